@@ -1,0 +1,60 @@
+# OCS GE plugin — run `make help`.
+SHELL := /bin/bash
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+SYS_PYTHON := /usr/bin/python3
+VENV := $(ROOT)/.venv
+PY := $(VENV)/bin/python
+BUILD := $(ROOT)/.build
+PLUGIN_NAME := ocsge
+DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal p7zip-full qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time
+PIP_PACKAGES := pytest pytest-qgis==2.1.0 pytest-httpserver hypothesis
+export QT_QPA_PLATFORM ?= offscreen
+
+.DEFAULT_GOAL := help
+.PHONY: help deps venv test demo bench bench-small package deploy transup transcompile sample lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+deps: ## install the missing Debian packages (as root), else say which are missing
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "Installation des paquets Debian manquants :$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  else echo "Paquets Debian manquants :$$missing"; echo "Installez-les : sudo apt-get install$$missing"; exit 1; fi; \
+	fi
+
+$(VENV)/.installed: | deps
+	@test -x $(PY) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check $(PIP_PACKAGES)
+	@touch $@
+
+venv: deps $(VENV)/.installed ## the test venv (from /usr/bin/python3, with QGIS's bindings)
+
+transup: deps ## refresh i18n/ocsge_plugin_fr.ts from the sources (keeps the translations)
+	pylupdate5 -noobsolete $$(find ocsge_plugin processing_provider -name '*.py' | sort) -ts i18n/ocsge_plugin_fr.ts
+
+transcompile: deps ## build i18n/*.qm from i18n/*.ts
+	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+test: venv transcompile ## install what is missing, then run the whole suite
+	@rm -f $(BUILD)/junit.xml; mkdir -p $(BUILD)
+	$(PY) -m pytest $(PYTEST_ARGS) --junitxml=$(BUILD)/junit.xml
+	@$(SYS_PYTHON) scripts/count_tests.py $(BUILD)/junit.xml
+
+sample: deps ## generate (or reuse) the bundled sample deliveries in .build/sample
+	@$(SYS_PYTHON) scripts/sample_generator.py --dep 90 --out $(BUILD)/sample/90 --reuse
+	@$(SYS_PYTHON) scripts/sample_generator.py --dep 974 --out $(BUILD)/sample/974 --reuse
+
+demo: deps transcompile sample ## run the main job on the sample data and show the result
+	@$(SYS_PYTHON) scripts/demo.py $(BUILD)/sample
+
+package: transcompile ## build the plugin zip for plugins.qgis.org in dist/
+	@$(SYS_PYTHON) scripts/package.py --name $(PLUGIN_NAME) --out $(ROOT)/dist
+
+deploy: transcompile ## link this checkout into the user's QGIS profile as plugin "ocsge"
+	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
+	mkdir -p "$$dest"; ln -sfn "$(ROOT)" "$$dest/$(PLUGIN_NAME)"; echo "Lien créé : $$dest/$(PLUGIN_NAME) -> $(ROOT)"
+
+clean: ## remove build products (not the venv)
+	rm -rf $(BUILD) dist

@@ -1,0 +1,1 @@
+"""Domain core of the OCS GE plugin: nomenclature, rules, reading, computing, export."""

@@ -1,0 +1,46 @@
+"""Translation: English source strings, French translation loaded from ``i18n/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+_installed: list[QTranslator] = []
+
+
+def current_locale() -> str:
+    """The two-letter language QGIS runs in (its setting, else the system's)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        value = settings.value("locale/userLocale", "", type=str)
+    else:
+        value = settings.value("locale/userLocale", "", type=str) or QLocale.system().name()
+    return (value or "en")[:2]
+
+
+def install_translator(locale: str | None = None) -> bool:
+    """Install the plugin's translator for ``locale`` (default: QGIS's). True when one was loaded."""
+    remove_translator()
+    locale = (locale or current_locale())[:2]
+    qm = I18N_DIR / f"ocsge_plugin_{locale}.qm"
+    if not qm.exists():
+        return False
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return False
+    QCoreApplication.installTranslator(translator)
+    _installed.append(translator)
+    return True
+
+
+def remove_translator() -> None:
+    while _installed:
+        QCoreApplication.removeTranslator(_installed.pop())
+
+
+def tr(text: str) -> str:
+    """Translate a message of the core (modules, not classes): pylupdate5 files it under @default."""
+    return QCoreApplication.translate("@default", text)

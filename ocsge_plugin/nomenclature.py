@@ -1,0 +1,76 @@
+"""OCS GE nomenclature: codes, French labels, official colours.
+
+The single source of truth is the pair of CSV files in ``resources/`` (copied from the CNIG / IGN
+nomenclature). Everything that needs a code, a label or a colour reads it from here.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+@dataclass(frozen=True)
+class NomenclatureEntry:
+    code: str
+    libelle: str
+    libelle_court: str
+    couleur: str
+    parent: str | None
+
+
+@lru_cache(maxsize=None)
+def _read(kind: str) -> dict[str, NomenclatureEntry]:
+    path = RESOURCES / f"nomenclature-{kind}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        row["code"]: NomenclatureEntry(
+            row["code"], row["libelle"], row["libelle_court"], row["couleur"], row["parent"] or None
+        )
+        for row in rows
+    }
+
+
+def couverture() -> dict[str, NomenclatureEntry]:
+    """Every couverture (CS) code, parents included, in nomenclature order."""
+    return _read("cs")
+
+
+def usage() -> dict[str, NomenclatureEntry]:
+    """Every usage (US) code, parents included, in nomenclature order."""
+    return _read("us")
+
+
+def _leaves(entries: dict[str, NomenclatureEntry]) -> tuple[str, ...]:
+    parents = {entry.parent for entry in entries.values() if entry.parent}
+    return tuple(code for code in entries if code not in parents)
+
+
+@lru_cache(maxsize=None)
+def couverture_leaves() -> tuple[str, ...]:
+    """The 14 leaf couverture codes, the ones polygons carry."""
+    return _leaves(couverture())
+
+
+@lru_cache(maxsize=None)
+def usage_leaves() -> tuple[str, ...]:
+    """The 20 leaf usage codes, the ones polygons carry (US235 has no parent)."""
+    return _leaves(usage())
+
+
+def normalise_code(value: object) -> str | None:
+    """A code as polygons should carry it (``CS1.1.1.1``), or None for a null / empty value.
+
+    Real deliveries sometimes carry lower case or stray blanks; nothing else is guessed.
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text or text.upper() in {"NULL", "NONE"}:
+        return None
+    return text.upper()

@@ -1,0 +1,58 @@
+"""The QGIS plugin: registers the Processing provider and adds its menu entries. Nothing else."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from . import i18n
+from .nomenclature import RESOURCES
+
+MENU = "&OCS GE"
+
+
+class OcsgePlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.actions: list[QAction] = []
+        i18n.install_translator()
+
+    def initProcessing(self) -> None:  # noqa: N802
+        """Register the provider; works without a GUI (qgis_process, iface None)."""
+        if self.provider is not None:
+            return
+        from ..processing_provider.provider import OcsgeProvider
+
+        self.provider = OcsgeProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802
+        self.initProcessing()
+        if self.iface is None:
+            return
+        action = QAction(QIcon(str(RESOURCES / "icon.svg")), self.tr("Load an OCS GE delivery…"), self.iface.mainWindow())
+        action.triggered.connect(lambda: self._open_algorithm("ocsge:load"))
+        self.iface.addPluginToMenu(self.tr(MENU), action)
+        self.actions.append(action)
+
+    def _open_algorithm(self, algorithm_id: str) -> None:
+        import processing
+
+        processing.execAlgorithmDialog(algorithm_id, {})
+
+    def unload(self) -> None:
+        if self.iface is not None:
+            for action in self.actions:
+                self.iface.removePluginMenu(self.tr(MENU), action)
+                action.deleteLater()
+        self.actions = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        i18n.remove_translator()
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("OcsgePlugin", text)

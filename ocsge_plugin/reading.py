@@ -1,0 +1,657 @@
+"""Reading IGN's OCS GE deliveries: archives, folders, files → normalised layers.
+
+IGN ships 7-Zip archives holding GeoPackage or Shapefile layers a few folders deep, with field names
+that vary between products and years. This module finds every layer kind in what the user points at,
+reads the département and millésime(s) from the names and fields, and normalises the field names
+ONCE, by writing a small GDAL VRT beside the extracted data (no copy of the data). Every later stage
+reads the normalised schema below and never the raw IGN spellings:
+
+=================  ============================================================================
+kind               normalised fields (original fields are kept after them)
+=================  ============================================================================
+occupation         code_cs, code_us
+artif              code_cs, code_us, artif ('artif' / 'non artif'), crit_seuil
+difference         cs_debut, us_debut, cs_fin, us_fin
+artif_diff         cs_debut, us_debut, artif_debut, cs_fin, us_fin, artif_fin, artificialisation
+zone_construite    (no code field)
+=================  ============================================================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+from xml.sax.saxutils import escape
+
+from osgeo import gdal, ogr, osr
+
+from .i18n import tr
+from .nomenclature import couverture_leaves, normalise_code, usage_leaves
+
+gdal.UseExceptions()
+
+KINDS = ("occupation", "zone_construite", "difference", "artif", "artif_diff")
+
+# Archive / folder CRS tokens → EPSG code.
+CRS_TOKENS = {
+    "LAMB93": 2154,
+    "RGAF09UTM20": 5490,
+    "RGFG95UTM22": 2972,
+    "RGR92UTM40S": 2975,
+    "RGM04UTM38S": 4471,
+}
+
+CACHE_ENV = "OCSGE_CACHE_DIR"
+
+
+class DeliveryError(Exception):
+    """A problem with what the user pointed at; ``message`` is already translated."""
+
+
+class Canceled(Exception):
+    """The user canceled."""
+
+
+@dataclass
+class FoundLayer:
+    """One layer of a delivery, with what was read from its names and fields."""
+
+    kind: str
+    path: str  # the data file (.gpkg / .shp)
+    layer_name: str  # the layer inside it
+    departement: str | None = None
+    millesimes: tuple[int, ...] = ()
+    epsg: int | None = None
+    feature_count: int = 0
+    field_map: dict[str, str] = field(default_factory=dict)  # normalised name → source name
+    uri: str = ""  # the normalised layer (a VRT), set by normalise()
+    unknown_codes: dict[str, int] = field(default_factory=dict)
+    null_codes: int = 0
+
+    @property
+    def millesime(self) -> int | None:
+        return self.millesimes[-1] if self.millesimes else None
+
+    @property
+    def title(self) -> str:
+        years = "-".join(str(y) for y in self.millesimes)
+        parts = [LAYER_TITLES[self.kind], f"D{self.departement}" if self.departement else "", years]
+        return " ".join(p for p in parts if p)
+
+
+LAYER_TITLES = {
+    "occupation": "Occupation du sol",
+    "zone_construite": "Zone construite",
+    "difference": "Différence",
+    "artif": "Artificialisation",
+    "artif_diff": "Évolution de l'artificialisation",
+}
+
+
+# --------------------------------------------------------------------------------------- names
+
+_RE_DEP_TOKEN = re.compile(r"(?:^|[_\-/ ])D(0?\d[0-9AB]\d?)(?=[_\-/ .]|$)", re.IGNORECASE)
+_RE_YEAR_PAIR = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})(?!\d)")
+_RE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-\d{2}-\d{2}(?!\d)")
+_RE_DEP_YEAR = re.compile(r"D(\d{2,3}[0-9AB]?)-((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_RE_ARTIF_LAYER = re.compile(r"^artif_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
+_RE_EVOL_LAYER = re.compile(r"^zan_evol_((?:19|20)\d{2})_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
+
+
+def normalise_departement(code: str) -> str:
+    """Département code as INSEE writes it: '001' → '01', '0971' → '971', '02A' → '2A'."""
+    return code.upper().lstrip("0").rjust(2, "0")
+
+
+def departement_from_name(text: str) -> str | None:
+    """The département of a delivery from a path or layer name (``…_D032_…``, ``artif_2018_090``)."""
+    for part in reversed(Path(text).parts):
+        match = _RE_ARTIF_LAYER.match(part) or _RE_EVOL_LAYER.match(part)
+        if match:
+            return normalise_departement(match.groups()[-1])
+        if match := _RE_DEP_TOKEN.search(part):
+            return normalise_departement(match.group(1))
+    return None
+
+
+def millesimes_from_name(text: str, kind: str) -> tuple[int, ...]:
+    """Survey year(s) from a path or layer name, newest information first (layer, file, folder)."""
+    for part in reversed(Path(text).parts):
+        if match := _RE_EVOL_LAYER.match(part):
+            return int(match.group(1)), int(match.group(2))
+        if match := _RE_ARTIF_LAYER.match(part):
+            return (int(match.group(1)),)
+        if kind in ("difference", "artif_diff"):
+            if match := _RE_YEAR_PAIR.search(part.replace("DIFF-", "")):
+                first, second = int(match.group(1)), int(match.group(2))
+                if first < second:
+                    return first, second
+        else:
+            if match := _RE_DEP_YEAR.search(part):
+                return (int(match.group(2)),)
+            if match := _RE_DATE.search(part):
+                return (int(match.group(1)),)
+    return ()
+
+
+def epsg_from_name(text: str) -> int | None:
+    upper = text.upper()
+    for token, epsg in CRS_TOKENS.items():
+        if token in upper:
+            return epsg
+    return None
+
+
+def kind_from_name(text: str) -> str | None:
+    """Layer kind from a layer or file name, by IGN's naming rules (domain.md §1)."""
+    name = text.lower()
+    if name.startswith("zan_evol") or ("artif" in name and "diff" in name):
+        return "artif_diff"
+    if _RE_ARTIF_LAYER.match(text) or "artificialisation" in name:
+        return "artif"
+    if "diff" in name or "diif" in name:
+        return "difference"
+    if "construite" in name:
+        return "zone_construite"
+    if "occupation" in name:
+        return "occupation"
+    return None
+
+
+# -------------------------------------------------------------------------------------- fields
+
+def _lower_map(names: Iterable[str]) -> dict[str, str]:
+    return {name.lower(): name for name in names}
+
+
+def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Normalised name → source field for a layer of ``kind``; also the years found in the fields.
+
+    Raises DeliveryError naming the missing fields when the layer lacks its code fields.
+    """
+    lower = _lower_map(names)
+    mapping: dict[str, str] = {}
+
+    def pick(target: str, *candidates: str) -> None:
+        for candidate in candidates:
+            if candidate.lower() in lower:
+                mapping[target] = lower[candidate.lower()]
+                return
+
+    if kind in ("occupation", "artif"):
+        pick("code_cs", "code_cs", "couverture", "cs")
+        pick("code_us", "code_us", "usage", "us")
+        if kind == "artif":
+            pick("artif", "artif")
+            pick("crit_seuil", "crit_seuil")
+        required = ["code_cs", "code_us"] + (["artif"] if kind == "artif" else [])
+    elif kind in ("difference", "artif_diff"):
+        years = sorted({int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
+        if len(years) == 2:
+            millesimes = (years[0], years[1])
+            for position, year in (("debut", years[0]), ("fin", years[1])):
+                pick(f"cs_{position}", f"cs_{year}")
+                pick(f"us_{position}", f"us_{year}")
+                if kind == "artif_diff":
+                    pick(f"artif_{position}", f"artif_{year}")
+        else:
+            pick("cs_debut", "cs_avant")
+            pick("us_debut", "us_avant")
+            pick("cs_fin", "cs_apres")
+            pick("us_fin", "us_apres")
+        if kind == "artif_diff":
+            pick("artificialisation", "artificialisation")
+        required = ["cs_debut", "us_debut", "cs_fin", "us_fin"]
+        if kind == "artif_diff":
+            required = ["cs_debut", "cs_fin", "artificialisation"]
+    else:
+        required = []
+    missing = [name for name in required if name not in mapping]
+    if missing:
+        raise DeliveryError(
+            tr(
+                "The layer has no {missing} field (found: {found}). Expected an OCS GE layer with "
+                "couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage)."
+            ).format(missing=", ".join(missing), found=", ".join(names) or "—")
+        )
+    return mapping, millesimes
+
+
+# ------------------------------------------------------------------------------------ archives
+
+def cache_dir() -> Path:
+    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        base = Path(env)
+    else:
+        try:
+            from qgis.core import QgsApplication
+
+            base = Path(QgsApplication.qgisSettingsDirPath()) / "cache" / "ocsge"
+        except Exception:  # pragma: no cover - outside QGIS
+            base = Path.home() / ".cache" / "ocsge"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def _key(path: Path) -> str:
+    stat = path.stat()
+    raw = f"{path.resolve()}|{stat.st_size}|{int(stat.st_mtime)}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def seven_zip() -> str | None:
+    for name in ("7z", "7za", "7zz"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def extract_archive(
+    archive: Path,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> tuple[Path, bool]:
+    """Extract a .7z into the cache (once per archive path, size and date). Returns (folder, reused)."""
+    target = cache_dir() / "extract" / f"{archive.stem}-{_key(archive)}"
+    if (target / ".complete").exists():
+        return target, True
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".part-", dir=target.parent))
+    try:
+        exe = seven_zip()
+        if exe:
+            _extract_with_7z(exe, archive, work, progress, is_canceled)
+        else:
+            _extract_with_py7zr(archive, work)
+        (work / ".complete").write_text(str(archive))
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return target, False
+
+
+def _extract_with_7z(exe, archive, work, progress, is_canceled) -> None:
+    proc = subprocess.Popen(
+        [exe, "x", "-y", "-bsp1", "-bso0", "-bse1", f"-o{work}", str(archive)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    output = bytearray()
+    assert proc.stdout is not None
+    os.set_blocking(proc.stdout.fileno(), True)
+    while True:
+        chunk = proc.stdout.read1(256) if hasattr(proc.stdout, "read1") else proc.stdout.read(256)
+        if not chunk:
+            break
+        output.extend(chunk)
+        if progress:
+            percents = re.findall(rb"(\d{1,3})%", chunk)
+            if percents:
+                progress(float(percents[-1]))
+        if is_canceled and is_canceled():
+            proc.kill()
+            proc.wait()
+            proc.stdout.close()
+            raise Canceled()
+    code = proc.wait()
+    proc.stdout.close()
+    if code != 0:
+        detail = bytes(output).decode(errors="replace").strip().splitlines()
+        detail = next((line for line in reversed(detail) if "ERROR" in line.upper()), detail[-1] if detail else "")
+        raise DeliveryError(
+            tr("The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.").format(
+                name=archive.name, detail=detail.strip()
+            )
+        )
+
+
+def _extract_with_py7zr(archive, work) -> None:
+    try:
+        import py7zr  # type: ignore
+    except ImportError:
+        raise DeliveryError(
+            tr(
+                "Cannot open {name}: no 7-Zip program was found. Install p7zip-full "
+                "(apt install p7zip-full) or 7-Zip, or the Python package py7zr."
+            ).format(name=archive.name)
+        ) from None
+    try:
+        with py7zr.SevenZipFile(archive) as handle:
+            handle.extractall(work)
+    except Exception as error:  # py7zr raises many kinds
+        raise DeliveryError(
+            tr("The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.").format(
+                name=archive.name, detail=error
+            )
+        ) from None
+
+
+# ------------------------------------------------------------------------------------ scanning
+
+def _data_files(folder: Path) -> list[Path]:
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.lower().endswith((".gpkg", ".shp")):
+                files.append(Path(root) / name)
+    return files
+
+
+def _layer_names(path: Path) -> list[str]:
+    try:
+        ds = ogr.Open(str(path))
+    except RuntimeError:
+        ds = None
+    if ds is None:
+        raise DeliveryError(tr("{name} cannot be read as a GeoPackage or Shapefile.").format(name=path.name))
+    return [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
+
+
+def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLayer], list[str]]:
+    """Every OCS GE layer in a file or folder (already extracted). Returns (layers, warnings)."""
+    wanted = set(kinds or KINDS)
+    files = [path] if path.is_file() else _data_files(path)
+    found: list[FoundLayer] = []
+    warnings: list[str] = []
+    for data_file in files:
+        for layer_name in _layer_names(data_file):
+            if layer_name.startswith(("gpkg_", "rtree_", "layer_styles")):
+                continue
+            context = str(data_file.parent / data_file.name / layer_name)
+            kind = kind_from_name(layer_name) or kind_from_name(data_file.name)
+            if kind is None and "artificialisation" in context.lower():
+                kind = "artif_diff" if "diff" in context.lower() else "artif"
+            if kind is None:
+                kind = _kind_from_fields(data_file, layer_name)
+            if kind is None:
+                warnings.append(
+                    tr("{name}: not an OCS GE layer (no known layer name nor code fields); skipped.").format(
+                        name=f"{data_file.name}/{layer_name}"
+                    )
+                )
+                continue
+            if kind not in wanted:
+                continue
+            found.append(_describe(data_file, layer_name, kind, context))
+    return found, warnings
+
+
+def _kind_from_fields(data_file: Path, layer_name: str) -> str | None:
+    ds = ogr.Open(str(data_file))
+    defn = ds.GetLayerByName(layer_name).GetLayerDefn()
+    names = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
+    if {"artificialisation"} <= names:
+        return "artif_diff"
+    if {"artif", "code_cs"} <= names:
+        return "artif"
+    if {"cs_avant", "cs_apres"} <= names or any(re.fullmatch(r"cs_(19|20)\d\d", n) for n in names):
+        return "difference"
+    if ({"code_cs", "code_us"} <= names) or ({"couverture", "usage"} <= names):
+        return "occupation"
+    return None
+
+
+def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> FoundLayer:
+    ds = ogr.Open(str(data_file))
+    layer = ds.GetLayerByName(layer_name)
+    defn = layer.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    millesimes = millesimes_from_name(context, kind)
+    field_map, millesimes = field_map_for(kind, names, millesimes)
+    if not millesimes and kind in ("occupation", "artif"):
+        millesimes = _millesime_from_field(layer, names)
+    srs = layer.GetSpatialRef()
+    epsg = None
+    if srs is not None:
+        srs.AutoIdentifyEPSG()
+        code = srs.GetAuthorityCode(None)
+        epsg = int(code) if code and code.isdigit() else None
+        if epsg is None:
+            epsg = _identify_projected(srs)
+    if epsg is None:
+        epsg = epsg_from_name(context)
+    return FoundLayer(
+        kind=kind,
+        path=str(data_file),
+        layer_name=layer_name,
+        departement=departement_from_name(context),
+        millesimes=millesimes,
+        epsg=epsg,
+        feature_count=layer.GetFeatureCount(),
+        field_map=field_map,
+    )
+
+
+def _identify_projected(srs: osr.SpatialReference) -> int | None:
+    """EPSG of a .prj written without authority (ESRI style): compare with the known CRS."""
+    for epsg in CRS_TOKENS.values():
+        candidate = osr.SpatialReference()
+        candidate.ImportFromEPSG(epsg)
+        if srs.IsSame(candidate, ["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT"]):
+            return epsg
+    return None
+
+
+def _millesime_from_field(layer: ogr.Layer, names: list[str]) -> tuple[int, ...]:
+    lower = _lower_map(names)
+    if "millesime" not in lower:
+        return ()
+    layer.ResetReading()
+    feature = layer.GetNextFeature()
+    layer.ResetReading()
+    if feature is None:
+        return ()
+    value = str(feature.GetField(lower["millesime"]) or "")
+    match = re.search(r"(19|20)\d{2}", value)
+    return (int(match.group(0)),) if match else ()
+
+
+# --------------------------------------------------------------------------------- validation
+
+def check_codes(found: FoundLayer, is_canceled: Callable[[], bool] | None = None) -> None:
+    """Count null and out-of-nomenclature codes (kept, counted as unknown later)."""
+    code_fields = [found.field_map[k] for k in ("code_cs", "code_us", "cs_debut", "us_debut", "cs_fin", "us_fin") if k in found.field_map]
+    if not code_fields:
+        return
+    valid = set(couverture_leaves()) | set(usage_leaves())
+    ds = ogr.Open(found.path)
+    layer = ds.GetLayerByName(found.layer_name)
+    layer.SetIgnoredFields([n for n in _all_fields(layer) if n not in code_fields] + ["OGR_GEOMETRY"])
+    unknown: dict[str, int] = {}
+    nulls = 0
+    for index, feature in enumerate(layer):
+        if is_canceled and index % 20000 == 0 and is_canceled():
+            raise Canceled()
+        row_null = False
+        for name in code_fields:
+            code = normalise_code(feature.GetField(name))
+            if code is None:
+                row_null = True
+            elif code not in valid:
+                unknown[code] = unknown.get(code, 0) + 1
+        nulls += row_null
+    found.unknown_codes = unknown
+    found.null_codes = nulls
+
+
+def _all_fields(layer: ogr.Layer) -> list[str]:
+    defn = layer.GetLayerDefn()
+    return [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+
+
+# -------------------------------------------------------------------------------- normalising
+
+_OGR_TYPES = {
+    ogr.OFTInteger: "Integer",
+    ogr.OFTInteger64: "Integer64",
+    ogr.OFTReal: "Real",
+    ogr.OFTString: "String",
+    ogr.OFTDate: "Date",
+    ogr.OFTDateTime: "DateTime",
+}
+
+
+def normalise(found: FoundLayer) -> str:
+    """Write (once) a VRT that exposes the layer with the normalised field names; return its path."""
+    source = Path(found.path)
+    folder = cache_dir() / "normalised" / _key(source)
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_]+", "_", found.layer_name)
+    vrt_path = folder / f"{found.kind}_{safe}.vrt"
+    ds = ogr.Open(found.path)
+    layer = ds.GetLayerByName(found.layer_name)
+    defn = layer.GetLayerDefn()
+    renamed = {src: dst for dst, src in found.field_map.items()}
+    lines = []
+    for dst in found.field_map:
+        src = found.field_map[dst]
+        field_defn = defn.GetFieldDefn(defn.GetFieldIndex(src))
+        lines.append(_vrt_field(dst, src, field_defn))
+    for i in range(defn.GetFieldCount()):
+        field_defn = defn.GetFieldDefn(i)
+        name = field_defn.GetName()
+        if name in renamed or name.lower() in found.field_map:
+            continue
+        lines.append(_vrt_field(name, name, field_defn))
+    srs = f"<LayerSRS>EPSG:{found.epsg}</LayerSRS>" if found.epsg else ""
+    geom_type = ogr.GeometryTypeToName(layer.GetGeomType()).replace(" ", "")
+    vrt_name = escape(f"{found.kind}_{found.departement or ''}_{'_'.join(map(str, found.millesimes))}".strip("_"))
+    content = (
+        "<OGRVRTDataSource>\n"
+        f'  <OGRVRTLayer name="{vrt_name}">\n'
+        f'    <SrcDataSource relativeToVRT="0">{escape(str(source.resolve()))}</SrcDataSource>\n'
+        f"    <SrcLayer>{escape(found.layer_name)}</SrcLayer>\n"
+        f"    {srs}\n"
+        f"    <!-- source geometry type: {escape(geom_type)} -->\n"
+        + "\n".join(lines)
+        + "\n  </OGRVRTLayer>\n</OGRVRTDataSource>\n"
+    )
+    if not vrt_path.exists() or vrt_path.read_text(encoding="utf-8") != content:
+        tmp = vrt_path.with_suffix(".vrt.tmp")
+        tmp.write_text(content, encoding="utf-8")
+        os.replace(tmp, vrt_path)
+    found.uri = str(vrt_path)
+    return found.uri
+
+
+def _vrt_field(dst: str, src: str, field_defn: ogr.FieldDefn) -> str:
+    kind = _OGR_TYPES.get(field_defn.GetType(), "String")
+    subtype = ' subtype="Boolean"' if field_defn.GetSubType() == ogr.OFSTBoolean else ""
+    return f'    <Field name="{escape(dst)}" src="{escape(src)}" type="{kind}"{subtype}/>'
+
+
+# ---------------------------------------------------------------------------------- top level
+
+@dataclass
+class Delivery:
+    layers: list[FoundLayer]
+    warnings: list[str]
+    extracted: list[tuple[str, bool]]  # (archive, reused from cache)
+
+    @property
+    def departements(self) -> list[str]:
+        return sorted({layer.departement for layer in self.layers if layer.departement})
+
+
+def open_delivery(
+    path: str | Path,
+    kinds: Iterable[str] | None = None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+    check: bool = True,
+) -> Delivery:
+    """Find, describe and normalise every OCS GE layer under ``path`` (archive, folder or file)."""
+    path = Path(path)
+    if not path.exists():
+        raise DeliveryError(
+            tr("{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.").format(
+                path=path
+            )
+        )
+    step = progress or (lambda value: None)
+    archives = [path] if path.is_file() and path.suffix.lower() == ".7z" else (
+        sorted(p for p in path.rglob("*.7z")) if path.is_dir() else []
+    )
+    if path.is_file() and path.suffix.lower() not in (".7z", ".gpkg", ".shp"):
+        raise DeliveryError(
+            tr("{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.").format(
+                name=path.name
+            )
+        )
+    roots: list[Path] = []
+    extracted: list[tuple[str, bool]] = []
+    for index, archive in enumerate(archives):
+        share = 50.0 / len(archives)
+        folder, reused = extract_archive(
+            archive, lambda p, i=index: step(i * share + p * share / 100.0), is_canceled
+        )
+        roots.append(folder)
+        extracted.append((str(archive), reused))
+    if path.is_dir():
+        roots.append(path)
+    elif path.suffix.lower() != ".7z":
+        roots.append(path)
+    layers: list[FoundLayer] = []
+    warnings: list[str] = []
+    for root in roots:
+        found, notes = scan(root, kinds)
+        layers.extend(found)
+        warnings.extend(notes)
+    step(60.0)
+    if not layers:
+        raise DeliveryError(
+            tr("No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.").format(
+                name=path.name
+            )
+        )
+    for index, found in enumerate(layers):
+        if is_canceled and is_canceled():
+            raise Canceled()
+        if found.epsg is None:
+            warnings.append(
+                tr("{title}: coordinate system unknown (no .prj and no CRS token in the name).").format(title=found.title)
+            )
+        if check:
+            check_codes(found, is_canceled)
+        normalise(found)
+        step(60.0 + 40.0 * (index + 1) / len(layers))
+    if len({layer.departement for layer in layers if layer.departement}) > 1:
+        warnings.append(
+            tr("Several départements were found ({deps}): all were loaded.").format(
+                deps=", ".join(sorted({layer.departement for layer in layers if layer.departement}))
+            )
+        )
+    return Delivery(layers, warnings, extracted)
+
+
+def surface_by_couverture(found: FoundLayer, is_canceled: Callable[[], bool] | None = None) -> dict[str, float]:
+    """Planar area (m²) per couverture code of an occupation / artificialisation layer."""
+    name = found.field_map.get("code_cs") or found.field_map.get("cs_fin")
+    if not name:
+        return {}
+    ds = ogr.Open(found.path)
+    layer = ds.GetLayerByName(found.layer_name)
+    layer.SetIgnoredFields([n for n in _all_fields(layer) if n != name])
+    totals: dict[str, float] = {}
+    for index, feature in enumerate(layer):
+        if is_canceled and index % 20000 == 0 and is_canceled():
+            raise Canceled()
+        geometry = feature.GetGeometryRef()
+        code = normalise_code(feature.GetField(name)) or "NULL"
+        totals[code] = totals.get(code, 0.0) + (geometry.GetArea() if geometry is not None else 0.0)
+    return totals

@@ -1,0 +1,85 @@
+"""The décret's rules (n° 2022-763 revised by n° 2023-1096): imperméabilisation and the
+couverture × usage matrix of artificialisation, plus the thresholds' constants.
+
+The matrix is data: ``ARTIF_MATRIX`` maps a couverture group and a usage group to True
+(artificialised) or False. ``ARTIF_EXCEPTIONS`` holds the one leaf-level exception of the décret
+(mineral surfaces used for extraction). Changing the décret means editing these two tables.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .nomenclature import couverture_leaves, normalise_code, usage_leaves
+
+# Seuils (step 2 of the décret), in m².
+SEUIL_SURFACE_M2 = 2500.0
+SEUIL_BATI_M2 = 50.0
+CODE_BATI = "CS1.1.1.1"
+
+# Imperméabilisé: couverture only.
+IMPER_CODES = frozenset({"CS1.1.1.1", "CS1.1.1.2"})
+
+# Couverture groups (rows of the décret's table).
+COUVERTURE_GROUPS: dict[str, tuple[str, ...]] = {
+    "anthropise": ("CS1.1.1.1", "CS1.1.1.2", "CS1.1.2.2"),
+    "mineral": ("CS1.1.2.1",),
+    "sans_vegetation_naturel": ("CS1.2.1", "CS1.2.2", "CS1.2.3"),
+    "ligneux": ("CS2.1.1.1", "CS2.1.1.2", "CS2.1.1.3", "CS2.1.2", "CS2.1.3"),
+    "herbace": ("CS2.2.1", "CS2.2.2"),
+}
+
+# Usage groups (columns of the décret's table).
+USAGE_GROUPS: dict[str, tuple[str, ...]] = {
+    "primaire": ("US1.1", "US1.2", "US1.3", "US1.4", "US1.5"),
+    "habitat_activites": ("US2", "US3", "US5", "US235"),
+    "reseaux": ("US4.1.1", "US4.1.2", "US4.1.3", "US4.1.4", "US4.1.5", "US4.2", "US4.3"),
+    "transition_abandon": ("US6.1", "US6.2"),
+    "sans_usage": ("US6.3", "US6.6"),
+}
+
+A, N = True, False
+#                         primaire habitat_activites reseaux transition_abandon sans_usage
+ARTIF_MATRIX: dict[str, dict[str, bool]] = {
+    "anthropise":              dict(primaire=A, habitat_activites=A, reseaux=A, transition_abandon=A, sans_usage=A),  # noqa: E501
+    "mineral":                 dict(primaire=A, habitat_activites=A, reseaux=A, transition_abandon=A, sans_usage=A),  # noqa: E501
+    "sans_vegetation_naturel": dict(primaire=N, habitat_activites=N, reseaux=N, transition_abandon=N, sans_usage=N),  # noqa: E501
+    "ligneux":                 dict(primaire=N, habitat_activites=N, reseaux=N, transition_abandon=N, sans_usage=N),  # noqa: E501
+    "herbace":                 dict(primaire=N, habitat_activites=A, reseaux=A, transition_abandon=A, sans_usage=N),  # noqa: E501
+}
+# Leaf-level exceptions to the group table: mineral surfaces of extraction are not artificialised.
+ARTIF_EXCEPTIONS: dict[tuple[str, str], bool] = {("CS1.1.2.1", "US1.3"): N}
+del A, N
+
+
+def _group_of(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {code: name for name, codes in groups.items() for code in codes}
+
+
+@lru_cache(maxsize=None)
+def artif_lookup() -> dict[tuple[str, str], bool]:
+    """Every (couverture, usage) leaf pair → artificialised, from the matrix and its exceptions."""
+    cs_group, us_group = _group_of(COUVERTURE_GROUPS), _group_of(USAGE_GROUPS)
+    missing = (set(couverture_leaves()) - set(cs_group)) | (set(usage_leaves()) - set(us_group))
+    if missing:  # the nomenclature and the matrix must describe the same codes
+        raise ValueError(f"codes absent from the matrix: {sorted(missing)}")
+    table = {
+        (cs, us): ARTIF_MATRIX[cs_group[cs]][us_group[us]]
+        for cs in couverture_leaves()
+        for us in usage_leaves()
+    }
+    table.update(ARTIF_EXCEPTIONS)
+    return table
+
+
+def is_imper(code_cs: object) -> bool | None:
+    """Imperméabilisé (True / False) from the couverture, None when the code is null or unknown."""
+    code = normalise_code(code_cs)
+    if code is None or code not in couverture_leaves():
+        return None
+    return code in IMPER_CODES
+
+
+def is_artif_matrix(code_cs: object, code_us: object) -> bool | None:
+    """Artificialisé by the décret's matrix, None (indéterminé) when a code is null or unknown."""
+    return artif_lookup().get((normalise_code(code_cs), normalise_code(code_us)))

@@ -1,0 +1,228 @@
+"""Algorithm ``ocsge:load`` — Charger une livraison OCS GE."""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputString,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from ..ocsge_plugin import reading
+from ..ocsge_plugin.styles import apply_style
+from .base import OcsgeAlgorithm
+
+# Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
+_POST_PROCESSORS: list = []
+
+
+class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, kind: str, group: str, palette: str):
+        super().__init__()
+        self.kind, self.group, self.palette = kind, group, palette
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if not isinstance(layer, QgsVectorLayer):
+            return
+        apply_style(layer, self.kind, self.palette)
+        root = context.project().layerTreeRoot() if context.project() else QgsProject.instance().layerTreeRoot()
+        node = root.findLayer(layer.id())
+        if node is None:
+            return
+        group = root.findGroup(self.group) or root.insertGroup(0, self.group)
+        clone = node.clone()
+        group.addChildNode(clone)
+        node.parent().removeChildNode(node)
+
+
+class LoadDeliveryAlgorithm(OcsgeAlgorithm):
+    INPUT = "INPUT"
+    KINDS = "KINDS"
+    PALETTE = "PALETTE"
+    CHECK_CODES = "CHECK_CODES"
+    SUMMARY = "SUMMARY"
+    OUTPUTS = {
+        "occupation": "OCCUPATION",
+        "zone_construite": "ZONE_CONSTRUITE",
+        "difference": "DIFFERENCE",
+        "artif": "ARTIF",
+        "artif_diff": "ARTIF_DIFF",
+    }
+    OCCUPATION_PRECEDENT = "OCCUPATION_PRECEDENT"
+    LAYERS = "LAYERS"
+    REPORT = "REPORT"
+
+    GROUP = "data"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's "
+            "service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a "
+            "single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone "
+            "construite, différence, artificialisation and évolution de l'artificialisation. The "
+            "département and millésime(s) are read from the archive, file, layer and field names. Field "
+            "names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for "
+            "differences) so that every other algorithm reads one schema; the original attributes are "
+            "kept. The coordinate system comes from the files, else from the archive name (LAMB93 → "
+            "EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, "
+            "RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size "
+            "and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. "
+            "Surfaces in the report are planar areas in hectares, in the layer's projected CRS."
+        )
+
+    def name(self) -> str:
+        return "load"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Load an OCS GE delivery")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterFile(
+            self.INPUT,
+            self.tr("OCS GE delivery (.7z archive, folder, .gpkg or .shp)"),
+            behavior=QgsProcessingParameterFile.File,
+        )  # no file filter: QGIS would then refuse a folder path
+        param.setHelp(self.tr("A .7z archive as downloaded from IGN, a folder holding deliveries (type its path), or a single .gpkg / .shp file."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.KINDS,
+            self.tr("Layer kinds to load (all when empty)"),
+            options=self.kind_labels(),
+            allowMultiple=True,
+            optional=True,
+        )
+        param.setHelp(self.tr("Restrict loading to some layer kinds; by default every kind found is loaded."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.PALETTE,
+            self.tr("Style"),
+            options=[self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")],
+            defaultValue=0,
+        )
+        param.setHelp(self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setHelp(self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False)
+        param.setHelp(self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."))
+        self.addParameter(param)
+        labels = self.kind_labels()
+        for kind, output in self.OUTPUTS.items():
+            self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.TypeVectorPolygon))
+        self.addOutput(
+            QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.TypeVectorPolygon)
+        )
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("All loaded layers")))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+
+    def kind_labels(self) -> list[str]:
+        return [
+            self.tr("Occupation du sol"),
+            self.tr("Zone construite"),
+            self.tr("Différence between millésimes"),
+            self.tr("Artificialisation (IGN)"),
+            self.tr("Artificialisation difference (IGN)"),
+        ]
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        return True, ""  # the path itself is checked in processAlgorithm, with a clear message
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        chosen = parameters.get(self.KINDS)
+        kinds = [reading.KINDS[i] for i in self.parameterAsEnums(parameters, self.KINDS, context)] if chosen not in (None, [], "") else None
+        palette = ["couverture", "usage"][self.parameterAsEnum(parameters, self.PALETTE, context)]
+        if not path:
+            raise self.fail(self.tr("No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file."))
+        try:
+            feedback.pushInfo(self.tr("Reading {path}").format(path=path))
+            delivery = reading.open_delivery(
+                path,
+                kinds,
+                progress=feedback.setProgress,
+                is_canceled=feedback.isCanceled,
+                check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
+            )
+            summaries = {}
+            if self.parameterAsBoolean(parameters, self.SUMMARY, context):
+                for found in delivery.layers:
+                    if found.kind in ("occupation", "artif"):
+                        summaries[found.uri] = reading.surface_by_couverture(found, feedback.isCanceled)
+        except reading.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        except reading.DeliveryError as error:
+            raise self.fail(str(error)) from None
+        for archive, reused in delivery.extracted:
+            feedback.pushInfo(
+                (self.tr("{name}: extraction reused from the cache") if reused else self.tr("{name}: extracted")).format(name=archive)
+            )
+        for note in delivery.warnings:
+            feedback.pushWarning(note)
+        empty = [found.title for found in delivery.layers if found.feature_count == 0]
+        if empty:
+            raise self.fail(self.tr("Empty layer(s): {names}. Expected OCS GE polygons.").format(names=", ".join(empty)))
+        layers = sorted(delivery.layers, key=lambda f: (f.departement or "", reading.KINDS.index(f.kind), f.millesimes))
+        results: dict = {self.LAYERS: []}
+        report = {"departements": delivery.departements, "layers": []}
+        for found in layers:
+            if found.unknown_codes:
+                feedback.pushWarning(
+                    self.tr("{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}").format(
+                        title=found.title,
+                        count=sum(found.unknown_codes.values()),
+                        codes=", ".join(f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())),
+                    )
+                )
+            if found.null_codes:
+                feedback.pushWarning(self.tr("{title}: {count} polygon(s) with a null code.").format(title=found.title, count=found.null_codes))
+            self._register(found, context, palette)
+            results[self.LAYERS].append(found.uri)
+            output = self.OUTPUTS[found.kind]
+            if found.kind == "occupation" and output in results:
+                results[self.OCCUPATION_PRECEDENT] = results[output]
+            results[output] = found.uri
+            entry = {
+                "kind": found.kind,
+                "title": found.title,
+                "departement": found.departement,
+                "millesimes": list(found.millesimes),
+                "crs": f"EPSG:{found.epsg}" if found.epsg else None,
+                "features": found.feature_count,
+                "source": found.path,
+                "layer": found.layer_name,
+                "uri": found.uri,
+                "fields": found.field_map,
+                "unknown_codes": found.unknown_codes,
+                "null_codes": found.null_codes,
+            }
+            if found.uri in summaries:
+                entry["surface_ha_by_couverture"] = {code: area / 10000.0 for code, area in sorted(summaries[found.uri].items())}
+            report["layers"].append(entry)
+            feedback.pushInfo(
+                self.tr("{title}: {count} polygons, CRS {crs}").format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
+            )
+        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
+        return results
+
+    def _register(self, found: reading.FoundLayer, context: QgsProcessingContext, palette: str) -> None:
+        """In the GUI, add the layer to the project on completion, styled and grouped by millésime."""
+        details = QgsProcessingContext.LayerDetails(found.title, context.project(), found.kind)
+        group = "OCS GE " + " ".join(p for p in (f"D{found.departement}" if found.departement else "", "-".join(map(str, found.millesimes))) if p)
+        post = _StyleAndGroup(found.kind, group, palette)
+        _POST_PROCESSORS.append(post)
+        details.setPostProcessor(post)
+        context.addLayerToLoadOnCompletion(found.uri, details)

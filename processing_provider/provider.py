@@ -1,0 +1,34 @@
+"""The Processing provider ``ocsge``: the list of algorithms lives here, in one place."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..ocsge_plugin.nomenclature import RESOURCES
+
+
+def algorithm_classes() -> list[type]:
+    """Every algorithm of the provider (imported here so that the plugin loads lazily)."""
+    from .load import LoadDeliveryAlgorithm
+
+    return [LoadDeliveryAlgorithm]
+
+
+class OcsgeProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "ocsge"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("OcsgeProvider", "OCS GE (artificialisation)")
+
+    def longName(self) -> str:  # noqa: N802
+        return self.name()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(RESOURCES / "icon.svg"))
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

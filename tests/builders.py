@@ -1,0 +1,92 @@
+"""Hand-built OCS GE deliveries whose answers are known by hand (squares of known size)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from osgeo import ogr, osr
+
+ogr.UseExceptions()
+
+
+def square(x: float, y: float, size: float) -> str:
+    return f"MULTIPOLYGON((({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y})))"
+
+
+def write_layer(
+    path: Path,
+    layer_name: str,
+    fields: list[str],
+    rows: list[tuple[str, list]],
+    epsg: int | None = 2154,
+    driver: str = "GPKG",
+    geometry_name: str = "the_geom",
+) -> Path:
+    """Write polygons (WKT, attribute values) with text fields to a GPKG or SHP."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    drv = ogr.GetDriverByName("GPKG" if driver == "GPKG" else "ESRI Shapefile")
+    ds = drv.Open(str(path), 1) if path.exists() and driver == "GPKG" else drv.CreateDataSource(str(path))
+    srs = None
+    if epsg:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+    options = [f"GEOMETRY_NAME={geometry_name}"] if driver == "GPKG" else []
+    layer = ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options)
+    for name in fields:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for wkt, values in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in zip(fields, values):
+            if value is not None:
+                feature.SetField(name, value)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    ds = None
+    if driver != "GPKG" and epsg is None:
+        prj = path.with_suffix(".prj")
+        if prj.exists():
+            prj.unlink()
+    return path
+
+
+# Four 100 m squares (1 ha each) and one 50 m square (0.25 ha): the answer is known by hand.
+HAND_ROWS = [
+    (square(0, 0, 100), ["A1", "CS1.1.1.1", "US5", "2019"]),
+    (square(100, 0, 100), ["A2", "CS1.1.1.2", "US4.1.1", "2019"]),
+    (square(0, 100, 100), ["A3", "CS2.2.1", "US1.1", "2019"]),
+    (square(100, 100, 100), ["A4", "CS2.2.1", "US1.1", "2019"]),
+    (square(200, 0, 50), ["A5", "CS2.1.1.1", "US1.2", "2019"]),
+]
+HAND_SURFACE_HA = {"CS1.1.1.1": 1.0, "CS1.1.1.2": 1.0, "CS2.2.1": 2.0, "CS2.1.1.1": 0.25}
+
+
+def hand_delivery(folder: Path, name: str = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01", flavour: str = "gpkg",
+                  fields: tuple[str, str] = ("code_cs", "code_us"), epsg: int | None = 2154, rows=None) -> Path:
+    """An unpacked delivery, IGN's folder depth, one OCCUPATION_SOL layer."""
+    dep, year = re.search(r"_(D\w+?)_((?:19|20)\d\d)-", name).groups()
+    inner = folder / name / "OCS-GE" / "1_DONNEES_LIVRAISON_2021-06-00123" / f"OCS-GE_2-0_{flavour.upper()}_LAMB93_{dep}-{year}"
+    names = ["ID", fields[0], fields[1], "millesime"]
+    rows = rows or HAND_ROWS
+    if flavour == "gpkg":
+        write_layer(inner / "OCCUPATION_SOL.gpkg", "OCCUPATION_SOL", names, rows, epsg)
+        write_layer(inner / "ZONE_CONSTRUITE.gpkg", "ZONE_CONSTRUITE", ["ID"], [(square(0, 0, 200), ["Z1"])], epsg)
+    else:
+        write_layer(inner / "OCCUPATION_SOL.shp", "OCCUPATION_SOL", names, rows, epsg, driver="SHP")
+    return folder / name
+
+
+def pack_7z(folder: Path) -> Path:
+    """Pack a delivery folder as IGN does: NAME.7z holding NAME/…"""
+    archive = folder.parent / f"{folder.name}.7z"
+    if archive.exists():
+        archive.unlink()
+    subprocess.run(["7z", "a", "-bd", "-y", str(archive), folder.name], cwd=folder.parent, check=True, capture_output=True)
+    return archive
+
+
+def copy_tree(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst

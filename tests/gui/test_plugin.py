@@ -1,0 +1,107 @@
+"""The plugin as QGIS loads it: lazy import, provider, menu entries, clean unload (twice)."""
+
+from __future__ import annotations
+
+import configparser
+import subprocess
+import sys
+from pathlib import Path
+
+from qgis.core import QgsApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class RecordingIface:
+    """The parts of QgisInterface the plugin uses, recording what is added and removed."""
+
+    def __init__(self, main_window):
+        self._main = main_window
+        self.menu: list = []
+        self.toolbar: list = []
+        self.docks: list = []
+
+    def mainWindow(self):  # noqa: N802
+        return self._main
+
+    def addPluginToMenu(self, name, action):  # noqa: N802
+        self.menu.append((name, action))
+
+    def removePluginMenu(self, name, action):  # noqa: N802
+        self.menu.remove((name, action))
+
+    def addToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.append(action)
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.remove(action)
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.docks.append(dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.docks.remove(dock)
+
+    def messageBar(self):  # noqa: N802
+        from qgis.gui import QgsMessageBar
+
+        return QgsMessageBar()
+
+
+def test_classfactory_imports_lazily():
+    code = (
+        "import sys, importlib; sys.path.insert(0, sys.argv[1]); importlib.import_module('ocsge');"
+        "print(any(m.startswith(('ocsge.processing_provider', 'ocsge.ocsge_plugin.reading')) for m in sys.modules))"
+    )
+    from conftest import _PLUGINPATH
+
+    out = subprocess.run([sys.executable, "-c", code, str(_PLUGINPATH)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_load_and_unload_twice_leaves_nothing(qgis_processing, qgis_parent, ocsge):
+    registry = QgsApplication.processingRegistry()
+    # another test's session fixture may have registered the provider: set it aside meanwhile
+    session_provider = registry.providerById("ocsge")
+    if session_provider is not None:
+        registry.removeProvider(session_provider)
+    before = [p.id() for p in registry.providers()]
+    for _ in range(2):
+        iface = RecordingIface(qgis_parent)
+        plugin = ocsge.classFactory(iface)
+        plugin.initProcessing()
+        plugin.initGui()
+        provider = registry.providerById("ocsge")
+        assert provider is not None
+        assert "ocsge:load" in [alg.id() for alg in provider.algorithms()]
+        assert iface.menu, "a menu entry is added"
+        plugin.unload()
+        assert registry.providerById("ocsge") is None
+        assert iface.menu == [] and iface.toolbar == [] and iface.docks == []
+        assert [p.id() for p in registry.providers()] == before
+
+
+def test_provider_without_iface(provider):
+    assert provider.id() == "ocsge"
+    for alg in provider.algorithms():
+        assert alg.name() == alg.name().lower() and " " not in alg.name()
+        assert alg.shortHelpString().strip(), f"{alg.id()} has no help"
+        for param in alg.parameterDefinitions():
+            assert param.help().strip(), f"{alg.id()}:{param.name()} has no help"
+
+
+def test_metadata():
+    meta = configparser.ConfigParser(interpolation=None)
+    meta.read(ROOT / "metadata.txt", encoding="utf-8")
+    general = meta["general"]
+    for key in ("name", "description", "about", "version", "author", "email", "tracker", "repository", "tags", "category", "icon", "changelog"):
+        assert general.get(key, "").strip(), key
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["hasProcessingProvider"] == "yes"
+    assert (ROOT / general["icon"]).exists()
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{general['version']}]" in changelog, "metadata version follows CHANGELOG.md"
+    from qgis.core import Qgis
+
+    major, minor = (int(x) for x in general["qgisMinimumVersion"].split("."))
+    assert Qgis.QGIS_VERSION_INT >= major * 10000 + minor * 100, "the running QGIS satisfies the minimum"

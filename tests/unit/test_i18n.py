@@ -1,0 +1,49 @@
+"""The French translation: complete, and used by the algorithms when QGIS runs in French."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_translation_is_complete():
+    root = ET.parse(ROOT / "i18n" / "ocsge_plugin_fr.ts").getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 40
+    unfinished = [m.find("source").text for m in messages if m.find("translation").get("type") == "unfinished" or not (m.find("translation").text or "").strip()]
+    assert unfinished == []
+
+
+@pytest.fixture
+def french(ocsge):
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    previous = settings.value("locale/userLocale", "")
+    settings.setValue("locale/userLocale", "fr_FR")
+    i18n = ocsge.ocsge_plugin.i18n
+    assert i18n.current_locale() == "fr"
+    assert i18n.install_translator(), "the compiled French translation (.qm) is missing: run make transcompile"
+    yield
+    i18n.remove_translator()
+    settings.setValue("locale/userLocale", previous)
+
+
+def test_algorithms_speak_french(provider, french):
+    load = provider.algorithm("load").create()  # parameters are built when an instance is created
+    assert load.displayName() == "Charger une livraison OCS GE"
+    assert load.group() == "Données"
+    assert load.parameterDefinition("INPUT").description() == "Livraison OCS GE (archive .7z, dossier, .gpkg ou .shp)"
+    assert load.shortHelpString().startswith("Charge une livraison OCS GE telle que l'IGN la diffuse")
+    assert provider.name() == "OCS GE (artificialisation)"
+
+
+def test_errors_speak_french(run, french, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="n'existe pas"):
+        run("ocsge:load", {"INPUT": str(tmp_path / "absent.7z")})
