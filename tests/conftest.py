@@ -53,6 +53,9 @@ def _registered(qgis_processing, ocsge):
         registry.removeProvider(registry.providerById("ocsge"))
 
 
+_KEEP_ALIVE: list = []  # QGIS's registry does not keep the Python object of a provider alive
+
+
 @pytest.fixture
 def provider(_registered):
     from qgis.core import QgsApplication
@@ -61,7 +64,8 @@ def provider(_registered):
     if registry.providerById("ocsge") is None:  # a test set it aside
         from ocsge.processing_provider.provider import OcsgeProvider
 
-        registry.addProvider(OcsgeProvider())
+        _KEEP_ALIVE.append(OcsgeProvider())
+        registry.addProvider(_KEEP_ALIVE[-1])
     return registry.providerById("ocsge")
 
 
