@@ -84,3 +84,56 @@ def _single(colour: str, outline: str, width: float):
         {"color": colour, "outline_color": outline, "outline_width": str(width), "outline_width_unit": "MM"}
     )
     return QgsSingleSymbolRenderer(symbol)
+
+
+def disagreement_renderer(field: str = "raison") -> QgsCategorizedSymbolRenderer:
+    """Polygons where IGN and the recomputation disagree, by reason: the matrix or the thresholds."""
+    return _categorized(
+        field,
+        [
+            ("matrice", "#6a3d9a", tr("Matrix disagrees with IGN")),
+            ("seuil", "#ff7f00", tr("Thresholds (seuils) disagree with IGN")),
+        ],
+    )
+
+
+# Flows between millésimes (ocsge:flows): one colour per flow kind, combinations darker.
+FLUX_COLOURS = {
+    "artificialisation, impermeabilisation": "#a50f15",
+    "artificialisation, desimpermeabilisation": "#fd8d3c",
+    "artificialisation": "#fb6a4a",
+    "desartificialisation, impermeabilisation": "#807dba",
+    "desartificialisation, desimpermeabilisation": "#006d2c",
+    "desartificialisation": "#41ab5d",
+    "impermeabilisation": "#525252",
+    "desimpermeabilisation": "#6baed6",
+}
+
+
+def flows_renderer(field: str = "flux") -> QgsCategorizedSymbolRenderer:
+    """Pieces of land that changed between two millésimes, by flow kind (the ``flux`` text of
+    ``computing.flows.flux_label``); pieces whose class changed without any flow in light grey."""
+    categories = [(value, colour, value.capitalize()) for value, colour in FLUX_COLOURS.items()]
+    return _categorized(field, categories + [(None, "#d9d9d9", tr("Change of class only (no flow)"))])
+
+
+def only_one_renderer(field: str = "present") -> QgsCategorizedSymbolRenderer:
+    """Areas covered by one millésime only (ocsge:flows overlay), coloured by the side they are on."""
+    return _categorized(
+        field,
+        [("debut", "#fdbf6f", tr("Only in the début millésime")), ("fin", "#cab2d6", tr("Only in the fin millésime"))],
+    )
+
+
+def territory_renderer(field: str = "pourcent_artif", classes: int = 5):
+    """Territory tables (ocsge:aggregate, ocsge:rollup): graduated reds on a percentage (0–100 %),
+    fixed class bounds so that maps of different territories compare."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    bounds = [0.0, 2.0, 5.0, 10.0, 20.0, 40.0, 100.0][: classes + 2]
+    colours = ["#fee5d9", "#fcbba1", "#fc9272", "#fb6a4a", "#de2d26", "#a50f15"]
+    ranges = []
+    for index, (low, high) in enumerate(zip(bounds, bounds[1:])):
+        symbol = _fill(colours[min(index, len(colours) - 1)], "#636363", 0.2)
+        ranges.append(QgsRendererRange(low, high, symbol, f"{low:g} – {high:g} %"))
+    return QgsGraduatedSymbolRenderer(field, ranges)

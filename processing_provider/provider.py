@@ -12,8 +12,10 @@ from ..ocsge_plugin.nomenclature import RESOURCES
 def algorithm_classes() -> list[type]:
     """Every algorithm of the provider (imported here so that the plugin loads lazily)."""
     from .load import LoadDeliveryAlgorithm
+    from .classify import ClassifyAlgorithm
+    from .compare_artif import CompareArtifAlgorithm
 
-    return [LoadDeliveryAlgorithm]
+    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm]
 
 
 class OcsgeProvider(QgsProcessingProvider):

@@ -1,0 +1,881 @@
+"""Imperméabilisation and artificialisation of every polygon of a layer: the classification core.
+
+Read once, polygon by polygon, then decide with the décret's rules (``rules.py``) and, for the
+``matrice_seuils`` method, the thresholds engine (``thresholds.py``). Everything downstream (flows,
+territories, exports) builds on this module; its public API is small and meant to stay stable:
+
+Constants
+    ``METHODS = ('ign', 'matrice', 'matrice_seuils')`` and ``AUTO = 'auto'``;
+    ``SOURCES = ('', 'ign', 'matrice', 'seuil')``: names of the ``artif_source`` codes (0 = indéterminé);
+    ``RAISONS = ('', 'matrice', 'seuil')``: names of the ``raison`` codes of a comparison;
+    ``DETERMINED, NOT_DETERMINED``: the int8 codes are 1 (yes), 0 (no), -1 (indéterminé).
+
+Functions
+    ``classify_layer(source, method, cs_field='code_cs', us_field='code_us', feedback=None, *,
+    artif_field='artif', crit_field='crit_seuil', with_geometry=True) -> Classification``
+        ``source`` is a ``QgsVectorLayer`` or any ``QgsFeatureSource`` (a Processing source too);
+        ``method`` one of ``METHODS`` or ``AUTO``.
+    ``compare_with_ign(source, cs_field='code_cs', us_field='code_us', feedback=None, *,
+    artif_field='artif', crit_field='crit_seuil') -> Comparison``: IGN's artificialisation layer
+        against ``matrice_seuils`` recomputed on the same polygons.
+    ``summary(classification) -> list[Indicator]``: the indicators of the summary table.
+    ``resolve_method(method, fields) -> str``, ``check_crs(crs, extent=None)``,
+    ``suggest_projected_crs(lon, lat) -> (epsg, name)``, ``find_field(fields, name, alternatives=())``,
+    ``parse_ign_artif(value) -> int``, ``parse_bool(value) -> int``.
+    ``output_fields(input_fields, added) -> (QgsFields, renamed)`` and ``write_features(...)``: write
+    the input polygons with added attributes to a ``QgsFeatureSink``.
+
+Errors
+    ``ClassifyError`` (its message is translated and meant for the user: what is wrong, what is
+    expected) and ``Canceled`` (``feedback.isCanceled()`` became true).
+
+Arrays of a :class:`Classification` are aligned on the features as read (``fid[i]`` is feature
+``i``'s id): ``area`` (m², planar, after repair), ``imper`` / ``artif_matrice`` / ``artif`` (int8: 1, 0,
+-1 indéterminé), ``crit_seuil`` (bool: the thresholds changed this polygon), ``artif_source`` (int8
+codes into ``SOURCES``), ``bati`` (couverture CS1.1.1.1).
+
+The methods:
+
+``ign``
+    IGN's ``artif`` ('artif' / 'non artif'; booleans and 1/0 accepted) and ``crit_seuil`` fields are the
+    answer. ``artif_matrice`` is then IGN's status *before* its thresholds: ``artif`` XOR ``crit_seuil``.
+``matrice``
+    The couverture × usage matrix only (``rules.artif_lookup()``): a lookup cached per distinct pair of
+    raw codes.
+``matrice_seuils``
+    The matrix, then the thresholds (one pass, see ``thresholds.py``) on the repaired geometries.
+
+Imperméabilisation always comes from the couverture (``rules.is_imper``). A null or unknown code
+makes the polygon *indéterminé* (-1): it is counted apart, never as non-artificialised. Invalid
+geometries (``isGeosValid``) are repaired with ``makeValid`` for the computation (area, thresholds)
+and counted; the output keeps the user's geometry.
+"""
+
+from __future__ import annotations
+
+import os
+from array import array
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingFeatureSource,
+    QgsProject,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..i18n import tr
+from ..nomenclature import couverture_leaves, normalise_code, usage_leaves
+from ..rules import CODE_BATI, artif_lookup, is_imper
+from . import thresholds
+
+__all__ = [
+    "AUTO",
+    "METHODS",
+    "RAISONS",
+    "SOURCES",
+    "Canceled",
+    "Classification",
+    "ClassifyError",
+    "Comparison",
+    "Indicator",
+    "check_crs",
+    "classify_layer",
+    "compare_with_ign",
+    "find_field",
+    "output_fields",
+    "parse_bool",
+    "parse_ign_artif",
+    "resolve_method",
+    "suggest_projected_crs",
+    "summary",
+    "write_features",
+]
+
+METHODS = ("ign", "matrice", "matrice_seuils")
+AUTO = "auto"
+SOURCES = ("", "ign", "matrice", "seuil")  # artif_source codes: 0 indéterminé, 1 ign, 2 matrice, 3 seuil
+RAISONS = ("", "matrice", "seuil")  # raison codes of a disagreement: 0 none, 1 matrice, 2 seuil
+YES, NO, UNKNOWN = 1, 0, -1
+
+# Field spellings tried when the default name is absent (case is ignored everywhere).
+CS_ALTERNATIVES = ("code_cs", "couverture", "cs")
+US_ALTERNATIVES = ("code_us", "usage", "us")
+
+# Projected CRS of each OCS GE territory, with a box (lon_min, lat_min, lon_max, lat_max) to recognise it.
+PROJECTED_CRS = (
+    (5490, "RGAF09 / UTM 20N (Guadeloupe, Martinique)", (-63.5, 14.0, -60.5, 18.5)),
+    (2972, "RGFG95 / UTM 22N (Guyane)", (-55.0, 1.5, -51.0, 6.5)),
+    (2975, "RGR92 / UTM 40S (La Réunion)", (54.9, -21.6, 56.0, -20.6)),
+    (4471, "RGM04 / UTM 38S (Mayotte)", (44.8, -13.2, 45.5, -12.4)),
+)
+LAMBERT_93 = (2154, "RGF93 / Lambert-93 (métropole)")
+
+
+class ClassifyError(ValueError):
+    """Bad input, explained to the user (already translated)."""
+
+
+class Canceled(Exception):
+    """The user canceled (``feedback.isCanceled()``)."""
+
+
+# ------------------------------------------------------------------------------------- results
+
+
+@dataclass
+class Classification:
+    """Per-polygon answers (numpy arrays aligned on ``fid``) and what was noticed on the way."""
+
+    method: str
+    fid: np.ndarray  # int64 feature ids, in reading order
+    area: np.ndarray  # float64, m² (planar, layer CRS; NaN when geometry was not read)
+    imper: np.ndarray  # int8 1 / 0 / -1
+    artif_matrice: np.ndarray  # int8 1 / 0 / -1 (for 'ign': IGN's status before its thresholds)
+    artif: np.ndarray  # int8 1 / 0 / -1, the final answer
+    crit_seuil: np.ndarray  # bool, the thresholds changed this polygon
+    artif_source: np.ndarray  # int8 codes into SOURCES
+    bati: np.ndarray  # bool, couverture CS1.1.1.1
+    repaired_fids: list[int] = field(default_factory=list)  # invalid geometries repaired
+    empty_fids: list[int] = field(default_factory=list)  # null or empty geometries (area 0)
+    unknown_codes: dict[str, int] = field(default_factory=dict)  # codes outside the nomenclature
+    null_codes: int = 0  # polygons with a null couverture or usage (or IGN artif, for 'ign')
+    warnings: list[str] = field(default_factory=list)  # translated notes for the log
+    fields_used: dict[str, str] = field(default_factory=dict)  # role → field name read
+    thresholds: Optional[thresholds.ThresholdResult] = None
+
+    def __len__(self) -> int:
+        return int(self.fid.size)
+
+    def index_of(self, fids: Iterable[int]) -> np.ndarray:
+        """Positions in the arrays of the given feature ids (-1 for an id not classified)."""
+        wanted = np.asarray(list(fids), dtype=np.int64)
+        if self.fid.size == 0:
+            return np.full(wanted.size, -1, dtype=np.int64)
+        order = np.argsort(self.fid, kind="stable")
+        sorted_fid = self.fid[order]
+        pos = np.clip(np.searchsorted(sorted_fid, wanted), 0, sorted_fid.size - 1)
+        return np.where(sorted_fid[pos] == wanted, order[pos], -1)
+
+    def source_name(self, i: int) -> Optional[str]:
+        return SOURCES[self.artif_source[i]] or None
+
+    # --- totals (m² and counts) -------------------------------------------------------------
+    def _total(self, mask: np.ndarray) -> tuple[int, float]:
+        return int(np.count_nonzero(mask)), float(np.nansum(self.area[mask]))
+
+    @property
+    def n_repaired(self) -> int:
+        return len(self.repaired_fids)
+
+    def total(self) -> tuple[int, float]:
+        return self._total(np.ones(self.fid.size, dtype=bool))
+
+    def imper_total(self) -> tuple[int, float]:
+        return self._total(self.imper == YES)
+
+    def artif_matrice_total(self) -> tuple[int, float]:
+        return self._total(self.artif_matrice == YES)
+
+    def artif_total(self) -> tuple[int, float]:
+        return self._total(self.artif == YES)
+
+    def to_artif_total(self) -> tuple[int, float]:
+        """Switched non artificialisé → artificialisé by the thresholds."""
+        return self._total(self.crit_seuil & (self.artif == YES))
+
+    def to_non_artif_total(self) -> tuple[int, float]:
+        """Switched artificialisé → non artificialisé by the thresholds."""
+        return self._total(self.crit_seuil & (self.artif == NO))
+
+    def indetermine_total(self) -> tuple[int, float]:
+        """Polygons whose artificialisation could not be decided (null / unknown code)."""
+        return self._total(self.artif == UNKNOWN)
+
+    def indetermine_imper_total(self) -> tuple[int, float]:
+        return self._total(self.imper == UNKNOWN)
+
+    def repaired_total(self) -> tuple[int, float]:
+        return self._total(np.isin(self.fid, np.asarray(self.repaired_fids, dtype=np.int64)))
+
+
+@dataclass
+class Comparison:
+    """IGN's artificialisation against ``matrice_seuils`` recomputed on the same polygons."""
+
+    calc: Classification  # the recomputation (method 'matrice_seuils')
+    ign_artif: np.ndarray  # int8 1 / 0 / -1
+    ign_crit_seuil: np.ndarray  # int8 1 / 0 / -1 (null)
+    compared: np.ndarray  # bool: both answers are determined
+    agree: np.ndarray  # bool: compared and equal
+    raison: np.ndarray  # int8 codes into RAISONS (0 where not a disagreement)
+
+    @property
+    def disagree(self) -> np.ndarray:
+        return self.compared & ~self.agree
+
+    def _total(self, mask: np.ndarray) -> tuple[int, float]:
+        return self.calc._total(mask)
+
+    def agree_total(self) -> tuple[int, float]:
+        return self._total(self.agree)
+
+    def disagree_total(self) -> tuple[int, float]:
+        return self._total(self.disagree)
+
+    def raison_total(self, raison: str) -> tuple[int, float]:
+        return self._total(self.raison == RAISONS.index(raison))
+
+    def not_compared_total(self) -> tuple[int, float]:
+        return self._total(~self.compared)
+
+    def agreement_percent(self) -> float:
+        """Share of the compared surface where both answers agree (%, NaN when nothing compared)."""
+        compared = self._total(self.compared)[1]
+        return 100.0 * self.agree_total()[1] / compared if compared > 0 else float("nan")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the summary table."""
+
+    key: str
+    label: str
+    count: int
+    area_m2: float
+
+    @property
+    def area_ha(self) -> float:
+        return self.area_m2 / 10000.0
+
+
+def summary(c: Classification) -> list[Indicator]:
+    """The summary table's rows: key, translated label, number of polygons, surface (m²)."""
+    rows = [
+        ("imper", tr("Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)"), c.imper_total()),
+        ("artif_matrice", tr("Artificialisé by the matrix, before the seuils"), c.artif_matrice_total()),
+        ("artif", tr("Artificialisé, after the seuils"), c.artif_total()),
+        ("seuil_vers_artif", tr("Switched to artificialisé by the seuils"), c.to_artif_total()),
+        ("seuil_vers_non_artif", tr("Switched to non artificialisé by the seuils"), c.to_non_artif_total()),
+        ("indetermine", tr("Indéterminé for artificialisation (null or unknown code)"), c.indetermine_total()),
+        ("indetermine_imper", tr("Indéterminé for imperméabilisation (null or unknown couverture)"), c.indetermine_imper_total()),
+        ("geometries_reparees", tr("Invalid geometries repaired for the computation"), c.repaired_total()),
+        ("total", tr("All polygons"), c.total()),
+    ]
+    return [Indicator(key, label, count, area) for key, label, (count, area) in rows]
+
+
+# ----------------------------------------------------------------------------- small helpers
+
+
+def parse_ign_artif(value: Any) -> int:
+    """IGN's ``artif`` value → 1 / 0 / -1: 'artif' / 'non artif' (any case, '_' or '-'), booleans, 1 / 0."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return UNKNOWN
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, (int, float)):
+        return YES if value == 1 else NO if value == 0 else UNKNOWN
+    text = str(value).strip().lower().replace("_", " ").replace("-", " ")
+    if text in ("artif", "artificialise", "artificialisé", "true", "t", "oui", "1", "yes"):
+        return YES
+    if text in ("non artif", "nonartif", "non artificialise", "non artificialisé", "false", "f", "non", "0", "no"):
+        return NO
+    return UNKNOWN
+
+
+def parse_bool(value: Any) -> int:
+    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1 for null or other."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return UNKNOWN
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, (int, float)):
+        return YES if value == 1 else NO if value == 0 else UNKNOWN
+    text = str(value).strip().lower()
+    if text in ("true", "t", "1", "oui", "o", "yes", "y", "vrai"):
+        return YES
+    if text in ("false", "f", "0", "non", "n", "no", "faux"):
+        return NO
+    return UNKNOWN
+
+
+def find_field(fields: QgsFields, name: Optional[str], alternatives: Iterable[str] = ()) -> Optional[str]:
+    """The field called ``name`` (case ignored), else the first of ``alternatives`` present, else None."""
+    by_lower = {f.name().lower(): f.name() for f in fields}
+    for candidate in ([name] if name else []) + list(alternatives):
+        if candidate and candidate.lower() in by_lower:
+            return by_lower[candidate.lower()]
+    return None
+
+
+def resolve_method(method: str, fields: QgsFields, artif_field: str = "artif") -> str:
+    """``AUTO`` → 'ign' when the layer has IGN's artif field, else 'matrice_seuils'."""
+    if method == AUTO:
+        return "ign" if find_field(fields, artif_field) else "matrice_seuils"
+    if method not in METHODS:
+        raise ClassifyError(
+            tr("Unknown method {method}. Expected one of: {methods}.").format(method=method, methods=", ".join((AUTO,) + METHODS))
+        )
+    return method
+
+
+def suggest_projected_crs(lon: float, lat: float) -> tuple[int, str]:
+    """The OCS GE projected CRS for a place (longitude, latitude in degrees): outre-mer boxes, else Lambert-93."""
+    for epsg, name, (x0, y0, x1, y1) in PROJECTED_CRS:
+        if x0 <= lon <= x1 and y0 <= lat <= y1:
+            return epsg, name
+    return LAMBERT_93
+
+
+def check_crs(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle] = None) -> Optional[str]:
+    """Refuse a geographic (or non-metric) CRS, naming the projected CRS to use; a warning (text) or None.
+
+    ``extent`` is the layer's extent in ``crs``: it picks the suggestion (outre-mer or métropole)."""
+    if not crs.isValid():
+        return tr("The layer has no coordinate system: its coordinates are taken as metres.")
+    if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        lon, lat = 2.5, 46.5
+        if extent is not None and not extent.isEmpty():
+            centre = extent.center()
+            try:
+                wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+                point = QgsCoordinateTransform(crs, wgs84, QgsProject.instance()).transform(centre)
+                lon, lat = point.x(), point.y()
+            except Exception:  # noqa: BLE001 - a suggestion only
+                pass
+        epsg, name = suggest_projected_crs(lon, lat)
+        others = ", ".join(f"EPSG:{e} {n}" for e, n, _ in ((LAMBERT_93[0], LAMBERT_93[1], None),) + PROJECTED_CRS if e != epsg)
+        raise ClassifyError(
+            tr(
+                "The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. "
+                "Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: "
+                "here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others})."
+            ).format(crs=crs.authid() or crs.description(), epsg=epsg, name=name, others=others)
+        )
+    return None
+
+
+class _Scaled:
+    """A feedback for a sub-step: progress mapped into [start, end] of the parent's range."""
+
+    def __init__(self, feedback: Any, start: float, end: float) -> None:
+        self.feedback, self.start, self.end = feedback, start, end
+
+    def setProgress(self, percent: float) -> None:  # noqa: N802
+        if self.feedback is not None:
+            self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
+
+    def isCanceled(self) -> bool:  # noqa: N802
+        return self.feedback is not None and self.feedback.isCanceled()
+
+
+def _check_canceled(feedback: Any) -> None:
+    if feedback is not None and feedback.isCanceled():
+        raise Canceled()
+
+
+def _repair(geometry: QgsGeometry) -> QgsGeometry:
+    """``makeValid``, keeping the polygonal parts only (a repaired polygon may shed lines or points)."""
+    repaired = geometry.makeValid()
+    if QgsWkbTypes.geometryType(repaired.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if not repaired.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
+            return QgsGeometry()
+    return repaired
+
+
+def _hashable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, QVariant):
+        return None if value.isNull() else str(value.value())
+    return str(value)
+
+
+# ------------------------------------------------------------------------------------ reading
+
+
+@dataclass
+class _Columns:
+    fid: np.ndarray
+    area: np.ndarray
+    imper: np.ndarray
+    matrix: np.ndarray
+    bati: np.ndarray
+    ign_artif: Optional[np.ndarray]
+    ign_crit: Optional[np.ndarray]
+    wkb: Optional[list]
+    repaired: list
+    empty: list
+    unknown: dict
+    nulls: int
+
+
+def _read(
+    source: Any,
+    cs_name: str,
+    us_name: Optional[str],
+    artif_name: Optional[str],
+    crit_name: Optional[str],
+    want_geometry: bool,
+    want_wkb: bool,
+    feedback: Any,
+) -> _Columns:
+    """One pass over the features: ids, codes → statuses (cached per distinct pair), areas, WKB."""
+    fields = source.fields()
+    idx_cs = fields.lookupField(cs_name)
+    idx_us = fields.lookupField(us_name) if us_name else -1
+    idx_artif = fields.lookupField(artif_name) if artif_name else -1
+    idx_crit = fields.lookupField(crit_name) if crit_name else -1
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes([i for i in (idx_cs, idx_us, idx_artif, idx_crit) if i >= 0])
+    if not want_geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    if isinstance(source, QgsProcessingFeatureSource):  # we repair invalid geometries ourselves
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
+    total = max(source.featureCount(), 1)
+
+    lookup = artif_lookup()
+    unknown: dict[str, int] = {}
+    fid_l = array("q")
+    area_l = array("d")
+    row_l = array("q")  # index of the feature's distinct (couverture, usage) pair
+    ign_l = array("b")
+    crit_l = array("b")
+    wkb_l: Optional[list] = [] if want_wkb else None
+    repaired: list[int] = []
+    empty: list[int] = []
+    pairs: dict[tuple, int] = {}
+    ign_cache: dict[Any, int] = {}
+    crit_cache: dict[Any, int] = {}
+    nan = float("nan")
+    with_us, with_artif, with_crit = idx_us >= 0, idx_artif >= 0, idx_crit >= 0
+    for n, feature in enumerate(features):
+        if n % 5000 == 0:
+            _check_canceled(feedback)
+            if feedback is not None:
+                feedback.setProgress(100.0 * n / total)
+        fid = feature.id()
+        fid_l.append(fid)
+        cs = feature.attribute(idx_cs)
+        if type(cs) is not str:
+            cs = _hashable(cs)
+        us = feature.attribute(idx_us) if with_us else None
+        if type(us) is not str:
+            us = _hashable(us)
+        key = (cs, us)
+        row = pairs.get(key)
+        if row is None:
+            row = pairs[key] = len(pairs)
+        row_l.append(row)
+        if with_artif:
+            raw = _hashable(feature.attribute(idx_artif))
+            value = ign_cache.get(raw)
+            if value is None:
+                value = ign_cache[raw] = parse_ign_artif(raw)
+            ign_l.append(value)
+        if with_crit:
+            raw = _hashable(feature.attribute(idx_crit))
+            value = crit_cache.get(raw)
+            if value is None:
+                value = crit_cache[raw] = parse_bool(raw)
+            crit_l.append(value)
+        if not want_geometry:
+            area_l.append(nan)
+            continue
+        geometry = feature.geometry()
+        if geometry.isEmpty():  # null geometries are empty too
+            empty.append(fid)
+            area_l.append(0.0)
+            if wkb_l is not None:
+                wkb_l.append(b"")
+            continue
+        if not geometry.isGeosValid():
+            geometry = _repair(geometry)
+            repaired.append(fid)
+        area = geometry.area()
+        area_l.append(area if area > 0.0 else 0.0)  # a null geometry (nothing left of a repair) gives -1
+        if wkb_l is not None:
+            wkb_l.append(bytes(geometry.asWkb()) if not geometry.isNull() else b"")
+
+    # statuses per distinct pair of raw codes, then spread to the polygons
+    cs_known, us_known = set(couverture_leaves()), set(usage_leaves())
+    table: list[tuple[int, int, int]] = []
+    is_null: list[bool] = []
+    for key in pairs:  # dicts keep insertion order: position = row
+        cs, us = normalise_code(key[0]), normalise_code(key[1])
+        imper = is_imper(cs)
+        matrix = lookup.get((cs, us)) if us_name else None
+        table.append((UNKNOWN if imper is None else int(imper), UNKNOWN if matrix is None else int(matrix), int(cs == CODE_BATI)))
+        is_null.append(cs is None or (bool(us_name) and us is None))
+    rows = np.asarray(row_l, dtype=np.int64)
+    per_key = np.bincount(rows, minlength=len(table))
+    for key, i in pairs.items():
+        for code, known in ((normalise_code(key[0]), cs_known), (normalise_code(key[1]) if us_name else None, us_known)):
+            if code is not None and code not in known:
+                unknown[code] = unknown.get(code, 0) + int(per_key[i])
+    nulls = int(per_key[np.asarray(is_null, dtype=bool)].sum()) if table else 0
+    codes_table = np.asarray(table, dtype=np.int8).reshape(-1, 3)
+    imper_a, matrix_a, bati_a = codes_table[rows, 0], codes_table[rows, 1], codes_table[rows, 2].astype(bool)
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return _Columns(
+        fid=np.array(fid_l, dtype=np.int64),
+        area=np.array(area_l, dtype=np.float64),
+        imper=imper_a,
+        matrix=matrix_a,
+        bati=bati_a,
+        ign_artif=np.array(ign_l, dtype=np.int8) if with_artif else None,
+        ign_crit=np.array(crit_l, dtype=np.int8) if with_crit else None,
+        wkb=wkb_l,
+        repaired=repaired,
+        empty=empty,
+        unknown=unknown,
+        nulls=nulls,
+    )
+
+
+def _check_source(source: Any) -> Optional[str]:
+    """Refuse what cannot be classified; return a warning or None."""
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        raise ClassifyError(tr("The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation)."))
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else None
+    return check_crs(source.sourceCrs(), extent)
+
+
+def _require(fields: QgsFields, name: Optional[str], alternatives: Iterable[str], role: str) -> str:
+    found = find_field(fields, name, alternatives)
+    if found is None:
+        raise ClassifyError(
+            tr("The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.").format(
+                role=role, name=name or "?", fields=", ".join(fields.names())
+            )
+        )
+    return found
+
+
+# ------------------------------------------------------------------------------ entry points
+
+
+def classify_layer(
+    source: Any,
+    method: str = "matrice_seuils",
+    cs_field: Optional[str] = "code_cs",
+    us_field: Optional[str] = "code_us",
+    feedback: Any = None,
+    *,
+    artif_field: str = "artif",
+    crit_field: str = "crit_seuil",
+    with_geometry: bool = True,
+) -> Classification:
+    """Imperméabilisation and artificialisation of every polygon of ``source`` by ``method``.
+
+    Args:
+        source: a ``QgsVectorLayer`` or ``QgsFeatureSource`` of polygons in a projected CRS (metres).
+        method: ``'ign'``, ``'matrice'``, ``'matrice_seuils'`` or ``AUTO``.
+        cs_field, us_field: couverture and usage fields (case ignored; ``couverture`` / ``usage`` are
+            tried when the default name is absent). The usage is not needed by ``'ign'``.
+        feedback: optional ``QgsProcessingFeedback``-like (``setProgress``, ``isCanceled``).
+        artif_field, crit_field: IGN's fields, read by ``'ign'`` (``crit_field`` optional).
+        with_geometry: False skips reading geometries (``area`` is NaN) for ``'ign'`` / ``'matrice'``;
+            ``'matrice_seuils'`` always needs them.
+
+    Raises:
+        ClassifyError: not polygons, geographic CRS, missing fields, IGN method without ``artif``.
+        Canceled: the feedback was canceled.
+    """
+    warnings: list[str] = []
+    note = _check_source(source)
+    if note:
+        warnings.append(note)
+    fields = source.fields()
+    method = resolve_method(method, fields, artif_field)
+    used: dict[str, str] = {}
+    cs_name = _require(fields, cs_field, CS_ALTERNATIVES if cs_field in (None, "code_cs") else (), tr("couverture"))
+    used["couverture"] = cs_name
+    us_name = None
+    artif_name = crit_name = None
+    if method == "ign":
+        artif_name = find_field(fields, artif_field)
+        if artif_name is None:
+            raise ClassifyError(
+                tr(
+                    "The IGN method reads IGN's {field} field, which this layer does not have (fields: {fields}). "
+                    "Expected IGN's artificialisation layer (artif_<year>_<dep>, as ocsge:load outputs it); "
+                    "for an occupation du sol layer choose the method 'matrice + seuils'."
+                ).format(field=artif_field, fields=", ".join(fields.names()))
+            )
+        used["artif"] = artif_name
+        crit_name = find_field(fields, crit_field)
+        if crit_name is None:
+            warnings.append(tr("No {field} field: IGN's thresholds are taken as having changed nothing.").format(field=crit_field))
+        else:
+            used["crit_seuil"] = crit_name
+        us_name = find_field(fields, us_field, US_ALTERNATIVES if us_field in (None, "code_us") else ())
+    else:
+        us_name = _require(fields, us_field, US_ALTERNATIVES if us_field in (None, "code_us") else (), tr("usage"))
+        used["usage"] = us_name
+    if us_name:
+        used["usage"] = us_name
+
+    seuils = method == "matrice_seuils"
+    geometry = with_geometry or seuils
+    read_end = 40.0 if seuils else 100.0
+    columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, _Scaled(feedback, 0.0, read_end))
+    result = _classify(columns, method, warnings, used, feedback, read_end)
+    return result
+
+
+def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, feedback: Any, start: float) -> Classification:
+    n = columns.fid.size
+    crit = np.zeros(n, dtype=bool)
+    result_thresholds = None
+    if method == "ign":
+        artif = columns.ign_artif.copy()
+        ign_crit = columns.ign_crit if columns.ign_crit is not None else np.zeros(n, dtype=np.int8)
+        if columns.ign_crit is not None:
+            null_crit = int(np.count_nonzero((ign_crit == UNKNOWN) & (artif != UNKNOWN)))
+            if null_crit:
+                warnings.append(tr("{count} polygon(s) with a null crit_seuil: taken as not changed by IGN's thresholds.").format(count=null_crit))
+        crit = (ign_crit == YES) & (artif != UNKNOWN)
+        artif_matrice = np.where(artif == UNKNOWN, UNKNOWN, np.where(crit, 1 - artif, artif)).astype(np.int8)
+        source = np.where(artif == UNKNOWN, 0, SOURCES.index("ign")).astype(np.int8)
+        no_answer = int(np.count_nonzero(artif == UNKNOWN))
+        if no_answer:
+            warnings.append(tr("{count} polygon(s) without a readable IGN artif value, counted as indéterminé.").format(count=no_answer))
+        nulls = columns.nulls
+    else:
+        artif_matrice = columns.matrix
+        nulls = columns.nulls
+        if method == "matrice":
+            artif = artif_matrice.copy()
+        else:
+            try:
+                result_thresholds = thresholds.apply_thresholds(
+                    columns.wkb, artif_matrice, columns.bati, areas=columns.area, feedback=_Scaled(feedback, start, 100.0)
+                )
+            except thresholds.ThresholdsCanceled:
+                raise Canceled() from None
+            except ValueError as error:
+                raise ClassifyError(tr("The thresholds could not be computed: {error}").format(error=error)) from None
+            columns.wkb = None
+            artif = np.where(artif_matrice == UNKNOWN, UNKNOWN, result_thresholds.artif.astype(np.int8)).astype(np.int8)
+            crit = result_thresholds.changed & (artif_matrice != UNKNOWN)
+        source = np.where(artif == UNKNOWN, 0, np.where(crit, SOURCES.index("seuil"), SOURCES.index("matrice"))).astype(np.int8)
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return Classification(
+        method=method,
+        fid=columns.fid,
+        area=columns.area,
+        imper=columns.imper,
+        artif_matrice=artif_matrice.astype(np.int8),
+        artif=artif.astype(np.int8),
+        crit_seuil=crit,
+        artif_source=source,
+        bati=columns.bati,
+        repaired_fids=columns.repaired,
+        empty_fids=columns.empty,
+        unknown_codes=columns.unknown,
+        null_codes=nulls,
+        warnings=warnings,
+        fields_used=used,
+        thresholds=result_thresholds,
+    )
+
+
+def compare_with_ign(
+    source: Any,
+    cs_field: Optional[str] = "code_cs",
+    us_field: Optional[str] = "code_us",
+    feedback: Any = None,
+    *,
+    artif_field: str = "artif",
+    crit_field: str = "crit_seuil",
+) -> Comparison:
+    """Recompute ``matrice_seuils`` on IGN's artificialisation layer and compare, polygon by polygon.
+
+    A polygon is compared when both answers are determined. A disagreement's ``raison`` is
+    ``'matrice'`` when the matrix alone already disagrees with IGN's status before its thresholds
+    (``artif`` XOR ``crit_seuil``), else ``'seuil'`` (the difference comes from the thresholds).
+    """
+    warnings: list[str] = []
+    note = _check_source(source)
+    if note:
+        warnings.append(note)
+    fields = source.fields()
+    used: dict[str, str] = {}
+    cs_name = _require(fields, cs_field, CS_ALTERNATIVES if cs_field in (None, "code_cs") else (), tr("couverture"))
+    us_name = _require(fields, us_field, US_ALTERNATIVES if us_field in (None, "code_us") else (), tr("usage"))
+    artif_name = find_field(fields, artif_field)
+    if artif_name is None:
+        raise ClassifyError(
+            tr(
+                "The layer has no {field} field (fields: {fields}). Expected IGN's artificialisation layer "
+                "(artif_<year>_<dep>, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil)."
+            ).format(field=artif_field, fields=", ".join(fields.names()))
+        )
+    crit_name = find_field(fields, crit_field)
+    if crit_name is None:
+        warnings.append(tr("No {field} field: IGN's thresholds are taken as having changed nothing.").format(field=crit_field))
+    used.update(couverture=cs_name, usage=us_name, artif=artif_name)
+    if crit_name:
+        used["crit_seuil"] = crit_name
+    columns = _read(source, cs_name, us_name, artif_name, crit_name, True, True, _Scaled(feedback, 0.0, 40.0))
+    ign_artif = columns.ign_artif
+    ign_crit = columns.ign_crit if columns.ign_crit is not None else np.zeros(ign_artif.size, dtype=np.int8)
+    calc = _classify(columns, "matrice_seuils", warnings, used, feedback, 40.0)
+    compared = (ign_artif != UNKNOWN) & (calc.artif != UNKNOWN)
+    agree = compared & (ign_artif == calc.artif)
+    ign_before = np.where(ign_crit == YES, 1 - ign_artif, ign_artif)
+    disagree = compared & ~agree
+    raison = np.where(
+        disagree, np.where(calc.artif_matrice != ign_before, RAISONS.index("matrice"), RAISONS.index("seuil")), 0
+    ).astype(np.int8)
+    return Comparison(calc=calc, ign_artif=ign_artif, ign_crit_seuil=ign_crit, compared=compared, agree=agree, raison=raison)
+
+
+# ------------------------------------------------------------------------------------ writing
+
+
+def _bool_or_null(value: int) -> Optional[bool]:
+    return None if value == UNKNOWN else bool(value)
+
+
+def classification_fields() -> QgsFields:
+    """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool), artif_source (text)."""
+    out = QgsFields()
+    for name in ("imper", "artif", "artif_matrice", "crit_seuil"):
+        out.append(QgsField(name, QVariant.Bool))
+    out.append(QgsField("artif_source", QVariant.String, len=10))
+    return out
+
+
+def classification_values(c: Classification, i: int) -> list:
+    """The added attributes of polygon ``i`` (NULL where indéterminé)."""
+    artif = int(c.artif[i])
+    return [
+        _bool_or_null(int(c.imper[i])),
+        _bool_or_null(artif),
+        _bool_or_null(int(c.artif_matrice[i])),
+        None if artif == UNKNOWN else bool(c.crit_seuil[i]),
+        c.source_name(i),
+    ]
+
+
+def comparison_fields() -> QgsFields:
+    """The attributes ocsge:compare_artif adds to each disagreeing polygon."""
+    out = QgsFields()
+    for name in ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil"):
+        out.append(QgsField(name, QVariant.Bool))
+    out.append(QgsField("raison", QVariant.String, len=10))
+    return out
+
+
+def comparison_values(cmp: Comparison, i: int) -> list:
+    calc = cmp.calc
+    return [
+        _bool_or_null(int(cmp.ign_artif[i])),
+        _bool_or_null(int(cmp.ign_crit_seuil[i])),
+        _bool_or_null(int(calc.artif[i])),
+        _bool_or_null(int(calc.artif_matrice[i])),
+        bool(calc.crit_seuil[i]),
+        RAISONS[cmp.raison[i]] or None,
+    ]
+
+
+def output_fields(input_fields: QgsFields, added: QgsFields) -> tuple[QgsFields, dict[str, str]]:
+    """The input's fields then ``added``; an input field whose name an added one takes is renamed
+    ``<name>_orig`` (returned as {old: new}) so that no attribute of the user is lost."""
+    taken = {f.name().lower() for f in added}
+    names = {f.name().lower() for f in input_fields} | taken
+    out = QgsFields()
+    renamed: dict[str, str] = {}
+    for f in input_fields:
+        if f.name().lower() in taken:
+            base = f"{f.name()}_orig"
+            new, k = base, 1
+            while new.lower() in names:
+                k += 1
+                new = f"{base}{k}"
+            names.add(new.lower())
+            renamed[f.name()] = new
+            f = QgsField(f)
+            f.setName(new)
+        out.append(f)
+    for f in added:
+        out.append(f)
+    return out, renamed
+
+
+def write_features(
+    source: Any,
+    sink: QgsFeatureSink,
+    fields: QgsFields,
+    fid: np.ndarray,
+    values: Callable[[int], list],
+    feedback: Any = None,
+    only: Optional[np.ndarray] = None,
+) -> int:
+    """Copy the features of ``source`` (original geometry and attributes) into ``sink``, each followed
+    by ``values(i)``, ``i`` its position in ``fid``. ``only``: a bool mask over ``fid`` of the
+    features to write (all when None). Returns the number written; raises ``Canceled``, ``ClassifyError``."""
+    request = QgsFeatureRequest()
+    if only is not None:
+        request.setFilterFids([int(f) for f in fid[only]])
+    expected = int(np.count_nonzero(only)) if only is not None else int(fid.size)
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
+    order = np.argsort(fid, kind="stable")
+    sorted_fid = fid[order]
+    written = 0
+    out = QgsFeature(fields)
+    for n, feature in enumerate(features):
+        if n % 5000 == 0:
+            _check_canceled(feedback)
+            if feedback is not None:
+                feedback.setProgress(100.0 * n / max(expected, 1))
+        i = n if n < fid.size and fid[n] == feature.id() and only is None else None
+        if i is None:
+            pos = int(np.searchsorted(sorted_fid, feature.id()))
+            if pos >= sorted_fid.size or sorted_fid[pos] != feature.id():
+                continue  # a feature added since the classification
+            i = int(order[pos])
+        out.setId(feature.id())
+        out.setGeometry(feature.geometry())
+        out.setAttributes(feature.attributes() + values(i))
+        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            error = sink.lastError() if hasattr(sink, "lastError") else ""
+            raise ClassifyError(tr("Could not write a feature to the output: {error}").format(error=error))
+        written += 1
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return written
+
+
+def remove_partial_file(path: str) -> None:
+    """Remove an output file (and a shapefile's companions) left incomplete by a cancel."""
+    if not path or "|" in path or not os.path.isfile(path):
+        return
+    stem, ext = os.path.splitext(path)
+    companions = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix") if ext.lower() == ".shp" else (ext,)
+    for suffix in companions:
+        candidate = stem + suffix
+        if os.path.isfile(candidate):
+            os.remove(candidate)

@@ -1,0 +1,292 @@
+"""Algorithm ``ocsge:classify`` — Artificialisation et imperméabilisation of every polygon."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..ocsge_plugin import styles
+from ..ocsge_plugin.i18n import tr
+from ..ocsge_plugin.computing import classify as core
+from .base import OcsgeAlgorithm
+
+# Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
+_POST_PROCESSORS: list = []
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Give an output layer its renderer when QGIS loads it (GUI only; qgis_process loads nothing)."""
+
+    def __init__(self, renderer: Callable[[], object]):
+        super().__init__()
+        self.renderer = renderer
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer):
+            layer.setRenderer(self.renderer())
+            layer.triggerRepaint()
+
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, dest_id: str, renderer: Callable[[], object]) -> None:
+        if context.willLoadLayerOnCompletion(dest_id):
+            post = cls(renderer)
+            _POST_PROCESSORS.append(post)
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
+
+
+def discard_output(dest_id: str) -> None:
+    """After a cancel, once the sink is closed: remove the partial file it wrote (plain files only;
+    memory layers and layers inside an existing database are left to QGIS)."""
+    if isinstance(dest_id, str):
+        core.remove_partial_file(dest_id)
+
+
+class ClassifyAlgorithm(OcsgeAlgorithm):
+    INPUT = "INPUT"
+    METHOD = "METHOD"
+    CS_FIELD = "CS_FIELD"
+    US_FIELD = "US_FIELD"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+    # numeric outputs (hectares, counts)
+    METHOD_USED = "METHOD_USED"
+    IMPER_HA = "IMPER_HA"
+    ARTIF_MATRICE_HA = "ARTIF_MATRICE_HA"
+    ARTIF_HA = "ARTIF_HA"
+    SEUIL_TO_ARTIF_HA = "SEUIL_TO_ARTIF_HA"
+    SEUIL_TO_NON_ARTIF_HA = "SEUIL_TO_NON_ARTIF_HA"
+    INDETERMINE_COUNT = "INDETERMINE_COUNT"
+    INDETERMINE_HA = "INDETERMINE_HA"
+    INDETERMINE_IMPER_COUNT = "INDETERMINE_IMPER_COUNT"
+    INDETERMINE_IMPER_HA = "INDETERMINE_IMPER_HA"
+    REPAIRED_COUNT = "REPAIRED_COUNT"
+    TOTAL_HA = "TOTAL_HA"
+    POLYGON_COUNT = "POLYGON_COUNT"
+
+    METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
+    GROUP = "compute"
+
+    def name(self) -> str:
+        return "classify"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Artificialisation and imperméabilisation")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon "
+            "layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the "
+            "rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).\n"
+            "Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.\n"
+            "Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation "
+            "layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × "
+            "usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a "
+            "non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of "
+            "less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an "
+            "artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes "
+            "non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the "
+            "edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon "
+            "is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they "
+            "change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the "
+            "layer has an artif field, else 'matrice + seuils'.\n"
+            "Output: the input polygons with all their attributes, plus imper, artif, artif_matrice (before "
+            "the thresholds; with 'IGN', IGN's status before its thresholds), crit_seuil (the thresholds "
+            "changed this polygon) as booleans, and artif_source ('ign', 'matrice' or 'seuil'); an input "
+            "field of the same name is kept as <name>_orig. A polygon whose couverture or usage is null or "
+            "outside the nomenclature is indéterminé: its fields are NULL and it is counted apart, never as "
+            "non-artificialised. Invalid geometries are repaired (make valid) for the computation and "
+            "counted in the log; the output keeps the original geometry.\n"
+            "Summary table (and numeric outputs): surface imperméabilisée, artificialisée before and after "
+            "the thresholds, surface switched each way by the thresholds, indéterminé, in hectares, with the "
+            "number of polygons. Surfaces are planar areas in the layer's CRS, which must be projected in "
+            "metres (EPSG:2154 Lambert-93 in métropole, 5490, 2972, 2975 or 4471 outre-mer): a layer in "
+            "geographic coordinates is refused."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.TypeVectorPolygon])
+        param.setHelp(self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.METHOD,
+            self.tr("Method"),
+            options=[
+                self.tr("Automatic: IGN when the layer has an artif field, else matrice + seuils"),
+                self.tr("IGN (artif and crit_seuil fields of IGN's artificialisation layer)"),
+                self.tr("Matrice (couverture × usage only)"),
+                self.tr("Matrice + seuils (the décret's thresholds)"),
+            ],
+            defaultValue=0,
+        )
+        param.setHelp(self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param.setHelp(self.tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.TypeVectorPolygon)
+        param.setHelp(self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param.setHelp(self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
+        for name, label in (
+            (self.IMPER_HA, self.tr("Surface imperméabilisée (ha)")),
+            (self.ARTIF_MATRICE_HA, self.tr("Surface artificialisée by the matrix, before the seuils (ha)")),
+            (self.ARTIF_HA, self.tr("Surface artificialisée after the seuils (ha)")),
+            (self.SEUIL_TO_ARTIF_HA, self.tr("Surface switched to artificialisé by the seuils (ha)")),
+            (self.SEUIL_TO_NON_ARTIF_HA, self.tr("Surface switched to non artificialisé by the seuils (ha)")),
+            (self.INDETERMINE_COUNT, self.tr("Indéterminé polygons (artificialisation)")),
+            (self.INDETERMINE_HA, self.tr("Indéterminé surface (artificialisation, ha)")),
+            (self.INDETERMINE_IMPER_COUNT, self.tr("Indéterminé polygons (imperméabilisation)")),
+            (self.INDETERMINE_IMPER_HA, self.tr("Indéterminé surface (imperméabilisation, ha)")),
+            (self.REPAIRED_COUNT, self.tr("Invalid geometries repaired")),
+            (self.TOTAL_HA, self.tr("Surface of all polygons (ha)")),
+            (self.POLYGON_COUNT, self.tr("Number of polygons")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise self.fail(self.tr("No input layer. Expected an occupation du sol polygon layer."))
+        method = self.METHOD_KEYS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        cs_field = (self.parameterAsFields(parameters, self.CS_FIELD, context) or [None])[0]
+        us_field = (self.parameterAsFields(parameters, self.US_FIELD, context) or [None])[0]
+        steps = QgsProcessingMultiStepFeedback(2, feedback)
+        try:
+            result = core.classify_layer(source, method, cs_field, us_field, steps)
+        except core.ClassifyError as error:
+            raise self.fail(str(error)) from None
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        log_classification(result, feedback)
+
+        fields, renamed = core.output_fields(source.fields(), core.classification_fields())
+        for old, new in renamed.items():
+            feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise self.fail(self.tr("The output layer could not be created."))
+        steps.setCurrentStep(1)
+        try:
+            core.write_features(source, sink, fields, result.fid, lambda i: core.classification_values(result, i), steps)
+        except (core.Canceled, core.ClassifyError) as error:
+            del sink  # closes the file, which is then removed: no partial output
+            discard_output(dest_id)
+            if isinstance(error, core.ClassifyError):
+                raise self.fail(str(error)) from None
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        del sink
+        StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
+
+        rows = core.summary(result)
+        outputs = {self.OUTPUT: dest_id, self.METHOD_USED: result.method}
+        summary_sink, summary_id = self.parameterAsSink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.NoGeometry)
+        if summary_sink is not None:
+            total = rows[-1].area_m2
+            for row in rows:
+                feature = QgsFeature()
+                feature.setAttributes([row.key, row.label, row.count, row.area_ha, 100.0 * row.area_m2 / total if total > 0 else None])
+                summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            del summary_sink
+            outputs[self.SUMMARY] = summary_id
+        by_key = {row.key: row for row in rows}
+        outputs.update(
+            {
+                self.IMPER_HA: by_key["imper"].area_ha,
+                self.ARTIF_MATRICE_HA: by_key["artif_matrice"].area_ha,
+                self.ARTIF_HA: by_key["artif"].area_ha,
+                self.SEUIL_TO_ARTIF_HA: by_key["seuil_vers_artif"].area_ha,
+                self.SEUIL_TO_NON_ARTIF_HA: by_key["seuil_vers_non_artif"].area_ha,
+                self.INDETERMINE_COUNT: by_key["indetermine"].count,
+                self.INDETERMINE_HA: by_key["indetermine"].area_ha,
+                self.INDETERMINE_IMPER_COUNT: by_key["indetermine_imper"].count,
+                self.INDETERMINE_IMPER_HA: by_key["indetermine_imper"].area_ha,
+                self.REPAIRED_COUNT: result.n_repaired,
+                self.TOTAL_HA: by_key["total"].area_ha,
+                self.POLYGON_COUNT: by_key["total"].count,
+            }
+        )
+        for row in rows:
+            feedback.pushInfo(self.tr("{label}: {area:.4f} ha ({count} polygons)").format(label=row.label, area=row.area_ha, count=row.count))
+        return outputs
+
+    def summary_fields(self) -> QgsFields:
+        fields = QgsFields()
+        fields.append(QgsField("indicateur", QVariant.String, len=32))
+        fields.append(QgsField("libelle", QVariant.String, len=120))
+        fields.append(QgsField("nombre", QVariant.Int))
+        fields.append(QgsField("surface_ha", QVariant.Double, len=20, prec=6))
+        fields.append(QgsField("part_pct", QVariant.Double, len=10, prec=4))
+        return fields
+
+
+def log_classification(result: core.Classification, feedback) -> None:
+    """What the classification noticed, in the algorithm's log (shared with compare_artif; messages
+    translated in the module context, as the core's)."""
+    feedback.pushInfo(
+        tr("Method: {method}; fields read: {fields}.").format(
+            method=result.method, fields=", ".join(f"{role} = {name}" for role, name in result.fields_used.items())
+        )
+    )
+    for note in result.warnings:
+        feedback.pushWarning(note)
+    if result.repaired_fids:
+        shown = ", ".join(str(fid) for fid in result.repaired_fids[:20])
+        feedback.pushWarning(
+            tr("{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}").format(
+                count=len(result.repaired_fids), ids=shown + (" …" if len(result.repaired_fids) > 20 else "")
+            )
+        )
+    if result.empty_fids:
+        feedback.pushWarning(tr("{count} polygon(s) without geometry, counted with a surface of 0.").format(count=len(result.empty_fids)))
+    if result.unknown_codes:
+        feedback.pushWarning(
+            tr("Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}").format(
+                codes=", ".join(f"{code} ({n})" for code, n in sorted(result.unknown_codes.items()))
+            )
+        )
+    if result.null_codes:
+        feedback.pushWarning(tr("{count} polygon(s) with a null couverture or usage code.").format(count=result.null_codes))
+    if result.thresholds is not None:
+        t = result.thresholds
+        feedback.pushInfo(
+            tr(
+                "Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non "
+                "artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of "
+                "them found shared geometrically."
+            ).format(
+                patches=t.n_patches,
+                up=t.n_patches_to_artif,
+                up_ha=t.area_to_artif / 10000.0,
+                down=t.n_patches_to_non_artif,
+                down_ha=t.area_to_non_artif / 10000.0,
+                unmatched=t.n_unmatched_edges,
+                fallback=t.n_fallback_edges,
+            )
+        )

@@ -1,0 +1,158 @@
+"""Algorithm ``ocsge:compare_artif`` — check IGN's artificialisation layer against matrice + seuils."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from ..ocsge_plugin import styles
+from ..ocsge_plugin.computing import classify as core
+from .base import OcsgeAlgorithm
+from .classify import StylePostProcessor, discard_output, log_classification
+
+
+class CompareArtifAlgorithm(OcsgeAlgorithm):
+    INPUT = "INPUT"
+    CS_FIELD = "CS_FIELD"
+    US_FIELD = "US_FIELD"
+    OUTPUT = "OUTPUT"
+    COMPARED_COUNT = "COMPARED_COUNT"
+    AGREE_COUNT = "AGREE_COUNT"
+    DISAGREE_COUNT = "DISAGREE_COUNT"
+    AGREE_HA = "AGREE_HA"
+    DISAGREE_HA = "DISAGREE_HA"
+    AGREEMENT_PCT = "AGREEMENT_PCT"
+    MATRICE_COUNT = "MATRICE_COUNT"
+    MATRICE_HA = "MATRICE_HA"
+    SEUIL_COUNT = "SEUIL_COUNT"
+    SEUIL_HA = "SEUIL_HA"
+    NOT_COMPARED_COUNT = "NOT_COMPARED_COUNT"
+    NOT_COMPARED_HA = "NOT_COMPARED_HA"
+
+    GROUP = "compute"
+
+    def name(self) -> str:
+        return "compare_artif"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Check IGN's artificialisation layer")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_<year>_<dep>, "
+            "as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage "
+            "matrix then its thresholds (2,500 m² patches enclosed by the opposite status, built polygons of more "
+            "than 50 m² kept; one pass, as in ocsge:classify 'matrice + seuils'), and compares it with IGN's artif "
+            "field.\n"
+            "Reports, in the log and as numeric outputs, the number and surface (hectares, planar, in the layer's "
+            "projected CRS) of the polygons where both agree and where they disagree, and the share of the "
+            "compared surface that agrees. Polygons whose IGN value or codes are null or unknown are not compared "
+            "and are counted apart.\n"
+            "Output: the disagreeing polygons with their attributes, plus ign_artif, ign_crit_seuil, calc_artif, "
+            "calc_artif_matrice, calc_crit_seuil (booleans) and raison: 'matrice' when the matrix alone already "
+            "disagrees with IGN's status before its thresholds (artif XOR crit_seuil), 'seuil' when the difference "
+            "comes from the thresholds. Styled by raison; a list to send back to IGN in a review."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.TypeVectorPolygon])
+        param.setHelp(self.tr("IGN's artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param.setHelp(self.tr("Field holding the couverture code. Default code_cs, as ocsge:load names it."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param.setHelp(self.tr("Field holding the usage code. Default code_us, as ocsge:load names it."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.TypeVectorPolygon)
+        param.setHelp(self.tr("The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil)."))
+        self.addParameter(param)
+        for name, label in (
+            (self.COMPARED_COUNT, self.tr("Polygons compared")),
+            (self.AGREE_COUNT, self.tr("Polygons where IGN and the recomputation agree")),
+            (self.DISAGREE_COUNT, self.tr("Polygons where they disagree")),
+            (self.AGREE_HA, self.tr("Surface where they agree (ha)")),
+            (self.DISAGREE_HA, self.tr("Surface where they disagree (ha)")),
+            (self.AGREEMENT_PCT, self.tr("Agreement, % of the compared surface")),
+            (self.MATRICE_COUNT, self.tr("Disagreements from the matrix (polygons)")),
+            (self.MATRICE_HA, self.tr("Disagreements from the matrix (ha)")),
+            (self.SEUIL_COUNT, self.tr("Disagreements from the thresholds (polygons)")),
+            (self.SEUIL_HA, self.tr("Disagreements from the thresholds (ha)")),
+            (self.NOT_COMPARED_COUNT, self.tr("Polygons not compared (indéterminé)")),
+            (self.NOT_COMPARED_HA, self.tr("Surface not compared (indéterminé, ha)")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise self.fail(self.tr("No input layer. Expected IGN's artificialisation layer."))
+        cs_field = (self.parameterAsFields(parameters, self.CS_FIELD, context) or [None])[0]
+        us_field = (self.parameterAsFields(parameters, self.US_FIELD, context) or [None])[0]
+        steps = QgsProcessingMultiStepFeedback(2, feedback)
+        try:
+            cmp = core.compare_with_ign(source, cs_field, us_field, steps)
+        except core.ClassifyError as error:
+            raise self.fail(str(error)) from None
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        log_classification(cmp.calc, feedback)
+
+        fields, renamed = core.output_fields(source.fields(), core.comparison_fields())
+        for old, new in renamed.items():
+            feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise self.fail(self.tr("The output layer could not be created."))
+        steps.setCurrentStep(1)
+        try:
+            core.write_features(source, sink, fields, cmp.calc.fid, lambda i: core.comparison_values(cmp, i), steps, only=cmp.disagree)
+        except (core.Canceled, core.ClassifyError) as error:
+            del sink  # closes the file, which is then removed: no partial output
+            discard_output(dest_id)
+            if isinstance(error, core.ClassifyError):
+                raise self.fail(str(error)) from None
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        del sink
+        StylePostProcessor.attach(context, dest_id, lambda: styles.disagreement_renderer("raison"))
+
+        compared = cmp.calc._total(cmp.compared)
+        agree, disagree = cmp.agree_total(), cmp.disagree_total()
+        by_matrice, by_seuil = cmp.raison_total("matrice"), cmp.raison_total("seuil")
+        not_compared = cmp.not_compared_total()
+        percent = cmp.agreement_percent()
+        feedback.pushInfo(
+            self.tr(
+                "Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared "
+                "surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from "
+                "the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha)."
+            ).format(
+                n=compared[0], ha=compared[1] / 1e4, na=agree[0], haa=agree[1] / 1e4, pct=percent,
+                nd=disagree[0], had=disagree[1] / 1e4, nm=by_matrice[0], ham=by_matrice[1] / 1e4,
+                ns=by_seuil[0], has=by_seuil[1] / 1e4, nn=not_compared[0], han=not_compared[1] / 1e4,
+            )
+        )
+        return {
+            self.OUTPUT: dest_id,
+            self.COMPARED_COUNT: compared[0],
+            self.AGREE_COUNT: agree[0],
+            self.DISAGREE_COUNT: disagree[0],
+            self.AGREE_HA: agree[1] / 1e4,
+            self.DISAGREE_HA: disagree[1] / 1e4,
+            self.AGREEMENT_PCT: percent,
+            self.MATRICE_COUNT: by_matrice[0],
+            self.MATRICE_HA: by_matrice[1] / 1e4,
+            self.SEUIL_COUNT: by_seuil[0],
+            self.SEUIL_HA: by_seuil[1] / 1e4,
+            self.NOT_COMPARED_COUNT: not_compared[0],
+            self.NOT_COMPARED_HA: not_compared[1] / 1e4,
+        }
