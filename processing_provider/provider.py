@@ -14,8 +14,9 @@ def algorithm_classes() -> list[type]:
     from .load import LoadDeliveryAlgorithm
     from .classify import ClassifyAlgorithm
     from .compare_artif import CompareArtifAlgorithm
+    from .flows import FlowsAlgorithm
 
-    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm]
+    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, FlowsAlgorithm]
 
 
 class OcsgeProvider(QgsProcessingProvider):

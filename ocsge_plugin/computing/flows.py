@@ -1,0 +1,1071 @@
+"""Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece by piece.
+
+Three sources give the same pieces (domain.md §3):
+
+* IGN's DIFFERENCE layer (normalised fields ``cs_debut, us_debut, cs_fin, us_fin``, or IGN's raw
+  spellings ``CS_<y1>…`` / ``cs_avant…``): every row is a piece of land whose class changed;
+  imperméabilisation from the couverture (``rules.is_imper``), artificialisation from the décret's
+  matrix (``rules.is_artif_matrix``; the thresholds need the whole millésimes, which a difference layer
+  does not hold).
+* IGN's artificialisation difference layer (``zan_evol_<y1>_<y2>_<dep>``, normalised fields
+  ``cs_debut, us_debut, artif_debut, cs_fin, us_fin, artif_fin, artificialisation``): its
+  ``artificialisation`` field (+1 / -1) is the answer for artificialisation flows.
+* Two occupation du sol (or IGN artificialisation) layers, début and fin: their overlay. The status
+  of every polygon at each date follows the method of ``ocsge:classify``, with its code, not a copy:
+  ``matrice`` → ``rules.is_artif_matrix``; ``ign`` → IGN's ``artif`` field read by
+  ``classify.parse_ign_artif``; ``matrice_seuils`` → ``classify.classify_layer`` on each whole
+  millésime (the thresholds need every neighbour). Both are computed once per distinct attribute
+  combination, while the overlay reads the features (one read per millésime for the first two).
+
+Overlay. Polygons whose geometry is identical at both dates (exact coordinates: the hash of their WKB,
+then of a canonical form: multipolygon, rings rotated to their smallest vertex and oriented, holes and
+parts sorted) are paired without any geometric operation; only the rest is intersected, through a
+``QgsSpatialIndex``. Areas covered by one millésime only are measured and kept as parts
+(``FlowReport.only_parts``), never dropped silently. Each millésime is assumed to be a partition of its
+footprint (no overlapping polygons), as OCS GE is; then, on the same footprint,
+``stock(fin) − stock(début) = Σ flux − Σ flux_des`` exactly (to rounding).
+
+A **piece** is yielded when its codes changed, or when its status changed without a class change (the
+thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did not change
+yield nothing. Pieces whose status is indéterminé at either date (null or unknown codes) are kept out of
+the flows and counted in ``FlowReport.undetermined_count`` / ``undetermined_area``.
+
+Public API (used by ``ocsge:flows`` and by territory aggregation)::
+
+    flow_kind(imper_debut, imper_fin, artif_debut, artif_fin) -> (flux_artif, flux_imper)
+    flux_label(flux_artif, flux_imper) -> str | None      flux_labels(): every non-empty label
+    ChangePiece                                  one piece: geometry, codes, statuses, flows, area (m²)
+    FlowReport                                   what a stream saw (filled while iterating)
+    source_kind(layer) -> 'difference' | 'artif_diff' | 'occupation' | 'artif'
+    code_fields(layer, kind) -> (normalised name → field, years in field names)
+    pieces_from_difference(layer, report=None, feedback=None, flows_only=False) -> Iterator[ChangePiece]
+    pieces_from_artif_diff(layer, report=None, feedback=None, flows_only=False) -> Iterator[ChangePiece]
+    pieces_from_overlay(layer_debut, layer_fin, method, report=None, feedback=None,
+                        flows_only=False) -> Iterator[ChangePiece]
+    resolve_overlay_method(method, layer_debut, layer_fin) -> 'ign' | 'matrice' | 'matrice_seuils'
+    check_pair(layer_debut, layer_fin) -> list[str]      CRS / département checks of two millésimes
+    layer_millesimes(layer, kind) -> tuple[int, ...]     years from names (VRT sources too) or fields
+    layer_departement(layer) -> str | None
+    resolve_millesimes(found_debut, found_fin, debut=None, fin=None) -> (debut, fin)
+    FlowAccumulator                              sums: six flows, transitions, origin of new artif
+    ScaledFeedback(feedback, start, end)         a slice of a feedback's progress for a sub-stage
+
+The ``pieces_from_*`` functions check their input at once (FlowError) and return a generator:
+nothing is read before iterating; ``report`` is complete once the generator is exhausted. With
+``flows_only=True`` pieces whose class changed without any flow are skipped (enough for territory
+aggregation: intersect each ``piece.geometry`` with the territories, weight ``flux_artif`` /
+``flux_imper`` by the intersected area).
+
+Conventions: statuses are ints 1 (yes) / 0 (no) / -1 (indéterminé); flows are +1 / 0 / -1
+(``flux_artif`` +1 = artificialisation, -1 = désartificialisation; likewise ``flux_imper``); areas
+are planar, in the layer's projected CRS units² (m²); the accumulator reports hectares.
+Errors meant for the user raise :class:`FlowError` (message already translated); cancelation raises
+:class:`FlowsCanceled`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from .. import reading, rules
+from ..i18n import tr
+from ..nomenclature import couverture, normalise_code, usage
+from . import classify
+
+__all__ = [
+    "FLUX_ARTIF",
+    "FLUX_DESARTIF",
+    "FLUX_IMPER",
+    "FLUX_DESIMPER",
+    "M2_PER_HA",
+    "SUMMARY_FIELDS",
+    "UNDETERMINED",
+    "ChangePiece",
+    "FlowAccumulator",
+    "FlowError",
+    "FlowReport",
+    "FlowsCanceled",
+    "OnlyPart",
+    "ScaledFeedback",
+    "check_pair",
+    "code_fields",
+    "flow_kind",
+    "flux_label",
+    "flux_labels",
+    "layer_departement",
+    "layer_millesimes",
+    "pieces_from_artif_diff",
+    "pieces_from_difference",
+    "pieces_from_overlay",
+    "resolve_millesimes",
+    "resolve_overlay_method",
+    "source_kind",
+]
+
+FLUX_ARTIF = "artificialisation"
+FLUX_DESARTIF = "desartificialisation"
+FLUX_IMPER = "impermeabilisation"
+FLUX_DESIMPER = "desimpermeabilisation"
+FLUX_SEPARATOR = ", "
+SUMMARY_FIELDS = ("flux_artif", "flux_desartif", "flux_artif_net", "flux_imper", "flux_desimper", "flux_imper_net")
+M2_PER_HA = 10000.0
+SLIVER_M2 = 0.01  # parts present in one millésime only, smaller than this (rounding), are not reported
+
+UNDETERMINED = -1
+
+
+class FlowError(Exception):
+    """Bad input, explained to the user (the message is already translated)."""
+
+
+class FlowsCanceled(Exception):
+    """``feedback.isCanceled()`` became true."""
+
+
+# ------------------------------------------------------------------------------------- the rule
+
+def _status(value: Any) -> int:
+    if value is None or value is UNDETERMINED:
+        return UNDETERMINED
+    if isinstance(value, (bool, np.bool_)):
+        return int(value)
+    number = int(value)
+    return number if number in (0, 1) else UNDETERMINED
+
+
+def flow_kind(imper_debut: Any, imper_fin: Any, artif_debut: Any, artif_fin: Any) -> tuple[Optional[int], Optional[int]]:
+    """(flux_artif, flux_imper) of a piece from its statuses at both dates.
+
+    Statuses are True/False, 1/0, or None/-1 (indéterminé). Each flow is +1 (became artificialised /
+    impermeable), -1 (desartificialised / unsealed), 0 (unchanged) or None when a status is indéterminé.
+    """
+    def one(before: Any, after: Any) -> Optional[int]:
+        a, b = _status(before), _status(after)
+        if a == UNDETERMINED or b == UNDETERMINED:
+            return None
+        return b - a
+
+    return one(artif_debut, artif_fin), one(imper_debut, imper_fin)
+
+
+def flux_label(flux_artif: Optional[int], flux_imper: Optional[int]) -> Optional[str]:
+    """Readable flow kind: 'artificialisation', 'desimpermeabilisation', both comma-joined
+    ('artificialisation, impermeabilisation'), or None when only the class changed."""
+    words = []
+    if flux_artif == 1:
+        words.append(FLUX_ARTIF)
+    elif flux_artif == -1:
+        words.append(FLUX_DESARTIF)
+    if flux_imper == 1:
+        words.append(FLUX_IMPER)
+    elif flux_imper == -1:
+        words.append(FLUX_DESIMPER)
+    return FLUX_SEPARATOR.join(words) or None
+
+
+def flux_labels() -> list[str]:
+    """Every value ``flux_label`` can return (except None), artificialisation first."""
+    labels = []
+    for artif in (1, -1, 0):
+        for imper in (1, -1, 0):
+            label = flux_label(artif, imper)
+            if label:
+                labels.append(label)
+    return labels
+
+
+# ------------------------------------------------------------------------------------- pieces
+
+@dataclass
+class ChangePiece:
+    """A piece of land whose class or status changed between début and fin."""
+
+    geometry: QgsGeometry
+    cs_debut: Optional[str]
+    us_debut: Optional[str]
+    cs_fin: Optional[str]
+    us_fin: Optional[str]
+    imper_debut: int
+    imper_fin: int
+    artif_debut: int
+    artif_fin: int
+    flux_artif: int  # +1 / 0 / -1
+    flux_imper: int
+    area: float  # m² (CRS units²), planar
+    fid_debut: Optional[int] = None  # source feature ids (overlay: both; difference layers: fid_fin only)
+    fid_fin: Optional[int] = None
+
+    @property
+    def flux(self) -> Optional[str]:
+        return flux_label(self.flux_artif, self.flux_imper)
+
+    @property
+    def has_flow(self) -> bool:
+        return bool(self.flux_artif or self.flux_imper)
+
+
+@dataclass
+class OnlyPart:
+    """Land covered by one millésime only (overlay), with its codes and statuses in that millésime."""
+
+    geometry: QgsGeometry
+    present: str  # 'debut' or 'fin'
+    code_cs: Optional[str]
+    code_us: Optional[str]
+    imper: int
+    artif: int
+    area: float
+
+
+@dataclass
+class FlowReport:
+    """What a stream of pieces saw; filled while iterating (complete once the iterator is exhausted)."""
+
+    source: str = ""  # 'difference', 'artif_diff' or 'overlay'
+    method: str = ""  # 'matrice' for difference layers, 'ign' for artif_diff, classify's method for overlays
+    features_debut: int = 0
+    features_fin: int = 0
+    pieces: int = 0  # pieces yielded
+    undetermined_count: int = 0  # pieces kept out: null / unknown codes (or statuses) at a date
+    undetermined_area: float = 0.0
+    matched: int = 0  # overlay: polygons identical at both dates, paired without geometry operations
+    matched_canonical: int = 0  # … of which paired only after normalising the geometry
+    overlaid_debut: int = 0  # overlay: début / fin polygons that had to be intersected
+    overlaid_fin: int = 0
+    only_debut_area: float = 0.0
+    only_fin_area: float = 0.0
+    only_parts: list[OnlyPart] = field(default_factory=list)
+    repaired: int = 0  # invalid geometries repaired (makeValid) for the intersections
+    reprojected: Optional[str] = None  # overlay: 'debut' or 'fin' when that layer was reprojected
+    crs: str = ""  # CRS of the pieces (authid)
+    stock: dict[str, float] = field(default_factory=dict)  # overlay: artif/imper stock at each date (m²)
+    messages: list[str] = field(default_factory=list)  # warnings for the user (translated)
+
+
+class _Progress:
+    def __init__(self, feedback: Any, start: float = 0.0, end: float = 100.0, total: int = 1):
+        self.feedback, self.start, self.end = feedback, start, end
+        self.total = max(int(total), 1)
+        self.step = max(self.total // 200, 1)
+
+    def __call__(self, index: int) -> None:
+        if self.feedback is None or index % self.step:
+            return
+        if self.feedback.isCanceled():
+            raise FlowsCanceled()
+        self.feedback.setProgress(self.start + (self.end - self.start) * min(index / self.total, 1.0))
+
+    def done(self) -> None:
+        if self.feedback is not None:
+            if self.feedback.isCanceled():
+                raise FlowsCanceled()
+            self.feedback.setProgress(self.end)
+
+
+# ------------------------------------------------------------------------------------- layers
+
+def _names(layer: QgsVectorLayer) -> list[str]:
+    return list(layer.fields().names())
+
+
+def source_kind(layer: QgsVectorLayer) -> str:
+    """'artif_diff' (has an ``artificialisation`` field), 'difference' (début/fin code fields),
+    'artif' (IGN's artificialisation state: ``artif`` field) or 'occupation'."""
+    lower = {name.lower() for name in _names(layer)}
+    if "artificialisation" in lower:
+        return "artif_diff"
+    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or any(
+        re.fullmatch(r"cs_(19|20)\d\d", name) for name in lower
+    ):
+        return "difference"
+    if "artif" in lower:
+        return "artif"
+    return "occupation"
+
+
+_NORMALISED = {
+    "difference": ("cs_debut", "us_debut", "cs_fin", "us_fin"),
+    "artif_diff": ("cs_debut", "us_debut", "artif_debut", "cs_fin", "us_fin", "artif_fin", "artificialisation"),
+    "occupation": ("code_cs", "code_us"),
+    "artif": ("code_cs", "code_us", "artif", "crit_seuil"),
+}
+
+
+def code_fields(layer: QgsVectorLayer, kind: str) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Normalised name → field of ``layer`` (normalised layers, or IGN's raw spellings through
+    ``reading.field_map_for``), and the years the field names carry (``CS_2018`` …)."""
+    names = _names(layer)
+    lower = {name.lower(): name for name in names}
+    wanted = _NORMALISED[kind]
+    required = {"difference": wanted, "artif_diff": ("cs_debut", "cs_fin", "artificialisation")}.get(kind, wanted[:2])
+    if all(name in lower for name in required):
+        return {name: lower[name] for name in wanted if name in lower}, ()
+    try:
+        return reading.field_map_for(kind, names, ())
+    except reading.DeliveryError as error:
+        raise FlowError(str(error)) from None
+
+
+_VRT_LAYER = re.compile(r"^(?P<kind>" + "|".join(sorted(reading.KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$")
+
+
+def _layer_texts(layer: QgsVectorLayer) -> tuple[list[str], Optional[str]]:
+    """Names that may carry a département or years: the source path + layer name, and for a VRT
+    (``ocsge:load`` outputs) its source data set and layer; plus the VRT layer's own name."""
+    source = layer.source()
+    path, _, options = source.partition("|")
+    match = re.search(r"layername=([^|]+)", options)
+    texts = [f"{path}/{match.group(1)}" if match else path]
+    vrt_name = None
+    if path.lower().endswith(".vrt") and Path(path).exists():
+        try:
+            root = ET.parse(path).getroot()
+            node = root.find("OGRVRTLayer")
+            if node is not None:
+                vrt_name = node.get("name")
+                src = node.findtext("SrcDataSource") or ""
+                src_layer = node.findtext("SrcLayer") or ""
+                texts.insert(0, f"{src}/{src_layer}" if src_layer else src)
+        except (ET.ParseError, OSError):
+            pass
+    return texts, vrt_name
+
+
+def layer_millesimes(layer: QgsVectorLayer, kind: str) -> tuple[int, ...]:
+    """Years of a layer: from its names (IGN's archive / file / layer names, also behind a VRT of
+    ``ocsge:load``), else its fields (``CS_2018``… for differences, ``millesime`` for occupation).
+    Two years for difference kinds, one otherwise, () when not found."""
+    texts, vrt_name = _layer_texts(layer)
+    reading_kind = "difference" if kind in ("difference", "artif_diff") else kind
+    wanted = 2 if reading_kind == "difference" else 1
+    for text in texts:
+        years = reading.millesimes_from_name(text, reading_kind)
+        if len(years) == wanted:
+            return years
+    if vrt_name and (match := _VRT_LAYER.match(vrt_name)):
+        years = tuple(int(y) for y in re.findall(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])", match.group("rest")))
+        if len(years) == wanted:
+            return years
+    if wanted == 2:
+        _, years = code_fields(layer, kind) if kind in _NORMALISED else ({}, ())
+        if len(years) == 2:
+            return years
+        field_years = sorted({int(m.group(1)) for n in _names(layer) if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
+        return tuple(field_years) if len(field_years) == 2 else ()
+    lower = {name.lower(): name for name in _names(layer)}
+    if "millesime" in lower:
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
+        request.setLimit(50)
+        for feature in layer.getFeatures(request):
+            value = feature[lower["millesime"]]
+            if value is not None and (found := re.search(r"(19|20)\d{2}", str(value))):
+                return (int(found.group(0)),)
+    return ()
+
+
+def layer_departement(layer: QgsVectorLayer) -> Optional[str]:
+    """The département of a layer from its names (also behind a VRT of ``ocsge:load``), or None."""
+    texts, vrt_name = _layer_texts(layer)
+    for text in texts:
+        if dep := reading.departement_from_name(text):
+            return dep
+    if vrt_name and (match := _VRT_LAYER.match(vrt_name)):
+        first = match.group("rest").split("_")[0]
+        if first and not re.fullmatch(r"(19|20)\d{2}", first):
+            return reading.normalise_departement(first)
+    return None
+
+
+def resolve_millesimes(found_debut: Optional[int], found_fin: Optional[int], debut: Optional[int] = None,
+                       fin: Optional[int] = None) -> tuple[int, int]:
+    """The period's years: the ones given (parameters) win over the ones found in the data; FlowError
+    when one is missing (asking for the parameters) or when début is not before fin."""
+    debut = debut or found_debut
+    fin = fin or found_fin
+    if not debut or not fin:
+        raise FlowError(
+            tr(
+                "The millésimes (years) of the data cannot be read from the layer names nor fields. "
+                "Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021)."
+            )
+        )
+    if int(debut) >= int(fin):
+        raise FlowError(
+            tr(
+                "The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier "
+                "début: swap the two layers or the two years."
+            ).format(debut=debut, fin=fin)
+        )
+    return int(debut), int(fin)
+
+
+def check_pair(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer) -> list[str]:
+    """Refuse two millésimes of different départements (naming both) or in geographic coordinates.
+    Returns informative messages (e.g. the CRS differ: the smaller layer will be reprojected)."""
+    notes: list[str] = []
+    dep_debut, dep_fin = layer_departement(layer_debut), layer_departement(layer_fin)
+    if dep_debut and dep_fin and dep_debut != dep_fin:
+        raise FlowError(
+            tr(
+                "The two millésimes come from different départements: {debut} (début) and {fin} (fin). "
+                "Expected two millésimes of the same département."
+            ).format(debut=dep_debut, fin=dep_fin)
+        )
+    for layer in (layer_debut, layer_fin):
+        if not layer.crs().isValid():
+            raise FlowError(
+                tr("The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).").format(
+                    name=layer.name()
+                )
+            )
+    if layer_debut.crs() != layer_fin.crs():
+        big, small = (layer_debut, layer_fin) if layer_debut.featureCount() >= layer_fin.featureCount() else (layer_fin, layer_debut)
+        if big.crs().isGeographic():
+            big, small = small, big
+        if big.crs().isGeographic():
+            raise FlowError(_geographic_message(big))
+        notes.append(
+            tr("The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.").format(
+                a=layer_debut.crs().authid(), b=layer_fin.crs().authid(), small=small.name(), crs=big.crs().authid()
+            )
+        )
+    elif layer_debut.crs().isGeographic():
+        raise FlowError(_geographic_message(layer_debut))
+    return notes
+
+
+def _geographic_message(layer: QgsVectorLayer) -> str:
+    return tr(
+        "The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the "
+        "département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer)."
+    ).format(name=layer.name(), crs=layer.crs().authid())
+
+
+# ------------------------------------------------------------------------------------- helpers
+
+def _code(feature, name: Optional[str]) -> Optional[str]:
+    if not name:
+        return None
+    value = feature[name]
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else normalise_code(value)
+
+
+def _imper(code: Optional[str]) -> int:
+    value = rules.is_imper(code)
+    return UNDETERMINED if value is None else int(value)
+
+
+def _artif_matrix(cs: Optional[str], us: Optional[str]) -> int:
+    value = rules.is_artif_matrix(cs, us)
+    return UNDETERMINED if value is None else int(value)
+
+
+def _parse_flux(value: Any) -> Optional[int]:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    try:
+        number = int(float(str(value).strip()))
+    except ValueError:
+        return None
+    return number if number in (-1, 0, 1) else None
+
+
+def _multi(geometry: QgsGeometry) -> QgsGeometry:
+    """The polygonal part of a geometry, as a MultiPolygon."""
+    if geometry.isNull() or geometry.isEmpty():
+        return QgsGeometry()
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        parts = [part for part in geometry.asGeometryCollection() if part.type() == QgsWkbTypes.PolygonGeometry]
+        if not parts:
+            return QgsGeometry()
+        geometry = QgsGeometry.collectGeometry(parts)
+    geometry = QgsGeometry(geometry)
+    geometry.convertToMultiType()
+    return geometry
+
+
+def _undetermined(*statuses: int) -> bool:
+    return any(status == UNDETERMINED for status in statuses)
+
+
+# ------------------------------------------------------------------------------------- difference layers
+
+def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], report: FlowReport, feedback: Any,
+                     flows_only: bool) -> Iterator[ChangePiece]:
+    wanted = [fields[name] for name in _NORMALISED[kind] if name in fields]
+    request = QgsFeatureRequest().setSubsetOfAttributes(wanted, layer.fields())
+    total = layer.featureCount()
+    progress = _Progress(feedback, 0.0, 100.0, total)
+    report.features_debut = report.features_fin = total
+    report.crs = layer.crs().authid()
+    for index, feature in enumerate(layer.getFeatures(request)):
+        progress(index)
+        cs_d, us_d = _code(feature, fields.get("cs_debut")), _code(feature, fields.get("us_debut"))
+        cs_f, us_f = _code(feature, fields.get("cs_fin")), _code(feature, fields.get("us_fin"))
+        imper_d, imper_f = _imper(cs_d), _imper(cs_f)
+        if kind == "artif_diff":
+            # IGN's answer: ``artificialisation`` is the flow; the statuses follow it when it is ±1.
+            flux_artif = _parse_flux(feature[fields["artificialisation"]])
+            artif_d = classify.parse_ign_artif(feature[fields["artif_debut"]]) if "artif_debut" in fields else UNDETERMINED
+            artif_f = classify.parse_ign_artif(feature[fields["artif_fin"]]) if "artif_fin" in fields else UNDETERMINED
+            if flux_artif in (1, -1):
+                artif_d, artif_f = (0, 1) if flux_artif == 1 else (1, 0)
+            elif flux_artif is None and not _undetermined(artif_d, artif_f):
+                flux_artif = artif_f - artif_d
+            undetermined = flux_artif is None or _undetermined(imper_d, imper_f)
+        else:
+            artif_d, artif_f = _artif_matrix(cs_d, us_d), _artif_matrix(cs_f, us_f)
+            flux_artif = artif_f - artif_d
+            undetermined = None in (cs_d, us_d, cs_f, us_f) or _undetermined(imper_d, imper_f, artif_d, artif_f)
+        if undetermined:
+            geometry = feature.geometry()
+            report.undetermined_count += 1
+            report.undetermined_area += geometry.area() if not geometry.isNull() else 0.0
+            continue
+        flux_imper = imper_f - imper_d
+        if not (flux_artif or flux_imper):
+            if flows_only or ((cs_d, us_d) == (cs_f, us_f) and artif_d == artif_f):
+                continue
+        geometry = _multi(feature.geometry())
+        if geometry.isNull():
+            continue
+        report.pieces += 1
+        yield ChangePiece(geometry, cs_d, us_d, cs_f, us_f, imper_d, imper_f, artif_d, artif_f,
+                          flux_artif, flux_imper, geometry.area(), None, feature.id())
+    progress.done()
+
+
+def _check_projected(layer: QgsVectorLayer, report: FlowReport) -> None:
+    """Refuse a layer in geographic coordinates (surfaces in degrees), as ``ocsge:classify`` does."""
+    try:
+        note = classify.check_crs(layer.crs(), layer.extent())
+    except classify.ClassifyError as error:
+        raise FlowError(f"{layer.name()}: {error}") from None
+    if note:
+        report.messages.append(note)
+
+
+def pieces_from_difference(layer: QgsVectorLayer, report: Optional[FlowReport] = None, feedback: Any = None,
+                           flows_only: bool = False) -> Iterator[ChangePiece]:
+    """Change pieces of IGN's DIFFERENCE layer (normalised or raw field names).
+
+    Imperméabilisation from the couverture, artificialisation from the décret's matrix. Rows with a null
+    or unknown code are counted in ``report.undetermined_*`` and kept out. ``flows_only`` skips pieces
+    whose class changed without any flow (faster for aggregation). Raises FlowError (missing fields)
+    at once, before any piece."""
+    report = report if report is not None else FlowReport()
+    report.source, report.method = "difference", "matrice"
+    fields, _ = code_fields(layer, "difference")
+    _check_projected(layer, report)
+    return _read_difference(layer, "difference", fields, report, feedback, flows_only)
+
+
+def pieces_from_artif_diff(layer: QgsVectorLayer, report: Optional[FlowReport] = None, feedback: Any = None,
+                           flows_only: bool = False) -> Iterator[ChangePiece]:
+    """Change pieces of IGN's artificialisation difference layer (``zan_evol_…``): its
+    ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with 0,
+    the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the couverture
+    codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
+    report = report if report is not None else FlowReport()
+    report.source, report.method = "artif_diff", "ign"
+    fields, _ = code_fields(layer, "artif_diff")
+    _check_projected(layer, report)
+    return _read_difference(layer, "artif_diff", fields, report, feedback, flows_only)
+
+
+# ------------------------------------------------------------------------------------- overlay
+
+def _raw_key(wkb: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(wkb, digest_size=8).digest(), "little")
+
+
+def _canonical_key(geometry: QgsGeometry) -> Optional[bytes]:
+    """Hash of a geometry's canonical form: MultiPolygon 2D, closing vertex and repeated vertices
+    dropped, exterior rings counter-clockwise and holes clockwise, each ring started at its smallest
+    vertex, holes and parts sorted. Equal for the same exact coordinates written differently."""
+    if geometry.isNull() or geometry.isEmpty():
+        return None
+    g = QgsGeometry(geometry)
+    g.convertToMultiType()
+    raw = g.constGet()
+    if QgsWkbTypes.hasZ(raw.wkbType()) or QgsWkbTypes.hasM(raw.wkbType()):
+        g = QgsGeometry(raw.clone())
+        g.get().dropZValue()
+        g.get().dropMValue()
+    wkb = bytes(g.asWkb())
+    order = "<" if wkb[0] == 1 else ">"
+    (n_polys,) = struct.unpack_from(order + "I", wkb, 5)
+    pos = 9
+    parts = []
+    for _ in range(n_polys):
+        order = "<" if wkb[pos] == 1 else ">"
+        (n_rings,) = struct.unpack_from(order + "I", wkb, pos + 5)
+        pos += 9
+        rings = []
+        for ring_index in range(n_rings):
+            (n_points,) = struct.unpack_from(order + "I", wkb, pos)
+            pos += 4
+            xy = np.frombuffer(wkb, dtype=np.dtype(order + "f8"), count=2 * n_points, offset=pos).reshape(-1, 2)
+            pos += 16 * n_points
+            if len(xy) > 1 and (xy[0] == xy[-1]).all():
+                xy = xy[:-1]
+            if len(xy) > 1:
+                keep = np.ones(len(xy), bool)
+                keep[1:] = (np.diff(xy, axis=0) != 0).any(axis=1)
+                xy = xy[keep]
+            if len(xy) == 0:
+                continue
+            x, y = xy[:, 0], xy[:, 1]
+            signed = float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
+            if (ring_index == 0) != (signed > 0):
+                xy = xy[::-1]
+            start = int(np.lexsort((xy[:, 1], xy[:, 0]))[0])
+            rings.append(np.ascontiguousarray(np.roll(xy, -start, axis=0), dtype="<f8").tobytes())
+        if rings:
+            parts.append(rings[0] + b"|" + b"|".join(sorted(rings[1:])))
+    return hashlib.blake2b(b"#".join(sorted(parts)), digest_size=16).digest()
+
+
+class _Codes:
+    """Interned attribute combinations shared by both millésimes: raw (couverture, usage[, IGN artif])
+    values → one small int, with the normalised codes, imperméabilisation and artificialisation of the
+    combination computed once (``rules.is_imper``; the matrix ``rules.is_artif_matrix`` or IGN's field
+    read by ``classify.parse_ign_artif``, the code ``ocsge:classify`` uses)."""
+
+    def __init__(self, method: str) -> None:
+        self.method = method
+        self.by_raw: dict[tuple, int] = {}
+        self.pair: list[tuple[Optional[str], Optional[str]]] = []  # normalised (cs, us)
+        self.pair_id: list[int] = []  # same normalised codes ⇔ same pair id
+        self.imper: list[int] = []
+        self.artif: list[int] = []
+        self._pairs: dict[tuple, int] = {}
+
+    def index(self, raw_cs: Any, raw_us: Any, raw_artif: Any = None) -> int:
+        key = (_plain(raw_cs), _plain(raw_us), _plain(raw_artif))
+        found = self.by_raw.get(key)
+        if found is None:
+            found = self.by_raw[key] = len(self.pair)
+            cs, us = normalise_code(key[0]), normalise_code(key[1])
+            self.pair.append((cs, us))
+            self.pair_id.append(self._pairs.setdefault((cs, us), len(self._pairs)))
+            self.imper.append(_imper(cs))
+            self.artif.append(classify.parse_ign_artif(key[2]) if self.method == "ign" else _artif_matrix(cs, us))
+        return found
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if hasattr(value, "isNull"):
+        return None if value.isNull() else str(value.value())
+    return str(value)
+
+
+class _Side:
+    """One millésime in the overlay: per polygon, in reading order, its feature id, interned
+    attributes and area; the statuses come from the interned attributes, or for ``matrice_seuils``
+    from ``classify.classify_layer`` (the whole mesh is needed)."""
+
+    def __init__(self, layer: QgsVectorLayer, fields: dict[str, str], codes: _Codes, seuils: Optional[dict[int, int]]):
+        self.layer, self.codes_table, self.seuils = layer, codes, seuils
+        lookup = layer.fields().lookupField
+        self.indexes = [lookup(fields["code_cs"]), lookup(fields["code_us"])]
+        if codes.method == "ign":
+            self.indexes.append(lookup(fields["artif"]))
+        self.fid: list[int] = []
+        self.code: list[int] = []
+        self.area: list[float] = []
+        self.transform: Optional[QgsCoordinateTransform] = None
+
+    def request(self) -> QgsFeatureRequest:
+        return QgsFeatureRequest().setSubsetOfAttributes(self.indexes)
+
+    def read(self, feature) -> tuple[int, QgsGeometry]:
+        """Record a feature (id, attributes, area); returns its position and (transformed) geometry."""
+        attribute = feature.attribute
+        code = self.codes_table.index(*(attribute(i) for i in self.indexes))
+        geometry = feature.geometry()
+        if self.transform is not None and not geometry.isNull():
+            geometry = QgsGeometry(geometry)
+            geometry.transform(self.transform)
+        self.fid.append(feature.id())
+        self.code.append(code)
+        self.area.append(geometry.area() if not geometry.isNull() else 0.0)
+        return len(self.fid) - 1, geometry
+
+    def geometry(self, feature) -> QgsGeometry:
+        geometry = feature.geometry()
+        if self.transform is not None and not geometry.isNull():
+            geometry = QgsGeometry(geometry)
+            geometry.transform(self.transform)
+        return geometry
+
+    def status(self, position: int) -> tuple[int, int]:
+        code = self.code[position]
+        imper = self.codes_table.imper[code]
+        if self.seuils is not None:
+            return imper, self.seuils.get(self.fid[position], UNDETERMINED)
+        return imper, self.codes_table.artif[code]
+
+    def same_class(self, position: int, other: "_Side", other_position: int) -> bool:
+        table = self.codes_table
+        return table.pair_id[self.code[position]] == table.pair_id[other.code[other_position]]
+
+    def stock(self) -> tuple[float, float]:
+        artif = imper = 0.0
+        for position, area in enumerate(self.area):
+            imper_value, artif_value = self.status(position)
+            artif += area if artif_value == 1 else 0.0
+            imper += area if imper_value == 1 else 0.0
+        return artif, imper
+
+
+def resolve_overlay_method(method: str, layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer) -> str:
+    """``classify.AUTO`` → 'ign' when both millésimes carry IGN's ``artif`` field, else 'matrice_seuils'."""
+    if method != classify.AUTO:
+        return classify.resolve_method(method, layer_debut.fields())
+    both = all(classify.find_field(layer.fields(), "artif") for layer in (layer_debut, layer_fin))
+    return "ign" if both else "matrice_seuils"
+
+
+def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any) -> dict[int, int]:
+    """Artificialisation after the seuils, feature id → 1 / 0 / -1, by ``classify.classify_layer``
+    (the code of ``ocsge:classify``: matrix, then the thresholds over the whole millésime)."""
+    try:
+        result = classify.classify_layer(layer, "matrice_seuils", cs_field=fields["code_cs"], us_field=fields["code_us"],
+                                         feedback=feedback)
+    except classify.Canceled:
+        raise FlowsCanceled() from None
+    except classify.ClassifyError as error:
+        raise FlowError(f"{layer.name()}: {error}") from None
+    return dict(zip(np.asarray(result.fid).tolist(), np.asarray(result.artif).tolist()))
+
+
+class ScaledFeedback:
+    """A slice [start, end] of a feedback's progress, for a called stage."""
+
+    def __init__(self, feedback: Any, start: float, end: float):
+        self.feedback, self.start, self.end = feedback, start, end
+
+    def setProgress(self, value: float) -> None:  # noqa: N802
+        if self.feedback is not None:
+            self.feedback.setProgress(self.start + (self.end - self.start) * max(0.0, min(value, 100.0)) / 100.0)
+
+    def isCanceled(self) -> bool:  # noqa: N802
+        return self.feedback is not None and self.feedback.isCanceled()
+
+    def __getattr__(self, name: str):  # pushInfo, pushWarning, reportError…
+        if self.feedback is None:
+            return lambda *args, **kwargs: None
+        return getattr(self.feedback, name)
+
+
+def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:
+    fields, _ = code_fields(layer, "occupation")
+    if method == "ign":
+        artif = classify.find_field(layer.fields(), "artif")
+        if artif is None:
+            raise FlowError(
+                tr(
+                    "The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's "
+                    "artificialisation layers (artif_<year>_<dep>) for both millésimes, or choose the method "
+                    "'Matrix + seuils'."
+                ).format(name=layer.name())
+            )
+        fields["artif"] = artif
+    return fields
+
+
+def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, method: str = "matrice",
+                        report: Optional[FlowReport] = None, feedback: Any = None,
+                        flows_only: bool = False) -> Iterator[ChangePiece]:
+    """Change pieces from the overlay of two millésimes (occupation du sol, or IGN artificialisation
+    layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign' (IGN's ``artif`` field),
+    'matrice', 'matrice_seuils' (``classify.classify_layer`` on each whole millésime) or
+    ``classify.AUTO`` (IGN when both layers carry IGN's ``artif``, else 'matrice_seuils').
+
+    Identical geometries are paired first (exact coordinates), the rest is intersected with a spatial
+    index. Areas covered by one millésime only go to ``report.only_parts`` / ``only_*_area``. When the
+    CRS differ, the smaller layer (fewer features) is reprojected to the other's CRS.
+    ``report.stock`` receives each date's artif / imper stock (m², same statuses, in the CRS of the
+    pieces). Raises FlowError (départements, CRS, fields, method) at once, before any piece."""
+    report = report if report is not None else FlowReport()
+    try:
+        method = resolve_overlay_method(method, layer_debut, layer_fin)
+    except classify.ClassifyError as error:
+        raise FlowError(str(error)) from None
+    report.source, report.method = "overlay", method
+    report.messages.extend(check_pair(layer_debut, layer_fin))
+    fields = [_overlay_fields(layer, method) for layer in (layer_debut, layer_fin)]
+    return _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
+
+
+def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only) -> Iterator[ChangePiece]:
+    codes = _Codes(method)
+    start = 0.0
+    seuils: list[Optional[dict[int, int]]] = [None, None]
+    if method == "matrice_seuils":
+        for index, layer in enumerate((layer_debut, layer_fin)):
+            sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
+            seuils[index] = _seuils(layer, fields[index], sub)
+        start = 50.0
+    debut = _Side(layer_debut, fields[0], codes, seuils[0])
+    fin = _Side(layer_fin, fields[1], codes, seuils[1])
+    target = layer_fin.crs()
+    if layer_debut.crs() != layer_fin.crs():
+        small_is_debut = layer_debut.featureCount() < layer_fin.featureCount()
+        if layer_debut.crs().isGeographic():
+            small_is_debut = True
+        elif layer_fin.crs().isGeographic():
+            small_is_debut = False
+        small, big = (debut, fin) if small_is_debut else (fin, debut)
+        small.transform = QgsCoordinateTransform(small.layer.crs(), big.layer.crs(), QgsProject.instance())
+        target = big.layer.crs()
+        report.reprojected = "debut" if small_is_debut else "fin"
+    report.crs = target.authid()
+    report.features_debut, report.features_fin = layer_debut.featureCount(), layer_fin.featureCount()
+    span = 100.0 - start
+
+    def piece(geometry: QgsGeometry, pos_d: int, pos_f: int, area: Optional[float]) -> Optional[ChangePiece]:
+        status_d, status_f = debut.status(pos_d), fin.status(pos_f)
+        if status_d == status_f and debut.same_class(pos_d, fin, pos_f):
+            return None
+        (imper_d, artif_d), (imper_f, artif_f) = status_d, status_f
+        if _undetermined(imper_d, artif_d, imper_f, artif_f):
+            report.undetermined_count += 1
+            report.undetermined_area += geometry.area() if area is None else area
+            return None
+        flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
+        if flows_only and not (flux_artif or flux_imper):
+            return None
+        geometry = _multi(geometry)
+        if geometry.isNull():
+            return None
+        report.pieces += 1
+        (cs_d, us_d), (cs_f, us_f) = codes.pair[debut.code[pos_d]], codes.pair[fin.code[pos_f]]
+        return ChangePiece(geometry, cs_d, us_d, cs_f, us_f, imper_d, imper_f, artif_d, artif_f, flux_artif, flux_imper,
+                           geometry.area() if area is None else area, debut.fid[pos_d], fin.fid[pos_f])
+
+    # Pass 1, début: attributes, area and the hash of every geometry as stored (one read).
+    keys: dict[int, int] = {}  # 64-bit hash of the WKB → début position (confirmed by equal areas)
+    progress = _Progress(feedback, start, start + span * 0.2, report.features_debut)
+    for index, feature in enumerate(layer_debut.getFeatures(debut.request())):
+        progress(index)
+        position, geometry = debut.read(feature)
+        if not geometry.isNull():
+            keys.setdefault(_raw_key(bytes(geometry.asWkb())), position)
+
+    # Pass 2, fin: identical geometries are paired at once (a piece when codes or status changed);
+    # the other polygons are kept for the overlay.
+    matched = bytearray(len(debut.fid))
+    rest_fin: dict[int, QgsGeometry] = {}  # fin position → geometry
+    progress = _Progress(feedback, start + span * 0.2, start + span * 0.45, report.features_fin)
+    for index, feature in enumerate(layer_fin.getFeatures(fin.request())):
+        progress(index)
+        pos_f, geometry = fin.read(feature)
+        if geometry.isNull():
+            continue
+        pos_d = keys.get(_raw_key(bytes(geometry.asWkb())))
+        if pos_d is None or matched[pos_d] or debut.area[pos_d] != fin.area[pos_f]:
+            rest_fin[pos_f] = geometry
+            continue
+        matched[pos_d] = 1
+        report.matched += 1
+        made = piece(geometry, pos_d, pos_f, fin.area[pos_f])
+        if made is not None:
+            yield made
+    keys.clear()
+
+    # Pass 3: the unmatched début polygons; pairs by canonical geometry, then the overlay.
+    position_of = {debut.fid[pos]: pos for pos in range(len(debut.fid)) if not matched[pos] and debut.area[pos] > 0}
+    rest_debut: dict[int, QgsGeometry] = {}  # début position → geometry
+    if position_of:
+        request = QgsFeatureRequest().setNoAttributes().setFilterFids(sorted(position_of))
+        progress = _Progress(feedback, start + span * 0.45, start + span * 0.5, len(position_of))
+        for index, feature in enumerate(layer_debut.getFeatures(request)):
+            progress(index)
+            geometry = debut.geometry(feature)
+            if not geometry.isNull():
+                rest_debut[position_of[feature.id()]] = geometry
+    del position_of
+    canonical: dict[bytes, int] = {}
+    for pos_d, geometry in rest_debut.items():
+        key = _canonical_key(geometry)
+        if key is not None:
+            canonical.setdefault(key, pos_d)
+    for pos_f in list(rest_fin):
+        geometry = rest_fin[pos_f]
+        key = _canonical_key(geometry)
+        pos_d = canonical.pop(key, None) if key is not None else None
+        if pos_d is None or pos_d not in rest_debut:
+            continue
+        del rest_debut[pos_d], rest_fin[pos_f]
+        report.matched += 1
+        report.matched_canonical += 1
+        made = piece(geometry, pos_d, pos_f, None)
+        if made is not None:
+            yield made
+    canonical.clear()
+    report.overlaid_debut, report.overlaid_fin = len(rest_debut), len(rest_fin)
+
+    # Overlay of the rest: every unmatched début polygon against the unmatched fin polygons it meets.
+    def valid(geometry: QgsGeometry) -> QgsGeometry:
+        if geometry.isGeosValid():
+            return geometry
+        report.repaired += 1
+        return _multi(geometry.makeValid())
+
+    rest_debut = {pos: valid(geometry) for pos, geometry in rest_debut.items()}
+    rest_fin = {pos: valid(geometry) for pos, geometry in rest_fin.items()}
+    index_fin = QgsSpatialIndex()
+    for pos_f, geometry in rest_fin.items():
+        index_fin.addFeature(pos_f, geometry.boundingBox())
+    covered_fin: dict[int, float] = defaultdict(float)
+    progress = _Progress(feedback, start + span * 0.5, start + span * 0.97, len(rest_debut))
+    for index, (pos_d, geometry_d) in enumerate(rest_debut.items()):
+        progress(index)
+        covered = 0.0
+        engine = QgsGeometry.createGeometryEngine(geometry_d.constGet())
+        engine.prepareGeometry()
+        met = []
+        for pos_f in index_fin.intersects(geometry_d.boundingBox()):
+            geometry_f = rest_fin[pos_f]
+            if not engine.intersects(geometry_f.constGet()):
+                continue
+            met.append(geometry_f)
+            common = geometry_d.intersection(geometry_f)
+            area = common.area() if not common.isNull() else 0.0
+            if area <= 0.0:
+                continue
+            covered += area
+            covered_fin[pos_f] += area
+            made = piece(common, pos_d, pos_f, area)
+            if made is not None:
+                yield made
+        if geometry_d.area() - covered > SLIVER_M2:
+            alone = geometry_d.difference(QgsGeometry.unaryUnion(met)) if met else geometry_d
+            _only(report, alone, "debut", codes.pair[debut.code[pos_d]], debut.status(pos_d))
+    index_debut = QgsSpatialIndex()
+    for pos_d, geometry in rest_debut.items():
+        index_debut.addFeature(pos_d, geometry.boundingBox())
+    for pos_f, geometry_f in rest_fin.items():
+        if geometry_f.area() - covered_fin.get(pos_f, 0.0) <= SLIVER_M2:
+            continue
+        met = [rest_debut[pos] for pos in index_debut.intersects(geometry_f.boundingBox())]
+        alone = geometry_f.difference(QgsGeometry.unaryUnion(met)) if met else geometry_f
+        _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
+
+    artif_d, imper_d = debut.stock()
+    artif_f, imper_f = fin.stock()
+    report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
+    if feedback is not None:
+        feedback.setProgress(100.0)
+
+
+def _only(report: FlowReport, geometry: QgsGeometry, present: str, codes: tuple, status: tuple[int, int]) -> None:
+    geometry = _multi(geometry)
+    if geometry.isNull():
+        return
+    area = geometry.area()
+    if area <= SLIVER_M2:
+        return
+    imper, artif = status
+    report.only_parts.append(OnlyPart(geometry, present, codes[0], codes[1], imper, artif, area))
+    if present == "debut":
+        report.only_debut_area += area
+    else:
+        report.only_fin_area += area
+
+
+# ------------------------------------------------------------------------------------- sums
+
+class FlowAccumulator:
+    """Sums of pieces: the six flows, transitions couverture × couverture and usage × usage, and the
+    origin (couverture and usage at début) of the newly artificialised land. Internally m²."""
+
+    def __init__(self) -> None:
+        self.flux = {"artif": 0.0, "desartif": 0.0, "imper": 0.0, "desimper": 0.0}
+        self.transitions_cs: dict[tuple, float] = defaultdict(float)
+        self.transitions_us: dict[tuple, float] = defaultdict(float)
+        self.origin_cs: dict[Optional[str], float] = defaultdict(float)
+        self.origin_us: dict[Optional[str], float] = defaultdict(float)
+        self.pieces = 0
+        self.area = 0.0
+
+    def add(self, piece: ChangePiece) -> None:
+        area = piece.area
+        self.pieces += 1
+        self.area += area
+        if piece.flux_artif == 1:
+            self.flux["artif"] += area
+            self.origin_cs[piece.cs_debut] += area
+            self.origin_us[piece.us_debut] += area
+        elif piece.flux_artif == -1:
+            self.flux["desartif"] += area
+        if piece.flux_imper == 1:
+            self.flux["imper"] += area
+        elif piece.flux_imper == -1:
+            self.flux["desimper"] += area
+        self.transitions_cs[(piece.cs_debut, piece.cs_fin)] += area
+        self.transitions_us[(piece.us_debut, piece.us_fin)] += area
+
+    def totals(self, unit: float = M2_PER_HA) -> dict[str, float]:
+        """flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net (÷ unit: ha)."""
+        f = {key: value / unit for key, value in self.flux.items()}
+        return {
+            "flux_artif": f["artif"],
+            "flux_desartif": f["desartif"],
+            "flux_artif_net": f["artif"] - f["desartif"],
+            "flux_imper": f["imper"],
+            "flux_desimper": f["desimper"],
+            "flux_imper_net": f["imper"] - f["desimper"],
+        }
+
+    def transitions(self, nomenclature: str, unit: float = M2_PER_HA) -> pd.DataFrame:
+        """Long table (debut, fin, libelle_debut, libelle_fin, surface_ha) of the changed land, largest
+        first; ``nomenclature`` is 'couverture' or 'usage'. Unchanged land is not in it."""
+        table = self.transitions_cs if nomenclature == "couverture" else self.transitions_us
+        labels = _labels(nomenclature)
+        rows = [
+            (debut, fin, labels.get(debut, ""), labels.get(fin, ""), area / unit)
+            for (debut, fin), area in table.items()
+        ]
+        frame = pd.DataFrame(rows, columns=["debut", "fin", "libelle_debut", "libelle_fin", "surface_ha"])
+        return frame.sort_values(["surface_ha", "debut", "fin"], ascending=[False, True, True], ignore_index=True)
+
+    def origin(self, unit: float = M2_PER_HA) -> pd.DataFrame:
+        """Origin of the newly artificialised land: (nomenclature, code, libelle, surface_ha, pourcent)
+        by couverture then usage at début; ``pourcent`` of the new artificialisation (flux_artif)."""
+        total = self.flux["artif"]
+        rows = []
+        for nomenclature, table in (("couverture", self.origin_cs), ("usage", self.origin_us)):
+            labels = _labels(nomenclature)
+            part = sorted(table.items(), key=lambda item: (-item[1], item[0] or ""))
+            for code, area in part:
+                rows.append((nomenclature, code, labels.get(code, ""), area / unit, 100.0 * area / total if total else 0.0))
+        return pd.DataFrame(rows, columns=["nomenclature", "code", "libelle", "surface_ha", "pourcent"])
+
+
+def _labels(nomenclature: str) -> dict[str, str]:
+    entries = couverture() if nomenclature == "couverture" else usage()
+    return {code: entry.libelle for code, entry in entries.items()}

@@ -1,0 +1,436 @@
+"""Algorithm ``ocsge:flows`` — Flux entre millésimes."""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterVectorLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..ocsge_plugin.computing import classify, flows
+from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
+from .base import OcsgeAlgorithm
+
+# Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
+_POST_PROCESSORS: list = []
+
+
+class _Style(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, renderer_factory):
+        super().__init__()
+        self.renderer_factory = renderer_factory
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer):
+            layer.setRenderer(self.renderer_factory())
+            layer.triggerRepaint()
+
+
+def _int_or_null(value: int):
+    return None if value == flows.UNDETERMINED else int(value)
+
+
+class FlowsAlgorithm(OcsgeAlgorithm):
+    DIFFERENCE = "DIFFERENCE"
+    OCCUPATION_DEBUT = "OCCUPATION_DEBUT"
+    OCCUPATION_FIN = "OCCUPATION_FIN"
+    METHOD = "METHOD"
+    MILLESIME_DEBUT = "MILLESIME_DEBUT"
+    MILLESIME_FIN = "MILLESIME_FIN"
+    OUTPUT = "OUTPUT"
+    ONLY_ONE = "ONLY_ONE"
+    SUMMARY = "SUMMARY"
+    TRANSITIONS_CS = "TRANSITIONS_CS"
+    TRANSITIONS_US = "TRANSITIONS_US"
+    ORIGIN = "ORIGIN"
+    SOURCE = "SOURCE"
+    MILLESIMES = "MILLESIMES"
+    UNDETERMINED_SURFACE = "UNDETERMINED_SURFACE"
+    UNDETERMINED_COUNT = "UNDETERMINED_COUNT"
+    ONLY_DEBUT_SURFACE = "ONLY_DEBUT_SURFACE"
+    ONLY_FIN_SURFACE = "ONLY_FIN_SURFACE"
+    REPORT = "REPORT"
+    METHODS = (classify.AUTO,) + tuple(classify.METHODS)  # auto, ign, matrice, matrice_seuils
+
+    GROUP = "compute"
+
+    def name(self) -> str:
+        return "flows"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Flows between millésimes")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed "
+            "between two millésimes, piece by piece, from whichever data you have: IGN's difference layer "
+            "(DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from "
+            "the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: "
+            "its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début "
+            "and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif "
+            "field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. "
+            "The overlay pairs identical polygons first and intersects only the rest; areas covered by one "
+            "millésime only are reported (surface and a layer), not counted as flows. Pieces with a null or "
+            "unknown code are counted apart and kept out of the flows. Outputs: a layer of the changed "
+            "pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, "
+            "the flow kind in words: artificialisation, desartificialisation, impermeabilisation, "
+            "desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a "
+            "summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and "
+            "flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début "
+            "× fin (changed land only); and the origin of newly artificialised land by couverture and usage "
+            "at début (surface and % of the new artificialisation). The millésimes are read from the names "
+            "and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in "
+            "hectares."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        param = QgsProcessingParameterVectorLayer(
+            self.DIFFERENCE, self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"), polygons, optional=True
+        )
+        param.setHelp(self.tr(
+            "IGN's DIFFERENCE layer (CS_<year>/US_<year> or cs_avant/cs_apres fields, or as ocsge:load outputs it) "
+            "or IGN's artificialisation difference layer zan_evol_<y1>_<y2>_<dep>. Leave empty to overlay two millésimes."
+        ))
+        self.addParameter(param)
+        param = QgsProcessingParameterVectorLayer(
+            self.OCCUPATION_DEBUT, self.tr("Occupation du sol, début millésime"), polygons, optional=True
+        )
+        param.setHelp(self.tr("The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given."))
+        self.addParameter(param)
+        param = QgsProcessingParameterVectorLayer(
+            self.OCCUPATION_FIN, self.tr("Occupation du sol, fin millésime"), polygons, optional=True
+        )
+        param.setHelp(self.tr("The newer occupation du sol (or IGN artificialisation) layer of the same area and département."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.METHOD,
+            self.tr("Artificialisation method"),
+            options=[
+                self.tr("Automatic (IGN's field when present, else matrix + seuils; the matrix for a DIFF layer)"),
+                self.tr("IGN (artif field of IGN's artificialisation layers, zan_evol's artificialisation)"),
+                self.tr("Matrix (couverture × usage)"),
+                self.tr("Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)"),
+            ],
+            defaultValue=0,
+        )
+        param.setHelp(self.tr(
+            "How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: "
+            "with a difference layer, they need the two occupation layers too (which are then overlaid)."
+        ))
+        self.addParameter(param)
+        for name, label, help_text in (
+            (self.MILLESIME_DEBUT, self.tr("Début millésime (year), when the data does not say"),
+             self.tr("The year of the début survey; only needed when it cannot be read from the layer names or fields.")),
+            (self.MILLESIME_FIN, self.tr("Fin millésime (year), when the data does not say"),
+             self.tr("The year of the fin survey; only needed when it cannot be read from the layer names or fields.")),
+        ):
+            param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer, optional=True,
+                                                 minValue=1950, maxValue=2100)
+            param.setHelp(help_text)
+            self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.TypeVectorPolygon)
+        param.setHelp(self.tr("The pieces of land whose class or status changed, with their flows (styled by flow kind)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(
+            self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=True,
+        )
+        param.setHelp(self.tr("Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary of the flows"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param.setHelp(self.tr("One row: the six flows in hectares, the millésimes, the data used and what was kept out."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param.setHelp(self.tr("Long table: couverture at début, couverture at fin, surface (ha) of the changed land."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param.setHelp(self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.ORIGIN, self.tr("Origin of newly artificialised land"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param.setHelp(self.tr("Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation."))
+        self.addParameter(param)
+        for name in flows.SUMMARY_FIELDS:
+            self.addOutput(QgsProcessingOutputNumber(name, name + " (ha)"))
+        self.addOutput(QgsProcessingOutputString(self.SOURCE, self.tr("Data used (difference, artif_diff or overlay)")))
+        self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésimes (début-fin)")))
+        self.addOutput(QgsProcessingOutputNumber(self.UNDETERMINED_SURFACE, self.tr("Surface kept out: null or unknown codes (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.UNDETERMINED_COUNT, self.tr("Pieces kept out: null or unknown codes")))
+        self.addOutput(QgsProcessingOutputNumber(self.ONLY_DEBUT_SURFACE, self.tr("Surface in the début millésime only (ha)")))
+        self.addOutput(QgsProcessingOutputNumber(self.ONLY_FIN_SURFACE, self.tr("Surface in the fin millésime only (ha)")))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+
+    # ---------------------------------------------------------------------------------- run
+
+    def _year(self, parameters, name, context):
+        value = parameters.get(name)
+        if value in (None, "", 0):
+            return None
+        return self.parameterAsInt(parameters, name, context) or None
+
+    def _choose(self, difference, debut, fin, method: str, feedback):
+        """Which data to use: (source, kind of the difference layer or None, method)."""
+        both = debut is not None and fin is not None
+        if difference is not None:
+            kind = flows.source_kind(difference)
+            if kind not in ("difference", "artif_diff"):
+                raise self.fail(self.tr(
+                    "The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer "
+                    "(CS_<year>, US_<year> or cs_avant, cs_apres fields) or a zan_evol_… layer."
+                ).format(name=difference.name()))
+            if method == "matrice_seuils" or (method == "ign" and kind == "difference"):
+                if both:
+                    feedback.pushWarning(self.tr(
+                        "The method {method} needs the whole millésimes: the two occupation layers are overlaid and the "
+                        "difference layer is not used."
+                    ).format(method=method))
+                    return "overlay", None, method
+                if method == "ign":
+                    raise self.fail(self.tr(
+                        "The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two "
+                        "artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose "
+                        "the method 'Matrix'."
+                    ).format(name=difference.name()))
+                raise self.fail(self.tr(
+                    "The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not "
+                    "hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'."
+                ))
+            if both or debut is not None or fin is not None:
+                feedback.pushInfo(self.tr("A difference layer was given: the occupation layers are not used."))
+            if kind == "artif_diff" and method in (classify.AUTO, "ign"):
+                return "artif_diff", kind, "ign"
+            return "difference", kind, "matrice"
+        if both:
+            return "overlay", None, method
+        raise self.fail(self.tr(
+            "No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol "
+            "layers: OCCUPATION_DEBUT and OCCUPATION_FIN."
+        ))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        difference = self.parameterAsVectorLayer(parameters, self.DIFFERENCE, context)
+        debut = self.parameterAsVectorLayer(parameters, self.OCCUPATION_DEBUT, context)
+        fin = self.parameterAsVectorLayer(parameters, self.OCCUPATION_FIN, context)
+        method = self.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        source, kind, method = self._choose(difference, debut, fin, method, feedback)
+        given = (self._year(parameters, self.MILLESIME_DEBUT, context), self._year(parameters, self.MILLESIME_FIN, context))
+        report = flows.FlowReport()
+        work = flows.ScaledFeedback(feedback, 0.0, 90.0)
+        try:
+            if source == "overlay":
+                found = [flows.layer_millesimes(layer, "occupation") for layer in (debut, fin)]
+                found = tuple(years[-1] if years else None for years in found)
+            else:
+                years = flows.layer_millesimes(difference, kind)
+                found = years if len(years) == 2 else (None, None)
+            millesimes = flows.resolve_millesimes(found[0], found[1], *given)
+            for label, year_found, year_given in zip(("début", "fin"), found, given):
+                if year_found and year_given and year_found != year_given:
+                    feedback.pushWarning(self.tr("The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.").format(
+                        which=label, given=year_given, found=year_found))
+            if source == "overlay":
+                stream = flows.pieces_from_overlay(debut, fin, method, report, work)
+                used = self.tr("Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).").format(
+                    debut=debut.name(), fin=fin.name(), method=report.method)
+            elif source == "artif_diff":
+                stream = flows.pieces_from_artif_diff(difference, report, work)
+                used = self.tr("Flows from IGN's artificialisation difference layer {name} (its artificialisation field).").format(name=difference.name())
+            else:
+                stream = flows.pieces_from_difference(difference, report, work)
+                used = self.tr("Flows from the difference layer {name} (artificialisation by the matrix).").format(name=difference.name())
+            feedback.pushInfo(used)
+            for note in report.messages:
+                feedback.pushWarning(note)
+            accumulator = flows.FlowAccumulator()
+            pieces = []
+            for piece in stream:
+                accumulator.add(piece)
+                pieces.append(piece)
+        except flows.FlowsCanceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        except flows.FlowError as error:
+            raise self.fail(str(error)) from None
+        return self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes)
+
+    # ---------------------------------------------------------------------------------- outputs
+
+    def _sink(self, parameters, name, context, fields, geometry_type, crs):
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
+        if sink is None and parameters.get(name) is not None:
+            raise self.fail(self.tr("The output {name} could not be created.").format(name=name))
+        return sink, dest
+
+    def _style(self, context, dest, factory):
+        if dest and context.willLoadLayerOnCompletion(dest):
+            post = _Style(factory)
+            _POST_PROCESSORS.append(post)
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(post)
+
+    def _write(self, parameters, context, feedback, source, report, accumulator, pieces, millesimes):
+        debut_year, fin_year = millesimes
+        crs = QgsCoordinateReferenceSystem(report.crs) if report.crs else QgsCoordinateReferenceSystem()
+        totals = accumulator.totals()
+        results: dict = dict(totals)
+
+        fields = QgsFields()
+        for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
+            fields.append(QgsField(name, QVariant.String, len=12))
+        for name in ("imper_debut", "imper_fin", "artif_debut", "artif_fin", "flux_artif", "flux_imper"):
+            fields.append(QgsField(name, QVariant.Int))
+        fields.append(QgsField("flux", QVariant.String, len=50))
+        fields.append(QgsField("surface_ha", QVariant.Double))
+        fields.append(QgsField("millesime_debut", QVariant.Int))
+        fields.append(QgsField("millesime_fin", QVariant.Int))
+        sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        feature = QgsFeature(fields)
+        step = max(len(pieces) // 100, 1)
+        for index, piece in enumerate(pieces):
+            if index % step == 0:
+                if feedback.isCanceled():
+                    feedback.reportError(self.tr("Canceled."))
+                    return {}
+                feedback.setProgress(90.0 + 9.0 * index / max(len(pieces), 1))
+            feature.setGeometry(piece.geometry)
+            feature.setAttributes([
+                piece.cs_debut, piece.us_debut, piece.cs_fin, piece.us_fin,
+                _int_or_null(piece.imper_debut), _int_or_null(piece.imper_fin),
+                _int_or_null(piece.artif_debut), _int_or_null(piece.artif_fin),
+                piece.flux_artif, piece.flux_imper, piece.flux, piece.area / flows.M2_PER_HA, debut_year, fin_year,
+            ])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        results[self.OUTPUT] = dest
+        self._style(context, dest, flows_renderer)
+
+        fields = QgsFields()
+        fields.append(QgsField("present", QVariant.String, len=5))
+        fields.append(QgsField("millesime", QVariant.Int))
+        fields.append(QgsField("code_cs", QVariant.String, len=12))
+        fields.append(QgsField("code_us", QVariant.String, len=12))
+        fields.append(QgsField("imper", QVariant.Int))
+        fields.append(QgsField("artif", QVariant.Int))
+        fields.append(QgsField("surface_ha", QVariant.Double))
+        sink, dest = self._sink(parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        if sink is not None:
+            feature = QgsFeature(fields)
+            for part in report.only_parts:
+                feature.setGeometry(part.geometry)
+                feature.setAttributes([part.present, debut_year if part.present == "debut" else fin_year, part.code_cs,
+                                       part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / flows.M2_PER_HA])
+                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            results[self.ONLY_ONE] = dest
+            self._style(context, dest, only_one_renderer)
+
+        only_debut, only_fin = report.only_debut_area / flows.M2_PER_HA, report.only_fin_area / flows.M2_PER_HA
+        undetermined = report.undetermined_area / flows.M2_PER_HA
+        summary = {
+            "source": source,
+            "methode": report.method,
+            "millesime_debut": debut_year,
+            "millesime_fin": fin_year,
+            **totals,
+            "surface_debut_seule": only_debut,
+            "surface_fin_seule": only_fin,
+            "indetermine_surface": undetermined,
+            "indetermine_nombre": report.undetermined_count,
+            "unite": "ha",
+        }
+        types = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double}
+        self._table(parameters, context, self.SUMMARY, [summary], {k: types[type(v)] for k, v in summary.items()}, results)
+        common = {"millesime_debut": debut_year, "millesime_fin": fin_year}
+        for name, nomenclature in ((self.TRANSITIONS_CS, "couverture"), (self.TRANSITIONS_US, "usage")):
+            frame = accumulator.transitions(nomenclature)
+            rows = [dict(row, **common) for row in frame.to_dict("records")]
+            columns = {"debut": QVariant.String, "fin": QVariant.String, "libelle_debut": QVariant.String,
+                       "libelle_fin": QVariant.String, "surface_ha": QVariant.Double,
+                       "millesime_debut": QVariant.Int, "millesime_fin": QVariant.Int}
+            self._table(parameters, context, name, rows, columns, results)
+        frame = accumulator.origin()
+        rows = [dict(row, **common) for row in frame.to_dict("records")]
+        columns = {"nomenclature": QVariant.String, "code": QVariant.String, "libelle": QVariant.String,
+                   "surface_ha": QVariant.Double, "pourcent": QVariant.Double,
+                   "millesime_debut": QVariant.Int, "millesime_fin": QVariant.Int}
+        self._table(parameters, context, self.ORIGIN, rows, columns, results)
+
+        if report.undetermined_count:
+            feedback.pushWarning(self.tr(
+                "{count} piece(s) with a null or unknown code ({area:.4f} ha) were kept out of the flows."
+            ).format(count=report.undetermined_count, area=undetermined))
+        if report.only_parts:
+            feedback.pushWarning(self.tr(
+                "Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, "
+                "{fin:.4f} ha in the fin millésime only (layer ONLY_ONE)."
+            ).format(debut=only_debut, fin=only_fin))
+        if source == "overlay":
+            feedback.pushInfo(self.tr(
+                "{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid."
+            ).format(matched=report.matched, debut=report.overlaid_debut, fin=report.overlaid_fin))
+        if report.repaired:
+            feedback.pushInfo(self.tr("{count} invalid geometry(ies) repaired for the overlay.").format(count=report.repaired))
+        feedback.pushInfo(self.tr(
+            "{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); "
+            "imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha)."
+        ).format(debut=debut_year, fin=fin_year, artif=totals["flux_artif"], desartif=totals["flux_desartif"],
+                 net=totals["flux_artif_net"], imper=totals["flux_imper"], desimper=totals["flux_desimper"],
+                 imper_net=totals["flux_imper_net"]))
+        results.update({
+            self.SOURCE: source,
+            self.MILLESIMES: f"{debut_year}-{fin_year}",
+            self.UNDETERMINED_SURFACE: undetermined,
+            self.UNDETERMINED_COUNT: report.undetermined_count,
+            self.ONLY_DEBUT_SURFACE: only_debut,
+            self.ONLY_FIN_SURFACE: only_fin,
+        })
+        results[self.REPORT] = json.dumps({
+            "source": source,
+            "method": report.method,
+            "millesimes": [debut_year, fin_year],
+            "crs": report.crs,
+            "reprojected": report.reprojected,
+            "pieces": report.pieces,
+            "features_debut": report.features_debut,
+            "features_fin": report.features_fin,
+            "matched": report.matched,
+            "matched_canonical": report.matched_canonical,
+            "overlaid_debut": report.overlaid_debut,
+            "overlaid_fin": report.overlaid_fin,
+            "repaired": report.repaired,
+            "undetermined_count": report.undetermined_count,
+            "undetermined_ha": undetermined,
+            "only_debut_ha": only_debut,
+            "only_fin_ha": only_fin,
+            "stock_ha": {key: value / flows.M2_PER_HA for key, value in report.stock.items()},
+            "flows_ha": totals,
+            "messages": report.messages,
+        }, ensure_ascii=False)
+        feedback.setProgress(100.0)
+        return results
+
+    def _table(self, parameters, context, name, rows, columns, results):
+        fields = QgsFields()
+        for column, kind in columns.items():
+            fields.append(QgsField(column, kind))
+        sink, dest = self._sink(parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        if sink is None:
+            return
+        feature = QgsFeature(fields)
+        for row in rows:
+            feature.setAttributes([row.get(column) for column in columns])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        results[name] = dest
