@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -18,6 +18,8 @@ class OcsgePlugin:
         self.iface = iface
         self.provider = None
         self.actions: list[QAction] = []
+        self.dock = None  # the data panel, created the first time it is shown
+        self.dock_action: QAction | None = None
         i18n.install_translator()
 
     def initProcessing(self) -> None:  # noqa: N802
@@ -37,6 +39,28 @@ class OcsgePlugin:
         action.triggered.connect(lambda: self._open_algorithm("ocsge:load"))
         self.iface.addPluginToMenu(self.tr(MENU), action)
         self.actions.append(action)
+        self._init_dock_action()
+
+    def _init_dock_action(self) -> None:
+        """Menu + toolbar action showing / hiding the data panel (gui/dock.py)."""
+        action = QAction(QIcon(str(RESOURCES / "icon.svg")), self.tr("OCS GE and data.gouv.fr data panel"), self.iface.mainWindow())
+        action.setCheckable(True)
+        action.toggled.connect(self._toggle_dock)
+        self.iface.addPluginToMenu(self.tr(MENU), action)
+        self.iface.addToolBarIcon(action)
+        self.actions.append(action)
+        self.dock_action = action
+
+    def _toggle_dock(self, visible: bool) -> None:
+        if self.dock is None:
+            if not visible:
+                return
+            from .gui.dock import OcsgeDock
+
+            self.dock = OcsgeDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+        self.dock.setVisible(visible)
 
     def _open_algorithm(self, algorithm_id: str) -> None:
         import processing
@@ -45,10 +69,17 @@ class OcsgePlugin:
 
     def unload(self) -> None:
         if self.iface is not None:
+            if self.dock is not None:
+                self.dock.cancel_all()
+                self.iface.removeDockWidget(self.dock)
+                self.dock.deleteLater()
+            if self.dock_action is not None:
+                self.iface.removeToolBarIcon(self.dock_action)
             for action in self.actions:
                 self.iface.removePluginMenu(self.tr(MENU), action)
                 action.deleteLater()
         self.actions = []
+        self.dock = self.dock_action = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -14,9 +14,10 @@ def algorithm_classes() -> list[type]:
     from .load import LoadDeliveryAlgorithm
     from .classify import ClassifyAlgorithm
     from .compare_artif import CompareArtifAlgorithm
+    from .download import DownloadDeliveryAlgorithm
     from .flows import FlowsAlgorithm
 
-    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, FlowsAlgorithm]
+    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm]
 
 
 class OcsgeProvider(QgsProcessingProvider):

@@ -1,0 +1,631 @@
+"""The dock panel: search data.gouv.fr, list IGN's OCS GE deliveries, download and load.
+
+Every network call and extraction runs in a QgsTask (WorkTask, or QgsProcessingAlgRunnerTask for
+``ocsge:load``): the interface never waits, a progress bar and a Cancel button (Esc) follow the long
+work. Keyboard: Ctrl+F goes to the search box, Enter searches at once (typing searches after a short
+pause), Enter on a dataset goes to its resources, Enter on a resource or a delivery adds it to the map.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from qgis.gui import QgsDockWidget, QgsDoubleSpinBox, QgsFileWidget, QgsFilterLineEdit
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QKeySequence, QPalette
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QShortcut,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import catalogue, datagouv, network, settings
+from ..datagouv import Dataset, Resource, SearchPage
+from ..i18n import tr
+from .layers import LoadError, add_layers, layer_specs
+from .tasks import WorkTask
+
+PAGE_SIZE = 20
+SEARCH_DELAY_MS = 400
+MIN_QUERY = 2  # characters before searching as you type
+
+
+class _Feedback(QgsProcessingFeedback):
+    """Keeps the errors ocsge:load reports, to show them."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors: list[str] = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
+class OcsgeDock(QgsDockWidget):
+    def __init__(self, iface=None, parent=None, project: QgsProject | None = None):
+        super().__init__(tr("OCS GE — data"), parent)
+        self.setObjectName("OcsgeDataDock")
+        self.iface = iface
+        self.project = project or QgsProject.instance()
+        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl  # replaced in tests
+        self.ask_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
+            self, tr("Download to folder"), str(settings.cache_folder())
+        )
+        self.page: SearchPage | None = None
+        self.dataset: Dataset | None = None
+        self.deliveries: list[catalogue.Delivery] = []
+        self._search_serial = 0
+        self._search_task: WorkTask | None = None
+        self._job = None  # the running download / load (one at a time)
+        self._keep: list = []  # Python references QGIS's task manager does not hold
+        self._closed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._search_as_typed)
+        self._build()
+
+    # ------------------------------------------------------------------------------- layout
+
+    def _build(self) -> None:
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_datagouv(), tr("data.gouv.fr"))
+        self.tabs.addTab(self._build_ign(), tr("OCS GE (IGN)"))
+        self.tabs.addTab(self._build_settings(), tr("Settings"))
+        outer.addWidget(self.tabs)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        outer.addWidget(self.status)
+        row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop the running download or loading (Esc)"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        outer.addLayout(row)
+        self.setWidget(body)
+        self._show_page(None)
+        for keys, slot in ((QKeySequence.Find, self._focus_search), (QKeySequence(Qt.Key_Escape), self.cancel)):
+            shortcut = QShortcut(QKeySequence(keys), body)
+            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build_datagouv(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.search_edit = QgsFilterLineEdit()
+        self.search_edit.setShowSearchIcon(True)
+        self.search_edit.setPlaceholderText(tr("Search data.gouv.fr (Enter)…"))
+        self.search_edit.setToolTip(tr("Searches as you type, or at once with Enter (Ctrl+F to come back here)"))
+        self.search_edit.textEdited.connect(lambda _text: self._timer.start())
+        self.search_edit.returnPressed.connect(self.search)
+        self.search_button = QPushButton(tr("&Search"))
+        self.search_button.clicked.connect(lambda: self.search())
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.search_button)
+        layout.addLayout(row)
+        presets = QHBoxLayout()
+        self.preset_buttons = []
+        for label, query in datagouv.presets():
+            button = QPushButton(label)
+            button.setFlat(True)
+            button.setToolTip(tr("Search “{query}”").format(query=query))
+            button.clicked.connect(lambda _checked=False, q=query: self.search_for(q))
+            presets.addWidget(button)
+            self.preset_buttons.append(button)
+        presets.addStretch(1)
+        layout.addLayout(presets)
+
+        splitter = QSplitter(Qt.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.results = self._tree([tr("Dataset"), tr("Organisation"), tr("Updated"), tr("Files")])
+        self.results.currentItemChanged.connect(lambda current, _previous: self._dataset_selected(current))
+        self.results.itemActivated.connect(lambda _item, _col: self.resources.setFocus())
+        top_layout.addWidget(self.results)
+        pager = QHBoxLayout()
+        self.previous_button = QPushButton(tr("◀ &Previous"))
+        self.previous_button.clicked.connect(lambda: self.search(self.page.page - 1 if self.page else 1))
+        self.next_button = QPushButton(tr("&Next ▶"))
+        self.next_button.clicked.connect(lambda: self.search(self.page.page + 1 if self.page else 1))
+        self.page_label = QLabel()
+        self.page_label.setAlignment(Qt.AlignCenter)
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.page_label, 1)
+        pager.addWidget(self.next_button)
+        top_layout.addLayout(pager)
+        splitter.addWidget(top)
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        self.description = QTextBrowser()
+        self.description.setOpenExternalLinks(True)
+        bottom_layout.addWidget(self.description, 1)
+        self.resources = self._tree([tr("File"), tr("Format"), tr("Size"), tr("Modified")])
+        self.resources.itemActivated.connect(lambda _item, _col: self.add_to_map())
+        self.resources.currentItemChanged.connect(lambda _c, _p: self._update_buttons())
+        bottom_layout.addWidget(self.resources, 1)
+        actions = QHBoxLayout()
+        self.add_button = QPushButton(tr("&Add to map"))
+        self.add_button.clicked.connect(self.add_to_map)
+        self.download_button = QPushButton(tr("&Download…"))
+        self.download_button.clicked.connect(lambda: self.download_resource())
+        self.page_button = QPushButton(tr("Open the &web page"))
+        self.page_button.clicked.connect(self.open_page)
+        for button in (self.add_button, self.download_button, self.page_button):
+            actions.addWidget(button)
+        bottom_layout.addLayout(actions)
+        splitter.addWidget(bottom)
+        layout.addWidget(splitter, 1)
+
+        chain = [self.search_edit, self.search_button, *self.preset_buttons, self.results, self.previous_button,
+                 self.next_button, self.description, self.resources, self.add_button, self.download_button, self.page_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        return page
+
+    def _build_ign(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.departement_combo = QComboBox()
+        for code, name in catalogue.departements():
+            self.departement_combo.addItem(f"{code} — {name}", code)
+        self.departement_combo.setToolTip(tr("Type the code to jump to a département"))
+        label = QLabel(tr("Dé&partement"))
+        label.setBuddy(self.departement_combo)
+        self.list_button = QPushButton(tr("&List deliveries"))
+        self.list_button.clicked.connect(self.list_deliveries)
+        row.addWidget(label)
+        row.addWidget(self.departement_combo, 1)
+        row.addWidget(self.list_button)
+        layout.addLayout(row)
+        self.delivery_tree = self._tree([tr("Delivery"), tr("Millésimes"), tr("Format"), tr("Date")])
+        self.delivery_tree.itemActivated.connect(lambda _item, _col: self.download_and_load())
+        self.delivery_tree.currentItemChanged.connect(lambda _c, _p: self._update_buttons())
+        layout.addWidget(self.delivery_tree, 1)
+        self.load_button = QPushButton(tr("Download and l&oad"))
+        self.load_button.setToolTip(tr("Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load"))
+        self.load_button.clicked.connect(self.download_and_load)
+        layout.addWidget(self.load_button)
+        for first, second in ((self.departement_combo, self.list_button), (self.list_button, self.delivery_tree),
+                              (self.delivery_tree, self.load_button)):
+            QWidget.setTabOrder(first, second)
+        return page
+
+    def _build_settings(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.cache_widget = QgsFileWidget()
+        self.cache_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.cache_widget.setFilePath(str(settings.cache_folder()))
+        form.addRow(tr("Download cache"), self.cache_widget)
+        self.datagouv_edit = QLineEdit(settings.datagouv_url())
+        form.addRow(tr("data.gouv.fr API"), self.datagouv_edit)
+        self.ign_edit = QLineEdit(settings.ign_url())
+        form.addRow(tr("IGN download service"), self.ign_edit)
+        self.timeout_spin = QgsDoubleSpinBox()
+        self.timeout_spin.setRange(1, 600)
+        self.timeout_spin.setSuffix(tr(" s"))
+        self.timeout_spin.setValue(settings.timeout())
+        self.timeout_spin.setClearValue(settings.DEFAULTS["network/timeout"][0])
+        form.addRow(tr("Timeout without an answer"), self.timeout_spin)
+        buttons = QHBoxLayout()
+        save = QPushButton(tr("Save"))
+        save.clicked.connect(self.save_settings)
+        defaults = QPushButton(tr("Restore defaults"))
+        defaults.clicked.connect(self.restore_settings)
+        buttons.addWidget(save)
+        buttons.addWidget(defaults)
+        form.addRow(buttons)
+        return page
+
+    def _tree(self, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        tree.header().setStretchLastSection(False)
+        for column in range(1, len(headers)):
+            tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        return tree
+
+    # ----------------------------------------------------------------------------- messages
+
+    def message(self, text: str, level=Qgis.Info) -> None:
+        self.status.setText(text)
+        if self.iface is not None and level in (Qgis.Warning, Qgis.Critical, Qgis.Success):
+            self.iface.messageBar().pushMessage(tr("OCS GE"), text, level, 8)
+
+    def _client(self, task) -> network.Client:
+        return network.Client(is_canceled=task.isCanceled)
+
+    def _start(self, task) -> None:
+        if isinstance(task, WorkTask):  # after cancel_all (plugin unloaded), results go nowhere
+            for name in ("on_done", "on_error", "on_canceled"):
+                callback = getattr(task, name)
+                if callback is not None:
+                    setattr(task, name, lambda *args, f=callback: None if self._closed else f(*args))
+        self._keep.append(task)
+        QgsApplication.taskManager().addTask(task)
+
+    def _forget(self, task) -> None:
+        if task in self._keep:
+            self._keep.remove(task)
+
+    # ------------------------------------------------------------------------------- search
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _search_as_typed(self) -> None:
+        if len(self.search_edit.text().strip()) >= MIN_QUERY:
+            self.search()
+
+    def search_for(self, query: str) -> None:
+        self.search_edit.setText(query)
+        self.search()
+
+    def search(self, page: int = 1) -> None:
+        """Search data.gouv.fr for the box's text (page ``page``) in the background."""
+        self._timer.stop()
+        query = self.search_edit.text().strip()
+        if not query:
+            return
+        self._cancel(self._search_task)
+        self._search_serial += 1
+        serial = self._search_serial
+        self.message(tr("Searching data.gouv.fr for “{query}”…").format(query=query))
+
+        def work(task):
+            return datagouv.DataGouv(self._client(task)).search(query, max(1, page), PAGE_SIZE)
+
+        def done(result: SearchPage) -> None:
+            if serial == self._search_serial:
+                self._show_page(result)
+
+        def failed(text: str) -> None:
+            if serial == self._search_serial:
+                self.message(text, Qgis.Warning)
+
+        task = WorkTask(tr("Searching data.gouv.fr"), work, done, failed)
+        task.taskCompleted.connect(lambda: self._forget(task))
+        task.taskTerminated.connect(lambda: self._forget(task))
+        self._search_task = task
+        self._start(task)
+
+    def _show_page(self, page: SearchPage | None) -> None:
+        self.page = page
+        self.results.clear()
+        self._show_dataset(None)
+        datasets = page.datasets if page else ()
+        for dataset in datasets:
+            count = len(dataset.resources) if dataset.resources is not None else ""
+            item = QTreeWidgetItem([dataset.title, dataset.organization, dataset.updated, str(count)])
+            item.setToolTip(0, dataset.title)
+            item.setData(0, Qt.UserRole, dataset)
+            self.results.addTopLevelItem(item)
+        self.previous_button.setEnabled(bool(page and page.has_previous))
+        self.next_button.setEnabled(bool(page and page.has_next))
+        if page is None:
+            self.page_label.setText("")
+        elif not page.total:
+            self.page_label.setText("")
+            self.message(tr("No dataset matches “{query}”.").format(query=page.query))
+        else:
+            self.page_label.setText(
+                tr("Page {page} of {pages} — {total} datasets").format(page=page.page, pages=page.pages, total=page.total)
+            )
+            self.message(tr("{total} datasets for “{query}”.").format(total=page.total, query=page.query))
+
+    def _dataset_selected(self, item: QTreeWidgetItem | None) -> None:
+        dataset = item.data(0, Qt.UserRole) if item is not None else None
+        self._show_dataset(dataset)
+        if dataset is not None and dataset.resources is None:
+            self._fetch_dataset(dataset)
+
+    def _fetch_dataset(self, dataset: Dataset) -> None:
+        def done(full: Dataset) -> None:
+            if self.dataset is not None and self.dataset.id == full.id:
+                self._show_dataset(full)
+
+        task = WorkTask(
+            tr("Reading a data.gouv.fr dataset"),
+            lambda t: datagouv.DataGouv(self._client(t)).dataset(dataset.id or dataset.slug),
+            done,
+            lambda text: self.message(text, Qgis.Warning),
+        )
+        task.taskCompleted.connect(lambda: self._forget(task))
+        task.taskTerminated.connect(lambda: self._forget(task))
+        self._start(task)
+
+    def _show_dataset(self, dataset: Dataset | None) -> None:
+        self.dataset = dataset
+        self.resources.clear()
+        if dataset is None:
+            self.description.clear()
+            self._update_buttons()
+            return
+        facts = " · ".join(p for p in (dataset.organization, tr("updated {date}").format(date=dataset.updated) if dataset.updated else "", dataset.license) if p)
+        self.description.setMarkdown(f"### {dataset.title}\n\n*{facts}*\n\n{dataset.description}")
+        for resource in dataset.resources or ():
+            item = QTreeWidgetItem(
+                [resource.title, resource.format.upper(), datagouv.human_size(resource.filesize), datagouv.short_date(resource.last_modified)]
+            )
+            reason = resource.why_not_displayable()
+            item.setToolTip(0, reason or resource.download_url)
+            if reason:
+                item.setForeground(0, self.palette().brush(QPalette.Disabled, QPalette.Text))
+            item.setData(0, Qt.UserRole, resource)
+            self.resources.addTopLevelItem(item)
+        if self.resources.topLevelItemCount():
+            self.resources.setCurrentItem(self.resources.topLevelItem(0))
+        self._update_buttons()
+
+    def current_resource(self) -> Resource | None:
+        item = self.resources.currentItem()
+        return item.data(0, Qt.UserRole) if item is not None else None
+
+    def current_delivery(self) -> catalogue.Delivery | None:
+        item = self.delivery_tree.currentItem()
+        return item.data(0, Qt.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        resource = self.current_resource()
+        busy = self._job is not None
+        self.add_button.setEnabled(resource is not None and not busy)
+        self.download_button.setEnabled(resource is not None and bool(resource.download_url) and not busy)
+        self.page_button.setEnabled(bool(self.dataset and self.dataset.page))
+        self.load_button.setEnabled(self.current_delivery() is not None and not busy)
+        self.list_button.setEnabled(not busy)
+
+    # ------------------------------------------------------------------------------ actions
+
+    def open_page(self) -> None:
+        if self.dataset and self.dataset.page:
+            self.open_url(QUrl(self.dataset.page))
+
+    def add_to_map(self) -> None:
+        """Download the selected resource (into the cache, reused) and add it to the map."""
+        resource, dataset = self.current_resource(), self.dataset
+        if resource is None or self._job is not None:
+            return
+        reason = resource.why_not_displayable()
+        if reason:
+            self.message(reason, Qgis.Warning)
+            self.download_button.setFocus()
+            return
+
+        def then(result) -> None:
+            path, reused = result
+            if reused:
+                self.message(tr("{name}: reused from the cache.").format(name=path.name))
+            if resource.kind == "ocsge_7z":
+                self.run_load(path)
+            else:
+                self._add_file(path, resource, dataset)
+
+        self._run_job(
+            tr("Downloading {title}").format(title=resource.title),
+            lambda t: datagouv.DataGouv(self._client(t)).download(resource, progress=t.setProgress),
+            then,
+        )
+
+    def _add_file(self, path: Path, resource: Resource, dataset: Dataset | None) -> None:
+        try:
+            specs = layer_specs(path, resource.kind or "", resource.title)
+            layers = add_layers(specs, self.project, dataset.title if dataset else resource.title)
+        except LoadError as error:
+            self.message(str(error), Qgis.Warning)
+            return
+        self.message(tr("Added to the map: {names}.").format(names=", ".join(layer.name() for layer in layers)), Qgis.Success)
+
+    def download_resource(self, folder: str | None = None) -> None:
+        """Download the selected resource to a folder the user chooses."""
+        resource = self.current_resource()
+        if resource is None or self._job is not None:
+            return
+        folder = folder or self.ask_folder()
+        if not folder:
+            return
+        self._run_job(
+            tr("Downloading {title}").format(title=resource.title),
+            lambda t: datagouv.DataGouv(self._client(t)).download(resource, folder, progress=t.setProgress),
+            lambda result: self.message(tr("Saved: {path}").format(path=result[0]), Qgis.Success),
+        )
+
+    def list_deliveries(self) -> None:
+        code = self.departement_combo.currentData()
+        self.delivery_tree.clear()
+        self.deliveries = []
+        self._update_buttons()
+        self.message(tr("Asking IGN which OCS GE deliveries exist for {dep}…").format(dep=code))
+
+        def done(deliveries: list[catalogue.Delivery]) -> None:
+            self.deliveries = deliveries
+            for delivery in deliveries:
+                item = QTreeWidgetItem([catalogue.kind_label(delivery.kind), delivery.years, delivery.format, delivery.date])
+                item.setToolTip(0, delivery.name)
+                item.setData(0, Qt.UserRole, delivery)
+                self.delivery_tree.addTopLevelItem(item)
+            if deliveries:
+                self.delivery_tree.setCurrentItem(self.delivery_tree.topLevelItem(0))
+                self.message(tr("{count} deliveries for département {dep}.").format(count=len(deliveries), dep=code))
+            else:
+                self.message(tr("IGN's download service lists no OCS GE delivery for département {dep}.").format(dep=code))
+            self._update_buttons()
+
+        task = WorkTask(
+            tr("Listing IGN's OCS GE deliveries"),
+            lambda t: catalogue.Catalogue(self._client(t)).deliveries(code, progress=t.setProgress),
+            done,
+            lambda text: self.message(text, Qgis.Warning),
+        )
+        task.taskCompleted.connect(lambda: self._forget(task))
+        task.taskTerminated.connect(lambda: self._forget(task))
+        self._start(task)
+
+    def download_and_load(self) -> None:
+        """Download the selected IGN delivery (cache, reused) and load it with ocsge:load."""
+        delivery = self.current_delivery()
+        if delivery is None or self._job is not None:
+            return
+        self._run_job(
+            tr("Downloading {name}").format(name=delivery.name),
+            lambda t: catalogue.Catalogue(self._client(t)).download(delivery, progress=t.setProgress),
+            lambda result: self.run_load(result[0]),
+        )
+
+    # --------------------------------------------------------------------------- long jobs
+
+    def _run_job(self, description: str, work, then: Callable[[Any], None]) -> None:
+        """One download at a time, with the progress bar and the Cancel button."""
+
+        def done(result) -> None:
+            self._end_job()
+            then(result)
+
+        def failed(text: str) -> None:
+            self._end_job()
+            self.message(text, Qgis.Warning)
+
+        def canceled() -> None:
+            self._end_job()
+            self.message(tr("Canceled: nothing was kept."))
+
+        task = WorkTask(description, work, done, failed, canceled)
+        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self._begin_job(task, description)
+        self._start(task)
+
+    def run_load(self, archive: Path) -> None:
+        """Extract and load an OCS GE archive with ocsge:load, in the background."""
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("ocsge:load")
+        if algorithm is None:
+            self.message(tr("The OCS GE Processing provider is not loaded: enable the plugin again."), Qgis.Critical)
+            return
+        parameters = {"INPUT": str(archive)}
+        context = QgsProcessingContext()
+        context.setProject(self.project)
+        feedback = _Feedback()
+        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+
+        def executed(ok: bool, results: dict) -> None:
+            if self._closed:
+                return
+            self._end_job()
+            self._forget((algorithm, context, feedback))
+            if feedback.isCanceled():
+                self.message(tr("Canceled."))
+            elif ok and results:
+                from processing.gui.Postprocessing import handleAlgorithmResults
+
+                handleAlgorithmResults(algorithm, context, feedback, False, parameters)
+                self.message(tr("Loaded {count} OCS GE layer(s) from {name}.").format(count=len(results.get("LAYERS") or []), name=archive.name), Qgis.Success)
+            else:
+                self.message(feedback.errors[-1] if feedback.errors else tr("Loading {name} failed.").format(name=archive.name), Qgis.Warning)
+
+        task.executed.connect(executed)
+        self._keep.append((algorithm, context, feedback))
+        self._begin_job(task, tr("Loading {name}").format(name=archive.name))
+        self._start(task)
+
+    def _begin_job(self, task, description: str) -> None:
+        self._job = task
+        self.progress.setValue(0)
+        self.progress.setFormat(f"{description} — %p%")
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.message(description + "…")
+        self._update_buttons()
+
+    def _end_job(self) -> None:
+        if self._job is not None:
+            self._forget(self._job)
+        self._job = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        """Stop the running download or loading (what was partly downloaded is removed)."""
+        self._cancel(self._job)
+
+    def cancel_all(self) -> None:
+        """Stop everything and report nothing more (the plugin is being unloaded)."""
+        self._closed = True
+        self._timer.stop()
+        for task in [self._search_task, self._job, *self._keep]:
+            self._cancel(task)
+
+    @staticmethod
+    def _cancel(task) -> None:
+        if hasattr(task, "cancel"):
+            try:
+                task.cancel()
+            except RuntimeError:  # finished: already deleted by the task manager
+                pass
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    # ----------------------------------------------------------------------------- settings
+
+    def save_settings(self) -> None:
+        settings.set_value("cache_dir", self.cache_widget.filePath().strip())
+        settings.set_value("datagouv_url", self.datagouv_edit.text().strip() or settings.DEFAULTS["datagouv_url"][0])
+        settings.set_value("ign_url", self.ign_edit.text().strip() or settings.DEFAULTS["ign_url"][0])
+        settings.set_value("network/timeout", float(self.timeout_spin.value()))
+        self.message(tr("Settings saved."))
+
+    def restore_settings(self) -> None:
+        for name in ("cache_dir", "datagouv_url", "ign_url", "network/timeout"):
+            settings.reset(name)
+        self.cache_widget.setFilePath(str(settings.cache_folder()))
+        self.datagouv_edit.setText(settings.datagouv_url())
+        self.ign_edit.setText(settings.ign_url())
+        self.timeout_spin.setValue(settings.timeout())
+        self.message(tr("Default settings restored."))

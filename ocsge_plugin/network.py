@@ -1,0 +1,400 @@
+"""HTTP on the QGIS network stack: the user's proxy, SSL and authentication settings apply.
+
+One small client for both services the plugin talks to (data.gouv.fr's API, IGN's download service):
+
+- every request goes through ``QgsNetworkAccessManager`` (the per-thread instance, so it works in a
+  ``QgsTask``, in a Processing algorithm and under ``qgis_process``);
+- a timeout counts the seconds **without a byte** (a slow but moving download is not cut);
+- 429 / 423 ("slow down") and 5xx are retried a bounded number of times, waiting what the server
+  asks (``Retry-After``, else ``X-RateLimit-Reset``), else an exponential back-off, never longer
+  than ``max_wait``; nothing else is retried (offline, DNS failure: a clear message at once);
+- downloads are written to a temporary file and renamed when complete: a canceled, failed or
+  truncated download (fewer bytes than ``Content-Length``) leaves no file behind;
+- every error is a :class:`NetworkError` whose message is translated and says what to do.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Callable
+from urllib.parse import urlencode, urlsplit
+
+from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+
+from . import settings
+from .i18n import tr
+
+
+class NetworkError(Exception):
+    """A request that failed; ``str()`` is a translated message for the user.
+
+    ``kind`` is one of: dns, offline, refused, timeout, proxy, ssl, http, truncated, canceled, io."""
+
+    def __init__(self, message: str, kind: str, url: str = "", status: int | None = None):
+        super().__init__(message)
+        self.kind, self.url, self.status = kind, url, status
+
+
+class Canceled(NetworkError):
+    def __init__(self, url: str = ""):
+        super().__init__(tr("Canceled."), "canceled", url)
+
+
+@dataclass
+class Response:
+    url: str  # the final URL, after redirections
+    status: int
+    headers: dict[str, str]  # lower-case names
+    content: bytes
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.content.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise NetworkError(
+                tr("{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.").format(
+                    host=_host(self.url), status=self.status
+                ),
+                "http",
+                self.url,
+                self.status,
+            ) from None
+
+
+def should_retry(status: int) -> bool:
+    """429 Too Many Requests and 423 Locked mean "slow down"; 5xx are (often) passing failures."""
+    return status in (423, 429) or (500 <= status < 600 and status != 501)
+
+
+def retry_delay(headers: dict[str, str], attempt: int, backoff: float, max_wait: float, now: float | None = None) -> float:
+    """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 0).
+
+    ``Retry-After`` (seconds or an HTTP date) first, then ``X-RateLimit-Reset`` (a Unix time, or
+    seconds when small), else ``backoff × 2^attempt``; always between 0 and ``max_wait``."""
+    now = time.time() if now is None else now
+    delay: float | None = None
+    retry_after = headers.get("retry-after", "").strip()
+    if retry_after:
+        try:
+            delay = float(retry_after)
+        except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(retry_after)
+                delay = when.timestamp() - now
+            except (TypeError, ValueError, IndexError):
+                delay = None
+    if delay is None and headers.get("x-ratelimit-reset", "").strip():
+        try:
+            reset = float(headers["x-ratelimit-reset"])
+            delay = reset - now if reset > 1e9 else reset
+        except ValueError:
+            delay = None
+    if delay is None:
+        delay = backoff * (2**attempt)
+    return max(0.0, min(delay, max_wait))
+
+
+def with_query(url: str, params: dict[str, Any] | None) -> str:
+    if not params:
+        return url
+    query = urlencode({k: v for k, v in params.items() if v is not None and v != ""})
+    return f"{url}{'&' if '?' in url else '?'}{query}" if query else url
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url
+
+
+_OFFLINE = (
+    QNetworkReply.NetworkSessionFailedError,
+    QNetworkReply.TemporaryNetworkFailureError,
+    QNetworkReply.BackgroundRequestNotAllowedError,
+    QNetworkReply.UnknownNetworkError,
+)
+_PROXY = (
+    QNetworkReply.ProxyConnectionRefusedError,
+    QNetworkReply.ProxyConnectionClosedError,
+    QNetworkReply.ProxyNotFoundError,
+    QNetworkReply.ProxyTimeoutError,
+    QNetworkReply.ProxyAuthenticationRequiredError,
+    QNetworkReply.UnknownProxyError,
+)
+
+
+def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkError:
+    """The error of a request that got no HTTP answer, in words a user can act on."""
+    code = reply.error()
+    host = _host(url)
+    detail = reply.errorString()
+    if code == QNetworkReply.HostNotFoundError:
+        return NetworkError(
+            tr(
+                "The server {host} cannot be found (DNS): check your Internet connection, the proxy in "
+                "QGIS's options, or the address in the plugin settings."
+            ).format(host=host),
+            "dns",
+            url,
+        )
+    if code == QNetworkReply.TimeoutError:
+        return _timeout_error(url, timeout)
+    if code in (QNetworkReply.ConnectionRefusedError, QNetworkReply.RemoteHostClosedError):
+        return NetworkError(
+            tr("The server {host} refused or closed the connection ({detail}). It may be down: try again later.").format(
+                host=host, detail=detail
+            ),
+            "refused",
+            url,
+        )
+    if code in _PROXY:
+        return NetworkError(
+            tr("The proxy refused the request to {host} ({detail}). Check the proxy in QGIS's options (Network).").format(
+                host=host, detail=detail
+            ),
+            "proxy",
+            url,
+        )
+    if code == QNetworkReply.SslHandshakeFailedError:
+        return NetworkError(
+            tr("The secure connection to {host} failed ({detail}).").format(host=host, detail=detail), "ssl", url
+        )
+    if code in _OFFLINE:
+        return NetworkError(
+            tr("No network connection ({detail}). Check that this computer is online.").format(detail=detail), "offline", url
+        )
+    return NetworkError(
+        tr("The request to {host} failed: {detail}. Check your Internet connection.").format(host=host, detail=detail),
+        "offline",
+        url,
+    )
+
+
+def _timeout_error(url: str, timeout: float) -> NetworkError:
+    return NetworkError(
+        tr(
+            "No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, "
+            "or raise the timeout in the plugin settings."
+        ).format(host=_host(url), seconds=f"{timeout:g}"),
+        "timeout",
+        url,
+    )
+
+
+def _http_error(response: Response, attempts: int) -> NetworkError:
+    host = _host(response.url)
+    message = ""
+    try:
+        payload = json.loads(response.content.decode("utf-8"))
+        if isinstance(payload, dict):
+            message = str(payload.get("message") or payload.get("detail") or "")
+    except (UnicodeDecodeError, ValueError):
+        pass
+    if response.status in (423, 429):
+        text = tr("{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.")
+    elif response.status >= 500:
+        text = tr("{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.")
+    elif response.status == 404:
+        text = tr("Not found on {host} (HTTP 404): {url}")
+    else:
+        text = tr("{host} refused the request (HTTP {status}): {url}")
+    text = text.format(host=host, status=response.status, attempts=attempts, url=response.url)
+    if message:
+        text += " — " + message
+    return NetworkError(text, "http", response.url, response.status)
+
+
+class Client:
+    """GET requests and downloads with timeouts, bounded retries and cancel.
+
+    ``is_canceled`` is polled while waiting (a QgsTask's or a QgsFeedback's ``isCanceled``);
+    ``log`` receives a line when the client waits before retrying. Values left ``None`` come from
+    the plugin settings."""
+
+    def __init__(
+        self,
+        timeout: float | None = None,
+        retries: int | None = None,
+        backoff: float | None = None,
+        max_wait: float | None = None,
+        authcfg: str | None = None,
+        is_canceled: Callable[[], bool] | None = None,
+        log: Callable[[str], None] | None = None,
+    ):
+        self.timeout = settings.timeout() if timeout is None else timeout
+        self.retries = settings.retries() if retries is None else retries
+        self.backoff = settings.backoff() if backoff is None else backoff
+        self.max_wait = settings.max_wait() if max_wait is None else max_wait
+        self.authcfg = settings.authcfg() if authcfg is None else authcfg
+        self.is_canceled = is_canceled or (lambda: False)
+        self.log = log or (lambda message: None)
+
+    # ------------------------------------------------------------------------------ public
+
+    def get(self, url: str, params: dict[str, Any] | None = None, accept: str = "*/*") -> Response:
+        """The body of ``url`` (2xx), after retries; raises NetworkError otherwise."""
+        url = with_query(url, params)
+        response = self._with_retries(url, lambda: self._attempt(url, None, None, accept))
+        return response
+
+    def get_json(self, url: str, params: dict[str, Any] | None = None) -> Any:
+        return self.get(url, params, accept="application/json").json()
+
+    def download(self, url: str, target: str | Path, progress: Callable[[float], None] | None = None) -> Path:
+        """Download ``url`` to ``target``: all of it, or nothing (no partial file is ever left)."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+        try:
+
+            def attempt() -> Response:
+                with part.open("wb") as sink:
+                    return self._attempt(url, sink, progress, "*/*")
+
+            self._with_retries(url, attempt)
+            os.replace(part, target)
+        except OSError as error:
+            raise NetworkError(
+                tr("Cannot write {path}: {detail}").format(path=target, detail=error.strerror or error), "io", url
+            ) from None
+        finally:
+            if part.exists():
+                part.unlink()
+        return target
+
+    def download_cached(
+        self, url: str, target: str | Path, stamp: str = "", progress: Callable[[float], None] | None = None
+    ) -> tuple[Path, bool]:
+        """Download unless ``target`` is already there with the same ``stamp`` (a version: date,
+        checksum…). Returns (path, reused)."""
+        target = Path(target)
+        stamp_file = target.with_name(f".{target.name}.stamp")
+        stamp = stamp or url
+        if target.is_file() and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp:
+            return target, True
+        if stamp_file.exists():
+            stamp_file.unlink()
+        self.download(url, target, progress)
+        part = stamp_file.with_name(stamp_file.name + ".part")
+        part.write_text(stamp, encoding="utf-8")
+        os.replace(part, stamp_file)
+        return target, False
+
+    # ----------------------------------------------------------------------------- inside
+
+    def _with_retries(self, url: str, attempt: Callable[[], Response]) -> Response:
+        for number in range(self.retries + 1):
+            response = attempt()
+            if 200 <= response.status < 300:
+                return response
+            if not should_retry(response.status) or number == self.retries:
+                raise _http_error(response, number + 1)
+            delay = retry_delay(response.headers, number, self.backoff, self.max_wait)
+            self.log(
+                tr("{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).").format(
+                    host=_host(url), status=response.status, seconds=f"{delay:.1f}", number=number + 1, total=self.retries
+                )
+            )
+            self._sleep(delay, url)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _sleep(self, seconds: float, url: str) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if self.is_canceled():
+                raise Canceled(url)
+            time.sleep(min(0.05, left))
+
+    def _attempt(self, url: str, sink: BinaryIO | None, progress: Callable[[float], None] | None, accept: str) -> Response:
+        """One request. With ``sink``, a 2xx body is streamed into it; other bodies are kept."""
+        if self.is_canceled():
+            raise Canceled(url)
+        request = QNetworkRequest(QUrl(url))
+        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
+        request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+        request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+        request.setRawHeader(b"Accept", accept.encode())
+        if self.authcfg:
+            QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
+        reply = QgsNetworkAccessManager.instance().get(request)
+        body = bytearray()
+        state = {"written": 0, "last": time.monotonic(), "canceled": False, "timed_out": False}
+
+        def status() -> int | None:
+            return reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+
+        def read() -> None:
+            state["last"] = time.monotonic()
+            if not reply.isOpen():
+                return
+            data = bytes(reply.readAll())
+            if not data:
+                return
+            code = status()
+            if sink is not None and code is not None and 200 <= code < 300:
+                sink.write(data)
+                state["written"] += len(data)
+            else:
+                body.extend(data)
+
+        def on_progress(received: int, total: int) -> None:
+            state["last"] = time.monotonic()
+            if progress is not None and total > 0 and sink is not None and (status() or 0) < 300:
+                progress(min(100.0, 100.0 * received / total))
+
+        def tick() -> None:
+            if reply.isFinished():
+                return
+            if self.is_canceled():
+                state["canceled"] = True
+                reply.abort()
+            elif time.monotonic() - state["last"] > self.timeout:
+                state["timed_out"] = True
+                reply.abort()
+
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(50)
+        timer.timeout.connect(tick)
+        reply.readyRead.connect(read)
+        reply.downloadProgress.connect(on_progress)
+        reply.finished.connect(loop.quit)
+        timer.start()
+        if not reply.isFinished():
+            loop.exec_(QEventLoop.ExcludeUserInputEvents)
+        timer.stop()
+        try:
+            read()
+            code = status()
+            final_url = reply.url().toString() or url
+            if state["canceled"]:
+                raise Canceled(url)
+            if state["timed_out"]:
+                raise _timeout_error(url, self.timeout)
+            if code is None:
+                raise _transport_error(reply, url, self.timeout)
+            headers = {
+                bytes(name).decode("latin-1").lower(): bytes(value).decode("latin-1") for name, value in reply.rawHeaderPairs()
+            }
+            if sink is not None and 200 <= code < 300:
+                expected = headers.get("content-length", "")
+                short = expected.isdigit() and state["written"] < int(expected)
+                if short or reply.error() != QNetworkReply.NoError:
+                    raise NetworkError(
+                        tr(
+                            "The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: "
+                            "try again."
+                        ).format(host=_host(url), received=state["written"], expected=expected or "?"),
+                        "truncated",
+                        url,
+                        code,
+                    )
+            return Response(final_url, int(code), headers, bytes(body))
+        finally:
+            reply.deleteLater()

@@ -1,0 +1,93 @@
+"""The plugin's own settings, in QGIS's settings under ``ocsge/…``.
+
+Base URLs of data.gouv.fr's API and IGN's download service (users behind a mirror, and the tests,
+point them elsewhere), the download cache folder and the network's patience. Every reader goes
+through the functions below, so a value set in the dock, in QGIS's advanced settings editor or by a
+test is seen everywhere at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from qgis.core import QgsSettings
+
+PREFIX = "ocsge/"
+
+# name → (default, type)
+DEFAULTS: dict[str, tuple[Any, type]] = {
+    "datagouv_url": ("https://www.data.gouv.fr/api/1", str),
+    "ign_url": ("https://data.geopf.fr/telechargement", str),
+    "cache_dir": ("", str),  # empty: <OCS GE cache>/downloads
+    "network/timeout": (30.0, float),  # seconds without a byte before giving up
+    "network/retries": (3, int),  # further attempts after a 429, 423 or 5xx
+    "network/backoff": (2.0, float),  # first wait (seconds) when the server gives none; doubles each time
+    "network/max_wait": (60.0, float),  # longest single wait, whatever the server asks
+    "network/authcfg": ("", str),  # QGIS authentication configuration id, for mirrors behind a login
+}
+
+
+def value(name: str) -> Any:
+    """The setting ``name`` (a key of DEFAULTS), typed, its default when unset or unreadable."""
+    default, kind = DEFAULTS[name]
+    raw = QgsSettings().value(PREFIX + name, default)
+    if raw in (None, ""):
+        return default
+    try:
+        return kind(raw)
+    except (TypeError, ValueError):
+        return default
+
+
+def set_value(name: str, new: Any) -> None:
+    if name not in DEFAULTS:
+        raise KeyError(name)
+    QgsSettings().setValue(PREFIX + name, new)
+
+
+def reset(name: str) -> None:
+    QgsSettings().remove(PREFIX + name)
+
+
+def datagouv_url() -> str:
+    """Base of data.gouv.fr's API v1, without a trailing slash."""
+    return str(value("datagouv_url")).rstrip("/")
+
+
+def ign_url() -> str:
+    """Base of IGN's download service (``…/telechargement``), without a trailing slash."""
+    return str(value("ign_url")).rstrip("/")
+
+
+def cache_folder() -> Path:
+    """Where downloads are kept and reused (created when missing)."""
+    configured = str(value("cache_dir")).strip()
+    if configured:
+        folder = Path(configured).expanduser()
+    else:
+        from .reading import cache_dir
+
+        folder = cache_dir() / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def timeout() -> float:
+    return max(0.1, float(value("network/timeout")))
+
+
+def retries() -> int:
+    return max(0, int(value("network/retries")))
+
+
+def backoff() -> float:
+    return max(0.0, float(value("network/backoff")))
+
+
+def max_wait() -> float:
+    return max(0.0, float(value("network/max_wait")))
+
+
+def authcfg() -> str:
+    return str(value("network/authcfg"))

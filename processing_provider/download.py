@@ -1,0 +1,142 @@
+"""Algorithm ``ocsge:download`` — Télécharger une livraison OCS GE depuis l'IGN."""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
+from ..ocsge_plugin import catalogue, network, settings
+from .base import OcsgeAlgorithm
+
+
+class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
+    DEPARTEMENT = "DEPARTEMENT"
+    MILLESIME = "MILLESIME"
+    KIND = "KIND"
+    FORMAT = "FORMAT"
+    FOLDER = "FOLDER"
+    LOAD = "LOAD"
+    SERVICE_URL = "SERVICE_URL"
+    ARCHIVE = "ARCHIVE"
+    NAME = "NAME"
+    URL = "URL"
+    MILLESIMES = "MILLESIMES"
+    FROM_CACHE = "FROM_CACHE"
+    LAYERS = "LAYERS"
+    REPORT = "REPORT"
+
+    GROUP = "data"
+
+    def name(self) -> str:
+        return "download"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Download an OCS GE delivery from IGN")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Downloads one OCS GE delivery of a département from IGN's download service (data.geopf.fr), "
+            "the 7-Zip archive exactly as IGN ships it, then optionally loads it with « Load an OCS GE "
+            "delivery » (ocsge:load). The deliveries offered are read from the service's Atom listing for "
+            "the département (products OCSGE and OCSGE-ARTIFICIALISATION); the kind (occupation du sol, "
+            "différence, artificialisation, artificialisation difference) and the millésime(s) are read "
+            "from IGN's delivery names. Give one year for a state (2019) and, for a difference, its two "
+            "years (2016-2019) or its final year; leave it empty for the most recent. Archives go to the "
+            "chosen folder, else to the plugin's download cache, and an archive already downloaded (same "
+            "edition) is reused. The network follows QGIS's proxy settings; busy or failing servers (HTTP "
+            "429, 423, 5xx) are retried a few times with growing waits. Nothing is computed: no surface, "
+            "no unit."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)"))
+        param.setHelp(self.tr("INSEE code of the département: 32, 2A, 974…"))
+        self.addParameter(param)
+        param = QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True)
+        param.setHelp(self.tr("Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.KIND, self.tr("Product"), options=[catalogue.kind_label(k) for k in catalogue.KINDS], defaultValue=0
+        )
+        param.setHelp(self.tr("Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0)
+        param.setHelp(self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFile(
+            self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Folder, optional=True
+        )
+        param.setHelp(self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the delivery once downloaded (ocsge:load)"), defaultValue=True)
+        param.setHelp(self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."))
+        self.addParameter(param)
+        param = QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url())
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setHelp(self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputFile(self.ARCHIVE, self.tr("Downloaded archive (.7z)")))
+        self.addOutput(QgsProcessingOutputString(self.NAME, self.tr("Delivery name")))
+        self.addOutput(QgsProcessingOutputString(self.URL, self.tr("Download address")))
+        self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésime(s)")))
+        self.addOutput(QgsProcessingOutputBoolean(self.FROM_CACHE, self.tr("Reused from the cache")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("Loaded layers")))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Load report (JSON)")))
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
+        load = self.parameterAsBoolean(parameters, self.LOAD, context)
+        kind = catalogue.KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
+        fmt = catalogue.FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
+        folder = self.parameterAsFile(parameters, self.FOLDER, context) or None
+        base = (self.parameterAsString(parameters, self.SERVICE_URL, context) or settings.ign_url()).strip()
+        steps = QgsProcessingMultiStepFeedback(2 if load else 1, feedback)
+        try:
+            departement = catalogue.normalise(self.parameterAsString(parameters, self.DEPARTEMENT, context))
+            millesimes = catalogue.parse_millesimes(self.parameterAsString(parameters, self.MILLESIME, context))
+            client = network.Client(is_canceled=feedback.isCanceled, log=feedback.pushInfo)
+            service = catalogue.Catalogue(client, base)
+            feedback.pushInfo(self.tr("Listing IGN's deliveries for département {dep}…").format(dep=departement))
+            products = ("OCSGE",) if kind in ("occupation", "difference") else ("OCSGE-ARTIFICIALISATION",)
+            delivery = catalogue.select(service.deliveries(departement, None, products), kind, millesimes, fmt)
+            feedback.pushInfo(self.tr("Downloading {url}").format(url=delivery.download_url(base)))
+            archive, reused = service.download(delivery, folder, progress=steps.setProgress)
+        except network.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        except (network.NetworkError, catalogue.CatalogueError) as error:
+            raise self.fail(str(error)) from None
+        feedback.pushInfo(
+            (self.tr("{name}: reused from the cache ({path})") if reused else self.tr("{name}: downloaded to {path}")).format(
+                name=delivery.name, path=archive
+            )
+        )
+        results = {
+            self.ARCHIVE: str(archive),
+            self.NAME: delivery.name,
+            self.URL: delivery.download_url(base),
+            self.MILLESIMES: delivery.years,
+            self.FROM_CACHE: reused,
+            self.LAYERS: [],
+            self.REPORT: "",
+        }
+        if load and not feedback.isCanceled():
+            import processing
+
+            steps.setCurrentStep(1)
+            loaded = processing.run("ocsge:load", {"INPUT": str(archive)}, context=context, feedback=steps, is_child_algorithm=True)
+            results[self.LAYERS] = loaded.get("LAYERS") or []
+            results[self.REPORT] = loaded.get("REPORT") or json.dumps({})
+        return results

@@ -1,0 +1,307 @@
+"""The dock panel driven offscreen against fake data.gouv.fr / IGN services on 127.0.0.1: type a
+query, wait for the results, select, add a GeoPackage to the project; cancel a download (no partial
+file); IGN tab: list a département's deliveries, download and load one through ocsge:load. Also the
+file → layer rules (CSV with coordinates or WKT, zipped shapefile, GeoJSON) checked by hand geometry."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+
+import pytest
+from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, square, write_layer
+from fakeservices import API, IGN, dataset, plugin_settings, resource, serve_datagouv, serve_ign
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtTest import QTest
+from werkzeug import Response
+
+from ocsge.ocsge_plugin.gui import layers as file_layers
+from ocsge.ocsge_plugin.gui.dock import OcsgeDock
+
+
+def wait_for(condition, timeout: float = 20.0, what: str = "") -> None:
+    """Process Qt events until ``condition()`` holds (bounded: fails after ``timeout`` seconds)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        QgsApplication.processEvents()
+        if condition():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what or condition}")
+
+
+def surfaces_ha(layer: QgsVectorLayer, field: str = "code_cs") -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for feature in layer.getFeatures():
+        totals[feature[field]] = totals.get(feature[field], 0.0) + feature.geometry().area() / 10000
+    return totals
+
+
+@pytest.fixture
+def services(httpserver_ipv4, tmp_path):
+    with plugin_settings(datagouv_url=httpserver_ipv4.url_for(API), ign_url=httpserver_ipv4.url_for(IGN),
+                         cache_dir=str(tmp_path / "cache"), network__backoff=0.01, network__timeout=5):
+        yield httpserver_ipv4
+
+
+@pytest.fixture
+def project():
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()
+
+
+@pytest.fixture
+def dock(qgis_parent, project, provider):
+    panel = OcsgeDock(None, qgis_parent, project)
+    panel.opened = []
+    panel.open_url = panel.opened.append
+    panel.show()
+    yield panel
+    panel.cancel_all()
+    wait_for(lambda: not panel.busy and QgsApplication.taskManager().countActiveTasks() == 0, what="tasks to end")
+    panel.deleteLater()
+
+
+@pytest.fixture
+def gpkg(tmp_path):
+    return write_layer(tmp_path / "files" / "communes.gpkg", "occupation", ["ID", "code_cs", "code_us", "millesime"], HAND_ROWS)
+
+
+def test_search_as_you_type_select_and_add_a_geopackage(dock, services, project, gpkg):
+    gpkg_url = services.url_for("/files/communes.gpkg")
+    services.expect_request("/files/communes.gpkg").respond_with_data(gpkg.read_bytes())
+    items = [dataset(f"a{i:02d}", f"Artificialisation test {i:02d}", "Cerema") for i in range(45)]
+    items[0]["resources"] = [
+        resource("r-notice", "Notice", "pdf", services.url_for("/files/notice.pdf")),
+        resource("r-gpkg", "Occupation (GeoPackage)", "gpkg", gpkg_url, filesize=gpkg.stat().st_size),
+    ]
+    calls = []
+    serve_datagouv(services, items, calls)
+
+    QTest.keyClicks(dock.search_edit, "artif")  # no Enter: the short delay starts the search
+    wait_for(lambda: dock.results.topLevelItemCount() == 20, what="results")
+    assert [c["q"] for c in calls] == ["artif"], "one search for the whole word typed, not one per key"
+    assert dock.page_label.text() == "Page 1 of 3 — 45 datasets"
+    first = dock.results.topLevelItem(0)
+    assert [first.text(c) for c in range(4)] == ["Artificialisation test 00", "Cerema", "2024-05-02", "2"]
+    assert dock.next_button.isEnabled() and not dock.previous_button.isEnabled()
+
+    dock.next_button.click()
+    wait_for(lambda: dock.page is not None and dock.page.page == 2, what="page 2")
+    assert dock.results.topLevelItem(0).text(0) == "Artificialisation test 20"
+    dock.previous_button.click()
+    wait_for(lambda: dock.page.page == 1, what="page 1")
+
+    dock.results.setCurrentItem(dock.results.topLevelItem(0))
+    assert "Description of" in dock.description.toPlainText()
+    assert [dock.resources.topLevelItem(i).text(1) for i in range(2)] == ["PDF", "GPKG"]
+
+    # A PDF cannot be shown: the panel says why and offers the download, adds nothing.
+    dock.resources.setCurrentItem(dock.resources.topLevelItem(0))
+    dock.add_to_map()
+    assert "Download it instead" in dock.status.text() and not dock.busy and project.count() == 0
+
+    dock.resources.setCurrentItem(dock.resources.topLevelItem(1))
+    dock.add_to_map()
+    assert dock.busy and dock.progress.isVisibleTo(dock) and dock.cancel_button.isVisibleTo(dock)
+    wait_for(lambda: not dock.busy and project.count() == 1, what="the layer")
+    layer = next(iter(project.mapLayers().values()))
+    assert layer.name() == "Occupation (GeoPackage)" and layer.featureCount() == 5
+    assert surfaces_ha(layer) == pytest.approx(HAND_SURFACE_HA)
+    assert layer.renderer().type() == "categorizedSymbol"  # code_cs → the official palette
+
+    dock.open_page()
+    assert dock.opened[0].toString() == items[0]["page"]
+
+
+def test_enter_searches_at_once_and_empty_result(dock, services):
+    serve_datagouv(services, [dataset("x", "Réseau cyclable")])
+    dock.search_edit.setText("introuvable")
+    QTest.keyClick(dock.search_edit, Qt.Key_Return)
+    wait_for(lambda: "No dataset" in dock.status.text(), what="the empty message")
+    assert dock.results.topLevelItemCount() == 0 and dock.page.total == 0
+    assert not dock.next_button.isEnabled()
+
+
+def test_search_error_is_shown(dock, services):
+    services.expect_request(f"{API}/datasets/").respond_with_json({"message": "boom"}, status=500)
+    with plugin_settings(network__retries=0):
+        dock.search_for("ocs ge")
+        wait_for(lambda: "HTTP 500" in dock.status.text(), what="the error")
+    assert "boom" in dock.status.text()
+
+
+def test_cancel_a_download_leaves_no_partial_file(dock, services, tmp_path):
+    started = []
+
+    def trickle(request):
+        def chunks():
+            for _ in range(100):
+                started.append(1)
+                yield b"z" * 1000
+                time.sleep(0.05)
+
+        return Response(chunks(), headers={"Content-Length": "100000"}, direct_passthrough=True)
+
+    services.expect_request("/files/big.gpkg").respond_with_handler(trickle)
+    item = dataset("big", "Big file", resources=[resource("r-big", "Big", "gpkg", services.url_for("/files/big.gpkg"), 100000)])
+    serve_datagouv(services, [item])
+    dock.search_for("big")
+    wait_for(lambda: dock.results.topLevelItemCount() == 1, what="results")
+    dock.results.setCurrentItem(dock.results.topLevelItem(0))
+    target = tmp_path / "chosen"
+    target.mkdir()
+    dock.download_resource(str(target))
+    wait_for(lambda: len(started) > 3, what="the download to start")
+    assert dock.busy
+    QTest.keyClick(dock.cancel_button, Qt.Key_Space)  # the Cancel button
+    wait_for(lambda: not dock.busy, what="the cancel")
+    assert "Canceled" in dock.status.text()
+    assert list(target.iterdir()) == []
+    assert len(started) < 100
+
+
+def test_ign_tab_lists_downloads_and_loads_a_delivery(dock, services, project, tmp_path):
+    name = "OCS-GE_2-0__GPKG_LAMB93_D090_2021-01-01"
+    archive = pack_7z(hand_delivery(tmp_path / "delivery", name))
+    serve_ign(services, pagesize=2, archives={name: archive.read_bytes()})
+    dock.tabs.setCurrentIndex(1)
+    dock.departement_combo.setCurrentIndex(dock.departement_combo.findData("90"))
+    dock.list_button.click()
+    wait_for(lambda: dock.delivery_tree.topLevelItemCount() == 6, what="the deliveries")
+    rows = [[dock.delivery_tree.topLevelItem(i).text(c) for c in range(3)] for i in range(6)]
+    assert rows[:2] == [["Occupation du sol", "2018", "GPKG"], ["Occupation du sol", "2021", "GPKG"]]
+    assert rows[5] == ["Artificialisation difference", "2018-2021", "GPKG"]
+    dock.delivery_tree.setCurrentItem(dock.delivery_tree.topLevelItem(1))
+    dock.load_button.click()
+    wait_for(lambda: not dock.busy and project.count() >= 2, timeout=60, what="the loaded delivery")
+    assert (tmp_path / "cache" / "ign" / f"{name}.7z").read_bytes() == archive.read_bytes()
+    occupation = [layer for layer in project.mapLayers().values() if "Occupation" in layer.name()]
+    assert len(occupation) == 1 and occupation[0].featureCount() == 5
+    assert surfaces_ha(occupation[0]) == pytest.approx(HAND_SURFACE_HA)
+    assert project.layerTreeRoot().findGroup("OCS GE D90 2021") is not None  # ocsge:load's grouping by millésime
+    assert "Loaded" in dock.status.text()
+
+
+def test_keyboard_order_and_settings(dock, services):
+    def next_tab_stop(widget):  # what Tab reaches: focusable by Tab, shown, enabled
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.TabFocus and widget.isVisibleTo(dock) and widget.isEnabled()):
+            widget = widget.nextInFocusChain()
+        return widget
+
+    chain = [dock.search_edit, dock.search_button, *dock.preset_buttons, dock.results, dock.description, dock.resources]
+    for first, second in zip(chain, chain[1:]):
+        assert next_tab_stop(first) is second
+    assert dock.add_button.text().startswith("&") and dock.search_button.text() == "&Search"
+    assert [b.text() for b in dock.preset_buttons] == ["OCS GE", "Artificialisation", "Imperméabilisation", "Consommation d'espaces"]
+    dock.timeout_spin.setValue(12)
+    dock.save_settings()
+    from ocsge.ocsge_plugin import settings
+
+    assert settings.timeout() == 12
+    dock.restore_settings()
+    assert settings.timeout() == 30 and settings.datagouv_url() == "https://www.data.gouv.fr/api/1"
+
+
+_KEEP_ALIVE: list = []
+
+
+class RecordingIface:
+    def __init__(self, main_window):
+        self._main, self.menu, self.toolbar, self.docks = main_window, [], [], []
+
+    def mainWindow(self):  # noqa: N802
+        return self._main
+
+    def addPluginToMenu(self, name, action):  # noqa: N802
+        self.menu.append(action)
+
+    def removePluginMenu(self, name, action):  # noqa: N802
+        self.menu.remove(action)
+
+    def addToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.append(action)
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.remove(action)
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.docks.append(dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.docks.remove(dock)
+
+
+def test_menu_and_toolbar_action_toggles_the_panel(qgis_parent, ocsge, qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    session_provider = registry.providerById("ocsge")  # set aside meanwhile, as test_plugin does
+    if session_provider is not None:
+        registry.removeProvider(session_provider)
+    iface = RecordingIface(qgis_parent)
+    plugin = ocsge.classFactory(iface)
+    plugin.initGui()
+    assert len(iface.toolbar) == 1 and iface.toolbar[0] in iface.menu
+    assert iface.docks == [], "the panel is built only when first shown"
+    iface.toolbar[0].trigger()
+    assert len(iface.docks) == 1 and isinstance(iface.docks[0], OcsgeDock) and not iface.docks[0].isHidden()
+    iface.toolbar[0].trigger()
+    assert iface.docks[0].isHidden() and not iface.toolbar[0].isChecked()
+    plugin.unload()
+    assert iface.docks == [] and iface.toolbar == [] and iface.menu == []
+    # Put a provider back for the next tests, and keep its Python object alive (the registry does not).
+    from ocsge.processing_provider.provider import OcsgeProvider
+
+    _KEEP_ALIVE.append(OcsgeProvider())
+    registry.addProvider(_KEEP_ALIVE[-1])
+
+
+# --------------------------------------------------------------------------- files → layers
+
+def test_csv_with_coordinates(tmp_path, project):
+    path = tmp_path / "points.csv"
+    path.write_text("nom;latitude;longitude\nBelfort;47,6383;6,8628\nDelle;47,5083;6,9994\nGiromagny;47,7422;6,8278\n", "utf-8")
+    layout = file_layers.sniff_csv(path)
+    assert (layout.delimiter, layout.x, layout.y, layout.crs, layout.decimal_comma) == (";", "longitude", "latitude", "EPSG:4326", True)
+    (layer,) = file_layers.add_layers(file_layers.layer_specs(path, "csv", "Points"), project)
+    assert layer.isValid() and layer.featureCount() == 3 and layer.crs().authid() == "EPSG:4326"
+    point = next(layer.getFeatures()).geometry().asPoint()
+    assert (point.x(), point.y()) == pytest.approx((6.8628, 47.6383))
+
+
+def test_csv_with_wkt_and_without_geometry(tmp_path, project):
+    path = tmp_path / "zones.csv"
+    rows = [f'"{square(0, 0, 100).replace("MULTIPOLYGON", "MULTIPOLYGON ")}",A', f'"{square(100, 0, 50)}",B']
+    path.write_text("wkt,code\n" + "\n".join(rows) + "\n", "utf-8")
+    (layer,) = file_layers.add_layers(file_layers.layer_specs(path, "csv", "Zones"), project)
+    assert layer.crs().authid() == "EPSG:2154" and layer.featureCount() == 2
+    assert sorted(f.geometry().area() for f in layer.getFeatures()) == pytest.approx([2500.0, 10000.0])
+    table = tmp_path / "table.csv"
+    table.write_text("code,surface\n75056,10540\n", "utf-8")
+    (layer,) = file_layers.add_layers(file_layers.layer_specs(table, "csv", "Table"), project)
+    assert not layer.isSpatial() and layer.featureCount() == 1
+
+
+def test_zipped_shapefile_and_geojson(tmp_path, project):
+    shp = write_layer(tmp_path / "shp" / "zones.shp", "zones", ["code_cs"], [(square(0, 0, 100), ["CS2.2.1"])], driver="SHP")
+    archive = tmp_path / "zones.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for part in shp.parent.iterdir():
+            handle.write(part, f"dossier/{part.name}")
+    specs = file_layers.layer_specs(archive, "shp_zip", "Zones")
+    assert specs[0].uri == f"/vsizip/{archive}/dossier/zones.shp"
+    (layer,) = file_layers.add_layers(specs, project)
+    assert layer.featureCount() == 1 and surfaces_ha(layer) == pytest.approx({"CS2.2.1": 1.0})
+    empty = tmp_path / "docs.zip"
+    with zipfile.ZipFile(empty, "w") as handle:
+        handle.writestr("notice.pdf", b"%PDF")
+    with pytest.raises(file_layers.LoadError, match="no shapefile"):
+        file_layers.layer_specs(empty, "shp_zip", "Docs")
+    geojson = tmp_path / "points.geojson"
+    geojson.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a":1},'
+                       '"geometry":{"type":"Point","coordinates":[6.86,47.64]}}]}', "utf-8")
+    (layer,) = file_layers.add_layers(file_layers.layer_specs(geojson, "geojson", "Points"), project)
+    assert layer.featureCount() == 1
