@@ -16,8 +16,12 @@ def algorithm_classes() -> list[type]:
     from .compare_artif import CompareArtifAlgorithm
     from .download import DownloadDeliveryAlgorithm
     from .flows import FlowsAlgorithm
+    from .aggregate import AggregateAlgorithm
+    from .rollup import RollupAlgorithm
+    from .export import ExportAlgorithm
+    from .diagnostic import DiagnosticAlgorithm
 
-    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm]
+    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm, AggregateAlgorithm, RollupAlgorithm, ExportAlgorithm, DiagnosticAlgorithm]
 
 
 class OcsgeProvider(QgsProcessingProvider):

@@ -44,5 +44,56 @@ def show_load(sample: Path) -> None:
             print(f"  {'total':35} {sum(surfaces.values()):12.2f}")
 
 
+def _read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _table(title: str, rows: list[dict], code: str, first: int = 5) -> None:
+    """The first rows and the totals of a published table (artif_<level> joined with imper_<level>)."""
+    print(f"\n{title} — {len(rows)} lignes (surfaces en ha)")
+    print(f"{'code':>10} {'nom':28} {'artif':>10} {'% artif':>8} {'flux net':>9} {'imper':>10} {'% imper':>8} {'flux net':>9}  période")
+    for row in rows[:first]:
+        print(
+            f"{row[code]:>10} {row['nom'][:28]:28} {float(row['surface_artif']):10.2f} {float(row['pourcent_artif']):8.2f} "
+            f"{float(row['flux_artif_net'] or 0):9.2f} {float(row['surface_imper']):10.2f} {float(row['pourcent_imper']):8.2f} "
+            f"{float(row['flux_imper_net'] or 0):9.2f}  {row['millesime_debut']}-{row['millesime_fin']}"
+        )
+    if len(rows) > first:
+        print(f"{'…':>10}")
+    total = lambda name: sum(float(r[name] or 0) for r in rows)  # noqa: E731
+    print(
+        f"{'total':>10} {'':28} {total('surface_artif'):10.2f} {'':8} {total('flux_artif_net'):9.2f} "
+        f"{total('surface_imper'):10.2f} {'':8} {total('flux_imper_net'):9.2f}"
+    )
+
+
+def show_diagnostic(sample: Path) -> None:
+    """ocsge:diagnostic on each sample département through qgis_process; commune and EPCI tables."""
+    data = ROOT / "tests" / "data"
+    for dep_dir in sorted(p for p in sample.iterdir() if p.is_dir()):
+        dep = dep_dir.name
+        communes = sorted(data.glob(f"communes-{dep}-*.geojson"))
+        membership = data / f"appartenance-communes-{dep}.csv"
+        if not communes:
+            continue
+        out = sample.parent / "demo" / dep
+        print(f"\n=== ocsge:diagnostic sur {dep_dir} → {out} ===")
+        args = ["run", "ocsge:diagnostic", "--", f"INPUT={dep_dir}", f"COMMUNES={communes[0]}", "CODE_FIELD=code", "NAME_FIELD=nom", f"OUTPUT_FOLDER={out}"]
+        if membership.exists():
+            args.append(f"MEMBERSHIP={membership}")
+        result = qgis_process_json(*args)
+        report = json.loads(result["results"]["REPORT"])
+        for note in report.get("warnings", []):
+            print(f"  note : {note}")
+        for level, code in (("commune", "commune_code"), ("epci", "epci_code")):
+            artif = _read_csv(out / f"artif_{level}.csv")
+            imper = {r[code]: r for r in _read_csv(out / f"imper_{level}.csv")}
+            rows = [dict(r, **{k: v for k, v in imper[r[code]].items() if k not in r}) for r in artif if r[code] in imper]
+            _table(f"{level.upper()} — D{dep}", rows, code)
+        print(f"\nFichiers : {', '.join(Path(p).name for p in json.loads(result['results']['FILES']))}")
+
+
 if __name__ == "__main__":
     show_load(Path(sys.argv[1]))
+    show_diagnostic(Path(sys.argv[1]))

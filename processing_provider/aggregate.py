@@ -1,0 +1,287 @@
+"""Algorithm ``ocsge:aggregate`` — Agréger par territoire."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Callable
+
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..ocsge_plugin import export, styles
+from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.i18n import tr
+from .base import OcsgeAlgorithm
+
+_POST_PROCESSORS: list = []
+
+METHODS = ("auto", "ign", "matrice", "matrice_seuils")
+UNITS = ("ha", "m2")
+
+
+class TerritoryStyle(QgsProcessingLayerPostProcessorInterface):
+    """Style a territory table when QGIS loads it (GUI only; qgis_process loads nothing)."""
+
+    def __init__(self, renderer: Callable[[], object]):
+        super().__init__()
+        self.renderer = renderer
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
+            layer.setRenderer(self.renderer())
+            layer.triggerRepaint()
+
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, dest_id: str, field: str = "pourcent_artif") -> None:
+        if dest_id and context.willLoadLayerOnCompletion(dest_id):
+            post = cls(lambda: styles.territory_renderer(field))
+            _POST_PROCESSORS.append(post)
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
+
+
+def remove_partial(dest_id) -> None:
+    """After a cancel or an error, once the sink is closed: remove the file it started (plain files)."""
+    if isinstance(dest_id, str):
+        path = dest_id.split("|")[0]
+        if os.path.isfile(path) and not path.startswith(("memory:", "ogr:", "postgres:")):
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+
+
+def write_table(alg: OcsgeAlgorithm, parameters, name: str, context, table, extra_fields, geometries, crs, feedback, spatial: bool = True):
+    """Create the sink ``name`` and write ``table`` to it; returns its id (None when not requested)."""
+    fields = export.table_fields(table, extra_fields)
+    wkb = QgsWkbTypes.MultiPolygon if spatial else QgsWkbTypes.NoGeometry
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb, crs)
+    if sink is None:
+        return None
+    try:
+        export.write_sink(sink, table, fields, geometries if spatial else None, feedback)
+    except BaseException:
+        del sink
+        remove_partial(dest_id)
+        raise
+    del sink
+    return dest_id
+
+
+class AggregateAlgorithm(OcsgeAlgorithm):
+    INPUT_LAYERS = "INPUT_LAYERS"
+    TERRITORIES = "TERRITORIES"
+    CODE_FIELD = "CODE_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    KEEP_FIELDS = "KEEP_FIELDS"
+    METHOD = "METHOD"
+    OVERLAY = "OVERLAY"
+    COVERAGE = "COVERAGE"
+    UNIT = "UNIT"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    REPORT = "REPORT"
+
+    GROUP = "territories"
+
+    def name(self) -> str:
+        return "aggregate"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Aggregate by territory")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business "
+            "zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation "
+            "du sol, IGN's artificialisation layers, difference and artificialisation difference "
+            "layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; "
+            "and a territory polygon layer in any CRS, with its code and name fields. Raw occupation "
+            "layers are classified on the fly by the chosen method (the décret's couverture × usage "
+            "matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the "
+            "difference layers (matrix rule), IGN's artificialisation difference (its artificialisation "
+            "field), an ocsge:flows layer, or else from the overlay of two millésimes. For every "
+            "territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and "
+            "pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, "
+            "and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, "
+            "flux_imper_net). Percentages are over the full territory area. Areas are planar, computed "
+            "exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). "
+            "Territories spanning several départements whose millésimes differ are combined by index "
+            "(1st, 2nd… millésime of each département) and report the years, e.g. \"2018, 2019\". "
+            "Duplicate territory codes are merged and reported, invalid territory geometries repaired "
+            "and reported, territories outside the data reported with zero coverage."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.TypeVectorPolygon)
+        param.setHelp(
+            self.tr(
+                "Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load "
+                "outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; "
+                "duplicates of a millésime (GeoPackage and Shapefile) are used once."
+            )
+        )
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.TypeVectorPolygon])
+        param.setHelp(self.tr("Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES)
+        param.setHelp(self.tr("The field holding each territory's code (e.g. the INSEE code of communes)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.NAME_FIELD, self.tr("Territory name field"), "nom", self.TERRITORIES, optional=True)
+        param.setHelp(self.tr("The field holding each territory's name (optional)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.KEEP_FIELDS, self.tr("Fields to keep"), None, self.TERRITORIES, allowMultiple=True, optional=True)
+        param.setHelp(self.tr("Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.METHOD,
+            self.tr("Artificialisation method for raw layers"),
+            options=[
+                self.tr("Automatic (IGN's artif field when present, else matrix + thresholds)"),
+                self.tr("IGN (artif field of IGN's artificialisation layers)"),
+                self.tr("Matrix (couverture × usage)"),
+                self.tr("Matrix + thresholds (seuils)"),
+            ],
+            defaultValue=0,
+        )
+        param.setHelp(self.tr("How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), defaultValue=True)
+        param.setHelp(self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setHelp(
+            self.tr(
+                "Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are "
+                "skipped (faster), coverage is left empty and territories without any artificialised or impermeable land "
+                "are reported as outside the data."
+            )
+        )
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres")], defaultValue=0)
+        param.setHelp(self.tr("Hectares (default) or square metres; the unit is written in the unite field."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.TypeVectorPolygon)
+        param.setHelp(self.tr("One row per territory and pair of millésimes, with the territory outline (in the data's CRS)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.TypeVector, optional=True, createByDefault=False
+        )
+        param.setHelp(self.tr("The same rows without geometry (optional)."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        return True, ""  # checked in processAlgorithm, with messages saying what is expected
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        layers = [layer for layer in self.parameterAsLayerList(parameters, self.INPUT_LAYERS, context) if isinstance(layer, QgsVectorLayer)]
+        territories_source = self.parameterAsSource(parameters, self.TERRITORIES, context)
+        if territories_source is None:
+            raise self.fail(self.tr("No territory layer. Expected territory polygons with a code field."))
+        code_field = (self.parameterAsFields(parameters, self.CODE_FIELD, context) or [None])[0]
+        name_field = (self.parameterAsFields(parameters, self.NAME_FIELD, context) or [None])[0]
+        keep = self.parameterAsFields(parameters, self.KEEP_FIELDS, context) or []
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        unit = UNITS[self.parameterAsEnum(parameters, self.UNIT, context)]
+        coverage = self.parameterAsBoolean(parameters, self.COVERAGE, context)
+        overlay = self.parameterAsBoolean(parameters, self.OVERLAY, context)
+        if not code_field:
+            raise self.fail(self.tr("No territory code field. Expected the field holding each territory's code."))
+        try:
+            territories = core.TerritorySet.from_layer(territories_source, code_field, name_field, keep, feedback)
+            result, notes = run_aggregate(territories, layers, method, coverage, overlay, feedback)
+        except core.TerritoryError as error:
+            raise self.fail(str(error)) from None
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        for note in notes + result.warnings:
+            feedback.pushWarning(note)
+        table = output_table(result, keep, unit)
+        extra = QgsFields()
+        for name in keep:
+            extra.append(QgsField(territories_source.fields().field(name)))
+        geometries = dict(zip(result.territories.codes, result.geometries))
+        outputs = {}
+        try:
+            dest = write_table(self, parameters, self.OUTPUT, context, table, extra, geometries, result.crs, feedback)
+            if dest:
+                outputs[self.OUTPUT] = dest
+                TerritoryStyle.attach(context, dest)
+            dest = write_table(self, parameters, self.OUTPUT_TABLE, context, table, extra, None, result.crs, feedback, spatial=False)
+            if dest:
+                outputs[self.OUTPUT_TABLE] = dest
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        outputs[self.REPORT] = json.dumps(report(result, notes, unit), ensure_ascii=False)
+        log_totals(self, table, unit, feedback)
+        return outputs
+
+
+def run_aggregate(territories, layers, method: str, coverage: bool, overlay: bool, feedback):
+    """Describe and select the layers, then aggregate. Returns (AggregateResult, notes)."""
+    chosen, notes = core.sources_from_layers(layers, method)
+    if feedback is not None:
+        for source in chosen:
+            feedback.pushInfo(tr("Using {title}").format(title=source.title))
+    result = core.aggregate(
+        territories, chosen, method, coverage, feedback, overlay=core.overlay_flows(method) if overlay else None
+    )
+    return result, notes
+
+
+def output_table(result, keep, unit: str):
+    """The aggregate's table in ``unit`` with the kept territory fields after code and nom."""
+    table = export.with_unit(result.table, unit)
+    for offset, name in enumerate(keep):
+        values = result.territories.extras.get(name, [])
+        by_code = dict(zip(result.territories.codes, values))
+        table.insert(2 + offset, name, [by_code.get(code) for code in table["code"]])
+    return table
+
+
+def report(result, notes, unit) -> dict:
+    return {
+        "territories": len(result.territories),
+        "rows": int(len(result.table)),
+        "unit": unit,
+        "crs": result.crs.authid(),
+        "duplicates": result.territories.duplicates,
+        "repaired_territories": result.territories.repaired,
+        "zero_coverage": result.zero_coverage,
+        "warnings": notes + result.warnings,
+        "polygons": result.stats.get("polygons", 0),
+        "polygons_exact": result.stats.get("exact", 0),
+    }
+
+
+def log_totals(alg: OcsgeAlgorithm, table, unit: str, feedback) -> None:
+    """Totals over all territories, per pair of millésimes, in the log."""
+    if feedback is None or table.empty:
+        return
+    for (debut, fin), group in table.groupby([table["index_debut"].fillna(0), "index_fin"]):
+        feedback.pushInfo(
+            tr("Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})").format(
+                debut=int(debut) or "-", fin=int(fin), artif=group["surface_artif"].sum(), imper=group["surface_imper"].sum(),
+                fa=group["flux_artif_net"].sum(), fi=group["flux_imper_net"].sum(), unit=unit,
+            )
+        )

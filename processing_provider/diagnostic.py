@@ -1,0 +1,227 @@
+"""Algorithm ``ocsge:diagnostic`` — Diagnostic complet (livraisons → tables publiées)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsVectorLayer,
+)
+
+from ..ocsge_plugin import export, reading
+from ..ocsge_plugin.computing import territories as core
+from .aggregate import METHODS, run_aggregate
+from .base import OcsgeAlgorithm
+from .export import DIALECTS, UNITS, run_export
+
+KINDS = ("occupation", "artif", "difference", "artif_diff")
+
+
+def split_paths(text: str) -> list[str]:
+    """Several deliveries in one parameter: paths separated by ';' (or new lines)."""
+    return [part.strip().strip('"') for part in text.replace("\n", ";").split(";") if part.strip()]
+
+
+class DiagnosticAlgorithm(OcsgeAlgorithm):
+    INPUT = "INPUT"
+    COMMUNES = "COMMUNES"
+    CODE_FIELD = "CODE_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    MEMBERSHIP = "MEMBERSHIP"
+    METHOD = "METHOD"
+    UNIT = "UNIT"
+    CSV_DIALECT = "CSV_DIALECT"
+    SIMPLIFY = "SIMPLIFY"
+    WIDE = "WIDE"
+    COVERAGE = "COVERAGE"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    FILES = "FILES"
+    COMMUNE_LAYER = "COMMUNE_LAYER"
+    EPCI_LAYER = "EPCI_LAYER"
+    REPORT = "REPORT"
+
+    GROUP = "territories"
+
+    def name(self) -> str:
+        return "diagnostic"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Full diagnostic (deliveries → published tables)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE "
+            "deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', "
+            "several départements allowed), classify the polygons (the method chosen: IGN's "
+            "artificialisation layers when present, else the décret's matrix + thresholds; or the "
+            "matrix), take the flows from the difference layers or from the overlay of two millésimes, "
+            "aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's "
+            "projected CRS), roll up to EPCI, SCoT, département and région by the membership codes "
+            "(ocsge:rollup) and write the published tables artif_<level> and imper_<level> as "
+            "GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are "
+            "left out (counted in the log). Surfaces in hectares (or m²), percentages of the full "
+            "territory area, stocks at millesime_fin. In batch mode, one row per département with its "
+            "own output folder. The example model 'Diagnostic OCS GE' (resources/models) chains the "
+            "same algorithms in the graphical modeler."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterFile(self.INPUT, self.tr("OCS GE deliveries (.7z, folders; several separated by ';')"), behavior=QgsProcessingParameterFile.File)
+        param.setHelp(self.tr("IGN archives (.7z) or folders holding deliveries of one or more départements and millésimes; several paths separated by ';'."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.TypeVectorPolygon])
+        param.setHelp(self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), "code", self.COMMUNES)
+        param.setHelp(self.tr("The INSEE code of the commune."))
+        self.addParameter(param)
+        param = QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), "nom", self.COMMUNES, optional=True)
+        param.setHelp(self.tr("The commune's name."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer's fields."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.METHOD,
+            self.tr("Artificialisation method"),
+            options=[
+                self.tr("Automatic (IGN's artificialisation layers when present, else matrix + thresholds)"),
+                self.tr("IGN (artificialisation layers)"),
+                self.tr("Matrix (couverture × usage)"),
+                self.tr("Matrix + thresholds (seuils)"),
+            ],
+            defaultValue=0,
+        )
+        param.setHelp(self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres (national files)")], defaultValue=0)
+        param.setHelp(self.tr("Hectares by default, m² as in the national files."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.CSV_DIALECT, self.tr("CSV separators"), options=[self.tr("Comma and decimal point (, .)"), self.tr("Semicolon and decimal comma (; ,)")], defaultValue=0
+        )
+        param.setHelp(self.tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.SIMPLIFY, self.tr("Simplify outlines (topology kept)"), defaultValue=True)
+        param.setHelp(self.tr("50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.WIDE, self.tr("Also the \"by index\" layout"), defaultValue=False)
+        param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setHelp(self.tr("Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
+        param.setHelp(self.tr("Where artif_<level> and imper_<level> (.gpkg, .csv) are written."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
+        self.addOutput(QgsProcessingOutputString(self.COMMUNE_LAYER, self.tr("Commune table (GeoPackage layer)")))
+        self.addOutput(QgsProcessingOutputString(self.EPCI_LAYER, self.tr("EPCI table (GeoPackage layer)")))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        return True, ""  # paths are checked in processAlgorithm, with clear messages
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        paths = split_paths(self.parameterAsFile(parameters, self.INPUT, context) or "")
+        if not paths:
+            raise self.fail(self.tr("No delivery given. Expected .7z archives or folders from IGN, separated by ';'."))
+        communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
+        if communes_source is None:
+            raise self.fail(self.tr("No commune layer. Expected commune polygons with their INSEE code."))
+        code_field = (self.parameterAsFields(parameters, self.CODE_FIELD, context) or [None])[0]
+        name_field = (self.parameterAsFields(parameters, self.NAME_FIELD, context) or [None])[0]
+        membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        coverage = self.parameterAsBoolean(parameters, self.COVERAGE, context)
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        options = dict(
+            levels=list(export.PUBLISHED_LEVELS),
+            datasets=list(export.DATASETS),
+            formats=["gpkg", "csv"],
+            unit=UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
+            dialect=DIALECTS[self.parameterAsEnum(parameters, self.CSV_DIALECT, context)],
+            simplify=self.parameterAsBoolean(parameters, self.SIMPLIFY, context),
+            wide=self.parameterAsBoolean(parameters, self.WIDE, context),
+            coverage=coverage,
+        )
+        keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        try:
+            # 1. load
+            layers = []
+            for index, path in enumerate(paths):
+                if steps.isCanceled():
+                    raise core.Canceled()
+                feedback.pushInfo(self.tr("Reading {path}").format(path=path))
+                delivery = reading.open_delivery(
+                    path, KINDS, progress=lambda p, i=index: steps.setProgress((i + p / 100.0) * 100.0 / len(paths)), is_canceled=steps.isCanceled, check=False
+                )
+                for note in delivery.warnings:
+                    feedback.pushWarning(note)
+                for found in delivery.layers:
+                    layer = QgsVectorLayer(found.uri, Path(found.uri).stem, "ogr")
+                    if layer.isValid() and layer.featureCount() > 0:
+                        layers.append(layer)
+            # 2. classify + flows + aggregate (one streaming pass per layer)
+            steps.setCurrentStep(1)
+            territories = core.TerritorySet.from_layer(communes_source, code_field, name_field, keep)
+            result, notes = run_aggregate(territories, layers, method, coverage, True, steps)
+            for note in notes + [w for w in result.warnings if "outside the OCS GE data" not in w]:
+                feedback.pushWarning(note)
+            table = result.table
+            covered = set(table.loc[table["millesime_fin"].notna(), "code"])
+            left_out = len(territories) - len(covered)
+            if left_out:
+                feedback.pushInfo(self.tr("{count} communes are outside the data and left out.").format(count=left_out))
+            table = table[table["code"].isin(covered)].copy()
+            for name in keep:
+                by_code = dict(zip(territories.codes, territories.extras[name]))
+                table[name] = [None if by_code.get(c) is None else str(by_code.get(c)) for c in table["code"]]
+            geometries = {c: g for c, g in zip(territories.codes, result.geometries) if c in covered}
+            # 3. roll-up and 4. export
+            steps.setCurrentStep(2)
+            membership = core.Membership.from_csv(membership_path) if membership_path else None
+            steps.setCurrentStep(3)
+            written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps)
+        except (reading.DeliveryError, core.TerritoryError) as error:
+            raise self.fail(str(error)) from None
+        except (core.Canceled, reading.Canceled):
+            feedback.reportError(self.tr("Canceled: no file was written."))
+            return {}
+        except OSError as error:
+            raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
+        for note in warnings:
+            feedback.pushWarning(note)
+        for path in written.files:
+            feedback.pushInfo(path)
+        return {
+            self.OUTPUT_FOLDER: folder,
+            self.FILES: json.dumps(written.files, ensure_ascii=False),
+            self.COMMUNE_LAYER: written.layers.get("artif_commune", ""),
+            self.EPCI_LAYER: written.layers.get("artif_epci", ""),
+            self.REPORT: json.dumps(
+                {
+                    "deliveries": paths,
+                    "layers": [layer.name() for layer in layers],
+                    "communes": len(covered),
+                    "communes_left_out": left_out,
+                    "files": written.files,
+                    "warnings": notes + result.warnings + warnings,
+                    "unit": options["unit"],
+                },
+                ensure_ascii=False,
+            ),
+        }

@@ -1,0 +1,187 @@
+"""Algorithm ``ocsge:export`` — Exporter au schéma publié (data.gouv.fr)."""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+)
+
+from ..ocsge_plugin import export
+from ..ocsge_plugin.computing import territories as core
+from .base import OcsgeAlgorithm
+
+LEVELS = export.PUBLISHED_LEVELS
+DATASETS = export.DATASETS
+FORMATS = ("gpkg", "csv")
+UNITS = ("ha", "m2")
+DIALECTS = ("comma", "semicolon")
+
+
+class ExportAlgorithm(OcsgeAlgorithm):
+    COMMUNE = "COMMUNE"
+    MEMBERSHIP = "MEMBERSHIP"
+    GIVEN = {"epci": "EPCI", "scot": "SCOT", "departement": "DEPARTEMENT", "region": "REGION"}
+    LEVELS = "LEVELS"
+    DATASETS = "DATASETS"
+    FORMATS = "FORMATS"
+    UNIT = "UNIT"
+    CSV_DIALECT = "CSV_DIALECT"
+    SIMPLIFY = "SIMPLIFY"
+    WIDE = "WIDE"
+    COVERAGE_TABLE = "COVERAGE_TABLE"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    FILES = "FILES"
+    REPORT = "REPORT"
+
+    GROUP = "territories"
+
+    def name(self) -> str:
+        return "export"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Export to the published schema (data.gouv.fr)")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for "
+            "each level (commune, EPCI, SCoT, département, région) artif_<level> and imper_<level>, as a "
+            "GeoPackage (one layer of that name) and a CSV, with the published columns in their order: "
+            "<level>_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, "
+            "millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, "
+            "region_code, epci_code, scot_code, commune_surface. One row per territory and pair of "
+            "millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the "
+            "commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's "
+            "outputs when given, else they are rolled up here from the communes' membership (commune "
+            "fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); "
+            "stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, "
+            "outlines simplified per level with shared boundaries kept together (50 m communes, 250 m "
+            "EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and "
+            "'.' or ';' and ',' (French spreadsheets), without geometry. Options: the \"by index\" layout "
+            "(millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = "
+            "stock differences; flux_percent is that difference in % of the territory area) and the "
+            "table \"part du territoire couvert\" (per département: code, name, surface_km2, "
+            "percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names "
+            "and renamed at the end: on cancel or error nothing half-written is left; only the files "
+            "of this export are replaced in the chosen folder."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.TypeVector])
+        param.setHelp(self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table's fields."))
+        self.addParameter(param)
+        labels = {"epci": self.tr("EPCI table (ocsge:rollup)"), "scot": self.tr("SCoT table (ocsge:rollup)"),
+                  "departement": self.tr("Département table (ocsge:rollup)"), "region": self.tr("Région table (ocsge:rollup)")}
+        for level, name in self.GIVEN.items():
+            param = QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.TypeVector], optional=True)
+            param.setHelp(self.tr("Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes."))
+            self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.LEVELS,
+            self.tr("Levels"),
+            options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
+            allowMultiple=True,
+            defaultValue=[0, 1, 2, 3, 4],
+        )
+        param.setHelp(self.tr("The levels to export (SCoT only when SCoT codes exist)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.DATASETS, self.tr("Datasets"), options=[self.tr("Artificialisation"), self.tr("Imperméabilisation")], allowMultiple=True, defaultValue=[0, 1]
+        )
+        param.setHelp(self.tr("artif_<level> and / or imper_<level>."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(self.FORMATS, self.tr("Formats"), options=["GeoPackage", "CSV"], allowMultiple=True, defaultValue=[0, 1])
+        param.setHelp(self.tr("GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres (national files)")], defaultValue=0)
+        param.setHelp(self.tr("Hectares by default; m² as in the national files. Stated in the GeoPackage metadata."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.CSV_DIALECT, self.tr("CSV separators"), options=[self.tr("Comma and decimal point (, .)"), self.tr("Semicolon and decimal comma (; ,)")], defaultValue=0
+        )
+        param.setHelp(self.tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.SIMPLIFY, self.tr("Simplify outlines (topology kept)"), defaultValue=True)
+        param.setHelp(self.tr("50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.WIDE, self.tr("Also the \"by index\" layout"), defaultValue=False)
+        param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
+        self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.COVERAGE_TABLE, self.tr("Also the \"part du territoire couvert\" table"), defaultValue=True)
+        param.setHelp(self.tr("Per département: code, name, surface_km2, percent_of_france, has_ocsge."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
+        param.setHelp(self.tr("Where the files are written; files of the same names in it are replaced, nothing else is touched."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.COMMUNE, context)
+        if source is None:
+            raise self.fail(self.tr("No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup."))
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        options = dict(
+            levels=[LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS),
+            datasets=[DATASETS[i] for i in self.parameterAsEnums(parameters, self.DATASETS, context)] or list(DATASETS),
+            formats=[FORMATS[i] for i in self.parameterAsEnums(parameters, self.FORMATS, context)] or list(FORMATS),
+            unit=UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
+            dialect=DIALECTS[self.parameterAsEnum(parameters, self.CSV_DIALECT, context)],
+            simplify=self.parameterAsBoolean(parameters, self.SIMPLIFY, context),
+            wide=self.parameterAsBoolean(parameters, self.WIDE, context),
+            coverage=self.parameterAsBoolean(parameters, self.COVERAGE_TABLE, context),
+        )
+        membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
+        try:
+            table, geometries, crs = export.read_table(source)
+            given = {}
+            for level, name in self.GIVEN.items():
+                level_source = self.parameterAsSource(parameters, name, context)
+                if level_source is not None and level in options["levels"]:
+                    given[level] = export.read_table(level_source)
+            membership = core.Membership.from_csv(membership_path) if membership_path else None
+            result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback)
+        except core.TerritoryError as error:
+            raise self.fail(str(error)) from None
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled: no file was written."))
+            return {}
+        except OSError as error:
+            raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
+        for note in warnings:
+            feedback.pushWarning(note)
+        for path in result.files:
+            feedback.pushInfo(path)
+        return {
+            self.OUTPUT_FOLDER: folder,
+            self.FILES: json.dumps(result.files, ensure_ascii=False),
+            self.REPORT: json.dumps({"files": result.files, "layers": result.layers, "warnings": warnings, "unit": options["unit"]}, ensure_ascii=False),
+        }
+
+
+def run_export(table, geometries, crs, membership, given, folder, options, feedback):
+    """Levels from the communes (or given), then the files. Returns (ExportResult, warnings)."""
+    levels, warnings = export.levels_from_communes(table, geometries, crs, membership, options["levels"], given, feedback)
+    result = export.export_tables(
+        levels,
+        folder,
+        datasets=options["datasets"],
+        formats=options["formats"],
+        unit=options["unit"],
+        dialect=options["dialect"],
+        simplify=options["simplify"],
+        wide=options["wide"],
+        coverage=options["coverage"],
+        feedback=feedback,
+    )
+    return result, warnings

@@ -1,0 +1,144 @@
+"""Algorithm ``ocsge:rollup`` — Agréger les communes aux niveaux supérieurs."""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+)
+
+from ..ocsge_plugin import export
+from ..ocsge_plugin.computing import territories as core
+from .aggregate import TerritoryStyle, write_table
+from .base import OcsgeAlgorithm
+
+LEVELS = ("epci", "scot", "departement", "region")
+
+
+def rollup_tables(communes_source, membership_path, levels, feedback):
+    """Read the commune table, roll it up; returns (RollupResult, unit, geometries, crs)."""
+    table, geometries, crs = export.read_table(communes_source)
+    unit = "ha"
+    if "unite" in communes_source.fields().names():
+        for feature in communes_source.getFeatures():
+            if feature["unite"]:
+                unit = str(feature["unite"])
+                break
+    membership = core.Membership.from_csv(membership_path) if membership_path else None
+    result = core.rollup(table, membership, levels, feedback)
+    return result, unit, geometries, crs
+
+
+class RollupAlgorithm(OcsgeAlgorithm):
+    INPUT = "INPUT"
+    MEMBERSHIP = "MEMBERSHIP"
+    LEVELS = "LEVELS"
+    OUTPUT_COMMUNE = "OUTPUT_COMMUNE"
+    OUTPUTS = {
+        "epci": "OUTPUT_EPCI",
+        "scot": "OUTPUT_SCOT",
+        "departement": "OUTPUT_DEPARTEMENT",
+        "region": "OUTPUT_REGION",
+    }
+    REPORT = "REPORT"
+
+    GROUP = "territories"
+
+    def name(self) -> str:
+        return "rollup"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Roll up communes to EPCI, SCoT, département, région")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by "
+            "the membership codes of the commune layer (epci_code, scot_code, departement_code, "
+            "region_code fields kept by ocsge:aggregate) or by a membership table (CSV shaped like "
+            "appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, "
+            "region_code, population; optional scot_code, scot_nom, epci_nature). Surfaces and flows "
+            "are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule "
+            "§4), in the unit of the input (hectares or m²). Communes without membership are reported "
+            "(their département is then read from the INSEE code; they count in no EPCI nor SCoT); "
+            "communes listed in the table but absent from the layer are reported too. EPT codes of the "
+            "Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN "
+            "codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). "
+            "Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of "
+            "the communes' outlines."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.TypeVector])
+        param.setHelp(self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer's fields are used."))
+        self.addParameter(param)
+        param = QgsProcessingParameterEnum(
+            self.LEVELS,
+            self.tr("Levels"),
+            options=[self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
+            allowMultiple=True,
+            defaultValue=[0, 1, 2, 3],
+        )
+        param.setHelp(self.tr("The higher levels to compute."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.TypeVectorPolygon)
+        param.setHelp(self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."))
+        self.addParameter(param)
+        labels = {"epci": self.tr("EPCI"), "scot": self.tr("SCoT"), "departement": self.tr("Départements"), "region": self.tr("Régions")}
+        for level, output in self.OUTPUTS.items():
+            param = QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True)
+            param.setHelp(self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."))
+            self.addParameter(param)
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise self.fail(self.tr("No commune table. Expected the output of ocsge:aggregate on communes."))
+        membership = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
+        levels = [LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS)
+        try:
+            result, unit, geometries, crs = rollup_tables(source, membership, levels, feedback)
+        except core.TerritoryError as error:
+            raise self.fail(str(error)) from None
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        for note in result.warnings:
+            feedback.pushWarning(note)
+        outputs = {}
+        try:
+            communes = export.with_unit(core.commune_table(result), unit)
+            dest = write_table(self, parameters, self.OUTPUT_COMMUNE, context, communes, source.fields(), geometries, crs, feedback)
+            if dest:
+                outputs[self.OUTPUT_COMMUNE] = dest
+                TerritoryStyle.attach(context, dest)
+            for level, table in result.levels.items():
+                outlines = core.dissolve(result.members[level], geometries, feedback)
+                dest = write_table(self, parameters, self.OUTPUTS[level], context, export.with_unit(table, unit), None, outlines, crs, feedback)
+                if dest:
+                    outputs[self.OUTPUTS[level]] = dest
+                    TerritoryStyle.attach(context, dest)
+                feedback.pushInfo(self.tr("{level}: {count} territories").format(level=level, count=table["code"].nunique()))
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        outputs[self.REPORT] = json.dumps(
+            {
+                "levels": {level: int(table["code"].nunique()) for level, table in result.levels.items()},
+                "without_membership": result.without_membership,
+                "missing_communes": result.missing_communes,
+                "warnings": result.warnings,
+                "unit": unit,
+            },
+            ensure_ascii=False,
+        )
+        return outputs

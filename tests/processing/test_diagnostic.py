@@ -1,0 +1,156 @@
+"""ocsge:diagnostic and the example model on the sample deliveries of Territoire de Belfort, checked
+against the sample generator's own per-commune truth (computed from its geometry, not by the plugin)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, Recorder
+from qgis.core import QgsProcessingException, QgsProcessingModelAlgorithm
+
+MODEL = ROOT / "ocsge_plugin" / "resources" / "models" / "diagnostic_ocsge.model3"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    import sample_generator
+
+    out = tmp_path_factory.mktemp("sample90d")
+    manifest = sample_generator.generate("90", 3000, seed=11, out=out, archive=False, flavour="gpkg")
+    return out, manifest
+
+
+def params(folder, out, **extra):
+    base = {
+        "INPUT": str(folder),
+        "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"),
+        "CODE_FIELD": "code",
+        "NAME_FIELD": "nom",
+        "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"),
+        "OUTPUT_FOLDER": str(out),
+    }
+    base.update(extra)
+    return base
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+class _Progress:
+    """A feedback recording the progress bar (its signal: QGIS sets it from C++) and canceling at a value."""
+
+    def __new__(cls, cancel_at: float | None = None):
+        feedback = Recorder()
+        feedback.values = []
+
+        def changed(value):
+            feedback.values.append(value)
+            if cancel_at is not None and value >= cancel_at:
+                feedback.cancel()
+
+        feedback.progressChanged.connect(changed)
+        return feedback
+
+
+def test_diagnostic_on_the_sample(run, sample, tmp_path):
+    folder, manifest = sample
+    feedback = _Progress()
+    results, feedback = run("ocsge:diagnostic", params(folder, tmp_path / "out", UNIT=1), feedback)
+    names = sorted(Path(p).name for p in json.loads(results["FILES"]))
+    expected = sorted(f"{d}_{lvl}.{ext}" for d in ("artif", "imper") for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv"))
+    assert names == sorted(expected + ["part_territoire_couvert.csv", "part_territoire_couvert.gpkg"])
+    assert results["COMMUNE_LAYER"].endswith("artif_commune.gpkg|layername=artif_commune")
+    # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
+    report = json.loads(results["REPORT"])
+    assert any("left out" in w and "occupation" in w for w in report["warnings"])
+    truth = manifest["truth"]["communes"]
+    y1, y2 = (str(y) for y in manifest["millesimes"])
+    artif = {row["commune_code"]: row for row in read_csv(tmp_path / "out" / "artif_commune.csv")}
+    imper = {row["commune_code"]: row for row in read_csv(tmp_path / "out" / "imper_commune.csv")}
+    assert set(artif) == set(truth)
+    for code, t in truth.items():
+        assert float(artif[code]["surface_artif"]) == pytest.approx(t[y2]["artif_m2"], rel=1e-6, abs=0.05), code
+        assert float(imper[code]["surface_imper"]) == pytest.approx(t[y2]["imper_m2"], rel=1e-6, abs=0.05), code
+        assert float(imper[code]["flux_imper_net"]) == pytest.approx(t["flux"]["imper_m2"] - t["flux"]["desimper_m2"], rel=1e-6, abs=0.05), code
+        assert float(artif[code]["commune_surface"]) == pytest.approx(t["surface_m2"], rel=1e-9)
+        assert (artif[code]["millesime_debut"], artif[code]["millesime_fin"]) == (y1, y2)
+    # Conservation across levels.
+    (dep,) = read_csv(tmp_path / "out" / "artif_departement.csv")
+    assert float(dep["surface_artif"]) == pytest.approx(sum(float(r["surface_artif"]) for r in artif.values()), rel=1e-12)
+    epci = read_csv(tmp_path / "out" / "imper_epci.csv")
+    assert sum(float(r["flux_imper"]) for r in epci) == pytest.approx(
+        sum(float(r["flux_imper"]) for r in imper.values() if r["epci_code"]), rel=1e-12
+    )
+    # One progress bar: it never goes back and ends full.
+    values = feedback.values
+    assert values and max(values) <= 100.0 + 1e-9 and values[-1] >= 99.0
+    assert all(b >= a - 1e-6 for a, b in zip(values, values[1:]))
+
+
+def test_several_deliveries_separated_by_semicolons(run, sample, tmp_path):
+    folder, manifest = sample
+    parts = ";".join(str(p) for p in sorted(folder.iterdir()) if p.is_dir() and "__GPKG" in p.name or "DIFF-" in p.name and "ARTIF" not in p.name)
+    results, _ = run("ocsge:diagnostic", params(parts, tmp_path / "out", METHOD=2, SIMPLIFY=False, WIDE=True, CSV_DIALECT=1))
+    report = json.loads(results["REPORT"])
+    assert len(report["deliveries"]) == 3
+    rows = read_csv_semicolon(tmp_path / "out" / "artif_commune_par_index.csv")
+    assert rows and "flux_surface_1_2" in rows[0]
+
+
+def read_csv_semicolon(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def test_cancel_leaves_no_file(run, sample, tmp_path):
+    folder, _ = sample
+    out = tmp_path / "out"
+    results, feedback = run("ocsge:diagnostic", params(folder, out), _Progress(cancel_at=40.0))
+    assert "FILES" not in results
+    assert any("Canceled" in e for e in feedback.errors)
+    assert not out.exists() or not list(out.iterdir())
+
+
+@pytest.mark.parametrize("case", ["missing", "code_field"])
+def test_bad_input(run, sample, tmp_path, case):
+    folder, _ = sample
+    if case == "missing":
+        p, expected = params(tmp_path / "absent.7z", tmp_path / "out"), "does not exist"
+    else:
+        p, expected = params(folder, tmp_path / "out", CODE_FIELD="insee"), "insee"
+    with pytest.raises(QgsProcessingException, match=expected):
+        run("ocsge:diagnostic", p)
+
+
+def test_example_model_loads_and_runs(run, sample, tmp_path):
+    import processing
+
+    folder, manifest = sample
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(MODEL))
+    assert {c.algorithmId() for c in model.childAlgorithms().values()} == {"ocsge:load", "ocsge:aggregate", "ocsge:rollup", "ocsge:export"}
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = tmp_path / "model"
+    results = processing.run(
+        model,
+        {"DELIVERY": str(folder), "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code",
+         "NAME_FIELD": "nom", "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), "METHOD": 0, "export:OUTPUT_FOLDER": str(out)},
+        context=context,
+        feedback=Recorder(),
+    )
+    assert Path(results["export:OUTPUT_FOLDER"]) == out
+    artif = {row["commune_code"]: row for row in read_csv(out / "artif_commune.csv")}
+    truth = manifest["truth"]["communes"]
+    y2 = str(manifest["millesimes"][1])
+    assert len(artif) == 102
+    for code, t in truth.items():
+        assert float(artif[code]["surface_artif"]) * 1e4 == pytest.approx(t[y2]["artif_m2"], rel=1e-6, abs=0.05), code
+    assert (out / "imper_epci.gpkg").exists() and (out / "artif_region.csv").exists()
