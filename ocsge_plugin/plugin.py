@@ -35,10 +35,15 @@ class OcsgePlugin:
         self.initProcessing()
         if self.iface is None:
             return
-        action = QAction(QIcon(str(RESOURCES / "icon.svg")), self.tr("Load an OCS GE delivery…"), self.iface.mainWindow())
-        action.triggered.connect(lambda: self._open_algorithm("ocsge:load"))
-        self.iface.addPluginToMenu(self.tr(MENU), action)
-        self.actions.append(action)
+        entries = [
+            (self.tr("Load an OCS GE delivery…"), "ocsge:load"),
+            (self.tr("Artificialisation diagnostic of a territory…"), "ocsge:diagnostic"),
+        ]
+        for label, algorithm_id in entries:
+            action = QAction(QIcon(str(RESOURCES / "icon.svg")), label, self.iface.mainWindow())
+            action.triggered.connect(lambda _checked=False, alg=algorithm_id: self._open_algorithm(alg))
+            self.iface.addPluginToMenu(self.tr(MENU), action)
+            self.actions.append(action)
         self._init_dock_action()
 
     def _init_dock_action(self) -> None:
