@@ -1,238 +1,2566 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="40" />
+        <location filename="../ocsge_plugin/styles.py" line="40"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="44" />
+        <location filename="../ocsge_plugin/styles.py" line="44"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="56" />
+        <location filename="../ocsge_plugin/styles.py" line="56"/>
         <source>Artificialised</source>
         <translation>Artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="56" />
+        <location filename="../ocsge_plugin/styles.py" line="56"/>
         <source>Not artificialised</source>
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="218" />
+        <location filename="../ocsge_plugin/reading.py" line="218"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="315" />
+        <location filename="../ocsge_plugin/reading.py" line="315"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="326" />
+        <location filename="../ocsge_plugin/reading.py" line="326"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="336" />
+        <location filename="../ocsge_plugin/reading.py" line="336"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="361" />
+        <location filename="../ocsge_plugin/reading.py" line="361"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="382" />
+        <location filename="../ocsge_plugin/reading.py" line="382"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="581" />
+        <location filename="../ocsge_plugin/reading.py" line="581"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="591" />
+        <location filename="../ocsge_plugin/reading.py" line="591"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="617" />
+        <location filename="../ocsge_plugin/reading.py" line="617"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="626" />
+        <location filename="../ocsge_plugin/reading.py" line="626"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="634" />
+        <location filename="../ocsge_plugin/reading.py" line="634"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="47"/>
+        <source>Occupation du sol</source>
+        <translation>Occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="48"/>
+        <source>Différence</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="28"/>
+        <source>Artificialisation</source>
+        <translation>Artificialisation</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="50"/>
+        <source>Artificialisation difference</source>
+        <translation>Évolution de l'artificialisation</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="68"/>
+        <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
+        <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="123"/>
+        <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
+        <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="129"/>
+        <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
+        <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="236"/>
+        <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
+        <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="249"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="250"/>
+        <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
+        <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="250"/>
+        <source>this département</source>
+        <translation>ce département</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="267"/>
+        <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
+        <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="268"/>
+        <source>Artificialisé by the matrix, before the seuils</source>
+        <translation>Artificialisé selon la matrice, avant les seuils</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="269"/>
+        <source>Artificialisé, after the seuils</source>
+        <translation>Artificialisé, après les seuils</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="270"/>
+        <source>Switched to artificialisé by the seuils</source>
+        <translation>Basculé en artificialisé par les seuils</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="271"/>
+        <source>Switched to non artificialisé by the seuils</source>
+        <translation>Basculé en non artificialisé par les seuils</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="272"/>
+        <source>Indéterminé for artificialisation (null or unknown code)</source>
+        <translation>Indéterminé pour l'artificialisation (code nul ou inconnu)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
+        <source>Indéterminé for imperméabilisation (null or unknown couverture)</source>
+        <translation>Indéterminé pour l'imperméabilisation (couverture nulle ou inconnue)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
+        <source>Invalid geometries repaired for the computation</source>
+        <translation>Géométries invalides réparées pour le calcul</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
+        <source>All polygons</source>
+        <translation>Tous les polygones</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="329"/>
+        <source>Unknown method {method}. Expected one of: {methods}.</source>
+        <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="348"/>
+        <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
+        <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="361"/>
+        <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
+        <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="555"/>
+        <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
+        <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="563"/>
+        <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
+        <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="722"/>
+        <source>couverture</source>
+        <translation>couverture</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="615"/>
+        <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
+        <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="734"/>
+        <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
+        <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="723"/>
+        <source>usage</source>
+        <translation>usage</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="653"/>
+        <source>{count} polygon(s) with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
+        <translation>{count} polygone(s) avec un crit_seuil nul : considéré(s) comme non modifié(s) par les seuils de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="659"/>
+        <source>{count} polygon(s) without a readable IGN artif value, counted as indéterminé.</source>
+        <translation>{count} polygone(s) sans valeur artif IGN lisible, compté(s) comme indéterminé(s).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="674"/>
+        <source>The thresholds could not be computed: {error}</source>
+        <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="726"/>
+        <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
+        <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="865"/>
+        <source>Could not write a feature to the output: {error}</source>
+        <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="405"/>
+        <source>The millésimes (years) of the data cannot be read from the layer names nor fields. Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021).</source>
+        <translation>Les millésimes (années) des données ne peuvent être lus ni dans les noms des couches ni dans leurs champs. Renseignez les paramètres MILLESIME_DEBUT et MILLESIME_FIN (par exemple 2018 et 2021).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="412"/>
+        <source>The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier début: swap the two layers or the two years.</source>
+        <translation>Le millésime de début ({debut}) n'est pas antérieur au millésime de fin ({fin}). Attendu : un début plus ancien ; inversez les deux couches ou les deux années.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="427"/>
+        <source>The two millésimes come from different départements: {debut} (début) and {fin} (fin). Expected two millésimes of the same département.</source>
+        <translation>Les deux millésimes proviennent de départements différents : {debut} (début) et {fin} (fin). Attendu : deux millésimes du même département.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="435"/>
+        <source>The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).</source>
+        <translation>La couche {name} n'a pas de système de coordonnées. Attendu : un SCR projeté (par exemple EPSG:2154).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="446"/>
+        <source>The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.</source>
+        <translation>Les deux millésimes sont dans des SCR différents ({a} et {b}) : {small} est reprojeté en {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="457"/>
+        <source>The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer).</source>
+        <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="788"/>
+        <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
+        <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="617"/>
+        <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
+        <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="625"/>
+        <source>Layer {name}: début {a} is after fin {b}.</source>
+        <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="825"/>
+        <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
+        <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="831"/>
+        <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
+        <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="893"/>
+        <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
+        <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="899"/>
+        <source>{count} invalid territory geometries were repaired: {codes}.</source>
+        <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="901"/>
+        <source>Territories without geometry (counted as zero area): {codes}.</source>
+        <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1354"/>
+        <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
+        <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1360"/>
+        <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
+        <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1367"/>
+        <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
+        <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1396"/>
+        <source>The territory layer has no feature. Expected territory polygons.</source>
+        <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1398"/>
+        <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
+        <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1446"/>
+        <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
+        <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1458"/>
+        <source>{title}: stocks by method {method}</source>
+        <translation>{title} : stocks selon la méthode {method}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1468"/>
+        <source>{title}: flows</source>
+        <translation>{title} : flux</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1482"/>
+        <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
+        <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1506"/>
+        <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
+        <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1512"/>
+        <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
+        <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1515"/>
+        <source>{area:.2f} ha of OCS GE polygons have an undetermined status (null or unknown codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
+        <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (codes nuls ou inconnus) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1551"/>
+        <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
+        <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1553"/>
+        <source>{drop} left out: {keep} gives the same millésime(s).</source>
+        <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1556"/>
+        <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
+        <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1565"/>
+        <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
+        <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1580"/>
+        <source>{name}: no OCS GE codes nor flows, left out.</source>
+        <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1589"/>
+        <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
+        <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1771"/>
+        <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
+        <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1787"/>
+        <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
+        <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1807"/>
+        <source>commune layer fields</source>
+        <translation>champs de la couche des communes</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1846"/>
+        <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
+        <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1854"/>
+        <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
+        <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1860"/>
+        <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
+        <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1873"/>
+        <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
+        <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1907"/>
+        <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
+        <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1909"/>
+        <source>No {level} codes: the level is skipped.</source>
+        <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="277"/>
+        <source>OCS GE</source>
+        <translation>OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="29"/>
+        <source>Imperméabilisation</source>
+        <translation>Imperméabilisation</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="30"/>
+        <source>Consommation d&apos;espaces</source>
+        <translation>Consommation d'espaces</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="116"/>
+        <source>This resource has no file to download.</source>
+        <translation>Cette ressource n'a aucun fichier à télécharger.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="117"/>
+        <source>The format “{format}” cannot be shown on the map by this panel (it loads GeoPackage, GeoJSON, zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). Download it instead.</source>
+        <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <source>{value} B</source>
+        <translation>{value} o</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <source>{value} kB</source>
+        <translation>{value} ko</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <source>{value} MB</source>
+        <translation>{value} Mo</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <source>{value} GB</source>
+        <translation>{value} Go</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <source>{value} TB</source>
+        <translation>{value} To</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="219"/>
+        <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
+        <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="238"/>
+        <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
+        <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="477"/>
+        <source>{path} is a folder</source>
+        <translation>{path} est un dossier</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="516"/>
+        <source>Unknown unit {unit}. Expected ha or m2.</source>
+        <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="538"/>
+        <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
+        <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="563"/>
+        <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
+        <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="631"/>
+        <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
+        <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="660"/>
+        <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
+        <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="71"/>
+        <source>OCS GE — data</source>
+        <translation>OCS GE — données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="76"/>
+        <source>Download to folder</source>
+        <translation>Télécharger dans un dossier</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="100"/>
+        <source>data.gouv.fr</source>
+        <translation>data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="101"/>
+        <source>OCS GE (IGN)</source>
+        <translation>OCS GE (IGN)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="102"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="112"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="113"/>
+        <source>Stop the running download or loading (Esc)</source>
+        <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="132"/>
+        <source>Search data.gouv.fr (Enter)…</source>
+        <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="133"/>
+        <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
+        <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="136"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="146"/>
+        <source>Search “{query}”</source>
+        <translation>Rechercher « {query} »</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="162"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Précédent</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="164"/>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Suivant ▶</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="180"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="180"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="180"/>
+        <source>Modified</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="185"/>
+        <source>&amp;Add to map</source>
+        <translation>&amp;Ajouter à la carte</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
+        <source>&amp;Download…</source>
+        <translation>&amp;Télécharger…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <source>Open the &amp;web page</source>
+        <translation>Ouvrir la page &amp;web</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="210"/>
+        <source>Type the code to jump to a département</source>
+        <translation>Saisissez le code pour aller à un département</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="211"/>
+        <source>Dé&amp;partement</source>
+        <translation>Dé&amp;partement</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="213"/>
+        <source>&amp;List deliveries</source>
+        <translation>&amp;Lister les livraisons</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <source>Millésimes</source>
+        <translation>Millésimes</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="223"/>
+        <source>Download and l&amp;oad</source>
+        <translation>Télécharger et c&amp;harger</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="224"/>
+        <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
+        <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="238"/>
+        <source>Download cache</source>
+        <translation>Cache de téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="240"/>
+        <source>data.gouv.fr API</source>
+        <translation>API data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
+        <source>IGN download service</source>
+        <translation>Service de téléchargement de l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="245"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="248"/>
+        <source>Timeout without an answer</source>
+        <translation>Délai d'attente sans réponse</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="250"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="252"/>
+        <source>Restore defaults</source>
+        <translation>Rétablir les valeurs par défaut</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="319"/>
+        <source>Searching data.gouv.fr for “{query}”…</source>
+        <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="332"/>
+        <source>Searching data.gouv.fr</source>
+        <translation>Recherche sur data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="355"/>
+        <source>No dataset matches “{query}”.</source>
+        <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="357"/>
+        <source>Page {page} of {pages} — {total} datasets</source>
+        <translation>Page {page} sur {pages} — {total} jeux de données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="360"/>
+        <source>{total} datasets for “{query}”.</source>
+        <translation>{total} jeux de données pour « {query} ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="373"/>
+        <source>Reading a data.gouv.fr dataset</source>
+        <translation>Lecture d'un jeu de données data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="390"/>
+        <source>updated {date}</source>
+        <translation>mis à jour le {date}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="443"/>
+        <source>{name}: reused from the cache.</source>
+        <translation>{name} : repris du cache.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="472"/>
+        <source>Downloading {title}</source>
+        <translation>Téléchargement de {title}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="462"/>
+        <source>Added to the map: {names}.</source>
+        <translation>Ajout à la carte : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="472"/>
+        <source>Saved: {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="483"/>
+        <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
+        <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="494"/>
+        <source>{count} deliveries for département {dep}.</source>
+        <translation>{count} livraisons pour le département {dep}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="496"/>
+        <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
+        <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="499"/>
+        <source>Listing IGN&apos;s OCS GE deliveries</source>
+        <translation>Liste des livraisons OCS GE de l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="514"/>
+        <source>Downloading {name}</source>
+        <translation>Téléchargement de {name}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="535"/>
+        <source>Canceled: nothing was kept.</source>
+        <translation>Annulé : rien n'a été conservé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="546"/>
+        <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
+        <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="48"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
+        <source>Loaded {count} OCS GE layer(s) from {name}.</source>
+        <translation>{count} couche(s) OCS GE chargée(s) depuis {name}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="568"/>
+        <source>Loading {name} failed.</source>
+        <translation>Le chargement de {name} a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="572"/>
+        <source>Loading {name}</source>
+        <translation>Chargement de {name}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="622"/>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="631"/>
+        <source>Default settings restored.</source>
+        <translation>Paramètres par défaut rétablis.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/layers.py" line="66"/>
+        <source>{name} is empty.</source>
+        <translation>{name} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/layers.py" line="146"/>
+        <source>{name} holds no vector layer.</source>
+        <translation>{name} ne contient aucune couche vecteur.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/layers.py" line="153"/>
+        <source>{name} is not a readable zip archive.</source>
+        <translation>{name} n'est pas une archive zip lisible.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/layers.py" line="156"/>
+        <source>{name} holds no shapefile, GeoPackage or GeoJSON: it cannot be shown on the map.</source>
+        <translation>{name} ne contient ni shapefile, ni GeoPackage, ni GeoJSON : impossible de l'afficher sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/layers.py" line="160"/>
+        <source>{name}: this format cannot be shown on the map.</source>
+        <translation>{name} : ce format ne peut pas être affiché sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/layers.py" line="169"/>
+        <source>{name} cannot be opened by QGIS ({provider}).</source>
+        <translation>QGIS ne peut pas ouvrir {name} ({provider}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/tasks.py" line="47"/>
+        <source>Unexpected error: {error}</source>
+        <translation>Erreur inattendue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="62"/>
+        <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
+        <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="138"/>
+        <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
+        <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="149"/>
+        <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
+        <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="157"/>
+        <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
+        <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="165"/>
+        <source>The secure connection to {host} failed ({detail}).</source>
+        <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="169"/>
+        <source>No network connection ({detail}). Check that this computer is online.</source>
+        <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="172"/>
+        <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
+        <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="180"/>
+        <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
+        <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="200"/>
+        <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
+        <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="202"/>
+        <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
+        <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="204"/>
+        <source>Not found on {host} (HTTP 404): {url}</source>
+        <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="206"/>
+        <source>{host} refused the request (HTTP {status}): {url}</source>
+        <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="263"/>
+        <source>Cannot write {path}: {detail}</source>
+        <translation>Impossible d'écrire {path} : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="299"/>
+        <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
+        <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="389"/>
+        <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
+        <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="91"/>
+        <source>Matrix disagrees with IGN</source>
+        <translation>Matrice en désaccord avec l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="91"/>
+        <source>Thresholds (seuils) disagree with IGN</source>
+        <translation>Seuils en désaccord avec l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="117"/>
+        <source>Change of class only (no flow)</source>
+        <translation>Changement de classe seul (sans flux)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="122"/>
+        <source>Only in the début millésime</source>
+        <translation>Seulement dans le millésime de début</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="122"/>
+        <source>Only in the fin millésime</source>
+        <translation>Seulement dans le millésime de fin</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="245"/>
+        <source>Using {title}</source>
+        <translation>Utilisation de {title}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="282"/>
+        <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
+        <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="252"/>
+        <source>Method: {method}; fields read: {fields}.</source>
+        <translation>Méthode : {method} ; champs lus : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="261"/>
+        <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
+        <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="267"/>
+        <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
+        <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="269"/>
+        <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
+        <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="275"/>
+        <source>{count} polygon(s) with a null couverture or usage code.</source>
+        <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="278"/>
+        <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
+        <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
+    </message>
+</context>
+<context>
+    <name>AggregateAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="106"/>
+        <source>Aggregate by territory</source>
+        <translation>Agréger par territoire</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="109"/>
+        <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage.</source>
+        <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="131"/>
+        <source>OCS GE layers</source>
+        <translation>Couches OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="132"/>
+        <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
+        <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="141"/>
+        <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
+        <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="143"/>
+        <source>Territory code field</source>
+        <translation>Champ du code de territoire</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="144"/>
+        <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
+        <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="146"/>
+        <source>Territory name field</source>
+        <translation>Champ du nom de territoire</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="147"/>
+        <source>The field holding each territory&apos;s name (optional).</source>
+        <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <source>Fields to keep</source>
+        <translation>Champs à conserver</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="150"/>
+        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
+        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <source>Artificialisation method for raw layers</source>
+        <translation>Méthode d'artificialisation pour les couches brutes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <source>Automatic (IGN&apos;s artif field when present, else matrix + thresholds)</source>
+        <translation>Automatique (champ artif de l'IGN s'il existe, sinon matrice + seuils)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <source>IGN (artif field of IGN&apos;s artificialisation layers)</source>
+        <translation>IGN (champ artif des couches d'artificialisation de l'IGN)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <source>Matrix (couverture × usage)</source>
+        <translation>Matrice (couverture × usage)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <source>Matrix + thresholds (seuils)</source>
+        <translation>Matrice + seuils</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="163"/>
+        <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
+        <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <source>Flows by overlay when no difference layer</source>
+        <translation>Flux par superposition en l'absence de couche de différence</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="166"/>
+        <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
+        <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="168"/>
+        <source>Compute the share covered by OCS GE</source>
+        <translation>Calculer la part couverte par l'OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="170"/>
+        <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
+        <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <source>Unit of surfaces</source>
+        <translation>Unité des surfaces</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <source>Hectares</source>
+        <translation>Hectares</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <source>Square metres</source>
+        <translation>Mètres carrés</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="179"/>
+        <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
+        <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="181"/>
+        <source>Territories with stocks and flows</source>
+        <translation>Territoires avec stocks et flux</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="182"/>
+        <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
+        <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="184"/>
+        <source>Table of stocks and flows</source>
+        <translation>Table des stocks et des flux</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="187"/>
+        <source>The same rows without geometry (optional).</source>
+        <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="189"/>
+        <source>Report (JSON)</source>
+        <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="198"/>
+        <source>No territory layer. Expected territory polygons with a code field.</source>
+        <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="207"/>
+        <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
+        <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="233"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/classify.py" line="92"/>
+        <source>Artificialisation and imperméabilisation</source>
+        <translation>Artificialisation et imperméabilisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="95"/>
+        <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
+Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
+Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
+Output: the input polygons with all their attributes, plus imper, artif, artif_matrice (before the thresholds; with 'IGN', IGN's status before its thresholds), crit_seuil (the thresholds changed this polygon) as booleans, and artif_source ('ign', 'matrice' or 'seuil'); an input field of the same name is kept as &lt;name&gt;_orig. A polygon whose couverture or usage is null or outside the nomenclature is indéterminé: its fields are NULL and it is counted apart, never as non-artificialised. Invalid geometries are repaired (make valid) for the computation and counted in the log; the output keeps the original geometry.
+Summary table (and numeric outputs): surface imperméabilisée, artificialisée before and after the thresholds, surface switched each way by the thresholds, indéterminé, in hectares, with the number of polygons. Surfaces are planar areas in the layer's CRS, which must be projected in metres (EPSG:2154 Lambert-93 in métropole, 5490, 2972, 2975 or 4471 outre-mer): a layer in geographic coordinates is refused.</source>
+        <translation>Détermine, pour chaque polygone d'une couche d'occupation du sol (telle que la produit ocsge:load, ou toute couche de polygones avec des champs de couverture et d'usage), s'il est imperméabilisé et s'il est artificialisé, selon les règles du décret ZAN (n° 2022-763 modifié par le n° 2023-1096).
+Imperméabilisé : couverture CS1.1.1.1 (bâti) ou CS1.1.1.2 (revêtu) ; l'usage n'intervient pas.
+Méthodes : « IGN » lit la réponse de l'IGN elle-même, les champs artif et crit_seuil de sa couche d'artificialisation (méthode refusée si la couche n'a pas de champ artif) ; « matrice » applique seulement la matrice couverture × usage du décret ; « matrice + seuils » applique la matrice, puis les seuils du décret : un îlot non artificialisé (polygones contigus de même statut, partageant un segment de limite) de moins de 2 500 m² entièrement enclavé dans des surfaces artificialisées devient artificialisé ; un îlot artificialisé de moins de 2 500 m² entièrement enclavé dans des surfaces non artificialisées devient non artificialisé, sauf ses polygones bâtis (CS1.1.1.1) de plus de 50 m² ; un îlot qui touche le bord des données ou un polygone indéterminé n'est pas enclavé ; un îlot situé dans un trou d'un polygone plus grand est enclavé par celui-ci. Les seuils sont appliqués en une seule passe sur le résultat de la matrice : un îlot qu'ils modifient n'entraîne pas la réévaluation de ses voisins. La méthode par défaut, « automatique », correspond à « IGN » si la couche a un champ artif, sinon à « matrice + seuils ».
+Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, artif_matrice (avant les seuils ; avec « IGN », le statut de l'IGN avant ses seuils), crit_seuil (les seuils ont modifié ce polygone) sous forme de booléens, et artif_source ('ign', 'matrice' ou 'seuil') ; un champ d'entrée de même nom est conservé sous le nom &lt;name&gt;_orig. Un polygone dont la couverture ou l'usage est nul ou hors de la nomenclature est indéterminé : ses champs valent NULL et il est compté à part, jamais comme non artificialisé. Les géométries invalides sont réparées (make valid) pour le calcul et comptées dans le journal ; la sortie conserve la géométrie d'origine.
+Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="126"/>
+        <source>Occupation du sol layer</source>
+        <translation>Couche d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="127"/>
+        <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
+        <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="129"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="129"/>
+        <source>Automatic: IGN when the layer has an artif field, else matrice + seuils</source>
+        <translation>Automatique : IGN si la couche a un champ artif, sinon matrice + seuils</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="129"/>
+        <source>IGN (artif and crit_seuil fields of IGN&apos;s artificialisation layer)</source>
+        <translation>IGN (champs artif et crit_seuil de la couche d'artificialisation de l'IGN)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="129"/>
+        <source>Matrice (couverture × usage only)</source>
+        <translation>Matrice (couverture × usage seulement)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="129"/>
+        <source>Matrice + seuils (the décret's thresholds)</source>
+        <translation>Matrice + seuils (seuils du décret)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="140"/>
+        <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
+        <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="142"/>
+        <source>Couverture field</source>
+        <translation>Champ de couverture</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="143"/>
+        <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
+        <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="145"/>
+        <source>Usage field</source>
+        <translation>Champ d'usage</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="146"/>
+        <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
+        <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="148"/>
+        <source>Artificialisation et imperméabilisation</source>
+        <translation>Artificialisation et imperméabilisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="149"/>
+        <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
+        <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="151"/>
+        <source>Summary table</source>
+        <translation>Table de synthèse</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="152"/>
+        <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
+        <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="154"/>
+        <source>Method used</source>
+        <translation>Méthode utilisée</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Surface imperméabilisée (ha)</source>
+        <translation>Surface imperméabilisée (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
+        <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Surface artificialisée after the seuils (ha)</source>
+        <translation>Surface artificialisée après les seuils (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Surface switched to artificialisé by the seuils (ha)</source>
+        <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Surface switched to non artificialisé by the seuils (ha)</source>
+        <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Indéterminé polygons (artificialisation)</source>
+        <translation>Polygones indéterminés (artificialisation)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Indéterminé surface (artificialisation, ha)</source>
+        <translation>Surface indéterminée (artificialisation, ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Indéterminé polygons (imperméabilisation)</source>
+        <translation>Polygones indéterminés (imperméabilisation)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Indéterminé surface (imperméabilisation, ha)</source>
+        <translation>Surface indéterminée (imperméabilisation, ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Invalid geometries repaired</source>
+        <translation>Géométries invalides réparées</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Surface of all polygons (ha)</source>
+        <translation>Surface de tous les polygones (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="155"/>
+        <source>Number of polygons</source>
+        <translation>Nombre de polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="174"/>
+        <source>No input layer. Expected an occupation du sol polygon layer.</source>
+        <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="202"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="190"/>
+        <source>The input field {old} is kept as {new}.</source>
+        <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="193"/>
+        <source>The output layer could not be created.</source>
+        <translation>La couche de sortie n'a pas pu être créée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="236"/>
+        <source>{label}: {area:.4f} ha ({count} polygons)</source>
+        <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareArtifAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="45"/>
+        <source>Check IGN&apos;s artificialisation layer</source>
+        <translation>Vérifier la couche d'artificialisation de l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="48"/>
+        <source>Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage matrix then its thresholds (2,500 m² patches enclosed by the opposite status, built polygons of more than 50 m² kept; one pass, as in ocsge:classify 'matrice + seuils'), and compares it with IGN's artif field.
+Reports, in the log and as numeric outputs, the number and surface (hectares, planar, in the layer's projected CRS) of the polygons where both agree and where they disagree, and the share of the compared surface that agrees. Polygons whose IGN value or codes are null or unknown are not compared and are counted apart.
+Output: the disagreeing polygons with their attributes, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booleans) and raison: 'matrice' when the matrix alone already disagrees with IGN's status before its thresholds (artif XOR crit_seuil), 'seuil' when the difference comes from the thresholds. Styled by raison; a list to send back to IGN in a review.</source>
+        <translation>Recalcule l'artificialisation de chaque polygone de la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil) avec la matrice couverture × usage du décret puis ses seuils (îlots de moins de 2 500 m² enclavés dans le statut opposé, polygones bâtis de plus de 50 m² conservés ; une seule passe, comme dans ocsge:classify « matrice + seuils »), et le compare au champ artif de l'IGN.
+Indique, dans le journal et sous forme de sorties numériques, le nombre et la surface (hectares, surface plane, dans le SCR projeté de la couche) des polygones pour lesquels les deux concordent et de ceux pour lesquels ils divergent, ainsi que la part de la surface comparée qui concorde. Les polygones dont la valeur IGN ou les codes sont nuls ou inconnus ne sont pas comparés et sont comptés à part.
+Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booléens) et raison : 'matrice' lorsque la matrice seule diverge déjà du statut de l'IGN avant ses seuils (artif XOR crit_seuil), 'seuil' lorsque la différence vient des seuils. Style selon raison ; une liste à renvoyer à l'IGN lors d'une revue.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="65"/>
+        <source>IGN&apos;s artificialisation layer</source>
+        <translation>Couche d'artificialisation de l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="66"/>
+        <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
+        <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="68"/>
+        <source>Couverture field</source>
+        <translation>Champ de couverture</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="69"/>
+        <source>Field holding the couverture code. Default code_cs, as ocsge:load names it.</source>
+        <translation>Champ contenant le code de couverture. Par défaut code_cs, nom donné par ocsge:load.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="71"/>
+        <source>Usage field</source>
+        <translation>Champ d'usage</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="72"/>
+        <source>Field holding the usage code. Default code_us, as ocsge:load names it.</source>
+        <translation>Champ contenant le code d'usage. Par défaut code_us, nom donné par ocsge:load.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="74"/>
+        <source>Disagreements with IGN</source>
+        <translation>Désaccords avec l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="75"/>
+        <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
+        <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Polygons compared</source>
+        <translation>Polygones comparés</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Polygons where IGN and the recomputation agree</source>
+        <translation>Polygones où l'IGN et le recalcul concordent</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Polygons where they disagree</source>
+        <translation>Polygones où ils divergent</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Surface where they agree (ha)</source>
+        <translation>Surface où ils concordent (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Surface where they disagree (ha)</source>
+        <translation>Surface où ils divergent (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Agreement, % of the compared surface</source>
+        <translation>Concordance, % de la surface comparée</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Disagreements from the matrix (polygons)</source>
+        <translation>Désaccords dus à la matrice (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Disagreements from the matrix (ha)</source>
+        <translation>Désaccords dus à la matrice (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Disagreements from the thresholds (polygons)</source>
+        <translation>Désaccords dus aux seuils (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Disagreements from the thresholds (ha)</source>
+        <translation>Désaccords dus aux seuils (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Polygons not compared (indéterminé)</source>
+        <translation>Polygones non comparés (indéterminés)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <source>Surface not compared (indéterminé, ha)</source>
+        <translation>Surface non comparée (indéterminée, ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
+        <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="123"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="111"/>
+        <source>The input field {old} is kept as {new}.</source>
+        <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="114"/>
+        <source>The output layer could not be created.</source>
+        <translation>La couche de sortie n'a pas pu être créée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="133"/>
+        <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
+        <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="60"/>
+        <source>Full diagnostic (deliveries → published tables)</source>
+        <translation>Diagnostic complet (livraisons → tables publiées)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="63"/>
+        <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE' (resources/models) chains the same algorithms in the graphical modeler.</source>
+        <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE » (resources/models) enchaîne les mêmes algorithmes dans le modeleur graphique.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="80"/>
+        <source>OCS GE deliveries (.7z, folders; several separated by &apos;;&apos;)</source>
+        <translation>Livraisons OCS GE (.7z, dossiers ; plusieurs, séparées par ';')</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="81"/>
+        <source>IGN archives (.7z) or folders holding deliveries of one or more départements and millésimes; several paths separated by ';'.</source>
+        <translation>Archives de l'IGN (.7z) ou dossiers contenant des livraisons d'un ou plusieurs départements et millésimes ; plusieurs chemins séparés par ';'.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="83"/>
+        <source>Communes</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="84"/>
+        <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
+        <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="86"/>
+        <source>Commune code field</source>
+        <translation>Champ du code de commune</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="87"/>
+        <source>The INSEE code of the commune.</source>
+        <translation>Le code INSEE de la commune.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="89"/>
+        <source>Commune name field</source>
+        <translation>Champ du nom de commune</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
+        <source>The commune&apos;s name.</source>
+        <translation>Le nom de la commune.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
+        <source>Membership table (CSV)</source>
+        <translation>Table d'appartenance (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="93"/>
+        <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
+        <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <source>Artificialisation method</source>
+        <translation>Méthode d'artificialisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <source>Automatic (IGN&apos;s artificialisation layers when present, else matrix + thresholds)</source>
+        <translation>Automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <source>IGN (artificialisation layers)</source>
+        <translation>IGN (couches d'artificialisation)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <source>Matrix (couverture × usage)</source>
+        <translation>Matrice (couverture × usage)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <source>Matrix + thresholds (seuils)</source>
+        <translation>Matrice + seuils</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="106"/>
+        <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
+        <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <source>Unit of surfaces</source>
+        <translation>Unité des surfaces</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <source>Hectares</source>
+        <translation>Hectares</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <source>Square metres (national files)</source>
+        <translation>Mètres carrés (fichiers nationaux)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
+        <source>Hectares by default, m² as in the national files.</source>
+        <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <source>CSV separators</source>
+        <translation>Séparateurs CSV</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <source>Comma and decimal point (, .)</source>
+        <translation>Virgule et point décimal (, .)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <source>Semicolon and decimal comma (; ,)</source>
+        <translation>Point-virgule et virgule décimale (; ,)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="114"/>
+        <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
+        <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="116"/>
+        <source>Simplify outlines (topology kept)</source>
+        <translation>Simplifier les contours (topologie conservée)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="117"/>
+        <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
+        <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="119"/>
+        <source>Also the &quot;by index&quot; layout</source>
+        <translation>Aussi la présentation « par index »</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="120"/>
+        <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
+        <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="122"/>
+        <source>Compute the share covered by OCS GE</source>
+        <translation>Calculer la part couverte par l'OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="124"/>
+        <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
+        <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="126"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="127"/>
+        <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
+        <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="129"/>
+        <source>Files written (JSON list)</source>
+        <translation>Fichiers écrits (liste JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="130"/>
+        <source>Commune table (GeoPackage layer)</source>
+        <translation>Table des communes (couche GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="131"/>
+        <source>EPCI table (GeoPackage layer)</source>
+        <translation>Table des EPCI (couche GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="132"/>
+        <source>Report (JSON)</source>
+        <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="140"/>
+        <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
+        <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="143"/>
+        <source>No commune layer. Expected commune polygons with their INSEE code.</source>
+        <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="168"/>
+        <source>Reading {path}</source>
+        <translation>Lecture de {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <source>{count} communes are outside the data and left out.</source>
+        <translation>{count} communes sont hors des données et écartées.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="202"/>
+        <source>Canceled: no file was written.</source>
+        <translation>Annulé : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="205"/>
+        <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
+        <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDeliveryAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/download.py" line="47"/>
+        <source>Download an OCS GE delivery from IGN</source>
+        <translation>Télécharger une livraison OCS GE depuis l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="50"/>
+        <source>Downloads one OCS GE delivery of a département from IGN's download service (data.geopf.fr), the 7-Zip archive exactly as IGN ships it, then optionally loads it with « Load an OCS GE delivery » (ocsge:load). The deliveries offered are read from the service's Atom listing for the département (products OCSGE and OCSGE-ARTIFICIALISATION); the kind (occupation du sol, différence, artificialisation, artificialisation difference) and the millésime(s) are read from IGN's delivery names. Give one year for a state (2019) and, for a difference, its two years (2016-2019) or its final year; leave it empty for the most recent. Archives go to the chosen folder, else to the plugin's download cache, and an archive already downloaded (same edition) is reused. The network follows QGIS's proxy settings; busy or failing servers (HTTP 429, 423, 5xx) are retried a few times with growing waits. Nothing is computed: no surface, no unit.</source>
+        <translation>Télécharge une livraison OCS GE d'un département depuis le service de téléchargement de l'IGN (data.geopf.fr), sous forme d'archive 7-Zip exactement telle que l'IGN la diffuse, puis la charge éventuellement avec « Charger une livraison OCS GE » (ocsge:load). Les livraisons proposées sont lues dans la liste Atom du service pour le département (produits OCSGE et OCSGE-ARTIFICIALISATION) ; le type (occupation du sol, différence, artificialisation, évolution de l'artificialisation) et le ou les millésimes sont lus dans les noms des livraisons de l'IGN. Indiquez une année pour un état (2019) et, pour une différence, ses deux années (2016-2019) ou son année finale ; laissez vide pour le plus récent. Les archives sont enregistrées dans le dossier choisi, sinon dans le cache de téléchargement de l'extension, et une archive déjà téléchargée (même édition) est réutilisée. Le réseau suit les paramètres de proxy de QGIS ; en cas de serveur occupé ou en erreur (HTTP 429, 423, 5xx), la requête est retentée quelques fois, avec des attentes croissantes. Rien n'est calculé : ni surface, ni unité.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="65"/>
+        <source>Département (code)</source>
+        <translation>Département (code)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="66"/>
+        <source>INSEE code of the département: 32, 2A, 974…</source>
+        <translation>Code INSEE du département : 32, 2A, 974…</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="68"/>
+        <source>Millésime (empty: the most recent)</source>
+        <translation>Millésime (vide : le plus récent)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="69"/>
+        <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
+        <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="71"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="74"/>
+        <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
+        <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="76"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="77"/>
+        <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
+        <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="79"/>
+        <source>Download folder (empty: the plugin&apos;s cache)</source>
+        <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="82"/>
+        <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
+        <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="84"/>
+        <source>Load the delivery once downloaded (ocsge:load)</source>
+        <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="85"/>
+        <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
+        <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="87"/>
+        <source>IGN download service address</source>
+        <translation>Adresse du service de téléchargement de l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="89"/>
+        <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
+        <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="91"/>
+        <source>Downloaded archive (.7z)</source>
+        <translation>Archive téléchargée (.7z)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="92"/>
+        <source>Delivery name</source>
+        <translation>Nom de la livraison</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="93"/>
+        <source>Download address</source>
+        <translation>Adresse de téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="94"/>
+        <source>Millésime(s)</source>
+        <translation>Millésime(s)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="95"/>
+        <source>Reused from the cache</source>
+        <translation>Repris du cache</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="96"/>
+        <source>Loaded layers</source>
+        <translation>Couches chargées</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="97"/>
+        <source>Load report (JSON)</source>
+        <translation>Rapport de chargement (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="111"/>
+        <source>Listing IGN's deliveries for département {dep}…</source>
+        <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="114"/>
+        <source>Downloading {url}</source>
+        <translation>Téléchargement de {url}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="117"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="121"/>
+        <source>{name}: reused from the cache ({path})</source>
+        <translation>{name} : repris du cache ({path})</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download.py" line="121"/>
+        <source>{name}: downloaded to {path}</source>
+        <translation>{name} : téléchargé dans {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/export.py" line="50"/>
+        <source>Export to the published schema (data.gouv.fr)</source>
+        <translation>Exporter au schéma publié (data.gouv.fr)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="53"/>
+        <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder.</source>
+        <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="77"/>
+        <source>Commune table</source>
+        <translation>Table des communes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="78"/>
+        <source>The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
+        <translation>Les communes avec stocks et flux : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="80"/>
+        <source>Membership table (CSV)</source>
+        <translation>Table d'appartenance (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="81"/>
+        <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table&apos;s fields.</source>
+        <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la table des communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="83"/>
+        <source>EPCI table (ocsge:rollup)</source>
+        <translation>Table des EPCI (ocsge:rollup)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="83"/>
+        <source>SCoT table (ocsge:rollup)</source>
+        <translation>Table des SCoT (ocsge:rollup)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="84"/>
+        <source>Département table (ocsge:rollup)</source>
+        <translation>Table des départements (ocsge:rollup)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="84"/>
+        <source>Région table (ocsge:rollup)</source>
+        <translation>Table des régions (ocsge:rollup)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="87"/>
+        <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
+        <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="89"/>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="89"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="89"/>
+        <source>EPCI</source>
+        <translation>EPCI</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="89"/>
+        <source>SCoT</source>
+        <translation>SCoT</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="89"/>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="89"/>
+        <source>Région</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="96"/>
+        <source>The levels to export (SCoT only when SCoT codes exist).</source>
+        <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="98"/>
+        <source>Datasets</source>
+        <translation>Jeux de données</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="98"/>
+        <source>Artificialisation</source>
+        <translation>Artificialisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="98"/>
+        <source>Imperméabilisation</source>
+        <translation>Imperméabilisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="101"/>
+        <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
+        <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="103"/>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="104"/>
+        <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
+        <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="106"/>
+        <source>Unit of surfaces</source>
+        <translation>Unité des surfaces</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="106"/>
+        <source>Hectares</source>
+        <translation>Hectares</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="106"/>
+        <source>Square metres (national files)</source>
+        <translation>Mètres carrés (fichiers nationaux)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="107"/>
+        <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
+        <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="109"/>
+        <source>CSV separators</source>
+        <translation>Séparateurs CSV</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="109"/>
+        <source>Comma and decimal point (, .)</source>
+        <translation>Virgule et point décimal (, .)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="109"/>
+        <source>Semicolon and decimal comma (; ,)</source>
+        <translation>Point-virgule et virgule décimale (; ,)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="112"/>
+        <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
+        <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="114"/>
+        <source>Simplify outlines (topology kept)</source>
+        <translation>Simplifier les contours (topologie conservée)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="115"/>
+        <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
+        <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="117"/>
+        <source>Also the &quot;by index&quot; layout</source>
+        <translation>Aussi la présentation « par index »</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="118"/>
+        <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
+        <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="120"/>
+        <source>Also the &quot;part du territoire couvert&quot; table</source>
+        <translation>Aussi la table « part du territoire couvert »</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="121"/>
+        <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
+        <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="123"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="124"/>
+        <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
+        <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="126"/>
+        <source>Files written (JSON list)</source>
+        <translation>Fichiers écrits (liste JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="127"/>
+        <source>Report (JSON)</source>
+        <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="132"/>
+        <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
+        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="157"/>
+        <source>Canceled: no file was written.</source>
+        <translation>Annulé : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="160"/>
+        <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
+        <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/flows.py" line="77"/>
+        <source>Flows between millésimes</source>
+        <translation>Flux entre millésimes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="80"/>
+        <source>Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed between two millésimes, piece by piece, from whichever data you have: IGN's difference layer (DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. The overlay pairs identical polygons first and intersects only the rest; areas covered by one millésime only are reported (surface and a layer), not counted as flows. Pieces with a null or unknown code are counted apart and kept out of the flows. Outputs: a layer of the changed pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, the flow kind in words: artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début × fin (changed land only); and the origin of newly artificialised land by couverture and usage at début (surface and % of the new artificialisation). The millésimes are read from the names and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in hectares.</source>
+        <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les fragments dont un code est nul ou inconnu sont comptés à part et écartés des flux. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="104"/>
+        <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
+        <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="107"/>
+        <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
+        <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="112"/>
+        <source>Occupation du sol, début millésime</source>
+        <translation>Occupation du sol, millésime de début</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="115"/>
+        <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
+        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="117"/>
+        <source>Occupation du sol, fin millésime</source>
+        <translation>Occupation du sol, millésime de fin</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="120"/>
+        <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
+        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="122"/>
+        <source>Artificialisation method</source>
+        <translation>Méthode d'artificialisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="122"/>
+        <source>Automatic (IGN&apos;s field when present, else matrix + seuils; the matrix for a DIFF layer)</source>
+        <translation>Automatique (champ de l'IGN s'il existe, sinon matrice + seuils ; la matrice pour une couche DIFF)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="122"/>
+        <source>IGN (artif field of IGN&apos;s artificialisation layers, zan_evol&apos;s artificialisation)</source>
+        <translation>IGN (champ artif des couches d'artificialisation de l'IGN, champ artificialisation de zan_evol)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="122"/>
+        <source>Matrix (couverture × usage)</source>
+        <translation>Matrice (couverture × usage)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="122"/>
+        <source>Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)</source>
+        <translation>Matrice + seuils (seuils de 2 500 m² ; nécessite les deux millésimes complets)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="133"/>
+        <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
+        <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="138"/>
+        <source>Début millésime (year), when the data does not say</source>
+        <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="138"/>
+        <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
+        <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="138"/>
+        <source>Fin millésime (year), when the data does not say</source>
+        <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="138"/>
+        <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
+        <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="148"/>
+        <source>Changes between millésimes</source>
+        <translation>Changements entre millésimes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="149"/>
+        <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
+        <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="151"/>
+        <source>Areas present in one millésime only</source>
+        <translation>Zones présentes dans un seul millésime</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="155"/>
+        <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
+        <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="157"/>
+        <source>Summary of the flows</source>
+        <translation>Synthèse des flux</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="158"/>
+        <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
+        <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="160"/>
+        <source>Transitions couverture début × fin</source>
+        <translation>Transitions de couverture début × fin</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="161"/>
+        <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
+        <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="163"/>
+        <source>Transitions usage début × fin</source>
+        <translation>Transitions d'usage début × fin</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="164"/>
+        <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
+        <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="166"/>
+        <source>Origin of newly artificialised land</source>
+        <translation>Origine des terrains nouvellement artificialisés</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="167"/>
+        <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
+        <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="171"/>
+        <source>Data used (difference, artif_diff or overlay)</source>
+        <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="172"/>
+        <source>Millésimes (début-fin)</source>
+        <translation>Millésimes (début-fin)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="173"/>
+        <source>Surface kept out: null or unknown codes (ha)</source>
+        <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="174"/>
+        <source>Pieces kept out: null or unknown codes</source>
+        <translation>Fragments écartés : codes nuls ou inconnus</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="175"/>
+        <source>Surface in the début millésime only (ha)</source>
+        <translation>Surface dans le seul millésime de début (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="176"/>
+        <source>Surface in the fin millésime only (ha)</source>
+        <translation>Surface dans le seul millésime de fin (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="177"/>
+        <source>Report (JSON)</source>
+        <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="193"/>
+        <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
+        <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="199"/>
+        <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
+        <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="205"/>
+        <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
+        <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="210"/>
+        <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
+        <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="215"/>
+        <source>A difference layer was given: the occupation layers are not used.</source>
+        <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="221"/>
+        <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
+        <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="245"/>
+        <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
+        <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="249"/>
+        <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
+        <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="253"/>
+        <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
+        <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="256"/>
+        <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
+        <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="307"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="277"/>
+        <source>The output {name} could not be created.</source>
+        <translation>La sortie {name} n'a pas pu être créée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="372"/>
+        <source>{count} piece(s) with a null or unknown code ({area:.4f} ha) were kept out of the flows.</source>
+        <translation>{count} fragment(s) avec un code nul ou inconnu ({area:.4f} ha) écarté(s) des flux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="376"/>
+        <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
+        <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="381"/>
+        <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
+        <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="385"/>
+        <source>{count} invalid geometry(ies) repaired for the overlay.</source>
+        <translation>{count} géométrie(s) invalide(s) réparée(s) pour la superposition.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="386"/>
+        <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
+        <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
 </context>
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="88" />
+        <location filename="../processing_provider/load.py" line="88"/>
         <source>Load an OCS GE delivery</source>
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="91" />
+        <location filename="../processing_provider/load.py" line="91"/>
         <source>OCS GE delivery (.7z archive, folder, .gpkg or .shp)</source>
         <translation>Livraison OCS GE (archive .7z, dossier, .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="96" />
+        <location filename="../processing_provider/load.py" line="96"/>
         <source>A .7z archive as downloaded from IGN, a folder holding deliveries (type its path), or a single .gpkg / .shp file.</source>
         <translation>Une archive .7z telle que téléchargée depuis l'IGN, un dossier contenant des livraisons (saisissez son chemin) ou un fichier .gpkg / .shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="98" />
+        <location filename="../processing_provider/load.py" line="98"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="105" />
+        <location filename="../processing_provider/load.py" line="105"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="107" />
+        <location filename="../processing_provider/load.py" line="107"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="107" />
+        <location filename="../processing_provider/load.py" line="107"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="107" />
+        <location filename="../processing_provider/load.py" line="107"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="113" />
+        <location filename="../processing_provider/load.py" line="113"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="115" />
+        <location filename="../processing_provider/load.py" line="115"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117" />
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="119" />
+        <location filename="../processing_provider/load.py" line="119"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="120" />
+        <location filename="../processing_provider/load.py" line="120"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125" />
+        <location filename="../processing_provider/load.py" line="125"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128" />
+        <location filename="../processing_provider/load.py" line="128"/>
         <source>All loaded layers</source>
         <translation>Toutes les couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129" />
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="133" />
+        <location filename="../processing_provider/load.py" line="133"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="134" />
+        <location filename="../processing_provider/load.py" line="134"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="135" />
+        <location filename="../processing_provider/load.py" line="135"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="136" />
+        <location filename="../processing_provider/load.py" line="136"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="137" />
+        <location filename="../processing_provider/load.py" line="137"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="149" />
+        <location filename="../processing_provider/load.py" line="149"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="151" />
+        <location filename="../processing_provider/load.py" line="151"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="165" />
+        <location filename="../processing_provider/load.py" line="165"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="170" />
+        <location filename="../processing_provider/load.py" line="170"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="170" />
+        <location filename="../processing_provider/load.py" line="170"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="177" />
+        <location filename="../processing_provider/load.py" line="177"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="183" />
+        <location filename="../processing_provider/load.py" line="183"/>
         <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="191" />
+        <location filename="../processing_provider/load.py" line="191"/>
         <source>{title}: {count} polygon(s) with a null code.</source>
         <translation>{title} : {count} polygone(s) avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="215" />
+        <location filename="../processing_provider/load.py" line="215"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="69" />
+        <location filename="../processing_provider/load.py" line="69"/>
         <source>Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone construite, différence, artificialisation and évolution de l'artificialisation. The département and millésime(s) are read from the archive, file, layer and field names. Field names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for differences) so that every other algorithm reads one schema; the original attributes are kept. The coordinate system comes from the files, else from the archive name (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. Surfaces in the report are planar areas in hectares, in the layer's projected CRS.</source>
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
@@ -240,17 +2568,17 @@
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="45" />
+        <location filename="../processing_provider/base.py" line="45"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="46" />
+        <location filename="../processing_provider/base.py" line="46"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="47" />
+        <location filename="../processing_provider/base.py" line="47"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -258,17 +2586,130 @@
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="36" />
+        <location filename="../ocsge_plugin/plugin.py" line="38"/>
         <source>Load an OCS GE delivery…</source>
         <translation>Charger une livraison OCS GE…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/plugin.py" line="46"/>
+        <source>OCS GE and data.gouv.fr data panel</source>
+        <translation>Panneau de données OCS GE et data.gouv.fr</translation>
     </message>
 </context>
 <context>
     <name>OcsgeProvider</name>
     <message>
-        <location filename="../processing_provider/provider.py" line="24" />
+        <location filename="../processing_provider/provider.py" line="32"/>
         <source>OCS GE (artificialisation)</source>
         <translation>OCS GE (artificialisation)</translation>
+    </message>
+</context>
+<context>
+    <name>RollupAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="57"/>
+        <source>Roll up communes to EPCI, SCoT, département, région</source>
+        <translation>Consolider les communes par EPCI, SCoT, département, région</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="60"/>
+        <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (epci_code, scot_code, departement_code, region_code fields kept by ocsge:aggregate) or by a membership table (CSV shaped like appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature). Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
+        <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs epci_code, scot_code, departement_code, region_code conservés par ocsge:aggregate) ou selon une table d'appartenance (CSV au format de appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature). Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="77"/>
+        <source>Commune table (ocsge:aggregate output)</source>
+        <translation>Table des communes (sortie de ocsge:aggregate)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="78"/>
+        <source>The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code).</source>
+        <translation>Les communes avec leurs stocks et flux, telles que les produit ocsge:aggregate (code = code INSEE).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="80"/>
+        <source>Membership table (CSV)</source>
+        <translation>Table d'appartenance (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="81"/>
+        <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer&apos;s fields are used.</source>
+        <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="83"/>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="95"/>
+        <source>EPCI</source>
+        <translation>EPCI</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="95"/>
+        <source>SCoT</source>
+        <translation>SCoT</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="83"/>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="83"/>
+        <source>Région</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="90"/>
+        <source>The higher levels to compute.</source>
+        <translation>Les niveaux supérieurs à calculer.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="92"/>
+        <source>Communes with membership</source>
+        <translation>Communes avec appartenance</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="93"/>
+        <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
+        <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="95"/>
+        <source>Départements</source>
+        <translation>Départements</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="95"/>
+        <source>Régions</source>
+        <translation>Régions</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="98"/>
+        <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
+        <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="100"/>
+        <source>Report (JSON)</source>
+        <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="105"/>
+        <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
+        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="132"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="130"/>
+        <source>{level}: {count} territories</source>
+        <translation>{level} : {count} territoires</translation>
     </message>
 </context>
 </TS>

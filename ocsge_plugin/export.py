@@ -492,7 +492,9 @@ class _Atomic:
         self.pending = []
 
 
-UNIT_LABELS = {"ha": "hectares (ha)", "m2": "square metres (m²)"}
+def unit_label(unit: str) -> str:
+    """The unit as the user reads it (translated)."""
+    return tr("hectares (ha)") if unit == "ha" else tr("square metres (m²)")
 
 
 def export_tables(
@@ -538,8 +540,8 @@ def export_tables(
                 description = tr(
                     "{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. "
                     "Surfaces and flows in {unit}; percentages of the full territory area."
-                ).format(dataset="Artificialisation" if dataset == "artif" else "Imperméabilisation", level=level, unit=UNIT_LABELS[unit])
-                metadata = {"unite": unit, "unit": UNIT_LABELS[unit], "schema": "data.gouv.fr " + name, "crs": "EPSG:4326"}
+                ).format(dataset="Artificialisation" if dataset == "artif" else "Imperméabilisation", level=level, unit=unit_label(unit))
+                metadata = {"unite": unit, "unit": unit_label(unit), "schema": "data.gouv.fr " + name, "crs": "EPSG:4326"}
                 if "gpkg" in formats:
                     path = atomic.path(f"{name}.gpkg")
                     write_gpkg(path, name, published, [outlines.get(c) for c in codes], description, metadata)
