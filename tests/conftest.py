@@ -128,3 +128,20 @@ def qgis_process_json(*args: str) -> dict:
     proc = qgis_process(*args, "--json")
     start = proc.stdout.find("{")
     return json.loads(proc.stdout[start:])
+
+
+# QGIS 3.22 can crash (SIGSEGV) while Python tears down Qt objects after exitQgis(), once the
+# results are known and reported. End the process with pytest's own exit status instead.
+_EXIT_STATUS = {"value": None}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _EXIT_STATUS["value"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if _EXIT_STATUS["value"] is not None and not hasattr(config, "workerinput"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS["value"])
