@@ -16,7 +16,6 @@ name with the same rules ``reading`` applies to the files once downloaded.
 
 from __future__ import annotations
 
-import csv
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,9 +23,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import quote
 
-from . import network, settings
+from . import network, nomenclature, settings
 from .i18n import tr
-from .nomenclature import RESOURCES
 from .reading import departement_from_name, epsg_from_name, kind_from_name, millesimes_from_name, normalise_departement
 
 PRODUCTS = ("OCSGE", "OCSGE-ARTIFICIALISATION")
@@ -54,8 +52,7 @@ def kind_label(kind: str) -> str:
 @lru_cache(maxsize=None)
 def departements() -> tuple[tuple[str, str], ...]:
     """(INSEE code, name) of the 101 départements, in order."""
-    with (RESOURCES / "departements.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple((row["code"], row["nom"]) for row in csv.DictReader(handle))
+    return tuple((code, nom) for code, (nom, _) in nomenclature.departements().items())
 
 
 def normalise(code: str) -> str:

@@ -44,8 +44,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from . import nomenclature
 from .computing.territories import (
-    DEPARTEMENTS,
     SURFACE_COLUMNS,
     TABLE_COLUMNS,
     UNITS,
@@ -170,7 +170,7 @@ def coverage_table(departements: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {
                 "code": code,
-                "name": r["nom"] or DEPARTEMENTS.get(code, ("", ""))[0],
+                "name": r["nom"] or nomenclature.departements().get(code, ("", ""))[0],
                 "surface_km2": km2,
                 "percent_of_france": 100.0 * km2 / FRANCE_KM2,
                 "has_ocsge": has,

@@ -1,7 +1,9 @@
-"""OCS GE nomenclature: codes, French labels, official colours.
+"""OCS GE nomenclature: codes, French labels, official colours; and the INSEE codes and names of the
+départements and régions.
 
-The single source of truth is the pair of CSV files in ``resources/`` (copied from the CNIG / IGN
-nomenclature). Everything that needs a code, a label or a colour reads it from here.
+The single source of truth is the CSV files in ``resources/`` (the couverture and usage pair copied
+from the CNIG / IGN nomenclature; ``departements.csv``, ``regions.csv``). Everything that needs a code,
+a label or a colour reads it from here.
 """
 
 from __future__ import annotations
@@ -25,9 +27,7 @@ class NomenclatureEntry:
 
 @lru_cache(maxsize=None)
 def _read(kind: str) -> dict[str, NomenclatureEntry]:
-    path = RESOURCES / f"nomenclature-{kind}.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _rows(f"nomenclature-{kind}.csv")
     return {
         row["code"]: NomenclatureEntry(
             row["code"], row["libelle"], row["libelle_court"], row["couleur"], row["parent"] or None
@@ -74,3 +74,20 @@ def normalise_code(value: object) -> str | None:
     if not text or text.upper() in {"NULL", "NONE"}:
         return None
     return text.upper()
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (RESOURCES / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=None)
+def departements() -> dict[str, tuple[str, str]]:
+    """INSEE code → (name, région code) of the 101 départements, in order."""
+    return {row["code"]: (row["nom"], row["region"]) for row in _rows("departements.csv")}
+
+
+@lru_cache(maxsize=None)
+def regions() -> dict[str, str]:
+    """INSEE code → name of the 18 régions, in order."""
+    return {row["code"]: row["nom"] for row in _rows("regions.csv")}

@@ -15,6 +15,10 @@ difference         cs_debut, us_debut, cs_fin, us_fin
 artif_diff         cs_debut, us_debut, artif_debut, cs_fin, us_fin, artif_fin, artificialisation
 zone_construite    (no code field)
 =================  ============================================================================
+
+For a layer already loaded in QGIS (a VRT of ``ocsge:load``, a file, a memory layer),
+``layer_departement`` and ``layer_millesimes`` read its département and millésime(s) back from its
+names or fields.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -171,6 +176,11 @@ def _lower_map(names: Iterable[str]) -> dict[str, str]:
     return {name.lower(): name for name in names}
 
 
+def _field_years(names: Iterable[str]) -> list[int]:
+    """The years of IGN's difference field names (``CS_2018``, ``cs_2021``…), sorted."""
+    return sorted({int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
+
+
 def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> tuple[dict[str, str], tuple[int, ...]]:
     """Normalised name → source field for a layer of ``kind``; also the years found in the fields.
 
@@ -193,7 +203,7 @@ def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> t
             pick("crit_seuil", "crit_seuil")
         required = ["code_cs", "code_us"] + (["artif"] if kind == "artif" else [])
     elif kind in ("difference", "artif_diff"):
-        years = sorted({int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
+        years = _field_years(names)
         if len(years) == 2:
             millesimes = (years[0], years[1])
             for position, year in (("debut", years[0]), ("fin", years[1])):
@@ -553,6 +563,138 @@ def _vrt_field(dst: str, src: str, field_defn: ogr.FieldDefn) -> str:
     kind = _OGR_TYPES.get(field_defn.GetType(), "String")
     subtype = ' subtype="Boolean"' if field_defn.GetSubType() == ogr.OFSTBoolean else ""
     return f'    <Field name="{escape(dst)}" src="{escape(src)}" type="{kind}"{subtype}/>'
+
+
+# ------------------------------------------------------------------------------- loaded layers
+
+@dataclass
+class VrtLayer:
+    """The first layer of a GDAL VRT file (``normalise`` writes one: a renaming of one source layer)."""
+
+    name: str  # the VRT layer's name (ocsge:load: <kind>_<dep>_<years>)
+    src_data_source: str  # as written
+    src_layer: str
+    relative: bool  # src_data_source is relative to the VRT file
+    fields: dict[str, str]  # field → source field
+    only_layer: bool  # the VRT has no other layer
+    plain: bool  # nothing but SrcDataSource, SrcLayer, LayerSRS and Field: a plain renaming
+
+    def source_path(self, vrt_path: str | Path) -> str:
+        return str(Path(vrt_path).parent / self.src_data_source) if self.relative else self.src_data_source
+
+
+def read_vrt(path: str | Path) -> VrtLayer | None:
+    """The first layer of a VRT file, None when it cannot be read or has no layer."""
+    try:
+        root = ET.parse(str(path)).getroot()
+    except (ET.ParseError, OSError):
+        return None
+    layers = root.findall("OGRVRTLayer")
+    if root.tag != "OGRVRTDataSource" or not layers:
+        return None
+    node = layers[0]
+    src = node.find("SrcDataSource")
+    return VrtLayer(
+        name=node.get("name") or "",
+        src_data_source=(node.findtext("SrcDataSource") or "").strip(),
+        src_layer=(node.findtext("SrcLayer") or "").strip(),
+        relative=src is not None and src.get("relativeToVRT") == "1",
+        fields={f.get("name"): f.get("src") or f.get("name") for f in node.findall("Field")},
+        only_layer=len(layers) == 1,
+        plain=all(child.tag in ("SrcDataSource", "SrcLayer", "LayerSRS", "Field") for child in node),
+    )
+
+
+_RE_LOADED_NAME = re.compile(r"^(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$")
+_RE_YEAR_TOKEN = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])")
+_RE_DEP_CODE = re.compile(r"\d[0-9AB]\d?", re.IGNORECASE)
+_TWO_YEAR_KINDS = ("difference", "artif_diff", "flows")
+
+
+def _identity_names(layer) -> tuple[list[str], list[str]]:
+    """Where a loaded layer (``QgsVectorLayer``) says its département and years, in the order they are
+    tried: (names as ``ocsge:load`` gives them, ``<kind>_<dep>_<years>``: the VRT layer and its source
+    layer, the layer's name in the project; paths, each read from its last part: the data set behind
+    the VRT and its layer, the layer's file and layer name, the layer's name in the project)."""
+    path, _, options = layer.source().partition("|")
+    match = re.search(r"layername=([^|]+)", options)
+    sublayer = match.group(1) if match else ""
+    paths = [f"{path}/{sublayer}" if sublayer else path, layer.name()]
+    names = [layer.name()]
+    vrt = read_vrt(path) if path.lower().endswith(".vrt") and Path(path).exists() else None
+    if vrt is not None:
+        paths.insert(0, f"{vrt.src_data_source}/{vrt.src_layer}" if vrt.src_layer else vrt.src_data_source)
+        names[:0] = [vrt.name, vrt.src_layer]
+    return [n for n in names if n], paths
+
+
+def _loaded_name(name: str) -> tuple[str | None, tuple[int, ...]]:
+    """(département, years) of a name as ``ocsge:load`` gives them: ``occupation_90_2018``, ``difference_32_2016_2019``."""
+    match = _RE_LOADED_NAME.match(name)
+    if not match:
+        return None, ()
+    rest = match.group("rest")
+    dep = next((normalise_departement(t) for t in rest.split("_") if _RE_DEP_CODE.fullmatch(t)), None)
+    return dep, tuple(int(y) for y in _RE_YEAR_TOKEN.findall(rest))
+
+
+def layer_departement(layer) -> str | None:
+    """The département of a loaded layer from its names (also behind an ``ocsge:load`` VRT), or None."""
+    names, paths = _identity_names(layer)
+    for name in names:
+        if dep := _loaded_name(name)[0]:
+            return dep
+    for text in paths:
+        if dep := departement_from_name(text):
+            return dep
+    return None
+
+
+def layer_millesimes(layer, kind: str) -> tuple[int, ...]:
+    """Years of a loaded layer: two for a flow kind (difference, artif_diff, flows: ``ocsge:flows``
+    output), one otherwise, () when not found. From its names (see ``layer_departement``), else its
+    fields: ``millesime_debut`` / ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for stocks."""
+    two = kind in _TWO_YEAR_KINDS
+    wanted = 2 if two else 1
+    names, paths = _identity_names(layer)
+    for name in names:
+        years = _loaded_name(name)[1]
+        if len(years) == wanted:
+            return years
+    for text in paths:
+        years = millesimes_from_name(text, "difference" if two else "occupation")
+        if len(years) == wanted:
+            return years
+    return _millesimes_from_fields(layer, two)
+
+
+def _millesimes_from_fields(layer, two: bool) -> tuple[int, ...]:
+    from qgis.core import QgsFeatureRequest
+
+    names = layer.fields().names()
+    lower = _lower_map(names)
+    if two:
+        a, b = lower.get("millesime_debut"), lower.get("millesime_fin")
+        if a and b:
+            request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.NoGeometry)
+            feature = next(layer.getFeatures(request), None)
+            if feature is not None:
+                try:
+                    return int(str(feature[a])[:4]), int(str(feature[b])[:4])
+                except (TypeError, ValueError):
+                    return ()
+        years = _field_years(names)
+        return tuple(years) if len(years) == 2 else ()
+    if "millesime" in lower:
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
+        request.setLimit(50)
+        for feature in layer.getFeatures(request):
+            value = feature[lower["millesime"]]
+            if value is None or (hasattr(value, "isNull") and value.isNull()):
+                continue
+            if found := re.search(r"(19|20)\d{2}", str(value)):
+                return (int(found.group(0)),)
+    return ()
 
 
 # ---------------------------------------------------------------------------------- top level

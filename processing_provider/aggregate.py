@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Callable
 
 from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
@@ -27,32 +25,15 @@ from qgis.core import (
 from ..ocsge_plugin import export, styles
 from ..ocsge_plugin.computing import territories as core
 from ..ocsge_plugin.i18n import tr
-from .base import OcsgeAlgorithm
-
-_POST_PROCESSORS: list = []
+from .base import OcsgeAlgorithm, StylePostProcessor
 
 METHODS = ("auto", "ign", "matrice", "matrice_seuils")
 UNITS = ("ha", "m2")
 
 
-class TerritoryStyle(QgsProcessingLayerPostProcessorInterface):
+def style_territories(context: QgsProcessingContext, dest_id: str, field: str = "pourcent_artif") -> None:
     """Style a territory table when QGIS loads it (GUI only; qgis_process loads nothing)."""
-
-    def __init__(self, renderer: Callable[[], object]):
-        super().__init__()
-        self.renderer = renderer
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
-            layer.setRenderer(self.renderer())
-            layer.triggerRepaint()
-
-    @classmethod
-    def attach(cls, context: QgsProcessingContext, dest_id: str, field: str = "pourcent_artif") -> None:
-        if dest_id and context.willLoadLayerOnCompletion(dest_id):
-            post = cls(lambda: styles.territory_renderer(field))
-            _POST_PROCESSORS.append(post)
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
+    StylePostProcessor.attach(context, dest_id, lambda: styles.territory_renderer(field))
 
 
 def remove_partial(dest_id) -> None:
@@ -196,8 +177,8 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         territories_source = self.parameterAsSource(parameters, self.TERRITORIES, context)
         if territories_source is None:
             raise self.fail(self.tr("No territory layer. Expected territory polygons with a code field."))
-        code_field = (self.parameterAsFields(parameters, self.CODE_FIELD, context) or [None])[0]
-        name_field = (self.parameterAsFields(parameters, self.NAME_FIELD, context) or [None])[0]
+        code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
+        name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
         keep = self.parameterAsFields(parameters, self.KEEP_FIELDS, context) or []
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         unit = UNITS[self.parameterAsEnum(parameters, self.UNIT, context)]
@@ -225,7 +206,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             dest = write_table(self, parameters, self.OUTPUT, context, table, extra, geometries, result.crs, feedback)
             if dest:
                 outputs[self.OUTPUT] = dest
-                TerritoryStyle.attach(context, dest)
+                style_territories(context, dest)
             dest = write_table(self, parameters, self.OUTPUT_TABLE, context, table, extra, None, result.crs, feedback, spatial=False)
             if dest:
                 outputs[self.OUTPUT_TABLE] = dest

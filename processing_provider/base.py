@@ -1,8 +1,17 @@
-"""What every algorithm of the provider shares: translation, instance creation, help, groups."""
+"""What every algorithm of the provider shares: translation, instance creation, help, groups; the
+styling of output layers when QGIS loads them."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from typing import Callable
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -36,9 +45,41 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def icon(self) -> QIcon:
         return QIcon(str(RESOURCES / "icon.svg"))
 
+    def field_parameter(self, parameters, name: str, context) -> str | None:
+        """The field chosen in the single-field parameter ``name``, or None."""
+        return (self.parameterAsFields(parameters, name, context) or [None])[0]
+
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""
         return QgsProcessingException(message)
+
+
+# Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
+_POST_PROCESSORS: list = []
+
+
+def keep_alive(post: QgsProcessingLayerPostProcessorInterface) -> QgsProcessingLayerPostProcessorInterface:
+    """``post``, kept referenced until QGIS has called it."""
+    _POST_PROCESSORS.append(post)
+    return post
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Give an output layer its renderer when QGIS loads it (GUI only; qgis_process loads nothing)."""
+
+    def __init__(self, renderer: Callable[[], object]):
+        super().__init__()
+        self.renderer = renderer
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
+            layer.setRenderer(self.renderer())
+            layer.triggerRepaint()
+
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, dest_id: str, renderer: Callable[[], object]) -> None:
+        if dest_id and context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(keep_alive(cls(renderer)))
 
 
 def _group_labels_for_translation() -> None:  # pragma: no cover - read by pylupdate5 only

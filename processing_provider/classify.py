@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -11,7 +9,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -19,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -27,31 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..ocsge_plugin import styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
-from .base import OcsgeAlgorithm
-
-# Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
-_POST_PROCESSORS: list = []
-
-
-class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Give an output layer its renderer when QGIS loads it (GUI only; qgis_process loads nothing)."""
-
-    def __init__(self, renderer: Callable[[], object]):
-        super().__init__()
-        self.renderer = renderer
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if isinstance(layer, QgsVectorLayer):
-            layer.setRenderer(self.renderer())
-            layer.triggerRepaint()
-
-    @classmethod
-    def attach(cls, context: QgsProcessingContext, dest_id: str, renderer: Callable[[], object]) -> None:
-        if context.willLoadLayerOnCompletion(dest_id):
-            post = cls(renderer)
-            _POST_PROCESSORS.append(post)
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post)
-
+from .base import OcsgeAlgorithm, StylePostProcessor
 
 def discard_output(dest_id: str) -> None:
     """After a cancel, once the sink is closed: remove the partial file it wrote (plain files only;
@@ -173,8 +145,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         if source is None:
             raise self.fail(self.tr("No input layer. Expected an occupation du sol polygon layer."))
         method = self.METHOD_KEYS[self.parameterAsEnum(parameters, self.METHOD, context)]
-        cs_field = (self.parameterAsFields(parameters, self.CS_FIELD, context) or [None])[0]
-        us_field = (self.parameterAsFields(parameters, self.US_FIELD, context) or [None])[0]
+        cs_field = self.field_parameter(parameters, self.CS_FIELD, context)
+        us_field = self.field_parameter(parameters, self.US_FIELD, context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         try:
             result = core.classify_layer(source, method, cs_field, us_field, steps)

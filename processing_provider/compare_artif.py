@@ -14,8 +14,8 @@ from qgis.core import (
 
 from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classify as core
-from .base import OcsgeAlgorithm
-from .classify import StylePostProcessor, discard_output, log_classification
+from .base import OcsgeAlgorithm, StylePostProcessor
+from .classify import discard_output, log_classification
 
 
 class CompareArtifAlgorithm(OcsgeAlgorithm):
@@ -94,8 +94,8 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise self.fail(self.tr("No input layer. Expected IGN's artificialisation layer."))
-        cs_field = (self.parameterAsFields(parameters, self.CS_FIELD, context) or [None])[0]
-        us_field = (self.parameterAsFields(parameters, self.US_FIELD, context) or [None])[0]
+        cs_field = self.field_parameter(parameters, self.CS_FIELD, context)
+        us_field = self.field_parameter(parameters, self.US_FIELD, context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         try:
             cmp = core.compare_with_ign(source, cs_field, us_field, steps)

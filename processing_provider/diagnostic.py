@@ -141,8 +141,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
         if communes_source is None:
             raise self.fail(self.tr("No commune layer. Expected commune polygons with their INSEE code."))
-        code_field = (self.parameterAsFields(parameters, self.CODE_FIELD, context) or [None])[0]
-        name_field = (self.parameterAsFields(parameters, self.NAME_FIELD, context) or [None])[0]
+        code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
+        name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         coverage = self.parameterAsBoolean(parameters, self.COVERAGE, context)

@@ -11,36 +11,19 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin.computing import classify, flows
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
-from .base import OcsgeAlgorithm
-
-# Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
-_POST_PROCESSORS: list = []
-
-
-class _Style(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, renderer_factory):
-        super().__init__()
-        self.renderer_factory = renderer_factory
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if isinstance(layer, QgsVectorLayer):
-            layer.setRenderer(self.renderer_factory())
-            layer.triggerRepaint()
-
+from .base import OcsgeAlgorithm, StylePostProcessor
 
 def _int_or_null(value: int):
     return None if value == flows.UNDETERMINED else int(value)
@@ -277,12 +260,6 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("The output {name} could not be created.").format(name=name))
         return sink, dest
 
-    def _style(self, context, dest, factory):
-        if dest and context.willLoadLayerOnCompletion(dest):
-            post = _Style(factory)
-            _POST_PROCESSORS.append(post)
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(post)
-
     def _write(self, parameters, context, feedback, source, report, accumulator, pieces, millesimes):
         debut_year, fin_year = millesimes
         crs = QgsCoordinateReferenceSystem(report.crs) if report.crs else QgsCoordinateReferenceSystem()
@@ -316,7 +293,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             ])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         results[self.OUTPUT] = dest
-        self._style(context, dest, flows_renderer)
+        StylePostProcessor.attach(context, dest, flows_renderer)
 
         fields = QgsFields()
         fields.append(QgsField("present", QVariant.String, len=5))
@@ -335,7 +312,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                                        part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / flows.M2_PER_HA])
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
             results[self.ONLY_ONE] = dest
-            self._style(context, dest, only_one_renderer)
+            StylePostProcessor.attach(context, dest, only_one_renderer)
 
         only_debut, only_fin = report.only_debut_area / flows.M2_PER_HA, report.only_fin_area / flows.M2_PER_HA
         undetermined = report.undetermined_area / flows.M2_PER_HA

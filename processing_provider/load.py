@@ -21,11 +21,7 @@ from qgis.core import (
 
 from ..ocsge_plugin import reading
 from ..ocsge_plugin.styles import apply_style
-from .base import OcsgeAlgorithm
-
-# Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
-_POST_PROCESSORS: list = []
-
+from .base import OcsgeAlgorithm, keep_alive
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
     def __init__(self, kind: str, group: str, palette: str):
@@ -223,6 +219,5 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         details = QgsProcessingContext.LayerDetails(found.title, context.project(), found.kind)
         group = "OCS GE " + " ".join(p for p in (f"D{found.departement}" if found.departement else "", "-".join(map(str, found.millesimes))) if p)
         post = _StyleAndGroup(found.kind, group, palette)
-        _POST_PROCESSORS.append(post)
-        details.setPostProcessor(post)
+        details.setPostProcessor(keep_alive(post))
         context.addLayerToLoadOnCompletion(found.uri, details)

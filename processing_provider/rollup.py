@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import territories as core
-from .aggregate import TerritoryStyle, write_table
+from .aggregate import style_territories, write_table
 from .base import OcsgeAlgorithm
 
 LEVELS = ("epci", "scot", "departement", "region")
@@ -120,13 +120,13 @@ class RollupAlgorithm(OcsgeAlgorithm):
             dest = write_table(self, parameters, self.OUTPUT_COMMUNE, context, communes, source.fields(), geometries, crs, feedback)
             if dest:
                 outputs[self.OUTPUT_COMMUNE] = dest
-                TerritoryStyle.attach(context, dest)
+                style_territories(context, dest)
             for level, table in result.levels.items():
                 outlines = core.dissolve(result.members[level], geometries, feedback)
                 dest = write_table(self, parameters, self.OUTPUTS[level], context, export.with_unit(table, unit), None, outlines, crs, feedback)
                 if dest:
                     outputs[self.OUTPUTS[level]] = dest
-                    TerritoryStyle.attach(context, dest)
+                    style_territories(context, dest)
                 feedback.pushInfo(self.tr("{level}: {count} territories").format(level=level, count=table["code"].nunique()))
         except core.Canceled:
             feedback.reportError(self.tr("Canceled."))

@@ -1239,6 +1239,10 @@ class ChangeBuilder:
             FARMLAND: ("CS2.1.3", "US1.1"),
             ("CS2.2.1", "US5"): ("CS2.1.1.1", "US5"),
         }
+        return self._recode_pairs(count, recoded, "couverture")
+
+    def _recode_pairs(self, count: int, recoded: dict, event: str) -> int:
+        """``count`` free polygons carrying one of the (couverture, usage) pairs of ``recoded`` get its new pair."""
         ok = self.free() & self.has_codes(list(recoded))
         rows = pick(self.rng, np.flatnonzero(ok), count)
         self.mark(rows)
@@ -1248,7 +1252,7 @@ class ChangeBuilder:
             c, u = recoded[(CS_CODES[mesh.cs[row]], US_CODES[mesh.us[row]])]
             return CS_INDEX[c], US_INDEX[u]
 
-        return self.recode(rows, new_codes, "couverture")
+        return self.recode(rows, new_codes, event)
 
     def couverture_foret(self, count: int) -> int:
         """Clear-cut forest: couverture changes, usage stays sylviculture."""
@@ -1261,16 +1265,7 @@ class ChangeBuilder:
 
     def usage(self, count: int) -> int:
         recoded = {("CS1.1.1.1", "US2"): ("CS1.1.1.1", "US3"), FARMLAND: ("CS2.2.1", "US6.1")}
-        ok = self.free() & self.has_codes(list(recoded))
-        rows = pick(self.rng, np.flatnonzero(ok), count)
-        self.mark(rows)
-        mesh = self.mesh
-
-        def new_codes(row: int) -> tuple[int, int]:
-            c, u = recoded[(CS_CODES[mesh.cs[row]], US_CODES[mesh.us[row]])]
-            return CS_INDEX[c], US_INDEX[u]
-
-        return self.recode(rows, new_codes, "usage")
+        return self._recode_pairs(count, recoded, "usage")
 
     def recoupe(self, count: int) -> int:
         """A zone re-cut into two polygons with codes different from the old one."""

@@ -78,8 +78,10 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from ..nomenclature import couverture_leaves, normalise_code, usage_leaves
-from ..rules import CODE_BATI, artif_lookup, is_imper
+from ..rules import CODE_BATI
 from . import thresholds
+from .codes import NO, UNKNOWN, YES, artif_matrix_status, imper_status, parse_bool, parse_ign_artif, plain_value
+from .progress import ScaledFeedback
 
 __all__ = [
     "AUTO",
@@ -108,7 +110,6 @@ METHODS = ("ign", "matrice", "matrice_seuils")
 AUTO = "auto"
 SOURCES = ("", "ign", "matrice", "seuil")  # artif_source codes: 0 indéterminé, 1 ign, 2 matrice, 3 seuil
 RAISONS = ("", "matrice", "seuil")  # raison codes of a disagreement: 0 none, 1 matrice, 2 seuil
-YES, NO, UNKNOWN = 1, 0, -1
 
 # Field spellings tried when the default name is absent (case is ignored everywhere).
 CS_ALTERNATIVES = ("code_cs", "couverture", "cs")
@@ -280,38 +281,6 @@ def summary(c: Classification) -> list[Indicator]:
 # ----------------------------------------------------------------------------- small helpers
 
 
-def parse_ign_artif(value: Any) -> int:
-    """IGN's ``artif`` value → 1 / 0 / -1: 'artif' / 'non artif' (any case, '_' or '-'), booleans, 1 / 0."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return UNKNOWN
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, (int, float)):
-        return YES if value == 1 else NO if value == 0 else UNKNOWN
-    text = str(value).strip().lower().replace("_", " ").replace("-", " ")
-    if text in ("artif", "artificialise", "artificialisé", "true", "t", "oui", "1", "yes"):
-        return YES
-    if text in ("non artif", "nonartif", "non artificialise", "non artificialisé", "false", "f", "non", "0", "no"):
-        return NO
-    return UNKNOWN
-
-
-def parse_bool(value: Any) -> int:
-    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1 for null or other."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return UNKNOWN
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, (int, float)):
-        return YES if value == 1 else NO if value == 0 else UNKNOWN
-    text = str(value).strip().lower()
-    if text in ("true", "t", "1", "oui", "o", "yes", "y", "vrai"):
-        return YES
-    if text in ("false", "f", "0", "non", "n", "no", "faux"):
-        return NO
-    return UNKNOWN
-
-
 def find_field(fields: QgsFields, name: Optional[str], alternatives: Iterable[str] = ()) -> Optional[str]:
     """The field called ``name`` (case ignored), else the first of ``alternatives`` present, else None."""
     by_lower = {f.name().lower(): f.name() for f in fields}
@@ -368,20 +337,6 @@ def check_crs(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle] 
     return None
 
 
-class _Scaled:
-    """A feedback for a sub-step: progress mapped into [start, end] of the parent's range."""
-
-    def __init__(self, feedback: Any, start: float, end: float) -> None:
-        self.feedback, self.start, self.end = feedback, start, end
-
-    def setProgress(self, percent: float) -> None:  # noqa: N802
-        if self.feedback is not None:
-            self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
-
-    def isCanceled(self) -> bool:  # noqa: N802
-        return self.feedback is not None and self.feedback.isCanceled()
-
-
 def _check_canceled(feedback: Any) -> None:
     if feedback is not None and feedback.isCanceled():
         raise Canceled()
@@ -394,14 +349,6 @@ def _repair(geometry: QgsGeometry) -> QgsGeometry:
         if not repaired.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
             return QgsGeometry()
     return repaired
-
-
-def _hashable(value: Any) -> Any:
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, QVariant):
-        return None if value.isNull() else str(value.value())
-    return str(value)
 
 
 # ------------------------------------------------------------------------------------ reading
@@ -449,7 +396,6 @@ def _read(
         features = source.getFeatures(request)
     total = max(source.featureCount(), 1)
 
-    lookup = artif_lookup()
     unknown: dict[str, int] = {}
     fid_l = array("q")
     area_l = array("d")
@@ -473,23 +419,23 @@ def _read(
         fid_l.append(fid)
         cs = feature.attribute(idx_cs)
         if type(cs) is not str:
-            cs = _hashable(cs)
+            cs = plain_value(cs)
         us = feature.attribute(idx_us) if with_us else None
         if type(us) is not str:
-            us = _hashable(us)
+            us = plain_value(us)
         key = (cs, us)
         row = pairs.get(key)
         if row is None:
             row = pairs[key] = len(pairs)
         row_l.append(row)
         if with_artif:
-            raw = _hashable(feature.attribute(idx_artif))
+            raw = plain_value(feature.attribute(idx_artif))
             value = ign_cache.get(raw)
             if value is None:
                 value = ign_cache[raw] = parse_ign_artif(raw)
             ign_l.append(value)
         if with_crit:
-            raw = _hashable(feature.attribute(idx_crit))
+            raw = plain_value(feature.attribute(idx_crit))
             value = crit_cache.get(raw)
             if value is None:
                 value = crit_cache[raw] = parse_bool(raw)
@@ -518,9 +464,8 @@ def _read(
     is_null: list[bool] = []
     for key in pairs:  # dicts keep insertion order: position = row
         cs, us = normalise_code(key[0]), normalise_code(key[1])
-        imper = is_imper(cs)
-        matrix = lookup.get((cs, us)) if us_name else None
-        table.append((UNKNOWN if imper is None else int(imper), UNKNOWN if matrix is None else int(matrix), int(cs == CODE_BATI)))
+        matrix = artif_matrix_status(cs, us) if us_name else UNKNOWN
+        table.append((imper_status(cs), matrix, int(cs == CODE_BATI)))
         is_null.append(cs is None or (bool(us_name) and us is None))
     rows = np.asarray(row_l, dtype=np.int64)
     per_key = np.bincount(rows, minlength=len(table))
@@ -635,7 +580,7 @@ def classify_layer(
     seuils = method == "matrice_seuils"
     geometry = with_geometry or seuils
     read_end = 40.0 if seuils else 100.0
-    columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, _Scaled(feedback, 0.0, read_end))
+    columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end))
     result = _classify(columns, method, warnings, used, feedback, read_end)
     return result
 
@@ -666,7 +611,7 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
         else:
             try:
                 result_thresholds = thresholds.apply_thresholds(
-                    columns.wkb, artif_matrice, columns.bati, areas=columns.area, feedback=_Scaled(feedback, start, 100.0)
+                    columns.wkb, artif_matrice, columns.bati, areas=columns.area, feedback=ScaledFeedback(feedback, start, 100.0)
                 )
             except thresholds.ThresholdsCanceled:
                 raise Canceled() from None
@@ -735,7 +680,7 @@ def compare_with_ign(
     used.update(couverture=cs_name, usage=us_name, artif=artif_name)
     if crit_name:
         used["crit_seuil"] = crit_name
-    columns = _read(source, cs_name, us_name, artif_name, crit_name, True, True, _Scaled(feedback, 0.0, 40.0))
+    columns = _read(source, cs_name, us_name, artif_name, crit_name, True, True, ScaledFeedback(feedback, 0.0, 40.0))
     ign_artif = columns.ign_artif
     ign_crit = columns.ign_crit if columns.ign_crit is not None else np.zeros(ign_artif.size, dtype=np.int8)
     calc = _classify(columns, "matrice_seuils", warnings, used, feedback, 40.0)

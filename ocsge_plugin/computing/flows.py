@@ -68,10 +68,8 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterator, Optional
 
 import numpy as np
@@ -86,10 +84,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .. import reading, rules
+from .. import reading
 from ..i18n import tr
 from ..nomenclature import couverture, normalise_code, usage
 from . import classify
+from .codes import artif_matrix_status, imper_status, plain_value
+from .progress import ScaledFeedback
 
 __all__ = [
     "FLUX_ARTIF",
@@ -325,74 +325,17 @@ def code_fields(layer: QgsVectorLayer, kind: str) -> tuple[dict[str, str], tuple
         raise FlowError(str(error)) from None
 
 
-_VRT_LAYER = re.compile(r"^(?P<kind>" + "|".join(sorted(reading.KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$")
-
-
-def _layer_texts(layer: QgsVectorLayer) -> tuple[list[str], Optional[str]]:
-    """Names that may carry a département or years: the source path + layer name, and for a VRT
-    (``ocsge:load`` outputs) its source data set and layer; plus the VRT layer's own name."""
-    source = layer.source()
-    path, _, options = source.partition("|")
-    match = re.search(r"layername=([^|]+)", options)
-    texts = [f"{path}/{match.group(1)}" if match else path]
-    vrt_name = None
-    if path.lower().endswith(".vrt") and Path(path).exists():
-        try:
-            root = ET.parse(path).getroot()
-            node = root.find("OGRVRTLayer")
-            if node is not None:
-                vrt_name = node.get("name")
-                src = node.findtext("SrcDataSource") or ""
-                src_layer = node.findtext("SrcLayer") or ""
-                texts.insert(0, f"{src}/{src_layer}" if src_layer else src)
-        except (ET.ParseError, OSError):
-            pass
-    return texts, vrt_name
-
-
 def layer_millesimes(layer: QgsVectorLayer, kind: str) -> tuple[int, ...]:
-    """Years of a layer: from its names (IGN's archive / file / layer names, also behind a VRT of
-    ``ocsge:load``), else its fields (``CS_2018``… for differences, ``millesime`` for occupation).
-    Two years for difference kinds, one otherwise, () when not found."""
-    texts, vrt_name = _layer_texts(layer)
-    reading_kind = "difference" if kind in ("difference", "artif_diff") else kind
-    wanted = 2 if reading_kind == "difference" else 1
-    for text in texts:
-        years = reading.millesimes_from_name(text, reading_kind)
-        if len(years) == wanted:
-            return years
-    if vrt_name and (match := _VRT_LAYER.match(vrt_name)):
-        years = tuple(int(y) for y in re.findall(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])", match.group("rest")))
-        if len(years) == wanted:
-            return years
-    if wanted == 2:
-        _, years = code_fields(layer, kind) if kind in _NORMALISED else ({}, ())
-        if len(years) == 2:
-            return years
-        field_years = sorted({int(m.group(1)) for n in _names(layer) if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
-        return tuple(field_years) if len(field_years) == 2 else ()
-    lower = {name.lower(): name for name in _names(layer)}
-    if "millesime" in lower:
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
-        request.setLimit(50)
-        for feature in layer.getFeatures(request):
-            value = feature[lower["millesime"]]
-            if value is not None and (found := re.search(r"(19|20)\d{2}", str(value))):
-                return (int(found.group(0)),)
-    return ()
+    """Years of a layer by ``reading.layer_millesimes`` (names, also behind a VRT of ``ocsge:load``, else
+    fields): two for difference kinds, one otherwise, () when not found. A difference layer whose years
+    are not found and which lacks its code fields raises FlowError (naming them)."""
+    years = reading.layer_millesimes(layer, kind)
+    if len(years) != 2 and kind in ("difference", "artif_diff"):
+        code_fields(layer, kind)
+    return years
 
 
-def layer_departement(layer: QgsVectorLayer) -> Optional[str]:
-    """The département of a layer from its names (also behind a VRT of ``ocsge:load``), or None."""
-    texts, vrt_name = _layer_texts(layer)
-    for text in texts:
-        if dep := reading.departement_from_name(text):
-            return dep
-    if vrt_name and (match := _VRT_LAYER.match(vrt_name)):
-        first = match.group("rest").split("_")[0]
-        if first and not re.fullmatch(r"(19|20)\d{2}", first):
-            return reading.normalise_departement(first)
-    return None
+layer_departement = reading.layer_departement
 
 
 def resolve_millesimes(found_debut: Optional[int], found_fin: Optional[int], debut: Optional[int] = None,
@@ -469,16 +412,6 @@ def _code(feature, name: Optional[str]) -> Optional[str]:
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else normalise_code(value)
 
 
-def _imper(code: Optional[str]) -> int:
-    value = rules.is_imper(code)
-    return UNDETERMINED if value is None else int(value)
-
-
-def _artif_matrix(cs: Optional[str], us: Optional[str]) -> int:
-    value = rules.is_artif_matrix(cs, us)
-    return UNDETERMINED if value is None else int(value)
-
-
 def _parse_flux(value: Any) -> Optional[int]:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
@@ -521,7 +454,7 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
         progress(index)
         cs_d, us_d = _code(feature, fields.get("cs_debut")), _code(feature, fields.get("us_debut"))
         cs_f, us_f = _code(feature, fields.get("cs_fin")), _code(feature, fields.get("us_fin"))
-        imper_d, imper_f = _imper(cs_d), _imper(cs_f)
+        imper_d, imper_f = imper_status(cs_d), imper_status(cs_f)
         if kind == "artif_diff":
             # IGN's answer: ``artificialisation`` is the flow; the statuses follow it when it is ±1.
             flux_artif = _parse_flux(feature[fields["artificialisation"]])
@@ -533,7 +466,7 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
                 flux_artif = artif_f - artif_d
             undetermined = flux_artif is None or _undetermined(imper_d, imper_f)
         else:
-            artif_d, artif_f = _artif_matrix(cs_d, us_d), _artif_matrix(cs_f, us_f)
+            artif_d, artif_f = artif_matrix_status(cs_d, us_d), artif_matrix_status(cs_f, us_f)
             flux_artif = artif_f - artif_d
             undetermined = None in (cs_d, us_d, cs_f, us_f) or _undetermined(imper_d, imper_f, artif_d, artif_f)
         if undetermined:
@@ -661,24 +594,16 @@ class _Codes:
         self._pairs: dict[tuple, int] = {}
 
     def index(self, raw_cs: Any, raw_us: Any, raw_artif: Any = None) -> int:
-        key = (_plain(raw_cs), _plain(raw_us), _plain(raw_artif))
+        key = (plain_value(raw_cs), plain_value(raw_us), plain_value(raw_artif))
         found = self.by_raw.get(key)
         if found is None:
             found = self.by_raw[key] = len(self.pair)
             cs, us = normalise_code(key[0]), normalise_code(key[1])
             self.pair.append((cs, us))
             self.pair_id.append(self._pairs.setdefault((cs, us), len(self._pairs)))
-            self.imper.append(_imper(cs))
-            self.artif.append(classify.parse_ign_artif(key[2]) if self.method == "ign" else _artif_matrix(cs, us))
+            self.imper.append(imper_status(cs))
+            self.artif.append(classify.parse_ign_artif(key[2]) if self.method == "ign" else artif_matrix_status(cs, us))
         return found
-
-
-def _plain(value: Any) -> Any:
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if hasattr(value, "isNull"):
-        return None if value.isNull() else str(value.value())
-    return str(value)
 
 
 class _Side:
@@ -759,25 +684,6 @@ def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any) -> dic
     except classify.ClassifyError as error:
         raise FlowError(f"{layer.name()}: {error}") from None
     return dict(zip(np.asarray(result.fid).tolist(), np.asarray(result.artif).tolist()))
-
-
-class ScaledFeedback:
-    """A slice [start, end] of a feedback's progress, for a called stage."""
-
-    def __init__(self, feedback: Any, start: float, end: float):
-        self.feedback, self.start, self.end = feedback, start, end
-
-    def setProgress(self, value: float) -> None:  # noqa: N802
-        if self.feedback is not None:
-            self.feedback.setProgress(self.start + (self.end - self.start) * max(0.0, min(value, 100.0)) / 100.0)
-
-    def isCanceled(self) -> bool:  # noqa: N802
-        return self.feedback is not None and self.feedback.isCanceled()
-
-    def __getattr__(self, name: str):  # pushInfo, pushWarning, reportError…
-        if self.feedback is None:
-            return lambda *args, **kwargs: None
-        return getattr(self.feedback, name)
 
 
 def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:

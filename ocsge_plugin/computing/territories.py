@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import csv
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
@@ -72,8 +71,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from .. import reading
 from ..i18n import tr
-from ..nomenclature import normalise_code
-from ..rules import artif_lookup, is_imper
+from ..nomenclature import departements, normalise_code, regions
+from .codes import NO, UNKNOWN, YES, artif_matrix_status, imper_status, is_null, parse_bool, parse_ign_artif_or_bool
+from .progress import ScaledFeedback
 
 gdal.UseExceptions()
 
@@ -105,22 +105,7 @@ TABLE_COLUMNS = [
     "flux_imper_net",
     "surface_indeterminee",  # polygons of unknown status at millesime_fin (null / unknown codes)
 ]
-SURFACE_COLUMNS = [
-    "surface",
-    "surface_couverte",
-    "surface_artif",
-    "surface_imper",
-    "surface_artif_debut",
-    "surface_imper_debut",
-    "surface_couverte_debut",
-    "flux_artif",
-    "flux_desartif",
-    "flux_artif_net",
-    "flux_imper",
-    "flux_desimper",
-    "flux_imper_net",
-    "surface_indeterminee",
-]
+SURFACE_COLUMNS = [c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))]  # m², converted by to_unit
 UNITS = {"ha": 1e-4, "m2": 1.0}
 
 # Établissements publics territoriaux of the Métropole du Grand Paris: not EPCI à fiscalité propre.
@@ -133,43 +118,6 @@ EPT_CODES = frozenset(
         "200057875", "200058790", "200057941", "200058006", "200058014",
     }
 )
-
-REGIONS = {
-    "01": "Guadeloupe", "02": "Martinique", "03": "Guyane", "04": "La Réunion", "06": "Mayotte",
-    "11": "Île-de-France", "24": "Centre-Val de Loire", "27": "Bourgogne-Franche-Comté", "28": "Normandie",
-    "32": "Hauts-de-France", "44": "Grand Est", "52": "Pays de la Loire", "53": "Bretagne",
-    "75": "Nouvelle-Aquitaine", "76": "Occitanie", "84": "Auvergne-Rhône-Alpes",
-    "93": "Provence-Alpes-Côte d'Azur", "94": "Corse",
-}
-# département → (nom, région)
-DEPARTEMENTS = {
-    "01": ("Ain", "84"), "02": ("Aisne", "32"), "03": ("Allier", "84"), "04": ("Alpes-de-Haute-Provence", "93"),
-    "05": ("Hautes-Alpes", "93"), "06": ("Alpes-Maritimes", "93"), "07": ("Ardèche", "84"), "08": ("Ardennes", "44"),
-    "09": ("Ariège", "76"), "10": ("Aube", "44"), "11": ("Aude", "76"), "12": ("Aveyron", "76"),
-    "13": ("Bouches-du-Rhône", "93"), "14": ("Calvados", "28"), "15": ("Cantal", "84"), "16": ("Charente", "75"),
-    "17": ("Charente-Maritime", "75"), "18": ("Cher", "24"), "19": ("Corrèze", "75"), "2A": ("Corse-du-Sud", "94"),
-    "2B": ("Haute-Corse", "94"), "21": ("Côte-d'Or", "27"), "22": ("Côtes-d'Armor", "53"), "23": ("Creuse", "75"),
-    "24": ("Dordogne", "75"), "25": ("Doubs", "27"), "26": ("Drôme", "84"), "27": ("Eure", "28"),
-    "28": ("Eure-et-Loir", "24"), "29": ("Finistère", "53"), "30": ("Gard", "76"), "31": ("Haute-Garonne", "76"),
-    "32": ("Gers", "76"), "33": ("Gironde", "75"), "34": ("Hérault", "76"), "35": ("Ille-et-Vilaine", "53"),
-    "36": ("Indre", "24"), "37": ("Indre-et-Loire", "24"), "38": ("Isère", "84"), "39": ("Jura", "27"),
-    "40": ("Landes", "75"), "41": ("Loir-et-Cher", "24"), "42": ("Loire", "84"), "43": ("Haute-Loire", "84"),
-    "44": ("Loire-Atlantique", "52"), "45": ("Loiret", "24"), "46": ("Lot", "76"), "47": ("Lot-et-Garonne", "75"),
-    "48": ("Lozère", "76"), "49": ("Maine-et-Loire", "52"), "50": ("Manche", "28"), "51": ("Marne", "44"),
-    "52": ("Haute-Marne", "44"), "53": ("Mayenne", "52"), "54": ("Meurthe-et-Moselle", "44"), "55": ("Meuse", "44"),
-    "56": ("Morbihan", "53"), "57": ("Moselle", "44"), "58": ("Nièvre", "27"), "59": ("Nord", "32"),
-    "60": ("Oise", "32"), "61": ("Orne", "28"), "62": ("Pas-de-Calais", "32"), "63": ("Puy-de-Dôme", "84"),
-    "64": ("Pyrénées-Atlantiques", "75"), "65": ("Hautes-Pyrénées", "76"), "66": ("Pyrénées-Orientales", "76"),
-    "67": ("Bas-Rhin", "44"), "68": ("Haut-Rhin", "44"), "69": ("Rhône", "84"), "70": ("Haute-Saône", "27"),
-    "71": ("Saône-et-Loire", "27"), "72": ("Sarthe", "52"), "73": ("Savoie", "84"), "74": ("Haute-Savoie", "84"),
-    "75": ("Paris", "11"), "76": ("Seine-Maritime", "28"), "77": ("Seine-et-Marne", "11"), "78": ("Yvelines", "11"),
-    "79": ("Deux-Sèvres", "75"), "80": ("Somme", "32"), "81": ("Tarn", "76"), "82": ("Tarn-et-Garonne", "76"),
-    "83": ("Var", "93"), "84": ("Vaucluse", "93"), "85": ("Vendée", "52"), "86": ("Vienne", "75"),
-    "87": ("Haute-Vienne", "75"), "88": ("Vosges", "44"), "89": ("Yonne", "27"), "90": ("Territoire de Belfort", "27"),
-    "91": ("Essonne", "11"), "92": ("Hauts-de-Seine", "11"), "93": ("Seine-Saint-Denis", "11"),
-    "94": ("Val-de-Marne", "11"), "95": ("Val-d'Oise", "11"), "971": ("Guadeloupe", "01"),
-    "972": ("Martinique", "02"), "973": ("Guyane", "03"), "974": ("La Réunion", "04"), "976": ("Mayotte", "06"),
-}
 
 BATCH = 65536
 
@@ -193,42 +141,13 @@ def departement_of_commune(code: str) -> Optional[str]:
 # ------------------------------------------------------------------------------- feedback
 
 
-class _ScaledFeedback:
-    """A feedback for another core's 0–100 % progress, mapped into a sub-step of ours."""
-
-    def __init__(self, step: "_Step") -> None:
-        self.step = step
-
-    def setProgress(self, percent: float) -> None:  # noqa: N802
-        self.step.progress(percent / 100.0)
-
-    def isCanceled(self) -> bool:  # noqa: N802
-        return self.step.feedback is not None and self.step.feedback.isCanceled()
-
-    def __getattr__(self, name: str) -> Any:  # pushInfo, pushWarning, reportError…
-        target = self.step.feedback
-        if target is None:
-            return lambda *args, **kwargs: None
-        return getattr(target, name)
-
-
-class _Step:
-    """Progress of a sub-step mapped into [start, end] of the parent's range; cancel check."""
-
-    def __init__(self, feedback: Any, start: float = 0.0, end: float = 100.0) -> None:
-        self.feedback, self.start, self.end = feedback, start, end
-
-    def progress(self, fraction: float) -> None:
-        if self.feedback is not None:
-            self.feedback.setProgress(self.start + (self.end - self.start) * min(max(fraction, 0.0), 1.0))
+class _Step(ScaledFeedback):
+    """Progress of a sub-step mapped into [start, end] of the parent's range (a feedback for another
+    core's 0–100 % progress too); ``check`` raises Canceled."""
 
     def check(self) -> None:
-        if self.feedback is not None and self.feedback.isCanceled():
+        if self.isCanceled():
             raise Canceled()
-
-    def sub(self, a: float, b: float) -> "_Step":
-        span = self.end - self.start
-        return _Step(self.feedback, self.start + span * a, self.start + span * b)
 
 
 # ------------------------------------------------------------------------------------ WKB
@@ -385,9 +304,6 @@ def _ring_area_bbox(x: np.ndarray, y: np.ndarray, npts: np.ndarray) -> tuple[np.
 
 # ------------------------------------------------------------------------- classification
 
-UNKNOWN, NO, YES = -1, 0, 1
-
-
 def _text(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
@@ -409,29 +325,6 @@ def _factorize(values: Any) -> tuple[np.ndarray, list]:
     return np.asarray(codes, dtype=np.int64), uniques
 
 
-def lookup_imper(cs: Any) -> np.ndarray:
-    """Imperméabilisé (1 / 0 / -1 indéterminé) of each couverture code, by the décret's rule."""
-    codes, uniques = _factorize(cs)
-    table = np.array([UNKNOWN if (v := is_imper(u)) is None else int(v) for u in uniques] or [UNKNOWN], dtype=np.int8)
-    return table[codes]
-
-
-def lookup_artif(cs: Any, us: Any) -> np.ndarray:
-    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair: one lookup per distinct pair."""
-    c_codes, c_uniques = _factorize(cs)
-    u_codes, u_uniques = _factorize(us)
-    lookup = artif_lookup()
-    cn = [normalise_code(u) for u in c_uniques]
-    un = [normalise_code(u) for u in u_uniques]
-    table = np.full((max(len(cn), 1), max(len(un), 1)), UNKNOWN, dtype=np.int8)
-    for i, c in enumerate(cn):
-        for j, u in enumerate(un):
-            value = lookup.get((c, u))
-            if value is not None:
-                table[i, j] = int(value)
-    return table[c_codes, u_codes]
-
-
 def lookup_values(values: Any, parse: Callable[[Any], int]) -> np.ndarray:
     """``parse`` (value → 1 / 0 / -1) applied once per distinct value of a column."""
     codes, uniques = _factorize(values)
@@ -439,34 +332,22 @@ def lookup_values(values: Any, parse: Callable[[Any], int]) -> np.ndarray:
     return table[codes]
 
 
-def parse_bool(value: Any) -> int:
-    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1."""
-    if value is None:
-        return UNKNOWN
-    if isinstance(value, (bool, np.bool_)):
-        return YES if value else NO
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return YES if value == 1 else NO if value == 0 else UNKNOWN
-    text = str(value).strip().lower()
-    if text in ("true", "t", "1", "oui", "o", "yes", "y", "vrai"):
-        return YES
-    if text in ("false", "f", "0", "non", "n", "no", "faux"):
-        return NO
-    return UNKNOWN
+def lookup_imper(cs: Any) -> np.ndarray:
+    """Imperméabilisé (1 / 0 / -1 indéterminé) of each couverture code, by the décret's rule."""
+    return lookup_values(cs, imper_status)
 
 
-def parse_ign_artif(value: Any) -> int:
-    """IGN's ``artif`` ('artif' / 'non artif', or booleans) → 1 / 0 / -1."""
-    if value is None:
-        return UNKNOWN
-    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
-        return parse_bool(value)
-    text = str(value).strip().lower().replace("_", " ").replace("-", " ")
-    if text in ("artif", "artificialise", "artificialisé"):
-        return YES
-    if text in ("non artif", "nonartif", "non artificialise", "non artificialisé"):
-        return NO
-    return parse_bool(value)
+def lookup_artif(cs: Any, us: Any) -> np.ndarray:
+    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair: one lookup per distinct pair."""
+    c_codes, c_uniques = _factorize(cs)
+    u_codes, u_uniques = _factorize(us)
+    cn = [normalise_code(u) for u in c_uniques]
+    un = [normalise_code(u) for u in u_uniques]
+    table = np.full((max(len(cn), 1), max(len(un), 1)), UNKNOWN, dtype=np.int8)
+    for i, c in enumerate(cn):
+        for j, u in enumerate(un):
+            table[i, j] = artif_matrix_status(c, u)
+    return table[c_codes, u_codes]
 
 
 def parse_sign(value: Any) -> int:
@@ -517,68 +398,6 @@ def _find(names: Sequence[str], *candidates: str) -> Optional[str]:
     return None
 
 
-def _source_texts(layer: QgsVectorLayer) -> list[str]:
-    texts = [layer.name(), layer.source()]
-    uri = layer.source().split("|")[0]
-    if uri.lower().endswith(".vrt") and Path(uri).exists():
-        try:
-            content = Path(uri).read_text(encoding="utf-8", errors="replace")
-            texts += re.findall(r"<SrcDataSource[^>]*>([^<]+)<", content)
-            texts += re.findall(r'OGRVRTLayer name="([^"]+)"', content)
-            texts += re.findall(r"<SrcLayer>([^<]+)<", content)
-        except OSError:
-            pass
-    return texts
-
-
-def _years_and_dep(layer: QgsVectorLayer, kind: str, names: Sequence[str]) -> tuple[Optional[str], tuple[int, ...]]:
-    texts = _source_texts(layer)
-    dep = None
-    years: tuple[int, ...] = ()
-    vrt_name = next((t for t in texts if re.fullmatch(r"(occupation|artif|difference|artif_diff)_\w*", t or "")), None)
-    if vrt_name:  # ocsge:load's VRT layer name: <kind>_<dep>_<y1>[_<y2>]
-        parts = vrt_name.split("_")
-        digits = [p for p in parts if re.fullmatch(r"(19|20)\d\d", p)]
-        deps = [p for p in parts[1:] if re.fullmatch(r"\d[0-9AB]\d?", p, re.I)]
-        if deps:
-            dep = reading.normalise_departement(deps[0])
-        if digits:
-            years = tuple(int(d) for d in digits)
-    for text in reversed(texts):
-        if dep is None and text:
-            dep = reading.departement_from_name(text)
-        if not years and text:
-            years = reading.millesimes_from_name(text, "difference" if kind in ("difference", "artif_diff", "flows") else "occupation")
-    want = 2 if kind in ("difference", "artif_diff", "flows") else 1
-    if len(years) != want:
-        years = _years_from_fields(layer, kind, names) or years
-    if len(years) > want:
-        years = years[-want:]
-    return dep, tuple(years)
-
-
-def _years_from_fields(layer: QgsVectorLayer, kind: str, names: Sequence[str]) -> tuple[int, ...]:
-    if kind in ("difference", "artif_diff", "flows"):
-        a, b = _find(names, "millesime_debut"), _find(names, "millesime_fin")
-        if a and b:
-            feature = next(layer.getFeatures(QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.NoGeometry)), None)
-            if feature is not None:
-                try:
-                    return int(str(feature[a])[:4]), int(str(feature[b])[:4])
-                except (TypeError, ValueError):
-                    return ()
-        years = sorted({int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
-        return tuple(years) if len(years) == 2 else ()
-    name = _find(names, "millesime")
-    if name:
-        feature = next(layer.getFeatures(QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.NoGeometry)), None)
-        if feature is not None:
-            match = re.search(r"(19|20)\d{2}", str(feature[name] or ""))
-            if match:
-                return (int(match.group(0)),)
-    return ()
-
-
 def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Source]:
     """What ``layer`` brings to the aggregation, from its fields; None for a layer with nothing to give
     (zone construite). Raises TerritoryError when a stock or flow layer's millésime cannot be found."""
@@ -611,7 +430,7 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
             fields["artif"] = f("artif")
     else:
         return None
-    dep, years = _years_and_dep(layer, kind, names)
+    dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind)
     want = 2 if role == "flow" else 1
     if len(years) != want:
         raise TerritoryError(
@@ -663,30 +482,13 @@ def _open_ogr(path: str, name: Optional[str]):
 def _vrt_source(path: str) -> Optional[tuple[str, str, dict[str, str]]]:
     """(source file, source layer, normalised → source field) of a plain renaming VRT such as
     ``ocsge:load`` writes, else None: reading the source directly uses its fast Arrow reader."""
-    import xml.etree.ElementTree as ET
-
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError):
+    vrt = reading.read_vrt(path)
+    if vrt is None or not vrt.only_layer or not vrt.plain or not vrt.src_data_source or not vrt.src_layer:
         return None
-    layers = root.findall("OGRVRTLayer")
-    if root.tag != "OGRVRTDataSource" or len(layers) != 1:
-        return None
-    layer = layers[0]
-    allowed = {"SrcDataSource", "SrcLayer", "LayerSRS", "Field"}
-    if any(child.tag not in allowed for child in layer):
-        return None
-    src = layer.find("SrcDataSource")
-    src_layer = layer.find("SrcLayer")
-    if src is None or src_layer is None or not src.text:
-        return None
-    source = src.text.strip()
-    if src.get("relativeToVRT") == "1":
-        source = str(Path(path).parent / source)
+    source = vrt.source_path(path)
     if not Path(source).is_file():
         return None
-    mapping = {f.get("name"): f.get("src") or f.get("name") for f in layer.findall("Field")}
-    return source, src_layer.text.strip(), mapping
+    return source, vrt.src_layer, vrt.fields
 
 
 def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[_Step] = None) -> Iterator[dict]:
@@ -762,7 +564,7 @@ def _qgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: _Step) -> 
     def flush():
         out = {"wkb": np.array(wkb, dtype=object) if wkb else np.empty(0, dtype=object), "fid": np.array(fid, dtype=np.int64)}
         for name in fields:
-            out[name] = np.array([None if _is_null(v) else v for v in columns[name]], dtype=object)
+            out[name] = np.array([None if is_null(v) else v for v in columns[name]], dtype=object)
         return out
 
     for feature in layer.getFeatures(request):
@@ -782,12 +584,6 @@ def _qgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: _Step) -> 
     if fid:
         yield flush()
     step.progress(1.0)
-
-
-def _is_null(value: Any) -> bool:
-    if value is None:
-        return True
-    return isinstance(value, QVariant) and value.isNull()
 
 
 # ---------------------------------------------------------------------------- territories
@@ -836,7 +632,7 @@ class TerritorySet:
             if index % 200 == 0:
                 step.check()  # (quick: no progress of its own, the callers' bar goes on)
             raw = feature[code_field]
-            code = "" if _is_null(raw) else str(raw).strip()
+            code = "" if is_null(raw) else str(raw).strip()
             if isinstance(raw, float) and raw.is_integer():
                 code = str(int(raw))
             if not code:
@@ -845,9 +641,9 @@ class TerritorySet:
             entry = by_code.get(code)
             if entry is None:
                 entry = {
-                    "nom": "" if not name_field or _is_null(feature[name_field]) else str(feature[name_field]),
+                    "nom": "" if not name_field or is_null(feature[name_field]) else str(feature[name_field]),
                     "parts": [],
-                    "extras": {k: (None if _is_null(feature[k]) else feature[k]) for k in keep_fields},
+                    "extras": {k: (None if is_null(feature[k]) else feature[k]) for k in keep_fields},
                     "count": 0,
                 }
                 by_code[code] = entry
@@ -1312,7 +1108,7 @@ def _stock_weights(source: Source, batch: dict, method: str, classification=None
         found = classification[0][pos] == batch["fid"] if classification[0].size else np.zeros(n, bool)
         artif = np.where(found, classification[1][pos], UNKNOWN).astype(np.int8)
     elif method == "ign":
-        artif = lookup_values(batch[f["artif"]], parse_ign_artif)
+        artif = lookup_values(batch[f["artif"]], parse_ign_artif_or_bool)
     else:
         artif = lookup_artif(batch[f["code_cs"]], batch[f["code_us"]])
     w = np.zeros((n, 4), dtype=np.float64)
@@ -1485,7 +1281,7 @@ def aggregate(
         crs_of[("f",) + key] = b.crs.authid()
         if placement.disjoint:  # no territory where the data is: nothing to overlay
             continue
-        for wkb, w in overlay(a, b, _ScaledFeedback(sub)):
+        for wkb, w in overlay(a, b, sub):
             _accumulate(placement, wkb, np.asarray(w, dtype=np.float64), sums, stats, np.asarray(w).sum(axis=1) > 0, sub)
     step.check()
     # Territory area in the CRS of the data covering it most.
@@ -1628,7 +1424,7 @@ def _thresholds(source: Source, step: _Step) -> tuple[np.ndarray, np.ndarray]:
 
     try:
         result = classify.classify_layer(
-            source.layer, "matrice_seuils", source.fields.get("code_cs", "code_cs"), source.fields.get("code_us", "code_us"), _ScaledFeedback(step)
+            source.layer, "matrice_seuils", source.fields.get("code_cs", "code_cs"), source.fields.get("code_us", "code_us"), step
         )
     except classify.Canceled:
         raise Canceled() from None
@@ -1880,7 +1676,7 @@ def rollup(
     dep = dep.where(dep.notna(), codes.map(departement_of_commune))
     dep = dep.map(lambda d: None if d is None else reading.normalise_departement(str(d)) if str(d).isdigit() or len(str(d)) <= 3 else str(d))
     reg = col("region_code")
-    reg = reg.where(reg.notna(), dep.map(lambda d: DEPARTEMENTS.get(d, (None, None))[1] if d else None))
+    reg = reg.where(reg.notna(), dep.map(lambda d: departements().get(d, (None, None))[1] if d else None))
     reg = reg.map(lambda r: None if r is None else str(r).zfill(2))
     scot = col("scot_code")
     communes["epci_code"] = epci
@@ -1890,8 +1686,8 @@ def rollup(
     names = {
         "epci": {c: n for c, n in zip(col("epci_code"), col("epci_nom")) if c} if "epci_nom" in table.columns else {},
         "scot": {c: n for c, n in zip(scot, col("scot_nom")) if c} if "scot_nom" in table.columns else {},
-        "departement": {d: v[0] for d, v in DEPARTEMENTS.items()},
-        "region": dict(REGIONS),
+        "departement": {d: v[0] for d, v in departements().items()},
+        "region": dict(regions()),
     }
     if ept_mask.any():
         names["epci"][MGP_CODE] = "Métropole du Grand Paris"

@@ -1,0 +1,85 @@
+"""Statuses shared by the cores (classify, flows, territories): attribute values and the décret's rules.
+
+Statuses are ints: ``YES`` (1), ``NO`` (0), ``UNKNOWN`` (-1, indéterminé: null, unknown or unreadable value).
+The rules themselves (imperméabilisation, the couverture × usage matrix) live in ``rules.py``; the functions
+here only give their answer as a status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from qgis.PyQt.QtCore import QVariant
+
+from ..rules import is_artif_matrix, is_imper
+
+YES, NO, UNKNOWN = 1, 0, -1
+
+_TRUE = ("true", "t", "1", "oui", "o", "yes", "y", "vrai")
+_FALSE = ("false", "f", "0", "non", "n", "no", "faux")
+
+
+def is_null(value: Any) -> bool:
+    """None or a NULL QVariant (QGIS's null attribute)."""
+    return value is None or (isinstance(value, QVariant) and value.isNull())
+
+
+def plain_value(value: Any) -> Any:
+    """An attribute value as a hashable plain value: str / int / float / bool as they are, None for
+    null, else its text (a QVariant's value, a QDate…)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, QVariant):
+        return None if value.isNull() else str(value.value())
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    return str(value)
+
+
+def parse_bool(value: Any) -> int:
+    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1 for null or other."""
+    if is_null(value):
+        return UNKNOWN
+    if isinstance(value, (bool, np.bool_)):
+        return YES if value else NO
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return YES if value == 1 else NO if value == 0 else UNKNOWN
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return YES
+    if text in _FALSE:
+        return NO
+    return UNKNOWN
+
+
+def parse_ign_artif(value: Any) -> int:
+    """IGN's ``artif`` value → 1 / 0 / -1: 'artif' / 'non artif' (any case, '_' or '-'), booleans, 1 / 0."""
+    if is_null(value):
+        return UNKNOWN
+    if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
+        return parse_bool(value)
+    text = str(value).strip().lower().replace("_", " ").replace("-", " ")
+    if text in ("artif", "artificialise", "artificialisé", "true", "t", "oui", "1", "yes"):
+        return YES
+    if text in ("non artif", "nonartif", "non artificialise", "non artificialisé", "false", "f", "non", "0", "no"):
+        return NO
+    return UNKNOWN
+
+
+def parse_ign_artif_or_bool(value: Any) -> int:
+    """:func:`parse_ign_artif`, then any spelling :func:`parse_bool` accepts ('vrai', 'o', 'n'…)."""
+    status = parse_ign_artif(value)
+    return status if status != UNKNOWN else parse_bool(value)
+
+
+def imper_status(code_cs: Any) -> int:
+    """Imperméabilisé (1 / 0 / -1) of a couverture code, by ``rules.is_imper``."""
+    value = is_imper(code_cs)
+    return UNKNOWN if value is None else int(value)
+
+
+def artif_matrix_status(code_cs: Any, code_us: Any) -> int:
+    """Artificialisé by the décret's matrix (1 / 0 / -1) of a (couverture, usage) pair, by ``rules.is_artif_matrix``."""
+    value = is_artif_matrix(code_cs, code_us)
+    return UNKNOWN if value is None else int(value)
