@@ -63,3 +63,9 @@ clean: ## remove build products (not the venv)
 screenshot: venv sample ## render the data panel with results from a local server (Xvfb) into docs/
 	@mkdir -p docs
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshot.py --sample $(BUILD)/sample/90 --out docs/screenshot-dock.png
+
+bench: deps ## benchmark 20,000 / 200,000 / 1,000,000 polygons per millésime vs read floor and native chain → BENCHMARKS.md (long)
+	@$(SYS_PYTHON) bench/run.py --sizes 20000 200000 1000000 --profile 200000
+
+bench-small: deps ## the benchmark at 20,000 polygons only (a few minutes) → BENCHMARKS.md
+	@$(SYS_PYTHON) bench/run.py --sizes 20000

@@ -1,5 +1,5 @@
 """The chain a QGIS user builds from native algorithms for the per-commune numbers:
-native:intersection (OCS GE × communes) → native:fieldcalculator (flag × $area) →
+native:intersection (OCS GE × communes) → native:fieldcalculator (flag × area($geometry), planar) →
 qgis:statisticsbycategories (sum per commune). Writes a CSV per commune (m²).
 
 Usage: native_chain.py COMMUNES OCC_DEBUT OCC_FIN DIFF YEAR_DEBUT YEAR_FIN OUT.csv
@@ -26,7 +26,9 @@ def start_qgis():
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    QgsApplication.processingRegistry().addProvider(QgsNativeAlgorithms())
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("native") is None:  # Processing.initialize() registers it on 3.22;
+        registry.addProvider(QgsNativeAlgorithms())  # adding it twice makes its algorithms vanish
     return app
 
 
@@ -68,7 +70,7 @@ def sums_by_commune(layer_source: str, communes: str, values: dict[str, str]) ->
         current = processing.run(
             "native:fieldcalculator",
             {"INPUT": current, "FIELD_NAME": name, "FIELD_TYPE": 0, "FIELD_LENGTH": 20, "FIELD_PRECISION": 6,
-             "FORMULA": f"({expression}) * $area", "OUTPUT": "TEMPORARY_OUTPUT"},
+             "FORMULA": f"({expression}) * area($geometry)", "OUTPUT": "TEMPORARY_OUTPUT"},
         )["OUTPUT"]
     result: dict[str, dict[str, float]] = {}
     for name in values:
@@ -85,7 +87,7 @@ def sums_by_commune(layer_source: str, communes: str, values: dict[str, str]) ->
 
 
 def main(communes, occ_debut, occ_fin, diff, year_debut, year_fin, out):
-    start_qgis()
+    app = start_qgis()  # keep a reference: a collected QgsApplication takes the registry with it
     started = time.perf_counter()
     rows: dict[str, dict[str, float]] = {}
     for source, year in ((occ_debut, year_debut), (occ_fin, year_fin)):
@@ -116,6 +118,7 @@ def main(communes, occ_debut, occ_fin, diff, year_debut, year_fin, out):
         for code in sorted(rows):
             writer.writerow([code, *(rows[code].get(c, 0.0) for c in columns)])
     print(f"native chain: {len(rows)} communes in {time.perf_counter() - started:.1f} s")
+    del app
 
 
 if __name__ == "__main__":
