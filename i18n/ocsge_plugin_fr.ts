@@ -24,67 +24,67 @@
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="218"/>
+        <location filename="../ocsge_plugin/reading.py" line="228"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="315"/>
+        <location filename="../ocsge_plugin/reading.py" line="325"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="326"/>
+        <location filename="../ocsge_plugin/reading.py" line="336"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="336"/>
+        <location filename="../ocsge_plugin/reading.py" line="346"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="361"/>
+        <location filename="../ocsge_plugin/reading.py" line="371"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="382"/>
+        <location filename="../ocsge_plugin/reading.py" line="392"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="581"/>
+        <location filename="../ocsge_plugin/reading.py" line="723"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="591"/>
+        <location filename="../ocsge_plugin/reading.py" line="733"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="617"/>
+        <location filename="../ocsge_plugin/reading.py" line="759"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="626"/>
+        <location filename="../ocsge_plugin/reading.py" line="768"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="634"/>
+        <location filename="../ocsge_plugin/reading.py" line="776"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="47"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="45"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="48"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="46"/>
         <source>Différence</source>
         <translation>Différence</translation>
     </message>
@@ -94,362 +94,362 @@
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="50"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="48"/>
         <source>Artificialisation difference</source>
         <translation>Évolution de l'artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="68"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="65"/>
         <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="123"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="120"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="129"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="126"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="236"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="233"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="249"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="246"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="250"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="247"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="250"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="247"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="267"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="268"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="268"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="269"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="269"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="270"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="270"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="271"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="272"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="272"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
         <source>Indéterminé for artificialisation (null or unknown code)</source>
         <translation>Indéterminé pour l'artificialisation (code nul ou inconnu)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
         <source>Indéterminé for imperméabilisation (null or unknown couverture)</source>
         <translation>Indéterminé pour l'imperméabilisation (couverture nulle ou inconnue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="329"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="298"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="348"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="317"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="361"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="330"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="555"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="500"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="563"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="508"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="722"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="667"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="615"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="560"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="734"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="679"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="723"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="668"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="653"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="598"/>
         <source>{count} polygon(s) with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone(s) avec un crit_seuil nul : considéré(s) comme non modifié(s) par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="659"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="604"/>
         <source>{count} polygon(s) without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone(s) sans valeur artif IGN lisible, compté(s) comme indéterminé(s).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="674"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="619"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="726"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="671"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="865"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="810"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="405"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="348"/>
         <source>The millésimes (years) of the data cannot be read from the layer names nor fields. Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021).</source>
         <translation>Les millésimes (années) des données ne peuvent être lus ni dans les noms des couches ni dans leurs champs. Renseignez les paramètres MILLESIME_DEBUT et MILLESIME_FIN (par exemple 2018 et 2021).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="412"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="355"/>
         <source>The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier début: swap the two layers or the two years.</source>
         <translation>Le millésime de début ({debut}) n'est pas antérieur au millésime de fin ({fin}). Attendu : un début plus ancien ; inversez les deux couches ou les deux années.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="427"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="370"/>
         <source>The two millésimes come from different départements: {debut} (début) and {fin} (fin). Expected two millésimes of the same département.</source>
         <translation>Les deux millésimes proviennent de départements différents : {debut} (début) et {fin} (fin). Attendu : deux millésimes du même département.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="435"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="378"/>
         <source>The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).</source>
         <translation>La couche {name} n'a pas de système de coordonnées. Attendu : un SCR projeté (par exemple EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="446"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="389"/>
         <source>The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.</source>
         <translation>Les deux millésimes sont dans des SCR différents ({a} et {b}) : {small} est reprojeté en {crs}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="457"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="400"/>
         <source>The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer).</source>
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="788"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="694"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="617"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="436"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="625"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="444"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="825"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="621"/>
         <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
         <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="831"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="627"/>
         <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
         <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="893"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="689"/>
         <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
         <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="899"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="695"/>
         <source>{count} invalid territory geometries were repaired: {codes}.</source>
         <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="901"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="697"/>
         <source>Territories without geometry (counted as zero area): {codes}.</source>
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1354"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1150"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1360"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1156"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1367"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1163"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1396"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1192"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1398"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1194"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1446"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1242"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1458"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1254"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1468"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1264"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1482"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1278"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1506"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1302"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1512"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1308"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1515"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1311"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (null or unknown codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (codes nuls ou inconnus) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1551"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1347"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1553"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1349"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1556"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1352"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1565"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1361"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1580"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1376"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1589"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1385"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1771"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1567"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1787"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1583"/>
         <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1807"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1603"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1846"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1642"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1854"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1650"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1860"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1656"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1873"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1669"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1907"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1703"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1909"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1705"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -519,27 +519,27 @@
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="516"/>
+        <location filename="../ocsge_plugin/export.py" line="518"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="538"/>
+        <location filename="../ocsge_plugin/export.py" line="540"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="563"/>
+        <location filename="../ocsge_plugin/export.py" line="565"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="631"/>
+        <location filename="../ocsge_plugin/export.py" line="633"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="660"/>
+        <location filename="../ocsge_plugin/export.py" line="662"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -994,215 +994,225 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="245"/>
+        <location filename="../processing_provider/aggregate.py" line="226"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="282"/>
+        <location filename="../processing_provider/aggregate.py" line="263"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="252"/>
+        <location filename="../processing_provider/classify.py" line="224"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="261"/>
+        <location filename="../processing_provider/classify.py" line="233"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="267"/>
+        <location filename="../processing_provider/classify.py" line="239"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="269"/>
+        <location filename="../processing_provider/classify.py" line="241"/>
         <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="275"/>
+        <location filename="../processing_provider/classify.py" line="247"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="278"/>
+        <location filename="../processing_provider/classify.py" line="250"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="497"/>
+        <source>hectares (ha)</source>
+        <translation>hectares (ha)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="497"/>
+        <source>square metres (m²)</source>
+        <translation>mètres carrés (m²)</translation>
     </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="106"/>
+        <location filename="../processing_provider/aggregate.py" line="87"/>
         <source>Aggregate by territory</source>
         <translation>Agréger par territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="109"/>
+        <location filename="../processing_provider/aggregate.py" line="90"/>
         <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage.</source>
         <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="131"/>
+        <location filename="../processing_provider/aggregate.py" line="112"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="132"/>
+        <location filename="../processing_provider/aggregate.py" line="113"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <location filename="../processing_provider/aggregate.py" line="121"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="141"/>
+        <location filename="../processing_provider/aggregate.py" line="122"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="143"/>
+        <location filename="../processing_provider/aggregate.py" line="124"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="144"/>
+        <location filename="../processing_provider/aggregate.py" line="125"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="146"/>
+        <location filename="../processing_provider/aggregate.py" line="127"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="147"/>
+        <location filename="../processing_provider/aggregate.py" line="128"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <location filename="../processing_provider/aggregate.py" line="130"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="150"/>
+        <location filename="../processing_provider/aggregate.py" line="131"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <location filename="../processing_provider/aggregate.py" line="133"/>
         <source>Artificialisation method for raw layers</source>
         <translation>Méthode d'artificialisation pour les couches brutes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <location filename="../processing_provider/aggregate.py" line="133"/>
         <source>Automatic (IGN&apos;s artif field when present, else matrix + thresholds)</source>
         <translation>Automatique (champ artif de l'IGN s'il existe, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <location filename="../processing_provider/aggregate.py" line="133"/>
         <source>IGN (artif field of IGN&apos;s artificialisation layers)</source>
         <translation>IGN (champ artif des couches d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <location filename="../processing_provider/aggregate.py" line="133"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <location filename="../processing_provider/aggregate.py" line="133"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="163"/>
+        <location filename="../processing_provider/aggregate.py" line="144"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <location filename="../processing_provider/aggregate.py" line="146"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="166"/>
+        <location filename="../processing_provider/aggregate.py" line="147"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="168"/>
+        <location filename="../processing_provider/aggregate.py" line="149"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="170"/>
+        <location filename="../processing_provider/aggregate.py" line="151"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <location filename="../processing_provider/aggregate.py" line="159"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <location filename="../processing_provider/aggregate.py" line="159"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <location filename="../processing_provider/aggregate.py" line="159"/>
         <source>Square metres</source>
         <translation>Mètres carrés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="179"/>
+        <location filename="../processing_provider/aggregate.py" line="160"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="181"/>
+        <location filename="../processing_provider/aggregate.py" line="162"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="182"/>
+        <location filename="../processing_provider/aggregate.py" line="163"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="184"/>
+        <location filename="../processing_provider/aggregate.py" line="165"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="187"/>
+        <location filename="../processing_provider/aggregate.py" line="168"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="189"/>
+        <location filename="../processing_provider/aggregate.py" line="170"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="198"/>
+        <location filename="../processing_provider/aggregate.py" line="179"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="207"/>
+        <location filename="../processing_provider/aggregate.py" line="188"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="233"/>
+        <location filename="../processing_provider/aggregate.py" line="214"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -1210,12 +1220,12 @@
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="92"/>
+        <location filename="../processing_provider/classify.py" line="64"/>
         <source>Artificialisation and imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="95"/>
+        <location filename="../processing_provider/classify.py" line="67"/>
         <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
 Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
 Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
@@ -1228,172 +1238,172 @@ Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, a
 Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="126"/>
+        <location filename="../processing_provider/classify.py" line="98"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="99"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="129"/>
+        <location filename="../processing_provider/classify.py" line="101"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="129"/>
+        <location filename="../processing_provider/classify.py" line="101"/>
         <source>Automatic: IGN when the layer has an artif field, else matrice + seuils</source>
         <translation>Automatique : IGN si la couche a un champ artif, sinon matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="129"/>
+        <location filename="../processing_provider/classify.py" line="101"/>
         <source>IGN (artif and crit_seuil fields of IGN&apos;s artificialisation layer)</source>
         <translation>IGN (champs artif et crit_seuil de la couche d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="129"/>
+        <location filename="../processing_provider/classify.py" line="101"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="129"/>
+        <location filename="../processing_provider/classify.py" line="101"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="140"/>
+        <location filename="../processing_provider/classify.py" line="112"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="142"/>
+        <location filename="../processing_provider/classify.py" line="114"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="143"/>
+        <location filename="../processing_provider/classify.py" line="115"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="146"/>
+        <location filename="../processing_provider/classify.py" line="118"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="148"/>
+        <location filename="../processing_provider/classify.py" line="120"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="149"/>
+        <location filename="../processing_provider/classify.py" line="121"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="151"/>
+        <location filename="../processing_provider/classify.py" line="123"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="152"/>
+        <location filename="../processing_provider/classify.py" line="124"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="154"/>
+        <location filename="../processing_provider/classify.py" line="126"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="155"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="174"/>
+        <location filename="../processing_provider/classify.py" line="146"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="202"/>
+        <location filename="../processing_provider/classify.py" line="174"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="190"/>
+        <location filename="../processing_provider/classify.py" line="162"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="193"/>
+        <location filename="../processing_provider/classify.py" line="165"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="236"/>
+        <location filename="../processing_provider/classify.py" line="208"/>
         <source>{label}: {area:.4f} ha ({count} polygons)</source>
         <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
     </message>
@@ -2137,272 +2147,272 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="77"/>
+        <location filename="../processing_provider/flows.py" line="60"/>
         <source>Flows between millésimes</source>
         <translation>Flux entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="80"/>
+        <location filename="../processing_provider/flows.py" line="63"/>
         <source>Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed between two millésimes, piece by piece, from whichever data you have: IGN's difference layer (DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. The overlay pairs identical polygons first and intersects only the rest; areas covered by one millésime only are reported (surface and a layer), not counted as flows. Pieces with a null or unknown code are counted apart and kept out of the flows. Outputs: a layer of the changed pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, the flow kind in words: artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début × fin (changed land only); and the origin of newly artificialised land by couverture and usage at début (surface and % of the new artificialisation). The millésimes are read from the names and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in hectares.</source>
         <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les fragments dont un code est nul ou inconnu sont comptés à part et écartés des flux. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="104"/>
+        <location filename="../processing_provider/flows.py" line="87"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="107"/>
+        <location filename="../processing_provider/flows.py" line="90"/>
         <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
         <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="112"/>
+        <location filename="../processing_provider/flows.py" line="95"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="115"/>
+        <location filename="../processing_provider/flows.py" line="98"/>
         <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="117"/>
+        <location filename="../processing_provider/flows.py" line="100"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="120"/>
+        <location filename="../processing_provider/flows.py" line="103"/>
         <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>Automatic (IGN&apos;s field when present, else matrix + seuils; the matrix for a DIFF layer)</source>
         <translation>Automatique (champ de l'IGN s'il existe, sinon matrice + seuils ; la matrice pour une couche DIFF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>IGN (artif field of IGN&apos;s artificialisation layers, zan_evol&apos;s artificialisation)</source>
         <translation>IGN (champ artif des couches d'artificialisation de l'IGN, champ artificialisation de zan_evol)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)</source>
         <translation>Matrice + seuils (seuils de 2 500 m² ; nécessite les deux millésimes complets)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="133"/>
+        <location filename="../processing_provider/flows.py" line="116"/>
         <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
         <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="138"/>
+        <location filename="../processing_provider/flows.py" line="121"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="138"/>
+        <location filename="../processing_provider/flows.py" line="121"/>
         <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="138"/>
+        <location filename="../processing_provider/flows.py" line="121"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="138"/>
+        <location filename="../processing_provider/flows.py" line="121"/>
         <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="148"/>
+        <location filename="../processing_provider/flows.py" line="131"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="149"/>
+        <location filename="../processing_provider/flows.py" line="132"/>
         <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
         <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="151"/>
+        <location filename="../processing_provider/flows.py" line="134"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="155"/>
+        <location filename="../processing_provider/flows.py" line="138"/>
         <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
         <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="157"/>
+        <location filename="../processing_provider/flows.py" line="140"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="158"/>
+        <location filename="../processing_provider/flows.py" line="141"/>
         <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
         <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="160"/>
+        <location filename="../processing_provider/flows.py" line="143"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="161"/>
+        <location filename="../processing_provider/flows.py" line="144"/>
         <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="163"/>
+        <location filename="../processing_provider/flows.py" line="146"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="164"/>
+        <location filename="../processing_provider/flows.py" line="147"/>
         <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="166"/>
+        <location filename="../processing_provider/flows.py" line="149"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="167"/>
+        <location filename="../processing_provider/flows.py" line="150"/>
         <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
         <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="171"/>
+        <location filename="../processing_provider/flows.py" line="154"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="172"/>
+        <location filename="../processing_provider/flows.py" line="155"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="173"/>
+        <location filename="../processing_provider/flows.py" line="156"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="174"/>
+        <location filename="../processing_provider/flows.py" line="157"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="175"/>
+        <location filename="../processing_provider/flows.py" line="158"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="176"/>
+        <location filename="../processing_provider/flows.py" line="159"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="177"/>
+        <location filename="../processing_provider/flows.py" line="160"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="193"/>
+        <location filename="../processing_provider/flows.py" line="176"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="199"/>
+        <location filename="../processing_provider/flows.py" line="182"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="205"/>
+        <location filename="../processing_provider/flows.py" line="188"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="210"/>
+        <location filename="../processing_provider/flows.py" line="193"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="215"/>
+        <location filename="../processing_provider/flows.py" line="198"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="221"/>
+        <location filename="../processing_provider/flows.py" line="204"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="245"/>
+        <location filename="../processing_provider/flows.py" line="228"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="249"/>
+        <location filename="../processing_provider/flows.py" line="232"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="253"/>
+        <location filename="../processing_provider/flows.py" line="236"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="256"/>
+        <location filename="../processing_provider/flows.py" line="239"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="307"/>
+        <location filename="../processing_provider/flows.py" line="284"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="277"/>
+        <location filename="../processing_provider/flows.py" line="260"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="372"/>
+        <location filename="../processing_provider/flows.py" line="349"/>
         <source>{count} piece(s) with a null or unknown code ({area:.4f} ha) were kept out of the flows.</source>
         <translation>{count} fragment(s) avec un code nul ou inconnu ({area:.4f} ha) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="376"/>
+        <location filename="../processing_provider/flows.py" line="353"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="381"/>
+        <location filename="../processing_provider/flows.py" line="358"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="385"/>
+        <location filename="../processing_provider/flows.py" line="362"/>
         <source>{count} invalid geometry(ies) repaired for the overlay.</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="386"/>
+        <location filename="../processing_provider/flows.py" line="363"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
@@ -2410,157 +2420,157 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="88"/>
+        <location filename="../processing_provider/load.py" line="84"/>
         <source>Load an OCS GE delivery</source>
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="91"/>
+        <location filename="../processing_provider/load.py" line="87"/>
         <source>OCS GE delivery (.7z archive, folder, .gpkg or .shp)</source>
         <translation>Livraison OCS GE (archive .7z, dossier, .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="96"/>
+        <location filename="../processing_provider/load.py" line="92"/>
         <source>A .7z archive as downloaded from IGN, a folder holding deliveries (type its path), or a single .gpkg / .shp file.</source>
         <translation>Une archive .7z telle que téléchargée depuis l'IGN, un dossier contenant des livraisons (saisissez son chemin) ou un fichier .gpkg / .shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="98"/>
+        <location filename="../processing_provider/load.py" line="94"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="105"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="107"/>
+        <location filename="../processing_provider/load.py" line="103"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="107"/>
+        <location filename="../processing_provider/load.py" line="103"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="107"/>
+        <location filename="../processing_provider/load.py" line="103"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="113"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="115"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117"/>
+        <location filename="../processing_provider/load.py" line="113"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="119"/>
+        <location filename="../processing_provider/load.py" line="115"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="120"/>
+        <location filename="../processing_provider/load.py" line="116"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="121"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128"/>
+        <location filename="../processing_provider/load.py" line="124"/>
         <source>All loaded layers</source>
         <translation>Toutes les couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="125"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="133"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="134"/>
+        <location filename="../processing_provider/load.py" line="130"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="135"/>
+        <location filename="../processing_provider/load.py" line="131"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="136"/>
+        <location filename="../processing_provider/load.py" line="132"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="137"/>
+        <location filename="../processing_provider/load.py" line="133"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="149"/>
+        <location filename="../processing_provider/load.py" line="145"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="151"/>
+        <location filename="../processing_provider/load.py" line="147"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="165"/>
+        <location filename="../processing_provider/load.py" line="161"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="170"/>
+        <location filename="../processing_provider/load.py" line="166"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="170"/>
+        <location filename="../processing_provider/load.py" line="166"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="177"/>
+        <location filename="../processing_provider/load.py" line="173"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="183"/>
+        <location filename="../processing_provider/load.py" line="179"/>
         <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="191"/>
+        <location filename="../processing_provider/load.py" line="187"/>
         <source>{title}: {count} polygon(s) with a null code.</source>
         <translation>{title} : {count} polygone(s) avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="215"/>
+        <location filename="../processing_provider/load.py" line="211"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="69"/>
+        <location filename="../processing_provider/load.py" line="65"/>
         <source>Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone construite, différence, artificialisation and évolution de l'artificialisation. The département and millésime(s) are read from the archive, file, layer and field names. Field names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for differences) so that every other algorithm reads one schema; the original attributes are kept. The coordinate system comes from the files, else from the archive name (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. Surfaces in the report are planar areas in hectares, in the layer's projected CRS.</source>
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
@@ -2568,17 +2578,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="45"/>
+        <location filename="../processing_provider/base.py" line="86"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="46"/>
+        <location filename="../processing_provider/base.py" line="87"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="47"/>
+        <location filename="../processing_provider/base.py" line="88"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -2586,14 +2596,19 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="38"/>
+        <location filename="../ocsge_plugin/plugin.py" line="39"/>
         <source>Load an OCS GE delivery…</source>
         <translation>Charger une livraison OCS GE…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="46"/>
+        <location filename="../ocsge_plugin/plugin.py" line="51"/>
         <source>OCS GE and data.gouv.fr data panel</source>
         <translation>Panneau de données OCS GE et data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/plugin.py" line="40"/>
+        <source>Artificialisation diagnostic of a territory…</source>
+        <translation>Diagnostic d'artificialisation d'un territoire…</translation>
     </message>
 </context>
 <context>

@@ -974,14 +974,14 @@ class _Placement:
                 shape = geometry.constGet()
                 piece = engine.intersection(shape) if not geometry.isNull() else None
             if piece is not None:
-                value = piece.area()
+                value = QgsGeometry(piece).area()  # QgsAbstractGeometry.area() loses ~1e-3 m² at Lambert-93 coordinates
                 if value > 0:
                     out.append((i, value))
                     done += value
         if last is not None:
             if repaired:  # the repaired area may differ from the one given: intersect after all
                 piece = self.engine(last).intersection(shape)
-                value = piece.area() if piece is not None else 0.0
+                value = QgsGeometry(piece).area() if piece is not None else 0.0
             else:
                 value = area - done
             if value > 0:

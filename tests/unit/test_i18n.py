@@ -47,3 +47,22 @@ def test_errors_speak_french(run, french, tmp_path):
 
     with pytest.raises(QgsProcessingException, match="n'existe pas"):
         run("ocsge:load", {"INPUT": str(tmp_path / "absent.7z")})
+
+
+def _sources(ts: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts).getroot()
+    return {(c.find("name").text, m.find("source").text) for c in root.iter("context") for m in c.iter("message")}
+
+
+def test_translation_covers_every_string_of_the_sources(tmp_path):
+    """Every tr() string of the code is in the .ts (run `make transup` and translate when this fails)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pylupdate5") is None:
+        pytest.skip("pylupdate5 (pyqt5-dev-tools) is not installed")
+    sources = sorted(str(p) for d in ("ocsge_plugin", "processing_provider") for p in (ROOT / d).rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(["pylupdate5", "-noobsolete", *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    missing = _sources(fresh) - _sources(ROOT / "i18n" / "ocsge_plugin_fr.ts")
+    assert missing == set()
