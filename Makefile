@@ -60,7 +60,7 @@ clean: ## remove build products (not the venv)
 	rm -rf $(BUILD) dist
 
 .PHONY: screenshot
-screenshot: venv sample ## render the data panel with results from a local server (Xvfb) into docs/
+screenshot: venv transcompile sample ## render the data panel with results from a local server (Xvfb) into docs/
 	@mkdir -p docs
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshot.py --sample $(BUILD)/sample/90 --out docs/screenshot-dock.png
 

@@ -101,8 +101,8 @@ def main() -> None:
     from ocsge.ocsge_plugin.gui.dock import OcsgeDock
     from ocsge.ocsge_plugin.nomenclature import RESOURCES
 
-    i18n.install_translator(args.locale)
-    plugin = ocsge.classFactory(None)
+    plugin = ocsge.classFactory(None)  # installs the translator of QGIS's locale…
+    i18n.install_translator(args.locale)  # …replaced by the one asked for
     plugin.initProcessing()
 
     server = HTTPServer(host="127.0.0.1", port=0)
