@@ -60,8 +60,16 @@ clean: ## remove build products (not the venv)
 	rm -rf $(BUILD) dist
 
 .PHONY: screenshot
-screenshot: venv transcompile sample ## render the data panel with results from a local server (Xvfb) into docs/
-	@mkdir -p docs
+screenshot: screenshot-standalone ## the data panel with results from a local server, in QGIS's real main window and alone (Xvfb) → docs/
+	@mkdir -p docs $(BUILD)/screenshot/profiles/default/QGIS $(BUILD)/screenshot/pluginpath
+	@ln -sfn $(ROOT) $(BUILD)/screenshot/pluginpath/$(PLUGIN_NAME)
+	@printf '[locale]\noverrideFlag=true\nuserLocale=fr\n[qgis]\ncheckVersion=false\n' > $(BUILD)/screenshot/profiles/default/QGIS/QGIS3.ini
+	QT_QPA_PLATFORM=xcb OCSGE_ROOT=$(ROOT) OCSGE_CACHE_DIR=$(BUILD)/screenshot/cache OCSGE_SCREENSHOT_SAMPLE=$(BUILD)/sample/90 \
+	OCSGE_SCREENSHOT_OUT=$(ROOT)/docs/screenshot-qgis.png QGIS_PLUGINPATH=$(BUILD)/screenshot/pluginpath PYTHONPATH=$(VENV)/lib/python3.11/site-packages \
+	timeout 300 xvfb-run -a -s "-screen 0 1600x960x24" qgis --nologo --noversioncheck --noplugins \
+	  --profiles-path $(BUILD)/screenshot --code $(ROOT)/scripts/screenshot_qgis.py
+
+screenshot-standalone: venv transcompile sample ## the data panel in an assembled window (both tabs, a delivery loaded)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshot.py --sample $(BUILD)/sample/90 --out docs/screenshot-dock.png
 
 bench: deps ## benchmark 20,000 / 200,000 / 1,000,000 polygons per millésime vs read floor and native chain → BENCHMARKS.md (long)

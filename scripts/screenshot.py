@@ -142,39 +142,7 @@ def main() -> None:
         window.resizeDocks([layers_dock, dock], [310, 600], Qt.Horizontal)
         window.show()
 
-        # OCS GE (IGN) tab: list the département, download and load the 2021 occupation du sol.
-        dock.tabs.setCurrentIndex(1)
-        dock.departement_combo.setCurrentIndex(dock.departement_combo.findData("90"))
-        dock.list_deliveries()
-        wait_for(app, lambda: dock.delivery_tree.topLevelItemCount() > 0, what="the IGN listing")
-        for index in range(dock.delivery_tree.topLevelItemCount()):
-            delivery = dock.delivery_tree.topLevelItem(index).data(0, Qt.UserRole)
-            if delivery.kind == "occupation" and delivery.years == "2021" and delivery.format == "GPKG":
-                dock.delivery_tree.setCurrentItem(dock.delivery_tree.topLevelItem(index))
-        dock.download_and_load()
-        wait_for(app, lambda: not dock.busy and project.count() > 0, what="the delivery to load")
-        occupation = next(layer for layer in project.mapLayers().values() if layer.name().startswith("Occupation"))
-        canvas.setExtent(occupation.extent())
-        canvas.refresh()
-        tree.expandAll()
-        wait_for(app, lambda: not canvas.isDrawing(), 30, "the map")
-        canvas.waitWhileRendering()
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        ign_png = args.out.with_name(args.out.stem + "-ign" + args.out.suffix)
-        settle(app)
-        window.grab().save(str(ign_png))
-
-        # data.gouv.fr tab: a search, a dataset and its resources.
-        dock.tabs.setCurrentIndex(0)
-        dock.search_edit.setText("OCS GE")
-        dock.search()
-        wait_for(app, lambda: dock.results.topLevelItemCount() > 0, what="the search results")
-        dock.results.setCurrentItem(dock.results.topLevelItem(0))
-        dock.resources.setCurrentItem(dock.resources.topLevelItem(0))
-        settle(app)
-        window.grab().save(str(args.out))
-        print(args.out)
-        print(ign_png)
+        capture(app, dock, project, canvas, window, args.out, tree.expandAll)
         ok = True
     except SystemExit as error:
         print(error, file=sys.stderr)
@@ -187,6 +155,56 @@ def main() -> None:
         # after the work is done (the PNGs are written).
         sys.stderr.flush()
         os._exit(0 if ok else 1)
+
+
+def capture(app, dock, project, canvas, window, out: Path, expand=lambda: None, ign: bool = True) -> None:
+    """Drive the panel as a user would and grab ``window`` twice (OCS GE tab, data.gouv.fr tab);
+    with ``ign`` False, only the data.gouv.fr tab."""
+    if ign:
+        capture_ign(app, dock, project, canvas, window, out, expand)
+    capture_datagouv(app, dock, window, out)
+
+
+def capture_ign(app, dock, project, canvas, window, out: Path, expand=lambda: None) -> None:
+    # OCS GE (IGN) tab: list the département, download and load the 2021 occupation du sol.
+    dock.tabs.setCurrentIndex(1)
+    dock.departement_combo.setCurrentIndex(dock.departement_combo.findData("90"))
+    dock.list_deliveries()
+    wait_for(app, lambda: dock.delivery_tree.topLevelItemCount() > 0, what="the IGN listing")
+    for index in range(dock.delivery_tree.topLevelItemCount()):
+        delivery = dock.delivery_tree.topLevelItem(index).data(0, Qt.UserRole)
+        if delivery.kind == "occupation" and delivery.years == "2021" and delivery.format == "GPKG":
+            dock.delivery_tree.setCurrentItem(dock.delivery_tree.topLevelItem(index))
+    dock.download_and_load()
+    def occupation_layer():
+        return next((layer for layer in project.mapLayers().values() if layer.name().startswith("Occupation")), None)
+
+    wait_for(app, lambda: not dock.busy and occupation_layer() is not None, what="the delivery to load")
+    occupation = occupation_layer()
+    canvas.setExtent(occupation.extent())
+    canvas.refresh()
+    expand()
+    wait_for(app, lambda: not canvas.isDrawing(), 30, "the map")
+    canvas.waitWhileRendering()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ign_png = out.with_name(out.stem + "-ign" + out.suffix)
+    settle(app)
+    window.grab().save(str(ign_png))
+    print(ign_png)
+
+
+def capture_datagouv(app, dock, window, out: Path) -> None:
+    # data.gouv.fr tab: a search, a dataset and its resources.
+    dock.tabs.setCurrentIndex(0)
+    dock.search_edit.setText("OCS GE")
+    dock.search()
+    wait_for(app, lambda: dock.results.topLevelItemCount() > 0, what="the search results")
+    dock.results.setCurrentItem(dock.results.topLevelItem(0))
+    dock.resources.setCurrentItem(dock.resources.topLevelItem(0))
+    settle(app)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out))
+    print(out)
 
 
 def settle(app, seconds: float = 0.5) -> None:
