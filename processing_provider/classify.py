@@ -9,6 +9,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -149,7 +150,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         us_field = self.field_parameter(parameters, self.US_FIELD, context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         try:
-            result = core.classify_layer(source, method, cs_field, us_field, steps)
+            layer = self.whole_layer(parameters, context)
+            result = core.classify_layer(source, method, cs_field, us_field, steps, layer=layer)
         except core.ClassifyError as error:
             raise self.fail(str(error)) from None
         except core.Canceled:
@@ -165,7 +167,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("The output layer could not be created."))
         steps.setCurrentStep(1)
         try:
-            core.write_features(source, sink, fields, result.fid, lambda i: core.classification_values(result, i), steps)
+            core.write_features(source, sink, fields, result.fid, core.classification_rows(result), steps)
         except (core.Canceled, core.ClassifyError) as error:
             del sink  # closes the file, which is then removed: no partial output
             discard_output(dest_id)
@@ -207,6 +209,18 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         for row in rows:
             feedback.pushInfo(self.tr("{label}: {area:.4f} ha ({count} polygons)").format(label=row.label, area=row.area_ha, count=row.count))
         return outputs
+
+    def whole_layer(self, parameters, context: QgsProcessingContext):
+        """The input's ``QgsVectorLayer`` when the source gives all its features as they are (no
+        selection, limit or invalid-geometry handling asked), else None: the core may then read it directly."""
+        value = parameters.get(self.INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            if value.selectedFeaturesOnly or value.featureLimit != -1 or int(value.flags) != 0:
+                return None
+        try:
+            return self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        except Exception:  # noqa: BLE001 - a source only, read through QGIS
+            return None
 
     def summary_fields(self) -> QgsFields:
         fields = QgsFields()

@@ -23,7 +23,8 @@ Functions
     ``suggest_projected_crs(lon, lat) -> (epsg, name)``, ``find_field(fields, name, alternatives=())``,
     ``parse_ign_artif(value) -> int``, ``parse_bool(value) -> int``.
     ``output_fields(input_fields, added) -> (QgsFields, renamed)`` and ``write_features(...)``: write
-    the input polygons with added attributes to a ``QgsFeatureSink``.
+    the input polygons with added attributes to a ``QgsFeatureSink`` (by batches; the added attributes
+    of every polygon at once: ``classification_rows(c)``).
 
 Errors
     ``ClassifyError`` (its message is translated and meant for the user: what is wrong, what is
@@ -59,6 +60,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
 
 import numpy as np
+from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -72,6 +74,7 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsUnitTypes,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -379,8 +382,16 @@ def _read(
     want_geometry: bool,
     want_wkb: bool,
     feedback: Any,
+    layer: Any = None,
 ) -> _Columns:
-    """One pass over the features: ids, codes → statuses (cached per distinct pair), areas, WKB."""
+    """One pass over the features: ids, codes → statuses (cached per distinct pair), areas, WKB.
+
+    A layer in a file (or a renaming VRT of ``ocsge:load``) whose fields read are text is read through
+    OGR's Arrow interface (``territories.iter_batches``), its codes a column at a time."""
+    if layer is not None:
+        fast = _read_arrow(layer, cs_name, us_name, artif_name, crit_name, want_geometry, want_wkb, feedback)
+        if fast is not None:
+            return _finish(*fast, us_name, feedback)
     fields = source.fields()
     idx_cs = fields.lookupField(cs_name)
     idx_us = fields.lookupField(us_name) if us_name else -1
@@ -396,7 +407,6 @@ def _read(
         features = source.getFeatures(request)
     total = max(source.featureCount(), 1)
 
-    unknown: dict[str, int] = {}
     fid_l = array("q")
     area_l = array("d")
     row_l = array("q")  # index of the feature's distinct (couverture, usage) pair
@@ -457,8 +467,27 @@ def _read(
         area_l.append(area if area > 0.0 else 0.0)  # a null geometry (nothing left of a repair) gives -1
         if wkb_l is not None:
             wkb_l.append(bytes(geometry.asWkb()) if not geometry.isNull() else b"")
+    return _finish(
+        pairs, row_l, fid_l, area_l, ign_l if with_artif else None, crit_l if with_crit else None,
+        wkb_l, repaired, empty, us_name, feedback,
+    )
 
-    # statuses per distinct pair of raw codes, then spread to the polygons
+
+def _finish(
+    pairs: dict,
+    row_l: Any,
+    fid_l: Any,
+    area_l: Any,
+    ign_l: Any,
+    crit_l: Any,
+    wkb_l: Optional[list],
+    repaired: list,
+    empty: list,
+    us_name: Optional[str],
+    feedback: Any,
+) -> _Columns:
+    """Statuses per distinct pair of raw codes (``pairs``: (couverture, usage) → row), spread to the polygons."""
+    unknown: dict[str, int] = {}
     cs_known, us_known = set(couverture_leaves()), set(usage_leaves())
     table: list[tuple[int, int, int]] = []
     is_null: list[bool] = []
@@ -479,19 +508,113 @@ def _read(
     if feedback is not None:
         feedback.setProgress(100.0)
     return _Columns(
-        fid=np.array(fid_l, dtype=np.int64),
-        area=np.array(area_l, dtype=np.float64),
+        fid=np.asarray(fid_l, dtype=np.int64),
+        area=np.asarray(area_l, dtype=np.float64),
         imper=imper_a,
         matrix=matrix_a,
         bati=bati_a,
-        ign_artif=np.array(ign_l, dtype=np.int8) if with_artif else None,
-        ign_crit=np.array(crit_l, dtype=np.int8) if with_crit else None,
+        ign_artif=np.asarray(ign_l, dtype=np.int8) if ign_l is not None else None,
+        ign_crit=np.asarray(crit_l, dtype=np.int8) if crit_l is not None else None,
         wkb=wkb_l,
         repaired=repaired,
         empty=empty,
         unknown=unknown,
         nulls=nulls,
     )
+
+
+def _read_arrow(
+    layer: Any,
+    cs_name: str,
+    us_name: Optional[str],
+    artif_name: Optional[str],
+    crit_name: Optional[str],
+    want_geometry: bool,
+    want_wkb: bool,
+    feedback: Any,
+) -> Optional[tuple]:
+    """``_read``'s pass through OGR's Arrow interface, or None when the layer is not a file OGR reads
+    directly or a field read is not text (the caller then reads through QGIS)."""
+    from . import territories
+
+    if not isinstance(layer, QgsVectorLayer) or territories._ogr_target(layer) is None:
+        return None
+    if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        return None
+    layer_fields = layer.fields()
+    for name in (cs_name, us_name, artif_name, crit_name):
+        if name:
+            index = layer_fields.lookupField(name)
+            if index < 0 or layer_fields.at(index).type() != QVariant.String:
+                return None
+    cs_name, us_name, artif_name, crit_name = (
+        layer_fields.at(layer_fields.lookupField(name)).name() if name else None for name in (cs_name, us_name, artif_name, crit_name)
+    )
+    names = [name for name in (cs_name, us_name, artif_name, crit_name) if name]
+    step = territories._Step(feedback)
+    pairs: dict[tuple, int] = {}
+    fid_parts: list = []
+    row_parts: list = []
+    ign_parts: list = []
+    crit_parts: list = []
+    area_l = array("d")
+    wkb_l: Optional[list] = [] if want_wkb else None
+    repaired: list[int] = []
+    empty: list[int] = []
+    nan = float("nan")
+    try:
+        for batch in territories.iter_batches(layer, names, step):
+            fid = np.asarray(batch["fid"], dtype=np.int64)
+            n = fid.size
+            fid_parts.append(fid)
+            cs_codes, cs_uniques = territories._factorize(batch[cs_name])
+            if us_name:
+                us_codes, us_uniques = territories._factorize(batch[us_name])
+            else:
+                us_codes, us_uniques = np.zeros(n, dtype=np.int64), [None]
+            combined = cs_codes * (len(us_uniques) + 1) + us_codes
+            distinct, inverse = np.unique(combined, return_inverse=True)
+            local = np.empty(distinct.size, dtype=np.int64)
+            for k, value in enumerate(distinct.tolist()):
+                key = (cs_uniques[value // (len(us_uniques) + 1)], us_uniques[value % (len(us_uniques) + 1)])
+                row = pairs.get(key)
+                if row is None:
+                    row = pairs[key] = len(pairs)
+                local[k] = row
+            row_parts.append(local[inverse.reshape(-1)])
+            for name, parse, parts in ((artif_name, parse_ign_artif, ign_parts), (crit_name, parse_bool, crit_parts)):
+                if name:
+                    codes, uniques = territories._factorize(batch[name])
+                    parts.append(np.asarray([parse(u) for u in uniques], dtype=np.int8).reshape(-1)[codes] if n else np.zeros(0, np.int8))
+            if not want_geometry:
+                area_l.extend([nan] * n)
+                continue
+            for fid_i, blob in zip(fid.tolist(), batch["wkb"]):
+                geometry = QgsGeometry()
+                if blob is not None and blob is not np.ma.masked:
+                    blob = blob.tobytes() if isinstance(blob, np.void) else bytes(blob)  # (a small batch: fixed-size records)
+                    if blob:
+                        geometry.fromWkb(blob)
+                if geometry.isEmpty():  # null geometries are empty too
+                    empty.append(fid_i)
+                    area_l.append(0.0)
+                    if wkb_l is not None:
+                        wkb_l.append(b"")
+                    continue
+                if not geometry.isGeosValid():
+                    geometry = _repair(geometry)
+                    repaired.append(fid_i)
+                area = geometry.area()
+                area_l.append(area if area > 0.0 else 0.0)  # a null geometry (nothing left of a repair) gives -1
+                if wkb_l is not None:
+                    wkb_l.append(bytes(geometry.asWkb()) if not geometry.isNull() else b"")
+    except territories.Canceled:
+        raise Canceled() from None
+    fid_a = np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64)
+    row_a = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int64)
+    ign_a = (np.concatenate(ign_parts) if ign_parts else np.zeros(0, np.int8)) if artif_name else None
+    crit_a = (np.concatenate(crit_parts) if crit_parts else np.zeros(0, np.int8)) if crit_name else None
+    return pairs, row_a, fid_a, area_l, ign_a, crit_a, wkb_l, repaired, empty
 
 
 def _check_source(source: Any) -> Optional[str]:
@@ -526,6 +649,7 @@ def classify_layer(
     artif_field: str = "artif",
     crit_field: str = "crit_seuil",
     with_geometry: bool = True,
+    layer: Any = None,
 ) -> Classification:
     """Imperméabilisation and artificialisation of every polygon of ``source`` by ``method``.
 
@@ -538,6 +662,9 @@ def classify_layer(
         artif_field, crit_field: IGN's fields, read by ``'ign'`` (``crit_field`` optional).
         with_geometry: False skips reading geometries (``area`` is NaN) for ``'ign'`` / ``'matrice'``;
             ``'matrice_seuils'`` always needs them.
+        layer: the ``QgsVectorLayer`` whose features ``source`` gives, all of them (a Processing source
+            without selection, limit or filter); when it is a file, it is read through OGR's Arrow
+            interface. A ``QgsVectorLayer`` given as ``source`` is its own ``layer``.
 
     Raises:
         ClassifyError: not polygons, geographic CRS, missing fields, IGN method without ``artif``.
@@ -580,7 +707,9 @@ def classify_layer(
     seuils = method == "matrice_seuils"
     geometry = with_geometry or seuils
     read_end = 40.0 if seuils else 100.0
-    columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end))
+    if layer is None and isinstance(source, QgsVectorLayer):
+        layer = source
+    columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end), layer)
     result = _classify(columns, method, warnings, used, feedback, read_end)
     return result
 
@@ -680,7 +809,8 @@ def compare_with_ign(
     used.update(couverture=cs_name, usage=us_name, artif=artif_name)
     if crit_name:
         used["crit_seuil"] = crit_name
-    columns = _read(source, cs_name, us_name, artif_name, crit_name, True, True, ScaledFeedback(feedback, 0.0, 40.0))
+    layer = source if isinstance(source, QgsVectorLayer) else None
+    columns = _read(source, cs_name, us_name, artif_name, crit_name, True, True, ScaledFeedback(feedback, 0.0, 40.0), layer)
     ign_artif = columns.ign_artif
     ign_crit = columns.ign_crit if columns.ign_crit is not None else np.zeros(ign_artif.size, dtype=np.int8)
     calc = _classify(columns, "matrice_seuils", warnings, used, feedback, 40.0)
@@ -767,18 +897,44 @@ def output_fields(input_fields: QgsFields, added: QgsFields) -> tuple[QgsFields,
     return out, renamed
 
 
+def _bool_column(values: np.ndarray, null: Optional[np.ndarray] = None) -> list:
+    """Python list of True / False / None (None where ``values`` is UNKNOWN, or where ``null``)."""
+    out = np.where(np.asarray(values) != 0, True, False).astype(object)
+    out[(np.asarray(values) == UNKNOWN) if null is None else null] = None
+    return out.tolist()
+
+
+def classification_rows(c: Classification) -> list:
+    """``classification_values(c, i)`` for every ``i`` at once (a list of lists, built with numpy)."""
+    source = np.asarray(SOURCES, dtype=object)[c.artif_source.astype(np.int64)]
+    source[source == ""] = None
+    artif_unknown = c.artif == UNKNOWN
+    columns = (
+        _bool_column(c.imper),
+        _bool_column(c.artif),
+        _bool_column(c.artif_matrice),
+        _bool_column(np.asarray(c.crit_seuil, dtype=np.int8), artif_unknown),
+        source.tolist(),
+    )
+    return [list(row) for row in zip(*columns)]
+
+
+WRITE_BATCH = 10000  # features handed to the sink at once
+
+
 def write_features(
     source: Any,
     sink: QgsFeatureSink,
     fields: QgsFields,
     fid: np.ndarray,
-    values: Callable[[int], list],
+    values: Any,
     feedback: Any = None,
     only: Optional[np.ndarray] = None,
 ) -> int:
     """Copy the features of ``source`` (original geometry and attributes) into ``sink``, each followed
-    by ``values(i)``, ``i`` its position in ``fid``. ``only``: a bool mask over ``fid`` of the
-    features to write (all when None). Returns the number written; raises ``Canceled``, ``ClassifyError``."""
+    by ``values(i)`` (or ``values[i]`` when ``values`` is a list of lists), ``i`` its position in ``fid``.
+    ``only``: a bool mask over ``fid`` of the features to write (all when None). Features are written
+    by batches of ``WRITE_BATCH``. Returns the number written; raises ``Canceled``, ``ClassifyError``."""
     request = QgsFeatureRequest()
     if only is not None:
         request.setFilterFids([int(f) for f in fid[only]])
@@ -787,28 +943,44 @@ def write_features(
         features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(request)
+    rows = values if isinstance(values, list) else None
     order = np.argsort(fid, kind="stable")
     sorted_fid = fid[order]
+    fid_list = fid.tolist() if only is None else None
+    n_fid = len(fid_list) if fid_list is not None else 0
     written = 0
-    out = QgsFeature(fields)
+    batch: list = []
+    base = source.fields().count()  # the added values follow the source's attributes
+    n_added = fields.count() - base
+
+    def flush() -> None:
+        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+            error = sink.lastError() if hasattr(sink, "lastError") else ""
+            raise ClassifyError(tr("Could not write a feature to the output: {error}").format(error=error))
+        batch.clear()
+
     for n, feature in enumerate(features):
         if n % 5000 == 0:
             _check_canceled(feedback)
             if feedback is not None:
                 feedback.setProgress(100.0 * n / max(expected, 1))
-        i = n if n < fid.size and fid[n] == feature.id() and only is None else None
-        if i is None:
-            pos = int(np.searchsorted(sorted_fid, feature.id()))
-            if pos >= sorted_fid.size or sorted_fid[pos] != feature.id():
+        feature_id = feature.id()
+        if n < n_fid and fid_list[n] == feature_id:
+            i = n
+        else:
+            pos = int(np.searchsorted(sorted_fid, feature_id))
+            if pos >= sorted_fid.size or sorted_fid[pos] != feature_id:
                 continue  # a feature added since the classification
             i = int(order[pos])
-        out.setId(feature.id())
-        out.setGeometry(feature.geometry())
-        out.setAttributes(feature.attributes() + values(i))
-        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
-            error = sink.lastError() if hasattr(sink, "lastError") else ""
-            raise ClassifyError(tr("Could not write a feature to the output: {error}").format(error=error))
+        feature.padAttributes(n_added)  # NULL, then the added values that are not
+        for k, value in enumerate(rows[i] if rows is not None else values(i), base):
+            if value is not None:
+                feature.setAttribute(k, value)
+        batch.append(feature)
         written += 1
+        if len(batch) >= WRITE_BATCH:
+            flush()
+    flush()
     if feedback is not None:
         feedback.setProgress(100.0)
     return written
