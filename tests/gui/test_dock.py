@@ -10,6 +10,7 @@ import zipfile
 
 import pytest
 from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, square, write_layer
+from fakeiface import RecordingIface, set_provider_aside
 from fakeservices import API, IGN, dataset, plugin_settings, resource, serve_datagouv, serve_ign
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
@@ -207,40 +208,8 @@ def test_keyboard_order_and_settings(dock, services):
     assert settings.timeout() == 30 and settings.datagouv_url() == "https://www.data.gouv.fr/api/1"
 
 
-_KEEP_ALIVE: list = []
-
-
-class RecordingIface:
-    def __init__(self, main_window):
-        self._main, self.menu, self.toolbar, self.docks = main_window, [], [], []
-
-    def mainWindow(self):  # noqa: N802
-        return self._main
-
-    def addPluginToMenu(self, name, action):  # noqa: N802
-        self.menu.append(action)
-
-    def removePluginMenu(self, name, action):  # noqa: N802
-        self.menu.remove(action)
-
-    def addToolBarIcon(self, action):  # noqa: N802
-        self.toolbar.append(action)
-
-    def removeToolBarIcon(self, action):  # noqa: N802
-        self.toolbar.remove(action)
-
-    def addDockWidget(self, area, dock):  # noqa: N802
-        self.docks.append(dock)
-
-    def removeDockWidget(self, dock):  # noqa: N802
-        self.docks.remove(dock)
-
-
 def test_menu_and_toolbar_action_toggles_the_panel(qgis_parent, ocsge, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    session_provider = registry.providerById("ocsge")  # set aside meanwhile, as test_plugin does
-    if session_provider is not None:
-        registry.removeProvider(session_provider)
+    set_provider_aside()
     iface = RecordingIface(qgis_parent)
     plugin = ocsge.classFactory(iface)
     plugin.initGui()
@@ -252,11 +221,6 @@ def test_menu_and_toolbar_action_toggles_the_panel(qgis_parent, ocsge, qgis_proc
     assert iface.docks[0].isHidden() and not iface.toolbar[0].isChecked()
     plugin.unload()
     assert iface.docks == [] and iface.toolbar == [] and iface.menu == []
-    # Put a provider back for the next tests, and keep its Python object alive (the registry does not).
-    from ocsge.processing_provider.provider import OcsgeProvider
-
-    _KEEP_ALIVE.append(OcsgeProvider())
-    registry.addProvider(_KEEP_ALIVE[-1])
 
 
 # --------------------------------------------------------------------------- files → layers

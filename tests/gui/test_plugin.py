@@ -7,45 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fakeiface import RecordingIface, set_provider_aside
 from qgis.core import QgsApplication
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class RecordingIface:
-    """The parts of QgisInterface the plugin uses, recording what is added and removed."""
-
-    def __init__(self, main_window):
-        self._main = main_window
-        self.menu: list = []
-        self.toolbar: list = []
-        self.docks: list = []
-
-    def mainWindow(self):  # noqa: N802
-        return self._main
-
-    def addPluginToMenu(self, name, action):  # noqa: N802
-        self.menu.append((name, action))
-
-    def removePluginMenu(self, name, action):  # noqa: N802
-        self.menu.remove((name, action))
-
-    def addToolBarIcon(self, action):  # noqa: N802
-        self.toolbar.append(action)
-
-    def removeToolBarIcon(self, action):  # noqa: N802
-        self.toolbar.remove(action)
-
-    def addDockWidget(self, area, dock):  # noqa: N802
-        self.docks.append(dock)
-
-    def removeDockWidget(self, dock):  # noqa: N802
-        self.docks.remove(dock)
-
-    def messageBar(self):  # noqa: N802
-        from qgis.gui import QgsMessageBar
-
-        return QgsMessageBar()
 
 
 def test_classfactory_imports_lazily():
@@ -61,10 +26,7 @@ def test_classfactory_imports_lazily():
 
 def test_load_and_unload_twice_leaves_nothing(qgis_processing, qgis_parent, ocsge):
     registry = QgsApplication.processingRegistry()
-    # another test's session fixture may have registered the provider: set it aside meanwhile
-    session_provider = registry.providerById("ocsge")
-    if session_provider is not None:
-        registry.removeProvider(session_provider)
+    set_provider_aside()
     before = [p.id() for p in registry.providers()]
     for _ in range(2):
         iface = RecordingIface(qgis_parent)
