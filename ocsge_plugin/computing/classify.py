@@ -345,6 +345,23 @@ def _check_canceled(feedback: Any) -> None:
         raise Canceled()
 
 
+def _measure(geometry: QgsGeometry, fid: int, area_l: list, wkb_l: list | None, repaired: list, empty: list) -> None:
+    """Area (and WKB for the thresholds) of one polygon, repaired when invalid; empty ones noted."""
+    if geometry.isEmpty():  # null geometries are empty too
+        empty.append(fid)
+        area_l.append(0.0)
+        if wkb_l is not None:
+            wkb_l.append(b"")
+        return
+    if not geometry.isGeosValid():
+        geometry = _repair(geometry)
+        repaired.append(fid)
+    area = geometry.area()
+    area_l.append(area if area > 0.0 else 0.0)  # a null geometry (nothing left of a repair) gives -1
+    if wkb_l is not None:
+        wkb_l.append(bytes(geometry.asWkb()) if not geometry.isNull() else b"")
+
+
 def _repair(geometry: QgsGeometry) -> QgsGeometry:
     """``makeValid``, keeping the polygonal parts only (a repaired polygon may shed lines or points)."""
     repaired = geometry.makeValid()
@@ -453,20 +470,7 @@ def _read(
         if not want_geometry:
             area_l.append(nan)
             continue
-        geometry = feature.geometry()
-        if geometry.isEmpty():  # null geometries are empty too
-            empty.append(fid)
-            area_l.append(0.0)
-            if wkb_l is not None:
-                wkb_l.append(b"")
-            continue
-        if not geometry.isGeosValid():
-            geometry = _repair(geometry)
-            repaired.append(fid)
-        area = geometry.area()
-        area_l.append(area if area > 0.0 else 0.0)  # a null geometry (nothing left of a repair) gives -1
-        if wkb_l is not None:
-            wkb_l.append(bytes(geometry.asWkb()) if not geometry.isNull() else b"")
+        _measure(feature.geometry(), fid, area_l, wkb_l, repaired, empty)
     return _finish(
         pairs, row_l, fid_l, area_l, ign_l if with_artif else None, crit_l if with_crit else None,
         wkb_l, repaired, empty, us_name, feedback,
@@ -595,19 +599,7 @@ def _read_arrow(
                     blob = blob.tobytes() if isinstance(blob, np.void) else bytes(blob)  # (a small batch: fixed-size records)
                     if blob:
                         geometry.fromWkb(blob)
-                if geometry.isEmpty():  # null geometries are empty too
-                    empty.append(fid_i)
-                    area_l.append(0.0)
-                    if wkb_l is not None:
-                        wkb_l.append(b"")
-                    continue
-                if not geometry.isGeosValid():
-                    geometry = _repair(geometry)
-                    repaired.append(fid_i)
-                area = geometry.area()
-                area_l.append(area if area > 0.0 else 0.0)  # a null geometry (nothing left of a repair) gives -1
-                if wkb_l is not None:
-                    wkb_l.append(bytes(geometry.asWkb()) if not geometry.isNull() else b"")
+                _measure(geometry, fid_i, area_l, wkb_l, repaired, empty)
     except territories.Canceled:
         raise Canceled() from None
     fid_a = np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64)
