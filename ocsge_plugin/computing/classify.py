@@ -345,6 +345,14 @@ def _check_canceled(feedback: Any) -> None:
         raise Canceled()
 
 
+def _parsed(cache: dict, raw: Any, parse: Callable[[Any], int]) -> int:
+    """``parse(raw)``, computed once per distinct value (IGN layers repeat a handful of values)."""
+    value = cache.get(raw)
+    if value is None:
+        value = cache[raw] = parse(raw)
+    return value
+
+
 def _measure(geometry: QgsGeometry, fid: int, area_l: list, wkb_l: list | None, repaired: list, empty: list) -> None:
     """Area (and WKB for the thresholds) of one polygon, repaired when invalid; empty ones noted."""
     if geometry.isEmpty():  # null geometries are empty too
@@ -456,17 +464,9 @@ def _read(
             row = pairs[key] = len(pairs)
         row_l.append(row)
         if with_artif:
-            raw = plain_value(feature.attribute(idx_artif))
-            value = ign_cache.get(raw)
-            if value is None:
-                value = ign_cache[raw] = parse_ign_artif(raw)
-            ign_l.append(value)
+            ign_l.append(_parsed(ign_cache, plain_value(feature.attribute(idx_artif)), parse_ign_artif))
         if with_crit:
-            raw = plain_value(feature.attribute(idx_crit))
-            value = crit_cache.get(raw)
-            if value is None:
-                value = crit_cache[raw] = parse_bool(raw)
-            crit_l.append(value)
+            crit_l.append(_parsed(crit_cache, plain_value(feature.attribute(idx_crit)), parse_bool))
         if not want_geometry:
             area_l.append(nan)
             continue
