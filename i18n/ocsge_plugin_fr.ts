@@ -134,117 +134,117 @@
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="268"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="271"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="269"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="272"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="270"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="272"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
         <source>Indéterminé for artificialisation (null or unknown code)</source>
         <translation>Indéterminé pour l'artificialisation (code nul ou inconnu)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
         <source>Indéterminé for imperméabilisation (null or unknown couverture)</source>
         <translation>Indéterminé pour l'imperméabilisation (couverture nulle ou inconnue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="298"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="301"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="317"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="320"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="330"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="333"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="500"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="669"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="508"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="677"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="667"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="868"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="560"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="733"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="679"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="880"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="668"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="869"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="598"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="798"/>
         <source>{count} polygon(s) with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone(s) avec un crit_seuil nul : considéré(s) comme non modifié(s) par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="604"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="804"/>
         <source>{count} polygon(s) without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone(s) sans valeur artif IGN lisible, compté(s) comme indéterminé(s).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="619"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="819"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="671"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="872"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="810"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="1050"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
@@ -1004,32 +1004,32 @@
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="224"/>
+        <location filename="../processing_provider/classify.py" line="272"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="233"/>
+        <location filename="../processing_provider/classify.py" line="281"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="239"/>
+        <location filename="../processing_provider/classify.py" line="287"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="241"/>
+        <location filename="../processing_provider/classify.py" line="289"/>
         <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="247"/>
+        <location filename="../processing_provider/classify.py" line="295"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="250"/>
+        <location filename="../processing_provider/classify.py" line="298"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1220,12 +1220,12 @@
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="64"/>
+        <location filename="../processing_provider/classify.py" line="68"/>
         <source>Artificialisation and imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="67"/>
+        <location filename="../processing_provider/classify.py" line="71"/>
         <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
 Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
 Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
@@ -1238,174 +1238,184 @@ Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, a
 Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="98"/>
+        <location filename="../processing_provider/classify.py" line="102"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="99"/>
+        <location filename="../processing_provider/classify.py" line="103"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Automatic: IGN when the layer has an artif field, else matrice + seuils</source>
         <translation>Automatique : IGN si la couche a un champ artif, sinon matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>IGN (artif and crit_seuil fields of IGN&apos;s artificialisation layer)</source>
         <translation>IGN (champs artif et crit_seuil de la couche d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="112"/>
+        <location filename="../processing_provider/classify.py" line="116"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="114"/>
+        <location filename="../processing_provider/classify.py" line="118"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="115"/>
+        <location filename="../processing_provider/classify.py" line="119"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="117"/>
+        <location filename="../processing_provider/classify.py" line="121"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="122"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="120"/>
+        <location filename="../processing_provider/classify.py" line="124"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="121"/>
+        <location filename="../processing_provider/classify.py" line="125"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="123"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="124"/>
+        <location filename="../processing_provider/classify.py" line="128"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="126"/>
+        <location filename="../processing_provider/classify.py" line="130"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="146"/>
+        <location filename="../processing_provider/classify.py" line="150"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="174"/>
+        <location filename="../processing_provider/classify.py" line="185"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="162"/>
+        <location filename="../processing_provider/classify.py" line="167"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="165"/>
+        <location filename="../processing_provider/classify.py" line="177"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="208"/>
+        <location filename="../processing_provider/classify.py" line="219"/>
         <source>{label}: {area:.4f} ha ({count} polygons)</source>
         <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="240"/>
+        <source>The output {path} could not be written: {error}. Expected a writable folder with free space.</source>
+        <translation>La couche de sortie {path} n'a pas pu être écrite : {error}. Attendu : un dossier accessible en écriture, avec de l'espace libre.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="244"/>
+        <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
+        <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
 </context>
 <context>
@@ -2578,17 +2588,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="86"/>
+        <location filename="../processing_provider/base.py" line="109"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="87"/>
+        <location filename="../processing_provider/base.py" line="110"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="88"/>
+        <location filename="../processing_provider/base.py" line="111"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>

@@ -10,6 +10,8 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -48,6 +50,27 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def field_parameter(self, parameters, name: str, context) -> str | None:
         """The field chosen in the single-field parameter ``name``, or None."""
         return (self.parameterAsFields(parameters, name, context) or [None])[0]
+
+    def file_destination(self, parameters, name: str, context: QgsProcessingContext) -> str | None:
+        """The file path chosen for the feature sink ``name`` when the algorithm writes the file itself
+        (a plain path; None for a temporary or memory layer, a layer inside a database, a URI)."""
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink.staticValue()
+        if not isinstance(value, str) or not value or value == "TEMPORARY_OUTPUT":
+            return None
+        return self.parameterAsOutputLayer(parameters, name, context) or None
+
+    def register_written_layer(self, parameters, name: str, context: QgsProcessingContext, path: str) -> None:
+        """What ``parameterAsSink`` does for a layer the algorithm wrote itself: load it on completion
+        when the user asked for it (the output definition names a project)."""
+        value = parameters.get(name)
+        if not isinstance(value, QgsProcessingOutputLayerDefinition) or value.destinationProject is None:
+            return
+        definition = self.parameterDefinition(name)
+        label = value.destinationName or (definition.description() if definition else name)
+        details = QgsProcessingContext.LayerDetails(label, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector)
+        context.addLayerToLoadOnCompletion(path, details)
 
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""

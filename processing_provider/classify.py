@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -24,6 +26,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..ocsge_plugin import styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.computing import gpkg
 from .base import OcsgeAlgorithm, StylePostProcessor
 
 def discard_output(dest_id: str) -> None:
@@ -162,20 +165,26 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         fields, renamed = core.output_fields(source.fields(), core.classification_fields())
         for old, new in renamed.items():
             feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise self.fail(self.tr("The output layer could not be created."))
         steps.setCurrentStep(1)
         try:
-            core.write_features(source, sink, fields, result.fid, core.classification_rows(result), steps)
-        except (core.Canceled, core.ClassifyError) as error:
-            del sink  # closes the file, which is then removed: no partial output
-            discard_output(dest_id)
-            if isinstance(error, core.ClassifyError):
-                raise self.fail(str(error)) from None
+            dest_id = self.copy_with_sqlite(parameters, context, layer, source, renamed, result, steps)
+        except gpkg.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        del sink
+        if dest_id is None:
+            sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+            if sink is None:
+                raise self.fail(self.tr("The output layer could not be created."))
+            try:
+                core.write_features(source, sink, fields, result.fid, core.classification_rows(result), steps)
+            except (core.Canceled, core.ClassifyError) as error:
+                del sink  # closes the file, which is then removed: no partial output
+                discard_output(dest_id)
+                if isinstance(error, core.ClassifyError):
+                    raise self.fail(str(error)) from None
+                feedback.reportError(self.tr("Canceled."))
+                return {}
+            del sink
         StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
 
         rows = core.summary(result)
@@ -209,6 +218,31 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         for row in rows:
             feedback.pushInfo(self.tr("{label}: {area:.4f} ha ({count} polygons)").format(label=row.label, area=row.area_ha, count=row.count))
         return outputs
+
+    def copy_with_sqlite(self, parameters, context: QgsProcessingContext, layer, source, renamed, result, feedback):
+        """Write the output GeoPackage by copying the source's rows at the SQLite level (see
+        ``gpkg``) when the source is a whole GeoPackage layer and the destination a new .gpkg
+        file; the destination's id, or None when this does not apply (the caller then writes through
+        a QGIS sink). Raises gpkg.Canceled (nothing written) or a user-facing error."""
+        dest = self.file_destination(parameters, self.OUTPUT, context)
+        if layer is None or not gpkg.is_plain_gpkg_destination(dest):
+            return None
+        try:
+            plan = gpkg.plan_copy(layer, source.fields().names(), renamed)
+            added = [
+                (gpkg.ogr_field(field), codes, labels)
+                for field, (codes, labels) in zip(core.classification_fields(), core.classification_codes(result))
+            ]
+            gpkg.write_copy(plan, dest, added, result.fid, feedback)
+        except gpkg.Unsupported:
+            return None
+        except (OSError, sqlite3.Error) as error:
+            raise self.fail(
+                self.tr("The output {path} could not be written: {error}. Expected a writable folder with free space.").format(path=dest, error=error)
+            ) from None
+        self.register_written_layer(parameters, self.OUTPUT, context, dest)
+        feedback.pushInfo(self.tr("{path}: the GeoPackage's rows copied by SQLite with the answers added (its spatial index too).").format(path=dest))
+        return dest
 
     def whole_layer(self, parameters, context: QgsProcessingContext):
         """The input's ``QgsVectorLayer`` when the source gives all its features as they are (no

@@ -396,6 +396,7 @@ class _Columns:
     empty: list
     unknown: dict
     nulls: int
+    validity: Any = None  # gpkg.InvalidGeometries still to settle (Arrow reading), else None
 
 
 def _read(
@@ -414,9 +415,12 @@ def _read(
     A layer in a file (or a renaming VRT of ``ocsge:load``) whose fields read are text is read through
     OGR's Arrow interface (``territories.iter_batches``), its codes a column at a time."""
     if layer is not None:
-        fast = _read_arrow(layer, cs_name, us_name, artif_name, crit_name, want_geometry, want_wkb, feedback)
+        fast = _read_arrow(layer, cs_name, us_name, artif_name, crit_name, want_geometry, feedback)
         if fast is not None:
-            return _finish(*fast, us_name, feedback)
+            *parts, validity = fast
+            columns = _finish(*parts, us_name, feedback)
+            columns.validity = validity
+            return columns
     fields = source.fields()
     idx_cs = fields.lookupField(cs_name)
     idx_us = fields.lookupField(us_name) if us_name else -1
@@ -513,7 +517,7 @@ def _finish(
         feedback.setProgress(100.0)
     return _Columns(
         fid=np.asarray(fid_l, dtype=np.int64),
-        area=np.asarray(area_l, dtype=np.float64),
+        area=np.asarray(area_l, dtype=np.float64) if area_l is not None else None,
         imper=imper_a,
         matrix=matrix_a,
         bati=bati_a,
@@ -534,12 +538,14 @@ def _read_arrow(
     artif_name: Optional[str],
     crit_name: Optional[str],
     want_geometry: bool,
-    want_wkb: bool,
     feedback: Any,
 ) -> Optional[tuple]:
     """``_read``'s pass through OGR's Arrow interface, or None when the layer is not a file OGR reads
-    directly or a field read is not text (the caller then reads through QGIS)."""
-    from . import territories
+    directly or a field read is not text (the caller then reads through QGIS).
+
+    Geometries are kept as WKB, not measured: their validity is asked of SQLite in a thread (a
+    GeoPackage) or checked by ``_settle``; areas come from the WKB (``thresholds``)."""
+    from . import gpkg, territories
 
     if not isinstance(layer, QgsVectorLayer) or territories._ogr_target(layer) is None:
         return None
@@ -562,9 +568,8 @@ def _read_arrow(
     ign_parts: list = []
     crit_parts: list = []
     area_l = array("d")
-    wkb_l: Optional[list] = [] if want_wkb else None
-    repaired: list[int] = []
-    empty: list[int] = []
+    wkb_l: Optional[list] = [] if want_geometry else None
+    validity = gpkg.InvalidGeometries.start(layer) if want_geometry else None
     nan = float("nan")
     try:
         for batch in territories.iter_batches(layer, names, step):
@@ -593,20 +598,69 @@ def _read_arrow(
             if not want_geometry:
                 area_l.extend([nan] * n)
                 continue
-            for fid_i, blob in zip(fid.tolist(), batch["wkb"]):
-                geometry = QgsGeometry()
-                if blob is not None and blob is not np.ma.masked:
-                    blob = blob.tobytes() if isinstance(blob, np.void) else bytes(blob)  # (a small batch: fixed-size records)
-                    if blob:
-                        geometry.fromWkb(blob)
-                _measure(geometry, fid_i, area_l, wkb_l, repaired, empty)
+            wkb_l.extend(_blob(blob) for blob in batch["wkb"])
     except territories.Canceled:
         raise Canceled() from None
     fid_a = np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64)
     row_a = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int64)
     ign_a = (np.concatenate(ign_parts) if ign_parts else np.zeros(0, np.int8)) if artif_name else None
     crit_a = (np.concatenate(crit_parts) if crit_parts else np.zeros(0, np.int8)) if crit_name else None
-    return pairs, row_a, fid_a, area_l, ign_a, crit_a, wkb_l, repaired, empty
+    area = None if want_geometry else area_l  # from the WKB, once their validity is settled
+    return pairs, row_a, fid_a, area, ign_a, crit_a, wkb_l, [], [], validity
+
+
+def _blob(blob: Any) -> bytes:
+    """A WKB of an Arrow batch as bytes (b"" for none)."""
+    if blob is None or blob is np.ma.masked:
+        return b""
+    return blob.tobytes() if isinstance(blob, np.void) else bytes(blob)  # (a small batch: fixed-size records)
+
+
+EMPTY_WKB_SIZE = 9  # byte order, type, zero rings / parts: an empty (multi)polygon
+
+
+def _settle(columns: _Columns, feedback: Any) -> bool:
+    """Validity of the geometries read as WKB (Arrow): repair the invalid ones (``makeValid``) in
+    ``columns.wkb``, note them and the empty ones; True when a geometry was repaired. Areas are then
+    computed from the WKB by the thresholds, or here (``columns.area`` None → filled)."""
+    if columns.validity is None:
+        return False
+    suspects = columns.validity.result(feedback)
+    columns.validity = None
+    wkb, fids = columns.wkb, columns.fid.tolist()
+    columns.empty = [fids[i] for i, blob in enumerate(wkb) if len(blob) <= EMPTY_WKB_SIZE]
+    if suspects is None:  # SQLite could not tell: every geometry is checked here
+        positions = range(len(wkb))
+    else:
+        positions = [i for i in columns_index(columns.fid, suspects)]
+    repaired = []
+    for n, i in enumerate(positions):
+        if n % 5000 == 0:
+            _check_canceled(feedback)
+        blob = wkb[i]
+        if len(blob) <= EMPTY_WKB_SIZE:
+            continue
+        geometry = QgsGeometry()
+        geometry.fromWkb(blob)
+        if geometry.isEmpty() or geometry.isGeosValid():
+            continue
+        fixed = _repair(geometry)
+        wkb[i] = bytes(fixed.asWkb()) if not fixed.isNull() and not fixed.isEmpty() else b""
+        repaired.append(fids[i])
+    columns.repaired = repaired  # in reading order
+    return bool(repaired)
+
+
+def columns_index(fid: np.ndarray, wanted: Iterable[int]) -> list[int]:
+    """Positions in ``fid`` of the ids ``wanted`` (ids absent are skipped), in reading order."""
+    wanted_a = np.fromiter(wanted, dtype=np.int64)
+    return np.flatnonzero(np.isin(fid, wanted_a)).tolist() if wanted_a.size else []
+
+
+def _areas(columns: _Columns) -> None:
+    """``columns.area`` from the WKB when it is still to be computed (no thresholds to do it)."""
+    if columns.area is None:
+        columns.area = thresholds.polygon_areas(columns.wkb)
 
 
 def _check_source(source: Any) -> Optional[str]:
@@ -702,7 +756,32 @@ def classify_layer(
     if layer is None and isinstance(source, QgsVectorLayer):
         layer = source
     columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end), layer)
-    result = _classify(columns, method, warnings, used, feedback, read_end)
+    return _classify_settled(columns, method, warnings, used, feedback, read_end)
+
+
+def _classify_settled(columns: _Columns, method: str, warnings: list[str], used: dict, feedback: Any, start: float) -> Classification:
+    """``_classify`` once the geometries' validity is settled. With the thresholds, they run while
+    SQLite checks validity (most layers have no invalid polygon) and again if a polygon was repaired."""
+    if method == "matrice_seuils" and columns.validity is not None:
+        result = _classify(columns, method, list(warnings), used, feedback, start)
+        if not _settle(columns, feedback):
+            columns.wkb = None
+            return _with_geometry_notes(result, columns)
+        columns.area = None  # the repaired polygons' areas and adjacency: again
+        result = _classify(columns, method, warnings, used, feedback, start)
+    else:
+        _settle(columns, feedback)
+        if columns.wkb is not None:
+            _areas(columns)
+        result = _classify(columns, method, warnings, used, feedback, start)
+    columns.wkb = None
+    return result
+
+
+def _with_geometry_notes(result: Classification, columns: _Columns) -> Classification:
+    """A classification made before ``_settle`` noted the empty geometries (no repair happened)."""
+    result.empty_fids = columns.empty
+    result.repaired_fids = columns.repaired
     return result
 
 
@@ -738,7 +817,8 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
                 raise Canceled() from None
             except ValueError as error:
                 raise ClassifyError(tr("The thresholds could not be computed: {error}").format(error=error)) from None
-            columns.wkb = None
+            if columns.area is None:
+                columns.area = result_thresholds.area
             artif = np.where(artif_matrice == UNKNOWN, UNKNOWN, result_thresholds.artif.astype(np.int8)).astype(np.int8)
             crit = result_thresholds.changed & (artif_matrice != UNKNOWN)
         source = np.where(artif == UNKNOWN, 0, np.where(crit, SOURCES.index("seuil"), SOURCES.index("matrice"))).astype(np.int8)
@@ -805,7 +885,7 @@ def compare_with_ign(
     columns = _read(source, cs_name, us_name, artif_name, crit_name, True, True, ScaledFeedback(feedback, 0.0, 40.0), layer)
     ign_artif = columns.ign_artif
     ign_crit = columns.ign_crit if columns.ign_crit is not None else np.zeros(ign_artif.size, dtype=np.int8)
-    calc = _classify(columns, "matrice_seuils", warnings, used, feedback, 40.0)
+    calc = _classify_settled(columns, "matrice_seuils", warnings, used, feedback, 40.0)
     compared = (ign_artif != UNKNOWN) & (calc.artif != UNKNOWN)
     agree = compared & (ign_artif == calc.artif)
     ign_before = np.where(ign_crit == YES, 1 - ign_artif, ign_artif)
@@ -896,19 +976,38 @@ def _bool_column(values: np.ndarray, null: Optional[np.ndarray] = None) -> list:
     return out.tolist()
 
 
-def classification_rows(c: Classification) -> list:
-    """``classification_values(c, i)`` for every ``i`` at once (a list of lists, built with numpy)."""
+def classification_columns(c: Classification) -> list[list]:
+    """The added attributes as columns (lists aligned on ``c.fid``, in ``classification_fields()``'s
+    order; None where NULL)."""
     source = np.asarray(SOURCES, dtype=object)[c.artif_source.astype(np.int64)]
     source[source == ""] = None
     artif_unknown = c.artif == UNKNOWN
-    columns = (
+    return [
         _bool_column(c.imper),
         _bool_column(c.artif),
         _bool_column(c.artif_matrice),
         _bool_column(np.asarray(c.crit_seuil, dtype=np.int8), artif_unknown),
         source.tolist(),
-    )
-    return [list(row) for row in zip(*columns)]
+    ]
+
+
+def classification_codes(c: Classification) -> list[tuple[np.ndarray, tuple]]:
+    """The added attributes as (codes, labels) per column, ``labels[codes[i]]`` being
+    ``classification_columns(c)[k][i]``: no Python object per polygon."""
+    flags = (None, False, True)
+    crit = np.where(c.artif == UNKNOWN, 0, np.asarray(c.crit_seuil, dtype=np.int8) + 1)
+    return [
+        (c.imper.astype(np.int8) + 1, flags),
+        (c.artif.astype(np.int8) + 1, flags),
+        (c.artif_matrice.astype(np.int8) + 1, flags),
+        (crit.astype(np.int8), flags),
+        (c.artif_source.astype(np.int8), tuple(name or None for name in SOURCES)),
+    ]
+
+
+def classification_rows(c: Classification) -> list:
+    """``classification_values(c, i)`` for every ``i`` at once (a list of lists, built with numpy)."""
+    return [list(row) for row in zip(*classification_columns(c))]
 
 
 WRITE_BATCH = 10000  # features handed to the sink at once

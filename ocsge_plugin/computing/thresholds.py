@@ -472,33 +472,15 @@ def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progre
     for first in range(0, n, _CHUNK):
         progress.set(1 + 24 * first / max(n, 1))
         chunk = items[first:first + _CHUNK]
-        joined = b"".join(chunk)
-        ends = np.cumsum(lengths[first:first + _CHUNK])
-        offsets = ends - lengths[first:first + _CHUNK]
-        u8 = np.frombuffer(joined, dtype=np.uint8)
-        rings = _parse_vectorised(u8, offsets, ends)
-        pending = np.flatnonzero((lengths[first:first + _CHUNK] > 0) & ~rings.pop("handled"))
-        if pending.size:
-            slow = _parse_slow(joined, offsets, ends, pending, first, progress)
-            rings = {key: np.concatenate([rings[key], slow[key]]) for key in rings}
-        x, y = _gather(joined, u8.size, rings)
-        del joined, u8
-        count, geom, exterior = rings["count"], rings["geom"], rings["exterior"]
-        if x.size and origin is None:
-            origin = (float(np.floor(x[0])), float(np.floor(y[0])))
-        if x.size:
-            x -= origin[0]
-            y -= origin[1]
+        x, y, count, geom, exterior, origin = _parse_chunk(chunk, lengths[first:first + _CHUNK], first, origin, progress)
         area = _ring_areas(x, y, count)
-        mesh.poly_area[first:first + len(chunk)] = np.bincount(
-            geom, weights=np.where(exterior, 1.0, -1.0) * np.abs(area), minlength=len(chunk)
-        )
+        mesh.poly_area[first:first + len(chunk)] = _polygon_areas(area, geom, exterior, len(chunk))
         ring_counts.append(count)
         ring_geoms.append((geom + first).astype(np.int32))
         ring_signs.append(np.where(exterior == (area > 0), 1, -1).astype(np.int8))
         keys[n_pts:n_pts + x.size] = _grid_keys(x, y, grid)
         n_pts += x.size
-        del x, y, rings
+        del x, y
     del items
     mesh.origin = origin or (0.0, 0.0)
     keys = keys[:n_pts]
@@ -546,6 +528,51 @@ def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progre
     del ering
     progress.set(40)
     return mesh
+
+
+def polygon_areas(geometries_wkb: Sequence[Any], feedback: Any = None) -> np.ndarray:
+    """Planar area of each (multi)polygon WKB (holes excluded; 0 for None or empty), as the
+    thresholds compute it: the shoelace formula on coordinates relative to each ring's first vertex."""
+    progress = _Progress(feedback)
+    n = len(geometries_wkb)
+    items = [g if type(g) is bytes else _as_bytes(g) for g in geometries_wkb]  # noqa: E721 (fast path)
+    lengths = np.fromiter(map(len, items), dtype=np.int64, count=n)
+    out = np.zeros(n)
+    origin: tuple[float, float] | None = None
+    for first in range(0, n, _CHUNK):
+        progress.set(100 * first / max(n, 1))
+        chunk = items[first:first + _CHUNK]
+        x, y, count, geom, exterior, origin = _parse_chunk(chunk, lengths[first:first + _CHUNK], first, origin, progress)
+        out[first:first + len(chunk)] = _polygon_areas(_ring_areas(x, y, count), geom, exterior, len(chunk))
+    progress.set(100)
+    return out
+
+
+def _parse_chunk(chunk: list, lengths: np.ndarray, first: int, origin: Optional[tuple[float, float]], progress: _Progress) -> tuple:
+    """Rings of a chunk of WKB: (x, y relative to ``origin``, ring vertex counts, ring's geometry in the
+    chunk, ring is exterior, origin — the first vertex seen, floored, when ``origin`` is None)."""
+    joined = b"".join(chunk)
+    ends = np.cumsum(lengths)
+    offsets = ends - lengths
+    u8 = np.frombuffer(joined, dtype=np.uint8)
+    rings = _parse_vectorised(u8, offsets, ends)
+    pending = np.flatnonzero((lengths > 0) & ~rings.pop("handled"))
+    if pending.size:
+        slow = _parse_slow(joined, offsets, ends, pending, first, progress)
+        rings = {key: np.concatenate([rings[key], slow[key]]) for key in rings}
+    x, y = _gather(joined, u8.size, rings)
+    del joined, u8
+    if x.size and origin is None:
+        origin = (float(np.floor(x[0])), float(np.floor(y[0])))
+    if x.size:
+        x -= origin[0]
+        y -= origin[1]
+    return x, y, rings["count"], rings["geom"], rings["exterior"], origin
+
+
+def _polygon_areas(ring_area: np.ndarray, geom: np.ndarray, exterior: np.ndarray, n: int) -> np.ndarray:
+    """Exterior rings minus holes, per geometry of a chunk."""
+    return np.bincount(geom, weights=np.where(exterior, 1.0, -1.0) * np.abs(ring_area), minlength=n)
 
 
 def _ring_areas(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:

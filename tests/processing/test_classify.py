@@ -375,3 +375,140 @@ def test_cancel_leaves_no_partial_output(provider, tmp_path, cancel_at):
     assert feedback.isCanceled()
     assert "OUTPUT" not in results
     assert not out.exists() and not (tmp_path / "s.csv").exists()
+
+
+# ------------------------------------------- a GeoPackage written by SQLite (gpkg.write_copy)
+
+
+def snapshot(layer) -> dict:
+    """ID → (attributes by name, fid aside; geometry as WKB) of every feature."""
+    names = [n for n in layer.fields().names() if n != "fid"]
+    return {f["ID"] if "ID" in names else f["id"]: ({n: (None if null(f[n]) else f[n]) for n in names}, bytes(f.geometry().asWkb())) for f in layer.getFeatures()}
+
+
+def sqlite_rows(path, sql):
+    import sqlite3
+
+    with sqlite3.connect(str(path)) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("method", [2, 3])
+def test_gpkg_written_by_sqlite_equals_the_qgis_sink(run, tmp_path, method):
+    """The same polygons, attributes, geometries and answers as through a QGIS sink (a memory layer);
+    the feature ids of the source kept; a working R-tree (checked by SQLite, then by a spatial filter);
+    the GeoPackage's feature count, extent and triggers in place."""
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    out = tmp_path / "classified.gpkg"
+    via_sink, sink_feedback = run("ocsge:classify", {"INPUT": path, "METHOD": method, "OUTPUT": "TEMPORARY_OUTPUT"})
+    written, feedback = run("ocsge:classify", {"INPUT": path, "METHOD": method, "OUTPUT": str(out)})
+    assert any("copied by SQLite" in info for info in feedback.infos)
+    assert not any("copied by SQLite" in info for info in sink_feedback.infos)
+    layer = QgsVectorLayer(str(out), "c", "ogr")
+    assert layer.isValid()
+    assert snapshot(layer) == snapshot(via_sink["OUTPUT"])
+    assert written["ARTIF_HA"] == pytest.approx(4.5 if method == 3 else 4.4)
+    assert layer.fields().names() == ["fid", "ID", "code_cs", "code_us", "imper", "artif", "artif_matrice", "crit_seuil", "artif_source"]
+    assert [layer.fields().field(n).type() for n in ("imper", "artif_source")] == [1, 10]  # QVariant.Bool, QVariant.String
+    source = QgsVectorLayer(path, "s", "ogr")
+    assert {f.id(): f["ID"] for f in layer.getFeatures()} == {f.id(): f["ID"] for f in source.getFeatures()}
+    assert sqlite_rows(out, "SELECT rtreecheck('rtree_classified_geom')") == [("ok",)]
+    assert sqlite_rows(out, "SELECT feature_count FROM gpkg_ogr_contents") == [(len(MESH),)]
+    assert sqlite_rows(out, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents")[0] == pytest.approx((0, 0, 900, 200))
+    from qgis.core import QgsFeatureRequest, QgsRectangle
+
+    # block 2 only: its five polygons through the spatial index
+    inside = {f["ID"] for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(QgsRectangle(310, 10, 490, 190)))}
+    assert inside == {"L2", "R2", "B2", "T2", "P"}
+    # the triggers are back: a polygon added afterwards is indexed and counted
+    ds = ogr.Open(str(out), 1)
+    lyr = ds.GetLayer(0)
+    feature = ogr.Feature(lyr.GetLayerDefn())
+    feature.SetField("ID", "new")
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(multi(square(2000, 2000, 10))))
+    lyr.CreateFeature(feature)
+    ds = None
+    assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom WHERE minx >= 1999") == [(1,)]
+    assert sqlite_rows(out, "SELECT rtreecheck('rtree_classified_geom')") == [("ok",)]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_gpkg_source_without_spatial_index_and_existing_output_replaced(run, tmp_path):
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    ds = ogr.Open(path, 1)
+    ds.ExecuteSQL("SELECT DisableSpatialIndex('OCCUPATION_SOL', 'the_geom')")
+    ds = None
+    assert sqlite_rows(path, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'rtree%'") == [(0,)]
+    out = tmp_path / "classified.gpkg"
+    out.write_bytes(b"an older file")
+    _, feedback = run("ocsge:classify", {"INPUT": path, "METHOD": 3, "OUTPUT": str(out)})
+    assert any("copied by SQLite" in info for info in feedback.infos)
+    layer = QgsVectorLayer(str(out), "c", "ogr")
+    assert layer.featureCount() == len(MESH) and by_id(layer)["M"]["artif"] is True
+    assert sqlite_rows(out, "SELECT rtreecheck('rtree_classified_geom')") == [("ok",)]
+    assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom") == [(len(MESH),)]
+    assert sqlite_rows(out, "SELECT min_x, max_x FROM gpkg_contents")[0] == pytest.approx((0, 900), abs=1e-3)
+
+
+def test_gpkg_written_by_sqlite_from_a_loaded_ign_layer_keeps_ign_fields_renamed(run, tmp_path):
+    """Behind ocsge:load's renaming VRT: IGN's artif and crit_seuil are kept as artif_orig and
+    crit_seuil_orig, beside the answers; the same as through a QGIS sink."""
+    gpkg = artif_gpkg(tmp_path / "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D032_2019-01-01.gpkg", IGN)
+    loaded, _ = run("ocsge:load", {"INPUT": gpkg})
+    out = tmp_path / "ign.gpkg"
+    via_sink, _ = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "OUTPUT": "TEMPORARY_OUTPUT"})
+    results, feedback = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "OUTPUT": str(out)})
+    assert results["OUTPUT"] == str(out) and any("copied by SQLite" in info for info in feedback.infos)
+    layer = QgsVectorLayer(str(out), "c", "ogr")
+    assert snapshot(layer) == snapshot(via_sink["OUTPUT"])
+    features = by_id_lower(layer)
+    assert features["T"]["artif"] is False and features["T"]["artif_orig"] == "non artif"
+    assert features["P"]["crit_seuil"] is True and features["P"]["crit_seuil_orig"] is True
+
+
+def by_id_lower(layer) -> dict:
+    return {f["id"]: f for f in layer.getFeatures()}
+
+
+def test_shapefile_source_geometries_checked_without_sqlite(run, tmp_path):
+    """A shapefile is read through OGR's Arrow interface too, but SQLite cannot check its geometries:
+    they are checked one by one (the bow-tie repaired, 5,000 m²), with the same answers."""
+    rows = [(multi(wkt), [key, cs, us]) for key, (wkt, cs, us) in MESH.items()]
+    shp = write_layer(tmp_path / "occ.shp", "occ", FIELDS, rows, 2154, driver="SHP")
+    results, feedback = run("ocsge:classify", {"INPUT": str(shp), "OUTPUT": str(tmp_path / "out.gpkg")})
+    for key, hectares in HAND_HA.items():
+        assert results[key] == pytest.approx(hectares, abs=1e-9), key
+    assert results["REPAIRED_COUNT"] == 1
+    assert QgsVectorLayer(str(tmp_path / "out.gpkg"), "o", "ogr").featureCount() == len(MESH)
+
+
+def test_gpkg_written_by_sqlite_loads_styled(provider, tmp_path):
+    import processing
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
+
+    project = QgsProject.instance()
+    project.clear()
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    out = tmp_path / "classified.gpkg"
+    processing.runAndLoadResults("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)})
+    (layer,) = [layer for layer in project.mapLayers().values() if layer.source().startswith(str(out))]
+    assert layer.featureCount() == len(MESH)
+    assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer) and layer.renderer().classAttribute() == "artif"
+    project.clear()
+
+
+def test_cancel_while_sqlite_writes_keeps_the_previous_file(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    out = tmp_path / "classified.gpkg"
+    out.write_bytes(b"the user's previous result")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda progress: feedback.cancel() if progress >= 60 else None)
+    results = processing.run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)}, feedback=feedback, context=context)
+    assert feedback.isCanceled() and "OUTPUT" not in results
+    assert out.read_bytes() == b"the user's previous result"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["classified.gpkg", "occ.gpkg"]
