@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Optional
 
 from qgis.core import (
     QgsFeature,
@@ -172,19 +173,10 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             feedback.reportError(self.tr("Canceled."))
             return {}
         if dest_id is None:
-            sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
-            if sink is None:
-                raise self.fail(self.tr("The output layer could not be created."))
-            try:
-                core.write_features(source, sink, fields, result.fid, core.classification_rows(result), steps)
-            except (core.Canceled, core.ClassifyError) as error:
-                del sink  # closes the file, which is then removed: no partial output
-                discard_output(dest_id)
-                if isinstance(error, core.ClassifyError):
-                    raise self.fail(str(error)) from None
+            dest_id = write_through_sink(self, parameters, context, source, fields, result.fid, core.classification_rows(result), steps)
+            if dest_id is None:
                 feedback.reportError(self.tr("Canceled."))
                 return {}
-            del sink
         StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
 
         rows = core.summary(result)
@@ -222,8 +214,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     def copy_with_sqlite(self, parameters, context: QgsProcessingContext, layer, source, renamed, result, feedback):
         """Write the output GeoPackage by copying the source's rows at the SQLite level (see
         ``gpkg``) when the source is a whole GeoPackage layer and the destination a new .gpkg
-        file; the destination's id, or None when this does not apply (the caller then writes through
-        a QGIS sink). Raises gpkg.Canceled (nothing written) or a user-facing error."""
+        file; the destination's id, or None when this does not apply or fails (the caller then writes
+        through a QGIS sink). Raises gpkg.Canceled (nothing written)."""
         dest = self.file_destination(parameters, self.OUTPUT, context)
         if layer is None or not gpkg.is_plain_gpkg_destination(dest):
             return None
@@ -236,10 +228,9 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             gpkg.write_copy(plan, dest, added, result.fid, feedback)
         except gpkg.Unsupported:
             return None
-        except (OSError, sqlite3.Error) as error:
-            raise self.fail(
-                self.tr("The output {path} could not be written: {error}. Expected a writable folder with free space.").format(path=dest, error=error)
-            ) from None
+        except (OSError, RuntimeError, sqlite3.Error) as error:  # GDAL's errors are RuntimeError; an SQLite without JSON…
+            feedback.pushWarning(self.tr("Copying the GeoPackage with SQLite failed ({error}); the output is written through QGIS instead.").format(error=error))
+            return None
         self.register_written_layer(parameters, self.OUTPUT, context, dest)
         feedback.pushInfo(self.tr("{path}: the GeoPackage's rows copied by SQLite with the answers added (its spatial index too).").format(path=dest))
         return dest
@@ -264,6 +255,24 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         fields.append(QgsField("surface_ha", QVariant.Double, len=20, prec=6))
         fields.append(QgsField("part_pct", QVariant.Double, len=10, prec=4))
         return fields
+
+
+def write_through_sink(alg, parameters, context, source, fields, fid, values, feedback, only=None) -> Optional[str]:
+    """``core.write_features`` into the algorithm's OUTPUT sink (shared with compare_artif): the
+    destination's id, or None when canceled; a cancel or an error leaves no partial file."""
+    sink, dest_id = alg.parameterAsSink(parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+    if sink is None:
+        raise alg.fail(tr("The output layer could not be created."))
+    try:
+        core.write_features(source, sink, fields, fid, values, feedback, only=only)
+    except (core.Canceled, core.ClassifyError) as error:
+        del sink  # closes the file, which is then removed: no partial output
+        discard_output(dest_id)
+        if isinstance(error, core.ClassifyError):
+            raise alg.fail(str(error)) from None
+        return None
+    del sink
+    return dest_id
 
 
 def log_classification(result: core.Classification, feedback) -> None:

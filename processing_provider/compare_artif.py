@@ -15,7 +15,7 @@ from qgis.core import (
 from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classify as core
 from .base import OcsgeAlgorithm, StylePostProcessor
-from .classify import discard_output, log_classification
+from .classify import log_classification, write_through_sink
 
 
 class CompareArtifAlgorithm(OcsgeAlgorithm):
@@ -109,20 +109,12 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         fields, renamed = core.output_fields(source.fields(), core.comparison_fields())
         for old, new in renamed.items():
             feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise self.fail(self.tr("The output layer could not be created."))
         steps.setCurrentStep(1)
-        try:
-            core.write_features(source, sink, fields, cmp.calc.fid, lambda i: core.comparison_values(cmp, i), steps, only=cmp.disagree)
-        except (core.Canceled, core.ClassifyError) as error:
-            del sink  # closes the file, which is then removed: no partial output
-            discard_output(dest_id)
-            if isinstance(error, core.ClassifyError):
-                raise self.fail(str(error)) from None
+        values = lambda i: core.comparison_values(cmp, i)  # noqa: E731
+        dest_id = write_through_sink(self, parameters, context, source, fields, cmp.calc.fid, values, steps, only=cmp.disagree)
+        if dest_id is None:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        del sink
         StylePostProcessor.attach(context, dest_id, lambda: styles.disagreement_renderer("raison"))
 
         compared = cmp.calc._total(cmp.compared)

@@ -260,7 +260,7 @@ def _remove(path: Path) -> None:
 def _write(plan: Plan, path: Path, layer_name: str, added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]], fid: np.ndarray, feedback: Any) -> int:
     _create(plan, path, layer_name, [defn for defn, _, _ in added])
     _check(feedback)
-    con = sqlite3.connect(str(path), isolation_level=None)
+    con = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)  # URIs for ATTACH too
     try:
         con.execute("PRAGMA journal_mode = OFF")  # a private file, renamed only when complete
         con.execute("PRAGMA synchronous = OFF")

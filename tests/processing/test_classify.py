@@ -512,3 +512,12 @@ def test_cancel_while_sqlite_writes_keeps_the_previous_file(provider, tmp_path):
     assert feedback.isCanceled() and "OUTPUT" not in results
     assert out.read_bytes() == b"the user's previous result"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["classified.gpkg", "occ.gpkg"]
+
+
+def test_output_folder_missing_gives_a_message_and_no_file(run, tmp_path):
+    """SQLite cannot create the file: QGIS is tried, and its failure is the user's message."""
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    out = tmp_path / "no" / "such" / "folder" / "classified.gpkg"
+    with pytest.raises(QgsProcessingException, match="could not be created|Could not create"):
+        run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)})
+    assert not (tmp_path / "no").exists()
