@@ -40,3 +40,42 @@ class OcsgeProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for model in example_models():
+            self.addAlgorithm(model)
+
+
+def example_models() -> list:
+    """The example models shipped in resources/models (toolbox › OCS GE › Modèles), ready to run or to
+    open in the modeler, named ``<file name>`` (``ocsge:diagnostic_ocsge_modele``); a file that does not
+    load is skipped."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    class ExampleModel(QgsProcessingModelAlgorithm):
+        """A model read from its file, under a stable lower-case name (its title, ``displayName()``, stays
+        the model's name)."""
+
+        def __init__(self, path, name: str):
+            super().__init__()
+            self._path, self._name = path, name
+            self.loaded = self.fromFile(str(path))
+
+        def name(self) -> str:
+            return self._name
+
+        def createInstance(self):  # noqa: N802
+            return ExampleModel(self._path, self._name)
+
+        def initAlgorithm(self, config=None):  # noqa: N802
+            """The parameters, with their help from the model's help (QGIS 3.22 keeps it only there)."""
+            super().initAlgorithm(config)
+            helps = self.helpContent()
+            for param in self.parameterDefinitions():
+                if not param.help() and helps.get(param.name()):
+                    param.setHelp(helps[param.name()])
+
+    models = []
+    for path in sorted((RESOURCES / "models").glob("*.model3")):
+        model = ExampleModel(path, f"{path.stem}_modele")
+        if model.loaded:
+            models.append(model)
+    return models

@@ -16,6 +16,12 @@ def test_provider_is_listed():
     assert "ocsge:load" in out
 
 
+def test_example_model_is_offered_in_french():
+    out = qgis_process("help", "ocsge:diagnostic_ocsge_modele").stdout
+    assert "Diagnostic OCS GE (modèle) (ocsge:diagnostic_ocsge_modele)" in out
+    assert "DELIVERY: Dossier des livraisons OCS GE" in out and "ocsge:rollup" in out
+
+
 def test_load_archive_json(tmp_path):
     archive = pack_7z(hand_delivery(tmp_path))
     result = qgis_process_json("run", "ocsge:load", "--", f"INPUT={archive}", "SUMMARY=true")

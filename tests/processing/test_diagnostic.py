@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT, Recorder
-from qgis.core import QgsProcessingException, QgsProcessingModelAlgorithm
+from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingModelAlgorithm
 
 MODEL = ROOT / "ocsge_plugin" / "resources" / "models" / "diagnostic_ocsge.model3"
 
@@ -139,8 +139,12 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     out = tmp_path / "model"
+    # the provider offers it in the toolbox (group Modèles), in French
+    registered = QgsApplication.processingRegistry().algorithmById("ocsge:diagnostic_ocsge_modele")
+    assert registered is not None and registered.displayName() == "Diagnostic OCS GE (modèle)" and registered.group() == "Modèles" and "ocsge:diagnostic" in registered.shortHelpString()
+    assert registered.parameterDefinition("DELIVERY").description().startswith("Dossier des livraisons")
     results = processing.run(
-        model,
+        "ocsge:diagnostic_ocsge_modele",
         {"DELIVERY": str(folder), "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code",
          "NAME_FIELD": "nom", "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), "METHOD": 0, "export:OUTPUT_FOLDER": str(out)},
         context=context,
