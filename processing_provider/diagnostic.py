@@ -72,8 +72,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             "GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are "
             "left out (counted in the log). Surfaces in hectares (or m²), percentages of the full "
             "territory area, stocks at millesime_fin. In batch mode, one row per département with its "
-            "own output folder. The example model 'Diagnostic OCS GE' (resources/models) chains the "
-            "same algorithms in the graphical modeler."
+            "own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this "
+            "provider) chains the same algorithms, step by step, and opens in the graphical modeler."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
