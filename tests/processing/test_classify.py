@@ -521,3 +521,36 @@ def test_output_folder_missing_gives_a_message_and_no_file(run, tmp_path):
     with pytest.raises(QgsProcessingException, match="could not be created|Could not create"):
         run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)})
     assert not (tmp_path / "no").exists()
+
+
+def test_gpkg_null_and_empty_geometries_counted_and_copied(run, tmp_path):
+    """A null and an empty geometry among the mesh, with feature ids far apart: counted with 0 m² and
+    named in the log; copied as they are, under their ids (the other answers and surfaces unchanged);
+    not in the spatial index."""
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    ds = ogr.Open(path, 1)
+    lyr = ds.GetLayer(0)
+    for key, wkt, fid in (("NULLGEOM", None, 1000), ("EMPTYGEOM", "MULTIPOLYGON EMPTY", 5000)):  # ids with gaps
+        feature = ogr.Feature(lyr.GetLayerDefn())
+        feature.SetFID(fid)
+        feature.SetField("ID", key)
+        feature.SetField("code_cs", "CS2.2.1")
+        feature.SetField("code_us", "US1.1")
+        if wkt:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(feature)
+    ds = None
+    out = tmp_path / "classified.gpkg"
+    results, feedback = run("ocsge:classify", {"INPUT": path, "METHOD": 3, "OUTPUT": str(out)})
+    assert any("copied by SQLite" in info for info in feedback.infos)
+    assert any("2 polygon(s) without geometry" in w for w in feedback.warnings)
+    for key, hectares in HAND_HA.items():
+        assert results[key] == pytest.approx(hectares, abs=1e-9), key
+    assert results["POLYGON_COUNT"] == len(MESH) + 2
+    features = by_id(QgsVectorLayer(str(out), "c", "ogr"))
+    assert len(features) == len(MESH) + 2
+    assert features["NULLGEOM"].geometry().isNull() and features["NULLGEOM"]["artif"] is False
+    assert features["EMPTYGEOM"].geometry().isEmpty()
+    assert (features["NULLGEOM"].id(), features["EMPTYGEOM"].id()) == (1000, 5000)
+    assert features["M"]["artif"] is True and features["P"]["artif"] is False  # the thresholds, unchanged
+    assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom") == [(len(MESH),)]
