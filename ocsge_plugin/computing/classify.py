@@ -621,8 +621,8 @@ EMPTY_WKB_SIZE = 9  # byte order, type, zero rings / parts: an empty (multi)poly
 
 def _settle(columns: _Columns, feedback: Any) -> bool:
     """Validity of the geometries read as WKB (Arrow): repair the invalid ones (``makeValid``) in
-    ``columns.wkb``, note them and the empty ones; True when a geometry was repaired. Areas are then
-    computed from the WKB by the thresholds, or here (``columns.area`` None → filled)."""
+    ``columns.wkb``, note them and the empty ones; True when a geometry was repaired. The areas are
+    computed afterwards from the WKB (by the thresholds, or ``_areas``)."""
     if columns.validity is None:
         return False
     suspects = columns.validity.result(feedback)
@@ -632,7 +632,7 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
     if suspects is None:  # SQLite could not tell: every geometry is checked here
         positions = range(len(wkb))
     else:
-        positions = [i for i in columns_index(columns.fid, suspects)]
+        positions = _positions(columns.fid, suspects)
     repaired = []
     for n, i in enumerate(positions):
         if n % 5000 == 0:
@@ -651,7 +651,7 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
     return bool(repaired)
 
 
-def columns_index(fid: np.ndarray, wanted: Iterable[int]) -> list[int]:
+def _positions(fid: np.ndarray, wanted: Iterable[int]) -> list[int]:
     """Positions in ``fid`` of the ids ``wanted`` (ids absent are skipped), in reading order."""
     wanted_a = np.fromiter(wanted, dtype=np.int64)
     return np.flatnonzero(np.isin(fid, wanted_a)).tolist() if wanted_a.size else []
@@ -763,7 +763,7 @@ def _classify_settled(columns: _Columns, method: str, warnings: list[str], used:
     """``_classify`` once the geometries' validity is settled. With the thresholds, they run while
     SQLite checks validity (most layers have no invalid polygon) and again if a polygon was repaired."""
     if method == "matrice_seuils" and columns.validity is not None:
-        result = _classify(columns, method, list(warnings), used, feedback, start)
+        result = _classify(columns, method, warnings, used, feedback, start)  # adds no warning with seuils
         if not _settle(columns, feedback):
             columns.wkb = None
             return _with_geometry_notes(result, columns)
