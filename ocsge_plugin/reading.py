@@ -252,10 +252,48 @@ def cache_dir() -> Path:
     return base
 
 
-def _key(path: Path) -> str:
-    stat = path.stat()
-    raw = f"{path.resolve()}|{stat.st_size}|{int(stat.st_mtime)}"
+def _key(paths: list[Path]) -> str:
+    """The extraction cache's key: every part's path, size and date."""
+    raw = ";".join(f"{path.resolve()}|{path.stat().st_size}|{int(path.stat().st_mtime)}" for path in paths)
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+_VOLUME = re.compile(r"^(?P<base>.+\.7z)\.(?P<number>\d{3})$", re.IGNORECASE)
+
+
+def is_archive(path: Path) -> bool:
+    """A .7z archive, or a part of one split in volumes (NAME.7z.001, NAME.7z.002, …)."""
+    return path.suffix.lower() == ".7z" or _VOLUME.match(path.name) is not None
+
+
+def is_first_part(path: Path) -> bool:
+    """A .7z archive, or the first part (.7z.001) of a split one: what to open."""
+    match = _VOLUME.match(path.name)
+    return path.suffix.lower() == ".7z" if match is None else match.group("number") == "001"
+
+
+def archive_parts(path: Path) -> list[Path]:
+    """Every part of the archive ``path`` belongs to, in order ([path] for a plain .7z). A split
+    archive (7-Zip volumes, NAME.7z.001, .002, …) is named by any of its parts; a part missing
+    before the last one found is refused naming it."""
+    match = _VOLUME.match(path.name)
+    if match is None:
+        return [path]
+    base = match.group("base").lower()
+    numbered = {}
+    for candidate in path.parent.iterdir():
+        found = _VOLUME.match(candidate.name)
+        if found and found.group("base").lower() == base and candidate.is_file():
+            numbered[int(found.group("number"))] = candidate
+    missing = [f"{number:03d}" for number in range(1, max(numbered) + 1) if number not in numbered]
+    if missing:
+        raise DeliveryError(
+            tr(
+                "The archive {name} is split in parts and part(s) {missing} are missing. Expected every part "
+                "(.7z.001, .7z.002, …) in the same folder, as downloaded from IGN."
+            ).format(name=match.group("base"), missing=", ".join(missing))
+        )
+    return [numbered[number] for number in sorted(numbered)]
 
 
 def seven_zip() -> str | None:
@@ -271,8 +309,12 @@ def extract_archive(
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
 ) -> tuple[Path, bool]:
-    """Extract a .7z into the cache (once per archive path, size and date). Returns (folder, reused)."""
-    target = cache_dir() / "extract" / f"{archive.stem}-{_key(archive)}"
+    """Extract a .7z (or a split one, named by its first part) into the cache, once per archive path,
+    size and date (of every part). Returns (folder, reused)."""
+    parts = archive_parts(archive)
+    archive = parts[0]
+    stem = archive.name[: -len(".7z.001")] if len(archive.name) > 7 and _VOLUME.match(archive.name) else archive.stem
+    target = cache_dir() / "extract" / f"{stem}-{_key(parts)}"
     if (target / ".complete").exists():
         return target, True
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -280,9 +322,9 @@ def extract_archive(
     try:
         exe = seven_zip()
         if exe:
-            _extract_with_7z(exe, archive, work, progress, is_canceled)
+            _extract_with_7z(exe, archive, work, progress, is_canceled)  # 7-Zip reads the next parts itself
         else:
-            _extract_with_py7zr(archive, work)
+            _extract_with_py7zr(parts, work)
         (work / ".complete").write_text(str(archive))
         if target.exists():
             shutil.rmtree(target)
@@ -329,7 +371,25 @@ def _extract_with_7z(exe, archive, work, progress, is_canceled) -> None:
         )
 
 
-def _extract_with_py7zr(archive, work) -> None:
+def _extract_with_py7zr(parts, work) -> None:
+    """py7zr, when no 7-Zip program is found; the parts of a split archive are its bytes in order,
+    joined first into one file in the work folder."""
+    archive = parts[0]
+    if len(parts) > 1:
+        joined = Path(work) / ".joined.7z"
+        with open(joined, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as handle:
+                    shutil.copyfileobj(handle, out, 1 << 20)
+        try:
+            _extract_with_py7zr_one(joined, work, archive.name)
+        finally:
+            joined.unlink(missing_ok=True)
+    else:
+        _extract_with_py7zr_one(archive, work, archive.name)
+
+
+def _extract_with_py7zr_one(archive, work, display_name) -> None:
     try:
         import py7zr  # type: ignore
     except ImportError:
@@ -337,7 +397,7 @@ def _extract_with_py7zr(archive, work) -> None:
             tr(
                 "Cannot open {name}: no 7-Zip program was found. Install p7zip-full "
                 "(apt install p7zip-full) or 7-Zip, or the Python package py7zr."
-            ).format(name=archive.name)
+            ).format(name=display_name)
         ) from None
     try:
         with py7zr.SevenZipFile(archive) as handle:
@@ -345,7 +405,7 @@ def _extract_with_py7zr(archive, work) -> None:
     except Exception as error:  # py7zr raises many kinds
         raise DeliveryError(
             tr("The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.").format(
-                name=archive.name, detail=error
+                name=display_name, detail=error
             )
         ) from None
 
@@ -519,7 +579,7 @@ _OGR_TYPES = {
 def normalise(found: FoundLayer) -> str:
     """Write (once) a VRT that exposes the layer with the normalised field names; return its path."""
     source = Path(found.path)
-    folder = cache_dir() / "normalised" / _key(source)
+    folder = cache_dir() / "normalised" / _key([source])
     folder.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_]+", "_", found.layer_name)
     vrt_path = folder / f"{found.kind}_{safe}.vrt"
@@ -726,10 +786,13 @@ def open_delivery(
             )
         )
     step = progress or (lambda value: None)
-    archives = [path] if path.is_file() and path.suffix.lower() == ".7z" else (
-        sorted(p for p in path.rglob("*.7z")) if path.is_dir() else []
-    )
-    if path.is_file() and path.suffix.lower() not in (".7z", ".gpkg", ".shp"):
+    if path.is_file() and is_archive(path):
+        archives = archive_parts(path)[:1]
+    elif path.is_dir():
+        archives = sorted(p for p in path.rglob("*.7z*") if p.is_file() and is_archive(p) and is_first_part(p))
+    else:
+        archives = []
+    if path.is_file() and not is_archive(path) and path.suffix.lower() not in (".gpkg", ".shp"):
         raise DeliveryError(
             tr("{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.").format(
                 name=path.name
@@ -746,7 +809,7 @@ def open_delivery(
         extracted.append((str(archive), reused))
     if path.is_dir():
         roots.append(path)
-    elif path.suffix.lower() != ".7z":
+    elif not is_archive(path):
         roots.append(path)
     layers: list[FoundLayer] = []
     warnings: list[str] = []

@@ -89,7 +89,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             self.tr("OCS GE delivery (.7z archive, folder, .gpkg or .shp)"),
             behavior=QgsProcessingParameterFile.File,
         )  # no file filter: QGIS would then refuse a folder path
-        param.setHelp(self.tr("A .7z archive as downloaded from IGN, a folder holding deliveries (type its path), or a single .gpkg / .shp file."))
+        param.setHelp(self.tr("A .7z archive as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), a folder holding deliveries (type its path), or a single .gpkg / .shp file."))
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
             self.KINDS,

@@ -155,3 +155,36 @@ def test_bad_input_gets_a_clear_message(run, tmp_path, case):
     assert expected in str(error.value)
     assert "Traceback" not in str(error.value)
     assert set(os.listdir(tmp_path)) == before  # no output file left beside the input
+
+
+def split_7z(folder, volume: str = "2k") -> list:
+    """Pack a delivery as a 7-Zip archive split in volumes (NAME.7z.001, .002, …), as IGN ships the
+    largest ones."""
+    import subprocess
+
+    out = folder.parent.parent / "downloads"  # the parts alone in a folder, as downloaded
+    out.mkdir()
+    subprocess.run(["7z", "a", "-bd", "-y", f"-v{volume}", str(out / f"{folder.name}.7z"), folder.name], cwd=folder.parent, check=True, capture_output=True)
+    return sorted(out.glob(f"{folder.name}.7z.*"))
+
+
+def test_archive_split_in_parts_is_loaded_from_any_part_or_its_folder(run, tmp_path):
+    parts = split_7z(hand_delivery(tmp_path / "dl"))
+    assert len(parts) >= 3 and parts[0].name.endswith(".7z.001")
+    for given in (parts[0], parts[1], parts[0].parent):
+        results, feedback = run("ocsge:load", {"INPUT": str(given), "SUMMARY": True})
+        occupation = QgsVectorLayer(results["OCCUPATION"], "o", "ogr")
+        assert occupation.featureCount() == 5 and _surfaces(occupation) == pytest.approx(HAND_SURFACE_HA)
+        kinds = sorted(layer["kind"] for layer in _report(results)["layers"])
+        assert kinds == ["occupation", "zone_construite"]  # the folder: one archive, not one per part
+    assert any("cache" in info for info in feedback.infos)  # extracted once
+
+
+def test_archive_split_with_a_missing_part_names_it(run, tmp_path):
+    parts = split_7z(hand_delivery(tmp_path / "dl"))
+    parts[1].unlink()
+    before = set(os.listdir(parts[0].parent))
+    with pytest.raises(QgsProcessingException) as error:
+        run("ocsge:load", {"INPUT": str(parts[0])})
+    assert "002" in str(error.value) and "missing" in str(error.value)
+    assert set(os.listdir(parts[0].parent)) == before
