@@ -625,7 +625,12 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
     computed afterwards from the WKB (by the thresholds, or ``_areas``)."""
     if columns.validity is None:
         return False
-    suspects = columns.validity.result(feedback)
+    from . import gpkg
+
+    try:
+        suspects = columns.validity.result(feedback)
+    except gpkg.Canceled:
+        raise Canceled() from None
     columns.validity = None
     wkb, fids = columns.wkb, columns.fid.tolist()
     columns.empty = [fids[i] for i, blob in enumerate(wkb) if len(blob) <= EMPTY_WKB_SIZE]

@@ -462,6 +462,8 @@ class InvalidGeometries:
             self._ids = None
 
     def result(self, feedback: Any = None) -> Optional[set[int]]:
+        """The ids to check (waiting for the query, checking cancel); raises Canceled."""
+        _check(feedback)
         while self._thread is not None and self._thread.is_alive():
             _check(feedback)
             self._thread.join(0.2)

@@ -279,3 +279,46 @@ def test_compare_with_ign_reasons(core):
     assert cmp.not_compared_total() == (1, 100.0)
     assert cmp.agreement_percent() == pytest.approx(100 / 3)
     assert np.array_equal(cmp.disagree, cmp.compared & ~cmp.agree)
+
+
+# ------------------------------------------- validity asked of SQLite (gpkg.InvalidGeometries)
+
+
+def _gpkg_with_bowtie(tmp_path):
+    from builders import write_layer
+
+    rows = [
+        ("MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)))", ["ok", "CS1.1.1.1", "US2"]),
+        ("MULTIPOLYGON(((800 0,900 100,900 0,800 100,800 0)))", ["bowtie", "CS1.1.1.1", "US2"]),
+        ("MULTIPOLYGON(((20 0,30 0,30 10,20 10,20 0)))", ["ok2", "CS2.2.1", "US1.1"]),
+    ]
+    return str(write_layer(tmp_path / "occ.gpkg", "OCCUPATION_SOL", ["ID", "code_cs", "code_us"], rows))
+
+
+class _Canceled:
+    def isCanceled(self):  # noqa: N802
+        return True
+
+    def setProgress(self, value):  # noqa: N802
+        pass
+
+
+def test_sqlite_names_the_invalid_polygon_and_honours_cancel(core, tmp_path):
+    from ocsge.ocsge_plugin.computing import gpkg
+
+    layer = QgsVectorLayer(_gpkg_with_bowtie(tmp_path), "occ", "ogr")
+    assert gpkg.InvalidGeometries.start(layer).result() == {2}  # the bow-tie's feature id, GEOS as QGIS says
+    with pytest.raises(gpkg.Canceled):
+        gpkg.InvalidGeometries.start(layer).result(_Canceled())
+    memory = QgsVectorLayer("Polygon?crs=EPSG:2154", "m", "memory")
+    assert gpkg.InvalidGeometries.start(memory).result() is None  # not a GeoPackage: the caller checks each
+
+
+def test_cancel_while_validity_is_settled_is_a_cancel(core, tmp_path):
+    layer = QgsVectorLayer(_gpkg_with_bowtie(tmp_path), "occ", "ogr")
+    columns = core._read(layer, "code_cs", "code_us", None, None, True, True, None, layer)
+    assert columns.validity is not None and columns.area is None  # read through Arrow, validity pending
+    with pytest.raises(core.Canceled):
+        core._settle(columns, _Canceled())
+    columns = core._read(layer, "code_cs", "code_us", None, None, True, True, None, layer)
+    assert core._settle(columns, None) is True and columns.repaired == [2]
