@@ -13,6 +13,7 @@ from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, square,
 from fakeiface import RecordingIface, set_provider_aside
 from fakeservices import API, IGN, dataset, plugin_settings, resource, serve_datagouv, serve_ign
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtGui import QKeySequence
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 from werkzeug import Response
@@ -135,7 +136,8 @@ def test_search_error_is_shown(dock, services):
     assert "boom" in dock.status.text()
 
 
-def test_cancel_a_download_leaves_no_partial_file(dock, services, tmp_path):
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_cancel_a_download_leaves_no_partial_file(dock, services, tmp_path, how):
     started = []
 
     def trickle(request):
@@ -158,7 +160,12 @@ def test_cancel_a_download_leaves_no_partial_file(dock, services, tmp_path):
     dock.download_resource(str(target))
     wait_for(lambda: len(started) > 3, what="the download to start")
     assert dock.busy
-    QTest.keyClick(dock.cancel_button, Qt.Key_Space)  # the Cancel button
+    if how == "button":
+        QTest.keyClick(dock.cancel_button, Qt.Key_Space)  # the Cancel button
+    else:  # Esc, wherever the focus is in the panel
+        activate(dock)
+        dock.results.setFocus()
+        QTest.keyClick(dock.results, Qt.Key_Escape)
     wait_for(lambda: not dock.busy, what="the cancel")
     assert "Canceled" in dock.status.text()
     assert list(target.iterdir()) == []
@@ -185,6 +192,28 @@ def test_ign_tab_lists_downloads_and_loads_a_delivery(dock, services, project, t
     assert surfaces_ha(occupation[0]) == pytest.approx(HAND_SURFACE_HA)
     assert project.layerTreeRoot().findGroup("OCS GE D90 2021") is not None  # ocsge:load's grouping by millésime
     assert "Loaded" in dock.status.text()
+
+
+def activate(dock) -> None:
+    """Make the panel's window the active one, as a click would (shortcuts only reach the active window)."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    window = dock.window()
+    window.show()
+    window.activateWindow()
+    QApplication.setActiveWindow(window)
+    wait_for(lambda: QApplication.activeWindow() is window, timeout=5, what="the panel's window to be active")
+
+
+def test_ctrl_f_comes_back_to_the_search_field(dock, services):
+    activate(dock)
+    dock.tabs.setCurrentIndex(1)  # the IGN tab
+    dock.departement_combo.setFocus()
+    QTest.keySequence(dock.departement_combo, QKeySequence.Find) if hasattr(QTest, "keySequence") else QTest.keyClick(
+        dock.departement_combo, Qt.Key_F, Qt.ControlModifier
+    )
+    wait_for(lambda: dock.search_edit.hasFocus(), what="the search field to get the focus")
+    assert dock.tabs.currentIndex() == 0
 
 
 def test_keyboard_order_and_settings(dock, services):
