@@ -136,8 +136,9 @@ def test_search_error_is_shown(dock, services):
     assert "boom" in dock.status.text()
 
 
-@pytest.mark.parametrize("how", ["button", "escape"])
-def test_cancel_a_download_leaves_no_partial_file(dock, services, tmp_path, how):
+def start_slow_download(dock, services, tmp_path) -> tuple[list, object]:
+    """A 100 kB file served in 100 chunks 50 ms apart, found, selected and being downloaded by the
+    panel into a folder of its own: (chunks sent so far, the folder)."""
     started = []
 
     def trickle(request):
@@ -159,6 +160,12 @@ def test_cancel_a_download_leaves_no_partial_file(dock, services, tmp_path, how)
     target.mkdir()
     dock.download_resource(str(target))
     wait_for(lambda: len(started) > 3, what="the download to start")
+    return started, target
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_cancel_a_download_leaves_no_partial_file(dock, services, tmp_path, how):
+    started, target = start_slow_download(dock, services, tmp_path)
     assert dock.busy
     if how == "button":
         QTest.keyClick(dock.cancel_button, Qt.Key_Space)  # the Cancel button
@@ -250,6 +257,27 @@ def test_menu_and_toolbar_action_toggles_the_panel(qgis_parent, ocsge, qgis_proc
     assert iface.docks[0].isHidden() and not iface.toolbar[0].isChecked()
     plugin.unload()
     assert iface.docks == [] and iface.toolbar == [] and iface.menu == []
+
+
+def test_unloading_the_plugin_during_a_download_stops_it(qgis_parent, ocsge, qgis_processing, services, project, tmp_path):
+    """QGIS closing or the plugin reloaded while the panel downloads: the download stops, nothing
+    partial is left, nothing is reported to the deleted panel."""
+    set_provider_aside()
+    iface = RecordingIface(qgis_parent)
+    plugin = ocsge.classFactory(iface)
+    plugin.initGui()
+    iface.toolbar[0].trigger()  # the panel
+    dock = iface.docks[0]
+    started, target = start_slow_download(dock, services, tmp_path)
+    assert dock.busy
+    plugin.unload()
+    wait_for(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=10, what="the download task to end")
+    for _ in range(20):  # let the task's last signals arrive (they must reach nothing)
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert iface.docks == [] and iface.toolbar == [] and iface.menu == []
+    assert list(target.iterdir()) == []
+    assert len(started) < 100
 
 
 # --------------------------------------------------------------------------- files → layers
