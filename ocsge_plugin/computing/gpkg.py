@@ -21,7 +21,8 @@ itself:
    no partial output and the previous file untouched.
 
 :class:`InvalidGeometries` asks SQLite (SpatiaLite's ``ST_IsValid``, GEOS as QGIS uses it) which
-polygons of a GeoPackage are invalid, in a thread: the classification reads and computes meanwhile.
+polygons of a GeoPackage (or, through OGR's SQLite dialect, of a shapefile) are invalid, in a thread:
+the classification reads and computes meanwhile.
 
 Anything else (other formats, a destination that is a layer inside an existing GeoPackage, a source
 with a subset filter, a CRS id that would differ) raises :class:`Unsupported` before anything is
@@ -418,43 +419,58 @@ def _index_with_gdal(path: Path, layer_name: str) -> None:
 
 class InvalidGeometries:
     """The feature ids whose geometry GEOS finds invalid, asked of SQLite (SpatiaLite's ``ST_IsValid``,
-    which GDAL provides on GeoPackages) in a thread while the caller goes on: the query runs in C
+    which GDAL provides on GeoPackages and in its SQLite dialect) in a thread while the caller goes on: the query runs in C
     without Python's lock, so on two cores it costs no wall time beside the reading and the thresholds.
 
     ``result()`` waits: the set of ids to check (invalid, or not checkable by SQLite), or None when the
     query could not run (the caller then checks every geometry itself)."""
 
-    def __init__(self, table: Optional[GpkgTable]):
+    def __init__(self, path: Optional[str], sql: str = "", dialect: Optional[str] = None):
         import threading
 
-        self._table = table
+        self._path, self._sql, self._dialect = path, sql, dialect
         self._ids: Optional[set[int]] = None
         self._thread = None
-        if table is not None:
+        if path is not None:
             self._thread = threading.Thread(target=self._run, name="ocsge-validity", daemon=True)
             self._thread.start()
 
     @classmethod
     def start(cls, layer: Any) -> "InvalidGeometries":
-        """Start the query on the GeoPackage behind ``layer``; another source gets no query (its
-        ``result()`` is None: every geometry is to be checked)."""
+        """Start the query on the file behind ``layer``: a GeoPackage's own SQL, another file OGR reads
+        (a shapefile…) through OGR's SQLite dialect, whose rowid is the feature id; any other source
+        gets no query (its ``result()`` is None: every geometry is to be checked)."""
         try:
-            return cls(gpkg_table(layer))
+            t = gpkg_table(layer)
         except Unsupported:
+            pass
+        else:
+            geom = _q(t.geom_column)
+            return cls(t.path, f"SELECT {_q(t.fid_column)} AS ocsge_fid FROM {_q(t.table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1")
+        target = territories._ogr_target(layer) if layer is not None else None
+        if target is not None and target[0].lower().endswith(".vrt"):
+            resolved = territories._vrt_source(target[0])
+            target = (resolved[0], resolved[1]) if resolved is not None else None
+        if target is None:
             return cls(None)
+        ds, lyr = territories._open_ogr(*target)
+        if lyr is None:
+            return cls(None)
+        table, geom = lyr.GetName(), _q(lyr.GetGeometryColumn() or "GEOMETRY")
+        del lyr, ds
+        return cls(target[0], f"SELECT rowid AS ocsge_fid FROM {_q(table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1", "SQLITE")
 
     def _run(self) -> None:
-        t = self._table
         try:
-            ds = ogr.Open(t.path)
+            ds = ogr.Open(self._path)
             if ds is None:
                 return
-            geom, fid = _q(t.geom_column), _q(t.fid_column)
-            result = ds.ExecuteSQL(f"SELECT {fid} FROM {_q(t.table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1")
+            result = ds.ExecuteSQL(self._sql, dialect=self._dialect or "")
             if result is None:
                 return
             try:
-                ids = {feature.GetFID() for feature in result}
+                index = result.GetLayerDefn().GetFieldIndex("ocsge_fid")
+                ids = {feature.GetFieldAsInteger64(index) if index >= 0 else feature.GetFID() for feature in result}
             finally:
                 ds.ReleaseResultSet(result)
             self._ids = ids

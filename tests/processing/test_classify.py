@@ -470,9 +470,10 @@ def by_id_lower(layer) -> dict:
     return {f["id"]: f for f in layer.getFeatures()}
 
 
-def test_shapefile_source_geometries_checked_without_sqlite(run, tmp_path):
-    """A shapefile is read through OGR's Arrow interface too, but SQLite cannot check its geometries:
-    they are checked one by one (the bow-tie repaired, 5,000 m²), with the same answers."""
+def test_shapefile_source_checked_by_the_sqlite_dialect(run, tmp_path):
+    """A shapefile is read through OGR's Arrow interface too, its geometries checked by SpatiaLite
+    through OGR's SQLite dialect (the bow-tie repaired, 5,000 m²), with the same answers; written
+    through QGIS (not a GeoPackage to copy)."""
     rows = [(multi(wkt), [key, cs, us]) for key, (wkt, cs, us) in MESH.items()]
     shp = write_layer(tmp_path / "occ.shp", "occ", FIELDS, rows, 2154, driver="SHP")
     results, feedback = run("ocsge:classify", {"INPUT": str(shp), "OUTPUT": str(tmp_path / "out.gpkg")})

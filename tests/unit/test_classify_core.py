@@ -310,6 +310,11 @@ def test_sqlite_names_the_invalid_polygon_and_honours_cancel(core, tmp_path):
     assert gpkg.InvalidGeometries.start(layer).result() == {2}  # the bow-tie's feature id, GEOS as QGIS says
     with pytest.raises(gpkg.Canceled):
         gpkg.InvalidGeometries.start(layer).result(_Canceled())
+    from builders import write_layer
+
+    rows = [(square(0, 0, 10), ["a", "CS1.1.1.1", "US2"]), ("POLYGON((800 0,900 100,900 0,800 100,800 0))", ["b", "CS1.1.1.1", "US2"])]
+    shp = QgsVectorLayer(str(write_layer(tmp_path / "occ.shp", "occ", ["ID", "code_cs", "code_us"], rows, 2154, driver="SHP")), "s", "ogr")
+    assert gpkg.InvalidGeometries.start(shp).result() == {1}  # OGR's SQLite dialect: rowid is the shapefile's feature id
     memory = QgsVectorLayer("Polygon?crs=EPSG:2154", "m", "memory")
     assert gpkg.InvalidGeometries.start(memory).result() is None  # not a GeoPackage: the caller checks each
 
