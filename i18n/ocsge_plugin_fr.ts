@@ -194,57 +194,57 @@
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="669"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="674"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="677"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="682"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="868"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="873"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="733"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="738"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="880"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="885"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="869"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="874"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="798"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="803"/>
         <source>{count} polygon(s) with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone(s) avec un crit_seuil nul : considéré(s) comme non modifié(s) par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="804"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="809"/>
         <source>{count} polygon(s) without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone(s) sans valeur artif IGN lisible, compté(s) comme indéterminé(s).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="819"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="824"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="872"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="877"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="1050"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="1055"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
@@ -1004,32 +1004,32 @@
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="281"/>
+        <location filename="../processing_provider/classify.py" line="289"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="290"/>
+        <location filename="../processing_provider/classify.py" line="298"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="296"/>
+        <location filename="../processing_provider/classify.py" line="304"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="298"/>
+        <location filename="../processing_provider/classify.py" line="306"/>
         <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="304"/>
+        <location filename="../processing_provider/classify.py" line="312"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="307"/>
+        <location filename="../processing_provider/classify.py" line="315"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="265"/>
+        <location filename="../processing_provider/classify.py" line="273"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1413,14 +1413,19 @@ Table de synthèse (et sorties numériques) : surface imperméabilisée, artific
         <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="235"/>
+        <location filename="../processing_provider/classify.py" line="234"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="232"/>
-        <source>Copying the GeoPackage with SQLite failed ({error}); the output is written through QGIS instead.</source>
-        <translation>La copie du GeoPackage par SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
+        <location filename="../processing_provider/classify.py" line="231"/>
+        <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
+        <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="240"/>
+        <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
+        <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
 </context>
 <context>

@@ -220,19 +220,27 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         if layer is None or not gpkg.is_plain_gpkg_destination(dest):
             return None
         try:
-            plan = gpkg.plan_copy(layer, source.fields().names(), renamed)
             added = [
                 (gpkg.ogr_field(field), codes, labels)
                 for field, (codes, labels) in zip(core.classification_fields(), core.classification_codes(result))
             ]
-            gpkg.write_copy(plan, dest, added, result.fid, feedback)
+            try:
+                plan = gpkg.plan_copy(layer, source.fields().names(), renamed)
+            except gpkg.Unsupported:  # a shapefile: translated by GDAL, the answers added by SQLite
+                gpkg.write_translated(gpkg.plan_translate(layer, source.fields().names(), renamed), dest, added, result.fid, feedback)
+                how = self.tr("{path}: the shapefile translated by GDAL, the answers added by SQLite.")
+            else:
+                gpkg.write_copy(plan, dest, added, result.fid, feedback)
+                how = self.tr("{path}: the GeoPackage's rows copied by SQLite with the answers added (its spatial index too).")
         except gpkg.Unsupported:
             return None
         except (OSError, RuntimeError, sqlite3.Error) as error:  # GDAL's errors are RuntimeError; an SQLite without JSON…
-            feedback.pushWarning(self.tr("Copying the GeoPackage with SQLite failed ({error}); the output is written through QGIS instead.").format(error=error))
+            if feedback.isCanceled():  # not a failure: nothing is written, the previous file is kept
+                raise gpkg.Canceled() from None
+            feedback.pushWarning(self.tr("Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.").format(error=error))
             return None
         self.register_written_layer(parameters, self.OUTPUT, context, dest)
-        feedback.pushInfo(self.tr("{path}: the GeoPackage's rows copied by SQLite with the answers added (its spatial index too).").format(path=dest))
+        feedback.pushInfo(how.format(path=dest))
         return dest
 
     def whole_layer(self, parameters, context: QgsProcessingContext):

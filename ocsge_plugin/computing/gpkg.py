@@ -44,8 +44,9 @@ from osgeo import gdal, ogr
 from . import territories
 
 __all__ = [
-    "Canceled", "GpkgTable", "InvalidGeometries", "Plan", "Unsupported",
-    "gpkg_table", "is_plain_gpkg_destination", "ogr_field", "plan_copy", "write_copy",
+    "Canceled", "GpkgTable", "InvalidGeometries", "Plan", "TranslatePlan", "Unsupported",
+    "gpkg_table", "is_plain_gpkg_destination", "ogr_field", "plan_copy", "plan_translate", "write_copy",
+    "write_translated",
 ]
 
 RANGE = 100_000  # rows copied per INSERT … SELECT (progress and cancel between ranges)
@@ -412,6 +413,129 @@ def _index_with_gdal(path: Path, layer_name: str) -> None:
         f"max_x = (SELECT max(maxx) FROM {rtree}), max_y = (SELECT max(maxy) FROM {rtree}) WHERE table_name = '{layer_name.replace(chr(39), chr(39) * 2)}'"
     )
     ds = None
+
+
+# ------------------------------------------------------------- a shapefile, translated by GDAL
+
+
+@dataclass
+class TranslatePlan:
+    """A shapefile (directly, or behind ocsge:load's renaming VRT) to translate into a GeoPackage."""
+
+    path: str  # the shapefile, or the VRT (whose field names are the output's)
+    layer: str
+    multi: bool  # QGIS sees multi-polygons (a shapefile): written as such, as a QGIS sink would
+
+
+def plan_translate(layer: Any, input_names: Sequence[str], renamed: dict[str, str]) -> TranslatePlan:
+    """How to write ``layer`` (a shapefile, or a VRT over one) with its added columns into a new
+    GeoPackage by GDAL's translation; raises Unsupported (fields renamed, another format)."""
+    if renamed:
+        raise Unsupported("input fields to rename")
+    target = territories._ogr_target(layer) if layer is not None else None
+    if target is None:
+        raise Unsupported("not a file read by OGR")
+    path = target[0]
+    source_path = path
+    if path.lower().endswith(".vrt"):
+        resolved = territories._vrt_source(path)
+        if resolved is None:
+            raise Unsupported("not a plain renaming VRT")
+        source_path = resolved[0]
+    if not source_path.lower().endswith(".shp"):
+        raise Unsupported("not a shapefile")
+    ds, lyr = territories._open_ogr(*target)
+    if lyr is None:
+        raise Unsupported("unreadable")
+    defn = lyr.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    if [n.lower() for n in names] != [n.lower() for n in input_names]:
+        raise Unsupported("the layer's fields differ from OGR's")
+    from qgis.core import QgsWkbTypes
+
+    return TranslatePlan(path=path, layer=lyr.GetName(), multi=QgsWkbTypes.isMultiType(layer.wkbType()))
+
+
+def write_translated(
+    plan: TranslatePlan,
+    dest: str,
+    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
+    fid: np.ndarray,
+    feedback: Any = None,
+) -> int:
+    """``write_copy`` for a shapefile: GDAL translates it into the new GeoPackage (with its spatial
+    index; multi-polygons when QGIS sees the layer so, as a QGIS sink writes them), then SQLite adds
+    the columns' values; the features are numbered 1..n in the shapefile's order, as QGIS numbers them."""
+    dest_path = Path(dest)
+    tmp = dest_path.with_name(f".{dest_path.name}.{os.getpid()}.tmp.gpkg")
+    _remove(tmp)
+    try:
+        count = _translate(plan, tmp, dest_path.stem, added, fid, feedback)
+        os.replace(tmp, dest_path)
+        for suffix in ("-wal", "-shm", "-journal"):
+            _remove(Path(str(dest_path) + suffix))
+    except BaseException:
+        _remove(tmp)
+        raise
+    return count
+
+
+def _translate(plan: TranslatePlan, path: Path, layer_name: str, added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]], fid: np.ndarray, feedback: Any) -> int:
+    def callback(complete, message, data):
+        _progress(feedback, 60.0 * complete)
+        return 0 if feedback is not None and feedback.isCanceled() else 1
+
+    options = gdal.VectorTranslateOptions(
+        format="GPKG",
+        layers=[plan.layer],
+        layerName=layer_name,
+        geometryType="PROMOTE_TO_MULTI" if plan.multi else None,
+        layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"],
+        callback=callback,
+    )
+    try:
+        ds = gdal.VectorTranslate(str(path), plan.path, options=options)
+    except RuntimeError as error:  # GDAL's exceptions enabled (a cancel from the callback too)
+        _check(feedback)
+        raise OSError(str(error)) from None
+    if ds is None:
+        _check(feedback)
+        raise OSError(gdal.GetLastErrorMsg() or "GDAL could not translate the layer")
+    lyr = ds.GetLayerByName(layer_name)
+    for defn, _, _ in added:
+        if lyr.CreateField(defn) != 0:
+            raise OSError(gdal.GetLastErrorMsg())
+    count = lyr.GetFeatureCount()
+    lyr = None
+    ds = None
+    _check(feedback)
+    if count != fid.size:
+        raise Unsupported("the translated layer has another number of features")
+    out_fid = np.searchsorted(np.sort(fid), fid).astype(np.int64) + 1  # rank in the shapefile's order
+    con = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.execute("PRAGMA temp_store = MEMORY")
+        triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (layer_name,)).fetchall()
+        con.execute("BEGIN")
+        for trigger, _ in triggers:  # the R-tree's reference GDAL's SQL functions; no geometry changes here
+            con.execute(f"DROP TRIGGER main.{_q(trigger)}")
+        names = [f"v{k}" for k in range(len(added))]
+        _insert_values(con, out_fid, [(codes, labels) for _, codes, labels in added], names, None)
+        _check(feedback)
+        sets = ", ".join(f"{_q(defn.GetName())} = v.{name}" for (defn, _, _), name in zip(added, names))
+        con.execute(
+            f"UPDATE main.{_q(layer_name)} SET {sets} FROM temp.ocsge_added AS a JOIN temp.ocsge_values AS v ON v.code = a.code "
+            f"WHERE main.{_q(layer_name)}.fid = a.fid"
+        )
+        for _, sql in triggers:
+            con.execute(sql)
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    _progress(feedback, 100.0)
+    return count
 
 
 # ------------------------------------------------------------------------ validity, in a thread

@@ -472,15 +472,38 @@ def by_id_lower(layer) -> dict:
 
 def test_shapefile_source_checked_by_the_sqlite_dialect(run, tmp_path):
     """A shapefile is read through OGR's Arrow interface too, its geometries checked by SpatiaLite
-    through OGR's SQLite dialect (the bow-tie repaired, 5,000 m²), with the same answers; written
-    through QGIS (not a GeoPackage to copy)."""
+    through OGR's SQLite dialect (the bow-tie repaired, 5,000 m²), with the same answers; the output
+    GeoPackage translated by GDAL, the answers added by SQLite: the same as through a QGIS sink."""
     rows = [(multi(wkt), [key, cs, us]) for key, (wkt, cs, us) in MESH.items()]
     shp = write_layer(tmp_path / "occ.shp", "occ", FIELDS, rows, 2154, driver="SHP")
     results, feedback = run("ocsge:classify", {"INPUT": str(shp), "OUTPUT": str(tmp_path / "out.gpkg")})
     for key, hectares in HAND_HA.items():
         assert results[key] == pytest.approx(hectares, abs=1e-9), key
     assert results["REPAIRED_COUNT"] == 1
-    assert QgsVectorLayer(str(tmp_path / "out.gpkg"), "o", "ogr").featureCount() == len(MESH)
+    assert any("shapefile translated by GDAL" in info for info in feedback.infos)
+    via_sink, _ = run("ocsge:classify", {"INPUT": str(shp), "OUTPUT": "TEMPORARY_OUTPUT"})
+    layer = QgsVectorLayer(str(tmp_path / "out.gpkg"), "o", "ogr")
+    assert snapshot(layer) == snapshot(via_sink["OUTPUT"])  # same features, answers and geometries
+    assert sorted(f.id() for f in layer.getFeatures()) == list(range(1, len(MESH) + 1))
+    assert sqlite_rows(tmp_path / "out.gpkg", "SELECT rtreecheck('rtree_out_geom')") == [("ok",)]
+    assert sqlite_rows(tmp_path / "out.gpkg", "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_out_geom_%'") == [(6,)]
+
+
+def test_shapefile_delivery_loaded_then_classified_to_gpkg(run, tmp_path):
+    """IGN's shapefile delivery (CODE_CS / CODE_US) through ocsge:load's renaming VRT: translated by
+    GDAL with the normalised field names, the same as through a QGIS sink."""
+    from builders import hand_delivery
+
+    folder = hand_delivery(tmp_path / "dl", "OCS-GE_2-0__SHP_LAMB93_D032_2019-01-01", flavour="shp", fields=("CODE_CS", "CODE_US"))
+    loaded, _ = run("ocsge:load", {"INPUT": str(folder)})
+    out = tmp_path / "classified.gpkg"
+    results, feedback = run("ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": str(out)})
+    assert any("shapefile translated by GDAL" in info for info in feedback.infos)
+    assert results["IMPER_HA"] == pytest.approx(2.0) and results["ARTIF_HA"] == pytest.approx(2.0)  # A1 + A2, by hand
+    via_sink, _ = run("ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": "TEMPORARY_OUTPUT"})
+    layer = QgsVectorLayer(str(out), "c", "ogr")
+    assert snapshot(layer) == snapshot(via_sink["OUTPUT"])
+    assert {"code_cs", "code_us", "artif"} <= set(layer.fields().names())
 
 
 def test_gpkg_written_by_sqlite_loads_styled(provider, tmp_path):
@@ -498,11 +521,16 @@ def test_gpkg_written_by_sqlite_loads_styled(provider, tmp_path):
     project.clear()
 
 
-def test_cancel_while_sqlite_writes_keeps_the_previous_file(provider, tmp_path):
+@pytest.mark.parametrize("source", ["gpkg", "shp"])
+def test_cancel_while_sqlite_writes_keeps_the_previous_file(provider, tmp_path, source):
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
-    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    if source == "gpkg":
+        path = occupation_gpkg(tmp_path / "occ.gpkg")
+    else:
+        rows = [(multi(wkt), [key, cs, us]) for key, (wkt, cs, us) in MESH.items()]
+        path = str(write_layer(tmp_path / "occ.shp", "occ", FIELDS, rows, 2154, driver="SHP"))
     out = tmp_path / "classified.gpkg"
     out.write_bytes(b"the user's previous result")
     context = QgsProcessingContext()
@@ -512,7 +540,8 @@ def test_cancel_while_sqlite_writes_keeps_the_previous_file(provider, tmp_path):
     results = processing.run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)}, feedback=feedback, context=context)
     assert feedback.isCanceled() and "OUTPUT" not in results
     assert out.read_bytes() == b"the user's previous result"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["classified.gpkg", "occ.gpkg"]
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".gpkg") == ["classified.gpkg"] + (["occ.gpkg"] if source == "gpkg" else [])
 
 
 def test_output_folder_missing_gives_a_message_and_no_file(run, tmp_path):
