@@ -237,11 +237,17 @@ def write_copy(
     row of the plan's source with its columns, then ``added``: (ogr.FieldDefn, codes, labels), the
     value of the row ``fid[i]`` being ``labels[codes[i]]`` (None is NULL; a few labels per column).
     Returns the number of rows; raises Canceled, Unsupported, OSError."""
+    return _atomically(dest, lambda tmp, layer_name: _write(plan, tmp, layer_name, added, fid, feedback))
+
+
+def _atomically(dest: str, write: Any) -> int:
+    """``write(temporary path, layer name)`` beside ``dest``, then renamed to ``dest`` (replacing a
+    previous file only once complete); on any error or cancel the temporary file is removed."""
     dest_path = Path(dest)
     tmp = dest_path.with_name(f".{dest_path.name}.{os.getpid()}.tmp.gpkg")
     _remove(tmp)
     try:
-        count = _write(plan, tmp, dest_path.stem, added, fid, feedback)
+        count = write(tmp, dest_path.stem)
         os.replace(tmp, dest_path)
         for suffix in ("-wal", "-shm", "-journal"):  # a previous file's companions
             _remove(Path(str(dest_path) + suffix))
@@ -466,18 +472,7 @@ def write_translated(
     """``write_copy`` for a shapefile: GDAL translates it into the new GeoPackage (with its spatial
     index; multi-polygons when QGIS sees the layer so, as a QGIS sink writes them), then SQLite adds
     the columns' values; the features are numbered 1..n in the shapefile's order, as QGIS numbers them."""
-    dest_path = Path(dest)
-    tmp = dest_path.with_name(f".{dest_path.name}.{os.getpid()}.tmp.gpkg")
-    _remove(tmp)
-    try:
-        count = _translate(plan, tmp, dest_path.stem, added, fid, feedback)
-        os.replace(tmp, dest_path)
-        for suffix in ("-wal", "-shm", "-journal"):
-            _remove(Path(str(dest_path) + suffix))
-    except BaseException:
-        _remove(tmp)
-        raise
-    return count
+    return _atomically(dest, lambda tmp, layer_name: _translate(plan, tmp, layer_name, added, fid, feedback))
 
 
 def _translate(plan: TranslatePlan, path: Path, layer_name: str, added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]], fid: np.ndarray, feedback: Any) -> int:
