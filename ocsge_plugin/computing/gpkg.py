@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Sequence
@@ -134,18 +135,25 @@ class GpkgTable:
     mapping: Optional[dict[str, str]]  # the VRT's field → source column, None without VRT
 
 
-def gpkg_table(layer: Any) -> GpkgTable:
-    """The GeoPackage table a ``QgsVectorLayer`` reads, whole (no subset); raises Unsupported."""
+def _source_file(layer: Any) -> tuple[str, Optional[str], Optional[dict[str, str]], tuple[str, Optional[str]]]:
+    """The data file a ``QgsVectorLayer`` reads whole (no subset), through ocsge:load's renaming VRT
+    when it is one: (file, layer name, the VRT's field → source column or None, (path, layer) as the
+    layer reads it); raises Unsupported."""
     target = territories._ogr_target(layer) if layer is not None else None
     if target is None:
         raise Unsupported("not a file read by OGR")
     path, name = target
-    mapping: Optional[dict[str, str]] = None
-    if path.lower().endswith(".vrt"):
-        resolved = territories._vrt_source(path)
-        if resolved is None:
-            raise Unsupported("not a plain renaming VRT")
-        path, name, mapping = resolved
+    if not path.lower().endswith(".vrt"):
+        return path, name, None, target
+    resolved = territories._vrt_source(path)
+    if resolved is None:
+        raise Unsupported("not a plain renaming VRT")
+    return resolved[0], resolved[1], resolved[2], target
+
+
+def gpkg_table(layer: Any) -> GpkgTable:
+    """The GeoPackage table a ``QgsVectorLayer`` reads, whole (no subset); raises Unsupported."""
+    path, name, mapping, _ = _source_file(layer)
     if not _is_sqlite(path):
         raise Unsupported("not a GeoPackage")
     ds, lyr = territories._open_ogr(path, name)
@@ -188,7 +196,7 @@ def plan_copy(layer: Any, input_names: Sequence[str], renamed: dict[str, str]) -
     srs = lyr.GetSpatialRef()
     geom_type = lyr.GetGeomType()
     del lyr, ds
-    with _connect_ro(path) as con:
+    with closing(_connect_ro(path)) as con:
         row = con.execute(
             "SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?)",
             (table, geom_column),
@@ -265,48 +273,58 @@ def _remove(path: Path) -> None:
             pass
 
 
+def _private(path: Path) -> sqlite3.Connection:
+    """A connection to the output being written: a private file, renamed only when complete, so no
+    journal and no sync; URIs allowed (ATTACH of the source, read-only)."""
+    con = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
+    con.execute("PRAGMA journal_mode = OFF")
+    con.execute("PRAGMA synchronous = OFF")
+    con.execute("PRAGMA temp_store = MEMORY")
+    return con
+
+
+@contextmanager
+def _triggers_aside(con: sqlite3.Connection, layer_name: str):
+    """One transaction in which the output table's triggers are set aside (GDAL's R-tree triggers call
+    GDAL's SQL functions, which this connection lacks) and restored, as GDAL wrote them, at the end."""
+    triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (layer_name,)).fetchall()
+    con.execute("BEGIN")
+    for trigger, _ in triggers:
+        con.execute(f"DROP TRIGGER main.{_q(trigger)}")
+    yield
+    for _, sql in triggers:
+        con.execute(sql)
+    con.execute("COMMIT")
+
+
 def _write(plan: Plan, path: Path, layer_name: str, added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]], fid: np.ndarray, feedback: Any) -> int:
     _create(plan, path, layer_name, [defn for defn, _, _ in added])
     _check(feedback)
-    con = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)  # URIs for ATTACH too
-    try:
-        con.execute("PRAGMA journal_mode = OFF")  # a private file, renamed only when complete
-        con.execute("PRAGMA synchronous = OFF")
-        con.execute("PRAGMA temp_store = MEMORY")
+    with closing(_private(path)) as con:
         con.execute("ATTACH DATABASE ? AS src", (Path(plan.path).resolve().as_uri() + "?mode=ro",))
         srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,)).fetchone()
         if srs_id is None or int(srs_id[0]) != plan.srs_id:
             raise Unsupported("the output's CRS id differs from the source's")
-        triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (layer_name,)).fetchall()
-        con.execute("BEGIN")
-        for trigger, _ in triggers:
-            con.execute(f"DROP TRIGGER main.{_q(trigger)}")
-        names = [f"v{k}" for k in range(len(added))]
-        _insert_values(con, fid, [(codes, labels) for _, codes, labels in added], names, feedback)
-        count = _copy_rows(con, plan, layer_name, [defn.GetName() for defn, _, _ in added], names, fid, feedback)
-        rtree = f"rtree_{layer_name}_geom"
-        if plan.rtree is not None and _same_columns(con, plan.rtree, rtree):
-            for shadow in ("_node", "_rowid", "_parent"):
-                con.execute(f"DELETE FROM main.{_q(rtree + shadow)}")
-                con.execute(f"INSERT INTO main.{_q(rtree + shadow)} SELECT * FROM src.{_q(plan.rtree + shadow)}")
-            indexed = True
-        else:
-            indexed = False
-        for _, sql in triggers:
-            con.execute(sql)
-        extent = plan.extent
-        if extent is None and indexed:
-            extent = con.execute(f"SELECT min(minx), min(miny), max(maxx), max(maxy) FROM main.{_q(rtree)}").fetchone()
-        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
-        con.execute(
-            "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, last_change = ? WHERE table_name = ?",
-            (*(extent or (None,) * 4), now, layer_name),
-        )
-        con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (count, layer_name))
-        con.execute("COMMIT")
+        with _triggers_aside(con, layer_name):
+            names = [f"v{k}" for k in range(len(added))]
+            _insert_values(con, fid, [(codes, labels) for _, codes, labels in added], names, feedback)
+            count = _copy_rows(con, plan, layer_name, [defn.GetName() for defn, _, _ in added], names, fid, feedback)
+            rtree = f"rtree_{layer_name}_geom"
+            indexed = plan.rtree is not None and _same_columns(con, plan.rtree, rtree)
+            if indexed:
+                for shadow in ("_node", "_rowid", "_parent"):
+                    con.execute(f"DELETE FROM main.{_q(rtree + shadow)}")
+                    con.execute(f"INSERT INTO main.{_q(rtree + shadow)} SELECT * FROM src.{_q(plan.rtree + shadow)}")
+            extent = plan.extent
+            if extent is None and indexed:
+                extent = con.execute(f"SELECT min(minx), min(miny), max(maxx), max(maxy) FROM main.{_q(rtree)}").fetchone()
+            now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
+            con.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, last_change = ? WHERE table_name = ?",
+                (*(extent or (None,) * 4), now, layer_name),
+            )
+            con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (count, layer_name))
         con.execute("DETACH DATABASE src")
-    finally:
-        con.close()
     if not indexed:
         _index_with_gdal(path, layer_name)
     _progress(feedback, 100.0)
@@ -438,18 +456,10 @@ def plan_translate(layer: Any, input_names: Sequence[str], renamed: dict[str, st
     GeoPackage by GDAL's translation; raises Unsupported (fields renamed, another format)."""
     if renamed:
         raise Unsupported("input fields to rename")
-    target = territories._ogr_target(layer) if layer is not None else None
-    if target is None:
-        raise Unsupported("not a file read by OGR")
-    path = target[0]
-    source_path = path
-    if path.lower().endswith(".vrt"):
-        resolved = territories._vrt_source(path)
-        if resolved is None:
-            raise Unsupported("not a plain renaming VRT")
-        source_path = resolved[0]
+    source_path, _, _, target = _source_file(layer)
     if not source_path.lower().endswith(".shp"):
         raise Unsupported("not a shapefile")
+    path = target[0]
     ds, lyr = territories._open_ogr(*target)
     if lyr is None:
         raise Unsupported("unreadable")
@@ -507,15 +517,7 @@ def _translate(plan: TranslatePlan, path: Path, layer_name: str, added: Sequence
     if count != fid.size:
         raise Unsupported("the translated layer has another number of features")
     out_fid = np.searchsorted(np.sort(fid), fid).astype(np.int64) + 1  # rank in the shapefile's order
-    con = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
-    try:
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
-        con.execute("PRAGMA temp_store = MEMORY")
-        triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (layer_name,)).fetchall()
-        con.execute("BEGIN")
-        for trigger, _ in triggers:  # the R-tree's reference GDAL's SQL functions; no geometry changes here
-            con.execute(f"DROP TRIGGER main.{_q(trigger)}")
+    with closing(_private(path)) as con, _triggers_aside(con, layer_name):  # no geometry changes here
         names = [f"v{k}" for k in range(len(added))]
         _insert_values(con, out_fid, [(codes, labels) for _, codes, labels in added], names, None)
         _check(feedback)
@@ -524,11 +526,6 @@ def _translate(plan: TranslatePlan, path: Path, layer_name: str, added: Sequence
             f"UPDATE main.{_q(layer_name)} SET {sets} FROM temp.ocsge_added AS a JOIN temp.ocsge_values AS v ON v.code = a.code "
             f"WHERE main.{_q(layer_name)}.fid = a.fid"
         )
-        for _, sql in triggers:
-            con.execute(sql)
-        con.execute("COMMIT")
-    finally:
-        con.close()
     _progress(feedback, 100.0)
     return count
 
@@ -566,18 +563,16 @@ class InvalidGeometries:
         else:
             geom = _q(t.geom_column)
             return cls(t.path, f"SELECT {_q(t.fid_column)} AS ocsge_fid FROM {_q(t.table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1")
-        target = territories._ogr_target(layer) if layer is not None else None
-        if target is not None and target[0].lower().endswith(".vrt"):
-            resolved = territories._vrt_source(target[0])
-            target = (resolved[0], resolved[1]) if resolved is not None else None
-        if target is None:
+        try:
+            path, name, _, _ = _source_file(layer)
+        except Unsupported:
             return cls(None)
-        ds, lyr = territories._open_ogr(*target)
+        ds, lyr = territories._open_ogr(path, name)
         if lyr is None:
             return cls(None)
         table, geom = lyr.GetName(), _q(lyr.GetGeometryColumn() or "GEOMETRY")
         del lyr, ds
-        return cls(target[0], f"SELECT rowid AS ocsge_fid FROM {_q(table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1", "SQLITE")
+        return cls(path, f"SELECT rowid AS ocsge_fid FROM {_q(table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1", "SQLITE")
 
     def _run(self) -> None:
         try:
