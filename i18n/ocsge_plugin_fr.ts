@@ -134,322 +134,307 @@
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="272"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
-        <source>Indéterminé for artificialisation (null or unknown code)</source>
-        <translation>Indéterminé pour l'artificialisation (code nul ou inconnu)</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
-        <source>Indéterminé for imperméabilisation (null or unknown couverture)</source>
-        <translation>Indéterminé pour l'imperméabilisation (couverture nulle ou inconnue)</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="280"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="281"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="301"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="303"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="320"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="322"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="333"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="335"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="674"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="692"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="682"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="700"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="873"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="902"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="738"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="760"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="885"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="914"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="874"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="903"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="803"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="827"/>
         <source>{count} polygon(s) with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone(s) avec un crit_seuil nul : considéré(s) comme non modifié(s) par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="809"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="833"/>
         <source>{count} polygon(s) without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone(s) sans valeur artif IGN lisible, compté(s) comme indéterminé(s).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="824"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="848"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="877"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="906"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="1055"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="1084"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="348"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="359"/>
         <source>The millésimes (years) of the data cannot be read from the layer names nor fields. Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021).</source>
         <translation>Les millésimes (années) des données ne peuvent être lus ni dans les noms des couches ni dans leurs champs. Renseignez les paramètres MILLESIME_DEBUT et MILLESIME_FIN (par exemple 2018 et 2021).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="355"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="366"/>
         <source>The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier début: swap the two layers or the two years.</source>
         <translation>Le millésime de début ({debut}) n'est pas antérieur au millésime de fin ({fin}). Attendu : un début plus ancien ; inversez les deux couches ou les deux années.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="370"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="381"/>
         <source>The two millésimes come from different départements: {debut} (début) and {fin} (fin). Expected two millésimes of the same département.</source>
         <translation>Les deux millésimes proviennent de départements différents : {debut} (début) et {fin} (fin). Attendu : deux millésimes du même département.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="378"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="389"/>
         <source>The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).</source>
         <translation>La couche {name} n'a pas de système de coordonnées. Attendu : un SCR projeté (par exemple EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="389"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="400"/>
         <source>The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.</source>
         <translation>Les deux millésimes sont dans des SCR différents ({a} et {b}) : {small} est reprojeté en {crs}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="400"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="411"/>
         <source>The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer).</source>
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="694"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="715"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="436"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="443"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="444"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="451"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="621"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="628"/>
         <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
         <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="627"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="634"/>
         <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
         <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="689"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="696"/>
         <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
         <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="695"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="702"/>
         <source>{count} invalid territory geometries were repaired: {codes}.</source>
         <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="697"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="704"/>
         <source>Territories without geometry (counted as zero area): {codes}.</source>
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1150"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1173"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1156"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1179"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1163"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1186"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1192"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1218"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1194"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1220"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1242"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1268"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1254"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1280"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1264"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1290"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1278"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1304"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1302"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1328"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1308"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1334"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1311"/>
-        <source>{area:.2f} ha of OCS GE polygons have an undetermined status (null or unknown codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
-        <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (codes nuls ou inconnus) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1347"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1376"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1349"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1378"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1352"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1381"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1361"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1390"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1376"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1405"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1385"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1414"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1567"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1627"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1583"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1643"/>
         <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1603"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1663"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1642"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1715"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1650"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1723"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1656"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1729"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1669"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1742"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1703"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1776"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1705"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1778"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -514,32 +499,32 @@
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="477"/>
+        <location filename="../ocsge_plugin/export.py" line="478"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="518"/>
+        <location filename="../ocsge_plugin/export.py" line="519"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="540"/>
+        <location filename="../ocsge_plugin/export.py" line="541"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="565"/>
+        <location filename="../ocsge_plugin/export.py" line="566"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="633"/>
+        <location filename="../ocsge_plugin/export.py" line="634"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="662"/>
+        <location filename="../ocsge_plugin/export.py" line="663"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -1034,12 +1019,12 @@
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="497"/>
+        <location filename="../ocsge_plugin/export.py" line="498"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="497"/>
+        <location filename="../ocsge_plugin/export.py" line="498"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
@@ -1052,6 +1037,31 @@
         <location filename="../ocsge_plugin/reading.py" line="290"/>
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
+        <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
+        <translation>Indéterminé pour l&apos;artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
+        <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
+        <translation>Indéterminé pour l&apos;imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="348"/>
+        <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
+        <translation>Convention inconnue : {convention}. Attendu : l&apos;une des conventions {conventions}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1337"/>
+        <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
+        <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1340"/>
+        <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
+        <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l&apos;une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
 </context>
 <context>

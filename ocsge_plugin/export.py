@@ -46,6 +46,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from . import nomenclature
 from .computing.territories import (
+    NUMBER_COLUMNS,
     SURFACE_COLUMNS,
     TABLE_COLUMNS,
     UNITS,
@@ -64,7 +65,7 @@ TOLERANCES = {"commune": 50.0, "epci": 250.0, "scot": 250.0, "departement": 1500
 FRANCE_KM2 = 641184.0
 CSV_DIALECTS = {"comma": (",", "."), "semicolon": (";", ",")}
 
-_STRING_COLUMNS = {"code", "nom", "millesime_debut", "millesime_fin", "unite", "epci_code", "departement_code", "region_code", "scot_code"}
+_STRING_COLUMNS = {"code", "nom", "millesime_debut", "millesime_fin", "unite", "epci_code", "departement_code", "region_code", "scot_code", "inconnu", "convention"}
 _INT_COLUMNS = {"index_debut", "index_fin"}
 
 
@@ -653,7 +654,7 @@ def read_table(source: Any) -> tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCo
     table["code"] = table["code"].astype(str)
     for name in ("millesime_debut", "millesime_fin"):
         table[name] = [None if v is None else str(v) for v in table[name]]
-    for name in [c for c in TABLE_COLUMNS if c not in ("code", "nom", "index_debut", "index_fin", "millesime_debut", "millesime_fin")]:
+    for name in NUMBER_COLUMNS:
         table[name] = pd.to_numeric(table[name], errors="coerce").astype(float)
     unit = "ha"
     if "unite" in table.columns and table["unite"].notna().any():

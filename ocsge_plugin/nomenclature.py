@@ -63,6 +63,36 @@ def usage_leaves() -> tuple[str, ...]:
     return _leaves(usage())
 
 
+@lru_cache(maxsize=None)
+def _leaves_by_code(kind: str) -> dict[str, frozenset[str]]:
+    entries = couverture() if kind == "cs" else usage()
+    children: dict[str, list[str]] = {}
+    for entry in entries.values():
+        if entry.parent:
+            children.setdefault(entry.parent, []).append(entry.code)
+
+    def leaves(code: str) -> frozenset[str]:
+        below = children.get(code)
+        return frozenset({code}) if not below else frozenset().union(*(leaves(child) for child in below))
+
+    return {code: leaves(code) for code in entries}
+
+
+def leaves_under(kind: str, code: str | None) -> frozenset[str]:
+    """The leaves a (normalised) code of ``kind`` ('cs' or 'us') stands for: itself for a leaf, the
+    leaves under a parent, every leaf for None or a value outside the nomenclature (``INDETERMINE``…)."""
+    by_code = _leaves_by_code(kind)
+    found = by_code.get(code) if code is not None else None
+    if found is None:
+        return frozenset(couverture_leaves() if kind == "cs" else usage_leaves())
+    return found
+
+
+def is_known_code(code: str | None) -> bool:
+    """A (normalised) code of the nomenclature, at any level (``CS2.1.1``, ``US4.1``, ``US235``)."""
+    return code is not None and (code in couverture() or code in usage())
+
+
 def normalise_code(value: object) -> str | None:
     """A code as polygons should carry it (``CS1.1.1.1``), or None for a null / empty value.
 

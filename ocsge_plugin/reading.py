@@ -38,7 +38,7 @@ from xml.sax.saxutils import escape
 from osgeo import gdal, ogr, osr
 
 from .i18n import tr
-from .nomenclature import couverture_leaves, normalise_code, usage_leaves
+from .nomenclature import is_known_code, normalise_code
 
 gdal.UseExceptions()
 
@@ -538,7 +538,6 @@ def check_codes(found: FoundLayer, is_canceled: Callable[[], bool] | None = None
     code_fields = [found.field_map[k] for k in ("code_cs", "code_us", "cs_debut", "us_debut", "cs_fin", "us_fin") if k in found.field_map]
     if not code_fields:
         return
-    valid = set(couverture_leaves()) | set(usage_leaves())
     ds = ogr.Open(found.path)
     layer = ds.GetLayerByName(found.layer_name)
     layer.SetIgnoredFields([n for n in _all_fields(layer) if n not in code_fields] + ["OGR_GEOMETRY"])
@@ -552,7 +551,7 @@ def check_codes(found: FoundLayer, is_canceled: Callable[[], bool] | None = None
             code = normalise_code(feature.GetField(name))
             if code is None:
                 row_null = True
-            elif code not in valid:
+            elif not is_known_code(code):  # codes of every level of the nomenclature are valid
                 unknown[code] = unknown.get(code, 0) + 1
         nulls += row_null
     found.unknown_codes = unknown

@@ -4,13 +4,32 @@ couverture × usage matrix of artificialisation, plus the thresholds' constants.
 The matrix is data: ``ARTIF_MATRIX`` maps a couverture group and a usage group to True
 (artificialised) or False. ``ARTIF_EXCEPTIONS`` holds the one leaf-level exception of the décret
 (mineral surfaces used for extraction). Changing the décret means editing these two tables.
+
+Real deliveries carry codes at every level of the nomenclature (``CS2.1.1``, ``US4.1``, ``US6``), usages
+``INDETERMINE``, nulls. :func:`resolve` is the one place that turns a (couverture, usage) pair into
+imperméabilisé / artificialisé, under one of two conventions (``CONVENTIONS``):
+
+``indetermine`` (default)
+    A code stands for the set of leaves under it; a value outside the nomenclature (null, empty,
+    ``INDETERMINE``, ``NC``…) for every leaf. The answer is determined when every leaf combination gives
+    the same one (``CS2.1.1`` with any usage: neither; ``CS1.1.1.1`` with usage ``INDETERMINE``: both),
+    else it is None (indéterminé: ``CS1.1.2.1`` with an unknown usage, as US1.3 decides), reported apart.
+``national``
+    The national pipeline behind the published data.gouv.fr files: exact leaf codes only (after trimming
+    and ignoring case). Artificialised: CS1.1.1.1, CS1.1.1.2, CS1.1.2.2; CS1.1.2.1 unless the usage is
+    US1.3; CS2.2.1 / CS2.2.2 with the usages of the matrix's artificialised columns. Impermeable:
+    CS1.1.1.1, CS1.1.1.2. Everything else, parents and unknown values included: neither. Never None.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .nomenclature import couverture_leaves, normalise_code, usage_leaves
+from .nomenclature import couverture_leaves, leaves_under, normalise_code, usage_leaves
+
+# The two ways of reading codes above the leaves or outside the nomenclature (see the module's help).
+CONVENTIONS = ("indetermine", "national")
+DEFAULT_CONVENTION = "indetermine"
 
 # Seuils (step 2 of the décret), in m².
 SEUIL_SURFACE_M2 = 2500.0
@@ -72,14 +91,44 @@ def artif_lookup() -> dict[tuple[str, str], bool]:
     return table
 
 
-def is_imper(code_cs: object) -> bool | None:
-    """Imperméabilisé (True / False) from the couverture, None when the code is null or unknown."""
-    code = normalise_code(code_cs)
-    if code is None or code not in couverture_leaves():
-        return None
-    return code in IMPER_CODES
+def _same(answers: set) -> bool | None:
+    """The common answer of every leaf combination, None when they differ."""
+    return answers.pop() if len(answers) == 1 else None
 
 
-def is_artif_matrix(code_cs: object, code_us: object) -> bool | None:
-    """Artificialisé by the décret's matrix, None (indéterminé) when a code is null or unknown."""
-    return artif_lookup().get((normalise_code(code_cs), normalise_code(code_us)))
+@lru_cache(maxsize=None)
+def _resolved(code_cs: str | None, code_us: str | None, convention: str) -> tuple[bool | None, bool | None]:
+    """:func:`resolve` on normalised codes (cached: callers pass each distinct pair once)."""
+    if convention == "national":
+        leaf_pair = (code_cs, code_us) in artif_lookup()
+        if code_cs in ("CS1.1.1.1", "CS1.1.1.2", "CS1.1.2.2"):
+            artif = True
+        elif code_cs == "CS1.1.2.1":
+            artif = code_us != "US1.3"
+        else:
+            artif = leaf_pair and code_cs in ("CS2.2.1", "CS2.2.2") and artif_lookup()[(code_cs, code_us)]
+        return code_cs in IMPER_CODES, artif
+    if convention not in CONVENTIONS:
+        raise ValueError(f"unknown convention {convention!r}; expected one of {CONVENTIONS}")
+    cs_leaves = leaves_under("cs", code_cs)
+    us_leaves = leaves_under("us", code_us)
+    table = artif_lookup()
+    imper = _same({cs in IMPER_CODES for cs in cs_leaves})
+    artif = _same({table[(cs, us)] for cs in cs_leaves for us in us_leaves})
+    return imper, artif
+
+
+def resolve(code_cs: object, code_us: object, convention: str = DEFAULT_CONVENTION) -> tuple[bool | None, bool | None]:
+    """(imperméabilisé, artificialisé by the matrix) of a (couverture, usage) pair of any level of the
+    nomenclature, any case or padding; None where indéterminé (``convention`` 'indetermine' only)."""
+    return _resolved(normalise_code(code_cs), normalise_code(code_us), convention)
+
+
+def is_imper(code_cs: object, convention: str = DEFAULT_CONVENTION) -> bool | None:
+    """Imperméabilisé (True / False) from the couverture, None when its leaves disagree (see :func:`resolve`)."""
+    return resolve(code_cs, None, convention)[0]
+
+
+def is_artif_matrix(code_cs: object, code_us: object, convention: str = DEFAULT_CONVENTION) -> bool | None:
+    """Artificialisé by the décret's matrix, None (indéterminé) when the leaves under the codes disagree."""
+    return resolve(code_cs, code_us, convention)[1]

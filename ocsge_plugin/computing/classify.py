@@ -80,10 +80,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
-from ..nomenclature import couverture_leaves, normalise_code, usage_leaves
-from ..rules import CODE_BATI
+from ..nomenclature import is_known_code, normalise_code
+from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
-from .codes import NO, UNKNOWN, YES, artif_matrix_status, imper_status, parse_bool, parse_ign_artif, plain_value
+from .codes import NO, UNKNOWN, YES, pair_status, parse_bool, parse_ign_artif, plain_value
 from .progress import ScaledFeedback
 
 __all__ = [
@@ -155,6 +155,8 @@ class Classification:
     repaired_fids: list[int] = field(default_factory=list)  # invalid geometries repaired
     empty_fids: list[int] = field(default_factory=list)  # null or empty geometries (area 0)
     unknown_codes: dict[str, int] = field(default_factory=dict)  # codes outside the nomenclature
+    unknown_surface: dict[str, float] = field(default_factory=dict)  # … and their surface (m²)
+    convention: str = DEFAULT_CONVENTION  # how parent / unknown codes are read (rules.CONVENTIONS)
     null_codes: int = 0  # polygons with a null couverture or usage (or IGN artif, for 'ign')
     warnings: list[str] = field(default_factory=list)  # translated notes for the log
     fields_used: dict[str, str] = field(default_factory=dict)  # role → field name read
@@ -273,8 +275,8 @@ def summary(c: Classification) -> list[Indicator]:
         ("artif", tr("Artificialisé, after the seuils"), c.artif_total()),
         ("seuil_vers_artif", tr("Switched to artificialisé by the seuils"), c.to_artif_total()),
         ("seuil_vers_non_artif", tr("Switched to non artificialisé by the seuils"), c.to_non_artif_total()),
-        ("indetermine", tr("Indéterminé for artificialisation (null or unknown code)"), c.indetermine_total()),
-        ("indetermine_imper", tr("Indéterminé for imperméabilisation (null or unknown couverture)"), c.indetermine_imper_total()),
+        ("indetermine", tr("Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)"), c.indetermine_total()),
+        ("indetermine_imper", tr("Indéterminé for imperméabilisation (the leaves under the couverture disagree)"), c.indetermine_imper_total()),
         ("geometries_reparees", tr("Invalid geometries repaired for the computation"), c.repaired_total()),
         ("total", tr("All polygons"), c.total()),
     ]
@@ -340,6 +342,14 @@ def check_crs(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle] 
     return None
 
 
+def check_convention(convention: str) -> None:
+    """Refuse a convention that is not one of ``rules.CONVENTIONS``."""
+    if convention not in CONVENTIONS:
+        raise ClassifyError(
+            tr("Unknown convention {convention}. Expected one of: {conventions}.").format(convention=convention, conventions=", ".join(CONVENTIONS))
+        )
+
+
 def _check_canceled(feedback: Any) -> None:
     if feedback is not None and feedback.isCanceled():
         raise Canceled()
@@ -396,6 +406,8 @@ class _Columns:
     empty: list
     unknown: dict
     nulls: int
+    rows: np.ndarray  # per polygon, its distinct pair of raw codes
+    unknown_rows: dict  # code outside the nomenclature → the pairs carrying it
     validity: Any = None  # gpkg.InvalidGeometries still to settle (Arrow reading), else None
 
 
@@ -409,6 +421,7 @@ def _read(
     want_wkb: bool,
     feedback: Any,
     layer: Any = None,
+    convention: str = DEFAULT_CONVENTION,
 ) -> _Columns:
     """One pass over the features: ids, codes → statuses (cached per distinct pair), areas, WKB.
 
@@ -418,7 +431,7 @@ def _read(
         fast = _read_arrow(layer, cs_name, us_name, artif_name, crit_name, want_geometry, feedback)
         if fast is not None:
             *parts, validity = fast
-            columns = _finish(*parts, us_name, feedback)
+            columns = _finish(*parts, us_name, feedback, convention)
             columns.validity = validity
             return columns
     fields = source.fields()
@@ -477,7 +490,7 @@ def _read(
         _measure(feature.geometry(), fid, area_l, wkb_l, repaired, empty)
     return _finish(
         pairs, row_l, fid_l, area_l, ign_l if with_artif else None, crit_l if with_crit else None,
-        wkb_l, repaired, empty, us_name, feedback,
+        wkb_l, repaired, empty, us_name, feedback, convention,
     )
 
 
@@ -493,23 +506,26 @@ def _finish(
     empty: list,
     us_name: Optional[str],
     feedback: Any,
+    convention: str = DEFAULT_CONVENTION,
 ) -> _Columns:
-    """Statuses per distinct pair of raw codes (``pairs``: (couverture, usage) → row), spread to the polygons."""
+    """Statuses per distinct pair of raw codes (``pairs``: (couverture, usage) → row), spread to the
+    polygons: ``rules.resolve`` once per pair, whatever the number of polygons."""
     unknown: dict[str, int] = {}
-    cs_known, us_known = set(couverture_leaves()), set(usage_leaves())
+    unknown_rows: dict[str, list[int]] = {}
     table: list[tuple[int, int, int]] = []
     is_null: list[bool] = []
     for key in pairs:  # dicts keep insertion order: position = row
         cs, us = normalise_code(key[0]), normalise_code(key[1])
-        matrix = artif_matrix_status(cs, us) if us_name else UNKNOWN
-        table.append((imper_status(cs), matrix, int(cs == CODE_BATI)))
+        imper, matrix = pair_status(cs, us, convention)
+        table.append((imper, matrix if us_name else UNKNOWN, int(cs == CODE_BATI)))
         is_null.append(cs is None or (bool(us_name) and us is None))
     rows = np.asarray(row_l, dtype=np.int64)
     per_key = np.bincount(rows, minlength=len(table))
     for key, i in pairs.items():
-        for code, known in ((normalise_code(key[0]), cs_known), (normalise_code(key[1]) if us_name else None, us_known)):
-            if code is not None and code not in known:
+        for code in (normalise_code(key[0]), normalise_code(key[1]) if us_name else None):
+            if code is not None and not is_known_code(code):
                 unknown[code] = unknown.get(code, 0) + int(per_key[i])
+                unknown_rows.setdefault(code, []).append(i)
     nulls = int(per_key[np.asarray(is_null, dtype=bool)].sum()) if table else 0
     codes_table = np.asarray(table, dtype=np.int8).reshape(-1, 3)
     imper_a, matrix_a, bati_a = codes_table[rows, 0], codes_table[rows, 1], codes_table[rows, 2].astype(bool)
@@ -528,6 +544,8 @@ def _finish(
         empty=empty,
         unknown=unknown,
         nulls=nulls,
+        rows=rows,
+        unknown_rows=unknown_rows,
     )
 
 
@@ -701,6 +719,7 @@ def classify_layer(
     crit_field: str = "crit_seuil",
     with_geometry: bool = True,
     layer: Any = None,
+    convention: str = DEFAULT_CONVENTION,
 ) -> Classification:
     """Imperméabilisation and artificialisation of every polygon of ``source`` by ``method``.
 
@@ -716,12 +735,15 @@ def classify_layer(
         layer: the ``QgsVectorLayer`` whose features ``source`` gives, all of them (a Processing source
             without selection, limit or filter); when it is a file, it is read through OGR's Arrow
             interface. A ``QgsVectorLayer`` given as ``source`` is its own ``layer``.
+        convention: how codes above the leaves or outside the nomenclature are read
+            (``rules.CONVENTIONS``: 'indetermine', the default, or 'national').
 
     Raises:
         ClassifyError: not polygons, geographic CRS, missing fields, IGN method without ``artif``.
         Canceled: the feedback was canceled.
     """
     warnings: list[str] = []
+    check_convention(convention)
     note = _check_source(source)
     if note:
         warnings.append(note)
@@ -760,8 +782,10 @@ def classify_layer(
     read_end = 40.0 if seuils else 100.0
     if layer is None and isinstance(source, QgsVectorLayer):
         layer = source
-    columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end), layer)
-    return _classify_settled(columns, method, warnings, used, feedback, read_end)
+    columns = _read(source, cs_name, us_name, artif_name, crit_name, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end), layer, convention)
+    result = _classify_settled(columns, method, warnings, used, feedback, read_end)
+    result.convention = convention
+    return result
 
 
 def _classify_settled(columns: _Columns, method: str, warnings: list[str], used: dict, feedback: Any, start: float) -> Classification:
@@ -829,6 +853,10 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
         source = np.where(artif == UNKNOWN, 0, np.where(crit, SOURCES.index("seuil"), SOURCES.index("matrice"))).astype(np.int8)
     if feedback is not None:
         feedback.setProgress(100.0)
+    unknown_surface: dict[str, float] = {}
+    if columns.unknown_rows and columns.area is not None:
+        per_pair = np.bincount(columns.rows, weights=np.nan_to_num(columns.area), minlength=int(columns.rows.max(initial=-1)) + 1)
+        unknown_surface = {code: float(per_pair[rows].sum()) for code, rows in columns.unknown_rows.items()}
     return Classification(
         method=method,
         fid=columns.fid,
@@ -842,6 +870,7 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
         repaired_fids=columns.repaired,
         empty_fids=columns.empty,
         unknown_codes=columns.unknown,
+        unknown_surface=unknown_surface,
         null_codes=nulls,
         warnings=warnings,
         fields_used=used,

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 from qgis.PyQt.QtCore import QVariant
 
-from ..rules import is_artif_matrix, is_imper
+from ..rules import DEFAULT_CONVENTION, resolve
 
 YES, NO, UNKNOWN = 1, 0, -1
 
@@ -73,13 +73,21 @@ def parse_ign_artif_or_bool(value: Any) -> int:
     return status if status != UNKNOWN else parse_bool(value)
 
 
-def imper_status(code_cs: Any) -> int:
-    """Imperméabilisé (1 / 0 / -1) of a couverture code, by ``rules.is_imper``."""
-    value = is_imper(code_cs)
+def _status(value: bool | None) -> int:
     return UNKNOWN if value is None else int(value)
 
 
-def artif_matrix_status(code_cs: Any, code_us: Any) -> int:
-    """Artificialisé by the décret's matrix (1 / 0 / -1) of a (couverture, usage) pair, by ``rules.is_artif_matrix``."""
-    value = is_artif_matrix(code_cs, code_us)
-    return UNKNOWN if value is None else int(value)
+def pair_status(code_cs: Any, code_us: Any, convention: str = DEFAULT_CONVENTION) -> tuple[int, int]:
+    """(imperméabilisé, artificialisé by the matrix) as 1 / 0 / -1, by ``rules.resolve``."""
+    imper, artif = resolve(plain_value(code_cs), plain_value(code_us), convention)
+    return _status(imper), _status(artif)
+
+
+def imper_status(code_cs: Any, convention: str = DEFAULT_CONVENTION) -> int:
+    """Imperméabilisé (1 / 0 / -1) of a couverture code, by ``rules.resolve``."""
+    return pair_status(code_cs, None, convention)[0]
+
+
+def artif_matrix_status(code_cs: Any, code_us: Any, convention: str = DEFAULT_CONVENTION) -> int:
+    """Artificialisé by the décret's matrix (1 / 0 / -1) of a (couverture, usage) pair, by ``rules.resolve``."""
+    return pair_status(code_cs, code_us, convention)[1]

@@ -87,8 +87,9 @@ from qgis.core import (
 from .. import reading
 from ..i18n import tr
 from ..nomenclature import couverture, normalise_code, usage
+from ..rules import DEFAULT_CONVENTION
 from . import classify
-from .codes import artif_matrix_status, imper_status, plain_value
+from .codes import imper_status, pair_status, plain_value
 from .progress import ScaledFeedback
 
 __all__ = [
@@ -242,6 +243,7 @@ class FlowReport:
 
     source: str = ""  # 'difference', 'artif_diff' or 'overlay'
     method: str = ""  # 'matrice' for difference layers, 'ign' for artif_diff, classify's method for overlays
+    convention: str = DEFAULT_CONVENTION  # how parent / unknown codes are read (rules.CONVENTIONS)
     features_debut: int = 0
     features_fin: int = 0
     pieces: int = 0  # pieces yielded
@@ -259,6 +261,15 @@ class FlowReport:
     crs: str = ""  # CRS of the pieces (authid)
     stock: dict[str, float] = field(default_factory=dict)  # overlay: artif/imper stock at each date (m²)
     messages: list[str] = field(default_factory=list)  # warnings for the user (translated)
+    keep_undetermined: bool = False  # keep the undetermined pieces' geometries in ``undetermined_parts``
+    undetermined_parts: list[QgsGeometry] = field(default_factory=list)
+
+    def add_undetermined(self, geometry: QgsGeometry, area: Optional[float] = None) -> None:
+        """Count a piece whose flows cannot be told (kept out of the flows)."""
+        self.undetermined_count += 1
+        self.undetermined_area += (geometry.area() if not geometry.isNull() else 0.0) if area is None else area
+        if self.keep_undetermined and not geometry.isNull():
+            self.undetermined_parts.append(QgsGeometry(geometry))
 
 
 class _Progress:
@@ -436,6 +447,14 @@ def _multi(geometry: QgsGeometry) -> QgsGeometry:
     return geometry
 
 
+def _checked(convention: str) -> str:
+    try:
+        classify.check_convention(convention)
+    except classify.ClassifyError as error:
+        raise FlowError(str(error)) from None
+    return convention
+
+
 def _undetermined(*statuses: int) -> bool:
     return any(status == UNDETERMINED for status in statuses)
 
@@ -454,7 +473,7 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
         progress(index)
         cs_d, us_d = _code(feature, fields.get("cs_debut")), _code(feature, fields.get("us_debut"))
         cs_f, us_f = _code(feature, fields.get("cs_fin")), _code(feature, fields.get("us_fin"))
-        imper_d, imper_f = imper_status(cs_d), imper_status(cs_f)
+        imper_d, imper_f = imper_status(cs_d, report.convention), imper_status(cs_f, report.convention)
         if kind == "artif_diff":
             # IGN's answer: ``artificialisation`` is the flow; the statuses follow it when it is ±1.
             flux_artif = _parse_flux(feature[fields["artificialisation"]])
@@ -466,13 +485,12 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
                 flux_artif = artif_f - artif_d
             undetermined = flux_artif is None or _undetermined(imper_d, imper_f)
         else:
-            artif_d, artif_f = artif_matrix_status(cs_d, us_d), artif_matrix_status(cs_f, us_f)
+            artif_d = pair_status(cs_d, us_d, report.convention)[1]
+            artif_f = pair_status(cs_f, us_f, report.convention)[1]
             flux_artif = artif_f - artif_d
-            undetermined = None in (cs_d, us_d, cs_f, us_f) or _undetermined(imper_d, imper_f, artif_d, artif_f)
+            undetermined = _undetermined(imper_d, imper_f, artif_d, artif_f)
         if undetermined:
-            geometry = feature.geometry()
-            report.undetermined_count += 1
-            report.undetermined_area += geometry.area() if not geometry.isNull() else 0.0
+            report.add_undetermined(feature.geometry())
             continue
         flux_imper = imper_f - imper_d
         if not (flux_artif or flux_imper):
@@ -498,28 +516,29 @@ def _check_projected(layer: QgsVectorLayer, report: FlowReport) -> None:
 
 
 def pieces_from_difference(layer: QgsVectorLayer, report: Optional[FlowReport] = None, feedback: Any = None,
-                           flows_only: bool = False) -> Iterator[ChangePiece]:
+                           flows_only: bool = False, convention: str = DEFAULT_CONVENTION) -> Iterator[ChangePiece]:
     """Change pieces of IGN's DIFFERENCE layer (normalised or raw field names).
 
-    Imperméabilisation from the couverture, artificialisation from the décret's matrix. Rows with a null
-    or unknown code are counted in ``report.undetermined_*`` and kept out. ``flows_only`` skips pieces
-    whose class changed without any flow (faster for aggregation). Raises FlowError (missing fields)
-    at once, before any piece."""
+    Imperméabilisation from the couverture, artificialisation from the décret's matrix, both by
+    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the leaves under
+    their codes disagree) are counted in ``report.undetermined_*`` and kept out. ``flows_only`` skips
+    pieces whose class changed without any flow (faster for aggregation). Raises FlowError (missing
+    fields) at once, before any piece."""
     report = report if report is not None else FlowReport()
-    report.source, report.method = "difference", "matrice"
+    report.source, report.method, report.convention = "difference", "matrice", _checked(convention)
     fields, _ = code_fields(layer, "difference")
     _check_projected(layer, report)
     return _read_difference(layer, "difference", fields, report, feedback, flows_only)
 
 
 def pieces_from_artif_diff(layer: QgsVectorLayer, report: Optional[FlowReport] = None, feedback: Any = None,
-                           flows_only: bool = False) -> Iterator[ChangePiece]:
+                           flows_only: bool = False, convention: str = DEFAULT_CONVENTION) -> Iterator[ChangePiece]:
     """Change pieces of IGN's artificialisation difference layer (``zan_evol_…``): its
     ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with 0,
     the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the couverture
     codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
     report = report if report is not None else FlowReport()
-    report.source, report.method = "artif_diff", "ign"
+    report.source, report.method, report.convention = "artif_diff", "ign", _checked(convention)
     fields, _ = code_fields(layer, "artif_diff")
     _check_projected(layer, report)
     return _read_difference(layer, "artif_diff", fields, report, feedback, flows_only)
@@ -581,11 +600,12 @@ def _canonical_key(geometry: QgsGeometry) -> Optional[bytes]:
 class _Codes:
     """Interned attribute combinations shared by both millésimes: raw (couverture, usage[, IGN artif])
     values → one small int, with the normalised codes, imperméabilisation and artificialisation of the
-    combination computed once (``rules.is_imper``; the matrix ``rules.is_artif_matrix`` or IGN's field
-    read by ``classify.parse_ign_artif``, the code ``ocsge:classify`` uses)."""
+    combination computed once (``rules.resolve``; for the method 'ign', IGN's field read by
+    ``classify.parse_ign_artif``, the code ``ocsge:classify`` uses)."""
 
-    def __init__(self, method: str) -> None:
+    def __init__(self, method: str, convention: str = DEFAULT_CONVENTION) -> None:
         self.method = method
+        self.convention = convention
         self.by_raw: dict[tuple, int] = {}
         self.pair: list[tuple[Optional[str], Optional[str]]] = []  # normalised (cs, us)
         self.pair_id: list[int] = []  # same normalised codes ⇔ same pair id
@@ -601,8 +621,9 @@ class _Codes:
             cs, us = normalise_code(key[0]), normalise_code(key[1])
             self.pair.append((cs, us))
             self.pair_id.append(self._pairs.setdefault((cs, us), len(self._pairs)))
-            self.imper.append(imper_status(cs))
-            self.artif.append(classify.parse_ign_artif(key[2]) if self.method == "ign" else artif_matrix_status(cs, us))
+            imper, artif = pair_status(cs, us, self.convention)
+            self.imper.append(imper)
+            self.artif.append(classify.parse_ign_artif(key[2]) if self.method == "ign" else artif)
         return found
 
 
@@ -673,12 +694,12 @@ def resolve_overlay_method(method: str, layer_debut: QgsVectorLayer, layer_fin: 
     return "ign" if both else "matrice_seuils"
 
 
-def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any) -> dict[int, int]:
+def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any, convention: str = DEFAULT_CONVENTION) -> dict[int, int]:
     """Artificialisation after the seuils, feature id → 1 / 0 / -1, by ``classify.classify_layer``
     (the code of ``ocsge:classify``: matrix, then the thresholds over the whole millésime)."""
     try:
         result = classify.classify_layer(layer, "matrice_seuils", cs_field=fields["code_cs"], us_field=fields["code_us"],
-                                         feedback=feedback)
+                                         feedback=feedback, convention=convention)
     except classify.Canceled:
         raise FlowsCanceled() from None
     except classify.ClassifyError as error:
@@ -704,7 +725,7 @@ def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:
 
 def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, method: str = "matrice",
                         report: Optional[FlowReport] = None, feedback: Any = None,
-                        flows_only: bool = False) -> Iterator[ChangePiece]:
+                        flows_only: bool = False, convention: str = DEFAULT_CONVENTION) -> Iterator[ChangePiece]:
     """Change pieces from the overlay of two millésimes (occupation du sol, or IGN artificialisation
     layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign' (IGN's ``artif`` field),
     'matrice', 'matrice_seuils' (``classify.classify_layer`` on each whole millésime) or
@@ -720,20 +741,20 @@ def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, 
         method = resolve_overlay_method(method, layer_debut, layer_fin)
     except classify.ClassifyError as error:
         raise FlowError(str(error)) from None
-    report.source, report.method = "overlay", method
+    report.source, report.method, report.convention = "overlay", method, _checked(convention)
     report.messages.extend(check_pair(layer_debut, layer_fin))
     fields = [_overlay_fields(layer, method) for layer in (layer_debut, layer_fin)]
     return _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
 
 
 def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only) -> Iterator[ChangePiece]:
-    codes = _Codes(method)
+    codes = _Codes(method, report.convention)
     start = 0.0
     seuils: list[Optional[dict[int, int]]] = [None, None]
     if method == "matrice_seuils":
         for index, layer in enumerate((layer_debut, layer_fin)):
             sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
-            seuils[index] = _seuils(layer, fields[index], sub)
+            seuils[index] = _seuils(layer, fields[index], sub, report.convention)
         start = 50.0
     debut = _Side(layer_debut, fields[0], codes, seuils[0])
     fin = _Side(layer_fin, fields[1], codes, seuils[1])
@@ -758,8 +779,7 @@ def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_onl
             return None
         (imper_d, artif_d), (imper_f, artif_f) = status_d, status_f
         if _undetermined(imper_d, artif_d, imper_f, artif_f):
-            report.undetermined_count += 1
-            report.undetermined_area += geometry.area() if area is None else area
+            report.add_undetermined(geometry, area)
             return None
         flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
         if flows_only and not (flux_artif or flux_imper):

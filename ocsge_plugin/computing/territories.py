@@ -72,7 +72,8 @@ from qgis.PyQt.QtCore import QVariant
 from .. import reading
 from ..i18n import tr
 from ..nomenclature import departements, normalise_code, regions
-from .codes import NO, UNKNOWN, YES, artif_matrix_status, imper_status, is_null, parse_bool, parse_ign_artif_or_bool
+from ..rules import DEFAULT_CONVENTION
+from .codes import NO, UNKNOWN, YES, is_null, pair_status, parse_bool, parse_ign_artif_or_bool
 from .progress import ScaledFeedback
 
 gdal.UseExceptions()
@@ -103,9 +104,14 @@ TABLE_COLUMNS = [
     "flux_imper",
     "flux_desimper",
     "flux_imper_net",
-    "surface_indeterminee",  # polygons of unknown status at millesime_fin (null / unknown codes)
+    "surface_indeterminee",  # polygons of unknown status at millesime_fin (the leaves under their codes disagree)
+    "flux_indetermine",  # change pieces whose flows cannot be told (kept out of the flows)
+    "polygones_repares",  # invalid OCS GE polygons repaired for the intersection with the territory
+    "inconnu",  # what is not known: 'stock' / 'flux' (a commune), '… partiel' (a level partly unknown)
 ]
-SURFACE_COLUMNS = [c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))]  # m², converted by to_unit
+TEXT_COLUMNS = ("code", "nom", "millesime_debut", "millesime_fin", "inconnu")
+SURFACE_COLUMNS = [c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))]
+NUMBER_COLUMNS = [c for c in TABLE_COLUMNS if c not in TEXT_COLUMNS and c not in ("index_debut", "index_fin")]  # m², converted by to_unit
 UNITS = {"ha": 1e-4, "m2": 1.0}
 
 # Établissements publics territoriaux of the Métropole du Grand Paris: not EPCI à fiscalité propre.
@@ -332,13 +338,14 @@ def lookup_values(values: Any, parse: Callable[[Any], int]) -> np.ndarray:
     return table[codes]
 
 
-def lookup_imper(cs: Any) -> np.ndarray:
-    """Imperméabilisé (1 / 0 / -1 indéterminé) of each couverture code, by the décret's rule."""
-    return lookup_values(cs, imper_status)
+def lookup_imper(cs: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
+    """Imperméabilisé (1 / 0 / -1 indéterminé) of each couverture code, by ``rules.resolve``."""
+    return lookup_values(cs, lambda code: pair_status(code, None, convention)[0])
 
 
-def lookup_artif(cs: Any, us: Any) -> np.ndarray:
-    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair: one lookup per distinct pair."""
+def lookup_artif(cs: Any, us: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
+    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair, by ``rules.resolve``
+    once per distinct pair of values."""
     c_codes, c_uniques = _factorize(cs)
     u_codes, u_uniques = _factorize(us)
     cn = [normalise_code(u) for u in c_uniques]
@@ -346,7 +353,7 @@ def lookup_artif(cs: Any, us: Any) -> np.ndarray:
     table = np.full((max(len(cn), 1), max(len(un), 1)), UNKNOWN, dtype=np.int8)
     for i, c in enumerate(cn):
         for j, u in enumerate(un):
-            table[i, j] = artif_matrix_status(c, u)
+            table[i, j] = pair_status(c, u, convention)[1]
     return table[c_codes, u_codes]
 
 
@@ -1061,6 +1068,10 @@ def _accumulate(
             continue
         pieces, repaired = exact(blob if isinstance(blob, bytes) else bytes(blob), area[j], hints[count], cover_only[count])
         repaired_count += repaired
+        if repaired:
+            by_territory = stats.setdefault("repaired_t", np.zeros(len(t)))
+            for i, _ in pieces:
+                by_territory[i] += 1
         for i, value in pieces:
             rows.append(j)
             where_t.append(i)
@@ -1077,7 +1088,7 @@ def _accumulate(
 # Stock columns accumulated per (source, territory): covered, artif, imper, indéterminé.
 _STOCK = ("couverte", "artif", "imper", "indeterminee")
 # Flow columns per (source, territory).
-_FLOW = ("flux_artif", "flux_desartif", "flux_imper", "flux_desimper")
+_FLOW = ("flux_artif", "flux_desartif", "flux_imper", "flux_desimper", "flux_indetermine")
 
 
 @dataclass
@@ -1094,11 +1105,11 @@ class AggregateResult:
     zero_coverage: list[str] = field(default_factory=list)
 
 
-def _stock_weights(source: Source, batch: dict, method: str, classification=None) -> np.ndarray:
+def _stock_weights(source: Source, batch: dict, method: str, classification=None, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
     """Per polygon: (covered, artif, imper, indéterminé) as 0 / 1 weights."""
     n = len(batch["wkb"])
     f = source.fields
-    imper = lookup_imper(batch[f["code_cs"]]) if "code_cs" in f else np.full(n, UNKNOWN, np.int8)
+    imper = lookup_imper(batch[f["code_cs"]], convention) if "code_cs" in f else np.full(n, UNKNOWN, np.int8)
     if source.kind == "classified":
         artif = lookup_values(batch[f["artif"]], parse_bool)
         imper = lookup_values(batch[f["imper"]], parse_bool)
@@ -1110,7 +1121,7 @@ def _stock_weights(source: Source, batch: dict, method: str, classification=None
     elif method == "ign":
         artif = lookup_values(batch[f["artif"]], parse_ign_artif_or_bool)
     else:
-        artif = lookup_artif(batch[f["code_cs"]], batch[f["code_us"]])
+        artif = lookup_artif(batch[f["code_cs"]], batch[f["code_us"]], convention)
     w = np.zeros((n, 4), dtype=np.float64)
     w[:, 0] = 1.0
     w[:, 1] = artif == YES
@@ -1119,24 +1130,36 @@ def _stock_weights(source: Source, batch: dict, method: str, classification=None
     return w
 
 
-def _flow_weights(source: Source, batch: dict) -> np.ndarray:
+def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
+    """Per piece: (artificialisation, désartificialisation, imperméabilisation, désimperméabilisation,
+    indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at a date is kept out of the
+    flows and weighs on the last column only (as ``flows.pieces_from_difference`` does)."""
     f = source.fields
+    undetermined = None
     if source.kind == "flows":
         fa = lookup_values(batch[f["flux_artif"]], parse_sign)
         fi = lookup_values(batch[f["flux_imper"]], parse_sign)
     else:
-        fi = flow_sign(lookup_imper(batch[f["cs_debut"]]), lookup_imper(batch[f["cs_fin"]]))
+        imper_d, imper_f = lookup_imper(batch[f["cs_debut"]], convention), lookup_imper(batch[f["cs_fin"]], convention)
+        fi = flow_sign(imper_d, imper_f)
+        undetermined = (imper_d == UNKNOWN) | (imper_f == UNKNOWN) if "imper" in source.flows else np.zeros(fi.shape, bool)
         if source.kind == "artif_diff":
             fa = lookup_values(batch[f["artificialisation"]], parse_sign)
         else:
-            fa = flow_sign(lookup_artif(batch[f["cs_debut"]], batch[f["us_debut"]]), lookup_artif(batch[f["cs_fin"]], batch[f["us_fin"]]))
-    w = np.zeros((len(fa), 4), dtype=np.float64)
+            artif_d = lookup_artif(batch[f["cs_debut"]], batch[f["us_debut"]], convention)
+            artif_f = lookup_artif(batch[f["cs_fin"]], batch[f["us_fin"]], convention)
+            fa = flow_sign(artif_d, artif_f)
+            undetermined |= (artif_d == UNKNOWN) | (artif_f == UNKNOWN)
+    w = np.zeros((len(fa), 5), dtype=np.float64)
     if "artif" in source.flows:
         w[:, 0] = fa > 0
         w[:, 1] = fa < 0
     if "imper" in source.flows:
         w[:, 2] = fi > 0
         w[:, 3] = fi < 0
+    if undetermined is not None and undetermined.any():
+        w[undetermined, :4] = 0.0
+        w[undetermined, 4] = 1.0
     return w
 
 
@@ -1174,6 +1197,7 @@ def aggregate(
     coverage: bool = True,
     feedback: Any = None,
     overlay: Optional[Callable[..., Iterator[tuple[Any, np.ndarray]]]] = None,
+    convention: str = DEFAULT_CONVENTION,
 ) -> AggregateResult:
     """Stocks and flows per territory from ``sources``, one streaming pass each.
 
@@ -1186,7 +1210,9 @@ def aggregate(
             covered share is then not computed).
         feedback: ``QgsProcessingFeedback``-like (setProgress, isCanceled, pushInfo).
         overlay: optional ``overlay(stock_debut, stock_fin, feedback) -> iterator of (wkb array,
-            weights (n, 4))`` giving flows for a pair of millésimes without difference layer.
+            weights (n, 5))`` giving flows for a pair of millésimes without difference layer
+            (:func:`overlay_flows`).
+        convention: how codes above the leaves or outside the nomenclature are read (``rules.CONVENTIONS``).
     """
     if len(territories) == 0:
         raise TerritoryError(tr("The territory layer has no feature. Expected territory polygons."))
@@ -1245,7 +1271,7 @@ def aggregate(
             classification = None
             read_step = sub
             if used == "matrice_seuils":
-                classification = _thresholds(source, sub.sub(0.0, 0.6))
+                classification = _thresholds(source, sub.sub(0.0, 0.6), convention)
                 read_step = sub.sub(0.6, 1.0)
             fields = [name for name in source.fields.values()]
             if used == "matrice_seuils":
@@ -1253,18 +1279,18 @@ def aggregate(
             if feedback is not None:
                 feedback.pushInfo(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
             for batch in iter_batches(source.layer, fields, step=read_step):
-                w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification)
+                w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification, convention)
                 want = None if coverage else (w[:, 1] + w[:, 2] + w[:, 3]) > 0
                 _accumulate(placement, batch["wkb"], w, sums, stats, want, read_step)
         else:
             key = (dep, source.millesimes[0], source.millesimes[-1])
-            sums = flows.setdefault(key, np.zeros((n_t, 4)))
+            sums = flows.setdefault(key, np.zeros((n_t, len(_FLOW))))
             crs_of[("f",) + key] = key_crs
             if feedback is not None:
                 feedback.pushInfo(tr("{title}: flows").format(title=source.title))
             fields = list(source.fields.values())
             for batch in iter_batches(source.layer, fields, step=sub):
-                w = _flow_weights(source, batch)
+                w = _flow_weights(source, batch, convention)
                 _accumulate(placement, batch["wkb"], w, sums, stats, w.sum(axis=1) > 0, sub)
     # Overlay for pairs of stock layers without a flow layer.
     for pair in overlay_pairs:
@@ -1277,7 +1303,7 @@ def aggregate(
         if feedback is not None:
             feedback.pushInfo(tr("D{dep} {a}-{b}: flows by overlay of the two millésimes").format(dep=dep, a=key[1], b=key[2]))
         placement = placements.get(b.crs, extents[b.crs.authid() or b.crs.toWkt()])
-        sums = flows.setdefault(key, np.zeros((n_t, 4)))
+        sums = flows.setdefault(key, np.zeros((n_t, len(_FLOW))))
         crs_of[("f",) + key] = b.crs.authid()
         if placement.disjoint:  # no territory where the data is: nothing to overlay
             continue
@@ -1297,7 +1323,7 @@ def aggregate(
         for j, k in enumerate(crs_keys):
             sel = best == j
             area[sel] = placement_of[k].area[sel]
-    table, zero = _build_table(territories, area, stocks, flows, coverage)
+    table, zero = _build_table(territories, area, stocks, flows, coverage, stats.get("repaired_t"))
     if zero:
         warnings.append(
             tr("{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.").format(
@@ -1308,7 +1334,10 @@ def aggregate(
         warnings.append(tr("{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.").format(count=stats["repaired"]))
     indet = sum(float(s[:, 3].sum()) for s in stocks.values())
     if indet > 0:
-        warnings.append(tr("{area:.2f} ha of OCS GE polygons have an undetermined status (null or unknown codes): counted apart (surface_indeterminee), never as non-artificialised.").format(area=indet / 1e4))
+        warnings.append(tr("{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.").format(area=indet / 1e4))
+    indet_flows = sum(float(f[:, 4].sum()) for f in flows.values())
+    if indet_flows > 0:
+        warnings.append(tr("{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).").format(area=indet_flows / 1e4))
     step.progress(1.0)
     return AggregateResult(table, territories, area, geometries, crs, warnings, stats, zero)
 
@@ -1387,9 +1416,10 @@ def sources_from_layers(layers: Sequence[QgsVectorLayer], method: str = "auto") 
     return chosen, notes + dropped
 
 
-def overlay_flows(method: str) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray]]]:
+def overlay_flows(method: str, convention: str = DEFAULT_CONVENTION) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray]]]:
     """An ``overlay`` for :func:`aggregate`: flows of two stock layers from their overlay, by the flow
-    core (``flows.pieces_from_overlay``, same classification as ``ocsge:classify``), in batches."""
+    core (``flows.pieces_from_overlay``, same classification as ``ocsge:classify``), in batches; the
+    pieces whose flows cannot be told weigh on the last column (indéterminé)."""
 
     def run(debut: Source, fin: Source, feedback: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         from . import flows
@@ -1397,17 +1427,27 @@ def overlay_flows(method: str) -> Callable[..., Iterator[tuple[np.ndarray, np.nd
         used = resolve_stock_method(fin, method)
         used = "matrice" if used == "classified" else used
         try:
-            pieces = flows.pieces_from_overlay(debut.layer, fin.layer, used, feedback=feedback, flows_only=True)
+            report = flows.FlowReport(keep_undetermined=True)
+            pieces = flows.pieces_from_overlay(debut.layer, fin.layer, used, report, feedback, flows_only=True, convention=convention)
             wkb: list = []
             weights: list = []
+
+            def undetermined() -> None:
+                for geometry in report.undetermined_parts:
+                    wkb.append(bytes(geometry.asWkb()))
+                    weights.append((0, 0, 0, 0, 1))
+                report.undetermined_parts.clear()
+
             for piece in pieces:
+                undetermined()
                 if not piece.has_flow:
                     continue
                 wkb.append(bytes(piece.geometry.asWkb()))
-                weights.append((piece.flux_artif > 0, piece.flux_artif < 0, piece.flux_imper > 0, piece.flux_imper < 0))
+                weights.append((piece.flux_artif > 0, piece.flux_artif < 0, piece.flux_imper > 0, piece.flux_imper < 0, 0))
                 if len(wkb) >= 4096:
                     yield np.array(wkb, dtype=object), np.array(weights, dtype=np.float64)
                     wkb, weights = [], []
+            undetermined()
             if wkb:
                 yield np.array(wkb, dtype=object), np.array(weights, dtype=np.float64)
         except flows.FlowsCanceled:
@@ -1418,13 +1458,14 @@ def overlay_flows(method: str) -> Callable[..., Iterator[tuple[np.ndarray, np.nd
     return run
 
 
-def _thresholds(source: Source, step: _Step) -> tuple[np.ndarray, np.ndarray]:
+def _thresholds(source: Source, step: _Step, convention: str = DEFAULT_CONVENTION) -> tuple[np.ndarray, np.ndarray]:
     """(sorted fids, artif) by the matrix + thresholds, through the classification core."""
     from . import classify
 
     try:
         result = classify.classify_layer(
-            source.layer, "matrice_seuils", source.fields.get("code_cs", "code_cs"), source.fields.get("code_us", "code_us"), step
+            source.layer, "matrice_seuils", source.fields.get("code_cs", "code_cs"), source.fields.get("code_us", "code_us"), step,
+            convention=convention,
         )
     except classify.Canceled:
         raise Canceled() from None
@@ -1444,7 +1485,10 @@ def _build_table(
     stocks: dict[tuple[str, int], np.ndarray],
     flows: dict[tuple[str, int, int], np.ndarray],
     coverage: bool,
+    repaired: Optional[np.ndarray] = None,
 ) -> tuple[pd.DataFrame, list[str]]:
+    """The long table. A stock no stock layer covers (only flow layers, or no OCS GE over the
+    territory) is NULL, never 0; likewise flows no flow source covers (``inconnu`` says which)."""
     n_t = len(territories)
     deps = sorted({k[0] for k in stocks} | {k[0] for k in flows})
     years_of: dict[str, list[int]] = {}
@@ -1471,8 +1515,10 @@ def _build_table(
     for i_debut, i_fin in sorted(pairs, key=lambda p: (p[1], p[0] or 0)):
         stock_fin = np.zeros((n_t, 4))
         stock_debut = np.zeros((n_t, 4))
-        flow = np.zeros((n_t, 4))
+        flow = np.zeros((n_t, len(_FLOW)))
         has_flow = np.zeros(n_t, dtype=bool)
+        has_stock_fin = np.zeros(n_t, dtype=bool)
+        has_stock_debut = np.zeros(n_t, dtype=bool)
         years_debut: list[set] = [set() for _ in range(n_t)]
         years_fin: list[set] = [set() for _ in range(n_t)]
         for dep in deps:
@@ -1486,10 +1532,12 @@ def _build_table(
                 s = stocks[(dep, y_fin)]
                 stock_fin += s
                 touched |= s.sum(axis=1) > 0
+                has_stock_fin |= s.sum(axis=1) > 0
             if y_debut is not None and (dep, y_debut) in stocks:
                 s = stocks[(dep, y_debut)]
                 stock_debut += s
                 touched |= s.sum(axis=1) > 0
+                has_stock_debut |= s.sum(axis=1) > 0
             if y_debut is not None and (dep, y_debut, y_fin) in flows:
                 f = flows[(dep, y_debut, y_fin)]
                 flow += f
@@ -1513,29 +1561,41 @@ def _build_table(
             }
             if present:
                 sf, sd, fl = stock_fin[t], stock_debut[t], flow[t]
-                row.update(
-                    surface_couverte=sf[0] if coverage else None,
-                    pourcent_couvert=(100.0 * sf[0] / a if a > 0 else None) if coverage else None,
-                    surface_artif=sf[1],
-                    pourcent_artif=100.0 * sf[1] / a if a > 0 else None,
-                    surface_imper=sf[2],
-                    pourcent_imper=100.0 * sf[2] / a if a > 0 else None,
-                    surface_artif_debut=sd[1] if i_debut is not None else None,
-                    surface_imper_debut=sd[2] if i_debut is not None else None,
-                    surface_couverte_debut=(sd[0] if coverage else None) if i_debut is not None else None,
-                    surface_indeterminee=sf[3],
-                )
-                if has_flow[t] and i_debut is not None:
+                unknown = []
+                if has_stock_fin[t]:
                     row.update(
-                        flux_artif=fl[0], flux_desartif=fl[1], flux_artif_net=fl[0] - fl[1],
-                        flux_imper=fl[2], flux_desimper=fl[3], flux_imper_net=fl[2] - fl[3],
+                        surface_couverte=sf[0] if coverage else None,
+                        pourcent_couvert=(100.0 * sf[0] / a if a > 0 else None) if coverage else None,
+                        surface_artif=sf[1],
+                        pourcent_artif=100.0 * sf[1] / a if a > 0 else None,
+                        surface_imper=sf[2],
+                        pourcent_imper=100.0 * sf[2] / a if a > 0 else None,
+                        surface_indeterminee=sf[3],
                     )
+                else:
+                    unknown.append("stock")
+                if i_debut is not None and has_stock_debut[t]:
+                    row.update(
+                        surface_artif_debut=sd[1],
+                        surface_imper_debut=sd[2],
+                        surface_couverte_debut=sd[0] if coverage else None,
+                    )
+                if i_debut is not None:
+                    if has_flow[t]:
+                        row.update(
+                            flux_artif=fl[0], flux_desartif=fl[1], flux_artif_net=fl[0] - fl[1],
+                            flux_imper=fl[2], flux_desimper=fl[3], flux_imper_net=fl[2] - fl[3],
+                            flux_indetermine=fl[4],
+                        )
+                    else:
+                        unknown.append("flux")
+                row["inconnu"] = ", ".join(unknown) or None
+                row["polygones_repares"] = float(repaired[t]) if repaired is not None else 0.0
             rows.append(row)
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     for name in ("index_debut", "index_fin"):
         table[name] = table[name].astype("Int64")
-    float_cols = [c for c in TABLE_COLUMNS if c not in ("code", "nom", "index_debut", "index_fin", "millesime_debut", "millesime_fin")]
-    table[float_cols] = table[float_cols].astype(float)
+    table[NUMBER_COLUMNS] = table[NUMBER_COLUMNS].astype(float)
     zero = [territories.codes[t] for t in range(n_t) if not covered_any[t]]
     return table, zero
 
@@ -1613,7 +1673,20 @@ class RollupResult:
     missing_communes: list[str] = field(default_factory=list)
 
 
-SUM_COLUMNS = [c for c in SURFACE_COLUMNS]
+SUM_COLUMNS = [c for c in SURFACE_COLUMNS] + ["polygones_repares"]
+
+
+def _unknown_part(members: pd.DataFrame, pair: bool) -> Optional[str]:
+    """What a level's row does not know: 'stock' / 'flux' when no member knows it, 'stock partiel' /
+    'flux partiel' when some members do not (the row sums the members that do)."""
+    parts = []
+    for name, column in (("stock", "surface_artif"), ("flux", "flux_artif")):
+        if name == "flux" and not pair:
+            continue
+        known = members[column].notna()
+        if len(members) and not known.all():
+            parts.append(name if not known.any() else f"{name} partiel")
+    return ", ".join(parts) or None
 
 
 def _is_ept(code: Optional[str], nature: Optional[str]) -> bool:
@@ -1742,6 +1815,7 @@ def _sum_level(communes: pd.DataFrame, key: str, names: dict) -> tuple[pd.DataFr
                 continue
             values = present[name]
             row[name] = float(values.sum()) if values.notna().any() else None
+        row["inconnu"] = _unknown_part(present, row["index_debut"] is not None)
         a = row["surface"]
         for pct, num in (("pourcent_couvert", "surface_couverte"), ("pourcent_artif", "surface_artif"), ("pourcent_imper", "surface_imper")):
             row[pct] = 100.0 * row[num] / a if row[num] is not None and a > 0 else None

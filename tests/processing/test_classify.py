@@ -7,7 +7,8 @@ The mesh (metres, EPSG:2154), topologically clean like OCS GE (shared sides have
   purpose), B 40 × 75 lawn of a house (CS2.2.1 / US2), T 40 × 75 (CS1.1.2.2 / US3);
 * block 2, x 300–500: a 40 × 25 m car park P (CS1.1.1.2 / US4.1.3, 1,000 m²) enclosed by farmland
   (CS2.2.1 / US1.1): L2, R2 80 × 200, B2 40 × 75, T2 40 × 100;
-* N: 50 × 50 woodland with a null usage (imper known: no; artif indéterminé), 2,500 m²;
+* N: 50 × 50 mineral surface (CS1.1.2.1) with a null usage (imper known: no; artif indéterminé, as the
+  usage US1.3 would make it not artificialised and every other usage artificialised), 2,500 m²;
 * U: 50 × 20 with an unknown couverture ``CS9.9`` (both indéterminé), 1,000 m²;
 * W: a self-intersecting "bow-tie" built polygon over a 100 × 100 square: two triangles once repaired,
   5,000 m² (GEOS gives 0 for the invalid ring).
@@ -55,7 +56,7 @@ MESH = {
     "B2": (BLOCK2["B"], "CS2.2.1", "US1.1"),
     "T2": (BLOCK2["T"], "CS2.2.1", "US1.1"),
     "P": (BLOCK2["C"], "CS1.1.1.2", "US4.1.3"),
-    "N": (square(600, 0, 50), "CS2.1.1.1", None),
+    "N": (square(600, 0, 50), "CS1.1.2.1", None),
     "U": ("POLYGON((700 0,750 0,750 20,700 20,700 0))", "CS9.9", "US1.1"),
     "W": (BOWTIE, "CS1.1.1.1", "US2"),
 }

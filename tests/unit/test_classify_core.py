@@ -120,7 +120,7 @@ def test_matrice_per_polygon_with_messy_codes(core):
         (square(60, 0, 10), ["CS2.2.1", "US6.3"]),  # grass, no use: not artif
         (square(80, 0, 10), ["CS2.2.2", "US6.1"]),  # grass, transition: artif
         (square(100, 0, 10), ["CS2.1.1.1", "US2"]),  # trees in town: not artif
-        (square(120, 0, 10), ["CS1.1.1.2", None]),  # null usage: imper known, artif indéterminé
+        (square(120, 0, 10), ["CS1.1.1.2", None]),  # null usage: every usage of CS1.1.1.2 is artificialised (issue 11)
         (square(140, 0, 10), [None, "US2"]),  # null couverture: both indéterminé
         (square(160, 0, 10), ["CS7", "US2"]),  # unknown couverture
         (square(180, 0, 10), ["CS2.2.1", "US9"]),  # unknown usage
@@ -129,18 +129,19 @@ def test_matrice_per_polygon_with_messy_codes(core):
     layer = memory_layer(rows)
     result = core.classify_layer(layer, "matrice")
     expected_imper = [1, 0, 0, 0, 0, 0, 1, -1, -1, 0, -1]
-    expected_artif = [1, 0, 1, 0, 1, 0, -1, -1, -1, -1, -1]
+    expected_artif = [1, 0, 1, 0, 1, 0, 1, -1, -1, -1, -1]
     order = result.index_of([f.id() for f in layer.getFeatures()])
     assert result.imper[order].tolist() == expected_imper
     assert result.artif[order].tolist() == expected_artif
     assert result.artif_matrice[order].tolist() == expected_artif
     assert not result.crit_seuil.any()
-    assert [result.source_name(i) for i in order] == ["matrice"] * 6 + [None] * 5
+    assert [result.source_name(i) for i in order] == ["matrice"] * 7 + [None] * 4
     assert result.unknown_codes == {"CS7": 2, "US9": 1}
+    assert result.unknown_surface == {"CS7": 200.0, "US9": 100.0}
     assert result.null_codes == 2
     assert result.area.tolist() == [100.0] * 11
-    assert result.indetermine_total() == (5, 500.0)
-    assert result.imper_total() == (2, 200.0) and result.artif_total() == (3, 300.0)
+    assert result.indetermine_total() == (4, 400.0)
+    assert result.imper_total() == (2, 200.0) and result.artif_total() == (4, 400.0)
 
 
 def test_ids_are_aligned_after_deletions(core):

@@ -82,11 +82,99 @@ def test_is_imper_null_or_unknown_is_none(value):
 
 @pytest.mark.parametrize(
     ("couverture", "usage"),
-    [(None, "US1.1"), ("CS1.1.1.1", None), (None, None), ("", "US5"), ("CS1.1.1.1", "  "),
-     ("CS9.9", "US1.1"), ("CS1.1.1.1", "US7"), ("NULL", "US2"), ("US1.1", "CS1.1.1.1")],
+    [(None, "US1.1"), (None, None), ("", "US5"), ("CS9.9", "US1.1"), ("NULL", "US2"), ("US1.1", "CS1.1.1.1"),
+     ("CS1.1.2.1", None), ("CS2.2.1", "US7"), ("CS2.2.2", "INDETERMINE")],
 )
-def test_matrix_null_or_unknown_is_none(couverture, usage):
+def test_matrix_undetermined_when_the_leaves_disagree(couverture, usage):
     assert rules.is_artif_matrix(couverture, usage) is None
+
+
+@pytest.mark.parametrize("usage", [None, "  ", "US7", "INDETERMINE", "NC", "US4.1", "us6"])
+def test_anthropised_couverture_is_artificialised_whatever_the_usage(usage):
+    assert rules.is_artif_matrix("CS1.1.1.1", usage) is True
+    assert rules.resolve("CS1.1.1.1", usage) == (True, True)
+
+
+# Every parent code of both trees, crossed with a leaf, a parent and a value outside the nomenclature of
+# the other tree: (imperméabilisé, artificialisé), worked out by hand from the leaves under each code
+# and the table above (T / F determined, ? indéterminé: the leaves disagree).
+HIERARCHY = """
+CS1       US2 ??  US1 ??  INDETERMINE ??
+CS1.1     US2 ?T  US1 ??  INDETERMINE ??
+CS1.1.1   US2 TT  US1 TT  INDETERMINE TT
+CS1.1.2   US2 FT  US1 F?  INDETERMINE F?
+CS1.2     US2 FF  US1 FF  INDETERMINE FF
+CS2       US2 F?  US1 FF  INDETERMINE F?
+CS2.1     US2 FF  US1 FF  INDETERMINE FF
+CS2.1.1   US2 FF  US1 FF  INDETERMINE FF
+CS2.2     US2 FT  US1 FF  INDETERMINE F?
+CS2.2.1   US1 FF  US4 FT  US4.1 FT  US6 F?
+CS1.1     US1 ??  US4 ?T  US4.1 ?T  US6 ?T
+NC        US1 ??  US4 ??  US4.1 ??  US6 ??
+"""
+ANSWER = {"T": True, "F": False, "?": None}
+HIERARCHY_CASES = []
+for line in HIERARCHY.strip().splitlines():
+    couverture, *cells = line.split()
+    for usage, answer in zip(cells[::2], cells[1::2]):
+        HIERARCHY_CASES.append((couverture, usage, ANSWER[answer[0]], ANSWER[answer[1]]))
+
+
+def test_the_hierarchy_table_covers_every_parent_code():
+    parents_cs = {code for code in nomenclature.couverture() if code not in nomenclature.couverture_leaves()}
+    parents_us = {code for code in nomenclature.usage() if code not in nomenclature.usage_leaves()}
+    assert parents_cs == {"CS1", "CS1.1", "CS1.1.1", "CS1.1.2", "CS1.2", "CS2", "CS2.1", "CS2.1.1", "CS2.2"}
+    assert parents_us == {"US1", "US4", "US4.1", "US6"}
+    assert parents_cs <= {cs for cs, *_ in HIERARCHY_CASES}
+    assert parents_us <= {us for _, us, *_ in HIERARCHY_CASES}
+    # each parent of one tree meets a leaf, a parent and an unknown value of the other
+    for parent in parents_cs:
+        usages = {us for cs, us, *_ in HIERARCHY_CASES if cs == parent}
+        assert usages & set(nomenclature.usage_leaves()) and usages & parents_us and "INDETERMINE" in usages
+    for parent in parents_us:
+        couvertures = {cs for cs, us, *_ in HIERARCHY_CASES if us == parent}
+        assert couvertures & set(nomenclature.couverture_leaves()) and couvertures & parents_cs and "NC" in couvertures
+
+
+@pytest.mark.parametrize(("couverture", "usage", "imper", "artif"), HIERARCHY_CASES)
+def test_parent_codes_resolve_by_their_leaves(couverture, usage, imper, artif):
+    assert rules.resolve(couverture, usage) == (imper, artif)
+    assert rules.resolve(f" {couverture.lower()} ", usage.lower()) == (imper, artif)  # spellings
+
+
+def test_the_examples_of_the_issue():
+    for usage in ("US1.1", "US2", "US6", None, "INDETERMINE"):
+        assert rules.resolve("CS2.1.1", usage) == (False, False)
+    assert rules.resolve("CS1.1.1.1", "INDETERMINE") == (True, True)
+    assert rules.resolve("CS1.1.2.1", "INDETERMINE") == (False, None)
+    assert rules.resolve("CS1.1.2.1", "US1.1") == (False, True)
+
+
+# The national pipeline: exact leaf codes, everything else neither artificialised nor impermeable.
+NATIONAL = [
+    ("CS1.1.1.1", "INDETERMINE", True, True), ("CS1.1.1.2", None, True, True), (" cs1.1.1.2 ", "us2", True, True),
+    ("CS1.1.2.2", "US1.3", False, True), ("CS1.1.2.1", None, False, True), ("CS1.1.2.1", "US1.3", False, False),
+    ("CS1.1.2.1", "INDETERMINE", False, True), ("CS2.2.1", "US2", False, True), ("CS2.2.2", "US6.2", False, True),
+    ("CS2.2.1", "US1.1", False, False), ("CS2.2.1", "US6.6", False, False), ("CS2.2.1", "US4", False, False),
+    ("CS2.2.1", "INDETERMINE", False, False), ("CS2.2", "US2", False, False), ("CS1.1.1", "US2", False, False),
+    ("CS2.1.1", "US2", False, False), ("CS1.2.2", "US4.1.4", False, False), (None, "US2", False, False),
+    ("NC", None, False, False),
+]
+
+
+@pytest.mark.parametrize(("couverture", "usage", "imper", "artif"), NATIONAL)
+def test_national_convention(couverture, usage, imper, artif):
+    assert rules.resolve(couverture, usage, "national") == (imper, artif)
+
+
+def test_national_convention_is_the_matrix_on_leaves():
+    for (couverture, usage), artif in EXPECTED.items():
+        assert rules.resolve(couverture, usage, "national") == (couverture in IMPER, artif)
+
+
+def test_unknown_convention_is_refused():
+    with pytest.raises(ValueError):
+        rules.resolve("CS1.1.1.1", "US2", "autre")
 
 
 @pytest.mark.parametrize(

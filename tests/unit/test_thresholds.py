@@ -364,7 +364,7 @@ def test_indetermine_neighbour_means_not_enclosed():
     res = surrounded(40, 40, PRAIRIE, BATI).run()
     assert res.changed_names() == {"1,1"}  # control
     scene = surrounded(40, 40, PRAIRIE, BATI)
-    scene.codes[scene.names["2,1"]] = ("CS1.1.1.1", None)
+    scene.codes[scene.names["2,1"]] = ("CS1.1.2.1", None)  # mineral, usage unknown: US1.3 decides
     res = scene.run()
     assert res.status[scene.names["2,1"]] is None
     assert not res.r.changed.any()
