@@ -54,27 +54,27 @@
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="783"/>
+        <location filename="../ocsge_plugin/reading.py" line="782"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="796"/>
+        <location filename="../ocsge_plugin/reading.py" line="795"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="822"/>
+        <location filename="../ocsge_plugin/reading.py" line="821"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="831"/>
+        <location filename="../ocsge_plugin/reading.py" line="830"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="839"/>
+        <location filename="../ocsge_plugin/reading.py" line="838"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -309,132 +309,132 @@
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1173"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1189"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1179"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1195"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1186"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1202"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1218"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1234"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1220"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1236"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1268"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1284"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1280"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1296"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1290"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1308"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1304"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1324"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1328"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1350"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1334"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1356"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1376"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1398"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1378"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1400"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1381"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1403"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1390"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1412"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1405"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1427"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1414"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1436"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1627"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1649"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1643"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1665"/>
         <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1663"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1685"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1715"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1737"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1723"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1745"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1729"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1751"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1742"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1764"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1776"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1798"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1778"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1800"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -499,32 +499,32 @@
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="478"/>
+        <location filename="../ocsge_plugin/export.py" line="545"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="519"/>
+        <location filename="../ocsge_plugin/export.py" line="590"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="541"/>
+        <location filename="../ocsge_plugin/export.py" line="612"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="566"/>
+        <location filename="../ocsge_plugin/export.py" line="652"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="634"/>
+        <location filename="../ocsge_plugin/export.py" line="720"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="663"/>
+        <location filename="../ocsge_plugin/export.py" line="749"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -979,57 +979,52 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="226"/>
+        <location filename="../processing_provider/aggregate.py" line="233"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="263"/>
+        <location filename="../processing_provider/aggregate.py" line="279"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="289"/>
+        <location filename="../processing_provider/classify.py" line="316"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="298"/>
+        <location filename="../processing_provider/classify.py" line="325"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="304"/>
+        <location filename="../processing_provider/classify.py" line="331"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="306"/>
-        <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
-        <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="312"/>
+        <location filename="../processing_provider/classify.py" line="343"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="315"/>
+        <location filename="../processing_provider/classify.py" line="346"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="498"/>
+        <location filename="../ocsge_plugin/export.py" line="565"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="498"/>
+        <location filename="../ocsge_plugin/export.py" line="565"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="273"/>
+        <location filename="../processing_provider/classify.py" line="300"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1041,27 +1036,57 @@
     <message>
         <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
         <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
-        <translation>Indéterminé pour l&apos;artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
+        <translation>Indéterminé pour l'artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
-        <translation>Indéterminé pour l&apos;imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
+        <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/classify.py" line="348"/>
         <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
-        <translation>Convention inconnue : {convention}. Attendu : l&apos;une des conventions {conventions}.</translation>
+        <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1337"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1359"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1340"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1362"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
-        <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l&apos;une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
+        <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1330"/>
+        <source>overlay of {a} and {b}</source>
+        <translation>superposition de {a} et {b}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="519"/>
+        <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
+        <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="639"/>
+        <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
+        <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="156"/>
+        <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
+        <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="333"/>
+        <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
+        <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="333"/>
+        <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
+        <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
 </context>
 <context>
@@ -1072,370 +1097,375 @@
         <translation>Agréger par territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="90"/>
-        <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage.</source>
-        <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="112"/>
+        <location filename="../processing_provider/aggregate.py" line="117"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="113"/>
+        <location filename="../processing_provider/aggregate.py" line="118"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="121"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="122"/>
+        <location filename="../processing_provider/aggregate.py" line="127"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="124"/>
+        <location filename="../processing_provider/aggregate.py" line="129"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="125"/>
+        <location filename="../processing_provider/aggregate.py" line="130"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="127"/>
+        <location filename="../processing_provider/aggregate.py" line="132"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="128"/>
+        <location filename="../processing_provider/aggregate.py" line="133"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="130"/>
+        <location filename="../processing_provider/aggregate.py" line="135"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="131"/>
+        <location filename="../processing_provider/aggregate.py" line="136"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="133"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>Artificialisation method for raw layers</source>
         <translation>Méthode d'artificialisation pour les couches brutes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="133"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>Automatic (IGN&apos;s artif field when present, else matrix + thresholds)</source>
         <translation>Automatique (champ artif de l'IGN s'il existe, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="133"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>IGN (artif field of IGN&apos;s artificialisation layers)</source>
         <translation>IGN (champ artif des couches d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="133"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="133"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="144"/>
+        <location filename="../processing_provider/aggregate.py" line="149"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="146"/>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="147"/>
+        <location filename="../processing_provider/aggregate.py" line="153"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <location filename="../processing_provider/aggregate.py" line="155"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="151"/>
+        <location filename="../processing_provider/aggregate.py" line="157"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
+        <location filename="../processing_provider/aggregate.py" line="165"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
+        <location filename="../processing_provider/aggregate.py" line="165"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
+        <location filename="../processing_provider/aggregate.py" line="165"/>
         <source>Square metres</source>
         <translation>Mètres carrés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="160"/>
+        <location filename="../processing_provider/aggregate.py" line="166"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="162"/>
+        <location filename="../processing_provider/aggregate.py" line="168"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="163"/>
+        <location filename="../processing_provider/aggregate.py" line="169"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <location filename="../processing_provider/aggregate.py" line="171"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="168"/>
+        <location filename="../processing_provider/aggregate.py" line="174"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="170"/>
+        <location filename="../processing_provider/aggregate.py" line="176"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="179"/>
+        <location filename="../processing_provider/aggregate.py" line="185"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="188"/>
+        <location filename="../processing_provider/aggregate.py" line="194"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="214"/>
+        <location filename="../processing_provider/aggregate.py" line="221"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="90"/>
+        <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the report (indetermine) give their count and surface per layer and millésime. A stock or a flow that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty (NULL), never 0; the field inconnu says what is unknown.</source>
+        <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : les polygones dont le statut ne peut être établi sont additionnés à part (surface_indeterminee ; fragments de changement : flux_indetermine), et le journal et le rapport (indetermine) donnent leur nombre et leur surface par couche et par millésime. Un stock ou un flux qu'aucune couche ne fournit (seulement une couche de différence, ou pas d'OCS GE sur le territoire) est laissé vide (NULL), jamais 0 ; le champ inconnu dit ce qui est inconnu.</translation>
     </message>
 </context>
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="69"/>
+        <location filename="../processing_provider/classify.py" line="71"/>
         <source>Artificialisation and imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="72"/>
-        <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
-Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
-Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
-Output: the input polygons with all their attributes, plus imper, artif, artif_matrice (before the thresholds; with 'IGN', IGN's status before its thresholds), crit_seuil (the thresholds changed this polygon) as booleans, and artif_source ('ign', 'matrice' or 'seuil'); an input field of the same name is kept as &lt;name&gt;_orig. A polygon whose couverture or usage is null or outside the nomenclature is indéterminé: its fields are NULL and it is counted apart, never as non-artificialised. Invalid geometries are repaired (make valid) for the computation and counted in the log; the output keeps the original geometry.
-Summary table (and numeric outputs): surface imperméabilisée, artificialisée before and after the thresholds, surface switched each way by the thresholds, indéterminé, in hectares, with the number of polygons. Surfaces are planar areas in the layer's CRS, which must be projected in metres (EPSG:2154 Lambert-93 in métropole, 5490, 2972, 2975 or 4471 outre-mer): a layer in geographic coordinates is refused.</source>
-        <translation>Détermine, pour chaque polygone d'une couche d'occupation du sol (telle que la produit ocsge:load, ou toute couche de polygones avec des champs de couverture et d'usage), s'il est imperméabilisé et s'il est artificialisé, selon les règles du décret ZAN (n° 2022-763 modifié par le n° 2023-1096).
-Imperméabilisé : couverture CS1.1.1.1 (bâti) ou CS1.1.1.2 (revêtu) ; l'usage n'intervient pas.
-Méthodes : « IGN » lit la réponse de l'IGN elle-même, les champs artif et crit_seuil de sa couche d'artificialisation (méthode refusée si la couche n'a pas de champ artif) ; « matrice » applique seulement la matrice couverture × usage du décret ; « matrice + seuils » applique la matrice, puis les seuils du décret : un îlot non artificialisé (polygones contigus de même statut, partageant un segment de limite) de moins de 2 500 m² entièrement enclavé dans des surfaces artificialisées devient artificialisé ; un îlot artificialisé de moins de 2 500 m² entièrement enclavé dans des surfaces non artificialisées devient non artificialisé, sauf ses polygones bâtis (CS1.1.1.1) de plus de 50 m² ; un îlot qui touche le bord des données ou un polygone indéterminé n'est pas enclavé ; un îlot situé dans un trou d'un polygone plus grand est enclavé par celui-ci. Les seuils sont appliqués en une seule passe sur le résultat de la matrice : un îlot qu'ils modifient n'entraîne pas la réévaluation de ses voisins. La méthode par défaut, « automatique », correspond à « IGN » si la couche a un champ artif, sinon à « matrice + seuils ».
-Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, artif_matrice (avant les seuils ; avec « IGN », le statut de l'IGN avant ses seuils), crit_seuil (les seuils ont modifié ce polygone) sous forme de booléens, et artif_source ('ign', 'matrice' ou 'seuil') ; un champ d'entrée de même nom est conservé sous le nom &lt;name&gt;_orig. Un polygone dont la couverture ou l'usage est nul ou hors de la nomenclature est indéterminé : ses champs valent NULL et il est compté à part, jamais comme non artificialisé. Les géométries invalides sont réparées (make valid) pour le calcul et comptées dans le journal ; la sortie conserve la géométrie d'origine.
-Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="103"/>
+        <location filename="../processing_provider/classify.py" line="107"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="104"/>
+        <location filename="../processing_provider/classify.py" line="108"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="106"/>
+        <location filename="../processing_provider/classify.py" line="110"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="106"/>
+        <location filename="../processing_provider/classify.py" line="110"/>
         <source>Automatic: IGN when the layer has an artif field, else matrice + seuils</source>
         <translation>Automatique : IGN si la couche a un champ artif, sinon matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="106"/>
+        <location filename="../processing_provider/classify.py" line="110"/>
         <source>IGN (artif and crit_seuil fields of IGN&apos;s artificialisation layer)</source>
         <translation>IGN (champs artif et crit_seuil de la couche d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="106"/>
+        <location filename="../processing_provider/classify.py" line="110"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="106"/>
+        <location filename="../processing_provider/classify.py" line="110"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="117"/>
+        <location filename="../processing_provider/classify.py" line="121"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="119"/>
+        <location filename="../processing_provider/classify.py" line="123"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="120"/>
+        <location filename="../processing_provider/classify.py" line="124"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="122"/>
+        <location filename="../processing_provider/classify.py" line="126"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="123"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="125"/>
+        <location filename="../processing_provider/classify.py" line="130"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="126"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="128"/>
+        <location filename="../processing_provider/classify.py" line="133"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="129"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="131"/>
+        <location filename="../processing_provider/classify.py" line="136"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="151"/>
+        <location filename="../processing_provider/classify.py" line="157"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="178"/>
+        <location filename="../processing_provider/classify.py" line="184"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="168"/>
+        <location filename="../processing_provider/classify.py" line="174"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="211"/>
+        <location filename="../processing_provider/classify.py" line="217"/>
         <source>{label}: {area:.4f} ha ({count} polygons)</source>
         <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="234"/>
+        <location filename="../processing_provider/classify.py" line="261"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="231"/>
+        <location filename="../processing_provider/classify.py" line="258"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="240"/>
+        <location filename="../processing_provider/classify.py" line="267"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="74"/>
+        <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
+Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
+Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
+Output: the input polygons with all their attributes, plus imper, artif, artif_matrice (before the thresholds; with 'IGN', IGN's status before its thresholds), crit_seuil (the thresholds changed this polygon) as booleans, and artif_source ('ign', 'matrice' or 'seuil'); an input field of the same name is kept as &lt;name&gt;_orig. Codes of every level of the nomenclature are read (CS2.1.1, US4.1…, case and spaces ignored): a code stands for the leaves under it, a null or unknown value (INDETERMINE) for every leaf; a polygon whose leaves do not all give the same answer is indéterminé: its fields are NULL and it is counted apart (log, report: indetermine), never as non-artificialised; the convention 'as the national files' reads exact codes only instead. Invalid geometries are repaired (make valid) for the computation and counted in the log; the output keeps the original geometry.
+Summary table (and numeric outputs): surface imperméabilisée, artificialisée before and after the thresholds, surface switched each way by the thresholds, indéterminé, in hectares, with the number of polygons. Surfaces are planar areas in the layer's CRS, which must be projected in metres (EPSG:2154 Lambert-93 in métropole, 5490, 2972, 2975 or 4471 outre-mer): a layer in geographic coordinates is refused.</source>
+        <translation>Détermine, pour chaque polygone d'une couche d'occupation du sol (telle que la produit ocsge:load, ou toute couche de polygones avec des champs de couverture et d'usage), s'il est imperméabilisé et s'il est artificialisé, selon les règles du décret ZAN (n° 2022-763 modifié par le n° 2023-1096).
+Imperméabilisé : couverture CS1.1.1.1 (bâti) ou CS1.1.1.2 (revêtu) ; l'usage n'intervient pas.
+Méthodes : « IGN » lit la réponse de l'IGN elle-même, les champs artif et crit_seuil de sa couche d'artificialisation (méthode refusée si la couche n'a pas de champ artif) ; « matrice » applique seulement la matrice couverture × usage du décret ; « matrice + seuils » applique la matrice, puis les seuils du décret : un îlot non artificialisé (polygones contigus de même statut, partageant un segment de limite) de moins de 2 500 m² entièrement enclavé dans des surfaces artificialisées devient artificialisé ; un îlot artificialisé de moins de 2 500 m² entièrement enclavé dans des surfaces non artificialisées devient non artificialisé, sauf ses polygones bâtis (CS1.1.1.1) de plus de 50 m² ; un îlot qui touche le bord des données ou un polygone indéterminé n'est pas enclavé ; un îlot situé dans un trou d'un polygone plus grand est enclavé par celui-ci. Les seuils sont appliqués en une seule passe sur le résultat de la matrice : un îlot qu'ils modifient n'entraîne pas la réévaluation de ses voisins. La méthode par défaut, « automatique », correspond à « IGN » si la couche a un champ artif, sinon à « matrice + seuils ».
+Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, artif_matrice (avant les seuils ; avec « IGN », le statut de l'IGN avant ses seuils), crit_seuil (les seuils ont modifié ce polygone) sous forme de booléens, et artif_source ('ign', 'matrice' ou 'seuil') ; un champ d'entrée de même nom est conservé sous le nom &lt;name&gt;_orig. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1…, sans tenir compte de la casse ni des espaces) : un code vaut l'ensemble des feuilles sous lui, une valeur nulle ou inconnue (INDETERMINE) vaut toutes les feuilles ; un polygone dont les feuilles ne donnent pas toutes la même réponse est indéterminé : ses champs valent NULL et il est compté à part (journal, rapport : indetermine), jamais comme non artificialisé ; la convention « comme les fichiers nationaux » ne lit au contraire que les codes exacts. Les géométries invalides sont réparées (make valid) pour le calcul et comptées dans le journal ; la sortie conserve la géométrie d'origine.
+Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="152"/>
+        <source>Report (JSON)</source>
+        <translation>Rapport (JSON)</translation>
     </message>
 </context>
 <context>
@@ -1583,219 +1613,219 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Diagnostic complet (livraisons → tables publiées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="63"/>
-        <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
-        <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="80"/>
+        <location filename="../processing_provider/diagnostic.py" line="86"/>
         <source>OCS GE deliveries (.7z, folders; several separated by &apos;;&apos;)</source>
         <translation>Livraisons OCS GE (.7z, dossiers ; plusieurs, séparées par ';')</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="81"/>
+        <location filename="../processing_provider/diagnostic.py" line="87"/>
         <source>IGN archives (.7z) or folders holding deliveries of one or more départements and millésimes; several paths separated by ';'.</source>
         <translation>Archives de l'IGN (.7z) ou dossiers contenant des livraisons d'un ou plusieurs départements et millésimes ; plusieurs chemins séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="83"/>
+        <location filename="../processing_provider/diagnostic.py" line="89"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="84"/>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
         <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
         <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="86"/>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="87"/>
+        <location filename="../processing_provider/diagnostic.py" line="93"/>
         <source>The INSEE code of the commune.</source>
         <translation>Le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="89"/>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="90"/>
+        <location filename="../processing_provider/diagnostic.py" line="96"/>
         <source>The commune&apos;s name.</source>
         <translation>Le nom de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="92"/>
+        <location filename="../processing_provider/diagnostic.py" line="98"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="93"/>
+        <location filename="../processing_provider/diagnostic.py" line="99"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="101"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="101"/>
         <source>Automatic (IGN&apos;s artificialisation layers when present, else matrix + thresholds)</source>
         <translation>Automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="101"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="101"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="101"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="106"/>
+        <location filename="../processing_provider/diagnostic.py" line="112"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <location filename="../processing_provider/diagnostic.py" line="115"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <location filename="../processing_provider/diagnostic.py" line="115"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <location filename="../processing_provider/diagnostic.py" line="115"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="109"/>
+        <location filename="../processing_provider/diagnostic.py" line="116"/>
         <source>Hectares by default, m² as in the national files.</source>
         <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <location filename="../processing_provider/diagnostic.py" line="118"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <location filename="../processing_provider/diagnostic.py" line="118"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <location filename="../processing_provider/diagnostic.py" line="118"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="114"/>
+        <location filename="../processing_provider/diagnostic.py" line="121"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="116"/>
+        <location filename="../processing_provider/diagnostic.py" line="123"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="117"/>
+        <location filename="../processing_provider/diagnostic.py" line="124"/>
         <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="119"/>
+        <location filename="../processing_provider/diagnostic.py" line="126"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="120"/>
+        <location filename="../processing_provider/diagnostic.py" line="127"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="122"/>
+        <location filename="../processing_provider/diagnostic.py" line="129"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="124"/>
+        <location filename="../processing_provider/diagnostic.py" line="131"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="126"/>
+        <location filename="../processing_provider/diagnostic.py" line="133"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="127"/>
+        <location filename="../processing_provider/diagnostic.py" line="134"/>
         <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="129"/>
+        <location filename="../processing_provider/diagnostic.py" line="136"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="130"/>
+        <location filename="../processing_provider/diagnostic.py" line="137"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="131"/>
+        <location filename="../processing_provider/diagnostic.py" line="138"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="132"/>
+        <location filename="../processing_provider/diagnostic.py" line="139"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="140"/>
+        <location filename="../processing_provider/diagnostic.py" line="147"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="143"/>
+        <location filename="../processing_provider/diagnostic.py" line="150"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="168"/>
+        <location filename="../processing_provider/diagnostic.py" line="177"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="198"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="202"/>
+        <location filename="../processing_provider/diagnostic.py" line="212"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="205"/>
+        <location filename="../processing_provider/diagnostic.py" line="215"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="63"/>
+        <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data); a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
+        <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
 </context>
 <context>
@@ -1949,224 +1979,224 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Exporter au schéma publié (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="53"/>
-        <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder.</source>
-        <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="77"/>
+        <location filename="../processing_provider/export.py" line="83"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="78"/>
+        <location filename="../processing_provider/export.py" line="84"/>
         <source>The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec stocks et flux : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="80"/>
+        <location filename="../processing_provider/export.py" line="86"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="81"/>
+        <location filename="../processing_provider/export.py" line="87"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la table des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="83"/>
+        <location filename="../processing_provider/export.py" line="89"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="83"/>
+        <location filename="../processing_provider/export.py" line="89"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="87"/>
+        <location filename="../processing_provider/export.py" line="93"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="95"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="95"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="95"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="95"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="95"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="95"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="96"/>
+        <location filename="../processing_provider/export.py" line="102"/>
         <source>The levels to export (SCoT only when SCoT codes exist).</source>
         <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="98"/>
+        <location filename="../processing_provider/export.py" line="104"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="98"/>
+        <location filename="../processing_provider/export.py" line="104"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="98"/>
+        <location filename="../processing_provider/export.py" line="104"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="101"/>
+        <location filename="../processing_provider/export.py" line="107"/>
         <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
         <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="103"/>
+        <location filename="../processing_provider/export.py" line="109"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="104"/>
+        <location filename="../processing_provider/export.py" line="110"/>
         <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
         <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="106"/>
+        <location filename="../processing_provider/export.py" line="112"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="106"/>
+        <location filename="../processing_provider/export.py" line="112"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="106"/>
+        <location filename="../processing_provider/export.py" line="112"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="107"/>
+        <location filename="../processing_provider/export.py" line="113"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="115"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="115"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="115"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="112"/>
+        <location filename="../processing_provider/export.py" line="118"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="114"/>
+        <location filename="../processing_provider/export.py" line="120"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="121"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="117"/>
+        <location filename="../processing_provider/export.py" line="123"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="118"/>
+        <location filename="../processing_provider/export.py" line="124"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="120"/>
+        <location filename="../processing_provider/export.py" line="126"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="121"/>
+        <location filename="../processing_provider/export.py" line="127"/>
         <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="123"/>
+        <location filename="../processing_provider/export.py" line="129"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="124"/>
+        <location filename="../processing_provider/export.py" line="130"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="126"/>
+        <location filename="../processing_provider/export.py" line="132"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="127"/>
+        <location filename="../processing_provider/export.py" line="133"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="132"/>
+        <location filename="../processing_provider/export.py" line="138"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="157"/>
+        <location filename="../processing_provider/export.py" line="163"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="160"/>
+        <location filename="../processing_provider/export.py" line="166"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="53"/>
+        <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder. Beside the published tables, left exactly as the schema says, qualite_&lt;level&gt; (GeoPackage without geometry and CSV) tells for every row what they cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and its share of the territory, the undetermined change pieces, the polygons repaired, the surface outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published tables, never 0; '… partiel': a level summing only its communes that know it). The convention of the codes (the aggregation's) is written in the GeoPackage metadata and the report.</source>
+        <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi. À côté des tables publiées, laissées exactement conformes au schéma, qualite_&lt;level&gt; (GeoPackage sans géométrie et CSV) dit pour chaque ligne ce qu'elles ne peuvent pas dire : la surface indéterminée (codes dont les feuilles ne donnent pas la même réponse : codes nuls, inconnus ou parents) et sa part du territoire, les fragments de changement indéterminés, les polygones réparés, la surface hors des données, et inconnu ('stock', 'flux' : non calculable, laissé vide dans les tables publiées, jamais 0 ; '… partiel' : un niveau qui n'additionne que ses communes qui le connaissent). La convention de lecture des codes (celle de l'agrégation) est écrite dans les métadonnées des GeoPackage et dans le rapport.</translation>
     </message>
 </context>
 <context>
@@ -2177,269 +2207,269 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Flux entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="63"/>
-        <source>Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed between two millésimes, piece by piece, from whichever data you have: IGN's difference layer (DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. The overlay pairs identical polygons first and intersects only the rest; areas covered by one millésime only are reported (surface and a layer), not counted as flows. Pieces with a null or unknown code are counted apart and kept out of the flows. Outputs: a layer of the changed pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, the flow kind in words: artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début × fin (changed land only); and the origin of newly artificialised land by couverture and usage at début (surface and % of the new artificialisation). The millésimes are read from the names and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in hectares.</source>
-        <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les fragments dont un code est nul ou inconnu sont comptés à part et écartés des flux. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="87"/>
+        <location filename="../processing_provider/flows.py" line="89"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="90"/>
+        <location filename="../processing_provider/flows.py" line="92"/>
         <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
         <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="95"/>
+        <location filename="../processing_provider/flows.py" line="97"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="98"/>
+        <location filename="../processing_provider/flows.py" line="100"/>
         <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="100"/>
+        <location filename="../processing_provider/flows.py" line="102"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="103"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="105"/>
+        <location filename="../processing_provider/flows.py" line="107"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="105"/>
+        <location filename="../processing_provider/flows.py" line="107"/>
         <source>Automatic (IGN&apos;s field when present, else matrix + seuils; the matrix for a DIFF layer)</source>
         <translation>Automatique (champ de l'IGN s'il existe, sinon matrice + seuils ; la matrice pour une couche DIFF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="105"/>
+        <location filename="../processing_provider/flows.py" line="107"/>
         <source>IGN (artif field of IGN&apos;s artificialisation layers, zan_evol&apos;s artificialisation)</source>
         <translation>IGN (champ artif des couches d'artificialisation de l'IGN, champ artificialisation de zan_evol)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="105"/>
+        <location filename="../processing_provider/flows.py" line="107"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="105"/>
+        <location filename="../processing_provider/flows.py" line="107"/>
         <source>Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)</source>
         <translation>Matrice + seuils (seuils de 2 500 m² ; nécessite les deux millésimes complets)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="116"/>
+        <location filename="../processing_provider/flows.py" line="118"/>
         <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
         <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="124"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="124"/>
         <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="124"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="124"/>
         <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
+        <location filename="../processing_provider/flows.py" line="134"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="132"/>
+        <location filename="../processing_provider/flows.py" line="135"/>
         <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
         <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="134"/>
+        <location filename="../processing_provider/flows.py" line="137"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="138"/>
+        <location filename="../processing_provider/flows.py" line="141"/>
         <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
         <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="140"/>
+        <location filename="../processing_provider/flows.py" line="143"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="141"/>
+        <location filename="../processing_provider/flows.py" line="144"/>
         <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
         <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="143"/>
+        <location filename="../processing_provider/flows.py" line="146"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="144"/>
+        <location filename="../processing_provider/flows.py" line="147"/>
         <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="146"/>
+        <location filename="../processing_provider/flows.py" line="149"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="147"/>
+        <location filename="../processing_provider/flows.py" line="150"/>
         <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="149"/>
+        <location filename="../processing_provider/flows.py" line="152"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="150"/>
+        <location filename="../processing_provider/flows.py" line="153"/>
         <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
         <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="154"/>
+        <location filename="../processing_provider/flows.py" line="157"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="155"/>
+        <location filename="../processing_provider/flows.py" line="158"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="156"/>
+        <location filename="../processing_provider/flows.py" line="159"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="157"/>
+        <location filename="../processing_provider/flows.py" line="160"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="158"/>
+        <location filename="../processing_provider/flows.py" line="161"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="159"/>
+        <location filename="../processing_provider/flows.py" line="162"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="160"/>
+        <location filename="../processing_provider/flows.py" line="163"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="176"/>
+        <location filename="../processing_provider/flows.py" line="179"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="182"/>
+        <location filename="../processing_provider/flows.py" line="185"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="188"/>
+        <location filename="../processing_provider/flows.py" line="191"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="193"/>
+        <location filename="../processing_provider/flows.py" line="196"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="198"/>
+        <location filename="../processing_provider/flows.py" line="201"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="204"/>
+        <location filename="../processing_provider/flows.py" line="207"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="228"/>
+        <location filename="../processing_provider/flows.py" line="232"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="232"/>
+        <location filename="../processing_provider/flows.py" line="236"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="236"/>
+        <location filename="../processing_provider/flows.py" line="240"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="239"/>
+        <location filename="../processing_provider/flows.py" line="243"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="284"/>
+        <location filename="../processing_provider/flows.py" line="289"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="260"/>
+        <location filename="../processing_provider/flows.py" line="265"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="349"/>
-        <source>{count} piece(s) with a null or unknown code ({area:.4f} ha) were kept out of the flows.</source>
-        <translation>{count} fragment(s) avec un code nul ou inconnu ({area:.4f} ha) écarté(s) des flux.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="353"/>
+        <location filename="../processing_provider/flows.py" line="361"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="358"/>
+        <location filename="../processing_provider/flows.py" line="366"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="362"/>
+        <location filename="../processing_provider/flows.py" line="370"/>
         <source>{count} invalid geometry(ies) repaired for the overlay.</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="363"/>
+        <location filename="../processing_provider/flows.py" line="371"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="63"/>
+        <source>Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed between two millésimes, piece by piece, from whichever data you have: IGN's difference layer (DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. The overlay pairs identical polygons first and intersects only the rest; areas covered by one millésime only are reported (surface and a layer), not counted as flows. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): a piece whose status at a date cannot be told (the leaves under its codes disagree) is counted apart (log, report: indetermine) and kept out of the flows; the convention 'as the national files' reads exact codes only instead. Outputs: a layer of the changed pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, the flow kind in words: artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début × fin (changed land only); and the origin of newly artificialised land by couverture and usage at début (surface and % of the new artificialisation). The millésimes are read from the names and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in hectares.</source>
+        <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : un fragment dont le statut à une date ne peut être établi (les feuilles sous ses codes ne donnent pas la même réponse) est compté à part (journal, rapport : indetermine) et écarté des flux ; la convention « comme les fichiers nationaux » ne lit au contraire que les codes exacts. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="357"/>
+        <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
+        <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
 </context>
 <context>
@@ -2603,19 +2633,39 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="109"/>
+        <location filename="../processing_provider/base.py" line="163"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="110"/>
+        <location filename="../processing_provider/base.py" line="164"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="111"/>
+        <location filename="../processing_provider/base.py" line="165"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="83"/>
+        <source>Codes above the leaves, INDETERMINE, nulls</source>
+        <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="83"/>
+        <source>Indéterminé reported apart (a code stands for its leaves)</source>
+        <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="83"/>
+        <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
+        <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="92"/>
+        <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
+        <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,9 @@ Public API
 ``wide_table(table, level, dataset, unit) -> DataFrame``: the "by index" layout
     (``millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2``).
 ``coverage_table(departements) -> DataFrame``: "part du territoire couvert par l'OCS GE".
+``quality_table(table, level, unit) -> DataFrame``: what the published tables cannot say, per territory
+    and pair of millésimes (``qualite_<level>``): undetermined surface and share, undetermined flows,
+    polygons repaired, surface outside the data, what is unknown.
 ``simplify_coverage(geometries, tolerance) -> dict``: outlines simplified with shared boundaries
     simplified once (topology kept between neighbours).
 ``export_tables(levels, folder, …) -> ExportResult``: writes GeoPackage and CSV files atomically.
@@ -103,6 +106,32 @@ def published_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "
         out["commune_surface"] = t["surface"].astype(float)
     out.attrs["codes"] = list(t["code"].astype(str))
     return out[_columns(level, dataset)].reset_index(drop=True)
+
+
+QUALITY_COLUMNS = ("surface", "surface_indeterminee", "pourcent_indetermine", "flux_indetermine", "polygones_repares", "surface_hors_donnees", "inconnu")
+
+
+def quality_table(table: pd.DataFrame, level: str, unit: str = "ha") -> pd.DataFrame:
+    """``qualite_<level>``: per territory and pair of millésimes, the territory surface, the
+    undetermined stock (surface and % of the territory), the undetermined change pieces, the polygons
+    repaired, the surface outside the data (territory − covered; empty when the coverage was not
+    computed) and ``inconnu`` (what the published row cannot tell: 'stock', 'flux', '… partiel')."""
+    t = to_unit(table, unit)
+    out = pd.DataFrame(index=t.index)
+    out[f"{level}_code"] = t["code"].astype(str)
+    out["nom"] = t["nom"].fillna("").astype(str)
+    out["millesime_debut"] = t["millesime_debut"]
+    out["millesime_fin"] = t["millesime_fin"]
+    out["surface"] = t["surface"].astype(float)
+    indet = t["surface_indeterminee"].astype(float)
+    out["surface_indeterminee"] = indet
+    out["pourcent_indetermine"] = np.where(out["surface"] > 0, 100.0 * indet / out["surface"].where(out["surface"] > 0), np.nan)
+    out["flux_indetermine"] = t["flux_indetermine"].astype(float)
+    out["polygones_repares"] = t["polygones_repares"].astype(float)
+    out["surface_hors_donnees"] = (out["surface"] - t["surface_couverte"].astype(float)).clip(lower=0.0)
+    out["inconnu"] = t["inconnu"] if "inconnu" in t.columns else None
+    out.attrs["codes"] = list(t["code"].astype(str))
+    return out.reset_index(drop=True)
 
 
 def wide_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "ha") -> pd.DataFrame:
@@ -455,6 +484,44 @@ class ExportResult:
     files: list[str] = field(default_factory=list)
     layers: dict[str, str] = field(default_factory=dict)  # '<dataset>_<level>' → gpkg path|layername=
     warnings: list[str] = field(default_factory=list)
+    convention: Optional[str] = None  # how parent / unknown codes were read
+    quality: dict = field(default_factory=dict)  # per level: quality_summary
+
+
+def table_convention(table: pd.DataFrame) -> Optional[str]:
+    """The convention a plugin table was computed with (its ``convention`` field), or None."""
+    if "convention" in table.columns and table["convention"].notna().any():
+        return str(table["convention"].dropna().iloc[0])
+    return None
+
+
+def quality_summary(levels: dict[str, tuple[pd.DataFrame, Any, Any]]) -> dict[str, dict]:
+    """Per level (m²): undetermined surface and pieces, polygons repaired, and the codes of the rows
+    whose stock or flows are unknown, or partly unknown."""
+    out = {}
+    for level, (table, _, _) in levels.items():
+        unknown = table["inconnu"] if "inconnu" in table.columns else pd.Series([], dtype=object)
+        out[level] = {
+            "surface_indeterminee_m2": float(table["surface_indeterminee"].sum(skipna=True)),
+            "flux_indetermine_m2": float(table["flux_indetermine"].sum(skipna=True)),
+            "polygones_repares": int(table["polygones_repares"].sum(skipna=True)),
+            "inconnu": {str(code): str(value) for code, value in zip(table["code"], unknown) if isinstance(value, str) and value},
+        }
+    return out
+
+
+def quality_warnings(quality: dict[str, dict]) -> list[str]:
+    """What the published tables leave unsaid, for the log (translated)."""
+    notes = []
+    for level, summary in quality.items():
+        if summary["inconnu"]:
+            shown = ", ".join(f"{code} ({what})" for code, what in list(summary["inconnu"].items())[:20])
+            notes.append(
+                tr("{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.").format(
+                    level=level, count=len(summary["inconnu"]), rows=shown + (" …" if len(summary["inconnu"]) > 20 else "")
+                )
+            )
+    return notes
 
 
 class _Atomic:
@@ -509,10 +576,14 @@ def export_tables(
     wide: bool = False,
     coverage: bool = True,
     feedback: Any = None,
+    convention: Optional[str] = None,
+    quality: bool = True,
 ) -> ExportResult:
-    """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given.
+    """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given, and
+    beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``.
 
-    ``levels`` maps a level to (its table in m², geometries by code, their CRS). Everything is written
+    ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention`` (how
+    parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages' metadata. Everything is written
     under temporary names in ``folder`` and renamed at the end: on error or cancel nothing is left
     half-written, and only the files of this export are replaced."""
     if unit not in UNITS:
@@ -543,6 +614,8 @@ def export_tables(
                     "Surfaces and flows in {unit}; percentages of the full territory area."
                 ).format(dataset="Artificialisation" if dataset == "artif" else "Imperméabilisation", level=level, unit=unit_label(unit))
                 metadata = {"unite": unit, "unit": unit_label(unit), "schema": "data.gouv.fr " + name, "crs": "EPSG:4326"}
+                if convention:
+                    metadata["convention"] = convention
                 if "gpkg" in formats:
                     path = atomic.path(f"{name}.gpkg")
                     write_gpkg(path, name, published, [outlines.get(c) for c in codes], description, metadata)
@@ -559,6 +632,19 @@ def export_tables(
                         write_gpkg(atomic.path(f"{wname}.gpkg"), wname, wtable, [first[c] for c in wtable[f"{level}_code"]], description, metadata)
                     if "csv" in formats:
                         write_csv(atomic.path(f"{wname}.csv"), wtable, dialect)
+            if quality:
+                name = f"qualite_{level}"
+                qtable = quality_table(table, level, unit)
+                metadata = {"unite": unit, "unit": unit_label(unit), "convention": convention or ""}
+                description = tr(
+                    "Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves "
+                    "disagree) and share of the territory, undetermined change pieces, polygons repaired, surface "
+                    "outside the data, what is unknown. Surfaces in {unit}."
+                ).format(level=level, unit=unit_label(unit))
+                if "gpkg" in formats:
+                    write_gpkg(atomic.path(f"{name}.gpkg"), name, qtable, None, description, metadata)
+                if "csv" in formats:
+                    write_csv(atomic.path(f"{name}.csv"), qtable, dialect)
         if coverage and "departement" in levels:
             ctable = coverage_table(levels["departement"][0])
             name = "part_territoire_couvert"

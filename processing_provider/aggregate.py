@@ -25,7 +25,7 @@ from qgis.core import (
 from ..ocsge_plugin import export, styles
 from ..ocsge_plugin.computing import territories as core
 from ..ocsge_plugin.i18n import tr
-from .base import OcsgeAlgorithm, StylePostProcessor
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, undetermined_entry
 
 METHODS = ("auto", "ign", "matrice", "matrice_seuils")
 UNITS = ("ha", "m2")
@@ -105,7 +105,12 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             "Territories spanning several départements whose millésimes differ are combined by index "
             "(1st, 2nd… millésime of each département) and report the years, e.g. \"2018, 2019\". "
             "Duplicate territory codes are merged and reported, invalid territory geometries repaired "
-            "and reported, territories outside the data reported with zero coverage."
+            "and reported, territories outside the data reported with zero coverage. Codes of every level "
+            "of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told "
+            "are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the "
+            "report (indetermine) give their count and surface per layer and millésime. A stock or a flow "
+            "that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty "
+            "(NULL), never 0; the field inconnu says what is unknown."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -143,6 +148,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields."))
         self.addParameter(param)
+        self.add_convention_parameter()
         param = QgsProcessingParameterBoolean(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), defaultValue=True)
         param.setHelp(self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."))
         self.addParameter(param)
@@ -188,7 +194,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("No territory code field. Expected the field holding each territory's code."))
         try:
             territories = core.TerritorySet.from_layer(territories_source, code_field, name_field, keep, feedback)
-            result, notes = run_aggregate(territories, layers, method, coverage, overlay, feedback)
+            result, notes = run_aggregate(territories, layers, method, coverage, overlay, feedback, self.convention(parameters, context))
         except core.TerritoryError as error:
             raise self.fail(str(error)) from None
         except core.Canceled:
@@ -196,6 +202,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             return {}
         for note in notes + result.warnings:
             feedback.pushWarning(note)
+        log_undetermined(feedback, undetermined(result))
         table = output_table(result, keep, unit)
         extra = QgsFields()
         for name in keep:
@@ -218,21 +225,28 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         return outputs
 
 
-def run_aggregate(territories, layers, method: str, coverage: bool, overlay: bool, feedback):
+def run_aggregate(territories, layers, method: str, coverage: bool, overlay: bool, feedback, convention: str = "indetermine"):
     """Describe and select the layers, then aggregate. Returns (AggregateResult, notes)."""
     chosen, notes = core.sources_from_layers(layers, method)
     if feedback is not None:
         for source in chosen:
             feedback.pushInfo(tr("Using {title}").format(title=source.title))
     result = core.aggregate(
-        territories, chosen, method, coverage, feedback, overlay=core.overlay_flows(method) if overlay else None
+        territories, chosen, method, coverage, feedback, overlay=core.overlay_flows(method, convention) if overlay else None, convention=convention
     )
+    result.convention = convention
     return result, notes
 
 
+def undetermined(result) -> list[dict]:
+    """The REPORT's ``indetermine`` entries of an aggregation: one per layer and millésime(s)."""
+    return [undetermined_entry(layer, millesime, count, area) for layer, millesime, count, area in result.stats.get("indetermine", [])]
+
+
 def output_table(result, keep, unit: str):
-    """The aggregate's table in ``unit`` with the kept territory fields after code and nom."""
+    """The aggregate's table in ``unit`` with the kept territory fields after code and nom, and the convention."""
     table = export.with_unit(result.table, unit)
+    table["convention"] = result.convention
     for offset, name in enumerate(keep):
         values = result.territories.extras.get(name, [])
         by_code = dict(zip(result.territories.codes, values))
@@ -245,6 +259,8 @@ def report(result, notes, unit) -> dict:
         "territories": len(result.territories),
         "rows": int(len(result.table)),
         "unit": unit,
+        "convention": result.convention,
+        "indetermine": undetermined(result),
         "crs": result.crs.authid(),
         "duplicates": result.territories.duplicates,
         "repaired_territories": result.territories.repaired,

@@ -7,6 +7,7 @@ from typing import Callable
 
 from qgis.core import (
     QgsProcessingAlgorithm,
+    QgsProcessingParameterEnum,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -17,7 +18,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
+from ..ocsge_plugin.rules import CONVENTIONS
 
 
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
@@ -72,6 +75,40 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         details = QgsProcessingContext.LayerDetails(label, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector)
         context.addLayerToLoadOnCompletion(path, details)
 
+    CONVENTION = "CONVENTION"
+
+    def add_convention_parameter(self) -> None:
+        """The parameter CONVENTION: how codes above the leaves of the nomenclature (CS2.1.1, US6),
+        INDETERMINE usages, nulls and unknown codes are read (``rules.CONVENTIONS``)."""
+        param = QgsProcessingParameterEnum(
+            self.CONVENTION,
+            QCoreApplication.translate("OcsgeAlgorithm", "Codes above the leaves, INDETERMINE, nulls"),
+            options=[
+                QCoreApplication.translate("OcsgeAlgorithm", "Indéterminé reported apart (a code stands for its leaves)"),
+                QCoreApplication.translate("OcsgeAlgorithm", "As the national files (exact codes only, anything else neither artificialised nor impermeable)"),
+            ],
+            defaultValue=0,
+        )
+        param.setHelp(
+            QCoreApplication.translate("OcsgeAlgorithm",
+                "Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a "
+                "null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) "
+                "when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never "
+                "as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the "
+                "rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only "
+                "(CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 "
+                "with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); "
+                "everything else, parents and unknown values included, neither. Codes are read after trimming spaces, "
+                "case ignored. The convention is written in the report and the outputs' metadata.")
+        )
+        self.addParameter(param)
+
+    def convention(self, parameters, context) -> str:
+        """The convention chosen in CONVENTION (the default when the algorithm has no such parameter value)."""
+        if self.CONVENTION not in parameters:
+            return CONVENTIONS[0]
+        return CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)]
+
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""
         return QgsProcessingException(message)
@@ -103,6 +140,23 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def attach(cls, context: QgsProcessingContext, dest_id: str, renderer: Callable[[], object]) -> None:
         if dest_id and context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(keep_alive(cls(renderer)))
+
+
+def undetermined_entry(layer: str, millesime, count: int, area_m2: float, **extra) -> dict:
+    """One entry of the REPORT's ``indetermine`` list: a layer and millésime, its undetermined
+    polygons (or change pieces) and their surface in hectares."""
+    return {"couche": layer, "millesime": None if millesime is None else str(millesime), "nombre": int(count), "surface_ha": area_m2 / 10000.0, **extra}
+
+
+def log_undetermined(feedback, entries: list[dict]) -> None:
+    """The undetermined surface and count per layer and millésime, in the log (always said, 0 included)."""
+    if feedback is None:
+        return
+    for entry in entries:
+        text = tr("Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.").format(
+            layer=entry["couche"], millesime=entry["millesime"] or "?", count=entry["nombre"], area=entry["surface_ha"]
+        )
+        (feedback.pushWarning if entry["nombre"] else feedback.pushInfo)(text)
 
 
 def _group_labels_for_translation() -> None:  # pragma: no cover - read by pylupdate5 only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Optional
 
@@ -24,11 +25,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin import styles
+from ..ocsge_plugin import reading, styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
-from .base import OcsgeAlgorithm, StylePostProcessor
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, undetermined_entry
 
 def discard_output(dest_id: str) -> None:
     """After a cancel, once the sink is closed: remove the partial file it wrote (plain files only;
@@ -58,6 +59,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     REPAIRED_COUNT = "REPAIRED_COUNT"
     TOTAL_HA = "TOTAL_HA"
     POLYGON_COUNT = "POLYGON_COUNT"
+    REPORT = "REPORT"
 
     METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
     GROUP = "compute"
@@ -88,9 +90,11 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             "Output: the input polygons with all their attributes, plus imper, artif, artif_matrice (before "
             "the thresholds; with 'IGN', IGN's status before its thresholds), crit_seuil (the thresholds "
             "changed this polygon) as booleans, and artif_source ('ign', 'matrice' or 'seuil'); an input "
-            "field of the same name is kept as <name>_orig. A polygon whose couverture or usage is null or "
-            "outside the nomenclature is indéterminé: its fields are NULL and it is counted apart, never as "
-            "non-artificialised. Invalid geometries are repaired (make valid) for the computation and "
+            "field of the same name is kept as <name>_orig. Codes of every level of the nomenclature are read "
+            "(CS2.1.1, US4.1…, case and spaces ignored): a code stands for the leaves under it, a null or unknown "
+            "value (INDETERMINE) for every leaf; a polygon whose leaves do not all give the same answer is "
+            "indéterminé: its fields are NULL and it is counted apart (log, report: indetermine), never as "
+            "non-artificialised; the convention 'as the national files' reads exact codes only instead. Invalid geometries are repaired (make valid) for the computation and "
             "counted in the log; the output keeps the original geometry.\n"
             "Summary table (and numeric outputs): surface imperméabilisée, artificialisée before and after "
             "the thresholds, surface switched each way by the thresholds, indéterminé, in hectares, with the "
@@ -122,6 +126,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.Any, optional=True)
         param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
         self.addParameter(param)
+        self.add_convention_parameter()
         param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.TypeVectorPolygon)
         param.setHelp(self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."))
         self.addParameter(param)
@@ -144,6 +149,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             (self.POLYGON_COUNT, self.tr("Number of polygons")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -155,7 +161,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         try:
             layer = self.whole_layer(parameters, context)
-            result = core.classify_layer(source, method, cs_field, us_field, steps, layer=layer)
+            result = core.classify_layer(source, method, cs_field, us_field, steps, layer=layer, convention=self.convention(parameters, context))
         except core.ClassifyError as error:
             raise self.fail(str(error)) from None
         except core.Canceled:
@@ -209,6 +215,27 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         )
         for row in rows:
             feedback.pushInfo(self.tr("{label}: {area:.4f} ha ({count} polygons)").format(label=row.label, area=row.area_ha, count=row.count))
+        years = reading.layer_millesimes(layer, "occupation") if layer is not None else ()
+        name = layer.name() if layer is not None else source.sourceName()
+        undetermined = [
+            undetermined_entry(name, years[0] if years else None, by_key["indetermine"].count, by_key["indetermine"].area_m2,
+                               imper_nombre=by_key["indetermine_imper"].count, imper_surface_ha=by_key["indetermine_imper"].area_ha)
+        ]
+        log_undetermined(feedback, undetermined)
+        outputs[self.REPORT] = json.dumps(
+            {
+                "method": result.method,
+                "convention": result.convention,
+                "indetermine": undetermined,
+                "codes_hors_nomenclature": {
+                    code: {"nombre": n, "surface_ha": result.unknown_surface.get(code, 0.0) / 10000.0} for code, n in sorted(result.unknown_codes.items())
+                },
+                "nulls": result.null_codes,
+                "repaired": result.n_repaired,
+                "indicators": {row.key: {"nombre": row.count, "surface_ha": row.area_ha} for row in rows},
+            },
+            ensure_ascii=False,
+        )
         return outputs
 
     def copy_with_sqlite(self, parameters, context: QgsProcessingContext, layer, source, renamed, result, feedback):
@@ -304,8 +331,12 @@ def log_classification(result: core.Classification, feedback) -> None:
         feedback.pushWarning(tr("{count} polygon(s) without geometry, counted with a surface of 0.").format(count=len(result.empty_fids)))
     if result.unknown_codes:
         feedback.pushWarning(
-            tr("Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}").format(
-                codes=", ".join(f"{code} ({n})" for code, n in sorted(result.unknown_codes.items()))
+            tr("Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}").format(
+                convention=result.convention,
+                codes=", ".join(
+                    tr("{code} ({count} polygon(s), {area:.4f} ha)").format(code=code, count=n, area=result.unknown_surface.get(code, 0.0) / 10000.0)
+                    for code, n in sorted(result.unknown_codes.items())
+                ),
             )
         )
     if result.null_codes:

@@ -21,8 +21,8 @@ from qgis.core import (
 
 from ..ocsge_plugin import export, reading
 from ..ocsge_plugin.computing import territories as core
-from .aggregate import METHODS, run_aggregate
-from .base import OcsgeAlgorithm
+from .aggregate import METHODS, run_aggregate, undetermined
+from .base import OcsgeAlgorithm, log_undetermined
 from .export import DIALECTS, UNITS, run_export
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
@@ -71,7 +71,13 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             "(ocsge:rollup) and write the published tables artif_<level> and imper_<level> as "
             "GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are "
             "left out (counted in the log). Surfaces in hectares (or m²), percentages of the full "
-            "territory area, stocks at millesime_fin. In batch mode, one row per département with its "
+            "territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read "
+            "(CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but "
+            "reported per layer and millésime (log, report: indetermine) and per territory in the quality "
+            "tables qualite_<level> written beside the published ones (undetermined surface and share, "
+            "polygons repaired, surface outside the data); a stock or flow no layer gives (e.g. only a "
+            "difference layer) is left empty, never 0. The convention 'as the national files' reproduces the "
+            "published national numbers (exact codes only). In batch mode, one row per département with its "
             "own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this "
             "provider) chains the same algorithms, step by step, and opens in the graphical modeler."
         )
@@ -105,6 +111,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
         self.addParameter(param)
+        self.add_convention_parameter()
         param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres (national files)")], defaultValue=0)
         param.setHelp(self.tr("Hectares by default, m² as in the national files."))
         self.addParameter(param)
@@ -146,6 +153,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         coverage = self.parameterAsBoolean(parameters, self.COVERAGE, context)
+        convention = self.convention(parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         options = dict(
             levels=list(export.PUBLISHED_LEVELS),
@@ -156,6 +164,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             simplify=self.parameterAsBoolean(parameters, self.SIMPLIFY, context),
             wide=self.parameterAsBoolean(parameters, self.WIDE, context),
             coverage=coverage,
+            convention=convention,
         )
         keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
         steps = QgsProcessingMultiStepFeedback(4, feedback)
@@ -178,9 +187,10 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
             territories = core.TerritorySet.from_layer(communes_source, code_field, name_field, keep)
-            result, notes = run_aggregate(territories, layers, method, coverage, True, steps)
+            result, notes = run_aggregate(territories, layers, method, coverage, True, steps, convention)
             for note in notes + [w for w in result.warnings if "outside the OCS GE data" not in w]:
                 feedback.pushWarning(note)
+            log_undetermined(feedback, undetermined(result))
             table = result.table
             covered = set(table.loc[table["millesime_fin"].notna(), "code"])
             left_out = len(territories) - len(covered)
@@ -221,6 +231,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                     "files": written.files,
                     "warnings": notes + result.warnings + warnings,
                     "unit": options["unit"],
+                    "convention": convention,
+                    "indetermine": undetermined(result),
+                    "quality": written.quality,
                 },
                 ensure_ascii=False,
             ),

@@ -70,7 +70,13 @@ class ExportAlgorithm(OcsgeAlgorithm):
             "table \"part du territoire couvert\" (per département: code, name, surface_km2, "
             "percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names "
             "and renamed at the end: on cancel or error nothing half-written is left; only the files "
-            "of this export are replaced in the chosen folder."
+            "of this export are replaced in the chosen folder. Beside the published tables, left exactly as the "
+            "schema says, qualite_<level> (GeoPackage without geometry and CSV) tells for every row what they "
+            "cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and "
+            "its share of the territory, the undetermined change pieces, the polygons repaired, the surface "
+            "outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published "
+            "tables, never 0; '… partiel': a level summing only its communes that know it). The convention of "
+            "the codes (the aggregation's) is written in the GeoPackage metadata and the report."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -165,12 +171,16 @@ class ExportAlgorithm(OcsgeAlgorithm):
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(result.files, ensure_ascii=False),
-            self.REPORT: json.dumps({"files": result.files, "layers": result.layers, "warnings": warnings, "unit": options["unit"]}, ensure_ascii=False),
+            self.REPORT: json.dumps(
+                {"files": result.files, "layers": result.layers, "warnings": warnings, "unit": options["unit"], "convention": result.convention, "quality": result.quality},
+                ensure_ascii=False,
+            ),
         }
 
 
 def run_export(table, geometries, crs, membership, given, folder, options, feedback):
-    """Levels from the communes (or given), then the files. Returns (ExportResult, warnings)."""
+    """Levels from the communes (or given), then the files and the quality tables. Returns (ExportResult, warnings)."""
+    convention = options.get("convention") or export.table_convention(table)
     levels, warnings = export.levels_from_communes(table, geometries, crs, membership, options["levels"], given, feedback)
     result = export.export_tables(
         levels,
@@ -183,5 +193,9 @@ def run_export(table, geometries, crs, membership, given, folder, options, feedb
         wide=options["wide"],
         coverage=options["coverage"],
         feedback=feedback,
+        convention=convention,
     )
+    result.convention = convention
+    result.quality = export.quality_summary(levels)
+    warnings = warnings + export.quality_warnings(result.quality)
     return result, warnings

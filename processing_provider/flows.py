@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin.computing import classify, flows
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
-from .base import OcsgeAlgorithm, StylePostProcessor
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, undetermined_entry
 
 def _int_or_null(value: int):
     return None if value == flows.UNDETERMINED else int(value)
@@ -69,8 +69,10 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif "
             "field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. "
             "The overlay pairs identical polygons first and intersects only the rest; areas covered by one "
-            "millésime only are reported (surface and a layer), not counted as flows. Pieces with a null or "
-            "unknown code are counted apart and kept out of the flows. Outputs: a layer of the changed "
+            "millésime only are reported (surface and a layer), not counted as flows. Codes of every level of "
+            "the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): a piece whose status at a date cannot be "
+            "told (the leaves under its codes disagree) is counted apart (log, report: indetermine) and kept "
+            "out of the flows; the convention 'as the national files' reads exact codes only instead. Outputs: a layer of the changed "
             "pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, "
             "the flow kind in words: artificialisation, desartificialisation, impermeabilisation, "
             "desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a "
@@ -118,6 +120,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "with a difference layer, they need the two occupation layers too (which are then overlaid)."
         ))
         self.addParameter(param)
+        self.add_convention_parameter()
         for name, label, help_text in (
             (self.MILLESIME_DEBUT, self.tr("Début millésime (year), when the data does not say"),
              self.tr("The year of the début survey; only needed when it cannot be read from the layer names or fields.")),
@@ -214,6 +217,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         source, kind, method = self._choose(difference, debut, fin, method, feedback)
         given = (self._year(parameters, self.MILLESIME_DEBUT, context), self._year(parameters, self.MILLESIME_FIN, context))
         report = flows.FlowReport()
+        convention = self.convention(parameters, context)
         work = flows.ScaledFeedback(feedback, 0.0, 90.0)
         try:
             if source == "overlay":
@@ -228,14 +232,14 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                     feedback.pushWarning(self.tr("The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.").format(
                         which=label, given=year_given, found=year_found))
             if source == "overlay":
-                stream = flows.pieces_from_overlay(debut, fin, method, report, work)
+                stream = flows.pieces_from_overlay(debut, fin, method, report, work, convention=convention)
                 used = self.tr("Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).").format(
                     debut=debut.name(), fin=fin.name(), method=report.method)
             elif source == "artif_diff":
-                stream = flows.pieces_from_artif_diff(difference, report, work)
+                stream = flows.pieces_from_artif_diff(difference, report, work, convention=convention)
                 used = self.tr("Flows from IGN's artificialisation difference layer {name} (its artificialisation field).").format(name=difference.name())
             else:
-                stream = flows.pieces_from_difference(difference, report, work)
+                stream = flows.pieces_from_difference(difference, report, work, convention=convention)
                 used = self.tr("Flows from the difference layer {name} (artificialisation by the matrix).").format(name=difference.name())
             feedback.pushInfo(used)
             for note in report.messages:
@@ -250,7 +254,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             return {}
         except flows.FlowError as error:
             raise self.fail(str(error)) from None
-        return self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes)
+        layer = difference if source != "overlay" else fin
+        return self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes, layer.name())
 
     # ---------------------------------------------------------------------------------- outputs
 
@@ -260,7 +265,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("The output {name} could not be created.").format(name=name))
         return sink, dest
 
-    def _write(self, parameters, context, feedback, source, report, accumulator, pieces, millesimes):
+    def _write(self, parameters, context, feedback, source, report, accumulator, pieces, millesimes, layer_name):
         debut_year, fin_year = millesimes
         crs = QgsCoordinateReferenceSystem(report.crs) if report.crs else QgsCoordinateReferenceSystem()
         totals = accumulator.totals()
@@ -327,6 +332,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "indetermine_surface": undetermined,
             "indetermine_nombre": report.undetermined_count,
             "unite": "ha",
+            "convention": report.convention,
         }
         types = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double}
         self._table(parameters, context, self.SUMMARY, [summary], {k: types[type(v)] for k, v in summary.items()}, results)
@@ -345,9 +351,11 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                    "millesime_debut": QVariant.Int, "millesime_fin": QVariant.Int}
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
+        indetermine = [undetermined_entry(layer_name, f"{debut_year}-{fin_year}", report.undetermined_count, report.undetermined_area)]
+        log_undetermined(feedback, indetermine)
         if report.undetermined_count:
             feedback.pushWarning(self.tr(
-                "{count} piece(s) with a null or unknown code ({area:.4f} ha) were kept out of the flows."
+                "{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows."
             ).format(count=report.undetermined_count, area=undetermined))
         if report.only_parts:
             feedback.pushWarning(self.tr(
@@ -377,6 +385,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         results[self.REPORT] = json.dumps({
             "source": source,
             "method": report.method,
+            "convention": report.convention,
+            "indetermine": indetermine,
             "millesimes": [debut_year, fin_year],
             "crs": report.crs,
             "reprojected": report.reprojected,

@@ -1103,6 +1103,7 @@ class AggregateResult:
     warnings: list[str] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     zero_coverage: list[str] = field(default_factory=list)
+    convention: str = DEFAULT_CONVENTION
 
 
 def _stock_weights(source: Source, batch: dict, method: str, classification=None, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
@@ -1161,6 +1162,21 @@ def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENT
         w[undetermined, :4] = 0.0
         w[undetermined, 4] = 1.0
     return w
+
+
+class _Undetermined:
+    """Count and surface (m²) of the undetermined polygons (or change pieces) of one layer and
+    millésime(s), as an entry of ``stats['indetermine']``: (layer, millésime(s), count, m²)."""
+
+    def __init__(self, stats: dict, layer: str, millesime: str):
+        self.entry = [layer, millesime, 0, 0.0]
+        stats.setdefault("indetermine", []).append(self.entry)
+
+    def add(self, wkb: Any, mask: np.ndarray) -> None:
+        if mask.any():
+            area, _ = wkb_area_bbox(wkb[np.nonzero(mask)[0]])
+            self.entry[2] += int(mask.sum())
+            self.entry[3] += float(area.sum())
 
 
 def resolve_stock_method(source: Source, method: str) -> str:
@@ -1278,9 +1294,11 @@ def aggregate(
                 fields = [source.fields["code_cs"]]
             if feedback is not None:
                 feedback.pushInfo(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
+            undetermined = _Undetermined(stats, source.title, str(source.millesimes[-1]))
             for batch in iter_batches(source.layer, fields, step=read_step):
                 w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification, convention)
                 want = None if coverage else (w[:, 1] + w[:, 2] + w[:, 3]) > 0
+                undetermined.add(batch["wkb"], w[:, 3] > 0)
                 _accumulate(placement, batch["wkb"], w, sums, stats, want, read_step)
         else:
             key = (dep, source.millesimes[0], source.millesimes[-1])
@@ -1289,8 +1307,10 @@ def aggregate(
             if feedback is not None:
                 feedback.pushInfo(tr("{title}: flows").format(title=source.title))
             fields = list(source.fields.values())
+            undetermined = _Undetermined(stats, source.title, "-".join(map(str, source.millesimes)))
             for batch in iter_batches(source.layer, fields, step=sub):
                 w = _flow_weights(source, batch, convention)
+                undetermined.add(batch["wkb"], w[:, 4] > 0)
                 _accumulate(placement, batch["wkb"], w, sums, stats, w.sum(axis=1) > 0, sub)
     # Overlay for pairs of stock layers without a flow layer.
     for pair in overlay_pairs:
@@ -1307,7 +1327,9 @@ def aggregate(
         crs_of[("f",) + key] = b.crs.authid()
         if placement.disjoint:  # no territory where the data is: nothing to overlay
             continue
+        undetermined = _Undetermined(stats, tr("overlay of {a} and {b}").format(a=a.title, b=b.title), f"{key[1]}-{key[2]}")
         for wkb, w in overlay(a, b, sub):
+            undetermined.add(wkb, np.asarray(w)[:, 4] > 0)
             _accumulate(placement, wkb, np.asarray(w, dtype=np.float64), sums, stats, np.asarray(w).sum(axis=1) > 0, sub)
     step.check()
     # Territory area in the CRS of the data covering it most.
@@ -1339,7 +1361,7 @@ def aggregate(
     if indet_flows > 0:
         warnings.append(tr("{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).").format(area=indet_flows / 1e4))
     step.progress(1.0)
-    return AggregateResult(table, territories, area, geometries, crs, warnings, stats, zero)
+    return AggregateResult(table, territories, area, geometries, crs, warnings, stats, zero, convention)
 
 
 def select_sources(sources: Sequence[Source], method: str = "auto") -> tuple[list[Source], list[str]]:

@@ -20,6 +20,8 @@ artificialisé (−1,000): 45,000; indéterminé N + U = 3,500 (2 polygons), for
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from builders import square, write_layer
 from osgeo import ogr, osr
@@ -102,7 +104,13 @@ def test_matrice_seuils_surfaces_by_hand(run, tmp_path):
     assert results["REPAIRED_COUNT"] == 1 and results["POLYGON_COUNT"] == 13
     # the repaired bow-tie is counted in the log
     assert any("1 invalid" in w for w in feedback.warnings)
-    assert any("CS9.9 (1)" in w for w in feedback.warnings)
+    assert any("CS9.9 (1 polygon(s), 0.1000 ha)" in w for w in feedback.warnings)
+    report = json.loads(results["REPORT"])
+    assert report["convention"] == "indetermine"
+    assert report["codes_hors_nomenclature"] == {"CS9.9": {"nombre": 1, "surface_ha": pytest.approx(0.1)}}
+    (entry,) = report["indetermine"]
+    assert (entry["nombre"], entry["surface_ha"], entry["imper_nombre"], entry["imper_surface_ha"]) == (2, pytest.approx(0.35), 1, pytest.approx(0.1))
+    assert any("Indéterminé" in w and "0.3500 ha" in w for w in feedback.warnings)
 
     # the summary table says the same, row by row
     table = {f["indicateur"]: f for f in results["SUMMARY"].getFeatures()}

@@ -63,7 +63,8 @@ def test_diagnostic_on_the_sample(run, sample, tmp_path):
     results, feedback = run("ocsge:diagnostic", params(folder, tmp_path / "out", UNIT=1), feedback)
     names = sorted(Path(p).name for p in json.loads(results["FILES"]))
     expected = sorted(f"{d}_{lvl}.{ext}" for d in ("artif", "imper") for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv"))
-    assert names == sorted(expected + ["part_territoire_couvert.csv", "part_territoire_couvert.gpkg"])
+    quality = [f"qualite_{lvl}.{ext}" for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv")]
+    assert names == sorted(expected + quality + ["part_territoire_couvert.csv", "part_territoire_couvert.gpkg"])
     assert results["COMMUNE_LAYER"].endswith("artif_commune.gpkg|layername=artif_commune")
     # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
     report = json.loads(results["REPORT"])
@@ -143,13 +144,21 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     registered = QgsApplication.processingRegistry().algorithmById("ocsge:diagnostic_ocsge_modele")
     assert registered is not None and registered.displayName() == "Diagnostic OCS GE (modèle)" and registered.group() == "Modèles" and "ocsge:diagnostic" in registered.shortHelpString()
     assert registered.parameterDefinition("DELIVERY").description().startswith("Dossier des livraisons")
+    feedback = Recorder()
     results = processing.run(
         "ocsge:diagnostic_ocsge_modele",
         {"DELIVERY": str(folder), "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code",
-         "NAME_FIELD": "nom", "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), "METHOD": 0, "export:OUTPUT_FOLDER": str(out)},
+         "NAME_FIELD": "nom", "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), "METHOD": 0, "CONVENTION": 0,
+         "export:OUTPUT_FOLDER": str(out)},
         context=context,
-        feedback=Recorder(),
+        feedback=feedback,
     )
+    # the undetermined surface, per layer and millésime: in the log and the aggregation step's report
+    aggregate_report = json.loads(results["CHILD_RESULTS"]["aggregate"]["REPORT"])
+    assert aggregate_report["convention"] == "indetermine" and aggregate_report["indetermine"]
+    assert any(w.startswith("Indéterminé") for w in feedback.warnings + feedback.infos)
+    export_report = json.loads(results["CHILD_RESULTS"]["export"]["REPORT"])
+    assert export_report["convention"] == "indetermine" and (out / "qualite_commune.csv").exists()
     assert Path(results["export:OUTPUT_FOLDER"]) == out
     artif = {row["commune_code"]: row for row in read_csv(out / "artif_commune.csv")}
     truth = manifest["truth"]["communes"]

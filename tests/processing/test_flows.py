@@ -97,7 +97,11 @@ def test_difference_layer_gives_the_same_flows_as_the_overlay(run, tmp_path):
     # The row with null codes: counted, its area reported, kept out of the flows.
     assert results["UNDETERMINED_COUNT"] == 1
     assert results["UNDETERMINED_SURFACE"] == pytest.approx(hand.DIFF_NULL_HA)
-    assert any("null or unknown code" in w for w in feedback.warnings)
+    assert any("cannot be told" in w for w in feedback.warnings)
+    report = json.loads(results["REPORT"])
+    assert report["convention"] == "indetermine"
+    (entry,) = report["indetermine"]
+    assert (entry["millesime"], entry["nombre"], entry["surface_ha"]) == ("2018-2021", 1, pytest.approx(hand.DIFF_NULL_HA))
     assert len(table(results["OUTPUT"])) == hand.HAND_PIECES
     assert table(results["ONLY_ONE"]) == []
 
