@@ -108,13 +108,10 @@ def published_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "
     return out[_columns(level, dataset)].reset_index(drop=True)
 
 
-QUALITY_COLUMNS = ("surface", "surface_indeterminee", "pourcent_indetermine", "flux_indetermine", "polygones_repares", "surface_hors_donnees", "inconnu")
-
-
 def quality_table(table: pd.DataFrame, level: str, unit: str = "ha") -> pd.DataFrame:
     """``qualite_<level>``: per territory and pair of millésimes, the territory surface, the
-    undetermined stock (surface and % of the territory), the undetermined change pieces, the polygons
-    repaired, the surface outside the data (territory − covered; empty when the coverage was not
+    undetermined stock (surface and % of the territory), the undetermined change pieces (surface and %
+    of the territory), the polygons repaired, the surface outside the data (territory − covered; empty when the coverage was not
     computed) and ``inconnu`` (what the published row cannot tell: 'stock', 'flux', '… partiel')."""
     t = to_unit(table, unit)
     out = pd.DataFrame(index=t.index)
@@ -126,7 +123,9 @@ def quality_table(table: pd.DataFrame, level: str, unit: str = "ha") -> pd.DataF
     indet = t["surface_indeterminee"].astype(float)
     out["surface_indeterminee"] = indet
     out["pourcent_indetermine"] = np.where(out["surface"] > 0, 100.0 * indet / out["surface"].where(out["surface"] > 0), np.nan)
-    out["flux_indetermine"] = t["flux_indetermine"].astype(float)
+    flux_indet = t["flux_indetermine"].astype(float)
+    out["flux_indetermine"] = flux_indet
+    out["pourcent_flux_indetermine"] = np.where(out["surface"] > 0, 100.0 * flux_indet / out["surface"].where(out["surface"] > 0), np.nan)
     out["polygones_repares"] = t["polygones_repares"].astype(float)
     out["surface_hors_donnees"] = (out["surface"] - t["surface_couverte"].astype(float)).clip(lower=0.0)
     out["inconnu"] = t["inconnu"] if "inconnu" in t.columns else None

@@ -328,3 +328,36 @@ def test_cancel_while_validity_is_settled_is_a_cancel(core, tmp_path):
         core._settle(columns, _Canceled())
     columns = core._read(layer, "code_cs", "code_us", None, None, True, True, None, layer)
     assert core._settle(columns, None) is True and columns.repaired == [2]
+
+
+# ------------------------------------------------------------------- thresholds with parent codes
+
+# A 3 × 3 grid of 40 m squares: the centre (1,600 m² < 2,500) is an island enclosed by the ring of the
+# eight others (12,800 m²). (ring codes, island codes, convention) → (island: matrix status, status after
+# the thresholds, changed by them), worked out by hand from the leaves under the codes.
+ISLANDS = [
+    # CS2.1.1 (any tree) with US6 (any other use): not artificialised, enclosed by built land → artificialised
+    (("CS1.1.1.1", "US2"), ("CS2.1.1", "US6"), "indetermine", (0, 1, True)),
+    # CS2.2 with US2: every leaf artificialised (herbaceous in residential use), enclosed by woodland → not
+    (("CS2.1.1", "US1.2"), (" cs2.2", "us2 "), "indetermine", (1, 0, True)),
+    # mineral with an INDETERMINE usage: undetermined (US1.3 decides), never changed, nor enclosed
+    (("CS1.1.1.1", "US2"), ("CS1.1.2.1", "INDETERMINE"), "indetermine", (-1, -1, False)),
+    # built with an INDETERMINE usage: artificialised and built (> 50 m²): stays artificialised inside CS2.1 / US1
+    (("CS2.1", "US1"), ("CS1.1.1.1", "INDETERMINE"), "indetermine", (1, 1, False)),
+    # the national files' rule: the mineral island is artificialised like its ring
+    (("CS1.1.1.1", "US2"), ("CS1.1.2.1", "INDETERMINE"), "national", (1, 1, False)),
+    # … and a parent woodland code is simply not artificialised: enclosed → artificialised
+    (("CS1.1.1.1", "US2"), ("CS2.1.1", "US6"), "national", (0, 1, True)),
+]
+
+
+@pytest.mark.parametrize(("ring", "island", "convention", "expected"), ISLANDS)
+def test_an_island_follows_the_resolved_answer(core, ring, island, convention, expected):
+    rows = [(square(40 * i, 40 * j, 40), island if (i, j) == (1, 1) else ring) for i in range(3) for j in range(3)]
+    layer = memory_layer(rows)
+    result = core.classify_layer(layer, "matrice_seuils", convention=convention)
+    order = result.index_of([f.id() for f in layer.getFeatures()])
+    centre = order[4]
+    assert (int(result.artif_matrice[centre]), int(result.artif[centre]), bool(result.crit_seuil[centre])) == expected
+    ring_positions = [order[k] for k in range(9) if k != 4]
+    assert not result.crit_seuil[ring_positions].any()  # the ring (12,800 m²) never changes
