@@ -53,11 +53,14 @@ def _table(title: str, rows: list[dict], code: str, first: int = 5) -> None:
     """The first rows and the totals of a published table (artif_<level> joined with imper_<level>)."""
     print(f"\n{title} — {len(rows)} lignes (surfaces en ha)")
     print(f"{'code':>10} {'nom':28} {'artif':>10} {'% artif':>8} {'flux net':>9} {'imper':>10} {'% imper':>8} {'flux net':>9}  période")
+    def number(value: str, width: int) -> str:  # an empty cell is unknown, never 0
+        return f"{float(value):{width}.2f}" if value else f"{'—':>{width}}"
+
     for row in rows[:first]:
         print(
-            f"{row[code]:>10} {row['nom'][:28]:28} {float(row['surface_artif']):10.2f} {float(row['pourcent_artif']):8.2f} "
-            f"{float(row['flux_artif_net'] or 0):9.2f} {float(row['surface_imper']):10.2f} {float(row['pourcent_imper']):8.2f} "
-            f"{float(row['flux_imper_net'] or 0):9.2f}  {row['millesime_debut']}-{row['millesime_fin']}"
+            f"{row[code]:>10} {row['nom'][:28]:28} {number(row['surface_artif'], 10)} {number(row['pourcent_artif'], 8)} "
+            f"{number(row['flux_artif_net'], 9)} {number(row['surface_imper'], 10)} {number(row['pourcent_imper'], 8)} "
+            f"{number(row['flux_imper_net'], 9)}  {row['millesime_debut']}-{row['millesime_fin']}"
         )
     if len(rows) > first:
         print(f"{'…':>10}")
@@ -86,6 +89,9 @@ def show_diagnostic(sample: Path) -> None:
         report = json.loads(result["results"]["REPORT"])
         for note in report.get("warnings", []):
             print(f"  note : {note}")
+        print(f"\nIndéterminé (codes dont les feuilles ne tranchent pas ; convention « {report['convention']} »), compté à part :")
+        for entry in report["indetermine"]:
+            print(f"  {entry['couche'][:60]:60} {entry['millesime']:>9} : {entry['nombre']:>6} polygone(s) ou fragment(s), {entry['surface_ha']:10.2f} ha")
         for level, code in (("commune", "commune_code"), ("epci", "epci_code")):
             artif = _read_csv(out / f"artif_{level}.csv")
             imper = {r[code]: r for r in _read_csv(out / f"imper_{level}.csv")}

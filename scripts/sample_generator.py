@@ -6,6 +6,16 @@ out like IGN's, or the unpacked folders): OCCUPATION_SOL + ZONE_CONSTRUITE (GPKG
 DIFFERENCE layer, the ARTIFICIALISATION state layers and the artificialisation difference layer,
 plus ``manifest.json`` with the true totals computed from the generator's own geometry.
 
+Codes are written as real deliveries carry them (issue 11): in a share of polygons (``MESSY_RATE``) a
+parent code (CS2.1.1, CS2.2, US4.1, US6), a usage ``INDETERMINE``, a null code or a code in lower case
+instead of the leaf. The truth follows the rule of the nomenclature as a hierarchy, resolved here by the
+generator itself (``resolved_imper`` / ``resolved_artif``, from the décret's leaf table): a code stands
+for its leaves, a null or INDETERMINE for every leaf, and a status is determined when every leaf
+combination agrees; undetermined land is counted apart (``*_indetermine_*``). Codes that leave a status
+undetermined are only written on polygons no change touches (present, identical, in both millésimes), so
+that on the determined land the net flows still equal the stock difference. IGN's ``artif`` field (the
+ARTIFICIALISATION layers, zan_evol) is IGN's own answer, from the leaves.
+
 The mesh is a lattice of jittered nodes ("fine cells", ``K`` × ``K`` per block) clipped to the
 département outline. Every polygon is a rectangle of fine cells walked along all the lattice nodes
 of its outline, so neighbouring polygons share exact vertices (OCS GE's topology) and a change zone
@@ -56,17 +66,20 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from ocsge_plugin import rules  # noqa: E402
+from ocsge_plugin import rules  # noqa: E402  (the décret's leaf table: data, not the resolver)
 from ocsge_plugin.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
 
 # --------------------------------------------------------------------------------------------------
 # Constants
 # --------------------------------------------------------------------------------------------------
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: codes as real deliveries write them (issue 11)
 CONVENTIONS = {
     "areas": "planar m² in the département's projected CRS (epsg)",
-    "artif": "décret matrix only (rules.is_artif_matrix); crit_seuil always false",
+    "artif": "IGN's artif field: décret matrix on the leaf codes (rules.artif_lookup); crit_seuil always false",
+    "codes": "a share of polygons carries a parent code (CS2.1.1, CS2.2, US4.1, US6), a usage INDETERMINE, a null "
+             "code or lower case; stocks and matrix flows follow the hierarchy (a code = its leaves, null / "
+             "INDETERMINE = every leaf, determined when all leaf combinations agree), undetermined counted apart",
     "difference": "pieces whose codes changed; 2 rows carry null codes (one before, one after), "
                   "chosen where neither imperméabilisation nor artificialisation changes",
     "zan_evol": "only pieces whose artif status changed: artificialisation 1 or -1, never 0",
@@ -95,6 +108,20 @@ CS_CODES: tuple[str, ...] = couverture_leaves()
 US_CODES: tuple[str, ...] = usage_leaves()
 CS_INDEX = {code: i for i, code in enumerate(CS_CODES)}
 US_INDEX = {code: i for i, code in enumerate(US_CODES)}
+
+# Codes as written (issue 11): the leaves first (same indices), then what real deliveries also carry.
+INDETERMINE = "INDETERMINE"
+PARENT_LEAVES: dict[str, tuple[str, ...]] = {
+    "CS2.1.1": ("CS2.1.1.1", "CS2.1.1.2", "CS2.1.1.3"),
+    "CS2.2": ("CS2.2.1", "CS2.2.2"),
+    "US4.1": ("US4.1.1", "US4.1.2", "US4.1.3", "US4.1.4", "US4.1.5"),
+    "US6": ("US6.1", "US6.2", "US6.3", "US6.6"),
+}
+WRITTEN_CS: tuple[str | None, ...] = CS_CODES + ("CS2.1.1", "CS2.2", None)
+WRITTEN_US: tuple[str | None, ...] = US_CODES + ("US4.1", "US6", INDETERMINE, None)
+WCS = {code: i for i, code in enumerate(WRITTEN_CS)}
+WUS = {code: i for i, code in enumerate(WRITTEN_US)}
+MESSY_RATE = 0.08  # share of polygons whose codes are written otherwise than as leaves
 
 # Block classes.
 OUT, FARM, FOREST, CORE, SUBURB, WATER, QUARRY, ROCK, AIRFIELD = range(9)
@@ -274,17 +301,49 @@ def draw_codes(rng: np.random.Generator, dist: Distribution, size: int
 
 @lru_cache(maxsize=None)
 def artif_table() -> np.ndarray:
-    """Matrix status as a (couverture, usage) lookup table of booleans."""
+    """Matrix status of the leaves as a (couverture, usage) lookup table of booleans (the décret's table)."""
+    leaf = rules.artif_lookup()
     table = np.zeros((len(CS_CODES), len(US_CODES)), dtype=bool)
     for i, cs in enumerate(CS_CODES):
         for j, us in enumerate(US_CODES):
-            table[i, j] = bool(rules.is_artif_matrix(cs, us))
+            table[i, j] = leaf[(cs, us)]
     return table
 
 
 @lru_cache(maxsize=None)
 def imper_table() -> np.ndarray:
-    return np.array([bool(rules.is_imper(cs)) for cs in CS_CODES], dtype=bool)
+    return np.array([cs in rules.IMPER_CODES for cs in CS_CODES], dtype=bool)
+
+
+def _leaf_indices(code: str | None, leaves: tuple[str, ...]) -> list[int]:
+    """The leaves a written code stands for: itself, its children (``PARENT_LEAVES``), or every leaf
+    (null, INDETERMINE)."""
+    if code in leaves:
+        return [leaves.index(code)]
+    if code in PARENT_LEAVES:
+        return [leaves.index(c) for c in PARENT_LEAVES[code]]
+    return list(range(len(leaves)))
+
+
+def _agree(values: np.ndarray) -> int:
+    """1 / 0 when every leaf combination agrees, -1 (undetermined) otherwise."""
+    return int(values[0]) if (values == values[0]).all() else -1
+
+
+@lru_cache(maxsize=None)
+def resolved_imper() -> np.ndarray:
+    """Imperméabilisé (1 / 0 / -1) of every written couverture (``WRITTEN_CS``)."""
+    return np.array([_agree(imper_table()[_leaf_indices(cs, CS_CODES)]) for cs in WRITTEN_CS], dtype=np.int8)
+
+
+@lru_cache(maxsize=None)
+def resolved_artif() -> np.ndarray:
+    """Artificialisé by the matrix (1 / 0 / -1) of every written (couverture, usage)."""
+    table = np.zeros((len(WRITTEN_CS), len(WRITTEN_US)), dtype=np.int8)
+    for i, cs in enumerate(WRITTEN_CS):
+        for j, us in enumerate(WRITTEN_US):
+            table[i, j] = _agree(artif_table()[np.ix_(_leaf_indices(cs, CS_CODES), _leaf_indices(us, US_CODES))].ravel())
+    return table
 
 
 @contextlib.contextmanager
@@ -904,6 +963,10 @@ class Mesh:
     groups: list[np.ndarray] = field(default_factory=list)
     group_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     pending: list[dict] = field(default_factory=list)
+    # codes as written (indices into WRITTEN_CS / WRITTEN_US; lower case), set by ``messy_codes``
+    wcs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
+    wus: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
+    lower: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     COLUMNS = ("i0", "j0", "w", "h", "cs", "us", "rcls", "tmpl", "role", "kind", "in1", "in2",
                "locked")
@@ -935,6 +998,13 @@ class Mesh:
 
     def rect(self, row: int) -> tuple[int, int, int, int]:
         return int(self.i0[row]), int(self.j0[row]), int(self.w[row]), int(self.h[row])
+
+    def written(self, row: int) -> tuple[str | None, str | None]:
+        """The (couverture, usage) written for a row, as a delivery carries it."""
+        cs, us = WRITTEN_CS[self.wcs[row]], WRITTEN_US[self.wus[row]]
+        if self.lower[row]:
+            cs, us = (None if cs is None else cs.lower()), (None if us is None else us.lower())
+        return cs, us
 
     def wkb(self, row: int) -> bytes:
         special = self.special_wkb.get(row)
@@ -1434,6 +1504,16 @@ class MillesimePolygons:
     def area(self) -> np.ndarray:
         return self.mesh.area[self.rows]
 
+    @property
+    def imper(self) -> np.ndarray:
+        """Imperméabilisé (1 / 0 / -1) of the codes as written."""
+        return resolved_imper()[self.mesh.wcs[self.rows]]
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """Artificialisé by the matrix (1 / 0 / -1) of the codes as written."""
+        return resolved_artif()[self.mesh.wcs[self.rows], self.mesh.wus[self.rows]]
+
 
 def millesime_polygons(mesh: Mesh, year: int, which: int) -> MillesimePolygons:
     present = mesh.in1 if which == 1 else mesh.in2
@@ -1476,14 +1556,14 @@ def occupation_fields(style: str) -> list[FieldSpec]:
         "couverture": ["ID", "couverture", "usage", "millesime", "source", "ossature", "id_origine",
                        "code_or"],
     }[style]
-    kinds = [(ogr.OFTString, 24), (ogr.OFTString, 12), (ogr.OFTString, 8), (ogr.OFTString, 4),
+    kinds = [(ogr.OFTString, 24), (ogr.OFTString, 12), (ogr.OFTString, 12), (ogr.OFTString, 4),
              (ogr.OFTString, 40), (ogr.OFTInteger, 0), (ogr.OFTString, 30), (ogr.OFTString, 30)]
     return [FieldSpec(name, kind, width) for name, (kind, width) in zip(names, kinds)]
 
 
 ARTIF_FIELDS = [
     FieldSpec("id", ogr.OFTString, 24), FieldSpec("code_cs", ogr.OFTString, 12),
-    FieldSpec("code_us", ogr.OFTString, 8), FieldSpec("millesime", ogr.OFTString, 4),
+    FieldSpec("code_us", ogr.OFTString, 12), FieldSpec("millesime", ogr.OFTString, 4),
     FieldSpec("source", ogr.OFTString, 40), FieldSpec("ossature", ogr.OFTInteger),
     FieldSpec("id_origine", ogr.OFTString, 30), FieldSpec("code_or", ogr.OFTString, 30),
     FieldSpec("aire", ogr.OFTReal), FieldSpec("artif", ogr.OFTString, 9),
@@ -1524,7 +1604,7 @@ def occupation_records(mesh: Mesh, polygons: MillesimePolygons) -> Iterator[tupl
                                 mesh.pid[rows].tolist()):
         source, ossature, code_or = sources[cs][us]
         origin = f"{code_or[:3]}{pid:010d}" if code_or else None
-        yield ([ocsge_id(pid), CS_CODES[cs], US_CODES[us], year, source, ossature, origin, code_or],
+        yield ([ocsge_id(pid), *mesh.written(row), year, source, ossature, origin, code_or],
                mesh.wkb(row))
 
 
@@ -1719,22 +1799,31 @@ def zone_construite(territory: Territory, grid: Grid, cls: np.ndarray, growth: f
 
 
 def stock_truth(polygons: MillesimePolygons) -> dict:
+    """Stocks of a millésime; codes as written (``NULL`` for a null code, upper case), imperméabilisation
+    and the matrix by the hierarchy (undetermined apart), IGN's ``artif`` from the leaves."""
     area = polygons.area
     artif, seuil = artif_status(polygons)
-    matrix = artif_table()[polygons.cs, polygons.us]
-    cs_area = np.bincount(polygons.cs, weights=area, minlength=len(CS_CODES))
-    us_area = np.bincount(polygons.us, weights=area, minlength=len(US_CODES))
+    imper, matrix = polygons.imper, polygons.matrix
+    wcs, wus = polygons.mesh.wcs[polygons.rows], polygons.mesh.wus[polygons.rows]
+    cs_area = np.bincount(wcs, weights=area, minlength=len(WRITTEN_CS))
+    us_area = np.bincount(wus, weights=area, minlength=len(WRITTEN_US))
+    cs_count = np.bincount(wcs, minlength=len(WRITTEN_CS))
+    us_count = np.bincount(wus, minlength=len(WRITTEN_US))
+    name = lambda code: code or "NULL"  # noqa: E731
     return {
         "features": int(len(polygons.rows)),
         "area_m2": float(area.sum()),
-        "couverture_m2": {c: float(a) for c, a in zip(CS_CODES, cs_area) if a > 0},
-        "usage_m2": {u: float(a) for u, a in zip(US_CODES, us_area) if a > 0},
-        "couverture_count": {c: int(n) for c, n in
-                             zip(CS_CODES, np.bincount(polygons.cs, minlength=len(CS_CODES))) if n},
-        "usage_count": {u: int(n) for u, n in
-                        zip(US_CODES, np.bincount(polygons.us, minlength=len(US_CODES))) if n},
-        "imper_m2": float(area[imper_table()[polygons.cs]].sum()),
-        "artif_matrix_m2": float(area[matrix].sum()),
+        "couverture_m2": {name(c): float(a) for c, a in zip(WRITTEN_CS, cs_area) if a > 0},
+        "usage_m2": {name(u): float(a) for u, a in zip(WRITTEN_US, us_area) if a > 0},
+        "couverture_count": {name(c): int(n) for c, n in zip(WRITTEN_CS, cs_count) if n},
+        "usage_count": {name(u): int(n) for u, n in zip(WRITTEN_US, us_count) if n},
+        "lower_case_count": int(polygons.mesh.lower[polygons.rows].sum()),
+        "imper_m2": float(area[imper == 1].sum()),
+        "imper_indetermine_m2": float(area[imper == -1].sum()),
+        "imper_indetermine_count": int((imper == -1).sum()),
+        "artif_matrix_m2": float(area[matrix == 1].sum()),
+        "artif_matrix_indetermine_m2": float(area[matrix == -1].sum()),
+        "artif_matrix_indetermine_count": int((matrix == -1).sum()),
         "artif_m2": float(area[artif].sum()),
         "crit_seuil_count": int(seuil.sum()),
     }
@@ -1780,9 +1869,11 @@ def flow_truth(mesh: Mesh, pieces: list[Piece], zan: list[ZanPiece]) -> dict:
         changed_area += area
         if piece.null_codes:
             null_area += area
-        c1, u1, c2, u2 = piece.codes(mesh)
-        i1, i2 = imper_table()[c1], imper_table()[c2]
-        a1, a2 = artif_table()[c1, u1], artif_table()[c2, u2]
+        i1, i2 = resolved_imper()[mesh.wcs[piece.row1]], resolved_imper()[mesh.wcs[piece.row2]]
+        a1 = resolved_artif()[mesh.wcs[piece.row1], mesh.wus[piece.row1]]
+        a2 = resolved_artif()[mesh.wcs[piece.row2], mesh.wus[piece.row2]]
+        if piece.null_codes or -1 in (i1, i2, a1, a2):  # kept out of the flows
+            continue
         imper += area * (not i1 and i2)
         desimper += area * (i1 and not i2)
         artif_m += area * (not a1 and a2)
@@ -1830,7 +1921,7 @@ def commune_truth(territory: Territory, mesh: Mesh, pieces: list[Piece], zan: li
         return out
 
     def empty() -> dict:
-        return {"ocsge_m2": 0.0, "imper_m2": 0.0, "artif_m2": 0.0}
+        return {"ocsge_m2": 0.0, "imper_m2": 0.0, "artif_m2": 0.0, "artif_matrix_m2": 0.0, "indetermine_m2": 0.0}
 
     result = {c.code: {"nom": c.nom, "surface_m2": c.geometry.GetArea(), str(years[0]): empty(),
                        str(years[1]): empty(),
@@ -1839,18 +1930,21 @@ def commune_truth(territory: Territory, mesh: Mesh, pieces: list[Piece], zan: li
     for which, year in ((1, years[0]), (2, years[1])):
         present = mesh.in1 if which == 1 else mesh.in2
         for row in np.flatnonzero(present):
-            imper = imper_table()[mesh.cs[row]]
+            imper = resolved_imper()[mesh.wcs[row]] == 1
+            matrix = resolved_artif()[mesh.wcs[row], mesh.wus[row]]
             artif = bool(status[which - 1][row])
             for k, area in shares(int(row)):
                 entry = result[communes[k].code][str(year)]
                 entry["ocsge_m2"] += area
                 entry["imper_m2"] += area * imper
                 entry["artif_m2"] += area * artif
+                entry["artif_matrix_m2"] += area * (matrix == 1)
+                entry["indetermine_m2"] += area * (matrix == -1)
     for piece in pieces:
-        if not piece.changed(mesh):
+        if not piece.changed(mesh) or piece.null_codes:
             continue
-        i1, i2 = imper_table()[mesh.cs[piece.row1]], imper_table()[mesh.cs[piece.row2]]
-        if i1 == i2:
+        i1, i2 = resolved_imper()[mesh.wcs[piece.row1]], resolved_imper()[mesh.wcs[piece.row2]]
+        if i1 == i2 or -1 in (i1, i2):
             continue
         for k, area in shares(piece.geom_row):
             result[communes[k].code]["flux"]["imper_m2" if i2 else "desimper_m2"] += area
@@ -1896,7 +1990,80 @@ def build(dep: str, polygons: int, seed: int, data_dir: Path | None = None) -> G
     events = changes.run(int(mesh.in1.sum()))
     build_geometry(mesh)
     assign_ids(mesh)
+    messy_codes(mesh, changes.pieces, seed, layout.forced)
     return Generated(territory, layout, mesh, changes.pieces, events, seed)
+
+
+ANTHROPISE_OR_NATURAL = frozenset({"CS1.1.1.1", "CS1.1.1.2", "CS1.1.2.2", "CS1.2.1", "CS1.2.2", "CS1.2.3",
+                                   "CS2.1.1.1", "CS2.1.1.2", "CS2.1.1.3", "CS2.1.2", "CS2.1.3"})
+
+
+def _variants(cs: str, us: str, stable: bool, null_cs: bool) -> list[tuple[str | None, str | None, bool]]:
+    """The ways a delivery may write a leaf pair: (couverture, usage, lower case). A status they leave
+    undetermined is only offered on a ``stable`` polygon (no change touches it); a null couverture
+    only when ``null_cs``."""
+    out = [(cs, us, True)]  # lower case
+    if cs in PARENT_LEAVES["CS2.1.1"]:
+        out.append(("CS2.1.1", us, False))  # formations arborées, species not told
+    if cs in PARENT_LEAVES["CS2.2"]:
+        out.append(("CS2.2", us, False))  # both herbaceous leaves have the same row of the matrix
+    if us in PARENT_LEAVES["US4.1"]:
+        out.append((cs, "US4.1", False))
+    if us in PARENT_LEAVES["US6"] and cs not in PARENT_LEAVES["CS2.2"]:
+        out.append((cs, "US6", False))
+    if cs in ANTHROPISE_OR_NATURAL:
+        out.append((cs, INDETERMINE, False))  # the couverture decides whatever the usage
+    if stable:
+        if cs in PARENT_LEAVES["CS2.2"] or cs == "CS1.1.2.1":
+            out.append((cs, INDETERMINE, False))  # undetermined: the usage decides
+            out.append((cs, None, False))
+        if null_cs:
+            out.append((None, us, False))  # a null couverture: undetermined
+    return out
+
+
+def _touched_variant(cs: str, us: str) -> tuple[str | None, str | None, bool]:
+    """How a polygon that a change touches is written: a function of its leaf pair, one-to-one, so that
+    two polygons are written alike exactly when their leaves are alike (a change stays a change), and
+    every status stays determined (the flows are known)."""
+    lower = (cs, us) == ("CS1.1.1.1", "US5")
+    if cs in ("CS2.1.1.1", "CS2.2.2"):  # the other leaves under CS2.1.1 / CS2.2 stay written as leaves
+        cs = "CS2.1.1" if cs == "CS2.1.1.1" else "CS2.2"
+    natural = cs.startswith(("CS1.2", "CS2.1"))  # never artificialised: any usage
+    if (us == "US6.1" and cs.startswith("CS1.1")) or (us == "US6.3" and natural):  # one US6 leaf per couverture
+        us = "US6"
+    elif us == "US4.1.1" and cs == "CS1.1.1.2":
+        us = "US4.1"
+    elif (cs, us) == ("CS1.1.1.1", "US3"):
+        us = INDETERMINE
+    return cs, us, lower
+
+
+def messy_codes(mesh: Mesh, pieces: list[Piece], seed: int, forced: np.ndarray) -> None:
+    """Choose the codes as written (``mesh.wcs``, ``mesh.wus``, ``mesh.lower``): on polygons a change
+    touches, ``_touched_variant``; elsewhere the leaf, except for ``MESSY_RATE`` of the polygons (a
+    variant of ``_variants``, drawn at random); the ``forced`` polygons of the layout (every cell of
+    the matrix, every leaf) keep their leaves."""
+    rng = stage_rng(seed, "messy-codes")
+    n = len(mesh)
+    mesh.wcs = mesh.cs.astype(np.int16).copy()
+    mesh.wus = mesh.us.astype(np.int16).copy()
+    mesh.lower = np.zeros(n, dtype=bool)
+    touched = np.zeros(n, dtype=bool)
+    for piece in pieces:
+        touched[piece.row1] = touched[piece.row2] = True
+    stable = mesh.in1 & mesh.in2 & ~touched
+    for row in np.flatnonzero(touched).tolist():
+        cs, us, lower = _touched_variant(CS_CODES[mesh.cs[row]], US_CODES[mesh.us[row]])
+        mesh.wcs[row], mesh.wus[row], mesh.lower[row] = WCS[cs], WUS[us], lower
+    draws = rng.random(n)
+    picks = rng.random(n)
+    keep = touched.copy()
+    keep[: len(forced)] |= forced
+    for row in np.flatnonzero((draws < MESSY_RATE) & ~keep).tolist():
+        variants = _variants(CS_CODES[mesh.cs[row]], US_CODES[mesh.us[row]], bool(stable[row]), draws[row] < MESSY_RATE / 4)
+        cs, us, lower = variants[int(picks[row] * len(variants))]
+        mesh.wcs[row], mesh.wus[row], mesh.lower[row] = WCS[cs], WUS[us], lower
 
 
 def diff_records(generated: Generated) -> Iterator[tuple[list, bytes]]:
@@ -1904,8 +2071,7 @@ def diff_records(generated: Generated) -> Iterator[tuple[list, bytes]]:
     for piece in generated.pieces:
         if not piece.changed(mesh):
             continue
-        c1, u1, c2, u2 = piece.codes(mesh)
-        values: list = [CS_CODES[c1], US_CODES[u1], CS_CODES[c2], US_CODES[u2]]
+        values: list = [*mesh.written(piece.row1), *mesh.written(piece.row2)]
         if piece.null_codes == "avant":
             values[0] = values[1] = None
         elif piece.null_codes == "apres":
@@ -1925,16 +2091,15 @@ def zan_records(generated: Generated, zan: list[ZanPiece]) -> Iterator[tuple[lis
     for z in zan:
         before = "artif" if z.direction == -1 else "non artif"
         after = "artif" if z.direction == 1 else "non artif"
-        yield ([CS_CODES[mesh.cs[z.row1]], US_CODES[mesh.us[z.row1]], before,
-                CS_CODES[mesh.cs[z.row2]], US_CODES[mesh.us[z.row2]], after, z.direction],
+        yield ([*mesh.written(z.row1), before, *mesh.written(z.row2), after, z.direction],
                mesh.wkb(z.geom_row))
 
 
 def zan_fields(years: tuple[int, int]) -> list[FieldSpec]:
     y1, y2 = years
-    return [FieldSpec(f"cs_{y1}", ogr.OFTString, 12), FieldSpec(f"us_{y1}", ogr.OFTString, 8),
+    return [FieldSpec(f"cs_{y1}", ogr.OFTString, 12), FieldSpec(f"us_{y1}", ogr.OFTString, 12),
             FieldSpec(f"artif_{y1}", ogr.OFTString, 9), FieldSpec(f"cs_{y2}", ogr.OFTString, 12),
-            FieldSpec(f"us_{y2}", ogr.OFTString, 8), FieldSpec(f"artif_{y2}", ogr.OFTString, 9),
+            FieldSpec(f"us_{y2}", ogr.OFTString, 12), FieldSpec(f"artif_{y2}", ogr.OFTString, 9),
             FieldSpec("artificialisation", ogr.OFTInteger)]
 
 

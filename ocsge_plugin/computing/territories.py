@@ -1133,8 +1133,9 @@ def _stock_weights(source: Source, batch: dict, method: str, classification=None
 
 def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
     """Per piece: (artificialisation, désartificialisation, imperméabilisation, désimperméabilisation,
-    indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at a date is kept out of the
-    flows and weighs on the last column only (as ``flows.pieces_from_difference`` does)."""
+    indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at a date (for the flows taken
+    from this layer) is kept out of the flows and weighs on the last column only (as
+    ``flows.pieces_from_difference`` does)."""
     f = source.fields
     undetermined = None
     if source.kind == "flows":
@@ -1150,7 +1151,8 @@ def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENT
             artif_d = lookup_artif(batch[f["cs_debut"]], batch[f["us_debut"]], convention)
             artif_f = lookup_artif(batch[f["cs_fin"]], batch[f["us_fin"]], convention)
             fa = flow_sign(artif_d, artif_f)
-            undetermined |= (artif_d == UNKNOWN) | (artif_f == UNKNOWN)
+            if "artif" in source.flows:
+                undetermined |= (artif_d == UNKNOWN) | (artif_f == UNKNOWN)
     w = np.zeros((len(fa), 5), dtype=np.float64)
     if "artif" in source.flows:
         w[:, 0] = fa > 0

@@ -316,7 +316,10 @@ def test_matrice_on_generated_occupation_matches_manifest(run, generated):
     assert results["TOTAL_HA"] * 1e4 == pytest.approx(truth["area_m2"], rel=1e-9)
     assert results["IMPER_HA"] * 1e4 == pytest.approx(truth["imper_m2"], rel=1e-9)
     assert results["ARTIF_HA"] * 1e4 == pytest.approx(truth["artif_matrix_m2"], rel=1e-9)
-    assert results["INDETERMINE_COUNT"] == 0 and results["REPAIRED_COUNT"] == 0
+    # parent codes, INDETERMINE and nulls as real deliveries carry them: undetermined land apart
+    assert results["INDETERMINE_COUNT"] == truth["artif_matrix_indetermine_count"] > 0 and results["REPAIRED_COUNT"] == 0
+    assert results["INDETERMINE_HA"] * 1e4 == pytest.approx(truth["artif_matrix_indetermine_m2"], rel=1e-9)
+    assert results["INDETERMINE_IMPER_HA"] * 1e4 == pytest.approx(truth["imper_indetermine_m2"], rel=1e-9)
 
     # IGN-shaped artificialisation layer of the same millésime, read with the IGN method
     loaded, _ = run("ocsge:load", {"INPUT": _delivery(out, manifest, "ARTIFICIALISATION_GPKG", year)})
