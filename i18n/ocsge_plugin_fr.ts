@@ -979,37 +979,37 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="233"/>
+        <location filename="../processing_provider/aggregate.py" line="235"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="279"/>
+        <location filename="../processing_provider/aggregate.py" line="281"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="316"/>
+        <location filename="../processing_provider/classify.py" line="317"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="325"/>
+        <location filename="../processing_provider/classify.py" line="326"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="331"/>
+        <location filename="../processing_provider/classify.py" line="332"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="343"/>
+        <location filename="../processing_provider/classify.py" line="344"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="346"/>
+        <location filename="../processing_provider/classify.py" line="347"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="300"/>
+        <location filename="../processing_provider/classify.py" line="301"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1074,190 +1074,195 @@
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="156"/>
+        <location filename="../processing_provider/base.py" line="180"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="333"/>
+        <location filename="../processing_provider/classify.py" line="334"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="333"/>
+        <location filename="../processing_provider/classify.py" line="334"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1807"/>
+        <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
+        <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="87"/>
+        <location filename="../processing_provider/aggregate.py" line="89"/>
         <source>Aggregate by territory</source>
         <translation>Agréger par territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="117"/>
+        <location filename="../processing_provider/aggregate.py" line="119"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="118"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="126"/>
+        <location filename="../processing_provider/aggregate.py" line="128"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="127"/>
+        <location filename="../processing_provider/aggregate.py" line="129"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="129"/>
+        <location filename="../processing_provider/aggregate.py" line="131"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="130"/>
+        <location filename="../processing_provider/aggregate.py" line="132"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="132"/>
+        <location filename="../processing_provider/aggregate.py" line="134"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="133"/>
+        <location filename="../processing_provider/aggregate.py" line="135"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="135"/>
+        <location filename="../processing_provider/aggregate.py" line="137"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="136"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
         <source>Artificialisation method for raw layers</source>
         <translation>Méthode d'artificialisation pour les couches brutes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
         <source>Automatic (IGN&apos;s artif field when present, else matrix + thresholds)</source>
         <translation>Automatique (champ artif de l'IGN s'il existe, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
         <source>IGN (artif field of IGN&apos;s artificialisation layers)</source>
         <translation>IGN (champ artif des couches d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <location filename="../processing_provider/aggregate.py" line="151"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <location filename="../processing_provider/aggregate.py" line="154"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="153"/>
+        <location filename="../processing_provider/aggregate.py" line="155"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="155"/>
+        <location filename="../processing_provider/aggregate.py" line="157"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="157"/>
+        <location filename="../processing_provider/aggregate.py" line="159"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <location filename="../processing_provider/aggregate.py" line="167"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <location filename="../processing_provider/aggregate.py" line="167"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <location filename="../processing_provider/aggregate.py" line="167"/>
         <source>Square metres</source>
         <translation>Mètres carrés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="166"/>
+        <location filename="../processing_provider/aggregate.py" line="168"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="168"/>
+        <location filename="../processing_provider/aggregate.py" line="170"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="169"/>
+        <location filename="../processing_provider/aggregate.py" line="171"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="171"/>
+        <location filename="../processing_provider/aggregate.py" line="173"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="174"/>
+        <location filename="../processing_provider/aggregate.py" line="176"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="176"/>
+        <location filename="../processing_provider/aggregate.py" line="178"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="185"/>
+        <location filename="../processing_provider/aggregate.py" line="187"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="194"/>
+        <location filename="../processing_provider/aggregate.py" line="196"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="221"/>
+        <location filename="../processing_provider/aggregate.py" line="223"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="90"/>
+        <location filename="../processing_provider/aggregate.py" line="92"/>
         <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the report (indetermine) give their count and surface per layer and millésime. A stock or a flow that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty (NULL), never 0; the field inconnu says what is unknown.</source>
         <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : les polygones dont le statut ne peut être établi sont additionnés à part (surface_indeterminee ; fragments de changement : flux_indetermine), et le journal et le rapport (indetermine) donnent leur nombre et leur surface par couche et par millésime. Un stock ou un flux qu'aucune couche ne fournit (seulement une couche de différence, ou pas d'OCS GE sur le territoire) est laissé vide (NULL), jamais 0 ; le champ inconnu dit ce qui est inconnu.</translation>
     </message>
@@ -1430,22 +1435,22 @@
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="217"/>
+        <location filename="../processing_provider/classify.py" line="218"/>
         <source>{label}: {area:.4f} ha ({count} polygons)</source>
         <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="261"/>
+        <location filename="../processing_provider/classify.py" line="262"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="258"/>
+        <location filename="../processing_provider/classify.py" line="259"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="267"/>
+        <location filename="../processing_provider/classify.py" line="268"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
@@ -2442,22 +2447,22 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="361"/>
+        <location filename="../processing_provider/flows.py" line="363"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="366"/>
+        <location filename="../processing_provider/flows.py" line="368"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="370"/>
+        <location filename="../processing_provider/flows.py" line="372"/>
         <source>{count} invalid geometry(ies) repaired for the overlay.</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="371"/>
+        <location filename="../processing_provider/flows.py" line="373"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
@@ -2467,7 +2472,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : un fragment dont le statut à une date ne peut être établi (les feuilles sous ses codes ne donnent pas la même réponse) est compté à part (journal, rapport : indetermine) et écarté des flux ; la convention « comme les fichiers nationaux » ne lit au contraire que les codes exacts. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="357"/>
+        <location filename="../processing_provider/flows.py" line="359"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
@@ -2633,37 +2638,37 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="163"/>
+        <location filename="../processing_provider/base.py" line="187"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="164"/>
+        <location filename="../processing_provider/base.py" line="188"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="165"/>
+        <location filename="../processing_provider/base.py" line="189"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="83"/>
+        <location filename="../processing_provider/base.py" line="84"/>
         <source>Codes above the leaves, INDETERMINE, nulls</source>
         <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="83"/>
+        <location filename="../processing_provider/base.py" line="84"/>
         <source>Indéterminé reported apart (a code stands for its leaves)</source>
         <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="83"/>
+        <location filename="../processing_provider/base.py" line="84"/>
         <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="92"/>
+        <location filename="../processing_provider/base.py" line="93"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
@@ -2792,12 +2797,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="132"/>
+        <location filename="../processing_provider/rollup.py" line="136"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="130"/>
+        <location filename="../processing_provider/rollup.py" line="134"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>

@@ -25,7 +25,7 @@ from qgis.core import (
 from ..ocsge_plugin import export, styles
 from ..ocsge_plugin.computing import territories as core
 from ..ocsge_plugin.i18n import tr
-from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 METHODS = ("auto", "ign", "matrice", "matrice_seuils")
 UNITS = ("ha", "m2")
@@ -61,6 +61,8 @@ def write_table(alg: OcsgeAlgorithm, parameters, name: str, context, table, extr
         remove_partial(dest_id)
         raise
     del sink
+    if "convention" in table.columns and table["convention"].notna().any():
+        stamp_convention(dest_id, str(table["convention"].dropna().iloc[0]))
     return dest_id
 
 

@@ -3,6 +3,7 @@ styling of output layers when QGIS loads them."""
 
 from __future__ import annotations
 
+import os
 from typing import Callable
 
 from qgis.core import (
@@ -140,6 +141,29 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def attach(cls, context: QgsProcessingContext, dest_id: str, renderer: Callable[[], object]) -> None:
         if dest_id and context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(keep_alive(cls(renderer)))
+
+
+def stamp_convention(dest_id, convention: str) -> bool:
+    """Write the convention in the metadata of an output GeoPackage layer (``convention``; read by
+    ``gdalinfo`` / ``ogrinfo`` and QGIS's layer properties); False when the output is not a GeoPackage
+    file (memory layer, shapefile…). Call once the sink is closed."""
+    if not isinstance(dest_id, str) or not dest_id:
+        return False
+    path, _, rest = dest_id.partition("|")
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return False
+    from osgeo import ogr
+
+    name = rest.split("layername=", 1)[1].split("|")[0] if "layername=" in rest else None
+    ds = ogr.Open(path, 1)
+    if ds is None:
+        return False
+    layer = ds.GetLayerByName(name) if name else ds.GetLayer(0)
+    if layer is None:
+        return False
+    layer.SetMetadataItem("convention", convention)
+    ds = None
+    return True
 
 
 def undetermined_entry(layer: str, millesime, count: int, area_m2: float, **extra) -> dict:

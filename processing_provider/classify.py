@@ -29,7 +29,7 @@ from ..ocsge_plugin import reading, styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
-from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 def discard_output(dest_id: str) -> None:
     """After a cancel, once the sink is closed: remove the partial file it wrote (plain files only;
@@ -183,6 +183,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             if dest_id is None:
                 feedback.reportError(self.tr("Canceled."))
                 return {}
+        stamp_convention(dest_id, result.convention)
         StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
 
         rows = core.summary(result)

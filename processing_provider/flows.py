@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin.computing import classify, flows
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
-from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 def _int_or_null(value: int):
     return None if value == flows.UNDETERMINED else int(value)
@@ -297,6 +297,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 piece.flux_artif, piece.flux_imper, piece.flux, piece.area / flows.M2_PER_HA, debut_year, fin_year,
             ])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink  # closed: the convention goes into its metadata
+        stamp_convention(dest, report.convention)
         results[self.OUTPUT] = dest
         StylePostProcessor.attach(context, dest, flows_renderer)
 

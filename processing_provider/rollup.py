@@ -117,13 +117,17 @@ class RollupAlgorithm(OcsgeAlgorithm):
         outputs = {}
         try:
             communes = export.with_unit(core.commune_table(result), unit)
+            convention = export.table_convention(communes)
             dest = write_table(self, parameters, self.OUTPUT_COMMUNE, context, communes, source.fields(), geometries, crs, feedback)
             if dest:
                 outputs[self.OUTPUT_COMMUNE] = dest
                 style_territories(context, dest)
             for level, table in result.levels.items():
                 outlines = core.dissolve(result.members[level], geometries, feedback)
-                dest = write_table(self, parameters, self.OUTPUTS[level], context, export.with_unit(table, unit), None, outlines, crs, feedback)
+                table = export.with_unit(table, unit)
+                if convention:
+                    table["convention"] = convention
+                dest = write_table(self, parameters, self.OUTPUTS[level], context, table, None, outlines, crs, feedback)
                 if dest:
                     outputs[self.OUTPUTS[level]] = dest
                     style_territories(context, dest)
@@ -138,6 +142,11 @@ class RollupAlgorithm(OcsgeAlgorithm):
                 "missing_communes": result.missing_communes,
                 "warnings": result.warnings,
                 "unit": unit,
+                "convention": convention,
+                "inconnu": {
+                    level: {str(c): str(v) for c, v in zip(table["code"], table["inconnu"]) if isinstance(v, str) and v}
+                    for level, table in result.levels.items()
+                },
             },
             ensure_ascii=False,
         )

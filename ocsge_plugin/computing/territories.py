@@ -1802,6 +1802,13 @@ def rollup(
                 warnings.append(tr("No {level} codes: the level is skipped.").format(level=level))
             continue
         out_levels[level], members[level] = _sum_level(communes, key, names.get(level, {}))
+        partial = sorted({str(c) for c, v in zip(out_levels[level]["code"], out_levels[level]["inconnu"]) if isinstance(v, str) and "partiel" in v})
+        if partial:
+            warnings.append(
+                tr("{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.").format(
+                    level=level, count=len(partial), codes=", ".join(partial[:30])
+                )
+            )
     return RollupResult(out_levels, members, communes, warnings, without, missing)
 
 

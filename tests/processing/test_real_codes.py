@@ -142,3 +142,41 @@ def test_diff_only_delivery_by_hand(run, delivery, tmp_path, convention, index):
     qtable, metadata = gpkg_rows(out / "qualite_commune.gpkg", "commune_code")
     assert metadata["convention"] == convention and qtable["90001"]["surface_indeterminee"] is None
     assert report["quality"]["commune"]["inconnu"] == {"90001": "stock", "90002": "stock"}
+
+
+def test_rollup_sums_only_what_is_known_and_says_so(ocsge):
+    """A level whose communes know their stock for some only: the sum of those, and 'stock partiel'."""
+    import pandas as pd
+
+    from ocsge.ocsge_plugin.computing import territories
+
+    rows = []
+    for code, artif in (("90001", 1000.0), ("90002", None)):
+        row = {name: None for name in territories.TABLE_COLUMNS}
+        row.update(code=code, nom=code, index_debut=1, index_fin=2, millesime_debut="2018", millesime_fin="2021", surface=20000.0,
+                   surface_artif=artif, flux_artif=500.0, flux_desartif=0.0, flux_artif_net=500.0, polygones_repares=1.0,
+                   epci_code="200069052", departement_code="90", region_code="27", inconnu=None if artif is not None else "stock")
+        rows.append(row)
+    result = territories.rollup(pd.DataFrame(rows), levels=("epci",))
+    (epci,) = result.levels["epci"].to_dict("records")
+    assert epci["surface_artif"] == 1000.0 and epci["pourcent_artif"] == 100.0 * 1000.0 / 40000.0
+    assert epci["flux_artif"] == 1000.0 and epci["polygones_repares"] == 2.0
+    assert epci["inconnu"] == "stock partiel"
+    assert any("partiel" in w and "200069052" in w for w in result.warnings)
+
+
+def test_classify_says_its_convention(run, tmp_path):
+    """Same polygons, two conventions: the national one reads exact codes only; the convention is in the
+    REPORT and in the output GeoPackage's metadata."""
+    rows = [(square(0, 0, 100), ["CS1.1.2.1", "INDETERMINE"]), (square(100, 0, 100), ["CS2.2", "US2"]), (square(200, 0, 100), ["cs1.1.1.1", None])]
+    path = write_layer(tmp_path / "occ.gpkg", "OCCUPATION_SOL", ["code_cs", "code_us"], rows)
+    expected = {"indetermine": (1, 1.0, 2.0), "national": (0, 0.0, 2.0)}  # (undetermined count, ha, artificialised ha)
+    for index, convention in enumerate(("indetermine", "national")):
+        out = tmp_path / f"classified_{convention}.gpkg"
+        results, _ = run("ocsge:classify", {"INPUT": str(path), "METHOD": 2, "CONVENTION": index, "OUTPUT": str(out)})
+        report = json.loads(results["REPORT"])
+        assert report["convention"] == convention
+        (entry,) = report["indetermine"]
+        assert (entry["nombre"], entry["surface_ha"], results["ARTIF_HA"]) == expected[convention]
+        ds = ogr.Open(str(out))
+        assert ds.GetLayer(0).GetMetadataItem("convention") == convention
