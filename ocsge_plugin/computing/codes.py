@@ -81,13 +81,3 @@ def pair_status(code_cs: Any, code_us: Any, convention: str = DEFAULT_CONVENTION
     """(imperméabilisé, artificialisé by the matrix) as 1 / 0 / -1, by ``rules.resolve``."""
     imper, artif = resolve(plain_value(code_cs), plain_value(code_us), convention)
     return _status(imper), _status(artif)
-
-
-def imper_status(code_cs: Any, convention: str = DEFAULT_CONVENTION) -> int:
-    """Imperméabilisé (1 / 0 / -1) of a couverture code, by ``rules.resolve``."""
-    return pair_status(code_cs, None, convention)[0]
-
-
-def artif_matrix_status(code_cs: Any, code_us: Any, convention: str = DEFAULT_CONVENTION) -> int:
-    """Artificialisé by the décret's matrix (1 / 0 / -1) of a (couverture, usage) pair, by ``rules.resolve``."""
-    return pair_status(code_cs, code_us, convention)[1]

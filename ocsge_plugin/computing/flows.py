@@ -89,7 +89,7 @@ from ..i18n import tr
 from ..nomenclature import couverture, normalise_code, usage
 from ..rules import DEFAULT_CONVENTION
 from . import classify
-from .codes import imper_status, pair_status, plain_value
+from .codes import pair_status, plain_value
 from .progress import ScaledFeedback
 
 __all__ = [
@@ -473,7 +473,8 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
         progress(index)
         cs_d, us_d = _code(feature, fields.get("cs_debut")), _code(feature, fields.get("us_debut"))
         cs_f, us_f = _code(feature, fields.get("cs_fin")), _code(feature, fields.get("us_fin"))
-        imper_d, imper_f = imper_status(cs_d, report.convention), imper_status(cs_f, report.convention)
+        imper_d, artif_d = pair_status(cs_d, us_d, report.convention)
+        imper_f, artif_f = pair_status(cs_f, us_f, report.convention)
         if kind == "artif_diff":
             # IGN's answer: ``artificialisation`` is the flow; the statuses follow it when it is ±1.
             flux_artif = _parse_flux(feature[fields["artificialisation"]])
@@ -485,8 +486,6 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
                 flux_artif = artif_f - artif_d
             undetermined = flux_artif is None or _undetermined(imper_d, imper_f)
         else:
-            artif_d = pair_status(cs_d, us_d, report.convention)[1]
-            artif_f = pair_status(cs_f, us_f, report.convention)[1]
             flux_artif = artif_f - artif_d
             undetermined = _undetermined(imper_d, imper_f, artif_d, artif_f)
         if undetermined:

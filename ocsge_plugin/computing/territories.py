@@ -110,8 +110,8 @@ TABLE_COLUMNS = [
     "inconnu",  # what is not known: 'stock' / 'flux' (a commune), '… partiel' (a level partly unknown)
 ]
 TEXT_COLUMNS = ("code", "nom", "millesime_debut", "millesime_fin", "inconnu")
-SURFACE_COLUMNS = [c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))]
-NUMBER_COLUMNS = [c for c in TABLE_COLUMNS if c not in TEXT_COLUMNS and c not in ("index_debut", "index_fin")]  # m², converted by to_unit
+SURFACE_COLUMNS = [c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))]  # m², converted by to_unit
+NUMBER_COLUMNS = [c for c in TABLE_COLUMNS if c not in TEXT_COLUMNS and c not in ("index_debut", "index_fin")]
 UNITS = {"ha": 1e-4, "m2": 1.0}
 
 # Établissements publics territoriaux of the Métropole du Grand Paris: not EPCI à fiscalité propre.
