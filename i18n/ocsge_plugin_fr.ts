@@ -269,7 +269,7 @@
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="715"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="714"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
@@ -989,27 +989,27 @@
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="317"/>
+        <location filename="../processing_provider/classify.py" line="322"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="326"/>
+        <location filename="../processing_provider/classify.py" line="331"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="332"/>
+        <location filename="../processing_provider/classify.py" line="337"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="344"/>
+        <location filename="../processing_provider/classify.py" line="349"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="347"/>
+        <location filename="../processing_provider/classify.py" line="352"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="301"/>
+        <location filename="../processing_provider/classify.py" line="284"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1079,12 +1079,12 @@
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="334"/>
+        <location filename="../processing_provider/classify.py" line="339"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="334"/>
+        <location filename="../processing_provider/classify.py" line="339"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
@@ -1440,17 +1440,17 @@
         <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="262"/>
+        <location filename="../processing_provider/classify.py" line="245"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="259"/>
+        <location filename="../processing_provider/classify.py" line="242"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="268"/>
+        <location filename="../processing_provider/classify.py" line="251"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
@@ -1476,12 +1476,12 @@ Table de synthèse (et sorties numériques) : surface imperméabilisée, artific
 <context>
     <name>CompareArtifAlgorithm</name>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="45"/>
+        <location filename="../processing_provider/compare_artif.py" line="50"/>
         <source>Check IGN&apos;s artificialisation layer</source>
         <translation>Vérifier la couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="48"/>
+        <location filename="../processing_provider/compare_artif.py" line="53"/>
         <source>Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage matrix then its thresholds (2,500 m² patches enclosed by the opposite status, built polygons of more than 50 m² kept; one pass, as in ocsge:classify 'matrice + seuils'), and compares it with IGN's artif field.
 Reports, in the log and as numeric outputs, the number and surface (hectares, planar, in the layer's projected CRS) of the polygons where both agree and where they disagree, and the share of the compared surface that agrees. Polygons whose IGN value or codes are null or unknown are not compared and are counted apart.
 Output: the disagreeing polygons with their attributes, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booleans) and raison: 'matrice' when the matrix alone already disagrees with IGN's status before its thresholds (artif XOR crit_seuil), 'seuil' when the difference comes from the thresholds. Styled by raison; a list to send back to IGN in a review.</source>
@@ -1490,124 +1490,129 @@ Indique, dans le journal et sous forme de sorties numériques, le nombre et la s
 Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booléens) et raison : 'matrice' lorsque la matrice seule diverge déjà du statut de l'IGN avant ses seuils (artif XOR crit_seuil), 'seuil' lorsque la différence vient des seuils. Style selon raison ; une liste à renvoyer à l'IGN lors d'une revue.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="65"/>
+        <location filename="../processing_provider/compare_artif.py" line="70"/>
         <source>IGN&apos;s artificialisation layer</source>
         <translation>Couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="66"/>
+        <location filename="../processing_provider/compare_artif.py" line="71"/>
         <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
         <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="68"/>
+        <location filename="../processing_provider/compare_artif.py" line="73"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="69"/>
+        <location filename="../processing_provider/compare_artif.py" line="74"/>
         <source>Field holding the couverture code. Default code_cs, as ocsge:load names it.</source>
         <translation>Champ contenant le code de couverture. Par défaut code_cs, nom donné par ocsge:load.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="71"/>
+        <location filename="../processing_provider/compare_artif.py" line="76"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="72"/>
+        <location filename="../processing_provider/compare_artif.py" line="77"/>
         <source>Field holding the usage code. Default code_us, as ocsge:load names it.</source>
         <translation>Champ contenant le code d'usage. Par défaut code_us, nom donné par ocsge:load.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="74"/>
+        <location filename="../processing_provider/compare_artif.py" line="79"/>
         <source>Disagreements with IGN</source>
         <translation>Désaccords avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="75"/>
+        <location filename="../processing_provider/compare_artif.py" line="80"/>
         <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Polygons compared</source>
         <translation>Polygones comparés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Polygons where IGN and the recomputation agree</source>
         <translation>Polygones où l'IGN et le recalcul concordent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Polygons where they disagree</source>
         <translation>Polygones où ils divergent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Surface where they agree (ha)</source>
         <translation>Surface où ils concordent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Surface where they disagree (ha)</source>
         <translation>Surface où ils divergent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Agreement, % of the compared surface</source>
         <translation>Concordance, % de la surface comparée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Disagreements from the matrix (polygons)</source>
         <translation>Désaccords dus à la matrice (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Disagreements from the matrix (ha)</source>
         <translation>Désaccords dus à la matrice (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Disagreements from the thresholds (polygons)</source>
         <translation>Désaccords dus aux seuils (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Disagreements from the thresholds (ha)</source>
         <translation>Désaccords dus aux seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Polygons not compared (indéterminé)</source>
         <translation>Polygones non comparés (indéterminés)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="77"/>
+        <location filename="../processing_provider/compare_artif.py" line="82"/>
         <source>Surface not compared (indéterminé, ha)</source>
         <translation>Surface non comparée (indéterminée, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="102"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="116"/>
+        <location filename="../processing_provider/compare_artif.py" line="124"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="111"/>
+        <location filename="../processing_provider/compare_artif.py" line="119"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="125"/>
+        <location filename="../processing_provider/compare_artif.py" line="133"/>
         <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
         <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
+        <source>Report (JSON)</source>
+        <translation type="unfinished">Rapport (JSON)</translation>
     </message>
 </context>
 <context>

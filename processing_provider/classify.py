@@ -216,25 +216,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         )
         for row in rows:
             feedback.pushInfo(self.tr("{label}: {area:.4f} ha ({count} polygons)").format(label=row.label, area=row.area_ha, count=row.count))
-        years = reading.layer_millesimes(layer, "occupation") if layer is not None else ()
-        name = layer.name() if layer is not None else source.sourceName()
-        undetermined = [
-            undetermined_entry(name, years[0] if years else None, by_key["indetermine"].count, by_key["indetermine"].area_m2,
-                               imper_nombre=by_key["indetermine_imper"].count, imper_surface_ha=by_key["indetermine_imper"].area_ha)
-        ]
-        log_undetermined(feedback, undetermined)
         outputs[self.REPORT] = json.dumps(
-            {
-                "method": result.method,
-                "convention": result.convention,
-                "indetermine": undetermined,
-                "codes_hors_nomenclature": {
-                    code: {"nombre": n, "surface_ha": result.unknown_surface.get(code, 0.0) / 10000.0} for code, n in sorted(result.unknown_codes.items())
-                },
-                "nulls": result.null_codes,
-                "repaired": result.n_repaired,
-                "indicators": {row.key: {"nombre": row.count, "surface_ha": row.area_ha} for row in rows},
-            },
+            dict(classification_report(result, layer, source, feedback), indicators={row.key: {"nombre": row.count, "surface_ha": row.area_ha} for row in rows}),
             ensure_ascii=False,
         )
         return outputs
@@ -309,6 +292,28 @@ def write_through_sink(alg, parameters, context, source, fields, fid, values, fe
         return None
     del sink
     return dest_id
+
+
+def classification_report(result: core.Classification, layer, source, feedback) -> dict:
+    """The REPORT of a classification (shared with compare_artif): method, convention, the undetermined
+    polygons of the layer and millésime (``indetermine``, also in the log), the codes outside the
+    nomenclature with their count and surface, nulls, repairs."""
+    years = reading.layer_millesimes(layer, "occupation") if layer is not None else ()
+    name = layer.name() if layer is not None else source.sourceName()
+    count, area = result.indetermine_total()
+    imper_count, imper_area = result.indetermine_imper_total()
+    undetermined = [undetermined_entry(name, years[0] if years else None, count, area, imper_nombre=imper_count, imper_surface_ha=imper_area / 10000.0)]
+    log_undetermined(feedback, undetermined)
+    return {
+        "method": result.method,
+        "convention": result.convention,
+        "indetermine": undetermined,
+        "codes_hors_nomenclature": {
+            code: {"nombre": n, "surface_ha": result.unknown_surface.get(code, 0.0) / 10000.0} for code, n in sorted(result.unknown_codes.items())
+        },
+        "nulls": result.null_codes,
+        "repaired": result.n_repaired,
+    }
 
 
 def log_classification(result: core.Classification, feedback) -> None:

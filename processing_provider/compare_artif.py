@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import json
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsVectorLayer,
 )
 
 from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classify as core
 from .base import OcsgeAlgorithm, StylePostProcessor
-from .classify import log_classification, write_through_sink
+from .classify import classification_report, log_classification, write_through_sink
 
 
 class CompareArtifAlgorithm(OcsgeAlgorithm):
@@ -35,6 +39,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     SEUIL_HA = "SEUIL_HA"
     NOT_COMPARED_COUNT = "NOT_COMPARED_COUNT"
     NOT_COMPARED_HA = "NOT_COMPARED_HA"
+    REPORT = "REPORT"
 
     GROUP = "compute"
 
@@ -89,6 +94,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             (self.NOT_COMPARED_HA, self.tr("Surface not compared (indéterminé, ha)")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -105,6 +111,8 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             feedback.reportError(self.tr("Canceled."))
             return {}
         log_classification(cmp.calc, feedback)
+        layer = source if isinstance(source, QgsVectorLayer) else self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        report = classification_report(cmp.calc, layer, source, feedback)
 
         fields, renamed = core.output_fields(source.fields(), core.comparison_fields())
         for old, new in renamed.items():
@@ -147,4 +155,5 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             self.SEUIL_HA: by_seuil[1] / 1e4,
             self.NOT_COMPARED_COUNT: not_compared[0],
             self.NOT_COMPARED_HA: not_compared[1] / 1e4,
+            self.REPORT: json.dumps(report, ensure_ascii=False),
         }

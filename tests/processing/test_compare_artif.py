@@ -22,6 +22,8 @@ agreement 74,000 / 83,600 of the compared surface.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from osgeo import ogr, osr
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingException, QgsProject, QgsVectorLayer
@@ -103,6 +105,9 @@ def test_agreement_numbers_by_hand(run, loaded):
     assert (results["NOT_COMPARED_COUNT"], results["NOT_COMPARED_HA"]) == (2, pytest.approx(0.05))
     assert results["AGREEMENT_PCT"] == pytest.approx(100 * 74000 / 83600)
     assert any("Agree: 8 polygons" in info for info in feedback.infos)
+    # the recomputation's undetermined polygons (U, 400 m²: couverture CS9.9 stands for every leaf)
+    (entry,) = json.loads(results["REPORT"])["indetermine"]
+    assert (entry["nombre"], entry["surface_ha"]) == (1, pytest.approx(0.04))
 
 
 def test_disagreeing_polygons_with_both_answers_and_reason(run, loaded):
