@@ -1612,7 +1612,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Report (JSON)</source>
-        <translation type="unfinished">Rapport (JSON)</translation>
+        <translation>Rapport (JSON)</translation>
     </message>
 </context>
 <context>
