@@ -451,3 +451,22 @@ def test_thresholds_method_and_one_progress_bar(run, hand, tmp_path):
             assert rows[code][name] == pytest.approx(value, abs=1e-6), (code, name)
     backwards = [(a, b) for a, b in zip(values, values[1:]) if b < a - 1e-9]
     assert values and not backwards and values[-1] >= 99.0, backwards
+
+
+def test_unknown_is_null_never_zero(run, hand, tmp_path):
+    """Only the two millésimes, no overlay: the flows are unknown (NULL, inconnu 'flux'); only the
+    difference layer: the stocks are unknown (NULL, inconnu 'stock'); the rest is computed as usual."""
+    layers, terr = hand
+    occupations = [uri for uri in layers if "occupation" in uri]
+    difference = [uri for uri in layers if "difference" in uri]
+    assert len(occupations) == 2 and len(difference) == 1
+    _, _, rows = aggregate(run, occupations, terr, tmp_path, UNIT=1, OVERLAY=False, OUTPUT=str(tmp_path / "stocks.gpkg"))
+    for code in ("A", "B"):
+        row = rows[code]
+        assert row["surface_artif"] == pytest.approx(HAND[code]["surface_artif"]) and row["inconnu"] == "flux"
+        assert all(row[name] is None for name in ("flux_artif", "flux_desartif", "flux_artif_net", "flux_imper", "flux_desimper", "flux_imper_net"))
+    _, _, rows = aggregate(run, difference, terr, tmp_path, UNIT=1, OUTPUT=str(tmp_path / "flows.gpkg"))
+    for code in ("A", "B"):
+        row = rows[code]
+        assert row["flux_artif"] == pytest.approx(HAND[code]["flux_artif"]) and row["inconnu"] == "stock"
+        assert all(row[name] is None for name in ("surface_artif", "pourcent_artif", "surface_imper", "pourcent_imper", "surface_couverte"))
