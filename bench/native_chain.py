@@ -32,16 +32,33 @@ def start_qgis():
     return app
 
 
-def matrix_expression(cs: str, us: str) -> str:
-    """The décret's matrix as a QGIS expression (what a user would type in the field calculator)."""
-    from ocsge_plugin.rules import artif_lookup
+def _written_codes() -> tuple[list[str], list[str]]:
+    """Every code of both trees (parents included), and '' (null) and INDETERMINE: what deliveries carry."""
+    from ocsge_plugin.nomenclature import couverture, usage
 
-    pairs = ",".join(f"'{c}|{u}'" for (c, u), artif in sorted(artif_lookup().items()) if artif)
-    return f'CASE WHEN concat("{cs}", \'|\', "{us}") IN ({pairs}) THEN 1 ELSE 0 END'
+    return list(couverture()) + ["", "INDETERMINE"], list(usage()) + ["", "INDETERMINE"]
+
+
+def _code(field: str) -> str:
+    """A code field as the plugin reads it: trimmed, upper case, '' for null."""
+    return f"upper(trim(coalesce(\"{field}\", '')))"
+
+
+def matrix_expression(cs: str, us: str) -> str:
+    """The décret's matrix as a QGIS expression (what a user would type in the field calculator): the
+    (couverture, usage) pairs of any level that are artificialised whatever their leaves (issue 11)."""
+    from ocsge_plugin.rules import resolve
+
+    codes_cs, codes_us = _written_codes()
+    pairs = ",".join(f"'{c}|{u}'" for c in codes_cs for u in codes_us if resolve(c or None, u or None)[1] is True)
+    return f"CASE WHEN concat({_code(cs)}, '|', {_code(us)}) IN ({pairs}) THEN 1 ELSE 0 END"
 
 
 def imper_expression(cs: str) -> str:
-    return f"CASE WHEN \"{cs}\" IN ('CS1.1.1.1', 'CS1.1.1.2') THEN 1 ELSE 0 END"
+    from ocsge_plugin.rules import resolve
+
+    codes = ",".join(f"'{c}'" for c in _written_codes()[0] if resolve(c or None, None)[0] is True)
+    return f"CASE WHEN {_code(cs)} IN ({codes}) THEN 1 ELSE 0 END"
 
 
 def field_names(source: str) -> list[str]:
