@@ -41,13 +41,15 @@ The methods:
     IGN's ``artif`` ('artif' / 'non artif'; booleans and 1/0 accepted) and ``crit_seuil`` fields are the
     answer. ``artif_matrice`` is then IGN's status *before* its thresholds: ``artif`` XOR ``crit_seuil``.
 ``matrice``
-    The couverture × usage matrix only (``rules.artif_lookup()``): a lookup cached per distinct pair of
-    raw codes.
+    The couverture × usage matrix only (``rules.resolve``): resolved once per distinct pair of raw
+    codes.
 ``matrice_seuils``
     The matrix, then the thresholds (one pass, see ``thresholds.py``) on the repaired geometries.
 
-Imperméabilisation always comes from the couverture (``rules.is_imper``). A null or unknown code
-makes the polygon *indéterminé* (-1): it is counted apart, never as non-artificialised. Invalid
+Imperméabilisation always comes from the couverture. Codes of any level of the nomenclature are read
+(``rules.resolve``, under the ``convention`` given): a polygon whose leaves do not all give the same
+answer (a parent code such as CS2.2 with US6, a null or INDETERMINE usage on CS1.1.2.1…) is
+*indéterminé* (-1): it is counted apart, never as non-artificialised. Invalid
 geometries (``isGeosValid``) are repaired with ``makeValid`` for the computation (area, thresholds)
 and counted; the output keeps the user's geometry.
 """
@@ -207,7 +209,7 @@ class Classification:
         return self._total(self.crit_seuil & (self.artif == NO))
 
     def indetermine_total(self) -> tuple[int, float]:
-        """Polygons whose artificialisation could not be decided (null / unknown code)."""
+        """Polygons whose artificialisation could not be decided (the leaves under its codes disagree)."""
         return self._total(self.artif == UNKNOWN)
 
     def indetermine_imper_total(self) -> tuple[int, float]:

@@ -27,7 +27,7 @@ footprint (no overlapping polygons), as OCS GE is; then, on the same footprint,
 
 A **piece** is yielded when its codes changed, or when its status changed without a class change (the
 thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did not change
-yield nothing. Pieces whose status is indéterminé at either date (null or unknown codes) are kept out of
+yield nothing. Pieces whose status is indéterminé at either date (the leaves under their codes disagree) are kept out of
 the flows and counted in ``FlowReport.undetermined_count`` / ``undetermined_area``.
 
 Public API (used by ``ocsge:flows`` and by territory aggregation)::
@@ -247,7 +247,7 @@ class FlowReport:
     features_debut: int = 0
     features_fin: int = 0
     pieces: int = 0  # pieces yielded
-    undetermined_count: int = 0  # pieces kept out: null / unknown codes (or statuses) at a date
+    undetermined_count: int = 0  # pieces kept out: status indéterminé at a date (the leaves under the codes disagree)
     undetermined_area: float = 0.0
     matched: int = 0  # overlay: polygons identical at both dates, paired without geometry operations
     matched_canonical: int = 0  # … of which paired only after normalising the geometry

@@ -17,7 +17,8 @@ boundary **segment** (touching at a single point is not adjacency).
 
 Choices made here, where the décret says nothing:
 
-* **Indéterminé** polygons (matrix status None: null or unknown code) are a class of their own. They
+* **Indéterminé** polygons (matrix status None: the leaves under their codes disagree, see
+  ``rules.resolve``) are a class of their own. They
   belong to no patch (``patch_id`` -1), never change, and a patch whose outer boundary touches one
   on any part is *not* enclosed: an unknown neighbour is treated like the edge of the data.
 * **Outer boundary.** Only the patch's *outer* boundary decides enclosure. The boundary edges of a patch
@@ -98,7 +99,7 @@ class ThresholdResult:
     Polygon arrays (length = number of geometries):
         artif: final status after the thresholds (False for indéterminé polygons, see ``indetermine``).
         changed: the thresholds changed this polygon's status (IGN's ``crit_seuil``).
-        indetermine: the matrix status was None (null / unknown code); such polygons never change.
+        indetermine: the matrix status was None (the leaves under its codes disagree); such polygons never change.
         patch_id: the polygon's patch (0 .. n_patches-1), -1 for indéterminé polygons.
         area: the polygon areas used (given, or computed from the geometry), CRS units².
     Patch arrays (length = n_patches):
