@@ -3,6 +3,7 @@ styling of output layers when QGIS loads them."""
 
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 from qgis.core import (
@@ -17,13 +18,23 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..ocsge_plugin import interrupt
 from ..ocsge_plugin.nomenclature import RESOURCES
 
 
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
     """Base class: ``tr()`` with the class name as context, groups, icon, error helper.
 
-    Each algorithm writes its ``shortHelpString`` as ``self.tr("…")`` so that pylupdate5 finds it."""
+    Each algorithm writes its ``shortHelpString`` as ``self.tr("…")`` so that pylupdate5 finds it.
+
+    Every ``processAlgorithm`` runs under ``interrupt.watching`` (SIGINT and SIGTERM to qgis_process
+    cancel it) and a canceled run ends with an error (exit status not 0 under qgis_process), whether
+    the cancel came from the button, a signal or a parent algorithm."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _cancel_is_an_error(cls.__dict__["processAlgorithm"])
 
     GROUP = "data"  # one of GROUPS
     GROUPS = {
@@ -75,6 +86,20 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""
         return QgsProcessingException(message)
+
+
+def _cancel_is_an_error(process: Callable) -> Callable:
+    @functools.wraps(process)
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        with interrupt.watching(feedback):
+            results = process(self, parameters, context, feedback)
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(
+                QCoreApplication.translate("OcsgeAlgorithm", "Canceled: what was being written is removed, previous outputs are kept.")
+            )
+        return results
+
+    return processAlgorithm
 
 
 # Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
