@@ -138,6 +138,26 @@ def clean_leftovers(folder: str | Path) -> list[Path]:
 
 # ------------------------------------------------------------------------------------ writing
 
+_WRITE_FAILURES = ("disk", "space", "full", "i/o", "read-only", "readonly", "permission", "quota")
+
+
+def is_write_failure(error: BaseException) -> bool:
+    """An error of the storage (full disk, I/O, no right to write) rather than of the method: trying
+    another way to write cannot help."""
+    if isinstance(error, OSError):
+        return True
+    text = str(error).lower()
+    return any(word in text for word in _WRITE_FAILURES)
+
+
+def write_error(path: str | Path, error: BaseException) -> str:
+    """The message of a failed write: the path, the reason, and that the previous file is kept."""
+    detail = getattr(error, "strerror", None) or str(error)
+    return tr("Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.").format(
+        path=path, detail=detail
+    )
+
+
 def _refuse_folder(target: Path) -> None:
     if target.is_dir():
         raise IsADirectoryError(21, tr("{path} is a folder").format(path=target), str(target))
@@ -149,7 +169,6 @@ def replacing(target: str | Path) -> Iterator[Path]:
     previous file's SQLite companions removed), on any exception it is removed and ``path`` is kept."""
     target = Path(target)
     _refuse_folder(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(target.parent)
     tmp = temp_name(target)
     try:
@@ -168,12 +187,14 @@ def replacing(target: str | Path) -> Iterator[Path]:
 class OutputSet:
     """Several output files that replace their previous versions together (see the module's text).
 
-    ``path(name)`` gives where to write ``name``; ``commit()`` puts them all in place; ``abort()``
-    removes them. Other files of the folder are never touched."""
+    ``path(name)`` gives where to write ``name``; ``commit()`` puts every file written in the
+    temporary folder in place (a shapefile's companions too); ``abort()`` removes them. Other files
+    of the folder are never touched."""
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, create: bool = True):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if create:
+            self.folder.mkdir(parents=True, exist_ok=True)
         clean_leftovers(self.folder)
         self.staging = temp_name(self.folder, directory=True)
         self.staging.mkdir()
@@ -186,11 +207,12 @@ class OutputSet:
         return path
 
     def commit(self) -> list[str]:
-        for name in self.names:  # refuse before replacing anything
+        written = sorted(p.name for p in self.staging.iterdir() if p.name != READY)
+        for name in written:  # refuse before replacing anything
             _refuse_folder(self.folder / name)
         ready = self.staging / READY
         with open(ready, "w", encoding="utf-8") as handle:
-            json.dump(self.names, handle)
+            json.dump(written, handle)
             handle.flush()
             os.fsync(handle.fileno())
         done = self.finish(self.staging, self.folder)

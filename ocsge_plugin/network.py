@@ -276,6 +276,7 @@ class Client:
         check_url(url)
         target = Path(target)
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             with files.replacing(target) as part:
 
                 def attempt() -> Response:

@@ -4,7 +4,8 @@ styling of output layers when QGIS loads them."""
 from __future__ import annotations
 
 import functools
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Optional
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -18,7 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ocsge_plugin import interrupt
+from ..ocsge_plugin import files, interrupt
 from ..ocsge_plugin.nomenclature import RESOURCES
 
 
@@ -83,6 +84,10 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         details = QgsProcessingContext.LayerDetails(label, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector)
         context.addLayerToLoadOnCompletion(path, details)
 
+    def output_sink(self, parameters, name: str, context: QgsProcessingContext, fields, wkb_type, crs) -> "OutputSink":
+        """The feature sink ``name``, written so that the previous file survives any failure (see OutputSink)."""
+        return OutputSink(self, parameters, name, context, fields, wkb_type, crs)
+
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""
         return QgsProcessingException(message)
@@ -100,6 +105,87 @@ def _cancel_is_an_error(process: Callable) -> Callable:
         return results
 
     return processAlgorithm
+
+
+class OutputSink:
+    """A feature sink whose file takes its place only when complete.
+
+    For a file destination (a path; not a temporary, memory or database layer) QGIS writes into a
+    temporary folder beside it, under the destination's own name (so a GeoPackage layer is named as
+    the file); ``commit(expected)`` closes it, checks that the file holds the ``expected`` features
+    (a full disk makes QGIS drop features without raising) and moves it, with a shapefile's
+    companions, over the previous file (``files.OutputSet``). ``abort()``, or an error, removes it:
+    the previous file is untouched. ``sink`` is None when the output was not asked for."""
+
+    def __init__(self, alg: OcsgeAlgorithm, parameters, name: str, context: QgsProcessingContext, fields, wkb_type, crs):
+        self.alg, self.parameters, self.name, self.context = alg, parameters, name, context
+        self.dest = _plain_file(alg.file_destination(parameters, name, context))
+        self.staged: Optional[files.OutputSet] = None
+        values = parameters
+        if self.dest:
+            try:
+                self.staged = files.OutputSet(Path(self.dest).parent, create=False)
+                values = dict(parameters)
+                values[name] = str(self.staged.path(Path(self.dest).name))
+            except OSError as error:
+                raise alg.fail(files.write_error(self.dest, error)) from None
+        self.sink, self.dest_id = alg.parameterAsSink(values, name, context, fields, wkb_type, crs)
+        if self.staged is not None and self.sink is None:
+            self.staged.abort()
+            raise alg.fail(QCoreApplication.translate("OcsgeAlgorithm", "The output {path} could not be created.").format(path=self.dest))
+
+    def commit(self, expected: Optional[int] = None) -> Optional[str]:
+        """Close the sink and put its file in place; its id for the results (None when not asked)."""
+        if self.sink is None:
+            return None
+        self.sink = None  # closes the file
+        if self.staged is None:
+            return self.dest_id
+        try:
+            if expected is not None:
+                written = _feature_count(self.staged.staging / Path(self.dest).name)
+                if written != expected:
+                    raise OSError(
+                        QCoreApplication.translate("OcsgeAlgorithm", "{written} of {expected} features written (is the disk full?)").format(
+                            written=written, expected=expected
+                        )
+                    )
+            self.staged.commit()
+        except OSError as error:
+            self.staged.abort()
+            raise self.alg.fail(files.write_error(self.dest, error)) from None
+        self.alg.register_written_layer(self.parameters, self.name, self.context, self.dest)
+        return self.dest
+
+    def abort(self) -> None:
+        self.sink = None
+        if self.staged is not None:
+            self.staged.abort()
+        else:
+            from ..ocsge_plugin.computing.classify import remove_partial_file
+
+            if isinstance(self.dest_id, str):
+                remove_partial_file(self.dest_id)
+
+
+def _plain_file(dest: Optional[str]) -> Optional[str]:
+    """``dest`` when it is a file path (not ``memory:``, ``ogr:…``, ``postgres:…``, a layer in a file)."""
+    if not dest or "|" in dest or not Path(dest).suffix:
+        return None
+    scheme = dest.split(":", 1)[0] if ":" in dest else ""
+    return dest if len(scheme) <= 1 else None  # a Windows drive letter is not a provider
+
+
+def _feature_count(path: Path) -> int:
+    from osgeo import ogr
+
+    try:
+        ds = ogr.Open(str(path))
+    except RuntimeError:
+        ds = None
+    if ds is None or ds.GetLayerCount() == 0:
+        return -1
+    return ds.GetLayer(0).GetFeatureCount()
 
 
 # Keep post-processors alive until QGIS calls them (Python would otherwise collect them).
