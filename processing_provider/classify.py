@@ -156,6 +156,12 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             feedback.reportError(self.tr("Canceled."))
             return {}
         log_classification(result, feedback)
+        if source.featureCount() == 0:
+            feedback.pushWarning(
+                self.tr("The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).").format(
+                    name=source.sourceName() or parameters.get(self.INPUT)
+                )
+            )
 
         fields, renamed = core.output_fields(source.fields(), core.classification_fields())
         for old, new in renamed.items():
