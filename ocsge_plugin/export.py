@@ -532,6 +532,9 @@ def export_tables(
         if feedback is not None and feedback.isCanceled():
             raise Canceled()
         result.files = atomic.commit()
+    except RuntimeError as error:  # GDAL's (a full disk…)
+        atomic.abort()
+        raise OSError(str(error) or tr("GDAL could not write the file")) from None
     except BaseException:
         atomic.abort()
         raise

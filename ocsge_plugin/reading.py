@@ -423,7 +423,8 @@ def _check_extracted(work: Path, archive_name: str) -> None:
                 raise _refuse_entry(str(path.relative_to(work)), archive_name)
 
 
-def _tree_size(folder: Path) -> int:
+def tree_size(folder: Path) -> int:
+    """Bytes of the files under ``folder`` (0 when absent)."""
     total = 0
     for current, _, names in os.walk(folder):
         for name in names:
@@ -452,7 +453,7 @@ def evict_cache(limit: int | None = None, keep: Iterable[Path] = ()) -> list[Pat
     if not root.is_dir():
         return []
     entries = [d for d in root.iterdir() if d.is_dir() and (d / ".complete").is_file()]
-    sizes = {d: _tree_size(d) for d in entries}
+    sizes = {d: tree_size(d) for d in entries}
     total = sum(sizes.values())
     removed = []
     keep = {Path(k) for k in keep}
@@ -477,13 +478,13 @@ def clear_cache() -> int:
     for name in ("extract", "normalised"):
         root = cache_dir() / name
         if root.is_dir():
-            freed += _tree_size(root)
+            freed += tree_size(root)
     evict_cache(limit=0)
     files.remove(cache_dir() / "normalised")
     for name in ("extract", "normalised"):
         root = cache_dir() / name
         if root.is_dir():
-            freed -= _tree_size(root)
+            freed -= tree_size(root)
     return freed
 
 

@@ -44,9 +44,8 @@ def write_table(alg: OcsgeAlgorithm, parameters, name: str, context, table, extr
         return None
     try:
         export.write_sink(output.sink, table, fields, geometries if spatial else None, feedback)
-    except BaseException:
-        output.abort()
-        raise
+    except BaseException as error:
+        raise output.failed(error) from None
     return output.commit(len(table))
 
 

@@ -129,7 +129,13 @@ class OutputSink:
                 values[name] = str(self.staged.path(Path(self.dest).name))
             except OSError as error:
                 raise alg.fail(files.write_error(self.dest, error)) from None
-        self.sink, self.dest_id = alg.parameterAsSink(values, name, context, fields, wkb_type, crs)
+        try:
+            self.sink, self.dest_id = alg.parameterAsSink(values, name, context, fields, wkb_type, crs)
+        except QgsProcessingException as error:
+            if self.staged is None:
+                raise
+            self.staged.abort()
+            raise alg.fail(files.write_error(self.dest, error)) from None
         if self.staged is not None and self.sink is None:
             self.staged.abort()
             raise alg.fail(QCoreApplication.translate("OcsgeAlgorithm", "The output {path} could not be created.").format(path=self.dest))
@@ -156,6 +162,13 @@ class OutputSink:
             raise self.alg.fail(files.write_error(self.dest, error)) from None
         self.alg.register_written_layer(self.parameters, self.name, self.context, self.dest)
         return self.dest
+
+    def failed(self, error: BaseException) -> BaseException:
+        """After an error while writing: nothing kept; the error to raise (naming the file)."""
+        self.abort()
+        if self.staged is None or not isinstance(error, QgsProcessingException):
+            return error
+        return self.alg.fail(files.write_error(self.dest, error))
 
     def abort(self) -> None:
         self.sink = None

@@ -275,14 +275,13 @@ def write_through_sink(alg, parameters, context, source, fields, fid, values, fe
         raise alg.fail(tr("The output layer could not be created."))
     try:
         written = core.write_features(source, output.sink, fields, fid, values, feedback, only=only)
-    except (core.Canceled, core.ClassifyError) as error:
+    except core.Canceled:
         output.abort()
-        if isinstance(error, core.ClassifyError):
-            raise alg.fail(str(error)) from None
         return None
-    except BaseException:
-        output.abort()
-        raise
+    except core.ClassifyError as error:  # a feature QGIS could not write (a full disk…)
+        raise output.failed(alg.fail(str(error))) from None
+    except BaseException as error:  # QGIS raises when a feature cannot be written (a full disk)
+        raise output.failed(error) from None
     return output.commit(written)
 
 
