@@ -1,10 +1,14 @@
 """Signals are cancels: SIGINT (Ctrl+C) and SIGTERM to ``qgis_process`` cancel the running algorithm.
 
-Under ``qgis_process`` the plugin installs a handler that cancels the feedback of every algorithm of
-the plugin that runs (``watching``): the algorithm then stops as on the Cancel button — outputs
-written under temporary names are removed, previous outputs are kept — and ends with an error, so
-the exit status is not 0. A second signal while the first is still being handled ends the process
-as the signal would have without the plugin.
+``qgis_process`` (3.22) cancels the running algorithm's feedback on SIGINT itself, but SIGTERM (what
+``kill``, ``timeout`` and job schedulers send) ends it at once, leaving its temporary files. Under
+``qgis_process`` the plugin installs a handler for both (qgis_process's own SIGINT handler, installed
+when an algorithm starts, takes precedence: same effect) that cancels the feedback of every
+algorithm of the plugin that runs (``watching``): the algorithm then stops as on the Cancel button —
+outputs written under temporary names are removed, previous outputs are kept — and ends with an
+error (``OcsgeAlgorithm``), so the exit status is not 0. A second signal while the first is still
+being handled, or a signal when no algorithm of the plugin runs, ends the process as it would have
+without the plugin.
 
 In the QGIS desktop application the handlers are left to QGIS.
 """
