@@ -118,7 +118,7 @@ class OutputSink:
     the previous file is untouched. ``sink`` is None when the output was not asked for."""
 
     def __init__(self, alg: OcsgeAlgorithm, parameters, name: str, context: QgsProcessingContext, fields, wkb_type, crs):
-        self.alg, self.parameters, self.name, self.context = alg, parameters, name, context
+        self.alg = alg
         self.dest = _plain_file(alg.file_destination(parameters, name, context))
         self.staged: Optional[files.OutputSet] = None
         values = parameters
@@ -139,29 +139,42 @@ class OutputSink:
         if self.staged is not None and self.sink is None:
             self.staged.abort()
             raise alg.fail(QCoreApplication.translate("OcsgeAlgorithm", "The output {path} could not be created.").format(path=self.dest))
+        self.asked = self.sink is not None
+        self.committed = False
+        self.final_id = self.dest if self.staged is not None else self.dest_id  # what the results name
+        if self.staged is not None:  # loaded on completion only: a failed or canceled run loads nothing
+            alg.register_written_layer(parameters, name, context, self.dest)
+
+    def verify(self, expected: Optional[int] = None) -> None:
+        """Close the sink and check its file: no feature refused by QGIS, ``expected`` features (when
+        given). On a problem the file is removed and the error raised (a previous file is kept)."""
+        if self.sink is None:
+            return
+        problem = self.sink.lastError() if hasattr(self.sink, "lastError") else ""  # a feature QGIS could not write
+        self.sink = None  # closes the file
+        if not problem and expected is not None and self.staged is not None:
+            written = _feature_count(self.staged.staging / Path(self.dest).name)
+            if written != expected:
+                problem = QCoreApplication.translate("OcsgeAlgorithm", "{written} of {expected} features written (is the disk full?)").format(
+                    written=written, expected=expected
+                )
+        if problem:
+            self.abort()
+            raise self.alg.fail(files.write_error(self.dest, OSError(problem)) if self.staged is not None else problem)
 
     def commit(self, expected: Optional[int] = None) -> Optional[str]:
-        """Close the sink and put its file in place; its id for the results (None when not asked)."""
-        if self.sink is None:
+        """``verify``, then put the file in place; its id for the results (None when not asked)."""
+        if not self.asked:
             return None
-        self.sink = None  # closes the file
-        if self.staged is None:
-            return self.dest_id
-        try:
-            if expected is not None:
-                written = _feature_count(self.staged.staging / Path(self.dest).name)
-                if written != expected:
-                    raise OSError(
-                        QCoreApplication.translate("OcsgeAlgorithm", "{written} of {expected} features written (is the disk full?)").format(
-                            written=written, expected=expected
-                        )
-                    )
-            self.staged.commit()
-        except OSError as error:
-            self.staged.abort()
-            raise self.alg.fail(files.write_error(self.dest, error)) from None
-        self.alg.register_written_layer(self.parameters, self.name, self.context, self.dest)
-        return self.dest
+        self.verify(expected)
+        if self.staged is not None:
+            try:
+                self.staged.commit()
+            except OSError as error:
+                self.staged.abort()
+                raise self.alg.fail(files.write_error(self.dest, error)) from None
+        self.committed = True
+        return self.final_id
 
     def failed(self, error: BaseException) -> BaseException:
         """After an error while writing: nothing kept; the error to raise (naming the file)."""
@@ -171,7 +184,10 @@ class OutputSink:
         return self.alg.fail(files.write_error(self.dest, error))
 
     def abort(self) -> None:
+        """Remove what was written (nothing once committed)."""
         self.sink = None
+        if self.committed:
+            return
         if self.staged is not None:
             self.staged.abort()
         else:

@@ -250,15 +250,37 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             return {}
         except flows.FlowError as error:
             raise self.fail(str(error)) from None
-        return self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes)
+        self._outputs = []
+        try:
+            results = self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes)
+        except BaseException:
+            for output in self._outputs:
+                output.abort()
+            raise
+        try:
+            if not results:  # canceled
+                raise flows.FlowsCanceled()
+            for output in self._outputs:  # every file checked before any replaces its previous version
+                output.verify()
+            for output in self._outputs:
+                output.commit()
+        except flows.FlowsCanceled:
+            return {}
+        finally:
+            for output in self._outputs:
+                output.abort()  # nothing once committed
+        return results
 
     # ---------------------------------------------------------------------------------- outputs
 
     def _sink(self, parameters, name, context, fields, geometry_type, crs):
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
-        if sink is None and parameters.get(name) is not None:
+        """The sink ``name`` and the id the results give it; written beside its file and put in place
+        when every output is complete (``OutputSink``)."""
+        output = self.output_sink(parameters, name, context, fields, geometry_type, crs)
+        if output.sink is None and parameters.get(name) is not None:
             raise self.fail(self.tr("The output {name} could not be created.").format(name=name))
-        return sink, dest
+        self._outputs.append(output)
+        return output.sink, output.final_id
 
     def _write(self, parameters, context, feedback, source, report, accumulator, pieces, millesimes):
         debut_year, fin_year = millesimes

@@ -252,6 +252,26 @@ def test_export_on_a_full_disk_keeps_the_previous_set(run, small_disk, tmp_path)
     assert {name: (out / name).read_bytes() for name in os.listdir(out)} == before
 
 
+def test_flows_on_a_full_disk_keep_every_previous_output(run, small_disk, tmp_path):
+    """ocsge:flows writes six outputs: on a full disk, an error and all six of the previous run intact."""
+    layers = []
+    for year, rows in ((2016, HAND_ROWS), (2019, [(wkt, [v[0], "CS1.1.1.1", "US6.1", "2019"]) for wkt, v in HAND_ROWS])):
+        delivery = hand_delivery(tmp_path / str(year), f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01", rows=rows)
+        layers.append(str(next(delivery.rglob("OCCUPATION_SOL.gpkg"))))
+    out = small_disk / "flows"
+    out.mkdir()
+    params = {"OCCUPATION_DEBUT": layers[0], "OCCUPATION_FIN": layers[1], "METHOD": 2,
+              "OUTPUT": str(out / "flux.gpkg"), "ONLY_ONE": str(out / "only.gpkg"), "SUMMARY": str(out / "summary.csv"),
+              "TRANSITIONS_CS": str(out / "cs.csv"), "TRANSITIONS_US": str(out / "us.csv"), "ORIGIN": str(out / "origin.csv")}
+    run("ocsge:flows", params)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(before) == 6
+    fill(small_disk)
+    with pytest.raises(QgsProcessingException, match="Cannot write|Could not"):
+        run("ocsge:flows", params)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
 # ------------------------------------------------------------------------- careless inputs
 
 
