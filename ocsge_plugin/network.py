@@ -414,7 +414,7 @@ class Client:
                 raise NetworkError(
                     tr(
                         "{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. "
-                        "Try again later, or lower the minimum rate in the plugin settings."
+                        "Try again later (the minimum rate is QGIS's advanced setting ocsge/network/min_rate)."
                     ).format(host=_host(url), rate=f"{self.min_rate:g}", seconds=f"{self.timeout:g}"),
                     "slow",
                     url,
@@ -423,7 +423,7 @@ class Client:
                 raise NetworkError(
                     tr(
                         "The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the "
-                        "service address in the plugin settings."
+                        "service address in the plugin settings (the cap is QGIS's advanced setting ocsge/network/max_listing_mb)."
                     ).format(host=_host(url), size=f"{self.max_body / 1e6:g}"),
                     "too_big",
                     url,

@@ -639,7 +639,7 @@ class OcsgeDock(QgsDockWidget):
 
     def clear_cache(self) -> None:
         """Empty the plugin's caches: downloads (the ign and datagouv folders it made) and extractions."""
-        if self.busy():
+        if self.busy:
             self.message(tr("A download is running: empty the cache once it is over."), Qgis.Warning)
             return
         freed = reading.clear_cache()
