@@ -29,52 +29,52 @@
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="520"/>
+        <location filename="../ocsge_plugin/reading.py" line="523"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="549"/>
+        <location filename="../ocsge_plugin/reading.py" line="552"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="562"/>
+        <location filename="../ocsge_plugin/reading.py" line="565"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="587"/>
+        <location filename="../ocsge_plugin/reading.py" line="590"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="608"/>
+        <location filename="../ocsge_plugin/reading.py" line="611"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="938"/>
+        <location filename="../ocsge_plugin/reading.py" line="941"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="951"/>
+        <location filename="../ocsge_plugin/reading.py" line="954"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="977"/>
+        <location filename="../ocsge_plugin/reading.py" line="980"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="986"/>
+        <location filename="../ocsge_plugin/reading.py" line="989"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="994"/>
+        <location filename="../ocsge_plugin/reading.py" line="997"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -934,37 +934,37 @@
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="222"/>
+        <location filename="../ocsge_plugin/network.py" line="256"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="224"/>
+        <location filename="../ocsge_plugin/network.py" line="258"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="226"/>
+        <location filename="../ocsge_plugin/network.py" line="260"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="228"/>
+        <location filename="../ocsge_plugin/network.py" line="262"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="288"/>
+        <location filename="../ocsge_plugin/network.py" line="322"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="320"/>
+        <location filename="../ocsge_plugin/network.py" line="354"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="452"/>
+        <location filename="../ocsge_plugin/network.py" line="464"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -1154,22 +1154,22 @@
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="439"/>
+        <location filename="../ocsge_plugin/network.py" line="235"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="399"/>
+        <location filename="../ocsge_plugin/reading.py" line="402"/>
         <source>The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN.</source>
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="414"/>
+        <location filename="../ocsge_plugin/network.py" line="213"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="423"/>
+        <location filename="../ocsge_plugin/network.py" line="224"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>

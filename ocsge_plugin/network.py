@@ -209,6 +209,40 @@ def _timeout_error(url: str, timeout: float) -> NetworkError:
     )
 
 
+def _slow_error(url: str, rate: float, seconds: float) -> NetworkError:
+    return NetworkError(
+        tr(
+            "{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. "
+            "Try again later (the minimum rate is QGIS's advanced setting ocsge/network/min_rate)."
+        ).format(host=_host(url), rate=f"{rate:g}", seconds=f"{seconds:g}"),
+        "slow",
+        url,
+    )
+
+
+def _too_big_error(url: str, cap: int) -> NetworkError:
+    return NetworkError(
+        tr(
+            "The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the "
+            "service address in the plugin settings (the cap is QGIS's advanced setting ocsge/network/max_listing_mb)."
+        ).format(host=_host(url), size=f"{cap / 1e6:g}"),
+        "too_big",
+        url,
+    )
+
+
+def _redirect_error(url: str, target: str, status: int) -> NetworkError:
+    return NetworkError(
+        tr(
+            "{host} redirected to “{target}”, a local file or another address that is not on the web: "
+            "refused, nothing was read."
+        ).format(host=_host(url), target=target),
+        "scheme",
+        url,
+        status,
+    )
+
+
 def _http_error(response: Response, attempts: int) -> NetworkError:
     host = _host(response.url)
     message = ""
@@ -411,23 +445,9 @@ class Client:
             if state["timed_out"]:
                 raise _timeout_error(url, self.timeout)
             if state["slow"]:
-                raise NetworkError(
-                    tr(
-                        "{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. "
-                        "Try again later (the minimum rate is QGIS's advanced setting ocsge/network/min_rate)."
-                    ).format(host=_host(url), rate=f"{self.min_rate:g}", seconds=f"{self.timeout:g}"),
-                    "slow",
-                    url,
-                )
+                raise _slow_error(url, self.min_rate, self.timeout)
             if state["too_big"]:
-                raise NetworkError(
-                    tr(
-                        "The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the "
-                        "service address in the plugin settings (the cap is QGIS's advanced setting ocsge/network/max_listing_mb)."
-                    ).format(host=_host(url), size=f"{self.max_body / 1e6:g}"),
-                    "too_big",
-                    url,
-                )
+                raise _too_big_error(url, self.max_body)
             if code is None:
                 raise _transport_error(reply, url, self.timeout)
             headers = {
@@ -436,15 +456,7 @@ class Client:
             if 300 <= code < 400 and headers.get("location"):
                 target = QUrl(url).resolved(QUrl(headers["location"])).toString()
                 if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
-                    raise NetworkError(
-                        tr(
-                            "{host} redirected to “{target}”, a local file or another address that is not on the web: "
-                            "refused, nothing was read."
-                        ).format(host=_host(url), target=target),
-                        "scheme",
-                        url,
-                        code,
-                    )
+                    raise _redirect_error(url, target, code)
             if sink is not None and 200 <= code < 300:
                 expected = headers.get("content-length", "")
                 short = expected.isdigit() and state["written"] < int(expected)

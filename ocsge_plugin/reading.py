@@ -339,6 +339,9 @@ def extract_archive(
                 _extract_with_py7zr(parts, work)
             _check_extracted(work, archive.name)
             (work / ".complete").write_text(str(archive))
+            if (target / ".complete").exists():  # another run was first (where there is no lock): use its
+                files.remove(work)
+                return target, True
             files.remove(target)  # an unfinished extraction of an earlier version of the plugin
             os.replace(work, target)
         except BaseException:
