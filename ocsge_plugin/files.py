@@ -11,7 +11,8 @@
   A run killed while renaming leaves a folder marked complete: the next run finishes it, so a set
   is never left half old, half new.
 - :func:`clean_leftovers` removes what a dead run left (its temporary files and folders, named with
-  its process id): every writer calls it on the folder it writes to.
+  its process id; those of earlier versions once a day old): every writer calls it on the folder it
+  writes to.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -28,6 +30,12 @@ from typing import Iterator
 from .i18n import tr
 
 _TOKEN = re.compile(r"\.ocsge-(?P<pid>\d+)-[0-9a-f]{8}\.part")
+# Temporary names of versions before 0.3, without a process id: removed once a day old.
+_LEGACY = re.compile(
+    r"^\.(?:part-[A-Za-z0-9_]{8}|.+\.[A-Za-z0-9_]{8}\.part\.(?:gpkg|csv)|.+\.[0-9a-f]{8}\.part|.+\.\d+\.tmp\.gpkg)"
+    r"(?:-journal|-wal|-shm)?$"
+)
+LEGACY_AGE = 24 * 3600
 _SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
 READY = ".ready"  # in an OutputSet's folder: every file is written, the renaming has begun
 
@@ -102,6 +110,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.lstat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def remove(path: Path) -> None:
     """Remove a file (with SQLite's companions) or a folder; nothing when absent."""
     if path.is_dir() and not path.is_symlink():
@@ -127,6 +142,10 @@ def clean_leftovers(folder: str | Path) -> list[Path]:
         return cleaned
     for entry in entries:
         match = _TOKEN.search(entry.name)
+        if match is None and _LEGACY.match(entry.name) and _age(entry) > LEGACY_AGE:
+            remove(entry)
+            cleaned.append(entry)
+            continue
         if not entry.name.startswith(".") or match is None or _alive(int(match.group("pid"))):
             continue
         if entry.is_dir() and (entry / READY).is_file():

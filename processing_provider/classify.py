@@ -278,10 +278,8 @@ def write_through_sink(alg, parameters, context, source, fields, fid, values, fe
     except core.Canceled:
         output.abort()
         return None
-    except core.ClassifyError as error:  # a feature QGIS could not write (a full disk…)
-        raise output.failed(alg.fail(str(error))) from None
-    except BaseException as error:  # QGIS raises when a feature cannot be written (a full disk)
-        raise output.failed(error) from None
+    except BaseException as error:  # a feature QGIS could not write (a full disk…)
+        raise output.failed(alg.fail(str(error)) if isinstance(error, core.ClassifyError) else error) from None
     return output.commit(written)
 
 

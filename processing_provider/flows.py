@@ -253,22 +253,14 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self._outputs = []
         try:
             results = self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes)
-        except BaseException:
-            for output in self._outputs:
-                output.abort()
-            raise
-        try:
-            if not results:  # canceled
-                raise flows.FlowsCanceled()
-            for output in self._outputs:  # every file checked before any replaces its previous version
-                output.verify()
-            for output in self._outputs:
-                output.commit()
-        except flows.FlowsCanceled:
-            return {}
+            if results:  # not canceled
+                for output in self._outputs:  # every file checked before any replaces its previous version
+                    output.verify()
+                for output in self._outputs:
+                    output.commit()
         finally:
             for output in self._outputs:
-                output.abort()  # nothing once committed
+                output.abort()  # removes nothing once committed
         return results
 
     # ---------------------------------------------------------------------------------- outputs

@@ -161,6 +161,20 @@ def test_dead_download_leftover_is_removed_by_the_next(server, tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == sorted(["a.7z", mine.name])
 
 
+def test_leftovers_of_earlier_versions_are_removed_once_a_day_old(tmp_path):
+    names = [".part-ab_c1234", ".artif_commune.k2j_x9a0.part.gpkg", ".imper_epci.0a1b2c3d.part.csv",
+             ".x.7z.0a1b2c3d.part", ".cls.gpkg.4242.tmp.gpkg", ".cls.gpkg.4242.tmp.gpkg-journal"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / ".part-recent1").mkdir()
+    (tmp_path / ".hidden-notes.txt").write_text("mine")
+    day_ago = time.time() - 25 * 3600
+    for name in names + [".hidden-notes.txt"]:
+        os.utime(tmp_path / name, (day_ago, day_ago))
+    files.clean_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".hidden-notes.txt", ".part-recent1"]
+
+
 def test_output_set_killed_while_renaming_is_finished_by_the_next_run(tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
