@@ -344,6 +344,13 @@ def extract_archive(
                 return target, True
             files.remove(target)  # an unfinished extraction of an earlier version of the plugin
             os.replace(work, target)
+        except OSError as error:  # the cache's disk, not the user's output folder
+            files.remove(work)
+            raise DeliveryError(
+                tr("Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.").format(
+                    name=archive.name, folder=root, error=error.strerror or error
+                )
+            ) from None
         except BaseException:
             files.remove(work)
             raise

@@ -322,15 +322,21 @@ def test_empty_layer_to_classify_is_named(run, tmp_path):
     assert any("occupation_vide" in w and "no polygon" in w for w in feedback.warnings), feedback.warnings
 
 
-def test_territories_outside_the_data_name_both_extents(run, tmp_path):
+@pytest.mark.parametrize("algorithm", ["aggregate", "diagnostic"])
+def test_territories_outside_the_data_name_both_extents(run, tmp_path, algorithm):
     delivery = hand_delivery(tmp_path)  # squares near (0, 0) in Lambert 93
     layer = next(delivery.rglob("OCCUPATION_SOL.gpkg"))
+    communes = str(DATA / "communes-90-territoire-de-belfort.geojson")
+    if algorithm == "aggregate":
+        params = {"INPUT_LAYERS": [f"{layer}|layername=OCCUPATION_SOL"], "TERRITORIES": communes,
+                  "CODE_FIELD": "code", "NAME_FIELD": "nom", "OUTPUT": "TEMPORARY_OUTPUT"}
+    else:
+        params = {"INPUT": str(delivery), "COMMUNES": communes, "CODE_FIELD": "code", "NAME_FIELD": "nom",
+                  "OUTPUT_FOLDER": str(tmp_path / "out")}
     with warnings.catch_warnings():
         warnings.simplefilter("error", FutureWarning)
         with pytest.raises(QgsProcessingException, match="do not overlap") as error:
-            run("ocsge:aggregate", {"INPUT_LAYERS": [f"{layer}|layername=OCCUPATION_SOL"],
-                                    "TERRITORIES": str(DATA / "communes-90-territoire-de-belfort.geojson"),
-                                    "CODE_FIELD": "code", "NAME_FIELD": "nom", "OUTPUT": "TEMPORARY_OUTPUT"})
+            run(f"ocsge:{algorithm}", params)
     message = str(error.value)
     assert "the data x 0 – 250, y 0 – 200 (EPSG:2154)" in message
     assert "the territories cover x 9" in message  # Belfort, around x = 990,000 m in Lambert 93
