@@ -382,7 +382,7 @@ class Client:
         body = bytearray()
         start = time.monotonic()
         state = {"written": 0, "last": start, "canceled": False, "timed_out": False, "slow": False, "too_big": False}
-        window = {"start": start, "bytes": 0}
+        window = {"start": None, "bytes": 0}  # the rate is measured from the first byte (a server may think first)
 
         def status() -> int | None:
             return reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
@@ -394,6 +394,8 @@ class Client:
             data = bytes(reply.readAll())
             if not data:
                 return
+            if window["start"] is None:
+                window["start"] = time.monotonic()
             window["bytes"] += len(data)
             code = status()
             if sink is not None and code is not None and 200 <= code < 300:
@@ -419,7 +421,7 @@ class Client:
             elif time.monotonic() - state["last"] > self.timeout:
                 state["timed_out"] = True
                 reply.abort()
-            elif (elapsed := time.monotonic() - window["start"]) >= self.timeout:
+            elif window["start"] is not None and (elapsed := time.monotonic() - window["start"]) >= self.timeout:
                 if window["bytes"] < self.min_rate * elapsed:  # a drip: moving, but too slowly to finish
                     state["slow"] = True
                     reply.abort()
