@@ -163,7 +163,7 @@ _WRITE_FAILURES = ("disk", "space", "full", "i/o", "read-only", "readonly", "per
 def is_write_failure(error: BaseException) -> bool:
     """An error of the storage (full disk, I/O, no right to write) rather than of the method: trying
     another way to write cannot help."""
-    if isinstance(error, OSError):
+    if isinstance(error, OSError) and error.errno is not None:  # from the system itself
         return True
     text = str(error).lower()
     return any(word in text for word in _WRITE_FAILURES)
