@@ -30,7 +30,7 @@ from typing import Iterator
 from .i18n import tr
 
 _TOKEN = re.compile(r"\.ocsge-(?P<pid>\d+)-[0-9a-f]{8}\.part")
-# Temporary names of versions before 0.3, without a process id: removed once a day old.
+# Temporary names of earlier versions, without a process id: removed once a day old.
 _LEGACY = re.compile(
     r"^\.(?:part-[A-Za-z0-9_]{8}|.+\.[A-Za-z0-9_]{8}\.part\.(?:gpkg|csv)|.+\.[0-9a-f]{8}\.part|.+\.\d+\.tmp\.gpkg)"
     r"(?:-journal|-wal|-shm)?$"
