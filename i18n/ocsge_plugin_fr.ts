@@ -24,57 +24,57 @@
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="228"/>
+        <location filename="../ocsge_plugin/reading.py" line="229"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="367"/>
+        <location filename="../ocsge_plugin/reading.py" line="530"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="396"/>
+        <location filename="../ocsge_plugin/reading.py" line="559"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="406"/>
+        <location filename="../ocsge_plugin/reading.py" line="572"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="431"/>
+        <location filename="../ocsge_plugin/reading.py" line="597"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="452"/>
+        <location filename="../ocsge_plugin/reading.py" line="618"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="782"/>
+        <location filename="../ocsge_plugin/reading.py" line="947"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="795"/>
+        <location filename="../ocsge_plugin/reading.py" line="960"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="821"/>
+        <location filename="../ocsge_plugin/reading.py" line="986"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="830"/>
+        <location filename="../ocsge_plugin/reading.py" line="995"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="838"/>
+        <location filename="../ocsge_plugin/reading.py" line="1003"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -134,107 +134,107 @@
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="273"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="280"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="282"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="281"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="283"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="303"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="305"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="322"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="324"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="335"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="337"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="692"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="694"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="700"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="702"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="902"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="904"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="760"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="762"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="914"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="916"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="903"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="905"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="827"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="829"/>
         <source>{count} polygon(s) with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone(s) avec un crit_seuil nul : considéré(s) comme non modifié(s) par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="833"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="835"/>
         <source>{count} polygon(s) without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone(s) sans valeur artif IGN lisible, compté(s) comme indéterminé(s).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="848"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="850"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="906"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="908"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="1084"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="1086"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
@@ -274,172 +274,172 @@
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="443"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="444"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="451"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="452"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="628"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="629"/>
         <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
         <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="634"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="635"/>
         <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
         <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="696"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="697"/>
         <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
         <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="702"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="703"/>
         <source>{count} invalid territory geometries were repaired: {codes}.</source>
         <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="704"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="705"/>
         <source>Territories without geometry (counted as zero area): {codes}.</source>
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1191"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1193"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1197"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1199"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1204"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1206"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1236"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1263"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1238"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1265"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1286"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1314"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1298"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1326"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1310"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1338"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1326"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1354"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1352"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1380"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1358"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1386"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1400"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1428"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1402"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1430"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1405"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1433"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1414"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1442"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1429"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1457"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1438"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1466"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1651"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1693"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1667"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1712"/>
         <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1687"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1743"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1739"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1795"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1747"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1804"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1753"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1810"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1766"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1823"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1800"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1857"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1802"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1859"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="277"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="292"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
@@ -499,32 +499,32 @@
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="544"/>
+        <location filename="../ocsge_plugin/files.py" line="182"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="589"/>
+        <location filename="../ocsge_plugin/export.py" line="553"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="611"/>
+        <location filename="../ocsge_plugin/export.py" line="575"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="651"/>
+        <location filename="../ocsge_plugin/export.py" line="615"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="719"/>
+        <location filename="../ocsge_plugin/export.py" line="686"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="748"/>
+        <location filename="../ocsge_plugin/export.py" line="715"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -714,132 +714,132 @@
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="250"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="265"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="252"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="267"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="319"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="334"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="332"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="347"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="355"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="370"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="357"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="372"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="360"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="375"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="373"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="388"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="390"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="405"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="443"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="458"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="472"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="487"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="462"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="477"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="472"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="487"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="483"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="498"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="494"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="509"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="496"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="511"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="499"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="514"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="514"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="529"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="535"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="550"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="546"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="561"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="48"/>
+        <location filename="../ocsge_plugin/network.py" line="52"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="581"/>
         <source>Loaded {count} OCS GE layer(s) from {name}.</source>
         <translation>{count} couche(s) OCS GE chargée(s) depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="568"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="583"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="572"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="587"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="622"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="638"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="631"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="660"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -879,77 +879,77 @@
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="62"/>
+        <location filename="../ocsge_plugin/network.py" line="66"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="138"/>
+        <location filename="../ocsge_plugin/network.py" line="160"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="149"/>
+        <location filename="../ocsge_plugin/network.py" line="171"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="157"/>
+        <location filename="../ocsge_plugin/network.py" line="179"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="165"/>
+        <location filename="../ocsge_plugin/network.py" line="187"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="169"/>
+        <location filename="../ocsge_plugin/network.py" line="191"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="172"/>
+        <location filename="../ocsge_plugin/network.py" line="194"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="180"/>
+        <location filename="../ocsge_plugin/network.py" line="202"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="200"/>
+        <location filename="../ocsge_plugin/network.py" line="256"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="202"/>
+        <location filename="../ocsge_plugin/network.py" line="258"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="204"/>
+        <location filename="../ocsge_plugin/network.py" line="260"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="206"/>
+        <location filename="../ocsge_plugin/network.py" line="262"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="263"/>
+        <location filename="../ocsge_plugin/network.py" line="322"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="299"/>
+        <location filename="../ocsge_plugin/network.py" line="354"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="389"/>
+        <location filename="../ocsge_plugin/network.py" line="466"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -979,12 +979,12 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="235"/>
+        <location filename="../processing_provider/aggregate.py" line="221"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="281"/>
+        <location filename="../processing_provider/aggregate.py" line="267"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
@@ -1014,67 +1014,67 @@
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="564"/>
+        <location filename="../ocsge_plugin/export.py" line="527"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="564"/>
+        <location filename="../ocsge_plugin/export.py" line="527"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="284"/>
+        <location filename="../processing_provider/classify.py" line="286"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="290"/>
+        <location filename="../ocsge_plugin/reading.py" line="291"/>
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="280"/>
         <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
         <translation>Indéterminé pour l'artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="281"/>
         <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
         <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="348"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="350"/>
         <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1361"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1389"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1364"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1392"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1332"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1360"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="518"/>
+        <location filename="../ocsge_plugin/export.py" line="517"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="638"/>
+        <location filename="../ocsge_plugin/export.py" line="602"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="180"/>
+        <location filename="../processing_provider/base.py" line="320"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
@@ -1089,180 +1089,305 @@
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1807"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1864"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/catalogue.py" line="307"/>
+        <source>IGN&apos;s listing</source>
+        <translation>la liste de l'IGN</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1215"/>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1230"/>
+        <source>The territories and the OCS GE data do not overlap: the territories cover {territories} and the data {data} ({crs}). Expected territories of the département(s) of the deliveries.</source>
+        <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1697"/>
+        <source>The membership table {path} cannot be read: {error}.</source>
+        <translation>La table d'appartenance {path} ne peut pas être lue : {error}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1728"/>
+        <source>{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.</source>
+        <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="251"/>
+        <source>data.gouv.fr&apos;s resource</source>
+        <translation>la ressource de data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export.py" line="623"/>
+        <source>GDAL could not write the file</source>
+        <translation>GDAL n'a pas pu écrire le fichier</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="67"/>
+        <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
+        <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="80"/>
+        <source>the source</source>
+        <translation>la source</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="80"/>
+        <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
+        <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="175"/>
+        <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
+        <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="223"/>
+        <source>the export</source>
+        <translation>l'export</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="252"/>
+        <source> GB</source>
+        <translation> Go</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="255"/>
+        <source>Extracted archives beyond this size are removed, the least recently used first</source>
+        <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="256"/>
+        <source>Empty the cache</source>
+        <translation>Vider le cache</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="257"/>
+        <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
+        <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="263"/>
+        <source>Extraction cache size</source>
+        <translation>Taille du cache d'extraction</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="643"/>
+        <source>A download is running: empty the cache once it is over.</source>
+        <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="650"/>
+        <source>Cache emptied: {size} freed.</source>
+        <translation>Cache vidé : {size} libérés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="128"/>
+        <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
+        <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="213"/>
+        <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
+        <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="224"/>
+        <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
+        <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="235"/>
+        <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
+        <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/reading.py" line="349"/>
+        <source>Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.</source>
+        <translation>Impossible d'extraire {name} dans le cache {folder} : {error}. Libérez de la place ou videz le cache.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/reading.py" line="409"/>
+        <source>The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN.</source>
+        <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="89"/>
+        <location filename="../processing_provider/aggregate.py" line="75"/>
         <source>Aggregate by territory</source>
         <translation>Agréger par territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="105"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="120"/>
+        <location filename="../processing_provider/aggregate.py" line="106"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="128"/>
+        <location filename="../processing_provider/aggregate.py" line="114"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="129"/>
+        <location filename="../processing_provider/aggregate.py" line="115"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="131"/>
+        <location filename="../processing_provider/aggregate.py" line="117"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="132"/>
+        <location filename="../processing_provider/aggregate.py" line="118"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="134"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="135"/>
+        <location filename="../processing_provider/aggregate.py" line="121"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="137"/>
+        <location filename="../processing_provider/aggregate.py" line="123"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="124"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>Artificialisation method for raw layers</source>
         <translation>Méthode d'artificialisation pour les couches brutes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>Automatic (IGN&apos;s artif field when present, else matrix + thresholds)</source>
         <translation>Automatique (champ artif de l'IGN s'il existe, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>IGN (artif field of IGN&apos;s artificialisation layers)</source>
         <translation>IGN (champ artif des couches d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="151"/>
+        <location filename="../processing_provider/aggregate.py" line="137"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="154"/>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="155"/>
+        <location filename="../processing_provider/aggregate.py" line="141"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="157"/>
+        <location filename="../processing_provider/aggregate.py" line="143"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
+        <location filename="../processing_provider/aggregate.py" line="145"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="167"/>
+        <location filename="../processing_provider/aggregate.py" line="153"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="167"/>
+        <location filename="../processing_provider/aggregate.py" line="153"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="167"/>
+        <location filename="../processing_provider/aggregate.py" line="153"/>
         <source>Square metres</source>
         <translation>Mètres carrés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="168"/>
+        <location filename="../processing_provider/aggregate.py" line="154"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="170"/>
+        <location filename="../processing_provider/aggregate.py" line="156"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="171"/>
+        <location filename="../processing_provider/aggregate.py" line="157"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="173"/>
+        <location filename="../processing_provider/aggregate.py" line="159"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="176"/>
+        <location filename="../processing_provider/aggregate.py" line="162"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <location filename="../processing_provider/aggregate.py" line="164"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="187"/>
+        <location filename="../processing_provider/aggregate.py" line="173"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="196"/>
+        <location filename="../processing_provider/aggregate.py" line="182"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="223"/>
+        <location filename="../processing_provider/aggregate.py" line="209"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="92"/>
+        <location filename="../processing_provider/aggregate.py" line="78"/>
         <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the report (indetermine) give their count and surface per layer and millésime. A stock or a flow that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty (NULL), never 0; the field inconnu says what is unknown.</source>
         <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : les polygones dont le statut ne peut être établi sont additionnés à part (surface_indeterminee ; fragments de changement : flux_indetermine), et le journal et le rapport (indetermine) donnent leur nombre et leur surface par couche et par millésime. Un stock ou un flux qu'aucune couche ne fournit (seulement une couche de différence, ou pas d'OCS GE sur le territoire) est laissé vide (NULL), jamais 0 ; le champ inconnu dit ce qui est inconnu.</translation>
     </message>
@@ -1270,157 +1395,157 @@
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="71"/>
+        <location filename="../processing_provider/classify.py" line="65"/>
         <source>Artificialisation and imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="107"/>
+        <location filename="../processing_provider/classify.py" line="101"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="108"/>
+        <location filename="../processing_provider/classify.py" line="102"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="110"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="110"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Automatic: IGN when the layer has an artif field, else matrice + seuils</source>
         <translation>Automatique : IGN si la couche a un champ artif, sinon matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="110"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>IGN (artif and crit_seuil fields of IGN&apos;s artificialisation layer)</source>
         <translation>IGN (champs artif et crit_seuil de la couche d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="110"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="110"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="121"/>
+        <location filename="../processing_provider/classify.py" line="115"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="123"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="124"/>
+        <location filename="../processing_provider/classify.py" line="118"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="126"/>
+        <location filename="../processing_provider/classify.py" line="120"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="127"/>
+        <location filename="../processing_provider/classify.py" line="121"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="130"/>
+        <location filename="../processing_provider/classify.py" line="124"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="131"/>
+        <location filename="../processing_provider/classify.py" line="125"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="133"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="134"/>
+        <location filename="../processing_provider/classify.py" line="128"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="136"/>
+        <location filename="../processing_provider/classify.py" line="130"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="157"/>
+        <location filename="../processing_provider/classify.py" line="151"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
@@ -1435,27 +1560,27 @@
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="218"/>
+        <location filename="../processing_provider/classify.py" line="217"/>
         <source>{label}: {area:.4f} ha ({count} polygons)</source>
         <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="245"/>
+        <location filename="../processing_provider/classify.py" line="244"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="242"/>
+        <location filename="../processing_provider/classify.py" line="241"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="251"/>
+        <location filename="../processing_provider/classify.py" line="252"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="74"/>
+        <location filename="../processing_provider/classify.py" line="68"/>
         <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
 Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
 Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
@@ -1468,9 +1593,14 @@ Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, a
 Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="152"/>
+        <location filename="../processing_provider/classify.py" line="146"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="166"/>
+        <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
+        <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
     </message>
 </context>
 <context>
@@ -1618,224 +1748,234 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="60"/>
+        <location filename="../processing_provider/diagnostic.py" line="61"/>
         <source>Full diagnostic (deliveries → published tables)</source>
         <translation>Diagnostic complet (livraisons → tables publiées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="86"/>
+        <location filename="../processing_provider/diagnostic.py" line="87"/>
         <source>OCS GE deliveries (.7z, folders; several separated by &apos;;&apos;)</source>
         <translation>Livraisons OCS GE (.7z, dossiers ; plusieurs, séparées par ';')</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="87"/>
+        <location filename="../processing_provider/diagnostic.py" line="88"/>
         <source>IGN archives (.7z) or folders holding deliveries of one or more départements and millésimes; several paths separated by ';'.</source>
         <translation>Archives de l'IGN (.7z) ou dossiers contenant des livraisons d'un ou plusieurs départements et millésimes ; plusieurs chemins séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="89"/>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="90"/>
+        <location filename="../processing_provider/diagnostic.py" line="91"/>
         <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
         <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="92"/>
+        <location filename="../processing_provider/diagnostic.py" line="93"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="93"/>
+        <location filename="../processing_provider/diagnostic.py" line="94"/>
         <source>The INSEE code of the commune.</source>
         <translation>Le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="96"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="96"/>
+        <location filename="../processing_provider/diagnostic.py" line="97"/>
         <source>The commune&apos;s name.</source>
         <translation>Le nom de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="98"/>
+        <location filename="../processing_provider/diagnostic.py" line="99"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="99"/>
+        <location filename="../processing_provider/diagnostic.py" line="100"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>Automatic (IGN&apos;s artificialisation layers when present, else matrix + thresholds)</source>
         <translation>Automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="112"/>
+        <location filename="../processing_provider/diagnostic.py" line="113"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="115"/>
+        <location filename="../processing_provider/diagnostic.py" line="116"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="115"/>
+        <location filename="../processing_provider/diagnostic.py" line="116"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="115"/>
+        <location filename="../processing_provider/diagnostic.py" line="116"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="116"/>
+        <location filename="../processing_provider/diagnostic.py" line="117"/>
         <source>Hectares by default, m² as in the national files.</source>
         <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
+        <location filename="../processing_provider/diagnostic.py" line="119"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
+        <location filename="../processing_provider/diagnostic.py" line="119"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
+        <location filename="../processing_provider/diagnostic.py" line="119"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="121"/>
+        <location filename="../processing_provider/diagnostic.py" line="122"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="123"/>
+        <location filename="../processing_provider/diagnostic.py" line="124"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="124"/>
+        <location filename="../processing_provider/diagnostic.py" line="125"/>
         <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="126"/>
+        <location filename="../processing_provider/diagnostic.py" line="127"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="127"/>
+        <location filename="../processing_provider/diagnostic.py" line="128"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="129"/>
+        <location filename="../processing_provider/diagnostic.py" line="130"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="131"/>
+        <location filename="../processing_provider/diagnostic.py" line="132"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="133"/>
+        <location filename="../processing_provider/diagnostic.py" line="134"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="134"/>
+        <location filename="../processing_provider/diagnostic.py" line="135"/>
         <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="136"/>
+        <location filename="../processing_provider/diagnostic.py" line="137"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="137"/>
+        <location filename="../processing_provider/diagnostic.py" line="138"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="138"/>
+        <location filename="../processing_provider/diagnostic.py" line="139"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="139"/>
+        <location filename="../processing_provider/diagnostic.py" line="140"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="147"/>
+        <location filename="../processing_provider/diagnostic.py" line="148"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="150"/>
+        <location filename="../processing_provider/diagnostic.py" line="160"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="177"/>
+        <location filename="../processing_provider/diagnostic.py" line="187"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="198"/>
+        <location filename="../processing_provider/diagnostic.py" line="210"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="212"/>
+        <location filename="../processing_provider/diagnostic.py" line="224"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="215"/>
+        <location filename="../processing_provider/diagnostic.py" line="227"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="63"/>
+        <location filename="../processing_provider/diagnostic.py" line="64"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data); a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="155"/>
+        <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
+        <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="198"/>
+        <source>{layer} ({path}) has no polygon: left out.</source>
+        <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
 </context>
 <context>
@@ -2442,32 +2582,32 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="289"/>
+        <location filename="../processing_provider/flows.py" line="304"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="265"/>
+        <location filename="../processing_provider/flows.py" line="279"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="363"/>
+        <location filename="../processing_provider/flows.py" line="377"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="368"/>
+        <location filename="../processing_provider/flows.py" line="382"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="372"/>
+        <location filename="../processing_provider/flows.py" line="386"/>
         <source>{count} invalid geometry(ies) repaired for the overlay.</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="373"/>
+        <location filename="../processing_provider/flows.py" line="387"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
@@ -2477,7 +2617,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : un fragment dont le statut à une date ne peut être établi (les feuilles sous ses codes ne donnent pas la même réponse) est compté à part (journal, rapport : indetermine) et écarté des flux ; la convention « comme les fichiers nationaux » ne lit au contraire que les codes exacts. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="359"/>
+        <location filename="../processing_provider/flows.py" line="373"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
@@ -2643,55 +2783,70 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="187"/>
+        <location filename="../processing_provider/base.py" line="327"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="188"/>
+        <location filename="../processing_provider/base.py" line="328"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="189"/>
+        <location filename="../processing_provider/base.py" line="329"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="84"/>
+        <location filename="../processing_provider/base.py" line="96"/>
         <source>Codes above the leaves, INDETERMINE, nulls</source>
         <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="84"/>
+        <location filename="../processing_provider/base.py" line="96"/>
         <source>Indéterminé reported apart (a code stands for its leaves)</source>
         <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="84"/>
+        <location filename="../processing_provider/base.py" line="96"/>
         <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="93"/>
+        <location filename="../processing_provider/base.py" line="105"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="140"/>
+        <source>Canceled: what was being written is removed, previous outputs are kept.</source>
+        <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="179"/>
+        <source>The output {path} could not be created.</source>
+        <translation>La sortie {path} n'a pas pu être créée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="196"/>
+        <source>{written} of {expected} features written (is the disk full?)</source>
+        <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
 </context>
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="39"/>
+        <location filename="../ocsge_plugin/plugin.py" line="42"/>
         <source>Load an OCS GE delivery…</source>
         <translation>Charger une livraison OCS GE…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="51"/>
+        <location filename="../ocsge_plugin/plugin.py" line="54"/>
         <source>OCS GE and data.gouv.fr data panel</source>
         <translation>Panneau de données OCS GE et data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="40"/>
+        <location filename="../ocsge_plugin/plugin.py" line="43"/>
         <source>Artificialisation diagnostic of a territory…</source>
         <translation>Diagnostic d'artificialisation d'un territoire…</translation>
     </message>

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import quote
 
-from . import network, nomenclature, settings
+from . import files, network, nomenclature, settings
 from .i18n import tr
 from .reading import departement_from_name, epsg_from_name, kind_from_name, millesimes_from_name, normalise_departement
 
@@ -303,5 +303,9 @@ class Catalogue:
         """Download a delivery's archive into ``folder`` (default: the cache), reusing the same
         edition already there. Returns (archive path, reused)."""
         folder = Path(folder) if folder else settings.cache_folder() / "ign"
+        try:
+            target = files.safe_file(folder, delivery.archive_name, tr("IGN's listing"))
+        except files.UnsafePath as error:
+            raise CatalogueError(str(error)) from None
         stamp = "|".join((delivery.name, delivery.updated, delivery.edition))
-        return self.client.download_cached(delivery.download_url(self.base_url), folder / delivery.archive_name, stamp, progress)
+        return self.client.download_cached(delivery.download_url(self.base_url), target, stamp, progress)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote, unquote, urlsplit
 
-from . import network, settings
+from . import files, network, settings
 from .i18n import tr
 
 MAX_PAGE_SIZE = 100
@@ -247,5 +247,11 @@ class DataGouv:
         download. Returns (path, reused)."""
         if not resource.download_url:
             raise network.NetworkError(resource.why_not_displayable(), "http")
-        folder = Path(folder) if folder else settings.cache_folder() / "datagouv" / (re.sub(r"[^\w\-]+", "_", resource.id) or "resource")
-        return self.client.download_cached(resource.download_url, folder / resource.file_name, resource.stamp, progress)
+        network.check_url(resource.download_url)
+        what = tr("data.gouv.fr's resource")
+        try:
+            folder = Path(folder) if folder else files.safe_file(settings.cache_folder() / "datagouv", re.sub(r"[^\w\-]+", "_", resource.id) or "resource", what)
+            target = files.safe_file(folder, resource.file_name, what)
+        except files.UnsafePath as error:
+            raise network.NetworkError(str(error), "scheme", resource.download_url) from None
+        return self.client.download_cached(resource.download_url, target, resource.stamp, progress)

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
@@ -48,6 +46,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from . import nomenclature
+from .files import OutputSet
 from .computing.territories import (
     NUMBER_COLUMNS,
     SURFACE_COLUMNS,
@@ -523,42 +522,6 @@ def quality_warnings(quality: dict[str, dict]) -> list[str]:
     return notes
 
 
-class _Atomic:
-    """Files written under temporary names in the target folder, renamed all together at the end."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.pending: list[tuple[Path, Path]] = []
-
-    def path(self, name: str) -> Path:
-        target = self.folder / name
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part" + target.suffix, dir=self.folder)
-        os.close(handle)
-        os.unlink(tmp)  # the writers create the file themselves
-        self.pending.append((Path(tmp), target))
-        return Path(tmp)
-
-    def commit(self) -> list[str]:
-        for _, target in self.pending:  # refuse before replacing anything
-            if target.is_dir():
-                raise OSError(tr("{path} is a folder").format(path=target))
-        done = []
-        for tmp, target in self.pending:
-            os.replace(tmp, target)
-            done.append(str(target))
-        self.pending = []
-        return done
-
-    def abort(self) -> None:
-        for tmp, _ in self.pending:
-            for candidate in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-                try:
-                    candidate.unlink()
-                except FileNotFoundError:
-                    pass
-        self.pending = []
-
-
 def unit_label(unit: str) -> str:
     """The unit as the user reads it (translated)."""
     return tr("hectares (ha)") if unit == "ha" else tr("square metres (m²)")
@@ -583,13 +546,14 @@ def export_tables(
 
     ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention`` (how
     parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages' metadata. Everything is written
-    under temporary names in ``folder`` and renamed at the end: on error or cancel nothing is left
-    half-written, and only the files of this export are replaced."""
+    in a temporary folder inside ``folder`` and the files replace their previous versions together at
+    the end (``files.OutputSet``): on error or cancel nothing is left half-written, and only the files
+    of this export are replaced."""
     if unit not in UNITS:
         raise TerritoryError(tr("Unknown unit {unit}. Expected ha or m2.").format(unit=unit))
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    atomic = _Atomic(folder)
+    atomic = OutputSet(folder)
     result = ExportResult()
     steps = max(len(levels) * len(datasets), 1)
     done = 0
@@ -654,6 +618,9 @@ def export_tables(
         if feedback is not None and feedback.isCanceled():
             raise Canceled()
         result.files = atomic.commit()
+    except RuntimeError as error:  # GDAL's (a full disk…)
+        atomic.abort()
+        raise OSError(str(error) or tr("GDAL could not write the file")) from None
     except BaseException:
         atomic.abort()
         raise

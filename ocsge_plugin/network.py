@@ -4,12 +4,17 @@ One small client for both services the plugin talks to (data.gouv.fr's API, IGN'
 
 - every request goes through ``QgsNetworkAccessManager`` (the per-thread instance, so it works in a
   ``QgsTask``, in a Processing algorithm and under ``qgis_process``);
-- a timeout counts the seconds **without a byte** (a slow but moving download is not cut);
+- only ``http`` and ``https`` addresses are fetched, redirections included (a redirection to a
+  local file is refused with its own message);
+- a timeout counts the seconds **without a byte**, and a transfer that averages less than a
+  minimum rate over that many seconds (a slow drip) is cut too; a listing larger than a cap is
+  refused;
 - 429 / 423 ("slow down") and 5xx are retried a bounded number of times, waiting what the server
   asks (``Retry-After``, else ``X-RateLimit-Reset``), else an exponential back-off, never longer
   than ``max_wait``; nothing else is retried (offline, DNS failure: a clear message at once);
-- downloads are written to a temporary file and renamed when complete: a canceled, failed or
-  truncated download (fewer bytes than ``Content-Length``) leaves no file behind;
+- downloads are written to a temporary file and renamed when complete (``files.replacing``): a
+  canceled, failed or truncated download (fewer bytes than ``Content-Length``) leaves no file
+  behind, and a dead run's temporary file is removed by the next download into that folder;
 - every error is a :class:`NetworkError` whose message is translated and says what to do.
 """
 
@@ -17,9 +22,7 @@ from __future__ import annotations
 
 import email.utils
 import json
-import os
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
@@ -29,14 +32,15 @@ from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from . import settings
+from . import files, settings
 from .i18n import tr
 
 
 class NetworkError(Exception):
     """A request that failed; ``str()`` is a translated message for the user.
 
-    ``kind`` is one of: dns, offline, refused, timeout, proxy, ssl, http, truncated, canceled, io."""
+    ``kind`` is one of: dns, offline, refused, timeout, slow, too_big, scheme, proxy, ssl, http,
+    truncated, canceled, io."""
 
     def __init__(self, message: str, kind: str, url: str = "", status: int | None = None):
         super().__init__(message)
@@ -113,6 +117,24 @@ def _host(url: str) -> str:
     return urlsplit(url).netloc or url
 
 
+WEB_SCHEMES = ("http", "https")
+
+
+def check_url(url: str) -> str:
+    """``url`` when it is an http or https address; NetworkError (kind ``scheme``) otherwise: the
+    plugin never reads a local file (``file://``) or another scheme on a server's word."""
+    scheme = urlsplit(url or "").scheme.lower()
+    if scheme not in WEB_SCHEMES:
+        raise NetworkError(
+            tr("Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.").format(
+                url=url
+            ),
+            "scheme",
+            url,
+        )
+    return url
+
+
 _OFFLINE = (
     QNetworkReply.NetworkSessionFailedError,
     QNetworkReply.TemporaryNetworkFailureError,
@@ -187,6 +209,40 @@ def _timeout_error(url: str, timeout: float) -> NetworkError:
     )
 
 
+def _slow_error(url: str, rate: float, seconds: float) -> NetworkError:
+    return NetworkError(
+        tr(
+            "{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. "
+            "Try again later (the minimum rate is QGIS's advanced setting ocsge/network/min_rate)."
+        ).format(host=_host(url), rate=f"{rate:g}", seconds=f"{seconds:g}"),
+        "slow",
+        url,
+    )
+
+
+def _too_big_error(url: str, cap: int) -> NetworkError:
+    return NetworkError(
+        tr(
+            "The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the "
+            "service address in the plugin settings (the cap is QGIS's advanced setting ocsge/network/max_listing_mb)."
+        ).format(host=_host(url), size=f"{cap / 1e6:g}"),
+        "too_big",
+        url,
+    )
+
+
+def _redirect_error(url: str, target: str, status: int) -> NetworkError:
+    return NetworkError(
+        tr(
+            "{host} redirected to “{target}”, a local file or another address that is not on the web: "
+            "refused, nothing was read."
+        ).format(host=_host(url), target=target),
+        "scheme",
+        url,
+        status,
+    )
+
+
 def _http_error(response: Response, attempts: int) -> NetworkError:
     host = _host(response.url)
     message = ""
@@ -232,6 +288,8 @@ class Client:
         self.backoff = settings.backoff() if backoff is None else backoff
         self.max_wait = settings.max_wait() if max_wait is None else max_wait
         self.authcfg = settings.authcfg() if authcfg is None else authcfg
+        self.min_rate = settings.min_rate()
+        self.max_body = settings.max_listing_bytes()
         self.is_canceled = is_canceled or (lambda: False)
         self.log = log or (lambda message: None)
 
@@ -247,25 +305,23 @@ class Client:
         return self.get(url, params, accept="application/json").json()
 
     def download(self, url: str, target: str | Path, progress: Callable[[float], None] | None = None) -> Path:
-        """Download ``url`` to ``target``: all of it, or nothing (no partial file is ever left)."""
+        """Download ``url`` to ``target`` (a path the caller built with ``files.safe_join``): all of
+        it, or nothing (no partial file is ever left, a previous file is kept on failure)."""
+        check_url(url)
         target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with files.replacing(target) as part:
 
-            def attempt() -> Response:
-                with part.open("wb") as sink:
-                    return self._attempt(url, sink, progress, "*/*")
+                def attempt() -> Response:
+                    with part.open("wb") as sink:
+                        return self._attempt(url, sink, progress, "*/*")
 
-            self._with_retries(url, attempt)
-            os.replace(part, target)
+                self._with_retries(url, attempt)
         except OSError as error:
             raise NetworkError(
                 tr("Cannot write {path}: {detail}").format(path=target, detail=error.strerror or error), "io", url
             ) from None
-        finally:
-            if part.exists():
-                part.unlink()
         return target
 
     def download_cached(
@@ -281,9 +337,8 @@ class Client:
         if stamp_file.exists():
             stamp_file.unlink()
         self.download(url, target, progress)
-        part = stamp_file.with_name(stamp_file.name + ".part")
-        part.write_text(stamp, encoding="utf-8")
-        os.replace(part, stamp_file)
+        with files.replacing(stamp_file) as part:
+            part.write_text(stamp, encoding="utf-8")
         return target, False
 
     # ----------------------------------------------------------------------------- inside
@@ -315,6 +370,7 @@ class Client:
         """One request. With ``sink``, a 2xx body is streamed into it; other bodies are kept."""
         if self.is_canceled():
             raise Canceled(url)
+        check_url(url)
         request = QNetworkRequest(QUrl(url))
         request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
         request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
@@ -324,7 +380,9 @@ class Client:
             QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
         reply = QgsNetworkAccessManager.instance().get(request)
         body = bytearray()
-        state = {"written": 0, "last": time.monotonic(), "canceled": False, "timed_out": False}
+        start = time.monotonic()
+        state = {"written": 0, "last": start, "canceled": False, "timed_out": False, "slow": False, "too_big": False}
+        window = {"start": None, "bytes": 0}  # the rate is measured from the first byte (a server may think first)
 
         def status() -> int | None:
             return reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
@@ -336,12 +394,18 @@ class Client:
             data = bytes(reply.readAll())
             if not data:
                 return
+            if window["start"] is None:
+                window["start"] = time.monotonic()
+            window["bytes"] += len(data)
             code = status()
             if sink is not None and code is not None and 200 <= code < 300:
                 sink.write(data)
                 state["written"] += len(data)
             else:
                 body.extend(data)
+                if len(body) > self.max_body:
+                    state["too_big"] = True
+                    reply.abort()
 
         def on_progress(received: int, total: int) -> None:
             state["last"] = time.monotonic()
@@ -357,6 +421,11 @@ class Client:
             elif time.monotonic() - state["last"] > self.timeout:
                 state["timed_out"] = True
                 reply.abort()
+            elif window["start"] is not None and (elapsed := time.monotonic() - window["start"]) >= self.timeout:
+                if window["bytes"] < self.min_rate * elapsed:  # a drip: moving, but too slowly to finish
+                    state["slow"] = True
+                    reply.abort()
+                window["start"], window["bytes"] = time.monotonic(), 0
 
         loop = QEventLoop()
         timer = QTimer()
@@ -377,11 +446,19 @@ class Client:
                 raise Canceled(url)
             if state["timed_out"]:
                 raise _timeout_error(url, self.timeout)
+            if state["slow"]:
+                raise _slow_error(url, self.min_rate, self.timeout)
+            if state["too_big"]:
+                raise _too_big_error(url, self.max_body)
             if code is None:
                 raise _transport_error(reply, url, self.timeout)
             headers = {
                 bytes(name).decode("latin-1").lower(): bytes(value).decode("latin-1") for name, value in reply.rawHeaderPairs()
             }
+            if 300 <= code < 400 and headers.get("location"):
+                target = QUrl(url).resolved(QUrl(headers["location"])).toString()
+                if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
+                    raise _redirect_error(url, target, code)
             if sink is not None and 200 <= code < 300:
                 expected = headers.get("content-length", "")
                 short = expected.isdigit() and state["written"] < int(expected)

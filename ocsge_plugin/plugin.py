@@ -30,6 +30,9 @@ class OcsgePlugin:
 
         self.provider = OcsgeProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
+        from . import interrupt
+
+        interrupt.install()  # qgis_process only: SIGINT / SIGTERM cancel the running algorithm
 
     def initGui(self) -> None:  # noqa: N802
         self.initProcessing()

@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +37,7 @@ from xml.sax.saxutils import escape
 
 from osgeo import gdal, ogr, osr
 
+from . import files
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
 
@@ -310,29 +311,191 @@ def extract_archive(
     is_canceled: Callable[[], bool] | None = None,
 ) -> tuple[Path, bool]:
     """Extract a .7z (or a split one, named by its first part) into the cache, once per archive path,
-    size and date (of every part). Returns (folder, reused)."""
+    size and date (of every part). Returns (folder, reused).
+
+    Runs extracting the same archive at once take turns (a lock): the first extracts, the others
+    reuse its result. The extraction goes to a temporary folder renamed when complete; an entry
+    whose name or link leads outside that folder refuses the whole archive. Beyond the cache's size
+    cap, the least recently used extractions are removed."""
     parts = archive_parts(archive)
     archive = parts[0]
     stem = archive.name[: -len(".7z.001")] if len(archive.name) > 7 and _VOLUME.match(archive.name) else archive.stem
-    target = cache_dir() / "extract" / f"{stem}-{_key(parts)}"
-    if (target / ".complete").exists():
-        return target, True
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".part-", dir=target.parent))
-    try:
-        exe = seven_zip()
-        if exe:
-            _extract_with_7z(exe, archive, work, progress, is_canceled)  # 7-Zip reads the next parts itself
-        else:
-            _extract_with_py7zr(parts, work)
-        (work / ".complete").write_text(str(archive))
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(work, target)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+    root = cache_dir() / "extract"
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / f"{stem}-{_key(parts)}"
+    with _locked(root / f".{target.name}.lock", is_canceled):
+        if (target / ".complete").exists():
+            os.utime(target / ".complete")  # used now: the last to be evicted
+            return target, True
+        files.clean_leftovers(root)
+        work = files.temp_name(target, directory=True)
+        work.mkdir()
+        try:
+            exe = seven_zip()
+            if exe:
+                _check_entries(_list_7z(exe, archive), archive.name, work)
+                _extract_with_7z(exe, archive, work, progress, is_canceled)  # 7-Zip reads the next parts itself
+            else:
+                _extract_with_py7zr(parts, work)
+            _check_extracted(work, archive.name)
+            (work / ".complete").write_text(str(archive))
+            if (target / ".complete").exists():  # another run was first (where there is no lock): use its
+                files.remove(work)
+                return target, True
+            files.remove(target)  # an unfinished extraction of an earlier version of the plugin
+            os.replace(work, target)
+        except OSError as error:  # the cache's disk, not the user's output folder
+            files.remove(work)
+            raise DeliveryError(
+                tr("Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.").format(
+                    name=archive.name, folder=root, error=error.strerror or error
+                )
+            ) from None
+        except BaseException:
+            files.remove(work)
+            raise
+    evict_cache(keep=(target,))
     return target, False
+
+
+class _locked:
+    """An exclusive lock on ``path`` (``fcntl.flock``; a no-op where it does not exist), waited for
+    while honouring cancel; ``wait=False``: ``acquired`` says whether it was free."""
+
+    def __init__(self, path: Path, is_canceled: Callable[[], bool] | None = None, wait: bool = True):
+        self.path, self.is_canceled, self.wait = path, is_canceled, wait
+        self.handle = None
+        self.acquired = False
+
+    def __enter__(self) -> "_locked":
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: the atomic rename alone
+            self.acquired = True
+            return self
+        self.handle = open(self.path, "a")
+        while True:
+            try:
+                fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self.acquired = True
+                return self
+            except BlockingIOError:
+                if not self.wait:
+                    return self
+                if self.is_canceled and self.is_canceled():
+                    self.handle.close()
+                    raise Canceled() from None
+                time.sleep(0.1)
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None:
+            self.handle.close()  # releases the lock
+
+
+def _list_7z(exe: str, archive: Path) -> list[tuple[str, bool]]:
+    """(name, is a link) of every entry of an archive, as 7-Zip lists them."""
+    proc = subprocess.run([exe, "l", "-slt", "-ba", str(archive)], capture_output=True, stdin=subprocess.DEVNULL)
+    entries: list[tuple[str, bool]] = []
+    for line in proc.stdout.decode("utf-8", errors="replace").splitlines():
+        if line.startswith("Path = "):
+            entries.append((line[len("Path = "):], False))
+        elif line.startswith("Attributes = ") and entries:
+            mode = line[len("Attributes = "):].split()
+            entries[-1] = (entries[-1][0], any(m.startswith("l") and len(m) == 10 for m in mode))
+    return entries
+
+
+def _refuse_entry(name: str, archive_name: str) -> DeliveryError:
+    return DeliveryError(
+        tr(
+            "The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute "
+            "path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN."
+        ).format(name=archive_name, entry=name)
+    )
+
+
+def _check_entries(entries: Iterable[tuple[str, bool]], archive_name: str, work: Path) -> None:
+    for name, link in entries:
+        try:
+            files.safe_join(work, name, archive_name)
+        except files.UnsafePath:
+            raise _refuse_entry(name, archive_name) from None
+        if link:
+            raise _refuse_entry(name, archive_name)
+
+
+def _check_extracted(work: Path, archive_name: str) -> None:
+    """After extraction: no link, nothing outside ``work`` (whatever the extractor did)."""
+    for current, dirs, names in os.walk(work):
+        for name in dirs + names:
+            path = Path(current) / name
+            if path.is_symlink():
+                raise _refuse_entry(str(path.relative_to(work)), archive_name)
+
+
+def tree_size(folder: Path) -> int:
+    """Bytes of the files under ``folder`` (0 when absent)."""
+    total = 0
+    for current, _, names in os.walk(folder):
+        for name in names:
+            try:
+                total += os.lstat(os.path.join(current, name)).st_size
+            except OSError:
+                pass
+    return total
+
+
+def _cache_limit() -> int:
+    try:
+        from . import settings
+
+        return settings.cache_max_bytes()
+    except Exception:  # pragma: no cover - outside QGIS
+        return 5 * 10**9
+
+
+def evict_cache(limit: int | None = None, keep: Iterable[Path] = ()) -> list[Path]:
+    """Remove the least recently used extractions (last use: the date of their ``.complete``) until
+    the extraction cache holds at most ``limit`` bytes (default: the setting); ``keep`` and
+    extractions another run holds are spared. Returns what was removed."""
+    limit = _cache_limit() if limit is None else limit
+    root = cache_dir() / "extract"
+    if not root.is_dir():
+        return []
+    entries = [d for d in root.iterdir() if d.is_dir() and (d / ".complete").is_file()]
+    sizes = {d: tree_size(d) for d in entries}
+    total = sum(sizes.values())
+    removed = []
+    keep = {Path(k) for k in keep}
+    for entry in sorted(entries, key=lambda d: (d / ".complete").stat().st_mtime):
+        if total <= limit:
+            break
+        if entry in keep:
+            continue
+        with _locked(root / f".{entry.name}.lock", wait=False) as lock:
+            if not lock.acquired:
+                continue
+            files.remove(entry)
+        total -= sizes[entry]
+        removed.append(entry)
+    return removed
+
+
+def clear_cache() -> int:
+    """Empty the extraction cache and the normalised layers (not what another run is extracting).
+    Returns the bytes freed."""
+    freed = 0
+    for name in ("extract", "normalised"):
+        root = cache_dir() / name
+        if root.is_dir():
+            freed += tree_size(root)
+    evict_cache(limit=0)
+    files.remove(cache_dir() / "normalised")
+    for name in ("extract", "normalised"):
+        root = cache_dir() / name
+        if root.is_dir():
+            freed -= tree_size(root)
+    return freed
 
 
 def _extract_with_7z(exe, archive, work, progress, is_canceled) -> None:
@@ -401,7 +564,10 @@ def _extract_with_py7zr_one(archive, work, display_name) -> None:
         ) from None
     try:
         with py7zr.SevenZipFile(archive) as handle:
+            _check_entries(((info.filename, info.is_symlink) for info in handle.list()), display_name, Path(work))
             handle.extractall(work)
+    except DeliveryError:
+        raise
     except Exception as error:  # py7zr raises many kinds
         raise DeliveryError(
             tr("The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.").format(
@@ -611,9 +777,8 @@ def normalise(found: FoundLayer) -> str:
         + "\n  </OGRVRTLayer>\n</OGRVRTDataSource>\n"
     )
     if not vrt_path.exists() or vrt_path.read_text(encoding="utf-8") != content:
-        tmp = vrt_path.with_suffix(".vrt.tmp")
-        tmp.write_text(content, encoding="utf-8")
-        os.replace(tmp, vrt_path)
+        with files.replacing(vrt_path) as tmp:
+            tmp.write_text(content, encoding="utf-8")
     found.uri = str(vrt_path)
     return found.uri
 

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, tuple[Any, type]] = {
     "network/backoff": (2.0, float),  # first wait (seconds) when the server gives none; doubles each time
     "network/max_wait": (60.0, float),  # longest single wait, whatever the server asks
     "network/authcfg": ("", str),  # QGIS authentication configuration id, for mirrors behind a login
+    "network/min_rate": (1000.0, float),  # bytes/s a transfer must average over every `timeout` seconds
+    "network/max_listing_mb": (20.0, float),  # largest listing or API answer read into memory
+    "cache/max_gb": (5.0, float),  # extraction cache size; the least recently used are evicted beyond
 }
 
 
@@ -91,3 +94,15 @@ def max_wait() -> float:
 
 def authcfg() -> str:
     return str(value("network/authcfg"))
+
+
+def min_rate() -> float:
+    return max(0.0, float(value("network/min_rate")))
+
+
+def max_listing_bytes() -> int:
+    return int(max(0.01, float(value("network/max_listing_mb"))) * 1e6)
+
+
+def cache_max_bytes() -> int:
+    return int(max(0.0, float(value("cache/max_gb"))) * 1e9)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 from qgis.core import (
     QgsField,
@@ -36,31 +35,18 @@ def style_territories(context: QgsProcessingContext, dest_id: str, field: str = 
     StylePostProcessor.attach(context, dest_id, lambda: styles.territory_renderer(field))
 
 
-def remove_partial(dest_id) -> None:
-    """After a cancel or an error, once the sink is closed: remove the file it started (plain files)."""
-    if isinstance(dest_id, str):
-        path = dest_id.split("|")[0]
-        if os.path.isfile(path) and not path.startswith(("memory:", "ogr:", "postgres:")):
-            try:
-                os.remove(path)
-            except OSError:
-                pass
-
-
 def write_table(alg: OcsgeAlgorithm, parameters, name: str, context, table, extra_fields, geometries, crs, feedback, spatial: bool = True):
     """Create the sink ``name`` and write ``table`` to it; returns its id (None when not requested)."""
     fields = export.table_fields(table, extra_fields)
     wkb = QgsWkbTypes.MultiPolygon if spatial else QgsWkbTypes.NoGeometry
-    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb, crs)
-    if sink is None:
+    output = alg.output_sink(parameters, name, context, fields, wkb, crs)
+    if output.sink is None:
         return None
     try:
-        export.write_sink(sink, table, fields, geometries if spatial else None, feedback)
-    except BaseException:
-        del sink
-        remove_partial(dest_id)
-        raise
-    del sink
+        export.write_sink(output.sink, table, fields, geometries if spatial else None, feedback)
+    except BaseException as error:
+        raise output.failed(error) from None
+    dest_id = output.commit(len(table))
     if "convention" in table.columns and table["convention"].notna().any():
         stamp_convention(dest_id, str(table["convention"].dropna().iloc[0]))
     return dest_id

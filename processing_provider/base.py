@@ -3,8 +3,10 @@ styling of output layers when QGIS loads them."""
 
 from __future__ import annotations
 
+import functools
 import os
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Optional
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -19,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..ocsge_plugin import files, interrupt
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
 from ..ocsge_plugin.rules import CONVENTIONS
@@ -27,7 +30,16 @@ from ..ocsge_plugin.rules import CONVENTIONS
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
     """Base class: ``tr()`` with the class name as context, groups, icon, error helper.
 
-    Each algorithm writes its ``shortHelpString`` as ``self.tr("…")`` so that pylupdate5 finds it."""
+    Each algorithm writes its ``shortHelpString`` as ``self.tr("…")`` so that pylupdate5 finds it.
+
+    Every ``processAlgorithm`` runs under ``interrupt.watching`` (SIGINT and SIGTERM to qgis_process
+    cancel it) and a canceled run ends with an error (exit status not 0 under qgis_process), whether
+    the cancel came from the button, a signal or a parent algorithm."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _cancel_is_an_error(cls.__dict__["processAlgorithm"])
 
     GROUP = "data"  # one of GROUPS
     GROUPS = {
@@ -110,9 +122,137 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
             return CONVENTIONS[0]
         return CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)]
 
+    def output_sink(self, parameters, name: str, context: QgsProcessingContext, fields, wkb_type, crs) -> "OutputSink":
+        """The feature sink ``name``, written so that the previous file survives any failure (see OutputSink)."""
+        return OutputSink(self, parameters, name, context, fields, wkb_type, crs)
+
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""
         return QgsProcessingException(message)
+
+
+def _cancel_is_an_error(process: Callable) -> Callable:
+    @functools.wraps(process)
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        with interrupt.watching(feedback):
+            results = process(self, parameters, context, feedback)
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(
+                QCoreApplication.translate("OcsgeAlgorithm", "Canceled: what was being written is removed, previous outputs are kept.")
+            )
+        return results
+
+    return processAlgorithm
+
+
+class OutputSink:
+    """A feature sink whose file takes its place only when complete.
+
+    For a file destination (a path; not a temporary, memory or database layer) QGIS writes into a
+    temporary folder beside it, under the destination's own name (so a GeoPackage layer is named as
+    the file); ``commit(expected)`` closes it, checks that the file holds the ``expected`` features
+    (a full disk makes QGIS drop features without raising) and moves it, with a shapefile's
+    companions, over the previous file (``files.OutputSet``). ``abort()``, or an error, removes it:
+    the previous file is untouched. ``sink`` is None when the output was not asked for."""
+
+    def __init__(self, alg: OcsgeAlgorithm, parameters, name: str, context: QgsProcessingContext, fields, wkb_type, crs):
+        self.alg = alg
+        self.dest = _plain_file(alg.file_destination(parameters, name, context))
+        self.staged: Optional[files.OutputSet] = None
+        values = parameters
+        if self.dest:
+            try:
+                self.staged = files.OutputSet(Path(self.dest).parent, create=False)
+                values = dict(parameters)
+                values[name] = str(self.staged.path(Path(self.dest).name))
+            except OSError as error:
+                raise alg.fail(files.write_error(self.dest, error)) from None
+        try:
+            self.sink, self.dest_id = alg.parameterAsSink(values, name, context, fields, wkb_type, crs)
+        except QgsProcessingException as error:
+            if self.staged is None:
+                raise
+            self.staged.abort()
+            raise alg.fail(files.write_error(self.dest, error)) from None
+        if self.staged is not None and self.sink is None:
+            self.staged.abort()
+            raise alg.fail(QCoreApplication.translate("OcsgeAlgorithm", "The output {path} could not be created.").format(path=self.dest))
+        self.asked = self.sink is not None
+        self.committed = False
+        self.final_id = self.dest if self.staged is not None else self.dest_id  # what the results name
+        if self.staged is not None:  # loaded on completion only: a failed or canceled run loads nothing
+            alg.register_written_layer(parameters, name, context, self.dest)
+
+    def verify(self, expected: Optional[int] = None) -> None:
+        """Close the sink and check its file: no feature refused by QGIS, ``expected`` features (when
+        given). On a problem the file is removed and the error raised (a previous file is kept)."""
+        if self.sink is None:
+            return
+        problem = self.sink.lastError() if hasattr(self.sink, "lastError") else ""  # a feature QGIS could not write
+        self.sink = None  # closes the file
+        if not problem and expected is not None and self.staged is not None:
+            written = _feature_count(self.staged.staging / Path(self.dest).name)
+            if written != expected:
+                problem = QCoreApplication.translate("OcsgeAlgorithm", "{written} of {expected} features written (is the disk full?)").format(
+                    written=written, expected=expected
+                )
+        if problem:
+            self.abort()
+            raise self.alg.fail(files.write_error(self.dest, OSError(problem)) if self.staged is not None else problem)
+
+    def commit(self, expected: Optional[int] = None) -> Optional[str]:
+        """``verify``, then put the file in place; its id for the results (None when not asked)."""
+        if not self.asked:
+            return None
+        self.verify(expected)
+        if self.staged is not None:
+            try:
+                self.staged.commit()
+            except OSError as error:
+                self.staged.abort()
+                raise self.alg.fail(files.write_error(self.dest, error)) from None
+        self.committed = True
+        return self.final_id
+
+    def failed(self, error: BaseException) -> BaseException:
+        """After an error while writing: nothing kept; the error to raise (naming the file)."""
+        self.abort()
+        if self.staged is None or not isinstance(error, QgsProcessingException):
+            return error
+        return self.alg.fail(files.write_error(self.dest, error))
+
+    def abort(self) -> None:
+        """Remove what was written (nothing once committed)."""
+        self.sink = None
+        if self.committed:
+            return
+        if self.staged is not None:
+            self.staged.abort()
+        else:
+            from ..ocsge_plugin.computing.classify import remove_partial_file
+
+            if isinstance(self.dest_id, str):
+                remove_partial_file(self.dest_id)
+
+
+def _plain_file(dest: Optional[str]) -> Optional[str]:
+    """``dest`` when it is a file path (not ``memory:``, ``ogr:…``, ``postgres:…``, a layer in a file)."""
+    if not dest or "|" in dest or not Path(dest).suffix:
+        return None
+    scheme = dest.split(":", 1)[0] if ":" in dest else ""
+    return dest if len(scheme) <= 1 else None  # a Windows drive letter is not a provider
+
+
+def _feature_count(path: Path) -> int:
+    from osgeo import ogr
+
+    try:
+        ds = ogr.Open(str(path))
+    except RuntimeError:
+        ds = None
+    if ds is None or ds.GetLayerCount() == 0:
+        return -1
+    return ds.GetLayer(0).GetFeatureCount()
 
 
 # Keep post-processors alive until QGIS calls them (Python would otherwise collect them).

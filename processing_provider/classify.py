@@ -7,6 +7,7 @@ import sqlite3
 from typing import Optional
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -25,18 +26,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin import reading, styles
+from ..ocsge_plugin import files, reading, styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
-
-def discard_output(dest_id: str) -> None:
-    """After a cancel, once the sink is closed: remove the partial file it wrote (plain files only;
-    memory layers and layers inside an existing database are left to QGIS)."""
-    if isinstance(dest_id, str):
-        core.remove_partial_file(dest_id)
-
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"
@@ -168,6 +162,12 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             feedback.reportError(self.tr("Canceled."))
             return {}
         log_classification(result, feedback)
+        if source.featureCount() == 0:
+            feedback.pushWarning(
+                self.tr("The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).").format(
+                    name=source.sourceName() or parameters.get(self.INPUT)
+                )
+            )
 
         fields, renamed = core.output_fields(source.fields(), core.classification_fields())
         for old, new in renamed.items():
@@ -188,15 +188,14 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
         rows = core.summary(result)
         outputs = {self.OUTPUT: dest_id, self.METHOD_USED: result.method}
-        summary_sink, summary_id = self.parameterAsSink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.NoGeometry)
-        if summary_sink is not None:
+        summary = self.output_sink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        if summary.sink is not None:
             total = rows[-1].area_m2
             for row in rows:
                 feature = QgsFeature()
                 feature.setAttributes([row.key, row.label, row.count, row.area_ha, 100.0 * row.area_m2 / total if total > 0 else None])
-                summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            del summary_sink
-            outputs[self.SUMMARY] = summary_id
+                summary.sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            outputs[self.SUMMARY] = summary.commit(len(rows))
         by_key = {row.key: row for row in rows}
         outputs.update(
             {
@@ -248,6 +247,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         except (OSError, RuntimeError, sqlite3.Error) as error:  # GDAL's errors are RuntimeError; an SQLite without JSON…
             if feedback.isCanceled():  # not a failure: nothing is written, the previous file is kept
                 raise gpkg.Canceled() from None
+            if files.is_write_failure(error):  # a full disk, no right to write: an error, the previous file kept
+                raise self.fail(files.write_error(dest, error)) from None
             feedback.pushWarning(self.tr("Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.").format(error=error))
             return None
         self.register_written_layer(parameters, self.OUTPUT, context, dest)
@@ -278,20 +279,19 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
 def write_through_sink(alg, parameters, context, source, fields, fid, values, feedback, only=None) -> Optional[str]:
     """``core.write_features`` into the algorithm's OUTPUT sink (shared with compare_artif): the
-    destination's id, or None when canceled; a cancel or an error leaves no partial file."""
-    sink, dest_id = alg.parameterAsSink(parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
-    if sink is None:
+    destination's id, or None when canceled; a cancel or an error leaves no partial file and the
+    previous file untouched (``OutputSink``)."""
+    output = alg.output_sink(parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+    if output.sink is None:
         raise alg.fail(tr("The output layer could not be created."))
     try:
-        core.write_features(source, sink, fields, fid, values, feedback, only=only)
-    except (core.Canceled, core.ClassifyError) as error:
-        del sink  # closes the file, which is then removed: no partial output
-        discard_output(dest_id)
-        if isinstance(error, core.ClassifyError):
-            raise alg.fail(str(error)) from None
+        written = core.write_features(source, output.sink, fields, fid, values, feedback, only=only)
+    except core.Canceled:
+        output.abort()
         return None
-    del sink
-    return dest_id
+    except BaseException as error:  # a feature QGIS could not write (a full disk…)
+        raise output.failed(alg.fail(str(error)) if isinstance(error, core.ClassifyError) else error) from None
+    return output.commit(written)
 
 
 def classification_report(result: core.Classification, layer, source, feedback) -> dict:

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -147,6 +148,15 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("No delivery given. Expected .7z archives or folders from IGN, separated by ';'."))
         communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
         if communes_source is None:
+            given = parameters.get(self.COMMUNES)
+            if isinstance(given, QgsProcessingFeatureSourceDefinition):
+                given = given.source.staticValue()
+            if given:
+                raise self.fail(
+                    self.tr("The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.").format(
+                        path=given.source() if isinstance(given, QgsVectorLayer) else given
+                    )
+                )
             raise self.fail(self.tr("No commune layer. Expected commune polygons with their INSEE code."))
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
@@ -184,6 +194,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                     layer = QgsVectorLayer(found.uri, Path(found.uri).stem, "ogr")
                     if layer.isValid() and layer.featureCount() > 0:
                         layers.append(layer)
+                    elif layer.isValid():
+                        feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
             territories = core.TerritorySet.from_layer(communes_source, code_field, name_field, keep)

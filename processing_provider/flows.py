@@ -254,16 +254,31 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             return {}
         except flows.FlowError as error:
             raise self.fail(str(error)) from None
-        layer = difference if source != "overlay" else fin
-        return self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes, layer.name())
+        self._outputs = []
+        try:
+            layer = difference if source != "overlay" else fin
+            results = self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes, layer.name())
+            if results:  # not canceled
+                for output in self._outputs:  # every file checked before any replaces its previous version
+                    output.verify()
+                for output in self._outputs:
+                    output.commit()
+                stamp_convention(results.get(self.OUTPUT), report.convention)  # once in place
+        finally:
+            for output in self._outputs:
+                output.abort()  # removes nothing once committed
+        return results
 
     # ---------------------------------------------------------------------------------- outputs
 
     def _sink(self, parameters, name, context, fields, geometry_type, crs):
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
-        if sink is None and parameters.get(name) is not None:
+        """The sink ``name`` and the id the results give it; written beside its file and put in place
+        when every output is complete (``OutputSink``)."""
+        output = self.output_sink(parameters, name, context, fields, geometry_type, crs)
+        if output.sink is None and parameters.get(name) is not None:
             raise self.fail(self.tr("The output {name} could not be created.").format(name=name))
-        return sink, dest
+        self._outputs.append(output)
+        return output.sink, output.final_id
 
     def _write(self, parameters, context, feedback, source, report, accumulator, pieces, millesimes, layer_name):
         debut_year, fin_year = millesimes
@@ -297,8 +312,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 piece.flux_artif, piece.flux_imper, piece.flux, piece.area / flows.M2_PER_HA, debut_year, fin_year,
             ])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        del sink  # closed: the convention goes into its metadata
-        stamp_convention(dest, report.convention)
+        del sink
         results[self.OUTPUT] = dest
         StylePostProcessor.attach(context, dest, flows_renderer)
 

@@ -3,6 +3,7 @@ its provider registered in QGIS, a private extraction cache, and helpers to run 
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import os
@@ -108,10 +109,14 @@ def run(provider):
     return _run
 
 
+# qgis_process's profile and plugin link, one per checkout (clones tested at once do not share it).
+QGIS_PROCESS_BUILD = str(_PLUGINPATH.parent / f"ocsge-qgis-process-{hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]}")
+
+
 def qgis_process(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     """Run the project's scripts/qgis_process wrapper (real qgis_process.bin)."""
     env = dict(os.environ)
-    env["OCSGE_BUILD_DIR"] = str(_PLUGINPATH.parent / "ocsge-qgis-process")
+    env["OCSGE_BUILD_DIR"] = QGIS_PROCESS_BUILD
     proc = subprocess.run(
         [str(ROOT / "scripts" / "qgis_process"), *args],
         capture_output=True,

@@ -32,7 +32,6 @@ written: the caller then writes through QGIS as before.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr
 
+from .. import files
 from . import territories
 
 __all__ = [
@@ -251,26 +251,8 @@ def write_copy(
 def _atomically(dest: str, write: Any) -> int:
     """``write(temporary path, layer name)`` beside ``dest``, then renamed to ``dest`` (replacing a
     previous file only once complete); on any error or cancel the temporary file is removed."""
-    dest_path = Path(dest)
-    tmp = dest_path.with_name(f".{dest_path.name}.{os.getpid()}.tmp.gpkg")
-    _remove(tmp)
-    try:
-        count = write(tmp, dest_path.stem)
-        os.replace(tmp, dest_path)
-        for suffix in ("-wal", "-shm", "-journal"):  # a previous file's companions
-            _remove(Path(str(dest_path) + suffix))
-    except BaseException:
-        _remove(tmp)
-        raise
-    return count
-
-
-def _remove(path: Path) -> None:
-    for candidate in (path, Path(str(path) + "-journal"), Path(str(path) + "-wal"), Path(str(path) + "-shm")):
-        try:
-            candidate.unlink()
-        except FileNotFoundError:
-            pass
+    with files.replacing(dest) as tmp:
+        return write(tmp, Path(dest).stem)
 
 
 def _private(path: Path) -> sqlite3.Connection:

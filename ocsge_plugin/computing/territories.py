@@ -47,6 +47,7 @@ bounded by the number of territories, classes and boundary polygons, not by the 
 from __future__ import annotations
 
 import csv
+import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -748,6 +749,7 @@ class _Placement:
         self.grid_extent: Optional[QgsRectangle] = None
         self.grid = None
         self.disjoint = False  # no territory within the data's extent
+        self.extent = full  # of the territories, in the data's CRS
         if full.isEmpty() or full.width() <= 0:
             self.disjoint = True
             return
@@ -1208,6 +1210,31 @@ def _check_projected(source: Source) -> None:
         )
 
 
+def _box(rectangle: QgsRectangle) -> str:
+    if rectangle.isEmpty() and rectangle.width() <= 0:
+        return tr("nothing")
+    return f"x {rectangle.xMinimum():.0f} – {rectangle.xMaximum():.0f}, y {rectangle.yMinimum():.0f} – {rectangle.yMaximum():.0f}"
+
+
+def _check_overlap(placements: Any, sources: Sequence[Source], extents: dict[str, QgsRectangle]) -> None:
+    """TerritoryError when no territory lies within the extent of any OCS GE layer (the wrong
+    département's communes, a layer in another CRS…), naming both extents."""
+    seen = {}
+    for source in sources:
+        key = source.crs.authid() or source.crs.toWkt()
+        if key not in seen:
+            seen[key] = placements.get(source.crs, extents[key])
+    if not all(placement.disjoint for placement in seen.values()):
+        return
+    key, placement = next(iter(seen.items()))
+    raise TerritoryError(
+        tr(
+            "The territories and the OCS GE data do not overlap: the territories cover {territories} and the data "
+            "{data} ({crs}). Expected territories of the département(s) of the deliveries."
+        ).format(territories=_box(placement.extent), data=_box(extents[key]), crs=key)
+    )
+
+
 def aggregate(
     territories: TerritorySet,
     sources: Sequence[Source],
@@ -1271,6 +1298,7 @@ def aggregate(
         if key_crs in extents:
             box.combineExtentWith(extents[key_crs])
         extents[key_crs] = box
+    _check_overlap(placements, sources, extents)
     for source in sources:
         share = count[id(source)] / weights_total
         sub = step.sub(done, done + share * 0.98)
@@ -1637,26 +1665,43 @@ def to_unit(table: pd.DataFrame, unit: str) -> pd.DataFrame:
 # -------------------------------------------------------------------------------- roll-up
 
 
+def decode_text(data: bytes) -> str:
+    """The text of a CSV file as spreadsheets and GIS tools write them in France: UTF-8 (with or
+    without BOM), else Windows-1252, else Latin-1 (which reads any byte)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
 @dataclass
 class Membership:
     """Commune → EPCI, SCoT, département, région (a table of the appartenance-communes-*.csv shape)."""
 
     table: pd.DataFrame  # indexed by commune_code; columns epci_code, epci_nom, departement_code, region_code, scot_code, scot_nom
     source: str = ""
+    warnings: list[str] = field(default_factory=list)  # what reading the table noticed (duplicate communes…)
 
     @classmethod
     def from_csv(cls, path: str | Path) -> "Membership":
         path = Path(path)
         if not path.is_file():
             raise TerritoryError(tr("The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.").format(path=path))
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(4096)
-            handle.seek(0)
-            try:
-                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            rows = list(csv.DictReader(handle, dialect=dialect))
+        try:
+            text = decode_text(path.read_bytes())
+        except OSError as error:
+            raise TerritoryError(
+                tr("The membership table {path} cannot be read: {error}.").format(path=path, error=error.strerror or error)
+            ) from None
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
         return cls.from_table(pd.DataFrame(rows, dtype=str), str(path))
 
     @classmethod
@@ -1674,8 +1719,19 @@ class Membership:
             if name in lower:
                 out[name] = df[lower[name]].where(df[lower[name]].notna(), None)
                 out[name] = out[name].map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
+        warnings = []
+        if "epci_code" in out.columns:
+            pairs = out.dropna(subset=["epci_code"]).drop_duplicates(["commune_code", "epci_code"])
+            twice = pairs[pairs.duplicated("commune_code", keep=False)]
+            if len(twice):
+                listed = [f"{code} ({', '.join(group['epci_code'])})" for code, group in twice.groupby("commune_code", sort=True)]
+                warnings.append(
+                    tr("{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.").format(
+                        count=len(listed), communes="; ".join(listed[:30]) + (" …" if len(listed) > 30 else "")
+                    )
+                )
         out = out.drop_duplicates("commune_code").set_index("commune_code")
-        return cls(out, source)
+        return cls(out, source, warnings)
 
     @classmethod
     def from_rows(cls, communes: pd.DataFrame) -> Optional["Membership"]:
@@ -1737,6 +1793,7 @@ def rollup(
     if membership is None:
         membership = Membership(pd.DataFrame(columns=["epci_code"]).rename_axis("commune_code"))
         warnings.append(tr("No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes."))
+    warnings.extend(membership.warnings)
     table = membership.table
     codes = communes["code"].astype(str)
     known = codes.isin(table.index)

@@ -43,7 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .. import catalogue, datagouv, network, settings
+from .. import catalogue, datagouv, files, network, reading, settings
 from ..datagouv import Dataset, Resource, SearchPage
 from ..i18n import tr
 from .layers import LoadError, add_layers, layer_specs
@@ -246,6 +246,21 @@ class OcsgeDock(QgsDockWidget):
         self.timeout_spin.setValue(settings.timeout())
         self.timeout_spin.setClearValue(settings.DEFAULTS["network/timeout"][0])
         form.addRow(tr("Timeout without an answer"), self.timeout_spin)
+        self.cache_size_spin = QgsDoubleSpinBox()
+        self.cache_size_spin.setRange(0.1, 1000)
+        self.cache_size_spin.setDecimals(1)
+        self.cache_size_spin.setSuffix(tr(" GB"))
+        self.cache_size_spin.setValue(settings.cache_max_bytes() / 1e9)
+        self.cache_size_spin.setClearValue(settings.DEFAULTS["cache/max_gb"][0])
+        self.cache_size_spin.setToolTip(tr("Extracted archives beyond this size are removed, the least recently used first"))
+        clear = QPushButton(tr("Empty the cache"))
+        clear.setToolTip(tr("Removes the downloaded archives and their extractions (they are downloaded again when needed)"))
+        clear.clicked.connect(self.clear_cache)
+        self.clear_cache_button = clear
+        row = QHBoxLayout()
+        row.addWidget(self.cache_size_spin, 1)
+        row.addWidget(clear)
+        form.addRow(tr("Extraction cache size"), row)
         buttons = QHBoxLayout()
         save = QPushButton(tr("Save"))
         save.clicked.connect(self.save_settings)
@@ -619,11 +634,25 @@ class OcsgeDock(QgsDockWidget):
         settings.set_value("datagouv_url", self.datagouv_edit.text().strip() or settings.DEFAULTS["datagouv_url"][0])
         settings.set_value("ign_url", self.ign_edit.text().strip() or settings.DEFAULTS["ign_url"][0])
         settings.set_value("network/timeout", float(self.timeout_spin.value()))
+        settings.set_value("cache/max_gb", float(self.cache_size_spin.value()))
         self.message(tr("Settings saved."))
 
+    def clear_cache(self) -> None:
+        """Empty the plugin's caches: downloads (the ign and datagouv folders it made) and extractions."""
+        if self.busy:
+            self.message(tr("A download is running: empty the cache once it is over."), Qgis.Warning)
+            return
+        freed = reading.clear_cache()
+        for name in ("ign", "datagouv"):
+            folder = settings.cache_folder() / name
+            freed += reading.tree_size(folder)
+            files.remove(folder)
+        self.message(tr("Cache emptied: {size} freed.").format(size=datagouv.human_size(freed)))
+
     def restore_settings(self) -> None:
-        for name in ("cache_dir", "datagouv_url", "ign_url", "network/timeout"):
+        for name in ("cache_dir", "datagouv_url", "ign_url", "network/timeout", "cache/max_gb"):
             settings.reset(name)
+        self.cache_size_spin.setValue(settings.cache_max_bytes() / 1e9)
         self.cache_widget.setFilePath(str(settings.cache_folder()))
         self.datagouv_edit.setText(settings.datagouv_url())
         self.ign_edit.setText(settings.ign_url())

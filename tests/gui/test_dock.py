@@ -326,3 +326,31 @@ def test_zipped_shapefile_and_geojson(tmp_path, project):
                        '"geometry":{"type":"Point","coordinates":[6.86,47.64]}}]}', "utf-8")
     (layer,) = file_layers.add_layers(file_layers.layer_specs(geojson, "geojson", "Points"), project)
     assert layer.featureCount() == 1
+
+
+def test_empty_the_cache_button_and_cache_size_setting(dock, services, tmp_path, monkeypatch):
+    from ocsge.ocsge_plugin import reading, settings
+
+    monkeypatch.setenv(reading.CACHE_ENV, str(tmp_path / "ocsge-cache"))
+    archive = pack_7z(hand_delivery(tmp_path / "d"))
+    extracted, _ = reading.extract_archive(archive)
+    downloaded = settings.cache_folder() / "ign" / archive.name
+    downloaded.parent.mkdir(parents=True)
+    downloaded.write_bytes(archive.read_bytes())
+    mine = settings.cache_folder() / "notes.txt"  # the user's own file in a folder they chose: kept
+    mine.write_text("mine")
+    expected = reading.tree_size(extracted) + archive.stat().st_size
+    dock.clear_cache_button.click()
+    assert not extracted.exists() and not downloaded.parent.exists() and mine.read_text() == "mine"
+    assert dock.status.text() == f"Cache emptied: {file_layers_size(expected)} freed."
+    dock.cache_size_spin.setValue(2.5)
+    dock.save_settings()
+    assert settings.cache_max_bytes() == 2.5e9
+    dock.restore_settings()
+    assert settings.cache_max_bytes() == 5e9 and dock.cache_size_spin.value() == 5.0
+
+
+def file_layers_size(size: int) -> str:
+    from ocsge.ocsge_plugin.datagouv import human_size
+
+    return human_size(size)

@@ -111,8 +111,9 @@ def read_csv_semicolon(path: Path) -> list[dict]:
 def test_cancel_leaves_no_file(run, sample, tmp_path):
     folder, _ = sample
     out = tmp_path / "out"
-    results, feedback = run("ocsge:diagnostic", params(folder, out), _Progress(cancel_at=40.0))
-    assert "FILES" not in results
+    feedback = _Progress(cancel_at=40.0)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run("ocsge:diagnostic", params(folder, out), feedback)
     assert any("Canceled" in e for e in feedback.errors)
     assert not out.exists() or not list(out.iterdir())
 

@@ -124,8 +124,8 @@ def test_cancel_leaves_no_file(run, ign, tmp_path):
     ign.expect_request(f"{IGN}/download/OCSGE/{NAME}/{NAME}.7z").respond_with_handler(trickle)
     feedback = Recorder()
     feedback.progressChanged.connect(lambda value: value > 0 and feedback.cancel())
-    results, _ = run("ocsge:download", {"DEPARTEMENT": "32", "MILLESIME": "2019", "FOLDER": str(tmp_path / "out")}, feedback)
-    assert results == {} or not results.get("ARCHIVE")
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run("ocsge:download", {"DEPARTEMENT": "32", "MILLESIME": "2019", "FOLDER": str(tmp_path / "out")}, feedback)
     assert feedback.errors == ["Canceled."]
     assert list((tmp_path / "out").iterdir()) == []
 

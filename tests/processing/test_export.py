@@ -211,8 +211,9 @@ def test_cancel_and_errors_leave_nothing_half_written(run, communes, tmp_path):
     folder.mkdir()
     (folder / "notes.txt").write_text("mine")
     (folder / "artif_commune.csv").write_text("old")
-    results, feedback = export(run, communes, folder, feedback=_CancelOnProgress(after=2))
-    assert "FILES" not in results
+    feedback = _CancelOnProgress(after=2)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        export(run, communes, folder, feedback=feedback)
     assert any("Canceled" in error for error in feedback.errors)
     assert sorted(p.name for p in folder.iterdir()) == ["artif_commune.csv", "notes.txt"]
     assert (folder / "artif_commune.csv").read_text() == "old"

@@ -367,9 +367,8 @@ class _CancelAfter:
 def test_cancel_leaves_no_output(run, tmp_path, percent):
     debut, fin = hand.write_pair(tmp_path)
     out = outputs(tmp_path)
-    results, feedback = run("ocsge:flows", {"OCCUPATION_DEBUT": debut, "OCCUPATION_FIN": fin, "METHOD": 2, **out},
-                            feedback=_CancelAfter(percent))
-    assert "flux_artif" not in results
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run("ocsge:flows", {"OCCUPATION_DEBUT": debut, "OCCUPATION_FIN": fin, "METHOD": 2, **out}, feedback=_CancelAfter(percent))
     assert not any(Path(path).exists() for path in out.values())
 
 

@@ -1,0 +1,255 @@
+"""Paths that come from outside and files the plugin writes: one place for each.
+
+- :func:`safe_join` builds every path whose name comes from outside the plugin (an IGN listing's
+  title, an archive entry, a data.gouv.fr resource id or URL segment) and refuses one that would
+  land outside its folder (absolute, ``..``, a drive, a link leading out).
+- :func:`replacing` writes every single output: under a temporary name beside it, renamed over the
+  previous file only once complete; on any error, cancel or signal the temporary file is removed
+  and the previous file is untouched.
+- :class:`OutputSet` writes a result made of several files (an export): every file goes to a
+  temporary folder beside them, and they replace the previous ones together once all are written.
+  A run killed while renaming leaves a folder marked complete: the next run finishes it, so a set
+  is never left half old, half new.
+- :func:`clean_leftovers` removes what a dead run left (its temporary files and folders, named with
+  its process id; those of earlier versions once a day old): every writer calls it on the folder it
+  writes to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from .i18n import tr
+
+_TOKEN = re.compile(r"\.ocsge-(?P<pid>\d+)-[0-9a-f]{8}\.part")
+# Temporary names of earlier versions, without a process id: removed once a day old.
+_LEGACY = re.compile(
+    r"^\.(?:part-[A-Za-z0-9_]{8}|.+\.[A-Za-z0-9_]{8}\.part\.(?:gpkg|csv)|.+\.[0-9a-f]{8}\.part|.+\.\d+\.tmp\.gpkg)"
+    r"(?:-journal|-wal|-shm)?$"
+)
+LEGACY_AGE = 24 * 3600
+_SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
+READY = ".ready"  # in an OutputSet's folder: every file is written, the renaming has begun
+
+
+class UnsafePath(ValueError):
+    """A name from outside that would put a file outside its folder; ``str()`` is translated."""
+
+
+def safe_join(folder: str | Path, name: str, what: str = "") -> Path:
+    """``folder / name`` for a ``name`` that comes from outside (``what`` says where from, for the
+    message). Refused: an empty name, an absolute path, a drive, ``..``, a NUL, or anything that
+    resolves (links followed) outside ``folder``."""
+    text = str(name or "")
+    posix = text.replace("\\", "/")
+    pure = PurePosixPath(posix)
+    bad = (
+        not text.strip()
+        or "\x00" in text
+        or pure.is_absolute()
+        or re.match(r"^[A-Za-z]:", posix) is not None
+        or ".." in pure.parts
+    )
+    base = Path(folder)
+    if not bad:
+        root = base.resolve()
+        target = (root / pure).resolve()
+        bad = target != root and root not in target.parents
+    if bad:
+        raise UnsafePath(
+            tr(
+                "Refused: the name “{name}” given by {what} would put a file outside {folder}. "
+                "The source may be misconfigured or hostile; nothing was written."
+            ).format(name=text, what=what or tr("the source"), folder=base)
+        )
+    return base / pure
+
+
+def safe_file(folder: str | Path, name: str, what: str = "") -> Path:
+    """:func:`safe_join` for a plain file name: no folder in it either."""
+    path = safe_join(folder, name, what)
+    if len(PurePosixPath(str(name).replace("\\", "/")).parts) != 1:
+        raise UnsafePath(
+            tr("Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.").format(
+                name=name, what=what or tr("the source")
+            )
+        )
+    return path
+
+
+# ---------------------------------------------------------------------------------- leftovers
+
+def temp_name(target: Path, directory: bool = False) -> Path:
+    """A temporary name beside ``target``, hidden, carrying this process's id (so that the next run
+    knows when it is a dead run's leftover) and ``target``'s extension (GDAL picks drivers by it)."""
+    token = f".ocsge-{os.getpid()}-{uuid.uuid4().hex[:8]}.part"
+    if directory:
+        return target / f"{token}dir" if target.is_dir() else target.with_name(f".{target.name}{token}dir")
+    return target.with_name(f".{target.name}{token}{target.suffix}")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # pragma: no cover - no cheap check: keep it
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.lstat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def remove(path: Path) -> None:
+    """Remove a file (with SQLite's companions) or a folder; nothing when absent."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+        return
+    for candidate in (path, *(Path(f"{path}{s}") for s in _SQLITE_SIDECARS)):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
+
+
+def clean_leftovers(folder: str | Path) -> list[Path]:
+    """Remove the temporary files and folders a dead run left in ``folder``; an output set whose
+    files were all written is finished first. Returns what was cleaned."""
+    folder = Path(folder)
+    cleaned: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return cleaned
+    for entry in entries:
+        match = _TOKEN.search(entry.name)
+        if match is None and _LEGACY.match(entry.name) and _age(entry) > LEGACY_AGE:
+            remove(entry)
+            cleaned.append(entry)
+            continue
+        if not entry.name.startswith(".") or match is None or _alive(int(match.group("pid"))):
+            continue
+        if entry.is_dir() and (entry / READY).is_file():
+            OutputSet.finish(entry, folder)
+        remove(entry)
+        cleaned.append(entry)
+    return cleaned
+
+
+# ------------------------------------------------------------------------------------ writing
+
+_WRITE_FAILURES = ("disk", "space", "full", "i/o", "read-only", "readonly", "permission", "quota")
+
+
+def is_write_failure(error: BaseException) -> bool:
+    """An error of the storage (full disk, I/O, no right to write) rather than of the method: trying
+    another way to write cannot help."""
+    if isinstance(error, OSError) and error.errno is not None:  # from the system itself
+        return True
+    text = str(error).lower()
+    return any(word in text for word in _WRITE_FAILURES)
+
+
+def write_error(path: str | Path, error: BaseException) -> str:
+    """The message of a failed write: the path, the reason, and that the previous file is kept."""
+    detail = getattr(error, "strerror", None) or str(error)
+    return tr("Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.").format(
+        path=path, detail=detail
+    )
+
+
+def _refuse_folder(target: Path) -> None:
+    if target.is_dir():
+        raise IsADirectoryError(21, tr("{path} is a folder").format(path=target), str(target))
+
+
+@contextmanager
+def replacing(target: str | Path) -> Iterator[Path]:
+    """``with replacing(path) as tmp:`` write ``tmp``; on a normal exit it replaces ``path`` (a
+    previous file's SQLite companions removed), on any exception it is removed and ``path`` is kept."""
+    target = Path(target)
+    _refuse_folder(target)
+    clean_leftovers(target.parent)
+    tmp = temp_name(target)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        remove(tmp)
+        raise
+    for suffix in _SQLITE_SIDECARS:
+        try:
+            Path(f"{target}{suffix}").unlink()
+        except FileNotFoundError:
+            pass
+
+
+class OutputSet:
+    """Several output files that replace their previous versions together (see the module's text).
+
+    ``path(name)`` gives where to write ``name``; ``commit()`` puts every file written in the
+    temporary folder in place (a shapefile's companions too); ``abort()`` removes them. Other files
+    of the folder are never touched."""
+
+    def __init__(self, folder: str | Path, create: bool = True):
+        self.folder = Path(folder)
+        if create:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(self.folder)
+        self.staging = temp_name(self.folder, directory=True)
+        self.staging.mkdir()
+        self.names: list[str] = []
+
+    def path(self, name: str) -> Path:
+        path = safe_file(self.staging, name, tr("the export"))
+        _refuse_folder(self.folder / name)
+        self.names.append(name)
+        return path
+
+    def commit(self) -> list[str]:
+        written = sorted(p.name for p in self.staging.iterdir() if p.name != READY)
+        for name in written:  # refuse before replacing anything
+            _refuse_folder(self.folder / name)
+        ready = self.staging / READY
+        with open(ready, "w", encoding="utf-8") as handle:
+            json.dump(written, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        done = self.finish(self.staging, self.folder)
+        remove(self.staging)
+        return [str(self.folder / name) for name in self.names if str(self.folder / name) in done]
+
+    def abort(self) -> None:
+        remove(self.staging)
+
+    @staticmethod
+    def finish(staging: Path, folder: Path) -> list[str]:
+        """Move the files of a complete set (its ``.ready`` list) into ``folder``."""
+        names = json.loads((staging / READY).read_text(encoding="utf-8"))
+        done = []
+        for name in names:
+            source = staging / name
+            if source.exists():
+                os.replace(source, folder / name)
+            if (folder / name).exists():
+                done.append(str(folder / name))
+        return done
