@@ -1053,6 +1053,71 @@
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="32"/>
+        <source>A folder, .7z archives or .gpkg/.shp files (drop them here)</source>
+        <translation>Un dossier, des archives .7z ou des fichiers .gpkg/.shp (déposez-les ici)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="33"/>
+        <source>Several paths are separated by &apos;;&apos;. Drop files or folders here to add them.</source>
+        <translation>Plusieurs chemins sont séparés par « ; ». Déposez ici des fichiers ou des dossiers pour les ajouter.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="36"/>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="37"/>
+        <source>Choose a folder holding OCS GE deliveries</source>
+        <translation>Choisir un dossier contenant des livraisons OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="40"/>
+        <source>Files…</source>
+        <translation>Fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="41"/>
+        <source>Choose one or more .7z archives or .gpkg/.shp files</source>
+        <translation>Choisir une ou plusieurs archives .7z ou fichiers .gpkg/.shp</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="73"/>
+        <source>Folder holding OCS GE deliveries</source>
+        <translation>Dossier contenant des livraisons OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="79"/>
+        <source>OCS GE deliveries</source>
+        <translation>Livraisons OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="79"/>
+        <source>OCS GE deliveries (*.7z *.7z.001 *.gpkg *.shp);;All files (*)</source>
+        <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/deliveries.py" line="25"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/deliveries.py" line="50"/>
+        <source>No delivery given. Expected a folder, .7z archives from IGN or .gpkg/.shp files.</source>
+        <translation>Aucune livraison indiquée. Attendu : un dossier, des archives .7z de l'IGN ou des fichiers .gpkg/.shp.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/deliveries.py" line="54"/>
+        <source>{path} does not exist. Expected a folder, a .7z archive from IGN or a .gpkg/.shp file.</source>
+        <translation>{path} n'existe pas. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/deliveries.py" line="56"/>
+        <source>{name} is not an OCS GE delivery. Expected a folder, a .7z archive from IGN or a .gpkg/.shp file.</source>
+        <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -1568,24 +1633,14 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="60"/>
+        <location filename="../processing_provider/diagnostic.py" line="56"/>
         <source>Full diagnostic (deliveries → published tables)</source>
         <translation>Diagnostic complet (livraisons → tables publiées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="63"/>
+        <location filename="../processing_provider/diagnostic.py" line="59"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="80"/>
-        <source>OCS GE deliveries (.7z, folders; several separated by &apos;;&apos;)</source>
-        <translation>Livraisons OCS GE (.7z, dossiers ; plusieurs, séparées par ';')</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="81"/>
-        <source>IGN archives (.7z) or folders holding deliveries of one or more départements and millésimes; several paths separated by ';'.</source>
-        <translation>Archives de l'IGN (.7z) ou dossiers contenant des livraisons d'un ou plusieurs départements et millésimes ; plusieurs chemins séparés par ';'.</translation>
     </message>
     <message>
         <location filename="../processing_provider/diagnostic.py" line="83"/>
@@ -1758,34 +1813,44 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="140"/>
+        <location filename="../processing_provider/diagnostic.py" line="141"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="143"/>
+        <location filename="../processing_provider/diagnostic.py" line="144"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="168"/>
+        <location filename="../processing_provider/diagnostic.py" line="169"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="189"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="202"/>
+        <location filename="../processing_provider/diagnostic.py" line="203"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="205"/>
+        <location filename="../processing_provider/diagnostic.py" line="206"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="76"/>
+        <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
+        <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="76"/>
+        <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'.</source>
+        <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
 </context>
 <context>
@@ -2440,142 +2505,137 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="87"/>
-        <source>OCS GE delivery (.7z archive, folder, .gpkg or .shp)</source>
-        <translation>Livraison OCS GE (archive .7z, dossier, .gpkg ou .shp)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="94"/>
+        <location filename="../processing_provider/load.py" line="97"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="101"/>
+        <location filename="../processing_provider/load.py" line="104"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="103"/>
+        <location filename="../processing_provider/load.py" line="106"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="103"/>
+        <location filename="../processing_provider/load.py" line="106"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="103"/>
+        <location filename="../processing_provider/load.py" line="106"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="109"/>
+        <location filename="../processing_provider/load.py" line="112"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="111"/>
+        <location filename="../processing_provider/load.py" line="114"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="113"/>
+        <location filename="../processing_provider/load.py" line="116"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="115"/>
+        <location filename="../processing_provider/load.py" line="118"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="116"/>
+        <location filename="../processing_provider/load.py" line="119"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="121"/>
+        <location filename="../processing_provider/load.py" line="124"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="124"/>
+        <location filename="../processing_provider/load.py" line="127"/>
         <source>All loaded layers</source>
         <translation>Toutes les couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="128"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="132"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="130"/>
+        <location filename="../processing_provider/load.py" line="133"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="131"/>
+        <location filename="../processing_provider/load.py" line="134"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="132"/>
+        <location filename="../processing_provider/load.py" line="135"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="133"/>
+        <location filename="../processing_provider/load.py" line="136"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="145"/>
+        <location filename="../processing_provider/load.py" line="149"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="147"/>
+        <location filename="../processing_provider/load.py" line="153"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="161"/>
+        <location filename="../processing_provider/load.py" line="171"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="166"/>
+        <location filename="../processing_provider/load.py" line="176"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="166"/>
+        <location filename="../processing_provider/load.py" line="176"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="173"/>
+        <location filename="../processing_provider/load.py" line="183"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="179"/>
+        <location filename="../processing_provider/load.py" line="189"/>
         <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="187"/>
+        <location filename="../processing_provider/load.py" line="197"/>
         <source>{title}: {count} polygon(s) with a null code.</source>
         <translation>{title} : {count} polygone(s) avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="211"/>
+        <location filename="../processing_provider/load.py" line="221"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
@@ -2585,9 +2645,14 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="92"/>
-        <source>A .7z archive as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), a folder holding deliveries (type its path), or a single .gpkg / .shp file.</source>
-        <translation>Une archive .7z telle que téléchargée depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), un dossier de livraisons (saisir son chemin) ou un fichier .gpkg / .shp.</translation>
+        <location filename="../processing_provider/load.py" line="87"/>
+        <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
+        <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="87"/>
+        <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
+        <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
 </context>
 <context>

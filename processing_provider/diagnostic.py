@@ -23,14 +23,10 @@ from ..ocsge_plugin import export, reading
 from ..ocsge_plugin.computing import territories as core
 from .aggregate import METHODS, run_aggregate
 from .base import OcsgeAlgorithm
+from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .export import DIALECTS, UNITS, run_export
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
-
-
-def split_paths(text: str) -> list[str]:
-    """Several deliveries in one parameter: paths separated by ';' (or new lines)."""
-    return [part.strip().strip('"') for part in text.replace("\n", ";").split(";") if part.strip()]
 
 
 class DiagnosticAlgorithm(OcsgeAlgorithm):
@@ -77,9 +73,13 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFile(self.INPUT, self.tr("OCS GE deliveries (.7z, folders; several separated by ';')"), behavior=QgsProcessingParameterFile.File)
-        param.setHelp(self.tr("IGN archives (.7z) or folders holding deliveries of one or more départements and millésimes; several paths separated by ';'."))
-        self.addParameter(param)
+        self.addParameter(
+            deliveries_parameter(
+                self.INPUT,
+                self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
+                self.tr("A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'."),
+            )
+        )
         param = QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.TypeVectorPolygon])
         param.setHelp(self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."))
         self.addParameter(param)
@@ -132,10 +132,11 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
-        return True, ""  # paths are checked in processAlgorithm, with clear messages
+        problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
+        return (False, problem) if problem else super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        paths = split_paths(self.parameterAsFile(parameters, self.INPUT, context) or "")
+        paths = delivery_paths(self, parameters, self.INPUT, context)
         if not paths:
             raise self.fail(self.tr("No delivery given. Expected .7z archives or folders from IGN, separated by ';'."))
         communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProject,
     QgsVectorLayer,
 )
@@ -22,6 +21,7 @@ from qgis.core import (
 from ..ocsge_plugin import reading
 from ..ocsge_plugin.styles import apply_style
 from .base import OcsgeAlgorithm, keep_alive
+from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
     def __init__(self, kind: str, group: str, palette: str):
@@ -84,12 +84,15 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         return self.tr("Load an OCS GE delivery")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFile(
+        param = deliveries_parameter(
             self.INPUT,
-            self.tr("OCS GE delivery (.7z archive, folder, .gpkg or .shp)"),
-            behavior=QgsProcessingParameterFile.File,
-        )  # no file filter: QGIS would then refuse a folder path
-        param.setHelp(self.tr("A .7z archive as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), a folder holding deliveries (type its path), or a single .gpkg / .shp file."))
+            self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
+            self.tr(
+                "A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), "
+                "one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, "
+                ".7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'."
+            ),
+        )
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
             self.KINDS,
@@ -134,24 +137,31 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         ]
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
-        return True, ""  # the path itself is checked in processAlgorithm, with a clear message
+        problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
+        return (False, problem) if problem else super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        paths = delivery_paths(self, parameters, self.INPUT, context)
         chosen = parameters.get(self.KINDS)
         kinds = [reading.KINDS[i] for i in self.parameterAsEnums(parameters, self.KINDS, context)] if chosen not in (None, [], "") else None
         palette = ["couverture", "usage"][self.parameterAsEnum(parameters, self.PALETTE, context)]
-        if not path:
+        if not paths:
             raise self.fail(self.tr("No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file."))
         try:
-            feedback.pushInfo(self.tr("Reading {path}").format(path=path))
-            delivery = reading.open_delivery(
-                path,
-                kinds,
-                progress=feedback.setProgress,
-                is_canceled=feedback.isCanceled,
-                check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
-            )
+            delivery = reading.Delivery([], [], [])
+            for index, path in enumerate(paths):
+                feedback.pushInfo(self.tr("Reading {path}").format(path=path))
+                part = reading.open_delivery(
+                    path,
+                    kinds,
+                    progress=lambda p, i=index: feedback.setProgress((i + p / 100.0) * 100.0 / len(paths)),
+                    is_canceled=feedback.isCanceled,
+                    check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
+                )
+                known = {(layer.path, layer.layer_name) for layer in delivery.layers}
+                delivery.layers.extend(layer for layer in part.layers if (layer.path, layer.layer_name) not in known)
+                delivery.warnings.extend(part.warnings)
+                delivery.extracted.extend(part.extracted)
             summaries = {}
             if self.parameterAsBoolean(parameters, self.SUMMARY, context):
                 for found in delivery.layers:
