@@ -1118,6 +1118,161 @@
         <source>{name} is not an OCS GE delivery. Expected a folder, a .7z archive from IGN or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
     </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <source>Share artificialised (%)</source>
+        <translation>Part artificialisée (%)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <source>Artificialised surface ({unit})</source>
+        <translation>Surface artificialisée ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <source>Artificialisation ({unit})</source>
+        <translation>Artificialisation ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <source>Désartificialisation ({unit})</source>
+        <translation>Désartificialisation ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <source>Net artificialisation ({unit})</source>
+        <translation>Artificialisation nette ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <source>Share impermeable (%)</source>
+        <translation>Part imperméabilisée (%)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <source>Impermeable surface ({unit})</source>
+        <translation>Surface imperméabilisée ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <source>Imperméabilisation ({unit})</source>
+        <translation>Imperméabilisation ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <source>Désimperméabilisation ({unit})</source>
+        <translation>Désimperméabilisation ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <source>Net imperméabilisation ({unit})</source>
+        <translation>Imperméabilisation nette ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="158"/>
+        <source>Code commune (INSEE)</source>
+        <translation>Code commune (INSEE)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="159"/>
+        <source>Code EPCI (SIREN)</source>
+        <translation>Code EPCI (SIREN)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="160"/>
+        <source>Code SCoT</source>
+        <translation>Code SCoT</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="161"/>
+        <source>Code département</source>
+        <translation>Code département</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="162"/>
+        <source>Code région</source>
+        <translation>Code région</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <source>Millésime (début)</source>
+        <translation>Millésime de début</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <source>Millésime (fin)</source>
+        <translation>Millésime de fin</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <source>Commune surface ({unit})</source>
+        <translation>Surface de la commune ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <source>Surface (km²)</source>
+        <translation>Surface (km²)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <source>Share of France (%)</source>
+        <translation>Part de la France (%)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <source>Covered by OCS GE</source>
+        <translation>Couvert par l'OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="184"/>
+        <source>Net artificialisation (m² per ha of territory)</source>
+        <translation>Artificialisation nette (m² par ha de territoire)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="184"/>
+        <source>Net imperméabilisation (m² per ha of territory)</source>
+        <translation>Imperméabilisation nette (m² par ha de territoire)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <source>below {value:g} m²/ha</source>
+        <translation>moins de {value:g} m²/ha</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="263"/>
+        <source>{value:g} m²/ha and more</source>
+        <translation>{value:g} m²/ha et plus</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="103"/>
+        <source>Share of the territory covered by OCS GE</source>
+        <translation>Part du territoire couvert par l'OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="105"/>
+        <source>Artificialisation {years} – {level}</source>
+        <translation>Artificialisation {years} – {level}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="105"/>
+        <source>Imperméabilisation {years} – {level}</source>
+        <translation>Imperméabilisation {years} – {level}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="107"/>
+        <source>Share artificialised {year} (%) – {level}</source>
+        <translation>Part artificialisée {year} (%) – {level}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="108"/>
+        <source>Net artificialisation {years} (m² per ha) – {level}</source>
+        <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -1633,222 +1788,222 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="56"/>
+        <location filename="../processing_provider/diagnostic.py" line="53"/>
         <source>Full diagnostic (deliveries → published tables)</source>
         <translation>Diagnostic complet (livraisons → tables publiées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="59"/>
+        <location filename="../processing_provider/diagnostic.py" line="56"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="83"/>
+        <location filename="../processing_provider/diagnostic.py" line="80"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="84"/>
+        <location filename="../processing_provider/diagnostic.py" line="81"/>
         <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
         <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="86"/>
+        <location filename="../processing_provider/diagnostic.py" line="83"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="87"/>
+        <location filename="../processing_provider/diagnostic.py" line="84"/>
         <source>The INSEE code of the commune.</source>
         <translation>Le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="89"/>
+        <location filename="../processing_provider/diagnostic.py" line="86"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="90"/>
+        <location filename="../processing_provider/diagnostic.py" line="87"/>
         <source>The commune&apos;s name.</source>
         <translation>Le nom de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="92"/>
+        <location filename="../processing_provider/diagnostic.py" line="89"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="93"/>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
         <source>Automatic (IGN&apos;s artificialisation layers when present, else matrix + thresholds)</source>
         <translation>Automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="106"/>
+        <location filename="../processing_provider/diagnostic.py" line="103"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <location filename="../processing_provider/diagnostic.py" line="105"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <location filename="../processing_provider/diagnostic.py" line="105"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <location filename="../processing_provider/diagnostic.py" line="105"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="109"/>
+        <location filename="../processing_provider/diagnostic.py" line="106"/>
         <source>Hectares by default, m² as in the national files.</source>
         <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="114"/>
+        <location filename="../processing_provider/diagnostic.py" line="111"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="116"/>
+        <location filename="../processing_provider/diagnostic.py" line="113"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="117"/>
+        <location filename="../processing_provider/diagnostic.py" line="114"/>
         <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="119"/>
+        <location filename="../processing_provider/diagnostic.py" line="116"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="120"/>
+        <location filename="../processing_provider/diagnostic.py" line="117"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="122"/>
+        <location filename="../processing_provider/diagnostic.py" line="119"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="124"/>
+        <location filename="../processing_provider/diagnostic.py" line="121"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="126"/>
+        <location filename="../processing_provider/diagnostic.py" line="123"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="127"/>
+        <location filename="../processing_provider/diagnostic.py" line="124"/>
         <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="129"/>
+        <location filename="../processing_provider/diagnostic.py" line="126"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="130"/>
+        <location filename="../processing_provider/diagnostic.py" line="127"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="131"/>
+        <location filename="../processing_provider/diagnostic.py" line="128"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="132"/>
+        <location filename="../processing_provider/diagnostic.py" line="129"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="141"/>
+        <location filename="../processing_provider/diagnostic.py" line="138"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="144"/>
+        <location filename="../processing_provider/diagnostic.py" line="141"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="169"/>
+        <location filename="../processing_provider/diagnostic.py" line="166"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="189"/>
+        <location filename="../processing_provider/diagnostic.py" line="188"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="203"/>
+        <location filename="../processing_provider/diagnostic.py" line="202"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="206"/>
+        <location filename="../processing_provider/diagnostic.py" line="205"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="76"/>
+        <location filename="../processing_provider/diagnostic.py" line="73"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="76"/>
+        <location filename="../processing_provider/diagnostic.py" line="73"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
@@ -1999,227 +2154,227 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../processing_provider/export.py" line="50"/>
+        <location filename="../processing_provider/export.py" line="51"/>
         <source>Export to the published schema (data.gouv.fr)</source>
         <translation>Exporter au schéma publié (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="53"/>
+        <location filename="../processing_provider/export.py" line="54"/>
         <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder.</source>
         <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="77"/>
+        <location filename="../processing_provider/export.py" line="78"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="78"/>
+        <location filename="../processing_provider/export.py" line="79"/>
         <source>The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec stocks et flux : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="80"/>
+        <location filename="../processing_provider/export.py" line="81"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="81"/>
+        <location filename="../processing_provider/export.py" line="82"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la table des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="83"/>
+        <location filename="../processing_provider/export.py" line="84"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="83"/>
+        <location filename="../processing_provider/export.py" line="84"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
+        <location filename="../processing_provider/export.py" line="85"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
+        <location filename="../processing_provider/export.py" line="85"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="87"/>
+        <location filename="../processing_provider/export.py" line="88"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="89"/>
+        <location filename="../processing_provider/export.py" line="90"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="96"/>
+        <location filename="../processing_provider/export.py" line="97"/>
         <source>The levels to export (SCoT only when SCoT codes exist).</source>
         <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="98"/>
+        <location filename="../processing_provider/export.py" line="99"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="98"/>
+        <location filename="../processing_provider/export.py" line="99"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="98"/>
+        <location filename="../processing_provider/export.py" line="99"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="101"/>
+        <location filename="../processing_provider/export.py" line="102"/>
         <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
         <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="103"/>
+        <location filename="../processing_provider/export.py" line="104"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="104"/>
+        <location filename="../processing_provider/export.py" line="105"/>
         <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
         <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="106"/>
+        <location filename="../processing_provider/export.py" line="107"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="106"/>
+        <location filename="../processing_provider/export.py" line="107"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="106"/>
+        <location filename="../processing_provider/export.py" line="107"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="107"/>
+        <location filename="../processing_provider/export.py" line="108"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="110"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="110"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="110"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="112"/>
+        <location filename="../processing_provider/export.py" line="113"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="114"/>
+        <location filename="../processing_provider/export.py" line="115"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="116"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="117"/>
+        <location filename="../processing_provider/export.py" line="118"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="118"/>
+        <location filename="../processing_provider/export.py" line="119"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="120"/>
+        <location filename="../processing_provider/export.py" line="121"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="121"/>
+        <location filename="../processing_provider/export.py" line="122"/>
         <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="123"/>
+        <location filename="../processing_provider/export.py" line="124"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="124"/>
+        <location filename="../processing_provider/export.py" line="125"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="126"/>
+        <location filename="../processing_provider/export.py" line="127"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="127"/>
+        <location filename="../processing_provider/export.py" line="128"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="132"/>
+        <location filename="../processing_provider/export.py" line="133"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="157"/>
+        <location filename="../processing_provider/export.py" line="158"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="160"/>
+        <location filename="../processing_provider/export.py" line="161"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -2500,157 +2655,157 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="84"/>
+        <location filename="../processing_provider/load.py" line="79"/>
         <source>Load an OCS GE delivery</source>
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="97"/>
+        <location filename="../processing_provider/load.py" line="92"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="104"/>
+        <location filename="../processing_provider/load.py" line="99"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="106"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="106"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="106"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="112"/>
+        <location filename="../processing_provider/load.py" line="107"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="116"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="118"/>
+        <location filename="../processing_provider/load.py" line="113"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="119"/>
+        <location filename="../processing_provider/load.py" line="114"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="124"/>
+        <location filename="../processing_provider/load.py" line="119"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="122"/>
         <source>All loaded layers</source>
         <translation>Toutes les couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128"/>
+        <location filename="../processing_provider/load.py" line="123"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="132"/>
+        <location filename="../processing_provider/load.py" line="127"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="133"/>
+        <location filename="../processing_provider/load.py" line="128"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="134"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="135"/>
+        <location filename="../processing_provider/load.py" line="130"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="136"/>
+        <location filename="../processing_provider/load.py" line="131"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="149"/>
+        <location filename="../processing_provider/load.py" line="144"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="153"/>
+        <location filename="../processing_provider/load.py" line="148"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="171"/>
+        <location filename="../processing_provider/load.py" line="166"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="176"/>
+        <location filename="../processing_provider/load.py" line="171"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="176"/>
+        <location filename="../processing_provider/load.py" line="171"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="183"/>
+        <location filename="../processing_provider/load.py" line="178"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="189"/>
+        <location filename="../processing_provider/load.py" line="184"/>
         <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="197"/>
+        <location filename="../processing_provider/load.py" line="192"/>
         <source>{title}: {count} polygon(s) with a null code.</source>
         <translation>{title} : {count} polygone(s) avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="221"/>
+        <location filename="../processing_provider/load.py" line="216"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="65"/>
+        <location filename="../processing_provider/load.py" line="60"/>
         <source>Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone construite, différence, artificialisation and évolution de l'artificialisation. The département and millésime(s) are read from the archive, file, layer and field names. Field names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for differences) so that every other algorithm reads one schema; the original attributes are kept. The coordinate system comes from the files, else from the archive name (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. Surfaces in the report are planar areas in hectares, in the layer's projected CRS.</source>
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="87"/>
+        <location filename="../processing_provider/load.py" line="82"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="87"/>
+        <location filename="../processing_provider/load.py" line="82"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
@@ -2658,17 +2813,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="109"/>
+        <location filename="../processing_provider/base.py" line="126"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="110"/>
+        <location filename="../processing_provider/base.py" line="127"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="111"/>
+        <location filename="../processing_provider/base.py" line="128"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>

@@ -105,6 +105,23 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(keep_alive(cls(renderer)))
 
 
+def place_in_group(layer, project, group_name: str, rank: float = 0.0, visible: bool = True) -> None:
+    """Put ``layer`` (in the project's layer tree or not yet) into the group ``group_name`` (made on
+    top of the tree when missing), after the layers of lower ``rank``, checked or not."""
+    root = project.layerTreeRoot()
+    group = root.findGroup(group_name) or root.insertGroup(0, group_name)
+    index = len([child for child in group.children() if float(child.customProperty("ocsge/rank", 0.0)) <= rank])
+    node = root.findLayer(layer.id())
+    if node is None:
+        placed = group.insertLayer(index, layer)
+    else:
+        placed = node.clone()
+        group.insertChildNode(index, placed)
+        node.parent().removeChildNode(node)
+    placed.setCustomProperty("ocsge/rank", rank)
+    placed.setItemVisibilityChecked(visible)
+
+
 def _group_labels_for_translation() -> None:  # pragma: no cover - read by pylupdate5 only
     QCoreApplication.translate("OcsgeAlgorithm", "Data")
     QCoreApplication.translate("OcsgeAlgorithm", "Computation")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingMultiStepFeedback,
@@ -25,10 +23,9 @@ from .aggregate import METHODS, run_aggregate
 from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .export import DIALECTS, UNITS, run_export
+from .results import add_to_project
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
-
-
 class DiagnosticAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"
     COMMUNES = "COMMUNES"
@@ -162,7 +159,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         try:
             # 1. load
-            layers = []
+            layers, departements, kinds = [], set(), set()
             for index, path in enumerate(paths):
                 if steps.isCanceled():
                     raise core.Canceled()
@@ -172,8 +169,10 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                 )
                 for note in delivery.warnings:
                     feedback.pushWarning(note)
+                departements.update(delivery.departements)
+                kinds.update(found.kind for found in delivery.layers)
                 for found in delivery.layers:
-                    layer = QgsVectorLayer(found.uri, Path(found.uri).stem, "ogr")
+                    layer = QgsVectorLayer(found.uri, found.title, "ogr")
                     if layer.isValid() and layer.featureCount() > 0:
                         layers.append(layer)
             # 2. classify + flows + aggregate (one streaming pass per layer)
@@ -208,6 +207,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             feedback.pushWarning(note)
         for path in written.files:
             feedback.pushInfo(path)
+        used = method if method != "auto" else ("ign" if "artif" in kinds else "matrice_seuils")  # as run_aggregate decides
+        method_label = self.parameterDefinition(self.METHOD).options()[METHODS.index(used)].split(" (")[0]
+        add_to_project(context, written, departements, table, options["unit"], method_label)
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written.files, ensure_ascii=False),

@@ -17,6 +17,7 @@ from qgis.core import (
 from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import territories as core
 from .base import OcsgeAlgorithm
+from .results import add_to_project
 
 LEVELS = export.PUBLISHED_LEVELS
 DATASETS = export.DATASETS
@@ -162,6 +163,8 @@ class ExportAlgorithm(OcsgeAlgorithm):
             feedback.pushWarning(note)
         for path in result.files:
             feedback.pushInfo(path)
+        departements = set(table["departement_code"].dropna().astype(str)) if "departement_code" in table.columns else set()
+        add_to_project(context, result, departements, table, options["unit"])
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(result.files, ensure_ascii=False),

@@ -20,7 +20,7 @@ from qgis.core import (
 
 from ..ocsge_plugin import reading
 from ..ocsge_plugin.styles import apply_style
-from .base import OcsgeAlgorithm, keep_alive
+from .base import OcsgeAlgorithm, keep_alive, place_in_group
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
@@ -32,14 +32,9 @@ class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
         if not isinstance(layer, QgsVectorLayer):
             return
         apply_style(layer, self.kind, self.palette)
-        root = context.project().layerTreeRoot() if context.project() else QgsProject.instance().layerTreeRoot()
-        node = root.findLayer(layer.id())
-        if node is None:
-            return
-        group = root.findGroup(self.group) or root.insertGroup(0, self.group)
-        clone = node.clone()
-        group.addChildNode(clone)
-        node.parent().removeChildNode(node)
+        project = context.project() or QgsProject.instance()
+        if project.layerTreeRoot().findLayer(layer.id()) is not None:
+            place_in_group(layer, project, self.group, reading.KINDS.index(self.kind))
 
 
 class LoadDeliveryAlgorithm(OcsgeAlgorithm):

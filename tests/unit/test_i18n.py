@@ -37,7 +37,7 @@ def test_algorithms_speak_french(provider, french):
     load = provider.algorithm("load").create()  # parameters are built when an instance is created
     assert load.displayName() == "Charger une livraison OCS GE"
     assert load.group() == "Données"
-    assert load.parameterDefinition("INPUT").description() == "Livraison OCS GE (archive .7z, dossier, .gpkg ou .shp)"
+    assert load.parameterDefinition("INPUT").description() == "Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)"
     assert load.shortHelpString().startswith("Charge une livraison OCS GE telle que l'IGN la diffuse")
     assert provider.name() == "OCS GE (artificialisation)"
 
