@@ -79,6 +79,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ('agréger', 'aggregate', 'territoire', 'territory', 'commune', 'zonage', 'PLU', 'SCoT')
 
     def name(self) -> str:
         return "aggregate"
@@ -86,7 +87,20 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Aggregate by territory")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Stocks and flows of artificialisation and imperméabilisation per territory (communes, EPCI, any zones).")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Exact areas of polygon ∩ territory in the data's projected CRS; percentages of the full territory area; stocks at the fin millésime; several départements combined by millésime index."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The occupation du sol and difference layers of D90 with the communes of the Territoire de Belfort: one row per commune with surface_artif, pourcent_artif and the six flows, mapped by share artificialised."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business "
             "zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation "

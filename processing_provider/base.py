@@ -3,6 +3,9 @@ styling of output layers when QGIS loads them."""
 
 from __future__ import annotations
 
+import configparser
+import html
+import re
 from typing import Callable
 
 from qgis.core import (
@@ -19,13 +22,36 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..ocsge_plugin.nomenclature import RESOURCES
 
+GUIDE = RESOURCES.parent.parent / "docs" / "guide.md"
+
+
+def guide_url() -> str:
+    """The user guide as the project's pages show it (docs/guide.md of the repository)."""
+    metadata = configparser.ConfigParser(interpolation=None)
+    metadata.read(RESOURCES.parent.parent / "metadata.txt", encoding="utf-8")
+    return metadata.get("general", "repository", fallback="").rstrip("/") + "/blob/main/docs/guide.md"
+
+
+# Every algorithm is found in the toolbox by these words, in French and English.
+TAGS = (
+    "OCS GE", "ocsge", "IGN", "ZAN", "zéro artificialisation nette", "zero net land take", "artificialisation",
+    "artificialization", "land take", "imperméabilisation", "soil sealing", "Climat et résilience",
+    "loi Climat et résilience", "occupation du sol", "land cover", "land use", "urbanisme", "planning",
+)
+ICONS = {"data": "data.svg", "compute": "compute.svg", "territories": "territories.svg"}
+_ALGORITHM_ID = re.compile(r"\bocsge:(\w+)")
+
 
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
-    """Base class: ``tr()`` with the class name as context, groups, icon, error helper.
+    """Base class: ``tr()`` with the class name as context, groups, icon per group, tags, help, error
+    helper.
 
-    Each algorithm writes its ``shortHelpString`` as ``self.tr("…")`` so that pylupdate5 finds it."""
+    Each algorithm writes its help (``what_it_does``, ``rules``, ``example``, ``shortDescription``) as
+    ``self.tr("…")`` so that pylupdate5 finds it; the base class arranges it in sections with the
+    inputs and outputs, and links the matching section of the user guide (docs/guide.md)."""
 
-    GROUP = "data"  # one of GROUPS
+    GROUP = "data"  # one of GROUPS (and of ICONS)
+    TAGS: tuple[str, ...] = ()  # the algorithm's own search words, French and English
     GROUPS = {
         "data": "Data",
         "compute": "Computation",
@@ -45,7 +71,54 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         return QCoreApplication.translate("OcsgeAlgorithm", self.GROUPS[self.GROUP])
 
     def icon(self) -> QIcon:
-        return QIcon(str(RESOURCES / "icon.svg"))
+        return QIcon(str(RESOURCES / "icons" / ICONS[self.GROUP]))
+
+    def tags(self) -> list[str]:
+        return list(TAGS) + list(self.TAGS)
+
+    def helpUrl(self) -> str:  # noqa: N802
+        return f"{guide_url()}#{self.guide_anchor()}"
+
+    def guide_anchor(self) -> str:
+        """The anchor of this algorithm's section in docs/guide.md."""
+        return f"ocsge-{self.name()}"
+
+    # Structured help: what it does, inputs and outputs (from the parameters), rules, example.
+    def what_it_does(self) -> str:
+        return ""
+
+    def rules(self) -> str:
+        return ""
+
+    def example(self) -> str:
+        return ""
+
+    def help_sections(self) -> list[tuple[str, list[str]]]:
+        """(title, paragraphs or list items) of the help, translated, algorithm ids given as the names
+        the toolbox shows; plain text (the HTML or Markdown is made from it)."""
+        inputs = [f"{p.description()} — {p.help()}" if p.help() else p.description() for p in self.parameterDefinitions() if not p.isDestination()]
+        outputs = [p.description() + (f" — {p.help()}" if p.help() else "") for p in self.destinationParameterDefinitions()]
+        outputs += [o.description() for o in self.outputDefinitions() if self.parameterDefinition(o.name()) is None]
+        sections = [
+            (QCoreApplication.translate("OcsgeAlgorithm", "What it does"), self.what_it_does().split("\n")),
+            (QCoreApplication.translate("OcsgeAlgorithm", "Inputs"), inputs),
+            (QCoreApplication.translate("OcsgeAlgorithm", "Outputs"), outputs),
+            (QCoreApplication.translate("OcsgeAlgorithm", "Rules"), self.rules().split("\n")),
+            (QCoreApplication.translate("OcsgeAlgorithm", "Example"), self.example().split("\n")),
+        ]
+        return [(title, [named_algorithms(line) for line in lines if line.strip()]) for title, lines in sections if any(line.strip() for line in lines)]
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        parts = []
+        for index, (title, lines) in enumerate(self.help_sections()):
+            parts.append(f"<h3>{html.escape(title, quote=False)}</h3>")
+            if index in (1, 2):  # inputs, outputs
+                parts.append("<ul>" + "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines) + "</ul>")
+            else:
+                parts.extend(f"<p>{html.escape(line, quote=False)}</p>" for line in lines)
+        guide = QCoreApplication.translate("OcsgeAlgorithm", "User guide")
+        parts.append(f'<p><a href="{html.escape(self.helpUrl())}">{html.escape(guide, quote=False)}</a></p>')
+        return "".join(parts)
 
     def field_parameter(self, parameters, name: str, context) -> str | None:
         """The field chosen in the single-field parameter ``name``, or None."""
@@ -120,6 +193,17 @@ def place_in_group(layer, project, group_name: str, rank: float = 0.0, visible: 
         node.parent().removeChildNode(node)
     placed.setCustomProperty("ocsge/rank", rank)
     placed.setItemVisibilityChecked(visible)
+
+
+def named_algorithms(text: str) -> str:
+    """``text`` with every algorithm id (ocsge:load) given as the toolbox names it (« Charger … »)."""
+    from qgis.core import QgsApplication
+
+    def name(match: re.Match) -> str:
+        alg = QgsApplication.processingRegistry().algorithmById(match.group(0))
+        return f"« {alg.displayName()} »" if alg is not None else match.group(0)
+
+    return _ALGORITHM_ID.sub(name, text)
 
 
 def _group_labels_for_translation() -> None:  # pragma: no cover - read by pylupdate5 only

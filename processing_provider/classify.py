@@ -61,6 +61,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
     GROUP = "compute"
+    TAGS = ('classer', 'classify', 'matrice', 'matrix', 'seuils', 'thresholds', 'décret')
 
     def name(self) -> str:
         return "classify"
@@ -68,7 +69,20 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Artificialisation and imperméabilisation")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Marks every polygon imperméabilisé and artificialisé by the décret's rules (matrix, 2,500 m² thresholds) or by IGN's answer.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Imperméabilisé: couverture CS1.1.1.1 or CS1.1.1.2. Artificialisé: couverture × usage matrix of décret n° 2023-1096, then the thresholds (patches under 2,500 m² enclosed by the other status change status; built polygons over 50 m² stay artificialised). Null or unknown codes are indéterminé and counted apart. Surfaces are planar, in hectares, in a projected CRS."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Occupation du sol D32 2019 with the method « matrice + seuils »: the polygons styled artificialised / not artificialised, and the summary table with the hectares switched each way by the thresholds."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon "
             "layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the "

@@ -37,6 +37,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     NOT_COMPARED_HA = "NOT_COMPARED_HA"
 
     GROUP = "compute"
+    TAGS = ('contrôle', 'check', 'comparer', 'compare', 'qualité', 'quality')
 
     def name(self) -> str:
         return "compare_artif"
@@ -44,7 +45,20 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Check IGN's artificialisation layer")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Recomputes IGN's artificialisation layer with the matrix and thresholds and lists the polygons where they disagree.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Same rules as the classification with « matrice + seuils ». Reason « matrice » when the matrix alone disagrees with IGN before its thresholds, « seuil » otherwise. Surfaces in hectares."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Artificialisation D32 2019: the share of the surface where both agree, and the disagreeing polygons, styled by reason, to send back to IGN."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_<year>_<dep>, "
             "as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage "

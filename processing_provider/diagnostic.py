@@ -1,4 +1,5 @@
-"""Algorithm ``ocsge:diagnostic`` — Diagnostic complet (livraisons → tables publiées)."""
+"""Algorithm ``ocsge:diagnostic`` — Diagnostic de l'artificialisation d'un territoire (livraisons → tables
+publiées et cartes)."""
 
 from __future__ import annotations
 
@@ -45,14 +46,28 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ('diagnostic', 'ZAN', 'rapport', 'report', 'carte', 'map', 'PLU', 'SCoT', 'PLH')
 
     def name(self) -> str:
         return "diagnostic"
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr("Full diagnostic (deliveries → published tables)")
+        return self.tr("Artificialisation diagnostic of a territory")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("From IGN's deliveries to the published tables and the maps, in one step.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE "
             "deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', "

@@ -39,6 +39,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "data"
+    TAGS = ('télécharger', 'download', 'Géoplateforme', 'data.geopf.fr')
 
     def name(self) -> str:
         return "download"
@@ -46,7 +47,20 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Download an OCS GE delivery from IGN")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Downloads a département's OCS GE delivery from IGN (data.geopf.fr), then loads it.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "The deliveries on offer are read from IGN's Atom listing: one year for a state, two years for a difference, empty for the latest. An archive already downloaded (same edition) is reused; QGIS's proxy settings are followed."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Département 32, millésime 2019, product occupation du sol: the archive is downloaded into the cache and its layers are added to the project."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Downloads one OCS GE delivery of a département from IGN's download service (data.geopf.fr), "
             "the 7-Zip archive exactly as IGN ships it, then optionally loads it with « Load an OCS GE "

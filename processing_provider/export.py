@@ -43,6 +43,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ('exporter', 'export', 'data.gouv.fr', 'CSV', 'GeoPackage', 'open data', 'données ouvertes')
 
     def name(self) -> str:
         return "export"
@@ -50,7 +51,20 @@ class ExportAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Export to the published schema (data.gouv.fr)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Writes the artif_<level> and imper_<level> tables published on data.gouv.fr (GeoPackage and CSV).")
+
+    def rules(self) -> str:
+        return self.tr(
+            "The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for "
             "each level (commune, EPCI, SCoT, département, région) artif_<level> and imper_<level>, as a "

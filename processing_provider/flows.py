@@ -52,6 +52,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     METHODS = (classify.AUTO,) + tuple(classify.METHODS)  # auto, ign, matrice, matrice_seuils
 
     GROUP = "compute"
+    TAGS = ('flux', 'flows', 'évolution', 'change', "consommation d'espaces", 'désartificialisation', 'renaturation')
 
     def name(self) -> str:
         return "flows"
@@ -59,7 +60,20 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Flows between millésimes")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed "
             "between two millésimes, piece by piece, from whichever data you have: IGN's difference layer "

@@ -55,8 +55,22 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "data"
+    TAGS = ('charger', 'load', 'livraison', 'delivery', '7z', 'GeoPackage', 'shapefile')
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares)."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's "
             "service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a "

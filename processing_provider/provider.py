@@ -50,6 +50,7 @@ def example_models() -> list:
     load is skipped."""
     from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
 
+    from .base import guide_url
     from .deliveries import CONSUMERS, use_deliveries_widget
 
     class ExampleModel(QgsProcessingModelAlgorithm):
@@ -66,6 +67,9 @@ def example_models() -> list:
 
         def createInstance(self):  # noqa: N802
             return ExampleModel(self._path, self._name)
+
+        def helpUrl(self) -> str:  # noqa: N802
+            return f"{guide_url()}#ocsge-{self._name}"
 
         def initAlgorithm(self, config=None):  # noqa: N802
             """The parameters, with their help from the model's help (QGIS 3.22 keeps it only there)."""

@@ -49,6 +49,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ('regrouper', 'roll up', 'EPCI', 'SCoT', 'département', 'région', 'intercommunalité')
 
     def name(self) -> str:
         return "rollup"
@@ -56,7 +57,20 @@ class RollupAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Roll up communes to EPCI, SCoT, département, région")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Rolls the commune rows up to EPCI, SCoT, département and région.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The commune table of the Territoire de Belfort with appartenance-communes-90.csv: one row per EPCI, one for the département and one for the région."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by "
             "the membership codes of the commune layer (epci_code, scot_code, departement_code, "

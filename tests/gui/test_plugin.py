@@ -37,6 +37,8 @@ def test_load_and_unload_twice_leaves_nothing(qgis_processing, qgis_parent, ocsg
         assert provider is not None
         assert "ocsge:load" in [alg.id() for alg in provider.algorithms()]
         assert iface.menu, "a menu entry is added"
+        diagnostic = registry.algorithmById("ocsge:diagnostic")
+        assert diagnostic.displayName() + "…" in [action.text() for action in iface.menu], "named in the menu as in the toolbox"
         plugin.unload()
         assert registry.providerById("ocsge") is None
         assert iface.menu == [] and iface.toolbar == [] and iface.docks == []
