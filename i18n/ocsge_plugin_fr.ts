@@ -294,162 +294,162 @@
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="621"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="632"/>
         <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
         <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="627"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="638"/>
         <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
         <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="689"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="700"/>
         <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
         <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="695"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="706"/>
         <source>{count} invalid territory geometries were repaired: {codes}.</source>
         <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="697"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="708"/>
         <source>Territories without geometry (counted as zero area): {codes}.</source>
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1150"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1161"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1156"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1167"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1163"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1174"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1192"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1203"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1194"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1205"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1242"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1253"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1254"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1265"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1264"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1275"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1278"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1289"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1302"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1313"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1308"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1323"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1311"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1332"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (null or unknown codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (codes nuls ou inconnus) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1347"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1368"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1349"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1370"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1352"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1373"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1361"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1382"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1376"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1397"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1385"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1406"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1567"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1588"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1583"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1604"/>
         <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1603"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1624"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1642"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1663"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1650"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1671"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1656"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1681"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1669"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1698"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1703"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1736"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1705"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1738"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -1004,32 +1004,32 @@
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="303"/>
+        <location filename="../processing_provider/classify.py" line="302"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="312"/>
+        <location filename="../processing_provider/classify.py" line="311"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="318"/>
+        <location filename="../processing_provider/classify.py" line="317"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="320"/>
+        <location filename="../processing_provider/classify.py" line="319"/>
         <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="326"/>
+        <location filename="../processing_provider/classify.py" line="325"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="329"/>
+        <location filename="../processing_provider/classify.py" line="328"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="287"/>
+        <location filename="../processing_provider/classify.py" line="286"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1272,6 +1272,41 @@
         <location filename="../processing_provider/results.py" line="108"/>
         <source>Net artificialisation {years} (m² per ha) – {level}</source>
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="706"/>
+        <source>{count} invalid territory geometry was repaired: {codes}.</source>
+        <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1313"/>
+        <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
+        <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1323"/>
+        <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
+        <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1671"/>
+        <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
+        <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1681"/>
+        <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
+        <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1698"/>
+        <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
+        <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="494"/>
+        <source>{count} delivery for département {dep}.</source>
+        <translation>{count} livraison pour le département {dep}.</translation>
     </message>
 </context>
 <context>
@@ -1643,22 +1678,17 @@ Table de synthèse (et sorties numériques) : surface imperméabilisée, artific
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="225"/>
-        <source>{label}: {area:.4f} ha ({count} polygons)</source>
-        <translation>{label} : {area:.4f} ha ({count} polygones)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="248"/>
+        <location filename="../processing_provider/classify.py" line="247"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="245"/>
+        <location filename="../processing_provider/classify.py" line="244"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="254"/>
+        <location filename="../processing_provider/classify.py" line="253"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
@@ -1676,6 +1706,26 @@ Table de synthèse (et sorties numériques) : surface imperméabilisée, artific
         <location filename="../processing_provider/classify.py" line="81"/>
         <source>Occupation du sol D32 2019 with the method « matrice + seuils »: the polygons styled artificialised / not artificialised, and the summary table with the hectares switched each way by the thresholds.</source>
         <translation>Occupation du sol D32 2019 avec la méthode « matrice + seuils » : les polygones stylés artificialisé / non artificialisé, et le tableau de synthèse avec les hectares basculés dans chaque sens par les seuils.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="224"/>
+        <source>Summary:</source>
+        <translation>Synthèse :</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="224"/>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="224"/>
+        <source>Polygons</source>
+        <translation>Polygones</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="224"/>
+        <source>Surface (ha)</source>
+        <translation>Surface (ha)</translation>
     </message>
 </context>
 <context>
@@ -1833,239 +1883,279 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="71"/>
+        <location filename="../processing_provider/diagnostic.py" line="73"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="95"/>
+        <location filename="../processing_provider/diagnostic.py" line="97"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="96"/>
+        <location filename="../processing_provider/diagnostic.py" line="98"/>
         <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
         <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="98"/>
+        <location filename="../processing_provider/diagnostic.py" line="100"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="99"/>
+        <location filename="../processing_provider/diagnostic.py" line="101"/>
         <source>The INSEE code of the commune.</source>
         <translation>Le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="103"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="102"/>
+        <location filename="../processing_provider/diagnostic.py" line="104"/>
         <source>The commune&apos;s name.</source>
         <translation>Le nom de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="104"/>
+        <location filename="../processing_provider/diagnostic.py" line="106"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="105"/>
+        <location filename="../processing_provider/diagnostic.py" line="107"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="107"/>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="107"/>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
         <source>Automatic (IGN&apos;s artificialisation layers when present, else matrix + thresholds)</source>
         <translation>Automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="107"/>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="107"/>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="107"/>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
         <source>Matrix + thresholds (seuils)</source>
         <translation>Matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
+        <location filename="../processing_provider/diagnostic.py" line="120"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="120"/>
+        <location filename="../processing_provider/diagnostic.py" line="122"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="120"/>
+        <location filename="../processing_provider/diagnostic.py" line="122"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="120"/>
+        <location filename="../processing_provider/diagnostic.py" line="122"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="121"/>
+        <location filename="../processing_provider/diagnostic.py" line="123"/>
         <source>Hectares by default, m² as in the national files.</source>
         <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="123"/>
+        <location filename="../processing_provider/diagnostic.py" line="125"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="123"/>
+        <location filename="../processing_provider/diagnostic.py" line="125"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="123"/>
+        <location filename="../processing_provider/diagnostic.py" line="125"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="126"/>
+        <location filename="../processing_provider/diagnostic.py" line="128"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="128"/>
+        <location filename="../processing_provider/diagnostic.py" line="130"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="129"/>
+        <location filename="../processing_provider/diagnostic.py" line="131"/>
         <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="131"/>
+        <location filename="../processing_provider/diagnostic.py" line="133"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="132"/>
+        <location filename="../processing_provider/diagnostic.py" line="134"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="134"/>
+        <location filename="../processing_provider/diagnostic.py" line="136"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="136"/>
+        <location filename="../processing_provider/diagnostic.py" line="138"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="138"/>
+        <location filename="../processing_provider/diagnostic.py" line="140"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="139"/>
+        <location filename="../processing_provider/diagnostic.py" line="141"/>
         <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="141"/>
+        <location filename="../processing_provider/diagnostic.py" line="143"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="142"/>
+        <location filename="../processing_provider/diagnostic.py" line="144"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="143"/>
+        <location filename="../processing_provider/diagnostic.py" line="145"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="144"/>
+        <location filename="../processing_provider/diagnostic.py" line="146"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="153"/>
+        <location filename="../processing_provider/diagnostic.py" line="171"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="156"/>
+        <location filename="../processing_provider/diagnostic.py" line="174"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="181"/>
+        <location filename="../processing_provider/diagnostic.py" line="199"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="203"/>
+        <location filename="../processing_provider/diagnostic.py" line="221"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="217"/>
+        <location filename="../processing_provider/diagnostic.py" line="237"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="240"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="88"/>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="88"/>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="55"/>
+        <location filename="../processing_provider/diagnostic.py" line="57"/>
         <source>Artificialisation diagnostic of a territory</source>
         <translation>Diagnostic de l'artificialisation d'un territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="58"/>
+        <location filename="../processing_provider/diagnostic.py" line="60"/>
         <source>From IGN&apos;s deliveries to the published tables and the maps, in one step.</source>
         <translation>Des livraisons de l'IGN aux tables publiées et aux cartes, en une étape.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="61"/>
+        <location filename="../processing_provider/diagnostic.py" line="63"/>
         <source>Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area.</source>
         <translation>Méthode automatique : les couches d'artificialisation de l'IGN quand elles sont là, sinon la matrice et ses seuils ; flux issus des couches de différence ou de la superposition de deux millésimes ; les communes hors des données sont écartées ; surfaces en hectares, pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="66"/>
+        <location filename="../processing_provider/diagnostic.py" line="68"/>
         <source>The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder.</source>
         <translation>Le dossier des livraisons du Territoire de Belfort, ses communes et la table d'appartenance : le groupe « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » avec les cartes de la part artificialisée et de l'artificialisation nette par hectare, et les fichiers publiés dans le dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="165"/>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="165"/>
+        <source>Millésimes</source>
+        <translation>Millésimes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="165"/>
+        <source>Artificialised ({unit})</source>
+        <translation>Artificialisé ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="165"/>
+        <source>Share (%)</source>
+        <translation>Part (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="165"/>
+        <source>Net artificialisation ({unit})</source>
+        <translation>Artificialisation nette ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="165"/>
+        <source>Net imperméabilisation ({unit})</source>
+        <translation>Imperméabilisation nette ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="166"/>
+        <source>Totals of the communes:</source>
+        <translation>Totaux des communes :</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="221"/>
+        <source>{count} commune is outside the data and left out.</source>
+        <translation>{count} commune est hors des données et écartée.</translation>
     </message>
 </context>
 <context>
@@ -2760,190 +2850,225 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="93"/>
+        <location filename="../processing_provider/load.py" line="95"/>
         <source>Load an OCS GE delivery</source>
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="106"/>
+        <location filename="../processing_provider/load.py" line="108"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="113"/>
+        <location filename="../processing_provider/load.py" line="115"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="115"/>
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="115"/>
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="115"/>
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="121"/>
+        <location filename="../processing_provider/load.py" line="123"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="123"/>
+        <location filename="../processing_provider/load.py" line="125"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="127"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128"/>
+        <location filename="../processing_provider/load.py" line="130"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="133"/>
+        <location filename="../processing_provider/load.py" line="135"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="136"/>
+        <location filename="../processing_provider/load.py" line="138"/>
         <source>All loaded layers</source>
         <translation>Toutes les couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="137"/>
+        <location filename="../processing_provider/load.py" line="139"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="141"/>
+        <location filename="../processing_provider/load.py" line="143"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="142"/>
+        <location filename="../processing_provider/load.py" line="144"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="143"/>
+        <location filename="../processing_provider/load.py" line="145"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="144"/>
+        <location filename="../processing_provider/load.py" line="146"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="145"/>
+        <location filename="../processing_provider/load.py" line="147"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="158"/>
+        <location filename="../processing_provider/load.py" line="160"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="162"/>
+        <location filename="../processing_provider/load.py" line="164"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="180"/>
+        <location filename="../processing_provider/load.py" line="182"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="185"/>
+        <location filename="../processing_provider/load.py" line="187"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="185"/>
+        <location filename="../processing_provider/load.py" line="187"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="192"/>
+        <location filename="../processing_provider/load.py" line="194"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="198"/>
+        <location filename="../processing_provider/load.py" line="200"/>
         <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="206"/>
+        <location filename="../processing_provider/load.py" line="208"/>
         <source>{title}: {count} polygon(s) with a null code.</source>
         <translation>{title} : {count} polygone(s) avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="230"/>
+        <location filename="../processing_provider/load.py" line="234"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="74"/>
+        <location filename="../processing_provider/load.py" line="76"/>
         <source>Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone construite, différence, artificialisation and évolution de l'artificialisation. The département and millésime(s) are read from the archive, file, layer and field names. Field names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for differences) so that every other algorithm reads one schema; the original attributes are kept. The coordinate system comes from the files, else from the archive name (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. Surfaces in the report are planar areas in hectares, in the layer's projected CRS.</source>
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="96"/>
+        <location filename="../processing_provider/load.py" line="98"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="96"/>
+        <location filename="../processing_provider/load.py" line="98"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="61"/>
+        <location filename="../processing_provider/load.py" line="63"/>
         <source>Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime.</source>
         <translation>Ouvre les livraisons OCS GE de l'IGN telles que diffusées (7z, GeoPackage, Shapefile), stylées et groupées par millésime.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="64"/>
+        <location filename="../processing_provider/load.py" line="66"/>
         <source>Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares).</source>
         <translation>Les noms de champs sont normalisés une fois (code_cs, code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) ; le département et le millésime viennent des noms ; le système de coordonnées des fichiers, sinon du nom de l'archive. Rien n'est calculé, sauf, en option, la surface par poste de couverture (hectares, surfaces planes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="69"/>
+        <location filename="../processing_provider/load.py" line="71"/>
         <source>Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette.</source>
         <translation>Choisissez le dossier où les archives d'un département ont été téléchargées (Dossier…), ou déposez les fichiers .7z sur le champ : l'occupation du sol de chaque millésime et la couche des différences apparaissent dans le projet, avec la palette officielle.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="234"/>
+        <source>{title}: {count} polygon, CRS {crs}</source>
+        <translation>{title} : {count} polygone, SCR {crs}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="247"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="248"/>
+        <source>{title}: surface per couverture class</source>
+        <translation>{title} : surface par poste de couverture</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="248"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="248"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="248"/>
+        <source>Surface (ha)</source>
+        <translation>Surface (ha)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="248"/>
+        <source>Share (%)</source>
+        <translation>Part (%)</translation>
     </message>
 </context>
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="210"/>
+        <location filename="../processing_provider/base.py" line="231"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="211"/>
+        <location filename="../processing_provider/base.py" line="232"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="212"/>
+        <location filename="../processing_provider/base.py" line="233"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -2997,124 +3122,129 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>RollupAlgorithm</name>
     <message>
-        <location filename="../processing_provider/rollup.py" line="58"/>
+        <location filename="../processing_provider/rollup.py" line="59"/>
         <source>Roll up communes to EPCI, SCoT, département, région</source>
         <translation>Consolider les communes par EPCI, SCoT, département, région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="74"/>
+        <location filename="../processing_provider/rollup.py" line="75"/>
         <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (epci_code, scot_code, departement_code, region_code fields kept by ocsge:aggregate) or by a membership table (CSV shaped like appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature). Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs epci_code, scot_code, departement_code, region_code conservés par ocsge:aggregate) ou selon une table d'appartenance (CSV au format de appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature). Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="91"/>
+        <location filename="../processing_provider/rollup.py" line="92"/>
         <source>Commune table (ocsge:aggregate output)</source>
         <translation>Table des communes (sortie de ocsge:aggregate)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="92"/>
+        <location filename="../processing_provider/rollup.py" line="93"/>
         <source>The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code).</source>
         <translation>Les communes avec leurs stocks et flux, telles que les produit ocsge:aggregate (code = code INSEE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="94"/>
+        <location filename="../processing_provider/rollup.py" line="95"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="95"/>
+        <location filename="../processing_provider/rollup.py" line="96"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer&apos;s fields are used.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="97"/>
+        <location filename="../processing_provider/rollup.py" line="98"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="109"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="109"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="97"/>
+        <location filename="../processing_provider/rollup.py" line="98"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="97"/>
+        <location filename="../processing_provider/rollup.py" line="98"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="104"/>
+        <location filename="../processing_provider/rollup.py" line="105"/>
         <source>The higher levels to compute.</source>
         <translation>Les niveaux supérieurs à calculer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="106"/>
+        <location filename="../processing_provider/rollup.py" line="107"/>
         <source>Communes with membership</source>
         <translation>Communes avec appartenance</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="107"/>
+        <location filename="../processing_provider/rollup.py" line="108"/>
         <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
         <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="109"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="109"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="112"/>
+        <location filename="../processing_provider/rollup.py" line="113"/>
         <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
         <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="114"/>
+        <location filename="../processing_provider/rollup.py" line="115"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="119"/>
+        <location filename="../processing_provider/rollup.py" line="120"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="146"/>
+        <location filename="../processing_provider/rollup.py" line="148"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="144"/>
+        <location filename="../processing_provider/rollup.py" line="146"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="61"/>
+        <location filename="../processing_provider/rollup.py" line="62"/>
         <source>Rolls the commune rows up to EPCI, SCoT, département and région.</source>
         <translation>Regroupe les lignes des communes en EPCI, SCoT, département et région.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="64"/>
+        <location filename="../processing_provider/rollup.py" line="65"/>
         <source>Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported.</source>
         <translation>Surfaces et flux sont des sommes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100. Les EPT du Grand Paris comptent dans la Métropole du Grand Paris. Les communes sans appartenance sont signalées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="69"/>
+        <location filename="../processing_provider/rollup.py" line="70"/>
         <source>The commune table of the Territoire de Belfort with appartenance-communes-90.csv: one row per EPCI, one for the département and one for the région.</source>
         <translation>La table des communes du Territoire de Belfort avec appartenance-communes-90.csv : une ligne par EPCI, une pour le département et une pour la région.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/rollup.py" line="146"/>
+        <source>{level}: {count} territory</source>
+        <translation>{level} : {count} territoire</translation>
     </message>
 </context>
 </TS>

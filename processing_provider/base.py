@@ -195,6 +195,27 @@ def place_in_group(layer, project, group_name: str, rank: float = 0.0, visible: 
     placed.setItemVisibilityChecked(visible)
 
 
+def number(value, decimals: int = 2) -> str:
+    """A figure as people read it in the language of QGIS: rounded, with its separators (« 1 234,56 »)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def log_table(feedback, title: str, headers: list[str], rows: list[list], decimals: int = 2) -> None:
+    """A small table in the algorithm's log (aligned in QGIS's monospaced command style): text left,
+    figures right and rounded."""
+    cells = [[str(h) for h in headers]] + [[v if isinstance(v, str) else (str(v) if isinstance(v, int) else number(v, decimals)) for v in row] for row in rows]
+    numeric = [all(not isinstance(row[i], str) for row in rows) for i in range(len(headers))]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(headers))]
+    lines = []
+    for line in cells:
+        padded = [cell.rjust(width) if right else cell.ljust(width) for cell, width, right in zip(line, widths, numeric)]
+        lines.append("  ".join(padded).rstrip().replace(" ", "\u00a0"))  # no-break spaces: HTML keeps them
+    feedback.pushInfo(title)
+    feedback.pushCommandInfo("\n".join(lines))
+
+
 def named_algorithms(text: str) -> str:
     """``text`` with every algorithm id (ocsge:load) given as the toolbox names it (« Charger … »)."""
     from qgis.core import QgsApplication

@@ -28,7 +28,7 @@ from ..ocsge_plugin import styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
-from .base import OcsgeAlgorithm, StylePostProcessor
+from .base import OcsgeAlgorithm, StylePostProcessor, log_table
 
 def discard_output(dest_id: str) -> None:
     """After a cancel, once the sink is closed: remove the partial file it wrote (plain files only;
@@ -221,8 +221,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
                 self.POLYGON_COUNT: by_key["total"].count,
             }
         )
-        for row in rows:
-            feedback.pushInfo(self.tr("{label}: {area:.4f} ha ({count} polygons)").format(label=row.label, area=row.area_ha, count=row.count))
+        log_table(feedback, self.tr("Summary:"), [self.tr("Class"), self.tr("Polygons"), self.tr("Surface (ha)")], [[row.label, row.count, row.area_ha] for row in rows])
         return outputs
 
     def copy_with_sqlite(self, parameters, context: QgsProcessingContext, layer, source, renamed, result, feedback):

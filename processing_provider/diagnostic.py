@@ -4,6 +4,7 @@ publiées et cartes)."""
 from __future__ import annotations
 
 import json
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingMultiStepFeedback,
@@ -18,10 +19,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import export, reading
+from ..ocsge_plugin import export, nomenclature, reading
+from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.computing import territories as core
 from .aggregate import METHODS, run_aggregate
-from .base import OcsgeAlgorithm
+from .base import OcsgeAlgorithm, log_table
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .export import DIALECTS, UNITS, run_export
 from .results import add_to_project
@@ -147,6 +149,22 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
         return (False, problem) if problem else super().checkParameterValues(parameters, context)
 
+    def _log_totals(self, table, unit: str, feedback) -> None:
+        """Totals per département and pair of millésimes as a table in the log (the files hold the rest)."""
+        names = nomenclature.departements()
+        t = core.to_unit(table[table["millesime_debut"].notna()], unit)
+        if t.empty:
+            return
+        from_insee = t["code"].astype(str).map(lambda c: c[:3] if c.startswith("97") else c[:2])
+        key = t["departement_code"].fillna(from_insee) if "departement_code" in t.columns else from_insee
+        rows = []
+        for (dep, debut, fin), group in t.groupby([key, "millesime_debut", "millesime_fin"]):
+            area = group["surface"].sum()
+            rows.append([names.get(dep, (dep, ""))[0], f"{debut}-{fin}", group["surface_artif"].sum(), 100.0 * group["surface_artif"].sum() / area if area else 0.0, group["flux_artif_net"].sum(), group["flux_imper_net"].sum()])
+        u = "ha" if unit == "ha" else "m²"
+        headers = [self.tr("Département"), self.tr("Millésimes"), self.tr("Artificialised ({unit})").format(unit=u), self.tr("Share (%)"), self.tr("Net artificialisation ({unit})").format(unit=u), self.tr("Net imperméabilisation ({unit})").format(unit=u)]
+        log_table(feedback, self.tr("Totals of the communes:"), headers, rows)
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         paths = delivery_paths(self, parameters, self.INPUT, context)
         if not paths:
@@ -200,7 +218,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             covered = set(table.loc[table["millesime_fin"].notna(), "code"])
             left_out = len(territories) - len(covered)
             if left_out:
-                feedback.pushInfo(self.tr("{count} communes are outside the data and left out.").format(count=left_out))
+                feedback.pushInfo(
+                    plural(left_out, self.tr("{count} commune is outside the data and left out."), self.tr("{count} communes are outside the data and left out.")).format(count=left_out)
+                )
             table = table[table["code"].isin(covered)].copy()
             for name in keep:
                 by_code = dict(zip(territories.codes, territories.extras[name]))
@@ -222,6 +242,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             feedback.pushWarning(note)
         for path in written.files:
             feedback.pushInfo(path)
+        self._log_totals(table, options["unit"], feedback)
         used = method if method != "auto" else ("ign" if "artif" in kinds else "matrice_seuils")  # as run_aggregate decides
         method_label = self.parameterDefinition(self.METHOD).options()[METHODS.index(used)].split(" (")[0]
         add_to_project(context, written, departements, table, options["unit"], method_label)

@@ -19,8 +19,10 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import reading
+from ..ocsge_plugin.i18n import plural
+from ..ocsge_plugin.nomenclature import couverture
 from ..ocsge_plugin.styles import apply_style
-from .base import OcsgeAlgorithm, keep_alive, place_in_group
+from .base import OcsgeAlgorithm, keep_alive, log_table, place_in_group
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
@@ -225,13 +227,25 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                 "null_codes": found.null_codes,
             }
             if found.uri in summaries:
-                entry["surface_ha_by_couverture"] = {code: area / 10000.0 for code, area in sorted(summaries[found.uri].items())}
+                # hectares to the m² (the report is read by people too)
+                entry["surface_ha_by_couverture"] = {code: round(area / 10000.0, 4) for code, area in sorted(summaries[found.uri].items())}
+                self._log_summary(found.title, summaries[found.uri], feedback)
             report["layers"].append(entry)
             feedback.pushInfo(
-                self.tr("{title}: {count} polygons, CRS {crs}").format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
+                plural(found.feature_count, self.tr("{title}: {count} polygon, CRS {crs}"), self.tr("{title}: {count} polygons, CRS {crs}")).format(
+                    title=found.title, count=found.feature_count, crs=entry["crs"] or "?"
+                )
             )
         results[self.REPORT] = json.dumps(report, ensure_ascii=False)
         return results
+
+    def _log_summary(self, title: str, areas: dict[str, float], feedback) -> None:
+        """The surface per couverture class as a table in the log: code, label, hectares, share."""
+        entries = couverture()
+        total = sum(areas.values()) or 1.0
+        rows = [[code, entries[code].libelle_court if code in entries else "", area / 10000.0, 100.0 * area / total] for code, area in sorted(areas.items())]
+        rows.append([self.tr("Total"), "", sum(areas.values()) / 10000.0, 100.0])
+        log_table(feedback, self.tr("{title}: surface per couverture class").format(title=title), [self.tr("Code"), self.tr("Label"), self.tr("Surface (ha)"), self.tr("Share (%)")], rows)
 
     def _register(self, found: reading.FoundLayer, context: QgsProcessingContext, palette: str) -> None:
         """In the GUI, add the layer to the project on completion, styled and grouped by millésime."""

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
+from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import territories as core
 from .aggregate import style_territories, write_table
@@ -141,7 +142,8 @@ class RollupAlgorithm(OcsgeAlgorithm):
                 if dest:
                     outputs[self.OUTPUTS[level]] = dest
                     style_territories(context, dest)
-                feedback.pushInfo(self.tr("{level}: {count} territories").format(level=level, count=table["code"].nunique()))
+                count = table["code"].nunique()
+                feedback.pushInfo(plural(count, self.tr("{level}: {count} territory"), self.tr("{level}: {count} territories")).format(level=level, count=count))
         except core.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}

@@ -78,7 +78,10 @@ class Recorder:
         class _Feedback(QgsProcessingFeedback):
             def __init__(self):
                 super().__init__()
-                self.infos, self.warnings, self.errors = [], [], []
+                self.infos, self.warnings, self.errors, self.commands = [], [], [], []
+
+            def pushCommandInfo(self, info):  # noqa: N802
+                self.commands.append(info)
 
             def pushInfo(self, info):  # noqa: N802
                 self.infos.append(info)

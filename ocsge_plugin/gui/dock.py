@@ -45,7 +45,7 @@ from qgis.PyQt.QtWidgets import (
 
 from .. import catalogue, datagouv, network, settings
 from ..datagouv import Dataset, Resource, SearchPage
-from ..i18n import tr
+from ..i18n import plural, tr
 from .layers import LoadError, add_layers, layer_specs
 from .tasks import WorkTask
 
@@ -491,7 +491,7 @@ class OcsgeDock(QgsDockWidget):
                 self.delivery_tree.addTopLevelItem(item)
             if deliveries:
                 self.delivery_tree.setCurrentItem(self.delivery_tree.topLevelItem(0))
-                self.message(tr("{count} deliveries for département {dep}.").format(count=len(deliveries), dep=code))
+                self.message(plural(len(deliveries), tr("{count} delivery for département {dep}."), tr("{count} deliveries for département {dep}.")).format(count=len(deliveries), dep=code))
             else:
                 self.message(tr("IGN's download service lists no OCS GE delivery for département {dep}.").format(dep=code))
             self._update_buttons()

@@ -95,3 +95,26 @@ def test_the_toolbox_search_finds_zan(provider):
 
     walk(model.index(-1, -1))
     assert {"ocsge:load", "ocsge:diagnostic", "ocsge:flows"} <= set(found)
+
+
+def test_plurals_follow_the_language(ocsge):
+    from ocsge.ocsge_plugin import i18n
+
+    one, many = "{count} commune", "{count} communes"
+    assert [i18n.plural(n, one, many) for n in (0, 1, 2)] == [many, one, many]
+    assert i18n.install_translator("fr")
+    try:
+        assert [i18n.plural(n, one, many) for n in (0, 1, 2)] == [one, one, many]
+    finally:
+        i18n.remove_translator()
+
+
+def test_log_table_aligns_and_rounds(ocsge):
+    from conftest import Recorder
+    from ocsge.processing_provider.base import log_table
+
+    feedback = Recorder()
+    log_table(feedback, "Surfaces", ["Code", "Surface (ha)"], [["CS1.1.1.1", 25.27621091882345], ["CS2.2.1", 1234.5]])
+    assert feedback.infos == ["Surfaces"]
+    lines = feedback.commands[0].replace("\u00a0", " ").split("\n")
+    assert lines == ["Code       Surface (ha)", "CS1.1.1.1         25.28", "CS2.2.1        1,234.50"]
