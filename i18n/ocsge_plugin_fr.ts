@@ -89,7 +89,7 @@
         <translation>Différence</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="28"/>
+        <location filename="../ocsge_plugin/styles.py" line="95"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
@@ -969,67 +969,67 @@
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="91"/>
+        <location filename="../ocsge_plugin/styles.py" line="112"/>
         <source>Matrix disagrees with IGN</source>
         <translation>Matrice en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="91"/>
+        <location filename="../ocsge_plugin/styles.py" line="112"/>
         <source>Thresholds (seuils) disagree with IGN</source>
         <translation>Seuils en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="117"/>
+        <location filename="../ocsge_plugin/styles.py" line="153"/>
         <source>Change of class only (no flow)</source>
         <translation>Changement de classe seul (sans flux)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="122"/>
+        <location filename="../ocsge_plugin/styles.py" line="158"/>
         <source>Only in the début millésime</source>
         <translation>Seulement dans le millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="122"/>
+        <location filename="../ocsge_plugin/styles.py" line="158"/>
         <source>Only in the fin millésime</source>
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="240"/>
+        <location filename="../processing_provider/aggregate.py" line="243"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="277"/>
+        <location filename="../processing_provider/aggregate.py" line="280"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="302"/>
+        <location filename="../processing_provider/classify.py" line="305"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="311"/>
+        <location filename="../processing_provider/classify.py" line="314"/>
         <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="317"/>
+        <location filename="../processing_provider/classify.py" line="320"/>
         <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="319"/>
+        <location filename="../processing_provider/classify.py" line="322"/>
         <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="325"/>
+        <location filename="../processing_provider/classify.py" line="328"/>
         <source>{count} polygon(s) with a null couverture or usage code.</source>
         <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="328"/>
+        <location filename="../processing_provider/classify.py" line="331"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="286"/>
+        <location filename="../processing_provider/classify.py" line="289"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1119,132 +1119,132 @@
         <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <location filename="../ocsge_plugin/styles.py" line="185"/>
         <source>Share artificialised (%)</source>
         <translation>Part artificialisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <location filename="../ocsge_plugin/styles.py" line="185"/>
         <source>Artificialised surface ({unit})</source>
         <translation>Surface artificialisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <location filename="../ocsge_plugin/styles.py" line="185"/>
         <source>Artificialisation ({unit})</source>
         <translation>Artificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <location filename="../ocsge_plugin/styles.py" line="185"/>
         <source>Désartificialisation ({unit})</source>
         <translation>Désartificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="149"/>
+        <location filename="../ocsge_plugin/styles.py" line="185"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <location filename="../ocsge_plugin/styles.py" line="188"/>
         <source>Share impermeable (%)</source>
         <translation>Part imperméabilisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <location filename="../ocsge_plugin/styles.py" line="188"/>
         <source>Impermeable surface ({unit})</source>
         <translation>Surface imperméabilisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <location filename="../ocsge_plugin/styles.py" line="188"/>
         <source>Imperméabilisation ({unit})</source>
         <translation>Imperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <location filename="../ocsge_plugin/styles.py" line="188"/>
         <source>Désimperméabilisation ({unit})</source>
         <translation>Désimperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="152"/>
+        <location filename="../ocsge_plugin/styles.py" line="188"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="158"/>
+        <location filename="../ocsge_plugin/styles.py" line="194"/>
         <source>Code commune (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="159"/>
+        <location filename="../ocsge_plugin/styles.py" line="195"/>
         <source>Code EPCI (SIREN)</source>
         <translation>Code EPCI (SIREN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="160"/>
+        <location filename="../ocsge_plugin/styles.py" line="196"/>
         <source>Code SCoT</source>
         <translation>Code SCoT</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="161"/>
+        <location filename="../ocsge_plugin/styles.py" line="197"/>
         <source>Code département</source>
         <translation>Code département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="162"/>
+        <location filename="../ocsge_plugin/styles.py" line="198"/>
         <source>Code région</source>
         <translation>Code région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <location filename="../ocsge_plugin/styles.py" line="201"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <location filename="../ocsge_plugin/styles.py" line="201"/>
         <source>Millésime (début)</source>
         <translation>Millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <location filename="../ocsge_plugin/styles.py" line="201"/>
         <source>Millésime (fin)</source>
         <translation>Millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <location filename="../ocsge_plugin/styles.py" line="201"/>
         <source>Commune surface ({unit})</source>
         <translation>Surface de la commune ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <location filename="../ocsge_plugin/styles.py" line="201"/>
         <source>Surface (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <location filename="../ocsge_plugin/styles.py" line="201"/>
         <source>Share of France (%)</source>
         <translation>Part de la France (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="165"/>
+        <location filename="../ocsge_plugin/styles.py" line="201"/>
         <source>Covered by OCS GE</source>
         <translation>Couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="184"/>
+        <location filename="../ocsge_plugin/styles.py" line="220"/>
         <source>Net artificialisation (m² per ha of territory)</source>
         <translation>Artificialisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="184"/>
+        <location filename="../ocsge_plugin/styles.py" line="220"/>
         <source>Net imperméabilisation (m² per ha of territory)</source>
         <translation>Imperméabilisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/styles.py" line="297"/>
         <source>below {value:g} m²/ha</source>
         <translation>moins de {value:g} m²/ha</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="263"/>
+        <location filename="../ocsge_plugin/styles.py" line="299"/>
         <source>{value:g} m²/ha and more</source>
         <translation>{value:g} m²/ha et plus</translation>
     </message>
@@ -1307,6 +1307,21 @@
         <location filename="../ocsge_plugin/gui/dock.py" line="494"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="89"/>
+        <source>colours: usage in {year}</source>
+        <translation>couleurs : usage en {year}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="89"/>
+        <source>colours: couverture in {year}</source>
+        <translation>couleurs : couverture en {year}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/styles.py" line="95"/>
+        <source>Désartificialisation</source>
+        <translation>Désartificialisation</translation>
     </message>
 </context>
 <context>
@@ -1678,17 +1693,17 @@ Table de synthèse (et sorties numériques) : surface imperméabilisée, artific
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="247"/>
+        <location filename="../processing_provider/classify.py" line="250"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="244"/>
+        <location filename="../processing_provider/classify.py" line="247"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="253"/>
+        <location filename="../processing_provider/classify.py" line="256"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
@@ -2797,37 +2812,37 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="298"/>
+        <location filename="../processing_provider/flows.py" line="300"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="274"/>
+        <location filename="../processing_provider/flows.py" line="276"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="363"/>
+        <location filename="../processing_provider/flows.py" line="365"/>
         <source>{count} piece(s) with a null or unknown code ({area:.4f} ha) were kept out of the flows.</source>
         <translation>{count} fragment(s) avec un code nul ou inconnu ({area:.4f} ha) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="367"/>
+        <location filename="../processing_provider/flows.py" line="369"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="372"/>
+        <location filename="../processing_provider/flows.py" line="374"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="376"/>
+        <location filename="../processing_provider/flows.py" line="378"/>
         <source>{count} invalid geometry(ies) repaired for the overlay.</source>
         <translation>{count} géométrie(s) invalide(s) réparée(s) pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="377"/>
+        <location filename="../processing_provider/flows.py" line="379"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
@@ -2850,207 +2865,207 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="95"/>
+        <location filename="../processing_provider/load.py" line="97"/>
         <source>Load an OCS GE delivery</source>
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="108"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="115"/>
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117"/>
+        <location filename="../processing_provider/load.py" line="119"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117"/>
+        <location filename="../processing_provider/load.py" line="119"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117"/>
+        <location filename="../processing_provider/load.py" line="119"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="123"/>
+        <location filename="../processing_provider/load.py" line="125"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="127"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="131"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="130"/>
+        <location filename="../processing_provider/load.py" line="132"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="135"/>
+        <location filename="../processing_provider/load.py" line="137"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="138"/>
+        <location filename="../processing_provider/load.py" line="140"/>
         <source>All loaded layers</source>
         <translation>Toutes les couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="139"/>
+        <location filename="../processing_provider/load.py" line="141"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="143"/>
+        <location filename="../processing_provider/load.py" line="145"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="144"/>
+        <location filename="../processing_provider/load.py" line="146"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="145"/>
+        <location filename="../processing_provider/load.py" line="147"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="146"/>
+        <location filename="../processing_provider/load.py" line="148"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="147"/>
+        <location filename="../processing_provider/load.py" line="149"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="160"/>
+        <location filename="../processing_provider/load.py" line="162"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="164"/>
+        <location filename="../processing_provider/load.py" line="166"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="182"/>
+        <location filename="../processing_provider/load.py" line="184"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="187"/>
+        <location filename="../processing_provider/load.py" line="189"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="187"/>
+        <location filename="../processing_provider/load.py" line="189"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="194"/>
+        <location filename="../processing_provider/load.py" line="196"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="200"/>
+        <location filename="../processing_provider/load.py" line="202"/>
         <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="208"/>
+        <location filename="../processing_provider/load.py" line="210"/>
         <source>{title}: {count} polygon(s) with a null code.</source>
         <translation>{title} : {count} polygone(s) avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="234"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="76"/>
+        <location filename="../processing_provider/load.py" line="78"/>
         <source>Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone construite, différence, artificialisation and évolution de l'artificialisation. The département and millésime(s) are read from the archive, file, layer and field names. Field names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for differences) so that every other algorithm reads one schema; the original attributes are kept. The coordinate system comes from the files, else from the archive name (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. Surfaces in the report are planar areas in hectares, in the layer's projected CRS.</source>
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="98"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="98"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="63"/>
+        <location filename="../processing_provider/load.py" line="65"/>
         <source>Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime.</source>
         <translation>Ouvre les livraisons OCS GE de l'IGN telles que diffusées (7z, GeoPackage, Shapefile), stylées et groupées par millésime.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="66"/>
+        <location filename="../processing_provider/load.py" line="68"/>
         <source>Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares).</source>
         <translation>Les noms de champs sont normalisés une fois (code_cs, code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) ; le département et le millésime viennent des noms ; le système de coordonnées des fichiers, sinon du nom de l'archive. Rien n'est calculé, sauf, en option, la surface par poste de couverture (hectares, surfaces planes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="71"/>
+        <location filename="../processing_provider/load.py" line="73"/>
         <source>Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette.</source>
         <translation>Choisissez le dossier où les archives d'un département ont été téléchargées (Dossier…), ou déposez les fichiers .7z sur le champ : l'occupation du sol de chaque millésime et la couche des différences apparaissent dans le projet, avec la palette officielle.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="234"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="247"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="250"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="250"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="250"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="250"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="250"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -3058,17 +3073,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="231"/>
+        <location filename="../processing_provider/base.py" line="244"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="232"/>
+        <location filename="../processing_provider/base.py" line="245"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="233"/>
+        <location filename="../processing_provider/base.py" line="246"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>

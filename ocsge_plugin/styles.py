@@ -74,7 +74,28 @@ def apply_style(layer: QgsVectorLayer, kind: str, palette: str = "couverture") -
         layer.setRenderer(artif_renderer("artif"))
     elif kind == "zone_construite":
         layer.setRenderer(_single("#00000000", "#be0961", 0.4))
+    elif kind == "artif_diff":
+        field = next((name for name in names if name.lower() == "artificialisation"), "artificialisation")
+        layer.setRenderer(artif_change_renderer(field))
     layer.triggerRepaint()
+
+
+def legend_title(kind: str, palette: str, millesimes) -> str:
+    """What the colours of a loaded layer show, when its name does not say it: a difference layer is
+    coloured by its couverture (or usage) at the end millésime."""
+    if kind != "difference":
+        return ""
+    fin = millesimes[-1] if millesimes else ""
+    text = tr("colours: usage in {year}") if palette == "usage" else tr("colours: couverture in {year}")
+    return text.format(year=fin).strip()
+
+
+def artif_change_renderer(field: str = "artificialisation") -> QgsCategorizedSymbolRenderer:
+    """IGN's artificialisation difference (zan_evol_…): +1 artificialisation, -1 désartificialisation."""
+    return _categorized(
+        field,
+        [(1, FLUX_COLOURS["artificialisation"], tr("Artificialisation")), (-1, FLUX_COLOURS["desartificialisation"], tr("Désartificialisation"))],
+    )
 
 
 def _single(colour: str, outline: str, width: float):
@@ -110,10 +131,25 @@ FLUX_COLOURS = {
 }
 
 
+# The ``flux`` values are plain ASCII (a published column); people read them with their accents.
+FLUX_WORDS = {
+    "artificialisation": "artificialisation",
+    "desartificialisation": "désartificialisation",
+    "impermeabilisation": "imperméabilisation",
+    "desimpermeabilisation": "désimperméabilisation",
+}
+
+
+def flux_label(value: str) -> str:
+    """« Artificialisation, imperméabilisation » for the value ``artificialisation, impermeabilisation``."""
+    text = ", ".join(FLUX_WORDS.get(word.strip(), word.strip()) for word in value.split(","))
+    return text[:1].upper() + text[1:]
+
+
 def flows_renderer(field: str = "flux") -> QgsCategorizedSymbolRenderer:
     """Pieces of land that changed between two millésimes, by flow kind (the ``flux`` text of
     ``computing.flows.flux_label``); pieces whose class changed without any flow in light grey."""
-    categories = [(value, colour, value.capitalize()) for value, colour in FLUX_COLOURS.items()]
+    categories = [(value, colour, flux_label(value)) for value, colour in FLUX_COLOURS.items()]
     return _categorized(field, categories + [(None, "#d9d9d9", tr("Change of class only (no flow)"))])
 
 

@@ -229,6 +229,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             return {}
         outputs[self.REPORT] = json.dumps(report(result, notes, unit), ensure_ascii=False)
         log_totals(self, table, unit, feedback)
+        years = sorted({str(y) for y in table["millesime_debut"].dropna()} | {str(y) for y in table["millesime_fin"].dropna()})
+        period = f"{years[0]}-{years[-1]}" if len(years) > 1 else "".join(years)
+        self.name_outputs(context, outputs.values(), ", ".join(p for p in (period, self.method_label(self.METHOD, METHODS, method)) if p))
         return outputs
 
 

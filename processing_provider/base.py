@@ -145,6 +145,19 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         details = QgsProcessingContext.LayerDetails(label, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector)
         context.addLayerToLoadOnCompletion(path, details)
 
+    def method_label(self, name: str, keys, key: str) -> str:
+        """The short label (« Matrice + seuils ») of ``key`` in the method parameter ``name`` whose
+        options follow ``keys``."""
+        options = self.parameterDefinition(name).options()
+        return options[list(keys).index(key)].split(" (")[0] if key in keys else key
+
+    def name_outputs(self, context: QgsProcessingContext, dest_ids, suffix: str) -> None:
+        """Add « – suffix » (millésimes, method) to the names of the output layers QGIS loads at the end."""
+        for dest in dest_ids:
+            if suffix and isinstance(dest, str) and dest and context.willLoadLayerOnCompletion(dest):
+                details = context.layerToLoadOnCompletionDetails(dest)
+                details.name = f"{details.name} – {suffix}"
+
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""
         return QgsProcessingException(message)

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin import styles
+from ..ocsge_plugin import reading, styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
@@ -222,6 +222,9 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             }
         )
         log_table(feedback, self.tr("Summary:"), [self.tr("Class"), self.tr("Polygons"), self.tr("Surface (ha)")], [[row.label, row.count, row.area_ha] for row in rows])
+        given = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        years = "-".join(map(str, reading.layer_millesimes(given, "occupation"))) if given is not None else ""
+        self.name_outputs(context, [dest_id, summary_id], ", ".join(p for p in (years, self.method_label(self.METHOD, self.METHOD_KEYS, result.method)) if p))
         return outputs
 
     def copy_with_sqlite(self, parameters, context: QgsProcessingContext, layer, source, renamed, result, feedback):

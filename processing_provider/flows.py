@@ -264,7 +264,9 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             return {}
         except flows.FlowError as error:
             raise self.fail(str(error)) from None
-        return self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes)
+        results = self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes)
+        self.name_outputs(context, results.values(), "-".join(str(y) for y in millesimes if y))
+        return results
 
     # ---------------------------------------------------------------------------------- outputs
 

@@ -21,19 +21,21 @@ from qgis.core import (
 from ..ocsge_plugin import reading
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.nomenclature import couverture
-from ..ocsge_plugin.styles import apply_style
+from ..ocsge_plugin.styles import apply_style, legend_title
 from .base import OcsgeAlgorithm, keep_alive, log_table, place_in_group
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, kind: str, group: str, palette: str):
+    def __init__(self, kind: str, group: str, palette: str, legend: str = ""):
         super().__init__()
-        self.kind, self.group, self.palette = kind, group, palette
+        self.kind, self.group, self.palette, self.legend = kind, group, palette, legend
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if not isinstance(layer, QgsVectorLayer):
             return
         apply_style(layer, self.kind, self.palette)
+        if self.legend:  # what the colours show, in the layers panel and in print layouts' legends
+            layer.setName(f"{layer.name()} – {self.legend}")
         project = context.project() or QgsProject.instance()
         if project.layerTreeRoot().findLayer(layer.id()) is not None:
             place_in_group(layer, project, self.group, reading.KINDS.index(self.kind))
@@ -251,6 +253,6 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         """In the GUI, add the layer to the project on completion, styled and grouped by millésime."""
         details = QgsProcessingContext.LayerDetails(found.title, context.project(), found.kind)
         group = "OCS GE " + " ".join(p for p in (f"D{found.departement}" if found.departement else "", "-".join(map(str, found.millesimes))) if p)
-        post = _StyleAndGroup(found.kind, group, palette)
+        post = _StyleAndGroup(found.kind, group, palette, legend_title(found.kind, palette, found.millesimes))
         details.setPostProcessor(keep_alive(post))
         context.addLayerToLoadOnCompletion(found.uri, details)
