@@ -54,27 +54,27 @@
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="783"/>
+        <location filename="../ocsge_plugin/reading.py" line="784"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="796"/>
+        <location filename="../ocsge_plugin/reading.py" line="797"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="822"/>
+        <location filename="../ocsge_plugin/reading.py" line="823"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="831"/>
+        <location filename="../ocsge_plugin/reading.py" line="832"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="839"/>
+        <location filename="../ocsge_plugin/reading.py" line="840"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -2865,209 +2865,224 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="97"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>Load an OCS GE delivery</source>
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="110"/>
+        <location filename="../processing_provider/load.py" line="113"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117"/>
+        <location filename="../processing_provider/load.py" line="120"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="119"/>
+        <location filename="../processing_provider/load.py" line="122"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="119"/>
+        <location filename="../processing_provider/load.py" line="122"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="119"/>
+        <location filename="../processing_provider/load.py" line="122"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="128"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="130"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="132"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="131"/>
+        <location filename="../processing_provider/load.py" line="146"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="132"/>
+        <location filename="../processing_provider/load.py" line="147"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="137"/>
+        <location filename="../processing_provider/load.py" line="152"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="140"/>
+        <location filename="../processing_provider/load.py" line="155"/>
         <source>All loaded layers</source>
         <translation>Toutes les couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="141"/>
+        <location filename="../processing_provider/load.py" line="156"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="145"/>
+        <location filename="../processing_provider/load.py" line="160"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="146"/>
+        <location filename="../processing_provider/load.py" line="161"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="147"/>
+        <location filename="../processing_provider/load.py" line="162"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="148"/>
+        <location filename="../processing_provider/load.py" line="163"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="149"/>
+        <location filename="../processing_provider/load.py" line="164"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="162"/>
+        <location filename="../processing_provider/load.py" line="177"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="166"/>
+        <location filename="../processing_provider/load.py" line="181"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="184"/>
+        <location filename="../processing_provider/load.py" line="210"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="189"/>
+        <location filename="../processing_provider/load.py" line="217"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="189"/>
+        <location filename="../processing_provider/load.py" line="217"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="196"/>
+        <location filename="../processing_provider/load.py" line="224"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="202"/>
+        <location filename="../processing_provider/load.py" line="230"/>
         <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="210"/>
+        <location filename="../processing_provider/load.py" line="238"/>
         <source>{title}: {count} polygon(s) with a null code.</source>
         <translation>{title} : {count} polygone(s) avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="236"/>
+        <location filename="../processing_provider/load.py" line="264"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="78"/>
+        <location filename="../processing_provider/load.py" line="81"/>
         <source>Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone construite, différence, artificialisation and évolution de l'artificialisation. The département and millésime(s) are read from the archive, file, layer and field names. Field names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for differences) so that every other algorithm reads one schema; the original attributes are kept. The coordinate system comes from the files, else from the archive name (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. Surfaces in the report are planar areas in hectares, in the layer's projected CRS.</source>
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="100"/>
+        <location filename="../processing_provider/load.py" line="103"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="100"/>
+        <location filename="../processing_provider/load.py" line="103"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="65"/>
+        <location filename="../processing_provider/load.py" line="68"/>
         <source>Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime.</source>
         <translation>Ouvre les livraisons OCS GE de l'IGN telles que diffusées (7z, GeoPackage, Shapefile), stylées et groupées par millésime.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="68"/>
+        <location filename="../processing_provider/load.py" line="71"/>
         <source>Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares).</source>
         <translation>Les noms de champs sont normalisés une fois (code_cs, code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) ; le département et le millésime viennent des noms ; le système de coordonnées des fichiers, sinon du nom de l'archive. Rien n'est calculé, sauf, en option, la surface par poste de couverture (hectares, surfaces planes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="73"/>
+        <location filename="../processing_provider/load.py" line="76"/>
         <source>Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette.</source>
         <translation>Choisissez le dossier où les archives d'un département ont été téléchargées (Dossier…), ou déposez les fichiers .7z sur le champ : l'occupation du sol de chaque millésime et la couche des différences apparaissent dans le projet, avec la palette officielle.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="236"/>
+        <location filename="../processing_provider/load.py" line="264"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="249"/>
+        <location filename="../processing_provider/load.py" line="277"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="278"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="278"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="278"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="278"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="278"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="134"/>
+        <source>Folder for the extracted data (empty: beside the archive)</source>
+        <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="138"/>
+        <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
+        <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="215"/>
+        <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
+        <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
 </context>
 <context>

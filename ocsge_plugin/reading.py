@@ -576,10 +576,11 @@ _OGR_TYPES = {
 }
 
 
-def normalise(found: FoundLayer) -> str:
-    """Write (once) a VRT that exposes the layer with the normalised field names; return its path."""
+def normalise(found: FoundLayer, folder: Path | None = None) -> str:
+    """Write (once) a VRT that exposes the layer with the normalised field names, in ``folder`` (by
+    default the cache); return its path."""
     source = Path(found.path)
-    folder = cache_dir() / "normalised" / _key([source])
+    folder = Path(folder) if folder else cache_dir() / "normalised" / _key([source])
     folder.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_]+", "_", found.layer_name)
     vrt_path = folder / f"{found.kind}_{safe}.vrt"

@@ -19,7 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import export, nomenclature, reading
+from ..ocsge_plugin import export, keeping, nomenclature, reading
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.computing import territories as core
 from .aggregate import METHODS, run_aggregate
@@ -204,7 +204,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                     feedback.pushWarning(note)
                 departements.update(delivery.departements)
                 kinds.update(found.kind for found in delivery.layers)
-                for found in delivery.layers:
+                for found in keeping.without_kept_copies(delivery):
                     layer = QgsVectorLayer(found.uri, found.title, "ogr")
                     if layer.isValid() and layer.featureCount() > 0:
                         layers.append(layer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
@@ -14,11 +15,12 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProject,
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import reading
+from ..ocsge_plugin import keeping, reading
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.nomenclature import couverture
 from ..ocsge_plugin.styles import apply_style, legend_title
@@ -47,6 +49,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     PALETTE = "PALETTE"
     CHECK_CODES = "CHECK_CODES"
     SUMMARY = "SUMMARY"
+    DATA_FOLDER = "DATA_FOLDER"
     OUTPUTS = {
         "occupation": "OCCUPATION",
         "zone_construite": "ZONE_CONSTRUITE",
@@ -128,6 +131,18 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         param.setHelp(self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."))
         self.addParameter(param)
+        param = QgsProcessingParameterFile(
+            self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Folder, optional=True
+        )
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setHelp(
+            self.tr(
+                "The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: "
+                "the data of an archive is kept in this folder, by default beside the archive in a folder named after it "
+                "(in the plugin's data folder when that place is read-only); copied once, reused afterwards."
+            )
+        )
+        self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False)
         param.setHelp(self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."))
         self.addParameter(param)
@@ -175,6 +190,17 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                 delivery.layers.extend(layer for layer in part.layers if (layer.path, layer.layer_name) not in known)
                 delivery.warnings.extend(part.warnings)
                 delivery.extracted.extend(part.extracted)
+            # the layers read files that stay (the cache may be cleared), not the cache; a kept copy
+            # found beside its archive is the same delivery: read once
+            delivery.layers[:] = keeping.without_kept_copies(delivery)
+            archives = [Path(archive) for archive, _ in delivery.extracted]
+            folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context) or None
+            kept = []
+            for found in delivery.layers:
+                if feedback.isCanceled():
+                    raise reading.Canceled()
+                kept.append(keeping.keep(found, archives, folder))
+            delivery.layers[:] = kept
             summaries = {}
             if self.parameterAsBoolean(parameters, self.SUMMARY, context):
                 for found in delivery.layers:
@@ -185,6 +211,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             return {}
         except reading.DeliveryError as error:
             raise self.fail(str(error)) from None
+        except OSError as error:
+            raise self.fail(self.tr("Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.").format(error=error)) from None
         for archive, reused in delivery.extracted:
             feedback.pushInfo(
                 (self.tr("{name}: extraction reused from the cache") if reused else self.tr("{name}: extracted")).format(name=archive)
