@@ -61,6 +61,12 @@ def test_metadata():
     for key in ("name", "description", "about", "version", "author", "email", "tracker", "repository", "tags", "category", "icon", "changelog"):
         assert general.get(key, "").strip(), key
     assert general["qgisMinimumVersion"] == "3.22"
+    # ready for QGIS 4: the installer reads 3.99 when no maximum is given, which refuses QGIS 4
+    assert general["qgisMaximumVersion"] == "4.99"
+    assert general["category"] == "Vector"
+    # one language per key, French where QGIS reads it (its installer picks description[fr] in French)
+    for key in ("description", "about"):
+        assert general[f"{key}[fr]"].strip() and " / " not in general[key] and " / " not in general[f"{key}[fr]"], key
     assert general["hasProcessingProvider"] == "yes"
     assert (ROOT / general["icon"]).exists()
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
