@@ -89,7 +89,7 @@ def example_models() -> list:
             for child in self.childAlgorithms().values():
                 if child.algorithmId() in CONSUMERS:
                     for source in child.parameterSources().get("INPUT", []):
-                        if source.source() == QgsProcessingModelChildParameterSource.ModelParameter:
+                        if source.source() == QgsProcessingModelChildParameterSource.Source.ModelParameter:
                             names.add(source.parameterName())
             return names
 
