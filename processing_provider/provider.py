@@ -50,7 +50,7 @@ def example_models() -> list:
     load is skipped."""
     from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
 
-    from .base import guide_url
+    from .base import TAGS, guide_url, named_algorithms
     from .deliveries import CONSUMERS, use_deliveries_widget
 
     class ExampleModel(QgsProcessingModelAlgorithm):
@@ -70,6 +70,13 @@ def example_models() -> list:
 
         def helpUrl(self) -> str:  # noqa: N802
             return f"{guide_url()}#ocsge-{self._name}"
+
+        def shortHelpString(self) -> str:  # noqa: N802
+            """The model's help, the algorithms it names given as the toolbox shows them."""
+            return named_algorithms(super().shortHelpString())
+
+        def tags(self) -> list[str]:
+            return list(TAGS) + ["modèle", "model", "diagnostic"]
 
         def initAlgorithm(self, config=None):  # noqa: N802
             """The parameters, with their help from the model's help (QGIS 3.22 keeps it only there)."""

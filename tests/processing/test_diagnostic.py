@@ -146,7 +146,10 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     out = tmp_path / "model"
     # the provider offers it in the toolbox (group Modèles), in French
     registered = QgsApplication.processingRegistry().algorithmById("ocsge:diagnostic_ocsge_modele")
-    assert registered is not None and registered.displayName() == "Diagnostic OCS GE (modèle)" and registered.group() == "Modèles" and "ocsge:diagnostic" in registered.shortHelpString()
+    assert registered is not None and registered.displayName() == "Diagnostic OCS GE (modèle)" and registered.group() == "Modèles"
+    diagnostic = QgsApplication.processingRegistry().algorithmById("ocsge:diagnostic").displayName()
+    assert f"« {diagnostic} »" in registered.shortHelpString() and "ocsge:" not in registered.shortHelpString()  # named as in the toolbox
+    assert "ZAN" in registered.tags()
     assert registered.parameterDefinition("DELIVERY").description().startswith("Dossier des livraisons")
     results = processing.run(
         "ocsge:diagnostic_ocsge_modele",
