@@ -63,7 +63,7 @@ class _PublishedLayer(QgsProcessingLayerPostProcessorInterface):
             return
         project = context.project() or QgsProject.instance()
         self._prepare(layer, self.title)
-        if self.shown is not None:
+        if layer.isSpatial() and layer.fields().indexOf(f"pourcent_{self.dataset}") >= 0:  # every level, as a choropleth
             layer.setRenderer(styles.share_renderer(self.dataset))
         place_in_group(layer, project, self.group, self.rank, bool(self.shown))
         if self.flow_title:

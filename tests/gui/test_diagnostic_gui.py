@@ -78,6 +78,7 @@ def test_run_and_load_results_adds_the_styled_group(provider, sample, tmp_path):
     tables = [node.layer() for node in nodes[4:]]
     imper = next(layer for layer in tables if layer.fields().indexOf("surface_imper") >= 0)
     assert imper.fields().field("surface_imper").alias() == "Impermeable surface (ha)"
+    assert imper.renderer().classAttribute() == "pourcent_imper"  # the other levels are choropleths too
     project.clear()
 
 
