@@ -3088,47 +3088,47 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="244"/>
+        <location filename="../processing_provider/base.py" line="241"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="245"/>
+        <location filename="../processing_provider/base.py" line="242"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="246"/>
+        <location filename="../processing_provider/base.py" line="243"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="103"/>
+        <location filename="../processing_provider/base.py" line="100"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="104"/>
+        <location filename="../processing_provider/base.py" line="101"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="105"/>
+        <location filename="../processing_provider/base.py" line="102"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="106"/>
+        <location filename="../processing_provider/base.py" line="103"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="107"/>
+        <location filename="../processing_provider/base.py" line="104"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="119"/>
+        <location filename="../processing_provider/base.py" line="116"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>

@@ -22,9 +22,6 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..ocsge_plugin.nomenclature import RESOURCES
 
-GUIDE = RESOURCES.parent.parent / "docs" / "guide.md"
-
-
 def guide_url() -> str:
     """The user guide as the project's pages show it (docs/guide.md of the repository)."""
     metadata = configparser.ConfigParser(interpolation=None)

@@ -121,7 +121,7 @@ class DeliveriesWidgetWrapper(WidgetWrapper):
         return widget
 
     def setValue(self, value):  # noqa: N802
-        if value is None or value == "":
+        if not value:  # None, "", QGIS's NULL
             self.widget.set_paths([])
         elif isinstance(value, (list, tuple)):
             self.widget.set_paths([str(v) for v in value])
