@@ -114,3 +114,21 @@ def test_aliases_in_french(ocsge):
         assert styles.published_aliases("imper", "m2")["surface_imper"] == "Surface imperméabilisée (m²)"
     finally:
         i18n.remove_translator()
+
+
+def test_several_pairs_of_millesimes_show_the_last_one(ocsge, tmp_path):
+    """Three millésimes give two rows per territory: the map shows each territory's last pair."""
+    from builders import square, write_layer
+    from ocsge.processing_provider.results import _PublishedLayer
+    from qgis.core import QgsVectorLayer
+
+    path = write_layer(
+        tmp_path / "artif_commune.gpkg",
+        "artif_commune",
+        ["commune_code", "millesime_debut", "millesime_fin"],
+        [(square(0, 0, 10), ["A", "2015", "2018"]), (square(0, 0, 10), ["A", "2018", "2021"]), (square(20, 0, 10), ["B", "2016", "2019"])],
+    )
+    layer = QgsVectorLayer(f"{path}|layername=artif_commune", "t", "ogr")
+    _PublishedLayer("g", 0, "artif", "commune", "ha", "t", None)._prepare(layer, "Part artificialisée")
+    assert layer.isValid() and layer.name() == "Part artificialisée"
+    assert sorted((f["commune_code"], f["millesime_fin"]) for f in layer.getFeatures()) == [("A", "2021"), ("B", "2019")]
