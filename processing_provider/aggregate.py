@@ -79,7 +79,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
-    TAGS = ('agréger', 'aggregate', 'territoire', 'territory', 'commune', 'zonage', 'PLU', 'SCoT')
+    TAGS = ("agréger", "aggregate", "territoire", "territory", "commune", "zonage", "PLU", "SCoT")
 
     def name(self) -> str:
         return "aggregate"

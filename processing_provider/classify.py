@@ -61,7 +61,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
     GROUP = "compute"
-    TAGS = ('classer', 'classify', 'matrice', 'matrix', 'seuils', 'thresholds', 'décret')
+    TAGS = ("classer", "classify", "matrice", "matrix", "seuils", "thresholds", "décret")
 
     def name(self) -> str:
         return "classify"

@@ -37,7 +37,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     NOT_COMPARED_HA = "NOT_COMPARED_HA"
 
     GROUP = "compute"
-    TAGS = ('contrôle', 'check', 'comparer', 'compare', 'qualité', 'quality')
+    TAGS = ("contrôle", "check", "comparer", "compare", "qualité", "quality")
 
     def name(self) -> str:
         return "compare_artif"

@@ -48,7 +48,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
-    TAGS = ('diagnostic', 'ZAN', 'rapport', 'report', 'carte', 'map', 'PLU', 'SCoT', 'PLH')
+    TAGS = ("diagnostic", "ZAN", "rapport", "report", "carte", "map", "PLU", "SCoT", "PLH")
 
     def name(self) -> str:
         return "diagnostic"

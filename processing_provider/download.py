@@ -39,7 +39,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "data"
-    TAGS = ('télécharger', 'download', 'Géoplateforme', 'data.geopf.fr')
+    TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
 
     def name(self) -> str:
         return "download"

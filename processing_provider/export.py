@@ -43,7 +43,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
-    TAGS = ('exporter', 'export', 'data.gouv.fr', 'CSV', 'GeoPackage', 'open data', 'données ouvertes')
+    TAGS = ("exporter", "export", "data.gouv.fr", "CSV", "GeoPackage", "open data", "données ouvertes")
 
     def name(self) -> str:
         return "export"

@@ -52,7 +52,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     METHODS = (classify.AUTO,) + tuple(classify.METHODS)  # auto, ign, matrice, matrice_seuils
 
     GROUP = "compute"
-    TAGS = ('flux', 'flows', 'évolution', 'change', "consommation d'espaces", 'désartificialisation', 'renaturation')
+    TAGS = ("flux", "flows", "évolution", "change", "consommation d'espaces", "désartificialisation", "renaturation")
 
     def name(self) -> str:
         return "flows"

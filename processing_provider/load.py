@@ -62,7 +62,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "data"
-    TAGS = ('charger', 'load', 'livraison', 'delivery', '7z', 'GeoPackage', 'shapefile')
+    TAGS = ("charger", "load", "livraison", "delivery", "7z", "GeoPackage", "shapefile")
 
     def shortDescription(self) -> str:  # noqa: N802
         return self.tr("Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime.")

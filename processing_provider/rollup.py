@@ -50,7 +50,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
-    TAGS = ('regrouper', 'roll up', 'EPCI', 'SCoT', 'département', 'région', 'intercommunalité')
+    TAGS = ("regrouper", "roll up", "EPCI", "SCoT", "département", "région", "intercommunalité")
 
     def name(self) -> str:
         return "rollup"
