@@ -19,7 +19,8 @@ def test_provider_is_listed():
 def test_example_model_is_offered_in_french():
     out = qgis_process("help", "ocsge:diagnostic_ocsge_modele").stdout
     assert "Diagnostic OCS GE (modèle) (ocsge:diagnostic_ocsge_modele)" in out
-    assert "DELIVERY: Dossier des livraisons OCS GE" in out and "ocsge:rollup" in out
+    assert "DELIVERY: Dossier des livraisons OCS GE" in out
+    assert "« Consolider les communes par EPCI, SCoT, département, région »" in out and "ocsge:rollup" not in out  # named as in the toolbox
 
 
 def test_load_archive_json(tmp_path):
