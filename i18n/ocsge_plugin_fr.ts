@@ -224,16 +224,6 @@
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="803"/>
-        <source>{count} polygon(s) with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
-        <translation>{count} polygone(s) avec un crit_seuil nul : considéré(s) comme non modifié(s) par les seuils de l'IGN.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="809"/>
-        <source>{count} polygon(s) without a readable IGN artif value, counted as indéterminé.</source>
-        <translation>{count} polygone(s) sans valeur artif IGN lisible, compté(s) comme indéterminé(s).</translation>
-    </message>
-    <message>
         <location filename="../ocsge_plugin/computing/classify.py" line="824"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
@@ -834,27 +824,22 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
-        <source>Loaded {count} OCS GE layer(s) from {name}.</source>
-        <translation>{count} couche(s) OCS GE chargée(s) depuis {name}.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="568"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="569"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="572"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="573"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="622"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="623"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="631"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="632"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -1009,27 +994,12 @@
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="314"/>
-        <source>{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}</source>
-        <translation>{count} géométrie(s) invalide(s) réparée(s) (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="320"/>
-        <source>{count} polygon(s) without geometry, counted with a surface of 0.</source>
-        <translation>{count} polygone(s) sans géométrie, compté(s) avec une surface de 0.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="322"/>
+        <location filename="../processing_provider/classify.py" line="326"/>
         <source>Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, polygones comptés comme indéterminés : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="328"/>
-        <source>{count} polygon(s) with a null couverture or usage code.</source>
-        <translation>{count} polygone(s) avec un code de couverture ou d'usage nul.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="331"/>
+        <location filename="../processing_provider/classify.py" line="335"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1322,6 +1292,66 @@
         <location filename="../ocsge_plugin/styles.py" line="95"/>
         <source>Désartificialisation</source>
         <translation>Désartificialisation</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="803"/>
+        <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
+        <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="803"/>
+        <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
+        <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="809"/>
+        <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
+        <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify.py" line="809"/>
+        <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
+        <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="567"/>
+        <source>Loaded {count} OCS GE layer from {name}.</source>
+        <translation>{count} couche OCS GE chargée depuis {name}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="567"/>
+        <source>Loaded {count} OCS GE layers from {name}.</source>
+        <translation>{count} couches OCS GE chargées depuis {name}.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="314"/>
+        <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
+        <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="314"/>
+        <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
+        <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="324"/>
+        <source>{count} polygon without geometry, counted with a surface of 0.</source>
+        <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="324"/>
+        <source>{count} polygons without geometry, counted with a surface of 0.</source>
+        <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="332"/>
+        <source>{count} polygon with a null couverture or usage code.</source>
+        <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/classify.py" line="332"/>
+        <source>{count} polygons with a null couverture or usage code.</source>
+        <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
 </context>
 <context>
@@ -2577,289 +2607,294 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="61"/>
+        <location filename="../processing_provider/flows.py" line="62"/>
         <source>Flows between millésimes</source>
         <translation>Flux entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="77"/>
+        <location filename="../processing_provider/flows.py" line="78"/>
         <source>Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed between two millésimes, piece by piece, from whichever data you have: IGN's difference layer (DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. The overlay pairs identical polygons first and intersects only the rest; areas covered by one millésime only are reported (surface and a layer), not counted as flows. Pieces with a null or unknown code are counted apart and kept out of the flows. Outputs: a layer of the changed pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, the flow kind in words: artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début × fin (changed land only); and the origin of newly artificialised land by couverture and usage at début (surface and % of the new artificialisation). The millésimes are read from the names and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in hectares.</source>
         <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les fragments dont un code est nul ou inconnu sont comptés à part et écartés des flux. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="101"/>
+        <location filename="../processing_provider/flows.py" line="102"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="104"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
         <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="109"/>
+        <location filename="../processing_provider/flows.py" line="110"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="112"/>
+        <location filename="../processing_provider/flows.py" line="113"/>
         <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="114"/>
+        <location filename="../processing_provider/flows.py" line="115"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="117"/>
+        <location filename="../processing_provider/flows.py" line="118"/>
         <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
+        <location filename="../processing_provider/flows.py" line="120"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
+        <location filename="../processing_provider/flows.py" line="120"/>
         <source>Automatic (IGN&apos;s field when present, else matrix + seuils; the matrix for a DIFF layer)</source>
         <translation>Automatique (champ de l'IGN s'il existe, sinon matrice + seuils ; la matrice pour une couche DIFF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
+        <location filename="../processing_provider/flows.py" line="120"/>
         <source>IGN (artif field of IGN&apos;s artificialisation layers, zan_evol&apos;s artificialisation)</source>
         <translation>IGN (champ artif des couches d'artificialisation de l'IGN, champ artificialisation de zan_evol)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
+        <location filename="../processing_provider/flows.py" line="120"/>
         <source>Matrix (couverture × usage)</source>
         <translation>Matrice (couverture × usage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
+        <location filename="../processing_provider/flows.py" line="120"/>
         <source>Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)</source>
         <translation>Matrice + seuils (seuils de 2 500 m² ; nécessite les deux millésimes complets)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="130"/>
+        <location filename="../processing_provider/flows.py" line="131"/>
         <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
         <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="135"/>
+        <location filename="../processing_provider/flows.py" line="136"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="135"/>
+        <location filename="../processing_provider/flows.py" line="136"/>
         <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="135"/>
+        <location filename="../processing_provider/flows.py" line="136"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="135"/>
+        <location filename="../processing_provider/flows.py" line="136"/>
         <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="145"/>
+        <location filename="../processing_provider/flows.py" line="146"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="146"/>
+        <location filename="../processing_provider/flows.py" line="147"/>
         <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
         <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="148"/>
+        <location filename="../processing_provider/flows.py" line="149"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="152"/>
+        <location filename="../processing_provider/flows.py" line="153"/>
         <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
         <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="154"/>
+        <location filename="../processing_provider/flows.py" line="155"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="155"/>
+        <location filename="../processing_provider/flows.py" line="156"/>
         <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
         <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="157"/>
+        <location filename="../processing_provider/flows.py" line="158"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="158"/>
+        <location filename="../processing_provider/flows.py" line="159"/>
         <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="160"/>
+        <location filename="../processing_provider/flows.py" line="161"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="161"/>
+        <location filename="../processing_provider/flows.py" line="162"/>
         <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="163"/>
+        <location filename="../processing_provider/flows.py" line="164"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="164"/>
+        <location filename="../processing_provider/flows.py" line="165"/>
         <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
         <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="168"/>
+        <location filename="../processing_provider/flows.py" line="169"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="169"/>
+        <location filename="../processing_provider/flows.py" line="170"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="170"/>
+        <location filename="../processing_provider/flows.py" line="171"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="171"/>
+        <location filename="../processing_provider/flows.py" line="172"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="172"/>
+        <location filename="../processing_provider/flows.py" line="173"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="173"/>
+        <location filename="../processing_provider/flows.py" line="174"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="174"/>
+        <location filename="../processing_provider/flows.py" line="175"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="190"/>
+        <location filename="../processing_provider/flows.py" line="191"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="196"/>
+        <location filename="../processing_provider/flows.py" line="197"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="202"/>
+        <location filename="../processing_provider/flows.py" line="203"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="207"/>
+        <location filename="../processing_provider/flows.py" line="208"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="212"/>
+        <location filename="../processing_provider/flows.py" line="213"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="218"/>
+        <location filename="../processing_provider/flows.py" line="219"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="242"/>
+        <location filename="../processing_provider/flows.py" line="243"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="246"/>
+        <location filename="../processing_provider/flows.py" line="247"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="250"/>
+        <location filename="../processing_provider/flows.py" line="251"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="253"/>
+        <location filename="../processing_provider/flows.py" line="254"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="300"/>
+        <location filename="../processing_provider/flows.py" line="301"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="276"/>
+        <location filename="../processing_provider/flows.py" line="277"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="365"/>
+        <location filename="../processing_provider/flows.py" line="366"/>
         <source>{count} piece(s) with a null or unknown code ({area:.4f} ha) were kept out of the flows.</source>
         <translation>{count} fragment(s) avec un code nul ou inconnu ({area:.4f} ha) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="369"/>
+        <location filename="../processing_provider/flows.py" line="370"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="374"/>
+        <location filename="../processing_provider/flows.py" line="375"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="378"/>
-        <source>{count} invalid geometry(ies) repaired for the overlay.</source>
-        <translation>{count} géométrie(s) invalide(s) réparée(s) pour la superposition.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="379"/>
+        <location filename="../processing_provider/flows.py" line="380"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="64"/>
+        <location filename="../processing_provider/flows.py" line="65"/>
         <source>Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares.</source>
         <translation>Artificialisation, désartificialisation, imperméabilisation et désimperméabilisation entre deux millésimes, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="67"/>
+        <location filename="../processing_provider/flows.py" line="68"/>
         <source>From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted.</source>
         <translation>À partir de la couche de différence de l'IGN (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation) ou de la superposition de deux millésimes. Flux net = flux − flux inverse. Les surfaces couvertes par un seul millésime et les codes nuls ou inconnus sont signalés, pas comptés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="72"/>
+        <location filename="../processing_provider/flows.py" line="73"/>
         <source>Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table.</source>
         <translation>Différence D32 2016-2019 : les fragments qui ont changé, stylés par type de flux, les six flux en hectares et le tableau des transitions de couverture.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="379"/>
+        <source>{count} invalid geometry repaired for the overlay.</source>
+        <translation>{count} géométrie invalide réparée pour la superposition.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="379"/>
+        <source>{count} invalid geometries repaired for the overlay.</source>
+        <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
 </context>
 <context>
@@ -2990,17 +3025,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="230"/>
-        <source>{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}</source>
-        <translation>{title} : {count} code(s) hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="238"/>
-        <source>{title}: {count} polygon(s) with a null code.</source>
-        <translation>{title} : {count} polygone(s) avec un code nul.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="264"/>
+        <location filename="../processing_provider/load.py" line="272"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
@@ -3035,37 +3060,37 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Choisissez le dossier où les archives d'un département ont été téléchargées (Dossier…), ou déposez les fichiers .7z sur le champ : l'occupation du sol de chaque millésime et la couche des différences apparaissent dans le projet, avec la palette officielle.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="264"/>
+        <location filename="../processing_provider/load.py" line="272"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="277"/>
+        <location filename="../processing_provider/load.py" line="285"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="278"/>
+        <location filename="../processing_provider/load.py" line="286"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="278"/>
+        <location filename="../processing_provider/load.py" line="286"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="278"/>
+        <location filename="../processing_provider/load.py" line="286"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="278"/>
+        <location filename="../processing_provider/load.py" line="286"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="278"/>
+        <location filename="../processing_provider/load.py" line="286"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -3083,6 +3108,26 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <location filename="../processing_provider/load.py" line="215"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="230"/>
+        <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
+        <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="230"/>
+        <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
+        <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="242"/>
+        <source>{title}: {count} polygon with a null code.</source>
+        <translation>{title} : {count} polygone avec un code nul.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="242"/>
+        <source>{title}: {count} polygons with a null code.</source>
+        <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin import reading, styles
-from ..ocsge_plugin.i18n import tr
+from ..ocsge_plugin.i18n import plural, tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
 from .base import OcsgeAlgorithm, StylePostProcessor, log_table
@@ -312,12 +312,16 @@ def log_classification(result: core.Classification, feedback) -> None:
     if result.repaired_fids:
         shown = ", ".join(str(fid) for fid in result.repaired_fids[:20])
         feedback.pushWarning(
-            tr("{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}").format(
+            plural(
+                len(result.repaired_fids),
+                tr("{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}"),
+                tr("{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}"),
+            ).format(
                 count=len(result.repaired_fids), ids=shown + (" …" if len(result.repaired_fids) > 20 else "")
             )
         )
     if result.empty_fids:
-        feedback.pushWarning(tr("{count} polygon(s) without geometry, counted with a surface of 0.").format(count=len(result.empty_fids)))
+        feedback.pushWarning(plural(len(result.empty_fids), tr("{count} polygon without geometry, counted with a surface of 0."), tr("{count} polygons without geometry, counted with a surface of 0.")).format(count=len(result.empty_fids)))
     if result.unknown_codes:
         feedback.pushWarning(
             tr("Codes outside the OCS GE nomenclature, polygons counted as indéterminé: {codes}").format(
@@ -325,7 +329,7 @@ def log_classification(result: core.Classification, feedback) -> None:
             )
         )
     if result.null_codes:
-        feedback.pushWarning(tr("{count} polygon(s) with a null couverture or usage code.").format(count=result.null_codes))
+        feedback.pushWarning(plural(result.null_codes, tr("{count} polygon with a null couverture or usage code."), tr("{count} polygons with a null couverture or usage code.")).format(count=result.null_codes))
     if result.thresholds is not None:
         t = result.thresholds
         feedback.pushInfo(

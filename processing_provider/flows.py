@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin.computing import classify, flows
+from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
 from .base import OcsgeAlgorithm, StylePostProcessor
 
@@ -375,7 +376,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 "{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid."
             ).format(matched=report.matched, debut=report.overlaid_debut, fin=report.overlaid_fin))
         if report.repaired:
-            feedback.pushInfo(self.tr("{count} invalid geometry(ies) repaired for the overlay.").format(count=report.repaired))
+            feedback.pushInfo(plural(report.repaired, self.tr("{count} invalid geometry repaired for the overlay."), self.tr("{count} invalid geometries repaired for the overlay.")).format(count=report.repaired))
         feedback.pushInfo(self.tr(
             "{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); "
             "imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha)."

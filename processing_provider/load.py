@@ -228,14 +228,22 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         for found in layers:
             if found.unknown_codes:
                 feedback.pushWarning(
-                    self.tr("{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}").format(
+                    plural(
+                        sum(found.unknown_codes.values()),
+                        self.tr("{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}"),
+                        self.tr("{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}"),
+                    ).format(
                         title=found.title,
                         count=sum(found.unknown_codes.values()),
                         codes=", ".join(f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())),
                     )
                 )
             if found.null_codes:
-                feedback.pushWarning(self.tr("{title}: {count} polygon(s) with a null code.").format(title=found.title, count=found.null_codes))
+                feedback.pushWarning(
+                    plural(found.null_codes, self.tr("{title}: {count} polygon with a null code."), self.tr("{title}: {count} polygons with a null code.")).format(
+                        title=found.title, count=found.null_codes
+                    )
+                )
             self._register(found, context, palette)
             results[self.LAYERS].append(found.uri)
             output = self.OUTPUTS[found.kind]

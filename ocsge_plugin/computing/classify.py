@@ -79,7 +79,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..nomenclature import couverture_leaves, normalise_code, usage_leaves
 from ..rules import CODE_BATI
 from . import thresholds
@@ -800,13 +800,13 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
         if columns.ign_crit is not None:
             null_crit = int(np.count_nonzero((ign_crit == UNKNOWN) & (artif != UNKNOWN)))
             if null_crit:
-                warnings.append(tr("{count} polygon(s) with a null crit_seuil: taken as not changed by IGN's thresholds.").format(count=null_crit))
+                warnings.append(plural(null_crit, tr("{count} polygon with a null crit_seuil: taken as not changed by IGN's thresholds."), tr("{count} polygons with a null crit_seuil: taken as not changed by IGN's thresholds.")).format(count=null_crit))
         crit = (ign_crit == YES) & (artif != UNKNOWN)
         artif_matrice = np.where(artif == UNKNOWN, UNKNOWN, np.where(crit, 1 - artif, artif)).astype(np.int8)
         source = np.where(artif == UNKNOWN, 0, SOURCES.index("ign")).astype(np.int8)
         no_answer = int(np.count_nonzero(artif == UNKNOWN))
         if no_answer:
-            warnings.append(tr("{count} polygon(s) without a readable IGN artif value, counted as indéterminé.").format(count=no_answer))
+            warnings.append(plural(no_answer, tr("{count} polygon without a readable IGN artif value, counted as indéterminé."), tr("{count} polygons without a readable IGN artif value, counted as indéterminé.")).format(count=no_answer))
         nulls = columns.nulls
     else:
         artif_matrice = columns.matrix

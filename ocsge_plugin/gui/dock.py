@@ -563,7 +563,8 @@ class OcsgeDock(QgsDockWidget):
                 from processing.gui.Postprocessing import handleAlgorithmResults
 
                 handleAlgorithmResults(algorithm, context, feedback, False, parameters)
-                self.message(tr("Loaded {count} OCS GE layer(s) from {name}.").format(count=len(results.get("LAYERS") or []), name=archive.name), Qgis.MessageLevel.Success)
+                count = len(results.get("LAYERS") or [])
+                self.message(plural(count, tr("Loaded {count} OCS GE layer from {name}."), tr("Loaded {count} OCS GE layers from {name}.")).format(count=count, name=archive.name), Qgis.MessageLevel.Success)
             else:
                 self.message(feedback.errors[-1] if feedback.errors else tr("Loading {name} failed.").format(name=archive.name), Qgis.MessageLevel.Warning)
 
