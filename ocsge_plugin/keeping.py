@@ -13,6 +13,7 @@ own. A copy is made once: an existing file of the same size is reused."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import replace
@@ -66,15 +67,16 @@ def _archive_of(path: Path, archives: list[Path]) -> tuple[str, Path | None, Pat
 
 def _copy_family(source: Path, target: Path) -> None:
     """Copy ``source`` (a .gpkg, or a .shp with its .dbf, .shx, .prj, .cpg…) to ``target``, each file
-    once (same size: kept), through a temporary name."""
+    once (same size and date: kept; a new edition of the archive is copied again), through a temporary
+    name."""
     target.parent.mkdir(parents=True, exist_ok=True)
     siblings = [source] if source.suffix.lower() != ".shp" else sorted(p for p in source.parent.iterdir() if p.stem == source.stem and p.is_file())
     for file in siblings:
         dest = target.with_name(target.stem + file.suffix) if file != source else target
-        if dest.exists() and dest.stat().st_size == file.stat().st_size:
+        if dest.exists() and (dest.stat().st_size, int(dest.stat().st_mtime)) == (file.stat().st_size, int(file.stat().st_mtime)):
             continue
         tmp = dest.with_name(dest.name + ".part")
-        shutil.copyfile(file, tmp)
+        shutil.copy2(file, tmp)  # with its date, compared next time
         os.replace(tmp, dest)
 
 
@@ -110,7 +112,7 @@ def keep(found: reading.FoundLayer, archives: list[Path], folder: Path | None = 
     origin = _archive_of(source, archives)
     if origin is None:
         kept = replace(found)
-        vrt_folder = data_dir() / "couches" / reading._key([source])
+        vrt_folder = data_dir() / "couches" / hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:16]
     else:
         name, archive, inner = origin
         target = kept_folder(name, archive, folder) / inner
