@@ -20,8 +20,8 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
-from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.i18n import plural
 from .aggregate import METHODS, run_aggregate
 from .base import OcsgeAlgorithm, log_table
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
@@ -29,6 +29,8 @@ from .export import DIALECTS, UNITS, run_export
 from .results import add_to_project
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
+
+
 class DiagnosticAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"
     COMMUNES = "COMMUNES"
