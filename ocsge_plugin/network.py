@@ -114,18 +114,18 @@ def _host(url: str) -> str:
 
 
 _OFFLINE = (
-    QNetworkReply.NetworkError.NetworkSessionFailedError,
-    QNetworkReply.NetworkError.TemporaryNetworkFailureError,
-    QNetworkReply.NetworkError.BackgroundRequestNotAllowedError,
-    QNetworkReply.NetworkError.UnknownNetworkError,
+    QNetworkReply.NetworkSessionFailedError,
+    QNetworkReply.TemporaryNetworkFailureError,
+    QNetworkReply.BackgroundRequestNotAllowedError,
+    QNetworkReply.UnknownNetworkError,
 )
 _PROXY = (
-    QNetworkReply.NetworkError.ProxyConnectionRefusedError,
-    QNetworkReply.NetworkError.ProxyConnectionClosedError,
-    QNetworkReply.NetworkError.ProxyNotFoundError,
-    QNetworkReply.NetworkError.ProxyTimeoutError,
-    QNetworkReply.NetworkError.ProxyAuthenticationRequiredError,
-    QNetworkReply.NetworkError.UnknownProxyError,
+    QNetworkReply.ProxyConnectionRefusedError,
+    QNetworkReply.ProxyConnectionClosedError,
+    QNetworkReply.ProxyNotFoundError,
+    QNetworkReply.ProxyTimeoutError,
+    QNetworkReply.ProxyAuthenticationRequiredError,
+    QNetworkReply.UnknownProxyError,
 )
 
 
@@ -134,7 +134,7 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
     code = reply.error()
     host = _host(url)
     detail = reply.errorString()
-    if code == QNetworkReply.NetworkError.HostNotFoundError:
+    if code == QNetworkReply.HostNotFoundError:
         return NetworkError(
             tr(
                 "The server {host} cannot be found (DNS): check your Internet connection, the proxy in "
@@ -143,9 +143,9 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
             "dns",
             url,
         )
-    if code == QNetworkReply.NetworkError.TimeoutError:
+    if code == QNetworkReply.TimeoutError:
         return _timeout_error(url, timeout)
-    if code in (QNetworkReply.NetworkError.ConnectionRefusedError, QNetworkReply.NetworkError.RemoteHostClosedError):
+    if code in (QNetworkReply.ConnectionRefusedError, QNetworkReply.RemoteHostClosedError):
         return NetworkError(
             tr("The server {host} refused or closed the connection ({detail}). It may be down: try again later.").format(
                 host=host, detail=detail
@@ -161,7 +161,7 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
             "proxy",
             url,
         )
-    if code == QNetworkReply.NetworkError.SslHandshakeFailedError:
+    if code == QNetworkReply.SslHandshakeFailedError:
         return NetworkError(
             tr("The secure connection to {host} failed ({detail}).").format(host=host, detail=detail), "ssl", url
         )
@@ -316,9 +316,9 @@ class Client:
         if self.is_canceled():
             raise Canceled(url)
         request = QNetworkRequest(QUrl(url))
-        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
-        request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
-        request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
+        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
+        request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+        request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
         request.setRawHeader(b"Accept", accept.encode())
         if self.authcfg:
             QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
@@ -327,7 +327,7 @@ class Client:
         state = {"written": 0, "last": time.monotonic(), "canceled": False, "timed_out": False}
 
         def status() -> int | None:
-            return reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+            return reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
 
         def read() -> None:
             state["last"] = time.monotonic()
@@ -367,7 +367,7 @@ class Client:
         reply.finished.connect(loop.quit)
         timer.start()
         if not reply.isFinished():
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            loop.exec_(QEventLoop.ExcludeUserInputEvents)
         timer.stop()
         try:
             read()
@@ -385,7 +385,7 @@ class Client:
             if sink is not None and 200 <= code < 300:
                 expected = headers.get("content-length", "")
                 short = expected.isdigit() and state["written"] < int(expected)
-                if short or reply.error() != QNetworkReply.NetworkError.NoError:
+                if short or reply.error() != QNetworkReply.NoError:
                     raise NetworkError(
                         tr(
                             "The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: "

@@ -61,7 +61,7 @@ class OcsgePlugin:
             from .gui.dock import OcsgeDock
 
             self.dock = OcsgeDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         self.dock.setVisible(visible)
 

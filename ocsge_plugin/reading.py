@@ -737,7 +737,7 @@ def _millesimes_from_fields(layer, two: bool) -> tuple[int, ...]:
     if two:
         a, b = lower.get("millesime_debut"), lower.get("millesime_fin")
         if a and b:
-            request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+            request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.NoGeometry)
             feature = next(layer.getFeatures(request), None)
             if feature is not None:
                 try:
@@ -747,7 +747,7 @@ def _millesimes_from_fields(layer, two: bool) -> tuple[int, ...]:
         years = _field_years(names)
         return tuple(years) if len(years) == 2 else ()
     if "millesime" in lower:
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
         request.setLimit(50)
         for feature in layer.getFeatures(request):
             value = feature[lower["millesime"]]

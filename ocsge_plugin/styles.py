@@ -238,7 +238,7 @@ def style_published_table(layer: QgsVectorLayer, dataset: str, unit: str = "ha",
     for index, field in enumerate(layer.fields()):
         if field.name() in aliases:
             layer.setFieldAlias(index, aliases[field.name()])
-        if field.type() == QVariant.Type.Double:
+        if field.type() == QVariant.Double:
             show_decimals(layer, index, decimals)
 
 
@@ -257,7 +257,7 @@ def add_net_flow_per_ha(layer: QgsVectorLayer, dataset: str, level: str) -> str:
 
     name = f"flux_{dataset}_net_par_ha"
     if layer.fields().indexOf(name) < 0:
-        layer.addExpressionField(net_flow_per_ha_expression(dataset, level), QgsField(name, QVariant.Type.Double))
+        layer.addExpressionField(net_flow_per_ha_expression(dataset, level), QgsField(name, QVariant.Double))
     index = layer.fields().indexOf(name)
     layer.setFieldAlias(index, net_flow_per_ha_title(dataset))
     show_decimals(layer, index)

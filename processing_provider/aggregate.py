@@ -50,7 +50,7 @@ def remove_partial(dest_id) -> None:
 def write_table(alg: OcsgeAlgorithm, parameters, name: str, context, table, extra_fields, geometries, crs, feedback, spatial: bool = True):
     """Create the sink ``name`` and write ``table`` to it; returns its id (None when not requested)."""
     fields = export.table_fields(table, extra_fields)
-    wkb = QgsWkbTypes.Type.MultiPolygon if spatial else QgsWkbTypes.Type.NoGeometry
+    wkb = QgsWkbTypes.MultiPolygon if spatial else QgsWkbTypes.NoGeometry
     sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb, crs)
     if sink is None:
         return None
@@ -123,7 +123,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.SourceType.TypeVectorPolygon)
+        param = QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.TypeVectorPolygon)
         param.setHelp(
             self.tr(
                 "Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load "
@@ -132,7 +132,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             )
         )
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.SourceType.TypeVectorPolygon])
+        param = QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.TypeVectorPolygon])
         param.setHelp(self.tr("Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."))
         self.addParameter(param)
         param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES)
@@ -161,7 +161,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."))
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         param.setHelp(
             self.tr(
                 "Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are "
@@ -173,11 +173,11 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres")], defaultValue=0)
         param.setHelp(self.tr("Hectares (default) or square metres; the unit is written in the unite field."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.SourceType.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.TypeVectorPolygon)
         param.setHelp(self.tr("One row per territory and pair of millésimes, with the territory outline (in the data's CRS)."))
         self.addParameter(param)
         param = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+            self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.TypeVector, optional=True, createByDefault=False
         )
         param.setHelp(self.tr("The same rows without geometry (optional)."))
         self.addParameter(param)

@@ -114,7 +114,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.TypeVectorPolygon])
         param.setHelp(self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."))
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
@@ -130,16 +130,16 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.Any, optional=True)
         param.setHelp(self.tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.Any, optional=True)
         param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.SourceType.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.TypeVectorPolygon)
         param.setHelp(self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
@@ -195,13 +195,13 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
         rows = core.summary(result)
         outputs = {self.OUTPUT: dest_id, self.METHOD_USED: result.method}
-        summary_sink, summary_id = self.parameterAsSink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.Type.NoGeometry)
+        summary_sink, summary_id = self.parameterAsSink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.NoGeometry)
         if summary_sink is not None:
             total = rows[-1].area_m2
             for row in rows:
                 feature = QgsFeature()
                 feature.setAttributes([row.key, row.label, row.count, row.area_ha, 100.0 * row.area_m2 / total if total > 0 else None])
-                summary_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+                summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
             del summary_sink
             outputs[self.SUMMARY] = summary_id
         by_key = {row.key: row for row in rows}
@@ -273,11 +273,11 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     def summary_fields(self) -> QgsFields:
         fields = QgsFields()
-        fields.append(QgsField("indicateur", QVariant.Type.String, len=32))
-        fields.append(QgsField("libelle", QVariant.Type.String, len=120))
-        fields.append(QgsField("nombre", QVariant.Type.Int))
-        fields.append(QgsField("surface_ha", QVariant.Type.Double, len=20, prec=6))
-        fields.append(QgsField("part_pct", QVariant.Type.Double, len=10, prec=4))
+        fields.append(QgsField("indicateur", QVariant.String, len=32))
+        fields.append(QgsField("libelle", QVariant.String, len=120))
+        fields.append(QgsField("nombre", QVariant.Int))
+        fields.append(QgsField("surface_ha", QVariant.Double, len=20, prec=6))
+        fields.append(QgsField("part_pct", QVariant.Double, len=10, prec=4))
         return fields
 
 

@@ -22,7 +22,7 @@ def deliveries_parameter(name: str, description: str, help_text: str) -> QgsProc
     """A file parameter that accepts folders and several paths, shown with the deliveries widget."""
     # A filter without any extension: with none, QGIS's default (*.*) refuses a path without an
     # extension, a folder (« Valeur de paramètre erronée ou manquante »).
-    param = QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.Behavior.File, fileFilter=tr("All files (*)"))
+    param = QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.File, fileFilter=tr("All files (*)"))
     use_deliveries_widget(param)
     param.setHelp(help_text)
     return param

@@ -91,7 +91,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."))
         self.addParameter(param)
         param = QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+            self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Folder, optional=True
         )
         param.setHelp(self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."))
         self.addParameter(param)
@@ -99,7 +99,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."))
         self.addParameter(param)
         param = QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url())
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         param.setHelp(self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."))
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputFile(self.ARCHIVE, self.tr("Downloaded archive (.7z)")))

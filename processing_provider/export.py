@@ -89,7 +89,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector])
+        param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.TypeVector])
         param.setHelp(self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."))
         self.addParameter(param)
         param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
@@ -98,7 +98,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         labels = {"epci": self.tr("EPCI table (ocsge:rollup)"), "scot": self.tr("SCoT table (ocsge:rollup)"),
                   "departement": self.tr("Département table (ocsge:rollup)"), "region": self.tr("Région table (ocsge:rollup)")}
         for level, name in self.GIVEN.items():
-            param = QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.SourceType.TypeVector], optional=True)
+            param = QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.TypeVector], optional=True)
             param.setHelp(self.tr("Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes."))
             self.addParameter(param)
         param = QgsProcessingParameterEnum(

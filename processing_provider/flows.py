@@ -98,7 +98,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
+        polygons = [QgsProcessing.TypeVectorPolygon]
         param = QgsProcessingParameterVectorLayer(
             self.DIFFERENCE, self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"), polygons, optional=True
         )
@@ -139,29 +139,29 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             (self.MILLESIME_FIN, self.tr("Fin millésime (year), when the data does not say"),
              self.tr("The year of the fin survey; only needed when it cannot be read from the layer names or fields.")),
         ):
-            param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
+            param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer, optional=True,
                                                  minValue=1950, maxValue=2100)
             param.setHelp(help_text)
             self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.SourceType.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.TypeVectorPolygon)
         param.setHelp(self.tr("The pieces of land whose class or status changed, with their flows (styled by flow kind)."))
         self.addParameter(param)
         param = QgsProcessingParameterFeatureSink(
-            self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.SourceType.TypeVectorPolygon,
+            self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.TypeVectorPolygon,
             optional=True, createByDefault=True,
         )
         param.setHelp(self.tr("Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer)."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary of the flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary of the flows"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("One row: the six flows in hectares, the millésimes, the data used and what was kept out."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("Long table: couverture at début, couverture at fin, surface (ha) of the changed land."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.ORIGIN, self.tr("Origin of newly artificialised land"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.ORIGIN, self.tr("Origin of newly artificialised land"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation."))
         self.addParameter(param)
         for name in flows.SUMMARY_FIELDS:
@@ -285,14 +285,14 @@ class FlowsAlgorithm(OcsgeAlgorithm):
 
         fields = QgsFields()
         for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
-            fields.append(QgsField(name, QVariant.Type.String, len=12))
+            fields.append(QgsField(name, QVariant.String, len=12))
         for name in ("imper_debut", "imper_fin", "artif_debut", "artif_fin", "flux_artif", "flux_imper"):
-            fields.append(QgsField(name, QVariant.Type.Int))
-        fields.append(QgsField("flux", QVariant.Type.String, len=50))
-        fields.append(QgsField("surface_ha", QVariant.Type.Double))
-        fields.append(QgsField("millesime_debut", QVariant.Type.Int))
-        fields.append(QgsField("millesime_fin", QVariant.Type.Int))
-        sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+            fields.append(QgsField(name, QVariant.Int))
+        fields.append(QgsField("flux", QVariant.String, len=50))
+        fields.append(QgsField("surface_ha", QVariant.Double))
+        fields.append(QgsField("millesime_debut", QVariant.Int))
+        fields.append(QgsField("millesime_fin", QVariant.Int))
+        sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
         feature = QgsFeature(fields)
         step = max(len(pieces) // 100, 1)
         for index, piece in enumerate(pieces):
@@ -308,26 +308,26 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 _int_or_null(piece.artif_debut), _int_or_null(piece.artif_fin),
                 piece.flux_artif, piece.flux_imper, piece.flux, piece.area / flows.M2_PER_HA, debut_year, fin_year,
             ])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
         results[self.OUTPUT] = dest
         StylePostProcessor.attach(context, dest, flows_renderer)
 
         fields = QgsFields()
-        fields.append(QgsField("present", QVariant.Type.String, len=5))
-        fields.append(QgsField("millesime", QVariant.Type.Int))
-        fields.append(QgsField("code_cs", QVariant.Type.String, len=12))
-        fields.append(QgsField("code_us", QVariant.Type.String, len=12))
-        fields.append(QgsField("imper", QVariant.Type.Int))
-        fields.append(QgsField("artif", QVariant.Type.Int))
-        fields.append(QgsField("surface_ha", QVariant.Type.Double))
-        sink, dest = self._sink(parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        fields.append(QgsField("present", QVariant.String, len=5))
+        fields.append(QgsField("millesime", QVariant.Int))
+        fields.append(QgsField("code_cs", QVariant.String, len=12))
+        fields.append(QgsField("code_us", QVariant.String, len=12))
+        fields.append(QgsField("imper", QVariant.Int))
+        fields.append(QgsField("artif", QVariant.Int))
+        fields.append(QgsField("surface_ha", QVariant.Double))
+        sink, dest = self._sink(parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.MultiPolygon, crs)
         if sink is not None:
             feature = QgsFeature(fields)
             for part in report.only_parts:
                 feature.setGeometry(part.geometry)
                 feature.setAttributes([part.present, debut_year if part.present == "debut" else fin_year, part.code_cs,
                                        part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / flows.M2_PER_HA])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.FastInsert)
             results[self.ONLY_ONE] = dest
             StylePostProcessor.attach(context, dest, only_one_renderer)
 
@@ -345,21 +345,21 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "indetermine_nombre": report.undetermined_count,
             "unite": "ha",
         }
-        types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
+        types = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double}
         self._table(parameters, context, self.SUMMARY, [summary], {k: types[type(v)] for k, v in summary.items()}, results)
         common = {"millesime_debut": debut_year, "millesime_fin": fin_year}
         for name, nomenclature in ((self.TRANSITIONS_CS, "couverture"), (self.TRANSITIONS_US, "usage")):
             frame = accumulator.transitions(nomenclature)
             rows = [dict(row, **common) for row in frame.to_dict("records")]
-            columns = {"debut": QVariant.Type.String, "fin": QVariant.Type.String, "libelle_debut": QVariant.Type.String,
-                       "libelle_fin": QVariant.Type.String, "surface_ha": QVariant.Type.Double,
-                       "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
+            columns = {"debut": QVariant.String, "fin": QVariant.String, "libelle_debut": QVariant.String,
+                       "libelle_fin": QVariant.String, "surface_ha": QVariant.Double,
+                       "millesime_debut": QVariant.Int, "millesime_fin": QVariant.Int}
             self._table(parameters, context, name, rows, columns, results)
         frame = accumulator.origin()
         rows = [dict(row, **common) for row in frame.to_dict("records")]
-        columns = {"nomenclature": QVariant.Type.String, "code": QVariant.Type.String, "libelle": QVariant.Type.String,
-                   "surface_ha": QVariant.Type.Double, "pourcent": QVariant.Type.Double,
-                   "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
+        columns = {"nomenclature": QVariant.String, "code": QVariant.String, "libelle": QVariant.String,
+                   "surface_ha": QVariant.Double, "pourcent": QVariant.Double,
+                   "millesime_debut": QVariant.Int, "millesime_fin": QVariant.Int}
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
         if report.undetermined_count:
@@ -420,11 +420,11 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         fields = QgsFields()
         for column, kind in columns.items():
             fields.append(QgsField(column, kind))
-        sink, dest = self._sink(parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
+        sink, dest = self._sink(parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             return
         feature = QgsFeature(fields)
         for row in rows:
             feature.setAttributes([row.get(column) for column in columns])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
         results[name] = dest

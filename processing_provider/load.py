@@ -128,13 +128,13 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."))
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         param.setHelp(self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."))
         self.addParameter(param)
         param = QgsProcessingParameterFile(
-            self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+            self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Folder, optional=True
         )
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         param.setHelp(
             self.tr(
                 "The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: "
@@ -148,9 +148,9 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         self.addParameter(param)
         labels = self.kind_labels()
         for kind, output in self.OUTPUTS.items():
-            self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.SourceType.TypeVectorPolygon))
+            self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.TypeVectorPolygon))
         self.addOutput(
-            QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.SourceType.TypeVectorPolygon)
+            QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.TypeVectorPolygon)
         )
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("All loaded layers")))
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))

@@ -96,7 +96,7 @@ def example_models() -> list:
             for child in self.childAlgorithms().values():
                 if child.algorithmId() in CONSUMERS:
                     for source in child.parameterSources().get("INPUT", []):
-                        if source.source() == QgsProcessingModelChildParameterSource.Source.ModelParameter:
+                        if source.source() == QgsProcessingModelChildParameterSource.ModelParameter:
                             names.add(source.parameterName())
             return names
 

@@ -89,7 +89,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector])
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.TypeVector])
         param.setHelp(self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."))
         self.addParameter(param)
         param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
@@ -104,12 +104,12 @@ class RollupAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("The higher levels to compute."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.SourceType.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.TypeVectorPolygon)
         param.setHelp(self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."))
         self.addParameter(param)
         labels = {"epci": self.tr("EPCI"), "scot": self.tr("SCoT"), "departement": self.tr("Départements"), "region": self.tr("Régions")}
         for level, output in self.OUTPUTS.items():
-            param = QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True)
+            param = QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True)
             param.setHelp(self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."))
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))

@@ -318,7 +318,7 @@ def check_crs(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle] 
     ``extent`` is the layer's extent in ``crs``: it picks the suggestion (outre-mer or métropole)."""
     if not crs.isValid():
         return tr("The layer has no coordinate system: its coordinates are taken as metres.")
-    if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
+    if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
         lon, lat = 2.5, 46.5
         if extent is not None and not extent.isEmpty():
             centre = extent.center()
@@ -373,8 +373,8 @@ def _measure(geometry: QgsGeometry, fid: int, area_l: list, wkb_l: list | None, 
 def _repair(geometry: QgsGeometry) -> QgsGeometry:
     """``makeValid``, keeping the polygonal parts only (a repaired polygon may shed lines or points)."""
     repaired = geometry.makeValid()
-    if QgsWkbTypes.geometryType(repaired.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        if not repaired.convertGeometryCollectionToSubclass(QgsWkbTypes.GeometryType.PolygonGeometry):
+    if QgsWkbTypes.geometryType(repaired.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if not repaired.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
             return QgsGeometry()
     return repaired
 
@@ -429,9 +429,9 @@ def _read(
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([i for i in (idx_cs, idx_us, idx_artif, idx_crit) if i >= 0])
     if not want_geometry:
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setFlags(QgsFeatureRequest.NoGeometry)
     if isinstance(source, QgsProcessingFeatureSource):  # we repair invalid geometries ourselves
-        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(request)
     total = max(source.featureCount(), 1)
@@ -555,7 +555,7 @@ def _read_arrow(
     for name in (cs_name, us_name, artif_name, crit_name):
         if name:
             index = layer_fields.lookupField(name)
-            if index < 0 or layer_fields.at(index).type() != QVariant.Type.String:
+            if index < 0 or layer_fields.at(index).type() != QVariant.String:
                 return None
     cs_name, us_name, artif_name, crit_name = (
         layer_fields.at(layer_fields.lookupField(name)).name() if name else None for name in (cs_name, us_name, artif_name, crit_name)
@@ -670,7 +670,7 @@ def _areas(columns: _Columns) -> None:
 
 def _check_source(source: Any) -> Optional[str]:
     """Refuse what cannot be classified; return a warning or None."""
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
         raise ClassifyError(tr("The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation)."))
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else None
     return check_crs(source.sourceCrs(), extent)
@@ -912,8 +912,8 @@ def classification_fields() -> QgsFields:
     """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool), artif_source (text)."""
     out = QgsFields()
     for name in ("imper", "artif", "artif_matrice", "crit_seuil"):
-        out.append(QgsField(name, QVariant.Type.Bool))
-    out.append(QgsField("artif_source", QVariant.Type.String, len=10))
+        out.append(QgsField(name, QVariant.Bool))
+    out.append(QgsField("artif_source", QVariant.String, len=10))
     return out
 
 
@@ -933,8 +933,8 @@ def comparison_fields() -> QgsFields:
     """The attributes ocsge:compare_artif adds to each disagreeing polygon."""
     out = QgsFields()
     for name in ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil"):
-        out.append(QgsField(name, QVariant.Type.Bool))
-    out.append(QgsField("raison", QVariant.Type.String, len=10))
+        out.append(QgsField(name, QVariant.Bool))
+    out.append(QgsField("raison", QVariant.String, len=10))
     return out
 
 
@@ -1036,7 +1036,7 @@ def write_features(
         request.setFilterFids([int(f) for f in fid[only]])
     expected = int(np.count_nonzero(only)) if only is not None else int(fid.size)
     if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(request)
     rows = values if isinstance(values, list) else None
@@ -1050,7 +1050,7 @@ def write_features(
     n_added = fields.count() - base
 
     def flush() -> None:
-        if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
             error = sink.lastError() if hasattr(sink, "lastError") else ""
             raise ClassifyError(tr("Could not write a feature to the output: {error}").format(error=error))
         batch.clear()

@@ -415,7 +415,7 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
     elif f("cs_debut") and f("us_debut") and f("cs_fin") and f("us_fin"):
         role, kind = "flow", "difference"
         fields = {k: f(k) for k in ("cs_debut", "us_debut", "cs_fin", "us_fin")}
-    elif f("imper") and f("artif") and layer.fields().field(f("artif")).type() != QVariant.Type.String:  # IGN's is text
+    elif f("imper") and f("artif") and layer.fields().field(f("artif")).type() != QVariant.String:  # IGN's is text
         role, kind = "stock", "classified"
         fields = {"artif": f("artif"), "imper": f("imper")}
         if f("code_cs", "couverture"):
@@ -634,7 +634,7 @@ class TerritorySet:
                     missing=", ".join(missing), fields=", ".join(names)
                 )
             )
-        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PolygonGeometry:
             raise TerritoryError(tr("The territory layer must hold polygons (communes, EPCI, zones…)."))
         order: list[str] = []
         by_code: dict[str, dict] = {}
@@ -710,8 +710,8 @@ class TerritorySet:
 
 
 def _polygonal(geometry: QgsGeometry) -> QgsGeometry:
-    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        if not geometry.convertGeometryCollectionToSubclass(QgsWkbTypes.GeometryType.PolygonGeometry):
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if not geometry.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
             return QgsGeometry()
     return geometry
 
