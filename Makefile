@@ -60,7 +60,7 @@ clean: ## remove build products (not the venv)
 	rm -rf $(BUILD) dist
 
 .PHONY: screenshot
-screenshot: screenshot-standalone ## the data panel with results from a local server, in QGIS's real main window and alone (Xvfb) → docs/
+screenshot: screenshot-standalone screenshot-diagnostic ## the data panel with results from a local server, in QGIS's real main window and alone, and the map of a finished diagnostic (Xvfb) → docs/
 	@mkdir -p docs $(BUILD)/screenshot/profiles/default/QGIS $(BUILD)/screenshot/pluginpath
 	@ln -sfn $(ROOT) $(BUILD)/screenshot/pluginpath/$(PLUGIN_NAME)
 	@printf '[locale]\noverrideFlag=true\nuserLocale=fr\n[qgis]\ncheckVersion=false\n' > $(BUILD)/screenshot/profiles/default/QGIS/QGIS3.ini
@@ -68,6 +68,17 @@ screenshot: screenshot-standalone ## the data panel with results from a local se
 	OCSGE_SCREENSHOT_OUT=$(ROOT)/docs/screenshot-qgis.png QGIS_PLUGINPATH=$(BUILD)/screenshot/pluginpath PYTHONPATH=$(VENV)/lib/python3.11/site-packages \
 	timeout 300 xvfb-run -a -s "-screen 0 1600x960x24" qgis --nologo --noversioncheck --noplugins \
 	  --profiles-path $(BUILD)/screenshot --code $(ROOT)/scripts/screenshot_qgis.py
+
+.PHONY: screenshot-diagnostic
+screenshot-diagnostic: venv transcompile sample ## the map of a finished diagnostic (D090 sample) in QGIS's real main window, in French (Xvfb) → docs/screenshot-diagnostic.png
+	@rm -rf $(BUILD)/screenshot-diagnostic; mkdir -p docs $(BUILD)/screenshot-diagnostic/profiles/default/QGIS $(BUILD)/screenshot-diagnostic/pluginpath
+	@ln -sfn $(ROOT) $(BUILD)/screenshot-diagnostic/pluginpath/$(PLUGIN_NAME)
+	@printf '[locale]\noverrideFlag=true\nuserLocale=fr\n[qgis]\ncheckVersion=false\n' > $(BUILD)/screenshot-diagnostic/profiles/default/QGIS/QGIS3.ini
+	QT_QPA_PLATFORM=xcb OCSGE_ROOT=$(ROOT) OCSGE_CACHE_DIR=$(BUILD)/screenshot-diagnostic/cache OCSGE_SCREENSHOT_SAMPLE=$(BUILD)/sample/90 \
+	OCSGE_SCREENSHOT_WORK=$(BUILD)/screenshot-diagnostic/out OCSGE_SCREENSHOT_OUT=$(ROOT)/docs/screenshot-diagnostic.png \
+	QGIS_PLUGINPATH=$(BUILD)/screenshot-diagnostic/pluginpath PYTHONPATH=$(VENV)/lib/python3.11/site-packages \
+	timeout 300 xvfb-run -a -s "-screen 0 1600x960x24" qgis --nologo --noversioncheck --noplugins \
+	  --profiles-path $(BUILD)/screenshot-diagnostic --code $(ROOT)/scripts/screenshot_diagnostic.py
 
 screenshot-standalone: venv transcompile sample ## the data panel in an assembled window (both tabs, a delivery loaded)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshot.py --sample $(BUILD)/sample/90 --out docs/screenshot-dock.png

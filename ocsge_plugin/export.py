@@ -640,13 +640,13 @@ def table_fields(table: pd.DataFrame, extra: Optional[QgsFields] = None) -> QgsF
         if name in extra_names and name not in TABLE_COLUMNS:
             fields.append(QgsField(extra_names[name]))
         elif name in _INT_COLUMNS:
-            fields.append(QgsField(name, QVariant.Int))
+            fields.append(QgsField(name, QVariant.Type.Int))
         elif name in _STRING_COLUMNS or name.endswith("_code") or name.endswith("_nom"):
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, QVariant.Type.String))
         elif table[name].dtype.kind in "fiu" or name in TABLE_COLUMNS:
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(QgsField(name, QVariant.Type.Double))
         else:
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, QVariant.Type.String))
     return fields
 
 
@@ -674,7 +674,7 @@ def write_sink(sink: QgsFeatureSink, table: pd.DataFrame, fields: QgsFields, geo
             g = geometries.get(str(row[columns.index("code")]))
             if g is not None and not g.isNull():
                 feature.setGeometry(g)
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
 
 def read_table(source: Any) -> tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]:

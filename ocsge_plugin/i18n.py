@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 _installed: list[QTranslator] = []
+_language = ["en"]  # the language of the translation in use
 
 
 def current_locale() -> str:
@@ -33,12 +34,20 @@ def install_translator(locale: str | None = None) -> bool:
         return False
     QCoreApplication.installTranslator(translator)
     _installed.append(translator)
+    _language[0] = locale
     return True
 
 
 def remove_translator() -> None:
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+    _language[0] = "en"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both already translated) for ``count`` things, by the rule of the language
+    in use: French takes the singular for 0 and 1, English for 1 only."""
+    return one if (abs(count) < 2 if _language[0] == "fr" else count == 1) else many
 
 
 def tr(text: str) -> str:

@@ -136,18 +136,18 @@ def check_url(url: str) -> str:
 
 
 _OFFLINE = (
-    QNetworkReply.NetworkSessionFailedError,
-    QNetworkReply.TemporaryNetworkFailureError,
-    QNetworkReply.BackgroundRequestNotAllowedError,
-    QNetworkReply.UnknownNetworkError,
+    QNetworkReply.NetworkError.NetworkSessionFailedError,
+    QNetworkReply.NetworkError.TemporaryNetworkFailureError,
+    QNetworkReply.NetworkError.BackgroundRequestNotAllowedError,
+    QNetworkReply.NetworkError.UnknownNetworkError,
 )
 _PROXY = (
-    QNetworkReply.ProxyConnectionRefusedError,
-    QNetworkReply.ProxyConnectionClosedError,
-    QNetworkReply.ProxyNotFoundError,
-    QNetworkReply.ProxyTimeoutError,
-    QNetworkReply.ProxyAuthenticationRequiredError,
-    QNetworkReply.UnknownProxyError,
+    QNetworkReply.NetworkError.ProxyConnectionRefusedError,
+    QNetworkReply.NetworkError.ProxyConnectionClosedError,
+    QNetworkReply.NetworkError.ProxyNotFoundError,
+    QNetworkReply.NetworkError.ProxyTimeoutError,
+    QNetworkReply.NetworkError.ProxyAuthenticationRequiredError,
+    QNetworkReply.NetworkError.UnknownProxyError,
 )
 
 
@@ -156,7 +156,7 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
     code = reply.error()
     host = _host(url)
     detail = reply.errorString()
-    if code == QNetworkReply.HostNotFoundError:
+    if code == QNetworkReply.NetworkError.HostNotFoundError:
         return NetworkError(
             tr(
                 "The server {host} cannot be found (DNS): check your Internet connection, the proxy in "
@@ -165,9 +165,9 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
             "dns",
             url,
         )
-    if code == QNetworkReply.TimeoutError:
+    if code == QNetworkReply.NetworkError.TimeoutError:
         return _timeout_error(url, timeout)
-    if code in (QNetworkReply.ConnectionRefusedError, QNetworkReply.RemoteHostClosedError):
+    if code in (QNetworkReply.NetworkError.ConnectionRefusedError, QNetworkReply.NetworkError.RemoteHostClosedError):
         return NetworkError(
             tr("The server {host} refused or closed the connection ({detail}). It may be down: try again later.").format(
                 host=host, detail=detail
@@ -183,7 +183,7 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
             "proxy",
             url,
         )
-    if code == QNetworkReply.SslHandshakeFailedError:
+    if code == QNetworkReply.NetworkError.SslHandshakeFailedError:
         return NetworkError(
             tr("The secure connection to {host} failed ({detail}).").format(host=host, detail=detail), "ssl", url
         )
@@ -372,9 +372,9 @@ class Client:
             raise Canceled(url)
         check_url(url)
         request = QNetworkRequest(QUrl(url))
-        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
-        request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
-        request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+        request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+        request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
         request.setRawHeader(b"Accept", accept.encode())
         if self.authcfg:
             QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
@@ -385,7 +385,7 @@ class Client:
         window = {"start": None, "bytes": 0}  # the rate is measured from the first byte (a server may think first)
 
         def status() -> int | None:
-            return reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+            return reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
 
         def read() -> None:
             state["last"] = time.monotonic()
@@ -436,7 +436,7 @@ class Client:
         reply.finished.connect(loop.quit)
         timer.start()
         if not reply.isFinished():
-            loop.exec_(QEventLoop.ExcludeUserInputEvents)
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         timer.stop()
         try:
             read()
@@ -462,7 +462,7 @@ class Client:
             if sink is not None and 200 <= code < 300:
                 expected = headers.get("content-length", "")
                 short = expected.isdigit() and state["written"] < int(expected)
-                if short or reply.error() != QNetworkReply.NoError:
+                if short or reply.error() != QNetworkReply.NetworkError.NoError:
                     raise NetworkError(
                         tr(
                             "The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: "

@@ -38,12 +38,10 @@ class OcsgePlugin:
         self.initProcessing()
         if self.iface is None:
             return
-        entries = [
-            (self.tr("Load an OCS GE delivery…"), "ocsge:load"),
-            (self.tr("Artificialisation diagnostic of a territory…"), "ocsge:diagnostic"),
-        ]
-        for label, algorithm_id in entries:
-            action = QAction(QIcon(str(RESOURCES / "icon.svg")), label, self.iface.mainWindow())
+        registry = QgsApplication.processingRegistry()
+        for algorithm_id in ("ocsge:load", "ocsge:diagnostic"):  # named in the menu as in the toolbox
+            alg = registry.algorithmById(algorithm_id)
+            action = QAction(alg.icon(), alg.displayName() + "…", self.iface.mainWindow())
             action.triggered.connect(lambda _checked=False, alg=algorithm_id: self._open_algorithm(alg))
             self.iface.addPluginToMenu(self.tr(MENU), action)
             self.actions.append(action)
@@ -66,7 +64,7 @@ class OcsgePlugin:
             from .gui.dock import OcsgeDock
 
             self.dock = OcsgeDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         self.dock.setVisible(visible)
 

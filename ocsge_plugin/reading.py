@@ -741,10 +741,11 @@ _OGR_TYPES = {
 }
 
 
-def normalise(found: FoundLayer) -> str:
-    """Write (once) a VRT that exposes the layer with the normalised field names; return its path."""
+def normalise(found: FoundLayer, folder: Path | None = None) -> str:
+    """Write (once) a VRT that exposes the layer with the normalised field names, in ``folder`` (by
+    default the cache); return its path."""
     source = Path(found.path)
-    folder = cache_dir() / "normalised" / _key([source])
+    folder = Path(folder) if folder else cache_dir() / "normalised" / _key([source])
     folder.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_]+", "_", found.layer_name)
     vrt_path = folder / f"{found.kind}_{safe}.vrt"
@@ -900,7 +901,7 @@ def _millesimes_from_fields(layer, two: bool) -> tuple[int, ...]:
     if two:
         a, b = lower.get("millesime_debut"), lower.get("millesime_fin")
         if a and b:
-            request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.NoGeometry)
+            request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.Flag.NoGeometry)
             feature = next(layer.getFeatures(request), None)
             if feature is not None:
                 try:
@@ -910,7 +911,7 @@ def _millesimes_from_fields(layer, two: bool) -> tuple[int, ...]:
         years = _field_years(names)
         return tuple(years) if len(years) == 2 else ()
     if "millesime" in lower:
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
         request.setLimit(50)
         for feature in layer.getFeatures(request):
             value = feature[lower["millesime"]]

@@ -74,7 +74,28 @@ def apply_style(layer: QgsVectorLayer, kind: str, palette: str = "couverture") -
         layer.setRenderer(artif_renderer("artif"))
     elif kind == "zone_construite":
         layer.setRenderer(_single("#00000000", "#be0961", 0.4))
+    elif kind == "artif_diff":
+        field = next((name for name in names if name.lower() == "artificialisation"), "artificialisation")
+        layer.setRenderer(artif_change_renderer(field))
     layer.triggerRepaint()
+
+
+def legend_title(kind: str, palette: str, millesimes) -> str:
+    """What the colours of a loaded layer show, when its name does not say it: a difference layer is
+    coloured by its couverture (or usage) at the end millésime."""
+    if kind != "difference":
+        return ""
+    fin = millesimes[-1] if millesimes else ""
+    text = tr("colours: usage in {year}") if palette == "usage" else tr("colours: couverture in {year}")
+    return text.format(year=fin).strip()
+
+
+def artif_change_renderer(field: str = "artificialisation") -> QgsCategorizedSymbolRenderer:
+    """IGN's artificialisation difference (zan_evol_…): +1 artificialisation, -1 désartificialisation."""
+    return _categorized(
+        field,
+        [(1, FLUX_COLOURS["artificialisation"], tr("Artificialisation")), (-1, FLUX_COLOURS["desartificialisation"], tr("Désartificialisation"))],
+    )
 
 
 def _single(colour: str, outline: str, width: float):
@@ -110,10 +131,25 @@ FLUX_COLOURS = {
 }
 
 
+# The ``flux`` values are plain ASCII (a published column); people read them with their accents.
+FLUX_WORDS = {
+    "artificialisation": "artificialisation",
+    "desartificialisation": "désartificialisation",
+    "impermeabilisation": "imperméabilisation",
+    "desimpermeabilisation": "désimperméabilisation",
+}
+
+
+def flux_label(value: str) -> str:
+    """« Artificialisation, imperméabilisation » for the value ``artificialisation, impermeabilisation``."""
+    text = ", ".join(FLUX_WORDS.get(word.strip(), word.strip()) for word in value.split(","))
+    return text[:1].upper() + text[1:]
+
+
 def flows_renderer(field: str = "flux") -> QgsCategorizedSymbolRenderer:
     """Pieces of land that changed between two millésimes, by flow kind (the ``flux`` text of
     ``computing.flows.flux_label``); pieces whose class changed without any flow in light grey."""
-    categories = [(value, colour, value.capitalize()) for value, colour in FLUX_COLOURS.items()]
+    categories = [(value, colour, flux_label(value)) for value, colour in FLUX_COLOURS.items()]
     return _categorized(field, categories + [(None, "#d9d9d9", tr("Change of class only (no flow)"))])
 
 
@@ -136,4 +172,132 @@ def territory_renderer(field: str = "pourcent_artif", classes: int = 5):
     for index, (low, high) in enumerate(zip(bounds, bounds[1:])):
         symbol = _fill(colours[min(index, len(colours) - 1)], "#636363", 0.2)
         ranges.append(QgsRendererRange(low, high, symbol, f"{low:g} – {high:g} %"))
+    return QgsGraduatedSymbolRenderer(field, ranges)
+
+
+# ------------------------------------------------------------------ published tables in QGIS
+
+def published_aliases(dataset: str, unit: str = "ha") -> dict[str, str]:
+    """French aliases, with their unit, of the columns of the published tables ``<dataset>_<level>``
+    (and of the coverage table)."""
+    u = "ha" if unit == "ha" else "m²"
+    if dataset == "artif":
+        words = (tr("Share artificialised (%)"), tr("Artificialised surface ({unit})"), tr("Artificialisation ({unit})"),
+                 tr("Désartificialisation ({unit})"), tr("Net artificialisation ({unit})"))
+    else:
+        words = (tr("Share impermeable (%)"), tr("Impermeable surface ({unit})"), tr("Imperméabilisation ({unit})"),
+                 tr("Désimperméabilisation ({unit})"), tr("Net imperméabilisation ({unit})"))
+    d = dataset
+    names = (f"pourcent_{d}", f"surface_{d}", f"flux_{d}", f"flux_des{d}", f"flux_{d}_net")
+    aliases = {name: word.format(unit=u) for name, word in zip(names, words)}
+    codes = {
+        "commune_code": tr("Code commune (INSEE)"),
+        "epci_code": tr("Code EPCI (SIREN)"),
+        "scot_code": tr("Code SCoT"),
+        "departement_code": tr("Code département"),
+        "region_code": tr("Code région"),
+    }
+    aliases.update(codes)
+    aliases.update(
+        {
+            "nom": tr("Name"),
+            "millesime_debut": tr("Millésime (début)"),
+            "millesime_fin": tr("Millésime (fin)"),
+            "commune_surface": tr("Commune surface ({unit})").format(unit=u),
+            f"flux_{d}_net_par_ha": net_flow_per_ha_title(dataset),
+            # the coverage table
+            "code": codes["departement_code"],
+            "name": tr("Name"),
+            "surface_km2": tr("Surface (km²)"),
+            "percent_of_france": tr("Share of France (%)"),
+            "has_ocsge": tr("Covered by OCS GE"),
+        }
+    )
+    return aliases
+
+
+def net_flow_per_ha_title(dataset: str) -> str:
+    return tr("Net artificialisation (m² per ha of territory)") if dataset == "artif" else tr("Net imperméabilisation (m² per ha of territory)")
+
+
+def net_flow_per_ha_expression(dataset: str, level: str) -> str:
+    """The net flow per hectare of territory (m²/ha), from the published columns: the territory's area
+    is ``commune_surface`` for communes, else ``surface ÷ pourcent`` (the share is of the full area)."""
+    net, surface, share = f'"flux_{dataset}_net"', f'"surface_{dataset}"', f'"pourcent_{dataset}"'
+    if level == "commune":
+        return f'CASE WHEN "commune_surface" > 0 THEN 10000.0 * {net} / "commune_surface" END'
+    return f"CASE WHEN {share} > 0 THEN 10000.0 * {net} * {share} / (100.0 * {surface}) END"
+
+
+def style_published_table(layer: QgsVectorLayer, dataset: str, unit: str = "ha", decimals: int = 2) -> None:
+    """Aliases with units and a display of ``decimals`` decimals for every number (the file keeps its
+    full precision: only what QGIS shows is rounded)."""
+    from qgis.PyQt.QtCore import QVariant
+
+    aliases = published_aliases(dataset, unit)
+    for index, field in enumerate(layer.fields()):
+        if field.name() in aliases:
+            layer.setFieldAlias(index, aliases[field.name()])
+        if field.type() == QVariant.Type.Double:
+            show_decimals(layer, index, decimals)
+
+
+def show_decimals(layer: QgsVectorLayer, index: int, decimals: int = 2) -> None:
+    """Show the number field ``index`` with ``decimals`` decimals (attribute table, identify, forms)."""
+    from qgis.core import QgsEditorWidgetSetup
+
+    setup = {"Precision": decimals, "Min": -1e15, "Max": 1e15, "Step": 1.0, "Style": "SpinBox", "AllowNull": True}
+    layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Range", setup))
+
+
+def add_net_flow_per_ha(layer: QgsVectorLayer, dataset: str, level: str) -> str:
+    """Add the net flow per hectare of territory as a virtual field (kept in the project); its name."""
+    from qgis.core import QgsField
+    from qgis.PyQt.QtCore import QVariant
+
+    name = f"flux_{dataset}_net_par_ha"
+    if layer.fields().indexOf(name) < 0:
+        layer.addExpressionField(net_flow_per_ha_expression(dataset, level), QgsField(name, QVariant.Type.Double))
+    index = layer.fields().indexOf(name)
+    layer.setFieldAlias(index, net_flow_per_ha_title(dataset))
+    show_decimals(layer, index)
+    return name
+
+
+def share_renderer(dataset: str):
+    """Graduated share of the territory artificialised (reds) or impermeable (greys), fixed classes."""
+    renderer = territory_renderer(f"pourcent_{dataset}")
+    if dataset == "imper":
+        greys = ["#f7f7f7", "#d9d9d9", "#bdbdbd", "#969696", "#636363", "#252525"]
+        for index, item in enumerate(renderer.ranges()):
+            renderer.updateRangeSymbol(index, _fill(greys[min(index, len(greys) - 1)], "#636363", 0.2))
+    return renderer
+
+
+# Net flow per hectare of territory (m²/ha over the period): a diverging ramp centred on 0, greens
+# where land was given back (désartificialisation), reds where it was taken.
+NET_FLOW_CLASSES = [
+    (-1e12, -10.0, "#1a9641"),
+    (-10.0, -1.0, "#a6d96a"),
+    (-1.0, 1.0, "#f7f7f7"),
+    (1.0, 10.0, "#fddbc7"),
+    (10.0, 25.0, "#f4a582"),
+    (25.0, 50.0, "#d6604d"),
+    (50.0, 1e12, "#b2182b"),
+]
+
+
+def net_flow_renderer(field: str):
+    """Graduated, diverging: net flow per hectare of territory (m²/ha), fixed classes around 0."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    ranges = []
+    for low, high, colour in NET_FLOW_CLASSES:
+        if low < -1e11:
+            label = tr("below {value:g} m²/ha").format(value=high)
+        elif high > 1e11:
+            label = tr("{value:g} m²/ha and more").format(value=low)
+        else:
+            label = f"{low:g} – {high:g} m²/ha"
+        ranges.append(QgsRendererRange(low, high, _fill(colour, "#636363", 0.2), label))
     return QgsGraduatedSymbolRenderer(field, ranges)

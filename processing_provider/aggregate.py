@@ -38,7 +38,7 @@ def style_territories(context: QgsProcessingContext, dest_id: str, field: str = 
 def write_table(alg: OcsgeAlgorithm, parameters, name: str, context, table, extra_fields, geometries, crs, feedback, spatial: bool = True):
     """Create the sink ``name`` and write ``table`` to it; returns its id (None when not requested)."""
     fields = export.table_fields(table, extra_fields)
-    wkb = QgsWkbTypes.MultiPolygon if spatial else QgsWkbTypes.NoGeometry
+    wkb = QgsWkbTypes.Type.MultiPolygon if spatial else QgsWkbTypes.Type.NoGeometry
     output = alg.output_sink(parameters, name, context, fields, wkb, crs)
     if output.sink is None:
         return None
@@ -67,6 +67,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ("agréger", "aggregate", "territoire", "territory", "commune", "zonage", "PLU", "SCoT")
 
     def name(self) -> str:
         return "aggregate"
@@ -74,7 +75,20 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Aggregate by territory")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Stocks and flows of artificialisation and imperméabilisation per territory (communes, EPCI, any zones).")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Exact areas of polygon ∩ territory in the data's projected CRS; percentages of the full territory area; stocks at the fin millésime; several départements combined by millésime index."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The occupation du sol and difference layers of D90 with the communes of the Territoire de Belfort: one row per commune with surface_artif, pourcent_artif and the six flows, mapped by share artificialised."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business "
             "zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation "
@@ -102,7 +116,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.TypeVectorPolygon)
+        param = QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.SourceType.TypeVectorPolygon)
         param.setHelp(
             self.tr(
                 "Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load "
@@ -111,7 +125,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             )
         )
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.TypeVectorPolygon])
+        param = QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."))
         self.addParameter(param)
         param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES)
@@ -141,7 +155,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."))
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(
             self.tr(
                 "Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are "
@@ -153,11 +167,11 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres")], defaultValue=0)
         param.setHelp(self.tr("Hectares (default) or square metres; the unit is written in the unite field."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.SourceType.TypeVectorPolygon)
         param.setHelp(self.tr("One row per territory and pair of millésimes, with the territory outline (in the data's CRS)."))
         self.addParameter(param)
         param = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.TypeVector, optional=True, createByDefault=False
+            self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
         )
         param.setHelp(self.tr("The same rows without geometry (optional)."))
         self.addParameter(param)
@@ -210,6 +224,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             return {}
         outputs[self.REPORT] = json.dumps(report(result, notes, unit), ensure_ascii=False)
         log_totals(self, table, unit, feedback)
+        years = sorted({str(y) for y in table["millesime_debut"].dropna()} | {str(y) for y in table["millesime_fin"].dropna()})
+        period = f"{years[0]}-{years[-1]}" if len(years) > 1 else "".join(years)
+        self.name_outputs(context, outputs.values(), ", ".join(p for p in (period, self.method_label(self.METHOD, METHODS, method)) if p))
         return outputs
 
 

@@ -27,10 +27,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin import files, reading, styles
-from ..ocsge_plugin.i18n import tr
+from ..ocsge_plugin.i18n import plural, tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
-from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"
@@ -57,6 +57,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
     GROUP = "compute"
+    TAGS = ("classer", "classify", "matrice", "matrix", "seuils", "thresholds", "décret")
 
     def name(self) -> str:
         return "classify"
@@ -64,7 +65,20 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Artificialisation and imperméabilisation")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Marks every polygon imperméabilisé and artificialisé by the décret's rules (matrix, 2,500 m² thresholds) or by IGN's answer.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Imperméabilisé: couverture CS1.1.1.1 or CS1.1.1.2. Artificialisé: couverture × usage matrix of décret n° 2023-1096, then the thresholds (patches under 2,500 m² enclosed by the other status change status; built polygons over 50 m² stay artificialised). Null or unknown codes are indéterminé and counted apart. Surfaces are planar, in hectares, in a projected CRS."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Occupation du sol D32 2019 with the method « matrice + seuils »: the polygons styled artificialised / not artificialised, and the summary table with the hectares switched each way by the thresholds."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon "
             "layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the "
@@ -98,7 +112,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.TypeVectorPolygon])
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."))
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
@@ -114,17 +128,17 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
         param.setHelp(self.tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
         param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
         self.addParameter(param)
         self.add_convention_parameter()
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.SourceType.TypeVectorPolygon)
         param.setHelp(self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
@@ -188,13 +202,13 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
         rows = core.summary(result)
         outputs = {self.OUTPUT: dest_id, self.METHOD_USED: result.method}
-        summary = self.output_sink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        summary = self.output_sink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
         if summary.sink is not None:
             total = rows[-1].area_m2
             for row in rows:
                 feature = QgsFeature()
                 feature.setAttributes([row.key, row.label, row.count, row.area_ha, 100.0 * row.area_m2 / total if total > 0 else None])
-                summary.sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                summary.sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             outputs[self.SUMMARY] = summary.commit(len(rows))
         by_key = {row.key: row for row in rows}
         outputs.update(
@@ -213,12 +227,14 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
                 self.POLYGON_COUNT: by_key["total"].count,
             }
         )
-        for row in rows:
-            feedback.pushInfo(self.tr("{label}: {area:.4f} ha ({count} polygons)").format(label=row.label, area=row.area_ha, count=row.count))
+        log_table(feedback, self.tr("Summary:"), [self.tr("Class"), self.tr("Polygons"), self.tr("Surface (ha)")], [[row.label, row.count, row.area_ha] for row in rows])
         outputs[self.REPORT] = json.dumps(
             dict(classification_report(result, layer, source, feedback), indicators={row.key: {"nombre": row.count, "surface_ha": row.area_ha} for row in rows}),
             ensure_ascii=False,
         )
+        given = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        years = "-".join(map(str, reading.layer_millesimes(given, "occupation"))) if given is not None else ""
+        self.name_outputs(context, [dest_id, outputs.get(self.SUMMARY)], ", ".join(p for p in (years, self.method_label(self.METHOD, self.METHOD_KEYS, result.method)) if p))
         return outputs
 
     def copy_with_sqlite(self, parameters, context: QgsProcessingContext, layer, source, renamed, result, feedback):
@@ -269,11 +285,11 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     def summary_fields(self) -> QgsFields:
         fields = QgsFields()
-        fields.append(QgsField("indicateur", QVariant.String, len=32))
-        fields.append(QgsField("libelle", QVariant.String, len=120))
-        fields.append(QgsField("nombre", QVariant.Int))
-        fields.append(QgsField("surface_ha", QVariant.Double, len=20, prec=6))
-        fields.append(QgsField("part_pct", QVariant.Double, len=10, prec=4))
+        fields.append(QgsField("indicateur", QVariant.Type.String, len=32))
+        fields.append(QgsField("libelle", QVariant.Type.String, len=120))
+        fields.append(QgsField("nombre", QVariant.Type.Int))
+        fields.append(QgsField("surface_ha", QVariant.Type.Double, len=20, prec=6))
+        fields.append(QgsField("part_pct", QVariant.Type.Double, len=10, prec=4))
         return fields
 
 
@@ -329,12 +345,16 @@ def log_classification(result: core.Classification, feedback) -> None:
     if result.repaired_fids:
         shown = ", ".join(str(fid) for fid in result.repaired_fids[:20])
         feedback.pushWarning(
-            tr("{count} invalid geometry(ies) repaired (make valid) for the computation; feature ids: {ids}").format(
+            plural(
+                len(result.repaired_fids),
+                tr("{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}"),
+                tr("{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}"),
+            ).format(
                 count=len(result.repaired_fids), ids=shown + (" …" if len(result.repaired_fids) > 20 else "")
             )
         )
     if result.empty_fids:
-        feedback.pushWarning(tr("{count} polygon(s) without geometry, counted with a surface of 0.").format(count=len(result.empty_fids)))
+        feedback.pushWarning(plural(len(result.empty_fids), tr("{count} polygon without geometry, counted with a surface of 0."), tr("{count} polygons without geometry, counted with a surface of 0.")).format(count=len(result.empty_fids)))
     if result.unknown_codes:
         feedback.pushWarning(
             tr("Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}").format(
@@ -346,7 +366,7 @@ def log_classification(result: core.Classification, feedback) -> None:
             )
         )
     if result.null_codes:
-        feedback.pushWarning(tr("{count} polygon(s) with a null couverture or usage code.").format(count=result.null_codes))
+        feedback.pushWarning(plural(result.null_codes, tr("{count} polygon with a null couverture or usage code."), tr("{count} polygons with a null couverture or usage code.")).format(count=result.null_codes))
     if result.thresholds is not None:
         t = result.thresholds
         feedback.pushInfo(

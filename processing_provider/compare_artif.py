@@ -42,6 +42,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "compute"
+    TAGS = ("contrôle", "check", "comparer", "compare", "qualité", "quality")
 
     def name(self) -> str:
         return "compare_artif"
@@ -49,7 +50,20 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Check IGN's artificialisation layer")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Recomputes IGN's artificialisation layer with the matrix and thresholds and lists the polygons where they disagree.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Same rules as the classification with « matrice + seuils ». Reason « matrice » when the matrix alone disagrees with IGN before its thresholds, « seuil » otherwise. Surfaces in hectares."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Artificialisation D32 2019: the share of the surface where both agree, and the disagreeing polygons, styled by reason, to send back to IGN."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_<year>_<dep>, "
             "as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage "
@@ -67,16 +81,16 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.TypeVectorPolygon])
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("IGN's artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
         param.setHelp(self.tr("Field holding the couverture code. Default code_cs, as ocsge:load names it."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.Any, optional=True)
+        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
         param.setHelp(self.tr("Field holding the usage code. Default code_us, as ocsge:load names it."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.SourceType.TypeVectorPolygon)
         param.setHelp(self.tr("The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil)."))
         self.addParameter(param)
         for name, label in (

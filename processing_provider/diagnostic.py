@@ -1,9 +1,9 @@
-"""Algorithm ``ocsge:diagnostic`` — Diagnostic complet (livraisons → tables publiées)."""
+"""Algorithm ``ocsge:diagnostic`` — Diagnostic de l'artificialisation d'un territoire (livraisons → tables
+publiées et cartes)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
@@ -20,18 +20,16 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import export, reading
+from ..ocsge_plugin import export, keeping, nomenclature, reading
 from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.i18n import plural
 from .aggregate import METHODS, run_aggregate, undetermined
-from .base import OcsgeAlgorithm, log_undetermined
+from .base import OcsgeAlgorithm, log_table, log_undetermined
+from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .export import DIALECTS, UNITS, run_export
+from .results import add_to_project
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
-
-
-def split_paths(text: str) -> list[str]:
-    """Several deliveries in one parameter: paths separated by ';' (or new lines)."""
-    return [part.strip().strip('"') for part in text.replace("\n", ";").split(";") if part.strip()]
 
 
 class DiagnosticAlgorithm(OcsgeAlgorithm):
@@ -53,14 +51,28 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ("diagnostic", "ZAN", "rapport", "report", "carte", "map", "PLU", "SCoT", "PLH")
 
     def name(self) -> str:
         return "diagnostic"
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr("Full diagnostic (deliveries → published tables)")
+        return self.tr("Artificialisation diagnostic of a territory")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("From IGN's deliveries to the published tables and the maps, in one step.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE "
             "deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', "
@@ -84,10 +96,14 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFile(self.INPUT, self.tr("OCS GE deliveries (.7z, folders; several separated by ';')"), behavior=QgsProcessingParameterFile.File)
-        param.setHelp(self.tr("IGN archives (.7z) or folders holding deliveries of one or more départements and millésimes; several paths separated by ';'."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.TypeVectorPolygon])
+        self.addParameter(
+            deliveries_parameter(
+                self.INPUT,
+                self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
+                self.tr("A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'."),
+            )
+        )
+        param = QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."))
         self.addParameter(param)
         param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), "code", self.COMMUNES)
@@ -128,7 +144,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(self.tr("Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written."))
         self.addParameter(param)
         param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
@@ -140,24 +156,45 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
-        return True, ""  # paths are checked in processAlgorithm, with clear messages
+        problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
+        if not problem and self.parameterAsSource(parameters, self.COMMUNES, context) is None:
+            problem = self._communes_problem(parameters)
+        return (False, problem) if problem else super().checkParameterValues(parameters, context)
+
+    def _communes_problem(self, parameters) -> str:
+        """Why the commune layer cannot be used, naming the path given (translated)."""
+        given = parameters.get(self.COMMUNES)
+        if isinstance(given, QgsProcessingFeatureSourceDefinition):
+            given = given.source.staticValue()
+        if given:
+            return self.tr("The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.").format(
+                path=given.source() if isinstance(given, QgsVectorLayer) else given
+            )
+        return self.tr("No commune layer. Expected commune polygons with their INSEE code.")
+
+    def _log_totals(self, table, unit: str, feedback) -> None:
+        """Totals per département and pair of millésimes as a table in the log (the files hold the rest)."""
+        names = nomenclature.departements()
+        t = core.to_unit(table[table["millesime_debut"].notna()], unit)
+        if t.empty:
+            return
+        from_insee = t["code"].astype(str).map(lambda c: c[:3] if c.startswith("97") else c[:2])
+        key = t["departement_code"].fillna(from_insee) if "departement_code" in t.columns else from_insee
+        rows = []
+        for (dep, debut, fin), group in t.groupby([key, "millesime_debut", "millesime_fin"]):
+            area = group["surface"].sum()
+            rows.append([names.get(dep, (dep, ""))[0], f"{debut}-{fin}", group["surface_artif"].sum(), 100.0 * group["surface_artif"].sum() / area if area else 0.0, group["flux_artif_net"].sum(), group["flux_imper_net"].sum()])
+        u = "ha" if unit == "ha" else "m²"
+        headers = [self.tr("Département"), self.tr("Millésimes"), self.tr("Artificialised ({unit})").format(unit=u), self.tr("Share (%)"), self.tr("Net artificialisation ({unit})").format(unit=u), self.tr("Net imperméabilisation ({unit})").format(unit=u)]
+        log_table(feedback, self.tr("Totals of the communes:"), headers, rows)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        paths = split_paths(self.parameterAsFile(parameters, self.INPUT, context) or "")
+        paths = delivery_paths(self, parameters, self.INPUT, context)
         if not paths:
             raise self.fail(self.tr("No delivery given. Expected .7z archives or folders from IGN, separated by ';'."))
         communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
         if communes_source is None:
-            given = parameters.get(self.COMMUNES)
-            if isinstance(given, QgsProcessingFeatureSourceDefinition):
-                given = given.source.staticValue()
-            if given:
-                raise self.fail(
-                    self.tr("The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.").format(
-                        path=given.source() if isinstance(given, QgsVectorLayer) else given
-                    )
-                )
-            raise self.fail(self.tr("No commune layer. Expected commune polygons with their INSEE code."))
+            raise self.fail(self._communes_problem(parameters))
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
@@ -180,7 +217,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         try:
             # 1. load
-            layers = []
+            layers, departements, kinds = [], set(), set()
             for index, path in enumerate(paths):
                 if steps.isCanceled():
                     raise core.Canceled()
@@ -190,8 +227,10 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                 )
                 for note in delivery.warnings:
                     feedback.pushWarning(note)
-                for found in delivery.layers:
-                    layer = QgsVectorLayer(found.uri, Path(found.uri).stem, "ogr")
+                departements.update(delivery.departements)
+                kinds.update(found.kind for found in delivery.layers)
+                for found in keeping.without_kept_copies(delivery):
+                    layer = QgsVectorLayer(found.uri, found.title, "ogr")
                     if layer.isValid() and layer.featureCount() > 0:
                         layers.append(layer)
                     elif layer.isValid():
@@ -207,7 +246,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             covered = set(table.loc[table["millesime_fin"].notna(), "code"])
             left_out = len(territories) - len(covered)
             if left_out:
-                feedback.pushInfo(self.tr("{count} communes are outside the data and left out.").format(count=left_out))
+                feedback.pushInfo(
+                    plural(left_out, self.tr("{count} commune is outside the data and left out."), self.tr("{count} communes are outside the data and left out.")).format(count=left_out)
+                )
             table = table[table["code"].isin(covered)].copy()
             for name in keep:
                 by_code = dict(zip(territories.codes, territories.extras[name]))
@@ -229,6 +270,10 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             feedback.pushWarning(note)
         for path in written.files:
             feedback.pushInfo(path)
+        self._log_totals(table, options["unit"], feedback)
+        used = method if method != "auto" else ("ign" if "artif" in kinds else "matrice_seuils")  # as run_aggregate decides
+        method_label = self.parameterDefinition(self.METHOD).options()[METHODS.index(used)].split(" (")[0]
+        add_to_project(context, written, departements, table, options["unit"], method_label)
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written.files, ensure_ascii=False),

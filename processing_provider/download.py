@@ -39,6 +39,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "data"
+    TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
 
     def name(self) -> str:
         return "download"
@@ -46,7 +47,20 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Download an OCS GE delivery from IGN")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Downloads a département's OCS GE delivery from IGN (data.geopf.fr), then loads it.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "The deliveries on offer are read from IGN's Atom listing: one year for a state, two years for a difference, empty for the latest. An archive already downloaded (same edition) is reused; QGIS's proxy settings are followed."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Département 32, millésime 2019, product occupation du sol: the archive is downloaded into the cache and its layers are added to the project."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Downloads one OCS GE delivery of a département from IGN's download service (data.geopf.fr), "
             "the 7-Zip archive exactly as IGN ships it, then optionally loads it with « Load an OCS GE "
@@ -77,7 +91,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."))
         self.addParameter(param)
         param = QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Folder, optional=True
+            self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
         )
         param.setHelp(self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."))
         self.addParameter(param)
@@ -85,7 +99,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."))
         self.addParameter(param)
         param = QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url())
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."))
         self.addParameter(param)
         self.addOutput(QgsProcessingOutputFile(self.ARCHIVE, self.tr("Downloaded archive (.7z)")))

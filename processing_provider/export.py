@@ -17,6 +17,7 @@ from qgis.core import (
 from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import territories as core
 from .base import OcsgeAlgorithm
+from .results import add_to_project
 
 LEVELS = export.PUBLISHED_LEVELS
 DATASETS = export.DATASETS
@@ -42,6 +43,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ("exporter", "export", "data.gouv.fr", "CSV", "GeoPackage", "open data", "données ouvertes")
 
     def name(self) -> str:
         return "export"
@@ -49,7 +51,20 @@ class ExportAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Export to the published schema (data.gouv.fr)")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Writes the artif_<level> and imper_<level> tables published on data.gouv.fr (GeoPackage and CSV).")
+
+    def rules(self) -> str:
+        return self.tr(
+            "The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for "
             "each level (commune, EPCI, SCoT, département, région) artif_<level> and imper_<level>, as a "
@@ -80,7 +95,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.TypeVector])
+        param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."))
         self.addParameter(param)
         param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
@@ -89,7 +104,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         labels = {"epci": self.tr("EPCI table (ocsge:rollup)"), "scot": self.tr("SCoT table (ocsge:rollup)"),
                   "departement": self.tr("Département table (ocsge:rollup)"), "region": self.tr("Région table (ocsge:rollup)")}
         for level, name in self.GIVEN.items():
-            param = QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.TypeVector], optional=True)
+            param = QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.SourceType.TypeVector], optional=True)
             param.setHelp(self.tr("Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes."))
             self.addParameter(param)
         param = QgsProcessingParameterEnum(
@@ -168,6 +183,8 @@ class ExportAlgorithm(OcsgeAlgorithm):
             feedback.pushWarning(note)
         for path in result.files:
             feedback.pushInfo(path)
+        departements = set(table["departement_code"].dropna().astype(str)) if "departement_code" in table.columns else set()
+        add_to_project(context, result, departements, table, options["unit"])
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(result.files, ensure_ascii=False),

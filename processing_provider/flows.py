@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin.computing import classify, flows
+from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
@@ -52,6 +53,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     METHODS = (classify.AUTO,) + tuple(classify.METHODS)  # auto, ign, matrice, matrice_seuils
 
     GROUP = "compute"
+    TAGS = ("flux", "flows", "évolution", "change", "consommation d'espaces", "désartificialisation", "renaturation")
 
     def name(self) -> str:
         return "flows"
@@ -59,7 +61,20 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Flows between millésimes")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed "
             "between two millésimes, piece by piece, from whichever data you have: IGN's difference layer "
@@ -85,7 +100,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygons = [QgsProcessing.TypeVectorPolygon]
+        polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         param = QgsProcessingParameterVectorLayer(
             self.DIFFERENCE, self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"), polygons, optional=True
         )
@@ -127,29 +142,29 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             (self.MILLESIME_FIN, self.tr("Fin millésime (year), when the data does not say"),
              self.tr("The year of the fin survey; only needed when it cannot be read from the layer names or fields.")),
         ):
-            param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer, optional=True,
+            param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                  minValue=1950, maxValue=2100)
             param.setHelp(help_text)
             self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.SourceType.TypeVectorPolygon)
         param.setHelp(self.tr("The pieces of land whose class or status changed, with their flows (styled by flow kind)."))
         self.addParameter(param)
         param = QgsProcessingParameterFeatureSink(
-            self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.TypeVectorPolygon,
+            self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True, createByDefault=True,
         )
         param.setHelp(self.tr("Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer)."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary of the flows"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary of the flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("One row: the six flows in hectares, the millésimes, the data used and what was kept out."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("Long table: couverture at début, couverture at fin, surface (ha) of the changed land."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.ORIGIN, self.tr("Origin of newly artificialised land"), QgsProcessing.TypeVector, optional=True, createByDefault=True)
+        param = QgsProcessingParameterFeatureSink(self.ORIGIN, self.tr("Origin of newly artificialised land"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
         param.setHelp(self.tr("Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation."))
         self.addParameter(param)
         for name in flows.SUMMARY_FIELDS:
@@ -264,6 +279,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 for output in self._outputs:
                     output.commit()
                 stamp_convention(results.get(self.OUTPUT), report.convention)  # once in place
+                self.name_outputs(context, results.values(), "-".join(str(y) for y in millesimes if y))
         finally:
             for output in self._outputs:
                 output.abort()  # removes nothing once committed
@@ -288,14 +304,14 @@ class FlowsAlgorithm(OcsgeAlgorithm):
 
         fields = QgsFields()
         for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
-            fields.append(QgsField(name, QVariant.String, len=12))
+            fields.append(QgsField(name, QVariant.Type.String, len=12))
         for name in ("imper_debut", "imper_fin", "artif_debut", "artif_fin", "flux_artif", "flux_imper"):
-            fields.append(QgsField(name, QVariant.Int))
-        fields.append(QgsField("flux", QVariant.String, len=50))
-        fields.append(QgsField("surface_ha", QVariant.Double))
-        fields.append(QgsField("millesime_debut", QVariant.Int))
-        fields.append(QgsField("millesime_fin", QVariant.Int))
-        sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+            fields.append(QgsField(name, QVariant.Type.Int))
+        fields.append(QgsField("flux", QVariant.Type.String, len=50))
+        fields.append(QgsField("surface_ha", QVariant.Type.Double))
+        fields.append(QgsField("millesime_debut", QVariant.Type.Int))
+        fields.append(QgsField("millesime_fin", QVariant.Type.Int))
+        sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         feature = QgsFeature(fields)
         step = max(len(pieces) // 100, 1)
         for index, piece in enumerate(pieces):
@@ -311,27 +327,27 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 _int_or_null(piece.artif_debut), _int_or_null(piece.artif_fin),
                 piece.flux_artif, piece.flux_imper, piece.flux, piece.area / flows.M2_PER_HA, debut_year, fin_year,
             ])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
         results[self.OUTPUT] = dest
         StylePostProcessor.attach(context, dest, flows_renderer)
 
         fields = QgsFields()
-        fields.append(QgsField("present", QVariant.String, len=5))
-        fields.append(QgsField("millesime", QVariant.Int))
-        fields.append(QgsField("code_cs", QVariant.String, len=12))
-        fields.append(QgsField("code_us", QVariant.String, len=12))
-        fields.append(QgsField("imper", QVariant.Int))
-        fields.append(QgsField("artif", QVariant.Int))
-        fields.append(QgsField("surface_ha", QVariant.Double))
-        sink, dest = self._sink(parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        fields.append(QgsField("present", QVariant.Type.String, len=5))
+        fields.append(QgsField("millesime", QVariant.Type.Int))
+        fields.append(QgsField("code_cs", QVariant.Type.String, len=12))
+        fields.append(QgsField("code_us", QVariant.Type.String, len=12))
+        fields.append(QgsField("imper", QVariant.Type.Int))
+        fields.append(QgsField("artif", QVariant.Type.Int))
+        fields.append(QgsField("surface_ha", QVariant.Type.Double))
+        sink, dest = self._sink(parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is not None:
             feature = QgsFeature(fields)
             for part in report.only_parts:
                 feature.setGeometry(part.geometry)
                 feature.setAttributes([part.present, debut_year if part.present == "debut" else fin_year, part.code_cs,
                                        part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / flows.M2_PER_HA])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results[self.ONLY_ONE] = dest
             StylePostProcessor.attach(context, dest, only_one_renderer)
 
@@ -350,21 +366,21 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "unite": "ha",
             "convention": report.convention,
         }
-        types = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double}
+        types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
         self._table(parameters, context, self.SUMMARY, [summary], {k: types[type(v)] for k, v in summary.items()}, results)
         common = {"millesime_debut": debut_year, "millesime_fin": fin_year}
         for name, nomenclature in ((self.TRANSITIONS_CS, "couverture"), (self.TRANSITIONS_US, "usage")):
             frame = accumulator.transitions(nomenclature)
             rows = [dict(row, **common) for row in frame.to_dict("records")]
-            columns = {"debut": QVariant.String, "fin": QVariant.String, "libelle_debut": QVariant.String,
-                       "libelle_fin": QVariant.String, "surface_ha": QVariant.Double,
-                       "millesime_debut": QVariant.Int, "millesime_fin": QVariant.Int}
+            columns = {"debut": QVariant.Type.String, "fin": QVariant.Type.String, "libelle_debut": QVariant.Type.String,
+                       "libelle_fin": QVariant.Type.String, "surface_ha": QVariant.Type.Double,
+                       "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
             self._table(parameters, context, name, rows, columns, results)
         frame = accumulator.origin()
         rows = [dict(row, **common) for row in frame.to_dict("records")]
-        columns = {"nomenclature": QVariant.String, "code": QVariant.String, "libelle": QVariant.String,
-                   "surface_ha": QVariant.Double, "pourcent": QVariant.Double,
-                   "millesime_debut": QVariant.Int, "millesime_fin": QVariant.Int}
+        columns = {"nomenclature": QVariant.Type.String, "code": QVariant.Type.String, "libelle": QVariant.Type.String,
+                   "surface_ha": QVariant.Type.Double, "pourcent": QVariant.Type.Double,
+                   "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
         indetermine = [undetermined_entry(layer_name, f"{debut_year}-{fin_year}", report.undetermined_count, report.undetermined_area)]
@@ -383,7 +399,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 "{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid."
             ).format(matched=report.matched, debut=report.overlaid_debut, fin=report.overlaid_fin))
         if report.repaired:
-            feedback.pushInfo(self.tr("{count} invalid geometry(ies) repaired for the overlay.").format(count=report.repaired))
+            feedback.pushInfo(plural(report.repaired, self.tr("{count} invalid geometry repaired for the overlay."), self.tr("{count} invalid geometries repaired for the overlay.")).format(count=report.repaired))
         feedback.pushInfo(self.tr(
             "{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); "
             "imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha)."
@@ -429,11 +445,11 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         fields = QgsFields()
         for column, kind in columns.items():
             fields.append(QgsField(column, kind))
-        sink, dest = self._sink(parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        sink, dest = self._sink(parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             return
         feature = QgsFeature(fields)
         for row in rows:
             feature.setAttributes([row.get(column) for column in columns])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         results[name] = dest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
@@ -19,27 +20,27 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import reading
-from ..ocsge_plugin.styles import apply_style
-from .base import OcsgeAlgorithm, keep_alive
+from ..ocsge_plugin import keeping, reading
+from ..ocsge_plugin.i18n import plural
+from ..ocsge_plugin.nomenclature import couverture
+from ..ocsge_plugin.styles import apply_style, legend_title
+from .base import OcsgeAlgorithm, keep_alive, log_table, place_in_group
+from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, kind: str, group: str, palette: str):
+    def __init__(self, kind: str, group: str, palette: str, legend: str = ""):
         super().__init__()
-        self.kind, self.group, self.palette = kind, group, palette
+        self.kind, self.group, self.palette, self.legend = kind, group, palette, legend
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if not isinstance(layer, QgsVectorLayer):
             return
         apply_style(layer, self.kind, self.palette)
-        root = context.project().layerTreeRoot() if context.project() else QgsProject.instance().layerTreeRoot()
-        node = root.findLayer(layer.id())
-        if node is None:
-            return
-        group = root.findGroup(self.group) or root.insertGroup(0, self.group)
-        clone = node.clone()
-        group.addChildNode(clone)
-        node.parent().removeChildNode(node)
+        if self.legend:  # what the colours show, in the layers panel and in print layouts' legends
+            layer.setName(f"{layer.name()} – {self.legend}")
+        project = context.project() or QgsProject.instance()
+        if project.layerTreeRoot().findLayer(layer.id()) is not None:
+            place_in_group(layer, project, self.group, reading.KINDS.index(self.kind))
 
 
 class LoadDeliveryAlgorithm(OcsgeAlgorithm):
@@ -48,6 +49,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     PALETTE = "PALETTE"
     CHECK_CODES = "CHECK_CODES"
     SUMMARY = "SUMMARY"
+    DATA_FOLDER = "DATA_FOLDER"
     OUTPUTS = {
         "occupation": "OCCUPATION",
         "zone_construite": "ZONE_CONSTRUITE",
@@ -60,8 +62,22 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "data"
+    TAGS = ("charger", "load", "livraison", "delivery", "7z", "GeoPackage", "shapefile")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares)."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's "
             "service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a "
@@ -84,12 +100,15 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         return self.tr("Load an OCS GE delivery")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFile(
+        param = deliveries_parameter(
             self.INPUT,
-            self.tr("OCS GE delivery (.7z archive, folder, .gpkg or .shp)"),
-            behavior=QgsProcessingParameterFile.File,
-        )  # no file filter: QGIS would then refuse a folder path
-        param.setHelp(self.tr("A .7z archive as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), a folder holding deliveries (type its path), or a single .gpkg / .shp file."))
+            self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
+            self.tr(
+                "A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), "
+                "one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, "
+                ".7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'."
+            ),
+        )
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
             self.KINDS,
@@ -109,17 +128,29 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         param.setHelp(self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."))
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFile(
+            self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+        )
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        param.setHelp(
+            self.tr(
+                "The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: "
+                "the data of an archive is kept in this folder, by default beside the archive in a folder named after it "
+                "(in the plugin's data folder when that place is read-only); copied once, reused afterwards."
+            )
+        )
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False)
         param.setHelp(self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."))
         self.addParameter(param)
         labels = self.kind_labels()
         for kind, output in self.OUTPUTS.items():
-            self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.TypeVectorPolygon))
+            self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(
-            QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.SourceType.TypeVectorPolygon)
         )
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("All loaded layers")))
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
@@ -134,24 +165,42 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         ]
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
-        return True, ""  # the path itself is checked in processAlgorithm, with a clear message
+        problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
+        return (False, problem) if problem else super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        paths = delivery_paths(self, parameters, self.INPUT, context)
         chosen = parameters.get(self.KINDS)
         kinds = [reading.KINDS[i] for i in self.parameterAsEnums(parameters, self.KINDS, context)] if chosen not in (None, [], "") else None
         palette = ["couverture", "usage"][self.parameterAsEnum(parameters, self.PALETTE, context)]
-        if not path:
+        if not paths:
             raise self.fail(self.tr("No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file."))
         try:
-            feedback.pushInfo(self.tr("Reading {path}").format(path=path))
-            delivery = reading.open_delivery(
-                path,
-                kinds,
-                progress=feedback.setProgress,
-                is_canceled=feedback.isCanceled,
-                check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
-            )
+            delivery = reading.Delivery([], [], [])
+            for index, path in enumerate(paths):
+                feedback.pushInfo(self.tr("Reading {path}").format(path=path))
+                part = reading.open_delivery(
+                    path,
+                    kinds,
+                    progress=lambda p, i=index: feedback.setProgress((i + p / 100.0) * 100.0 / len(paths)),
+                    is_canceled=feedback.isCanceled,
+                    check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
+                )
+                known = {(layer.path, layer.layer_name) for layer in delivery.layers}
+                delivery.layers.extend(layer for layer in part.layers if (layer.path, layer.layer_name) not in known)
+                delivery.warnings.extend(part.warnings)
+                delivery.extracted.extend(part.extracted)
+            # the layers read files that stay (the cache may be cleared), not the cache; a kept copy
+            # found beside its archive is the same delivery: read once
+            delivery.layers[:] = keeping.without_kept_copies(delivery)
+            archives = [Path(archive) for archive, _ in delivery.extracted]
+            folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context) or None
+            kept = []
+            for found in delivery.layers:
+                if feedback.isCanceled():
+                    raise reading.Canceled()
+                kept.append(keeping.keep(found, archives, folder))
+            delivery.layers[:] = kept
             summaries = {}
             if self.parameterAsBoolean(parameters, self.SUMMARY, context):
                 for found in delivery.layers:
@@ -162,6 +211,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             return {}
         except reading.DeliveryError as error:
             raise self.fail(str(error)) from None
+        except OSError as error:
+            raise self.fail(self.tr("Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.").format(error=error)) from None
         for archive, reused in delivery.extracted:
             feedback.pushInfo(
                 (self.tr("{name}: extraction reused from the cache") if reused else self.tr("{name}: extracted")).format(name=archive)
@@ -177,14 +228,22 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         for found in layers:
             if found.unknown_codes:
                 feedback.pushWarning(
-                    self.tr("{title}: {count} code(s) outside the OCS GE nomenclature, counted as unknown: {codes}").format(
+                    plural(
+                        sum(found.unknown_codes.values()),
+                        self.tr("{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}"),
+                        self.tr("{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}"),
+                    ).format(
                         title=found.title,
                         count=sum(found.unknown_codes.values()),
                         codes=", ".join(f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())),
                     )
                 )
             if found.null_codes:
-                feedback.pushWarning(self.tr("{title}: {count} polygon(s) with a null code.").format(title=found.title, count=found.null_codes))
+                feedback.pushWarning(
+                    plural(found.null_codes, self.tr("{title}: {count} polygon with a null code."), self.tr("{title}: {count} polygons with a null code.")).format(
+                        title=found.title, count=found.null_codes
+                    )
+                )
             self._register(found, context, palette)
             results[self.LAYERS].append(found.uri)
             output = self.OUTPUTS[found.kind]
@@ -206,18 +265,30 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                 "null_codes": found.null_codes,
             }
             if found.uri in summaries:
-                entry["surface_ha_by_couverture"] = {code: area / 10000.0 for code, area in sorted(summaries[found.uri].items())}
+                # hectares to the m² (the report is read by people too)
+                entry["surface_ha_by_couverture"] = {code: round(area / 10000.0, 4) for code, area in sorted(summaries[found.uri].items())}
+                self._log_summary(found.title, summaries[found.uri], feedback)
             report["layers"].append(entry)
             feedback.pushInfo(
-                self.tr("{title}: {count} polygons, CRS {crs}").format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
+                plural(found.feature_count, self.tr("{title}: {count} polygon, CRS {crs}"), self.tr("{title}: {count} polygons, CRS {crs}")).format(
+                    title=found.title, count=found.feature_count, crs=entry["crs"] or "?"
+                )
             )
         results[self.REPORT] = json.dumps(report, ensure_ascii=False)
         return results
+
+    def _log_summary(self, title: str, areas: dict[str, float], feedback) -> None:
+        """The surface per couverture class as a table in the log: code, label, hectares, share."""
+        entries = couverture()
+        total = sum(areas.values()) or 1.0
+        rows = [[code, entries[code].libelle_court if code in entries else "", area / 10000.0, 100.0 * area / total] for code, area in sorted(areas.items())]
+        rows.append([self.tr("Total"), "", sum(areas.values()) / 10000.0, 100.0])
+        log_table(feedback, self.tr("{title}: surface per couverture class").format(title=title), [self.tr("Code"), self.tr("Label"), self.tr("Surface (ha)"), self.tr("Share (%)")], rows)
 
     def _register(self, found: reading.FoundLayer, context: QgsProcessingContext, palette: str) -> None:
         """In the GUI, add the layer to the project on completion, styled and grouped by millésime."""
         details = QgsProcessingContext.LayerDetails(found.title, context.project(), found.kind)
         group = "OCS GE " + " ".join(p for p in (f"D{found.departement}" if found.departement else "", "-".join(map(str, found.millesimes))) if p)
-        post = _StyleAndGroup(found.kind, group, palette)
+        post = _StyleAndGroup(found.kind, group, palette, legend_title(found.kind, palette, found.millesimes))
         details.setPostProcessor(keep_alive(post))
         context.addLayerToLoadOnCompletion(found.uri, details)

@@ -48,7 +48,10 @@ def example_models() -> list:
     """The example models shipped in resources/models (toolbox › OCS GE › Modèles), ready to run or to
     open in the modeler, named ``<file name>`` (``ocsge:diagnostic_ocsge_modele``); a file that does not
     load is skipped."""
-    from qgis.core import QgsProcessingModelAlgorithm
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
+
+    from .base import TAGS, guide_url, named_algorithms
+    from .deliveries import CONSUMERS, use_deliveries_widget
 
     class ExampleModel(QgsProcessingModelAlgorithm):
         """A model read from its file, under a stable lower-case name (its title, ``displayName()``, stays
@@ -65,13 +68,37 @@ def example_models() -> list:
         def createInstance(self):  # noqa: N802
             return ExampleModel(self._path, self._name)
 
+        def helpUrl(self) -> str:  # noqa: N802
+            return f"{guide_url()}#ocsge-{self._name}"
+
+        def shortHelpString(self) -> str:  # noqa: N802
+            """The model's help, the algorithms it names given as the toolbox shows them."""
+            return named_algorithms(super().shortHelpString())
+
+        def tags(self) -> list[str]:
+            return list(TAGS) + ["modèle", "model", "diagnostic"]
+
         def initAlgorithm(self, config=None):  # noqa: N802
             """The parameters, with their help from the model's help (QGIS 3.22 keeps it only there)."""
             super().initAlgorithm(config)
             helps = self.helpContent()
+            deliveries = self.deliveries_inputs()
             for param in self.parameterDefinitions():
                 if not param.help() and helps.get(param.name()):
                     param.setHelp(helps[param.name()])
+                if param.name() in deliveries:
+                    use_deliveries_widget(param)
+
+        def deliveries_inputs(self) -> set[str]:
+            """The model's inputs given to an ocsge:load or ocsge:diagnostic INPUT: they get the
+            deliveries widget (a folder, files or both) in the model's dialog."""
+            names = set()
+            for child in self.childAlgorithms().values():
+                if child.algorithmId() in CONSUMERS:
+                    for source in child.parameterSources().get("INPUT", []):
+                        if source.source() == QgsProcessingModelChildParameterSource.Source.ModelParameter:
+                            names.add(source.parameterName())
+            return names
 
     models = []
     for path in sorted((RESOURCES / "models").glob("*.model3")):

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
+from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import territories as core
 from .aggregate import style_territories, write_table
@@ -49,6 +50,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
     REPORT = "REPORT"
 
     GROUP = "territories"
+    TAGS = ("regrouper", "roll up", "EPCI", "SCoT", "département", "région", "intercommunalité")
 
     def name(self) -> str:
         return "rollup"
@@ -56,7 +58,20 @@ class RollupAlgorithm(OcsgeAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Roll up communes to EPCI, SCoT, département, région")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Rolls the commune rows up to EPCI, SCoT, département and région.")
+
+    def rules(self) -> str:
+        return self.tr(
+            "Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The commune table of the Territoire de Belfort with appartenance-communes-90.csv: one row per EPCI, one for the département and one for the région."
+        )
+
+    def what_it_does(self) -> str:
         return self.tr(
             "Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by "
             "the membership codes of the commune layer (epci_code, scot_code, departement_code, "
@@ -74,7 +89,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.TypeVector])
+        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."))
         self.addParameter(param)
         param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
@@ -89,12 +104,12 @@ class RollupAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("The higher levels to compute."))
         self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.TypeVectorPolygon)
+        param = QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.SourceType.TypeVectorPolygon)
         param.setHelp(self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."))
         self.addParameter(param)
         labels = {"epci": self.tr("EPCI"), "scot": self.tr("SCoT"), "departement": self.tr("Départements"), "region": self.tr("Régions")}
         for level, output in self.OUTPUTS.items():
-            param = QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True)
+            param = QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True)
             param.setHelp(self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."))
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
@@ -131,7 +146,8 @@ class RollupAlgorithm(OcsgeAlgorithm):
                 if dest:
                     outputs[self.OUTPUTS[level]] = dest
                     style_territories(context, dest)
-                feedback.pushInfo(self.tr("{level}: {count} territories").format(level=level, count=table["code"].nunique()))
+                count = table["code"].nunique()
+                feedback.pushInfo(plural(count, self.tr("{level}: {count} territory"), self.tr("{level}: {count} territories")).format(level=level, count=count))
         except core.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}

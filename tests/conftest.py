@@ -22,6 +22,8 @@ SHARED = ROOT.parent / "shared"
 # A private cache for extracted archives and normalised layers, set before the plugin is imported.
 _CACHE = Path(tempfile.mkdtemp(prefix="ocsge-test-cache-"))
 os.environ.setdefault("OCSGE_CACHE_DIR", str(_CACHE))
+# The plugin's persistent data folder (layers put on the map read files that stay), private too.
+os.environ.setdefault("OCSGE_DATA_DIR", tempfile.mkdtemp(prefix="ocsge-test-data-"))
 
 # The plugin package is always importable as ``ocsge``: a link to the checkout.
 _PLUGINPATH = Path(tempfile.mkdtemp(prefix="ocsge-pluginpath-"))
@@ -79,7 +81,10 @@ class Recorder:
         class _Feedback(QgsProcessingFeedback):
             def __init__(self):
                 super().__init__()
-                self.infos, self.warnings, self.errors = [], [], []
+                self.infos, self.warnings, self.errors, self.commands = [], [], [], []
+
+            def pushCommandInfo(self, info):  # noqa: N802
+                self.commands.append(info)
 
             def pushInfo(self, info):  # noqa: N802
                 self.infos.append(info)

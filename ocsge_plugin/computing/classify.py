@@ -81,7 +81,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
@@ -322,7 +322,7 @@ def check_crs(crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle] 
     ``extent`` is the layer's extent in ``crs``: it picks the suggestion (outre-mer or métropole)."""
     if not crs.isValid():
         return tr("The layer has no coordinate system: its coordinates are taken as metres.")
-    if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+    if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
         lon, lat = 2.5, 46.5
         if extent is not None and not extent.isEmpty():
             centre = extent.center()
@@ -385,8 +385,8 @@ def _measure(geometry: QgsGeometry, fid: int, area_l: list, wkb_l: list | None, 
 def _repair(geometry: QgsGeometry) -> QgsGeometry:
     """``makeValid``, keeping the polygonal parts only (a repaired polygon may shed lines or points)."""
     repaired = geometry.makeValid()
-    if QgsWkbTypes.geometryType(repaired.wkbType()) != QgsWkbTypes.PolygonGeometry:
-        if not repaired.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
+    if QgsWkbTypes.geometryType(repaired.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+        if not repaired.convertGeometryCollectionToSubclass(QgsWkbTypes.GeometryType.PolygonGeometry):
             return QgsGeometry()
     return repaired
 
@@ -444,9 +444,9 @@ def _read(
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([i for i in (idx_cs, idx_us, idx_artif, idx_crit) if i >= 0])
     if not want_geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     if isinstance(source, QgsProcessingFeatureSource):  # we repair invalid geometries ourselves
-        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(request)
     total = max(source.featureCount(), 1)
@@ -575,7 +575,7 @@ def _read_arrow(
     for name in (cs_name, us_name, artif_name, crit_name):
         if name:
             index = layer_fields.lookupField(name)
-            if index < 0 or layer_fields.at(index).type() != QVariant.String:
+            if index < 0 or layer_fields.at(index).type() != QVariant.Type.String:
                 return None
     cs_name, us_name, artif_name, crit_name = (
         layer_fields.at(layer_fields.lookupField(name)).name() if name else None for name in (cs_name, us_name, artif_name, crit_name)
@@ -690,7 +690,7 @@ def _areas(columns: _Columns) -> None:
 
 def _check_source(source: Any) -> Optional[str]:
     """Refuse what cannot be classified; return a warning or None."""
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise ClassifyError(tr("The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation)."))
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else None
     return check_crs(source.sourceCrs(), extent)
@@ -826,13 +826,13 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
         if columns.ign_crit is not None:
             null_crit = int(np.count_nonzero((ign_crit == UNKNOWN) & (artif != UNKNOWN)))
             if null_crit:
-                warnings.append(tr("{count} polygon(s) with a null crit_seuil: taken as not changed by IGN's thresholds.").format(count=null_crit))
+                warnings.append(plural(null_crit, tr("{count} polygon with a null crit_seuil: taken as not changed by IGN's thresholds."), tr("{count} polygons with a null crit_seuil: taken as not changed by IGN's thresholds.")).format(count=null_crit))
         crit = (ign_crit == YES) & (artif != UNKNOWN)
         artif_matrice = np.where(artif == UNKNOWN, UNKNOWN, np.where(crit, 1 - artif, artif)).astype(np.int8)
         source = np.where(artif == UNKNOWN, 0, SOURCES.index("ign")).astype(np.int8)
         no_answer = int(np.count_nonzero(artif == UNKNOWN))
         if no_answer:
-            warnings.append(tr("{count} polygon(s) without a readable IGN artif value, counted as indéterminé.").format(count=no_answer))
+            warnings.append(plural(no_answer, tr("{count} polygon without a readable IGN artif value, counted as indéterminé."), tr("{count} polygons without a readable IGN artif value, counted as indéterminé.")).format(count=no_answer))
         nulls = columns.nulls
     else:
         artif_matrice = columns.matrix
@@ -943,8 +943,8 @@ def classification_fields() -> QgsFields:
     """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool), artif_source (text)."""
     out = QgsFields()
     for name in ("imper", "artif", "artif_matrice", "crit_seuil"):
-        out.append(QgsField(name, QVariant.Bool))
-    out.append(QgsField("artif_source", QVariant.String, len=10))
+        out.append(QgsField(name, QVariant.Type.Bool))
+    out.append(QgsField("artif_source", QVariant.Type.String, len=10))
     return out
 
 
@@ -964,8 +964,8 @@ def comparison_fields() -> QgsFields:
     """The attributes ocsge:compare_artif adds to each disagreeing polygon."""
     out = QgsFields()
     for name in ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil"):
-        out.append(QgsField(name, QVariant.Bool))
-    out.append(QgsField("raison", QVariant.String, len=10))
+        out.append(QgsField(name, QVariant.Type.Bool))
+    out.append(QgsField("raison", QVariant.Type.String, len=10))
     return out
 
 
@@ -1067,7 +1067,7 @@ def write_features(
         request.setFilterFids([int(f) for f in fid[only]])
     expected = int(np.count_nonzero(only)) if only is not None else int(fid.size)
     if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(request)
     rows = values if isinstance(values, list) else None
@@ -1081,7 +1081,7 @@ def write_features(
     n_added = fields.count() - base
 
     def flush() -> None:
-        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
             error = sink.lastError() if hasattr(sink, "lastError") else ""
             raise ClassifyError(tr("Could not write a feature to the output: {error}").format(error=error))
         batch.clear()

@@ -437,8 +437,8 @@ def _multi(geometry: QgsGeometry) -> QgsGeometry:
     """The polygonal part of a geometry, as a MultiPolygon."""
     if geometry.isNull() or geometry.isEmpty():
         return QgsGeometry()
-    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
-        parts = [part for part in geometry.asGeometryCollection() if part.type() == QgsWkbTypes.PolygonGeometry]
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+        parts = [part for part in geometry.asGeometryCollection() if part.type() == QgsWkbTypes.GeometryType.PolygonGeometry]
         if not parts:
             return QgsGeometry()
         geometry = QgsGeometry.collectGeometry(parts)

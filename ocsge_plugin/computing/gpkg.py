@@ -96,11 +96,11 @@ def ogr_field(field: Any) -> Any:
     from qgis.PyQt.QtCore import QVariant
 
     kinds = {
-        QVariant.Bool: (ogr.OFTInteger, ogr.OFSTBoolean),
-        QVariant.Int: (ogr.OFTInteger, ogr.OFSTNone),
-        QVariant.LongLong: (ogr.OFTInteger64, ogr.OFSTNone),
-        QVariant.Double: (ogr.OFTReal, ogr.OFSTNone),
-        QVariant.String: (ogr.OFTString, ogr.OFSTNone),
+        QVariant.Type.Bool: (ogr.OFTInteger, ogr.OFSTBoolean),
+        QVariant.Type.Int: (ogr.OFTInteger, ogr.OFSTNone),
+        QVariant.Type.LongLong: (ogr.OFTInteger64, ogr.OFSTNone),
+        QVariant.Type.Double: (ogr.OFTReal, ogr.OFSTNone),
+        QVariant.Type.String: (ogr.OFTString, ogr.OFSTNone),
     }
     if field.type() not in kinds:
         raise Unsupported(f"field type {field.typeName()}")

@@ -71,7 +71,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import reading
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..nomenclature import departements, normalise_code, regions
 from ..rules import DEFAULT_CONVENTION
 from .codes import NO, UNKNOWN, YES, is_null, pair_status, parse_bool, parse_ign_artif_or_bool
@@ -423,7 +423,7 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
     elif f("cs_debut") and f("us_debut") and f("cs_fin") and f("us_fin"):
         role, kind = "flow", "difference"
         fields = {k: f(k) for k in ("cs_debut", "us_debut", "cs_fin", "us_fin")}
-    elif f("imper") and f("artif") and layer.fields().field(f("artif")).type() != QVariant.String:  # IGN's is text
+    elif f("imper") and f("artif") and layer.fields().field(f("artif")).type() != QVariant.Type.String:  # IGN's is text
         role, kind = "stock", "classified"
         fields = {"artif": f("artif"), "imper": f("imper")}
         if f("code_cs", "couverture"):
@@ -450,8 +450,19 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
         )
     if years[0] > years[-1]:
         raise TerritoryError(tr("Layer {name}: début {a} is after fin {b}.").format(name=layer.name(), a=years[0], b=years[-1]))
-    title = f"{layer.name()} ({kind}, D{dep or '?'}, {'-'.join(map(str, years))})"
-    return Source(layer, role, kind, dep, years, fields, title)
+    return Source(layer, role, kind, dep, years, fields, source_title(layer.name(), kind, dep, years))
+
+
+_KIND_TITLES = {**reading.LAYER_TITLES, "classified": "Couche qualifiée", "flows": "Flux"}
+
+
+def source_title(name: str, kind: str, dep: Optional[str], years: Sequence[int]) -> str:
+    """How the log names an input layer: « Occupation du sol D90 2018 »; a name the user gave is kept
+    in front (« Mon zonage (Occupation du sol D90 2018) »), the internal names of the normalised layers
+    (« artif_artif_2018_090 », « difference_DIFFERENCE ») are not shown."""
+    label = " ".join(p for p in (_KIND_TITLES.get(kind, kind), f"D{dep}" if dep else "", "-".join(map(str, years))) if p)
+    internal = not name or name.startswith(tuple(f"{k}_" for k in reading.KINDS)) or name == label
+    return label if internal else f"{name} ({label})"
 
 
 # ---------------------------------------------------------------------------- batch reading
@@ -631,7 +642,7 @@ class TerritorySet:
                     missing=", ".join(missing), fields=", ".join(names)
                 )
             )
-        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise TerritoryError(tr("The territory layer must hold polygons (communes, EPCI, zones…)."))
         order: list[str] = []
         by_code: dict[str, dict] = {}
@@ -700,15 +711,15 @@ class TerritorySet:
                 )
             )
         if self.repaired:
-            out.append(tr("{count} invalid territory geometries were repaired: {codes}.").format(count=len(self.repaired), codes=", ".join(self.repaired[:20]) + ("…" if len(self.repaired) > 20 else "")))
+            out.append(plural(len(self.repaired), tr("{count} invalid territory geometry was repaired: {codes}."), tr("{count} invalid territory geometries were repaired: {codes}.")).format(count=len(self.repaired), codes=", ".join(self.repaired[:20]) + ("…" if len(self.repaired) > 20 else "")))
         if self.empty:
             out.append(tr("Territories without geometry (counted as zero area): {codes}.").format(codes=", ".join(self.empty[:20])))
         return out
 
 
 def _polygonal(geometry: QgsGeometry) -> QgsGeometry:
-    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
-        if not geometry.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+        if not geometry.convertGeometryCollectionToSubclass(QgsWkbTypes.GeometryType.PolygonGeometry):
             return QgsGeometry()
     return geometry
 
@@ -1378,12 +1389,22 @@ def aggregate(
     table, zero = _build_table(territories, area, stocks, flows, coverage, stats.get("repaired_t"))
     if zero:
         warnings.append(
-            tr("{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.").format(
+            plural(
+                len(zero),
+                tr("{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}."),
+                tr("{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}."),
+            ).format(
                 count=len(zero), codes=", ".join(zero[:30]) + ("…" if len(zero) > 30 else "")
             )
         )
     if stats.get("repaired"):
-        warnings.append(tr("{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.").format(count=stats["repaired"]))
+        warnings.append(
+            plural(
+                stats["repaired"],
+                tr("{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection."),
+                tr("{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection."),
+            ).format(count=stats["repaired"])
+        )
     indet = sum(float(s[:, 3].sum()) for s in stocks.values())
     if indet > 0:
         warnings.append(tr("{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.").format(area=indet / 1e4))
@@ -1802,13 +1823,21 @@ def rollup(
     missing = sorted(c for c in table.index if c not in commune_codes)
     if without:
         warnings.append(
-            tr("{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.").format(
+            plural(
+                len(without),
+                tr("{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}."),
+                tr("{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}."),
+            ).format(
                 count=len(without), codes=", ".join(without[:30])
             )
         )
     if missing:
         warnings.append(
-            tr("{count} communes of the membership table are not in the commune layer (left out): {codes}.").format(count=len(missing), codes=", ".join(missing[:30]))
+            plural(
+                len(missing),
+                tr("{count} commune of the membership table is not in the commune layer (left out): {codes}."),
+                tr("{count} communes of the membership table are not in the commune layer (left out): {codes}."),
+            ).format(count=len(missing), codes=", ".join(missing[:30]))
         )
 
     def col(name: str) -> pd.Series:
@@ -1821,7 +1850,11 @@ def rollup(
     ept_mask = pd.Series([_is_ept(c, n) for c, n in zip(epci, nature)], index=communes.index)
     if ept_mask.any():
         warnings.append(
-            tr("EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).").format(
+            plural(
+                int(ept_mask.sum()),
+                tr("EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp})."),
+                tr("EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp})."),
+            ).format(
                 count=int(ept_mask.sum()), mgp=MGP_CODE
             )
         )

@@ -45,7 +45,7 @@ from qgis.PyQt.QtWidgets import (
 
 from .. import catalogue, datagouv, files, network, reading, settings
 from ..datagouv import Dataset, Resource, SearchPage
-from ..i18n import tr
+from ..i18n import plural, tr
 from .layers import LoadError, add_layers, layer_specs
 from .tasks import WorkTask
 
@@ -103,7 +103,7 @@ class OcsgeDock(QgsDockWidget):
         outer.addWidget(self.tabs)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.status)
         row = QHBoxLayout()
         self.progress = QProgressBar()
@@ -118,9 +118,9 @@ class OcsgeDock(QgsDockWidget):
         outer.addLayout(row)
         self.setWidget(body)
         self._show_page(None)
-        for keys, slot in ((QKeySequence.Find, self._focus_search), (QKeySequence(Qt.Key_Escape), self.cancel)):
+        for keys, slot in ((QKeySequence.StandardKey.Find, self._focus_search), (QKeySequence(Qt.Key.Key_Escape), self.cancel)):
             shortcut = QShortcut(QKeySequence(keys), body)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
     def _build_datagouv(self) -> QWidget:
@@ -150,7 +150,7 @@ class OcsgeDock(QgsDockWidget):
         presets.addStretch(1)
         layout.addLayout(presets)
 
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,7 +164,7 @@ class OcsgeDock(QgsDockWidget):
         self.next_button = QPushButton(tr("&Next ▶"))
         self.next_button.clicked.connect(lambda: self.search(self.page.page + 1 if self.page else 1))
         self.page_label = QLabel()
-        self.page_label.setAlignment(Qt.AlignCenter)
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pager.addWidget(self.previous_button)
         pager.addWidget(self.page_label, 1)
         pager.addWidget(self.next_button)
@@ -233,7 +233,7 @@ class OcsgeDock(QgsDockWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.cache_widget = QgsFileWidget()
-        self.cache_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.cache_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.cache_widget.setFilePath(str(settings.cache_folder()))
         form.addRow(tr("Download cache"), self.cache_widget)
         self.datagouv_edit = QLineEdit(settings.datagouv_url())
@@ -277,18 +277,18 @@ class OcsgeDock(QgsDockWidget):
         tree.setRootIsDecorated(False)
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
-        tree.setSelectionMode(QAbstractItemView.SingleSelection)
-        tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         tree.header().setStretchLastSection(False)
         for column in range(1, len(headers)):
-            tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return tree
 
     # ----------------------------------------------------------------------------- messages
 
-    def message(self, text: str, level=Qgis.Info) -> None:
+    def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.status.setText(text)
-        if self.iface is not None and level in (Qgis.Warning, Qgis.Critical, Qgis.Success):
+        if self.iface is not None and level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical, Qgis.MessageLevel.Success):
             self.iface.messageBar().pushMessage(tr("OCS GE"), text, level, 8)
 
     def _client(self, task) -> network.Client:
@@ -342,7 +342,7 @@ class OcsgeDock(QgsDockWidget):
 
         def failed(text: str) -> None:
             if serial == self._search_serial:
-                self.message(text, Qgis.Warning)
+                self.message(text, Qgis.MessageLevel.Warning)
 
         task = WorkTask(tr("Searching data.gouv.fr"), work, done, failed)
         task.taskCompleted.connect(lambda: self._forget(task))
@@ -359,7 +359,7 @@ class OcsgeDock(QgsDockWidget):
             count = len(dataset.resources) if dataset.resources is not None else ""
             item = QTreeWidgetItem([dataset.title, dataset.organization, dataset.updated, str(count)])
             item.setToolTip(0, dataset.title)
-            item.setData(0, Qt.UserRole, dataset)
+            item.setData(0, Qt.ItemDataRole.UserRole, dataset)
             self.results.addTopLevelItem(item)
         self.previous_button.setEnabled(bool(page and page.has_previous))
         self.next_button.setEnabled(bool(page and page.has_next))
@@ -375,7 +375,7 @@ class OcsgeDock(QgsDockWidget):
             self.message(tr("{total} datasets for “{query}”.").format(total=page.total, query=page.query))
 
     def _dataset_selected(self, item: QTreeWidgetItem | None) -> None:
-        dataset = item.data(0, Qt.UserRole) if item is not None else None
+        dataset = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         self._show_dataset(dataset)
         if dataset is not None and dataset.resources is None:
             self._fetch_dataset(dataset)
@@ -389,7 +389,7 @@ class OcsgeDock(QgsDockWidget):
             tr("Reading a data.gouv.fr dataset"),
             lambda t: datagouv.DataGouv(self._client(t)).dataset(dataset.id or dataset.slug),
             done,
-            lambda text: self.message(text, Qgis.Warning),
+            lambda text: self.message(text, Qgis.MessageLevel.Warning),
         )
         task.taskCompleted.connect(lambda: self._forget(task))
         task.taskTerminated.connect(lambda: self._forget(task))
@@ -411,8 +411,8 @@ class OcsgeDock(QgsDockWidget):
             reason = resource.why_not_displayable()
             item.setToolTip(0, reason or resource.download_url)
             if reason:
-                item.setForeground(0, self.palette().brush(QPalette.Disabled, QPalette.Text))
-            item.setData(0, Qt.UserRole, resource)
+                item.setForeground(0, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            item.setData(0, Qt.ItemDataRole.UserRole, resource)
             self.resources.addTopLevelItem(item)
         if self.resources.topLevelItemCount():
             self.resources.setCurrentItem(self.resources.topLevelItem(0))
@@ -420,11 +420,11 @@ class OcsgeDock(QgsDockWidget):
 
     def current_resource(self) -> Resource | None:
         item = self.resources.currentItem()
-        return item.data(0, Qt.UserRole) if item is not None else None
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def current_delivery(self) -> catalogue.Delivery | None:
         item = self.delivery_tree.currentItem()
-        return item.data(0, Qt.UserRole) if item is not None else None
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _update_buttons(self) -> None:
         resource = self.current_resource()
@@ -448,7 +448,7 @@ class OcsgeDock(QgsDockWidget):
             return
         reason = resource.why_not_displayable()
         if reason:
-            self.message(reason, Qgis.Warning)
+            self.message(reason, Qgis.MessageLevel.Warning)
             self.download_button.setFocus()
             return
 
@@ -472,9 +472,9 @@ class OcsgeDock(QgsDockWidget):
             specs = layer_specs(path, resource.kind or "", resource.title)
             layers = add_layers(specs, self.project, dataset.title if dataset else resource.title)
         except LoadError as error:
-            self.message(str(error), Qgis.Warning)
+            self.message(str(error), Qgis.MessageLevel.Warning)
             return
-        self.message(tr("Added to the map: {names}.").format(names=", ".join(layer.name() for layer in layers)), Qgis.Success)
+        self.message(tr("Added to the map: {names}.").format(names=", ".join(layer.name() for layer in layers)), Qgis.MessageLevel.Success)
 
     def download_resource(self, folder: str | None = None) -> None:
         """Download the selected resource to a folder the user chooses."""
@@ -487,7 +487,7 @@ class OcsgeDock(QgsDockWidget):
         self._run_job(
             tr("Downloading {title}").format(title=resource.title),
             lambda t: datagouv.DataGouv(self._client(t)).download(resource, folder, progress=t.setProgress),
-            lambda result: self.message(tr("Saved: {path}").format(path=result[0]), Qgis.Success),
+            lambda result: self.message(tr("Saved: {path}").format(path=result[0]), Qgis.MessageLevel.Success),
         )
 
     def list_deliveries(self) -> None:
@@ -502,11 +502,11 @@ class OcsgeDock(QgsDockWidget):
             for delivery in deliveries:
                 item = QTreeWidgetItem([catalogue.kind_label(delivery.kind), delivery.years, delivery.format, delivery.date])
                 item.setToolTip(0, delivery.name)
-                item.setData(0, Qt.UserRole, delivery)
+                item.setData(0, Qt.ItemDataRole.UserRole, delivery)
                 self.delivery_tree.addTopLevelItem(item)
             if deliveries:
                 self.delivery_tree.setCurrentItem(self.delivery_tree.topLevelItem(0))
-                self.message(tr("{count} deliveries for département {dep}.").format(count=len(deliveries), dep=code))
+                self.message(plural(len(deliveries), tr("{count} delivery for département {dep}."), tr("{count} deliveries for département {dep}.")).format(count=len(deliveries), dep=code))
             else:
                 self.message(tr("IGN's download service lists no OCS GE delivery for département {dep}.").format(dep=code))
             self._update_buttons()
@@ -515,7 +515,7 @@ class OcsgeDock(QgsDockWidget):
             tr("Listing IGN's OCS GE deliveries"),
             lambda t: catalogue.Catalogue(self._client(t)).deliveries(code, progress=t.setProgress),
             done,
-            lambda text: self.message(text, Qgis.Warning),
+            lambda text: self.message(text, Qgis.MessageLevel.Warning),
         )
         task.taskCompleted.connect(lambda: self._forget(task))
         task.taskTerminated.connect(lambda: self._forget(task))
@@ -543,7 +543,7 @@ class OcsgeDock(QgsDockWidget):
 
         def failed(text: str) -> None:
             self._end_job()
-            self.message(text, Qgis.Warning)
+            self.message(text, Qgis.MessageLevel.Warning)
 
         def canceled() -> None:
             self._end_job()
@@ -558,7 +558,7 @@ class OcsgeDock(QgsDockWidget):
         """Extract and load an OCS GE archive with ocsge:load, in the background."""
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("ocsge:load")
         if algorithm is None:
-            self.message(tr("The OCS GE Processing provider is not loaded: enable the plugin again."), Qgis.Critical)
+            self.message(tr("The OCS GE Processing provider is not loaded: enable the plugin again."), Qgis.MessageLevel.Critical)
             return
         parameters = {"INPUT": str(archive)}
         context = QgsProcessingContext()
@@ -578,9 +578,10 @@ class OcsgeDock(QgsDockWidget):
                 from processing.gui.Postprocessing import handleAlgorithmResults
 
                 handleAlgorithmResults(algorithm, context, feedback, False, parameters)
-                self.message(tr("Loaded {count} OCS GE layer(s) from {name}.").format(count=len(results.get("LAYERS") or []), name=archive.name), Qgis.Success)
+                count = len(results.get("LAYERS") or [])
+                self.message(plural(count, tr("Loaded {count} OCS GE layer from {name}."), tr("Loaded {count} OCS GE layers from {name}.")).format(count=count, name=archive.name), Qgis.MessageLevel.Success)
             else:
-                self.message(feedback.errors[-1] if feedback.errors else tr("Loading {name} failed.").format(name=archive.name), Qgis.Warning)
+                self.message(feedback.errors[-1] if feedback.errors else tr("Loading {name} failed.").format(name=archive.name), Qgis.MessageLevel.Warning)
 
         task.executed.connect(executed)
         self._keep.append((algorithm, context, feedback))
@@ -640,7 +641,7 @@ class OcsgeDock(QgsDockWidget):
     def clear_cache(self) -> None:
         """Empty the plugin's caches: downloads (the ign and datagouv folders it made) and extractions."""
         if self.busy:
-            self.message(tr("A download is running: empty the cache once it is over."), Qgis.Warning)
+            self.message(tr("A download is running: empty the cache once it is over."), Qgis.MessageLevel.Warning)
             return
         freed = reading.clear_cache()
         for name in ("ign", "datagouv"):

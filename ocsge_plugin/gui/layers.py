@@ -119,7 +119,7 @@ def csv_uri(path: Path) -> tuple[str, CsvLayout]:
     for key, value in items:
         query.addQueryItem(key, value)
     url.setQuery(query)
-    return url.toString(QUrl.FullyEncoded), layout
+    return url.toString(QUrl.ComponentFormattingOption.FullyEncoded), layout
 
 
 def _ogr_layers(path: str) -> list[str]:

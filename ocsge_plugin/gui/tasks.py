@@ -27,7 +27,7 @@ class WorkTask(QgsTask):
         on_error: Callable[[str], None] | None = None,
         on_canceled: Callable[[], None] | None = None,
     ):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.work = work
         self.on_done, self.on_error, self.on_canceled = on_done, on_error, on_canceled
         self.result: Any = None
@@ -43,7 +43,7 @@ class WorkTask(QgsTask):
         except USER_ERRORS as error:
             self.error = str(error)
         except Exception as error:  # a bug: keep the traceback in the log, tell the user briefly
-            QgsMessageLog.logMessage(traceback.format_exc(), "OCS GE", Qgis.Critical)
+            QgsMessageLog.logMessage(traceback.format_exc(), "OCS GE", Qgis.MessageLevel.Critical)
             self.error = tr("Unexpected error: {error}").format(error=error)
         return False
 
@@ -62,5 +62,5 @@ class WorkTask(QgsTask):
                 if self.on_canceled:
                     self.on_canceled()
         except Exception:  # noqa: BLE001 - QGIS would swallow it silently
-            QgsMessageLog.logMessage(traceback.format_exc(), "OCS GE", Qgis.Critical)
+            QgsMessageLog.logMessage(traceback.format_exc(), "OCS GE", Qgis.MessageLevel.Critical)
             raise

@@ -37,6 +37,8 @@ def test_load_and_unload_twice_leaves_nothing(qgis_processing, qgis_parent, ocsg
         assert provider is not None
         assert "ocsge:load" in [alg.id() for alg in provider.algorithms()]
         assert iface.menu, "a menu entry is added"
+        diagnostic = registry.algorithmById("ocsge:diagnostic")
+        assert diagnostic.displayName() + "…" in [action.text() for action in iface.menu], "named in the menu as in the toolbox"
         plugin.unload()
         assert registry.providerById("ocsge") is None
         assert iface.menu == [] and iface.toolbar == [] and iface.docks == []
@@ -59,6 +61,12 @@ def test_metadata():
     for key in ("name", "description", "about", "version", "author", "email", "tracker", "repository", "tags", "category", "icon", "changelog"):
         assert general.get(key, "").strip(), key
     assert general["qgisMinimumVersion"] == "3.22"
+    # ready for QGIS 4: the installer reads 3.99 when no maximum is given, which refuses QGIS 4
+    assert general["qgisMaximumVersion"] == "4.99"
+    assert general["category"] == "Vector"
+    # one language per key, French where QGIS reads it (its installer picks description[fr] in French)
+    for key in ("description", "about"):
+        assert general[f"{key}[fr]"].strip() and " / " not in general[key] and " / " not in general[f"{key}[fr]"], key
     assert general["hasProcessingProvider"] == "yes"
     assert (ROOT / general["icon"]).exists()
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

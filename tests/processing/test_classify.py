@@ -586,7 +586,7 @@ def test_gpkg_null_and_empty_geometries_counted_and_copied(run, tmp_path):
     out = tmp_path / "classified.gpkg"
     results, feedback = run("ocsge:classify", {"INPUT": path, "METHOD": 3, "OUTPUT": str(out)})
     assert any("copied by SQLite" in info for info in feedback.infos)
-    assert any("2 polygon(s) without geometry" in w for w in feedback.warnings)
+    assert any("2 polygons without geometry" in w for w in feedback.warnings)
     for key, hectares in HAND_HA.items():
         assert results[key] == pytest.approx(hectares, abs=1e-9), key
     assert results["POLYGON_COUNT"] == len(MESH) + 2

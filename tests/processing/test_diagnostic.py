@@ -68,7 +68,12 @@ def test_diagnostic_on_the_sample(run, sample, tmp_path):
     assert results["COMMUNE_LAYER"].endswith("artif_commune.gpkg|layername=artif_commune")
     # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
     report = json.loads(results["REPORT"])
-    assert any("left out" in w and "occupation" in w for w in report["warnings"])
+    assert any("left out" in w and "Occupation du sol" in w for w in report["warnings"])
+    # messages for people: layers named as in the project, never by their internal file names; totals as a table
+    said = "\n".join(feedback.infos + feedback.warnings)
+    assert "Occupation du sol D90" in said and "artif_artif_" not in said and "difference_DIFFERENCE" not in said and "occupation_OCCUPATION" not in said
+    table = feedback.commands[-1].replace("\u00a0", " ")
+    assert "Territoire de Belfort" in table and f"{manifest['millesimes'][0]}-{manifest['millesimes'][1]}" in table
     truth = manifest["truth"]["communes"]
     y1, y2 = (str(y) for y in manifest["millesimes"])
     artif = {row["commune_code"]: row for row in read_csv(tmp_path / "out" / "artif_commune.csv")}
@@ -143,7 +148,10 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     out = tmp_path / "model"
     # the provider offers it in the toolbox (group Modèles), in French
     registered = QgsApplication.processingRegistry().algorithmById("ocsge:diagnostic_ocsge_modele")
-    assert registered is not None and registered.displayName() == "Diagnostic OCS GE (modèle)" and registered.group() == "Modèles" and "ocsge:diagnostic" in registered.shortHelpString()
+    assert registered is not None and registered.displayName() == "Diagnostic OCS GE (modèle)" and registered.group() == "Modèles"
+    diagnostic = QgsApplication.processingRegistry().algorithmById("ocsge:diagnostic").displayName()
+    assert f"« {diagnostic} »" in registered.shortHelpString() and "ocsge:" not in registered.shortHelpString()  # named as in the toolbox
+    assert "ZAN" in registered.tags()
     assert registered.parameterDefinition("DELIVERY").description().startswith("Dossier des livraisons")
     feedback = Recorder()
     results = processing.run(

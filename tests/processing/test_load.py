@@ -36,6 +36,11 @@ def test_archive_is_loaded_normalised_with_crs_and_millesime(run, tmp_path):
     entry = next(layer for layer in report["layers"] if layer["kind"] == "occupation")
     assert entry["departement"] == "32" and entry["millesimes"] == [2019]
     assert entry["surface_ha_by_couverture"] == pytest.approx(HAND_SURFACE_HA)
+    # and in the log as a table people read: code, label, hectares and share, rounded
+    table = feedback.commands[0].replace("\u00a0", " ").split("\n")
+    assert table[0].split() == ["Code", "Label", "Surface", "(ha)", "Share", "(%)"]
+    assert table[1].startswith("CS1.1.1.1  Zones bâties") and table[1].split()[-2:] == ["1.00", "23.53"]  # 1 ha of 4.25
+    assert table[-1].split() == ["Total", "4.25", "100.00"]
     # Loading the same archive twice does not extract twice.
     results2, feedback2 = run("ocsge:load", {"INPUT": str(archive)})
     assert any("cache" in info for info in feedback2.infos)

@@ -190,6 +190,11 @@ def test_flux_label_and_styles_cover_every_kind(flows, ocsge):
     renderer = flows_renderer()
     values = {category.value() for category in renderer.categories()}
     assert set(flows.flux_labels()) | {None} == values
+    # people read the flow kinds with their accents
+    labels = {category.value(): category.label() for category in renderer.categories()}
+    assert labels["artificialisation, impermeabilisation"] == "Artificialisation, imperméabilisation"
+    assert labels["desartificialisation, desimpermeabilisation"] == "Désartificialisation, désimperméabilisation"
+    assert all("eabilisation" not in label.replace("éabilisation", "") for label in labels.values() if label)
 
 
 # ------------------------------------------------------------------------------------ hand pair

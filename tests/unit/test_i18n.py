@@ -37,8 +37,10 @@ def test_algorithms_speak_french(provider, french):
     load = provider.algorithm("load").create()  # parameters are built when an instance is created
     assert load.displayName() == "Charger une livraison OCS GE"
     assert load.group() == "Données"
-    assert load.parameterDefinition("INPUT").description() == "Livraison OCS GE (archive .7z, dossier, .gpkg ou .shp)"
-    assert load.shortHelpString().startswith("Charge une livraison OCS GE telle que l'IGN la diffuse")
+    assert load.parameterDefinition("INPUT").description() == "Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)"
+    assert load.what_it_does().startswith("Charge une livraison OCS GE telle que l'IGN la diffuse")
+    assert load.shortHelpString().startswith("<h3>Ce que fait l'algorithme</h3><p>Charge une livraison OCS GE")
+    assert [title for title, _ in load.help_sections()] == ["Ce que fait l'algorithme", "Entrées", "Sorties", "Règles", "Exemple"]
     assert provider.name() == "OCS GE (artificialisation)"
 
 

@@ -1,0 +1,120 @@
+"""Help for people: every algorithm has a Help button to its section of the user guide kept in the
+repository (docs/guide.md), a one-line description, tags in French and English (the toolbox search
+finds « ZAN »), help in sections without raw algorithm ids nor text eaten as HTML, an icon per family."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from conftest import ROOT
+from qgis.core import QgsApplication
+
+GUIDE = ROOT / "docs" / "guide.md"
+
+
+def _anchors() -> set[str]:
+    return set(re.findall(r'<a id="([^"]+)"></a>', GUIDE.read_text(encoding="utf-8")))
+
+
+def _algorithms(provider):
+    return [alg.create() for alg in provider.algorithms()]
+
+
+def test_every_help_url_resolves_to_an_anchor_of_the_guide(provider):
+    from ocsge.processing_provider.base import guide_url
+
+    assert guide_url() == "https://github.com/ocsge-plugin/qgis-ocsge/blob/main/docs/guide.md"
+    anchors = _anchors()
+    algorithms = _algorithms(provider)
+    assert len(algorithms) == 10  # 9 algorithms and the example model
+    for alg in algorithms:
+        url, _, anchor = alg.helpUrl().partition("#")
+        assert url == guide_url(), alg.id()
+        assert anchor in anchors, f"{alg.id()}: #{anchor} is not in docs/guide.md"
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text, self.titles, self._tag = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        self._tag = tag
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._tag == "h3":
+            self.titles.append(data)
+
+
+def test_help_is_structured_readable_and_tagged(provider):
+    icons = {}
+    for alg in _algorithms(provider):
+        if alg.id().endswith("_modele"):
+            continue
+        assert alg.shortDescription().strip() and "\n" not in alg.shortDescription(), alg.id()
+        assert {"ZAN", "artificialisation", "imperméabilisation", "OCS GE", "Climat et résilience", "land take"} <= set(alg.tags()), alg.id()
+        help_html = alg.shortHelpString()
+        parsed = _Text()
+        parsed.feed(help_html)
+        text = "".join(parsed.text)
+        assert parsed.titles[:3] == ["What it does", "Inputs", "Outputs"], alg.id()
+        assert parsed.titles[-2:] == ["Rules", "Example"], alg.id()
+        assert "ocsge:" not in text, f"{alg.id()} quotes an algorithm id"
+        assert alg.helpUrl() in help_html
+        assert not alg.icon().isNull()
+        icons.setdefault(alg.groupId(), set()).add(alg.name())
+    # what QGIS shows keeps « artif_<level> » (it used to be eaten as an HTML tag)
+    export = QgsApplication.processingRegistry().createAlgorithmById("ocsge:export")
+    parsed = _Text()
+    parsed.feed(export.shortHelpString())
+    assert "artif_<level>" in "".join(parsed.text)
+    # one icon per family, each a file of the plugin
+    from ocsge.processing_provider.base import ICONS
+    from ocsge.ocsge_plugin.nomenclature import RESOURCES
+
+    assert set(icons) == set(ICONS) and len(set(ICONS.values())) == 3
+    assert all((RESOURCES / "icons" / name).exists() for name in ICONS.values())
+
+
+def test_the_toolbox_search_finds_zan(provider):
+    from qgis.gui import QgsProcessingToolboxProxyModel
+
+    model = QgsProcessingToolboxProxyModel(None, QgsApplication.processingRegistry())
+    model.setFilterString("ZAN")
+    found = []
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            alg = model.toolboxModel().algorithmForIndex(model.mapToSource(index))
+            if alg is not None:
+                found.append(alg.id())
+            walk(index)
+
+    walk(model.index(-1, -1))
+    assert {"ocsge:load", "ocsge:diagnostic", "ocsge:flows"} <= set(found)
+
+
+def test_plurals_follow_the_language(ocsge):
+    from ocsge.ocsge_plugin import i18n
+
+    one, many = "{count} commune", "{count} communes"
+    assert [i18n.plural(n, one, many) for n in (0, 1, 2)] == [many, one, many]
+    assert i18n.install_translator("fr")
+    try:
+        assert [i18n.plural(n, one, many) for n in (0, 1, 2)] == [one, one, many]
+    finally:
+        i18n.remove_translator()
+
+
+def test_log_table_aligns_and_rounds(ocsge):
+    from conftest import Recorder
+    from ocsge.processing_provider.base import log_table
+
+    feedback = Recorder()
+    log_table(feedback, "Surfaces", ["Code", "Surface (ha)"], [["CS1.1.1.1", 25.27621091882345], ["CS2.2.1", 1234.5]])
+    assert feedback.infos == ["Surfaces"]
+    lines = feedback.commands[0].replace("\u00a0", " ").split("\n")
+    assert lines == ["Code       Surface (ha)", "CS1.1.1.1         25.28", "CS2.2.1        1,234.50"]

@@ -1,0 +1,40 @@
+"""Ready for QGIS 4 (Qt 6): no unscoped enum and no ``exec_()`` in the plugin's sources. The check is
+scripts/qt6_scoped.py's own (the script that made the sweep): one knowledge, from the bindings."""
+
+from __future__ import annotations
+
+import qt6_scoped
+
+
+def test_the_sources_use_scoped_enums_and_exec():
+    left = qt6_scoped.findings()
+    assert not left, "run /usr/bin/python3 scripts/qt6_scoped.py:\n" + "\n".join(map(str, left))
+
+
+def test_the_check_finds_and_the_sweep_mends(tmp_path):
+    source = tmp_path / "sample.py"
+    source.write_text(
+        "from qgis.core import Qgis, QgsProcessing\n"
+        "from qgis.PyQt.QtCore import Qt\n"
+        "area = (\"millésime\", Qt.RightDockWidgetArea)  # columns counted in characters, not bytes\n"
+        "kinds = [QgsProcessing.TypeVectorPolygon, Qgis.MessageLevel.Critical]\n"
+        "dialog.exec_()\n"
+        "Qt = object()\n",
+        encoding="utf-8",
+    )
+    found = qt6_scoped.findings_in(source)
+    assert [(f.line, f.old, f.new) for f in found] == [
+        (3, "Qt.RightDockWidgetArea", "Qt.DockWidgetArea.RightDockWidgetArea"),
+        (4, "QgsProcessing.TypeVectorPolygon", "QgsProcessing.SourceType.TypeVectorPolygon"),
+        (5, "exec_", "exec"),
+    ]
+    qt6_scoped.rewrite(source, found)
+    text = source.read_text(encoding="utf-8").splitlines()
+    assert text[2] == 'area = ("millésime", Qt.DockWidgetArea.RightDockWidgetArea)  # columns counted in characters, not bytes'
+    assert text[3] == "kinds = [QgsProcessing.SourceType.TypeVectorPolygon, Qgis.MessageLevel.Critical]"
+    assert text[4] == "dialog.exec()"
+    assert qt6_scoped.findings_in(source) == []
+    # a name not imported from qgis / PyQt5 is never touched
+    other = tmp_path / "other.py"
+    other.write_text("class Qt:\n    RightDockWidgetArea = 2\n\nx = Qt.RightDockWidgetArea\n", encoding="utf-8")
+    assert qt6_scoped.findings_in(other) == []
