@@ -43,7 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .. import catalogue, datagouv, network, settings
+from .. import catalogue, compat, datagouv, network, settings
 from ..datagouv import Dataset, Resource, SearchPage
 from ..i18n import tr
 from .layers import LoadError, add_layers, layer_specs
@@ -560,9 +560,7 @@ class OcsgeDock(QgsDockWidget):
             if feedback.isCanceled():
                 self.message(tr("Canceled."))
             elif ok and results:
-                from processing.gui.Postprocessing import handleAlgorithmResults
-
-                handleAlgorithmResults(algorithm, context, feedback, False, parameters)
+                compat.load_results(algorithm, context, feedback, parameters)
                 self.message(tr("Loaded {count} OCS GE layer(s) from {name}.").format(count=len(results.get("LAYERS") or []), name=archive.name), Qgis.Success)
             else:
                 self.message(feedback.errors[-1] if feedback.errors else tr("Loading {name} failed.").format(name=archive.name), Qgis.Warning)
