@@ -5,6 +5,8 @@ SYS_PYTHON := /usr/bin/python3
 VENV ?= $(ROOT)/.venv
 PY := $(VENV)/bin/python
 BUILD ?= $(ROOT)/.build
+# The sample deliveries (numpy's streams differ between Debian releases: the chroots use the host's).
+SAMPLE ?= $(BUILD)/sample
 PLUGIN_NAME := ocsge
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time
 # 7-Zip is checked by its command (7z, 7za or 7zz): Debian 12 has p7zip-full, sid only 7zip.
@@ -60,14 +62,14 @@ test-qgis: ## the same suite on QGIS=3.40 (LTR, Debian 13) or QGIS=3.44 (Debian 
 	@scripts/qgis_chroot "$(QGIS)" make --no-print-directory test
 
 sample: deps ## generate (or reuse) the bundled sample deliveries in .build/sample
-	@$(SYS_PYTHON) scripts/sample_generator.py --dep 90 --out $(BUILD)/sample/90 --reuse
-	@$(SYS_PYTHON) scripts/sample_generator.py --dep 974 --out $(BUILD)/sample/974 --reuse
+	@$(SYS_PYTHON) scripts/sample_generator.py --dep 90 --out $(SAMPLE)/90 --reuse
+	@$(SYS_PYTHON) scripts/sample_generator.py --dep 974 --out $(SAMPLE)/974 --reuse
 
 demo: deps transcompile sample ## run the main job on the sample data and show the result
-	@$(SYS_PYTHON) scripts/demo.py $(BUILD)/sample --numbers $(BUILD)/demo/numbers.json
+	@$(SYS_PYTHON) scripts/demo.py $(SAMPLE) --out $(BUILD)/demo --numbers $(BUILD)/demo/numbers.json
 
-demo-qgis: ## make demo on QGIS=3.40 or QGIS=3.44, in its chroot (root)
-	@scripts/qgis_chroot "$(QGIS)" make --no-print-directory demo
+demo-qgis: ## make demo on QGIS=3.40 or QGIS=3.44, in its chroot, on the same sample deliveries as make demo (root)
+	@scripts/qgis_chroot "$(QGIS)" make --no-print-directory demo SAMPLE=.build/sample
 
 demo-compare: ## the sample diagnostic's numbers of make demo, demo-qgis QGIS=3.40 and 3.44 are the same (to 1e-9)
 	@$(SYS_PYTHON) scripts/compare_demo.py $(BUILD)/demo/numbers.json $(foreach v,$(QGIS_VERSIONS),$(BUILD)/qgis-$(v)/demo/numbers.json)

@@ -73,7 +73,7 @@ def _table(title: str, rows: list[dict], code: str, first: int = 5) -> None:
     )
 
 
-def show_diagnostic(sample: Path, numbers: dict) -> None:
+def show_diagnostic(sample: Path, numbers: dict, out_root: Path) -> None:
     """ocsge:diagnostic on each sample département through qgis_process; commune and EPCI tables."""
     data = ROOT / "tests" / "data"
     for dep_dir in sorted(p for p in sample.iterdir() if p.is_dir()):
@@ -82,7 +82,7 @@ def show_diagnostic(sample: Path, numbers: dict) -> None:
         membership = data / f"appartenance-communes-{dep}.csv"
         if not communes:
             continue
-        out = sample.parent / "demo" / dep
+        out = out_root / dep
         print(f"\n=== ocsge:diagnostic sur {dep_dir} → {out} ===")
         args = ["run", "ocsge:diagnostic", "--", f"INPUT={dep_dir}", f"COMMUNES={communes[0]}", "CODE_FIELD=code", "NAME_FIELD=nom", f"OUTPUT_FOLDER={out}"]
         if membership.exists():
@@ -113,10 +113,12 @@ def write_numbers(numbers: dict, path: Path) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sample", type=Path, help="folder of the sample deliveries (one folder per département)")
+    parser.add_argument("--out", type=Path, help="where the diagnostic writes (default: demo/ beside the sample folder)")
     parser.add_argument("--numbers", type=Path, help="also write the numbers to this JSON file (make demo-compare)")
     args = parser.parse_args()
+    sample = args.sample.resolve()
     shown: dict = {}
-    show_load(args.sample, shown)
-    show_diagnostic(args.sample, shown)
+    show_load(sample, shown)
+    show_diagnostic(sample, shown, (args.out or sample.parent / "demo").resolve())
     if args.numbers:
         write_numbers(shown, args.numbers)

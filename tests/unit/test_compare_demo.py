@@ -1,9 +1,12 @@
 """make demo-compare: the comparison of the sample diagnostic's numbers between QGIS versions fails on
-any gap above 1e-9, on a missing row or column, on a changed text, and on a missing run."""
+any gap above 1e-9 (relative; absolute below 1), on a missing row or column, on a changed text, and on a
+missing run."""
 
 from __future__ import annotations
 
 import json
+
+import pytest
 
 import compare_demo
 
@@ -22,13 +25,15 @@ def test_identical_runs_compare_every_number():
     assert found == [] and compared == 4 and largest == 0.0
 
 
-def test_a_gap_of_1e_8_hectares_is_a_difference_and_1e_10_is_not():
+def test_gaps_above_1e_9_relative_are_differences():
     other = _copy()
-    other["diagnostic/90/artif_commune.csv"][0]["surface_artif"] = "45.123456799012"
+    other["diagnostic/90/artif_commune.csv"][0]["surface_artif"] = "45.123456889012"  # 1e-7 ha: 2.2e-9 relative
     found, _, largest = compare_demo.differences(RUN, other)
-    assert len(found) == 1 and "surface_artif" in found[0] and largest > 9e-9
-    other["diagnostic/90/artif_commune.csv"][0]["surface_artif"] = "45.1234567891"
+    assert len(found) == 1 and "surface_artif" in found[0] and largest == pytest.approx(1e-7 / 45.123456889012)
+    other["diagnostic/90/artif_commune.csv"][0]["surface_artif"] = "45.123456799012"  # 1e-8 ha: 2.2e-10 relative
     assert compare_demo.differences(RUN, other)[0] == []
+    assert compare_demo.differences({"x": 0.2}, {"x": 0.2 + 2e-9})[0] != []  # below 1: absolute
+    assert compare_demo.differences({"x": 0.2}, {"x": 0.2 + 5e-10})[0] == []
 
 
 def test_missing_rows_keys_and_changed_texts_are_differences():
