@@ -44,7 +44,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import nomenclature
+from . import compat, nomenclature
 from .computing.territories import (
     SURFACE_COLUMNS,
     TABLE_COLUMNS,
@@ -587,13 +587,13 @@ def table_fields(table: pd.DataFrame, extra: Optional[QgsFields] = None) -> QgsF
         if name in extra_names and name not in TABLE_COLUMNS:
             fields.append(QgsField(extra_names[name]))
         elif name in _INT_COLUMNS:
-            fields.append(QgsField(name, QVariant.Int))
+            fields.append(compat.field(name, QVariant.Int))
         elif name in _STRING_COLUMNS or name.endswith("_code") or name.endswith("_nom"):
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(compat.field(name, QVariant.String))
         elif table[name].dtype.kind in "fiu" or name in TABLE_COLUMNS:
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(compat.field(name, QVariant.Double))
         else:
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(compat.field(name, QVariant.String))
     return fields
 
 

@@ -8,7 +8,6 @@ from typing import Optional
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
@@ -24,7 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin import styles
+from ..ocsge_plugin import compat, styles
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
@@ -257,11 +256,11 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     def summary_fields(self) -> QgsFields:
         fields = QgsFields()
-        fields.append(QgsField("indicateur", QVariant.String, len=32))
-        fields.append(QgsField("libelle", QVariant.String, len=120))
-        fields.append(QgsField("nombre", QVariant.Int))
-        fields.append(QgsField("surface_ha", QVariant.Double, len=20, prec=6))
-        fields.append(QgsField("part_pct", QVariant.Double, len=10, prec=4))
+        fields.append(compat.field("indicateur", QVariant.String, len=32))
+        fields.append(compat.field("libelle", QVariant.String, len=120))
+        fields.append(compat.field("nombre", QVariant.Int))
+        fields.append(compat.field("surface_ha", QVariant.Double, len=20, prec=6))
+        fields.append(compat.field("part_pct", QVariant.Double, len=10, prec=4))
         return fields
 
 

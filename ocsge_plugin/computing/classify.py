@@ -79,6 +79,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import compat
 from ..i18n import tr
 from ..nomenclature import couverture_leaves, normalise_code, usage_leaves
 from ..rules import CODE_BATI
@@ -912,8 +913,8 @@ def classification_fields() -> QgsFields:
     """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool), artif_source (text)."""
     out = QgsFields()
     for name in ("imper", "artif", "artif_matrice", "crit_seuil"):
-        out.append(QgsField(name, QVariant.Bool))
-    out.append(QgsField("artif_source", QVariant.String, len=10))
+        out.append(compat.field(name, QVariant.Bool))
+    out.append(compat.field("artif_source", QVariant.String, len=10))
     return out
 
 
@@ -933,8 +934,8 @@ def comparison_fields() -> QgsFields:
     """The attributes ocsge:compare_artif adds to each disagreeing polygon."""
     out = QgsFields()
     for name in ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil"):
-        out.append(QgsField(name, QVariant.Bool))
-    out.append(QgsField("raison", QVariant.String, len=10))
+        out.append(compat.field(name, QVariant.Bool))
+    out.append(compat.field("raison", QVariant.String, len=10))
     return out
 
 

@@ -69,7 +69,7 @@ from qgis.core import (
 
 from qgis.PyQt.QtCore import QVariant
 
-from .. import reading
+from .. import compat, reading
 from ..i18n import tr
 from ..nomenclature import departements, normalise_code, regions
 from .codes import NO, UNKNOWN, YES, artif_matrix_status, imper_status, is_null, parse_bool, parse_ign_artif_or_bool
@@ -724,8 +724,7 @@ class _Placement:
             self.geometries.append(g)
         self.area = np.array([g.area() if not g.isNull() else 0.0 for g in self.geometries], dtype=np.float64)
         self.index = QgsSpatialIndex()
-        full = QgsRectangle()
-        full.setMinimal()
+        full = compat.null_rectangle()
         for i, g in enumerate(self.geometries):
             if g.isNull() or g.isEmpty():
                 continue
