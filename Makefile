@@ -83,7 +83,8 @@ deploy: transcompile ## link this checkout into the user's QGIS profile as plugi
 
 clean: ## remove build products, the QGIS chroots included (not the venv)
 	@if awk -v b="$(BUILD)/" 'index($$2, b) == 1 {found = 1} END {exit !found}' /proc/mounts; then \
-	  echo "Un chroot QGIS est en cours d'utilisation (montages sous $(BUILD)) : rien n'est effacé."; exit 1; fi
+	  echo "Un chroot QGIS est en cours d'utilisation (montages sous $(BUILD)) : rien n'est effacé."; \
+	  echo "Attendez la fin de make test-qgis / demo-qgis (ou relancez-le : il démonte ce qu'un arrêt brutal a laissé)."; exit 1; fi
 	rm -rf --one-file-system $(BUILD) dist
 
 .PHONY: screenshot
