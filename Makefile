@@ -2,31 +2,45 @@
 SHELL := /bin/bash
 ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 SYS_PYTHON := /usr/bin/python3
-VENV := $(ROOT)/.venv
+VENV ?= $(ROOT)/.venv
 PY := $(VENV)/bin/python
-BUILD := $(ROOT)/.build
+BUILD ?= $(ROOT)/.build
+# The sample deliveries (numpy's streams differ between Debian releases: the chroots use the host's).
+SAMPLE ?= $(BUILD)/sample
 PLUGIN_NAME := ocsge
-DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal p7zip-full qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time
-PIP_PACKAGES := pytest pytest-qgis==2.1.0 pytest-httpserver hypothesis
+DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time
+# 7-Zip is checked by its command (7z, 7za or 7zz): Debian 12 has p7zip-full, sid only 7zip.
+SEVENZIP_PACKAGES := 7zip p7zip-full
+PIP_PACKAGES := pytest pytest-httpserver hypothesis
+# pytest-qgis for the QGIS of /usr/bin/python3: 2.1.0 up to 3.32, a current release from 3.34 on.
+PYTEST_QGIS := pytest-qgis==2.1.0 33400 pytest-qgis==5.0.2
+QGIS_VERSIONS := 3.40 3.44
 export QT_QPA_PLATFORM ?= offscreen
 
 .DEFAULT_GOAL := help
-.PHONY: help deps venv test demo bench bench-small package deploy transup transcompile sample lint clean
+.PHONY: help deps venv test test-qgis demo demo-qgis demo-compare bench bench-small package deploy transup transcompile sample lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 deps: ## install the missing Debian packages (as root), else say which are missing
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if ! command -v 7z >/dev/null && ! command -v 7za >/dev/null && ! command -v 7zz >/dev/null; then \
+	  for p in $(SEVENZIP_PACKAGES); do apt-cache policy $$p 2>/dev/null | grep -q 'Candidate: [0-9]' && { missing="$$missing $$p"; break; }; done; \
+	  case "$$missing" in *7zip*|*p7zip*) ;; *) missing="$$missing p7zip-full";; esac; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "Installation des paquets Debian manquants :$$missing"; \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	  else echo "Paquets Debian manquants :$$missing"; echo "Installez-les : sudo apt-get install$$missing"; exit 1; fi; \
 	fi
 
-$(VENV)/.installed: | deps
+$(VENV)/.installed: Makefile | deps
 	@test -x $(PY) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check $(PIP_PACKAGES)
+	@set -- $(PYTEST_QGIS); qgis=$$($(SYS_PYTHON) -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION_INT)'); \
+	plugin=$$([ "$$qgis" -ge "$$2" ] && echo "$$3" || echo "$$1"); \
+	echo "QGIS $$qgis : $(PIP_PACKAGES) $$plugin"; \
+	$(PY) -m pip install -q --disable-pip-version-check $(PIP_PACKAGES) "$$plugin"
 	@touch $@
 
 venv: deps $(VENV)/.installed ## the test venv (from /usr/bin/python3, with QGIS's bindings)
@@ -39,15 +53,26 @@ transcompile: deps ## build i18n/*.qm from i18n/*.ts
 
 test: venv transcompile ## install what is missing, then run the whole suite
 	@rm -f $(BUILD)/junit.xml; mkdir -p $(BUILD)
+	@rm -rf $(ROOT)/.qgis-settings  # pytest-qgis >= 3 keeps its QGIS profile there: a fresh one per run
 	$(PY) -m pytest $(PYTEST_ARGS) --junitxml=$(BUILD)/junit.xml
 	@$(SYS_PYTHON) scripts/count_tests.py $(BUILD)/junit.xml
 
+test-qgis: export PYTEST_ARGS := $(PYTEST_ARGS)
+test-qgis: ## the same suite on QGIS=3.40 (LTR, Debian 13) or QGIS=3.44 (Debian sid), in a chroot built once under .build/ (root)
+	@scripts/qgis_chroot "$(QGIS)" make --no-print-directory test
+
 sample: deps ## generate (or reuse) the bundled sample deliveries in .build/sample
-	@$(SYS_PYTHON) scripts/sample_generator.py --dep 90 --out $(BUILD)/sample/90 --reuse
-	@$(SYS_PYTHON) scripts/sample_generator.py --dep 974 --out $(BUILD)/sample/974 --reuse
+	@$(SYS_PYTHON) scripts/sample_generator.py --dep 90 --out $(SAMPLE)/90 --reuse
+	@$(SYS_PYTHON) scripts/sample_generator.py --dep 974 --out $(SAMPLE)/974 --reuse
 
 demo: deps transcompile sample ## run the main job on the sample data and show the result
-	@$(SYS_PYTHON) scripts/demo.py $(BUILD)/sample
+	@$(SYS_PYTHON) scripts/demo.py $(SAMPLE) --out $(BUILD)/demo --numbers $(BUILD)/demo/numbers.json
+
+demo-qgis: ## make demo on QGIS=3.40 or QGIS=3.44, in its chroot, on the same sample deliveries as make demo (root)
+	@scripts/qgis_chroot "$(QGIS)" make --no-print-directory demo SAMPLE=.build/sample
+
+demo-compare: ## the sample diagnostic's numbers of make demo, demo-qgis QGIS=3.40 and 3.44 are the same (to 1e-9)
+	@$(SYS_PYTHON) scripts/compare_demo.py $(BUILD)/demo/numbers.json $(foreach v,$(QGIS_VERSIONS),$(BUILD)/qgis-$(v)/demo/numbers.json)
 
 package: transcompile ## build the plugin zip for plugins.qgis.org in dist/
 	@$(SYS_PYTHON) scripts/package.py --name $(PLUGIN_NAME) --out $(ROOT)/dist
@@ -56,8 +81,11 @@ deploy: transcompile ## link this checkout into the user's QGIS profile as plugi
 	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
 	mkdir -p "$$dest"; ln -sfn "$(ROOT)" "$$dest/$(PLUGIN_NAME)"; echo "Lien créé : $$dest/$(PLUGIN_NAME) -> $(ROOT)"
 
-clean: ## remove build products (not the venv)
-	rm -rf $(BUILD) dist
+clean: ## remove build products, the QGIS chroots included (not the venv)
+	@if awk -v b="$(BUILD)/" 'index($$2, b) == 1 {found = 1} END {exit !found}' /proc/mounts; then \
+	  echo "Un chroot QGIS est en cours d'utilisation (montages sous $(BUILD)) : rien n'est effacé."; \
+	  echo "Attendez la fin de make test-qgis / demo-qgis (ou relancez-le : il démonte ce qu'un arrêt brutal a laissé)."; exit 1; fi
+	rm -rf --one-file-system $(BUILD) dist
 
 .PHONY: screenshot
 screenshot: screenshot-standalone screenshot-diagnostic ## the data panel with results from a local server, in QGIS's real main window and alone, and the map of a finished diagnostic (Xvfb) → docs/

@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="40"/>
+        <location filename="../ocsge_plugin/styles.py" line="41"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="44"/>
+        <location filename="../ocsge_plugin/styles.py" line="45"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="56"/>
+        <location filename="../ocsge_plugin/styles.py" line="57"/>
         <source>Artificialised</source>
         <translation>Artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="56"/>
+        <location filename="../ocsge_plugin/styles.py" line="57"/>
         <source>Not artificialised</source>
         <translation>Non artificialisé</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>Différence</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="95"/>
+        <location filename="../ocsge_plugin/styles.py" line="96"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
@@ -134,97 +134,97 @@
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="275"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="280"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="282"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="283"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="283"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="284"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="305"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="306"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="324"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="325"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="337"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="338"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="694"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="695"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="702"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="703"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="904"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="905"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="762"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="763"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="916"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="917"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="905"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="906"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="850"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="851"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="908"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="909"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="1086"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="1087"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
@@ -299,132 +299,132 @@
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1204"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1203"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1210"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1209"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1217"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1216"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1274"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1273"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1276"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1275"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1325"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1324"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1337"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1336"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1349"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1348"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1365"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1364"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1391"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1390"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1401"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1400"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1449"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1448"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1451"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1450"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1454"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1453"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1463"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1462"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1478"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1477"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1487"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1486"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1714"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1713"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1733"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1732"/>
         <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1764"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1763"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1816"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1815"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1825"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1824"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1835"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1834"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1852"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1851"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1890"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1889"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1892"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1891"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -809,22 +809,22 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="584"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="582"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="588"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="586"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="639"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="637"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="661"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="659"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -939,27 +939,27 @@
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="112"/>
+        <location filename="../ocsge_plugin/styles.py" line="113"/>
         <source>Matrix disagrees with IGN</source>
         <translation>Matrice en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="112"/>
+        <location filename="../ocsge_plugin/styles.py" line="113"/>
         <source>Thresholds (seuils) disagree with IGN</source>
         <translation>Seuils en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="153"/>
+        <location filename="../ocsge_plugin/styles.py" line="154"/>
         <source>Change of class only (no flow)</source>
         <translation>Changement de classe seul (sans flux)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="158"/>
+        <location filename="../ocsge_plugin/styles.py" line="159"/>
         <source>Only in the début millésime</source>
         <translation>Seulement dans le millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="158"/>
+        <location filename="../ocsge_plugin/styles.py" line="159"/>
         <source>Only in the fin millésime</source>
         <translation>Seulement dans le millésime de fin</translation>
     </message>
@@ -974,12 +974,12 @@
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="338"/>
+        <location filename="../processing_provider/classify.py" line="337"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="372"/>
+        <location filename="../processing_provider/classify.py" line="371"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="302"/>
+        <location filename="../processing_provider/classify.py" line="301"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1004,32 +1004,32 @@
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="280"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="281"/>
         <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
         <translation>Indéterminé pour l'artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="281"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="282"/>
         <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
         <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="350"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="351"/>
         <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1410"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1409"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1413"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1412"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1371"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1370"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
@@ -1049,17 +1049,17 @@
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="359"/>
+        <location filename="../processing_provider/classify.py" line="358"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="359"/>
+        <location filename="../processing_provider/classify.py" line="358"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1897"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1896"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
@@ -1069,22 +1069,22 @@
         <translation>la liste de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1226"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1225"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1241"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1240"/>
         <source>The territories and the OCS GE data do not overlap: the territories cover {territories} and the data {data} ({crs}). Expected territories of the département(s) of the deliveries.</source>
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1718"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1717"/>
         <source>The membership table {path} cannot be read: {error}.</source>
         <translation>La table d'appartenance {path} ne peut pas être lue : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1749"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1748"/>
         <source>{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.</source>
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
@@ -1149,12 +1149,12 @@
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="644"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="642"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="651"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="649"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
@@ -1189,22 +1189,22 @@
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="829"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="830"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="829"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="830"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="835"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="836"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="835"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="836"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
@@ -1214,27 +1214,27 @@
         <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1391"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1390"/>
         <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1401"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1400"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1825"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1824"/>
         <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1835"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1834"/>
         <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
         <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1852"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="1851"/>
         <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -1289,147 +1289,147 @@
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="582"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="580"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="582"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="580"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="89"/>
+        <location filename="../ocsge_plugin/styles.py" line="90"/>
         <source>colours: usage in {year}</source>
         <translation>couleurs : usage en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="89"/>
+        <location filename="../ocsge_plugin/styles.py" line="90"/>
         <source>colours: couverture in {year}</source>
         <translation>couleurs : couverture en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="95"/>
+        <location filename="../ocsge_plugin/styles.py" line="96"/>
         <source>Désartificialisation</source>
         <translation>Désartificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="185"/>
+        <location filename="../ocsge_plugin/styles.py" line="186"/>
         <source>Share artificialised (%)</source>
         <translation>Part artificialisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="185"/>
+        <location filename="../ocsge_plugin/styles.py" line="186"/>
         <source>Artificialised surface ({unit})</source>
         <translation>Surface artificialisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="185"/>
+        <location filename="../ocsge_plugin/styles.py" line="186"/>
         <source>Artificialisation ({unit})</source>
         <translation>Artificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="185"/>
+        <location filename="../ocsge_plugin/styles.py" line="186"/>
         <source>Désartificialisation ({unit})</source>
         <translation>Désartificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="185"/>
+        <location filename="../ocsge_plugin/styles.py" line="186"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="188"/>
+        <location filename="../ocsge_plugin/styles.py" line="189"/>
         <source>Share impermeable (%)</source>
         <translation>Part imperméabilisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="188"/>
+        <location filename="../ocsge_plugin/styles.py" line="189"/>
         <source>Impermeable surface ({unit})</source>
         <translation>Surface imperméabilisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="188"/>
+        <location filename="../ocsge_plugin/styles.py" line="189"/>
         <source>Imperméabilisation ({unit})</source>
         <translation>Imperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="188"/>
+        <location filename="../ocsge_plugin/styles.py" line="189"/>
         <source>Désimperméabilisation ({unit})</source>
         <translation>Désimperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="188"/>
+        <location filename="../ocsge_plugin/styles.py" line="189"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="194"/>
+        <location filename="../ocsge_plugin/styles.py" line="195"/>
         <source>Code commune (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="195"/>
+        <location filename="../ocsge_plugin/styles.py" line="196"/>
         <source>Code EPCI (SIREN)</source>
         <translation>Code EPCI (SIREN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="196"/>
+        <location filename="../ocsge_plugin/styles.py" line="197"/>
         <source>Code SCoT</source>
         <translation>Code SCoT</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="197"/>
+        <location filename="../ocsge_plugin/styles.py" line="198"/>
         <source>Code département</source>
         <translation>Code département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="198"/>
+        <location filename="../ocsge_plugin/styles.py" line="199"/>
         <source>Code région</source>
         <translation>Code région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="201"/>
+        <location filename="../ocsge_plugin/styles.py" line="202"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="201"/>
+        <location filename="../ocsge_plugin/styles.py" line="202"/>
         <source>Millésime (début)</source>
         <translation>Millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="201"/>
+        <location filename="../ocsge_plugin/styles.py" line="202"/>
         <source>Millésime (fin)</source>
         <translation>Millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="201"/>
+        <location filename="../ocsge_plugin/styles.py" line="202"/>
         <source>Commune surface ({unit})</source>
         <translation>Surface de la commune ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="201"/>
+        <location filename="../ocsge_plugin/styles.py" line="202"/>
         <source>Surface (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="201"/>
+        <location filename="../ocsge_plugin/styles.py" line="202"/>
         <source>Share of France (%)</source>
         <translation>Part de la France (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="201"/>
+        <location filename="../ocsge_plugin/styles.py" line="202"/>
         <source>Covered by OCS GE</source>
         <translation>Couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="220"/>
+        <location filename="../ocsge_plugin/styles.py" line="221"/>
         <source>Net artificialisation (m² per ha of territory)</source>
         <translation>Artificialisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="220"/>
+        <location filename="../ocsge_plugin/styles.py" line="221"/>
         <source>Net imperméabilisation (m² per ha of territory)</source>
         <translation>Imperméabilisation nette (m² par ha de territoire)</translation>
     </message>
@@ -1444,32 +1444,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="347"/>
+        <location filename="../processing_provider/classify.py" line="346"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="347"/>
+        <location filename="../processing_provider/classify.py" line="346"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="357"/>
+        <location filename="../processing_provider/classify.py" line="356"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="357"/>
+        <location filename="../processing_provider/classify.py" line="356"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="369"/>
+        <location filename="../processing_provider/classify.py" line="368"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="369"/>
+        <location filename="../processing_provider/classify.py" line="368"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1710,187 +1710,187 @@
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="66"/>
+        <location filename="../processing_provider/classify.py" line="65"/>
         <source>Artificialisation and imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="115"/>
+        <location filename="../processing_provider/classify.py" line="114"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="116"/>
+        <location filename="../processing_provider/classify.py" line="115"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>Automatic: IGN when the layer has an artif field, else matrice + seuils</source>
         <translation>Automatique : IGN si la couche a un champ artif, sinon matrice + seuils</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>IGN (artif and crit_seuil fields of IGN&apos;s artificialisation layer)</source>
         <translation>IGN (champs artif et crit_seuil de la couche d'artificialisation de l'IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="129"/>
+        <location filename="../processing_provider/classify.py" line="128"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="131"/>
+        <location filename="../processing_provider/classify.py" line="130"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="132"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="134"/>
+        <location filename="../processing_provider/classify.py" line="133"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="135"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="138"/>
+        <location filename="../processing_provider/classify.py" line="137"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="139"/>
+        <location filename="../processing_provider/classify.py" line="138"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="141"/>
+        <location filename="../processing_provider/classify.py" line="140"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="142"/>
+        <location filename="../processing_provider/classify.py" line="141"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="143"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="145"/>
+        <location filename="../processing_provider/classify.py" line="144"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="165"/>
+        <location filename="../processing_provider/classify.py" line="164"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="198"/>
+        <location filename="../processing_provider/classify.py" line="197"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="188"/>
+        <location filename="../processing_provider/classify.py" line="187"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="260"/>
+        <location filename="../processing_provider/classify.py" line="259"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="257"/>
+        <location filename="../processing_provider/classify.py" line="256"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="268"/>
+        <location filename="../processing_provider/classify.py" line="267"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="82"/>
+        <location filename="../processing_provider/classify.py" line="81"/>
         <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
 Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
 Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
@@ -1903,47 +1903,47 @@ Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, a
 Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="160"/>
+        <location filename="../processing_provider/classify.py" line="159"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="180"/>
+        <location filename="../processing_provider/classify.py" line="179"/>
         <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
         <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="69"/>
+        <location filename="../processing_provider/classify.py" line="68"/>
         <source>Marks every polygon imperméabilisé and artificialisé by the décret's rules (matrix, 2,500 m² thresholds) or by IGN's answer.</source>
         <translation>Qualifie chaque polygone d'imperméabilisé et d'artificialisé selon les règles du décret (matrice, seuils de 2 500 m²) ou selon la réponse de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="72"/>
+        <location filename="../processing_provider/classify.py" line="71"/>
         <source>Imperméabilisé: couverture CS1.1.1.1 or CS1.1.1.2. Artificialisé: couverture × usage matrix of décret n° 2023-1096, then the thresholds (patches under 2,500 m² enclosed by the other status change status; built polygons over 50 m² stay artificialised). Null or unknown codes are indéterminé and counted apart. Surfaces are planar, in hectares, in a projected CRS.</source>
         <translation>Imperméabilisé : couverture CS1.1.1.1 ou CS1.1.1.2. Artificialisé : matrice couverture × usage du décret n° 2023-1096, puis les seuils (un îlot de moins de 2 500 m² entouré par l'autre statut change de statut ; les polygones bâtis de plus de 50 m² restent artificialisés). Les codes nuls ou inconnus sont indéterminés et comptés à part. Surfaces planes, en hectares, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="77"/>
+        <location filename="../processing_provider/classify.py" line="76"/>
         <source>Occupation du sol D32 2019 with the method « matrice + seuils »: the polygons styled artificialised / not artificialised, and the summary table with the hectares switched each way by the thresholds.</source>
         <translation>Occupation du sol D32 2019 avec la méthode « matrice + seuils » : les polygones stylés artificialisé / non artificialisé, et le tableau de synthèse avec les hectares basculés dans chaque sens par les seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="230"/>
+        <location filename="../processing_provider/classify.py" line="229"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="230"/>
+        <location filename="../processing_provider/classify.py" line="229"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="230"/>
+        <location filename="../processing_provider/classify.py" line="229"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="230"/>
+        <location filename="../processing_provider/classify.py" line="229"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>

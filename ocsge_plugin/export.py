@@ -45,7 +45,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import nomenclature
+from . import compat, nomenclature
 from .files import OutputSet
 from .computing.territories import (
     NUMBER_COLUMNS,
@@ -640,13 +640,13 @@ def table_fields(table: pd.DataFrame, extra: Optional[QgsFields] = None) -> QgsF
         if name in extra_names and name not in TABLE_COLUMNS:
             fields.append(QgsField(extra_names[name]))
         elif name in _INT_COLUMNS:
-            fields.append(QgsField(name, QVariant.Type.Int))
+            fields.append(compat.field(name, QVariant.Type.Int))
         elif name in _STRING_COLUMNS or name.endswith("_code") or name.endswith("_nom"):
-            fields.append(QgsField(name, QVariant.Type.String))
+            fields.append(compat.field(name, QVariant.Type.String))
         elif table[name].dtype.kind in "fiu" or name in TABLE_COLUMNS:
-            fields.append(QgsField(name, QVariant.Type.Double))
+            fields.append(compat.field(name, QVariant.Type.Double))
         else:
-            fields.append(QgsField(name, QVariant.Type.String))
+            fields.append(compat.field(name, QVariant.Type.String))
     return fields
 
 

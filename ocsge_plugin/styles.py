@@ -10,6 +10,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from . import compat
 from .i18n import tr
 from .nomenclature import couverture, couverture_leaves, usage, usage_leaves
 
@@ -252,12 +253,11 @@ def show_decimals(layer: QgsVectorLayer, index: int, decimals: int = 2) -> None:
 
 def add_net_flow_per_ha(layer: QgsVectorLayer, dataset: str, level: str) -> str:
     """Add the net flow per hectare of territory as a virtual field (kept in the project); its name."""
-    from qgis.core import QgsField
     from qgis.PyQt.QtCore import QVariant
 
     name = f"flux_{dataset}_net_par_ha"
     if layer.fields().indexOf(name) < 0:
-        layer.addExpressionField(net_flow_per_ha_expression(dataset, level), QgsField(name, QVariant.Type.Double))
+        layer.addExpressionField(net_flow_per_ha_expression(dataset, level), compat.field(name, QVariant.Type.Double))
     index = layer.fields().indexOf(name)
     layer.setFieldAlias(index, net_flow_per_ha_title(dataset))
     show_decimals(layer, index)

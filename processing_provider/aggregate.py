@@ -21,7 +21,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..ocsge_plugin import export, styles
+from ..ocsge_plugin import compat, export, styles
 from ..ocsge_plugin.computing import territories as core
 from ..ocsge_plugin.i18n import tr
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
@@ -187,7 +187,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("No territory layer. Expected territory polygons with a code field."))
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
-        keep = self.parameterAsFields(parameters, self.KEEP_FIELDS, context) or []
+        keep = compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or []
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         unit = UNITS[self.parameterAsEnum(parameters, self.UNIT, context)]
         coverage = self.parameterAsBoolean(parameters, self.COVERAGE, context)

@@ -24,7 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ocsge_plugin import files, interrupt
+from ..ocsge_plugin import compat, files, interrupt
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
 from ..ocsge_plugin.rules import CONVENTIONS
@@ -135,7 +135,7 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
 
     def field_parameter(self, parameters, name: str, context) -> str | None:
         """The field chosen in the single-field parameter ``name``, or None."""
-        return (self.parameterAsFields(parameters, name, context) or [None])[0]
+        return (compat.parameter_as_fields(self, parameters, name, context) or [None])[0]
 
     def file_destination(self, parameters, name: str, context: QgsProcessingContext) -> str | None:
         """The file path chosen for the feature sink ``name`` when the algorithm writes the file itself

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
@@ -26,7 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin import files, reading, styles
+from ..ocsge_plugin import compat, files, reading, styles
 from ..ocsge_plugin.i18n import plural, tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import gpkg
@@ -285,11 +284,11 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     def summary_fields(self) -> QgsFields:
         fields = QgsFields()
-        fields.append(QgsField("indicateur", QVariant.Type.String, len=32))
-        fields.append(QgsField("libelle", QVariant.Type.String, len=120))
-        fields.append(QgsField("nombre", QVariant.Type.Int))
-        fields.append(QgsField("surface_ha", QVariant.Type.Double, len=20, prec=6))
-        fields.append(QgsField("part_pct", QVariant.Type.Double, len=10, prec=4))
+        fields.append(compat.field("indicateur", QVariant.Type.String, len=32))
+        fields.append(compat.field("libelle", QVariant.Type.String, len=120))
+        fields.append(compat.field("nombre", QVariant.Type.Int))
+        fields.append(compat.field("surface_ha", QVariant.Type.Double, len=20, prec=6))
+        fields.append(compat.field("part_pct", QVariant.Type.Double, len=10, prec=4))
         return fields
 
 

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -21,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..ocsge_plugin import compat
 from ..ocsge_plugin.computing import classify, flows
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
@@ -304,13 +304,13 @@ class FlowsAlgorithm(OcsgeAlgorithm):
 
         fields = QgsFields()
         for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
-            fields.append(QgsField(name, QVariant.Type.String, len=12))
+            fields.append(compat.field(name, QVariant.Type.String, len=12))
         for name in ("imper_debut", "imper_fin", "artif_debut", "artif_fin", "flux_artif", "flux_imper"):
-            fields.append(QgsField(name, QVariant.Type.Int))
-        fields.append(QgsField("flux", QVariant.Type.String, len=50))
-        fields.append(QgsField("surface_ha", QVariant.Type.Double))
-        fields.append(QgsField("millesime_debut", QVariant.Type.Int))
-        fields.append(QgsField("millesime_fin", QVariant.Type.Int))
+            fields.append(compat.field(name, QVariant.Type.Int))
+        fields.append(compat.field("flux", QVariant.Type.String, len=50))
+        fields.append(compat.field("surface_ha", QVariant.Type.Double))
+        fields.append(compat.field("millesime_debut", QVariant.Type.Int))
+        fields.append(compat.field("millesime_fin", QVariant.Type.Int))
         sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         feature = QgsFeature(fields)
         step = max(len(pieces) // 100, 1)
@@ -333,13 +333,13 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         StylePostProcessor.attach(context, dest, flows_renderer)
 
         fields = QgsFields()
-        fields.append(QgsField("present", QVariant.Type.String, len=5))
-        fields.append(QgsField("millesime", QVariant.Type.Int))
-        fields.append(QgsField("code_cs", QVariant.Type.String, len=12))
-        fields.append(QgsField("code_us", QVariant.Type.String, len=12))
-        fields.append(QgsField("imper", QVariant.Type.Int))
-        fields.append(QgsField("artif", QVariant.Type.Int))
-        fields.append(QgsField("surface_ha", QVariant.Type.Double))
+        fields.append(compat.field("present", QVariant.Type.String, len=5))
+        fields.append(compat.field("millesime", QVariant.Type.Int))
+        fields.append(compat.field("code_cs", QVariant.Type.String, len=12))
+        fields.append(compat.field("code_us", QVariant.Type.String, len=12))
+        fields.append(compat.field("imper", QVariant.Type.Int))
+        fields.append(compat.field("artif", QVariant.Type.Int))
+        fields.append(compat.field("surface_ha", QVariant.Type.Double))
         sink, dest = self._sink(parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is not None:
             feature = QgsFeature(fields)
@@ -444,7 +444,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     def _table(self, parameters, context, name, rows, columns, results):
         fields = QgsFields()
         for column, kind in columns.items():
-            fields.append(QgsField(column, kind))
+            fields.append(compat.field(column, kind))
         sink, dest = self._sink(parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             return

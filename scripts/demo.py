@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import subprocess
@@ -23,12 +24,16 @@ def labels() -> dict[str, str]:
         return {row["code"]: row["libelle_court"] for row in csv.DictReader(handle)}
 
 
-def show_load(sample: Path) -> None:
+def show_load(sample: Path, numbers: dict) -> None:
     names = labels()
     for dep_dir in sorted(p for p in sample.iterdir() if p.is_dir()):
         print(f"\n=== ocsge:load sur {dep_dir} ===")
         result = qgis_process_json("run", "ocsge:load", "--", f"INPUT={dep_dir}", "SUMMARY=true")
         report = json.loads(result["results"]["REPORT"])
+        numbers[f"load/{dep_dir.name}"] = [
+            {key: layer.get(key) for key in ("title", "kind", "features", "millesimes", "surface_ha_by_couverture")}
+            for layer in report["layers"]
+        ]
         print(f"Départements : {', '.join(report['departements'])}")
         print(f"{'couche':46} {'polygones':>10}  {'millésimes':12} SCR")
         for layer in report["layers"]:
@@ -71,7 +76,7 @@ def _table(title: str, rows: list[dict], code: str, first: int = 5) -> None:
     )
 
 
-def show_diagnostic(sample: Path) -> None:
+def show_diagnostic(sample: Path, numbers: dict, out_root: Path) -> None:
     """ocsge:diagnostic on each sample département through qgis_process; commune and EPCI tables."""
     data = ROOT / "tests" / "data"
     for dep_dir in sorted(p for p in sample.iterdir() if p.is_dir()):
@@ -80,7 +85,7 @@ def show_diagnostic(sample: Path) -> None:
         membership = data / f"appartenance-communes-{dep}.csv"
         if not communes:
             continue
-        out = sample.parent / "demo" / dep
+        out = out_root / dep
         print(f"\n=== ocsge:diagnostic sur {dep_dir} → {out} ===")
         args = ["run", "ocsge:diagnostic", "--", f"INPUT={dep_dir}", f"COMMUNES={communes[0]}", "CODE_FIELD=code", "NAME_FIELD=nom", f"OUTPUT_FOLDER={out}"]
         if membership.exists():
@@ -98,8 +103,28 @@ def show_diagnostic(sample: Path) -> None:
             rows = [dict(r, **{k: v for k, v in imper[r[code]].items() if k not in r}) for r in artif if r[code] in imper]
             _table(f"{level.upper()} — D{dep}", rows, code)
         print(f"\nFichiers : {', '.join(Path(p).name for p in json.loads(result['results']['FILES']))}")
+        for table in sorted(out.glob("*.csv")):
+            numbers[f"diagnostic/{dep}/{table.name}"] = _read_csv(table)
+
+
+def write_numbers(numbers: dict, path: Path) -> None:
+    """The numbers shown (and every published table), for make demo-compare across QGIS versions."""
+    from qgis.core import Qgis
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"qgis": Qgis.QGIS_VERSION, "numbers": numbers}, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nNombres de la démonstration (QGIS {Qgis.QGIS_VERSION}) : {path}")
 
 
 if __name__ == "__main__":
-    show_load(Path(sys.argv[1]))
-    show_diagnostic(Path(sys.argv[1]))
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sample", type=Path, help="folder of the sample deliveries (one folder per département)")
+    parser.add_argument("--out", type=Path, help="where the diagnostic writes (default: demo/ beside the sample folder)")
+    parser.add_argument("--numbers", type=Path, help="also write the numbers to this JSON file (make demo-compare)")
+    args = parser.parse_args()
+    sample = args.sample.resolve()
+    shown: dict = {}
+    show_load(sample, shown)
+    show_diagnostic(sample, shown, (args.out or sample.parent / "demo").resolve())
+    if args.numbers:
+        write_numbers(shown, args.numbers)

@@ -56,6 +56,22 @@ def _registered(qgis_processing, ocsge):
         registry.removeProvider(registry.providerById("ocsge"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _iface_layer_tree_view(qgis_iface):
+    """QGIS's own layer tree view for pytest-qgis's stand-in ``iface``, as the real one has.
+
+    From QGIS 3.40 on, Processing places the layers it loads (processing.runAndLoadResults, the
+    panel's loading) with ``iface.layerTreeView()``: pytest-qgis 2.1.0's iface has no such method, the
+    later ones answer a MagicMock, which QGIS 3.44's C++ ``addResultLayers`` refuses (TypeError)."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+
+
 _KEEP_ALIVE: list = []  # QGIS's registry does not keep the Python object of a provider alive
 
 

@@ -81,6 +81,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import compat
 from ..i18n import plural, tr
 from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
@@ -943,8 +944,8 @@ def classification_fields() -> QgsFields:
     """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool), artif_source (text)."""
     out = QgsFields()
     for name in ("imper", "artif", "artif_matrice", "crit_seuil"):
-        out.append(QgsField(name, QVariant.Type.Bool))
-    out.append(QgsField("artif_source", QVariant.Type.String, len=10))
+        out.append(compat.field(name, QVariant.Type.Bool))
+    out.append(compat.field("artif_source", QVariant.Type.String, len=10))
     return out
 
 
@@ -964,8 +965,8 @@ def comparison_fields() -> QgsFields:
     """The attributes ocsge:compare_artif adds to each disagreeing polygon."""
     out = QgsFields()
     for name in ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil"):
-        out.append(QgsField(name, QVariant.Type.Bool))
-    out.append(QgsField("raison", QVariant.Type.String, len=10))
+        out.append(compat.field(name, QVariant.Type.Bool))
+    out.append(compat.field("raison", QVariant.Type.String, len=10))
     return out
 
 

@@ -70,7 +70,7 @@ from qgis.core import (
 
 from qgis.PyQt.QtCore import QVariant
 
-from .. import reading
+from .. import compat, reading
 from ..i18n import plural, tr
 from ..nomenclature import departements, normalise_code, regions
 from ..rules import DEFAULT_CONVENTION
@@ -743,8 +743,7 @@ class _Placement:
             self.geometries.append(g)
         self.area = np.array([g.area() if not g.isNull() else 0.0 for g in self.geometries], dtype=np.float64)
         self.index = QgsSpatialIndex()
-        full = QgsRectangle()
-        full.setMinimal()
+        full = compat.null_rectangle()
         for i, g in enumerate(self.geometries):
             if g.isNull() or g.isEmpty():
                 continue

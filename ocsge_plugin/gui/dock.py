@@ -43,7 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .. import catalogue, datagouv, files, network, reading, settings
+from .. import catalogue, compat, datagouv, files, network, reading, settings
 from ..datagouv import Dataset, Resource, SearchPage
 from ..i18n import plural, tr
 from .layers import LoadError, add_layers, layer_specs
@@ -575,9 +575,7 @@ class OcsgeDock(QgsDockWidget):
             if feedback.isCanceled():
                 self.message(tr("Canceled."))
             elif ok and results:
-                from processing.gui.Postprocessing import handleAlgorithmResults
-
-                handleAlgorithmResults(algorithm, context, feedback, False, parameters)
+                compat.load_results(algorithm, context, feedback, parameters)
                 count = len(results.get("LAYERS") or [])
                 self.message(plural(count, tr("Loaded {count} OCS GE layer from {name}."), tr("Loaded {count} OCS GE layers from {name}.")).format(count=count, name=archive.name), Qgis.MessageLevel.Success)
             else:

@@ -1,0 +1,58 @@
+"""The one place where the plugin meets QGIS APIs that differ between the versions it supports
+(3.22 to 3.44). Algorithms and the panel call these helpers and never test QGIS's version: each one
+asks QGIS whether the newer API is there, and uses it when it is (no deprecation warning on 3.44)."""
+
+from __future__ import annotations
+
+from qgis.core import QgsField, QgsRectangle
+from qgis.PyQt.QtCore import QMetaType
+
+
+def _field_takes_metatype() -> bool:
+    try:
+        QgsField("probe", QMetaType.Type(10))  # QMetaType::QString: QGIS >= 3.38
+    except TypeError:  # QGIS < 3.38 knows only QVariant::Type
+        return False
+    return True
+
+
+_METATYPE = _field_takes_metatype()
+
+
+def field(name: str, kind, len: int = 0, prec: int = 0) -> QgsField:  # noqa: A002 - QgsField's own keyword names
+    """``QgsField(name, kind, len=…, prec=…)`` with ``kind`` a ``QVariant`` type (String, Int, Double,
+    Bool…). From QGIS 3.38 on, the QVariant constructor is deprecated and fields take the ``QMetaType``
+    of the same number; before, only QVariant's."""
+    if _METATYPE:
+        return QgsField(name, QMetaType.Type(int(kind)), len=len, prec=prec)
+    return QgsField(name, kind, len=len, prec=prec)
+
+
+def null_rectangle() -> QgsRectangle:
+    """An empty rectangle that any ``combineExtentWith`` replaces (``setNull`` since QGIS 3.34,
+    ``setMinimal`` before, deprecated since)."""
+    rectangle = QgsRectangle()
+    if hasattr(rectangle, "setNull"):
+        rectangle.setNull()
+    else:
+        rectangle.setMinimal()
+    return rectangle
+
+
+def parameter_as_fields(algorithm, parameters: dict, name: str, context) -> list[str]:
+    """The field names chosen in a field parameter (``parameterAsStrings`` since QGIS 3.32,
+    ``parameterAsFields`` before, deprecated since)."""
+    read = getattr(algorithm, "parameterAsStrings", None) or algorithm.parameterAsFields
+    return read(parameters, name, context)
+
+
+def load_results(algorithm, context, feedback, parameters: dict) -> bool:
+    """Add the layers an algorithm left in ``context`` to its project, as the toolbox does.
+
+    ``processing.gui.Postprocessing.handleAlgorithmResults`` took ``showResults`` as its fourth
+    parameter in QGIS 3.22 and ``parameters`` in 3.40: passed positionally, five arguments raise
+    a TypeError on 3.40 (in a Qt slot: an error dialog in QGIS, an abort outside it). By keyword,
+    the call means the same on every version."""
+    from processing.gui.Postprocessing import handleAlgorithmResults
+
+    return handleAlgorithmResults(algorithm, context, feedback=feedback, parameters=parameters)
