@@ -56,3 +56,15 @@ def load_results(algorithm, context, feedback, parameters: dict) -> bool:
     from processing.gui.Postprocessing import handleAlgorithmResults
 
     return handleAlgorithmResults(algorithm, context, feedback=feedback, parameters=parameters)
+
+
+def model_parameter_source():
+    """The kind of a model child's parameter source that is one of the model's own inputs:
+    ``Qgis.ProcessingModelChildParameterSource.ModelParameter`` (3.26 and later; the older spelling is
+    gone from 3.40's bindings) or ``QgsProcessingModelChildParameterSource.Source.ModelParameter`` (3.22)."""
+    from qgis.core import Qgis, QgsProcessingModelChildParameterSource
+
+    moved = getattr(Qgis, "ProcessingModelChildParameterSource", None)
+    if moved is not None:
+        return moved.ModelParameter
+    return QgsProcessingModelChildParameterSource.Source.ModelParameter

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..ocsge_plugin import compat
 from ..ocsge_plugin.nomenclature import RESOURCES
 
 
@@ -48,7 +49,7 @@ def example_models() -> list:
     """The example models shipped in resources/models (toolbox › OCS GE › Modèles), ready to run or to
     open in the modeler, named ``<file name>`` (``ocsge:diagnostic_ocsge_modele``); a file that does not
     load is skipped."""
-    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
+    from qgis.core import QgsProcessingModelAlgorithm
 
     from .base import TAGS, guide_url, named_algorithms
     from .deliveries import CONSUMERS, use_deliveries_widget
@@ -82,7 +83,11 @@ def example_models() -> list:
             """The parameters, with their help from the model's help (QGIS 3.22 keeps it only there)."""
             super().initAlgorithm(config)
             helps = self.helpContent()
-            deliveries = self.deliveries_inputs()
+            try:  # an exception raised here, inside QGIS's call, would abort QGIS: the widget is a comfort
+                deliveries = self.deliveries_inputs()
+            except Exception as error:  # noqa: BLE001
+                QgsMessageLog.logMessage(f"{self.name()}: {error!r}", "OCS GE", Qgis.MessageLevel.Warning)
+                deliveries = set()
             for param in self.parameterDefinitions():
                 if not param.help() and helps.get(param.name()):
                     param.setHelp(helps[param.name()])
@@ -93,10 +98,11 @@ def example_models() -> list:
             """The model's inputs given to an ocsge:load or ocsge:diagnostic INPUT: they get the
             deliveries widget (a folder, files or both) in the model's dialog."""
             names = set()
+            model_parameter = compat.model_parameter_source()
             for child in self.childAlgorithms().values():
                 if child.algorithmId() in CONSUMERS:
                     for source in child.parameterSources().get("INPUT", []):
-                        if source.source() == QgsProcessingModelChildParameterSource.Source.ModelParameter:
+                        if source.source() == model_parameter:
                             names.add(source.parameterName())
             return names
 

@@ -124,6 +124,32 @@ def findings_in(path: Path) -> list[Finding]:
     return sorted(found, key=lambda f: (f.line, f.col))
 
 
+def missing_in(path: Path) -> list[str]:
+    """Every ``Name.attr…`` of the file rooted at a name imported from qgis / PyQt5 that the running
+    bindings do not have (an enum scope that moved between QGIS versions, a removed method…).
+    ``ocsge_plugin/compat.py`` is left out: it is the one place that looks names up by feature."""
+    if path.name == "compat.py":
+        return []
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    names = _imported(tree)
+    lines = text.splitlines()
+    missing = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute):
+            continue
+        owner = _resolve(node.value, names)
+        if owner is not None and not hasattr(owner, node.attr):
+            where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+            missing.append(f"{where}:{node.lineno}: {_source_text(lines, node)}")
+    return missing
+
+
+def missing(root: Path = ROOT) -> list[str]:
+    """``missing_in`` over the plugin's sources: empty when every name exists in this QGIS."""
+    return [item for path in source_files(root) for item in missing_in(path)]
+
+
 def source_files(root: Path = ROOT) -> list[Path]:
     files = []
     for entry in SOURCES:
@@ -151,6 +177,10 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, "/usr/share/qgis/python/plugins")
     left = findings()
+    if "--missing" in argv:
+        gone = missing()
+        print("\n".join(gone + [f"{len(gone)} absents de ce QGIS"]))
+        return 1 if gone else 0
     if "--check" in argv:
         for item in left:
             print(item)
