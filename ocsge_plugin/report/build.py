@@ -101,15 +101,19 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     options.fileEncoding = "UTF-8"
     writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.MultiPolygon, crs, QgsCoordinateTransformContext(), options)
     methode = content.method_note(run.method, run.convention)
+    rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):
         if is_canceled():
             raise layouts.Canceled()
         communes = tables.communes_of(territory)
         parents = tables.parents(territory)
         if territory.level == "commune":
-            ranked, highlight = (tables.communes_of(parents[0]) if parents else communes), territory.code
+            group, highlight = (parents[0] if parents else territory), territory.code
         else:
-            ranked, highlight = communes, None
+            group, highlight = territory, None
+        key = f"{group.level}_{group.code}"
+        if key not in rankings:
+            rankings[key] = charts.Ranking(tables.communes_of(group))
         stem = f"{territory.level}_{territory.code}"
         tables_pages = content.communes_pages(communes) if territory.level != "commune" else []
         values = {
@@ -128,7 +132,7 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "methode": methode,
             "graph_stocks": charts.stocks(territory, charts_dir / f"{stem}_stocks.svg"),
             "graph_flux": charts.flows(territory, charts_dir / f"{stem}_flux.svg"),
-            "graph_classement": charts.ranking(ranked, highlight, charts_dir / f"{stem}_classement.svg"),
+            "graph_classement": rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg"),
             "pages_communes": len(tables_pages),
         }
         for part, html in enumerate(tables_pages, start=1):

@@ -169,7 +169,7 @@ def default_layout(project) -> QgsPrintLayout:
         layout.addLayoutItem(picture)
         _place(picture, (MARGIN, y + 38 + index * 115, inner, 105))
     # 5. ranking of the communes
-    _header(layout, 4, "classement", "Communes classées par artificialisation nette")
+    _header(layout, 4, "classement", "Classement des communes")
     y = _page_y(layout, 4)
     picture = QgsLayoutItemPicture(layout)
     picture.setId("graphique_classement")
