@@ -6,7 +6,7 @@ VENV := $(ROOT)/.venv
 PY := $(VENV)/bin/python
 BUILD := $(ROOT)/.build
 PLUGIN_NAME := ocsge
-DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal p7zip-full qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time python3-matplotlib poppler-utils
+DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal p7zip-full qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time poppler-utils
 PIP_PACKAGES := pytest pytest-qgis==2.1.0 pytest-httpserver hypothesis
 export QT_QPA_PLATFORM ?= offscreen
 

@@ -10,7 +10,7 @@ from html import escape
 from .numbers import hectares, number, percent, signed_hectares
 from .tables import LEVEL_LABELS, Territory
 
-ROWS_PER_PAGE = 55
+ROWS_PER_PAGE = 38
 METHODS = {
     "auto": "automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice et seuils)",
     "ign": "couches d'artificialisation de l'IGN",
@@ -31,7 +31,7 @@ def _table(headers: list[str], rows: list[list[str]], size: float = 9, first_wid
         out = []
         for index, value in enumerate(values):
             align = "left" if index == 0 else "right"
-            width = f";width:{first_width}" if index == 0 and first_width else ""
+            width = f";width:{first_width};white-space:nowrap" if index == 0 and first_width else ""
             out.append(f"<{tag} style='{cell};text-align:{align}{width}'>{value}</{tag}>")
         return "".join(out)
 

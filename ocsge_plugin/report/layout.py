@@ -37,7 +37,7 @@ from qgis.core import (
     QgsStyle,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUuid
 from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -219,7 +219,7 @@ def repeat_communes_page(layout, pages: int) -> None:
     collection = layout.pageCollection()
     index = collection.pageNumberForPoint(table.pos())
     source = collection.page(index)
-    items = [i for i in layout.items() if hasattr(i, "page") and getattr(i, "type", None) and i is not source and isinstance(i, tuple(_ITEM_TYPES)) and i.page() == index]
+    items = [i for i in layout.items() if isinstance(i, _ITEM_TYPES) and i.page() == index]
     exclude = QgsProperty.fromExpression('coalesce("pages_communes", 0) < 1')
     source.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, exclude)
     for part in range(2, pages + 1):
@@ -232,16 +232,19 @@ def repeat_communes_page(layout, pages: int) -> None:
         root = document.createElement("items")
         for item in items:
             item.writeXml(root, document, QgsReadWriteContext())
-        offset = collection.page(at).pos().y() - source.pos().y()
-        for element in _children(root):
-            element.setAttribute("uuid", "")
+        top = collection.page(at).pos().y()
+        for original, element in zip(items, _children(root)):
+            element.setAttribute("uuid", QUuid.createUuid().toString())  # a copy, not the original
             element.setAttribute("templateUuid", "")
+            # the copy's place, written where the item reads it back (and keeps it on refresh)
+            on_page = original.pagePositionWithUnits()
+            element.setAttribute("position", QgsLayoutPoint(on_page.x(), top + on_page.y(), on_page.units()).encodePoint())
         added = layout.addItemsFromXml(root, document, QgsReadWriteContext())
         for item in added:
-            item.attemptMove(QgsLayoutPoint(item.pos().x(), item.pos().y() + offset, QgsUnitTypes.LayoutMillimeters))
             if isinstance(item, QgsLayoutItemLabel):
                 item.setText(item.text().replace('"communes_1"', f'"communes_{part}"'))
-                item.setId(item.id() + f"_{part}" if item.id() else "")
+            if item.id():
+                item.setId(f"{item.id()}_{part}")
 
 
 def _children(root):
