@@ -22,6 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.report import build, layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from .aggregate import METHODS
@@ -81,7 +82,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
     def example(self) -> str:
         return self.tr(
-            "The Territoire de Belfort's deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 7 pages each (2 for the table of CA Grand Belfort's 52 communes)."
+            "The Territoire de Belfort's deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 7 pages each and 8 for CA Grand Belfort (its 52 communes on two pages)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -144,7 +145,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
             first = tables.communes_of(chosen[0])
             crs = build.map_crs(communes.crs() if communes else None or QgsVectorLayer().crs(), first[0].members.get("departement_code") if first else None)
-            feedback.pushInfo(self.tr("{count} territories, charts…").format(count=len(chosen)))
+            feedback.pushInfo(plural(len(chosen), self.tr("{count} territory: charts and texts…"), self.tr("{count} territories: charts and texts…")).format(count=len(chosen)))
             uri, table_pages = build.atlas_layer(tables, chosen, run, work, crs, lambda done, total: steps.setProgress(100.0 * done / total), steps.isCanceled)
             steps.setCurrentStep(2)
             project = QgsProject()
