@@ -90,16 +90,16 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     pages_needed = max((-(-len(tables.communes_of(t)) // content.ROWS_PER_PAGE) for t in chosen if t.level != "commune"), default=0)
     fields = QgsFields()
     for name in TEXT_FIELDS:
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, QVariant.Type.String))
     for part in range(1, pages_needed + 1):
-        fields.append(QgsField(f"communes_{part}", QVariant.String))
-    fields.append(QgsField("pages_communes", QVariant.Int))
+        fields.append(QgsField(f"communes_{part}", QVariant.Type.String))
+    fields.append(QgsField("pages_communes", QVariant.Type.Int))
     path = folder / "territoires.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "territoires"
     options.fileEncoding = "UTF-8"
-    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.MultiPolygon, crs, QgsCoordinateTransformContext(), options)
+    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon, crs, QgsCoordinateTransformContext(), options)
     methode = content.method_note(run.method, run.convention)
     rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):

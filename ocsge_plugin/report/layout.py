@@ -65,7 +65,7 @@ def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool =
     label.setFont(font)
     label.setFontColor(QColor(colour))
     if html:
-        label.setMode(QgsLayoutItemLabel.ModeHtml)
+        label.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
     layout.addLayoutItem(label)
     _place(label, rect)
     return label
@@ -73,8 +73,8 @@ def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool =
 
 def _place(item, rect, page: int | None = None) -> None:
     x, y, w, h = rect
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page if page is not None else 0) if page is not None else item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters), page=page if page is not None else 0) if page is not None else item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 
 def _page_y(layout, index: int) -> float:
@@ -85,7 +85,7 @@ def _header(layout, page: int, key: str, title: str) -> None:
     y = _page_y(layout, page)
     band = QgsLayoutItemShape(layout)
     band.setId(f"bandeau_{key}")
-    band.setShapeType(QgsLayoutItemShape.Rectangle)
+    band.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     band.setSymbol(QgsFillSymbol.createSimple({"color": RED.name(), "outline_style": "no"}))
     layout.addLayoutItem(band)
     _place(band, (0, y, WIDTH, 8))
@@ -100,10 +100,10 @@ def default_layout(project) -> QgsPrintLayout:
     layout.initializeDefaults()
     layout.setName("Portrait de territoire")
     collection = layout.pageCollection()
-    collection.page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+    collection.page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     for _ in PAGES[1:]:
         page = QgsLayoutItemPage(layout)
-        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         collection.addPage(page)
     collection.reflow()
     inner = WIDTH - 2 * MARGIN
@@ -141,11 +141,11 @@ def default_layout(project) -> QgsPrintLayout:
     scale.setId("echelle")
     scale.setStyle("Single Box")
     scale.setLinkedMap(map_item)
-    scale.setUnits(QgsUnitTypes.DistanceKilometers)
+    scale.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
     scale.setUnitLabel("km")
     scale.setNumberOfSegmentsLeft(0)
     scale.setNumberOfSegments(2)
-    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     scale.setMinimumBarWidth(30)
     scale.setMaximumBarWidth(60)
     scale.setHeight(2)
@@ -164,8 +164,8 @@ def default_layout(project) -> QgsPrintLayout:
     for index, (item_id, field) in enumerate((("graphique_stocks", "graph_stocks"), ("graphique_flux", "graph_flux"))):
         picture = QgsLayoutItemPicture(layout)
         picture.setId(item_id)
-        picture.setResizeMode(QgsLayoutItemPicture.Zoom)
-        picture.dataDefinedProperties().setProperty(QgsLayoutObject.PictureSource, QgsProperty.fromField(field))
+        picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+        picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField(field))
         layout.addLayoutItem(picture)
         _place(picture, (MARGIN, y + 38 + index * 115, inner, 105))
     # 5. ranking of the communes
@@ -173,8 +173,8 @@ def default_layout(project) -> QgsPrintLayout:
     y = _page_y(layout, 4)
     picture = QgsLayoutItemPicture(layout)
     picture.setId("graphique_classement")
-    picture.setResizeMode(QgsLayoutItemPicture.Zoom)
-    picture.dataDefinedProperties().setProperty(QgsLayoutObject.PictureSource, QgsProperty.fromField("graph_classement"))
+    picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField("graph_classement"))
     layout.addLayoutItem(picture)
     _place(picture, (MARGIN, y + 36, inner, 240))
     # 6. table of the communes (repeated when long)
@@ -221,13 +221,13 @@ def repeat_communes_page(layout, pages: int) -> None:
     source = collection.page(index)
     items = [i for i in layout.items() if isinstance(i, _ITEM_TYPES) and i.page() == index]
     exclude = QgsProperty.fromExpression('coalesce("pages_communes", 0) < 1')
-    source.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, exclude)
+    source.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, exclude)
     for part in range(2, pages + 1):
         page = QgsLayoutItemPage(layout)
         page.setPageSize(source.pageSize())
         at = index + part - 1
         collection.insertPage(page, at)
-        page.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(f'coalesce("pages_communes", 0) < {part}'))
+        page.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f'coalesce("pages_communes", 0) < {part}'))
         document = QDomDocument()
         root = document.createElement("items")
         for item in items:
@@ -270,7 +270,7 @@ def bind(layout, coverage, map_layers, legend_layers, crs: QgsCoordinateReferenc
         map_item.setLayers(map_layers)
         map_item.setKeepLayerSet(True)
         map_item.setAtlasDriven(True)
-        map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+        map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         map_item.setAtlasMargin(0.08)
     legend = layout.itemById("legende")
     if isinstance(legend, QgsLayoutItemLegend):
@@ -280,7 +280,7 @@ def bind(layout, coverage, map_layers, legend_layers, crs: QgsCoordinateReferenc
         for layer in legend_layers:
             node = root.addLayer(layer)
             if layer is legend_layers[0]:  # the outline: its rule says it
-                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         legend.adjustBoxSize()
         legend.refresh()
 
@@ -292,7 +292,7 @@ def pages_to_print(layout) -> list[int]:
     pages = []
     for index in range(collection.pageCount()):
         page = collection.page(index)
-        excluded, _ok = page.dataDefinedProperties().valueAsBool(QgsLayoutObject.ExcludeFromExports, page.createExpressionContext(), False)
+        excluded, _ok = page.dataDefinedProperties().valueAsBool(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, page.createExpressionContext(), False)
         if collection.shouldExportPage(index) and not excluded:
             pages.append(index)
     return pages
@@ -323,7 +323,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
                 if is_canceled():
                     raise Canceled()
                 size = layout.pageCollection().page(index).pageSize()
-                page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Millimeter)
+                page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Millimeter)
                 if writer is None:
                     writer = QPdfWriter(partial)
                     writer.setResolution(300)
