@@ -71,7 +71,7 @@ def cover(t: Territory, method: str, convention: str, deliveries: list[str], tod
 def key_figures(t: Territory, parents: list[Territory], n_communes: int) -> str:
     debut, fin = t.debut or "début", t.fin or "fin"
     stocks = [
-        ["Surface du territoire", hectares(t.area), ""],
+        ["Surface du territoire", hectares(t.area), hectares(t.area)],
         ["Surface artificialisée", hectares(t.stock_debut("artif")), hectares(t.get("surface_artif"))],
         ["Part artificialisée", percent(t.share_debut("artif")), percent(t.get("pourcent_artif"))],
         ["Surface imperméabilisée", hectares(t.stock_debut("imper")), hectares(t.get("surface_imper"))],
@@ -83,7 +83,7 @@ def key_figures(t: Territory, parents: list[Territory], n_communes: int) -> str:
         ["Artificialisation", hectares(t.get("flux_artif"))],
         ["Désartificialisation", hectares(t.get("flux_desartif"))],
         ["Artificialisation nette", signed_hectares(t.get("flux_artif_net"))],
-        [f"Artificialisation nette par an ({years} ans)" if years else "Artificialisation nette par an", signed_hectares(t.per_year("artif"), 2)],
+        [f"Artificialisation nette par an ({years} ans)" if years else "Artificialisation nette par an", signed_hectares(t.per_year("artif"))],
         ["Imperméabilisation", hectares(t.get("flux_imper"))],
         ["Désimperméabilisation", hectares(t.get("flux_desimper"))],
         ["Imperméabilisation nette", signed_hectares(t.get("flux_imper_net"))],
@@ -93,7 +93,7 @@ def key_figures(t: Territory, parents: list[Territory], n_communes: int) -> str:
     for territory in [t, *parents]:
         rate = territory.per_year("artif")
         relative = None if rate is None or not territory.area else 100.0 * rate / territory.area
-        compare.append([escape(f"{LEVEL_LABELS[territory.level]} {territory.nom}"), percent(territory.get("pourcent_artif")), signed_hectares(rate, 2), percent(relative, 3)])
+        compare.append([escape(f"{LEVEL_LABELS[territory.level]} {territory.nom}"), percent(territory.get("pourcent_artif")), signed_hectares(rate), percent(relative, 2)])
     note = (
         f"Stocks au {fin} tels que publiés ; stocks au {debut} : stock {fin} moins le flux net publié. "
         "Parts en % de la surface totale du territoire. Une valeur qu'aucune couche ne donne est notée « – », jamais 0."

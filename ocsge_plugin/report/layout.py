@@ -310,6 +310,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
     context.setFlag(context.FlagAntialiasing, True)
     exporter = QgsLayoutExporter(layout)
     partial = f"{path}.partiel"
+    maps = [(item, item.sizeWithUnits()) for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
     writer = painter = None
     printed = 0
     try:
@@ -318,6 +319,11 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
                 raise Canceled()
             atlas.seekTo(feature)
             layout.refresh()
+            for item, size in maps:  # the atlas may stretch a map to its feature's shape: the frame keeps its size
+                if item.sizeWithUnits() != size:
+                    extent = item.extent()
+                    item.attemptResize(size)
+                    item.zoomToExtent(extent)
             pages = pages_to_print(layout)
             for rank, index in enumerate(pages):
                 if is_canceled():
