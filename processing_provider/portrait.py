@@ -141,7 +141,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             if not chosen:
                 raise self.fail(self.tr("No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).").format(level=level))
             method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]])
+            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []))
             communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
             first = tables.communes_of(chosen[0])
             crs = build.map_crs(communes.crs() if communes else None or QgsVectorLayer().crs(), first[0].members.get("departement_code") if first else None)

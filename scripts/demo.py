@@ -100,6 +100,19 @@ def show_diagnostic(sample: Path) -> None:
         print(f"\nFichiers : {', '.join(Path(p).name for p in json.loads(result['results']['FILES']))}")
 
 
+def show_portrait(sample: Path, epci: str = "200069052") -> None:
+    """ocsge:portrait of one EPCI of the Territoire de Belfort sample (CA Grand Belfort) through qgis_process."""
+    data = ROOT / "tests" / "data"
+    out = sample.parent / "demo" / f"portrait-{epci}.pdf"
+    print(f"\n=== ocsge:portrait de l'EPCI {epci} → {out} ===")
+    result = qgis_process_json(
+        "run", "ocsge:portrait", "--", f"INPUT={sample / '90'}", f"COMMUNES={data / 'communes-90-territoire-de-belfort.geojson'}",
+        "CODE_FIELD=code", "NAME_FIELD=nom", f"MEMBERSHIP={data / 'appartenance-communes-90.csv'}", "LEVEL=1", f"TERRITORIES={epci}", f"OUTPUT={out}",
+    )
+    print(f"{int(result['results']['PAGES'])} pages : {result['results']['OUTPUT']} (tables et graphiques : {result['results']['FOLDER']})")
+
+
 if __name__ == "__main__":
     show_load(Path(sys.argv[1]))
     show_diagnostic(Path(sys.argv[1]))
+    show_portrait(Path(sys.argv[1]))

@@ -45,6 +45,7 @@ class Run:
     method: str
     convention: str
     deliveries: list[str] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)
     today: date = field(default_factory=date.today)
 
 
@@ -127,7 +128,7 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "source": f"Source : IGN, OCS GE {content.millesimes(territory)} ; limites communales : couche fournie. "
                       f"Traitement : extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}.",
             "carte_titre": f"Part artificialisée des communes en {territory.fin or ''}",
-            "couverture": content.cover(territory, run.method, run.convention, run.deliveries, run.today),
+            "couverture": content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today),
             "chiffres": content.key_figures(territory, parents, len(communes)),
             "methode": methode,
             "graph_stocks": charts.stocks(territory, charts_dir / f"{stem}_stocks.svg"),

@@ -26,11 +26,11 @@ CELL = "padding:3px 6px;border-bottom:1px solid #dddddd"
 DENSE = "padding:1px 4px;border-bottom:1px solid #dddddd"
 
 
-def _table(headers: list[str], rows: list[list[str]], size: float = 9, first_width: str = "", cell: str = CELL) -> str:
+def _table(headers: list[str], rows: list[list[str]], size: float = 9, first_width: str = "", cell: str = CELL, numbers: bool = True) -> str:
     def cells(values, tag):
         out = []
         for index, value in enumerate(values):
-            align = "left" if index == 0 else "right"
+            align = "right" if index and numbers else "left"
             width = f";width:{first_width};white-space:nowrap" if index == 0 and first_width else ""
             out.append(f"<{tag} style='{cell};text-align:{align}{width}'>{value}</{tag}>")
         return "".join(out)
@@ -52,7 +52,7 @@ def millesimes(t: Territory) -> str:
     return f"{t.debut}–{t.fin}" if t.debut and t.fin else str(t.fin or "")
 
 
-def cover(t: Territory, method: str, convention: str, deliveries: list[str], today: date | None = None) -> str:
+def cover(t: Territory, method: str, convention: str, deliveries: list[str], layers: list[str], today: date | None = None) -> str:
     today = today or date.today()
     rows = [
         ["Territoire", escape(t.nom)],
@@ -63,9 +63,10 @@ def cover(t: Territory, method: str, convention: str, deliveries: list[str], tod
         ["Codes indéterminés", escape(CONVENTIONS.get(convention, convention))],
         ["Source", "IGN, OCS GE (occupation du sol à grande échelle)"],
         ["Livraisons lues", "<br/>".join(escape(d) for d in deliveries) or "–"],
+        ["Couches lues", "<br/>".join(escape(name) for name in layers) or "–"],
         ["Date de production", today.strftime("%d/%m/%Y")],
     ]
-    return _table([], rows, 10, "34%")
+    return _table([], rows, 10, "30%", numbers=False)
 
 
 def key_figures(t: Territory, parents: list[Territory], n_communes: int) -> str:
