@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -27,7 +28,7 @@ from ..ocsge_plugin.report import build, layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from .aggregate import METHODS
 from .base import OcsgeAlgorithm
-from .deliveries import check_deliveries, delivery_paths
+from .deliveries import check_deliveries
 from .diagnostic import DiagnosticAlgorithm
 
 SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
@@ -144,7 +145,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []))
             communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
             first = tables.communes_of(chosen[0])
-            crs = build.map_crs(communes.crs() if communes else None or QgsVectorLayer().crs(), first[0].members.get("departement_code") if first else None)
+            crs = build.map_crs(communes.crs() if communes is not None else QgsCoordinateReferenceSystem(), first[0].members.get("departement_code") if first else None)
             feedback.pushInfo(plural(len(chosen), self.tr("{count} territory: charts and texts…"), self.tr("{count} territories: charts and texts…")).format(count=len(chosen)))
             uri, table_pages = build.atlas_layer(tables, chosen, run, work, crs, lambda done, total: steps.setProgress(100.0 * done / total), steps.isCanceled)
             steps.setCurrentStep(2)
@@ -214,19 +215,20 @@ def keep_layout(project, kept: dict):
     folder = kept["folder"]
     tables = Tables.read(folder / "tables")
     coverage = QgsVectorLayer(f"{folder / 'territoires.gpkg'}|layername=territoires", "Territoire du portrait", "ogr")
-    background = None
     given = kept.get("communes")
-    if isinstance(given, str) and project.mapLayer(given) is None:
-        background = QgsVectorLayer(given, "Communes", "ogr")
+    background = None  # a copy: the user's own layer keeps its style and name
+    if isinstance(given, QgsVectorLayer):
+        background = given.clone()
+    elif isinstance(given, str) and project.mapLayer(given) is not None:
+        background = project.mapLayer(given).clone()
     elif isinstance(given, str):
-        background = project.mapLayer(given)
+        background = QgsVectorLayer(given, "Communes", "ogr")
     fin = next((t.fin for t in tables.levels["commune"].values()), None)
     layers, legend = build.map_layers(tables, coverage, background, fin)
     group = project.layerTreeRoot().insertGroup(0, f"Portrait de territoire – {kept['name']}")
     for layer in layers:
-        if project.mapLayer(layer.id()) is None:
-            project.addMapLayer(layer, False)
-            group.addLayer(layer)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
     layout = build.make_layout(project, kept["template"], coverage, layers, legend, kept["crs"], kept["pages"])
     layout.setName(f"Portrait de territoire – {kept['name']}")
     manager = project.layoutManager()

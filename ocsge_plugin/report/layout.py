@@ -13,7 +13,6 @@ from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFillSymbol,
-    QgsGraduatedSymbolRenderer,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -25,7 +24,6 @@ from qgis.core import (
     QgsLegendStyle,
     QgsScaleBarSettings,
     QgsLayoutItemShape,
-    QgsLayoutMeasurement,
     QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
@@ -33,8 +31,6 @@ from qgis.core import (
     QgsProperty,
     QgsReadWriteContext,
     QgsRenderContext,
-    QgsRuleBasedRenderer,
-    QgsStyle,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUuid
@@ -71,9 +67,10 @@ def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool =
     return label
 
 
-def _place(item, rect, page: int | None = None) -> None:
+def _place(item, rect) -> None:
+    """Put ``item`` at (x, y, width, height) in millimetres, y counted from the top of the layout."""
     x, y, w, h = rect
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters), page=page if page is not None else 0) if page is not None else item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, Recorder
-from qgis.core import QgsProcessingException, QgsProject
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
 BELFORT = "90010"  # net artificialisation < 0 and a surface above 1 000 ha in the sample: sign and thousands shown
 ROWS_PER_PAGE = 38  # the default template's commune table
@@ -108,12 +108,15 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     feedback = Recorder()
     feedback.values = []
     feedback.progressChanged.connect(feedback.values.append)
-    results, feedback = run("ocsge:portrait", params(sample, output), feedback)
+    mine = QgsVectorLayer(str(DATA / "communes-90-territoire-de-belfort.geojson"), "Mes communes", "ogr")
+    QgsProject.instance().addMapLayer(mine)
+    style = mine.renderer().dump()
+    results, feedback = run("ocsge:portrait", params(sample, output, COMMUNES=mine.id()), feedback)
     expected = sum(6 + math.ceil(len(names) / ROWS_PER_PAGE) for names in epcis.values())
     assert pdf_pages(output) == results["PAGES"] == expected
     text = pdf_text(output)
     for name, communes in epcis.items():
-        assert f"Les communes" in text and name in text
+        assert "Les communes" in text and name in text
         assert [c for c in communes if c not in text] == [], name
     assert sum("Section" in info for info in feedback.infos) == len(epcis)  # progress told per territory
     assert feedback.values == sorted(feedback.values) and feedback.values[-1] >= 99
@@ -124,6 +127,9 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     # the layout stays in the project, an atlas over the territories
     layout = QgsProject.instance().layoutManager().layoutByName("Portrait de territoire – epci")
     assert layout is not None and layout.atlas().enabled() and layout.atlas().coverageLayer().featureCount() == len(epcis)
+    group = QgsProject.instance().layerTreeRoot().findGroup("Portrait de territoire – epci")
+    assert [layer.name() for layer in group.findLayers()] == ["Territoire du portrait", "Part artificialisée 2021 (%)", "Communes"]
+    assert mine.name() == "Mes communes" and mine.renderer().dump() == style  # the user's layer untouched (a copy is the background)
 
 
 def test_a_user_template_changes_the_title_font(run, provider, sample, tmp_path):
