@@ -65,8 +65,10 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             "territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, "
             "convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface "
             "and share at each millésime, the four flows, net artificialisation per year, undetermined surface, "
-            "comparison with the EPCI and the département or région); a map of the communes' artificialised share "
-            "with the territory outlined, scale bar, north arrow, legend and source; the charts (stocks at both "
+            "comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's "
+            "artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation "
+            "in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; "
+            "scale bar, north arrow, legend and source; the charts (stocks at both "
             "millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a "
             "territory above the commune, the table of its communes sorted by net artificialisation; a method note. "
             "Numbers are those of the published tables (artif_<level>, imper_<level>, qualite_<level>), written "
@@ -142,7 +144,9 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             if not chosen:
                 raise self.fail(self.tr("No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).").format(level=level))
             method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []))
+            fin, debut = chosen[0].fin, chosen[0].debut
+            artif, flows = build.ign_layers(result["deliveries"], fin, steps.isCanceled) if method in ("auto", "ign") else (None, None)
+            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []), bool(artif or flows))
             communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
             first = tables.communes_of(chosen[0])
             crs = build.map_crs(communes.crs() if communes is not None else QgsCoordinateReferenceSystem(), first[0].members.get("departement_code") if first else None)
@@ -152,7 +156,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             project = QgsProject()
             coverage = QgsVectorLayer(uri, "territoires", "ogr")
             background = communes.clone() if communes is not None else None
-            layers, legend = build.map_layers(tables, coverage, background, chosen[0].fin)
+            layers, legend = build.map_layers(tables, coverage, background, fin, artif, flows, debut)
             try:
                 layout = build.make_layout(project, template, coverage, layers, legend, crs, table_pages)
             except ValueError:
@@ -180,7 +184,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         except OSError as error:
             shutil.rmtree(work, ignore_errors=True)
             raise self.fail(self.tr("Cannot write {path}: {error}. Expected a writable place.").format(path=output, error=error)) from None
-        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem)
+        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows)
         feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
         return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
 
@@ -223,8 +227,9 @@ def keep_layout(project, kept: dict):
         background = project.mapLayer(given).clone()
     elif isinstance(given, str):
         background = QgsVectorLayer(given, "Communes", "ogr")
-    fin = next((t.fin for t in tables.levels["commune"].values()), None)
-    layers, legend = build.map_layers(tables, coverage, background, fin)
+    first = next(iter(tables.levels["commune"].values()), None)
+    fin, debut = (first.fin, first.debut) if first else (None, None)
+    layers, legend = build.map_layers(tables, coverage, background, fin, kept.get("artif"), kept.get("flows"), debut)
     group = project.layerTreeRoot().insertGroup(0, f"Portrait de territoire – {kept['name']}")
     for layer in layers:
         project.addMapLayer(layer, False)

@@ -46,6 +46,7 @@ class Run:
     convention: str
     deliveries: list[str] = field(default_factory=list)
     layers: list[str] = field(default_factory=list)
+    ign_map: bool = False  # the map shows IGN's artificialisation layers
     today: date = field(default_factory=date.today)
 
 
@@ -127,7 +128,8 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
                     f"traitement extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}",
             "source": f"Source : IGN, OCS GE {content.millesimes(territory)} ; limites communales : couche fournie. "
                       f"Traitement : extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}.",
-            "carte_titre": f"Part artificialisée des communes en {territory.fin or ''}",
+            "carte_titre": (f"Surface artificialisée en {territory.fin or ''} et flux {content.millesimes(territory)} (couches de l'IGN)" if run.ign_map
+                            else f"Part artificialisée des communes en {territory.fin or ''}"),
             "couverture": content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today),
             "chiffres": content.key_figures(territory, parents, len(communes)),
             "methode": methode,
@@ -149,15 +151,58 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     return f"{path}|layername=territoires", pages_needed
 
 
-def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLayer | None, year) -> tuple[list, list]:
-    """The map's layers, top first (territory outline, communes by artificialised share, background) and
-    those of the legend."""
+def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | None]:
+    """The URIs of IGN's artificialisation layer at the millésime ``fin`` and of its artificialisation
+    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN ships them."""
+    from ..keeping import without_kept_copies
+    from ..reading import open_delivery
+
+    artif = flows = None
+    for path in paths:
+        delivery = open_delivery(path, ("artif", "artif_diff"), is_canceled=is_canceled, check=False)
+        for found in without_kept_copies(delivery):
+            if found.kind == "artif" and found.millesimes and found.millesimes[-1] == fin:
+                artif = artif or found.uri
+            elif found.kind == "artif_diff" and found.millesimes and found.millesimes[-1] == fin:
+                flows = flows or found.uri
+    return artif, flows
+
+
+def _rules(layer: QgsVectorLayer, rules: list[tuple[str, str, str]]) -> None:
+    """A rule-based renderer of (filter, fill colour, label), nothing drawn elsewhere."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, colour, label in rules:
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=expression, label=label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLayer | None, year, artif: str | None = None, flows: str | None = None, debut=None) -> tuple[list, list]:
+    """The map's layers, top first, and those of the legend: the territory outline, IGN's flows and
+    artificialised surface when the deliveries hold them (else the communes by artificialised share), the
+    communes as a neutral background."""
     outline = QgsRuleBasedRenderer.Rule(None)
     current = QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({"style": "no", "outline_color": "#111111", "outline_width": "0.8"}),
                                         filterExp="@atlas_featureid = $id", label="Territoire du portrait")
     outline.appendChild(current)
     coverage.setRenderer(QgsRuleBasedRenderer(outline))
     coverage.setName("Territoire du portrait")
+    if artif or flows:
+        layers = [coverage]
+        if flows:
+            changes = QgsVectorLayer(flows, f"Flux {debut or ''}–{year or ''}", "ogr")
+            _rules(changes, [('"artificialisation" = 1', "#e31a1c", "Artificialisation"), ('"artificialisation" = -1', "#33a02c", "Désartificialisation")])
+            layers.append(changes)
+        if artif:
+            state = QgsVectorLayer(artif, f"Surface artificialisée {year or ''}", "ogr")
+            _rules(state, [("lower(\"artif\") = 'artif'", "#8c8c8c", "Artificialisé (IGN)")])
+            layers.append(state)
+        legend = list(layers)
+        if background is not None and background.isValid():
+            background.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#f4f4f2", "outline_color": "#9e9e9e", "outline_width": "0.2"})))
+            background.setName("Communes")
+            layers.append(background)
+        return layers, legend
     shares = QgsVectorLayer(f"{tables.folder / 'artif_commune.gpkg'}|layername=artif_commune", f"Part artificialisée {year or ''} (%)", "ogr")
     ranges = []
     for low, high, colour in SHARE_CLASSES:
@@ -174,6 +219,7 @@ def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLa
 
 
 def make_layout(project: QgsProject, template: str | None, coverage: QgsVectorLayer, layers, legend, crs, pages_communes: int):
+    """The layout from ``template`` (the default one when None), bound to this run's atlas and map layers."""
     layout = layouts.load_template(project, template or layouts.TEMPLATE)
     layouts.repeat_communes_page(layout, pages_communes)
     layouts.bind(layout, coverage, layers, legend, crs)

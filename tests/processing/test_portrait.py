@@ -46,7 +46,7 @@ def read_csv(path: Path) -> list[dict]:
 
 def pdf_text(path: Path) -> str:
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\ufb01", "fi").replace("\ufb02", "fl")  # ligatures of the font
 
 
 def pdf_pages(path: Path) -> int:
@@ -94,6 +94,7 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     # cover, key figures, map, charts, ranking, method note: no commune table for a commune
     assert pdf_pages(output) == results["PAGES"] == 6
     assert "Les communes" not in text and "Note de méthode" in text
+    assert "Surface artificialisée en 2021 et flux 2018–2021 (couches de l'IGN)" in text  # the sample has IGN's layers
     assert not output.with_name("belfort.pdf.partiel").exists()
 
 
@@ -128,7 +129,8 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     layout = QgsProject.instance().layoutManager().layoutByName("Portrait de territoire – epci")
     assert layout is not None and layout.atlas().enabled() and layout.atlas().coverageLayer().featureCount() == len(epcis)
     group = QgsProject.instance().layerTreeRoot().findGroup("Portrait de territoire – epci")
-    assert [layer.name() for layer in group.findLayers()] == ["Territoire du portrait", "Part artificialisée 2021 (%)", "Communes"]
+    # the sample holds IGN's artificialisation layers: the map shows them, as IGN ships them
+    assert [layer.name() for layer in group.findLayers()] == ["Territoire du portrait", "Flux 2018–2021", "Surface artificialisée 2021", "Communes"]
     assert mine.name() == "Mes communes" and mine.renderer().dump() == style  # the user's layer untouched (a copy is the background)
 
 
@@ -147,8 +149,10 @@ def test_a_user_template_changes_the_title_font(run, provider, sample, tmp_path)
     path = tmp_path / "mon_modele.qpt"
     assert template.saveAsTemplate(str(path), QgsReadWriteContext())
     default, custom = tmp_path / "defaut.pdf", tmp_path / "modele.pdf"
-    run("ocsge:portrait", params(sample, default, LEVEL=0, TERRITORIES=BELFORT))
+    run("ocsge:portrait", params(sample, default, LEVEL=0, TERRITORIES=BELFORT, METHOD=3))
     run("ocsge:portrait", params(sample, custom, LEVEL=0, TERRITORIES=BELFORT, TEMPLATE=str(path)))
+    # the matrix + thresholds: IGN's layers are not this method's, the map shows the communes' share
+    assert "Part artificialisée des communes en 2021" in pdf_text(default)
     assert "Serif" not in pdf_fonts(default)
     assert "DejaVuSerif" in pdf_fonts(custom)
     assert pdf_pages(custom) == pdf_pages(default) == 6
