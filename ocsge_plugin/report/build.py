@@ -191,10 +191,12 @@ def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLa
         layers = [coverage]
         if flows:
             changes = QgsVectorLayer(flows, f"Flux {debut or ''}–{year or ''}", "ogr")
+            changes.setSubsetString('"artificialisation" IN (1, -1)')  # read only what is drawn
             _rules(changes, [('"artificialisation" = 1', "#e31a1c", "Artificialisation"), ('"artificialisation" = -1', "#33a02c", "Désartificialisation")])
             layers.append(changes)
         if artif:
             state = QgsVectorLayer(artif, f"Surface artificialisée {year or ''}", "ogr")
+            state.setSubsetString("lower(\"artif\") = 'artif'")
             _rules(state, [("lower(\"artif\") = 'artif'", "#8c8c8c", "Artificialisé (IGN)")])
             layers.append(state)
         legend = list(layers)
