@@ -8,7 +8,7 @@ BUILD ?= $(ROOT)/.build
 # The sample deliveries (numpy's streams differ between Debian releases: the chroots use the host's).
 SAMPLE ?= $(BUILD)/sample
 PLUGIN_NAME := ocsge
-DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time
+DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time poppler-utils
 # 7-Zip is checked by its command (7z, 7za or 7zz): Debian 12 has p7zip-full, sid only 7zip.
 SEVENZIP_PACKAGES := 7zip p7zip-full
 PIP_PACKAGES := pytest pytest-httpserver hypothesis

@@ -21,8 +21,9 @@ def algorithm_classes() -> list[type]:
     from .rollup import RollupAlgorithm
     from .export import ExportAlgorithm
     from .diagnostic import DiagnosticAlgorithm
+    from .portrait import PortraitAlgorithm
 
-    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm, AggregateAlgorithm, RollupAlgorithm, ExportAlgorithm, DiagnosticAlgorithm]
+    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm, AggregateAlgorithm, RollupAlgorithm, ExportAlgorithm, DiagnosticAlgorithm, PortraitAlgorithm]
 
 
 class OcsgeProvider(QgsProcessingProvider):

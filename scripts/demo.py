@@ -116,6 +116,18 @@ def write_numbers(numbers: dict, path: Path) -> None:
     print(f"\nNombres de la démonstration (QGIS {Qgis.QGIS_VERSION}) : {path}")
 
 
+def show_portrait(sample: Path, out_root: Path, epci: str = "200069052") -> None:
+    """ocsge:portrait of one EPCI of the Territoire de Belfort sample (CA Grand Belfort) through qgis_process."""
+    data = ROOT / "tests" / "data"
+    out = out_root / f"portrait-{epci}.pdf"
+    print(f"\n=== ocsge:portrait de l'EPCI {epci} → {out} ===")
+    result = qgis_process_json(
+        "run", "ocsge:portrait", "--", f"INPUT={sample / '90'}", f"COMMUNES={data / 'communes-90-territoire-de-belfort.geojson'}",
+        "CODE_FIELD=code", "NAME_FIELD=nom", f"MEMBERSHIP={data / 'appartenance-communes-90.csv'}", "LEVEL=1", f"TERRITORIES={epci}", f"OUTPUT={out}",
+    )
+    print(f"{int(result['results']['PAGES'])} pages : {result['results']['OUTPUT']} (tables et graphiques : {result['results']['FOLDER']})")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sample", type=Path, help="folder of the sample deliveries (one folder per département)")
@@ -125,6 +137,8 @@ if __name__ == "__main__":
     sample = args.sample.resolve()
     shown: dict = {}
     show_load(sample, shown)
-    show_diagnostic(sample, shown, (args.out or sample.parent / "demo").resolve())
+    out = (args.out or sample.parent / "demo").resolve()
+    show_diagnostic(sample, shown, out)
+    show_portrait(sample, out)
     if args.numbers:
         write_numbers(shown, args.numbers)

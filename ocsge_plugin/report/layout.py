@@ -1,0 +1,355 @@
+"""The portrait's print layout: an atlas over the territories, built from a template (.qpt) whose items
+are found by their id, and written page by page to a PDF (progress per page, cancel, nothing partial).
+
+The default template (resources/portrait.qpt) is made by :func:`default_layout`; a user's template restyled
+in the layout designer keeps the same item ids (``titre``, ``chiffres``, ``carte``…) and is used as is."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFillSymbol,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsScaleBarSettings,
+    QgsLayoutItemShape,
+    QgsLayoutObject,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsPrintLayout,
+    QgsProperty,
+    QgsReadWriteContext,
+    QgsRenderContext,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUuid
+from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..nomenclature import RESOURCES
+
+TEMPLATE = RESOURCES / "portrait.qpt"
+WIDTH, HEIGHT, MARGIN = 210.0, 297.0, 15.0
+FONT = "DejaVu Sans"
+RED = QColor("#c8102e")
+# the pages of the default template, in order; « communes » is repeated as needed
+PAGES = ("couverture", "chiffres", "carte", "graphiques", "classement", "communes", "methode")
+
+
+class Canceled(Exception):
+    """The user canceled: the caller removes what was begun."""
+
+
+def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool = False, html: bool = False, colour: str = "#222222"):
+    label = QgsLayoutItemLabel(layout)
+    label.setId(item_id)
+    label.setText(text)
+    font = QFont(FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setFontColor(QColor(colour))
+    if html:
+        label.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
+    layout.addLayoutItem(label)
+    _place(label, rect)
+    return label
+
+
+def _place(item, rect) -> None:
+    """Put ``item`` at (x, y, width, height) in millimetres, y counted from the top of the layout."""
+    x, y, w, h = rect
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+
+
+def _page_y(layout, index: int) -> float:
+    return layout.pageCollection().page(index).pos().y()
+
+
+def _header(layout, page: int, key: str, title: str) -> None:
+    y = _page_y(layout, page)
+    band = QgsLayoutItemShape(layout)
+    band.setId(f"bandeau_{key}")
+    band.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+    band.setSymbol(QgsFillSymbol.createSimple({"color": RED.name(), "outline_style": "no"}))
+    layout.addLayoutItem(band)
+    _place(band, (0, y, WIDTH, 8))
+    _label(layout, f"titre_{key}", title, (MARGIN, y + 14, WIDTH - 2 * MARGIN, 12), size=16, bold=True, colour=RED.name())
+    _label(layout, f"territoire_{key}", '[% "titre" %]', (MARGIN, y + 25, WIDTH - 2 * MARGIN, 8), size=10, colour="#555555")
+    _label(layout, f"pied_{key}", '[% "pied" %]', (MARGIN, y + HEIGHT - 12, WIDTH - 2 * MARGIN, 6), size=7, colour="#777777")
+
+
+def default_layout(project) -> QgsPrintLayout:
+    """The default template, built in code: A4 portrait, one page per section, items named by id."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("Portrait de territoire")
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    for _ in PAGES[1:]:
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        collection.addPage(page)
+    collection.reflow()
+    inner = WIDTH - 2 * MARGIN
+    # 1. cover
+    y = _page_y(layout, 0)
+    band = QgsLayoutItemShape(layout)
+    band.setId("bandeau_couverture")
+    band.setSymbol(QgsFillSymbol.createSimple({"color": RED.name(), "outline_style": "no"}))
+    layout.addLayoutItem(band)
+    _place(band, (0, y, WIDTH, 110))
+    _label(layout, "surtitre", "PORTRAIT DE TERRITOIRE", (MARGIN, y + 40, inner, 10), size=12, bold=True, colour="#ffffff")
+    _label(layout, "titre", '[% "nom" %]', (MARGIN, y + 52, inner, 30), size=30, bold=True, colour="#ffffff")
+    _label(layout, "sous_titre", "Artificialisation et imperméabilisation des sols — [% \"millesimes\" %]", (MARGIN, y + 84, inner, 10), size=13, colour="#ffffff")
+    _label(layout, "couverture", '[% "couverture" %]', (MARGIN, y + 125, inner, 140), size=10, html=True)
+    _label(layout, "pied_couverture", '[% "pied" %]', (MARGIN, y + HEIGHT - 12, inner, 6), size=7, colour="#777777")
+    # 2. key figures
+    _header(layout, 1, "chiffres", "Chiffres clés")
+    _label(layout, "chiffres", '[% "chiffres" %]', (MARGIN, _page_y(layout, 1) + 36, inner, 240), size=9, html=True)
+    # 3. map
+    _header(layout, 2, "carte", "Carte")
+    y = _page_y(layout, 2)
+    _label(layout, "carte_titre", '[% "carte_titre" %]', (MARGIN, y + 34, inner, 8), size=10, bold=True)
+    map_item = QgsLayoutItemMap(layout)
+    map_item.setId("carte")
+    map_item.setFrameEnabled(True)
+    layout.addLayoutItem(map_item)
+    _place(map_item, (MARGIN, y + 44, inner, 170))
+    north = QgsLayoutItemPicture(layout)
+    north.setId("nord")
+    north.setPicturePath(str(Path(QgsApplication.pkgDataPath()) / "svg" / "arrows" / "NorthArrow_02.svg"))
+    north.setLinkedMap(map_item)
+    layout.addLayoutItem(north)
+    _place(north, (WIDTH - MARGIN - 14, y + 47, 11, 11))
+    scale = QgsLayoutItemScaleBar(layout)
+    scale.setId("echelle")
+    scale.setStyle("Single Box")
+    scale.setLinkedMap(map_item)
+    scale.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+    scale.setUnitLabel("km")
+    scale.setNumberOfSegmentsLeft(0)
+    scale.setNumberOfSegments(2)
+    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
+    scale.setMinimumBarWidth(30)
+    scale.setMaximumBarWidth(60)
+    scale.setHeight(2)
+    layout.addLayoutItem(scale)
+    _place(scale, (MARGIN, y + 218, 60, 10))
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legende")
+    legend.setTitle("Légende")
+    legend.setLinkedMap(map_item)
+    layout.addLayoutItem(legend)
+    _place(legend, (WIDTH / 2, y + 218, inner / 2, 50))
+    _label(layout, "source_carte", '[% "source" %]', (MARGIN, y + 262, inner / 2 - 5, 20), size=7, colour="#555555")
+    # 4. charts
+    _header(layout, 3, "graphiques", "Stocks et flux")
+    y = _page_y(layout, 3)
+    for index, (item_id, field) in enumerate((("graphique_stocks", "graph_stocks"), ("graphique_flux", "graph_flux"))):
+        picture = QgsLayoutItemPicture(layout)
+        picture.setId(item_id)
+        picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+        picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField(field))
+        layout.addLayoutItem(picture)
+        _place(picture, (MARGIN, y + 38 + index * 115, inner, 105))
+    # 5. ranking of the communes
+    _header(layout, 4, "classement", "Classement des communes")
+    y = _page_y(layout, 4)
+    picture = QgsLayoutItemPicture(layout)
+    picture.setId("graphique_classement")
+    picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField("graph_classement"))
+    layout.addLayoutItem(picture)
+    _place(picture, (MARGIN, y + 36, inner, 240))
+    # 6. table of the communes (repeated when long)
+    _header(layout, 5, "communes", "Les communes")
+    _label(layout, "communes", '[% "communes_1" %]', (MARGIN, _page_y(layout, 5) + 36, inner, 245), size=7, html=True)
+    # 7. method note
+    _header(layout, 6, "methode", "Note de méthode")
+    _label(layout, "methode", '[% "methode" %]', (MARGIN, _page_y(layout, 6) + 36, inner, 245), size=9, html=True)
+    return layout
+
+
+def write_default_template(path: Path = TEMPLATE) -> None:
+    """Save the default layout as the shipped template (run when the layout code changes)."""
+    from qgis.core import QgsProject
+
+    project = QgsProject()
+    layout = default_layout(project)
+    layout.saveAsTemplate(str(path), QgsReadWriteContext())
+
+
+def load_template(project, path) -> QgsPrintLayout:
+    """A layout from a .qpt file (the user's or the default); ValueError when it cannot be read."""
+    document = QDomDocument()
+    with open(path, encoding="utf-8") as handle:
+        if not document.setContent(handle.read()):
+            raise ValueError(str(path))
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not ok:
+        raise ValueError(str(path))
+    layout.setName("Portrait de territoire")
+    return layout
+
+
+def repeat_communes_page(layout, pages: int) -> None:
+    """Give the commune table ``pages`` pages: the page holding the item ``communes`` is copied after itself,
+    each copy showing the next part (``communes_2``…) and left out of the export when the territory has none."""
+    table = layout.itemById("communes")
+    if table is None:
+        return
+    collection = layout.pageCollection()
+    index = collection.pageNumberForPoint(table.pos())
+    source = collection.page(index)
+    items = [i for i in layout.items() if isinstance(i, _ITEM_TYPES) and i.page() == index]
+    exclude = QgsProperty.fromExpression('coalesce("pages_communes", 0) < 1')
+    source.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, exclude)
+    for part in range(2, pages + 1):
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(source.pageSize())
+        at = index + part - 1
+        collection.insertPage(page, at)
+        page.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f'coalesce("pages_communes", 0) < {part}'))
+        document = QDomDocument()
+        root = document.createElement("items")
+        for item in items:
+            item.writeXml(root, document, QgsReadWriteContext())
+        top = collection.page(at).pos().y()
+        for original, element in zip(items, _children(root)):
+            element.setAttribute("uuid", QUuid.createUuid().toString())  # a copy, not the original
+            element.setAttribute("templateUuid", "")
+            # the copy's place, written where the item reads it back (and keeps it on refresh)
+            on_page = original.pagePositionWithUnits()
+            element.setAttribute("position", QgsLayoutPoint(on_page.x(), top + on_page.y(), on_page.units()).encodePoint())
+        added = layout.addItemsFromXml(root, document, QgsReadWriteContext())
+        for item in added:
+            if isinstance(item, QgsLayoutItemLabel):
+                item.setText(item.text().replace('"communes_1"', f'"communes_{part}"'))
+            if item.id():
+                item.setId(f"{item.id()}_{part}")
+
+
+def _children(root):
+    node = root.firstChildElement()
+    while not node.isNull():
+        yield node
+        node = node.nextSiblingElement()
+
+
+_ITEM_TYPES = (QgsLayoutItemLabel, QgsLayoutItemPicture, QgsLayoutItemShape, QgsLayoutItemMap, QgsLayoutItemLegend, QgsLayoutItemScaleBar)
+
+
+def bind(layout, coverage, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem) -> None:
+    """Point the template at this run's data: atlas over ``coverage``, the map's layers and CRS, the legend."""
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(coverage)
+    atlas.setEnabled(True)
+    atlas.setPageNameExpression('"nom"')
+    atlas.setFilenameExpression("'portrait_' || \"code\"")
+    map_item = layout.itemById("carte")
+    if isinstance(map_item, QgsLayoutItemMap):
+        map_item.setCrs(crs)
+        map_item.setLayers(map_layers)
+        map_item.setKeepLayerSet(True)
+        map_item.setAtlasDriven(True)
+        map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+        map_item.setAtlasMargin(0.08)
+    legend = layout.itemById("legende")
+    if isinstance(legend, QgsLayoutItemLegend):
+        legend.setAutoUpdateModel(False)
+        root = legend.model().rootGroup()
+        root.removeAllChildren()
+        for layer in legend_layers:
+            node = root.addLayer(layer)
+            if layer is legend_layers[0]:  # the outline: its rule says it
+                QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+        legend.adjustBoxSize()
+        legend.refresh()
+
+
+def pages_to_print(layout) -> list[int]:
+    """The pages the current atlas feature prints (« exclude from exports » evaluated for it: QGIS 3.22's
+    page collection does not re-evaluate it per feature)."""
+    collection = layout.pageCollection()
+    pages = []
+    for index in range(collection.pageCount()):
+        page = collection.page(index)
+        excluded, _ok = page.dataDefinedProperties().valueAsBool(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, page.createExpressionContext(), False)
+        if collection.shouldExportPage(index) and not excluded:
+            pages.append(index)
+    return pages
+
+
+def write_pdf(layout, path: str, progress, is_canceled) -> int:
+    """Every atlas feature, every page it exports, into one PDF at ``path`` (written under a temporary
+    name and renamed at the end: on cancel or error no file is left). Returns the number of pages."""
+    atlas = layout.atlas()
+    count = atlas.count() if atlas.updateFeatures() else 0
+    context = layout.renderContext()
+    context.setDpi(300)
+    context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+    context.setFlag(context.FlagForceVectorOutput, True)
+    context.setFlag(context.FlagAntialiasing, True)
+    exporter = QgsLayoutExporter(layout)
+    partial = f"{path}.partiel"
+    maps = [(item, item.sizeWithUnits()) for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    writer = painter = None
+    printed = 0
+    try:
+        for feature in range(count):
+            if is_canceled():
+                raise Canceled()
+            atlas.seekTo(feature)
+            layout.refresh()
+            for item, size in maps:  # the atlas may stretch a map to its feature's shape: the frame keeps its size
+                if item.sizeWithUnits() != size:
+                    extent = item.extent()
+                    item.attemptResize(size)
+                    item.zoomToExtent(extent)
+            pages = pages_to_print(layout)
+            for rank, index in enumerate(pages):
+                if is_canceled():
+                    raise Canceled()
+                size = layout.pageCollection().page(index).pageSize()
+                page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Millimeter)
+                if writer is None:
+                    writer = QPdfWriter(partial)
+                    writer.setResolution(300)
+                    writer.setCreator("QGIS — extension OCS GE")
+                    writer.setTitle("Portrait de territoire")
+                    writer.setPageSize(page_size)
+                    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+                    painter = QPainter(writer)
+                else:
+                    writer.setPageSize(page_size)
+                    writer.newPage()
+                exporter.renderPage(painter, index)
+                printed += 1
+                progress(feature, count, rank, len(pages))
+        if painter is not None:
+            painter.end()
+            painter = None
+        writer = None
+        if printed:
+            os.replace(partial, path)
+        return printed
+    finally:
+        if painter is not None:
+            painter.end()
+        if os.path.exists(partial):
+            os.remove(partial)

@@ -1,0 +1,137 @@
+"""The portrait's numbers, read from the published tables ocsge:diagnostic writes (artif_<level>,
+imper_<level>, qualite_<level> as CSV): nothing is computed again, figures are only picked and put side
+by side (the stock at the first millésime is the published stock at the last one minus the published net
+flow, and says so)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LEVELS = ("commune", "epci", "scot", "departement")
+LEVEL_LABELS = {"commune": "Commune", "epci": "EPCI", "scot": "SCoT", "departement": "Département", "region": "Région"}
+# the territory a level is compared with (the first that exists for it)
+PARENTS = {"commune": ("epci", "departement"), "epci": ("departement",), "scot": ("departement",), "departement": ("region",)}
+NUMBERS = (
+    "pourcent_artif", "surface_artif", "flux_artif", "flux_desartif", "flux_artif_net",
+    "pourcent_imper", "surface_imper", "flux_imper", "flux_desimper", "flux_imper_net",
+    "surface", "surface_indeterminee", "pourcent_indetermine", "flux_indetermine", "commune_surface",
+)
+
+
+def _float(text):
+    if text is None or str(text).strip() == "":
+        return None
+    return float(str(text).replace(",", "."))
+
+
+@dataclass
+class Territory:
+    level: str
+    code: str
+    nom: str
+    debut: int | None
+    fin: int | None
+    values: dict = field(default_factory=dict)
+    members: dict = field(default_factory=dict)  # epci_code, departement_code, scot_code (communes)
+
+    def get(self, name: str):
+        return self.values.get(name)
+
+    @property
+    def years(self) -> int | None:
+        return self.fin - self.debut if self.debut is not None and self.fin is not None and self.fin > self.debut else None
+
+    @property
+    def area(self):
+        return self.values.get("surface") or self.values.get("commune_surface")
+
+    def stock_debut(self, kind: str):
+        """The stock at the first millésime: published stock at the last one minus the published net flow."""
+        stock, net = self.get(f"surface_{kind}"), self.get(f"flux_{kind}_net")
+        return None if stock is None or net is None else stock - net
+
+    def share_debut(self, kind: str):
+        stock = self.stock_debut(kind)
+        return None if stock is None or not self.area else 100.0 * stock / self.area
+
+    def per_year(self, kind: str = "artif"):
+        net = self.get(f"flux_{kind}_net")
+        return None if net is None or not self.years else net / self.years
+
+    def label(self) -> str:
+        return f"{LEVEL_LABELS[self.level]} {self.nom} ({self.code})"
+
+
+def _read(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        sample = handle.read(4096)
+        handle.seek(0)
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        return list(csv.DictReader(handle, delimiter=delimiter))
+
+
+def read_level(folder: Path, level: str) -> dict[str, Territory]:
+    """code → Territory for one level: the artif, imper and qualite rows of the widest pair of millésimes."""
+    key = f"{level}_code"
+    territories: dict[str, Territory] = {}
+    for dataset in ("artif", "imper", "qualite"):
+        for row in _read(Path(folder) / f"{dataset}_{level}.csv"):
+            code = row.get(key) or ""
+            debut, fin = _float(row.get("millesime_debut")), _float(row.get("millesime_fin"))
+            debut, fin = (int(debut) if debut is not None else None), (int(fin) if fin is not None else None)
+            current = territories.get(code)
+            if current is None or (dataset == "artif" and (fin or 0, -(debut or 0)) > (current.fin or 0, -(current.debut or 0))):
+                if dataset != "artif" and current is None:
+                    continue
+                current = territories[code] = Territory(level, code, row.get("nom") or code, debut, fin)
+            elif (debut, fin) != (current.debut, current.fin):
+                continue
+            for name in NUMBERS:
+                if name in row:
+                    current.values[name] = _float(row[name])
+            for name in ("epci_code", "departement_code", "scot_code", "region_code"):
+                if row.get(name):
+                    current.members[name] = row[name]
+    for territory in territories.values():
+        if territory.area is None and territory.get("pourcent_artif") and territory.get("surface_artif") is not None:
+            territory.values["surface"] = 100.0 * territory.get("surface_artif") / territory.get("pourcent_artif")
+    return territories
+
+
+@dataclass
+class Tables:
+    """Every level of one diagnostic folder, and who belongs to whom."""
+
+    folder: Path
+    levels: dict[str, dict[str, Territory]]
+
+    @classmethod
+    def read(cls, folder) -> "Tables":
+        return cls(Path(folder), {level: read_level(Path(folder), level) for level in (*LEVELS, "region")})
+
+    def communes_of(self, territory: Territory) -> list[Territory]:
+        """The communes of a territory (itself for a commune), from the commune table's membership codes."""
+        if territory.level == "commune":
+            return [territory]
+        key = f"{territory.level}_code"
+        return [c for c in self.levels["commune"].values() if c.members.get(key) == territory.code]
+
+    def _code_of(self, territory: Territory, level: str) -> str | None:
+        communes = self.communes_of(territory)
+        codes = [c.members.get(f"{level}_code") for c in communes if c.members.get(f"{level}_code")]
+        if level == "departement" and not codes and territory.level == "commune":
+            codes = [territory.code[:3] if territory.code.startswith("97") else territory.code[:2]]
+        return max(set(codes), key=codes.count) if codes else None
+
+    def parents(self, territory: Territory) -> list[Territory]:
+        """The territories it is compared with (its EPCI and département for a commune…)."""
+        found = []
+        for level in PARENTS[territory.level]:
+            code = self._code_of(territory, level)
+            if code and code in self.levels.get(level, {}):
+                found.append(self.levels[level][code])
+        return found

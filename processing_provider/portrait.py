@@ -1,0 +1,244 @@
+"""Algorithm ``ocsge:portrait`` — Portrait de territoire: a printable report per territory (PDF and print
+layout), from the published tables that ocsge:diagnostic writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from ..ocsge_plugin.i18n import plural
+from ..ocsge_plugin.report import build, layout as layouts
+from ..ocsge_plugin.report.tables import LEVELS, Tables
+from .aggregate import METHODS
+from .base import OcsgeAlgorithm
+from .deliveries import check_deliveries
+from .diagnostic import DiagnosticAlgorithm
+
+SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
+
+
+class PortraitAlgorithm(OcsgeAlgorithm):
+    INPUT, COMMUNES, METHOD = "INPUT", "COMMUNES", "METHOD"
+    LEVEL = "LEVEL"
+    TERRITORIES = "TERRITORIES"
+    TEMPLATE = "TEMPLATE"
+    OUTPUT = "OUTPUT"
+    PAGES = "PAGES"
+    FOLDER = "FOLDER"
+
+    GROUP = "territories"
+    TAGS = ("portrait", "portrait de territoire", "rapport", "report", "PDF", "atlas", "mise en page", "layout", "PLU", "PLUi", "SCoT", "rapport de présentation")
+
+    def name(self) -> str:
+        return "portrait"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Portrait of a territory (PDF report)")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables.")
+
+    def flags(self):
+        # the layout (maps, HTML labels) is drawn in the main thread
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def what_it_does(self) -> str:
+        return self.tr(
+            "Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per "
+            "territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, "
+            "convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface "
+            "and share at each millésime, the four flows, net artificialisation per year, undetermined surface, "
+            "comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's "
+            "artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation "
+            "in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; "
+            "scale bar, north arrow, legend and source; the charts (stocks at both "
+            "millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a "
+            "territory above the commune, the table of its communes sorted by net artificialisation; a method note. "
+            "Numbers are those of the published tables (artif_<level>, imper_<level>, qualite_<level>), written "
+            "with the charts and the atlas layer in the folder <name of the PDF>_donnees beside the PDF; they are "
+            "formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), "
+            "editable, and a restyled template (.qpt, same item ids) can be given back. The PDF is written under a "
+            "temporary name and renamed at the end: on cancel nothing is left."
+        )
+
+    def rules(self) -> str:
+        return self.tr(
+            "The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0."
+        )
+
+    def example(self) -> str:
+        return self.tr(
+            "The Territoire de Belfort's deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 7 pages each and 8 for CA Grand Belfort (its 52 communes on two pages)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        diagnostic = DiagnosticAlgorithm()
+        diagnostic.initAlgorithm()
+        for name in SHARED:
+            self.addParameter(diagnostic.parameterDefinition(name).clone())
+        param = QgsProcessingParameterEnum(
+            self.LEVEL, self.tr("Level of the territories"), options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département")], defaultValue=1
+        )
+        param.setHelp(self.tr("One section per territory of this level (EPCI and SCoT from the membership codes)."))
+        self.addParameter(param)
+        param = QgsProcessingParameterString(self.TERRITORIES, self.tr("Territories (codes)"), optional=True)
+        param.setHelp(self.tr("Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True)
+        param.setHelp(self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)"))
+        param.setHelp(self.tr("The report; the tables, charts and atlas layer go to the folder <name>_donnees beside it."))
+        self.addParameter(param)
+        self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Number of pages")))
+        self.addOutput(QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts")))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
+        return (False, problem) if problem else super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not output:
+            raise self.fail(self.tr("No output file. Expected a .pdf path."))
+        if not output.lower().endswith(".pdf"):
+            output += ".pdf"
+        level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
+        codes = [c.strip() for c in self.parameterAsString(parameters, self.TERRITORIES, context).replace(";", ",").split(",") if c.strip()]
+        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
+        if template and not Path(template).is_file():
+            raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
+        folder = Path(output).with_name(Path(output).stem + "_donnees")
+        if folder.exists() and not (folder / "territoires.gpkg").exists():
+            raise self.fail(self.tr("{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.").format(folder=folder))
+        work = folder.with_name(folder.name + ".partiel")
+        shutil.rmtree(work, ignore_errors=True)
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        try:
+            result = self._diagnostic(parameters, context, steps, work / "tables")
+            if steps.isCanceled():
+                raise layouts.Canceled()
+            steps.setCurrentStep(1)
+            tables = Tables.read(work / "tables")
+            try:
+                chosen = build.choose(tables, level, codes)
+            except build.NoTerritory as missing:
+                raise self.fail(self.tr("No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.").format(level=level, codes=missing)) from None
+            if not chosen:
+                raise self.fail(self.tr("No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).").format(level=level))
+            method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+            fin, debut = chosen[0].fin, chosen[0].debut
+            artif, flows = build.ign_layers(result["deliveries"], fin, steps.isCanceled) if method in ("auto", "ign") else (None, None)
+            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []), bool(artif or flows))
+            communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
+            first = tables.communes_of(chosen[0])
+            crs = build.map_crs(communes.crs() if communes is not None else QgsCoordinateReferenceSystem(), first[0].members.get("departement_code") if first else None)
+            feedback.pushInfo(plural(len(chosen), self.tr("{count} territory: charts and texts…"), self.tr("{count} territories: charts and texts…")).format(count=len(chosen)))
+            uri, table_pages = build.atlas_layer(tables, chosen, run, work, crs, lambda done, total: steps.setProgress(100.0 * done / total), steps.isCanceled)
+            steps.setCurrentStep(2)
+            project = QgsProject()
+            coverage = QgsVectorLayer(uri, "territoires", "ogr")
+            background = communes.clone() if communes is not None else None
+            layers, legend = build.map_layers(tables, coverage, background, fin, artif, flows, debut)
+            try:
+                layout = build.make_layout(project, template, coverage, layers, legend, crs, table_pages)
+            except ValueError:
+                raise self.fail(self.tr("The template {path} cannot be read. Expected a .qpt file saved from the layout designer.").format(path=template)) from None
+
+            def progress(feature, count, rank, pages):
+                steps.setProgress(100.0 * (feature + (rank + 1) / pages) / count)
+                if rank == 0:
+                    feedback.pushInfo(self.tr("Section {index}/{count}: {name}").format(index=feature + 1, count=count, name=chosen[feature].nom))
+
+            partial_pdf = str(work / "portrait.pdf")
+            pages = layouts.write_pdf(layout, partial_pdf, progress, steps.isCanceled)
+            if steps.isCanceled():
+                raise layouts.Canceled()
+            shutil.rmtree(folder, ignore_errors=True)
+            os.replace(work, folder)
+            os.replace(folder / "portrait.pdf", output)
+        except layouts.Canceled:
+            shutil.rmtree(work, ignore_errors=True)
+            feedback.reportError(self.tr("Canceled: no file was written."))
+            return {}
+        except QgsProcessingException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        except OSError as error:
+            shutil.rmtree(work, ignore_errors=True)
+            raise self.fail(self.tr("Cannot write {path}: {error}. Expected a writable place.").format(path=output, error=error)) from None
+        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows)
+        feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
+        return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
+
+    def _diagnostic(self, parameters, context, feedback, folder: Path) -> dict:
+        """ocsge:diagnostic as a child algorithm into ``folder``: the published tables in hectares."""
+        import json
+
+        import processing
+
+        child = QgsProcessingContext()
+        child.setProject(context.project())
+        child.setTransformContext(context.transformContext())
+        params = {name: parameters[name] for name in SHARED if name in parameters}
+        params.update({"UNIT": 0, "CSV_DIALECT": 0, "SIMPLIFY": False, "OUTPUT_FOLDER": str(folder)})
+        results = processing.run("ocsge:diagnostic", params, context=child, feedback=feedback, is_child_algorithm=True)
+        if not results or "REPORT" not in results:
+            raise layouts.Canceled()
+        return json.loads(results["REPORT"])
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Keep the layout in the project (Layout manager), over the files kept beside the PDF."""
+        kept = getattr(self, "_kept", None)
+        project = context.project()
+        if not kept or project is None:
+            return {}
+        keep_layout(project, kept)
+        return {}
+
+
+def keep_layout(project, kept: dict):
+    """Add the portrait's layout and its layers (a group « Portrait de territoire ») to ``project``."""
+    folder = kept["folder"]
+    tables = Tables.read(folder / "tables")
+    coverage = QgsVectorLayer(f"{folder / 'territoires.gpkg'}|layername=territoires", "Territoire du portrait", "ogr")
+    given = kept.get("communes")
+    background = None  # a copy: the user's own layer keeps its style and name
+    if isinstance(given, QgsVectorLayer):
+        background = given.clone()
+    elif isinstance(given, str) and project.mapLayer(given) is not None:
+        background = project.mapLayer(given).clone()
+    elif isinstance(given, str):
+        background = QgsVectorLayer(given, "Communes", "ogr")
+    first = next(iter(tables.levels["commune"].values()), None)
+    fin, debut = (first.fin, first.debut) if first else (None, None)
+    layers, legend = build.map_layers(tables, coverage, background, fin, kept.get("artif"), kept.get("flows"), debut)
+    group = project.layerTreeRoot().insertGroup(0, f"Portrait de territoire – {kept['name']}")
+    for layer in layers:
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+    layout = build.make_layout(project, kept["template"], coverage, layers, legend, kept["crs"], kept["pages"])
+    layout.setName(f"Portrait de territoire – {kept['name']}")
+    manager = project.layoutManager()
+    old = manager.layoutByName(layout.name())
+    if old is not None:
+        manager.removeLayout(old)
+    manager.addLayout(layout)
+    return layout
