@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -63,6 +65,17 @@ def example_models() -> list:
             super().__init__()
             self._path, self._name = path, name
             self.loaded = self.fromFile(str(path))
+            self._name_algorithms()
+
+        def _name_algorithms(self) -> None:
+            """The algorithms the model's help names by id (ocsge:load), given as the toolbox names them,
+            in its help content itself: QGIS 3.40's qgis_process reads that, not shortHelpString."""
+            names = {f"ocsge:{alg.name()}": alg.displayName() for alg in (cls() for cls in algorithm_classes())}
+            content = self.helpContent()
+            for key, text in content.items():
+                if isinstance(text, str):
+                    content[key] = re.sub(r"\bocsge:\w+", lambda m: f"« {names[m.group(0)]} »" if m.group(0) in names else m.group(0), text)
+            self.setHelpContent(content)
 
         def name(self) -> str:
             return self._name

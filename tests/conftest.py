@@ -7,6 +7,7 @@ import hashlib
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -132,6 +133,9 @@ def run(provider):
 
 # qgis_process's profile and plugin link, one per checkout (clones tested at once do not share it).
 QGIS_PROCESS_BUILD = str(_PLUGINPATH.parent / f"ocsge-qgis-process-{hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]}")
+# made afresh for each session: a profile left by an earlier run (another QGIS, a plugin that failed to
+# load) never decides whether the plugin is enabled
+shutil.rmtree(QGIS_PROCESS_BUILD, ignore_errors=True)
 
 
 def qgis_process(*args: str, check: bool = True) -> subprocess.CompletedProcess:

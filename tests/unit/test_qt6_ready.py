@@ -41,7 +41,8 @@ def test_the_check_finds_and_the_sweep_mends(tmp_path):
     # it to Qgis.ProcessingSourceType (the old names stay as aliases, with no scope to add)
     from qgis.core import QgsProcessing
 
-    scoped_here = type(QgsProcessing.TypeVectorPolygon) is getattr(QgsProcessing, "SourceType", None)
+    kind = type(QgsProcessing.TypeVectorPolygon)
+    scoped_here = getattr(QgsProcessing, kind.__name__, None) is kind
     expected = [(3, "Qt.RightDockWidgetArea", "Qt.DockWidgetArea.RightDockWidgetArea")]
     if scoped_here:
         expected.append((4, "QgsProcessing.TypeVectorPolygon", "QgsProcessing.SourceType.TypeVectorPolygon"))
