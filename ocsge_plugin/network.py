@@ -33,6 +33,7 @@ from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from . import files, settings
+from . import errors
 from .i18n import tr
 
 
@@ -47,7 +48,7 @@ class NetworkError(Exception):
         self.kind, self.url, self.status = kind, url, status
 
 
-class Canceled(NetworkError):
+class Canceled(NetworkError, errors.Canceled):
     def __init__(self, url: str = ""):
         super().__init__(tr("Canceled."), "canceled", url)
 

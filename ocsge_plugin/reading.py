@@ -38,6 +38,7 @@ from xml.sax.saxutils import escape
 from osgeo import gdal, ogr, osr
 
 from . import files
+from .errors import Canceled, OcsgeError
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
 
@@ -57,12 +58,8 @@ CRS_TOKENS = {
 CACHE_ENV = "OCSGE_CACHE_DIR"
 
 
-class DeliveryError(Exception):
+class DeliveryError(OcsgeError):
     """A problem with what the user pointed at; ``message`` is already translated."""
-
-
-class Canceled(Exception):
-    """The user canceled."""
 
 
 @dataclass

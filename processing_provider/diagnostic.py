@@ -22,6 +22,7 @@ from qgis.core import (
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
 from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import plural
 from .aggregate import METHODS, run_aggregate, undetermined
 from .base import OcsgeAlgorithm, log_table, log_undetermined
@@ -220,7 +221,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             layers, departements, kinds = [], set(), set()
             for index, path in enumerate(paths):
                 if steps.isCanceled():
-                    raise core.Canceled()
+                    raise Canceled()
                 feedback.pushInfo(self.tr("Reading {path}").format(path=path))
                 delivery = reading.open_delivery(
                     path, KINDS, progress=lambda p, i=index: steps.setProgress((i + p / 100.0) * 100.0 / len(paths)), is_canceled=steps.isCanceled, check=False
@@ -259,9 +260,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             membership = core.Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
             written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps)
-        except (reading.DeliveryError, core.TerritoryError) as error:
+        except OcsgeError as error:
             raise self.fail(str(error)) from None
-        except (core.Canceled, reading.Canceled):
+        except Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
         except OSError as error:

@@ -264,7 +264,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             for piece in stream:
                 accumulator.add(piece)
                 pieces.append(piece)
-        except flows.FlowsCanceled:
+        except flows.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         except flows.FlowError as error:

@@ -81,6 +81,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..errors import Canceled, OcsgeError
 from ..i18n import plural, tr
 from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
@@ -130,12 +131,8 @@ PROJECTED_CRS = (
 LAMBERT_93 = (2154, "RGF93 / Lambert-93 (métropole)")
 
 
-class ClassifyError(ValueError):
+class ClassifyError(OcsgeError, ValueError):
     """Bad input, explained to the user (already translated)."""
-
-
-class Canceled(Exception):
-    """The user canceled (``feedback.isCanceled()``)."""
 
 
 # ------------------------------------------------------------------------------------- results
@@ -591,36 +588,33 @@ def _read_arrow(
     wkb_l: Optional[list] = [] if want_geometry else None
     validity = gpkg.InvalidGeometries.start(layer) if want_geometry else None
     nan = float("nan")
-    try:
-        for batch in territories.iter_batches(layer, names, step):
-            fid = np.asarray(batch["fid"], dtype=np.int64)
-            n = fid.size
-            fid_parts.append(fid)
-            cs_codes, cs_uniques = territories._factorize(batch[cs_name])
-            if us_name:
-                us_codes, us_uniques = territories._factorize(batch[us_name])
-            else:
-                us_codes, us_uniques = np.zeros(n, dtype=np.int64), [None]
-            combined = cs_codes * (len(us_uniques) + 1) + us_codes
-            distinct, inverse = np.unique(combined, return_inverse=True)
-            local = np.empty(distinct.size, dtype=np.int64)
-            for k, value in enumerate(distinct.tolist()):
-                key = (cs_uniques[value // (len(us_uniques) + 1)], us_uniques[value % (len(us_uniques) + 1)])
-                row = pairs.get(key)
-                if row is None:
-                    row = pairs[key] = len(pairs)
-                local[k] = row
-            row_parts.append(local[inverse.reshape(-1)])
-            for name, parse, parts in ((artif_name, parse_ign_artif, ign_parts), (crit_name, parse_bool, crit_parts)):
-                if name:
-                    codes, uniques = territories._factorize(batch[name])
-                    parts.append(np.asarray([parse(u) for u in uniques], dtype=np.int8).reshape(-1)[codes] if n else np.zeros(0, np.int8))
-            if not want_geometry:
-                area_l.extend([nan] * n)
-                continue
-            wkb_l.extend(_blob(blob) for blob in batch["wkb"])
-    except territories.Canceled:
-        raise Canceled() from None
+    for batch in territories.iter_batches(layer, names, step):
+        fid = np.asarray(batch["fid"], dtype=np.int64)
+        n = fid.size
+        fid_parts.append(fid)
+        cs_codes, cs_uniques = territories._factorize(batch[cs_name])
+        if us_name:
+            us_codes, us_uniques = territories._factorize(batch[us_name])
+        else:
+            us_codes, us_uniques = np.zeros(n, dtype=np.int64), [None]
+        combined = cs_codes * (len(us_uniques) + 1) + us_codes
+        distinct, inverse = np.unique(combined, return_inverse=True)
+        local = np.empty(distinct.size, dtype=np.int64)
+        for k, value in enumerate(distinct.tolist()):
+            key = (cs_uniques[value // (len(us_uniques) + 1)], us_uniques[value % (len(us_uniques) + 1)])
+            row = pairs.get(key)
+            if row is None:
+                row = pairs[key] = len(pairs)
+            local[k] = row
+        row_parts.append(local[inverse.reshape(-1)])
+        for name, parse, parts in ((artif_name, parse_ign_artif, ign_parts), (crit_name, parse_bool, crit_parts)):
+            if name:
+                codes, uniques = territories._factorize(batch[name])
+                parts.append(np.asarray([parse(u) for u in uniques], dtype=np.int8).reshape(-1)[codes] if n else np.zeros(0, np.int8))
+        if not want_geometry:
+            area_l.extend([nan] * n)
+            continue
+        wkb_l.extend(_blob(blob) for blob in batch["wkb"])
     fid_a = np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64)
     row_a = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int64)
     ign_a = (np.concatenate(ign_parts) if ign_parts else np.zeros(0, np.int8)) if artif_name else None
@@ -647,10 +641,7 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
         return False
     from . import gpkg
 
-    try:
-        suspects = columns.validity.result(feedback)
-    except gpkg.Canceled:
-        raise Canceled() from None
+    suspects = columns.validity.result(feedback)
     columns.validity = None
     wkb, fids = columns.wkb, columns.fid.tolist()
     columns.empty = [fids[i] for i, blob in enumerate(wkb) if len(blob) <= EMPTY_WKB_SIZE]
@@ -844,8 +835,6 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
                 result_thresholds = thresholds.apply_thresholds(
                     columns.wkb, artif_matrice, columns.bati, areas=columns.area, feedback=ScaledFeedback(feedback, start, 100.0)
                 )
-            except thresholds.ThresholdsCanceled:
-                raise Canceled() from None
             except ValueError as error:
                 raise ClassifyError(tr("The thresholds could not be computed: {error}").format(error=error)) from None
             if columns.area is None:

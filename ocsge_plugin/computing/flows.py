@@ -60,7 +60,7 @@ Conventions: statuses are ints 1 (yes) / 0 (no) / -1 (indéterminé); flows are 
 (``flux_artif`` +1 = artificialisation, -1 = désartificialisation; likewise ``flux_imper``); areas
 are planar, in the layer's projected CRS units² (m²); the accumulator reports hectares.
 Errors meant for the user raise :class:`FlowError` (message already translated); cancelation raises
-:class:`FlowsCanceled`.
+:class:`Canceled`.
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ from qgis.core import (
 )
 
 from .. import reading
+from ..errors import Canceled, OcsgeError
 from ..i18n import tr
 from ..nomenclature import couverture, normalise_code, usage
 from ..rules import DEFAULT_CONVENTION
@@ -104,7 +105,7 @@ __all__ = [
     "FlowAccumulator",
     "FlowError",
     "FlowReport",
-    "FlowsCanceled",
+    "Canceled",
     "OnlyPart",
     "ScaledFeedback",
     "check_pair",
@@ -134,12 +135,8 @@ SLIVER_M2 = 0.01  # parts present in one millésime only, smaller than this (rou
 UNDETERMINED = -1
 
 
-class FlowError(Exception):
+class FlowError(OcsgeError):
     """Bad input, explained to the user (the message is already translated)."""
-
-
-class FlowsCanceled(Exception):
-    """``feedback.isCanceled()`` became true."""
 
 
 # ------------------------------------------------------------------------------------- the rule
@@ -282,13 +279,13 @@ class _Progress:
         if self.feedback is None or index % self.step:
             return
         if self.feedback.isCanceled():
-            raise FlowsCanceled()
+            raise Canceled()
         self.feedback.setProgress(self.start + (self.end - self.start) * min(index / self.total, 1.0))
 
     def done(self) -> None:
         if self.feedback is not None:
             if self.feedback.isCanceled():
-                raise FlowsCanceled()
+                raise Canceled()
             self.feedback.setProgress(self.end)
 
 
@@ -699,8 +696,6 @@ def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any, conven
     try:
         result = classify.classify_layer(layer, "matrice_seuils", cs_field=fields["code_cs"], us_field=fields["code_us"],
                                          feedback=feedback, convention=convention)
-    except classify.Canceled:
-        raise FlowsCanceled() from None
     except classify.ClassifyError as error:
         raise FlowError(f"{layer.name()}: {error}") from None
     return dict(zip(np.asarray(result.fid).tolist(), np.asarray(result.artif).tolist()))

@@ -42,6 +42,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from .. import files
+from ..errors import Canceled
 from . import territories
 
 __all__ = [
@@ -58,10 +59,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class Unsupported(Exception):
     """This copy cannot be made here (the caller writes through QGIS instead)."""
-
-
-class Canceled(Exception):
-    """The feedback was canceled; nothing was left behind."""
 
 
 @dataclass

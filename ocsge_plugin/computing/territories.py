@@ -71,6 +71,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import reading
+from ..errors import Canceled, OcsgeError
 from ..i18n import plural, tr
 from ..nomenclature import departements, normalise_code, regions
 from ..rules import DEFAULT_CONVENTION
@@ -129,12 +130,8 @@ EPT_CODES = frozenset(
 BATCH = 65536
 
 
-class TerritoryError(Exception):
+class TerritoryError(OcsgeError):
     """Bad input, explained to the user (already translated)."""
-
-
-class Canceled(Exception):
-    """The user canceled."""
 
 
 def departement_of_commune(code: str) -> Optional[str]:
@@ -1523,8 +1520,6 @@ def overlay_flows(method: str, convention: str = DEFAULT_CONVENTION) -> Callable
             undetermined()
             if wkb:
                 yield np.array(wkb, dtype=object), np.array(weights, dtype=np.float64)
-        except flows.FlowsCanceled:
-            raise Canceled() from None
         except flows.FlowError as error:
             raise TerritoryError(str(error)) from None
 
@@ -1540,8 +1535,6 @@ def _thresholds(source: Source, step: _Step, convention: str = DEFAULT_CONVENTIO
             source.layer, "matrice_seuils", source.fields.get("code_cs", "code_cs"), source.fields.get("code_us", "code_us"), step,
             convention=convention,
         )
-    except classify.Canceled:
-        raise Canceled() from None
     except classify.ClassifyError as error:
         raise TerritoryError(str(error)) from None
     order = np.argsort(result.fid, kind="stable")

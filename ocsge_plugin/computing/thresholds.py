@@ -68,6 +68,7 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
+from ..errors import Canceled
 from ..nomenclature import normalise_code
 from ..rules import CODE_BATI, SEUIL_BATI_M2, SEUIL_SURFACE_M2
 
@@ -76,7 +77,7 @@ __all__ = [
     "INDETERMINE",
     "NON_ARTIF",
     "ThresholdResult",
-    "ThresholdsCanceled",
+    "Canceled",
     "apply_thresholds",
 ]
 
@@ -86,10 +87,6 @@ _IND = 2  # internal class index of indéterminé (classes: 0 non-artif, 1 artif
 
 DEFAULT_GRID = 0.001  # snapping grid of vertex keys, CRS units (1 mm)
 DEFAULT_TOLERANCE = 0.01  # fallback: max distance between sides deemed shared, CRS units (1 cm)
-
-
-class ThresholdsCanceled(Exception):
-    """The computation was canceled through the feedback (``feedback.isCanceled()``)."""
 
 
 @dataclass
@@ -166,7 +163,7 @@ def apply_thresholds(
         A :class:`ThresholdResult`.
 
     Raises:
-        ThresholdsCanceled: ``feedback.isCanceled()`` became true.
+        Canceled: ``feedback.isCanceled()`` became true.
         ValueError: inconsistent lengths, or a geometry that is not a (multi)polygon WKB.
     """
     progress = _Progress(feedback)
@@ -337,7 +334,7 @@ class _Progress:
 
     def check(self) -> None:
         if self.feedback is not None and self.feedback.isCanceled():
-            raise ThresholdsCanceled("calcul des seuils annulé")
+            raise Canceled("calcul des seuils annulé")
 
     def set(self, percent: float) -> None:
         self.check()

@@ -471,7 +471,7 @@ def test_feedback_progress_and_cancel():
     feedback = FakeFeedback()
     apply_thresholds(scene.wkb, status, codes, feedback=feedback)
     assert feedback.progress == sorted(feedback.progress) and feedback.progress[-1] == 100
-    with pytest.raises(th.ThresholdsCanceled):
+    with pytest.raises(th.Canceled):
         apply_thresholds(scene.wkb, status, codes, feedback=FakeFeedback(cancel_at=40))
 
 

@@ -1,0 +1,15 @@
+"""The plugin's two kinds of interruption, shared by every module.
+
+``OcsgeError``: bad input, explained to the user (the message is already translated); each part of
+the domain has its own subclass (``ClassifyError``, ``FlowError``, ``TerritoryError``,
+``DeliveryError``), so an algorithm catches them all at once. ``Canceled``: the user canceled
+(``feedback.isCanceled()`` became true); one class, raised and caught the same everywhere.
+"""
+
+
+class OcsgeError(Exception):
+    """Bad input, explained to the user (the message is already translated)."""
+
+
+class Canceled(Exception):
+    """The user canceled (``feedback.isCanceled()`` became true); nothing was left behind."""
