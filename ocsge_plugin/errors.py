@@ -11,5 +11,9 @@ class OcsgeError(Exception):
     """Bad input, explained to the user (the message is already translated)."""
 
 
+class TerritoryError(OcsgeError):
+    """Bad input of the aggregation or the roll-up (territories, layers, membership table)."""
+
+
 class Canceled(Exception):
     """The user canceled (``feedback.isCanceled()`` became true); nothing was left behind."""

@@ -47,15 +47,10 @@ from qgis.PyQt.QtCore import QVariant
 
 from . import nomenclature
 from .files import OutputSet
-from .computing.territories import (
-    NUMBER_COLUMNS,
-    SURFACE_COLUMNS,
-    TABLE_COLUMNS,
-    UNITS,
-    Canceled,
-    TerritoryError,
-    to_unit,
-)
+from .computing.classify import suggest_projected_crs
+from .computing.rollup import commune_table, dissolve, rollup
+from .computing.table import NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
+from .errors import Canceled, TerritoryError
 from .i18n import tr
 
 gdal.UseExceptions()
@@ -356,7 +351,6 @@ def _metric_crs(crs: QgsCoordinateReferenceSystem, geometries: Iterable[QgsGeome
                 lon, lat = p.x(), p.y()
             except Exception:  # noqa: BLE001 - a best guess only
                 pass
-    from .computing.classify import suggest_projected_crs
 
     return QgsCoordinateReferenceSystem(f"EPSG:{suggest_projected_crs(lon, lat)[0]}")
 
@@ -747,7 +741,6 @@ def levels_from_communes(
 ) -> tuple[dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]], list[str]]:
     """The tables to export, per level: the communes with their membership codes, and every higher
     level either given (``ocsge:rollup`` outputs) or rolled up here from the communes."""
-    from .computing.territories import commune_table, dissolve, rollup
 
     given = dict(given or {})
     wanted = [level for level in levels if level != "commune" and level not in given]

@@ -41,6 +41,7 @@ from . import files
 from .errors import Canceled, OcsgeError
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
+from .settings import CACHE_ENV, cache_dir, cache_max_bytes  # noqa: F401 (CACHE_ENV: the tests set it)
 
 gdal.UseExceptions()
 
@@ -54,8 +55,6 @@ CRS_TOKENS = {
     "RGR92UTM40S": 2975,
     "RGM04UTM38S": 4471,
 }
-
-CACHE_ENV = "OCSGE_CACHE_DIR"
 
 
 class DeliveryError(OcsgeError):
@@ -233,22 +232,6 @@ def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> t
 
 
 # ------------------------------------------------------------------------------------ archives
-
-def cache_dir() -> Path:
-    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        base = Path(env)
-    else:
-        try:
-            from qgis.core import QgsApplication
-
-            base = Path(QgsApplication.qgisSettingsDirPath()) / "cache" / "ocsge"
-        except Exception:  # pragma: no cover - outside QGIS
-            base = Path.home() / ".cache" / "ocsge"
-    base.mkdir(parents=True, exist_ok=True)
-    return base
-
 
 def _key(paths: list[Path]) -> str:
     """The extraction cache's key: every part's path, size and date."""
@@ -444,9 +427,7 @@ def tree_size(folder: Path) -> int:
 
 def _cache_limit() -> int:
     try:
-        from . import settings
-
-        return settings.cache_max_bytes()
+        return cache_max_bytes()
     except Exception:  # pragma: no cover - outside QGIS
         return 5 * 10**9
 

@@ -8,12 +8,14 @@ test is seen everywhere at once.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 
 PREFIX = "ocsge/"
+CACHE_ENV = "OCSGE_CACHE_DIR"  # the extraction cache's folder, when set
 
 # name → (default, type)
 DEFAULTS: dict[str, tuple[Any, type]] = {
@@ -63,14 +65,23 @@ def ign_url() -> str:
     return str(value("ign_url")).rstrip("/")
 
 
+def cache_dir() -> Path:
+    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        base = Path(env)
+    else:
+        base = Path(QgsApplication.qgisSettingsDirPath()) / "cache" / "ocsge"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
 def cache_folder() -> Path:
     """Where downloads are kept and reused (created when missing)."""
     configured = str(value("cache_dir")).strip()
     if configured:
         folder = Path(configured).expanduser()
     else:
-        from .reading import cache_dir
-
         folder = cache_dir() / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     return folder

@@ -23,6 +23,8 @@ from qgis.core import (
 
 from ..ocsge_plugin import export, styles
 from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.chain import run_aggregate
+from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
@@ -197,9 +199,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         try:
             territories = core.TerritorySet.from_layer(territories_source, code_field, name_field, keep, feedback)
             result, notes = run_aggregate(territories, layers, method, coverage, overlay, feedback, self.convention(parameters, context))
-        except core.TerritoryError as error:
+        except OcsgeError as error:
             raise self.fail(str(error)) from None
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         for note in notes + result.warnings:
@@ -219,7 +221,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             dest = write_table(self, parameters, self.OUTPUT_TABLE, context, table, extra, None, result.crs, feedback, spatial=False)
             if dest:
                 outputs[self.OUTPUT_TABLE] = dest
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         outputs[self.REPORT] = json.dumps(report(result, notes, unit), ensure_ascii=False)
@@ -228,19 +230,6 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         period = f"{years[0]}-{years[-1]}" if len(years) > 1 else "".join(years)
         self.name_outputs(context, outputs.values(), ", ".join(p for p in (period, self.method_label(self.METHOD, METHODS, method)) if p))
         return outputs
-
-
-def run_aggregate(territories, layers, method: str, coverage: bool, overlay: bool, feedback, convention: str = "indetermine"):
-    """Describe and select the layers, then aggregate. Returns (AggregateResult, notes)."""
-    chosen, notes = core.sources_from_layers(layers, method)
-    if feedback is not None:
-        for source in chosen:
-            feedback.pushInfo(tr("Using {title}").format(title=source.title))
-    result = core.aggregate(
-        territories, chosen, method, coverage, feedback, overlay=core.overlay_flows(method, convention) if overlay else None, convention=convention
-    )
-    result.convention = convention
-    return result, notes
 
 
 def undetermined(result) -> list[dict]:

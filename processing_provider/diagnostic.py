@@ -22,9 +22,12 @@ from qgis.core import (
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
 from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.rollup import Membership
+from ..ocsge_plugin.computing.table import to_unit
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import plural
-from .aggregate import METHODS, run_aggregate, undetermined
+from ..ocsge_plugin.computing.chain import run_aggregate
+from .aggregate import METHODS, undetermined
 from .base import OcsgeAlgorithm, log_table, log_undetermined
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .export import DIALECTS, UNITS, run_export
@@ -176,7 +179,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
     def _log_totals(self, table, unit: str, feedback) -> None:
         """Totals per département and pair of millésimes as a table in the log (the files hold the rest)."""
         names = nomenclature.departements()
-        t = core.to_unit(table[table["millesime_debut"].notna()], unit)
+        t = to_unit(table[table["millesime_debut"].notna()], unit)
         if t.empty:
             return
         from_insee = t["code"].astype(str).map(lambda c: c[:3] if c.startswith("97") else c[:2])
@@ -257,7 +260,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             geometries = {c: g for c, g in zip(territories.codes, result.geometries) if c in covered}
             # 3. roll-up and 4. export
             steps.setCurrentStep(2)
-            membership = core.Membership.from_csv(membership_path) if membership_path else None
+            membership = Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
             written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps)
         except OcsgeError as error:

@@ -15,7 +15,8 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import export
-from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.rollup import Membership
+from ..ocsge_plugin.errors import Canceled, OcsgeError
 from .base import OcsgeAlgorithm
 from .results import add_to_project
 
@@ -170,11 +171,11 @@ class ExportAlgorithm(OcsgeAlgorithm):
                 level_source = self.parameterAsSource(parameters, name, context)
                 if level_source is not None and level in options["levels"]:
                     given[level] = export.read_table(level_source)
-            membership = core.Membership.from_csv(membership_path) if membership_path else None
+            membership = Membership.from_csv(membership_path) if membership_path else None
             result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback)
-        except core.TerritoryError as error:
+        except OcsgeError as error:
             raise self.fail(str(error)) from None
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
         except OSError as error:

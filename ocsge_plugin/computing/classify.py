@@ -86,7 +86,9 @@ from ..i18n import plural, tr
 from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
-from .codes import NO, UNKNOWN, YES, pair_status, parse_bool, parse_ign_artif, plain_value
+from .batches import Step, iter_batches, ogr_target
+from .codes import NO, UNKNOWN, YES, factorize, pair_status, parse_bool, parse_ign_artif, plain_value
+from .gpkg import InvalidGeometries
 from .progress import ScaledFeedback
 
 __all__ = [
@@ -407,7 +409,7 @@ class _Columns:
     nulls: int
     rows: np.ndarray  # per polygon, its distinct pair of raw codes
     unknown_rows: dict  # code outside the nomenclature → the pairs carrying it
-    validity: Any = None  # gpkg.InvalidGeometries still to settle (Arrow reading), else None
+    validity: Any = None  # InvalidGeometries still to settle (Arrow reading), else None
 
 
 def _read(
@@ -425,7 +427,7 @@ def _read(
     """One pass over the features: ids, codes → statuses (cached per distinct pair), areas, WKB.
 
     A layer in a file (or a renaming VRT of ``ocsge:load``) whose fields read are text is read through
-    OGR's Arrow interface (``territories.iter_batches``), its codes a column at a time."""
+    OGR's Arrow interface (``iter_batches``), its codes a column at a time."""
     if layer is not None:
         fast = _read_arrow(layer, cs_name, us_name, artif_name, crit_name, want_geometry, feedback)
         if fast is not None:
@@ -562,9 +564,7 @@ def _read_arrow(
 
     Geometries are kept as WKB, not measured: their validity is asked of SQLite in a thread (a
     GeoPackage) or checked by ``_settle``; areas come from the WKB (``thresholds``)."""
-    from . import gpkg, territories
-
-    if not isinstance(layer, QgsVectorLayer) or territories._ogr_target(layer) is None:
+    if not isinstance(layer, QgsVectorLayer) or ogr_target(layer) is None:
         return None
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
         return None
@@ -578,7 +578,7 @@ def _read_arrow(
         layer_fields.at(layer_fields.lookupField(name)).name() if name else None for name in (cs_name, us_name, artif_name, crit_name)
     )
     names = [name for name in (cs_name, us_name, artif_name, crit_name) if name]
-    step = territories._Step(feedback)
+    step = Step(feedback)
     pairs: dict[tuple, int] = {}
     fid_parts: list = []
     row_parts: list = []
@@ -586,15 +586,15 @@ def _read_arrow(
     crit_parts: list = []
     area_l = array("d")
     wkb_l: Optional[list] = [] if want_geometry else None
-    validity = gpkg.InvalidGeometries.start(layer) if want_geometry else None
+    validity = InvalidGeometries.start(layer) if want_geometry else None
     nan = float("nan")
-    for batch in territories.iter_batches(layer, names, step):
+    for batch in iter_batches(layer, names, step):
         fid = np.asarray(batch["fid"], dtype=np.int64)
         n = fid.size
         fid_parts.append(fid)
-        cs_codes, cs_uniques = territories._factorize(batch[cs_name])
+        cs_codes, cs_uniques = factorize(batch[cs_name])
         if us_name:
-            us_codes, us_uniques = territories._factorize(batch[us_name])
+            us_codes, us_uniques = factorize(batch[us_name])
         else:
             us_codes, us_uniques = np.zeros(n, dtype=np.int64), [None]
         combined = cs_codes * (len(us_uniques) + 1) + us_codes
@@ -609,7 +609,7 @@ def _read_arrow(
         row_parts.append(local[inverse.reshape(-1)])
         for name, parse, parts in ((artif_name, parse_ign_artif, ign_parts), (crit_name, parse_bool, crit_parts)):
             if name:
-                codes, uniques = territories._factorize(batch[name])
+                codes, uniques = factorize(batch[name])
                 parts.append(np.asarray([parse(u) for u in uniques], dtype=np.int8).reshape(-1)[codes] if n else np.zeros(0, np.int8))
         if not want_geometry:
             area_l.extend([nan] * n)
@@ -639,8 +639,6 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
     computed afterwards from the WKB (by the thresholds, or ``_areas``)."""
     if columns.validity is None:
         return False
-    from . import gpkg
-
     suspects = columns.validity.result(feedback)
     columns.validity = None
     wkb, fids = columns.wkb, columns.fid.tolist()

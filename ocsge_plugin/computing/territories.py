@@ -46,12 +46,9 @@ bounded by the number of territories, classes and boundary polygons, not by the 
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -59,547 +56,23 @@ from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeatureRequest,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
     QgsSpatialIndex,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from qgis.PyQt.QtCore import QVariant
-
-from .. import reading
-from ..errors import Canceled, OcsgeError
+from ..errors import TerritoryError
 from ..i18n import plural, tr
-from ..nomenclature import departements, normalise_code, regions
 from ..rules import DEFAULT_CONVENTION
-from .codes import NO, UNKNOWN, YES, is_null, pair_status, parse_bool, parse_ign_artif_or_bool
-from .progress import ScaledFeedback
+from .batches import Step, iter_batches
+from .codes import UNKNOWN, YES, flow_sign, is_null, lookup_artif, lookup_imper, lookup_values, parse_bool, parse_ign_artif_or_bool, parse_sign
+from .sources import Source, resolve_stock_method
+from .table import NUMBER_COLUMNS, TABLE_COLUMNS, years_text
+from .wkb import wkb_area_bbox
 
 gdal.UseExceptions()
-
-LEVELS = ("commune", "epci", "scot", "departement", "region")
-
-# The long table (m²): one row per territory and pair of millésimes.
-TABLE_COLUMNS = [
-    "code",
-    "nom",
-    "index_debut",
-    "index_fin",
-    "millesime_debut",
-    "millesime_fin",
-    "surface",  # territory area
-    "surface_couverte",  # covered by OCS GE at millesime_fin
-    "pourcent_couvert",
-    "surface_artif",
-    "pourcent_artif",
-    "surface_imper",
-    "pourcent_imper",
-    "surface_artif_debut",
-    "surface_imper_debut",
-    "surface_couverte_debut",
-    "flux_artif",
-    "flux_desartif",
-    "flux_artif_net",
-    "flux_imper",
-    "flux_desimper",
-    "flux_imper_net",
-    "surface_indeterminee",  # polygons of unknown status at millesime_fin (the leaves under their codes disagree)
-    "flux_indetermine",  # change pieces whose flows cannot be told (kept out of the flows)
-    "polygones_repares",  # invalid OCS GE polygons repaired for the intersection with the territory
-    "inconnu",  # what is not known: 'stock' / 'flux' (a commune), '… partiel' (a level partly unknown)
-]
-TEXT_COLUMNS = ("code", "nom", "millesime_debut", "millesime_fin", "inconnu")
-SURFACE_COLUMNS = [c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))]  # m², converted by to_unit
-NUMBER_COLUMNS = [c for c in TABLE_COLUMNS if c not in TEXT_COLUMNS and c not in ("index_debut", "index_fin")]
-UNITS = {"ha": 1e-4, "m2": 1.0}
-
-# Établissements publics territoriaux of the Métropole du Grand Paris: not EPCI à fiscalité propre.
-# Their communes belong to the Métropole du Grand Paris (SIREN 200054781). Detected by a nature column
-# ('EPT') when the membership table has one, else by this list of their SIREN codes.
-MGP_CODE = "200054781"
-EPT_CODES = frozenset(
-    {
-        "200057966", "200057974", "200057982", "200057990", "200057867", "200058097",
-        "200057875", "200058790", "200057941", "200058006", "200058014",
-    }
-)
-
-BATCH = 65536
-
-
-class TerritoryError(OcsgeError):
-    """Bad input, explained to the user (already translated)."""
-
-
-def departement_of_commune(code: str) -> Optional[str]:
-    """The département of an INSEE commune code ('90010' → '90', '97411' → '974', '2A004' → '2A')."""
-    code = (code or "").strip().upper()
-    if len(code) != 5:
-        return None
-    return code[:3] if code.startswith("97") else code[:2]
-
-
-# ------------------------------------------------------------------------------- feedback
-
-
-class _Step(ScaledFeedback):
-    """Progress of a sub-step mapped into [start, end] of the parent's range (a feedback for another
-    core's 0–100 % progress too); ``check`` raises Canceled."""
-
-    def check(self) -> None:
-        if self.isCanceled():
-            raise Canceled()
-
-
-# ------------------------------------------------------------------------------------ WKB
-
-
-def _u32(u8: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """Little-endian uint32 read at byte positions ``pos`` (no alignment needed)."""
-    return (
-        u8[pos].astype(np.uint32)
-        | (u8[pos + 1].astype(np.uint32) << 8)
-        | (u8[pos + 2].astype(np.uint32) << 16)
-        | (u8[pos + 3].astype(np.uint32) << 24)
-    )
-
-
-def _joined(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bytes]:
-    """(u8 view, start offsets, lengths, the joined bytes) of a sequence of WKB blobs (None → empty)."""
-    if isinstance(wkbs, np.ndarray) and wkbs.dtype.kind == "V" and not np.ma.isMaskedArray(wkbs):
-        size = wkbs.dtype.itemsize
-        joined = wkbs.tobytes()
-        n = wkbs.shape[0]
-        return np.frombuffer(joined, np.uint8), np.arange(n, dtype=np.int64) * size, np.full(n, size, np.int64), joined
-    if np.ma.isMaskedArray(wkbs):
-        mask = np.ma.getmaskarray(wkbs)
-        data = wkbs.data
-        blobs = data.tolist() if not mask.any() else [b"" if m else b for b, m in zip(data.tolist(), mask.tolist())]
-    else:
-        blobs = wkbs.tolist() if isinstance(wkbs, np.ndarray) else list(wkbs)
-    try:
-        joined = b"".join(blobs)
-    except TypeError:  # None, numpy voids…
-        blobs = [b if isinstance(b, bytes) else (bytes(b) if b is not None else b"") for b in blobs]
-        joined = b"".join(blobs)
-    lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=len(blobs))
-    starts = np.zeros(len(blobs), dtype=np.int64)
-    if len(blobs) > 1:
-        np.cumsum(lengths[:-1], out=starts[1:])
-    return np.frombuffer(joined, np.uint8), starts, lengths, joined
-
-
-def wkb_area_bbox(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
-    """Planar area and bounding box (xmin, ymin, xmax, ymax) of each polygon WKB blob.
-
-    Single-ring 2D little-endian (Multi)Polygons, the vast majority in OCS GE, are parsed with numpy
-    (shoelace formula on coordinates taken relative to the ring's first vertex, for precision); the
-    others (holes, several parts, Z/M, other byte order) go through OGR. Empty or null → area 0, NaN box.
-    """
-    n = len(wkbs)
-    area = np.zeros(n, dtype=np.float64)
-    bbox = np.full((n, 4), np.nan, dtype=np.float64)
-    if n == 0:
-        return area, bbox
-    u8, starts, lengths, joined = _joined(wkbs)
-    ok = lengths >= 13
-    simple_poly = np.zeros(n, dtype=bool)
-    simple_multi = np.zeros(n, dtype=bool)
-    idx = np.nonzero(ok)[0]
-    if idx.size:
-        s = starts[idx]
-        little = u8[s] == 1
-        gtype = np.where(little, _u32(u8, s + 1), 0)
-        # Polygon: 1 ring, length 13 + 16 n.
-        cand = little & (gtype == 3)
-        if cand.any():
-            c = idx[cand]
-            rings = _u32(u8, starts[c] + 5)
-            npts = _u32(u8, starts[c] + 9).astype(np.int64)
-            good = (rings == 1) & (lengths[c] == 13 + 16 * npts)
-            simple_poly[c[good]] = True
-        # MultiPolygon: 1 polygon of 1 ring, length 22 + 16 n.
-        cand = little & (gtype == 6) & (lengths[idx] >= 22)
-        if cand.any():
-            c = idx[cand]
-            parts = _u32(u8, starts[c] + 5)
-            inner_little = u8[starts[c] + 9] == 1
-            inner_type = _u32(u8, starts[c] + 10)
-            rings = _u32(u8, starts[c] + 14)
-            npts = _u32(u8, starts[c] + 18).astype(np.int64)
-            good = (parts == 1) & inner_little & (inner_type == 3) & (rings == 1) & (lengths[c] == 22 + 16 * npts)
-            simple_multi[c[good]] = True
-    simple = simple_poly | simple_multi
-    sidx = np.nonzero(simple)[0]
-    if sidx.size:
-        coord_start = np.where(simple_poly[sidx], starts[sidx] + 13, starts[sidx] + 22)
-        npts = (lengths[sidx] - np.where(simple_poly[sidx], 13, 22)) // 16
-        shift = coord_start % 8
-        for k in np.unique(shift).tolist():
-            mask = shift == k
-            sel = slice(None) if mask.all() else np.nonzero(mask)[0]
-            x, y = _gather_coords(joined, coord_start[sel], npts[sel], int(k))
-            ring_area, boxes = _ring_area_bbox(x, y, npts[sel])
-            area[sidx[sel]] = np.abs(ring_area)
-            bbox[sidx[sel]] = boxes
-    # Everything else through OGR.
-    for i in np.nonzero(ok & ~simple)[0]:
-        blob = joined[starts[i]: starts[i] + lengths[i]]
-        try:
-            geometry = ogr.CreateGeometryFromWkb(blob)
-        except Exception:  # noqa: BLE001 - unreadable WKB: no area
-            continue
-        if geometry is None or geometry.IsEmpty():
-            continue
-        area[i] = geometry.GetArea()
-        x0, x1, y0, y1 = geometry.GetEnvelope()
-        bbox[i] = (x0, y0, x1, y1)
-    return area, bbox
-
-
-def _gather_coords(joined: bytes, coord_start: np.ndarray, npts: np.ndarray, shift: int) -> tuple[np.ndarray, np.ndarray]:
-    """x, y of consecutive rings whose doubles start at byte ``coord_start`` (all ≡ ``shift`` mod 8)."""
-    counts = npts * 2
-    total = int(counts.sum())
-    if total == 0:
-        return np.empty(0), np.empty(0)
-    view = np.frombuffer(joined, dtype="<f8", count=(len(joined) - shift) // 8, offset=shift)
-    word0 = (coord_start - shift) // 8
-    # index of every double: runs of consecutive words, built with one cumulative sum
-    steps = np.ones(total, dtype=np.int64)
-    ends = np.cumsum(counts)
-    steps[0] = word0[0]
-    if counts.size > 1:
-        steps[ends[:-1]] = word0[1:] - (word0[:-1] + counts[:-1] - 1)
-    values = view[np.cumsum(steps)]
-    return values[0::2], values[1::2]
-
-
-def _ring_area_bbox(x: np.ndarray, y: np.ndarray, npts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Signed shoelace area and bounding box of consecutive rings of ``npts`` vertices."""
-    m = npts.size
-    first = np.zeros(m, dtype=np.int64)
-    if m > 1:
-        np.cumsum(npts[:-1], out=first[1:])
-    nonempty = npts > 0
-    x0 = np.repeat(np.where(nonempty, x[np.minimum(first, max(x.size - 1, 0))] if x.size else 0.0, 0.0), npts)
-    y0 = np.repeat(np.where(nonempty, y[np.minimum(first, max(y.size - 1, 0))] if y.size else 0.0, 0.0), npts)
-    dx, dy = x - x0, y - y0
-    cross = np.zeros(x.size, dtype=np.float64)
-    if x.size > 1:
-        cross[:-1] = dx[:-1] * dy[1:] - dx[1:] * dy[:-1]
-    last = first + npts - 1
-    cross[last[nonempty]] = 0.0  # the term joining a ring to the next one
-    area = np.zeros(m, dtype=np.float64)
-    boxes = np.full((m, 4), np.nan, dtype=np.float64)
-    if nonempty.any():
-        f = first[nonempty]
-        area[nonempty] = 0.5 * np.add.reduceat(cross, f)
-        boxes[nonempty, 0] = np.minimum.reduceat(x, f)
-        boxes[nonempty, 1] = np.minimum.reduceat(y, f)
-        boxes[nonempty, 2] = np.maximum.reduceat(x, f)
-        boxes[nonempty, 3] = np.maximum.reduceat(y, f)
-    # reduceat over an empty ring would read the next one: empty rings were excluded above
-    return area, boxes
-
-
-# ------------------------------------------------------------------------- classification
-
-def _text(value: Any) -> Any:
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return value
-
-
-def _factorize(values: Any) -> tuple[np.ndarray, list]:
-    """Integer codes and the distinct values of a column (masked / None → its own value None)."""
-    if np.ma.isMaskedArray(values):
-        mask = np.ma.getmaskarray(values)
-        data = np.asarray(values.data, dtype=object)
-        data[mask] = None
-        values = data
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
-    uniques = [_text(u) for u in uniques]
-    if (codes < 0).any():
-        codes = np.where(codes < 0, len(uniques), codes)
-        uniques.append(None)
-    return np.asarray(codes, dtype=np.int64), uniques
-
-
-def lookup_values(values: Any, parse: Callable[[Any], int]) -> np.ndarray:
-    """``parse`` (value → 1 / 0 / -1) applied once per distinct value of a column."""
-    codes, uniques = _factorize(values)
-    table = np.array([parse(u) for u in uniques] or [UNKNOWN], dtype=np.int8)
-    return table[codes]
-
-
-def lookup_imper(cs: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
-    """Imperméabilisé (1 / 0 / -1 indéterminé) of each couverture code, by ``rules.resolve``."""
-    return lookup_values(cs, lambda code: pair_status(code, None, convention)[0])
-
-
-def lookup_artif(cs: Any, us: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
-    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair, by ``rules.resolve``
-    once per distinct pair of values."""
-    c_codes, c_uniques = _factorize(cs)
-    u_codes, u_uniques = _factorize(us)
-    cn = [normalise_code(u) for u in c_uniques]
-    un = [normalise_code(u) for u in u_uniques]
-    table = np.full((max(len(cn), 1), max(len(un), 1)), UNKNOWN, dtype=np.int8)
-    for i, c in enumerate(cn):
-        for j, u in enumerate(un):
-            table[i, j] = pair_status(c, u, convention)[1]
-    return table[c_codes, u_codes]
-
-
-def parse_sign(value: Any) -> int:
-    """IGN's ``artificialisation`` (1 became artificial, -1 desartificialised, 0 / null nothing) → 1 / -1 / 0."""
-    if value is None:
-        return 0
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        return 0
-    return 1 if number > 0 else -1 if number < 0 else 0
-
-
-def flow_sign(debut: np.ndarray, fin: np.ndarray) -> np.ndarray:
-    """+1 when 0 → 1, -1 when 1 → 0, else 0 (indéterminé at either date gives no flow)."""
-    out = np.zeros(debut.shape, dtype=np.int8)
-    out[(debut == NO) & (fin == YES)] = 1
-    out[(debut == YES) & (fin == NO)] = -1
-    return out
-
-
-# ------------------------------------------------------------------------------ sources
-
-
-@dataclass
-class Source:
-    """One input layer of the aggregation, as described from its fields and names."""
-
-    layer: QgsVectorLayer
-    role: str  # 'stock' or 'flow'
-    kind: str  # stock: 'occupation' | 'artif' | 'classified'; flow: 'difference' | 'artif_diff' | 'flows'
-    departement: Optional[str]
-    millesimes: tuple[int, ...]
-    fields: dict[str, str] = field(default_factory=dict)  # role → field name in the layer
-    title: str = ""
-    flows: tuple[str, ...] = ("artif", "imper")  # for flow layers: the flows taken from it
-
-    @property
-    def crs(self) -> QgsCoordinateReferenceSystem:
-        return self.layer.crs()
-
-
-def _find(names: Sequence[str], *candidates: str) -> Optional[str]:
-    lower = {n.lower(): n for n in names}
-    for c in candidates:
-        if c.lower() in lower:
-            return lower[c.lower()]
-    return None
-
-
-def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Source]:
-    """What ``layer`` brings to the aggregation, from its fields; None for a layer with nothing to give
-    (zone construite). Raises TerritoryError when a stock or flow layer's millésime cannot be found."""
-    names = layer.fields().names()
-    f = lambda *c: _find(names, *c)  # noqa: E731
-    fields: dict[str, str] = {}
-    if f("present") and f("millesime"):  # ocsge:flows' areas covered by one millésime only
-        return None
-    if f("flux_artif") and f("flux_imper"):
-        role, kind = "flow", "flows"
-        fields = {"flux_artif": f("flux_artif"), "flux_imper": f("flux_imper")}
-    elif f("artificialisation") and f("cs_debut") and f("cs_fin"):
-        role, kind = "flow", "artif_diff"
-        fields = {"artificialisation": f("artificialisation"), "cs_debut": f("cs_debut"), "cs_fin": f("cs_fin")}
-    elif f("cs_debut") and f("us_debut") and f("cs_fin") and f("us_fin"):
-        role, kind = "flow", "difference"
-        fields = {k: f(k) for k in ("cs_debut", "us_debut", "cs_fin", "us_fin")}
-    elif f("imper") and f("artif") and layer.fields().field(f("artif")).type() != QVariant.Type.String:  # IGN's is text
-        role, kind = "stock", "classified"
-        fields = {"artif": f("artif"), "imper": f("imper")}
-        if f("code_cs", "couverture"):
-            fields["code_cs"] = f("code_cs", "couverture")
-    elif f("code_cs", "couverture") and (f("code_us", "usage") or f("artif")):
-        role = "stock"
-        kind = "artif" if f("artif") else "occupation"
-        fields = {"code_cs": f("code_cs", "couverture")}
-        if f("code_us", "usage"):
-            fields["code_us"] = f("code_us", "usage")
-        if f("artif"):
-            fields["artif"] = f("artif")
-    else:
-        return None
-    dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind)
-    want = 2 if role == "flow" else 1
-    if len(years) != want:
-        raise TerritoryError(
-            tr(
-                "The millésime of layer {name} cannot be found (not in its name, its source nor a millesime "
-                "field). Expected a layer as ocsge:load outputs it, a file name holding the département and "
-                "year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field."
-            ).format(name=layer.name())
-        )
-    if years[0] > years[-1]:
-        raise TerritoryError(tr("Layer {name}: début {a} is after fin {b}.").format(name=layer.name(), a=years[0], b=years[-1]))
-    return Source(layer, role, kind, dep, years, fields, source_title(layer.name(), kind, dep, years))
-
-
-_KIND_TITLES = {**reading.LAYER_TITLES, "classified": "Couche qualifiée", "flows": "Flux"}
-
-
-def source_title(name: str, kind: str, dep: Optional[str], years: Sequence[int]) -> str:
-    """How the log names an input layer: « Occupation du sol D90 2018 »; a name the user gave is kept
-    in front (« Mon zonage (Occupation du sol D90 2018) »), the internal names of the normalised layers
-    (« artif_artif_2018_090 », « difference_DIFFERENCE ») are not shown."""
-    label = " ".join(p for p in (_KIND_TITLES.get(kind, kind), f"D{dep}" if dep else "", "-".join(map(str, years))) if p)
-    internal = not name or name.startswith(tuple(f"{k}_" for k in reading.KINDS)) or name == label
-    return label if internal else f"{name} ({label})"
-
-
-# ---------------------------------------------------------------------------- batch reading
-
-
-def _ogr_target(layer: QgsVectorLayer) -> Optional[tuple[str, Optional[str]]]:
-    """(path, layer name) when OGR can read the layer's file directly, else None."""
-    if layer.providerType() != "ogr" or layer.subsetString():
-        return None
-    parts = layer.source().split("|")
-    path = parts[0]
-    if not Path(path).is_file():
-        return None
-    name = None
-    for part in parts[1:]:
-        if part.startswith("layername="):
-            name = part[len("layername="):]
-        elif part.startswith("layerid="):
-            name = name or part  # resolved below
-    return path, name
-
-
-def _open_ogr(path: str, name: Optional[str]):
-    ds = ogr.Open(path)
-    if ds is None:
-        return None, None
-    if name and name.startswith("layerid="):
-        lyr = ds.GetLayerByIndex(int(name.split("=", 1)[1]))
-    elif name:
-        lyr = ds.GetLayerByName(name)
-    else:
-        lyr = ds.GetLayerByIndex(0)
-    return ds, lyr
-
-
-def _vrt_source(path: str) -> Optional[tuple[str, str, dict[str, str]]]:
-    """(source file, source layer, normalised → source field) of a plain renaming VRT such as
-    ``ocsge:load`` writes, else None: reading the source directly uses its fast Arrow reader."""
-    vrt = reading.read_vrt(path)
-    if vrt is None or not vrt.only_layer or not vrt.plain or not vrt.src_data_source or not vrt.src_layer:
-        return None
-    source = vrt.source_path(path)
-    if not Path(source).is_file():
-        return None
-    return source, vrt.src_layer, vrt.fields
-
-
-def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[_Step] = None) -> Iterator[dict]:
-    """Batches {'wkb': blobs, field: values…, 'fid': ids} of a polygon layer, only the fields asked for.
-
-    Files are read through OGR's Arrow interface (GDAL ≥ 3.6; through the source of a renaming VRT),
-    other providers through QGIS."""
-    step = step or _Step(None)
-    target = _ogr_target(layer)
-    if target is not None and hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
-        rename = None
-        if target[0].lower().endswith(".vrt"):
-            resolved = _vrt_source(target[0])
-            if resolved is not None and all(f in resolved[2] for f in fields):
-                target = (resolved[0], resolved[1])
-                rename = {resolved[2][f]: f for f in fields}
-        ds, lyr = _open_ogr(*target)
-        if lyr is not None and _has_boolean(lyr, list(rename) if rename else fields):
-            lyr = None  # GDAL 3.6's GetArrowStreamAsNumPy mis-decodes bit-packed booleans: use QGIS
-        if lyr is not None:
-            if rename is None:
-                yield from _ogr_batches(ds, lyr, fields, step)
-            else:
-                for batch in _ogr_batches(ds, lyr, list(rename), step):
-                    yield {rename.get(k, k): v for k, v in batch.items()}
-            return
-    yield from _qgis_batches(layer, fields, step)
-
-
-def _has_boolean(lyr, fields: Sequence[str]) -> bool:
-    defn = lyr.GetLayerDefn()
-    for name in fields:
-        index = defn.GetFieldIndex(name)
-        if index >= 0 and defn.GetFieldDefn(index).GetSubType() == ogr.OFSTBoolean:
-            return True
-    return False
-
-
-def _ogr_batches(ds, lyr, fields: Sequence[str], step: _Step) -> Iterator[dict]:
-    defn = lyr.GetLayerDefn()
-    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    lyr.SetIgnoredFields([n for n in names if n not in fields])
-    total = max(lyr.GetFeatureCount(), 1)
-    geom_name = lyr.GetGeometryColumn() or "wkb_geometry"
-    fid_name = lyr.GetFIDColumn() or "OGC_FID"
-    stream = lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
-    done = 0
-    for batch in stream:
-        step.check()
-        fid_key = fid_name if fid_name in batch else next((k for k in ("fid", "OGC_FID") if k in batch), None)
-        geom_key = geom_name if geom_name in batch else next((k for k in batch if k not in fields and k != fid_key), None)
-        n = len(batch[geom_key]) if geom_key else len(batch[fid_key])
-        wkb = batch[geom_key] if geom_key else np.array([None] * n, dtype=object)
-        fid = np.asarray(batch[fid_key]) if fid_key else np.arange(done, done + n, dtype=np.int64)
-        out = {"wkb": wkb, "fid": fid}
-        for name in fields:
-            out[name] = batch[name]
-        done += n
-        yield out
-        step.progress(done / total)
-    del ds
-
-
-def _qgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: _Step) -> Iterator[dict]:
-    request = QgsFeatureRequest().setSubsetOfAttributes(list(fields), layer.fields())
-    total = max(layer.featureCount(), 1)
-    wkb: list = []
-    fid: list = []
-    columns: dict[str, list] = {name: [] for name in fields}
-    done = 0
-    indexes = {name: layer.fields().indexOf(name) for name in fields}
-
-    def flush():
-        out = {"wkb": np.array(wkb, dtype=object) if wkb else np.empty(0, dtype=object), "fid": np.array(fid, dtype=np.int64)}
-        for name in fields:
-            out[name] = np.array([None if is_null(v) else v for v in columns[name]], dtype=object)
-        return out
-
-    for feature in layer.getFeatures(request):
-        geometry = feature.geometry()
-        wkb.append(bytes(geometry.asWkb()) if not geometry.isNull() else None)
-        fid.append(feature.id())
-        attrs = feature.attributes()
-        for name, index in indexes.items():
-            columns[name].append(attrs[index])
-        if len(fid) >= BATCH:
-            done += len(fid)
-            step.check()
-            yield flush()
-            step.progress(done / total)
-            wkb, fid = [], []
-            columns = {name: [] for name in fields}
-    if fid:
-        yield flush()
-    step.progress(1.0)
 
 
 # ---------------------------------------------------------------------------- territories
@@ -643,7 +116,7 @@ class TerritorySet:
             raise TerritoryError(tr("The territory layer must hold polygons (communes, EPCI, zones…)."))
         order: list[str] = []
         by_code: dict[str, dict] = {}
-        step = _Step(feedback)
+        step = Step(feedback)
         for index, feature in enumerate(layer.getFeatures()):
             if index % 200 == 0:
                 step.check()  # (quick: no progress of its own, the callers' bar goes on)
@@ -1027,7 +500,7 @@ def _accumulate(
     sums: np.ndarray,
     stats: dict,
     want: Optional[np.ndarray] = None,
-    step: Optional[_Step] = None,
+    step: Optional[Step] = None,
 ) -> None:
     """Add each polygon's area × ``weights[:, k]`` to ``sums[territory, k]``.
 
@@ -1191,23 +664,6 @@ class _Undetermined:
             self.entry[3] += float(area.sum())
 
 
-def resolve_stock_method(source: Source, method: str) -> str:
-    """The classification method used for a stock layer ('classified' for already classified ones)."""
-    if source.kind == "classified":
-        return "classified"
-    if method == "auto":
-        return "ign" if "artif" in source.fields else "matrice_seuils"
-    if method == "ign" and "artif" not in source.fields:
-        raise TerritoryError(
-            tr("The IGN method reads IGN's artif field, which layer {name} does not have. Expected IGN's artificialisation layer, or choose the method 'matrice'.").format(
-                name=source.layer.name()
-            )
-        )
-    if method in ("matrice", "matrice_seuils") and "code_us" not in source.fields:
-        raise TerritoryError(tr("Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.").format(name=source.layer.name()))
-    return method
-
-
 def _check_projected(source: Source) -> None:
     crs = source.layer.crs()
     if crs.isValid() and crs.isGeographic():
@@ -1251,6 +707,7 @@ def aggregate(
     feedback: Any = None,
     overlay: Optional[Callable[..., Iterator[tuple[Any, np.ndarray]]]] = None,
     convention: str = DEFAULT_CONVENTION,
+    thresholds: Optional[Callable[[Source, Step], tuple[np.ndarray, np.ndarray]]] = None,
 ) -> AggregateResult:
     """Stocks and flows per territory from ``sources``, one streaming pass each.
 
@@ -1264,8 +721,10 @@ def aggregate(
         feedback: ``QgsProcessingFeedback``-like (setProgress, isCanceled, pushInfo).
         overlay: optional ``overlay(stock_debut, stock_fin, feedback) -> iterator of (wkb array,
             weights (n, 5))`` giving flows for a pair of millésimes without difference layer
-            (:func:`overlay_flows`).
+            (``chain.overlay_flows``).
         convention: how codes above the leaves or outside the nomenclature are read (``rules.CONVENTIONS``).
+        thresholds: ``thresholds(source, step) -> (sorted fids, artif)``, the matrix + thresholds of a
+            stock layer (``chain.thresholds``); needed by method 'matrice_seuils'.
     """
     if len(territories) == 0:
         raise TerritoryError(tr("The territory layer has no feature. Expected territory polygons."))
@@ -1273,7 +732,7 @@ def aggregate(
         raise TerritoryError(tr("No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers."))
     for source in sources:
         _check_projected(source)
-    step = _Step(feedback)
+    step = Step(feedback)
     placements = _Placements(territories)
     warnings = territories.notes()
     stats: dict = {}
@@ -1325,7 +784,9 @@ def aggregate(
             classification = None
             read_step = sub
             if used == "matrice_seuils":
-                classification = _thresholds(source, sub.sub(0.0, 0.6), convention)
+                if thresholds is None:
+                    raise ValueError("aggregate: method matrice_seuils needs the thresholds (chain.thresholds)")
+                classification = thresholds(source, sub.sub(0.0, 0.6))
                 read_step = sub.sub(0.6, 1.0)
             fields = [name for name in source.fields.values()]
             if used == "matrice_seuils":
@@ -1412,139 +873,6 @@ def aggregate(
     return AggregateResult(table, territories, area, geometries, crs, warnings, stats, zero, convention)
 
 
-def select_sources(sources: Sequence[Source], method: str = "auto") -> tuple[list[Source], list[str]]:
-    """One stock layer per (département, millésime) and one flow layer per (département, pair).
-
-    A delivery folder often holds the same millésime twice (GeoPackage and Shapefile) and both IGN's
-    artificialisation layers and the occupation du sol: the preferred kind is kept (classified layers
-    first; then IGN's layers for methods 'auto' / 'ign', the occupation du sol for the matrix), the
-    others are left out with a note. For 'matrice_seuils', difference layers are left out when both
-    millésimes are there: the thresholds need the whole millésimes, so flows come from their overlay."""
-    ign_first = method in ("auto", "ign")
-    stock_rank = {"classified": 0, "artif": 1 if ign_first else 2, "occupation": 2 if ign_first else 1}
-    flow_rank = {"flows": 0, "artif_diff": 1 if ign_first else 2, "difference": 2 if ign_first else 1}
-    chosen: dict[tuple, Source] = {}
-    notes: list[str] = []
-    for source in sources:
-        dep = source.departement or "?"
-        if source.role == "stock":
-            key, rank = ("s", dep, source.millesimes[-1]), stock_rank[source.kind]
-        else:
-            key, rank = ("f", dep) + tuple(source.millesimes), flow_rank[source.kind]
-        other = chosen.get(key)
-        if other is None:
-            chosen[key] = source
-            continue
-        other_rank = (stock_rank if source.role == "stock" else flow_rank)[other.kind]
-        keep, drop = (source, other) if rank < other_rank else (other, source)
-        chosen[key] = keep
-        if keep.kind == "artif_diff" and drop.kind == "difference" and ("i",) + key[1:] not in chosen:
-            # IGN's artificialisation difference holds only the polygons whose artificialisation
-            # changed: imperméabilisation flows come from the difference layer.
-            keep.flows, drop.flows = ("artif",), ("imper",)
-            chosen[("i",) + key[1:]] = drop
-            notes.append(tr("{keep}: artificialisation flows; {drop}: imperméabilisation flows.").format(keep=keep.title, drop=drop.title))
-            continue
-        notes.append(tr("{drop} left out: {keep} gives the same millésime(s).").format(drop=drop.title, keep=keep.title))
-    for key, source in list(chosen.items()):
-        if key[0] == "f" and source.kind == "artif_diff" and ("i",) + key[1:] not in chosen:
-            notes.append(
-                tr("{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; "
-                   "imperméabilisation flows are left empty without a difference layer.").format(name=source.title)
-            )
-            source.flows = ("artif",)
-    if method == "matrice_seuils":
-        stock_keys = {(k[1], k[2]) for k in chosen if k[0] == "s"}
-        for key in [k for k in chosen if k[0] in "fi" and chosen[k].kind != "flows"]:
-            if (key[1], key[2]) in stock_keys and (key[1], key[3]) in stock_keys:
-                notes.append(
-                    tr("{name} left out: with the thresholds, flows come from the overlay of the two millésimes.").format(name=chosen[key].title)
-                )
-                del chosen[key]
-    ordered = sorted(chosen.values(), key=lambda s: (s.departement or "", s.role != "stock", s.millesimes))
-    return ordered, notes
-
-
-def sources_from_layers(layers: Sequence[QgsVectorLayer], method: str = "auto") -> tuple[list[Source], list[str]]:
-    """Describe every layer and keep one per millésime / pair (:func:`select_sources`); with notes."""
-    notes: list[str] = []
-    sources = []
-    for layer in layers:
-        source = describe_source(layer, method)
-        if source is None:
-            notes.append(tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name()))
-            continue
-        sources.append(source)
-    known = {s.departement for s in sources if s.departement}
-    if len(known) == 1:  # layers of one département, some without it in their names
-        (dep,) = known
-        for source in sources:
-            if not source.departement:
-                source.departement = dep
-                notes.append(tr("{title}: département not in its name, taken as D{dep} like the other layers.").format(title=source.title, dep=dep))
-    chosen, dropped = select_sources(sources, method)
-    return chosen, notes + dropped
-
-
-def overlay_flows(method: str, convention: str = DEFAULT_CONVENTION) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray]]]:
-    """An ``overlay`` for :func:`aggregate`: flows of two stock layers from their overlay, by the flow
-    core (``flows.pieces_from_overlay``, same classification as ``ocsge:classify``), in batches; the
-    pieces whose flows cannot be told weigh on the last column (indéterminé)."""
-
-    def run(debut: Source, fin: Source, feedback: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        from . import flows
-
-        used = resolve_stock_method(fin, method)
-        used = "matrice" if used == "classified" else used
-        try:
-            report = flows.FlowReport(keep_undetermined=True)
-            pieces = flows.pieces_from_overlay(debut.layer, fin.layer, used, report, feedback, flows_only=True, convention=convention)
-            wkb: list = []
-            weights: list = []
-
-            def undetermined() -> None:
-                for geometry in report.undetermined_parts:
-                    wkb.append(bytes(geometry.asWkb()))
-                    weights.append((0, 0, 0, 0, 1))
-                report.undetermined_parts.clear()
-
-            for piece in pieces:
-                undetermined()
-                if not piece.has_flow:
-                    continue
-                wkb.append(bytes(piece.geometry.asWkb()))
-                weights.append((piece.flux_artif > 0, piece.flux_artif < 0, piece.flux_imper > 0, piece.flux_imper < 0, 0))
-                if len(wkb) >= 4096:
-                    yield np.array(wkb, dtype=object), np.array(weights, dtype=np.float64)
-                    wkb, weights = [], []
-            undetermined()
-            if wkb:
-                yield np.array(wkb, dtype=object), np.array(weights, dtype=np.float64)
-        except flows.FlowError as error:
-            raise TerritoryError(str(error)) from None
-
-    return run
-
-
-def _thresholds(source: Source, step: _Step, convention: str = DEFAULT_CONVENTION) -> tuple[np.ndarray, np.ndarray]:
-    """(sorted fids, artif) by the matrix + thresholds, through the classification core."""
-    from . import classify
-
-    try:
-        result = classify.classify_layer(
-            source.layer, "matrice_seuils", source.fields.get("code_cs", "code_cs"), source.fields.get("code_us", "code_us"), step,
-            convention=convention,
-        )
-    except classify.ClassifyError as error:
-        raise TerritoryError(str(error)) from None
-    order = np.argsort(result.fid, kind="stable")
-    return result.fid[order], result.artif[order]
-
-
-def _years_text(years: Iterable[int]) -> str:
-    return ", ".join(str(y) for y in sorted(set(years)))
-
-
 def _build_table(
     territories: TerritorySet,
     area: np.ndarray,
@@ -1621,8 +949,8 @@ def _build_table(
                 "nom": territories.names[t],
                 "index_debut": i_debut,
                 "index_fin": i_fin,
-                "millesime_debut": _years_text(years_debut[t]) if present and years_debut[t] else None,
-                "millesime_fin": _years_text(years_fin[t]) if present else None,
+                "millesime_debut": years_text(years_debut[t]) if present and years_debut[t] else None,
+                "millesime_fin": years_text(years_fin[t]) if present else None,
                 "surface": a,
             }
             if present:
@@ -1666,303 +994,3 @@ def _build_table(
     return table, zero
 
 
-def to_unit(table: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """Surfaces and flows from m² to ``unit`` ('ha' or 'm2'); percentages are unchanged."""
-    factor = UNITS[unit]
-    out = table.copy()
-    for name in SURFACE_COLUMNS + ["commune_surface"]:
-        if name in out.columns:
-            out[name] = out[name].astype(float) * factor
-    return out
-
-
-# -------------------------------------------------------------------------------- roll-up
-
-
-def decode_text(data: bytes) -> str:
-    """The text of a CSV file as spreadsheets and GIS tools write them in France: UTF-8 (with or
-    without BOM), else Windows-1252, else Latin-1 (which reads any byte)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
-@dataclass
-class Membership:
-    """Commune → EPCI, SCoT, département, région (a table of the appartenance-communes-*.csv shape)."""
-
-    table: pd.DataFrame  # indexed by commune_code; columns epci_code, epci_nom, departement_code, region_code, scot_code, scot_nom
-    source: str = ""
-    warnings: list[str] = field(default_factory=list)  # what reading the table noticed (duplicate communes…)
-
-    @classmethod
-    def from_csv(cls, path: str | Path) -> "Membership":
-        path = Path(path)
-        if not path.is_file():
-            raise TerritoryError(tr("The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.").format(path=path))
-        try:
-            text = decode_text(path.read_bytes())
-        except OSError as error:
-            raise TerritoryError(
-                tr("The membership table {path} cannot be read: {error}.").format(path=path, error=error.strerror or error)
-            ) from None
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
-        return cls.from_table(pd.DataFrame(rows, dtype=str), str(path))
-
-    @classmethod
-    def from_table(cls, df: pd.DataFrame, source: str = "") -> "Membership":
-        lower = {c.lower().strip(): c for c in df.columns}
-        missing = [c for c in ("commune_code",) if c not in lower]
-        if missing or not any(c in lower for c in ("epci_code", "departement_code", "region_code", "scot_code")):
-            raise TerritoryError(
-                tr("The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).").format(
-                    found=", ".join(map(str, df.columns))
-                )
-            )
-        out = pd.DataFrame({"commune_code": df[lower["commune_code"]].astype(str).str.strip()})
-        for name in ("nom", "epci_code", "epci_nom", "epci_nature", "nature_epci", "departement_code", "region_code", "scot_code", "scot_nom"):
-            if name in lower:
-                out[name] = df[lower[name]].where(df[lower[name]].notna(), None)
-                out[name] = out[name].map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
-        warnings = []
-        if "epci_code" in out.columns:
-            pairs = out.dropna(subset=["epci_code"]).drop_duplicates(["commune_code", "epci_code"])
-            twice = pairs[pairs.duplicated("commune_code", keep=False)]
-            if len(twice):
-                listed = [f"{code} ({', '.join(group['epci_code'])})" for code, group in twice.groupby("commune_code", sort=True)]
-                warnings.append(
-                    tr("{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.").format(
-                        count=len(listed), communes="; ".join(listed[:30]) + (" …" if len(listed) > 30 else "")
-                    )
-                )
-        out = out.drop_duplicates("commune_code").set_index("commune_code")
-        return cls(out, source, warnings)
-
-    @classmethod
-    def from_rows(cls, communes: pd.DataFrame) -> Optional["Membership"]:
-        """Membership read from the commune rows' own columns (epci_code…), when present."""
-        cols = [c for c in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom", "epci_nature") if c in communes.columns]
-        if not cols:
-            return None
-        df = communes[["code"] + cols].drop_duplicates("code").rename(columns={"code": "commune_code"})
-        return cls.from_table(df.astype(object).where(df.notna(), None), tr("commune layer fields"))
-
-
-@dataclass
-class RollupResult:
-    levels: dict[str, pd.DataFrame]  # level → table (same columns as the commune table, code/nom of that level)
-    members: dict[str, dict[str, list[str]]]  # level → territory code → commune codes
-    communes: pd.DataFrame  # commune rows with departement_code, region_code, epci_code, scot_code
-    warnings: list[str] = field(default_factory=list)
-    without_membership: list[str] = field(default_factory=list)
-    missing_communes: list[str] = field(default_factory=list)
-
-
-SUM_COLUMNS = [c for c in SURFACE_COLUMNS] + ["polygones_repares"]
-
-
-def _unknown_part(members: pd.DataFrame, pair: bool) -> Optional[str]:
-    """What a level's row does not know: 'stock' / 'flux' when no member knows it, 'stock partiel' /
-    'flux partiel' when some members do not (the row sums the members that do)."""
-    parts = []
-    for name, column in (("stock", "surface_artif"), ("flux", "flux_artif")):
-        if name == "flux" and not pair:
-            continue
-        known = members[column].notna()
-        if len(members) and not known.all():
-            parts.append(name if not known.any() else f"{name} partiel")
-    return ", ".join(parts) or None
-
-
-def _is_ept(code: Optional[str], nature: Optional[str]) -> bool:
-    if nature:
-        return str(nature).strip().upper() == "EPT"
-    return code in EPT_CODES
-
-
-def rollup(
-    communes: pd.DataFrame,
-    membership: Optional[Membership] = None,
-    levels: Sequence[str] = ("epci", "scot", "departement", "region"),
-    feedback: Any = None,
-) -> RollupResult:
-    """Sum commune rows (``TABLE_COLUMNS``, any unit) into higher levels by membership codes.
-
-    ``membership`` defaults to the commune rows' own columns (epci_code, departement_code…). Communes
-    without a membership row are reported; their département is then read from the INSEE code (and its
-    région from the département), but they count in no EPCI or SCoT. EPT codes are replaced by the
-    Métropole du Grand Paris, the EPCI à fiscalité propre of their communes (reported)."""
-    warnings: list[str] = []
-    communes = communes.copy()
-    membership = membership or Membership.from_rows(communes)
-    if membership is None:
-        membership = Membership(pd.DataFrame(columns=["epci_code"]).rename_axis("commune_code"))
-        warnings.append(tr("No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes."))
-    warnings.extend(membership.warnings)
-    table = membership.table
-    codes = communes["code"].astype(str)
-    known = codes.isin(table.index)
-    without = sorted(set(codes[~known]))
-    commune_codes = set(codes)
-    missing = sorted(c for c in table.index if c not in commune_codes)
-    if without:
-        warnings.append(
-            plural(
-                len(without),
-                tr("{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}."),
-                tr("{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}."),
-            ).format(
-                count=len(without), codes=", ".join(without[:30])
-            )
-        )
-    if missing:
-        warnings.append(
-            plural(
-                len(missing),
-                tr("{count} commune of the membership table is not in the commune layer (left out): {codes}."),
-                tr("{count} communes of the membership table are not in the commune layer (left out): {codes}."),
-            ).format(count=len(missing), codes=", ".join(missing[:30]))
-        )
-
-    def col(name: str) -> pd.Series:
-        if name in table.columns:
-            return codes.map(table[name]).where(known, None)
-        return pd.Series([None] * len(codes), index=communes.index, dtype=object)
-
-    epci = col("epci_code")
-    nature = col("epci_nature") if "epci_nature" in table.columns else col("nature_epci")
-    ept_mask = pd.Series([_is_ept(c, n) for c, n in zip(epci, nature)], index=communes.index)
-    if ept_mask.any():
-        warnings.append(
-            plural(
-                int(ept_mask.sum()),
-                tr("EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp})."),
-                tr("EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp})."),
-            ).format(
-                count=int(ept_mask.sum()), mgp=MGP_CODE
-            )
-        )
-        epci = epci.where(~ept_mask, MGP_CODE)
-    dep = col("departement_code")
-    dep = dep.where(dep.notna(), codes.map(departement_of_commune))
-    dep = dep.map(lambda d: None if d is None else reading.normalise_departement(str(d)) if str(d).isdigit() or len(str(d)) <= 3 else str(d))
-    reg = col("region_code")
-    reg = reg.where(reg.notna(), dep.map(lambda d: departements().get(d, (None, None))[1] if d else None))
-    reg = reg.map(lambda r: None if r is None else str(r).zfill(2))
-    scot = col("scot_code")
-    communes["epci_code"] = epci
-    communes["departement_code"] = dep
-    communes["region_code"] = reg
-    communes["scot_code"] = scot
-    names = {
-        "epci": {c: n for c, n in zip(col("epci_code"), col("epci_nom")) if c} if "epci_nom" in table.columns else {},
-        "scot": {c: n for c, n in zip(scot, col("scot_nom")) if c} if "scot_nom" in table.columns else {},
-        "departement": {d: v[0] for d, v in departements().items()},
-        "region": dict(regions()),
-    }
-    if ept_mask.any():
-        names["epci"][MGP_CODE] = "Métropole du Grand Paris"
-    out_levels: dict[str, pd.DataFrame] = {}
-    members: dict[str, dict[str, list[str]]] = {}
-    key_of = {"epci": "epci_code", "scot": "scot_code", "departement": "departement_code", "region": "region_code"}
-    for level in levels:
-        if feedback is not None and feedback.isCanceled():
-            raise Canceled()
-        key = key_of[level]
-        if communes[key].isna().all():
-            if level == "scot":
-                warnings.append(tr("No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped."))
-            else:
-                warnings.append(tr("No {level} codes: the level is skipped.").format(level=level))
-            continue
-        out_levels[level], members[level] = _sum_level(communes, key, names.get(level, {}))
-        partial = sorted({str(c) for c, v in zip(out_levels[level]["code"], out_levels[level]["inconnu"]) if isinstance(v, str) and "partiel" in v})
-        if partial:
-            warnings.append(
-                tr("{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.").format(
-                    level=level, count=len(partial), codes=", ".join(partial[:30])
-                )
-            )
-    return RollupResult(out_levels, members, communes, warnings, without, missing)
-
-
-def _merge_years(values: Iterable[Any]) -> Optional[str]:
-    years: set[int] = set()
-    for value in values:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            continue
-        for part in str(value).split(","):
-            part = part.strip()
-            if part.isdigit():
-                years.add(int(part))
-    return _years_text(years) if years else None
-
-
-def _sum_level(communes: pd.DataFrame, key: str, names: dict) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    data = communes[communes[key].notna()].copy()
-    data["_debut"] = data["index_debut"].astype("Int64").fillna(0)
-    rows = []
-    members: dict[str, list[str]] = {}
-    for (code, debut, fin), group in data.groupby([key, "_debut", "index_fin"], sort=True, dropna=False):
-        members.setdefault(str(code), sorted(set(group["code"].astype(str))))
-        present = group[group["millesime_fin"].notna()]
-        row = {
-            "code": str(code),
-            "nom": names.get(code) or "",
-            "index_debut": None if debut == 0 else int(debut),
-            "index_fin": int(fin) if not pd.isna(fin) else None,
-            "millesime_debut": _merge_years(present["millesime_debut"]),
-            "millesime_fin": _merge_years(present["millesime_fin"]),
-            "surface": float(group["surface"].sum()),
-        }
-        for name in SUM_COLUMNS:
-            if name == "surface":
-                continue
-            values = present[name]
-            row[name] = float(values.sum()) if values.notna().any() else None
-        row["inconnu"] = _unknown_part(present, row["index_debut"] is not None)
-        a = row["surface"]
-        for pct, num in (("pourcent_couvert", "surface_couverte"), ("pourcent_artif", "surface_artif"), ("pourcent_imper", "surface_imper")):
-            row[pct] = 100.0 * row[num] / a if row[num] is not None and a > 0 else None
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-    for name in ("index_debut", "index_fin"):
-        table[name] = table[name].astype("Int64")
-    return table, members
-
-
-def dissolve(members: dict[str, list[str]], geometries: dict[str, QgsGeometry], feedback: Any = None) -> dict[str, QgsGeometry]:
-    """Outline of each higher-level territory: the union of its communes' outlines."""
-    out: dict[str, QgsGeometry] = {}
-    for index, (code, communes) in enumerate(members.items()):
-        if feedback is not None and feedback.isCanceled():
-            raise Canceled()
-        parts = [geometries[c] for c in communes if c in geometries and not geometries[c].isNull()]
-        if not parts:
-            out[code] = QgsGeometry()
-            continue
-        union = QgsGeometry.unaryUnion(parts) if len(parts) > 1 else QgsGeometry(parts[0])
-        if not union.isNull() and not union.isMultipart():
-            union.convertToMultiType()
-        out[code] = union
-    return out
-
-
-MEMBERSHIP_OUTPUT = ["epci_code", "departement_code", "region_code", "scot_code"]
-
-
-def commune_table(result: RollupResult) -> pd.DataFrame:
-    """Commune rows with their membership codes after code and nom (other kept columns follow)."""
-    communes = result.communes
-    extra = [c for c in communes.columns if c not in TABLE_COLUMNS and c not in MEMBERSHIP_OUTPUT]
-    ordered = ["code", "nom"] + MEMBERSHIP_OUTPUT + extra + [c for c in TABLE_COLUMNS if c not in ("code", "nom")]
-    return communes[ordered]
