@@ -62,7 +62,6 @@ sample_generator.py, 1,007,184 polygons): ~8 s, ~0.6 GB. The fallback costs ~4 �
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
@@ -71,6 +70,7 @@ import numpy as np
 from ..errors import Canceled
 from ..nomenclature import normalise_code
 from ..rules import CODE_BATI, SEUIL_BATI_M2, SEUIL_SURFACE_M2
+from .wkb import as_bytes, parse_rings, polygon_areas_of_rings, ragged_arange, ring_areas
 
 __all__ = [
     "ARTIF",
@@ -443,20 +443,12 @@ def _take(table: np.ndarray, index: np.ndarray, chunk: int = 1 << 22) -> np.ndar
     return out
 
 
-def _as_bytes(geometry: Any) -> bytes:
-    if geometry is None:
-        return b""
-    if isinstance(geometry, bytes):
-        return geometry
-    return bytes(geometry)  # QByteArray, bytearray, memoryview
-
-
 def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progress) -> _Mesh:
     """Parse the WKB (by chunks of geometries), compute areas, snap and number vertices, list edges."""
     mesh = _Mesh()
     mesh.grid = grid
     mesh.poly_area = np.zeros(n)
-    items = [g if type(g) is bytes else _as_bytes(g) for g in geometries]  # noqa: E721 (fast path)
+    items = [g if type(g) is bytes else as_bytes(g) for g in geometries]  # noqa: E721 (fast path)
     lengths = np.fromiter(map(len, items), dtype=np.int64, count=n)
     capacity = int(lengths.sum()) // 16 + 1  # a 2D vertex takes 16 bytes of WKB: an upper bound
     if capacity >= 2**31 - 1:
@@ -470,9 +462,9 @@ def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progre
     for first in range(0, n, _CHUNK):
         progress.set(1 + 24 * first / max(n, 1))
         chunk = items[first:first + _CHUNK]
-        x, y, count, geom, exterior, origin = _parse_chunk(chunk, lengths[first:first + _CHUNK], first, origin, progress)
-        area = _ring_areas(x, y, count)
-        mesh.poly_area[first:first + len(chunk)] = _polygon_areas(area, geom, exterior, len(chunk))
+        x, y, count, geom, exterior, origin = parse_rings(chunk, lengths[first:first + _CHUNK], first, origin, progress)
+        area = ring_areas(x, y, count)
+        mesh.poly_area[first:first + len(chunk)] = polygon_areas_of_rings(area, geom, exterior, len(chunk))
         ring_counts.append(count)
         ring_geoms.append((geom + first).astype(np.int32))
         ring_signs.append(np.where(exterior == (area > 0), 1, -1).astype(np.int8))
@@ -533,60 +525,17 @@ def polygon_areas(geometries_wkb: Sequence[Any], feedback: Any = None) -> np.nda
     thresholds compute it: the shoelace formula on coordinates relative to each ring's first vertex."""
     progress = _Progress(feedback)
     n = len(geometries_wkb)
-    items = [g if type(g) is bytes else _as_bytes(g) for g in geometries_wkb]  # noqa: E721 (fast path)
+    items = [g if type(g) is bytes else as_bytes(g) for g in geometries_wkb]  # noqa: E721 (fast path)
     lengths = np.fromiter(map(len, items), dtype=np.int64, count=n)
     out = np.zeros(n)
     origin: tuple[float, float] | None = None
     for first in range(0, n, _CHUNK):
         progress.set(100 * first / max(n, 1))
         chunk = items[first:first + _CHUNK]
-        x, y, count, geom, exterior, origin = _parse_chunk(chunk, lengths[first:first + _CHUNK], first, origin, progress)
-        out[first:first + len(chunk)] = _polygon_areas(_ring_areas(x, y, count), geom, exterior, len(chunk))
+        x, y, count, geom, exterior, origin = parse_rings(chunk, lengths[first:first + _CHUNK], first, origin, progress)
+        out[first:first + len(chunk)] = polygon_areas_of_rings(ring_areas(x, y, count), geom, exterior, len(chunk))
     progress.set(100)
     return out
-
-
-def _parse_chunk(chunk: list, lengths: np.ndarray, first: int, origin: Optional[tuple[float, float]], progress: _Progress) -> tuple:
-    """Rings of a chunk of WKB: (x, y relative to ``origin``, ring vertex counts, ring's geometry in the
-    chunk, ring is exterior, origin — the first vertex seen, floored, when ``origin`` is None)."""
-    joined = b"".join(chunk)
-    ends = np.cumsum(lengths)
-    offsets = ends - lengths
-    u8 = np.frombuffer(joined, dtype=np.uint8)
-    rings = _parse_vectorised(u8, offsets, ends)
-    pending = np.flatnonzero((lengths > 0) & ~rings.pop("handled"))
-    if pending.size:
-        slow = _parse_slow(joined, offsets, ends, pending, first, progress)
-        rings = {key: np.concatenate([rings[key], slow[key]]) for key in rings}
-    x, y = _gather(joined, u8.size, rings)
-    del joined, u8
-    if x.size and origin is None:
-        origin = (float(np.floor(x[0])), float(np.floor(y[0])))
-    if x.size:
-        x -= origin[0]
-        y -= origin[1]
-    return x, y, rings["count"], rings["geom"], rings["exterior"], origin
-
-
-def _polygon_areas(ring_area: np.ndarray, geom: np.ndarray, exterior: np.ndarray, n: int) -> np.ndarray:
-    """Exterior rings minus holes, per geometry of a chunk."""
-    return np.bincount(geom, weights=np.where(exterior, 1.0, -1.0) * np.abs(ring_area), minlength=n)
-
-
-def _ring_areas(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """Signed (shoelace) area of each ring, relative to its first vertex for precision."""
-    n_rings = count.size
-    if not x.size:
-        return np.zeros(n_rings)
-    start = np.cumsum(count) - count
-    ring_of_pt = np.repeat(np.arange(n_rings), count)
-    nxt = np.arange(1, x.size + 1)
-    nonempty = count > 0
-    nxt[(start + count - 1)[nonempty]] = start[nonempty]
-    first = start[ring_of_pt]
-    x0, y0 = x[first], y[first]
-    cross = (x - x0) * (y[nxt] - y0) - (x[nxt] - x0) * (y - y0)
-    return np.bincount(ring_of_pt, weights=cross, minlength=n_rings) / 2.0
 
 
 def _grid_keys(x: np.ndarray, y: np.ndarray, grid: float) -> np.ndarray:
@@ -598,220 +547,6 @@ def _grid_keys(x: np.ndarray, y: np.ndarray, grid: float) -> np.ndarray:
     keys = (xi.astype(np.int64) + _HALF).astype(np.uint64) << np.uint64(32)
     keys |= (yi.astype(np.int64) + _HALF).astype(np.uint64)
     return keys
-
-
-def _u32(u8: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """Little-endian uint32 at byte positions (positions out of range give garbage, to be masked)."""
-    if u8.size < 4:
-        return np.zeros(pos.shape, dtype=np.int64)
-    pos = np.clip(pos, 0, u8.size - 4)
-    out = u8[pos].astype(np.int64)
-    out |= u8[pos + 1].astype(np.int64) << 8
-    out |= u8[pos + 2].astype(np.int64) << 16
-    out |= u8[pos + 3].astype(np.int64) << 24
-    return out
-
-
-def _vec_polygons(u8: np.ndarray, cur: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Parse little-endian 2D WKB polygons starting at ``cur`` (bounded by ``end``), vectorised.
-
-    Returns (ok, ring_pos, ring_count, ring_owner (index into cur), ring_exterior, position after).
-    """
-    ok = cur + 9 <= end
-    if u8.size:
-        ok &= (u8[np.clip(cur, 0, u8.size - 1)] == 1) & (_u32(u8, cur + 1) == 3)
-    else:
-        ok[:] = False
-    n_rings = np.where(ok, _u32(u8, cur + 5), 0)
-    pos = cur + 9
-    parts: list[tuple[np.ndarray, ...]] = []
-    k = 0
-    idx = np.flatnonzero(ok & (n_rings > 0))
-    while idx.size:
-        p = pos[idx]
-        count = _u32(u8, p)
-        good = (p + 4 <= end[idx]) & (p + 4 + 16 * count <= end[idx])
-        ok[idx[~good]] = False
-        idx, p, count = idx[good], p[good], count[good]
-        parts.append((p + 4, count, idx, np.full(idx.size, k == 0)))
-        pos[idx] = p + 4 + 16 * count
-        k += 1
-        idx = idx[n_rings[idx] > k]
-    if parts:
-        rp, rc, ro, rx = (np.concatenate(col) for col in zip(*parts))
-    else:
-        rp = rc = ro = np.zeros(0, dtype=np.int64)
-        rx = np.zeros(0, dtype=bool)
-    return ok, rp, rc, ro, rx, pos
-
-
-def _parse_vectorised(u8: np.ndarray, offsets: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
-    """Rings of the little-endian 2D Polygon / MultiPolygon WKB, vectorised; ``handled`` marks them."""
-    n = offsets.size
-    handled = np.zeros(n, dtype=bool)
-    cols: list[tuple[np.ndarray, ...]] = []
-    if u8.size >= 9:
-        first = u8[np.clip(offsets, 0, u8.size - 1)]
-        typ = _u32(u8, offsets + 1)
-        little = (ends - offsets >= 9) & (first == 1)
-
-        sel = np.flatnonzero(little & (typ == 3))
-        ok, rp, rc, ro, rx, pos = _vec_polygons(u8, offsets[sel], ends[sel])
-        ok &= pos == ends[sel]
-        handled[sel[ok]] = True
-        cols.append((rp, rc, sel[ro], rx))
-
-        sel = np.flatnonzero(little & (typ == 6))
-        n_parts = _u32(u8, offsets[sel] + 5)
-        cur = offsets[sel] + 9
-        ok_m = np.ones(sel.size, dtype=bool)
-        j = 0
-        idx = np.flatnonzero(n_parts > 0)
-        while idx.size:
-            ok, rp, rc, ro, rx, pos = _vec_polygons(u8, cur[idx], ends[sel[idx]])
-            ok_m[idx[~ok]] = False
-            cols.append((rp, rc, sel[idx[ro]], rx))
-            cur[idx[ok]] = pos[ok]
-            j += 1
-            idx = idx[ok]
-            idx = idx[n_parts[idx] > j]
-        ok_m &= cur == ends[sel]
-        handled[sel[ok_m]] = True
-
-    if cols:
-        rp, rc, rg, rx = (np.concatenate(col) for col in zip(*cols))
-        keep = handled[rg]
-        rp, rc, rg, rx = rp[keep], rc[keep], rg[keep], rx[keep]
-    else:
-        rp = rc = rg = np.zeros(0, dtype=np.int64)
-        rx = np.zeros(0, dtype=bool)
-    return {
-        "pos": rp.astype(np.int64),
-        "count": rc.astype(np.int64),
-        "dims": np.full(rp.size, 2, dtype=np.int64),
-        "big": np.zeros(rp.size, dtype=bool),
-        "geom": rg.astype(np.int64),
-        "exterior": rx.astype(bool),
-        "handled": handled,
-    }
-
-
-def _wkb_type(code: int) -> tuple[int, int, bool]:
-    """(base type, coordinate dimensions, has SRID) of an ISO or EWKB type code."""
-    flags_z, flags_m, flag_srid = code & 0x80000000, code & 0x40000000, code & 0x20000000
-    code &= 0x0FFFFFFF
-    base, family = code % 1000, code // 1000
-    dims = {0: 2, 1: 3, 2: 3, 3: 4}.get(family)
-    if dims is None:
-        raise ValueError(f"type WKB inconnu : {code}")
-    dims += bool(flags_z) + bool(flags_m)
-    return base, dims, bool(flag_srid)
-
-
-def _parse_slow(
-    joined: bytes, offsets: np.ndarray, ends: np.ndarray, which: np.ndarray, first: int, progress: _Progress
-) -> dict:
-    """Rings of any (multi)polygon WKB (big-endian, Z, M, EWKB SRID), one geometry at a time."""
-    pos_l: list[int] = []
-    count_l: list[int] = []
-    dims_l: list[int] = []
-    big_l: list[bool] = []
-    geom_l: list[int] = []
-    ext_l: list[bool] = []
-
-    def header(pos: int, end: int) -> tuple[str, int, int, int]:
-        if pos + 5 > end or joined[pos] not in (0, 1):
-            raise ValueError("WKB invalide")
-        fmt = "<" if joined[pos] == 1 else ">"
-        (code,) = struct.unpack_from(fmt + "I", joined, pos + 1)
-        base, dims, srid = _wkb_type(code)
-        return fmt, base, dims, pos + 5 + (4 if srid else 0)
-
-    def polygon(pos: int, end: int, fmt: str, dims: int, geom: int) -> int:
-        (n_rings,) = struct.unpack_from(fmt + "I", joined, pos)
-        pos += 4
-        for k in range(n_rings):
-            if pos + 4 > end:
-                raise ValueError("WKB tronqué")
-            (count,) = struct.unpack_from(fmt + "I", joined, pos)
-            pos_l.append(pos + 4)
-            count_l.append(count)
-            dims_l.append(dims)
-            big_l.append(fmt == ">")
-            geom_l.append(geom)
-            ext_l.append(k == 0)
-            pos += 4 + 8 * dims * count
-        if pos > end:
-            raise ValueError("WKB tronqué")
-        return pos
-
-    for i, geom in enumerate(which.tolist()):
-        if i % 10000 == 0:
-            progress.check()
-        start, end = int(offsets[geom]), int(ends[geom])
-        try:
-            fmt, base, dims, pos = header(start, end)
-            if base == 3:
-                polygon(pos, end, fmt, dims, geom)
-            elif base == 6:
-                (n_parts,) = struct.unpack_from(fmt + "I", joined, pos)
-                pos += 4
-                for _ in range(n_parts):
-                    pfmt, pbase, pdims, pos = header(pos, end)
-                    if pbase != 3:
-                        raise ValueError(f"partie de type WKB {pbase} dans un MultiPolygon")
-                    pos = polygon(pos, end, pfmt, pdims, geom)
-            elif base == 7 and struct.unpack_from(fmt + "I", joined, pos)[0] == 0:
-                pass  # empty GeometryCollection (QGIS's "empty geometry")
-            else:
-                raise ValueError(f"géométrie de type WKB {base} : polygones attendus")
-        except (ValueError, struct.error) as error:
-            raise ValueError(f"géométrie n° {first + geom} : {error}") from None
-    return {
-        "pos": np.array(pos_l, dtype=np.int64),
-        "count": np.array(count_l, dtype=np.int64),
-        "dims": np.array(dims_l, dtype=np.int64),
-        "big": np.array(big_l, dtype=bool),
-        "geom": np.array(geom_l, dtype=np.int64),
-        "exterior": np.array(ext_l, dtype=bool),
-    }
-
-
-def _ragged_arange(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Concatenation of ``arange(s, s + c)`` for each (s, c), vectorised."""
-    keep = counts > 0
-    starts, counts = starts[keep].astype(np.int64), counts[keep].astype(np.int64)
-    total = int(counts.sum())
-    if not total:
-        return np.zeros(0, dtype=np.int64)
-    steps = np.ones(total, dtype=np.int64)
-    steps[0] = starts[0]
-    heads = np.cumsum(counts)[:-1]
-    steps[heads] = starts[1:] - (starts[:-1] + counts[:-1] - 1)
-    return np.cumsum(steps)
-
-
-def _gather(joined: bytes, size: int, rings: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """All ring vertices' x, y, ring after ring, read from the WKB buffer without copying it."""
-    count, pos, dims, big = rings["count"], rings["pos"], rings["dims"], rings["big"]
-    total = int(count.sum())
-    x = np.empty(total, dtype=np.float64)
-    y = np.empty(total, dtype=np.float64)
-    start = np.cumsum(count) - count
-    residue = pos % 8
-    for is_big in (False, True):
-        for r in range(8):
-            m = (big == is_big) & (residue == r) & (count > 0)
-            if not m.any():
-                continue
-            view = np.frombuffer(joined, dtype=">f8" if is_big else "<f8", offset=r, count=(size - r) // 8)
-            c = count[m]
-            dest = _ragged_arange(start[m], c)
-            local = dest - np.repeat(start[m], c)
-            src = np.repeat((pos[m] - r) // 8, c) + local * np.repeat(dims[m], c)
-            x[dest] = view[src]
-            y[dest] = view[src + 1]
-    return x, y
 
 
 # --------------------------------------------------------------------------------------------------
@@ -963,7 +698,7 @@ def _candidate_pairs(
             count = np.searchsorted(ins_key, keys, side="right") - first
             cell = np.repeat(keys, count)
             qi = np.repeat(ids, count)
-            cj = ins_id[_ragged_arange(first, count)]
+            cj = ins_id[ragged_arange(first, count)]
             keep = (qi != cj) & (bx0[qi] <= bx1[cj]) & (bx0[cj] <= bx1[qi])
             keep &= (by0[qi] <= by1[cj]) & (by0[cj] <= by1[qi])
             cell, qi, cj = cell[keep], qi[keep], cj[keep]
