@@ -605,19 +605,26 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
     return found, warnings
 
 
+def kind_from_fields(names: Iterable[str]) -> str | None:
+    """Layer kind from its field names (any case), IGN's spellings and the normalised ones alike: the
+    one detector of the IGN kinds ('artif_diff', 'difference', 'artif', 'occupation'), None when the
+    fields tell none of them (zone construite, a layer of something else)."""
+    lower = {name.lower() for name in names}
+    if "artificialisation" in lower:
+        return "artif_diff"
+    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or any(re.fullmatch(r"cs_(19|20)\d\d", n) for n in lower):
+        return "difference"
+    if {"artif", "code_cs"} <= lower:
+        return "artif"
+    if {"code_cs", "code_us"} <= lower or {"couverture", "usage"} <= lower:
+        return "occupation"
+    return None
+
+
 def _kind_from_fields(data_file: Path, layer_name: str) -> str | None:
     ds = ogr.Open(str(data_file))
     defn = ds.GetLayerByName(layer_name).GetLayerDefn()
-    names = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
-    if {"artificialisation"} <= names:
-        return "artif_diff"
-    if {"artif", "code_cs"} <= names:
-        return "artif"
-    if {"cs_avant", "cs_apres"} <= names or any(re.fullmatch(r"cs_(19|20)\d\d", n) for n in names):
-        return "difference"
-    if ({"code_cs", "code_us"} <= names) or ({"couverture", "usage"} <= names):
-        return "occupation"
-    return None
+    return kind_from_fields(defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount()))
 
 
 def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> FoundLayer:

@@ -66,7 +66,6 @@ Errors meant for the user raise :class:`FlowError` (message already translated);
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -297,17 +296,8 @@ def _names(layer: QgsVectorLayer) -> list[str]:
 
 def source_kind(layer: QgsVectorLayer) -> str:
     """'artif_diff' (has an ``artificialisation`` field), 'difference' (début/fin code fields),
-    'artif' (IGN's artificialisation state: ``artif`` field) or 'occupation'."""
-    lower = {name.lower() for name in _names(layer)}
-    if "artificialisation" in lower:
-        return "artif_diff"
-    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or any(
-        re.fullmatch(r"cs_(19|20)\d\d", name) for name in lower
-    ):
-        return "difference"
-    if "artif" in lower:
-        return "artif"
-    return "occupation"
+    'artif' (IGN's artificialisation state: ``artif`` field) or 'occupation' (``reading.kind_from_fields``)."""
+    return reading.kind_from_fields(_names(layer)) or "occupation"
 
 
 _NORMALISED = {
