@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import export, styles
-from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.computing.chain import run_aggregate
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
@@ -197,7 +197,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         if not code_field:
             raise self.fail(self.tr("No territory code field. Expected the field holding each territory's code."))
         try:
-            territories = core.TerritorySet.from_layer(territories_source, code_field, name_field, keep, feedback)
+            territories = TerritorySet.from_layer(territories_source, code_field, name_field, keep, feedback)
             result, notes = run_aggregate(territories, layers, method, coverage, overlay, feedback, self.convention(parameters, context))
         except OcsgeError as error:
             raise self.fail(str(error)) from None

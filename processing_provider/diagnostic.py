@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
-from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.computing.table import to_unit
 from ..ocsge_plugin.errors import Canceled, OcsgeError
@@ -241,7 +241,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                         feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
-            territories = core.TerritorySet.from_layer(communes_source, code_field, name_field, keep)
+            territories = TerritorySet.from_layer(communes_source, code_field, name_field, keep)
             result, notes = run_aggregate(territories, layers, method, coverage, True, steps, convention)
             for note in notes + [w for w in result.warnings if "outside the OCS GE data" not in w]:
                 feedback.pushWarning(note)

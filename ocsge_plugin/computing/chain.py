@@ -13,11 +13,12 @@ from ..i18n import tr
 from ..rules import DEFAULT_CONVENTION
 from . import classify, flows, territories
 from .batches import Step
+from .placement import TerritorySet
 from .sources import Source, resolve_stock_method, sources_from_layers
 
 
 def run_aggregate(
-    territory_set: territories.TerritorySet,
+    territory_set: TerritorySet,
     layers: Sequence[QgsVectorLayer],
     method: str,
     coverage: bool,
