@@ -11,6 +11,10 @@ class OcsgeError(Exception):
     """Bad input, explained to the user (the message is already translated)."""
 
 
+class DeliveryError(OcsgeError):
+    """A problem with what the user pointed at (a delivery, an archive, a layer's fields)."""
+
+
 class TerritoryError(OcsgeError):
     """Bad input of the aggregation or the roll-up (territories, layers, membership table)."""
 
