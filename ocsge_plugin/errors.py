@@ -11,6 +11,10 @@ class OcsgeError(Exception):
     """Bad input, explained to the user (the message is already translated)."""
 
 
+class ClassifyError(OcsgeError, ValueError):
+    """Bad input of a classification (fields, codes, CRS, convention)."""
+
+
 class DeliveryError(OcsgeError):
     """A problem with what the user pointed at (a delivery, an archive, a layer's fields)."""
 

@@ -312,10 +312,8 @@ class OutputSink:
         if self.staged is not None:
             self.staged.abort()
         else:
-            from ..ocsge_plugin.computing.classify import remove_partial_file
-
             if isinstance(self.dest_id, str):
-                remove_partial_file(self.dest_id)
+                files.remove_partial_file(self.dest_id)
 
 
 def _plain_file(dest: Optional[str]) -> Optional[str]:

@@ -29,6 +29,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..ocsge_plugin import files, reading, styles
 from ..ocsge_plugin.i18n import plural, tr
 from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import gpkg
 from .base import OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
 
@@ -183,7 +184,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
                 )
             )
 
-        fields, renamed = core.output_fields(source.fields(), core.classification_fields())
+        fields, renamed = classified.output_fields(source.fields(), classified.classification_fields())
         for old, new in renamed.items():
             feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
         steps.setCurrentStep(1)
@@ -193,14 +194,14 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             feedback.reportError(self.tr("Canceled."))
             return {}
         if dest_id is None:
-            dest_id = write_through_sink(self, parameters, context, source, fields, result.fid, core.classification_rows(result), steps)
+            dest_id = write_through_sink(self, parameters, context, source, fields, result.fid, classified.classification_rows(result), steps)
             if dest_id is None:
                 feedback.reportError(self.tr("Canceled."))
                 return {}
         stamp_convention(dest_id, result.convention)
         StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
 
-        rows = core.summary(result)
+        rows = classified.summary(result)
         outputs = {self.OUTPUT: dest_id, self.METHOD_USED: result.method}
         summary = self.output_sink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
         if summary.sink is not None:
@@ -248,7 +249,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         try:
             added = [
                 (gpkg.ogr_field(field), codes, labels)
-                for field, (codes, labels) in zip(core.classification_fields(), core.classification_codes(result))
+                for field, (codes, labels) in zip(classified.classification_fields(), classified.classification_codes(result))
             ]
             try:
                 plan = gpkg.plan_copy(layer, source.fields().names(), renamed)
@@ -294,14 +295,14 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
 
 def write_through_sink(alg, parameters, context, source, fields, fid, values, feedback, only=None) -> Optional[str]:
-    """``core.write_features`` into the algorithm's OUTPUT sink (shared with compare_artif): the
+    """``classified.write_features`` into the algorithm's OUTPUT sink (shared with compare_artif): the
     destination's id, or None when canceled; a cancel or an error leaves no partial file and the
     previous file untouched (``OutputSink``)."""
     output = alg.output_sink(parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
     if output.sink is None:
         raise alg.fail(tr("The output layer could not be created."))
     try:
-        written = core.write_features(source, output.sink, fields, fid, values, feedback, only=only)
+        written = classified.write_features(source, output.sink, fields, fid, values, feedback, only=only)
     except core.Canceled:
         output.abort()
         return None
@@ -310,7 +311,7 @@ def write_through_sink(alg, parameters, context, source, fields, fid, values, fe
     return output.commit(written)
 
 
-def classification_report(result: core.Classification, layer, source, feedback) -> dict:
+def classification_report(result: classified.Classification, layer, source, feedback) -> dict:
     """The REPORT of a classification (shared with compare_artif): method, convention, the undetermined
     polygons of the layer and millésime (``indetermine``, also in the log), the codes outside the
     nomenclature with their count and surface, nulls, repairs."""
@@ -332,7 +333,7 @@ def classification_report(result: core.Classification, layer, source, feedback) 
     }
 
 
-def log_classification(result: core.Classification, feedback) -> None:
+def log_classification(result: classified.Classification, feedback) -> None:
     """What the classification noticed, in the algorithm's log (shared with compare_artif; messages
     translated in the module context, as the core's)."""
     feedback.pushInfo(

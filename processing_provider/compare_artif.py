@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.computing import classified
 from .base import OcsgeAlgorithm, StylePostProcessor
 from .classify import classification_report, log_classification, write_through_sink
 
@@ -128,11 +129,11 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         layer = source if isinstance(source, QgsVectorLayer) else self.parameterAsVectorLayer(parameters, self.INPUT, context)
         report = classification_report(cmp.calc, layer, source, feedback)
 
-        fields, renamed = core.output_fields(source.fields(), core.comparison_fields())
+        fields, renamed = classified.output_fields(source.fields(), classified.comparison_fields())
         for old, new in renamed.items():
             feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
         steps.setCurrentStep(1)
-        values = lambda i: core.comparison_values(cmp, i)  # noqa: E731
+        values = lambda i: classified.comparison_values(cmp, i)  # noqa: E731
         dest_id = write_through_sink(self, parameters, context, source, fields, cmp.calc.fid, values, steps, only=cmp.disagree)
         if dest_id is None:
             feedback.reportError(self.tr("Canceled."))
