@@ -22,12 +22,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin.computing import classify, flows
+from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 def _int_or_null(value: int):
-    return None if value == flows.UNDETERMINED else int(value)
+    return None if value == UNDETERMINED else int(value)
 
 
 class FlowsAlgorithm(OcsgeAlgorithm):
@@ -231,7 +232,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         method = self.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         source, kind, method = self._choose(difference, debut, fin, method, feedback)
         given = (self._year(parameters, self.MILLESIME_DEBUT, context), self._year(parameters, self.MILLESIME_FIN, context))
-        report = flows.FlowReport()
+        report = FlowReport()
         convention = self.convention(parameters, context)
         work = flows.ScaledFeedback(feedback, 0.0, 90.0)
         try:
@@ -259,7 +260,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             feedback.pushInfo(used)
             for note in report.messages:
                 feedback.pushWarning(note)
-            accumulator = flows.FlowAccumulator()
+            accumulator = FlowAccumulator()
             pieces = []
             for piece in stream:
                 accumulator.add(piece)
@@ -325,7 +326,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 piece.cs_debut, piece.us_debut, piece.cs_fin, piece.us_fin,
                 _int_or_null(piece.imper_debut), _int_or_null(piece.imper_fin),
                 _int_or_null(piece.artif_debut), _int_or_null(piece.artif_fin),
-                piece.flux_artif, piece.flux_imper, piece.flux, piece.area / flows.M2_PER_HA, debut_year, fin_year,
+                piece.flux_artif, piece.flux_imper, piece.flux, piece.area / M2_PER_HA, debut_year, fin_year,
             ])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
@@ -346,13 +347,13 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             for part in report.only_parts:
                 feature.setGeometry(part.geometry)
                 feature.setAttributes([part.present, debut_year if part.present == "debut" else fin_year, part.code_cs,
-                                       part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / flows.M2_PER_HA])
+                                       part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / M2_PER_HA])
                 sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results[self.ONLY_ONE] = dest
             StylePostProcessor.attach(context, dest, only_one_renderer)
 
-        only_debut, only_fin = report.only_debut_area / flows.M2_PER_HA, report.only_fin_area / flows.M2_PER_HA
-        undetermined = report.undetermined_area / flows.M2_PER_HA
+        only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
+        undetermined = report.undetermined_area / M2_PER_HA
         summary = {
             "source": source,
             "methode": report.method,
@@ -434,7 +435,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "undetermined_ha": undetermined,
             "only_debut_ha": only_debut,
             "only_fin_ha": only_fin,
-            "stock_ha": {key: value / flows.M2_PER_HA for key, value in report.stock.items()},
+            "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
             "flows_ha": totals,
             "messages": report.messages,
         }, ensure_ascii=False)

@@ -13,6 +13,7 @@ from ..i18n import tr
 from ..rules import DEFAULT_CONVENTION
 from . import classify, flows, territories
 from .batches import Step
+from .pieces import FlowReport
 from .placement import TerritorySet
 from .sources import Source, resolve_stock_method, sources_from_layers
 
@@ -48,7 +49,7 @@ def overlay_flows(method: str, convention: str = DEFAULT_CONVENTION) -> Callable
     def run(debut: Source, fin: Source, feedback: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         used = resolve_stock_method(fin, method)
         used = "matrice" if used == "classified" else used
-        report = flows.FlowReport(keep_undetermined=True)
+        report = FlowReport(keep_undetermined=True)
         pieces = flows.pieces_from_overlay(debut.layer, fin.layer, used, report, feedback, flows_only=True, convention=convention)
         wkb: list = []
         weights: list = []
