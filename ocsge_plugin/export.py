@@ -77,11 +77,6 @@ def _columns(level: str, dataset: str) -> list[str]:
     return cols
 
 
-def published_columns(level: str, dataset: str) -> list[str]:
-    """The columns of ``<dataset>_<level>`` in the published order (without the geometry)."""
-    return _columns(level, dataset)
-
-
 def published_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "ha") -> pd.DataFrame:
     """``table`` (the plugin's long table, m²) in the published schema of ``<dataset>_<level>``.
 

@@ -243,7 +243,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             steps.setCurrentStep(1)
             territories = TerritorySet.from_layer(communes_source, code_field, name_field, keep)
             result, notes = run_aggregate(territories, layers, method, coverage, True, steps, convention)
-            for note in notes + [w for w in result.warnings if "outside the OCS GE data" not in w]:
+            for note in notes + [w for w in result.warnings if w != result.outside_note]:
                 feedback.pushWarning(note)
             log_undetermined(feedback, undetermined(result))
             table = result.table

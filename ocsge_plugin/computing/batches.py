@@ -1,7 +1,7 @@
 """Features of a polygon layer read in batches of numpy arrays: WKB, fids and only the fields asked for.
 
 Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
-through their source file (GDAL's generic VRT Arrow reader is 4–5× slower); other providers, and
+through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """

@@ -64,6 +64,7 @@ class AggregateResult:
     stats: dict = field(default_factory=dict)
     zero_coverage: list[str] = field(default_factory=list)
     convention: str = DEFAULT_CONVENTION
+    outside_note: Optional[str] = None  # the warning (among ``warnings``) naming the territories outside the data
 
 
 def _stock_weights(source: Source, batch: dict, method: str, classification=None, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
@@ -322,16 +323,14 @@ def aggregate(
             sel = best == j
             area[sel] = placement_of[k].area[sel]
     table, zero = _build_table(territories, area, stocks, flows, coverage, stats.get("repaired_t"))
+    outside = None
     if zero:
-        warnings.append(
-            plural(
-                len(zero),
-                tr("{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}."),
-                tr("{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}."),
-            ).format(
-                count=len(zero), codes=", ".join(zero[:30]) + ("…" if len(zero) > 30 else "")
-            )
-        )
+        outside = plural(
+            len(zero),
+            tr("{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}."),
+            tr("{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}."),
+        ).format(count=len(zero), codes=", ".join(zero[:30]) + ("…" if len(zero) > 30 else ""))
+        warnings.append(outside)
     if stats.get("repaired"):
         warnings.append(
             plural(
@@ -347,7 +346,7 @@ def aggregate(
     if indet_flows > 0:
         warnings.append(tr("{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).").format(area=indet_flows / 1e4))
     step.progress(1.0)
-    return AggregateResult(table, territories, area, geometries, crs, warnings, stats, zero, convention)
+    return AggregateResult(table, territories, area, geometries, crs, warnings, stats, zero, convention, outside)
 
 
 def _build_table(

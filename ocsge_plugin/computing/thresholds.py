@@ -53,11 +53,8 @@ How it is computed (the common case fully vectorised with numpy; no all-pairs te
 * Patches are connected components of same-status polygons, by a vectorised union-find (hooking of
   roots to their smallest neighbour root, then pointer jumping).
 
-Cost (bench/bench_thresholds.py, 1,000,000 polygons, 2 cores): ~2 s and ~0.2 GB for 4 vertices a
-polygon, ~6 s / 0.5 GB for 16, ~13 s / 1 GB for 32; a generated Gers delivery (scripts/
-sample_generator.py, 1,007,184 polygons): ~8 s, ~0.6 GB. The fallback costs ~4 µs per unmatched side
-(3 million, a mesh with no exact shared horizontal side: ~15 s, ~0.9 GB). The CRS must be projected
-(the grid and tolerance are in its units).
+Its cost is measured by bench/bench_thresholds.py (figures in BENCHMARKS.md). The CRS must be
+projected (the grid and tolerance are in its units).
 """
 
 from __future__ import annotations
