@@ -1,4 +1,4 @@
-"""The plugin's two kinds of interruption, shared by every module.
+"""The plugin's two kinds of interruption (bad input, cancel), shared by every module.
 
 ``OcsgeError``: bad input, explained to the user (the message is already translated); each part of
 the domain has its own subclass (``ClassifyError``, ``FlowError``, ``TerritoryError``,

@@ -1,4 +1,4 @@
-"""The published schema (data.gouv.fr exports, domain.md §5) and the plugin's territory tables.
+"""The published schema (data.gouv.fr exports, docs/domain.md §5) and the plugin's territory tables.
 
 Public API
 ----------

@@ -146,7 +146,7 @@ def epsg_from_name(text: str) -> int | None:
 
 
 def kind_from_name(text: str) -> str | None:
-    """Layer kind from a layer or file name, by IGN's naming rules (domain.md §1)."""
+    """Layer kind from a layer or file name, by IGN's naming rules (docs/domain.md §1)."""
     name = text.lower()
     if name.startswith("zan_evol") or ("artif" in name and "diff" in name):
         return "artif_diff"

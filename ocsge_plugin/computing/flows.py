@@ -1,6 +1,6 @@
 """Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece by piece.
 
-Three sources give the same pieces (domain.md §3):
+Three sources give the same pieces (docs/domain.md §3):
 
 * IGN's DIFFERENCE layer (normalised fields ``cs_debut, us_debut, cs_fin, us_fin``, or IGN's raw
   spellings ``CS_<y1>…`` / ``cs_avant…``): every row is a piece of land whose class changed;

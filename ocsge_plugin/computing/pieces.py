@@ -1,5 +1,5 @@
 """Change pieces: the flow rule, a piece of land whose class or status changed between two
-millésimes, the report of a flow computation and the sums of pieces (docs/domain.md, "Flows").
+millésimes, the report of a flow computation and the sums of pieces (docs/domain.md §3).
 
 A flow is +1 when a status goes 0 → 1, -1 when it goes 1 → 0, 0 when unchanged, None when either
 status is indéterminé (kept out of the flows and counted apart).

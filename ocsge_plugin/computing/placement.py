@@ -1,5 +1,5 @@
 """Territories and the placement of OCS GE polygons in them: the only geometric step of the domain
-(docs/domain.md, "Territories").
+(docs/domain.md §4).
 
 ``TerritorySet.from_layer(layer, code_field, name_field, keep_fields=(), feedback=None)`` reads
 territory polygons in any CRS (invalid geometries repaired, duplicate codes merged, both reported).

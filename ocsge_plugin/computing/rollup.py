@@ -3,7 +3,7 @@
 Percentages of a level are Σ surface ÷ Σ commune area; communes without a membership row count in
 their département (from the INSEE code) only; the établissements publics territoriaux of the
 Métropole du Grand Paris are not EPCI à fiscalité propre: their communes count in the Métropole
-(docs/domain.md, "Territories").
+(docs/domain.md §4).
 
 ``Membership.from_csv(path)`` / ``Membership.from_table(df)`` and
 ``rollup(communes, membership=None, levels=…, feedback=None) -> RollupResult``; ``commune_table(result)``

@@ -1,6 +1,6 @@
 """The thresholds' fallback for polygon sides without an exact twin (vertices that do not coincide to
 the snapping grid, boundaries that coincide only to a tolerance): their neighbours found geometrically
-among the other unmatched sides (docs/domain.md, "Thresholds")."""
+among the other unmatched sides (docs/domain.md §2, "Thresholds")."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The territory table: one row per territory and pair of millésimes, its columns and units.
 
 ``aggregate`` (territories.py) builds it in m², ``rollup`` (rollup.py) sums it to higher levels,
-``export`` publishes it; all of them read its shape from here (docs/domain.md, "Territories").
+``export`` publishes it; all of them read its shape from here (docs/domain.md §4).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Aggregation: OCS GE stocks and flows summed per territory, one streaming pass per source.
 
 OCS GE polygon ∩ territory polygon, area summed per territory, in the data's projected CRS (territories
-are reprojected to it; docs/domain.md, "Territories"). Percentages are over the full territory area;
+are reprojected to it; docs/domain.md §4). Percentages are over the full territory area;
 the share of the territory covered by OCS GE is reported beside them.
 
 ``aggregate(territories, sources, method='auto', coverage=True, feedback=None, overlay=None,
