@@ -186,6 +186,35 @@ def rollup(
     without = sorted(set(codes[~known]))
     commune_codes = set(codes)
     missing = sorted(c for c in table.index if c not in commune_codes)
+    warnings.extend(_membership_gaps(without, missing))
+    names = _membership_codes(communes, table, codes, known, warnings)
+    out_levels: dict[str, pd.DataFrame] = {}
+    members: dict[str, dict[str, list[str]]] = {}
+    key_of = {"epci": "epci_code", "scot": "scot_code", "departement": "departement_code", "region": "region_code"}
+    for level in levels:
+        if feedback is not None and feedback.isCanceled():
+            raise Canceled()
+        key = key_of[level]
+        if communes[key].isna().all():
+            if level == "scot":
+                warnings.append(tr("No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped."))
+            else:
+                warnings.append(tr("No {level} codes: the level is skipped.").format(level=level))
+            continue
+        out_levels[level], members[level] = _sum_level(communes, key, names.get(level, {}))
+        partial = sorted({str(c) for c, v in zip(out_levels[level]["code"], out_levels[level]["inconnu"]) if isinstance(v, str) and "partiel" in v})
+        if partial:
+            warnings.append(
+                tr("{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.").format(
+                    level=level, count=len(partial), codes=", ".join(partial[:30])
+                )
+            )
+    return RollupResult(out_levels, members, communes, warnings, without, missing)
+
+
+def _membership_gaps(without: list[str], missing: list[str]) -> list[str]:
+    """The notes on communes without membership row and membership rows without commune."""
+    warnings: list[str] = []
     if without:
         warnings.append(
             plural(
@@ -204,7 +233,13 @@ def rollup(
                 tr("{count} communes of the membership table are not in the commune layer (left out): {codes}."),
             ).format(count=len(missing), codes=", ".join(missing[:30]))
         )
+    return warnings
 
+
+def _membership_codes(communes: pd.DataFrame, table: pd.DataFrame, codes: pd.Series, known: pd.Series, warnings: list[str]) -> dict[str, dict]:
+    """Set the communes' epci, département, région and SCoT codes (EPT → Métropole du Grand Paris;
+    département from the INSEE code, région from the département when the table has none); return
+    each level's code → name."""
     def col(name: str) -> pd.Series:
         if name in table.columns:
             return codes.map(table[name]).where(known, None)
@@ -243,28 +278,7 @@ def rollup(
     }
     if ept_mask.any():
         names["epci"][MGP_CODE] = "Métropole du Grand Paris"
-    out_levels: dict[str, pd.DataFrame] = {}
-    members: dict[str, dict[str, list[str]]] = {}
-    key_of = {"epci": "epci_code", "scot": "scot_code", "departement": "departement_code", "region": "region_code"}
-    for level in levels:
-        if feedback is not None and feedback.isCanceled():
-            raise Canceled()
-        key = key_of[level]
-        if communes[key].isna().all():
-            if level == "scot":
-                warnings.append(tr("No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped."))
-            else:
-                warnings.append(tr("No {level} codes: the level is skipped.").format(level=level))
-            continue
-        out_levels[level], members[level] = _sum_level(communes, key, names.get(level, {}))
-        partial = sorted({str(c) for c, v in zip(out_levels[level]["code"], out_levels[level]["inconnu"]) if isinstance(v, str) and "partiel" in v})
-        if partial:
-            warnings.append(
-                tr("{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.").format(
-                    level=level, count=len(partial), codes=", ".join(partial[:30])
-                )
-            )
-    return RollupResult(out_levels, members, communes, warnings, without, missing)
+    return names
 
 
 def _merge_years(values: Iterable[Any]) -> Optional[str]:

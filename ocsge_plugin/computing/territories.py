@@ -211,118 +211,31 @@ def aggregate(
     for source in sources:
         _check_projected(source)
     step = Step(feedback)
-    placements = Placements(territories)
-    warnings = territories.notes()
-    stats: dict = {}
-    n_t = len(territories)
-    stocks: dict[tuple[str, int], np.ndarray] = {}
-    flows: dict[tuple[str, int, int], np.ndarray] = {}
-    crs_of: dict[tuple, str] = {}
-    placement_of: dict[str, Placement] = {}
+    run = _Run(territories, _extents(sources), coverage, convention, feedback)
+    _check_overlap(run.placements, sources, run.extents)
     # Overlays to come (pairs of stock layers without flow layer), for the progress bar's shares.
-    overlay_pairs: list[tuple[str, Source, Source]] = []
-    if overlay is not None:
-        by_dep: dict[str, list[Source]] = {}
-        for s in sources:
-            if s.role == "stock":
-                by_dep.setdefault(s.departement or "?", []).append(s)
-        flow_keys = {(s.departement or "?", s.millesimes[0], s.millesimes[-1]) for s in sources if s.role == "flow"}
-        for dep, group in by_dep.items():
-            group.sort(key=lambda s: s.millesimes[-1])
-            for a, b in zip(group, group[1:]):
-                if (dep, a.millesimes[-1], b.millesimes[-1]) not in flow_keys:
-                    overlay_pairs.append((dep, a, b))
+    overlay_pairs = _overlay_pairs(sources) if overlay is not None else []
     count = {id(s): max(s.layer.featureCount(), 1) for s in sources}
     overlay_work = {id(pair): 3 * (count[id(pair[1])] + count[id(pair[2])]) for pair in overlay_pairs}  # overlays weigh more
     weights_total = sum(count.values()) + sum(overlay_work.values())
     done = 0.0
-    extents: dict[str, QgsRectangle] = {}  # the data's extent per CRS: the placement grid covers it
-    for source in sources:
-        key_crs = source.crs.authid() or source.crs.toWkt()
-        box = QgsRectangle(source.layer.extent())
-        if key_crs in extents:
-            box.combineExtentWith(extents[key_crs])
-        extents[key_crs] = box
-    _check_overlap(placements, sources, extents)
     for source in sources:
         share = count[id(source)] / weights_total
         sub = step.sub(done, done + share * 0.98)
         done += share * 0.98
-        placement = placements.get(source.crs, extents[source.crs.authid() or source.crs.toWkt()])
-        key_crs = source.crs.authid() or source.crs.toWkt()
-        placement_of[key_crs] = placement
-        dep = source.departement or "?"
         if source.role == "stock":
-            used = resolve_stock_method(source, method)
-            key = (dep, source.millesimes[-1])
-            if key in stocks:
-                warnings.append(tr("Two stock layers for D{dep} {year}: both were added; check the inputs.").format(dep=dep, year=key[1]))
-            sums = stocks.setdefault(key, np.zeros((n_t, 4)))
-            crs_of[("s",) + key] = key_crs
-            classification = None
-            read_step = sub
-            if used == "matrice_seuils":
-                if thresholds is None:
-                    raise ValueError("aggregate: method matrice_seuils needs the thresholds (chain.thresholds)")
-                classification = thresholds(source, sub.sub(0.0, 0.6))
-                read_step = sub.sub(0.6, 1.0)
-            fields = [name for name in source.fields.values()]
-            if used == "matrice_seuils":
-                fields = [source.fields["code_cs"]]
-            if feedback is not None:
-                feedback.pushInfo(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
-            undetermined = _Undetermined(stats, source.title, str(source.millesimes[-1]))
-            for batch in iter_batches(source.layer, fields, step=read_step):
-                w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification, convention)
-                want = None if coverage else (w[:, 1] + w[:, 2] + w[:, 3]) > 0
-                undetermined.add(batch["wkb"], w[:, 3] > 0)
-                accumulate(placement, batch["wkb"], w, sums, stats, want, read_step)
+            run.add_stock(source, resolve_stock_method(source, method), thresholds, sub)
         else:
-            key = (dep, source.millesimes[0], source.millesimes[-1])
-            sums = flows.setdefault(key, np.zeros((n_t, len(_FLOW))))
-            crs_of[("f",) + key] = key_crs
-            if feedback is not None:
-                feedback.pushInfo(tr("{title}: flows").format(title=source.title))
-            fields = list(source.fields.values())
-            undetermined = _Undetermined(stats, source.title, "-".join(map(str, source.millesimes)))
-            for batch in iter_batches(source.layer, fields, step=sub):
-                w = _flow_weights(source, batch, convention)
-                undetermined.add(batch["wkb"], w[:, 4] > 0)
-                accumulate(placement, batch["wkb"], w, sums, stats, w.sum(axis=1) > 0, sub)
-    # Overlay for pairs of stock layers without a flow layer.
-    for pair in overlay_pairs:
-        dep, a, b = pair
+            run.add_flows(source, sub)
+    for pair in overlay_pairs:  # pairs of stock layers without a flow layer
         share = overlay_work[id(pair)] / weights_total
         sub = step.sub(done, done + share * 0.98)
         done += share * 0.98
-        key = (dep, a.millesimes[-1], b.millesimes[-1])
         step.check()
-        if feedback is not None:
-            feedback.pushInfo(tr("D{dep} {a}-{b}: flows by overlay of the two millésimes").format(dep=dep, a=key[1], b=key[2]))
-        placement = placements.get(b.crs, extents[b.crs.authid() or b.crs.toWkt()])
-        sums = flows.setdefault(key, np.zeros((n_t, len(_FLOW))))
-        crs_of[("f",) + key] = b.crs.authid()
-        if placement.disjoint:  # no territory where the data is: nothing to overlay
-            continue
-        undetermined = _Undetermined(stats, tr("overlay of {a} and {b}").format(a=a.title, b=b.title), f"{key[1]}-{key[2]}")
-        for wkb, w in overlay(a, b, sub):
-            undetermined.add(wkb, np.asarray(w)[:, 4] > 0)
-            accumulate(placement, wkb, np.asarray(w, dtype=np.float64), sums, stats, np.asarray(w).sum(axis=1) > 0, sub)
+        run.add_overlay(pair, overlay, sub)
     step.check()
-    # Territory area in the CRS of the data covering it most.
-    crs_keys = list(placement_of)
-    area = placement_of[crs_keys[0]].area.copy()
-    geometries = list(placement_of[crs_keys[0]].geometries)
-    crs = placement_of[crs_keys[0]].crs
-    if len(crs_keys) > 1:
-        cover = {k: np.zeros(n_t) for k in crs_keys}
-        for key, sums in stocks.items():
-            cover[crs_of[("s",) + key]] += sums[:, 0]
-        best = np.argmax(np.vstack([cover[k] for k in crs_keys]), axis=0)
-        for j, k in enumerate(crs_keys):
-            sel = best == j
-            area[sel] = placement_of[k].area[sel]
-    table, zero = _build_table(territories, area, stocks, flows, coverage, stats.get("repaired_t"))
+    area, geometries, crs = run.territory_area()
+    table, zero = _build_table(territories, area, run.stocks, run.flows, coverage, run.stats.get("repaired_t"))
     outside = None
     if zero:
         outside = plural(
@@ -330,23 +243,152 @@ def aggregate(
             tr("{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}."),
             tr("{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}."),
         ).format(count=len(zero), codes=", ".join(zero[:30]) + ("…" if len(zero) > 30 else ""))
-        warnings.append(outside)
-    if stats.get("repaired"):
-        warnings.append(
+        run.warnings.append(outside)
+    run.warnings.extend(_closing_notes(run))
+    step.progress(1.0)
+    return AggregateResult(table, territories, area, geometries, crs, run.warnings, run.stats, zero, convention, outside)
+
+
+def _crs_key(crs: QgsCoordinateReferenceSystem) -> str:
+    return crs.authid() or crs.toWkt()
+
+
+def _extents(sources: Sequence[Source]) -> dict[str, QgsRectangle]:
+    """The data's extent per CRS: the placement grid of that CRS covers it."""
+    extents: dict[str, QgsRectangle] = {}
+    for source in sources:
+        key_crs = _crs_key(source.crs)
+        box = QgsRectangle(source.layer.extent())
+        if key_crs in extents:
+            box.combineExtentWith(extents[key_crs])
+        extents[key_crs] = box
+    return extents
+
+
+def _overlay_pairs(sources: Sequence[Source]) -> list[tuple[str, Source, Source]]:
+    """(département, début, fin) of consecutive stock layers that no flow layer joins."""
+    pairs: list[tuple[str, Source, Source]] = []
+    by_dep: dict[str, list[Source]] = {}
+    for s in sources:
+        if s.role == "stock":
+            by_dep.setdefault(s.departement or "?", []).append(s)
+    flow_keys = {(s.departement or "?", s.millesimes[0], s.millesimes[-1]) for s in sources if s.role == "flow"}
+    for dep, group in by_dep.items():
+        group.sort(key=lambda s: s.millesimes[-1])
+        for a, b in zip(group, group[1:]):
+            if (dep, a.millesimes[-1], b.millesimes[-1]) not in flow_keys:
+                pairs.append((dep, a, b))
+    return pairs
+
+
+class _Run:
+    """One aggregation's sums: stocks per (département, millésime), flows per (département, début,
+    fin), each an array (territories × columns), and what was noticed on the way."""
+
+    def __init__(self, territories: TerritorySet, extents: dict[str, QgsRectangle], coverage: bool, convention: str, feedback: Any) -> None:
+        self.territories, self.extents, self.coverage, self.convention, self.feedback = territories, extents, coverage, convention, feedback
+        self.placements = Placements(territories)
+        self.warnings = territories.notes()
+        self.stats: dict = {}
+        self.n_t = len(territories)
+        self.stocks: dict[tuple[str, int], np.ndarray] = {}
+        self.flows: dict[tuple[str, int, int], np.ndarray] = {}
+        self.crs_of: dict[tuple, str] = {}
+        self.placement_of: dict[str, Placement] = {}
+
+    def _placement(self, source: Source) -> Placement:
+        placement = self.placements.get(source.crs, self.extents[_crs_key(source.crs)])
+        self.placement_of[_crs_key(source.crs)] = placement
+        return placement
+
+    def _info(self, text: str) -> None:
+        if self.feedback is not None:
+            self.feedback.pushInfo(text)
+
+    def add_stock(self, source: Source, used: str, thresholds: Optional[Callable], sub: Step) -> None:
+        placement = self._placement(source)
+        key = (source.departement or "?", source.millesimes[-1])
+        if key in self.stocks:
+            self.warnings.append(tr("Two stock layers for D{dep} {year}: both were added; check the inputs.").format(dep=key[0], year=key[1]))
+        sums = self.stocks.setdefault(key, np.zeros((self.n_t, 4)))
+        self.crs_of[("s",) + key] = _crs_key(source.crs)
+        classification = None
+        read_step = sub
+        fields = [name for name in source.fields.values()]
+        if used == "matrice_seuils":
+            if thresholds is None:
+                raise ValueError("aggregate: method matrice_seuils needs the thresholds (chain.thresholds)")
+            classification = thresholds(source, sub.sub(0.0, 0.6))
+            read_step = sub.sub(0.6, 1.0)
+            fields = [source.fields["code_cs"]]
+        self._info(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
+        undetermined = _Undetermined(self.stats, source.title, str(source.millesimes[-1]))
+        for batch in iter_batches(source.layer, fields, step=read_step):
+            w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification, self.convention)
+            want = None if self.coverage else (w[:, 1] + w[:, 2] + w[:, 3]) > 0
+            undetermined.add(batch["wkb"], w[:, 3] > 0)
+            accumulate(placement, batch["wkb"], w, sums, self.stats, want, read_step)
+
+    def add_flows(self, source: Source, sub: Step) -> None:
+        placement = self._placement(source)
+        key = (source.departement or "?", source.millesimes[0], source.millesimes[-1])
+        sums = self.flows.setdefault(key, np.zeros((self.n_t, len(_FLOW))))
+        self.crs_of[("f",) + key] = _crs_key(source.crs)
+        self._info(tr("{title}: flows").format(title=source.title))
+        undetermined = _Undetermined(self.stats, source.title, "-".join(map(str, source.millesimes)))
+        for batch in iter_batches(source.layer, list(source.fields.values()), step=sub):
+            w = _flow_weights(source, batch, self.convention)
+            undetermined.add(batch["wkb"], w[:, 4] > 0)
+            accumulate(placement, batch["wkb"], w, sums, self.stats, w.sum(axis=1) > 0, sub)
+
+    def add_overlay(self, pair: tuple[str, Source, Source], overlay: Callable, sub: Step) -> None:
+        dep, a, b = pair
+        key = (dep, a.millesimes[-1], b.millesimes[-1])
+        self._info(tr("D{dep} {a}-{b}: flows by overlay of the two millésimes").format(dep=dep, a=key[1], b=key[2]))
+        placement = self.placements.get(b.crs, self.extents[_crs_key(b.crs)])
+        sums = self.flows.setdefault(key, np.zeros((self.n_t, len(_FLOW))))
+        self.crs_of[("f",) + key] = b.crs.authid()
+        if placement.disjoint:  # no territory where the data is: nothing to overlay
+            return
+        undetermined = _Undetermined(self.stats, tr("overlay of {a} and {b}").format(a=a.title, b=b.title), f"{key[1]}-{key[2]}")
+        for wkb, w in overlay(a, b, sub):
+            undetermined.add(wkb, np.asarray(w)[:, 4] > 0)
+            accumulate(placement, wkb, np.asarray(w, dtype=np.float64), sums, self.stats, np.asarray(w).sum(axis=1) > 0, sub)
+
+    def territory_area(self) -> tuple[np.ndarray, list[QgsGeometry], QgsCoordinateReferenceSystem]:
+        """Territory areas and outlines in the CRS of the data covering each territory most."""
+        crs_keys = list(self.placement_of)
+        first = self.placement_of[crs_keys[0]]
+        area = first.area.copy()
+        if len(crs_keys) > 1:
+            cover = {k: np.zeros(self.n_t) for k in crs_keys}
+            for key, sums in self.stocks.items():
+                cover[self.crs_of[("s",) + key]] += sums[:, 0]
+            best = np.argmax(np.vstack([cover[k] for k in crs_keys]), axis=0)
+            for j, k in enumerate(crs_keys):
+                sel = best == j
+                area[sel] = self.placement_of[k].area[sel]
+        return area, list(first.geometries), first.crs
+
+
+def _closing_notes(run: _Run) -> list[str]:
+    """Repaired polygons, undetermined stocks and flows, for the log."""
+    notes = []
+    if run.stats.get("repaired"):
+        notes.append(
             plural(
-                stats["repaired"],
+                run.stats["repaired"],
                 tr("{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection."),
                 tr("{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection."),
-            ).format(count=stats["repaired"])
+            ).format(count=run.stats["repaired"])
         )
-    indet = sum(float(s[:, 3].sum()) for s in stocks.values())
+    indet = sum(float(s[:, 3].sum()) for s in run.stocks.values())
     if indet > 0:
-        warnings.append(tr("{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.").format(area=indet / 1e4))
-    indet_flows = sum(float(f[:, 4].sum()) for f in flows.values())
+        notes.append(tr("{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.").format(area=indet / 1e4))
+    indet_flows = sum(float(f[:, 4].sum()) for f in run.flows.values())
     if indet_flows > 0:
-        warnings.append(tr("{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).").format(area=indet_flows / 1e4))
-    step.progress(1.0)
-    return AggregateResult(table, territories, area, geometries, crs, warnings, stats, zero, convention, outside)
+        notes.append(tr("{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).").format(area=indet_flows / 1e4))
+    return notes
 
 
 def _build_table(
@@ -360,6 +402,43 @@ def _build_table(
     """The long table. A stock no stock layer covers (only flow layers, or no OCS GE over the
     territory) is NULL, never 0; likewise flows no flow source covers (``inconnu`` says which)."""
     n_t = len(territories)
+    years_of, pairs = _millesime_pairs(stocks, flows)
+    rows = []
+    covered_any = np.zeros(n_t, dtype=bool)
+    for s in stocks.values():
+        covered_any |= s[:, 0] > 0
+    for f in flows.values():
+        covered_any |= f.sum(axis=1) > 0
+    for i_debut, i_fin in pairs:
+        sums = _PairSums.of(i_debut, i_fin, years_of, stocks, flows, n_t)
+        for t in range(n_t):
+            present = bool(sums.years_fin[t])
+            row = {
+                "code": territories.codes[t],
+                "nom": territories.names[t],
+                "index_debut": i_debut,
+                "index_fin": i_fin,
+                "millesime_debut": years_text(sums.years_debut[t]) if present and sums.years_debut[t] else None,
+                "millesime_fin": years_text(sums.years_fin[t]) if present else None,
+                "surface": area[t],
+            }
+            if present:
+                row.update(sums.values(t, area[t], i_debut is not None, coverage))
+                row["polygones_repares"] = float(repaired[t]) if repaired is not None else 0.0
+            rows.append(row)
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    for name in ("index_debut", "index_fin"):
+        table[name] = table[name].astype("Int64")
+    table[NUMBER_COLUMNS] = table[NUMBER_COLUMNS].astype(float)
+    zero = [territories.codes[t] for t in range(n_t) if not covered_any[t]]
+    return table, zero
+
+
+def _millesime_pairs(
+    stocks: dict[tuple[str, int], np.ndarray], flows: dict[tuple[str, int, int], np.ndarray]
+) -> tuple[dict[str, list[int]], list[tuple[Optional[int], int]]]:
+    """Each département's millésimes, and the pairs of indexes (début, fin) the table has rows for
+    (début None: a single millésime), in order: territories across départements combine by index."""
     deps = sorted({k[0] for k in stocks} | {k[0] for k in flows})
     years_of: dict[str, list[int]] = {}
     for dep in deps:
@@ -376,22 +455,28 @@ def _build_table(
         for k in flows:
             if k[0] == dep:
                 pairs.add((index_of[dep][k[1]], index_of[dep][k[2]]))
-    rows = []
-    covered_any = np.zeros(n_t, dtype=bool)
-    for s in stocks.values():
-        covered_any |= s[:, 0] > 0
-    for f in flows.values():
-        covered_any |= f.sum(axis=1) > 0
-    for i_debut, i_fin in sorted(pairs, key=lambda p: (p[1], p[0] or 0)):
-        stock_fin = np.zeros((n_t, 4))
-        stock_debut = np.zeros((n_t, 4))
-        flow = np.zeros((n_t, len(_FLOW)))
-        has_flow = np.zeros(n_t, dtype=bool)
-        has_stock_fin = np.zeros(n_t, dtype=bool)
-        has_stock_debut = np.zeros(n_t, dtype=bool)
-        years_debut: list[set] = [set() for _ in range(n_t)]
-        years_fin: list[set] = [set() for _ in range(n_t)]
-        for dep in deps:
+    return years_of, sorted(pairs, key=lambda p: (p[1], p[0] or 0))
+
+
+@dataclass
+class _PairSums:
+    """Stocks at début and fin and flows of one pair of indexes, summed over the départements, with
+    which territories each is known for and the years that went into each territory's row."""
+
+    stock_fin: np.ndarray
+    stock_debut: np.ndarray
+    flow: np.ndarray
+    has_stock_fin: np.ndarray
+    has_stock_debut: np.ndarray
+    has_flow: np.ndarray
+    years_debut: list[set]
+    years_fin: list[set]
+
+    @classmethod
+    def of(cls, i_debut: Optional[int], i_fin: int, years_of: dict[str, list[int]], stocks: dict, flows: dict, n_t: int) -> "_PairSums":
+        out = cls(np.zeros((n_t, 4)), np.zeros((n_t, 4)), np.zeros((n_t, len(_FLOW))), np.zeros(n_t, dtype=bool), np.zeros(n_t, dtype=bool),
+                  np.zeros(n_t, dtype=bool), [set() for _ in range(n_t)], [set() for _ in range(n_t)])
+        for dep in sorted(years_of):
             years = years_of[dep]
             y_fin = years[i_fin - 1] if i_fin - 1 < len(years) else None
             y_debut = years[i_debut - 1] if i_debut is not None and i_debut - 1 < len(years) else None
@@ -400,73 +485,54 @@ def _build_table(
             touched = np.zeros(n_t, dtype=bool)
             if (dep, y_fin) in stocks:
                 s = stocks[(dep, y_fin)]
-                stock_fin += s
+                out.stock_fin += s
                 touched |= s.sum(axis=1) > 0
-                has_stock_fin |= s.sum(axis=1) > 0
+                out.has_stock_fin |= s.sum(axis=1) > 0
             if y_debut is not None and (dep, y_debut) in stocks:
                 s = stocks[(dep, y_debut)]
-                stock_debut += s
+                out.stock_debut += s
                 touched |= s.sum(axis=1) > 0
-                has_stock_debut |= s.sum(axis=1) > 0
+                out.has_stock_debut |= s.sum(axis=1) > 0
             if y_debut is not None and (dep, y_debut, y_fin) in flows:
                 f = flows[(dep, y_debut, y_fin)]
-                flow += f
+                out.flow += f
                 touched |= f.sum(axis=1) > 0
-                has_flow |= touched  # a territory of this département: its flows are known (maybe 0)
+                out.has_flow |= touched  # a territory of this département: its flows are known (maybe 0)
             for t in np.nonzero(touched)[0]:
-                years_fin[t].add(y_fin)
+                out.years_fin[t].add(y_fin)
                 if y_debut is not None:
-                    years_debut[t].add(y_debut)
-        for t in range(n_t):
-            a = area[t]
-            present = bool(years_fin[t])
-            row = {
-                "code": territories.codes[t],
-                "nom": territories.names[t],
-                "index_debut": i_debut,
-                "index_fin": i_fin,
-                "millesime_debut": years_text(years_debut[t]) if present and years_debut[t] else None,
-                "millesime_fin": years_text(years_fin[t]) if present else None,
-                "surface": a,
-            }
-            if present:
-                sf, sd, fl = stock_fin[t], stock_debut[t], flow[t]
-                unknown = []
-                if has_stock_fin[t]:
-                    row.update(
-                        surface_couverte=sf[0] if coverage else None,
-                        pourcent_couvert=(100.0 * sf[0] / a if a > 0 else None) if coverage else None,
-                        surface_artif=sf[1],
-                        pourcent_artif=100.0 * sf[1] / a if a > 0 else None,
-                        surface_imper=sf[2],
-                        pourcent_imper=100.0 * sf[2] / a if a > 0 else None,
-                        surface_indeterminee=sf[3],
-                    )
-                else:
-                    unknown.append("stock")
-                if i_debut is not None and has_stock_debut[t]:
-                    row.update(
-                        surface_artif_debut=sd[1],
-                        surface_imper_debut=sd[2],
-                        surface_couverte_debut=sd[0] if coverage else None,
-                    )
-                if i_debut is not None:
-                    if has_flow[t]:
-                        row.update(
-                            flux_artif=fl[0], flux_desartif=fl[1], flux_artif_net=fl[0] - fl[1],
-                            flux_imper=fl[2], flux_desimper=fl[3], flux_imper_net=fl[2] - fl[3],
-                            flux_indetermine=fl[4],
-                        )
-                    else:
-                        unknown.append("flux")
-                row["inconnu"] = ", ".join(unknown) or None
-                row["polygones_repares"] = float(repaired[t]) if repaired is not None else 0.0
-            rows.append(row)
-    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-    for name in ("index_debut", "index_fin"):
-        table[name] = table[name].astype("Int64")
-    table[NUMBER_COLUMNS] = table[NUMBER_COLUMNS].astype(float)
-    zero = [territories.codes[t] for t in range(n_t) if not covered_any[t]]
-    return table, zero
+                    out.years_debut[t].add(y_debut)
+        return out
+
+    def values(self, t: int, a: float, pair: bool, coverage: bool) -> dict[str, Any]:
+        """The stock, flow and ``inconnu`` columns of territory ``t`` (area ``a``)."""
+        sf, sd, fl = self.stock_fin[t], self.stock_debut[t], self.flow[t]
+        row: dict[str, Any] = {}
+        unknown = []
+        if self.has_stock_fin[t]:
+            row.update(
+                surface_couverte=sf[0] if coverage else None,
+                pourcent_couvert=(100.0 * sf[0] / a if a > 0 else None) if coverage else None,
+                surface_artif=sf[1],
+                pourcent_artif=100.0 * sf[1] / a if a > 0 else None,
+                surface_imper=sf[2],
+                pourcent_imper=100.0 * sf[2] / a if a > 0 else None,
+                surface_indeterminee=sf[3],
+            )
+        else:
+            unknown.append("stock")
+        if pair and self.has_stock_debut[t]:
+            row.update(surface_artif_debut=sd[1], surface_imper_debut=sd[2], surface_couverte_debut=sd[0] if coverage else None)
+        if pair:
+            if self.has_flow[t]:
+                row.update(
+                    flux_artif=fl[0], flux_desartif=fl[1], flux_artif_net=fl[0] - fl[1],
+                    flux_imper=fl[2], flux_desimper=fl[3], flux_imper_net=fl[2] - fl[3],
+                    flux_indetermine=fl[4],
+                )
+            else:
+                unknown.append("flux")
+        row["inconnu"] = ", ".join(unknown) or None
+        return row
 
 
