@@ -178,25 +178,72 @@ def apply_thresholds(
         if area.shape != (n,):
             raise ValueError(f"areas: {area.shape[0] if area.ndim else 0} values for {n} geometries")
 
-    # ---- matching of shared sides: one sort of (undirected key, class, direction) ------------------
-    # sorted by class inside a run of equal keys, so same-class twins are consecutive
-    n_v = mesh.n_points
-    composite = np.minimum(mesh.pa, mesh.pb).astype(np.int64)
-    composite *= n_v
-    composite += np.maximum(mesh.pa, mesh.pb)
-    composite *= 8
-    composite += _take(cls, mesh.epoly) * 2
-    composite += mesh.pa > mesh.pb
-    del mesh.pa, mesh.pb
-    order = np.argsort(composite)
-    composite = composite[order]
-    spoly = mesh.epoly[order]
-    ssign = mesh.esign[order]
-    del order, mesh.epoly, mesh.esign
+    sides = _Sides.sorted(mesh, cls)
     progress.set(50)
-    n_edges = composite.size
-    scls = ((composite >> 1) & 3).astype(np.int8)
+    matched, pairs = _match(sides)
+    progress.set(60)
+    n_unmatched, n_fallback = _match_by_fallback(sides, mesh, matched, pairs, tolerance, progress)
+    del matched
+    progress.set(70)
+    patch_id, n_patches, patch_area, patch_artif, valid = _patches(n, cls, area, pairs, progress)
+    small = patch_area < SEUIL_SURFACE_M2
+    progress.set(80)
+    enclosed = _enclosure(sides, mesh, patch_id, n_patches, small, progress)
+    progress.set(95)
 
+    result = _one_pass(cls, bati, area, valid, (patch_id, n_patches, patch_area, patch_artif), enclosed, (n_unmatched, n_fallback))
+    progress.set(100)
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# The steps of apply_thresholds
+# --------------------------------------------------------------------------------------------------
+
+
+class _Sides:
+    """Every polygon side, sorted by (undirected edge key, class, direction): the sides of one edge are
+    consecutive, same-class twins next to each other. ``composite`` packs key << 3 | class << 1 |
+    direction; ``spoly`` / ``ssign`` / ``scls`` are each side's polygon, ring orientation and class.
+    Attributes are deleted as soon as a step no longer needs them (memory)."""
+
+    composite: np.ndarray
+    spoly: np.ndarray
+    ssign: np.ndarray
+    scls: np.ndarray
+    internal: np.ndarray  # the other side is of the same class
+    enclosing: np.ndarray  # the other side is of the other class (not indéterminé)
+
+    @classmethod
+    def sorted(cls_, mesh: _Mesh, cls: np.ndarray) -> "_Sides":
+        sides = cls_()
+        n_v = mesh.n_points
+        composite = np.minimum(mesh.pa, mesh.pb).astype(np.int64)
+        composite *= n_v
+        composite += np.maximum(mesh.pa, mesh.pb)
+        composite *= 8
+        composite += _take(cls, mesh.epoly) * 2
+        composite += mesh.pa > mesh.pb
+        del mesh.pa, mesh.pb
+        order = np.argsort(composite)
+        sides.composite = composite[order]
+        del composite
+        sides.spoly = mesh.epoly[order]
+        sides.ssign = mesh.esign[order]
+        del order, mesh.epoly, mesh.esign
+        sides.scls = ((sides.composite >> 1) & 3).astype(np.int8)
+        return sides
+
+
+def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
+    """``sides.internal`` and ``sides.enclosing``; returns which sides are matched and the pairs of
+    same-status polygons sharing a side.
+
+    Nearly every edge has one or two sides: compare with the neighbour in the sorted order. internal:
+    the other side is of the same class; enclosing: it is of the other class (not indéterminé);
+    unmatched: the side is alone (→ fallback)."""
+    composite, spoly, scls = sides.composite, sides.spoly, sides.scls
+    n_edges = composite.size
     # runs of equal keys are the sides of one edge (sorted by class inside a run)
     skey = composite >> 3
     same_key = skey[1:] == skey[:-1]  # side i and side i + 1 are the same edge
@@ -204,12 +251,8 @@ def apply_thresholds(
     twin = same_key & (scls[1:] == scls[:-1])
     twin &= scls[1:] != IND
     twin &= spoly[1:] != spoly[:-1]
-    pair_a, pair_b = [spoly[:-1][twin]], [spoly[1:][twin]]  # same-status polygons sharing a side
+    pairs = [[spoly[:-1][twin]], [spoly[1:][twin]]]  # same-status polygons sharing a side
     del twin
-
-    # What faces each side. Nearly every edge has one or two sides: compare with the neighbour in
-    # the sorted order. internal: the other side is of the same class; enclosing: it is of the other
-    # class (not indéterminé); unmatched: the side is alone (→ fallback).
     eq_prev = np.zeros(n_edges, dtype=bool)
     eq_prev[1:] = same_key
     eq_next = np.zeros(n_edges, dtype=bool)
@@ -224,8 +267,8 @@ def apply_thresholds(
     prev_cls[:1] = IND
     np.copyto(other, prev_cls, where=~eq_next)
     del prev_cls
-    internal = matched & (other == scls)
-    enclosing = matched & (other != scls) & (other != IND)
+    sides.internal = internal = matched & (other == scls)
+    sides.enclosing = enclosing = matched & (other != scls) & (other != IND)
     del other
     # edges of three sides or more (overlapping data): count the classes of each such edge
     middle = eq_prev & eq_next
@@ -237,30 +280,37 @@ def apply_thresholds(
     del middle
     if crowded.size:
         internal[crowded], enclosing[crowded] = _crowded_edges(composite[crowded] >> 3, scls[crowded])
-    progress.set(60)
+    return matched, pairs
 
-    # ---- fallback for the sides without an exact twin ----------------------------------------------
+
+def _match_by_fallback(
+    sides: _Sides, mesh: _Mesh, matched: np.ndarray, pairs: list[list[np.ndarray]], tolerance: float, progress: _Progress,
+) -> tuple[int, int]:
+    """The sides without an exact twin, matched geometrically (``sides.side_neighbours``): ``internal``,
+    ``enclosing`` and ``pairs`` completed in place. Returns (unmatched sides, of them matched)."""
     unmatched = np.flatnonzero(~matched)
-    del matched
-    n_fallback = n_unmatched = 0
-    if unmatched.size:
-        ua, ub = mesh.endpoints(composite[unmatched])
-        (x0, y0), (x1, y1) = mesh.coordinates(ua), mesh.coordinates(ub)
-        full, has_same, has_opp, has_ind, fa, fb = side_neighbours(
-            x0, y0, x1, y1, spoly[unmatched], scls[unmatched], tolerance, progress
-        )
-        internal[unmatched] = full & has_same & ~has_opp & ~has_ind
-        enclosing[unmatched] = full & has_opp & ~has_ind
-        not_ind = scls[unmatched] != IND
-        n_unmatched = int(np.count_nonzero(not_ind))
-        n_fallback = int(np.count_nonzero(full & not_ind))
-        pair_a.append(fa)
-        pair_b.append(fb)
-    progress.set(70)
+    if not unmatched.size:
+        return 0, 0
+    ua, ub = mesh.endpoints(sides.composite[unmatched])
+    (x0, y0), (x1, y1) = mesh.coordinates(ua), mesh.coordinates(ub)
+    full, has_same, has_opp, has_ind, fa, fb = side_neighbours(
+        x0, y0, x1, y1, sides.spoly[unmatched], sides.scls[unmatched], tolerance, progress
+    )
+    sides.internal[unmatched] = full & has_same & ~has_opp & ~has_ind
+    sides.enclosing[unmatched] = full & has_opp & ~has_ind
+    not_ind = sides.scls[unmatched] != IND
+    pairs[0].append(fa)
+    pairs[1].append(fb)
+    return int(np.count_nonzero(not_ind)), int(np.count_nonzero(full & not_ind))
 
-    # ---- patches: connected components of same-status polygons -------------------------------------
-    link_a, link_b = np.concatenate(pair_a), np.concatenate(pair_b)
-    del pair_a, pair_b
+
+def _patches(
+    n: int, cls: np.ndarray, area: np.ndarray, pairs: list[list[np.ndarray]], progress: _Progress
+) -> tuple[np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]:
+    """Connected components of same-status polygons: (patch id per polygon, -1 for indéterminé;
+    number of patches; patch area; patch is artificialised; polygon is not indéterminé)."""
+    link_a, link_b = np.concatenate(pairs[0]), np.concatenate(pairs[1])
+    pairs.clear()
     link_a, link_b = _unique_links(n, link_a, link_b)  # a pair of polygons shares many sides
     roots = _components(n, link_a, link_b, progress)
     del link_a, link_b
@@ -272,33 +322,41 @@ def apply_thresholds(
     patch_area = np.bincount(patch_id[valid], weights=area[valid], minlength=n_patches)
     patch_artif = np.zeros(n_patches, dtype=bool)
     patch_artif[patch_id[valid]] = cls[valid] == ARTIF
-    small = patch_area < SEUIL_SURFACE_M2
-    progress.set(80)
+    return patch_id, n_patches, patch_area, patch_artif, valid
 
-    # ---- enclosure of the small patches, on their outer boundary ------------------------------------
-    epatch = _take(patch_id.astype(np.int32), spoly)  # -1 for indéterminé
-    del spoly
+
+def _enclosure(
+    sides: _Sides, mesh: _Mesh, patch_id: np.ndarray, n_patches: int, small: np.ndarray, progress: _Progress,
+) -> np.ndarray:
+    """Which small patches are enclosed, read on their outer boundary (the sides are spent)."""
+    epatch = _take(patch_id.astype(np.int32), sides.spoly)  # -1 for indéterminé
+    del sides.spoly
     small_side = _take(np.append(small, False), epatch)  # index -1 → False
-    small_side &= ~internal
+    small_side &= ~sides.internal
     boundary = np.flatnonzero(small_side)
-    del small_side, internal
+    del small_side, sides.internal
     bpatch = epatch[boundary]
     del epatch
-    ba, bb = mesh.endpoints(composite[boundary])
-    bsign, benclosing = ssign[boundary], enclosing[boundary]
-    del composite, ssign, enclosing, boundary
-    enclosed = _enclosed(n_patches, small, bpatch, ba, bb, bsign, benclosing, mesh, progress)
-    progress.set(95)
+    ba, bb = mesh.endpoints(sides.composite[boundary])
+    bsign, benclosing = sides.ssign[boundary], sides.enclosing[boundary]
+    del sides.composite, sides.ssign, sides.enclosing, boundary
+    return _enclosed(n_patches, small, bpatch, ba, bb, bsign, benclosing, mesh, progress)
 
-    # ---- the thresholds, one pass ------------------------------------------------------------------
+
+def _one_pass(
+    cls: np.ndarray, bati: np.ndarray, area: np.ndarray, valid: np.ndarray, patches: tuple, enclosed: np.ndarray, edges: tuple[int, int]
+) -> ThresholdResult:
+    """The thresholds, one pass: enclosed small patches switch (rule 1, rule 2 and its exception).
+    ``patches``: (patch id per polygon, number, area, is artificialised); ``edges``: (unmatched, of
+    them matched by the fallback)."""
+    patch_id, n_patches, patch_area, patch_artif = patches
     initial = cls == ARTIF
     final = initial.copy()
-    hit = valid & enclosed[np.where(valid, patch_id, 0)] if n_patches else np.zeros(n, dtype=bool)
+    hit = valid & enclosed[np.where(valid, patch_id, 0)] if n_patches else np.zeros(cls.size, dtype=bool)
     final[hit & ~initial] = True  # rule 1
     final[hit & initial & ~(bati & (area > SEUIL_BATI_M2))] = False  # rule 2 and its exception
     changed = final != initial
     up, down = changed & final, changed & ~final
-    progress.set(100)
     return ThresholdResult(
         artif=final,
         changed=changed,
@@ -313,8 +371,8 @@ def apply_thresholds(
         n_patches_to_non_artif=int(np.unique(patch_id[down]).size),
         area_to_artif=float(area[up].sum()),
         area_to_non_artif=float(area[down].sum()),
-        n_unmatched_edges=n_unmatched,
-        n_fallback_edges=n_fallback,
+        n_unmatched_edges=edges[0],
+        n_fallback_edges=edges[1],
     )
 
 
