@@ -579,32 +579,49 @@ def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, 
 
 
 def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only) -> Iterator[ChangePiece]:
-    codes = _Codes(method, report.convention)
-    start = 0.0
-    seuils: list[Optional[dict[int, int]]] = [None, None]
-    if method == "matrice_seuils":
-        for index, layer in enumerate((layer_debut, layer_fin)):
-            sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
-            seuils[index] = _seuils(layer, fields[index], sub, report.convention)
-        start = 50.0
-    debut = _Side(layer_debut, fields[0], codes, seuils[0])
-    fin = _Side(layer_fin, fields[1], codes, seuils[1])
-    target = layer_fin.crs()
-    if layer_debut.crs() != layer_fin.crs():
-        small_is_debut = layer_debut.featureCount() < layer_fin.featureCount()
-        if layer_debut.crs().isGeographic():
-            small_is_debut = True
-        elif layer_fin.crs().isGeographic():
-            small_is_debut = False
-        small, big = (debut, fin) if small_is_debut else (fin, debut)
-        small.transform = QgsCoordinateTransform(small.layer.crs(), big.layer.crs(), QgsProject.instance())
-        target = big.layer.crs()
-        report.reprojected = "debut" if small_is_debut else "fin"
-    report.crs = target.authid()
-    report.features_debut, report.features_fin = layer_debut.featureCount(), layer_fin.featureCount()
-    span = 100.0 - start
+    run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
+    rest_fin = yield from run.identical()
+    rest_debut = yield from run.canonical(rest_fin)
+    yield from run.overlay(rest_debut, rest_fin)
+    run.finish()
 
-    def piece(geometry: QgsGeometry, pos_d: int, pos_f: int, area: Optional[float]) -> Optional[ChangePiece]:
+
+class _OverlayRun:
+    """The overlay of two millésimes in three passes: identical geometries paired by their WKB hash,
+    then by their canonical form, then the rest intersected (each pass yields its change pieces)."""
+
+    def __init__(self, layer_debut, layer_fin, fields, method: str, report: FlowReport, feedback: Any, flows_only: bool) -> None:
+        self.report, self.feedback, self.flows_only = report, feedback, flows_only
+        self.codes = codes = _Codes(method, report.convention)
+        start = 0.0
+        seuils: list[Optional[dict[int, int]]] = [None, None]
+        if method == "matrice_seuils":
+            for index, layer in enumerate((layer_debut, layer_fin)):
+                sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
+                seuils[index] = _seuils(layer, fields[index], sub, report.convention)
+            start = 50.0
+        self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0])
+        self.fin = fin = _Side(layer_fin, fields[1], codes, seuils[1])
+        target = layer_fin.crs()
+        if layer_debut.crs() != layer_fin.crs():
+            small_is_debut = layer_debut.featureCount() < layer_fin.featureCount()
+            if layer_debut.crs().isGeographic():
+                small_is_debut = True
+            elif layer_fin.crs().isGeographic():
+                small_is_debut = False
+            small, big = (debut, fin) if small_is_debut else (fin, debut)
+            small.transform = QgsCoordinateTransform(small.layer.crs(), big.layer.crs(), QgsProject.instance())
+            target = big.layer.crs()
+            report.reprojected = "debut" if small_is_debut else "fin"
+        report.crs = target.authid()
+        report.features_debut, report.features_fin = layer_debut.featureCount(), layer_fin.featureCount()
+        self.start, self.span = start, 100.0 - start
+
+    def _progress(self, a: float, b: float, total: int) -> _Progress:
+        return _Progress(self.feedback, self.start + self.span * a, self.start + self.span * b, total)
+
+    def piece(self, geometry: QgsGeometry, pos_d: int, pos_f: int, area: Optional[float]) -> Optional[ChangePiece]:
+        debut, fin, report = self.debut, self.fin, self.report
         status_d, status_f = debut.status(pos_d), fin.status(pos_f)
         if status_d == status_f and debut.same_class(pos_d, fin, pos_f):
             return None
@@ -613,130 +630,140 @@ def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_onl
             report.add_undetermined(geometry, area)
             return None
         flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
-        if flows_only and not (flux_artif or flux_imper):
+        if self.flows_only and not (flux_artif or flux_imper):
             return None
         geometry = _multi(geometry)
         if geometry.isNull():
             return None
         report.pieces += 1
-        (cs_d, us_d), (cs_f, us_f) = codes.pair[debut.code[pos_d]], codes.pair[fin.code[pos_f]]
+        (cs_d, us_d), (cs_f, us_f) = self.codes.pair[debut.code[pos_d]], self.codes.pair[fin.code[pos_f]]
         return ChangePiece(geometry, cs_d, us_d, cs_f, us_f, imper_d, imper_f, artif_d, artif_f, flux_artif, flux_imper,
                            geometry.area() if area is None else area, debut.fid[pos_d], fin.fid[pos_f])
 
-    # Pass 1, début: attributes, area and the hash of every geometry as stored (one read).
-    keys: dict[int, int] = {}  # 64-bit hash of the WKB → début position (confirmed by equal areas)
-    progress = _Progress(feedback, start, start + span * 0.2, report.features_debut)
-    for index, feature in enumerate(layer_debut.getFeatures(debut.request())):
-        progress(index)
-        position, geometry = debut.read(feature)
-        if not geometry.isNull():
-            keys.setdefault(_raw_key(bytes(geometry.asWkb())), position)
-
-    # Pass 2, fin: identical geometries are paired at once (a piece when codes or status changed);
-    # the other polygons are kept for the overlay.
-    matched = bytearray(len(debut.fid))
-    rest_fin: dict[int, QgsGeometry] = {}  # fin position → geometry
-    progress = _Progress(feedback, start + span * 0.2, start + span * 0.45, report.features_fin)
-    for index, feature in enumerate(layer_fin.getFeatures(fin.request())):
-        progress(index)
-        pos_f, geometry = fin.read(feature)
-        if geometry.isNull():
-            continue
-        pos_d = keys.get(_raw_key(bytes(geometry.asWkb())))
-        if pos_d is None or matched[pos_d] or debut.area[pos_d] != fin.area[pos_f]:
-            rest_fin[pos_f] = geometry
-            continue
-        matched[pos_d] = 1
-        report.matched += 1
-        made = piece(geometry, pos_d, pos_f, fin.area[pos_f])
-        if made is not None:
-            yield made
-    keys.clear()
-
-    # Pass 3: the unmatched début polygons; pairs by canonical geometry, then the overlay.
-    position_of = {debut.fid[pos]: pos for pos in range(len(debut.fid)) if not matched[pos] and debut.area[pos] > 0}
-    rest_debut: dict[int, QgsGeometry] = {}  # début position → geometry
-    if position_of:
-        request = QgsFeatureRequest().setNoAttributes().setFilterFids(sorted(position_of))
-        progress = _Progress(feedback, start + span * 0.45, start + span * 0.5, len(position_of))
-        for index, feature in enumerate(layer_debut.getFeatures(request)):
+    def identical(self):
+        """Passes 1 and 2: début's attributes, areas and WKB hashes (one read); fin's polygons of
+        identical geometry paired at once (a piece when codes or status changed). Returns the other
+        fin polygons (position → geometry) and sets ``self.matched`` (début positions paired)."""
+        debut, fin, report = self.debut, self.fin, self.report
+        keys: dict[int, int] = {}  # 64-bit hash of the WKB → début position (confirmed by equal areas)
+        progress = self._progress(0.0, 0.2, report.features_debut)
+        for index, feature in enumerate(debut.layer.getFeatures(debut.request())):
             progress(index)
-            geometry = debut.geometry(feature)
+            position, geometry = debut.read(feature)
             if not geometry.isNull():
-                rest_debut[position_of[feature.id()]] = geometry
-    del position_of
-    canonical: dict[bytes, int] = {}
-    for pos_d, geometry in rest_debut.items():
-        key = _canonical_key(geometry)
-        if key is not None:
-            canonical.setdefault(key, pos_d)
-    for pos_f in list(rest_fin):
-        geometry = rest_fin[pos_f]
-        key = _canonical_key(geometry)
-        pos_d = canonical.pop(key, None) if key is not None else None
-        if pos_d is None or pos_d not in rest_debut:
-            continue
-        del rest_debut[pos_d], rest_fin[pos_f]
-        report.matched += 1
-        report.matched_canonical += 1
-        made = piece(geometry, pos_d, pos_f, None)
-        if made is not None:
-            yield made
-    canonical.clear()
-    report.overlaid_debut, report.overlaid_fin = len(rest_debut), len(rest_fin)
-
-    # Overlay of the rest: every unmatched début polygon against the unmatched fin polygons it meets.
-    def valid(geometry: QgsGeometry) -> QgsGeometry:
-        if geometry.isGeosValid():
-            return geometry
-        report.repaired += 1
-        return _multi(geometry.makeValid())
-
-    rest_debut = {pos: valid(geometry) for pos, geometry in rest_debut.items()}
-    rest_fin = {pos: valid(geometry) for pos, geometry in rest_fin.items()}
-    index_fin = QgsSpatialIndex()
-    for pos_f, geometry in rest_fin.items():
-        index_fin.addFeature(pos_f, geometry.boundingBox())
-    covered_fin: dict[int, float] = defaultdict(float)
-    progress = _Progress(feedback, start + span * 0.5, start + span * 0.97, len(rest_debut))
-    for index, (pos_d, geometry_d) in enumerate(rest_debut.items()):
-        progress(index)
-        covered = 0.0
-        engine = QgsGeometry.createGeometryEngine(geometry_d.constGet())
-        engine.prepareGeometry()
-        met = []
-        for pos_f in index_fin.intersects(geometry_d.boundingBox()):
-            geometry_f = rest_fin[pos_f]
-            if not engine.intersects(geometry_f.constGet()):
+                keys.setdefault(_raw_key(bytes(geometry.asWkb())), position)
+        self.matched = matched = bytearray(len(debut.fid))
+        rest_fin: dict[int, QgsGeometry] = {}  # fin position → geometry
+        progress = self._progress(0.2, 0.45, report.features_fin)
+        for index, feature in enumerate(fin.layer.getFeatures(fin.request())):
+            progress(index)
+            pos_f, geometry = fin.read(feature)
+            if geometry.isNull():
                 continue
-            met.append(geometry_f)
-            common = geometry_d.intersection(geometry_f)
-            area = common.area() if not common.isNull() else 0.0
-            if area <= 0.0:
+            pos_d = keys.get(_raw_key(bytes(geometry.asWkb())))
+            if pos_d is None or matched[pos_d] or debut.area[pos_d] != fin.area[pos_f]:
+                rest_fin[pos_f] = geometry
                 continue
-            covered += area
-            covered_fin[pos_f] += area
-            made = piece(common, pos_d, pos_f, area)
+            matched[pos_d] = 1
+            report.matched += 1
+            made = self.piece(geometry, pos_d, pos_f, fin.area[pos_f])
             if made is not None:
                 yield made
-        if geometry_d.area() - covered > SLIVER_M2:
-            alone = geometry_d.difference(QgsGeometry.unaryUnion(met)) if met else geometry_d
-            _only(report, alone, "debut", codes.pair[debut.code[pos_d]], debut.status(pos_d))
-    index_debut = QgsSpatialIndex()
-    for pos_d, geometry in rest_debut.items():
-        index_debut.addFeature(pos_d, geometry.boundingBox())
-    for pos_f, geometry_f in rest_fin.items():
-        if geometry_f.area() - covered_fin.get(pos_f, 0.0) <= SLIVER_M2:
-            continue
-        met = [rest_debut[pos] for pos in index_debut.intersects(geometry_f.boundingBox())]
-        alone = geometry_f.difference(QgsGeometry.unaryUnion(met)) if met else geometry_f
-        _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
+        keys.clear()
+        return rest_fin
 
-    artif_d, imper_d = debut.stock()
-    artif_f, imper_f = fin.stock()
-    report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
-    if feedback is not None:
-        feedback.setProgress(100.0)
+    def canonical(self, rest_fin: dict[int, QgsGeometry]):
+        """Pass 3: the unmatched début polygons read, paired with fin's by canonical geometry (same
+        polygon written from another vertex or the other way round). Returns the début polygons left."""
+        debut, report = self.debut, self.report
+        position_of = {debut.fid[pos]: pos for pos in range(len(debut.fid)) if not self.matched[pos] and debut.area[pos] > 0}
+        rest_debut: dict[int, QgsGeometry] = {}  # début position → geometry
+        if position_of:
+            request = QgsFeatureRequest().setNoAttributes().setFilterFids(sorted(position_of))
+            progress = self._progress(0.45, 0.5, len(position_of))
+            for index, feature in enumerate(debut.layer.getFeatures(request)):
+                progress(index)
+                geometry = debut.geometry(feature)
+                if not geometry.isNull():
+                    rest_debut[position_of[feature.id()]] = geometry
+        del position_of
+        canonical: dict[bytes, int] = {}
+        for pos_d, geometry in rest_debut.items():
+            key = _canonical_key(geometry)
+            if key is not None:
+                canonical.setdefault(key, pos_d)
+        for pos_f in list(rest_fin):
+            geometry = rest_fin[pos_f]
+            key = _canonical_key(geometry)
+            pos_d = canonical.pop(key, None) if key is not None else None
+            if pos_d is None or pos_d not in rest_debut:
+                continue
+            del rest_debut[pos_d], rest_fin[pos_f]
+            report.matched += 1
+            report.matched_canonical += 1
+            made = self.piece(geometry, pos_d, pos_f, None)
+            if made is not None:
+                yield made
+        canonical.clear()
+        report.overlaid_debut, report.overlaid_fin = len(rest_debut), len(rest_fin)
+        return rest_debut
+
+    def _valid(self, geometry: QgsGeometry) -> QgsGeometry:
+        if geometry.isGeosValid():
+            return geometry
+        self.report.repaired += 1
+        return _multi(geometry.makeValid())
+
+    def overlay(self, rest_debut: dict[int, QgsGeometry], rest_fin: dict[int, QgsGeometry]):
+        """Every unmatched début polygon against the unmatched fin polygons it meets; what either
+        millésime alone covers is reported (``_only``)."""
+        debut, fin, report, codes = self.debut, self.fin, self.report, self.codes
+        rest_debut = {pos: self._valid(geometry) for pos, geometry in rest_debut.items()}
+        rest_fin = {pos: self._valid(geometry) for pos, geometry in rest_fin.items()}
+        index_fin = QgsSpatialIndex()
+        for pos_f, geometry in rest_fin.items():
+            index_fin.addFeature(pos_f, geometry.boundingBox())
+        covered_fin: dict[int, float] = defaultdict(float)
+        progress = self._progress(0.5, 0.97, len(rest_debut))
+        for index, (pos_d, geometry_d) in enumerate(rest_debut.items()):
+            progress(index)
+            covered = 0.0
+            engine = QgsGeometry.createGeometryEngine(geometry_d.constGet())
+            engine.prepareGeometry()
+            met = []
+            for pos_f in index_fin.intersects(geometry_d.boundingBox()):
+                geometry_f = rest_fin[pos_f]
+                if not engine.intersects(geometry_f.constGet()):
+                    continue
+                met.append(geometry_f)
+                common = geometry_d.intersection(geometry_f)
+                area = common.area() if not common.isNull() else 0.0
+                if area <= 0.0:
+                    continue
+                covered += area
+                covered_fin[pos_f] += area
+                made = self.piece(common, pos_d, pos_f, area)
+                if made is not None:
+                    yield made
+            if geometry_d.area() - covered > SLIVER_M2:
+                alone = geometry_d.difference(QgsGeometry.unaryUnion(met)) if met else geometry_d
+                _only(report, alone, "debut", codes.pair[debut.code[pos_d]], debut.status(pos_d))
+        index_debut = QgsSpatialIndex()
+        for pos_d, geometry in rest_debut.items():
+            index_debut.addFeature(pos_d, geometry.boundingBox())
+        for pos_f, geometry_f in rest_fin.items():
+            if geometry_f.area() - covered_fin.get(pos_f, 0.0) <= SLIVER_M2:
+                continue
+            met = [rest_debut[pos] for pos in index_debut.intersects(geometry_f.boundingBox())]
+            alone = geometry_f.difference(QgsGeometry.unaryUnion(met)) if met else geometry_f
+            _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
+
+    def finish(self) -> None:
+        artif_d, imper_d = self.debut.stock()
+        artif_f, imper_f = self.fin.stock()
+        self.report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
+        if self.feedback is not None:
+            self.feedback.setProgress(100.0)
 
 
 def _only(report: FlowReport, geometry: QgsGeometry, present: str, codes: tuple, status: tuple[int, int]) -> None:
