@@ -267,18 +267,8 @@ def _read(
             columns.validity = validity
             return columns
     fields = source.fields()
-    idx_cs = fields.lookupField(cs_name)
-    idx_us = fields.lookupField(us_name) if us_name else -1
-    idx_artif = fields.lookupField(artif_name) if artif_name else -1
-    idx_crit = fields.lookupField(crit_name) if crit_name else -1
-    request = QgsFeatureRequest()
-    request.setSubsetOfAttributes([i for i in (idx_cs, idx_us, idx_artif, idx_crit) if i >= 0])
-    if not want_geometry:
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    if isinstance(source, QgsProcessingFeatureSource):  # we repair invalid geometries ourselves
-        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
-    else:
-        features = source.getFeatures(request)
+    idx_cs, idx_us, idx_artif, idx_crit = (fields.lookupField(name) if name else -1 for name in (cs_name, us_name, artif_name, crit_name))
+    features = _features(source, [i for i in (idx_cs, idx_us, idx_artif, idx_crit) if i >= 0], want_geometry)
     total = max(source.featureCount(), 1)
 
     fid_l = array("q")
@@ -324,6 +314,18 @@ def _read(
         pairs, row_l, fid_l, area_l, ign_l if with_artif else None, crit_l if with_crit else None,
         wkb_l, repaired, empty, us_name, feedback, convention,
     )
+
+
+def _features(source: Any, attributes: list[int], want_geometry: bool) -> Iterable:
+    """The features of ``source`` through QGIS, only the attributes asked for (geometries unchecked:
+    invalid ones are repaired here)."""
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(attributes)
+    if not want_geometry:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    if isinstance(source, QgsProcessingFeatureSource):  # we repair invalid geometries ourselves
+        return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
 
 
 def _finish(
