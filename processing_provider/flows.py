@@ -303,6 +303,46 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         totals = accumulator.totals()
         results: dict = dict(totals)
 
+        dest = self._write_pieces(parameters, context, feedback, pieces, crs, millesimes)
+        if dest is None:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        results[self.OUTPUT] = dest
+        self._write_only_one(parameters, context, report, crs, millesimes, results)
+
+        only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
+        undetermined = report.undetermined_area / M2_PER_HA
+        summary = {
+            "source": source,
+            "methode": report.method,
+            "millesime_debut": debut_year,
+            "millesime_fin": fin_year,
+            **totals,
+            "surface_debut_seule": only_debut,
+            "surface_fin_seule": only_fin,
+            "indetermine_surface": undetermined,
+            "indetermine_nombre": report.undetermined_count,
+            "unite": "ha",
+            "convention": report.convention,
+        }
+        self._write_tables(parameters, context, summary, accumulator, millesimes, results)
+        indetermine = [undetermined_entry(layer_name, f"{debut_year}-{fin_year}", report.undetermined_count, report.undetermined_area)]
+        self._log(feedback, source, report, totals, indetermine, millesimes)
+        results.update({
+            self.SOURCE: source,
+            self.MILLESIMES: f"{debut_year}-{fin_year}",
+            self.UNDETERMINED_SURFACE: undetermined,
+            self.UNDETERMINED_COUNT: report.undetermined_count,
+            self.ONLY_DEBUT_SURFACE: only_debut,
+            self.ONLY_FIN_SURFACE: only_fin,
+        })
+        results[self.REPORT] = _report_json(source, report, totals, indetermine, millesimes)
+        feedback.setProgress(100.0)
+        return results
+
+    def _write_pieces(self, parameters, context, feedback, pieces, crs, millesimes):
+        """The change pieces (layer OUTPUT); None when canceled."""
+        debut_year, fin_year = millesimes
         fields = QgsFields()
         for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
             fields.append(QgsField(name, QVariant.Type.String, len=12))
@@ -318,8 +358,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         for index, piece in enumerate(pieces):
             if index % step == 0:
                 if feedback.isCanceled():
-                    feedback.reportError(self.tr("Canceled."))
-                    return {}
+                    return None
                 feedback.setProgress(90.0 + 9.0 * index / max(len(pieces), 1))
             feature.setGeometry(piece.geometry)
             feature.setAttributes([
@@ -330,9 +369,12 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             ])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
-        results[self.OUTPUT] = dest
         StylePostProcessor.attach(context, dest, flows_renderer)
+        return dest
 
+    def _write_only_one(self, parameters, context, report, crs, millesimes, results):
+        """The land one millésime alone covers (layer ONLY_ONE, optional)."""
+        debut_year, fin_year = millesimes
         fields = QgsFields()
         fields.append(QgsField("present", QVariant.Type.String, len=5))
         fields.append(QgsField("millesime", QVariant.Type.Int))
@@ -352,21 +394,9 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             results[self.ONLY_ONE] = dest
             StylePostProcessor.attach(context, dest, only_one_renderer)
 
-        only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
-        undetermined = report.undetermined_area / M2_PER_HA
-        summary = {
-            "source": source,
-            "methode": report.method,
-            "millesime_debut": debut_year,
-            "millesime_fin": fin_year,
-            **totals,
-            "surface_debut_seule": only_debut,
-            "surface_fin_seule": only_fin,
-            "indetermine_surface": undetermined,
-            "indetermine_nombre": report.undetermined_count,
-            "unite": "ha",
-            "convention": report.convention,
-        }
+    def _write_tables(self, parameters, context, summary, accumulator, millesimes, results):
+        """The summary, the transitions (couverture, usage) and the origin of the newly artificialised land."""
+        debut_year, fin_year = millesimes
         types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
         self._table(parameters, context, self.SUMMARY, [summary], {k: types[type(v)] for k, v in summary.items()}, results)
         common = {"millesime_debut": debut_year, "millesime_fin": fin_year}
@@ -384,7 +414,10 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                    "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
-        indetermine = [undetermined_entry(layer_name, f"{debut_year}-{fin_year}", report.undetermined_count, report.undetermined_area)]
+    def _log(self, feedback, source, report, totals, indetermine, millesimes):
+        debut_year, fin_year = millesimes
+        undetermined = report.undetermined_area / M2_PER_HA
+        only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
         log_undetermined(feedback, indetermine)
         if report.undetermined_count:
             feedback.pushWarning(self.tr(
@@ -407,40 +440,6 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         ).format(debut=debut_year, fin=fin_year, artif=totals["flux_artif"], desartif=totals["flux_desartif"],
                  net=totals["flux_artif_net"], imper=totals["flux_imper"], desimper=totals["flux_desimper"],
                  imper_net=totals["flux_imper_net"]))
-        results.update({
-            self.SOURCE: source,
-            self.MILLESIMES: f"{debut_year}-{fin_year}",
-            self.UNDETERMINED_SURFACE: undetermined,
-            self.UNDETERMINED_COUNT: report.undetermined_count,
-            self.ONLY_DEBUT_SURFACE: only_debut,
-            self.ONLY_FIN_SURFACE: only_fin,
-        })
-        results[self.REPORT] = json.dumps({
-            "source": source,
-            "method": report.method,
-            "convention": report.convention,
-            "indetermine": indetermine,
-            "millesimes": [debut_year, fin_year],
-            "crs": report.crs,
-            "reprojected": report.reprojected,
-            "pieces": report.pieces,
-            "features_debut": report.features_debut,
-            "features_fin": report.features_fin,
-            "matched": report.matched,
-            "matched_canonical": report.matched_canonical,
-            "overlaid_debut": report.overlaid_debut,
-            "overlaid_fin": report.overlaid_fin,
-            "repaired": report.repaired,
-            "undetermined_count": report.undetermined_count,
-            "undetermined_ha": undetermined,
-            "only_debut_ha": only_debut,
-            "only_fin_ha": only_fin,
-            "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
-            "flows_ha": totals,
-            "messages": report.messages,
-        }, ensure_ascii=False)
-        feedback.setProgress(100.0)
-        return results
 
     def _table(self, parameters, context, name, rows, columns, results):
         fields = QgsFields()
@@ -454,3 +453,34 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             feature.setAttributes([row.get(column) for column in columns])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         results[name] = dest
+
+
+def _report_json(source, report, totals, indetermine, millesimes) -> str:
+    """The REPORT output: what the run did, as JSON."""
+    debut_year, fin_year = millesimes
+    undetermined = report.undetermined_area / M2_PER_HA
+    only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
+    return json.dumps({
+        "source": source,
+        "method": report.method,
+        "convention": report.convention,
+        "indetermine": indetermine,
+        "millesimes": [debut_year, fin_year],
+        "crs": report.crs,
+        "reprojected": report.reprojected,
+        "pieces": report.pieces,
+        "features_debut": report.features_debut,
+        "features_fin": report.features_fin,
+        "matched": report.matched,
+        "matched_canonical": report.matched_canonical,
+        "overlaid_debut": report.overlaid_debut,
+        "overlaid_fin": report.overlaid_fin,
+        "repaired": report.repaired,
+        "undetermined_count": report.undetermined_count,
+        "undetermined_ha": undetermined,
+        "only_debut_ha": only_debut,
+        "only_fin_ha": only_fin,
+        "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
+        "flows_ha": totals,
+        "messages": report.messages,
+    }, ensure_ascii=False)
