@@ -176,6 +176,46 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             )
         return self.tr("No commune layer. Expected commune polygons with their INSEE code.")
 
+    def _load(self, paths, steps, feedback):
+        """Step 1: every delivery read; its non-empty layers (a kept copy beside its archive read once),
+        départements and layer kinds."""
+        layers, departements, kinds = [], set(), set()
+        for index, path in enumerate(paths):
+            if steps.isCanceled():
+                raise Canceled()
+            feedback.pushInfo(self.tr("Reading {path}").format(path=path))
+            delivery = reading.open_delivery(
+                path, KINDS, progress=lambda p, i=index: steps.setProgress((i + p / 100.0) * 100.0 / len(paths)), is_canceled=steps.isCanceled, check=False
+            )
+            for note in delivery.warnings:
+                feedback.pushWarning(note)
+            departements.update(delivery.departements)
+            kinds.update(found.kind for found in delivery.layers)
+            for found in keeping.without_kept_copies(delivery):
+                layer = QgsVectorLayer(found.uri, found.title, "ogr")
+                if layer.isValid() and layer.featureCount() > 0:
+                    layers.append(layer)
+                elif layer.isValid():
+                    feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
+        return layers, departements, kinds
+
+    def _covered(self, result, territories, keep, feedback):
+        """The communes the data covers (the others are left out, counted), with the kept fields, and
+        their outlines."""
+        table = result.table
+        covered = set(table.loc[table["millesime_fin"].notna(), "code"])
+        left_out = len(territories) - len(covered)
+        if left_out:
+            feedback.pushInfo(
+                plural(left_out, self.tr("{count} commune is outside the data and left out."), self.tr("{count} communes are outside the data and left out.")).format(count=left_out)
+            )
+        table = table[table["code"].isin(covered)].copy()
+        for name in keep:
+            by_code = dict(zip(territories.codes, territories.extras[name]))
+            table[name] = [None if by_code.get(c) is None else str(by_code.get(c)) for c in table["code"]]
+        geometries = {c: g for c, g in zip(territories.codes, result.geometries) if c in covered}
+        return table, geometries, covered, left_out
+
     def _log_totals(self, table, unit: str, feedback) -> None:
         """Totals per département and pair of millésimes as a table in the log (the files hold the rest)."""
         names = nomenclature.departements()
@@ -220,25 +260,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         try:
-            # 1. load
-            layers, departements, kinds = [], set(), set()
-            for index, path in enumerate(paths):
-                if steps.isCanceled():
-                    raise Canceled()
-                feedback.pushInfo(self.tr("Reading {path}").format(path=path))
-                delivery = reading.open_delivery(
-                    path, KINDS, progress=lambda p, i=index: steps.setProgress((i + p / 100.0) * 100.0 / len(paths)), is_canceled=steps.isCanceled, check=False
-                )
-                for note in delivery.warnings:
-                    feedback.pushWarning(note)
-                departements.update(delivery.departements)
-                kinds.update(found.kind for found in delivery.layers)
-                for found in keeping.without_kept_copies(delivery):
-                    layer = QgsVectorLayer(found.uri, found.title, "ogr")
-                    if layer.isValid() and layer.featureCount() > 0:
-                        layers.append(layer)
-                    elif layer.isValid():
-                        feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
+            layers, departements, kinds = self._load(paths, steps, feedback)
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
             territories = TerritorySet.from_layer(communes_source, code_field, name_field, keep)
@@ -246,18 +268,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             for note in notes + [w for w in result.warnings if w != result.outside_note]:
                 feedback.pushWarning(note)
             log_undetermined(feedback, undetermined(result))
-            table = result.table
-            covered = set(table.loc[table["millesime_fin"].notna(), "code"])
-            left_out = len(territories) - len(covered)
-            if left_out:
-                feedback.pushInfo(
-                    plural(left_out, self.tr("{count} commune is outside the data and left out."), self.tr("{count} communes are outside the data and left out.")).format(count=left_out)
-                )
-            table = table[table["code"].isin(covered)].copy()
-            for name in keep:
-                by_code = dict(zip(territories.codes, territories.extras[name]))
-                table[name] = [None if by_code.get(c) is None else str(by_code.get(c)) for c in table["code"]]
-            geometries = {c: g for c, g in zip(territories.codes, result.geometries) if c in covered}
+            table, geometries, covered, left_out = self._covered(result, territories, keep, feedback)
             # 3. roll-up and 4. export
             steps.setCurrentStep(2)
             membership = Membership.from_csv(membership_path) if membership_path else None
