@@ -18,10 +18,8 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -31,6 +29,7 @@ from ..ocsge_plugin.i18n import plural, tr
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import gpkg
+from . import params
 from .base import OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
@@ -116,23 +115,13 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.METHOD,
-            self.tr("Method"),
-            options=[
-                self.tr("Automatic: IGN when the layer has an artif field, else matrice + seuils"),
-                self.tr("IGN (artif and crit_seuil fields of IGN's artificialisation layer)"),
-                self.tr("Matrice (couverture × usage only)"),
-                self.tr("Matrice + seuils (the décret's thresholds)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.method(self.METHOD)
         param.setHelp(self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = params.couverture_field(self.CS_FIELD, self.INPUT)
         param.setHelp(self.tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = params.usage_field(self.US_FIELD, self.INPUT)
         param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
         self.addParameter(param)
         self.add_convention_parameter()

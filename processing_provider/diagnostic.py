@@ -10,27 +10,26 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsVectorLayer,
 )
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
+from ..ocsge_plugin.computing.chain import run_aggregate
 from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.computing.table import to_unit
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import plural
-from ..ocsge_plugin.computing.chain import run_aggregate
-from .aggregate import METHODS, undetermined
+from . import params
+from .aggregate import undetermined
 from .base import OcsgeAlgorithm, log_table, log_undetermined
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
-from .export import DIALECTS, UNITS, run_export
+from .export import run_export
+from .params import DIALECTS, METHODS, UNITS
 from .results import add_to_project
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
@@ -116,38 +115,26 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), "nom", self.COMMUNES, optional=True)
         param.setHelp(self.tr("The commune's name."))
         self.addParameter(param)
-        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param = params.membership(self.MEMBERSHIP)
         param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer's fields."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.METHOD,
-            self.tr("Artificialisation method"),
-            options=[
-                self.tr("Automatic (IGN's artificialisation layers when present, else matrix + thresholds)"),
-                self.tr("IGN (artificialisation layers)"),
-                self.tr("Matrix (couverture × usage)"),
-                self.tr("Matrix + thresholds (seuils)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.method(self.METHOD)
         param.setHelp(self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
         self.addParameter(param)
         self.add_convention_parameter()
-        param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres (national files)")], defaultValue=0)
+        param = params.unit(self.UNIT)
         param.setHelp(self.tr("Hectares by default, m² as in the national files."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.CSV_DIALECT, self.tr("CSV separators"), options=[self.tr("Comma and decimal point (, .)"), self.tr("Semicolon and decimal comma (; ,)")], defaultValue=0
-        )
+        param = params.dialect(self.CSV_DIALECT)
         param.setHelp(self.tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.SIMPLIFY, self.tr("Simplify outlines (topology kept)"), defaultValue=True)
+        param = params.simplify(self.SIMPLIFY)
         param.setHelp(self.tr("50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.WIDE, self.tr("Also the \"by index\" layout"), defaultValue=False)
+        param = params.wide(self.WIDE)
         param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
+        param = params.coverage(self.COVERAGE)
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(self.tr("Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written."))
         self.addParameter(param)

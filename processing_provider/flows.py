@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
@@ -25,6 +24,7 @@ from ..ocsge_plugin.computing import classify, flows
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
+from . import params
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 def _int_or_null(value: int):
@@ -120,17 +120,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("The newer occupation du sol (or IGN artificialisation) layer of the same area and département."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.METHOD,
-            self.tr("Artificialisation method"),
-            options=[
-                self.tr("Automatic (IGN's field when present, else matrix + seuils; the matrix for a DIFF layer)"),
-                self.tr("IGN (artif field of IGN's artificialisation layers, zan_evol's artificialisation)"),
-                self.tr("Matrix (couverture × usage)"),
-                self.tr("Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.method(self.METHOD)
         param.setHelp(self.tr(
             "How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: "
             "with a difference layer, they need the two occupation layers too (which are then overlaid)."

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
 )
 
 from ..ocsge_plugin.i18n import plural
@@ -18,6 +17,7 @@ from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import rollup as core
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from .aggregate import style_territories, write_table
+from . import params
 from .base import OcsgeAlgorithm
 
 LEVELS = ("epci", "scot", "departement", "region")
@@ -93,7 +93,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."))
         self.addParameter(param)
-        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param = params.membership(self.MEMBERSHIP)
         param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer's fields are used."))
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
