@@ -65,15 +65,18 @@ def ign_url() -> str:
     return str(value("ign_url")).rstrip("/")
 
 
-def cache_dir() -> Path:
-    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        base = Path(env)
-    else:
-        base = Path(QgsApplication.qgisSettingsDirPath()) / "cache" / "ocsge"
+def profile_folder(env: str, *parts: str) -> Path:
+    """A folder of the plugin in the QGIS profile (``parts`` below it), or where the environment
+    variable ``env`` says; created when missing."""
+    configured = os.environ.get(env)
+    base = Path(configured) if configured else Path(QgsApplication.qgisSettingsDirPath()).joinpath(*parts)
     base.mkdir(parents=True, exist_ok=True)
     return base
+
+
+def cache_dir() -> Path:
+    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
+    return profile_folder(CACHE_ENV, "cache", "ocsge")
 
 
 def cache_folder() -> Path:
