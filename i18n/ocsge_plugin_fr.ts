@@ -24,57 +24,57 @@
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="229"/>
+        <location filename="../ocsge_plugin/reading.py" line="219"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="530"/>
+        <location filename="../ocsge_plugin/archives.py" line="298"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="559"/>
+        <location filename="../ocsge_plugin/archives.py" line="327"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="572"/>
+        <location filename="../ocsge_plugin/archives.py" line="340"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="597"/>
+        <location filename="../ocsge_plugin/reading.py" line="246"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="618"/>
+        <location filename="../ocsge_plugin/reading.py" line="267"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="948"/>
+        <location filename="../ocsge_plugin/reading.py" line="604"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="961"/>
+        <location filename="../ocsge_plugin/reading.py" line="617"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="987"/>
+        <location filename="../ocsge_plugin/reading.py" line="643"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="996"/>
+        <location filename="../ocsge_plugin/reading.py" line="652"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="1004"/>
+        <location filename="../ocsge_plugin/reading.py" line="660"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -134,297 +134,297 @@
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="162"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="277"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="163"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="278"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="164"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="165"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="280"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="166"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="283"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="169"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="284"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="170"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="306"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="140"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="325"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="159"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="338"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="172"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="695"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="516"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="703"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="524"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="905"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="724"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="763"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="584"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="917"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="736"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="906"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="725"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="851"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="670"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="909"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="728"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="1087"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="323"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="359"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="193"/>
         <source>The millésimes (years) of the data cannot be read from the layer names nor fields. Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021).</source>
         <translation>Les millésimes (années) des données ne peuvent être lus ni dans les noms des couches ni dans leurs champs. Renseignez les paramètres MILLESIME_DEBUT et MILLESIME_FIN (par exemple 2018 et 2021).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="366"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="200"/>
         <source>The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier début: swap the two layers or the two years.</source>
         <translation>Le millésime de début ({debut}) n'est pas antérieur au millésime de fin ({fin}). Attendu : un début plus ancien ; inversez les deux couches ou les deux années.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="381"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="215"/>
         <source>The two millésimes come from different départements: {debut} (début) and {fin} (fin). Expected two millésimes of the same département.</source>
         <translation>Les deux millésimes proviennent de départements différents : {debut} (début) et {fin} (fin). Attendu : deux millésimes du même département.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="389"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="223"/>
         <source>The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).</source>
         <translation>La couche {name} n'a pas de système de coordonnées. Attendu : un SCR projeté (par exemple EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="400"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="234"/>
         <source>The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.</source>
         <translation>Les deux millésimes sont dans des SCR différents ({a} et {b}) : {small} est reprojeté en {crs}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="411"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="245"/>
         <source>The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer).</source>
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="714"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="546"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="444"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="81"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="452"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="89"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="640"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="70"/>
         <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
         <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="646"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="76"/>
         <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
         <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="708"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="138"/>
         <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
         <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="714"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="144"/>
         <source>{count} invalid territory geometries were repaired: {codes}.</source>
         <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="716"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="146"/>
         <source>Territories without geometry (counted as zero area): {codes}.</source>
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1203"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="112"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1209"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="118"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1216"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="148"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1273"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="208"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1275"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="210"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1324"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="312"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1336"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="324"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1348"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="337"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1364"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="347"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1390"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="241"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1400"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="378"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1448"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="153"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1450"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="155"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1453"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="158"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1462"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="167"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1477"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="182"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1486"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="191"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1713"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="79"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1732"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="98"/>
         <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1763"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="129"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1815"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="181"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1824"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="219"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1834"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="229"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1851"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="252"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1889"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="200"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1891"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="202"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -499,22 +499,22 @@
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="575"/>
+        <location filename="../ocsge_plugin/export.py" line="616"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="615"/>
+        <location filename="../ocsge_plugin/export.py" line="581"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="686"/>
+        <location filename="../ocsge_plugin/export.py" line="696"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="715"/>
+        <location filename="../ocsge_plugin/export.py" line="725"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="52"/>
+        <location filename="../ocsge_plugin/network.py" line="53"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -864,77 +864,77 @@
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="66"/>
+        <location filename="../ocsge_plugin/network.py" line="67"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="160"/>
+        <location filename="../ocsge_plugin/network.py" line="161"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="171"/>
+        <location filename="../ocsge_plugin/network.py" line="172"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="179"/>
+        <location filename="../ocsge_plugin/network.py" line="180"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="187"/>
+        <location filename="../ocsge_plugin/network.py" line="188"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="191"/>
+        <location filename="../ocsge_plugin/network.py" line="192"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="194"/>
+        <location filename="../ocsge_plugin/network.py" line="195"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="202"/>
+        <location filename="../ocsge_plugin/network.py" line="203"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="256"/>
+        <location filename="../ocsge_plugin/network.py" line="257"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="258"/>
+        <location filename="../ocsge_plugin/network.py" line="259"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="260"/>
+        <location filename="../ocsge_plugin/network.py" line="261"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="262"/>
+        <location filename="../ocsge_plugin/network.py" line="263"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="322"/>
+        <location filename="../ocsge_plugin/network.py" line="323"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="354"/>
+        <location filename="../ocsge_plugin/network.py" line="355"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="466"/>
+        <location filename="../ocsge_plugin/network.py" line="407"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -964,22 +964,22 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="238"/>
+        <location filename="../ocsge_plugin/computing/chain.py" line="35"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="284"/>
+        <location filename="../processing_provider/aggregate.py" line="261"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="337"/>
+        <location filename="../processing_provider/classify.py" line="327"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="371"/>
+        <location filename="../processing_provider/classify.py" line="361"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -994,42 +994,42 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="301"/>
+        <location filename="../processing_provider/classify.py" line="291"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="291"/>
+        <location filename="../ocsge_plugin/archives.py" line="61"/>
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="281"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="167"/>
         <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
         <translation>Indéterminé pour l'artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="282"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="168"/>
         <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
         <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="351"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="185"/>
         <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1409"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1412"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="390"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1370"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="353"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
@@ -1039,27 +1039,27 @@
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="602"/>
+        <location filename="../ocsge_plugin/export.py" line="634"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="403"/>
+        <location filename="../processing_provider/base.py" line="393"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="358"/>
+        <location filename="../processing_provider/classify.py" line="348"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="358"/>
+        <location filename="../processing_provider/classify.py" line="348"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1896"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="207"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
@@ -1069,22 +1069,22 @@
         <translation>la liste de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1225"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="157"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1240"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="172"/>
         <source>The territories and the OCS GE data do not overlap: the territories cover {territories} and the data {data} ({crs}). Expected territories of the département(s) of the deliveries.</source>
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1717"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="83"/>
         <source>The membership table {path} cannot be read: {error}.</source>
         <translation>La table d'appartenance {path} ne peut pas être lue : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1748"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="114"/>
         <source>{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.</source>
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
@@ -1094,7 +1094,7 @@
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="623"/>
+        <location filename="../ocsge_plugin/export.py" line="587"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
@@ -1159,82 +1159,82 @@
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="128"/>
+        <location filename="../ocsge_plugin/network.py" line="129"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="213"/>
+        <location filename="../ocsge_plugin/network.py" line="214"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="224"/>
+        <location filename="../ocsge_plugin/network.py" line="225"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="235"/>
+        <location filename="../ocsge_plugin/network.py" line="236"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="349"/>
+        <location filename="../ocsge_plugin/archives.py" line="119"/>
         <source>Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.</source>
         <translation>Impossible d'extraire {name} dans le cache {folder} : {error}. Libérez de la place ou videz le cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="409"/>
+        <location filename="../ocsge_plugin/archives.py" line="179"/>
         <source>The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN.</source>
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="830"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="651"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="830"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="651"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="836"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="657"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="836"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="657"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="714"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="144"/>
         <source>{count} invalid territory geometry was repaired: {codes}.</source>
         <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1390"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="241"/>
         <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1400"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="378"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1824"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="219"/>
         <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1834"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="229"/>
         <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
         <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="1851"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="252"/>
         <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -1444,32 +1444,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="346"/>
+        <location filename="../processing_provider/classify.py" line="336"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="346"/>
+        <location filename="../processing_provider/classify.py" line="336"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="356"/>
+        <location filename="../processing_provider/classify.py" line="346"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="356"/>
+        <location filename="../processing_provider/classify.py" line="346"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="368"/>
+        <location filename="../processing_provider/classify.py" line="358"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="368"/>
+        <location filename="../processing_provider/classify.py" line="358"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1517,6 +1517,106 @@
         <location filename="../processing_provider/results.py" line="108"/>
         <source>Net artificialisation {years} (m² per ha) – {level}</source>
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="28"/>
+        <source>Artificialisation method</source>
+        <translation>Méthode d'artificialisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="28"/>
+        <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
+        <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="28"/>
+        <source>IGN (artificialisation layers)</source>
+        <translation>IGN (couches d'artificialisation)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="28"/>
+        <source>Matrice (couverture × usage only)</source>
+        <translation>Matrice (couverture × usage seulement)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="28"/>
+        <source>Matrice + seuils (the décret's thresholds)</source>
+        <translation>Matrice + seuils (seuils du décret)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="43"/>
+        <source>Codes above the leaves, INDETERMINE, nulls</source>
+        <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="43"/>
+        <source>Indéterminé reported apart (a code stands for its leaves)</source>
+        <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="43"/>
+        <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
+        <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="55"/>
+        <source>Couverture field</source>
+        <translation>Champ de couverture</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="59"/>
+        <source>Usage field</source>
+        <translation>Champ d'usage</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="64"/>
+        <source>Membership table (CSV)</source>
+        <translation>Table d'appartenance (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="69"/>
+        <source>Unit of surfaces</source>
+        <translation>Unité des surfaces</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="69"/>
+        <source>Hectares</source>
+        <translation>Hectares</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="69"/>
+        <source>Square metres (national files)</source>
+        <translation>Mètres carrés (fichiers nationaux)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="74"/>
+        <source>CSV separators</source>
+        <translation>Séparateurs CSV</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="74"/>
+        <source>Comma and decimal point (, .)</source>
+        <translation>Virgule et point décimal (, .)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="74"/>
+        <source>Semicolon and decimal comma (; ,)</source>
+        <translation>Point-virgule et virgule décimale (; ,)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="80"/>
+        <source>Simplify outlines (topology kept)</source>
+        <translation>Simplifier les contours (topologie conservée)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="84"/>
+        <source>Also the &quot;by index&quot; layout</source>
+        <translation>Aussi la présentation « par index »</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="88"/>
+        <source>Compute the share covered by OCS GE</source>
+        <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
 </context>
 <context>
@@ -1577,112 +1677,67 @@
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
-        <source>Artificialisation method for raw layers</source>
-        <translation>Méthode d'artificialisation pour les couches brutes</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
-        <source>Automatic (IGN&apos;s artif field when present, else matrix + thresholds)</source>
-        <translation>Automatique (champ artif de l'IGN s'il existe, sinon matrice + seuils)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
-        <source>IGN (artif field of IGN&apos;s artificialisation layers)</source>
-        <translation>IGN (champ artif des couches d'artificialisation de l'IGN)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
-        <source>Matrix (couverture × usage)</source>
-        <translation>Matrice (couverture × usage)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
-        <source>Matrix + thresholds (seuils)</source>
-        <translation>Matrice + seuils</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="151"/>
+        <location filename="../processing_provider/aggregate.py" line="141"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="154"/>
+        <location filename="../processing_provider/aggregate.py" line="144"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="155"/>
+        <location filename="../processing_provider/aggregate.py" line="145"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="157"/>
-        <source>Compute the share covered by OCS GE</source>
-        <translation>Calculer la part couverte par l'OCS GE</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
+        <location filename="../processing_provider/aggregate.py" line="149"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="167"/>
-        <source>Unit of surfaces</source>
-        <translation>Unité des surfaces</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="167"/>
-        <source>Hectares</source>
-        <translation>Hectares</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="167"/>
-        <source>Square metres</source>
-        <translation>Mètres carrés</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="168"/>
+        <location filename="../processing_provider/aggregate.py" line="158"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="170"/>
+        <location filename="../processing_provider/aggregate.py" line="160"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="171"/>
+        <location filename="../processing_provider/aggregate.py" line="161"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="173"/>
+        <location filename="../processing_provider/aggregate.py" line="163"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="176"/>
+        <location filename="../processing_provider/aggregate.py" line="166"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="178"/>
+        <location filename="../processing_provider/aggregate.py" line="168"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="187"/>
+        <location filename="../processing_provider/aggregate.py" line="177"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="196"/>
+        <location filename="../processing_provider/aggregate.py" line="186"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="223"/>
+        <location filename="../processing_provider/aggregate.py" line="213"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -1725,167 +1780,132 @@
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="117"/>
-        <source>Method</source>
-        <translation>Méthode</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="117"/>
-        <source>Automatic: IGN when the layer has an artif field, else matrice + seuils</source>
-        <translation>Automatique : IGN si la couche a un champ artif, sinon matrice + seuils</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="117"/>
-        <source>IGN (artif and crit_seuil fields of IGN&apos;s artificialisation layer)</source>
-        <translation>IGN (champs artif et crit_seuil de la couche d'artificialisation de l'IGN)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="117"/>
-        <source>Matrice (couverture × usage only)</source>
-        <translation>Matrice (couverture × usage seulement)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="117"/>
-        <source>Matrice + seuils (the décret's thresholds)</source>
-        <translation>Matrice + seuils (seuils du décret)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="128"/>
+        <location filename="../processing_provider/classify.py" line="118"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="130"/>
-        <source>Couverture field</source>
-        <translation>Champ de couverture</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="131"/>
+        <location filename="../processing_provider/classify.py" line="121"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="133"/>
-        <source>Usage field</source>
-        <translation>Champ d'usage</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="134"/>
+        <location filename="../processing_provider/classify.py" line="124"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="137"/>
+        <location filename="../processing_provider/classify.py" line="127"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="138"/>
+        <location filename="../processing_provider/classify.py" line="128"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="140"/>
+        <location filename="../processing_provider/classify.py" line="130"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="141"/>
+        <location filename="../processing_provider/classify.py" line="131"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="143"/>
+        <location filename="../processing_provider/classify.py" line="133"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="144"/>
+        <location filename="../processing_provider/classify.py" line="134"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="164"/>
+        <location filename="../processing_provider/classify.py" line="154"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="197"/>
+        <location filename="../processing_provider/classify.py" line="187"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="187"/>
+        <location filename="../processing_provider/classify.py" line="177"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="259"/>
+        <location filename="../processing_provider/classify.py" line="249"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="256"/>
+        <location filename="../processing_provider/classify.py" line="246"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="267"/>
+        <location filename="../processing_provider/classify.py" line="257"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
@@ -1903,12 +1923,12 @@ Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, a
 Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="159"/>
+        <location filename="../processing_provider/classify.py" line="149"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="179"/>
+        <location filename="../processing_provider/classify.py" line="169"/>
         <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
         <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
     </message>
@@ -1928,22 +1948,22 @@ Table de synthèse (et sorties numériques) : surface imperméabilisée, artific
         <translation>Occupation du sol D32 2019 avec la méthode « matrice + seuils » : les polygones stylés artificialisé / non artificialisé, et le tableau de synthèse avec les hectares basculés dans chaque sens par les seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="229"/>
+        <location filename="../processing_provider/classify.py" line="219"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="229"/>
+        <location filename="../processing_provider/classify.py" line="219"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="229"/>
+        <location filename="../processing_provider/classify.py" line="219"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="229"/>
+        <location filename="../processing_provider/classify.py" line="219"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
@@ -1951,12 +1971,12 @@ Table de synthèse (et sorties numériques) : surface imperméabilisée, artific
 <context>
     <name>CompareArtifAlgorithm</name>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="51"/>
+        <location filename="../processing_provider/compare_artif.py" line="52"/>
         <source>Check IGN&apos;s artificialisation layer</source>
         <translation>Vérifier la couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="67"/>
+        <location filename="../processing_provider/compare_artif.py" line="68"/>
         <source>Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage matrix then its thresholds (2,500 m² patches enclosed by the opposite status, built polygons of more than 50 m² kept; one pass, as in ocsge:classify 'matrice + seuils'), and compares it with IGN's artif field.
 Reports, in the log and as numeric outputs, the number and surface (hectares, planar, in the layer's projected CRS) of the polygons where both agree and where they disagree, and the share of the compared surface that agrees. Polygons whose IGN value or codes are null or unknown are not compared and are counted apart.
 Output: the disagreeing polygons with their attributes, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booleans) and raison: 'matrice' when the matrix alone already disagrees with IGN's status before its thresholds (artif XOR crit_seuil), 'seuil' when the difference comes from the thresholds. Styled by raison; a list to send back to IGN in a review.</source>
@@ -1965,142 +1985,132 @@ Indique, dans le journal et sous forme de sorties numériques, le nombre et la s
 Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booléens) et raison : 'matrice' lorsque la matrice seule diverge déjà du statut de l'IGN avant ses seuils (artif XOR crit_seuil), 'seuil' lorsque la différence vient des seuils. Style selon raison ; une liste à renvoyer à l'IGN lors d'une revue.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="84"/>
+        <location filename="../processing_provider/compare_artif.py" line="85"/>
         <source>IGN&apos;s artificialisation layer</source>
         <translation>Couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="85"/>
+        <location filename="../processing_provider/compare_artif.py" line="86"/>
         <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
         <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="87"/>
-        <source>Couverture field</source>
-        <translation>Champ de couverture</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="88"/>
+        <location filename="../processing_provider/compare_artif.py" line="89"/>
         <source>Field holding the couverture code. Default code_cs, as ocsge:load names it.</source>
         <translation>Champ contenant le code de couverture. Par défaut code_cs, nom donné par ocsge:load.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="90"/>
-        <source>Usage field</source>
-        <translation>Champ d'usage</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="91"/>
+        <location filename="../processing_provider/compare_artif.py" line="92"/>
         <source>Field holding the usage code. Default code_us, as ocsge:load names it.</source>
         <translation>Champ contenant le code d'usage. Par défaut code_us, nom donné par ocsge:load.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="93"/>
+        <location filename="../processing_provider/compare_artif.py" line="94"/>
         <source>Disagreements with IGN</source>
         <translation>Désaccords avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="94"/>
+        <location filename="../processing_provider/compare_artif.py" line="95"/>
         <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Polygons compared</source>
         <translation>Polygones comparés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Polygons where IGN and the recomputation agree</source>
         <translation>Polygones où l'IGN et le recalcul concordent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Polygons where they disagree</source>
         <translation>Polygones où ils divergent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Surface where they agree (ha)</source>
         <translation>Surface où ils concordent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Surface where they disagree (ha)</source>
         <translation>Surface où ils divergent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Agreement, % of the compared surface</source>
         <translation>Concordance, % de la surface comparée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Disagreements from the matrix (polygons)</source>
         <translation>Désaccords dus à la matrice (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Disagreements from the matrix (ha)</source>
         <translation>Désaccords dus à la matrice (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Disagreements from the thresholds (polygons)</source>
         <translation>Désaccords dus aux seuils (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Disagreements from the thresholds (ha)</source>
         <translation>Désaccords dus aux seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Polygons not compared (indéterminé)</source>
         <translation>Polygones non comparés (indéterminés)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Surface not compared (indéterminé, ha)</source>
         <translation>Surface non comparée (indéterminée, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="116"/>
+        <location filename="../processing_provider/compare_artif.py" line="117"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="138"/>
+        <location filename="../processing_provider/compare_artif.py" line="139"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="133"/>
+        <location filename="../processing_provider/compare_artif.py" line="134"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="147"/>
+        <location filename="../processing_provider/compare_artif.py" line="148"/>
         <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
         <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="111"/>
+        <location filename="../processing_provider/compare_artif.py" line="112"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="54"/>
+        <location filename="../processing_provider/compare_artif.py" line="55"/>
         <source>Recomputes IGN&apos;s artificialisation layer with the matrix and thresholds and lists the polygons where they disagree.</source>
         <translation>Recalcule la couche d'artificialisation de l'IGN avec la matrice et les seuils, et liste les polygones où les deux diffèrent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="57"/>
+        <location filename="../processing_provider/compare_artif.py" line="58"/>
         <source>Same rules as the classification with « matrice + seuils ». Reason « matrice » when the matrix alone disagrees with IGN before its thresholds, « seuil » otherwise. Surfaces in hectares.</source>
         <translation>Mêmes règles que la qualification avec « matrice + seuils ». Raison « matrice » quand la matrice seule diffère de l'IGN avant ses seuils, « seuil » sinon. Surfaces en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="62"/>
+        <location filename="../processing_provider/compare_artif.py" line="63"/>
         <source>Artificialisation D32 2019: the share of the surface where both agree, and the disagreeing polygons, styled by reason, to send back to IGN.</source>
         <translation>Artificialisation D32 2019 : la part de la surface où les deux concordent, et les polygones en désaccord, stylés par raison, à renvoyer à l'IGN.</translation>
     </message>
@@ -2108,287 +2118,212 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="106"/>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="107"/>
+        <location filename="../processing_provider/diagnostic.py" line="110"/>
         <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
         <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="109"/>
+        <location filename="../processing_provider/diagnostic.py" line="112"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="110"/>
+        <location filename="../processing_provider/diagnostic.py" line="113"/>
         <source>The INSEE code of the commune.</source>
         <translation>Le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="112"/>
+        <location filename="../processing_provider/diagnostic.py" line="115"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="113"/>
+        <location filename="../processing_provider/diagnostic.py" line="116"/>
         <source>The commune&apos;s name.</source>
         <translation>Le nom de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="115"/>
-        <source>Membership table (CSV)</source>
-        <translation>Table d'appartenance (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="116"/>
+        <location filename="../processing_provider/diagnostic.py" line="119"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
-        <source>Artificialisation method</source>
-        <translation>Méthode d'artificialisation</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
-        <source>Automatic (IGN&apos;s artificialisation layers when present, else matrix + thresholds)</source>
-        <translation>Automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
-        <source>IGN (artificialisation layers)</source>
-        <translation>IGN (couches d'artificialisation)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
-        <source>Matrix (couverture × usage)</source>
-        <translation>Matrice (couverture × usage)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
-        <source>Matrix + thresholds (seuils)</source>
-        <translation>Matrice + seuils</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="129"/>
+        <location filename="../processing_provider/diagnostic.py" line="122"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="132"/>
-        <source>Unit of surfaces</source>
-        <translation>Unité des surfaces</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="132"/>
-        <source>Hectares</source>
-        <translation>Hectares</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="132"/>
-        <source>Square metres (national files)</source>
-        <translation>Mètres carrés (fichiers nationaux)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="133"/>
+        <location filename="../processing_provider/diagnostic.py" line="126"/>
         <source>Hectares by default, m² as in the national files.</source>
         <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="135"/>
-        <source>CSV separators</source>
-        <translation>Séparateurs CSV</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="135"/>
-        <source>Comma and decimal point (, .)</source>
-        <translation>Virgule et point décimal (, .)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="135"/>
-        <source>Semicolon and decimal comma (; ,)</source>
-        <translation>Point-virgule et virgule décimale (; ,)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="138"/>
+        <location filename="../processing_provider/diagnostic.py" line="129"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="140"/>
-        <source>Simplify outlines (topology kept)</source>
-        <translation>Simplifier les contours (topologie conservée)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="141"/>
+        <location filename="../processing_provider/diagnostic.py" line="132"/>
         <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="143"/>
-        <source>Also the &quot;by index&quot; layout</source>
-        <translation>Aussi la présentation « par index »</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="144"/>
+        <location filename="../processing_provider/diagnostic.py" line="135"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="146"/>
-        <source>Compute the share covered by OCS GE</source>
-        <translation>Calculer la part couverte par l'OCS GE</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="148"/>
+        <location filename="../processing_provider/diagnostic.py" line="139"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="150"/>
+        <location filename="../processing_provider/diagnostic.py" line="141"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="151"/>
+        <location filename="../processing_provider/diagnostic.py" line="142"/>
         <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="153"/>
+        <location filename="../processing_provider/diagnostic.py" line="144"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="154"/>
+        <location filename="../processing_provider/diagnostic.py" line="145"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="155"/>
+        <location filename="../processing_provider/diagnostic.py" line="146"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="156"/>
+        <location filename="../processing_provider/diagnostic.py" line="147"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="194"/>
+        <location filename="../processing_provider/diagnostic.py" line="225"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="173"/>
+        <location filename="../processing_provider/diagnostic.py" line="164"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="224"/>
+        <location filename="../processing_provider/diagnostic.py" line="173"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="249"/>
+        <location filename="../processing_provider/diagnostic.py" line="196"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="265"/>
+        <location filename="../processing_provider/diagnostic.py" line="267"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="268"/>
+        <location filename="../processing_provider/diagnostic.py" line="270"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="76"/>
+        <location filename="../processing_provider/diagnostic.py" line="79"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data); a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="170"/>
+        <location filename="../processing_provider/diagnostic.py" line="161"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="237"/>
+        <location filename="../processing_provider/diagnostic.py" line="186"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="60"/>
+        <location filename="../processing_provider/diagnostic.py" line="63"/>
         <source>Artificialisation diagnostic of a territory</source>
         <translation>Diagnostic de l'artificialisation d'un territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="63"/>
+        <location filename="../processing_provider/diagnostic.py" line="66"/>
         <source>From IGN&apos;s deliveries to the published tables and the maps, in one step.</source>
         <translation>Des livraisons de l'IGN aux tables publiées et aux cartes, en une étape.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="66"/>
+        <location filename="../processing_provider/diagnostic.py" line="69"/>
         <source>Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area.</source>
         <translation>Méthode automatique : les couches d'artificialisation de l'IGN quand elles sont là, sinon la matrice et ses seuils ; flux issus des couches de différence ou de la superposition de deux millésimes ; les communes hors des données sont écartées ; surfaces en hectares, pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="71"/>
+        <location filename="../processing_provider/diagnostic.py" line="74"/>
         <source>The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder.</source>
         <translation>Le dossier des livraisons du Territoire de Belfort, ses communes et la table d'appartenance : le groupe « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » avec les cartes de la part artificialisée et de l'artificialisation nette par hectare, et les fichiers publiés dans le dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="99"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="99"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="219"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="219"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="219"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="219"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="219"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="188"/>
+        <location filename="../processing_provider/diagnostic.py" line="219"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="189"/>
+        <location filename="../processing_provider/diagnostic.py" line="220"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="249"/>
+        <location filename="../processing_provider/diagnostic.py" line="196"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
@@ -2569,11 +2504,6 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les communes avec stocks et flux : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="101"/>
-        <source>Membership table (CSV)</source>
-        <translation>Table d'appartenance (CSV)</translation>
-    </message>
-    <message>
         <location filename="../processing_provider/export.py" line="102"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la table des communes.</translation>
@@ -2669,107 +2599,67 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="127"/>
-        <source>Unit of surfaces</source>
-        <translation>Unité des surfaces</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="127"/>
-        <source>Hectares</source>
-        <translation>Hectares</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="127"/>
-        <source>Square metres (national files)</source>
-        <translation>Mètres carrés (fichiers nationaux)</translation>
-    </message>
-    <message>
         <location filename="../processing_provider/export.py" line="128"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="130"/>
-        <source>CSV separators</source>
-        <translation>Séparateurs CSV</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="130"/>
-        <source>Comma and decimal point (, .)</source>
-        <translation>Virgule et point décimal (, .)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="130"/>
-        <source>Semicolon and decimal comma (; ,)</source>
-        <translation>Point-virgule et virgule décimale (; ,)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="133"/>
+        <location filename="../processing_provider/export.py" line="131"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="135"/>
-        <source>Simplify outlines (topology kept)</source>
-        <translation>Simplifier les contours (topologie conservée)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="136"/>
+        <location filename="../processing_provider/export.py" line="134"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="138"/>
-        <source>Also the &quot;by index&quot; layout</source>
-        <translation>Aussi la présentation « par index »</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="139"/>
+        <location filename="../processing_provider/export.py" line="137"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="141"/>
+        <location filename="../processing_provider/export.py" line="139"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="142"/>
+        <location filename="../processing_provider/export.py" line="140"/>
         <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="144"/>
+        <location filename="../processing_provider/export.py" line="142"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="145"/>
+        <location filename="../processing_provider/export.py" line="143"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="147"/>
+        <location filename="../processing_provider/export.py" line="145"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="148"/>
+        <location filename="../processing_provider/export.py" line="146"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="153"/>
+        <location filename="../processing_provider/export.py" line="151"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="178"/>
+        <location filename="../processing_provider/export.py" line="176"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="181"/>
+        <location filename="../processing_provider/export.py" line="179"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -2797,292 +2687,267 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="62"/>
+        <location filename="../processing_provider/flows.py" line="63"/>
         <source>Flows between millésimes</source>
         <translation>Flux entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="104"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="107"/>
+        <location filename="../processing_provider/flows.py" line="108"/>
         <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
         <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="112"/>
+        <location filename="../processing_provider/flows.py" line="113"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="115"/>
+        <location filename="../processing_provider/flows.py" line="116"/>
         <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="117"/>
+        <location filename="../processing_provider/flows.py" line="118"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="120"/>
+        <location filename="../processing_provider/flows.py" line="121"/>
         <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
-        <source>Artificialisation method</source>
-        <translation>Méthode d'artificialisation</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
-        <source>Automatic (IGN&apos;s field when present, else matrix + seuils; the matrix for a DIFF layer)</source>
-        <translation>Automatique (champ de l'IGN s'il existe, sinon matrice + seuils ; la matrice pour une couche DIFF)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
-        <source>IGN (artif field of IGN&apos;s artificialisation layers, zan_evol&apos;s artificialisation)</source>
-        <translation>IGN (champ artif des couches d'artificialisation de l'IGN, champ artificialisation de zan_evol)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
-        <source>Matrix (couverture × usage)</source>
-        <translation>Matrice (couverture × usage)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="122"/>
-        <source>Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)</source>
-        <translation>Matrice + seuils (seuils de 2 500 m² ; nécessite les deux millésimes complets)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="133"/>
+        <location filename="../processing_provider/flows.py" line="124"/>
         <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
         <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="139"/>
+        <location filename="../processing_provider/flows.py" line="130"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="139"/>
+        <location filename="../processing_provider/flows.py" line="130"/>
         <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="139"/>
+        <location filename="../processing_provider/flows.py" line="130"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="139"/>
+        <location filename="../processing_provider/flows.py" line="130"/>
         <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="149"/>
+        <location filename="../processing_provider/flows.py" line="140"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="150"/>
+        <location filename="../processing_provider/flows.py" line="141"/>
         <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
         <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="152"/>
+        <location filename="../processing_provider/flows.py" line="143"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="156"/>
+        <location filename="../processing_provider/flows.py" line="147"/>
         <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
         <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="158"/>
+        <location filename="../processing_provider/flows.py" line="149"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="159"/>
+        <location filename="../processing_provider/flows.py" line="150"/>
         <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
         <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="161"/>
+        <location filename="../processing_provider/flows.py" line="152"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="162"/>
+        <location filename="../processing_provider/flows.py" line="153"/>
         <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="164"/>
+        <location filename="../processing_provider/flows.py" line="155"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="165"/>
+        <location filename="../processing_provider/flows.py" line="156"/>
         <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="167"/>
+        <location filename="../processing_provider/flows.py" line="158"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="168"/>
+        <location filename="../processing_provider/flows.py" line="159"/>
         <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
         <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="172"/>
+        <location filename="../processing_provider/flows.py" line="163"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="173"/>
+        <location filename="../processing_provider/flows.py" line="164"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="174"/>
+        <location filename="../processing_provider/flows.py" line="165"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="175"/>
+        <location filename="../processing_provider/flows.py" line="166"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="176"/>
+        <location filename="../processing_provider/flows.py" line="167"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="177"/>
+        <location filename="../processing_provider/flows.py" line="168"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="178"/>
+        <location filename="../processing_provider/flows.py" line="169"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="194"/>
+        <location filename="../processing_provider/flows.py" line="185"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="200"/>
+        <location filename="../processing_provider/flows.py" line="191"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="206"/>
+        <location filename="../processing_provider/flows.py" line="197"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="211"/>
+        <location filename="../processing_provider/flows.py" line="202"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="216"/>
+        <location filename="../processing_provider/flows.py" line="207"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="222"/>
+        <location filename="../processing_provider/flows.py" line="213"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="247"/>
+        <location filename="../processing_provider/flows.py" line="238"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="251"/>
+        <location filename="../processing_provider/flows.py" line="242"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="255"/>
+        <location filename="../processing_provider/flows.py" line="246"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="258"/>
+        <location filename="../processing_provider/flows.py" line="249"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="320"/>
+        <location filename="../processing_provider/flows.py" line="298"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="295"/>
+        <location filename="../processing_provider/flows.py" line="286"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="393"/>
+        <location filename="../processing_provider/flows.py" line="417"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="398"/>
+        <location filename="../processing_provider/flows.py" line="422"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="403"/>
+        <location filename="../processing_provider/flows.py" line="427"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="78"/>
+        <location filename="../processing_provider/flows.py" line="79"/>
         <source>Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed between two millésimes, piece by piece, from whichever data you have: IGN's difference layer (DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. The overlay pairs identical polygons first and intersects only the rest; areas covered by one millésime only are reported (surface and a layer), not counted as flows. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): a piece whose status at a date cannot be told (the leaves under its codes disagree) is counted apart (log, report: indetermine) and kept out of the flows; the convention 'as the national files' reads exact codes only instead. Outputs: a layer of the changed pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, the flow kind in words: artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début × fin (changed land only); and the origin of newly artificialised land by couverture and usage at début (surface and % of the new artificialisation). The millésimes are read from the names and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in hectares.</source>
         <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : un fragment dont le statut à une date ne peut être établi (les feuilles sous ses codes ne donnent pas la même réponse) est compté à part (journal, rapport : indetermine) et écarté des flux ; la convention « comme les fichiers nationaux » ne lit au contraire que les codes exacts. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="389"/>
+        <location filename="../processing_provider/flows.py" line="413"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="65"/>
+        <location filename="../processing_provider/flows.py" line="66"/>
         <source>Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares.</source>
         <translation>Artificialisation, désartificialisation, imperméabilisation et désimperméabilisation entre deux millésimes, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="68"/>
+        <location filename="../processing_provider/flows.py" line="69"/>
         <source>From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted.</source>
         <translation>À partir de la couche de différence de l'IGN (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation) ou de la superposition de deux millésimes. Flux net = flux − flux inverse. Les surfaces couvertes par un seul millésime et les codes nuls ou inconnus sont signalés, pas comptés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="73"/>
+        <location filename="../processing_provider/flows.py" line="74"/>
         <source>Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table.</source>
         <translation>Différence D32 2016-2019 : les fragments qui ont changé, stylés par type de flux, les six flux en hectares et le tableau des transitions de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="402"/>
+        <location filename="../processing_provider/flows.py" line="426"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="402"/>
+        <location filename="../processing_provider/flows.py" line="426"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
@@ -3190,32 +3055,32 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="181"/>
+        <location filename="../processing_provider/load.py" line="226"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="210"/>
+        <location filename="../processing_provider/load.py" line="181"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="217"/>
+        <location filename="../processing_provider/load.py" line="188"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="217"/>
+        <location filename="../processing_provider/load.py" line="188"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="224"/>
+        <location filename="../processing_provider/load.py" line="195"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="272"/>
+        <location filename="../processing_provider/load.py" line="213"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
@@ -3260,62 +3125,62 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="215"/>
+        <location filename="../processing_provider/load.py" line="186"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="230"/>
+        <location filename="../processing_provider/load.py" line="259"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="230"/>
+        <location filename="../processing_provider/load.py" line="259"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="242"/>
+        <location filename="../processing_provider/load.py" line="271"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="242"/>
+        <location filename="../processing_provider/load.py" line="271"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="272"/>
+        <location filename="../processing_provider/load.py" line="213"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="285"/>
+        <location filename="../processing_provider/load.py" line="282"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="286"/>
+        <location filename="../processing_provider/load.py" line="283"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="286"/>
+        <location filename="../processing_provider/load.py" line="283"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="286"/>
+        <location filename="../processing_provider/load.py" line="283"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="286"/>
+        <location filename="../processing_provider/load.py" line="283"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="286"/>
+        <location filename="../processing_provider/load.py" line="283"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -3323,52 +3188,37 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="459"/>
+        <location filename="../processing_provider/base.py" line="449"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="460"/>
+        <location filename="../processing_provider/base.py" line="450"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="461"/>
+        <location filename="../processing_provider/base.py" line="451"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="166"/>
-        <source>Codes above the leaves, INDETERMINE, nulls</source>
-        <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/base.py" line="166"/>
-        <source>Indéterminé reported apart (a code stands for its leaves)</source>
-        <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/base.py" line="166"/>
-        <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
-        <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/base.py" line="175"/>
+        <location filename="../processing_provider/base.py" line="167"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="223"/>
+        <location filename="../processing_provider/base.py" line="215"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="262"/>
+        <location filename="../processing_provider/base.py" line="254"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="279"/>
+        <location filename="../processing_provider/base.py" line="271"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
@@ -3414,7 +3264,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeProvider</name>
     <message>
-        <location filename="../processing_provider/provider.py" line="34"/>
+        <location filename="../processing_provider/provider.py" line="36"/>
         <source>OCS GE (artificialisation)</source>
         <translation>OCS GE (artificialisation)</translation>
     </message>
@@ -3585,127 +3435,122 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>RollupAlgorithm</name>
     <message>
-        <location filename="../processing_provider/rollup.py" line="59"/>
+        <location filename="../processing_provider/rollup.py" line="60"/>
         <source>Roll up communes to EPCI, SCoT, département, région</source>
         <translation>Consolider les communes par EPCI, SCoT, département, région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="75"/>
+        <location filename="../processing_provider/rollup.py" line="76"/>
         <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (epci_code, scot_code, departement_code, region_code fields kept by ocsge:aggregate) or by a membership table (CSV shaped like appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature). Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs epci_code, scot_code, departement_code, region_code conservés par ocsge:aggregate) ou selon une table d'appartenance (CSV au format de appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature). Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="92"/>
+        <location filename="../processing_provider/rollup.py" line="93"/>
         <source>Commune table (ocsge:aggregate output)</source>
         <translation>Table des communes (sortie de ocsge:aggregate)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="93"/>
+        <location filename="../processing_provider/rollup.py" line="94"/>
         <source>The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code).</source>
         <translation>Les communes avec leurs stocks et flux, telles que les produit ocsge:aggregate (code = code INSEE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="95"/>
-        <source>Membership table (CSV)</source>
-        <translation>Table d'appartenance (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="96"/>
+        <location filename="../processing_provider/rollup.py" line="97"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer&apos;s fields are used.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="98"/>
+        <location filename="../processing_provider/rollup.py" line="99"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="110"/>
+        <location filename="../processing_provider/rollup.py" line="111"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="110"/>
+        <location filename="../processing_provider/rollup.py" line="111"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="98"/>
+        <location filename="../processing_provider/rollup.py" line="99"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="98"/>
+        <location filename="../processing_provider/rollup.py" line="99"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="105"/>
+        <location filename="../processing_provider/rollup.py" line="106"/>
         <source>The higher levels to compute.</source>
         <translation>Les niveaux supérieurs à calculer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="107"/>
+        <location filename="../processing_provider/rollup.py" line="108"/>
         <source>Communes with membership</source>
         <translation>Communes avec appartenance</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="108"/>
+        <location filename="../processing_provider/rollup.py" line="109"/>
         <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
         <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="110"/>
+        <location filename="../processing_provider/rollup.py" line="111"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="110"/>
+        <location filename="../processing_provider/rollup.py" line="111"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="113"/>
+        <location filename="../processing_provider/rollup.py" line="114"/>
         <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
         <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="115"/>
+        <location filename="../processing_provider/rollup.py" line="116"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="120"/>
+        <location filename="../processing_provider/rollup.py" line="121"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="152"/>
+        <location filename="../processing_provider/rollup.py" line="153"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="150"/>
+        <location filename="../processing_provider/rollup.py" line="151"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="62"/>
+        <location filename="../processing_provider/rollup.py" line="63"/>
         <source>Rolls the commune rows up to EPCI, SCoT, département and région.</source>
         <translation>Regroupe les lignes des communes en EPCI, SCoT, département et région.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="65"/>
+        <location filename="../processing_provider/rollup.py" line="66"/>
         <source>Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported.</source>
         <translation>Surfaces et flux sont des sommes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100. Les EPT du Grand Paris comptent dans la Métropole du Grand Paris. Les communes sans appartenance sont signalées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="70"/>
+        <location filename="../processing_provider/rollup.py" line="71"/>
         <source>The commune table of the Territoire de Belfort with appartenance-communes-90.csv: one row per EPCI, one for the département and one for the région.</source>
         <translation>La table des communes du Territoire de Belfort avec appartenance-communes-90.csv : une ligne par EPCI, une pour le département et une pour la région.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="150"/>
+        <location filename="../processing_provider/rollup.py" line="151"/>
         <source>{level}: {count} territory</source>
         <translation>{level} : {count} territoire</translation>
     </message>

@@ -1,6 +1,6 @@
 """IGN's download service: which OCS GE deliveries exist for a département, and their download.
 
-The service lists what it holds as Atom feeds (domain.md §1)::
+The service lists what it holds as Atom feeds (docs/domain.md §1)::
 
     <base>/resource/OCSGE?zone=D032&format=GPKG&page=1&limit=50
     <feed gpf_dl:page="1" gpf_dl:pagecount="2" gpf_dl:totalentries="57" …>

@@ -1,6 +1,6 @@
 """data.gouv.fr's API (read-only): search datasets, read one, download its resources.
 
-API v1 (domain.md §6): ``GET /datasets/?q=&page=&page_size=`` →
+API v1 (docs/domain.md §6): ``GET /datasets/?q=&page=&page_size=`` →
 ``{data, page, page_size, total, next_page, previous_page}``; ``GET /datasets/<id or slug>/`` → one
 dataset with its ``resources``. Errors are ``{"message": …}``; 429 / 423 mean slow down, which the
 network client honours. Nothing here touches the interface: the dock and scripts use it alike.

@@ -1,4 +1,4 @@
-"""The published schema (data.gouv.fr exports, domain.md §5) and the plugin's territory tables.
+"""The published schema (data.gouv.fr exports, docs/domain.md §5) and the plugin's territory tables.
 
 Public API
 ----------
@@ -40,22 +40,17 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
-    QgsRectangle,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from . import compat, nomenclature
 from .files import OutputSet
-from .computing.territories import (
-    NUMBER_COLUMNS,
-    SURFACE_COLUMNS,
-    TABLE_COLUMNS,
-    UNITS,
-    Canceled,
-    TerritoryError,
-    to_unit,
-)
+from .computing.classify import suggest_projected_crs
+from .computing.rollup import commune_table, dissolve, rollup
+from .computing.table import NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
+from .errors import Canceled, TerritoryError
 from .i18n import tr
 
 gdal.UseExceptions()
@@ -80,11 +75,6 @@ def _columns(level: str, dataset: str) -> list[str]:
     if level == "commune":
         cols += ["departement_code", "region_code", "epci_code", "scot_code", "commune_surface"]
     return cols
-
-
-def published_columns(level: str, dataset: str) -> list[str]:
-    """The columns of ``<dataset>_<level>`` in the published order (without the geometry)."""
-    return _columns(level, dataset)
 
 
 def published_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "ha") -> pd.DataFrame:
@@ -264,19 +254,7 @@ def simplify_coverage(geometries: dict[str, QgsGeometry], tolerance: float, feed
         return dict(geometries)
     codes = list(geometries)
     polys = {code: _rings_of(geometries[code]) for code in codes}
-    # edge → set of ring ids using it
-    key = lambda p: (float(p[0]), float(p[1]))  # noqa: E731
-    edge_users: dict[tuple, set] = {}
-    rings: list[tuple[str, int, int, np.ndarray]] = []
-    for code in codes:
-        for pi, polygon in enumerate(polys[code]):
-            for ri, ring in enumerate(polygon):
-                rid = len(rings)
-                rings.append((code, pi, ri, ring))
-                pts = [key(p) for p in ring]
-                for a, b in zip(pts, pts[1:]):
-                    e = (a, b) if a <= b else (b, a)
-                    edge_users.setdefault(e, set()).add(rid)
+    rings, edge_users = _edge_users(codes, polys)
     arcs: dict[tuple, np.ndarray] = {}
 
     def simplified_arc(points: list[tuple]) -> list[tuple]:
@@ -292,7 +270,7 @@ def simplify_coverage(geometries: dict[str, QgsGeometry], tolerance: float, feed
     for index, (code, pi, ri, ring) in enumerate(rings):
         if feedback is not None and index % 500 == 0 and feedback.isCanceled():
             raise Canceled()
-        pts = [key(p) for p in ring[:-1]]
+        pts = [_point_key(p) for p in ring[:-1]]
         n = len(pts)
         if n < 3:
             out_rings[(code, pi, ri)] = ring
@@ -323,10 +301,34 @@ def simplify_coverage(geometries: dict[str, QgsGeometry], tolerance: float, feed
         if len(new) < 4:
             new = [tuple(p) for p in ring]
         out_rings[(code, pi, ri)] = np.array(new)
-    result = {}
-    from qgis.core import QgsPointXY
+    return _rebuilt(geometries, polys, out_rings)
 
+
+def _point_key(p: Any) -> tuple[float, float]:
+    return (float(p[0]), float(p[1]))
+
+
+def _edge_users(codes: list[str], polys: dict[str, list]) -> tuple[list[tuple[str, int, int, np.ndarray]], dict[tuple, set]]:
+    """Every ring (code, polygon, ring, points) and, for every edge, the ids of the rings using it."""
+    edge_users: dict[tuple, set] = {}
+    rings: list[tuple[str, int, int, np.ndarray]] = []
     for code in codes:
+        for pi, polygon in enumerate(polys[code]):
+            for ri, ring in enumerate(polygon):
+                rid = len(rings)
+                rings.append((code, pi, ri, ring))
+                pts = [_point_key(p) for p in ring]
+                for a, b in zip(pts, pts[1:]):
+                    e = (a, b) if a <= b else (b, a)
+                    edge_users.setdefault(e, set()).add(rid)
+    return rings, edge_users
+
+
+def _rebuilt(geometries: dict[str, QgsGeometry], polys: dict[str, list], out_rings: dict[tuple, np.ndarray]) -> dict[str, QgsGeometry]:
+    """The polygons rebuilt from their simplified rings; one that became invalid or empty keeps its
+    original outline."""
+    result = {}
+    for code in geometries:
         parts = []
         for pi, polygon in enumerate(polys[code]):
             parts.append([[QgsPointXY(x, y) for x, y in out_rings[(code, pi, ri)]] for ri in range(len(polygon))])
@@ -341,8 +343,7 @@ def _metric_crs(crs: QgsCoordinateReferenceSystem, geometries: Iterable[QgsGeome
     """``crs`` when it is projected, else the OCS GE projected CRS of the place (Lambert-93 in métropole)."""
     if crs.isValid() and not crs.isGeographic():
         return crs
-    box = QgsRectangle()
-    box.setMinimal()
+    box = compat.null_rectangle()
     for g in geometries:
         if g is not None and not g.isNull():
             box.combineExtentWith(g.boundingBox())
@@ -356,7 +357,6 @@ def _metric_crs(crs: QgsCoordinateReferenceSystem, geometries: Iterable[QgsGeome
                 lon, lat = p.x(), p.y()
             except Exception:  # noqa: BLE001 - a best guess only
                 pass
-    from .computing.classify import suggest_projected_crs
 
     return QgsCoordinateReferenceSystem(f"EPSG:{suggest_projected_crs(lon, lat)[0]}")
 
@@ -557,6 +557,7 @@ def export_tables(
     result = ExportResult()
     steps = max(len(levels) * len(datasets), 1)
     done = 0
+    write = _Writer(atomic, formats, dialect)
     try:
         for level, (table, geometries, crs) in levels.items():
             outlines = None
@@ -569,52 +570,15 @@ def export_tables(
                         raise Canceled()
                     feedback.setProgress(100.0 * done / steps)
                 done += 1
-                name = f"{dataset}_{level}"
-                published = published_table(table, level, dataset, unit)
-                codes = list(table["code"].astype(str))
-                description = tr(
-                    "{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. "
-                    "Surfaces and flows in {unit}; percentages of the full territory area."
-                ).format(dataset="Artificialisation" if dataset == "artif" else "Imperméabilisation", level=level, unit=unit_label(unit))
-                metadata = {"unite": unit, "unit": unit_label(unit), "schema": "data.gouv.fr " + name, "crs": "EPSG:4326"}
-                if convention:
-                    metadata["convention"] = convention
+                _export_dataset(write, table, outlines, level, dataset, unit, wide, convention)
                 if "gpkg" in formats:
-                    path = atomic.path(f"{name}.gpkg")
-                    write_gpkg(path, name, published, [outlines.get(c) for c in codes], description, metadata)
+                    name = f"{dataset}_{level}"
                     result.layers[name] = f"{folder / (name + '.gpkg')}|layername={name}"
-                if "csv" in formats:
-                    write_csv(atomic.path(f"{name}.csv"), published, dialect)
-                if wide:
-                    wname = f"{name}_par_index"
-                    wtable = wide_table(table, level, dataset, unit)
-                    if "gpkg" in formats:
-                        first = {}
-                        for c in wtable[f"{level}_code"]:
-                            first[c] = outlines.get(c)
-                        write_gpkg(atomic.path(f"{wname}.gpkg"), wname, wtable, [first[c] for c in wtable[f"{level}_code"]], description, metadata)
-                    if "csv" in formats:
-                        write_csv(atomic.path(f"{wname}.csv"), wtable, dialect)
             if quality:
-                name = f"qualite_{level}"
-                qtable = quality_table(table, level, unit)
-                metadata = {"unite": unit, "unit": unit_label(unit), "convention": convention or ""}
-                description = tr(
-                    "Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves "
-                    "disagree) and share of the territory, undetermined change pieces, polygons repaired, surface "
-                    "outside the data, what is unknown. Surfaces in {unit}."
-                ).format(level=level, unit=unit_label(unit))
-                if "gpkg" in formats:
-                    write_gpkg(atomic.path(f"{name}.gpkg"), name, qtable, None, description, metadata)
-                if "csv" in formats:
-                    write_csv(atomic.path(f"{name}.csv"), qtable, dialect)
+                _export_quality(write, table, level, unit, convention)
         if coverage and "departement" in levels:
             ctable = coverage_table(levels["departement"][0])
-            name = "part_territoire_couvert"
-            if "gpkg" in formats:
-                write_gpkg(atomic.path(f"{name}.gpkg"), name, ctable, None, tr("Part of the territory covered by OCS GE, per département (km², % of 641,184 km²)."), {"unite": "km2"})
-            if "csv" in formats:
-                write_csv(atomic.path(f"{name}.csv"), ctable, dialect)
+            write("part_territoire_couvert", ctable, None, tr("Part of the territory covered by OCS GE, per département (km², % of 641,184 km²)."), {"unite": "km2"})
         if feedback is not None and feedback.isCanceled():
             raise Canceled()
         result.files = atomic.commit()
@@ -627,6 +591,52 @@ def export_tables(
     if feedback is not None:
         feedback.setProgress(100.0)
     return result
+
+
+class _Writer:
+    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set."""
+
+    def __init__(self, atomic: OutputSet, formats: Sequence[str], dialect: str) -> None:
+        self.atomic, self.formats, self.dialect = atomic, formats, dialect
+
+    def __call__(self, name: str, table: pd.DataFrame, geometries: Optional[list], description: str, metadata: dict) -> None:
+        if "gpkg" in self.formats:
+            write_gpkg(self.atomic.path(f"{name}.gpkg"), name, table, geometries, description, metadata)
+        if "csv" in self.formats:
+            write_csv(self.atomic.path(f"{name}.csv"), table, self.dialect)
+
+
+def _export_dataset(
+    write: _Writer, table: pd.DataFrame, outlines: Optional[dict], level: str, dataset: str, unit: str, wide: bool, convention: Optional[str]
+) -> None:
+    """``<dataset>_<level>`` in the published schema, and its by-index layout when ``wide``."""
+    name = f"{dataset}_{level}"
+    published = published_table(table, level, dataset, unit)
+    codes = list(table["code"].astype(str))
+    description = tr(
+        "{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. "
+        "Surfaces and flows in {unit}; percentages of the full territory area."
+    ).format(dataset="Artificialisation" if dataset == "artif" else "Imperméabilisation", level=level, unit=unit_label(unit))
+    metadata = {"unite": unit, "unit": unit_label(unit), "schema": "data.gouv.fr " + name, "crs": "EPSG:4326"}
+    if convention:
+        metadata["convention"] = convention
+    write(name, published, [outlines.get(c) for c in codes] if outlines is not None else None, description, metadata)
+    if wide:
+        wtable = wide_table(table, level, dataset, unit)
+        outlines_wide = [outlines.get(c) for c in wtable[f"{level}_code"]] if outlines is not None else None
+        write(f"{name}_par_index", wtable, outlines_wide, description, metadata)
+
+
+def _export_quality(write: _Writer, table: pd.DataFrame, level: str, unit: str, convention: Optional[str]) -> None:
+    """``qualite_<level>``: the quality columns beside the published tables (no geometry)."""
+    qtable = quality_table(table, level, unit)
+    metadata = {"unite": unit, "unit": unit_label(unit), "convention": convention or ""}
+    description = tr(
+        "Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves "
+        "disagree) and share of the territory, undetermined change pieces, polygons repaired, surface "
+        "outside the data, what is unknown. Surfaces in {unit}."
+    ).format(level=level, unit=unit_label(unit))
+    write(f"qualite_{level}", qtable, None, description, metadata)
 
 
 # ------------------------------------------------------------------------ the plugin's tables
@@ -747,7 +757,6 @@ def levels_from_communes(
 ) -> tuple[dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]], list[str]]:
     """The tables to export, per level: the communes with their membership codes, and every higher
     level either given (``ocsge:rollup`` outputs) or rolled up here from the communes."""
-    from .computing.territories import commune_table, dissolve, rollup
 
     given = dict(given or {})
     wanted = [level for level in levels if level != "commune" and level not in given]

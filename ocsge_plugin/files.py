@@ -253,3 +253,15 @@ class OutputSet:
             if (folder / name).exists():
                 done.append(str(folder / name))
         return done
+
+
+def remove_partial_file(path: str) -> None:
+    """Remove an output file (and a shapefile's companions) left incomplete by a cancel."""
+    if not path or "|" in path or not os.path.isfile(path):
+        return
+    stem, ext = os.path.splitext(path)
+    companions = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix") if ext.lower() == ".shp" else (ext,)
+    for suffix in companions:
+        candidate = stem + suffix
+        if os.path.isfile(candidate):
+            os.remove(candidate)

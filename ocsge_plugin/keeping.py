@@ -19,7 +19,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from . import reading
+from . import reading, settings
 
 DATA_ENV = "OCSGE_DATA_DIR"
 MARKER = ".ocsge-extrait"  # in a kept folder: the name of the delivery it was extracted from
@@ -27,15 +27,7 @@ MARKER = ".ocsge-extrait"  # in a kept folder: the name of the delivery it was e
 
 def data_dir() -> Path:
     """The plugin's persistent data folder (env OCSGE_DATA_DIR overrides): <QGIS profile>/ocsge/donnees."""
-    env = os.environ.get(DATA_ENV)
-    if env:
-        base = Path(env)
-    else:
-        from qgis.core import QgsApplication
-
-        base = Path(QgsApplication.qgisSettingsDirPath()) / "ocsge" / "donnees"
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+    return settings.profile_folder(DATA_ENV, "ocsge", "donnees")
 
 
 def _writable(folder: Path) -> bool:

@@ -33,6 +33,7 @@ from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from . import files, settings
+from . import errors
 from .i18n import tr
 
 
@@ -47,7 +48,7 @@ class NetworkError(Exception):
         self.kind, self.url, self.status = kind, url, status
 
 
-class Canceled(NetworkError):
+class Canceled(NetworkError, errors.Canceled):
     def __init__(self, url: str = ""):
         super().__init__(tr("Canceled."), "canceled", url)
 
@@ -366,11 +367,8 @@ class Client:
                 raise Canceled(url)
             time.sleep(min(0.05, left))
 
-    def _attempt(self, url: str, sink: BinaryIO | None, progress: Callable[[float], None] | None, accept: str) -> Response:
-        """One request. With ``sink``, a 2xx body is streamed into it; other bodies are kept."""
-        if self.is_canceled():
-            raise Canceled(url)
-        check_url(url)
+    def _request(self, url: str, accept: str) -> QNetworkRequest:
+        """A GET of ``url``: safe redirects only, never from QGIS's cache, the authentication applied."""
         request = QNetworkRequest(QUrl(url))
         request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
@@ -378,7 +376,51 @@ class Client:
         request.setRawHeader(b"Accept", accept.encode())
         if self.authcfg:
             QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
-        reply = QgsNetworkAccessManager.instance().get(request)
+        return request
+
+    def _response(self, reply: QNetworkReply, url: str, sink: BinaryIO | None, state: dict, body: bytes) -> Response:
+        """The finished reply as a Response, or the error that ended it (cancel, time-out, a drip,
+        too big, transport, an unsafe redirect, a cut-off download)."""
+        code = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        final_url = reply.url().toString() or url
+        if state["canceled"]:
+            raise Canceled(url)
+        if state["timed_out"]:
+            raise _timeout_error(url, self.timeout)
+        if state["slow"]:
+            raise _slow_error(url, self.min_rate, self.timeout)
+        if state["too_big"]:
+            raise _too_big_error(url, self.max_body)
+        if code is None:
+            raise _transport_error(reply, url, self.timeout)
+        headers = {
+            bytes(name).decode("latin-1").lower(): bytes(value).decode("latin-1") for name, value in reply.rawHeaderPairs()
+        }
+        if 300 <= code < 400 and headers.get("location"):
+            target = QUrl(url).resolved(QUrl(headers["location"])).toString()
+            if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
+                raise _redirect_error(url, target, code)
+        if sink is not None and 200 <= code < 300:
+            expected = headers.get("content-length", "")
+            short = expected.isdigit() and state["written"] < int(expected)
+            if short or reply.error() != QNetworkReply.NetworkError.NoError:
+                raise NetworkError(
+                    tr(
+                        "The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: "
+                        "try again."
+                    ).format(host=_host(url), received=state["written"], expected=expected or "?"),
+                    "truncated",
+                    url,
+                    code,
+                )
+        return Response(final_url, int(code), headers, body)
+
+    def _attempt(self, url: str, sink: BinaryIO | None, progress: Callable[[float], None] | None, accept: str) -> Response:
+        """One request. With ``sink``, a 2xx body is streamed into it; other bodies are kept."""
+        if self.is_canceled():
+            raise Canceled(url)
+        check_url(url)
+        reply = QgsNetworkAccessManager.instance().get(self._request(url, accept))
         body = bytearray()
         start = time.monotonic()
         state = {"written": 0, "last": start, "canceled": False, "timed_out": False, "slow": False, "too_big": False}
@@ -440,38 +482,6 @@ class Client:
         timer.stop()
         try:
             read()
-            code = status()
-            final_url = reply.url().toString() or url
-            if state["canceled"]:
-                raise Canceled(url)
-            if state["timed_out"]:
-                raise _timeout_error(url, self.timeout)
-            if state["slow"]:
-                raise _slow_error(url, self.min_rate, self.timeout)
-            if state["too_big"]:
-                raise _too_big_error(url, self.max_body)
-            if code is None:
-                raise _transport_error(reply, url, self.timeout)
-            headers = {
-                bytes(name).decode("latin-1").lower(): bytes(value).decode("latin-1") for name, value in reply.rawHeaderPairs()
-            }
-            if 300 <= code < 400 and headers.get("location"):
-                target = QUrl(url).resolved(QUrl(headers["location"])).toString()
-                if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
-                    raise _redirect_error(url, target, code)
-            if sink is not None and 200 <= code < 300:
-                expected = headers.get("content-length", "")
-                short = expected.isdigit() and state["written"] < int(expected)
-                if short or reply.error() != QNetworkReply.NetworkError.NoError:
-                    raise NetworkError(
-                        tr(
-                            "The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: "
-                            "try again."
-                        ).format(host=_host(url), received=state["written"], expected=expected or "?"),
-                        "truncated",
-                        url,
-                        code,
-                    )
-            return Response(final_url, int(code), headers, bytes(body))
+            return self._response(reply, url, sink, state, bytes(body))
         finally:
             reply.deleteLater()

@@ -23,12 +23,8 @@ names or fields.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shutil
-import subprocess
-import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,8 +34,12 @@ from xml.sax.saxutils import escape
 from osgeo import gdal, ogr, osr
 
 from . import files
+from .errors import Canceled, DeliveryError
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
+# The archives and the cache folder are reached through this module too (the dock, the tests).
+from .archives import archive_parts, cache_key, clear_cache, extract_archive, is_archive, is_first_part, tree_size  # noqa: F401
+from .settings import CACHE_ENV, cache_dir  # noqa: F401
 
 gdal.UseExceptions()
 
@@ -53,16 +53,6 @@ CRS_TOKENS = {
     "RGR92UTM40S": 2975,
     "RGM04UTM38S": 4471,
 }
-
-CACHE_ENV = "OCSGE_CACHE_DIR"
-
-
-class DeliveryError(Exception):
-    """A problem with what the user pointed at; ``message`` is already translated."""
-
-
-class Canceled(Exception):
-    """The user canceled."""
 
 
 @dataclass
@@ -156,7 +146,7 @@ def epsg_from_name(text: str) -> int | None:
 
 
 def kind_from_name(text: str) -> str | None:
-    """Layer kind from a layer or file name, by IGN's naming rules (domain.md §1)."""
+    """Layer kind from a layer or file name, by IGN's naming rules (docs/domain.md §1)."""
     name = text.lower()
     if name.startswith("zan_evol") or ("artif" in name and "diff" in name):
         return "artif_diff"
@@ -235,347 +225,6 @@ def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> t
     return mapping, millesimes
 
 
-# ------------------------------------------------------------------------------------ archives
-
-def cache_dir() -> Path:
-    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        base = Path(env)
-    else:
-        try:
-            from qgis.core import QgsApplication
-
-            base = Path(QgsApplication.qgisSettingsDirPath()) / "cache" / "ocsge"
-        except Exception:  # pragma: no cover - outside QGIS
-            base = Path.home() / ".cache" / "ocsge"
-    base.mkdir(parents=True, exist_ok=True)
-    return base
-
-
-def _key(paths: list[Path]) -> str:
-    """The extraction cache's key: every part's path, size and date."""
-    raw = ";".join(f"{path.resolve()}|{path.stat().st_size}|{int(path.stat().st_mtime)}" for path in paths)
-    return hashlib.sha1(raw.encode()).hexdigest()[:16]
-
-
-_VOLUME = re.compile(r"^(?P<base>.+\.7z)\.(?P<number>\d{3})$", re.IGNORECASE)
-
-
-def is_archive(path: Path) -> bool:
-    """A .7z archive, or a part of one split in volumes (NAME.7z.001, NAME.7z.002, …)."""
-    return path.suffix.lower() == ".7z" or _VOLUME.match(path.name) is not None
-
-
-def is_first_part(path: Path) -> bool:
-    """A .7z archive, or the first part (.7z.001) of a split one: what to open."""
-    match = _VOLUME.match(path.name)
-    return path.suffix.lower() == ".7z" if match is None else match.group("number") == "001"
-
-
-def archive_parts(path: Path) -> list[Path]:
-    """Every part of the archive ``path`` belongs to, in order ([path] for a plain .7z). A split
-    archive (7-Zip volumes, NAME.7z.001, .002, …) is named by any of its parts; a part missing
-    before the last one found is refused naming it."""
-    match = _VOLUME.match(path.name)
-    if match is None:
-        return [path]
-    base = match.group("base").lower()
-    numbered = {}
-    for candidate in path.parent.iterdir():
-        found = _VOLUME.match(candidate.name)
-        if found and found.group("base").lower() == base and candidate.is_file():
-            numbered[int(found.group("number"))] = candidate
-    missing = [f"{number:03d}" for number in range(1, max(numbered) + 1) if number not in numbered]
-    if missing:
-        raise DeliveryError(
-            tr(
-                "The archive {name} is split in parts and part(s) {missing} are missing. Expected every part "
-                "(.7z.001, .7z.002, …) in the same folder, as downloaded from IGN."
-            ).format(name=match.group("base"), missing=", ".join(missing))
-        )
-    return [numbered[number] for number in sorted(numbered)]
-
-
-def seven_zip() -> str | None:
-    for name in ("7z", "7za", "7zz"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def extract_archive(
-    archive: Path,
-    progress: Callable[[float], None] | None = None,
-    is_canceled: Callable[[], bool] | None = None,
-) -> tuple[Path, bool]:
-    """Extract a .7z (or a split one, named by its first part) into the cache, once per archive path,
-    size and date (of every part). Returns (folder, reused).
-
-    Runs extracting the same archive at once take turns (a lock): the first extracts, the others
-    reuse its result. The extraction goes to a temporary folder renamed when complete; an entry
-    whose name or link leads outside that folder refuses the whole archive. Beyond the cache's size
-    cap, the least recently used extractions are removed."""
-    parts = archive_parts(archive)
-    archive = parts[0]
-    stem = archive.name[: -len(".7z.001")] if len(archive.name) > 7 and _VOLUME.match(archive.name) else archive.stem
-    root = cache_dir() / "extract"
-    root.mkdir(parents=True, exist_ok=True)
-    target = root / f"{stem}-{_key(parts)}"
-    with _locked(root / f".{target.name}.lock", is_canceled):
-        if (target / ".complete").exists():
-            os.utime(target / ".complete")  # used now: the last to be evicted
-            return target, True
-        files.clean_leftovers(root)
-        work = files.temp_name(target, directory=True)
-        work.mkdir()
-        try:
-            exe = seven_zip()
-            if exe:
-                _check_entries(_list_7z(exe, archive), archive.name, work)
-                _extract_with_7z(exe, archive, work, progress, is_canceled)  # 7-Zip reads the next parts itself
-            else:
-                _extract_with_py7zr(parts, work)
-            _check_extracted(work, archive.name)
-            (work / ".complete").write_text(str(archive))
-            if (target / ".complete").exists():  # another run was first (where there is no lock): use its
-                files.remove(work)
-                return target, True
-            files.remove(target)  # an unfinished extraction of an earlier version of the plugin
-            os.replace(work, target)
-        except OSError as error:  # the cache's disk, not the user's output folder
-            files.remove(work)
-            raise DeliveryError(
-                tr("Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.").format(
-                    name=archive.name, folder=root, error=error.strerror or error
-                )
-            ) from None
-        except BaseException:
-            files.remove(work)
-            raise
-    evict_cache(keep=(target,))
-    return target, False
-
-
-class _locked:
-    """An exclusive lock on ``path`` (``fcntl.flock``; a no-op where it does not exist), waited for
-    while honouring cancel; ``wait=False``: ``acquired`` says whether it was free."""
-
-    def __init__(self, path: Path, is_canceled: Callable[[], bool] | None = None, wait: bool = True):
-        self.path, self.is_canceled, self.wait = path, is_canceled, wait
-        self.handle = None
-        self.acquired = False
-
-    def __enter__(self) -> "_locked":
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: the atomic rename alone
-            self.acquired = True
-            return self
-        self.handle = open(self.path, "a")
-        while True:
-            try:
-                fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                self.acquired = True
-                return self
-            except BlockingIOError:
-                if not self.wait:
-                    return self
-                if self.is_canceled and self.is_canceled():
-                    self.handle.close()
-                    raise Canceled() from None
-                time.sleep(0.1)
-
-    def __exit__(self, *exc) -> None:
-        if self.handle is not None:
-            self.handle.close()  # releases the lock
-
-
-def _list_7z(exe: str, archive: Path) -> list[tuple[str, bool]]:
-    """(name, is a link) of every entry of an archive, as 7-Zip lists them."""
-    proc = subprocess.run([exe, "l", "-slt", "-ba", str(archive)], capture_output=True, stdin=subprocess.DEVNULL)
-    entries: list[tuple[str, bool]] = []
-    for line in proc.stdout.decode("utf-8", errors="replace").splitlines():
-        if line.startswith("Path = "):
-            entries.append((line[len("Path = "):], False))
-        elif line.startswith("Attributes = ") and entries:
-            mode = line[len("Attributes = "):].split()
-            entries[-1] = (entries[-1][0], any(m.startswith("l") and len(m) == 10 for m in mode))
-    return entries
-
-
-def _refuse_entry(name: str, archive_name: str) -> DeliveryError:
-    return DeliveryError(
-        tr(
-            "The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute "
-            "path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN."
-        ).format(name=archive_name, entry=name)
-    )
-
-
-def _check_entries(entries: Iterable[tuple[str, bool]], archive_name: str, work: Path) -> None:
-    for name, link in entries:
-        try:
-            files.safe_join(work, name, archive_name)
-        except files.UnsafePath:
-            raise _refuse_entry(name, archive_name) from None
-        if link:
-            raise _refuse_entry(name, archive_name)
-
-
-def _check_extracted(work: Path, archive_name: str) -> None:
-    """After extraction: no link, nothing outside ``work`` (whatever the extractor did)."""
-    for current, dirs, names in os.walk(work):
-        for name in dirs + names:
-            path = Path(current) / name
-            if path.is_symlink():
-                raise _refuse_entry(str(path.relative_to(work)), archive_name)
-
-
-def tree_size(folder: Path) -> int:
-    """Bytes of the files under ``folder`` (0 when absent)."""
-    total = 0
-    for current, _, names in os.walk(folder):
-        for name in names:
-            try:
-                total += os.lstat(os.path.join(current, name)).st_size
-            except OSError:
-                pass
-    return total
-
-
-def _cache_limit() -> int:
-    try:
-        from . import settings
-
-        return settings.cache_max_bytes()
-    except Exception:  # pragma: no cover - outside QGIS
-        return 5 * 10**9
-
-
-def evict_cache(limit: int | None = None, keep: Iterable[Path] = ()) -> list[Path]:
-    """Remove the least recently used extractions (last use: the date of their ``.complete``) until
-    the extraction cache holds at most ``limit`` bytes (default: the setting); ``keep`` and
-    extractions another run holds are spared. Returns what was removed."""
-    limit = _cache_limit() if limit is None else limit
-    root = cache_dir() / "extract"
-    if not root.is_dir():
-        return []
-    entries = [d for d in root.iterdir() if d.is_dir() and (d / ".complete").is_file()]
-    sizes = {d: tree_size(d) for d in entries}
-    total = sum(sizes.values())
-    removed = []
-    keep = {Path(k) for k in keep}
-    for entry in sorted(entries, key=lambda d: (d / ".complete").stat().st_mtime):
-        if total <= limit:
-            break
-        if entry in keep:
-            continue
-        with _locked(root / f".{entry.name}.lock", wait=False) as lock:
-            if not lock.acquired:
-                continue
-            files.remove(entry)
-        total -= sizes[entry]
-        removed.append(entry)
-    return removed
-
-
-def clear_cache() -> int:
-    """Empty the extraction cache and the normalised layers (not what another run is extracting).
-    Returns the bytes freed."""
-    freed = 0
-    for name in ("extract", "normalised"):
-        root = cache_dir() / name
-        if root.is_dir():
-            freed += tree_size(root)
-    evict_cache(limit=0)
-    files.remove(cache_dir() / "normalised")
-    for name in ("extract", "normalised"):
-        root = cache_dir() / name
-        if root.is_dir():
-            freed -= tree_size(root)
-    return freed
-
-
-def _extract_with_7z(exe, archive, work, progress, is_canceled) -> None:
-    proc = subprocess.Popen(
-        [exe, "x", "-y", "-bsp1", "-bso0", "-bse1", f"-o{work}", str(archive)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-    )
-    output = bytearray()
-    assert proc.stdout is not None
-    os.set_blocking(proc.stdout.fileno(), True)
-    while True:
-        chunk = proc.stdout.read1(256) if hasattr(proc.stdout, "read1") else proc.stdout.read(256)
-        if not chunk:
-            break
-        output.extend(chunk)
-        if progress:
-            percents = re.findall(rb"(\d{1,3})%", chunk)
-            if percents:
-                progress(float(percents[-1]))
-        if is_canceled and is_canceled():
-            proc.kill()
-            proc.wait()
-            proc.stdout.close()
-            raise Canceled()
-    code = proc.wait()
-    proc.stdout.close()
-    if code != 0:
-        detail = bytes(output).decode(errors="replace").strip().splitlines()
-        detail = next((line for line in reversed(detail) if "ERROR" in line.upper()), detail[-1] if detail else "")
-        raise DeliveryError(
-            tr("The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.").format(
-                name=archive.name, detail=detail.strip()
-            )
-        )
-
-
-def _extract_with_py7zr(parts, work) -> None:
-    """py7zr, when no 7-Zip program is found; the parts of a split archive are its bytes in order,
-    joined first into one file in the work folder."""
-    archive = parts[0]
-    if len(parts) > 1:
-        joined = Path(work) / ".joined.7z"
-        with open(joined, "wb") as out:
-            for part in parts:
-                with open(part, "rb") as handle:
-                    shutil.copyfileobj(handle, out, 1 << 20)
-        try:
-            _extract_with_py7zr_one(joined, work, archive.name)
-        finally:
-            joined.unlink(missing_ok=True)
-    else:
-        _extract_with_py7zr_one(archive, work, archive.name)
-
-
-def _extract_with_py7zr_one(archive, work, display_name) -> None:
-    try:
-        import py7zr  # type: ignore
-    except ImportError:
-        raise DeliveryError(
-            tr(
-                "Cannot open {name}: no 7-Zip program was found. Install p7zip-full "
-                "(apt install p7zip-full) or 7-Zip, or the Python package py7zr."
-            ).format(name=display_name)
-        ) from None
-    try:
-        with py7zr.SevenZipFile(archive) as handle:
-            _check_entries(((info.filename, info.is_symlink) for info in handle.list()), display_name, Path(work))
-            handle.extractall(work)
-    except DeliveryError:
-        raise
-    except Exception as error:  # py7zr raises many kinds
-        raise DeliveryError(
-            tr("The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.").format(
-                name=display_name, detail=error
-            )
-        ) from None
-
-
 # ------------------------------------------------------------------------------------ scanning
 
 def _data_files(folder: Path) -> list[Path]:
@@ -627,19 +276,26 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
     return found, warnings
 
 
+def kind_from_fields(names: Iterable[str]) -> str | None:
+    """Layer kind from its field names (any case), IGN's spellings and the normalised ones alike: the
+    one detector of the IGN kinds ('artif_diff', 'difference', 'artif', 'occupation'), None when the
+    fields tell none of them (zone construite, a layer of something else)."""
+    lower = {name.lower() for name in names}
+    if "artificialisation" in lower:
+        return "artif_diff"
+    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or any(re.fullmatch(r"cs_(19|20)\d\d", n) for n in lower):
+        return "difference"
+    if {"artif", "code_cs"} <= lower:
+        return "artif"
+    if {"code_cs", "code_us"} <= lower or {"couverture", "usage"} <= lower:
+        return "occupation"
+    return None
+
+
 def _kind_from_fields(data_file: Path, layer_name: str) -> str | None:
     ds = ogr.Open(str(data_file))
     defn = ds.GetLayerByName(layer_name).GetLayerDefn()
-    names = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
-    if {"artificialisation"} <= names:
-        return "artif_diff"
-    if {"artif", "code_cs"} <= names:
-        return "artif"
-    if {"cs_avant", "cs_apres"} <= names or any(re.fullmatch(r"cs_(19|20)\d\d", n) for n in names):
-        return "difference"
-    if ({"code_cs", "code_us"} <= names) or ({"couverture", "usage"} <= names):
-        return "occupation"
-    return None
+    return kind_from_fields(defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount()))
 
 
 def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> FoundLayer:
@@ -745,7 +401,7 @@ def normalise(found: FoundLayer, folder: Path | None = None) -> str:
     """Write (once) a VRT that exposes the layer with the normalised field names, in ``folder`` (by
     default the cache); return its path."""
     source = Path(found.path)
-    folder = Path(folder) if folder else cache_dir() / "normalised" / _key([source])
+    folder = Path(folder) if folder else cache_dir() / "normalised" / cache_key([source])
     folder.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_]+", "_", found.layer_name)
     vrt_path = folder / f"{found.kind}_{safe}.vrt"

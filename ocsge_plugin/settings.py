@@ -8,12 +8,14 @@ test is seen everywhere at once.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 
 PREFIX = "ocsge/"
+CACHE_ENV = "OCSGE_CACHE_DIR"  # the extraction cache's folder, when set
 
 # name → (default, type)
 DEFAULTS: dict[str, tuple[Any, type]] = {
@@ -63,14 +65,26 @@ def ign_url() -> str:
     return str(value("ign_url")).rstrip("/")
 
 
+def profile_folder(env: str, *parts: str) -> Path:
+    """A folder of the plugin in the QGIS profile (``parts`` below it), or where the environment
+    variable ``env`` says; created when missing."""
+    configured = os.environ.get(env)
+    base = Path(configured) if configured else Path(QgsApplication.qgisSettingsDirPath()).joinpath(*parts)
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def cache_dir() -> Path:
+    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
+    return profile_folder(CACHE_ENV, "cache", "ocsge")
+
+
 def cache_folder() -> Path:
     """Where downloads are kept and reused (created when missing)."""
     configured = str(value("cache_dir")).strip()
     if configured:
         folder = Path(configured).expanduser()
     else:
-        from .reading import cache_dir
-
         folder = cache_dir() / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     return folder

@@ -149,7 +149,7 @@ def flux_label(value: str) -> str:
 
 def flows_renderer(field: str = "flux") -> QgsCategorizedSymbolRenderer:
     """Pieces of land that changed between two millésimes, by flow kind (the ``flux`` text of
-    ``computing.flows.flux_label``); pieces whose class changed without any flow in light grey."""
+    ``computing.pieces.flux_label``); pieces whose class changed without any flow in light grey."""
     categories = [(value, colour, flux_label(value)) for value, colour in FLUX_COLOURS.items()]
     return _categorized(field, categories + [(None, "#d9d9d9", tr("Change of class only (no flow)"))])
 

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -22,12 +21,13 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import compat, export, styles
-from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.chain import run_aggregate
+from ..ocsge_plugin.computing.placement import TerritorySet
+from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
+from . import params
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
-
-METHODS = ("auto", "ign", "matrice", "matrice_seuils")
-UNITS = ("ha", "m2")
+from .params import METHODS, UNITS
 
 
 def style_territories(context: QgsProcessingContext, dest_id: str, field: str = "pourcent_artif") -> None:
@@ -137,24 +137,14 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterField(self.KEEP_FIELDS, self.tr("Fields to keep"), None, self.TERRITORIES, allowMultiple=True, optional=True)
         param.setHelp(self.tr("Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.METHOD,
-            self.tr("Artificialisation method for raw layers"),
-            options=[
-                self.tr("Automatic (IGN's artif field when present, else matrix + thresholds)"),
-                self.tr("IGN (artif field of IGN's artificialisation layers)"),
-                self.tr("Matrix (couverture × usage)"),
-                self.tr("Matrix + thresholds (seuils)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.method(self.METHOD)
         param.setHelp(self.tr("How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields."))
         self.addParameter(param)
         self.add_convention_parameter()
         param = QgsProcessingParameterBoolean(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), defaultValue=True)
         param.setHelp(self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
+        param = params.coverage(self.COVERAGE)
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(
             self.tr(
@@ -164,7 +154,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             )
         )
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres")], defaultValue=0)
+        param = params.unit(self.UNIT)
         param.setHelp(self.tr("Hectares (default) or square metres; the unit is written in the unite field."))
         self.addParameter(param)
         param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.SourceType.TypeVectorPolygon)
@@ -195,11 +185,11 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         if not code_field:
             raise self.fail(self.tr("No territory code field. Expected the field holding each territory's code."))
         try:
-            territories = core.TerritorySet.from_layer(territories_source, code_field, name_field, keep, feedback)
+            territories = TerritorySet.from_layer(territories_source, code_field, name_field, keep, feedback)
             result, notes = run_aggregate(territories, layers, method, coverage, overlay, feedback, self.convention(parameters, context))
-        except core.TerritoryError as error:
+        except OcsgeError as error:
             raise self.fail(str(error)) from None
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         for note in notes + result.warnings:
@@ -219,7 +209,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             dest = write_table(self, parameters, self.OUTPUT_TABLE, context, table, extra, None, result.crs, feedback, spatial=False)
             if dest:
                 outputs[self.OUTPUT_TABLE] = dest
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         outputs[self.REPORT] = json.dumps(report(result, notes, unit), ensure_ascii=False)
@@ -228,19 +218,6 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         period = f"{years[0]}-{years[-1]}" if len(years) > 1 else "".join(years)
         self.name_outputs(context, outputs.values(), ", ".join(p for p in (period, self.method_label(self.METHOD, METHODS, method)) if p))
         return outputs
-
-
-def run_aggregate(territories, layers, method: str, coverage: bool, overlay: bool, feedback, convention: str = "indetermine"):
-    """Describe and select the layers, then aggregate. Returns (AggregateResult, notes)."""
-    chosen, notes = core.sources_from_layers(layers, method)
-    if feedback is not None:
-        for source in chosen:
-            feedback.pushInfo(tr("Using {title}").format(title=source.title))
-    result = core.aggregate(
-        territories, chosen, method, coverage, feedback, overlay=core.overlay_flows(method, convention) if overlay else None, convention=convention
-    )
-    result.convention = convention
-    return result, notes
 
 
 def undetermined(result) -> list[dict]:

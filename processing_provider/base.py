@@ -13,7 +13,6 @@ from typing import Callable, Optional
 
 from qgis.core import (
     QgsProcessingAlgorithm,
-    QgsProcessingParameterEnum,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -28,6 +27,7 @@ from ..ocsge_plugin import compat, files, interrupt
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
 from ..ocsge_plugin.rules import CONVENTIONS
+from . import params
 
 def guide_url() -> str:
     """The user guide as the project's pages show it (docs/guide.md of the repository)."""
@@ -163,15 +163,7 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def add_convention_parameter(self) -> None:
         """The parameter CONVENTION: how codes above the leaves of the nomenclature (CS2.1.1, US6),
         INDETERMINE usages, nulls and unknown codes are read (``rules.CONVENTIONS``)."""
-        param = QgsProcessingParameterEnum(
-            self.CONVENTION,
-            QCoreApplication.translate("OcsgeAlgorithm", "Codes above the leaves, INDETERMINE, nulls"),
-            options=[
-                QCoreApplication.translate("OcsgeAlgorithm", "Indéterminé reported apart (a code stands for its leaves)"),
-                QCoreApplication.translate("OcsgeAlgorithm", "As the national files (exact codes only, anything else neither artificialised nor impermeable)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.convention(self.CONVENTION)
         param.setHelp(
             QCoreApplication.translate("OcsgeAlgorithm",
                 "Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a "
@@ -312,10 +304,8 @@ class OutputSink:
         if self.staged is not None:
             self.staged.abort()
         else:
-            from ..ocsge_plugin.computing.classify import remove_partial_file
-
             if isinstance(self.dest_id, str):
-                remove_partial_file(self.dest_id)
+                files.remove_partial_file(self.dest_id)
 
 
 def _plain_file(dest: Optional[str]) -> Optional[str]:

@@ -17,10 +17,8 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -28,7 +26,9 @@ from qgis.PyQt.QtCore import QVariant
 from ..ocsge_plugin import compat, files, reading, styles
 from ..ocsge_plugin.i18n import plural, tr
 from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import gpkg
+from . import params
 from .base import OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
@@ -114,23 +114,13 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.METHOD,
-            self.tr("Method"),
-            options=[
-                self.tr("Automatic: IGN when the layer has an artif field, else matrice + seuils"),
-                self.tr("IGN (artif and crit_seuil fields of IGN's artificialisation layer)"),
-                self.tr("Matrice (couverture × usage only)"),
-                self.tr("Matrice + seuils (the décret's thresholds)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.method(self.METHOD)
         param.setHelp(self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = params.couverture_field(self.CS_FIELD, self.INPUT)
         param.setHelp(self.tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = params.usage_field(self.US_FIELD, self.INPUT)
         param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
         self.addParameter(param)
         self.add_convention_parameter()
@@ -182,7 +172,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
                 )
             )
 
-        fields, renamed = core.output_fields(source.fields(), core.classification_fields())
+        fields, renamed = classified.output_fields(source.fields(), classified.classification_fields())
         for old, new in renamed.items():
             feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
         steps.setCurrentStep(1)
@@ -192,14 +182,14 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             feedback.reportError(self.tr("Canceled."))
             return {}
         if dest_id is None:
-            dest_id = write_through_sink(self, parameters, context, source, fields, result.fid, core.classification_rows(result), steps)
+            dest_id = write_through_sink(self, parameters, context, source, fields, result.fid, classified.classification_rows(result), steps)
             if dest_id is None:
                 feedback.reportError(self.tr("Canceled."))
                 return {}
         stamp_convention(dest_id, result.convention)
         StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
 
-        rows = core.summary(result)
+        rows = classified.summary(result)
         outputs = {self.OUTPUT: dest_id, self.METHOD_USED: result.method}
         summary = self.output_sink(parameters, self.SUMMARY, context, self.summary_fields(), QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
         if summary.sink is not None:
@@ -247,7 +237,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         try:
             added = [
                 (gpkg.ogr_field(field), codes, labels)
-                for field, (codes, labels) in zip(core.classification_fields(), core.classification_codes(result))
+                for field, (codes, labels) in zip(classified.classification_fields(), classified.classification_codes(result))
             ]
             try:
                 plan = gpkg.plan_copy(layer, source.fields().names(), renamed)
@@ -293,14 +283,14 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
 
 def write_through_sink(alg, parameters, context, source, fields, fid, values, feedback, only=None) -> Optional[str]:
-    """``core.write_features`` into the algorithm's OUTPUT sink (shared with compare_artif): the
+    """``classified.write_features`` into the algorithm's OUTPUT sink (shared with compare_artif): the
     destination's id, or None when canceled; a cancel or an error leaves no partial file and the
     previous file untouched (``OutputSink``)."""
     output = alg.output_sink(parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
     if output.sink is None:
         raise alg.fail(tr("The output layer could not be created."))
     try:
-        written = core.write_features(source, output.sink, fields, fid, values, feedback, only=only)
+        written = classified.write_features(source, output.sink, fields, fid, values, feedback, only=only)
     except core.Canceled:
         output.abort()
         return None
@@ -309,7 +299,7 @@ def write_through_sink(alg, parameters, context, source, fields, fid, values, fe
     return output.commit(written)
 
 
-def classification_report(result: core.Classification, layer, source, feedback) -> dict:
+def classification_report(result: classified.Classification, layer, source, feedback) -> dict:
     """The REPORT of a classification (shared with compare_artif): method, convention, the undetermined
     polygons of the layer and millésime (``indetermine``, also in the log), the codes outside the
     nomenclature with their count and surface, nulls, repairs."""
@@ -331,7 +321,7 @@ def classification_report(result: core.Classification, layer, source, feedback) 
     }
 
 
-def log_classification(result: core.Classification, feedback) -> None:
+def log_classification(result: classified.Classification, feedback) -> None:
     """What the classification noticed, in the algorithm's log (shared with compare_artif; messages
     translated in the module context, as the core's)."""
     feedback.pushInfo(

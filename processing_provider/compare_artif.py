@@ -12,12 +12,13 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsVectorLayer,
 )
 
 from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.computing import classified
+from . import params
 from .base import OcsgeAlgorithm, StylePostProcessor
 from .classify import classification_report, log_classification, write_through_sink
 
@@ -84,10 +85,10 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("IGN's artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.CS_FIELD, self.tr("Couverture field"), "code_cs", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = params.couverture_field(self.CS_FIELD, self.INPUT)
         param.setHelp(self.tr("Field holding the couverture code. Default code_cs, as ocsge:load names it."))
         self.addParameter(param)
-        param = QgsProcessingParameterField(self.US_FIELD, self.tr("Usage field"), "code_us", self.INPUT, QgsProcessingParameterField.DataType.Any, optional=True)
+        param = params.usage_field(self.US_FIELD, self.INPUT)
         param.setHelp(self.tr("Field holding the usage code. Default code_us, as ocsge:load names it."))
         self.addParameter(param)
         param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.SourceType.TypeVectorPolygon)
@@ -128,11 +129,11 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         layer = source if isinstance(source, QgsVectorLayer) else self.parameterAsVectorLayer(parameters, self.INPUT, context)
         report = classification_report(cmp.calc, layer, source, feedback)
 
-        fields, renamed = core.output_fields(source.fields(), core.comparison_fields())
+        fields, renamed = classified.output_fields(source.fields(), classified.comparison_fields())
         for old, new in renamed.items():
             feedback.pushInfo(self.tr("The input field {old} is kept as {new}.").format(old=old, new=new))
         steps.setCurrentStep(1)
-        values = lambda i: core.comparison_values(cmp, i)  # noqa: E731
+        values = lambda i: classified.comparison_values(cmp, i)  # noqa: E731
         dest_id = write_through_sink(self, parameters, context, source, fields, cmp.calc.fid, values, steps, only=cmp.disagree)
         if dest_id is None:
             feedback.reportError(self.tr("Canceled."))

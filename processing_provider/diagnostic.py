@@ -10,23 +10,26 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsVectorLayer,
 )
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
-from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.chain import run_aggregate
+from ..ocsge_plugin.computing.placement import TerritorySet
+from ..ocsge_plugin.computing.rollup import Membership
+from ..ocsge_plugin.computing.table import to_unit
+from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import plural
-from .aggregate import METHODS, run_aggregate, undetermined
+from . import params
+from .aggregate import undetermined
 from .base import OcsgeAlgorithm, log_table, log_undetermined
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
-from .export import DIALECTS, UNITS, run_export
+from .export import run_export
+from .params import DIALECTS, METHODS, UNITS
 from .results import add_to_project
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
@@ -112,38 +115,26 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), "nom", self.COMMUNES, optional=True)
         param.setHelp(self.tr("The commune's name."))
         self.addParameter(param)
-        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param = params.membership(self.MEMBERSHIP)
         param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer's fields."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.METHOD,
-            self.tr("Artificialisation method"),
-            options=[
-                self.tr("Automatic (IGN's artificialisation layers when present, else matrix + thresholds)"),
-                self.tr("IGN (artificialisation layers)"),
-                self.tr("Matrix (couverture × usage)"),
-                self.tr("Matrix + thresholds (seuils)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.method(self.METHOD)
         param.setHelp(self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
         self.addParameter(param)
         self.add_convention_parameter()
-        param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres (national files)")], defaultValue=0)
+        param = params.unit(self.UNIT)
         param.setHelp(self.tr("Hectares by default, m² as in the national files."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.CSV_DIALECT, self.tr("CSV separators"), options=[self.tr("Comma and decimal point (, .)"), self.tr("Semicolon and decimal comma (; ,)")], defaultValue=0
-        )
+        param = params.dialect(self.CSV_DIALECT)
         param.setHelp(self.tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.SIMPLIFY, self.tr("Simplify outlines (topology kept)"), defaultValue=True)
+        param = params.simplify(self.SIMPLIFY)
         param.setHelp(self.tr("50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.WIDE, self.tr("Also the \"by index\" layout"), defaultValue=False)
+        param = params.wide(self.WIDE)
         param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.COVERAGE, self.tr("Compute the share covered by OCS GE"), defaultValue=True)
+        param = params.coverage(self.COVERAGE)
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         param.setHelp(self.tr("Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written."))
         self.addParameter(param)
@@ -172,10 +163,50 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             )
         return self.tr("No commune layer. Expected commune polygons with their INSEE code.")
 
+    def _load(self, paths, steps, feedback):
+        """Step 1: every delivery read; its non-empty layers (a kept copy beside its archive read once),
+        départements and layer kinds."""
+        layers, departements, kinds = [], set(), set()
+        for index, path in enumerate(paths):
+            if steps.isCanceled():
+                raise Canceled()
+            feedback.pushInfo(self.tr("Reading {path}").format(path=path))
+            delivery = reading.open_delivery(
+                path, KINDS, progress=lambda p, i=index: steps.setProgress((i + p / 100.0) * 100.0 / len(paths)), is_canceled=steps.isCanceled, check=False
+            )
+            for note in delivery.warnings:
+                feedback.pushWarning(note)
+            departements.update(delivery.departements)
+            kinds.update(found.kind for found in delivery.layers)
+            for found in keeping.without_kept_copies(delivery):
+                layer = QgsVectorLayer(found.uri, found.title, "ogr")
+                if layer.isValid() and layer.featureCount() > 0:
+                    layers.append(layer)
+                elif layer.isValid():
+                    feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
+        return layers, departements, kinds
+
+    def _covered(self, result, territories, keep, feedback):
+        """The communes the data covers (the others are left out, counted), with the kept fields, and
+        their outlines."""
+        table = result.table
+        covered = set(table.loc[table["millesime_fin"].notna(), "code"])
+        left_out = len(territories) - len(covered)
+        if left_out:
+            feedback.pushInfo(
+                plural(left_out, self.tr("{count} commune is outside the data and left out."), self.tr("{count} communes are outside the data and left out.")).format(count=left_out)
+            )
+        table = table[table["code"].isin(covered)].copy()
+        for name in keep:
+            by_code = dict(zip(territories.codes, territories.extras[name]))
+            table[name] = [None if by_code.get(c) is None else str(by_code.get(c)) for c in table["code"]]
+        geometries = {c: g for c, g in zip(territories.codes, result.geometries) if c in covered}
+        return table, geometries, covered, left_out
+
     def _log_totals(self, table, unit: str, feedback) -> None:
         """Totals per département and pair of millésimes as a table in the log (the files hold the rest)."""
         names = nomenclature.departements()
-        t = core.to_unit(table[table["millesime_debut"].notna()], unit)
+        t = to_unit(table[table["millesime_debut"].notna()], unit)
         if t.empty:
             return
         from_insee = t["code"].astype(str).map(lambda c: c[:3] if c.startswith("97") else c[:2])
@@ -216,52 +247,23 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         try:
-            # 1. load
-            layers, departements, kinds = [], set(), set()
-            for index, path in enumerate(paths):
-                if steps.isCanceled():
-                    raise core.Canceled()
-                feedback.pushInfo(self.tr("Reading {path}").format(path=path))
-                delivery = reading.open_delivery(
-                    path, KINDS, progress=lambda p, i=index: steps.setProgress((i + p / 100.0) * 100.0 / len(paths)), is_canceled=steps.isCanceled, check=False
-                )
-                for note in delivery.warnings:
-                    feedback.pushWarning(note)
-                departements.update(delivery.departements)
-                kinds.update(found.kind for found in delivery.layers)
-                for found in keeping.without_kept_copies(delivery):
-                    layer = QgsVectorLayer(found.uri, found.title, "ogr")
-                    if layer.isValid() and layer.featureCount() > 0:
-                        layers.append(layer)
-                    elif layer.isValid():
-                        feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
+            layers, departements, kinds = self._load(paths, steps, feedback)
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
-            territories = core.TerritorySet.from_layer(communes_source, code_field, name_field, keep)
+            territories = TerritorySet.from_layer(communes_source, code_field, name_field, keep)
             result, notes = run_aggregate(territories, layers, method, coverage, True, steps, convention)
-            for note in notes + [w for w in result.warnings if "outside the OCS GE data" not in w]:
+            for note in notes + [w for w in result.warnings if w != result.outside_note]:
                 feedback.pushWarning(note)
             log_undetermined(feedback, undetermined(result))
-            table = result.table
-            covered = set(table.loc[table["millesime_fin"].notna(), "code"])
-            left_out = len(territories) - len(covered)
-            if left_out:
-                feedback.pushInfo(
-                    plural(left_out, self.tr("{count} commune is outside the data and left out."), self.tr("{count} communes are outside the data and left out.")).format(count=left_out)
-                )
-            table = table[table["code"].isin(covered)].copy()
-            for name in keep:
-                by_code = dict(zip(territories.codes, territories.extras[name]))
-                table[name] = [None if by_code.get(c) is None else str(by_code.get(c)) for c in table["code"]]
-            geometries = {c: g for c, g in zip(territories.codes, result.geometries) if c in covered}
+            table, geometries, covered, left_out = self._covered(result, territories, keep, feedback)
             # 3. roll-up and 4. export
             steps.setCurrentStep(2)
-            membership = core.Membership.from_csv(membership_path) if membership_path else None
+            membership = Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
             written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps)
-        except (reading.DeliveryError, core.TerritoryError) as error:
+        except OcsgeError as error:
             raise self.fail(str(error)) from None
-        except (core.Canceled, reading.Canceled):
+        except Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
         except OSError as error:

@@ -10,20 +10,20 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
 )
 
 from ..ocsge_plugin import export
-from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing.rollup import Membership
+from ..ocsge_plugin.errors import Canceled, OcsgeError
+from . import params
 from .base import OcsgeAlgorithm
+from .params import DIALECTS, UNITS
 from .results import add_to_project
 
 LEVELS = export.PUBLISHED_LEVELS
 DATASETS = export.DATASETS
 FORMATS = ("gpkg", "csv")
-UNITS = ("ha", "m2")
-DIALECTS = ("comma", "semicolon")
 
 
 class ExportAlgorithm(OcsgeAlgorithm):
@@ -98,7 +98,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."))
         self.addParameter(param)
-        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param = params.membership(self.MEMBERSHIP)
         param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table's fields."))
         self.addParameter(param)
         labels = {"epci": self.tr("EPCI table (ocsge:rollup)"), "scot": self.tr("SCoT table (ocsge:rollup)"),
@@ -124,18 +124,16 @@ class ExportAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterEnum(self.FORMATS, self.tr("Formats"), options=["GeoPackage", "CSV"], allowMultiple=True, defaultValue=[0, 1])
         param.setHelp(self.tr("GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry)."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(self.UNIT, self.tr("Unit of surfaces"), options=[self.tr("Hectares"), self.tr("Square metres (national files)")], defaultValue=0)
+        param = params.unit(self.UNIT)
         param.setHelp(self.tr("Hectares by default; m² as in the national files. Stated in the GeoPackage metadata."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.CSV_DIALECT, self.tr("CSV separators"), options=[self.tr("Comma and decimal point (, .)"), self.tr("Semicolon and decimal comma (; ,)")], defaultValue=0
-        )
+        param = params.dialect(self.CSV_DIALECT)
         param.setHelp(self.tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.SIMPLIFY, self.tr("Simplify outlines (topology kept)"), defaultValue=True)
+        param = params.simplify(self.SIMPLIFY)
         param.setHelp(self.tr("50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary."))
         self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.WIDE, self.tr("Also the \"by index\" layout"), defaultValue=False)
+        param = params.wide(self.WIDE)
         param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
         self.addParameter(param)
         param = QgsProcessingParameterBoolean(self.COVERAGE_TABLE, self.tr("Also the \"part du territoire couvert\" table"), defaultValue=True)
@@ -170,11 +168,11 @@ class ExportAlgorithm(OcsgeAlgorithm):
                 level_source = self.parameterAsSource(parameters, name, context)
                 if level_source is not None and level in options["levels"]:
                     given[level] = export.read_table(level_source)
-            membership = core.Membership.from_csv(membership_path) if membership_path else None
+            membership = Membership.from_csv(membership_path) if membership_path else None
             result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback)
-        except core.TerritoryError as error:
+        except OcsgeError as error:
             raise self.fail(str(error)) from None
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
         except OSError as error:

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
@@ -22,12 +21,14 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin import compat
 from ..ocsge_plugin.computing import classify, flows
+from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
+from . import params
 from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 def _int_or_null(value: int):
-    return None if value == flows.UNDETERMINED else int(value)
+    return None if value == UNDETERMINED else int(value)
 
 
 class FlowsAlgorithm(OcsgeAlgorithm):
@@ -119,17 +120,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("The newer occupation du sol (or IGN artificialisation) layer of the same area and département."))
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.METHOD,
-            self.tr("Artificialisation method"),
-            options=[
-                self.tr("Automatic (IGN's field when present, else matrix + seuils; the matrix for a DIFF layer)"),
-                self.tr("IGN (artif field of IGN's artificialisation layers, zan_evol's artificialisation)"),
-                self.tr("Matrix (couverture × usage)"),
-                self.tr("Matrix + seuils (2,500 m² thresholds; needs both whole millésimes)"),
-            ],
-            defaultValue=0,
-        )
+        param = params.method(self.METHOD)
         param.setHelp(self.tr(
             "How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: "
             "with a difference layer, they need the two occupation layers too (which are then overlaid)."
@@ -231,7 +222,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         method = self.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         source, kind, method = self._choose(difference, debut, fin, method, feedback)
         given = (self._year(parameters, self.MILLESIME_DEBUT, context), self._year(parameters, self.MILLESIME_FIN, context))
-        report = flows.FlowReport()
+        report = FlowReport()
         convention = self.convention(parameters, context)
         work = flows.ScaledFeedback(feedback, 0.0, 90.0)
         try:
@@ -259,12 +250,12 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             feedback.pushInfo(used)
             for note in report.messages:
                 feedback.pushWarning(note)
-            accumulator = flows.FlowAccumulator()
+            accumulator = FlowAccumulator()
             pieces = []
             for piece in stream:
                 accumulator.add(piece)
                 pieces.append(piece)
-        except flows.FlowsCanceled:
+        except flows.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         except flows.FlowError as error:
@@ -302,6 +293,46 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         totals = accumulator.totals()
         results: dict = dict(totals)
 
+        dest = self._write_pieces(parameters, context, feedback, pieces, crs, millesimes)
+        if dest is None:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        results[self.OUTPUT] = dest
+        self._write_only_one(parameters, context, report, crs, millesimes, results)
+
+        only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
+        undetermined = report.undetermined_area / M2_PER_HA
+        summary = {
+            "source": source,
+            "methode": report.method,
+            "millesime_debut": debut_year,
+            "millesime_fin": fin_year,
+            **totals,
+            "surface_debut_seule": only_debut,
+            "surface_fin_seule": only_fin,
+            "indetermine_surface": undetermined,
+            "indetermine_nombre": report.undetermined_count,
+            "unite": "ha",
+            "convention": report.convention,
+        }
+        self._write_tables(parameters, context, summary, accumulator, millesimes, results)
+        indetermine = [undetermined_entry(layer_name, f"{debut_year}-{fin_year}", report.undetermined_count, report.undetermined_area)]
+        self._log(feedback, source, report, totals, indetermine, millesimes)
+        results.update({
+            self.SOURCE: source,
+            self.MILLESIMES: f"{debut_year}-{fin_year}",
+            self.UNDETERMINED_SURFACE: undetermined,
+            self.UNDETERMINED_COUNT: report.undetermined_count,
+            self.ONLY_DEBUT_SURFACE: only_debut,
+            self.ONLY_FIN_SURFACE: only_fin,
+        })
+        results[self.REPORT] = _report_json(source, report, totals, indetermine, millesimes)
+        feedback.setProgress(100.0)
+        return results
+
+    def _write_pieces(self, parameters, context, feedback, pieces, crs, millesimes):
+        """The change pieces (layer OUTPUT); None when canceled."""
+        debut_year, fin_year = millesimes
         fields = QgsFields()
         for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
             fields.append(compat.field(name, QVariant.Type.String, len=12))
@@ -317,21 +348,23 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         for index, piece in enumerate(pieces):
             if index % step == 0:
                 if feedback.isCanceled():
-                    feedback.reportError(self.tr("Canceled."))
-                    return {}
+                    return None
                 feedback.setProgress(90.0 + 9.0 * index / max(len(pieces), 1))
             feature.setGeometry(piece.geometry)
             feature.setAttributes([
                 piece.cs_debut, piece.us_debut, piece.cs_fin, piece.us_fin,
                 _int_or_null(piece.imper_debut), _int_or_null(piece.imper_fin),
                 _int_or_null(piece.artif_debut), _int_or_null(piece.artif_fin),
-                piece.flux_artif, piece.flux_imper, piece.flux, piece.area / flows.M2_PER_HA, debut_year, fin_year,
+                piece.flux_artif, piece.flux_imper, piece.flux, piece.area / M2_PER_HA, debut_year, fin_year,
             ])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
-        results[self.OUTPUT] = dest
         StylePostProcessor.attach(context, dest, flows_renderer)
+        return dest
 
+    def _write_only_one(self, parameters, context, report, crs, millesimes, results):
+        """The land one millésime alone covers (layer ONLY_ONE, optional)."""
+        debut_year, fin_year = millesimes
         fields = QgsFields()
         fields.append(compat.field("present", QVariant.Type.String, len=5))
         fields.append(compat.field("millesime", QVariant.Type.Int))
@@ -346,26 +379,14 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             for part in report.only_parts:
                 feature.setGeometry(part.geometry)
                 feature.setAttributes([part.present, debut_year if part.present == "debut" else fin_year, part.code_cs,
-                                       part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / flows.M2_PER_HA])
+                                       part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / M2_PER_HA])
                 sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results[self.ONLY_ONE] = dest
             StylePostProcessor.attach(context, dest, only_one_renderer)
 
-        only_debut, only_fin = report.only_debut_area / flows.M2_PER_HA, report.only_fin_area / flows.M2_PER_HA
-        undetermined = report.undetermined_area / flows.M2_PER_HA
-        summary = {
-            "source": source,
-            "methode": report.method,
-            "millesime_debut": debut_year,
-            "millesime_fin": fin_year,
-            **totals,
-            "surface_debut_seule": only_debut,
-            "surface_fin_seule": only_fin,
-            "indetermine_surface": undetermined,
-            "indetermine_nombre": report.undetermined_count,
-            "unite": "ha",
-            "convention": report.convention,
-        }
+    def _write_tables(self, parameters, context, summary, accumulator, millesimes, results):
+        """The summary, the transitions (couverture, usage) and the origin of the newly artificialised land."""
+        debut_year, fin_year = millesimes
         types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
         self._table(parameters, context, self.SUMMARY, [summary], {k: types[type(v)] for k, v in summary.items()}, results)
         common = {"millesime_debut": debut_year, "millesime_fin": fin_year}
@@ -383,7 +404,10 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                    "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
-        indetermine = [undetermined_entry(layer_name, f"{debut_year}-{fin_year}", report.undetermined_count, report.undetermined_area)]
+    def _log(self, feedback, source, report, totals, indetermine, millesimes):
+        debut_year, fin_year = millesimes
+        undetermined = report.undetermined_area / M2_PER_HA
+        only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
         log_undetermined(feedback, indetermine)
         if report.undetermined_count:
             feedback.pushWarning(self.tr(
@@ -406,40 +430,6 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         ).format(debut=debut_year, fin=fin_year, artif=totals["flux_artif"], desartif=totals["flux_desartif"],
                  net=totals["flux_artif_net"], imper=totals["flux_imper"], desimper=totals["flux_desimper"],
                  imper_net=totals["flux_imper_net"]))
-        results.update({
-            self.SOURCE: source,
-            self.MILLESIMES: f"{debut_year}-{fin_year}",
-            self.UNDETERMINED_SURFACE: undetermined,
-            self.UNDETERMINED_COUNT: report.undetermined_count,
-            self.ONLY_DEBUT_SURFACE: only_debut,
-            self.ONLY_FIN_SURFACE: only_fin,
-        })
-        results[self.REPORT] = json.dumps({
-            "source": source,
-            "method": report.method,
-            "convention": report.convention,
-            "indetermine": indetermine,
-            "millesimes": [debut_year, fin_year],
-            "crs": report.crs,
-            "reprojected": report.reprojected,
-            "pieces": report.pieces,
-            "features_debut": report.features_debut,
-            "features_fin": report.features_fin,
-            "matched": report.matched,
-            "matched_canonical": report.matched_canonical,
-            "overlaid_debut": report.overlaid_debut,
-            "overlaid_fin": report.overlaid_fin,
-            "repaired": report.repaired,
-            "undetermined_count": report.undetermined_count,
-            "undetermined_ha": undetermined,
-            "only_debut_ha": only_debut,
-            "only_fin_ha": only_fin,
-            "stock_ha": {key: value / flows.M2_PER_HA for key, value in report.stock.items()},
-            "flows_ha": totals,
-            "messages": report.messages,
-        }, ensure_ascii=False)
-        feedback.setProgress(100.0)
-        return results
 
     def _table(self, parameters, context, name, rows, columns, results):
         fields = QgsFields()
@@ -453,3 +443,34 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             feature.setAttributes([row.get(column) for column in columns])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         results[name] = dest
+
+
+def _report_json(source, report, totals, indetermine, millesimes) -> str:
+    """The REPORT output: what the run did, as JSON."""
+    debut_year, fin_year = millesimes
+    undetermined = report.undetermined_area / M2_PER_HA
+    only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
+    return json.dumps({
+        "source": source,
+        "method": report.method,
+        "convention": report.convention,
+        "indetermine": indetermine,
+        "millesimes": [debut_year, fin_year],
+        "crs": report.crs,
+        "reprojected": report.reprojected,
+        "pieces": report.pieces,
+        "features_debut": report.features_debut,
+        "features_fin": report.features_fin,
+        "matched": report.matched,
+        "matched_canonical": report.matched_canonical,
+        "overlaid_debut": report.overlaid_debut,
+        "overlaid_fin": report.overlaid_fin,
+        "repaired": report.repaired,
+        "undetermined_count": report.undetermined_count,
+        "undetermined_ha": undetermined,
+        "only_debut_ha": only_debut,
+        "only_fin_ha": only_fin,
+        "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
+        "flows_ha": totals,
+        "messages": report.messages,
+    }, ensure_ascii=False)

@@ -176,36 +176,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         if not paths:
             raise self.fail(self.tr("No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file."))
         try:
-            delivery = reading.Delivery([], [], [])
-            for index, path in enumerate(paths):
-                feedback.pushInfo(self.tr("Reading {path}").format(path=path))
-                part = reading.open_delivery(
-                    path,
-                    kinds,
-                    progress=lambda p, i=index: feedback.setProgress((i + p / 100.0) * 100.0 / len(paths)),
-                    is_canceled=feedback.isCanceled,
-                    check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
-                )
-                known = {(layer.path, layer.layer_name) for layer in delivery.layers}
-                delivery.layers.extend(layer for layer in part.layers if (layer.path, layer.layer_name) not in known)
-                delivery.warnings.extend(part.warnings)
-                delivery.extracted.extend(part.extracted)
-            # the layers read files that stay (the cache may be cleared), not the cache; a kept copy
-            # found beside its archive is the same delivery: read once
-            delivery.layers[:] = keeping.without_kept_copies(delivery)
-            archives = [Path(archive) for archive, _ in delivery.extracted]
-            folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context) or None
-            kept = []
-            for found in delivery.layers:
-                if feedback.isCanceled():
-                    raise reading.Canceled()
-                kept.append(keeping.keep(found, archives, folder))
-            delivery.layers[:] = kept
-            summaries = {}
-            if self.parameterAsBoolean(parameters, self.SUMMARY, context):
-                for found in delivery.layers:
-                    if found.kind in ("occupation", "artif"):
-                        summaries[found.uri] = reading.surface_by_couverture(found, feedback.isCanceled)
+            delivery, summaries = self._read(paths, kinds, parameters, context, feedback)
         except reading.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
@@ -226,44 +197,14 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         results: dict = {self.LAYERS: []}
         report = {"departements": delivery.departements, "layers": []}
         for found in layers:
-            if found.unknown_codes:
-                feedback.pushWarning(
-                    plural(
-                        sum(found.unknown_codes.values()),
-                        self.tr("{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}"),
-                        self.tr("{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}"),
-                    ).format(
-                        title=found.title,
-                        count=sum(found.unknown_codes.values()),
-                        codes=", ".join(f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())),
-                    )
-                )
-            if found.null_codes:
-                feedback.pushWarning(
-                    plural(found.null_codes, self.tr("{title}: {count} polygon with a null code."), self.tr("{title}: {count} polygons with a null code.")).format(
-                        title=found.title, count=found.null_codes
-                    )
-                )
+            self._warn_codes(found, feedback)
             self._register(found, context, palette)
             results[self.LAYERS].append(found.uri)
             output = self.OUTPUTS[found.kind]
             if found.kind == "occupation" and output in results:
                 results[self.OCCUPATION_PRECEDENT] = results[output]
             results[output] = found.uri
-            entry = {
-                "kind": found.kind,
-                "title": found.title,
-                "departement": found.departement,
-                "millesimes": list(found.millesimes),
-                "crs": f"EPSG:{found.epsg}" if found.epsg else None,
-                "features": found.feature_count,
-                "source": found.path,
-                "layer": found.layer_name,
-                "uri": found.uri,
-                "fields": found.field_map,
-                "unknown_codes": found.unknown_codes,
-                "null_codes": found.null_codes,
-            }
+            entry = _entry(found)
             if found.uri in summaries:
                 # hectares to the m² (the report is read by people too)
                 entry["surface_ha_by_couverture"] = {code: round(area / 10000.0, 4) for code, area in sorted(summaries[found.uri].items())}
@@ -276,6 +217,62 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             )
         results[self.REPORT] = json.dumps(report, ensure_ascii=False)
         return results
+
+    def _read(self, paths, kinds, parameters, context, feedback):
+        """Every delivery read and merged (a layer found twice is read once), its layers kept where
+        they stay; with the surface by couverture of the stock layers when SUMMARY. Raises Canceled."""
+        delivery = reading.Delivery([], [], [])
+        for index, path in enumerate(paths):
+            feedback.pushInfo(self.tr("Reading {path}").format(path=path))
+            part = reading.open_delivery(
+                path,
+                kinds,
+                progress=lambda p, i=index: feedback.setProgress((i + p / 100.0) * 100.0 / len(paths)),
+                is_canceled=feedback.isCanceled,
+                check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
+            )
+            known = {(layer.path, layer.layer_name) for layer in delivery.layers}
+            delivery.layers.extend(layer for layer in part.layers if (layer.path, layer.layer_name) not in known)
+            delivery.warnings.extend(part.warnings)
+            delivery.extracted.extend(part.extracted)
+        # the layers read files that stay (the cache may be cleared), not the cache; a kept copy
+        # found beside its archive is the same delivery: read once
+        delivery.layers[:] = keeping.without_kept_copies(delivery)
+        archives = [Path(archive) for archive, _ in delivery.extracted]
+        folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context) or None
+        kept = []
+        for found in delivery.layers:
+            if feedback.isCanceled():
+                raise reading.Canceled()
+            kept.append(keeping.keep(found, archives, folder))
+        delivery.layers[:] = kept
+        summaries = {}
+        if self.parameterAsBoolean(parameters, self.SUMMARY, context):
+            for found in delivery.layers:
+                if found.kind in ("occupation", "artif"):
+                    summaries[found.uri] = reading.surface_by_couverture(found, feedback.isCanceled)
+        return delivery, summaries
+
+    def _warn_codes(self, found, feedback) -> None:
+        """Codes outside the nomenclature and null codes of a layer, for the log."""
+        if found.unknown_codes:
+            feedback.pushWarning(
+                plural(
+                    sum(found.unknown_codes.values()),
+                    self.tr("{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}"),
+                    self.tr("{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}"),
+                ).format(
+                    title=found.title,
+                    count=sum(found.unknown_codes.values()),
+                    codes=", ".join(f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())),
+                )
+            )
+        if found.null_codes:
+            feedback.pushWarning(
+                plural(found.null_codes, self.tr("{title}: {count} polygon with a null code."), self.tr("{title}: {count} polygons with a null code.")).format(
+                    title=found.title, count=found.null_codes
+                )
+            )
 
     def _log_summary(self, title: str, areas: dict[str, float], feedback) -> None:
         """The surface per couverture class as a table in the log: code, label, hectares, share."""
@@ -292,3 +289,21 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         post = _StyleAndGroup(found.kind, group, palette, legend_title(found.kind, palette, found.millesimes))
         details.setPostProcessor(keep_alive(post))
         context.addLayerToLoadOnCompletion(found.uri, details)
+
+
+def _entry(found) -> dict:
+    """A layer's entry in the REPORT."""
+    return {
+        "kind": found.kind,
+        "title": found.title,
+        "departement": found.departement,
+        "millesimes": list(found.millesimes),
+        "crs": f"EPSG:{found.epsg}" if found.epsg else None,
+        "features": found.feature_count,
+        "source": found.path,
+        "layer": found.layer_name,
+        "uri": found.uri,
+        "fields": found.field_map,
+        "unknown_codes": found.unknown_codes,
+        "null_codes": found.null_codes,
+    }

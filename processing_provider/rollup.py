@@ -10,13 +10,14 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
 )
 
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin import export
-from ..ocsge_plugin.computing import territories as core
+from ..ocsge_plugin.computing import rollup as core
+from ..ocsge_plugin.errors import Canceled, OcsgeError
 from .aggregate import style_territories, write_table
+from . import params
 from .base import OcsgeAlgorithm
 
 LEVELS = ("epci", "scot", "departement", "region")
@@ -92,7 +93,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."))
         self.addParameter(param)
-        param = QgsProcessingParameterFile(self.MEMBERSHIP, self.tr("Membership table (CSV)"), extension="csv", optional=True)
+        param = params.membership(self.MEMBERSHIP)
         param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer's fields are used."))
         self.addParameter(param)
         param = QgsProcessingParameterEnum(
@@ -122,9 +123,9 @@ class RollupAlgorithm(OcsgeAlgorithm):
         levels = [LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS)
         try:
             result, unit, geometries, crs = rollup_tables(source, membership, levels, feedback)
-        except core.TerritoryError as error:
+        except OcsgeError as error:
             raise self.fail(str(error)) from None
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         for note in result.warnings:
@@ -148,7 +149,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
                     style_territories(context, dest)
                 count = table["code"].nunique()
                 feedback.pushInfo(plural(count, self.tr("{level}: {count} territory"), self.tr("{level}: {count} territories")).format(level=level, count=count))
-        except core.Canceled:
+        except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         outputs[self.REPORT] = json.dumps(

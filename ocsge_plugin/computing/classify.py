@@ -56,9 +56,8 @@ and counted; the output keeps the user's geometry.
 
 from __future__ import annotations
 
-import os
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Optional
 
 import numpy as np
@@ -66,10 +65,7 @@ from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingFeatureSource,
@@ -81,41 +77,34 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .. import compat
+from ..errors import Canceled, ClassifyError
 from ..i18n import plural, tr
 from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
-from .codes import NO, UNKNOWN, YES, pair_status, parse_bool, parse_ign_artif, plain_value
-from .progress import ScaledFeedback
+from .classified import RAISONS, SOURCES, Classification, Comparison
+from .batches import Step, iter_batches, ogr_target
+from .codes import UNKNOWN, YES, factorize, pair_status, parse_bool, parse_ign_artif, plain_value
+from .gpkg import InvalidGeometries
+from .progress import ScaledFeedback, check_canceled
 
 __all__ = [
     "AUTO",
     "METHODS",
-    "RAISONS",
-    "SOURCES",
     "Canceled",
-    "Classification",
     "ClassifyError",
-    "Comparison",
-    "Indicator",
     "check_crs",
     "classify_layer",
     "compare_with_ign",
     "find_field",
-    "output_fields",
     "parse_bool",
     "parse_ign_artif",
     "resolve_method",
     "suggest_projected_crs",
-    "summary",
-    "write_features",
 ]
 
 METHODS = ("ign", "matrice", "matrice_seuils")
 AUTO = "auto"
-SOURCES = ("", "ign", "matrice", "seuil")  # artif_source codes: 0 indéterminé, 1 ign, 2 matrice, 3 seuil
-RAISONS = ("", "matrice", "seuil")  # raison codes of a disagreement: 0 none, 1 matrice, 2 seuil
 
 # Field spellings tried when the default name is absent (case is ignored everywhere).
 CS_ALTERNATIVES = ("code_cs", "couverture", "cs")
@@ -129,161 +118,6 @@ PROJECTED_CRS = (
     (4471, "RGM04 / UTM 38S (Mayotte)", (44.8, -13.2, 45.5, -12.4)),
 )
 LAMBERT_93 = (2154, "RGF93 / Lambert-93 (métropole)")
-
-
-class ClassifyError(ValueError):
-    """Bad input, explained to the user (already translated)."""
-
-
-class Canceled(Exception):
-    """The user canceled (``feedback.isCanceled()``)."""
-
-
-# ------------------------------------------------------------------------------------- results
-
-
-@dataclass
-class Classification:
-    """Per-polygon answers (numpy arrays aligned on ``fid``) and what was noticed on the way."""
-
-    method: str
-    fid: np.ndarray  # int64 feature ids, in reading order
-    area: np.ndarray  # float64, m² (planar, layer CRS; NaN when geometry was not read)
-    imper: np.ndarray  # int8 1 / 0 / -1
-    artif_matrice: np.ndarray  # int8 1 / 0 / -1 (for 'ign': IGN's status before its thresholds)
-    artif: np.ndarray  # int8 1 / 0 / -1, the final answer
-    crit_seuil: np.ndarray  # bool, the thresholds changed this polygon
-    artif_source: np.ndarray  # int8 codes into SOURCES
-    bati: np.ndarray  # bool, couverture CS1.1.1.1
-    repaired_fids: list[int] = field(default_factory=list)  # invalid geometries repaired
-    empty_fids: list[int] = field(default_factory=list)  # null or empty geometries (area 0)
-    unknown_codes: dict[str, int] = field(default_factory=dict)  # codes outside the nomenclature
-    unknown_surface: dict[str, float] = field(default_factory=dict)  # … and their surface (m²)
-    convention: str = DEFAULT_CONVENTION  # how parent / unknown codes are read (rules.CONVENTIONS)
-    null_codes: int = 0  # polygons with a null couverture or usage (or IGN artif, for 'ign')
-    warnings: list[str] = field(default_factory=list)  # translated notes for the log
-    fields_used: dict[str, str] = field(default_factory=dict)  # role → field name read
-    thresholds: Optional[thresholds.ThresholdResult] = None
-
-    def __len__(self) -> int:
-        return int(self.fid.size)
-
-    def index_of(self, fids: Iterable[int]) -> np.ndarray:
-        """Positions in the arrays of the given feature ids (-1 for an id not classified)."""
-        wanted = np.asarray(list(fids), dtype=np.int64)
-        if self.fid.size == 0:
-            return np.full(wanted.size, -1, dtype=np.int64)
-        order = np.argsort(self.fid, kind="stable")
-        sorted_fid = self.fid[order]
-        pos = np.clip(np.searchsorted(sorted_fid, wanted), 0, sorted_fid.size - 1)
-        return np.where(sorted_fid[pos] == wanted, order[pos], -1)
-
-    def source_name(self, i: int) -> Optional[str]:
-        return SOURCES[self.artif_source[i]] or None
-
-    # --- totals (m² and counts) -------------------------------------------------------------
-    def _total(self, mask: np.ndarray) -> tuple[int, float]:
-        return int(np.count_nonzero(mask)), float(np.nansum(self.area[mask]))
-
-    @property
-    def n_repaired(self) -> int:
-        return len(self.repaired_fids)
-
-    def total(self) -> tuple[int, float]:
-        return self._total(np.ones(self.fid.size, dtype=bool))
-
-    def imper_total(self) -> tuple[int, float]:
-        return self._total(self.imper == YES)
-
-    def artif_matrice_total(self) -> tuple[int, float]:
-        return self._total(self.artif_matrice == YES)
-
-    def artif_total(self) -> tuple[int, float]:
-        return self._total(self.artif == YES)
-
-    def to_artif_total(self) -> tuple[int, float]:
-        """Switched non artificialisé → artificialisé by the thresholds."""
-        return self._total(self.crit_seuil & (self.artif == YES))
-
-    def to_non_artif_total(self) -> tuple[int, float]:
-        """Switched artificialisé → non artificialisé by the thresholds."""
-        return self._total(self.crit_seuil & (self.artif == NO))
-
-    def indetermine_total(self) -> tuple[int, float]:
-        """Polygons whose artificialisation could not be decided (the leaves under its codes disagree)."""
-        return self._total(self.artif == UNKNOWN)
-
-    def indetermine_imper_total(self) -> tuple[int, float]:
-        return self._total(self.imper == UNKNOWN)
-
-    def repaired_total(self) -> tuple[int, float]:
-        return self._total(np.isin(self.fid, np.asarray(self.repaired_fids, dtype=np.int64)))
-
-
-@dataclass
-class Comparison:
-    """IGN's artificialisation against ``matrice_seuils`` recomputed on the same polygons."""
-
-    calc: Classification  # the recomputation (method 'matrice_seuils')
-    ign_artif: np.ndarray  # int8 1 / 0 / -1
-    ign_crit_seuil: np.ndarray  # int8 1 / 0 / -1 (null)
-    compared: np.ndarray  # bool: both answers are determined
-    agree: np.ndarray  # bool: compared and equal
-    raison: np.ndarray  # int8 codes into RAISONS (0 where not a disagreement)
-
-    @property
-    def disagree(self) -> np.ndarray:
-        return self.compared & ~self.agree
-
-    def _total(self, mask: np.ndarray) -> tuple[int, float]:
-        return self.calc._total(mask)
-
-    def agree_total(self) -> tuple[int, float]:
-        return self._total(self.agree)
-
-    def disagree_total(self) -> tuple[int, float]:
-        return self._total(self.disagree)
-
-    def raison_total(self, raison: str) -> tuple[int, float]:
-        return self._total(self.raison == RAISONS.index(raison))
-
-    def not_compared_total(self) -> tuple[int, float]:
-        return self._total(~self.compared)
-
-    def agreement_percent(self) -> float:
-        """Share of the compared surface where both answers agree (%, NaN when nothing compared)."""
-        compared = self._total(self.compared)[1]
-        return 100.0 * self.agree_total()[1] / compared if compared > 0 else float("nan")
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One row of the summary table."""
-
-    key: str
-    label: str
-    count: int
-    area_m2: float
-
-    @property
-    def area_ha(self) -> float:
-        return self.area_m2 / 10000.0
-
-
-def summary(c: Classification) -> list[Indicator]:
-    """The summary table's rows: key, translated label, number of polygons, surface (m²)."""
-    rows = [
-        ("imper", tr("Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)"), c.imper_total()),
-        ("artif_matrice", tr("Artificialisé by the matrix, before the seuils"), c.artif_matrice_total()),
-        ("artif", tr("Artificialisé, after the seuils"), c.artif_total()),
-        ("seuil_vers_artif", tr("Switched to artificialisé by the seuils"), c.to_artif_total()),
-        ("seuil_vers_non_artif", tr("Switched to non artificialisé by the seuils"), c.to_non_artif_total()),
-        ("indetermine", tr("Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)"), c.indetermine_total()),
-        ("indetermine_imper", tr("Indéterminé for imperméabilisation (the leaves under the couverture disagree)"), c.indetermine_imper_total()),
-        ("geometries_reparees", tr("Invalid geometries repaired for the computation"), c.repaired_total()),
-        ("total", tr("All polygons"), c.total()),
-    ]
-    return [Indicator(key, label, count, area) for key, label, (count, area) in rows]
 
 
 # ----------------------------------------------------------------------------- small helpers
@@ -353,11 +187,6 @@ def check_convention(convention: str) -> None:
         )
 
 
-def _check_canceled(feedback: Any) -> None:
-    if feedback is not None and feedback.isCanceled():
-        raise Canceled()
-
-
 def _parsed(cache: dict, raw: Any, parse: Callable[[Any], int]) -> int:
     """``parse(raw)``, computed once per distinct value (IGN layers repeat a handful of values)."""
     value = cache.get(raw)
@@ -411,7 +240,7 @@ class _Columns:
     nulls: int
     rows: np.ndarray  # per polygon, its distinct pair of raw codes
     unknown_rows: dict  # code outside the nomenclature → the pairs carrying it
-    validity: Any = None  # gpkg.InvalidGeometries still to settle (Arrow reading), else None
+    validity: Any = None  # InvalidGeometries still to settle (Arrow reading), else None
 
 
 def _read(
@@ -429,7 +258,7 @@ def _read(
     """One pass over the features: ids, codes → statuses (cached per distinct pair), areas, WKB.
 
     A layer in a file (or a renaming VRT of ``ocsge:load``) whose fields read are text is read through
-    OGR's Arrow interface (``territories.iter_batches``), its codes a column at a time."""
+    OGR's Arrow interface (``iter_batches``), its codes a column at a time."""
     if layer is not None:
         fast = _read_arrow(layer, cs_name, us_name, artif_name, crit_name, want_geometry, feedback)
         if fast is not None:
@@ -438,18 +267,8 @@ def _read(
             columns.validity = validity
             return columns
     fields = source.fields()
-    idx_cs = fields.lookupField(cs_name)
-    idx_us = fields.lookupField(us_name) if us_name else -1
-    idx_artif = fields.lookupField(artif_name) if artif_name else -1
-    idx_crit = fields.lookupField(crit_name) if crit_name else -1
-    request = QgsFeatureRequest()
-    request.setSubsetOfAttributes([i for i in (idx_cs, idx_us, idx_artif, idx_crit) if i >= 0])
-    if not want_geometry:
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    if isinstance(source, QgsProcessingFeatureSource):  # we repair invalid geometries ourselves
-        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
-    else:
-        features = source.getFeatures(request)
+    idx_cs, idx_us, idx_artif, idx_crit = (fields.lookupField(name) if name else -1 for name in (cs_name, us_name, artif_name, crit_name))
+    features = _features(source, [i for i in (idx_cs, idx_us, idx_artif, idx_crit) if i >= 0], want_geometry)
     total = max(source.featureCount(), 1)
 
     fid_l = array("q")
@@ -467,7 +286,7 @@ def _read(
     with_us, with_artif, with_crit = idx_us >= 0, idx_artif >= 0, idx_crit >= 0
     for n, feature in enumerate(features):
         if n % 5000 == 0:
-            _check_canceled(feedback)
+            check_canceled(feedback)
             if feedback is not None:
                 feedback.setProgress(100.0 * n / total)
         fid = feature.id()
@@ -495,6 +314,18 @@ def _read(
         pairs, row_l, fid_l, area_l, ign_l if with_artif else None, crit_l if with_crit else None,
         wkb_l, repaired, empty, us_name, feedback, convention,
     )
+
+
+def _features(source: Any, attributes: list[int], want_geometry: bool) -> Iterable:
+    """The features of ``source`` through QGIS, only the attributes asked for (geometries unchecked:
+    invalid ones are repaired here)."""
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(attributes)
+    if not want_geometry:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    if isinstance(source, QgsProcessingFeatureSource):  # we repair invalid geometries ourselves
+        return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
 
 
 def _finish(
@@ -566,9 +397,7 @@ def _read_arrow(
 
     Geometries are kept as WKB, not measured: their validity is asked of SQLite in a thread (a
     GeoPackage) or checked by ``_settle``; areas come from the WKB (``thresholds``)."""
-    from . import gpkg, territories
-
-    if not isinstance(layer, QgsVectorLayer) or territories._ogr_target(layer) is None:
+    if not isinstance(layer, QgsVectorLayer) or ogr_target(layer) is None:
         return None
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
         return None
@@ -582,7 +411,7 @@ def _read_arrow(
         layer_fields.at(layer_fields.lookupField(name)).name() if name else None for name in (cs_name, us_name, artif_name, crit_name)
     )
     names = [name for name in (cs_name, us_name, artif_name, crit_name) if name]
-    step = territories._Step(feedback)
+    step = Step(feedback)
     pairs: dict[tuple, int] = {}
     fid_parts: list = []
     row_parts: list = []
@@ -590,38 +419,35 @@ def _read_arrow(
     crit_parts: list = []
     area_l = array("d")
     wkb_l: Optional[list] = [] if want_geometry else None
-    validity = gpkg.InvalidGeometries.start(layer) if want_geometry else None
+    validity = InvalidGeometries.start(layer) if want_geometry else None
     nan = float("nan")
-    try:
-        for batch in territories.iter_batches(layer, names, step):
-            fid = np.asarray(batch["fid"], dtype=np.int64)
-            n = fid.size
-            fid_parts.append(fid)
-            cs_codes, cs_uniques = territories._factorize(batch[cs_name])
-            if us_name:
-                us_codes, us_uniques = territories._factorize(batch[us_name])
-            else:
-                us_codes, us_uniques = np.zeros(n, dtype=np.int64), [None]
-            combined = cs_codes * (len(us_uniques) + 1) + us_codes
-            distinct, inverse = np.unique(combined, return_inverse=True)
-            local = np.empty(distinct.size, dtype=np.int64)
-            for k, value in enumerate(distinct.tolist()):
-                key = (cs_uniques[value // (len(us_uniques) + 1)], us_uniques[value % (len(us_uniques) + 1)])
-                row = pairs.get(key)
-                if row is None:
-                    row = pairs[key] = len(pairs)
-                local[k] = row
-            row_parts.append(local[inverse.reshape(-1)])
-            for name, parse, parts in ((artif_name, parse_ign_artif, ign_parts), (crit_name, parse_bool, crit_parts)):
-                if name:
-                    codes, uniques = territories._factorize(batch[name])
-                    parts.append(np.asarray([parse(u) for u in uniques], dtype=np.int8).reshape(-1)[codes] if n else np.zeros(0, np.int8))
-            if not want_geometry:
-                area_l.extend([nan] * n)
-                continue
-            wkb_l.extend(_blob(blob) for blob in batch["wkb"])
-    except territories.Canceled:
-        raise Canceled() from None
+    for batch in iter_batches(layer, names, step):
+        fid = np.asarray(batch["fid"], dtype=np.int64)
+        n = fid.size
+        fid_parts.append(fid)
+        cs_codes, cs_uniques = factorize(batch[cs_name])
+        if us_name:
+            us_codes, us_uniques = factorize(batch[us_name])
+        else:
+            us_codes, us_uniques = np.zeros(n, dtype=np.int64), [None]
+        combined = cs_codes * (len(us_uniques) + 1) + us_codes
+        distinct, inverse = np.unique(combined, return_inverse=True)
+        local = np.empty(distinct.size, dtype=np.int64)
+        for k, value in enumerate(distinct.tolist()):
+            key = (cs_uniques[value // (len(us_uniques) + 1)], us_uniques[value % (len(us_uniques) + 1)])
+            row = pairs.get(key)
+            if row is None:
+                row = pairs[key] = len(pairs)
+            local[k] = row
+        row_parts.append(local[inverse.reshape(-1)])
+        for name, parse, parts in ((artif_name, parse_ign_artif, ign_parts), (crit_name, parse_bool, crit_parts)):
+            if name:
+                codes, uniques = factorize(batch[name])
+                parts.append(np.asarray([parse(u) for u in uniques], dtype=np.int8).reshape(-1)[codes] if n else np.zeros(0, np.int8))
+        if not want_geometry:
+            area_l.extend([nan] * n)
+            continue
+        wkb_l.extend(_blob(blob) for blob in batch["wkb"])
     fid_a = np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64)
     row_a = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int64)
     ign_a = (np.concatenate(ign_parts) if ign_parts else np.zeros(0, np.int8)) if artif_name else None
@@ -646,12 +472,7 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
     computed afterwards from the WKB (by the thresholds, or ``_areas``)."""
     if columns.validity is None:
         return False
-    from . import gpkg
-
-    try:
-        suspects = columns.validity.result(feedback)
-    except gpkg.Canceled:
-        raise Canceled() from None
+    suspects = columns.validity.result(feedback)
     columns.validity = None
     wkb, fids = columns.wkb, columns.fid.tolist()
     columns.empty = [fids[i] for i, blob in enumerate(wkb) if len(blob) <= EMPTY_WKB_SIZE]
@@ -662,7 +483,7 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
     repaired = []
     for n, i in enumerate(positions):
         if n % 5000 == 0:
-            _check_canceled(feedback)
+            check_canceled(feedback)
         blob = wkb[i]
         if len(blob) <= EMPTY_WKB_SIZE:
             continue
@@ -845,8 +666,6 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
                 result_thresholds = thresholds.apply_thresholds(
                     columns.wkb, artif_matrice, columns.bati, areas=columns.area, feedback=ScaledFeedback(feedback, start, 100.0)
                 )
-            except thresholds.ThresholdsCanceled:
-                raise Canceled() from None
             except ValueError as error:
                 raise ClassifyError(tr("The thresholds could not be computed: {error}").format(error=error)) from None
             if columns.area is None:
@@ -933,194 +752,3 @@ def compare_with_ign(
     return Comparison(calc=calc, ign_artif=ign_artif, ign_crit_seuil=ign_crit, compared=compared, agree=agree, raison=raison)
 
 
-# ------------------------------------------------------------------------------------ writing
-
-
-def _bool_or_null(value: int) -> Optional[bool]:
-    return None if value == UNKNOWN else bool(value)
-
-
-def classification_fields() -> QgsFields:
-    """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool), artif_source (text)."""
-    out = QgsFields()
-    for name in ("imper", "artif", "artif_matrice", "crit_seuil"):
-        out.append(compat.field(name, QVariant.Type.Bool))
-    out.append(compat.field("artif_source", QVariant.Type.String, len=10))
-    return out
-
-
-def classification_values(c: Classification, i: int) -> list:
-    """The added attributes of polygon ``i`` (NULL where indéterminé)."""
-    artif = int(c.artif[i])
-    return [
-        _bool_or_null(int(c.imper[i])),
-        _bool_or_null(artif),
-        _bool_or_null(int(c.artif_matrice[i])),
-        None if artif == UNKNOWN else bool(c.crit_seuil[i]),
-        c.source_name(i),
-    ]
-
-
-def comparison_fields() -> QgsFields:
-    """The attributes ocsge:compare_artif adds to each disagreeing polygon."""
-    out = QgsFields()
-    for name in ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil"):
-        out.append(compat.field(name, QVariant.Type.Bool))
-    out.append(compat.field("raison", QVariant.Type.String, len=10))
-    return out
-
-
-def comparison_values(cmp: Comparison, i: int) -> list:
-    calc = cmp.calc
-    return [
-        _bool_or_null(int(cmp.ign_artif[i])),
-        _bool_or_null(int(cmp.ign_crit_seuil[i])),
-        _bool_or_null(int(calc.artif[i])),
-        _bool_or_null(int(calc.artif_matrice[i])),
-        bool(calc.crit_seuil[i]),
-        RAISONS[cmp.raison[i]] or None,
-    ]
-
-
-def output_fields(input_fields: QgsFields, added: QgsFields) -> tuple[QgsFields, dict[str, str]]:
-    """The input's fields then ``added``; an input field whose name an added one takes is renamed
-    ``<name>_orig`` (returned as {old: new}) so that no attribute of the user is lost."""
-    taken = {f.name().lower() for f in added}
-    names = {f.name().lower() for f in input_fields} | taken
-    out = QgsFields()
-    renamed: dict[str, str] = {}
-    for f in input_fields:
-        if f.name().lower() in taken:
-            base = f"{f.name()}_orig"
-            new, k = base, 1
-            while new.lower() in names:
-                k += 1
-                new = f"{base}{k}"
-            names.add(new.lower())
-            renamed[f.name()] = new
-            f = QgsField(f)
-            f.setName(new)
-        out.append(f)
-    for f in added:
-        out.append(f)
-    return out, renamed
-
-
-def _bool_column(values: np.ndarray, null: Optional[np.ndarray] = None) -> list:
-    """Python list of True / False / None (None where ``values`` is UNKNOWN, or where ``null``)."""
-    out = np.where(np.asarray(values) != 0, True, False).astype(object)
-    out[(np.asarray(values) == UNKNOWN) if null is None else null] = None
-    return out.tolist()
-
-
-def classification_columns(c: Classification) -> list[list]:
-    """The added attributes as columns (lists aligned on ``c.fid``, in ``classification_fields()``'s
-    order; None where NULL)."""
-    source = np.asarray(SOURCES, dtype=object)[c.artif_source.astype(np.int64)]
-    source[source == ""] = None
-    artif_unknown = c.artif == UNKNOWN
-    return [
-        _bool_column(c.imper),
-        _bool_column(c.artif),
-        _bool_column(c.artif_matrice),
-        _bool_column(np.asarray(c.crit_seuil, dtype=np.int8), artif_unknown),
-        source.tolist(),
-    ]
-
-
-def classification_codes(c: Classification) -> list[tuple[np.ndarray, tuple]]:
-    """The added attributes as (codes, labels) per column, ``labels[codes[i]]`` being
-    ``classification_columns(c)[k][i]``: no Python object per polygon."""
-    flags = (None, False, True)
-    crit = np.where(c.artif == UNKNOWN, 0, np.asarray(c.crit_seuil, dtype=np.int8) + 1)
-    return [
-        (c.imper.astype(np.int8) + 1, flags),
-        (c.artif.astype(np.int8) + 1, flags),
-        (c.artif_matrice.astype(np.int8) + 1, flags),
-        (crit.astype(np.int8), flags),
-        (c.artif_source.astype(np.int8), tuple(name or None for name in SOURCES)),
-    ]
-
-
-def classification_rows(c: Classification) -> list:
-    """``classification_values(c, i)`` for every ``i`` at once (a list of lists, built with numpy)."""
-    return [list(row) for row in zip(*classification_columns(c))]
-
-
-WRITE_BATCH = 10000  # features handed to the sink at once
-
-
-def write_features(
-    source: Any,
-    sink: QgsFeatureSink,
-    fields: QgsFields,
-    fid: np.ndarray,
-    values: Any,
-    feedback: Any = None,
-    only: Optional[np.ndarray] = None,
-) -> int:
-    """Copy the features of ``source`` (original geometry and attributes) into ``sink``, each followed
-    by ``values(i)`` (or ``values[i]`` when ``values`` is a list of lists), ``i`` its position in ``fid``.
-    ``only``: a bool mask over ``fid`` of the features to write (all when None). Features are written
-    by batches of ``WRITE_BATCH``. Returns the number written; raises ``Canceled``, ``ClassifyError``."""
-    request = QgsFeatureRequest()
-    if only is not None:
-        request.setFilterFids([int(f) for f in fid[only]])
-    expected = int(np.count_nonzero(only)) if only is not None else int(fid.size)
-    if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
-    else:
-        features = source.getFeatures(request)
-    rows = values if isinstance(values, list) else None
-    order = np.argsort(fid, kind="stable")
-    sorted_fid = fid[order]
-    fid_list = fid.tolist() if only is None else None
-    n_fid = len(fid_list) if fid_list is not None else 0
-    written = 0
-    batch: list = []
-    base = source.fields().count()  # the added values follow the source's attributes
-    n_added = fields.count() - base
-
-    def flush() -> None:
-        if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
-            error = sink.lastError() if hasattr(sink, "lastError") else ""
-            raise ClassifyError(tr("Could not write a feature to the output: {error}").format(error=error))
-        batch.clear()
-
-    for n, feature in enumerate(features):
-        if n % 5000 == 0:
-            _check_canceled(feedback)
-            if feedback is not None:
-                feedback.setProgress(100.0 * n / max(expected, 1))
-        feature_id = feature.id()
-        if n < n_fid and fid_list[n] == feature_id:
-            i = n
-        else:
-            pos = int(np.searchsorted(sorted_fid, feature_id))
-            if pos >= sorted_fid.size or sorted_fid[pos] != feature_id:
-                continue  # a feature added since the classification
-            i = int(order[pos])
-        feature.padAttributes(n_added)  # NULL, then the added values that are not
-        for k, value in enumerate(rows[i] if rows is not None else values(i), base):
-            if value is not None:
-                feature.setAttribute(k, value)
-        batch.append(feature)
-        written += 1
-        if len(batch) >= WRITE_BATCH:
-            flush()
-    flush()
-    if feedback is not None:
-        feedback.setProgress(100.0)
-    return written
-
-
-def remove_partial_file(path: str) -> None:
-    """Remove an output file (and a shapefile's companions) left incomplete by a cancel."""
-    if not path or "|" in path or not os.path.isfile(path):
-        return
-    stem, ext = os.path.splitext(path)
-    companions = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix") if ext.lower() == ".shp" else (ext,)
-    for suffix in companions:
-        candidate = stem + suffix
-        if os.path.isfile(candidate):
-            os.remove(candidate)

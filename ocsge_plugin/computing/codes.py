@@ -7,11 +7,13 @@ here only give their answer as a status.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
+import pandas as pd
 from qgis.PyQt.QtCore import QVariant
 
+from ..nomenclature import normalise_code
 from ..rules import DEFAULT_CONVENTION, resolve
 
 YES, NO, UNKNOWN = 1, 0, -1
@@ -81,3 +83,72 @@ def pair_status(code_cs: Any, code_us: Any, convention: str = DEFAULT_CONVENTION
     """(imperméabilisé, artificialisé by the matrix) as 1 / 0 / -1, by ``rules.resolve``."""
     imper, artif = resolve(plain_value(code_cs), plain_value(code_us), convention)
     return _status(imper), _status(artif)
+
+
+# ------------------------------------------------------------------- columns, by distinct value
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value
+
+
+def factorize(values: Any) -> tuple[np.ndarray, list]:
+    """Integer codes and the distinct values of a column (masked / None → its own value None)."""
+    if np.ma.isMaskedArray(values):
+        mask = np.ma.getmaskarray(values)
+        data = np.asarray(values.data, dtype=object)
+        data[mask] = None
+        values = data
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    uniques = [_text(u) for u in uniques]
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques.append(None)
+    return np.asarray(codes, dtype=np.int64), uniques
+
+
+def lookup_values(values: Any, parse: Callable[[Any], int]) -> np.ndarray:
+    """``parse`` (value → 1 / 0 / -1) applied once per distinct value of a column."""
+    codes, uniques = factorize(values)
+    table = np.array([parse(u) for u in uniques] or [UNKNOWN], dtype=np.int8)
+    return table[codes]
+
+
+def lookup_imper(cs: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
+    """Imperméabilisé (1 / 0 / -1 indéterminé) of each couverture code, by ``rules.resolve``."""
+    return lookup_values(cs, lambda code: pair_status(code, None, convention)[0])
+
+
+def lookup_artif(cs: Any, us: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
+    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair, by ``rules.resolve``
+    once per distinct pair of values."""
+    c_codes, c_uniques = factorize(cs)
+    u_codes, u_uniques = factorize(us)
+    cn = [normalise_code(u) for u in c_uniques]
+    un = [normalise_code(u) for u in u_uniques]
+    table = np.full((max(len(cn), 1), max(len(un), 1)), UNKNOWN, dtype=np.int8)
+    for i, c in enumerate(cn):
+        for j, u in enumerate(un):
+            table[i, j] = pair_status(c, u, convention)[1]
+    return table[c_codes, u_codes]
+
+
+def parse_sign(value: Any) -> int:
+    """IGN's ``artificialisation`` (1 became artificial, -1 desartificialised, 0 / null nothing) → 1 / -1 / 0."""
+    if value is None:
+        return 0
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return 0
+    return 1 if number > 0 else -1 if number < 0 else 0
+
+
+def flow_sign(debut: np.ndarray, fin: np.ndarray) -> np.ndarray:
+    """+1 when 0 → 1, -1 when 1 → 0, else 0 (indéterminé at either date gives no flow)."""
+    out = np.zeros(debut.shape, dtype=np.int8)
+    out[(debut == NO) & (fin == YES)] = 1
+    out[(debut == YES) & (fin == NO)] = -1
+    return out

@@ -1,6 +1,6 @@
 """Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece by piece.
 
-Three sources give the same pieces (domain.md §3):
+Three sources give the same pieces (docs/domain.md §3):
 
 * IGN's DIFFERENCE layer (normalised fields ``cs_debut, us_debut, cs_fin, us_fin``, or IGN's raw
   spellings ``CS_<y1>…`` / ``cs_avant…``): every row is a piece of land whose class changed;
@@ -60,20 +60,17 @@ Conventions: statuses are ints 1 (yes) / 0 (no) / -1 (indéterminé); flows are 
 (``flux_artif`` +1 = artificialisation, -1 = désartificialisation; likewise ``flux_imper``); areas
 are planar, in the layer's projected CRS units² (m²); the accumulator reports hectares.
 Errors meant for the user raise :class:`FlowError` (message already translated); cancelation raises
-:class:`FlowsCanceled`.
+:class:`Canceled`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
 import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -85,33 +82,21 @@ from qgis.core import (
 )
 
 from .. import reading
+from ..errors import Canceled, OcsgeError
 from ..i18n import tr
-from ..nomenclature import couverture, normalise_code, usage
+from ..nomenclature import normalise_code
 from ..rules import DEFAULT_CONVENTION
 from . import classify
 from .codes import pair_status, plain_value
+from .pieces import UNDETERMINED, ChangePiece, FlowReport, OnlyPart
 from .progress import ScaledFeedback
 
 __all__ = [
-    "FLUX_ARTIF",
-    "FLUX_DESARTIF",
-    "FLUX_IMPER",
-    "FLUX_DESIMPER",
-    "M2_PER_HA",
     "SUMMARY_FIELDS",
-    "UNDETERMINED",
-    "ChangePiece",
-    "FlowAccumulator",
     "FlowError",
-    "FlowReport",
-    "FlowsCanceled",
-    "OnlyPart",
-    "ScaledFeedback",
+    "Canceled",
     "check_pair",
     "code_fields",
-    "flow_kind",
-    "flux_label",
-    "flux_labels",
     "layer_departement",
     "layer_millesimes",
     "pieces_from_artif_diff",
@@ -122,154 +107,12 @@ __all__ = [
     "source_kind",
 ]
 
-FLUX_ARTIF = "artificialisation"
-FLUX_DESARTIF = "desartificialisation"
-FLUX_IMPER = "impermeabilisation"
-FLUX_DESIMPER = "desimpermeabilisation"
-FLUX_SEPARATOR = ", "
 SUMMARY_FIELDS = ("flux_artif", "flux_desartif", "flux_artif_net", "flux_imper", "flux_desimper", "flux_imper_net")
-M2_PER_HA = 10000.0
 SLIVER_M2 = 0.01  # parts present in one millésime only, smaller than this (rounding), are not reported
 
-UNDETERMINED = -1
 
-
-class FlowError(Exception):
+class FlowError(OcsgeError):
     """Bad input, explained to the user (the message is already translated)."""
-
-
-class FlowsCanceled(Exception):
-    """``feedback.isCanceled()`` became true."""
-
-
-# ------------------------------------------------------------------------------------- the rule
-
-def _status(value: Any) -> int:
-    if value is None or value is UNDETERMINED:
-        return UNDETERMINED
-    if isinstance(value, (bool, np.bool_)):
-        return int(value)
-    number = int(value)
-    return number if number in (0, 1) else UNDETERMINED
-
-
-def flow_kind(imper_debut: Any, imper_fin: Any, artif_debut: Any, artif_fin: Any) -> tuple[Optional[int], Optional[int]]:
-    """(flux_artif, flux_imper) of a piece from its statuses at both dates.
-
-    Statuses are True/False, 1/0, or None/-1 (indéterminé). Each flow is +1 (became artificialised /
-    impermeable), -1 (desartificialised / unsealed), 0 (unchanged) or None when a status is indéterminé.
-    """
-    def one(before: Any, after: Any) -> Optional[int]:
-        a, b = _status(before), _status(after)
-        if a == UNDETERMINED or b == UNDETERMINED:
-            return None
-        return b - a
-
-    return one(artif_debut, artif_fin), one(imper_debut, imper_fin)
-
-
-def flux_label(flux_artif: Optional[int], flux_imper: Optional[int]) -> Optional[str]:
-    """Readable flow kind: 'artificialisation', 'desimpermeabilisation', both comma-joined
-    ('artificialisation, impermeabilisation'), or None when only the class changed."""
-    words = []
-    if flux_artif == 1:
-        words.append(FLUX_ARTIF)
-    elif flux_artif == -1:
-        words.append(FLUX_DESARTIF)
-    if flux_imper == 1:
-        words.append(FLUX_IMPER)
-    elif flux_imper == -1:
-        words.append(FLUX_DESIMPER)
-    return FLUX_SEPARATOR.join(words) or None
-
-
-def flux_labels() -> list[str]:
-    """Every value ``flux_label`` can return (except None), artificialisation first."""
-    labels = []
-    for artif in (1, -1, 0):
-        for imper in (1, -1, 0):
-            label = flux_label(artif, imper)
-            if label:
-                labels.append(label)
-    return labels
-
-
-# ------------------------------------------------------------------------------------- pieces
-
-@dataclass
-class ChangePiece:
-    """A piece of land whose class or status changed between début and fin."""
-
-    geometry: QgsGeometry
-    cs_debut: Optional[str]
-    us_debut: Optional[str]
-    cs_fin: Optional[str]
-    us_fin: Optional[str]
-    imper_debut: int
-    imper_fin: int
-    artif_debut: int
-    artif_fin: int
-    flux_artif: int  # +1 / 0 / -1
-    flux_imper: int
-    area: float  # m² (CRS units²), planar
-    fid_debut: Optional[int] = None  # source feature ids (overlay: both; difference layers: fid_fin only)
-    fid_fin: Optional[int] = None
-
-    @property
-    def flux(self) -> Optional[str]:
-        return flux_label(self.flux_artif, self.flux_imper)
-
-    @property
-    def has_flow(self) -> bool:
-        return bool(self.flux_artif or self.flux_imper)
-
-
-@dataclass
-class OnlyPart:
-    """Land covered by one millésime only (overlay), with its codes and statuses in that millésime."""
-
-    geometry: QgsGeometry
-    present: str  # 'debut' or 'fin'
-    code_cs: Optional[str]
-    code_us: Optional[str]
-    imper: int
-    artif: int
-    area: float
-
-
-@dataclass
-class FlowReport:
-    """What a stream of pieces saw; filled while iterating (complete once the iterator is exhausted)."""
-
-    source: str = ""  # 'difference', 'artif_diff' or 'overlay'
-    method: str = ""  # 'matrice' for difference layers, 'ign' for artif_diff, classify's method for overlays
-    convention: str = DEFAULT_CONVENTION  # how parent / unknown codes are read (rules.CONVENTIONS)
-    features_debut: int = 0
-    features_fin: int = 0
-    pieces: int = 0  # pieces yielded
-    undetermined_count: int = 0  # pieces kept out: status indéterminé at a date (the leaves under the codes disagree)
-    undetermined_area: float = 0.0
-    matched: int = 0  # overlay: polygons identical at both dates, paired without geometry operations
-    matched_canonical: int = 0  # … of which paired only after normalising the geometry
-    overlaid_debut: int = 0  # overlay: début / fin polygons that had to be intersected
-    overlaid_fin: int = 0
-    only_debut_area: float = 0.0
-    only_fin_area: float = 0.0
-    only_parts: list[OnlyPart] = field(default_factory=list)
-    repaired: int = 0  # invalid geometries repaired (makeValid) for the intersections
-    reprojected: Optional[str] = None  # overlay: 'debut' or 'fin' when that layer was reprojected
-    crs: str = ""  # CRS of the pieces (authid)
-    stock: dict[str, float] = field(default_factory=dict)  # overlay: artif/imper stock at each date (m²)
-    messages: list[str] = field(default_factory=list)  # warnings for the user (translated)
-    keep_undetermined: bool = False  # keep the undetermined pieces' geometries in ``undetermined_parts``
-    undetermined_parts: list[QgsGeometry] = field(default_factory=list)
-
-    def add_undetermined(self, geometry: QgsGeometry, area: Optional[float] = None) -> None:
-        """Count a piece whose flows cannot be told (kept out of the flows)."""
-        self.undetermined_count += 1
-        self.undetermined_area += (geometry.area() if not geometry.isNull() else 0.0) if area is None else area
-        if self.keep_undetermined and not geometry.isNull():
-            self.undetermined_parts.append(QgsGeometry(geometry))
 
 
 class _Progress:
@@ -282,13 +125,13 @@ class _Progress:
         if self.feedback is None or index % self.step:
             return
         if self.feedback.isCanceled():
-            raise FlowsCanceled()
+            raise Canceled()
         self.feedback.setProgress(self.start + (self.end - self.start) * min(index / self.total, 1.0))
 
     def done(self) -> None:
         if self.feedback is not None:
             if self.feedback.isCanceled():
-                raise FlowsCanceled()
+                raise Canceled()
             self.feedback.setProgress(self.end)
 
 
@@ -300,17 +143,8 @@ def _names(layer: QgsVectorLayer) -> list[str]:
 
 def source_kind(layer: QgsVectorLayer) -> str:
     """'artif_diff' (has an ``artificialisation`` field), 'difference' (début/fin code fields),
-    'artif' (IGN's artificialisation state: ``artif`` field) or 'occupation'."""
-    lower = {name.lower() for name in _names(layer)}
-    if "artificialisation" in lower:
-        return "artif_diff"
-    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or any(
-        re.fullmatch(r"cs_(19|20)\d\d", name) for name in lower
-    ):
-        return "difference"
-    if "artif" in lower:
-        return "artif"
-    return "occupation"
+    'artif' (IGN's artificialisation state: ``artif`` field) or 'occupation' (``reading.kind_from_fields``)."""
+    return reading.kind_from_fields(_names(layer)) or "occupation"
 
 
 _NORMALISED = {
@@ -699,8 +533,6 @@ def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any, conven
     try:
         result = classify.classify_layer(layer, "matrice_seuils", cs_field=fields["code_cs"], us_field=fields["code_us"],
                                          feedback=feedback, convention=convention)
-    except classify.Canceled:
-        raise FlowsCanceled() from None
     except classify.ClassifyError as error:
         raise FlowError(f"{layer.name()}: {error}") from None
     return dict(zip(np.asarray(result.fid).tolist(), np.asarray(result.artif).tolist()))
@@ -747,32 +579,49 @@ def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, 
 
 
 def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only) -> Iterator[ChangePiece]:
-    codes = _Codes(method, report.convention)
-    start = 0.0
-    seuils: list[Optional[dict[int, int]]] = [None, None]
-    if method == "matrice_seuils":
-        for index, layer in enumerate((layer_debut, layer_fin)):
-            sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
-            seuils[index] = _seuils(layer, fields[index], sub, report.convention)
-        start = 50.0
-    debut = _Side(layer_debut, fields[0], codes, seuils[0])
-    fin = _Side(layer_fin, fields[1], codes, seuils[1])
-    target = layer_fin.crs()
-    if layer_debut.crs() != layer_fin.crs():
-        small_is_debut = layer_debut.featureCount() < layer_fin.featureCount()
-        if layer_debut.crs().isGeographic():
-            small_is_debut = True
-        elif layer_fin.crs().isGeographic():
-            small_is_debut = False
-        small, big = (debut, fin) if small_is_debut else (fin, debut)
-        small.transform = QgsCoordinateTransform(small.layer.crs(), big.layer.crs(), QgsProject.instance())
-        target = big.layer.crs()
-        report.reprojected = "debut" if small_is_debut else "fin"
-    report.crs = target.authid()
-    report.features_debut, report.features_fin = layer_debut.featureCount(), layer_fin.featureCount()
-    span = 100.0 - start
+    run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
+    rest_fin = yield from run.identical()
+    rest_debut = yield from run.canonical(rest_fin)
+    yield from run.overlay(rest_debut, rest_fin)
+    run.finish()
 
-    def piece(geometry: QgsGeometry, pos_d: int, pos_f: int, area: Optional[float]) -> Optional[ChangePiece]:
+
+class _OverlayRun:
+    """The overlay of two millésimes in three passes: identical geometries paired by their WKB hash,
+    then by their canonical form, then the rest intersected (each pass yields its change pieces)."""
+
+    def __init__(self, layer_debut, layer_fin, fields, method: str, report: FlowReport, feedback: Any, flows_only: bool) -> None:
+        self.report, self.feedback, self.flows_only = report, feedback, flows_only
+        self.codes = codes = _Codes(method, report.convention)
+        start = 0.0
+        seuils: list[Optional[dict[int, int]]] = [None, None]
+        if method == "matrice_seuils":
+            for index, layer in enumerate((layer_debut, layer_fin)):
+                sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
+                seuils[index] = _seuils(layer, fields[index], sub, report.convention)
+            start = 50.0
+        self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0])
+        self.fin = fin = _Side(layer_fin, fields[1], codes, seuils[1])
+        target = layer_fin.crs()
+        if layer_debut.crs() != layer_fin.crs():
+            small_is_debut = layer_debut.featureCount() < layer_fin.featureCount()
+            if layer_debut.crs().isGeographic():
+                small_is_debut = True
+            elif layer_fin.crs().isGeographic():
+                small_is_debut = False
+            small, big = (debut, fin) if small_is_debut else (fin, debut)
+            small.transform = QgsCoordinateTransform(small.layer.crs(), big.layer.crs(), QgsProject.instance())
+            target = big.layer.crs()
+            report.reprojected = "debut" if small_is_debut else "fin"
+        report.crs = target.authid()
+        report.features_debut, report.features_fin = layer_debut.featureCount(), layer_fin.featureCount()
+        self.start, self.span = start, 100.0 - start
+
+    def _progress(self, a: float, b: float, total: int) -> _Progress:
+        return _Progress(self.feedback, self.start + self.span * a, self.start + self.span * b, total)
+
+    def piece(self, geometry: QgsGeometry, pos_d: int, pos_f: int, area: Optional[float]) -> Optional[ChangePiece]:
+        debut, fin, report = self.debut, self.fin, self.report
         status_d, status_f = debut.status(pos_d), fin.status(pos_f)
         if status_d == status_f and debut.same_class(pos_d, fin, pos_f):
             return None
@@ -781,130 +630,140 @@ def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_onl
             report.add_undetermined(geometry, area)
             return None
         flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
-        if flows_only and not (flux_artif or flux_imper):
+        if self.flows_only and not (flux_artif or flux_imper):
             return None
         geometry = _multi(geometry)
         if geometry.isNull():
             return None
         report.pieces += 1
-        (cs_d, us_d), (cs_f, us_f) = codes.pair[debut.code[pos_d]], codes.pair[fin.code[pos_f]]
+        (cs_d, us_d), (cs_f, us_f) = self.codes.pair[debut.code[pos_d]], self.codes.pair[fin.code[pos_f]]
         return ChangePiece(geometry, cs_d, us_d, cs_f, us_f, imper_d, imper_f, artif_d, artif_f, flux_artif, flux_imper,
                            geometry.area() if area is None else area, debut.fid[pos_d], fin.fid[pos_f])
 
-    # Pass 1, début: attributes, area and the hash of every geometry as stored (one read).
-    keys: dict[int, int] = {}  # 64-bit hash of the WKB → début position (confirmed by equal areas)
-    progress = _Progress(feedback, start, start + span * 0.2, report.features_debut)
-    for index, feature in enumerate(layer_debut.getFeatures(debut.request())):
-        progress(index)
-        position, geometry = debut.read(feature)
-        if not geometry.isNull():
-            keys.setdefault(_raw_key(bytes(geometry.asWkb())), position)
-
-    # Pass 2, fin: identical geometries are paired at once (a piece when codes or status changed);
-    # the other polygons are kept for the overlay.
-    matched = bytearray(len(debut.fid))
-    rest_fin: dict[int, QgsGeometry] = {}  # fin position → geometry
-    progress = _Progress(feedback, start + span * 0.2, start + span * 0.45, report.features_fin)
-    for index, feature in enumerate(layer_fin.getFeatures(fin.request())):
-        progress(index)
-        pos_f, geometry = fin.read(feature)
-        if geometry.isNull():
-            continue
-        pos_d = keys.get(_raw_key(bytes(geometry.asWkb())))
-        if pos_d is None or matched[pos_d] or debut.area[pos_d] != fin.area[pos_f]:
-            rest_fin[pos_f] = geometry
-            continue
-        matched[pos_d] = 1
-        report.matched += 1
-        made = piece(geometry, pos_d, pos_f, fin.area[pos_f])
-        if made is not None:
-            yield made
-    keys.clear()
-
-    # Pass 3: the unmatched début polygons; pairs by canonical geometry, then the overlay.
-    position_of = {debut.fid[pos]: pos for pos in range(len(debut.fid)) if not matched[pos] and debut.area[pos] > 0}
-    rest_debut: dict[int, QgsGeometry] = {}  # début position → geometry
-    if position_of:
-        request = QgsFeatureRequest().setNoAttributes().setFilterFids(sorted(position_of))
-        progress = _Progress(feedback, start + span * 0.45, start + span * 0.5, len(position_of))
-        for index, feature in enumerate(layer_debut.getFeatures(request)):
+    def identical(self):
+        """Passes 1 and 2: début's attributes, areas and WKB hashes (one read); fin's polygons of
+        identical geometry paired at once (a piece when codes or status changed). Returns the other
+        fin polygons (position → geometry) and sets ``self.matched`` (début positions paired)."""
+        debut, fin, report = self.debut, self.fin, self.report
+        keys: dict[int, int] = {}  # 64-bit hash of the WKB → début position (confirmed by equal areas)
+        progress = self._progress(0.0, 0.2, report.features_debut)
+        for index, feature in enumerate(debut.layer.getFeatures(debut.request())):
             progress(index)
-            geometry = debut.geometry(feature)
+            position, geometry = debut.read(feature)
             if not geometry.isNull():
-                rest_debut[position_of[feature.id()]] = geometry
-    del position_of
-    canonical: dict[bytes, int] = {}
-    for pos_d, geometry in rest_debut.items():
-        key = _canonical_key(geometry)
-        if key is not None:
-            canonical.setdefault(key, pos_d)
-    for pos_f in list(rest_fin):
-        geometry = rest_fin[pos_f]
-        key = _canonical_key(geometry)
-        pos_d = canonical.pop(key, None) if key is not None else None
-        if pos_d is None or pos_d not in rest_debut:
-            continue
-        del rest_debut[pos_d], rest_fin[pos_f]
-        report.matched += 1
-        report.matched_canonical += 1
-        made = piece(geometry, pos_d, pos_f, None)
-        if made is not None:
-            yield made
-    canonical.clear()
-    report.overlaid_debut, report.overlaid_fin = len(rest_debut), len(rest_fin)
-
-    # Overlay of the rest: every unmatched début polygon against the unmatched fin polygons it meets.
-    def valid(geometry: QgsGeometry) -> QgsGeometry:
-        if geometry.isGeosValid():
-            return geometry
-        report.repaired += 1
-        return _multi(geometry.makeValid())
-
-    rest_debut = {pos: valid(geometry) for pos, geometry in rest_debut.items()}
-    rest_fin = {pos: valid(geometry) for pos, geometry in rest_fin.items()}
-    index_fin = QgsSpatialIndex()
-    for pos_f, geometry in rest_fin.items():
-        index_fin.addFeature(pos_f, geometry.boundingBox())
-    covered_fin: dict[int, float] = defaultdict(float)
-    progress = _Progress(feedback, start + span * 0.5, start + span * 0.97, len(rest_debut))
-    for index, (pos_d, geometry_d) in enumerate(rest_debut.items()):
-        progress(index)
-        covered = 0.0
-        engine = QgsGeometry.createGeometryEngine(geometry_d.constGet())
-        engine.prepareGeometry()
-        met = []
-        for pos_f in index_fin.intersects(geometry_d.boundingBox()):
-            geometry_f = rest_fin[pos_f]
-            if not engine.intersects(geometry_f.constGet()):
+                keys.setdefault(_raw_key(bytes(geometry.asWkb())), position)
+        self.matched = matched = bytearray(len(debut.fid))
+        rest_fin: dict[int, QgsGeometry] = {}  # fin position → geometry
+        progress = self._progress(0.2, 0.45, report.features_fin)
+        for index, feature in enumerate(fin.layer.getFeatures(fin.request())):
+            progress(index)
+            pos_f, geometry = fin.read(feature)
+            if geometry.isNull():
                 continue
-            met.append(geometry_f)
-            common = geometry_d.intersection(geometry_f)
-            area = common.area() if not common.isNull() else 0.0
-            if area <= 0.0:
+            pos_d = keys.get(_raw_key(bytes(geometry.asWkb())))
+            if pos_d is None or matched[pos_d] or debut.area[pos_d] != fin.area[pos_f]:
+                rest_fin[pos_f] = geometry
                 continue
-            covered += area
-            covered_fin[pos_f] += area
-            made = piece(common, pos_d, pos_f, area)
+            matched[pos_d] = 1
+            report.matched += 1
+            made = self.piece(geometry, pos_d, pos_f, fin.area[pos_f])
             if made is not None:
                 yield made
-        if geometry_d.area() - covered > SLIVER_M2:
-            alone = geometry_d.difference(QgsGeometry.unaryUnion(met)) if met else geometry_d
-            _only(report, alone, "debut", codes.pair[debut.code[pos_d]], debut.status(pos_d))
-    index_debut = QgsSpatialIndex()
-    for pos_d, geometry in rest_debut.items():
-        index_debut.addFeature(pos_d, geometry.boundingBox())
-    for pos_f, geometry_f in rest_fin.items():
-        if geometry_f.area() - covered_fin.get(pos_f, 0.0) <= SLIVER_M2:
-            continue
-        met = [rest_debut[pos] for pos in index_debut.intersects(geometry_f.boundingBox())]
-        alone = geometry_f.difference(QgsGeometry.unaryUnion(met)) if met else geometry_f
-        _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
+        keys.clear()
+        return rest_fin
 
-    artif_d, imper_d = debut.stock()
-    artif_f, imper_f = fin.stock()
-    report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
-    if feedback is not None:
-        feedback.setProgress(100.0)
+    def canonical(self, rest_fin: dict[int, QgsGeometry]):
+        """Pass 3: the unmatched début polygons read, paired with fin's by canonical geometry (same
+        polygon written from another vertex or the other way round). Returns the début polygons left."""
+        debut, report = self.debut, self.report
+        position_of = {debut.fid[pos]: pos for pos in range(len(debut.fid)) if not self.matched[pos] and debut.area[pos] > 0}
+        rest_debut: dict[int, QgsGeometry] = {}  # début position → geometry
+        if position_of:
+            request = QgsFeatureRequest().setNoAttributes().setFilterFids(sorted(position_of))
+            progress = self._progress(0.45, 0.5, len(position_of))
+            for index, feature in enumerate(debut.layer.getFeatures(request)):
+                progress(index)
+                geometry = debut.geometry(feature)
+                if not geometry.isNull():
+                    rest_debut[position_of[feature.id()]] = geometry
+        del position_of
+        canonical: dict[bytes, int] = {}
+        for pos_d, geometry in rest_debut.items():
+            key = _canonical_key(geometry)
+            if key is not None:
+                canonical.setdefault(key, pos_d)
+        for pos_f in list(rest_fin):
+            geometry = rest_fin[pos_f]
+            key = _canonical_key(geometry)
+            pos_d = canonical.pop(key, None) if key is not None else None
+            if pos_d is None or pos_d not in rest_debut:
+                continue
+            del rest_debut[pos_d], rest_fin[pos_f]
+            report.matched += 1
+            report.matched_canonical += 1
+            made = self.piece(geometry, pos_d, pos_f, None)
+            if made is not None:
+                yield made
+        canonical.clear()
+        report.overlaid_debut, report.overlaid_fin = len(rest_debut), len(rest_fin)
+        return rest_debut
+
+    def _valid(self, geometry: QgsGeometry) -> QgsGeometry:
+        if geometry.isGeosValid():
+            return geometry
+        self.report.repaired += 1
+        return _multi(geometry.makeValid())
+
+    def overlay(self, rest_debut: dict[int, QgsGeometry], rest_fin: dict[int, QgsGeometry]):
+        """Every unmatched début polygon against the unmatched fin polygons it meets; what either
+        millésime alone covers is reported (``_only``)."""
+        debut, fin, report, codes = self.debut, self.fin, self.report, self.codes
+        rest_debut = {pos: self._valid(geometry) for pos, geometry in rest_debut.items()}
+        rest_fin = {pos: self._valid(geometry) for pos, geometry in rest_fin.items()}
+        index_fin = QgsSpatialIndex()
+        for pos_f, geometry in rest_fin.items():
+            index_fin.addFeature(pos_f, geometry.boundingBox())
+        covered_fin: dict[int, float] = defaultdict(float)
+        progress = self._progress(0.5, 0.97, len(rest_debut))
+        for index, (pos_d, geometry_d) in enumerate(rest_debut.items()):
+            progress(index)
+            covered = 0.0
+            engine = QgsGeometry.createGeometryEngine(geometry_d.constGet())
+            engine.prepareGeometry()
+            met = []
+            for pos_f in index_fin.intersects(geometry_d.boundingBox()):
+                geometry_f = rest_fin[pos_f]
+                if not engine.intersects(geometry_f.constGet()):
+                    continue
+                met.append(geometry_f)
+                common = geometry_d.intersection(geometry_f)
+                area = common.area() if not common.isNull() else 0.0
+                if area <= 0.0:
+                    continue
+                covered += area
+                covered_fin[pos_f] += area
+                made = self.piece(common, pos_d, pos_f, area)
+                if made is not None:
+                    yield made
+            if geometry_d.area() - covered > SLIVER_M2:
+                alone = geometry_d.difference(QgsGeometry.unaryUnion(met)) if met else geometry_d
+                _only(report, alone, "debut", codes.pair[debut.code[pos_d]], debut.status(pos_d))
+        index_debut = QgsSpatialIndex()
+        for pos_d, geometry in rest_debut.items():
+            index_debut.addFeature(pos_d, geometry.boundingBox())
+        for pos_f, geometry_f in rest_fin.items():
+            if geometry_f.area() - covered_fin.get(pos_f, 0.0) <= SLIVER_M2:
+                continue
+            met = [rest_debut[pos] for pos in index_debut.intersects(geometry_f.boundingBox())]
+            alone = geometry_f.difference(QgsGeometry.unaryUnion(met)) if met else geometry_f
+            _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
+
+    def finish(self) -> None:
+        artif_d, imper_d = self.debut.stock()
+        artif_f, imper_f = self.fin.stock()
+        self.report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
+        if self.feedback is not None:
+            self.feedback.setProgress(100.0)
 
 
 def _only(report: FlowReport, geometry: QgsGeometry, present: str, codes: tuple, status: tuple[int, int]) -> None:
@@ -922,75 +781,3 @@ def _only(report: FlowReport, geometry: QgsGeometry, present: str, codes: tuple,
         report.only_fin_area += area
 
 
-# ------------------------------------------------------------------------------------- sums
-
-class FlowAccumulator:
-    """Sums of pieces: the six flows, transitions couverture × couverture and usage × usage, and the
-    origin (couverture and usage at début) of the newly artificialised land. Internally m²."""
-
-    def __init__(self) -> None:
-        self.flux = {"artif": 0.0, "desartif": 0.0, "imper": 0.0, "desimper": 0.0}
-        self.transitions_cs: dict[tuple, float] = defaultdict(float)
-        self.transitions_us: dict[tuple, float] = defaultdict(float)
-        self.origin_cs: dict[Optional[str], float] = defaultdict(float)
-        self.origin_us: dict[Optional[str], float] = defaultdict(float)
-        self.pieces = 0
-        self.area = 0.0
-
-    def add(self, piece: ChangePiece) -> None:
-        area = piece.area
-        self.pieces += 1
-        self.area += area
-        if piece.flux_artif == 1:
-            self.flux["artif"] += area
-            self.origin_cs[piece.cs_debut] += area
-            self.origin_us[piece.us_debut] += area
-        elif piece.flux_artif == -1:
-            self.flux["desartif"] += area
-        if piece.flux_imper == 1:
-            self.flux["imper"] += area
-        elif piece.flux_imper == -1:
-            self.flux["desimper"] += area
-        self.transitions_cs[(piece.cs_debut, piece.cs_fin)] += area
-        self.transitions_us[(piece.us_debut, piece.us_fin)] += area
-
-    def totals(self, unit: float = M2_PER_HA) -> dict[str, float]:
-        """flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net (÷ unit: ha)."""
-        f = {key: value / unit for key, value in self.flux.items()}
-        return {
-            "flux_artif": f["artif"],
-            "flux_desartif": f["desartif"],
-            "flux_artif_net": f["artif"] - f["desartif"],
-            "flux_imper": f["imper"],
-            "flux_desimper": f["desimper"],
-            "flux_imper_net": f["imper"] - f["desimper"],
-        }
-
-    def transitions(self, nomenclature: str, unit: float = M2_PER_HA) -> pd.DataFrame:
-        """Long table (debut, fin, libelle_debut, libelle_fin, surface_ha) of the changed land, largest
-        first; ``nomenclature`` is 'couverture' or 'usage'. Unchanged land is not in it."""
-        table = self.transitions_cs if nomenclature == "couverture" else self.transitions_us
-        labels = _labels(nomenclature)
-        rows = [
-            (debut, fin, labels.get(debut, ""), labels.get(fin, ""), area / unit)
-            for (debut, fin), area in table.items()
-        ]
-        frame = pd.DataFrame(rows, columns=["debut", "fin", "libelle_debut", "libelle_fin", "surface_ha"])
-        return frame.sort_values(["surface_ha", "debut", "fin"], ascending=[False, True, True], ignore_index=True)
-
-    def origin(self, unit: float = M2_PER_HA) -> pd.DataFrame:
-        """Origin of the newly artificialised land: (nomenclature, code, libelle, surface_ha, pourcent)
-        by couverture then usage at début; ``pourcent`` of the new artificialisation (flux_artif)."""
-        total = self.flux["artif"]
-        rows = []
-        for nomenclature, table in (("couverture", self.origin_cs), ("usage", self.origin_us)):
-            labels = _labels(nomenclature)
-            part = sorted(table.items(), key=lambda item: (-item[1], item[0] or ""))
-            for code, area in part:
-                rows.append((nomenclature, code, labels.get(code, ""), area / unit, 100.0 * area / total if total else 0.0))
-        return pd.DataFrame(rows, columns=["nomenclature", "code", "libelle", "surface_ha", "pourcent"])
-
-
-def _labels(nomenclature: str) -> dict[str, str]:
-    entries = couverture() if nomenclature == "couverture" else usage()
-    return {code: entry.libelle for code, entry in entries.items()}

@@ -42,7 +42,8 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from .. import files
-from . import territories
+from ..errors import Canceled
+from .batches import ogr_target, open_ogr, vrt_source
 
 __all__ = [
     "Canceled", "GpkgTable", "InvalidGeometries", "Plan", "TranslatePlan", "Unsupported",
@@ -58,10 +59,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class Unsupported(Exception):
     """This copy cannot be made here (the caller writes through QGIS instead)."""
-
-
-class Canceled(Exception):
-    """The feedback was canceled; nothing was left behind."""
 
 
 @dataclass
@@ -139,13 +136,13 @@ def _source_file(layer: Any) -> tuple[str, Optional[str], Optional[dict[str, str
     """The data file a ``QgsVectorLayer`` reads whole (no subset), through ocsge:load's renaming VRT
     when it is one: (file, layer name, the VRT's field → source column or None, (path, layer) as the
     layer reads it); raises Unsupported."""
-    target = territories._ogr_target(layer) if layer is not None else None
+    target = ogr_target(layer) if layer is not None else None
     if target is None:
         raise Unsupported("not a file read by OGR")
     path, name = target
     if not path.lower().endswith(".vrt"):
         return path, name, None, target
-    resolved = territories._vrt_source(path)
+    resolved = vrt_source(path)
     if resolved is None:
         raise Unsupported("not a plain renaming VRT")
     return resolved[0], resolved[1], resolved[2], target
@@ -156,7 +153,7 @@ def gpkg_table(layer: Any) -> GpkgTable:
     path, name, mapping, _ = _source_file(layer)
     if not _is_sqlite(path):
         raise Unsupported("not a GeoPackage")
-    ds, lyr = territories._open_ogr(path, name)
+    ds, lyr = open_ogr(path, name)
     if lyr is None or ds.GetDriver().GetName() != "GPKG":
         raise Unsupported("not a GeoPackage layer")
     table, fid_column, geom_column = lyr.GetName(), lyr.GetFIDColumn(), lyr.GetGeometryColumn()
@@ -170,7 +167,7 @@ def plan_copy(layer: Any, input_names: Sequence[str], renamed: dict[str, str]) -
     (the layer's fields as QGIS gives them) renamed by ``renamed`` ({old: new}); raises Unsupported."""
     found = gpkg_table(layer)
     path, table, fid_column, geom_column, mapping = found.path, found.table, found.fid_column, found.geom_column, found.mapping
-    ds, lyr = territories._open_ogr(path, table)
+    ds, lyr = open_ogr(path, table)
     defn = lyr.GetLayerDefn()
     by_lower = {defn.GetFieldDefn(i).GetName().lower(): defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())}
     columns: list[tuple[str, str]] = []
@@ -442,7 +439,7 @@ def plan_translate(layer: Any, input_names: Sequence[str], renamed: dict[str, st
     if not source_path.lower().endswith(".shp"):
         raise Unsupported("not a shapefile")
     path = target[0]
-    ds, lyr = territories._open_ogr(*target)
+    ds, lyr = open_ogr(*target)
     if lyr is None:
         raise Unsupported("unreadable")
     defn = lyr.GetLayerDefn()
@@ -549,7 +546,7 @@ class InvalidGeometries:
             path, name, _, _ = _source_file(layer)
         except Unsupported:
             return cls(None)
-        ds, lyr = territories._open_ogr(path, name)
+        ds, lyr = open_ogr(path, name)
         if lyr is None:
             return cls(None)
         table, geom = lyr.GetName(), _q(lyr.GetGeometryColumn() or "GEOMETRY")

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import Canceled
+
+
+def check_canceled(feedback: Any) -> None:
+    """Raise ``Canceled`` when the feedback (may be None) was canceled."""
+    if feedback is not None and feedback.isCanceled():
+        raise Canceled()
+
 
 class ScaledFeedback:
     """A slice [start, end] of a feedback's progress, for a called stage.

@@ -53,43 +53,37 @@ How it is computed (the common case fully vectorised with numpy; no all-pairs te
 * Patches are connected components of same-status polygons, by a vectorised union-find (hooking of
   roots to their smallest neighbour root, then pointer jumping).
 
-Cost (bench/bench_thresholds.py, 1,000,000 polygons, 2 cores): ~2 s and ~0.2 GB for 4 vertices a
-polygon, ~6 s / 0.5 GB for 16, ~13 s / 1 GB for 32; a generated Gers delivery (scripts/
-sample_generator.py, 1,007,184 polygons): ~8 s, ~0.6 GB. The fallback costs ~4 µs per unmatched side
-(3 million, a mesh with no exact shared horizontal side: ~15 s, ~0.9 GB). The CRS must be projected
-(the grid and tolerance are in its units).
+Its cost is measured by bench/bench_thresholds.py (figures in BENCHMARKS.md). The CRS must be
+projected (the grid and tolerance are in its units).
 """
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 import numpy as np
 
+from ..errors import Canceled
 from ..nomenclature import normalise_code
 from ..rules import CODE_BATI, SEUIL_BATI_M2, SEUIL_SURFACE_M2
+from .sides import IND, side_neighbours
+from .wkb import as_bytes, parse_rings, polygon_areas_of_rings, ring_areas
 
 __all__ = [
     "ARTIF",
     "INDETERMINE",
     "NON_ARTIF",
     "ThresholdResult",
-    "ThresholdsCanceled",
+    "Canceled",
     "apply_thresholds",
 ]
 
 # Status codes accepted in an integer ``artif_matrix`` array.
 NON_ARTIF, ARTIF, INDETERMINE = 0, 1, -1
-_IND = 2  # internal class index of indéterminé (classes: 0 non-artif, 1 artif, 2 indéterminé)
 
 DEFAULT_GRID = 0.001  # snapping grid of vertex keys, CRS units (1 mm)
 DEFAULT_TOLERANCE = 0.01  # fallback: max distance between sides deemed shared, CRS units (1 cm)
-
-
-class ThresholdsCanceled(Exception):
-    """The computation was canceled through the feedback (``feedback.isCanceled()``)."""
 
 
 @dataclass
@@ -166,14 +160,14 @@ def apply_thresholds(
         A :class:`ThresholdResult`.
 
     Raises:
-        ThresholdsCanceled: ``feedback.isCanceled()`` became true.
+        Canceled: ``feedback.isCanceled()`` became true.
         ValueError: inconsistent lengths, or a geometry that is not a (multi)polygon WKB.
     """
     progress = _Progress(feedback)
     n = len(geometries_wkb)
     status = _status_array(artif_matrix, n)
     bati = _bati_array(code_cs, n)
-    cls = np.where(status < 0, _IND, status).astype(np.int8)  # 0 non-artif, 1 artif, 2 indéterminé
+    cls = np.where(status < 0, IND, status).astype(np.int8)  # 0 non-artif, 1 artif, 2 indéterminé
     progress.set(1)
 
     mesh = _read_mesh(geometries_wkb, n, grid, progress)  # → 40 %
@@ -184,38 +178,81 @@ def apply_thresholds(
         if area.shape != (n,):
             raise ValueError(f"areas: {area.shape[0] if area.ndim else 0} values for {n} geometries")
 
-    # ---- matching of shared sides: one sort of (undirected key, class, direction) ------------------
-    # sorted by class inside a run of equal keys, so same-class twins are consecutive
-    n_v = mesh.n_points
-    composite = np.minimum(mesh.pa, mesh.pb).astype(np.int64)
-    composite *= n_v
-    composite += np.maximum(mesh.pa, mesh.pb)
-    composite *= 8
-    composite += _take(cls, mesh.epoly) * 2
-    composite += mesh.pa > mesh.pb
-    del mesh.pa, mesh.pb
-    order = np.argsort(composite)
-    composite = composite[order]
-    spoly = mesh.epoly[order]
-    ssign = mesh.esign[order]
-    del order, mesh.epoly, mesh.esign
+    sides = _Sides.sorted(mesh, cls)
     progress.set(50)
-    n_edges = composite.size
-    scls = ((composite >> 1) & 3).astype(np.int8)
+    matched, pairs = _match(sides)
+    progress.set(60)
+    n_unmatched, n_fallback = _match_by_fallback(sides, mesh, matched, pairs, tolerance, progress)
+    del matched
+    progress.set(70)
+    patch_id, n_patches, patch_area, patch_artif, valid = _patches(n, cls, area, pairs, progress)
+    small = patch_area < SEUIL_SURFACE_M2
+    progress.set(80)
+    enclosed = _enclosure(sides, mesh, patch_id, n_patches, small, progress)
+    progress.set(95)
 
+    result = _one_pass(cls, bati, area, valid, (patch_id, n_patches, patch_area, patch_artif), enclosed, (n_unmatched, n_fallback))
+    progress.set(100)
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# The steps of apply_thresholds
+# --------------------------------------------------------------------------------------------------
+
+
+class _Sides:
+    """Every polygon side, sorted by (undirected edge key, class, direction): the sides of one edge are
+    consecutive, same-class twins next to each other. ``composite`` packs key << 3 | class << 1 |
+    direction; ``spoly`` / ``ssign`` / ``scls`` are each side's polygon, ring orientation and class.
+    Attributes are deleted as soon as a step no longer needs them (memory)."""
+
+    composite: np.ndarray
+    spoly: np.ndarray
+    ssign: np.ndarray
+    scls: np.ndarray
+    internal: np.ndarray  # the other side is of the same class
+    enclosing: np.ndarray  # the other side is of the other class (not indéterminé)
+
+    @classmethod
+    def sorted(cls_, mesh: _Mesh, cls: np.ndarray) -> "_Sides":
+        sides = cls_()
+        n_v = mesh.n_points
+        composite = np.minimum(mesh.pa, mesh.pb).astype(np.int64)
+        composite *= n_v
+        composite += np.maximum(mesh.pa, mesh.pb)
+        composite *= 8
+        composite += _take(cls, mesh.epoly) * 2
+        composite += mesh.pa > mesh.pb
+        del mesh.pa, mesh.pb
+        order = np.argsort(composite)
+        sides.composite = composite[order]
+        del composite
+        sides.spoly = mesh.epoly[order]
+        sides.ssign = mesh.esign[order]
+        del order, mesh.epoly, mesh.esign
+        sides.scls = ((sides.composite >> 1) & 3).astype(np.int8)
+        return sides
+
+
+def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
+    """``sides.internal`` and ``sides.enclosing``; returns which sides are matched and the pairs of
+    same-status polygons sharing a side.
+
+    Nearly every edge has one or two sides: compare with the neighbour in the sorted order. internal:
+    the other side is of the same class; enclosing: it is of the other class (not indéterminé);
+    unmatched: the side is alone (→ fallback)."""
+    composite, spoly, scls = sides.composite, sides.spoly, sides.scls
+    n_edges = composite.size
     # runs of equal keys are the sides of one edge (sorted by class inside a run)
     skey = composite >> 3
     same_key = skey[1:] == skey[:-1]  # side i and side i + 1 are the same edge
     del skey
     twin = same_key & (scls[1:] == scls[:-1])
-    twin &= scls[1:] != _IND
+    twin &= scls[1:] != IND
     twin &= spoly[1:] != spoly[:-1]
-    pair_a, pair_b = [spoly[:-1][twin]], [spoly[1:][twin]]  # same-status polygons sharing a side
+    pairs = [[spoly[:-1][twin]], [spoly[1:][twin]]]  # same-status polygons sharing a side
     del twin
-
-    # What faces each side. Nearly every edge has one or two sides: compare with the neighbour in
-    # the sorted order. internal: the other side is of the same class; enclosing: it is of the other
-    # class (not indéterminé); unmatched: the side is alone (→ fallback).
     eq_prev = np.zeros(n_edges, dtype=bool)
     eq_prev[1:] = same_key
     eq_next = np.zeros(n_edges, dtype=bool)
@@ -224,14 +261,14 @@ def apply_thresholds(
     matched = eq_prev | eq_next
     other = np.empty(n_edges, dtype=np.int8)
     other[:-1] = scls[1:]
-    other[-1:] = _IND
+    other[-1:] = IND
     prev_cls = np.empty(n_edges, dtype=np.int8)
     prev_cls[1:] = scls[:-1]
-    prev_cls[:1] = _IND
+    prev_cls[:1] = IND
     np.copyto(other, prev_cls, where=~eq_next)
     del prev_cls
-    internal = matched & (other == scls)
-    enclosing = matched & (other != scls) & (other != _IND)
+    sides.internal = internal = matched & (other == scls)
+    sides.enclosing = enclosing = matched & (other != scls) & (other != IND)
     del other
     # edges of three sides or more (overlapping data): count the classes of each such edge
     middle = eq_prev & eq_next
@@ -243,34 +280,41 @@ def apply_thresholds(
     del middle
     if crowded.size:
         internal[crowded], enclosing[crowded] = _crowded_edges(composite[crowded] >> 3, scls[crowded])
-    progress.set(60)
+    return matched, pairs
 
-    # ---- fallback for the sides without an exact twin ----------------------------------------------
+
+def _match_by_fallback(
+    sides: _Sides, mesh: _Mesh, matched: np.ndarray, pairs: list[list[np.ndarray]], tolerance: float, progress: _Progress,
+) -> tuple[int, int]:
+    """The sides without an exact twin, matched geometrically (``sides.side_neighbours``): ``internal``,
+    ``enclosing`` and ``pairs`` completed in place. Returns (unmatched sides, of them matched)."""
     unmatched = np.flatnonzero(~matched)
-    del matched
-    n_fallback = n_unmatched = 0
-    if unmatched.size:
-        ua, ub = mesh.endpoints(composite[unmatched])
-        (x0, y0), (x1, y1) = mesh.coordinates(ua), mesh.coordinates(ub)
-        full, has_same, has_opp, has_ind, fa, fb = _fallback(
-            x0, y0, x1, y1, spoly[unmatched], scls[unmatched], tolerance, progress
-        )
-        internal[unmatched] = full & has_same & ~has_opp & ~has_ind
-        enclosing[unmatched] = full & has_opp & ~has_ind
-        not_ind = scls[unmatched] != _IND
-        n_unmatched = int(np.count_nonzero(not_ind))
-        n_fallback = int(np.count_nonzero(full & not_ind))
-        pair_a.append(fa)
-        pair_b.append(fb)
-    progress.set(70)
+    if not unmatched.size:
+        return 0, 0
+    ua, ub = mesh.endpoints(sides.composite[unmatched])
+    (x0, y0), (x1, y1) = mesh.coordinates(ua), mesh.coordinates(ub)
+    full, has_same, has_opp, has_ind, fa, fb = side_neighbours(
+        x0, y0, x1, y1, sides.spoly[unmatched], sides.scls[unmatched], tolerance, progress
+    )
+    sides.internal[unmatched] = full & has_same & ~has_opp & ~has_ind
+    sides.enclosing[unmatched] = full & has_opp & ~has_ind
+    not_ind = sides.scls[unmatched] != IND
+    pairs[0].append(fa)
+    pairs[1].append(fb)
+    return int(np.count_nonzero(not_ind)), int(np.count_nonzero(full & not_ind))
 
-    # ---- patches: connected components of same-status polygons -------------------------------------
-    link_a, link_b = np.concatenate(pair_a), np.concatenate(pair_b)
-    del pair_a, pair_b
+
+def _patches(
+    n: int, cls: np.ndarray, area: np.ndarray, pairs: list[list[np.ndarray]], progress: _Progress
+) -> tuple[np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]:
+    """Connected components of same-status polygons: (patch id per polygon, -1 for indéterminé;
+    number of patches; patch area; patch is artificialised; polygon is not indéterminé)."""
+    link_a, link_b = np.concatenate(pairs[0]), np.concatenate(pairs[1])
+    pairs.clear()
     link_a, link_b = _unique_links(n, link_a, link_b)  # a pair of polygons shares many sides
     roots = _components(n, link_a, link_b, progress)
     del link_a, link_b
-    valid = cls != _IND
+    valid = cls != IND
     patch_id = np.full(n, -1, dtype=np.int64)
     _, patch_id[valid] = np.unique(roots[valid], return_inverse=True)
     n_patches = int(patch_id.max()) + 1 if valid.any() else 0
@@ -278,33 +322,41 @@ def apply_thresholds(
     patch_area = np.bincount(patch_id[valid], weights=area[valid], minlength=n_patches)
     patch_artif = np.zeros(n_patches, dtype=bool)
     patch_artif[patch_id[valid]] = cls[valid] == ARTIF
-    small = patch_area < SEUIL_SURFACE_M2
-    progress.set(80)
+    return patch_id, n_patches, patch_area, patch_artif, valid
 
-    # ---- enclosure of the small patches, on their outer boundary ------------------------------------
-    epatch = _take(patch_id.astype(np.int32), spoly)  # -1 for indéterminé
-    del spoly
+
+def _enclosure(
+    sides: _Sides, mesh: _Mesh, patch_id: np.ndarray, n_patches: int, small: np.ndarray, progress: _Progress,
+) -> np.ndarray:
+    """Which small patches are enclosed, read on their outer boundary (the sides are spent)."""
+    epatch = _take(patch_id.astype(np.int32), sides.spoly)  # -1 for indéterminé
+    del sides.spoly
     small_side = _take(np.append(small, False), epatch)  # index -1 → False
-    small_side &= ~internal
+    small_side &= ~sides.internal
     boundary = np.flatnonzero(small_side)
-    del small_side, internal
+    del small_side, sides.internal
     bpatch = epatch[boundary]
     del epatch
-    ba, bb = mesh.endpoints(composite[boundary])
-    bsign, benclosing = ssign[boundary], enclosing[boundary]
-    del composite, ssign, enclosing, boundary
-    enclosed = _enclosed(n_patches, small, bpatch, ba, bb, bsign, benclosing, mesh, progress)
-    progress.set(95)
+    ba, bb = mesh.endpoints(sides.composite[boundary])
+    bsign, benclosing = sides.ssign[boundary], sides.enclosing[boundary]
+    del sides.composite, sides.ssign, sides.enclosing, boundary
+    return _enclosed(n_patches, small, bpatch, ba, bb, bsign, benclosing, mesh, progress)
 
-    # ---- the thresholds, one pass ------------------------------------------------------------------
+
+def _one_pass(
+    cls: np.ndarray, bati: np.ndarray, area: np.ndarray, valid: np.ndarray, patches: tuple, enclosed: np.ndarray, edges: tuple[int, int]
+) -> ThresholdResult:
+    """The thresholds, one pass: enclosed small patches switch (rule 1, rule 2 and its exception).
+    ``patches``: (patch id per polygon, number, area, is artificialised); ``edges``: (unmatched, of
+    them matched by the fallback)."""
+    patch_id, n_patches, patch_area, patch_artif = patches
     initial = cls == ARTIF
     final = initial.copy()
-    hit = valid & enclosed[np.where(valid, patch_id, 0)] if n_patches else np.zeros(n, dtype=bool)
+    hit = valid & enclosed[np.where(valid, patch_id, 0)] if n_patches else np.zeros(cls.size, dtype=bool)
     final[hit & ~initial] = True  # rule 1
     final[hit & initial & ~(bati & (area > SEUIL_BATI_M2))] = False  # rule 2 and its exception
     changed = final != initial
     up, down = changed & final, changed & ~final
-    progress.set(100)
     return ThresholdResult(
         artif=final,
         changed=changed,
@@ -319,8 +371,8 @@ def apply_thresholds(
         n_patches_to_non_artif=int(np.unique(patch_id[down]).size),
         area_to_artif=float(area[up].sum()),
         area_to_non_artif=float(area[down].sum()),
-        n_unmatched_edges=n_unmatched,
-        n_fallback_edges=n_fallback,
+        n_unmatched_edges=edges[0],
+        n_fallback_edges=edges[1],
     )
 
 
@@ -337,7 +389,7 @@ class _Progress:
 
     def check(self) -> None:
         if self.feedback is not None and self.feedback.isCanceled():
-            raise ThresholdsCanceled("calcul des seuils annulé")
+            raise Canceled("calcul des seuils annulé")
 
     def set(self, percent: float) -> None:
         self.check()
@@ -432,7 +484,6 @@ class _Mesh:
 
 
 _HALF = 2**31
-_PAIR_CHUNK = 1 << 19  # fallback: candidate pairs handled at a time (bounds the temporaries)
 _CHUNK = 100_000  # geometries parsed at a time (bounds the temporary memory)
 
 
@@ -446,20 +497,12 @@ def _take(table: np.ndarray, index: np.ndarray, chunk: int = 1 << 22) -> np.ndar
     return out
 
 
-def _as_bytes(geometry: Any) -> bytes:
-    if geometry is None:
-        return b""
-    if isinstance(geometry, bytes):
-        return geometry
-    return bytes(geometry)  # QByteArray, bytearray, memoryview
-
-
 def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progress) -> _Mesh:
     """Parse the WKB (by chunks of geometries), compute areas, snap and number vertices, list edges."""
     mesh = _Mesh()
     mesh.grid = grid
     mesh.poly_area = np.zeros(n)
-    items = [g if type(g) is bytes else _as_bytes(g) for g in geometries]  # noqa: E721 (fast path)
+    items = [g if type(g) is bytes else as_bytes(g) for g in geometries]  # noqa: E721 (fast path)
     lengths = np.fromiter(map(len, items), dtype=np.int64, count=n)
     capacity = int(lengths.sum()) // 16 + 1  # a 2D vertex takes 16 bytes of WKB: an upper bound
     if capacity >= 2**31 - 1:
@@ -473,9 +516,9 @@ def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progre
     for first in range(0, n, _CHUNK):
         progress.set(1 + 24 * first / max(n, 1))
         chunk = items[first:first + _CHUNK]
-        x, y, count, geom, exterior, origin = _parse_chunk(chunk, lengths[first:first + _CHUNK], first, origin, progress)
-        area = _ring_areas(x, y, count)
-        mesh.poly_area[first:first + len(chunk)] = _polygon_areas(area, geom, exterior, len(chunk))
+        x, y, count, geom, exterior, origin = parse_rings(chunk, lengths[first:first + _CHUNK], first, origin, progress)
+        area = ring_areas(x, y, count)
+        mesh.poly_area[first:first + len(chunk)] = polygon_areas_of_rings(area, geom, exterior, len(chunk))
         ring_counts.append(count)
         ring_geoms.append((geom + first).astype(np.int32))
         ring_signs.append(np.where(exterior == (area > 0), 1, -1).astype(np.int8))
@@ -536,60 +579,17 @@ def polygon_areas(geometries_wkb: Sequence[Any], feedback: Any = None) -> np.nda
     thresholds compute it: the shoelace formula on coordinates relative to each ring's first vertex."""
     progress = _Progress(feedback)
     n = len(geometries_wkb)
-    items = [g if type(g) is bytes else _as_bytes(g) for g in geometries_wkb]  # noqa: E721 (fast path)
+    items = [g if type(g) is bytes else as_bytes(g) for g in geometries_wkb]  # noqa: E721 (fast path)
     lengths = np.fromiter(map(len, items), dtype=np.int64, count=n)
     out = np.zeros(n)
     origin: tuple[float, float] | None = None
     for first in range(0, n, _CHUNK):
         progress.set(100 * first / max(n, 1))
         chunk = items[first:first + _CHUNK]
-        x, y, count, geom, exterior, origin = _parse_chunk(chunk, lengths[first:first + _CHUNK], first, origin, progress)
-        out[first:first + len(chunk)] = _polygon_areas(_ring_areas(x, y, count), geom, exterior, len(chunk))
+        x, y, count, geom, exterior, origin = parse_rings(chunk, lengths[first:first + _CHUNK], first, origin, progress)
+        out[first:first + len(chunk)] = polygon_areas_of_rings(ring_areas(x, y, count), geom, exterior, len(chunk))
     progress.set(100)
     return out
-
-
-def _parse_chunk(chunk: list, lengths: np.ndarray, first: int, origin: Optional[tuple[float, float]], progress: _Progress) -> tuple:
-    """Rings of a chunk of WKB: (x, y relative to ``origin``, ring vertex counts, ring's geometry in the
-    chunk, ring is exterior, origin — the first vertex seen, floored, when ``origin`` is None)."""
-    joined = b"".join(chunk)
-    ends = np.cumsum(lengths)
-    offsets = ends - lengths
-    u8 = np.frombuffer(joined, dtype=np.uint8)
-    rings = _parse_vectorised(u8, offsets, ends)
-    pending = np.flatnonzero((lengths > 0) & ~rings.pop("handled"))
-    if pending.size:
-        slow = _parse_slow(joined, offsets, ends, pending, first, progress)
-        rings = {key: np.concatenate([rings[key], slow[key]]) for key in rings}
-    x, y = _gather(joined, u8.size, rings)
-    del joined, u8
-    if x.size and origin is None:
-        origin = (float(np.floor(x[0])), float(np.floor(y[0])))
-    if x.size:
-        x -= origin[0]
-        y -= origin[1]
-    return x, y, rings["count"], rings["geom"], rings["exterior"], origin
-
-
-def _polygon_areas(ring_area: np.ndarray, geom: np.ndarray, exterior: np.ndarray, n: int) -> np.ndarray:
-    """Exterior rings minus holes, per geometry of a chunk."""
-    return np.bincount(geom, weights=np.where(exterior, 1.0, -1.0) * np.abs(ring_area), minlength=n)
-
-
-def _ring_areas(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """Signed (shoelace) area of each ring, relative to its first vertex for precision."""
-    n_rings = count.size
-    if not x.size:
-        return np.zeros(n_rings)
-    start = np.cumsum(count) - count
-    ring_of_pt = np.repeat(np.arange(n_rings), count)
-    nxt = np.arange(1, x.size + 1)
-    nonempty = count > 0
-    nxt[(start + count - 1)[nonempty]] = start[nonempty]
-    first = start[ring_of_pt]
-    x0, y0 = x[first], y[first]
-    cross = (x - x0) * (y[nxt] - y0) - (x[nxt] - x0) * (y - y0)
-    return np.bincount(ring_of_pt, weights=cross, minlength=n_rings) / 2.0
 
 
 def _grid_keys(x: np.ndarray, y: np.ndarray, grid: float) -> np.ndarray:
@@ -601,398 +601,6 @@ def _grid_keys(x: np.ndarray, y: np.ndarray, grid: float) -> np.ndarray:
     keys = (xi.astype(np.int64) + _HALF).astype(np.uint64) << np.uint64(32)
     keys |= (yi.astype(np.int64) + _HALF).astype(np.uint64)
     return keys
-
-
-def _u32(u8: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """Little-endian uint32 at byte positions (positions out of range give garbage, to be masked)."""
-    if u8.size < 4:
-        return np.zeros(pos.shape, dtype=np.int64)
-    pos = np.clip(pos, 0, u8.size - 4)
-    out = u8[pos].astype(np.int64)
-    out |= u8[pos + 1].astype(np.int64) << 8
-    out |= u8[pos + 2].astype(np.int64) << 16
-    out |= u8[pos + 3].astype(np.int64) << 24
-    return out
-
-
-def _vec_polygons(u8: np.ndarray, cur: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Parse little-endian 2D WKB polygons starting at ``cur`` (bounded by ``end``), vectorised.
-
-    Returns (ok, ring_pos, ring_count, ring_owner (index into cur), ring_exterior, position after).
-    """
-    ok = cur + 9 <= end
-    if u8.size:
-        ok &= (u8[np.clip(cur, 0, u8.size - 1)] == 1) & (_u32(u8, cur + 1) == 3)
-    else:
-        ok[:] = False
-    n_rings = np.where(ok, _u32(u8, cur + 5), 0)
-    pos = cur + 9
-    parts: list[tuple[np.ndarray, ...]] = []
-    k = 0
-    idx = np.flatnonzero(ok & (n_rings > 0))
-    while idx.size:
-        p = pos[idx]
-        count = _u32(u8, p)
-        good = (p + 4 <= end[idx]) & (p + 4 + 16 * count <= end[idx])
-        ok[idx[~good]] = False
-        idx, p, count = idx[good], p[good], count[good]
-        parts.append((p + 4, count, idx, np.full(idx.size, k == 0)))
-        pos[idx] = p + 4 + 16 * count
-        k += 1
-        idx = idx[n_rings[idx] > k]
-    if parts:
-        rp, rc, ro, rx = (np.concatenate(col) for col in zip(*parts))
-    else:
-        rp = rc = ro = np.zeros(0, dtype=np.int64)
-        rx = np.zeros(0, dtype=bool)
-    return ok, rp, rc, ro, rx, pos
-
-
-def _parse_vectorised(u8: np.ndarray, offsets: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
-    """Rings of the little-endian 2D Polygon / MultiPolygon WKB, vectorised; ``handled`` marks them."""
-    n = offsets.size
-    handled = np.zeros(n, dtype=bool)
-    cols: list[tuple[np.ndarray, ...]] = []
-    if u8.size >= 9:
-        first = u8[np.clip(offsets, 0, u8.size - 1)]
-        typ = _u32(u8, offsets + 1)
-        little = (ends - offsets >= 9) & (first == 1)
-
-        sel = np.flatnonzero(little & (typ == 3))
-        ok, rp, rc, ro, rx, pos = _vec_polygons(u8, offsets[sel], ends[sel])
-        ok &= pos == ends[sel]
-        handled[sel[ok]] = True
-        cols.append((rp, rc, sel[ro], rx))
-
-        sel = np.flatnonzero(little & (typ == 6))
-        n_parts = _u32(u8, offsets[sel] + 5)
-        cur = offsets[sel] + 9
-        ok_m = np.ones(sel.size, dtype=bool)
-        j = 0
-        idx = np.flatnonzero(n_parts > 0)
-        while idx.size:
-            ok, rp, rc, ro, rx, pos = _vec_polygons(u8, cur[idx], ends[sel[idx]])
-            ok_m[idx[~ok]] = False
-            cols.append((rp, rc, sel[idx[ro]], rx))
-            cur[idx[ok]] = pos[ok]
-            j += 1
-            idx = idx[ok]
-            idx = idx[n_parts[idx] > j]
-        ok_m &= cur == ends[sel]
-        handled[sel[ok_m]] = True
-
-    if cols:
-        rp, rc, rg, rx = (np.concatenate(col) for col in zip(*cols))
-        keep = handled[rg]
-        rp, rc, rg, rx = rp[keep], rc[keep], rg[keep], rx[keep]
-    else:
-        rp = rc = rg = np.zeros(0, dtype=np.int64)
-        rx = np.zeros(0, dtype=bool)
-    return {
-        "pos": rp.astype(np.int64),
-        "count": rc.astype(np.int64),
-        "dims": np.full(rp.size, 2, dtype=np.int64),
-        "big": np.zeros(rp.size, dtype=bool),
-        "geom": rg.astype(np.int64),
-        "exterior": rx.astype(bool),
-        "handled": handled,
-    }
-
-
-def _wkb_type(code: int) -> tuple[int, int, bool]:
-    """(base type, coordinate dimensions, has SRID) of an ISO or EWKB type code."""
-    flags_z, flags_m, flag_srid = code & 0x80000000, code & 0x40000000, code & 0x20000000
-    code &= 0x0FFFFFFF
-    base, family = code % 1000, code // 1000
-    dims = {0: 2, 1: 3, 2: 3, 3: 4}.get(family)
-    if dims is None:
-        raise ValueError(f"type WKB inconnu : {code}")
-    dims += bool(flags_z) + bool(flags_m)
-    return base, dims, bool(flag_srid)
-
-
-def _parse_slow(
-    joined: bytes, offsets: np.ndarray, ends: np.ndarray, which: np.ndarray, first: int, progress: _Progress
-) -> dict:
-    """Rings of any (multi)polygon WKB (big-endian, Z, M, EWKB SRID), one geometry at a time."""
-    pos_l: list[int] = []
-    count_l: list[int] = []
-    dims_l: list[int] = []
-    big_l: list[bool] = []
-    geom_l: list[int] = []
-    ext_l: list[bool] = []
-
-    def header(pos: int, end: int) -> tuple[str, int, int, int]:
-        if pos + 5 > end or joined[pos] not in (0, 1):
-            raise ValueError("WKB invalide")
-        fmt = "<" if joined[pos] == 1 else ">"
-        (code,) = struct.unpack_from(fmt + "I", joined, pos + 1)
-        base, dims, srid = _wkb_type(code)
-        return fmt, base, dims, pos + 5 + (4 if srid else 0)
-
-    def polygon(pos: int, end: int, fmt: str, dims: int, geom: int) -> int:
-        (n_rings,) = struct.unpack_from(fmt + "I", joined, pos)
-        pos += 4
-        for k in range(n_rings):
-            if pos + 4 > end:
-                raise ValueError("WKB tronqué")
-            (count,) = struct.unpack_from(fmt + "I", joined, pos)
-            pos_l.append(pos + 4)
-            count_l.append(count)
-            dims_l.append(dims)
-            big_l.append(fmt == ">")
-            geom_l.append(geom)
-            ext_l.append(k == 0)
-            pos += 4 + 8 * dims * count
-        if pos > end:
-            raise ValueError("WKB tronqué")
-        return pos
-
-    for i, geom in enumerate(which.tolist()):
-        if i % 10000 == 0:
-            progress.check()
-        start, end = int(offsets[geom]), int(ends[geom])
-        try:
-            fmt, base, dims, pos = header(start, end)
-            if base == 3:
-                polygon(pos, end, fmt, dims, geom)
-            elif base == 6:
-                (n_parts,) = struct.unpack_from(fmt + "I", joined, pos)
-                pos += 4
-                for _ in range(n_parts):
-                    pfmt, pbase, pdims, pos = header(pos, end)
-                    if pbase != 3:
-                        raise ValueError(f"partie de type WKB {pbase} dans un MultiPolygon")
-                    pos = polygon(pos, end, pfmt, pdims, geom)
-            elif base == 7 and struct.unpack_from(fmt + "I", joined, pos)[0] == 0:
-                pass  # empty GeometryCollection (QGIS's "empty geometry")
-            else:
-                raise ValueError(f"géométrie de type WKB {base} : polygones attendus")
-        except (ValueError, struct.error) as error:
-            raise ValueError(f"géométrie n° {first + geom} : {error}") from None
-    return {
-        "pos": np.array(pos_l, dtype=np.int64),
-        "count": np.array(count_l, dtype=np.int64),
-        "dims": np.array(dims_l, dtype=np.int64),
-        "big": np.array(big_l, dtype=bool),
-        "geom": np.array(geom_l, dtype=np.int64),
-        "exterior": np.array(ext_l, dtype=bool),
-    }
-
-
-def _ragged_arange(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Concatenation of ``arange(s, s + c)`` for each (s, c), vectorised."""
-    keep = counts > 0
-    starts, counts = starts[keep].astype(np.int64), counts[keep].astype(np.int64)
-    total = int(counts.sum())
-    if not total:
-        return np.zeros(0, dtype=np.int64)
-    steps = np.ones(total, dtype=np.int64)
-    steps[0] = starts[0]
-    heads = np.cumsum(counts)[:-1]
-    steps[heads] = starts[1:] - (starts[:-1] + counts[:-1] - 1)
-    return np.cumsum(steps)
-
-
-def _gather(joined: bytes, size: int, rings: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """All ring vertices' x, y, ring after ring, read from the WKB buffer without copying it."""
-    count, pos, dims, big = rings["count"], rings["pos"], rings["dims"], rings["big"]
-    total = int(count.sum())
-    x = np.empty(total, dtype=np.float64)
-    y = np.empty(total, dtype=np.float64)
-    start = np.cumsum(count) - count
-    residue = pos % 8
-    for is_big in (False, True):
-        for r in range(8):
-            m = (big == is_big) & (residue == r) & (count > 0)
-            if not m.any():
-                continue
-            view = np.frombuffer(joined, dtype=">f8" if is_big else "<f8", offset=r, count=(size - r) // 8)
-            c = count[m]
-            dest = _ragged_arange(start[m], c)
-            local = dest - np.repeat(start[m], c)
-            src = np.repeat((pos[m] - r) // 8, c) + local * np.repeat(dims[m], c)
-            x[dest] = view[src]
-            y[dest] = view[src + 1]
-    return x, y
-
-
-# --------------------------------------------------------------------------------------------------
-# Fallback for sides without an exact twin
-# --------------------------------------------------------------------------------------------------
-
-
-def _fallback(
-    x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray,
-    poly: np.ndarray, cls: np.ndarray, tol: float, progress: _Progress,
-) -> tuple[np.ndarray, ...]:
-    """Neighbours of unmatched segments among the other unmatched segments, geometrically.
-
-    A candidate covers the part of a segment along which it runs within ``tol`` (overlap longer than
-    ``tol``; a segment no longer than ``tol`` is covered by a candidate within ``tol`` of both its ends).
-    Returns per segment: fully covered by neighbours (gaps ≤ tol), has a same-class / opposite-class /
-    indéterminé neighbour, then the union pairs (polygon, same-class neighbour polygon).
-    """
-    m = x0.size
-    bx0, by0 = np.minimum(x0, x1) - tol, np.minimum(y0, y1) - tol
-    bx1, by1 = np.maximum(x0, x1) + tol, np.maximum(y0, y1) + tol
-    qi, cj = _candidate_pairs(bx0, by0, bx1, by1, cls != _IND, progress)  # indéterminé: no answer needed
-    parts = []
-    for i in range(0, qi.size, _PAIR_CHUNK):  # bounded temporaries
-        progress.check()
-        parts.append(_overlaps(x0, y0, x1, y1, qi[i:i + _PAIR_CHUNK], cj[i:i + _PAIR_CHUNK], poly, tol))
-    if parts:
-        qi, cj, lo, hi, length_q = (np.concatenate(column) for column in zip(*parts))
-    else:
-        qi = cj = np.zeros(0, dtype=np.int64)
-        lo = hi = length_q = np.zeros(0)
-
-    c_q, c_c = cls[qi], cls[cj]
-    has_same = np.zeros(m, dtype=bool)
-    has_opp = np.zeros(m, dtype=bool)
-    has_ind = np.zeros(m, dtype=bool)
-    has_same[qi[c_c == c_q]] = True
-    has_opp[qi[(c_c != c_q) & (c_c != _IND)]] = True
-    has_ind[qi[c_c == _IND]] = True
-    same = (c_c == c_q) & (c_q != _IND)
-    pairs = (poly[qi[same]], poly[cj[same]])
-
-    # coverage of each query segment by the union of its overlaps
-    full = np.zeros(m, dtype=bool)
-    if qi.size:
-        order = np.lexsort((lo, qi))
-        qi, lo, hi, length_q = qi[order], lo[order], hi[order], length_q[order]
-        head = np.ones(qi.size, dtype=bool)
-        head[1:] = qi[1:] != qi[:-1]
-        rank = np.cumsum(head) - 1
-        big = float(length_q.max()) + 1.0  # per-group offsets make one running max do all groups
-        reach = np.maximum.accumulate(hi + rank * big) - rank * big
-        before = np.zeros(qi.size)
-        before[1:] = reach[:-1]
-        before[head] = 0.0
-        gap = lo > before + tol
-        group_gap = np.bincount(rank, weights=gap, minlength=int(rank[-1]) + 1) > 0
-        tail = np.flatnonzero(np.r_[head[1:], True])
-        covered = ~group_gap & (reach[tail] >= length_q[tail] - tol)
-        full[qi[tail]] = covered
-    return (full, has_same, has_opp, has_ind) + pairs
-
-
-def _overlaps(
-    x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray,
-    qi: np.ndarray, cj: np.ndarray, poly: np.ndarray, tol: float,
-) -> tuple[np.ndarray, ...]:
-    """The candidate pairs (qi, cj) that share a stretch of boundary, with that stretch as an interval
-    [lo, hi] along segment qi (of length length_q): (qi, cj, lo, hi, length_q)."""
-    keep = poly[qi] != poly[cj]
-    qi, cj = qi[keep], cj[keep]
-
-    # collinear within tol, overlapping over more than tol (projection on the query segment)
-    dx, dy = x1[qi] - x0[qi], y1[qi] - y0[qi]
-    length_q = np.hypot(dx, dy)
-    ux, uy = dx / length_q, dy / length_q
-    ax, ay = x0[cj] - x0[qi], y0[cj] - y0[qi]
-    bx, by = x1[cj] - x0[qi], y1[cj] - y0[qi]
-    a, b = ax * ux + ay * uy, bx * ux + by * uy
-    ha, hb = ay * ux - ax * uy, by * ux - bx * uy
-    lo = np.maximum(np.minimum(a, b), 0.0)
-    hi = np.minimum(np.maximum(a, b), length_q)
-    span = b - a
-    ok = (hi - lo > tol) & (np.abs(span) > tol)
-    safe = np.where(ok, span, 1.0)
-    h_lo = ha + (lo - a) / safe * (hb - ha)
-    h_hi = ha + (hi - a) / safe * (hb - ha)
-    ok &= (np.abs(h_lo) <= tol) & (np.abs(h_hi) <= tol)
-    # a side no longer than tol (a sliver of misaligned topology) is covered by a segment passing
-    # within tol of both its ends
-    short = length_q <= tol
-    if short.any():
-        near = _point_segment_distance(x0[qi], y0[qi], x0[cj], y0[cj], x1[cj], y1[cj]) <= tol
-        near &= _point_segment_distance(x1[qi], y1[qi], x0[cj], y0[cj], x1[cj], y1[cj]) <= tol
-        ok = np.where(short, near, ok)
-        lo = np.where(short, 0.0, lo)
-        hi = np.where(short, length_q, hi)
-    return qi[ok], cj[ok], lo[ok], hi[ok], length_q[ok]
-
-
-def _candidate_pairs(
-    bx0: np.ndarray, by0: np.ndarray, bx1: np.ndarray, by1: np.ndarray, query: np.ndarray,
-    progress: Optional[_Progress] = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i, j), i a query box, j ≠ i another box intersecting it: a multi-level grid, vectorised.
-
-    Every box goes to the level whose cells are at least as large as the box (so it covers at most
-    2 × 2 cells there) and looks at the cells it covers on its own level and every coarser one: each
-    intersecting pair is found from its smaller box (from both if of the same level), in the one cell
-    holding the lower-left corner of the boxes' intersection, then made symmetric. Sorting the cell
-    keys replaces a tree: no Python loop over boxes, whatever their number.
-    """
-    m = bx0.size
-    dtype = np.int32 if m < 2**31 - 1 else np.int64
-    if not m:
-        return np.zeros(0, dtype=dtype), np.zeros(0, dtype=dtype)
-    ox, oy = float(bx0.min()), float(by0.min())
-    extent = np.maximum(bx1 - bx0, by1 - by0)
-    span = max(float(bx1.max()) - ox, float(by1.max()) - oy, 1e-9)
-    base = max(float(np.median(extent)), span / 2**26, 1e-9)  # cell indices stay below 2**27
-    level = np.ceil(np.log2(np.maximum(extent / base, 1.0))).astype(np.int64)
-    level += extent > base * np.exp2(level)  # rounding guard: extent ≤ cell size
-
-    def cells(boxes: np.ndarray, size: float) -> tuple[np.ndarray, np.ndarray]:
-        """(cell key, box) for the ≤ 2 × 2 cells each box covers."""
-        cx0 = ((bx0[boxes] - ox) // size).astype(np.int64)
-        cy0 = ((by0[boxes] - oy) // size).astype(np.int64)
-        cx1 = ((bx1[boxes] - ox) // size).astype(np.int64)
-        cy1 = ((by1[boxes] - oy) // size).astype(np.int64)
-        keys, owners = [(cx0 << 28) | cy0], [boxes]
-        for cx, cy, use in ((cx1, cy0, cx1 != cx0), (cx0, cy1, cy1 != cy0), (cx1, cy1, (cx1 != cx0) & (cy1 != cy0))):
-            keys.append(((cx << 28) | cy)[use])
-            owners.append(boxes[use])
-        return np.concatenate(keys), np.concatenate(owners)
-
-    found_i, found_j = [], []
-    for lev in np.unique(level).tolist():
-        size = base * 2.0**lev
-        ins_key, ins_id = cells(np.flatnonzero(level == lev), size)
-        order = np.argsort(ins_key)
-        ins_key, ins_id = ins_key[order], ins_id[order]
-        del order
-        searching = np.flatnonzero(level <= lev)
-        for start in range(0, searching.size, _PAIR_CHUNK):  # bounded temporaries, whatever the density
-            if progress is not None:
-                progress.check()
-            keys, ids = cells(searching[start:start + _PAIR_CHUNK], size)
-            first = np.searchsorted(ins_key, keys, side="left")
-            count = np.searchsorted(ins_key, keys, side="right") - first
-            cell = np.repeat(keys, count)
-            qi = np.repeat(ids, count)
-            cj = ins_id[_ragged_arange(first, count)]
-            keep = (qi != cj) & (bx0[qi] <= bx1[cj]) & (bx0[cj] <= bx1[qi])
-            keep &= (by0[qi] <= by1[cj]) & (by0[cj] <= by1[qi])
-            cell, qi, cj = cell[keep], qi[keep], cj[keep]
-            # report a pair once: in the cell holding the lower-left corner of the boxes' intersection
-            rx = ((np.maximum(bx0[qi], bx0[cj]) - ox) // size).astype(np.int64)
-            ry = ((np.maximum(by0[qi], by0[cj]) - oy) // size).astype(np.int64)
-            keep = cell == (rx << 28) | ry
-            found_i.append(qi[keep].astype(dtype))
-            found_j.append(cj[keep].astype(dtype))
-    qi, cj = np.concatenate(found_i), np.concatenate(found_j)
-    del found_i, found_j
-    # found from the smaller box only (from both when of the same level): add the other direction
-    back = level[qi] < level[cj]
-    qi, cj = np.concatenate([qi, cj[back]]), np.concatenate([cj, qi[back]])
-    keep = query[qi]
-    return qi[keep], cj[keep]
-
-
-def _point_segment_distance(
-    px: np.ndarray, py: np.ndarray, ax: np.ndarray, ay: np.ndarray, bx: np.ndarray, by: np.ndarray
-) -> np.ndarray:
-    """Distance from points p to segments [a, b]."""
-    dx, dy = bx - ax, by - ay
-    length2 = dx * dx + dy * dy
-    t = np.clip(((px - ax) * dx + (py - ay) * dy) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
-    return np.hypot(px - (ax + t * dx), py - (ay + t * dy))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1010,7 +618,7 @@ def _crowded_edges(keys: np.ndarray, cls: np.ndarray) -> tuple[np.ndarray, np.nd
     main = np.minimum(cls, 1)
     same_other = counts[run, main] - 1
     opposite = counts[run, 1 - main]
-    indet = counts[run, _IND]
+    indet = counts[run, IND]
     return (same_other > 0) & (opposite == 0) & (indet == 0), (opposite > 0) & (indet == 0)
 
 

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
@@ -26,6 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import compat
 from . import charts, content, layout as layouts
 from .tables import LEVEL_LABELS, Tables
 
@@ -92,10 +92,10 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     pages_needed = max((-(-len(tables.communes_of(t)) // content.ROWS_PER_PAGE) for t in chosen if t.level != "commune"), default=0)
     fields = QgsFields()
     for name in TEXT_FIELDS:
-        fields.append(QgsField(name, QVariant.Type.String))
+        fields.append(compat.field(name, QVariant.Type.String))
     for part in range(1, pages_needed + 1):
-        fields.append(QgsField(f"communes_{part}", QVariant.Type.String))
-    fields.append(QgsField("pages_communes", QVariant.Type.Int))
+        fields.append(compat.field(f"communes_{part}", QVariant.Type.String))
+    fields.append(compat.field("pages_communes", QVariant.Type.Int))
     path = folder / "territoires.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"

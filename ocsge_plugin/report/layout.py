@@ -91,37 +91,8 @@ def _header(layout, page: int, key: str, title: str) -> None:
     _label(layout, f"pied_{key}", '[% "pied" %]', (MARGIN, y + HEIGHT - 12, WIDTH - 2 * MARGIN, 6), size=7, colour="#777777")
 
 
-def default_layout(project) -> QgsPrintLayout:
-    """The default template, built in code: A4 portrait, one page per section, items named by id."""
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Portrait de territoire")
-    collection = layout.pageCollection()
-    collection.page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-    for _ in PAGES[1:]:
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        collection.addPage(page)
-    collection.reflow()
-    inner = WIDTH - 2 * MARGIN
-    # 1. cover
-    y = _page_y(layout, 0)
-    band = QgsLayoutItemShape(layout)
-    band.setId("bandeau_couverture")
-    band.setSymbol(QgsFillSymbol.createSimple({"color": RED.name(), "outline_style": "no"}))
-    layout.addLayoutItem(band)
-    _place(band, (0, y, WIDTH, 110))
-    _label(layout, "surtitre", "PORTRAIT DE TERRITOIRE", (MARGIN, y + 40, inner, 10), size=12, bold=True, colour="#ffffff")
-    _label(layout, "titre", '[% "nom" %]', (MARGIN, y + 52, inner, 30), size=30, bold=True, colour="#ffffff")
-    _label(layout, "sous_titre", "Artificialisation et imperméabilisation des sols — [% \"millesimes\" %]", (MARGIN, y + 84, inner, 10), size=13, colour="#ffffff")
-    _label(layout, "couverture", '[% "couverture" %]', (MARGIN, y + 125, inner, 140), size=10, html=True)
-    _label(layout, "pied_couverture", '[% "pied" %]', (MARGIN, y + HEIGHT - 12, inner, 6), size=7, colour="#777777")
-    # 2. key figures
-    _header(layout, 1, "chiffres", "Chiffres clés")
-    _label(layout, "chiffres", '[% "chiffres" %]', (MARGIN, _page_y(layout, 1) + 36, inner, 240), size=9, html=True)
-    # 3. map
-    _header(layout, 2, "carte", "Carte")
-    y = _page_y(layout, 2)
+def _map_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
+    """Page 3: the map, its north arrow, scale bar, legend and source line."""
     _label(layout, "carte_titre", '[% "carte_titre" %]', (MARGIN, y + 34, inner, 8), size=10, bold=True)
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("carte")
@@ -155,25 +126,57 @@ def default_layout(project) -> QgsPrintLayout:
     layout.addLayoutItem(legend)
     _place(legend, (WIDTH / 2, y + 218, inner / 2, 50))
     _label(layout, "source_carte", '[% "source" %]', (MARGIN, y + 262, inner / 2 - 5, 20), size=7, colour="#555555")
+
+
+def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> None:
+    """A picture item showing the SVG chart whose path is the atlas feature's ``field``."""
+    picture = QgsLayoutItemPicture(layout)
+    picture.setId(item_id)
+    picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField(field))
+    layout.addLayoutItem(picture)
+    _place(picture, rect)
+
+
+def default_layout(project) -> QgsPrintLayout:
+    """The default template, built in code: A4 portrait, one page per section, items named by id."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("Portrait de territoire")
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    for _ in PAGES[1:]:
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        collection.addPage(page)
+    collection.reflow()
+    inner = WIDTH - 2 * MARGIN
+    # 1. cover
+    y = _page_y(layout, 0)
+    band = QgsLayoutItemShape(layout)
+    band.setId("bandeau_couverture")
+    band.setSymbol(QgsFillSymbol.createSimple({"color": RED.name(), "outline_style": "no"}))
+    layout.addLayoutItem(band)
+    _place(band, (0, y, WIDTH, 110))
+    _label(layout, "surtitre", "PORTRAIT DE TERRITOIRE", (MARGIN, y + 40, inner, 10), size=12, bold=True, colour="#ffffff")
+    _label(layout, "titre", '[% "nom" %]', (MARGIN, y + 52, inner, 30), size=30, bold=True, colour="#ffffff")
+    _label(layout, "sous_titre", "Artificialisation et imperméabilisation des sols — [% \"millesimes\" %]", (MARGIN, y + 84, inner, 10), size=13, colour="#ffffff")
+    _label(layout, "couverture", '[% "couverture" %]', (MARGIN, y + 125, inner, 140), size=10, html=True)
+    _label(layout, "pied_couverture", '[% "pied" %]', (MARGIN, y + HEIGHT - 12, inner, 6), size=7, colour="#777777")
+    # 2. key figures
+    _header(layout, 1, "chiffres", "Chiffres clés")
+    _label(layout, "chiffres", '[% "chiffres" %]', (MARGIN, _page_y(layout, 1) + 36, inner, 240), size=9, html=True)
+    # 3. map
+    _header(layout, 2, "carte", "Carte")
+    _map_page(layout, _page_y(layout, 2), inner)
     # 4. charts
     _header(layout, 3, "graphiques", "Stocks et flux")
     y = _page_y(layout, 3)
     for index, (item_id, field) in enumerate((("graphique_stocks", "graph_stocks"), ("graphique_flux", "graph_flux"))):
-        picture = QgsLayoutItemPicture(layout)
-        picture.setId(item_id)
-        picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-        picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField(field))
-        layout.addLayoutItem(picture)
-        _place(picture, (MARGIN, y + 38 + index * 115, inner, 105))
+        _chart(layout, item_id, field, (MARGIN, y + 38 + index * 115, inner, 105))
     # 5. ranking of the communes
     _header(layout, 4, "classement", "Classement des communes")
-    y = _page_y(layout, 4)
-    picture = QgsLayoutItemPicture(layout)
-    picture.setId("graphique_classement")
-    picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-    picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField("graph_classement"))
-    layout.addLayoutItem(picture)
-    _place(picture, (MARGIN, y + 36, inner, 240))
+    _chart(layout, "graphique_classement", "graph_classement", (MARGIN, _page_y(layout, 4) + 36, inner, 240))
     # 6. table of the communes (repeated when long)
     _header(layout, 5, "communes", "Les communes")
     _label(layout, "communes", '[% "communes_1" %]', (MARGIN, _page_y(layout, 5) + 36, inner, 245), size=7, html=True)

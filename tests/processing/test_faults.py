@@ -24,7 +24,7 @@ from qgis.core import QgsProcessingException
 from werkzeug import Response
 
 from ocsge.ocsge_plugin import datagouv, files, network, reading
-from ocsge.ocsge_plugin.computing import territories
+from ocsge.ocsge_plugin.computing import rollup
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
 FIELDS = ["ID", "code_cs", "code_us", "millesime"]
@@ -296,7 +296,7 @@ def test_membership_csv_in_every_usual_encoding(tmp_path, encoding):
         text = text.replace("—", "-")
     path = tmp_path / "m.csv"
     path.write_bytes(text.encode(encoding))
-    membership = territories.Membership.from_csv(path)
+    membership = rollup.Membership.from_csv(path)
     assert membership.table.loc["90001", "epci_nom"] == text.splitlines()[1].split(";")[2]
     assert membership.warnings == []
 
@@ -308,7 +308,7 @@ def test_membership_duplicates_with_different_epci_are_listed(tmp_path):
         "90001,200069052,90,27\n90001,249000241,90,27\n90002,200069052,90,27\n90002,200069052,90,27\n90003,249000241,90,27\n",
         encoding="utf-8",
     )
-    membership = territories.Membership.from_csv(path)
+    membership = rollup.Membership.from_csv(path)
     assert len(membership.warnings) == 1
     assert "1 communes" in membership.warnings[0] and "90001 (200069052, 249000241)" in membership.warnings[0]
     assert "90002 (" not in membership.warnings[0]

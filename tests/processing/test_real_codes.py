@@ -148,16 +148,16 @@ def test_rollup_sums_only_what_is_known_and_says_so(ocsge):
     """A level whose communes know their stock for some only: the sum of those, and 'stock partiel'."""
     import pandas as pd
 
-    from ocsge.ocsge_plugin.computing import territories
+    from ocsge.ocsge_plugin.computing import rollup, table
 
     rows = []
     for code, artif in (("90001", 1000.0), ("90002", None)):
-        row = {name: None for name in territories.TABLE_COLUMNS}
+        row = {name: None for name in table.TABLE_COLUMNS}
         row.update(code=code, nom=code, index_debut=1, index_fin=2, millesime_debut="2018", millesime_fin="2021", surface=20000.0,
                    surface_artif=artif, flux_artif=500.0, flux_desartif=0.0, flux_artif_net=500.0, polygones_repares=1.0,
                    epci_code="200069052", departement_code="90", region_code="27", inconnu=None if artif is not None else "stock")
         rows.append(row)
-    result = territories.rollup(pd.DataFrame(rows), levels=("epci",))
+    result = rollup.rollup(pd.DataFrame(rows), levels=("epci",))
     (epci,) = result.levels["epci"].to_dict("records")
     assert epci["surface_artif"] == 1000.0 and epci["pourcent_artif"] == 100.0 * 1000.0 / 40000.0
     assert epci["flux_artif"] == 1000.0 and epci["polygones_repares"] == 2.0

@@ -100,10 +100,12 @@ def test_resolve_method(core):
 
 
 def test_output_fields_keep_the_users_attributes(core):
+    from ocsge.ocsge_plugin.computing import classified
+
     fields = QgsFields()
     for name in ("ID", "artif", "Crit_Seuil", "artif_orig"):
         fields.append(QgsField(name, QVariant.String))
-    out, renamed = core.output_fields(fields, core.classification_fields())
+    out, renamed = classified.output_fields(fields, classified.classification_fields())
     assert renamed == {"artif": "artif_orig2", "Crit_Seuil": "Crit_Seuil_orig"}
     assert out.names() == ["ID", "artif_orig2", "Crit_Seuil_orig", "artif_orig", "imper", "artif", "artif_matrice", "crit_seuil", "artif_source"]
 

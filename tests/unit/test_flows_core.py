@@ -32,6 +32,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
+from ocsge.ocsge_plugin.computing import pieces as change
+
 X0, Y0 = 500000.0, 6280000.0
 
 
@@ -153,8 +155,8 @@ def flows(ocsge, qgis_app):
 
 
 def run_overlay(flows, debut, fin, method="matrice", **kwargs):
-    report = flows.FlowReport()
-    acc = flows.FlowAccumulator()
+    report = change.FlowReport()
+    acc = change.FlowAccumulator()
     pieces = list(flows.pieces_from_overlay(debut, fin, method, report, **kwargs))
     for piece in pieces:
         acc.add(piece)
@@ -176,20 +178,20 @@ def run_overlay(flows, debut, fin, method="matrice", **kwargs):
     ],
 )
 def test_flow_kind(flows, statuses, expected):
-    assert flows.flow_kind(*statuses) == expected
+    assert change.flow_kind(*statuses) == expected
 
 
 def test_flux_label_and_styles_cover_every_kind(flows, ocsge):
-    assert flows.flux_label(1, 1) == "artificialisation, impermeabilisation"
-    assert flows.flux_label(-1, 0) == "desartificialisation"
-    assert flows.flux_label(0, -1) == "desimpermeabilisation"
-    assert flows.flux_label(0, 0) is None
-    assert len(flows.flux_labels()) == 8
+    assert change.flux_label(1, 1) == "artificialisation, impermeabilisation"
+    assert change.flux_label(-1, 0) == "desartificialisation"
+    assert change.flux_label(0, -1) == "desimpermeabilisation"
+    assert change.flux_label(0, 0) is None
+    assert len(change.flux_labels()) == 8
     from ocsge.ocsge_plugin.styles import flows_renderer
 
     renderer = flows_renderer()
     values = {category.value() for category in renderer.categories()}
-    assert set(flows.flux_labels()) | {None} == values
+    assert set(change.flux_labels()) | {None} == values
     # people read the flow kinds with their accents
     labels = {category.value(): category.label() for category in renderer.categories()}
     assert labels["artificialisation, impermeabilisation"] == "Artificialisation, imperméabilisation"
@@ -238,8 +240,8 @@ def test_difference_layer_gives_the_same_flows_as_the_two_millesimes(flows, tmp_
     debut, fin = (layer(uri) for uri in write_pair(tmp_path))
     _, overlay, _ = run_overlay(flows, debut, fin)
     diff = layer(write_difference(tmp_path))
-    report = flows.FlowReport()
-    acc = flows.FlowAccumulator()
+    report = change.FlowReport()
+    acc = change.FlowAccumulator()
     for piece in flows.pieces_from_difference(diff, report):
         acc.add(piece)
     assert acc.totals() == pytest.approx(overlay.totals(), abs=1e-9)

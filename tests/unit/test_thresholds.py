@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 
 try:  # the plugin as the package ``ocsge`` (tests/conftest.py)
     from ocsge.ocsge_plugin import rules
+    from ocsge.ocsge_plugin.computing import sides
     from ocsge.ocsge_plugin.computing import thresholds as th
 except ImportError:  # standalone: the checkout's root on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from ocsge_plugin import rules
+    from ocsge_plugin.computing import sides
     from ocsge_plugin.computing import thresholds as th
 
 apply_thresholds = th.apply_thresholds
@@ -471,7 +473,7 @@ def test_feedback_progress_and_cancel():
     feedback = FakeFeedback()
     apply_thresholds(scene.wkb, status, codes, feedback=feedback)
     assert feedback.progress == sorted(feedback.progress) and feedback.progress[-1] == 100
-    with pytest.raises(th.ThresholdsCanceled):
+    with pytest.raises(th.Canceled):
         apply_thresholds(scene.wkb, status, codes, feedback=FakeFeedback(cancel_at=40))
 
 
@@ -496,7 +498,7 @@ def test_candidate_pairs_are_the_intersecting_boxes(boxes):
     x1 = x0 + np.array([10 ** b[2] * b[3] for b in boxes])
     y1 = y0 + np.array([10 ** b[2] * b[4] for b in boxes])
     query = np.array([b[5] for b in boxes], dtype=bool)
-    qi, cj = th._candidate_pairs(x0, y0, x1, y1, query)
+    qi, cj = sides.candidate_pairs(x0, y0, x1, y1, query)
     n = len(boxes)
     expected = {(i, j) for i in range(n) for j in range(n) if i != j and query[i]
                 and x0[i] <= x1[j] and x0[j] <= x1[i] and y0[i] <= y1[j] and y0[j] <= y1[i]}

@@ -1,0 +1,170 @@
+"""Features of a polygon layer read in batches of numpy arrays: WKB, fids and only the fields asked for.
+
+Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
+through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); other providers, and
+layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
+wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Optional, Sequence
+
+import numpy as np
+from osgeo import ogr
+from qgis.core import QgsFeatureRequest, QgsVectorLayer
+
+from .. import reading
+from ..errors import Canceled
+from .codes import is_null
+from .progress import ScaledFeedback
+
+
+BATCH = 65536
+
+
+class Step(ScaledFeedback):
+    """Progress of a sub-step mapped into [start, end] of the parent's range (a feedback for another
+    core's 0–100 % progress too); ``check`` raises Canceled."""
+
+    def check(self) -> None:
+        if self.isCanceled():
+            raise Canceled()
+
+
+def ogr_target(layer: QgsVectorLayer) -> Optional[tuple[str, Optional[str]]]:
+    """(path, layer name) when OGR can read the layer's file directly, else None."""
+    if layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    parts = layer.source().split("|")
+    path = parts[0]
+    if not Path(path).is_file():
+        return None
+    name = None
+    for part in parts[1:]:
+        if part.startswith("layername="):
+            name = part[len("layername="):]
+        elif part.startswith("layerid="):
+            name = name or part  # resolved below
+    return path, name
+
+
+def open_ogr(path: str, name: Optional[str]):
+    ds = ogr.Open(path)
+    if ds is None:
+        return None, None
+    if name and name.startswith("layerid="):
+        lyr = ds.GetLayerByIndex(int(name.split("=", 1)[1]))
+    elif name:
+        lyr = ds.GetLayerByName(name)
+    else:
+        lyr = ds.GetLayerByIndex(0)
+    return ds, lyr
+
+
+def vrt_source(path: str) -> Optional[tuple[str, str, dict[str, str]]]:
+    """(source file, source layer, normalised → source field) of a plain renaming VRT such as
+    ``ocsge:load`` writes, else None: reading the source directly uses its fast Arrow reader."""
+    vrt = reading.read_vrt(path)
+    if vrt is None or not vrt.only_layer or not vrt.plain or not vrt.src_data_source or not vrt.src_layer:
+        return None
+    source = vrt.source_path(path)
+    if not Path(source).is_file():
+        return None
+    return source, vrt.src_layer, vrt.fields
+
+
+def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[Step] = None) -> Iterator[dict]:
+    """Batches {'wkb': blobs, field: values…, 'fid': ids} of a polygon layer, only the fields asked for.
+
+    Files are read through OGR's Arrow interface (GDAL ≥ 3.6; through the source of a renaming VRT),
+    other providers through QGIS."""
+    step = step or Step(None)
+    target = ogr_target(layer)
+    if target is not None and hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        rename = None
+        if target[0].lower().endswith(".vrt"):
+            resolved = vrt_source(target[0])
+            if resolved is not None and all(f in resolved[2] for f in fields):
+                target = (resolved[0], resolved[1])
+                rename = {resolved[2][f]: f for f in fields}
+        ds, lyr = open_ogr(*target)
+        if lyr is not None and _has_boolean(lyr, list(rename) if rename else fields):
+            lyr = None  # GDAL 3.6's GetArrowStreamAsNumPy mis-decodes bit-packed booleans: use QGIS
+        if lyr is not None:
+            if rename is None:
+                yield from _ogr_batches(ds, lyr, fields, step)
+            else:
+                for batch in _ogr_batches(ds, lyr, list(rename), step):
+                    yield {rename.get(k, k): v for k, v in batch.items()}
+            return
+    yield from _qgis_batches(layer, fields, step)
+
+
+def _has_boolean(lyr, fields: Sequence[str]) -> bool:
+    defn = lyr.GetLayerDefn()
+    for name in fields:
+        index = defn.GetFieldIndex(name)
+        if index >= 0 and defn.GetFieldDefn(index).GetSubType() == ogr.OFSTBoolean:
+            return True
+    return False
+
+
+def _ogr_batches(ds, lyr, fields: Sequence[str], step: Step) -> Iterator[dict]:
+    defn = lyr.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    lyr.SetIgnoredFields([n for n in names if n not in fields])
+    total = max(lyr.GetFeatureCount(), 1)
+    geom_name = lyr.GetGeometryColumn() or "wkb_geometry"
+    fid_name = lyr.GetFIDColumn() or "OGC_FID"
+    stream = lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
+    done = 0
+    for batch in stream:
+        step.check()
+        fid_key = fid_name if fid_name in batch else next((k for k in ("fid", "OGC_FID") if k in batch), None)
+        geom_key = geom_name if geom_name in batch else next((k for k in batch if k not in fields and k != fid_key), None)
+        n = len(batch[geom_key]) if geom_key else len(batch[fid_key])
+        wkb = batch[geom_key] if geom_key else np.array([None] * n, dtype=object)
+        fid = np.asarray(batch[fid_key]) if fid_key else np.arange(done, done + n, dtype=np.int64)
+        out = {"wkb": wkb, "fid": fid}
+        for name in fields:
+            out[name] = batch[name]
+        done += n
+        yield out
+        step.progress(done / total)
+    del ds
+
+
+def _qgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
+    request = QgsFeatureRequest().setSubsetOfAttributes(list(fields), layer.fields())
+    total = max(layer.featureCount(), 1)
+    wkb: list = []
+    fid: list = []
+    columns: dict[str, list] = {name: [] for name in fields}
+    done = 0
+    indexes = {name: layer.fields().indexOf(name) for name in fields}
+
+    def flush():
+        out = {"wkb": np.array(wkb, dtype=object) if wkb else np.empty(0, dtype=object), "fid": np.array(fid, dtype=np.int64)}
+        for name in fields:
+            out[name] = np.array([None if is_null(v) else v for v in columns[name]], dtype=object)
+        return out
+
+    for feature in layer.getFeatures(request):
+        geometry = feature.geometry()
+        wkb.append(bytes(geometry.asWkb()) if not geometry.isNull() else None)
+        fid.append(feature.id())
+        attrs = feature.attributes()
+        for name, index in indexes.items():
+            columns[name].append(attrs[index])
+        if len(fid) >= BATCH:
+            done += len(fid)
+            step.check()
+            yield flush()
+            step.progress(done / total)
+            wkb, fid = [], []
+            columns = {name: [] for name in fields}
+    if fid:
+        yield flush()
+    step.progress(1.0)

@@ -1,0 +1,193 @@
+"""What a layer brings to the aggregation, told from its fields and names: a stock layer (occupation
+du sol, IGN's artificialisation, an ``ocsge:classify`` output) or a flow layer (IGN's difference, IGN's
+artificialisation difference, an ``ocsge:flows`` output), with its département and millésime(s); and
+the choice of one layer per millésime and pair when a delivery holds several.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+
+from .. import reading
+from ..errors import TerritoryError
+from ..i18n import tr
+
+
+@dataclass
+class Source:
+    """One input layer of the aggregation, as described from its fields and names."""
+
+    layer: QgsVectorLayer
+    role: str  # 'stock' or 'flow'
+    kind: str  # stock: 'occupation' | 'artif' | 'classified'; flow: 'difference' | 'artif_diff' | 'flows'
+    departement: Optional[str]
+    millesimes: tuple[int, ...]
+    fields: dict[str, str] = field(default_factory=dict)  # role → field name in the layer
+    title: str = ""
+    flows: tuple[str, ...] = ("artif", "imper")  # for flow layers: the flows taken from it
+
+    @property
+    def crs(self) -> QgsCoordinateReferenceSystem:
+        return self.layer.crs()
+
+
+def _find(names: Sequence[str], *candidates: str) -> Optional[str]:
+    lower = {n.lower(): n for n in names}
+    for c in candidates:
+        if c.lower() in lower:
+            return lower[c.lower()]
+    return None
+
+
+def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Source]:
+    """What ``layer`` brings to the aggregation, from its fields; None for a layer with nothing to give
+    (zone construite). Raises TerritoryError when a stock or flow layer's millésime cannot be found."""
+    names = layer.fields().names()
+    f = lambda *c: _find(names, *c)  # noqa: E731
+    fields: dict[str, str] = {}
+    if f("present") and f("millesime"):  # ocsge:flows' areas covered by one millésime only
+        return None
+    if f("flux_artif") and f("flux_imper"):
+        role, kind = "flow", "flows"
+        fields = {"flux_artif": f("flux_artif"), "flux_imper": f("flux_imper")}
+    elif f("artificialisation") and f("cs_debut") and f("cs_fin"):
+        role, kind = "flow", "artif_diff"
+        fields = {"artificialisation": f("artificialisation"), "cs_debut": f("cs_debut"), "cs_fin": f("cs_fin")}
+    elif f("cs_debut") and f("us_debut") and f("cs_fin") and f("us_fin"):
+        role, kind = "flow", "difference"
+        fields = {k: f(k) for k in ("cs_debut", "us_debut", "cs_fin", "us_fin")}
+    elif f("imper") and f("artif") and layer.fields().field(f("artif")).type() != QVariant.Type.String:  # IGN's is text
+        role, kind = "stock", "classified"
+        fields = {"artif": f("artif"), "imper": f("imper")}
+        if f("code_cs", "couverture"):
+            fields["code_cs"] = f("code_cs", "couverture")
+    elif f("code_cs", "couverture") and (f("code_us", "usage") or f("artif")):
+        role = "stock"
+        kind = "artif" if f("artif") else "occupation"
+        fields = {"code_cs": f("code_cs", "couverture")}
+        if f("code_us", "usage"):
+            fields["code_us"] = f("code_us", "usage")
+        if f("artif"):
+            fields["artif"] = f("artif")
+    else:
+        return None
+    dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind)
+    want = 2 if role == "flow" else 1
+    if len(years) != want:
+        raise TerritoryError(
+            tr(
+                "The millésime of layer {name} cannot be found (not in its name, its source nor a millesime "
+                "field). Expected a layer as ocsge:load outputs it, a file name holding the département and "
+                "year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field."
+            ).format(name=layer.name())
+        )
+    if years[0] > years[-1]:
+        raise TerritoryError(tr("Layer {name}: début {a} is after fin {b}.").format(name=layer.name(), a=years[0], b=years[-1]))
+    return Source(layer, role, kind, dep, years, fields, source_title(layer.name(), kind, dep, years))
+
+
+_KIND_TITLES = {**reading.LAYER_TITLES, "classified": "Couche qualifiée", "flows": "Flux"}
+
+
+def source_title(name: str, kind: str, dep: Optional[str], years: Sequence[int]) -> str:
+    """How the log names an input layer: « Occupation du sol D90 2018 »; a name the user gave is kept
+    in front (« Mon zonage (Occupation du sol D90 2018) »), the internal names of the normalised layers
+    (« artif_artif_2018_090 », « difference_DIFFERENCE ») are not shown."""
+    label = " ".join(p for p in (_KIND_TITLES.get(kind, kind), f"D{dep}" if dep else "", "-".join(map(str, years))) if p)
+    internal = not name or name.startswith(tuple(f"{k}_" for k in reading.KINDS)) or name == label
+    return label if internal else f"{name} ({label})"
+
+
+def resolve_stock_method(source: Source, method: str) -> str:
+    """The classification method used for a stock layer ('classified' for already classified ones)."""
+    if source.kind == "classified":
+        return "classified"
+    if method == "auto":
+        return "ign" if "artif" in source.fields else "matrice_seuils"
+    if method == "ign" and "artif" not in source.fields:
+        raise TerritoryError(
+            tr("The IGN method reads IGN's artif field, which layer {name} does not have. Expected IGN's artificialisation layer, or choose the method 'matrice'.").format(
+                name=source.layer.name()
+            )
+        )
+    if method in ("matrice", "matrice_seuils") and "code_us" not in source.fields:
+        raise TerritoryError(tr("Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.").format(name=source.layer.name()))
+    return method
+
+
+def select_sources(sources: Sequence[Source], method: str = "auto") -> tuple[list[Source], list[str]]:
+    """One stock layer per (département, millésime) and one flow layer per (département, pair).
+
+    A delivery folder often holds the same millésime twice (GeoPackage and Shapefile) and both IGN's
+    artificialisation layers and the occupation du sol: the preferred kind is kept (classified layers
+    first; then IGN's layers for methods 'auto' / 'ign', the occupation du sol for the matrix), the
+    others are left out with a note. For 'matrice_seuils', difference layers are left out when both
+    millésimes are there: the thresholds need the whole millésimes, so flows come from their overlay."""
+    ign_first = method in ("auto", "ign")
+    stock_rank = {"classified": 0, "artif": 1 if ign_first else 2, "occupation": 2 if ign_first else 1}
+    flow_rank = {"flows": 0, "artif_diff": 1 if ign_first else 2, "difference": 2 if ign_first else 1}
+    chosen: dict[tuple, Source] = {}
+    notes: list[str] = []
+    for source in sources:
+        dep = source.departement or "?"
+        if source.role == "stock":
+            key, rank = ("s", dep, source.millesimes[-1]), stock_rank[source.kind]
+        else:
+            key, rank = ("f", dep) + tuple(source.millesimes), flow_rank[source.kind]
+        other = chosen.get(key)
+        if other is None:
+            chosen[key] = source
+            continue
+        other_rank = (stock_rank if source.role == "stock" else flow_rank)[other.kind]
+        keep, drop = (source, other) if rank < other_rank else (other, source)
+        chosen[key] = keep
+        if keep.kind == "artif_diff" and drop.kind == "difference" and ("i",) + key[1:] not in chosen:
+            # IGN's artificialisation difference holds only the polygons whose artificialisation
+            # changed: imperméabilisation flows come from the difference layer.
+            keep.flows, drop.flows = ("artif",), ("imper",)
+            chosen[("i",) + key[1:]] = drop
+            notes.append(tr("{keep}: artificialisation flows; {drop}: imperméabilisation flows.").format(keep=keep.title, drop=drop.title))
+            continue
+        notes.append(tr("{drop} left out: {keep} gives the same millésime(s).").format(drop=drop.title, keep=keep.title))
+    for key, source in list(chosen.items()):
+        if key[0] == "f" and source.kind == "artif_diff" and ("i",) + key[1:] not in chosen:
+            notes.append(
+                tr("{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; "
+                   "imperméabilisation flows are left empty without a difference layer.").format(name=source.title)
+            )
+            source.flows = ("artif",)
+    if method == "matrice_seuils":
+        stock_keys = {(k[1], k[2]) for k in chosen if k[0] == "s"}
+        for key in [k for k in chosen if k[0] in "fi" and chosen[k].kind != "flows"]:
+            if (key[1], key[2]) in stock_keys and (key[1], key[3]) in stock_keys:
+                notes.append(
+                    tr("{name} left out: with the thresholds, flows come from the overlay of the two millésimes.").format(name=chosen[key].title)
+                )
+                del chosen[key]
+    ordered = sorted(chosen.values(), key=lambda s: (s.departement or "", s.role != "stock", s.millesimes))
+    return ordered, notes
+
+
+def sources_from_layers(layers: Sequence[QgsVectorLayer], method: str = "auto") -> tuple[list[Source], list[str]]:
+    """Describe every layer and keep one per millésime / pair (:func:`select_sources`); with notes."""
+    notes: list[str] = []
+    sources = []
+    for layer in layers:
+        source = describe_source(layer, method)
+        if source is None:
+            notes.append(tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name()))
+            continue
+        sources.append(source)
+    known = {s.departement for s in sources if s.departement}
+    if len(known) == 1:  # layers of one département, some without it in their names
+        (dep,) = known
+        for source in sources:
+            if not source.departement:
+                source.departement = dep
+                notes.append(tr("{title}: département not in its name, taken as D{dep} like the other layers.").format(title=source.title, dep=dep))
+    chosen, dropped = select_sources(sources, method)
+    return chosen, notes + dropped
