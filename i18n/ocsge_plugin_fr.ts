@@ -54,27 +54,27 @@
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="604"/>
+        <location filename="../ocsge_plugin/reading.py" line="606"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="617"/>
+        <location filename="../ocsge_plugin/reading.py" line="619"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="643"/>
+        <location filename="../ocsge_plugin/reading.py" line="645"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="652"/>
+        <location filename="../ocsge_plugin/reading.py" line="654"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="660"/>
+        <location filename="../ocsge_plugin/reading.py" line="662"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -3272,164 +3272,169 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="53"/>
+        <location filename="../processing_provider/portrait.py" line="54"/>
         <source>Portrait of a territory (PDF report)</source>
         <translation>Portrait de territoire (rapport PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="56"/>
+        <location filename="../processing_provider/portrait.py" line="57"/>
         <source>A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables.</source>
         <translation>Un rapport imprimable par territoire, avec chiffres clés, carte et graphiques, à partir des mêmes chiffres que les tables publiées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="82"/>
+        <location filename="../processing_provider/portrait.py" line="83"/>
         <source>The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0.</source>
         <translation>Le stock au premier millésime est le stock publié au dernier moins le flux net publié ; les parts sont rapportées à la surface totale du territoire ; une valeur qu'aucune couche ne donne est imprimée « – », jamais 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="96"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="96"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="96"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="96"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="96"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="99"/>
+        <location filename="../processing_provider/portrait.py" line="100"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="101"/>
+        <location filename="../processing_provider/portrait.py" line="102"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="102"/>
+        <location filename="../processing_provider/portrait.py" line="103"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
+        <location filename="../processing_provider/portrait.py" line="105"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="105"/>
+        <location filename="../processing_provider/portrait.py" line="106"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="107"/>
+        <location filename="../processing_provider/portrait.py" line="108"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="107"/>
+        <location filename="../processing_provider/portrait.py" line="108"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="108"/>
+        <location filename="../processing_provider/portrait.py" line="109"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="110"/>
+        <location filename="../processing_provider/portrait.py" line="111"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="111"/>
+        <location filename="../processing_provider/portrait.py" line="112"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="120"/>
+        <location filename="../processing_provider/portrait.py" line="128"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="127"/>
+        <location filename="../processing_provider/portrait.py" line="135"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="130"/>
+        <location filename="../processing_provider/portrait.py" line="138"/>
         <source>{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.</source>
         <translation>{folder} existe et n'a pas été écrit par un portrait : il est laissé intact. Attendu : un autre nom de PDF ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="143"/>
+        <location filename="../processing_provider/portrait.py" line="151"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="145"/>
+        <location filename="../processing_provider/portrait.py" line="153"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="163"/>
+        <location filename="../processing_provider/portrait.py" line="171"/>
         <source>The template {path} cannot be read. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="168"/>
+        <location filename="../processing_provider/portrait.py" line="176"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="179"/>
+        <location filename="../processing_provider/portrait.py" line="187"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="186"/>
+        <location filename="../processing_provider/portrait.py" line="194"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="188"/>
+        <location filename="../processing_provider/portrait.py" line="196"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="153"/>
+        <location filename="../processing_provider/portrait.py" line="161"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="153"/>
+        <location filename="../processing_provider/portrait.py" line="161"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 7 pages each and 8 for CA Grand Belfort (its 52 communes on two pages).</source>
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 7 pages chacun et 8 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="63"/>
+        <location filename="../processing_provider/portrait.py" line="64"/>
         <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable, and a restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
         <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable, et un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="120"/>
+        <source>This QGIS cannot draw the report&apos;s text blocks (layout labels in HTML mode need QtWebKit, which this build of QGIS lacks, as Debian&apos;s QGIS 3.40 and 3.44): the report would be printed without its key figures and tables, so none is written. Use a QGIS built with QtWebKit (QGIS 3.22, or the Windows and macOS installers) or run ocsge:diagnostic for the same numbers as tables.</source>
+        <translation>Ce QGIS ne sait pas dessiner les blocs de texte du rapport (les étiquettes HTML des mises en page demandent QtWebKit, absent de cette version de QGIS, comme les QGIS 3.40 et 3.44 de Debian) : le rapport serait imprimé sans ses chiffres clés ni ses tableaux, aucun n&apos;est donc écrit. Utilisez un QGIS construit avec QtWebKit (QGIS 3.22, ou les installateurs Windows et macOS) ou lancez ocsge:diagnostic pour les mêmes chiffres en tables.</translation>
     </message>
 </context>
 <context>

@@ -501,6 +501,8 @@ def _identity_names(layer) -> tuple[list[str], list[str]]:
     match = re.search(r"layername=([^|]+)", options)
     sublayer = match.group(1) if match else ""
     paths = [f"{path}/{sublayer}" if sublayer else path, layer.name()]
+    if layer.providerType() == "memory":  # its source is a definition (fields, uid={…}), not a name
+        paths = [layer.name()]
     names = [layer.name()]
     vrt = read_vrt(path) if path.lower().endswith(".vrt") and Path(path).exists() else None
     if vrt is not None:

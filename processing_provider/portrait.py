@@ -23,6 +23,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..ocsge_plugin import compat
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.report import build, layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
@@ -115,6 +116,13 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return (False, problem) if problem else super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        if not compat.html_labels_render():
+            raise self.fail(self.tr(
+                "This QGIS cannot draw the report's text blocks (layout labels in HTML mode need QtWebKit, which "
+                "this build of QGIS lacks, as Debian's QGIS 3.40 and 3.44): the report would be printed without its "
+                "key figures and tables, so none is written. Use a QGIS built with QtWebKit (QGIS 3.22, or the "
+                "Windows and macOS installers) or run ocsge:diagnostic for the same numbers as tables."
+            ))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not output:
             raise self.fail(self.tr("No output file. Expected a .pdf path."))

@@ -30,13 +30,13 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProperty,
     QgsReadWriteContext,
-    QgsRenderContext,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUuid
 from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
+from .. import compat
 from ..nomenclature import RESOURCES
 
 TEMPLATE = RESOURCES / "portrait.qpt"
@@ -305,7 +305,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
     count = atlas.count() if atlas.updateFeatures() else 0
     context = layout.renderContext()
     context.setDpi(300)
-    context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+    context.setTextRenderFormat(compat.text_always_text())
     context.setFlag(context.FlagForceVectorOutput, True)
     context.setFlag(context.FlagAntialiasing, True)
     exporter = QgsLayoutExporter(layout)
