@@ -59,3 +59,13 @@ def test_main_fails_on_a_missing_run_or_a_difference_and_passes_on_the_same_numb
     second.write_text(json.dumps({"qgis": "3.40.6-Bratislava", "numbers": other}), encoding="utf-8")
     assert compare_demo.main([first, second]) == 1
     assert "features: 1200 / 1199" in capsys.readouterr().out
+
+
+def test_a_difference_of_two_surfaces_is_compared_relative_to_the_larger():
+    import compare_demo
+
+    row = {"surface": "24000.0", "surface_hors_donnees": "0.5185123514"}
+    ulps = dict(row, surface_hors_donnees="0.5185123527")  # 1.3e-9 ha: PROJ's ulps on a 24,000 ha commune
+    assert compare_demo.differences({"q.csv": [row]}, {"q.csv": [ulps]})[0] == []
+    moved = dict(row, surface_hors_donnees="0.5186")  # 1 m² more outside the data: a real difference
+    assert len(compare_demo.differences({"q.csv": [row]}, {"q.csv": [moved]})[0]) == 1
