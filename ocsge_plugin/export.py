@@ -49,14 +49,14 @@ from . import compat, nomenclature
 from .files import OutputSet
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
-from .computing.table import NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
+from .computing.table import LEVELS, NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
 from .errors import Canceled, TerritoryError
 from .i18n import tr
 
 gdal.UseExceptions()
 
 DATASETS = ("artif", "imper")
-PUBLISHED_LEVELS = ("commune", "epci", "scot", "departement", "region")
+PUBLISHED_LEVELS = LEVELS  # every level of the published schema, in order
 # Simplification tolerance per level, in metres (as the national pipeline does).
 TOLERANCES = {"commune": 50.0, "epci": 250.0, "scot": 250.0, "departement": 1500.0, "region": 1500.0}
 FRANCE_KM2 = 641184.0

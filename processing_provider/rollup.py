@@ -20,7 +20,7 @@ from .aggregate import style_territories, write_table
 from . import params
 from .base import OcsgeAlgorithm
 
-LEVELS = ("epci", "scot", "departement", "region")
+LEVELS = export.PUBLISHED_LEVELS[1:]  # the levels above the commune
 
 
 def rollup_tables(communes_source, membership_path, levels, feedback):
