@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -90,3 +91,27 @@ def pack_7z(folder: Path) -> Path:
 def copy_tree(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst)
     return dst
+
+
+BELFORT_DATA = Path(__file__).resolve().parent / "data"
+
+
+def belfort_params(folder, output_name: str, output, **extra) -> dict:
+    """Parameters of ocsge:diagnostic / ocsge:portrait on deliveries in ``folder`` with the real
+    Territoire de Belfort communes and membership table; ``output_name`` (OUTPUT_FOLDER, OUTPUT) set
+    to ``output``; ``extra`` added or replacing."""
+    return {
+        "INPUT": str(folder),
+        "COMMUNES": str(BELFORT_DATA / "communes-90-territoire-de-belfort.geojson"),
+        "CODE_FIELD": "code",
+        "NAME_FIELD": "nom",
+        "MEMBERSHIP": str(BELFORT_DATA / "appartenance-communes-90.csv"),
+        output_name: str(output),
+        **extra,
+    }
+
+
+def read_csv(path: Path) -> list[dict]:
+    """The rows of a comma-separated UTF-8 file, as dicts."""
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

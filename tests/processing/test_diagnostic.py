@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from builders import belfort_params, read_csv
 from conftest import DATA, ROOT, Recorder
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingModelAlgorithm
 
@@ -24,21 +25,7 @@ def sample(tmp_path_factory):
 
 
 def params(folder, out, **extra):
-    base = {
-        "INPUT": str(folder),
-        "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"),
-        "CODE_FIELD": "code",
-        "NAME_FIELD": "nom",
-        "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"),
-        "OUTPUT_FOLDER": str(out),
-    }
-    base.update(extra)
-    return base
-
-
-def read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return belfort_params(folder, "OUTPUT_FOLDER", out, **extra)
 
 
 class _Progress:

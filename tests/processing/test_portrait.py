@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import subprocess
 from pathlib import Path
 
 import pytest
+from builders import belfort_params, read_csv
 from conftest import DATA, Recorder
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
@@ -38,21 +38,7 @@ def sample(tmp_path_factory):
 
 
 def params(folder, output, **extra):
-    base = {
-        "INPUT": str(folder),
-        "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"),
-        "CODE_FIELD": "code",
-        "NAME_FIELD": "nom",
-        "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"),
-        "OUTPUT": str(output),
-    }
-    base.update(extra)
-    return base
-
-
-def read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return belfort_params(folder, "OUTPUT", output, **extra)
 
 
 def pdf_text(path: Path) -> str:
