@@ -869,7 +869,7 @@
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="161"/>
+        <location filename="../ocsge_plugin/network.py" line="165"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
@@ -879,62 +879,62 @@
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="180"/>
+        <location filename="../ocsge_plugin/network.py" line="175"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="188"/>
+        <location filename="../ocsge_plugin/network.py" line="178"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="192"/>
+        <location filename="../ocsge_plugin/network.py" line="180"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="195"/>
+        <location filename="../ocsge_plugin/network.py" line="181"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="203"/>
+        <location filename="../ocsge_plugin/network.py" line="188"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="257"/>
+        <location filename="../ocsge_plugin/network.py" line="206"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="259"/>
+        <location filename="../ocsge_plugin/network.py" line="208"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="261"/>
+        <location filename="../ocsge_plugin/network.py" line="210"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="263"/>
+        <location filename="../ocsge_plugin/network.py" line="212"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="323"/>
+        <location filename="../ocsge_plugin/network.py" line="272"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="355"/>
+        <location filename="../ocsge_plugin/network.py" line="304"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="407"/>
+        <location filename="../ocsge_plugin/network.py" line="356"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -1164,17 +1164,17 @@
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="214"/>
+        <location filename="../ocsge_plugin/network.py" line="189"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="225"/>
+        <location filename="../ocsge_plugin/network.py" line="190"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="236"/>
+        <location filename="../ocsge_plugin/network.py" line="191"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
