@@ -37,9 +37,8 @@ from . import files
 from .errors import Canceled, DeliveryError
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
-# The archives and the cache folder are reached through this module too (the dock, the tests).
-from .archives import archive_parts, cache_key, clear_cache, extract_archive, is_archive, is_first_part, tree_size  # noqa: F401
-from .settings import CACHE_ENV, cache_dir  # noqa: F401
+from .archives import archive_parts, cache_key, extract_archive, is_archive, is_first_part
+from .settings import cache_dir
 
 gdal.UseExceptions()
 
