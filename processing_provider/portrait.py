@@ -72,13 +72,14 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             "comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's "
             "artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation "
             "in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; "
-            "scale bar, north arrow, legend and source; the charts (stocks at both "
+            "optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both "
             "millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a "
             "territory above the commune, the table of its communes sorted by net artificialisation; a method note. "
             "Numbers are those of the published tables (artif_<level>, imper_<level>, qualite_<level>), written "
             "with the charts and the atlas layer in the folder <name of the PDF>_donnees beside the PDF; they are "
             "formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), "
-            "editable, and a restyled template (.qpt, same item ids) can be given back. The PDF is written under a "
+            "editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS "
+            "itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a "
             "temporary name and renamed at the end: on cancel nothing is left."
         )
 

@@ -72,11 +72,8 @@ def choose(tables: Tables, level: str, codes: list[str]) -> list:
     return sorted(chosen, key=lambda t: (t.nom, t.code))
 
 
-def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled) -> tuple[str, int]:
-    """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and the table
-    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most)."""
-    charts_dir = folder / "graphiques"
-    charts_dir.mkdir(parents=True, exist_ok=True)
+def _outlines(tables: Tables, chosen: list, crs) -> dict:
+    """code → outline (in ``crs``) of the territories chosen, from the published layer of their level."""
     level = chosen[0].level
     outlines = QgsVectorLayer(f"{tables.folder / f'artif_{level}.gpkg'}|layername=artif_{level}", "outlines", "ogr")
     key = f"{level}_code"
@@ -90,6 +87,15 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
                 geometry = feature.geometry()
                 geometry.transform(transform)
                 geometries[code] = geometry
+    return geometries
+
+
+def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled) -> tuple[str, int]:
+    """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and the table
+    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most)."""
+    charts_dir = folder / "graphiques"
+    charts_dir.mkdir(parents=True, exist_ok=True)
+    geometries = _outlines(tables, chosen, crs)
     # the pages of the commune table, and one more where a template's frame holds fewer rows (left out when empty)
     pages_needed = max((-(-len(tables.communes_of(t)) // layouts.ROWS_PER_PAGE) + 1 for t in chosen if t.level != "commune"), default=0)
     fields = QgsFields()
