@@ -102,13 +102,15 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     for name in TEXT_FIELDS:
         fields.append(compat.field(name, QVariant.Type.String))
     fields.append(compat.field("nb_communes", QVariant.Type.Int))  # rows of the commune table (none for a commune)
+    methode = content.method_note(run.method, run.convention)
+    for index in range(1, len(methode) + 1):
+        fields.append(compat.field(f"methode_{index}", QVariant.Type.String))
     path = folder / "territoires.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "territoires"
     options.fileEncoding = "UTF-8"
     writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon, crs, QgsCoordinateTransformContext(), options)
-    methode = content.method_note(run.method, run.convention)
     lines: list[tuple[str, str, list]] = []  # (territory, block, rows)
     rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):
@@ -142,13 +144,14 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "note_chiffres": figures["note"],
             "communes_titre": communes_titre,
             "nb_communes": len(communes_rows),
+            **{f"methode_{index}": text for index, (_heading, text) in enumerate(methode, start=1)},
             "graph_stocks": charts.stocks(territory, charts_dir / f"{stem}_stocks.svg"),
             "graph_flux": charts.flows(territory, charts_dir / f"{stem}_flux.svg"),
             "graph_classement": rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg"),
         }
         lines += [(territory.code, "couverture", content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today)),
                   *((territory.code, block, figures[block]) for block in ("stocks", "flux", "comparaison")),
-                  (territory.code, "communes", communes_rows), (territory.code, "methode", methode)]
+                  (territory.code, "communes", communes_rows)]
         feature = QgsFeature(fields)
         for name, value in values.items():
             feature[name] = value

@@ -100,7 +100,8 @@ def communes_table(communes: list[Territory]) -> tuple[str, list[list[str]]]:
 
 
 def method_note(method: str, convention: str) -> list[list[str]]:
-    """The method note: [heading, text] rows, paragraphs separated by a line break."""
+    """The method note: [heading, text] per section, paragraphs separated by a line break (the headings do
+    not depend on the method nor the convention)."""
     return [
         ["Données",
          "OCS GE (occupation du sol à grande échelle) de l'IGN, couverture et usage du sol, à deux millésimes. "

@@ -33,14 +33,14 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUuid
+from qgis.PyQt.QtCore import QMarginsF, QSizeF, Qt, QUuid
 from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
 from ..nomenclature import RESOURCES
 from . import blocks
-from .content import COMMUNE_HEADINGS
+from .content import COMMUNE_HEADINGS, method_note
 
 TEMPLATE = RESOURCES / "portrait.qpt"
 WIDTH, HEIGHT, MARGIN = 210.0, 297.0, 15.0
@@ -48,6 +48,7 @@ FONT = "DejaVu Sans"
 RED = QColor("#c8102e")
 # the pages of the default template, in order; « communes » is repeated as needed
 PAGES = ("couverture", "chiffres", "carte", "graphiques", "classement", "communes", "methode")
+METHOD_HEIGHTS = (24, 62, 6, 18, 20, 20)  # mm for each section of the method note
 ROWS_PER_PAGE = 46  # rows of the commune table in one frame of the default template (measured)
 
 
@@ -64,6 +65,7 @@ def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool =
     font.setBold(bold)
     label.setFont(font)
     label.setFontColor(QColor(colour))
+    label.setHAlign(Qt.AlignmentFlag.AlignLeft)  # not justified (QGIS's default): no stretched words
     layout.addLayoutItem(label)
     _place(label, rect)
     return label
@@ -146,6 +148,17 @@ def _key_figures(layout: QgsPrintLayout, y: float, inner: float) -> None:
     _label(layout, "note_chiffres", '[% "note_chiffres" %]', (MARGIN, top, inner, 24), size=8, colour="#555555")
 
 
+def _method_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
+    """Page 7: the method note, a heading and a text label per section (``methode_1``…: the text depends on the
+    method and convention only; labels, drawn much faster than table cells of long text)."""
+    _header(layout, 6, "methode", "Note de méthode")
+    top = y + 36
+    for index, ((heading, _text), height) in enumerate(zip(method_note("", ""), METHOD_HEIGHTS), start=1):
+        _label(layout, f"methode_titre_{index}", heading, (MARGIN, top, 42, 8), size=9.5, bold=True, colour=RED.name())
+        _label(layout, f"methode_{index}", f'[% "methode_{index}" %]', (MARGIN + 44, top, inner - 44, height), size=9)
+        top += height + 4
+
+
 def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> None:
     """A picture item showing the SVG chart whose path is the atlas feature's ``field``."""
     picture = QgsLayoutItemPicture(layout)
@@ -202,8 +215,7 @@ def default_layout(project) -> QgsPrintLayout:
     columns = [(heading, 46 if index == 0 else rest, index > 0) for index, heading in enumerate(COMMUNE_HEADINGS)]
     blocks.make(layout, "communes", "communes", columns, (MARGIN, y + 44, inner, 238), size=7, headings=True)
     # 7. method note
-    _header(layout, 6, "methode", "Note de méthode")
-    blocks.make(layout, "methode", "methode", [("", 36, False), ("", inner - 36, False)], (MARGIN, _page_y(layout, 6) + 36, inner, 245), size=9, first_column=True)
+    _method_page(layout, _page_y(layout, 6), inner)
     return layout
 
 
@@ -340,7 +352,6 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
             if is_canceled():
                 raise Canceled()
             atlas.seekTo(feature)
-            layout.refresh()
             for item, size in maps:  # the atlas may stretch a map to its feature's shape: the frame keeps its size
                 if item.sizeWithUnits() != size:
                     extent = item.extent()
