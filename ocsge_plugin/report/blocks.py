@@ -134,6 +134,18 @@ def portrait_tables(layout) -> list[QgsLayoutItemAttributeTable]:
     return [m for m in layout.multiFrames() if isinstance(m, QgsLayoutItemAttributeTable) and '"bloc"' in m.featureFilter()]
 
 
+def narrow(layout, code) -> None:
+    """Let the tables read only the rows of the territory ``code`` (None: all rows again), by a subset of
+    their layer that the provider runs in SQL. A table evaluates its filter on every row it reads: over the
+    whole table, an atlas of n territories would read n × n territories' rows."""
+    tables = portrait_tables(layout)
+    subset = "" if code is None else "\"territoire\" = '{}'".format(str(code).replace("'", "''"))
+    for layer in {id(t.vectorLayer()): t.vectorLayer() for t in tables if t.vectorLayer() is not None}.values():
+        layer.setSubsetString(subset)
+    for table in tables:
+        table.refreshAttributes()
+
+
 def bind(layout, lines: QgsVectorLayer) -> None:
     """Point the template's tables at this run's rows (their columns and styles kept as the template has them)."""
     for table in portrait_tables(layout):

@@ -352,6 +352,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
             if is_canceled():
                 raise Canceled()
             atlas.seekTo(feature)
+            blocks.narrow(layout, layout.reportContext().feature()["code"])
             for item, size in maps:  # the atlas may stretch a map to its feature's shape: the frame keeps its size
                 if item.sizeWithUnits() != size:
                     extent = item.extent()
@@ -385,6 +386,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
             os.replace(partial, path)
         return printed
     finally:
+        blocks.narrow(layout, None)
         if painter is not None:
             painter.end()
         if os.path.exists(partial):
