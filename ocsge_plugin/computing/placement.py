@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -460,18 +460,24 @@ def accumulate(
     stats: dict,
     want: Optional[np.ndarray] = None,
     step: Optional[Step] = None,
+    on_pieces: Optional[Callable[[np.ndarray, np.ndarray, np.ndarray], Any]] = None,
 ) -> None:
     """Add each polygon's area × ``weights[:, k]`` to ``sums[territory, k]``.
 
-    ``want`` (bool per polygon) limits the work to polygons that contribute (others skipped)."""
+    ``want`` (bool per polygon) limits the work to polygons that contribute (others skipped).
+    ``on_pieces(polygons, territories, areas)``, when given, receives every placed piece as it is summed
+    (the polygon's position in ``wkb``, its territory, the area in it): the per-class sums
+    (``classes.Collector``) are made in the same pass."""
     n = len(wkb)
     if n == 0:
         return
+    kept = None
     if want is not None:
         keep = np.nonzero(want)[0]
         if keep.size == 0:
             return
         if keep.size < n:
+            kept = keep
             wkb = wkb[keep]
             weights = weights[keep]
             n = keep.size
@@ -484,6 +490,9 @@ def accumulate(
         contrib = weights[decided] * area[decided, None]
         for k in range(weights.shape[1]):
             sums[:, k] += np.bincount(idx, weights=contrib[:, k], minlength=len(t))
+        if on_pieces is not None:
+            placed = np.nonzero(decided)[0]
+            on_pieces(placed if kept is None else kept[placed], idx, area[decided])
     stats["polygons"] = stats.get("polygons", 0) + n
     stats["fast"] = stats.get("fast", 0) + int(decided.sum()) + int((where == -2).sum())
     undecided = np.nonzero(where == -1)[0]
@@ -523,3 +532,6 @@ def accumulate(
     if rows:
         contrib = weights[np.asarray(rows)] * np.asarray(values)[:, None]
         np.add.at(sums, np.asarray(where_t), contrib)
+        if on_pieces is not None:
+            placed = np.asarray(rows)
+            on_pieces(placed if kept is None else kept[placed], np.asarray(where_t), np.asarray(values))

@@ -54,9 +54,12 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
     if f("flux_artif") and f("flux_imper"):
         role, kind = "flow", "flows"
         fields = {"flux_artif": f("flux_artif"), "flux_imper": f("flux_imper")}
+        fields.update({k: f(k) for k in ("cs_debut", "us_debut", "cs_fin") if f(k)})  # for the per-class tables
     elif f("artificialisation") and f("cs_debut") and f("cs_fin"):
         role, kind = "flow", "artif_diff"
         fields = {"artificialisation": f("artificialisation"), "cs_debut": f("cs_debut"), "cs_fin": f("cs_fin")}
+        if f("us_debut"):
+            fields["us_debut"] = f("us_debut")
     elif f("cs_debut") and f("us_debut") and f("cs_fin") and f("us_fin"):
         role, kind = "flow", "difference"
         fields = {k: f(k) for k in ("cs_debut", "us_debut", "cs_fin", "us_fin")}
@@ -65,6 +68,8 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
         fields = {"artif": f("artif"), "imper": f("imper")}
         if f("code_cs", "couverture"):
             fields["code_cs"] = f("code_cs", "couverture")
+        if f("code_us", "usage"):
+            fields["code_us"] = f("code_us", "usage")
     elif f("code_cs", "couverture") and (f("code_us", "usage") or f("artif")):
         role = "stock"
         kind = "artif" if f("artif") else "occupation"
