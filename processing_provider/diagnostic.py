@@ -260,7 +260,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             steps.setCurrentStep(2)
             membership = Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
-            written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps)
+            written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps, result.classes)
         except OcsgeError as error:
             raise self.fail(str(error)) from None
         except Canceled:

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..ocsge_plugin import export
+from ..ocsge_plugin import export, export_classes
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from . import params
@@ -193,10 +193,14 @@ class ExportAlgorithm(OcsgeAlgorithm):
         }
 
 
-def run_export(table, geometries, crs, membership, given, folder, options, feedback):
-    """Levels from the communes (or given), then the files and the quality tables. Returns (ExportResult, warnings)."""
+def run_export(table, geometries, crs, membership, given, folder, options, feedback, classes=None):
+    """Levels from the communes (or given), then the files, the quality tables and, when the aggregation's
+    per-class tables are given (``AggregateResult.classes``), theirs at every level. Returns (ExportResult, warnings)."""
     convention = options.get("convention") or export.table_convention(table)
-    levels, warnings = export.levels_from_communes(table, geometries, crs, membership, options["levels"], given, feedback)
+    wanted = options["levels"]
+    levels, warnings = export.levels_from_communes(table, geometries, crs, membership, ["commune", *wanted] if classes else wanted, given, feedback)
+    per_level = export_classes.by_level(classes, levels, levels["commune"][0]) if classes else None
+    levels = {level: value for level, value in levels.items() if level in wanted}
     result = export.export_tables(
         levels,
         folder,
@@ -209,6 +213,7 @@ def run_export(table, geometries, crs, membership, given, folder, options, feedb
         coverage=options["coverage"],
         feedback=feedback,
         convention=convention,
+        classes=per_level,
     )
     result.convention = convention
     result.quality = export.quality_summary(levels)

@@ -147,6 +147,8 @@ class Collector:
         (``index_of[département][year]``), départements combined as in the territory table."""
         out = {}
         for name, by_key in self.sums.items():
+            if name == OCCUPATION and not self.stocks:
+                continue
             rows = []
             for key, sums in by_key.items():
                 dep, years = key[0], key[1:]
