@@ -44,7 +44,7 @@ WIDTH, HEIGHT, MARGIN = 210.0, 297.0, 15.0
 FONT = "DejaVu Sans"
 RED = QColor("#c8102e")
 # the pages of the default template, in order; « communes » is repeated as needed
-PAGES = ("couverture", "chiffres", "carte", "graphiques", "classement", "communes", "methode")
+PAGES = ("couverture", "chiffres", "carte", "graphiques", "occupation", "changements", "classement", "communes", "methode")
 
 
 class Canceled(Exception):
@@ -174,15 +174,22 @@ def default_layout(project) -> QgsPrintLayout:
     y = _page_y(layout, 3)
     for index, (item_id, field) in enumerate((("graphique_stocks", "graph_stocks"), ("graphique_flux", "graph_flux"))):
         _chart(layout, item_id, field, (MARGIN, y + 38 + index * 115, inner, 105))
-    # 5. ranking of the communes
-    _header(layout, 4, "classement", "Classement des communes")
-    _chart(layout, "graphique_classement", "graph_classement", (MARGIN, _page_y(layout, 4) + 36, inner, 240))
-    # 6. table of the communes (repeated when long)
-    _header(layout, 5, "communes", "Les communes")
-    _label(layout, "communes", '[% "communes_1" %]', (MARGIN, _page_y(layout, 5) + 36, inner, 245), size=7, html=True)
-    # 7. method note
-    _header(layout, 6, "methode", "Note de méthode")
-    _label(layout, "methode", '[% "methode" %]', (MARGIN, _page_y(layout, 6) + 36, inner, 245), size=9, html=True)
+    # 5. and 6. land cover and use by class, and what changed (the per-class tables)
+    _header(layout, 4, "occupation", "Occupation du sol")
+    _chart(layout, "graphique_couverture", "graph_couverture", (MARGIN, _page_y(layout, 4) + 36, inner, 108))
+    _chart(layout, "graphique_usage", "graph_usage", (MARGIN, _page_y(layout, 4) + 146, inner, 136))
+    _header(layout, 5, "changements", "Changements d'occupation du sol")
+    _chart(layout, "graphique_origine", "graph_origine", (MARGIN, _page_y(layout, 5) + 36, inner, 100))
+    _chart(layout, "graphique_transitions", "graph_transitions", (MARGIN, _page_y(layout, 5) + 138, inner, 144))
+    # 7. ranking of the communes
+    _header(layout, 6, "classement", "Classement des communes")
+    _chart(layout, "graphique_classement", "graph_classement", (MARGIN, _page_y(layout, 6) + 36, inner, 240))
+    # 8. table of the communes (repeated when long)
+    _header(layout, 7, "communes", "Les communes")
+    _label(layout, "communes", '[% "communes_1" %]', (MARGIN, _page_y(layout, 7) + 36, inner, 245), size=7, html=True)
+    # 9. method note
+    _header(layout, 8, "methode", "Note de méthode")
+    _label(layout, "methode", '[% "methode" %]', (MARGIN, _page_y(layout, 8) + 36, inner, 245), size=9, html=True)
     return layout
 
 
