@@ -20,8 +20,11 @@ from typing import Optional
 
 import pandas as pd
 
-from .computing.classes import CLASS_COLUMNS, OCCUPATION, ORIGIN, PAIR_TABLES, TRANSITION, marginal, rollup_classes
+from qgis.PyQt.QtCore import QVariant
+
+from .computing.classes import CLASS_COLUMNS, LONG_COLUMNS, OCCUPATION, ORIGIN, PAIR_TABLES, TRANSITION, from_long, marginal, rollup_classes
 from .computing.table import UNITS
+from .errors import TerritoryError
 from .i18n import tr
 
 # written table → (the aggregation's table it comes from, the class columns kept)
@@ -96,3 +99,21 @@ def tables_of_level(level_tables: dict[str, pd.DataFrame], level: str, unit: str
             metadata = {"unite": unit, "unit": unit_text, "convention": convention or ""}
             out.append((f"{name}_{level}", table, _description(name, level, unit_text), metadata))
     return out
+
+
+def read_classes(source) -> dict[str, pd.DataFrame]:
+    """The per-class tables (m²) from a layer written by ocsge:aggregate (``OUTPUT_CLASSES``); raises
+    TerritoryError when the layer is not such a table."""
+    names = source.fields().names()
+    missing = [c for c in LONG_COLUMNS if c not in names]
+    if missing:
+        raise TerritoryError(tr("The layer has no {missing} field. Expected the surfaces by class of ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…).").format(missing=", ".join(missing)))
+    rows = []
+    for feature in source.getFeatures():
+        rows.append([None if isinstance(v, QVariant) and v.isNull() else (v.value() if isinstance(v, QVariant) else v) for v in (feature[name] for name in names)])
+    table = pd.DataFrame(rows, columns=names)
+    unit = str(table["unite"].dropna().iloc[0]) if "unite" in table.columns and table["unite"].notna().any() else "ha"
+    if unit not in UNITS:
+        raise TerritoryError(tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit))
+    table["surface"] = pd.to_numeric(table["surface"], errors="coerce").astype(float) / UNITS[unit]
+    return from_long(table)

@@ -28,6 +28,7 @@ FORMATS = ("gpkg", "csv")
 
 class ExportAlgorithm(OcsgeAlgorithm):
     COMMUNE = "COMMUNE"
+    CLASSES = "CLASSES"
     MEMBERSHIP = "MEMBERSHIP"
     GIVEN = {"epci": "EPCI", "scot": "SCOT", "departement": "DEPARTEMENT", "region": "REGION"}
     LEVELS = "LEVELS"
@@ -97,6 +98,9 @@ class ExportAlgorithm(OcsgeAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSource(self.CLASSES, self.tr("Surfaces by class (ocsge:aggregate)"), [QgsProcessing.SourceType.TypeVector], optional=True)
+        param.setHelp(self.tr("Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_<level> are written too."))
         self.addParameter(param)
         param = params.membership(self.MEMBERSHIP)
         param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table's fields."))
@@ -169,7 +173,9 @@ class ExportAlgorithm(OcsgeAlgorithm):
                 if level_source is not None and level in options["levels"]:
                     given[level] = export.read_table(level_source)
             membership = Membership.from_csv(membership_path) if membership_path else None
-            result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback)
+            classes_source = self.parameterAsSource(parameters, self.CLASSES, context)
+            classes = export_classes.read_classes(classes_source) if classes_source is not None else None
+            result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback, classes)
         except OcsgeError as error:
             raise self.fail(str(error)) from None
         except Canceled:

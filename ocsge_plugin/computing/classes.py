@@ -222,3 +222,40 @@ def rollup_classes(table: pd.DataFrame, name: str, members: dict[str, list[str]]
         raw[f"c{k}"] = part[column].values
     raw["surface"] = part["surface"].values
     return _combined(raw, name)
+
+
+# one table of the three, for a layer (ocsge:aggregate's OUTPUT_CLASSES, read back by ocsge:export)
+LONG_COLUMNS = ["tableau", "code", "nom", "index_debut", "index_fin", "millesime_debut", "millesime_fin",
+                "code_cs", "code_us", "cs_debut", "cs_fin", "us_debut", "surface"]
+
+
+def to_long(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The per-class tables in one (``tableau`` names each; a stock's millésime is its fin)."""
+    parts = []
+    for name, frame in tables.items():
+        part = frame.rename(columns={"index": "index_fin", "millesime": "millesime_fin"}).copy()
+        part.insert(0, "tableau", name)
+        parts.append(part.reindex(columns=LONG_COLUMNS))
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=LONG_COLUMNS)
+    return out.astype(object).where(out.notna(), None)
+
+
+def from_long(long: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The per-class tables from ``to_long``'s form (codes and millésimes as text, null kept)."""
+    out = {}
+    for name in CLASS_COLUMNS:
+        part = long[long["tableau"] == name]
+        if part.empty:
+            continue
+        if name not in PAIR_TABLES:
+            part = part.rename(columns={"index_fin": "index", "millesime_fin": "millesime"})
+        frame = part.reindex(columns=_columns(name)).reset_index(drop=True)
+        for column in frame.columns:
+            if column.startswith("index"):
+                frame[column] = pd.array([None if v is None or pd.isna(v) else int(v) for v in frame[column]], dtype="Int64")
+            elif column == "surface":
+                frame[column] = frame[column].astype(float)
+            else:
+                frame[column] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in frame[column]]
+        out[name] = frame
+    return out

@@ -131,3 +131,27 @@ def test_the_matrix_pairs_sum_to_the_artificialised_stock(sample):
             assert math.isclose(by_commune.get(code, 0.0), row["surface_artif"], rel_tol=1e-9, abs_tol=1e-6), code
             checked += 1
     assert checked == 102
+
+
+def test_aggregate_then_export_write_the_same_tables(run, written, sample, tmp_path):
+    """ocsge:aggregate (its surfaces by class) then ocsge:export give the per-class tables of ocsge:diagnostic."""
+    from ocsge.ocsge_plugin import reading
+
+    diagnostic_folder, _ = written
+    uris = []
+    for path in sorted(p for p in Path(sample).iterdir() if p.is_dir()):
+        delivery = reading.open_delivery(str(path), ("occupation", "artif", "difference", "artif_diff"), check=False)
+        uris += [found.uri for found in delivery.layers]
+    params = belfort_params(sample, "OUTPUT", str(tmp_path / "communes.gpkg"))
+    aggregated, _ = run("ocsge:aggregate", {
+        "INPUT_LAYERS": uris, "TERRITORIES": params["COMMUNES"], "CODE_FIELD": "code", "NAME_FIELD": "nom", "METHOD": 2,
+        "OUTPUT": str(tmp_path / "communes.gpkg"), "OUTPUT_CLASSES": str(tmp_path / "classes.gpkg"), "UNIT": 1,
+    })
+    run("ocsge:export", {"COMMUNE": aggregated["OUTPUT"], "CLASSES": aggregated["OUTPUT_CLASSES"], "MEMBERSHIP": params["MEMBERSHIP"],
+                         "OUTPUT_FOLDER": str(tmp_path / "export")})
+    for name in ("couverture_commune", "usage_epci", "transition_cs_departement", "origine_artif_epci"):
+        mine, theirs = read_csv(tmp_path / "export" / f"{name}.csv"), read_csv(diagnostic_folder / f"{name}.csv")
+        key = lambda r: tuple(v for k, v in r.items() if k != "surface")  # noqa: E731
+        assert sorted(map(key, mine)) == sorted(map(key, theirs)), name
+        surfaces = {key(r): float(r["surface"]) for r in theirs}
+        assert all(math.isclose(float(r["surface"]), surfaces[key(r)], rel_tol=1e-9, abs_tol=1e-9) for r in mine), name
