@@ -114,7 +114,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             "are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the "
             "report (indetermine) give their count and surface per layer and millésime. A stock or a flow "
             "that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty "
-            "(NULL), never 0; the field inconnu says what is unknown."
+            "(NULL), never 0; the field inconnu says what is unknown. In the same pass, the optional output "
+            "« surfaces by class » gives per territory the stock by couverture and usage code, the changed land by "
+            "couverture at début and fin, and the newly artificialised land by what it was (for ocsge:export)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -92,7 +92,13 @@ class ExportAlgorithm(OcsgeAlgorithm):
             "its share of the territory, the undetermined change pieces, the polygons repaired, the surface "
             "outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published "
             "tables, never 0; '… partiel': a level summing only its communes that know it). The convention of "
-            "the codes (the aggregation's) is written in the GeoPackage metadata and the report."
+            "the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class "
+            "that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the "
+            "others: couverture_<level> and usage_<level> (<level>_code, nom, millesime, code_cs / code_us, surface: "
+            "the stock by code, summing to the covered surface), transition_cs_<level> (millesime_debut, millesime_fin, "
+            "cs_debut, cs_fin, surface: the changed land) and origine_artif_<level> (cs_debut, us_debut, surface: the "
+            "newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, "
+            "parent codes, INDETERMINE and null (empty) as classes of their own."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
