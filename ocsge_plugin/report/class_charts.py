@@ -112,7 +112,7 @@ def origin(origin_by_pair: dict, total, debut, fin, path: Path) -> str:
     high = max(v for _, rows in panels for _, v in rows) or 1.0
     y = 14.0
     for kind, rows in panels:
-        svg.text(0, y + 3, f"Selon la {kind} du sol en {debut or '–'}", 3.2, bold=True)
+        svg.text(0, y + 3, f"Selon {'la couverture' if kind == 'couverture' else 'l’usage'} du sol en {debut or '–'}", 3.2, bold=True)
         y += 6
         for code, value in rows:
             svg.text(names, y + ROW / 2 + 1.0, label(kind, code), 2.7, "end")
