@@ -19,6 +19,7 @@ y 0–50, 0.25 ha).
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from builders import write_layer
@@ -129,3 +130,16 @@ def test_class_sums_merge_several_departements():
     sums.add(second, [0, 0], [4.0, 5.0])
     cells = {(t, c): a for t, c, a in sums.cells()}
     assert cells == {(0, ("CS1", "US1")): 6.0, (0, (None, "US1")): 6.0, (1, ("CS1", None)): 3.0}
+
+
+def test_chart_labels_colours_and_order_of_messy_codes(tmp_path):
+    from ocsge.ocsge_plugin.report import class_charts
+
+    assert class_charts.ordered("couverture", [None, "INDETERMINE", "CS2.2.1", "CS1.1.1.1", "CS2.1.1", "XX"]) == ["CS1.1.1.1", "CS2.1.1", "CS2.2.1", "INDETERMINE", "XX", None]
+    assert class_charts.label("couverture", "CS1.1.1.1") == "Zones bâties (CS1.1.1.1)"
+    assert class_charts.label("usage", None) == "Non renseigné" and class_charts.label("usage", "INDETERMINE") == "Indéterminé (INDETERMINE)"
+    assert class_charts.colour("couverture", "CS1.1.1.1") == "#ff377a" and class_charts.colour("couverture", None) == class_charts.OTHER
+    svg = Path(class_charts.transition_matrix({("CS2.2.1", "CS1.1.1.1"): 1234.5, (None, "CS2.2.1"): 0.5}, 2018, 2021, tmp_path / "m.svg")).read_text(encoding="utf-8")
+    assert ">1\u00a0234<" in svg and ">0,5<" in svg and "Non renseigné" in svg  # French numbers; null kept
+    empty = Path(class_charts.origin({}, 0.0, 2018, 2021, tmp_path / "o.svg")).read_text(encoding="utf-8")
+    assert "Aucune surface artificialisée" in empty
