@@ -122,15 +122,14 @@ class Collector:
         ``transitions``) and to the origin of the new artificialisation (the pieces where ``new_artif``)
         of ``key`` = (département, début, fin). ``codes``: cs_debut, us_debut, cs_fin (None: absent)."""
         hooks = []
-        n = len(next(c for c in codes.values() if c is not None)) if any(c is not None for c in codes.values()) else 0
-        blank = np.full(n, None, dtype=object)
         if transitions and codes.get("cs_debut") is not None and codes.get("cs_fin") is not None:
             sums = self._of(TRANSITION, key)
             moved = sums.classes([codes["cs_debut"], codes["cs_fin"]])
             hooks.append(lambda rows, territory, area, s=sums, c=moved: s.add(c[rows], territory, area))
         if new_artif is not None and codes.get("cs_debut") is not None:
             sums = self._of(ORIGIN, key)
-            origin = sums.classes([codes["cs_debut"], codes["us_debut"] if codes.get("us_debut") is not None else blank])
+            us = codes.get("us_debut")
+            origin = sums.classes([codes["cs_debut"], us if us is not None else np.full(len(codes["cs_debut"]), None, dtype=object)])
             new = np.asarray(new_artif, dtype=bool)
 
             def add_origin(rows, territory, area, s=sums, c=origin):
