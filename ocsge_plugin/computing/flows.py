@@ -601,7 +601,7 @@ class _OverlayRun:
             return None
         (imper_d, artif_d), (imper_f, artif_f) = status_d, status_f
         if _undetermined(imper_d, artif_d, imper_f, artif_f):
-            report.add_undetermined(geometry, area)
+            report.add_undetermined(geometry, area, self.codes.pair[debut.code[pos_d]] + self.codes.pair[fin.code[pos_f]])
             return None
         flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
         if self.flows_only and not (flux_artif or flux_imper):

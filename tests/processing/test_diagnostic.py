@@ -51,7 +51,8 @@ def test_diagnostic_on_the_sample(run, sample, tmp_path):
     names = sorted(Path(p).name for p in json.loads(results["FILES"]))
     expected = sorted(f"{d}_{lvl}.{ext}" for d in ("artif", "imper") for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv"))
     quality = [f"qualite_{lvl}.{ext}" for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv")]
-    assert names == sorted(expected + quality + ["part_territoire_couvert.csv", "part_territoire_couvert.gpkg"])
+    per_class = [f"{t}_{lvl}.{ext}" for t in ("couverture", "usage", "transition_cs", "origine_artif") for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv")]
+    assert names == sorted(expected + quality + per_class + ["part_territoire_couvert.csv", "part_territoire_couvert.gpkg"])
     assert results["COMMUNE_LAYER"].endswith("artif_commune.gpkg|layername=artif_commune")
     # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
     report = json.loads(results["REPORT"])
