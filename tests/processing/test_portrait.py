@@ -208,7 +208,7 @@ def test_only_the_territories_of_the_selected_communes(run, provider, sample, tm
     assert mine.selectedFeatureCount() == 3
     output = tmp_path / "selection.pdf"
     results, feedback = run("ocsge:portrait", params(sample, output, COMMUNES=mine.id(), LEVEL=0, SELECTED=True))
-    assert pdf_pages(output) == results["PAGES"] == 3 * 6  # three communes, six pages each
+    assert pdf_pages(output) == results["PAGES"] == 3 * 8  # three communes, eight pages each
     assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == ["Andelnans", "Belfort", "Delle"]
     # the level EPCI: the two EPCI holding them, each with all its communes
     output = tmp_path / "selection_epci.pdf"
@@ -216,7 +216,7 @@ def test_only_the_territories_of_the_selected_communes(run, provider, sample, tm
     epcis = {members[c]["epci_nom"] for c in picked}
     sizes = {name: sum(1 for row in members.values() if row["epci_nom"] == name) for name in epcis}
     assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == sorted(epcis)
-    assert pdf_pages(output) == results["PAGES"] == sum(6 + math.ceil(n / ROWS_PER_PAGE) for n in sizes.values())
+    assert pdf_pages(output) == results["PAGES"] == sum(8 + math.ceil(n / ROWS_PER_PAGE) for n in sizes.values())
     # nothing selected: said before any work, no file
     mine.removeSelection()
     with pytest.raises(QgsProcessingException, match="selected|sélectionn"):
@@ -278,5 +278,5 @@ def test_a_raster_background_under_the_map(run, provider, sample, tmp_path):
     assert _pixels_like(over, map_page, blue) > 20000
     assert _pixels_like(over, 1, blue) == 0
     assert "fond de carte : Orthophoto de test" in pdf_text(over) and "fond de carte" not in pdf_text(plain)
-    assert pdf_pages(over) == pdf_pages(plain) == 6
+    assert pdf_pages(over) == pdf_pages(plain) == 8
     QgsProject.instance().removeMapLayer(raster.id())
