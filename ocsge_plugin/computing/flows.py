@@ -86,7 +86,7 @@ from ..i18n import tr
 from ..nomenclature import normalise_code
 from ..rules import DEFAULT_CONVENTION
 from . import classify
-from .batches import Step, iter_batches
+from .batches import Step, iter_batches, wkb_bytes
 from .codes import pair_status, plain_value
 from .pieces import UNDETERMINED, ChangePiece, FlowReport, OnlyPart
 from .progress import ScaledFeedback
@@ -434,7 +434,7 @@ def _box(geometry: QgsGeometry) -> tuple[float, float, float, float]:
     return box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
 
 
-def _from_wkb(blob: Optional[bytes]) -> QgsGeometry:
+def _from_wkb(blob: bytes) -> QgsGeometry:
     geometry = QgsGeometry()
     if blob:
         geometry.fromWkb(blob)
@@ -457,11 +457,11 @@ class _Side:
 
     def batches(self, step: Step) -> Iterator[tuple[int, list, np.ndarray]]:
         """Read every feature in batches (OGR's Arrow interface for files): records ids, interned
-        attributes, WKB checks and areas; yields (first position, WKB blobs or None, WKB hashes, 0 for none)."""
+        attributes, WKB checks and areas; yields (first position, WKB blobs, WKB hashes, 0 for none)."""
         table, memo = self.codes_table, {}
         start = 0
         for batch in iter_batches(self.layer, self.names, step):
-            blobs = [bytes(b) if b is not None else None for b in np.ma.asarray(batch["wkb"]).tolist()]
+            blobs = [wkb_bytes(blob) for blob in batch["wkb"]]
             if self.transform is not None:
                 blobs = [self._transformed(blob) for blob in blobs]
             keys = zip(*(np.ma.asarray(batch[name]).tolist() for name in self.names))
@@ -474,10 +474,10 @@ class _Side:
             yield start, blobs, np.array([hash(b) if b else 0 for b in blobs], np.int64)
             start += len(blobs)
 
-    def _transformed(self, blob: Optional[bytes]) -> Optional[bytes]:
+    def _transformed(self, blob: bytes) -> bytes:
         geometry = _from_wkb(blob)
         if geometry.isNull():
-            return None
+            return b""
         geometry.transform(self.transform)
         return bytes(geometry.asWkb())
 
@@ -497,9 +497,7 @@ class _Side:
             return imper, np.asarray(table.artif, np.int64)[code]
         fids, artif = self.seuils
         fid = self.fid[positions]
-        if not len(fids):
-            return imper, np.full(len(fid), UNDETERMINED)
-        at = np.minimum(np.searchsorted(fids, fid), len(fids) - 1)
+        at = np.searchsorted(fids, fid)
         return imper, np.where(fids[at] == fid, artif[at], UNDETERMINED)
 
     def status(self, position: int) -> tuple[int, int]:
@@ -509,7 +507,7 @@ class _Side:
             return imper, self.codes_table.artif[code]
         fids, artif = self.seuils
         at = int(np.searchsorted(fids, self.fid[position]))
-        return imper, int(artif[at]) if at < len(fids) and fids[at] == self.fid[position] else UNDETERMINED
+        return imper, int(artif[at]) if fids[at] == self.fid[position] else UNDETERMINED
 
     def same_class(self, position: int, other: "_Side", other_position: int) -> bool:
         table = self.codes_table
@@ -538,8 +536,8 @@ def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any,
     except classify.ClassifyError as error:
         raise FlowError(f"{layer.name()}: {error}") from None
     fid, artif = np.asarray(result.fid, np.int64), np.asarray(result.artif, np.int64)
-    order = np.argsort(fid, kind="stable")
-    return fid[order], artif[order]
+    order = np.argsort(fid, kind="stable")  # + a sentinel: a search always lands on an element
+    return np.append(fid[order], np.iinfo(np.int64).max), np.append(artif[order], UNDETERMINED)
 
 
 def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:
