@@ -59,8 +59,11 @@ projected (the grid and tolerance are in its units).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import sys
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -394,8 +397,29 @@ class _Progress:
 
     def set(self, percent: float) -> None:
         self.check()
+        _give_back()
         if self.feedback is not None:
             self.feedback.setProgress(percent)
+
+
+def _libc_trim() -> Optional[Callable[[int], int]]:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+_TRIM = _libc_trim()
+
+
+def _give_back() -> None:
+    """Hand the freed heap back to the system between phases (glibc's ``malloc_trim``): reading and
+    parsing by chunks leave a heap of freed small arrays that the next phases, whose arrays are larger
+    than malloc's mmap threshold, never reuse (300 MB of peak memory at 1,000,000 polygons)."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def _status_array(artif_matrix: Any, n: int) -> np.ndarray:
