@@ -21,6 +21,8 @@ département outline. Every polygon is a rectangle of fine cells walked along al
 of its outline, so neighbouring polygons share exact vertices (OCS GE's topology) and a change zone
 can be re-cut in the second millésime without leaving gaps. Small islands (isolated buildings, car
 parks, enclosed gardens) are holes of their host polygon. The mesh ignores commune boundaries.
+``--vertices N`` inserts points on every lattice edge (offset across it by an amount that depends only
+on the edge), so that polygons have about N vertices, as IGN's do, with the same shared topology.
 
 ``manifest.json``: the generation parameters, ``conventions``, ``departement_area_m2``, ``mesh``
 (block size, islands, change events), ``items`` (one per delivery: name, path of the .7z or folder,
