@@ -88,7 +88,10 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     # it), from the per-class tables: the origin of the new artificialisation sums to the published flux_artif
     drawn = {name: (Path(results["FOLDER"]) / "graphiques" / f"commune_{BELFORT}_{name}.svg").read_text(encoding="utf-8").replace("\u00a0", " ")
              for name in ("couverture", "usage", "origine", "transitions")}
-    assert f"Origine des surfaces artificialisées entre 2018 et 2021 ({french(float(row['flux_artif']))} ha)" in drawn["origine"]
+    if float(row["flux_artif"]) > 0:
+        assert f"Origine des surfaces artificialisées entre 2018 et 2021 ({french(float(row['flux_artif']))} ha)" in drawn["origine"]
+    else:  # (the sample drawn by another numpy, in the chroots of other QGIS versions)
+        assert "Aucune surface artificialisée entre les deux millésimes." in drawn["origine"]
     built = next(r for r in read_csv(folder / "couverture_commune.csv") if r["commune_code"] == BELFORT and r["millesime"] == "2021" and r["code_cs"] == "CS1.1.1.1")
     assert "Zones bâties (CS1.1.1.1)" in drawn["couverture"] and f">{french(float(built['surface']))}<" in drawn["couverture"]
     assert 'fill="#ff377a"' in drawn["couverture"]  # IGN's colour of CS1.1.1.1
