@@ -494,27 +494,27 @@
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="553"/>
+        <location filename="../ocsge_plugin/export.py" line="561"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="616"/>
+        <location filename="../ocsge_plugin/export.py" line="630"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="581"/>
+        <location filename="../ocsge_plugin/export.py" line="589"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="696"/>
+        <location filename="../ocsge_plugin/export.py" line="710"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="725"/>
+        <location filename="../ocsge_plugin/export.py" line="739"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -984,12 +984,12 @@
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="527"/>
+        <location filename="../ocsge_plugin/export.py" line="533"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="527"/>
+        <location filename="../ocsge_plugin/export.py" line="533"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
@@ -1034,17 +1034,17 @@
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="517"/>
+        <location filename="../ocsge_plugin/export.py" line="523"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="634"/>
+        <location filename="../ocsge_plugin/export.py" line="648"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="393"/>
+        <location filename="../processing_provider/base.py" line="413"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
@@ -1094,7 +1094,7 @@
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="587"/>
+        <location filename="../ocsge_plugin/export.py" line="597"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
@@ -1519,104 +1519,164 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="28"/>
+        <location filename="../processing_provider/params.py" line="31"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="28"/>
+        <location filename="../processing_provider/params.py" line="31"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="28"/>
+        <location filename="../processing_provider/params.py" line="31"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="28"/>
+        <location filename="../processing_provider/params.py" line="31"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="28"/>
+        <location filename="../processing_provider/params.py" line="31"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="43"/>
+        <location filename="../processing_provider/params.py" line="46"/>
         <source>Codes above the leaves, INDETERMINE, nulls</source>
         <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="43"/>
+        <location filename="../processing_provider/params.py" line="46"/>
         <source>Indéterminé reported apart (a code stands for its leaves)</source>
         <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="43"/>
+        <location filename="../processing_provider/params.py" line="46"/>
         <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="55"/>
+        <location filename="../processing_provider/params.py" line="58"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="59"/>
+        <location filename="../processing_provider/params.py" line="62"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="64"/>
+        <location filename="../processing_provider/params.py" line="67"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="69"/>
+        <location filename="../processing_provider/params.py" line="72"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="69"/>
+        <location filename="../processing_provider/params.py" line="72"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="69"/>
+        <location filename="../processing_provider/params.py" line="72"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="74"/>
+        <location filename="../processing_provider/params.py" line="77"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="74"/>
+        <location filename="../processing_provider/params.py" line="77"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="74"/>
+        <location filename="../processing_provider/params.py" line="77"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="80"/>
+        <location filename="../processing_provider/params.py" line="83"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="84"/>
+        <location filename="../processing_provider/params.py" line="87"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="88"/>
+        <location filename="../processing_provider/params.py" line="91"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="78"/>
+        <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).</source>
+        <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données) ou une chaîne de connexion (host=… dbname=… user=…).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="94"/>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="108"/>
+        <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
+        <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="158"/>
+        <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
+        <translation>Le schéma « {schema} » n&apos;existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l&apos;extension n&apos;en crée pas).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="163"/>
+        <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
+        <translation>La base PostgreSQL « {name} » n&apos;a pas l&apos;extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="170"/>
+        <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
+        <translation>La table {table} n&apos;a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n&apos;a été modifié dans la base.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="187"/>
+        <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
+        <translation>une table de ce nom existe, que l&apos;extension n&apos;a pas écrite ; elle n&apos;est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="223"/>
+        <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
+        <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n&apos;a été modifié dans la base.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="97"/>
+        <source>PostgreSQL database (optional)</source>
+        <translation>Base PostgreSQL (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="98"/>
+        <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
+        <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="102"/>
+        <source>Schema</source>
+        <translation>Schéma</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="103"/>
+        <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
+        <translation>Un schéma existant de cette base ; les tables de mêmes noms que l&apos;extension a écrites sont remplacées, aucune autre.</translation>
     </message>
 </context>
 <context>
@@ -2193,52 +2253,52 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="144"/>
+        <location filename="../processing_provider/diagnostic.py" line="145"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="145"/>
+        <location filename="../processing_provider/diagnostic.py" line="146"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="146"/>
+        <location filename="../processing_provider/diagnostic.py" line="147"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="147"/>
+        <location filename="../processing_provider/diagnostic.py" line="148"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="225"/>
+        <location filename="../processing_provider/diagnostic.py" line="226"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="164"/>
+        <location filename="../processing_provider/diagnostic.py" line="165"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="173"/>
+        <location filename="../processing_provider/diagnostic.py" line="174"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="196"/>
+        <location filename="../processing_provider/diagnostic.py" line="197"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="267"/>
+        <location filename="../processing_provider/diagnostic.py" line="269"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="270"/>
+        <location filename="../processing_provider/diagnostic.py" line="272"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -2248,12 +2308,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="161"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="186"/>
+        <location filename="../processing_provider/diagnostic.py" line="187"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
@@ -2288,42 +2348,42 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="220"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="220"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="220"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="220"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="220"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="220"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="221"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="196"/>
+        <location filename="../processing_provider/diagnostic.py" line="197"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
@@ -2639,27 +2699,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="145"/>
+        <location filename="../processing_provider/export.py" line="146"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="146"/>
+        <location filename="../processing_provider/export.py" line="147"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="151"/>
+        <location filename="../processing_provider/export.py" line="152"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="176"/>
+        <location filename="../processing_provider/export.py" line="178"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="179"/>
+        <location filename="../processing_provider/export.py" line="181"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -3188,67 +3248,67 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="449"/>
+        <location filename="../processing_provider/base.py" line="469"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="450"/>
+        <location filename="../processing_provider/base.py" line="470"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="451"/>
+        <location filename="../processing_provider/base.py" line="471"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="167"/>
+        <location filename="../processing_provider/base.py" line="168"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="215"/>
+        <location filename="../processing_provider/base.py" line="235"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="254"/>
+        <location filename="../processing_provider/base.py" line="274"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="271"/>
+        <location filename="../processing_provider/base.py" line="291"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="116"/>
+        <location filename="../processing_provider/base.py" line="117"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="117"/>
+        <location filename="../processing_provider/base.py" line="118"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="118"/>
+        <location filename="../processing_provider/base.py" line="119"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="119"/>
+        <location filename="../processing_provider/base.py" line="120"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="120"/>
+        <location filename="../processing_provider/base.py" line="121"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="132"/>
+        <location filename="../processing_provider/base.py" line="133"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
@@ -3434,7 +3494,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../processing_provider/portrait.py" line="120"/>
         <source>This QGIS cannot draw the report&apos;s text blocks (layout labels in HTML mode need QtWebKit, which this build of QGIS lacks, as Debian&apos;s QGIS 3.40 and 3.44): the report would be printed without its key figures and tables, so none is written. Use a QGIS built with QtWebKit (QGIS 3.22, or the Windows and macOS installers) or run ocsge:diagnostic for the same numbers as tables.</source>
-        <translation>Ce QGIS ne sait pas dessiner les blocs de texte du rapport (les étiquettes HTML des mises en page demandent QtWebKit, absent de cette version de QGIS, comme les QGIS 3.40 et 3.44 de Debian) : le rapport serait imprimé sans ses chiffres clés ni ses tableaux, aucun n&apos;est donc écrit. Utilisez un QGIS construit avec QtWebKit (QGIS 3.22, ou les installateurs Windows et macOS) ou lancez ocsge:diagnostic pour les mêmes chiffres en tables.</translation>
+        <translation>Ce QGIS ne sait pas dessiner les blocs de texte du rapport (les étiquettes HTML des mises en page demandent QtWebKit, absent de cette version de QGIS, comme les QGIS 3.40 et 3.44 de Debian) : le rapport serait imprimé sans ses chiffres clés ni ses tableaux, aucun n'est donc écrit. Utilisez un QGIS construit avec QtWebKit (QGIS 3.22, ou les installateurs Windows et macOS) ou lancez ocsge:diagnostic pour les mêmes chiffres en tables.</translation>
     </message>
 </context>
 <context>

@@ -141,6 +141,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
         param.setHelp(self.tr("Where artif_<level> and imper_<level> (.gpkg, .csv) are written."))
         self.addParameter(param)
+        self.add_database_parameters()
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
         self.addOutput(QgsProcessingOutputString(self.COMMUNE_LAYER, self.tr("Commune table (GeoPackage layer)")))
         self.addOutput(QgsProcessingOutputString(self.EPCI_LAYER, self.tr("EPCI table (GeoPackage layer)")))
@@ -247,6 +248,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         try:
+            options["database"] = self.database(parameters, context)  # tried now, written at the end
             layers, departements, kinds = self._load(paths, steps, feedback)
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
@@ -270,7 +272,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
         for note in warnings:
             feedback.pushWarning(note)
-        for path in written.files:
+        for path in written.files + written.tables:
             feedback.pushInfo(path)
         self._log_totals(table, options["unit"], feedback)
         used = method if method != "auto" else ("ign" if "artif" in kinds else "matrice_seuils")  # as run_aggregate decides
@@ -288,6 +290,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                     "communes": len(covered),
                     "communes_left_out": left_out,
                     "files": written.files,
+                    "tables": written.tables,
                     "warnings": notes + result.warnings + warnings,
                     "unit": options["unit"],
                     "convention": convention,
