@@ -1619,44 +1619,44 @@
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="78"/>
+        <location filename="../ocsge_plugin/postgis.py" line="79"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données) ou une chaîne de connexion (host=… dbname=… user=…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="94"/>
+        <location filename="../ocsge_plugin/postgis.py" line="95"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="108"/>
+        <location filename="../ocsge_plugin/postgis.py" line="109"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="158"/>
+        <location filename="../ocsge_plugin/postgis.py" line="206"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
-        <translation>Le schéma « {schema} » n&apos;existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l&apos;extension n&apos;en crée pas).</translation>
+        <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="163"/>
+        <location filename="../ocsge_plugin/postgis.py" line="211"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
-        <translation>La base PostgreSQL « {name} » n&apos;a pas l&apos;extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
+        <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="170"/>
+        <location filename="../ocsge_plugin/postgis.py" line="218"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
-        <translation>La table {table} n&apos;a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n&apos;a été modifié dans la base.</translation>
+        <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="187"/>
+        <location filename="../ocsge_plugin/postgis.py" line="235"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
-        <translation>une table de ce nom existe, que l&apos;extension n&apos;a pas écrite ; elle n&apos;est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
+        <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="223"/>
+        <location filename="../ocsge_plugin/postgis.py" line="271"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
-        <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n&apos;a été modifié dans la base.</translation>
+        <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
         <location filename="../processing_provider/params.py" line="97"/>
@@ -1676,7 +1676,12 @@
     <message>
         <location filename="../processing_provider/params.py" line="103"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
-        <translation>Un schéma existant de cette base ; les tables de mêmes noms que l&apos;extension a écrites sont remplacées, aucune autre.</translation>
+        <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="181"/>
+        <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
+        <translation>La base PostgreSQL « {name} » n&apos;a pas pu lire la couche : {reason}.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from typing import Callable, Optional, Sequence
 
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProviderRegistry
+from qgis.PyQt.QtCore import QVariant
 
 from .errors import OcsgeError
 from .i18n import tr
@@ -132,6 +133,53 @@ def layer_table(layer) -> Table:
     table = uri.table()
     relation = f"{table} AS q" if table.startswith("(") else (f"{quote(uri.schema())}." if uri.schema() else "") + quote(table)
     return Table(relation, uri.geometryColumn(), uri.keyColumn(), uri.sql() or layer.subsetString())
+
+
+def integer_key(layer) -> Optional[str]:
+    """The PostGIS layer's key column when it is one integer column (QGIS's feature ids are then its
+    values, the same in every reading), else None."""
+    key = QgsDataSourceUri(layer.source()).keyColumn().strip().strip('"')
+    if not key or "," in key:
+        return None
+    index = layer.fields().lookupField(key)
+    if index < 0 or layer.fields().at(index).type() not in (QVariant.Type.Int, QVariant.Type.LongLong):
+        return None
+    return layer.fields().at(index).name()
+
+
+def read_sql(layer, fields: Sequence[str]) -> Optional[str]:
+    """The query reading a PostGIS layer's key (``ocsge_fid``), ``fields`` and geometry as WKB
+    (``ocsge_wkb``, made by the server: GDAL need not decode it), under the layer's ``WHERE``
+    subset; None without an integer key or a geometry column."""
+    key, table = integer_key(layer), layer_table(layer)
+    if key is None or not table.geometry:
+        return None
+    columns = ", ".join([f"{quote(key)} AS ocsge_fid", *(quote(f) for f in fields), f"ST_AsBinary({quote(table.geometry)}) AS ocsge_wkb"])
+    where = f" WHERE ({table.sql})" if table.sql else ""
+    return f"SELECT {columns} FROM {table.relation}{where}"
+
+
+def validity_sql(layer) -> str:
+    """The query of the keys (``ocsge_fid``) of a PostGIS layer's invalid geometries (GEOS's rules)."""
+    key, table = integer_key(layer), layer_table(layer)
+    geom = quote(table.geometry)
+    where = f"({table.sql}) AND " if table.sql else ""
+    return f"SELECT {quote(key)} AS ocsge_fid FROM {table.relation} WHERE {where}{geom} IS NOT NULL AND NOT ST_IsValid({geom})"
+
+
+def query(conn: Connection, sql: str):
+    """(data source, result layer) of ``sql``; DatabaseError naming the connection when it fails."""
+    ds = open_database(conn)
+    gdal.ErrorReset()
+    with _quiet():
+        try:
+            result = ds.ExecuteSQL(sql)
+        except RuntimeError as error:
+            result = None
+            gdal.Error(gdal.CE_Failure, 1, str(error))
+    if result is None:
+        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=_reason(gdal.GetLastErrorMsg())))
+    return ds, result
 
 
 def _scalar(ds, sql: str):

@@ -131,8 +131,10 @@ class Cluster:
         from osgeo import gdal
 
         layer_options = ["GEOMETRY_NAME=geom", "LAUNDER=YES", "SPATIAL_INDEX=GIST", *options.pop("layerCreationOptions", [])]
+        options.setdefault("accessMode", "overwrite")
         gdal.ErrorReset()
-        out = gdal.VectorTranslate(f"PG:{self.dsn()}", source, format="PostgreSQL", layerName=table, accessMode="overwrite",
+        gdal.SetConfigOption("PG_USE_COPY", "YES")
+        out = gdal.VectorTranslate(f"PG:{self.dsn()}", source, format="PostgreSQL", layerName=table,
                                    geometryType="PROMOTE_TO_MULTI", layerCreationOptions=layer_options, **options)
         if out is None:
             raise RuntimeError(f"{source} → {table}: {gdal.GetLastErrorMsg()}")

@@ -1,7 +1,8 @@
 """Features of a polygon layer read in batches of numpy arrays: WKB, fids and only the fields asked for.
 
 Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
-through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); other providers, and
+through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS layers through GDAL's PostgreSQL driver (the
+geometry as WKB made by the server, the layer's ``WHERE`` subset applied there); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """
@@ -14,8 +15,9 @@ from typing import Iterator, Optional, Sequence
 import numpy as np
 from osgeo import ogr
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
 
-from .. import reading
+from .. import postgis, reading
 from ..errors import Canceled
 from .codes import is_null
 from .progress import ScaledFeedback
@@ -81,6 +83,9 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[St
     Files are read through OGR's Arrow interface (GDAL ≥ 3.6; through the source of a renaming VRT),
     other providers through QGIS."""
     step = step or Step(None)
+    if postgis_readable(layer):
+        yield from _postgis_batches(layer, fields, step)
+        return
     target = ogr_target(layer)
     if target is not None and hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
         rename = None
@@ -100,6 +105,30 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[St
                     yield {rename.get(k, k): v for k, v in batch.items()}
             return
     yield from _qgis_batches(layer, fields, step)
+
+
+def postgis_readable(layer: QgsVectorLayer) -> bool:
+    """A PostGIS layer read by the fast path: an integer key and a geometry column (else through QGIS)."""
+    return (layer.providerType() == "postgres" and hasattr(ogr.Layer, "GetArrowStreamAsNumPy")
+            and not any(layer.fields().field(i).type() == QVariant.Type.Bool for i in range(layer.fields().count()))
+            and postgis.read_sql(layer, []) is not None)
+
+
+def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
+    """A PostGIS layer's rows through GDAL's PostgreSQL driver, the geometry as WKB made by the server
+    and the ``WHERE`` subset applied there (postgis.read_sql)."""
+    ds, result = postgis.query(postgis.layer_connection(layer), postgis.read_sql(layer, fields))
+    total = max(layer.featureCount(), 1)
+    done = 0
+    for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"]):
+        step.check()
+        out = {"wkb": batch["ocsge_wkb"], "fid": np.asarray(batch["ocsge_fid"], dtype=np.int64)}
+        for name in fields:
+            out[name] = batch[name]
+        done += len(out["fid"])
+        yield out
+        step.progress(min(done / total, 1.0))
+    ds.ReleaseResultSet(result)
 
 
 def _has_boolean(lyr, fields: Sequence[str]) -> bool:
