@@ -9,6 +9,8 @@ wrongly), through the QGIS provider. Every core that reads a whole layer goes th
 
 from __future__ import annotations
 
+import queue
+import threading
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
@@ -116,19 +118,70 @@ def postgis_readable(layer: QgsVectorLayer) -> bool:
 
 def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
     """A PostGIS layer's rows through GDAL's PostgreSQL driver, the geometry as WKB made by the server
-    and the ``WHERE`` subset applied there (postgis.read_sql)."""
+    and the ``WHERE`` subset applied there (postgis.read_sql). The next batch is fetched in a thread
+    while the caller works on this one (GDAL lets go of Python's lock while it waits for the server)."""
     ds, result = postgis.query(postgis.layer_connection(layer), postgis.read_sql(layer, fields))
     total = max(layer.featureCount(), 1)
+
+    def batches() -> Iterator[dict]:
+        for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"]):
+            out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}  # a copy: GDAL reuses its buffers
+            for name in fields:
+                out[name] = batch[name]
+            yield out
+
     done = 0
-    for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"]):
-        step.check()
-        out = {"wkb": batch["ocsge_wkb"], "fid": np.asarray(batch["ocsge_fid"], dtype=np.int64)}
-        for name in fields:
-            out[name] = batch[name]
-        done += len(out["fid"])
-        yield out
-        step.progress(min(done / total, 1.0))
-    ds.ReleaseResultSet(result)
+    try:
+        for out in prefetched(batches(), step):
+            done += len(out["fid"])
+            yield out
+            step.progress(min(done / total, 1.0))
+    finally:
+        ds.ReleaseResultSet(result)
+
+
+def prefetched(items: Iterator, step: Step) -> Iterator:
+    """``items`` produced one ahead in a thread; its errors raised here; stopped when the caller stops
+    (cancel, error) or ``step`` is canceled."""
+    ahead: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+    end = object()
+
+    def offer(item) -> bool:
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not offer(item):
+                    return
+            offer(end)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            offer(error)
+
+    worker = threading.Thread(target=produce, name="ocsge-postgis", daemon=True)
+    worker.start()
+    try:
+        while True:
+            step.check()
+            try:
+                item = ahead.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if item is end:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
 
 
 def _has_boolean(lyr, fields: Sequence[str]) -> bool:
