@@ -1681,7 +1681,7 @@
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="181"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
-        <translation>La base PostgreSQL « {name} » n&apos;a pas pu lire la couche : {reason}.</translation>
+        <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
 </context>
 <context>
@@ -2183,214 +2183,224 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="109"/>
+        <location filename="../processing_provider/diagnostic.py" line="117"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="110"/>
+        <location filename="../processing_provider/diagnostic.py" line="118"/>
         <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
         <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="112"/>
+        <location filename="../processing_provider/diagnostic.py" line="120"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="113"/>
+        <location filename="../processing_provider/diagnostic.py" line="121"/>
         <source>The INSEE code of the commune.</source>
         <translation>Le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="115"/>
+        <location filename="../processing_provider/diagnostic.py" line="123"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="116"/>
+        <location filename="../processing_provider/diagnostic.py" line="124"/>
         <source>The commune&apos;s name.</source>
         <translation>Le nom de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="119"/>
+        <location filename="../processing_provider/diagnostic.py" line="127"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="122"/>
+        <location filename="../processing_provider/diagnostic.py" line="130"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="126"/>
+        <location filename="../processing_provider/diagnostic.py" line="134"/>
         <source>Hectares by default, m² as in the national files.</source>
         <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="129"/>
+        <location filename="../processing_provider/diagnostic.py" line="137"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="132"/>
+        <location filename="../processing_provider/diagnostic.py" line="140"/>
         <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="135"/>
+        <location filename="../processing_provider/diagnostic.py" line="143"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="139"/>
+        <location filename="../processing_provider/diagnostic.py" line="147"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="141"/>
+        <location filename="../processing_provider/diagnostic.py" line="149"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="142"/>
+        <location filename="../processing_provider/diagnostic.py" line="150"/>
         <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="145"/>
+        <location filename="../processing_provider/diagnostic.py" line="153"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="146"/>
+        <location filename="../processing_provider/diagnostic.py" line="154"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="147"/>
+        <location filename="../processing_provider/diagnostic.py" line="155"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="148"/>
+        <location filename="../processing_provider/diagnostic.py" line="156"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="226"/>
+        <location filename="../processing_provider/diagnostic.py" line="240"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="165"/>
+        <location filename="../processing_provider/diagnostic.py" line="175"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="174"/>
+        <location filename="../processing_provider/diagnostic.py" line="184"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="197"/>
+        <location filename="../processing_provider/diagnostic.py" line="209"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="269"/>
+        <location filename="../processing_provider/diagnostic.py" line="287"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="272"/>
+        <location filename="../processing_provider/diagnostic.py" line="290"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="79"/>
+        <location filename="../processing_provider/diagnostic.py" line="81"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data); a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="172"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="187"/>
+        <location filename="../processing_provider/diagnostic.py" line="197"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="63"/>
+        <location filename="../processing_provider/diagnostic.py" line="65"/>
         <source>Artificialisation diagnostic of a territory</source>
         <translation>Diagnostic de l'artificialisation d'un territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="66"/>
+        <location filename="../processing_provider/diagnostic.py" line="68"/>
         <source>From IGN&apos;s deliveries to the published tables and the maps, in one step.</source>
         <translation>Des livraisons de l'IGN aux tables publiées et aux cartes, en une étape.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="69"/>
+        <location filename="../processing_provider/diagnostic.py" line="71"/>
         <source>Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area.</source>
         <translation>Méthode automatique : les couches d'artificialisation de l'IGN quand elles sont là, sinon la matrice et ses seuils ; flux issus des couches de différence ou de la superposition de deux millésimes ; les communes hors des données sont écartées ; surfaces en hectares, pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="74"/>
+        <location filename="../processing_provider/diagnostic.py" line="76"/>
         <source>The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder.</source>
         <translation>Le dossier des livraisons du Territoire de Belfort, ses communes et la table d'appartenance : le groupe « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » avec les cartes de la part artificialisée et de l'artificialisation nette par hectare, et les fichiers publiés dans le dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="102"/>
+        <location filename="../processing_provider/diagnostic.py" line="104"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="102"/>
-        <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'.</source>
-        <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="232"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="232"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="232"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="232"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="232"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="220"/>
+        <location filename="../processing_provider/diagnostic.py" line="232"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="221"/>
+        <location filename="../processing_provider/diagnostic.py" line="233"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="197"/>
+        <location filename="../processing_provider/diagnostic.py" line="209"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="104"/>
+        <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
+        <translation>Un dossier contenant les livraisons d&apos;un ou plusieurs départements et millésimes, des archives de l&apos;IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <source>OCS GE layers (PostGIS tables, layers of the project)</source>
+        <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="112"/>
+        <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
+        <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d&apos;ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,12 @@ reading path, the numbers the files give and the sample generator's own truth.""
 
 from __future__ import annotations
 
+import json
 import uuid
+from pathlib import Path
 
 import pytest
-from builders import belfort_params
+from builders import belfort_params, read_csv
 from qgis.core import QgsDataSourceUri, QgsGeometry, QgsVectorLayer
 
 
@@ -93,3 +95,24 @@ def test_the_fast_path_reads_postgis_through_gdal(belfort, ocsge):
         geometry = QgsGeometry()
         geometry.fromWkb(wkb[feature.id()])
         assert geometry.asWkt(6) == feature.geometry().asWkt(6)
+
+
+def test_diagnostic_from_postgis_layers_gives_the_numbers_of_the_deliveries(run, belfort, tmp_path):
+    manifest, files, layers = belfort
+    folder = str(Path(files["DIFFERENCE_" + "-".join(map(str, manifest["millesimes"]))]).parents[4])
+    params = belfort_params(folder, "OUTPUT_FOLDER", tmp_path / "files", METHOD=2, UNIT=1)
+    run("ocsge:diagnostic", params)
+    params = belfort_params("", "OUTPUT_FOLDER", tmp_path / "pg", METHOD=2, UNIT=1, LAYERS=[layers["t1_debut"], layers["t1_fin"], layers["t2"]])
+    results, feedback = run("ocsge:diagnostic", params)
+    report = json.loads(results["REPORT"])
+    assert report["communes"] == len(manifest["truth"]["communes"])
+    for name in ("artif_commune", "imper_commune", "artif_epci", "imper_departement"):
+        from_files = read_csv(tmp_path / "files" / f"{name}.csv")
+        from_pg = read_csv(tmp_path / "pg" / f"{name}.csv")
+        assert len(from_pg) == len(from_files) > 0
+        for a, b in zip(from_pg, from_files):
+            for key, value in b.items():
+                if key.startswith(("surface", "flux", "pourcent")) and value:
+                    assert float(a[key]) == pytest.approx(float(value), rel=1e-9, abs=1e-6), (name, key)
+                else:
+                    assert a[key] == value, (name, key)
