@@ -15,6 +15,10 @@ class ClassifyError(OcsgeError, ValueError):
     """Bad input of a classification (fields, codes, CRS, convention)."""
 
 
+class FlowError(OcsgeError):
+    """Bad input of the flows (difference layers, occupation layers, method)."""
+
+
 class DeliveryError(OcsgeError):
     """A problem with what the user pointed at (a delivery, an archive, a layer's fields)."""
 

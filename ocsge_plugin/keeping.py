@@ -1,7 +1,7 @@
 """Loaded deliveries that outlive the cache: a project saved with OCS GE layers must open again after
 the cache is cleared (by the user, by QGIS, or because it grew too big).
 
-The extraction cache (``reading.cache_dir()``) is a work area: archives are extracted there once and
+The extraction cache (``settings.cache_dir()``) is a work area: archives are extracted there once and
 the computations read them there. A layer put on the map must point at files that stay, so
 ``keep(found, archives, folder)`` gives ``found`` a normalised layer (VRT) that reads:
 - for data extracted from an archive, a copy of its files (the GeoPackage, or the shapefile's files)
@@ -44,7 +44,7 @@ def _writable(folder: Path) -> bool:
 def _archive_of(path: Path, archives: list[Path]) -> tuple[str, Path | None, Path] | None:
     """(delivery name, its archive when known, path inside the extraction) when ``path`` lies in the
     extraction cache, else None."""
-    extract = reading.cache_dir() / "extract"
+    extract = settings.cache_dir() / "extract"
     try:
         inner = path.resolve().relative_to(extract.resolve())
     except ValueError:
@@ -74,7 +74,7 @@ def _copy_family(source: Path, target: Path) -> None:
 
 def _in_cache(path: Path) -> bool:
     """An archive downloaded into the plugin's cache (the data panel's downloads): not a place to keep."""
-    return reading.cache_dir().resolve() in path.resolve().parents
+    return settings.cache_dir().resolve() in path.resolve().parents
 
 
 def kept_folder(name: str, archive: Path | None, folder: Path | None = None) -> Path:

@@ -152,96 +152,45 @@ _PROXY = (
 )
 
 
+def _failed(kind: str, url: str, message: str, status: int | None = None, **values) -> NetworkError:
+    """A NetworkError of ``kind``: ``message`` (translated) formatted with {host} and ``values``."""
+    return NetworkError(message.format(host=_host(url), **values), kind, url, status)
+
+
 def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkError:
     """The error of a request that got no HTTP answer, in words a user can act on."""
     code = reply.error()
-    host = _host(url)
     detail = reply.errorString()
     if code == QNetworkReply.NetworkError.HostNotFoundError:
-        return NetworkError(
-            tr(
-                "The server {host} cannot be found (DNS): check your Internet connection, the proxy in "
-                "QGIS's options, or the address in the plugin settings."
-            ).format(host=host),
-            "dns",
-            url,
-        )
+        return _failed("dns", url, tr(
+            "The server {host} cannot be found (DNS): check your Internet connection, the proxy in "
+            "QGIS's options, or the address in the plugin settings."
+        ))
     if code == QNetworkReply.NetworkError.TimeoutError:
-        return _timeout_error(url, timeout)
+        return _stopped("timeout", url, seconds=f"{timeout:g}")
     if code in (QNetworkReply.NetworkError.ConnectionRefusedError, QNetworkReply.NetworkError.RemoteHostClosedError):
-        return NetworkError(
-            tr("The server {host} refused or closed the connection ({detail}). It may be down: try again later.").format(
-                host=host, detail=detail
-            ),
-            "refused",
-            url,
-        )
+        text = tr("The server {host} refused or closed the connection ({detail}). It may be down: try again later.")
+        return _failed("refused", url, text, detail=detail)
     if code in _PROXY:
-        return NetworkError(
-            tr("The proxy refused the request to {host} ({detail}). Check the proxy in QGIS's options (Network).").format(
-                host=host, detail=detail
-            ),
-            "proxy",
-            url,
-        )
+        text = tr("The proxy refused the request to {host} ({detail}). Check the proxy in QGIS's options (Network).")
+        return _failed("proxy", url, text, detail=detail)
     if code == QNetworkReply.NetworkError.SslHandshakeFailedError:
-        return NetworkError(
-            tr("The secure connection to {host} failed ({detail}).").format(host=host, detail=detail), "ssl", url
-        )
+        return _failed("ssl", url, tr("The secure connection to {host} failed ({detail})."), detail=detail)
     if code in _OFFLINE:
-        return NetworkError(
-            tr("No network connection ({detail}). Check that this computer is online.").format(detail=detail), "offline", url
-        )
-    return NetworkError(
-        tr("The request to {host} failed: {detail}. Check your Internet connection.").format(host=host, detail=detail),
-        "offline",
-        url,
-    )
+        return _failed("offline", url, tr("No network connection ({detail}). Check that this computer is online."), detail=detail)
+    return _failed("offline", url, tr("The request to {host} failed: {detail}. Check your Internet connection."), detail=detail)
 
 
-def _timeout_error(url: str, timeout: float) -> NetworkError:
-    return NetworkError(
-        tr(
-            "No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, "
-            "or raise the timeout in the plugin settings."
-        ).format(host=_host(url), seconds=f"{timeout:g}"),
-        "timeout",
-        url,
-    )
-
-
-def _slow_error(url: str, rate: float, seconds: float) -> NetworkError:
-    return NetworkError(
-        tr(
-            "{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. "
-            "Try again later (the minimum rate is QGIS's advanced setting ocsge/network/min_rate)."
-        ).format(host=_host(url), rate=f"{rate:g}", seconds=f"{seconds:g}"),
-        "slow",
-        url,
-    )
-
-
-def _too_big_error(url: str, cap: int) -> NetworkError:
-    return NetworkError(
-        tr(
-            "The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the "
-            "service address in the plugin settings (the cap is QGIS's advanced setting ocsge/network/max_listing_mb)."
-        ).format(host=_host(url), size=f"{cap / 1e6:g}"),
-        "too_big",
-        url,
-    )
-
-
-def _redirect_error(url: str, target: str, status: int) -> NetworkError:
-    return NetworkError(
-        tr(
-            "{host} redirected to “{target}”, a local file or another address that is not on the web: "
-            "refused, nothing was read."
-        ).format(host=_host(url), target=target),
-        "scheme",
-        url,
-        status,
-    )
+def _stopped(kind: str, url: str, status: int | None = None, **values) -> NetworkError:
+    """A request the plugin stopped or refused itself: no answer in time ('timeout'), a drip ('slow'),
+    a listing too large ('too_big'), a redirect off the web ('scheme')."""
+    texts = {
+        "timeout": tr("No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings."),
+        "slow": tr("{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS's advanced setting ocsge/network/min_rate)."),
+        "too_big": tr("The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS's advanced setting ocsge/network/max_listing_mb)."),
+        "scheme": tr("{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read."),
+    }
+    return _failed(kind, url, texts[kind], status, **values)
 
 
 def _http_error(response: Response, attempts: int) -> NetworkError:
@@ -386,11 +335,11 @@ class Client:
         if state["canceled"]:
             raise Canceled(url)
         if state["timed_out"]:
-            raise _timeout_error(url, self.timeout)
+            raise _stopped("timeout", url, seconds=f"{self.timeout:g}")
         if state["slow"]:
-            raise _slow_error(url, self.min_rate, self.timeout)
+            raise _stopped("slow", url, rate=f"{self.min_rate:g}", seconds=f"{self.timeout:g}")
         if state["too_big"]:
-            raise _too_big_error(url, self.max_body)
+            raise _stopped("too_big", url, size=f"{self.max_body / 1e6:g}")
         if code is None:
             raise _transport_error(reply, url, self.timeout)
         headers = {
@@ -399,7 +348,7 @@ class Client:
         if 300 <= code < 400 and headers.get("location"):
             target = QUrl(url).resolved(QUrl(headers["location"])).toString()
             if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
-                raise _redirect_error(url, target, code)
+                raise _stopped("scheme", url, code, target=target)
         if sink is not None and 200 <= code < 300:
             expected = headers.get("content-length", "")
             short = expected.isdigit() and state["written"] < int(expected)

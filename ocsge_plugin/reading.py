@@ -37,9 +37,8 @@ from . import files
 from .errors import Canceled, DeliveryError
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
-# The archives and the cache folder are reached through this module too (the dock, the tests).
-from .archives import archive_parts, cache_key, clear_cache, extract_archive, is_archive, is_first_part, tree_size  # noqa: F401
-from .settings import CACHE_ENV, cache_dir  # noqa: F401
+from .archives import archive_parts, cache_key, extract_archive, is_archive, is_first_part
+from .settings import cache_dir
 
 gdal.UseExceptions()
 
@@ -172,13 +171,18 @@ def _field_years(names: Iterable[str]) -> list[int]:
     return sorted({int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
 
 
-def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> tuple[dict[str, str], tuple[int, ...]]:
-    """Normalised name → source field for a layer of ``kind``; also the years found in the fields.
+def field_map_for(
+    kind: str, names: list[str], millesimes: tuple[int, ...], required: Iterable[str] | None = None
+) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Normalised name → source field for a layer of ``kind`` (IGN's spellings or the normalised names
+    themselves); also the years found in the fields.
 
-    Raises DeliveryError naming the missing fields when the layer lacks its code fields.
+    Raises DeliveryError naming the missing fields when the layer lacks its code fields (``required``:
+    other fields than the kind's own).
     """
     lower = _lower_map(names)
     mapping: dict[str, str] = {}
+    required_given = required
 
     def pick(target: str, *candidates: str) -> None:
         for candidate in candidates:
@@ -203,10 +207,9 @@ def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> t
                 if kind == "artif_diff":
                     pick(f"artif_{position}", f"artif_{year}")
         else:
-            pick("cs_debut", "cs_avant")
-            pick("us_debut", "us_avant")
-            pick("cs_fin", "cs_apres")
-            pick("us_fin", "us_apres")
+            for position, ign in (("debut", "avant"), ("fin", "apres")):
+                for prefix in ("cs", "us") + (("artif",) if kind == "artif_diff" else ()):
+                    pick(f"{prefix}_{position}", f"{prefix}_{position}", f"{prefix}_{ign}")
         if kind == "artif_diff":
             pick("artificialisation", "artificialisation")
         required = ["cs_debut", "us_debut", "cs_fin", "us_fin"]
@@ -214,6 +217,8 @@ def field_map_for(kind: str, names: list[str], millesimes: tuple[int, ...]) -> t
             required = ["cs_debut", "cs_fin", "artificialisation"]
     else:
         required = []
+    if required_given is not None:
+        required = list(required_given)
     missing = [name for name in required if name not in mapping]
     if missing:
         raise DeliveryError(
@@ -276,26 +281,50 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
     return found, warnings
 
 
-def kind_from_fields(names: Iterable[str]) -> str | None:
-    """Layer kind from its field names (any case), IGN's spellings and the normalised ones alike: the
-    one detector of the IGN kinds ('artif_diff', 'difference', 'artif', 'occupation'), None when the
-    fields tell none of them (zone construite, a layer of something else)."""
+def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = None) -> str | None:
+    """What a layer is, from its field names (any case, IGN's spellings and the normalised ones alike)
+    and, when known, which of them are text: the one detector of layer kinds, for files, QGIS layers
+    and database tables alike (the table's name is never needed).
+
+    IGN's kinds: 'artif_diff', 'difference' (``CS_<year>``/``cs_avant``/``cs_debut`` pairs), 'artif',
+    'occupation'; the plugin's own outputs: 'flows' (``ocsge:flows``' pieces), 'presence' (its areas
+    covered by one millésime only: nothing to aggregate), 'classified' (``ocsge:classify``: numeric
+    ``artif`` and ``imper``; told only when ``text_fields`` is given, IGN's ``artif`` being text).
+    None when the fields tell none of them (zone construite, a layer of something else)."""
     lower = {name.lower() for name in names}
+    has_cs = bool(lower & {"code_cs", "couverture"})
+    has_us = bool(lower & {"code_us", "usage"})
+    if {"present", "millesime"} <= lower:
+        return "presence"
+    if {"flux_artif", "flux_imper"} <= lower:
+        return "flows"
     if "artificialisation" in lower:
         return "artif_diff"
-    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or any(re.fullmatch(r"cs_(19|20)\d\d", n) for n in lower):
+    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or len(_field_years(lower)) == 2:
         return "difference"
-    if {"artif", "code_cs"} <= lower:
+    if text_fields is not None and {"artif", "imper"} <= lower and "artif" not in {n.lower() for n in text_fields}:
+        return "classified"
+    if "artif" in lower and has_cs:
         return "artif"
-    if {"code_cs", "code_us"} <= lower or {"couverture", "usage"} <= lower:
+    if has_cs and has_us:
         return "occupation"
     return None
+
+
+def layer_kind(layer) -> str | None:
+    """:func:`kind_from_fields` of a QGIS vector layer (any provider: file, memory, PostgreSQL)."""
+    from qgis.PyQt.QtCore import QVariant  # like layer_millesimes: the module itself reads through OGR only
+
+    fields = layer.fields()
+    return kind_from_fields(fields.names(), [f.name() for f in fields if f.type() == QVariant.Type.String])
 
 
 def _kind_from_fields(data_file: Path, layer_name: str) -> str | None:
     ds = ogr.Open(str(data_file))
     defn = ds.GetLayerByName(layer_name).GetLayerDefn()
-    return kind_from_fields(defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount()))
+    fields = [defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())]
+    kind = kind_from_fields([f.GetName() for f in fields], [f.GetName() for f in fields if f.GetType() == ogr.OFTString])
+    return kind if kind in KINDS else None  # the plugin's own outputs are not IGN deliveries
 
 
 def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> FoundLayer:

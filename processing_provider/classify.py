@@ -242,7 +242,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             try:
                 plan = gpkg.plan_copy(layer, source.fields().names(), renamed)
             except gpkg.Unsupported:  # a shapefile: translated by GDAL, the answers added by SQLite
-                gpkg.write_translated(gpkg.plan_translate(layer, source.fields().names(), renamed), dest, added, result.fid, feedback)
+                gpkg.write_copy(gpkg.plan_translate(layer, source.fields().names(), renamed), dest, added, result.fid, feedback)
                 how = self.tr("{path}: the shapefile translated by GDAL, the answers added by SQLite.")
             else:
                 gpkg.write_copy(plan, dest, added, result.fid, feedback)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from qgis.core import QgsProcessingParameterFile
 
-from ..ocsge_plugin import reading
+from ..ocsge_plugin import archives
 from ..ocsge_plugin.i18n import tr
 
 # Where the dialogs find the widget (the plugin's package name is its folder's name).
@@ -52,7 +52,7 @@ def paths_problem(paths: list[str]) -> str:
         path = Path(text)
         if not path.exists():
             return tr("{path} does not exist. Expected a folder, a .7z archive from IGN or a .gpkg/.shp file.").format(path=text)
-        if path.is_file() and not reading.is_archive(path) and path.suffix.lower() not in (".gpkg", ".shp"):
+        if path.is_file() and not archives.is_archive(path) and path.suffix.lower() not in (".gpkg", ".shp"):
             return tr("{name} is not an OCS GE delivery. Expected a folder, a .7z archive from IGN or a .gpkg/.shp file.").format(name=path.name)
     return ""
 

@@ -20,7 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..ocsge_plugin import compat
-from ..ocsge_plugin.computing import classify, flows
+from ..ocsge_plugin.computing import classify, flows, sources
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
@@ -177,43 +177,15 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         return self.parameterAsInt(parameters, name, context) or None
 
     def _choose(self, difference, debut, fin, method: str, feedback):
-        """Which data to use: (source, kind of the difference layer or None, method)."""
-        both = debut is not None and fin is not None
-        if difference is not None:
-            kind = flows.source_kind(difference)
-            if kind not in ("difference", "artif_diff"):
-                raise self.fail(self.tr(
-                    "The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer "
-                    "(CS_<year>, US_<year> or cs_avant, cs_apres fields) or a zan_evol_… layer."
-                ).format(name=difference.name()))
-            if method == "matrice_seuils" or (method == "ign" and kind == "difference"):
-                if both:
-                    feedback.pushWarning(self.tr(
-                        "The method {method} needs the whole millésimes: the two occupation layers are overlaid and the "
-                        "difference layer is not used."
-                    ).format(method=method))
-                    return "overlay", None, method
-                if method == "ign":
-                    raise self.fail(self.tr(
-                        "The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two "
-                        "artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose "
-                        "the method 'Matrix'."
-                    ).format(name=difference.name()))
-                raise self.fail(self.tr(
-                    "The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not "
-                    "hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'."
-                ))
-            if both or debut is not None or fin is not None:
-                feedback.pushInfo(self.tr("A difference layer was given: the occupation layers are not used."))
-            if kind == "artif_diff" and method in (classify.AUTO, "ign"):
-                return "artif_diff", kind, "ign"
-            return "difference", kind, "matrice"
-        if both:
-            return "overlay", None, method
-        raise self.fail(self.tr(
-            "No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol "
-            "layers: OCCUPATION_DEBUT and OCCUPATION_FIN."
-        ))
+        """Which data to use: (source, kind of the difference layer or None, method); the rule is
+        ``sources.flow_source``."""
+        try:
+            choice = sources.flow_source(difference, debut is not None, fin is not None, method)
+        except flows.FlowError as error:
+            raise self.fail(str(error)) from None
+        for note in choice.notes:
+            (feedback.pushWarning if choice.warn else feedback.pushInfo)(note)
+        return choice.source, choice.kind, choice.method
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         difference = self.parameterAsVectorLayer(parameters, self.DIFFERENCE, context)

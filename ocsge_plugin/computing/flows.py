@@ -36,7 +36,6 @@ Public API (used by ``ocsge:flows`` and by territory aggregation)::
     flux_label(flux_artif, flux_imper) -> str | None      flux_labels(): every non-empty label
     ChangePiece                                  one piece: geometry, codes, statuses, flows, area (m²)
     FlowReport                                   what a stream saw (filled while iterating)
-    source_kind(layer) -> 'difference' | 'artif_diff' | 'occupation' | 'artif'
     code_fields(layer, kind) -> (normalised name → field, years in field names)
     pieces_from_difference(layer, report=None, feedback=None, flows_only=False) -> Iterator[ChangePiece]
     pieces_from_artif_diff(layer, report=None, feedback=None, flows_only=False) -> Iterator[ChangePiece]
@@ -82,7 +81,7 @@ from qgis.core import (
 )
 
 from .. import reading
-from ..errors import Canceled, OcsgeError
+from ..errors import Canceled, FlowError, OcsgeError
 from ..i18n import tr
 from ..nomenclature import normalise_code
 from ..rules import DEFAULT_CONVENTION
@@ -104,15 +103,10 @@ __all__ = [
     "pieces_from_overlay",
     "resolve_millesimes",
     "resolve_overlay_method",
-    "source_kind",
 ]
 
 SUMMARY_FIELDS = ("flux_artif", "flux_desartif", "flux_artif_net", "flux_imper", "flux_desimper", "flux_imper_net")
 SLIVER_M2 = 0.01  # parts present in one millésime only, smaller than this (rounding), are not reported
-
-
-class FlowError(OcsgeError):
-    """Bad input, explained to the user (the message is already translated)."""
 
 
 class _Progress:
@@ -141,31 +135,11 @@ def _names(layer: QgsVectorLayer) -> list[str]:
     return list(layer.fields().names())
 
 
-def source_kind(layer: QgsVectorLayer) -> str:
-    """'artif_diff' (has an ``artificialisation`` field), 'difference' (début/fin code fields),
-    'artif' (IGN's artificialisation state: ``artif`` field) or 'occupation' (``reading.kind_from_fields``)."""
-    return reading.kind_from_fields(_names(layer)) or "occupation"
-
-
-_NORMALISED = {
-    "difference": ("cs_debut", "us_debut", "cs_fin", "us_fin"),
-    "artif_diff": ("cs_debut", "us_debut", "artif_debut", "cs_fin", "us_fin", "artif_fin", "artificialisation"),
-    "occupation": ("code_cs", "code_us"),
-    "artif": ("code_cs", "code_us", "artif", "crit_seuil"),
-}
-
-
 def code_fields(layer: QgsVectorLayer, kind: str) -> tuple[dict[str, str], tuple[int, ...]]:
-    """Normalised name → field of ``layer`` (normalised layers, or IGN's raw spellings through
-    ``reading.field_map_for``), and the years the field names carry (``CS_2018`` …)."""
-    names = _names(layer)
-    lower = {name.lower(): name for name in names}
-    wanted = _NORMALISED[kind]
-    required = {"difference": wanted, "artif_diff": ("cs_debut", "cs_fin", "artificialisation")}.get(kind, wanted[:2])
-    if all(name in lower for name in required):
-        return {name: lower[name] for name in wanted if name in lower}, ()
+    """Normalised name → field of ``layer`` (``reading.field_map_for``: normalised names or IGN's
+    spellings), and the years the field names carry (``CS_2018`` …)."""
     try:
-        return reading.field_map_for(kind, names, ())
+        return reading.field_map_for(kind, _names(layer), ())
     except reading.DeliveryError as error:
         raise FlowError(str(error)) from None
 
@@ -297,7 +271,7 @@ def _undetermined(*statuses: int) -> bool:
 
 def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], report: FlowReport, feedback: Any,
                      flows_only: bool) -> Iterator[ChangePiece]:
-    wanted = [fields[name] for name in _NORMALISED[kind] if name in fields]
+    wanted = list(fields.values())
     request = QgsFeatureRequest().setSubsetOfAttributes(wanted, layer.fields())
     total = layer.featureCount()
     progress = _Progress(feedback, 0.0, 100.0, total)

@@ -48,7 +48,6 @@ from .batches import ogr_target, open_ogr, postgis_readable, vrt_source
 __all__ = [
     "Canceled", "GpkgTable", "InvalidGeometries", "Plan", "TranslatePlan", "Unsupported",
     "gpkg_table", "is_plain_gpkg_destination", "ogr_field", "plan_copy", "plan_translate", "write_copy",
-    "write_translated",
 ]
 
 RANGE = 100_000  # rows copied per INSERT … SELECT (progress and cancel between ranges)
@@ -232,7 +231,7 @@ def _progress(feedback: Any, value: float) -> None:
 
 
 def write_copy(
-    plan: Plan,
+    plan: "Plan | TranslatePlan",
     dest: str,
     added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
     fid: np.ndarray,
@@ -241,8 +240,13 @@ def write_copy(
     """Write ``dest`` (a new GeoPackage; an existing file is replaced once the copy is complete): every
     row of the plan's source with its columns, then ``added``: (ogr.FieldDefn, codes, labels), the
     value of the row ``fid[i]`` being ``labels[codes[i]]`` (None is NULL; a few labels per column).
-    Returns the number of rows; raises Canceled, Unsupported, OSError."""
-    return _atomically(dest, lambda tmp, layer_name: _write(plan, tmp, layer_name, added, fid, feedback))
+    Returns the number of rows; raises Canceled, Unsupported, OSError.
+
+    A ``TranslatePlan`` (a shapefile): GDAL translates it into the new GeoPackage (with its spatial
+    index; multi-polygons when QGIS sees the layer so, as a QGIS sink writes them), then SQLite adds
+    the columns' values; the features are numbered 1..n in the shapefile's order, as QGIS numbers them."""
+    write = _translate if isinstance(plan, TranslatePlan) else _write
+    return _atomically(dest, lambda tmp, layer_name: write(plan, tmp, layer_name, added, fid, feedback))
 
 
 def _atomically(dest: str, write: Any) -> int:
@@ -449,19 +453,6 @@ def plan_translate(layer: Any, input_names: Sequence[str], renamed: dict[str, st
     from qgis.core import QgsWkbTypes
 
     return TranslatePlan(path=path, layer=lyr.GetName(), multi=QgsWkbTypes.isMultiType(layer.wkbType()))
-
-
-def write_translated(
-    plan: TranslatePlan,
-    dest: str,
-    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
-    fid: np.ndarray,
-    feedback: Any = None,
-) -> int:
-    """``write_copy`` for a shapefile: GDAL translates it into the new GeoPackage (with its spatial
-    index; multi-polygons when QGIS sees the layer so, as a QGIS sink writes them), then SQLite adds
-    the columns' values; the features are numbered 1..n in the shapefile's order, as QGIS numbers them."""
-    return _atomically(dest, lambda tmp, layer_name: _translate(plan, tmp, layer_name, added, fid, feedback))
 
 
 def _translate(plan: TranslatePlan, path: Path, layer_name: str, added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]], fid: np.ndarray, feedback: Any) -> int:

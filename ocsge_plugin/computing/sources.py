@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from .. import reading
-from ..errors import TerritoryError
+from ..errors import DeliveryError, FlowError, TerritoryError
 from ..i18n import tr
 
 
@@ -35,46 +34,36 @@ class Source:
         return self.layer.crs()
 
 
-def _find(names: Sequence[str], *candidates: str) -> Optional[str]:
-    lower = {n.lower(): n for n in names}
-    for c in candidates:
-        if c.lower() in lower:
-            return lower[c.lower()]
-    return None
+_ROLES = {"occupation": "stock", "artif": "stock", "classified": "stock", "difference": "flow", "artif_diff": "flow", "flows": "flow"}
+# The fields the aggregation reads, per kind (normalised names).
+_READ = {
+    "occupation": ("code_cs", "code_us"),
+    "artif": ("code_cs", "code_us", "artif"),
+    "classified": ("artif", "imper", "code_cs"),
+    "difference": ("cs_debut", "us_debut", "cs_fin", "us_fin"),
+    "artif_diff": ("artificialisation", "cs_debut", "cs_fin"),
+    "flows": ("flux_artif", "flux_imper"),
+}
+_REQUIRED = {"artif": ("code_cs", "artif"), "artif_diff": ("cs_debut", "cs_fin", "artificialisation")}
 
 
 def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Source]:
-    """What ``layer`` brings to the aggregation, from its fields; None for a layer with nothing to give
-    (zone construite). Raises TerritoryError when a stock or flow layer's millésime cannot be found."""
+    """What ``layer`` brings to the aggregation, told by ``reading.layer_kind`` (its fields, whatever its
+    name or provider); None for a layer with nothing to give (zone construite, another layer). Raises
+    TerritoryError when a stock or flow layer's millésime cannot be found."""
+    kind = reading.layer_kind(layer)
+    role = _ROLES.get(kind)
+    if role is None:
+        return None
     names = layer.fields().names()
-    f = lambda *c: _find(names, *c)  # noqa: E731
-    fields: dict[str, str] = {}
-    if f("present") and f("millesime"):  # ocsge:flows' areas covered by one millésime only
-        return None
-    if f("flux_artif") and f("flux_imper"):
-        role, kind = "flow", "flows"
-        fields = {"flux_artif": f("flux_artif"), "flux_imper": f("flux_imper")}
-    elif f("artificialisation") and f("cs_debut") and f("cs_fin"):
-        role, kind = "flow", "artif_diff"
-        fields = {"artificialisation": f("artificialisation"), "cs_debut": f("cs_debut"), "cs_fin": f("cs_fin")}
-    elif f("cs_debut") and f("us_debut") and f("cs_fin") and f("us_fin"):
-        role, kind = "flow", "difference"
-        fields = {k: f(k) for k in ("cs_debut", "us_debut", "cs_fin", "us_fin")}
-    elif f("imper") and f("artif") and layer.fields().field(f("artif")).type() != QVariant.Type.String:  # IGN's is text
-        role, kind = "stock", "classified"
-        fields = {"artif": f("artif"), "imper": f("imper")}
-        if f("code_cs", "couverture"):
-            fields["code_cs"] = f("code_cs", "couverture")
-    elif f("code_cs", "couverture") and (f("code_us", "usage") or f("artif")):
-        role = "stock"
-        kind = "artif" if f("artif") else "occupation"
-        fields = {"code_cs": f("code_cs", "couverture")}
-        if f("code_us", "usage"):
-            fields["code_us"] = f("code_us", "usage")
-        if f("artif"):
-            fields["artif"] = f("artif")
+    if kind in ("classified", "flows"):  # the plugin's own outputs: normalised names
+        mapping = {name.lower(): name for name in names}
     else:
-        return None
+        try:
+            mapping, _ = reading.field_map_for(kind, names, (), _REQUIRED.get(kind))
+        except DeliveryError:
+            return None
+    fields = {key: mapping[key] for key in _READ[kind] if key in mapping}
     dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind)
     want = 2 if role == "flow" else 1
     if len(years) != want:
@@ -191,3 +180,57 @@ def sources_from_layers(layers: Sequence[QgsVectorLayer], method: str = "auto") 
                 notes.append(tr("{title}: département not in its name, taken as D{dep} like the other layers.").format(title=source.title, dep=dep))
     chosen, dropped = select_sources(sources, method)
     return chosen, notes + dropped
+
+
+@dataclass
+class FlowChoice:
+    """Where ``ocsge:flows`` takes its flows from: 'difference', 'artif_diff' or 'overlay', the kind of
+    the difference layer used (None for the overlay), the method applied, what to tell the user."""
+
+    source: str
+    kind: Optional[str]
+    method: str
+    notes: list[str] = field(default_factory=list)
+    warn: bool = False
+
+
+def flow_source(difference: Optional[QgsVectorLayer], has_debut: bool, has_fin: bool, method: str) -> FlowChoice:
+    """The data the flows come from, given a difference layer (or None), which occupation layers were
+    given and the method ('auto', 'ign', 'matrice', 'matrice_seuils'). The seuils need the whole
+    millésimes (overlay); IGN's method reads IGN's artificialisation difference. Raises FlowError
+    (translated) when nothing given can answer."""
+    both = has_debut and has_fin
+    if difference is None:
+        if both:
+            return FlowChoice("overlay", None, method)
+        raise FlowError(tr(
+            "No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol "
+            "layers: OCCUPATION_DEBUT and OCCUPATION_FIN."
+        ))
+    kind = reading.layer_kind(difference)
+    if kind not in ("difference", "artif_diff"):
+        raise FlowError(tr(
+            "The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer "
+            "(CS_<year>, US_<year> or cs_avant, cs_apres fields) or a zan_evol_… layer."
+        ).format(name=difference.name()))
+    if method == "matrice_seuils" or (method == "ign" and kind == "difference"):
+        if both:
+            note = tr(
+                "The method {method} needs the whole millésimes: the two occupation layers are overlaid and the "
+                "difference layer is not used."
+            ).format(method=method)
+            return FlowChoice("overlay", None, method, [note], warn=True)
+        if method == "ign":
+            raise FlowError(tr(
+                "The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two "
+                "artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose "
+                "the method 'Matrix'."
+            ).format(name=difference.name()))
+        raise FlowError(tr(
+            "The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not "
+            "hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'."
+        ))
+    notes = [tr("A difference layer was given: the occupation layers are not used.")] if has_debut or has_fin else []
+    if kind == "artif_diff" and method in ("auto", "ign"):
+        return FlowChoice("artif_diff", kind, "ign", notes)
+    return FlowChoice("difference", kind, "matrice", notes)

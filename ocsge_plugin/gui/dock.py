@@ -43,7 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .. import catalogue, compat, datagouv, files, network, reading, settings
+from .. import archives, catalogue, compat, datagouv, files, network, settings
 from ..datagouv import Dataset, Resource, SearchPage
 from ..i18n import plural, tr
 from .layers import LoadError, add_layers, layer_specs
@@ -641,10 +641,10 @@ class OcsgeDock(QgsDockWidget):
         if self.busy:
             self.message(tr("A download is running: empty the cache once it is over."), Qgis.MessageLevel.Warning)
             return
-        freed = reading.clear_cache()
+        freed = archives.clear_cache()
         for name in ("ign", "datagouv"):
             folder = settings.cache_folder() / name
-            freed += reading.tree_size(folder)
+            freed += archives.tree_size(folder)
             files.remove(folder)
         self.message(tr("Cache emptied: {size} freed.").format(size=datagouv.human_size(freed)))
 

@@ -329,17 +329,17 @@ def test_zipped_shapefile_and_geojson(tmp_path, project):
 
 
 def test_empty_the_cache_button_and_cache_size_setting(dock, services, tmp_path, monkeypatch):
-    from ocsge.ocsge_plugin import reading, settings
+    from ocsge.ocsge_plugin import archives, settings
 
-    monkeypatch.setenv(reading.CACHE_ENV, str(tmp_path / "ocsge-cache"))
+    monkeypatch.setenv(settings.CACHE_ENV, str(tmp_path / "ocsge-cache"))
     archive = pack_7z(hand_delivery(tmp_path / "d"))
-    extracted, _ = reading.extract_archive(archive)
+    extracted, _ = archives.extract_archive(archive)
     downloaded = settings.cache_folder() / "ign" / archive.name
     downloaded.parent.mkdir(parents=True)
     downloaded.write_bytes(archive.read_bytes())
     mine = settings.cache_folder() / "notes.txt"  # the user's own file in a folder they chose: kept
     mine.write_text("mine")
-    expected = reading.tree_size(extracted) + archive.stat().st_size
+    expected = archives.tree_size(extracted) + archive.stat().st_size
     dock.clear_cache_button.click()
     assert not extracted.exists() and not downloaded.parent.exists() and mine.read_text() == "mine"
     assert dock.status.text() == f"Cache emptied: {file_layers_size(expected)} freed."

@@ -13,7 +13,7 @@ from qgis.core import QgsProject
 def test_saved_project_reopens_after_the_cache_is_cleared(provider, ocsge, tmp_path):
     import processing
 
-    reading, keeping = ocsge.ocsge_plugin.reading, ocsge.ocsge_plugin.keeping
+    settings, keeping = ocsge.ocsge_plugin.settings, ocsge.ocsge_plugin.keeping
     archive = pack_7z(hand_delivery(tmp_path / "downloads"))
     unpacked = hand_delivery(tmp_path / "unpacked", name="OCS-GE_2-0__GPKG_LAMB93_D032_2016-01-01")
     project = QgsProject.instance()
@@ -21,7 +21,7 @@ def test_saved_project_reopens_after_the_cache_is_cleared(provider, ocsge, tmp_p
     processing.runAndLoadResults("ocsge:load", {"INPUT": f"{archive};{unpacked}"})
     counts = {layer.name(): layer.featureCount() for layer in project.mapLayers().values()}
     assert sorted(counts) == ["Occupation du sol D32 2016", "Occupation du sol D32 2019", "Zone construite D32 2016", "Zone construite D32 2019"]
-    cache = reading.cache_dir().resolve()
+    cache = settings.cache_dir().resolve()
     for layer in project.mapLayers().values():
         assert cache not in Path(layer.source().split("|")[0]).resolve().parents, layer.source()
     # the archive's data is kept beside it, in a folder named after it
@@ -52,8 +52,8 @@ def test_saved_project_reopens_after_the_cache_is_cleared(provider, ocsge, tmp_p
 def test_an_archive_downloaded_into_the_cache_is_kept_in_the_data_folder(provider, ocsge, tmp_path):
     import processing
 
-    reading, keeping = ocsge.ocsge_plugin.reading, ocsge.ocsge_plugin.keeping
-    downloads = reading.cache_dir() / "downloads-test"
+    settings, keeping = ocsge.ocsge_plugin.settings, ocsge.ocsge_plugin.keeping
+    downloads = settings.cache_dir() / "downloads-test"
     archive = pack_7z(hand_delivery(downloads / "x"))
     results = processing.run("ocsge:load", {"INPUT": str(archive)})
     source = Path(results["OCCUPATION"])

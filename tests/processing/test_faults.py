@@ -23,7 +23,7 @@ from fakeservices import API, IGN, plugin_settings, resource, serve_ign
 from qgis.core import QgsProcessingException
 from werkzeug import Response
 
-from ocsge.ocsge_plugin import datagouv, files, network, reading
+from ocsge.ocsge_plugin import archives, datagouv, files, network, reading, settings
 from ocsge.ocsge_plugin.computing import rollup
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
@@ -106,7 +106,7 @@ def _linked_archive(tmp_path: Path, outside: Path) -> Path:
 
 def test_archive_entry_leading_out_is_refused(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
-    monkeypatch.setenv(reading.CACHE_ENV, str(cache))
+    monkeypatch.setenv(settings.CACHE_ENV, str(cache))
     outside = tmp_path / "outside"
     outside.mkdir()
     archive = _linked_archive(tmp_path, outside)
@@ -385,17 +385,17 @@ def test_four_extractions_at_the_same_instant_on_a_cold_cache(tmp_path):
 
 
 def test_extraction_cache_is_capped_least_recently_used_first(tmp_path, monkeypatch):
-    monkeypatch.setenv(reading.CACHE_ENV, str(tmp_path / "cache"))
-    archives = []
+    monkeypatch.setenv(settings.CACHE_ENV, str(tmp_path / "cache"))
+    packed = []
     for year in (2016, 2019, 2022):
-        archives.append(pack_7z(hand_delivery(tmp_path / str(year), f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01")))
-    first, _ = reading.extract_archive(archives[0])
-    one = reading.tree_size(first)
+        packed.append(pack_7z(hand_delivery(tmp_path / str(year), f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01")))
+    first, _ = archives.extract_archive(packed[0])
+    one = archives.tree_size(first)
     with plugin_settings(cache__max_gb=2.5 * one / 1e9):  # room for two
-        second, _ = reading.extract_archive(archives[1])
+        second, _ = archives.extract_archive(packed[1])
         time.sleep(0.01)
-        reading.extract_archive(archives[0])  # used again: now the most recent
-        third, _ = reading.extract_archive(archives[2])
+        archives.extract_archive(packed[0])  # used again: now the most recent
+        third, _ = archives.extract_archive(packed[2])
     assert first.is_dir() and third.is_dir() and not second.exists()
-    assert reading.clear_cache() >= 2 * one
+    assert archives.clear_cache() >= 2 * one
     assert [p for p in (tmp_path / "cache" / "extract").iterdir() if p.is_dir()] == []

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from qgis.core import QgsVectorLayer
 
+from ocsge.ocsge_plugin import reading
 from ocsge.ocsge_plugin.computing import rollup, sources
 from ocsge.ocsge_plugin.computing.table import TABLE_COLUMNS
 from ocsge.ocsge_plugin.errors import TerritoryError
@@ -27,6 +28,11 @@ def _layer(name: str, fields: str) -> QgsVectorLayer:
         ("difference_D090_2018_2021", "cs_debut:string&field=us_debut:string&field=cs_fin:string&field=us_fin:string", "flow", "difference", "90", (2018, 2021)),
         ("zan_evol_D090_2018_2021", "artificialisation:integer&field=cs_debut:string&field=cs_fin:string", "flow", "artif_diff", "90", (2018, 2021)),
         ("flux_D032_2016-2019", "flux_artif:integer&field=flux_imper:integer", "flow", "flows", "32", (2016, 2019)),
+        # IGN's own spellings under a neutral name (a database table): the years come from the fields.
+        ("t1", "cs_2016:string&field=us_2016:string&field=cs_2019:string&field=us_2019:string", "flow", "difference", None, (2016, 2019)),
+        ("DIFF", "CS_2018:string&field=US_2018:string&field=CS_2021:string&field=US_2021:string", "flow", "difference", None, (2018, 2021)),
+        ("ocsge_d090_diff_2018_2021", "cs_avant:string&field=us_avant:string&field=cs_apres:string&field=us_apres:string", "flow", "difference", "90", (2018, 2021)),
+        ("t2", "cs_2018:string&field=cs_2021:string&field=artif_2018:string&field=artif_2021:string&field=artificialisation:integer", "flow", "artif_diff", None, (2018, 2021)),
     ],
 )
 def test_a_layer_is_told_by_its_fields_and_names(name, fields, role, kind, dep, years):
@@ -40,6 +46,35 @@ def test_a_layer_with_nothing_to_give_and_one_without_millesime():
     assert sources.describe_source(_layer("flux_D032_2016-2019", "present:integer&field=millesime:integer")) is None
     with pytest.raises(TerritoryError, match="Mon zonage"):
         sources.describe_source(_layer("Mon zonage", "couverture:string&field=usage:string"))
+
+
+@pytest.mark.parametrize(
+    "names, text, kind",
+    [
+        (["CODE_CS", "CODE_US"], None, "occupation"),
+        (["couverture", "usage"], None, "occupation"),
+        (["code_cs", "usage"], None, "occupation"),
+        (["CODE_CS", "CODE_US", "ARTIF", "CRIT_SEUIL"], ["CODE_CS", "CODE_US", "ARTIF"], "artif"),
+        (["code_cs", "code_us", "artif", "imper"], ["code_cs", "code_us"], "classified"),  # numeric artif: ours
+        (["code_cs", "code_us", "artif", "imper"], ["code_cs", "code_us", "artif"], "artif"),  # IGN's text artif
+        (["code_cs", "code_us", "artif", "imper"], None, "artif"),  # types unknown: IGN's reading
+        (["cs_2016", "us_2016", "cs_2019", "us_2019"], None, "difference"),
+        (["CS_AVANT", "US_AVANT", "CS_APRES", "US_APRES"], None, "difference"),
+        (["cs_debut", "cs_fin"], None, "difference"),
+        (["cs_2016"], None, None),  # one year is not a difference
+        (["ARTIFICIALISATION", "CS_2018", "CS_2021"], None, "artif_diff"),
+        (["flux_artif", "flux_imper", "cs_debut", "cs_fin"], None, "flows"),
+        (["present", "millesime", "code_cs", "code_us"], None, "presence"),
+        (["code_cs"], None, None),
+        (["nom", "insee_com"], None, None),
+    ],
+)
+def test_one_detector_tells_every_kind_from_the_fields(names, text, kind):
+    assert reading.kind_from_fields(names, text) == kind
+
+
+def test_a_difference_table_without_usage_is_left_out():
+    assert sources.describe_source(_layer("t1", "cs_2016:string&field=cs_2019:string")) is None
 
 
 def test_titles_keep_a_name_the_user_gave():
