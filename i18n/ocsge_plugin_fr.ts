@@ -54,27 +54,27 @@
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="635"/>
+        <location filename="../ocsge_plugin/reading.py" line="630"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="648"/>
+        <location filename="../ocsge_plugin/reading.py" line="643"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="674"/>
+        <location filename="../ocsge_plugin/reading.py" line="669"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="683"/>
+        <location filename="../ocsge_plugin/reading.py" line="678"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="691"/>
+        <location filename="../ocsge_plugin/reading.py" line="686"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="70"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="76"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="78"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="84"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="101"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="107"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="107"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="113"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
@@ -354,32 +354,32 @@
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="142"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="148"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="144"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="150"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="147"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="153"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="156"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="162"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="171"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="177"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="180"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="186"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
@@ -1619,32 +1619,32 @@
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="206"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="212"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="212"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="218"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="218"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="224"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="224"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="230"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="229"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="235"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="233"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="239"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
@@ -1666,32 +1666,32 @@
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="181"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
-        <translation>La base PostgreSQL « {name} » n&apos;a pas pu lire la couche : {reason}.</translation>
+        <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="206"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
-        <translation>Le schéma « {schema} » n&apos;existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l&apos;extension n&apos;en crée pas).</translation>
+        <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="211"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
-        <translation>La base PostgreSQL « {name} » n&apos;a pas l&apos;extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
+        <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="218"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
-        <translation>La table {table} n&apos;a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n&apos;a été modifié dans la base.</translation>
+        <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="235"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
-        <translation>une table de ce nom existe, que l&apos;extension n&apos;a pas écrite ; elle n&apos;est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
+        <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="271"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
-        <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n&apos;a été modifié dans la base.</translation>
+        <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
         <location filename="../processing_provider/params.py" line="97"/>
@@ -1711,7 +1711,12 @@
     <message>
         <location filename="../processing_provider/params.py" line="103"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
-        <translation>Un schéma existant de cette base ; les tables de mêmes noms que l&apos;extension a écrites sont remplacées, aucune autre.</translation>
+        <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/sources.py" line="70"/>
+        <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
+        <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = &apos;{year}&apos; dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
 </context>
 <context>
@@ -2420,7 +2425,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../processing_provider/diagnostic.py" line="104"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
-        <translation>Un dossier contenant les livraisons d&apos;un ou plusieurs départements et millésimes, des archives de l&apos;IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
+        <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
         <location filename="../processing_provider/diagnostic.py" line="111"/>
@@ -2430,7 +2435,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../processing_provider/diagnostic.py" line="112"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
-        <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d&apos;ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
+        <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
 </context>
 <context>

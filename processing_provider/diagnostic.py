@@ -196,7 +196,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                 elif layer.isValid():
                     feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
         departements.update(d for d in (reading.layer_departement(layer) for layer in given) if d)
-        kinds.update(reading.kind_from_fields(layer.fields().names()) for layer in given)
+        kinds.update(reading.layer_kind(layer) for layer in given)
         return layers + list(given), departements, kinds
 
     def _covered(self, result, territories, keep, feedback):

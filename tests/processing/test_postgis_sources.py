@@ -116,3 +116,31 @@ def test_diagnostic_from_postgis_layers_gives_the_numbers_of_the_deliveries(run,
                     assert float(a[key]) == pytest.approx(float(value), rel=1e-9, abs=1e-6), (name, key)
                 else:
                     assert a[key] == value, (name, key)
+
+
+def test_a_difference_table_with_lower_case_columns_and_a_neutral_name_is_recognised(run, belfort, tmp_path):
+    manifest, _, layers = belfort
+    results, feedback = aggregate(run, [layers["t1_debut"], layers["t1_fin"], layers["t2"]], tmp_path / "pg.gpkg", OVERLAY=False)
+    said = "\n".join(feedback.infos + feedback.warnings)
+    assert "left out" not in said and "overlay" not in said
+    assert "t2 (Différence" in said or "t2 (Difference" in said  # its flows are read from it
+    rows = by_commune(tmp_path / "pg.gpkg")
+    for code, truth in manifest["truth"]["communes"].items():
+        flux = truth["flux"]
+        assert rows[code]["flux_imper"] == pytest.approx(flux["imper_m2"], rel=1e-6, abs=0.05), code
+        assert rows[code]["flux_desimper"] == pytest.approx(flux["desimper_m2"], rel=1e-6, abs=0.05), code
+        assert rows[code]["flux_artif"] == pytest.approx(flux["artif_m2"], rel=1e-6, abs=0.05), code
+
+
+def test_a_table_of_both_millesimes_without_a_filter_is_refused_with_a_message(run, belfort, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    manifest, _, layers = belfort
+    y1, y2 = manifest["millesimes"]
+    whole = QgsVectorLayer(layers["t1_fin"].source().split(" sql=")[0], "t1", "postgres")
+    assert whole.isValid() and whole.featureCount() > layers["t1_fin"].featureCount()
+    with pytest.raises(QgsProcessingException) as error:
+        aggregate(run, [whole], tmp_path / "out.gpkg")
+    message = str(error.value)
+    assert "t1" in message and f"{y1}, {y2}" in message and "millesime" in message and "Traceback" not in message
+    assert not (tmp_path / "out.gpkg").exists()
