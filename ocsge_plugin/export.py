@@ -565,7 +565,7 @@ def export_tables(
     result = ExportResult()
     steps = max(len(levels) * len(datasets), 1)
     done = 0
-    write = _Writer(atomic, formats, dialect)
+    write = _Writer(atomic, formats, dialect, keep=bool(database))
     try:
         for level, (table, geometries, crs) in levels.items():
             outlines = None
@@ -605,10 +605,10 @@ def export_tables(
 
 class _Writer:
     """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set; keeps it
-    (``pending``) for a database."""
+    (``pending``) for a database when ``keep``."""
 
-    def __init__(self, atomic: OutputSet, formats: Sequence[str], dialect: str) -> None:
-        self.atomic, self.formats, self.dialect = atomic, formats, dialect
+    def __init__(self, atomic: OutputSet, formats: Sequence[str], dialect: str, keep: bool = False) -> None:
+        self.atomic, self.formats, self.dialect, self.keep = atomic, formats, dialect, keep
         self.pending: list[tuple] = []
 
     def __call__(self, name: str, table: pd.DataFrame, geometries: Optional[list], description: str, metadata: dict) -> None:
@@ -616,7 +616,8 @@ class _Writer:
             write_gpkg(self.atomic.path(f"{name}.gpkg"), name, table, geometries, description, metadata)
         if "csv" in self.formats:
             write_csv(self.atomic.path(f"{name}.csv"), table, self.dialect)
-        self.pending.append((name, table, geometries, description))
+        if self.keep:
+            self.pending.append((name, table, geometries, description))
 
 
 

@@ -4,8 +4,9 @@
   (``host=… dbname=… user=…``, ``service=…``), turned into libpq's connection string with the
   authentication configuration expanded; the messages when it cannot be reached name the connection
   and never show a password;
-- a PostGIS layer's table, geometry column and ``WHERE`` subset, for the fast reading path
-  (``computing/batches.py``);
+- a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by the
+  server, under the layer's ``WHERE`` subset) and the query of its invalid geometries, for the fast
+  reading path (``computing/batches.py``, ``computing/gpkg.InvalidGeometries``);
 - :class:`Writer`: tables replaced in a schema in ONE transaction (PostgreSQL's DDL is transactional:
   each table is dropped and created again inside it, so an error or a cancel leaves every previous
   table as it was). A table of the same name that the plugin did not write (its comment lacks the
@@ -82,9 +83,10 @@ def connection(value: str) -> Connection:
 
 
 def layer_connection(layer) -> Connection:
-    """The database of a PostGIS layer (``postgres`` provider), named as QGIS shows its source."""
+    """The database of a PostGIS layer (``postgres`` provider), named by the layer and its connection
+    (host, database, user: never the password)."""
     uri = QgsDataSourceUri(layer.source())
-    return Connection(layer.name() or _shown(uri), _conninfo(uri))
+    return Connection(f"{layer.name()} — {_shown(uri)}" if layer.name() else _shown(uri), _conninfo(uri))
 
 
 def _reason(text: str) -> str:
@@ -116,11 +118,10 @@ def open_database(conn: Connection, update: bool = False):
 
 @dataclass
 class Table:
-    """A PostGIS layer's table: ``relation`` as SQL (quoted, or a subquery), geometry column, key, filter."""
+    """A PostGIS layer's table: ``relation`` as SQL (quoted, or a subquery), geometry column, filter."""
 
     relation: str
     geometry: str
-    key: str
     sql: str
 
 
@@ -132,7 +133,7 @@ def layer_table(layer) -> Table:
     uri = QgsDataSourceUri(layer.source())
     table = uri.table()
     relation = f"{table} AS q" if table.startswith("(") else (f"{quote(uri.schema())}." if uri.schema() else "") + quote(table)
-    return Table(relation, uri.geometryColumn(), uri.keyColumn(), uri.sql() or layer.subsetString())
+    return Table(relation, uri.geometryColumn(), uri.sql() or layer.subsetString())
 
 
 def integer_key(layer) -> Optional[str]:
@@ -194,9 +195,8 @@ def _scalar(ds, sql: str):
 
 
 class Writer:
-    """Tables replaced in ``schema`` of ``conn``, all in one transaction: :meth:`layer` per table, then
-    :meth:`drop` of all the tables, :meth:`layer` per table, then :meth:`commit` (or :meth:`rollback`,
-    also on any error)."""
+    """Tables replaced in ``schema`` of ``conn``, all in one transaction: :meth:`drop` of all the tables,
+    :meth:`layer` per table, then :meth:`commit` (or :meth:`rollback`, also on any error)."""
 
     def __init__(self, conn: Connection, schema: str):
         self.conn, self.schema = conn, schema

@@ -1,8 +1,9 @@
 """Features of a polygon layer read in batches of numpy arrays: WKB, fids and only the fields asked for.
 
 Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
-through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS layers through GDAL's PostgreSQL driver (the
-geometry as WKB made by the server, the layer's ``WHERE`` subset applied there); other providers, and
+through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
+layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's ``WHERE``
+subset applied there, the next batch fetched while the caller works); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """
