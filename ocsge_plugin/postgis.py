@@ -9,8 +9,9 @@
   reading path (``computing/batches.py``, ``computing/gpkg.InvalidGeometries``);
 - :class:`Writer`: tables replaced in a schema in ONE transaction (PostgreSQL's DDL is transactional:
   each table is dropped and created again inside it, so an error or a cancel leaves every previous
-  table as it was). A table of the same name that the plugin did not write (its comment lacks the
-  plugin's mark) is never replaced.
+  table as it was); the privileges granted on a replaced table are granted again on the new one. A
+  table of the same name that the plugin did not write (its comment lacks the plugin's mark) is never
+  replaced.
 """
 
 from __future__ import annotations
@@ -212,6 +213,7 @@ class Writer:
         self.ds.StartTransaction()
         _execute(self.ds, f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
         self.written: list[str] = []
+        self.grants: list[tuple[str, str]] = []  # (table, GRANT …): the replaced tables' privileges, given again
 
     def _fail(self, name: str, reason: str) -> DatabaseError:
         self.rollback()
@@ -233,6 +235,7 @@ class Writer:
             comment = _scalar(self.ds, f"SELECT coalesce(obj_description({regclass}, 'pg_class'), '')") or ""
             if _MARK.format(name=name) not in comment:
                 raise self._fail(name, tr("a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)"))
+            self.grants += [(name, grant) for grant in _grants(self.ds, self.schema, name)]
             problem = _execute(self.ds, f"DROP TABLE {relation}")
             if problem:
                 raise self._fail(name, problem)
@@ -264,6 +267,10 @@ class Writer:
             raise self._fail(name, _reason(gdal.GetLastErrorMsg()))
 
     def commit(self) -> list[str]:
+        for name, grant in self.grants:
+            problem = _execute(self.ds, grant)
+            if problem:
+                raise self._fail(name, problem)
         gdal.ErrorReset()
         if self.ds.CommitTransaction() != 0 or gdal.GetLastErrorType() >= gdal.CE_Failure:
             reason = _reason(gdal.GetLastErrorMsg())
@@ -291,6 +298,20 @@ def replace_tables(database: tuple[Connection, str], tables: Sequence[tuple], fi
     except BaseException:
         writer.rollback()
         raise
+
+
+def _grants(ds, schema: str, name: str) -> list[str]:
+    """GRANT statements giving a table's privileges (but its owner's) again, to the table of that name."""
+    result = ds.ExecuteSQL(
+        "SELECT privilege_type, grantee FROM information_schema.role_table_grants "
+        f"WHERE table_schema = '{_literal(schema)}' AND table_name = '{_literal(name)}' AND grantee <> current_user"
+    )
+    if result is None:
+        return []
+    try:
+        return [f"GRANT {f.GetField(0)} ON {quote(schema)}.{quote(name)} TO {quote(f.GetField(1)) if f.GetField(1) != 'PUBLIC' else 'PUBLIC'}" for f in result]
+    finally:
+        ds.ReleaseResultSet(result)
 
 
 def _execute(ds, sql: str) -> str:

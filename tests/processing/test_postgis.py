@@ -78,8 +78,12 @@ def test_diagnostic_writes_the_published_tables_twice(run, sample, postgis, conn
     assert rows(postgis, f"SELECT epci_code, flux_imper_net FROM {schema}.imper_epci") == pytest.approx(csv_rows, rel=1e-12)
     assert postgis.psql(f"SELECT ST_SRID(geom), GeometryType(geom) FROM {schema}.artif_commune LIMIT 1") == "4326|MULTIPOLYGON"
     assert "[ocsge:artif_commune]" in postgis.psql(f"SELECT obj_description('{schema}.artif_commune'::regclass, 'pg_class')")
-    # A second run (in hectares) replaces every table: same rows, values / 10,000, no table left over.
+    # A second run (in hectares) replaces every table: same rows, values / 10,000, no table left over;
+    # what the DBA granted on a table (a read-only role for a web map) is granted again.
+    postgis.psql(f"DROP ROLE IF EXISTS lecteur_{schema}; CREATE ROLE lecteur_{schema}; GRANT SELECT ON {schema}.artif_commune TO lecteur_{schema}")
     diagnostic(run, sample, tmp_path / "ha", connections["good"], schema, UNIT=0)
+    assert postgis.psql(f"SELECT has_table_privilege('lecteur_{schema}', '{schema}.artif_commune', 'SELECT')") == "t"
+    assert postgis.psql(f"SELECT has_table_privilege('lecteur_{schema}', '{schema}.imper_commune', 'SELECT')") == "f"
     assert tables(postgis, schema) == files
     again = rows(postgis, f"SELECT commune_code, surface_artif FROM {schema}.artif_commune")
     assert again == pytest.approx({code: value / 10_000 for code, value in artif.items()}, rel=1e-9)
