@@ -7,7 +7,7 @@ import json
 import uuid
 
 import pytest
-from builders import belfort_params, read_csv
+from builders import belfort_params, belfort_sample, read_csv
 from qgis.core import QgsProcessingException, QgsProviderRegistry
 
 from pg_cluster import PASSWORD_ROLE, free_port
@@ -15,11 +15,8 @@ from pg_cluster import PASSWORD_ROLE, free_port
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    import sample_generator
-
     out = tmp_path_factory.mktemp("sample90pg")
-    manifest = sample_generator.generate("90", 3000, seed=11, out=out, archive=False, flavour="gpkg")
-    return out, manifest
+    return out, belfort_sample(out)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from builders import belfort_params, read_csv
+from builders import belfort_params, belfort_sample, read_csv
 from qgis.core import QgsDataSourceUri, QgsGeometry, QgsVectorLayer
 
 
@@ -18,10 +18,8 @@ from qgis.core import QgsDataSourceUri, QgsGeometry, QgsVectorLayer
 def belfort(tmp_path_factory, postgis):
     """(manifest, {name: file layer source}, {name: PostGIS layer}) of the D090 sample: OCCUPATION_SOL of
     both millésimes in ``<schema>.t1``, the DIFFERENCE in ``<schema>.t2``."""
-    import sample_generator
-
     out = tmp_path_factory.mktemp("sample90src")
-    manifest = sample_generator.generate("90", 3000, seed=11, out=out, archive=False, flavour="gpkg")
+    manifest = belfort_sample(out)
     y1, y2 = manifest["millesimes"]
     files = {}
     for item in manifest["items"]:
