@@ -93,7 +93,7 @@ def test_export_into_a_schema(run, sample, postgis, connections, schema, tmp_pat
     run("ocsge:aggregate", {"INPUT_LAYERS": loaded["LAYERS"], "TERRITORIES": belfort_params(sample[0], "X", "")["COMMUNES"],
                             "CODE_FIELD": "code", "NAME_FIELD": "nom", "METHOD": 2, "OUTPUT": str(communes)})
     results, _ = run("ocsge:export", {"COMMUNE": str(communes), "LEVELS": [0, 3], "DATASETS": [0], "FORMATS": [1], "UNIT": 1,
-                                      "OUTPUT_FOLDER": str(tmp_path / "e"), "DATABASE": connections["good"], "SCHEMA": schema})
+                                      "OUTPUT_FOLDER": str(tmp_path / "e"), "DATABASE": postgis.dsn(), "SCHEMA": schema})  # a connection string
     assert tables(postgis, schema) == ["artif_commune", "artif_departement", "part_territoire_couvert", "qualite_commune", "qualite_departement"]
     assert sorted(json.loads(results["REPORT"])["tables"]) == [f"{schema}.{t}" for t in tables(postgis, schema)]
     csv_rows = {r["commune_code"]: float(r["surface_artif"]) for r in read_csv(tmp_path / "e" / "artif_commune.csv")}
