@@ -499,7 +499,7 @@
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="630"/>
+        <location filename="../ocsge_plugin/export.py" line="631"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
@@ -509,12 +509,12 @@
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="710"/>
+        <location filename="../ocsge_plugin/export.py" line="711"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="739"/>
+        <location filename="../ocsge_plugin/export.py" line="740"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -1039,7 +1039,7 @@
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="648"/>
+        <location filename="../ocsge_plugin/export.py" line="649"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
@@ -1649,47 +1649,47 @@
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="79"/>
+        <location filename="../ocsge_plugin/postgis.py" line="81"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données) ou une chaîne de connexion (host=… dbname=… user=…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="95"/>
+        <location filename="../ocsge_plugin/postgis.py" line="98"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="109"/>
+        <location filename="../ocsge_plugin/postgis.py" line="112"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="181"/>
+        <location filename="../ocsge_plugin/postgis.py" line="183"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="206"/>
+        <location filename="../ocsge_plugin/postgis.py" line="207"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="211"/>
+        <location filename="../ocsge_plugin/postgis.py" line="212"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="218"/>
+        <location filename="../ocsge_plugin/postgis.py" line="220"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="235"/>
+        <location filename="../ocsge_plugin/postgis.py" line="237"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="271"/>
+        <location filename="../ocsge_plugin/postgis.py" line="278"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -1716,7 +1716,7 @@
     <message>
         <location filename="../ocsge_plugin/computing/sources.py" line="70"/>
         <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
-        <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = &apos;{year}&apos; dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
+        <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
 </context>
 <context>
@@ -3352,169 +3352,189 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="54"/>
+        <location filename="../processing_provider/portrait.py" line="57"/>
         <source>Portrait of a territory (PDF report)</source>
         <translation>Portrait de territoire (rapport PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="57"/>
+        <location filename="../processing_provider/portrait.py" line="60"/>
         <source>A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables.</source>
         <translation>Un rapport imprimable par territoire, avec chiffres clés, carte et graphiques, à partir des mêmes chiffres que les tables publiées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="83"/>
+        <location filename="../processing_provider/portrait.py" line="87"/>
         <source>The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0.</source>
         <translation>Le stock au premier millésime est le stock publié au dernier moins le flux net publié ; les parts sont rapportées à la surface totale du territoire ; une valeur qu'aucune couche ne donne est imprimée « – », jamais 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="101"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="101"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="101"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="101"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="101"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="100"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="102"/>
+        <location filename="../processing_provider/portrait.py" line="106"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="103"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="105"/>
+        <location filename="../processing_provider/portrait.py" line="122"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="106"/>
+        <location filename="../processing_provider/portrait.py" line="123"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="108"/>
+        <location filename="../processing_provider/portrait.py" line="125"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="108"/>
+        <location filename="../processing_provider/portrait.py" line="125"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="109"/>
+        <location filename="../processing_provider/portrait.py" line="126"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="111"/>
+        <location filename="../processing_provider/portrait.py" line="128"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="112"/>
+        <location filename="../processing_provider/portrait.py" line="129"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="128"/>
+        <location filename="../processing_provider/portrait.py" line="138"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="135"/>
+        <location filename="../processing_provider/portrait.py" line="145"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="138"/>
+        <location filename="../processing_provider/portrait.py" line="148"/>
         <source>{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.</source>
         <translation>{folder} existe et n'a pas été écrit par un portrait : il est laissé intact. Attendu : un autre nom de PDF ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="151"/>
+        <location filename="../processing_provider/portrait.py" line="164"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="153"/>
+        <location filename="../processing_provider/portrait.py" line="166"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="171"/>
+        <location filename="../processing_provider/portrait.py" line="186"/>
         <source>The template {path} cannot be read. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="176"/>
+        <location filename="../processing_provider/portrait.py" line="191"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="187"/>
+        <location filename="../processing_provider/portrait.py" line="202"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="194"/>
+        <location filename="../processing_provider/portrait.py" line="209"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
+        <location filename="../processing_provider/portrait.py" line="211"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="161"/>
+        <location filename="../processing_provider/portrait.py" line="175"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="161"/>
+        <location filename="../processing_provider/portrait.py" line="175"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="88"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 7 pages each and 8 for CA Grand Belfort (its 52 communes on two pages).</source>
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 7 pages chacun et 8 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
-        <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable, and a restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
-        <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable, et un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
+        <location filename="../processing_provider/portrait.py" line="67"/>
+        <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
+        <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; en option sur une couche raster ou WMS du projet ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable : ses tableaux sont des tables attributaires sur la table lignes du GeoPackage de l'atlas, dessinées par QGIS lui-même sur toutes ses versions. Un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="120"/>
-        <source>This QGIS cannot draw the report&apos;s text blocks (layout labels in HTML mode need QtWebKit, which this build of QGIS lacks, as Debian&apos;s QGIS 3.40 and 3.44): the report would be printed without its key figures and tables, so none is written. Use a QGIS built with QtWebKit (QGIS 3.22, or the Windows and macOS installers) or run ocsge:diagnostic for the same numbers as tables.</source>
-        <translation>Ce QGIS ne sait pas dessiner les blocs de texte du rapport (les étiquettes HTML des mises en page demandent QtWebKit, absent de cette version de QGIS, comme les QGIS 3.40 et 3.44 de Debian) : le rapport serait imprimé sans ses chiffres clés ni ses tableaux, aucun n'est donc écrit. Utilisez un QGIS construit avec QtWebKit (QGIS 3.22, ou les installateurs Windows et macOS) ou lancez ocsge:diagnostic pour les mêmes chiffres en tables.</translation>
+        <location filename="../processing_provider/portrait.py" line="109"/>
+        <source>Only the territories of the selected communes</source>
+        <translation>Seulement les territoires des communes sélectionnées</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="110"/>
+        <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
+        <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="116"/>
+        <source>Background of the map (raster or WMS layer)</source>
+        <translation>Fond de carte (couche raster ou WMS)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="117"/>
+        <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
+        <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="222"/>
+        <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
+        <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
 </context>
 <context>

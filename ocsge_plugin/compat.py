@@ -70,23 +70,6 @@ def model_parameter_source():
     return QgsProcessingModelChildParameterSource.Source.ModelParameter
 
 
-def html_labels_render() -> bool:
-    """Whether this QGIS draws HTML tables in layout labels (HTML mode): that needs QGIS built with
-    QtWebKit. Debian's QGIS 3.40 and 3.44 are built without it (such a label then comes out blank), and
-    QGIS 4 has no QtWebKit. Told by the library being loaded with QGIS's own (Linux); elsewhere the
-    installers of QGIS 3 ship it."""
-    import sys
-
-    from qgis.core import Qgis
-
-    if Qgis.QGIS_VERSION_INT >= 39900:
-        return False
-    if not sys.platform.startswith("linux"):
-        return True
-    with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
-        return any("libQt5WebKit" in line for line in maps)
-
-
 def text_always_text():
     """The render format that keeps text as text in exported PDFs (searchable, crisp):
     ``Qgis.TextRenderFormat.AlwaysText`` where QGIS has it (3.40 names the old one unscoped only),

@@ -15,15 +15,16 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsProject,
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import compat
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.report import build, layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
@@ -36,9 +37,11 @@ SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD
 
 
 class PortraitAlgorithm(OcsgeAlgorithm):
-    INPUT, COMMUNES, METHOD = "INPUT", "COMMUNES", "METHOD"
+    INPUT, COMMUNES, METHOD, CODE_FIELD = "INPUT", "COMMUNES", "METHOD", "CODE_FIELD"
     LEVEL = "LEVEL"
     TERRITORIES = "TERRITORIES"
+    SELECTED = "SELECTED"
+    BACKGROUND = "BACKGROUND"
     TEMPLATE = "TEMPLATE"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
@@ -57,7 +60,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return self.tr("A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables.")
 
     def flags(self):
-        # the layout (maps, HTML labels) is drawn in the main thread
+        # the layout (maps, tables) is drawn in the main thread
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def what_it_does(self) -> str:
@@ -69,13 +72,14 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             "comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's "
             "artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation "
             "in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; "
-            "scale bar, north arrow, legend and source; the charts (stocks at both "
+            "optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both "
             "millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a "
             "territory above the commune, the table of its communes sorted by net artificialisation; a method note. "
             "Numbers are those of the published tables (artif_<level>, imper_<level>, qualite_<level>), written "
             "with the charts and the atlas layer in the folder <name of the PDF>_donnees beside the PDF; they are "
             "formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), "
-            "editable, and a restyled template (.qpt, same item ids) can be given back. The PDF is written under a "
+            "editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS "
+            "itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a "
             "temporary name and renamed at the end: on cancel nothing is left."
         )
 
@@ -102,6 +106,19 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterString(self.TERRITORIES, self.tr("Territories (codes)"), optional=True)
         param.setHelp(self.tr("Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level."))
         self.addParameter(param)
+        param = QgsProcessingParameterBoolean(self.SELECTED, self.tr("Only the territories of the selected communes"), defaultValue=False, optional=True)
+        param.setHelp(self.tr(
+            "Portray only the communes selected on the map in the commune layer (level Commune), or the territories "
+            "that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still "
+            "computed on every commune (rankings and comparisons)."
+        ))
+        self.addParameter(param)
+        param = QgsProcessingParameterRasterLayer(self.BACKGROUND, self.tr("Background of the map (raster or WMS layer)"), optional=True)
+        param.setHelp(self.tr(
+            "A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS "
+            "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network."
+        ))
+        self.addParameter(param)
         param = QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True)
         param.setHelp(self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."))
         self.addParameter(param)
@@ -116,13 +133,6 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return (False, problem) if problem else super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        if not compat.html_labels_render():
-            raise self.fail(self.tr(
-                "This QGIS cannot draw the report's text blocks (layout labels in HTML mode need QtWebKit, which "
-                "this build of QGIS lacks, as Debian's QGIS 3.40 and 3.44): the report would be printed without its "
-                "key figures and tables, so none is written. Use a QGIS built with QtWebKit (QGIS 3.22, or the "
-                "Windows and macOS installers) or run ocsge:diagnostic for the same numbers as tables."
-            ))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not output:
             raise self.fail(self.tr("No output file. Expected a .pdf path."))
@@ -136,6 +146,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         folder = Path(output).with_name(Path(output).stem + "_donnees")
         if folder.exists() and not (folder / "territoires.gpkg").exists():
             raise self.fail(self.tr("{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.").format(folder=folder))
+        selected = self._selected(parameters, context)
         work = folder.with_name(folder.name + ".partiel")
         shutil.rmtree(work, ignore_errors=True)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
@@ -145,6 +156,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                 raise layouts.Canceled()
             steps.setCurrentStep(1)
             tables = Tables.read(work / "tables")
+            if selected:
+                codes += tables.territories_of(selected, level) or [f"{level} ({', '.join(selected)})"]  # named when none is found
             try:
                 chosen = build.choose(tables, level, codes)
             except build.NoTerritory as missing:
@@ -154,7 +167,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
             fin, debut = chosen[0].fin, chosen[0].debut
             artif, flows = build.ign_layers(result["deliveries"], fin, steps.isCanceled) if method in ("auto", "ign") else (None, None)
-            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []), bool(artif or flows))
+            raster = self.parameterAsRasterLayer(parameters, self.BACKGROUND, context)
+            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []), bool(artif or flows), raster.name() if raster else "")
             communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
             first = tables.communes_of(chosen[0])
             crs = build.map_crs(communes.crs() if communes is not None else QgsCoordinateReferenceSystem(), first[0].members.get("departement_code") if first else None)
@@ -163,10 +177,11 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             steps.setCurrentStep(2)
             project = QgsProject()
             coverage = QgsVectorLayer(uri, "territoires", "ogr")
+            lines = build.lines_layer(uri)
             background = communes.clone() if communes is not None else None
-            layers, legend = build.map_layers(tables, coverage, background, fin, artif, flows, debut)
+            layers, legend = build.map_layers(tables, coverage, background, fin, artif, flows, debut, raster)
             try:
-                layout = build.make_layout(project, template, coverage, layers, legend, crs, table_pages)
+                layout = build.make_layout(project, template, coverage, lines, layers, legend, crs, table_pages)
             except ValueError:
                 raise self.fail(self.tr("The template {path} cannot be read. Expected a .qpt file saved from the layout designer.").format(path=template)) from None
 
@@ -192,9 +207,20 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         except OSError as error:
             shutil.rmtree(work, ignore_errors=True)
             raise self.fail(self.tr("Cannot write {path}: {error}. Expected a writable place.").format(path=output, error=error)) from None
-        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows)
+        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows, raster=raster)
         feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
         return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
+
+    def _selected(self, parameters, context) -> list[str]:
+        """The codes of the communes selected in the commune layer, when asked (else none)."""
+        if not self.parameterAsBool(parameters, self.SELECTED, context):
+            return []
+        layer = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
+        field = self.field_parameter(parameters, self.CODE_FIELD, context)
+        selected = [str(f[field]) for f in layer.getSelectedFeatures()] if layer is not None and field else []
+        if not selected:
+            raise self.fail(self.tr("No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »)."))
+        return selected
 
     def _diagnostic(self, parameters, context, feedback, folder: Path) -> dict:
         """ocsge:diagnostic as a child algorithm into ``folder``: the published tables in hectares."""
@@ -226,7 +252,9 @@ def keep_layout(project, kept: dict):
     """Add the portrait's layout and its layers (a group « Portrait de territoire ») to ``project``."""
     folder = kept["folder"]
     tables = Tables.read(folder / "tables")
-    coverage = QgsVectorLayer(f"{folder / 'territoires.gpkg'}|layername=territoires", "Territoire du portrait", "ogr")
+    uri = f"{folder / 'territoires.gpkg'}|layername=territoires"
+    coverage = QgsVectorLayer(uri, "Territoire du portrait", "ogr")
+    lines = build.lines_layer(uri)
     given = kept.get("communes")
     background = None  # a copy: the user's own layer keeps its style and name
     if isinstance(given, QgsVectorLayer):
@@ -237,12 +265,12 @@ def keep_layout(project, kept: dict):
         background = QgsVectorLayer(given, "Communes", "ogr")
     first = next(iter(tables.levels["commune"].values()), None)
     fin, debut = (first.fin, first.debut) if first else (None, None)
-    layers, legend = build.map_layers(tables, coverage, background, fin, kept.get("artif"), kept.get("flows"), debut)
+    layers, legend = build.map_layers(tables, coverage, background, fin, kept.get("artif"), kept.get("flows"), debut, kept.get("raster"))
     group = project.layerTreeRoot().insertGroup(0, f"Portrait de territoire – {kept['name']}")
-    for layer in layers:
+    for layer in [*layers, lines]:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
-    layout = build.make_layout(project, kept["template"], coverage, layers, legend, kept["crs"], kept["pages"])
+    layout = build.make_layout(project, kept["template"], coverage, lines, layers, legend, kept["crs"], kept["pages"])
     layout.setName(f"Portrait de territoire – {kept['name']}")
     manager = project.layoutManager()
     old = manager.layoutByName(layout.name())

@@ -125,9 +125,6 @@ def show_portrait(sample: Path, out_root: Path, epci: str = "200069052") -> None
                            f"INPUT={sample / '90'}", f"COMMUNES={data / 'communes-90-territoire-de-belfort.geojson'}",
                            "CODE_FIELD=code", "NAME_FIELD=nom", f"MEMBERSHIP={data / 'appartenance-communes-90.csv'}",
                            "LEVEL=1", f"TERRITORIES={epci}", f"OUTPUT={out}"], capture_output=True, text=True)
-    if proc.returncode != 0 and "QtWebKit" in proc.stdout + proc.stderr:  # Debian's QGIS 3.40 / 3.44: said, not a failure
-        print("Portrait non écrit : ce QGIS est construit sans QtWebKit (le rapport le dit et n'écrit rien).")
-        return
     if proc.returncode != 0:
         sys.exit(f"qgis_process a échoué :\n{proc.stdout}\n{proc.stderr}")
     result = json.loads(proc.stdout[proc.stdout.find("{"):])

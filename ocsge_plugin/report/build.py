@@ -26,12 +26,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import compat
-from . import charts, content, layout as layouts
+from . import blocks, charts, content, layout as layouts
 from .tables import LEVEL_LABELS, Tables
 
 SHARE_CLASSES = ((0, 5, "#fee5d9"), (5, 10, "#fcae91"), (10, 20, "#fb6a4a"), (20, 40, "#de2d26"), (40, 100.0001, "#a50f15"))
-TEXT_FIELDS = ("code", "nom", "niveau", "titre", "millesimes", "pied", "source", "carte_titre", "couverture", "chiffres",
-               "methode", "graph_stocks", "graph_flux", "graph_classement")
+TEXT_FIELDS = ("code", "nom", "niveau", "titre", "millesimes", "pied", "source", "carte_titre", "note_chiffres",
+               "communes_titre", "graph_stocks", "graph_flux", "graph_classement")
 
 
 class NoTerritory(ValueError):
@@ -47,6 +47,7 @@ class Run:
     deliveries: list[str] = field(default_factory=list)
     layers: list[str] = field(default_factory=list)
     ign_map: bool = False  # the map shows IGN's artificialisation layers
+    background: str = ""  # the name of the raster or WMS layer under the map, if any
     today: date = field(default_factory=date.today)
 
 
@@ -71,11 +72,8 @@ def choose(tables: Tables, level: str, codes: list[str]) -> list:
     return sorted(chosen, key=lambda t: (t.nom, t.code))
 
 
-def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled) -> tuple[str, int]:
-    """Write the charts and the atlas GeoPackage (territories.gpkg) in ``folder``; returns (uri, pages of
-    the commune table at most)."""
-    charts_dir = folder / "graphiques"
-    charts_dir.mkdir(parents=True, exist_ok=True)
+def _outlines(tables: Tables, chosen: list, crs) -> dict:
+    """code → outline (in ``crs``) of the territories chosen, from the published layer of their level."""
     level = chosen[0].level
     outlines = QgsVectorLayer(f"{tables.folder / f'artif_{level}.gpkg'}|layername=artif_{level}", "outlines", "ogr")
     key = f"{level}_code"
@@ -89,20 +87,31 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
                 geometry = feature.geometry()
                 geometry.transform(transform)
                 geometries[code] = geometry
-    pages_needed = max((-(-len(tables.communes_of(t)) // content.ROWS_PER_PAGE) for t in chosen if t.level != "commune"), default=0)
+    return geometries
+
+
+def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled) -> tuple[str, int]:
+    """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and the table
+    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most)."""
+    charts_dir = folder / "graphiques"
+    charts_dir.mkdir(parents=True, exist_ok=True)
+    geometries = _outlines(tables, chosen, crs)
+    # the pages of the commune table, and one more where a template's frame holds fewer rows (left out when empty)
+    pages_needed = max((-(-len(tables.communes_of(t)) // layouts.ROWS_PER_PAGE) + 1 for t in chosen if t.level != "commune"), default=0)
     fields = QgsFields()
     for name in TEXT_FIELDS:
         fields.append(compat.field(name, QVariant.Type.String))
-    for part in range(1, pages_needed + 1):
-        fields.append(compat.field(f"communes_{part}", QVariant.Type.String))
-    fields.append(compat.field("pages_communes", QVariant.Type.Int))
+    fields.append(compat.field("nb_communes", QVariant.Type.Int))  # rows of the commune table (none for a commune)
+    methode = content.method_note(run.method, run.convention)
+    for index in range(1, len(methode) + 1):
+        fields.append(compat.field(f"methode_{index}", QVariant.Type.String))
     path = folder / "territoires.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "territoires"
     options.fileEncoding = "UTF-8"
     writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon, crs, QgsCoordinateTransformContext(), options)
-    methode = content.method_note(run.method, run.convention)
+    lines: list[tuple[str, str, list]] = []  # (territory, block, rows)
     rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):
         if is_canceled():
@@ -117,7 +126,8 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
         if key not in rankings:
             rankings[key] = charts.Ranking(tables.communes_of(group))
         stem = f"{territory.level}_{territory.code}"
-        tables_pages = content.communes_pages(communes) if territory.level != "commune" else []
+        communes_titre, communes_rows = content.communes_table(communes) if territory.level != "commune" else ("", [])
+        figures = content.key_figures(territory, parents, len(communes))
         values = {
             "code": territory.code,
             "nom": territory.nom,
@@ -126,20 +136,22 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "millesimes": content.millesimes(territory),
             "pied": f"Portrait de territoire — {territory.nom} — Source : IGN, OCS GE {content.millesimes(territory)} ; "
                     f"traitement extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}",
-            "source": f"Source : IGN, OCS GE {content.millesimes(territory)} ; limites communales : couche fournie. "
+            "source": f"Source : IGN, OCS GE {content.millesimes(territory)} ; limites communales : couche fournie"
+                      f"{f' ; fond de carte : {run.background}' if run.background else ''}. "
                       f"Traitement : extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}.",
             "carte_titre": (f"Surface artificialisée en {territory.fin or ''} et flux {content.millesimes(territory)} (couches de l'IGN)" if run.ign_map
                             else f"Part artificialisée des communes en {territory.fin or ''}"),
-            "couverture": content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today),
-            "chiffres": content.key_figures(territory, parents, len(communes)),
-            "methode": methode,
+            "note_chiffres": figures["note"],
+            "communes_titre": communes_titre,
+            "nb_communes": len(communes_rows),
+            **{f"methode_{index}": text for index, (_heading, text) in enumerate(methode, start=1)},
             "graph_stocks": charts.stocks(territory, charts_dir / f"{stem}_stocks.svg"),
             "graph_flux": charts.flows(territory, charts_dir / f"{stem}_flux.svg"),
             "graph_classement": rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg"),
-            "pages_communes": len(tables_pages),
         }
-        for part, html in enumerate(tables_pages, start=1):
-            values[f"communes_{part}"] = html
+        lines += [(territory.code, "couverture", content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today)),
+                  *((territory.code, block, figures[block]) for block in ("stocks", "flux", "comparaison")),
+                  (territory.code, "communes", communes_rows)]
         feature = QgsFeature(fields)
         for name, value in values.items():
             feature[name] = value
@@ -148,7 +160,30 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
         writer.addFeature(feature)
         progress(index + 1, len(chosen))
     del writer
+    _write_lines(path, lines, crs)
     return f"{path}|layername=territoires", pages_needed
+
+
+def _write_lines(path: Path, lines: list, crs) -> None:
+    """The table ``lignes`` of the GeoPackage: one row per cell row of each territory's blocks."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = blocks.TABLE
+    options.fileEncoding = "UTF-8"
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    fields = blocks.fields()
+    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.NoGeometry, crs, QgsCoordinateTransformContext(), options)
+    for code, block, rows in lines:
+        for rank, row in enumerate(rows):
+            feature = QgsFeature(fields)
+            feature.setAttributes([code, block, rank, *row, *[None] * (blocks.COLUMNS - len(row))])
+            writer.addFeature(feature)
+    del writer
+
+
+def lines_layer(coverage_uri: str) -> QgsVectorLayer:
+    """The table of the text tables beside the atlas layer ``coverage_uri`` (same GeoPackage)."""
+    return QgsVectorLayer(coverage_uri.replace("layername=territoires", f"layername={blocks.TABLE}"), blocks.LAYER_NAME, "ogr")
 
 
 def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | None]:
@@ -177,10 +212,11 @@ def _rules(layer: QgsVectorLayer, rules: list[tuple[str, str, str]]) -> None:
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
-def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLayer | None, year, artif: str | None = None, flows: str | None = None, debut=None) -> tuple[list, list]:
+def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLayer | None, year, artif: str | None = None, flows: str | None = None, debut=None, raster=None) -> tuple[list, list]:
     """The map's layers, top first, and those of the legend: the territory outline, IGN's flows and
     artificialised surface when the deliveries hold them (else the communes by artificialised share), the
-    communes as a neutral background."""
+    communes as a neutral background, the user's ``raster`` (or WMS) layer under everything (then the communes
+    are outlines only, the shares translucent)."""
     outline = QgsRuleBasedRenderer.Rule(None)
     current = QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({"style": "no", "outline_color": "#111111", "outline_width": "0.8"}),
                                         filterExp="@atlas_featureid = $id", label="Territoire du portrait")
@@ -200,10 +236,7 @@ def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLa
             _rules(state, [("lower(\"artif\") = 'artif'", "#8c8c8c", "Artificialisé (IGN)")])
             layers.append(state)
         legend = list(layers)
-        if background is not None and background.isValid():
-            background.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#f4f4f2", "outline_color": "#9e9e9e", "outline_width": "0.2"})))
-            background.setName("Communes")
-            layers.append(background)
+        _background(layers, background, "#f4f4f2", "#9e9e9e", "0.2", raster)
         return layers, legend
     shares = QgsVectorLayer(f"{tables.folder / 'artif_commune.gpkg'}|layername=artif_commune", f"Part artificialisée {year or ''} (%)", "ogr")
     ranges = []
@@ -212,17 +245,29 @@ def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLa
         symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#ffffff", "outline_width": "0.15"})
         ranges.append(QgsRendererRange(low, high, symbol, label.replace(".", ",")))
     shares.setRenderer(QgsGraduatedSymbolRenderer("pourcent_artif", ranges))
+    if raster is not None:
+        shares.setOpacity(0.7)
     layers, legend = [coverage, shares], [coverage, shares]
-    if background is not None and background.isValid():
-        background.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#f0f0f0", "outline_color": "#bdbdbd", "outline_width": "0.15"})))
-        background.setName("Communes")
-        layers.append(background)
+    _background(layers, background, "#f0f0f0", "#bdbdbd", "0.15", raster)
     return layers, legend
 
 
-def make_layout(project: QgsProject, template: str | None, coverage: QgsVectorLayer, layers, legend, crs, pages_communes: int):
-    """The layout from ``template`` (the default one when None), bound to this run's atlas and map layers."""
+def _background(layers: list, communes: QgsVectorLayer | None, fill: str, outline: str, width: str, raster) -> None:
+    """Append the communes (a neutral fill, or outlines only over a raster) and the raster to ``layers``."""
+    if communes is not None and communes.isValid():
+        style = {"color": fill, "outline_color": outline, "outline_width": width}
+        if raster is not None:
+            style.update({"style": "no", "outline_color": "#555555"})
+        communes.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(style)))
+        communes.setName("Communes")
+        layers.append(communes)
+    if raster is not None:
+        layers.append(raster)
+
+
+def make_layout(project: QgsProject, template: str | None, coverage: QgsVectorLayer, lines: QgsVectorLayer, layers, legend, crs, pages_communes: int):
+    """The layout from ``template`` (the default one when None), bound to this run's atlas, text tables and map layers."""
     layout = layouts.load_template(project, template or layouts.TEMPLATE)
     layouts.repeat_communes_page(layout, pages_communes)
-    layouts.bind(layout, coverage, layers, legend, crs)
+    layouts.bind(layout, coverage, lines, layers, legend, crs)
     return layout

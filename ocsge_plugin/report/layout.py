@@ -14,6 +14,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFillSymbol,
     QgsLayoutExporter,
+    QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
@@ -32,12 +33,14 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUuid
+from qgis.PyQt.QtCore import QMarginsF, QSizeF, Qt, QUuid
 from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
 from ..nomenclature import RESOURCES
+from . import blocks
+from .content import COMMUNE_HEADINGS, method_note
 
 TEMPLATE = RESOURCES / "portrait.qpt"
 WIDTH, HEIGHT, MARGIN = 210.0, 297.0, 15.0
@@ -45,13 +48,15 @@ FONT = "DejaVu Sans"
 RED = QColor("#c8102e")
 # the pages of the default template, in order; « communes » is repeated as needed
 PAGES = ("couverture", "chiffres", "carte", "graphiques", "classement", "communes", "methode")
+METHOD_HEIGHTS = (24, 62, 6, 18, 20, 20)  # mm for each section of the method note
+ROWS_PER_PAGE = 46  # rows of the commune table in one frame of the default template (measured)
 
 
 class Canceled(Exception):
     """The user canceled: the caller removes what was begun."""
 
 
-def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool = False, html: bool = False, colour: str = "#222222"):
+def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool = False, colour: str = "#222222"):
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(text)
@@ -60,8 +65,7 @@ def _label(layout, item_id: str, text: str, rect, size: float = 10, bold: bool =
     font.setBold(bold)
     label.setFont(font)
     label.setFontColor(QColor(colour))
-    if html:
-        label.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
+    label.setHAlign(Qt.AlignmentFlag.AlignLeft)  # not justified (QGIS's default): no stretched words
     layout.addLayoutItem(label)
     _place(label, rect)
     return label
@@ -128,6 +132,33 @@ def _map_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
     _label(layout, "source_carte", '[% "source" %]', (MARGIN, y + 262, inner / 2 - 5, 20), size=7, colour="#555555")
 
 
+def _key_figures(layout: QgsPrintLayout, y: float, inner: float) -> None:
+    """Page 2: stocks, flows and the comparison with the parents, each a table headed by the millésimes."""
+    _header(layout, 1, "chiffres", "Chiffres clés")
+    first = inner * 0.52
+    top = y + 36
+    for key, title, height, columns in (
+        ("stocks", "Stocks", 52, [("", first, False), ("", (inner - first) / 2, True), ("", (inner - first) / 2, True)]),
+        ("flux", 'Flux [% "millesimes" %]', 66, [("", first, False), ("", inner - first, True)]),
+        ("comparaison", "Comparaison", 40, [("", inner * 0.4, False)] + [("", inner * 0.2, True)] * 3),
+    ):
+        _label(layout, f"titre_{key}", title, (MARGIN, top, inner, 7), size=11, bold=True, colour=RED.name())
+        blocks.make(layout, key, key, columns, (MARGIN, top + 8, inner, height), size=9.5 if key != "comparaison" else 9, first_row=True)
+        top += height + 12
+    _label(layout, "note_chiffres", '[% "note_chiffres" %]', (MARGIN, top, inner, 24), size=8, colour="#555555")
+
+
+def _method_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
+    """Page 7: the method note, a heading and a text label per section (``methode_1``…: the text depends on the
+    method and convention only; labels, drawn much faster than table cells of long text)."""
+    _header(layout, 6, "methode", "Note de méthode")
+    top = y + 36
+    for index, ((heading, _text), height) in enumerate(zip(method_note("", ""), METHOD_HEIGHTS), start=1):
+        _label(layout, f"methode_titre_{index}", heading, (MARGIN, top, 42, 8), size=9.5, bold=True, colour=RED.name())
+        _label(layout, f"methode_{index}", f'[% "methode_{index}" %]', (MARGIN + 44, top, inner - 44, height), size=9)
+        top += height + 4
+
+
 def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> None:
     """A picture item showing the SVG chart whose path is the atlas feature's ``field``."""
     picture = QgsLayoutItemPicture(layout)
@@ -161,11 +192,10 @@ def default_layout(project) -> QgsPrintLayout:
     _label(layout, "surtitre", "PORTRAIT DE TERRITOIRE", (MARGIN, y + 40, inner, 10), size=12, bold=True, colour="#ffffff")
     _label(layout, "titre", '[% "nom" %]', (MARGIN, y + 52, inner, 30), size=30, bold=True, colour="#ffffff")
     _label(layout, "sous_titre", "Artificialisation et imperméabilisation des sols — [% \"millesimes\" %]", (MARGIN, y + 84, inner, 10), size=13, colour="#ffffff")
-    _label(layout, "couverture", '[% "couverture" %]', (MARGIN, y + 125, inner, 140), size=10, html=True)
+    blocks.make(layout, "couverture", "couverture", [("", 52, False), ("", inner - 52, False)], (MARGIN, y + 125, inner, 140), size=10, first_column=True)
     _label(layout, "pied_couverture", '[% "pied" %]', (MARGIN, y + HEIGHT - 12, inner, 6), size=7, colour="#777777")
     # 2. key figures
-    _header(layout, 1, "chiffres", "Chiffres clés")
-    _label(layout, "chiffres", '[% "chiffres" %]', (MARGIN, _page_y(layout, 1) + 36, inner, 240), size=9, html=True)
+    _key_figures(layout, _page_y(layout, 1), inner)
     # 3. map
     _header(layout, 2, "carte", "Carte")
     _map_page(layout, _page_y(layout, 2), inner)
@@ -179,10 +209,13 @@ def default_layout(project) -> QgsPrintLayout:
     _chart(layout, "graphique_classement", "graph_classement", (MARGIN, _page_y(layout, 4) + 36, inner, 240))
     # 6. table of the communes (repeated when long)
     _header(layout, 5, "communes", "Les communes")
-    _label(layout, "communes", '[% "communes_1" %]', (MARGIN, _page_y(layout, 5) + 36, inner, 245), size=7, html=True)
+    y = _page_y(layout, 5)
+    _label(layout, "communes_titre", '[% "communes_titre" %]', (MARGIN, y + 35, inner, 8), size=8, colour="#555555")
+    rest = (inner - 46) / 8
+    columns = [(heading, 46 if index == 0 else rest, index > 0) for index, heading in enumerate(COMMUNE_HEADINGS)]
+    blocks.make(layout, "communes", "communes", columns, (MARGIN, y + 44, inner, 238), size=7, headings=True)
     # 7. method note
-    _header(layout, 6, "methode", "Note de méthode")
-    _label(layout, "methode", '[% "methode" %]', (MARGIN, _page_y(layout, 6) + 36, inner, 245), size=9, html=True)
+    _method_page(layout, _page_y(layout, 6), inner)
     return layout
 
 
@@ -211,23 +244,23 @@ def load_template(project, path) -> QgsPrintLayout:
 
 
 def repeat_communes_page(layout, pages: int) -> None:
-    """Give the commune table ``pages`` pages: the page holding the item ``communes`` is copied after itself,
-    each copy showing the next part (``communes_2``…) and left out of the export when the territory has none."""
-    table = layout.itemById("communes")
-    if table is None:
+    """Give the commune table ``pages`` pages: the page holding the frame ``communes`` is copied after itself
+    with a new frame of the same table, where the rows go on. The first page is left out of the PDF when the
+    territory has no commune table (a commune), a copy when its frame has no row left (fewer communes)."""
+    frame = layout.itemById("communes")
+    if not isinstance(frame, QgsLayoutFrame) or frame.multiFrame() is None:
         return
     collection = layout.pageCollection()
-    index = collection.pageNumberForPoint(table.pos())
+    index = collection.pageNumberForPoint(frame.pos())
     source = collection.page(index)
     items = [i for i in layout.items() if isinstance(i, _ITEM_TYPES) and i.page() == index]
-    exclude = QgsProperty.fromExpression('coalesce("pages_communes", 0) < 1')
+    exclude = QgsProperty.fromExpression('coalesce("nb_communes", 0) = 0')
     source.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, exclude)
     for part in range(2, pages + 1):
         page = QgsLayoutItemPage(layout)
         page.setPageSize(source.pageSize())
         at = index + part - 1
         collection.insertPage(page, at)
-        page.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f'coalesce("pages_communes", 0) < {part}'))
         document = QDomDocument()
         root = document.createElement("items")
         for item in items:
@@ -239,12 +272,11 @@ def repeat_communes_page(layout, pages: int) -> None:
             # the copy's place, written where the item reads it back (and keeps it on refresh)
             on_page = original.pagePositionWithUnits()
             element.setAttribute("position", QgsLayoutPoint(on_page.x(), top + on_page.y(), on_page.units()).encodePoint())
-        added = layout.addItemsFromXml(root, document, QgsReadWriteContext())
-        for item in added:
-            if isinstance(item, QgsLayoutItemLabel):
-                item.setText(item.text().replace('"communes_1"', f'"communes_{part}"'))
+        for item in layout.addItemsFromXml(root, document, QgsReadWriteContext()):
             if item.id():
                 item.setId(f"{item.id()}_{part}")
+        on_page = frame.pagePos()
+        blocks.add_frame(layout, frame.multiFrame(), f"communes_{part}", (on_page.x(), top + on_page.y(), frame.rect().width(), frame.rect().height()))
 
 
 def _children(root):
@@ -257,13 +289,15 @@ def _children(root):
 _ITEM_TYPES = (QgsLayoutItemLabel, QgsLayoutItemPicture, QgsLayoutItemShape, QgsLayoutItemMap, QgsLayoutItemLegend, QgsLayoutItemScaleBar)
 
 
-def bind(layout, coverage, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem) -> None:
-    """Point the template at this run's data: atlas over ``coverage``, the map's layers and CRS, the legend."""
+def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem) -> None:
+    """Point the template at this run's data: atlas over ``coverage``, its tables over ``lines``, the map's
+    layers and CRS, the legend."""
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
     atlas.setPageNameExpression('"nom"')
     atlas.setFilenameExpression("'portrait_' || \"code\"")
+    blocks.bind(layout, lines)
     map_item = layout.itemById("carte")
     if isinstance(map_item, QgsLayoutItemMap):
         map_item.setCrs(crs)
@@ -318,7 +352,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
             if is_canceled():
                 raise Canceled()
             atlas.seekTo(feature)
-            layout.refresh()
+            blocks.narrow(layout, layout.reportContext().feature()["code"])
             for item, size in maps:  # the atlas may stretch a map to its feature's shape: the frame keeps its size
                 if item.sizeWithUnits() != size:
                     extent = item.extent()
@@ -352,6 +386,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
             os.replace(partial, path)
         return printed
     finally:
+        blocks.narrow(layout, None)
         if painter is not None:
             painter.end()
         if os.path.exists(partial):

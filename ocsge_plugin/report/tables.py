@@ -127,6 +127,16 @@ class Tables:
             codes = [territory.code[:3] if territory.code.startswith("97") else territory.code[:2]]
         return max(set(codes), key=codes.count) if codes else None
 
+    def territories_of(self, communes: list[str], level: str) -> list[str]:
+        """The codes of the territories of ``level`` that hold the communes ``communes`` (codes), in order, once each."""
+        codes = []
+        for code in communes:
+            commune = self.levels["commune"].get(code)
+            found = code if level == "commune" else (self._code_of(commune, level) if commune else None)
+            if found and found not in codes:
+                codes.append(found)
+        return codes
+
     def parents(self, territory: Territory) -> list[Territory]:
         """The territories it is compared with (its EPCI and département for a commune…)."""
         found = []
