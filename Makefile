@@ -13,7 +13,7 @@ DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal qtt
 SEVENZIP_PACKAGES := 7zip p7zip-full
 # PostgreSQL + PostGIS for the tests' private cluster, checked by their files (any version under
 # /usr/lib/postgresql/*/bin with PostGIS's extension): Debian's packages of its default version
-# (15 on Debian 12, 17 on trixie and sid).
+# (15 on Debian 12, 17 on trixie, 18 on sid).
 POSTGIS_PACKAGES := postgresql postgresql-postgis
 PIP_PACKAGES := pytest pytest-httpserver hypothesis
 # pytest-qgis for the QGIS of /usr/bin/python3: 2.1.0 up to 3.32, a current release from 3.34 on.

@@ -199,6 +199,8 @@ def _net_ratio(runs: dict) -> float | None:
     start = (runs.get("qgis_start") or {}).get("wall_s")
     if not start or run.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg")) is None:
         return None
+    if min(runs["plugin_postgis"]["wall_s"], runs["plugin_gpkg"]["wall_s"]) <= start:  # a start-up slower than the work: noise
+        return None
     return (runs["plugin_postgis"]["wall_s"] - start) / max(runs["plugin_gpkg"]["wall_s"] - start, 1e-9)
 
 

@@ -5,7 +5,7 @@ needs its password, ``CREATE EXTENSION postgis`` in a fresh database; stopped an
 it (SIGKILL).
 
 The server's programs are looked for under /usr/lib/postgresql/<version>/bin (Debian's layout: 15 on
-Debian 12, 17 on trixie and sid), the highest version whose share has PostGIS's extension. As root,
+Debian 12, 17 on trixie, 18 on sid), the highest version whose share has PostGIS's extension. As root,
 the server runs as the ``postgres`` user Debian's packages create (PostgreSQL refuses to run as root).
 This module is no part of the plugin (the tests' conftest and bench/postgis.py use it).
 """
