@@ -129,7 +129,8 @@ def test_a_database_that_cannot_be_reached(run, sample, postgis, connections, sc
         diagnostic(run, sample, tmp_path / "out", connections[which], schema)
     message = str(error.value)
     assert connections[which] in message and "Traceback" not in message and "pas-le-bon" not in message
-    assert ("password" in message.lower()) if which == "password" else ("refused" in message.lower() or "connect" in message.lower())
+    reason = message.split("»", 1)[1].lower()  # libpq's own words, after the connection's name
+    assert ("password" in reason or "mot de passe" in reason) if which == "password" else ("refused" in reason or "refusée" in reason)
     assert tables(postgis, schema) == [] and not (tmp_path / "out" / "artif_commune.csv").exists()
 
 
