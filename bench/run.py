@@ -16,7 +16,7 @@ For every size: generate once (seeded, cached in bench/cache/gers-<N>/), then ti
 - p2: the same without the difference delivery (flows by overlay of the two millésimes);
 - p3: `ocsge:classify` matrice + seuils on the fin millésime, written to a GeoPackage;
 - native: bench/native_chain.py (native:intersection → fieldcalculator → statisticsbycategories),
-  skipped when the power law fitted on the smaller sizes projects it over 30 minutes;
+  skipped when the power law fitted on the smaller sizes projects it over 10 minutes;
 - PostGIS (bench/postgis.py): the same data loaded into a private PostgreSQL, the national pipeline's
   SQL (intersection areas grouped by commune) and ocsge:aggregate reading PostGIS vs GeoPackage.
 
@@ -48,14 +48,18 @@ COMMUNES = DATA / "communes-32-gers.geojson"
 MEMBERSHIP = DATA / "appartenance-communes-32.csv"
 PYTHON = "/usr/bin/python3"
 QGIS_PROCESS = str(ROOT / "scripts" / "qgis_process")
-NATIVE_LIMIT_S = 30 * 60
+GENERATED = ROOT / ".build" / "bench"  # generated deliveries (large: 1,000,000 polygons ≈ 750 MB per millésime)
+VERTICES = 32  # mean vertices per polygon, as the issue's Gers (issue 16)
+NATIVE_LIMIT_S = 10 * 60
 REL_TOL = 1e-6
 ABS_FLOOR_M2 = 1e-3  # values that are zero in one answer: 1 mm² of rounding is equality
-RUNS = ("read_qgis", "read_ogr", "read_qgis_one", "p1", "p1_coverage", "p2", "p3", "native")
+RUNS = ("read_qgis", "read_ogr", "read_ogr_two", "read_qgis_one", "read_ogr_one", "p1", "p1_coverage", "p2", "p3", "native")
 LABELS = {
     "read_qgis": "read floor, QGIS provider (3 layers)",
     "read_ogr": "read floor, OGR (3 layers)",
+    "read_ogr_two": "read floor, OGR (2 millésimes)",
     "read_qgis_one": "read floor, QGIS provider (1 millésime)",
+    "read_ogr_one": "read floor, OGR (1 millésime)",
     "p1": "pipeline 1: diagnostic, DIFF flows, no coverage",
     "p1_coverage": "pipeline 1 with coverage",
     "p2": "pipeline 2: diagnostic, flows by overlay",
@@ -96,11 +100,12 @@ def timed(name: str, cmd: list[str], log_dir: Path) -> dict:
 
 
 def generate(size: int) -> tuple[Path, dict, dict | None]:
-    out = CACHE / f"gers-{size}"
+    out = GENERATED / f"gers-{size}-v{VERTICES}"
     manifest = out / "manifest.json"
     gen = None
     cmd = [PYTHON, str(ROOT / "scripts" / "sample_generator.py"), "--dep", "32", "--polygons", str(size), "--seed", "1",
-           "--out", str(out), "--no-archive", "--flavour", "gpkg", "--no-commune-truth", "--data-dir", str(DATA), "--reuse"]
+           "--vertices", str(VERTICES), "--out", str(out), "--no-archive", "--flavour", "gpkg", "--no-commune-truth",
+           "--data-dir", str(DATA), "--reuse"]
     if not manifest.exists():
         gen = timed("generate", cmd, CACHE / f"logs-{size}")
     else:  # --reuse checks the parameters and is quick
@@ -237,7 +242,9 @@ def bench_size(size: int, profile: bool, skip_native: bool) -> dict:
     runs: dict = {}
     runs["read_qgis"] = timed("read_qgis", [PYTHON, str(BENCH / "read_floor.py"), "qgis", *three], logs)
     runs["read_ogr"] = timed("read_ogr", [PYTHON, str(BENCH / "read_floor.py"), "ogr", *three], logs)
+    runs["read_ogr_two"] = timed("read_ogr_two", [PYTHON, str(BENCH / "read_floor.py"), "ogr", *three[:2]], logs)
     runs["read_qgis_one"] = timed("read_qgis_one", [PYTHON, str(BENCH / "read_floor.py"), "qgis", found["occ_fin"]], logs)
+    runs["read_ogr_one"] = timed("read_ogr_one", [PYTHON, str(BENCH / "read_floor.py"), "ogr", found["occ_fin"]], logs)
     p1_deliveries = [found["delivery_debut"], found["delivery_fin"], found["delivery_diff"]]
     runs["p1"] = timed("p1", diagnostic(p1_deliveries, outs / "p1", False), logs)
     runs["p1_coverage"] = timed("p1_coverage", diagnostic(p1_deliveries, outs / "p1_coverage", True), logs)
@@ -249,7 +256,7 @@ def bench_size(size: int, profile: bool, skip_native: bool) -> dict:
     native_csv = outs / "native.csv"
     if skip_native or (projected is not None and projected > NATIVE_LIMIT_S):
         runs["native"] = {"skipped": True, "projected_s": projected,
-                          "reason": "--skip-native" if skip_native else f"projected {projected / 60:.0f} min > 30 min"}
+                          "reason": "--skip-native" if skip_native else f"projected {projected / 60:.0f} min > {NATIVE_LIMIT_S // 60} min"}
         print(f"  native: skipped ({runs['native']['reason']})", flush=True)
     else:
         native_csv.unlink(missing_ok=True)
@@ -280,6 +287,10 @@ def bench_size(size: int, profile: bool, skip_native: bool) -> dict:
         result["profile_p3"] = timed("profile_p3", [PYTHON, str(BENCH / "pipeline_profile.py"), "--classify", str(outs / "profile-p3.gpkg"),
                                                     str(prof3), found["occ_fin"]], logs)
         result["profile_p3"]["file"] = str(prof3.relative_to(ROOT))
+        prof2 = CACHE / f"profile-p2-{size}.txt"
+        result["profile_p2"] = timed("profile_p2", [PYTHON, str(BENCH / "pipeline_profile.py"), str(outs / "profile-p2"), str(prof2),
+                                                    *p1_deliveries[:2]], logs)
+        result["profile_p2"]["file"] = str(prof2.relative_to(ROOT))
     (CACHE / f"results-{size}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     postgis_bench.bench_size(size)  # its own results: postgis-<size>.json
     return result
@@ -318,10 +329,11 @@ def fr(x: float | None, digits: int = 2) -> str:
 def render(results: list[dict]) -> str:
     results = sorted(results, key=lambda r: r["size"])
     by_size = {r["size"]: r for r in results}
-    lines = ["# Benchmarks (issue 7)", "",
+    lines = ["# Benchmarks (issues 7 and 16)", "",
              "Generated by `make bench` / `make bench-small` (`bench/run.py`); do not edit by hand, the analysis",
              "below the tables is kept in `bench/README.md`. Synthetic Gers (462 real commune outlines), seeded",
-             "generator, two millésimes (2016, 2019) + the DIFFERENCE layer, GeoPackage. Every run is its own",
+             f"generator at {VERTICES} vertices per polygon on average (`--vertices`), two millésimes (2016, 2019) + the",
+             "DIFFERENCE layer, GeoPackage. Every run is its own",
              "process under `/usr/bin/time -v` (wall clock, peak RSS); plugin runs go through `scripts/qgis_process`",
              "(≈1 s of qgis_process start-up included). Pipeline 1 is ONE invocation of `ocsge:diagnostic`",
              "(matrix, stocks of both millésimes, flows from the DIFFERENCE layer, aggregation by commune, roll-up",
@@ -347,10 +359,14 @@ def render(results: list[dict]) -> str:
     row("pipeline 1 ÷ read floor (QGIS provider)", "≤ 1", [fr(ratio(r["runs"].get("p1"), r["runs"].get("read_qgis"))) for r in results])
     row("pipeline 1 ÷ read floor (OGR)", "–", [fr(ratio(r["runs"].get("p1"), r["runs"].get("read_ogr"))) for r in results])
     row("pipeline 1 with coverage ÷ read floor (QGIS)", "–", [fr(ratio(r["runs"].get("p1_coverage"), r["runs"].get("read_qgis"))) for r in results])
-    row("pipeline 2 (overlay) ÷ read floor (QGIS)", "≤ 3", [fr(ratio(r["runs"].get("p2"), r["runs"].get("read_qgis"))) for r in results])
-    row("pipeline 3 (seuils) ÷ read floor of that millésime (QGIS)", "≤ 3", [fr(ratio(r["runs"].get("p3"), r["runs"].get("read_qgis_one"))) for r in results])
+    row("pipeline 2 (overlay) ÷ read floor of both millésimes (OGR)", "≤ 2", [fr(ratio(r["runs"].get("p2"), r["runs"].get("read_ogr_two"))) for r in results])
+    row("pipeline 2 (overlay) ÷ read floor (QGIS)", "–", [fr(ratio(r["runs"].get("p2"), r["runs"].get("read_qgis"))) for r in results])
+    row("pipeline 3 (seuils) ÷ read floor of that millésime (OGR)", "≤ 2", [fr(ratio(r["runs"].get("p3"), r["runs"].get("read_ogr_one"))) for r in results])
+    row("pipeline 3 (seuils) ÷ read floor of that millésime (QGIS)", "–", [fr(ratio(r["runs"].get("p3"), r["runs"].get("read_qgis_one"))) for r in results])
     row("native chain ÷ pipeline 1", "–", [fr(ratio(r["runs"].get("native"), r["runs"].get("p1")), 1) for r in results])
     row("pipeline 1 peak memory", "< 1 GB", [fmt_mb(r["runs"].get("p1")) for r in results])
+    row("pipeline 2 peak memory", "–", [fmt_mb(r["runs"].get("p2")) for r in results])
+    row("pipeline 3 peak memory", "≤ 1 GB", [fmt_mb(r["runs"].get("p3")) for r in results])
     if 200000 in by_size and 1000000 in by_size:
         big, mid = by_size[1000000]["runs"], by_size[200000]["runs"]
         lines += ["", "Growth, time at 1,000,000 ÷ time at 200,000 (bar for pipeline 1: ≤ 6; 5 is linear):", ""]
@@ -365,7 +381,7 @@ def render(results: list[dict]) -> str:
         nat = r["runs"].get("native") or {}
         if nat.get("projected_s") and not nat.get("skipped"):
             lines += ["", f"Native chain at {r['size']:,}: projected {nat['projected_s'] / 60:.1f} min by the power law on the smaller sizes "
-                      f"(limit 30 min), so it ran: {fmt_s(nat)}."]
+                      f"(limit {NATIVE_LIMIT_S // 60} min), so it ran: {fmt_s(nat)}."]
     lines += ["", "## Same numbers as the native chain", "",
               f"Per commune, m²: surface_artif and surface_imper at millésime fin, flux_artif, flux_desartif, flux_imper,",
               f"flux_desimper, plugin vs native chain. Strictly equal when |a − b| ≤ {REL_TOL:g} × max(|a|, |b|); equal to the mm² when",

@@ -184,42 +184,42 @@
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="516"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="511"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="524"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="519"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="724"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="719"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="584"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="579"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="736"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="731"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="725"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="720"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="670"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="665"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="728"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="723"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
@@ -229,37 +229,37 @@
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="167"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="168"/>
         <source>The millésimes (years) of the data cannot be read from the layer names nor fields. Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021).</source>
         <translation>Les millésimes (années) des données ne peuvent être lus ni dans les noms des couches ni dans leurs champs. Renseignez les paramètres MILLESIME_DEBUT et MILLESIME_FIN (par exemple 2018 et 2021).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="174"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="175"/>
         <source>The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier début: swap the two layers or the two years.</source>
         <translation>Le millésime de début ({debut}) n'est pas antérieur au millésime de fin ({fin}). Attendu : un début plus ancien ; inversez les deux couches ou les deux années.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="189"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="190"/>
         <source>The two millésimes come from different départements: {debut} (début) and {fin} (fin). Expected two millésimes of the same département.</source>
         <translation>Les deux millésimes proviennent de départements différents : {debut} (début) et {fin} (fin). Attendu : deux millésimes du même département.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="197"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="198"/>
         <source>The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).</source>
         <translation>La couche {name} n'a pas de système de coordonnées. Attendu : un SCR projeté (par exemple EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="208"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="209"/>
         <source>The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.</source>
         <translation>Les deux millésimes sont dans des SCR différents ({a} et {b}) : {small} est reprojeté en {crs}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="219"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="220"/>
         <source>The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer).</source>
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="520"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="522"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
@@ -309,47 +309,47 @@
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="148"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="151"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="208"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="211"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="210"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="213"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="312"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="319"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="324"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="332"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="337"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="346"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="347"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="360"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="241"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="244"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="378"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="393"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
@@ -494,27 +494,27 @@
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="561"/>
+        <location filename="../ocsge_plugin/export.py" line="564"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="631"/>
+        <location filename="../ocsge_plugin/export.py" line="636"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="589"/>
+        <location filename="../ocsge_plugin/export.py" line="594"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="711"/>
+        <location filename="../ocsge_plugin/export.py" line="716"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="740"/>
+        <location filename="../ocsge_plugin/export_classes.py" line="117"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
@@ -969,7 +969,7 @@
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="261"/>
+        <location filename="../processing_provider/aggregate.py" line="278"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
@@ -984,12 +984,12 @@
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="533"/>
+        <location filename="../ocsge_plugin/export.py" line="534"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="533"/>
+        <location filename="../ocsge_plugin/export.py" line="534"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
@@ -1019,27 +1019,27 @@
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="402"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="390"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="405"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="353"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="366"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="523"/>
+        <location filename="../ocsge_plugin/export.py" line="524"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="649"/>
+        <location filename="../ocsge_plugin/export.py" line="654"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
@@ -1069,12 +1069,12 @@
         <translation>la liste de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="157"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="160"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="172"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="175"/>
         <source>The territories and the OCS GE data do not overlap: the territories cover {territories} and the data {data} ({crs}). Expected territories of the département(s) of the deliveries.</source>
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
@@ -1094,7 +1094,7 @@
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="597"/>
+        <location filename="../ocsge_plugin/export.py" line="602"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
@@ -1189,22 +1189,22 @@
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="651"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="646"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="651"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="646"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="657"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="652"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="657"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="652"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
@@ -1214,12 +1214,12 @@
         <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="241"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="244"/>
         <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="378"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="393"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
@@ -1649,6 +1649,36 @@
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
+        <location filename="../ocsge_plugin/export_classes.py" line="41"/>
+        <source>Stock per {level} by couverture code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
+        <translation>Stock par {level} selon le code de couverture (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export_classes.py" line="42"/>
+        <source>Stock per {level} by usage code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
+        <translation>Stock par {level} selon le code d'usage (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export_classes.py" line="43"/>
+        <source>Changed land per {level} between two millésimes by couverture at début (cs_debut) and at fin (cs_fin). Surfaces in {unit}.</source>
+        <translation>Surfaces changées par {level} entre deux millésimes, selon la couverture au début (cs_debut) et à la fin (cs_fin). Surfaces en {unit}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export_classes.py" line="44"/>
+        <source>Newly artificialised land per {level} by couverture (cs_debut) and usage (us_debut) at début. Surfaces in {unit}; their sum is flux_artif.</source>
+        <translation>Surfaces nouvellement artificialisées par {level}, selon la couverture (cs_debut) et l'usage (us_debut) au début. Surfaces en {unit} ; leur somme est flux_artif.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/export_classes.py" line="110"/>
+        <source>The layer has no {missing} field. Expected the surfaces by class of ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…).</source>
+        <translation>La couche n'a pas de champ {missing}. Attendu : les surfaces par classe de ocsge:aggregate (champs tableau, code, code_cs, cs_debut, surface…).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/sources.py" line="70"/>
+        <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
+        <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = &apos;{year}&apos; dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
+    </message>
+    <message>
         <location filename="../ocsge_plugin/postgis.py" line="81"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données) ou une chaîne de connexion (host=… dbname=… user=…).</translation>
@@ -1666,32 +1696,32 @@
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="183"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
-        <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
+        <translation>La base PostgreSQL « {name} » n&apos;a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="207"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
-        <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
+        <translation>Le schéma « {schema} » n&apos;existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l&apos;extension n&apos;en crée pas).</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="212"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
-        <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
+        <translation>La base PostgreSQL « {name} » n&apos;a pas l&apos;extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="220"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
-        <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
+        <translation>La table {table} n&apos;a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n&apos;a été modifié dans la base.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="237"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
-        <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
+        <translation>une table de ce nom existe, que l&apos;extension n&apos;a pas écrite ; elle n&apos;est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="278"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
-        <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
+        <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n&apos;a été modifié dans la base.</translation>
     </message>
     <message>
         <location filename="../processing_provider/params.py" line="97"/>
@@ -1711,155 +1741,160 @@
     <message>
         <location filename="../processing_provider/params.py" line="103"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
-        <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="70"/>
-        <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
-        <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
+        <translation>Un schéma existant de cette base ; les tables de mêmes noms que l&apos;extension a écrites sont remplacées, aucune autre.</translation>
     </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="76"/>
+        <location filename="../processing_provider/aggregate.py" line="78"/>
         <source>Aggregate by territory</source>
         <translation>Agréger par territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="123"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="120"/>
+        <location filename="../processing_provider/aggregate.py" line="124"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="128"/>
+        <location filename="../processing_provider/aggregate.py" line="132"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="129"/>
+        <location filename="../processing_provider/aggregate.py" line="133"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="131"/>
+        <location filename="../processing_provider/aggregate.py" line="135"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="132"/>
+        <location filename="../processing_provider/aggregate.py" line="136"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="134"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="135"/>
+        <location filename="../processing_provider/aggregate.py" line="139"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="137"/>
+        <location filename="../processing_provider/aggregate.py" line="141"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="142"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="141"/>
+        <location filename="../processing_provider/aggregate.py" line="145"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="144"/>
+        <location filename="../processing_provider/aggregate.py" line="148"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="145"/>
+        <location filename="../processing_provider/aggregate.py" line="149"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <location filename="../processing_provider/aggregate.py" line="153"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="158"/>
+        <location filename="../processing_provider/aggregate.py" line="162"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="160"/>
+        <location filename="../processing_provider/aggregate.py" line="164"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="161"/>
+        <location filename="../processing_provider/aggregate.py" line="165"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="163"/>
+        <location filename="../processing_provider/aggregate.py" line="167"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="166"/>
+        <location filename="../processing_provider/aggregate.py" line="170"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="168"/>
+        <location filename="../processing_provider/aggregate.py" line="182"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="177"/>
+        <location filename="../processing_provider/aggregate.py" line="191"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="186"/>
+        <location filename="../processing_provider/aggregate.py" line="200"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="213"/>
+        <location filename="../processing_provider/aggregate.py" line="230"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="92"/>
-        <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the report (indetermine) give their count and surface per layer and millésime. A stock or a flow that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty (NULL), never 0; the field inconnu says what is unknown.</source>
-        <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : les polygones dont le statut ne peut être établi sont additionnés à part (surface_indeterminee ; fragments de changement : flux_indetermine), et le journal et le rapport (indetermine) donnent leur nombre et leur surface par couche et par millésime. Un stock ou un flux qu'aucune couche ne fournit (seulement une couche de différence, ou pas d'OCS GE sur le territoire) est laissé vide (NULL), jamais 0 ; le champ inconnu dit ce qui est inconnu.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="79"/>
+        <location filename="../processing_provider/aggregate.py" line="81"/>
         <source>Stocks and flows of artificialisation and imperméabilisation per territory (communes, EPCI, any zones).</source>
         <translation>Stocks et flux d'artificialisation et d'imperméabilisation par territoire (communes, EPCI, tout zonage).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="82"/>
+        <location filename="../processing_provider/aggregate.py" line="84"/>
         <source>Exact areas of polygon ∩ territory in the data's projected CRS; percentages of the full territory area; stocks at the fin millésime; several départements combined by millésime index.</source>
         <translation>Surfaces exactes de l'intersection polygone ∩ territoire dans le SCR projeté des données ; pourcentages de la surface totale du territoire ; stocks au millésime de fin ; plusieurs départements combinés par rang de millésime.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="87"/>
+        <location filename="../processing_provider/aggregate.py" line="89"/>
         <source>The occupation du sol and difference layers of D90 with the communes of the Territoire de Belfort: one row per commune with surface_artif, pourcent_artif and the six flows, mapped by share artificialised.</source>
         <translation>Les couches d'occupation du sol et de différence du D90 avec les communes du Territoire de Belfort : une ligne par commune avec surface_artif, pourcent_artif et les six flux, cartographiée selon la part artificialisée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="94"/>
+        <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the report (indetermine) give their count and surface per layer and millésime. A stock or a flow that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty (NULL), never 0; the field inconnu says what is unknown. In the same pass, the optional output « surfaces by class » gives per territory the stock by couverture and usage code, the changed land by couverture at début and fin, and the newly artificialised land by what it was (for ocsge:export).</source>
+        <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : les polygones dont le statut ne peut être établi sont additionnés à part (surface_indeterminee ; fragments de changement : flux_indetermine), et le journal et le rapport (indetermine) donnent leur nombre et leur surface par couche et par millésime. Un stock ou un flux qu'aucune couche ne fournit (seulement une couche de différence, ou pas d'OCS GE sur le territoire) est laissé vide (NULL), jamais 0 ; le champ inconnu dit ce qui est inconnu. Dans la même passe, la sortie facultative « surfaces par classe » donne par territoire le stock par code de couverture et d'usage, les surfaces changées selon la couverture au début et à la fin, et les surfaces nouvellement artificialisées selon ce qu'elles étaient (pour ocsge:export).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="172"/>
+        <source>Surfaces by class of the nomenclature</source>
+        <translation>Surfaces par classe de la nomenclature</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="175"/>
+        <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
+        <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
     </message>
 </context>
 <context>
@@ -2218,142 +2253,137 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="117"/>
+        <location filename="../processing_provider/diagnostic.py" line="120"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="118"/>
+        <location filename="../processing_provider/diagnostic.py" line="121"/>
         <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
         <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="120"/>
+        <location filename="../processing_provider/diagnostic.py" line="123"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="121"/>
+        <location filename="../processing_provider/diagnostic.py" line="124"/>
         <source>The INSEE code of the commune.</source>
         <translation>Le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="123"/>
+        <location filename="../processing_provider/diagnostic.py" line="126"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="124"/>
+        <location filename="../processing_provider/diagnostic.py" line="127"/>
         <source>The commune&apos;s name.</source>
         <translation>Le nom de la commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="127"/>
+        <location filename="../processing_provider/diagnostic.py" line="130"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="130"/>
+        <location filename="../processing_provider/diagnostic.py" line="133"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="134"/>
+        <location filename="../processing_provider/diagnostic.py" line="137"/>
         <source>Hectares by default, m² as in the national files.</source>
         <translation>Hectares par défaut, m² comme dans les fichiers nationaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="137"/>
+        <location filename="../processing_provider/diagnostic.py" line="140"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="140"/>
+        <location filename="../processing_provider/diagnostic.py" line="143"/>
         <source>50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="143"/>
+        <location filename="../processing_provider/diagnostic.py" line="146"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="147"/>
+        <location filename="../processing_provider/diagnostic.py" line="150"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="149"/>
+        <location filename="../processing_provider/diagnostic.py" line="152"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="150"/>
+        <location filename="../processing_provider/diagnostic.py" line="153"/>
         <source>Where artif_&lt;level&gt; and imper_&lt;level&gt; (.gpkg, .csv) are written.</source>
         <translation>Emplacement où artif_&lt;level&gt; et imper_&lt;level&gt; (.gpkg, .csv) sont écrits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="153"/>
+        <location filename="../processing_provider/diagnostic.py" line="156"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="154"/>
+        <location filename="../processing_provider/diagnostic.py" line="157"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="155"/>
+        <location filename="../processing_provider/diagnostic.py" line="158"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="156"/>
+        <location filename="../processing_provider/diagnostic.py" line="159"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="240"/>
+        <location filename="../processing_provider/diagnostic.py" line="243"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="175"/>
+        <location filename="../processing_provider/diagnostic.py" line="178"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="184"/>
+        <location filename="../processing_provider/diagnostic.py" line="187"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="209"/>
+        <location filename="../processing_provider/diagnostic.py" line="212"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="287"/>
+        <location filename="../processing_provider/diagnostic.py" line="290"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="290"/>
+        <location filename="../processing_provider/diagnostic.py" line="293"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="81"/>
-        <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data); a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
-        <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="172"/>
+        <location filename="../processing_provider/diagnostic.py" line="175"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="197"/>
+        <location filename="../processing_provider/diagnostic.py" line="200"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
@@ -2378,64 +2408,69 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Le dossier des livraisons du Territoire de Belfort, ses communes et la table d'appartenance : le groupe « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » avec les cartes de la part artificialisée et de l'artificialisation nette par hectare, et les fichiers publiés dans le dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="104"/>
+        <location filename="../processing_provider/diagnostic.py" line="107"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="232"/>
+        <location filename="../processing_provider/diagnostic.py" line="235"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="232"/>
+        <location filename="../processing_provider/diagnostic.py" line="235"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="232"/>
+        <location filename="../processing_provider/diagnostic.py" line="235"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="232"/>
+        <location filename="../processing_provider/diagnostic.py" line="235"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="232"/>
+        <location filename="../processing_provider/diagnostic.py" line="235"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="232"/>
+        <location filename="../processing_provider/diagnostic.py" line="235"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="233"/>
+        <location filename="../processing_provider/diagnostic.py" line="236"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="209"/>
+        <location filename="../processing_provider/diagnostic.py" line="212"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="104"/>
-        <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
-        <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
+        <location filename="../processing_provider/diagnostic.py" line="81"/>
+        <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data) and in the per-class tables, made in the same pass: couverture_&lt;level&gt; and usage_&lt;level&gt; (surface by code at each millésime), transition_cs_&lt;level&gt; (changed land, couverture at début × at fin) and origine_artif_&lt;level&gt; (newly artificialised land by couverture and usage at début; its sum is flux_artif), parent codes, INDETERMINE and null kept as classes; a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
+        <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) et dans les tables par classe, calculées dans la même passe : couverture_&lt;level&gt; et usage_&lt;level&gt; (surface par code à chaque millésime), transition_cs_&lt;level&gt; (surfaces changées, couverture au début × à la fin) et origine_artif_&lt;level&gt; (surfaces nouvellement artificialisées selon la couverture et l'usage au début ; leur somme est flux_artif), codes parents, INDETERMINE et valeurs nulles gardés comme classes ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="111"/>
+        <location filename="../processing_provider/diagnostic.py" line="107"/>
+        <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
+        <translation>Un dossier contenant les livraisons d&apos;un ou plusieurs départements et millésimes, des archives de l&apos;IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="114"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="112"/>
+        <location filename="../processing_provider/diagnostic.py" line="115"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
-        <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
+        <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d&apos;ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
 </context>
 <context>
@@ -2599,199 +2634,209 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../processing_provider/export.py" line="52"/>
+        <location filename="../processing_provider/export.py" line="53"/>
         <source>Export to the published schema (data.gouv.fr)</source>
         <translation>Exporter au schéma publié (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="98"/>
+        <location filename="../processing_provider/export.py" line="105"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="99"/>
+        <location filename="../processing_provider/export.py" line="106"/>
         <source>The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec stocks et flux : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="102"/>
+        <location filename="../processing_provider/export.py" line="112"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la table des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="104"/>
+        <location filename="../processing_provider/export.py" line="114"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="104"/>
+        <location filename="../processing_provider/export.py" line="114"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="105"/>
+        <location filename="../processing_provider/export.py" line="115"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="105"/>
+        <location filename="../processing_provider/export.py" line="115"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="108"/>
+        <location filename="../processing_provider/export.py" line="118"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="120"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="120"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="120"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="120"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="120"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="120"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="117"/>
+        <location filename="../processing_provider/export.py" line="127"/>
         <source>The levels to export (SCoT only when SCoT codes exist).</source>
         <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="119"/>
+        <location filename="../processing_provider/export.py" line="129"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="119"/>
+        <location filename="../processing_provider/export.py" line="129"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="119"/>
+        <location filename="../processing_provider/export.py" line="129"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="122"/>
+        <location filename="../processing_provider/export.py" line="132"/>
         <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
         <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="124"/>
+        <location filename="../processing_provider/export.py" line="134"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="125"/>
+        <location filename="../processing_provider/export.py" line="135"/>
         <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
         <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="128"/>
+        <location filename="../processing_provider/export.py" line="138"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="131"/>
+        <location filename="../processing_provider/export.py" line="141"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="134"/>
+        <location filename="../processing_provider/export.py" line="144"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="137"/>
+        <location filename="../processing_provider/export.py" line="147"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="139"/>
+        <location filename="../processing_provider/export.py" line="149"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="140"/>
+        <location filename="../processing_provider/export.py" line="150"/>
         <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="142"/>
+        <location filename="../processing_provider/export.py" line="152"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="143"/>
+        <location filename="../processing_provider/export.py" line="153"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="146"/>
+        <location filename="../processing_provider/export.py" line="156"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="147"/>
+        <location filename="../processing_provider/export.py" line="157"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="152"/>
+        <location filename="../processing_provider/export.py" line="162"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="178"/>
+        <location filename="../processing_provider/export.py" line="190"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="181"/>
+        <location filename="../processing_provider/export.py" line="193"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="68"/>
-        <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder. Beside the published tables, left exactly as the schema says, qualite_&lt;level&gt; (GeoPackage without geometry and CSV) tells for every row what they cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and its share of the territory, the undetermined change pieces, the polygons repaired, the surface outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published tables, never 0; '… partiel': a level summing only its communes that know it). The convention of the codes (the aggregation's) is written in the GeoPackage metadata and the report.</source>
-        <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi. À côté des tables publiées, laissées exactement conformes au schéma, qualite_&lt;level&gt; (GeoPackage sans géométrie et CSV) dit pour chaque ligne ce qu'elles ne peuvent pas dire : la surface indéterminée (codes dont les feuilles ne donnent pas la même réponse : codes nuls, inconnus ou parents) et sa part du territoire, les fragments de changement indéterminés, les polygones réparés, la surface hors des données, et inconnu ('stock', 'flux' : non calculable, laissé vide dans les tables publiées, jamais 0 ; '… partiel' : un niveau qui n'additionne que ses communes qui le connaissent). La convention de lecture des codes (celle de l'agrégation) est écrite dans les métadonnées des GeoPackage et dans le rapport.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="55"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Writes the artif_&lt;level&gt; and imper_&lt;level&gt; tables published on data.gouv.fr (GeoPackage and CSV).</source>
         <translation>Écrit les tables artif_&lt;niveau&gt; et imper_&lt;niveau&gt; publiées sur data.gouv.fr (GeoPackage et CSV).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="58"/>
+        <location filename="../processing_provider/export.py" line="59"/>
         <source>The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all.</source>
         <translation>Les colonnes publiées, dans leur ordre ; hectares par défaut, ou m² ; GeoPackage en EPSG:4326 avec contours simplifiés selon le niveau ; les fichiers sont écrits en entier ou pas du tout.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="63"/>
+        <location filename="../processing_provider/export.py" line="64"/>
         <source>The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project.</source>
         <translation>La table des communes et un dossier : de artif_commune.gpkg et .csv à imper_region.gpkg et .csv, prêts à publier, et les cartes dans le projet.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="69"/>
+        <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder. Beside the published tables, left exactly as the schema says, qualite_&lt;level&gt; (GeoPackage without geometry and CSV) tells for every row what they cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and its share of the territory, the undetermined change pieces, the polygons repaired, the surface outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published tables, never 0; '… partiel': a level summing only its communes that know it). The convention of the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the others: couverture_&lt;level&gt; and usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface: the stock by code, summing to the covered surface), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface: the changed land) and origine_artif_&lt;level&gt; (cs_debut, us_debut, surface: the newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, parent codes, INDETERMINE and null (empty) as classes of their own.</source>
+        <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi. À côté des tables publiées, laissées exactement conformes au schéma, qualite_&lt;level&gt; (GeoPackage sans géométrie et CSV) dit pour chaque ligne ce qu'elles ne peuvent pas dire : la surface indéterminée (codes dont les feuilles ne donnent pas la même réponse : codes nuls, inconnus ou parents) et sa part du territoire, les fragments de changement indéterminés, les polygones réparés, la surface hors des données, et inconnu ('stock', 'flux' : non calculable, laissé vide dans les tables publiées, jamais 0 ; '… partiel' : un niveau qui n'additionne que ses communes qui le connaissent). La convention de lecture des codes (celle de l'agrégation) est écrite dans les métadonnées des GeoPackage et dans le rapport. Si l'on donne les surfaces par classe écrites par ocsge:aggregate (sa sortie facultative), les tables par classe sont écrites aussi, consolidées comme les autres : couverture_&lt;level&gt; et usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface : le stock par code, dont la somme est la surface couverte), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface : les surfaces changées) et origine_artif_&lt;level&gt; (cs_debut, us_debut, surface : les surfaces nouvellement artificialisées selon ce qu'elles étaient ; leur somme est flux_artif) ; codes tels que la livraison les écrit, codes parents, INDETERMINE et valeurs nulles (vides) comme classes à part entière.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="108"/>
+        <source>Surfaces by class (ocsge:aggregate)</source>
+        <translation>Surfaces par classe (ocsge:aggregate)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="109"/>
+        <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
+        <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
     </message>
 </context>
 <context>
@@ -3362,179 +3407,179 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Un rapport imprimable par territoire, avec chiffres clés, carte et graphiques, à partir des mêmes chiffres que les tables publiées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="90"/>
         <source>The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0.</source>
         <translation>Le stock au premier millésime est le stock publié au dernier moins le flux net publié ; les parts sont rapportées à la surface totale du territoire ; une valeur qu'aucune couche ne donne est imprimée « – », jamais 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="101"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="101"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="101"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="101"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="101"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="106"/>
+        <location filename="../processing_provider/portrait.py" line="109"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="107"/>
+        <location filename="../processing_provider/portrait.py" line="110"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="122"/>
+        <location filename="../processing_provider/portrait.py" line="125"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="123"/>
+        <location filename="../processing_provider/portrait.py" line="126"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="125"/>
+        <location filename="../processing_provider/portrait.py" line="128"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="125"/>
+        <location filename="../processing_provider/portrait.py" line="128"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="126"/>
+        <location filename="../processing_provider/portrait.py" line="129"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="128"/>
+        <location filename="../processing_provider/portrait.py" line="131"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="129"/>
+        <location filename="../processing_provider/portrait.py" line="132"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="138"/>
+        <location filename="../processing_provider/portrait.py" line="141"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="145"/>
+        <location filename="../processing_provider/portrait.py" line="148"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="148"/>
+        <location filename="../processing_provider/portrait.py" line="151"/>
         <source>{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.</source>
         <translation>{folder} existe et n'a pas été écrit par un portrait : il est laissé intact. Attendu : un autre nom de PDF ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="164"/>
+        <location filename="../processing_provider/portrait.py" line="167"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="166"/>
+        <location filename="../processing_provider/portrait.py" line="169"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="186"/>
+        <location filename="../processing_provider/portrait.py" line="189"/>
         <source>The template {path} cannot be read. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="191"/>
+        <location filename="../processing_provider/portrait.py" line="194"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="202"/>
+        <location filename="../processing_provider/portrait.py" line="205"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="209"/>
+        <location filename="../processing_provider/portrait.py" line="212"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="211"/>
+        <location filename="../processing_provider/portrait.py" line="214"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="175"/>
+        <location filename="../processing_provider/portrait.py" line="178"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="175"/>
+        <location filename="../processing_provider/portrait.py" line="178"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="92"/>
-        <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 7 pages each and 8 for CA Grand Belfort (its 52 communes on two pages).</source>
-        <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 7 pages chacun et 8 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="67"/>
-        <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
-        <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; en option sur une couche raster ou WMS du projet ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable : ses tableaux sont des tables attributaires sur la table lignes du GeoPackage de l'atlas, dessinées par QGIS lui-même sur toutes ses versions. Un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="109"/>
+        <location filename="../processing_provider/portrait.py" line="112"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="110"/>
+        <location filename="../processing_provider/portrait.py" line="113"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="119"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="117"/>
+        <location filename="../processing_provider/portrait.py" line="120"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="222"/>
+        <location filename="../processing_provider/portrait.py" line="225"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="67"/>
+        <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, surfaces by couverture and by usage at both millésimes in IGN's colours, what the newly artificialised land was before, the couverture transition matrix, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;) and of the per-class tables beside them (couverture_, usage_, transition_cs_, origine_artif_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
+        <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; en option sur une couche raster ou WMS du projet ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, surfaces par couverture et par usage aux deux millésimes aux couleurs de l'IGN, ce qu'étaient les surfaces nouvellement artificialisées, matrice des changements de couverture, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;) et des tables par classe à côté d'elles (couverture_, usage_, transition_cs_, origine_artif_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable : ses tableaux sont des tables attributaires sur la table lignes du GeoPackage de l'atlas, dessinées par QGIS lui-même sur toutes ses versions. Un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="95"/>
+        <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages).</source>
+        <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import compat, nomenclature, postgis
+from . import compat, export_classes, nomenclature, postgis
 from .files import OutputSet
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
@@ -62,7 +62,8 @@ TOLERANCES = {"commune": 50.0, "epci": 250.0, "scot": 250.0, "departement": 1500
 FRANCE_KM2 = 641184.0
 CSV_DIALECTS = {"comma": (",", "."), "semicolon": (";", ",")}
 
-_STRING_COLUMNS = {"code", "nom", "millesime_debut", "millesime_fin", "unite", "epci_code", "departement_code", "region_code", "scot_code", "inconnu", "convention"}
+_STRING_COLUMNS = {"code", "nom", "millesime_debut", "millesime_fin", "unite", "epci_code", "departement_code", "region_code", "scot_code", "inconnu", "convention",
+                   "code_cs", "code_us", "cs_debut", "cs_fin", "us_debut"}
 _INT_COLUMNS = {"index_debut", "index_fin"}
 
 
@@ -546,10 +547,12 @@ def export_tables(
     feedback: Any = None,
     convention: Optional[str] = None,
     quality: bool = True,
+    classes: Optional[dict[str, dict[str, pd.DataFrame]]] = None,
     database: Optional[tuple[postgis.Connection, str]] = None,
 ) -> ExportResult:
     """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given, and
-    beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``.
+    beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``, and the
+    per-class tables of ``classes`` (level → ``export_classes.by_level``'s tables; no geometry).
 
     ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention`` (how
     parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages' metadata. Everything is written
@@ -584,6 +587,8 @@ def export_tables(
                     result.layers[name] = f"{folder / (name + '.gpkg')}|layername={name}"
             if quality:
                 _export_quality(write, table, level, unit, convention)
+            for name, ctable, description, metadata in export_classes.tables_of_level((classes or {}).get(level, {}), level, unit, unit_label(unit), convention):
+                write(name, ctable, None, description, metadata)
         if coverage and "departement" in levels:
             ctable = coverage_table(levels["departement"][0])
             write("part_territoire_couvert", ctable, None, tr("Part of the territory covered by OCS GE, per département (km², % of 641,184 km²)."), {"unite": "km2"})

@@ -22,6 +22,7 @@ from qgis.core import (
 
 from ..ocsge_plugin import compat, export, styles
 from ..ocsge_plugin.computing.chain import run_aggregate
+from ..ocsge_plugin.computing.classes import to_long
 from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
@@ -64,6 +65,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     UNIT = "UNIT"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_CLASSES = "OUTPUT_CLASSES"
     REPORT = "REPORT"
 
     GROUP = "territories"
@@ -112,7 +114,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             "are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the "
             "report (indetermine) give their count and surface per layer and millésime. A stock or a flow "
             "that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty "
-            "(NULL), never 0; the field inconnu says what is unknown."
+            "(NULL), never 0; the field inconnu says what is unknown. In the same pass, the optional output "
+            "« surfaces by class » gives per territory the stock by couverture and usage code, the changed land by "
+            "couverture at début and fin, and the newly artificialised land by what it was (for ocsge:export)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -165,6 +169,16 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         )
         param.setHelp(self.tr("The same rows without geometry (optional)."))
         self.addParameter(param)
+        param = QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CLASSES, self.tr("Surfaces by class of the nomenclature"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+        )
+        param.setHelp(self.tr(
+            "Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each "
+            "millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly "
+            "artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the "
+            "couverture_, usage_, transition_cs_ and origine_artif_<level> tables."
+        ))
+        self.addParameter(param)
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
@@ -209,6 +223,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             dest = write_table(self, parameters, self.OUTPUT_TABLE, context, table, extra, None, result.crs, feedback, spatial=False)
             if dest:
                 outputs[self.OUTPUT_TABLE] = dest
+            dest = write_table(self, parameters, self.OUTPUT_CLASSES, context, export.with_unit(to_long(result.classes), unit), None, None, result.crs, feedback, spatial=False)
+            if dest:
+                outputs[self.OUTPUT_CLASSES] = dest
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}

@@ -93,7 +93,10 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             "(CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but "
             "reported per layer and millésime (log, report: indetermine) and per territory in the quality "
             "tables qualite_<level> written beside the published ones (undetermined surface and share, "
-            "polygons repaired, surface outside the data); a stock or flow no layer gives (e.g. only a "
+            "polygons repaired, surface outside the data) and in the per-class tables, made in the same pass: "
+            "couverture_<level> and usage_<level> (surface by code at each millésime), transition_cs_<level> (changed "
+            "land, couverture at début × at fin) and origine_artif_<level> (newly artificialised land by couverture and "
+            "usage at début; its sum is flux_artif), parent codes, INDETERMINE and null kept as classes; a stock or flow no layer gives (e.g. only a "
             "difference layer) is left empty, never 0. The convention 'as the national files' reproduces the "
             "published national numbers (exact codes only). In batch mode, one row per département with its "
             "own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this "
@@ -280,7 +283,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             steps.setCurrentStep(2)
             membership = Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
-            written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps)
+            written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps, result.classes)
         except OcsgeError as error:
             raise self.fail(str(error)) from None
         except Canceled:

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..ocsge_plugin import export
+from ..ocsge_plugin import export, export_classes
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from . import params
@@ -28,6 +28,7 @@ FORMATS = ("gpkg", "csv")
 
 class ExportAlgorithm(OcsgeAlgorithm):
     COMMUNE = "COMMUNE"
+    CLASSES = "CLASSES"
     MEMBERSHIP = "MEMBERSHIP"
     GIVEN = {"epci": "EPCI", "scot": "SCOT", "departement": "DEPARTEMENT", "region": "REGION"}
     LEVELS = "LEVELS"
@@ -91,12 +92,21 @@ class ExportAlgorithm(OcsgeAlgorithm):
             "its share of the territory, the undetermined change pieces, the polygons repaired, the surface "
             "outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published "
             "tables, never 0; '… partiel': a level summing only its communes that know it). The convention of "
-            "the codes (the aggregation's) is written in the GeoPackage metadata and the report."
+            "the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class "
+            "that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the "
+            "others: couverture_<level> and usage_<level> (<level>_code, nom, millesime, code_cs / code_us, surface: "
+            "the stock by code, summing to the covered surface), transition_cs_<level> (millesime_debut, millesime_fin, "
+            "cs_debut, cs_fin, surface: the changed land) and origine_artif_<level> (cs_debut, us_debut, surface: the "
+            "newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, "
+            "parent codes, INDETERMINE and null (empty) as classes of their own."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector])
         param.setHelp(self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."))
+        self.addParameter(param)
+        param = QgsProcessingParameterFeatureSource(self.CLASSES, self.tr("Surfaces by class (ocsge:aggregate)"), [QgsProcessing.SourceType.TypeVector], optional=True)
+        param.setHelp(self.tr("Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_<level> are written too."))
         self.addParameter(param)
         param = params.membership(self.MEMBERSHIP)
         param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table's fields."))
@@ -171,7 +181,9 @@ class ExportAlgorithm(OcsgeAlgorithm):
                 if level_source is not None and level in options["levels"]:
                     given[level] = export.read_table(level_source)
             membership = Membership.from_csv(membership_path) if membership_path else None
-            result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback)
+            classes_source = self.parameterAsSource(parameters, self.CLASSES, context)
+            classes = export_classes.read_classes(classes_source) if classes_source is not None else None
+            result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback, classes)
         except OcsgeError as error:
             raise self.fail(str(error)) from None
         except Canceled:
@@ -195,10 +207,14 @@ class ExportAlgorithm(OcsgeAlgorithm):
         }
 
 
-def run_export(table, geometries, crs, membership, given, folder, options, feedback):
-    """Levels from the communes (or given), then the files and the quality tables. Returns (ExportResult, warnings)."""
+def run_export(table, geometries, crs, membership, given, folder, options, feedback, classes=None):
+    """Levels from the communes (or given), then the files, the quality tables and, when the aggregation's
+    per-class tables are given (``AggregateResult.classes``), theirs at every level. Returns (ExportResult, warnings)."""
     convention = options.get("convention") or export.table_convention(table)
-    levels, warnings = export.levels_from_communes(table, geometries, crs, membership, options["levels"], given, feedback)
+    wanted = options["levels"]
+    levels, warnings = export.levels_from_communes(table, geometries, crs, membership, ["commune", *wanted] if classes else wanted, given, feedback)
+    per_level = export_classes.by_level(classes, levels, levels["commune"][0]) if classes else None
+    levels = {level: value for level, value in levels.items() if level in wanted}
     result = export.export_tables(
         levels,
         folder,
@@ -211,6 +227,7 @@ def run_export(table, geometries, crs, membership, given, folder, options, feedb
         coverage=options["coverage"],
         feedback=feedback,
         convention=convention,
+        classes=per_level,
         database=options.get("database"),
     )
     result.convention = convention

@@ -73,9 +73,12 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             "artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation "
             "in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; "
             "optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both "
-            "millésimes, flows by type, communes ranked by net artificialisation) as vector drawings; for a "
+            "millésimes, flows by type, surfaces by couverture and by usage at both millésimes in IGN's colours, what "
+            "the newly artificialised land was before, the couverture transition matrix, communes ranked by net "
+            "artificialisation) as vector drawings; for a "
             "territory above the commune, the table of its communes sorted by net artificialisation; a method note. "
-            "Numbers are those of the published tables (artif_<level>, imper_<level>, qualite_<level>), written "
+            "Numbers are those of the published tables (artif_<level>, imper_<level>, qualite_<level>) and of "
+            "the per-class tables beside them (couverture_, usage_, transition_cs_, origine_artif_<level>), written "
             "with the charts and the atlas layer in the folder <name of the PDF>_donnees beside the PDF; they are "
             "formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), "
             "editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS "
@@ -90,7 +93,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
     def example(self) -> str:
         return self.tr(
-            "The Territoire de Belfort's deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 7 pages each and 8 for CA Grand Belfort (its 52 communes on two pages)."
+            "The Territoire de Belfort's deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -21,6 +21,8 @@ département outline. Every polygon is a rectangle of fine cells walked along al
 of its outline, so neighbouring polygons share exact vertices (OCS GE's topology) and a change zone
 can be re-cut in the second millésime without leaving gaps. Small islands (isolated buildings, car
 parks, enclosed gardens) are holes of their host polygon. The mesh ignores commune boundaries.
+``--vertices N`` inserts points on every lattice edge (offset across it by an amount that depends only
+on the edge), so that polygons have about N vertices, as IGN's do, with the same shared topology.
 
 ``manifest.json``: the generation parameters, ``conventions``, ``departement_area_m2``, ``mesh``
 (block size, islands, change events), ``items`` (one per delivery: name, path of the .7z or folder,
@@ -88,6 +90,7 @@ CONVENTIONS = {
 }
 K = 4  # fine cells per block side
 JITTER = 0.22  # node jitter, as a fraction of the fine cell (< 0.25 keeps every cell simple)
+WIGGLE = 0.2  # offset of the points inserted on a lattice edge (``vertices``), fraction of a step
 ISLAND_MAX_SIDE = 0.65  # island side, as a fraction of the fine cell (fits around a node)
 ROAD_SPACING_M = 4000.0
 ROAD_SEGMENT_RATE = 0.65  # share of road segments (one spacing long) that exist
@@ -890,6 +893,7 @@ class Lattice:
     grid: Grid
     xs: np.ndarray  # (nfy + 1, nfx + 1)
     ys: np.ndarray
+    steps: int = 1  # segments per lattice edge (``densify``): more vertices, same topology
 
     @property
     def fine(self) -> float:
@@ -903,7 +907,36 @@ class Lattice:
         di, dj = ring_offsets(w, h)
         ii = i0[:, None] + di[None, :]
         jj = j0[:, None] + dj[None, :]
-        return np.stack([self.xs[jj, ii], self.ys[jj, ii]], axis=-1)
+        nodes = np.stack([self.xs[jj, ii], self.ys[jj, ii]], axis=-1)
+        return nodes if self.steps == 1 else self.densify(nodes, ii, jj)
+
+    def densify(self, nodes: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+        """``steps - 1`` points inserted on every lattice edge of the rings, each pushed off the edge
+        by a small offset that depends only on the edge and the point's place on it: the two
+        polygons sharing an edge walk the same points (in opposite orders)."""
+        steps = self.steps
+        n, m, _ = nodes.shape
+        a, b = nodes[:, :-1], nodes[:, 1:]
+        # canonical edge: from its lower node; t measured from there
+        forward = (ii[:, 1:] + jj[:, 1:]) > (ii[:, :-1] + jj[:, :-1])
+        ci = np.minimum(ii[:, 1:], ii[:, :-1]).astype(np.uint64)
+        cj = np.minimum(jj[:, 1:], jj[:, :-1]).astype(np.uint64)
+        horizontal = (jj[:, 1:] == jj[:, :-1]).astype(np.uint64)
+        k = np.arange(1, steps, dtype=np.uint64)
+        kc = np.where(forward[..., None], k, np.uint64(steps) - k)  # index from the canonical start
+        key = ((ci * np.uint64(73856093)) ^ (cj * np.uint64(19349663)) ^ (horizontal * np.uint64(83492791)))
+        key = (key[..., None] ^ (kc * np.uint64(2654435761))) * np.uint64(0x9E3779B97F4A7C15)
+        wiggle = ((key >> np.uint64(11)).astype(np.float64) / float(1 << 53) - 0.5) * (WIGGLE * self.fine / steps)
+        t = (k.astype(np.float64) / steps)[None, None, :, None]
+        points = a[:, :, None, :] + (b - a)[:, :, None, :] * t
+        # pushed across the edge: in y on horizontal edges, in x on vertical ones
+        points[..., 1] += np.where(horizontal[..., None] == 1, wiggle, 0.0)
+        points[..., 0] += np.where(horizontal[..., None] == 1, 0.0, wiggle)
+        out = np.empty((n, (m - 1) * steps + 1, 2))
+        out[:, :-1].reshape(n, m - 1, steps, 2)[:, :, 0] = a
+        out[:, :-1].reshape(n, m - 1, steps, 2)[:, :, 1:] = points
+        out[:, -1] = nodes[:, -1]
+        return out
 
     def ring(self, i0: int, j0: int, w: int, h: int) -> np.ndarray:
         return self.rings(np.array([i0]), np.array([j0]), w, h)[0]
@@ -1976,13 +2009,18 @@ class Generated:
         return self.territory.spec.millesimes
 
 
-def build(dep: str, polygons: int, seed: int, data_dir: Path | None = None) -> Generated:
-    """The mesh of both millésimes, in memory (no file written)."""
+def build(dep: str, polygons: int, seed: int, data_dir: Path | None = None,
+          vertices: int | None = None) -> Generated:
+    """The mesh of both millésimes, in memory (no file written). ``vertices``: mean vertex count per
+    rectangle wanted (points inserted on every lattice edge); None keeps the lattice nodes only."""
     spec = DEPARTEMENTS[dep]
     territory = load_territory(spec, data_dir)
     layout = calibrate_layout(territory, polygons, seed)
     lattice = build_lattice(layout.grid, seed)
     mesh = mesh_from_layout(layout, lattice)
+    if vertices:
+        edges = float(np.mean(2 * (mesh.w + mesh.h)))
+        lattice.steps = max(1, round(vertices / edges))
     clip_boundary(mesh, territory.outline)
     add_islands(mesh, layout.islands, stage_rng(seed, "island-shapes"))
     mesh.flush()
@@ -2209,7 +2247,8 @@ def reusable_manifest(out: Path, parameters: dict) -> dict | None:
 def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Path = "sample",
              archive: bool = True, flavour: str = "both", code_fields: str = "code_cs",
              with_commune_truth: bool | None = None, data_dir: str | Path | None = None,
-             timings: dict[str, float] | None = None, reuse: bool = False) -> dict:
+             timings: dict[str, float] | None = None, reuse: bool = False,
+             vertices: int | None = None) -> dict:
     """Generate one département's deliveries into ``out`` and return the manifest (also written to
     ``out/manifest.json``).
 
@@ -2217,6 +2256,8 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
     'gpkg', 'shp' or 'both'. ``code_fields='couverture'`` spells the GPKG code columns
     ``couverture`` / ``usage``. Per-commune truth is computed by default when polygons <= 20,000.
     ``reuse=True`` returns the manifest already in ``out`` when it matches these parameters.
+    ``vertices``: mean vertex count per polygon wanted (IGN's deliveries: a few dozen; the benchmark
+    uses 32); None: the lattice nodes only (about 10).
     """
     if dep not in DEPARTEMENTS:
         raise ValueError(f"unknown département {dep!r}; known: {sorted(DEPARTEMENTS)}")
@@ -2229,7 +2270,7 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
     if reuse:
         parameters = dict(departement=dep, polygons_target=polygons, seed=seed, flavour=flavour,
                           archived=archive, code_fields=code_fields,
-                          commune_truth=with_commune_truth)
+                          commune_truth=with_commune_truth, vertices=vertices)
         existing = reusable_manifest(out, parameters)
         if existing is not None:
             timings["reused"] = 1.0
@@ -2238,7 +2279,7 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
     spec = DEPARTEMENTS[dep]
     with gdal_session():
         started = time.perf_counter()
-        generated = build(dep, polygons, seed, Path(data_dir) if data_dir else None)
+        generated = build(dep, polygons, seed, Path(data_dir) if data_dir else None, vertices)
         timings["build_s"] = time.perf_counter() - started
         mesh = generated.mesh
         years = generated.years
@@ -2293,10 +2334,12 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
         "archived": archive,
         "code_fields": code_fields,
         "commune_truth": with_commune_truth,
+        "vertices": vertices,
         "conventions": CONVENTIONS,
         "departement_area_m2": generated.territory.area,
         "mesh": {"block_m": generated.layout.grid.block, "fine_cell_m": generated.layout.grid.fine,
-                 "fine_cells_per_block": K, "islands": len(generated.layout.islands),
+                 "fine_cells_per_block": K, "steps_per_edge": generated.mesh.lattice.steps,
+                 "islands": len(generated.layout.islands),
                  "events": generated.events},
         "items": items,
         "truth": truth,
@@ -2343,6 +2386,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     truth.add_argument("--no-commune-truth", dest="commune_truth", action="store_false")
     parser.add_argument("--data-dir",
                         help="folder with the outlines (default: tests/data, then bench/data)")
+    parser.add_argument("--vertices", type=int,
+                        help="mean vertex count per polygon (points inserted on the lattice edges; "
+                             "default: the lattice nodes only)")
     parser.add_argument("--reuse", action="store_true",
                         help="do nothing when OUT already holds a generation with these parameters")
     return parser.parse_args(argv)
@@ -2355,7 +2401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     manifest = generate(args.dep, args.polygons, args.seed, args.out, archive=not args.no_archive,
                         flavour=args.flavour, code_fields=args.code_fields,
                         with_commune_truth=args.commune_truth, data_dir=args.data_dir,
-                        timings=timings, reuse=args.reuse)
+                        timings=timings, reuse=args.reuse, vertices=args.vertices)
     total = time.perf_counter() - started
     if timings.get("reused"):
         print(f"{args.out}: already generated with these parameters, reused")

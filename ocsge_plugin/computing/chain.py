@@ -41,37 +41,45 @@ def run_aggregate(
     return result, notes
 
 
-def overlay_flows(method: str, convention: str = DEFAULT_CONVENTION) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray]]]:
-    """An ``overlay`` for ``territories.aggregate``: flows of two stock layers from their overlay, by
-    the flow core (``flows.pieces_from_overlay``, same classification as ``ocsge:classify``), in
-    batches; the pieces whose flows cannot be told weigh on the last column (indéterminé)."""
+def overlay_flows(method: str, convention: str = DEFAULT_CONVENTION) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]]:
+    """An ``overlay`` for ``territories.aggregate``: the change pieces of two stock layers from their
+    overlay, by the flow core (``flows.pieces_from_overlay``, same classification as ``ocsge:classify``),
+    in batches of (WKB, flow weights, codes cs début, us début, cs fin); the pieces whose flows cannot be
+    told weigh on the last column (indéterminé), the pieces whose class changed without a flow on none
+    (they count in the transitions of the per-class tables)."""
 
-    def run(debut: Source, fin: Source, feedback: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def run(debut: Source, fin: Source, feedback: Any) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         used = resolve_stock_method(fin, method)
         used = "matrice" if used == "classified" else used
         report = FlowReport(keep_undetermined=True)
-        pieces = flows.pieces_from_overlay(debut.layer, fin.layer, used, report, feedback, flows_only=True, convention=convention)
+        pieces = flows.pieces_from_overlay(debut.layer, fin.layer, used, report, feedback, flows_only=False, convention=convention)
         wkb: list = []
         weights: list = []
+        codes: list = []
 
         def undetermined() -> None:
-            for geometry in report.undetermined_parts:
+            for geometry, (cs_d, us_d, cs_f, _us_f) in zip(report.undetermined_parts, report.undetermined_codes):
                 wkb.append(bytes(geometry.asWkb()))
                 weights.append((0, 0, 0, 0, 1))
+                codes.append((cs_d, us_d, cs_f))
             report.undetermined_parts.clear()
+            report.undetermined_codes.clear()
+
+        def batch() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            out = np.array(wkb, dtype=object), np.array(weights, dtype=np.float64), np.array(codes, dtype=object).reshape(-1, 3)
+            wkb.clear(), weights.clear(), codes.clear()
+            return out
 
         for piece in pieces:
             undetermined()
-            if not piece.has_flow:
-                continue
             wkb.append(bytes(piece.geometry.asWkb()))
             weights.append((piece.flux_artif > 0, piece.flux_artif < 0, piece.flux_imper > 0, piece.flux_imper < 0, 0))
+            codes.append((piece.cs_debut, piece.us_debut, piece.cs_fin))
             if len(wkb) >= 4096:
-                yield np.array(wkb, dtype=object), np.array(weights, dtype=np.float64)
-                wkb, weights = [], []
+                yield batch()
         undetermined()
         if wkb:
-            yield np.array(wkb, dtype=object), np.array(weights, dtype=np.float64)
+            yield batch()
 
     return run
 

@@ -83,7 +83,7 @@ from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
 from .classified import RAISONS, SOURCES, Classification, Comparison
-from .batches import Step, iter_batches, ogr_target, postgis_readable
+from .batches import BATCH, Step, WkbColumn, iter_batches, ogr_target, postgis_readable, wkb_bytes
 from .codes import UNKNOWN, YES, factorize, pair_status, parse_bool, parse_ign_artif, plain_value
 from .gpkg import InvalidGeometries
 from .progress import ScaledFeedback, check_canceled
@@ -233,7 +233,7 @@ class _Columns:
     bati: np.ndarray
     ign_artif: Optional[np.ndarray]
     ign_crit: Optional[np.ndarray]
-    wkb: Optional[list]
+    wkb: Any  # list of WKB, or a WkbColumn (Arrow reading), or None
     repaired: list
     empty: list
     unknown: dict
@@ -418,11 +418,11 @@ def _read_arrow(
     ign_parts: list = []
     crit_parts: list = []
     area_l = array("d")
-    wkb_l: Optional[list] = [] if want_geometry else None
+    length_parts: list = []  # the WKB is not kept: re-read when needed (``WkbColumn``)
     validity = InvalidGeometries.start(layer) if want_geometry else None
     nan = float("nan")
     for batch in iter_batches(layer, names, step):
-        fid = np.asarray(batch["fid"], dtype=np.int64)
+        fid = np.array(batch["fid"], dtype=np.int64)  # a copy: a view would keep the whole batch (its WKB) alive
         n = fid.size
         fid_parts.append(fid)
         cs_codes, cs_uniques = factorize(batch[cs_name])
@@ -447,20 +447,14 @@ def _read_arrow(
         if not want_geometry:
             area_l.extend([nan] * n)
             continue
-        wkb_l.extend(_blob(blob) for blob in batch["wkb"])
+        length_parts.append(np.fromiter((len(wkb_bytes(blob)) for blob in batch["wkb"]), dtype=np.int64, count=n))
     fid_a = np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64)
     row_a = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int64)
     ign_a = (np.concatenate(ign_parts) if ign_parts else np.zeros(0, np.int8)) if artif_name else None
     crit_a = (np.concatenate(crit_parts) if crit_parts else np.zeros(0, np.int8)) if crit_name else None
     area = None if want_geometry else area_l  # from the WKB, once their validity is settled
-    return pairs, row_a, fid_a, area, ign_a, crit_a, wkb_l, [], [], validity
-
-
-def _blob(blob: Any) -> bytes:
-    """A WKB of an Arrow batch as bytes (b"" for none)."""
-    if blob is None or blob is np.ma.masked:
-        return b""
-    return blob.tobytes() if isinstance(blob, np.void) else bytes(blob)  # (a small batch: fixed-size records)
+    wkb = WkbColumn(layer, fid_a, np.concatenate(length_parts) if length_parts else np.zeros(0, np.int64)) if want_geometry else None
+    return pairs, row_a, fid_a, area, ign_a, crit_a, wkb, [], [], validity
 
 
 EMPTY_WKB_SIZE = 9  # byte order, type, zero rings / parts: an empty (multi)polygon
@@ -475,16 +469,17 @@ def _settle(columns: _Columns, feedback: Any) -> bool:
     suspects = columns.validity.result(feedback)
     columns.validity = None
     wkb, fids = columns.wkb, columns.fid.tolist()
-    columns.empty = [fids[i] for i, blob in enumerate(wkb) if len(blob) <= EMPTY_WKB_SIZE]
+    lengths = wkb.lengths if isinstance(wkb, WkbColumn) else np.fromiter(map(len, wkb), dtype=np.int64, count=len(wkb))
+    columns.empty = columns.fid[lengths <= EMPTY_WKB_SIZE].tolist()
     if suspects is None:  # SQLite could not tell: every geometry is checked here
-        positions = range(len(wkb))
+        every = (blob for chunk in wkb.chunks(BATCH) for blob in chunk) if isinstance(wkb, WkbColumn) else iter(wkb)
+        items: Iterable = enumerate(every)
     else:
-        positions = _positions(columns.fid, suspects)
+        items = ((i, wkb[i]) for i in _positions(columns.fid, suspects))
     repaired = []
-    for n, i in enumerate(positions):
+    for n, (i, blob) in enumerate(items):
         if n % 5000 == 0:
             check_canceled(feedback)
-        blob = wkb[i]
         if len(blob) <= EMPTY_WKB_SIZE:
             continue
         geometry = QgsGeometry()

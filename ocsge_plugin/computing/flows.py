@@ -64,8 +64,7 @@ Errors meant for the user raise :class:`FlowError` (message already translated);
 
 from __future__ import annotations
 
-import hashlib
-import struct
+import zlib
 from collections import defaultdict
 from typing import Any, Iterator, Optional
 
@@ -86,9 +85,11 @@ from ..i18n import tr
 from ..nomenclature import normalise_code
 from ..rules import DEFAULT_CONVENTION
 from . import classify
+from .batches import Step, iter_batches, wkb_bytes
 from .codes import pair_status, plain_value
 from .pieces import UNDETERMINED, ChangePiece, FlowReport, OnlyPart
 from .progress import ScaledFeedback
+from .wkb import canonical_key, wkb_area_bbox
 
 __all__ = [
     "SUMMARY_FIELDS",
@@ -353,14 +354,8 @@ def pieces_from_artif_diff(layer: QgsVectorLayer, report: Optional[FlowReport] =
 
 # ------------------------------------------------------------------------------------- overlay
 
-def _raw_key(wkb: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(wkb, digest_size=8).digest(), "little")
-
-
 def _canonical_key(geometry: QgsGeometry) -> Optional[bytes]:
-    """Hash of a geometry's canonical form: MultiPolygon 2D, closing vertex and repeated vertices
-    dropped, exterior rings counter-clockwise and holes clockwise, each ring started at its smallest
-    vertex, holes and parts sorted. Equal for the same exact coordinates written differently."""
+    """Hash of a geometry's canonical form (``wkb.canonical_key`` of it as a 2D MultiPolygon)."""
     if geometry.isNull() or geometry.isEmpty():
         return None
     g = QgsGeometry(geometry)
@@ -370,38 +365,7 @@ def _canonical_key(geometry: QgsGeometry) -> Optional[bytes]:
         g = QgsGeometry(raw.clone())
         g.get().dropZValue()
         g.get().dropMValue()
-    wkb = bytes(g.asWkb())
-    order = "<" if wkb[0] == 1 else ">"
-    (n_polys,) = struct.unpack_from(order + "I", wkb, 5)
-    pos = 9
-    parts = []
-    for _ in range(n_polys):
-        order = "<" if wkb[pos] == 1 else ">"
-        (n_rings,) = struct.unpack_from(order + "I", wkb, pos + 5)
-        pos += 9
-        rings = []
-        for ring_index in range(n_rings):
-            (n_points,) = struct.unpack_from(order + "I", wkb, pos)
-            pos += 4
-            xy = np.frombuffer(wkb, dtype=np.dtype(order + "f8"), count=2 * n_points, offset=pos).reshape(-1, 2)
-            pos += 16 * n_points
-            if len(xy) > 1 and (xy[0] == xy[-1]).all():
-                xy = xy[:-1]
-            if len(xy) > 1:
-                keep = np.ones(len(xy), bool)
-                keep[1:] = (np.diff(xy, axis=0) != 0).any(axis=1)
-                xy = xy[keep]
-            if len(xy) == 0:
-                continue
-            x, y = xy[:, 0], xy[:, 1]
-            signed = float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
-            if (ring_index == 0) != (signed > 0):
-                xy = xy[::-1]
-            start = int(np.lexsort((xy[:, 1], xy[:, 0]))[0])
-            rings.append(np.ascontiguousarray(np.roll(xy, -start, axis=0), dtype="<f8").tobytes())
-        if rings:
-            parts.append(rings[0] + b"|" + b"|".join(sorted(rings[1:])))
-    return hashlib.blake2b(b"#".join(sorted(parts)), digest_size=16).digest()
+    return canonical_key(bytes(g.asWkb()))
 
 
 class _Codes:
@@ -434,37 +398,62 @@ class _Codes:
         return found
 
 
+def _text(value: Any) -> Any:
+    """Arrow's strings come as UTF-8 bytes."""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def _box(geometry: QgsGeometry) -> tuple[float, float, float, float]:
+    box = geometry.boundingBox()
+    return box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
+
+
+def _from_wkb(blob: bytes) -> QgsGeometry:
+    geometry = QgsGeometry()
+    if blob:
+        geometry.fromWkb(blob)
+    return geometry
+
+
 class _Side:
     """One millésime in the overlay: per polygon, in reading order, its feature id, interned
-    attributes and area; the statuses come from the interned attributes, or for ``matrice_seuils``
-    from ``classify.classify_layer`` (the whole mesh is needed)."""
+    attributes, a check of its WKB (length and CRC-32) and, when ``with_area``, its area (numpy arrays,
+    filled by ``batches``); the statuses come from the interned attributes, or for ``matrice_seuils``
+    from ``classify.classify_layer`` (the whole mesh is needed): (sorted feature ids, artif)."""
 
-    def __init__(self, layer: QgsVectorLayer, fields: dict[str, str], codes: _Codes, seuils: Optional[dict[int, int]]):
-        self.layer, self.codes_table, self.seuils = layer, codes, seuils
-        lookup = layer.fields().lookupField
-        self.indexes = [lookup(fields["code_cs"]), lookup(fields["code_us"])]
-        if codes.method == "ign":
-            self.indexes.append(lookup(fields["artif"]))
-        self.fid: list[int] = []
-        self.code: list[int] = []
-        self.area: list[float] = []
+    def __init__(self, layer: QgsVectorLayer, fields: dict[str, str], codes: _Codes,
+                 seuils: Optional[tuple[np.ndarray, np.ndarray]], with_area: bool):
+        self.layer, self.codes_table, self.seuils, self.with_area = layer, codes, seuils, with_area
+        self.names = [fields["code_cs"], fields["code_us"]] + ([fields["artif"]] if codes.method == "ign" else [])
+        self.fid = self.code = self.check = np.zeros(0, np.int64)
+        self.area = np.zeros(0)
         self.transform: Optional[QgsCoordinateTransform] = None
 
-    def request(self) -> QgsFeatureRequest:
-        return QgsFeatureRequest().setSubsetOfAttributes(self.indexes)
+    def batches(self, step: Step) -> Iterator[tuple[int, list, np.ndarray]]:
+        """Read every feature in batches (OGR's Arrow interface for files): records ids, interned
+        attributes, WKB checks and areas; yields (first position, WKB blobs, WKB hashes, 0 for none)."""
+        table, memo = self.codes_table, {}
+        start = 0
+        for batch in iter_batches(self.layer, self.names, step):
+            blobs = [wkb_bytes(blob) for blob in batch["wkb"]]
+            if self.transform is not None:
+                blobs = [self._transformed(blob) for blob in blobs]
+            keys = zip(*(np.ma.asarray(batch[name]).tolist() for name in self.names))
+            code = [memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k))) for k in keys]
+            check = [len(b) << 32 | zlib.crc32(b) if b else 0 for b in blobs]
+            new = [np.asarray(batch["fid"], np.int64), np.array(code, np.int64), np.array(check, np.int64)]
+            new.append(wkb_area_bbox(blobs)[0] if self.with_area else np.zeros(0))
+            self.fid, self.code, self.check, self.area = (
+                np.concatenate([old, values]) for old, values in zip((self.fid, self.code, self.check, self.area), new))
+            yield start, blobs, np.array([hash(b) if b else 0 for b in blobs], np.int64)
+            start += len(blobs)
 
-    def read(self, feature) -> tuple[int, QgsGeometry]:
-        """Record a feature (id, attributes, area); returns its position and (transformed) geometry."""
-        attribute = feature.attribute
-        code = self.codes_table.index(*(attribute(i) for i in self.indexes))
-        geometry = feature.geometry()
-        if self.transform is not None and not geometry.isNull():
-            geometry = QgsGeometry(geometry)
-            geometry.transform(self.transform)
-        self.fid.append(feature.id())
-        self.code.append(code)
-        self.area.append(geometry.area() if not geometry.isNull() else 0.0)
-        return len(self.fid) - 1, geometry
+    def _transformed(self, blob: bytes) -> bytes:
+        geometry = _from_wkb(blob)
+        if geometry.isNull():
+            return b""
+        geometry.transform(self.transform)
+        return bytes(geometry.asWkb())
 
     def geometry(self, feature) -> QgsGeometry:
         geometry = feature.geometry()
@@ -473,24 +462,34 @@ class _Side:
             geometry.transform(self.transform)
         return geometry
 
+    def statuses(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(imper, artif) arrays of the polygons at ``positions`` (an array or a slice)."""
+        code = self.code[positions]
+        table = self.codes_table
+        imper = np.asarray(table.imper, np.int64)[code]
+        if self.seuils is None:
+            return imper, np.asarray(table.artif, np.int64)[code]
+        fids, artif = self.seuils
+        fid = self.fid[positions]
+        at = np.searchsorted(fids, fid)
+        return imper, np.where(fids[at] == fid, artif[at], UNDETERMINED)
+
     def status(self, position: int) -> tuple[int, int]:
-        code = self.code[position]
+        code = int(self.code[position])
         imper = self.codes_table.imper[code]
-        if self.seuils is not None:
-            return imper, self.seuils.get(self.fid[position], UNDETERMINED)
-        return imper, self.codes_table.artif[code]
+        if self.seuils is None:
+            return imper, self.codes_table.artif[code]
+        fids, artif = self.seuils
+        at = int(np.searchsorted(fids, self.fid[position]))
+        return imper, int(artif[at]) if fids[at] == self.fid[position] else UNDETERMINED
 
     def same_class(self, position: int, other: "_Side", other_position: int) -> bool:
         table = self.codes_table
         return table.pair_id[self.code[position]] == table.pair_id[other.code[other_position]]
 
     def stock(self) -> tuple[float, float]:
-        artif = imper = 0.0
-        for position, area in enumerate(self.area):
-            imper_value, artif_value = self.status(position)
-            artif += area if artif_value == 1 else 0.0
-            imper += area if imper_value == 1 else 0.0
-        return artif, imper
+        imper, artif = self.statuses(slice(None))
+        return float(self.area[artif == 1].sum()), float(self.area[imper == 1].sum())
 
 
 def resolve_overlay_method(method: str, layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer) -> str:
@@ -501,15 +500,18 @@ def resolve_overlay_method(method: str, layer_debut: QgsVectorLayer, layer_fin: 
     return "ign" if both else "matrice_seuils"
 
 
-def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any, convention: str = DEFAULT_CONVENTION) -> dict[int, int]:
-    """Artificialisation after the seuils, feature id → 1 / 0 / -1, by ``classify.classify_layer``
+def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any,
+            convention: str = DEFAULT_CONVENTION) -> tuple[np.ndarray, np.ndarray]:
+    """Artificialisation after the seuils, (sorted feature ids, 1 / 0 / -1), by ``classify.classify_layer``
     (the code of ``ocsge:classify``: matrix, then the thresholds over the whole millésime)."""
     try:
         result = classify.classify_layer(layer, "matrice_seuils", cs_field=fields["code_cs"], us_field=fields["code_us"],
                                          feedback=feedback, convention=convention)
     except classify.ClassifyError as error:
         raise FlowError(f"{layer.name()}: {error}") from None
-    return dict(zip(np.asarray(result.fid).tolist(), np.asarray(result.artif).tolist()))
+    fid, artif = np.asarray(result.fid, np.int64), np.asarray(result.artif, np.int64)
+    order = np.argsort(fid, kind="stable")  # + a sentinel: a search always lands on an element
+    return np.append(fid[order], np.iinfo(np.int64).max), np.append(artif[order], UNDETERMINED)
 
 
 def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:
@@ -540,7 +542,7 @@ def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, 
     index. Areas covered by one millésime only go to ``report.only_parts`` / ``only_*_area``. When the
     CRS differ, the smaller layer (fewer features) is reprojected to the other's CRS.
     ``report.stock`` receives each date's artif / imper stock (m², same statuses, in the CRS of the
-    pieces). Raises FlowError (départements, CRS, fields, method) at once, before any piece."""
+    pieces; not with ``flows_only``). Raises FlowError (départements, CRS, fields, method) at once, before any piece."""
     report = report if report is not None else FlowReport()
     try:
         method = resolve_overlay_method(method, layer_debut, layer_fin)
@@ -568,14 +570,14 @@ class _OverlayRun:
         self.report, self.feedback, self.flows_only = report, feedback, flows_only
         self.codes = codes = _Codes(method, report.convention)
         start = 0.0
-        seuils: list[Optional[dict[int, int]]] = [None, None]
+        seuils: list[Optional[tuple[np.ndarray, np.ndarray]]] = [None, None]
         if method == "matrice_seuils":
             for index, layer in enumerate((layer_debut, layer_fin)):
                 sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
                 seuils[index] = _seuils(layer, fields[index], sub, report.convention)
             start = 50.0
-        self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0])
-        self.fin = fin = _Side(layer_fin, fields[1], codes, seuils[1])
+        self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0], not flows_only)
+        self.fin = fin = _Side(layer_fin, fields[1], codes, seuils[1], not flows_only)
         target = layer_fin.crs()
         if layer_debut.crs() != layer_fin.crs():
             small_is_debut = layer_debut.featureCount() < layer_fin.featureCount()
@@ -601,7 +603,7 @@ class _OverlayRun:
             return None
         (imper_d, artif_d), (imper_f, artif_f) = status_d, status_f
         if _undetermined(imper_d, artif_d, imper_f, artif_f):
-            report.add_undetermined(geometry, area)
+            report.add_undetermined(geometry, area, self.codes.pair[debut.code[pos_d]] + self.codes.pair[fin.code[pos_f]])
             return None
         flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
         if self.flows_only and not (flux_artif or flux_imper):
@@ -612,45 +614,55 @@ class _OverlayRun:
         report.pieces += 1
         (cs_d, us_d), (cs_f, us_f) = self.codes.pair[debut.code[pos_d]], self.codes.pair[fin.code[pos_f]]
         return ChangePiece(geometry, cs_d, us_d, cs_f, us_f, imper_d, imper_f, artif_d, artif_f, flux_artif, flux_imper,
-                           geometry.area() if area is None else area, debut.fid[pos_d], fin.fid[pos_f])
+                           geometry.area() if area is None else area, int(debut.fid[pos_d]), int(fin.fid[pos_f]))
 
     def identical(self):
-        """Passes 1 and 2: début's attributes, areas and WKB hashes (one read); fin's polygons of
-        identical geometry paired at once (a piece when codes or status changed). Returns the other
-        fin polygons (position → geometry) and sets ``self.matched`` (début positions paired)."""
+        """Passes 1 and 2: both millésimes read in batches (attributes, areas, boxes, WKB hashes);
+        fin's polygons of identical WKB (same hash and area) paired at once with début's (a piece when
+        codes or status changed). Returns the other fin polygons (position → geometry) and sets
+        ``self.matched`` (début positions paired)."""
         debut, fin, report = self.debut, self.fin, self.report
-        keys: dict[int, int] = {}  # 64-bit hash of the WKB → début position (confirmed by equal areas)
-        progress = self._progress(0.0, 0.2, report.features_debut)
-        for index, feature in enumerate(debut.layer.getFeatures(debut.request())):
-            progress(index)
-            position, geometry = debut.read(feature)
-            if not geometry.isNull():
-                keys.setdefault(_raw_key(bytes(geometry.asWkb())), position)
-        self.matched = matched = bytearray(len(debut.fid))
+        step = Step(self.feedback, self.start, self.start + self.span * 0.2)
+        hashes = [h for _, _, h in debut.batches(step)]
+        hashes_d = np.concatenate(hashes) if hashes else np.zeros(0, np.int64)
+        order = np.argsort(hashes_d, kind="stable")
+        keys, first = np.unique(hashes_d[order], return_index=True)  # first début position of each hash
+        keys, where = keys[keys != 0], order[first][keys != 0]
+        del hashes, hashes_d, order, first
+        self.matched = matched = np.zeros(len(debut.fid), bool)
         rest_fin: dict[int, QgsGeometry] = {}  # fin position → geometry
-        progress = self._progress(0.2, 0.45, report.features_fin)
-        for index, feature in enumerate(fin.layer.getFeatures(fin.request())):
-            progress(index)
-            pos_f, geometry = fin.read(feature)
-            if geometry.isNull():
-                continue
-            pos_d = keys.get(_raw_key(bytes(geometry.asWkb())))
-            if pos_d is None or matched[pos_d] or debut.area[pos_d] != fin.area[pos_f]:
-                rest_fin[pos_f] = geometry
-                continue
-            matched[pos_d] = 1
-            report.matched += 1
-            made = self.piece(geometry, pos_d, pos_f, fin.area[pos_f])
-            if made is not None:
-                yield made
-        keys.clear()
+        step = Step(self.feedback, self.start + self.span * 0.2, self.start + self.span * 0.45)
+        for start, blobs, hashes in fin.batches(step):
+            pos_f = np.arange(start, start + len(blobs))
+            at = np.minimum(np.searchsorted(keys, hashes), max(len(keys) - 1, 0))
+            pos_d = where[at] if len(keys) else np.zeros(len(blobs), np.int64)
+            pair = (keys[at] == hashes) & (hashes != 0) if len(keys) else np.zeros(len(blobs), bool)
+            pair &= ~matched[pos_d] & (debut.check[pos_d] == fin.check[pos_f])
+            _, once = np.unique(np.where(pair, pos_d, -1), return_index=True)  # a début polygon paired once
+            pair &= np.isin(np.arange(len(blobs)), once)
+            matched[pos_d[pair]] = True
+            report.matched += int(pair.sum())
+            for index in np.flatnonzero(~pair & (hashes != 0)).tolist():
+                rest_fin[start + index] = _from_wkb(blobs[index])
+            for index in np.flatnonzero(pair & self._changed(pos_d, pos_f)).tolist():
+                made = self.piece(_from_wkb(blobs[index]), int(pos_d[index]), start + index, None)
+                if made is not None:
+                    yield made
         return rest_fin
+
+    def _changed(self, pos_d: np.ndarray, pos_f: np.ndarray) -> np.ndarray:
+        """Pairs whose class (normalised codes) or status differ (``piece`` decides the rest)."""
+        pair_id = np.asarray(self.codes.pair_id, np.int64)
+        imper_d, artif_d = self.debut.statuses(pos_d)
+        imper_f, artif_f = self.fin.statuses(pos_f)
+        return (pair_id[self.debut.code[pos_d]] != pair_id[self.fin.code[pos_f]]) | (imper_d != imper_f) | (artif_d != artif_f)
 
     def canonical(self, rest_fin: dict[int, QgsGeometry]):
         """Pass 3: the unmatched début polygons read, paired with fin's by canonical geometry (same
         polygon written from another vertex or the other way round). Returns the début polygons left."""
-        debut, report = self.debut, self.report
-        position_of = {debut.fid[pos]: pos for pos in range(len(debut.fid)) if not self.matched[pos] and debut.area[pos] > 0}
+        debut, fin, report = self.debut, self.fin, self.report
+        rest = np.flatnonzero(~self.matched & (debut.check != 0))
+        position_of = dict(zip(debut.fid[rest].tolist(), rest.tolist()))
         rest_debut: dict[int, QgsGeometry] = {}  # début position → geometry
         if position_of:
             request = QgsFeatureRequest().setNoAttributes().setFilterFids(sorted(position_of))
@@ -658,17 +670,20 @@ class _OverlayRun:
             for index, feature in enumerate(debut.layer.getFeatures(request)):
                 progress(index)
                 geometry = debut.geometry(feature)
-                if not geometry.isNull():
+                if not geometry.isNull() and geometry.area() > 0:
                     rest_debut[position_of[feature.id()]] = geometry
         del position_of
+        # a canonical twin has exactly the same bounding box: only those are keyed
+        boxes_d = {_box(geometry) for geometry in rest_debut.values()}
+        boxes_f = {_box(geometry) for geometry in rest_fin.values()}
         canonical: dict[bytes, int] = {}
         for pos_d, geometry in rest_debut.items():
-            key = _canonical_key(geometry)
+            key = _canonical_key(geometry) if _box(geometry) in boxes_f else None
             if key is not None:
                 canonical.setdefault(key, pos_d)
         for pos_f in list(rest_fin):
             geometry = rest_fin[pos_f]
-            key = _canonical_key(geometry)
+            key = _canonical_key(geometry) if _box(geometry) in boxes_d else None
             pos_d = canonical.pop(key, None) if key is not None else None
             if pos_d is None or pos_d not in rest_debut:
                 continue
@@ -733,9 +748,10 @@ class _OverlayRun:
             _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
 
     def finish(self) -> None:
-        artif_d, imper_d = self.debut.stock()
-        artif_f, imper_f = self.fin.stock()
-        self.report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
+        if not self.flows_only:  # the areas were not measured otherwise
+            artif_d, imper_d = self.debut.stock()
+            artif_f, imper_f = self.fin.stock()
+            self.report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
         if self.feedback is not None:
             self.feedback.setProgress(100.0)
 

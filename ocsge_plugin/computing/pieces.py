@@ -147,13 +147,15 @@ class FlowReport:
     messages: list[str] = field(default_factory=list)  # warnings for the user (translated)
     keep_undetermined: bool = False  # keep the undetermined pieces' geometries in ``undetermined_parts``
     undetermined_parts: list[QgsGeometry] = field(default_factory=list)
+    undetermined_codes: list[tuple] = field(default_factory=list)  # (cs, us début, cs, us fin) of each kept part, when known
 
-    def add_undetermined(self, geometry: QgsGeometry, area: Optional[float] = None) -> None:
+    def add_undetermined(self, geometry: QgsGeometry, area: Optional[float] = None, codes: tuple = (None, None, None, None)) -> None:
         """Count a piece whose flows cannot be told (kept out of the flows)."""
         self.undetermined_count += 1
         self.undetermined_area += (geometry.area() if not geometry.isNull() else 0.0) if area is None else area
         if self.keep_undetermined and not geometry.isNull():
             self.undetermined_parts.append(QgsGeometry(geometry))
+            self.undetermined_codes.append(codes)
 
 
 class FlowAccumulator:

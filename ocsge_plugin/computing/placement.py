@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -460,21 +460,25 @@ def accumulate(
     stats: dict,
     want: Optional[np.ndarray] = None,
     step: Optional[Step] = None,
+    on_pieces: Optional[Callable[[np.ndarray, np.ndarray, np.ndarray], Any]] = None,
 ) -> None:
     """Add each polygon's area × ``weights[:, k]`` to ``sums[territory, k]``.
 
-    ``want`` (bool per polygon) limits the work to polygons that contribute (others skipped)."""
+    ``want`` (bool per polygon) limits the work to polygons that contribute (others skipped).
+    ``on_pieces(polygon positions in wkb, territories, areas)`` receives every piece summed (the
+    per-class sums of ``classes.Collector`` are made in the same pass)."""
     n = len(wkb)
     if n == 0:
         return
+    kept = None
     if want is not None:
-        keep = np.nonzero(want)[0]
-        if keep.size == 0:
+        kept = np.nonzero(want)[0]
+        if kept.size == 0:
             return
-        if keep.size < n:
-            wkb = wkb[keep]
-            weights = weights[keep]
-            n = keep.size
+        if kept.size < n:
+            wkb = wkb[kept]
+            weights = weights[kept]
+            n = kept.size
     area, bbox = wkb_area_bbox(wkb)
     where = placement.place(bbox)
     decided = where >= 0
@@ -484,6 +488,8 @@ def accumulate(
         contrib = weights[decided] * area[decided, None]
         for k in range(weights.shape[1]):
             sums[:, k] += np.bincount(idx, weights=contrib[:, k], minlength=len(t))
+        if on_pieces is not None:
+            on_pieces(_positions(kept, np.nonzero(decided)[0]), idx, area[decided])
     stats["polygons"] = stats.get("polygons", 0) + n
     stats["fast"] = stats.get("fast", 0) + int(decided.sum()) + int((where == -2).sum())
     undecided = np.nonzero(where == -1)[0]
@@ -523,3 +529,10 @@ def accumulate(
     if rows:
         contrib = weights[np.asarray(rows)] * np.asarray(values)[:, None]
         np.add.at(sums, np.asarray(where_t), contrib)
+        if on_pieces is not None:
+            on_pieces(_positions(kept, np.asarray(rows)), np.asarray(where_t), np.asarray(values))
+
+
+def _positions(kept: Optional[np.ndarray], rows: np.ndarray) -> np.ndarray:
+    """Positions in the batch of ``rows`` of the polygons ``accumulate`` kept (all when ``kept`` is None)."""
+    return rows if kept is None else kept[rows]

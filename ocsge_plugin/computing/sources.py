@@ -35,14 +35,14 @@ class Source:
 
 
 _ROLES = {"occupation": "stock", "artif": "stock", "classified": "stock", "difference": "flow", "artif_diff": "flow", "flows": "flow"}
-# The fields the aggregation reads, per kind (normalised names).
+# The fields the aggregation reads, per kind (normalised names), when the layer has them.
 _READ = {
     "occupation": ("code_cs", "code_us"),
     "artif": ("code_cs", "code_us", "artif"),
-    "classified": ("artif", "imper", "code_cs"),
+    "classified": ("artif", "imper", "code_cs", "code_us"),
     "difference": ("cs_debut", "us_debut", "cs_fin", "us_fin"),
-    "artif_diff": ("artificialisation", "cs_debut", "cs_fin"),
-    "flows": ("flux_artif", "flux_imper"),
+    "artif_diff": ("artificialisation", "cs_debut", "cs_fin", "us_debut"),
+    "flows": ("flux_artif", "flux_imper", "cs_debut", "us_debut", "cs_fin"),  # the codes: for the per-class tables
 }
 _REQUIRED = {"artif": ("code_cs", "artif"), "artif_diff": ("cs_debut", "cs_fin", "artificialisation")}
 

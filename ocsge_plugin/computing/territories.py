@@ -12,7 +12,8 @@ thresholds (``thresholds``) come from the other cores, handed in by ``chain.run_
 
 Where the rest lives: ``placement`` (territories, placing polygons in them), ``sources`` (what a layer
 is), ``batches`` (reading), ``wkb`` (areas and boxes), ``codes`` (statuses by distinct value),
-``table`` (the table's columns and units), ``rollup`` (higher levels).
+``table`` (the table's columns and units), ``classes`` (the per-class sums, made in the same pass:
+``AggregateResult.classes``), ``rollup`` (higher levels).
 
 Only the needed attributes are read; the couverture × usage matrix is a lookup per distinct pair of
 codes; polygons that are neither artificialised nor impermeable only count for the coverage
@@ -34,6 +35,7 @@ from ..errors import TerritoryError
 from ..i18n import plural, tr
 from ..rules import DEFAULT_CONVENTION
 from .batches import Step, iter_batches
+from .classes import Collector
 from .codes import UNKNOWN, YES, flow_sign, lookup_artif, lookup_imper, lookup_values, parse_bool, parse_ign_artif_or_bool, parse_sign
 from .placement import Placement, Placements, TerritorySet, accumulate
 from .sources import Source, resolve_stock_method
@@ -65,6 +67,7 @@ class AggregateResult:
     zero_coverage: list[str] = field(default_factory=list)
     convention: str = DEFAULT_CONVENTION
     outside_note: Optional[str] = None  # the warning (among ``warnings``) naming the territories outside the data
+    classes: dict[str, pd.DataFrame] = field(default_factory=dict)  # per-class long tables (m²), classes.Collector.tables
 
 
 def _stock_weights(source: Source, batch: dict, method: str, classification=None, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
@@ -198,8 +201,8 @@ def aggregate(
             covered share is then not computed).
         feedback: ``QgsProcessingFeedback``-like (setProgress, isCanceled, pushInfo).
         overlay: optional ``overlay(stock_debut, stock_fin, feedback) -> iterator of (wkb array,
-            weights (n, 5))`` giving flows for a pair of millésimes without difference layer
-            (``chain.overlay_flows``).
+            weights (n, 5), codes (n, 3): cs début, us début, cs fin)`` giving the change pieces of a
+            pair of millésimes without difference layer (``chain.overlay_flows``).
         convention: how codes above the leaves or outside the nomenclature are read (``rules.CONVENTIONS``).
         thresholds: ``thresholds(source, step) -> (sorted fids, artif)``, the matrix + thresholds of a
             stock layer (``chain.thresholds``); needed by method 'matrice_seuils'.
@@ -246,7 +249,10 @@ def aggregate(
         run.warnings.append(outside)
     run.warnings.extend(_closing_notes(run))
     step.progress(1.0)
-    return AggregateResult(table, territories, area, geometries, crs, run.warnings, run.stats, zero, convention, outside)
+    years_of, _pairs = _millesime_pairs(run.stocks, run.flows)
+    index_of = {dep: {y: i + 1 for i, y in enumerate(years)} for dep, years in years_of.items()}
+    classes = run.classes.tables(territories.codes, territories.names, index_of)
+    return AggregateResult(table, territories, area, geometries, crs, run.warnings, run.stats, zero, convention, outside, classes)
 
 
 def _crs_key(crs: QgsCoordinateReferenceSystem) -> str:
@@ -295,6 +301,7 @@ class _Run:
         self.flows: dict[tuple[str, int, int], np.ndarray] = {}
         self.crs_of: dict[tuple, str] = {}
         self.placement_of: dict[str, Placement] = {}
+        self.classes = Collector(stocks=coverage)
 
     def _placement(self, source: Source) -> Placement:
         placement = self.placements.get(source.crs, self.extents[_crs_key(source.crs)])
@@ -315,19 +322,21 @@ class _Run:
         classification = None
         read_step = sub
         fields = [name for name in source.fields.values()]
+        cs_field, us_field = source.fields.get("code_cs"), source.fields.get("code_us")
         if used == "matrice_seuils":
             if thresholds is None:
                 raise ValueError("aggregate: method matrice_seuils needs the thresholds (chain.thresholds)")
             classification = thresholds(source, sub.sub(0.0, 0.6))
             read_step = sub.sub(0.6, 1.0)
-            fields = [source.fields["code_cs"]]
+            fields = [f for f in (cs_field, us_field) if f]
         self._info(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
         undetermined = _Undetermined(self.stats, source.title, str(source.millesimes[-1]))
         for batch in iter_batches(source.layer, fields, step=read_step):
             w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification, self.convention)
             want = None if self.coverage else (w[:, 1] + w[:, 2] + w[:, 3]) > 0
             undetermined.add(batch["wkb"], w[:, 3] > 0)
-            accumulate(placement, batch["wkb"], w, sums, self.stats, want, read_step)
+            hook = self.classes.stock_hook(key, batch[cs_field] if cs_field else None, batch[us_field] if us_field else None)
+            accumulate(placement, batch["wkb"], w, sums, self.stats, want, read_step, hook)
 
     def add_flows(self, source: Source, sub: Step) -> None:
         placement = self._placement(source)
@@ -339,7 +348,11 @@ class _Run:
         for batch in iter_batches(source.layer, list(source.fields.values()), step=sub):
             w = _flow_weights(source, batch, self.convention)
             undetermined.add(batch["wkb"], w[:, 4] > 0)
-            accumulate(placement, batch["wkb"], w, sums, self.stats, w.sum(axis=1) > 0, sub)
+            codes = {name: batch[source.fields[name]] if name in source.fields else None for name in ("cs_debut", "us_debut", "cs_fin")}
+            # every piece of a layer of all changed land makes the transitions; its flows the origin of the new artificialisation
+            transitions = source.kind != "artif_diff"
+            hook = self.classes.change_hook(key, codes, transitions, w[:, 0] > 0 if "artif" in source.flows else None)
+            accumulate(placement, batch["wkb"], w, sums, self.stats, None if hook and transitions else w.sum(axis=1) > 0, sub, hook)
 
     def add_overlay(self, pair: tuple[str, Source, Source], overlay: Callable, sub: Step) -> None:
         dep, a, b = pair
@@ -351,9 +364,11 @@ class _Run:
         if placement.disjoint:  # no territory where the data is: nothing to overlay
             return
         undetermined = _Undetermined(self.stats, tr("overlay of {a} and {b}").format(a=a.title, b=b.title), f"{key[1]}-{key[2]}")
-        for wkb, w in overlay(a, b, sub):
-            undetermined.add(wkb, np.asarray(w)[:, 4] > 0)
-            accumulate(placement, wkb, np.asarray(w, dtype=np.float64), sums, self.stats, np.asarray(w).sum(axis=1) > 0, sub)
+        for wkb, w, codes in overlay(a, b, sub):
+            w = np.asarray(w, dtype=np.float64)
+            undetermined.add(wkb, w[:, 4] > 0)
+            hook = self.classes.change_hook(key, {name: codes[:, k] for k, name in enumerate(("cs_debut", "us_debut", "cs_fin"))}, True, w[:, 0] > 0)
+            accumulate(placement, wkb, w, sums, self.stats, None if hook else w.sum(axis=1) > 0, sub, hook)
 
     def territory_area(self) -> tuple[np.ndarray, list[QgsGeometry], QgsCoordinateReferenceSystem]:
         """Territory areas and outlines in the CRS of the data covering each territory most."""

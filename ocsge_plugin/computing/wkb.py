@@ -7,6 +7,7 @@ never become Python objects; the others go through OGR.
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from typing import Any, Optional, Sequence
 
@@ -430,3 +431,40 @@ def _gather(joined: bytes, size: int, rings: dict[str, np.ndarray]) -> tuple[np.
             x[dest] = view[src]
             y[dest] = view[src + 1]
     return x, y
+
+
+def canonical_key(wkb: bytes) -> bytes:
+    """Hash of a 2D MultiPolygon WKB's canonical form: closing vertex and repeated vertices dropped,
+    exterior rings counter-clockwise and holes clockwise, each ring started at its smallest vertex,
+    holes and parts sorted. Equal for the same exact coordinates written differently."""
+    order = "<" if wkb[0] == 1 else ">"
+    (n_polys,) = struct.unpack_from(order + "I", wkb, 5)
+    pos = 9
+    parts = []
+    for _ in range(n_polys):
+        order = "<" if wkb[pos] == 1 else ">"
+        (n_rings,) = struct.unpack_from(order + "I", wkb, pos + 5)
+        pos += 9
+        rings = []
+        for ring_index in range(n_rings):
+            (n_points,) = struct.unpack_from(order + "I", wkb, pos)
+            pos += 4
+            xy = np.frombuffer(wkb, dtype=np.dtype(order + "f8"), count=2 * n_points, offset=pos).reshape(-1, 2)
+            pos += 16 * n_points
+            if len(xy) > 1 and (xy[0] == xy[-1]).all():
+                xy = xy[:-1]
+            if len(xy) > 1:
+                keep = np.ones(len(xy), bool)
+                keep[1:] = (np.diff(xy, axis=0) != 0).any(axis=1)
+                xy = xy[keep]
+            if len(xy) == 0:
+                continue
+            x, y = xy[:, 0], xy[:, 1]
+            signed = float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
+            if (ring_index == 0) != (signed > 0):
+                xy = xy[::-1]
+            start = int(np.lexsort((xy[:, 1], xy[:, 0]))[0])
+            rings.append(np.ascontiguousarray(np.roll(xy, -start, axis=0), dtype="<f8").tobytes())
+        if rings:
+            parts.append(rings[0] + b"|" + b"|".join(sorted(rings[1:])))
+    return hashlib.blake2b(b"#".join(sorted(parts)), digest_size=16).digest()

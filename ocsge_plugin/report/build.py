@@ -26,12 +26,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import compat
-from . import blocks, charts, content, layout as layouts
+from . import blocks, charts, class_charts, content, layout as layouts
 from .tables import LEVEL_LABELS, Tables
 
 SHARE_CLASSES = ((0, 5, "#fee5d9"), (5, 10, "#fcae91"), (10, 20, "#fb6a4a"), (20, 40, "#de2d26"), (40, 100.0001, "#a50f15"))
 TEXT_FIELDS = ("code", "nom", "niveau", "titre", "millesimes", "pied", "source", "carte_titre", "note_chiffres",
-               "communes_titre", "graph_stocks", "graph_flux", "graph_classement")
+               "communes_titre", "graph_stocks", "graph_flux", "graph_classement", "graph_couverture", "graph_usage",
+               "graph_origine", "graph_transitions")
 
 
 class NoTerritory(ValueError):
@@ -148,6 +149,7 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "graph_stocks": charts.stocks(territory, charts_dir / f"{stem}_stocks.svg"),
             "graph_flux": charts.flows(territory, charts_dir / f"{stem}_flux.svg"),
             "graph_classement": rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg"),
+            **class_charts_of(tables, territory, charts_dir / stem),
         }
         lines += [(territory.code, "couverture", content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today)),
                   *((territory.code, block, figures[block]) for block in ("stocks", "flux", "comparaison")),
@@ -184,6 +186,19 @@ def _write_lines(path: Path, lines: list, crs) -> None:
 def lines_layer(coverage_uri: str) -> QgsVectorLayer:
     """The table of the text tables beside the atlas layer ``coverage_uri`` (same GeoPackage)."""
     return QgsVectorLayer(coverage_uri.replace("layername=territoires", f"layername={blocks.TABLE}"), blocks.LAYER_NAME, "ogr")
+
+
+def class_charts_of(tables: Tables, territory, stem: Path) -> dict[str, str]:
+    """The charts by class of the nomenclature (fields graph_couverture, graph_usage, graph_origine,
+    graph_transitions), from the per-class tables of the territory."""
+    found = tables.classes(territory)
+    debut, fin = territory.debut, territory.fin
+    return {
+        "graph_couverture": class_charts.stock_by_class("couverture", found.couverture, debut, fin, Path(f"{stem}_couverture.svg")),
+        "graph_usage": class_charts.stock_by_class("usage", found.usage, debut, fin, Path(f"{stem}_usage.svg")),
+        "graph_origine": class_charts.origin(found.origin, territory.get("flux_artif"), debut, fin, Path(f"{stem}_origine.svg")),
+        "graph_transitions": class_charts.transition_matrix(found.transitions, debut, fin, Path(f"{stem}_transitions.svg")),
+    }
 
 
 def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | None]:

@@ -47,7 +47,7 @@ WIDTH, HEIGHT, MARGIN = 210.0, 297.0, 15.0
 FONT = "DejaVu Sans"
 RED = QColor("#c8102e")
 # the pages of the default template, in order; « communes » is repeated as needed
-PAGES = ("couverture", "chiffres", "carte", "graphiques", "classement", "communes", "methode")
+PAGES = ("couverture", "chiffres", "carte", "graphiques", "occupation", "changements", "classement", "communes", "methode")
 METHOD_HEIGHTS = (24, 62, 6, 18, 20, 20)  # mm for each section of the method note
 ROWS_PER_PAGE = 46  # rows of the commune table in one frame of the default template (measured)
 
@@ -149,9 +149,9 @@ def _key_figures(layout: QgsPrintLayout, y: float, inner: float) -> None:
 
 
 def _method_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
-    """Page 7: the method note, a heading and a text label per section (``methode_1``…: the text depends on the
+    """The last page: the method note, a heading and a text label per section (``methode_1``…: the text depends on the
     method and convention only; labels, drawn much faster than table cells of long text)."""
-    _header(layout, 6, "methode", "Note de méthode")
+    _header(layout, PAGES.index("methode"), "methode", "Note de méthode")
     top = y + 36
     for index, ((heading, _text), height) in enumerate(zip(method_note("", ""), METHOD_HEIGHTS), start=1):
         _label(layout, f"methode_titre_{index}", heading, (MARGIN, top, 42, 8), size=9.5, bold=True, colour=RED.name())
@@ -204,18 +204,25 @@ def default_layout(project) -> QgsPrintLayout:
     y = _page_y(layout, 3)
     for index, (item_id, field) in enumerate((("graphique_stocks", "graph_stocks"), ("graphique_flux", "graph_flux"))):
         _chart(layout, item_id, field, (MARGIN, y + 38 + index * 115, inner, 105))
-    # 5. ranking of the communes
-    _header(layout, 4, "classement", "Classement des communes")
-    _chart(layout, "graphique_classement", "graph_classement", (MARGIN, _page_y(layout, 4) + 36, inner, 240))
-    # 6. table of the communes (repeated when long)
-    _header(layout, 5, "communes", "Les communes")
-    y = _page_y(layout, 5)
+    # 5. and 6. land cover and use by class, and what changed (the per-class tables)
+    _header(layout, 4, "occupation", "Occupation du sol")
+    _chart(layout, "graphique_couverture", "graph_couverture", (MARGIN, _page_y(layout, 4) + 36, inner, 108))
+    _chart(layout, "graphique_usage", "graph_usage", (MARGIN, _page_y(layout, 4) + 146, inner, 136))
+    _header(layout, 5, "changements", "Changements d'occupation du sol")
+    _chart(layout, "graphique_origine", "graph_origine", (MARGIN, _page_y(layout, 5) + 36, inner, 100))
+    _chart(layout, "graphique_transitions", "graph_transitions", (MARGIN, _page_y(layout, 5) + 138, inner, 144))
+    # 7. ranking of the communes
+    _header(layout, 6, "classement", "Classement des communes")
+    _chart(layout, "graphique_classement", "graph_classement", (MARGIN, _page_y(layout, 6) + 36, inner, 240))
+    # 8. table of the communes (repeated when long)
+    _header(layout, 7, "communes", "Les communes")
+    y = _page_y(layout, 7)
     _label(layout, "communes_titre", '[% "communes_titre" %]', (MARGIN, y + 35, inner, 8), size=8, colour="#555555")
     rest = (inner - 46) / 8
     columns = [(heading, 46 if index == 0 else rest, index > 0) for index, heading in enumerate(COMMUNE_HEADINGS)]
     blocks.make(layout, "communes", "communes", columns, (MARGIN, y + 44, inner, 238), size=7, headings=True)
-    # 7. method note
-    _method_page(layout, _page_y(layout, 6), inner)
+    # 9. method note
+    _method_page(layout, _page_y(layout, PAGES.index("methode")), inner)
     return layout
 
 

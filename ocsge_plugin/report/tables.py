@@ -1,5 +1,6 @@
 """The portrait's numbers, read from the published tables ocsge:diagnostic writes (artif_<level>,
-imper_<level>, qualite_<level> as CSV): nothing is computed again, figures are only picked and put side
+imper_<level>, qualite_<level> as CSV, and beside them the per-class tables couverture_, usage_,
+transition_cs_ and origine_artif_<level>): nothing is computed again, figures are only picked and put side
 by side (the stock at the first millésime is the published stock at the last one minus the published net
 flow, and says so)."""
 
@@ -103,11 +104,51 @@ def read_level(folder: Path, level: str) -> dict[str, Territory]:
 
 
 @dataclass
+class Classes:
+    """A territory's per-class surfaces (ha), as the per-class tables give them; a code is None where the
+    delivery has none (null). Empty when the tables are absent (a folder of an older run)."""
+
+    couverture: dict[int, dict] = field(default_factory=dict)  # millésime → code_cs → ha
+    usage: dict[int, dict] = field(default_factory=dict)  # millésime → code_us → ha
+    transitions: dict[tuple, float] = field(default_factory=dict)  # (cs_debut, cs_fin) → ha
+    origin: dict[tuple, float] = field(default_factory=dict)  # (cs_debut, us_debut) → ha
+
+
+def _year(text):
+    value = _float(text) if text and "," not in str(text) else None
+    return int(value) if value is not None else None
+
+
+@dataclass
 class Tables:
     """Every level of one diagnostic folder, and who belongs to whom."""
 
     folder: Path
     levels: dict[str, dict[str, Territory]]
+    _by_code: dict = field(default_factory=dict, repr=False)
+
+    def _rows(self, name: str, level: str) -> dict[str, list[dict]]:
+        """The rows of ``<name>_<level>.csv`` by territory code (read once)."""
+        if (name, level) not in self._by_code:
+            rows: dict[str, list[dict]] = {}
+            for row in _read(self.folder / f"{name}_{level}.csv"):
+                rows.setdefault(row.get(f"{level}_code") or "", []).append(row)
+            self._by_code[(name, level)] = rows
+        return self._by_code[(name, level)]
+
+    def classes(self, territory: Territory) -> Classes:
+        """The per-class surfaces of ``territory`` at its millésimes (its pair for the changes)."""
+        out = Classes()
+        for name, by_year, key in (("couverture", out.couverture, "code_cs"), ("usage", out.usage, "code_us")):
+            for row in self._rows(name, territory.level).get(territory.code, []):
+                year = _year(row.get("millesime"))
+                if year in (territory.debut, territory.fin):
+                    by_year.setdefault(year, {})[row.get(key) or None] = _float(row.get("surface")) or 0.0
+        for name, target, keys in (("transition_cs", out.transitions, ("cs_debut", "cs_fin")), ("origine_artif", out.origin, ("cs_debut", "us_debut"))):
+            for row in self._rows(name, territory.level).get(territory.code, []):
+                if (_year(row.get("millesime_debut")), _year(row.get("millesime_fin"))) == (territory.debut, territory.fin):
+                    target[tuple(row.get(k) or None for k in keys)] = _float(row.get("surface")) or 0.0
+        return out
 
     @classmethod
     def read(cls, folder) -> "Tables":

@@ -51,7 +51,8 @@ def test_diagnostic_on_the_sample(run, sample, tmp_path):
     names = sorted(Path(p).name for p in json.loads(results["FILES"]))
     expected = sorted(f"{d}_{lvl}.{ext}" for d in ("artif", "imper") for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv"))
     quality = [f"qualite_{lvl}.{ext}" for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv")]
-    assert names == sorted(expected + quality + ["part_territoire_couvert.csv", "part_territoire_couvert.gpkg"])
+    per_class = [f"{t}_{lvl}.{ext}" for t in ("couverture", "usage", "transition_cs", "origine_artif") for lvl in ("commune", "epci", "departement", "region") for ext in ("gpkg", "csv")]
+    assert names == sorted(expected + quality + per_class + ["part_territoire_couvert.csv", "part_territoire_couvert.gpkg"])
     assert results["COMMUNE_LAYER"].endswith("artif_commune.gpkg|layername=artif_commune")
     # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
     report = json.loads(results["REPORT"])
@@ -163,3 +164,43 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     for code, t in truth.items():
         assert float(artif[code]["surface_artif"]) * 1e4 == pytest.approx(t[y2]["artif_m2"], rel=1e-6, abs=0.05), code
     assert (out / "imper_epci.gpkg").exists() and (out / "artif_region.csv").exists()
+
+
+@pytest.fixture(scope="module")
+def dense_sample(tmp_path_factory):
+    """The sample at 32 vertices per polygon (points on every shared side, as the benchmark's Gers)."""
+    import sample_generator
+
+    out = tmp_path_factory.mktemp("sample90v32")
+    manifest = sample_generator.generate("90", 3000, seed=5, out=out, archive=False, flavour="gpkg", vertices=32)
+    return out, manifest
+
+
+def test_overlay_and_difference_layer_give_the_same_flows_per_commune(run, dense_sample, tmp_path):
+    """Flows by overlay of the two millésimes (no DIFFERENCE delivery: identical polygons paired by their
+    WKB, the rest intersected) equal the flows read from IGN's DIFFERENCE layer, commune by commune, and
+    the generator's own imperméabilisation flows (computed from its geometry)."""
+    folder, manifest = dense_sample
+    occupation = sorted(str(p) for p in folder.iterdir() if p.is_dir() and "__GPKG" in p.name)
+    diff = [str(p) for p in folder.iterdir() if p.is_dir() and "_DIFF-" in p.name and "ARTIF" not in p.name]
+    assert len(occupation) == 2 and len(diff) == 1
+    tables = {}
+    for name, deliveries in (("overlay", occupation), ("difference", occupation + diff)):
+        results, feedback = run("ocsge:diagnostic", params(folder, tmp_path / name, INPUT=";".join(deliveries), METHOD=2, UNIT=1))
+        overlaid = any(row["couche"].startswith("overlay of") for row in json.loads(results["REPORT"])["indetermine"])
+        assert overlaid == (name == "overlay")
+        tables[name] = {row["commune_code"]: row for row in read_csv(tmp_path / name / "artif_commune.csv")}
+        tables[name + "_imper"] = {row["commune_code"]: row for row in read_csv(tmp_path / name / "imper_commune.csv")}
+    truth = manifest["truth"]["communes"]
+    assert set(tables["overlay"]) == set(tables["difference"]) == set(truth)
+    moved = 0.0
+    for code in truth:
+        for table, column in (("", "flux_artif"), ("", "flux_desartif"), ("_imper", "flux_imper"), ("_imper", "flux_desimper")):
+            by_overlay = float(tables["overlay" + table][code][column] or 0)
+            by_diff = float(tables["difference" + table][code][column] or 0)
+            assert by_overlay == pytest.approx(by_diff, rel=1e-9, abs=0.01), (code, column)
+            moved += by_overlay
+        t = truth[code]["flux"]
+        assert float(tables["overlay_imper"][code]["flux_imper"]) == pytest.approx(t["imper_m2"], rel=1e-6, abs=0.05), code
+        assert float(tables["overlay_imper"][code]["flux_desimper"]) == pytest.approx(t["desimper_m2"], rel=1e-6, abs=0.05), code
+    assert moved > 10_000  # flows to compare, not zeros

@@ -80,10 +80,21 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     assert f"{french(net)} ha" in text  # « −4,6 ha »
     assert f"{french(float(row['pourcent_artif']))} %" in text
     assert "Belfort" in text and BELFORT in text and "2018" in text and "2021" in text
-    # cover, key figures, map, charts, ranking, method note: no commune table for a commune
-    assert pdf_pages(output) == results["PAGES"] == 6
+    # cover, key figures, map, charts (three pages), ranking, method note: no commune table for a commune
+    assert pdf_pages(output) == results["PAGES"] == 8
     assert "Les communes" not in text and "Note de méthode" in text
     assert "Surface artificialisée en 2021 et flux 2018–2021 (couches de l'IGN)" in text  # the sample has IGN's layers
+    # the charts by class (vector drawings whose text the PDF holds as outlines: read in the SVG kept beside
+    # it), from the per-class tables: the origin of the new artificialisation sums to the published flux_artif
+    drawn = {name: (Path(results["FOLDER"]) / "graphiques" / f"commune_{BELFORT}_{name}.svg").read_text(encoding="utf-8").replace("\u00a0", " ")
+             for name in ("couverture", "usage", "origine", "transitions")}
+    assert f"Origine des surfaces artificialisées entre 2018 et 2021 ({french(float(row['flux_artif']))} ha)" in drawn["origine"]
+    built = next(r for r in read_csv(folder / "couverture_commune.csv") if r["commune_code"] == BELFORT and r["millesime"] == "2021" and r["code_cs"] == "CS1.1.1.1")
+    assert "Zones bâties (CS1.1.1.1)" in drawn["couverture"] and f">{french(float(built['surface']))}<" in drawn["couverture"]
+    assert 'fill="#ff377a"' in drawn["couverture"]  # IGN's colour of CS1.1.1.1
+    assert "Indéterminé (INDETERMINE)" in drawn["usage"] and "Non renseigné" in drawn["usage"]  # the sample's messy codes
+    moved = max((r for r in read_csv(folder / "transition_cs_commune.csv") if r["commune_code"] == BELFORT), key=lambda r: float(r["surface"]))
+    assert f">{french(float(moved['surface']))}<" in drawn["transitions"]
     assert not output.with_name("belfort.pdf.partiel").exists()
 
 
@@ -102,7 +113,7 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     QgsProject.instance().addMapLayer(mine)
     style = mine.renderer().dump()
     results, feedback = run("ocsge:portrait", params(sample, output, COMMUNES=mine.id()), feedback)
-    expected = sum(6 + math.ceil(len(names) / ROWS_PER_PAGE) for names in epcis.values())
+    expected = sum(8 + math.ceil(len(names) / ROWS_PER_PAGE) for names in epcis.values())
     assert pdf_pages(output) == results["PAGES"] == expected
     text = pdf_text(output)
     for name, communes in epcis.items():
@@ -113,7 +124,7 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     # the kept files beside the PDF: the published tables, the charts, the atlas layer
     kept = Path(results["FOLDER"])
     assert (kept / "tables" / "artif_epci.csv").exists() and (kept / "territoires.gpkg").exists()
-    assert len(list((kept / "graphiques").glob("*.svg"))) == 3 * len(epcis)
+    assert len(list((kept / "graphiques").glob("*.svg"))) == 7 * len(epcis)
     # the layout stays in the project, an atlas over the territories
     layout = QgsProject.instance().layoutManager().layoutByName("Portrait de territoire – epci")
     assert layout is not None and layout.atlas().enabled() and layout.atlas().coverageLayer().featureCount() == len(epcis)
@@ -144,7 +155,7 @@ def test_a_user_template_changes_the_title_font(run, provider, sample, tmp_path)
     assert "Part artificialisée des communes en 2021" in pdf_text(default)
     assert "Serif" not in pdf_fonts(default)
     assert "DejaVuSerif" in pdf_fonts(custom)
-    assert pdf_pages(custom) == pdf_pages(default) == 6
+    assert pdf_pages(custom) == pdf_pages(default) == 8
 
 
 def test_a_template_that_is_not_one(run, provider, sample, tmp_path):
@@ -197,7 +208,7 @@ def test_only_the_territories_of_the_selected_communes(run, provider, sample, tm
     assert mine.selectedFeatureCount() == 3
     output = tmp_path / "selection.pdf"
     results, feedback = run("ocsge:portrait", params(sample, output, COMMUNES=mine.id(), LEVEL=0, SELECTED=True))
-    assert pdf_pages(output) == results["PAGES"] == 3 * 6  # three communes, six pages each
+    assert pdf_pages(output) == results["PAGES"] == 3 * 8  # three communes, eight pages each
     assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == ["Andelnans", "Belfort", "Delle"]
     # the level EPCI: the two EPCI holding them, each with all its communes
     output = tmp_path / "selection_epci.pdf"
@@ -205,7 +216,7 @@ def test_only_the_territories_of_the_selected_communes(run, provider, sample, tm
     epcis = {members[c]["epci_nom"] for c in picked}
     sizes = {name: sum(1 for row in members.values() if row["epci_nom"] == name) for name in epcis}
     assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == sorted(epcis)
-    assert pdf_pages(output) == results["PAGES"] == sum(6 + math.ceil(n / ROWS_PER_PAGE) for n in sizes.values())
+    assert pdf_pages(output) == results["PAGES"] == sum(8 + math.ceil(n / ROWS_PER_PAGE) for n in sizes.values())
     # nothing selected: said before any work, no file
     mine.removeSelection()
     with pytest.raises(QgsProcessingException, match="selected|sélectionn"):
@@ -267,5 +278,5 @@ def test_a_raster_background_under_the_map(run, provider, sample, tmp_path):
     assert _pixels_like(over, map_page, blue) > 20000
     assert _pixels_like(over, 1, blue) == 0
     assert "fond de carte : Orthophoto de test" in pdf_text(over) and "fond de carte" not in pdf_text(plain)
-    assert pdf_pages(over) == pdf_pages(plain) == 6
+    assert pdf_pages(over) == pdf_pages(plain) == 8
     QgsProject.instance().removeMapLayer(raster.id())
