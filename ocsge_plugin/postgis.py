@@ -152,13 +152,15 @@ def integer_key(layer) -> Optional[str]:
 def read_sql(layer, fields: Sequence[str]) -> Optional[str]:
     """The query reading a PostGIS layer's key (``ocsge_fid``), ``fields`` and geometry as WKB
     (``ocsge_wkb``, made by the server: GDAL need not decode it), under the layer's ``WHERE``
-    subset; None without an integer key or a geometry column."""
+    subset, in key order; None without an integer key or a geometry column."""
     key, table = integer_key(layer), layer_table(layer)
     if key is None or not table.geometry:
         return None
     columns = ", ".join([f"{quote(key)} AS ocsge_fid", *(quote(f) for f in fields), f"ST_AsBinary({quote(table.geometry)}) AS ocsge_wkb"])
     where = f" WHERE ({table.sql})" if table.sql else ""
-    return f"SELECT {columns} FROM {table.relation}{where}"
+    # ordered by the key: every reading of the layer in the same order (a re-read, batches.WkbColumn,
+    # checks it), whatever the server's synchronised scans of a big table do
+    return f"SELECT {columns} FROM {table.relation}{where} ORDER BY {quote(key)}"
 
 
 def validity_sql(layer) -> str:
