@@ -11,6 +11,10 @@ PLUGIN_NAME := ocsge
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time poppler-utils
 # 7-Zip is checked by its command (7z, 7za or 7zz): Debian 12 has p7zip-full, sid only 7zip.
 SEVENZIP_PACKAGES := 7zip p7zip-full
+# PostgreSQL + PostGIS for the tests' private cluster, checked by their files (any version under
+# /usr/lib/postgresql/*/bin with PostGIS's extension): Debian's packages of its default version
+# (15 on Debian 12, 17 on trixie, 18 on sid).
+POSTGIS_PACKAGES := postgresql postgresql-postgis
 PIP_PACKAGES := pytest pytest-httpserver hypothesis
 # pytest-qgis for the QGIS of /usr/bin/python3: 2.1.0 up to 3.32, a current release from 3.34 on.
 PYTEST_QGIS := pytest-qgis==2.1.0 33400 pytest-qgis==5.0.2
@@ -29,6 +33,8 @@ deps: ## install the missing Debian packages (as root), else say which are missi
 	  for p in $(SEVENZIP_PACKAGES); do apt-cache policy $$p 2>/dev/null | grep -q 'Candidate: [0-9]' && { missing="$$missing $$p"; break; }; done; \
 	  case "$$missing" in *7zip*|*p7zip*) ;; *) missing="$$missing p7zip-full";; esac; \
 	fi; \
+	if ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || ! compgen -G '/usr/share/postgresql/*/extension/postgis.control' >/dev/null; then \
+	  missing="$$missing $(POSTGIS_PACKAGES)"; fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "Installation des paquets Debian manquants :$$missing"; \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \

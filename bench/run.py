@@ -16,7 +16,9 @@ For every size: generate once (seeded, cached in bench/cache/gers-<N>/), then ti
 - p2: the same without the difference delivery (flows by overlay of the two millésimes);
 - p3: `ocsge:classify` matrice + seuils on the fin millésime, written to a GeoPackage;
 - native: bench/native_chain.py (native:intersection → fieldcalculator → statisticsbycategories),
-  skipped when the power law fitted on the smaller sizes projects it over 10 minutes.
+  skipped when the power law fitted on the smaller sizes projects it over 10 minutes;
+- PostGIS (bench/postgis.py): the same data loaded into a private PostgreSQL, the national pipeline's
+  SQL (intersection areas grouped by commune) and ocsge:aggregate reading PostGIS vs GeoPackage.
 
 Checks that the per-commune numbers of p1 and p2 equal the native chain's (relative 1e-6), keeps every
 size's results in bench/cache/results-<N>.json and writes BENCHMARKS.md from all sizes measured.
@@ -35,6 +37,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import postgis as postgis_bench  # bench/postgis.py: the PostGIS anchor and the plugin reading PostGIS
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -288,6 +292,7 @@ def bench_size(size: int, profile: bool, skip_native: bool) -> dict:
                                                     *p1_deliveries[:2]], logs)
         result["profile_p2"]["file"] = str(prof2.relative_to(ROOT))
     (CACHE / f"results-{size}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    postgis_bench.bench_size(size)  # its own results: postgis-<size>.json
     return result
 
 
@@ -432,7 +437,7 @@ def main() -> None:
                                   for name in ("p1", "p1_coverage", "p2")
                                   if r["runs"].get(name, {}).get("status") == 0 and (outs / name / "artif_commune.csv").exists()}
                 (CACHE / f"results-{r['size']}.json").write_text(json.dumps(r, indent=1), encoding="utf-8")
-    text = render(results)
+    text = render(results) + postgis_bench.render()
     tmp = ROOT / "BENCHMARKS.md.tmp"
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, ROOT / "BENCHMARKS.md")

@@ -45,7 +45,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import compat, export_classes, nomenclature
+from . import compat, export_classes, nomenclature, postgis
 from .files import OutputSet
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
@@ -420,16 +420,24 @@ def write_gpkg(
         layer = ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"])
     else:
         layer = ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
+    for key, value in metadata.items():
+        layer.SetMetadataItem(key, value)
+    layer.StartTransaction()
+    fill_layer(layer, table, geometries)
+    layer.CommitTransaction()
+    ds.FlushCache()
+    ds = None
+
+
+def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Sequence[Optional[QgsGeometry]]]) -> None:
+    """The fields of ``table`` (published types) and its rows (with ``geometries`` when given) into a new OGR layer."""
     for name in table.columns:
         kind = _ogr_type(table[name], name)
         defn = ogr.FieldDefn(name, kind)
         if name == "has_ocsge":
             defn.SetSubType(ogr.OFSTBoolean)
         layer.CreateField(defn)
-    for key, value in metadata.items():
-        layer.SetMetadataItem(key, value)
     defn = layer.GetLayerDefn()
-    layer.StartTransaction()
     for i, row in enumerate(table.itertuples(index=False)):
         feature = ogr.Feature(defn)
         for j, value in enumerate(row):
@@ -448,9 +456,6 @@ def write_gpkg(
             if g is not None and not g.isNull():
                 feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(g.asWkb())))
         layer.CreateFeature(feature)
-    layer.CommitTransaction()
-    ds.FlushCache()
-    ds = None
 
 
 def _format_number(value: Any, decimal: str) -> str:
@@ -485,6 +490,7 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     convention: Optional[str] = None  # how parent / unknown codes were read
     quality: dict = field(default_factory=dict)  # per level: quality_summary
+    tables: list[str] = field(default_factory=list)  # schema.table written into a PostgreSQL database
 
 
 def table_convention(table: pd.DataFrame) -> Optional[str]:
@@ -542,6 +548,7 @@ def export_tables(
     convention: Optional[str] = None,
     quality: bool = True,
     classes: Optional[dict[str, dict[str, pd.DataFrame]]] = None,
+    database: Optional[tuple[postgis.Connection, str]] = None,
 ) -> ExportResult:
     """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given, and
     beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``, and the
@@ -551,7 +558,8 @@ def export_tables(
     parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages' metadata. Everything is written
     in a temporary folder inside ``folder`` and the files replace their previous versions together at
     the end (``files.OutputSet``): on error or cancel nothing is left half-written, and only the files
-    of this export are replaced."""
+    of this export are replaced. With ``database`` (a PostgreSQL connection and a schema), the same
+    tables also replace theirs in that schema, in one transaction committed just before the files."""
     if unit not in UNITS:
         raise TerritoryError(tr("Unknown unit {unit}. Expected ha or m2.").format(unit=unit))
     folder = Path(folder)
@@ -560,7 +568,7 @@ def export_tables(
     result = ExportResult()
     steps = max(len(levels) * len(datasets), 1)
     done = 0
-    write = _Writer(atomic, formats, dialect)
+    write = _Writer(atomic, formats, dialect, keep=bool(database))
     try:
         for level, (table, geometries, crs) in levels.items():
             outlines = None
@@ -586,6 +594,8 @@ def export_tables(
             write("part_territoire_couvert", ctable, None, tr("Part of the territory covered by OCS GE, per département (km², % of 641,184 km²)."), {"unite": "km2"})
         if feedback is not None and feedback.isCanceled():
             raise Canceled()
+        if database:
+            result.tables = postgis.replace_tables(database, write.pending, fill_layer)
         result.files = atomic.commit()
     except RuntimeError as error:  # GDAL's (a full disk…)
         atomic.abort()
@@ -599,16 +609,21 @@ def export_tables(
 
 
 class _Writer:
-    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set."""
+    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set; keeps it
+    (``pending``) for a database when ``keep``."""
 
-    def __init__(self, atomic: OutputSet, formats: Sequence[str], dialect: str) -> None:
-        self.atomic, self.formats, self.dialect = atomic, formats, dialect
+    def __init__(self, atomic: OutputSet, formats: Sequence[str], dialect: str, keep: bool = False) -> None:
+        self.atomic, self.formats, self.dialect, self.keep = atomic, formats, dialect, keep
+        self.pending: list[tuple] = []
 
     def __call__(self, name: str, table: pd.DataFrame, geometries: Optional[list], description: str, metadata: dict) -> None:
         if "gpkg" in self.formats:
             write_gpkg(self.atomic.path(f"{name}.gpkg"), name, table, geometries, description, metadata)
         if "csv" in self.formats:
             write_csv(self.atomic.path(f"{name}.csv"), table, self.dialect)
+        if self.keep:
+            self.pending.append((name, table, geometries, description))
+
 
 
 def _export_dataset(

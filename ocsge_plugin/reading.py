@@ -597,15 +597,10 @@ def _millesimes_from_fields(layer, two: bool) -> tuple[int, ...]:
                     return ()
         years = _field_years(names)
         return tuple(years) if len(years) == 2 else ()
-    if "millesime" in lower:
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([lower["millesime"]], layer.fields())
-        request.setLimit(50)
-        for feature in layer.getFeatures(request):
-            value = feature[lower["millesime"]]
-            if value is None or (hasattr(value, "isNull") and value.isNull()):
-                continue
-            if found := re.search(r"(19|20)\d{2}", str(value)):
-                return (int(found.group(0)),)
+    if "millesime" in lower:  # every year it holds (under the layer's filter): one table may hold several
+        values = layer.uniqueValues(layer.fields().lookupField(lower["millesime"]), 20)
+        years = {int(found.group(0)) for value in values if (found := re.search(r"(19|20)\d{2}", str(value)))}
+        return tuple(sorted(years))
     return ()
 
 

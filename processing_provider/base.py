@@ -17,13 +17,14 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterDefinition,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ocsge_plugin import compat, files, interrupt
+from ..ocsge_plugin import compat, files, interrupt, postgis
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
 from ..ocsge_plugin.rules import CONVENTIONS
@@ -183,6 +184,25 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         if self.CONVENTION not in parameters:
             return CONVENTIONS[0]
         return CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)]
+
+    DATABASE = "DATABASE"
+    SCHEMA = "SCHEMA"
+
+    def add_database_parameters(self) -> None:
+        """The optional PostgreSQL connection and schema the published tables are also written into."""
+        for param in params.database(self.DATABASE, self.SCHEMA):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
+
+    def database(self, parameters, context) -> Optional[tuple]:
+        """(connection, schema) chosen in DATABASE / SCHEMA, None for files only; the connection is tried
+        at once (postgis.DatabaseError naming it when it cannot be reached)."""
+        name = self.parameterAsConnectionName(parameters, self.DATABASE, context) if parameters.get(self.DATABASE) else ""
+        if not name:
+            return None
+        conn = postgis.connection(name)
+        postgis.open_database(conn)
+        return conn, self.parameterAsSchema(parameters, self.SCHEMA, context) or "public"
 
     def output_sink(self, parameters, name: str, context: QgsProcessingContext, fields, wkb_type, crs) -> "OutputSink":
         """The feature sink ``name``, written so that the previous file survives any failure (see OutputSink)."""

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsVectorLayer,
 )
 
@@ -37,6 +38,7 @@ KINDS = ("occupation", "artif", "difference", "artif_diff")
 
 class DiagnosticAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"
+    LAYERS = "LAYERS"
     COMMUNES = "COMMUNES"
     CODE_FIELD = "CODE_FIELD"
     NAME_FIELD = "NAME_FIELD"
@@ -102,13 +104,19 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(
-            deliveries_parameter(
-                self.INPUT,
-                self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
-                self.tr("A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'."),
-            )
+        param = deliveries_parameter(
+            self.INPUT,
+            self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
+            self.tr("A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below."),
         )
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
+        self.addParameter(param)
+        param = QgsProcessingParameterMultipleLayers(self.LAYERS, self.tr("OCS GE layers (PostGIS tables, layers of the project)"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True)
+        param.setHelp(
+            self.tr("Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), "
+                    "layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.")
+        )
+        self.addParameter(param)
         param = QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon])
         param.setHelp(self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."))
         self.addParameter(param)
@@ -144,6 +152,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
         param.setHelp(self.tr("Where artif_<level> and imper_<level> (.gpkg, .csv) are written."))
         self.addParameter(param)
+        self.add_database_parameters()
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
         self.addOutput(QgsProcessingOutputString(self.COMMUNE_LAYER, self.tr("Commune table (GeoPackage layer)")))
         self.addOutput(QgsProcessingOutputString(self.EPCI_LAYER, self.tr("EPCI table (GeoPackage layer)")))
@@ -151,6 +160,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
+        if problem and parameters.get(self.LAYERS) and not delivery_paths(self, parameters, self.INPUT, context):
+            problem = ""  # layers only
         if not problem and self.parameterAsSource(parameters, self.COMMUNES, context) is None:
             problem = self._communes_problem(parameters)
         return (False, problem) if problem else super().checkParameterValues(parameters, context)
@@ -166,9 +177,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             )
         return self.tr("No commune layer. Expected commune polygons with their INSEE code.")
 
-    def _load(self, paths, steps, feedback):
+    def _load(self, paths, given, steps, feedback):
         """Step 1: every delivery read; its non-empty layers (a kept copy beside its archive read once),
-        départements and layer kinds."""
+        départements and layer kinds; then the layers ``given`` as they are (PostGIS tables…)."""
         layers, departements, kinds = [], set(), set()
         for index, path in enumerate(paths):
             if steps.isCanceled():
@@ -187,7 +198,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                     layers.append(layer)
                 elif layer.isValid():
                     feedback.pushWarning(self.tr("{layer} ({path}) has no polygon: left out.").format(layer=found.layer_name, path=found.path))
-        return layers, departements, kinds
+        departements.update(d for d in (reading.layer_departement(layer) for layer in given) if d)
+        kinds.update(reading.layer_kind(layer) for layer in given)
+        return layers + list(given), departements, kinds
 
     def _covered(self, result, territories, keep, feedback):
         """The communes the data covers (the others are left out, counted), with the kept fields, and
@@ -222,10 +235,16 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         headers = [self.tr("Département"), self.tr("Millésimes"), self.tr("Artificialised ({unit})").format(unit=u), self.tr("Share (%)"), self.tr("Net artificialisation ({unit})").format(unit=u), self.tr("Net imperméabilisation ({unit})").format(unit=u)]
         log_table(feedback, self.tr("Totals of the communes:"), headers, rows)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _inputs(self, parameters, context):
+        """The delivery paths and the layers given; at least one of them."""
         paths = delivery_paths(self, parameters, self.INPUT, context)
-        if not paths:
+        given = self.parameterAsLayerList(parameters, self.LAYERS, context) if parameters.get(self.LAYERS) else []
+        if not paths and not given:
             raise self.fail(self.tr("No delivery given. Expected .7z archives or folders from IGN, separated by ';'."))
+        return paths, given
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        paths, given = self._inputs(parameters, context)
         communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
         if communes_source is None:
             raise self.fail(self._communes_problem(parameters))
@@ -250,7 +269,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         try:
-            layers, departements, kinds = self._load(paths, steps, feedback)
+            options["database"] = self.database(parameters, context)  # tried now, written at the end
+            layers, departements, kinds = self._load(paths, given, steps, feedback)
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
             territories = TerritorySet.from_layer(communes_source, code_field, name_field, keep)
@@ -273,7 +293,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
         for note in warnings:
             feedback.pushWarning(note)
-        for path in written.files:
+        for path in written.files + written.tables:
             feedback.pushInfo(path)
         self._log_totals(table, options["unit"], feedback)
         used = method if method != "auto" else ("ign" if "artif" in kinds else "matrice_seuils")  # as run_aggregate decides
@@ -286,11 +306,12 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             self.EPCI_LAYER: written.layers.get("artif_epci", ""),
             self.REPORT: json.dumps(
                 {
-                    "deliveries": paths,
+                    "deliveries": paths + [layer.name() for layer in given],
                     "layers": [layer.name() for layer in layers],
                     "communes": len(covered),
                     "communes_left_out": left_out,
                     "files": written.files,
+                    "tables": written.tables,
                     "warnings": notes + result.warnings + warnings,
                     "unit": options["unit"],
                     "convention": convention,

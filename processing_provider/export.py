@@ -152,6 +152,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
         param.setHelp(self.tr("Where the files are written; files of the same names in it are replaced, nothing else is touched."))
         self.addParameter(param)
+        self.add_database_parameters()
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
 
@@ -172,6 +173,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         )
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
         try:
+            options["database"] = self.database(parameters, context)
             table, geometries, crs = export.read_table(source)
             given = {}
             for level, name in self.GIVEN.items():
@@ -191,7 +193,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
         for note in warnings:
             feedback.pushWarning(note)
-        for path in result.files:
+        for path in result.files + result.tables:
             feedback.pushInfo(path)
         departements = set(table["departement_code"].dropna().astype(str)) if "departement_code" in table.columns else set()
         add_to_project(context, result, departements, table, options["unit"])
@@ -199,7 +201,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(result.files, ensure_ascii=False),
             self.REPORT: json.dumps(
-                {"files": result.files, "layers": result.layers, "warnings": warnings, "unit": options["unit"], "convention": result.convention, "quality": result.quality},
+                {"files": result.files, "layers": result.layers, "tables": result.tables, "warnings": warnings, "unit": options["unit"], "convention": result.convention, "quality": result.quality},
                 ensure_ascii=False,
             ),
         }
@@ -226,6 +228,7 @@ def run_export(table, geometries, crs, membership, given, folder, options, feedb
         feedback=feedback,
         convention=convention,
         classes=per_level,
+        database=options.get("database"),
     )
     result.convention = convention
     result.quality = export.quality_summary(levels)

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDatabaseSchema,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterProviderConnection,
 )
 
 from ..ocsge_plugin.computing.classify import AUTO
@@ -86,3 +89,16 @@ def wide(name: str) -> QgsProcessingParameterBoolean:
 
 def coverage(name: str) -> QgsProcessingParameterBoolean:
     return QgsProcessingParameterBoolean(name, tr("Compute the share covered by OCS GE"), defaultValue=True)
+
+
+def database(connection_name: str, schema_name: str) -> list[QgsProcessingParameterDefinition]:
+    """The PostgreSQL connection (QGIS's saved connections) and the schema the published tables are
+    also written into; both optional (files only by default)."""
+    connection = QgsProcessingParameterProviderConnection(connection_name, tr("PostgreSQL database (optional)"), "postgres", optional=True)
+    connection.setHelp(
+        tr("One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the "
+           "published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).")
+    )
+    schema = QgsProcessingParameterDatabaseSchema(schema_name, tr("Schema"), connection_name, defaultValue="public", optional=True)
+    schema.setHelp(tr("An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other."))
+    return [connection, schema]

@@ -111,6 +111,14 @@ def belfort_params(folder, output_name: str, output, **extra) -> dict:
     }
 
 
+def belfort_sample(folder: Path, seed: int = 11) -> dict:
+    """The sample deliveries of D090 (GeoPackage, 3,000 polygons, not archived) generated into ``folder``;
+    the generator's manifest (per-commune truth included)."""
+    import sample_generator
+
+    return sample_generator.generate("90", 3000, seed=seed, out=folder, archive=False, flavour="gpkg")
+
+
 def read_csv(path: Path) -> list[dict]:
     """The rows of a comma-separated UTF-8 file, as dicts."""
     with Path(path).open(encoding="utf-8", newline="") as handle:

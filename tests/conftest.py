@@ -131,6 +131,22 @@ def run(provider):
     return _run
 
 
+@pytest.fixture(scope="session")
+def postgis():
+    """A private PostgreSQL + PostGIS cluster (scripts/pg_cluster.py) for the whole session: started at
+    its first use, stopped and removed at the end (failures and Ctrl+C included)."""
+    import pg_cluster
+
+    bindir = pg_cluster.find_bindir()
+    if bindir is None:
+        pytest.fail("PostgreSQL + PostGIS manquent (/usr/lib/postgresql/*/bin) : `make deps` les installe.")
+    cluster = pg_cluster.Cluster(bindir).start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 # qgis_process's profile and plugin link, one per checkout (clones tested at once do not share it).
 QGIS_PROCESS_BUILD = str(_PLUGINPATH.parent / f"ocsge-qgis-process-{hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]}")
 # made afresh for each session: a profile left by an earlier run (another QGIS, a plugin that failed to

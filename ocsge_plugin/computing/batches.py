@@ -1,21 +1,26 @@
 """Features of a polygon layer read in batches of numpy arrays: WKB, fids and only the fields asked for.
 
 Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
-through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); other providers, and
+through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
+layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's ``WHERE``
+subset applied there, the next batch fetched while the caller works); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
 import numpy as np
 from osgeo import ogr
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
 
-from .. import reading
+from .. import postgis, reading
 from ..errors import Canceled
 from .codes import is_null
 from .progress import ScaledFeedback
@@ -81,6 +86,9 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[St
     Files are read through OGR's Arrow interface (GDAL ≥ 3.6; through the source of a renaming VRT),
     other providers through QGIS."""
     step = step or Step(None)
+    if postgis_readable(layer):
+        yield from _postgis_batches(layer, fields, step)
+        return
     target = ogr_target(layer)
     if target is not None and hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
         rename = None
@@ -100,6 +108,81 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[St
                     yield {rename.get(k, k): v for k, v in batch.items()}
             return
     yield from _qgis_batches(layer, fields, step)
+
+
+def postgis_readable(layer: QgsVectorLayer) -> bool:
+    """A PostGIS layer read by the fast path: an integer key and a geometry column (else through QGIS)."""
+    return (layer.providerType() == "postgres" and hasattr(ogr.Layer, "GetArrowStreamAsNumPy")
+            and not any(layer.fields().field(i).type() == QVariant.Type.Bool for i in range(layer.fields().count()))
+            and postgis.read_sql(layer, []) is not None)
+
+
+def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
+    """A PostGIS layer's rows through GDAL's PostgreSQL driver, the geometry as WKB made by the server
+    and the ``WHERE`` subset applied there (postgis.read_sql). The next batch is fetched in a thread
+    while the caller works on this one (GDAL lets go of Python's lock while it waits for the server)."""
+    ds, result = postgis.query(postgis.layer_connection(layer), postgis.read_sql(layer, fields))
+    total = max(layer.featureCount(), 1)
+
+    def batches() -> Iterator[dict]:
+        for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"]):
+            out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}  # a copy: GDAL reuses its buffers
+            for name in fields:
+                out[name] = batch[name]
+            yield out
+
+    done = 0
+    try:
+        for out in prefetched(batches(), step):
+            done += len(out["fid"])
+            yield out
+            step.progress(min(done / total, 1.0))
+    finally:
+        ds.ReleaseResultSet(result)
+
+
+def prefetched(items: Iterator, step: Step) -> Iterator:
+    """``items`` produced one ahead in a thread; its errors raised here; stopped when the caller stops
+    (cancel, error) or ``step`` is canceled."""
+    ahead: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+    end = object()
+
+    def offer(item) -> bool:
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not offer(item):
+                    return
+            offer(end)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            offer(error)
+
+    worker = threading.Thread(target=produce, name="ocsge-postgis", daemon=True)
+    worker.start()
+    try:
+        while True:
+            step.check()
+            try:
+                item = ahead.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if item is end:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
 
 
 def _has_boolean(lyr, fields: Sequence[str]) -> bool:

@@ -83,7 +83,7 @@ from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
 from .classified import RAISONS, SOURCES, Classification, Comparison
-from .batches import BATCH, Step, WkbColumn, iter_batches, ogr_target, wkb_bytes
+from .batches import BATCH, Step, WkbColumn, iter_batches, ogr_target, postgis_readable, wkb_bytes
 from .codes import UNKNOWN, YES, factorize, pair_status, parse_bool, parse_ign_artif, plain_value
 from .gpkg import InvalidGeometries
 from .progress import ScaledFeedback, check_canceled
@@ -397,7 +397,7 @@ def _read_arrow(
 
     Geometries are kept as WKB, not measured: their validity is asked of SQLite in a thread (a
     GeoPackage) or checked by ``_settle``; areas come from the WKB (``thresholds``)."""
-    if not isinstance(layer, QgsVectorLayer) or ogr_target(layer) is None:
+    if not isinstance(layer, QgsVectorLayer) or (ogr_target(layer) is None and not postgis_readable(layer)):
         return None
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
         return None

@@ -41,9 +41,9 @@ from typing import Any, Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr
 
-from .. import files
+from .. import files, postgis
 from ..errors import Canceled
-from .batches import ogr_target, open_ogr, vrt_source
+from .batches import ogr_target, open_ogr, postgis_readable, vrt_source
 
 __all__ = [
     "Canceled", "GpkgTable", "InvalidGeometries", "Plan", "TranslatePlan", "Unsupported",
@@ -525,7 +525,10 @@ class InvalidGeometries:
     def start(cls, layer: Any) -> "InvalidGeometries":
         """Start the query on the file behind ``layer``: a GeoPackage's own SQL, another file OGR reads
         (a shapefile…) through OGR's SQLite dialect, whose rowid is the feature id; any other source
-        gets no query (its ``result()`` is None: every geometry is to be checked)."""
+        gets no query (its ``result()`` is None: every geometry is to be checked). A PostGIS layer's
+        are asked of PostGIS (``ST_IsValid``, GEOS's too), in the server's own process."""
+        if postgis_readable(layer):
+            return cls(postgis.layer_connection(layer).ogr_name, postgis.validity_sql(layer))
         try:
             t = gpkg_table(layer)
         except Unsupported:

@@ -66,6 +66,12 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
     fields = {key: mapping[key] for key in _READ[kind] if key in mapping}
     dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind)
     want = 2 if role == "flow" else 1
+    if role == "stock" and len(years) > 1:  # e.g. a database table of both millésimes, no filter
+        raise TerritoryError(
+            tr("Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: "
+               "filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.").format(
+                name=layer.name(), years=", ".join(map(str, years)), year=years[-1])
+        )
     if len(years) != want:
         raise TerritoryError(
             tr(

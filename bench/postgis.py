@@ -1,0 +1,224 @@
+"""The PostGIS part of `make bench` (issue 16), on the same synthetic Gers as bench/run.py:
+
+    /usr/bin/python3 bench/postgis.py --sizes 20000 200000     (alone; `make bench` calls bench_size)
+
+In a private cluster (scripts/pg_cluster.py: initdb in a temporary folder, 127.0.0.1, a free port):
+
+- load: both OCCUPATION_SOL millésimes into ONE table ``public.t1`` (lower-case columns, its
+  ``millesime`` column telling them apart), the DIFFERENCE into ``public.t2`` (``cs_2016``…), the
+  communes into ``public.communes`` (Lambert 93), GiST indexes, ANALYZE (ogr2ogr's way, GDAL);
+- anchor: the SQL the national pipeline runs, intersection areas grouped by commune
+  (``ST_Area(ST_Intersection(o.geom, c.geom))`` over ``ST_Intersects`` with the GiST index), the matrix
+  and imperméabilisation as SQL ``CASE`` (bench/native_chain.py's expressions), stocks of both
+  millésimes and the four flows of the difference, in one psql run;
+- plugin from GeoPackage and from PostGIS: ``ocsge:aggregate`` (matrix, no coverage) through
+  qgis_process on the GeoPackage files, then on the PostGIS layers (``t1`` with ``millesime = '…'``
+  subsets and ``t2``: what a user gives who keeps OCS GE in PostGIS), each timed in its own process,
+  beside qgis_process's own start-up (``help``: QGIS and the plugin loaded, no work) for the ratio net of it.
+
+Checks that the three agree per commune (relative 1e-6, 1 mm²) and keeps the figures in
+bench/cache/postgis-<N>.json; :func:`render` gives the BENCHMARKS.md section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent / "scripts"))
+
+import native_chain  # noqa: E402
+import pg_cluster  # noqa: E402
+import run  # noqa: E402
+
+COLUMNS = ("artif_debut", "imper_debut", "artif_fin", "imper_fin", "flux_artif", "flux_desartif", "flux_imper", "flux_desimper")
+# the plugin's commune table (ocsge:aggregate, one row per commune and pair) → the anchor's columns
+PLUGIN = {"surface_artif": "artif_fin", "surface_imper": "imper_fin", "flux_artif": "flux_artif", "flux_desartif": "flux_desartif",
+          "flux_imper": "flux_imper", "flux_desimper": "flux_desimper"}
+
+
+def load(cluster: pg_cluster.Cluster, found: dict) -> None:
+    cluster.load(found["occ_debut"], "public.t1")
+    cluster.load(found["occ_fin"], "public.t1", accessMode="append")
+    cluster.load(found["diff"], "public.t2")
+    cluster.load(str(run.COMMUNES), "public.communes", dstSRS="EPSG:2154")
+    cluster.psql("CREATE INDEX ON public.t1 (millesime); ANALYZE public.t1; ANALYZE public.t2; ANALYZE public.communes")
+
+
+def anchor_sql(years: list[int]) -> str:
+    """Per commune: stocks of both millésimes (table t1) and the flows of the difference (t2), m²."""
+    y1, y2 = years
+    area = "ST_Area(ST_Intersection(o.geom, c.geom))"
+
+    def per_commune(table: str, where: str, values: dict[str, str]) -> str:
+        sums = ", ".join(f"sum(({expr}) * {area}) AS {name}" for name, expr in values.items())
+        return (f"SELECT c.code, {sums} FROM {table} o JOIN public.communes c ON ST_Intersects(o.geom, c.geom)"
+                f" WHERE {where} GROUP BY c.code")
+
+    parts = []
+    for year, key in ((y1, "debut"), (y2, "fin")):
+        values = {f"artif_{key}": native_chain.matrix_expression("code_cs", "code_us"), f"imper_{key}": native_chain.imper_expression("code_cs")}
+        parts.append(per_commune("public.t1", f"o.millesime = '{year}'", values))
+    cs1, us1, cs2, us2 = f"cs_{y1}", f"us_{y1}", f"cs_{y2}", f"us_{y2}"
+    ad, af = native_chain.matrix_expression(cs1, us1), native_chain.matrix_expression(cs2, us2)
+    idd, idf = native_chain.imper_expression(cs1), native_chain.imper_expression(cs2)
+    valid = f'("{cs1}" IS NOT NULL AND "{us1}" IS NOT NULL AND "{cs2}" IS NOT NULL AND "{us2}" IS NOT NULL)'
+    flows = {"flux_artif": f"{valid} AND ({ad}) = 0 AND ({af}) = 1", "flux_desartif": f"{valid} AND ({ad}) = 1 AND ({af}) = 0",
+             "flux_imper": f"{valid} AND ({idd}) = 0 AND ({idf}) = 1", "flux_desimper": f"{valid} AND ({idd}) = 1 AND ({idf}) = 0"}
+    parts.append(per_commune("public.t2", "true", {k: f"CASE WHEN {v} THEN 1 ELSE 0 END" for k, v in flows.items()}))
+    joined = " FULL JOIN ".join(f"({p}) p{i}" + (" USING (code)" if i else "") for i, p in enumerate(parts))
+    select = ", ".join(f"coalesce({c}, 0)" for c in COLUMNS)
+    return f"COPY (SELECT code, {select} FROM {joined} ORDER BY code) TO STDOUT WITH (FORMAT csv)"
+
+
+def read_anchor(path: Path) -> dict[str, dict[str, float]]:
+    rows = {}
+    for line in path.read_text().splitlines():
+        code, *values = line.split(",")
+        rows[code] = dict(zip(COLUMNS, map(float, values)))
+    return rows
+
+
+def read_plugin(path: Path) -> dict[str, dict[str, float]]:
+    """The commune table ocsge:aggregate wrote (GeoPackage, m²), as the anchor's columns."""
+    with sqlite3.connect(path) as db:
+        table = db.execute("SELECT table_name FROM gpkg_contents LIMIT 1").fetchone()[0]
+        names = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]
+        rows = {}
+        for values in db.execute(f'SELECT * FROM "{table}"'):
+            row = dict(zip(names, values))
+            if row.get("millesime_fin") in (None, ""):
+                continue
+            rows[str(row["code"])] = {PLUGIN[k]: float(row[k] or 0.0) for k in PLUGIN}
+    return rows
+
+
+def agreement(a: dict, b: dict) -> dict:
+    """Values of ``a`` and ``b`` (per commune, per column) that differ by more than relative 1e-6 and 1 mm²."""
+    out = {"compared": 0, "mismatches": 0, "max_rel": 0.0, "examples": []}
+    for code in sorted(set(a) | set(b)):
+        for column in PLUGIN.values():
+            x, y = (a.get(code) or {}).get(column, 0.0), (b.get(code) or {}).get(column, 0.0)
+            diff, scale = abs(x - y), max(abs(x), abs(y))
+            out["compared"] += 1
+            if scale:
+                out["max_rel"] = max(out["max_rel"], diff / scale)
+            if diff > max(run.REL_TOL * scale, run.ABS_FLOOR_M2):
+                out["mismatches"] += 1
+                if len(out["examples"]) < 5:
+                    out["examples"].append(f"{code} {column}: {x:.3f} vs {y:.3f}")
+    out["ok"] = out["mismatches"] == 0
+    return out
+
+
+def aggregate(layers: list[str], out: Path) -> list[str]:
+    out.unlink(missing_ok=True)
+    return run.qgis_process("ocsge:aggregate", [*(f"INPUT_LAYERS={layer}" for layer in layers), f"TERRITORIES={run.COMMUNES}", "CODE_FIELD=code",
+                                                "NAME_FIELD=nom", "METHOD=2", "COVERAGE=false", "UNIT=1", f"OUTPUT={out}"])
+
+
+def postgis_layers(cluster: pg_cluster.Cluster, years: list[int]) -> list[str]:
+    """The PostGIS layers as qgis_process takes them (provider://URI)."""
+    base = cluster.dsn() + " key='fid' srid=2154 type=MultiPolygon"
+    return [f'postgres://{base} table="public"."t1" (geom) sql=millesime = \'{year}\'' for year in years] + [f'postgres://{base} table="public"."t2" (geom)']
+
+
+def bench_size(size: int) -> dict:
+    """Load, anchor and the plugin from GeoPackage and from PostGIS at ``size``; kept in postgis-<N>.json."""
+    print(f"== PostGIS, {size:,} polygons per millésime", flush=True)
+    folder, manifest, _ = run.generate(size)
+    found = run.inputs(folder, manifest)
+    logs, outs = run.CACHE / f"logs-{size}", run.CACHE / f"out-{size}"
+    outs.mkdir(parents=True, exist_ok=True)
+    bindir = pg_cluster.find_bindir()
+    if bindir is None:
+        raise SystemExit("PostgreSQL + PostGIS manquent : make deps")
+    cluster = pg_cluster.Cluster(bindir).start()
+    try:
+        started = time.perf_counter()
+        load(cluster, found)
+        runs = {"pg_load": {"wall_s": round(time.perf_counter() - started, 2), "status": 0}}
+        print(f"  pg_load: {runs['pg_load']['wall_s']} s", flush=True)
+        anchor_csv = outs / "postgis_anchor.csv"
+        sql = anchor_sql(found["years"])
+        (logs / "postgis_anchor.sql").parent.mkdir(parents=True, exist_ok=True)
+        (logs / "postgis_anchor.sql").write_text(sql, encoding="utf-8")
+        runs["pg_anchor"] = run.timed("pg_anchor", ["/bin/sh", "-c", f'"{bindir / "psql"}" -X -q -h 127.0.0.1 -p {cluster.port} -U postgres -d {pg_cluster.DATABASE} '
+                                                    f'-f "{logs / "postgis_anchor.sql"}" > "{anchor_csv}"'], logs)
+        runs["qgis_start"] = run.timed("qgis_start", [run.QGIS_PROCESS, "help", "ocsge:aggregate"], logs)  # start-up, no work
+        runs["plugin_gpkg"] = run.timed("plugin_gpkg", aggregate([found["occ_debut"], found["occ_fin"], found["diff"]], outs / "plugin_gpkg.gpkg"), logs)
+        runs["plugin_postgis"] = run.timed("plugin_postgis", aggregate(postgis_layers(cluster, found["years"]), outs / "plugin_postgis.gpkg"), logs)
+    finally:
+        cluster.stop()
+    result = {"size": size, "date": dt.datetime.now().isoformat(timespec="seconds"), "runs": runs, "agreement": {}}
+    if all(runs[k].get("status") == 0 for k in ("pg_anchor", "plugin_gpkg", "plugin_postgis")):
+        anchor, gpkg, pg = read_anchor(anchor_csv), read_plugin(outs / "plugin_gpkg.gpkg"), read_plugin(outs / "plugin_postgis.gpkg")
+        result["agreement"] = {"plugin_gpkg vs anchor": agreement(gpkg, anchor), "plugin_postgis vs anchor": agreement(pg, anchor),
+                               "plugin_postgis vs plugin_gpkg": agreement(pg, gpkg)}
+        result["communes"] = len(anchor)
+        for name, a in result["agreement"].items():
+            print(f"  {name}: {a['mismatches']} of {a['compared']} values differ (max rel {a['max_rel']:.1e})", flush=True)
+    (run.CACHE / f"postgis-{size}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return result
+
+
+def render() -> str:
+    """The BENCHMARKS.md section of every size measured (bench/cache/postgis-*.json)."""
+    results = sorted((json.loads(p.read_text()) for p in run.CACHE.glob("postgis-*.json")), key=lambda r: r["size"])
+    if not results:
+        return ""
+    lines = ["", "## PostGIS: the national pipeline's SQL, and the plugin reading PostGIS", "",
+             "Both millésimes in one table (`public.t1`, a `millesime` column), the difference in `public.t2` "
+             "(`cs_2016`…), lower-case columns, GiST indexes (bench/postgis.py). Anchor: intersection areas grouped by "
+             "commune in SQL (matrix as `CASE`). Plugin: `ocsge:aggregate` (matrix, no coverage) through qgis_process, on the "
+             "GeoPackage files and on the PostGIS layers (`millesime = '…'` subsets).", "",
+             "| polygons / millésime | load into PostGIS | anchor SQL | plugin from GeoPackage | plugin from PostGIS | PostGIS ÷ GeoPackage (net of qgis_process's start-up) | anchor ÷ plugin from PostGIS | agreement per commune |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        runs = r["runs"]
+        ratio = run.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg"))
+        net = _net_ratio(runs)
+        anchor_ratio = run.ratio(runs.get("pg_anchor"), runs.get("plugin_postgis"))
+        agree = "; ".join(f"{name}: {a['mismatches']}/{a['compared']} differ (max rel {a['max_rel']:.0e})" for name, a in r.get("agreement", {}).items()) or "–"
+        lines.append(f"| {r['size']:,} | {runs['pg_load']['wall_s']:.1f} s | {run.fmt_s(runs.get('pg_anchor'))} | {run.fmt_s(runs.get('plugin_gpkg'))} "
+                     f"({run.fmt_mb(runs.get('plugin_gpkg'))}) | {run.fmt_s(runs.get('plugin_postgis'))} ({run.fmt_mb(runs.get('plugin_postgis'))}) | "
+                     f"{run.fr(ratio)}× ({run.fr(net)}×) | {run.fr(anchor_ratio)}× | {agree} |")
+    return "\n".join(lines) + "\n"
+
+
+def _net_ratio(runs: dict) -> float | None:
+    """PostGIS ÷ GeoPackage once qgis_process's own start-up (QGIS, the plugin: ``qgis_start``) is taken off both."""
+    start = (runs.get("qgis_start") or {}).get("wall_s")
+    if not start or run.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg")) is None:
+        return None
+    if min(runs["plugin_postgis"]["wall_s"], runs["plugin_gpkg"]["wall_s"]) <= start:  # a start-up slower than the work: noise
+        return None
+    return (runs["plugin_postgis"]["wall_s"] - start) / max(runs["plugin_gpkg"]["wall_s"] - start, 1e-9)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000])
+    args = parser.parse_args()
+    run.CACHE.mkdir(parents=True, exist_ok=True)
+    failed = []
+    for size in sorted(args.sizes):
+        result = bench_size(size)
+        failed += [f"{size} {n}" for n, r in result["runs"].items() if r.get("status") != 0]
+        failed += [f"{size} {n}" for n, a in result["agreement"].items() if not a["ok"]]
+    print(render())
+    if failed:
+        print("FAILED: " + ", ".join(failed), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

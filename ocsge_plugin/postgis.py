@@ -1,0 +1,341 @@
+"""PostgreSQL / PostGIS, read and written through GDAL's PostgreSQL driver (no Python driver needed):
+
+- a connection: one of QGIS's saved PostgreSQL connections by name, or a connection string
+  (``host=… dbname=… user=…``, ``service=…``), turned into libpq's connection string with the
+  authentication configuration expanded; the messages when it cannot be reached name the connection
+  and never show a password;
+- a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by the
+  server, under the layer's ``WHERE`` subset) and the query of its invalid geometries, for the fast
+  reading path (``computing/batches.py``, ``computing/gpkg.InvalidGeometries``);
+- :class:`Writer`: tables replaced in a schema in ONE transaction (PostgreSQL's DDL is transactional:
+  each table is dropped and created again inside it, so an error or a cancel leaves every previous
+  table as it was); the privileges granted on a replaced table are granted again on the new one. A
+  table of the same name that the plugin did not write (its comment lacks the plugin's mark) is never
+  replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from osgeo import gdal, ogr, osr
+from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProviderRegistry
+from qgis.PyQt.QtCore import QVariant
+
+from .errors import OcsgeError
+from .i18n import tr
+
+CONNECT_TIMEOUT_S = 10
+LOCK_TIMEOUT = "30s"  # a table another session keeps locked: fail, do not wait forever
+_MARK = "[ocsge:{name}]"  # in the comment of every table the plugin writes
+
+
+class DatabaseError(OcsgeError):
+    """A PostgreSQL connection or write that failed (the message names the connection)."""
+
+
+@dataclass
+class Connection:
+    """A PostgreSQL database: how the user named it (never with its password) and libpq's string."""
+
+    name: str
+    conninfo: str
+
+    @property
+    def ogr_name(self) -> str:
+        return "PG:" + self.conninfo
+
+
+def _conninfo(uri: QgsDataSourceUri) -> str:
+    info = uri.connectionInfo(True)  # QGIS's authentication configuration expanded
+    if "connect_timeout=" not in info:
+        info += f" connect_timeout={CONNECT_TIMEOUT_S}"
+    return info
+
+
+def _shown(uri: QgsDataSourceUri) -> str:
+    """A connection string as the user may see it: no password."""
+    if uri.service():
+        return f"service={uri.service()}"
+    return " ".join(p for p in (f"host={uri.host()}" if uri.host() else "", f"port={uri.port()}" if uri.port() else "",
+                                f"dbname={uri.database()}", f"user={uri.username()}" if uri.username() else "") if p)
+
+
+def connection(value: str) -> Connection:
+    """QGIS's saved PostgreSQL connection named ``value``, else ``value`` read as a connection string."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    saved = None
+    if metadata is not None and value:
+        try:
+            saved = metadata.findConnection(value)
+        except QgsProviderConnectionException:
+            saved = None
+    if saved is not None:
+        return Connection(value, _conninfo(QgsDataSourceUri(saved.uri())))
+    if value and re.search(r"\b(dbname|service|host)\s*=", value):
+        uri = QgsDataSourceUri(value)
+        return Connection(_shown(uri), _conninfo(uri))
+    raise DatabaseError(
+        tr("No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).").format(name=value)
+    )
+
+
+def layer_connection(layer) -> Connection:
+    """The database of a PostGIS layer (``postgres`` provider), named by the layer and its connection
+    (host, database, user: never the password)."""
+    uri = QgsDataSourceUri(layer.source())
+    return Connection(f"{layer.name()} — {_shown(uri)}" if layer.name() else _shown(uri), _conninfo(uri))
+
+
+def _reason(text: str) -> str:
+    """libpq's / GDAL's message, one line, without GDAL's prefixes nor PostgreSQL's hint (it may advise
+    DROP … CASCADE, which the plugin never does)."""
+    text = re.sub(r"^PQconnectdb failed\.?\s*", "", (text or "").strip()).split("HINT:")[0]
+    text = re.sub(r"\bERROR:\s*", "", text)
+    return " ".join(text.split()).rstrip(".") or tr("no answer")
+
+
+def open_database(conn: Connection, update: bool = False):
+    """The OGR data source of ``conn``; DatabaseError naming the connection when it cannot be reached."""
+    gdal.ErrorReset()
+    with _quiet():
+        try:
+            ds = ogr.Open(conn.ogr_name, 1 if update else 0)
+        except RuntimeError as error:  # with gdal.UseExceptions() set by another plugin
+            ds, message = None, str(error)
+        else:
+            message = gdal.GetLastErrorMsg()
+    if ds is None:
+        raise DatabaseError(
+            tr("Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).").format(
+                name=conn.name, reason=_reason(message)
+            )
+        )
+    return ds
+
+
+@dataclass
+class Table:
+    """A PostGIS layer's table: ``relation`` as SQL (quoted, or a subquery), geometry column, filter."""
+
+    relation: str
+    geometry: str
+    sql: str
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def layer_table(layer) -> Table:
+    uri = QgsDataSourceUri(layer.source())
+    table = uri.table()
+    relation = f"{table} AS q" if table.startswith("(") else (f"{quote(uri.schema())}." if uri.schema() else "") + quote(table)
+    return Table(relation, uri.geometryColumn(), uri.sql() or layer.subsetString())
+
+
+def integer_key(layer) -> Optional[str]:
+    """The PostGIS layer's key column when it is one integer column (QGIS's feature ids are then its
+    values, the same in every reading), else None."""
+    key = QgsDataSourceUri(layer.source()).keyColumn().strip().strip('"')
+    if not key or "," in key:
+        return None
+    index = layer.fields().lookupField(key)
+    if index < 0 or layer.fields().at(index).type() not in (QVariant.Type.Int, QVariant.Type.LongLong):
+        return None
+    return layer.fields().at(index).name()
+
+
+def read_sql(layer, fields: Sequence[str]) -> Optional[str]:
+    """The query reading a PostGIS layer's key (``ocsge_fid``), ``fields`` and geometry as WKB
+    (``ocsge_wkb``, made by the server: GDAL need not decode it), under the layer's ``WHERE``
+    subset, in key order; None without an integer key or a geometry column."""
+    key, table = integer_key(layer), layer_table(layer)
+    if key is None or not table.geometry:
+        return None
+    columns = ", ".join([f"{quote(key)} AS ocsge_fid", *(quote(f) for f in fields), f"ST_AsBinary({quote(table.geometry)}) AS ocsge_wkb"])
+    where = f" WHERE ({table.sql})" if table.sql else ""
+    # ordered by the key: every reading of the layer in the same order (a re-read, batches.WkbColumn,
+    # checks it), whatever the server's synchronised scans of a big table do
+    return f"SELECT {columns} FROM {table.relation}{where} ORDER BY {quote(key)}"
+
+
+def validity_sql(layer) -> str:
+    """The query of the keys (``ocsge_fid``) of a PostGIS layer's invalid geometries (GEOS's rules)."""
+    key, table = integer_key(layer), layer_table(layer)
+    geom = quote(table.geometry)
+    where = f"({table.sql}) AND " if table.sql else ""
+    return f"SELECT {quote(key)} AS ocsge_fid FROM {table.relation} WHERE {where}{geom} IS NOT NULL AND NOT ST_IsValid({geom})"
+
+
+def query(conn: Connection, sql: str):
+    """(data source, result layer) of ``sql``; DatabaseError naming the connection when it fails."""
+    ds = open_database(conn)
+    gdal.ErrorReset()
+    with _quiet():
+        try:
+            result = ds.ExecuteSQL(sql)
+        except RuntimeError as error:
+            result = None
+            gdal.Error(gdal.CE_Failure, 1, str(error))
+    if result is None:
+        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=_reason(gdal.GetLastErrorMsg())))
+    return ds, result
+
+
+def _scalar(ds, sql: str):
+    result = ds.ExecuteSQL(sql)
+    if result is None:
+        return None
+    try:
+        feature = result.GetNextFeature()
+        return None if feature is None else feature.GetField(0)
+    finally:
+        ds.ReleaseResultSet(result)
+
+
+class Writer:
+    """Tables replaced in ``schema`` of ``conn``, all in one transaction: :meth:`drop` of all the tables,
+    :meth:`layer` per table, then :meth:`commit` (or :meth:`rollback`, also on any error)."""
+
+    def __init__(self, conn: Connection, schema: str):
+        self.conn, self.schema = conn, schema
+        self.ds = open_database(conn, update=True)
+        if not _scalar(self.ds, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{_literal(schema)}'"):
+            self.ds = None
+            raise DatabaseError(
+                tr("The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).").format(schema=schema, name=conn.name)
+            )
+        if _scalar(self.ds, "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'") == 0:
+            self.ds = None
+            raise DatabaseError(tr("The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.").format(name=conn.name))
+        self.ds.StartTransaction()
+        _execute(self.ds, f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+        self.written: list[str] = []
+        self.grants: list[tuple[str, str]] = []  # (table, GRANT …): the replaced tables' privileges, given again
+
+    def _fail(self, name: str, reason: str) -> DatabaseError:
+        self.rollback()
+        return DatabaseError(
+            tr("The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.").format(
+                table=f"{self.schema}.{name}", name=self.conn.name, reason=reason
+            )
+        )
+
+    def drop(self, names: Sequence[str]) -> None:
+        """Drop the tables ``names`` (all of them before any is created: GDAL's list of tables is read
+        at the first creation), each only when the plugin wrote it; never with what depends on it
+        (a view of the DBA's makes the write fail, nothing changed)."""
+        for name in names:
+            relation = quote(self.schema) + "." + quote(name)
+            regclass = f"to_regclass('{_literal(relation)}')"
+            if not _scalar(self.ds, f"SELECT {regclass} IS NOT NULL"):
+                continue
+            comment = _scalar(self.ds, f"SELECT coalesce(obj_description({regclass}, 'pg_class'), '')") or ""
+            if _MARK.format(name=name) not in comment:
+                raise self._fail(name, tr("a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)"))
+            self.grants += [(name, grant) for grant in _grants(self.ds, self.schema, name)]
+            problem = _execute(self.ds, f"DROP TABLE {relation}")
+            if problem:
+                raise self._fail(name, problem)
+
+    def layer(self, name: str, geometry: bool, description: str):
+        """A new, empty OGR layer ``schema.name`` (EPSG:4326 MultiPolygon ``geom`` when ``geometry``)
+        inside the transaction, after :meth:`drop`."""
+        srs = None
+        if geometry:
+            srs = osr.SpatialReference()
+            srs.ImportFromEPSG(4326)
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        options = ["GEOMETRY_NAME=geom", "FID=fid", "PRECISION=NO", "LAUNDER=NO", f"DESCRIPTION={description} {_MARK.format(name=name)}"]
+        gdal.ErrorReset()
+        with _quiet():
+            try:
+                layer = self.ds.CreateLayer(f"{self.schema}.{name}", srs, ogr.wkbMultiPolygon if geometry else ogr.wkbNone, options=options)
+            except RuntimeError as error:  # with gdal.UseExceptions() set by another plugin
+                layer = None
+                gdal.Error(gdal.CE_Failure, 1, str(error))
+        if layer is None:
+            raise self._fail(name, _reason(gdal.GetLastErrorMsg()))
+        self.written.append(f"{self.schema}.{name}")
+        return layer
+
+    def check(self, name: str) -> None:
+        """After a table's rows: raise (and roll back) when GDAL reported an error writing them."""
+        if gdal.GetLastErrorType() >= gdal.CE_Failure:
+            raise self._fail(name, _reason(gdal.GetLastErrorMsg()))
+
+    def commit(self) -> list[str]:
+        for name, grant in self.grants:
+            problem = _execute(self.ds, grant)
+            if problem:
+                raise self._fail(name, problem)
+        gdal.ErrorReset()
+        if self.ds.CommitTransaction() != 0 or gdal.GetLastErrorType() >= gdal.CE_Failure:
+            reason = _reason(gdal.GetLastErrorMsg())
+            self.rollback()
+            raise DatabaseError(tr("The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.").format(name=self.conn.name, reason=reason))
+        self.ds = None
+        return self.written
+
+    def rollback(self) -> None:
+        if self.ds is not None:
+            self.ds.RollbackTransaction()
+            self.ds = None
+
+
+def replace_tables(database: tuple[Connection, str], tables: Sequence[tuple], fill: Callable) -> list[str]:
+    """``tables`` (name, table, geometries, description) replacing theirs in the schema, in one
+    transaction; ``fill(layer, table, geometries)`` writes a table's fields and rows (export.fill_layer)."""
+    writer = Writer(*database)
+    try:
+        writer.drop([name for name, *_ in tables])
+        for name, table, geometries, description in tables:
+            fill(writer.layer(name, geometries is not None, description), table, geometries)
+            writer.check(name)
+        return writer.commit()
+    except BaseException:
+        writer.rollback()
+        raise
+
+
+def _grants(ds, schema: str, name: str) -> list[str]:
+    """GRANT statements giving a table's privileges (but its owner's) again, to the table of that name."""
+    result = ds.ExecuteSQL(
+        "SELECT privilege_type, grantee FROM information_schema.role_table_grants "
+        f"WHERE table_schema = '{_literal(schema)}' AND table_name = '{_literal(name)}' AND grantee <> current_user"
+    )
+    if result is None:
+        return []
+    try:
+        return [f"GRANT {f.GetField(0)} ON {quote(schema)}.{quote(name)} TO {quote(f.GetField(1)) if f.GetField(1) != 'PUBLIC' else 'PUBLIC'}" for f in result]
+    finally:
+        ds.ReleaseResultSet(result)
+
+
+def _execute(ds, sql: str) -> str:
+    """Run a statement that returns no rows; GDAL's error ('' when none), whether GDAL raises or not."""
+    gdal.ErrorReset()
+    with _quiet():
+        try:
+            ds.ExecuteSQL(sql)
+        except RuntimeError as error:
+            return _reason(str(error))
+    return _reason(gdal.GetLastErrorMsg()) if gdal.GetLastErrorType() >= gdal.CE_Failure else ""
+
+
+@contextmanager
+def _quiet():
+    """GDAL's errors kept for GetLastErrorMsg, not printed."""
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
+
+
+def _literal(text: str) -> str:
+    return text.replace("'", "''")

@@ -1,0 +1,148 @@
+"""PostGIS as a source: the sample deliveries of Territoire de Belfort loaded into the session's private
+PostgreSQL (conftest's ``postgis``) the way a DBA does it (ogr2ogr: lower-case columns, neutral table
+names, both millésimes in one table told apart by its ``millesime`` column) give, through the fast
+reading path, the numbers the files give and the sample generator's own truth."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from builders import belfort_params, belfort_sample, read_csv
+from qgis.core import QgsDataSourceUri, QgsGeometry, QgsVectorLayer
+
+
+@pytest.fixture(scope="module")
+def belfort(tmp_path_factory, postgis):
+    """(manifest, {name: file layer source}, {name: PostGIS layer}) of the D090 sample: OCCUPATION_SOL of
+    both millésimes in ``<schema>.t1``, the DIFFERENCE in ``<schema>.t2``."""
+    out = tmp_path_factory.mktemp("sample90src")
+    manifest = belfort_sample(out)
+    y1, y2 = manifest["millesimes"]
+    files = {}
+    for item in manifest["items"]:
+        for f in item["files"]:
+            if f["layer"] in ("OCCUPATION_SOL", "DIFFERENCE"):
+                files[f"{f['layer']}_{'-'.join(map(str, item['millesimes']))}"] = str(out / f["path"])
+    schema = "src_" + uuid.uuid4().hex[:6]
+    postgis.psql(f"CREATE SCHEMA {schema}")
+    postgis.load(files[f"OCCUPATION_SOL_{y1}"], f"{schema}.t1")
+    postgis.load(files[f"OCCUPATION_SOL_{y2}"], f"{schema}.t1", accessMode="append")
+    postgis.load(files[f"DIFFERENCE_{y1}-{y2}"], f"{schema}.t2")
+    columns = postgis.psql(f"SELECT string_agg(column_name, ',' ORDER BY column_name) FROM information_schema.columns WHERE table_schema = '{schema}' AND table_name = 't2'")
+    assert f"cs_{y1}" in columns.split(",")  # lower-case, as ogr2ogr writes them
+
+    def layer(table, sql=""):
+        uri = QgsDataSourceUri(postgis.dsn())
+        uri.setDataSource(schema, table, "geom", sql, "fid")
+        result = QgsVectorLayer(uri.uri(False), table, "postgres")
+        assert result.isValid(), table
+        return result
+
+    layers = {"t1_debut": layer("t1", f"millesime = '{y1}'"), "t1_fin": layer("t1", f"millesime = '{y2}'"), "t2": layer("t2")}
+    return manifest, files, layers
+
+
+def by_commune(path) -> dict[str, dict]:
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    names = layer.fields().names()
+    return {f["code"]: {n: f[n] for n in names} for f in layer.getFeatures() if f["millesime_fin"]}
+
+
+NUMBERS = ("surface_artif", "surface_imper", "flux_artif", "flux_desartif", "flux_imper", "flux_desimper", "surface_indeterminee")
+
+
+def aggregate(run, layers, out, **extra):
+    params = {"INPUT_LAYERS": layers, "TERRITORIES": belfort_params("", "X", "")["COMMUNES"], "CODE_FIELD": "code", "NAME_FIELD": "nom",
+              "METHOD": 2, "UNIT": 1, "OUTPUT": str(out)}
+    params.update(extra)
+    return run("ocsge:aggregate", params)
+
+
+@pytest.mark.parametrize("method", [2, 3], ids=["matrice", "matrice_seuils"])
+def test_aggregate_from_postgis_gives_the_numbers_of_the_files(run, belfort, tmp_path, method):
+    manifest, files, layers = belfort
+    y1, y2 = manifest["millesimes"]
+    aggregate(run, [files[f"OCCUPATION_SOL_{y1}"], files[f"OCCUPATION_SOL_{y2}"]], tmp_path / "files.gpkg", METHOD=method)
+    results, feedback = aggregate(run, [layers["t1_debut"], layers["t1_fin"]], tmp_path / "pg.gpkg", METHOD=method)
+    from_files, from_pg = by_commune(tmp_path / "files.gpkg"), by_commune(tmp_path / "pg.gpkg")
+    assert set(from_pg) == set(from_files) == set(manifest["truth"]["communes"])
+    for code, row in from_pg.items():
+        for name in NUMBERS:
+            assert row[name] == pytest.approx(from_files[code][name], rel=1e-9, abs=1e-6), (code, name)
+        assert (row["millesime_debut"], row["millesime_fin"]) == (str(y1), str(y2))
+        truth = manifest["truth"]["communes"][code]
+        if method == 3:  # the thresholds (their geometry re-read from PostGIS): the files' numbers above
+            continue
+        assert row["surface_artif"] == pytest.approx(truth[str(y2)]["artif_matrix_m2"], rel=1e-6, abs=0.05), code
+        assert row["surface_imper"] == pytest.approx(truth[str(y2)]["imper_m2"], rel=1e-6, abs=0.05), code
+    said = "\n".join(feedback.infos + feedback.warnings)
+    assert "left out" not in said
+
+
+def test_the_fast_path_reads_postgis_through_gdal(belfort, ocsge):
+    """Not QGIS's provider: GDAL's PostgreSQL driver with the subset applied by the server, fids the key."""
+    from ocsge.ocsge_plugin.computing import batches
+
+    manifest, files, layers = belfort
+    layer = layers["t1_fin"]
+    assert batches.postgis_readable(layer)
+    read = list(batches.iter_batches(layer, ["code_cs"]))
+    fids = sorted(int(f) for b in read for f in b["fid"])
+    assert fids == sorted(f.id() for f in layer.getFeatures())  # the subset's rows only, by key
+    wkb = {int(fid): bytes(blob) for b in read for fid, blob in zip(b["fid"], b["wkb"])}
+    for feature in layer.getFeatures():
+        geometry = QgsGeometry()
+        geometry.fromWkb(wkb[feature.id()])
+        assert geometry.asWkt(6) == feature.geometry().asWkt(6)
+
+
+def test_diagnostic_from_postgis_layers_gives_the_numbers_of_the_deliveries(run, belfort, tmp_path):
+    manifest, files, layers = belfort
+    folder = str(Path(files["DIFFERENCE_" + "-".join(map(str, manifest["millesimes"]))]).parents[4])
+    params = belfort_params(folder, "OUTPUT_FOLDER", tmp_path / "files", METHOD=2, UNIT=1)
+    run("ocsge:diagnostic", params)
+    params = belfort_params("", "OUTPUT_FOLDER", tmp_path / "pg", METHOD=2, UNIT=1, LAYERS=[layers["t1_debut"], layers["t1_fin"], layers["t2"]])
+    results, feedback = run("ocsge:diagnostic", params)
+    report = json.loads(results["REPORT"])
+    assert report["communes"] == len(manifest["truth"]["communes"])
+    for name in ("artif_commune", "imper_commune", "artif_epci", "imper_departement"):
+        from_files = read_csv(tmp_path / "files" / f"{name}.csv")
+        from_pg = read_csv(tmp_path / "pg" / f"{name}.csv")
+        assert len(from_pg) == len(from_files) > 0
+        for a, b in zip(from_pg, from_files):
+            for key, value in b.items():
+                if key.startswith(("surface", "flux", "pourcent")) and value:
+                    assert float(a[key]) == pytest.approx(float(value), rel=1e-9, abs=1e-6), (name, key)
+                else:
+                    assert a[key] == value, (name, key)
+
+
+def test_a_difference_table_with_lower_case_columns_and_a_neutral_name_is_recognised(run, belfort, tmp_path):
+    manifest, _, layers = belfort
+    results, feedback = aggregate(run, [layers["t1_debut"], layers["t1_fin"], layers["t2"]], tmp_path / "pg.gpkg", OVERLAY=False)
+    said = "\n".join(feedback.infos + feedback.warnings)
+    assert "left out" not in said and "overlay" not in said
+    assert "t2 (Différence" in said or "t2 (Difference" in said  # its flows are read from it
+    rows = by_commune(tmp_path / "pg.gpkg")
+    for code, truth in manifest["truth"]["communes"].items():
+        flux = truth["flux"]
+        assert rows[code]["flux_imper"] == pytest.approx(flux["imper_m2"], rel=1e-6, abs=0.05), code
+        assert rows[code]["flux_desimper"] == pytest.approx(flux["desimper_m2"], rel=1e-6, abs=0.05), code
+        assert rows[code]["flux_artif"] == pytest.approx(flux["artif_m2"], rel=1e-6, abs=0.05), code
+
+
+def test_a_table_of_both_millesimes_without_a_filter_is_refused_with_a_message(run, belfort, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    manifest, _, layers = belfort
+    y1, y2 = manifest["millesimes"]
+    whole = QgsVectorLayer(layers["t1_fin"].source().split(" sql=")[0], "t1", "postgres")
+    assert whole.isValid() and whole.featureCount() > layers["t1_fin"].featureCount()
+    with pytest.raises(QgsProcessingException) as error:
+        aggregate(run, [whole], tmp_path / "out.gpkg")
+    message = str(error.value)
+    assert "t1" in message and f"{y1}, {y2}" in message and "millesime" in message and "Traceback" not in message
+    assert not (tmp_path / "out.gpkg").exists()
