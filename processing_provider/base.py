@@ -47,6 +47,12 @@ ICONS = {"data": "data.svg", "compute": "compute.svg", "territories": "territori
 _ALGORITHM_ID = re.compile(r"\bocsge:(\w+)")
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 looks for
+    """Marks ``text`` for translation in ``context`` (an algorithm's class name) where it is declared; the
+    algorithm translates it when QGIS asks (``OcsgeAlgorithm.displayName`` …)."""
+    return text
+
+
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
     """Base class: ``tr()`` with the class name as context, groups, icon per group, tags, help, error
     helper.
@@ -97,15 +103,27 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         """The anchor of this algorithm's section in docs/guide.md."""
         return f"ocsge-{self.name()}"
 
+    # What each algorithm declares (texts marked with QT_TRANSLATE_NOOP in its own context, translated here).
+    ID = TITLE = DESCRIPTION = WHAT = RULES = EXAMPLE = ""
+
+    def name(self) -> str:
+        return self.ID
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr(self.TITLE)
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr(self.DESCRIPTION)
+
     # Structured help: what it does, inputs and outputs (from the parameters), rules, example.
     def what_it_does(self) -> str:
-        return ""
+        return self.tr(self.WHAT) if self.WHAT else ""
 
     def rules(self) -> str:
-        return ""
+        return self.tr(self.RULES) if self.RULES else ""
 
     def example(self) -> str:
-        return ""
+        return self.tr(self.EXAMPLE) if self.EXAMPLE else ""
 
     def help_sections(self) -> list[tuple[str, list[str]]]:
         """(title, paragraphs or list items) of the help, translated, algorithm ids given as the names

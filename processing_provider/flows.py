@@ -25,7 +25,7 @@ from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumul
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
 from . import params
-from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
+from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 def _int_or_null(value: int):
     return None if value == UNDETERMINED else int(value)
@@ -56,49 +56,44 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     GROUP = "compute"
     TAGS = ("flux", "flows", "évolution", "change", "consommation d'espaces", "désartificialisation", "renaturation")
 
-    def name(self) -> str:
-        return "flows"
-
-    def displayName(self) -> str:  # noqa: N802
-        return self.tr("Flows between millésimes")
-
-    def shortDescription(self) -> str:  # noqa: N802
-        return self.tr("Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares.")
-
-    def rules(self) -> str:
-        return self.tr(
-            "From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted."
-        )
-
-    def example(self) -> str:
-        return self.tr(
-            "Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table."
-        )
-
-    def what_it_does(self) -> str:
-        return self.tr(
-            "Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed "
-            "between two millésimes, piece by piece, from whichever data you have: IGN's difference layer "
-            "(DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from "
-            "the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: "
-            "its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début "
-            "and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif "
-            "field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. "
-            "The overlay pairs identical polygons first and intersects only the rest; areas covered by one "
-            "millésime only are reported (surface and a layer), not counted as flows. Codes of every level of "
-            "the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): a piece whose status at a date cannot be "
-            "told (the leaves under its codes disagree) is counted apart (log, report: indetermine) and kept "
-            "out of the flows; the convention 'as the national files' reads exact codes only instead. Outputs: a layer of the changed "
-            "pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, "
-            "the flow kind in words: artificialisation, desartificialisation, impermeabilisation, "
-            "desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a "
-            "summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and "
-            "flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début "
-            "× fin (changed land only); and the origin of newly artificialised land by couverture and usage "
-            "at début (surface and % of the new artificialisation). The millésimes are read from the names "
-            "and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in "
-            "hectares."
-        )
+    ID = "flows"
+    TITLE = QT_TRANSLATE_NOOP("FlowsAlgorithm", "Flows between millésimes")
+    DESCRIPTION = QT_TRANSLATE_NOOP(
+        "FlowsAlgorithm",
+        "Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares."
+    )
+    WHAT = QT_TRANSLATE_NOOP(
+        "FlowsAlgorithm",
+        "Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed "
+        "between two millésimes, piece by piece, from whichever data you have: IGN's difference layer "
+        "(DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from "
+        "the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: "
+        "its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début "
+        "and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif "
+        "field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. "
+        "The overlay pairs identical polygons first and intersects only the rest; areas covered by one "
+        "millésime only are reported (surface and a layer), not counted as flows. Codes of every level of "
+        "the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): a piece whose status at a date cannot be "
+        "told (the leaves under its codes disagree) is counted apart (log, report: indetermine) and kept "
+        "out of the flows; the convention 'as the national files' reads exact codes only instead. Outputs: a layer of the changed "
+        "pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, "
+        "the flow kind in words: artificialisation, desartificialisation, impermeabilisation, "
+        "desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a "
+        "summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and "
+        "flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début "
+        "× fin (changed land only); and the origin of newly artificialised land by couverture and usage "
+        "at début (surface and % of the new artificialisation). The millésimes are read from the names "
+        "and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in "
+        "hectares."
+    )
+    RULES = QT_TRANSLATE_NOOP(
+        "FlowsAlgorithm",
+        "From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted."
+    )
+    EXAMPLE = QT_TRANSLATE_NOOP(
+        "FlowsAlgorithm",
+        "Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table."
+    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
