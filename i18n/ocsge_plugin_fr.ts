@@ -1743,6 +1743,16 @@
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="210"/>
+        <source>Canceled: no file was written.</source>
+        <translation>Annulé : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/export.py" line="213"/>
+        <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
+        <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -2368,16 +2378,6 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="282"/>
-        <source>Canceled: no file was written.</source>
-        <translation>Annulé : aucun fichier n'a été écrit.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="285"/>
-        <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
-        <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
-    </message>
-    <message>
         <location filename="../processing_provider/diagnostic.py" line="167"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
@@ -2634,207 +2634,197 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../processing_provider/export.py" line="50"/>
+        <location filename="../processing_provider/export.py" line="51"/>
         <source>Export to the published schema (data.gouv.fr)</source>
         <translation>Exporter au schéma publié (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="100"/>
+        <location filename="../processing_provider/export.py" line="101"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="101"/>
+        <location filename="../processing_provider/export.py" line="102"/>
         <source>The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec stocks et flux : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="107"/>
+        <location filename="../processing_provider/export.py" line="108"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table&apos;s fields.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code facultatif) ; à défaut, les champs de la table des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="110"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="109"/>
+        <location filename="../processing_provider/export.py" line="110"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="111"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="111"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="113"/>
+        <location filename="../processing_provider/export.py" line="114"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="116"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="116"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="116"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="116"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="116"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="115"/>
+        <location filename="../processing_provider/export.py" line="116"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="122"/>
+        <location filename="../processing_provider/export.py" line="123"/>
         <source>The levels to export (SCoT only when SCoT codes exist).</source>
         <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="124"/>
+        <location filename="../processing_provider/export.py" line="125"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="124"/>
+        <location filename="../processing_provider/export.py" line="125"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="124"/>
+        <location filename="../processing_provider/export.py" line="125"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="127"/>
+        <location filename="../processing_provider/export.py" line="128"/>
         <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
         <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="129"/>
+        <location filename="../processing_provider/export.py" line="130"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="130"/>
+        <location filename="../processing_provider/export.py" line="131"/>
         <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
         <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="133"/>
+        <location filename="../processing_provider/export.py" line="134"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="136"/>
+        <location filename="../processing_provider/export.py" line="137"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="139"/>
+        <location filename="../processing_provider/export.py" line="140"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="142"/>
+        <location filename="../processing_provider/export.py" line="143"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="144"/>
+        <location filename="../processing_provider/export.py" line="145"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="145"/>
+        <location filename="../processing_provider/export.py" line="146"/>
         <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="147"/>
+        <location filename="../processing_provider/export.py" line="148"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="148"/>
+        <location filename="../processing_provider/export.py" line="149"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="151"/>
+        <location filename="../processing_provider/export.py" line="152"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="152"/>
+        <location filename="../processing_provider/export.py" line="153"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="157"/>
+        <location filename="../processing_provider/export.py" line="158"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="185"/>
-        <source>Canceled: no file was written.</source>
-        <translation>Annulé : aucun fichier n'a été écrit.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="188"/>
-        <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
-        <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="103"/>
+        <location filename="../processing_provider/export.py" line="104"/>
         <source>Surfaces by class (ocsge:aggregate)</source>
         <translation>Surfaces par classe (ocsge:aggregate)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="104"/>
+        <location filename="../processing_provider/export.py" line="105"/>
         <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
         <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="51"/>
+        <location filename="../processing_provider/export.py" line="52"/>
         <source>Writes the artif_&lt;level&gt; and imper_&lt;level&gt; tables published on data.gouv.fr (GeoPackage and CSV).</source>
         <translation>Écrit les tables artif_&lt;niveau&gt; et imper_&lt;niveau&gt; publiées sur data.gouv.fr (GeoPackage et CSV).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="55"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder. Beside the published tables, left exactly as the schema says, qualite_&lt;level&gt; (GeoPackage without geometry and CSV) tells for every row what they cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and its share of the territory, the undetermined change pieces, the polygons repaired, the surface outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published tables, never 0; '… partiel': a level summing only its communes that know it). The convention of the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the others: couverture_&lt;level&gt; and usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface: the stock by code, summing to the covered surface), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface: the changed land) and origine_artif_&lt;level&gt; (cs_debut, us_debut, surface: the newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, parent codes, INDETERMINE and null (empty) as classes of their own.</source>
         <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi. À côté des tables publiées, laissées exactement conformes au schéma, qualite_&lt;level&gt; (GeoPackage sans géométrie et CSV) dit pour chaque ligne ce qu'elles ne peuvent pas dire : la surface indéterminée (codes dont les feuilles ne donnent pas la même réponse : codes nuls, inconnus ou parents) et sa part du territoire, les fragments de changement indéterminés, les polygones réparés, la surface hors des données, et inconnu ('stock', 'flux' : non calculable, laissé vide dans les tables publiées, jamais 0 ; '… partiel' : un niveau qui n'additionne que ses communes qui le connaissent). La convention de lecture des codes (celle de l'agrégation) est écrite dans les métadonnées des GeoPackage et dans le rapport. Si l'on donne les surfaces par classe écrites par ocsge:aggregate (sa sortie facultative), les tables par classe sont écrites aussi, consolidées comme les autres : couverture_&lt;level&gt; et usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface : le stock par code, dont la somme est la surface couverte), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface : les surfaces changées) et origine_artif_&lt;level&gt; (cs_debut, us_debut, surface : les surfaces nouvellement artificialisées selon ce qu'elles étaient ; leur somme est flux_artif) ; codes tels que la livraison les écrit, codes parents, INDETERMINE et valeurs nulles (vides) comme classes à part entière.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="90"/>
+        <location filename="../processing_provider/export.py" line="91"/>
         <source>The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all.</source>
         <translation>Les colonnes publiées, dans leur ordre ; hectares par défaut, ou m² ; GeoPackage en EPSG:4326 avec contours simplifiés selon le niveau ; les fichiers sont écrits en entier ou pas du tout.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="94"/>
+        <location filename="../processing_provider/export.py" line="95"/>
         <source>The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project.</source>
         <translation>La table des communes et un dossier : de artif_commune.gpkg et .csv à imper_region.gpkg et .csv, prêts à publier, et les cartes dans le projet.</translation>
     </message>

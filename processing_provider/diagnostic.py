@@ -23,13 +23,13 @@ from ..ocsge_plugin.computing.chain import run_aggregate
 from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.computing.table import to_unit
-from ..ocsge_plugin.errors import Canceled, OcsgeError
+from ..ocsge_plugin.errors import Canceled
 from ..ocsge_plugin.i18n import plural
 from . import params
 from .aggregate import undetermined
 from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, log_table, log_undetermined
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
-from .export import run_export
+from .export import exporting, run_export
 from .params import DIALECTS, METHODS, UNITS
 from .results import add_to_project
 
@@ -260,7 +260,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
         keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
         steps = QgsProcessingMultiStepFeedback(4, feedback)
-        try:
+
+        def work():
             options["database"] = self.database(parameters, context)  # tried now, written at the end
             layers, departements, kinds = self._load(paths, given, steps, feedback)
             # 2. classify + flows + aggregate (one streaming pass per layer)
@@ -276,17 +277,12 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             membership = Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
             written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps, result.classes)
-        except OcsgeError as error:
-            raise self.fail(str(error)) from None
-        except Canceled:
-            feedback.reportError(self.tr("Canceled: no file was written."))
+            return written, warnings, (table, layers, departements, kinds, covered, left_out, notes, result)
+
+        done = exporting(self, folder, feedback, work)
+        if done is None:
             return {}
-        except OSError as error:
-            raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
-        for note in warnings:
-            feedback.pushWarning(note)
-        for path in written.files + written.tables:
-            feedback.pushInfo(path)
+        written, warnings, (table, layers, departements, kinds, covered, left_out, notes, result) = done
         self._log_totals(table, options["unit"], feedback)
         used = method if method != "auto" else ("ign" if "artif" in kinds else "matrice_seuils")  # as run_aggregate decides
         method_label = self.parameterDefinition(self.METHOD).options()[METHODS.index(used)].split(" (")[0]

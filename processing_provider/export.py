@@ -16,6 +16,7 @@ from qgis.core import (
 from ..ocsge_plugin import export, export_classes
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.errors import Canceled, OcsgeError
+from ..ocsge_plugin.i18n import tr
 from . import params
 from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
 from .params import DIALECTS, UNITS
@@ -167,7 +168,8 @@ class ExportAlgorithm(OcsgeAlgorithm):
             coverage=self.parameterAsBoolean(parameters, self.COVERAGE_TABLE, context),
         )
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
-        try:
+
+        def work():
             options["database"] = self.database(parameters, context)
             table, geometries, crs = export.read_table(source)
             given = {}
@@ -179,17 +181,12 @@ class ExportAlgorithm(OcsgeAlgorithm):
             classes_source = self.parameterAsSource(parameters, self.CLASSES, context)
             classes = export_classes.read_classes(classes_source) if classes_source is not None else None
             result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback, classes)
-        except OcsgeError as error:
-            raise self.fail(str(error)) from None
-        except Canceled:
-            feedback.reportError(self.tr("Canceled: no file was written."))
+            return result, warnings, table
+
+        done = exporting(self, folder, feedback, work)
+        if done is None:
             return {}
-        except OSError as error:
-            raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
-        for note in warnings:
-            feedback.pushWarning(note)
-        for path in result.files + result.tables:
-            feedback.pushInfo(path)
+        result, warnings, table = done
         departements = set(table["departement_code"].dropna().astype(str)) if "departement_code" in table.columns else set()
         add_to_project(context, result, departements, table, options["unit"])
         return {
@@ -200,6 +197,25 @@ class ExportAlgorithm(OcsgeAlgorithm):
                 ensure_ascii=False,
             ),
         }
+
+
+def exporting(alg, folder, feedback, work):
+    """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and ``ocsge:diagnostic``, its
+    user errors as messages, a cancel as None (said in the log), then its warnings and files in the log."""
+    try:
+        written, warnings, rest = work()
+    except OcsgeError as error:
+        raise alg.fail(str(error)) from None
+    except Canceled:
+        feedback.reportError(tr("Canceled: no file was written."))
+        return None
+    except OSError as error:
+        raise alg.fail(tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
+    for note in warnings:
+        feedback.pushWarning(note)
+    for path in written.files + written.tables:
+        feedback.pushInfo(path)
+    return written, warnings, rest
 
 
 def run_export(table, geometries, crs, membership, given, folder, options, feedback, classes=None):
