@@ -9,6 +9,7 @@ import math
 from html import escape
 from pathlib import Path
 
+from . import chart_text
 from .numbers import number
 
 COLOURS = {
@@ -31,6 +32,7 @@ class Svg:
     def __init__(self, width: float, height: float):
         self.width, self.height = width, height
         self.parts: list[str] = []
+        self.runs: list[dict] = []  # the text, apart (see chart_text)
 
     def rect(self, x, y, w, h, colour) -> None:
         if w < 0:
@@ -42,20 +44,25 @@ class Svg:
     def line(self, x1, y1, x2, y2, colour=AXIS, width=0.25) -> None:
         self.parts.append(f'<line x1="{x1:.2f}" y1="{y1:.2f}" x2="{x2:.2f}" y2="{y2:.2f}" stroke="{colour}" stroke-width="{width}"/>')
 
-    def text(self, x, y, value, size=3.0, anchor="start", bold=False, colour=TEXT) -> None:
+    def text(self, x, y, value, size=3.0, anchor="start", bold=False, colour=TEXT, rotate: float = 0.0) -> None:
         weight = ' font-weight="bold"' if bold else ""
+        turn = f' transform="rotate({rotate:g} {x:.2f} {y:.2f})"' if rotate else ""
+        self.runs.append({"x": x, "y": y, "text": str(value), "size": size, "anchor": anchor, "bold": bold, "colour": colour, "rotate": rotate})
         self.parts.append(
-            f'<text x="{x:.2f}" y="{y:.2f}" font-family="{FONT}" font-size="{size}" text-anchor="{anchor}" fill="{colour}"{weight}>{escape(str(value))}</text>'
+            f'<text x="{x:.2f}" y="{y:.2f}" font-family="{FONT}" font-size="{size}" text-anchor="{anchor}" fill="{colour}"{weight}{turn}>{escape(str(value))}</text>'
+        )
+
+    def _document(self, parts: list[str]) -> str:
+        body = "\n".join(parts)
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width}mm" height="{self.height}mm" viewBox="0 0 {self.width} {self.height}">\n'
+            f'<rect width="{self.width}" height="{self.height}" fill="#ffffff"/>\n{body}\n</svg>\n'
         )
 
     def save(self, path: Path) -> str:
-        body = "\n".join(self.parts)
-        Path(path).write_text(
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width}mm" height="{self.height}mm" viewBox="0 0 {self.width} {self.height}">\n'
-            f'<rect width="{self.width}" height="{self.height}" fill="#ffffff"/>\n{body}\n</svg>\n',
-            encoding="utf-8",
-        )
-        return str(path)
+        """The chart at ``path``, and beside it its shapes and text apart (``chart_text``)."""
+        shapes = [part for part in self.parts if not part.startswith("<text")]
+        return chart_text.save(path, self._document(self.parts), self._document(shapes), self.runs)
 
 
 def nice_step(top: float, ticks: int = 5) -> float:

@@ -7,7 +7,6 @@ code) is drawn under its own name, a null as « Non renseigné », never left ou
 from __future__ import annotations
 
 import math
-from html import escape
 from pathlib import Path
 
 from ..nomenclature import couverture, usage
@@ -139,10 +138,7 @@ def transition_matrix(transitions: dict, debut, fin, path: Path) -> str:
     high = max(transitions.values()) or 1.0
     for j, code in enumerate(columns):
         x = names + (j + 0.5) * cell + 1.0
-        svg.parts.append(
-            f'<text x="{x:.2f}" y="{top - 1.5:.2f}" font-family="DejaVu Sans, Arial, sans-serif" font-size="2.4" '
-            f'transform="rotate(-60 {x:.2f} {top - 1.5:.2f})" fill="#222222">{escape(code or "Non renseigné")}</text>'
-        )
+        svg.text(x, top - 1.5, code or "Non renseigné", 2.4, rotate=-60)
     for i, row_code in enumerate(rows):
         y = top + i * cell
         svg.text(names - 2.0, y + cell / 2 + 0.9, label("couverture", row_code), 2.4, "end")

@@ -33,13 +33,13 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QMarginsF, QSizeF, Qt, QUuid
+from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUuid
 from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
 from ..nomenclature import RESOURCES
-from . import blocks
+from . import blocks, chart_text
 from .content import COMMUNE_HEADINGS, method_note
 
 TEMPLATE = RESOURCES / "portrait.qpt"
@@ -339,6 +339,26 @@ def pages_to_print(layout) -> list[int]:
     return pages
 
 
+def _render_page(exporter, painter, index: int, pictures) -> None:
+    """Page ``index`` of the layout on ``painter``; the charts on it (pictures saved by ``charts.Svg``) drawn
+    by ``chart_text``: their text stays text in the PDF, not glyph outlines."""
+    charts = []
+    for item in pictures:
+        chart = chart_text.split(item.evaluatedPath()) if item.page() == index and item.isVisible() else None
+        if chart is not None:
+            charts.append((item, chart))
+            item.setVisibility(False)
+    try:
+        exporter.renderPage(painter, index)
+    finally:
+        for item, _chart in charts:
+            item.setVisibility(True)
+    for item, chart in charts:
+        per_mm = painter.device().width() / item.layout().pageCollection().page(index).rect().width()  # renderPage fits the page to the device
+        place, size = item.pagePos(), item.rect()
+        chart_text.draw(painter, chart, QRectF(place.x() * per_mm, place.y() * per_mm, size.width() * per_mm, size.height() * per_mm))
+
+
 def write_pdf(layout, path: str, progress, is_canceled) -> int:
     """Every atlas feature, every page it exports, into one PDF at ``path`` (written under a temporary
     name and renamed at the end: on cancel or error no file is left). Returns the number of pages."""
@@ -352,6 +372,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
     exporter = QgsLayoutExporter(layout)
     partial = f"{path}.partiel"
     maps = [(item, item.sizeWithUnits()) for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    pictures = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
     writer = painter = None
     printed = 0
     try:
@@ -382,7 +403,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
                 else:
                     writer.setPageSize(page_size)
                     writer.newPage()
-                exporter.renderPage(painter, index)
+                _render_page(exporter, painter, index, pictures)
                 printed += 1
                 progress(feature, count, rank, len(pages))
         if painter is not None:

@@ -84,8 +84,8 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     assert pdf_pages(output) == results["PAGES"] == 8
     assert "Les communes" not in text and "Note de méthode" in text
     assert "Surface artificialisée en 2021 et flux 2018–2021 (couches de l'IGN)" in text  # the sample has IGN's layers
-    # the charts by class (vector drawings whose text the PDF holds as outlines: read in the SVG kept beside
-    # it), from the per-class tables: the origin of the new artificialisation sums to the published flux_artif
+    # the charts by class (read in the SVG kept beside the PDF, and in the PDF itself, where their text is
+    # text), from the per-class tables: the origin of the new artificialisation sums to the published flux_artif
     drawn = {name: (Path(results["FOLDER"]) / "graphiques" / f"commune_{BELFORT}_{name}.svg").read_text(encoding="utf-8").replace("\u00a0", " ")
              for name in ("couverture", "usage", "origine", "transitions")}
     if float(row["flux_artif"]) > 0:
@@ -98,6 +98,9 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     assert "Indéterminé (INDETERMINE)" in drawn["usage"] and "Non renseigné" in drawn["usage"]  # the sample's messy codes
     moved = max((r for r in read_csv(folder / "transition_cs_commune.csv") if r["commune_code"] == BELFORT), key=lambda r: float(r["surface"]))
     assert f">{french(float(moved['surface']))}<" in drawn["transitions"]
+    # the charts' text is text in the PDF (Qt's SVG renderer would leave glyph outlines): titles, labels, values
+    assert "Surfaces par couverture du sol en 2018 et 2021" in text and "Zones bâties (CS1.1.1.1)" in text
+    assert french(float(built["surface"])) in text and french(float(moved["surface"])) in text
     assert not output.with_name("belfort.pdf.partiel").exists()
 
 
