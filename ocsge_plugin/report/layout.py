@@ -375,6 +375,9 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
     pictures = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
     writer = painter = None
     printed = 0
+    undo = layout.undoStack()
+    blocked = undo.isBlocked()
+    undo.blockCommands(True)  # the charts hidden and shown again on every page are not edits to undo (nor memory kept)
     try:
         for feature in range(count):
             if is_canceled():
@@ -415,6 +418,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
         return printed
     finally:
         blocks.narrow(layout, None)
+        undo.blockCommands(blocked)
         if painter is not None:
             painter.end()
         if os.path.exists(partial):
