@@ -171,6 +171,14 @@ def _field_years(names: Iterable[str]) -> list[int]:
     return sorted({int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
 
 
+_REQUIRED = {  # the fields without which a layer of the kind cannot be read
+    "occupation": ("code_cs", "code_us"),
+    "artif": ("code_cs", "code_us", "artif"),
+    "difference": ("cs_debut", "us_debut", "cs_fin", "us_fin"),
+    "artif_diff": ("cs_debut", "cs_fin", "artificialisation"),
+}
+
+
 def field_map_for(
     kind: str, names: list[str], millesimes: tuple[int, ...], required: Iterable[str] | None = None
 ) -> tuple[dict[str, str], tuple[int, ...]]:
@@ -178,11 +186,10 @@ def field_map_for(
     themselves); also the years found in the fields.
 
     Raises DeliveryError naming the missing fields when the layer lacks its code fields (``required``:
-    other fields than the kind's own).
+    the fields to insist on instead of the kind's own, ``_REQUIRED``).
     """
     lower = _lower_map(names)
     mapping: dict[str, str] = {}
-    required_given = required
 
     def pick(target: str, *candidates: str) -> None:
         for candidate in candidates:
@@ -196,7 +203,6 @@ def field_map_for(
         if kind == "artif":
             pick("artif", "artif")
             pick("crit_seuil", "crit_seuil")
-        required = ["code_cs", "code_us"] + (["artif"] if kind == "artif" else [])
     elif kind in ("difference", "artif_diff"):
         years = _field_years(names)
         if len(years) == 2:
@@ -212,14 +218,8 @@ def field_map_for(
                     pick(f"{prefix}_{position}", f"{prefix}_{position}", f"{prefix}_{ign}")
         if kind == "artif_diff":
             pick("artificialisation", "artificialisation")
-        required = ["cs_debut", "us_debut", "cs_fin", "us_fin"]
-        if kind == "artif_diff":
-            required = ["cs_debut", "cs_fin", "artificialisation"]
-    else:
-        required = []
-    if required_given is not None:
-        required = list(required_given)
-    missing = [name for name in required if name not in mapping]
+    wanted = _REQUIRED.get(kind, ()) if required is None else required
+    missing = [name for name in wanted if name not in mapping]
     if missing:
         raise DeliveryError(
             tr(

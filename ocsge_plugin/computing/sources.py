@@ -44,7 +44,7 @@ _READ = {
     "artif_diff": ("artificialisation", "cs_debut", "cs_fin", "us_debut"),
     "flows": ("flux_artif", "flux_imper", "cs_debut", "us_debut", "cs_fin"),  # the codes: for the per-class tables
 }
-_REQUIRED = {"artif": ("code_cs", "artif"), "artif_diff": ("cs_debut", "cs_fin", "artificialisation")}
+_REQUIRED = {"artif": ("code_cs", "artif")}  # IGN's method needs no usage; the other kinds: reading's own
 
 
 def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Source]:
