@@ -142,8 +142,9 @@ def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -
 
 
 def prefetched(items: Iterator, step: Step) -> Iterator:
-    """``items`` produced one ahead in a thread; its errors raised here; stopped when the caller stops
-    (cancel, error) or ``step`` is canceled."""
+    """``items`` produced one ahead in a thread (GDAL lets go of Python's lock while it reads, so the
+    reading of the next batch runs beside the caller's work on this one); its errors raised here;
+    stopped, and the thread joined, when the caller stops (cancel, error) or ``step`` is canceled."""
     ahead: queue.Queue = queue.Queue(maxsize=1)
     stop = threading.Event()
     end = object()
@@ -166,7 +167,7 @@ def prefetched(items: Iterator, step: Step) -> Iterator:
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
             offer(error)
 
-    worker = threading.Thread(target=produce, name="ocsge-postgis", daemon=True)
+    worker = threading.Thread(target=produce, name="ocsge-read", daemon=True)
     worker.start()
     try:
         while True:
@@ -203,8 +204,7 @@ def _ogr_batches(ds, lyr, fields: Sequence[str], step: Step) -> Iterator[dict]:
     fid_name = lyr.GetFIDColumn() or "OGC_FID"
     stream = lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
     done = 0
-    for batch in stream:
-        step.check()
+    for batch in prefetched(iter(stream), step):  # the next batch read while this one is worked on
         fid_key = fid_name if fid_name in batch else next((k for k in ("fid", "OGC_FID") if k in batch), None)
         geom_key = geom_name if geom_name in batch else next((k for k in batch if k not in fields and k != fid_key), None)
         n = len(batch[geom_key]) if geom_key else len(batch[fid_key])
@@ -288,7 +288,7 @@ class WkbColumn:
             fid = np.asarray(batch["fid"], dtype=np.int64)
             if not np.array_equal(fid, self.fid[done:done + fid.size]):
                 raise ValueError("the layer changed while it was read (feature ids differ)")
-            blobs = [wkb_bytes(blob) for blob in batch["wkb"]]
+            blobs = wkb_blobs(batch["wkb"])
             for position in (p for p in self.replaced if done <= p < done + fid.size):
                 blobs[position - done] = self.replaced[position]
             done += fid.size
@@ -298,6 +298,16 @@ class WkbColumn:
                 del pending[:size]
         if pending:
             yield pending
+
+
+def wkb_blobs(column: Any) -> list:
+    """A batch's WKB column as a list of bytes (b"" for none): the column itself when it already is
+    one of bytes without a masked value (OGR's Arrow reading of a GeoPackage), else blob by blob."""
+    masked = isinstance(column, np.ma.MaskedArray) and bool(np.ma.getmaskarray(column).any())
+    items = np.ma.getdata(column).tolist() if isinstance(column, np.ndarray) and not masked else list(column)
+    if not masked and all(type(blob) is bytes for blob in items):  # noqa: E721 (the common case, fast)
+        return items
+    return [wkb_bytes(blob) for blob in column]
 
 
 def wkb_bytes(blob: Any) -> bytes:

@@ -83,7 +83,7 @@ from ..nomenclature import is_known_code, normalise_code
 from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
 from .classified import RAISONS, SOURCES, Classification, Comparison
-from .batches import BATCH, Step, WkbColumn, iter_batches, ogr_target, postgis_readable, wkb_bytes
+from .batches import BATCH, Step, WkbColumn, iter_batches, ogr_target, postgis_readable, wkb_blobs
 from .codes import UNKNOWN, YES, factorize, pair_status, parse_bool, parse_ign_artif, plain_value
 from .gpkg import InvalidGeometries
 from .progress import ScaledFeedback, check_canceled
@@ -447,7 +447,7 @@ def _read_arrow(
         if not want_geometry:
             area_l.extend([nan] * n)
             continue
-        length_parts.append(np.fromiter((len(wkb_bytes(blob)) for blob in batch["wkb"]), dtype=np.int64, count=n))
+        length_parts.append(np.fromiter(map(len, wkb_blobs(batch["wkb"])), dtype=np.int64, count=n))
     fid_a = np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64)
     row_a = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int64)
     ign_a = (np.concatenate(ign_parts) if ign_parts else np.zeros(0, np.int8)) if artif_name else None

@@ -85,7 +85,7 @@ from ..i18n import tr
 from ..nomenclature import normalise_code
 from ..rules import DEFAULT_CONVENTION
 from . import classify
-from .batches import Step, iter_batches, wkb_bytes
+from .batches import Step, iter_batches, wkb_blobs
 from .codes import pair_status, plain_value
 from .pieces import UNDETERMINED, ChangePiece, FlowReport, OnlyPart
 from .progress import ScaledFeedback
@@ -435,7 +435,7 @@ class _Side:
         table, memo = self.codes_table, {}
         start = 0
         for batch in iter_batches(self.layer, self.names, step):
-            blobs = [wkb_bytes(blob) for blob in batch["wkb"]]
+            blobs = wkb_blobs(batch["wkb"])
             if self.transform is not None:
                 blobs = [self._transformed(blob) for blob in blobs]
             keys = zip(*(np.ma.asarray(batch[name]).tolist() for name in self.names))

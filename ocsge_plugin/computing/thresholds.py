@@ -41,15 +41,12 @@ How it is computed (the common case fully vectorised with numpy; no all-pairs te
 * Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected edge
   key ``(min vertex id, max vertex id)``; one sort groups each edge with the polygon(s) on its other
   side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly.
-* Edges left unmatched (T-junctions: a neighbour has an extra vertex on the shared side; sub-grid
-  misalignments; the data's edge) go through a fallback: a spatial index of the unmatched segments'
-  boxes (a multi-level grid, sorted with numpy) finds candidates, and a vectorised test keeps the
-  collinear ones (within
-  ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when the union of those
-  overlaps covers it (gaps up to ``tolerance``; a side shorter than ``tolerance`` needs a neighbour
-  within ``tolerance`` of both its ends). A neighbour across a T-junction always has unmatched sides of
-  its own, so only unmatched segments need indexing. Data whose polygons overlap (invalid mesh) is not
-  repaired.
+* Edges left unmatched (T-junctions, sub-grid misalignments, the data's edge) go through a fallback
+  (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones (within
+  ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their union covers
+  it. A neighbour across a T-junction always has unmatched sides of its own, so only unmatched segments
+  need indexing. Data whose polygons overlap (invalid mesh) is not repaired.
+* Only the sides that are not internal to a patch are kept once matched (the enclosure reads them).
 * Patches are connected components of same-status polygons, by a vectorised union-find (hooking of
   roots to their smallest neighbour root, then pointer jumping).
 
@@ -73,14 +70,7 @@ from ..rules import CODE_BATI, SEUIL_BATI_M2, SEUIL_SURFACE_M2
 from .sides import IND, side_neighbours
 from .wkb import as_bytes, parse_rings, polygon_areas_of_rings, ring_areas
 
-__all__ = [
-    "ARTIF",
-    "INDETERMINE",
-    "NON_ARTIF",
-    "ThresholdResult",
-    "Canceled",
-    "apply_thresholds",
-]
+__all__ = ["ARTIF", "INDETERMINE", "NON_ARTIF", "ThresholdResult", "Canceled", "apply_thresholds"]
 
 # Status codes accepted in an integer ``artif_matrix`` array.
 NON_ARTIF, ARTIF, INDETERMINE = 0, 1, -1
@@ -187,6 +177,7 @@ def apply_thresholds(
     progress.set(60)
     n_unmatched, n_fallback = _match_by_fallback(sides, mesh, matched, pairs, tolerance, progress)
     del matched
+    sides.keep_boundary()
     progress.set(70)
     patch_id, n_patches, patch_area, patch_artif, valid = _patches(n, cls, area, pairs, progress)
     small = patch_area < SEUIL_SURFACE_M2
@@ -205,14 +196,14 @@ def apply_thresholds(
 
 
 class _Sides:
-    """Every polygon side, sorted by (undirected edge key, class, direction): the sides of one edge are
-    consecutive, same-class twins next to each other. ``composite`` packs key << 3 | class << 1 |
-    direction; ``spoly`` / ``ssign`` / ``scls`` are each side's polygon, ring orientation and class.
+    """Every polygon side, sorted by (undirected edge key, class, ring orientation, direction): the
+    sides of one edge are consecutive, same-class twins next to each other. ``composite`` packs
+    key << 4 | class << 2 | orientation << 1 | direction (orientation 1 where the ring runs exterior
+    counter-clockwise / interior clockwise); ``spoly`` / ``scls`` are each side's polygon and class.
     Attributes are deleted as soon as a step no longer needs them (memory)."""
 
     composite: np.ndarray
     spoly: np.ndarray
-    ssign: np.ndarray
     scls: np.ndarray
     internal: np.ndarray  # the other side is of the same class
     enclosing: np.ndarray  # the other side is of the other class (not indéterminé)
@@ -221,22 +212,43 @@ class _Sides:
     def sorted(cls_, mesh: _Mesh, cls: np.ndarray) -> "_Sides":
         sides = cls_()
         n_v = mesh.n_points
-        composite = np.minimum(mesh.pa, mesh.pb).astype(np.int64)
-        composite *= n_v
-        composite += np.maximum(mesh.pa, mesh.pb)
-        composite *= 8
-        composite += _take(cls, mesh.epoly) * 2
-        composite += mesh.pa > mesh.pb
-        del mesh.pa, mesh.pb
+        composite = np.empty(mesh.pa.size, dtype=np.int64)
+        for i in range(0, composite.size, _SIDE_CHUNK):  # by chunks: bounded temporaries
+            chunk = slice(i, i + _SIDE_CHUNK)
+            composite[chunk] = _side_keys(mesh.pa[chunk], mesh.pb[chunk], cls[mesh.epoly[chunk]], mesh.esign[chunk], n_v)
+        del mesh.pa, mesh.pb, mesh.esign
         order = np.argsort(composite)
         composite.sort()  # the same as composite[order], without a second copy
         sides.composite = composite
         sides.spoly = _take(mesh.epoly, order)
-        del mesh.epoly
-        sides.ssign = _take(mesh.esign, order)
-        del order, mesh.esign
-        sides.scls = ((sides.composite >> 1) & 3).astype(np.int8)
+        del order, mesh.epoly
+        sides.scls = ((sides.composite >> 2) & 3).astype(np.int8)
         return sides
+
+    def keep_boundary(self) -> None:
+        """Keep only the sides that are not internal (the only ones the enclosure reads): about a
+        third of them, freed before the patches are built."""
+        keep = ~self.internal
+        del self.internal, self.scls
+        self.composite = self.composite[keep]
+        self.spoly = self.spoly[keep]
+        self.enclosing = self.enclosing[keep]
+
+
+def _side_keys(pa: np.ndarray, pb: np.ndarray, cls: np.ndarray, sign: np.ndarray, n_v: int) -> np.ndarray:
+    """``_Sides.composite`` of sides (start and end vertex, class, ring orientation sign)."""
+    key = np.minimum(pa, pb).astype(np.int64)
+    key *= n_v
+    key += np.maximum(pa, pb)
+    key <<= _FLAG_BITS
+    key += cls.astype(np.int64) << 2
+    key += (sign > 0).astype(np.int64) << 1
+    key += pa > pb
+    return key
+
+
+_FLAG_BITS = 4  # class (2 bits), ring orientation, direction under each side's edge key
+_SIDE_CHUNK = 1 << 22
 
 
 def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
@@ -249,7 +261,7 @@ def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
     composite, spoly, scls = sides.composite, sides.spoly, sides.scls
     n_edges = composite.size
     # runs of equal keys are the sides of one edge (sorted by class inside a run)
-    skey = composite >> 3
+    skey = composite >> _FLAG_BITS
     same_key = skey[1:] == skey[:-1]  # side i and side i + 1 are the same edge
     del skey
     twin = same_key & (scls[1:] == scls[:-1])
@@ -283,7 +295,7 @@ def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
     crowded = np.flatnonzero(crowded)
     del middle
     if crowded.size:
-        internal[crowded], enclosing[crowded] = _crowded_edges(composite[crowded] >> 3, scls[crowded])
+        internal[crowded], enclosing[crowded] = _crowded_edges(composite[crowded] >> _FLAG_BITS, scls[crowded])
     return matched, pairs
 
 
@@ -332,18 +344,20 @@ def _patches(
 def _enclosure(
     sides: _Sides, mesh: _Mesh, patch_id: np.ndarray, n_patches: int, small: np.ndarray, progress: _Progress,
 ) -> np.ndarray:
-    """Which small patches are enclosed, read on their outer boundary (the sides are spent)."""
+    """Which small patches are enclosed, read on their outer boundary (``sides`` keeps only the sides
+    that are not internal; they are spent)."""
     epatch = _take(patch_id.astype(np.int32), sides.spoly)  # -1 for indéterminé
     del sides.spoly
     small_side = _take(np.append(small, False), epatch)  # index -1 → False
-    small_side &= ~sides.internal
     boundary = np.flatnonzero(small_side)
-    del small_side, sides.internal
+    del small_side
     bpatch = epatch[boundary]
     del epatch
-    ba, bb = mesh.endpoints(sides.composite[boundary])
-    bsign, benclosing = sides.ssign[boundary], sides.enclosing[boundary]
-    del sides.composite, sides.ssign, sides.enclosing, boundary
+    bcomposite = sides.composite[boundary]
+    ba, bb = mesh.endpoints(bcomposite)
+    bsign = np.where((bcomposite >> 1) & 1, 1, -1).astype(np.int8)
+    benclosing = sides.enclosing[boundary]
+    del sides.composite, sides.enclosing, boundary, bcomposite
     return _enclosed(n_patches, small, bpatch, ba, bb, bsign, benclosing, mesh, progress)
 
 
@@ -501,8 +515,8 @@ class _Mesh:
         return x, y
 
     def endpoints(self, composite: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Start and end vertex of edges from their sort key (key * 8 + class * 2 + direction)."""
-        key = composite >> 3
+        """Start and end vertex of edges from their sort key (``_Sides.composite``)."""
+        key = composite >> _FLAG_BITS
         low, high = key // self.n_points, key % self.n_points
         reverse = (composite & 1).astype(bool)
         return np.where(reverse, high, low), np.where(reverse, low, high)
@@ -570,7 +584,7 @@ def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progre
     pid = np.empty(n_pts, dtype=np.int32)
     pid[order] = ids
     del order, ids
-    if mesh.n_points and mesh.n_points**2 * 8 >= 2**63:
+    if mesh.n_points and mesh.n_points**2 << _FLAG_BITS >= 2**63:
         raise ValueError("too many distinct vertices for 64-bit edge keys")
     progress.set(35)
 
@@ -678,7 +692,9 @@ def _unique_links(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.
         np.not_equal(key[1:], key[:-1], out=keep[1:])
         key = key[keep]
     dtype = np.int32 if n < 2**31 - 1 else np.int64
-    return (key // n).astype(dtype), (key % n).astype(dtype)
+    larger = (key // n).astype(dtype)
+    key %= n  # in place: one temporary less
+    return larger, key.astype(dtype)
 
 
 def _components(n: int, a: np.ndarray, b: np.ndarray, progress: Optional[_Progress] = None) -> np.ndarray:

@@ -204,18 +204,22 @@ def polygon_areas_of_rings(ring_area: np.ndarray, geom: np.ndarray, exterior: np
 
 
 def ring_areas(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """Signed (shoelace) area of each ring, relative to its first vertex for precision."""
+    """Signed (shoelace) area of each ring, relative to its first vertex for precision.
+
+    The pairs of consecutive vertices are read on shifted views (no gather). The pair that runs from a
+    ring's last vertex to the next ring's first adds zero, as the closing pair (last → first) would:
+    both have a vertex at the ring's own origin, so the sums are those of the ring's sides alone."""
     n_rings = count.size
     if not x.size:
         return np.zeros(n_rings)
     start = np.cumsum(count) - count
-    ring_of_pt = np.repeat(np.arange(n_rings), count)
-    nxt = np.arange(1, x.size + 1)
     nonempty = count > 0
-    nxt[(start + count - 1)[nonempty]] = start[nonempty]
-    first = start[ring_of_pt]
-    x0, y0 = x[first], y[first]
-    cross = (x - x0) * (y[nxt] - y0) - (x[nxt] - x0) * (y - y0)
+    dx = x - np.repeat(x[start[nonempty]], count[nonempty])
+    dy = y - np.repeat(y[start[nonempty]], count[nonempty])
+    cross = dx[:-1] * dy[1:]
+    cross -= dx[1:] * dy[:-1]
+    del dx, dy
+    ring_of_pt = np.repeat(np.arange(n_rings), count)[:-1]
     return np.bincount(ring_of_pt, weights=cross, minlength=n_rings) / 2.0
 
 
@@ -414,6 +418,11 @@ def _gather(joined: bytes, size: int, rings: dict[str, np.ndarray]) -> tuple[np.
     """All ring vertices' x, y, ring after ring, read from the WKB buffer without copying it."""
     count, pos, dims, big = rings["count"], rings["pos"], rings["dims"], rings["big"]
     total = int(count.sum())
+    if total and not big.any() and (dims == 2).all():  # little-endian 2D: each ring's bytes copied whole
+        view = memoryview(joined)
+        pairs = np.frombuffer(b"".join([view[p:p + 16 * c] for p, c in zip(pos.tolist(), count.tolist())]), dtype="<f8")
+        xy = pairs.reshape(-1, 2).T.copy()
+        return xy[0], xy[1]
     x = np.empty(total, dtype=np.float64)
     y = np.empty(total, dtype=np.float64)
     start = np.cumsum(count) - count
