@@ -62,11 +62,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     METHOD = "METHOD"
     OVERLAY = "OVERLAY"
     COVERAGE = "COVERAGE"
-    UNIT = "UNIT"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_CLASSES = "OUTPUT_CLASSES"
-    REPORT = "REPORT"
 
     GROUP = "territories"
     TAGS = ("agréger", "aggregate", "territoire", "territory", "commune", "zonage", "PLU", "SCoT")
@@ -115,66 +113,70 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(
+        self.add(
+            QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr(
                 "Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load "
                 "outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; "
                 "duplicates of a millésime (GeoPackage and Shapefile) are used once."
-            )
+            ),
         )
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES)
-        param.setHelp(self.tr("The field holding each territory's code (e.g. the INSEE code of communes)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.NAME_FIELD, self.tr("Territory name field"), "nom", self.TERRITORIES, optional=True)
-        param.setHelp(self.tr("The field holding each territory's name (optional)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.KEEP_FIELDS, self.tr("Fields to keep"), None, self.TERRITORIES, allowMultiple=True, optional=True)
-        param.setHelp(self.tr("Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up."))
-        self.addParameter(param)
-        param = params.method(self.METHOD)
-        param.setHelp(self.tr("How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES),
+            self.tr("The field holding each territory's code (e.g. the INSEE code of communes)."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Territory name field"), "nom", self.TERRITORIES, optional=True),
+            self.tr("The field holding each territory's name (optional)."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.KEEP_FIELDS, self.tr("Fields to keep"), None, self.TERRITORIES, allowMultiple=True, optional=True),
+            self.tr("Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up."),
+        )
+        self.add(
+            params.method(self.METHOD),
+            self.tr("How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields."),
+        )
         self.add_convention_parameter()
-        param = QgsProcessingParameterBoolean(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), defaultValue=True)
-        param.setHelp(self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."))
-        self.addParameter(param)
-        param = params.coverage(self.COVERAGE)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(
+        self.add(
+            QgsProcessingParameterBoolean(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), defaultValue=True),
+            self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."),
+        )
+        self.add(
+            params.coverage(self.COVERAGE),
             self.tr(
                 "Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are "
                 "skipped (faster), coverage is left empty and territories without any artificialised or impermeable land "
                 "are reported as outside the data."
-            )
+            ),
         )
-        self.addParameter(param)
-        param = params.unit(self.UNIT)
-        param.setHelp(self.tr("Hectares (default) or square metres; the unit is written in the unite field."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("One row per territory and pair of millésimes, with the territory outline (in the data's CRS)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+        self.add(params.unit(self.UNIT), self.tr("Hectares (default) or square metres; the unit is written in the unite field."))  # a table, not a GeoPackage
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("One row per territory and pair of millésimes, with the territory outline (in the data's CRS)."),
         )
-        param.setHelp(self.tr("The same rows without geometry (optional)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CLASSES, self.tr("Surfaces by class of the nomenclature"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+            ),
+            self.tr("The same rows without geometry (optional)."),
         )
-        param.setHelp(self.tr(
-            "Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each "
-            "millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly "
-            "artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the "
-            "couverture_, usage_, transition_cs_ and origine_artif_<level> tables."
-        ))
-        self.addParameter(param)
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_CLASSES, self.tr("Surfaces by class of the nomenclature"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+            ),
+            self.tr(
+                "Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each "
+                "millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly "
+                "artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the "
+                "couverture_, usage_, transition_cs_ and origine_artif_<level> tables."
+            ),
+        )
+        self.add_report_output()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         return True, ""  # checked in processAlgorithm, with messages saying what is expected

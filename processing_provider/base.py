@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
     QgsProcessingUtils,
     QgsVectorLayer,
@@ -177,13 +178,23 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         details = QgsProcessingContext.LayerDetails(label, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector)
         context.addLayerToLoadOnCompletion(path, details)
 
+    def add(self, param: QgsProcessingParameterDefinition, help_text: str = "", advanced: bool = False) -> QgsProcessingParameterDefinition:
+        """Add ``param`` with its help (``help_text``, translated; empty: the help ``params`` gave it), under
+        Advanced parameters when ``advanced``."""
+        if help_text:
+            param.setHelp(help_text)
+        if advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        return param
+
     CONVENTION = "CONVENTION"
 
     def add_convention_parameter(self) -> None:
         """The parameter CONVENTION: how codes above the leaves of the nomenclature (CS2.1.1, US6),
         INDETERMINE usages, nulls and unknown codes are read (``rules.CONVENTIONS``)."""
-        param = params.convention(self.CONVENTION)
-        param.setHelp(
+        self.add(
+            params.convention(self.CONVENTION),
             QCoreApplication.translate("OcsgeAlgorithm",
                 "Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a "
                 "null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) "
@@ -193,9 +204,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
                 "(CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 "
                 "with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); "
                 "everything else, parents and unknown values included, neither. Codes are read after trimming spaces, "
-                "case ignored. The convention is written in the report and the outputs' metadata.")
+                "case ignored. The convention is written in the report and the outputs' metadata."),
         )
-        self.addParameter(param)
 
     def convention(self, parameters, context) -> str:
         """The convention chosen in CONVENTION (the default when the algorithm has no such parameter value)."""
@@ -209,8 +219,42 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def add_database_parameters(self) -> None:
         """The optional PostgreSQL connection and schema the published tables are also written into."""
         for param in params.database(self.DATABASE, self.SCHEMA):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.add(param, advanced=True)
+
+    UNIT = "UNIT"
+    CSV_DIALECT = "CSV_DIALECT"
+    SIMPLIFY = "SIMPLIFY"
+    WIDE = "WIDE"
+
+    def add_published_parameters(self) -> None:
+        """How the published files are written: UNIT, CSV_DIALECT, SIMPLIFY, WIDE (``params.published``)."""
+        for param in params.published(self.UNIT, self.CSV_DIALECT, self.SIMPLIFY, self.WIDE):
             self.addParameter(param)
+
+    def published_options(self, parameters, context) -> dict:
+        """The choices of ``add_published_parameters``: unit, dialect, simplify, wide (``export.run_export``'s options)."""
+        return dict(
+            unit=params.UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
+            dialect=params.DIALECTS[self.parameterAsEnum(parameters, self.CSV_DIALECT, context)],
+            simplify=self.parameterAsBoolean(parameters, self.SIMPLIFY, context),
+            wide=self.parameterAsBoolean(parameters, self.WIDE, context),
+        )
+
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    FILES = "FILES"
+
+    def add_published_destination(self) -> None:
+        """Where the published files go: OUTPUT_FOLDER and the optional database (``add_database_parameters``);
+        the output FILES lists what was written."""
+        self.addParameter(params.output_folder(self.OUTPUT_FOLDER))
+        self.add_database_parameters()
+        self.addOutput(QgsProcessingOutputString(self.FILES, QCoreApplication.translate("OcsgeAlgorithm", "Files written (JSON list)")))
+
+    REPORT = "REPORT"
+
+    def add_report_output(self, label: str = "") -> None:
+        """The output REPORT: what the run did, as JSON (``label``, translated; default « Report (JSON) »)."""
+        self.addOutput(QgsProcessingOutputString(self.REPORT, label or QCoreApplication.translate("OcsgeAlgorithm", "Report (JSON)")))
 
     def database(self, parameters, context) -> Optional[tuple]:
         """(connection, schema) chosen in DATABASE / SCHEMA, None for files only; the connection is tried

@@ -52,7 +52,6 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     REPAIRED_COUNT = "REPAIRED_COUNT"
     TOTAL_HA = "TOTAL_HA"
     POLYGON_COUNT = "POLYGON_COUNT"
-    REPORT = "REPORT"
 
     METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
     GROUP = "compute"
@@ -106,25 +105,28 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."))
-        self.addParameter(param)
-        param = params.method(self.METHOD)
-        param.setHelp(self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."))
-        self.addParameter(param)
-        param = params.couverture_field(self.CS_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."))
-        self.addParameter(param)
-        param = params.usage_field(self.US_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."),
+        )
+        self.add(
+            params.method(self.METHOD),
+            self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."),
+        )
+        self.add(params.couverture_field(self.CS_FIELD, self.INPUT))
+        self.add(
+            params.usage_field(self.US_FIELD, self.INPUT),  # the IGN method reads IGN's answer, not the usage
+            self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."),
+        )
         self.add_convention_parameter()
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
-        param.setHelp(self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True),
+            self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."),
+        )
         self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
         for name, label in (
             (self.IMPER_HA, self.tr("Surface imperméabilisée (ha)")),
@@ -141,7 +143,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             (self.POLYGON_COUNT, self.tr("Number of polygons")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)

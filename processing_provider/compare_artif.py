@@ -40,7 +40,6 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     SEUIL_HA = "SEUIL_HA"
     NOT_COMPARED_COUNT = "NOT_COMPARED_COUNT"
     NOT_COMPARED_HA = "NOT_COMPARED_HA"
-    REPORT = "REPORT"
 
     GROUP = "compute"
     TAGS = ("contrôle", "check", "comparer", "compare", "qualité", "quality")
@@ -77,18 +76,16 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("IGN's artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."))
-        self.addParameter(param)
-        param = params.couverture_field(self.CS_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the couverture code. Default code_cs, as ocsge:load names it."))
-        self.addParameter(param)
-        param = params.usage_field(self.US_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the usage code. Default code_us, as ocsge:load names it."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil)."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("IGN's artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."),
+        )
+        self.add(params.couverture_field(self.CS_FIELD, self.INPUT))
+        self.add(params.usage_field(self.US_FIELD, self.INPUT))
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil)."),
+        )
         for name, label in (
             (self.COMPARED_COUNT, self.tr("Polygons compared")),
             (self.AGREE_COUNT, self.tr("Polygons where IGN and the recomputation agree")),
@@ -104,7 +101,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             (self.NOT_COMPARED_HA, self.tr("Surface not compared (indéterminé, ha)")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)

@@ -36,7 +36,6 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     MILLESIMES = "MILLESIMES"
     FROM_CACHE = "FROM_CACHE"
     LAYERS = "LAYERS"
-    REPORT = "REPORT"
 
     GROUP = "data"
     TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
@@ -68,39 +67,43 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)"))
-        param.setHelp(self.tr("INSEE code of the département: 32, 2A, 974…"))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True)
-        param.setHelp(self.tr("Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.KIND, self.tr("Product"), options=[catalogue.kind_label(k) for k in catalogue.KINDS], defaultValue=0
+        self.add(QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)")), self.tr("INSEE code of the département: 32, 2A, 974…"))
+        self.add(
+            QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True),
+            self.tr("Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent."),
         )
-        param.setHelp(self.tr("Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0)
-        param.setHelp(self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+        self.add(
+            QgsProcessingParameterEnum(
+                self.KIND, self.tr("Product"), options=[catalogue.kind_label(k) for k in catalogue.KINDS], defaultValue=0
+            ),
+            self.tr("Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference."),
         )
-        param.setHelp(self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the delivery once downloaded (ocsge:load)"), defaultValue=True)
-        param.setHelp(self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url())
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0),
+            self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."),
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+            ),
+            self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the delivery once downloaded (ocsge:load)"), defaultValue=True),
+            self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url()),
+            self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."),
+            advanced=True,
+        )
         self.addOutput(QgsProcessingOutputFile(self.ARCHIVE, self.tr("Downloaded archive (.7z)")))
         self.addOutput(QgsProcessingOutputString(self.NAME, self.tr("Delivery name")))
         self.addOutput(QgsProcessingOutputString(self.URL, self.tr("Download address")))
         self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésime(s)")))
         self.addOutput(QgsProcessingOutputBoolean(self.FROM_CACHE, self.tr("Reused from the cache")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("Loaded layers")))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Load report (JSON)")))
+        self.add_report_output(self.tr("Load report (JSON)"))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         load = self.parameterAsBoolean(parameters, self.LOAD, context)

@@ -59,7 +59,6 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     }
     OCCUPATION_PRECEDENT = "OCCUPATION_PRECEDENT"
     LAYERS = "LAYERS"
-    REPORT = "REPORT"
 
     GROUP = "data"
     TAGS = ("charger", "load", "livraison", "delivery", "7z", "GeoPackage", "shapefile")
@@ -105,42 +104,45 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             ),
         )
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.KINDS,
-            self.tr("Layer kinds to load (all when empty)"),
-            options=self.kind_labels(),
-            allowMultiple=True,
-            optional=True,
+        self.add(
+            QgsProcessingParameterEnum(
+                self.KINDS,
+                self.tr("Layer kinds to load (all when empty)"),
+                options=self.kind_labels(),
+                allowMultiple=True,
+                optional=True,
+            ),
+            self.tr("Restrict loading to some layer kinds; by default every kind found is loaded."),
         )
-        param.setHelp(self.tr("Restrict loading to some layer kinds; by default every kind found is loaded."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.PALETTE,
-            self.tr("Style"),
-            options=[self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")],
-            defaultValue=0,
+        self.add(
+            QgsProcessingParameterEnum(
+                self.PALETTE,
+                self.tr("Style"),
+                options=[self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")],
+                defaultValue=0,
+            ),
+            self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."),
         )
-        param.setHelp(self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFile(
-            self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+        self.add(
+            QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True),
+            self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."),
+            advanced=True,
         )
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(
+        self.add(
+            QgsProcessingParameterFile(
+                self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+            ),
             self.tr(
                 "The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: "
                 "the data of an archive is kept in this folder, by default beside the archive in a folder named after it "
                 "(in the plugin's data folder when that place is read-only); copied once, reused afterwards."
-            )
+            ),
+            advanced=True,
         )
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False)
-        param.setHelp(self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False),
+            self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."),
+        )
         labels = self.kind_labels()
         for kind, output in self.OUTPUTS.items():
             self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.SourceType.TypeVectorPolygon))
@@ -148,7 +150,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.SourceType.TypeVectorPolygon)
         )
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("All loaded layers")))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def kind_labels(self) -> list[str]:
         return [

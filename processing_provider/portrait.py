@@ -96,33 +96,39 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         diagnostic.initAlgorithm()
         for name in SHARED:
             self.addParameter(diagnostic.parameterDefinition(name).clone())
-        param = QgsProcessingParameterEnum(
-            self.LEVEL, self.tr("Level of the territories"), options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département")], defaultValue=1
+        self.add(
+            QgsProcessingParameterEnum(
+                self.LEVEL, self.tr("Level of the territories"), options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département")], defaultValue=1
+            ),
+            self.tr("One section per territory of this level (EPCI and SCoT from the membership codes)."),
         )
-        param.setHelp(self.tr("One section per territory of this level (EPCI and SCoT from the membership codes)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(self.TERRITORIES, self.tr("Territories (codes)"), optional=True)
-        param.setHelp(self.tr("Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.SELECTED, self.tr("Only the territories of the selected communes"), defaultValue=False, optional=True)
-        param.setHelp(self.tr(
-            "Portray only the communes selected on the map in the commune layer (level Commune), or the territories "
-            "that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still "
-            "computed on every commune (rankings and comparisons)."
-        ))
-        self.addParameter(param)
-        param = QgsProcessingParameterRasterLayer(self.BACKGROUND, self.tr("Background of the map (raster or WMS layer)"), optional=True)
-        param.setHelp(self.tr(
-            "A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS "
-            "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network."
-        ))
-        self.addParameter(param)
-        param = QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True)
-        param.setHelp(self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)"))
-        param.setHelp(self.tr("The report; the tables, charts and atlas layer go to the folder <name>_donnees beside it."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterString(self.TERRITORIES, self.tr("Territories (codes)"), optional=True),
+            self.tr("Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level."),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.SELECTED, self.tr("Only the territories of the selected communes"), defaultValue=False, optional=True),
+            self.tr(
+                "Portray only the communes selected on the map in the commune layer (level Commune), or the territories "
+                "that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still "
+                "computed on every commune (rankings and comparisons)."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterRasterLayer(self.BACKGROUND, self.tr("Background of the map (raster or WMS layer)"), optional=True),
+            self.tr(
+                "A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS "
+                "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True),
+            self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)")),
+            self.tr("The report; the tables, charts and atlas layer go to the folder <name>_donnees beside it."),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Number of pages")))
         self.addOutput(QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts")))
 

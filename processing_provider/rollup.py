@@ -48,7 +48,6 @@ class RollupAlgorithm(OcsgeAlgorithm):
         "departement": "OUTPUT_DEPARTEMENT",
         "region": "OUTPUT_REGION",
     }
-    REPORT = "REPORT"
 
     GROUP = "territories"
     TAGS = ("regrouper", "roll up", "EPCI", "SCoT", "département", "région", "intercommunalité")
@@ -82,30 +81,32 @@ class RollupAlgorithm(OcsgeAlgorithm):
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector])
-        param.setHelp(self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."))
-        self.addParameter(param)
-        param = params.membership(self.MEMBERSHIP)
-        param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer's fields are used."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.LEVELS,
-            self.tr("Levels"),
-            options=[self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
-            allowMultiple=True,
-            defaultValue=[0, 1, 2, 3],
+        self.add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector]),
+            self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."),
         )
-        param.setHelp(self.tr("The higher levels to compute."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."))
-        self.addParameter(param)
+        self.add(params.membership(self.MEMBERSHIP))
+        self.add(
+            QgsProcessingParameterEnum(
+                self.LEVELS,
+                self.tr("Levels"),
+                options=[self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
+                allowMultiple=True,
+                defaultValue=[0, 1, 2, 3],
+            ),
+            self.tr("The higher levels to compute."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."),
+        )
         labels = {"epci": self.tr("EPCI"), "scot": self.tr("SCoT"), "departement": self.tr("Départements"), "region": self.tr("Régions")}
         for level, output in self.OUTPUTS.items():
-            param = QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True)
-            param.setHelp(self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."))
-            self.addParameter(param)
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+            self.add(
+                QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True),
+                self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."),
+            )
+        self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)
