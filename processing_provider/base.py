@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
@@ -30,6 +32,7 @@ from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
 from ..ocsge_plugin.rules import CONVENTIONS
 from . import params
+from .help_texts import HELP
 
 def guide_url() -> str:
     """The user guide as the project's pages show it (docs/guide.md of the repository)."""
@@ -48,19 +51,13 @@ ICONS = {"data": "data.svg", "compute": "compute.svg", "territories": "territori
 _ALGORITHM_ID = re.compile(r"\bocsge:(\w+)")
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 looks for
-    """Marks ``text`` for translation in ``context`` (an algorithm's class name) where it is declared; the
-    algorithm translates it when QGIS asks (``OcsgeAlgorithm.displayName`` …)."""
-    return text
-
-
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
     """Base class: ``tr()`` with the class name as context, groups, icon per group, tags, help, error
     helper.
 
-    Each algorithm writes its help (``what_it_does``, ``rules``, ``example``, ``shortDescription``) as
-    ``self.tr("…")`` so that pylupdate5 finds it; the base class arranges it in sections with the
-    inputs and outputs, and links the matching section of the user guide (docs/guide.md).
+    Each algorithm's title and help (``what_it_does``, ``rules``, ``example``, ``shortDescription``)
+    are its entry ``help_texts.HELP[ID]``; the base class translates them, arranges them in sections
+    with the inputs and outputs, and links the matching section of the user guide (docs/guide.md).
 
     Every ``processAlgorithm`` runs under ``interrupt.watching`` (SIGINT and SIGTERM to qgis_process
     cancel it) and a canceled run ends with an error (exit status not 0 under qgis_process), whether
@@ -104,27 +101,26 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         """The anchor of this algorithm's section in docs/guide.md."""
         return f"ocsge-{self.name()}"
 
-    # What each algorithm declares (texts marked with QT_TRANSLATE_NOOP in its own context, translated here).
-    ID = TITLE = DESCRIPTION = WHAT = RULES = EXAMPLE = ""
+    ID = ""  # the algorithm's id (ocsge:ID), the key of its texts in ``help_texts.HELP``
 
     def name(self) -> str:
         return self.ID
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr(self.TITLE)
+        return tr(HELP[self.ID].title)
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(self.DESCRIPTION)
+        return tr(HELP[self.ID].description)
 
     # Structured help: what it does, inputs and outputs (from the parameters), rules, example.
     def what_it_does(self) -> str:
-        return self.tr(self.WHAT) if self.WHAT else ""
+        return tr(HELP[self.ID].what)
 
     def rules(self) -> str:
-        return self.tr(self.RULES) if self.RULES else ""
+        return tr(HELP[self.ID].rules)
 
     def example(self) -> str:
-        return self.tr(self.EXAMPLE) if self.EXAMPLE else ""
+        return tr(HELP[self.ID].example)
 
     def help_sections(self) -> list[tuple[str, list[str]]]:
         """(title, paragraphs or list items) of the help, translated, algorithm ids given as the names
@@ -187,6 +183,11 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         return param
+
+    def add_table(self, name: str, label: str, help_text: str, by_default: bool = True) -> None:
+        """An optional output table without geometry (``label``, ``help_text`` translated), written unless
+        the user unchecks it (``by_default``: checked at first)."""
+        self.add(QgsProcessingParameterFeatureSink(name, label, QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=by_default), help_text)
 
     CONVENTION = "CONVENTION"
 

@@ -29,7 +29,7 @@ from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import gpkg
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"
@@ -58,51 +58,6 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     TAGS = ("classer", "classify", "matrice", "matrix", "seuils", "thresholds", "décret")
 
     ID = "classify"
-    TITLE = QT_TRANSLATE_NOOP("ClassifyAlgorithm", "Artificialisation and imperméabilisation")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Marks every polygon imperméabilisé and artificialisé by the décret's rules (matrix, 2,500 m² thresholds) or by IGN's answer."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon "
-        "layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the "
-        "rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).\n"
-        "Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.\n"
-        "Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation "
-        "layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × "
-        "usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a "
-        "non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of "
-        "less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an "
-        "artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes "
-        "non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the "
-        "edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon "
-        "is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they "
-        "change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the "
-        "layer has an artif field, else 'matrice + seuils'.\n"
-        "Output: the input polygons with all their attributes, plus imper, artif, artif_matrice (before "
-        "the thresholds; with 'IGN', IGN's status before its thresholds), crit_seuil (the thresholds "
-        "changed this polygon) as booleans, and artif_source ('ign', 'matrice' or 'seuil'); an input "
-        "field of the same name is kept as <name>_orig. Codes of every level of the nomenclature are read "
-        "(CS2.1.1, US4.1…, case and spaces ignored): a code stands for the leaves under it, a null or unknown "
-        "value (INDETERMINE) for every leaf; a polygon whose leaves do not all give the same answer is "
-        "indéterminé: its fields are NULL and it is counted apart (log, report: indetermine), never as "
-        "non-artificialised; the convention 'as the national files' reads exact codes only instead. Invalid geometries are repaired (make valid) for the computation and "
-        "counted in the log; the output keeps the original geometry.\n"
-        "Summary table (and numeric outputs): surface imperméabilisée, artificialisée before and after "
-        "the thresholds, surface switched each way by the thresholds, indéterminé, in hectares, with the "
-        "number of polygons. Surfaces are planar areas in the layer's CRS, which must be projected in "
-        "metres (EPSG:2154 Lambert-93 in métropole, 5490, 2972, 2975 or 4471 outre-mer): a layer in "
-        "geographic coordinates is refused."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Imperméabilisé: couverture CS1.1.1.1 or CS1.1.1.2. Artificialisé: couverture × usage matrix of décret n° 2023-1096, then the thresholds (patches under 2,500 m² enclosed by the other status change status; built polygons over 50 m² stay artificialised). Null or unknown codes are indéterminé and counted apart. Surfaces are planar, in hectares, in a projected CRS."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Occupation du sol D32 2019 with the method « matrice + seuils »: the polygons styled artificialised / not artificialised, and the summary table with the hectares switched each way by the thresholds."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
@@ -123,10 +78,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."),
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True),
-            self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."),
-        )
+        self.add_table(self.SUMMARY, self.tr("Summary table"), self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
         self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
         for name, label in (
             (self.IMPER_HA, self.tr("Surface imperméabilisée (ha)")),

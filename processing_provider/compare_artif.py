@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsVectorLayer,
@@ -19,7 +18,7 @@ from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import classified
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, StylePostProcessor
+from .base import OcsgeAlgorithm, StylePostProcessor
 from .classify import classification_report, log_classification, write_through_sink
 
 
@@ -45,35 +44,6 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     TAGS = ("contrôle", "check", "comparer", "compare", "qualité", "quality")
 
     ID = "compare_artif"
-    TITLE = QT_TRANSLATE_NOOP("CompareArtifAlgorithm", "Check IGN's artificialisation layer")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Recomputes IGN's artificialisation layer with the matrix and thresholds and lists the polygons where they disagree."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_<year>_<dep>, "
-        "as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage "
-        "matrix then its thresholds (2,500 m² patches enclosed by the opposite status, built polygons of more "
-        "than 50 m² kept; one pass, as in ocsge:classify 'matrice + seuils'), and compares it with IGN's artif "
-        "field.\n"
-        "Reports, in the log and as numeric outputs, the number and surface (hectares, planar, in the layer's "
-        "projected CRS) of the polygons where both agree and where they disagree, and the share of the "
-        "compared surface that agrees. Polygons whose IGN value or codes are null or unknown are not compared "
-        "and are counted apart.\n"
-        "Output: the disagreeing polygons with their attributes, plus ign_artif, ign_crit_seuil, calc_artif, "
-        "calc_artif_matrice, calc_crit_seuil (booleans) and raison: 'matrice' when the matrix alone already "
-        "disagrees with IGN's status before its thresholds (artif XOR crit_seuil), 'seuil' when the difference "
-        "comes from the thresholds. Styled by raison; a list to send back to IGN in a review."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Same rules as the classification with « matrice + seuils ». Reason « matrice » when the matrix alone disagrees with IGN before its thresholds, « seuil » otherwise. Surfaces in hectares."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Artificialisation D32 2019: the share of the surface where both agree, and the disagreeing polygons, styled by reason, to send back to IGN."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(

@@ -26,7 +26,7 @@ from ..ocsge_plugin.errors import Canceled
 from ..ocsge_plugin.i18n import plural
 from . import params
 from .aggregate import undetermined
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, log_table, log_undetermined
+from .base import OcsgeAlgorithm, log_table, log_undetermined
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .export import exporting, run_export
 from .params import METHODS
@@ -51,41 +51,6 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
     TAGS = ("diagnostic", "ZAN", "rapport", "report", "carte", "map", "PLU", "SCoT", "PLH")
 
     ID = "diagnostic"
-    TITLE = QT_TRANSLATE_NOOP("DiagnosticAlgorithm", "Artificialisation diagnostic of a territory")
-    DESCRIPTION = QT_TRANSLATE_NOOP("DiagnosticAlgorithm", "From IGN's deliveries to the published tables and the maps, in one step.")
-    WHAT = QT_TRANSLATE_NOOP(
-        "DiagnosticAlgorithm",
-        "Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE "
-        "deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', "
-        "several départements allowed), classify the polygons (the method chosen: IGN's "
-        "artificialisation layers when present, else the décret's matrix + thresholds; or the "
-        "matrix), take the flows from the difference layers or from the overlay of two millésimes, "
-        "aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's "
-        "projected CRS), roll up to EPCI, SCoT, département and région by the membership codes "
-        "(ocsge:rollup) and write the published tables artif_<level> and imper_<level> as "
-        "GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are "
-        "left out (counted in the log). Surfaces in hectares (or m²), percentages of the full "
-        "territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read "
-        "(CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but "
-        "reported per layer and millésime (log, report: indetermine) and per territory in the quality "
-        "tables qualite_<level> written beside the published ones (undetermined surface and share, "
-        "polygons repaired, surface outside the data) and in the per-class tables, made in the same pass: "
-        "couverture_<level> and usage_<level> (surface by code at each millésime), transition_cs_<level> (changed "
-        "land, couverture at début × at fin) and origine_artif_<level> (newly artificialised land by couverture and "
-        "usage at début; its sum is flux_artif), parent codes, INDETERMINE and null kept as classes; a stock or flow no layer gives (e.g. only a "
-        "difference layer) is left empty, never 0. The convention 'as the national files' reproduces the "
-        "published national numbers (exact codes only). In batch mode, one row per département with its "
-        "own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this "
-        "provider) chains the same algorithms, step by step, and opens in the graphical modeler."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "DiagnosticAlgorithm",
-        "Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "DiagnosticAlgorithm",
-        "The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         param = deliveries_parameter(

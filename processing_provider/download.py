@@ -12,14 +12,13 @@ from qgis.core import (
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
 from ..ocsge_plugin import catalogue, network, settings
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
+from .base import OcsgeAlgorithm
 
 
 class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
@@ -41,30 +40,6 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
 
     ID = "download"
-    TITLE = QT_TRANSLATE_NOOP("DownloadDeliveryAlgorithm", "Download an OCS GE delivery from IGN")
-    DESCRIPTION = QT_TRANSLATE_NOOP("DownloadDeliveryAlgorithm", "Downloads a département's OCS GE delivery from IGN (data.geopf.fr), then loads it.")
-    WHAT = QT_TRANSLATE_NOOP(
-        "DownloadDeliveryAlgorithm",
-        "Downloads one OCS GE delivery of a département from IGN's download service (data.geopf.fr), "
-        "the 7-Zip archive exactly as IGN ships it, then optionally loads it with « Load an OCS GE "
-        "delivery » (ocsge:load). The deliveries offered are read from the service's Atom listing for "
-        "the département (products OCSGE and OCSGE-ARTIFICIALISATION); the kind (occupation du sol, "
-        "différence, artificialisation, artificialisation difference) and the millésime(s) are read "
-        "from IGN's delivery names. Give one year for a state (2019) and, for a difference, its two "
-        "years (2016-2019) or its final year; leave it empty for the most recent. Archives go to the "
-        "chosen folder, else to the plugin's download cache, and an archive already downloaded (same "
-        "edition) is reused. The network follows QGIS's proxy settings; busy or failing servers (HTTP "
-        "429, 423, 5xx) are retried a few times with growing waits. Nothing is computed: no surface, "
-        "no unit."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "DownloadDeliveryAlgorithm",
-        "The deliveries on offer are read from IGN's Atom listing: one year for a state, two years for a difference, empty for the latest. An archive already downloaded (same edition) is reused; QGIS's proxy settings are followed."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "DownloadDeliveryAlgorithm",
-        "Département 32, millésime 2019, product occupation du sol: the archive is downloaded into the cache and its layers are added to the project."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)")), self.tr("INSEE code of the département: 32, 2A, 974…"))

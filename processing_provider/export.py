@@ -6,7 +6,6 @@ import json
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -17,7 +16,7 @@ from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
+from .base import OcsgeAlgorithm
 from .results import add_to_project
 
 LEVELS = export.PUBLISHED_LEVELS
@@ -39,54 +38,6 @@ class ExportAlgorithm(OcsgeAlgorithm):
     TAGS = ("exporter", "export", "data.gouv.fr", "CSV", "GeoPackage", "open data", "données ouvertes")
 
     ID = "export"
-    TITLE = QT_TRANSLATE_NOOP("ExportAlgorithm", "Export to the published schema (data.gouv.fr)")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "Writes the artif_<level> and imper_<level> tables published on data.gouv.fr (GeoPackage and CSV)."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for "
-        "each level (commune, EPCI, SCoT, département, région) artif_<level> and imper_<level>, as a "
-        "GeoPackage (one layer of that name) and a CSV, with the published columns in their order: "
-        "<level>_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, "
-        "millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, "
-        "region_code, epci_code, scot_code, commune_surface. One row per territory and pair of "
-        "millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the "
-        "commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's "
-        "outputs when given, else they are rolled up here from the communes' membership (commune "
-        "fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); "
-        "stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, "
-        "outlines simplified per level with shared boundaries kept together (50 m communes, 250 m "
-        "EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and "
-        "'.' or ';' and ',' (French spreadsheets), without geometry. Options: the \"by index\" layout "
-        "(millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = "
-        "stock differences; flux_percent is that difference in % of the territory area) and the "
-        "table \"part du territoire couvert\" (per département: code, name, surface_km2, "
-        "percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names "
-        "and renamed at the end: on cancel or error nothing half-written is left; only the files "
-        "of this export are replaced in the chosen folder. Beside the published tables, left exactly as the "
-        "schema says, qualite_<level> (GeoPackage without geometry and CSV) tells for every row what they "
-        "cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and "
-        "its share of the territory, the undetermined change pieces, the polygons repaired, the surface "
-        "outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published "
-        "tables, never 0; '… partiel': a level summing only its communes that know it). The convention of "
-        "the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class "
-        "that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the "
-        "others: couverture_<level> and usage_<level> (<level>_code, nom, millesime, code_cs / code_us, surface: "
-        "the stock by code, summing to the covered surface), transition_cs_<level> (millesime_debut, millesime_fin, "
-        "cs_debut, cs_fin, surface: the changed land) and origine_artif_<level> (cs_debut, us_debut, surface: the "
-        "newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, "
-        "parent codes, INDETERMINE and null (empty) as classes of their own."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(

@@ -10,10 +10,8 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputMultipleLayers,
-    QgsProcessingOutputString,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProject,
@@ -24,7 +22,7 @@ from ..ocsge_plugin import keeping, reading
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.nomenclature import couverture
 from ..ocsge_plugin.styles import apply_style, legend_title
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, keep_alive, log_table, place_in_group
+from .base import OcsgeAlgorithm, keep_alive, log_table, place_in_group
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
@@ -64,34 +62,6 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     TAGS = ("charger", "load", "livraison", "delivery", "7z", "GeoPackage", "shapefile")
 
     ID = "load"
-    TITLE = QT_TRANSLATE_NOOP("LoadDeliveryAlgorithm", "Load an OCS GE delivery")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's "
-        "service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a "
-        "single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone "
-        "construite, différence, artificialisation and évolution de l'artificialisation. The "
-        "département and millésime(s) are read from the archive, file, layer and field names. Field "
-        "names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for "
-        "differences) so that every other algorithm reads one schema; the original attributes are "
-        "kept. The coordinate system comes from the files, else from the archive name (LAMB93 → "
-        "EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, "
-        "RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size "
-        "and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. "
-        "Surfaces in the report are planar areas in hectares, in the layer's projected CRS."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares)."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         param = deliveries_parameter(

@@ -28,32 +28,30 @@ DIALECTS = ("comma", "semicolon")
 __all__ = ["CONVENTIONS", "DIALECTS", "METHODS", "UNITS"]
 
 
+def _choice(name: str, label: str, keys: tuple[str, ...], labels: dict[str, str]) -> QgsProcessingParameterEnum:
+    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label; the first
+    by default."""
+    return QgsProcessingParameterEnum(name, label, options=[labels[key] for key in keys], defaultValue=0)
+
+
 def method(name: str) -> QgsProcessingParameterEnum:
     """How artificialisation is decided (``METHODS``), automatic by default."""
-    return QgsProcessingParameterEnum(
-        name,
-        tr("Artificialisation method"),
-        options=[
-            tr("Automatic (IGN's artificialisation when present, else matrix + thresholds)"),
-            tr("IGN (artificialisation layers)"),
-            tr("Matrice (couverture × usage only)"),
-            tr("Matrice + seuils (the décret's thresholds)"),
-        ],
-        defaultValue=0,
-    )
+    labels = {
+        AUTO: tr("Automatic (IGN's artificialisation when present, else matrix + thresholds)"),
+        "ign": tr("IGN (artificialisation layers)"),
+        "matrice": tr("Matrice (couverture × usage only)"),
+        "matrice_seuils": tr("Matrice + seuils (the décret's thresholds)"),
+    }
+    return _choice(name, tr("Artificialisation method"), METHODS, labels)
 
 
 def convention(name: str) -> QgsProcessingParameterEnum:
     """How codes above the leaves, INDETERMINE usages, nulls and unknown codes are read (``CONVENTIONS``)."""
-    return QgsProcessingParameterEnum(
-        name,
-        tr("Codes above the leaves, INDETERMINE, nulls"),
-        options=[
-            tr("Indéterminé reported apart (a code stands for its leaves)"),
-            tr("As the national files (exact codes only, anything else neither artificialised nor impermeable)"),
-        ],
-        defaultValue=0,
-    )
+    labels = {
+        "indetermine": tr("Indéterminé reported apart (a code stands for its leaves)"),
+        "national": tr("As the national files (exact codes only, anything else neither artificialised nor impermeable)"),
+    }
+    return _choice(name, tr("Codes above the leaves, INDETERMINE, nulls"), CONVENTIONS, labels)
 
 
 def _helped(param: QgsProcessingParameterDefinition, help_text: str) -> QgsProcessingParameterDefinition:
@@ -86,7 +84,7 @@ def membership(name: str) -> QgsProcessingParameterFile:
 def unit(name: str) -> QgsProcessingParameterEnum:
     """The unit of surfaces and flows (``UNITS``), hectares by default."""
     return _helped(
-        QgsProcessingParameterEnum(name, tr("Unit of surfaces"), options=[tr("Hectares"), tr("Square metres (national files)")], defaultValue=0),
+        _choice(name, tr("Unit of surfaces"), UNITS, {"ha": tr("Hectares"), "m2": tr("Square metres (national files)")}),
         tr("Hectares by default; m² as in the national files. Stated in the GeoPackage metadata."),
     )
 
@@ -94,8 +92,8 @@ def unit(name: str) -> QgsProcessingParameterEnum:
 def published(unit_name: str, dialect_name: str, simplify_name: str, wide_name: str) -> list[QgsProcessingParameterDefinition]:
     """How the published files are written: the unit (``UNITS``), the CSV separators (``DIALECTS``),
     simplified outlines, the "by index" layout."""
-    dialect = QgsProcessingParameterEnum(
-        dialect_name, tr("CSV separators"), options=[tr("Comma and decimal point (, .)"), tr("Semicolon and decimal comma (; ,)")], defaultValue=0
+    dialect = _choice(
+        dialect_name, tr("CSV separators"), DIALECTS, {"comma": tr("Comma and decimal point (, .)"), "semicolon": tr("Semicolon and decimal comma (; ,)")}
     )
     simplify = QgsProcessingParameterBoolean(simplify_name, tr("Simplify outlines (topology kept)"), defaultValue=True)
     wide = QgsProcessingParameterBoolean(wide_name, tr('Also the "by index" layout'), defaultValue=False)

@@ -6,7 +6,6 @@ import json
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -18,7 +17,7 @@ from ..ocsge_plugin.computing import rollup as core
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from .aggregate import style_territories, write_table
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
+from .base import OcsgeAlgorithm
 
 LEVELS = export.PUBLISHED_LEVELS[1:]  # the levels above the commune
 
@@ -53,32 +52,6 @@ class RollupAlgorithm(OcsgeAlgorithm):
     TAGS = ("regrouper", "roll up", "EPCI", "SCoT", "département", "région", "intercommunalité")
 
     ID = "rollup"
-    TITLE = QT_TRANSLATE_NOOP("RollupAlgorithm", "Roll up communes to EPCI, SCoT, département, région")
-    DESCRIPTION = QT_TRANSLATE_NOOP("RollupAlgorithm", "Rolls the commune rows up to EPCI, SCoT, département and région.")
-    WHAT = QT_TRANSLATE_NOOP(
-        "RollupAlgorithm",
-        "Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by "
-        "the membership codes of the commune layer (epci_code, scot_code, departement_code, "
-        "region_code fields kept by ocsge:aggregate) or by a membership table (CSV shaped like "
-        "appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, "
-        "region_code, population; optional scot_code, scot_nom, epci_nature). Surfaces and flows "
-        "are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule "
-        "§4), in the unit of the input (hectares or m²). Communes without membership are reported "
-        "(their département is then read from the INSEE code; they count in no EPCI nor SCoT); "
-        "communes listed in the table but absent from the layer are reported too. EPT codes of the "
-        "Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN "
-        "codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). "
-        "Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of "
-        "the communes' outlines."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "RollupAlgorithm",
-        "Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "RollupAlgorithm",
-        "The commune table of the Territoire de Belfort with appartenance-communes-90.csv: one row per EPCI, one for the département and one for the région."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
