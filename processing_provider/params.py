@@ -55,6 +55,7 @@ def convention(name: str) -> QgsProcessingParameterEnum:
 
 
 def _helped(param: QgsProcessingParameterDefinition, help_text: str) -> QgsProcessingParameterDefinition:
+    """``param`` with its help, the same for every algorithm that adds it."""
     param.setHelp(help_text)
     return param
 
