@@ -9,9 +9,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -27,7 +25,7 @@ from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 from .params import METHODS, UNITS
 
 
@@ -62,119 +60,75 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     METHOD = "METHOD"
     OVERLAY = "OVERLAY"
     COVERAGE = "COVERAGE"
-    UNIT = "UNIT"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_CLASSES = "OUTPUT_CLASSES"
-    REPORT = "REPORT"
 
     GROUP = "territories"
     TAGS = ("agréger", "aggregate", "territoire", "territory", "commune", "zonage", "PLU", "SCoT")
 
     ID = "aggregate"
-    TITLE = QT_TRANSLATE_NOOP("AggregateAlgorithm", "Aggregate by territory")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "AggregateAlgorithm",
-        "Stocks and flows of artificialisation and imperméabilisation per territory (communes, EPCI, any zones)."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "AggregateAlgorithm",
-        "Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business "
-        "zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation "
-        "du sol, IGN's artificialisation layers, difference and artificialisation difference "
-        "layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; "
-        "and a territory polygon layer in any CRS, with its code and name fields. Raw occupation "
-        "layers are classified on the fly by the chosen method (the décret's couverture × usage "
-        "matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the "
-        "difference layers (matrix rule), IGN's artificialisation difference (its artificialisation "
-        "field), an ocsge:flows layer, or else from the overlay of two millésimes. For every "
-        "territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and "
-        "pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, "
-        "and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, "
-        "flux_imper_net). Percentages are over the full territory area. Areas are planar, computed "
-        "exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). "
-        "Territories spanning several départements whose millésimes differ are combined by index "
-        "(1st, 2nd… millésime of each département) and report the years, e.g. \"2018, 2019\". "
-        "Duplicate territory codes are merged and reported, invalid territory geometries repaired "
-        "and reported, territories outside the data reported with zero coverage. Codes of every level "
-        "of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told "
-        "are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the "
-        "report (indetermine) give their count and surface per layer and millésime. A stock or a flow "
-        "that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty "
-        "(NULL), never 0; the field inconnu says what is unknown. In the same pass, the optional output "
-        "« surfaces by class » gives per territory the stock by couverture and usage code, the changed land by "
-        "couverture at début and fin, and the newly artificialised land by what it was (for ocsge:export)."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "AggregateAlgorithm",
-        "Exact areas of polygon ∩ territory in the data's projected CRS; percentages of the full territory area; stocks at the fin millésime; several départements combined by millésime index."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "AggregateAlgorithm",
-        "The occupation du sol and difference layers of D90 with the communes of the Territoire de Belfort: one row per commune with surface_artif, pourcent_artif and the six flows, mapped by share artificialised."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(
+        self.add(
+            QgsProcessingParameterMultipleLayers(self.INPUT_LAYERS, self.tr("OCS GE layers"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr(
                 "Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load "
                 "outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; "
                 "duplicates of a millésime (GeoPackage and Shapefile) are used once."
-            )
+            ),
         )
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES)
-        param.setHelp(self.tr("The field holding each territory's code (e.g. the INSEE code of communes)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.NAME_FIELD, self.tr("Territory name field"), "nom", self.TERRITORIES, optional=True)
-        param.setHelp(self.tr("The field holding each territory's name (optional)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.KEEP_FIELDS, self.tr("Fields to keep"), None, self.TERRITORIES, allowMultiple=True, optional=True)
-        param.setHelp(self.tr("Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up."))
-        self.addParameter(param)
-        param = params.method(self.METHOD)
-        param.setHelp(self.tr("How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.TERRITORIES, self.tr("Territories"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES),
+            self.tr("The field holding each territory's code (e.g. the INSEE code of communes)."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Territory name field"), "nom", self.TERRITORIES, optional=True),
+            self.tr("The field holding each territory's name (optional)."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.KEEP_FIELDS, self.tr("Fields to keep"), None, self.TERRITORIES, allowMultiple=True, optional=True),
+            self.tr("Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up."),
+        )
+        self.add(
+            params.method(self.METHOD),
+            self.tr("How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields."),
+        )
         self.add_convention_parameter()
-        param = QgsProcessingParameterBoolean(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), defaultValue=True)
-        param.setHelp(self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."))
-        self.addParameter(param)
-        param = params.coverage(self.COVERAGE)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(
+        self.add(
+            QgsProcessingParameterBoolean(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), defaultValue=True),
+            self.tr("For two millésimes of a département without a difference or flows layer, compute the flows from their overlay."),
+        )
+        self.add(
+            params.coverage(self.COVERAGE),
             self.tr(
                 "Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are "
                 "skipped (faster), coverage is left empty and territories without any artificialised or impermeable land "
                 "are reported as outside the data."
-            )
+            ),
         )
-        self.addParameter(param)
-        param = params.unit(self.UNIT)
-        param.setHelp(self.tr("Hectares (default) or square metres; the unit is written in the unite field."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("One row per territory and pair of millésimes, with the territory outline (in the data's CRS)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+        self.add(params.unit(self.UNIT), self.tr("Hectares (default) or square metres; the unit is written in the unite field."))  # a table, not a GeoPackage
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Territories with stocks and flows"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("One row per territory and pair of millésimes, with the territory outline (in the data's CRS)."),
         )
-        param.setHelp(self.tr("The same rows without geometry (optional)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CLASSES, self.tr("Surfaces by class of the nomenclature"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False
+        self.add_table(self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), self.tr("The same rows without geometry (optional)."), by_default=False)
+        self.add_table(
+            self.OUTPUT_CLASSES,
+            self.tr("Surfaces by class of the nomenclature"),
+            self.tr(
+                "Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each "
+                "millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly "
+                "artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the "
+                "couverture_, usage_, transition_cs_ and origine_artif_<level> tables."
+            ),
+            by_default=False,
         )
-        param.setHelp(self.tr(
-            "Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each "
-            "millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly "
-            "artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the "
-            "couverture_, usage_, transition_cs_ and origine_artif_<level> tables."
-        ))
-        self.addParameter(param)
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         return True, ""  # checked in processAlgorithm, with messages saying what is expected

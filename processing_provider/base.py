@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
@@ -29,6 +32,7 @@ from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
 from ..ocsge_plugin.rules import CONVENTIONS
 from . import params
+from .help_texts import HELP
 
 def guide_url() -> str:
     """The user guide as the project's pages show it (docs/guide.md of the repository)."""
@@ -47,19 +51,13 @@ ICONS = {"data": "data.svg", "compute": "compute.svg", "territories": "territori
 _ALGORITHM_ID = re.compile(r"\bocsge:(\w+)")
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 looks for
-    """Marks ``text`` for translation in ``context`` (an algorithm's class name) where it is declared; the
-    algorithm translates it when QGIS asks (``OcsgeAlgorithm.displayName`` …)."""
-    return text
-
-
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
     """Base class: ``tr()`` with the class name as context, groups, icon per group, tags, help, error
     helper.
 
-    Each algorithm writes its help (``what_it_does``, ``rules``, ``example``, ``shortDescription``) as
-    ``self.tr("…")`` so that pylupdate5 finds it; the base class arranges it in sections with the
-    inputs and outputs, and links the matching section of the user guide (docs/guide.md).
+    Each algorithm's title and help (``what_it_does``, ``rules``, ``example``, ``shortDescription``)
+    are its entry ``help_texts.HELP[ID]``; the base class translates them, arranges them in sections
+    with the inputs and outputs, and links the matching section of the user guide (docs/guide.md).
 
     Every ``processAlgorithm`` runs under ``interrupt.watching`` (SIGINT and SIGTERM to qgis_process
     cancel it) and a canceled run ends with an error (exit status not 0 under qgis_process), whether
@@ -103,27 +101,26 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         """The anchor of this algorithm's section in docs/guide.md."""
         return f"ocsge-{self.name()}"
 
-    # What each algorithm declares (texts marked with QT_TRANSLATE_NOOP in its own context, translated here).
-    ID = TITLE = DESCRIPTION = WHAT = RULES = EXAMPLE = ""
+    ID = ""  # the algorithm's id (ocsge:ID), the key of its texts in ``help_texts.HELP``
 
     def name(self) -> str:
         return self.ID
 
     def displayName(self) -> str:  # noqa: N802
-        return self.tr(self.TITLE)
+        return tr(HELP[self.ID].title)
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(self.DESCRIPTION)
+        return tr(HELP[self.ID].description)
 
     # Structured help: what it does, inputs and outputs (from the parameters), rules, example.
     def what_it_does(self) -> str:
-        return self.tr(self.WHAT) if self.WHAT else ""
+        return tr(HELP[self.ID].what)
 
     def rules(self) -> str:
-        return self.tr(self.RULES) if self.RULES else ""
+        return tr(HELP[self.ID].rules)
 
     def example(self) -> str:
-        return self.tr(self.EXAMPLE) if self.EXAMPLE else ""
+        return tr(HELP[self.ID].example)
 
     def help_sections(self) -> list[tuple[str, list[str]]]:
         """(title, paragraphs or list items) of the help, translated, algorithm ids given as the names
@@ -177,13 +174,28 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         details = QgsProcessingContext.LayerDetails(label, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector)
         context.addLayerToLoadOnCompletion(path, details)
 
+    def add(self, param: QgsProcessingParameterDefinition, help_text: str = "", advanced: bool = False) -> QgsProcessingParameterDefinition:
+        """Add ``param`` with its help (``help_text``, translated; empty: the help ``params`` gave it), under
+        Advanced parameters when ``advanced``."""
+        if help_text:
+            param.setHelp(help_text)
+        if advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        return param
+
+    def add_table(self, name: str, label: str, help_text: str, by_default: bool = True) -> None:
+        """An optional output table without geometry (``label``, ``help_text`` translated), written unless
+        the user unchecks it (``by_default``: checked at first)."""
+        self.add(QgsProcessingParameterFeatureSink(name, label, QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=by_default), help_text)
+
     CONVENTION = "CONVENTION"
 
     def add_convention_parameter(self) -> None:
         """The parameter CONVENTION: how codes above the leaves of the nomenclature (CS2.1.1, US6),
         INDETERMINE usages, nulls and unknown codes are read (``rules.CONVENTIONS``)."""
-        param = params.convention(self.CONVENTION)
-        param.setHelp(
+        self.add(
+            params.convention(self.CONVENTION),
             QCoreApplication.translate("OcsgeAlgorithm",
                 "Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a "
                 "null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) "
@@ -193,9 +205,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
                 "(CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 "
                 "with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); "
                 "everything else, parents and unknown values included, neither. Codes are read after trimming spaces, "
-                "case ignored. The convention is written in the report and the outputs' metadata.")
+                "case ignored. The convention is written in the report and the outputs' metadata."),
         )
-        self.addParameter(param)
 
     def convention(self, parameters, context) -> str:
         """The convention chosen in CONVENTION (the default when the algorithm has no such parameter value)."""
@@ -209,8 +220,42 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def add_database_parameters(self) -> None:
         """The optional PostgreSQL connection and schema the published tables are also written into."""
         for param in params.database(self.DATABASE, self.SCHEMA):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.add(param, advanced=True)
+
+    UNIT = "UNIT"
+    CSV_DIALECT = "CSV_DIALECT"
+    SIMPLIFY = "SIMPLIFY"
+    WIDE = "WIDE"
+
+    def add_published_parameters(self) -> None:
+        """How the published files are written: UNIT, CSV_DIALECT, SIMPLIFY, WIDE (``params.published``)."""
+        for param in params.published(self.UNIT, self.CSV_DIALECT, self.SIMPLIFY, self.WIDE):
             self.addParameter(param)
+
+    def published_options(self, parameters, context) -> dict:
+        """The choices of ``add_published_parameters``: unit, dialect, simplify, wide (``export.run_export``'s options)."""
+        return dict(
+            unit=params.UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
+            dialect=params.DIALECTS[self.parameterAsEnum(parameters, self.CSV_DIALECT, context)],
+            simplify=self.parameterAsBoolean(parameters, self.SIMPLIFY, context),
+            wide=self.parameterAsBoolean(parameters, self.WIDE, context),
+        )
+
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    FILES = "FILES"
+
+    def add_published_destination(self) -> None:
+        """Where the published files go: OUTPUT_FOLDER and the optional database (``add_database_parameters``);
+        the output FILES lists what was written."""
+        self.addParameter(params.output_folder(self.OUTPUT_FOLDER))
+        self.add_database_parameters()
+        self.addOutput(QgsProcessingOutputString(self.FILES, QCoreApplication.translate("OcsgeAlgorithm", "Files written (JSON list)")))
+
+    REPORT = "REPORT"
+
+    def add_report_output(self, label: str = "") -> None:
+        """The output REPORT: what the run did, as JSON (``label``, translated; default « Report (JSON) »)."""
+        self.addOutput(QgsProcessingOutputString(self.REPORT, label or QCoreApplication.translate("OcsgeAlgorithm", "Report (JSON)")))
 
     def database(self, parameters, context) -> Optional[tuple]:
         """(connection, schema) chosen in DATABASE / SCHEMA, None for files only; the connection is tried

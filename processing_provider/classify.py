@@ -29,7 +29,7 @@ from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import gpkg
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_table, log_undetermined, stamp_convention, undetermined_entry
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"
@@ -52,79 +52,33 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     REPAIRED_COUNT = "REPAIRED_COUNT"
     TOTAL_HA = "TOTAL_HA"
     POLYGON_COUNT = "POLYGON_COUNT"
-    REPORT = "REPORT"
 
     METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
     GROUP = "compute"
     TAGS = ("classer", "classify", "matrice", "matrix", "seuils", "thresholds", "décret")
 
     ID = "classify"
-    TITLE = QT_TRANSLATE_NOOP("ClassifyAlgorithm", "Artificialisation and imperméabilisation")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Marks every polygon imperméabilisé and artificialisé by the décret's rules (matrix, 2,500 m² thresholds) or by IGN's answer."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon "
-        "layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the "
-        "rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).\n"
-        "Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.\n"
-        "Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation "
-        "layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × "
-        "usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a "
-        "non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of "
-        "less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an "
-        "artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes "
-        "non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the "
-        "edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon "
-        "is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they "
-        "change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the "
-        "layer has an artif field, else 'matrice + seuils'.\n"
-        "Output: the input polygons with all their attributes, plus imper, artif, artif_matrice (before "
-        "the thresholds; with 'IGN', IGN's status before its thresholds), crit_seuil (the thresholds "
-        "changed this polygon) as booleans, and artif_source ('ign', 'matrice' or 'seuil'); an input "
-        "field of the same name is kept as <name>_orig. Codes of every level of the nomenclature are read "
-        "(CS2.1.1, US4.1…, case and spaces ignored): a code stands for the leaves under it, a null or unknown "
-        "value (INDETERMINE) for every leaf; a polygon whose leaves do not all give the same answer is "
-        "indéterminé: its fields are NULL and it is counted apart (log, report: indetermine), never as "
-        "non-artificialised; the convention 'as the national files' reads exact codes only instead. Invalid geometries are repaired (make valid) for the computation and "
-        "counted in the log; the output keeps the original geometry.\n"
-        "Summary table (and numeric outputs): surface imperméabilisée, artificialisée before and after "
-        "the thresholds, surface switched each way by the thresholds, indéterminé, in hectares, with the "
-        "number of polygons. Surfaces are planar areas in the layer's CRS, which must be projected in "
-        "metres (EPSG:2154 Lambert-93 in métropole, 5490, 2972, 2975 or 4471 outre-mer): a layer in "
-        "geographic coordinates is refused."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Imperméabilisé: couverture CS1.1.1.1 or CS1.1.1.2. Artificialisé: couverture × usage matrix of décret n° 2023-1096, then the thresholds (patches under 2,500 m² enclosed by the other status change status; built polygons over 50 m² stay artificialised). Null or unknown codes are indéterminé and counted apart. Surfaces are planar, in hectares, in a projected CRS."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "ClassifyAlgorithm",
-        "Occupation du sol D32 2019 with the method « matrice + seuils »: the polygons styled artificialised / not artificialised, and the summary table with the hectares switched each way by the thresholds."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."))
-        self.addParameter(param)
-        param = params.method(self.METHOD)
-        param.setHelp(self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."))
-        self.addParameter(param)
-        param = params.couverture_field(self.CS_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."))
-        self.addParameter(param)
-        param = params.usage_field(self.US_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Occupation du sol layer"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's artificialisation layer, as ocsge:load outputs them), in a projected CRS."),
+        )
+        self.add(
+            params.method(self.METHOD),
+            self.tr("0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN's answer when the layer has an artif field, else computes matrice + seuils."),
+        )
+        self.add(params.couverture_field(self.CS_FIELD, self.INPUT))
+        self.add(
+            params.usage_field(self.US_FIELD, self.INPUT),  # the IGN method reads IGN's answer, not the usage
+            self.tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method."),
+        )
         self.add_convention_parameter()
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary table"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
-        param.setHelp(self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé."),
+        )
+        self.add_table(self.SUMMARY, self.tr("Summary table"), self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
         self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
         for name, label in (
             (self.IMPER_HA, self.tr("Surface imperméabilisée (ha)")),
@@ -141,7 +95,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             (self.POLYGON_COUNT, self.tr("Number of polygons")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsVectorLayer,
@@ -19,7 +18,7 @@ from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.computing import classified
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, StylePostProcessor
+from .base import OcsgeAlgorithm, StylePostProcessor
 from .classify import classification_report, log_classification, write_through_sink
 
 
@@ -40,55 +39,23 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     SEUIL_HA = "SEUIL_HA"
     NOT_COMPARED_COUNT = "NOT_COMPARED_COUNT"
     NOT_COMPARED_HA = "NOT_COMPARED_HA"
-    REPORT = "REPORT"
 
     GROUP = "compute"
     TAGS = ("contrôle", "check", "comparer", "compare", "qualité", "quality")
 
     ID = "compare_artif"
-    TITLE = QT_TRANSLATE_NOOP("CompareArtifAlgorithm", "Check IGN's artificialisation layer")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Recomputes IGN's artificialisation layer with the matrix and thresholds and lists the polygons where they disagree."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_<year>_<dep>, "
-        "as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage "
-        "matrix then its thresholds (2,500 m² patches enclosed by the opposite status, built polygons of more "
-        "than 50 m² kept; one pass, as in ocsge:classify 'matrice + seuils'), and compares it with IGN's artif "
-        "field.\n"
-        "Reports, in the log and as numeric outputs, the number and surface (hectares, planar, in the layer's "
-        "projected CRS) of the polygons where both agree and where they disagree, and the share of the "
-        "compared surface that agrees. Polygons whose IGN value or codes are null or unknown are not compared "
-        "and are counted apart.\n"
-        "Output: the disagreeing polygons with their attributes, plus ign_artif, ign_crit_seuil, calc_artif, "
-        "calc_artif_matrice, calc_crit_seuil (booleans) and raison: 'matrice' when the matrix alone already "
-        "disagrees with IGN's status before its thresholds (artif XOR crit_seuil), 'seuil' when the difference "
-        "comes from the thresholds. Styled by raison; a list to send back to IGN in a review."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Same rules as the classification with « matrice + seuils ». Reason « matrice » when the matrix alone disagrees with IGN before its thresholds, « seuil » otherwise. Surfaces in hectares."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "CompareArtifAlgorithm",
-        "Artificialisation D32 2019: the share of the surface where both agree, and the disagreeing polygons, styled by reason, to send back to IGN."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("IGN's artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."))
-        self.addParameter(param)
-        param = params.couverture_field(self.CS_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the couverture code. Default code_cs, as ocsge:load names it."))
-        self.addParameter(param)
-        param = params.usage_field(self.US_FIELD, self.INPUT)
-        param.setHelp(self.tr("Field holding the usage code. Default code_us, as ocsge:load names it."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil)."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("IGN's artificialisation layer"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("IGN's artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."),
+        )
+        self.add(params.couverture_field(self.CS_FIELD, self.INPUT))
+        self.add(params.usage_field(self.US_FIELD, self.INPUT))
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil)."),
+        )
         for name, label in (
             (self.COMPARED_COUNT, self.tr("Polygons compared")),
             (self.AGREE_COUNT, self.tr("Polygons where IGN and the recomputation agree")),
@@ -104,7 +71,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             (self.NOT_COMPARED_HA, self.tr("Surface not compared (indéterminé, ha)")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsVectorLayer,
 )
@@ -27,10 +26,10 @@ from ..ocsge_plugin.errors import Canceled
 from ..ocsge_plugin.i18n import plural
 from . import params
 from .aggregate import undetermined
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, log_table, log_undetermined
+from .base import OcsgeAlgorithm, log_table, log_undetermined
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .export import exporting, run_export
-from .params import DIALECTS, METHODS, UNITS
+from .params import METHODS
 from .results import add_to_project
 
 KINDS = ("occupation", "artif", "difference", "artif_diff")
@@ -44,56 +43,14 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     MEMBERSHIP = "MEMBERSHIP"
     METHOD = "METHOD"
-    UNIT = "UNIT"
-    CSV_DIALECT = "CSV_DIALECT"
-    SIMPLIFY = "SIMPLIFY"
-    WIDE = "WIDE"
     COVERAGE = "COVERAGE"
-    OUTPUT_FOLDER = "OUTPUT_FOLDER"
-    FILES = "FILES"
     COMMUNE_LAYER = "COMMUNE_LAYER"
     EPCI_LAYER = "EPCI_LAYER"
-    REPORT = "REPORT"
 
     GROUP = "territories"
     TAGS = ("diagnostic", "ZAN", "rapport", "report", "carte", "map", "PLU", "SCoT", "PLH")
 
     ID = "diagnostic"
-    TITLE = QT_TRANSLATE_NOOP("DiagnosticAlgorithm", "Artificialisation diagnostic of a territory")
-    DESCRIPTION = QT_TRANSLATE_NOOP("DiagnosticAlgorithm", "From IGN's deliveries to the published tables and the maps, in one step.")
-    WHAT = QT_TRANSLATE_NOOP(
-        "DiagnosticAlgorithm",
-        "Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE "
-        "deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', "
-        "several départements allowed), classify the polygons (the method chosen: IGN's "
-        "artificialisation layers when present, else the décret's matrix + thresholds; or the "
-        "matrix), take the flows from the difference layers or from the overlay of two millésimes, "
-        "aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's "
-        "projected CRS), roll up to EPCI, SCoT, département and région by the membership codes "
-        "(ocsge:rollup) and write the published tables artif_<level> and imper_<level> as "
-        "GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are "
-        "left out (counted in the log). Surfaces in hectares (or m²), percentages of the full "
-        "territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read "
-        "(CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but "
-        "reported per layer and millésime (log, report: indetermine) and per territory in the quality "
-        "tables qualite_<level> written beside the published ones (undetermined surface and share, "
-        "polygons repaired, surface outside the data) and in the per-class tables, made in the same pass: "
-        "couverture_<level> and usage_<level> (surface by code at each millésime), transition_cs_<level> (changed "
-        "land, couverture at début × at fin) and origine_artif_<level> (newly artificialised land by couverture and "
-        "usage at début; its sum is flux_artif), parent codes, INDETERMINE and null kept as classes; a stock or flow no layer gives (e.g. only a "
-        "difference layer) is left empty, never 0. The convention 'as the national files' reproduces the "
-        "published national numbers (exact codes only). In batch mode, one row per département with its "
-        "own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this "
-        "provider) chains the same algorithms, step by step, and opens in the graphical modeler."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "DiagnosticAlgorithm",
-        "Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "DiagnosticAlgorithm",
-        "The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         param = deliveries_parameter(
@@ -103,52 +60,29 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         self.addParameter(param)
-        param = QgsProcessingParameterMultipleLayers(self.LAYERS, self.tr("OCS GE layers (PostGIS tables, layers of the project)"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True)
-        param.setHelp(
+        self.add(
+            QgsProcessingParameterMultipleLayers(self.LAYERS, self.tr("OCS GE layers (PostGIS tables, layers of the project)"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True),
             self.tr("Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), "
-                    "layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.")
+                    "layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names."),
         )
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon])
-        param.setHelp(self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), "code", self.COMMUNES)
-        param.setHelp(self.tr("The INSEE code of the commune."))
-        self.addParameter(param)
-        param = QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), "nom", self.COMMUNES, optional=True)
-        param.setHelp(self.tr("The commune's name."))
-        self.addParameter(param)
-        param = params.membership(self.MEMBERSHIP)
-        param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune layer's fields."))
-        self.addParameter(param)
-        param = params.method(self.METHOD)
-        param.setHelp(self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."),
+        )
+        self.add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), "code", self.COMMUNES), self.tr("The INSEE code of the commune."))
+        self.add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), "nom", self.COMMUNES, optional=True), self.tr("The commune's name."))
+        self.add(params.membership(self.MEMBERSHIP))
+        self.add(params.method(self.METHOD), self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
         self.add_convention_parameter()
-        param = params.unit(self.UNIT)
-        param.setHelp(self.tr("Hectares by default, m² as in the national files."))
-        self.addParameter(param)
-        param = params.dialect(self.CSV_DIALECT)
-        param.setHelp(self.tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets."))
-        self.addParameter(param)
-        param = params.simplify(self.SIMPLIFY)
-        param.setHelp(self.tr("50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions."))
-        self.addParameter(param)
-        param = params.wide(self.WIDE)
-        param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
-        self.addParameter(param)
-        param = params.coverage(self.COVERAGE)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(self.tr("Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
-        param.setHelp(self.tr("Where artif_<level> and imper_<level> (.gpkg, .csv) are written."))
-        self.addParameter(param)
-        self.add_database_parameters()
-        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
+        self.add_published_parameters()
+        self.add(
+            params.coverage(self.COVERAGE),
+            self.tr("Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written."),
+        )
+        self.add_published_destination()
         self.addOutput(QgsProcessingOutputString(self.COMMUNE_LAYER, self.tr("Commune table (GeoPackage layer)")))
         self.addOutput(QgsProcessingOutputString(self.EPCI_LAYER, self.tr("EPCI table (GeoPackage layer)")))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
@@ -251,12 +185,9 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             levels=list(export.PUBLISHED_LEVELS),
             datasets=list(export.DATASETS),
             formats=["gpkg", "csv"],
-            unit=UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
-            dialect=DIALECTS[self.parameterAsEnum(parameters, self.CSV_DIALECT, context)],
-            simplify=self.parameterAsBoolean(parameters, self.SIMPLIFY, context),
-            wide=self.parameterAsBoolean(parameters, self.WIDE, context),
             coverage=coverage,
             convention=convention,
+            **self.published_options(parameters, context),
         )
         keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
         steps = QgsProcessingMultiStepFeedback(4, feedback)

@@ -12,14 +12,13 @@ from qgis.core import (
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
 from ..ocsge_plugin import catalogue, network, settings
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
+from .base import OcsgeAlgorithm
 
 
 class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
@@ -36,71 +35,50 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     MILLESIMES = "MILLESIMES"
     FROM_CACHE = "FROM_CACHE"
     LAYERS = "LAYERS"
-    REPORT = "REPORT"
 
     GROUP = "data"
     TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
 
     ID = "download"
-    TITLE = QT_TRANSLATE_NOOP("DownloadDeliveryAlgorithm", "Download an OCS GE delivery from IGN")
-    DESCRIPTION = QT_TRANSLATE_NOOP("DownloadDeliveryAlgorithm", "Downloads a département's OCS GE delivery from IGN (data.geopf.fr), then loads it.")
-    WHAT = QT_TRANSLATE_NOOP(
-        "DownloadDeliveryAlgorithm",
-        "Downloads one OCS GE delivery of a département from IGN's download service (data.geopf.fr), "
-        "the 7-Zip archive exactly as IGN ships it, then optionally loads it with « Load an OCS GE "
-        "delivery » (ocsge:load). The deliveries offered are read from the service's Atom listing for "
-        "the département (products OCSGE and OCSGE-ARTIFICIALISATION); the kind (occupation du sol, "
-        "différence, artificialisation, artificialisation difference) and the millésime(s) are read "
-        "from IGN's delivery names. Give one year for a state (2019) and, for a difference, its two "
-        "years (2016-2019) or its final year; leave it empty for the most recent. Archives go to the "
-        "chosen folder, else to the plugin's download cache, and an archive already downloaded (same "
-        "edition) is reused. The network follows QGIS's proxy settings; busy or failing servers (HTTP "
-        "429, 423, 5xx) are retried a few times with growing waits. Nothing is computed: no surface, "
-        "no unit."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "DownloadDeliveryAlgorithm",
-        "The deliveries on offer are read from IGN's Atom listing: one year for a state, two years for a difference, empty for the latest. An archive already downloaded (same edition) is reused; QGIS's proxy settings are followed."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "DownloadDeliveryAlgorithm",
-        "Département 32, millésime 2019, product occupation du sol: the archive is downloaded into the cache and its layers are added to the project."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)"))
-        param.setHelp(self.tr("INSEE code of the département: 32, 2A, 974…"))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True)
-        param.setHelp(self.tr("Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.KIND, self.tr("Product"), options=[catalogue.kind_label(k) for k in catalogue.KINDS], defaultValue=0
+        self.add(QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)")), self.tr("INSEE code of the département: 32, 2A, 974…"))
+        self.add(
+            QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True),
+            self.tr("Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent."),
         )
-        param.setHelp(self.tr("Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0)
-        param.setHelp(self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+        self.add(
+            QgsProcessingParameterEnum(
+                self.KIND, self.tr("Product"), options=[catalogue.kind_label(k) for k in catalogue.KINDS], defaultValue=0
+            ),
+            self.tr("Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference."),
         )
-        param.setHelp(self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the delivery once downloaded (ocsge:load)"), defaultValue=True)
-        param.setHelp(self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url())
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0),
+            self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."),
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+            ),
+            self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the delivery once downloaded (ocsge:load)"), defaultValue=True),
+            self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url()),
+            self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."),
+            advanced=True,
+        )
         self.addOutput(QgsProcessingOutputFile(self.ARCHIVE, self.tr("Downloaded archive (.7z)")))
         self.addOutput(QgsProcessingOutputString(self.NAME, self.tr("Delivery name")))
         self.addOutput(QgsProcessingOutputString(self.URL, self.tr("Download address")))
         self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésime(s)")))
         self.addOutput(QgsProcessingOutputBoolean(self.FROM_CACHE, self.tr("Reused from the cache")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("Loaded layers")))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Load report (JSON)")))
+        self.add_report_output(self.tr("Load report (JSON)"))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         load = self.parameterAsBoolean(parameters, self.LOAD, context)

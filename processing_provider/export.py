@@ -6,11 +6,9 @@ import json
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFolderDestination,
 )
 
 from ..ocsge_plugin import export, export_classes
@@ -18,8 +16,7 @@ from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
-from .params import DIALECTS, UNITS
+from .base import OcsgeAlgorithm
 from .results import add_to_project
 
 LEVELS = export.PUBLISHED_LEVELS
@@ -35,122 +32,57 @@ class ExportAlgorithm(OcsgeAlgorithm):
     LEVELS = "LEVELS"
     DATASETS = "DATASETS"
     FORMATS = "FORMATS"
-    UNIT = "UNIT"
-    CSV_DIALECT = "CSV_DIALECT"
-    SIMPLIFY = "SIMPLIFY"
-    WIDE = "WIDE"
     COVERAGE_TABLE = "COVERAGE_TABLE"
-    OUTPUT_FOLDER = "OUTPUT_FOLDER"
-    FILES = "FILES"
-    REPORT = "REPORT"
 
     GROUP = "territories"
     TAGS = ("exporter", "export", "data.gouv.fr", "CSV", "GeoPackage", "open data", "données ouvertes")
 
     ID = "export"
-    TITLE = QT_TRANSLATE_NOOP("ExportAlgorithm", "Export to the published schema (data.gouv.fr)")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "Writes the artif_<level> and imper_<level> tables published on data.gouv.fr (GeoPackage and CSV)."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for "
-        "each level (commune, EPCI, SCoT, département, région) artif_<level> and imper_<level>, as a "
-        "GeoPackage (one layer of that name) and a CSV, with the published columns in their order: "
-        "<level>_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, "
-        "millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, "
-        "region_code, epci_code, scot_code, commune_surface. One row per territory and pair of "
-        "millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the "
-        "commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's "
-        "outputs when given, else they are rolled up here from the communes' membership (commune "
-        "fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); "
-        "stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, "
-        "outlines simplified per level with shared boundaries kept together (50 m communes, 250 m "
-        "EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and "
-        "'.' or ';' and ',' (French spreadsheets), without geometry. Options: the \"by index\" layout "
-        "(millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = "
-        "stock differences; flux_percent is that difference in % of the territory area) and the "
-        "table \"part du territoire couvert\" (per département: code, name, surface_km2, "
-        "percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names "
-        "and renamed at the end: on cancel or error nothing half-written is left; only the files "
-        "of this export are replaced in the chosen folder. Beside the published tables, left exactly as the "
-        "schema says, qualite_<level> (GeoPackage without geometry and CSV) tells for every row what they "
-        "cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and "
-        "its share of the territory, the undetermined change pieces, the polygons repaired, the surface "
-        "outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published "
-        "tables, never 0; '… partiel': a level summing only its communes that know it). The convention of "
-        "the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class "
-        "that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the "
-        "others: couverture_<level> and usage_<level> (<level>_code, nom, millesime, code_cs / code_us, surface: "
-        "the stock by code, summing to the covered surface), transition_cs_<level> (millesime_debut, millesime_fin, "
-        "cs_debut, cs_fin, surface: the changed land) and origine_artif_<level> (cs_debut, us_debut, surface: the "
-        "newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, "
-        "parent codes, INDETERMINE and null (empty) as classes of their own."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "ExportAlgorithm",
-        "The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector])
-        param.setHelp(self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSource(self.CLASSES, self.tr("Surfaces by class (ocsge:aggregate)"), [QgsProcessing.SourceType.TypeVector], optional=True)
-        param.setHelp(self.tr("Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_<level> are written too."))
-        self.addParameter(param)
-        param = params.membership(self.MEMBERSHIP)
-        param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code optional); else the commune table's fields."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector]),
+            self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.CLASSES, self.tr("Surfaces by class (ocsge:aggregate)"), [QgsProcessing.SourceType.TypeVector], optional=True),
+            self.tr("Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_<level> are written too."),
+        )
+        self.add(params.membership(self.MEMBERSHIP))
         labels = {"epci": self.tr("EPCI table (ocsge:rollup)"), "scot": self.tr("SCoT table (ocsge:rollup)"),
                   "departement": self.tr("Département table (ocsge:rollup)"), "region": self.tr("Région table (ocsge:rollup)")}
         for level, name in self.GIVEN.items():
-            param = QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.SourceType.TypeVector], optional=True)
-            param.setHelp(self.tr("Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes."))
-            self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.LEVELS,
-            self.tr("Levels"),
-            options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
-            allowMultiple=True,
-            defaultValue=[0, 1, 2, 3, 4],
+            self.add(
+                QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.SourceType.TypeVector], optional=True),
+                self.tr("Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes."),
+            )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.LEVELS,
+                self.tr("Levels"),
+                options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
+                allowMultiple=True,
+                defaultValue=[0, 1, 2, 3, 4],
+            ),
+            self.tr("The levels to export (SCoT only when SCoT codes exist)."),
         )
-        param.setHelp(self.tr("The levels to export (SCoT only when SCoT codes exist)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.DATASETS, self.tr("Datasets"), options=[self.tr("Artificialisation"), self.tr("Imperméabilisation")], allowMultiple=True, defaultValue=[0, 1]
+        self.add(
+            QgsProcessingParameterEnum(
+                self.DATASETS, self.tr("Datasets"), options=[self.tr("Artificialisation"), self.tr("Imperméabilisation")], allowMultiple=True, defaultValue=[0, 1]
+            ),
+            self.tr("artif_<level> and / or imper_<level>."),
         )
-        param.setHelp(self.tr("artif_<level> and / or imper_<level>."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(self.FORMATS, self.tr("Formats"), options=["GeoPackage", "CSV"], allowMultiple=True, defaultValue=[0, 1])
-        param.setHelp(self.tr("GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry)."))
-        self.addParameter(param)
-        param = params.unit(self.UNIT)
-        param.setHelp(self.tr("Hectares by default; m² as in the national files. Stated in the GeoPackage metadata."))
-        self.addParameter(param)
-        param = params.dialect(self.CSV_DIALECT)
-        param.setHelp(self.tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets."))
-        self.addParameter(param)
-        param = params.simplify(self.SIMPLIFY)
-        param.setHelp(self.tr("50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary."))
-        self.addParameter(param)
-        param = params.wide(self.WIDE)
-        param.setHelp(self.tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.COVERAGE_TABLE, self.tr("Also the \"part du territoire couvert\" table"), defaultValue=True)
-        param.setHelp(self.tr("Per département: code, name, surface_km2, percent_of_france, has_ocsge."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
-        param.setHelp(self.tr("Where the files are written; files of the same names in it are replaced, nothing else is touched."))
-        self.addParameter(param)
-        self.add_database_parameters()
-        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add(
+            QgsProcessingParameterEnum(self.FORMATS, self.tr("Formats"), options=["GeoPackage", "CSV"], allowMultiple=True, defaultValue=[0, 1]),
+            self.tr("GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry)."),
+        )
+        self.add_published_parameters()
+        self.add(
+            QgsProcessingParameterBoolean(self.COVERAGE_TABLE, self.tr("Also the \"part du territoire couvert\" table"), defaultValue=True),
+            self.tr("Per département: code, name, surface_km2, percent_of_france, has_ocsge."),
+        )
+        self.add_published_destination()
+        self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.COMMUNE, context)
@@ -161,11 +93,8 @@ class ExportAlgorithm(OcsgeAlgorithm):
             levels=[LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS),
             datasets=[DATASETS[i] for i in self.parameterAsEnums(parameters, self.DATASETS, context)] or list(DATASETS),
             formats=[FORMATS[i] for i in self.parameterAsEnums(parameters, self.FORMATS, context)] or list(FORMATS),
-            unit=UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
-            dialect=DIALECTS[self.parameterAsEnum(parameters, self.CSV_DIALECT, context)],
-            simplify=self.parameterAsBoolean(parameters, self.SIMPLIFY, context),
-            wide=self.parameterAsBoolean(parameters, self.WIDE, context),
             coverage=self.parameterAsBoolean(parameters, self.COVERAGE_TABLE, context),
+            **self.published_options(parameters, context),
         )
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
 

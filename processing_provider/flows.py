@@ -25,7 +25,7 @@ from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumul
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
+from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
 
 def _int_or_null(value: int):
     return None if value == UNDETERMINED else int(value)
@@ -50,77 +50,43 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     UNDETERMINED_COUNT = "UNDETERMINED_COUNT"
     ONLY_DEBUT_SURFACE = "ONLY_DEBUT_SURFACE"
     ONLY_FIN_SURFACE = "ONLY_FIN_SURFACE"
-    REPORT = "REPORT"
     METHODS = (classify.AUTO,) + tuple(classify.METHODS)  # auto, ign, matrice, matrice_seuils
 
     GROUP = "compute"
     TAGS = ("flux", "flows", "évolution", "change", "consommation d'espaces", "désartificialisation", "renaturation")
 
     ID = "flows"
-    TITLE = QT_TRANSLATE_NOOP("FlowsAlgorithm", "Flows between millésimes")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "FlowsAlgorithm",
-        "Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "FlowsAlgorithm",
-        "Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed "
-        "between two millésimes, piece by piece, from whichever data you have: IGN's difference layer "
-        "(DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from "
-        "the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: "
-        "its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début "
-        "and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif "
-        "field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. "
-        "The overlay pairs identical polygons first and intersects only the rest; areas covered by one "
-        "millésime only are reported (surface and a layer), not counted as flows. Codes of every level of "
-        "the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): a piece whose status at a date cannot be "
-        "told (the leaves under its codes disagree) is counted apart (log, report: indetermine) and kept "
-        "out of the flows; the convention 'as the national files' reads exact codes only instead. Outputs: a layer of the changed "
-        "pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, "
-        "the flow kind in words: artificialisation, desartificialisation, impermeabilisation, "
-        "desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a "
-        "summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and "
-        "flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début "
-        "× fin (changed land only); and the origin of newly artificialised land by couverture and usage "
-        "at début (surface and % of the new artificialisation). The millésimes are read from the names "
-        "and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in "
-        "hectares."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "FlowsAlgorithm",
-        "From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "FlowsAlgorithm",
-        "Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
-        param = QgsProcessingParameterVectorLayer(
-            self.DIFFERENCE, self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"), polygons, optional=True
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.DIFFERENCE, self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"), polygons, optional=True
+            ),
+            self.tr(
+                "IGN's DIFFERENCE layer (CS_<year>/US_<year> or cs_avant/cs_apres fields, or as ocsge:load outputs it) "
+                "or IGN's artificialisation difference layer zan_evol_<y1>_<y2>_<dep>. Leave empty to overlay two millésimes."
+            ),
         )
-        param.setHelp(self.tr(
-            "IGN's DIFFERENCE layer (CS_<year>/US_<year> or cs_avant/cs_apres fields, or as ocsge:load outputs it) "
-            "or IGN's artificialisation difference layer zan_evol_<y1>_<y2>_<dep>. Leave empty to overlay two millésimes."
-        ))
-        self.addParameter(param)
-        param = QgsProcessingParameterVectorLayer(
-            self.OCCUPATION_DEBUT, self.tr("Occupation du sol, début millésime"), polygons, optional=True
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.OCCUPATION_DEBUT, self.tr("Occupation du sol, début millésime"), polygons, optional=True
+            ),
+            self.tr("The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given."),
         )
-        param.setHelp(self.tr("The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given."))
-        self.addParameter(param)
-        param = QgsProcessingParameterVectorLayer(
-            self.OCCUPATION_FIN, self.tr("Occupation du sol, fin millésime"), polygons, optional=True
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.OCCUPATION_FIN, self.tr("Occupation du sol, fin millésime"), polygons, optional=True
+            ),
+            self.tr("The newer occupation du sol (or IGN artificialisation) layer of the same area and département."),
         )
-        param.setHelp(self.tr("The newer occupation du sol (or IGN artificialisation) layer of the same area and département."))
-        self.addParameter(param)
-        param = params.method(self.METHOD)
-        param.setHelp(self.tr(
-            "How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: "
-            "with a difference layer, they need the two occupation layers too (which are then overlaid)."
-        ))
-        self.addParameter(param)
+        self.add(
+            params.method(self.METHOD),
+            self.tr(
+                "How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: "
+                "with a difference layer, they need the two occupation layers too (which are then overlaid)."
+            ),
+        )
         self.add_convention_parameter()
         for name, label, help_text in (
             (self.MILLESIME_DEBUT, self.tr("Début millésime (year), when the data does not say"),
@@ -128,31 +94,22 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             (self.MILLESIME_FIN, self.tr("Fin millésime (year), when the data does not say"),
              self.tr("The year of the fin survey; only needed when it cannot be read from the layer names or fields.")),
         ):
-            param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True,
-                                                 minValue=1950, maxValue=2100)
-            param.setHelp(help_text)
-            self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The pieces of land whose class or status changed, with their flows (styled by flow kind)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(
-            self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.SourceType.TypeVectorPolygon,
-            optional=True, createByDefault=True,
+            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1950, maxValue=2100), help_text)
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The pieces of land whose class or status changed, with their flows (styled by flow kind)."),
         )
-        param.setHelp(self.tr("Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary of the flows"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
-        param.setHelp(self.tr("One row: the six flows in hectares, the millésimes, the data used and what was kept out."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
-        param.setHelp(self.tr("Long table: couverture at début, couverture at fin, surface (ha) of the changed land."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
-        param.setHelp(self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.ORIGIN, self.tr("Origin of newly artificialised land"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True)
-        param.setHelp(self.tr("Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True, createByDefault=True,
+            ),
+            self.tr("Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer)."),
+        )
+        self.add_table(self.SUMMARY, self.tr("Summary of the flows"), self.tr("One row: the six flows in hectares, the millésimes, the data used and what was kept out."))
+        self.add_table(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), self.tr("Long table: couverture at début, couverture at fin, surface (ha) of the changed land."))
+        self.add_table(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."))
+        self.add_table(self.ORIGIN, self.tr("Origin of newly artificialised land"), self.tr("Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation."))
         for name in flows.SUMMARY_FIELDS:
             self.addOutput(QgsProcessingOutputNumber(name, name + " (ha)"))
         self.addOutput(QgsProcessingOutputString(self.SOURCE, self.tr("Data used (difference, artif_diff or overlay)")))
@@ -161,7 +118,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.UNDETERMINED_COUNT, self.tr("Pieces kept out: null or unknown codes")))
         self.addOutput(QgsProcessingOutputNumber(self.ONLY_DEBUT_SURFACE, self.tr("Surface in the début millésime only (ha)")))
         self.addOutput(QgsProcessingOutputNumber(self.ONLY_FIN_SURFACE, self.tr("Surface in the fin millésime only (ha)")))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     # ---------------------------------------------------------------------------------- run
 

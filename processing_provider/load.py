@@ -10,10 +10,8 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputMultipleLayers,
-    QgsProcessingOutputString,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProject,
@@ -24,7 +22,7 @@ from ..ocsge_plugin import keeping, reading
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.nomenclature import couverture
 from ..ocsge_plugin.styles import apply_style, legend_title
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm, keep_alive, log_table, place_in_group
+from .base import OcsgeAlgorithm, keep_alive, log_table, place_in_group
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
@@ -59,40 +57,11 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     }
     OCCUPATION_PRECEDENT = "OCCUPATION_PRECEDENT"
     LAYERS = "LAYERS"
-    REPORT = "REPORT"
 
     GROUP = "data"
     TAGS = ("charger", "load", "livraison", "delivery", "7z", "GeoPackage", "shapefile")
 
     ID = "load"
-    TITLE = QT_TRANSLATE_NOOP("LoadDeliveryAlgorithm", "Load an OCS GE delivery")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's "
-        "service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a "
-        "single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone "
-        "construite, différence, artificialisation and évolution de l'artificialisation. The "
-        "département and millésime(s) are read from the archive, file, layer and field names. Field "
-        "names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for "
-        "differences) so that every other algorithm reads one schema; the original attributes are "
-        "kept. The coordinate system comes from the files, else from the archive name (LAMB93 → "
-        "EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, "
-        "RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size "
-        "and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. "
-        "Surfaces in the report are planar areas in hectares, in the layer's projected CRS."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares)."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "LoadDeliveryAlgorithm",
-        "Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         param = deliveries_parameter(
@@ -105,42 +74,45 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             ),
         )
         self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.KINDS,
-            self.tr("Layer kinds to load (all when empty)"),
-            options=self.kind_labels(),
-            allowMultiple=True,
-            optional=True,
+        self.add(
+            QgsProcessingParameterEnum(
+                self.KINDS,
+                self.tr("Layer kinds to load (all when empty)"),
+                options=self.kind_labels(),
+                allowMultiple=True,
+                optional=True,
+            ),
+            self.tr("Restrict loading to some layer kinds; by default every kind found is loaded."),
         )
-        param.setHelp(self.tr("Restrict loading to some layer kinds; by default every kind found is loaded."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.PALETTE,
-            self.tr("Style"),
-            options=[self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")],
-            defaultValue=0,
+        self.add(
+            QgsProcessingParameterEnum(
+                self.PALETTE,
+                self.tr("Style"),
+                options=[self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")],
+                defaultValue=0,
+            ),
+            self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."),
         )
-        param.setHelp(self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFile(
-            self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+        self.add(
+            QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True),
+            self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."),
+            advanced=True,
         )
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        param.setHelp(
+        self.add(
+            QgsProcessingParameterFile(
+                self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+            ),
             self.tr(
                 "The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: "
                 "the data of an archive is kept in this folder, by default beside the archive in a folder named after it "
                 "(in the plugin's data folder when that place is read-only); copied once, reused afterwards."
-            )
+            ),
+            advanced=True,
         )
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False)
-        param.setHelp(self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False),
+            self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."),
+        )
         labels = self.kind_labels()
         for kind, output in self.OUTPUTS.items():
             self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.SourceType.TypeVectorPolygon))
@@ -148,7 +120,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.SourceType.TypeVectorPolygon)
         )
         self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("All loaded layers")))
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+        self.add_report_output()
 
     def kind_labels(self) -> list[str]:
         return [

@@ -1,7 +1,8 @@
-"""The parameters several algorithms share, declared once: one factory each, one label each, one
-translation context (the core's, ``@default``). An algorithm adds its own help (what the parameter means
-for it) and its own flags; the choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``)
-are the core's."""
+"""The parameters several algorithms share, declared once: one factory each, one label and one help
+each, one translation context (the core's, ``@default``). An algorithm gives its own help only where the
+parameter does something else there (``OcsgeAlgorithm.add(param, help_text)``: the method, which each
+algorithm applies to other data, and what the unit and the coverage change in its outputs); the
+choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the core's."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterProviderConnection,
 )
 
@@ -26,69 +28,97 @@ DIALECTS = ("comma", "semicolon")
 __all__ = ["CONVENTIONS", "DIALECTS", "METHODS", "UNITS"]
 
 
+def _choice(name: str, label: str, keys: tuple[str, ...], labels: dict[str, str]) -> QgsProcessingParameterEnum:
+    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label; the first
+    by default."""
+    return QgsProcessingParameterEnum(name, label, options=[labels[key] for key in keys], defaultValue=0)
+
+
 def method(name: str) -> QgsProcessingParameterEnum:
     """How artificialisation is decided (``METHODS``), automatic by default."""
-    return QgsProcessingParameterEnum(
-        name,
-        tr("Artificialisation method"),
-        options=[
-            tr("Automatic (IGN's artificialisation when present, else matrix + thresholds)"),
-            tr("IGN (artificialisation layers)"),
-            tr("Matrice (couverture × usage only)"),
-            tr("Matrice + seuils (the décret's thresholds)"),
-        ],
-        defaultValue=0,
-    )
+    labels = {
+        AUTO: tr("Automatic (IGN's artificialisation when present, else matrix + thresholds)"),
+        "ign": tr("IGN (artificialisation layers)"),
+        "matrice": tr("Matrice (couverture × usage only)"),
+        "matrice_seuils": tr("Matrice + seuils (the décret's thresholds)"),
+    }
+    return _choice(name, tr("Artificialisation method"), METHODS, labels)
 
 
 def convention(name: str) -> QgsProcessingParameterEnum:
     """How codes above the leaves, INDETERMINE usages, nulls and unknown codes are read (``CONVENTIONS``)."""
-    return QgsProcessingParameterEnum(
-        name,
-        tr("Codes above the leaves, INDETERMINE, nulls"),
-        options=[
-            tr("Indéterminé reported apart (a code stands for its leaves)"),
-            tr("As the national files (exact codes only, anything else neither artificialised nor impermeable)"),
-        ],
-        defaultValue=0,
-    )
+    labels = {
+        "indetermine": tr("Indéterminé reported apart (a code stands for its leaves)"),
+        "national": tr("As the national files (exact codes only, anything else neither artificialised nor impermeable)"),
+    }
+    return _choice(name, tr("Codes above the leaves, INDETERMINE, nulls"), CONVENTIONS, labels)
+
+
+def _helped(param: QgsProcessingParameterDefinition, help_text: str) -> QgsProcessingParameterDefinition:
+    """``param`` with its help, the same for every algorithm that adds it."""
+    param.setHelp(help_text)
+    return param
 
 
 def couverture_field(name: str, parent: str) -> QgsProcessingParameterField:
-    return QgsProcessingParameterField(name, tr("Couverture field"), "code_cs", parent, QgsProcessingParameterField.DataType.Any, optional=True)
+    return _helped(
+        QgsProcessingParameterField(name, tr("Couverture field"), "code_cs", parent, QgsProcessingParameterField.DataType.Any, optional=True),
+        tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."),
+    )
 
 
 def usage_field(name: str, parent: str) -> QgsProcessingParameterField:
-    return QgsProcessingParameterField(name, tr("Usage field"), "code_us", parent, QgsProcessingParameterField.DataType.Any, optional=True)
+    return _helped(
+        QgsProcessingParameterField(name, tr("Usage field"), "code_us", parent, QgsProcessingParameterField.DataType.Any, optional=True),
+        tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried."),
+    )
 
 
 def membership(name: str) -> QgsProcessingParameterFile:
     """The commune → EPCI, SCoT, département, région table (CSV), optional."""
-    return QgsProcessingParameterFile(name, tr("Membership table (CSV)"), extension="csv", optional=True)
+    return _helped(
+        QgsProcessingParameterFile(name, tr("Membership table (CSV)"), extension="csv", optional=True),
+        tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer's fields are used."),
+    )
 
 
 def unit(name: str) -> QgsProcessingParameterEnum:
     """The unit of surfaces and flows (``UNITS``), hectares by default."""
-    return QgsProcessingParameterEnum(name, tr("Unit of surfaces"), options=[tr("Hectares"), tr("Square metres (national files)")], defaultValue=0)
-
-
-def dialect(name: str) -> QgsProcessingParameterEnum:
-    """The CSV separators (``DIALECTS``)."""
-    return QgsProcessingParameterEnum(
-        name, tr("CSV separators"), options=[tr("Comma and decimal point (, .)"), tr("Semicolon and decimal comma (; ,)")], defaultValue=0
+    return _helped(
+        _choice(name, tr("Unit of surfaces"), UNITS, {"ha": tr("Hectares"), "m2": tr("Square metres (national files)")}),
+        tr("Hectares by default; m² as in the national files. Stated in the GeoPackage metadata."),
     )
 
 
-def simplify(name: str) -> QgsProcessingParameterBoolean:
-    return QgsProcessingParameterBoolean(name, tr("Simplify outlines (topology kept)"), defaultValue=True)
-
-
-def wide(name: str) -> QgsProcessingParameterBoolean:
-    return QgsProcessingParameterBoolean(name, tr('Also the "by index" layout'), defaultValue=False)
+def published(unit_name: str, dialect_name: str, simplify_name: str, wide_name: str) -> list[QgsProcessingParameterDefinition]:
+    """How the published files are written: the unit (``UNITS``), the CSV separators (``DIALECTS``),
+    simplified outlines, the "by index" layout."""
+    dialect = _choice(
+        dialect_name, tr("CSV separators"), DIALECTS, {"comma": tr("Comma and decimal point (, .)"), "semicolon": tr("Semicolon and decimal comma (; ,)")}
+    )
+    simplify = QgsProcessingParameterBoolean(simplify_name, tr("Simplify outlines (topology kept)"), defaultValue=True)
+    wide = QgsProcessingParameterBoolean(wide_name, tr('Also the "by index" layout'), defaultValue=False)
+    return [
+        unit(unit_name),
+        _helped(dialect, tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets.")),
+        _helped(simplify, tr("50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.")),
+        _helped(wide, tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.")),
+    ]
 
 
 def coverage(name: str) -> QgsProcessingParameterBoolean:
-    return QgsProcessingParameterBoolean(name, tr("Compute the share covered by OCS GE"), defaultValue=True)
+    """Whether every polygon is read for the share covered by OCS GE (an advanced parameter)."""
+    param = QgsProcessingParameterBoolean(name, tr("Compute the share covered by OCS GE"), defaultValue=True)
+    param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return param
+
+
+def output_folder(name: str) -> QgsProcessingParameterFolderDestination:
+    """The folder the published files are written into."""
+    return _helped(
+        QgsProcessingParameterFolderDestination(name, tr("Output folder")),
+        tr("Where the files are written; files of the same names in it are replaced, nothing else is touched."),
+    )
 
 
 def database(connection_name: str, schema_name: str) -> list[QgsProcessingParameterDefinition]:

@@ -29,7 +29,7 @@ from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.report import build, layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from .aggregate import METHODS
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
+from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries
 from .diagnostic import DiagnosticAlgorithm
 
@@ -51,41 +51,6 @@ class PortraitAlgorithm(OcsgeAlgorithm):
     TAGS = ("portrait", "portrait de territoire", "rapport", "report", "PDF", "atlas", "mise en page", "layout", "PLU", "PLUi", "SCoT", "rapport de présentation")
 
     ID = "portrait"
-    TITLE = QT_TRANSLATE_NOOP("PortraitAlgorithm", "Portrait of a territory (PDF report)")
-    DESCRIPTION = QT_TRANSLATE_NOOP(
-        "PortraitAlgorithm",
-        "A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables."
-    )
-    WHAT = QT_TRANSLATE_NOOP(
-        "PortraitAlgorithm",
-        "Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per "
-        "territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, "
-        "convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface "
-        "and share at each millésime, the four flows, net artificialisation per year, undetermined surface, "
-        "comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's "
-        "artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation "
-        "in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; "
-        "optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both "
-        "millésimes, flows by type, surfaces by couverture and by usage at both millésimes in IGN's colours, what "
-        "the newly artificialised land was before, the couverture transition matrix, communes ranked by net "
-        "artificialisation) as vector drawings; for a "
-        "territory above the commune, the table of its communes sorted by net artificialisation; a method note. "
-        "Numbers are those of the published tables (artif_<level>, imper_<level>, qualite_<level>) and of "
-        "the per-class tables beside them (couverture_, usage_, transition_cs_, origine_artif_<level>), written "
-        "with the charts and the atlas layer in the folder <name of the PDF>_donnees beside the PDF; they are "
-        "formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), "
-        "editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS "
-        "itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a "
-        "temporary name and renamed at the end: on cancel nothing is left."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "PortraitAlgorithm",
-        "The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "PortraitAlgorithm",
-        "The Territoire de Belfort's deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages)."
-    )
 
     def flags(self):
         # the layout (maps, tables) is drawn in the main thread
@@ -96,33 +61,39 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         diagnostic.initAlgorithm()
         for name in SHARED:
             self.addParameter(diagnostic.parameterDefinition(name).clone())
-        param = QgsProcessingParameterEnum(
-            self.LEVEL, self.tr("Level of the territories"), options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département")], defaultValue=1
+        self.add(
+            QgsProcessingParameterEnum(
+                self.LEVEL, self.tr("Level of the territories"), options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département")], defaultValue=1
+            ),
+            self.tr("One section per territory of this level (EPCI and SCoT from the membership codes)."),
         )
-        param.setHelp(self.tr("One section per territory of this level (EPCI and SCoT from the membership codes)."))
-        self.addParameter(param)
-        param = QgsProcessingParameterString(self.TERRITORIES, self.tr("Territories (codes)"), optional=True)
-        param.setHelp(self.tr("Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level."))
-        self.addParameter(param)
-        param = QgsProcessingParameterBoolean(self.SELECTED, self.tr("Only the territories of the selected communes"), defaultValue=False, optional=True)
-        param.setHelp(self.tr(
-            "Portray only the communes selected on the map in the commune layer (level Commune), or the territories "
-            "that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still "
-            "computed on every commune (rankings and comparisons)."
-        ))
-        self.addParameter(param)
-        param = QgsProcessingParameterRasterLayer(self.BACKGROUND, self.tr("Background of the map (raster or WMS layer)"), optional=True)
-        param.setHelp(self.tr(
-            "A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS "
-            "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network."
-        ))
-        self.addParameter(param)
-        param = QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True)
-        param.setHelp(self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)"))
-        param.setHelp(self.tr("The report; the tables, charts and atlas layer go to the folder <name>_donnees beside it."))
-        self.addParameter(param)
+        self.add(
+            QgsProcessingParameterString(self.TERRITORIES, self.tr("Territories (codes)"), optional=True),
+            self.tr("Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level."),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.SELECTED, self.tr("Only the territories of the selected communes"), defaultValue=False, optional=True),
+            self.tr(
+                "Portray only the communes selected on the map in the commune layer (level Commune), or the territories "
+                "that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still "
+                "computed on every commune (rankings and comparisons)."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterRasterLayer(self.BACKGROUND, self.tr("Background of the map (raster or WMS layer)"), optional=True),
+            self.tr(
+                "A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS "
+                "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True),
+            self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)")),
+            self.tr("The report; the tables, charts and atlas layer go to the folder <name>_donnees beside it."),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Number of pages")))
         self.addOutput(QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts")))
 

@@ -6,7 +6,6 @@ import json
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -18,7 +17,7 @@ from ..ocsge_plugin.computing import rollup as core
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from .aggregate import style_territories, write_table
 from . import params
-from .base import QT_TRANSLATE_NOOP, OcsgeAlgorithm
+from .base import OcsgeAlgorithm
 
 LEVELS = export.PUBLISHED_LEVELS[1:]  # the levels above the commune
 
@@ -48,64 +47,39 @@ class RollupAlgorithm(OcsgeAlgorithm):
         "departement": "OUTPUT_DEPARTEMENT",
         "region": "OUTPUT_REGION",
     }
-    REPORT = "REPORT"
 
     GROUP = "territories"
     TAGS = ("regrouper", "roll up", "EPCI", "SCoT", "département", "région", "intercommunalité")
 
     ID = "rollup"
-    TITLE = QT_TRANSLATE_NOOP("RollupAlgorithm", "Roll up communes to EPCI, SCoT, département, région")
-    DESCRIPTION = QT_TRANSLATE_NOOP("RollupAlgorithm", "Rolls the commune rows up to EPCI, SCoT, département and région.")
-    WHAT = QT_TRANSLATE_NOOP(
-        "RollupAlgorithm",
-        "Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by "
-        "the membership codes of the commune layer (epci_code, scot_code, departement_code, "
-        "region_code fields kept by ocsge:aggregate) or by a membership table (CSV shaped like "
-        "appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, "
-        "region_code, population; optional scot_code, scot_nom, epci_nature). Surfaces and flows "
-        "are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule "
-        "§4), in the unit of the input (hectares or m²). Communes without membership are reported "
-        "(their département is then read from the INSEE code; they count in no EPCI nor SCoT); "
-        "communes listed in the table but absent from the layer are reported too. EPT codes of the "
-        "Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN "
-        "codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). "
-        "Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of "
-        "the communes' outlines."
-    )
-    RULES = QT_TRANSLATE_NOOP(
-        "RollupAlgorithm",
-        "Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported."
-    )
-    EXAMPLE = QT_TRANSLATE_NOOP(
-        "RollupAlgorithm",
-        "The commune table of the Territoire de Belfort with appartenance-communes-90.csv: one row per EPCI, one for the département and one for the région."
-    )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        param = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector])
-        param.setHelp(self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."))
-        self.addParameter(param)
-        param = params.membership(self.MEMBERSHIP)
-        param.setHelp(self.tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer's fields are used."))
-        self.addParameter(param)
-        param = QgsProcessingParameterEnum(
-            self.LEVELS,
-            self.tr("Levels"),
-            options=[self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
-            allowMultiple=True,
-            defaultValue=[0, 1, 2, 3],
+        self.add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector]),
+            self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."),
         )
-        param.setHelp(self.tr("The higher levels to compute."))
-        self.addParameter(param)
-        param = QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.SourceType.TypeVectorPolygon)
-        param.setHelp(self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."))
-        self.addParameter(param)
+        self.add(params.membership(self.MEMBERSHIP))
+        self.add(
+            QgsProcessingParameterEnum(
+                self.LEVELS,
+                self.tr("Levels"),
+                options=[self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
+                allowMultiple=True,
+                defaultValue=[0, 1, 2, 3],
+            ),
+            self.tr("The higher levels to compute."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."),
+        )
         labels = {"epci": self.tr("EPCI"), "scot": self.tr("SCoT"), "departement": self.tr("Départements"), "region": self.tr("Régions")}
         for level, output in self.OUTPUTS.items():
-            param = QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True)
-            param.setHelp(self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."))
-            self.addParameter(param)
-        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report (JSON)")))
+            self.add(
+                QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True),
+                self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."),
+            )
+        self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, self.INPUT, context)

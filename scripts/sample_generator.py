@@ -69,6 +69,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from ocsge_plugin import rules  # noqa: E402  (the décret's leaf table: data, not the resolver)
+from ocsge_plugin.computing.cells import dilate  # noqa: E402  (numpy only)
 from ocsge_plugin.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
 
 # --------------------------------------------------------------------------------------------------
@@ -545,22 +546,6 @@ def rasterize(geom: ogr.Geometry, grid: Grid, all_touched: bool) -> np.ndarray:
     options = ["ALL_TOUCHED=TRUE"] if all_touched else []
     gdal.RasterizeLayer(raster, [1], layer, burn_values=[1], options=options)
     return raster.ReadAsArray()[::-1].astype(bool)
-
-
-def dilate(mask: np.ndarray, steps: int = 1) -> np.ndarray:
-    out = mask.copy()
-    for _ in range(steps):
-        grown = out.copy()
-        grown[1:, :] |= out[:-1, :]
-        grown[:-1, :] |= out[1:, :]
-        grown[:, 1:] |= out[:, :-1]
-        grown[:, :-1] |= out[:, 1:]
-        grown[1:, 1:] |= out[:-1, :-1]
-        grown[:-1, :-1] |= out[1:, 1:]
-        grown[1:, :-1] |= out[:-1, 1:]
-        grown[:-1, 1:] |= out[1:, :-1]
-        out = grown
-    return out
 
 
 def block_status(outline: ogr.Geometry, grid: Grid) -> np.ndarray:

@@ -31,6 +31,7 @@ from qgis.core import (
 from .. import compat
 from ..errors import TerritoryError
 from ..i18n import plural, tr
+from . import cells
 from .batches import Step
 from .codes import is_null
 from .wkb import wkb_area_bbox
@@ -255,18 +256,8 @@ class Placement:
         owner_ds = count_ds = edge_ds = mem = None  # free the rasters and layers
         # A cell is decided when no territory boundary crosses it (dilated by one cell, for safety) and
         # its centre lies in at most one territory: it then lies wholly in that territory, or in none.
-        bad = edge | (count > 1)
-        dil = bad.copy()  # dilated by one cell in the 8 directions
-        dil[1:, :] |= bad[:-1, :]
-        dil[:-1, :] |= bad[1:, :]
-        dil[:, 1:] |= bad[:, :-1]
-        dil[:, :-1] |= bad[:, 1:]
-        dil[1:, 1:] |= bad[:-1, :-1]
-        dil[:-1, :-1] |= bad[1:, 1:]
-        dil[1:, :-1] |= bad[:-1, 1:]
-        dil[:-1, 1:] |= bad[1:, :-1]
-        bad = dil
-        del count, edge, dil
+        bad = cells.dilate(edge | (count > 1))  # dilated by one cell in the 8 directions
+        del count, edge
         sat = np.zeros((height + 1, width + 1), dtype=np.int32)  # ≤ MAX_CELLS: fits
         np.cumsum(bad, axis=0, dtype=np.int32, out=sat[1:, 1:])
         np.cumsum(sat[1:, 1:], axis=1, out=sat[1:, 1:])
