@@ -3,7 +3,7 @@
 Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
 through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
 layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's ``WHERE``
-subset applied there, the next batch fetched while the caller works); other providers, and
+subset applied there, key ranges read by two connections at once while the caller works); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import weakref
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
@@ -117,72 +118,198 @@ def postgis_readable(layer: QgsVectorLayer) -> bool:
             and postgis.read_sql(layer, []) is not None)
 
 
+READERS = 2  # connections reading a PostGIS layer at once (the server and GDAL's client work on both cores)
+CHUNK = BATCH // 2  # rows per key range read by one query
+_SUMMARIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → (lowest key, highest key), postgis_extents
+
+
 def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
     """A PostGIS layer's rows through GDAL's PostgreSQL driver, the geometry as WKB made by the server
-    and the ``WHERE`` subset applied there (postgis.read_sql). The next batch is fetched in a thread
-    while the caller works on this one (GDAL lets go of Python's lock while it waits for the server)."""
-    ds, result = postgis.query(postgis.layer_connection(layer), postgis.read_sql(layer, fields))
+    and the ``WHERE`` subset applied there (postgis.read_sql), in key order and in batches of BATCH
+    rows as from a file (the same sums to the last bit). The key range is cut into ranges of about
+    CHUNK rows read by READERS connections at once, each in its own thread (GDAL lets go of Python's
+    lock while it waits for the server or decodes its answer), a range or two ahead of the caller."""
+    conn = postgis.layer_connection(layer)
     total = max(layer.featureCount(), 1)
+    ranges = _key_ranges(layer, total)
 
-    def batches() -> Iterator[dict]:
-        for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"]):
-            out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}  # a copy: GDAL reuses its buffers
-            for name in fields:
-                out[name] = batch[name]
-            yield out
+    def reader(queries: Sequence[str]) -> Iterator[list]:  # in its own thread: no QGIS object here
+        ds = None
+        for sql in queries:
+            ds, result = postgis.query(conn, sql, ds)
+            try:
+                yield [_owned(batch, fields) for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"])]
+            finally:
+                ds.ReleaseResultSet(result)
 
+    queries = [postgis.read_sql(layer, fields, keys) for keys in ranges]
+    workers = min(READERS, len(ranges))
+    readers = [prefetched(reader(queries[w::workers]), step) for w in range(workers)]
     done = 0
     try:
-        for out in prefetched(batches(), step):
+        in_order = (batch for i in range(len(ranges)) for batch in next(readers[i % workers]))
+        for out in _rebatched(in_order, BATCH):
             done += len(out["fid"])
             yield out
             step.progress(min(done / total, 1.0))
     finally:
+        for each in readers:
+            each.close()
+
+
+def postgis_extents(layers: Sequence[QgsVectorLayer]) -> dict[int, tuple[float, float, float, float]]:
+    """{position: (xmin, ymin, xmax, ymax)} of the PostGIS layers read by the fast path, each asked of
+    the server on its own connection at once (QGIS's ``st_extent``, one pass per layer on the server);
+    the layer's lowest and highest key come in the same pass and are kept for its reading."""
+    found: dict[int, tuple] = {}
+    wanted = [(i, layer, postgis.layer_connection(layer), postgis.summary_sql(layer)) for i, layer in enumerate(layers) if postgis_readable(layer)]
+
+    def ask(i: int, conn: postgis.Connection, sql: str) -> None:
+        try:
+            found[i] = _first_row(conn, sql)
+        except postgis.DatabaseError:
+            pass  # the caller asks QGIS (its message, if the database is gone)
+
+    threads = [threading.Thread(target=ask, args=(i, conn, sql), name="ocsge-postgis", daemon=True) for i, _layer, conn, sql in wanted]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    extents = {}
+    for i, layer, _conn, _sql in wanted:
+        if i in found:
+            text, lo, hi = found[i]
+            _SUMMARIES[layer] = (lo, hi)
+            box = postgis.parse_box(text)
+            if box is not None:
+                extents[i] = box
+    return extents
+
+
+def _first_row(conn: postgis.Connection, sql: str) -> tuple:
+    ds, result = postgis.query(conn, sql)
+    try:
+        feature = result.GetNextFeature()
+        return tuple(None if feature is None or feature.IsFieldNull(k) else feature.GetField(k) for k in range(result.GetLayerDefn().GetFieldCount()))
+    finally:
         ds.ReleaseResultSet(result)
 
 
-def prefetched(items: Iterator, step: Step) -> Iterator:
-    """``items`` produced one ahead in a thread; its errors raised here; stopped when the caller stops
-    (cancel, error) or ``step`` is canceled."""
-    ahead: queue.Queue = queue.Queue(maxsize=1)
-    stop = threading.Event()
-    end = object()
+def _key_ranges(layer: QgsVectorLayer, total: int) -> list[tuple]:
+    """(first, end) key ranges of about CHUNK rows each, together every key (None: unbounded, so that
+    rows added since the bounds were asked are read too)."""
+    parts = -(-total // CHUNK)
+    if parts < 2:
+        return [(None, None)]
+    bounds = _SUMMARIES.get(layer)
+    if bounds is None:
+        _text, *bounds = _first_row(postgis.layer_connection(layer), postgis.summary_sql(layer, extent=False))
+    lo, hi = bounds
+    if lo is None or hi is None or hi <= lo:
+        return [(None, None)]
+    parts = min(parts, hi - lo + 1)
+    cuts = [lo + (hi + 1 - lo) * i // parts for i in range(1, parts)]
+    return list(zip([None, *cuts], [*cuts, None]))
 
-    def offer(item) -> bool:
-        while not stop.is_set():
+
+def _owned(batch: dict, fields: Sequence[str]) -> dict:
+    """A batch that keeps its values once GDAL reads the next one (its numbers are views of GDAL's buffers)."""
+    out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}
+    for name in fields:
+        values = batch[name]
+        out[name] = values if values.dtype == object else values.copy()
+    return out
+
+
+def _rebatched(batches: Iterator[dict], size: int) -> Iterator[dict]:
+    """The rows of ``batches`` again, in batches of ``size`` rows (the last one shorter)."""
+    pending: list[dict] = []
+    count = 0
+    for batch in batches:
+        pending.append(batch)
+        count += len(batch["fid"])
+        while count >= size:
+            joined = _joined(pending)
+            yield {k: v[:size] for k, v in joined.items()}
+            rest = {k: v[size:] for k, v in joined.items()}
+            count -= size
+            pending = [rest] if count else []
+    if count:
+        yield _joined(pending)
+
+
+def _joined(batches: list[dict]) -> dict:
+    if len(batches) == 1:
+        return batches[0]
+    return {k: (np.ma.concatenate if any(np.ma.isMaskedArray(b[k]) for b in batches) else np.concatenate)([b[k] for b in batches]) for k in batches[0]}
+
+
+def prefetched(items: Iterator, step: Step) -> "Prefetched":
+    """``items`` produced one ahead in a thread started at once; its errors raised here; the thread
+    stopped when the caller stops (``close``, cancel, error, the end) or ``step`` is canceled."""
+    return Prefetched(items, step)
+
+
+class Prefetched:
+    """The iterator :func:`prefetched` returns (its thread started at once: several run together)."""
+
+    _END = object()
+
+    def __init__(self, items: Iterator, step: Step) -> None:
+        self.items, self.step = items, step
+        self.ahead: queue.Queue = queue.Queue(maxsize=1)
+        self.stop = threading.Event()
+        self.worker = threading.Thread(target=self._produce, name="ocsge-postgis", daemon=True)
+        self.worker.start()
+
+    def _offer(self, item) -> bool:
+        while not self.stop.is_set():
             try:
-                ahead.put(item, timeout=0.2)
+                self.ahead.put(item, timeout=0.2)
                 return True
             except queue.Full:
                 continue
         return False
 
-    def produce() -> None:
+    def _produce(self) -> None:
         try:
-            for item in items:
-                if not offer(item):
+            for item in self.items:
+                if not self._offer(item):
                     return
-            offer(end)
+            self._offer(self._END)
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
-            offer(error)
+            self._offer(error)
+        finally:
+            close = getattr(self.items, "close", None)
+            if close is not None:
+                close()  # a generator's own clean-up (its connection), in this thread
 
-    worker = threading.Thread(target=produce, name="ocsge-postgis", daemon=True)
-    worker.start()
-    try:
-        while True:
-            step.check()
-            try:
-                item = ahead.get(timeout=0.2)
-            except queue.Empty:
-                continue
-            if item is end:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        worker.join()
+    def __iter__(self) -> "Prefetched":
+        return self
+
+    def __next__(self):
+        try:
+            while True:
+                self.step.check()
+                try:
+                    item = self.ahead.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                if item is self._END:
+                    raise StopIteration
+                if isinstance(item, BaseException):
+                    raise item
+                return item
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self.stop.set()
+        self.worker.join()
+
+    def __del__(self) -> None:
+        self.stop.set()
 
 
 def _has_boolean(lyr, fields: Sequence[str]) -> bool:

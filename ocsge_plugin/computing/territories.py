@@ -34,7 +34,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 from ..errors import TerritoryError
 from ..i18n import plural, tr
 from ..rules import DEFAULT_CONVENTION
-from .batches import Step, iter_batches
+from .batches import Step, iter_batches, postgis_extents
 from .classes import Collector
 from .codes import UNKNOWN, YES, flow_sign, lookup_artif, lookup_imper, lookup_values, parse_bool, parse_ign_artif_or_bool, parse_sign
 from .placement import Placement, Placements, TerritorySet, accumulate
@@ -262,9 +262,10 @@ def _crs_key(crs: QgsCoordinateReferenceSystem) -> str:
 def _extents(sources: Sequence[Source]) -> dict[str, QgsRectangle]:
     """The data's extent per CRS: the placement grid of that CRS covers it."""
     extents: dict[str, QgsRectangle] = {}
-    for source in sources:
+    asked = postgis_extents([source.layer for source in sources])  # PostGIS layers: asked at once
+    for i, source in enumerate(sources):
         key_crs = _crs_key(source.crs)
-        box = QgsRectangle(source.layer.extent())
+        box = QgsRectangle(*asked[i]) if i in asked else QgsRectangle(source.layer.extent())
         if key_crs in extents:
             box.combineExtentWith(extents[key_crs])
         extents[key_crs] = box
