@@ -3,7 +3,8 @@
 Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
 through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
 layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's ``WHERE``
-subset applied there, key ranges read by two connections at once while the caller works); other providers, and
+subset applied there, key ranges read by two connections at once while the caller works, the next
+layer's reading begun ahead by ``read_ahead``); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """
@@ -121,40 +122,83 @@ def postgis_readable(layer: QgsVectorLayer) -> bool:
 READERS = 2  # connections reading a PostGIS layer at once (the server and GDAL's client work on both cores)
 CHUNK = BATCH // 2  # rows per key range read by one query
 _SUMMARIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → (lowest key, highest key), postgis_extents
+_PREPARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → its reading begun, read_ahead
 
 
 def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
-    """A PostGIS layer's rows through GDAL's PostgreSQL driver, the geometry as WKB made by the server
-    and the ``WHERE`` subset applied there (postgis.read_sql), in key order and in batches of BATCH
-    rows as from a file (the same sums to the last bit). The key range is cut into ranges of about
-    CHUNK rows read by READERS connections at once, each in its own thread (GDAL lets go of Python's
-    lock while it waits for the server or decodes its answer), a range or two ahead of the caller."""
-    conn = postgis.layer_connection(layer)
-    total = max(layer.featureCount(), 1)
-    ranges = _key_ranges(layer, total)
+    """A PostGIS layer's rows through GDAL's PostgreSQL driver (:class:`_PostgisRead`), its reading
+    begun by :func:`read_ahead` when that asked for the same fields."""
+    read = _PREPARED.pop(layer, None)
+    if read is not None and read.fields != tuple(fields):
+        read.close()
+        read = None
+    yield from (read or _PostgisRead(layer, fields)).batches(step)
 
-    def reader(queries: Sequence[str]) -> Iterator[list]:  # in its own thread: no QGIS object here
-        ds = None
-        for sql in queries:
-            ds, result = postgis.query(conn, sql, ds)
-            try:
-                yield [_owned(batch, fields) for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"])]
-            finally:
-                ds.ReleaseResultSet(result)
 
-    queries = [postgis.read_sql(layer, fields, keys) for keys in ranges]
-    workers = min(READERS, len(ranges))
-    readers = [prefetched(reader(queries[w::workers]), step) for w in range(workers)]
-    done = 0
+def read_ahead(layer: QgsVectorLayer, fields: Sequence[str]) -> None:
+    """Begin reading a PostGIS layer (its first key ranges, on their connections) for the next
+    ``iter_batches(layer, fields)``, while the caller still works on another layer; nothing for another
+    layer. :func:`forget_read_ahead` stops what was not used."""
+    if layer in _PREPARED or not postgis_readable(layer):
+        return
     try:
-        in_order = (batch for i in range(len(ranges)) for batch in next(readers[i % workers]))
-        for out in _rebatched(in_order, BATCH):
-            done += len(out["fid"])
-            yield out
-            step.progress(min(done / total, 1.0))
-    finally:
-        for each in readers:
+        _PREPARED[layer] = _PostgisRead(layer, fields)
+    except postgis.DatabaseError:
+        pass  # said again, with its message, when the layer is read
+
+
+def forget_read_ahead(layers: Sequence[QgsVectorLayer]) -> None:
+    """Stop the readings :func:`read_ahead` began for ``layers`` and nobody read (an error, a cancel)."""
+    for layer in layers:
+        read = _PREPARED.pop(layer, None)
+        if read is not None:
+            read.close()
+
+
+class _PostgisRead:
+    """A PostGIS layer's rows, the geometry as WKB made by the server and the ``WHERE`` subset applied
+    there (postgis.read_sql), in key order and in batches of BATCH rows as from a file (the same sums
+    to the last bit). The key range is cut into ranges of about CHUNK rows read by READERS connections
+    at once, each in its own thread (GDAL lets go of Python's lock while it waits for the server or
+    decodes its answer), from the moment this is made, a range or two ahead of the caller."""
+
+    def __init__(self, layer: QgsVectorLayer, fields: Sequence[str]) -> None:
+        self.fields = tuple(fields)
+        self.total = max(layer.featureCount(), 1)
+        ranges = _key_ranges(layer, self.total)
+        queries = [postgis.read_sql(layer, fields, keys) for keys in ranges]
+        conn = postgis.layer_connection(layer)
+        self.count, workers = len(ranges), min(READERS, len(ranges))
+        self.readers = [prefetched(_reader(conn, queries[w::workers], self.fields), Step(None)) for w in range(workers)]
+
+    def batches(self, step: Step) -> Iterator[dict]:
+        for each in self.readers:
+            each.step = step  # canceled from now on by the caller's feedback
+        done = 0
+        try:
+            in_order = (batch for i in range(self.count) for batch in next(self.readers[i % len(self.readers)]))
+            for out in _rebatched(in_order, BATCH):
+                done += len(out["fid"])
+                yield out
+                step.progress(min(done / self.total, 1.0))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for each in self.readers:
             each.close()
+
+
+def _reader(conn: postgis.Connection, queries: Sequence[str], fields: Sequence[str]) -> Iterator[list]:
+    """The batches of each query in turn, one list per query, on one connection (in a thread of its
+    own: no QGIS object here)."""
+    ds = None
+    for sql in queries:
+        ds, result = postgis.query(conn, sql, ds)
+        try:
+            yield [_owned(batch, fields) for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"])]
+        finally:
+            ds.ReleaseResultSet(result)
 
 
 def postgis_extents(layers: Sequence[QgsVectorLayer]) -> dict[int, tuple[float, float, float, float]]:

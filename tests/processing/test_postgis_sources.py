@@ -178,3 +178,31 @@ def test_postgis_is_read_by_key_ranges_on_two_connections_in_key_order(belfort, 
             geometry.fromWkb(bytes(blob))
             code = None if code is None or code is np.ma.masked else code.decode()
             assert (code, geometry.asWkt(6)) == features[int(fid)]
+
+
+def test_the_next_postgis_layer_is_read_ahead_and_forgotten_when_unused(belfort, ocsge):
+    """read_ahead begins a layer's reading (its threads) for the next iter_batches with the same fields,
+    which gives the same rows; other fields read afresh; forget_read_ahead stops what nobody read."""
+    import threading
+
+    from ocsge.ocsge_plugin.computing import batches
+
+    def readers() -> int:
+        return sum(1 for t in threading.enumerate() if t.name == "ocsge-postgis")
+
+    manifest, files, layers = belfort
+    layer = layers["t1_debut"]
+    expected = [int(f) for b in batches.iter_batches(layer, ["code_cs"]) for f in b["fid"]]
+    assert readers() == 0
+    batches.read_ahead(layer, ["code_cs"])
+    assert layer in batches._PREPARED and readers() >= 1
+    assert [int(f) for b in batches.iter_batches(layer, ["code_cs"]) for f in b["fid"]] == expected
+    assert layer not in batches._PREPARED and readers() == 0
+    batches.read_ahead(layer, ["code_cs"])
+    read = list(batches.iter_batches(layer, ["code_us"]))  # not the fields read ahead
+    assert "code_us" in read[0] and "code_cs" not in read[0] and readers() == 0
+    batches.read_ahead(layer, ["code_cs"])
+    batches.read_ahead(QgsVectorLayer(files[f"OCCUPATION_SOL_{manifest['millesimes'][0]}"], "file", "ogr"), ["code_cs"])  # no PostGIS: nothing
+    assert len(batches._PREPARED) == 1
+    batches.forget_read_ahead([layer])
+    assert not batches._PREPARED and readers() == 0
