@@ -25,11 +25,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import re
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
@@ -39,6 +43,7 @@ import native_chain  # noqa: E402
 import pg_cluster  # noqa: E402
 import run  # noqa: E402
 
+ROUNDS = 3  # the start-up, the plugin from GeoPackage and from PostGIS, in turn, that many times
 COLUMNS = ("artif_debut", "imper_debut", "artif_fin", "imper_fin", "flux_artif", "flux_desartif", "flux_imper", "flux_desimper")
 # the plugin's commune table (ocsge:aggregate, one row per commune and pair) → the anchor's columns
 PLUGIN = {"surface_artif": "artif_fin", "surface_imper": "imper_fin", "flux_artif": "flux_artif", "flux_desartif": "flux_desartif",
@@ -131,7 +136,48 @@ def postgis_layers(cluster: pg_cluster.Cluster, years: list[int]) -> list[str]:
     return [f'postgres://{base} table="public"."t1" (geom) sql=millesime = \'{year}\'' for year in years] + [f'postgres://{base} table="public"."t2" (geom)']
 
 
-def bench_size(size: int) -> dict:
+def alternated(commands: dict, cluster: pg_cluster.Cluster, logs: Path, rounds: int) -> dict:
+    """Each command run ``rounds`` times in turn (A B C A B C …: the machine's drift shared alike); per
+    command the run of median wall time, with the median client CPU (user + sys) and server CPU (the
+    PostgreSQL processes that served it) and every round's wall time; ``net_rounds``: PostGIS ÷
+    GeoPackage net of the start-up, round by round."""
+    done: dict[str, list[dict]] = {name: [] for name in commands}
+    for index in range(rounds):
+        for name, command in commands.items():
+            server = _server_cpu(cluster)
+            result = run.timed(f"{name}-{index + 1}", command(), logs)
+            result["cpu_s"], result["server_cpu_s"] = _client_cpu(result), round(_server_cpu(cluster) - server, 2)
+            done[name].append(result)
+    out = {}
+    for name, results in done.items():
+        ok = [r for r in results if r.get("status") == 0 and r.get("wall_s")]
+        if len(ok) < len(results):
+            out[name] = next(r for r in results if r not in ok)
+            continue
+        median = sorted(ok, key=lambda r: r["wall_s"])[len(ok) // 2]
+        out[name] = dict(median, rounds_wall_s=[r["wall_s"] for r in ok],
+                         cpu_s=statistics.median(r["cpu_s"] for r in ok), server_cpu_s=statistics.median(r["server_cpu_s"] for r in ok))
+    if all(out[k].get("status") == 0 for k in commands):
+        out["plugin_postgis"]["net_rounds"] = [round((p["wall_s"] - s["wall_s"]) / max(g["wall_s"] - s["wall_s"], 1e-9), 3)
+                                               for s, g, p in zip(done["qgis_start"], done["plugin_gpkg"], done["plugin_postgis"])]
+    return out
+
+
+def _client_cpu(result: dict) -> Optional[float]:
+    """User + system seconds of the timed process and its children (/usr/bin/time -v)."""
+    text = (run.ROOT / result["stderr"]).read_text(errors="replace")
+    times = [float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)]
+    return round(sum(times), 2) if len(times) == 2 else None
+
+
+def _server_cpu(cluster: pg_cluster.Cluster) -> float:
+    """CPU seconds of the cluster's finished server processes (the postmaster's reaped children)."""
+    pid = int((cluster.data / "postmaster.pid").read_text().split()[0])
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+
+
+def bench_size(size: int, rounds: int = ROUNDS) -> dict:
     """Load, anchor and the plugin from GeoPackage and from PostGIS at ``size``; kept in postgis-<N>.json."""
     print(f"== PostGIS, {size:,} polygons per millésime", flush=True)
     folder, manifest, _ = run.generate(size)
@@ -153,9 +199,10 @@ def bench_size(size: int) -> dict:
         (logs / "postgis_anchor.sql").write_text(sql, encoding="utf-8")
         runs["pg_anchor"] = run.timed("pg_anchor", ["/bin/sh", "-c", f'"{bindir / "psql"}" -X -q -h 127.0.0.1 -p {cluster.port} -U postgres -d {pg_cluster.DATABASE} '
                                                     f'-f "{logs / "postgis_anchor.sql"}" > "{anchor_csv}"'], logs)
-        runs["qgis_start"] = run.timed("qgis_start", [run.QGIS_PROCESS, "help", "ocsge:aggregate"], logs)  # start-up, no work
-        runs["plugin_gpkg"] = run.timed("plugin_gpkg", aggregate([found["occ_debut"], found["occ_fin"], found["diff"]], outs / "plugin_gpkg.gpkg"), logs)
-        runs["plugin_postgis"] = run.timed("plugin_postgis", aggregate(postgis_layers(cluster, found["years"]), outs / "plugin_postgis.gpkg"), logs)
+        commands = {"qgis_start": lambda: [run.QGIS_PROCESS, "help", "ocsge:aggregate"],  # start-up, no work
+                    "plugin_gpkg": lambda: aggregate([found["occ_debut"], found["occ_fin"], found["diff"]], outs / "plugin_gpkg.gpkg"),
+                    "plugin_postgis": lambda: aggregate(postgis_layers(cluster, found["years"]), outs / "plugin_postgis.gpkg")}
+        runs.update(alternated(commands, cluster, logs, rounds))
     finally:
         cluster.stop()
     result = {"size": size, "date": dt.datetime.now().isoformat(timespec="seconds"), "runs": runs, "agreement": {}}
@@ -179,19 +226,32 @@ def render() -> str:
              "Both millésimes in one table (`public.t1`, a `millesime` column), the difference in `public.t2` "
              "(`cs_2016`…), lower-case columns, GiST indexes (bench/postgis.py). Anchor: intersection areas grouped by "
              "commune in SQL (matrix as `CASE`). Plugin: `ocsge:aggregate` (matrix, no coverage) through qgis_process, on the "
-             "GeoPackage files and on the PostGIS layers (`millesime = '…'` subsets).", "",
+             "GeoPackage files and on the PostGIS layers (`millesime = '…'` subsets); qgis_process's start-up, the plugin "
+             "from GeoPackage and from PostGIS run in turn (A B C A B C …), the run of median wall time shown, the ratio net "
+             "of the start-up the median of the rounds' ratios; CPU: user + system of the process, and of the PostgreSQL "
+             "server processes that served it.", "",
              "| polygons / millésime | load into PostGIS | anchor SQL | plugin from GeoPackage | plugin from PostGIS | PostGIS ÷ GeoPackage (net of qgis_process's start-up) | anchor ÷ plugin from PostGIS | agreement per commune |",
              "|---|---|---|---|---|---|---|---|"]
     for r in results:
         runs = r["runs"]
         ratio = run.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg"))
-        net = _net_ratio(runs)
+        rounds = runs.get("plugin_postgis", {}).get("net_rounds")
+        net = statistics.median(rounds) if rounds else _net_ratio(runs)
         anchor_ratio = run.ratio(runs.get("pg_anchor"), runs.get("plugin_postgis"))
         agree = "; ".join(f"{name}: {a['mismatches']}/{a['compared']} differ (max rel {a['max_rel']:.0e})" for name, a in r.get("agreement", {}).items()) or "–"
         lines.append(f"| {r['size']:,} | {runs['pg_load']['wall_s']:.1f} s | {run.fmt_s(runs.get('pg_anchor'))} | {run.fmt_s(runs.get('plugin_gpkg'))} "
-                     f"({run.fmt_mb(runs.get('plugin_gpkg'))}) | {run.fmt_s(runs.get('plugin_postgis'))} ({run.fmt_mb(runs.get('plugin_postgis'))}) | "
+                     f"({run.fmt_mb(runs.get('plugin_gpkg'))}{_cpu_text(runs.get('plugin_gpkg'))}) | {run.fmt_s(runs.get('plugin_postgis'))} "
+                     f"({run.fmt_mb(runs.get('plugin_postgis'))}{_cpu_text(runs.get('plugin_postgis'))}) | "
                      f"{run.fr(ratio)}× ({run.fr(net)}×) | {run.fr(anchor_ratio)}× | {agree} |")
     return "\n".join(lines) + "\n"
+
+
+def _cpu_text(result: Optional[dict]) -> str:
+    """``; CPU x s`` (the process) ``+ y s server`` (PostgreSQL), when measured."""
+    if not result or result.get("cpu_s") is None:
+        return ""
+    server = f" + {result['server_cpu_s']:.1f} s server" if result.get("server_cpu_s") else ""
+    return f"; CPU {result['cpu_s']:.1f} s{server}"
 
 
 def _net_ratio(runs: dict) -> float | None:
@@ -207,11 +267,12 @@ def _net_ratio(runs: dict) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000])
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="runs of each of the three commands, in turn")
     args = parser.parse_args()
     run.CACHE.mkdir(parents=True, exist_ok=True)
     failed = []
     for size in sorted(args.sizes):
-        result = bench_size(size)
+        result = bench_size(size, args.rounds)
         failed += [f"{size} {n}" for n, r in result["runs"].items() if r.get("status") != 0]
         failed += [f"{size} {n}" for n, a in result["agreement"].items() if not a["ok"]]
     print(render())

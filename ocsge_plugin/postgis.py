@@ -149,18 +149,39 @@ def integer_key(layer) -> Optional[str]:
     return layer.fields().at(index).name()
 
 
-def read_sql(layer, fields: Sequence[str]) -> Optional[str]:
+def read_sql(layer, fields: Sequence[str], keys: Optional[tuple[Optional[int], Optional[int]]] = None) -> Optional[str]:
     """The query reading a PostGIS layer's key (``ocsge_fid``), ``fields`` and geometry as WKB
     (``ocsge_wkb``, made by the server: GDAL need not decode it), under the layer's ``WHERE``
-    subset, in key order; None without an integer key or a geometry column."""
+    subset, in key order; ``keys`` (first, end): only the keys from ``first`` (included) to ``end``
+    (excluded), None for no bound; None without an integer key or a geometry column."""
     key, table = integer_key(layer), layer_table(layer)
     if key is None or not table.geometry:
         return None
     columns = ", ".join([f"{quote(key)} AS ocsge_fid", *(quote(f) for f in fields), f"ST_AsBinary({quote(table.geometry)}) AS ocsge_wkb"])
-    where = f" WHERE ({table.sql})" if table.sql else ""
+    conditions = [f"({table.sql})"] if table.sql else []
+    first, end = keys or (None, None)
+    conditions += [f"{quote(key)} >= {int(first)}"] if first is not None else []
+    conditions += [f"{quote(key)} < {int(end)}"] if end is not None else []
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     # ordered by the key: every reading of the layer in the same order (a re-read, batches.WkbColumn,
     # checks it), whatever the server's synchronised scans of a big table do
     return f"SELECT {columns} FROM {table.relation}{where} ORDER BY {quote(key)}"
+
+
+def summary_sql(layer, extent: bool = True) -> str:
+    """The query of a PostGIS layer's extent (``extent``: PostGIS's ``BOX(…)`` text, QGIS's own query;
+    NULL when not ``extent``) and smallest and largest key (``lo``, ``hi``) under its subset: one pass
+    on the server."""
+    key, table = quote(integer_key(layer)), layer_table(layer)
+    where = f" WHERE ({table.sql})" if table.sql else ""
+    box = f"st_extent({quote(table.geometry)})::text" if extent else "NULL::text"
+    return f"SELECT {box} AS extent, min({key}) AS lo, max({key}) AS hi FROM {table.relation}{where}"
+
+
+def parse_box(text: Optional[str]) -> Optional[tuple[float, float, float, float]]:
+    """(xmin, ymin, xmax, ymax) of PostGIS's ``BOX(xmin ymin,xmax ymax)``, as QGIS reads it; None for none."""
+    match = re.fullmatch(r"BOX\((\S+) (\S+),(\S+) (\S+)\)", (text or "").strip())
+    return tuple(float(v) for v in match.groups()) if match else None
 
 
 def validity_sql(layer) -> str:
@@ -171,9 +192,10 @@ def validity_sql(layer) -> str:
     return f"SELECT {quote(key)} AS ocsge_fid FROM {table.relation} WHERE {where}{geom} IS NOT NULL AND NOT ST_IsValid({geom})"
 
 
-def query(conn: Connection, sql: str):
-    """(data source, result layer) of ``sql``; DatabaseError naming the connection when it fails."""
-    ds = open_database(conn)
+def query(conn: Connection, sql: str, ds=None):
+    """(data source, result layer) of ``sql`` (on ``ds``, else a new connection); DatabaseError naming
+    the connection when it fails."""
+    ds = ds or open_database(conn)
     gdal.ErrorReset()
     with _quiet():
         try:

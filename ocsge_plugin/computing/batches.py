@@ -3,7 +3,8 @@
 Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
 through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
 layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's ``WHERE``
-subset applied there, the next batch fetched while the caller works); other providers, and
+subset applied there, key ranges read by two connections at once while the caller works, the next
+layer's reading begun ahead by ``read_ahead``); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """
@@ -12,8 +13,9 @@ from __future__ import annotations
 
 import queue
 import threading
+import weakref
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 from osgeo import ogr
@@ -117,73 +119,243 @@ def postgis_readable(layer: QgsVectorLayer) -> bool:
             and postgis.read_sql(layer, []) is not None)
 
 
+READERS = 2  # connections reading a PostGIS layer at once (the server and GDAL's client work on both cores)
+CHUNK = BATCH // 2  # rows per key range read by one query
+_SUMMARIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → (lowest key, highest key), postgis_extents
+_PREPARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → its reading begun, read_ahead
+
+
 def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
-    """A PostGIS layer's rows through GDAL's PostgreSQL driver, the geometry as WKB made by the server
-    and the ``WHERE`` subset applied there (postgis.read_sql). The next batch is fetched in a thread
-    while the caller works on this one (GDAL lets go of Python's lock while it waits for the server)."""
-    ds, result = postgis.query(postgis.layer_connection(layer), postgis.read_sql(layer, fields))
-    total = max(layer.featureCount(), 1)
+    """A PostGIS layer's rows through GDAL's PostgreSQL driver (:class:`_PostgisRead`), its reading
+    begun by :func:`read_ahead` when that asked for the same fields."""
+    read = _PREPARED.pop(layer, None)
+    if read is not None and read.fields != tuple(fields):
+        read.close()
+        read = None
+    yield from (read or _PostgisRead(layer, fields)).batches(step)
 
-    def batches() -> Iterator[dict]:
-        for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"]):
-            out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}  # a copy: GDAL reuses its buffers
-            for name in fields:
-                out[name] = batch[name]
-            yield out
 
-    done = 0
+def read_ahead(layer: QgsVectorLayer, fields: Sequence[str]) -> None:
+    """Begin reading a PostGIS layer (its first key ranges, on their connections) for the next
+    ``iter_batches(layer, fields)``, while the caller still works on another layer; nothing for another
+    layer. :func:`forget_read_ahead` stops what was not used."""
+    if layer in _PREPARED or not postgis_readable(layer):
+        return
     try:
-        for out in prefetched(batches(), step):
-            done += len(out["fid"])
-            yield out
-            step.progress(min(done / total, 1.0))
+        _PREPARED[layer] = _PostgisRead(layer, fields)
+    except postgis.DatabaseError:
+        pass  # said again, with its message, when the layer is read
+
+
+def forget_read_ahead(layers: Sequence[QgsVectorLayer]) -> None:
+    """Stop the readings :func:`read_ahead` began for ``layers`` and nobody read (an error, a cancel)."""
+    for layer in layers:
+        read = _PREPARED.pop(layer, None)
+        if read is not None:
+            read.close()
+
+
+class _PostgisRead:
+    """A PostGIS layer's rows, the geometry as WKB made by the server and the ``WHERE`` subset applied
+    there (postgis.read_sql), in key order and in batches of BATCH rows as from a file (the same sums
+    to the last bit). The key range is cut into ranges of about CHUNK rows read by READERS connections
+    at once, each in its own thread (GDAL lets go of Python's lock while it waits for the server or
+    decodes its answer), from the moment this is made, a range or two ahead of the caller."""
+
+    def __init__(self, layer: QgsVectorLayer, fields: Sequence[str]) -> None:
+        self.fields = tuple(fields)
+        self.total = max(layer.featureCount(), 1)
+        ranges = _key_ranges(layer, self.total)
+        queries = [postgis.read_sql(layer, fields, keys) for keys in ranges]
+        conn = postgis.layer_connection(layer)
+        self.count, workers = len(ranges), min(READERS, len(ranges))
+        self.readers = [prefetched(_reader(conn, queries[w::workers], self.fields), Step(None)) for w in range(workers)]
+
+    def batches(self, step: Step) -> Iterator[dict]:
+        for each in self.readers:
+            each.step = step  # canceled from now on by the caller's feedback
+        done = 0
+        try:
+            in_order = (batch for i in range(self.count) for batch in next(self.readers[i % len(self.readers)]))
+            for out in _rebatched(in_order, BATCH):
+                done += len(out["fid"])
+                yield out
+                step.progress(min(done / self.total, 1.0))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for each in self.readers:
+            each.close()
+
+
+def _reader(conn: postgis.Connection, queries: Sequence[str], fields: Sequence[str]) -> Iterator[list]:
+    """The batches of each query in turn, one list per query, on one connection (in a thread of its
+    own: no QGIS object here)."""
+    ds = None
+    for sql in queries:
+        ds, result = postgis.query(conn, sql, ds)
+        try:
+            yield [_owned(batch, fields) for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"])]
+        finally:
+            ds.ReleaseResultSet(result)
+
+
+def postgis_extents(layers: Sequence[QgsVectorLayer]) -> dict[int, tuple[float, float, float, float]]:
+    """{position: (xmin, ymin, xmax, ymax)} of the PostGIS layers read by the fast path, each asked of
+    the server on its own connection at once (QGIS's ``st_extent``, one pass per layer on the server);
+    the layer's lowest and highest key come in the same pass and are kept for its reading."""
+    found: dict[int, tuple] = {}
+    wanted = [(i, layer, postgis.layer_connection(layer), postgis.summary_sql(layer)) for i, layer in enumerate(layers) if postgis_readable(layer)]
+
+    def ask(i: int, conn: postgis.Connection, sql: str) -> None:
+        try:
+            found[i] = _first_row(conn, sql)
+        except postgis.DatabaseError:
+            pass  # the caller asks QGIS (its message, if the database is gone)
+
+    threads = [threading.Thread(target=ask, args=(i, conn, sql), name="ocsge-read", daemon=True) for i, _layer, conn, sql in wanted]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    extents = {}
+    for i, layer, _conn, _sql in wanted:
+        if i in found:
+            text, lo, hi = found[i]
+            _SUMMARIES[layer] = (lo, hi)
+            box = postgis.parse_box(text)
+            if box is not None:
+                extents[i] = box
+    return extents
+
+
+def _first_row(conn: postgis.Connection, sql: str) -> tuple:
+    ds, result = postgis.query(conn, sql)
+    try:
+        feature = result.GetNextFeature()
+        return tuple(None if feature is None or feature.IsFieldNull(k) else feature.GetField(k) for k in range(result.GetLayerDefn().GetFieldCount()))
     finally:
         ds.ReleaseResultSet(result)
 
 
-def prefetched(items: Iterator, step: Step) -> Iterator:
-    """``items`` produced one ahead in a thread (GDAL lets go of Python's lock while it reads, so the
-    reading of the next batch runs beside the caller's work on this one); its errors raised here;
-    stopped, and the thread joined, when the caller stops (cancel, error) or ``step`` is canceled."""
-    ahead: queue.Queue = queue.Queue(maxsize=1)
-    stop = threading.Event()
-    end = object()
+def _key_ranges(layer: QgsVectorLayer, total: int) -> list[tuple]:
+    """(first, end) key ranges of about CHUNK rows each, together every key (None: unbounded, so that
+    rows added since the bounds were asked are read too)."""
+    parts = -(-total // CHUNK)
+    if parts < 2:
+        return [(None, None)]
+    bounds = _SUMMARIES.get(layer)
+    if bounds is None:
+        _text, *bounds = _first_row(postgis.layer_connection(layer), postgis.summary_sql(layer, extent=False))
+    lo, hi = bounds
+    if lo is None or hi is None or hi <= lo:
+        return [(None, None)]
+    parts = min(parts, hi - lo + 1)
+    cuts = [lo + (hi + 1 - lo) * i // parts for i in range(1, parts)]
+    return list(zip([None, *cuts], [*cuts, None]))
 
-    def offer(item) -> bool:
-        while not stop.is_set():
+
+def _owned(batch: dict, fields: Sequence[str]) -> dict:
+    """A batch that keeps its values once GDAL reads the next one (its numbers are views of GDAL's buffers)."""
+    out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}
+    for name in fields:
+        values = batch[name]
+        out[name] = values if values.dtype == object else values.copy()
+    return out
+
+
+def _rebatched(batches: Iterator[dict], size: int) -> Iterator[dict]:
+    """The rows of ``batches`` again, in batches of ``size`` rows (the last one shorter)."""
+    pending: list[dict] = []
+    count = 0
+    for batch in batches:
+        pending.append(batch)
+        count += len(batch["fid"])
+        while count >= size:
+            joined = _joined(pending)
+            yield {k: v[:size] for k, v in joined.items()}
+            rest = {k: v[size:] for k, v in joined.items()}
+            count -= size
+            pending = [rest] if count else []
+    if count:
+        yield _joined(pending)
+
+
+def _joined(batches: list[dict]) -> dict:
+    if len(batches) == 1:
+        return batches[0]
+    return {k: (np.ma.concatenate if any(np.ma.isMaskedArray(b[k]) for b in batches) else np.concatenate)([b[k] for b in batches]) for k in batches[0]}
+
+
+def prefetched(items: Iterator, step: Step) -> "Prefetched":
+    """``items`` produced one ahead in a thread started at once (GDAL lets go of Python's lock while it
+    reads, so the reading of the next batch runs beside the caller's work on this one); its errors
+    raised here; the thread stopped when the caller stops (``close``, cancel, error, the end) or
+    ``step`` is canceled."""
+    return Prefetched(items, step)
+
+
+class Prefetched:
+    """The iterator :func:`prefetched` returns (its thread started at once: several run together)."""
+
+    _END = object()
+
+    def __init__(self, items: Iterator, step: Step) -> None:
+        self.items, self.step = items, step
+        self.ahead: queue.Queue = queue.Queue(maxsize=1)
+        self.stop = threading.Event()
+        self.worker = threading.Thread(target=self._produce, name="ocsge-read", daemon=True)
+        self.worker.start()
+
+    def _offer(self, item) -> bool:
+        while not self.stop.is_set():
             try:
-                ahead.put(item, timeout=0.2)
+                self.ahead.put(item, timeout=0.2)
                 return True
             except queue.Full:
                 continue
         return False
 
-    def produce() -> None:
+    def _produce(self) -> None:
         try:
-            for item in items:
-                if not offer(item):
+            for item in self.items:
+                if not self._offer(item):
                     return
-            offer(end)
+            self._offer(self._END)
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
-            offer(error)
+            self._offer(error)
+        finally:
+            close = getattr(self.items, "close", None)
+            if close is not None:
+                close()  # a generator's own clean-up (its connection), in this thread
 
-    worker = threading.Thread(target=produce, name="ocsge-read", daemon=True)
-    worker.start()
-    try:
-        while True:
-            step.check()
-            try:
-                item = ahead.get(timeout=0.2)
-            except queue.Empty:
-                continue
-            if item is end:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        worker.join()
+    def __iter__(self) -> "Prefetched":
+        return self
+
+    def __next__(self):
+        try:
+            while True:
+                self.step.check()
+                try:
+                    item = self.ahead.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                if item is self._END:
+                    raise StopIteration
+                if isinstance(item, BaseException):
+                    raise item
+                return item
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self.stop.set()
+        self.worker.join()
+
+    def __del__(self) -> None:
+        self.stop.set()
 
 
 def _has_boolean(lyr, fields: Sequence[str]) -> bool:
@@ -203,8 +375,26 @@ def _ogr_batches(ds, lyr, fields: Sequence[str], step: Step) -> Iterator[dict]:
     geom_name = lyr.GetGeometryColumn() or "wkb_geometry"
     fid_name = lyr.GetFIDColumn() or "OGC_FID"
     stream = lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
+    reader = prefetched(_owned_arrays(stream), step)  # the next batch read while this one is worked on
+    try:
+        yield from _ogr_outputs(reader, fields, (fid_name, geom_name), total, step)
+    finally:
+        reader.close()
+    del ds
+
+
+def _owned_arrays(stream: Iterable[dict]) -> Iterator[dict]:
+    """The batches of an OGR Arrow stream, their arrays of numbers copied as soon as read (in the
+    reading thread): they are views of GDAL's buffers, which a driver may fill again with the next
+    batch while this one is still in use (strings and WKB are Python objects of their own)."""
+    for batch in stream:
+        yield {key: values if values.dtype.kind == "O" else values.copy() for key, values in batch.items()}
+
+
+def _ogr_outputs(reader: Iterable[dict], fields: Sequence[str], names: tuple[str, str], total: int, step: Step) -> Iterator[dict]:
+    fid_name, geom_name = names
     done = 0
-    for batch in prefetched(iter(stream), step):  # the next batch read while this one is worked on
+    for batch in reader:
         fid_key = fid_name if fid_name in batch else next((k for k in ("fid", "OGC_FID") if k in batch), None)
         geom_key = geom_name if geom_name in batch else next((k for k in batch if k not in fields and k != fid_key), None)
         n = len(batch[geom_key]) if geom_key else len(batch[fid_key])
@@ -216,7 +406,6 @@ def _ogr_batches(ds, lyr, fields: Sequence[str], step: Step) -> Iterator[dict]:
         done += n
         yield out
         step.progress(done / total)
-    del ds
 
 
 def _qgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:

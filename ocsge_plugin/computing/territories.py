@@ -34,7 +34,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 from ..errors import TerritoryError
 from ..i18n import plural, tr
 from ..rules import DEFAULT_CONVENTION
-from .batches import Step, iter_batches
+from .batches import Step, forget_read_ahead, iter_batches, postgis_extents, read_ahead
 from .classes import Collector
 from .codes import UNKNOWN, YES, flow_sign, lookup_artif, lookup_imper, lookup_values, parse_bool, parse_ign_artif_or_bool, parse_sign
 from .placement import Placement, Placements, TerritorySet, accumulate
@@ -222,7 +222,7 @@ def aggregate(
     overlay_work = {id(pair): 3 * (count[id(pair[1])] + count[id(pair[2])]) for pair in overlay_pairs}  # overlays weigh more
     weights_total = sum(count.values()) + sum(overlay_work.values())
     done = 0.0
-    for source in sources:
+    for source in _read_ahead(sources, method):
         share = count[id(source)] / weights_total
         sub = step.sub(done, done + share * 0.98)
         done += share * 0.98
@@ -262,13 +262,27 @@ def _crs_key(crs: QgsCoordinateReferenceSystem) -> str:
 def _extents(sources: Sequence[Source]) -> dict[str, QgsRectangle]:
     """The data's extent per CRS: the placement grid of that CRS covers it."""
     extents: dict[str, QgsRectangle] = {}
-    for source in sources:
+    asked = postgis_extents([source.layer for source in sources])  # PostGIS layers: asked at once
+    for i, source in enumerate(sources):
         key_crs = _crs_key(source.crs)
-        box = QgsRectangle(source.layer.extent())
+        box = QgsRectangle(*asked[i]) if i in asked else QgsRectangle(source.layer.extent())
         if key_crs in extents:
             box.combineExtentWith(extents[key_crs])
         extents[key_crs] = box
     return extents
+
+
+def _read_ahead(sources: Sequence[Source], method: str) -> Iterator[Source]:
+    """``sources`` in turn, the reading of the next one (a PostGIS layer's) begun while this one is
+    worked on (batches.read_ahead): the same fields as add_stock / add_flows read; not for the
+    thresholds, which read the layer otherwise first."""
+    try:
+        for following, source in zip([*sources[1:], None], sources):
+            if following is not None and (following.role != "stock" or resolve_stock_method(following, method) != "matrice_seuils"):
+                read_ahead(following.layer, list(following.fields.values()))
+            yield source
+    finally:
+        forget_read_ahead([source.layer for source in sources])
 
 
 def _overlay_pairs(sources: Sequence[Source]) -> list[tuple[str, Source, Source]]:

@@ -9,9 +9,10 @@ import json
 import uuid
 from pathlib import Path
 
+import numpy as np
 import pytest
 from builders import belfort_params, belfort_sample, read_csv
-from qgis.core import QgsDataSourceUri, QgsGeometry, QgsVectorLayer
+from qgis.core import NULL, QgsDataSourceUri, QgsGeometry, QgsVectorLayer
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +147,62 @@ def test_a_table_of_both_millesimes_without_a_filter_is_refused_with_a_message(r
     message = str(error.value)
     assert "t1" in message and f"{y1}, {y2}" in message and "millesime" in message and "Traceback" not in message
     assert not (tmp_path / "out.gpkg").exists()
+
+
+def test_postgis_is_read_by_key_ranges_on_two_connections_in_key_order(belfort, ocsge, monkeypatch):
+    """The key range cut into ranges read at once by two connections, handed back in key order in
+    batches of BATCH rows (as from a file), every row once with its codes and geometry; the extent and
+    the key bounds asked of the server in one pass, the extent QGIS's own."""
+    from ocsge.ocsge_plugin.computing import batches
+
+    manifest, files, layers = belfort
+    layer = layers["t1_fin"]
+    extents = batches.postgis_extents([QgsVectorLayer("Polygon", "mem", "memory"), layer, layers["t2"]])
+    assert set(extents) == {1, 2}  # the memory layer is no PostGIS layer
+    expected = layer.extent()
+    assert extents[1] == (expected.xMinimum(), expected.yMinimum(), expected.xMaximum(), expected.yMaximum())
+    features = {f.id(): (None if f["code_cs"] in (None, NULL) else f["code_cs"], f.geometry().asWkt(6)) for f in layer.getFeatures()}
+    assert None in {code for code, _ in features.values()}  # a null code read as such
+    assert batches._SUMMARIES[layer] == (min(features), max(features))
+    monkeypatch.setattr(batches, "CHUNK", 37)
+    monkeypatch.setattr(batches, "BATCH", 100)
+    ranges = batches._key_ranges(layer, len(features))
+    assert len(ranges) == -(-len(features) // 37) and ranges[0][0] is None and ranges[-1][1] is None
+    read = list(batches.iter_batches(layer, ["code_cs"]))
+    assert [len(b["fid"]) for b in read[:-1]] == [100] * (len(read) - 1) and 0 < len(read[-1]["fid"]) <= 100
+    fids = [int(f) for b in read for f in b["fid"]]
+    assert fids == sorted(features)  # every row once, in key order
+    for b in read:
+        for fid, code, blob in zip(b["fid"], b["code_cs"], b["wkb"]):
+            geometry = QgsGeometry()
+            geometry.fromWkb(bytes(blob))
+            code = None if code is None or code is np.ma.masked else code.decode()
+            assert (code, geometry.asWkt(6)) == features[int(fid)]
+
+
+def test_the_next_postgis_layer_is_read_ahead_and_forgotten_when_unused(belfort, ocsge):
+    """read_ahead begins a layer's reading (its threads) for the next iter_batches with the same fields,
+    which gives the same rows; other fields read afresh; forget_read_ahead stops what nobody read."""
+    import threading
+
+    from ocsge.ocsge_plugin.computing import batches
+
+    def readers() -> int:
+        return sum(1 for t in threading.enumerate() if t.name == "ocsge-read")
+
+    manifest, files, layers = belfort
+    layer = layers["t1_debut"]
+    expected = [int(f) for b in batches.iter_batches(layer, ["code_cs"]) for f in b["fid"]]
+    assert readers() == 0
+    batches.read_ahead(layer, ["code_cs"])
+    assert layer in batches._PREPARED and readers() >= 1
+    assert [int(f) for b in batches.iter_batches(layer, ["code_cs"]) for f in b["fid"]] == expected
+    assert layer not in batches._PREPARED and readers() == 0
+    batches.read_ahead(layer, ["code_cs"])
+    read = list(batches.iter_batches(layer, ["code_us"]))  # not the fields read ahead
+    assert "code_us" in read[0] and "code_cs" not in read[0] and readers() == 0
+    batches.read_ahead(layer, ["code_cs"])
+    batches.read_ahead(QgsVectorLayer(files[f"OCCUPATION_SOL_{manifest['millesimes'][0]}"], "file", "ogr"), ["code_cs"])  # no PostGIS: nothing
+    assert len(batches._PREPARED) == 1
+    batches.forget_read_ahead([layer])
+    assert not batches._PREPARED and readers() == 0
