@@ -418,11 +418,6 @@ def _gather(joined: bytes, size: int, rings: dict[str, np.ndarray]) -> tuple[np.
     """All ring vertices' x, y, ring after ring, read from the WKB buffer without copying it."""
     count, pos, dims, big = rings["count"], rings["pos"], rings["dims"], rings["big"]
     total = int(count.sum())
-    if total and not big.any() and (dims == 2).all():  # little-endian 2D: each ring's bytes copied whole
-        view = memoryview(joined)
-        pairs = np.frombuffer(b"".join([view[p:p + 16 * c] for p, c in zip(pos.tolist(), count.tolist())]), dtype="<f8")
-        xy = pairs.reshape(-1, 2).T.copy()
-        return xy[0], xy[1]
     x = np.empty(total, dtype=np.float64)
     y = np.empty(total, dtype=np.float64)
     start = np.cumsum(count) - count

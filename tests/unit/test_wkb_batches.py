@@ -74,9 +74,9 @@ def test_every_ring_parser_subtracts_holes_and_reads_any_byte_order():
     assert areas.tolist() == [200.0, 9900.0, 500.0, 100.0, 0.0]
 
 
-def test_the_little_endian_path_reads_the_coordinates_and_areas_of_the_general_one():
-    """Little-endian 2D rings are copied whole; the same rings beside a big-endian one go through the
-    general gather: same coordinates, same areas (hand values), bit for bit."""
+def test_rings_read_alone_or_beside_a_big_endian_one_give_the_same_coordinates_and_areas():
+    """The same little-endian rings, alone or beside a big-endian one (read by another pass of the
+    gather): same coordinates, same areas (hand values), bit for bit."""
     items = [_wkb(RECT), _wkb(HOLED), _wkb(TWO), _wkb(TRIANGLE), b""]
     big = bytes(ogr.CreateGeometryFromWkt(RECT).ExportToWkb(ogr.wkbXDR))
 
