@@ -260,9 +260,14 @@ def _owned(batch: dict, fields: Sequence[str]) -> dict:
     """A batch that keeps its values once GDAL reads the next one (its numbers are views of GDAL's buffers)."""
     out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}
     for name in fields:
-        values = batch[name]
-        out[name] = values if values.dtype == object else values.copy()
+        out[name] = _own(batch[name])
     return out
+
+
+def _own(values: np.ndarray) -> np.ndarray:
+    """An array of numbers copied out of GDAL's buffers (filled again with the next batch); strings and
+    WKB are Python objects of their own."""
+    return values if values.dtype.kind == "O" else values.copy()
 
 
 def _rebatched(batches: Iterator[dict], size: int) -> Iterator[dict]:
@@ -384,11 +389,10 @@ def _ogr_batches(ds, lyr, fields: Sequence[str], step: Step) -> Iterator[dict]:
 
 
 def _owned_arrays(stream: Iterable[dict]) -> Iterator[dict]:
-    """The batches of an OGR Arrow stream, their arrays of numbers copied as soon as read (in the
-    reading thread): they are views of GDAL's buffers, which a driver may fill again with the next
-    batch while this one is still in use (strings and WKB are Python objects of their own)."""
+    """The batches of an OGR Arrow stream, their arrays of numbers copied as soon as read, in the
+    reading thread (``_own``): a driver may fill GDAL's buffers again while this batch is in use."""
     for batch in stream:
-        yield {key: values if values.dtype.kind == "O" else values.copy() for key, values in batch.items()}
+        yield {key: _own(values) for key, values in batch.items()}
 
 
 def _ogr_outputs(reader: Iterable[dict], fields: Sequence[str], names: tuple[str, str], total: int, step: Step) -> Iterator[dict]:
@@ -492,10 +496,10 @@ class WkbColumn:
 def wkb_blobs(column: Any) -> list:
     """A batch's WKB column as a list of bytes (b"" for none): the column itself when it already is
     one of bytes without a masked value (OGR's Arrow reading of a GeoPackage), else blob by blob."""
-    masked = isinstance(column, np.ma.MaskedArray) and bool(np.ma.getmaskarray(column).any())
-    items = np.ma.getdata(column).tolist() if isinstance(column, np.ndarray) and not masked else list(column)
-    if not masked and all(type(blob) is bytes for blob in items):  # noqa: E721 (the common case, fast)
-        return items
+    if isinstance(column, np.ndarray) and not np.ma.getmaskarray(column).any():
+        items = np.ma.getdata(column).tolist()
+        if all(type(blob) is bytes for blob in items):  # noqa: E721 (the common case, fast)
+            return items
     return [wkb_bytes(blob) for blob in column]
 
 

@@ -215,14 +215,17 @@ def test_batches_read_ahead_keep_their_ids_and_values(tmp_path, monkeypatch):
     read (a driver may fill the same buffers again), so every batch still holds its own ids, codes
     and areas once all are read, in order."""
     n = 5000
-    rows = [(square(X0 + 20 * (k % 100), Y0 + 20 * (k // 100), 1 + k % 17), [f"CS2.1.{k % 3 + 1}", "US1.1"]) for k in range(n)]
+    def code(k):  # parent codes, lower case and nulls, as deliveries carry them
+        return None if k % 7 == 0 else ("cs2.1.1" if k % 11 == 0 else f"CS2.1.{k % 3 + 1}")
+
+    rows = [(square(X0 + 20 * (k % 100), Y0 + 20 * (k // 100), 1 + k % 17), [code(k), "US1.1"]) for k in range(n)]
     layer = _gpkg(tmp_path, rows)
     monkeypatch.setattr(batches, "BATCH", 512)
     kept = list(batches.iter_batches(layer, ["code_cs"]))
     assert [len(b["fid"]) for b in kept] == [512] * 9 + [392]
     ids = np.concatenate([np.asarray(b["fid"]) for b in kept]).tolist()
     assert ids == list(range(1, n + 1))
-    codes = [c.decode() if isinstance(c, bytes) else c for b in kept for c in list(b["code_cs"])]
-    assert codes == [f"CS2.1.{k % 3 + 1}" for k in range(n)]
+    codes = [None if c is np.ma.masked else (c.decode() if isinstance(c, bytes) else c) for b in kept for c in list(b["code_cs"])]
+    assert codes == [code(k) for k in range(n)]
     areas, _ = wkb.wkb_area_bbox([blob for b in kept for blob in batches.wkb_blobs(b["wkb"])])
     assert areas.tolist() == [float((1 + k % 17) ** 2) for k in range(n)]
