@@ -104,67 +104,67 @@
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="120"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="119"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="126"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="125"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="233"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="224"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="246"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="237"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="247"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="238"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="247"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="238"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="162"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="174"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="163"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="175"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="164"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="176"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="165"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="177"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="166"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="178"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="169"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="181"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="170"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="182"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
@@ -184,47 +184,47 @@
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="511"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="524"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="519"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="532"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="719"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="726"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="579"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="592"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="731"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="738"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="720"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="727"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="665"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="676"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="723"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="730"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="323"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="335"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
@@ -324,22 +324,22 @@
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="319"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="333"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="332"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="346"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="346"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="360"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="360"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="374"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="393"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="407"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
@@ -454,37 +454,37 @@
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="197"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="219"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="212"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="238"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="231"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
@@ -829,32 +829,32 @@
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="66"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="64"/>
         <source>{name} is empty.</source>
         <translation>{name} est vide.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="146"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="143"/>
         <source>{name} holds no vector layer.</source>
         <translation>{name} ne contient aucune couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="153"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="150"/>
         <source>{name} is not a readable zip archive.</source>
         <translation>{name} n'est pas une archive zip lisible.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="156"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="153"/>
         <source>{name} holds no shapefile, GeoPackage or GeoJSON: it cannot be shown on the map.</source>
         <translation>{name} ne contient ni shapefile, ni GeoPackage, ni GeoJSON : impossible de l'afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="160"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="157"/>
         <source>{name}: this format cannot be shown on the map.</source>
         <translation>{name} : ce format ne peut pas être affiché sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="169"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="166"/>
         <source>{name} cannot be opened by QGIS ({provider}).</source>
         <translation>QGIS ne peut pas ouvrir {name} ({provider}).</translation>
     </message>
@@ -969,17 +969,17 @@
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="227"/>
+        <location filename="../processing_provider/aggregate.py" line="225"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="276"/>
+        <location filename="../processing_provider/classify.py" line="270"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="310"/>
+        <location filename="../processing_provider/classify.py" line="304"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="240"/>
+        <location filename="../processing_provider/classify.py" line="234"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1004,12 +1004,12 @@
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="167"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="179"/>
         <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
         <translation>Indéterminé pour l'artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="168"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="180"/>
         <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
         <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
@@ -1019,17 +1019,17 @@
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="402"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="416"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="405"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="419"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="366"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="380"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
@@ -1044,17 +1044,17 @@
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="476"/>
+        <location filename="../processing_provider/base.py" line="491"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="297"/>
+        <location filename="../processing_provider/classify.py" line="291"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="297"/>
+        <location filename="../processing_provider/classify.py" line="291"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
@@ -1064,7 +1064,7 @@
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="307"/>
+        <location filename="../ocsge_plugin/catalogue.py" line="298"/>
         <source>IGN&apos;s listing</source>
         <translation>la liste de l'IGN</translation>
     </message>
@@ -1089,7 +1089,7 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="251"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="244"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
@@ -1189,22 +1189,22 @@
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="646"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="659"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="646"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="659"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="652"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="665"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="652"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="665"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
@@ -1219,7 +1219,7 @@
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="393"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="407"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
@@ -1444,32 +1444,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="285"/>
+        <location filename="../processing_provider/classify.py" line="279"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="285"/>
+        <location filename="../processing_provider/classify.py" line="279"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="295"/>
+        <location filename="../processing_provider/classify.py" line="289"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="295"/>
+        <location filename="../processing_provider/classify.py" line="289"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="307"/>
+        <location filename="../processing_provider/classify.py" line="301"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="307"/>
+        <location filename="../processing_provider/classify.py" line="301"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1519,102 +1519,102 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="45"/>
+        <location filename="../processing_provider/params.py" line="47"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="40"/>
+        <location filename="../processing_provider/params.py" line="42"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="41"/>
+        <location filename="../processing_provider/params.py" line="43"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="42"/>
+        <location filename="../processing_provider/params.py" line="44"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="43"/>
+        <location filename="../processing_provider/params.py" line="45"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="54"/>
+        <location filename="../processing_provider/params.py" line="56"/>
         <source>Codes above the leaves, INDETERMINE, nulls</source>
         <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="51"/>
+        <location filename="../processing_provider/params.py" line="53"/>
         <source>Indéterminé reported apart (a code stands for its leaves)</source>
         <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="52"/>
+        <location filename="../processing_provider/params.py" line="54"/>
         <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="64"/>
+        <location filename="../processing_provider/params.py" line="66"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="71"/>
+        <location filename="../processing_provider/params.py" line="73"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="79"/>
+        <location filename="../processing_provider/params.py" line="89"/>
         <source>Membership table (CSV)</source>
         <translation>Table d'appartenance (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="87"/>
+        <location filename="../processing_provider/params.py" line="97"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="87"/>
+        <location filename="../processing_provider/params.py" line="97"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="87"/>
+        <location filename="../processing_provider/params.py" line="97"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="96"/>
+        <location filename="../processing_provider/params.py" line="106"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="96"/>
+        <location filename="../processing_provider/params.py" line="106"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="96"/>
+        <location filename="../processing_provider/params.py" line="106"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="99"/>
+        <location filename="../processing_provider/params.py" line="109"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="100"/>
+        <location filename="../processing_provider/params.py" line="110"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="111"/>
+        <location filename="../processing_provider/params.py" line="121"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1694,107 +1694,107 @@
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="185"/>
+        <location filename="../ocsge_plugin/postgis.py" line="207"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="209"/>
+        <location filename="../ocsge_plugin/postgis.py" line="231"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="214"/>
+        <location filename="../ocsge_plugin/postgis.py" line="236"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="222"/>
+        <location filename="../ocsge_plugin/postgis.py" line="244"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="239"/>
+        <location filename="../ocsge_plugin/postgis.py" line="261"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="280"/>
+        <location filename="../ocsge_plugin/postgis.py" line="302"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="127"/>
+        <location filename="../processing_provider/params.py" line="137"/>
         <source>PostgreSQL database (optional)</source>
         <translation>Base PostgreSQL (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="128"/>
+        <location filename="../processing_provider/params.py" line="138"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="132"/>
+        <location filename="../processing_provider/params.py" line="142"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="133"/>
+        <location filename="../processing_provider/params.py" line="143"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="139"/>
+        <location filename="../processing_provider/export.py" line="134"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="142"/>
+        <location filename="../processing_provider/export.py" line="137"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="64"/>
+        <location filename="../processing_provider/params.py" line="66"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="71"/>
+        <location filename="../processing_provider/params.py" line="73"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="79"/>
+        <location filename="../processing_provider/params.py" line="89"/>
         <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer&apos;s fields are used.</source>
         <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="87"/>
+        <location filename="../processing_provider/params.py" line="97"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="103"/>
+        <location filename="../processing_provider/params.py" line="113"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="104"/>
+        <location filename="../processing_provider/params.py" line="114"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="105"/>
+        <location filename="../processing_provider/params.py" line="115"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="118"/>
+        <location filename="../processing_provider/params.py" line="128"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="118"/>
+        <location filename="../processing_provider/params.py" line="128"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
@@ -2060,6 +2060,16 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages).</source>
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="81"/>
+        <source>Commune table</source>
+        <translation>Table des communes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="81"/>
+        <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
+        <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -2159,17 +2169,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="140"/>
+        <location filename="../processing_provider/aggregate.py" line="138"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <location filename="../processing_provider/aggregate.py" line="147"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="179"/>
+        <location filename="../processing_provider/aggregate.py" line="177"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -2187,162 +2197,162 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="63"/>
+        <location filename="../processing_provider/classify.py" line="64"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="63"/>
+        <location filename="../processing_provider/classify.py" line="64"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="67"/>
+        <location filename="../processing_provider/classify.py" line="68"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="72"/>
+        <location filename="../processing_provider/classify.py" line="73"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="77"/>
+        <location filename="../processing_provider/classify.py" line="78"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="77"/>
+        <location filename="../processing_provider/classify.py" line="78"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="81"/>
+        <location filename="../processing_provider/classify.py" line="82"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="81"/>
+        <location filename="../processing_provider/classify.py" line="82"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="82"/>
+        <location filename="../processing_provider/classify.py" line="83"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="201"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="202"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="203"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="204"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="205"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="211"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="206"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="212"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="207"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="213"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="208"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="83"/>
+        <location filename="../processing_provider/classify.py" line="214"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="103"/>
+        <location filename="../processing_provider/classify.py" line="90"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="136"/>
+        <location filename="../processing_provider/classify.py" line="123"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="126"/>
+        <location filename="../processing_provider/classify.py" line="113"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="198"/>
+        <location filename="../processing_provider/classify.py" line="172"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="195"/>
+        <location filename="../processing_provider/classify.py" line="169"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="206"/>
+        <location filename="../processing_provider/classify.py" line="180"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
         <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="168"/>
+        <location filename="../processing_provider/classify.py" line="142"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="168"/>
+        <location filename="../processing_provider/classify.py" line="142"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="168"/>
+        <location filename="../processing_provider/classify.py" line="142"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="168"/>
+        <location filename="../processing_provider/classify.py" line="142"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
@@ -2350,27 +2360,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>CompareArtifAlgorithm</name>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="49"/>
+        <location filename="../processing_provider/compare_artif.py" line="38"/>
         <source>IGN&apos;s artificialisation layer</source>
         <translation>Couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="49"/>
+        <location filename="../processing_provider/compare_artif.py" line="38"/>
         <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
         <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="55"/>
+        <location filename="../processing_provider/compare_artif.py" line="44"/>
         <source>Disagreements with IGN</source>
         <translation>Désaccords avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="55"/>
+        <location filename="../processing_provider/compare_artif.py" line="44"/>
         <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="58"/>
         <source>Polygons compared</source>
         <translation>Polygones comparés</translation>
     </message>
@@ -2380,7 +2390,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Polygones où l'IGN et le recalcul concordent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="60"/>
         <source>Polygons where they disagree</source>
         <translation>Polygones où ils divergent</translation>
     </message>
@@ -2390,64 +2400,69 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Surface où ils concordent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="60"/>
         <source>Surface where they disagree (ha)</source>
         <translation>Surface où ils divergent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="51"/>
         <source>Agreement, % of the compared surface</source>
         <translation>Concordance, % de la surface comparée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="61"/>
         <source>Disagreements from the matrix (polygons)</source>
         <translation>Désaccords dus à la matrice (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="61"/>
         <source>Disagreements from the matrix (ha)</source>
         <translation>Désaccords dus à la matrice (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="62"/>
         <source>Disagreements from the thresholds (polygons)</source>
         <translation>Désaccords dus aux seuils (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="62"/>
         <source>Disagreements from the thresholds (ha)</source>
         <translation>Désaccords dus aux seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="63"/>
         <source>Polygons not compared (indéterminé)</source>
         <translation>Polygones non comparés (indéterminés)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="63"/>
         <source>Surface not compared (indéterminé, ha)</source>
         <translation>Surface non comparée (indéterminée, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="79"/>
+        <location filename="../processing_provider/compare_artif.py" line="67"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="101"/>
+        <location filename="../processing_provider/compare_artif.py" line="89"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="84"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="110"/>
+        <location filename="../processing_provider/compare_artif.py" line="97"/>
         <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
         <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/compare_artif.py" line="58"/>
+        <source>Surface compared (ha)</source>
+        <translation>Surface comparée (ha)</translation>
     </message>
 </context>
 <context>
@@ -2596,132 +2611,127 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DownloadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/download.py" line="45"/>
+        <location filename="../processing_provider/download.py" line="43"/>
         <source>Département (code)</source>
         <translation>Département (code)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="45"/>
+        <location filename="../processing_provider/download.py" line="43"/>
         <source>INSEE code of the département: 32, 2A, 974…</source>
         <translation>Code INSEE du département : 32, 2A, 974…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="46"/>
+        <location filename="../processing_provider/download.py" line="44"/>
         <source>Millésime (empty: the most recent)</source>
         <translation>Millésime (vide : le plus récent)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="46"/>
+        <location filename="../processing_provider/download.py" line="44"/>
         <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
         <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="50"/>
+        <location filename="../processing_provider/download.py" line="48"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="50"/>
+        <location filename="../processing_provider/download.py" line="48"/>
         <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
         <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="56"/>
+        <location filename="../processing_provider/download.py" line="54"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="56"/>
+        <location filename="../processing_provider/download.py" line="54"/>
         <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
         <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="60"/>
+        <location filename="../processing_provider/download.py" line="58"/>
         <source>Download folder (empty: the plugin&apos;s cache)</source>
         <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="60"/>
+        <location filename="../processing_provider/download.py" line="58"/>
         <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
         <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="66"/>
+        <location filename="../processing_provider/download.py" line="64"/>
         <source>Load the delivery once downloaded (ocsge:load)</source>
         <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="66"/>
+        <location filename="../processing_provider/download.py" line="64"/>
         <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
         <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="70"/>
+        <location filename="../processing_provider/download.py" line="68"/>
         <source>IGN download service address</source>
         <translation>Adresse du service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="70"/>
+        <location filename="../processing_provider/download.py" line="68"/>
         <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
         <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="75"/>
+        <location filename="../processing_provider/download.py" line="73"/>
         <source>Downloaded archive (.7z)</source>
         <translation>Archive téléchargée (.7z)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="76"/>
+        <location filename="../processing_provider/download.py" line="74"/>
         <source>Delivery name</source>
         <translation>Nom de la livraison</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="77"/>
+        <location filename="../processing_provider/download.py" line="75"/>
         <source>Download address</source>
         <translation>Adresse de téléchargement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="78"/>
+        <location filename="../processing_provider/download.py" line="76"/>
         <source>Millésime(s)</source>
         <translation>Millésime(s)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="79"/>
+        <location filename="../processing_provider/download.py" line="77"/>
         <source>Reused from the cache</source>
         <translation>Repris du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="80"/>
-        <source>Loaded layers</source>
-        <translation>Couches chargées</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="81"/>
+        <location filename="../processing_provider/download.py" line="79"/>
         <source>Load report (JSON)</source>
         <translation>Rapport de chargement (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="95"/>
+        <location filename="../processing_provider/download.py" line="93"/>
         <source>Listing IGN's deliveries for département {dep}…</source>
         <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="98"/>
+        <location filename="../processing_provider/download.py" line="96"/>
         <source>Downloading {url}</source>
         <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="101"/>
+        <location filename="../processing_provider/download.py" line="99"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="105"/>
+        <location filename="../processing_provider/download.py" line="103"/>
         <source>{name}: reused from the cache ({path})</source>
         <translation>{name} : repris du cache ({path})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="105"/>
+        <location filename="../processing_provider/download.py" line="103"/>
         <source>{name}: downloaded to {path}</source>
         <translation>{name} : téléchargé dans {path}</translation>
     </message>
@@ -2729,127 +2739,117 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../processing_provider/export.py" line="43"/>
-        <source>Commune table</source>
-        <translation>Table des communes</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="43"/>
-        <source>The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
-        <translation>Les communes avec stocks et flux : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="52"/>
+        <location filename="../processing_provider/export.py" line="49"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="52"/>
+        <location filename="../processing_provider/export.py" line="49"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="53"/>
+        <location filename="../processing_provider/export.py" line="50"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="53"/>
+        <location filename="../processing_provider/export.py" line="50"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="55"/>
+        <location filename="../processing_provider/export.py" line="52"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="59"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="59"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="59"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="59"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="59"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="59"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="59"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>The levels to export (SCoT only when SCoT codes exist).</source>
         <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="69"/>
+        <location filename="../processing_provider/export.py" line="66"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="69"/>
+        <location filename="../processing_provider/export.py" line="66"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="69"/>
+        <location filename="../processing_provider/export.py" line="66"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="69"/>
+        <location filename="../processing_provider/export.py" line="66"/>
         <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
         <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="75"/>
+        <location filename="../processing_provider/export.py" line="72"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="75"/>
+        <location filename="../processing_provider/export.py" line="72"/>
         <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
         <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="80"/>
+        <location filename="../processing_provider/export.py" line="77"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="80"/>
+        <location filename="../processing_provider/export.py" line="77"/>
         <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="90"/>
+        <location filename="../processing_provider/export.py" line="85"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="47"/>
+        <location filename="../processing_provider/export.py" line="44"/>
         <source>Surfaces by class (ocsge:aggregate)</source>
         <translation>Surfaces par classe (ocsge:aggregate)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="47"/>
+        <location filename="../processing_provider/export.py" line="44"/>
         <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
         <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
     </message>
@@ -2982,82 +2982,82 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="117"/>
+        <location filename="../processing_provider/flows.py" line="255"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="118"/>
+        <location filename="../processing_provider/flows.py" line="256"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
+        <location filename="../processing_provider/flows.py" line="257"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="120"/>
+        <location filename="../processing_provider/flows.py" line="258"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="162"/>
+        <location filename="../processing_provider/flows.py" line="160"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="166"/>
+        <location filename="../processing_provider/flows.py" line="164"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="170"/>
+        <location filename="../processing_provider/flows.py" line="168"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="173"/>
+        <location filename="../processing_provider/flows.py" line="171"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="222"/>
+        <location filename="../processing_provider/flows.py" line="220"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="210"/>
+        <location filename="../processing_provider/flows.py" line="208"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="341"/>
+        <location filename="../processing_provider/flows.py" line="345"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="346"/>
+        <location filename="../processing_provider/flows.py" line="350"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="351"/>
+        <location filename="../processing_provider/flows.py" line="355"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="337"/>
+        <location filename="../processing_provider/flows.py" line="341"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="350"/>
+        <location filename="../processing_provider/flows.py" line="354"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="350"/>
+        <location filename="../processing_provider/flows.py" line="354"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
@@ -3065,202 +3065,197 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="77"/>
+        <location filename="../processing_provider/load.py" line="75"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="77"/>
+        <location filename="../processing_provider/load.py" line="75"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="87"/>
+        <location filename="../processing_provider/load.py" line="85"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="87"/>
+        <location filename="../processing_provider/load.py" line="85"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="87"/>
+        <location filename="../processing_provider/load.py" line="85"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="87"/>
+        <location filename="../processing_provider/load.py" line="85"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="96"/>
+        <location filename="../processing_provider/load.py" line="94"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="96"/>
+        <location filename="../processing_provider/load.py" line="94"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="112"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="112"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="119"/>
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="122"/>
-        <source>All loaded layers</source>
-        <translation>Toutes les couches chargées</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="125"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128"/>
+        <location filename="../processing_provider/load.py" line="126"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="127"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="130"/>
+        <location filename="../processing_provider/load.py" line="128"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="131"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="144"/>
+        <location filename="../processing_provider/load.py" line="142"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="193"/>
+        <location filename="../processing_provider/load.py" line="191"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="148"/>
+        <location filename="../processing_provider/load.py" line="146"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="155"/>
+        <location filename="../processing_provider/load.py" line="153"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="155"/>
+        <location filename="../processing_provider/load.py" line="153"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="162"/>
+        <location filename="../processing_provider/load.py" line="160"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="180"/>
+        <location filename="../processing_provider/load.py" line="178"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="67"/>
+        <location filename="../processing_provider/load.py" line="65"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="67"/>
+        <location filename="../processing_provider/load.py" line="65"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="101"/>
+        <location filename="../processing_provider/load.py" line="99"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="101"/>
+        <location filename="../processing_provider/load.py" line="99"/>
         <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
         <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="153"/>
+        <location filename="../processing_provider/load.py" line="151"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="226"/>
+        <location filename="../processing_provider/load.py" line="224"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="226"/>
+        <location filename="../processing_provider/load.py" line="224"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="238"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="238"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="180"/>
+        <location filename="../processing_provider/load.py" line="178"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="249"/>
+        <location filename="../processing_provider/load.py" line="247"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="250"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -3268,79 +3263,84 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="532"/>
+        <location filename="../processing_provider/base.py" line="547"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="533"/>
+        <location filename="../processing_provider/base.py" line="548"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="534"/>
+        <location filename="../processing_provider/base.py" line="549"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="197"/>
+        <location filename="../processing_provider/base.py" line="199"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="298"/>
+        <location filename="../processing_provider/base.py" line="313"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="337"/>
+        <location filename="../processing_provider/base.py" line="352"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="354"/>
+        <location filename="../processing_provider/base.py" line="369"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="132"/>
+        <location filename="../processing_provider/base.py" line="134"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="133"/>
+        <location filename="../processing_provider/base.py" line="135"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="134"/>
+        <location filename="../processing_provider/base.py" line="136"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="135"/>
+        <location filename="../processing_provider/base.py" line="137"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="136"/>
+        <location filename="../processing_provider/base.py" line="138"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="148"/>
+        <location filename="../processing_provider/base.py" line="150"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="252"/>
+        <location filename="../processing_provider/base.py" line="254"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="258"/>
+        <location filename="../processing_provider/base.py" line="266"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="260"/>
+        <source>Loaded layers</source>
+        <translation>Couches chargées</translation>
     </message>
 </context>
 <context>
@@ -3525,87 +3525,77 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>RollupAlgorithm</name>
     <message>
-        <location filename="../processing_provider/rollup.py" line="57"/>
-        <source>Commune table (ocsge:aggregate output)</source>
-        <translation>Table des communes (sortie de ocsge:aggregate)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="57"/>
-        <source>The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code).</source>
-        <translation>Les communes avec leurs stocks et flux, telles que les produit ocsge:aggregate (code = code INSEE).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="62"/>
+        <location filename="../processing_provider/rollup.py" line="58"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="76"/>
+        <location filename="../processing_provider/rollup.py" line="72"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="76"/>
+        <location filename="../processing_provider/rollup.py" line="72"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="62"/>
+        <location filename="../processing_provider/rollup.py" line="58"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="62"/>
+        <location filename="../processing_provider/rollup.py" line="58"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="62"/>
+        <location filename="../processing_provider/rollup.py" line="58"/>
         <source>The higher levels to compute.</source>
         <translation>Les niveaux supérieurs à calculer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="68"/>
         <source>Communes with membership</source>
         <translation>Communes avec appartenance</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="68"/>
         <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
         <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="76"/>
+        <location filename="../processing_provider/rollup.py" line="72"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="76"/>
+        <location filename="../processing_provider/rollup.py" line="72"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="78"/>
+        <location filename="../processing_provider/rollup.py" line="74"/>
         <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
         <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="87"/>
+        <location filename="../processing_provider/rollup.py" line="81"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="119"/>
+        <location filename="../processing_provider/rollup.py" line="113"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="117"/>
+        <location filename="../processing_provider/rollup.py" line="111"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="117"/>
+        <location filename="../processing_provider/rollup.py" line="111"/>
         <source>{level}: {count} territory</source>
         <translation>{level} : {count} territoire</translation>
     </message>

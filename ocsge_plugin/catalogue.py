@@ -90,7 +90,6 @@ class Entry:
     link: str = ""
     updated: str = ""
     zone: str = ""
-    zone_label: str = ""
     format: str = ""
     edition: str = ""
 
@@ -130,7 +129,7 @@ def parse_feed(content: bytes) -> FeedPage:
             paging.setdefault(_local(child.tag), child.text.strip())
     entries = []
     for element in root.findall(f"{ATOM}entry"):
-        values = {"title": "", "link": "", "updated": "", "zone": "", "zone_label": "", "format": "", "edition": ""}
+        values = {"title": "", "link": "", "updated": "", "zone": "", "format": "", "edition": ""}
         for child in element:
             tag = _local(child.tag)
             attributes = _attributes(child)
@@ -141,7 +140,7 @@ def parse_feed(content: bytes) -> FeedPage:
             elif tag == "updated":
                 values["updated"] = (child.text or "").strip()
             elif tag == "zone":
-                values["zone"], values["zone_label"] = attributes.get("term", ""), attributes.get("label", "")
+                values["zone"] = attributes.get("term", "")
             elif tag == "format":
                 values["format"] = attributes.get("term", "") or attributes.get("label", "").split(" ")[0]
             elif tag == "editionDate":
@@ -209,16 +208,8 @@ def classify(entry: Entry, product: str) -> Delivery | None:
     upper = f"_{name.upper()}_"
     fmt = (entry.format or "").upper() or next((f for f in FORMATS if f"_{f}_" in upper), "")
     return Delivery(
-        name=name,
-        product=product,
-        kind=kind,
-        departement=departement,
-        millesimes=millesimes,
-        format=fmt,
-        epsg=epsg_from_name(name),
-        updated=entry.updated,
-        edition=entry.edition,
-        link=entry.link,
+        name=name, product=product, kind=kind, departement=departement, millesimes=millesimes, format=fmt,
+        epsg=epsg_from_name(name), updated=entry.updated, edition=entry.edition, link=entry.link,
     )
 
 

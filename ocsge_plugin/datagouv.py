@@ -127,8 +127,7 @@ class Dataset:
     slug: str = ""
     description: str = ""
     organization: str = ""
-    last_update: str = ""
-    last_modified: str = ""
+    updated: str = ""  # last update as a date (YYYY-MM-DD)
     tags: tuple[str, ...] = ()
     license: str = ""
     page: str = ""
@@ -148,18 +147,12 @@ class Dataset:
             slug=str(raw.get("slug") or ""),
             description=str(raw.get("description") or ""),
             organization=str(organization or ""),
-            last_update=str(raw.get("last_update") or ""),
-            last_modified=str(raw.get("last_modified") or ""),
+            updated=short_date(str(raw.get("last_update") or raw.get("last_modified") or "")),
             tags=tuple(str(t) for t in raw.get("tags") or ()),
             license=str(raw.get("license") or ""),
             page=str(raw.get("page") or ""),
             resources=tuple(Resource.from_api(r) for r in resources) if isinstance(resources, list) else None,
         )
-
-    @property
-    def updated(self) -> str:
-        """Last update as a date (YYYY-MM-DD)."""
-        return short_date(self.last_update or self.last_modified)
 
 
 @dataclass(frozen=True)

@@ -135,9 +135,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.INPUT_LAYERS, context) if isinstance(layer, QgsVectorLayer)]
-        territories_source = self.parameterAsSource(parameters, self.TERRITORIES, context)
-        if territories_source is None:
-            raise self.fail(self.tr("No territory layer. Expected territory polygons with a code field."))
+        territories_source = self.required_source(parameters, self.TERRITORIES, context, self.tr("No territory layer. Expected territory polygons with a code field."))
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
         keep = compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or []

@@ -16,8 +16,10 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
@@ -251,6 +253,12 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         self.add_database_parameters()
         self.addOutput(QgsProcessingOutputString(self.FILES, QCoreApplication.translate("OcsgeAlgorithm", "Files written (JSON list)")))
 
+    LAYERS = "LAYERS"
+
+    def add_layers_output(self) -> None:
+        """The output LAYERS: the layers loaded into the project (their sources)."""
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, QCoreApplication.translate("OcsgeAlgorithm", "Loaded layers")))
+
     REPORT = "REPORT"
 
     def add_report_output(self, label: str = "") -> None:
@@ -283,6 +291,13 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
             if suffix and isinstance(dest, str) and dest and context.willLoadLayerOnCompletion(dest):
                 details = context.layerToLoadOnCompletionDetails(dest)
                 details.name = f"{details.name} – {suffix}"
+
+    def required_source(self, parameters, name: str, context: QgsProcessingContext, problem: str) -> QgsProcessingFeatureSource:
+        """The features of parameter ``name``; the run fails with ``problem`` (translated) when there are none."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise self.fail(problem)
+        return source
 
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""

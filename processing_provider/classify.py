@@ -54,6 +54,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     POLYGON_COUNT = "POLYGON_COUNT"
 
     METHOD_KEYS = (core.AUTO,) + core.METHODS  # enum index → core method
+
     GROUP = "compute"
     TAGS = ("classer", "classify", "matrice", "matrix", "seuils", "thresholds", "décret")
 
@@ -80,27 +81,13 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         )
         self.add_table(self.SUMMARY, self.tr("Summary table"), self.tr("A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer's surface)."))
         self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
-        for name, label in (
-            (self.IMPER_HA, self.tr("Surface imperméabilisée (ha)")),
-            (self.ARTIF_MATRICE_HA, self.tr("Surface artificialisée by the matrix, before the seuils (ha)")),
-            (self.ARTIF_HA, self.tr("Surface artificialisée after the seuils (ha)")),
-            (self.SEUIL_TO_ARTIF_HA, self.tr("Surface switched to artificialisé by the seuils (ha)")),
-            (self.SEUIL_TO_NON_ARTIF_HA, self.tr("Surface switched to non artificialisé by the seuils (ha)")),
-            (self.INDETERMINE_COUNT, self.tr("Indéterminé polygons (artificialisation)")),
-            (self.INDETERMINE_HA, self.tr("Indéterminé surface (artificialisation, ha)")),
-            (self.INDETERMINE_IMPER_COUNT, self.tr("Indéterminé polygons (imperméabilisation)")),
-            (self.INDETERMINE_IMPER_HA, self.tr("Indéterminé surface (imperméabilisation, ha)")),
-            (self.REPAIRED_COUNT, self.tr("Invalid geometries repaired")),
-            (self.TOTAL_HA, self.tr("Surface of all polygons (ha)")),
-            (self.POLYGON_COUNT, self.tr("Number of polygons")),
-        ):
+        areas, counts = self.numbers()
+        for name, (_row, label) in (areas | counts).items():
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise self.fail(self.tr("No input layer. Expected an occupation du sol polygon layer."))
+        source = self.required_source(parameters, self.INPUT, context, self.tr("No input layer. Expected an occupation du sol polygon layer."))
         method = self.METHOD_KEYS[self.parameterAsEnum(parameters, self.METHOD, context)]
         cs_field = self.field_parameter(parameters, self.CS_FIELD, context)
         us_field = self.field_parameter(parameters, self.US_FIELD, context)
@@ -149,22 +136,9 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
                 summary.sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             outputs[self.SUMMARY] = summary.commit(len(rows))
         by_key = {row.key: row for row in rows}
-        outputs.update(
-            {
-                self.IMPER_HA: by_key["imper"].area_ha,
-                self.ARTIF_MATRICE_HA: by_key["artif_matrice"].area_ha,
-                self.ARTIF_HA: by_key["artif"].area_ha,
-                self.SEUIL_TO_ARTIF_HA: by_key["seuil_vers_artif"].area_ha,
-                self.SEUIL_TO_NON_ARTIF_HA: by_key["seuil_vers_non_artif"].area_ha,
-                self.INDETERMINE_COUNT: by_key["indetermine"].count,
-                self.INDETERMINE_HA: by_key["indetermine"].area_ha,
-                self.INDETERMINE_IMPER_COUNT: by_key["indetermine_imper"].count,
-                self.INDETERMINE_IMPER_HA: by_key["indetermine_imper"].area_ha,
-                self.REPAIRED_COUNT: result.n_repaired,
-                self.TOTAL_HA: by_key["total"].area_ha,
-                self.POLYGON_COUNT: by_key["total"].count,
-            }
-        )
+        areas, counts = self.numbers()
+        outputs.update({name: by_key[row].area_ha for name, (row, _label) in areas.items()})
+        outputs.update({name: by_key[row].count for name, (row, _label) in counts.items()})
         log_table(feedback, self.tr("Summary:"), [self.tr("Class"), self.tr("Polygons"), self.tr("Surface (ha)")], [[row.label, row.count, row.area_ha] for row in rows])
         outputs[self.REPORT] = json.dumps(
             dict(classification_report(result, layer, source, feedback), indicators={row.key: {"nombre": row.count, "surface_ha": row.area_ha} for row in rows}),
@@ -220,6 +194,26 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             return self.parameterAsVectorLayer(parameters, self.INPUT, context)
         except Exception:  # noqa: BLE001 - a source only, read through QGIS
             return None
+
+    def numbers(self) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+        """The numeric outputs, name → (row of the summary table, label): surfaces (hectares), polygon counts."""
+        areas = {
+            self.IMPER_HA: ("imper", self.tr("Surface imperméabilisée (ha)")),
+            self.ARTIF_MATRICE_HA: ("artif_matrice", self.tr("Surface artificialisée by the matrix, before the seuils (ha)")),
+            self.ARTIF_HA: ("artif", self.tr("Surface artificialisée after the seuils (ha)")),
+            self.SEUIL_TO_ARTIF_HA: ("seuil_vers_artif", self.tr("Surface switched to artificialisé by the seuils (ha)")),
+            self.SEUIL_TO_NON_ARTIF_HA: ("seuil_vers_non_artif", self.tr("Surface switched to non artificialisé by the seuils (ha)")),
+            self.INDETERMINE_HA: ("indetermine", self.tr("Indéterminé surface (artificialisation, ha)")),
+            self.INDETERMINE_IMPER_HA: ("indetermine_imper", self.tr("Indéterminé surface (imperméabilisation, ha)")),
+            self.TOTAL_HA: ("total", self.tr("Surface of all polygons (ha)")),
+        }
+        counts = {
+            self.INDETERMINE_COUNT: ("indetermine", self.tr("Indéterminé polygons (artificialisation)")),
+            self.INDETERMINE_IMPER_COUNT: ("indetermine_imper", self.tr("Indéterminé polygons (imperméabilisation)")),
+            self.REPAIRED_COUNT: ("geometries_reparees", self.tr("Invalid geometries repaired")),
+            self.POLYGON_COUNT: ("total", self.tr("Number of polygons")),
+        }
+        return areas, counts
 
     def summary_fields(self) -> QgsFields:
         fields = QgsFields()

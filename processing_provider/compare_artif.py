@@ -27,18 +27,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     CS_FIELD = "CS_FIELD"
     US_FIELD = "US_FIELD"
     OUTPUT = "OUTPUT"
-    COMPARED_COUNT = "COMPARED_COUNT"
-    AGREE_COUNT = "AGREE_COUNT"
-    DISAGREE_COUNT = "DISAGREE_COUNT"
-    AGREE_HA = "AGREE_HA"
-    DISAGREE_HA = "DISAGREE_HA"
     AGREEMENT_PCT = "AGREEMENT_PCT"
-    MATRICE_COUNT = "MATRICE_COUNT"
-    MATRICE_HA = "MATRICE_HA"
-    SEUIL_COUNT = "SEUIL_COUNT"
-    SEUIL_HA = "SEUIL_HA"
-    NOT_COMPARED_COUNT = "NOT_COMPARED_COUNT"
-    NOT_COMPARED_HA = "NOT_COMPARED_HA"
 
     GROUP = "compute"
     TAGS = ("contrôle", "check", "comparer", "compare", "qualité", "quality")
@@ -56,27 +45,26 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Disagreements with IGN"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr("The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil)."),
         )
-        for name, label in (
-            (self.COMPARED_COUNT, self.tr("Polygons compared")),
-            (self.AGREE_COUNT, self.tr("Polygons where IGN and the recomputation agree")),
-            (self.DISAGREE_COUNT, self.tr("Polygons where they disagree")),
-            (self.AGREE_HA, self.tr("Surface where they agree (ha)")),
-            (self.DISAGREE_HA, self.tr("Surface where they disagree (ha)")),
-            (self.AGREEMENT_PCT, self.tr("Agreement, % of the compared surface")),
-            (self.MATRICE_COUNT, self.tr("Disagreements from the matrix (polygons)")),
-            (self.MATRICE_HA, self.tr("Disagreements from the matrix (ha)")),
-            (self.SEUIL_COUNT, self.tr("Disagreements from the thresholds (polygons)")),
-            (self.SEUIL_HA, self.tr("Disagreements from the thresholds (ha)")),
-            (self.NOT_COMPARED_COUNT, self.tr("Polygons not compared (indéterminé)")),
-            (self.NOT_COMPARED_HA, self.tr("Surface not compared (indéterminé, ha)")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, label))
+        for key, (count_label, area_label) in self.totals().items():
+            self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_COUNT", count_label))
+            self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_HA", area_label))
+        self.addOutput(QgsProcessingOutputNumber(self.AGREEMENT_PCT, self.tr("Agreement, % of the compared surface")))
         self.add_report_output()
 
+    def totals(self) -> dict[str, tuple[str, str]]:
+        """The numeric outputs, by pair: <KEY>_COUNT (polygons) and <KEY>_HA (hectares) of each of the
+        core's totals (``Comparison.totals``), with their labels."""
+        return {
+            "compared": (self.tr("Polygons compared"), self.tr("Surface compared (ha)")),
+            "agree": (self.tr("Polygons where IGN and the recomputation agree"), self.tr("Surface where they agree (ha)")),
+            "disagree": (self.tr("Polygons where they disagree"), self.tr("Surface where they disagree (ha)")),
+            "matrice": (self.tr("Disagreements from the matrix (polygons)"), self.tr("Disagreements from the matrix (ha)")),
+            "seuil": (self.tr("Disagreements from the thresholds (polygons)"), self.tr("Disagreements from the thresholds (ha)")),
+            "not_compared": (self.tr("Polygons not compared (indéterminé)"), self.tr("Surface not compared (indéterminé, ha)")),
+        }
+
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise self.fail(self.tr("No input layer. Expected IGN's artificialisation layer."))
+        source = self.required_source(parameters, self.INPUT, context, self.tr("No input layer. Expected IGN's artificialisation layer."))
         cs_field = self.field_parameter(parameters, self.CS_FIELD, context)
         us_field = self.field_parameter(parameters, self.US_FIELD, context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
@@ -102,10 +90,9 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             return {}
         StylePostProcessor.attach(context, dest_id, lambda: styles.disagreement_renderer("raison"))
 
-        compared = cmp.calc._total(cmp.compared)
-        agree, disagree = cmp.agree_total(), cmp.disagree_total()
-        by_matrice, by_seuil = cmp.raison_total("matrice"), cmp.raison_total("seuil")
-        not_compared = cmp.not_compared_total()
+        totals = cmp.totals()
+        count = {key: n for key, (n, _m2) in totals.items()}
+        ha = {key: m2 / 1e4 for key, (_n, m2) in totals.items()}
         percent = cmp.agreement_percent()
         feedback.pushInfo(
             self.tr(
@@ -113,24 +100,11 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
                 "surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from "
                 "the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha)."
             ).format(
-                n=compared[0], ha=compared[1] / 1e4, na=agree[0], haa=agree[1] / 1e4, pct=percent,
-                nd=disagree[0], had=disagree[1] / 1e4, nm=by_matrice[0], ham=by_matrice[1] / 1e4,
-                ns=by_seuil[0], has=by_seuil[1] / 1e4, nn=not_compared[0], han=not_compared[1] / 1e4,
+                n=count["compared"], ha=ha["compared"], na=count["agree"], haa=ha["agree"], pct=percent,
+                nd=count["disagree"], had=ha["disagree"], nm=count["matrice"], ham=ha["matrice"],
+                ns=count["seuil"], has=ha["seuil"], nn=count["not_compared"], han=ha["not_compared"],
             )
         )
-        return {
-            self.OUTPUT: dest_id,
-            self.COMPARED_COUNT: compared[0],
-            self.AGREE_COUNT: agree[0],
-            self.DISAGREE_COUNT: disagree[0],
-            self.AGREE_HA: agree[1] / 1e4,
-            self.DISAGREE_HA: disagree[1] / 1e4,
-            self.AGREEMENT_PCT: percent,
-            self.MATRICE_COUNT: by_matrice[0],
-            self.MATRICE_HA: by_matrice[1] / 1e4,
-            self.SEUIL_COUNT: by_seuil[0],
-            self.SEUIL_HA: by_seuil[1] / 1e4,
-            self.NOT_COMPARED_COUNT: not_compared[0],
-            self.NOT_COMPARED_HA: not_compared[1] / 1e4,
-            self.REPORT: json.dumps(report, ensure_ascii=False),
-        }
+        numbers = {f"{key.upper()}_COUNT": count[key] for key in totals}
+        numbers.update({f"{key.upper()}_HA": ha[key] for key in totals})
+        return {self.OUTPUT: dest_id, **numbers, self.AGREEMENT_PCT: percent, self.REPORT: json.dumps(report, ensure_ascii=False)}

@@ -171,9 +171,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         paths, given = self._inputs(parameters, context)
-        communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
-        if communes_source is None:
-            raise self.fail(self._communes_problem(parameters))
+        communes_source = self.required_source(parameters, self.COMMUNES, context, self._communes_problem(parameters))
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None

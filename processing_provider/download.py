@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputBoolean,
     QgsProcessingOutputFile,
-    QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -34,7 +33,6 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     URL = "URL"
     MILLESIMES = "MILLESIMES"
     FROM_CACHE = "FROM_CACHE"
-    LAYERS = "LAYERS"
 
     GROUP = "data"
     TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
@@ -77,7 +75,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.URL, self.tr("Download address")))
         self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésime(s)")))
         self.addOutput(QgsProcessingOutputBoolean(self.FROM_CACHE, self.tr("Reused from the cache")))
-        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("Loaded layers")))
+        self.add_layers_output()
         self.add_report_output(self.tr("Load report (JSON)"))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802

@@ -40,10 +40,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
     ID = "export"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(
-            QgsProcessingParameterFeatureSource(self.COMMUNE, self.tr("Commune table"), [QgsProcessing.SourceType.TypeVector]),
-            self.tr("The communes with stocks and flows: ocsge:aggregate on communes, or the commune output of ocsge:rollup."),
-        )
+        self.add(params.commune_table(self.COMMUNE))
         self.add(
             QgsProcessingParameterFeatureSource(self.CLASSES, self.tr("Surfaces by class (ocsge:aggregate)"), [QgsProcessing.SourceType.TypeVector], optional=True),
             self.tr("Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_<level> are written too."),
@@ -85,9 +82,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.COMMUNE, context)
-        if source is None:
-            raise self.fail(self.tr("No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup."))
+        source = self.required_source(parameters, self.COMMUNE, context, self.tr("No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup."))
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         options = dict(
             levels=[LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS),

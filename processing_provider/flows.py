@@ -114,10 +114,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, name + " (ha)"))
         self.addOutput(QgsProcessingOutputString(self.SOURCE, self.tr("Data used (difference, artif_diff or overlay)")))
         self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésimes (début-fin)")))
-        self.addOutput(QgsProcessingOutputNumber(self.UNDETERMINED_SURFACE, self.tr("Surface kept out: null or unknown codes (ha)")))
-        self.addOutput(QgsProcessingOutputNumber(self.UNDETERMINED_COUNT, self.tr("Pieces kept out: null or unknown codes")))
-        self.addOutput(QgsProcessingOutputNumber(self.ONLY_DEBUT_SURFACE, self.tr("Surface in the début millésime only (ha)")))
-        self.addOutput(QgsProcessingOutputNumber(self.ONLY_FIN_SURFACE, self.tr("Surface in the fin millésime only (ha)")))
+        for name, (_key, label) in self.numbers().items():
+            self.addOutput(QgsProcessingOutputNumber(name, label))
         self.add_report_output()
 
     # ---------------------------------------------------------------------------------- run
@@ -245,14 +243,20 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         results.update({
             self.SOURCE: source,
             self.MILLESIMES: f"{debut_year}-{fin_year}",
-            self.UNDETERMINED_SURFACE: undetermined,
-            self.UNDETERMINED_COUNT: report.undetermined_count,
-            self.ONLY_DEBUT_SURFACE: only_debut,
-            self.ONLY_FIN_SURFACE: only_fin,
+            **{name: summary[key] for name, (key, _label) in self.numbers().items()},
         })
         results[self.REPORT] = _report_json(source, report, totals, indetermine, millesimes)
         feedback.setProgress(100.0)
         return results
+
+    def numbers(self) -> dict[str, tuple[str, str]]:
+        """The numeric outputs besides the flows: name → (key of the summary table, label)."""
+        return {
+            self.UNDETERMINED_SURFACE: ("indetermine_surface", self.tr("Surface kept out: null or unknown codes (ha)")),
+            self.UNDETERMINED_COUNT: ("indetermine_nombre", self.tr("Pieces kept out: null or unknown codes")),
+            self.ONLY_DEBUT_SURFACE: ("surface_debut_seule", self.tr("Surface in the début millésime only (ha)")),
+            self.ONLY_FIN_SURFACE: ("surface_fin_seule", self.tr("Surface in the fin millésime only (ha)")),
+        }
 
     def _write_pieces(self, parameters, context, feedback, pieces, crs, millesimes):
         """The change pieces (layer OUTPUT); None when canceled."""

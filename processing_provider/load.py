@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -56,7 +55,6 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         "artif_diff": "ARTIF_DIFF",
     }
     OCCUPATION_PRECEDENT = "OCCUPATION_PRECEDENT"
-    LAYERS = "LAYERS"
 
     GROUP = "data"
     TAGS = ("charger", "load", "livraison", "delivery", "7z", "GeoPackage", "shapefile")
@@ -119,7 +117,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         self.addOutput(
             QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.SourceType.TypeVectorPolygon)
         )
-        self.addOutput(QgsProcessingOutputMultipleLayers(self.LAYERS, self.tr("All loaded layers")))
+        self.add_layers_output()
         self.add_report_output()
 
     def kind_labels(self) -> list[str]:

@@ -11,6 +11,8 @@ from qgis.core import (
     QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -71,6 +73,14 @@ def usage_field(name: str, parent: str) -> QgsProcessingParameterField:
     return _helped(
         QgsProcessingParameterField(name, tr("Usage field"), "code_us", parent, QgsProcessingParameterField.DataType.Any, optional=True),
         tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried."),
+    )
+
+
+def commune_table(name: str) -> QgsProcessingParameterFeatureSource:
+    """The communes with their stocks and flows, as ocsge:aggregate (or ocsge:rollup) writes them."""
+    return _helped(
+        QgsProcessingParameterFeatureSource(name, tr("Commune table"), [QgsProcessing.SourceType.TypeVector]),
+        tr("The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup."),
     )
 
 

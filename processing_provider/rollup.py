@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
 )
 
 from ..ocsge_plugin.i18n import plural
@@ -54,10 +53,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
     ID = "rollup"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(
-            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Commune table (ocsge:aggregate output)"), [QgsProcessing.SourceType.TypeVector]),
-            self.tr("The communes with their stocks and flows, as ocsge:aggregate outputs them (code = INSEE code)."),
-        )
+        self.add(params.commune_table(self.INPUT))
         self.add(params.membership(self.MEMBERSHIP))
         self.add(
             QgsProcessingParameterEnum(
@@ -82,9 +78,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise self.fail(self.tr("No commune table. Expected the output of ocsge:aggregate on communes."))
+        source = self.required_source(parameters, self.INPUT, context, self.tr("No commune table. Expected the output of ocsge:aggregate on communes."))
         membership = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
         levels = [LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS)
         try:

@@ -136,6 +136,18 @@ class Comparison:
     def not_compared_total(self) -> tuple[int, float]:
         return self._total(~self.compared)
 
+    def totals(self) -> dict[str, tuple[int, float]]:
+        """(polygons, m²) compared, agreeing, disagreeing, disagreeing from the matrix, from the
+        thresholds, and not compared (indéterminé on either side)."""
+        return {
+            "compared": self._total(self.compared),
+            "agree": self.agree_total(),
+            "disagree": self.disagree_total(),
+            "matrice": self.raison_total("matrice"),
+            "seuil": self.raison_total("seuil"),
+            "not_compared": self.not_compared_total(),
+        }
+
     def agreement_percent(self) -> float:
         """Share of the compared surface where both answers agree (%, NaN when nothing compared)."""
         compared = self._total(self.compared)[1]

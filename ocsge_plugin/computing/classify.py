@@ -224,22 +224,36 @@ def _repair(geometry: QgsGeometry) -> QgsGeometry:
 # ------------------------------------------------------------------------------------ reading
 
 
+@dataclass(frozen=True)
+class _Codes:
+    """What the codes say, polygon by polygon (statuses spread from the distinct pairs of raw codes)."""
+
+    imper: np.ndarray
+    matrix: np.ndarray
+    bati: np.ndarray
+    rows: np.ndarray  # per polygon, its distinct pair of raw codes
+    unknown: dict  # code outside the nomenclature → polygons carrying it
+    unknown_rows: dict  # code outside the nomenclature → the pairs carrying it
+    nulls: int  # polygons with a null code
+
+    def unknown_surface(self, area: Optional[np.ndarray]) -> dict[str, float]:
+        """Surface carrying each code outside the nomenclature (empty when areas are unknown)."""
+        if not self.unknown_rows or area is None:
+            return {}
+        per_pair = np.bincount(self.rows, weights=np.nan_to_num(area), minlength=int(self.rows.max(initial=-1)) + 1)
+        return {code: float(per_pair[rows].sum()) for code, rows in self.unknown_rows.items()}
+
+
 @dataclass
 class _Columns:
     fid: np.ndarray
     area: np.ndarray
-    imper: np.ndarray
-    matrix: np.ndarray
-    bati: np.ndarray
     ign_artif: Optional[np.ndarray]
     ign_crit: Optional[np.ndarray]
     wkb: Any  # list of WKB, or a WkbColumn (Arrow reading), or None
     repaired: list
     empty: list
-    unknown: dict
-    nulls: int
-    rows: np.ndarray  # per polygon, its distinct pair of raw codes
-    unknown_rows: dict  # code outside the nomenclature → the pairs carrying it
+    codes: _Codes
     validity: Any = None  # InvalidGeometries still to settle (Arrow reading), else None
 
 
@@ -342,6 +356,23 @@ def _finish(
     feedback: Any,
     convention: str = DEFAULT_CONVENTION,
 ) -> _Columns:
+    """The columns read, with the statuses of their codes."""
+    codes = _statuses(pairs, row_l, us_name, convention)
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return _Columns(
+        fid=np.asarray(fid_l, dtype=np.int64),
+        area=np.asarray(area_l, dtype=np.float64) if area_l is not None else None,
+        ign_artif=np.asarray(ign_l, dtype=np.int8) if ign_l is not None else None,
+        ign_crit=np.asarray(crit_l, dtype=np.int8) if crit_l is not None else None,
+        wkb=wkb_l,
+        repaired=repaired,
+        empty=empty,
+        codes=codes,
+    )
+
+
+def _statuses(pairs: dict, row_l: Any, us_name: Optional[str], convention: str) -> _Codes:
     """Statuses per distinct pair of raw codes (``pairs``: (couverture, usage) → row), spread to the
     polygons: ``rules.resolve`` once per pair, whatever the number of polygons."""
     unknown: dict[str, int] = {}
@@ -362,25 +393,7 @@ def _finish(
                 unknown_rows.setdefault(code, []).append(i)
     nulls = int(per_key[np.asarray(is_null, dtype=bool)].sum()) if table else 0
     codes_table = np.asarray(table, dtype=np.int8).reshape(-1, 3)
-    imper_a, matrix_a, bati_a = codes_table[rows, 0], codes_table[rows, 1], codes_table[rows, 2].astype(bool)
-    if feedback is not None:
-        feedback.setProgress(100.0)
-    return _Columns(
-        fid=np.asarray(fid_l, dtype=np.int64),
-        area=np.asarray(area_l, dtype=np.float64) if area_l is not None else None,
-        imper=imper_a,
-        matrix=matrix_a,
-        bati=bati_a,
-        ign_artif=np.asarray(ign_l, dtype=np.int8) if ign_l is not None else None,
-        ign_crit=np.asarray(crit_l, dtype=np.int8) if crit_l is not None else None,
-        wkb=wkb_l,
-        repaired=repaired,
-        empty=empty,
-        unknown=unknown,
-        nulls=nulls,
-        rows=rows,
-        unknown_rows=unknown_rows,
-    )
+    return _Codes(codes_table[rows, 0], codes_table[rows, 1], codes_table[rows, 2].astype(bool), rows, unknown, unknown_rows, nulls)
 
 
 def _read_arrow(
@@ -650,16 +663,14 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
         no_answer = int(np.count_nonzero(artif == UNKNOWN))
         if no_answer:
             warnings.append(plural(no_answer, tr("{count} polygon without a readable IGN artif value, counted as indéterminé."), tr("{count} polygons without a readable IGN artif value, counted as indéterminé.")).format(count=no_answer))
-        nulls = columns.nulls
     else:
-        artif_matrice = columns.matrix
-        nulls = columns.nulls
+        artif_matrice = columns.codes.matrix
         if method == "matrice":
             artif = artif_matrice.copy()
         else:
             try:
                 result_thresholds = thresholds.apply_thresholds(
-                    columns.wkb, artif_matrice, columns.bati, areas=columns.area, feedback=ScaledFeedback(feedback, start, 100.0)
+                    columns.wkb, artif_matrice, columns.codes.bati, areas=columns.area, feedback=ScaledFeedback(feedback, start, 100.0)
                 )
             except ValueError as error:
                 raise ClassifyError(tr("The thresholds could not be computed: {error}").format(error=error)) from None
@@ -670,25 +681,21 @@ def _classify(columns: _Columns, method: str, warnings: list[str], used: dict, f
         source = np.where(artif == UNKNOWN, 0, np.where(crit, SOURCES.index("seuil"), SOURCES.index("matrice"))).astype(np.int8)
     if feedback is not None:
         feedback.setProgress(100.0)
-    unknown_surface: dict[str, float] = {}
-    if columns.unknown_rows and columns.area is not None:
-        per_pair = np.bincount(columns.rows, weights=np.nan_to_num(columns.area), minlength=int(columns.rows.max(initial=-1)) + 1)
-        unknown_surface = {code: float(per_pair[rows].sum()) for code, rows in columns.unknown_rows.items()}
     return Classification(
         method=method,
         fid=columns.fid,
         area=columns.area,
-        imper=columns.imper,
+        imper=columns.codes.imper,
         artif_matrice=artif_matrice.astype(np.int8),
         artif=artif.astype(np.int8),
         crit_seuil=crit,
         artif_source=source,
-        bati=columns.bati,
+        bati=columns.codes.bati,
         repaired_fids=columns.repaired,
         empty_fids=columns.empty,
-        unknown_codes=columns.unknown,
-        unknown_surface=unknown_surface,
-        null_codes=nulls,
+        unknown_codes=columns.codes.unknown,
+        unknown_surface=columns.codes.unknown_surface(columns.area),
+        null_codes=columns.codes.nulls,
         warnings=warnings,
         fields_used=used,
         thresholds=result_thresholds,

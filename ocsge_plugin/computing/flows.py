@@ -80,7 +80,7 @@ from qgis.core import (
 )
 
 from .. import reading
-from ..errors import Canceled, FlowError, OcsgeError
+from ..errors import Canceled, FlowError
 from ..i18n import tr
 from ..nomenclature import normalise_code
 from ..rules import DEFAULT_CONVENTION
@@ -660,7 +660,7 @@ class _OverlayRun:
     def canonical(self, rest_fin: dict[int, QgsGeometry]):
         """Pass 3: the unmatched début polygons read, paired with fin's by canonical geometry (same
         polygon written from another vertex or the other way round). Returns the début polygons left."""
-        debut, fin, report = self.debut, self.fin, self.report
+        debut, report = self.debut, self.report
         rest = np.flatnonzero(~self.matched & (debut.check != 0))
         position_of = dict(zip(debut.fid[rest].tolist(), rest.tolist()))
         rest_debut: dict[int, QgsGeometry] = {}  # début position → geometry

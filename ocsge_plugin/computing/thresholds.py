@@ -94,7 +94,8 @@ class ThresholdResult:
         patch_artif: the patch's status from the matrix.
         patch_enclosed: the patch is under the threshold and enclosed by the opposite status (so the
             thresholds apply to it); always False for patches of ``SEUIL_SURFACE_M2`` or more.
-    Totals:
+    Totals (computed from the arrays):
+        n_patches: number of patches.
         n_patches_to_artif / n_patches_to_non_artif: patches with at least one polygon changed, each way.
         area_to_artif / area_to_non_artif: area of the changed polygons, each way.
         n_unmatched_edges: polygon sides without an exact twin (data edge, T-junctions, misalignments).
@@ -105,17 +106,32 @@ class ThresholdResult:
     changed: np.ndarray
     indetermine: np.ndarray
     patch_id: np.ndarray
-    n_patches: int
     patch_area: np.ndarray
     patch_artif: np.ndarray
     patch_enclosed: np.ndarray
     area: np.ndarray
-    n_patches_to_artif: int = 0
-    n_patches_to_non_artif: int = 0
-    area_to_artif: float = 0.0
-    area_to_non_artif: float = 0.0
     n_unmatched_edges: int = 0
     n_fallback_edges: int = 0
+
+    @property
+    def n_patches(self) -> int:
+        return int(self.patch_area.size)
+
+    @property
+    def n_patches_to_artif(self) -> int:
+        return int(np.unique(self.patch_id[self.changed & self.artif]).size)
+
+    @property
+    def n_patches_to_non_artif(self) -> int:
+        return int(np.unique(self.patch_id[self.changed & ~self.artif]).size)
+
+    @property
+    def area_to_artif(self) -> float:
+        return float(self.area[self.changed & self.artif].sum())
+
+    @property
+    def area_to_non_artif(self) -> float:
+        return float(self.area[self.changed & ~self.artif].sum())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -373,24 +389,10 @@ def _one_pass(
     hit = valid & enclosed[np.where(valid, patch_id, 0)] if n_patches else np.zeros(cls.size, dtype=bool)
     final[hit & ~initial] = True  # rule 1
     final[hit & initial & ~(bati & (area > SEUIL_BATI_M2))] = False  # rule 2 and its exception
-    changed = final != initial
-    up, down = changed & final, changed & ~final
     return ThresholdResult(
-        artif=final,
-        changed=changed,
-        indetermine=~valid,
-        patch_id=patch_id,
-        n_patches=n_patches,
-        patch_area=patch_area,
-        patch_artif=patch_artif,
-        patch_enclosed=enclosed,
-        area=area,
-        n_patches_to_artif=int(np.unique(patch_id[up]).size),
-        n_patches_to_non_artif=int(np.unique(patch_id[down]).size),
-        area_to_artif=float(area[up].sum()),
-        area_to_non_artif=float(area[down].sum()),
-        n_unmatched_edges=edges[0],
-        n_fallback_edges=edges[1],
+        artif=final, changed=final != initial, indetermine=~valid,
+        patch_id=patch_id, patch_area=patch_area, patch_artif=patch_artif, patch_enclosed=enclosed, area=area,
+        n_unmatched_edges=edges[0], n_fallback_edges=edges[1],
     )
 
 

@@ -39,9 +39,7 @@ class LayerSpec:
 class CsvLayout:
     delimiter: str
     encoding: str
-    x: str = ""
-    y: str = ""
-    wkt: str = ""
+    geometry: tuple[str, ...] = ()  # (x, y) coordinate columns, (wkt,) one WKT column, () none
     crs: str = ""
     decimal_comma: bool = False
 
@@ -79,7 +77,7 @@ def sniff_csv(path: Path) -> CsvLayout:
         srid = re.match(r"\s*SRID=(\d+);", values[wkt]) if wkt else None
         crs = f"EPSG:{srid.group(1)}" if srid else _guess_crs(rows[1:], header.index(wkt) if wkt else None,
                                                                  header.index(x) if x else None, header.index(y) if y else None)
-    return CsvLayout(delimiter, encoding, x, y, wkt, crs, decimal_comma)
+    return CsvLayout(delimiter, encoding, (wkt,) if wkt else (x, y) if x else (), crs, decimal_comma)
 
 
 def _guess_crs(rows: list[list[str]], wkt: int | None, x: int | None, y: int | None) -> str:
@@ -106,10 +104,9 @@ def csv_uri(path: Path) -> tuple[str, CsvLayout]:
     layout = sniff_csv(path)
     delimiter = "\\t" if layout.delimiter == "\t" else layout.delimiter  # the provider's own escape for tab
     items = [("type", "csv"), ("delimiter", delimiter), ("encoding", layout.encoding), ("detectTypes", "yes"), ("trimFields", "yes")]
-    if layout.wkt:
-        items += [("wktField", layout.wkt), ("crs", layout.crs)]
-    elif layout.x:
-        items += [("xField", layout.x), ("yField", layout.y), ("crs", layout.crs)]
+    if layout.geometry:
+        names = ("wktField",) if len(layout.geometry) == 1 else ("xField", "yField")
+        items += [*zip(names, layout.geometry), ("crs", layout.crs)]
     else:
         items += [("geomType", "none")]
     if layout.decimal_comma:

@@ -286,7 +286,7 @@ def test_csv_with_coordinates(tmp_path, project):
     path = tmp_path / "points.csv"
     path.write_text("nom;latitude;longitude\nBelfort;47,6383;6,8628\nDelle;47,5083;6,9994\nGiromagny;47,7422;6,8278\n", "utf-8")
     layout = file_layers.sniff_csv(path)
-    assert (layout.delimiter, layout.x, layout.y, layout.crs, layout.decimal_comma) == (";", "longitude", "latitude", "EPSG:4326", True)
+    assert (layout.delimiter, layout.geometry, layout.crs, layout.decimal_comma) == (";", ("longitude", "latitude"), "EPSG:4326", True)
     (layer,) = file_layers.add_layers(file_layers.layer_specs(path, "csv", "Points"), project)
     assert layer.isValid() and layer.featureCount() == 3 and layer.crs().authid() == "EPSG:4326"
     point = next(layer.getFeatures()).geometry().asPoint()

@@ -100,6 +100,7 @@ def test_agreement_numbers_by_hand(run, loaded):
     assert (results["COMPARED_COUNT"], results["AGREE_COUNT"], results["DISAGREE_COUNT"]) == (11, 8, 3)
     assert results["AGREE_HA"] == pytest.approx(7.4)
     assert results["DISAGREE_HA"] == pytest.approx(0.96)
+    assert results["COMPARED_HA"] == pytest.approx(8.36)  # the 11 compared polygons: 7.4 + 0.96 ha
     assert (results["MATRICE_COUNT"], results["MATRICE_HA"]) == (1, pytest.approx(0.4))
     assert (results["SEUIL_COUNT"], results["SEUIL_HA"]) == (2, pytest.approx(0.56))
     assert (results["NOT_COMPARED_COUNT"], results["NOT_COMPARED_HA"]) == (2, pytest.approx(0.05))

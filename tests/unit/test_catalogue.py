@@ -37,8 +37,8 @@ def test_parse_feed_reads_entries_and_paging():
     first, second = feed.entries
     assert first.title == "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
     assert first.link.endswith("/resource/OCSGE/OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01")
-    assert (first.updated, first.zone, first.zone_label, first.format, first.edition) == (
-        "2023-03-01T11:00:00+01:00", "D032", "D032 Gers", "GPKG", "2023-02-15")
+    assert (first.updated, first.zone, first.format, first.edition) == (
+        "2023-03-01T11:00:00+01:00", "D032", "GPKG", "2023-02-15")
     assert (second.format, second.edition) == ("SHP", "")
 
 
