@@ -158,6 +158,12 @@ def read_sql(layer, fields: Sequence[str], keys: Optional[tuple[Optional[int], O
     key, table = integer_key(layer), layer_table(layer)
     if key is None or not table.geometry:
         return None
+    return rows_sql(key, table, fields, keys, skip)
+
+
+def rows_sql(key: str, table: Table, fields: Sequence[str], keys: Optional[tuple[Optional[int], Optional[int]]] = None, skip: Optional[str] = None) -> str:
+    """:func:`read_sql`'s query from the layer's integer key column and :class:`Table` (no QGIS object:
+    made in a reading thread)."""
     columns = ", ".join([f"{quote(key)} AS ocsge_fid", *(quote(f) for f in fields), f"ST_AsBinary({quote(table.geometry)}) AS ocsge_wkb"])
     conditions = [f"({table.sql})"] if table.sql else []
     conditions += [f"({skip}) IS NOT TRUE"] if skip else []
@@ -184,10 +190,11 @@ def summary_sql(layer, extent: bool = True, fields: Sequence[str] = ()) -> str:
     return f"SELECT {box} AS extent, min({key}) AS lo, max({key}) AS hi{groups} FROM {table.relation}{where}{group_by}"
 
 
-def cuts_sql(layer, every: int) -> str:
+def cuts_sql(key: str, table: Table, every: int) -> str:
     """The query of the keys (``cut``) of a PostGIS layer's rows 1, 1 + ``every``, 1 + 2 × ``every``…
-    under its subset, in key order: key ranges of ``every`` rows each."""
-    key, table = quote(integer_key(layer)), layer_table(layer)
+    under its subset, in key order (key ranges of ``every`` rows each), from its integer key column and
+    :class:`Table` (no QGIS object: made in a reading thread)."""
+    key = quote(key)
     where = f" WHERE ({table.sql})" if table.sql else ""
     numbered = f"SELECT {key} AS cut, row_number() OVER (ORDER BY {key}) AS n FROM {table.relation}{where}"
     return f"SELECT cut FROM ({numbered}) AS numbered WHERE n % {int(every)} = 1 ORDER BY cut"

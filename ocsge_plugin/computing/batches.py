@@ -133,14 +133,12 @@ _PREPARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS 
 @dataclass
 class _Summary:
     """A PostGIS layer's lowest and highest key under its subset (None: no row) and, when asked, the
-    distinct combinations of its text ``fields`` (a batch of their values, as GDAL reads them) and the
-    keys cutting it into ranges of CHUNK rows (``cuts``, their first keys)."""
+    distinct combinations of its text ``fields`` (a batch of their values, as GDAL reads them)."""
 
     lo: Optional[int]
     hi: Optional[int]
     fields: tuple = ()
     combinations: dict = field(default_factory=dict)
-    cuts: list = field(default_factory=list)
 
 
 def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step, needed: Optional[Needed]) -> Iterator[dict]:
@@ -182,8 +180,8 @@ class _PostgisRead:
     ``needed`` and text fields, the server does not send the rows whose combination of values
     ``needed`` says nobody uses (:func:`_skip_sql`: most of an occupation layer's polygons when only
     the artificialised, impermeable and undetermined ones count); the ranges then hold CHUNK rows of
-    the layer each (``_Summary.cuts``), two of them one batch: the rows of each batch those of a file's,
-    less the ones left out (the same sums to the last bit still); the progress told by key."""
+    the layer each (:class:`_Aligned`), BATCH // CHUNK of them one batch: the rows of each batch those
+    of a file's, less the ones left out (the same sums to the last bit still); the progress told by key."""
 
     def __init__(self, layer: QgsVectorLayer, fields: Sequence[str], needed: Optional[Needed] = None) -> None:
         self.fields, self.needed = tuple(fields), needed
@@ -192,19 +190,21 @@ class _PostgisRead:
         parts = -(-self.total // CHUNK)
         summary = _summary(layer, grouped) if parts > 1 or grouped else None
         skip = _skip_sql(summary, needed) if grouped else None
-        self.keys = (summary.lo, summary.hi) if skip and summary.cuts and BATCH % CHUNK == 0 else None
-        ranges = list(zip([None, *summary.cuts[1:]], [*summary.cuts[1:], None])) if self.keys else _key_ranges(summary, parts)
-        queries = [postgis.read_sql(layer, fields, keys, skip if self.keys else None) for keys in ranges]
+        self.keys = (summary.lo, summary.hi) if skip and summary.lo is not None and BATCH % CHUNK == 0 else None
+        if self.keys:
+            plan, workers = _Aligned(postgis.integer_key(layer), postgis.layer_table(layer), self.fields, skip).queries, READERS
+        else:
+            queries = [postgis.read_sql(layer, fields, keys) for keys in _key_ranges(summary, parts)]
+            plan, workers = (lambda conn, ds: queries), min(READERS, len(queries))
         conn = postgis.layer_connection(layer)
-        self.count, workers = len(queries), min(READERS, len(queries))
-        self.readers = [prefetched(_reader(conn, queries[w::workers], self.fields), Step(None)) for w in range(workers)]
+        self.readers = [prefetched(_reader(conn, plan, w, workers, self.fields), Step(None)) for w in range(workers)]
 
     def batches(self, step: Step) -> Iterator[dict]:
         for each in self.readers:
             each.step = step  # canceled from now on by the caller's feedback
         done = 0
         try:
-            ranges = (next(self.readers[i % len(self.readers)]) for i in range(self.count))  # a list of batches each
+            ranges = _in_turn(self.readers)
             for out in _paired(ranges) if self.keys else _rebatched((batch for part in ranges for batch in part), BATCH):
                 done += len(out["fid"])
                 yield out
@@ -224,13 +224,44 @@ class _PostgisRead:
             each.close()
 
 
-def _reader(conn: postgis.Connection, queries: Sequence[str], fields: Sequence[str]) -> Iterator[list]:
-    """The batches of each query in turn, one list per query, on one connection (in a thread of its
-    own: no QGIS object here)."""
-    ds = None
-    for sql in queries:
+def _in_turn(readers: Sequence["Prefetched"]) -> Iterator[list]:
+    """The ranges' lists of batches in key order: each reader's next in turn (the ranges dealt out so),
+    until one has none left."""
+    index = 0
+    while True:
+        try:
+            yield next(readers[index % len(readers)])
+        except StopIteration:
+            return
+        index += 1
+
+
+def _reader(conn: postgis.Connection, plan: Callable, worker: int, workers: int, fields: Sequence[str]) -> Iterator[list]:
+    """The batches of the range queries ``worker``, ``worker + workers``… of ``plan(conn, ds)`` in turn,
+    one list per query, on one connection (in a thread of its own: no QGIS object here)."""
+    ds = postgis.open_database(conn)
+    for sql in plan(conn, ds)[worker::workers]:
         ds, result = postgis.query(conn, sql, ds)
         yield _arrow(ds, result, lambda batch: _owned(batch, fields))
+
+
+class _Aligned:
+    """The range queries of a reading that leaves rows out (``skip``): ranges of CHUNK rows of the layer
+    each, cut at keys asked of the server once (``postgis.cuts_sql``) by the first reader to need them,
+    so that each batch holds the rows a file's batch holds there."""
+
+    def __init__(self, key: str, table: postgis.Table, fields: tuple, skip: str) -> None:
+        self.key, self.table, self.fields, self.skip = key, table, fields, skip
+        self.lock = threading.Lock()
+        self.found: Optional[list[str]] = None
+
+    def queries(self, conn: postgis.Connection, ds) -> list[str]:
+        with self.lock:
+            if self.found is None:
+                found = _arrow(*postgis.query(conn, postgis.cuts_sql(self.key, self.table, CHUNK), ds), lambda batch: {"cut": _own(batch["cut"])})
+                cuts = [int(cut) for batch in found for cut in batch["cut"]][1:]
+                self.found = [postgis.rows_sql(self.key, self.table, self.fields, keys, self.skip) for keys in zip([None, *cuts], [*cuts, None])]
+            return self.found
 
 
 def _arrow(ds, result, own: Callable[[dict], dict]) -> list:
@@ -274,10 +305,9 @@ def postgis_extents(layers: Sequence[QgsVectorLayer], grouped: Optional[dict[int
         if postgis_readable(layer):
             fields = tuple((grouped or {}).get(i, ()))
             fields = fields if fields and postgis.text_fields(layer, fields) else ()
-            sql = (postgis.summary_sql(layer, fields=fields), postgis.cuts_sql(layer, CHUNK) if fields else None)
-            wanted.append((i, layer, postgis.layer_connection(layer), sql, fields))
+            wanted.append((i, layer, postgis.layer_connection(layer), postgis.summary_sql(layer, fields=fields), fields))
 
-    def ask(i: int, conn: postgis.Connection, sql: tuple, fields: tuple) -> None:
+    def ask(i: int, conn: postgis.Connection, sql: str, fields: tuple) -> None:
         try:
             found[i] = _summaries(conn, sql, fields)
         except postgis.DatabaseError:
@@ -297,21 +327,15 @@ def postgis_extents(layers: Sequence[QgsVectorLayer], grouped: Optional[dict[int
     return extents
 
 
-def _summaries(conn: postgis.Connection, sql: tuple[str, Optional[str]], fields: tuple) -> tuple[Optional[tuple], _Summary]:
-    """The extent and :class:`_Summary` of a layer from the rows of its ``postgis.summary_sql`` (one per
-    combination of ``fields``, their boxes and keys combined, or one) and of its ``postgis.cuts_sql`` (if
-    any: asked at the same time on a connection of its own)."""
-    asked = prefetched((_arrow(*postgis.query(conn, text), lambda b: {"cut": _own(b["cut"])}) for text in sql[1:] if text), Step(None))
-    try:
-        rows = _arrow(*postgis.query(conn, sql[0]), lambda batch: {k: _own(v) for k, v in batch.items()})
-        cuts = [int(cut) for found in asked for batch in found for cut in batch["cut"]]
-    finally:
-        asked.close()
+def _summaries(conn: postgis.Connection, sql: str, fields: tuple) -> tuple[Optional[tuple], _Summary]:
+    """The extent and :class:`_Summary` of a layer from the rows of its ``postgis.summary_sql``: one per
+    combination of ``fields`` (their boxes and keys combined), or one."""
+    rows = _arrow(*postgis.query(conn, sql), lambda batch: {k: _own(v) for k, v in batch.items()})
     rows = _joined(rows) if rows else {name: np.empty(0, dtype=object) for name in ("extent", "lo", "hi", *fields)}
     boxes = [box for box in (postgis.parse_box(_text(text)) for text in rows["extent"]) if box is not None]
     box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)) if boxes else None
     lo, hi = (np.ma.compressed(np.ma.asarray(rows[k])) for k in ("lo", "hi"))
-    return box, _Summary(int(lo.min()) if lo.size else None, int(hi.max()) if hi.size else None, fields, {f: rows[f] for f in fields}, cuts)
+    return box, _Summary(int(lo.min()) if lo.size else None, int(hi.max()) if hi.size else None, fields, {f: rows[f] for f in fields})
 
 
 def _summary(layer: QgsVectorLayer, fields: tuple) -> _Summary:
@@ -320,8 +344,7 @@ def _summary(layer: QgsVectorLayer, fields: tuple) -> _Summary:
     known = _SUMMARIES.get(layer)
     if known is not None and (not fields or known.fields == fields):
         return known
-    sql = (postgis.summary_sql(layer, extent=False, fields=fields), postgis.cuts_sql(layer, CHUNK) if fields else None)
-    return _summaries(postgis.layer_connection(layer), sql, fields)[1]
+    return _summaries(postgis.layer_connection(layer), postgis.summary_sql(layer, extent=False, fields=fields), fields)[1]
 
 
 def _key_ranges(summary: Optional[_Summary], parts: int) -> list[tuple]:
