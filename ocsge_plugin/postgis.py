@@ -5,8 +5,9 @@
   authentication configuration expanded; the messages when it cannot be reached name the connection
   and never show a password;
 - a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by the
-  server, under the layer's ``WHERE`` subset) and the query of its invalid geometries, for the fast
-  reading path (``computing/batches.py``, ``computing/gpkg.InvalidGeometries``);
+  server, under the layer's ``WHERE`` subset, the rows of some combinations of codes left out), the
+  queries of its extent, key bounds and distinct codes and of its cut keys, and the query of its
+  invalid geometries, for the fast reading path (``computing/batches.py``, ``computing/gpkg.InvalidGeometries``);
 - :class:`Writer`: tables replaced in a schema in ONE transaction (PostgreSQL's DDL is transactional:
   each table is dropped and created again inside it, so an error or a cancel leaves every previous
   table as it was); the privileges granted on a replaced table are granted again on the new one. A
@@ -149,21 +150,21 @@ def integer_key(layer) -> Optional[str]:
     return layer.fields().at(index).name()
 
 
-def read_sql(layer, fields: Sequence[str], keys: Optional[tuple[Optional[int], Optional[int]]] = None, skip: Optional[str] = None) -> Optional[str]:
+def read_sql(layer, fields: Sequence[str], keys: Optional[tuple[Optional[int], Optional[int]]] = None) -> Optional[str]:
     """The query reading a PostGIS layer's key (``ocsge_fid``), ``fields`` and geometry as WKB
     (``ocsge_wkb``, made by the server: GDAL need not decode it), under the layer's ``WHERE``
     subset, in key order; ``keys`` (first, end): only the keys from ``first`` (included) to ``end``
-    (excluded), None for no bound; ``skip``: the rows left out, a condition (:func:`skip_sql`; a row
-    for which it is NULL is read); None without an integer key or a geometry column."""
+    (excluded), None for no bound; None without an integer key or a geometry column."""
     key, table = integer_key(layer), layer_table(layer)
     if key is None or not table.geometry:
         return None
-    return rows_sql(key, table, fields, keys, skip)
+    return rows_sql(key, table, fields, keys)
 
 
 def rows_sql(key: str, table: Table, fields: Sequence[str], keys: Optional[tuple[Optional[int], Optional[int]]] = None, skip: Optional[str] = None) -> str:
     """:func:`read_sql`'s query from the layer's integer key column and :class:`Table` (no QGIS object:
-    made in a reading thread)."""
+    made in a reading thread); ``skip``: the rows left out, a condition (:func:`skip_sql`; a row for
+    which it is NULL is read)."""
     columns = ", ".join([f"{quote(key)} AS ocsge_fid", *(quote(f) for f in fields), f"ST_AsBinary({quote(table.geometry)}) AS ocsge_wkb"])
     conditions = [f"({table.sql})"] if table.sql else []
     conditions += [f"({skip}) IS NOT TRUE"] if skip else []

@@ -4,7 +4,8 @@ Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs `
 through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
 layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's ``WHERE``
 subset applied there, key ranges read by two connections at once while the caller works, the next
-layer's reading begun ahead by ``read_ahead``); other providers, and
+layer's reading begun ahead by ``read_ahead``, the rows the caller says it does not need left out by
+the server); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """

@@ -298,7 +298,7 @@ def _extents(sources: Sequence[Source], needed: dict[int, Optional[Needed]]) -> 
 @contextmanager
 def _read_ahead(sources: Sequence[Source], method: str, needed: dict[int, Optional[Needed]]) -> Iterator[Iterator[Source]]:
     """``sources`` in turn, the reading of the first one (a PostGIS layer's) begun at once, of the next
-    one while this one is worked on (batches.read_ahead): the same fields and geometries (``needed``, by
+    one while this one is worked on (batches.read_ahead): the same fields and rows (``needed``, by
     id of a stock source) as add_stock / add_flows read; not for the thresholds, which read the layer
     otherwise first. What was begun and not read is stopped on leaving."""
 
