@@ -269,3 +269,16 @@ def test_the_next_postgis_layer_is_read_ahead_and_forgotten_when_unused(belfort,
     assert len(batches._PREPARED) == 1
     batches.forget_read_ahead([layer])
     assert not batches._PREPARED and readers() == 0
+
+
+def test_the_rows_left_out_are_those_of_the_codes_byte_for_byte_never_a_null(postgis, ocsge):
+    """skip_sql on the server: upper case only matches upper case, a quote is quoted, a NULL code is
+    never left out (``IS NOT TRUE``), a value it cannot write safely (a backslash) is never matched."""
+    from ocsge.ocsge_plugin import postgis as pg
+
+    skip = pg.skip_sql(["code_cs", "code_us"], [("CS2.2.1", "US1.1"), ("CS1'2", "US5"), (None, "US1.1"), ("CS\\1", "US1.1")])
+    assert "CS\\1" not in skip and "NULL" not in skip.upper().replace("IS NOT", "")
+    rows = "('CS2.2.1', 'US1.1'), ('cs2.2.1', 'us1.1'), ('CS2.2.1 ', 'US1.1'), ('CS1''2', 'US5'), (NULL, 'US1.1'), ('CS\\1', 'US1.1')"
+    kept = postgis.psql(f"SELECT coalesce(code_cs, '<null>') FROM (VALUES {rows}) AS t(code_cs, code_us) WHERE ({skip}) IS NOT TRUE ORDER BY 1")
+    assert kept.splitlines() == sorted(["cs2.2.1", "CS2.2.1 ", "<null>", "CS\\1"])
+    assert pg.skip_sql(["code_cs"], [(None,)]) is None
