@@ -277,7 +277,7 @@ def test_the_rows_left_out_are_those_of_the_codes_byte_for_byte_never_a_null(pos
     from ocsge.ocsge_plugin import postgis as pg
 
     skip = pg.skip_sql(["code_cs", "code_us"], [("CS2.2.1", "US1.1"), ("CS1'2", "US5"), (None, "US1.1"), ("CS\\1", "US1.1")])
-    assert "CS\\1" not in skip and "NULL" not in skip.upper().replace("IS NOT", "")
+    assert "CS\\1" not in skip and "NULL" not in skip.upper()
     rows = "('CS2.2.1', 'US1.1'), ('cs2.2.1', 'us1.1'), ('CS2.2.1 ', 'US1.1'), ('CS1''2', 'US5'), (NULL, 'US1.1'), ('CS\\1', 'US1.1')"
     kept = postgis.psql(f"SELECT coalesce(code_cs, '<null>') FROM (VALUES {rows}) AS t(code_cs, code_us) WHERE ({skip}) IS NOT TRUE ORDER BY 1")
     assert kept.splitlines() == sorted(["cs2.2.1", "CS2.2.1 ", "<null>", "CS\\1"])
