@@ -250,7 +250,7 @@ def _cpu_text(result: Optional[dict]) -> str:
     """``; CPU x s`` (the process) ``+ y s server`` (PostgreSQL), when measured."""
     if not result or result.get("cpu_s") is None:
         return ""
-    server = f" + {result['server_cpu_s']:.1f} s server" if result.get("server_cpu_s") else ""
+    server = f" + {result['server_cpu_s']:.1f} s server" if (result.get("server_cpu_s") or 0) >= 0.05 else ""
     return f"; CPU {result['cpu_s']:.1f} s{server}"
 
 

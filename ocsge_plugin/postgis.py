@@ -5,8 +5,9 @@
   authentication configuration expanded; the messages when it cannot be reached name the connection
   and never show a password;
 - a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by the
-  server, under the layer's ``WHERE`` subset) and the query of its invalid geometries, for the fast
-  reading path (``computing/batches.py``, ``computing/gpkg.InvalidGeometries``);
+  server, under the layer's ``WHERE`` subset, the rows of some combinations of codes left out), the
+  queries of its extent, key bounds and distinct codes and of its cut keys, and the query of its
+  invalid geometries, for the fast reading path (``computing/batches.py``, ``computing/gpkg.InvalidGeometries``);
 - :class:`Writer`: tables replaced in a schema in ONE transaction (PostgreSQL's DDL is transactional:
   each table is dropped and created again inside it, so an error or a cancel leaves every previous
   table as it was); the privileges granted on a replaced table are granted again on the new one. A
@@ -157,8 +158,16 @@ def read_sql(layer, fields: Sequence[str], keys: Optional[tuple[Optional[int], O
     key, table = integer_key(layer), layer_table(layer)
     if key is None or not table.geometry:
         return None
+    return rows_sql(key, table, fields, keys)
+
+
+def rows_sql(key: str, table: Table, fields: Sequence[str], keys: Optional[tuple[Optional[int], Optional[int]]] = None, skip: Optional[str] = None) -> str:
+    """:func:`read_sql`'s query from the layer's integer key column and :class:`Table` (no QGIS object:
+    made in a reading thread); ``skip``: the rows left out, a condition (:func:`skip_sql`; a row for
+    which it is NULL is read)."""
     columns = ", ".join([f"{quote(key)} AS ocsge_fid", *(quote(f) for f in fields), f"ST_AsBinary({quote(table.geometry)}) AS ocsge_wkb"])
     conditions = [f"({table.sql})"] if table.sql else []
+    conditions += [f"({skip}) IS NOT TRUE"] if skip else []
     first, end = keys or (None, None)
     conditions += [f"{quote(key)} >= {int(first)}"] if first is not None else []
     conditions += [f"{quote(key)} < {int(end)}"] if end is not None else []
@@ -168,14 +177,50 @@ def read_sql(layer, fields: Sequence[str], keys: Optional[tuple[Optional[int], O
     return f"SELECT {columns} FROM {table.relation}{where} ORDER BY {quote(key)}"
 
 
-def summary_sql(layer, extent: bool = True) -> str:
+def summary_sql(layer, extent: bool = True, fields: Sequence[str] = ()) -> str:
     """The query of a PostGIS layer's extent (``extent``: PostGIS's ``BOX(…)`` text, QGIS's own query;
     NULL when not ``extent``) and smallest and largest key (``lo``, ``hi``) under its subset: one pass
-    on the server."""
+    on the server. With ``fields`` (text columns, :func:`text_fields`): one row per distinct
+    combination of their values (each compared byte for byte, as :func:`skip_sql`), the extent and
+    keys of its rows beside it."""
     key, table = quote(integer_key(layer)), layer_table(layer)
     where = f" WHERE ({table.sql})" if table.sql else ""
     box = f"st_extent({quote(table.geometry)})::text" if extent else "NULL::text"
-    return f"SELECT {box} AS extent, min({key}) AS lo, max({key}) AS hi FROM {table.relation}{where}"
+    groups = "".join(f", {_bytewise(f)} AS {quote(f)}" for f in fields)
+    group_by = f" GROUP BY {', '.join(str(4 + i) for i in range(len(fields)))}" if fields else ""
+    return f"SELECT {box} AS extent, min({key}) AS lo, max({key}) AS hi{groups} FROM {table.relation}{where}{group_by}"
+
+
+def cuts_sql(key: str, table: Table, every: int) -> str:
+    """The query of the keys (``cut``) of a PostGIS layer's rows 1, 1 + ``every``, 1 + 2 × ``every``…
+    under its subset, in key order (key ranges of ``every`` rows each), from its integer key column and
+    :class:`Table` (no QGIS object: made in a reading thread)."""
+    key = quote(key)
+    where = f" WHERE ({table.sql})" if table.sql else ""
+    numbered = f"SELECT {key} AS cut, row_number() OVER (ORDER BY {key}) AS n FROM {table.relation}{where}"
+    return f"SELECT cut FROM ({numbered}) AS numbered WHERE n % {int(every)} = 1 ORDER BY cut"
+
+
+def _bytewise(field: str) -> str:
+    """A text column as text under the C collation: equal only when byte for byte equal."""
+    return f'{quote(field)}::text COLLATE "C"'
+
+
+def text_fields(layer, fields: Sequence[str]) -> bool:
+    """Whether every one of ``fields`` is a ``text`` or ``varchar`` column of the PostGIS layer: its
+    values read as the server keeps them, compared byte for byte by :func:`skip_sql`."""
+    found = layer.fields()
+    return all(found.lookupField(f) >= 0 and found.field(found.lookupField(f)).typeName().lower() in ("text", "varchar") for f in fields)
+
+
+def skip_sql(fields: Sequence[str], combinations: Sequence[tuple[Optional[str], ...]]) -> Optional[str]:
+    """The condition true for a row whose text ``fields`` are, byte for byte, one of ``combinations``
+    (one with a NULL, a backslash or a NUL never matches), None for none."""
+    rows = [c for c in combinations if all(v is not None and "\\" not in v and "\0" not in v for v in c)]
+    if not rows or not fields:
+        return None
+    values = ", ".join("(" + ", ".join(f"'{_literal(v)}'" for v in row) + ")" for row in rows)
+    return f"({', '.join(_bytewise(f) for f in fields)}) IN (VALUES {values})"
 
 
 def parse_box(text: Optional[str]) -> Optional[tuple[float, float, float, float]]:

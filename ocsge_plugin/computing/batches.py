@@ -4,7 +4,8 @@ Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs `
 through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
 layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's ``WHERE``
 subset applied there, key ranges read by two connections at once while the caller works, the next
-layer's reading begun ahead by ``read_ahead``); other providers, and
+layer's reading begun ahead by ``read_ahead``, the rows the caller says it does not need left out by
+the server); other providers, and
 layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
 wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
 """
@@ -14,8 +15,9 @@ from __future__ import annotations
 import queue
 import threading
 import weakref
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 from osgeo import ogr
@@ -82,14 +84,15 @@ def vrt_source(path: str) -> Optional[tuple[str, str, dict[str, str]]]:
     return source, vrt.src_layer, vrt.fields
 
 
-def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[Step] = None) -> Iterator[dict]:
+def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[Step] = None, needed: Optional[Needed] = None) -> Iterator[dict]:
     """Batches {'wkb': blobs, field: values…, 'fid': ids} of a polygon layer, only the fields asked for.
 
     Files are read through OGR's Arrow interface (GDAL ≥ 3.6; through the source of a renaming VRT),
-    other providers through QGIS."""
+    other providers through QGIS. ``needed(batch) -> bool per row``, from the fields alone: the rows
+    the caller uses at all; a PostGIS layer leaves the others out (the server does not send them)."""
     step = step or Step(None)
     if postgis_readable(layer):
-        yield from _postgis_batches(layer, fields, step)
+        yield from _postgis_batches(layer, fields, step, needed)
         return
     target = ogr_target(layer)
     if target is not None and hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
@@ -119,30 +122,44 @@ def postgis_readable(layer: QgsVectorLayer) -> bool:
             and postgis.read_sql(layer, []) is not None)
 
 
+# the rows a caller uses at all (a bool per row), from a batch's fields alone (its 'wkb' all None)
+Needed = Callable[[dict], np.ndarray]
 READERS = 2  # connections reading a PostGIS layer at once (the server and GDAL's client work on both cores)
 CHUNK = BATCH // 2  # rows per key range read by one query
-_SUMMARIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → (lowest key, highest key), postgis_extents
+COMBINATIONS = 1000  # at most so many distinct combinations of the fields for the rows not needed to be left out
+_SUMMARIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → its _Summary, postgis_extents
 _PREPARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # PostGIS layer → its reading begun, read_ahead
 
 
-def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step) -> Iterator[dict]:
+@dataclass
+class _Summary:
+    """A PostGIS layer's lowest and highest key under its subset (None: no row) and, when asked, the
+    distinct combinations of its text ``fields`` (a batch of their values, as GDAL reads them)."""
+
+    lo: Optional[int]
+    hi: Optional[int]
+    fields: tuple = ()
+    combinations: dict = field(default_factory=dict)
+
+
+def _postgis_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step, needed: Optional[Needed]) -> Iterator[dict]:
     """A PostGIS layer's rows through GDAL's PostgreSQL driver (:class:`_PostgisRead`), its reading
-    begun by :func:`read_ahead` when that asked for the same fields."""
+    begun by :func:`read_ahead` when that asked for the same fields and ``needed``."""
     read = _PREPARED.pop(layer, None)
-    if read is not None and read.fields != tuple(fields):
+    if read is not None and (read.fields != tuple(fields) or read.needed is not needed):
         read.close()
         read = None
-    yield from (read or _PostgisRead(layer, fields)).batches(step)
+    yield from (read or _PostgisRead(layer, fields, needed)).batches(step)
 
 
-def read_ahead(layer: QgsVectorLayer, fields: Sequence[str]) -> None:
+def read_ahead(layer: QgsVectorLayer, fields: Sequence[str], needed: Optional[Needed] = None) -> None:
     """Begin reading a PostGIS layer (its first key ranges, on their connections) for the next
-    ``iter_batches(layer, fields)``, while the caller still works on another layer; nothing for another
-    layer. :func:`forget_read_ahead` stops what was not used."""
+    ``iter_batches(layer, fields, needed=needed)``, while the caller still works on another layer;
+    nothing for another layer. :func:`forget_read_ahead` stops what was not used."""
     if layer in _PREPARED or not postgis_readable(layer):
         return
     try:
-        _PREPARED[layer] = _PostgisRead(layer, fields)
+        _PREPARED[layer] = _PostgisRead(layer, fields, needed)
     except postgis.DatabaseError:
         pass  # said again, with its message, when the layer is read
 
@@ -160,97 +177,183 @@ class _PostgisRead:
     there (postgis.read_sql), in key order and in batches of BATCH rows as from a file (the same sums
     to the last bit). The key range is cut into ranges of about CHUNK rows read by READERS connections
     at once, each in its own thread (GDAL lets go of Python's lock while it waits for the server or
-    decodes its answer), from the moment this is made, a range or two ahead of the caller."""
+    decodes its answer), from the moment this is made, a range or two ahead of the caller. With
+    ``needed`` and text fields, the server does not send the rows whose combination of values
+    ``needed`` says nobody uses (:func:`_skip_sql`: most of an occupation layer's polygons when only
+    the artificialised, impermeable and undetermined ones count); the ranges then hold CHUNK rows of
+    the layer each (:class:`_Aligned`), BATCH // CHUNK of them one batch: the rows of each batch those
+    of a file's, less the ones left out (the same sums to the last bit still); the progress told by key."""
 
-    def __init__(self, layer: QgsVectorLayer, fields: Sequence[str]) -> None:
-        self.fields = tuple(fields)
+    def __init__(self, layer: QgsVectorLayer, fields: Sequence[str], needed: Optional[Needed] = None) -> None:
+        self.fields, self.needed = tuple(fields), needed
         self.total = max(layer.featureCount(), 1)
-        ranges = _key_ranges(layer, self.total)
-        queries = [postgis.read_sql(layer, fields, keys) for keys in ranges]
+        grouped = self.fields if needed is not None and fields and postgis.text_fields(layer, fields) else ()
+        parts = -(-self.total // CHUNK)
+        summary = _summary(layer, grouped) if parts > 1 or grouped else None
+        skip = _skip_sql(summary, needed) if grouped else None
+        self.keys = (summary.lo, summary.hi) if skip and summary.lo is not None and BATCH % CHUNK == 0 else None
+        if self.keys:
+            plan, workers = _Aligned(postgis.integer_key(layer), postgis.layer_table(layer), self.fields, skip).queries, READERS
+        else:
+            queries = [postgis.read_sql(layer, fields, keys) for keys in _key_ranges(summary, parts)]
+            plan, workers = (lambda conn, ds: queries), min(READERS, len(queries))
         conn = postgis.layer_connection(layer)
-        self.count, workers = len(ranges), min(READERS, len(ranges))
-        self.readers = [prefetched(_reader(conn, queries[w::workers], self.fields), Step(None)) for w in range(workers)]
+        self.readers = [prefetched(_reader(conn, plan, w, workers, self.fields), Step(None)) for w in range(workers)]
 
     def batches(self, step: Step) -> Iterator[dict]:
         for each in self.readers:
             each.step = step  # canceled from now on by the caller's feedback
         done = 0
         try:
-            in_order = (batch for i in range(self.count) for batch in next(self.readers[i % len(self.readers)]))
-            for out in _rebatched(in_order, BATCH):
+            ranges = _in_turn(self.readers)
+            for out in _paired(ranges) if self.keys else _rebatched((batch for part in ranges for batch in part), BATCH):
                 done += len(out["fid"])
                 yield out
-                step.progress(min(done / self.total, 1.0))
+                step.progress(min(self._share(done, out["fid"]), 1.0))
         finally:
             self.close()
+
+    def _share(self, done: int, fid: np.ndarray) -> float:
+        """The share of the layer read: by rows, or by key when some rows are left out."""
+        if self.keys is None or not fid.size:
+            return done / self.total
+        lo, hi = self.keys
+        return (int(fid[-1]) - lo + 1) / max(hi - lo + 1, 1)
 
     def close(self) -> None:
         for each in self.readers:
             each.close()
 
 
-def _reader(conn: postgis.Connection, queries: Sequence[str], fields: Sequence[str]) -> Iterator[list]:
-    """The batches of each query in turn, one list per query, on one connection (in a thread of its
-    own: no QGIS object here)."""
-    ds = None
-    for sql in queries:
-        ds, result = postgis.query(conn, sql, ds)
+def _in_turn(readers: Sequence["Prefetched"]) -> Iterator[list]:
+    """The ranges' lists of batches in key order: each reader's next in turn (the ranges dealt out so),
+    until one has none left."""
+    index = 0
+    while True:
         try:
-            yield [_owned(batch, fields) for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"])]
-        finally:
-            ds.ReleaseResultSet(result)
+            yield next(readers[index % len(readers)])
+        except StopIteration:
+            return
+        index += 1
 
 
-def postgis_extents(layers: Sequence[QgsVectorLayer]) -> dict[int, tuple[float, float, float, float]]:
+def _reader(conn: postgis.Connection, plan: Callable, worker: int, workers: int, fields: Sequence[str]) -> Iterator[list]:
+    """The batches of the range queries ``worker``, ``worker + workers``… of ``plan(conn, ds)`` in turn,
+    one list per query, on one connection (in a thread of its own: no QGIS object here)."""
+    ds = postgis.open_database(conn)
+    for sql in plan(conn, ds)[worker::workers]:
+        ds, result = postgis.query(conn, sql, ds)
+        yield _arrow(ds, result, lambda batch: _owned(batch, fields))
+
+
+class _Aligned:
+    """The range queries of a reading that leaves rows out (``skip``): ranges of CHUNK rows of the layer
+    each, cut at keys asked of the server once (``postgis.cuts_sql``) by the first reader to need them,
+    so that each batch holds the rows a file's batch holds there."""
+
+    def __init__(self, key: str, table: postgis.Table, fields: tuple, skip: str) -> None:
+        self.key, self.table, self.fields, self.skip = key, table, fields, skip
+        self.lock = threading.Lock()
+        self.found: Optional[list[str]] = None
+
+    def queries(self, conn: postgis.Connection, ds) -> list[str]:
+        with self.lock:
+            if self.found is None:
+                found = _arrow(*postgis.query(conn, postgis.cuts_sql(self.key, self.table, CHUNK), ds), lambda batch: {"cut": _own(batch["cut"])})
+                cuts = [int(cut) for batch in found for cut in batch["cut"]][1:]
+                self.found = [postgis.rows_sql(self.key, self.table, self.fields, keys, self.skip) for keys in zip([None, *cuts], [*cuts, None])]
+            return self.found
+
+
+def _arrow(ds, result, own: Callable[[dict], dict]) -> list:
+    """The batches of a query's ``result`` (on ``ds``, released after), each made its own by ``own``."""
+    try:
+        return [own(batch) for batch in result.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}", "USE_MASKED_ARRAYS=YES"])]
+    finally:
+        ds.ReleaseResultSet(result)
+
+
+def _skip_sql(summary: _Summary, needed: Needed) -> Optional[str]:
+    """The condition of the rows nobody uses: the layer's distinct combinations of values for which
+    ``needed`` (the very function, on the values as GDAL reads them) says no; None (every row read) past
+    COMBINATIONS of them."""
+    combinations = summary.combinations
+    n = len(combinations[summary.fields[0]])
+    if n == 0 or n > COMBINATIONS:
+        return None
+    useless = ~np.asarray(needed({**combinations, "wkb": np.full(n, None, dtype=object), "fid": np.zeros(n, dtype=np.int64)}), dtype=bool)
+    return postgis.skip_sql(summary.fields, [tuple(_text(combinations[f][i]) for f in summary.fields) for i in np.nonzero(useless)[0]])
+
+
+def _text(value: Any) -> Optional[str]:
+    """A text value of a batch (bytes, from GDAL's Arrow reading) as str; None when null or not UTF-8."""
+    if value is None or value is np.ma.masked:
+        return None
+    try:
+        return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+    except UnicodeDecodeError:
+        return None
+
+
+def postgis_extents(layers: Sequence[QgsVectorLayer], grouped: Optional[dict[int, Sequence[str]]] = None) -> dict[int, tuple[float, float, float, float]]:
     """{position: (xmin, ymin, xmax, ymax)} of the PostGIS layers read by the fast path, each asked of
     the server on its own connection at once (QGIS's ``st_extent``, one pass per layer on the server);
-    the layer's lowest and highest key come in the same pass and are kept for its reading."""
+    the layer's lowest and highest key come in the same pass, and the distinct combinations of its
+    text fields ``grouped[position]`` (those to be read with a ``needed``), kept for its reading."""
     found: dict[int, tuple] = {}
-    wanted = [(i, layer, postgis.layer_connection(layer), postgis.summary_sql(layer)) for i, layer in enumerate(layers) if postgis_readable(layer)]
+    wanted = []
+    for i, layer in enumerate(layers):
+        if postgis_readable(layer):
+            fields = tuple((grouped or {}).get(i, ()))
+            fields = fields if fields and postgis.text_fields(layer, fields) else ()
+            wanted.append((i, layer, postgis.layer_connection(layer), postgis.summary_sql(layer, fields=fields), fields))
 
-    def ask(i: int, conn: postgis.Connection, sql: str) -> None:
+    def ask(i: int, conn: postgis.Connection, sql: str, fields: tuple) -> None:
         try:
-            found[i] = _first_row(conn, sql)
+            found[i] = _summaries(conn, sql, fields)
         except postgis.DatabaseError:
             pass  # the caller asks QGIS (its message, if the database is gone)
 
-    threads = [threading.Thread(target=ask, args=(i, conn, sql), name="ocsge-read", daemon=True) for i, _layer, conn, sql in wanted]
+    threads = [threading.Thread(target=ask, args=(i, conn, sql, fields), name="ocsge-read", daemon=True) for i, _layer, conn, sql, fields in wanted]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     extents = {}
-    for i, layer, _conn, _sql in wanted:
+    for i, layer, *_ in wanted:
         if i in found:
-            text, lo, hi = found[i]
-            _SUMMARIES[layer] = (lo, hi)
-            box = postgis.parse_box(text)
+            box, _SUMMARIES[layer] = found[i]
             if box is not None:
                 extents[i] = box
     return extents
 
 
-def _first_row(conn: postgis.Connection, sql: str) -> tuple:
-    ds, result = postgis.query(conn, sql)
-    try:
-        feature = result.GetNextFeature()
-        return tuple(None if feature is None or feature.IsFieldNull(k) else feature.GetField(k) for k in range(result.GetLayerDefn().GetFieldCount()))
-    finally:
-        ds.ReleaseResultSet(result)
+def _summaries(conn: postgis.Connection, sql: str, fields: tuple) -> tuple[Optional[tuple], _Summary]:
+    """The extent and :class:`_Summary` of a layer from the rows of its ``postgis.summary_sql``: one per
+    combination of ``fields`` (their boxes and keys combined), or one."""
+    rows = _arrow(*postgis.query(conn, sql), lambda batch: {k: _own(v) for k, v in batch.items()})
+    rows = _joined(rows) if rows else {name: np.empty(0, dtype=object) for name in ("extent", "lo", "hi", *fields)}
+    boxes = [box for box in (postgis.parse_box(_text(text)) for text in rows["extent"]) if box is not None]
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)) if boxes else None
+    lo, hi = (np.ma.compressed(np.ma.asarray(rows[k])) for k in ("lo", "hi"))
+    return box, _Summary(int(lo.min()) if lo.size else None, int(hi.max()) if hi.size else None, fields, {f: rows[f] for f in fields})
 
 
-def _key_ranges(layer: QgsVectorLayer, total: int) -> list[tuple]:
-    """(first, end) key ranges of about CHUNK rows each, together every key (None: unbounded, so that
-    rows added since the bounds were asked are read too)."""
-    parts = -(-total // CHUNK)
-    if parts < 2:
+def _summary(layer: QgsVectorLayer, fields: tuple) -> _Summary:
+    """The layer's :class:`_Summary` from :func:`postgis_extents` when it has the combinations of
+    ``fields`` (or none are asked), else asked of the server now."""
+    known = _SUMMARIES.get(layer)
+    if known is not None and (not fields or known.fields == fields):
+        return known
+    return _summaries(postgis.layer_connection(layer), postgis.summary_sql(layer, extent=False, fields=fields), fields)[1]
+
+
+def _key_ranges(summary: Optional[_Summary], parts: int) -> list[tuple]:
+    """(first, end) key ranges, ``parts`` of them at most (one without ``summary``), together every key
+    (None: unbounded, so that rows added since the bounds were asked are read too)."""
+    if summary is None or parts < 2 or summary.lo is None or summary.hi is None or summary.hi <= summary.lo:
         return [(None, None)]
-    bounds = _SUMMARIES.get(layer)
-    if bounds is None:
-        _text, *bounds = _first_row(postgis.layer_connection(layer), postgis.summary_sql(layer, extent=False))
-    lo, hi = bounds
-    if lo is None or hi is None or hi <= lo:
-        return [(None, None)]
+    lo, hi = summary.lo, summary.hi
     parts = min(parts, hi - lo + 1)
     cuts = [lo + (hi + 1 - lo) * i // parts for i in range(1, parts)]
     return list(zip([None, *cuts], [*cuts, None]))
@@ -268,6 +371,20 @@ def _own(values: np.ndarray) -> np.ndarray:
     """An array of numbers copied out of GDAL's buffers (filled again with the next batch); strings and
     WKB are Python objects of their own."""
     return values if values.dtype.kind == "O" else values.copy()
+
+
+def _paired(ranges: Iterator[list]) -> Iterator[dict]:
+    """The batches of every BATCH // CHUNK ranges (of CHUNK rows of the layer each: BATCH rows) joined,
+    when any row is left."""
+    pending: list[dict] = []
+    per = BATCH // CHUNK
+    for index, part in enumerate(ranges):
+        pending += [batch for batch in part if len(batch["fid"])]
+        if index % per == per - 1 and pending:
+            yield _joined(pending)
+            pending = []
+    if pending:
+        yield _joined(pending)
 
 
 def _rebatched(batches: Iterator[dict], size: int) -> Iterator[dict]:

@@ -23,6 +23,7 @@ polygons, not by the number of polygons.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Optional, Sequence
 
@@ -34,7 +35,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 from ..errors import TerritoryError
 from ..i18n import plural, tr
 from ..rules import DEFAULT_CONVENTION
-from .batches import Step, forget_read_ahead, iter_batches, postgis_extents, read_ahead
+from .batches import Needed, Step, forget_read_ahead, iter_batches, postgis_extents, read_ahead
 from .classes import Collector
 from .codes import UNKNOWN, YES, flow_sign, lookup_artif, lookup_imper, lookup_values, parse_bool, parse_ign_artif_or_bool, parse_sign
 from .placement import Placement, Placements, TerritorySet, accumulate
@@ -93,6 +94,23 @@ def _stock_weights(source: Source, batch: dict, method: str, classification=None
     w[:, 2] = imper == YES
     w[:, 3] = (artif == UNKNOWN) | (imper == UNKNOWN)
     return w
+
+
+def _counts(w: np.ndarray) -> np.ndarray:
+    """Per polygon: whether it adds to a stock without the coverage (artificialised, impermeable or undetermined)."""
+    return (w[:, 1] + w[:, 2] + w[:, 3]) > 0
+
+
+def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> Optional[Needed]:
+    """The polygons of a stock layer ``add_stock`` uses at all, told from their codes alone
+    (``batches.iter_batches`` leaves the others out of a PostGIS reading): without the coverage (nor
+    the stock by class it would give), those that count (``_counts``: an undetermined one too, counted
+    apart); None (all of them) with the coverage or the thresholds (which classify a polygon by its
+    neighbours)."""
+    if coverage or used == "matrice_seuils":
+        return None
+    method = "matrice" if used == "classified" else used
+    return lambda batch: _counts(_stock_weights(source, batch, method, None, convention))
 
 
 def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
@@ -214,22 +232,25 @@ def aggregate(
     for source in sources:
         _check_projected(source)
     step = Step(feedback)
-    run = _Run(territories, _extents(sources), coverage, convention, feedback)
-    _check_overlap(run.placements, sources, run.extents)
-    # Overlays to come (pairs of stock layers without flow layer), for the progress bar's shares.
-    overlay_pairs = _overlay_pairs(sources) if overlay is not None else []
-    count = {id(s): max(s.layer.featureCount(), 1) for s in sources}
-    overlay_work = {id(pair): 3 * (count[id(pair[1])] + count[id(pair[2])]) for pair in overlay_pairs}  # overlays weigh more
-    weights_total = sum(count.values()) + sum(overlay_work.values())
-    done = 0.0
-    for source in _read_ahead(sources, method):
-        share = count[id(source)] / weights_total
-        sub = step.sub(done, done + share * 0.98)
-        done += share * 0.98
-        if source.role == "stock":
-            run.add_stock(source, resolve_stock_method(source, method), thresholds, sub)
-        else:
-            run.add_flows(source, sub)
+    needed = {id(s): _rows_needed(s, resolve_stock_method(s, method), coverage, convention) for s in sources if s.role == "stock"}
+    extents = _extents(sources, needed)
+    with _read_ahead(sources, method, needed) as in_turn:  # the first layer read while the territories are placed
+        run = _Run(territories, extents, coverage, convention, feedback)
+        _check_overlap(run.placements, sources, run.extents)
+        # Overlays to come (pairs of stock layers without flow layer), for the progress bar's shares.
+        overlay_pairs = _overlay_pairs(sources) if overlay is not None else []
+        count = {id(s): max(s.layer.featureCount(), 1) for s in sources}
+        overlay_work = {id(pair): 3 * (count[id(pair[1])] + count[id(pair[2])]) for pair in overlay_pairs}  # overlays weigh more
+        weights_total = sum(count.values()) + sum(overlay_work.values())
+        done = 0.0
+        for source in in_turn:
+            share = count[id(source)] / weights_total
+            sub = step.sub(done, done + share * 0.98)
+            done += share * 0.98
+            if source.role == "stock":
+                run.add_stock(source, resolve_stock_method(source, method), thresholds, sub, needed[id(source)])
+            else:
+                run.add_flows(source, sub)
     for pair in overlay_pairs:  # pairs of stock layers without a flow layer
         share = overlay_work[id(pair)] / weights_total
         sub = step.sub(done, done + share * 0.98)
@@ -259,10 +280,12 @@ def _crs_key(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.authid() or crs.toWkt()
 
 
-def _extents(sources: Sequence[Source]) -> dict[str, QgsRectangle]:
-    """The data's extent per CRS: the placement grid of that CRS covers it."""
+def _extents(sources: Sequence[Source], needed: dict[int, Optional[Needed]]) -> dict[str, QgsRectangle]:
+    """The data's extent per CRS: the placement grid of that CRS covers it. PostGIS layers: asked at
+    once, with the combinations of codes of those read with a ``needed`` (by id of a stock source)."""
     extents: dict[str, QgsRectangle] = {}
-    asked = postgis_extents([source.layer for source in sources])  # PostGIS layers: asked at once
+    grouped = {i: list(s.fields.values()) for i, s in enumerate(sources) if needed.get(id(s)) is not None}
+    asked = postgis_extents([source.layer for source in sources], grouped)
     for i, source in enumerate(sources):
         key_crs = _crs_key(source.crs)
         box = QgsRectangle(*asked[i]) if i in asked else QgsRectangle(source.layer.extent())
@@ -272,15 +295,26 @@ def _extents(sources: Sequence[Source]) -> dict[str, QgsRectangle]:
     return extents
 
 
-def _read_ahead(sources: Sequence[Source], method: str) -> Iterator[Source]:
-    """``sources`` in turn, the reading of the next one (a PostGIS layer's) begun while this one is
-    worked on (batches.read_ahead): the same fields as add_stock / add_flows read; not for the
-    thresholds, which read the layer otherwise first."""
-    try:
+@contextmanager
+def _read_ahead(sources: Sequence[Source], method: str, needed: dict[int, Optional[Needed]]) -> Iterator[Iterator[Source]]:
+    """``sources`` in turn, the reading of the first one (a PostGIS layer's) begun at once, of the next
+    one while this one is worked on (batches.read_ahead): the same fields and rows (``needed``, by
+    id of a stock source) as add_stock / add_flows read; not for the thresholds, which read the layer
+    otherwise first. What was begun and not read is stopped on leaving."""
+
+    def begin(source: Source) -> None:
+        if source.role != "stock" or resolve_stock_method(source, method) != "matrice_seuils":
+            read_ahead(source.layer, list(source.fields.values()), needed.get(id(source)))
+
+    def in_turn() -> Iterator[Source]:
         for following, source in zip([*sources[1:], None], sources):
-            if following is not None and (following.role != "stock" or resolve_stock_method(following, method) != "matrice_seuils"):
-                read_ahead(following.layer, list(following.fields.values()))
+            if following is not None:
+                begin(following)
             yield source
+
+    try:
+        begin(sources[0])
+        yield in_turn()
     finally:
         forget_read_ahead([source.layer for source in sources])
 
@@ -326,7 +360,7 @@ class _Run:
         if self.feedback is not None:
             self.feedback.pushInfo(text)
 
-    def add_stock(self, source: Source, used: str, thresholds: Optional[Callable], sub: Step) -> None:
+    def add_stock(self, source: Source, used: str, thresholds: Optional[Callable], sub: Step, needed: Optional[Needed] = None) -> None:
         placement = self._placement(source)
         key = (source.departement or "?", source.millesimes[-1])
         if key in self.stocks:
@@ -345,9 +379,9 @@ class _Run:
             fields = [f for f in (cs_field, us_field) if f]
         self._info(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
         undetermined = _Undetermined(self.stats, source.title, str(source.millesimes[-1]))
-        for batch in iter_batches(source.layer, fields, step=read_step):
+        for batch in iter_batches(source.layer, fields, step=read_step, needed=needed):
             w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification, self.convention)
-            want = None if self.coverage else (w[:, 1] + w[:, 2] + w[:, 3]) > 0
+            want = None if self.coverage else _counts(w)
             undetermined.add(batch["wkb"], w[:, 3] > 0)
             hook = self.classes.stock_hook(key, batch[cs_field] if cs_field else None, batch[us_field] if us_field else None)
             accumulate(placement, batch["wkb"], w, sums, self.stats, want, read_step, hook)

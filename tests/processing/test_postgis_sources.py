@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -81,6 +82,67 @@ def test_aggregate_from_postgis_gives_the_numbers_of_the_files(run, belfort, tmp
         assert row["surface_imper"] == pytest.approx(truth[str(y2)]["imper_m2"], rel=1e-6, abs=0.05), code
     said = "\n".join(feedback.infos + feedback.warnings)
     assert "left out" not in said
+
+
+def test_without_the_coverage_postgis_gives_the_numbers_and_report_of_the_files_to_the_last_bit(run, belfort, tmp_path):
+    """COVERAGE false: the rows that add nothing (neither artificialised, impermeable nor undetermined)
+    are left out on the server; every number, the undetermined counts and surfaces and the report are
+    still those of the files, bit for bit (the same rows in each batch)."""
+    manifest, files, layers = belfort
+    y1, y2 = manifest["millesimes"]
+    diff = files[f"DIFFERENCE_{y1}-{y2}"]
+    done = {}
+    for name, inputs in (("files", [files[f"OCCUPATION_SOL_{y1}"], files[f"OCCUPATION_SOL_{y2}"], diff]), ("pg", [layers["t1_debut"], layers["t1_fin"], layers["t2"]])):
+        results, feedback = aggregate(run, inputs, tmp_path / f"{name}.gpkg", COVERAGE=False)
+        done[name] = (by_commune(tmp_path / f"{name}.gpkg"), json.loads(results["REPORT"]))
+    (from_files, report_files), (from_pg, report_pg) = done["files"], done["pg"]
+    assert set(from_pg) == set(from_files) == set(manifest["truth"]["communes"])
+    for code, row in from_pg.items():
+        assert row == from_files[code], code  # every column, to the last bit
+        truth = manifest["truth"]["communes"][code]
+        assert row["surface_artif"] == pytest.approx(truth[str(y2)]["artif_matrix_m2"], rel=1e-6, abs=0.05), code
+    stocks = [entry for entry in report_pg["indetermine"] if entry["millesime"] in (str(y1), str(y2))]
+    assert len(stocks) == 2 and all(entry["nombre"] > 0 and entry["surface_ha"] > 0 for entry in stocks)
+    for report in (report_pg, report_files):  # the layers' names aside
+        report["indetermine"] = [{k: v for k, v in entry.items() if k != "couche"} for entry in report["indetermine"]]
+    assert report_pg == report_files
+
+
+def test_postgis_leaves_out_the_rows_nobody_needs_and_keeps_a_files_batches(belfort, ocsge, monkeypatch):
+    """iter_batches(needed=…) on PostGIS: the server sends only the rows ``needed`` keeps (nulls, parent
+    codes, INDETERMINE and lower case among them, as ``needed`` reads them), each batch the rows of the
+    file's batch at the same place, less those left out; read ahead alike."""
+    from ocsge.ocsge_plugin.computing import batches, territories
+    from ocsge.ocsge_plugin.computing.sources import describe_source
+
+    manifest, files, layers = belfort
+    y2 = manifest["millesimes"][1]
+    layer, file_layer = layers["t1_fin"], QgsVectorLayer(files[f"OCCUPATION_SOL_{y2}"], "file", "ogr")
+    monkeypatch.setattr(batches, "CHUNK", 50)
+    monkeypatch.setattr(batches, "BATCH", 100)
+    monkeypatch.setattr(batches, "_SUMMARIES", weakref.WeakKeyDictionary())  # none kept from another test's CHUNK
+    source = describe_source(layer)
+    fields = list(source.fields.values())
+    needed = territories._rows_needed(source, "matrice", False, territories.DEFAULT_CONVENTION)
+    whole = list(batches.iter_batches(layer, fields))
+    assert len(whole) > 3 and batches.postgis.text_fields(layer, fields)
+    keep = {int(f): bool(k) for b in whole for f, k in zip(b["fid"], needed(b))}
+    assert 0 < sum(keep.values()) < len(keep) / 2  # most rows add nothing
+    batches.read_ahead(layer, fields, needed)
+    read = list(batches.iter_batches(layer, fields, needed=needed))
+    assert [int(f) for b in read for f in b["fid"]] == [f for f, k in keep.items() if k]  # those, in key order
+    codes = {None if c is np.ma.masked else c.decode() for b in read for c in b[fields[0]]} | {None if c is np.ma.masked else c.decode() for b in read for c in b[fields[1]]}
+    assert None in codes and "INDETERMINE" in codes and any(c and c != c.upper() for c in codes) and "CS2.2" in codes
+    whole_wkb = {int(f): bytes(w) for b in whole for f, w in zip(b["fid"], b["wkb"])}
+    assert all(bytes(w) == whole_wkb[int(f)] for b in read for f, w in zip(b["fid"], b["wkb"]))
+    from_file = [b for b in (_kept(b, needed) for b in batches.iter_batches(file_layer, fields)) if len(b)]
+    assert [len(b) for b in from_file] == [len(b["fid"]) for b in read]  # the same rows in each batch
+    assert [w for b in from_file for w in b] == [bytes(w) for b in read for w in b["wkb"]]
+    assert not batches._PREPARED
+
+
+def _kept(batch: dict, needed) -> list[bytes]:
+    return [bytes(w) for w, k in zip(batch["wkb"], needed(batch)) if k]
 
 
 def test_the_fast_path_reads_postgis_through_gdal(belfort, ocsge):
@@ -163,10 +225,11 @@ def test_postgis_is_read_by_key_ranges_on_two_connections_in_key_order(belfort, 
     assert extents[1] == (expected.xMinimum(), expected.yMinimum(), expected.xMaximum(), expected.yMaximum())
     features = {f.id(): (None if f["code_cs"] in (None, NULL) else f["code_cs"], f.geometry().asWkt(6)) for f in layer.getFeatures()}
     assert None in {code for code, _ in features.values()}  # a null code read as such
-    assert batches._SUMMARIES[layer] == (min(features), max(features))
+    summary = batches._SUMMARIES[layer]
+    assert (summary.lo, summary.hi, summary.fields) == (min(features), max(features), ())
     monkeypatch.setattr(batches, "CHUNK", 37)
     monkeypatch.setattr(batches, "BATCH", 100)
-    ranges = batches._key_ranges(layer, len(features))
+    ranges = batches._key_ranges(summary, -(-len(features) // 37))
     assert len(ranges) == -(-len(features) // 37) and ranges[0][0] is None and ranges[-1][1] is None
     read = list(batches.iter_batches(layer, ["code_cs"]))
     assert [len(b["fid"]) for b in read[:-1]] == [100] * (len(read) - 1) and 0 < len(read[-1]["fid"]) <= 100
@@ -206,3 +269,16 @@ def test_the_next_postgis_layer_is_read_ahead_and_forgotten_when_unused(belfort,
     assert len(batches._PREPARED) == 1
     batches.forget_read_ahead([layer])
     assert not batches._PREPARED and readers() == 0
+
+
+def test_the_rows_left_out_are_those_of_the_codes_byte_for_byte_never_a_null(postgis, ocsge):
+    """skip_sql on the server: upper case only matches upper case, a quote is quoted, a NULL code is
+    never left out (``IS NOT TRUE``), a value it cannot write safely (a backslash) is never matched."""
+    from ocsge.ocsge_plugin import postgis as pg
+
+    skip = pg.skip_sql(["code_cs", "code_us"], [("CS2.2.1", "US1.1"), ("CS1'2", "US5"), (None, "US1.1"), ("CS\\1", "US1.1")])
+    assert "CS\\1" not in skip and "NULL" not in skip.upper()
+    rows = "('CS2.2.1', 'US1.1'), ('cs2.2.1', 'us1.1'), ('CS2.2.1 ', 'US1.1'), ('CS1''2', 'US5'), (NULL, 'US1.1'), ('CS\\1', 'US1.1')"
+    kept = postgis.psql(f"SELECT coalesce(code_cs, '<null>') FROM (VALUES {rows}) AS t(code_cs, code_us) WHERE ({skip}) IS NOT TRUE ORDER BY 1")
+    assert kept.splitlines() == sorted(["cs2.2.1", "CS2.2.1 ", "<null>", "CS\\1"])
+    assert pg.skip_sql(["code_cs"], [(None,)]) is None
