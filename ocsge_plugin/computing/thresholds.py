@@ -39,8 +39,10 @@ How it is computed (the common case fully vectorised with numpy; no all-pairs te
 * WKB is parsed with numpy (little-endian 2D Polygon / MultiPolygon vectorised; other byte orders and
   Z / M variants through a small Python loop).
 * Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected edge
-  key ``(min vertex id, max vertex id)``; one sort groups each edge with the polygon(s) on its other
-  side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly.
+  key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s) on its
+  other side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly. The
+  vertices are numbered and the sides sorted and matched one range of vertices at a time
+  (``mesh.sorted_sides``): no array over every side is held (memory).
 * Edges left unmatched (T-junctions, sub-grid misalignments, the data's edge) go through a fallback
   (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones (within
   ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their union covers
