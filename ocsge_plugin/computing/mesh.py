@@ -22,8 +22,9 @@ FLAG_BITS = 4  # class (2 bits), ring orientation, direction under each side's e
 
 _HALF = 2**31
 _CHUNK = 25_000  # geometries parsed at a time (bounds the temporary memory)
-_RANGE = 1 << 20  # vertices (or sides) sorted at a time, about
+_RANGE = 1 << 19  # vertices (or sides) sorted at a time, about
 _SCAN = 1 << 22  # vertices scanned at a time (bounds the temporary memory)
+_GROUP_BITS = 2  # 4 ranges found by one scan
 
 
 class Mesh:
@@ -194,13 +195,18 @@ def _range_labels(keys: np.ndarray, progress: Any) -> np.ndarray:
 
 
 def _by_label(labels: np.ndarray, progress: Any) -> Iterator[np.ndarray]:
-    """The positions of each label, label after label (ascending); 255 is no label."""
-    top = int(labels.max()) + 1 if labels.size else 0
-    for label in range(min(top, 255)):
+    """The positions of each label, label after label (ascending); 255 is no label. One scan of every
+    label (by slices: bounded temporaries) finds the positions of ``2 ** _GROUP_BITS`` labels, which
+    are then split among them: a few scans in all, not one a label."""
+    top = min(int(labels.max()) + 1 if labels.size else 0, 255)
+    for group_id in range(-(-top >> _GROUP_BITS)):
         progress.check()
-        where = np.flatnonzero(labels == label)
-        if where.size:
-            yield where
+        group = np.concatenate([np.flatnonzero(labels[i:i + _SCAN] >> _GROUP_BITS == group_id) + i for i in range(0, labels.size, _SCAN)])
+        group_labels = labels[group]
+        for label in range(group_id << _GROUP_BITS, min((group_id + 1) << _GROUP_BITS, top)):
+            where = group[group_labels == label]
+            if where.size:
+                yield where
 
 
 def side_keys(pa: np.ndarray, pb: np.ndarray, cls: np.ndarray, sign: np.ndarray, n_v: int) -> np.ndarray:

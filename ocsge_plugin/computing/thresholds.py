@@ -214,7 +214,7 @@ class _Sides:
         parts = []
         pairs: list[list[np.ndarray]] = [[np.zeros(0, np.int32)], [np.zeros(0, np.int32)]]
         for composite, spoly in sorted_sides(mesh, cls, progress):
-            progress.set(40 + 20 * (composite[0] >> FLAG_BITS) / max(mesh.n_points, 1) ** 2)
+            progress.set(40 + 20 * (composite[0] >> FLAG_BITS) / max(mesh.n_points, 1) ** 2, trim=False)
             internal, enclosing, matched, (a, b) = _match(composite, spoly)
             keep = ~internal
             parts.append((composite[keep], spoly[keep], enclosing[keep], ~matched[keep]))
@@ -395,9 +395,11 @@ class _Progress:
         if self.feedback is not None and self.feedback.isCanceled():
             raise Canceled("calcul des seuils annulé")
 
-    def set(self, percent: float) -> None:
+    def set(self, percent: float, trim: bool = True) -> None:
+        """Report ``percent``; between phases (``trim``) hand the freed heap back first."""
         self.check()
-        _give_back()
+        if trim:
+            _give_back()
         if self.feedback is not None:
             self.feedback.setProgress(percent)
 
