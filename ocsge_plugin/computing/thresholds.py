@@ -222,9 +222,11 @@ class _Sides:
             a, b = _unique_links(cls.size, a, b)  # a pair of polygons shares many sides
             pairs[0].append(a)
             pairs[1].append(b)
-        sides = cls_()
-        columns = [list(column) for column in zip(*parts)] or [[np.zeros(0, np.int64)], [np.zeros(0, np.int32)], [np.zeros(0, bool)], [np.zeros(0, bool)]]
+        if not parts:  # no side at all
+            parts.append((np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, bool)))
+        columns = [list(column) for column in zip(*parts)]
         del parts
+        sides = cls_()
         sides.composite, sides.spoly, sides.enclosing, sides.unmatched = (joined(column) for column in columns)
         sides.internal = np.zeros(sides.composite.size, dtype=bool)
         progress.set(60)
