@@ -39,8 +39,10 @@ How it is computed (the common case fully vectorised with numpy; no all-pairs te
 * WKB is parsed with numpy (little-endian 2D Polygon / MultiPolygon vectorised; other byte orders and
   Z / M variants through a small Python loop).
 * Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected edge
-  key ``(min vertex id, max vertex id)``; one sort groups each edge with the polygon(s) on its other
-  side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly.
+  key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s) on its
+  other side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly. The
+  vertices are numbered and the sides sorted and matched one range of vertices at a time
+  (``mesh.sorted_sides``): no array over every side is held (memory).
 * Edges left unmatched (T-junctions, sub-grid misalignments, the data's edge) go through a fallback
   (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones (within
   ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their union covers
@@ -67,8 +69,9 @@ import numpy as np
 from ..errors import Canceled
 from ..nomenclature import normalise_code
 from ..rules import CODE_BATI, SEUIL_BATI_M2, SEUIL_SURFACE_M2
+from .mesh import FLAG_BITS, Mesh, joined, read_mesh, sorted_sides, take, wkb_chunks
 from .sides import IND, side_neighbours
-from .wkb import as_bytes, parse_rings, polygon_areas_of_rings, ring_areas
+from .wkb import parse_rings, polygon_areas_of_rings, ring_areas
 
 __all__ = ["ARTIF", "INDETERMINE", "NON_ARTIF", "ThresholdResult", "Canceled", "apply_thresholds"]
 
@@ -179,7 +182,7 @@ def apply_thresholds(
     cls = np.where(status < 0, IND, status).astype(np.int8)  # 0 non-artif, 1 artif, 2 indéterminé
     progress.set(1)
 
-    mesh = _read_mesh(geometries_wkb, n, grid, progress)  # → 40 %
+    mesh = read_mesh(geometries_wkb, n, grid, progress)  # → 40 %
     if areas is None:
         area = mesh.poly_area
     else:
@@ -187,12 +190,8 @@ def apply_thresholds(
         if area.shape != (n,):
             raise ValueError(f"areas: {area.shape[0] if area.ndim else 0} values for {n} geometries")
 
-    sides = _Sides.sorted(mesh, cls)
-    progress.set(50)
-    matched, pairs = _match(sides)
-    progress.set(60)
-    n_unmatched, n_fallback = _match_by_fallback(sides, mesh, matched, pairs, tolerance, progress)
-    del matched
+    sides, pairs = _Sides.matched(mesh, cls, progress)  # → 60 %
+    n_unmatched, n_fallback = _match_by_fallback(sides, mesh, pairs, tolerance, progress)
     sides.keep_boundary()
     progress.set(70)
     patch_id, n_patches, patch_area, patch_artif, valid = _patches(n, cls, area, pairs, progress)
@@ -212,78 +211,69 @@ def apply_thresholds(
 
 
 class _Sides:
-    """Every polygon side, sorted by (undirected edge key, class, ring orientation, direction): the
-    sides of one edge are consecutive, same-class twins next to each other. ``composite`` packs
-    key << 4 | class << 2 | orientation << 1 | direction (orientation 1 where the ring runs exterior
-    counter-clockwise / interior clockwise); ``spoly`` / ``scls`` are each side's polygon and class.
+    """The polygon sides that may bound a patch: every side but those whose twin is of the same class,
+    in the order of their sort key (``mesh.side_keys``: undirected edge key, class, ring orientation,
+    direction), with their polygon (``spoly``), whether the other side is of the other class, not
+    indéterminé (``enclosing``), and whether they have no exact twin (``unmatched``: the fallback's).
     Attributes are deleted as soon as a step no longer needs them (memory)."""
 
     composite: np.ndarray
     spoly: np.ndarray
-    scls: np.ndarray
-    internal: np.ndarray  # the other side is of the same class
-    enclosing: np.ndarray  # the other side is of the other class (not indéterminé)
+    enclosing: np.ndarray
+    unmatched: np.ndarray
+    internal: np.ndarray  # the fallback found the other side of the same class
 
     @classmethod
-    def sorted(cls_, mesh: _Mesh, cls: np.ndarray) -> "_Sides":
+    def matched(cls_, mesh: Mesh, cls: np.ndarray, progress: _Progress) -> tuple["_Sides", list[list[np.ndarray]]]:
+        """The sides matched with their twins, run of the sorted order by run (``mesh.sorted_sides``);
+        returns them and the pairs of same-status polygons sharing a side (each pair once a run)."""
+        parts = []
+        pairs: list[list[np.ndarray]] = [[np.zeros(0, np.int32)], [np.zeros(0, np.int32)]]
+        for composite, spoly in sorted_sides(mesh, cls, progress):
+            progress.set(40 + 20 * (composite[0] >> FLAG_BITS) / max(mesh.n_points, 1) ** 2, trim=False)
+            internal, enclosing, matched, (a, b) = _match(composite, spoly)
+            keep = ~internal
+            parts.append((composite[keep], spoly[keep], enclosing[keep], ~matched[keep]))
+            del composite, spoly, internal, enclosing, matched, keep
+            a, b = _unique_links(cls.size, a, b)  # a pair of polygons shares many sides
+            pairs[0].append(a)
+            pairs[1].append(b)
+        if not parts:  # no side at all
+            parts.append((np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, bool)))
+        columns = [list(column) for column in zip(*parts)]
+        del parts
         sides = cls_()
-        n_v = mesh.n_points
-        composite = np.empty(mesh.pa.size, dtype=np.int64)
-        for i in range(0, composite.size, _SIDE_CHUNK):  # by chunks: bounded temporaries
-            chunk = slice(i, i + _SIDE_CHUNK)
-            composite[chunk] = _side_keys(mesh.pa[chunk], mesh.pb[chunk], cls[mesh.epoly[chunk]], mesh.esign[chunk], n_v)
-        del mesh.pa, mesh.pb, mesh.esign
-        order = np.argsort(composite)
-        composite.sort()  # the same as composite[order], without a second copy
-        sides.composite = composite
-        sides.spoly = _take(mesh.epoly, order)
-        del order, mesh.epoly
-        sides.scls = ((sides.composite >> 2) & 3).astype(np.int8)
-        return sides
+        sides.composite, sides.spoly, sides.enclosing, sides.unmatched = (joined(column) for column in columns)
+        sides.internal = np.zeros(sides.composite.size, dtype=bool)
+        progress.set(60)
+        return sides, pairs
 
     def keep_boundary(self) -> None:
-        """Keep only the sides that are not internal (the only ones the enclosure reads): about a
-        third of them, freed before the patches are built."""
+        """Leave out the unmatched sides the fallback found internal (the enclosure reads the others)."""
         keep = ~self.internal
-        del self.internal, self.scls
+        del self.internal, self.unmatched
         self.composite = self.composite[keep]
         self.spoly = self.spoly[keep]
         self.enclosing = self.enclosing[keep]
 
 
-def _side_keys(pa: np.ndarray, pb: np.ndarray, cls: np.ndarray, sign: np.ndarray, n_v: int) -> np.ndarray:
-    """``_Sides.composite`` of sides (start and end vertex, class, ring orientation sign)."""
-    key = np.minimum(pa, pb).astype(np.int64)
-    key *= n_v
-    key += np.maximum(pa, pb)
-    key <<= _FLAG_BITS
-    key += cls.astype(np.int64) << 2
-    key += (sign > 0).astype(np.int64) << 1
-    key += pa > pb
-    return key
-
-
-_FLAG_BITS = 4  # class (2 bits), ring orientation, direction under each side's edge key
-_SIDE_CHUNK = 1 << 22
-
-
-def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
-    """``sides.internal`` and ``sides.enclosing``; returns which sides are matched and the pairs of
-    same-status polygons sharing a side.
+def _match(composite: np.ndarray, spoly: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """(internal, enclosing, matched, pairs of same-status polygons sharing a side) of sorted sides
+    (a run of whole edges).
 
     Nearly every edge has one or two sides: compare with the neighbour in the sorted order. internal:
     the other side is of the same class; enclosing: it is of the other class (not indéterminé);
     unmatched: the side is alone (→ fallback)."""
-    composite, spoly, scls = sides.composite, sides.spoly, sides.scls
     n_edges = composite.size
+    scls = ((composite >> 2) & 3).astype(np.int8)
     # runs of equal keys are the sides of one edge (sorted by class inside a run)
-    skey = composite >> _FLAG_BITS
+    skey = composite >> FLAG_BITS
     same_key = skey[1:] == skey[:-1]  # side i and side i + 1 are the same edge
     del skey
     twin = same_key & (scls[1:] == scls[:-1])
     twin &= scls[1:] != IND
     twin &= spoly[1:] != spoly[:-1]
-    pairs = [[spoly[:-1][twin]], [spoly[1:][twin]]]  # same-status polygons sharing a side
+    pairs = (spoly[:-1][twin], spoly[1:][twin])  # same-status polygons sharing a side
     del twin
     eq_prev = np.zeros(n_edges, dtype=bool)
     eq_prev[1:] = same_key
@@ -299,8 +289,8 @@ def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
     prev_cls[:1] = IND
     np.copyto(other, prev_cls, where=~eq_next)
     del prev_cls
-    sides.internal = internal = matched & (other == scls)
-    sides.enclosing = enclosing = matched & (other != scls) & (other != IND)
+    internal = matched & (other == scls)
+    enclosing = matched & (other != scls) & (other != IND)
     del other
     # edges of three sides or more (overlapping data): count the classes of each such edge
     middle = eq_prev & eq_next
@@ -311,26 +301,24 @@ def _match(sides: _Sides) -> tuple[np.ndarray, list[list[np.ndarray]]]:
     crowded = np.flatnonzero(crowded)
     del middle
     if crowded.size:
-        internal[crowded], enclosing[crowded] = _crowded_edges(composite[crowded] >> _FLAG_BITS, scls[crowded])
-    return matched, pairs
+        internal[crowded], enclosing[crowded] = _crowded_edges(composite[crowded] >> FLAG_BITS, scls[crowded])
+    return internal, enclosing, matched, pairs
 
 
-def _match_by_fallback(
-    sides: _Sides, mesh: _Mesh, matched: np.ndarray, pairs: list[list[np.ndarray]], tolerance: float, progress: _Progress,
-) -> tuple[int, int]:
+def _match_by_fallback(sides: _Sides, mesh: Mesh, pairs: list[list[np.ndarray]], tolerance: float, progress: _Progress) -> tuple[int, int]:
     """The sides without an exact twin, matched geometrically (``sides.side_neighbours``): ``internal``,
     ``enclosing`` and ``pairs`` completed in place. Returns (unmatched sides, of them matched)."""
-    unmatched = np.flatnonzero(~matched)
+    unmatched = np.flatnonzero(sides.unmatched)
     if not unmatched.size:
         return 0, 0
-    ua, ub = mesh.endpoints(sides.composite[unmatched])
+    ucomposite = sides.composite[unmatched]
+    ua, ub = mesh.endpoints(ucomposite)
     (x0, y0), (x1, y1) = mesh.coordinates(ua), mesh.coordinates(ub)
-    full, has_same, has_opp, has_ind, fa, fb = side_neighbours(
-        x0, y0, x1, y1, sides.spoly[unmatched], sides.scls[unmatched], tolerance, progress
-    )
+    ucls = ((ucomposite >> 2) & 3).astype(np.int8)
+    full, has_same, has_opp, has_ind, fa, fb = side_neighbours(x0, y0, x1, y1, sides.spoly[unmatched], ucls, tolerance, progress)
     sides.internal[unmatched] = full & has_same & ~has_opp & ~has_ind
     sides.enclosing[unmatched] = full & has_opp & ~has_ind
-    not_ind = sides.scls[unmatched] != IND
+    not_ind = ucls != IND
     pairs[0].append(fa)
     pairs[1].append(fb)
     return int(np.count_nonzero(not_ind)), int(np.count_nonzero(full & not_ind))
@@ -358,13 +346,13 @@ def _patches(
 
 
 def _enclosure(
-    sides: _Sides, mesh: _Mesh, patch_id: np.ndarray, n_patches: int, small: np.ndarray, progress: _Progress,
+    sides: _Sides, mesh: Mesh, patch_id: np.ndarray, n_patches: int, small: np.ndarray, progress: _Progress,
 ) -> np.ndarray:
     """Which small patches are enclosed, read on their outer boundary (``sides`` keeps only the sides
     that are not internal; they are spent)."""
-    epatch = _take(patch_id.astype(np.int32), sides.spoly)  # -1 for indéterminé
+    epatch = take(patch_id.astype(np.int32), sides.spoly)  # -1 for indéterminé
     del sides.spoly
-    small_side = _take(np.append(small, False), epatch)  # index -1 → False
+    small_side = take(np.append(small, False), epatch)  # index -1 → False
     boundary = np.flatnonzero(small_side)
     del small_side
     bpatch = epatch[boundary]
@@ -411,9 +399,11 @@ class _Progress:
         if self.feedback is not None and self.feedback.isCanceled():
             raise Canceled("calcul des seuils annulé")
 
-    def set(self, percent: float) -> None:
+    def set(self, percent: float, trim: bool = True) -> None:
+        """Report ``percent``; between phases (``trim``) hand the freed heap back first."""
         self.check()
-        _give_back()
+        if trim:
+            _give_back()
         if self.feedback is not None:
             self.feedback.setProgress(percent)
 
@@ -488,124 +478,8 @@ def _bati_array(code_cs: Any, n: int) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------------------------------
-# WKB → rings → edges
+# Areas alone
 # --------------------------------------------------------------------------------------------------
-
-
-class _Mesh:
-    """Snapped vertices, areas and undirected edges of a polygon set.
-
-    Vertices are snapped to ``grid`` and numbered 0 .. n_points-1; ``vkeys[i]`` packs vertex i's
-    integer grid coordinates relative to ``origin`` (high 32 bits x, low 32 bits y, each + 2³¹), from
-    which its (snapped) coordinates are recovered. Edges keep their ring's direction.
-    """
-
-    def __init__(self) -> None:
-        self.grid = DEFAULT_GRID
-        self.origin = (0.0, 0.0)
-        self.n_points = 0
-        self.vkeys = np.zeros(0, dtype=np.uint64)
-        self.poly_area = np.zeros(0)
-        self.pa = self.pb = self.epoly = np.zeros(0, dtype=np.int32)  # edge start / end vertex, polygon
-        self.esign = np.zeros(0, dtype=np.int8)  # +1 where the ring runs exterior CCW / interior CW
-
-    def coordinates(self, vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Snapped coordinates of vertices, relative to ``origin``."""
-        key = self.vkeys[vertices]
-        x = ((key >> np.uint64(32)).astype(np.int64) - _HALF) * self.grid
-        y = ((key & np.uint64(0xFFFFFFFF)).astype(np.int64) - _HALF) * self.grid
-        return x, y
-
-    def endpoints(self, composite: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Start and end vertex of edges from their sort key (``_Sides.composite``)."""
-        key = composite >> _FLAG_BITS
-        low, high = key // self.n_points, key % self.n_points
-        reverse = (composite & 1).astype(bool)
-        return np.where(reverse, high, low), np.where(reverse, low, high)
-
-
-_HALF = 2**31
-_CHUNK = 100_000  # geometries parsed at a time (bounds the temporary memory)
-
-
-def _take(table: np.ndarray, index: np.ndarray, chunk: int = 1 << 22) -> np.ndarray:
-    """``table[index]`` by chunks: numpy turns a 32-bit index into a 64-bit copy, this bounds it."""
-    if index.size <= chunk:
-        return table[index]
-    out = np.empty(index.shape, dtype=table.dtype)
-    for i in range(0, index.size, chunk):
-        out[i:i + chunk] = table[index[i:i + chunk]]
-    return out
-
-
-def _read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: _Progress) -> _Mesh:
-    """Parse the WKB (by chunks of geometries), compute areas, snap and number vertices, list edges."""
-    mesh = _Mesh()
-    mesh.grid = grid
-    mesh.poly_area = np.zeros(n)
-    nbytes, chunks = _wkb_chunks(geometries, n)
-    capacity = nbytes // 16 + 1  # a 2D vertex takes 16 bytes of WKB: an upper bound
-    if capacity >= 2**31 - 1:
-        raise ValueError("too many vertices for 32-bit indices")
-    keys = np.empty(capacity, dtype=np.uint64)
-    ring_counts: list[np.ndarray] = []
-    ring_geoms: list[np.ndarray] = []
-    ring_signs: list[np.ndarray] = []
-    n_pts = 0
-    origin: tuple[float, float] | None = None
-    for first, chunk, lengths in chunks:
-        progress.set(1 + 24 * first / max(n, 1))
-        x, y, count, geom, exterior, origin = parse_rings(chunk, lengths, first, origin, progress)
-        area = ring_areas(x, y, count)
-        mesh.poly_area[first:first + len(chunk)] = polygon_areas_of_rings(area, geom, exterior, len(chunk))
-        ring_counts.append(count)
-        ring_geoms.append((geom + first).astype(np.int32))
-        ring_signs.append(np.where(exterior == (area > 0), 1, -1).astype(np.int8))
-        keys[n_pts:n_pts + x.size] = _grid_keys(x, y, grid)
-        n_pts += x.size
-        del x, y
-    mesh.origin = origin or (0.0, 0.0)
-    keys = keys[:n_pts]
-    count = np.concatenate(ring_counts) if ring_counts else np.zeros(0, dtype=np.int64)
-    rgeom = np.concatenate(ring_geoms) if ring_geoms else np.zeros(0, dtype=np.int32)
-    rsign = np.concatenate(ring_signs) if ring_signs else np.zeros(0, dtype=np.int8)
-    del ring_counts, ring_geoms, ring_signs
-    progress.set(25)
-
-    # vertex numbering: one sort of the packed grid keys
-    order = np.argsort(keys)
-    keys = _take(keys, order)
-    new = np.ones(n_pts, dtype=bool)
-    np.not_equal(keys[1:], keys[:-1], out=new[1:])
-    mesh.vkeys = keys[new]
-    del keys
-    mesh.n_points = int(mesh.vkeys.size)
-    ids = np.cumsum(new, dtype=np.int32)
-    ids -= 1
-    del new
-    pid = np.empty(n_pts, dtype=np.int32)
-    pid[order] = ids
-    del order, ids
-    if mesh.n_points and mesh.n_points**2 << _FLAG_BITS >= 2**63:
-        raise ValueError("too many distinct vertices for 64-bit edge keys")
-    progress.set(35)
-
-    # undirected edges: ring sides, without the degenerate ones (repeated vertices, ring closure)
-    start = np.cumsum(count) - count
-    nonempty = count > 0
-    pid_next = np.empty_like(pid)
-    pid_next[:-1] = pid[1:]
-    pid_next[(start + count - 1)[nonempty]] = pid[start[nonempty]]  # cyclic: closes unclosed rings too
-    side = pid != pid_next
-    mesh.pa = pid[side]
-    del pid
-    mesh.pb = pid_next[side]
-    del pid_next
-    mesh.epoly = np.repeat(rgeom, count)[side]
-    mesh.esign = np.repeat(rsign, count)[side]
-    del side
-    progress.set(40)
-    return mesh
 
 
 def polygon_areas(geometries_wkb: Sequence[Any], feedback: Any = None) -> np.ndarray:
@@ -615,43 +489,12 @@ def polygon_areas(geometries_wkb: Sequence[Any], feedback: Any = None) -> np.nda
     n = len(geometries_wkb)
     out = np.zeros(n)
     origin: tuple[float, float] | None = None
-    for first, chunk, lengths in _wkb_chunks(geometries_wkb, n)[1]:
+    for first, chunk, lengths in wkb_chunks(geometries_wkb, n)[1]:
         progress.set(100 * first / max(n, 1))
         x, y, count, geom, exterior, origin = parse_rings(chunk, lengths, first, origin, progress)
         out[first:first + len(chunk)] = polygon_areas_of_rings(ring_areas(x, y, count), geom, exterior, len(chunk))
     progress.set(100)
     return out
-
-
-def _wkb_chunks(geometries: Any, n: int) -> tuple[int, Iterator[tuple[int, list, np.ndarray]]]:
-    """(total WKB bytes, chunks (first index, blobs, their lengths)) of a sequence of WKB, or of a
-    column that re-reads them (``chunks(size)`` and ``nbytes``, e.g. ``batches.WkbColumn``)."""
-    if hasattr(geometries, "chunks"):
-        blocks = geometries.chunks(_CHUNK)
-        nbytes = geometries.nbytes
-    else:
-        items = [g if type(g) is bytes else as_bytes(g) for g in geometries]  # noqa: E721 (fast path)
-        blocks = (items[first:first + _CHUNK] for first in range(0, n, _CHUNK))
-        nbytes = sum(map(len, items))
-
-    def chunks() -> Iterator[tuple[int, list, np.ndarray]]:
-        first = 0
-        for block in blocks:
-            yield first, block, np.fromiter(map(len, block), dtype=np.int64, count=len(block))
-            first += len(block)
-
-    return nbytes, chunks()
-
-
-def _grid_keys(x: np.ndarray, y: np.ndarray, grid: float) -> np.ndarray:
-    """Vertices snapped to the grid, packed as uint64 (x in the high 32 bits, y in the low ones)."""
-    xi = np.rint(x / grid)
-    yi = np.rint(y / grid)
-    if xi.size and max(np.abs(xi).max(), np.abs(yi).max()) >= _HALF:
-        raise ValueError("data extent too large for the snapping grid (32-bit grid coordinates)")
-    keys = (xi.astype(np.int64) + _HALF).astype(np.uint64) << np.uint64(32)
-    keys |= (yi.astype(np.int64) + _HALF).astype(np.uint64)
-    return keys
 
 
 # --------------------------------------------------------------------------------------------------
@@ -747,7 +590,7 @@ def _enclosed(
     bb: np.ndarray,
     bsign: np.ndarray,
     benclosing: np.ndarray,
-    mesh: _Mesh,
+    mesh: Mesh,
     progress: _Progress,
 ) -> np.ndarray:
     """Small patches whose outer boundary faces the opposite status everywhere.
