@@ -29,7 +29,6 @@ import os
 import re
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,7 +42,7 @@ import native_chain  # noqa: E402
 import pg_cluster  # noqa: E402
 import run  # noqa: E402
 
-ROUNDS = 3  # the start-up, the plugin from GeoPackage and from PostGIS, in turn, that many times
+ROUNDS = 3  # the start-up, the plugin from GeoPackage and from PostGIS (without, then with the coverage), in turn, that many times
 COLUMNS = ("artif_debut", "imper_debut", "artif_fin", "imper_fin", "flux_artif", "flux_desartif", "flux_imper", "flux_desimper")
 # the plugin's commune table (ocsge:aggregate, one row per commune and pair) → the anchor's columns
 PLUGIN = {"surface_artif": "artif_fin", "surface_imper": "imper_fin", "flux_artif": "flux_artif", "flux_desartif": "flux_desartif",
@@ -124,10 +123,10 @@ def agreement(a: dict, b: dict) -> dict:
     return out
 
 
-def aggregate(layers: list[str], out: Path) -> list[str]:
+def aggregate(layers: list[str], out: Path, coverage: bool = False) -> list[str]:
     out.unlink(missing_ok=True)
     return run.qgis_process("ocsge:aggregate", [*(f"INPUT_LAYERS={layer}" for layer in layers), f"TERRITORIES={run.COMMUNES}", "CODE_FIELD=code",
-                                                "NAME_FIELD=nom", "METHOD=2", "COVERAGE=false", "UNIT=1", f"OUTPUT={out}"])
+                                                "NAME_FIELD=nom", "METHOD=2", f"COVERAGE={str(coverage).lower()}", "UNIT=1", f"OUTPUT={out}"])
 
 
 def postgis_layers(cluster: pg_cluster.Cluster, years: list[int]) -> list[str]:
@@ -157,9 +156,11 @@ def alternated(commands: dict, cluster: pg_cluster.Cluster, logs: Path, rounds: 
         median = sorted(ok, key=lambda r: r["wall_s"])[len(ok) // 2]
         out[name] = dict(median, rounds_wall_s=[r["wall_s"] for r in ok],
                          cpu_s=statistics.median(r["cpu_s"] for r in ok), server_cpu_s=statistics.median(r["server_cpu_s"] for r in ok))
-    if all(out[k].get("status") == 0 for k in commands):
-        out["plugin_postgis"]["net_rounds"] = [round((p["wall_s"] - s["wall_s"]) / max(g["wall_s"] - s["wall_s"], 1e-9), 3)
-                                               for s, g, p in zip(done["qgis_start"], done["plugin_gpkg"], done["plugin_postgis"])]
+    for suffix in ("", "_coverage"):
+        gpkg, pg = f"plugin_gpkg{suffix}", f"plugin_postgis{suffix}"
+        if all(out.get(k, {}).get("status") == 0 for k in ("qgis_start", gpkg, pg)):
+            out[pg]["net_rounds"] = [round((p["wall_s"] - s["wall_s"]) / max(g["wall_s"] - s["wall_s"], 1e-9), 3)
+                                     for s, g, p in zip(done["qgis_start"], done[gpkg], done[pg])]
     return out
 
 
@@ -201,7 +202,10 @@ def bench_size(size: int, rounds: int = ROUNDS) -> dict:
                                                     f'-f "{logs / "postgis_anchor.sql"}" > "{anchor_csv}"'], logs)
         commands = {"qgis_start": lambda: [run.QGIS_PROCESS, "help", "ocsge:aggregate"],  # start-up, no work
                     "plugin_gpkg": lambda: aggregate([found["occ_debut"], found["occ_fin"], found["diff"]], outs / "plugin_gpkg.gpkg"),
-                    "plugin_postgis": lambda: aggregate(postgis_layers(cluster, found["years"]), outs / "plugin_postgis.gpkg")}
+                    "plugin_postgis": lambda: aggregate(postgis_layers(cluster, found["years"]), outs / "plugin_postgis.gpkg"),
+                    # the same with the coverage (the parameter's default): every polygon is read
+                    "plugin_gpkg_coverage": lambda: aggregate([found["occ_debut"], found["occ_fin"], found["diff"]], outs / "plugin_gpkg_coverage.gpkg", True),
+                    "plugin_postgis_coverage": lambda: aggregate(postgis_layers(cluster, found["years"]), outs / "plugin_postgis_coverage.gpkg", True)}
         runs.update(alternated(commands, cluster, logs, rounds))
     finally:
         cluster.stop()
@@ -210,6 +214,9 @@ def bench_size(size: int, rounds: int = ROUNDS) -> dict:
         anchor, gpkg, pg = read_anchor(anchor_csv), read_plugin(outs / "plugin_gpkg.gpkg"), read_plugin(outs / "plugin_postgis.gpkg")
         result["agreement"] = {"plugin_gpkg vs anchor": agreement(gpkg, anchor), "plugin_postgis vs anchor": agreement(pg, anchor),
                                "plugin_postgis vs plugin_gpkg": agreement(pg, gpkg)}
+        if all(runs.get(k, {}).get("status") == 0 for k in ("plugin_gpkg_coverage", "plugin_postgis_coverage")):
+            result["agreement"]["with the coverage: plugin_postgis vs plugin_gpkg"] = agreement(
+                read_plugin(outs / "plugin_postgis_coverage.gpkg"), read_plugin(outs / "plugin_gpkg_coverage.gpkg"))
         result["communes"] = len(anchor)
         for name, a in result["agreement"].items():
             print(f"  {name}: {a['mismatches']} of {a['compared']} values differ (max rel {a['max_rel']:.1e})", flush=True)
@@ -225,7 +232,7 @@ def render() -> str:
     lines = ["", "## PostGIS: the national pipeline's SQL, and the plugin reading PostGIS", "",
              "Both millésimes in one table (`public.t1`, a `millesime` column), the difference in `public.t2` "
              "(`cs_2016`…), lower-case columns, GiST indexes (bench/postgis.py). Anchor: intersection areas grouped by "
-             "commune in SQL (matrix as `CASE`). Plugin: `ocsge:aggregate` (matrix, no coverage) through qgis_process, on the "
+             "commune in SQL (matrix as `CASE`). Plugin: `ocsge:aggregate` (matrix; without the coverage, then with it, the default) through qgis_process, on the "
              "GeoPackage files and on the PostGIS layers (`millesime = '…'` subsets); qgis_process's start-up, the plugin "
              "from GeoPackage and from PostGIS run in turn (A B C A B C …), the run of median wall time shown, the ratio net "
              "of the start-up the median of the rounds' ratios; CPU: user + system of the process, and of the PostgreSQL "
@@ -234,15 +241,19 @@ def render() -> str:
              "|---|---|---|---|---|---|---|---|"]
     for r in results:
         runs = r["runs"]
-        ratio = run.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg"))
-        rounds = runs.get("plugin_postgis", {}).get("net_rounds")
-        net = statistics.median(rounds) if rounds else _net_ratio(runs)
-        anchor_ratio = run.ratio(runs.get("pg_anchor"), runs.get("plugin_postgis"))
-        agree = "; ".join(f"{name}: {a['mismatches']}/{a['compared']} differ (max rel {a['max_rel']:.0e})" for name, a in r.get("agreement", {}).items()) or "–"
-        lines.append(f"| {r['size']:,} | {runs['pg_load']['wall_s']:.1f} s | {run.fmt_s(runs.get('pg_anchor'))} | {run.fmt_s(runs.get('plugin_gpkg'))} "
-                     f"({run.fmt_mb(runs.get('plugin_gpkg'))}{_cpu_text(runs.get('plugin_gpkg'))}) | {run.fmt_s(runs.get('plugin_postgis'))} "
-                     f"({run.fmt_mb(runs.get('plugin_postgis'))}{_cpu_text(runs.get('plugin_postgis'))}) | "
-                     f"{run.fr(ratio)}× ({run.fr(net)}×) | {run.fr(anchor_ratio)}× | {agree} |")
+        agreements = r.get("agreement", {})
+        for suffix, label in (("", ""), ("_coverage", " with the coverage (the default)")):
+            gpkg, pg = runs.get(f"plugin_gpkg{suffix}"), runs.get(f"plugin_postgis{suffix}")
+            if gpkg is None:
+                continue
+            ratio, rounds = run.ratio(pg, gpkg), (pg or {}).get("net_rounds")
+            net = statistics.median(rounds) if rounds else _net_ratio(runs) if not suffix else None
+            anchor_ratio = run.ratio(runs.get("pg_anchor"), pg)
+            shown = {name: a for name, a in agreements.items() if name.startswith("with the coverage") == bool(suffix)}
+            agree = "; ".join(f"{name}: {a['mismatches']}/{a['compared']} differ (max rel {a['max_rel']:.0e})" for name, a in shown.items()) or "–"
+            lines.append(f"| {r['size']:,}{label} | {runs['pg_load']['wall_s']:.1f} s | {run.fmt_s(runs.get('pg_anchor'))} | {run.fmt_s(gpkg)} "
+                         f"({run.fmt_mb(gpkg)}{_cpu_text(gpkg)}) | {run.fmt_s(pg)} ({run.fmt_mb(pg)}{_cpu_text(pg)}) | "
+                         f"{run.fr(ratio)}× ({run.fr(net)}×) | {run.fr(anchor_ratio)}× | {agree} |")
     return "\n".join(lines) + "\n"
 
 
@@ -267,7 +278,7 @@ def _net_ratio(runs: dict) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000])
-    parser.add_argument("--rounds", type=int, default=ROUNDS, help="runs of each of the three commands, in turn")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="runs of each of the five commands, in turn")
     args = parser.parse_args()
     run.CACHE.mkdir(parents=True, exist_ok=True)
     failed = []
