@@ -72,7 +72,8 @@ class AggregateResult:
 
 
 def _stock_weights(source: Source, batch: dict, method: str, classification=None, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
-    """Per polygon: (covered, artif, imper, indéterminé) as 0 / 1 weights."""
+    """Per polygon: (covered, artif, imper, indéterminé) as 0 / 1 weights; ``method`` as
+    ``sources.resolve_stock_method`` says ('classified': the layer's own artif and imper fields)."""
     n = len(batch["wkb"])
     f = source.fields
     imper = lookup_imper(batch[f["code_cs"]], convention) if "code_cs" in f else np.full(n, UNKNOWN, np.int8)
@@ -109,8 +110,7 @@ def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> 
     neighbours)."""
     if coverage or used == "matrice_seuils":
         return None
-    method = "matrice" if used == "classified" else used
-    return lambda batch: _counts(_stock_weights(source, batch, method, None, convention))
+    return lambda batch: _counts(_stock_weights(source, batch, used, None, convention))
 
 
 def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
@@ -380,7 +380,7 @@ class _Run:
         self._info(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
         undetermined = _Undetermined(self.stats, source.title, str(source.millesimes[-1]))
         for batch in iter_batches(source.layer, fields, step=read_step, needed=needed):
-            w = _stock_weights(source, batch, "matrice" if used == "classified" else used, classification, self.convention)
+            w = _stock_weights(source, batch, used, classification, self.convention)
             want = None if self.coverage else _counts(w)
             undetermined.add(batch["wkb"], w[:, 3] > 0)
             hook = self.classes.stock_hook(key, batch[cs_field] if cs_field else None, batch[us_field] if us_field else None)
