@@ -3,8 +3,9 @@ and the chain of native QGIS algorithms, on the same synthetic Gers (issue 7).
 
     /usr/bin/python3 bench/run.py --sizes 20000 200000 1000000 [--profile 200000]
 
-For every size: generate once (seeded, cached in bench/cache/gers-<N>/), then time with /usr/bin/time -v
-(wall clock, peak RSS), each in its own process:
+For every size: generate once (seeded, cached in .build/bench/gers-<N>-v32/), then time with
+/usr/bin/time -v (wall clock, peak RSS), each in its own process, every run but the native chain
+``--rounds`` times in turn (default 3; median wall time, highest peak memory):
 
 - read_qgis / read_ogr: every feature (geometry + code fields) of the pipeline's three inputs
   (two OCCUPATION_SOL + DIFFERENCE), through the QGIS provider / OGR (bench/read_floor.py);
@@ -231,7 +232,34 @@ def compare(native_csv: Path, folder: Path, years: list[int]) -> dict:
     return worst
 
 
-def bench_size(size: int, profile: bool, skip_native: bool) -> dict:
+def alternated(commands: dict, logs: Path, rounds: int) -> dict:
+    """Every command ``rounds`` times in turn (A B C … A B C …: a drift of the machine falls on all
+    alike). Per command: the round of median wall time, the highest peak memory of all rounds, every
+    round's wall time (``rounds_wall_s``); a failed round makes the command failed."""
+    done: dict[str, list[dict]] = {name: [] for name in commands}
+    for index in range(rounds):
+        for name, command in commands.items():
+            done[name].append(timed(name if rounds == 1 else f"{name}-{index + 1}", command(), logs))
+    out = {}
+    for name, results in done.items():
+        failed = [r for r in results if r["status"] != 0]
+        if failed:
+            out[name] = failed[0]
+            continue
+        median = sorted(results, key=lambda r: r["wall_s"])[(len(results) - 1) // 2]
+        out[name] = dict(median, rss_mb=max(r["rss_mb"] or 0 for r in results) or None,
+                         rounds_wall_s=[round(r["wall_s"], 2) for r in results])
+    return out
+
+
+def round_ratios(a: dict | None, b: dict | None) -> list[float]:
+    """``a`` ÷ ``b`` round by round (the rounds ran in turn), for the range beside the median's ratio."""
+    if not a or not b or a.get("status") != 0 or b.get("status") != 0:
+        return []
+    return [x / y for x, y in zip(a.get("rounds_wall_s", []), b.get("rounds_wall_s", [])) if y]
+
+
+def bench_size(size: int, profile: bool, skip_native: bool, rounds: int = 1) -> dict:
     print(f"== {size:,} polygons per millésime", flush=True)
     folder, manifest, gen = generate(size)
     found = inputs(folder, manifest)
@@ -239,19 +267,25 @@ def bench_size(size: int, profile: bool, skip_native: bool) -> dict:
     outs = CACHE / f"out-{size}"
     outs.mkdir(parents=True, exist_ok=True)
     three = [found["occ_debut"], found["occ_fin"], found["diff"]]
-    runs: dict = {}
-    runs["read_qgis"] = timed("read_qgis", [PYTHON, str(BENCH / "read_floor.py"), "qgis", *three], logs)
-    runs["read_ogr"] = timed("read_ogr", [PYTHON, str(BENCH / "read_floor.py"), "ogr", *three], logs)
-    runs["read_ogr_two"] = timed("read_ogr_two", [PYTHON, str(BENCH / "read_floor.py"), "ogr", *three[:2]], logs)
-    runs["read_qgis_one"] = timed("read_qgis_one", [PYTHON, str(BENCH / "read_floor.py"), "qgis", found["occ_fin"]], logs)
-    runs["read_ogr_one"] = timed("read_ogr_one", [PYTHON, str(BENCH / "read_floor.py"), "ogr", found["occ_fin"]], logs)
     p1_deliveries = [found["delivery_debut"], found["delivery_fin"], found["delivery_diff"]]
-    runs["p1"] = timed("p1", diagnostic(p1_deliveries, outs / "p1", False), logs)
-    runs["p1_coverage"] = timed("p1_coverage", diagnostic(p1_deliveries, outs / "p1_coverage", True), logs)
-    runs["p2"] = timed("p2", diagnostic(p1_deliveries[:2], outs / "p2", False), logs)
     p3_out = outs / "p3.gpkg"
-    p3_out.unlink(missing_ok=True)
-    runs["p3"] = timed("p3", qgis_process("ocsge:classify", [f"INPUT={found['occ_fin']}", "METHOD=3", f"OUTPUT={p3_out}"]), logs)
+
+    def p3() -> list[str]:
+        p3_out.unlink(missing_ok=True)
+        return qgis_process("ocsge:classify", [f"INPUT={found['occ_fin']}", "METHOD=3", f"OUTPUT={p3_out}"])
+
+    floor = [PYTHON, str(BENCH / "read_floor.py")]
+    runs: dict = alternated({
+        "read_qgis": lambda: [*floor, "qgis", *three],
+        "read_ogr": lambda: [*floor, "ogr", *three],
+        "read_ogr_two": lambda: [*floor, "ogr", *three[:2]],
+        "read_qgis_one": lambda: [*floor, "qgis", found["occ_fin"]],
+        "read_ogr_one": lambda: [*floor, "ogr", found["occ_fin"]],
+        "p1": lambda: diagnostic(p1_deliveries, outs / "p1", False),
+        "p1_coverage": lambda: diagnostic(p1_deliveries, outs / "p1_coverage", True),
+        "p2": lambda: diagnostic(p1_deliveries[:2], outs / "p2", False),
+        "p3": p3,
+    }, logs, rounds)
     projected = power_law(previous_native_times(size), size)
     native_csv = outs / "native.csv"
     if skip_native or (projected is not None and projected > NATIVE_LIMIT_S):
@@ -275,7 +309,7 @@ def bench_size(size: int, profile: bool, skip_native: bool) -> dict:
     result = {
         "size": size, "date": dt.datetime.now().isoformat(timespec="seconds"),
         "features": {k: found.get(f"features_{k}") for k in ("debut", "fin", "diff")},
-        "years": found["years"], "generate": gen, "runs": runs, "agreement": agreement,
+        "years": found["years"], "generate": gen, "runs": runs, "agreement": agreement, "rounds": rounds,
         "gpkg_mb": round(os.path.getsize(found["occ_fin"]) / 2**20, 1),
         "machine": f"{platform.node()} · {os.cpu_count()} cores · {platform.platform()}",
     }
@@ -326,6 +360,18 @@ def fr(x: float | None, digits: int = 2) -> str:
     return "–" if x is None else f"{x:.{digits}f}"
 
 
+def fr_rounds(a: dict | None, b: dict | None) -> str:
+    """The ratio of the medians, with the range of the round-by-round ratios when there were rounds."""
+    each = round_ratios(a, b)
+    text = fr(ratio(a, b))
+    return f"{text} ({min(each):.2f}–{max(each):.2f})" if len(each) > 1 else text
+
+
+def rounds_text(results: list[dict]) -> str:
+    counts = sorted({r.get("rounds", 1) for r in results})
+    return " or ".join(map(str, counts)) if counts else "1"
+
+
 def render(results: list[dict]) -> str:
     results = sorted(results, key=lambda r: r["size"])
     by_size = {r["size"]: r for r in results}
@@ -338,7 +384,10 @@ def render(results: list[dict]) -> str:
              "(≈1 s of qgis_process start-up included). Pipeline 1 is ONE invocation of `ocsge:diagnostic`",
              "(matrix, stocks of both millésimes, flows from the DIFFERENCE layer, aggregation by commune, roll-up",
              "to EPCI / département / région, export of artif_* and imper_* GeoPackage + CSV, m²), timed WITHOUT",
-             "coverage (`COVERAGE=false`); the run with coverage is the next column.", ""]
+             "coverage (`COVERAGE=false`); the run with coverage is the next column. Every run but the native chain",
+             f"runs {rounds_text(results)} times in turn (all the runs of a size, then again): a time is the median round, a peak",
+             "memory the highest of the rounds, a ratio the ratio of the medians with the range of the round-by-round",
+             "ratios in brackets; each ratio's floor ran in the same rounds as its pipeline.", ""]
     machine = results[0].get("machine", "") if results else ""
     lines += [f"Machine: {machine}.", ""]
     lines += ["## Wall time and peak memory", "",
@@ -356,13 +405,13 @@ def render(results: list[dict]) -> str:
     def row(label, bar, values):
         lines.append(f"| {label} | {bar} | " + " | ".join(values) + " |")
 
-    row("pipeline 1 ÷ read floor (QGIS provider)", "≤ 1", [fr(ratio(r["runs"].get("p1"), r["runs"].get("read_qgis"))) for r in results])
-    row("pipeline 1 ÷ read floor (OGR)", "–", [fr(ratio(r["runs"].get("p1"), r["runs"].get("read_ogr"))) for r in results])
-    row("pipeline 1 with coverage ÷ read floor (QGIS)", "–", [fr(ratio(r["runs"].get("p1_coverage"), r["runs"].get("read_qgis"))) for r in results])
-    row("pipeline 2 (overlay) ÷ read floor of both millésimes (OGR)", "≤ 2", [fr(ratio(r["runs"].get("p2"), r["runs"].get("read_ogr_two"))) for r in results])
-    row("pipeline 2 (overlay) ÷ read floor (QGIS)", "–", [fr(ratio(r["runs"].get("p2"), r["runs"].get("read_qgis"))) for r in results])
-    row("pipeline 3 (seuils) ÷ read floor of that millésime (OGR)", "≤ 2", [fr(ratio(r["runs"].get("p3"), r["runs"].get("read_ogr_one"))) for r in results])
-    row("pipeline 3 (seuils) ÷ read floor of that millésime (QGIS)", "–", [fr(ratio(r["runs"].get("p3"), r["runs"].get("read_qgis_one"))) for r in results])
+    row("pipeline 1 ÷ read floor (QGIS provider)", "≤ 1", [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_qgis")) for r in results])
+    row("pipeline 1 ÷ read floor (OGR)", "–", [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_ogr")) for r in results])
+    row("pipeline 1 with coverage ÷ read floor (QGIS)", "–", [fr_rounds(r["runs"].get("p1_coverage"), r["runs"].get("read_qgis")) for r in results])
+    row("pipeline 2 (overlay) ÷ read floor of both millésimes (OGR)", "≤ 2", [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_ogr_two")) for r in results])
+    row("pipeline 2 (overlay) ÷ read floor (QGIS)", "–", [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_qgis")) for r in results])
+    row("pipeline 3 (seuils) ÷ read floor of that millésime (OGR)", "≤ 2", [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_ogr_one")) for r in results])
+    row("pipeline 3 (seuils) ÷ read floor of that millésime (QGIS)", "–", [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_qgis_one")) for r in results])
     row("native chain ÷ pipeline 1", "–", [fr(ratio(r["runs"].get("native"), r["runs"].get("p1")), 1) for r in results])
     row("pipeline 1 peak memory", "< 1 GB", [fmt_mb(r["runs"].get("p1")) for r in results])
     row("pipeline 2 peak memory", "–", [fmt_mb(r["runs"].get("p2")) for r in results])
@@ -383,7 +432,7 @@ def render(results: list[dict]) -> str:
             lines += ["", f"Native chain at {r['size']:,}: projected {nat['projected_s'] / 60:.1f} min by the power law on the smaller sizes "
                       f"(limit {NATIVE_LIMIT_S // 60} min), so it ran: {fmt_s(nat)}."]
     lines += ["", "## Same numbers as the native chain", "",
-              f"Per commune, m²: surface_artif and surface_imper at millésime fin, flux_artif, flux_desartif, flux_imper,",
+              "Per commune, m²: surface_artif and surface_imper at millésime fin, flux_artif, flux_desartif, flux_imper,",
               f"flux_desimper, plugin vs native chain. Strictly equal when |a − b| ≤ {REL_TOL:g} × max(|a|, |b|); equal to the mm² when",
               f"|a − b| ≤ max({REL_TOL:g} × max(|a|, |b|), {ABS_FLOOR_M2:g} m²). The début stock (not in the published schema) is checked as",
               "surface_artif − flux_artif_net. The native chain's areas are `area($geometry)` (planar, as the plugin;",
@@ -422,12 +471,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000, 1000000])
     parser.add_argument("--profile", type=int, nargs="*", default=[], help="sizes at which to profile pipelines 1 and 3")
     parser.add_argument("--skip-native", type=int, nargs="*", default=[], help="sizes at which not to run the native chain")
+    parser.add_argument("--rounds", type=int, default=3, help="every run but the native chain this many times in turn (median)")
     parser.add_argument("--report-only", action="store_true", help="rewrite BENCHMARKS.md from bench/cache/results-*.json")
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     if not args.report_only:
         for size in sorted(args.sizes):
-            bench_size(size, size in args.profile, size in args.skip_native)
+            bench_size(size, size in args.profile, size in args.skip_native, args.rounds)
     results = [json.loads(p.read_text()) for p in CACHE.glob("results-*.json")]
     if args.report_only:  # re-check the agreement from the outputs kept in the cache
         for r in results:
