@@ -122,7 +122,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             if dest_id is None:
                 feedback.reportError(self.tr("Canceled."))
                 return {}
-        stamp_convention(dest_id, result.convention)
+            stamp_convention(dest_id, result.convention)  # the SQLite copy writes it itself
         StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
 
         rows = classified.summary(result)
@@ -157,6 +157,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         dest = self.file_destination(parameters, self.OUTPUT, context)
         if layer is None or not gpkg.is_plain_gpkg_destination(dest):
             return None
+        stamp = {"convention": result.convention}
         try:
             added = [
                 (gpkg.ogr_field(field), codes, labels)
@@ -165,10 +166,10 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             try:
                 plan = gpkg.plan_copy(layer, source.fields().names(), renamed)
             except gpkg.Unsupported:  # a shapefile: translated by GDAL, the answers added by SQLite
-                gpkg.write_copy(gpkg.plan_translate(layer, source.fields().names(), renamed), dest, added, result.fid, feedback)
+                gpkg.write_copy(gpkg.plan_translate(layer, source.fields().names(), renamed), dest, added, result.fid, feedback, stamp)
                 how = self.tr("{path}: the shapefile translated by GDAL, the answers added by SQLite.")
             else:
-                gpkg.write_copy(plan, dest, added, result.fid, feedback)
+                gpkg.write_copy(plan, dest, added, result.fid, feedback, stamp)
                 how = self.tr("{path}: the GeoPackage's rows copied by SQLite with the answers added (its spatial index too).")
         except gpkg.Unsupported:
             return None

@@ -24,7 +24,11 @@ SHARED = ROOT.parent / "shared"
 _CACHE = Path(tempfile.mkdtemp(prefix="ocsge-test-cache-"))
 os.environ.setdefault("OCSGE_CACHE_DIR", str(_CACHE))
 # The plugin's persistent data folder (layers put on the map read files that stay), private too.
-os.environ.setdefault("OCSGE_DATA_DIR", tempfile.mkdtemp(prefix="ocsge-test-data-"))
+if "OCSGE_DATA_DIR" not in os.environ:
+    os.environ["OCSGE_DATA_DIR"] = tempfile.mkdtemp(prefix="ocsge-test-data-")
+    _OWN_DATA_DIR = os.environ["OCSGE_DATA_DIR"]
+else:
+    _OWN_DATA_DIR = None
 
 # The plugin package is always importable as ``ocsge``: a link to the checkout.
 _PLUGINPATH = Path(tempfile.mkdtemp(prefix="ocsge-pluginpath-"))
@@ -185,8 +189,17 @@ def pytest_sessionfinish(session, exitstatus):
     _EXIT_STATUS["value"] = int(exitstatus)
 
 
+def _remove_session_folders() -> None:
+    """The session's own temporary folders (cache, data, plugin link, qgis_process profile): the exit
+    below skips atexit, and a run should leave nothing in /tmp."""
+    for folder in (_CACHE, _OWN_DATA_DIR, _PLUGINPATH, QGIS_PROCESS_BUILD):  # _CACHE: unused if the cache was set outside
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
+    _remove_session_folders()
     if _EXIT_STATUS["value"] is not None and not hasattr(config, "workerinput"):
         sys.stdout.flush()
         sys.stderr.flush()

@@ -12,7 +12,8 @@ everything.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Iterator, Sequence, TypeVar
 
 import numpy as np
 
@@ -222,10 +223,34 @@ def side_keys(pa: np.ndarray, pb: np.ndarray, cls: np.ndarray, sign: np.ndarray,
     return key
 
 
+_T = TypeVar("_T")
+_END = object()
+
+
+def ahead(items: Iterator[_T]) -> Iterator[_T]:
+    """The items of ``items``, the next one made in a second thread while the caller works on the
+    current one: numpy lets go of the GIL in its sorts, searches and arithmetic, so on two cores
+    the two overlap. One item more is held at a time; an error (a cancel included) of the making is
+    raised here, in order."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocsge-mesh") as pool:
+        pending = pool.submit(next, items, _END)
+        while True:
+            item = pending.result()
+            if item is _END:
+                return
+            pending = pool.submit(next, items, _END)
+            yield item
+
+
 def sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Every polygon side (without the degenerate ones: repeated vertices, ring closure) as (sort key,
     see ``side_keys``; polygon), sorted by key, by runs of the whole order: the sides whose smaller
-    vertex is in one range of vertex numbers, range after range. ``mesh.pid`` is spent."""
+    vertex is in one range of vertex numbers, range after range, each range sorted while the caller
+    works on the previous one (``ahead``). ``mesh.pid`` is spent."""
+    return ahead(_sorted_sides(mesh, cls, progress))
+
+
+def _sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     n_v = max(mesh.n_points, 1)
     n_ranges = min(max(-(-mesh.pid.size // _RANGE), 1), 254)
     width = -(-n_v // n_ranges)

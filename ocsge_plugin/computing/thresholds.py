@@ -62,7 +62,7 @@ import ctypes
 import ctypes.util
 import sys
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 

@@ -509,6 +509,7 @@ def test_shapefile_source_checked_by_the_sqlite_dialect(run, tmp_path):
     assert snapshot(layer) == snapshot(via_sink["OUTPUT"])  # same features, answers and geometries
     assert sorted(f.id() for f in layer.getFeatures()) == list(range(1, len(MESH) + 1))
     assert sqlite_rows(tmp_path / "out.gpkg", "SELECT rtreecheck('rtree_out_geom')") == [("ok",)]
+    assert ogr.Open(str(tmp_path / "out.gpkg")).GetLayer(0).GetMetadataItem("convention") == "indetermine"  # written with the layer
     triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_out_geom_%' ORDER BY name"
     assert sqlite_rows(tmp_path / "out.gpkg", triggers) == sqlite_rows(gdal_layer(tmp_path / "gdal.gpkg", "out"), triggers)
 

@@ -81,3 +81,24 @@ def test_sides_sorted_by_ranges_as_by_one_sort(monkeypatch, range_size):
     assert pa.size == 4 * 6 + 4  # 24 cell sides and the hole's 4
     a, b = m.endpoints(got_key)
     assert {tuple(e) for e in zip(a.tolist(), b.tolist())} == set(zip(pa.tolist(), pb.tolist()))
+
+
+def test_ahead_gives_every_item_in_order_and_its_error_in_place():
+    """``ahead`` makes the next item in a second thread: the same items in the same order, the next
+    one made before the current one is used (one item ahead, not more), and an error of the making
+    (a cancel) raised at its place, after the items made before it."""
+    made: list[int] = []
+
+    def items():
+        for i in range(5):
+            made.append(i)
+            yield np.arange(i)
+        raise RuntimeError("canceled at 5")
+
+    seen = []
+    with pytest.raises(RuntimeError, match="canceled at 5"):
+        for item in mesh.ahead(items()):
+            seen.append(item.size)
+            assert len(made) <= item.size + 2  # at most the current item and the next one made
+    assert seen == [0, 1, 2, 3, 4]
+    assert list(mesh.ahead(iter([]))) == []

@@ -752,7 +752,7 @@ def brick_reference(rows):
     width = rows[0][-1][2]
 
     def adjacent(a, b):
-        (ax0, ay0, ax1, ay1, *_), (bx0, by0, bx1, by1, *_) = cells[a], cells[b]
+        (ax0, _, ax1, _, *_), (bx0, _, bx1, _, *_) = cells[a], cells[b]
         if row_of[a] == row_of[b]:
             return ax1 == bx0 or bx1 == ax0
         if abs(row_of[a] - row_of[b]) == 1:
