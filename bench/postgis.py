@@ -26,7 +26,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import sqlite3
 import statistics
 import sys
@@ -136,39 +135,16 @@ def postgis_layers(cluster: pg_cluster.Cluster, years: list[int]) -> list[str]:
 
 
 def alternated(commands: dict, cluster: pg_cluster.Cluster, logs: Path, rounds: int) -> dict:
-    """Each command run ``rounds`` times in turn (A B C A B C …: the machine's drift shared alike); per
-    command the run of median wall time, with the median client CPU (user + sys) and server CPU (the
-    PostgreSQL processes that served it) and every round's wall time; ``net_rounds``: PostGIS ÷
-    GeoPackage net of the start-up, round by round."""
-    done: dict[str, list[dict]] = {name: [] for name in commands}
-    for index in range(rounds):
-        for name, command in commands.items():
-            server = _server_cpu(cluster)
-            result = run.timed(f"{name}-{index + 1}", command(), logs)
-            result["cpu_s"], result["server_cpu_s"] = _client_cpu(result), round(_server_cpu(cluster) - server, 2)
-            done[name].append(result)
-    out = {}
-    for name, results in done.items():
-        ok = [r for r in results if r.get("status") == 0 and r.get("wall_s")]
-        if len(ok) < len(results):
-            out[name] = next(r for r in results if r not in ok)
-            continue
-        median = sorted(ok, key=lambda r: r["wall_s"])[len(ok) // 2]
-        out[name] = dict(median, rounds_wall_s=[r["wall_s"] for r in ok],
-                         cpu_s=statistics.median(r["cpu_s"] for r in ok), server_cpu_s=statistics.median(r["server_cpu_s"] for r in ok))
+    """``run.alternated`` (rounds in turn, the median run, its client CPU) with the CPU of the
+    PostgreSQL processes that served each run; ``net_rounds``: PostGIS ÷ GeoPackage net of the
+    start-up, round by round."""
+    out = run.alternated(commands, logs, rounds, server_cpu=lambda: _server_cpu(cluster))
     for suffix in ("", "_coverage"):
         gpkg, pg = f"plugin_gpkg{suffix}", f"plugin_postgis{suffix}"
         if all(out.get(k, {}).get("status") == 0 for k in ("qgis_start", gpkg, pg)):
-            out[pg]["net_rounds"] = [round((p["wall_s"] - s["wall_s"]) / max(g["wall_s"] - s["wall_s"], 1e-9), 3)
-                                     for s, g, p in zip(done["qgis_start"], done[gpkg], done[pg])]
+            out[pg]["net_rounds"] = [round((p - s) / max(g - s, 1e-9), 3)
+                                     for s, g, p in zip(*(out[k]["rounds_wall_s"] for k in ("qgis_start", gpkg, pg)))]
     return out
-
-
-def _client_cpu(result: dict) -> Optional[float]:
-    """User + system seconds of the timed process and its children (/usr/bin/time -v)."""
-    text = (run.ROOT / result["stderr"]).read_text(errors="replace")
-    times = [float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)]
-    return round(sum(times), 2) if len(times) == 2 else None
 
 
 def _server_cpu(cluster: pg_cluster.Cluster) -> float:
@@ -234,7 +210,7 @@ def render() -> str:
              "(`cs_2016`…), lower-case columns, GiST indexes (bench/postgis.py). Anchor: intersection areas grouped by "
              "commune in SQL (matrix as `CASE`). Plugin: `ocsge:aggregate` (matrix; without the coverage, then with it, the default) through qgis_process, on the "
              "GeoPackage files and on the PostGIS layers (`millesime = '…'` subsets); qgis_process's start-up, the plugin "
-             "from GeoPackage and from PostGIS run in turn (A B C A B C …), the run of median wall time shown, the ratio net "
+             "from GeoPackage and from PostGIS run in turn (A B C A B C …), the run of median wall time shown (peak memory: the highest round in runs from 2026-12-04 on, the median run's before), the ratio net "
              "of the start-up the median of the rounds' ratios; CPU: user + system of the process, and of the PostgreSQL "
              "server processes that served it.", "",
              "| polygons / millésime | load into PostGIS | anchor SQL | plugin from GeoPackage | plugin from PostGIS | PostGIS ÷ GeoPackage (net of qgis_process's start-up) | anchor ÷ plugin from PostGIS | agreement per commune |",

@@ -35,9 +35,11 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import postgis as postgis_bench  # bench/postgis.py: the PostGIS anchor and the plugin reading PostGIS
 
@@ -90,7 +92,9 @@ def timed(name: str, cmd: list[str], log_dir: Path) -> dict:
     if wall:
         parts = [float(p) for p in wall.group(1).split(":")]
         seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+    cpu = [float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)]
     result = {"wall_s": seconds, "rss_mb": int(rss.group(1)) / 1024 if rss else None, "status": status,
+              "cpu_s": round(sum(cpu), 2) if len(cpu) == 2 else None,  # user + system, children included
               "stdout": str(out.relative_to(ROOT)), "stderr": str(err.relative_to(ROOT))}
     if status != 0:
         tail = [line for line in text.splitlines() if not line.startswith("\t")][-5:]
@@ -232,23 +236,32 @@ def compare(native_csv: Path, folder: Path, years: list[int]) -> dict:
     return worst
 
 
-def alternated(commands: dict, logs: Path, rounds: int) -> dict:
+def alternated(commands: dict, logs: Path, rounds: int, server_cpu: Callable[[], float] | None = None) -> dict:
     """Every command ``rounds`` times in turn (A B C … A B C …: a drift of the machine falls on all
-    alike). Per command: the round of median wall time, the highest peak memory of all rounds, every
-    round's wall time (``rounds_wall_s``); a failed round makes the command failed."""
+    alike). Per command: the round of median wall time, with the highest peak memory of all rounds,
+    the median CPU (user + system) and every round's wall time (``rounds_wall_s``); with
+    ``server_cpu`` (seconds of CPU of a server, read before and after each run), the median of what
+    each run cost it (``server_cpu_s``). A failed round makes the command failed."""
     done: dict[str, list[dict]] = {name: [] for name in commands}
     for index in range(rounds):
         for name, command in commands.items():
-            done[name].append(timed(name if rounds == 1 else f"{name}-{index + 1}", command(), logs))
+            before = server_cpu() if server_cpu else 0.0
+            result = timed(name if rounds == 1 else f"{name}-{index + 1}", command(), logs)
+            if server_cpu:
+                result["server_cpu_s"] = round(server_cpu() - before, 2)
+            done[name].append(result)
     out = {}
     for name, results in done.items():
-        failed = [r for r in results if r["status"] != 0]
+        failed = [r for r in results if r["status"] != 0 or r["wall_s"] is None]
         if failed:
             out[name] = failed[0]
             continue
         median = sorted(results, key=lambda r: r["wall_s"])[(len(results) - 1) // 2]
         out[name] = dict(median, rss_mb=max(r["rss_mb"] or 0 for r in results) or None,
                          rounds_wall_s=[round(r["wall_s"], 2) for r in results])
+        for key in ("cpu_s", "server_cpu_s"):
+            values = [r[key] for r in results if r.get(key) is not None]
+            out[name][key] = statistics.median(values) if values else None
     return out
 
 
