@@ -8,17 +8,15 @@ BUILD ?= $(ROOT)/.build
 # The sample deliveries (numpy's streams differ between Debian releases: the chroots use the host's).
 SAMPLE ?= $(BUILD)/sample
 PLUGIN_NAME := ocsge
-DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pandas python3-gdal qttools5-dev-tools pyqt5-dev-tools python3-venv xvfb time poppler-utils
-# 7-Zip is checked by its command (7z, 7za or 7zz): Debian 12 has p7zip-full, sid only 7zip.
-SEVENZIP_PACKAGES := 7zip p7zip-full
-# PostgreSQL + PostGIS for the tests' private cluster, checked by their files (any version under
-# /usr/lib/postgresql/*/bin with PostGIS's extension): Debian's packages of its default version
-# (15 on Debian 12, 17 on trixie, 18 on sid).
-POSTGIS_PACKAGES := postgresql postgresql-postgis
+# What Debian must provide (QGIS, GDAL, pandas, 7-Zip, PostgreSQL + PostGIS, poppler, Xvfb…) is in
+# scripts/deps, checked by command, module or file, never by a package's name; the packages are
+# alternatives tried in order (7-Zip: 7zip, whose command is 7zz, else p7zip-full's 7z).
 PIP_PACKAGES := pytest pytest-httpserver hypothesis
 # pytest-qgis for the QGIS of /usr/bin/python3: 2.1.0 up to 3.32, a current release from 3.34 on.
 PYTEST_QGIS := pytest-qgis==2.1.0 33400 pytest-qgis==5.0.2
-QGIS_VERSIONS := 3.40 3.44
+# The QGIS versions tested in Debian chroots: 3.22 in a Debian 12 built from nothing (the set-up of a
+# new machine), 3.40 LTR (trixie), 3.44 (sid).
+QGIS_VERSIONS := 3.22 3.40 3.44
 export QT_QPA_PLATFORM ?= offscreen
 
 .DEFAULT_GOAL := help
@@ -28,18 +26,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 deps: ## install the missing Debian packages (as root), else say which are missing
-	@missing=""; for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
-	if ! command -v 7z >/dev/null && ! command -v 7za >/dev/null && ! command -v 7zz >/dev/null; then \
-	  for p in $(SEVENZIP_PACKAGES); do apt-cache policy $$p 2>/dev/null | grep -q 'Candidate: [0-9]' && { missing="$$missing $$p"; break; }; done; \
-	  case "$$missing" in *7zip*|*p7zip*) ;; *) missing="$$missing p7zip-full";; esac; \
-	fi; \
-	if ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || ! compgen -G '/usr/share/postgresql/*/extension/postgis.control' >/dev/null; then \
-	  missing="$$missing $(POSTGIS_PACKAGES)"; fi; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then echo "Installation des paquets Debian manquants :$$missing"; \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
-	  else echo "Paquets Debian manquants :$$missing"; echo "Installez-les : sudo apt-get install$$missing"; exit 1; fi; \
-	fi
+	@scripts/deps
 
 $(VENV)/.installed: Makefile | deps
 	@test -x $(PY) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
@@ -64,7 +51,7 @@ test: venv transcompile ## install what is missing, then run the whole suite
 	@$(SYS_PYTHON) scripts/count_tests.py $(BUILD)/junit.xml
 
 test-qgis: export PYTEST_ARGS := $(PYTEST_ARGS)
-test-qgis: ## the same suite on QGIS=3.40 (LTR, Debian 13) or QGIS=3.44 (Debian sid), in a chroot built once under .build/ (root)
+test-qgis: ## the same suite on QGIS=3.22 (a fresh Debian 12), 3.40 (LTR, Debian 13) or 3.44 (Debian sid), in a chroot built once under .build/ (root)
 	@scripts/qgis_chroot "$(QGIS)" make --no-print-directory test
 
 sample: deps ## generate (or reuse) the bundled sample deliveries in .build/sample
@@ -74,11 +61,11 @@ sample: deps ## generate (or reuse) the bundled sample deliveries in .build/samp
 demo: deps transcompile sample ## run the main job on the sample data and show the result
 	@$(SYS_PYTHON) scripts/demo.py $(SAMPLE) --out $(BUILD)/demo --numbers $(BUILD)/demo/numbers.json
 
-demo-qgis: ## make demo on QGIS=3.40 or QGIS=3.44, in its chroot, on the same sample deliveries as make demo (root)
+demo-qgis: ## make demo on QGIS=3.22, 3.40 or 3.44, in its chroot, on the sample deliveries in .build/sample (made there when absent) (root)
 	@scripts/qgis_chroot "$(QGIS)" make --no-print-directory demo SAMPLE=.build/sample
 
-demo-compare: ## the sample diagnostic's numbers of make demo, demo-qgis QGIS=3.40 and 3.44 are the same (to 1e-9)
-	@$(SYS_PYTHON) scripts/compare_demo.py $(BUILD)/demo/numbers.json $(foreach v,$(QGIS_VERSIONS),$(BUILD)/qgis-$(v)/demo/numbers.json)
+demo-compare: ## the sample diagnostic's numbers of demo-qgis QGIS=3.22, 3.40 and 3.44 (and of make demo, when run) are the same (to 1e-9)
+	@python3 scripts/compare_demo.py $(wildcard $(BUILD)/demo/numbers.json) $(foreach v,$(QGIS_VERSIONS),$(BUILD)/qgis-$(v)/demo/numbers.json)
 
 package: transcompile ## build the plugin zip for plugins.qgis.org in dist/
 	@$(SYS_PYTHON) scripts/package.py --name $(PLUGIN_NAME) --out $(ROOT)/dist

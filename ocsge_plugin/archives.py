@@ -21,6 +21,7 @@ from . import files
 from .errors import Canceled, DeliveryError
 from .i18n import tr
 from .settings import cache_dir, cache_max_bytes
+from .sevenzip import seven_zip
 
 
 def cache_key(paths: list[Path]) -> str:
@@ -65,14 +66,6 @@ def archive_parts(path: Path) -> list[Path]:
             ).format(name=match.group("base"), missing=", ".join(missing))
         )
     return [numbered[number] for number in sorted(numbered)]
-
-
-def seven_zip() -> str | None:
-    for name in ("7z", "7za", "7zz"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def extract_archive(

@@ -71,6 +71,7 @@ if str(REPO_ROOT) not in sys.path:
 from ocsge_plugin import rules  # noqa: E402  (the décret's leaf table: data, not the resolver)
 from ocsge_plugin.computing.cells import dilate  # noqa: E402  (numpy only)
 from ocsge_plugin.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
+from ocsge_plugin.sevenzip import require_seven_zip  # noqa: E402  (the plugin's 7-Zip finder)
 
 # --------------------------------------------------------------------------------------------------
 # Constants
@@ -100,7 +101,6 @@ ISLAND_RATE = 0.01  # islands per polygon
 MERGE_RATE = 0.35  # share of eligible block pairs merged into one polygon
 FIXED_TIMESTAMP = 1655251200  # 2022-06-15T00:00:00Z, for files and archive entries
 FIXED_DATE = "2022-06-15"
-SEVEN_ZIP = os.environ.get("OCSGE_7Z", "/usr/bin/7z" if Path("/usr/bin/7z").exists() else "7z")
 LIVRAISON = {
     "occupation": "2022-06-00123",
     "diff": "2023-02-00047",
@@ -1781,7 +1781,7 @@ def pack(staging: Path, delivery: Delivery, out: Path) -> Path:
     if archive.exists():
         archive.unlink()
     set_fixed_times(delivery.root(staging))
-    command = [SEVEN_ZIP, "a", "-t7z", "-mx=1", "-mmt=2", "-mtc=off", "-mta=off", "-bd", "-y",
+    command = [require_seven_zip(), "a", "-t7z", "-mx=1", "-mmt=2", "-mtc=off", "-mta=off", "-bd", "-y",
                str(archive), delivery.name]
     subprocess.run(command, cwd=staging, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.PIPE)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from osgeo import ogr, osr
 
+from ocsge.ocsge_plugin.sevenzip import require_seven_zip as seven_zip
+
 ogr.UseExceptions()
 
 
@@ -84,7 +86,7 @@ def pack_7z(folder: Path) -> Path:
     archive = folder.parent / f"{folder.name}.7z"
     if archive.exists():
         archive.unlink()
-    subprocess.run(["7z", "a", "-bd", "-y", str(archive), folder.name], cwd=folder.parent, check=True, capture_output=True)
+    subprocess.run([seven_zip(), "a", "-bd", "-y", str(archive), folder.name], cwd=folder.parent, check=True, capture_output=True)
     return archive
 
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from builders import hand_delivery
+from builders import hand_delivery, seven_zip
 from conftest import DATA, QGIS_PROCESS_BUILD, ROOT
 from fakeservices import IGN, serve_ign
 from werkzeug import Response
@@ -72,7 +72,7 @@ def wait_for_orphans(text: str, timeout: float = 30.0) -> None:
 
 def test_download_interrupted_by_sigint_then_killed_then_complete(run, httpserver_ipv4, tmp_path):
     archive = (hand_delivery(tmp_path / "d", NAME).parent / "x").with_suffix(".7z")
-    subprocess.run(["7z", "a", "-bd", str(archive), NAME], cwd=tmp_path / "d", check=True, capture_output=True)
+    subprocess.run([seven_zip(), "a", "-bd", str(archive), NAME], cwd=tmp_path / "d", check=True, capture_output=True)
     content = archive.read_bytes()
     slow = [True]
 
@@ -121,7 +121,7 @@ def test_extraction_interrupted_by_sigterm_then_killed_then_complete(run, tmp_pa
     delivery = hand_delivery(tmp_path / "d", NAME)
     (delivery / "OCS-GE" / "ANNEXES.bin").write_bytes(os.urandom(60 * 10**6))  # something to extract for a while
     archive = tmp_path / "d" / f"{NAME}.7z"
-    subprocess.run(["7z", "a", "-mx0", "-bd", str(archive), NAME], cwd=tmp_path / "d", check=True, capture_output=True)
+    subprocess.run([seven_zip(), "a", "-mx0", "-bd", str(archive), NAME], cwd=tmp_path / "d", check=True, capture_output=True)
     cache = tmp_path / "cache"
     extract = cache / "extract"
 

@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 import sample_generator as sg  # noqa: E402
 from ocsge_plugin import rules  # noqa: E402
 from ocsge_plugin.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
+from ocsge_plugin.sevenzip import require_seven_zip  # noqa: E402
 
 N_90 = 1500
 N_974 = 1200
@@ -37,7 +38,7 @@ REL = 1e-6
 def extract_all(out: Path, manifest: dict) -> Path:
     target = out / "extracted"
     for item in manifest["items"]:
-        subprocess.run([sg.SEVEN_ZIP, "x", "-y", f"-o{target}", str(out / item["path"])],
+        subprocess.run([require_seven_zip(), "x", "-y", f"-o{target}", str(out / item["path"])],
                        check=True, stdout=subprocess.DEVNULL)
     return target
 
