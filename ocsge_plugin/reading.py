@@ -69,6 +69,7 @@ class FoundLayer:
     uri: str = ""  # the normalised layer (a VRT), set by normalise()
     unknown_codes: dict[str, int] = field(default_factory=dict)
     null_codes: int = 0
+    notes: list[str] = field(default_factory=list)  # what the log and REPORT must say of this layer
 
     @property
     def millesime(self) -> int | None:
@@ -96,6 +97,9 @@ _RE_DEP_TOKEN = re.compile(r"(?:^|[_\-/ ])D(0?\d[0-9AB]\d?)(?=[_\-/ .]|$)", re.I
 _RE_YEAR_PAIR = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})(?!\d)")
 _RE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-\d{2}-\d{2}(?!\d)")
 _RE_DEP_YEAR = re.compile(r"D(\d{2,3}[0-9AB]?)-((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# In a name of IGN's (OCS_GE_…, OCS-GE_…), a year standing alone between separators: not in a date, a
+# pair, a CRS token nor a number (OCS GE 1.1: OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21).
+_RE_LONE_YEAR = re.compile(r"^OCS[_-]?GE.*?(?<![0-9A-Za-z-])((?:19|20)\d{2})(?![0-9A-Za-z-])", re.IGNORECASE)
 _RE_ARTIF_LAYER = re.compile(r"^artif_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 _RE_EVOL_LAYER = re.compile(r"^zan_evol_((?:19|20)\d{2})_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 
@@ -118,22 +122,35 @@ def departement_from_name(text: str) -> str | None:
 
 def millesimes_from_name(text: str, kind: str) -> tuple[int, ...]:
     """Survey year(s) from a path or layer name, newest information first (layer, file, folder)."""
+    return _years_in_name(text, kind)[0]
+
+
+def _years_in_name(text: str, kind: str) -> tuple[tuple[int, ...], str]:
+    """(years, the part of ``text`` that gave them) by IGN's naming rules, the layer's own name first,
+    then its file's, then its folders' (docs/domain.md §1):
+
+    - ``artif_2019_032``, ``zan_evol_2016_2019_032`` (the artificialisation layers);
+    - a difference: the first pair of years, ``…_2016-2019``, ``…_2019_2022``, ``DIFF-2016-2019_…``;
+    - a state: ``…_D032-2019`` (IGN's inner folders), else a year standing alone (OCS GE 1.1:
+      ``OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21``, the millésime after the version, the edition
+      date at the end), else the date of an OCS GE 2.0 name (``…_D032_2019-01-01``)."""
     for part in reversed(Path(text).parts):
         if match := _RE_EVOL_LAYER.match(part):
-            return int(match.group(1)), int(match.group(2))
+            return (int(match.group(1)), int(match.group(2))), part
         if match := _RE_ARTIF_LAYER.match(part):
-            return (int(match.group(1)),)
+            return (int(match.group(1)),), part
         if kind in ("difference", "artif_diff"):
             if match := _RE_YEAR_PAIR.search(part.replace("DIFF-", "")):
                 first, second = int(match.group(1)), int(match.group(2))
                 if first < second:
-                    return first, second
+                    return (first, second), part
         else:
-            if match := _RE_DEP_YEAR.search(part):
-                return (int(match.group(2)),)
+            for pattern in (_RE_DEP_YEAR, _RE_LONE_YEAR):
+                if match := pattern.search(part):
+                    return (int(match.groups()[-1]),), part
             if match := _RE_DATE.search(part):
-                return (int(match.group(1)),)
-    return ()
+                return (int(match.group(1)),), part
+    return (), ""
 
 
 def epsg_from_name(text: str) -> int | None:
@@ -332,10 +349,12 @@ def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> Foun
     layer = ds.GetLayerByName(layer_name)
     defn = layer.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    millesimes = millesimes_from_name(context, kind)
-    field_map, millesimes = field_map_for(kind, names, millesimes)
-    if not millesimes and kind in ("occupation", "artif"):
-        millesimes = _millesime_from_field(layer, names)
+    field_map, in_fields = field_map_for(kind, names, ())
+    in_data = in_fields or _millesimes_from_ogr_fields(layer, names, kind in ("difference", "artif_diff"))
+    named, part = _years_in_name(context, kind)
+    departement = departement_from_name(context)
+    label = " ".join(t for t in (LAYER_TITLES[kind], f"D{departement}" if departement else "", f"({data_file.name})") if t)
+    millesimes, note = weigh_millesimes(in_data, named, part, label)
     srs = layer.GetSpatialRef()
     epsg = None
     if srs is not None:
@@ -350,12 +369,27 @@ def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> Foun
         kind=kind,
         path=str(data_file),
         layer_name=layer_name,
-        departement=departement_from_name(context),
+        departement=departement,
         millesimes=millesimes,
         epsg=epsg,
         feature_count=layer.GetFeatureCount(),
         field_map=field_map,
+        notes=[note] if note else [],
     )
+
+
+def weigh_millesimes(in_data: tuple[int, ...], named: tuple[int, ...], name: str, layer: str) -> tuple[tuple[int, ...], str | None]:
+    """The millésime(s) of a layer: its own fields' (``MILLESIME``, ``millesime_debut``/``_fin``,
+    ``CS_<year>``) are the authority, its name's the fallback. Returns (years, note): the note, when
+    both are known and disagree, says so with both values (the fields win)."""
+    if not in_data:
+        return named, None
+    if named and named != in_data:
+        return in_data, tr(
+            "{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields "
+            "are the authority: {data} is used. Check that the delivery is the one you expect."
+        ).format(layer=layer, data="-".join(map(str, in_data)), name=name, named="-".join(map(str, named)))
+    return in_data, None
 
 
 def _identify_projected(srs: osr.SpatialReference) -> int | None:
@@ -368,18 +402,30 @@ def _identify_projected(srs: osr.SpatialReference) -> int | None:
     return None
 
 
-def _millesime_from_field(layer: ogr.Layer, names: list[str]) -> tuple[int, ...]:
+def _millesimes_from_ogr_fields(layer: ogr.Layer, names: list[str], two: bool) -> tuple[int, ...]:
+    """The year(s) the first feature's ``millesime`` (a state) or ``millesime_debut``/``millesime_fin``
+    (a difference) field holds, () without them."""
     lower = _lower_map(names)
-    if "millesime" not in lower:
+    wanted = ("millesime_debut", "millesime_fin") if two else ("millesime",)
+    if not all(name in lower for name in wanted):
         return ()
     layer.ResetReading()
     feature = layer.GetNextFeature()
     layer.ResetReading()
     if feature is None:
         return ()
-    value = str(feature.GetField(lower["millesime"]) or "")
-    match = re.search(r"(19|20)\d{2}", value)
-    return (int(match.group(0)),) if match else ()
+    return _years_of_values([feature.GetField(lower[name]) for name in wanted])
+
+
+def _years_of_values(values: Iterable[object]) -> tuple[int, ...]:
+    """The year of each value (``2019``, ``'2019'``, ``'2019-01-01'``), () if one has none."""
+    years = []
+    for value in values:
+        match = re.search(r"(19|20)\d{2}", str(value if value is not None else ""))
+        if match is None:
+            return ()
+        years.append(int(match.group(0)))
+    return tuple(years)
 
 
 # --------------------------------------------------------------------------------- validation
@@ -562,10 +608,14 @@ def layer_departement(layer) -> str | None:
     return None
 
 
-def layer_millesimes(layer, kind: str) -> tuple[int, ...]:
+def layer_millesimes(layer, kind: str, notes: list[str] | None = None) -> tuple[int, ...]:
     """Years of a loaded layer: two for a flow kind (difference, artif_diff, flows: ``ocsge:flows``
-    output), one otherwise, () when not found. From its names (see ``layer_departement``), else its
-    fields: ``millesime_debut`` / ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for stocks."""
+    output), one otherwise, () when not found.
+
+    A name as ``ocsge:load`` gives it (``occupation_32_2019``: the layer's fields already weighed) is
+    taken as it is. Otherwise the layer's own fields are the authority (``millesime_debut`` /
+    ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for stocks) and its names and paths the
+    fallback; when both are known and disagree, the fields win and a note is added to ``notes``."""
     two = kind in _TWO_YEAR_KINDS
     wanted = 2 if two else 1
     names, paths = _identity_names(layer)
@@ -573,29 +623,35 @@ def layer_millesimes(layer, kind: str) -> tuple[int, ...]:
         years = _loaded_name(name)[1]
         if len(years) == wanted:
             return years
+    named, part = (), ""
     for text in paths:
-        years = millesimes_from_name(text, "difference" if two else "occupation")
-        if len(years) == wanted:
-            return years
-    return _millesimes_from_fields(layer, two)
+        named, part = _years_in_name(text, "difference" if two else "occupation")
+        if len(named) == wanted:
+            break
+        named, part = (), ""
+    # Named: the first feature is enough to tell a disagreement; unnamed (a database table), every
+    # value under the layer's filter, so that a table of two millésimes is told.
+    in_data = _millesimes_from_fields(layer, two, every=not named)
+    years, note = weigh_millesimes(in_data, named, part, layer.name())
+    if note and notes is not None:
+        notes.append(note)
+    return years
 
 
-def _millesimes_from_fields(layer, two: bool) -> tuple[int, ...]:
+def _millesimes_from_fields(layer, two: bool, every: bool = True) -> tuple[int, ...]:
     from qgis.core import QgsFeatureRequest
 
     names = layer.fields().names()
     lower = _lower_map(names)
-    if two:
-        a, b = lower.get("millesime_debut"), lower.get("millesime_fin")
-        if a and b:
+    wanted = ("millesime_debut", "millesime_fin") if two else ("millesime",)
+    if two or not every:
+        if all(name in lower for name in wanted):
             request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+            request.setSubsetOfAttributes([lower[name] for name in wanted], layer.fields())
             feature = next(layer.getFeatures(request), None)
-            if feature is not None:
-                try:
-                    return int(str(feature[a])[:4]), int(str(feature[b])[:4])
-                except (TypeError, ValueError):
-                    return ()
-        years = _field_years(names)
+            if feature is not None and (years := _years_of_values([feature[lower[name]] for name in wanted])):
+                return years
+        years = _field_years(names) if two else []
         return tuple(years) if len(years) == 2 else ()
     if "millesime" in lower:  # every year it holds (under the layer's filter): one table may hold several
         values = layer.uniqueValues(layer.fields().lookupField(lower["millesime"]), 20)
@@ -664,6 +720,7 @@ def open_delivery(
         found, notes = scan(root, kinds)
         layers.extend(found)
         warnings.extend(notes)
+        warnings.extend(note for layer in found for note in layer.notes)
     step(60.0)
     if not layers:
         raise DeliveryError(

@@ -247,7 +247,10 @@ def classification_report(result: classified.Classification, layer, source, feed
     """The REPORT of a classification (shared with compare_artif): method, convention, the undetermined
     polygons of the layer and millésime (``indetermine``, also in the log), the codes outside the
     nomenclature with their count and surface, nulls, repairs."""
-    years = reading.layer_millesimes(layer, "occupation") if layer is not None else ()
+    notes: list[str] = []  # the layer's millésime field against its name, when they disagree
+    years = reading.layer_millesimes(layer, "occupation", notes) if layer is not None else ()
+    for note in notes:
+        feedback.pushWarning(note)
     name = layer.name() if layer is not None else source.sourceName()
     count, area = result.indetermine_total()
     imper_count, imper_area = result.indetermine_imper_total()
@@ -262,6 +265,7 @@ def classification_report(result: classified.Classification, layer, source, feed
         },
         "nulls": result.null_codes,
         "repaired": result.n_repaired,
+        "warnings": notes,
     }
 
 

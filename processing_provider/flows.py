@@ -149,10 +149,10 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         work = flows.ScaledFeedback(feedback, 0.0, 90.0)
         try:
             if source == "overlay":
-                found = [flows.layer_millesimes(layer, "occupation") for layer in (debut, fin)]
+                found = [flows.layer_millesimes(layer, "occupation", report.messages) for layer in (debut, fin)]
                 found = tuple(years[-1] if years else None for years in found)
             else:
-                years = flows.layer_millesimes(difference, kind)
+                years = flows.layer_millesimes(difference, kind, report.messages)
                 found = years if len(years) == 2 else (None, None)
             millesimes = flows.resolve_millesimes(found[0], found[1], *given)
             for label, year_found, year_given in zip(("début", "fin"), found, given):

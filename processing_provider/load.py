@@ -160,7 +160,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("Empty layer(s): {names}. Expected OCS GE polygons.").format(names=", ".join(empty)))
         layers = sorted(delivery.layers, key=lambda f: (f.departement or "", reading.KINDS.index(f.kind), f.millesimes))
         results: dict = {self.LAYERS: []}
-        report = {"departements": delivery.departements, "layers": []}
+        report = {"departements": delivery.departements, "layers": [], "warnings": delivery.warnings}
         for found in layers:
             self._warn_codes(found, feedback)
             self._register(found, context, palette)
@@ -271,4 +271,5 @@ def _entry(found) -> dict:
         "fields": found.field_map,
         "unknown_codes": found.unknown_codes,
         "null_codes": found.null_codes,
+        "notes": found.notes,  # e.g. its millésime field against its name
     }

@@ -77,7 +77,7 @@ from ocsge_plugin.sevenzip import require_seven_zip  # noqa: E402  (the plugin's
 # Constants
 # --------------------------------------------------------------------------------------------------
 
-MANIFEST_VERSION = 2  # 2: codes as real deliveries write them (issue 11)
+MANIFEST_VERSION = 3  # 2: codes as real deliveries write them (issue 11); 3: one OCS GE 1.1-named delivery
 CONVENTIONS = {
     "areas": "planar m² in the département's projected CRS (epsg)",
     "artif": "IGN's artif field: décret matrix on the leaf codes (rules.artif_lookup); crit_seuil always false",
@@ -101,6 +101,7 @@ ISLAND_RATE = 0.01  # islands per polygon
 MERGE_RATE = 0.35  # share of eligible block pairs merged into one polygon
 FIXED_TIMESTAMP = 1655251200  # 2022-06-15T00:00:00Z, for files and archive entries
 FIXED_DATE = "2022-06-15"
+EDITION_1_1 = "2022-06-21"  # the edition date of the OCS GE 1.1-named delivery (after its millésime)
 LIVRAISON = {
     "occupation": "2022-06-00123",
     "diff": "2023-02-00047",
@@ -1713,6 +1714,12 @@ def deliveries_for(spec: DepartementSpec, flavour: str) -> list[Delivery]:
     formats = {"gpkg": ["GPKG"], "shp": ["SHP"], "both": ["GPKG", "SHP"]}[flavour]
     for fmt in formats:
         for year in (y1, y2):
+            if fmt == "SHP" and year == y1 and flavour == "both":
+                # Named as OCS GE 1.1 deliveries are (Gers 2019: OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21):
+                # the millésime after the version, the edition date (later) at the end, no year inside.
+                out.append(Delivery(f"OCS_GE_1-1_{year}_{fmt}_{tok}_{dep}_{EDITION_1_1}", "occupation", fmt,
+                                    (year,), f"OCS_GE_1-1_{fmt}_{tok}_{dep}", LIVRAISON["occupation"]))
+                continue
             out.append(Delivery(f"OCS-GE_2-0__{fmt}_{tok}_{dep}_{year}-01-01", "occupation", fmt,
                                 (year,), f"OCS-GE_2-0_{fmt}_{tok}_{dep}-{year}",
                                 LIVRAISON["occupation"]))

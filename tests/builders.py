@@ -72,7 +72,8 @@ def hand_delivery(folder: Path, name: str = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-0
     dep, year = re.search(r"_(D\w+?)_((?:19|20)\d\d)-", name).groups()
     inner = folder / name / "OCS-GE" / "1_DONNEES_LIVRAISON_2021-06-00123" / f"OCS-GE_2-0_{flavour.upper()}_LAMB93_{dep}-{year}"
     names = ["ID", fields[0], fields[1], "millesime"]
-    rows = rows or HAND_ROWS
+    # Its millesime field says the year its name says, as in IGN's deliveries (the field is the authority).
+    rows = [(wkt, list(values[:3]) + [year]) for wkt, values in (rows or HAND_ROWS)]
     if flavour == "gpkg":
         write_layer(inner / "OCCUPATION_SOL.gpkg", "OCCUPATION_SOL", names, rows, epsg)
         write_layer(inner / "ZONE_CONSTRUITE.gpkg", "ZONE_CONSTRUITE", ["ID"], [(square(0, 0, 200), ["Z1"])], epsg)

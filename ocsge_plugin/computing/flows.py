@@ -43,7 +43,7 @@ Public API (used by ``ocsge:flows`` and by territory aggregation)::
                         flows_only=False) -> Iterator[ChangePiece]
     resolve_overlay_method(method, layer_debut, layer_fin) -> 'ign' | 'matrice' | 'matrice_seuils'
     check_pair(layer_debut, layer_fin) -> list[str]      CRS / département checks of two millésimes
-    layer_millesimes(layer, kind) -> tuple[int, ...]     years from names (VRT sources too) or fields
+    layer_millesimes(layer, kind, notes) -> tuple[int, ...]  years from fields, else names (VRT sources too)
     layer_departement(layer) -> str | None
     resolve_millesimes(found_debut, found_fin, debut=None, fin=None) -> (debut, fin)
     FlowAccumulator                              sums: six flows, transitions, origin of new artif
@@ -145,11 +145,12 @@ def code_fields(layer: QgsVectorLayer, kind: str) -> tuple[dict[str, str], tuple
         raise FlowError(str(error)) from None
 
 
-def layer_millesimes(layer: QgsVectorLayer, kind: str) -> tuple[int, ...]:
+def layer_millesimes(layer: QgsVectorLayer, kind: str, notes: Optional[list[str]] = None) -> tuple[int, ...]:
     """Years of a layer by ``reading.layer_millesimes`` (names, also behind a VRT of ``ocsge:load``, else
     fields): two for difference kinds, one otherwise, () when not found. A difference layer whose years
-    are not found and which lacks its code fields raises FlowError (naming them)."""
-    years = reading.layer_millesimes(layer, kind)
+    are not found and which lacks its code fields raises FlowError (naming them). Fields and name that
+    disagree: the fields win, told in ``notes``."""
+    years = reading.layer_millesimes(layer, kind, notes)
     if len(years) != 2 and kind in ("difference", "artif_diff"):
         code_fields(layer, kind)
     return years

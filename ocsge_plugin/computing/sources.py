@@ -47,10 +47,11 @@ _READ = {
 _REQUIRED = {"artif": ("code_cs", "artif")}  # IGN's method needs no usage; the other kinds: reading's own
 
 
-def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Source]:
+def describe_source(layer: QgsVectorLayer, method: str = "auto", notes: Optional[list[str]] = None) -> Optional[Source]:
     """What ``layer`` brings to the aggregation, told by ``reading.layer_kind`` (its fields, whatever its
     name or provider); None for a layer with nothing to give (zone construite, another layer). Raises
-    TerritoryError when a stock or flow layer's millésime cannot be found."""
+    TerritoryError when a stock or flow layer's millésime cannot be found. A millésime whose layer's
+    fields and name disagree (the fields win) is told in ``notes``."""
     kind = reading.layer_kind(layer)
     role = _ROLES.get(kind)
     if role is None:
@@ -64,7 +65,7 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto") -> Optional[Sou
         except DeliveryError:
             return None
     fields = {key: mapping[key] for key in _READ[kind] if key in mapping}
-    dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind)
+    dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind, notes)
     want = 2 if role == "flow" else 1
     if role == "stock" and len(years) > 1:  # e.g. a database table of both millésimes, no filter
         raise TerritoryError(
@@ -172,7 +173,7 @@ def sources_from_layers(layers: Sequence[QgsVectorLayer], method: str = "auto") 
     notes: list[str] = []
     sources = []
     for layer in layers:
-        source = describe_source(layer, method)
+        source = describe_source(layer, method, notes)
         if source is None:
             notes.append(tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name()))
             continue

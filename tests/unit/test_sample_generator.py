@@ -135,7 +135,7 @@ def test_archive_names(d90: tuple[dict, Path]) -> None:
     assert sorted(i["path"] for i in manifest["items"]) == sorted([
         "OCS-GE_2-0__GPKG_LAMB93_D090_2018-01-01.7z",
         "OCS-GE_2-0__GPKG_LAMB93_D090_2021-01-01.7z",
-        "OCS-GE_2-0__SHP_LAMB93_D090_2018-01-01.7z",
+        "OCS_GE_1-1_2018_SHP_LAMB93_D090_2022-06-21.7z",  # named as OCS GE 1.1 deliveries are
         "OCS-GE_2-0__SHP_LAMB93_D090_2021-01-01.7z",
         "OCS-GE_2-0_DIFF_SHP_LAMB93_D090_2018-2021.7z",
         "OCS-GE_2-0__SHP_LAMB93_D090_DIFF_2018-2021.7z",
