@@ -1,0 +1,494 @@
+"""Consommation d'espaces NAF per territory and the ZAN trajectory 2021–2030 (loi Climat et résilience).
+
+The rules, written once (cited in ``ocsge:consommation``'s help):
+
+- **reference** = consumption during the calendar years 2011 to 2020 of Cerema's file (naf11art12 …
+  naf20art21);
+- **envelope 2021–2030** = reference × (1 − rate); rate 50 % (article 194, I, 1° of loi n° 2021-1104
+  du 22 août 2021) unless a territorialisation table gives the territory's own (SRADDET, SCoT);
+- **communal guarantee of 1 ha** (article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630
+  du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale
+  prescribed, arrêté or approved before 22 August 2026 cannot have an envelope under 1 ha for
+  2021–2031. Applied to every commune, to none or to a listed set; never to groupings;
+- **since 2021** = the years 2021 to the file's last year (at most 2030); **annual pace** = that total
+  ÷ its number of years; **projection to the end of 2030** = since 2021 + pace × the years left.
+
+Convention ``national`` reproduces the national « Trajectoires ZAN » table: every territory's envelope
+(groupings included) is raised to 1 ha when under it and the projection is the pace × 9.
+
+:func:`compute` returns, per level, the consumption table (per year and destination, period totals,
+consumption per new inhabitant and household), the trajectory table (the national table's columns, then
+the plugin's) and the yearly series; communes of the territories absent from the file (and the reverse)
+are named, their territories marked partial. :func:`write_tables` writes them (GeoPackage + CSV).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .. import files
+from ..errors import Canceled, TerritoryError
+from ..i18n import plural, tr
+from ..nomenclature import departements, regions
+from .consumption_read import DESTINATIONS, ConsumptionFile
+from .rollup import Membership, departement_of_commune
+
+__all__ = [
+    "CONVENTIONS", "GUARANTEES", "HECTARE", "LEVELS", "NATIONAL_COLUMNS", "ConsumptionResult", "LevelTables",
+    "Options", "compute", "write_tables",
+]
+
+LEVELS = ("commune", "epci", "scot", "departement", "region")
+CONVENTIONS = ("loi", "national")  # the law (default); the national file's rule
+GUARANTEES = ("toutes", "aucune", "liste")  # the 1 ha guarantee: every commune, none, a listed set
+UNITS = ("ha", "m2")
+HECTARE = 10_000.0  # m²
+REFERENCE = tuple(range(2011, 2021))
+SINCE, END = 2021, 2030
+# The national « Trajectoires ZAN » table's columns after <level>_code, in its order.
+NATIONAL_COLUMNS = [
+    "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
+    "conso_annuelle_depuis_2021", "conso_projetee_2030", "respecte_reglementation_actuellement", "pourcentage_utilisation_actuelle",
+    "respectera_reglementation_en_2030", "pourcentage_utilisation_projetee_en_2030",
+]
+PLUGIN_COLUMNS = [
+    "nom", "taux_reduction", "derniere_annee", "nb_annees_depuis_2021", "communes", "communes_manquantes", "codes_manquants",
+    "part_surface_manquante", "valeurs_vides", "partiel", "unite", "convention",
+]
+_KEYS = {"commune": None, "epci": "epci_code", "scot": "scot_code", "departement": "departement_code", "region": "region_code"}
+_NAMES = {"epci": "epci_nom", "scot": "scot_nom", "departement": "departement_nom", "region": "region_nom"}
+
+
+@dataclass
+class Options:
+    """The choices of a run (``CONVENTIONS``, ``GUARANTEES``, ``UNITS``); ``rate`` and ``rates`` are
+    fractions (0.5 = 50 %)."""
+
+    convention: str = "loi"
+    rate: float = 0.5
+    rates: dict[str, float] = field(default_factory=dict)
+    unit: str = "ha"
+    guarantee: str = "toutes"
+    guaranteed: frozenset[str] = frozenset()
+
+
+@dataclass
+class LevelTables:
+    """One level's tables: ``consommation`` and ``trajectoires`` (first column ``<level>_code``),
+    ``members`` (territory code → its commune codes) and ``missing`` (territory code → communes of
+    the territory absent from the file)."""
+
+    level: str
+    consommation: pd.DataFrame
+    trajectoires: pd.DataFrame
+    members: dict[str, list[str]]
+    missing: dict[str, list[str]]
+
+    def series(self) -> pd.DataFrame:
+        """The yearly series, one row per territory and year: ``<level>_code``, ``annee``, ``conso`` and
+        ``conso_<destination>`` (the unit of the tables)."""
+        key = f"{self.level}_code"
+        years = sorted(int(c.split("_")[1]) for c in self.consommation.columns if c.startswith("conso_") and c[6:].isdigit())
+        parts = []
+        for year in years:
+            part = pd.DataFrame({key: self.consommation[key], "annee": year, "conso": self.consommation[f"conso_{year}"]})
+            for suffix in DESTINATIONS.values():
+                column = f"conso_{year}_{suffix}"
+                part[f"conso_{suffix}"] = self.consommation[column] if column in self.consommation.columns else np.nan
+            parts.append(part)
+        return pd.concat(parts, ignore_index=True).sort_values([key, "annee"], kind="stable").reset_index(drop=True)
+
+
+@dataclass
+class ConsumptionResult:
+    """What :func:`compute` returns: the tables of every level, the years, what was noticed."""
+
+    levels: dict[str, LevelTables]
+    years: list[int]
+    options: Options
+    warnings: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)  # communes of the territories absent from the file
+    not_in_territories: list[str] = field(default_factory=list)  # communes of the file in no territory given
+    share_absent: dict[str, dict[str, Optional[float]]] = field(default_factory=dict)  # level → code → % of area
+
+    @property
+    def last_year(self) -> int:
+        return max(self.years)
+
+    def report(self) -> dict[str, Any]:
+        """The REPORT: years, convention, unit, rows per level, the communes missing and their share of area."""
+        return {
+            "annees": [min(self.years), self.last_year],
+            "derniere_annee": self.last_year,
+            "convention": self.options.convention,
+            "unite": self.options.unit,
+            "taux_reduction": 100.0 * self.options.rate,
+            "garantie_1ha": self.options.guarantee,
+            "niveaux": {level: int(len(t.trajectoires)) for level, t in self.levels.items()},
+            "communes_absentes_du_fichier": self.absent,
+            "communes_hors_territoires": self.not_in_territories,
+            "territoires_partiels": {
+                level: {code: {"communes": communes, "part_surface": self.share_absent.get(level, {}).get(code)} for code, communes in t.missing.items()}
+                for level, t in self.levels.items()
+                if t.missing
+            },
+            "warnings": self.warnings,
+        }
+
+
+def _territories(cfile: ConsumptionFile, membership: Optional[Membership]) -> pd.DataFrame:
+    """Commune code → nom and the membership codes and names, from the membership table when given
+    (the user's territories), else from the file's own columns."""
+    columns = ["nom", "epci_code", "epci_nom", "scot_code", "scot_nom", "departement_code", "departement_nom", "region_code", "region_nom"]
+    if membership is None:
+        source = cfile.table
+    else:
+        source = membership.table.copy()
+        if "departement_code" not in source.columns:
+            source["departement_code"] = [departement_of_commune(c) for c in source.index]
+        if "region_code" not in source.columns:
+            source["region_code"] = source["departement_code"].map(lambda d: departements().get(d, (None, None))[1] if d else None)
+    out = pd.DataFrame(index=source.index.astype(str))
+    for column in columns:
+        out[column] = source[column].to_numpy() if column in source.columns else None
+    if "nom" in cfile.table.columns:
+        out["nom"] = out["nom"].where(out["nom"].notna(), out.index.map(cfile.table["nom"].to_dict()))
+    deps, regs = departements(), regions()
+    out["departement_nom"] = out["departement_nom"].where(out["departement_nom"].notna(), out["departement_code"].map(lambda d: deps.get(d, (None,))[0]))
+    out["region_nom"] = out["region_nom"].where(out["region_nom"].notna(), out["region_code"].map(regs))
+    return out
+
+
+def _area_of(territories: pd.DataFrame, cfile: ConsumptionFile, areas: Optional[dict[str, float]]) -> pd.Series:
+    """Each commune's area in m²: the commune layer given, else the file's surfcom."""
+    area = pd.Series(np.nan, index=territories.index, dtype=float)
+    if "surface" in cfile.table.columns:
+        area = territories.index.to_series().map(cfile.table["surface"]).astype(float)
+    if areas:
+        given = territories.index.to_series().map(areas).astype(float)
+        area = given.where(given.notna(), area)
+    return area
+
+
+def _gaps(cfile: ConsumptionFile, territories: pd.DataFrame, membership: Optional[Membership], result: ConsumptionResult) -> None:
+    """The communes of the territories absent from the file, and the reverse, said."""
+    present = territories.index.isin(cfile.table.index)
+    result.absent = sorted(territories.index[~present])
+    if membership is not None:
+        result.not_in_territories = sorted(set(cfile.table.index) - set(territories.index))
+    if result.absent:
+        result.warnings.append(
+            plural(
+                len(result.absent),
+                tr("{count} commune of the territories is absent from the consumption file (its territories are marked partial): {codes}."),
+                tr("{count} communes of the territories are absent from the consumption file (their territories are marked partial): {codes}."),
+            ).format(count=len(result.absent), codes=", ".join(result.absent[:30]) + (" …" if len(result.absent) > 30 else ""))
+        )
+    if result.not_in_territories:
+        count = len(result.not_in_territories)
+        result.warnings.append(
+            plural(
+                count,
+                tr("{count} commune of the consumption file is in none of the territories given (left out): {codes}."),
+                tr("{count} communes of the consumption file are in none of the territories given (left out): {codes}."),
+            ).format(count=count, codes=", ".join(result.not_in_territories[:30]) + (" …" if count > 30 else ""))
+        )
+
+
+def compute(
+    cfile: ConsumptionFile,
+    levels: Sequence[str] = LEVELS,
+    membership: Optional[Membership] = None,
+    areas: Optional[dict[str, float]] = None,
+    options: Optional[Options] = None,
+    feedback: Any = None,
+) -> ConsumptionResult:
+    """The consumption and trajectory tables of every level asked.
+
+    ``membership`` (the plugin's commune → EPCI / SCoT / département / région table) defines the
+    territories; without it the file's own columns do. ``areas`` (commune code → m², from a commune
+    layer) weigh the missing communes; the file's ``surfcom`` is used otherwise.
+
+    Returns
+    -------
+    ConsumptionResult"""
+    options = options or Options()
+    _check_options(options, levels)
+    result = ConsumptionResult({}, list(cfile.years), options, list(cfile.warnings))
+    if not any(y in cfile.years for y in REFERENCE):
+        raise TerritoryError(tr("The consumption file has no year of the reference period 2011–2020 (years found: {years}).").format(years=_span(cfile.years)))
+    lacking = [y for y in REFERENCE if y not in cfile.years]
+    if lacking:
+        result.warnings.append(tr("The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.").format(years=", ".join(map(str, lacking))))
+    if cfile.last_year < SINCE:
+        result.warnings.append(tr("The file ends in {year}: nothing is known since 2021.").format(year=cfile.last_year))
+    territories = _territories(cfile, membership)
+    _gaps(cfile, territories, membership, result)
+    area = _area_of(territories, cfile, areas)
+    numbers = cfile.table.reindex(territories.index)[[c for c in cfile.table.columns if cfile.table[c].dtype.kind == "f"]]
+    for index, level in enumerate(levels):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise Canceled()
+            feedback.setProgress(100.0 * index / max(len(levels), 1))
+        tables = _level(level, territories, numbers, area, cfile, result)
+        if tables is not None:
+            result.levels[level] = tables
+    return result
+
+
+def _check_options(options: Options, levels: Sequence[str]) -> None:
+    for value, allowed in ((options.convention, CONVENTIONS), (options.guarantee, GUARANTEES), (options.unit, UNITS)):
+        if value not in allowed:
+            raise TerritoryError(tr("Unknown choice {value}. Expected one of {allowed}.").format(value=value, allowed=", ".join(allowed)))
+    unknown = [level for level in levels if level not in LEVELS]
+    if unknown:
+        raise TerritoryError(tr("Unknown level {value}. Expected one of {allowed}.").format(value=", ".join(unknown), allowed=", ".join(LEVELS)))
+    if not 0.0 <= options.rate <= 1.0:
+        raise TerritoryError(tr("The reduction rate must be between 0 and 100 %."))
+
+
+def _span(years: Sequence[int]) -> str:
+    return f"{min(years)}–{max(years)}" if years else "—"
+
+
+def _level(level: str, territories: pd.DataFrame, numbers: pd.DataFrame, area: pd.Series, cfile: ConsumptionFile, result: ConsumptionResult) -> Optional[LevelTables]:
+    """One level: the communes' numbers summed by territory, then its two tables."""
+    key = _KEYS[level]
+    codes = territories.index.to_series() if key is None else territories[key]
+    if codes.isna().all():
+        result.warnings.append(tr("No {level} codes (neither in the file nor in the membership table): the level is skipped.").format(level=level))
+        return None
+    without = codes.index[codes.isna()]
+    if len(without) and level != "scot":
+        result.warnings.append(tr("{level}: {count} communes have no code and count in no territory: {codes}.").format(level=level, count=len(without), codes=", ".join(without[:30])))
+    codes = codes.dropna().astype(str)
+    present = pd.Series(codes.index.isin(cfile.table.index), index=codes.index)
+    summed = numbers.loc[codes.index].groupby(codes.to_numpy(), sort=True).sum(min_count=1)
+    members = codes.groupby(codes.to_numpy(), sort=True).apply(lambda s: sorted(s.index)).to_dict()
+    missing = {c: sorted(s.index) for c, s in present[~present].groupby(codes[~present].to_numpy())}
+    share = {}
+    for code, absent in missing.items():
+        member_area = area.loc[members[code]]
+        share[code] = None if member_area.isna().any() or member_area.sum() <= 0 else 100.0 * float(member_area.loc[absent].sum() / member_area.sum())
+    result.share_absent[level] = share
+    year_columns = [f"conso_{y}" for y in cfile.years]
+    empty = numbers.loc[codes.index, year_columns].isna() & present.to_numpy()[:, None]
+    empty_cells: dict[str, list[str]] = {}
+    for commune in empty.index[empty.any(axis=1)]:
+        years = [c[6:] for c in year_columns if empty.at[commune, c]]
+        empty_cells.setdefault(codes[commune], []).append(f"{commune}:{'/'.join(years)}")
+    names = _names(level, territories, codes)
+    info = pd.DataFrame(index=summed.index)
+    info["nom"] = info.index.map(names)
+    info["communes"] = [len(members[c]) for c in info.index]
+    info["communes_manquantes"] = [len(missing.get(c, [])) for c in info.index]
+    info["codes_manquants"] = [", ".join(missing[c]) if c in missing else None for c in info.index]
+    info["part_surface_manquante"] = pd.Series([share.get(c) for c in info.index], index=info.index, dtype=float)
+    info["valeurs_vides"] = [", ".join(empty_cells[c]) if c in empty_cells else None for c in info.index]
+    info["surface"] = area.groupby(codes).sum(min_count=1).reindex(info.index) if area.notna().any() else np.nan
+    consommation = _consommation(level, summed, info, territories if level == "commune" else None, cfile, result)
+    trajectoires = _trajectoires(level, summed, info, territories, cfile, result)
+    _note_partial(level, info, result)
+    return LevelTables(level, consommation, trajectoires, members, missing)
+
+
+def _names(level: str, territories: pd.DataFrame, codes: pd.Series) -> dict[str, Optional[str]]:
+    if level == "commune":
+        return territories["nom"].to_dict()
+    column = _NAMES[level]
+    pairs = pd.DataFrame({"code": codes, "nom": territories.loc[codes.index, column]}).dropna()
+    return pairs.drop_duplicates("code").set_index("code")["nom"].to_dict()
+
+
+def _note_partial(level: str, info: pd.DataFrame, result: ConsumptionResult) -> None:
+    partial = info.index[(info["communes_manquantes"] > 0) | info["valeurs_vides"].notna()]
+    if len(partial):
+        result.warnings.append(
+            tr("{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.").format(
+                level=level, count=len(partial), codes=", ".join(partial[:30])
+            )
+        )
+
+
+def _sum_years(summed: pd.DataFrame, years: Sequence[int]) -> pd.Series:
+    columns = [f"conso_{y}" for y in years if f"conso_{y}" in summed.columns]
+    if not columns:
+        return pd.Series(np.nan, index=summed.index)
+    return summed[columns].sum(axis=1, min_count=1)
+
+
+def _scale(values: pd.Series | float, unit: str):
+    return values / HECTARE if unit == "ha" else values
+
+
+def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territories: Optional[pd.DataFrame], cfile: ConsumptionFile, result: ConsumptionResult) -> pd.DataFrame:
+    """``consommation_<level>``: per year and destination, period totals, per new inhabitant and household."""
+    unit = result.options.unit
+    out: dict[str, Any] = {f"{level}_code": summed.index.to_numpy(), "nom": info["nom"].to_numpy()}
+    if territories is not None:
+        for column in ("epci_code", "scot_code", "departement_code", "region_code"):
+            out[column] = territories[column].reindex(summed.index).to_numpy()
+    out["surface"] = _scale(info["surface"], unit)
+    for year in cfile.years:
+        out[f"conso_{year}"] = _scale(summed[f"conso_{year}"], unit)
+        for suffix in DESTINATIONS.values():
+            column = f"conso_{year}_{suffix}"
+            if column in summed.columns:
+                out[column] = _scale(summed[column], unit)
+    last = min(cfile.last_year, END)
+    out["conso_2011_2020"] = _scale(_sum_years(summed, REFERENCE), unit)
+    out["conso_depuis_2021"] = _scale(_sum_years(summed, range(SINCE, last + 1)), unit)
+    out[f"conso_{min(cfile.years)}_{cfile.last_year}"] = _scale(_sum_years(summed, cfile.years), unit)
+    for kind, label in (("pop", "nouvel_habitant"), ("men", "nouveau_menage")):
+        years = sorted(int(c[4:]) for c in summed.columns if c.startswith(f"{kind}_"))
+        if len(years) < 2:
+            continue
+        first, end = years[0], years[-1]
+        out[f"{kind}_{first}"] = summed[f"{kind}_{first}"]
+        out[f"{kind}_{end}"] = summed[f"{kind}_{end}"]
+        growth = summed[f"{kind}_{end}"] - summed[f"{kind}_{first}"]
+        conso = _sum_years(summed, range(first, end))
+        out[f"conso_m2_par_{label}_{first}_{end}"] = (conso / growth).where(growth > 0)
+    for column in ("communes", "communes_manquantes", "codes_manquants", "valeurs_vides"):
+        out[column] = info[column]
+    out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna(), "oui", "non")
+    out["unite"] = unit
+    return pd.DataFrame(out, index=summed.index).reset_index(drop=True)
+
+
+def _rates(level: str, codes: pd.Index, territories: pd.DataFrame, options: Options) -> pd.Series:
+    """Each territory's reduction rate: its own in the territorialisation table, for a commune else its
+    SCoT's, EPCI's, département's or région's, else the general rate."""
+    rates = pd.Series([options.rates.get(c) for c in codes], index=codes, dtype=float)
+    if level == "commune" and options.rates:
+        for column in ("scot_code", "epci_code", "departement_code", "region_code"):
+            inherited = territories[column].reindex(codes).map(options.rates).astype(float)
+            rates = rates.where(rates.notna(), inherited)
+    return rates.fillna(options.rate)
+
+
+def _trajectoires(level: str, summed: pd.DataFrame, info: pd.DataFrame, territories: pd.DataFrame, cfile: ConsumptionFile, result: ConsumptionResult) -> pd.DataFrame:
+    """``trajectoires_<level>``: the national table's columns (``NATIONAL_COLUMNS``), then the plugin's."""
+    options = result.options
+    national = options.convention == "national"
+    last = min(cfile.last_year, END)
+    count = max(last - SINCE + 1, 0)
+    reference = _sum_years(summed, REFERENCE)
+    rate = _rates(level, summed.index, territories, options)
+    envelope = reference * (1.0 - rate)
+    if national:
+        eligible = pd.Series(True, index=summed.index)
+    elif level == "commune" and options.guarantee != "aucune":
+        eligible = pd.Series(options.guarantee == "toutes" or np.isin(summed.index, list(options.guaranteed)), index=summed.index)
+    else:
+        eligible = pd.Series(False, index=summed.index)
+    raised = eligible & envelope.notna() & (envelope < HECTARE)
+    envelope = envelope.where(~raised, HECTARE)
+    since = _sum_years(summed, range(SINCE, last + 1)) if count else pd.Series(np.nan, index=summed.index)
+    pace = since / count if count else since
+    projected = pace * 9 if national else since + pace * (END - last)
+    out = pd.DataFrame({f"{level}_code": summed.index}, index=summed.index)
+    out["conso_2011_2020"] = _scale(reference, options.unit)
+    out["conso_autorisee_augmentee_a_1ha_2021_2030"] = np.where(raised, "oui", "non")
+    out["conso_autorisee_2021_2030"] = _scale(envelope, options.unit)
+    out["conso_depuis_2021"] = _scale(since, options.unit)
+    out["conso_annuelle_depuis_2021"] = _scale(pace, options.unit)
+    out["conso_projetee_2030"] = _scale(projected, options.unit)
+    out["respecte_reglementation_actuellement"] = _yes_no(since <= envelope, since.notna() & envelope.notna())
+    out["pourcentage_utilisation_actuelle"] = (100.0 * since / envelope).where(envelope > 0)
+    out["respectera_reglementation_en_2030"] = _yes_no(projected <= envelope, projected.notna() & envelope.notna())
+    out["pourcentage_utilisation_projetee_en_2030"] = (100.0 * projected / envelope).where(envelope > 0)
+    out["nom"] = info["nom"]
+    out["taux_reduction"] = 100.0 * rate
+    out["derniere_annee"] = cfile.last_year
+    out["nb_annees_depuis_2021"] = count
+    for column in ("communes", "communes_manquantes", "codes_manquants", "part_surface_manquante", "valeurs_vides"):
+        out[column] = info[column]
+    out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna() | reference.isna(), "oui", "non")
+    out["unite"] = options.unit
+    out["convention"] = options.convention
+    return out.reset_index(drop=True)
+
+
+def _yes_no(condition: pd.Series, known: pd.Series) -> pd.Series:
+    return pd.Series(np.where(condition, "oui", "non"), index=condition.index).where(known, None)
+
+
+# ------------------------------------------------------------------------------------ writing
+
+
+def _csvt(table: pd.DataFrame) -> str:
+    """The CSVT line GDAL reads beside a CSV: each column's type (codes stay text)."""
+    kinds = []
+    for name in table.columns:
+        kind = table[name].dtype.kind
+        kinds.append('"Integer"' if kind in "iu" else '"Real"' if kind == "f" else '"String"')
+    return ",".join(kinds) + "\n"
+
+
+def _write_one(atomic: files.OutputSet, name: str, table: pd.DataFrame, description: str, metadata: dict[str, str]) -> None:
+    """``name``.csv (UTF-8, ',' and '.') and ``name``.gpkg (a table without geometry, same columns and
+    types: GDAL translates the CSV, read in memory beside its CSVT)."""
+    from osgeo import gdal, ogr
+
+    csv_path = atomic.path(f"{name}.csv")
+    table.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
+    gpkg_path = atomic.path(f"{name}.gpkg")
+    gdal.UseExceptions()
+    memory = f"/vsimem/ocsge-conso-{uuid.uuid4().hex}"
+    gdal.FileFromMemBuffer(f"{memory}/{name}.csv", csv_path.read_bytes())
+    gdal.FileFromMemBuffer(f"{memory}/{name}.csvt", _csvt(table).encode())
+    try:
+        options = gdal.VectorTranslateOptions(format="GPKG", layerName=name, layerCreationOptions=["ASPATIAL_VARIANT=GPKG_ATTRIBUTES", f"DESCRIPTION={description}", "FID=fid"])
+        source = gdal.OpenEx(f"{memory}/{name}.csv", gdal.OF_VECTOR, open_options=["EMPTY_STRING_AS_NULL=YES"])
+        gdal.VectorTranslate(str(gpkg_path), source, options=options)
+        source = None
+    finally:
+        gdal.Unlink(f"{memory}/{name}.csv")
+        gdal.Unlink(f"{memory}/{name}.csvt")
+    ds = ogr.Open(str(gpkg_path), 1)
+    layer = ds.GetLayerByName(name)
+    for key, value in metadata.items():
+        layer.SetMetadataItem(key, value)
+    ds = None
+
+
+def write_tables(result: ConsumptionResult, folder: str | Path, feedback: Any = None) -> list[str]:
+    """Write ``consommation_<level>`` and ``trajectoires_<level>`` (CSV + GeoPackage) of every level into
+    ``folder``, together (``files.OutputSet``: nothing is replaced on an error or a cancel; no other file
+    of the folder is touched).
+
+    Returns
+    -------
+    list[str]: the paths written."""
+    unit = result.options.unit
+    metadata = {"unite": unit, "convention": result.options.convention, "derniere_annee": str(result.last_year), "source": "Cerema, fichiers fonciers"}
+    atomic = files.OutputSet(folder)
+    try:
+        for index, (level, tables) in enumerate(result.levels.items()):
+            if feedback is not None:
+                if feedback.isCanceled():
+                    raise Canceled()
+                feedback.setProgress(100.0 * index / max(len(result.levels), 1))
+            described = {
+                "consommation": tr("Consommation d'espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.").format(level=level, unit=unit),
+                "trajectoires": tr("ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.").format(level=level, unit=unit),
+            }
+            for kind, table in (("consommation", tables.consommation), ("trajectoires", tables.trajectoires)):
+                _write_one(atomic, f"{kind}_{level}", table, described[kind], metadata)
+        if feedback is not None and feedback.isCanceled():
+            raise Canceled()
+        return atomic.commit()
+    except RuntimeError as error:  # GDAL's
+        atomic.abort()
+        raise OSError(str(error) or tr("GDAL could not write the file")) from None
+    except BaseException:
+        atomic.abort()
+        raise
