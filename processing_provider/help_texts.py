@@ -301,4 +301,49 @@ HELP = {
         QT_TR_NOOP("The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0."),
         QT_TR_NOOP("The Territoire de Belfort's deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages)."),
     ),
+    "consommation": Help(
+        QT_TR_NOOP("Consommation d'espaces NAF and ZAN trajectory"),
+        QT_TR_NOOP("Reads Cerema's consumption file and computes, per commune, EPCI, SCoT, département and région, the consumption 2011–2020, the envelope 2021–2030 and the share used."),
+        QT_TR_NOOP(
+            "For the decade 2021–2031 the law measures the consumption of natural, agricultural and forest land (NAF) "
+            "from the fichiers fonciers, published by Cerema per commune and per year since 2009; OCS GE "
+            "artificialisation takes over after 2031. This algorithm reads Cerema's commune file as published "
+            "(CSV in UTF-8 or Latin-1, numbers possibly as text, or GeoPackage / shapefile): the years and the last "
+            "year come from the column names naf<AA>art<BB> (m² consumed during the year 20AA) and art<AA>act<BB>, "
+            "hab, mix, rou, fer, inc (by destination: activité, habitat, mixte, route, ferré, inconnu); a year "
+            "column without any value is left out, said in the log. Communes are summed into EPCI, SCoT, "
+            "département and région by the file's own columns (epciNN, scot, iddep, idreg) or by your membership "
+            "table.\n"
+            "Outputs, per level, in the output folder, as GeoPackage (a table without geometry) and CSV: "
+            "consommation_<level> (per year and destination, totals 2011–2020, since 2021 and over the whole file, "
+            "population and households at both census years and the consumption in m² per new inhabitant and "
+            "per new household) and trajectoires_<level> with exactly the columns of the national table « Trajectoires "
+            "ZAN des communes de France »: <level>_code, conso_2011_2020, conso_autorisee_augmentee_a_1ha_2021_2030 "
+            "(oui/non), conso_autorisee_2021_2030, conso_depuis_2021, conso_annuelle_depuis_2021, conso_projetee_2030, "
+            "respecte_reglementation_actuellement, pourcentage_utilisation_actuelle, respectera_reglementation_en_2030, "
+            "pourcentage_utilisation_projetee_en_2030; then the plugin's: nom, taux_reduction (%), derniere_annee, "
+            "nb_annees_depuis_2021, communes, communes_manquantes, codes_manquants, part_surface_manquante (% of the "
+            "territory's area), valeurs_vides (commune:year), partiel (oui when a commune is absent from the file or "
+            "a value is empty: never a silent zero), unite, convention.\n"
+            "Real files: communes of your territories absent from the file, and communes of the file in none of "
+            "your territories, are named in the log and the report, with their share of the territory's area when "
+            "areas are known; an INSEE table de passage converts the codes of communes merged (sums) or divided "
+            "(shares of area) since the file's COG vintage."
+        ),
+        QT_TR_NOOP(
+            "Reference: the calendar years 2011 to 2020 of the file (naf11art12 … naf20art21). Envelope 2021–2030 = "
+            "reference × (1 − rate), rate 50 % (article 194, I, 1° of loi n° 2021-1104 du 22 août 2021, « Climat et "
+            "résilience ») or the territory's own rate from the territorialisation table (SRADDET, SCoT). Communal "
+            "guarantee: article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630 du 20 juillet 2023 — a "
+            "commune covered by a plan local d'urbanisme, a document en tenant lieu or a carte communale prescribed, "
+            "arrêté or approved before 22 August 2026 cannot be given less than 1 ha for 2021–2031; applied to every "
+            "commune, to none or to the communes listed, never to a grouping. Since 2021: the years 2021 to the last "
+            "year of the file (2030 at most); annual pace = that total ÷ its number of years; projection to the end of "
+            "2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » "
+            "when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised "
+            "to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. "
+            "Unit: hectares (or m²)."
+        ),
+        QT_TR_NOOP("Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given."),
+    ),
 }

@@ -24,8 +24,9 @@ def algorithm_classes() -> list[type]:
     from .export import ExportAlgorithm
     from .diagnostic import DiagnosticAlgorithm
     from .portrait import PortraitAlgorithm
+    from .consommation import ConsommationAlgorithm
 
-    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm, AggregateAlgorithm, RollupAlgorithm, ExportAlgorithm, DiagnosticAlgorithm, PortraitAlgorithm]
+    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm, AggregateAlgorithm, RollupAlgorithm, ExportAlgorithm, DiagnosticAlgorithm, PortraitAlgorithm, ConsommationAlgorithm]
 
 
 class OcsgeProvider(QgsProcessingProvider):

@@ -27,7 +27,7 @@ def test_every_help_url_resolves_to_an_anchor_of_the_guide(provider):
     assert guide_url() == "https://github.com/ocsge-plugin/qgis-ocsge/blob/main/docs/guide.md"
     anchors = _anchors()
     algorithms = _algorithms(provider)
-    assert len(algorithms) == 11  # 10 algorithms and the example model
+    assert len(algorithms) == 12  # 11 algorithms and the example model
     for alg in algorithms:
         url, _, anchor = alg.helpUrl().partition("#")
         assert url == guide_url(), alg.id()

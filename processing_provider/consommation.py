@@ -1,0 +1,200 @@
+"""Algorithm ``ocsge:consommation`` — Consommation d'espaces NAF et trajectoire ZAN."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsDistanceArea,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingOutputString,
+    QgsProcessingUtils,
+)
+
+from ..ocsge_plugin.computing import consumption as core
+from ..ocsge_plugin.computing import consumption_read as reading
+from ..ocsge_plugin.computing.rollup import Membership
+from ..ocsge_plugin.errors import Canceled, OcsgeError
+from . import params
+from .base import OcsgeAlgorithm, log_table
+
+CODE_FIELDS = ("code", "commune_code", "insee_com", "code_insee", "codgeo", "insee", "idcom", "inseecom")
+
+
+class ConsommationAlgorithm(OcsgeAlgorithm):
+    CONSOMMATION = "CONSOMMATION"
+    LEVELS = "LEVELS"
+    MEMBERSHIP = "MEMBERSHIP"
+    COMMUNES = "COMMUNES"
+    CONVENTION = "CONVENTION"
+    GUARANTEE = "GUARANTEE"
+    GUARANTEED = "GUARANTEED_COMMUNES"
+    RATE = "RATE"
+    TERRITORIALISATION = "TERRITORIALISATION"
+    PASSAGE = "PASSAGE"
+
+    GROUP = "territories"
+    TAGS = (
+        "consommation", "consommation d'espaces", "NAF", "ENAF", "fichiers fonciers", "Cerema", "trajectoire",
+        "trajectory", "land consumption", "garantie communale", "SRADDET", "SCoT", "PLU", "2021-2031",
+    )
+
+    ID = "consommation"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFile(self.CONSOMMATION, self.tr("Consumption file (Cerema)"), fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)"),
+            self.tr("Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf<AA>art<BB> columns."),
+        )
+        levels = [self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")]
+        self.add(
+            QgsProcessingParameterEnum(self.LEVELS, self.tr("Levels"), options=levels, allowMultiple=True, defaultValue=[0, 1, 2, 3, 4]),
+            self.tr("The levels to compute; SCoT only when the file or the membership table has SCoT codes."),
+        )
+        self.add(
+            params.membership(self.MEMBERSHIP),
+            self.tr("Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file's own columns (epciNN, scot, iddep, idreg) make the levels."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Commune outlines (optional)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+            self.tr("Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(self.CONVENTION, self.tr("Convention"), options=[self.tr("The law (default)"), self.tr("As the national « Trajectoires ZAN » table")], defaultValue=0),
+            self.tr("The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m²."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.GUARANTEE,
+                self.tr("Communal guarantee of 1 ha"),
+                options=[self.tr("Every commune"), self.tr("No commune"), self.tr("The communes listed below")],
+                defaultValue=0,
+            ),
+            self.tr("Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.GUARANTEED, self.tr("Communes with the guarantee (INSEE codes)"), optional=True),
+            self.tr("With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.RATE, self.tr("Reduction rate (%)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=0.0, maxValue=100.0),
+            self.tr("The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own."),
+        )
+        self.add(
+            QgsProcessingParameterFile(self.TERRITORIALISATION, self.tr("Territorialisation table (optional)"), extension="csv", optional=True),
+            self.tr("CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above."),
+        )
+        self.add(
+            QgsProcessingParameterFile(self.PASSAGE, self.tr("INSEE table de passage (optional)"), extension="csv", optional=True),
+            self.tr("INSEE's table between COG vintages (CODGEO_<year> columns, or ancien;nouveau; optional part or surface): the file's communes merged since its COG are summed, a divided commune is split by area (the table's weight, else the outlines' areas, else equal shares, said in the log)."),
+        )
+        self.add(params.unit(self.UNIT), self.tr("Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m²."))
+        self.addParameter(params.output_folder(self.OUTPUT_FOLDER))
+        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
+        self.add_report_output()
+
+    def _areas(self, parameters, context, feedback) -> dict[str, float]:
+        """Commune code → ellipsoidal area in m², from the optional outlines."""
+        source = self.parameterAsSource(parameters, self.COMMUNES, context)
+        if source is None:
+            return {}
+        names = {name.lower(): name for name in source.fields().names()}
+        field = next((names[n] for n in CODE_FIELDS if n in names), None)
+        if field is None:
+            raise self.fail(self.tr("The commune outlines have no INSEE code field (expected one of {names}).").format(names=", ".join(CODE_FIELDS)))
+        measure = QgsDistanceArea()
+        measure.setSourceCrs(source.sourceCrs(), context.transformContext() if context else QgsCoordinateTransformContext())
+        measure.setEllipsoid(source.sourceCrs().ellipsoidAcronym() or "EPSG:7019")
+        areas: dict[str, float] = {}
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                raise Canceled()
+            code = str(feature[field] or "").strip()
+            if code and feature.hasGeometry():
+                areas[code] = areas.get(code, 0.0) + measure.measureArea(feature.geometry())
+        return areas
+
+    def _options(self, parameters, context) -> core.Options:
+        rates_path = self.parameterAsFile(parameters, self.TERRITORIALISATION, context)
+        listed = self.parameterAsString(parameters, self.GUARANTEED, context) or ""
+        return core.Options(
+            convention=core.CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)],
+            rate=self.parameterAsDouble(parameters, self.RATE, context) / 100.0,
+            rates=reading.read_rates(rates_path) if rates_path else {},
+            unit=params.UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
+            guarantee=core.GUARANTEES[self.parameterAsEnum(parameters, self.GUARANTEE, context)],
+            guaranteed=frozenset(code for code in re.split(r"[\s,;]+", listed) if code),
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        path = self.parameterAsFile(parameters, self.CONSOMMATION, context)
+        if not path:
+            raise self.fail(self.tr("No consumption file. Expected Cerema's commune file (CSV, GeoPackage or shapefile)."))
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        levels = [core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(core.LEVELS)
+        membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
+        passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)
+        try:
+            options = self._options(parameters, context)
+            feedback.pushInfo(self.tr("Reading {path}…").format(path=path))
+            cfile = reading.read_consumption(path)
+            feedback.pushInfo(
+                self.tr("{count} communes, years {first}–{last} ({encoding}).").format(count=len(cfile.table), first=min(cfile.years), last=cfile.last_year, encoding=cfile.encoding)
+            )
+            areas = self._areas(parameters, context, feedback)
+            if passage_path:
+                cfile, _ = reading.apply_passage(cfile, reading.read_passage(passage_path), areas)
+            membership = Membership.from_csv(membership_path) if membership_path else None
+            result = core.compute(cfile, levels, membership, areas, options, feedback)
+            written = core.write_tables(result, folder, feedback)
+        except OcsgeError as error:
+            raise self.fail(str(error)) from None
+        except Canceled:
+            feedback.reportError(self.tr("Canceled: no file was written."))
+            return {}
+        except OSError as error:
+            raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
+        for note in result.warnings:
+            feedback.pushWarning(note)
+        self._log(result, feedback)
+        self._load(context, written)
+        feedback.setProgress(100.0)
+        return {
+            self.OUTPUT_FOLDER: folder,
+            self.FILES: json.dumps(written, ensure_ascii=False),
+            self.REPORT: json.dumps({**result.report(), "fichiers": written}, ensure_ascii=False),
+        }
+
+    def _log(self, result: core.ConsumptionResult, feedback) -> None:
+        """The trajectory of the highest level with at most 30 territories, as a table in the log."""
+        for level in ("region", "departement", "scot", "epci", "commune"):
+            tables = result.levels.get(level)
+            if tables is None or len(tables.trajectoires) > 30:
+                continue
+            table = tables.trajectoires
+            rows = [
+                [str(r[f"{level}_code"]), str(r["nom"] or ""), r["conso_2011_2020"], r["conso_autorisee_2021_2030"], r["conso_depuis_2021"], r["pourcentage_utilisation_actuelle"], r["conso_projetee_2030"], str(r["partiel"])]
+                for _, r in table.fillna(0.0).iterrows()
+            ]
+            headers = [self.tr("code"), self.tr("name"), "2011-2020", self.tr("envelope"), self.tr("since 2021"), "%", self.tr("projected 2030"), self.tr("partial")]
+            log_table(feedback, self.tr("ZAN trajectory per {level} ({unit}, last year {year}):").format(level=level, unit=result.options.unit, year=result.last_year), headers, rows)
+            return
+
+    def _load(self, context, written: list[str]) -> None:
+        """The GeoPackages open in the project when the algorithm ends (dialog, model)."""
+        project = context.project() if context is not None else None
+        if project is None:
+            return
+        for path in written:
+            if path.endswith(".gpkg"):
+                name = path.rsplit("/", 1)[-1][: -len(".gpkg")]
+                details = QgsProcessingContext.LayerDetails(name, project, name, QgsProcessingUtils.LayerHint.Vector)
+                context.addLayerToLoadOnCompletion(path, details)

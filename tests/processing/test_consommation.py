@@ -1,0 +1,131 @@
+"""ocsge:consommation in QGIS (processing.run) on the hand table of issue 26 (tests/consumption_hand.py):
+the files written, their columns and values written out, both conventions, the table de passage, the
+messages of a bad input and the files it leaves alone."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+from consumption_hand import write_hand_file, write_membership
+from osgeo import ogr
+from qgis.core import QgsProcessingException
+
+NATIONAL = [
+    "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
+    "conso_annuelle_depuis_2021", "conso_projetee_2030", "respecte_reglementation_actuellement", "pourcentage_utilisation_actuelle",
+    "respectera_reglementation_en_2030", "pourcentage_utilisation_projetee_en_2030",
+]
+PLUGIN = ["nom", "taux_reduction", "derniere_annee", "nb_annees_depuis_2021", "communes", "communes_manquantes", "codes_manquants",
+          "part_surface_manquante", "valeurs_vides", "partiel", "unite", "convention"]
+
+# trajectoires_commune of the national convention, from the file's own communes (no membership table), m².
+NATIONAL_TRAJECTOIRES_COMMUNE = [
+    ["90001", 14500.0, "oui", 10000.0, 1500.0, 500.0, 4500.0, "oui", 15.0, "oui", 45.0,
+     "Andelnans", 50.0, 2023, 3, 1, 0, None, None, None, "non", "m2", "national"],
+    ["90002", 250000.0, "non", 125000.0, 60000.0, 20000.0, 180000.0, "oui", 48.0, "non", 144.0,
+     "Angeot", 50.0, 2023, 3, 1, 0, None, None, "90002:2016", "oui", "m2", "national"],
+    ["90003", 50000.0, "non", 25000.0, 15000.0, 5000.0, 45000.0, "oui", 60.0, "non", 180.0,
+     "Anjoutey", 50.0, 2023, 3, 1, 0, None, None, None, "non", "m2", "national"],
+]
+# trajectoires_commune and _epci of the law, the user's territories (membership: 90001, 90002, 90004), m².
+LAW_TRAJECTOIRES_COMMUNE = [
+    ["90001", 14500.0, "oui", 10000.0, 1500.0, 500.0, 5000.0, "oui", 15.0, "oui", 50.0,
+     "Andelnans", 50.0, 2023, 3, 1, 0, None, None, None, "non", "m2", "loi"],
+    ["90002", 250000.0, "non", 125000.0, 60000.0, 20000.0, 200000.0, "oui", 48.0, "non", 160.0,
+     "Angeot", 50.0, 2023, 3, 1, 0, None, None, "90002:2016", "oui", "m2", "loi"],
+    ["90004", None, "non", None, None, None, None, None, None, None, None,
+     "Argiésans", 50.0, 2023, 3, 1, 1, "90004", None, None, "oui", "m2", "loi"],
+]
+LAW_TRAJECTOIRES_EPCI = [
+    ["200069052", 264500.0, "non", 132250.0, 61500.0, 20500.0, 205000.0, "oui", 46.502835538752365, "non", 155.00945179584122,
+     "CA Grand Belfort", 50.0, 2023, 3, 3, 1, "90004", None, "90002:2016", "oui", "m2", "loi"],
+]
+
+
+def _read(path, level: str) -> list[list]:
+    table = pd.read_csv(path, dtype={f"{level}_code": str, "codes_manquants": str, "valeurs_vides": str, "nom": str}, encoding="utf-8")
+    return [[None if isinstance(v, float) and math.isnan(v) else v for v in row] for row in table.itertuples(index=False)]
+
+
+def _same(actual: list[list], expected: list[list]) -> None:
+    assert len(actual) == len(expected)
+    for got, want in zip(actual, expected):
+        assert len(got) == len(want)
+        for index, (a, b) in enumerate(zip(got, want)):
+            assert a == (pytest.approx(b, rel=1e-12) if isinstance(b, float) else b), (want[0], index, a, b)
+
+
+def _params(tmp_path, **extra):
+    return {"CONSOMMATION": str(write_hand_file(tmp_path)), "UNIT": 1, "OUTPUT_FOLDER": str(tmp_path / "out"), **extra}
+
+
+def test_the_law_with_the_users_territories(run, tmp_path):
+    results, feedback = run("ocsge:consommation", _params(tmp_path, MEMBERSHIP=str(write_membership(tmp_path)), LEVELS=[0, 1, 3, 4]))
+    out = tmp_path / "out"
+    header = pd.read_csv(out / "trajectoires_commune.csv", nrows=0).columns.tolist()
+    assert header == ["commune_code", *NATIONAL, *PLUGIN]
+    _same(_read(out / "trajectoires_commune.csv", "commune"), LAW_TRAJECTOIRES_COMMUNE)
+    _same(_read(out / "trajectoires_epci.csv", "epci"), LAW_TRAJECTOIRES_EPCI)
+    departement = _read(out / "trajectoires_departement.csv", "departement")
+    assert departement[0][:2] == ["90", 264500.0] and departement[0][11] == "Territoire de Belfort"
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{k}_{lv}.{ext}" for k in ("consommation", "trajectoires") for lv in ("commune", "epci", "departement", "region") for ext in ("csv", "gpkg"))
+    assert sorted(json.loads(results["FILES"])) == sorted(str(out / name) for name in names)
+    report = json.loads(results["REPORT"])
+    assert report["communes_absentes_du_fichier"] == ["90004"] and report["communes_hors_territoires"] == ["90003"]
+    assert report["territoires_partiels"]["epci"]["200069052"] == {"communes": ["90004"], "part_surface": None}
+    assert report["derniere_annee"] == 2023 and report["convention"] == "loi" and report["unite"] == "m2"
+    said = " ".join(feedback.warnings)
+    assert "90004" in said and "90003" in said and "partial" in said
+    assert any("ZAN trajectory per region" in info for info in feedback.infos)
+
+
+def test_the_national_convention_equals_the_literal_table(run, tmp_path):
+    run("ocsge:consommation", _params(tmp_path, CONVENTION=1, LEVELS=[0]))
+    _same(_read(tmp_path / "out" / "trajectoires_commune.csv", "commune"), NATIONAL_TRAJECTOIRES_COMMUNE)
+
+
+def test_geopackage_is_a_table_with_types_and_metadata(run, tmp_path):
+    run("ocsge:consommation", _params(tmp_path, LEVELS=[1], UNIT=0))
+    ds = ogr.Open(str(tmp_path / "out" / "trajectoires_epci.gpkg"))
+    layer = ds.GetLayerByName("trajectoires_epci")
+    assert layer.GetGeomType() == ogr.wkbNone and layer.GetFeatureCount() == 1
+    defn = layer.GetLayerDefn()
+    types = {defn.GetFieldDefn(i).GetName(): defn.GetFieldDefn(i).GetTypeName() for i in range(defn.GetFieldCount())}
+    assert types["epci_code"] == "String" and types["conso_2011_2020"] == "Real" and types["derniere_annee"] == "Integer"
+    assert layer.GetMetadataItem("unite") == "ha" and layer.GetMetadataItem("convention") == "loi"
+    feature = layer.GetNextFeature()
+    # the three communes of the file: 14,500 + 250,000 + 50,000 m² = 31.45 ha; envelope 15.725 ha
+    assert feature["conso_2011_2020"] == pytest.approx(31.45) and feature["conso_autorisee_2021_2030"] == pytest.approx(15.725)
+    assert feature["codes_manquants"] is None and feature["valeurs_vides"] == "90002:2016"
+
+
+def test_table_de_passage_and_listed_guarantee(run, tmp_path):
+    passage = tmp_path / "passage.csv"
+    passage.write_text("CODGEO_2023;CODGEO_2024\n90002;90001\n", encoding="latin-1")
+    results, feedback = run("ocsge:consommation", _params(tmp_path, PASSAGE=str(passage), LEVELS=[0], GUARANTEE=2, GUARANTEED_COMMUNES="90003; 90009"))
+    rows = {row[0]: row for row in _read(tmp_path / "out" / "trajectoires_commune.csv", "commune")}
+    assert sorted(rows) == ["90001", "90003"]
+    assert rows["90001"][1:4] == [264500.0, "non", 132250.0]  # Andelnans + Angeot, merged
+    assert rows["90003"][1:4] == [50000.0, "non", 25000.0]  # listed, but over 1 ha anyway
+    assert any("90002" in w and "summed" in w for w in feedback.warnings)
+
+
+def test_a_bad_file_is_a_message_and_leaves_the_folder_alone(run, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mes_notes.csv").write_text("à garder\n", encoding="utf-8")
+    (out / "trajectoires_commune.csv").write_text("précédent\n", encoding="utf-8")
+    bad = tmp_path / "pas_cerema.csv"
+    bad.write_text("code;valeur\n90001;3\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as error:
+        run("ocsge:consommation", {"CONSOMMATION": str(bad), "OUTPUT_FOLDER": str(out)})
+    assert "naf<AA>art<BB>" in str(error.value) and "Traceback" not in str(error.value)
+    assert sorted(p.name for p in out.iterdir()) == ["mes_notes.csv", "trajectoires_commune.csv"]
+    assert (out / "trajectoires_commune.csv").read_text(encoding="utf-8") == "précédent\n"
+    run("ocsge:consommation", {"CONSOMMATION": str(write_hand_file(tmp_path)), "OUTPUT_FOLDER": str(out), "LEVELS": [0]})
+    assert (out / "mes_notes.csv").read_text(encoding="utf-8") == "à garder\n"
+    assert (out / "trajectoires_commune.csv").read_text(encoding="utf-8").startswith("commune_code,conso_2011_2020,")
