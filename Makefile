@@ -57,6 +57,7 @@ test-qgis: ## the same suite on QGIS=3.22 (a fresh Debian 12), 3.40 (LTR, Debian
 sample: deps ## generate (or reuse) the bundled sample deliveries in .build/sample
 	@$(SYS_PYTHON) scripts/sample_generator.py --dep 90 --out $(SAMPLE)/90 --reuse
 	@$(SYS_PYTHON) scripts/sample_generator.py --dep 974 --out $(SAMPLE)/974 --reuse
+	@$(SYS_PYTHON) scripts/sample_consumption.py --out $(SAMPLE)
 
 demo: deps transcompile sample ## run the main job on the sample data and show the result
 	@$(SYS_PYTHON) scripts/demo.py $(SAMPLE) --out $(BUILD)/demo --numbers $(BUILD)/demo/numbers.json

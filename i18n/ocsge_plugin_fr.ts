@@ -2076,79 +2076,79 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="186"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="189"/>
         <source>{count} commune of the territories is absent from the consumption file (its territories are marked partial): {codes}.</source>
         <translation>{count} commune des territoires est absente du fichier de consommation (ses territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="186"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="189"/>
         <source>{count} communes of the territories are absent from the consumption file (their territories are marked partial): {codes}.</source>
         <translation>{count} communes des territoires sont absentes du fichier de consommation (leurs territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="198"/>
         <source>{count} commune of the consumption file is in none of the territories given (left out): {codes}.</source>
-        <translation>{count} commune du fichier de consommation n&apos;est dans aucun des territoires donnés (écartée) : {codes}.</translation>
+        <translation>{count} commune du fichier de consommation n'est dans aucun des territoires donnés (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="198"/>
         <source>{count} communes of the consumption file are in none of the territories given (left out): {codes}.</source>
         <translation>{count} communes du fichier de consommation ne sont dans aucun des territoires donnés (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="225"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="230"/>
         <source>The consumption file has no year of the reference period 2011–2020 (years found: {years}).</source>
-        <translation>Le fichier de consommation n&apos;a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
+        <translation>Le fichier de consommation n'a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="228"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="233"/>
         <source>The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.</source>
         <translation>Il manque à la référence 2011–2020 les années {years} dans le fichier : toutes les valeurs conso_2011_2020 sont partielles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="230"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="235"/>
         <source>The file ends in {year}: nothing is known since 2021.</source>
-        <translation>Le fichier s&apos;arrête en {year} : rien n&apos;est connu depuis 2021.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="249"/>
-        <source>Unknown choice {value}. Expected one of {allowed}.</source>
-        <translation>Choix inconnu {value}. Attendu : l&apos;un de {allowed}.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="252"/>
-        <source>Unknown level {value}. Expected one of {allowed}.</source>
-        <translation>Niveau inconnu {value}. Attendu : l&apos;un de {allowed}.</translation>
+        <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption.py" line="254"/>
+        <source>Unknown choice {value}. Expected one of {allowed}.</source>
+        <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="257"/>
+        <source>Unknown level {value}. Expected one of {allowed}.</source>
+        <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="259"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="266"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="271"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
-        <translation>Pas de codes {level} (ni dans le fichier ni dans la table d&apos;appartenance) : le niveau est ignoré.</translation>
+        <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="270"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="275"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
-        <translation>{level} : {count} communes n&apos;ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
+        <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="313"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="318"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="486"/>
         <source>Consommation d&apos;espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.</source>
-        <translation>Consommation d&apos;espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
+        <translation>Consommation d'espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="482"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="487"/>
         <source>ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.</source>
-        <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l&apos;extension, en {unit}.</translation>
+        <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l'extension, en {unit}.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="83"/>
@@ -2163,7 +2163,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="158"/>
         <source>The consumption file {path} does not exist. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
-        <translation>Le fichier de consommation {path} n&apos;existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
+        <translation>Le fichier de consommation {path} n'existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="165"/>
@@ -2173,22 +2173,22 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="169"/>
         <source>{path} is not a consumption file: expected the columns idcom and naf&lt;AA&gt;art&lt;BB&gt; (one per year, e.g. naf11art12), found {found}.</source>
-        <translation>{path} n&apos;est pas un fichier de consommation : colonnes attendues idcom et naf&lt;AA&gt;art&lt;BB&gt; (une par année, par exemple naf11art12), trouvées {found}.</translation>
+        <translation>{path} n'est pas un fichier de consommation : colonnes attendues idcom et naf&lt;AA&gt;art&lt;BB&gt; (une par année, par exemple naf11art12), trouvées {found}.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="192"/>
         <source>The file has no value for the year {years}: left out.</source>
-        <translation>Le fichier n&apos;a aucune valeur pour l&apos;année {years} : elle est écartée.</translation>
+        <translation>Le fichier n'a aucune valeur pour l'année {years} : elle est écartée.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="192"/>
         <source>The file has no value for the years {years}: left out.</source>
-        <translation>Le fichier n&apos;a aucune valeur pour les années {years} : elles sont écartées.</translation>
+        <translation>Le fichier n'a aucune valeur pour les années {years} : elles sont écartées.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="198"/>
         <source>{path} has year columns but no value in any of them.</source>
-        <translation>{path} a des colonnes d&apos;années mais aucune valeur dans aucune d&apos;elles.</translation>
+        <translation>{path} a des colonnes d'années mais aucune valeur dans aucune d'elles.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="210"/>
@@ -2198,7 +2198,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="246"/>
         <source>The table de passage {path} does not exist.</source>
-        <translation>La table de passage {path} n&apos;existe pas.</translation>
+        <translation>La table de passage {path} n'existe pas.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="256"/>
@@ -2208,7 +2208,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="279"/>
         <source>Table de passage: no commune of the file changed code.</source>
-        <translation>Table de passage : aucune commune du fichier n&apos;a changé de code.</translation>
+        <translation>Table de passage : aucune commune du fichier n'a changé de code.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="311"/>
@@ -2238,7 +2238,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="330"/>
         <source>The territorialisation table {path} does not exist.</source>
-        <translation>La table de territorialisation {path} n&apos;existe pas.</translation>
+        <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/consumption_read.py" line="336"/>
@@ -2253,31 +2253,36 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../processing_provider/help_texts.py" line="304"/>
         <source>Consommation d&apos;espaces NAF and ZAN trajectory</source>
-        <translation>Consommation d&apos;espaces NAF et trajectoire ZAN</translation>
+        <translation>Consommation d'espaces NAF et trajectoire ZAN</translation>
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="304"/>
         <source>Reads Cerema's consumption file and computes, per commune, EPCI, SCoT, département and région, the consumption 2011–2020, the envelope 2021–2030 and the share used.</source>
-        <translation>Lit le fichier de consommation du Cerema et calcule, par commune, EPCI, SCoT, département et région, la consommation 2011–2020, l&apos;enveloppe 2021–2030 et la part utilisée.</translation>
+        <translation>Lit le fichier de consommation du Cerema et calcule, par commune, EPCI, SCoT, département et région, la consommation 2011–2020, l'enveloppe 2021–2030 et la part utilisée.</translation>
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="304"/>
         <source>For the decade 2021–2031 the law measures the consumption of natural, agricultural and forest land (NAF) from the fichiers fonciers, published by Cerema per commune and per year since 2009; OCS GE artificialisation takes over after 2031. This algorithm reads Cerema's commune file as published (CSV in UTF-8 or Latin-1, numbers possibly as text, or GeoPackage / shapefile): the years and the last year come from the column names naf&lt;AA&gt;art&lt;BB&gt; (m² consumed during the year 20AA) and art&lt;AA&gt;act&lt;BB&gt;, hab, mix, rou, fer, inc (by destination: activité, habitat, mixte, route, ferré, inconnu); a year column without any value is left out, said in the log. Communes are summed into EPCI, SCoT, département and région by the file's own columns (epciNN, scot, iddep, idreg) or by your membership table.
 Outputs, per level, in the output folder, as GeoPackage (a table without geometry) and CSV: consommation_&lt;level&gt; (per year and destination, totals 2011–2020, since 2021 and over the whole file, population and households at both census years and the consumption in m² per new inhabitant and per new household) and trajectoires_&lt;level&gt; with exactly the columns of the national table « Trajectoires ZAN des communes de France »: &lt;level&gt;_code, conso_2011_2020, conso_autorisee_augmentee_a_1ha_2021_2030 (oui/non), conso_autorisee_2021_2030, conso_depuis_2021, conso_annuelle_depuis_2021, conso_projetee_2030, respecte_reglementation_actuellement, pourcentage_utilisation_actuelle, respectera_reglementation_en_2030, pourcentage_utilisation_projetee_en_2030; then the plugin's: nom, taux_reduction (%), derniere_annee, nb_annees_depuis_2021, communes, communes_manquantes, codes_manquants, part_surface_manquante (% of the territory's area), valeurs_vides (commune:year), partiel (oui when a commune is absent from the file or a value is empty: never a silent zero), unite, convention.
 Real files: communes of your territories absent from the file, and communes of the file in none of your territories, are named in the log and the report, with their share of the territory's area when areas are known; an INSEE table de passage converts the codes of communes merged (sums) or divided (shares of area) since the file's COG vintage.</source>
-        <translation>Pour la décennie 2021–2031, la loi mesure la consommation d&apos;espaces naturels, agricoles et forestiers (NAF) à partir des fichiers fonciers, publiée par le Cerema par commune et par année depuis 2009 ; l&apos;artificialisation mesurée par l&apos;OCS GE prend le relais après 2031. Ce traitement lit le fichier communal du Cerema tel qu&apos;il est publié (CSV en UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte, ou GeoPackage / shapefile) : les années et la dernière année sont lues dans les noms de colonnes naf&lt;AA&gt;art&lt;BB&gt; (m² consommés pendant l&apos;année 20AA) et art&lt;AA&gt;act&lt;BB&gt;, hab, mix, rou, fer, inc (par destination : activité, habitat, mixte, route, ferré, inconnu) ; une colonne d&apos;année sans aucune valeur est écartée, et le journal le dit. Les communes sont additionnées en EPCI, SCoT, département et région selon les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) ou selon votre table d&apos;appartenance.
-Sorties, par niveau, dans le dossier de sortie, en GeoPackage (une table sans géométrie) et en CSV : consommation_&lt;level&gt; (par année et par destination, totaux 2011–2020, depuis 2021 et sur tout le fichier, population et ménages aux deux recensements, et consommation en m² par nouvel habitant et par nouveau ménage) et trajectoires_&lt;level&gt; avec exactement les colonnes de la table nationale « Trajectoires ZAN des communes de France » : &lt;level&gt;_code, conso_2011_2020, conso_autorisee_augmentee_a_1ha_2021_2030 (oui/non), conso_autorisee_2021_2030, conso_depuis_2021, conso_annuelle_depuis_2021, conso_projetee_2030, respecte_reglementation_actuellement, pourcentage_utilisation_actuelle, respectera_reglementation_en_2030, pourcentage_utilisation_projetee_en_2030 ; puis celles de l&apos;extension : nom, taux_reduction (%), derniere_annee, nb_annees_depuis_2021, communes, communes_manquantes, codes_manquants, part_surface_manquante (% de la surface du territoire), valeurs_vides (commune:année), partiel (oui quand une commune manque au fichier ou qu&apos;une valeur est vide : jamais de zéro silencieux), unite, convention.
-Fichiers réels : les communes de vos territoires absentes du fichier, et les communes du fichier hors de vos territoires, sont nommées dans le journal et le rapport, avec leur part de la surface du territoire quand les surfaces sont connues ; une table de passage de l&apos;INSEE convertit les codes des communes fusionnées (sommes) ou scindées (parts de surface) depuis le millésime du COG du fichier.</translation>
+        <translation>Pour la décennie 2021–2031, la loi mesure la consommation d'espaces naturels, agricoles et forestiers (NAF) à partir des fichiers fonciers, publiée par le Cerema par commune et par année depuis 2009 ; l'artificialisation mesurée par l'OCS GE prend le relais après 2031. Ce traitement lit le fichier communal du Cerema tel qu'il est publié (CSV en UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte, ou GeoPackage / shapefile) : les années et la dernière année sont lues dans les noms de colonnes naf&lt;AA&gt;art&lt;BB&gt; (m² consommés pendant l'année 20AA) et art&lt;AA&gt;act&lt;BB&gt;, hab, mix, rou, fer, inc (par destination : activité, habitat, mixte, route, ferré, inconnu) ; une colonne d'année sans aucune valeur est écartée, et le journal le dit. Les communes sont additionnées en EPCI, SCoT, département et région selon les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) ou selon votre table d'appartenance.
+Sorties, par niveau, dans le dossier de sortie, en GeoPackage (une table sans géométrie) et en CSV : consommation_&lt;level&gt; (par année et par destination, totaux 2011–2020, depuis 2021 et sur tout le fichier, population et ménages aux deux recensements, et consommation en m² par nouvel habitant et par nouveau ménage) et trajectoires_&lt;level&gt; avec exactement les colonnes de la table nationale « Trajectoires ZAN des communes de France » : &lt;level&gt;_code, conso_2011_2020, conso_autorisee_augmentee_a_1ha_2021_2030 (oui/non), conso_autorisee_2021_2030, conso_depuis_2021, conso_annuelle_depuis_2021, conso_projetee_2030, respecte_reglementation_actuellement, pourcentage_utilisation_actuelle, respectera_reglementation_en_2030, pourcentage_utilisation_projetee_en_2030 ; puis celles de l'extension : nom, taux_reduction (%), derniere_annee, nb_annees_depuis_2021, communes, communes_manquantes, codes_manquants, part_surface_manquante (% de la surface du territoire), valeurs_vides (commune:année), partiel (oui quand une commune manque au fichier ou qu'une valeur est vide : jamais de zéro silencieux), unite, convention.
+Fichiers réels : les communes de vos territoires absentes du fichier, et les communes du fichier hors de vos territoires, sont nommées dans le journal et le rapport, avec leur part de la surface du territoire quand les surfaces sont connues ; une table de passage de l'INSEE convertit les codes des communes fusionnées (sommes) ou scindées (parts de surface) depuis le millésime du COG du fichier.</translation>
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="304"/>
         <source>Reference: the calendar years 2011 to 2020 of the file (naf11art12 … naf20art21). Envelope 2021–2030 = reference × (1 − rate), rate 50 % (article 194, I, 1° of loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») or the territory's own rate from the territorialisation table (SRADDET, SCoT). Communal guarantee: article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630 du 20 juillet 2023 — a commune covered by a plan local d'urbanisme, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha for 2021–2031; applied to every commune, to none or to the communes listed, never to a grouping. Since 2021: the years 2021 to the last year of the file (2030 at most); annual pace = that total ÷ its number of years; projection to the end of 2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. Unit: hectares (or m²).</source>
-        <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d&apos;urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d&apos;années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l&apos;enveloppe. Convention « comme la table nationale » : l&apos;enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²).</translation>
+        <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²).</translation>
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="304"/>
         <source>Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given.</source>
-        <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l&apos;INSEE n&apos;est pas donnée.</translation>
+        <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="198"/>
+        <source>A commune merged or renamed since the file&apos;s COG ({cog}) is converted by INSEE&apos;s table de passage (parameter PASSAGE).</source>
+        <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l&apos;INSEE (paramètre PASSAGE).</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2689,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="53"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
-        <translation>Le fichier communal du Cerema « Consommation d&apos;espaces naturels, agricoles et forestiers » tel qu&apos;il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
+        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="57"/>
@@ -2719,7 +2724,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="58"/>
         <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes.</source>
-        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d&apos;appartenance a des codes de SCoT.</translation>
+        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="62"/>
@@ -2734,7 +2739,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="66"/>
         <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
-        <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d&apos;un territoire que représentent les communes absentes du fichier, et pondèrent le partage d&apos;une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
+        <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="70"/>
@@ -2754,7 +2759,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="70"/>
         <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
-        <translation>La loi : la garantie de 1 ha relève l&apos;enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l&apos;enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
+        <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="74"/>
@@ -2799,7 +2804,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="87"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
-        <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l&apos;article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
+        <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="91"/>
@@ -2809,17 +2814,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="91"/>
         <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
-        <translation>CSV : code;taux — le taux de réduction d&apos;un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
+        <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="95"/>
         <source>INSEE table de passage (optional)</source>
-        <translation>Table de passage de l&apos;INSEE (facultatif)</translation>
+        <translation>Table de passage de l'INSEE (facultatif)</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="95"/>
         <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
-        <translation>La table de l&apos;INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
+        <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="99"/>
@@ -2834,7 +2839,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="112"/>
         <source>The commune outlines have no INSEE code field (expected one of {names}).</source>
-        <translation>Les contours des communes n&apos;ont pas de champ de code INSEE (attendu : l&apos;un de {names}).</translation>
+        <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="140"/>
@@ -2854,12 +2859,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     <message>
         <location filename="../processing_provider/consommation.py" line="161"/>
         <source>Canceled: no file was written.</source>
-        <translation>Annulé : aucun fichier n&apos;a été écrit.</translation>
+        <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="164"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
-        <translation>Impossible d&apos;écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
+        <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="187"/>

@@ -131,6 +131,28 @@ def show_portrait(sample: Path, out_root: Path, epci: str = "200069052") -> None
     print(f"{int(result['results']['PAGES'])} pages : {result['results']['OUTPUT']} (tables et graphiques : {result['results']['FOLDER']})")
 
 
+def show_consumption(sample: Path, out_root: Path) -> None:
+    """ocsge:consommation on the sample Cerema file (make sample) with the Territoire de Belfort's
+    membership and the INSEE table de passage; the ZAN trajectory of its EPCI."""
+    conso = sample / "consommation-cerema-90-974.csv"
+    if not conso.exists():
+        print(f"\n(pas de fichier de consommation d'exemple : {conso} ; make sample le fait)")
+        return
+    out = out_root / "consommation"
+    print(f"\n=== ocsge:consommation sur {conso.name} → {out} ===")
+    result = qgis_process_json("run", "ocsge:consommation", "--", f"CONSOMMATION={conso}", f"MEMBERSHIP={ROOT / 'tests' / 'data' / 'appartenance-communes-90.csv'}",
+                               f"PASSAGE={sample / 'passage-cog-2018-2024.csv'}", "LEVELS=1", f"OUTPUT_FOLDER={out}")
+    report = json.loads(result["results"]["REPORT"])
+    for note in report["warnings"]:
+        print(f"  note : {note}")
+    print(f"\nTrajectoire ZAN 2021–2030 des EPCI (ha ; données jusqu'à {report['derniere_annee']}, convention « {report['convention']} »)")
+    print(f"{'code':>10} {'nom':26} {'2011-2020':>10} {'enveloppe':>10} {'depuis 2021':>12} {'utilisé':>8} {'projeté 2030':>13} {'en 2030':>8}  partiel")
+    for row in _read_csv(out / "trajectoires_epci.csv"):
+        print(f"{row['epci_code']:>10} {row['nom'][:26]:26} {float(row['conso_2011_2020']):10.2f} {float(row['conso_autorisee_2021_2030']):10.2f} "
+              f"{float(row['conso_depuis_2021']):12.2f} {float(row['pourcentage_utilisation_actuelle']):7.1f}% {float(row['conso_projetee_2030']):13.2f} "
+              f"{float(row['pourcentage_utilisation_projetee_en_2030']):7.1f}%  {row['partiel']}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sample", type=Path, help="folder of the sample deliveries (one folder per département)")
@@ -143,5 +165,6 @@ if __name__ == "__main__":
     out = (args.out or sample.parent / "demo").resolve()
     show_diagnostic(sample, shown, out)
     show_portrait(sample, out)
+    show_consumption(sample, out)
     if args.numbers:
         write_numbers(shown, args.numbers)

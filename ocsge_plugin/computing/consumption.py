@@ -156,7 +156,10 @@ def _territories(cfile: ConsumptionFile, membership: Optional[Membership]) -> pd
             source["region_code"] = source["departement_code"].map(lambda d: departements().get(d, (None, None))[1] if d else None)
     out = pd.DataFrame(index=source.index.astype(str))
     for column in columns:
-        out[column] = source[column].to_numpy() if column in source.columns else None
+        if column in source.columns:
+            out[column] = source[column].to_numpy()
+        else:  # what the membership table does not say (SCoT…), the file says for its communes
+            out[column] = out.index.map(cfile.table[column].to_dict()) if column in cfile.table.columns else None
     if "nom" in cfile.table.columns:
         out["nom"] = out["nom"].where(out["nom"].notna(), out.index.map(cfile.table["nom"].to_dict()))
     deps, regs = departements(), regions()
@@ -198,6 +201,8 @@ def _gaps(cfile: ConsumptionFile, territories: pd.DataFrame, membership: Optiona
                 tr("{count} commune of the consumption file is in none of the territories given (left out): {codes}."),
                 tr("{count} communes of the consumption file are in none of the territories given (left out): {codes}."),
             ).format(count=count, codes=", ".join(result.not_in_territories[:30]) + (" …" if count > 30 else ""))
+            + " "
+            + tr("A commune merged or renamed since the file's COG ({cog}) is converted by INSEE's table de passage (parameter PASSAGE).").format(cog=cfile.cog or "?")
         )
 
 

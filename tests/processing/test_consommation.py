@@ -129,3 +129,39 @@ def test_a_bad_file_is_a_message_and_leaves_the_folder_alone(run, tmp_path):
     run("ocsge:consommation", {"CONSOMMATION": str(write_hand_file(tmp_path)), "OUTPUT_FOLDER": str(out), "LEVELS": [0]})
     assert (out / "mes_notes.csv").read_text(encoding="utf-8") == "à garder\n"
     assert (out / "trajectoires_commune.csv").read_text(encoding="utf-8").startswith("commune_code,conso_2011_2020,")
+
+
+def test_sample_file_is_deterministic_and_has_the_quirks(run, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    for folder in ("a", "b"):
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_consumption.py"), "--out", str(tmp_path / folder)], check=True, capture_output=True)
+    name = "consommation-cerema-90-974.csv"
+    data = (tmp_path / "a" / name).read_bytes()
+    assert data == (tmp_path / "b" / name).read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # Latin-1
+    assert "Bourgogne-Franche-Comté".encode("latin-1") in data
+    results, feedback = run("ocsge:consommation", {"CONSOMMATION": str(tmp_path / "a" / name), "LEVELS": [0, 1],
+                                                   "MEMBERSHIP": str(ROOT / "tests" / "data" / "appartenance-communes-90.csv"), "OUTPUT_FOLDER": str(tmp_path / "out")})
+    report = json.loads(results["REPORT"])
+    assert "90073" in report["communes_hors_territoires"]  # Moval, merged into Meroux-Moval (90068) in 2019
+    epci = {row[0]: row for row in _read(tmp_path / "out" / "trajectoires_epci.csv", "epci")}
+    assert epci["249000241"][19] == "90033:2016" and epci["249000241"][20] == "oui"  # Delle's empty 2016
+    before = epci["200069052"][1]
+    merged, _ = run("ocsge:consommation", {"CONSOMMATION": str(tmp_path / "a" / name), "LEVELS": [1], "PASSAGE": str(tmp_path / "a" / "passage-cog-2018-2024.csv"),
+                               "MEMBERSHIP": str(ROOT / "tests" / "data" / "appartenance-communes-90.csv"), "OUTPUT_FOLDER": str(tmp_path / "out2")})
+    after = {row[0]: row for row in _read(tmp_path / "out2" / "trajectoires_epci.csv", "epci")}["200069052"]
+    moval = sum(float(v.replace(" ", "")) for v in _moval_reference(data))
+    assert after[1] == pytest.approx(before + moval / 10000.0) and after[15] == 52
+    assert "90073" not in json.loads(merged["REPORT"])["communes_hors_territoires"]
+
+
+def _moval_reference(data: bytes) -> list[str]:
+    lines = data.decode("latin-1").splitlines()
+    head = lines[0].split(";")
+    row = next(line.split(";") for line in lines if line.startswith("90073;"))
+    return [row[head.index(f"naf{y % 100:02d}art{(y + 1) % 100:02d}")] for y in range(2011, 2021)]
