@@ -24,7 +24,8 @@ are named, their territories marked partial. :func:`write_tables` writes them (G
 
 from __future__ import annotations
 
-import uuid
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence
@@ -51,6 +52,7 @@ UNITS = ("ha", "m2")
 HECTARE = 10_000.0  # m²
 REFERENCE = tuple(range(2011, 2021))
 SINCE, END = 2021, 2030
+ROWS_AT_ONCE = 4000  # rows converted to Python values at a time when writing
 # The national « Trajectoires ZAN » table's columns after <level>_code, in its order.
 NATIONAL_COLUMNS = [
     "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
@@ -236,7 +238,9 @@ def compute(
     territories = _territories(cfile, membership)
     _gaps(cfile, territories, membership, result)
     area = _area_of(territories, cfile, areas)
-    numbers = cfile.table.reindex(territories.index)[[c for c in cfile.table.columns if cfile.table[c].dtype.kind == "f"]]
+    numeric = [c for c in cfile.table.columns if cfile.table[c].dtype.kind == "f"]
+    same = territories.index.equals(cfile.table.index)
+    numbers = cfile.table[numeric] if same else cfile.table[numeric].reindex(territories.index)
     for index, level in enumerate(levels):
         if feedback is not None:
             if feedback.isCanceled():
@@ -275,8 +279,15 @@ def _level(level: str, territories: pd.DataFrame, numbers: pd.DataFrame, area: p
         result.warnings.append(tr("{level}: {count} communes have no code and count in no territory: {codes}.").format(level=level, count=len(without), codes=", ".join(without[:30])))
     codes = codes.dropna().astype(str)
     present = pd.Series(codes.index.isin(cfile.table.index), index=codes.index)
-    summed = numbers.loc[codes.index].groupby(codes.to_numpy(), sort=True).sum(min_count=1)
-    members = codes.groupby(codes.to_numpy(), sort=True).apply(lambda s: sorted(s.index)).to_dict()
+    members_numbers = numbers if len(codes) == len(numbers) else numbers.loc[codes.index]
+    if level == "commune":  # one commune per territory: nothing to sum (codes are the index)
+        summed = members_numbers if members_numbers.index.is_monotonic_increasing else members_numbers.sort_index()
+    else:
+        summed = members_numbers.groupby(codes.to_numpy(), sort=True).sum(min_count=1)
+    if level == "commune":
+        members = {code: [code] for code in codes.index}
+    else:
+        members = {str(code): sorted(index) for code, index in codes.groupby(codes.to_numpy(), sort=True).groups.items()}
     missing = {c: sorted(s.index) for c, s in present[~present].groupby(codes[~present].to_numpy())}
     share = {}
     for code, absent in missing.items():
@@ -284,7 +295,7 @@ def _level(level: str, territories: pd.DataFrame, numbers: pd.DataFrame, area: p
         share[code] = None if member_area.isna().any() or member_area.sum() <= 0 else 100.0 * float(member_area.loc[absent].sum() / member_area.sum())
     result.share_absent[level] = share
     year_columns = [f"conso_{y}" for y in cfile.years]
-    empty = numbers.loc[codes.index, year_columns].isna() & present.to_numpy()[:, None]
+    empty = members_numbers[year_columns].isna() & present.to_numpy()[:, None]
     empty_cells: dict[str, list[str]] = {}
     for commune in empty.index[empty.any(axis=1)]:
         years = [c[6:] for c in year_columns if empty.at[commune, c]]
@@ -341,12 +352,12 @@ def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
         for column in ("epci_code", "scot_code", "departement_code", "region_code"):
             out[column] = territories[column].reindex(summed.index).to_numpy()
     out["surface"] = _scale(info["surface"], unit)
-    for year in cfile.years:
-        out[f"conso_{year}"] = _scale(summed[f"conso_{year}"], unit)
-        for suffix in DESTINATIONS.values():
-            column = f"conso_{year}_{suffix}"
-            if column in summed.columns:
-                out[column] = _scale(summed[column], unit)
+    front = pd.DataFrame(out, index=summed.index)
+    yearly = [c for y in cfile.years for c in (f"conso_{y}", *(f"conso_{y}_{d}" for d in DESTINATIONS.values())) if c in summed.columns]
+    block = summed[yearly].to_numpy(dtype=float)  # the selection is the one copy, scaled in place (memory)
+    if unit == "ha":
+        block /= HECTARE
+    out = {}
     last = min(cfile.last_year, END)
     out["conso_2011_2020"] = _scale(_sum_years(summed, REFERENCE), unit)
     out["conso_depuis_2021"] = _scale(_sum_years(summed, range(SINCE, last + 1)), unit)
@@ -365,7 +376,9 @@ def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
         out[column] = info[column]
     out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna(), "oui", "non")
     out["unite"] = unit
-    return pd.DataFrame(out, index=summed.index).reset_index(drop=True)
+    rows = pd.RangeIndex(len(summed))
+    parts = [front.set_axis(rows, axis=0, copy=False), pd.DataFrame(block, index=rows, columns=yearly, copy=False), pd.DataFrame(out, index=summed.index).set_axis(rows, axis=0, copy=False)]
+    return pd.concat(parts, axis=1, copy=False)
 
 
 def _rates(level: str, codes: pd.Index, territories: pd.DataFrame, options: Options) -> pd.Series:
@@ -429,40 +442,66 @@ def _yes_no(condition: pd.Series, known: pd.Series) -> pd.Series:
 # ------------------------------------------------------------------------------------ writing
 
 
-def _csvt(table: pd.DataFrame) -> str:
-    """The CSVT line GDAL reads beside a CSV: each column's type (codes stay text)."""
-    kinds = []
+def _text_cell(value: Any) -> str:
+    """A text value as a CSV cell: quoted when it holds a comma, a quote or a line break; empty for None."""
+    if value is None:
+        return ""
+    text = str(value)
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _columns(table: pd.DataFrame) -> tuple[list[list], list[list[str]]]:
+    """Each column of ``table`` twice, as Python lists: the values for SQLite (numbers as they are, NaN
+    stored as NULL; None for a missing text) and the CSV cells (numbers as Python writes them, 14500.0;
+    empty where missing)."""
+    values, cells = [], []
     for name in table.columns:
-        kind = table[name].dtype.kind
-        kinds.append('"Integer"' if kind in "iu" else '"Real"' if kind == "f" else '"String"')
-    return ",".join(kinds) + "\n"
+        series = table[name]
+        if series.dtype.kind in "iubf":
+            column = series.tolist()
+            text = list(map(str, column))
+            if series.dtype.kind == "f":
+                for index in np.flatnonzero(np.isnan(series.to_numpy())):
+                    text[index] = ""
+        else:
+            column = series.astype(object).where(series.notna(), None).tolist()
+            text = [_text_cell(v) for v in column]
+        values.append(column)
+        cells.append(text)
+    return values, cells
+
+
+def _ogr_type(series: pd.Series) -> int:
+    from osgeo import ogr
+
+    kind = series.dtype.kind
+    return ogr.OFTInteger if kind in "iu" else ogr.OFTReal if kind == "f" else ogr.OFTString
 
 
 def _write_one(atomic: files.OutputSet, name: str, table: pd.DataFrame, description: str, metadata: dict[str, str]) -> None:
-    """``name``.csv (UTF-8, ',' and '.') and ``name``.gpkg (a table without geometry, same columns and
-    types: GDAL translates the CSV, read in memory beside its CSVT)."""
+    """``name``.gpkg (a table without geometry: GDAL makes the layer, SQLite inserts the rows in one
+    transaction) and ``name``.csv (UTF-8, ',' and '.', empty where a value is missing)."""
     from osgeo import gdal, ogr
 
-    csv_path = atomic.path(f"{name}.csv")
-    table.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
-    gpkg_path = atomic.path(f"{name}.gpkg")
     gdal.UseExceptions()
-    memory = f"/vsimem/ocsge-conso-{uuid.uuid4().hex}"
-    gdal.FileFromMemBuffer(f"{memory}/{name}.csv", csv_path.read_bytes())
-    gdal.FileFromMemBuffer(f"{memory}/{name}.csvt", _csvt(table).encode())
-    try:
-        options = gdal.VectorTranslateOptions(format="GPKG", layerName=name, layerCreationOptions=["ASPATIAL_VARIANT=GPKG_ATTRIBUTES", f"DESCRIPTION={description}", "FID=fid"])
-        source = gdal.OpenEx(f"{memory}/{name}.csv", gdal.OF_VECTOR, open_options=["EMPTY_STRING_AS_NULL=YES"])
-        gdal.VectorTranslate(str(gpkg_path), source, options=options)
-        source = None
-    finally:
-        gdal.Unlink(f"{memory}/{name}.csv")
-        gdal.Unlink(f"{memory}/{name}.csvt")
-    ds = ogr.Open(str(gpkg_path), 1)
-    layer = ds.GetLayerByName(name)
+    gpkg_path = atomic.path(f"{name}.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(gpkg_path))
+    layer = ds.CreateLayer(name, None, ogr.wkbNone, options=["ASPATIAL_VARIANT=GPKG_ATTRIBUTES", f"DESCRIPTION={description}", f"IDENTIFIER={name}", "FID=fid"])
+    for column in table.columns:
+        layer.CreateField(ogr.FieldDefn(str(column), _ogr_type(table[column])))
     for key, value in metadata.items():
         layer.SetMetadataItem(key, value)
-    ds = None
+    ds = layer = None
+    insert = f'INSERT INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in table.columns)}) VALUES ({", ".join("?" * len(table.columns))})'
+    with closing(sqlite3.connect(str(gpkg_path))) as con, open(atomic.path(f"{name}.csv"), "w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(_text_cell(c) for c in table.columns) + "\n")
+        for start in range(0, len(table), ROWS_AT_ONCE):  # a slice at a time: memory stays flat
+            values, cells = _columns(table.iloc[start : start + ROWS_AT_ONCE])
+            con.executemany(insert, zip(*values))
+            handle.writelines(",".join(row) + "\n" for row in zip(*cells))
+        con.commit()
 
 
 def write_tables(result: ConsumptionResult, folder: str | Path, feedback: Any = None) -> list[str]:

@@ -41,6 +41,7 @@ _DEST = re.compile(r"^art(\d\d)(act|hab|mix|rou|fer|inc)(\d\d)$")
 _EPCI = re.compile(r"^epci(\d\d)$")
 _SURF = re.compile(r"^surfcom(\d{4})$")
 _POP = re.compile(r"^(pop|men)(\d\d)$")
+_TEXT = {"idcom", "idcomtxt", "idreg", "idregtxt", "iddep", "iddeptxt", "scot"}
 
 
 @dataclass
@@ -99,6 +100,36 @@ def _read_text_table(path: Path) -> tuple[pd.DataFrame, str]:
     return frame, encoding
 
 
+def _wanted(name: str) -> bool:
+    """A column the computation reads (the others — jobs, aires d'attraction, period totals — are skipped)."""
+    name = name.strip().lower()
+    return bool(
+        name in _TEXT or _YEAR.match(name) or _DEST.match(name) or _EPCI.match(name) or name[:4] == "epci" and name.endswith("txt")
+        or _SURF.match(name) or _POP.match(name)
+    )
+
+
+def _read_consumption_csv(path: Path) -> tuple[pd.DataFrame, str]:
+    """Cerema's CSV, only the columns the computation reads: text columns as text, numbers parsed by
+    pandas' C parser (decimal comma with ';'); a column it cannot parse stays text for :func:`to_number`."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        encoding = "latin-1"
+    first = data[: data.find(b"\n")].decode(encoding, errors="replace") if b"\n" in data else data.decode(encoding, errors="replace")
+    sep = max((";", ",", "\t"), key=first.count)
+    names = [n.strip().strip('"') for n in first.rstrip("\r").split(sep)]
+    usecols = [n for n in names if _wanted(n)]
+    text = {n: str for n in usecols if n.lower() in _TEXT or _EPCI.match(n.lower()) or n.lower().startswith("epci")}
+    frame = pd.read_csv(
+        io.BytesIO(data), sep=sep, encoding=encoding, usecols=usecols, dtype=text, keep_default_na=False, na_values=[""],
+        decimal="," if sep == ";" else ".",
+    )
+    return frame, "latin-1" if encoding == "latin-1" else "utf-8"
+
+
 def _read_ogr_table(path: Path) -> pd.DataFrame:
     """The attributes of a GeoPackage or shapefile's first layer (GDAL translates them to CSV in memory)."""
     from osgeo import gdal
@@ -136,12 +167,13 @@ def _membership(raw: pd.DataFrame, out: dict[str, pd.Series]) -> Optional[int]:
         pairs.update({"scot_code": "scot", "scot_nom": "scot"})
     for name, column in pairs.items():
         if column in raw.columns:
-            values = raw[column].astype(object).where(raw[column].notna(), None)
-            out[name] = values.map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
-    if "departement_code" in out:
-        out["departement_code"] = out["departement_code"].map(lambda v: v.zfill(2) if v and v.isdigit() and len(v) < 2 else v)
-    if "region_code" in out:
-        out["region_code"] = out["region_code"].map(lambda v: v.zfill(2) if v and v.isdigit() and len(v) < 2 else v)
+            values = raw[column].astype(str).str.strip()
+            values = values.str.replace(r"\.0$", "", regex=True) if name.endswith("_code") else values
+            out[name] = values.where(raw[column].notna() & (values != ""), None)
+    for name in ("departement_code", "region_code"):
+        if name in out:
+            single = out[name].str.fullmatch(r"\d").fillna(False).astype(bool)
+            out[name] = out[name].where(~single, out[name].str.zfill(2))
     return cog
 
 
@@ -158,7 +190,7 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
         raise TerritoryError(tr("The consumption file {path} does not exist. Expected Cerema's commune file (CSV, GeoPackage or shapefile).").format(path=path))
     try:
         if path.suffix.lower() in (".csv", ".txt"):
-            raw, encoding = _read_text_table(path)
+            raw, encoding = _read_consumption_csv(path)
         else:
             raw, encoding = _read_ogr_table(path), "utf-8"
     except (OSError, UnicodeError, pd.errors.ParserError) as error:
@@ -203,8 +235,9 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
     if surfaces:
         numbers["surface"] = to_number(raw[f"surfcom{surfaces[-1]}"])
         cog = cog or surfaces[-1]
+    del raw
     table = pd.DataFrame({**out, **numbers})
-    table.index = pd.Index(codes, name="commune_code")
+    table.index = pd.Index(codes.to_numpy(), name="commune_code")
     twice = table.index[table.index.duplicated()].unique()
     if len(twice):
         warnings.append(tr("{count} communes appear several times in the consumption file; their rows are summed: {codes}.").format(count=len(twice), codes=", ".join(twice[:30])))
