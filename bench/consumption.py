@@ -94,16 +94,19 @@ def render(results: dict, rows: int, columns: int) -> str:
     lines = [
         f"## ocsge:consommation at national size ({rows:,} communes × {columns} columns; bars < 10 s, < 500 MB)",
         "",
-        "| run | wall (median) | rounds | peak RSS | × read floor |",
-        "|---|---|---|---|---|",
+        "| run | wall (median) | rounds | CPU user + system | peak RSS | × read floor (wall) |",
+        "|---|---|---|---|---|---|",
     ]
     for name, label in (("conso", "ocsge:consommation, 5 levels, 10 files (qgis_process)"), ("startup", "same call on 3 communes (start-up)"),
                         ("read_floor", "pandas read_csv of the file (python3)")):
         r = results[name]
         times = ", ".join(f"{t:.2f}" for t in r.get("rounds_wall_s", []))
-        lines.append(f"| {label} | {r['wall_s']:.2f} s | {times} | {r['rss_mb']:.0f} MB | {r['wall_s'] / floor['wall_s']:.2f} |")
+        cpu = f"{r['cpu_s']:.2f} s" if r.get("cpu_s") is not None else "–"
+        lines.append(f"| {label} | {r['wall_s']:.2f} s | {times} | {cpu} | {r['rss_mb']:.0f} MB | {r['wall_s'] / floor['wall_s']:.2f} |")
     if net is not None:
         lines.append(f"\nNet of start-up: {net:.2f} s ({net / floor['wall_s']:.2f} × the read floor).")
+    if conso.get("cpu_s") is not None:
+        lines.append(f"CPU of the whole run: {conso['cpu_s']:.2f} s (a busy machine stretches the wall time, not the CPU time).")
     return "\n".join(lines) + "\n"
 
 

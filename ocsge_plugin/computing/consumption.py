@@ -52,7 +52,7 @@ UNITS = ("ha", "m2")
 HECTARE = 10_000.0  # m²
 REFERENCE = tuple(range(2011, 2021))
 SINCE, END = 2021, 2030
-ROWS_AT_ONCE = 4000  # rows converted to Python values at a time when writing
+ROWS_AT_ONCE = 1000  # rows converted to Python values at a time when writing (memory)
 # The national « Trajectoires ZAN » table's columns after <level>_code, in its order.
 NATIONAL_COLUMNS = [
     "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
@@ -241,7 +241,8 @@ def compute(
     numeric = [c for c in cfile.table.columns if cfile.table[c].dtype.kind == "f"]
     same = territories.index.equals(cfile.table.index)
     numbers = cfile.table[numeric] if same else cfile.table[numeric].reindex(territories.index)
-    for index, level in enumerate(levels):
+    # the communes last: their consumption table scales the numbers in place (memory at national size)
+    for index, level in enumerate(sorted(levels, key=lambda name: name == "commune")):
         if feedback is not None:
             if feedback.isCanceled():
                 raise Canceled()
@@ -249,6 +250,7 @@ def compute(
         tables = _level(level, territories, numbers, area, cfile, result)
         if tables is not None:
             result.levels[level] = tables
+    result.levels = {level: result.levels[level] for level in levels if level in result.levels}
     return result
 
 
@@ -309,8 +311,8 @@ def _level(level: str, territories: pd.DataFrame, numbers: pd.DataFrame, area: p
     info["part_surface_manquante"] = pd.Series([share.get(c) for c in info.index], index=info.index, dtype=float)
     info["valeurs_vides"] = [", ".join(empty_cells[c]) if c in empty_cells else None for c in info.index]
     info["surface"] = area.groupby(codes).sum(min_count=1).reindex(info.index) if area.notna().any() else np.nan
-    consommation = _consommation(level, summed, info, territories if level == "commune" else None, cfile, result)
     trajectoires = _trajectoires(level, summed, info, territories, cfile, result)
+    consommation = _consommation(level, summed, info, territories if level == "commune" else None, cfile, result)  # scales summed: last
     _note_partial(level, info, result)
     return LevelTables(level, consommation, trajectoires, members, missing)
 
@@ -354,9 +356,6 @@ def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
     out["surface"] = _scale(info["surface"], unit)
     front = pd.DataFrame(out, index=summed.index)
     yearly = [c for y in cfile.years for c in (f"conso_{y}", *(f"conso_{y}_{d}" for d in DESTINATIONS.values())) if c in summed.columns]
-    block = summed[yearly].to_numpy(dtype=float)  # the selection is the one copy, scaled in place (memory)
-    if unit == "ha":
-        block /= HECTARE
     out = {}
     last = min(cfile.last_year, END)
     out["conso_2011_2020"] = _scale(_sum_years(summed, REFERENCE), unit)
@@ -376,6 +375,10 @@ def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
         out[column] = info[column]
     out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna(), "oui", "non")
     out["unite"] = unit
+    # the yearly block, last: summed is not read after it, so it is scaled in place (a view when it can)
+    block = summed.iloc[:, : len(yearly)].to_numpy() if list(summed.columns[: len(yearly)]) == yearly else summed[yearly].to_numpy()
+    if unit == "ha":
+        block /= HECTARE
     rows = pd.RangeIndex(len(summed))
     parts = [front.set_axis(rows, axis=0, copy=False), pd.DataFrame(block, index=rows, columns=yearly, copy=False), pd.DataFrame(out, index=summed.index).set_axis(rows, axis=0, copy=False)]
     return pd.concat(parts, axis=1, copy=False)
@@ -496,6 +499,7 @@ def _write_one(atomic: files.OutputSet, name: str, table: pd.DataFrame, descript
     ds = layer = None
     insert = f'INSERT INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in table.columns)}) VALUES ({", ".join("?" * len(table.columns))})'
     with closing(sqlite3.connect(str(gpkg_path))) as con, open(atomic.path(f"{name}.csv"), "w", encoding="utf-8", newline="") as handle:
+        con.execute("PRAGMA synchronous = OFF")  # a staged file: renamed into place only once complete
         handle.write(",".join(_text_cell(c) for c in table.columns) + "\n")
         for start in range(0, len(table), ROWS_AT_ONCE):  # a slice at a time: memory stays flat
             values, cells = _columns(table.iloc[start : start + ROWS_AT_ONCE])

@@ -195,3 +195,16 @@ def test_not_a_consumption_file_is_a_message(core, tmp_path):
     words.write_text("idcom;naf11art12\n90001;beaucoup\n", encoding="utf-8")
     with pytest.raises(TerritoryError, match="beaucoup"):
         reading.read_consumption(words)
+
+
+def test_reading_a_geopackage_gives_the_same_table(core, tmp_path):
+    _, reading = core
+    from osgeo import gdal
+
+    csv_path = write_hand_file(tmp_path, "hand.csv", encoding="utf-8")
+    gpkg = tmp_path / "conso.gpkg"
+    gdal.VectorTranslate(str(gpkg), str(csv_path), format="GPKG")  # every column as text, as some exports do
+    from_csv = reading.read_consumption(csv_path).table
+    from_gpkg = reading.read_consumption(gpkg).table
+    assert list(from_gpkg.index) == ["90001", "90002", "90003"]
+    pd.testing.assert_frame_equal(from_gpkg[from_csv.columns], from_csv, check_dtype=False)
