@@ -2076,177 +2076,177 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="189"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="191"/>
         <source>{count} commune of the territories is absent from the consumption file (its territories are marked partial): {codes}.</source>
         <translation>{count} commune des territoires est absente du fichier de consommation (ses territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="189"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="191"/>
         <source>{count} communes of the territories are absent from the consumption file (their territories are marked partial): {codes}.</source>
         <translation>{count} communes des territoires sont absentes du fichier de consommation (leurs territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="198"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="200"/>
         <source>{count} commune of the consumption file is in none of the territories given (left out): {codes}.</source>
         <translation>{count} commune du fichier de consommation n'est dans aucun des territoires donnés (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="198"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="200"/>
         <source>{count} communes of the consumption file are in none of the territories given (left out): {codes}.</source>
         <translation>{count} communes du fichier de consommation ne sont dans aucun des territoires donnés (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="230"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="232"/>
         <source>The consumption file has no year of the reference period 2011–2020 (years found: {years}).</source>
         <translation>Le fichier de consommation n'a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="233"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="235"/>
         <source>The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.</source>
         <translation>Il manque à la référence 2011–2020 les années {years} dans le fichier : toutes les valeurs conso_2011_2020 sont partielles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="235"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="237"/>
         <source>The file ends in {year}: nothing is known since 2021.</source>
         <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="254"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="260"/>
         <source>Unknown choice {value}. Expected one of {allowed}.</source>
         <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="257"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="263"/>
         <source>Unknown level {value}. Expected one of {allowed}.</source>
         <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="259"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="265"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="277"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
         <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="275"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="281"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
         <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="318"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="486"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="529"/>
         <source>Consommation d&apos;espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.</source>
         <translation>Consommation d'espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="487"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="530"/>
         <source>ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.</source>
         <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l'extension, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="83"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="84"/>
         <source>The column {column} holds values that are not numbers: {values}.</source>
         <translation>La colonne {column} contient des valeurs qui ne sont pas des nombres : {values}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="115"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="146"/>
         <source>{path} cannot be read by GDAL: {error}.</source>
         <translation>GDAL ne peut pas lire {path} : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="158"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="190"/>
         <source>The consumption file {path} does not exist. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Le fichier de consommation {path} n'existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="165"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="197"/>
         <source>The consumption file {path} cannot be read: {error}.</source>
         <translation>Le fichier de consommation {path} ne peut pas être lu : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="169"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="201"/>
         <source>{path} is not a consumption file: expected the columns idcom and naf&lt;AA&gt;art&lt;BB&gt; (one per year, e.g. naf11art12), found {found}.</source>
         <translation>{path} n'est pas un fichier de consommation : colonnes attendues idcom et naf&lt;AA&gt;art&lt;BB&gt; (une par année, par exemple naf11art12), trouvées {found}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="192"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="224"/>
         <source>The file has no value for the year {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour l'année {years} : elle est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="192"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="224"/>
         <source>The file has no value for the years {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour les années {years} : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="198"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="230"/>
         <source>{path} has year columns but no value in any of them.</source>
         <translation>{path} a des colonnes d'années mais aucune valeur dans aucune d'elles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="210"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="243"/>
         <source>{count} communes appear several times in the consumption file; their rows are summed: {codes}.</source>
         <translation>{count} communes figurent plusieurs fois dans le fichier de consommation ; leurs lignes sont additionnées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="246"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="279"/>
         <source>The table de passage {path} does not exist.</source>
         <translation>La table de passage {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="256"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="289"/>
         <source>The table de passage has columns {found}. Expected two code columns CODGEO_&lt;year&gt; (or ancien and nouveau), optional part or surface.</source>
         <translation>La table de passage a les colonnes {found}. Attendu : deux colonnes de codes CODGEO_&lt;année&gt; (ou ancien et nouveau), et facultativement part ou surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="279"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="312"/>
         <source>Table de passage: no commune of the file changed code.</source>
         <translation>Table de passage : aucune commune du fichier n'a changé de code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="311"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="344"/>
         <source>Table de passage ({source}): {count} commune codes of the file converted.</source>
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="313"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="346"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="315"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="348"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="315"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="348"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="316"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="349"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="330"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="363"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="336"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="369"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="343"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="376"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2280,9 +2280,9 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="198"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="200"/>
         <source>A commune merged or renamed since the file&apos;s COG ({cog}) is converted by INSEE&apos;s table de passage (parameter PASSAGE).</source>
-        <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l&apos;INSEE (paramètre PASSAGE).</translation>
+        <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l'INSEE (paramètre PASSAGE).</translation>
     </message>
 </context>
 <context>
@@ -2867,37 +2867,37 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="187"/>
+        <location filename="../processing_provider/consommation.py" line="188"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="187"/>
+        <location filename="../processing_provider/consommation.py" line="188"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="187"/>
+        <location filename="../processing_provider/consommation.py" line="188"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="187"/>
+        <location filename="../processing_provider/consommation.py" line="188"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="187"/>
+        <location filename="../processing_provider/consommation.py" line="188"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="187"/>
+        <location filename="../processing_provider/consommation.py" line="188"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="188"/>
+        <location filename="../processing_provider/consommation.py" line="189"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>

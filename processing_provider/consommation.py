@@ -180,9 +180,10 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             if tables is None or len(tables.trajectoires) > 30:
                 continue
             table = tables.trajectoires
+            figures = ("conso_2011_2020", "conso_autorisee_2021_2030", "conso_depuis_2021", "pourcentage_utilisation_actuelle", "conso_projetee_2030")
             rows = [
-                [str(r[f"{level}_code"]), str(r["nom"] or ""), r["conso_2011_2020"], r["conso_autorisee_2021_2030"], r["conso_depuis_2021"], r["pourcentage_utilisation_actuelle"], r["conso_projetee_2030"], str(r["partiel"])]
-                for _, r in table.fillna(0.0).iterrows()
+                [str(r[f"{level}_code"]), str(r["nom"] or "")] + [r[c] if r[c] == r[c] else "–" for c in figures] + [str(r["partiel"])]  # unknown: « – », never 0
+                for r in table.to_dict("records")
             ]
             headers = [self.tr("code"), self.tr("name"), "2011-2020", self.tr("envelope"), self.tr("since 2021"), "%", self.tr("projected 2030"), self.tr("partial")]
             log_table(feedback, self.tr("ZAN trajectory per {level} ({unit}, last year {year}):").format(level=level, unit=result.options.unit, year=result.last_year), headers, rows)

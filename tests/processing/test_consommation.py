@@ -165,3 +165,17 @@ def _moval_reference(data: bytes) -> list[str]:
     head = lines[0].split(";")
     row = next(line.split(";") for line in lines if line.startswith("90073;"))
     return [row[head.index(f"naf{y % 100:02d}art{(y + 1) % 100:02d}")] for y in range(2011, 2021)]
+
+
+def test_cancel_writes_nothing_and_unknown_is_not_zero_in_the_log(run, tmp_path):
+    from conftest import Recorder
+
+    feedback = Recorder()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancel"):
+        run("ocsge:consommation", _params(tmp_path), feedback)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    _, feedback = run("ocsge:consommation", _params(tmp_path, MEMBERSHIP=str(write_membership(tmp_path)), LEVELS=[0]))
+    log = "\n".join(feedback.commands)
+    line = next(row for row in log.splitlines() if row.startswith("90004"))
+    assert "–" in line and "0,00" not in line and "0.00" not in line
