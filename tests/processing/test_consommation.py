@@ -179,3 +179,22 @@ def test_cancel_writes_nothing_and_unknown_is_not_zero_in_the_log(run, tmp_path)
     log = "\n".join(feedback.commands)
     line = next(row for row in log.splitlines() if row.startswith("90004"))
     assert "–" in line and "0,00" not in line and "0.00" not in line
+
+
+def test_commune_outlines_give_the_share_of_area_missing(run, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=insee_com:string", "communes", "memory")
+    features = []
+    for index, (code, side) in enumerate((("90001", 1000.0), ("90002", 2000.0), ("90004", 3000.0))):  # 1, 4, 9 km²
+        feature = QgsFeature(layer.fields())
+        x = 990000.0 + index * 5000.0
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x} 6730000, {x + side} 6730000, {x + side} {6730000 + side}, {x} {6730000 + side}, {x} 6730000))"))
+        feature["insee_com"] = code
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    results, _ = run("ocsge:consommation", _params(tmp_path, MEMBERSHIP=str(write_membership(tmp_path)), COMMUNES=layer, LEVELS=[1]))
+    share = json.loads(results["REPORT"])["territoires_partiels"]["epci"]["200069052"]["part_surface"]
+    assert share == pytest.approx(100.0 * 9 / 14, rel=1e-3)  # ellipsoidal areas, within 0.1 % of the planar 9/14
+    epci = _read(tmp_path / "out" / "trajectoires_epci.csv", "epci")[0]
+    assert epci[18] == pytest.approx(share)
