@@ -130,7 +130,19 @@ def test_consumption_table_of_the_epci(core, tmp_path):
     years = {y: row[f"conso_{y}"] for y in range(2009, 2024)}
     assert years == {2009: 20900.0, 2010: 25800.0, 2011: 31000.0, 2012: 41100.0, 2013: 36200.0, 2014: 26300.0, 2015: 21400.0,
                      2016: 1500.0, 2017: 16600.0, 2018: 11700.0, 2019: 31800.0, 2020: 46900.0, 2021: 20500.0, 2022: 10700.0, 2023: 30300.0}
-    assert row["conso_2021_habitat"] == 20300.0 and row["conso_2021_route"] == 200.0 and row["conso_2016_habitat"] == 1500.0
+    destinations = ("activite", "habitat", "mixte", "route", "ferre", "inconnu")
+    assert list(table.columns) == (
+        ["epci_code", "nom", "surface"] + [c for y in range(2009, 2024) for c in (f"conso_{y}", *(f"conso_{y}_{d}" for d in destinations))]
+        + ["conso_2011_2020", "conso_depuis_2021", "conso_2009_2023", "pop_2015", "pop_2021", "conso_m2_par_nouvel_habitant_2015_2021",
+           "men_2015", "men_2021", "conso_m2_par_nouveau_menage_2015_2021", "communes", "communes_manquantes", "codes_manquants",
+           "valeurs_vides", "partiel", "unite"]
+    )
+    # every destination of every year: habitat is the year but 2021 (300 habitat + 200 route for Andelnans)
+    habitat = {**years, 2021: 20300.0}
+    for year in range(2009, 2024):
+        expected = {"activite": 0.0, "habitat": habitat[year], "mixte": 0.0, "route": 200.0 if year == 2021 else 0.0, "ferre": 0.0, "inconnu": 0.0}
+        assert {d: row[f"conso_{year}_{d}"] for d in destinations} == expected, year
+    assert row["unite"] == "m2" and row["nom"] == "CA Grand Belfort"
     assert (row["conso_2011_2020"], row["conso_depuis_2021"], row["conso_2009_2023"]) == (264500.0, 61500.0, 372700.0)
     assert (row["pop_2015"], row["pop_2021"], row["men_2015"], row["men_2021"]) == (1350.0, 1440.0, 550.0, 605.0)
     # 2015–2020: Andelnans 9,900 + Angeot 120,000 (2016 empty) = 129,900 m² for 90 new inhabitants, 55 new households
