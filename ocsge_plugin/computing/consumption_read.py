@@ -109,10 +109,9 @@ def _wanted(name: str) -> bool:
     )
 
 
-def _read_consumption_csv(path: Path) -> tuple[pd.DataFrame, str]:
-    """Cerema's CSV, only the columns the computation reads: text columns as text, numbers parsed by
-    pandas' C parser (decimal comma with ';'); a column it cannot parse stays text for :func:`to_number`."""
-    data = path.read_bytes()
+def _parse_consumption(data: bytes) -> tuple[pd.DataFrame, str]:
+    """Cerema's CSV (bytes), only the columns the computation reads: text columns as text, numbers parsed
+    by pandas' C parser (decimal comma with ';'); a column it cannot parse stays text for :func:`to_number`."""
     try:
         data.decode("utf-8")
         encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
@@ -130,8 +129,8 @@ def _read_consumption_csv(path: Path) -> tuple[pd.DataFrame, str]:
     return frame, "latin-1" if encoding == "latin-1" else "utf-8"
 
 
-def _read_ogr_table(path: Path) -> pd.DataFrame:
-    """The attributes of a GeoPackage or shapefile's first layer (GDAL translates them to CSV in memory)."""
+def _ogr_csv(path: Path) -> bytes:
+    """The attributes of a GeoPackage or shapefile's first layer as CSV bytes (GDAL, in memory, UTF-8)."""
     from osgeo import gdal
 
     gdal.UseExceptions()
@@ -146,7 +145,12 @@ def _read_ogr_table(path: Path) -> pd.DataFrame:
         raise TerritoryError(tr("{path} cannot be read by GDAL: {error}.").format(path=path, error=error)) from None
     finally:
         gdal.Unlink(target)
-    return pd.read_csv(io.BytesIO(data), sep=",", dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    return bytes(data)
+
+
+def _read_ogr_table(path: Path) -> pd.DataFrame:
+    """The attributes of a GeoPackage or shapefile's first layer, as text."""
+    return pd.read_csv(io.BytesIO(_ogr_csv(path)), sep=",", dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
 
 
 def _commune_codes(values: pd.Series) -> pd.Series:
@@ -190,9 +194,9 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
         raise TerritoryError(tr("The consumption file {path} does not exist. Expected Cerema's commune file (CSV, GeoPackage or shapefile).").format(path=path))
     try:
         if path.suffix.lower() in (".csv", ".txt"):
-            raw, encoding = _read_consumption_csv(path)
+            raw, encoding = _parse_consumption(path.read_bytes())
         else:
-            raw, encoding = _read_ogr_table(path), "utf-8"
+            raw, encoding = _parse_consumption(_ogr_csv(path))
     except (OSError, UnicodeError, pd.errors.ParserError) as error:
         raise TerritoryError(tr("The consumption file {path} cannot be read: {error}.").format(path=path, error=error)) from None
     raw.columns = [str(c).strip().lower() for c in raw.columns]
