@@ -2076,77 +2076,77 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="191"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="195"/>
         <source>{count} commune of the territories is absent from the consumption file (its territories are marked partial): {codes}.</source>
         <translation>{count} commune des territoires est absente du fichier de consommation (ses territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="191"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="195"/>
         <source>{count} communes of the territories are absent from the consumption file (their territories are marked partial): {codes}.</source>
         <translation>{count} communes des territoires sont absentes du fichier de consommation (leurs territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="200"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="204"/>
         <source>{count} commune of the consumption file is in none of the territories given (left out): {codes}.</source>
         <translation>{count} commune du fichier de consommation n'est dans aucun des territoires donnés (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="200"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="204"/>
         <source>{count} communes of the consumption file are in none of the territories given (left out): {codes}.</source>
         <translation>{count} communes du fichier de consommation ne sont dans aucun des territoires donnés (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="232"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="238"/>
         <source>The consumption file has no year of the reference period 2011–2020 (years found: {years}).</source>
         <translation>Le fichier de consommation n'a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="235"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="241"/>
         <source>The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.</source>
         <translation>Il manque à la référence 2011–2020 les années {years} dans le fichier : toutes les valeurs conso_2011_2020 sont partielles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="243"/>
         <source>The file ends in {year}: nothing is known since 2021.</source>
         <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="260"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="266"/>
         <source>Unknown choice {value}. Expected one of {allowed}.</source>
         <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="263"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="269"/>
         <source>Unknown level {value}. Expected one of {allowed}.</source>
         <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="265"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="271"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="277"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="283"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
         <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="281"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="287"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
         <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="337"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="529"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="535"/>
         <source>Consommation d&apos;espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.</source>
         <translation>Consommation d'espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="530"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="536"/>
         <source>ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.</source>
         <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l'extension, en {unit}.</translation>
     </message>
@@ -2156,97 +2156,97 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>La colonne {column} contient des valeurs qui ne sont pas des nombres : {values}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="146"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="145"/>
         <source>{path} cannot be read by GDAL: {error}.</source>
         <translation>GDAL ne peut pas lire {path} : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="190"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="194"/>
         <source>The consumption file {path} does not exist. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Le fichier de consommation {path} n'existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="197"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="201"/>
         <source>The consumption file {path} cannot be read: {error}.</source>
         <translation>Le fichier de consommation {path} ne peut pas être lu : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="201"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="205"/>
         <source>{path} is not a consumption file: expected the columns idcom and naf&lt;AA&gt;art&lt;BB&gt; (one per year, e.g. naf11art12), found {found}.</source>
         <translation>{path} n'est pas un fichier de consommation : colonnes attendues idcom et naf&lt;AA&gt;art&lt;BB&gt; (une par année, par exemple naf11art12), trouvées {found}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="224"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="228"/>
         <source>The file has no value for the year {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour l'année {years} : elle est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="224"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="228"/>
         <source>The file has no value for the years {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour les années {years} : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="230"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="234"/>
         <source>{path} has year columns but no value in any of them.</source>
         <translation>{path} a des colonnes d'années mais aucune valeur dans aucune d'elles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="243"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="247"/>
         <source>{count} communes appear several times in the consumption file; their rows are summed: {codes}.</source>
         <translation>{count} communes figurent plusieurs fois dans le fichier de consommation ; leurs lignes sont additionnées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="279"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="283"/>
         <source>The table de passage {path} does not exist.</source>
         <translation>La table de passage {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="289"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="293"/>
         <source>The table de passage has columns {found}. Expected two code columns CODGEO_&lt;year&gt; (or ancien and nouveau), optional part or surface.</source>
         <translation>La table de passage a les colonnes {found}. Attendu : deux colonnes de codes CODGEO_&lt;année&gt; (ou ancien et nouveau), et facultativement part ou surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="312"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="316"/>
         <source>Table de passage: no commune of the file changed code.</source>
         <translation>Table de passage : aucune commune du fichier n'a changé de code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="344"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="348"/>
         <source>Table de passage ({source}): {count} commune codes of the file converted.</source>
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="346"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="350"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="348"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="352"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="348"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="352"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="349"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="353"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="363"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="367"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="369"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="373"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="376"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="380"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2280,7 +2280,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="200"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="204"/>
         <source>A commune merged or renamed since the file&apos;s COG ({cog}) is converted by INSEE&apos;s table de passage (parameter PASSAGE).</source>
         <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l'INSEE (paramètre PASSAGE).</translation>
     </message>
@@ -2722,11 +2722,6 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
-        <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes.</source>
-        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT.</translation>
-    </message>
-    <message>
         <location filename="../processing_provider/consommation.py" line="62"/>
         <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
         <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
@@ -2857,49 +2852,59 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="161"/>
+        <location filename="../processing_provider/consommation.py" line="162"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="164"/>
+        <location filename="../processing_provider/consommation.py" line="165"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="188"/>
+        <location filename="../processing_provider/consommation.py" line="189"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="188"/>
+        <location filename="../processing_provider/consommation.py" line="189"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="188"/>
+        <location filename="../processing_provider/consommation.py" line="189"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="188"/>
+        <location filename="../processing_provider/consommation.py" line="189"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="188"/>
+        <location filename="../processing_provider/consommation.py" line="189"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="188"/>
+        <location filename="../processing_provider/consommation.py" line="189"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="190"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="57"/>
+        <source>Zone (zone_code of the membership table)</source>
+        <translation>Zone (zone_code de la table d&apos;appartenance)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="58"/>
+        <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
+        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d&apos;appartenance a des codes de SCoT ; la zone quand la table d&apos;appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
     </message>
 </context>
 <context>

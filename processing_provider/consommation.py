@@ -54,10 +54,10 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterFile(self.CONSOMMATION, self.tr("Consumption file (Cerema)"), fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)"),
             self.tr("Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf<AA>art<BB> columns."),
         )
-        levels = [self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")]
+        levels = [self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région"), self.tr("Zone (zone_code of the membership table)")]
         self.add(
             QgsProcessingParameterEnum(self.LEVELS, self.tr("Levels"), options=levels, allowMultiple=True, defaultValue=[0, 1, 2, 3, 4]),
-            self.tr("The levels to compute; SCoT only when the file or the membership table has SCoT codes."),
+            self.tr("The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…)."),
         )
         self.add(
             params.membership(self.MEMBERSHIP),
@@ -139,7 +139,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         if not path:
             raise self.fail(self.tr("No consumption file. Expected Cerema's commune file (CSV, GeoPackage or shapefile)."))
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        levels = [core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(core.LEVELS)
+        levels = [core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(core.DEFAULT_LEVELS)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
         passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)
         try:
@@ -153,7 +153,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             if passage_path:
                 cfile, _ = reading.apply_passage(cfile, reading.read_passage(passage_path), areas)
             membership = Membership.from_csv(membership_path) if membership_path else None
-            result = core.compute(cfile, levels, membership, areas, options, feedback)
+            zones = reading.read_zones(membership_path) if membership_path else None
+            result = core.compute(cfile, levels, membership, areas, options, feedback, zones)
             written = core.write_tables(result, folder, feedback)
         except OcsgeError as error:
             raise self.fail(str(error)) from None
@@ -175,7 +176,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
 
     def _log(self, result: core.ConsumptionResult, feedback) -> None:
         """The trajectory of the highest level with at most 30 territories, as a table in the log."""
-        for level in ("region", "departement", "scot", "epci", "commune"):
+        for level in ("zone", "region", "departement", "scot", "epci", "commune"):
             tables = result.levels.get(level)
             if tables is None or len(tables.trajectoires) > 30:
                 continue

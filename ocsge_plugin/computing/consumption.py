@@ -41,11 +41,12 @@ from .consumption_read import DESTINATIONS, ConsumptionFile
 from .rollup import Membership, departement_of_commune
 
 __all__ = [
-    "CONVENTIONS", "GUARANTEES", "HECTARE", "LEVELS", "NATIONAL_COLUMNS", "ConsumptionResult", "LevelTables",
+    "CONVENTIONS", "DEFAULT_LEVELS", "GUARANTEES", "HECTARE", "LEVELS", "NATIONAL_COLUMNS", "ConsumptionResult", "LevelTables",
     "Options", "compute", "write_tables",
 ]
 
-LEVELS = ("commune", "epci", "scot", "departement", "region")
+LEVELS = ("commune", "epci", "scot", "departement", "region", "zone")  # zone: a set of communes of the user's (zone_code)
+DEFAULT_LEVELS = LEVELS[:5]
 CONVENTIONS = ("loi", "national")  # the law (default); the national file's rule
 GUARANTEES = ("toutes", "aucune", "liste")  # the 1 ha guarantee: every commune, none, a listed set
 UNITS = ("ha", "m2")
@@ -63,8 +64,8 @@ PLUGIN_COLUMNS = [
     "nom", "taux_reduction", "derniere_annee", "nb_annees_depuis_2021", "communes", "communes_manquantes", "codes_manquants",
     "part_surface_manquante", "valeurs_vides", "partiel", "unite", "convention",
 ]
-_KEYS = {"commune": None, "epci": "epci_code", "scot": "scot_code", "departement": "departement_code", "region": "region_code"}
-_NAMES = {"epci": "epci_nom", "scot": "scot_nom", "departement": "departement_nom", "region": "region_nom"}
+_KEYS = {"commune": None, "epci": "epci_code", "scot": "scot_code", "departement": "departement_code", "region": "region_code", "zone": "zone_code"}
+_NAMES = {"epci": "epci_nom", "scot": "scot_nom", "departement": "departement_nom", "region": "region_nom", "zone": "zone_nom"}
 
 
 @dataclass
@@ -144,10 +145,10 @@ class ConsumptionResult:
         }
 
 
-def _territories(cfile: ConsumptionFile, membership: Optional[Membership]) -> pd.DataFrame:
+def _territories(cfile: ConsumptionFile, membership: Optional[Membership], zones: Optional[pd.DataFrame] = None) -> pd.DataFrame:
     """Commune code → nom and the membership codes and names, from the membership table when given
-    (the user's territories), else from the file's own columns."""
-    columns = ["nom", "epci_code", "epci_nom", "scot_code", "scot_nom", "departement_code", "departement_nom", "region_code", "region_nom"]
+    (the user's territories), else from the file's own columns; the user's zones (zone_code, zone_nom)."""
+    columns = ["nom", "epci_code", "epci_nom", "scot_code", "scot_nom", "departement_code", "departement_nom", "region_code", "region_nom", "zone_code", "zone_nom"]
     if membership is None:
         source = cfile.table
     else:
@@ -164,6 +165,9 @@ def _territories(cfile: ConsumptionFile, membership: Optional[Membership]) -> pd
             out[column] = out.index.map(cfile.table[column].to_dict()) if column in cfile.table.columns else None
     if "nom" in cfile.table.columns:
         out["nom"] = out["nom"].where(out["nom"].notna(), out.index.map(cfile.table["nom"].to_dict()))
+    if zones is not None:
+        out["zone_code"] = out.index.map(zones["zone_code"].to_dict())
+        out["zone_nom"] = out.index.map(zones["zone_nom"].to_dict())
     deps, regs = departements(), regions()
     out["departement_nom"] = out["departement_nom"].where(out["departement_nom"].notna(), out["departement_code"].map(lambda d: deps.get(d, (None,))[0]))
     out["region_nom"] = out["region_nom"].where(out["region_nom"].notna(), out["region_code"].map(regs))
@@ -210,17 +214,19 @@ def _gaps(cfile: ConsumptionFile, territories: pd.DataFrame, membership: Optiona
 
 def compute(
     cfile: ConsumptionFile,
-    levels: Sequence[str] = LEVELS,
+    levels: Sequence[str] = DEFAULT_LEVELS,
     membership: Optional[Membership] = None,
     areas: Optional[dict[str, float]] = None,
     options: Optional[Options] = None,
     feedback: Any = None,
+    zones: Optional[pd.DataFrame] = None,
 ) -> ConsumptionResult:
     """The consumption and trajectory tables of every level asked.
 
     ``membership`` (the plugin's commune → EPCI / SCoT / département / région table) defines the
     territories; without it the file's own columns do. ``areas`` (commune code → m², from a commune
-    layer) weigh the missing communes; the file's ``surfcom`` is used otherwise.
+    layer) weigh the missing communes; the file's ``surfcom`` is used otherwise. ``zones`` (commune code
+    → ``zone_code``, ``zone_nom``: ``consumption_read.read_zones``) make the level ``zone``.
 
     Returns
     -------
@@ -235,7 +241,7 @@ def compute(
         result.warnings.append(tr("The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.").format(years=", ".join(map(str, lacking))))
     if cfile.last_year < SINCE:
         result.warnings.append(tr("The file ends in {year}: nothing is known since 2021.").format(year=cfile.last_year))
-    territories = _territories(cfile, membership)
+    territories = _territories(cfile, membership, zones)
     _gaps(cfile, territories, membership, result)
     area = _area_of(territories, cfile, areas)
     numeric = [c for c in cfile.table.columns if cfile.table[c].dtype.kind == "f"]

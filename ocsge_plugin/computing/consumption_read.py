@@ -31,7 +31,7 @@ from .rollup import decode_text
 
 __all__ = [
     "DESTINATIONS", "ConsumptionFile", "Passage", "apply_passage", "read_consumption", "read_passage",
-    "read_rates", "to_number",
+    "read_rates", "read_zones", "to_number",
 ]
 
 # The destinations of Cerema's file (column token → the plugin's column suffix), in the file's order.
@@ -379,3 +379,22 @@ def read_rates(path: str | Path) -> dict[str, float]:
     if bad.any():
         raise TerritoryError(tr("The territorialisation table has rates outside 0–100 %: {codes}.").format(codes=", ".join(raw[code][bad].astype(str)[:10])))
     return dict(zip(raw[code].astype(str).str.strip(), values.astype(float)))
+
+
+def read_zones(path: str | Path) -> Optional[pd.DataFrame]:
+    """The user's zones (a zone = a set of communes) from a membership table's columns ``zone_code`` and
+    ``zone_nom`` (optional), or None when it has no ``zone_code``.
+
+    Returns
+    -------
+    DataFrame indexed by commune code, columns zone_code and zone_nom; a commune listed twice keeps its first zone."""
+    raw, _ = _read_text_table(Path(path))
+    lower = {str(c).strip().lower(): c for c in raw.columns}
+    code = next((lower[k] for k in ("commune_code", "idcom", "code_commune", "insee_com") if k in lower), None)
+    if "zone_code" not in lower or code is None:
+        return None
+    zones = pd.DataFrame({"zone_code": raw[lower["zone_code"]].astype(str).str.strip()})
+    zones["zone_nom"] = raw[lower["zone_nom"]].astype(str).str.strip() if "zone_nom" in lower else None
+    zones.index = pd.Index(_commune_codes(raw[code]).to_numpy(), name="commune_code")
+    zones = zones[raw[lower["zone_code"]].notna().to_numpy() & (zones["zone_code"] != "").to_numpy()]
+    return zones[~zones.index.duplicated()]

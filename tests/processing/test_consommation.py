@@ -198,3 +198,19 @@ def test_commune_outlines_give_the_share_of_area_missing(run, tmp_path):
     assert share == pytest.approx(100.0 * 9 / 14, rel=1e-3)  # ellipsoidal areas, within 0.1 % of the planar 9/14
     epci = _read(tmp_path / "out" / "trajectoires_epci.csv", "epci")[0]
     assert epci[18] == pytest.approx(share)
+
+
+def test_a_users_zone_is_a_set_of_communes(run, tmp_path):
+    membership = tmp_path / "zones.csv"
+    membership.write_text(
+        "commune_code,nom,epci_code,epci_nom,departement_code,region_code,zone_code,zone_nom\n"
+        "90001,Andelnans,200069052,CA Grand Belfort,90,27,Z1,Secteur nord\n"
+        "90002,Angeot,200069052,CA Grand Belfort,90,27,Z1,Secteur nord\n"
+        "90004,Argiésans,200069052,CA Grand Belfort,90,27,Z2,Secteur sud\n",
+        encoding="utf-8",
+    )
+    results, _ = run("ocsge:consommation", _params(tmp_path, MEMBERSHIP=str(membership), LEVELS=[5]))
+    rows = {row[0]: row for row in _read(tmp_path / "out" / "trajectoires_zone.csv", "zone")}
+    assert rows["Z1"][1:4] == [264500.0, "non", 132250.0] and rows["Z1"][11] == "Secteur nord" and rows["Z1"][20] == "oui"  # Angeot's 2016
+    assert rows["Z2"][1] is None and rows["Z2"][16:18] == [1, "90004"] and rows["Z2"][20] == "oui"
+    assert json.loads(results["REPORT"])["niveaux"] == {"zone": 2}
