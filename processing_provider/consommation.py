@@ -21,6 +21,7 @@ from qgis.core import (
 
 from ..ocsge_plugin.computing import consumption as core
 from ..ocsge_plugin.computing import consumption_read as reading
+from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from . import params
@@ -146,6 +147,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             options = self._options(parameters, context)
             feedback.pushInfo(self.tr("Reading {path}…").format(path=path))
             cfile = reading.read_consumption(path)
+            feedback.setProgress(20.0)
             feedback.pushInfo(
                 self.tr("{count} communes, years {first}–{last} ({encoding}).").format(count=len(cfile.table), first=min(cfile.years), last=cfile.last_year, encoding=cfile.encoding)
             )
@@ -154,8 +156,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                 cfile, _ = reading.apply_passage(cfile, reading.read_passage(passage_path), areas)
             membership = Membership.from_csv(membership_path) if membership_path else None
             zones = reading.read_zones(membership_path) if membership_path else None
-            result = core.compute(cfile, levels, membership, areas, options, feedback, zones)
-            written = core.write_tables(result, folder, feedback)
+            result = core.compute(cfile, levels, membership, areas, options, ScaledFeedback(feedback, 20.0, 40.0), zones)
+            written = core.write_tables(result, folder, ScaledFeedback(feedback, 40.0, 100.0))
         except OcsgeError as error:
             raise self.fail(str(error)) from None
         except Canceled:
