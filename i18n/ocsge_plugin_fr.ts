@@ -2111,42 +2111,42 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="266"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="269"/>
         <source>Unknown choice {value}. Expected one of {allowed}.</source>
         <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="269"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="272"/>
         <source>Unknown level {value}. Expected one of {allowed}.</source>
         <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="274"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="283"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="286"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
         <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="287"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="290"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
         <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="337"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="340"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="535"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="540"/>
         <source>Consommation d&apos;espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.</source>
         <translation>Consommation d'espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="536"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="541"/>
         <source>ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.</source>
         <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l'extension, en {unit}.</translation>
     </message>
@@ -2283,6 +2283,11 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <location filename="../ocsge_plugin/computing/consumption.py" line="204"/>
         <source>A commune merged or renamed since the file&apos;s COG ({cog}) is converted by INSEE&apos;s table de passage (parameter PASSAGE).</source>
         <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l'INSEE (paramètre PASSAGE).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="247"/>
+        <source>Communes listed for the 1 ha guarantee but in none of the territories: {codes}.</source>
+        <translation>Communes listées pour la garantie de 1 ha mais dans aucun des territoires : {codes}.</translation>
     </message>
 </context>
 <context>
@@ -2682,229 +2687,229 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
 <context>
     <name>ConsommationAlgorithm</name>
     <message>
-        <location filename="../processing_provider/consommation.py" line="53"/>
+        <location filename="../processing_provider/consommation.py" line="54"/>
         <source>Consumption file (Cerema)</source>
         <translation>Fichier de consommation (Cerema)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="53"/>
+        <location filename="../processing_provider/consommation.py" line="54"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="57"/>
+        <location filename="../processing_provider/consommation.py" line="58"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="57"/>
+        <location filename="../processing_provider/consommation.py" line="58"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="57"/>
+        <location filename="../processing_provider/consommation.py" line="58"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="57"/>
+        <location filename="../processing_provider/consommation.py" line="58"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="57"/>
+        <location filename="../processing_provider/consommation.py" line="58"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="59"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="62"/>
+        <location filename="../processing_provider/consommation.py" line="63"/>
         <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
         <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="66"/>
+        <location filename="../processing_provider/consommation.py" line="67"/>
         <source>Commune outlines (optional)</source>
         <translation>Contours des communes (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="66"/>
+        <location filename="../processing_provider/consommation.py" line="67"/>
         <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
         <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="70"/>
+        <location filename="../processing_provider/consommation.py" line="71"/>
         <source>Convention</source>
         <translation>Convention</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="70"/>
+        <location filename="../processing_provider/consommation.py" line="71"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="70"/>
+        <location filename="../processing_provider/consommation.py" line="71"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="70"/>
+        <location filename="../processing_provider/consommation.py" line="71"/>
         <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
         <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="74"/>
+        <location filename="../processing_provider/consommation.py" line="75"/>
         <source>Communal guarantee of 1 ha</source>
         <translation>Garantie communale de 1 ha</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="74"/>
+        <location filename="../processing_provider/consommation.py" line="75"/>
         <source>Every commune</source>
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="74"/>
+        <location filename="../processing_provider/consommation.py" line="75"/>
         <source>No commune</source>
         <translation>Aucune commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="74"/>
+        <location filename="../processing_provider/consommation.py" line="75"/>
         <source>The communes listed below</source>
         <translation>Les communes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="74"/>
+        <location filename="../processing_provider/consommation.py" line="75"/>
         <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
         <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="83"/>
+        <location filename="../processing_provider/consommation.py" line="84"/>
         <source>Communes with the guarantee (INSEE codes)</source>
         <translation>Communes bénéficiant de la garantie (codes INSEE)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="83"/>
+        <location filename="../processing_provider/consommation.py" line="84"/>
         <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
         <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="87"/>
+        <location filename="../processing_provider/consommation.py" line="88"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="87"/>
+        <location filename="../processing_provider/consommation.py" line="88"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
         <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="91"/>
+        <location filename="../processing_provider/consommation.py" line="92"/>
         <source>Territorialisation table (optional)</source>
         <translation>Table de territorialisation (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="91"/>
+        <location filename="../processing_provider/consommation.py" line="92"/>
         <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
         <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="95"/>
+        <location filename="../processing_provider/consommation.py" line="96"/>
         <source>INSEE table de passage (optional)</source>
         <translation>Table de passage de l'INSEE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="95"/>
+        <location filename="../processing_provider/consommation.py" line="96"/>
         <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
         <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="99"/>
+        <location filename="../processing_provider/consommation.py" line="100"/>
         <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="101"/>
+        <location filename="../processing_provider/consommation.py" line="102"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="112"/>
+        <location filename="../processing_provider/consommation.py" line="113"/>
         <source>The commune outlines have no INSEE code field (expected one of {names}).</source>
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="140"/>
+        <location filename="../processing_provider/consommation.py" line="141"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="147"/>
+        <location filename="../processing_provider/consommation.py" line="148"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="149"/>
+        <location filename="../processing_provider/consommation.py" line="151"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="162"/>
+        <location filename="../processing_provider/consommation.py" line="164"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="165"/>
+        <location filename="../processing_provider/consommation.py" line="167"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="191"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="191"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="191"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="191"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="191"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="191"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="190"/>
+        <location filename="../processing_provider/consommation.py" line="192"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="57"/>
+        <location filename="../processing_provider/consommation.py" line="58"/>
         <source>Zone (zone_code of the membership table)</source>
-        <translation>Zone (zone_code de la table d&apos;appartenance)</translation>
+        <translation>Zone (zone_code de la table d'appartenance)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="59"/>
         <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
-        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d&apos;appartenance a des codes de SCoT ; la zone quand la table d&apos;appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
+        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
     </message>
 </context>
 <context>

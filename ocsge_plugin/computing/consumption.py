@@ -242,6 +242,9 @@ def compute(
     if cfile.last_year < SINCE:
         result.warnings.append(tr("The file ends in {year}: nothing is known since 2021.").format(year=cfile.last_year))
     territories = _territories(cfile, membership, zones)
+    unknown = sorted(options.guaranteed - set(territories.index)) if options.guarantee == "liste" else []
+    if unknown:
+        result.warnings.append(tr("Communes listed for the 1 ha guarantee but in none of the territories: {codes}.").format(codes=", ".join(unknown[:30])))
     _gaps(cfile, territories, membership, result)
     area = _area_of(territories, cfile, areas)
     numeric = [c for c in cfile.table.columns if cfile.table[c].dtype.kind == "f"]
@@ -406,7 +409,8 @@ def _trajectoires(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
     options = result.options
     national = options.convention == "national"
     last = min(cfile.last_year, END)
-    count = max(last - SINCE + 1, 0)
+    since_years = [y for y in range(SINCE, last + 1) if y in cfile.years]  # a year without any value is not counted
+    count = len(since_years)
     reference = _sum_years(summed, REFERENCE)
     rate = _rates(level, summed.index, territories, options)
     envelope = reference * (1.0 - rate)
@@ -418,7 +422,7 @@ def _trajectoires(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
         eligible = pd.Series(False, index=summed.index)
     raised = eligible & envelope.notna() & (envelope < HECTARE)
     envelope = envelope.where(~raised, HECTARE)
-    since = _sum_years(summed, range(SINCE, last + 1)) if count else pd.Series(np.nan, index=summed.index)
+    since = _sum_years(summed, since_years) if count else pd.Series(np.nan, index=summed.index)
     pace = since / count if count else since
     projected = pace * 9 if national else since + pace * (END - last)
     out = pd.DataFrame({f"{level}_code": summed.index}, index=summed.index)
@@ -438,7 +442,8 @@ def _trajectoires(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
     out["nb_annees_depuis_2021"] = count
     for column in ("communes", "communes_manquantes", "codes_manquants", "part_surface_manquante", "valeurs_vides"):
         out[column] = info[column]
-    out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna() | reference.isna(), "oui", "non")
+    lacking = any(y not in cfile.years for y in (*REFERENCE, *range(SINCE, last + 1)))  # a year of the periods without any value
+    out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna() | reference.isna() | lacking, "oui", "non")
     out["unite"] = options.unit
     out["convention"] = options.convention
     return out.reset_index(drop=True)

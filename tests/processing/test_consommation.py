@@ -112,6 +112,7 @@ def test_table_de_passage_and_listed_guarantee(run, tmp_path):
     assert rows["90001"][1:4] == [264500.0, "non", 132250.0]  # Andelnans + Angeot, merged
     assert rows["90003"][1:4] == [50000.0, "non", 25000.0]  # listed, but over 1 ha anyway
     assert any("90002" in w and "summed" in w for w in feedback.warnings)
+    assert any("1 ha guarantee" in w and "90009" in w and "90003" not in w for w in feedback.warnings)
 
 
 def test_a_bad_file_is_a_message_and_leaves_the_folder_alone(run, tmp_path):

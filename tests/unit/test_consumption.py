@@ -220,3 +220,18 @@ def test_reading_a_geopackage_gives_the_same_table(core, tmp_path):
     from_gpkg = reading.read_consumption(gpkg).table
     assert list(from_gpkg.index) == ["90001", "90002", "90003"]
     pd.testing.assert_frame_equal(from_gpkg[from_csv.columns], from_csv, check_dtype=False)
+
+
+def test_an_empty_year_since_2021_is_not_counted_in_the_pace(core, tmp_path):
+    consumption, reading = core
+    path = write_hand_file(tmp_path)
+    lines = path.read_bytes().decode("latin-1").splitlines()
+    column = lines[0].split(";").index("naf22art23")
+    path.write_bytes("\n".join([lines[0]] + [";".join("" if i == column else v for i, v in enumerate(line.split(";"))) for line in lines[1:]]).encode("latin-1"))
+    cfile = reading.read_consumption(path)
+    assert cfile.empty_years == [2022] and cfile.last_year == 2023
+    table = consumption.compute(cfile, ("commune",), options=consumption.Options(unit="m2")).levels["commune"].trajectoires.set_index("commune_code")
+    # Andelnans: 500 (2021) + 300 (2023) over 2 years = 400 a year; 800 + 400 × 7 = 3,600 at the end of 2030
+    row = table.loc["90001"]
+    assert (row["conso_depuis_2021"], row["nb_annees_depuis_2021"], row["conso_annuelle_depuis_2021"], row["conso_projetee_2030"]) == (800.0, 2, 400.0, 3600.0)
+    assert set(table["partiel"]) == {"oui"}  # a year of the period has no value at all
