@@ -1,6 +1,9 @@
-"""Bounded outside input (issue 24, point 3), on real archives and a real small disk (tmpfs): a 7z bomb and
-an archive larger than the free space are refused before a byte is written, a disk filled during extraction
-is said full (not « corrupt »), an archive writing more than it lists is stopped."""
+"""Bounded outside input (issue 24, point 3), on real archives, a real small disk (tmpfs) and real servers
+on 127.0.0.1: a 7z bomb and an archive larger than the free space are refused before a byte is written, a
+disk filled during extraction is said full (not « corrupt »), an archive writing more than it lists is
+stopped; a download never takes more than its declared size (+ margin) nor the disk, ends at a deadline
+proportional to its size, and an exception inside a Qt slot comes back as the caller's error (it aborted
+qgis_process, rc 134)."""
 
 from __future__ import annotations
 
@@ -11,8 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import qgis_process
+from fakeservices import API, IGN, plugin_settings, resource, serve_ign
+from werkzeug import Response
 
-from ocsge.ocsge_plugin import archives, settings
+from ocsge.ocsge_plugin import archives, datagouv, network, settings
 from ocsge.ocsge_plugin.errors import DeliveryError
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
@@ -45,6 +51,13 @@ def disk(tmp_path):
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def server(httpserver_ipv4, tmp_path):
+    with plugin_settings(ign_url=httpserver_ipv4.url_for(IGN), datagouv_url=httpserver_ipv4.url_for(API),
+                         network__backoff=0.01, network__timeout=5, network__retries=0, cache_dir=str(tmp_path / "cache")):
+        yield httpserver_ipv4
 
 
 def pack(tmp_path: Path, files: dict[str, bytes | int], name: str = NAME) -> Path:
@@ -116,3 +129,101 @@ def test_archive_writing_more_than_it_lists_is_stopped(tmp_path, monkeypatch):
     with pytest.raises(DeliveryError, match="writes more than"):
         archives.extract_archive(archive)
     assert [p for p in everything_under(cache) if not p.endswith(".lock")] == ["extract"]
+
+
+# ------------------------------------------------------------------------------------------ downloads
+
+
+def _stream(total: int, chunk: int = 64 * 1024, length: bool = False, delay: float = 0.0):
+    def handler(request):
+        def chunks():
+            sent = 0
+            while sent < total:
+                size = min(chunk, total - sent)
+                yield b"x" * size
+                sent += size
+                if delay:
+                    time.sleep(delay)
+
+        headers = {"Content-Length": str(total)} if length else {}
+        return Response(chunks(), headers=headers, direct_passthrough=True, content_type="application/octet-stream")
+
+    return handler
+
+
+def test_resource_sending_more_than_declared_is_cut(server, tmp_path):
+    server.expect_request("/big.csv").respond_with_handler(_stream(300 * MB))  # no length announced
+    declared = datagouv.Resource.from_api(resource("r1", "petit", "csv", server.url_for("/big.csv"), filesize=1000))
+    start = time.monotonic()
+    with pytest.raises(network.NetworkError, match="declared size") as error:
+        datagouv.DataGouv(network.Client(retries=0)).download(declared)
+    assert error.value.kind == "oversized" and time.monotonic() - start < 20
+    assert files_under(tmp_path / "cache") == []
+
+
+def test_announced_length_beyond_declared_size_is_refused_at_once(server, tmp_path):
+    server.expect_request("/big.csv").respond_with_handler(_stream(300 * MB, length=True))
+    declared = datagouv.Resource.from_api(resource("r1", "petit", "csv", server.url_for("/big.csv"), filesize=1000))
+    with pytest.raises(network.NetworkError, match="300000000") as error:
+        datagouv.DataGouv(network.Client(retries=0)).download(declared)
+    assert error.value.kind == "oversized"
+    assert files_under(tmp_path / "cache") == []
+
+
+def test_download_filling_the_disk_stops_with_room_left(server, disk):
+    server.expect_request("/sans-taille.7z").respond_with_handler(_stream(60 * MB))  # neither declared nor announced
+    with pytest.raises(network.NetworkError, match="full") as error:
+        network.Client(retries=0).download(server.url_for("/sans-taille.7z"), disk / "sans-taille.7z")
+    assert error.value.kind == "disk_full" and "Traceback" not in str(error.value)
+    assert everything_under(disk) == [] and free_bytes(disk) > 512 * 1024  # stopped before the disk was full
+
+
+def test_declared_size_beyond_free_space_is_refused_before_asking(server, disk):
+    server.expect_request("/gros.7z").respond_with_data(b"never asked")
+    declared = datagouv.Resource.from_api(resource("r2", "gros", "7z", server.url_for("/gros.7z"), filesize=40 * MB))
+    with pytest.raises(network.NetworkError, match="Not enough space") as error:
+        datagouv.DataGouv(network.Client(retries=0)).download(declared, disk)
+    assert error.value.kind == "disk_full" and "40.0 MB needed" in str(error.value)
+    assert server.log == [] and everything_under(disk) == []
+
+
+def test_steady_drip_above_the_minimum_rate_ends_at_the_deadline(server, tmp_path):
+    """1.2 KB/s passes the minimum rate (1 KB/s over every timeout) and never ended; the deadline for
+    60 KB at 50 KB/s is timeout + 1.2 s."""
+    server.expect_request("/drip.7z").respond_with_handler(_stream(60_000, chunk=120, length=True, delay=0.1))
+    folder = tmp_path / "downloads"
+    with plugin_settings(network__min_rate=1000, network__deadline_rate=50_000):
+        start = time.monotonic()
+        with pytest.raises(network.NetworkError, match="did not end within") as error:
+            network.Client(timeout=2, retries=0).download(server.url_for("/drip.7z"), folder / "drip.7z")
+    elapsed = time.monotonic() - start
+    assert error.value.kind == "deadline" and 3.0 < elapsed < 8, elapsed
+    assert everything_under(folder) == []
+
+
+def test_exception_in_a_progress_callback_is_the_callers_error(server, tmp_path):
+    """Raised inside the reply's downloadProgress slot, it aborted the process (PyQt's qFatal)."""
+    server.expect_request("/a.7z").respond_with_handler(_stream(2 * MB, length=True))
+
+    def progress(percent):
+        raise RuntimeError("progress callback failed")
+
+    folder = tmp_path / "downloads"
+    with pytest.raises(RuntimeError, match="progress callback failed"):
+        network.Client(retries=0).download(server.url_for("/a.7z"), folder / "a.7z", progress)
+    assert everything_under(folder) == []
+
+
+@pytest.mark.slow
+def test_qgis_process_download_on_a_full_disk_is_an_error_not_an_abort(httpserver_ipv4, disk):
+    """ocsge:download into a 20 MB folder from a server sending 60 MB without a length: rc 1 and one French or
+    English message (it was rc 134, an OSError escaping a Qt slot), no file."""
+    listing = {"OCSGE": [NAME], "OCSGE-ARTIFICIALISATION": []}
+    serve_ign(httpserver_ipv4, listing, zone="D032")
+    httpserver_ipv4.expect_request(f"{IGN}/download/OCSGE/{NAME}/{NAME}.7z").respond_with_handler(_stream(60 * MB))
+    proc = qgis_process("run", "ocsge:download", "--", "DEPARTEMENT=32", "MILLESIME=2019", f"FOLDER={disk}", "LOAD=false",
+                        f"SERVICE_URL={httpserver_ipv4.url_for(IGN)}", check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    assert ("is full" in output or "est plein" in output) and "Traceback" not in output
+    assert everything_under(disk) == []
