@@ -438,8 +438,18 @@ class OcsgeDock(QgsDockWidget):
     # ------------------------------------------------------------------------------ actions
 
     def open_page(self) -> None:
-        if self.dataset and self.dataset.page:
-            self.open_url(QUrl(self.dataset.page))
+        """The dataset's page in the browser: an http or https address only (the desktop would open any
+        other scheme, a local file included, with whatever program it chooses)."""
+        if not (self.dataset and self.dataset.page):
+            return
+        url = QUrl(self.dataset.page)
+        if not url.isValid() or url.scheme().lower() not in network.WEB_SCHEMES or not url.host():
+            self.message(
+                tr("Refused to open “{url}”: not a web address (http or https).").format(url=self.dataset.page[:200]),
+                Qgis.MessageLevel.Warning,
+            )
+            return
+        self.open_url(url)
 
     def add_to_map(self) -> None:
         """Download the selected resource (into the cache, reused) and add it to the map."""

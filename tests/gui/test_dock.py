@@ -354,3 +354,16 @@ def file_layers_size(size: int) -> str:
     from ocsge.ocsge_plugin.datagouv import human_size
 
     return human_size(size)
+
+
+@pytest.mark.parametrize("page", ["file:///etc/passwd", "javascript:alert(1)", "smb://serveur/partage", "/etc/passwd", "https:///etc/passwd"])
+def test_open_page_opens_web_addresses_only(dock, page):
+    """« Open the web page » handed any scheme to the desktop (file:///etc/passwd opened a local file)."""
+    from ocsge.ocsge_plugin.datagouv import Dataset
+
+    dock.dataset = Dataset.from_api(dict(dataset("x", "Jeu piégé"), page=page))
+    dock.open_page()
+    assert dock.opened == [] and ("Refused" in dock.status.text() or "Refus" in dock.status.text())
+    dock.dataset = Dataset.from_api(dataset("y", "Jeu sain"))
+    dock.open_page()
+    assert [url.toString() for url in dock.opened] == ["https://www.data.gouv.fr/fr/datasets/jeu-sain/"]
