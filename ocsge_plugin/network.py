@@ -17,7 +17,7 @@ One small client for both services the plugin talks to (data.gouv.fr's API, IGN'
   behind, and a dead run's temporary file is removed by the next download into that folder;
 - a download is bounded (:class:`Budget`): never more than its declared size and a margin, never
   more than the disk's free space but a reserve (checked before it starts and at every chunk), and
-  an overall deadline of ``timeout + size / deadline_rate`` (a steady drip above the minimum rate
+  an overall deadline of ``2 × timeout + size / deadline_rate`` (a steady drip above the minimum rate
   ends too);
 - an exception inside a Qt slot (a full disk while writing, a failing progress callback) is caught
   there, the transfer aborted, and the exception raised once the event loop is left: it never
@@ -167,10 +167,10 @@ class Budget:
         return cls(Path(folder), declared, cap, max(0, usage.free - reserve))
 
     def deadline(self, size: int | None, timeout: float) -> float:
-        """Seconds the whole transfer may last: ``timeout + size / deadline_rate``, the size being the
-        declared one, else the announced one, else the room on the disk (the most it could write)."""
+        """Seconds the whole transfer may last: ``2 × timeout + size / deadline_rate``, the size being the
+        announced one, else the declared one, else the room on the disk (the most it could write)."""
         known = size if size is not None else (self.declared if self.declared is not None else self.room)
-        return timeout + known / settings.deadline_rate()
+        return 2 * timeout + known / settings.deadline_rate()
 
 
 def _mb(size: int) -> str:
@@ -401,9 +401,6 @@ class Client:
             raise state["error"]  # out of the slot now: the caller turns it into the algorithm's error
         if state["canceled"]:
             raise Canceled(url)
-        if state["late"]:
-            text = tr("The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS's advanced setting ocsge/network/deadline_rate).")
-            raise _failed("deadline", url, text, seconds=f"{state['deadline']:.0f}", size=_mb(state["size"] or 0), rate=f"{settings.deadline_rate():g}")
         if state["over"]:
             raise _oversized(url, budget, state["over"])
         if state["full"]:
@@ -412,6 +409,9 @@ class Client:
             raise _stopped("timeout", url, seconds=f"{self.timeout:g}")
         if state["slow"]:
             raise _stopped("slow", url, rate=f"{self.min_rate:g}", seconds=f"{self.timeout:g}")
+        if state["late"]:
+            text = tr("The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS's advanced setting ocsge/network/deadline_rate).")
+            raise _failed("deadline", url, text, seconds=f"{state['deadline']:.0f}", size=_mb(state["size"] if state["size"] is not None else budget.room), rate=f"{settings.deadline_rate():g}")
         if state["too_big"]:
             raise _stopped("too_big", url, size=f"{self.max_body / 1e6:g}")
         if code is None:
@@ -557,9 +557,9 @@ class _Transfer:
             self.stop("canceled")
         elif now - state["last"] > client.timeout:
             self.stop("timed_out")
-        elif state["deadline"] is not None and now - self.start > state["deadline"]:
-            self.stop("late")
         elif window["start"] is not None and (elapsed := now - window["start"]) >= client.timeout:
             if window["bytes"] < client.min_rate * elapsed:  # a drip: moving, but too slowly to finish
                 self.stop("slow")
             window["start"], window["bytes"] = time.monotonic(), 0
+        if not self.reply.isFinished() and state["deadline"] is not None and now - self.start > state["deadline"]:
+            self.stop("late")  # moving fast enough at every moment, but not ending in time
