@@ -44,6 +44,7 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from . import files, settings
 from . import errors
 from .i18n import tr
+from .masking import masked
 
 
 class NetworkError(Exception):
@@ -124,7 +125,10 @@ def with_query(url: str, params: dict[str, Any] | None) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
+    """The host (and port) of ``url``, never its user name nor password."""
+    parts = urlsplit(url)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return host or masked(url)
 
 
 WEB_SCHEMES = ("http", "https")
@@ -137,7 +141,7 @@ def check_url(url: str) -> str:
     if scheme not in WEB_SCHEMES:
         raise NetworkError(
             tr("Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.").format(
-                url=url
+                url=masked(url)
             ),
             "scheme",
             url,
@@ -264,7 +268,7 @@ def _http_error(response: Response, attempts: int) -> NetworkError:
         text = tr("Not found on {host} (HTTP 404): {url}")
     else:
         text = tr("{host} refused the request (HTTP {status}): {url}")
-    text = text.format(host=host, status=response.status, attempts=attempts, url=response.url)
+    text = text.format(host=host, status=response.status, attempts=attempts, url=masked(response.url))
     if message:
         text += " — " + message
     return NetworkError(text, "http", response.url, response.status)
@@ -422,7 +426,7 @@ class Client:
         if 300 <= code < 400 and headers.get("location"):
             target = QUrl(url).resolved(QUrl(headers["location"])).toString()
             if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
-                raise _stopped("scheme", url, code, target=target)
+                raise _stopped("scheme", url, code, target=masked(target))
         if sink is not None and 200 <= code < 300:
             expected = headers.get("content-length", "")
             short = expected.isdigit() and state["written"] < int(expected)

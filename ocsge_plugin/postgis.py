@@ -3,7 +3,7 @@
 - a connection: one of QGIS's saved PostgreSQL connections by name, a connection string
   (``host=… dbname=… user=…``, ``service=…``) or a URI (``postgresql://user:password@host:port/db``,
   parsed), turned into libpq's connection string with the authentication configuration expanded; the
-  messages when it cannot be reached name the connection and never show a password (:func:`masked`);
+  messages when it cannot be reached name the connection and never show a password (``masking.masked``);
 - a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by the
   server, under the layer's ``WHERE`` subset, the rows of some combinations of codes left out), the
   queries of its extent, key bounds and distinct codes and of its cut keys, and the query of its
@@ -28,6 +28,7 @@ from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProvi
 from qgis.PyQt.QtCore import QVariant
 
 from .errors import OcsgeError
+from .masking import masked
 from .i18n import tr
 
 CONNECT_TIMEOUT_S = 10
@@ -70,12 +71,6 @@ _URI = re.compile(r"^\s*postgres(?:ql)?://", re.IGNORECASE)
 _SSLMODES = {"disable": QgsDataSourceUri.SslMode.SslDisable, "allow": QgsDataSourceUri.SslMode.SslAllow,
              "prefer": QgsDataSourceUri.SslMode.SslPrefer, "require": QgsDataSourceUri.SslMode.SslRequire,
              "verify-ca": QgsDataSourceUri.SslMode.SslVerifyCa, "verify-full": QgsDataSourceUri.SslMode.SslVerifyFull}  # fmt: skip
-
-
-def masked(text: str) -> str:
-    """``text`` with every password hidden: ``scheme://user:***@host``, ``password=***``."""
-    text = re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text or "")
-    return re.sub(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
 
 
 def _from_uri(value: str) -> QgsDataSourceUri:

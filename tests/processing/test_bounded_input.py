@@ -227,3 +227,22 @@ def test_qgis_process_download_on_a_full_disk_is_an_error_not_an_abort(httpserve
     assert proc.returncode == 1, output
     assert ("is full" in output or "est plein" in output) and "Traceback" not in output
     assert everything_under(disk) == []
+
+
+def test_an_address_with_a_password_never_echoes_it(server):
+    """A mirror behind a login (http://user:password@host/…): 404, a refused scheme and a redirect to a local
+    file are said naming the host, never the password (``{host}`` was the whole netloc, user:password@ included)."""
+    server.expect_request("/absent.7z").respond_with_data("no", status=404)
+    server.expect_request("/ailleurs").respond_with_response(Response(status=302, headers={"Location": "file://moi:s3cret@h/etc/passwd"}))
+    base = server.url_for("/").replace("http://", "http://moi:s3cret@").rstrip("/")
+    messages = []
+    for call in (
+        lambda: network.Client(retries=0).get(base + "/absent.7z"),
+        lambda: network.Client(retries=0).get(base + "/ailleurs"),
+        lambda: network.check_url("ftp://moi:s3cret@h/x"),
+    ):
+        with pytest.raises(network.NetworkError) as error:
+            call()
+        messages.append(str(error.value))
+    assert [m for m in messages if "s3cret" in m] == [], messages
+    assert "127.0.0.1" in messages[0] and "HTTP 404" in messages[0] and "moi:***@" in messages[0]
