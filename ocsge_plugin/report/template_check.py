@@ -34,15 +34,22 @@ _FUNCTION = re.compile(r"(?<![\w.])(" + "|".join(FORBIDDEN_FUNCTIONS) + r")\s*\(
 _VARIABLE = re.compile(r"@(user_\w+|qgis_os_name|qgis_platform|project_home|project_path|project_folder)\b|"
                        r"\bvar\s*\(\s*'(user_\w+|project_home|project_path|project_folder)'", re.IGNORECASE)  # fmt: skip
 _ADDRESS = re.compile(r"\b([a-z][a-z0-9+.\-]*):/{2,3}[^\s\"'<>]*", re.IGNORECASE)
-_HTML, _LABEL = QgsLayoutItemRegistry.LayoutHtml, QgsLayoutItemRegistry.LayoutLabel
-_PICTURE = QgsLayoutItemRegistry.LayoutPicture
+
+
+def _number(kind) -> int:
+    """An item type as the .qpt writes it (``type="65648"``): a number on every Qt."""
+    return int(getattr(kind, "value", kind))
+
+
+_TYPES = QgsLayoutItemRegistry.ItemType
+_HTML, _LABEL, _PICTURE = (str(_number(t)) for t in (_TYPES.LayoutHtml, _TYPES.LayoutLabel, _TYPES.LayoutPicture))
 _KINDS = {
-    QgsLayoutItemRegistry.LayoutLabel: "label",
-    QgsLayoutItemRegistry.LayoutPicture: "picture",
-    QgsLayoutItemRegistry.LayoutMap: "map",
-    QgsLayoutItemRegistry.LayoutLegend: "legend",
-    QgsLayoutItemRegistry.LayoutAttributeTable: "table",
-    QgsLayoutItemRegistry.LayoutHtml: "HTML frame",
+    _number(_TYPES.LayoutLabel): "label",
+    _number(_TYPES.LayoutPicture): "picture",
+    _number(_TYPES.LayoutMap): "map",
+    _number(_TYPES.LayoutLegend): "legend",
+    _number(_TYPES.LayoutAttributeTable): "table",
+    _number(_TYPES.LayoutHtml): "HTML frame",
 }
 
 
@@ -156,11 +163,11 @@ def check_template(path) -> str:
     text, root = _parse(path)
     for element, owner in _walk(root, None):
         kind = element.get("type") if element.tag in ("LayoutItem", "LayoutMultiFrame") else None
-        if kind == str(_HTML):
+        if kind == _HTML:
             raise _refused(path, tr("an HTML frame (it would load “{source}”)").format(source=(element.get("url") or tr("its HTML text"))[:120]))
-        if kind == str(_LABEL) and element.get("htmlState", "0") not in ("0", ""):
+        if kind == _LABEL and element.get("htmlState", "0") not in ("0", ""):
             raise _refused(path, tr("the label {item} in HTML mode").format(item=_name(element)))
-        if kind == str(_PICTURE):
+        if kind == _PICTURE:
             _check_picture(path, element)
         for value in list(element.attrib.values()) + [element.text or ""]:
             _check_text(path, owner, value)
