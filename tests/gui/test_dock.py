@@ -367,3 +367,16 @@ def test_open_page_opens_web_addresses_only(dock, page):
     dock.dataset = Dataset.from_api(dataset("y", "Jeu sain"))
     dock.open_page()
     assert [url.toString() for url in dock.opened] == ["https://www.data.gouv.fr/fr/datasets/jeu-sain/"]
+
+
+def test_links_of_a_description_open_web_addresses_only(dock):
+    """A dataset's description (markdown from data.gouv.fr) holds links; the browser opened them whatever
+    their scheme (setOpenExternalLinks)."""
+    from qgis.PyQt.QtCore import QUrl
+
+    dock.description.setMarkdown("[notice](https://www.data.gouv.fr/notice.pdf) et [mot de passe](file:///etc/passwd)")
+    assert not dock.description.openExternalLinks() and not dock.description.openLinks()
+    dock.description.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert dock.opened == [] and ("Refused" in dock.status.text() or "Refus" in dock.status.text())
+    dock.description.anchorClicked.emit(QUrl("https://www.data.gouv.fr/notice.pdf"))
+    assert [url.toString() for url in dock.opened] == ["https://www.data.gouv.fr/notice.pdf"]
