@@ -15,8 +15,8 @@ def as_text(value: str) -> str:
     Returns
     -------
     str
-        ``value``, behind an apostrophe when it begins with one of FORMULA_STARTS."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+        ``value``, behind an apostrophe when it begins with one of FORMULA_STARTS (after any apostrophes)."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value  # « '=x » too: read back exactly
 
 
 def as_written(value):
@@ -25,6 +25,6 @@ def as_written(value):
     Returns
     -------
     the value as the table held it (anything that is not such a string unchanged)."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
         return value[1:]
     return value
