@@ -131,6 +131,19 @@ def test_archive_writing_more_than_it_lists_is_stopped(tmp_path, monkeypatch):
     assert [p for p in everything_under(cache) if not p.endswith(".lock")] == ["extract"]
 
 
+@pytest.mark.slow
+def test_qgis_process_refuses_a_7z_bomb_with_one_message(tmp_path, monkeypatch):
+    """ocsge:load on the bomb through qgis_process: rc 1, the ratio said, no traceback, nothing extracted."""
+    bomb = pack(tmp_path, {"zeros.gpkg": 200 * MB})
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(settings.CACHE_ENV, str(cache))
+    proc = qgis_process("run", "ocsge:load", "--", f"INPUT={bomb}", check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    assert ("times its size" in output or "fois sa taille" in output) and "Traceback" not in output
+    assert [p for p in everything_under(cache / "extract") if not p.endswith(".lock")] == []
+
+
 # ------------------------------------------------------------------------------------------ downloads
 
 

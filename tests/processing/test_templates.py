@@ -5,7 +5,6 @@ picture beside it is used, and its PDF holds no line of /etc/passwd and no envir
 
 from __future__ import annotations
 
-import os
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -189,7 +188,7 @@ def test_truncated_template_is_refused_naming_the_line(run, provider, sample, tm
 
 
 @pytest.mark.slow
-def test_qgis_process_refuses_a_hostile_template_without_echoing_the_secret(sample, tmp_path, httpserver_ipv4):
+def test_qgis_process_refuses_a_hostile_template_without_echoing_the_secret(sample, tmp_path, httpserver_ipv4, secret):
     """Through qgis_process: an error status (the truncated template was rc 0), the element named, the
     secret nowhere, nothing fetched, no file."""
     httpserver_ipv4.expect_request("/page.html").respond_with_data("<p>remote</p>", content_type="text/html")
@@ -198,11 +197,7 @@ def test_qgis_process_refuses_a_hostile_template_without_echoing_the_secret(samp
     out = tmp_path / "sortie"
     out.mkdir()
     params = belfort_params(sample, "OUTPUT", out / "portrait.pdf", LEVEL="0", TERRITORIES=BELFORT, TEMPLATE=str(template))
-    os.environ["OCSGE_TEST_SECRET"] = SECRET
-    try:
-        proc = qgis_process("run", "ocsge:portrait", "--", *(f"{k}={v}" for k, v in params.items()), check=False)
-    finally:
-        del os.environ["OCSGE_TEST_SECRET"]
+    proc = qgis_process("run", "ocsge:portrait", "--", *(f"{k}={v}" for k, v in params.items()), check=False)
     assert proc.returncode != 0
     assert "HTML" in proc.stdout + proc.stderr and "Traceback" not in proc.stdout + proc.stderr
     assert SECRET not in proc.stdout + proc.stderr
