@@ -45,7 +45,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import compat, export_classes, nomenclature, postgis
+from . import compat, export_classes, nomenclature, postgis, spreadsheet
 from .files import OutputSet
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
@@ -474,13 +474,14 @@ def _format_number(value: Any, decimal: str) -> str:
 
 
 def write_csv(path: Path, table: pd.DataFrame, dialect: str = "comma") -> None:
-    """UTF-8 CSV: ``comma`` (',' separator, '.' decimal) or ``semicolon`` (';' and ',' for French spreadsheets)."""
+    """UTF-8 CSV: ``comma`` (',' separator, '.' decimal) or ``semicolon`` (';' and ',' for French spreadsheets).
+    Text cells beginning like a formula are written behind an apostrophe (:mod:`spreadsheet`); numbers as they are."""
     sep, decimal = CSV_DIALECTS[dialect]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        writer.writerow(list(table.columns))
+        writer.writerow([spreadsheet.as_text(str(name)) for name in table.columns])
         for row in table.itertuples(index=False):
-            writer.writerow([_format_number(v, decimal) for v in row])
+            writer.writerow([spreadsheet.as_text(v) if isinstance(v, str) else _format_number(v, decimal) for v in row])
 
 
 @dataclass

@@ -26,7 +26,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin.i18n import plural
-from ..ocsge_plugin.report import build, layout as layouts
+from ..ocsge_plugin.report import build, layout as layouts, template_check
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from .aggregate import METHODS
 from .base import OcsgeAlgorithm
@@ -109,9 +109,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             output += ".pdf"
         level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
         codes = [c.strip() for c in self.parameterAsString(parameters, self.TERRITORIES, context).replace(";", ",").split(",") if c.strip()]
-        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
-        if template and not Path(template).is_file():
-            raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
+        template = self._template(parameters, context)
         folder = Path(output).with_name(Path(output).stem + "_donnees")
         if folder.exists() and not (folder / "territoires.gpkg").exists():
             raise self.fail(self.tr("{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.").format(folder=folder))
@@ -151,8 +149,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             layers, legend = build.map_layers(tables, coverage, background, fin, artif, flows, debut, raster)
             try:
                 layout = build.make_layout(project, template, coverage, lines, layers, legend, crs, table_pages)
-            except ValueError:
-                raise self.fail(self.tr("The template {path} cannot be read. Expected a .qpt file saved from the layout designer.").format(path=template)) from None
+            except template_check.TemplateError as error:
+                raise self.fail(str(error)) from None
 
             def progress(feature, count, rank, pages):
                 steps.setProgress(100.0 * (feature + (rank + 1) / pages) / count)
@@ -179,6 +177,18 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows, raster=raster)
         feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
         return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
+
+    def _template(self, parameters, context) -> str | None:
+        """The user's template, checked as data before anything is computed or written; None: the default."""
+        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
+        if template and not Path(template).is_file():
+            raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
+        if template:
+            try:
+                template_check.check_template(template)
+            except template_check.TemplateError as error:
+                raise self.fail(str(error)) from None
+        return template
 
     def _selected(self, parameters, context) -> list[str]:
         """The codes of the communes selected in the commune layer, when asked (else none)."""
