@@ -410,23 +410,29 @@ def write_gpkg(
     metadata: dict[str, str],
 ) -> None:
     """Write one table as a GeoPackage layer (EPSG:4326 MultiPolygon ``geom``, or no geometry)."""
-    driver = ogr.GetDriverByName("GPKG")
-    ds = driver.CreateDataSource(str(path))
+    ds = _checked(ogr.GetDriverByName("GPKG").CreateDataSource(str(path)))  # None on a full disk (without GDAL's exceptions)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     options = [f"DESCRIPTION={description}", f"IDENTIFIER={layer_name}", "FID=fid"]
     if geometries is not None:
-        layer = ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"])
+        layer = _checked(ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"]))
     else:
-        layer = ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
+        layer = _checked(ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"]))
     for key, value in metadata.items():
         layer.SetMetadataItem(key, value)
-    layer.StartTransaction()
+    _checked(layer.StartTransaction() == 0 or None)
     fill_layer(layer, table, geometries)
-    layer.CommitTransaction()
+    _checked(layer.CommitTransaction() == 0 or None)
     ds.FlushCache()
     ds = None
+
+
+def _checked(value: Any) -> Any:
+    """``value``, or OSError (GDAL's last message) for None: GDAL's answer, without exceptions, to a full disk."""
+    if value is None:
+        raise OSError(gdal.GetLastErrorMsg() or tr("GDAL could not write the file"))
+    return value
 
 
 def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Sequence[Optional[QgsGeometry]]]) -> None:
@@ -455,7 +461,7 @@ def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Seque
             g = geometries[i]
             if g is not None and not g.isNull():
                 feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(g.asWkb())))
-        layer.CreateFeature(feature)
+        _checked(layer.CreateFeature(feature) == 0 or None)
 
 
 def _format_number(value: Any, decimal: str) -> str:
