@@ -309,47 +309,47 @@
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="151"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="169"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="211"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="229"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="213"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="231"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="333"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="367"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="346"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="380"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="360"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="394"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="374"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="408"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="244"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="265"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="407"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="441"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
@@ -489,27 +489,27 @@
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="182"/>
+        <location filename="../ocsge_plugin/files.py" line="193"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="564"/>
+        <location filename="../ocsge_plugin/export.py" line="570"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="636"/>
+        <location filename="../ocsge_plugin/export.py" line="642"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="594"/>
+        <location filename="../ocsge_plugin/export.py" line="600"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="716"/>
+        <location filename="../ocsge_plugin/export.py" line="722"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
@@ -974,27 +974,27 @@
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="270"/>
+        <location filename="../processing_provider/classify.py" line="271"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="304"/>
+        <location filename="../processing_provider/classify.py" line="305"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="534"/>
+        <location filename="../ocsge_plugin/export.py" line="540"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="534"/>
+        <location filename="../ocsge_plugin/export.py" line="540"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="234"/>
+        <location filename="../processing_provider/classify.py" line="235"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
@@ -1019,42 +1019,42 @@
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="416"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="450"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="419"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="453"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="380"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="414"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="524"/>
+        <location filename="../ocsge_plugin/export.py" line="530"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="654"/>
+        <location filename="../ocsge_plugin/export.py" line="660"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="491"/>
+        <location filename="../processing_provider/base.py" line="565"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="291"/>
+        <location filename="../processing_provider/classify.py" line="292"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="291"/>
+        <location filename="../processing_provider/classify.py" line="292"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
@@ -1069,12 +1069,12 @@
         <translation>la liste de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="160"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="178"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="175"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="193"/>
         <source>The territories and the OCS GE data do not overlap: the territories cover {territories} and the data {data} ({crs}). Expected territories of the département(s) of the deliveries.</source>
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
@@ -1094,32 +1094,32 @@
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="602"/>
+        <location filename="../ocsge_plugin/export.py" line="608"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="67"/>
+        <location filename="../ocsge_plugin/files.py" line="78"/>
         <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="80"/>
+        <location filename="../ocsge_plugin/files.py" line="91"/>
         <source>the source</source>
         <translation>la source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="80"/>
+        <location filename="../ocsge_plugin/files.py" line="91"/>
         <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="175"/>
+        <location filename="../ocsge_plugin/files.py" line="186"/>
         <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
         <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="223"/>
+        <location filename="../ocsge_plugin/files.py" line="481"/>
         <source>the export</source>
         <translation>l'export</translation>
     </message>
@@ -1214,12 +1214,12 @@
         <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="244"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="265"/>
         <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="407"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="441"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
@@ -1444,32 +1444,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="279"/>
+        <location filename="../processing_provider/classify.py" line="280"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="279"/>
+        <location filename="../processing_provider/classify.py" line="280"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="289"/>
+        <location filename="../processing_provider/classify.py" line="290"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="289"/>
+        <location filename="../processing_provider/classify.py" line="290"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="301"/>
+        <location filename="../processing_provider/classify.py" line="302"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="301"/>
+        <location filename="../processing_provider/classify.py" line="302"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1679,47 +1679,47 @@
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="81"/>
+        <location filename="../ocsge_plugin/postgis.py" line="82"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données) ou une chaîne de connexion (host=… dbname=… user=…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="98"/>
+        <location filename="../ocsge_plugin/postgis.py" line="99"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="112"/>
+        <location filename="../ocsge_plugin/postgis.py" line="113"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="207"/>
+        <location filename="../ocsge_plugin/postgis.py" line="252"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="231"/>
+        <location filename="../ocsge_plugin/postgis.py" line="276"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="236"/>
+        <location filename="../ocsge_plugin/postgis.py" line="281"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="244"/>
+        <location filename="../ocsge_plugin/postgis.py" line="289"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="261"/>
+        <location filename="../ocsge_plugin/postgis.py" line="306"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="302"/>
+        <location filename="../ocsge_plugin/postgis.py" line="347"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -2070,6 +2070,41 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="343"/>
+        <source>Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.</source>
+        <translation>Refusé : la couche de sortie {layer} serait écrite dans {path}, que ce traitement lit. Rien n'a été écrit. Attendu : un autre fichier pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="348"/>
+        <source>Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.</source>
+        <translation>Refusé : la sortie {output} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. Rien n'a été écrit. Attendu : un autre nom pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="356"/>
+        <source>Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.</source>
+        <translation>Refusé : le dossier {output} contient une entrée de ce traitement ({input}) et le traitement en remplace les fichiers. Rien n'a été écrit. Attendu : un autre emplacement pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="365"/>
+        <source>Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.</source>
+        <translation>Refusé : {output} est un GeoPackage qui contient d'autres couches ({layers}) ; remplacer le fichier les supprimerait. Rien n'a été écrit. Attendu : un nouveau nom de fichier pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="373"/>
+        <source>Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder.</source>
+        <translation>Refusé : la sortie {output} est le dossier {input} que ce traitement lit, ou se trouve dedans : le traitement suivant lirait les résultats comme des données. Rien n'a été écrit. Attendu : un emplacement hors de ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="383"/>
+        <source>Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.</source>
+        <translation>Refusé : {folder} existe et n'a pas été créé par cette extension (il ne contient pas {marker}) : il est laissé intact. Attendu : un autre nom de sortie, ou un emplacement libre.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="425"/>
+        <source>the plugin</source>
+        <translation>l'extension</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -2242,62 +2277,62 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="201"/>
+        <location filename="../processing_provider/classify.py" line="202"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="202"/>
+        <location filename="../processing_provider/classify.py" line="203"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="203"/>
+        <location filename="../processing_provider/classify.py" line="204"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="204"/>
+        <location filename="../processing_provider/classify.py" line="205"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="205"/>
+        <location filename="../processing_provider/classify.py" line="206"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="211"/>
+        <location filename="../processing_provider/classify.py" line="212"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="206"/>
+        <location filename="../processing_provider/classify.py" line="207"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="212"/>
+        <location filename="../processing_provider/classify.py" line="213"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="207"/>
+        <location filename="../processing_provider/classify.py" line="208"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="213"/>
+        <location filename="../processing_provider/classify.py" line="214"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="208"/>
+        <location filename="../processing_provider/classify.py" line="209"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="214"/>
+        <location filename="../processing_provider/classify.py" line="215"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
@@ -2317,17 +2352,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="172"/>
+        <location filename="../processing_provider/classify.py" line="173"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="169"/>
+        <location filename="../processing_provider/classify.py" line="170"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="180"/>
+        <location filename="../processing_provider/classify.py" line="181"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
@@ -2611,127 +2646,127 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DownloadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/download.py" line="43"/>
+        <location filename="../processing_provider/download.py" line="44"/>
         <source>Département (code)</source>
         <translation>Département (code)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="43"/>
+        <location filename="../processing_provider/download.py" line="44"/>
         <source>INSEE code of the département: 32, 2A, 974…</source>
         <translation>Code INSEE du département : 32, 2A, 974…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="44"/>
+        <location filename="../processing_provider/download.py" line="45"/>
         <source>Millésime (empty: the most recent)</source>
         <translation>Millésime (vide : le plus récent)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="44"/>
+        <location filename="../processing_provider/download.py" line="45"/>
         <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
         <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="48"/>
+        <location filename="../processing_provider/download.py" line="49"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="48"/>
+        <location filename="../processing_provider/download.py" line="49"/>
         <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
         <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="54"/>
+        <location filename="../processing_provider/download.py" line="55"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="54"/>
+        <location filename="../processing_provider/download.py" line="55"/>
         <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
         <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="58"/>
+        <location filename="../processing_provider/download.py" line="59"/>
         <source>Download folder (empty: the plugin&apos;s cache)</source>
         <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="58"/>
+        <location filename="../processing_provider/download.py" line="59"/>
         <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
         <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="64"/>
+        <location filename="../processing_provider/download.py" line="65"/>
         <source>Load the delivery once downloaded (ocsge:load)</source>
         <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="64"/>
+        <location filename="../processing_provider/download.py" line="65"/>
         <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
         <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="68"/>
+        <location filename="../processing_provider/download.py" line="69"/>
         <source>IGN download service address</source>
         <translation>Adresse du service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="68"/>
+        <location filename="../processing_provider/download.py" line="69"/>
         <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
         <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="73"/>
+        <location filename="../processing_provider/download.py" line="74"/>
         <source>Downloaded archive (.7z)</source>
         <translation>Archive téléchargée (.7z)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="74"/>
+        <location filename="../processing_provider/download.py" line="75"/>
         <source>Delivery name</source>
         <translation>Nom de la livraison</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="75"/>
+        <location filename="../processing_provider/download.py" line="76"/>
         <source>Download address</source>
         <translation>Adresse de téléchargement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="76"/>
+        <location filename="../processing_provider/download.py" line="77"/>
         <source>Millésime(s)</source>
         <translation>Millésime(s)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="77"/>
+        <location filename="../processing_provider/download.py" line="78"/>
         <source>Reused from the cache</source>
         <translation>Repris du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="79"/>
+        <location filename="../processing_provider/download.py" line="80"/>
         <source>Load report (JSON)</source>
         <translation>Rapport de chargement (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="93"/>
+        <location filename="../processing_provider/download.py" line="94"/>
         <source>Listing IGN's deliveries for département {dep}…</source>
         <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="96"/>
+        <location filename="../processing_provider/download.py" line="97"/>
         <source>Downloading {url}</source>
         <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="99"/>
+        <location filename="../processing_provider/download.py" line="100"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="103"/>
+        <location filename="../processing_provider/download.py" line="104"/>
         <source>{name}: reused from the cache ({path})</source>
         <translation>{name} : repris du cache ({path})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="103"/>
+        <location filename="../processing_provider/download.py" line="104"/>
         <source>{name}: downloaded to {path}</source>
         <translation>{name} : téléchargé dans {path}</translation>
     </message>
@@ -3065,197 +3100,197 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="75"/>
+        <location filename="../processing_provider/load.py" line="76"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="75"/>
+        <location filename="../processing_provider/load.py" line="76"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="94"/>
+        <location filename="../processing_provider/load.py" line="95"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="94"/>
+        <location filename="../processing_provider/load.py" line="95"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="110"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="110"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117"/>
+        <location filename="../processing_provider/load.py" line="118"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="126"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="126"/>
+        <location filename="../processing_provider/load.py" line="127"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="128"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="130"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="142"/>
+        <location filename="../processing_provider/load.py" line="143"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="191"/>
+        <location filename="../processing_provider/load.py" line="192"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="146"/>
+        <location filename="../processing_provider/load.py" line="147"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="153"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="153"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="160"/>
+        <location filename="../processing_provider/load.py" line="161"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="178"/>
+        <location filename="../processing_provider/load.py" line="179"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="65"/>
+        <location filename="../processing_provider/load.py" line="66"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="65"/>
+        <location filename="../processing_provider/load.py" line="66"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="99"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="99"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
         <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="151"/>
+        <location filename="../processing_provider/load.py" line="152"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="224"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="224"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="236"/>
+        <location filename="../processing_provider/load.py" line="237"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="236"/>
+        <location filename="../processing_provider/load.py" line="237"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="178"/>
+        <location filename="../processing_provider/load.py" line="179"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="247"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -3263,82 +3298,82 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="547"/>
+        <location filename="../processing_provider/base.py" line="621"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="548"/>
+        <location filename="../processing_provider/base.py" line="622"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="549"/>
+        <location filename="../processing_provider/base.py" line="623"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="199"/>
+        <location filename="../processing_provider/base.py" line="202"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="313"/>
+        <location filename="../processing_provider/base.py" line="325"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="352"/>
+        <location filename="../processing_provider/base.py" line="426"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="369"/>
+        <location filename="../processing_provider/base.py" line="443"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="134"/>
+        <location filename="../processing_provider/base.py" line="137"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="135"/>
+        <location filename="../processing_provider/base.py" line="138"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="136"/>
+        <location filename="../processing_provider/base.py" line="139"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="137"/>
+        <location filename="../processing_provider/base.py" line="140"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="138"/>
+        <location filename="../processing_provider/base.py" line="141"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="150"/>
+        <location filename="../processing_provider/base.py" line="153"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="254"/>
+        <location filename="../processing_provider/base.py" line="257"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="266"/>
+        <location filename="../processing_provider/base.py" line="269"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="260"/>
+        <location filename="../processing_provider/base.py" line="263"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
@@ -3362,162 +3397,157 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="63"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="63"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="63"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="63"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="63"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="63"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="70"/>
+        <location filename="../processing_provider/portrait.py" line="69"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="70"/>
+        <location filename="../processing_provider/portrait.py" line="69"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="89"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="89"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="93"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="93"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="93"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="96"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="98"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="107"/>
+        <location filename="../processing_provider/portrait.py" line="106"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="114"/>
+        <location filename="../processing_provider/portrait.py" line="113"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="117"/>
-        <source>{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.</source>
-        <translation>{folder} existe et n'a pas été écrit par un portrait : il est laissé intact. Attendu : un autre nom de PDF ou un emplacement libre.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="133"/>
+        <location filename="../processing_provider/portrait.py" line="134"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="135"/>
+        <location filename="../processing_provider/portrait.py" line="136"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="155"/>
+        <location filename="../processing_provider/portrait.py" line="156"/>
         <source>The template {path} cannot be read. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="160"/>
+        <location filename="../processing_provider/portrait.py" line="161"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="171"/>
+        <location filename="../processing_provider/portrait.py" line="170"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="178"/>
+        <location filename="../processing_provider/portrait.py" line="175"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
+        <location filename="../processing_provider/portrait.py" line="179"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="144"/>
+        <location filename="../processing_provider/portrait.py" line="145"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="144"/>
+        <location filename="../processing_provider/portrait.py" line="145"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="74"/>
+        <location filename="../processing_provider/portrait.py" line="73"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="74"/>
+        <location filename="../processing_provider/portrait.py" line="73"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="82"/>
+        <location filename="../processing_provider/portrait.py" line="81"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="82"/>
+        <location filename="../processing_provider/portrait.py" line="81"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="191"/>
+        <location filename="../processing_provider/portrait.py" line="195"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
