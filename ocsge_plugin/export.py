@@ -421,9 +421,10 @@ def write_gpkg(
         layer = _checked(ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"]))
     for key, value in metadata.items():
         layer.SetMetadataItem(key, value)
-    _checked(layer.StartTransaction() == 0 or None)
-    fill_layer(layer, table, geometries)
-    _checked(layer.CommitTransaction() == 0 or None)
+    gdal.ErrorReset()
+    layer.StartTransaction()
+    fill_layer(layer, table, geometries)  # a row GDAL cannot write is its error, checked with the commit
+    _checked(layer.CommitTransaction() == 0 and gdal.GetLastErrorType() < gdal.CE_Failure or None)
     ds.FlushCache()
     ds = None
 
@@ -461,7 +462,7 @@ def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Seque
             g = geometries[i]
             if g is not None and not g.isNull():
                 feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(g.asWkb())))
-        _checked(layer.CreateFeature(feature) == 0 or None)
+        layer.CreateFeature(feature)
 
 
 def _format_number(value: Any, decimal: str) -> str:
@@ -629,7 +630,6 @@ class _Writer:
             write_csv(self.atomic.path(f"{name}.csv"), table, self.dialect)
         if self.keep:
             self.pending.append((name, table, geometries, description))
-
 
 
 def _export_dataset(

@@ -112,6 +112,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         if template and not Path(template).is_file():
             raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
         folder = data_folder(output)
+        files.clean_leftovers(folder.parent)  # a dead run's work folder
         try:
             files.check_owned(folder)
         except files.OutputClash as error:
