@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputMultipleLayers,
@@ -25,8 +27,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingUtils,
     QgsProperty,
-    QgsMapLayer,
-    QgsProcessingFeatureSourceDefinition,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from builders import FIELDS, HAND_ROWS, hand_delivery, sha256_tree, square, user_folder, users_gpkg, write_layer
+from builders import HAND_ROWS, hand_delivery, sha256_tree, square, user_folder, users_gpkg, write_layer
 from conftest import Recorder
 from qgis.core import QgsProcessingException
 
