@@ -262,3 +262,34 @@ def test_portrait_keeps_the_files_a_user_adds_to_its_folder(run, provider, tmp_p
     assert sorted(json.loads((folder / files.OWNED).read_text(encoding="utf-8"))) == sorted(listed)
     assert (out / "rapport.pdf").stat().st_mtime_ns != pdf_before
     assert sorted(p.name for p in out.iterdir()) == ["rapport.pdf", "rapport_donnees"]  # no work folder left
+
+
+@pytest.mark.parametrize("link", ["hard", "symbolic"])
+def test_an_output_that_is_the_input_under_another_name(run, tmp_path, link):
+    """The same file under another name (a hard link: os.path.samefile; a symbolic link: the resolved
+    path) is the input: refused, the file as it was."""
+    folder = user_folder(tmp_path)
+    source = users_gpkg(folder / "ocsge.gpkg")
+    other = tmp_path / "ailleurs" / "copie.gpkg"
+    other.parent.mkdir()
+    (os.link if link == "hard" else os.symlink)(source, other)
+    before = sha256_tree(tmp_path)
+    with pytest.raises(QgsProcessingException, match=re.escape("is also an input of this run")):
+        run("ocsge:classify", {"INPUT": f"{source}|layername=OCCUPATION_SOL", "METHOD": 2, "OUTPUT": str(other)})
+    assert sha256_tree(tmp_path) == before
+    assert files.gpkg_layers(source) == ["OCCUPATION_SOL", "ZONE_CONSTRUITE", "mes_notes"]
+
+
+def test_portrait_refuses_its_folder_when_it_holds_an_input(run, provider, tmp_path):
+    """The commune layer kept inside the portrait's own (marked) folder: the run would replace files
+    there, so it is refused by name before anything is written."""
+    deliveries = tmp_path / "livraisons"
+    hand_delivery(deliveries)
+    folder = tmp_path / "sortie" / "rapport_donnees"
+    folder.mkdir(parents=True)
+    (folder / files.OWNED).write_text("[]", encoding="utf-8")
+    communes = write_layer(folder / "communes.gpkg", "communes", ["code", "nom"], COMMUNE)
+    before = sha256_tree(tmp_path)
+    with pytest.raises(QgsProcessingException, match=re.escape(f"Refused: the folder {folder} holds an input of this run ({communes})")):
+        run("ocsge:portrait", _folder_params("portrait", deliveries, communes, tmp_path / "sortie"))
+    assert sha256_tree(tmp_path) == before
