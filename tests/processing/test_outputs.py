@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from builders import HAND_ROWS, hand_delivery, sha256_tree, square, user_folder, users_gpkg, write_layer
+from builders import HAND_ROWS, hand_delivery, pack_7z, sha256_tree, square, user_folder, users_gpkg, write_layer
 from conftest import Recorder
 from qgis.core import QgsProcessingException
 
@@ -293,3 +293,22 @@ def test_portrait_refuses_its_folder_when_it_holds_an_input(run, provider, tmp_p
     with pytest.raises(QgsProcessingException, match=re.escape(f"Refused: the folder {folder} holds an input of this run ({communes})")):
         run("ocsge:portrait", _folder_params("portrait", deliveries, communes, tmp_path / "sortie"))
     assert sha256_tree(tmp_path) == before
+
+
+def test_load_never_writes_into_a_folder_unpacked_by_hand(run, tmp_path):
+    """ocsge:load keeps an archive's data beside it in a folder named after it: when the user already
+    has a folder of that name (unpacked by hand, edited maybe), nothing is written into it; the copy
+    goes to the plugin's data folder and the layers read it there."""
+    from ocsge.ocsge_plugin import keeping
+
+    archive = pack_7z(hand_delivery(tmp_path / "telechargements"))
+    mine = archive.with_suffix("")  # the folder the archive was made from: the user's
+    edited = next(mine.rglob("OCCUPATION_SOL.gpkg"))
+    write_layer(edited, "mes_corrections", ["note"], [(square(0, 0, 10), ["à moi"])])
+    (mine / "lisez-moi.txt").write_text("mes notes\n", encoding="utf-8")
+    before = sha256_tree(tmp_path)
+    results, _ = run("ocsge:load", {"INPUT": str(archive)})
+    assert sha256_tree(tmp_path) == before
+    source = Path(results["OCCUPATION"])
+    assert keeping.data_dir().resolve() in source.resolve().parents
+    assert str(mine) not in source.read_text(encoding="utf-8")
