@@ -84,3 +84,26 @@ def test_an_unmarked_folder_is_refused(files, tmp_path):
     with pytest.raises(files.OutputClash, match="was not made by this plugin"):
         files.commit_owned(work, folder)
     assert (folder / "territoires.gpkg").read_text(encoding="utf-8") == "the user's"
+
+
+def test_the_refusals_read_in_french(files, ocsge, tmp_path):
+    """With QGIS in French, the refusals are the translation of i18n/ocsge_plugin_fr.ts (make transcompile)."""
+    i18n = ocsge.ocsge_plugin.i18n
+    data = users_gpkg(tmp_path / "data.gpkg")
+    other = users_gpkg(tmp_path / "autre.gpkg")
+    assert i18n.install_translator("fr")
+    try:
+        with pytest.raises(files.OutputClash) as same:
+            files.check_destination(data, inputs=[files.Place(data.resolve())])
+        with pytest.raises(files.OutputClash) as layers:
+            files.check_destination(other, inputs=[])
+        with pytest.raises(files.OutputClash) as unmarked:
+            files.check_owned(tmp_path)
+    finally:
+        i18n.remove_translator()
+    assert str(same.value) == (
+        f"Refusé : la sortie {data} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. "
+        "Rien n'a été écrit. Attendu : un autre nom pour la sortie."
+    )
+    assert str(layers.value).startswith(f"Refusé : {other} est un GeoPackage qui contient d'autres couches (OCCUPATION_SOL, ZONE_CONSTRUITE, mes_notes)")
+    assert str(unmarked.value).startswith(f"Refusé : {tmp_path} existe et n'a pas été créé par cette extension")
