@@ -173,6 +173,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         except files.OutputClash as error:
             raise self.fail(str(error)) from None
         except (OSError, RuntimeError) as error:  # a full disk (GDAL's errors are RuntimeError)
+            if not isinstance(error, OSError) and not files.is_write_failure(error):
+                raise
             raise self.fail(self.tr("Cannot write {path}: {error}. Expected a writable place.").format(path=output, error=error)) from None
         finally:
             files.remove(work)
