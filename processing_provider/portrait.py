@@ -111,12 +111,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
         if template and not Path(template).is_file():
             raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
-        folder = data_folder(output)
-        files.clean_leftovers(folder.parent)  # a dead run's work folder
-        try:
-            files.check_owned(folder)
-        except files.OutputClash as error:
-            raise self.fail(str(error)) from None
+        folder = self._own_folder(output)
         selected = self._selected(parameters, context)
         work = files.temp_name(folder)  # beside it, hidden, removed by the next run if this one dies
         steps = QgsProcessingMultiStepFeedback(3, feedback)
@@ -181,6 +176,17 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows, raster=raster)
         feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
         return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
+
+    def _own_folder(self, output: str) -> Path:
+        """The folder of the tables and charts beside ``output``, refused when it exists and the plugin
+        did not make it (files.check_owned); a dead run's work folder beside it is removed first."""
+        folder = data_folder(output)
+        files.clean_leftovers(folder.parent)
+        try:
+            files.check_owned(folder)
+        except files.OutputClash as error:
+            raise self.fail(str(error)) from None
+        return folder
 
     def extra_destinations(self, parameters, context) -> list[tuple]:
         """The folder of the tables and charts beside the PDF: compared with the inputs before the run."""
