@@ -35,6 +35,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     MILLESIMES = "MILLESIMES"
     FROM_CACHE = "FROM_CACHE"
 
+    WRITES_INTO = ("FOLDER",)  # written into, not read: never compared as an input
     GROUP = "data"
     TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
 
