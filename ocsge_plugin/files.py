@@ -11,16 +11,20 @@
   A run killed while renaming leaves a folder marked complete: the next run finishes it, so a set
   is never left half old, half new.
 - :func:`clean_leftovers` removes what a dead run left (its temporary files and folders, named with
-  its process id; those of earlier versions once a day old): every writer calls it on the folder it
-  writes to.
+  its machine and process id; those of earlier versions once a day old): every writer calls it on
+  the folder it writes to. A folder may be shared by several machines (a network share): a
+  temporary name carries its machine (host name, boot id and PID namespace, :func:`machine_id`), and
+  one of another machine, whose process cannot be asked, is left alone until a day old.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
+import socket
 import time
 import uuid
 from contextlib import contextmanager
@@ -29,10 +33,12 @@ from typing import Iterator
 
 from .i18n import tr
 
-_TOKEN = re.compile(r"\.ocsge-(?P<pid>\d+)-[0-9a-f]{8}\.part")
-# Temporary names of earlier versions, without a process id: removed once a day old.
+_TOKEN = re.compile(r"\.ocsge-m(?P<machine>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.part")
+# Temporary names of earlier versions (without a process id, or with a process id but no machine):
+# removed once a day old.
 _LEGACY = re.compile(
-    r"^\.(?:part-[A-Za-z0-9_]{8}|.+\.[A-Za-z0-9_]{8}\.part\.(?:gpkg|csv)|.+\.[0-9a-f]{8}\.part|.+\.\d+\.tmp\.gpkg)"
+    r"^\.(?:part-[A-Za-z0-9_]{8}|.+\.[A-Za-z0-9_]{8}\.part\.(?:gpkg|csv)|.+\.[0-9a-f]{8}\.part|.+\.\d+\.tmp\.gpkg"
+    r"|(?:.+\.)?ocsge-\d+-[0-9a-f]{8}\.part.*)"
     r"(?:-journal|-wal|-shm)?$"
 )
 LEGACY_AGE = 24 * 3600
@@ -87,10 +93,30 @@ def safe_file(folder: str | Path, name: str, what: str = "") -> Path:
 
 # ---------------------------------------------------------------------------------- leftovers
 
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read().strip()
+    except OSError:
+        return ""
+
+
+def machine_id() -> str:
+    """Eight hex digits naming where this process's id means something: the host name, the boot (a
+    pid is reused after a reboot) and the PID namespace (a container sees other pids)."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        namespace = ""
+    seed = "\0".join((socket.gethostname(), _read("/proc/sys/kernel/random/boot_id"), namespace))
+    return hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8]
+
+
 def temp_name(target: Path, directory: bool = False) -> Path:
-    """A temporary name beside ``target``, hidden, carrying this process's id (so that the next run
-    knows when it is a dead run's leftover) and ``target``'s extension (GDAL picks drivers by it)."""
-    token = f".ocsge-{os.getpid()}-{uuid.uuid4().hex[:8]}.part"
+    """A temporary name beside ``target``, hidden, carrying this machine's and this process's ids (so
+    that the next run knows when it is a dead run's leftover) and ``target``'s extension (GDAL
+    picks drivers by it)."""
+    token = f".ocsge-m{machine_id()}-{os.getpid()}-{uuid.uuid4().hex[:8]}.part"
     if directory:
         return target / f"{token}dir" if target.is_dir() else target.with_name(f".{target.name}{token}dir")
     return target.with_name(f".{target.name}{token}{target.suffix}")
@@ -111,10 +137,23 @@ def _alive(pid: int) -> bool:
 
 
 def _age(path: Path) -> float:
+    """Seconds since ``path`` (or, for a folder, anything directly in it) last changed."""
     try:
-        return time.time() - path.lstat().st_mtime
+        newest = path.lstat().st_mtime
+        if path.is_dir() and not path.is_symlink():
+            for entry in path.iterdir():
+                newest = max(newest, entry.lstat().st_mtime)
     except OSError:
         return 0.0
+    return time.time() - newest
+
+
+def _dead(match: re.Match, entry: Path) -> bool:
+    """Whether the run that named ``entry`` has ended: asked of the system on this machine; on
+    another (a shared folder), not knowable: ended once nothing in it changed for a day."""
+    if match.group("machine") != machine_id():
+        return _age(entry) > LEGACY_AGE
+    return not _alive(int(match.group("pid")))
 
 
 def remove(path: Path) -> None:
@@ -146,7 +185,7 @@ def clean_leftovers(folder: str | Path) -> list[Path]:
             remove(entry)
             cleaned.append(entry)
             continue
-        if not entry.name.startswith(".") or match is None or _alive(int(match.group("pid"))):
+        if not entry.name.startswith(".") or match is None or not _dead(match, entry):
             continue
         if entry.is_dir() and (entry / READY).is_file():
             OutputSet.finish(entry, folder)
