@@ -15,6 +15,8 @@
   the folder it writes to. A folder may be shared by several machines (a network share): a
   temporary name carries its machine (host name, boot id and PID namespace, :func:`machine_id`), and
   one of another machine, whose process cannot be asked, is left alone until a day old.
+- :func:`replaced_since` lists the outputs this process has put in place (``replacing``, an
+  ``OutputSet``'s files once moved in): what a canceled run must say it replaced.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .i18n import tr
+from .settings import cache_dir
 
 _TOKEN = re.compile(r"\.ocsge-m(?P<machine>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.part")
 # Temporary names of earlier versions (without a process id, or with a process id but no machine):
@@ -156,9 +159,51 @@ def _dead(match: re.Match, entry: Path) -> bool:
     return not _alive(int(match.group("pid")))
 
 
+_replaced: list[tuple[str, str]] = []  # (where, name) of the outputs this process put in place
+
+
+def replaced_count() -> int:
+    """How many outputs this process has put in place so far (a mark for :func:`replaced_since`)."""
+    return len(_replaced)
+
+
+def replaced_since(mark: int) -> list[tuple[str, str]]:
+    """The outputs put in place since ``mark`` (:func:`replaced_count`), each once: (where, name),
+    where is a folder (name: a file of it) or a database (name: schema.table)."""
+    return list(dict.fromkeys(_replaced[mark:]))
+
+
+def note_replaced(where: str, name: str) -> None:
+    """An output put in place by other means than this module (a database's table)."""
+    _replaced.append((where, name))
+
+
+def _note_in_place(target: Path) -> None:
+    """``target`` put in place: an output, unless it is one of the plugin's own files (its cache)."""
+    try:
+        own = cache_dir().resolve() in target.resolve().parents
+    except (OSError, RuntimeError):
+        own = False
+    if not own:
+        _replaced.append((str(target.parent), target.name))
+
+
+def _note_set_in_place(staging: Path) -> None:
+    """A set's temporary folder removed after its ``.ready`` list was written: the files that left it
+    are in place."""
+    try:
+        names = json.loads((staging / READY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    moved = [name for name in names if (staging.parent / name).exists() and not (staging / name).exists()]
+    _replaced.extend((str(staging.parent), name) for name in moved)
+
+
 def remove(path: Path) -> None:
     """Remove a file (with SQLite's companions) or a folder; nothing when absent."""
     if path.is_dir() and not path.is_symlink():
+        if (path / READY).is_file():
+            _note_set_in_place(path)
         shutil.rmtree(path, ignore_errors=True)
         return
     for candidate in (path, *(Path(f"{path}{s}") for s in _SQLITE_SIDECARS)):
@@ -232,6 +277,7 @@ def replacing(target: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         os.replace(tmp, target)
+        _note_in_place(target)
     except BaseException:
         remove(tmp)
         raise
