@@ -1679,47 +1679,47 @@
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="82"/>
+        <location filename="../ocsge_plugin/postgis.py" line="87"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données) ou une chaîne de connexion (host=… dbname=… user=…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="99"/>
+        <location filename="../ocsge_plugin/postgis.py" line="104"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="113"/>
+        <location filename="../ocsge_plugin/postgis.py" line="116"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="252"/>
+        <location filename="../ocsge_plugin/postgis.py" line="254"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="276"/>
+        <location filename="../ocsge_plugin/postgis.py" line="278"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="281"/>
+        <location filename="../ocsge_plugin/postgis.py" line="283"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="289"/>
+        <location filename="../ocsge_plugin/postgis.py" line="291"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="306"/>
+        <location filename="../ocsge_plugin/postgis.py" line="308"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="347"/>
+        <location filename="../ocsge_plugin/postgis.py" line="361"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -2073,12 +2073,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../ocsge_plugin/interrupt.py" line="84"/>
         <source>Canceled too late to keep the previous outputs: {count} output had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
-        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sortie avait déjà été remplacée par les résultats de ce traitement ({outputs}). Les sorties non citées n&apos;ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
+        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sortie avait déjà été remplacée par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/interrupt.py" line="84"/>
         <source>Canceled too late to keep the previous outputs: {count} outputs had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
-        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sorties avaient déjà été remplacées par les résultats de ce traitement ({outputs}). Les sorties non citées n&apos;ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
+        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sorties avaient déjà été remplacées par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="332"/>
+        <source>GDAL could not create the table</source>
+        <translation>GDAL n&apos;a pas pu créer la table</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="356"/>
+        <source>the transaction was not committed</source>
+        <translation>la transaction n&apos;a pas été validée</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="364"/>
+        <source>PostgreSQL database « {name} »</source>
+        <translation>base PostgreSQL « {name} »</translation>
     </message>
 </context>
 <context>
