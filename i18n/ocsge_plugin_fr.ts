@@ -2083,17 +2083,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="332"/>
         <source>GDAL could not create the table</source>
-        <translation>GDAL n&apos;a pas pu créer la table</translation>
+        <translation>GDAL n'a pas pu créer la table</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="356"/>
         <source>the transaction was not committed</source>
-        <translation>la transaction n&apos;a pas été validée</translation>
+        <translation>la transaction n'a pas été validée</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/postgis.py" line="364"/>
         <source>PostgreSQL database « {name} »</source>
         <translation>base PostgreSQL « {name} »</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/curves.py" line="67"/>
+        <source>{layer}: {count} geometry of a curved type (MultiSurface, CurvePolygon…) of {total} made into a polygon, its arcs cut into segments of at most 4°: its surface is that of the linearised outline.</source>
+        <translation>{layer} : {count} géométrie de type courbe (MultiSurface, CurvePolygon…) sur {total} transformée en polygone, ses arcs découpés en segments d&apos;au plus 4° : sa surface est celle du contour linéarisé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/curves.py" line="67"/>
+        <source>{layer}: {count} geometries of a curved type (MultiSurface, CurvePolygon…) of {total} made into polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines.</source>
+        <translation>{layer} : {count} géométries de type courbe (MultiSurface, CurvePolygon…) sur {total} transformées en polygones, leurs arcs découpés en segments d&apos;au plus 4° : leurs surfaces sont celles des contours linéarisés.</translation>
     </message>
 </context>
 <context>
