@@ -282,3 +282,48 @@ class Inotify:
                 if created == name:
                     return True
         return False
+
+
+def test_sigint_at_any_moment_of_a_run_is_never_ignored(sample, tmp_path):
+    """Ctrl+C at moments spread over the algorithm's run (QGIS 3.22 ignored 33 of 60): each run ends
+    with an exit status not 0, and what it says is what happened to the files — previous ones kept,
+    or the files it names replaced; or, once the algorithm has returned (qgis_process printing its
+    results), the process ends by the signal with the new set complete. The algorithm has begun when
+    its deliveries' normalised layers appear in its (fresh) cache."""
+    out = tmp_path / "diagnostic"
+    args = diagnostic_args(sample, out)
+
+    def begun(cache: Path):
+        return lambda: (cache / "normalised").is_dir()
+
+    first = start(tmp_path / "cache0", *args)
+    when(first, begun(tmp_path / "cache0"))
+    began = time.monotonic()
+    first.communicate(timeout=300)
+    assert first.returncode == 0
+    duration = time.monotonic() - began
+    outcomes = []
+    for index, fraction in enumerate((0.2, 0.4, 0.6, 0.8, 0.9, 0.97), start=1):
+        before = {p.name: p.stat().st_ino for p in out.iterdir()}
+        cache = tmp_path / f"cache{index}"
+        proc = start(cache, *args)
+        when(proc, begun(cache))
+        time.sleep(fraction * duration)
+        if proc.poll() is not None:  # already over: nothing was interrupted
+            proc.communicate()
+            continue
+        code, output = interrupt(proc, signal.SIGINT)
+        replaced = sorted(name for name, inode in before.items() if (out / name).stat().st_ino != inode)
+        assert code != 0 and "Traceback" not in output, (fraction, code, output[-2000:])
+        assert sorted(p.name for p in out.iterdir()) == sorted(before)  # nothing left behind
+        if "Canceled too late" in output:
+            named = re.search(r"results \((.*?)\)\. The outputs not listed", output, re.S).group(1).split(": ", 1)[1]
+            assert sorted(named.split(", ")) == replaced, fraction
+            outcomes.append("named")
+        elif "previous outputs are kept." in output:
+            assert replaced == [], fraction
+            outcomes.append("kept")
+        else:
+            assert code == -signal.SIGINT and len(replaced) == len(before), (fraction, code, output[-2000:])
+            outcomes.append("ended")
+    assert outcomes.count("kept") >= 2, outcomes  # the moments are spread: most come during the computation
