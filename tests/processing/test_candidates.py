@@ -5,28 +5,15 @@ used by rule (IGN's name, else the largest), and the log names both layers disti
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from builders import HAND_ROWS, HAND_SURFACE_HA, read_csv, square, write_layer
+from builders import HAND_SURFACE_HA, read_csv, square, two_candidates, write_layer
 
 from ocsge.ocsge_plugin import reading
 
-FIELDS = ["ID", "code_cs", "code_us", "millesime"]
-NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
-EXTRACT = [HAND_ROWS[0], HAND_ROWS[2]]  # 2 ha, 1 ha artificialised; the complete layer: 4.25 ha, 2 ha
-
-
-def delivery(folder: Path, extract_name: str, complete_name: str) -> Path:
-    """One GeoPackage: the extract written first, then the complete layer."""
-    path = folder / NAME / "OCCUPATION_SOL.gpkg"
-    write_layer(path, extract_name, FIELDS, EXTRACT)
-    write_layer(path, complete_name, FIELDS, HAND_ROWS)
-    return folder / NAME
-
 
 def test_load_uses_ign_s_layer_and_names_both(run, tmp_path):
-    folder = delivery(tmp_path, "extrait_occupation", "OCCUPATION_SOL")
+    folder = two_candidates(tmp_path, "extrait_occupation", "OCCUPATION_SOL")
     assert [found.layer_name for found in reading.scan(folder)[0]] == ["OCCUPATION_SOL"]  # the extract comes first in the file
 
     results, feedback = run("ocsge:load", {"INPUT": str(folder), "SUMMARY": True, "CHECK_CODES": False})
@@ -44,7 +31,7 @@ def test_load_uses_ign_s_layer_and_names_both(run, tmp_path):
 def test_diagnostic_counts_the_complete_layer(run, tmp_path):
     """The published artificialised surface is the complete layer's (2 ha by the matrix: CS1.1.1.1
     and CS1.1.1.2), not the extract's (1 ha)."""
-    folder = delivery(tmp_path, "extrait_occupation", "OCCUPATION_SOL")
+    folder = two_candidates(tmp_path, "extrait_occupation", "OCCUPATION_SOL")
     communes = write_layer(tmp_path / "communes.gpkg", "communes", ["code", "nom"], [(square(-50, -50, 400), ["32001", "Une"])])
     results, feedback = run("ocsge:diagnostic", {"INPUT": str(folder), "COMMUNES": str(communes), "CODE_FIELD": "code",
                                                  "NAME_FIELD": "nom", "METHOD": 2, "OUTPUT_FOLDER": str(tmp_path / "out")})
@@ -55,7 +42,7 @@ def test_diagnostic_counts_the_complete_layer(run, tmp_path):
 
 
 def test_without_ign_s_name_the_largest_is_used(run, tmp_path):
-    folder = delivery(tmp_path, "occupation_extrait", "occupation_complete")
+    folder = two_candidates(tmp_path, "occupation_extrait", "occupation_complete")
     results, feedback = run("ocsge:load", {"INPUT": str(folder), "CHECK_CODES": False})
     assert reading.read_vrt(results["OCCUPATION"]).src_layer == "occupation_complete"
     assert [w for w in feedback.warnings if w.startswith("Several")] == [

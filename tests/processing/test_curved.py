@@ -4,46 +4,15 @@ surface is the linearised outline's (issue 24: a refusal, "WKB type 12: polygons
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from builders import square, write_layer
-from osgeo import ogr, osr
+from builders import CURVED_ROWS, curved_delivery, linear_area, square, write_layer
+from osgeo import ogr
 
-FIELDS = ["ID", "code_cs", "code_us", "millesime"]
-CURVED = [  # a square with an arc below it (bâti), a plain square in a multisurface (herbacé), a disc (non bâti)
-    ("MULTISURFACE(CURVEPOLYGON(COMPOUNDCURVE(CIRCULARSTRING(0 0,50 -20,100 0),(100 0,100 100,0 100,0 0))))", ["C1", "CS1.1.1.1", "US5", "2019"]),
-    ("MULTISURFACE(((100 0,200 0,200 100,100 100,100 0)))", ["C2", "CS2.2.1", "US1.1", "2019"]),
-    ("CURVEPOLYGON(CIRCULARSTRING(300 50,350 50,300 50))", ["C3", "CS1.1.1.2", "US4.1.1", "2019"]),
-]
-
-
-def linear_area(wkt: str) -> float:
-    """The area of the linearised geometry, by OGR alone (arcs cut at 4°, as the plugin does)."""
-    return ogr.CreateGeometryFromWkt(wkt).GetLinearGeometry().GetArea()
-
-
-def curved_layer(folder: Path) -> Path:
-    path = folder / "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01" / "OCCUPATION_SOL.gpkg"
-    path.parent.mkdir(parents=True)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(2154)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = ds.CreateLayer("OCCUPATION_SOL", srs, ogr.wkbMultiSurface)
-    for name in FIELDS:
-        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
-    for wkt, values in CURVED:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in zip(FIELDS, values):
-            feature.SetField(name, value)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        layer.CreateFeature(feature)
-    ds = None
-    return path
+CURVED = CURVED_ROWS
 
 
 def test_classify_a_curved_layer_measures_the_linearised_polygons(run, tmp_path):
-    source = curved_layer(tmp_path)
+    source = curved_delivery(tmp_path)
     results, feedback = run("ocsge:classify", {"INPUT": str(source), "OUTPUT": str(tmp_path / "cls.gpkg")})
 
     artificial = linear_area(CURVED[0][0]) + linear_area(CURVED[2][0])  # CS1.1.1.1 and CS1.1.1.2: imperméabilisés
@@ -62,7 +31,7 @@ def test_classify_a_curved_layer_measures_the_linearised_polygons(run, tmp_path)
 def test_aggregate_a_curved_layer_per_commune(run, tmp_path):
     """Two communes cutting the curved polygons (x < 150, x ≥ 150): each gets its share of the
     linearised surfaces, as OGR's intersection of the linearised outlines with the commune says."""
-    source = curved_layer(tmp_path)
+    source = curved_delivery(tmp_path)
     communes = write_layer(tmp_path / "communes.gpkg", "communes", ["code", "nom"],
                            [(square(-100, -100, 250), ["32001", "Ouest"]), ("MULTIPOLYGON(((150 -100,450 -100,450 150,150 150,150 -100)))", ["32002", "Est"])])
     results, feedback = run("ocsge:aggregate", {"INPUT_LAYERS": [str(source)], "TERRITORIES": str(communes), "CODE_FIELD": "code",
