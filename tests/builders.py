@@ -134,9 +134,10 @@ CURVED_ROWS = [
 ]
 
 
-def curved_delivery(folder: Path) -> Path:
-    """OCCUPATION_SOL.gpkg of CURVED_ROWS (MultiSurface) in a delivery folder of D032 2019; its path."""
-    path = folder / "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01" / "OCCUPATION_SOL.gpkg"
+def curved_delivery(folder: Path, rows=None, year: int = 2019) -> Path:
+    """OCCUPATION_SOL.gpkg of ``rows`` (default CURVED_ROWS; MultiSurface) in a delivery folder of D032
+    ``year``; its path."""
+    path = folder / f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01" / "OCCUPATION_SOL.gpkg"
     path.parent.mkdir(parents=True)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
@@ -145,7 +146,7 @@ def curved_delivery(folder: Path) -> Path:
     names = ["ID", "code_cs", "code_us", "millesime"]
     for name in names:
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
-    for wkt, values in CURVED_ROWS:
+    for wkt, values in rows or CURVED_ROWS:
         feature = ogr.Feature(layer.GetLayerDefn())
         for name, value in zip(names, values):
             feature.SetField(name, value)

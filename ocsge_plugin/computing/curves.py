@@ -10,6 +10,8 @@ outline's. The log says so once per layer and run (:func:`linear_batches`).
 from __future__ import annotations
 
 import struct
+import weakref
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import numpy as np
@@ -17,11 +19,12 @@ from osgeo import ogr
 from qgis.core import QgsVectorLayer, QgsWkbTypes
 
 from ..i18n import plural, tr
+from .progress import ScaledFeedback
 
 # ISO WKB types (without their Z / M thousands) of CircularString, CompoundCurve, CurvePolygon,
 # MultiCurve, MultiSurface, Curve, Surface
 CURVED_WKB = frozenset(range(8, 15))
-_noted: set[tuple[int, str]] = set()  # (feedback, layer) already told: once per layer and run
+_noted: "weakref.WeakKeyDictionary[Any, set[str]]" = weakref.WeakKeyDictionary()  # run's feedback → layers told
 
 
 def is_curved(layer: QgsVectorLayer) -> bool:
@@ -61,16 +64,37 @@ def linear_batches(batches: Iterable[dict], layer: QgsVectorLayer, feedback: Any
             batch = {**batch, "wkb": linear}
             count += len(curved)
         yield batch
-    key = (id(getattr(feedback, "feedback", feedback)), layer.id())
-    if count and feedback is not None and key not in _noted:
-        _noted.add(key)
+    if count and feedback is not None and _first_time(feedback, layer.source()):
         feedback.pushWarning(
             plural(
                 count,
                 tr("{layer}: {count} geometry of a curved type (MultiSurface, CurvePolygon…) of {total} made into a polygon, its arcs cut into segments of at most 4°: its surface is that of the linearised outline."),
                 tr("{layer}: {count} geometries of a curved type (MultiSurface, CurvePolygon…) of {total} made into polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines."),
-            ).format(layer=layer.name(), count=count, total=total)
+            ).format(layer=_named(layer), count=count, total=total)
         )
+
+
+def _first_time(feedback: Any, source: str) -> bool:
+    """Whether the run of ``feedback`` (the algorithm's own, under its slices) has not been told about
+    the layer ``source`` yet; from now on it has."""
+    while isinstance(feedback, ScaledFeedback) and feedback.feedback is not None:
+        feedback = feedback.feedback
+    try:
+        told = _noted.setdefault(feedback, set())
+    except TypeError:  # not weakly referable: told every time
+        return True
+    if source in told:
+        return False
+    told.add(source)
+    return True
+
+
+def _named(layer: QgsVectorLayer) -> str:
+    """The layer's name, with its file when the name alone may not tell it (``OCCUPATION_SOL``)."""
+    path = layer.source().split("|")[0]
+    if layer.providerType() != "ogr" or path.lower().endswith(".vrt") or not Path(path).is_file():
+        return layer.name()
+    return f"{layer.name()} ({path})"
 
 
 def _bytes(item: Any) -> bytes:

@@ -28,7 +28,7 @@ def test_classify_a_curved_layer_through_qgis_process(tmp_path):
     imper = linear_area(CURVED_ROWS[0][0]) + linear_area(CURVED_ROWS[2][0])
     assert float(result(output, "TOTAL_HA")) == pytest.approx(total / 10_000, rel=1e-9)
     assert float(result(output, "IMPER_HA")) == pytest.approx(imper / 10_000, rel=1e-9)
-    assert ("WARNING:\tOCCUPATION_SOL: 3 geometries of a curved type (MultiSurface, CurvePolygon…) of 3 made into polygons, "
+    assert (f"WARNING:\tOCCUPATION_SOL ({source}): 3 geometries of a curved type (MultiSurface, CurvePolygon…) of 3 made into polygons, "
             "their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines.") in output
 
 

@@ -23,7 +23,7 @@ def test_classify_a_curved_layer_measures_the_linearised_polygons(run, tmp_path)
     assert results["IMPER_HA"] == pytest.approx(artificial / 10_000, rel=1e-9)
     assert results["ARTIF_HA"] == pytest.approx(artificial / 10_000, rel=1e-9)
     notes = [w for w in feedback.warnings if "curved type" in w]
-    assert notes == ["OCCUPATION_SOL: 3 geometries of a curved type (MultiSurface, CurvePolygon…) of 3 made into "
+    assert notes == [f"OCCUPATION_SOL ({source}): 3 geometries of a curved type (MultiSurface, CurvePolygon…) of 3 made into "
                      "polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines."]
     assert not feedback.errors
 
@@ -49,3 +49,21 @@ def test_aggregate_a_curved_layer_per_commune(run, tmp_path):
         assert got[code][1] == pytest.approx(expected / 10_000, rel=1e-6), code
     assert got["32001"][0] == pytest.approx(linear_area(CURVED[0][0]) / 10_000, rel=1e-6)
     assert len([w for w in feedback.warnings if "curved type" in w]) == 1
+
+
+def test_flows_between_two_curved_millesimes(run, tmp_path):
+    """The disc (C3) is grassland in 2016, non bâti in 2019: artificialised over the period by its
+    linearised area; each layer's linearisation said once, naming its file."""
+    before = [CURVED[0], CURVED[1], (CURVED[2][0], ["C3", "CS2.2.1", "US1.1", "2016"])]
+    debut = curved_delivery(tmp_path / "a", before, 2016)
+    fin = curved_delivery(tmp_path / "b", CURVED, 2019)
+    results, feedback = run("ocsge:flows", {"OCCUPATION_DEBUT": str(debut), "OCCUPATION_FIN": str(fin), "METHOD": 3,
+                                            "OUTPUT": str(tmp_path / "flows.gpkg"), "SUMMARY": str(tmp_path / "summary.gpkg")})
+    ds = ogr.Open(str(tmp_path / "summary.gpkg"))
+    summary = ds.GetLayer(0).GetNextFeature()
+    disc = linear_area(CURVED[2][0]) / 10_000
+    assert summary.GetField("flux_artif") == pytest.approx(disc, abs=1e-4)
+    assert summary.GetField("flux_artif") != pytest.approx(3.14159265 * 25 ** 2 / 10_000, abs=1e-5)  # not the true disc
+    assert summary.GetField("flux_desartif") == 0
+    notes = sorted(w for w in feedback.warnings if "curved type" in w)
+    assert [n.split(": 3 geometries")[0] for n in notes] == [f"OCCUPATION_SOL ({debut})", f"OCCUPATION_SOL ({fin})"]
