@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import socket
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -159,7 +160,7 @@ def _dead(match: re.Match, entry: Path) -> bool:
     return not _alive(int(match.group("pid")))
 
 
-_replaced: list[tuple[str, str]] = []  # (where, name) of the outputs this process put in place
+_replaced: list[tuple[int, str, str]] = []  # (thread, where, name) of the outputs put in place
 
 
 def replaced_count() -> int:
@@ -168,14 +169,16 @@ def replaced_count() -> int:
 
 
 def replaced_since(mark: int) -> list[tuple[str, str]]:
-    """The outputs put in place since ``mark`` (:func:`replaced_count`), each once: (where, name),
-    where is a folder (name: a file of it) or a database (name: schema.table)."""
-    return list(dict.fromkeys(_replaced[mark:]))
+    """The outputs this thread (an algorithm's run: the desktop runs several at once) put in place
+    since ``mark`` (:func:`replaced_count`), each once: (where, name), where is a folder (name: a
+    file of it) or a database (name: schema.table)."""
+    me = threading.get_ident()
+    return list(dict.fromkeys((where, name) for thread, where, name in _replaced[mark:] if thread == me))
 
 
 def note_replaced(where: str, name: str) -> None:
     """An output put in place by other means than this module (a database's table)."""
-    _replaced.append((where, name))
+    _replaced.append((threading.get_ident(), where, name))
 
 
 def _note_in_place(target: Path) -> None:
@@ -185,7 +188,7 @@ def _note_in_place(target: Path) -> None:
     except (OSError, RuntimeError):
         own = False
     if not own:
-        _replaced.append((str(target.parent), target.name))
+        note_replaced(str(target.parent), target.name)
 
 
 def _note_set_in_place(staging: Path) -> None:
@@ -196,7 +199,8 @@ def _note_set_in_place(staging: Path) -> None:
     except (OSError, ValueError):
         return
     moved = [name for name in names if (staging.parent / name).exists() and not (staging / name).exists()]
-    _replaced.extend((str(staging.parent), name) for name in moved)
+    for name in moved:
+        note_replaced(str(staging.parent), name)
 
 
 def remove(path: Path) -> None:
