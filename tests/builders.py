@@ -84,7 +84,9 @@ def pack_7z(folder: Path) -> Path:
     archive = folder.parent / f"{folder.name}.7z"
     if archive.exists():
         archive.unlink()
-    subprocess.run(["7z", "a", "-bd", "-y", str(archive), folder.name], cwd=folder.parent, check=True, capture_output=True)
+    from ocsge.ocsge_plugin import archives  # the plugin's own 7-Zip command (7z, 7za or 7zz)
+
+    subprocess.run([archives.seven_zip(), "a", "-bd", "-y", str(archive), folder.name], cwd=folder.parent, check=True, capture_output=True)
     return archive
 
 

@@ -96,11 +96,11 @@ def _linked_archive(tmp_path: Path, outside: Path) -> Path:
     work.mkdir()
     (work / "link").symlink_to(os.path.relpath(outside, work))
     archive = tmp_path / "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01.7z"
-    subprocess.run(["7z", "a", "-snl", "-bd", str(archive), "link"], cwd=work, check=True, capture_output=True)
+    subprocess.run([archives.seven_zip(), "a", "-snl", "-bd", str(archive), "link"], cwd=work, check=True, capture_output=True)
     (work / "link").unlink()
     (work / "link").mkdir()
     (work / "link" / "x").write_text("pwned")
-    subprocess.run(["7z", "a", "-bd", str(archive), "link/x"], cwd=work, check=True, capture_output=True)
+    subprocess.run([archives.seven_zip(), "a", "-bd", str(archive), "link/x"], cwd=work, check=True, capture_output=True)
     return archive
 
 

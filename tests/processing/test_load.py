@@ -9,6 +9,8 @@ import pytest
 from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, square, write_layer
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
+from ocsge.ocsge_plugin import archives
+
 
 def _report(results):
     return json.loads(results["REPORT"])
@@ -169,7 +171,7 @@ def split_7z(folder, volume: str = "2k") -> list:
 
     out = folder.parent.parent / "downloads"  # the parts alone in a folder, as downloaded
     out.mkdir()
-    subprocess.run(["7z", "a", "-bd", "-y", f"-v{volume}", str(out / f"{folder.name}.7z"), folder.name], cwd=folder.parent, check=True, capture_output=True)
+    subprocess.run([archives.seven_zip(), "a", "-bd", "-y", f"-v{volume}", str(out / f"{folder.name}.7z"), folder.name], cwd=folder.parent, check=True, capture_output=True)
     return sorted(out.glob(f"{folder.name}.7z.*"))
 
 
