@@ -115,7 +115,7 @@ def open_database(conn: Connection, update: bool = False):
     if ds is None:
         raise DatabaseError(
             tr("Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).").format(
-                name=conn.name, reason=errors.reason
+                name=conn.name, reason=errors.reason or tr("no answer")
             )
         )
     return ds
@@ -251,7 +251,7 @@ def query(conn: Connection, sql: str, ds=None):
             result = None
             errors.add(str(error))
     if result is None:
-        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=errors.reason))
+        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=errors.reason or tr("no answer")))
     return ds, result
 
 
