@@ -2256,7 +2256,7 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
     if flavour not in ("gpkg", "shp", "both"):
         raise ValueError(f"unknown flavour {flavour!r}")
     timings = {} if timings is None else timings
-    out = Path(out)
+    out = Path(out).resolve()  # absolute: 7-Zip runs in the staging folder
     if with_commune_truth is None:
         with_commune_truth = polygons <= 20000
     if reuse:
