@@ -67,10 +67,11 @@ demo-qgis: ## make demo on QGIS=3.22, 3.40 or 3.44, in its chroot, on the sample
 demo-compare: ## the sample diagnostic's numbers of demo-qgis QGIS=3.22, 3.40 and 3.44 (and of make demo, when run) are the same (to 1e-9)
 	@python3 scripts/compare_demo.py $(wildcard $(BUILD)/demo/numbers.json) $(foreach v,$(QGIS_VERSIONS),$(BUILD)/qgis-$(v)/demo/numbers.json)
 
-package: transcompile ## build the plugin zip for plugins.qgis.org in dist/
-	@$(SYS_PYTHON) scripts/package.py --name $(PLUGIN_NAME) --out $(ROOT)/dist
+package: transcompile ## build the plugin zip for plugins.qgis.org in dist/, the HTML guide inside (refused while metadata.txt's addresses are placeholders; DRAFT=1: a zip for a local test)
+	@$(SYS_PYTHON) scripts/package.py --name $(PLUGIN_NAME) --out $(ROOT)/dist $(if $(DRAFT),--draft)
 
-deploy: transcompile ## link this checkout into the user's QGIS profile as plugin "ocsge"
+deploy: transcompile ## link this checkout into the user's QGIS profile as plugin "ocsge" (the HTML guide written into it)
+	@$(SYS_PYTHON) scripts/guide_html.py >/dev/null
 	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
 	mkdir -p "$$dest"; ln -sfn "$(ROOT)" "$$dest/$(PLUGIN_NAME)"; echo "Lien créé : $$dest/$(PLUGIN_NAME) -> $(ROOT)"
 
