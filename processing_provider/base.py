@@ -195,6 +195,7 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         self.add(QgsProcessingParameterFeatureSink(name, label, QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=by_default), help_text)
 
     CONVENTION = "CONVENTION"
+    REPLACE_GROUP = "REPLACE_GROUP"  # params.replace_group: the run's layers in place of an earlier run's group
 
     def add_convention_parameter(self) -> None:
         """The parameter CONVENTION: how codes above the leaves of the nomenclature (CS2.1.1, US6),
@@ -497,11 +498,12 @@ def log_undetermined(feedback, entries: list[dict]) -> None:
         (feedback.pushWarning if entry["nombre"] else feedback.pushInfo)(text)
 
 
-def place_in_group(layer, project, group_name: str, rank: float = 0.0, visible: bool = True) -> None:
-    """Put ``layer`` (in the project's layer tree or not yet) into the group ``group_name`` (made on
-    top of the tree when missing), after the layers of lower ``rank``, checked or not."""
+def place_in_group(layer, project, group, rank: float = 0.0, visible: bool = True) -> None:
+    """Put ``layer`` (in the project's layer tree or not yet) into ``group``: a layer tree group, or the
+    name of one (made on top of the tree when missing), after the layers of lower ``rank``, checked or not."""
     root = project.layerTreeRoot()
-    group = root.findGroup(group_name) or root.insertGroup(0, group_name)
+    if isinstance(group, str):
+        group = root.findGroup(group) or root.insertGroup(0, group)
     index = len([child for child in group.children() if float(child.customProperty("ocsge/rank", 0.0)) <= rank])
     node = root.findLayer(layer.id())
     if node is None:

@@ -126,3 +126,12 @@ def read_csv(path: Path) -> list[dict]:
     """The rows of a comma-separated UTF-8 file, as dicts."""
     with Path(path).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def run_group(project, base: str):
+    """The newest group a run made for ``base`` (« OCS GE D32 2019 », « Diagnostic OCS GE – … »): the
+    top-level group named « <base>… – dd/mm/yyyy hh:mm », or None."""
+    from qgis.core import QgsLayerTree
+
+    pattern = re.compile(rf"{re.escape(base)}.* – \d\d/\d\d/\d{{4}} \d\d:\d\d( \(\d+\))?")
+    return next((c for c in project.layerTreeRoot().children() if QgsLayerTree.isGroup(c) and pattern.fullmatch(c.name())), None)
