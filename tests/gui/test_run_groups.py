@@ -8,7 +8,7 @@ import json
 import re
 
 from builders import hand_delivery
-from conftest import Recorder
+from conftest import DATA, Recorder
 from qgis.core import QgsLayerTree, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -70,4 +70,35 @@ def test_a_rerun_of_load_makes_a_new_dated_group_or_replaces_the_previous_one(pr
     assert len(third) == 1 and re.fullmatch(rf"OCS GE D32 2019 – {STAMP}", third[0]), third
     assert _layers_in(project, third[0]) == ["Occupation du sol D32 2019", "Zone construite D32 2019"]
     assert sorted(layer.name() for layer in project.mapLayers().values()) == ["Occupation du sol D32 2019", "Zone construite D32 2019"]
+    project.clear()
+
+
+def test_a_rerun_of_the_diagnostic_into_the_same_folder_keeps_each_group_whole(provider, tmp_path):
+    """The second run writes the same files: Processing hands back the first run's layers, the first
+    group keeps them and the second gets its own; asked to replace, one group is left."""
+    import processing
+    import sample_generator
+
+    manifest = sample_generator.generate("90", 600, seed=5, out=tmp_path / "s", archive=False, flavour="gpkg", with_commune_truth=False)
+    y1, y2 = manifest["millesimes"]
+    params = {"INPUT": str(tmp_path / "s"), "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code",
+              "NAME_FIELD": "nom", "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), "OUTPUT_FOLDER": str(tmp_path / "out")}
+    base = f"Diagnostic OCS GE – Territoire de Belfort {y1}-{y2}"
+    project = QgsProject.instance()
+    project.clear()
+    processing.runAndLoadResults("ocsge:diagnostic", params)
+    first = _groups(project)
+    assert len(first) == 1 and re.fullmatch(rf"{base} – {STAMP}", first[0]), first
+    count = len(project.layerTreeRoot().findGroup(first[0]).findLayers())
+    processing.runAndLoadResults("ocsge:diagnostic", params)
+    second = _groups(project)
+    assert len(second) == 2 and second[1] == first[0]
+    assert [len(project.layerTreeRoot().findGroup(name).findLayers()) for name in second] == [count, count]
+    assert len(project.mapLayers()) == 2 * count
+    processing.runAndLoadResults("ocsge:diagnostic", {**params, "REPLACE_GROUP": True})
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    third = _groups(project)
+    assert len(third) == 1 and re.fullmatch(rf"{base} – {STAMP}", third[0]), third
+    assert len(project.layerTreeRoot().findGroup(third[0]).findLayers()) == count == len(project.mapLayers())
     project.clear()
