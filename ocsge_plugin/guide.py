@@ -6,6 +6,7 @@ metadata.txt's addresses are real and distinct, which ``make package`` runs. No 
 from __future__ import annotations
 
 import configparser
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,10 +21,15 @@ _PLACEHOLDER = re.compile(r"a[-_ ]?renseigner|a[-_ ]?completer|todo|xxx|example\
 
 
 def metadata(path: Path | None = None) -> Mapping[str, str]:
-    """The ``[general]`` section of metadata.txt (the plugin's own by default)."""
+    """The ``[general]`` section of metadata.txt (the plugin's own by default, read once)."""
+    return _read_metadata(path or PLUGIN_DIR / "metadata.txt")
+
+
+@functools.lru_cache(maxsize=4)
+def _read_metadata(path: Path) -> dict[str, str]:
     parser = configparser.ConfigParser(interpolation=None)
-    parser.read(path or PLUGIN_DIR / "metadata.txt", encoding="utf-8")
-    return parser["general"] if parser.has_section("general") else {}
+    parser.read(path, encoding="utf-8")
+    return dict(parser["general"]) if parser.has_section("general") else {}
 
 
 def address_problems(general: Mapping[str, str]) -> list[str]:

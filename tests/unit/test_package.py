@@ -54,7 +54,7 @@ def test_package_zip(tmp_path):
     # its screenshots beside it, in French, without raw placeholders
     for image in re.findall(r'<img src="([^"]+)"', page):
         assert f"ocsge/ocsge_plugin/resources/help/{image}" in names, image
-    assert len(re.findall(r"<img ", page)) >= 3 and '<html lang="fr">' in page and "Parcours type" in page
+    assert len(re.findall(r"<img ", page)) >= 4 and '<html lang="fr">' in page and "Parcours type" in page
     assert "&lt;level" not in page and "&lt;niveau" not in page
 
 
