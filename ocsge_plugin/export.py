@@ -45,7 +45,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import compat, export_classes, nomenclature, postgis
+from . import compat, export_classes, nomenclature, postgis, spreadsheet
 from .files import OutputSet
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
@@ -410,23 +410,30 @@ def write_gpkg(
     metadata: dict[str, str],
 ) -> None:
     """Write one table as a GeoPackage layer (EPSG:4326 MultiPolygon ``geom``, or no geometry)."""
-    driver = ogr.GetDriverByName("GPKG")
-    ds = driver.CreateDataSource(str(path))
+    ds = _checked(ogr.GetDriverByName("GPKG").CreateDataSource(str(path)))  # None on a full disk (without GDAL's exceptions)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     options = [f"DESCRIPTION={description}", f"IDENTIFIER={layer_name}", "FID=fid"]
     if geometries is not None:
-        layer = ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"])
+        layer = _checked(ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"]))
     else:
-        layer = ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
+        layer = _checked(ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"]))
     for key, value in metadata.items():
         layer.SetMetadataItem(key, value)
+    gdal.ErrorReset()
     layer.StartTransaction()
-    fill_layer(layer, table, geometries)
-    layer.CommitTransaction()
+    fill_layer(layer, table, geometries)  # a row GDAL cannot write is its error, checked with the commit
+    _checked(layer.CommitTransaction() == 0 and gdal.GetLastErrorType() < gdal.CE_Failure or None)
     ds.FlushCache()
     ds = None
+
+
+def _checked(value: Any) -> Any:
+    """``value``, or OSError (GDAL's last message) for None: GDAL's answer, without exceptions, to a full disk."""
+    if value is None:
+        raise OSError(gdal.GetLastErrorMsg() or tr("GDAL could not write the file"))
+    return value
 
 
 def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Sequence[Optional[QgsGeometry]]]) -> None:
@@ -474,13 +481,14 @@ def _format_number(value: Any, decimal: str) -> str:
 
 
 def write_csv(path: Path, table: pd.DataFrame, dialect: str = "comma") -> None:
-    """UTF-8 CSV: ``comma`` (',' separator, '.' decimal) or ``semicolon`` (';' and ',' for French spreadsheets)."""
+    """UTF-8 CSV: ``comma`` (',' separator, '.' decimal) or ``semicolon`` (';' and ',' for French spreadsheets).
+    Text cells beginning like a formula are written behind an apostrophe (:mod:`spreadsheet`); numbers as they are."""
     sep, decimal = CSV_DIALECTS[dialect]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        writer.writerow(list(table.columns))
+        writer.writerow([spreadsheet.as_text(str(name)) for name in table.columns])
         for row in table.itertuples(index=False):
-            writer.writerow([_format_number(v, decimal) for v in row])
+            writer.writerow([spreadsheet.as_text(v) if isinstance(v, str) else _format_number(v, decimal) for v in row])
 
 
 @dataclass
@@ -623,7 +631,6 @@ class _Writer:
             write_csv(self.atomic.path(f"{name}.csv"), table, self.dialect)
         if self.keep:
             self.pending.append((name, table, geometries, description))
-
 
 
 def _export_dataset(

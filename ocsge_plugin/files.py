@@ -13,6 +13,11 @@
 - :func:`clean_leftovers` removes what a dead run left (its temporary files and folders, named with
   its process id; those of earlier versions once a day old): every writer calls it on the folder it
   writes to.
+- :func:`check_destination` is the one rule for outputs: a destination is compared with every input of
+  the run (:func:`guarding` holds them while it runs) and refused when it is one of them (same path or
+  same file), lies inside a folder the run reads, holds an input, or is a GeoPackage holding other
+  layers that replacing the file would delete. :func:`commit_owned` fills a folder the plugin made
+  (marked by :data:`OWNED`) without touching the files a user put there.
 """
 
 from __future__ import annotations
@@ -21,12 +26,18 @@ import json
 import os
 import re
 import shutil
+import sqlite3
+import threading
 import time
 import uuid
+import xml.etree.ElementTree as ET
 from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Iterable, Iterator, Optional
 
+from .errors import OcsgeError
 from .i18n import tr
 
 _TOKEN = re.compile(r"\.ocsge-(?P<pid>\d+)-[0-9a-f]{8}\.part")
@@ -182,12 +193,258 @@ def _refuse_folder(target: Path) -> None:
         raise IsADirectoryError(21, tr("{path} is a folder").format(path=target), str(target))
 
 
+# ------------------------------------------------------------------ inputs and destinations
+
+OWNED = ".ocsge-dossier.json"  # in a folder the plugin made: the files it wrote there (relative paths)
+
+
+class OutputClash(OcsgeError):
+    """A destination that would replace, hold or lie inside an input of the run, or delete the user's
+    layers or files; ``str()`` is translated and names both paths."""
+
+
+class Kind(Enum):
+    """What a run does to a destination."""
+
+    FILE = "file"  # replaces the whole file (a GeoPackage with one layer named as the file)
+    LAYER = "layer"  # writes one layer into a GeoPackage, other layers kept
+    FOLDER = "folder"  # writes files it names into the folder; nothing else there is touched
+    OWNED = "owned"  # a folder the run made (OWNED inside): it prunes its own files there
+
+
+@dataclass(frozen=True)
+class Place:
+    """An input of a run: a file or folder (``path`` resolved), or one ``layer`` of a file."""
+
+    path: Path
+    layer: Optional[str] = None
+
+
+_guard = threading.local()
+
+
+def _resolved(path: str | Path) -> Path:
+    return Path(os.path.abspath(os.path.expanduser(str(path)))).resolve()
+
+
+def split_uri(uri: str) -> tuple[str, Optional[str]]:
+    """(file path, layer or None) of a layer's address: a path, ``path|layername=…``, or an OGR
+    connection (``ogr:dbname='…' table="…"``)."""
+    text, layer = str(uri or "").strip(), None
+    if text.lower().startswith("ogr:"):
+        text = text[4:]
+    match = re.match(r"^\s*dbname='(?P<db>(?:[^']|\\')*)'.*?\btable=\"?(?P<table>[^\" ]+)", text)
+    if match:
+        return match.group("db").replace("\\'", "'"), match.group("table")
+    path, _, rest = text.partition("|")
+    found = re.search(r"(?:^|\|)layername=([^|]+)", rest)
+    return path, (found.group(1) if found else layer)
+
+
+def source_places(uri: str, layer: Optional[str] = None) -> list[Place]:
+    """The files an input reads (:func:`split_uri`); a VRT is followed to the files it reads. Nothing
+    for what is not on disk (a database, a memory layer, a web service)."""
+    path, named = split_uri(uri)
+    layer = named or layer
+    if not path or "\x00" in path:
+        return []
+    try:
+        place = Place(_resolved(path), layer)
+        if not place.path.exists():
+            return []
+    except (OSError, ValueError, RuntimeError):
+        return []
+    places = [place]
+    if place.path.suffix.lower() == ".vrt" and place.path.is_file():
+        places += _vrt_sources(place.path)
+    return places
+
+
+def _vrt_sources(vrt: Path) -> list[Place]:
+    try:
+        root = ET.parse(vrt).getroot()
+    except (ET.ParseError, OSError):
+        return []
+    places: list[Place] = []
+    for layer in root.iter("OGRVRTLayer"):
+        source = layer.find("SrcDataSource")
+        if source is None or not (source.text or "").strip():
+            continue
+        text = source.text.strip()
+        if source.get("relativeToVRT", "0") == "1":
+            text = str(vrt.parent / text)
+        name = layer.find("SrcLayer")
+        for place in source_places(text, name.text.strip() if name is not None and name.text else None):
+            if place not in places:
+                places.append(place)
+    return places
+
+
+@contextmanager
+def guarding(inputs: Iterable[Place]) -> Iterator[None]:
+    """While a run lasts, every writer of this module compares its destination with ``inputs``
+    (:func:`check_destination`); nested runs (a child algorithm) add theirs."""
+    stack = getattr(_guard, "stack", None)
+    if stack is None:
+        stack = _guard.stack = []
+    stack.append(list(inputs))
+    try:
+        yield
+    finally:
+        stack.pop()
+
+
+def guarded() -> list[Place]:
+    """The inputs of the runs under way in this thread."""
+    return [place for inputs in getattr(_guard, "stack", []) for place in inputs]
+
+
+def _same(a: Path, b: Path) -> bool:
+    if a == b:
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    return parent in child.parents
+
+
+def gpkg_layers(path: str | Path) -> list[str]:
+    """The layers (features and attribute tables) of a GeoPackage; none for another file."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return []
+        with sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True) as con:
+            return [row[0] for row in con.execute("SELECT table_name FROM gpkg_contents ORDER BY table_name")]
+    except (OSError, sqlite3.Error):
+        return []
+
+
+def check_destination(
+    path: str | Path, kind: Kind = Kind.FILE, layer: Optional[str] = None, inputs: Optional[Iterable[Place]] = None, scanned: bool = True
+) -> None:
+    """Refuse (:class:`OutputClash`) a destination that would touch what was not handed over as an
+    output: one of ``inputs`` (default: those of the runs under way), the same file or layer (a layer
+    written into a file the run reads as well); a folder holding an input that the run would prune
+    (``Kind.OWNED``); a place inside a folder the run reads (``scanned``: the next run would read it
+    as data); for ``Kind.FILE``, an existing GeoPackage holding layers other than ``layer`` (default:
+    the file's name), which replacing the file would delete."""
+    dest = _resolved(path)
+    for put in guarded() if inputs is None else inputs:
+        if _same(dest, put.path):
+            if put.path.is_dir() and kind in (Kind.FOLDER, Kind.OWNED):
+                raise OutputClash(_inside_message(dest, put.path))
+            if kind is Kind.LAYER:
+                raise OutputClash(
+                    tr("Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.").format(
+                        layer=layer or "?", path=put.path
+                    )
+                )
+            raise OutputClash(
+                tr("Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.").format(
+                    output=dest
+                )
+            )
+        if scanned and put.path.is_dir() and _inside(dest, put.path):
+            raise OutputClash(_inside_message(dest, put.path))
+        if kind is Kind.OWNED and _inside(put.path, dest):
+            raise OutputClash(
+                tr("Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.").format(
+                    output=dest, input=put.path
+                )
+            )
+    if kind is Kind.FILE and dest.suffix.lower() == ".gpkg":
+        mine = (layer or dest.stem).lower()
+        others = [name for name in gpkg_layers(dest) if name.lower() != mine]
+        if others:
+            raise OutputClash(
+                tr("Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.").format(
+                    output=dest, layers=", ".join(others)
+                )
+            )
+
+
+def _inside_message(dest: Path, folder: Path) -> str:
+    return tr(
+        "Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder."
+    ).format(output=dest, input=folder)
+
+
+def check_owned(folder: str | Path) -> None:
+    """Refuse a folder that exists and was not made by the plugin (no :data:`OWNED` in it): it is the
+    user's, and nothing in it is replaced."""
+    folder = Path(folder)
+    if folder.exists() and not (folder.is_dir() and (folder / OWNED).is_file()):
+        raise OutputClash(
+            tr("Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.").format(
+                folder=folder, marker=OWNED
+            )
+        )
+
+
+def _listed(folder: Path) -> list[str]:
+    try:
+        names = json.loads((folder / OWNED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(name) for name in names if isinstance(name, str)] if isinstance(names, list) else []
+
+
+def _write_marker(folder: Path, names: list[str]) -> None:
+    tmp = temp_name(folder / OWNED)
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(sorted(set(names)), handle, ensure_ascii=False, indent=0)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, folder / OWNED)
+
+
+def commit_owned(work: Path, folder: Path, leave: Iterable[str] = ()) -> list[str]:
+    """Move every file of ``work`` (but those named in ``leave``) into ``folder``, subfolders kept,
+    each replacing only the file of its name; the files the previous run listed in :data:`OWNED` that
+    this one does not write are removed (with the folders they leave empty); any other file of
+    ``folder`` — the user's — is left as it is. Returns the paths written."""
+    check_owned(folder)
+    leave = set(leave)
+    written = sorted(str(p.relative_to(work).as_posix()) for p in work.rglob("*") if p.is_file() and p.name not in leave)
+    old = [name for name in _listed(folder) if name not in written]
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_marker(folder, old + written)  # a run stopped while moving leaves every file it owns listed
+    for name in written:
+        target = safe_join(folder, name, tr("the plugin"))
+        _refuse_folder(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(work / name, target)
+    for name in old:
+        try:
+            target = safe_join(folder, name, tr("the plugin"))
+        except UnsafePath:
+            continue
+        if target.is_file() or target.is_symlink():
+            remove(target)
+        parent = target.parent
+        while parent != folder and _inside(parent, folder):
+            try:
+                parent.rmdir()  # only when empty
+            except OSError:
+                break
+            parent = parent.parent
+    _write_marker(folder, written)
+    return [str(folder / name) for name in written]
+
+
 @contextmanager
 def replacing(target: str | Path) -> Iterator[Path]:
     """``with replacing(path) as tmp:`` write ``tmp``; on a normal exit it replaces ``path`` (a
     previous file's SQLite companions removed), on any exception it is removed and ``path`` is kept."""
     target = Path(target)
     _refuse_folder(target)
+    check_destination(target, scanned=False)
     clean_leftovers(target.parent)
     tmp = temp_name(target)
     try:
@@ -212,6 +469,7 @@ class OutputSet:
 
     def __init__(self, folder: str | Path, create: bool = True):
         self.folder = Path(folder)
+        check_destination(self.folder, Kind.FOLDER, scanned=False)
         if create:
             self.folder.mkdir(parents=True, exist_ok=True)
         clean_leftovers(self.folder)
@@ -222,6 +480,7 @@ class OutputSet:
     def path(self, name: str) -> Path:
         path = safe_file(self.staging, name, tr("the export"))
         _refuse_folder(self.folder / name)
+        check_destination(self.folder / name, scanned=False)
         self.names.append(name)
         return path
 

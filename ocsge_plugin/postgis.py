@@ -1,9 +1,9 @@
 """PostgreSQL / PostGIS, read and written through GDAL's PostgreSQL driver (no Python driver needed):
 
-- a connection: one of QGIS's saved PostgreSQL connections by name, or a connection string
-  (``host=… dbname=… user=…``, ``service=…``), turned into libpq's connection string with the
-  authentication configuration expanded; the messages when it cannot be reached name the connection
-  and never show a password;
+- a connection: one of QGIS's saved PostgreSQL connections by name, a connection string
+  (``host=… dbname=… user=…``, ``service=…``) or a URI (``postgresql://user:password@host:port/db``,
+  parsed), turned into libpq's connection string with the authentication configuration expanded; the
+  messages when it cannot be reached name the connection and never show a password (``masking.masked``);
 - a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by the
   server, under the layer's ``WHERE`` subset, the rows of some combinations of codes left out), the
   queries of its extent, key bounds and distinct codes and of its cut keys, and the query of its
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from urllib.parse import parse_qsl, unquote, urlsplit
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -27,6 +28,7 @@ from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProvi
 from qgis.PyQt.QtCore import QVariant
 
 from .errors import OcsgeError
+from .masking import masked
 from .i18n import tr
 
 CONNECT_TIMEOUT_S = 10
@@ -65,8 +67,32 @@ def _shown(uri: QgsDataSourceUri) -> str:
                                 f"dbname={uri.database()}", f"user={uri.username()}" if uri.username() else "") if p)
 
 
+_URI = re.compile(r"^\s*postgres(?:ql)?://", re.IGNORECASE)
+_SSLMODES = {"disable": QgsDataSourceUri.SslMode.SslDisable, "allow": QgsDataSourceUri.SslMode.SslAllow,
+             "prefer": QgsDataSourceUri.SslMode.SslPrefer, "require": QgsDataSourceUri.SslMode.SslRequire,
+             "verify-ca": QgsDataSourceUri.SslMode.SslVerifyCa, "verify-full": QgsDataSourceUri.SslMode.SslVerifyFull}  # fmt: skip
+
+
+def _from_uri(value: str) -> QgsDataSourceUri:
+    """A ``postgresql://[user[:password]@][host][:port][/dbname][?param=value…]`` URI (libpq's form), parsed."""
+    parts = urlsplit(value.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    options = dict(parse_qsl(parts.query))
+    uri = QgsDataSourceUri()
+    uri.setConnection(
+        unquote(parts.hostname or options.get("host", "")), str(port or options.get("port", "")),
+        unquote(parts.path.lstrip("/")) or options.get("dbname", ""), unquote(parts.username or options.get("user", "")),
+        unquote(parts.password or options.get("password", "")),
+        _SSLMODES.get(options.get("sslmode", "prefer"), QgsDataSourceUri.SslMode.SslPrefer),
+    )
+    return uri
+
+
 def connection(value: str) -> Connection:
-    """QGIS's saved PostgreSQL connection named ``value``, else ``value`` read as a connection string."""
+    """QGIS's saved PostgreSQL connection named ``value``, else ``value`` read as a URI or a connection string."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     saved = None
     if metadata is not None and value:
@@ -76,11 +102,14 @@ def connection(value: str) -> Connection:
             saved = None
     if saved is not None:
         return Connection(value, _conninfo(QgsDataSourceUri(saved.uri())))
+    if value and _URI.match(value):
+        uri = _from_uri(value)
+        return Connection(_shown(uri), _conninfo(uri))
     if value and re.search(r"\b(dbname|service|host)\s*=", value):
         uri = QgsDataSourceUri(value)
         return Connection(_shown(uri), _conninfo(uri))
     raise DatabaseError(
-        tr("No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).").format(name=value)
+        tr("No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager), a connection string (host=… dbname=… user=…) or a URI (postgresql://user@host:port/dbname).").format(name=masked(value))
     )
 
 
@@ -94,7 +123,7 @@ def layer_connection(layer) -> Connection:
 def _reason(text: str) -> str:
     """libpq's / GDAL's message, one line, without GDAL's prefixes nor PostgreSQL's hint (it may advise
     DROP … CASCADE, which the plugin never does)."""
-    text = re.sub(r"^PQconnectdb failed\.?\s*", "", (text or "").strip()).split("HINT:")[0]
+    text = re.sub(r"^PQconnectdb failed\.?\s*", "", masked((text or "").strip())).split("HINT:")[0]
     text = re.sub(r"\bERROR:\s*", "", text)
     return " ".join(text.split()).rstrip(".") or tr("no answer")
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -126,6 +128,37 @@ def read_csv(path: Path) -> list[dict]:
     """The rows of a comma-separated UTF-8 file, as dicts."""
     with Path(path).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+# ------------------------------------------------------------------- the user's files (issue 24)
+
+FIELDS = ["ID", "code_cs", "code_us", "millesime"]
+
+
+def sha256_tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (hidden ones too): relative path → sha256 of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def users_gpkg(path: Path, first: str = "OCCUPATION_SOL", rows=None, fields=None) -> Path:
+    """A user's GeoPackage: ``first`` (OCS GE polygons), ZONE_CONSTRUITE and the user's own layer."""
+    write_layer(path, first, fields or FIELDS, rows or HAND_ROWS)
+    write_layer(path, "ZONE_CONSTRUITE", ["ID"], [(square(0, 0, 200), ["Z1"])])
+    write_layer(path, "mes_notes", ["note"], [(square(10, 10, 5), ["à garder"])])
+    return path
+
+
+def user_folder(tmp_path: Path) -> Path:
+    """The user's folder: their data and a few files of their own beside it."""
+    folder = tmp_path / "donnees"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mes notes\n", encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(os.urandom(2048))
+    return folder
 
 
 def run_group(project, base: str):

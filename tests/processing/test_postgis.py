@@ -147,3 +147,32 @@ def test_messages_are_translated(postgis, connections):
         assert "Aucune connexion PostgreSQL" in str(error.value)
     finally:
         i18n.remove_translator()
+
+
+def test_a_uri_with_a_wrong_password_never_echoes_it(postgis):
+    """postgresql://user:password@… was refused as an unknown connection name, the password in the message."""
+    from ocsge.ocsge_plugin import postgis as pg
+
+    uri = f"postgresql://{PASSWORD_ROLE}:pas-le-bon-secret@127.0.0.1:{postgis.port}/ocsge?sslmode=disable"
+    with pytest.raises(pg.DatabaseError) as error:
+        pg.open_database(pg.connection(uri))
+    message = str(error.value)
+    assert "pas-le-bon-secret" not in message and f"user={PASSWORD_ROLE}" in message and "host=127.0.0.1" in message
+    assert "password" in message.split("»", 1)[1].lower() or "mot de passe" in message.split("»", 1)[1].lower()
+
+
+def test_a_uri_with_the_right_password_connects(postgis):
+    from ocsge.ocsge_plugin import postgis as pg
+    from pg_cluster import PASSWORD
+
+    conn = pg.connection(f"postgresql://{PASSWORD_ROLE}:{PASSWORD}@127.0.0.1:{postgis.port}/ocsge?sslmode=disable")
+    assert pg.open_database(conn) is not None and PASSWORD not in conn.name
+
+
+@pytest.mark.parametrize("value", ["postgres://moi:s3cret@@nulle-part", "hote=x password=s3cret", "service password='s3cret'"])
+def test_a_string_that_is_not_a_connection_is_named_without_its_password(value):
+    from ocsge.ocsge_plugin import postgis as pg
+
+    with pytest.raises(pg.DatabaseError) as error:
+        pg.open_database(pg.connection(value))
+    assert "s3cret" not in str(error.value) and "Traceback" not in str(error.value)
