@@ -24,7 +24,7 @@
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="241"/>
+        <location filename="../ocsge_plugin/reading.py" line="252"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
@@ -44,37 +44,37 @@
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="268"/>
+        <location filename="../ocsge_plugin/reading.py" line="279"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="289"/>
+        <location filename="../ocsge_plugin/reading.py" line="302"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="686"/>
+        <location filename="../ocsge_plugin/reading.py" line="700"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="699"/>
+        <location filename="../ocsge_plugin/reading.py" line="713"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="726"/>
+        <location filename="../ocsge_plugin/reading.py" line="740"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="735"/>
+        <location filename="../ocsge_plugin/reading.py" line="749"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="743"/>
+        <location filename="../ocsge_plugin/reading.py" line="757"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -489,27 +489,27 @@
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="193"/>
+        <location filename="../ocsge_plugin/files.py" line="280"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="572"/>
+        <location filename="../ocsge_plugin/export.py" line="545"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="643"/>
+        <location filename="../ocsge_plugin/export.py" line="616"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="602"/>
+        <location filename="../ocsge_plugin/export.py" line="575"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="723"/>
+        <location filename="../ocsge_plugin/export.py" line="696"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
@@ -984,12 +984,12 @@
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="542"/>
+        <location filename="../ocsge_plugin/export.py" line="515"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="542"/>
+        <location filename="../ocsge_plugin/export.py" line="515"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
@@ -1034,12 +1034,12 @@
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="532"/>
+        <location filename="../ocsge_plugin/export.py" line="505"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="661"/>
+        <location filename="../ocsge_plugin/export.py" line="634"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
@@ -1094,32 +1094,32 @@
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="610"/>
+        <location filename="../ocsge_plugin/export.py" line="583"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="78"/>
+        <location filename="../ocsge_plugin/files.py" line="87"/>
         <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="91"/>
+        <location filename="../ocsge_plugin/files.py" line="100"/>
         <source>the source</source>
         <translation>la source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="91"/>
+        <location filename="../ocsge_plugin/files.py" line="100"/>
         <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="186"/>
+        <location filename="../ocsge_plugin/files.py" line="273"/>
         <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
         <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="481"/>
+        <location filename="../ocsge_plugin/files.py" line="569"/>
         <source>the export</source>
         <translation>l'export</translation>
     </message>
@@ -1679,42 +1679,42 @@
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="128"/>
+        <location filename="../ocsge_plugin/postgis.py" line="283"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="142"/>
+        <location filename="../ocsge_plugin/postgis.py" line="145"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="281"/>
+        <location filename="../ocsge_plugin/postgis.py" line="283"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="305"/>
+        <location filename="../ocsge_plugin/postgis.py" line="307"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="310"/>
+        <location filename="../ocsge_plugin/postgis.py" line="312"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="318"/>
+        <location filename="../ocsge_plugin/postgis.py" line="320"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="335"/>
+        <location filename="../ocsge_plugin/postgis.py" line="337"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="376"/>
+        <location filename="../ocsge_plugin/postgis.py" line="390"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -2066,7 +2066,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="388"/>
+        <location filename="../ocsge_plugin/reading.py" line="402"/>
         <source>{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields are the authority: {data} is used. Check that the delivery is the one you expect.</source>
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
@@ -2121,7 +2121,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="111"/>
+        <location filename="../ocsge_plugin/postgis.py" line="116"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager), a connection string (host=… dbname=… user=…) or a URI (postgresql://user@host:port/dbname).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
@@ -2211,39 +2211,94 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>l'étiquette {item} en mode HTML</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="343"/>
+        <location filename="../ocsge_plugin/files.py" line="430"/>
         <source>Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.</source>
         <translation>Refusé : la couche de sortie {layer} serait écrite dans {path}, que ce traitement lit. Rien n'a été écrit. Attendu : un autre fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="348"/>
+        <location filename="../ocsge_plugin/files.py" line="435"/>
         <source>Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.</source>
         <translation>Refusé : la sortie {output} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. Rien n'a été écrit. Attendu : un autre nom pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="356"/>
+        <location filename="../ocsge_plugin/files.py" line="443"/>
         <source>Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.</source>
         <translation>Refusé : le dossier {output} contient une entrée de ce traitement ({input}) et le traitement en remplace les fichiers. Rien n'a été écrit. Attendu : un autre emplacement pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="365"/>
+        <location filename="../ocsge_plugin/files.py" line="452"/>
         <source>Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.</source>
         <translation>Refusé : {output} est un GeoPackage qui contient d'autres couches ({layers}) ; remplacer le fichier les supprimerait. Rien n'a été écrit. Attendu : un nouveau nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="373"/>
+        <location filename="../ocsge_plugin/files.py" line="460"/>
         <source>Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder.</source>
         <translation>Refusé : la sortie {output} est le dossier {input} que ce traitement lit, ou se trouve dedans : le traitement suivant lirait les résultats comme des données. Rien n'a été écrit. Attendu : un emplacement hors de ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="383"/>
+        <location filename="../ocsge_plugin/files.py" line="470"/>
         <source>Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.</source>
         <translation>Refusé : {folder} existe et n'a pas été créé par cette extension (il ne contient pas {marker}) : il est laissé intact. Attendu : un autre nom de sortie, ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="425"/>
+        <location filename="../ocsge_plugin/files.py" line="512"/>
         <source>the plugin</source>
         <translation>l'extension</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="49"/>
+        <source>named as IGN names it</source>
+        <translation>nommée comme l'IGN la nomme</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="49"/>
+        <source>the largest</source>
+        <translation>la plus grande</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="52"/>
+        <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygon) is left out.</source>
+        <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygone) est écartée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="52"/>
+        <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygons) is left out.</source>
+        <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygones) est écartée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/curves.py" line="68"/>
+        <source>{layer}: {count} geometry of a curved type (MultiSurface, CurvePolygon…) of {total} made into a polygon, its arcs cut into segments of at most 4°: its surface is that of the linearised outline.</source>
+        <translation>{layer} : {count} géométrie de type courbe (MultiSurface, CurvePolygon…) sur {total} transformée en polygone, ses arcs découpés en segments d'au plus 4° : sa surface est celle du contour linéarisé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/curves.py" line="68"/>
+        <source>{layer}: {count} geometries of a curved type (MultiSurface, CurvePolygon…) of {total} made into polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines.</source>
+        <translation>{layer} : {count} géométries de type courbe (MultiSurface, CurvePolygon…) sur {total} transformées en polygones, leurs arcs découpés en segments d'au plus 4° : leurs surfaces sont celles des contours linéarisés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/interrupt.py" line="84"/>
+        <source>Canceled too late to keep the previous outputs: {count} output had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
+        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sortie avait déjà été remplacée par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/interrupt.py" line="84"/>
+        <source>Canceled too late to keep the previous outputs: {count} outputs had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
+        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sorties avaient déjà été remplacées par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="361"/>
+        <source>GDAL could not create the table</source>
+        <translation>GDAL n'a pas pu créer la table</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="385"/>
+        <source>the transaction was not committed</source>
+        <translation>la transaction n'a pas été validée</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="393"/>
+        <source>PostgreSQL database « {name} »</source>
+        <translation>base PostgreSQL « {name} »</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/keeping.py" line="157"/>

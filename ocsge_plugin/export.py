@@ -23,7 +23,6 @@ are in m² (``read_table`` converts) and are converted once, on writing.
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,8 +44,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import compat, export_classes, nomenclature, postgis, spreadsheet
+from . import compat, export_classes, nomenclature, postgis
 from .files import OutputSet
+from .spreadsheet import write_csv
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
 from .computing.table import LEVELS, NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
@@ -60,7 +60,6 @@ PUBLISHED_LEVELS = LEVELS  # every level of the published schema, in order
 # Simplification tolerance per level, in metres (as the national pipeline does).
 TOLERANCES = {"commune": 50.0, "epci": 250.0, "scot": 250.0, "departement": 1500.0, "region": 1500.0}
 FRANCE_KM2 = 641184.0
-CSV_DIALECTS = {"comma": (",", "."), "semicolon": (";", ",")}
 
 _STRING_COLUMNS = {"code", "nom", "millesime_debut", "millesime_fin", "unite", "epci_code", "departement_code", "region_code", "scot_code", "inconnu", "convention",
                    "code_cs", "code_us", "cs_debut", "cs_fin", "us_debut"}
@@ -463,32 +462,6 @@ def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Seque
             if g is not None and not g.isNull():
                 feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(g.asWkb())))
         layer.CreateFeature(feature)
-
-
-def _format_number(value: Any, decimal: str) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, (bool, np.bool_)):
-        return "true" if value else "false"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, (float, np.floating)):
-        text = repr(float(value))
-        if "e" in text or "E" in text:
-            text = f"{float(value):.10f}".rstrip("0").rstrip(".")
-        return text.replace(".", decimal) if decimal != "." else text
-    return str(value)
-
-
-def write_csv(path: Path, table: pd.DataFrame, dialect: str = "comma") -> None:
-    """UTF-8 CSV: ``comma`` (',' separator, '.' decimal) or ``semicolon`` (';' and ',' for French spreadsheets).
-    Text cells beginning like a formula are written behind an apostrophe (:mod:`spreadsheet`); numbers as they are."""
-    sep, decimal = CSV_DIALECTS[dialect]
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        writer.writerow([spreadsheet.as_text(str(name)) for name in table.columns])
-        for row in table.itertuples(index=False):
-            writer.writerow([spreadsheet.as_text(v) if isinstance(v, str) else _format_number(v, decimal) for v in row])
 
 
 @dataclass

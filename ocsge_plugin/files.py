@@ -11,8 +11,12 @@
   A run killed while renaming leaves a folder marked complete: the next run finishes it, so a set
   is never left half old, half new.
 - :func:`clean_leftovers` removes what a dead run left (its temporary files and folders, named with
-  its process id; those of earlier versions once a day old): every writer calls it on the folder it
-  writes to.
+  its machine and process id; those of earlier versions once a day old): every writer calls it on
+  the folder it writes to. A folder may be shared by several machines (a network share): a
+  temporary name carries its machine (host name, boot id and PID namespace, :func:`machine_id`), and
+  one of another machine, whose process cannot be asked, is left alone until a day old.
+- :func:`replaced_since` lists the outputs this process has put in place (``replacing``, an
+  ``OutputSet``'s files once moved in): what a canceled run must say it replaced.
 - :func:`check_destination` is the one rule for outputs: a destination is compared with every input of
   the run (:func:`guarding` holds them while it runs) and refused when it is one of them (same path or
   same file), lies inside a folder the run reads, holds an input, or is a GeoPackage holding other
@@ -22,10 +26,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import threading
 import time
@@ -39,11 +45,14 @@ from typing import Iterable, Iterator, Optional
 
 from .errors import OcsgeError
 from .i18n import tr
+from .settings import cache_dir
 
-_TOKEN = re.compile(r"\.ocsge-(?P<pid>\d+)-[0-9a-f]{8}\.part")
-# Temporary names of earlier versions, without a process id: removed once a day old.
+_TOKEN = re.compile(r"\.ocsge-m(?P<machine>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.part")
+# Temporary names of earlier versions (without a process id, or with a process id but no machine):
+# removed once a day old.
 _LEGACY = re.compile(
-    r"^\.(?:part-[A-Za-z0-9_]{8}|.+\.[A-Za-z0-9_]{8}\.part\.(?:gpkg|csv)|.+\.[0-9a-f]{8}\.part|.+\.\d+\.tmp\.gpkg)"
+    r"^\.(?:part-[A-Za-z0-9_]{8}|.+\.[A-Za-z0-9_]{8}\.part\.(?:gpkg|csv)|.+\.[0-9a-f]{8}\.part|.+\.\d+\.tmp\.gpkg"
+    r"|(?:.+\.)?ocsge-\d+-[0-9a-f]{8}\.part.*)"
     r"(?:-journal|-wal|-shm)?$"
 )
 LEGACY_AGE = 24 * 3600
@@ -98,10 +107,30 @@ def safe_file(folder: str | Path, name: str, what: str = "") -> Path:
 
 # ---------------------------------------------------------------------------------- leftovers
 
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read().strip()
+    except OSError:
+        return ""
+
+
+def machine_id() -> str:
+    """Eight hex digits naming where this process's id means something: the host name, the boot (a
+    pid is reused after a reboot) and the PID namespace (a container sees other pids)."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        namespace = ""
+    seed = "\0".join((socket.gethostname(), _read("/proc/sys/kernel/random/boot_id"), namespace))
+    return hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8]
+
+
 def temp_name(target: Path, directory: bool = False) -> Path:
-    """A temporary name beside ``target``, hidden, carrying this process's id (so that the next run
-    knows when it is a dead run's leftover) and ``target``'s extension (GDAL picks drivers by it)."""
-    token = f".ocsge-{os.getpid()}-{uuid.uuid4().hex[:8]}.part"
+    """A temporary name beside ``target``, hidden, carrying this machine's and this process's ids (so
+    that the next run knows when it is a dead run's leftover) and ``target``'s extension (GDAL
+    picks drivers by it)."""
+    token = f".ocsge-m{machine_id()}-{os.getpid()}-{uuid.uuid4().hex[:8]}.part"
     if directory:
         return target / f"{token}dir" if target.is_dir() else target.with_name(f".{target.name}{token}dir")
     return target.with_name(f".{target.name}{token}{target.suffix}")
@@ -122,15 +151,73 @@ def _alive(pid: int) -> bool:
 
 
 def _age(path: Path) -> float:
+    """Seconds since ``path`` (or, for a folder, anything directly in it) last changed."""
     try:
-        return time.time() - path.lstat().st_mtime
+        newest = path.lstat().st_mtime
+        if path.is_dir() and not path.is_symlink():
+            for entry in path.iterdir():
+                newest = max(newest, entry.lstat().st_mtime)
     except OSError:
         return 0.0
+    return time.time() - newest
+
+
+def _dead(match: re.Match, entry: Path) -> bool:
+    """Whether the run that named ``entry`` has ended: asked of the system on this machine; on
+    another (a shared folder), not knowable: ended once nothing in it changed for a day."""
+    if match.group("machine") != machine_id():
+        return _age(entry) > LEGACY_AGE
+    return not _alive(int(match.group("pid")))
+
+
+_replaced: list[tuple[int, str, str]] = []  # (thread, where, name) of the outputs put in place
+
+
+def replaced_count() -> int:
+    """How many outputs this process has put in place so far (a mark for :func:`replaced_since`)."""
+    return len(_replaced)
+
+
+def replaced_since(mark: int) -> list[tuple[str, str]]:
+    """The outputs this thread (an algorithm's run: the desktop runs several at once) put in place
+    since ``mark`` (:func:`replaced_count`), each once: (where, name), where is a folder (name: a
+    file of it) or a database (name: schema.table)."""
+    me = threading.get_ident()
+    return list(dict.fromkeys((where, name) for thread, where, name in _replaced[mark:] if thread == me))
+
+
+def note_replaced(where: str, name: str) -> None:
+    """An output put in place by other means than this module (a database's table)."""
+    _replaced.append((threading.get_ident(), where, name))
+
+
+def _note_in_place(target: Path) -> None:
+    """``target`` put in place: an output, unless it is one of the plugin's own files (its cache)."""
+    try:
+        own = cache_dir().resolve() in target.resolve().parents
+    except (OSError, RuntimeError):
+        own = False
+    if not own:
+        note_replaced(str(target.parent), target.name)
+
+
+def _note_set_in_place(staging: Path) -> None:
+    """A set's temporary folder removed after its ``.ready`` list was written: the files that left it
+    are in place."""
+    try:
+        names = json.loads((staging / READY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    moved = [name for name in names if (staging.parent / name).exists() and not (staging / name).exists()]
+    for name in moved:
+        note_replaced(str(staging.parent), name)
 
 
 def remove(path: Path) -> None:
     """Remove a file (with SQLite's companions) or a folder; nothing when absent."""
     if path.is_dir() and not path.is_symlink():
+        if (path / READY).is_file():
+            _note_set_in_place(path)
         shutil.rmtree(path, ignore_errors=True)
         return
     for candidate in (path, *(Path(f"{path}{s}") for s in _SQLITE_SIDECARS)):
@@ -157,7 +244,7 @@ def clean_leftovers(folder: str | Path) -> list[Path]:
             remove(entry)
             cleaned.append(entry)
             continue
-        if not entry.name.startswith(".") or match is None or _alive(int(match.group("pid"))):
+        if not entry.name.startswith(".") or match is None or not _dead(match, entry):
             continue
         if entry.is_dir() and (entry / READY).is_file():
             OutputSet.finish(entry, folder)
@@ -450,6 +537,7 @@ def replacing(target: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         os.replace(tmp, target)
+        _note_in_place(target)
     except BaseException:
         remove(tmp)
         raise

@@ -12,8 +12,12 @@
   each table is dropped and created again inside it, so an error or a cancel leaves every previous
   table as it was); the privileges granted on a replaced table are granted again on the new one. A
   table of the same name that the plugin did not write (its comment lacks the plugin's mark) is never
-  replaced.
+  replaced. The schema is named by GDAL's ``SCHEMA=`` option, quoted as an identifier (a schema
+  ``a.b`` is one schema). A failure names the table being written when it happened, with
+  PostgreSQL's own words (a lock waited for too long, a server stopped): GDAL's errors are read as
+  GDAL emits them (:func:`_errors`), never from its "last error" afterwards.
 """
+
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from osgeo import gdal, ogr, osr
 from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProviderRegistry
 from qgis.PyQt.QtCore import QVariant
 
+from . import files
 from .errors import OcsgeError
 from .masking import masked
 from .i18n import tr
@@ -130,18 +135,16 @@ def _reason(text: str) -> str:
 
 def open_database(conn: Connection, update: bool = False):
     """The OGR data source of ``conn``; DatabaseError naming the connection when it cannot be reached."""
-    gdal.ErrorReset()
-    with _quiet():
+    with _errors() as errors:
         try:
             ds = ogr.Open(conn.ogr_name, 1 if update else 0)
         except RuntimeError as error:  # with gdal.UseExceptions() set by another plugin
-            ds, message = None, str(error)
-        else:
-            message = gdal.GetLastErrorMsg()
+            ds = None
+            errors.add(str(error))
     if ds is None:
         raise DatabaseError(
             tr("Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).").format(
-                name=conn.name, reason=_reason(message)
+                name=conn.name, reason=errors.reason or tr("no answer")
             )
         )
     return ds
@@ -270,15 +273,14 @@ def query(conn: Connection, sql: str, ds=None):
     """(data source, result layer) of ``sql`` (on ``ds``, else a new connection); DatabaseError naming
     the connection when it fails."""
     ds = ds or open_database(conn)
-    gdal.ErrorReset()
-    with _quiet():
+    with _errors() as errors:
         try:
             result = ds.ExecuteSQL(sql)
         except RuntimeError as error:
             result = None
-            gdal.Error(gdal.CE_Failure, 1, str(error))
+            errors.add(str(error))
     if result is None:
-        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=_reason(gdal.GetLastErrorMsg())))
+        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=errors.reason or tr("no answer")))
     return ds, result
 
 
@@ -346,40 +348,60 @@ class Writer:
             srs = osr.SpatialReference()
             srs.ImportFromEPSG(4326)
             srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        options = ["GEOMETRY_NAME=geom", "FID=fid", "PRECISION=NO", "LAUNDER=NO", f"DESCRIPTION={description} {_MARK.format(name=name)}"]
-        gdal.ErrorReset()
-        with _quiet():
+        # the schema as its own option: GDAL quotes it (a layer name "a.b.t" would be table "b.t" of schema "a")
+        options = ["GEOMETRY_NAME=geom", "FID=fid", "PRECISION=NO", "LAUNDER=NO", f"SCHEMA={self.schema}",
+                   f"DESCRIPTION={description} {_MARK.format(name=name)}"]
+        with _errors() as errors:
             try:
-                layer = self.ds.CreateLayer(f"{self.schema}.{name}", srs, ogr.wkbMultiPolygon if geometry else ogr.wkbNone, options=options)
+                layer = self.ds.CreateLayer(name, srs, ogr.wkbMultiPolygon if geometry else ogr.wkbNone, options=options)
             except RuntimeError as error:  # with gdal.UseExceptions() set by another plugin
                 layer = None
-                gdal.Error(gdal.CE_Failure, 1, str(error))
-        if layer is None:
-            raise self._fail(name, _reason(gdal.GetLastErrorMsg()))
+                errors.add(str(error))
+        if layer is None or errors.reason:
+            raise self._fail(name, errors.reason or tr("GDAL could not create the table"))
         self.written.append(f"{self.schema}.{name}")
         return layer
 
-    def check(self, name: str) -> None:
-        """After a table's rows: raise (and roll back) when GDAL reported an error writing them."""
-        if gdal.GetLastErrorType() >= gdal.CE_Failure:
-            raise self._fail(name, _reason(gdal.GetLastErrorMsg()))
+    def fill(self, name: str, layer, write: Callable[[], None]) -> None:
+        """``write()`` the rows of the table ``name`` into ``layer``, then have GDAL send them (its
+        COPY ended): any failure is this table's, raised (and rolled back) naming it."""
+        with _errors() as errors:
+            try:
+                write()
+                layer.SyncToDisk()
+            except RuntimeError as error:  # with gdal.UseExceptions(): a row GDAL could not write
+                errors.add(str(error))
+        if errors.reason:
+            raise self._fail(name, errors.reason)
 
     def commit(self) -> list[str]:
         for name, grant in self.grants:
             problem = _execute(self.ds, grant)
             if problem:
                 raise self._fail(name, problem)
-        gdal.ErrorReset()
-        if self.ds.CommitTransaction() != 0 or gdal.GetLastErrorType() >= gdal.CE_Failure:
-            reason = _reason(gdal.GetLastErrorMsg())
+        with _errors() as errors:
+            try:
+                if self.ds.CommitTransaction() != 0:
+                    errors.add(tr("the transaction was not committed"))
+            except RuntimeError as error:
+                errors.add(str(error))
+        if errors.reason:
             self.rollback()
-            raise DatabaseError(tr("The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.").format(name=self.conn.name, reason=reason))
+            raise DatabaseError(tr("The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.").format(name=self.conn.name, reason=errors.reason))
         self.ds = None
+        for table in self.written:  # for a run canceled now: these are replaced (interrupt.watching)
+            files.note_replaced(tr("PostgreSQL database « {name} »").format(name=self.conn.name), table)
         return self.written
 
     def rollback(self) -> None:
+        """Roll back (nothing changed); quiet when the connection is already lost (the server stopped:
+        PostgreSQL rolled back itself)."""
         if self.ds is not None:
-            self.ds.RollbackTransaction()
+            with _errors():
+                try:
+                    self.ds.RollbackTransaction()
+                except RuntimeError:
+                    pass
             self.ds = None
 
 
@@ -390,8 +412,8 @@ def replace_tables(database: tuple[Connection, str], tables: Sequence[tuple], fi
     try:
         writer.drop([name for name, *_ in tables])
         for name, table, geometries, description in tables:
-            fill(writer.layer(name, geometries is not None, description), table, geometries)
-            writer.check(name)
+            layer = writer.layer(name, geometries is not None, description)
+            writer.fill(name, layer, lambda: fill(layer, table, geometries))
         return writer.commit()
     except BaseException:
         writer.rollback()
@@ -414,21 +436,43 @@ def _grants(ds, schema: str, name: str) -> list[str]:
 
 def _execute(ds, sql: str) -> str:
     """Run a statement that returns no rows; GDAL's error ('' when none), whether GDAL raises or not."""
-    gdal.ErrorReset()
-    with _quiet():
+    with _errors() as errors:
         try:
             ds.ExecuteSQL(sql)
         except RuntimeError as error:
-            return _reason(str(error))
-    return _reason(gdal.GetLastErrorMsg()) if gdal.GetLastErrorType() >= gdal.CE_Failure else ""
+            errors.add(str(error))
+    return errors.reason
+
+
+class _Errors:
+    """GDAL's failures while a block runs, kept as GDAL emits them (not printed)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, kind: int, number: int, message: str) -> None:
+        if kind >= gdal.CE_Failure:
+            self.messages.append(message)
+
+    def add(self, message: str) -> None:
+        self.messages.append(message)
+
+    @property
+    def reason(self) -> str:
+        """The first failure, as :func:`_reason` words it ('' when none): the cause, not what it
+        made fail next (``current transaction is aborted``)."""
+        return _reason(self.messages[0]) if self.messages else ""
 
 
 @contextmanager
-def _quiet():
-    """GDAL's errors kept for GetLastErrorMsg, not printed."""
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
+def _errors():
+    """GDAL's failures while the block runs, read by a handler as GDAL emits them: GDAL 3.6's Python
+    bindings (exceptions on) clear the "last error" when a handler is popped, so that it cannot be
+    read after the block (the next statement's failure was then reported, against the next table)."""
+    errors = _Errors()
+    gdal.PushErrorHandler(errors)
     try:
-        yield
+        yield errors
     finally:
         gdal.PopErrorHandler()
 
