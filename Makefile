@@ -68,10 +68,11 @@ demo-qgis: ## make demo on QGIS=3.22, 3.40 or 3.44, in its chroot, on the sample
 demo-compare: ## the sample diagnostic's numbers of demo-qgis QGIS=3.22, 3.40 and 3.44 (and of make demo, when run) are the same (to 1e-9)
 	@python3 scripts/compare_demo.py $(wildcard $(BUILD)/demo/numbers.json) $(foreach v,$(QGIS_VERSIONS),$(BUILD)/qgis-$(v)/demo/numbers.json)
 
-package: transcompile ## build the plugin zip for plugins.qgis.org in dist/
-	@$(SYS_PYTHON) scripts/package.py --name $(PLUGIN_NAME) --out $(ROOT)/dist
+package: transcompile ## build the plugin zip for plugins.qgis.org in dist/, the HTML guide inside (refused while metadata.txt's addresses are placeholders; DRAFT=1: a zip for a local test)
+	@$(SYS_PYTHON) scripts/package.py --name $(PLUGIN_NAME) --out $(ROOT)/dist $(if $(DRAFT),--draft)
 
-deploy: transcompile ## link this checkout into the user's QGIS profile as plugin "ocsge"
+deploy: transcompile ## link this checkout into the user's QGIS profile as plugin "ocsge" (the HTML guide written into it)
+	@$(SYS_PYTHON) scripts/guide_html.py >/dev/null
 	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
 	mkdir -p "$$dest"; ln -sfn "$(ROOT)" "$$dest/$(PLUGIN_NAME)"; echo "Lien créé : $$dest/$(PLUGIN_NAME) -> $(ROOT)"
 
@@ -82,7 +83,7 @@ clean: ## remove build products, the QGIS chroots included (not the venv)
 	rm -rf --one-file-system $(BUILD) dist
 
 .PHONY: screenshot
-screenshot: screenshot-standalone screenshot-diagnostic ## the data panel with results from a local server, in QGIS's real main window and alone, and the map of a finished diagnostic (Xvfb) → docs/
+screenshot: screenshot-standalone screenshot-diagnostic screenshot-dialog ## the data panel with results from a local server, in QGIS's real main window and alone, and the map of a finished diagnostic (Xvfb) → docs/
 	@mkdir -p docs $(BUILD)/screenshot/profiles/default/QGIS $(BUILD)/screenshot/pluginpath
 	@ln -sfn $(ROOT) $(BUILD)/screenshot/pluginpath/$(PLUGIN_NAME)
 	@printf '[locale]\noverrideFlag=true\nuserLocale=fr\n[qgis]\ncheckVersion=false\n' > $(BUILD)/screenshot/profiles/default/QGIS/QGIS3.ini
@@ -101,6 +102,17 @@ screenshot-diagnostic: venv transcompile sample ## the map of a finished diagnos
 	QGIS_PLUGINPATH=$(BUILD)/screenshot-diagnostic/pluginpath PYTHONPATH=$(VENV)/lib/python3.11/site-packages \
 	timeout 300 xvfb-run -a -s "-screen 0 1600x960x24" qgis --nologo --noversioncheck --noplugins \
 	  --profiles-path $(BUILD)/screenshot-diagnostic --code $(ROOT)/scripts/screenshot_diagnostic.py
+
+.PHONY: screenshot-dialog
+screenshot-dialog: venv transcompile sample ## the diagnostic's dialog filled in for the D090 sample, in French (Xvfb) → docs/screenshot-dialog.png
+	@rm -rf $(BUILD)/screenshot-dialog /tmp/ocsge-D090; mkdir -p docs $(BUILD)/screenshot-dialog/profiles/default/QGIS $(BUILD)/screenshot-dialog/pluginpath
+	@ln -sfn $(ROOT) $(BUILD)/screenshot-dialog/pluginpath/$(PLUGIN_NAME)
+	@printf '[locale]\noverrideFlag=true\nuserLocale=fr\n[qgis]\ncheckVersion=false\n' > $(BUILD)/screenshot-dialog/profiles/default/QGIS/QGIS3.ini
+	QT_QPA_PLATFORM=xcb OCSGE_ROOT=$(ROOT) OCSGE_CACHE_DIR=$(BUILD)/screenshot-dialog/cache OCSGE_SCREENSHOT_SAMPLE=$(BUILD)/sample/90 \
+	OCSGE_SCREENSHOT_WORK=/tmp/ocsge-D090 OCSGE_SCREENSHOT_OUT=$(ROOT)/docs/screenshot-dialog.png \
+	QGIS_PLUGINPATH=$(BUILD)/screenshot-dialog/pluginpath PYTHONPATH=$(VENV)/lib/python3.11/site-packages \
+	timeout 300 xvfb-run -a -s "-screen 0 1600x960x24" qgis --nologo --noversioncheck --noplugins \
+	  --profiles-path $(BUILD)/screenshot-dialog --code $(ROOT)/scripts/screenshot_dialog.py
 
 screenshot-standalone: venv transcompile sample ## the data panel in an assembled window (both tabs, a delivery loaded)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshot.py --sample $(BUILD)/sample/90 --out docs/screenshot-dock.png

@@ -1044,7 +1044,7 @@
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="565"/>
+        <location filename="../processing_provider/base.py" line="569"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
@@ -1494,27 +1494,27 @@
         <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="103"/>
+        <location filename="../processing_provider/results.py" line="106"/>
         <source>Share of the territory covered by OCS GE</source>
         <translation>Part du territoire couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="105"/>
+        <location filename="../processing_provider/results.py" line="108"/>
         <source>Artificialisation {years} – {level}</source>
         <translation>Artificialisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="105"/>
+        <location filename="../processing_provider/results.py" line="108"/>
         <source>Imperméabilisation {years} – {level}</source>
         <translation>Imperméabilisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="107"/>
+        <location filename="../processing_provider/results.py" line="110"/>
         <source>Share artificialised {year} (%) – {level}</source>
         <translation>Part artificialisée {year} (%) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="108"/>
+        <location filename="../processing_provider/results.py" line="111"/>
         <source>Net artificialisation {years} (m² per ha) – {level}</source>
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
@@ -1739,12 +1739,12 @@
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="134"/>
+        <location filename="../processing_provider/export.py" line="135"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="137"/>
+        <location filename="../processing_provider/export.py" line="138"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -2514,6 +2514,21 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <source>Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given.</source>
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
+    <message>
+        <location filename="../ocsge_plugin/keeping.py" line="157"/>
+        <source>{title} ({format}) left out: the {kept} delivery of the same millésime is loaded.</source>
+        <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="150"/>
+        <source>Replace the group of an earlier run (same territory and millésimes)</source>
+        <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="150"/>
+        <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
+        <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -3180,42 +3195,42 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="83"/>
+        <location filename="../processing_provider/diagnostic.py" line="84"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="84"/>
+        <location filename="../processing_provider/diagnostic.py" line="85"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="169"/>
+        <location filename="../processing_provider/diagnostic.py" line="170"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="104"/>
+        <location filename="../processing_provider/diagnostic.py" line="105"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="113"/>
+        <location filename="../processing_provider/diagnostic.py" line="114"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="138"/>
+        <location filename="../processing_provider/diagnostic.py" line="139"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="102"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="126"/>
+        <location filename="../processing_provider/diagnostic.py" line="127"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
@@ -3225,42 +3240,42 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="161"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="161"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="161"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="161"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="161"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="161"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="163"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="138"/>
+        <location filename="../processing_provider/diagnostic.py" line="139"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
@@ -3511,7 +3526,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="85"/>
+        <location filename="../processing_provider/export.py" line="86"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
@@ -3737,197 +3752,197 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="76"/>
+        <location filename="../processing_provider/load.py" line="81"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="76"/>
+        <location filename="../processing_provider/load.py" line="81"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="86"/>
+        <location filename="../processing_provider/load.py" line="91"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="86"/>
+        <location filename="../processing_provider/load.py" line="91"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="86"/>
+        <location filename="../processing_provider/load.py" line="91"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="86"/>
+        <location filename="../processing_provider/load.py" line="91"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="95"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="95"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="111"/>
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="111"/>
+        <location filename="../processing_provider/load.py" line="117"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="118"/>
+        <location filename="../processing_provider/load.py" line="124"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="126"/>
+        <location filename="../processing_provider/load.py" line="132"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="133"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128"/>
+        <location filename="../processing_provider/load.py" line="134"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="135"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="130"/>
+        <location filename="../processing_provider/load.py" line="136"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="143"/>
+        <location filename="../processing_provider/load.py" line="149"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="192"/>
+        <location filename="../processing_provider/load.py" line="203"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="147"/>
+        <location filename="../processing_provider/load.py" line="153"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="154"/>
+        <location filename="../processing_provider/load.py" line="160"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="154"/>
+        <location filename="../processing_provider/load.py" line="160"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="161"/>
+        <location filename="../processing_provider/load.py" line="169"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="179"/>
+        <location filename="../processing_provider/load.py" line="189"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="66"/>
+        <location filename="../processing_provider/load.py" line="71"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="66"/>
+        <location filename="../processing_provider/load.py" line="71"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="100"/>
+        <location filename="../processing_provider/load.py" line="106"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="100"/>
+        <location filename="../processing_provider/load.py" line="106"/>
         <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
         <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="152"/>
+        <location filename="../processing_provider/load.py" line="158"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="225"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="225"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="237"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="237"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="179"/>
+        <location filename="../processing_provider/load.py" line="189"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="259"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="249"/>
+        <location filename="../processing_provider/load.py" line="260"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="249"/>
+        <location filename="../processing_provider/load.py" line="260"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="249"/>
+        <location filename="../processing_provider/load.py" line="260"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="249"/>
+        <location filename="../processing_provider/load.py" line="260"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="249"/>
+        <location filename="../processing_provider/load.py" line="260"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -3935,92 +3950,102 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="621"/>
+        <location filename="../processing_provider/base.py" line="626"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="622"/>
+        <location filename="../processing_provider/base.py" line="627"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="623"/>
+        <location filename="../processing_provider/base.py" line="628"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="202"/>
+        <location filename="../processing_provider/base.py" line="206"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="325"/>
+        <location filename="../processing_provider/base.py" line="329"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="426"/>
+        <location filename="../processing_provider/base.py" line="430"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="443"/>
+        <location filename="../processing_provider/base.py" line="447"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="137"/>
+        <location filename="../processing_provider/base.py" line="141"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="138"/>
+        <location filename="../processing_provider/base.py" line="142"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="139"/>
+        <location filename="../processing_provider/base.py" line="143"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="140"/>
+        <location filename="../processing_provider/base.py" line="144"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="141"/>
+        <location filename="../processing_provider/base.py" line="145"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="153"/>
+        <location filename="../processing_provider/base.py" line="46"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="257"/>
+        <location filename="../processing_provider/base.py" line="261"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="269"/>
+        <location filename="../processing_provider/base.py" line="273"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="263"/>
+        <location filename="../processing_provider/base.py" line="267"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="48"/>
+        <source>User guide (online)</source>
+        <translation>Guide de l'utilisateur (en ligne)</translation>
     </message>
 </context>
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="52"/>
+        <location filename="../ocsge_plugin/plugin.py" line="53"/>
         <source>OCS GE and data.gouv.fr data panel</source>
         <translation>Panneau de données OCS GE et data.gouv.fr</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/plugin.py" line="65"/>
+        <source>OCS GE user guide</source>
+        <translation>Guide de l'extension OCS GE</translation>
     </message>
 </context>
 <context>
@@ -4034,152 +4059,152 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="63"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="63"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="63"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="63"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="63"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="63"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="69"/>
+        <location filename="../processing_provider/portrait.py" line="71"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="69"/>
+        <location filename="../processing_provider/portrait.py" line="71"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="88"/>
+        <location filename="../processing_provider/portrait.py" line="90"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="88"/>
+        <location filename="../processing_provider/portrait.py" line="90"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="92"/>
+        <location filename="../processing_provider/portrait.py" line="95"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="92"/>
+        <location filename="../processing_provider/portrait.py" line="95"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="92"/>
+        <location filename="../processing_provider/portrait.py" line="95"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="96"/>
+        <location filename="../processing_provider/portrait.py" line="99"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="100"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="106"/>
+        <location filename="../processing_provider/portrait.py" line="109"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="182"/>
+        <location filename="../processing_provider/portrait.py" line="186"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="128"/>
+        <location filename="../processing_provider/portrait.py" line="131"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="130"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="155"/>
+        <location filename="../processing_provider/portrait.py" line="158"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="164"/>
+        <location filename="../processing_provider/portrait.py" line="167"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="171"/>
+        <location filename="../processing_provider/portrait.py" line="174"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="175"/>
+        <location filename="../processing_provider/portrait.py" line="179"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="139"/>
+        <location filename="../processing_provider/portrait.py" line="142"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="139"/>
+        <location filename="../processing_provider/portrait.py" line="142"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="73"/>
+        <location filename="../processing_provider/portrait.py" line="75"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="73"/>
+        <location filename="../processing_provider/portrait.py" line="75"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="81"/>
+        <location filename="../processing_provider/portrait.py" line="83"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="81"/>
+        <location filename="../processing_provider/portrait.py" line="83"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="214"/>
+        <location filename="../processing_provider/portrait.py" line="218"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>

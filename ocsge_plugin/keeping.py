@@ -21,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import reading, settings
+from .i18n import tr
 
 DATA_ENV = "OCSGE_DATA_DIR"
 MARKER = ".ocsge-extrait"  # in a kept folder: the name of the delivery it was extracted from
@@ -125,3 +126,37 @@ def without_kept_copies(delivery: reading.Delivery) -> list[reading.FoundLayer]:
     archive and, beside it, the copy kept by an earlier load: the delivery once)."""
     names = {Path(archive).name.split(".7z")[0] for archive, _ in delivery.extracted}
     return [found for found in delivery.layers if copy_of(found.path) not in names]
+
+
+FORMATS = {".gpkg": "GeoPackage", ".shp": "Shapefile"}  # in the order of preference
+
+
+def one_format_per_millesime(layers: list[reading.FoundLayer]) -> tuple[list[reading.FoundLayer], list[str]]:
+    """The layers with one format per (kind, département, millésimes): IGN publishes each delivery as a
+    GeoPackage and as Shapefiles, and a folder often holds both; the GeoPackage is kept, the other left
+    out with a note (translated) naming both. Layers of one format are all kept (two editions).
+
+    Returns
+    -------
+    tuple[list[FoundLayer], list[str]]
+        The layers kept, in their order; one note per layer left out."""
+    formats = list(FORMATS.values())
+
+    def format_of(found: reading.FoundLayer) -> str:
+        return FORMATS.get(Path(found.path).suffix.lower(), "")
+
+    best: dict[tuple, str] = {}
+    for found in layers:
+        key, fmt = (found.kind, found.departement, found.millesimes), format_of(found)
+        if fmt and (key not in best or formats.index(fmt) < formats.index(best[key])):
+            best[key] = fmt
+    kept, notes = [], []
+    for found in layers:
+        key, fmt = (found.kind, found.departement, found.millesimes), format_of(found)
+        if fmt and best.get(key, fmt) != fmt:
+            notes.append(
+                tr("{title} ({format}) left out: the {kept} delivery of the same millésime is loaded.").format(title=found.title, format=fmt, kept=best[key])
+            )
+            continue
+        kept.append(found)
+    return kept, notes

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import i18n
+from . import guide, i18n
 from .nomenclature import RESOURCES
 
 MENU = "&OCS GE"
@@ -39,13 +39,14 @@ class OcsgePlugin:
         if self.iface is None:
             return
         registry = QgsApplication.processingRegistry()
-        for algorithm_id in ("ocsge:load", "ocsge:diagnostic"):  # named in the menu as in the toolbox
+        for algorithm_id in ("ocsge:load", "ocsge:diagnostic", "ocsge:portrait"):  # named in the menu as in the toolbox
             alg = registry.algorithmById(algorithm_id)
             action = QAction(alg.icon(), alg.displayName() + "…", self.iface.mainWindow())
             action.triggered.connect(lambda _checked=False, alg=algorithm_id: self._open_algorithm(alg))
             self.iface.addPluginToMenu(self.tr(MENU), action)
             self.actions.append(action)
         self._init_dock_action()
+        self._init_help_action()
 
     def _init_dock_action(self) -> None:
         """Menu + toolbar action showing / hiding the data panel (gui/dock.py)."""
@@ -56,6 +57,15 @@ class OcsgePlugin:
         self.iface.addToolBarIcon(action)
         self.actions.append(action)
         self.dock_action = action
+
+    def _init_help_action(self) -> None:
+        """Menu action opening the user guide installed with the plugin (its online copy otherwise)."""
+        if not guide.help_url():
+            return  # a checkout without the HTML (make deploy writes it) and no published address
+        action = QAction(QIcon(str(RESOURCES / "icon.svg")), self.tr("OCS GE user guide"), self.iface.mainWindow())
+        action.triggered.connect(lambda _checked=False: QDesktopServices.openUrl(QUrl(guide.help_url())))
+        self.iface.addPluginToMenu(self.tr(MENU), action)
+        self.actions.append(action)
 
     def _toggle_dock(self, visible: bool) -> None:
         if self.dock is None:

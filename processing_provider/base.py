@@ -3,7 +3,6 @@ styling of output layers when QGIS loads them."""
 
 from __future__ import annotations
 
-import configparser
 import functools
 import html
 import os
@@ -32,18 +31,22 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ocsge_plugin import compat, files, interrupt, postgis
+from ..ocsge_plugin import compat, files, guide, interrupt, postgis
 from ..ocsge_plugin.i18n import tr
 from ..ocsge_plugin.nomenclature import RESOURCES
 from ..ocsge_plugin.rules import CONVENTIONS
 from . import params
 from .help_texts import HELP
 
-def guide_url() -> str:
-    """The user guide as the project's pages show it (docs/guide.md of the repository)."""
-    metadata = configparser.ConfigParser(interpolation=None)
-    metadata.read(RESOURCES.parent.parent / "metadata.txt", encoding="utf-8")
-    return metadata.get("general", "repository", fallback="").rstrip("/") + "/blob/main/docs/guide.md"
+def guide_links(anchor: str) -> str:
+    """The help's last paragraph: the guide installed with the plugin, then its online copy (when the
+    project has a published address)."""
+    links = []
+    if guide.GUIDE_HTML.exists():
+        links.append((guide.local_url(anchor), QCoreApplication.translate("OcsgeAlgorithm", "User guide")))
+    if guide.online_url(anchor):
+        links.append((guide.online_url(anchor), QCoreApplication.translate("OcsgeAlgorithm", "User guide (online)")))
+    return "<p>" + " · ".join(f'<a href="{html.escape(url)}">{html.escape(text, quote=False)}</a>' for url, text in links) + "</p>" if links else ""
 
 
 # Every algorithm is found in the toolbox by these words, in French and English.
@@ -100,7 +103,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         return list(TAGS) + list(self.TAGS)
 
     def helpUrl(self) -> str:  # noqa: N802
-        return f"{guide_url()}#{self.guide_anchor()}"
+        """The guide inside the installed plugin (file://), at this algorithm's section."""
+        return guide.help_url(self.guide_anchor())
 
     def guide_anchor(self) -> str:
         """The anchor of this algorithm's section in docs/guide.md."""
@@ -150,8 +154,7 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
                 parts.append("<ul>" + "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines) + "</ul>")
             else:
                 parts.extend(f"<p>{html.escape(line, quote=False)}</p>" for line in lines)
-        guide = QCoreApplication.translate("OcsgeAlgorithm", "User guide")
-        parts.append(f'<p><a href="{html.escape(self.helpUrl())}">{html.escape(guide, quote=False)}</a></p>')
+        parts.append(guide_links(self.guide_anchor()))
         return "".join(parts)
 
     def field_parameter(self, parameters, name: str, context) -> str | None:
@@ -195,6 +198,7 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         self.add(QgsProcessingParameterFeatureSink(name, label, QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=by_default), help_text)
 
     CONVENTION = "CONVENTION"
+    REPLACE_GROUP = "REPLACE_GROUP"  # params.replace_group: the run's layers in place of an earlier run's group
 
     def add_convention_parameter(self) -> None:
         """The parameter CONVENTION: how codes above the leaves of the nomenclature (CS2.1.1, US6),
@@ -568,11 +572,12 @@ def log_undetermined(feedback, entries: list[dict]) -> None:
         (feedback.pushWarning if entry["nombre"] else feedback.pushInfo)(text)
 
 
-def place_in_group(layer, project, group_name: str, rank: float = 0.0, visible: bool = True) -> None:
-    """Put ``layer`` (in the project's layer tree or not yet) into the group ``group_name`` (made on
-    top of the tree when missing), after the layers of lower ``rank``, checked or not."""
+def place_in_group(layer, project, group, rank: float = 0.0, visible: bool = True) -> None:
+    """Put ``layer`` (in the project's layer tree or not yet) into ``group``: a layer tree group, or the
+    name of one (made on top of the tree when missing), after the layers of lower ``rank``, checked or not."""
     root = project.layerTreeRoot()
-    group = root.findGroup(group_name) or root.insertGroup(0, group_name)
+    if isinstance(group, str):
+        group = root.findGroup(group) or root.insertGroup(0, group)
     index = len([child for child in group.children() if float(child.customProperty("ocsge/rank", 0.0)) <= rank])
     node = root.findLayer(layer.id())
     if node is None:

@@ -80,6 +80,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             self.tr("Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written."),
         )
         self.add_published_destination()
+        self.add(params.replace_group(self.REPLACE_GROUP))
         self.addOutput(QgsProcessingOutputString(self.COMMUNE_LAYER, self.tr("Commune table (GeoPackage layer)")))
         self.addOutput(QgsProcessingOutputString(self.EPCI_LAYER, self.tr("EPCI table (GeoPackage layer)")))
         self.add_report_output()
@@ -215,7 +216,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         self._log_totals(table, options["unit"], feedback)
         used = method if method != "auto" else ("ign" if "artif" in kinds else "matrice_seuils")  # as run_aggregate decides
         method_label = self.parameterDefinition(self.METHOD).options()[METHODS.index(used)].split(" (")[0]
-        add_to_project(context, written, departements, table, options["unit"], method_label)
+        replace = self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context)
+        add_to_project(context, written, departements, table, options["unit"], method_label, replace)
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written.files, ensure_ascii=False),

@@ -79,6 +79,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
             self.tr("Per département: code, name, surface_km2, percent_of_france, has_ocsge."),
         )
         self.add_published_destination()
+        self.add(params.replace_group(self.REPLACE_GROUP))
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -112,7 +113,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
             return {}
         result, warnings, table = done
         departements = set(table["departement_code"].dropna().astype(str)) if "departement_code" in table.columns else set()
-        add_to_project(context, result, departements, table, options["unit"])
+        add_to_project(context, result, departements, table, options["unit"], replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context))
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(result.files, ensure_ascii=False),

@@ -21,23 +21,28 @@ from ..ocsge_plugin import keeping, reading
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.nomenclature import couverture
 from ..ocsge_plugin.styles import apply_style, legend_title
-from .base import OcsgeAlgorithm, keep_alive, log_table, place_in_group
+from . import params
+from .base import OcsgeAlgorithm, keep_alive, log_table
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
+from .groups import RunGroup
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, kind: str, group: str, palette: str, legend: str = ""):
+    def __init__(self, kind: str, group: RunGroup, palette: str, title: str, legend: str = ""):
         super().__init__()
-        self.kind, self.group, self.palette, self.legend = kind, group, palette, legend
+        self.kind, self.group, self.palette, self.title, self.legend = kind, group, palette, title, legend
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if not isinstance(layer, QgsVectorLayer):
             return
-        apply_style(layer, self.kind, self.palette)
-        if self.legend:  # what the colours show, in the layers panel and in print layouts' legends
-            layer.setName(f"{layer.name()} – {self.legend}")
         project = context.project() or QgsProject.instance()
-        if project.layerTreeRoot().findLayer(layer.id()) is not None:
-            place_in_group(layer, project, self.group, reading.KINDS.index(self.kind))
+        in_tree = project.layerTreeRoot().findLayer(layer.id()) is not None
+        if in_tree:
+            layer = self.group.own(layer, project)  # a rerun: this run's own layer, the earlier group left as it was
+        apply_style(layer, self.kind, self.palette)
+        # what the colours show, in the layers panel and in print layouts' legends
+        layer.setName(f"{self.title} – {self.legend}" if self.legend else self.title)
+        if in_tree:
+            self.group.place(layer, project, reading.KINDS.index(self.kind))
 
 
 class LoadDeliveryAlgorithm(OcsgeAlgorithm):
@@ -92,6 +97,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             ),
             self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."),
         )
+        self.add(params.replace_group(self.REPLACE_GROUP))
         self.add(
             QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True),
             self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."),
@@ -142,7 +148,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         if not paths:
             raise self.fail(self.tr("No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file."))
         try:
-            delivery, summaries = self._read(paths, kinds, parameters, context, feedback)
+            delivery, summaries, left_out = self._read(paths, kinds, parameters, context, feedback)
         except reading.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
@@ -156,15 +162,19 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             )
         for note in delivery.warnings:
             feedback.pushWarning(note)
+        for note in left_out:
+            feedback.pushInfo(note)
         empty = [found.title for found in delivery.layers if found.feature_count == 0]
         if empty:
             raise self.fail(self.tr("Empty layer(s): {names}. Expected OCS GE polygons.").format(names=", ".join(empty)))
         layers = sorted(delivery.layers, key=lambda f: (f.departement or "", reading.KINDS.index(f.kind), f.millesimes))
         results: dict = {self.LAYERS: []}
-        report = {"departements": delivery.departements, "layers": [], "warnings": delivery.warnings}
+        report = {"departements": delivery.departements, "layers": [], "warnings": delivery.warnings, "left_out": left_out}
+        groups: dict[str, RunGroup] = {}  # this run's groups, one per département and millésime(s)
+        replace = self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context)
         for found in layers:
             self._warn_codes(found, feedback)
-            self._register(found, context, palette)
+            self._register(found, context, palette, groups, replace)
             results[self.LAYERS].append(found.uri)
             output = self.OUTPUTS[found.kind]
             if found.kind == "occupation" and output in results:
@@ -185,8 +195,9 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         return results
 
     def _read(self, paths, kinds, parameters, context, feedback):
-        """Every delivery read and merged (a layer found twice is read once), its layers kept where
-        they stay; with the surface by couverture of the stock layers when SUMMARY. Raises Canceled."""
+        """Every delivery read and merged (a layer found twice is read once, a millésime delivered as
+        GeoPackage and Shapefile once: the notes of those left out), its layers kept where they stay;
+        with the surface by couverture of the stock layers when SUMMARY. Raises Canceled."""
         delivery = reading.Delivery([], [], [])
         for index, path in enumerate(paths):
             feedback.pushInfo(self.tr("Reading {path}").format(path=path))
@@ -203,7 +214,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             delivery.extracted.extend(part.extracted)
         # the layers read files that stay (the cache may be cleared), not the cache; a kept copy
         # found beside its archive is the same delivery: read once
-        delivery.layers[:] = keeping.without_kept_copies(delivery)
+        delivery.layers[:], left_out = keeping.one_format_per_millesime(keeping.without_kept_copies(delivery))
         archives = [Path(archive) for archive, _ in delivery.extracted]
         folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context) or None
         kept = []
@@ -217,7 +228,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             for found in delivery.layers:
                 if found.kind in ("occupation", "artif"):
                     summaries[found.uri] = reading.surface_by_couverture(found, feedback.isCanceled)
-        return delivery, summaries
+        return delivery, summaries, left_out
 
     def _warn_codes(self, found, feedback) -> None:
         """Codes outside the nomenclature and null codes of a layer, for the log."""
@@ -248,11 +259,13 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         rows.append([self.tr("Total"), "", sum(areas.values()) / 10000.0, 100.0])
         log_table(feedback, self.tr("{title}: surface per couverture class").format(title=title), [self.tr("Code"), self.tr("Label"), self.tr("Surface (ha)"), self.tr("Share (%)")], rows)
 
-    def _register(self, found: reading.FoundLayer, context: QgsProcessingContext, palette: str) -> None:
-        """In the GUI, add the layer to the project on completion, styled and grouped by millésime."""
+    def _register(self, found: reading.FoundLayer, context: QgsProcessingContext, palette: str, groups: dict, replace: bool) -> None:
+        """In the GUI, add the layer to the project on completion, styled, in this run's group of its
+        département and millésime(s) (``groups``: base name → RunGroup, shared by the run's layers)."""
         details = QgsProcessingContext.LayerDetails(found.title, context.project(), found.kind)
-        group = "OCS GE " + " ".join(p for p in (f"D{found.departement}" if found.departement else "", "-".join(map(str, found.millesimes))) if p)
-        post = _StyleAndGroup(found.kind, group, palette, legend_title(found.kind, palette, found.millesimes))
+        base = "OCS GE " + " ".join(p for p in (f"D{found.departement}" if found.departement else "", "-".join(map(str, found.millesimes))) if p)
+        group = groups.setdefault(base, RunGroup(base, replace))
+        post = _StyleAndGroup(found.kind, group, palette, found.title, legend_title(found.kind, palette, found.millesimes))
         details.setPostProcessor(keep_alive(post))
         context.addLayerToLoadOnCompletion(found.uri, details)
 

@@ -142,3 +142,16 @@ def database(connection_name: str, schema_name: str) -> list[QgsProcessingParame
     schema = QgsProcessingParameterDatabaseSchema(schema_name, tr("Schema"), connection_name, defaultValue="public", optional=True)
     schema.setHelp(tr("An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other."))
     return [connection, schema]
+
+
+def replace_group(name: str) -> QgsProcessingParameterBoolean:
+    """Whether this run's group of layers replaces the group of an earlier run of the same territory and
+    millésimes (``groups.RunGroup``); unchecked by default: a new group per run."""
+    return _helped(
+        QgsProcessingParameterBoolean(name, tr("Replace the group of an earlier run (same territory and millésimes)"), defaultValue=False),
+        tr(
+            "Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes "
+            "and the date and time of the run. Checked: the group an earlier run made for the same territory and "
+            "millésimes is removed from the project, with its layers (not their files), and this run's group takes its place."
+        ),
+    )

@@ -27,10 +27,12 @@ from ..ocsge_plugin import files
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.report import build, layout as layouts, template_check
 from ..ocsge_plugin.report.tables import LEVELS, Tables
+from . import params
 from .aggregate import METHODS
 from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries
 from .diagnostic import DiagnosticAlgorithm
+from .groups import RunGroup
 
 SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
 
@@ -89,6 +91,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True),
             self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."),
         )
+        self.add(params.replace_group(self.REPLACE_GROUP))
         self.add(
             QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)")),
             self.tr("The report; the tables, charts and atlas layer go to the folder <name>_donnees beside it."),
@@ -171,7 +174,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("Cannot write {path}: {error}. Expected a writable place.").format(path=output, error=error)) from None
         finally:
             files.remove(work)
-        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows, raster=raster)
+        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows, raster=raster,
+                          replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context))
         feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
         return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
 
@@ -265,7 +269,8 @@ def keep_layout(project, kept: dict):
     first = next(iter(tables.levels["commune"].values()), None)
     fin, debut = (first.fin, first.debut) if first else (None, None)
     layers, legend = build.map_layers(tables, coverage, background, fin, kept.get("artif"), kept.get("flows"), debut, kept.get("raster"))
-    group = project.layerTreeRoot().insertGroup(0, f"Portrait de territoire – {kept['name']}")
+    years = "-".join(str(y) for y in (debut, fin) if y)
+    group = RunGroup(f"Portrait de territoire – {kept['name']} {years}".strip(), kept.get("replace", False)).node(project)
     for layer in [*layers, lines]:
         project.addMapLayer(layer, False)
         group.addLayer(layer)

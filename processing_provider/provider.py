@@ -8,7 +8,7 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ocsge_plugin import compat
+from ..ocsge_plugin import compat, guide
 from ..ocsge_plugin.nomenclature import RESOURCES
 
 
@@ -55,7 +55,7 @@ def example_models() -> list:
     load is skipped."""
     from qgis.core import QgsProcessingModelAlgorithm
 
-    from .base import TAGS, guide_url, named_algorithms
+    from .base import TAGS, guide_links, named_algorithms
     from .deliveries import CONSUMERS, use_deliveries_widget
 
     class ExampleModel(QgsProcessingModelAlgorithm):
@@ -85,11 +85,11 @@ def example_models() -> list:
             return ExampleModel(self._path, self._name)
 
         def helpUrl(self) -> str:  # noqa: N802
-            return f"{guide_url()}#ocsge-{self._name}"
+            return guide.help_url(f"ocsge-{self._name}")
 
         def shortHelpString(self) -> str:  # noqa: N802
             """The model's help, the algorithms it names given as the toolbox shows them."""
-            return named_algorithms(super().shortHelpString())
+            return named_algorithms(super().shortHelpString()) + guide_links(f"ocsge-{self._name}")
 
         def tags(self) -> list[str]:
             return list(TAGS) + ["modèle", "model", "diagnostic"]

@@ -11,7 +11,8 @@ from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInter
 
 from ..ocsge_plugin import export, nomenclature, styles
 from ..ocsge_plugin.i18n import tr
-from .base import keep_alive, place_in_group
+from .base import keep_alive
+from .groups import RunGroup
 
 LEVEL_NAMES = {"commune": "communes", "epci": "EPCI", "scot": "SCoT", "departement": "départements", "region": "régions"}
 # The maps shown when the diagnostic ends: (dataset, level) → shown checked.
@@ -42,7 +43,7 @@ class _PublishedLayer(QgsProcessingLayerPostProcessorInterface):
     last pair of millésimes of each territory, a choropleth for the maps, placed in the diagnostic's
     group. A map of the share artificialised also gets its twin: the net flow per hectare."""
 
-    def __init__(self, group: str, rank: int, dataset: str, level: str, unit: str, title: str, shown: bool | None, flow_title: str = ""):
+    def __init__(self, group: RunGroup, rank: int, dataset: str, level: str, unit: str, title: str, shown: bool | None, flow_title: str = ""):
         super().__init__()
         self.group, self.rank, self.dataset, self.level, self.unit = group, rank, dataset, level, unit
         self.title, self.shown, self.flow_title = title, shown, flow_title
@@ -62,30 +63,32 @@ class _PublishedLayer(QgsProcessingLayerPostProcessorInterface):
         if not isinstance(layer, QgsVectorLayer):
             return
         project = context.project() or QgsProject.instance()
+        layer = self.group.own(layer, project)  # a rerun into the same folder: this run's own layer
         self._prepare(layer, self.title)
         if layer.isSpatial() and layer.fields().indexOf(f"pourcent_{self.dataset}") >= 0:  # every level, as a choropleth
             layer.setRenderer(styles.share_renderer(self.dataset))
-        place_in_group(layer, project, self.group, self.rank, bool(self.shown))
+        self.group.place(layer, project, self.rank, bool(self.shown))
         if self.flow_title:
             flows = QgsVectorLayer(layer.source(), self.flow_title, "ogr")
             self._prepare(flows, self.flow_title)
             flows.setRenderer(styles.net_flow_renderer(styles.add_net_flow_per_ha(flows, self.dataset, self.level)))
             project.addMapLayer(flows, False)
-            place_in_group(flows, project, self.group, self.rank + 0.5, False)
+            self.group.place(flows, project, self.rank + 0.5, False)
 
 
-def add_to_project(context, written, departements, table, unit: str, method: str = "") -> None:
+def add_to_project(context, written, departements, table, unit: str, method: str = "", replace: bool = False) -> None:
     """Load the published tables ``written`` (an ``export.ExportResult``) into the project when the
     algorithm ends: in the group named after ``departements`` and the millésimes of ``table``, the maps
     first (share artificialised and net flow per hectare, communes and EPCI), then the other tables,
-    unchecked. ``method``, the artificialisation method used, goes into the maps' names."""
+    unchecked. ``method``, the artificialisation method used, goes into the maps' names. The group is
+    this run's, dated (``groups.RunGroup``), or in place of an earlier run's when ``replace``."""
     if context.project() is None:
         return
     layers = dict(written.layers)
     for path in written.files:
         if Path(path).name == f"{COVERAGE_TABLE}.gpkg":
             layers[COVERAGE_TABLE] = f"{path}|layername={COVERAGE_TABLE}"
-    group = group_name(departements, table)
+    group = RunGroup(group_name(departements, table), replace)
     years = millesimes_label(table)
     last = years.split("-")[-1]
     order = [(d, level) for level in export.PUBLISHED_LEVELS for d in export.DATASETS]

@@ -207,3 +207,12 @@ def two_candidates(folder: Path, extract_name: str, complete_name: str,
     write_layer(path, complete_name, names, HAND_ROWS)
     return path.parent
 
+
+
+def run_group(project, base: str):
+    """The newest group a run made for ``base`` (« OCS GE D32 2019 », « Diagnostic OCS GE – … »): the
+    top-level group named « <base>… – dd/mm/yyyy hh:mm », or None."""
+    from qgis.core import QgsLayerTree
+
+    pattern = re.compile(rf"{re.escape(base)}.* – \d\d/\d\d/\d{{4}} \d\d:\d\d( \(\d+\))?")
+    return next((c for c in project.layerTreeRoot().children() if QgsLayerTree.isGroup(c) and pattern.fullmatch(c.name())), None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from builders import run_group
 from conftest import DATA
 from qgis.core import QgsGraduatedSymbolRenderer, QgsProject
 
@@ -36,7 +37,7 @@ def test_run_and_load_results_adds_the_styled_group(provider, sample, tmp_path):
     }
     processing.runAndLoadResults("ocsge:diagnostic", params)
     y1, y2 = manifest["millesimes"]
-    group = project.layerTreeRoot().findGroup(f"Diagnostic OCS GE – Territoire de Belfort {y1}-{y2}")
+    group = run_group(project, f"Diagnostic OCS GE – Territoire de Belfort {y1}-{y2}")
     assert group is not None, [g.name() for g in project.layerTreeRoot().children()]
     nodes = group.findLayers()
     names = [node.layer().name() for node in nodes]
@@ -95,7 +96,7 @@ def test_the_example_model_adds_the_group_too(provider, sample, tmp_path):
     )
     print([(n.name(), [c.name() for c in n.children()]) for n in project.layerTreeRoot().children()])
     y1, y2 = manifest["millesimes"]
-    group = project.layerTreeRoot().findGroup(f"Diagnostic OCS GE – Territoire de Belfort {y1}-{y2}")
+    group = run_group(project, f"Diagnostic OCS GE – Territoire de Belfort {y1}-{y2}")
     assert group is not None
     share = group.findLayers()[0].layer()
     assert share.name() == f"Share artificialised {y2} (%) – communes"

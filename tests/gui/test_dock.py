@@ -9,7 +9,7 @@ import time
 import zipfile
 
 import pytest
-from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, square, write_layer
+from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, run_group, square, write_layer
 from fakeiface import RecordingIface, set_provider_aside
 from fakeservices import API, IGN, dataset, plugin_settings, resource, serve_datagouv, serve_ign
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
@@ -197,7 +197,7 @@ def test_ign_tab_lists_downloads_and_loads_a_delivery(dock, services, project, t
     occupation = [layer for layer in project.mapLayers().values() if "Occupation" in layer.name()]
     assert len(occupation) == 1 and occupation[0].featureCount() == 5
     assert surfaces_ha(occupation[0]) == pytest.approx(HAND_SURFACE_HA)
-    assert project.layerTreeRoot().findGroup("OCS GE D90 2021") is not None  # ocsge:load's grouping by millésime
+    assert run_group(project, "OCS GE D90 2021") is not None  # ocsge:load's grouping by millésime
     assert "Loaded" in dock.status.text()
 
 

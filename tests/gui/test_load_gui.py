@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builders import hand_delivery, pack_7z
+from builders import hand_delivery, pack_7z, run_group
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
 
 
@@ -22,7 +22,7 @@ def test_layers_are_added_styled_and_grouped(provider, tmp_path):
     assert built.symbol().color().name() == "#ff377a"  # official colour of CS1.1.1.1
     assert built.label() == "CS1.1.1.1 Zones bâties"
     assert len([c for c in renderer.categories() if c.value()]) == 14
-    group = project.layerTreeRoot().findGroup("OCS GE D32 2019")
+    group = run_group(project, "OCS GE D32 2019")
     assert group is not None
     assert sorted(node.layer().name() for node in group.findLayers()) == sorted(layer.name() for layer in layers)
     project.clear()

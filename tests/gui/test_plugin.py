@@ -24,6 +24,33 @@ def test_classfactory_imports_lazily():
     assert out.stdout.strip() == "False"
 
 
+def test_extensions_menu_has_portrait_and_the_guide(qgis_processing, qgis_parent, ocsge, tmp_path, monkeypatch):
+    """Extensions › OCS GE: load, diagnostic and portrait named as in the toolbox, the data panel, and
+    the user guide opening the HTML installed with the plugin."""
+    import guide_html
+    from ocsge.ocsge_plugin import guide
+
+    monkeypatch.setattr(guide, "GUIDE_HTML", guide_html.write(tmp_path))
+    opened = []
+    monkeypatch.setattr("ocsge.ocsge_plugin.plugin.QDesktopServices.openUrl", lambda url: opened.append(url.toString()))
+    set_provider_aside()
+    iface = RecordingIface(qgis_parent)
+    plugin = ocsge.classFactory(iface)
+    plugin.initGui()
+    try:
+        registry = QgsApplication.processingRegistry()
+        texts = [action.text() for action in iface.menu]
+        names = [registry.algorithmById(f"ocsge:{name}").displayName() + "…" for name in ("load", "diagnostic", "portrait")]
+        assert texts[:3] == names
+        help_action = iface.menu[-1]
+        assert help_action.text() == plugin.tr("OCS GE user guide")
+        help_action.trigger()
+        assert opened == [(tmp_path / "guide.html").as_uri()]
+    finally:
+        plugin.unload()
+    assert iface.menu == []
+
+
 def test_load_and_unload_twice_leaves_nothing(qgis_processing, qgis_parent, ocsge):
     registry = QgsApplication.processingRegistry()
     set_provider_aside()
@@ -64,6 +91,7 @@ def test_metadata():
     # ready for QGIS 4: the installer reads 3.99 when no maximum is given, which refuses QGIS 4
     assert general["qgisMaximumVersion"] == "4.99"
     assert general["category"] == "Vector"
+    assert general["experimental"] == "False", "listed by default in QGIS's plugin manager"
     # one language per key, French where QGIS reads it (its installer picks description[fr] in French)
     for key in ("description", "about"):
         assert general[f"{key}[fr]"].strip() and " / " not in general[key] and " / " not in general[f"{key}[fr]"], key

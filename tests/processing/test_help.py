@@ -1,5 +1,5 @@
-"""Help for people: every algorithm has a Help button to its section of the user guide kept in the
-repository (docs/guide.md), a one-line description, tags in French and English (the toolbox search
+"""Help for people: every algorithm has a Help button to its section of the user guide installed with
+the plugin (HTML made from docs/guide.md), a one-line description, tags in French and English (the toolbox search
 finds « ZAN »), help in sections without raw algorithm ids nor text eaten as HTML, an icon per family."""
 
 from __future__ import annotations
@@ -21,17 +21,44 @@ def _algorithms(provider):
     return [alg.create() for alg in provider.algorithms()]
 
 
-def test_every_help_url_resolves_to_an_anchor_of_the_guide(provider):
-    from ocsge.processing_provider.base import guide_url
+def test_every_help_url_opens_the_local_guide_at_its_anchor(provider, tmp_path, monkeypatch):
+    """With the HTML guide installed (as the zip and make deploy do), each Help button opens it by a
+    file:// address at an anchor of its own; the online copy only while the repository is real."""
+    import guide_html
+    from ocsge.ocsge_plugin import guide
 
-    assert guide_url() == "https://github.com/ocsge-plugin/qgis-ocsge/blob/main/docs/guide.md"
-    anchors = _anchors()
+    html_path = guide_html.write(tmp_path)
+    monkeypatch.setattr(guide, "GUIDE_HTML", html_path)
+    anchors, html_text = _anchors(), html_path.read_text(encoding="utf-8")
     algorithms = _algorithms(provider)
     assert len(algorithms) == 12  # 11 algorithms and the example model
     for alg in algorithms:
         url, _, anchor = alg.helpUrl().partition("#")
-        assert url == guide_url(), alg.id()
-        assert anchor in anchors, f"{alg.id()}: #{anchor} is not in docs/guide.md"
+        assert url == html_path.as_uri(), alg.id()
+        assert anchor in anchors and f'id="{anchor}"' in html_text, f"{alg.id()}: #{anchor} is not in the guide"
+        assert alg.helpUrl() in alg.shortHelpString(), alg.id()
+    # no online link while metadata.txt's repository is a placeholder (until the release): no page that does not exist
+    placeholder = any(p.startswith("metadata.txt : l'adresse « repository »") for p in guide.address_problems(guide.metadata()))
+    assert (guide.online_url("x") == "") == placeholder
+    real = {"repository": "https://git.example.fr/ocsge", "homepage": "https://ocsge.example.fr", "tracker": "https://git.example.fr/ocsge/issues"}
+    assert guide.online_url("ocsge-load", real) == "https://git.example.fr/ocsge/blob/main/docs/guide.md#ocsge-load"
+
+
+def test_guide_is_written_for_people():
+    """The « Parcours type » comes first, each main step with its screenshot, no raw placeholder
+    (artif_<level>) left in the text the reader sees."""
+    import guide_html
+
+    text = GUIDE.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
+    assert headings[0] == "Parcours type"
+    steps = text.split("## Parcours type", 1)[1].split("\n## ", 1)[0]
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", steps)
+    assert len(images) >= 4 and all((GUIDE.parent / image).exists() for image in images)  # one per step
+    page, _ = guide_html.render(text)
+    visible = re.sub(r"<[^>]+>", "", page)
+    assert not re.search(r"<\w+>|&lt;", visible), re.search(r".{40}(<\w+>|&lt;).{40}", visible)
+    assert "<!-- Vos données" in text, "the hook where the « Vos données » section goes"
 
 
 class _Text(HTMLParser):

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from builders import belfort_params, read_csv
+from builders import belfort_params, read_csv, run_group
 from conftest import DATA, Recorder
 from qgis.core import QgsProcessingException, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
@@ -134,7 +134,7 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     # the layout stays in the project, an atlas over the territories
     layout = QgsProject.instance().layoutManager().layoutByName("Portrait de territoire – epci")
     assert layout is not None and layout.atlas().enabled() and layout.atlas().coverageLayer().featureCount() == len(epcis)
-    group = QgsProject.instance().layerTreeRoot().findGroup("Portrait de territoire – epci")
+    group = run_group(QgsProject.instance(), "Portrait de territoire – epci")
     # the sample holds IGN's artificialisation layers: the map shows them, as IGN ships them
     assert [layer.name() for layer in group.findLayers()] == ["Territoire du portrait", "Flux 2018–2021", "Surface artificialisée 2021", "Communes", "Tableaux du portrait"]
     assert mine.name() == "Mes communes" and mine.renderer().dump() == style  # the user's layer untouched (a copy is the background)
