@@ -185,7 +185,7 @@ def curved_delivery(folder: Path, rows=None, year: int = 2019) -> Path:
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     for wkt, values in rows or CURVED_ROWS:
         feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in zip(names, values):
+        for name, value in zip(names, list(values[:3]) + [str(year)]):  # the millesime field says its name's year
             feature.SetField(name, value)
         feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         layer.CreateFeature(feature)
