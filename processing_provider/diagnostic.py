@@ -19,8 +19,8 @@ from qgis.core import (
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
 from ..ocsge_plugin.computing.chain import run_aggregate
+from ..ocsge_plugin.computing.communes import check_commune_codes, commune_fields, read_membership
 from ..ocsge_plugin.computing.placement import TerritorySet
-from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.computing.table import to_unit
 from ..ocsge_plugin.errors import Canceled
 from ..ocsge_plugin.i18n import plural
@@ -187,23 +187,29 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             convention=convention,
             **self.published_options(parameters, context),
         )
-        keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
+        fields = commune_fields(communes_source.fields().names(), code_field, name_field)
+        keep = list(fields.membership.values())
+        options["code_field"] = fields.code or code_field
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
         def work():
             options["database"] = self.database(parameters, context)  # tried now, written at the end
+            # 1. the communes and their membership read and checked first: a wrong code field stops here
+            territories = TerritorySet.from_layer(communes_source, options["code_field"], fields.name, keep)
+            membership = read_membership(membership_path) if membership_path else None
+            for note in fields.notes + [fields.description()] + ([membership.description()] if membership else []):
+                feedback.pushInfo(note)
+            check_commune_codes(territories.codes, options["code_field"], membership)  # its notes: at the roll-up
             layers, departements, kinds = self._load(paths, given, steps, feedback)
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
-            territories = TerritorySet.from_layer(communes_source, code_field, name_field, keep)
             result, notes = run_aggregate(territories, layers, method, coverage, True, steps, convention)
             for note in notes + [w for w in result.warnings if w != result.outside_note]:
                 feedback.pushWarning(note)
             log_undetermined(feedback, undetermined(result))
             table, geometries, covered, left_out = self._covered(result, territories, keep, feedback)
+            table = table.rename(columns={column: name for name, column in fields.membership.items()})
             # 3. roll-up and 4. export
-            steps.setCurrentStep(2)
-            membership = Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
             written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps, result.classes)
             return written, warnings, (table, layers, departements, kinds, covered, left_out, notes, result)
