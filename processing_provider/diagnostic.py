@@ -67,10 +67,17 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
         self.add(
             QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]),
-            self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."),
+            self.tr("Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS's COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the "
+                    "membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code."),
         )
-        self.add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), "code", self.COMMUNES), self.tr("The INSEE code of the commune."))
-        self.add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), "nom", self.COMMUNES, optional=True), self.tr("The commune's name."))
+        self.add(
+            QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), None, self.COMMUNES, optional=True),
+            self.tr("The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code)."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), None, self.COMMUNES, optional=True),
+            self.tr("The commune's name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom)."),
+        )
         self.add(params.membership(self.MEMBERSHIP))
         self.add(params.method(self.METHOD), self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
         self.add_convention_parameter()
@@ -189,7 +196,13 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
         fields = commune_fields(communes_source.fields().names(), code_field, name_field)
         keep = list(fields.membership.values())
-        options["code_field"] = fields.code or code_field
+        if not fields.code:
+            raise self.fail(
+                self.tr("The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or the field chosen.").format(
+                    fields=", ".join(communes_source.fields().names())
+                )
+            )
+        options["code_field"] = fields.code
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
         def work():

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -307,7 +308,10 @@ def _sheets(path: Path) -> list[tuple[str, list[list[Optional[str]]]]]:
             member = inner[0]
             if member.lower().endswith((".csv", ".txt")):
                 return [(member, _csv_rows(decode_text(archive.read(member))))]
-        return _spreadsheet(f"/vsizip/{path}/{member}", Path(member).suffix.lower())
+            with tempfile.TemporaryDirectory(prefix="ocsge-appartenance-") as folder:  # GDAL's XLSX driver opens no zip in a zip
+                inside = Path(folder) / f"table{Path(member).suffix.lower()}"
+                inside.write_bytes(archive.read(member))
+                return _spreadsheet(str(inside), inside.suffix)
     if suffix in (".xlsx", ".xlsm", ".ods"):
         return _spreadsheet(str(path), suffix)
     if suffix == ".xls":
@@ -316,11 +320,17 @@ def _sheets(path: Path) -> list[tuple[str, list[list[Optional[str]]]]]:
 
 
 def _csv_rows(text: str) -> list[list[Optional[str]]]:
+    """The rows of a CSV text, split by the separator that makes a header of commune codes appear
+    (title rows above it would fool a sniffer), else by the sniffed one."""
+    head = text.splitlines()[:HEADER_ROWS]
+    for delimiter in (";", ",", "\t"):
+        if _header_index(list(csv.reader(head, delimiter=delimiter)), ("commune_code",)) is not None:
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     try:
-        dialect = csv.Sniffer().sniff("\n".join(text.splitlines()[:HEADER_ROWS])[:8192], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff("\n".join(head)[:8192], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text, newline=""), dialect=dialect)]
+    return list(csv.reader(io.StringIO(text, newline=""), dialect=dialect))
 
 
 def _spreadsheet(name: str, suffix: str) -> list[tuple[str, list[list[Optional[str]]]]]:
@@ -401,7 +411,8 @@ class CommuneFields:
 
 def commune_fields(names: Sequence[str], code_field: Optional[str] = None, name_field: Optional[str] = None) -> CommuneFields:
     """The fields of a commune layer with the field names ``names``: ``code_field`` and ``name_field``
-    when the layer has them, else the recognised ones (``INSEE_COM``, ``NOM``…); the membership fields
+    when the layer has them, else the recognised ones (``INSEE_COM``, ``CODGEO``, ``commune_code``,
+    then ``code``; ``NOM``, ``LIBGEO``…; ``code`` None when none is found); the membership fields
     (``SIREN_EPCI``, ``INSEE_DEP``, ``INSEE_REG``, ``epci_code``…) other than those two.
 
     Returns
@@ -414,9 +425,7 @@ def commune_fields(names: Sequence[str], code_field: Optional[str] = None, name_
         code = found.get("commune_code") or next((n for n in names if n.lower() == "code"), None)
         if code and code_field:
             notes.append(tr("The commune layer has no field {given}: the commune code is read from {field}.").format(given=code_field, field=code))
-    name = name_field if name_field in names else None
-    if name is None and name_field:
-        name = found.get("nom")
+    name = name_field if name_field in names else found.get("nom")
     used = {code, name}
     membership = {key: column for key, column in found.items() if key not in ("commune_code", "nom") and column not in used}
     return CommuneFields(code, name, membership, notes)
