@@ -110,6 +110,18 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             )
         return self.tr("No commune layer. Expected commune polygons with their INSEE code.")
 
+    def _commune_fields(self, communes_source, code_field, name_field):
+        """The commune layer's code, name and membership fields (the chosen ones, else recognised)."""
+        names = communes_source.fields().names()
+        fields = commune_fields(names, code_field, name_field)
+        if not fields.code:
+            raise self.fail(
+                self.tr("The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or the field chosen.").format(
+                    fields=", ".join(names)
+                )
+            )
+        return fields
+
     def _load(self, paths, given, steps, feedback):
         """Step 1: every delivery read; its non-empty layers (a kept copy beside its archive read once),
         départements and layer kinds; then the layers ``given`` as they are (PostGIS tables…)."""
@@ -194,14 +206,8 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             convention=convention,
             **self.published_options(parameters, context),
         )
-        fields = commune_fields(communes_source.fields().names(), code_field, name_field)
+        fields = self._commune_fields(communes_source, code_field, name_field)
         keep = list(fields.membership.values())
-        if not fields.code:
-            raise self.fail(
-                self.tr("The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or the field chosen.").format(
-                    fields=", ".join(communes_source.fields().names())
-                )
-            )
         options["code_field"] = fields.code
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 

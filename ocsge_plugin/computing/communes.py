@@ -198,7 +198,7 @@ class Membership:
             "admin_express": tr("ADMIN EXPRESS communes"),
             "fields": tr("membership fields of the commune layer"),
         }
-        used = ", ".join(f"{column} → {name}" for name, column in self.columns.items())
+        used = ", ".join(column if column == name else f"{column} → {name}" for name, column in self.columns.items())
         return tr("Membership: {source} read as {shape} ({count} communes); columns used: {columns}.").format(
             source=self.source or "-", shape=shapes.get(self.shape, self.shape), count=len(self.table), columns=used
         )
