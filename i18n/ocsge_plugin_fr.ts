@@ -2101,32 +2101,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>pas un classeur que GDAL sait ouvrir</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="409"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="407"/>
         <source>Commune layer: fields used {fields}.</source>
         <translation>Couche des communes : champs utilisés {fields}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="427"/>
-        <source>The commune layer has no field {given}: the commune code is read from {field}.</source>
-        <translation>La couche des communes n'a pas de champ {given} : le code de commune est lu dans {field}.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="460"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="454"/>
         <source>The commune codes do not meet the membership table: {matched} of the {count} codes of the field « {field} » of the commune layer are in the column « {column} » of {source}. Examples from the layer: {layer_examples}; from the table: {table_examples}. Choose the field holding the INSEE code of the commune (5 characters: 90010, 2A004, 97411). Nothing was written.</source>
         <translation>Les codes de commune ne correspondent pas à la table d'appartenance : {matched} des {count} codes du champ « {field} » de la couche des communes figurent dans la colonne « {column} » de {source}. Exemples de la couche : {layer_examples} ; de la table : {table_examples}. Choisissez le champ qui contient le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="472"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="466"/>
         <source>{count} of the {total} codes of the field « {field} » are not INSEE commune codes, for example {examples}. Expected 5 characters: 2 digits (or 2A, 2B) then 3 digits, 97 and 3 digits overseas (90010, 2A004, 97411). Nothing was written.</source>
         <translation>{count} des {total} codes du champ « {field} » ne sont pas des codes INSEE de commune, par exemple {examples}. Attendu : 5 caractères, 2 chiffres (ou 2A, 2B) puis 3 chiffres, 97 et 3 chiffres outre-mer (90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="480"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="474"/>
         <source>{count} code of the field « {field} » is not an INSEE commune code (it counts in no département): {codes}.</source>
         <translation>{count} code du champ « {field} » n'est pas un code INSEE de commune (il ne compte dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="480"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="474"/>
         <source>{count} codes of the field « {field} » are not INSEE commune codes (they count in no département): {codes}.</source>
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
@@ -2689,8 +2684,8 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     </message>
     <message>
         <location filename="../processing_provider/diagnostic.py" line="118"/>
-        <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or the field chosen.</source>
-        <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou le champ choisi.</translation>
+        <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
+        <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         fields = commune_fields(names, code_field, name_field)
         if not fields.code:
             raise self.fail(
-                self.tr("The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or the field chosen.").format(
+                self.tr("The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.").format(
                     fields=", ".join(names)
                 )
             )
@@ -216,7 +216,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             # 1. the communes and their membership read and checked first: a wrong code field stops here
             territories = TerritorySet.from_layer(communes_source, options["code_field"], fields.name, keep)
             membership = read_membership(membership_path) if membership_path else None
-            for note in fields.notes + [fields.description()] + ([membership.description()] if membership else []):
+            for note in [fields.description()] + ([membership.description()] if membership else []):
                 feedback.pushInfo(note)
             check_commune_codes(territories.codes, options["code_field"], membership)  # its notes: at the roll-up
             layers, departements, kinds = self._load(paths, given, steps, feedback)

@@ -394,13 +394,11 @@ def _add_epci_names(membership: Membership, tables: list[tuple[str, Optional[pd.
 class CommuneFields:
     """The fields of a commune layer: the code, the name and the membership fields found.
 
-    ``membership`` maps canonical names (``epci_code``…) to the layer's fields; ``notes`` say what was
-    chosen in place of a field the layer does not have."""
+    ``membership`` maps canonical names (``epci_code``…) to the layer's fields."""
 
     code: Optional[str]
     name: Optional[str]
     membership: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
 
     def description(self) -> str:
         """One line for the log: the fields used."""
@@ -411,24 +409,20 @@ class CommuneFields:
 
 def commune_fields(names: Sequence[str], code_field: Optional[str] = None, name_field: Optional[str] = None) -> CommuneFields:
     """The fields of a commune layer with the field names ``names``: ``code_field`` and ``name_field``
-    when the layer has them, else the recognised ones (``INSEE_COM``, ``CODGEO``, ``commune_code``,
-    then ``code``; ``NOM``, ``LIBGEO``…; ``code`` None when none is found); the membership fields
-    (``SIREN_EPCI``, ``INSEE_DEP``, ``INSEE_REG``, ``epci_code``…) other than those two.
+    when given (a field the layer lacks is left to the reader to refuse, by its name), else the
+    recognised ones (``INSEE_COM``, ``CODGEO``, ``commune_code``, then ``code``; ``NOM``, ``LIBGEO``,
+    ``nom``…; None when none is found); the membership fields (``SIREN_EPCI``, ``INSEE_DEP``,
+    ``INSEE_REG``, ``epci_code``…) other than those two.
 
     Returns
     -------
     CommuneFields"""
     found = recognise(names)
-    notes = []
-    code = code_field if code_field in names else None
-    if code is None:
-        code = found.get("commune_code") or next((n for n in names if n.lower() == "code"), None)
-        if code and code_field:
-            notes.append(tr("The commune layer has no field {given}: the commune code is read from {field}.").format(given=code_field, field=code))
-    name = name_field if name_field in names else found.get("nom")
+    code = code_field or found.get("commune_code") or next((n for n in names if n.lower() == "code"), None)
+    name = name_field or found.get("nom")
     used = {code, name}
     membership = {key: column for key, column in found.items() if key not in ("commune_code", "nom") and column not in used}
-    return CommuneFields(code, name, membership, notes)
+    return CommuneFields(code, name, membership)
 
 
 # -------------------------------------------------------------------------------- the code check

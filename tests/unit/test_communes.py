@@ -31,10 +31,13 @@ def test_columns_are_recognised_in_every_edition_and_case():
         "commune_code": "insee_com", "nom": "nom_com", "epci_code": "code_epci", "departement_code": "insee_dep", "region_code": "insee_reg"}
     assert communes.recognise(["CODGEO", "LIBGEO", "DEP", "REG", "EPCI", "NATURE_EPCI", "ARR", "CV"]) == {
         "commune_code": "CODGEO", "nom": "LIBGEO", "epci_code": "EPCI", "epci_nature": "NATURE_EPCI", "departement_code": "DEP", "region_code": "REG"}
-    fields = communes.commune_fields(["ID", "NOM", "INSEE_COM", "INSEE_DEP", "INSEE_REG", "SIREN_EPCI"], "code", "nom")
+    fields = communes.commune_fields(["ID", "NOM", "INSEE_COM", "INSEE_DEP", "INSEE_REG", "SIREN_EPCI"])
     assert (fields.code, fields.name) == ("INSEE_COM", "NOM")
     assert fields.membership == {"epci_code": "SIREN_EPCI", "departement_code": "INSEE_DEP", "region_code": "INSEE_REG"}
-    assert "INSEE_COM" in fields.notes[0] and "SIREN_EPCI → epci_code" in fields.description()
+    assert "INSEE_COM → code" in fields.description() and "SIREN_EPCI → epci_code" in fields.description()
+    assert communes.commune_fields(["code", "nom", "epci_code"]).code == "code"
+    assert communes.commune_fields(["INSEE_COM", "NOM"], "ID").code == "ID"  # chosen: the reader refuses it by its name
+    assert communes.commune_fields(["ID", "NOM"]).code is None
 
 
 def test_insee_xlsx_with_title_rows_reads_as_the_plugin_csv(tmp_path):
