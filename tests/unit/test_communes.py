@@ -112,3 +112,22 @@ def test_the_thresholds():
     # a few codes that are not INSEE codes: said, not stopped
     (note,) = communes.check_commune_codes(codes + ["#12"], "code", membership)
     assert "#12" in note and "no département" in note
+
+
+def test_rollup_reads_admin_express_fields_kept_by_aggregate():
+    """ocsge:aggregate on an ADMIN EXPRESS layer with SIREN_EPCI, INSEE_DEP, INSEE_REG kept: ocsge:rollup
+    finds its EPCI in them (no membership table)."""
+    from ocsge.ocsge_plugin.computing import rollup
+    from ocsge.ocsge_plugin.computing.table import TABLE_COLUMNS
+
+    rows = []
+    for code, epci, area in (("90001", "200069052", 100.0), ("90002", "200069052", 50.0), ("90003", "200069060", 25.0)):
+        row = {name: None for name in TABLE_COLUMNS}
+        row.update(code=code, nom=code, index_debut=1, index_fin=2, millesime_debut="2018", millesime_fin="2021", surface=area,
+                   surface_artif=area / 10, SIREN_EPCI=epci, INSEE_DEP="90", INSEE_REG="27")
+        rows.append(row)
+    result = rollup.rollup(pd.DataFrame(rows), levels=("epci", "departement"))
+    epci = result.levels["epci"].set_index("code")
+    assert epci.loc["200069052", "surface"] == 150.0 and epci.loc["200069060", "surface_artif"] == 2.5
+    assert result.membership.shape == "fields" and "SIREN_EPCI → epci_code" in result.membership.description()
+    assert not any("No membership codes" in w for w in result.warnings)
