@@ -212,7 +212,7 @@ class Membership:
     def from_table(cls, df: pd.DataFrame, source: str = "", shape: Optional[str] = None) -> "Membership":
         """A membership table from a data frame of one of the recognised shapes."""
         columns = recognise(df.columns)
-        if "commune_code" not in columns or not any(key in columns for key in MEMBERSHIP_KEYS):
+        if not _is_membership(columns):
             raise TerritoryError(
                 tr(
                     "The membership table has columns {found}. Expected the plugin's (commune_code, nom, epci_code, epci_nom, "
@@ -286,7 +286,7 @@ def read_membership(path: str | Path) -> Membership:
             tr("The membership table {path} cannot be read: {error}.").format(path=path, error=getattr(error, "strerror", None) or error)
         ) from None
     tables = [(name, _from_rows(rows)) for name, rows in sheets]
-    found = [(name, df) for name, df in tables if df is not None and "commune_code" in recognise(df.columns)]
+    found = [(name, df) for name, df in tables if df is not None and _is_membership(recognise(df.columns))]
     if not found:
         first = next((df for _, df in tables if df is not None), None)
         columns = list(first.columns) if first is not None else (sheets[0][1][0] if sheets and sheets[0][1] else [])
@@ -295,6 +295,11 @@ def read_membership(path: str | Path) -> Membership:
     membership = Membership.from_table(df, str(path) + (f" ({name})" if len(sheets) > 1 else ""))
     _add_epci_names(membership, tables)
     return membership
+
+
+def _is_membership(columns: dict[str, str]) -> bool:
+    """Whether recognised ``columns`` make a membership table: commune codes and a membership code."""
+    return "commune_code" in columns and any(key in columns for key in MEMBERSHIP_KEYS)
 
 
 def _sheets(path: Path) -> list[tuple[str, list[list[Optional[str]]]]]:

@@ -22,7 +22,7 @@ import pandas as pd
 from qgis.core import QgsGeometry
 
 from .. import reading
-from ..errors import Canceled, TerritoryError
+from ..errors import Canceled
 from ..i18n import plural, tr
 from ..nomenclature import departements, regions
 from .communes import EPT_CODES, Membership, check_commune_codes, decode_text, departement_of_commune, read_membership
