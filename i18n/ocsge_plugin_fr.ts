@@ -2086,42 +2086,42 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv ou la table d'appartenance de l'Insee (XLSX).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="307"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="312"/>
         <source>no .xlsx, .ods or .csv file inside</source>
         <translation>aucun fichier .xlsx, .ods ou .csv à l'intérieur</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="318"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="323"/>
         <source>the old Excel format .xls is not read; save it as .xlsx or .csv</source>
         <translation>l'ancien format Excel .xls n'est pas lu ; enregistrez-le en .xlsx ou en .csv</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="341"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="346"/>
         <source>not a spreadsheet GDAL can open</source>
         <translation>pas un classeur que GDAL sait ouvrir</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="407"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="412"/>
         <source>Commune layer: fields used {fields}.</source>
         <translation>Couche des communes : champs utilisés {fields}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="454"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="459"/>
         <source>The commune codes do not meet the membership table: {matched} of the {count} codes of the field « {field} » of the commune layer are in the column « {column} » of {source}. Examples from the layer: {layer_examples}; from the table: {table_examples}. Choose the field holding the INSEE code of the commune (5 characters: 90010, 2A004, 97411). Nothing was written.</source>
         <translation>Les codes de commune ne correspondent pas à la table d'appartenance : {matched} des {count} codes du champ « {field} » de la couche des communes figurent dans la colonne « {column} » de {source}. Exemples de la couche : {layer_examples} ; de la table : {table_examples}. Choisissez le champ qui contient le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="466"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="471"/>
         <source>{count} of the {total} codes of the field « {field} » are not INSEE commune codes, for example {examples}. Expected 5 characters: 2 digits (or 2A, 2B) then 3 digits, 97 and 3 digits overseas (90010, 2A004, 97411). Nothing was written.</source>
         <translation>{count} des {total} codes du champ « {field} » ne sont pas des codes INSEE de commune, par exemple {examples}. Attendu : 5 caractères, 2 chiffres (ou 2A, 2B) puis 3 chiffres, 97 et 3 chiffres outre-mer (90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="474"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="479"/>
         <source>{count} code of the field « {field} » is not an INSEE commune code (it counts in no département): {codes}.</source>
         <translation>{count} code du champ « {field} » n'est pas un code INSEE de commune (il ne compte dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="474"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="479"/>
         <source>{count} codes of the field « {field} » are not INSEE commune codes (they count in no département): {codes}.</source>
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
@@ -3442,162 +3442,162 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="64"/>
+        <location filename="../processing_provider/portrait.py" line="65"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="70"/>
+        <location filename="../processing_provider/portrait.py" line="71"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="70"/>
+        <location filename="../processing_provider/portrait.py" line="71"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="89"/>
+        <location filename="../processing_provider/portrait.py" line="90"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="89"/>
+        <location filename="../processing_provider/portrait.py" line="90"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="93"/>
+        <location filename="../processing_provider/portrait.py" line="94"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="93"/>
+        <location filename="../processing_provider/portrait.py" line="94"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="93"/>
+        <location filename="../processing_provider/portrait.py" line="94"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="97"/>
+        <location filename="../processing_provider/portrait.py" line="98"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="98"/>
+        <location filename="../processing_provider/portrait.py" line="99"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="107"/>
+        <location filename="../processing_provider/portrait.py" line="108"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="114"/>
+        <location filename="../processing_provider/portrait.py" line="115"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="117"/>
+        <location filename="../processing_provider/portrait.py" line="118"/>
         <source>{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.</source>
         <translation>{folder} existe et n'a pas été écrit par un portrait : il est laissé intact. Attendu : un autre nom de PDF ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="133"/>
+        <location filename="../processing_provider/portrait.py" line="134"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="135"/>
+        <location filename="../processing_provider/portrait.py" line="136"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="155"/>
+        <location filename="../processing_provider/portrait.py" line="156"/>
         <source>The template {path} cannot be read. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="160"/>
+        <location filename="../processing_provider/portrait.py" line="161"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="171"/>
+        <location filename="../processing_provider/portrait.py" line="172"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="178"/>
+        <location filename="../processing_provider/portrait.py" line="179"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
+        <location filename="../processing_provider/portrait.py" line="181"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="144"/>
+        <location filename="../processing_provider/portrait.py" line="145"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="144"/>
+        <location filename="../processing_provider/portrait.py" line="145"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="74"/>
+        <location filename="../processing_provider/portrait.py" line="75"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="74"/>
+        <location filename="../processing_provider/portrait.py" line="75"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="82"/>
+        <location filename="../processing_provider/portrait.py" line="83"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="82"/>
+        <location filename="../processing_provider/portrait.py" line="83"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="191"/>
+        <location filename="../processing_provider/portrait.py" line="193"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
