@@ -959,7 +959,7 @@
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="225"/>
+        <location filename="../processing_provider/aggregate.py" line="243"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
@@ -2149,124 +2149,124 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="73"/>
+        <location filename="../processing_provider/aggregate.py" line="74"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="73"/>
+        <location filename="../processing_provider/aggregate.py" line="74"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="81"/>
+        <location filename="../processing_provider/aggregate.py" line="82"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="81"/>
+        <location filename="../processing_provider/aggregate.py" line="82"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="85"/>
+        <location filename="../processing_provider/aggregate.py" line="86"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="85"/>
+        <location filename="../processing_provider/aggregate.py" line="86"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="89"/>
+        <location filename="../processing_provider/aggregate.py" line="90"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="89"/>
+        <location filename="../processing_provider/aggregate.py" line="90"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="93"/>
+        <location filename="../processing_provider/aggregate.py" line="94"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="93"/>
-        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
-        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="97"/>
+        <location filename="../processing_provider/aggregate.py" line="102"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="102"/>
+        <location filename="../processing_provider/aggregate.py" line="107"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="102"/>
+        <location filename="../processing_provider/aggregate.py" line="107"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="106"/>
+        <location filename="../processing_provider/aggregate.py" line="111"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="114"/>
+        <location filename="../processing_provider/aggregate.py" line="119"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="115"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="115"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="124"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="124"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="143"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="147"/>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="177"/>
+        <location filename="../processing_provider/aggregate.py" line="182"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="120"/>
+        <location filename="../processing_provider/aggregate.py" line="125"/>
         <source>Surfaces by class of the nomenclature</source>
         <translation>Surfaces par classe de la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="120"/>
+        <location filename="../processing_provider/aggregate.py" line="125"/>
         <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
         <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="94"/>
+        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
+        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
     </message>
 </context>
 <context>

@@ -110,3 +110,40 @@ def test_names_as_codes_stop_the_diagnostic_and_nothing_is_written(run, provider
     assert "« nom »" in message and "« commune_code »" in message and "0 of the 102" in message
     assert "« Andelnans », « Angeot », « Boron »" in message and "« 90001 », « 90002 », « 90003 »" in message  # the layer's order
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_aggregate_then_rollup_on_admin_express_keep_the_epci_level(run, provider, sample, tmp_path):
+    """The model's path (ocsge:aggregate, then ocsge:rollup without membership table) on an ADMIN
+    EXPRESS layer, no field to keep chosen: its SIREN_EPCI, INSEE_DEP, INSEE_REG are kept and the EPCI
+    rows are those of the plugin's inputs (outlines + appartenance-communes-90.csv), number by number."""
+    from conftest import DATA
+    from qgis.core import QgsVectorLayer
+
+    loaded, _ = run("ocsge:load", {"INPUT": str(sample), "CHECK_CODES": False, "KINDS": [0, 2]})
+    common = {"INPUT_LAYERS": loaded["LAYERS"], "METHOD": 2}
+    communes = admin_express_communes(tmp_path / "COMMUNE.gpkg")
+    mine, feedback = run("ocsge:aggregate", {**common, "TERRITORIES": str(communes), "CODE_FIELD": "INSEE_COM", "NAME_FIELD": "NOM", "OUTPUT": str(tmp_path / "a.gpkg")})
+    assert "SIREN_EPCI → epci_code" in "\n".join(feedback.infos)
+    today, _ = run("ocsge:aggregate", {**common, "TERRITORIES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code",
+                                       "NAME_FIELD": "nom", "OUTPUT": str(tmp_path / "b.gpkg")})
+    rolled = {}
+    for name, table, membership in (("mine", mine["OUTPUT"], None), ("today", today["OUTPUT"], str(DATA / "appartenance-communes-90.csv"))):
+        params = {"INPUT": table, "LEVELS": [0, 2], "OUTPUT_COMMUNE": "memory:", "OUTPUT_EPCI": str(tmp_path / f"epci_{name}.gpkg"),
+                  "OUTPUT_DEPARTEMENT": str(tmp_path / f"dep_{name}.gpkg")}
+        if membership:
+            params["MEMBERSHIP"] = membership
+        results, fb = run("ocsge:rollup", params)
+        assert not any("No membership codes" in w for w in fb.warnings)
+        rolled[name] = {level: sorted(
+            ({n: f[n] for n in QgsVectorLayer(results[key], "t", "ogr").fields().names() if n not in ("fid", "nom")} for f in QgsVectorLayer(results[key], "t", "ogr").getFeatures()),
+            key=lambda row: (row["code"], str(row["millesime_debut"])),
+        ) for level, key in (("epci", "OUTPUT_EPCI"), ("departement", "OUTPUT_DEPARTEMENT"))}
+    assert [row["code"] for row in rolled["mine"]["epci"]] == ["200069052", "200069060", "249000241"]
+    for level in ("epci", "departement"):
+        assert len(rolled["mine"][level]) == len(rolled["today"][level])
+        for got, expected in zip(rolled["mine"][level], rolled["today"][level]):
+            for column, value in expected.items():
+                if isinstance(value, float):
+                    assert got[column] == pytest.approx(value, rel=1e-12, abs=1e-12), (level, expected["code"], column)
+                else:
+                    assert got[column] == value, (level, expected["code"], column)
