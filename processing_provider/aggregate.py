@@ -193,8 +193,9 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         """The fields to keep: the chosen ones; when none is chosen and the territories are communes (the
         code field is their recognised commune code), their membership fields (ADMIN EXPRESS's
         SIREN_EPCI, INSEE_DEP, INSEE_REG, or epci_code…), said in the log, for ocsge:rollup."""
-        if parameters.get(self.KEEP_FIELDS) not in (None, ""):
-            return compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or []
+        chosen = compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or []
+        if chosen:
+            return chosen
         fields = commune_fields(territories_source.fields().names(), None, name_field)
         if not code_field or fields.code != code_field or not fields.membership:
             return []
