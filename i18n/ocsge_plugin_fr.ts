@@ -24,57 +24,57 @@
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="241"/>
+        <location filename="../ocsge_plugin/reading.py" line="252"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="291"/>
+        <location filename="../ocsge_plugin/archives.py" line="359"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="320"/>
+        <location filename="../ocsge_plugin/archives.py" line="402"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="333"/>
+        <location filename="../ocsge_plugin/archives.py" line="417"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="268"/>
+        <location filename="../ocsge_plugin/reading.py" line="279"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="289"/>
+        <location filename="../ocsge_plugin/reading.py" line="302"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="686"/>
+        <location filename="../ocsge_plugin/reading.py" line="700"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="699"/>
+        <location filename="../ocsge_plugin/reading.py" line="713"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="726"/>
+        <location filename="../ocsge_plugin/reading.py" line="740"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="735"/>
+        <location filename="../ocsge_plugin/reading.py" line="749"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="743"/>
+        <location filename="../ocsge_plugin/reading.py" line="757"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="292"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="294"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
@@ -479,27 +479,27 @@
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="182"/>
+        <location filename="../ocsge_plugin/files.py" line="280"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="564"/>
+        <location filename="../ocsge_plugin/export.py" line="545"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="636"/>
+        <location filename="../ocsge_plugin/export.py" line="616"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="594"/>
+        <location filename="../ocsge_plugin/export.py" line="575"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="716"/>
+        <location filename="../ocsge_plugin/export.py" line="696"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
@@ -509,312 +509,312 @@
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="71"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="72"/>
         <source>OCS GE — data</source>
         <translation>OCS GE — données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="76"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="77"/>
         <source>Download to folder</source>
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="100"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="101"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="101"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="102"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="102"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="103"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="112"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="113"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="113"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="114"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="132"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="133"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="133"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="134"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="136"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="137"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="146"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="147"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="162"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="163"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="164"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="165"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="180"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="180"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="180"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="185"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="191"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="210"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="212"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="211"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="213"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="213"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="215"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="219"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="223"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="225"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="224"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="226"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="238"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="240"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="240"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="244"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="245"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="247"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="248"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="250"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="265"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="267"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="267"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="269"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="334"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="336"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="347"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="349"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="370"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="372"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="372"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="374"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="375"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="377"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="388"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="390"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="405"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="407"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="458"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="474"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="487"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="503"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="477"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="493"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="487"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="503"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="498"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="514"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="509"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="525"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="511"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="527"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="514"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="530"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="529"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="545"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="550"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="561"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="577"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="53"/>
+        <location filename="../ocsge_plugin/network.py" line="63"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="582"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="598"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="586"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="637"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="653"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="659"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="675"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -854,77 +854,77 @@
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="67"/>
+        <location filename="../ocsge_plugin/network.py" line="77"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="165"/>
+        <location filename="../ocsge_plugin/network.py" line="223"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="172"/>
+        <location filename="../ocsge_plugin/network.py" line="230"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="175"/>
+        <location filename="../ocsge_plugin/network.py" line="233"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="178"/>
+        <location filename="../ocsge_plugin/network.py" line="236"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="180"/>
+        <location filename="../ocsge_plugin/network.py" line="238"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="181"/>
+        <location filename="../ocsge_plugin/network.py" line="239"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="188"/>
+        <location filename="../ocsge_plugin/network.py" line="246"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="206"/>
+        <location filename="../ocsge_plugin/network.py" line="264"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="208"/>
+        <location filename="../ocsge_plugin/network.py" line="266"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="210"/>
+        <location filename="../ocsge_plugin/network.py" line="268"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="212"/>
+        <location filename="../ocsge_plugin/network.py" line="270"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="272"/>
+        <location filename="../ocsge_plugin/network.py" line="339"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="304"/>
+        <location filename="../ocsge_plugin/network.py" line="372"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="356"/>
+        <location filename="../ocsge_plugin/network.py" line="434"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -959,7 +959,7 @@
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="243"/>
+        <location filename="../processing_provider/aggregate.py" line="244"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
@@ -974,12 +974,12 @@
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="534"/>
+        <location filename="../ocsge_plugin/export.py" line="515"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="534"/>
+        <location filename="../ocsge_plugin/export.py" line="515"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
@@ -989,7 +989,7 @@
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="62"/>
+        <location filename="../ocsge_plugin/archives.py" line="66"/>
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
@@ -1024,17 +1024,17 @@
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="524"/>
+        <location filename="../ocsge_plugin/export.py" line="505"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="654"/>
+        <location filename="../ocsge_plugin/export.py" line="634"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="491"/>
+        <location filename="../processing_provider/base.py" line="565"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
@@ -1079,102 +1079,102 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="244"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="245"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="602"/>
+        <location filename="../ocsge_plugin/export.py" line="583"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="67"/>
+        <location filename="../ocsge_plugin/files.py" line="87"/>
         <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="80"/>
+        <location filename="../ocsge_plugin/files.py" line="100"/>
         <source>the source</source>
         <translation>la source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="80"/>
+        <location filename="../ocsge_plugin/files.py" line="100"/>
         <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="175"/>
+        <location filename="../ocsge_plugin/files.py" line="273"/>
         <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
         <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="223"/>
+        <location filename="../ocsge_plugin/files.py" line="569"/>
         <source>the export</source>
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="252"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="254"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="255"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="257"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="256"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="258"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="257"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="259"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="263"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="265"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="642"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="658"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="649"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="665"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="129"/>
+        <location filename="../ocsge_plugin/network.py" line="142"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="189"/>
+        <location filename="../ocsge_plugin/network.py" line="247"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="190"/>
+        <location filename="../ocsge_plugin/network.py" line="248"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="191"/>
+        <location filename="../ocsge_plugin/network.py" line="249"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="112"/>
+        <location filename="../ocsge_plugin/archives.py" line="121"/>
         <source>Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.</source>
         <translation>Impossible d'extraire {name} dans le cache {folder} : {error}. Libérez de la place ou videz le cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="172"/>
+        <location filename="../ocsge_plugin/archives.py" line="228"/>
         <source>The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN.</source>
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
@@ -1274,17 +1274,17 @@
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="509"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="525"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="580"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="596"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="580"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="596"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
@@ -1664,47 +1664,42 @@
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="82"/>
-        <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).</source>
-        <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données) ou une chaîne de connexion (host=… dbname=… user=…).</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/postgis.py" line="99"/>
+        <location filename="../ocsge_plugin/postgis.py" line="283"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="113"/>
+        <location filename="../ocsge_plugin/postgis.py" line="145"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="252"/>
+        <location filename="../ocsge_plugin/postgis.py" line="283"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="276"/>
+        <location filename="../ocsge_plugin/postgis.py" line="307"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="281"/>
+        <location filename="../ocsge_plugin/postgis.py" line="312"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="289"/>
+        <location filename="../ocsge_plugin/postgis.py" line="320"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="306"/>
+        <location filename="../ocsge_plugin/postgis.py" line="337"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="347"/>
+        <location filename="../ocsge_plugin/postgis.py" line="390"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -2046,9 +2041,239 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="388"/>
+        <location filename="../ocsge_plugin/reading.py" line="402"/>
         <source>{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields are the authority: {data} is used. Check that the delivery is the one you expect.</source>
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/archives.py" line="191"/>
+        <source>The disk of the cache {folder} is full while extracting {name} ({detail}): nothing was kept. Free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
+        <translation>Le disque du cache {folder} est plein pendant l'extraction de {name} ({detail}) : rien n'a été gardé. Libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/archives.py" line="206"/>
+        <source>The archive {name} lists {size} MB of files, more than the cap of {cap} MB: refused, nothing was extracted. An IGN delivery is smaller; the cap is QGIS&apos;s advanced setting ocsge/archive/max_gb.</source>
+        <translation>L'archive {name} annonce {size} Mo de fichiers, plus que le plafond de {cap} Mo : refusée, rien n'a été extrait. Une livraison de l'IGN est plus petite ; le plafond est le paramètre avancé de QGIS ocsge/archive/max_gb.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/archives.py" line="212"/>
+        <source>The archive {name} ({packed} MB) lists {size} MB of files, {times:.0f} times its size (at most {ratio:g}): an archive made to fill the disk, refused, nothing was extracted. Get the delivery again from IGN.</source>
+        <translation>L'archive {name} ({packed} Mo) annonce {size} Mo de fichiers, {times:.0f} fois sa taille (au plus {ratio:g}) : une archive faite pour remplir le disque, refusée, rien n'a été extrait. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/archives.py" line="220"/>
+        <source>Not enough space in the cache {folder} to extract {name}: {size} MB needed, {free} MB free. Nothing was extracted: free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
+        <translation>Pas assez de place dans le cache {folder} pour extraire {name} : {size} Mo nécessaires, {free} Mo libres. Rien n'a été extrait : libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/archives.py" line="367"/>
+        <source>The archive {name} writes more than the {size} MB it lists: a forged archive, stopped and removed. Get the delivery again from IGN.</source>
+        <translation>L'archive {name} écrit plus que les {size} Mo qu'elle annonce : une archive falsifiée, arrêtée et effacée. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="453"/>
+        <source>Refused to open “{url}”: not a web address (http or https).</source>
+        <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="186"/>
+        <source>The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.</source>
+        <translation>Le disque de {folder} est plein ({free} Mo laissés libres) : le téléchargement depuis {host} a été arrêté et rien n'a été gardé. Libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="188"/>
+        <source>Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.</source>
+        <translation>Pas assez de place dans {folder} pour le téléchargement depuis {host} : {needed} Mo nécessaires, {free} Mo libres. Rien n'a été gardé : libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="193"/>
+        <source>{host} sends more than the file&apos;s declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.</source>
+        <translation>{host} envoie plus que la taille déclarée du fichier ({declared} octets ; au moins {received} octets) : arrêté, rien n'a été gardé. Le fichier ne correspond pas à sa description : signalez-le à son producteur.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/network.py" line="417"/>
+        <source>The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS&apos;s advanced setting ocsge/network/deadline_rate).</source>
+        <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="116"/>
+        <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager), a connection string (host=… dbname=… user=…) or a URI (postgresql://user@host:port/dbname).</source>
+        <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/layout.py" line="248"/>
+        <source>The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.</source>
+        <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/layout.py" line="258"/>
+        <source>The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.</source>
+        <translation>Le modèle {path} ne peut être lu : QGIS n'y trouve aucune mise en page. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="61"/>
+        <source>The template {path} was refused: {element}. A template is data only: no HTML frame or HTML label, no picture outside its folder or on the web, no expression reading the environment or files. Expected a .qpt saved from the layout designer, its pictures beside it.</source>
+        <translation>Le modèle {path} est refusé : {element}. Un modèle ne contient que des données : ni cadre HTML ni étiquette HTML, aucune image hors de son dossier ou sur le web, aucune expression qui lit l'environnement ou des fichiers. Attendu : un .qpt enregistré depuis le concepteur de mise en page, ses images à côté de lui.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="73"/>
+        <source>the layout</source>
+        <translation>la mise en page</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="85"/>
+        <source>The template {path} cannot be read ({reason}). Expected a .qpt file saved from the layout designer.</source>
+        <translation>Le modèle {path} ne peut être lu ({reason}). Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="91"/>
+        <source>a document type or entity declaration</source>
+        <translation>une déclaration de type de document ou d'entité</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="96"/>
+        <source>The template {path} cannot be read: it is not well-formed XML (line {line}, column {column}; truncated or edited?). Expected a .qpt file saved from the layout designer.</source>
+        <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé (ligne {line}, colonne {column} ; tronqué ou modifié ?). Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="103"/>
+        <source>The template {path} cannot be read: its root element is &lt;{tag}&gt;, not &lt;Layout&gt;. Expected a .qpt file saved from the layout designer.</source>
+        <translation>Le modèle {path} ne peut être lu : son élément racine est &lt;{tag}&gt;, pas &lt;Layout&gt;. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="121"/>
+        <source>the picture {item} is on the web ({file})</source>
+        <translation>l'image {item} est sur le web ({file})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="129"/>
+        <source>the picture {item} shows {file}, outside the template&apos;s folder</source>
+        <translation>l'image {item} affiche {file}, hors du dossier du modèle</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="134"/>
+        <source>the picture {item} takes its source from an expression (only a field of the atlas layer is allowed)</source>
+        <translation>l'image {item} prend sa source d'une expression (seul un champ de la couche de l'atlas est admis)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="142"/>
+        <source>the expression function {function}() in {item}</source>
+        <translation>la fonction d'expression {function}() dans {item}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="145"/>
+        <source>the variable {variable} in {item}</source>
+        <translation>la variable {variable} dans {item}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="148"/>
+        <source>the address {address} in {item}</source>
+        <translation>l'adresse {address} dans {item}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="167"/>
+        <source>an HTML frame (it would load “{source}”)</source>
+        <translation>un cadre HTML (il chargerait « {source} »)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="167"/>
+        <source>its HTML text</source>
+        <translation>son texte HTML</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/template_check.py" line="169"/>
+        <source>the label {item} in HTML mode</source>
+        <translation>l'étiquette {item} en mode HTML</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="430"/>
+        <source>Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.</source>
+        <translation>Refusé : la couche de sortie {layer} serait écrite dans {path}, que ce traitement lit. Rien n'a été écrit. Attendu : un autre fichier pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="435"/>
+        <source>Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.</source>
+        <translation>Refusé : la sortie {output} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. Rien n'a été écrit. Attendu : un autre nom pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="443"/>
+        <source>Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.</source>
+        <translation>Refusé : le dossier {output} contient une entrée de ce traitement ({input}) et le traitement en remplace les fichiers. Rien n'a été écrit. Attendu : un autre emplacement pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="452"/>
+        <source>Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.</source>
+        <translation>Refusé : {output} est un GeoPackage qui contient d'autres couches ({layers}) ; remplacer le fichier les supprimerait. Rien n'a été écrit. Attendu : un nouveau nom de fichier pour la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="460"/>
+        <source>Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder.</source>
+        <translation>Refusé : la sortie {output} est le dossier {input} que ce traitement lit, ou se trouve dedans : le traitement suivant lirait les résultats comme des données. Rien n'a été écrit. Attendu : un emplacement hors de ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="470"/>
+        <source>Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.</source>
+        <translation>Refusé : {folder} existe et n'a pas été créé par cette extension (il ne contient pas {marker}) : il est laissé intact. Attendu : un autre nom de sortie, ou un emplacement libre.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/files.py" line="512"/>
+        <source>the plugin</source>
+        <translation>l'extension</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="49"/>
+        <source>named as IGN names it</source>
+        <translation>nommée comme l'IGN la nomme</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="49"/>
+        <source>the largest</source>
+        <translation>la plus grande</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="52"/>
+        <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygon) is left out.</source>
+        <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygone) est écartée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/candidates.py" line="52"/>
+        <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygons) is left out.</source>
+        <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygones) est écartée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/curves.py" line="68"/>
+        <source>{layer}: {count} geometry of a curved type (MultiSurface, CurvePolygon…) of {total} made into a polygon, its arcs cut into segments of at most 4°: its surface is that of the linearised outline.</source>
+        <translation>{layer} : {count} géométrie de type courbe (MultiSurface, CurvePolygon…) sur {total} transformée en polygone, ses arcs découpés en segments d'au plus 4° : sa surface est celle du contour linéarisé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/curves.py" line="68"/>
+        <source>{layer}: {count} geometries of a curved type (MultiSurface, CurvePolygon…) of {total} made into polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines.</source>
+        <translation>{layer} : {count} géométries de type courbe (MultiSurface, CurvePolygon…) sur {total} transformées en polygones, leurs arcs découpés en segments d'au plus 4° : leurs surfaces sont celles des contours linéarisés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/interrupt.py" line="84"/>
+        <source>Canceled too late to keep the previous outputs: {count} output had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
+        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sortie avait déjà été remplacée par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/interrupt.py" line="84"/>
+        <source>Canceled too late to keep the previous outputs: {count} outputs had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
+        <translation>Annulé trop tard pour garder les sorties précédentes : {count} sorties avaient déjà été remplacées par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="361"/>
+        <source>GDAL could not create the table</source>
+        <translation>GDAL n'a pas pu créer la table</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="385"/>
+        <source>the transaction was not committed</source>
+        <translation>la transaction n'a pas été validée</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/postgis.py" line="393"/>
+        <source>PostgreSQL database « {name} »</source>
+        <translation>base PostgreSQL « {name} »</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/communes.py" line="196"/>
@@ -2126,6 +2351,11 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
     <message>
+        <location filename="../processing_provider/help_texts.py" line="186"/>
+        <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (fields kept by ocsge:aggregate: SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code, scot_code, departement_code, region_code) or by a membership table: INSEE's table d'appartenance géographique des communes (XLSX as INSEE publishes it, title rows included, or CSV: CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or the plugin's CSV (appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature); the columns used are said in the log. The commune codes are checked first: when fewer than half of them are in the table, or fewer than half look like INSEE codes (5 characters: 90010, 2A004, 97411), the run stops with a message naming both fields and three examples, and writes nothing. Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
+        <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
+    </message>
+    <message>
         <location filename="../processing_provider/params.py" line="89"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
@@ -2139,11 +2369,6 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <location filename="../processing_provider/params.py" line="90"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/help_texts.py" line="186"/>
-        <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (fields kept by ocsge:aggregate: SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code, scot_code, departement_code, region_code) or by a membership table: INSEE's table d'appartenance géographique des communes (XLSX as INSEE publishes it, title rows included, or CSV: CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or the plugin's CSV (appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature); the columns used are said in the log. The commune codes are checked first: when fewer than half of them are in the table, or fewer than half look like INSEE codes (5 characters: 90010, 2A004, 97411), the run stops with a message naming both fields and three examples, and writes nothing. Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
-        <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
 </context>
 <context>
@@ -2691,127 +2916,127 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>DownloadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/download.py" line="43"/>
+        <location filename="../processing_provider/download.py" line="45"/>
         <source>Département (code)</source>
         <translation>Département (code)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="43"/>
+        <location filename="../processing_provider/download.py" line="45"/>
         <source>INSEE code of the département: 32, 2A, 974…</source>
         <translation>Code INSEE du département : 32, 2A, 974…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="44"/>
+        <location filename="../processing_provider/download.py" line="46"/>
         <source>Millésime (empty: the most recent)</source>
         <translation>Millésime (vide : le plus récent)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="44"/>
+        <location filename="../processing_provider/download.py" line="46"/>
         <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
         <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="48"/>
+        <location filename="../processing_provider/download.py" line="50"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="48"/>
+        <location filename="../processing_provider/download.py" line="50"/>
         <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
         <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="54"/>
+        <location filename="../processing_provider/download.py" line="56"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="54"/>
+        <location filename="../processing_provider/download.py" line="56"/>
         <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
         <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="58"/>
+        <location filename="../processing_provider/download.py" line="60"/>
         <source>Download folder (empty: the plugin&apos;s cache)</source>
         <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="58"/>
+        <location filename="../processing_provider/download.py" line="60"/>
         <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
         <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="64"/>
+        <location filename="../processing_provider/download.py" line="66"/>
         <source>Load the delivery once downloaded (ocsge:load)</source>
         <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="64"/>
+        <location filename="../processing_provider/download.py" line="66"/>
         <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
         <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="68"/>
+        <location filename="../processing_provider/download.py" line="70"/>
         <source>IGN download service address</source>
         <translation>Adresse du service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="68"/>
+        <location filename="../processing_provider/download.py" line="70"/>
         <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
         <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="73"/>
+        <location filename="../processing_provider/download.py" line="75"/>
         <source>Downloaded archive (.7z)</source>
         <translation>Archive téléchargée (.7z)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="74"/>
+        <location filename="../processing_provider/download.py" line="76"/>
         <source>Delivery name</source>
         <translation>Nom de la livraison</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="75"/>
+        <location filename="../processing_provider/download.py" line="77"/>
         <source>Download address</source>
         <translation>Adresse de téléchargement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="76"/>
+        <location filename="../processing_provider/download.py" line="78"/>
         <source>Millésime(s)</source>
         <translation>Millésime(s)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="77"/>
+        <location filename="../processing_provider/download.py" line="79"/>
         <source>Reused from the cache</source>
         <translation>Repris du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="79"/>
+        <location filename="../processing_provider/download.py" line="81"/>
         <source>Load report (JSON)</source>
         <translation>Rapport de chargement (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="93"/>
+        <location filename="../processing_provider/download.py" line="95"/>
         <source>Listing IGN's deliveries for département {dep}…</source>
         <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="96"/>
+        <location filename="../processing_provider/download.py" line="98"/>
         <source>Downloading {url}</source>
         <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="99"/>
+        <location filename="../processing_provider/download.py" line="101"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="103"/>
+        <location filename="../processing_provider/download.py" line="105"/>
         <source>{name}: reused from the cache ({path})</source>
         <translation>{name} : repris du cache ({path})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="103"/>
+        <location filename="../processing_provider/download.py" line="105"/>
         <source>{name}: downloaded to {path}</source>
         <translation>{name} : téléchargé dans {path}</translation>
     </message>
@@ -3145,197 +3370,197 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="75"/>
+        <location filename="../processing_provider/load.py" line="76"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="75"/>
+        <location filename="../processing_provider/load.py" line="76"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="85"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="94"/>
+        <location filename="../processing_provider/load.py" line="95"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="94"/>
+        <location filename="../processing_provider/load.py" line="95"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="110"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="110"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="117"/>
+        <location filename="../processing_provider/load.py" line="118"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="126"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="126"/>
+        <location filename="../processing_provider/load.py" line="127"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="127"/>
+        <location filename="../processing_provider/load.py" line="128"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="128"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="130"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="142"/>
+        <location filename="../processing_provider/load.py" line="143"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="191"/>
+        <location filename="../processing_provider/load.py" line="192"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="146"/>
+        <location filename="../processing_provider/load.py" line="147"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="153"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="153"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="160"/>
+        <location filename="../processing_provider/load.py" line="161"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="178"/>
+        <location filename="../processing_provider/load.py" line="179"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="65"/>
+        <location filename="../processing_provider/load.py" line="66"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="65"/>
+        <location filename="../processing_provider/load.py" line="66"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="99"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="99"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
         <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="151"/>
+        <location filename="../processing_provider/load.py" line="152"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="224"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="224"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="236"/>
+        <location filename="../processing_provider/load.py" line="237"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="236"/>
+        <location filename="../processing_provider/load.py" line="237"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="178"/>
+        <location filename="../processing_provider/load.py" line="179"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="247"/>
+        <location filename="../processing_provider/load.py" line="248"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="248"/>
+        <location filename="../processing_provider/load.py" line="249"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -3343,82 +3568,82 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="547"/>
+        <location filename="../processing_provider/base.py" line="621"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="548"/>
+        <location filename="../processing_provider/base.py" line="622"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="549"/>
+        <location filename="../processing_provider/base.py" line="623"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="199"/>
+        <location filename="../processing_provider/base.py" line="202"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="313"/>
+        <location filename="../processing_provider/base.py" line="325"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="352"/>
+        <location filename="../processing_provider/base.py" line="426"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="369"/>
+        <location filename="../processing_provider/base.py" line="443"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="134"/>
+        <location filename="../processing_provider/base.py" line="137"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="135"/>
+        <location filename="../processing_provider/base.py" line="138"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="136"/>
+        <location filename="../processing_provider/base.py" line="139"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="137"/>
+        <location filename="../processing_provider/base.py" line="140"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="138"/>
+        <location filename="../processing_provider/base.py" line="141"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="150"/>
+        <location filename="../processing_provider/base.py" line="153"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="254"/>
+        <location filename="../processing_provider/base.py" line="257"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="266"/>
+        <location filename="../processing_provider/base.py" line="269"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="260"/>
+        <location filename="../processing_provider/base.py" line="263"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
@@ -3442,162 +3667,152 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="64"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="64"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="64"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="64"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="64"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="64"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="71"/>
+        <location filename="../processing_provider/portrait.py" line="70"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="71"/>
+        <location filename="../processing_provider/portrait.py" line="70"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="90"/>
+        <location filename="../processing_provider/portrait.py" line="89"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="90"/>
+        <location filename="../processing_provider/portrait.py" line="89"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="94"/>
+        <location filename="../processing_provider/portrait.py" line="93"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="94"/>
+        <location filename="../processing_provider/portrait.py" line="93"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="94"/>
+        <location filename="../processing_provider/portrait.py" line="93"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="98"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="99"/>
+        <location filename="../processing_provider/portrait.py" line="98"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="108"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="115"/>
+        <location filename="../processing_provider/portrait.py" line="183"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="118"/>
-        <source>{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.</source>
-        <translation>{folder} existe et n'a pas été écrit par un portrait : il est laissé intact. Attendu : un autre nom de PDF ou un emplacement libre.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="134"/>
+        <location filename="../processing_provider/portrait.py" line="129"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="136"/>
+        <location filename="../processing_provider/portrait.py" line="131"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
         <location filename="../processing_provider/portrait.py" line="156"/>
-        <source>The template {path} cannot be read. Expected a .qpt file saved from the layout designer.</source>
-        <translation>Le modèle {path} ne peut être lu. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="161"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="172"/>
+        <location filename="../processing_provider/portrait.py" line="165"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="179"/>
+        <location filename="../processing_provider/portrait.py" line="172"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="181"/>
+        <location filename="../processing_provider/portrait.py" line="176"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="145"/>
+        <location filename="../processing_provider/portrait.py" line="140"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="145"/>
+        <location filename="../processing_provider/portrait.py" line="140"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="74"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="74"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="83"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="83"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="193"/>
+        <location filename="../processing_provider/portrait.py" line="216"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>

@@ -3,11 +3,15 @@ extraction cache (keyed by every part's path, size and date) and evicted beyond 
 
 Extraction goes through the 7z command when there is one, else py7zr; an entry that would land
 outside the extraction folder (absolute path, ``..``, a link) is refused, and a concurrent extraction
-of the same archive waits for the first (a lock file).
+of the same archive waits for the first (a lock file). Before a byte is written, the sizes the archive
+lists are summed and checked against a cap (``archive/max_gb``), a ratio to the archive's own size
+(``archive/max_ratio``: a 7z bomb expands thousands of times) and the cache disk's free space; while
+7-Zip writes, an extraction growing past its listed size is stopped; a full disk is said as such.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -20,7 +24,7 @@ from typing import Callable, Iterable
 from . import files
 from .errors import Canceled, DeliveryError
 from .i18n import tr
-from .settings import cache_dir, cache_max_bytes
+from .settings import archive_max_bytes, archive_max_ratio, cache_dir, cache_max_bytes
 from .sevenzip import seven_zip
 
 
@@ -96,8 +100,11 @@ def extract_archive(
         try:
             exe = seven_zip()
             if exe:
-                _check_entries(_list_7z(exe, archive), archive.name, work)
-                _extract_with_7z(exe, archive, work, progress, is_canceled)  # 7-Zip reads the next parts itself
+                entries = _list_7z(exe, archive)
+                _check_entries(((name, link) for name, link, _size in entries), archive.name, work)
+                listed = sum(size for _name, _link, size in entries)
+                check_room(listed, parts, root)
+                _extract_with_7z(exe, archive, work, progress, is_canceled, listed)  # 7-Zip reads the next parts itself
             else:
                 _extract_with_py7zr(parts, work)
             _check_extracted(work, archive.name)
@@ -109,6 +116,8 @@ def extract_archive(
             os.replace(work, target)
         except OSError as error:  # the cache's disk, not the user's output folder
             files.remove(work)
+            if error.errno == errno.ENOSPC:
+                raise _disk_full(archive.name, root, str(error)) from None
             raise DeliveryError(
                 tr("Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.").format(
                     name=archive.name, folder=root, error=error.strerror or error
@@ -155,17 +164,64 @@ class _locked:
             self.handle.close()  # releases the lock
 
 
-def _list_7z(exe: str, archive: Path) -> list[tuple[str, bool]]:
-    """(name, is a link) of every entry of an archive, as 7-Zip lists them."""
+def _list_7z(exe: str, archive: Path) -> list[tuple[str, bool, int]]:
+    """(name, is a link, size) of every entry of an archive, as 7-Zip lists them (``-slt``)."""
     proc = subprocess.run([exe, "l", "-slt", "-ba", str(archive)], capture_output=True, stdin=subprocess.DEVNULL)
-    entries: list[tuple[str, bool]] = []
+    entries: list[tuple[str, bool, int]] = []
     for line in proc.stdout.decode("utf-8", errors="replace").splitlines():
         if line.startswith("Path = "):
-            entries.append((line[len("Path = "):], False))
+            entries.append((line[len("Path = "):], False, 0))
         elif line.startswith("Attributes = ") and entries:
             mode = line[len("Attributes = "):].split()
-            entries[-1] = (entries[-1][0], any(m.startswith("l") and len(m) == 10 for m in mode))
+            entries[-1] = (entries[-1][0], any(m.startswith("l") and len(m) == 10 for m in mode), entries[-1][2])
+        elif line.startswith("Size = ") and entries and line[len("Size = "):].strip().isdigit():
+            entries[-1] = (entries[-1][0], entries[-1][1], int(line[len("Size = "):]))
     return entries
+
+
+RATIO_FLOOR = 10_000_000  # below this listed size, any ratio is harmless (a small GeoPackage compresses well)
+RESERVE = 50_000_000  # left free on the cache's disk (at most 5 % of it)
+
+
+def _size(size: float) -> str:
+    return f"{size / 1e6:,.1f}".replace(",", " ")
+
+
+def _disk_full(name: str, folder: Path, detail: str) -> DeliveryError:
+    return DeliveryError(
+        tr(
+            "The disk of the cache {folder} is full while extracting {name} ({detail}): nothing was kept. Free some "
+            "space, empty the cache (the panel's settings) or point OCSGE_CACHE_DIR at a larger disk."
+        ).format(name=name, folder=folder, detail=detail)
+    )
+
+
+def check_room(listed: int, parts: list[Path], folder: Path) -> None:
+    """Refuse, before a byte is written, an archive whose entries (``listed`` bytes, as it lists them)
+    exceed the cap, expand more than the ratio, or do not fit in ``folder``'s free space (a reserve kept)."""
+    name = parts[0].name
+    packed = sum(part.stat().st_size for part in parts)
+    cap, ratio = archive_max_bytes(), archive_max_ratio()
+    if listed > cap:
+        raise DeliveryError(
+            tr("The archive {name} lists {size} MB of files, more than the cap of {cap} MB: refused, nothing was extracted. An IGN delivery is smaller; the cap is QGIS's advanced setting ocsge/archive/max_gb.").format(
+                name=name, size=_size(listed), cap=_size(cap)
+            )
+        )
+    if listed > RATIO_FLOOR and listed > ratio * max(packed, 1):
+        raise DeliveryError(
+            tr("The archive {name} ({packed} MB) lists {size} MB of files, {times:.0f} times its size (at most {ratio:g}): an archive made to fill the disk, refused, nothing was extracted. Get the delivery again from IGN.").format(
+                name=name, packed=_size(packed), size=_size(listed), times=listed / max(packed, 1), ratio=ratio
+            )
+        )
+    usage = shutil.disk_usage(folder)
+    room = usage.free - min(RESERVE, usage.total // 20)
+    if listed > room:
+        raise DeliveryError(
+            tr("Not enough space in the cache {folder} to extract {name}: {size} MB needed, {free} MB free. Nothing was extracted: free some space, empty the cache (the panel's settings) or point OCSGE_CACHE_DIR at a larger disk.").format(
+                name=name, folder=folder, size=_size(listed), free=_size(max(room, 0))
+            )
+        )
 
 
 def _refuse_entry(name: str, archive_name: str) -> DeliveryError:
@@ -259,7 +315,9 @@ def clear_cache() -> int:
     return freed
 
 
-def _extract_with_7z(exe, archive, work, progress, is_canceled) -> None:
+def _extract_with_7z(exe, archive, work, progress, is_canceled, listed: int | None = None) -> None:
+    """7-Zip's extraction of ``archive`` into ``work``, stopped on cancel and when what it wrote grows
+    past the ``listed`` size (+1 % and 1 MB: a header that lies); its error said, a full disk as such."""
     proc = subprocess.Popen(
         [exe, "x", "-y", "-bsp1", "-bso0", "-bse1", f"-o{work}", str(archive)],
         stdout=subprocess.PIPE,
@@ -269,6 +327,8 @@ def _extract_with_7z(exe, archive, work, progress, is_canceled) -> None:
     output = bytearray()
     assert proc.stdout is not None
     os.set_blocking(proc.stdout.fileno(), True)
+    limit = None if listed is None else listed + listed // 100 + 1_000_000
+    measured = time.monotonic()
     while True:
         chunk = proc.stdout.read1(256) if hasattr(proc.stdout, "read1") else proc.stdout.read(256)
         if not chunk:
@@ -279,20 +339,42 @@ def _extract_with_7z(exe, archive, work, progress, is_canceled) -> None:
             if percents:
                 progress(float(percents[-1]))
         if is_canceled and is_canceled():
-            proc.kill()
-            proc.wait()
-            proc.stdout.close()
+            _kill(proc)
             raise Canceled()
+        if limit is not None and time.monotonic() - measured > 0.2:
+            measured = time.monotonic()
+            if tree_size(work) > limit:
+                _kill(proc)
+                raise _forged(archive.name, listed)
     code = proc.wait()
     proc.stdout.close()
+    if code == 0 and limit is not None and tree_size(work) > limit:
+        raise _forged(archive.name, listed)
     if code != 0:
-        detail = bytes(output).decode(errors="replace").strip().splitlines()
-        detail = next((line for line in reversed(detail) if "ERROR" in line.upper()), detail[-1] if detail else "")
+        lines = [line.strip() for line in bytes(output).decode(errors="replace").replace("\b", "\n").replace("\r", "\n").splitlines() if line.strip()]
+        full = next((line for line in lines if "errno=28" in line or "No space left" in line), None)
+        if full is not None:
+            raise _disk_full(archive.name, Path(work).parent, full)
+        detail = next((line for line in reversed(lines) if "ERROR" in line.upper() and line.rstrip(":").upper() != "SYSTEM ERROR"), lines[-1] if lines else "")
         raise DeliveryError(
             tr("The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.").format(
                 name=archive.name, detail=detail.strip()
             )
         )
+
+
+def _forged(name: str, listed: int) -> DeliveryError:
+    return DeliveryError(
+        tr("The archive {name} writes more than the {size} MB it lists: a forged archive, stopped and removed. Get the delivery again from IGN.").format(
+            name=name, size=_size(listed)
+        )
+    )
+
+
+def _kill(proc) -> None:
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
 
 
 def _extract_with_py7zr(parts, work) -> None:
@@ -325,7 +407,9 @@ def _extract_with_py7zr_one(archive, work, display_name) -> None:
         ) from None
     try:
         with py7zr.SevenZipFile(archive) as handle:
-            _check_entries(((info.filename, info.is_symlink) for info in handle.list()), display_name, Path(work))
+            infos = handle.list()
+            _check_entries(((info.filename, info.is_symlink) for info in infos), display_name, Path(work))
+            check_room(sum(info.uncompressed or 0 for info in infos), [Path(archive)], Path(work).parent)
             handle.extractall(work)
     except DeliveryError:
         raise

@@ -237,7 +237,8 @@ class DataGouv:
         self, resource: Resource, folder: str | Path | None = None, progress: Callable[[float], None] | None = None
     ) -> tuple[Path, bool]:
         """Download a resource into ``folder`` (default: the cache), reusing an identical earlier
-        download. Returns (path, reused)."""
+        download; never more than its declared ``filesize`` and a margin (network.Budget). Returns
+        (path, reused)."""
         if not resource.download_url:
             raise network.NetworkError(resource.why_not_displayable(), "http")
         network.check_url(resource.download_url)
@@ -247,4 +248,4 @@ class DataGouv:
             target = files.safe_file(folder, resource.file_name, what)
         except files.UnsafePath as error:
             raise network.NetworkError(str(error), "scheme", resource.download_url) from None
-        return self.client.download_cached(resource.download_url, target, resource.stamp, progress)
+        return self.client.download_cached(resource.download_url, target, resource.stamp, progress, declared=resource.filesize)

@@ -23,7 +23,6 @@ are in m² (``read_table`` converts) and are converted once, on writing.
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +46,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from . import compat, export_classes, nomenclature, postgis
 from .files import OutputSet
+from .spreadsheet import write_csv
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
 from .computing.table import LEVELS, NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
@@ -60,7 +60,6 @@ PUBLISHED_LEVELS = LEVELS  # every level of the published schema, in order
 # Simplification tolerance per level, in metres (as the national pipeline does).
 TOLERANCES = {"commune": 50.0, "epci": 250.0, "scot": 250.0, "departement": 1500.0, "region": 1500.0}
 FRANCE_KM2 = 641184.0
-CSV_DIALECTS = {"comma": (",", "."), "semicolon": (";", ",")}
 
 _STRING_COLUMNS = {"code", "nom", "millesime_debut", "millesime_fin", "unite", "epci_code", "departement_code", "region_code", "scot_code", "inconnu", "convention",
                    "code_cs", "code_us", "cs_debut", "cs_fin", "us_debut"}
@@ -410,23 +409,30 @@ def write_gpkg(
     metadata: dict[str, str],
 ) -> None:
     """Write one table as a GeoPackage layer (EPSG:4326 MultiPolygon ``geom``, or no geometry)."""
-    driver = ogr.GetDriverByName("GPKG")
-    ds = driver.CreateDataSource(str(path))
+    ds = _checked(ogr.GetDriverByName("GPKG").CreateDataSource(str(path)))  # None on a full disk (without GDAL's exceptions)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     options = [f"DESCRIPTION={description}", f"IDENTIFIER={layer_name}", "FID=fid"]
     if geometries is not None:
-        layer = ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"])
+        layer = _checked(ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"]))
     else:
-        layer = ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
+        layer = _checked(ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"]))
     for key, value in metadata.items():
         layer.SetMetadataItem(key, value)
+    gdal.ErrorReset()
     layer.StartTransaction()
-    fill_layer(layer, table, geometries)
-    layer.CommitTransaction()
+    fill_layer(layer, table, geometries)  # a row GDAL cannot write is its error, checked with the commit
+    _checked(layer.CommitTransaction() == 0 and gdal.GetLastErrorType() < gdal.CE_Failure or None)
     ds.FlushCache()
     ds = None
+
+
+def _checked(value: Any) -> Any:
+    """``value``, or OSError (GDAL's last message) for None: GDAL's answer, without exceptions, to a full disk."""
+    if value is None:
+        raise OSError(gdal.GetLastErrorMsg() or tr("GDAL could not write the file"))
+    return value
 
 
 def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Sequence[Optional[QgsGeometry]]]) -> None:
@@ -456,31 +462,6 @@ def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Seque
             if g is not None and not g.isNull():
                 feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(g.asWkb())))
         layer.CreateFeature(feature)
-
-
-def _format_number(value: Any, decimal: str) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, (bool, np.bool_)):
-        return "true" if value else "false"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, (float, np.floating)):
-        text = repr(float(value))
-        if "e" in text or "E" in text:
-            text = f"{float(value):.10f}".rstrip("0").rstrip(".")
-        return text.replace(".", decimal) if decimal != "." else text
-    return str(value)
-
-
-def write_csv(path: Path, table: pd.DataFrame, dialect: str = "comma") -> None:
-    """UTF-8 CSV: ``comma`` (',' separator, '.' decimal) or ``semicolon`` (';' and ',' for French spreadsheets)."""
-    sep, decimal = CSV_DIALECTS[dialect]
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        writer.writerow(list(table.columns))
-        for row in table.itertuples(index=False):
-            writer.writerow([_format_number(v, decimal) for v in row])
 
 
 @dataclass
@@ -623,7 +604,6 @@ class _Writer:
             write_csv(self.atomic.path(f"{name}.csv"), table, self.dialect)
         if self.keep:
             self.pending.append((name, table, geometries, description))
-
 
 
 def _export_dataset(

@@ -6,7 +6,8 @@ the computations read them there. A layer put on the map must point at files tha
 ``keep(found, archives, folder)`` gives ``found`` a normalised layer (VRT) that reads:
 - for data extracted from an archive, a copy of its files (the GeoPackage, or the shapefile's files)
   in ``folder``, by default beside the archive in a folder named after it (« OCS-GE_…_2019-01-01/ »,
-  as unpacking by hand would), else — when that place is read-only — in the plugin's data folder;
+  as unpacking by hand would, marked by MARKER), else — when that place is read-only or already
+  holds a folder of that name the plugin did not make — in the plugin's data folder;
 - for data that was not in an archive, the data where it is.
 The VRT is written beside the copied data, or in the plugin's data folder for data the plugin does not
 own. A copy is made once: an existing file of the same size is reused."""
@@ -79,10 +80,14 @@ def _in_cache(path: Path) -> bool:
 
 def kept_folder(name: str, archive: Path | None, folder: Path | None = None) -> Path:
     """Where the data of the delivery ``name`` extracted from ``archive`` is kept: in ``folder`` when
-    given, else beside the archive; in the plugin's data folder when that place is read-only or the
+    given, else beside the archive; in the plugin's data folder when that place is read-only, holds a
+    folder of that name the plugin did not make (no MARKER: the user's, unpacked by hand), or the
     archive itself is in the cache."""
     base = Path(folder) if folder else (archive.parent if archive is not None and not _in_cache(archive) else None)
-    kept = base / name if base is not None and _writable(base / name) else data_dir() / name
+    beside = base / name if base is not None else None
+    if beside is not None and beside.exists() and not (beside / MARKER).is_file():
+        beside = None  # a folder of that name the plugin did not make (unpacked by hand): never written into
+    kept = beside if beside is not None and _writable(beside) else data_dir() / name
     kept.mkdir(parents=True, exist_ok=True)
     (kept / MARKER).write_text(name, encoding="utf-8")
     return kept

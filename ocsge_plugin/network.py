@@ -15,13 +15,22 @@ One small client for both services the plugin talks to (data.gouv.fr's API, IGN'
 - downloads are written to a temporary file and renamed when complete (``files.replacing``): a
   canceled, failed or truncated download (fewer bytes than ``Content-Length``) leaves no file
   behind, and a dead run's temporary file is removed by the next download into that folder;
+- a download is bounded (:class:`Budget`): never more than its declared size and a margin, never
+  more than the disk's free space but a reserve (checked before it starts and at every chunk), and
+  an overall deadline of ``2 × timeout + size / deadline_rate`` (a steady drip above the minimum rate
+  ends too);
+- an exception inside a Qt slot (a full disk while writing, a failing progress callback) is caught
+  there, the transfer aborted, and the exception raised once the event loop is left: it never
+  reaches Qt (which aborts the process);
 - every error is a :class:`NetworkError` whose message is translated and says what to do.
 """
 
 from __future__ import annotations
 
 import email.utils
+import errno
 import json
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,13 +44,14 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from . import files, settings
 from . import errors
 from .i18n import tr
+from .masking import masked
 
 
 class NetworkError(Exception):
     """A request that failed; ``str()`` is a translated message for the user.
 
     ``kind`` is one of: dns, offline, refused, timeout, slow, too_big, scheme, proxy, ssl, http,
-    truncated, canceled, io."""
+    truncated, canceled, io, oversized (more than declared), disk_full, deadline."""
 
     def __init__(self, message: str, kind: str, url: str = "", status: int | None = None):
         super().__init__(message)
@@ -115,7 +125,10 @@ def with_query(url: str, params: dict[str, Any] | None) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
+    """The host (and port) of ``url``, never its user name nor password."""
+    parts = urlsplit(url)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return host or masked(url)
 
 
 WEB_SCHEMES = ("http", "https")
@@ -128,12 +141,57 @@ def check_url(url: str) -> str:
     if scheme not in WEB_SCHEMES:
         raise NetworkError(
             tr("Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.").format(
-                url=url
+                url=masked(url)
             ),
             "scheme",
             url,
         )
     return url
+
+
+MARGIN_BYTES = 1_000_000  # a declared size may be a little stale: + 10 %, at least 1 MB
+RESERVE_BYTES = 50_000_000  # left free on the disk (at most 5 % of it)
+
+
+@dataclass
+class Budget:
+    """What one download may take: ``cap`` bytes at most (the declared size and a margin; None: not
+    declared), ``room`` bytes of ``folder``'s disk (its free space but a reserve), and ``declared``."""
+
+    folder: Path
+    declared: int | None
+    cap: int | None
+    room: int
+
+    @classmethod
+    def for_folder(cls, folder: Path, declared: int | None = None) -> "Budget":
+        usage = shutil.disk_usage(folder)
+        reserve = min(RESERVE_BYTES, usage.total // 20)
+        cap = declared + max(declared // 10, MARGIN_BYTES) if declared is not None else None
+        return cls(Path(folder), declared, cap, max(0, usage.free - reserve))
+
+    def deadline(self, size: int | None, timeout: float) -> float:
+        """Seconds the whole transfer may last: ``2 × timeout + size / deadline_rate``, the size being the
+        announced one, else the declared one, else the room on the disk (the most it could write)."""
+        known = size if size is not None else (self.declared if self.declared is not None else self.room)
+        return 2 * timeout + known / settings.deadline_rate()
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f}"
+
+
+def _no_room(url: str, budget: Budget, needed: int | None) -> NetworkError:
+    if needed is None:
+        text = tr("The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.")
+    else:
+        text = tr("Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.")
+    return _failed("disk_full", url, text, folder=budget.folder, free=_mb(budget.room), needed=_mb(needed or 0))
+
+
+def _oversized(url: str, budget: Budget, received: int) -> NetworkError:
+    text = tr("{host} sends more than the file's declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.")
+    return _failed("oversized", url, text, declared=budget.declared, received=received)
 
 
 _OFFLINE = (
@@ -210,7 +268,7 @@ def _http_error(response: Response, attempts: int) -> NetworkError:
         text = tr("Not found on {host} (HTTP 404): {url}")
     else:
         text = tr("{host} refused the request (HTTP {status}): {url}")
-    text = text.format(host=host, status=response.status, attempts=attempts, url=response.url)
+    text = text.format(host=host, status=response.status, attempts=attempts, url=masked(response.url))
     if message:
         text += " — " + message
     return NetworkError(text, "http", response.url, response.status)
@@ -254,28 +312,38 @@ class Client:
     def get_json(self, url: str, params: dict[str, Any] | None = None) -> Any:
         return self.get(url, params, accept="application/json").json()
 
-    def download(self, url: str, target: str | Path, progress: Callable[[float], None] | None = None) -> Path:
+    def download(
+        self, url: str, target: str | Path, progress: Callable[[float], None] | None = None, declared: int | None = None
+    ) -> Path:
         """Download ``url`` to ``target`` (a path the caller built with ``files.safe_join``): all of
-        it, or nothing (no partial file is ever left, a previous file is kept on failure)."""
+        it, or nothing (no partial file is ever left, a previous file is kept on failure). At most
+        ``declared`` bytes and a margin when the size is declared (data.gouv.fr's ``filesize``), never
+        more than the disk's free space, within a deadline proportional to the size (:class:`Budget`)."""
         check_url(url)
         target = Path(target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            budget = Budget.for_folder(target.parent, declared)
+            if declared is not None and declared > budget.room:
+                raise _no_room(url, budget, declared)
             with files.replacing(target) as part:
 
                 def attempt() -> Response:
                     with part.open("wb") as sink:
-                        return self._attempt(url, sink, progress, "*/*")
+                        return self._attempt(url, sink, progress, "*/*", budget)
 
                 self._with_retries(url, attempt)
         except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise _no_room(url, Budget.for_folder(target.parent, declared), None) from None
             raise NetworkError(
                 tr("Cannot write {path}: {detail}").format(path=target, detail=error.strerror or error), "io", url
             ) from None
         return target
 
     def download_cached(
-        self, url: str, target: str | Path, stamp: str = "", progress: Callable[[float], None] | None = None
+        self, url: str, target: str | Path, stamp: str = "", progress: Callable[[float], None] | None = None,
+        declared: int | None = None,
     ) -> tuple[Path, bool]:
         """Download unless ``target`` is already there with the same ``stamp`` (a version: date,
         checksum…). Returns (path, reused)."""
@@ -286,7 +354,7 @@ class Client:
             return target, True
         if stamp_file.exists():
             stamp_file.unlink()
-        self.download(url, target, progress)
+        self.download(url, target, progress, declared)
         with files.replacing(stamp_file) as part:
             part.write_text(stamp, encoding="utf-8")
         return target, False
@@ -327,17 +395,27 @@ class Client:
             QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
         return request
 
-    def _response(self, reply: QNetworkReply, url: str, sink: BinaryIO | None, state: dict, body: bytes) -> Response:
-        """The finished reply as a Response, or the error that ended it (cancel, time-out, a drip,
-        too big, transport, an unsafe redirect, a cut-off download)."""
+    def _response(self, reply: QNetworkReply, url: str, sink: BinaryIO | None, state: dict, body: bytes, budget: Budget | None) -> Response:
+        """The finished reply as a Response, or the error that ended it (an exception caught in a slot,
+        cancel, time-out, a drip, the deadline, more than declared, a full disk, too big, transport, an
+        unsafe redirect, a cut-off download)."""
         code = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         final_url = reply.url().toString() or url
+        if state["error"] is not None:
+            raise state["error"]  # out of the slot now: the caller turns it into the algorithm's error
         if state["canceled"]:
             raise Canceled(url)
+        if state["over"]:
+            raise _oversized(url, budget, state["over"])
+        if state["full"]:
+            raise _no_room(url, budget, state["size"])
         if state["timed_out"]:
             raise _stopped("timeout", url, seconds=f"{self.timeout:g}")
         if state["slow"]:
             raise _stopped("slow", url, rate=f"{self.min_rate:g}", seconds=f"{self.timeout:g}")
+        if state["late"]:
+            text = tr("The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS's advanced setting ocsge/network/deadline_rate).")
+            raise _failed("deadline", url, text, seconds=f"{state['deadline']:.0f}", size=_mb(state["size"] if state["size"] is not None else budget.room), rate=f"{settings.deadline_rate():g}")
         if state["too_big"]:
             raise _stopped("too_big", url, size=f"{self.max_body / 1e6:g}")
         if code is None:
@@ -348,7 +426,7 @@ class Client:
         if 300 <= code < 400 and headers.get("location"):
             target = QUrl(url).resolved(QUrl(headers["location"])).toString()
             if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
-                raise _stopped("scheme", url, code, target=target)
+                raise _stopped("scheme", url, code, target=masked(target))
         if sink is not None and 200 <= code < 300:
             expected = headers.get("content-length", "")
             short = expected.isdigit() and state["written"] < int(expected)
@@ -364,73 +442,128 @@ class Client:
                 )
         return Response(final_url, int(code), headers, body)
 
-    def _attempt(self, url: str, sink: BinaryIO | None, progress: Callable[[float], None] | None, accept: str) -> Response:
-        """One request. With ``sink``, a 2xx body is streamed into it; other bodies are kept."""
+    def _attempt(
+        self, url: str, sink: BinaryIO | None, progress: Callable[[float], None] | None, accept: str, budget: Budget | None = None
+    ) -> Response:
+        """One request. With ``sink``, a 2xx body is streamed into it within ``budget``; other bodies are kept."""
         if self.is_canceled():
             raise Canceled(url)
         check_url(url)
         reply = QgsNetworkAccessManager.instance().get(self._request(url, accept))
-        body = bytearray()
-        start = time.monotonic()
-        state = {"written": 0, "last": start, "canceled": False, "timed_out": False, "slow": False, "too_big": False}
-        window = {"start": None, "bytes": 0}  # the rate is measured from the first byte (a server may think first)
-
-        def status() -> int | None:
-            return reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-
-        def read() -> None:
-            state["last"] = time.monotonic()
-            if not reply.isOpen():
-                return
-            data = bytes(reply.readAll())
-            if not data:
-                return
-            if window["start"] is None:
-                window["start"] = time.monotonic()
-            window["bytes"] += len(data)
-            code = status()
-            if sink is not None and code is not None and 200 <= code < 300:
-                sink.write(data)
-                state["written"] += len(data)
-            else:
-                body.extend(data)
-                if len(body) > self.max_body:
-                    state["too_big"] = True
-                    reply.abort()
-
-        def on_progress(received: int, total: int) -> None:
-            state["last"] = time.monotonic()
-            if progress is not None and total > 0 and sink is not None and (status() or 0) < 300:
-                progress(min(100.0, 100.0 * received / total))
-
-        def tick() -> None:
-            if reply.isFinished():
-                return
-            if self.is_canceled():
-                state["canceled"] = True
-                reply.abort()
-            elif time.monotonic() - state["last"] > self.timeout:
-                state["timed_out"] = True
-                reply.abort()
-            elif window["start"] is not None and (elapsed := time.monotonic() - window["start"]) >= self.timeout:
-                if window["bytes"] < self.min_rate * elapsed:  # a drip: moving, but too slowly to finish
-                    state["slow"] = True
-                    reply.abort()
-                window["start"], window["bytes"] = time.monotonic(), 0
-
+        transfer = _Transfer(self, reply, sink, progress, budget)
         loop = QEventLoop()
         timer = QTimer()
         timer.setInterval(50)
-        timer.timeout.connect(tick)
-        reply.readyRead.connect(read)
-        reply.downloadProgress.connect(on_progress)
+        timer.timeout.connect(transfer.guarded(transfer.tick))
+        reply.readyRead.connect(transfer.guarded(transfer.read))
+        reply.downloadProgress.connect(transfer.guarded(transfer.on_progress))
         reply.finished.connect(loop.quit)
         timer.start()
         if not reply.isFinished():
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         timer.stop()
         try:
-            read()
-            return self._response(reply, url, sink, state, bytes(body))
+            state = transfer.state
+            if state["error"] is None and not (state["over"] or state["full"]):
+                transfer.guarded(transfer.read)()
+            return self._response(reply, url, sink, state, bytes(transfer.body), budget)
         finally:
             reply.deleteLater()
+
+
+class _Transfer:
+    """The slots of one request (read, progress, tick), each run through :meth:`guarded`: what they
+    found (time-out, drip, deadline, more than declared, a full disk, an exception) is in ``state``."""
+
+    def __init__(self, client: Client, reply: QNetworkReply, sink: BinaryIO | None, progress, budget: Budget | None):
+        self.client, self.reply, self.sink, self.progress, self.budget = client, reply, sink, progress, budget
+        self.body = bytearray()
+        self.start = time.monotonic()
+        self.state = {"written": 0, "last": self.start, "canceled": False, "timed_out": False, "slow": False,
+                      "too_big": False, "late": False, "over": 0, "full": False, "error": None, "size": None,
+                      "deadline": None}  # fmt: skip
+        self.window = {"start": None, "bytes": 0}  # the rate is measured from the first byte (a server may think first)
+
+    def status(self) -> int | None:
+        return self.reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+
+    def stop(self, key: str, value=True) -> None:
+        self.state[key] = value
+        self.reply.abort()
+
+    def guarded(self, slot: Callable) -> Callable:
+        """``slot`` for Qt: an exception is kept for after the loop and ends the transfer (raised
+        inside a Qt slot, it would abort the process)."""
+
+        def run(*args) -> None:
+            if self.state["error"] is not None:
+                return
+            try:
+                slot(*args)
+            except BaseException as error:  # noqa: BLE001 - every one: raised again out of the slot
+                self.state["error"] = error
+                self.reply.abort()
+
+        return run
+
+    def within_budget(self, data: bytes) -> bool:
+        """Whether ``data`` may be written: the announced size first, then every chunk."""
+        state, budget = self.state, self.budget
+        if state["deadline"] is None:
+            length = self.reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
+            state["size"] = int(length) if length is not None and int(length) >= 0 else budget.declared
+            state["deadline"] = budget.deadline(state["size"], self.client.timeout)
+            if budget.cap is not None and state["size"] is not None and state["size"] > budget.cap:
+                self.stop("over", state["size"])
+                return False
+            if state["size"] is not None and state["size"] > budget.room:  # announced: refused before a byte
+                self.stop("full")
+                return False
+        after = state["written"] + len(data)
+        if budget.cap is not None and after > budget.cap:
+            self.stop("over", after)
+        elif after > budget.room:
+            self.stop("full")
+        return not (state["over"] or state["full"])
+
+    def read(self) -> None:
+        state = self.state
+        state["last"] = time.monotonic()
+        if not self.reply.isOpen():
+            return
+        data = bytes(self.reply.readAll())
+        if not data:
+            return
+        if self.window["start"] is None:
+            self.window["start"] = time.monotonic()
+        self.window["bytes"] += len(data)
+        code = self.status()
+        if self.sink is not None and code is not None and 200 <= code < 300:
+            if self.budget is not None and not self.within_budget(data):
+                return
+            self.sink.write(data)
+            state["written"] += len(data)
+        else:
+            self.body.extend(data)
+            if len(self.body) > self.client.max_body:
+                self.stop("too_big")
+
+    def on_progress(self, received: int, total: int) -> None:
+        self.state["last"] = time.monotonic()
+        if self.progress is not None and total > 0 and self.sink is not None and (self.status() or 0) < 300:
+            self.progress(min(100.0, 100.0 * received / total))
+
+    def tick(self) -> None:
+        if self.reply.isFinished():
+            return
+        now, state, window, client = time.monotonic(), self.state, self.window, self.client
+        if client.is_canceled():
+            self.stop("canceled")
+        elif now - state["last"] > client.timeout:
+            self.stop("timed_out")
+        elif window["start"] is not None and (elapsed := now - window["start"]) >= client.timeout:
+            if window["bytes"] < client.min_rate * elapsed:  # a drip: moving, but too slowly to finish
+                self.stop("slow")
+            window["start"], window["bytes"] = time.monotonic(), 0
+        if not self.reply.isFinished() and state["deadline"] is not None and now - self.start > state["deadline"]:
+            self.stop("late")  # moving fast enough at every moment, but not ending in time

@@ -1,9 +1,9 @@
 """PostgreSQL / PostGIS, read and written through GDAL's PostgreSQL driver (no Python driver needed):
 
-- a connection: one of QGIS's saved PostgreSQL connections by name, or a connection string
-  (``host=… dbname=… user=…``, ``service=…``), turned into libpq's connection string with the
-  authentication configuration expanded; the messages when it cannot be reached name the connection
-  and never show a password;
+- a connection: one of QGIS's saved PostgreSQL connections by name, a connection string
+  (``host=… dbname=… user=…``, ``service=…``) or a URI (``postgresql://user:password@host:port/db``,
+  parsed), turned into libpq's connection string with the authentication configuration expanded; the
+  messages when it cannot be reached name the connection and never show a password (``masking.masked``);
 - a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by the
   server, under the layer's ``WHERE`` subset, the rows of some combinations of codes left out), the
   queries of its extent, key bounds and distinct codes and of its cut keys, and the query of its
@@ -12,13 +12,18 @@
   each table is dropped and created again inside it, so an error or a cancel leaves every previous
   table as it was); the privileges granted on a replaced table are granted again on the new one. A
   table of the same name that the plugin did not write (its comment lacks the plugin's mark) is never
-  replaced.
+  replaced. The schema is named by GDAL's ``SCHEMA=`` option, quoted as an identifier (a schema
+  ``a.b`` is one schema). A failure names the table being written when it happened, with
+  PostgreSQL's own words (a lock waited for too long, a server stopped): GDAL's errors are read as
+  GDAL emits them (:func:`_errors`), never from its "last error" afterwards.
 """
+
 
 from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from urllib.parse import parse_qsl, unquote, urlsplit
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -26,7 +31,9 @@ from osgeo import gdal, ogr, osr
 from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProviderRegistry
 from qgis.PyQt.QtCore import QVariant
 
+from . import files
 from .errors import OcsgeError
+from .masking import masked
 from .i18n import tr
 
 CONNECT_TIMEOUT_S = 10
@@ -65,8 +72,32 @@ def _shown(uri: QgsDataSourceUri) -> str:
                                 f"dbname={uri.database()}", f"user={uri.username()}" if uri.username() else "") if p)
 
 
+_URI = re.compile(r"^\s*postgres(?:ql)?://", re.IGNORECASE)
+_SSLMODES = {"disable": QgsDataSourceUri.SslMode.SslDisable, "allow": QgsDataSourceUri.SslMode.SslAllow,
+             "prefer": QgsDataSourceUri.SslMode.SslPrefer, "require": QgsDataSourceUri.SslMode.SslRequire,
+             "verify-ca": QgsDataSourceUri.SslMode.SslVerifyCa, "verify-full": QgsDataSourceUri.SslMode.SslVerifyFull}  # fmt: skip
+
+
+def _from_uri(value: str) -> QgsDataSourceUri:
+    """A ``postgresql://[user[:password]@][host][:port][/dbname][?param=value…]`` URI (libpq's form), parsed."""
+    parts = urlsplit(value.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    options = dict(parse_qsl(parts.query))
+    uri = QgsDataSourceUri()
+    uri.setConnection(
+        unquote(parts.hostname or options.get("host", "")), str(port or options.get("port", "")),
+        unquote(parts.path.lstrip("/")) or options.get("dbname", ""), unquote(parts.username or options.get("user", "")),
+        unquote(parts.password or options.get("password", "")),
+        _SSLMODES.get(options.get("sslmode", "prefer"), QgsDataSourceUri.SslMode.SslPrefer),
+    )
+    return uri
+
+
 def connection(value: str) -> Connection:
-    """QGIS's saved PostgreSQL connection named ``value``, else ``value`` read as a connection string."""
+    """QGIS's saved PostgreSQL connection named ``value``, else ``value`` read as a URI or a connection string."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     saved = None
     if metadata is not None and value:
@@ -76,11 +107,14 @@ def connection(value: str) -> Connection:
             saved = None
     if saved is not None:
         return Connection(value, _conninfo(QgsDataSourceUri(saved.uri())))
+    if value and _URI.match(value):
+        uri = _from_uri(value)
+        return Connection(_shown(uri), _conninfo(uri))
     if value and re.search(r"\b(dbname|service|host)\s*=", value):
         uri = QgsDataSourceUri(value)
         return Connection(_shown(uri), _conninfo(uri))
     raise DatabaseError(
-        tr("No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager) or a connection string (host=… dbname=… user=…).").format(name=value)
+        tr("No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager), a connection string (host=… dbname=… user=…) or a URI (postgresql://user@host:port/dbname).").format(name=masked(value))
     )
 
 
@@ -94,25 +128,23 @@ def layer_connection(layer) -> Connection:
 def _reason(text: str) -> str:
     """libpq's / GDAL's message, one line, without GDAL's prefixes nor PostgreSQL's hint (it may advise
     DROP … CASCADE, which the plugin never does)."""
-    text = re.sub(r"^PQconnectdb failed\.?\s*", "", (text or "").strip()).split("HINT:")[0]
+    text = re.sub(r"^PQconnectdb failed\.?\s*", "", masked((text or "").strip())).split("HINT:")[0]
     text = re.sub(r"\bERROR:\s*", "", text)
     return " ".join(text.split()).rstrip(".") or tr("no answer")
 
 
 def open_database(conn: Connection, update: bool = False):
     """The OGR data source of ``conn``; DatabaseError naming the connection when it cannot be reached."""
-    gdal.ErrorReset()
-    with _quiet():
+    with _errors() as errors:
         try:
             ds = ogr.Open(conn.ogr_name, 1 if update else 0)
         except RuntimeError as error:  # with gdal.UseExceptions() set by another plugin
-            ds, message = None, str(error)
-        else:
-            message = gdal.GetLastErrorMsg()
+            ds = None
+            errors.add(str(error))
     if ds is None:
         raise DatabaseError(
             tr("Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).").format(
-                name=conn.name, reason=_reason(message)
+                name=conn.name, reason=errors.reason or tr("no answer")
             )
         )
     return ds
@@ -241,15 +273,14 @@ def query(conn: Connection, sql: str, ds=None):
     """(data source, result layer) of ``sql`` (on ``ds``, else a new connection); DatabaseError naming
     the connection when it fails."""
     ds = ds or open_database(conn)
-    gdal.ErrorReset()
-    with _quiet():
+    with _errors() as errors:
         try:
             result = ds.ExecuteSQL(sql)
         except RuntimeError as error:
             result = None
-            gdal.Error(gdal.CE_Failure, 1, str(error))
+            errors.add(str(error))
     if result is None:
-        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=_reason(gdal.GetLastErrorMsg())))
+        raise DatabaseError(tr("The PostgreSQL database « {name} » could not read the layer: {reason}.").format(name=conn.name, reason=errors.reason or tr("no answer")))
     return ds, result
 
 
@@ -317,40 +348,60 @@ class Writer:
             srs = osr.SpatialReference()
             srs.ImportFromEPSG(4326)
             srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        options = ["GEOMETRY_NAME=geom", "FID=fid", "PRECISION=NO", "LAUNDER=NO", f"DESCRIPTION={description} {_MARK.format(name=name)}"]
-        gdal.ErrorReset()
-        with _quiet():
+        # the schema as its own option: GDAL quotes it (a layer name "a.b.t" would be table "b.t" of schema "a")
+        options = ["GEOMETRY_NAME=geom", "FID=fid", "PRECISION=NO", "LAUNDER=NO", f"SCHEMA={self.schema}",
+                   f"DESCRIPTION={description} {_MARK.format(name=name)}"]
+        with _errors() as errors:
             try:
-                layer = self.ds.CreateLayer(f"{self.schema}.{name}", srs, ogr.wkbMultiPolygon if geometry else ogr.wkbNone, options=options)
+                layer = self.ds.CreateLayer(name, srs, ogr.wkbMultiPolygon if geometry else ogr.wkbNone, options=options)
             except RuntimeError as error:  # with gdal.UseExceptions() set by another plugin
                 layer = None
-                gdal.Error(gdal.CE_Failure, 1, str(error))
-        if layer is None:
-            raise self._fail(name, _reason(gdal.GetLastErrorMsg()))
+                errors.add(str(error))
+        if layer is None or errors.reason:
+            raise self._fail(name, errors.reason or tr("GDAL could not create the table"))
         self.written.append(f"{self.schema}.{name}")
         return layer
 
-    def check(self, name: str) -> None:
-        """After a table's rows: raise (and roll back) when GDAL reported an error writing them."""
-        if gdal.GetLastErrorType() >= gdal.CE_Failure:
-            raise self._fail(name, _reason(gdal.GetLastErrorMsg()))
+    def fill(self, name: str, layer, write: Callable[[], None]) -> None:
+        """``write()`` the rows of the table ``name`` into ``layer``, then have GDAL send them (its
+        COPY ended): any failure is this table's, raised (and rolled back) naming it."""
+        with _errors() as errors:
+            try:
+                write()
+                layer.SyncToDisk()
+            except RuntimeError as error:  # with gdal.UseExceptions(): a row GDAL could not write
+                errors.add(str(error))
+        if errors.reason:
+            raise self._fail(name, errors.reason)
 
     def commit(self) -> list[str]:
         for name, grant in self.grants:
             problem = _execute(self.ds, grant)
             if problem:
                 raise self._fail(name, problem)
-        gdal.ErrorReset()
-        if self.ds.CommitTransaction() != 0 or gdal.GetLastErrorType() >= gdal.CE_Failure:
-            reason = _reason(gdal.GetLastErrorMsg())
+        with _errors() as errors:
+            try:
+                if self.ds.CommitTransaction() != 0:
+                    errors.add(tr("the transaction was not committed"))
+            except RuntimeError as error:
+                errors.add(str(error))
+        if errors.reason:
             self.rollback()
-            raise DatabaseError(tr("The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.").format(name=self.conn.name, reason=reason))
+            raise DatabaseError(tr("The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.").format(name=self.conn.name, reason=errors.reason))
         self.ds = None
+        for table in self.written:  # for a run canceled now: these are replaced (interrupt.watching)
+            files.note_replaced(tr("PostgreSQL database « {name} »").format(name=self.conn.name), table)
         return self.written
 
     def rollback(self) -> None:
+        """Roll back (nothing changed); quiet when the connection is already lost (the server stopped:
+        PostgreSQL rolled back itself)."""
         if self.ds is not None:
-            self.ds.RollbackTransaction()
+            with _errors():
+                try:
+                    self.ds.RollbackTransaction()
+                except RuntimeError:
+                    pass
             self.ds = None
 
 
@@ -361,8 +412,8 @@ def replace_tables(database: tuple[Connection, str], tables: Sequence[tuple], fi
     try:
         writer.drop([name for name, *_ in tables])
         for name, table, geometries, description in tables:
-            fill(writer.layer(name, geometries is not None, description), table, geometries)
-            writer.check(name)
+            layer = writer.layer(name, geometries is not None, description)
+            writer.fill(name, layer, lambda: fill(layer, table, geometries))
         return writer.commit()
     except BaseException:
         writer.rollback()
@@ -385,21 +436,43 @@ def _grants(ds, schema: str, name: str) -> list[str]:
 
 def _execute(ds, sql: str) -> str:
     """Run a statement that returns no rows; GDAL's error ('' when none), whether GDAL raises or not."""
-    gdal.ErrorReset()
-    with _quiet():
+    with _errors() as errors:
         try:
             ds.ExecuteSQL(sql)
         except RuntimeError as error:
-            return _reason(str(error))
-    return _reason(gdal.GetLastErrorMsg()) if gdal.GetLastErrorType() >= gdal.CE_Failure else ""
+            errors.add(str(error))
+    return errors.reason
+
+
+class _Errors:
+    """GDAL's failures while a block runs, kept as GDAL emits them (not printed)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, kind: int, number: int, message: str) -> None:
+        if kind >= gdal.CE_Failure:
+            self.messages.append(message)
+
+    def add(self, message: str) -> None:
+        self.messages.append(message)
+
+    @property
+    def reason(self) -> str:
+        """The first failure, as :func:`_reason` words it ('' when none): the cause, not what it
+        made fail next (``current transaction is aborted``)."""
+        return _reason(self.messages[0]) if self.messages else ""
 
 
 @contextmanager
-def _quiet():
-    """GDAL's errors kept for GetLastErrorMsg, not printed."""
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
+def _errors():
+    """GDAL's failures while the block runs, read by a handler as GDAL emits them: GDAL 3.6's Python
+    bindings (exceptions on) clear the "last error" when a handler is popped, so that it cannot be
+    read after the block (the next statement's failure was then reported, against the next table)."""
+    errors = _Errors()
+    gdal.PushErrorHandler(errors)
     try:
-        yield
+        yield errors
     finally:
         gdal.PopErrorHandler()
 

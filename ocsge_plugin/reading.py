@@ -33,7 +33,7 @@ from xml.sax.saxutils import escape
 
 from osgeo import gdal, ogr, osr
 
-from . import files
+from . import candidates, files
 from .errors import Canceled, DeliveryError
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
@@ -80,6 +80,17 @@ class FoundLayer:
         years = "-".join(str(y) for y in self.millesimes)
         parts = [LAYER_TITLES[self.kind], f"D{self.departement}" if self.departement else "", years]
         return " ".join(p for p in parts if p)
+
+    @property
+    def source_name(self) -> str:
+        """The layer as the user finds it: its file and, inside, its layer (``OCCUPATION_SOL.gpkg/extrait``)."""
+        name = Path(self.path).name
+        return name if Path(name).stem == self.layer_name and name.lower().endswith(".shp") else f"{name}/{self.layer_name}"
+
+    @property
+    def ign_named(self) -> bool:
+        """Whether the layer bears the name IGN gives this kind (OCCUPATION_SOL, artif_2021_032…)."""
+        return candidates.is_ign_layer_name(self.kind, self.layer_name)
 
 
 LAYER_TITLES = {
@@ -270,7 +281,9 @@ def _layer_names(path: Path) -> list[str]:
 
 
 def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLayer], list[str]]:
-    """Every OCS GE layer in a file or folder (already extracted). Returns (layers, warnings)."""
+    """Every OCS GE layer in a file or folder (already extracted), but the rivals of a complete layer
+    of the same kind and millésime (``candidates.choose_complete``: an extract saved beside IGN's
+    layer). Returns (layers, warnings)."""
     wanted = set(kinds or KINDS)
     files = [path] if path.is_file() else _data_files(path)
     found: list[FoundLayer] = []
@@ -295,7 +308,8 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
             if kind not in wanted:
                 continue
             found.append(_describe(data_file, layer_name, kind, context))
-    return found, warnings
+    found, notes = candidates.choose_complete(found)
+    return found, warnings + notes
 
 
 def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = None) -> str | None:

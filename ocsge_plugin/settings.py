@@ -30,6 +30,9 @@ DEFAULTS: dict[str, tuple[Any, type]] = {
     "network/min_rate": (1000.0, float),  # bytes/s a transfer must average over every `timeout` seconds
     "network/max_listing_mb": (20.0, float),  # largest listing or API answer read into memory
     "cache/max_gb": (5.0, float),  # extraction cache size; the least recently used are evicted beyond
+    "network/deadline_rate": (50000.0, float),  # bytes/s a whole download must average (its deadline)
+    "archive/max_gb": (50.0, float),  # largest extraction of one archive, by its listed sizes
+    "archive/max_ratio": (200.0, float),  # largest listed size over the archive's size (a 7z bomb: thousands)
 }
 
 
@@ -120,3 +123,16 @@ def max_listing_bytes() -> int:
 
 def cache_max_bytes() -> int:
     return int(max(0.0, float(value("cache/max_gb"))) * 1e9)
+
+
+def deadline_rate() -> float:
+    """Bytes per second a whole download must average: its deadline is timeout + size / this rate."""
+    return max(1.0, float(value("network/deadline_rate")))
+
+
+def archive_max_bytes() -> int:
+    return int(max(0.0, float(value("archive/max_gb"))) * 1e9)
+
+
+def archive_max_ratio() -> float:
+    return max(1.0, float(value("archive/max_ratio")))

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputMultipleLayers,
@@ -24,6 +26,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingUtils,
+    QgsProperty,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -307,8 +310,17 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
 def _cancel_is_an_error(process: Callable) -> Callable:
     @functools.wraps(process)
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        with interrupt.watching(feedback):
-            results = process(self, parameters, context, feedback)
+        inputs = input_places(self, parameters, context)
+        try:
+            for path, kind, layer in destinations(self, parameters, context):
+                files.check_destination(path, kind, layer, inputs)
+        except files.OutputClash as error:
+            raise self.fail(str(error)) from None
+        with interrupt.watching(feedback), files.guarding(inputs):
+            try:
+                results = process(self, parameters, context, feedback)
+            except files.OutputClash as error:  # a file named while writing (ocsge:export's tables)
+                raise self.fail(str(error)) from None
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(
                 QCoreApplication.translate("OcsgeAlgorithm", "Canceled: what was being written is removed, previous outputs are kept.")
@@ -316,6 +328,68 @@ def _cancel_is_an_error(process: Callable) -> Callable:
         return results
 
     return processAlgorithm
+
+
+# The types of the parameters that read data; a file parameter an algorithm writes into is named in
+# its WRITES_INTO (a download folder), and never compared as an input.
+_READ = ("source", "vector", "raster", "layer", "multilayer", "file", "mesh", "pointcloud")
+
+
+def input_places(alg: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext) -> list[files.Place]:
+    """Every file and folder the run reads, from its parameters: layers (of the project or by path,
+    a VRT followed to its files), files, folders and the deliveries' paths; what is not on disk
+    (databases, memory layers, web services) is left out."""
+    places: list[files.Place] = []
+    for definition in alg.parameterDefinitions():
+        name = definition.name()
+        if definition.isDestination() or definition.type() not in _READ or name in getattr(alg, "WRITES_INTO", ()):
+            continue
+        for uri in _uris(parameters.get(name), context):
+            places += [place for place in files.source_places(uri) if place not in places]
+    return places
+
+
+def _uris(value, context: QgsProcessingContext) -> list[str]:
+    """The addresses of a parameter's value: a layer, a layer id, a path, several paths (';'), a list."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, (list, tuple)):
+        return [uri for item in value for uri in _uris(item, context)]
+    if isinstance(value, QgsMapLayer):
+        return [value.source()]
+    if not isinstance(value, str) or not value.strip():
+        return []
+    layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
+    if layer is not None:
+        return [layer.source()]
+    return [value] + ([part.strip().strip('"') for part in value.split(";") if part.strip()] if ";" in value else [])
+
+
+def destinations(alg: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext) -> list[tuple]:
+    """(path, files.Kind, layer) of every file and folder the run will write, from its destination
+    parameters and the algorithm's ``extra_destinations``; temporary and database outputs left out."""
+    found = []
+    for definition in alg.destinationParameterDefinitions():
+        name, kind = definition.name(), definition.type()
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink.staticValue()
+        if not isinstance(value, str) or not value or value == "TEMPORARY_OUTPUT" or value.startswith(("memory:", "postgres:", "postgis:")):
+            continue
+        if kind == "folderDestination":
+            found.append((alg.parameterAsString(parameters, name, context), files.Kind.FOLDER, None))
+        elif kind == "fileDestination":
+            found.append((alg.parameterAsFileOutput(parameters, name, context), files.Kind.FILE, None))
+        else:
+            path, layer = files.split_uri(alg.parameterAsOutputLayer(parameters, name, context) or value)
+            if path and layer:
+                found.append((path, files.Kind.LAYER, layer))
+            elif path and Path(path).suffix:
+                found.append((path, files.Kind.FILE, None))
+    extra = getattr(alg, "extra_destinations", None)
+    return found + (extra(parameters, context) if extra is not None else [])
 
 
 class OutputSink:

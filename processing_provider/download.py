@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import catalogue, network, settings
+from ..ocsge_plugin.masking import masked
 from .base import OcsgeAlgorithm
 
 
@@ -34,6 +35,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     MILLESIMES = "MILLESIMES"
     FROM_CACHE = "FROM_CACHE"
 
+    WRITES_INTO = ("FOLDER",)  # written into, not read: never compared as an input
     GROUP = "data"
     TAGS = ("télécharger", "download", "Géoplateforme", "data.geopf.fr")
 
@@ -93,7 +95,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
             feedback.pushInfo(self.tr("Listing IGN's deliveries for département {dep}…").format(dep=departement))
             products = ("OCSGE",) if kind in ("occupation", "difference") else ("OCSGE-ARTIFICIALISATION",)
             delivery = catalogue.select(service.deliveries(departement, None, products), kind, millesimes, fmt)
-            feedback.pushInfo(self.tr("Downloading {url}").format(url=delivery.download_url(base)))
+            feedback.pushInfo(self.tr("Downloading {url}").format(url=masked(delivery.download_url(base))))
             archive, reused = service.download(delivery, folder, progress=steps.setProgress)
         except network.Canceled:
             feedback.reportError(self.tr("Canceled."))
@@ -108,7 +110,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         results = {
             self.ARCHIVE: str(archive),
             self.NAME: delivery.name,
-            self.URL: delivery.download_url(base),
+            self.URL: masked(delivery.download_url(base)),
             self.MILLESIMES: delivery.years,
             self.FROM_CACHE: reused,
             self.LAYERS: [],

@@ -56,6 +56,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     }
     OCCUPATION_PRECEDENT = "OCCUPATION_PRECEDENT"
 
+    WRITES_INTO = ("DATA_FOLDER",)  # written into, not read: never compared as an input
     GROUP = "data"
     TAGS = ("charger", "load", "livraison", "delivery", "7z", "GeoPackage", "shapefile")
 

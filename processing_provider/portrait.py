@@ -4,14 +4,12 @@ layout), from the published tables that ocsge:diagnostic writes."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -25,9 +23,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..ocsge_plugin import files
 from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.i18n import plural
-from ..ocsge_plugin.report import build, layout as layouts
+from ..ocsge_plugin.report import build, layout as layouts, template_check
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from .aggregate import METHODS
 from .base import OcsgeAlgorithm
@@ -110,17 +109,13 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             output += ".pdf"
         level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
         codes = [c.strip() for c in self.parameterAsString(parameters, self.TERRITORIES, context).replace(";", ",").split(",") if c.strip()]
-        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
-        if template and not Path(template).is_file():
-            raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
-        folder = Path(output).with_name(Path(output).stem + "_donnees")
-        if folder.exists() and not (folder / "territoires.gpkg").exists():
-            raise self.fail(self.tr("{folder} exists and was not written by a portrait: it is left untouched. Expected another PDF name or an empty place.").format(folder=folder))
+        template = self._template(parameters, context)
+        folder = self._own_folder(output)
         selected = self._selected(parameters, context)
-        work = folder.with_name(folder.name + ".partiel")
-        shutil.rmtree(work, ignore_errors=True)
+        work = files.temp_name(folder)  # beside it, hidden, removed by the next run if this one dies
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         try:
+            work.mkdir(parents=True)
             result = self._diagnostic(parameters, context, steps, work / "tables")
             if steps.isCanceled():
                 raise layouts.Canceled()
@@ -152,8 +147,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             layers, legend = build.map_layers(tables, coverage, background, fin, artif, flows, debut, raster)
             try:
                 layout = build.make_layout(project, template, coverage, lines, layers, legend, crs, table_pages)
-            except ValueError:
-                raise self.fail(self.tr("The template {path} cannot be read. Expected a .qpt file saved from the layout designer.").format(path=template)) from None
+            except template_check.TemplateError as error:
+                raise self.fail(str(error)) from None
 
             def progress(feature, count, rank, pages):
                 steps.setProgress(100.0 * (feature + (rank + 1) / pages) / count)
@@ -164,22 +159,50 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             pages = layouts.write_pdf(layout, partial_pdf, progress, steps.isCanceled)
             if steps.isCanceled():
                 raise layouts.Canceled()
-            shutil.rmtree(folder, ignore_errors=True)
-            os.replace(work, folder)
-            os.replace(folder / "portrait.pdf", output)
+            files.commit_owned(work, folder, leave=["portrait.pdf"])
+            os.replace(work / "portrait.pdf", output)
         except layouts.Canceled:
-            shutil.rmtree(work, ignore_errors=True)
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
-        except QgsProcessingException:
-            shutil.rmtree(work, ignore_errors=True)
-            raise
-        except OSError as error:
-            shutil.rmtree(work, ignore_errors=True)
+        except files.OutputClash as error:
+            raise self.fail(str(error)) from None
+        except (OSError, RuntimeError) as error:  # a full disk (GDAL's errors are RuntimeError)
+            if not isinstance(error, OSError) and not files.is_write_failure(error):
+                raise
             raise self.fail(self.tr("Cannot write {path}: {error}. Expected a writable place.").format(path=output, error=error)) from None
+        finally:
+            files.remove(work)
         self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows, raster=raster)
         feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
         return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
+
+    def _template(self, parameters, context) -> str | None:
+        """The user's template, checked as data before anything is computed or written; None: the default."""
+        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
+        if template and not Path(template).is_file():
+            raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
+        if template:
+            try:
+                template_check.check_template(template)
+            except template_check.TemplateError as error:
+                raise self.fail(str(error)) from None
+        return template
+
+    def _own_folder(self, output: str) -> Path:
+        """The folder of the tables and charts beside ``output``, refused when it exists and the plugin
+        did not make it (files.check_owned); a dead run's work folder beside it is removed first."""
+        folder = data_folder(output)
+        files.clean_leftovers(folder.parent)
+        try:
+            files.check_owned(folder)
+        except files.OutputClash as error:
+            raise self.fail(str(error)) from None
+        return folder
+
+    def extra_destinations(self, parameters, context) -> list[tuple]:
+        """The folder of the tables and charts beside the PDF: compared with the inputs before the run."""
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        return [(data_folder(output), files.Kind.OWNED, None)] if output else []
 
     def _selected(self, parameters, context) -> list[str]:
         """The codes of the communes selected in the commune layer, when asked (else none)."""
@@ -217,6 +240,13 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             return {}
         keep_layout(project, kept)
         return {}
+
+
+def data_folder(output: str) -> Path:
+    """The folder of the tables, charts and atlas layer of the portrait ``output`` (.pdf added when missing)."""
+    if not output.lower().endswith(".pdf"):
+        output += ".pdf"
+    return Path(output).with_name(Path(output).stem + "_donnees")
 
 
 def keep_layout(project, kept: dict):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -126,3 +128,82 @@ def read_csv(path: Path) -> list[dict]:
     """The rows of a comma-separated UTF-8 file, as dicts."""
     with Path(path).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+# ------------------------------------------------------------------- the user's files (issue 24)
+
+FIELDS = ["ID", "code_cs", "code_us", "millesime"]
+
+
+def sha256_tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (hidden ones too): relative path → sha256 of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def users_gpkg(path: Path, first: str = "OCCUPATION_SOL", rows=None, fields=None) -> Path:
+    """A user's GeoPackage: ``first`` (OCS GE polygons), ZONE_CONSTRUITE and the user's own layer."""
+    write_layer(path, first, fields or FIELDS, rows or HAND_ROWS)
+    write_layer(path, "ZONE_CONSTRUITE", ["ID"], [(square(0, 0, 200), ["Z1"])])
+    write_layer(path, "mes_notes", ["note"], [(square(10, 10, 5), ["à garder"])])
+    return path
+
+
+def user_folder(tmp_path: Path) -> Path:
+    """The user's folder: their data and a few files of their own beside it."""
+    folder = tmp_path / "donnees"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mes notes\n", encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(os.urandom(2048))
+    return folder
+
+
+# Curved geometries (issue 24): a square with an arc below it (bâti), a plain square in a multisurface
+# (herbacé), a disc (non bâti), in a GeoPackage layer declared MultiSurface.
+CURVED_ROWS = [
+    ("MULTISURFACE(CURVEPOLYGON(COMPOUNDCURVE(CIRCULARSTRING(0 0,50 -20,100 0),(100 0,100 100,0 100,0 0))))", ["C1", "CS1.1.1.1", "US5", "2019"]),
+    ("MULTISURFACE(((100 0,200 0,200 100,100 100,100 0)))", ["C2", "CS2.2.1", "US1.1", "2019"]),
+    ("CURVEPOLYGON(CIRCULARSTRING(300 50,350 50,300 50))", ["C3", "CS1.1.1.2", "US4.1.1", "2019"]),
+]
+
+
+def curved_delivery(folder: Path, rows=None, year: int = 2019) -> Path:
+    """OCCUPATION_SOL.gpkg of ``rows`` (default CURVED_ROWS; MultiSurface) in a delivery folder of D032
+    ``year``; its path."""
+    path = folder / f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01" / "OCCUPATION_SOL.gpkg"
+    path.parent.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = ds.CreateLayer("OCCUPATION_SOL", srs, ogr.wkbMultiSurface)
+    names = ["ID", "code_cs", "code_us", "millesime"]
+    for name in names:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for wkt, values in rows or CURVED_ROWS:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in zip(names, values):
+            feature.SetField(name, value)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    ds = None
+    return path
+
+
+def linear_area(wkt: str) -> float:
+    """The area of a geometry once linearised, by OGR alone (arcs cut at 4°, as the plugin does)."""
+    return ogr.CreateGeometryFromWkt(wkt).GetLinearGeometry().GetArea()
+
+
+def two_candidates(folder: Path, extract_name: str, complete_name: str,
+                   extract=None) -> Path:
+    """A D032 2019 delivery whose one GeoPackage holds an extract (default: HAND_ROWS 1 and 3, 2 ha,
+    1 ha artificialised) written first, then the complete layer (HAND_ROWS: 4.25 ha, 2 ha)."""
+    path = folder / "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01" / "OCCUPATION_SOL.gpkg"
+    names = ["ID", "code_cs", "code_us", "millesime"]
+    write_layer(path, extract_name, names, extract or [HAND_ROWS[0], HAND_ROWS[2]])
+    write_layer(path, complete_name, names, HAND_ROWS)
+    return path.parent
+

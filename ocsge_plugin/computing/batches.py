@@ -26,6 +26,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .. import postgis, reading
 from ..errors import Canceled
+from . import curves
 from .codes import is_null
 from .progress import ScaledFeedback
 
@@ -89,8 +90,16 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str], step: Optional[St
 
     Files are read through OGR's Arrow interface (GDAL ≥ 3.6; through the source of a renaming VRT),
     other providers through QGIS. ``needed(batch) -> bool per row``, from the fields alone: the rows
-    the caller uses at all; a PostGIS layer leaves the others out (the server does not send them)."""
+    the caller uses at all; a PostGIS layer leaves the others out (the server does not send them).
+    A layer of a curved type (MultiSurface…) gives its geometries linearised (``curves``)."""
     step = step or Step(None)
+    if curves.is_curved(layer):
+        yield from curves.linear_batches(_batches(layer, fields, step, needed), layer, step)
+        return
+    yield from _batches(layer, fields, step, needed)
+
+
+def _batches(layer: QgsVectorLayer, fields: Sequence[str], step: Step, needed: Optional[Needed]) -> Iterator[dict]:
     if postgis_readable(layer):
         yield from _postgis_batches(layer, fields, step, needed)
         return
@@ -585,7 +594,7 @@ class WkbColumn:
             return self.replaced[position]
         feature = next(self.layer.getFeatures(QgsFeatureRequest(int(self.fid[position])).setNoAttributes()), None)
         geometry = feature.geometry() if feature is not None else None
-        return bytes(geometry.asWkb()) if geometry is not None and not geometry.isNull() else b""
+        return curves.linear_wkb(bytes(geometry.asWkb())) if geometry is not None and not geometry.isNull() else b""
 
     def __setitem__(self, position: int, blob: bytes) -> None:
         self.replaced[position] = blob

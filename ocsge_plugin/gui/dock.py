@@ -46,6 +46,7 @@ from qgis.PyQt.QtWidgets import (
 from .. import archives, catalogue, compat, datagouv, files, network, settings
 from ..datagouv import Dataset, Resource, SearchPage
 from ..i18n import plural, tr
+from ..masking import masked
 from .layers import LoadError, add_layers, layer_specs
 from .tasks import WorkTask
 
@@ -175,7 +176,8 @@ class OcsgeDock(QgsDockWidget):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         self.description = QTextBrowser()
-        self.description.setOpenExternalLinks(True)
+        self.description.setOpenLinks(False)  # a link of a description: opened by open_web (http, https only)
+        self.description.anchorClicked.connect(lambda url: self.open_web(url.toString()))
         bottom_layout.addWidget(self.description, 1)
         self.resources = self._tree([tr("File"), tr("Format"), tr("Size"), tr("Modified")])
         self.resources.itemActivated.connect(lambda _item, _col: self.add_to_map())
@@ -438,8 +440,22 @@ class OcsgeDock(QgsDockWidget):
     # ------------------------------------------------------------------------------ actions
 
     def open_page(self) -> None:
+        """The dataset's page in the browser."""
         if self.dataset and self.dataset.page:
-            self.open_url(QUrl(self.dataset.page))
+            self.open_web(self.dataset.page)
+
+    def open_web(self, address: str) -> None:
+        """``address`` in the browser when it is an http or https address with a host; refused with a
+        message otherwise (the desktop would open any scheme, a local file included, with whatever
+        program it chooses)."""
+        url = QUrl(address)
+        if not url.isValid() or url.scheme().lower() not in network.WEB_SCHEMES or not url.host():
+            self.message(
+                tr("Refused to open “{url}”: not a web address (http or https).").format(url=masked(address)[:200]),
+                Qgis.MessageLevel.Warning,
+            )
+            return
+        self.open_url(url)
 
     def add_to_map(self) -> None:
         """Download the selected resource (into the cache, reused) and add it to the map."""

@@ -111,7 +111,7 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     options.driverName = "GPKG"
     options.layerName = "territoires"
     options.fileEncoding = "UTF-8"
-    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon, crs, QgsCoordinateTransformContext(), options)
+    writer = _opened(QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon, crs, QgsCoordinateTransformContext(), options), path)
     lines: list[tuple[str, str, list]] = []  # (territory, block, rows)
     rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):
@@ -159,7 +159,8 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             feature[name] = value
         if territory.code in geometries:
             feature.setGeometry(geometries[territory.code])
-        writer.addFeature(feature)
+        if not writer.addFeature(feature):
+            raise OSError(writer.errorMessage() or str(path))
         progress(index + 1, len(chosen))
     del writer
     _write_lines(path, lines, crs)
@@ -174,13 +175,21 @@ def _write_lines(path: Path, lines: list, crs) -> None:
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     fields = blocks.fields()
-    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.NoGeometry, crs, QgsCoordinateTransformContext(), options)
+    writer = _opened(QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.NoGeometry, crs, QgsCoordinateTransformContext(), options), path)
     for code, block, rows in lines:
         for rank, row in enumerate(rows):
             feature = QgsFeature(fields)
             feature.setAttributes([code, block, rank, *row, *[None] * (blocks.COLUMNS - len(row))])
-            writer.addFeature(feature)
+            if not writer.addFeature(feature):
+                raise OSError(writer.errorMessage() or str(path))
     del writer
+
+
+def _opened(writer: QgsVectorFileWriter, path: Path) -> QgsVectorFileWriter:
+    """``writer``, or OSError with QGIS's message when the file could not be made (a full disk…)."""
+    if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+        raise OSError(writer.errorMessage() if writer is not None else str(path))
+    return writer
 
 
 def lines_layer(coverage_uri: str) -> QgsVectorLayer:

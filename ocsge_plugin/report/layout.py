@@ -28,6 +28,7 @@ from qgis.core import (
     QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsPathResolver,
     QgsPrintLayout,
     QgsProperty,
     QgsReadWriteContext,
@@ -39,7 +40,8 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
 from ..nomenclature import RESOURCES
-from . import blocks, chart_text
+from ..i18n import tr
+from . import blocks, chart_text, template_check
 from .content import COMMUNE_HEADINGS, method_note
 
 TEMPLATE = RESOURCES / "portrait.qpt"
@@ -236,16 +238,26 @@ def write_default_template(path: Path = TEMPLATE) -> None:
 
 
 def load_template(project, path) -> QgsPrintLayout:
-    """A layout from a .qpt file (the user's or the default); ValueError when it cannot be read."""
+    """A layout from a .qpt file (the user's or the default), checked first as data
+    (:func:`template_check.check_template`): TemplateError naming the file and the refused element when it
+    does not parse, is not a layout, or holds what reads files, the web or the environment."""
+    text = template_check.check_template(path)
     document = QDomDocument()
-    with open(path, encoding="utf-8") as handle:
-        if not document.setContent(handle.read()):
-            raise ValueError(str(path))
+    parsed = document.setContent(text)
+    if not (parsed[0] if isinstance(parsed, tuple) else parsed):  # PyQt5: (ok, message, line, column)
+        raise template_check.TemplateError(
+            tr("The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.").format(path=path)
+        )
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
-    if not ok:
-        raise ValueError(str(path))
+    context = QgsReadWriteContext()
+    context.setPathResolver(QgsPathResolver(str(Path(path).resolve())))  # a picture beside the template
+    loaded = layout.loadFromTemplate(document, context)
+    ok = loaded[1] if isinstance(loaded, tuple) else bool(loaded)
+    if not ok or not layout.pageCollection().pageCount():
+        raise template_check.TemplateError(
+            tr("The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.").format(path=path)
+        )
     layout.setName("Portrait de territoire")
     return layout
 

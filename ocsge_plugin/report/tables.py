@@ -10,6 +10,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import spreadsheet
+
 LEVELS = ("commune", "epci", "scot", "departement")
 LEVEL_LABELS = {"commune": "Commune", "epci": "EPCI", "scot": "SCoT", "departement": "Département", "region": "Région"}
 # the territory a level is compared with (the first that exists for it)
@@ -72,7 +74,7 @@ def _read(path: Path) -> list[dict]:
         sample = handle.read(4096)
         handle.seek(0)
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        return list(csv.DictReader(handle, delimiter=delimiter))
+        return [{key: spreadsheet.as_written(value) for key, value in row.items()} for row in csv.DictReader(handle, delimiter=delimiter)]
 
 
 def read_level(folder: Path, level: str) -> dict[str, Territory]:

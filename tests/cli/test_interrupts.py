@@ -1,12 +1,18 @@
-"""Real qgis_process runs interrupted by signals (issue 12): SIGINT and SIGTERM are cancels (exit
-status not 0, previous outputs intact, nothing left behind); SIGKILL leaves a dead run's temporary
-files, which the next run removes. During a download, an extraction and an export. (The runs that
-are not interrupted are made in this process, to spare qgis_process's start-up.)"""
+"""Real qgis_process runs interrupted by signals (issues 12 and 24): SIGINT and SIGTERM are cancels
+(exit status not 0, previous outputs intact, nothing left behind) on QGIS 3.22 too, whose own SIGINT
+watcher would ignore them; a cancel that comes while the outputs are being put in place names what
+was replaced; SIGKILL leaves a dead run's temporary files, which the next run removes. During a
+download, an extraction and an export. (The runs that are not interrupted are made in this process,
+to spare qgis_process's start-up.)"""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import re
+import select
 import signal
+import struct
 import subprocess
 import time
 from pathlib import Path
@@ -16,6 +22,8 @@ from builders import hand_delivery, seven_zip
 from conftest import DATA, QGIS_PROCESS_BUILD, ROOT
 from fakeservices import IGN, serve_ign
 from werkzeug import Response
+
+from ocsge.ocsge_plugin import archives
 
 pytestmark = pytest.mark.slow
 
@@ -190,3 +198,132 @@ def test_export_interrupted_by_sigterm_then_killed_keeps_the_previous_set(run, s
 
     run("ocsge:diagnostic", dict(arg.split("=", 1) for arg in args[2:]))
     assert hidden(out) == [] and sorted(p.name for p in out.iterdir()) == sorted(before)
+
+
+def test_export_interrupted_by_sigint_keeps_the_previous_set(run, sample, tmp_path):
+    """Ctrl+C during the export: QGIS 3.22's qgis_process alone went on and replaced every file (exit 0)."""
+    out = tmp_path / "diagnostic"
+    args = diagnostic_args(sample, out)
+    run("ocsge:diagnostic", dict(arg.split("=", 1) for arg in args[2:]))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    proc = start(tmp_path / "cache", *args)
+    when(proc, lambda: any(p.name.endswith(".partdir") and any(p.iterdir()) for p in out.iterdir()))
+    code, output = interrupt(proc, signal.SIGINT)
+    assert code != 0 and "Traceback" not in output
+    assert "Canceled: what was being written is removed, previous outputs are kept." in output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing left, nothing replaced
+
+
+def test_sigint_while_the_outputs_are_put_in_place_names_every_file_replaced(run, sample, tmp_path):
+    """Ctrl+C at the instant the export's files start replacing the previous ones (its list of files
+    to move is written): too late to keep them; the error says so and names each file replaced."""
+    out = tmp_path / "diagnostic"
+    args = diagnostic_args(sample, out)
+    run("ocsge:diagnostic", dict(arg.split("=", 1) for arg in args[2:]))
+    before = {p.name: p.stat().st_ino for p in out.iterdir()}
+
+    proc = start(tmp_path / "cache", *args)
+    when(proc, lambda: any(p.name.endswith(".partdir") for p in out.iterdir()))
+    staging = next(p for p in out.iterdir() if p.name.endswith(".partdir"))
+    with Inotify(staging) as watch:
+        assert watch.wait_for(".ready", proc), "the export never began to put its files in place"
+        proc.send_signal(signal.SIGINT)
+    out_text, err_text = proc.communicate(timeout=60)
+    output = out_text + err_text
+    assert proc.returncode != 0 and "Traceback" not in output
+    replaced = sorted(name for name, inode in before.items() if (out / name).stat().st_ino != inode)
+    assert len(replaced) == len(before) == 58  # every file of the set: a set is never left half old, half new
+    message = re.search(r"Canceled too late to keep the previous outputs: (\d+) outputs had already been replaced "
+                        r"by this run's results \((.*?)\)\. The outputs not listed", output, re.S)
+    assert message, output[-3000:]
+    assert int(message.group(1)) == 58
+    folder, names = message.group(2).split(": ", 1)
+    assert folder == str(out) and sorted(names.split(", ")) == replaced
+    assert "previous outputs are kept" not in output and "no file was written" not in output
+    assert sorted(p.name for p in out.iterdir()) == sorted(before)  # nothing left behind
+
+
+def diagnostic_args(sample: Path, out: Path) -> tuple[str, ...]:
+    return ("ocsge:diagnostic", "--", f"INPUT={sample}", f"COMMUNES={DATA / 'communes-90-territoire-de-belfort.geojson'}",
+            "CODE_FIELD=code", "NAME_FIELD=nom", f"MEMBERSHIP={DATA / 'appartenance-communes-90.csv'}", "METHOD=2",
+            f"OUTPUT_FOLDER={out}")
+
+
+class Inotify:
+    """Linux's inotify on one folder (files created in it), through libc: the instant a file appears,
+    not the next poll."""
+
+    IN_CREATE = 0x100
+
+    def __init__(self, folder: Path):
+        self.libc = ctypes.CDLL(None, use_errno=True)
+        self.fd = self.libc.inotify_init1(os.O_NONBLOCK)
+        assert self.fd >= 0 and self.libc.inotify_add_watch(self.fd, str(folder).encode(), self.IN_CREATE) >= 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        os.close(self.fd)
+
+    def wait_for(self, name: str, proc: subprocess.Popen, timeout: float = 90.0) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and proc.poll() is None:
+            ready, _, _ = select.select([self.fd], [], [], 0.5)
+            if not ready:
+                continue
+            data = os.read(self.fd, 65536)
+            offset = 0
+            while offset < len(data):
+                _wd, _mask, _cookie, length = struct.unpack_from("iIII", data, offset)
+                created = data[offset + 16: offset + 16 + length].rstrip(b"\0").decode()
+                offset += 16 + length
+                if created == name:
+                    return True
+        return False
+
+
+def test_sigint_at_any_moment_of_a_run_is_never_ignored(sample, tmp_path):
+    """Ctrl+C at moments spread over the algorithm's run (QGIS 3.22 ignored 33 of 60): each run ends
+    with an exit status not 0, and what it says is what happened to the files — previous ones kept,
+    or the files it names replaced; or, once the algorithm has returned (qgis_process printing its
+    results), the process ends by the signal with the new set complete. The algorithm has begun when
+    its deliveries' normalised layers appear in its (fresh) cache."""
+    out = tmp_path / "diagnostic"
+    args = diagnostic_args(sample, out)
+
+    def begun(cache: Path):
+        return lambda: (cache / "normalised").is_dir()
+
+    first = start(tmp_path / "cache0", *args)
+    when(first, begun(tmp_path / "cache0"))
+    began = time.monotonic()
+    first.communicate(timeout=300)
+    assert first.returncode == 0
+    duration = time.monotonic() - began
+    outcomes = []
+    for index, fraction in enumerate((0.2, 0.4, 0.6, 0.8, 0.9, 0.97), start=1):
+        before = {p.name: p.stat().st_ino for p in out.iterdir()}
+        cache = tmp_path / f"cache{index}"
+        proc = start(cache, *args)
+        when(proc, begun(cache))
+        time.sleep(fraction * duration)
+        if proc.poll() is not None:  # already over: nothing was interrupted
+            proc.communicate()
+            continue
+        code, output = interrupt(proc, signal.SIGINT)
+        replaced = sorted(name for name, inode in before.items() if (out / name).stat().st_ino != inode)
+        assert code != 0 and "Traceback" not in output, (fraction, code, output[-2000:])
+        assert sorted(p.name for p in out.iterdir()) == sorted(before)  # nothing left behind
+        if "Canceled too late" in output:
+            named = re.search(r"results \((.*?)\)\. The outputs not listed", output, re.S).group(1).split(": ", 1)[1]
+            assert sorted(named.split(", ")) == replaced, fraction
+            outcomes.append("named")
+        elif "previous outputs are kept." in output:
+            assert replaced == [], fraction
+            outcomes.append("kept")
+        else:
+            assert code == -signal.SIGINT and len(replaced) == len(before), (fraction, code, output[-2000:])
+            outcomes.append("ended")
+    assert outcomes.count("kept") >= 2, outcomes  # the moments are spread: most come during the computation

@@ -354,3 +354,29 @@ def file_layers_size(size: int) -> str:
     from ocsge.ocsge_plugin.datagouv import human_size
 
     return human_size(size)
+
+
+@pytest.mark.parametrize("page", ["file:///etc/passwd", "javascript:alert(1)", "smb://serveur/partage", "/etc/passwd", "https:///etc/passwd"])
+def test_open_page_opens_web_addresses_only(dock, page):
+    """« Open the web page » handed any scheme to the desktop (file:///etc/passwd opened a local file)."""
+    from ocsge.ocsge_plugin.datagouv import Dataset
+
+    dock.dataset = Dataset.from_api(dict(dataset("x", "Jeu piégé"), page=page))
+    dock.open_page()
+    assert dock.opened == [] and ("Refused" in dock.status.text() or "Refus" in dock.status.text())
+    dock.dataset = Dataset.from_api(dataset("y", "Jeu sain"))
+    dock.open_page()
+    assert [url.toString() for url in dock.opened] == ["https://www.data.gouv.fr/fr/datasets/jeu-sain/"]
+
+
+def test_links_of_a_description_open_web_addresses_only(dock):
+    """A dataset's description (markdown from data.gouv.fr) holds links; the browser opened them whatever
+    their scheme (setOpenExternalLinks)."""
+    from qgis.PyQt.QtCore import QUrl
+
+    dock.description.setMarkdown("[notice](https://www.data.gouv.fr/notice.pdf) et [mot de passe](file:///etc/passwd)")
+    assert not dock.description.openExternalLinks() and not dock.description.openLinks()
+    dock.description.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert dock.opened == [] and ("Refused" in dock.status.text() or "Refus" in dock.status.text())
+    dock.description.anchorClicked.emit(QUrl("https://www.data.gouv.fr/notice.pdf"))
+    assert [url.toString() for url in dock.opened] == ["https://www.data.gouv.fr/notice.pdf"]

@@ -15,6 +15,7 @@ def test_saved_project_reopens_after_the_cache_is_cleared(provider, ocsge, tmp_p
 
     settings, keeping = ocsge.ocsge_plugin.settings, ocsge.ocsge_plugin.keeping
     archive = pack_7z(hand_delivery(tmp_path / "downloads"))
+    shutil.rmtree(archive.with_suffix(""))  # the archive alone, as downloaded (its source folder is the user's)
     unpacked = hand_delivery(tmp_path / "unpacked", name="OCS-GE_2-0__GPKG_LAMB93_D032_2016-01-01")
     project = QgsProject.instance()
     project.clear()

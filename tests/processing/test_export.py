@@ -238,3 +238,30 @@ def test_bad_input(run, tmp_path):
     with pytest.raises(QgsProcessingException, match="Expected a table from ocsge:aggregate"):
         run("ocsge:export", {"COMMUNE": str(path), "OUTPUT_FOLDER": str(tmp_path / "o")})
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
+
+
+def test_csv_cells_read_as_formulas_are_neutralised_numbers_kept(run, communes, tmp_path):
+    """Commune names beginning with =, +, -, @ reached the CSV as spreadsheet formulas: now behind an apostrophe,
+    while the negative numbers of the numeric columns stay numbers."""
+    import shutil
+
+    from osgeo import ogr
+
+    hostile = ["=HYPERLINK(\"http://x\";\"clic\")", "+33 6 00", "-2+3", "@SUM(A1:A9)"]
+    source = tmp_path / "communes.gpkg"
+    shutil.copy(communes, source)
+    ds = ogr.Open(str(source), 1)
+    layer = ds.GetLayer(0)
+    for feature, name in zip(layer, hostile):
+        feature.SetField("nom", name)
+        layer.SetFeature(feature)
+    ds = None
+    export(run, str(source), tmp_path / "out", FORMATS=[1])
+    header, rows = csv_rows(tmp_path / "out" / "artif_commune.csv", ",")
+    names = {row[0]: row[header.index("nom")] for row in rows}
+    written = sorted(n for n in names.values() if n.startswith("'"))
+    assert written == sorted("'" + name for name in hostile), written
+    assert not any(n.startswith(("=", "+", "-", "@")) for n in names.values())
+    net = [row[header.index("flux_artif_net")] for row in rows]
+    assert any(value.startswith("-") for value in net)  # negative numbers untouched…
+    assert all(float(value) == float(value) for value in net if value)  # …and still numbers

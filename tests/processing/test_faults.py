@@ -152,7 +152,7 @@ def test_dead_download_leftover_is_removed_by_the_next(server, tmp_path):
     folder = tmp_path / "downloads"
     folder.mkdir()
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    leftover = folder / f".a.7z.ocsge-{int(dead.stdout)}-0123abcd.part.7z"
+    leftover = folder / f".a.7z.ocsge-m{files.machine_id()}-{int(dead.stdout)}-0123abcd.part.7z"
     leftover.write_bytes(b"")
     mine = files.temp_name(folder / "b.7z")  # a live run's (this process): kept
     mine.write_bytes(b"")
@@ -163,7 +163,8 @@ def test_dead_download_leftover_is_removed_by_the_next(server, tmp_path):
 
 def test_leftovers_of_earlier_versions_are_removed_once_a_day_old(tmp_path):
     names = [".part-ab_c1234", ".artif_commune.k2j_x9a0.part.gpkg", ".imper_epci.0a1b2c3d.part.csv",
-             ".x.7z.0a1b2c3d.part", ".cls.gpkg.4242.tmp.gpkg", ".cls.gpkg.4242.tmp.gpkg-journal"]
+             ".x.7z.0a1b2c3d.part", ".cls.gpkg.4242.tmp.gpkg", ".cls.gpkg.4242.tmp.gpkg-journal",
+             ".a.gpkg.ocsge-4242-0123abcd.part.gpkg", ".ocsge-4242-0123abcd.partdir"]  # with a pid, no machine
     for name in names:
         (tmp_path / name).write_bytes(b"")
     (tmp_path / ".part-recent1").mkdir()
@@ -181,12 +182,12 @@ def test_output_set_killed_while_renaming_is_finished_by_the_next_run(tmp_path):
     for name in ("a.csv", "b.csv"):
         (folder / name).write_text("old")
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    staging = folder / f".ocsge-{int(dead.stdout)}-0123abcd.partdir"
+    staging = folder / f".ocsge-m{files.machine_id()}-{int(dead.stdout)}-0123abcd.partdir"
     staging.mkdir()
     (staging / "b.csv").write_text("new")  # a.csv was already moved in when the run died
     (folder / "a.csv").write_text("new")
     (staging / files.READY).write_text(json.dumps(["a.csv", "b.csv"]))
-    unfinished = folder / f".ocsge-{int(dead.stdout)}-4567abcd.partdir"  # died while writing: dropped
+    unfinished = folder / f".ocsge-m{files.machine_id()}-{int(dead.stdout)}-4567abcd.partdir"  # died while writing: dropped
     unfinished.mkdir()
     (unfinished / "a.csv").write_text("half")
     files.clean_leftovers(folder)

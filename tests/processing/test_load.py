@@ -9,6 +9,8 @@ import pytest
 from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, seven_zip, square, write_layer
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
+from ocsge.ocsge_plugin import archives
+
 
 def _report(results):
     return json.loads(results["REPORT"])

@@ -4,6 +4,8 @@ replaced in one transaction) on the session's private PostgreSQL cluster (confte
 from __future__ import annotations
 
 import json
+import threading
+import time
 import uuid
 
 import pytest
@@ -11,6 +13,7 @@ from builders import belfort_params, belfort_sample, read_csv
 from qgis.core import QgsProcessingException, QgsProviderRegistry
 
 from pg_cluster import PASSWORD_ROLE, free_port
+from pglocks import hold_lock
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +150,90 @@ def test_messages_are_translated(postgis, connections):
         assert "Aucune connexion PostgreSQL" in str(error.value)
     finally:
         i18n.remove_translator()
+
+
+def test_a_uri_with_a_wrong_password_never_echoes_it(postgis):
+    """postgresql://user:password@… was refused as an unknown connection name, the password in the message."""
+    from ocsge.ocsge_plugin import postgis as pg
+
+    uri = f"postgresql://{PASSWORD_ROLE}:pas-le-bon-secret@127.0.0.1:{postgis.port}/ocsge?sslmode=disable"
+    with pytest.raises(pg.DatabaseError) as error:
+        pg.open_database(pg.connection(uri))
+    message = str(error.value)
+    assert "pas-le-bon-secret" not in message and f"user={PASSWORD_ROLE}" in message and "host=127.0.0.1" in message
+    assert "password" in message.split("»", 1)[1].lower() or "mot de passe" in message.split("»", 1)[1].lower()
+
+
+def test_a_uri_with_the_right_password_connects(postgis):
+    from ocsge.ocsge_plugin import postgis as pg
+    from pg_cluster import PASSWORD
+
+    conn = pg.connection(f"postgresql://{PASSWORD_ROLE}:{PASSWORD}@127.0.0.1:{postgis.port}/ocsge?sslmode=disable")
+    assert pg.open_database(conn) is not None and PASSWORD not in conn.name
+
+
+@pytest.mark.parametrize("value", ["postgres://moi:s3cret@@nulle-part", "hote=x password=s3cret", "service password='s3cret'"])
+def test_a_string_that_is_not_a_connection_is_named_without_its_password(value):
+    from ocsge.ocsge_plugin import postgis as pg
+
+    with pytest.raises(pg.DatabaseError) as error:
+        pg.open_database(pg.connection(value))
+    assert "s3cret" not in str(error.value) and "Traceback" not in str(error.value)
+
+
+# ------------------------------------------------------------------- issue 24: schema names, faults
+
+
+def test_a_schema_name_with_a_dot_is_one_schema(run, sample, postgis, connections, tmp_path):
+    """SCHEMA=x.b: the tables go into the schema "x.b" (GDAL's SCHEMA= option, quoted), never into a
+    schema "x" as "b.artif_commune"."""
+    base = "res_" + uuid.uuid4().hex[:6]
+    dotted = f"{base}.b"
+    postgis.psql(f'CREATE SCHEMA {base}; CREATE SCHEMA "{dotted}"')
+    results, _ = diagnostic(run, sample, tmp_path / "out", connections["good"], dotted, UNIT=1)
+    written = sorted(p.rsplit("/", 1)[1].rsplit(".", 1)[0] for p in json.loads(results["FILES"]) if p.endswith(".gpkg"))
+    assert tables(postgis, dotted) == written and "artif_commune" in written
+    assert tables(postgis, base) == []
+    assert sorted(json.loads(results["REPORT"])["tables"]) == [f"{dotted}.{name}" for name in written]
+    csv_rows = {r["commune_code"]: float(r["surface_artif"]) for r in read_csv(tmp_path / "out" / "artif_commune.csv")}
+    assert rows(postgis, f'SELECT commune_code, surface_artif FROM "{dotted}".artif_commune') == pytest.approx(csv_rows, rel=1e-12)
+
+
+def test_a_server_stopped_while_writing_is_named_with_the_table(run, sample, tmp_path):
+    """The server stops (fast shutdown) while the export waits for imper_commune: the error names that
+    table and the lost connection; once the server is back, the previous tables are intact."""
+    import pg_cluster
+
+    cluster = pg_cluster.Cluster(pg_cluster.find_bindir()).start()
+    try:
+        cluster.psql("CREATE SCHEMA resultats")
+        diagnostic(run, sample, tmp_path / "first", cluster.dsn(), "resultats", UNIT=1)
+        before = rows(cluster, "SELECT commune_code, surface_artif FROM resultats.artif_commune")
+        locker = hold_lock(cluster, "resultats.imper_commune")
+
+        def stop_when_waiting():
+            end = time.monotonic() + 60
+            while time.monotonic() < end:  # the export's DROP TABLE waits for the lock
+                if cluster.psql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DROP TABLE%'") == "1":
+                    break
+                time.sleep(0.05)
+            cluster._run("pg_ctl", "stop", "-m", "fast", "-w", "-D", str(cluster.data), check=False)
+
+        stopper = threading.Thread(target=stop_when_waiting)
+        stopper.start()
+        try:
+            with pytest.raises(QgsProcessingException) as error:
+                diagnostic(run, sample, tmp_path / "second", cluster.dsn(), "resultats", UNIT=0)
+        finally:
+            stopper.join()
+            locker.kill()
+            locker.wait()
+        message = str(error.value)
+        assert "The table resultats.imper_commune could not be written into the PostgreSQL database" in message, message
+        assert "terminating connection due to administrator command" in message or "server closed the connection" in message, message
+        assert "transaction is aborted" not in message and "Traceback" not in message
+        cluster._run("pg_ctl", "start", "-w", "-D", str(cluster.data), "-l", str(cluster.folder / "server.log"),
+                     "-o", f"-p {cluster.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''")
+        assert rows(cluster, "SELECT commune_code, surface_artif FROM resultats.artif_commune") == before
+    finally:
+        cluster.stop()
