@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin.computing import consumption as core
+from ..ocsge_plugin.computing import consumption_ocsge as beside_ocsge
 from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
@@ -41,6 +42,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
     RATE = "RATE"
     TERRITORIALISATION = "TERRITORIALISATION"
     PASSAGE = "PASSAGE"
+    OCSGE = "OCSGE"
 
     GROUP = "territories"
     TAGS = (
@@ -97,6 +99,10 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterFile(self.PASSAGE, self.tr("INSEE table de passage (optional)"), extension="csv", optional=True),
             self.tr("INSEE's table between COG vintages (CODGEO_<year> columns, or ancien;nouveau; optional part or surface): the file's communes merged since its COG are summed, a divided commune is split by area (the table's weight, else the outlines' areas, else equal shares, said in the log)."),
         )
+        self.add(
+            QgsProcessingParameterFile(self.OCSGE, self.tr("OCS GE tables of the diagnostic (optional)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True),
+            self.tr("The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_<level>.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below."),
+        )
         self.add(params.unit(self.UNIT), self.tr("Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m²."))
         self.addParameter(params.output_folder(self.OUTPUT_FOLDER))
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
@@ -143,6 +149,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         levels = [core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(core.DEFAULT_LEVELS)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
         passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)
+        ocsge_path = self.parameterAsFile(parameters, self.OCSGE, context)
         try:
             options = self._options(parameters, context)
             feedback.pushInfo(self.tr("Reading {path}…").format(path=path))
@@ -157,6 +164,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             membership = Membership.from_csv(membership_path) if membership_path else None
             zones = reading.read_zones(membership_path) if membership_path else None
             result = core.compute(cfile, levels, membership, areas, options, ScaledFeedback(feedback, 20.0, 40.0), zones)
+            beside = beside_ocsge.add_beside(result, ocsge_path) if ocsge_path else None
             written = core.write_tables(result, folder, ScaledFeedback(feedback, 40.0, 100.0))
         except OcsgeError as error:
             raise self.fail(str(error)) from None
@@ -173,7 +181,9 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written, ensure_ascii=False),
-            self.REPORT: json.dumps({**result.report(), "fichiers": written}, ensure_ascii=False),
+            self.REPORT: json.dumps(
+                {**result.report(), "mesure_legale": beside_ocsge.MEASURES, "ocsge": beside.report() if beside else None, "fichiers": written}, ensure_ascii=False
+            ),
         }
 
     def _log(self, result: core.ConsumptionResult, feedback) -> None:
