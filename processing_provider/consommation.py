@@ -10,6 +10,7 @@ from qgis.core import (
     QgsDistanceArea,
     QgsProcessing,
     QgsProcessingContext,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -104,7 +105,10 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             self.tr("The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_<level>.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below."),
         )
         self.add(params.unit(self.UNIT), self.tr("Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m²."))
-        self.addParameter(params.output_folder(self.OUTPUT_FOLDER))
+        output = params.output_folder(self.OUTPUT_FOLDER)
+        # optional so that a model can leave it out when its consumption step is skipped; empty: a temporary folder
+        output.setFlags(output.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        self.addParameter(output)
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
         self.add_report_output()
 
@@ -145,7 +149,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         path = self.parameterAsFile(parameters, self.CONSOMMATION, context)
         if not path:
             raise self.fail(self.tr("No consumption file. Expected Cerema's commune file (CSV, GeoPackage or shapefile)."))
-        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context) or self.parameterDefinition(self.OUTPUT_FOLDER).generateTemporaryDestination()
         levels = [core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(core.DEFAULT_LEVELS)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
         passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)

@@ -264,3 +264,12 @@ def test_beside_ocsge_one_table_in_hectares_and_a_wrong_place(run, tmp_path):
     with pytest.raises(QgsProcessingException) as error:
         run("ocsge:consommation", _params(tmp_path, LEVELS=[1], OCSGE=str(tmp_path / "nowhere"), OUTPUT_FOLDER=str(tmp_path / "x")))
     assert "OCS GE tables not found" in str(error.value)
+
+
+def test_without_an_output_folder_a_temporary_one(run, tmp_path):
+    """OUTPUT_FOLDER is optional (a model skips the step without asking for it): empty, a temporary folder."""
+    from pathlib import Path
+
+    results, _ = run("ocsge:consommation", {"CONSOMMATION": str(write_hand_file(tmp_path)), "LEVELS": [0]})
+    folder = Path(results["OUTPUT_FOLDER"])
+    assert folder.is_dir() and folder != Path.cwd() and (folder / "trajectoires_commune.csv").is_file()
