@@ -3167,37 +3167,37 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="205"/>
+        <location filename="../processing_provider/consommation.py" line="222"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="205"/>
+        <location filename="../processing_provider/consommation.py" line="222"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="205"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="205"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="205"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="205"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="206"/>
+        <location filename="../processing_provider/consommation.py" line="207"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
@@ -3210,6 +3210,31 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <location filename="../processing_provider/consommation.py" line="103"/>
         <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>OCS GE period</source>
+        <translation>Période OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>years</source>
+        <translation>années</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>NAF consumption / year</source>
+        <translation>Consommation NAF / an</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>net artificialisation / year</source>
+        <translation>Artificialisation nette / an</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="223"/>
+        <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
+        <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
 </context>
 <context>

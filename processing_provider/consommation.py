@@ -180,6 +180,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         for note in result.warnings:
             feedback.pushWarning(note)
         self._log(result, feedback)
+        self._log_beside(result, feedback)
         self._load(context, written)
         feedback.setProgress(100.0)
         return {
@@ -204,6 +205,23 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             ]
             headers = [self.tr("code"), self.tr("name"), "2011-2020", self.tr("envelope"), self.tr("since 2021"), "%", self.tr("projected 2030"), self.tr("partial")]
             log_table(feedback, self.tr("ZAN trajectory per {level} ({unit}, last year {year}):").format(level=level, unit=result.options.unit, year=result.last_year), headers, rows)
+            return
+
+    def _log_beside(self, result: core.ConsumptionResult, feedback) -> None:
+        """Beside OCS GE: the highest level with an OCS GE period and at most 30 territories."""
+        for level in ("zone", "region", "departement", "scot", "epci", "commune"):
+            tables = result.levels.get(level)
+            table = tables.trajectoires if tables is not None else None
+            if table is None or len(table) > 30 or "periode_ocsge" not in table.columns or not table["periode_ocsge"].notna().any():
+                continue
+            beside = [
+                [str(r[f"{level}_code"]), str(r["nom"] or ""), r["periode_ocsge"] or "–", r["annees_conso_ocsge"] or "–"]
+                + [r[c] if r[c] == r[c] else "–" for c in ("conso_annuelle_periode_ocsge", "artif_nette_annuelle_ocsge")]
+                for r in table.to_dict("records")
+            ]
+            headers = [self.tr("code"), self.tr("name"), self.tr("OCS GE period"), self.tr("years"), self.tr("NAF consumption / year"), self.tr("net artificialisation / year")]
+            title = self.tr("Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):")
+            log_table(feedback, title.format(level=level, unit=result.options.unit), headers, beside)
             return
 
     def _load(self, context, written: list[str]) -> None:

@@ -250,6 +250,10 @@ def test_beside_ocsge_the_diagnostics_artificialisation_per_year(run, tmp_path):
     assert "décret n° 2023-1096" in report["mesure_legale"]["a_partir_de_2031"]["textes"]
     said = " ".join(feedback.warnings)
     assert "artif_commune.csv" in said and "hectares" in said and "artif_departement.csv" in said
+    log = "\n".join(feedback.commands + feedback.infos)
+    assert "Beside OCS GE per epci" in log and "Beside OCS GE per departement" not in log  # the highest level with OCS GE periods
+    line = next(row for row in "\n".join(feedback.commands).splitlines() if row.startswith("200069052"))
+    assert "2018-2021" in line and "2018-2020" in line
 
 
 def test_beside_ocsge_one_table_in_hectares_and_a_wrong_place(run, tmp_path):
