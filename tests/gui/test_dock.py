@@ -385,7 +385,9 @@ def test_links_of_a_description_open_web_addresses_only(dock):
 CEREMA_TITLE = "Consommation d'espaces naturels, agricoles et forestiers du 1er janvier 2009 au 1er janvier 2024"
 
 
-def test_one_click_finds_cerema_consumption_and_loads_the_commune_file(dock, services, project, tmp_path):
+@pytest.mark.parametrize("listed", ["with resources", "without resources"])
+def test_one_click_finds_cerema_consumption_and_loads_the_commune_file(dock, services, project, tmp_path, listed):
+    """« without resources »: the search answer lists the dataset bare, its files come from /datasets/<id>/."""
     from consumption_hand import write_hand_file
 
     data = write_hand_file(tmp_path).read_bytes()  # Cerema's shape: ';', Latin-1, numbers as text
@@ -400,6 +402,9 @@ def test_one_click_finds_cerema_consumption_and_loads_the_commune_file(dock, ser
         ]),
     ]
     calls = []
+    if listed == "without resources":
+        services.expect_request(f"{API}/datasets/cerema/").respond_with_json(items[1])  # before the bare one: wins
+        items = [items[0], {k: v for k, v in items[1].items() if k != "resources"}]
     serve_datagouv(services, items, calls)
     (button,) = dock.known_buttons
     assert button.text() == "Consommation NAF (Cerema, communes)" and "Cerema" in button.toolTip()
