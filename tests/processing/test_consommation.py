@@ -268,6 +268,9 @@ def test_beside_ocsge_one_table_in_hectares_and_a_wrong_place(run, tmp_path):
     with pytest.raises(QgsProcessingException) as error:
         run("ocsge:consommation", _params(tmp_path, LEVELS=[1], OCSGE=str(tmp_path / "nowhere"), OUTPUT_FOLDER=str(tmp_path / "x")))
     assert "OCS GE tables not found" in str(error.value)
+    with pytest.raises(QgsProcessingException) as error:  # writing into the folder read: refused, nothing written
+        run("ocsge:consommation", _params(tmp_path, LEVELS=[1], OCSGE=str(folder), OUTPUT_FOLDER=str(folder)))
+    assert "Refused" in str(error.value) and sorted(p.name for p in folder.iterdir()) == ["artif_commune.csv", "artif_epci.csv"]
 
 
 def test_without_an_output_folder_a_temporary_one(run, tmp_path):
