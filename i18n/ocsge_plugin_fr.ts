@@ -54,27 +54,27 @@
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="700"/>
+        <location filename="../ocsge_plugin/reading.py" line="704"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="713"/>
+        <location filename="../ocsge_plugin/reading.py" line="717"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="740"/>
+        <location filename="../ocsge_plugin/reading.py" line="744"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="749"/>
+        <location filename="../ocsge_plugin/reading.py" line="753"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="757"/>
+        <location filename="../ocsge_plugin/reading.py" line="761"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -384,47 +384,37 @@
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="79"/>
-        <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.</source>
-        <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="98"/>
-        <source>The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).</source>
-        <translation>La table d'appartenance a les colonnes {found}. Attendu : commune_code et les codes d'appartenance (epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs).</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="129"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="245"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="181"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="97"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="219"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="135"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="229"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="145"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="252"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="168"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="200"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="116"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="202"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="118"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -969,7 +959,7 @@
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="225"/>
+        <location filename="../processing_provider/aggregate.py" line="244"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
@@ -1059,7 +1049,7 @@
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="207"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="123"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
@@ -1079,12 +1069,12 @@
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="83"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="285"/>
         <source>The membership table {path} cannot be read: {error}.</source>
         <translation>La table d'appartenance {path} ne peut pas être lue : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="114"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="260"/>
         <source>{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.</source>
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
@@ -1224,17 +1214,17 @@
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="219"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="135"/>
         <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="229"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="145"/>
         <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
         <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="252"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="168"/>
         <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -1569,52 +1559,47 @@
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="89"/>
-        <source>Membership table (CSV)</source>
-        <translation>Table d'appartenance (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="97"/>
+        <location filename="../processing_provider/params.py" line="100"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="97"/>
+        <location filename="../processing_provider/params.py" line="100"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="97"/>
+        <location filename="../processing_provider/params.py" line="100"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="106"/>
+        <location filename="../processing_provider/params.py" line="109"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="106"/>
+        <location filename="../processing_provider/params.py" line="109"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="106"/>
+        <location filename="../processing_provider/params.py" line="109"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="109"/>
+        <location filename="../processing_provider/params.py" line="112"/>
         <source>Simplify outlines (topology kept)</source>
         <translation>Simplifier les contours (topologie conservée)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="110"/>
+        <location filename="../processing_provider/params.py" line="113"/>
         <source>Also the &quot;by index&quot; layout</source>
         <translation>Aussi la présentation « par index »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="121"/>
+        <location filename="../processing_provider/params.py" line="124"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1719,32 +1704,32 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="137"/>
+        <location filename="../processing_provider/params.py" line="140"/>
         <source>PostgreSQL database (optional)</source>
         <translation>Base PostgreSQL (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="138"/>
+        <location filename="../processing_provider/params.py" line="141"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="142"/>
+        <location filename="../processing_provider/params.py" line="145"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="143"/>
+        <location filename="../processing_provider/params.py" line="146"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="135"/>
+        <location filename="../processing_provider/export.py" line="137"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="138"/>
+        <location filename="../processing_provider/export.py" line="140"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -1759,37 +1744,32 @@
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="89"/>
-        <source>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer&apos;s fields are used.</source>
-        <translation>commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="97"/>
+        <location filename="../processing_provider/params.py" line="100"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="113"/>
+        <location filename="../processing_provider/params.py" line="116"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="114"/>
+        <location filename="../processing_provider/params.py" line="117"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="115"/>
+        <location filename="../processing_provider/params.py" line="118"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="128"/>
+        <location filename="../processing_provider/params.py" line="131"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="128"/>
+        <location filename="../processing_provider/params.py" line="131"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
         <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
@@ -1967,11 +1947,6 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="186"/>
-        <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (epci_code, scot_code, departement_code, region_code fields kept by ocsge:aggregate) or by a membership table (CSV shaped like appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature). Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
-        <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs epci_code, scot_code, departement_code, region_code conservés par ocsge:aggregate) ou selon une table d'appartenance (CSV au format de appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature). Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/help_texts.py" line="186"/>
         <source>Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported.</source>
         <translation>Surfaces et flux sont des sommes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100. Les EPT du Grand Paris comptent dans la Métropole du Grand Paris. Les communes sans appartenance sont signalées.</translation>
     </message>
@@ -1981,77 +1956,77 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>La table des communes du Territoire de Belfort avec appartenance-communes-90.csv : une ligne par EPCI, une pour le département et une pour la région.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="207"/>
+        <location filename="../processing_provider/help_texts.py" line="213"/>
         <source>Export to the published schema (data.gouv.fr)</source>
         <translation>Exporter au schéma publié (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="207"/>
+        <location filename="../processing_provider/help_texts.py" line="213"/>
         <source>Writes the artif_&lt;level&gt; and imper_&lt;level&gt; tables published on data.gouv.fr (GeoPackage and CSV).</source>
         <translation>Écrit les tables artif_&lt;niveau&gt; et imper_&lt;niveau&gt; publiées sur data.gouv.fr (GeoPackage et CSV).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="207"/>
+        <location filename="../processing_provider/help_texts.py" line="213"/>
         <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder. Beside the published tables, left exactly as the schema says, qualite_&lt;level&gt; (GeoPackage without geometry and CSV) tells for every row what they cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and its share of the territory, the undetermined change pieces, the polygons repaired, the surface outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published tables, never 0; '… partiel': a level summing only its communes that know it). The convention of the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the others: couverture_&lt;level&gt; and usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface: the stock by code, summing to the covered surface), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface: the changed land) and origine_artif_&lt;level&gt; (cs_debut, us_debut, surface: the newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, parent codes, INDETERMINE and null (empty) as classes of their own.</source>
         <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi. À côté des tables publiées, laissées exactement conformes au schéma, qualite_&lt;level&gt; (GeoPackage sans géométrie et CSV) dit pour chaque ligne ce qu'elles ne peuvent pas dire : la surface indéterminée (codes dont les feuilles ne donnent pas la même réponse : codes nuls, inconnus ou parents) et sa part du territoire, les fragments de changement indéterminés, les polygones réparés, la surface hors des données, et inconnu ('stock', 'flux' : non calculable, laissé vide dans les tables publiées, jamais 0 ; '… partiel' : un niveau qui n'additionne que ses communes qui le connaissent). La convention de lecture des codes (celle de l'agrégation) est écrite dans les métadonnées des GeoPackage et dans le rapport. Si l'on donne les surfaces par classe écrites par ocsge:aggregate (sa sortie facultative), les tables par classe sont écrites aussi, consolidées comme les autres : couverture_&lt;level&gt; et usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface : le stock par code, dont la somme est la surface couverte), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface : les surfaces changées) et origine_artif_&lt;level&gt; (cs_debut, us_debut, surface : les surfaces nouvellement artificialisées selon ce qu'elles étaient ; leur somme est flux_artif) ; codes tels que la livraison les écrit, codes parents, INDETERMINE et valeurs nulles (vides) comme classes à part entière.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="207"/>
+        <location filename="../processing_provider/help_texts.py" line="213"/>
         <source>The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all.</source>
         <translation>Les colonnes publiées, dans leur ordre ; hectares par défaut, ou m² ; GeoPackage en EPSG:4326 avec contours simplifiés selon le niveau ; les fichiers sont écrits en entier ou pas du tout.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="207"/>
+        <location filename="../processing_provider/help_texts.py" line="213"/>
         <source>The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project.</source>
         <translation>La table des communes et un dossier : de artif_commune.gpkg et .csv à imper_region.gpkg et .csv, prêts à publier, et les cartes dans le projet.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="247"/>
+        <location filename="../processing_provider/help_texts.py" line="253"/>
         <source>Artificialisation diagnostic of a territory</source>
         <translation>Diagnostic de l'artificialisation d'un territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="247"/>
+        <location filename="../processing_provider/help_texts.py" line="253"/>
         <source>From IGN&apos;s deliveries to the published tables and the maps, in one step.</source>
         <translation>Des livraisons de l'IGN aux tables publiées et aux cartes, en une étape.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="247"/>
+        <location filename="../processing_provider/help_texts.py" line="253"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data) and in the per-class tables, made in the same pass: couverture_&lt;level&gt; and usage_&lt;level&gt; (surface by code at each millésime), transition_cs_&lt;level&gt; (changed land, couverture at début × at fin) and origine_artif_&lt;level&gt; (newly artificialised land by couverture and usage at début; its sum is flux_artif), parent codes, INDETERMINE and null kept as classes; a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) et dans les tables par classe, calculées dans la même passe : couverture_&lt;level&gt; et usage_&lt;level&gt; (surface par code à chaque millésime), transition_cs_&lt;level&gt; (surfaces changées, couverture au début × à la fin) et origine_artif_&lt;level&gt; (surfaces nouvellement artificialisées selon la couverture et l'usage au début ; leur somme est flux_artif), codes parents, INDETERMINE et valeurs nulles gardés comme classes ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="247"/>
+        <location filename="../processing_provider/help_texts.py" line="253"/>
         <source>Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area.</source>
         <translation>Méthode automatique : les couches d'artificialisation de l'IGN quand elles sont là, sinon la matrice et ses seuils ; flux issus des couches de différence ou de la superposition de deux millésimes ; les communes hors des données sont écartées ; surfaces en hectares, pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="247"/>
+        <location filename="../processing_provider/help_texts.py" line="253"/>
         <source>The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder.</source>
         <translation>Le dossier des livraisons du Territoire de Belfort, ses communes et la table d'appartenance : le groupe « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » avec les cartes de la part artificialisée et de l'artificialisation nette par hectare, et les fichiers publiés dans le dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="277"/>
+        <location filename="../processing_provider/help_texts.py" line="283"/>
         <source>Portrait of a territory (PDF report)</source>
         <translation>Portrait de territoire (rapport PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="277"/>
+        <location filename="../processing_provider/help_texts.py" line="283"/>
         <source>A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables.</source>
         <translation>Un rapport imprimable par territoire, avec chiffres clés, carte et graphiques, à partir des mêmes chiffres que les tables publiées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="277"/>
+        <location filename="../processing_provider/help_texts.py" line="283"/>
         <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, surfaces by couverture and by usage at both millésimes in IGN's colours, what the newly artificialised land was before, the couverture transition matrix, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;) and of the per-class tables beside them (couverture_, usage_, transition_cs_, origine_artif_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
         <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; en option sur une couche raster ou WMS du projet ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, surfaces par couverture et par usage aux deux millésimes aux couleurs de l'IGN, ce qu'étaient les surfaces nouvellement artificialisées, matrice des changements de couverture, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;) et des tables par classe à côté d'elles (couverture_, usage_, transition_cs_, origine_artif_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable : ses tableaux sont des tables attributaires sur la table lignes du GeoPackage de l'atlas, dessinées par QGIS lui-même sur toutes ses versions. Un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="277"/>
+        <location filename="../processing_provider/help_texts.py" line="283"/>
         <source>The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0.</source>
         <translation>Le stock au premier millésime est le stock publié au dernier moins le flux net publié ; les parts sont rapportées à la surface totale du territoire ; une valeur qu'aucune couche ne donne est imprimée « – », jamais 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="277"/>
+        <location filename="../processing_provider/help_texts.py" line="283"/>
         <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages).</source>
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
@@ -2066,7 +2041,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="402"/>
+        <location filename="../ocsge_plugin/reading.py" line="406"/>
         <source>{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields are the authority: {data} is used. Check that the delivery is the one you expect.</source>
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
@@ -2486,17 +2461,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="304"/>
+        <location filename="../processing_provider/help_texts.py" line="310"/>
         <source>Consommation d&apos;espaces NAF and ZAN trajectory</source>
         <translation>Consommation d'espaces NAF et trajectoire ZAN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="304"/>
+        <location filename="../processing_provider/help_texts.py" line="310"/>
         <source>Reads Cerema's consumption file and computes, per commune, EPCI, SCoT, département and région, the consumption 2011–2020, the envelope 2021–2030 and the share used.</source>
         <translation>Lit le fichier de consommation du Cerema et calcule, par commune, EPCI, SCoT, département et région, la consommation 2011–2020, l'enveloppe 2021–2030 et la part utilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="304"/>
+        <location filename="../processing_provider/help_texts.py" line="310"/>
         <source>For the decade 2021–2031 the law measures the consumption of natural, agricultural and forest land (NAF) from the fichiers fonciers, published by Cerema per commune and per year since 2009; OCS GE artificialisation takes over after 2031. This algorithm reads Cerema's commune file as published (CSV in UTF-8 or Latin-1, numbers possibly as text, or GeoPackage / shapefile): the years and the last year come from the column names naf&lt;AA&gt;art&lt;BB&gt; (m² consumed during the year 20AA) and art&lt;AA&gt;act&lt;BB&gt;, hab, mix, rou, fer, inc (by destination: activité, habitat, mixte, route, ferré, inconnu); a year column without any value is left out, said in the log. Communes are summed into EPCI, SCoT, département and région by the file's own columns (epciNN, scot, iddep, idreg) or by your membership table.
 Outputs, per level, in the output folder, as GeoPackage (a table without geometry) and CSV: consommation_&lt;level&gt; (per year and destination, totals 2011–2020, since 2021 and over the whole file, population and households at both census years and the consumption in m² per new inhabitant and per new household) and trajectoires_&lt;level&gt; with exactly the columns of the national table « Trajectoires ZAN des communes de France »: &lt;level&gt;_code, conso_2011_2020, conso_autorisee_augmentee_a_1ha_2021_2030 (oui/non), conso_autorisee_2021_2030, conso_depuis_2021, conso_annuelle_depuis_2021, conso_projetee_2030, respecte_reglementation_actuellement, pourcentage_utilisation_actuelle, respectera_reglementation_en_2030, pourcentage_utilisation_projetee_en_2030; then the plugin's: nom, taux_reduction (%), derniere_annee, nb_annees_depuis_2021, communes, communes_manquantes, codes_manquants, part_surface_manquante (% of the territory's area), valeurs_vides (commune:year), partiel (oui when a commune is absent from the file or a value is empty: never a silent zero), unite, convention.
 Real files: communes of your territories absent from the file, and communes of the file in none of your territories, are named in the log and the report, with their share of the territory's area when areas are known; an INSEE table de passage converts the codes of communes merged (sums) or divided (shares of area) since the file's COG vintage.</source>
@@ -2505,7 +2480,7 @@ Sorties, par niveau, dans le dossier de sortie, en GeoPackage (une table sans g�
 Fichiers réels : les communes de vos territoires absentes du fichier, et les communes du fichier hors de vos territoires, sont nommées dans le journal et le rapport, avec leur part de la surface du territoire quand les surfaces sont connues ; une table de passage de l'INSEE convertit les codes des communes fusionnées (sommes) ou scindées (parts de surface) depuis le millésime du COG du fichier.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="304"/>
+        <location filename="../processing_provider/help_texts.py" line="310"/>
         <source>Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given.</source>
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
@@ -2515,12 +2490,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="150"/>
+        <location filename="../processing_provider/params.py" line="153"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="150"/>
+        <location filename="../processing_provider/params.py" line="153"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2575,132 +2550,232 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Recherche et téléchargement : {label}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="304"/>
+        <location filename="../processing_provider/help_texts.py" line="310"/>
         <source>Reference: the calendar years 2011 to 2020 of the file (naf11art12 … naf20art21). Envelope 2021–2030 = reference × (1 − rate), rate 50 % (article 194, I, 1° of loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») or the territory's own rate from the territorialisation table (SRADDET, SCoT). Communal guarantee: article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630 du 20 juillet 2023 — a commune covered by a plan local d'urbanisme, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha for 2021–2031; applied to every commune, to none or to the communes listed, never to a grouping. Since 2021: the years 2021 to the last year of the file (2030 at most); annual pace = that total ÷ its number of years; projection to the end of 2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. Unit: hectares (or m²). Which measure for which decade: for 2021–2031 the law (loi n° 2021-1104 du 22 août 2021, articles 191 and 194) measures the consumption of NAF land, from the fichiers fonciers, as here; from 2031 it measures the artificialisation nette des sols (article L. 101-2-1 of the code de l'urbanisme), with OCS GE under the nomenclature of décret n° 2023-1096 du 27 novembre 2023 (the REPORT says so, key mesure_legale). Beside OCS GE (the diagnostic's tables given): per territory the latest pair of millésimes of artif_&lt;level&gt; whose years meet the file's; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime fin − millésime début); conso_annuelle_periode_ocsge = the consumption of the calendar years millésime début to millésime fin − 1 ÷ their number. The two measure different things (land use in the cadastre against cover and use seen on aerial images): their gap is information, not an error.</source>
         <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²). Quelle mesure pour quelle décennie : pour 2021–2031, la loi (loi n° 2021-1104 du 22 août 2021, articles 191 et 194) mesure la consommation d'espaces NAF, d'après les fichiers fonciers, comme ici ; à partir de 2031, elle mesure l'artificialisation nette des sols (article L. 101-2-1 du code de l'urbanisme), avec l'OCS GE selon la nomenclature du décret n° 2023-1096 du 27 novembre 2023 (le RAPPORT le dit, clé mesure_legale). À côté de l'OCS GE (tables du diagnostic données) : pour chaque territoire, la paire de millésimes la plus récente de artif_&lt;niveau&gt; dont les années rencontrent celles du fichier ; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime de fin − millésime de début) ; conso_annuelle_periode_ocsge = la consommation des années civiles du millésime de début au millésime de fin − 1 ÷ leur nombre. Les deux ne mesurent pas la même chose (l'usage du sol au cadastre, la couverture et l'usage vus sur les images aériennes) : leur écart est une information, pas une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="196"/>
+        <source>the plugin&apos;s membership table</source>
+        <translation>la table d'appartenance de l'extension</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="197"/>
+        <source>INSEE's table d'appartenance géographique des communes</source>
+        <translation>la table d'appartenance géographique des communes de l'Insee</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="198"/>
+        <source>ADMIN EXPRESS communes</source>
+        <translation>les communes d'ADMIN EXPRESS</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="199"/>
+        <source>membership fields of the commune layer</source>
+        <translation>les champs d'appartenance de la couche des communes</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="202"/>
+        <source>Membership: {source} read as {shape} ({count} communes); columns used: {columns}.</source>
+        <translation>Appartenance : {source} lu comme {shape} ({count} communes) ; colonnes utilisées : {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="216"/>
+        <source>The membership table has columns {found}. Expected the plugin&apos;s (commune_code, nom, epci_code, epci_nom, departement_code, region_code), INSEE&apos;s table d&apos;appartenance (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or ADMIN EXPRESS&apos;s (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</source>
+        <translation>La table d'appartenance a les colonnes {found}. Attendu : celles de l'extension (commune_code, nom, epci_code, epci_nom, departement_code, region_code), celles de la table d'appartenance de l'Insee (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou celles d'ADMIN EXPRESS (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="279"/>
+        <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv or INSEE&apos;s table d&apos;appartenance (XLSX).</source>
+        <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv ou la table d'appartenance de l'Insee (XLSX).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="312"/>
+        <source>no .xlsx, .ods or .csv file inside</source>
+        <translation>aucun fichier .xlsx, .ods ou .csv à l'intérieur</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="323"/>
+        <source>the old Excel format .xls is not read; save it as .xlsx or .csv</source>
+        <translation>l'ancien format Excel .xls n'est pas lu ; enregistrez-le en .xlsx ou en .csv</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="346"/>
+        <source>not a spreadsheet GDAL can open</source>
+        <translation>pas un classeur que GDAL sait ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="412"/>
+        <source>Commune layer: fields used {fields}.</source>
+        <translation>Couche des communes : champs utilisés {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="459"/>
+        <source>The commune codes do not meet the membership table: {matched} of the {count} codes of the field « {field} » of the commune layer are in the column « {column} » of {source}. Examples from the layer: {layer_examples}; from the table: {table_examples}. Choose the field holding the INSEE code of the commune (5 characters: 90010, 2A004, 97411). Nothing was written.</source>
+        <translation>Les codes de commune ne correspondent pas à la table d'appartenance : {matched} des {count} codes du champ « {field} » de la couche des communes figurent dans la colonne « {column} » de {source}. Exemples de la couche : {layer_examples} ; de la table : {table_examples}. Choisissez le champ qui contient le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="471"/>
+        <source>{count} of the {total} codes of the field « {field} » are not INSEE commune codes, for example {examples}. Expected 5 characters: 2 digits (or 2A, 2B) then 3 digits, 97 and 3 digits overseas (90010, 2A004, 97411). Nothing was written.</source>
+        <translation>{count} des {total} codes du champ « {field} » ne sont pas des codes INSEE de commune, par exemple {examples}. Attendu : 5 caractères, 2 chiffres (ou 2A, 2B) puis 3 chiffres, 97 et 3 chiffres outre-mer (90010, 2A004, 97411). Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="479"/>
+        <source>{count} code of the field « {field} » is not an INSEE commune code (it counts in no département): {codes}.</source>
+        <translation>{count} code du champ « {field} » n'est pas un code INSEE de commune (il ne compte dans aucun département) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/communes.py" line="479"/>
+        <source>{count} codes of the field « {field} » are not INSEE commune codes (they count in no département): {codes}.</source>
+        <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/reading.py" line="369"/>
+        <source>{path} (layer {layer}, read as {kind}): {error}</source>
+        <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="186"/>
+        <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (fields kept by ocsge:aggregate: SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code, scot_code, departement_code, region_code) or by a membership table: INSEE's table d'appartenance géographique des communes (XLSX as INSEE publishes it, title rows included, or CSV: CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or the plugin's CSV (appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature); the columns used are said in the log. The commune codes are checked first: when fewer than half of them are in the table, or fewer than half look like INSEE codes (5 characters: 90010, 2A004, 97411), the run stops with a message naming both fields and three examples, and writes nothing. Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
+        <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="89"/>
+        <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
+        <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="90"/>
+        <source>Membership table (CSV or XLSX)</source>
+        <translation>Table d'appartenance (CSV ou XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="90"/>
+        <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
+        <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="73"/>
+        <location filename="../processing_provider/aggregate.py" line="74"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="73"/>
+        <location filename="../processing_provider/aggregate.py" line="74"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="81"/>
+        <location filename="../processing_provider/aggregate.py" line="82"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="81"/>
+        <location filename="../processing_provider/aggregate.py" line="82"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="85"/>
+        <location filename="../processing_provider/aggregate.py" line="86"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="85"/>
+        <location filename="../processing_provider/aggregate.py" line="86"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="89"/>
+        <location filename="../processing_provider/aggregate.py" line="90"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="89"/>
+        <location filename="../processing_provider/aggregate.py" line="90"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="93"/>
+        <location filename="../processing_provider/aggregate.py" line="94"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="93"/>
-        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up.</source>
-        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="97"/>
+        <location filename="../processing_provider/aggregate.py" line="102"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="102"/>
+        <location filename="../processing_provider/aggregate.py" line="107"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="102"/>
+        <location filename="../processing_provider/aggregate.py" line="107"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="106"/>
+        <location filename="../processing_provider/aggregate.py" line="111"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="114"/>
+        <location filename="../processing_provider/aggregate.py" line="119"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="115"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="115"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="124"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="124"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="143"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="147"/>
+        <location filename="../processing_provider/aggregate.py" line="152"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="177"/>
+        <location filename="../processing_provider/aggregate.py" line="182"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="120"/>
+        <location filename="../processing_provider/aggregate.py" line="125"/>
         <source>Surfaces by class of the nomenclature</source>
         <translation>Surfaces par classe de la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="120"/>
+        <location filename="../processing_provider/aggregate.py" line="125"/>
         <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
         <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/aggregate.py" line="94"/>
+        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
+        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
     </message>
 </context>
 <context>
@@ -3245,77 +3320,62 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="68"/>
-        <source>Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code).</source>
-        <translation>Contours des communes (SCR quelconque) avec le code INSEE et, idéalement, les champs d'appartenance (epci_code, departement_code, region_code, scot_code).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="72"/>
+        <location filename="../processing_provider/diagnostic.py" line="73"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="72"/>
-        <source>The INSEE code of the commune.</source>
-        <translation>Le code INSEE de la commune.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="73"/>
+        <location filename="../processing_provider/diagnostic.py" line="77"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="73"/>
-        <source>The commune&apos;s name.</source>
-        <translation>Le nom de la commune.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="75"/>
+        <location filename="../processing_provider/diagnostic.py" line="82"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="78"/>
+        <location filename="../processing_provider/diagnostic.py" line="85"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="84"/>
+        <location filename="../processing_provider/diagnostic.py" line="91"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="85"/>
+        <location filename="../processing_provider/diagnostic.py" line="92"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="170"/>
+        <location filename="../processing_provider/diagnostic.py" line="189"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="105"/>
+        <location filename="../processing_provider/diagnostic.py" line="112"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="114"/>
+        <location filename="../processing_provider/diagnostic.py" line="133"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="139"/>
+        <location filename="../processing_provider/diagnostic.py" line="158"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="102"/>
+        <location filename="../processing_provider/diagnostic.py" line="109"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="127"/>
+        <location filename="../processing_provider/diagnostic.py" line="146"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
@@ -3325,42 +3385,42 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="181"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="181"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="181"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="181"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="181"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="162"/>
+        <location filename="../processing_provider/diagnostic.py" line="181"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="163"/>
+        <location filename="../processing_provider/diagnostic.py" line="182"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="139"/>
+        <location filename="../processing_provider/diagnostic.py" line="158"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
@@ -3378,6 +3438,26 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <location filename="../processing_provider/diagnostic.py" line="63"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="68"/>
+        <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
+        <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="73"/>
+        <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
+        <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="77"/>
+        <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
+        <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic.py" line="119"/>
+        <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
+        <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
 </context>
 <context>
@@ -4144,152 +4224,152 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="66"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="66"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="66"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="66"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="66"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="65"/>
+        <location filename="../processing_provider/portrait.py" line="66"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="71"/>
+        <location filename="../processing_provider/portrait.py" line="72"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="71"/>
+        <location filename="../processing_provider/portrait.py" line="72"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="90"/>
+        <location filename="../processing_provider/portrait.py" line="91"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="90"/>
+        <location filename="../processing_provider/portrait.py" line="91"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="95"/>
+        <location filename="../processing_provider/portrait.py" line="96"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="95"/>
+        <location filename="../processing_provider/portrait.py" line="96"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="95"/>
+        <location filename="../processing_provider/portrait.py" line="96"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="99"/>
+        <location filename="../processing_provider/portrait.py" line="100"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="100"/>
+        <location filename="../processing_provider/portrait.py" line="101"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="109"/>
+        <location filename="../processing_provider/portrait.py" line="110"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="186"/>
+        <location filename="../processing_provider/portrait.py" line="187"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="131"/>
+        <location filename="../processing_provider/portrait.py" line="132"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="133"/>
+        <location filename="../processing_provider/portrait.py" line="134"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="158"/>
+        <location filename="../processing_provider/portrait.py" line="159"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="167"/>
+        <location filename="../processing_provider/portrait.py" line="168"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="174"/>
+        <location filename="../processing_provider/portrait.py" line="175"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="179"/>
+        <location filename="../processing_provider/portrait.py" line="180"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="142"/>
+        <location filename="../processing_provider/portrait.py" line="143"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="142"/>
+        <location filename="../processing_provider/portrait.py" line="143"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="76"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="76"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="83"/>
+        <location filename="../processing_provider/portrait.py" line="84"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="83"/>
+        <location filename="../processing_provider/portrait.py" line="84"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="218"/>
+        <location filename="../processing_provider/portrait.py" line="220"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
@@ -4297,77 +4377,77 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
 <context>
     <name>RollupAlgorithm</name>
     <message>
-        <location filename="../processing_provider/rollup.py" line="58"/>
+        <location filename="../processing_provider/rollup.py" line="60"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="74"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="74"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="58"/>
+        <location filename="../processing_provider/rollup.py" line="60"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="58"/>
+        <location filename="../processing_provider/rollup.py" line="60"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="58"/>
+        <location filename="../processing_provider/rollup.py" line="60"/>
         <source>The higher levels to compute.</source>
         <translation>Les niveaux supérieurs à calculer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="68"/>
+        <location filename="../processing_provider/rollup.py" line="70"/>
         <source>Communes with membership</source>
         <translation>Communes avec appartenance</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="68"/>
+        <location filename="../processing_provider/rollup.py" line="70"/>
         <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
         <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="74"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="74"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="74"/>
+        <location filename="../processing_provider/rollup.py" line="76"/>
         <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
         <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="81"/>
+        <location filename="../processing_provider/rollup.py" line="83"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="113"/>
+        <location filename="../processing_provider/rollup.py" line="115"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="111"/>
+        <location filename="../processing_provider/rollup.py" line="113"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="111"/>
+        <location filename="../processing_provider/rollup.py" line="113"/>
         <source>{level}: {count} territory</source>
         <translation>{level} : {count} territoire</translation>
     </message>

@@ -754,13 +754,15 @@ def levels_from_communes(
     levels: Sequence[str] = PUBLISHED_LEVELS,
     given: Optional[dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]]] = None,
     feedback: Any = None,
+    code_field: str = "code",
 ) -> tuple[dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]], list[str]]:
     """The tables to export, per level: the communes with their membership codes, and every higher
-    level either given (``ocsge:rollup`` outputs) or rolled up here from the communes."""
+    level either given (``ocsge:rollup`` outputs) or rolled up here from the communes (their codes
+    checked first, ``code_field`` named in the messages: ``rollup.rollup``)."""
 
     given = dict(given or {})
     wanted = [level for level in levels if level != "commune" and level not in given]
-    result = rollup(communes, membership, wanted, feedback)
+    result = rollup(communes, membership, wanted, feedback, code_field=code_field)
     out: dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]] = {}
     if "commune" in levels:
         out["commune"] = (commune_table(result), geometries, crs)

@@ -363,7 +363,11 @@ def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> Foun
     layer = ds.GetLayerByName(layer_name)
     defn = layer.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    field_map, in_fields = field_map_for(kind, names, ())
+    try:
+        field_map, in_fields = field_map_for(kind, names, ())
+    except DeliveryError as error:  # which file, among all those of a folder
+        raise DeliveryError(tr("{path} (layer {layer}, read as {kind}): {error}").format(
+            path=data_file, layer=layer_name, kind=LAYER_TITLES[kind], error=error)) from None
     in_data = in_fields or _millesimes_from_ogr_fields(layer, names, kind in ("difference", "artif_diff"))
     named, part = _years_in_name(context, kind)
     departement = departement_from_name(context)

@@ -21,6 +21,7 @@ from qgis.core import (
 from ..ocsge_plugin import compat, export, styles
 from ..ocsge_plugin.computing.chain import run_aggregate
 from ..ocsge_plugin.computing.classes import to_long
+from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
@@ -92,7 +93,11 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(self.KEEP_FIELDS, self.tr("Fields to keep"), None, self.TERRITORIES, allowMultiple=True, optional=True),
-            self.tr("Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up."),
+            self.tr(
+                "Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, "
+                "on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, "
+                "INSEE_REG of ADMIN EXPRESS, or epci_code…)."
+            ),
         )
         self.add(
             params.method(self.METHOD),
@@ -138,7 +143,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         territories_source = self.required_source(parameters, self.TERRITORIES, context, self.tr("No territory layer. Expected territory polygons with a code field."))
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
-        keep = compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or []
+        keep = self._kept_fields(parameters, context, territories_source, code_field, name_field, feedback)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         unit = UNITS[self.parameterAsEnum(parameters, self.UNIT, context)]
         coverage = self.parameterAsBoolean(parameters, self.COVERAGE, context)
@@ -182,6 +187,20 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         period = f"{years[0]}-{years[-1]}" if len(years) > 1 else "".join(years)
         self.name_outputs(context, outputs.values(), ", ".join(p for p in (period, self.method_label(self.METHOD, METHODS, method)) if p))
         return outputs
+
+
+    def _kept_fields(self, parameters, context, territories_source, code_field, name_field, feedback) -> list[str]:
+        """The fields to keep: the chosen ones; when none is chosen and the territories are communes (the
+        code field is their recognised commune code), their membership fields (ADMIN EXPRESS's
+        SIREN_EPCI, INSEE_DEP, INSEE_REG, or epci_code…), said in the log, for ocsge:rollup."""
+        chosen = compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or []
+        if chosen:
+            return chosen
+        fields = commune_fields(territories_source.fields().names(), None, name_field)
+        if not code_field or fields.code != code_field or not fields.membership:
+            return []
+        feedback.pushInfo(fields.description())
+        return list(fields.membership.values())
 
 
 def undetermined(result) -> list[dict]:

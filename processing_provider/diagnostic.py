@@ -19,8 +19,8 @@ from qgis.core import (
 
 from ..ocsge_plugin import export, keeping, nomenclature, reading
 from ..ocsge_plugin.computing.chain import run_aggregate
+from ..ocsge_plugin.computing.communes import check_commune_codes, commune_fields, read_membership
 from ..ocsge_plugin.computing.placement import TerritorySet
-from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.computing.table import to_unit
 from ..ocsge_plugin.errors import Canceled
 from ..ocsge_plugin.i18n import plural
@@ -67,10 +67,17 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
         )
         self.add(
             QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]),
-            self.tr("Commune outlines (any CRS) with the INSEE code, and ideally membership fields (epci_code, departement_code, region_code, scot_code)."),
+            self.tr("Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS's COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the "
+                    "membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code."),
         )
-        self.add(QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), "code", self.COMMUNES), self.tr("The INSEE code of the commune."))
-        self.add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), "nom", self.COMMUNES, optional=True), self.tr("The commune's name."))
+        self.add(
+            QgsProcessingParameterField(self.CODE_FIELD, self.tr("Commune code field"), None, self.COMMUNES, optional=True),
+            self.tr("The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code)."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Commune name field"), None, self.COMMUNES, optional=True),
+            self.tr("The commune's name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom)."),
+        )
         self.add(params.membership(self.MEMBERSHIP))
         self.add(params.method(self.METHOD), self.tr("How artificialisation is decided; imperméabilisation always comes from the couverture."))
         self.add_convention_parameter()
@@ -103,6 +110,18 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
                 path=given.source() if isinstance(given, QgsVectorLayer) else given
             )
         return self.tr("No commune layer. Expected commune polygons with their INSEE code.")
+
+    def _commune_fields(self, communes_source, code_field, name_field):
+        """The commune layer's code, name and membership fields (the chosen ones, else recognised)."""
+        names = communes_source.fields().names()
+        fields = commune_fields(names, code_field, name_field)
+        if not fields.code:
+            raise self.fail(
+                self.tr("The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.").format(
+                    fields=", ".join(names)
+                )
+            )
+        return fields
 
     def _load(self, paths, given, steps, feedback):
         """Step 1: every delivery read; its non-empty layers (a kept copy beside its archive read once),
@@ -188,23 +207,29 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             convention=convention,
             **self.published_options(parameters, context),
         )
-        keep = [name for name in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom") if name in communes_source.fields().names() and name not in (code_field, name_field)]
+        fields = self._commune_fields(communes_source, code_field, name_field)
+        keep = list(fields.membership.values())
+        options["code_field"] = fields.code
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
         def work():
             options["database"] = self.database(parameters, context)  # tried now, written at the end
+            # 1. the communes and their membership read and checked first: a wrong code field stops here
+            territories = TerritorySet.from_layer(communes_source, options["code_field"], fields.name, keep)
+            membership = read_membership(membership_path) if membership_path else None
+            for note in [fields.description()] + ([membership.description()] if membership else []):
+                feedback.pushInfo(note)
+            check_commune_codes(territories.codes, options["code_field"], membership)  # its notes: at the roll-up
             layers, departements, kinds = self._load(paths, given, steps, feedback)
             # 2. classify + flows + aggregate (one streaming pass per layer)
             steps.setCurrentStep(1)
-            territories = TerritorySet.from_layer(communes_source, code_field, name_field, keep)
             result, notes = run_aggregate(territories, layers, method, coverage, True, steps, convention)
             for note in notes + [w for w in result.warnings if w != result.outside_note]:
                 feedback.pushWarning(note)
             log_undetermined(feedback, undetermined(result))
             table, geometries, covered, left_out = self._covered(result, territories, keep, feedback)
+            table = table.rename(columns={column: name for name, column in fields.membership.items()})
             # 3. roll-up and 4. export
-            steps.setCurrentStep(2)
-            membership = Membership.from_csv(membership_path) if membership_path else None
             steps.setCurrentStep(3)
             written, warnings = run_export(table, geometries, result.crs, membership, {}, folder, options, steps, result.classes)
             return written, warnings, (table, layers, departements, kinds, covered, left_out, notes, result)

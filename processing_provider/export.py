@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import export, export_classes
-from ..ocsge_plugin.computing.rollup import Membership
+from ..ocsge_plugin.computing.communes import read_membership
 from ..ocsge_plugin.errors import Canceled, OcsgeError
 from ..ocsge_plugin.i18n import tr
 from . import params
@@ -102,7 +102,9 @@ class ExportAlgorithm(OcsgeAlgorithm):
                 level_source = self.parameterAsSource(parameters, name, context)
                 if level_source is not None and level in options["levels"]:
                     given[level] = export.read_table(level_source)
-            membership = Membership.from_csv(membership_path) if membership_path else None
+            membership = read_membership(membership_path) if membership_path else None
+            if membership is not None:
+                feedback.pushInfo(membership.description())
             classes_source = self.parameterAsSource(parameters, self.CLASSES, context)
             classes = export_classes.read_classes(classes_source) if classes_source is not None else None
             result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback, classes)
@@ -148,7 +150,9 @@ def run_export(table, geometries, crs, membership, given, folder, options, feedb
     per-class tables are given (``AggregateResult.classes``), theirs at every level. Returns (ExportResult, warnings)."""
     convention = options.get("convention") or export.table_convention(table)
     wanted = options["levels"]
-    levels, warnings = export.levels_from_communes(table, geometries, crs, membership, ["commune", *wanted] if classes else wanted, given, feedback)
+    levels, warnings = export.levels_from_communes(
+        table, geometries, crs, membership, ["commune", *wanted] if classes else wanted, given, feedback, options.get("code_field", "code")
+    )
     per_level = export_classes.by_level(classes, levels, levels["commune"][0]) if classes else None
     levels = {level: value for level, value in levels.items() if level in wanted}
     result = export.export_tables(

@@ -85,10 +85,13 @@ def commune_table(name: str) -> QgsProcessingParameterFeatureSource:
 
 
 def membership(name: str) -> QgsProcessingParameterFile:
-    """The commune → EPCI, SCoT, département, région table (CSV), optional."""
+    """The commune → EPCI, SCoT, département, région table (CSV, XLSX, ODS), optional."""
+    file_filter = tr("Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)")
     return _helped(
-        QgsProcessingParameterFile(name, tr("Membership table (CSV)"), extension="csv", optional=True),
-        tr("commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Without it, the commune layer's fields are used."),
+        QgsProcessingParameterFile(name, tr("Membership table (CSV or XLSX)"), fileFilter=file_filter, optional=True),
+        tr("INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), "
+           "or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). "
+           "Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…)."),
     )
 
 

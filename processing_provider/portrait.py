@@ -24,6 +24,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin import files
+from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.report import build, layout as layouts, template_check
 from ..ocsge_plugin.report.tables import LEVELS, Tables
@@ -212,7 +213,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         if not self.parameterAsBool(parameters, self.SELECTED, context):
             return []
         layer = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
-        field = self.field_parameter(parameters, self.CODE_FIELD, context)
+        chosen = self.field_parameter(parameters, self.CODE_FIELD, context)
+        field = commune_fields(layer.fields().names(), chosen).code if layer is not None else None  # empty: recognised, as the diagnostic does
         selected = [str(f[field]) for f in layer.getSelectedFeatures()] if layer is not None and field else []
         if not selected:
             raise self.fail(self.tr("No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »)."))

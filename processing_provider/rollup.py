@@ -30,8 +30,10 @@ def rollup_tables(communes_source, membership_path, levels, feedback):
             if feature["unite"]:
                 unit = str(feature["unite"])
                 break
-    membership = core.Membership.from_csv(membership_path) if membership_path else None
+    membership = core.read_membership(membership_path) if membership_path else None
     result = core.rollup(table, membership, levels, feedback)
+    if feedback is not None and result.membership is not None:
+        feedback.pushInfo(result.membership.description())
     return result, unit, geometries, crs
 
 

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 from osgeo import ogr, osr
@@ -184,7 +185,7 @@ def curved_delivery(folder: Path, rows=None, year: int = 2019) -> Path:
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     for wkt, values in rows or CURVED_ROWS:
         feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in zip(names, values):
+        for name, value in zip(names, list(values[:3]) + [str(year)]):  # the millesime field says its name's year
             feature.SetField(name, value)
         feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         layer.CreateFeature(feature)
@@ -216,3 +217,21 @@ def run_group(project, base: str):
 
     pattern = re.compile(rf"{re.escape(base)}.* – \d\d/\d\d/\d{{4}} \d\d:\d\d( \(\d+\))?")
     return next((c for c in project.layerTreeRoot().children() if QgsLayerTree.isGroup(c) and pattern.fullmatch(c.name())), None)
+
+
+@contextmanager
+def tmpfs(folder: Path, size: str):
+    """A real filesystem of ``size`` (tmpfs, e.g. "8m") mounted at ``folder`` for a full-disk test and
+    unmounted after it; skipped where mounting is not allowed (not root)."""
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    folder.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

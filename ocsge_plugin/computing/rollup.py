@@ -5,128 +5,39 @@ their département (from the INSEE code) only; the établissements publics terri
 Métropole du Grand Paris are not EPCI à fiscalité propre: their communes count in the Métropole
 (docs/domain.md §4).
 
-``Membership.from_csv(path)`` / ``Membership.from_table(df)`` and
-``rollup(communes, membership=None, levels=…, feedback=None) -> RollupResult``; ``commune_table(result)``
+The membership table is read by ``communes.read_membership(path)`` (any shape planners have: the
+plugin's CSV, INSEE's table d'appartenance, ADMIN EXPRESS fields) and the commune codes checked by
+``communes.check_commune_codes`` before anything is summed.
+``rollup(communes, membership=None, levels=…, feedback=None, code_field="code") -> RollupResult``; ``commune_table(result)``
 the communes with their membership codes, ``dissolve(members, geometries)`` the outlines of a level.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 import pandas as pd
 from qgis.core import QgsGeometry
 
 from .. import reading
-from ..errors import Canceled, TerritoryError
+from ..errors import Canceled
 from ..i18n import plural, tr
 from ..nomenclature import departements, regions
+from .communes import EPT_CODES, Membership, check_commune_codes, decode_text, departement_of_commune, read_membership
 from .table import SURFACE_COLUMNS, TABLE_COLUMNS, years_text
 
 
 # Établissements publics territoriaux of the Métropole du Grand Paris: not EPCI à fiscalité propre.
 # Their communes belong to the Métropole du Grand Paris (SIREN 200054781). Detected by a nature column
-# ('EPT') when the membership table has one, else by this list of their SIREN codes.
+# ('EPT') when the membership table has one, else by their SIREN codes (``communes.EPT_CODES``).
 MGP_CODE = "200054781"
 
-
-EPT_CODES = frozenset(
-    {
-        "200057966", "200057974", "200057982", "200057990", "200057867", "200058097",
-        "200057875", "200058790", "200057941", "200058006", "200058014",
-    }
-)
-
-
-def departement_of_commune(code: str) -> Optional[str]:
-    """The département of an INSEE commune code ('90010' → '90', '97411' → '974', '2A004' → '2A')."""
-    code = (code or "").strip().upper()
-    if len(code) != 5:
-        return None
-    return code[:3] if code.startswith("97") else code[:2]
-
-
-def decode_text(data: bytes) -> str:
-    """The text of a CSV file as spreadsheets and GIS tools write them in France: UTF-8 (with or
-    without BOM), else Windows-1252, else Latin-1 (which reads any byte)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
-@dataclass
-class Membership:
-    """Commune → EPCI, SCoT, département, région (a table of the appartenance-communes-*.csv shape)."""
-
-    table: pd.DataFrame  # indexed by commune_code; columns epci_code, epci_nom, departement_code, region_code, scot_code, scot_nom
-    source: str = ""
-    warnings: list[str] = field(default_factory=list)  # what reading the table noticed (duplicate communes…)
-
-    @classmethod
-    def from_csv(cls, path: str | Path) -> "Membership":
-        path = Path(path)
-        if not path.is_file():
-            raise TerritoryError(tr("The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv.").format(path=path))
-        try:
-            text = decode_text(path.read_bytes())
-        except OSError as error:
-            raise TerritoryError(
-                tr("The membership table {path} cannot be read: {error}.").format(path=path, error=error.strerror or error)
-            ) from None
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
-        return cls.from_table(pd.DataFrame(rows, dtype=str), str(path))
-
-    @classmethod
-    def from_table(cls, df: pd.DataFrame, source: str = "") -> "Membership":
-        lower = {c.lower().strip(): c for c in df.columns}
-        missing = [c for c in ("commune_code",) if c not in lower]
-        if missing or not any(c in lower for c in ("epci_code", "departement_code", "region_code", "scot_code")):
-            raise TerritoryError(
-                tr("The membership table has columns {found}. Expected commune_code and membership codes: epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional).").format(
-                    found=", ".join(map(str, df.columns))
-                )
-            )
-        out = pd.DataFrame({"commune_code": df[lower["commune_code"]].astype(str).str.strip()})
-        for name in ("nom", "epci_code", "epci_nom", "epci_nature", "nature_epci", "departement_code", "region_code", "scot_code", "scot_nom"):
-            if name in lower:
-                out[name] = df[lower[name]].where(df[lower[name]].notna(), None)
-                out[name] = out[name].map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
-        warnings = []
-        if "epci_code" in out.columns:
-            pairs = out.dropna(subset=["epci_code"]).drop_duplicates(["commune_code", "epci_code"])
-            twice = pairs[pairs.duplicated("commune_code", keep=False)]
-            if len(twice):
-                listed = [f"{code} ({', '.join(group['epci_code'])})" for code, group in twice.groupby("commune_code", sort=True)]
-                warnings.append(
-                    tr("{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.").format(
-                        count=len(listed), communes="; ".join(listed[:30]) + (" …" if len(listed) > 30 else "")
-                    )
-                )
-        out = out.drop_duplicates("commune_code").set_index("commune_code")
-        return cls(out, source, warnings)
-
-    @classmethod
-    def from_rows(cls, communes: pd.DataFrame) -> Optional["Membership"]:
-        """Membership read from the commune rows' own columns (epci_code…), when present."""
-        cols = [c for c in ("epci_code", "epci_nom", "departement_code", "region_code", "scot_code", "scot_nom", "epci_nature") if c in communes.columns]
-        if not cols:
-            return None
-        df = communes[["code"] + cols].drop_duplicates("code").rename(columns={"code": "commune_code"})
-        return cls.from_table(df.astype(object).where(df.notna(), None), tr("commune layer fields"))
+__all__ = [
+    "EPT_CODES", "MGP_CODE", "Membership", "RollupResult", "commune_table", "decode_text", "departement_of_commune",
+    "dissolve", "read_membership", "rollup",
+]
 
 
 @dataclass
@@ -137,6 +48,7 @@ class RollupResult:
     warnings: list[str] = field(default_factory=list)
     without_membership: list[str] = field(default_factory=list)
     missing_communes: list[str] = field(default_factory=list)
+    membership: Optional[Membership] = None  # the membership used (its description() for the log)
 
 
 SUM_COLUMNS = [c for c in SURFACE_COLUMNS] + ["polygones_repares"]
@@ -166,15 +78,19 @@ def rollup(
     membership: Optional[Membership] = None,
     levels: Sequence[str] = ("epci", "scot", "departement", "region"),
     feedback: Any = None,
+    code_field: str = "code",
 ) -> RollupResult:
     """Sum commune rows (``TABLE_COLUMNS``, any unit) into higher levels by membership codes.
 
     ``membership`` defaults to the commune rows' own columns (epci_code, departement_code…). Communes
     without a membership row are reported; their département is then read from the INSEE code (and its
     région from the département), but they count in no EPCI or SCoT. EPT codes are replaced by the
-    Métropole du Grand Paris, the EPCI à fiscalité propre of their communes (reported)."""
-    warnings: list[str] = []
+    Métropole du Grand Paris, the EPCI à fiscalité propre of their communes (reported).
+
+    The commune codes (named ``code_field`` in messages) are checked first: ``TerritoryError`` when they
+    are no INSEE codes or do not meet the membership table's (``communes.check_commune_codes``)."""
     communes = communes.copy()
+    warnings: list[str] = check_commune_codes(communes["code"], code_field, membership)
     membership = membership or Membership.from_rows(communes)
     if membership is None:
         membership = Membership(pd.DataFrame(columns=["epci_code"]).rename_axis("commune_code"))
@@ -209,7 +125,7 @@ def rollup(
                     level=level, count=len(partial), codes=", ".join(partial[:30])
                 )
             )
-    return RollupResult(out_levels, members, communes, warnings, without, missing)
+    return RollupResult(out_levels, members, communes, warnings, without, missing, membership if len(membership.columns) else None)
 
 
 def _membership_gaps(without: list[str], missing: list[str]) -> list[str]:

@@ -6,11 +6,10 @@ previous run is kept (a real 8 MB tmpfs; GDAL without its Python exceptions, as 
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from builders import hand_delivery, sha256_tree, square, user_folder, users_gpkg, write_layer
+from builders import hand_delivery, sha256_tree, square, tmpfs, user_folder, users_gpkg, write_layer
 from conftest import qgis_process
 
 pytestmark = pytest.mark.slow
@@ -31,17 +30,8 @@ def test_classify_into_its_input_is_refused_by_qgis_process(tmp_path):
 @pytest.fixture
 def small_disk(tmp_path):
     """A real 8 MB filesystem (tmpfs), unmounted after the test (as tests/processing/test_faults.py)."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
+    with tmpfs(tmp_path / "disk", "8m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def fill(disk: Path, leave: int) -> None:

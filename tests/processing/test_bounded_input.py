@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from builders import tmpfs
 from conftest import qgis_process
 from fakeservices import API, IGN, plugin_settings, resource, serve_ign
 from werkzeug import Response
@@ -40,17 +41,8 @@ def free_bytes(folder: Path) -> int:
 @pytest.fixture
 def disk(tmp_path):
     """A real 20 MB filesystem (tmpfs), unmounted after the test."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
+    with tmpfs(tmp_path / "disk", "20m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 @pytest.fixture

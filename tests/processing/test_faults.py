@@ -17,7 +17,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from builders import HAND_ROWS, hand_delivery, pack_7z, seven_zip, square, write_layer
+from builders import HAND_ROWS, hand_delivery, pack_7z, seven_zip, square, tmpfs, write_layer
 from conftest import _PLUGINPATH, DATA
 from fakeservices import API, IGN, plugin_settings, resource, serve_ign
 from qgis.core import QgsProcessingException
@@ -200,17 +200,8 @@ def test_output_set_killed_while_renaming_is_finished_by_the_next_run(tmp_path):
 @pytest.fixture
 def small_disk(tmp_path):
     """A real 8 MB filesystem (tmpfs), unmounted after the test."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
+    with tmpfs(tmp_path / "disk", "8m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def fill(disk: Path, leave: int = 16 * 1024) -> None:

@@ -195,3 +195,16 @@ def test_archive_split_with_a_missing_part_names_it(run, tmp_path):
         run("ocsge:load", {"INPUT": str(parts[0])})
     assert "002" in str(error.value) and "missing" in str(error.value)
     assert set(os.listdir(parts[0].parent)) == before
+
+
+def test_a_broken_layer_among_a_folders_files_is_named_by_its_file(run, tmp_path):
+    """A folder of deliveries also holding a table named like IGN's difference layer but without its code
+    fields (an earlier export, a hand-made extract): the refusal names that file and layer."""
+    hand_delivery(tmp_path / "livraisons")
+    stray = write_layer(tmp_path / "livraisons" / "mes_exports" / "DIFFERENCE_2016_2019.gpkg", "difference_communes",
+                        ["commune_code", "flux_artif"], [(square(0, 0, 1), ["32013", "12.5"])])
+    with pytest.raises(QgsProcessingException) as error:
+        run("ocsge:load", {"INPUT": str(tmp_path / "livraisons")})
+    message = str(error.value)
+    assert str(stray) in message and "difference_communes" in message and "cs_debut" in message
+    assert "Traceback" not in message

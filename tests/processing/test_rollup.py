@@ -207,3 +207,20 @@ def test_not_a_commune_table(run, tmp_path):
     path = write_layer(tmp_path / "x.gpkg", "x", ["code"], [(square(0, 0, 10), ["1"])])
     with pytest.raises(QgsProcessingException, match="Expected a table from ocsge:aggregate"):
         run("ocsge:rollup", {"INPUT": str(path), "OUTPUT_COMMUNE": "memory:"})
+
+
+def test_names_as_codes_stop_the_rollup_before_any_output(run, tmp_path):
+    """A commune table whose codes are names (the wrong code field chosen in ocsge:aggregate): no
+    "départements" BO, CH…, the run stops naming both fields, no output file."""
+    from qgis.core import QgsProcessingException
+
+    table = hand_table(tmp_path / "communes.gpkg", [(name, None, None, None, 100.0, 10.0, 5.0, "2018", "2021") for name in ("Botans", "Chaux", "Cravanche")])
+    outputs = {name: str(tmp_path / f"{name}.gpkg") for name in ("OUTPUT_COMMUNE", "OUTPUT_EPCI", "OUTPUT_DEPARTEMENT", "OUTPUT_REGION")}
+    with pytest.raises(QgsProcessingException) as raised:
+        run("ocsge:rollup", {"INPUT": table, "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), **outputs})
+    message = str(raised.value)
+    assert "« code »" in message and "« commune_code »" in message and "« Botans », « Chaux », « Cravanche »" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["communes.gpkg"]
+    with pytest.raises(QgsProcessingException, match="3 of the 3 codes of the field « code » are not INSEE commune codes"):
+        run("ocsge:rollup", {"INPUT": table, **outputs})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["communes.gpkg"]
