@@ -419,62 +419,62 @@
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="294"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="310"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="29"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="30"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="30"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="31"/>
         <source>Consommation d&apos;espaces</source>
         <translation>Consommation d'espaces</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="116"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="162"/>
         <source>This resource has no file to download.</source>
         <translation>Cette ressource n'a aucun fichier à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="117"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="163"/>
         <source>The format “{format}” cannot be shown on the map by this panel (it loads GeoPackage, GeoJSON, zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). Download it instead.</source>
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="236"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="236"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="236"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="236"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="190"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="236"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="212"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="258"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="231"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="277"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
@@ -559,237 +559,237 @@
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="147"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="202"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="163"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="153"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="165"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="155"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="172"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="172"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="172"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="177"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="179"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="191"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="181"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="212"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="228"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="213"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="229"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="215"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="231"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="225"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="241"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="226"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="240"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="256"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="258"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="244"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="260"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="247"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="263"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="250"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="266"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="267"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="283"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="269"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="285"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="336"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="352"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="349"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="365"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="372"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="388"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="374"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="390"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="377"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="393"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="390"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="406"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="407"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="423"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="474"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="517"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="503"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="539"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="493"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="529"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="503"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="539"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="514"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="550"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="525"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="561"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="527"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="563"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="530"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="545"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="581"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="577"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="613"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
@@ -799,22 +799,22 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="598"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="634"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="638"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="653"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="689"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="675"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="711"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="245"/>
+        <location filename="../ocsge_plugin/datagouv.py" line="314"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
@@ -1114,37 +1114,37 @@
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="254"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="270"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="257"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="273"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="258"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="274"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="259"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="275"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="265"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="281"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="658"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="694"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="665"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="701"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
@@ -1274,17 +1274,17 @@
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="525"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="561"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="596"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="632"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="596"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="632"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
@@ -2071,7 +2071,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>L'archive {name} écrit plus que les {size} Mo qu'elle annonce : une archive falsifiée, arrêtée et effacée. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="453"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="469"/>
         <source>Refused to open “{url}”: not a web address (http or https).</source>
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
@@ -2481,11 +2481,6 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="310"/>
-        <source>Reference: the calendar years 2011 to 2020 of the file (naf11art12 … naf20art21). Envelope 2021–2030 = reference × (1 − rate), rate 50 % (article 194, I, 1° of loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») or the territory's own rate from the territorialisation table (SRADDET, SCoT). Communal guarantee: article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630 du 20 juillet 2023 — a commune covered by a plan local d'urbanisme, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha for 2021–2031; applied to every commune, to none or to the communes listed, never to a grouping. Since 2021: the years 2021 to the last year of the file (2030 at most); annual pace = that total ÷ its number of years; projection to the end of 2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. Unit: hectares (or m²).</source>
-        <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/help_texts.py" line="310"/>
         <source>Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given.</source>
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
@@ -2505,9 +2500,59 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="369"/>
-        <source>{path} (layer {layer}, read as {kind}): {error}</source>
-        <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="123"/>
+        <source>OCS GE tables not found: {path}. Expected the diagnostic&apos;s output folder or one of its artif_&lt;level&gt;.csv tables.</source>
+        <translation>Tables OCS GE introuvables : {path}. Attendu : le dossier de sortie du diagnostic ou l'une de ses tables artif_&lt;niveau&gt;.csv.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="131"/>
+        <source>{level}: no artif_{level}.csv at {path}; the OCS GE columns are empty.</source>
+        <translation>{level} : pas de artif_{level}.csv dans {path} ; les colonnes OCS GE sont vides.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="136"/>
+        <source>{path} is not an artificialisation table of the diagnostic (expected {key}, flux_artif_net, millesime_debut, millesime_fin).</source>
+        <translation>{path} n'est pas une table d'artificialisation du diagnostic (attendu : {key}, flux_artif_net, millesime_debut, millesime_fin).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="140"/>
+        <source>{name}: no GeoPackage beside it says its unit; taken as hectares, the published tables&apos; documented unit.</source>
+        <translation>{name} : aucun GeoPackage à côté n'en donne l'unité ; lue en hectares, l'unité documentée des tables publiées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="166"/>
+        <source>{level}: {count} territories have no OCS GE period meeting the consumption file&apos;s years in {name} (OCS GE columns empty).</source>
+        <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="64"/>
+        <source>Consommation NAF (Cerema, communes)</source>
+        <translation>Consommation NAF (Cerema, communes)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="289"/>
+        <source>No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.</source>
+        <translation>Aucun jeu de données de {organization} intitulé « {title} » dans la réponse de data.gouv.fr pour « {query} ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/datagouv.py" line="298"/>
+        <source>The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.</source>
+        <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="210"/>
+        <source>Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click</source>
+        <translation>Trouve le jeu de données de {organization} « {title} » sur data.gouv.fr et ajoute son fichier {kind} ({name}) au projet en un clic</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="520"/>
+        <source>Finding and downloading {label}</source>
+        <translation>Recherche et téléchargement : {label}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="310"/>
+        <source>Reference: the calendar years 2011 to 2020 of the file (naf11art12 … naf20art21). Envelope 2021–2030 = reference × (1 − rate), rate 50 % (article 194, I, 1° of loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») or the territory's own rate from the territorialisation table (SRADDET, SCoT). Communal guarantee: article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630 du 20 juillet 2023 — a commune covered by a plan local d'urbanisme, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha for 2021–2031; applied to every commune, to none or to the communes listed, never to a grouping. Since 2021: the years 2021 to the last year of the file (2030 at most); annual pace = that total ÷ its number of years; projection to the end of 2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. Unit: hectares (or m²). Which measure for which decade: for 2021–2031 the law (loi n° 2021-1104 du 22 août 2021, articles 191 and 194) measures the consumption of NAF land, from the fichiers fonciers, as here; from 2031 it measures the artificialisation nette des sols (article L. 101-2-1 of the code de l'urbanisme), with OCS GE under the nomenclature of décret n° 2023-1096 du 27 novembre 2023 (the REPORT says so, key mesure_legale). Beside OCS GE (the diagnostic's tables given): per territory the latest pair of millésimes of artif_&lt;level&gt; whose years meet the file's; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime fin − millésime début); conso_annuelle_periode_ocsge = the consumption of the calendar years millésime début to millésime fin − 1 ÷ their number. The two measure different things (land use in the cadastre against cover and use seen on aerial images): their gap is information, not an error.</source>
+        <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²). Quelle mesure pour quelle décennie : pour 2021–2031, la loi (loi n° 2021-1104 du 22 août 2021, articles 191 et 194) mesure la consommation d'espaces NAF, d'après les fichiers fonciers, comme ici ; à partir de 2031, elle mesure l'artificialisation nette des sols (article L. 101-2-1 du code de l'urbanisme), avec l'OCS GE selon la nomenclature du décret n° 2023-1096 du 27 novembre 2023 (le RAPPORT le dit, clé mesure_legale). À côté de l'OCS GE (tables du diagnostic données) : pour chaque territoire, la paire de millésimes la plus récente de artif_&lt;niveau&gt; dont les années rencontrent celles du fichier ; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime de fin − millésime de début) ; conso_annuelle_periode_ocsge = la consommation des années civiles du millésime de début au millésime de fin − 1 ÷ leur nombre. Les deux ne mesurent pas la même chose (l'usage du sol au cadastre, la couverture et l'usage vus sur les images aériennes) : leur écart est une information, pas une erreur.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/communes.py" line="196"/>
@@ -2583,6 +2628,11 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <location filename="../ocsge_plugin/computing/communes.py" line="479"/>
         <source>{count} codes of the field « {field} » are not INSEE commune codes (they count in no département): {codes}.</source>
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/reading.py" line="369"/>
+        <source>{path} (layer {layer}, read as {kind}): {error}</source>
+        <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="186"/>
@@ -3002,229 +3052,264 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
 <context>
     <name>ConsommationAlgorithm</name>
     <message>
-        <location filename="../processing_provider/consommation.py" line="54"/>
+        <location filename="../processing_provider/consommation.py" line="57"/>
         <source>Consumption file (Cerema)</source>
         <translation>Fichier de consommation (Cerema)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="54"/>
+        <location filename="../processing_provider/consommation.py" line="57"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="61"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="61"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="61"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="61"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="61"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="58"/>
+        <location filename="../processing_provider/consommation.py" line="61"/>
         <source>Zone (zone_code of the membership table)</source>
         <translation>Zone (zone_code de la table d'appartenance)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="59"/>
+        <location filename="../processing_provider/consommation.py" line="62"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="59"/>
+        <location filename="../processing_provider/consommation.py" line="62"/>
         <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
         <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="63"/>
+        <location filename="../processing_provider/consommation.py" line="66"/>
         <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
         <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="67"/>
+        <location filename="../processing_provider/consommation.py" line="70"/>
         <source>Commune outlines (optional)</source>
         <translation>Contours des communes (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="67"/>
+        <location filename="../processing_provider/consommation.py" line="70"/>
         <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
         <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="71"/>
+        <location filename="../processing_provider/consommation.py" line="74"/>
         <source>Convention</source>
         <translation>Convention</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="71"/>
+        <location filename="../processing_provider/consommation.py" line="74"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="71"/>
+        <location filename="../processing_provider/consommation.py" line="74"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="71"/>
+        <location filename="../processing_provider/consommation.py" line="74"/>
         <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
         <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="75"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>Communal guarantee of 1 ha</source>
         <translation>Garantie communale de 1 ha</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="75"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>Every commune</source>
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="75"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>No commune</source>
         <translation>Aucune commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="75"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>The communes listed below</source>
         <translation>Les communes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="75"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
         <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="84"/>
+        <location filename="../processing_provider/consommation.py" line="87"/>
         <source>Communes with the guarantee (INSEE codes)</source>
         <translation>Communes bénéficiant de la garantie (codes INSEE)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="84"/>
+        <location filename="../processing_provider/consommation.py" line="87"/>
         <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
         <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="88"/>
+        <location filename="../processing_provider/consommation.py" line="91"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="88"/>
+        <location filename="../processing_provider/consommation.py" line="91"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
         <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="92"/>
+        <location filename="../processing_provider/consommation.py" line="95"/>
         <source>Territorialisation table (optional)</source>
         <translation>Table de territorialisation (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="92"/>
+        <location filename="../processing_provider/consommation.py" line="95"/>
         <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
         <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="96"/>
+        <location filename="../processing_provider/consommation.py" line="99"/>
         <source>INSEE table de passage (optional)</source>
         <translation>Table de passage de l'INSEE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="96"/>
+        <location filename="../processing_provider/consommation.py" line="99"/>
         <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
         <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="100"/>
+        <location filename="../processing_provider/consommation.py" line="107"/>
         <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="102"/>
+        <location filename="../processing_provider/consommation.py" line="112"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="113"/>
+        <location filename="../processing_provider/consommation.py" line="123"/>
         <source>The commune outlines have no INSEE code field (expected one of {names}).</source>
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="141"/>
+        <location filename="../processing_provider/consommation.py" line="151"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="148"/>
+        <location filename="../processing_provider/consommation.py" line="159"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
+        <location filename="../processing_provider/consommation.py" line="162"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="164"/>
+        <location filename="../processing_provider/consommation.py" line="176"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="167"/>
+        <location filename="../processing_provider/consommation.py" line="179"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="191"/>
+        <location filename="../processing_provider/consommation.py" line="222"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="191"/>
+        <location filename="../processing_provider/consommation.py" line="222"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="191"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="191"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="191"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="191"/>
+        <location filename="../processing_provider/consommation.py" line="206"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="192"/>
+        <location filename="../processing_provider/consommation.py" line="207"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="103"/>
+        <source>OCS GE tables of the diagnostic (optional)</source>
+        <translation>Tables OCS GE du diagnostic (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="103"/>
+        <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
+        <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>OCS GE period</source>
+        <translation>Période OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>years</source>
+        <translation>années</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>NAF consumption / year</source>
+        <translation>Consommation NAF / an</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="222"/>
+        <source>net artificialisation / year</source>
+        <translation>Artificialisation nette / an</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="223"/>
+        <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
+        <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -29,6 +30,51 @@ def presets() -> list[tuple[str, str]]:
         (tr("Imperméabilisation"), "imperméabilisation"),
         (tr("Consommation d'espaces"), "consommation d'espaces"),
     ]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A dataset found and one of its files loaded in one click: searched with ``query``, the first
+    result published by ``organization`` whose title holds ``title``; its resource of format ``kind``
+    whose title or file name holds ``resource`` (accents and case aside)."""
+
+    label: str
+    query: str
+    organization: str
+    title: str
+    resource: str
+    kind: str = "csv"
+
+    def dataset_in(self, page: SearchPage) -> Dataset | None:
+        return next(
+            (d for d in page.datasets if _plain(self.organization) in _plain(d.organization) and _plain(self.title) in _plain(d.title)),
+            None,
+        )
+
+    def resource_in(self, dataset: Dataset) -> Resource | None:
+        """The file to load: of the kind, named for ``resource`` (the most recent when several)."""
+        fitting = [r for r in dataset.resources or () if r.kind == self.kind and (_plain(self.resource) in _plain(r.title) or _plain(self.resource) in _plain(r.file_name))]
+        return max(fitting, key=lambda r: r.last_modified, default=None)
+
+
+def known() -> list[Known]:
+    """The datasets the panel finds and loads in one click: Cerema's consumption of NAF land (the commune
+    file, read by ocsge:consommation)."""
+    return [
+        Known(
+            tr("Consommation NAF (Cerema, communes)"),
+            "consommation d'espaces naturels agricoles forestiers",
+            "Cerema",
+            "consommation d'espaces naturels, agricoles et forestiers",
+            "commune",
+        ),
+    ]
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, ’ as ', for matching titles."""
+    decomposed = unicodedata.normalize("NFKD", str(text or "").replace("\u2019", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 # What the panel can put on the map, by the resource's format (or file extension).
@@ -232,6 +278,29 @@ class DataGouv:
                 tr("Unexpected answer from data.gouv.fr for the dataset {ident}.").format(ident=ident), "http", self.base_url
             )
         return Dataset.from_api(payload)
+
+    def find(self, wanted: Known) -> tuple[Dataset, Resource]:
+        """The dataset and file of ``wanted`` (a :class:`Known`), with its resources read when the
+        search does not give them. Raises network.NetworkError, with what was looked for, when either
+        is not found."""
+        page = self.search(wanted.query, 1, 20)
+        found = wanted.dataset_in(page)
+        if found is None:
+            raise network.NetworkError(
+                tr("No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.").format(organization=wanted.organization, title=wanted.title, query=wanted.query),
+                "http",
+                self.base_url,
+            )
+        if found.resources is None:
+            found = self.dataset(found.id or found.slug)
+        resource = wanted.resource_in(found)
+        if resource is None:
+            raise network.NetworkError(
+                tr("The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.").format(title=found.title, kind=wanted.kind.upper(), name=wanted.resource),
+                "http",
+                self.base_url,
+            )
+        return found, resource
 
     def download(
         self, resource: Resource, folder: str | Path | None = None, progress: Callable[[float], None] | None = None

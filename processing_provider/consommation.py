@@ -10,6 +10,7 @@ from qgis.core import (
     QgsDistanceArea,
     QgsProcessing,
     QgsProcessingContext,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -20,6 +21,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin.computing import consumption as core
+from ..ocsge_plugin.computing import consumption_ocsge as beside_ocsge
 from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
@@ -41,6 +43,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
     RATE = "RATE"
     TERRITORIALISATION = "TERRITORIALISATION"
     PASSAGE = "PASSAGE"
+    OCSGE = "OCSGE"
 
     GROUP = "territories"
     TAGS = (
@@ -97,8 +100,15 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterFile(self.PASSAGE, self.tr("INSEE table de passage (optional)"), extension="csv", optional=True),
             self.tr("INSEE's table between COG vintages (CODGEO_<year> columns, or ancien;nouveau; optional part or surface): the file's communes merged since its COG are summed, a divided commune is split by area (the table's weight, else the outlines' areas, else equal shares, said in the log)."),
         )
+        self.add(
+            QgsProcessingParameterFile(self.OCSGE, self.tr("OCS GE tables of the diagnostic (optional)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True),
+            self.tr("The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_<level>.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below."),
+        )
         self.add(params.unit(self.UNIT), self.tr("Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m²."))
-        self.addParameter(params.output_folder(self.OUTPUT_FOLDER))
+        output = params.output_folder(self.OUTPUT_FOLDER)
+        # optional so that a model can leave it out when its consumption step is skipped; empty: a temporary folder
+        output.setFlags(output.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        self.addParameter(output)
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
         self.add_report_output()
 
@@ -139,10 +149,11 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         path = self.parameterAsFile(parameters, self.CONSOMMATION, context)
         if not path:
             raise self.fail(self.tr("No consumption file. Expected Cerema's commune file (CSV, GeoPackage or shapefile)."))
-        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context) or self.parameterDefinition(self.OUTPUT_FOLDER).generateTemporaryDestination()
         levels = [core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(core.DEFAULT_LEVELS)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
         passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)
+        ocsge_path = self.parameterAsFile(parameters, self.OCSGE, context)
         try:
             options = self._options(parameters, context)
             feedback.pushInfo(self.tr("Reading {path}…").format(path=path))
@@ -157,6 +168,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             membership = Membership.from_csv(membership_path) if membership_path else None
             zones = reading.read_zones(membership_path) if membership_path else None
             result = core.compute(cfile, levels, membership, areas, options, ScaledFeedback(feedback, 20.0, 40.0), zones)
+            beside = beside_ocsge.add_beside(result, ocsge_path) if ocsge_path else None
             written = core.write_tables(result, folder, ScaledFeedback(feedback, 40.0, 100.0))
         except OcsgeError as error:
             raise self.fail(str(error)) from None
@@ -168,12 +180,15 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         for note in result.warnings:
             feedback.pushWarning(note)
         self._log(result, feedback)
+        self._log_beside(result, feedback)
         self._load(context, written)
         feedback.setProgress(100.0)
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written, ensure_ascii=False),
-            self.REPORT: json.dumps({**result.report(), "fichiers": written}, ensure_ascii=False),
+            self.REPORT: json.dumps(
+                {**result.report(), "mesure_legale": beside_ocsge.MEASURES, "ocsge": beside.report() if beside else None, "fichiers": written}, ensure_ascii=False
+            ),
         }
 
     def _log(self, result: core.ConsumptionResult, feedback) -> None:
@@ -190,6 +205,23 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             ]
             headers = [self.tr("code"), self.tr("name"), "2011-2020", self.tr("envelope"), self.tr("since 2021"), "%", self.tr("projected 2030"), self.tr("partial")]
             log_table(feedback, self.tr("ZAN trajectory per {level} ({unit}, last year {year}):").format(level=level, unit=result.options.unit, year=result.last_year), headers, rows)
+            return
+
+    def _log_beside(self, result: core.ConsumptionResult, feedback) -> None:
+        """Beside OCS GE: the highest level with an OCS GE period and at most 30 territories."""
+        for level in ("zone", "region", "departement", "scot", "epci", "commune"):
+            tables = result.levels.get(level)
+            table = tables.trajectoires if tables is not None else None
+            if table is None or len(table) > 30 or "periode_ocsge" not in table.columns or not table["periode_ocsge"].notna().any():
+                continue
+            beside = [
+                [str(r[f"{level}_code"]), str(r["nom"] or ""), r["periode_ocsge"] or "–", r["annees_conso_ocsge"] or "–"]
+                + [r[c] if r[c] == r[c] else "–" for c in ("conso_annuelle_periode_ocsge", "artif_nette_annuelle_ocsge")]
+                for r in table.to_dict("records")
+            ]
+            headers = [self.tr("code"), self.tr("name"), self.tr("OCS GE period"), self.tr("years"), self.tr("NAF consumption / year"), self.tr("net artificialisation / year")]
+            title = self.tr("Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):")
+            log_table(feedback, title.format(level=level, unit=result.options.unit), headers, beside)
             return
 
     def _load(self, context, written: list[str]) -> None:

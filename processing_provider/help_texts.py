@@ -348,7 +348,15 @@ HELP = {
             "2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » "
             "when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised "
             "to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. "
-            "Unit: hectares (or m²)."
+            "Unit: hectares (or m²). Which measure for which decade: for 2021–2031 the law (loi n° 2021-1104 du 22 août "
+            "2021, articles 191 and 194) measures the consumption of NAF land, from the fichiers fonciers, as here; from "
+            "2031 it measures the artificialisation nette des sols (article L. 101-2-1 of the code de l'urbanisme), with "
+            "OCS GE under the nomenclature of décret n° 2023-1096 du 27 novembre 2023 (the REPORT says so, key "
+            "mesure_legale). Beside OCS GE (the diagnostic's tables given): per territory the latest pair of millésimes "
+            "of artif_<level> whose years meet the file's; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime fin − "
+            "millésime début); conso_annuelle_periode_ocsge = the consumption of the calendar years millésime début to "
+            "millésime fin − 1 ÷ their number. The two measure different things (land use in the cadastre against cover "
+            "and use seen on aerial images): their gap is information, not an error."
         ),
         QT_TR_NOOP("Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given."),
     ),

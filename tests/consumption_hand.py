@@ -67,3 +67,36 @@ def write_membership(folder: Path) -> Path:
     path = Path(folder) / "appartenance-hand.csv"
     path.write_text(MEMBERSHIP, encoding="utf-8")
     return path
+
+
+# The diagnostic's published tables beside it (docs/domain.md §5), flux in hectares as published, no
+# GeoPackage beside them (so the unit is taken as hectares, said). Per commune, the latest pair of
+# millésimes meeting the file's years 2009–2023 is used:
+# - 90001: 2021-2024 (0.6 ha) over 2018-2021 (0.3 ha); consumption years 2021-2023 = 500 + 700 + 300 m²;
+# - 90002: 2022-2025 (0.9 ha) over 2018-2021; years inside the file 2022-2023 only = 10,000 + 30,000 m²;
+# - 90004: absent from the consumption file: artificialisation known, consumption not;
+# - 90005: in no territory (ignored).
+ARTIF_COMMUNE = (
+    "commune_code,nom,pourcent_artif,surface_artif,flux_artif,flux_desartif,flux_artif_net,millesime_debut,millesime_fin,"
+    "departement_code,region_code,epci_code,scot_code,commune_surface\n"
+    "90001,Andelnans,10.0,20.0,0.3,0.0,0.3,2018,2021,90,27,200069052,,200.0\n"
+    "90001,Andelnans,10.3,20.6,0.7,0.1,0.6,2021,2024,90,27,200069052,,200.0\n"
+    "90002,Angeot,5.0,15.0,4.5,0.0,4.5,2018,2021,90,27,200069052,,300.0\n"
+    "90002,Angeot,5.3,15.9,1.0,0.1,0.9,2022,2025,90,27,200069052,,300.0\n"
+    "90004,Argiésans,3.0,9.0,0.2,0.0,0.2,2018,2021,90,27,200069052,,300.0\n"
+    "90005,Autre,3.0,9.0,7.0,0.0,7.0,2018,2021,90,27,200000000,,300.0\n"
+)
+# The EPCI: 2018-2021, 5.0 ha net; its consumption 2018-2020 = (1,700 + 1,800 + 1,900) + (10,000 + 30,000 + 45,000) m².
+ARTIF_EPCI = (
+    "epci_code,nom,pourcent_artif,surface_artif,flux_artif,flux_desartif,flux_artif_net,millesime_debut,millesime_fin\n"
+    "200069052,CA Grand Belfort,4.0,32.0,5.5,0.5,5.0,2018,2021\n"
+)
+
+
+def write_artif_tables(folder: Path) -> Path:
+    """artif_commune.csv and artif_epci.csv as ocsge:diagnostic writes them, in ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "artif_commune.csv").write_text(ARTIF_COMMUNE, encoding="utf-8")
+    (folder / "artif_epci.csv").write_text(ARTIF_EPCI, encoding="utf-8")
+    return folder

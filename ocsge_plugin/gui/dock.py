@@ -139,17 +139,7 @@ class OcsgeDock(QgsDockWidget):
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.search_button)
         layout.addLayout(row)
-        presets = QHBoxLayout()
-        self.preset_buttons = []
-        for label, query in datagouv.presets():
-            button = QPushButton(label)
-            button.setFlat(True)
-            button.setToolTip(tr("Search “{query}”").format(query=query))
-            button.clicked.connect(lambda _checked=False, q=query: self.search_for(q))
-            presets.addWidget(button)
-            self.preset_buttons.append(button)
-        presets.addStretch(1)
-        layout.addLayout(presets)
+        layout.addLayout(self._build_presets())
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -196,11 +186,37 @@ class OcsgeDock(QgsDockWidget):
         splitter.addWidget(bottom)
         layout.addWidget(splitter, 1)
 
-        chain = [self.search_edit, self.search_button, *self.preset_buttons, self.results, self.previous_button,
+        chain = [self.search_edit, self.search_button, *self.preset_buttons, *self.known_buttons, self.results, self.previous_button,
                  self.next_button, self.description, self.resources, self.add_button, self.download_button, self.page_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         return page
+
+    def _build_presets(self) -> QHBoxLayout:
+        """The preset searches, then the datasets found and loaded in one click."""
+        presets = QHBoxLayout()
+        self.preset_buttons = []
+        for label, query in datagouv.presets():
+            button = QPushButton(label)
+            button.setFlat(True)
+            button.setToolTip(tr("Search “{query}”").format(query=query))
+            button.clicked.connect(lambda _checked=False, q=query: self.search_for(q))
+            presets.addWidget(button)
+            self.preset_buttons.append(button)
+        self.known_buttons = []
+        for wanted in datagouv.known():
+            button = QPushButton(wanted.label)
+            button.setFlat(True)
+            button.setToolTip(
+                tr("Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click").format(
+                    organization=wanted.organization, title=wanted.title, kind=wanted.kind.upper(), name=wanted.resource
+                )
+            )
+            button.clicked.connect(lambda _checked=False, w=wanted: self.load_known(w))
+            presets.addWidget(button)
+            self.known_buttons.append(button)
+        presets.addStretch(1)
+        return presets
 
     def _build_ign(self) -> QWidget:
         page = QWidget()
@@ -482,6 +498,26 @@ class OcsgeDock(QgsDockWidget):
             lambda t: datagouv.DataGouv(self._client(t)).download(resource, progress=t.setProgress),
             then,
         )
+
+    def load_known(self, wanted: datagouv.Known) -> None:
+        """Find a known dataset (``datagouv.known()``), download its file (the cache reused) and add it
+        to the project, in one background job."""
+        if self._job is not None:
+            return
+        found: dict[str, Any] = {}
+
+        def work(task):
+            api = datagouv.DataGouv(self._client(task))
+            found["dataset"], found["resource"] = api.find(wanted)
+            return api.download(found["resource"], progress=task.setProgress)
+
+        def then(result) -> None:
+            path, reused = result
+            if reused:
+                self.message(tr("{name}: reused from the cache.").format(name=path.name))
+            self._add_file(path, found["resource"], found["dataset"])
+
+        self._run_job(tr("Finding and downloading {label}").format(label=wanted.label), work, then)
 
     def _add_file(self, path: Path, resource: Resource, dataset: Dataset | None) -> None:
         try:

@@ -230,7 +230,7 @@ def test_keyboard_order_and_settings(dock, services):
             widget = widget.nextInFocusChain()
         return widget
 
-    chain = [dock.search_edit, dock.search_button, *dock.preset_buttons, dock.results, dock.description, dock.resources]
+    chain = [dock.search_edit, dock.search_button, *dock.preset_buttons, *dock.known_buttons, dock.results, dock.description, dock.resources]
     for first, second in zip(chain, chain[1:]):
         assert next_tab_stop(first) is second
     assert dock.add_button.text().startswith("&") and dock.search_button.text() == "&Search"
@@ -380,3 +380,46 @@ def test_links_of_a_description_open_web_addresses_only(dock):
     assert dock.opened == [] and ("Refused" in dock.status.text() or "Refus" in dock.status.text())
     dock.description.anchorClicked.emit(QUrl("https://www.data.gouv.fr/notice.pdf"))
     assert [url.toString() for url in dock.opened] == ["https://www.data.gouv.fr/notice.pdf"]
+
+
+CEREMA_TITLE = "Consommation d'espaces naturels, agricoles et forestiers du 1er janvier 2009 au 1er janvier 2024"
+
+
+@pytest.mark.parametrize("listed", ["with resources", "without resources"])
+def test_one_click_finds_cerema_consumption_and_loads_the_commune_file(dock, services, project, tmp_path, listed):
+    """« without resources »: the search answer lists the dataset bare, its files come from /datasets/<id>/."""
+    from consumption_hand import write_hand_file
+
+    data = write_hand_file(tmp_path).read_bytes()  # Cerema's shape: ';', Latin-1, numbers as text
+    services.expect_request("/files/conso2009_2024_commune.csv").respond_with_data(data)
+    items = [
+        dataset("decoy", "Consommation d'espaces naturels agricoles et forestiers : synthèse", "Un bureau d'études",
+                [resource("r-decoy", "Communes", "csv", services.url_for("/files/decoy.csv"))]),
+        dataset("cerema", CEREMA_TITLE, "Cerema", [
+            resource("r-notice", "Notice", "pdf", services.url_for("/files/notice.pdf")),
+            resource("r-epci", "Consommation par EPCI", "csv", services.url_for("/files/conso2009_2024_epci.csv")),
+            resource("r-commune", "Consommation par commune", "csv", services.url_for("/files/conso2009_2024_commune.csv"), filesize=len(data)),
+        ]),
+    ]
+    calls = []
+    if listed == "without resources":
+        services.expect_request(f"{API}/datasets/cerema/").respond_with_json(items[1])  # before the bare one: wins
+        items = [items[0], {k: v for k, v in items[1].items() if k != "resources"}]
+    serve_datagouv(services, items, calls)
+    (button,) = dock.known_buttons
+    assert button.text() == "Consommation NAF (Cerema, communes)" and "Cerema" in button.toolTip()
+    button.click()
+    wait_for(lambda: not dock.busy and project.count() == 1, what="the commune file")
+    assert [c["q"] for c in calls] == ["consommation d'espaces naturels agricoles forestiers"]
+    layer = next(iter(project.mapLayers().values()))
+    assert layer.name() == "Consommation par commune" and not layer.isSpatial() and layer.featureCount() == 3
+    assert "naf11art12" in layer.fields().names() and "naf23art24" in layer.fields().names()
+    assert sorted(str(f["idcom"]) for f in layer.getFeatures()) == ["90001", "90002", "90003"]
+    assert "Added to the map: Consommation par commune" in dock.status.text()
+
+
+def test_one_click_says_when_cerema_is_not_found(dock, services, project):
+    serve_datagouv(services, [dataset("decoy", "Consommation d'espaces naturels agricoles : synthèse", "Un bureau d'études")])
+    dock.known_buttons[0].click()
+    wait_for(lambda: not dock.busy and "No dataset of Cerema" in dock.status.text(), what="the message")
+    assert project.count() == 0

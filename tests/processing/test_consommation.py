@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 import pytest
-from consumption_hand import write_hand_file, write_membership
+from consumption_hand import write_artif_tables, write_hand_file, write_membership
 from osgeo import ogr
 from qgis.core import QgsProcessingException
 
@@ -215,3 +215,68 @@ def test_a_users_zone_is_a_set_of_communes(run, tmp_path):
     assert rows["Z1"][1:4] == [264500.0, "non", 132250.0] and rows["Z1"][11] == "Secteur nord" and rows["Z1"][20] == "oui"  # Angeot's 2016
     assert rows["Z2"][1] is None and rows["Z2"][16:18] == [1, "90004"] and rows["Z2"][20] == "oui"
     assert json.loads(results["REPORT"])["niveaux"] == {"zone": 2}
+
+
+OCSGE = ["periode_ocsge", "annees_conso_ocsge", "conso_annuelle_periode_ocsge", "artif_nette_annuelle_ocsge"]
+# Beside OCS GE (tests/consumption_hand.py's artif_commune.csv and artif_epci.csv, in ha; the run in m²):
+# 90001 2021-2024: (500 + 700 + 300) / 3 consumed, 6,000 / 3 net; 90002 2022-2025, years 2022-2023 in the
+# file: (10,000 + 30,000) / 2, 9,000 / 3; 90004 absent from the file: consumption unknown, 2,000 / 3 net.
+BESIDE_COMMUNE = [
+    ["90001", "2021-2024", "2021-2023", 500.0, 2000.0],
+    ["90002", "2022-2025", "2022-2023", 20000.0, 3000.0],
+    ["90004", "2018-2021", "2018-2020", None, 2000.0 / 3],
+]
+BESIDE_EPCI = [["200069052", "2018-2021", "2018-2020", 90400.0 / 3, 50000.0 / 3]]
+
+
+def test_beside_ocsge_the_diagnostics_artificialisation_per_year(run, tmp_path):
+    folder = write_artif_tables(tmp_path / "diagnostic")
+    results, feedback = run("ocsge:consommation", _params(tmp_path, MEMBERSHIP=str(write_membership(tmp_path)), LEVELS=[0, 1, 3], OCSGE=str(folder)))
+    out = tmp_path / "out"
+    header = pd.read_csv(out / "trajectoires_commune.csv", nrows=0).columns.tolist()
+    assert header == ["commune_code", *NATIONAL, *PLUGIN, *OCSGE]
+    commune = _read(out / "trajectoires_commune.csv", "commune")
+    _same([[row[0], *row[-4:]] for row in commune], BESIDE_COMMUNE)
+    _same([row[:-4] for row in commune], LAW_TRAJECTOIRES_COMMUNE)  # the plugin's own columns unchanged
+    epci = _read(out / "trajectoires_epci.csv", "epci")
+    _same([[row[0], *row[-4:]] for row in epci], BESIDE_EPCI)
+    departement = _read(out / "trajectoires_departement.csv", "departement")[0]
+    assert departement[-4:] == [None, None, None, None]  # no artif_departement.csv: the columns, empty
+    report = json.loads(results["REPORT"])
+    assert report["ocsge"]["periodes"] == {"commune": ["2018-2021", "2021-2024", "2022-2025"], "epci": ["2018-2021"]}
+    assert report["ocsge"]["territoires_avec_periode"] == {"commune": 3, "epci": 1}
+    assert report["ocsge"]["unite_des_tables_ocsge"] == {"commune": "ha", "epci": "ha"}
+    assert report["mesure_legale"]["2021-2031"]["source"] == "fichiers fonciers (Cerema)"
+    assert "décret n° 2023-1096" in report["mesure_legale"]["a_partir_de_2031"]["textes"]
+    said = " ".join(feedback.warnings)
+    assert "artif_commune.csv" in said and "hectares" in said and "artif_departement.csv" in said
+    log = "\n".join(feedback.commands + feedback.infos)
+    assert "Beside OCS GE per epci" in log and "Beside OCS GE per departement" not in log  # the highest level with OCS GE periods
+    line = next(row for row in "\n".join(feedback.commands).splitlines() if row.startswith("200069052"))
+    assert "2018-2021" in line and "2018-2020" in line
+
+
+def test_beside_ocsge_one_table_in_hectares_and_a_wrong_place(run, tmp_path):
+    folder = write_artif_tables(tmp_path / "diagnostic")
+    results, _ = run("ocsge:consommation", _params(tmp_path, MEMBERSHIP=str(write_membership(tmp_path)), LEVELS=[0, 1], UNIT=0, OCSGE=str(folder / "artif_epci.csv")))
+    epci = _read(tmp_path / "out" / "trajectoires_epci.csv", "epci")[0]
+    assert epci[-4:-2] == ["2018-2021", "2018-2020"] and epci[-2:] == [pytest.approx(9.04 / 3), pytest.approx(5.0 / 3)]
+    assert _read(tmp_path / "out" / "trajectoires_commune.csv", "commune")[0][-4:] == [None, None, None, None]  # the table given is the EPCI's
+    without, _ = run("ocsge:consommation", _params(tmp_path, LEVELS=[1], OUTPUT_FOLDER=str(tmp_path / "plain")))
+    assert json.loads(without["REPORT"])["ocsge"] is None and "mesure_legale" in json.loads(without["REPORT"])
+    assert pd.read_csv(tmp_path / "plain" / "trajectoires_epci.csv", nrows=0).columns.tolist()[-1] == "convention"
+    with pytest.raises(QgsProcessingException) as error:
+        run("ocsge:consommation", _params(tmp_path, LEVELS=[1], OCSGE=str(tmp_path / "nowhere"), OUTPUT_FOLDER=str(tmp_path / "x")))
+    assert "OCS GE tables not found" in str(error.value)
+    with pytest.raises(QgsProcessingException) as error:  # writing into the folder read: refused, nothing written
+        run("ocsge:consommation", _params(tmp_path, LEVELS=[1], OCSGE=str(folder), OUTPUT_FOLDER=str(folder)))
+    assert "Refused" in str(error.value) and sorted(p.name for p in folder.iterdir()) == ["artif_commune.csv", "artif_epci.csv"]
+
+
+def test_without_an_output_folder_a_temporary_one(run, tmp_path):
+    """OUTPUT_FOLDER is optional (a model skips the step without asking for it): empty, a temporary folder."""
+    from pathlib import Path
+
+    results, _ = run("ocsge:consommation", {"CONSOMMATION": str(write_hand_file(tmp_path)), "LEVELS": [0]})
+    folder = Path(results["OUTPUT_FOLDER"])
+    assert folder.is_dir() and folder != Path.cwd() and (folder / "trajectoires_commune.csv").is_file()

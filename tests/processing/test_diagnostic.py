@@ -128,7 +128,7 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     folder, manifest = sample
     model = QgsProcessingModelAlgorithm()
     assert model.fromFile(str(MODEL))
-    assert {c.algorithmId() for c in model.childAlgorithms().values()} == {"ocsge:load", "ocsge:aggregate", "ocsge:rollup", "ocsge:export"}
+    assert {c.algorithmId() for c in model.childAlgorithms().values()} == {"ocsge:load", "ocsge:aggregate", "ocsge:rollup", "ocsge:export", "native:condition", "ocsge:consommation"}
     from qgis.core import QgsProcessingContext, QgsProject
 
     context = QgsProcessingContext()
@@ -150,6 +150,8 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
         context=context,
         feedback=feedback,
     )
+    # without the consumption file, the consumption step is skipped: no child result, nothing written
+    assert "consommation" not in results["CHILD_RESULTS"] and "consommation:OUTPUT_FOLDER" not in results
     # the undetermined surface, per layer and millésime: in the log and the aggregation step's report
     aggregate_report = json.loads(results["CHILD_RESULTS"]["aggregate"]["REPORT"])
     assert aggregate_report["convention"] == "indetermine" and aggregate_report["indetermine"]
@@ -164,6 +166,44 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     for code, t in truth.items():
         assert float(artif[code]["surface_artif"]) * 1e4 == pytest.approx(t[y2]["artif_m2"], rel=1e-6, abs=0.05), code
     assert (out / "imper_epci.gpkg").exists() and (out / "artif_region.csv").exists()
+
+
+def test_example_model_with_the_consumption_file_puts_it_beside_ocsge(run, sample, tmp_path):
+    """The model given Cerema's file (the sample's): ocsge:consommation runs after the export and reads
+    its artif_<level> tables; the OCS GE columns of trajectoires_epci equal flux_artif_net ÷ years."""
+    import subprocess
+    import sys
+
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    folder, manifest = sample
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_consumption.py"), "--out", str(tmp_path / "cerema")], check=True, capture_output=True)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out, conso = tmp_path / "model", tmp_path / "conso"
+    feedback = Recorder()
+    results = processing.run(
+        "ocsge:diagnostic_ocsge_modele",
+        {"DELIVERY": str(folder), "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code",
+         "NAME_FIELD": "nom", "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), "METHOD": 0, "CONVENTION": 0,
+         "CONSOMMATION": str(tmp_path / "cerema" / "consommation-cerema-90-974.csv"),
+         "export:OUTPUT_FOLDER": str(out), "consommation:OUTPUT_FOLDER": str(conso)},
+        context=context,
+        feedback=feedback,
+    )
+    assert Path(results["consommation:OUTPUT_FOLDER"]) == conso
+    assert not any("no GeoPackage beside" in w for w in feedback.warnings)
+    report = json.loads(results["CHILD_RESULTS"]["consommation"]["REPORT"])
+    assert report["ocsge"]["source"] == str(out) and report["ocsge"]["unite_des_tables_ocsge"]["epci"] == "ha"  # read from artif_epci.gpkg
+    y1, y2 = (int(y) for y in manifest["millesimes"][:2])
+    artif = {row["epci_code"]: row for row in read_csv(out / "artif_epci.csv") if row["millesime_fin"] == str(y2)}
+    trajectoires = {row["epci_code"]: row for row in read_csv(conso / "trajectoires_epci.csv")}
+    assert set(trajectoires) == set(artif) and len(artif) == 3
+    for code, row in trajectoires.items():
+        assert row["periode_ocsge"] == f"{y1}-{y2}" and row["annees_conso_ocsge"] == f"{y1}-{y2 - 1}"
+        assert float(row["artif_nette_annuelle_ocsge"]) == pytest.approx(float(artif[code]["flux_artif_net"]) / (y2 - y1), rel=1e-9)
+        assert float(row["conso_annuelle_periode_ocsge"]) > 0
 
 
 @pytest.fixture(scope="module")

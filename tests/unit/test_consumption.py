@@ -235,3 +235,30 @@ def test_an_empty_year_since_2021_is_not_counted_in_the_pace(core, tmp_path):
     row = table.loc["90001"]
     assert (row["conso_depuis_2021"], row["nb_annees_depuis_2021"], row["conso_annuelle_depuis_2021"], row["conso_projetee_2030"]) == (800.0, 2, 400.0, 3600.0)
     assert set(table["partiel"]) == {"oui"}  # a year of the period has no value at all
+
+
+def test_beside_ocsge_reads_the_unit_of_the_geopackage_beside(core, tmp_path):
+    """artif_epci.csv in m² (its GeoPackage says unite=m2), the run in hectares: 50,000 m² over 2018-2021
+    is 5 ha ÷ 3 per year; the EPCI's consumption 2018-2020 is 90,400 m² = 9.04 ha ÷ 3. A second pair
+    without any year in the file (2024-2026) is not chosen, though later."""
+    from osgeo import gdal, ogr
+
+    from ocsge.ocsge_plugin.computing import consumption_ocsge
+
+    consumption, reading = core
+    gdal.UseExceptions()
+    (tmp_path / "artif_epci.csv").write_text(
+        "epci_code,nom,flux_artif_net,millesime_debut,millesime_fin\n200069052,CA Grand Belfort,50000,2018,2021\n"
+        "200069052,CA Grand Belfort,99999,2024,2026\n",
+        encoding="utf-8",
+    )
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "artif_epci.gpkg"))
+    layer = ds.CreateLayer("artif_epci", None, ogr.wkbNone)
+    layer.SetMetadataItem("unite", "m2")
+    ds = layer = None
+    result = consumption.compute(reading.read_consumption(write_hand_file(tmp_path)), ["epci"], options=consumption.Options(unit="ha"))
+    beside = consumption_ocsge.add_beside(result, tmp_path)
+    row = _rows(result.levels["epci"].trajectoires)[0]
+    # the file's own communes (no membership): 90001, 90002 and 90003 (5,000 m² a year) → 105,400 m²
+    assert [row[c] for c in consumption_ocsge.OCSGE_COLUMNS] == ["2018-2021", "2018-2020", pytest.approx(10.54 / 3), pytest.approx(5.0 / 3)]
+    assert beside.unit["epci"] == "m2" and not any("hectares" in w for w in beside.warnings)
