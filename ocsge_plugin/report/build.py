@@ -91,10 +91,19 @@ def _outlines(tables: Tables, chosen: list, crs) -> dict:
     return geometries
 
 
-def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled) -> tuple[str, int]:
+def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled, final: Path | None = None) -> tuple[str, int]:
     """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and the table
-    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most)."""
+    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most).
+
+    The chart fields hold the paths the charts will have in ``final`` (the folder ``folder`` becomes at the
+    end of the run; ``folder`` itself when None): the layout kept in the project, edited and exported again
+    from the designer, finds its charts there (see ``layout.write_pdf``, which reads them in ``folder`` meanwhile)."""
     charts_dir = folder / "graphiques"
+    final_dir = str((final or folder) / "graphiques")
+
+    def kept(path: str) -> str:
+        return str(Path(final_dir) / Path(path).name) if path else path
+
     charts_dir.mkdir(parents=True, exist_ok=True)
     geometries = _outlines(tables, chosen, crs)
     # the pages of the commune table, and one more where a template's frame holds fewer rows (left out when empty)
@@ -146,10 +155,10 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "communes_titre": communes_titre,
             "nb_communes": len(communes_rows),
             **{f"methode_{index}": text for index, (_heading, text) in enumerate(methode, start=1)},
-            "graph_stocks": charts.stocks(territory, charts_dir / f"{stem}_stocks.svg"),
-            "graph_flux": charts.flows(territory, charts_dir / f"{stem}_flux.svg"),
-            "graph_classement": rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg"),
-            **class_charts_of(tables, territory, charts_dir / stem),
+            "graph_stocks": kept(charts.stocks(territory, charts_dir / f"{stem}_stocks.svg")),
+            "graph_flux": kept(charts.flows(territory, charts_dir / f"{stem}_flux.svg")),
+            "graph_classement": kept(rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg")),
+            **{name: kept(path) for name, path in class_charts_of(tables, territory, charts_dir / stem).items()},
         }
         lines += [(territory.code, "couverture", content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today)),
                   *((territory.code, block, figures[block]) for block in ("stocks", "flux", "comparaison")),

@@ -351,12 +351,16 @@ def pages_to_print(layout) -> list[int]:
     return pages
 
 
-def _render_page(exporter, painter, index: int, pictures) -> None:
+def _render_page(exporter, painter, index: int, pictures, moved: tuple[str, str] | None = None) -> None:
     """Page ``index`` of the layout on ``painter``; the charts on it (pictures saved by ``charts.Svg``) drawn
-    by ``chart_text``: their text stays text in the PDF, not glyph outlines."""
+    by ``chart_text``: their text stays text in the PDF, not glyph outlines. ``moved`` (final folder, work
+    folder): the charts are read in the work folder while their fields name the final one."""
     charts = []
     for item in pictures:
-        chart = chart_text.split(item.evaluatedPath()) if item.page() == index and item.isVisible() else None
+        path = item.evaluatedPath()
+        if moved and path.startswith(moved[0] + os.sep):
+            path = moved[1] + path[len(moved[0]):]
+        chart = chart_text.split(path) if item.page() == index and item.isVisible() else None
         if chart is not None:
             charts.append((item, chart))
             item.setVisibility(False)
@@ -371,9 +375,10 @@ def _render_page(exporter, painter, index: int, pictures) -> None:
         chart_text.draw(painter, chart, QRectF(place.x() * per_mm, place.y() * per_mm, size.width() * per_mm, size.height() * per_mm))
 
 
-def write_pdf(layout, path: str, progress, is_canceled) -> int:
+def write_pdf(layout, path: str, progress, is_canceled, moved: tuple[str, str] | None = None) -> int:
     """Every atlas feature, every page it exports, into one PDF at ``path`` (written under a temporary
-    name and renamed at the end: on cancel or error no file is left). Returns the number of pages."""
+    name and renamed at the end: on cancel or error no file is left). Returns the number of pages.
+    ``moved``: (final folder, work folder) of the charts, as ``_render_page`` reads them."""
     atlas = layout.atlas()
     count = atlas.count() if atlas.updateFeatures() else 0
     context = layout.renderContext()
@@ -418,7 +423,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
                 else:
                     writer.setPageSize(page_size)
                     writer.newPage()
-                _render_page(exporter, painter, index, pictures)
+                _render_page(exporter, painter, index, pictures, moved)
                 printed += 1
                 progress(feature, count, rank, len(pages))
         if painter is not None:

@@ -286,3 +286,45 @@ def test_a_raster_background_under_the_map(run, provider, sample, tmp_path):
     assert "fond de carte : Orthophoto de test" in pdf_text(over) and "fond de carte" not in pdf_text(plain)
     assert pdf_pages(over) == pdf_pages(plain) == 8
     QgsProject.instance().removeMapLayer(raster.id())
+
+
+def ink(path: Path, tmp_path: Path) -> list[int]:
+    """Non-white pixels of each page of the PDF ``path``, rendered at 20 dpi."""
+    stem = tmp_path / f"ink_{path.stem}"
+    subprocess.run(["pdftoppm", "-png", "-r", "20", str(path), str(stem)], check=True)
+    counts = []
+    for page in sorted(tmp_path.glob(f"{stem.name}-*.png")):
+        image = QImage(str(page))
+        counts.append(sum(1 for y in range(image.height()) for x in range(image.width()) if QColor(image.pixel(x, y)).lightness() < 240))
+    return counts
+
+
+def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_path):
+    """The layout kept in the project, saved, reopened and exported from the designer (QgsLayoutExporter):
+    its chart pictures point at the folder beside the PDF, not at the run's work folder (gone)."""
+    from qgis.core import QgsLayoutExporter
+
+    output = tmp_path / "belfort.pdf"
+    results, _ = run("ocsge:portrait", params(sample, output, LEVEL=0, TERRITORIES=BELFORT))
+    saved = tmp_path / "projet.qgz"
+    assert QgsProject.instance().write(str(saved))
+    project = QgsProject()
+    assert project.read(str(saved))
+    layout = project.layoutManager().layoutByName("Portrait de territoire – belfort")
+    assert layout is not None
+    layout.atlas().updateFeatures()
+    charts = [item for item in layout.items() if item.__class__.__name__ == "QgsLayoutItemPicture" and item.id().startswith("graphique")]
+    layout.atlas().seekTo(0)
+    paths = [item.evaluatedPath() for item in charts]
+    assert len(paths) == 7 and all(Path(p).is_file() and Path(p).parent == Path(results["FOLDER"]) / "graphiques" for p in paths), paths
+    again = tmp_path / "depuis_le_concepteur.pdf"
+    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), QgsLayoutExporter.PdfExportSettings())
+    assert result == QgsLayoutExporter.ExportResult.Success, error
+    assert pdf_pages(again) == pdf_pages(output) == 8
+    # the charts drawn on the same pages: each page carries about the ink of the run's (blank charts: a fraction)
+    ours, theirs = ink(output, tmp_path), ink(again, tmp_path)
+    assert len(ours) == len(theirs) == 8
+    assert all(abs(a - b) <= 0.25 * max(a, b) for a, b in zip(ours, theirs)), (ours, theirs)
+    # every word the designer's PDF holds is in the run's (labels and tables as text; the charts' text is
+    # text only in the run's PDF: Qt's SVG renderer, which the designer uses, draws it as outlines)
+    assert set(pdf_text(again).split()) <= set(pdf_text(output).split())
