@@ -4,6 +4,7 @@ the map's layers, the layout from the template, the PDF."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -95,14 +96,10 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and the table
     ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most).
 
-    The chart fields hold the paths the charts will have in ``final`` (the folder ``folder`` becomes at the
-    end of the run; ``folder`` itself when None): the layout kept in the project, edited and exported again
-    from the designer, finds its charts there (see ``layout.write_pdf``, which reads them in ``folder`` meanwhile)."""
+    The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of the run
+    (see :func:`_final`)."""
     charts_dir = folder / "graphiques"
-    final_dir = str((final or folder) / "graphiques")
-
-    def kept(path: str) -> str:
-        return str(Path(final_dir) / Path(path).name) if path else path
+    kept = partial(_final, (final or folder) / "graphiques")
 
     charts_dir.mkdir(parents=True, exist_ok=True)
     geometries = _outlines(tables, chosen, crs)
@@ -174,6 +171,13 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     del writer
     _write_lines(path, lines, crs)
     return f"{path}|layername=territoires", pages_needed
+
+
+def _final(charts_dir: Path, path: str) -> str:
+    """The chart ``path`` (written in the work folder) as it will be in ``charts_dir``: the layout kept in
+    the project, edited and exported again from the designer, finds its charts there (``layout.write_pdf``
+    reads them in the work folder meanwhile)."""
+    return str(charts_dir / Path(path).name) if path else path
 
 
 def _write_lines(path: Path, lines: list, crs) -> None:
