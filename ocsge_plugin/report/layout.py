@@ -14,6 +14,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFillSymbol,
     QgsLayoutExporter,
+    QgsLayoutItemAttributeTable,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -308,9 +309,38 @@ def _children(root):
 _ITEM_TYPES = (QgsLayoutItemLabel, QgsLayoutItemPicture, QgsLayoutItemShape, QgsLayoutItemMap, QgsLayoutItemLegend, QgsLayoutItemScaleBar)
 
 
+def unligated(font: QFont) -> QFont:
+    """``font`` drawn letter by letter: no « ﬁ » ligature, so that « artificialisation » is found in the PDF
+    (QFont.PreferNoShaping on Qt 5.15; letter spacing does not stop ligatures there)."""
+    font.setStyleStrategy(QFont.StyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping))
+    return font
+
+
+def _without_ligatures(layout) -> None:
+    """Every label, table, legend and scale bar of ``layout`` in fonts without ligatures (a template's XML
+    does not keep a font's style strategy: set after loading it)."""
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            item.setFont(unligated(item.font()))
+        elif isinstance(item, QgsLayoutItemScaleBar):
+            text = item.textFormat()
+            text.setFont(unligated(text.font()))
+            item.setTextFormat(text)
+        elif isinstance(item, QgsLayoutItemLegend):
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
+                item.setStyleFont(style, unligated(item.styleFont(style)))
+    for frame in layout.multiFrames():
+        if isinstance(frame, QgsLayoutItemAttributeTable):
+            for read, write in ((frame.contentTextFormat, frame.setContentTextFormat), (frame.headerTextFormat, frame.setHeaderTextFormat)):
+                text = read()
+                text.setFont(unligated(text.font()))
+                write(text)
+
+
 def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem) -> None:
     """Point the template at this run's data: atlas over ``coverage``, its tables over ``lines``, the map's
-    layers and CRS, the legend."""
+    layers and CRS, the legend; its text without ligatures."""
+    _without_ligatures(layout)
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
