@@ -225,18 +225,23 @@ def class_charts_of(tables: Tables, territory, stem: Path) -> dict[str, str]:
 
 def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | None]:
     """The URIs of IGN's artificialisation layer at the millésime ``fin`` and of its artificialisation
-    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN ships them."""
-    from ..keeping import without_kept_copies
+    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN ships them.
+    Layers extracted from an archive are read from their kept copy (``keeping.keep``, as ocsge:load does),
+    not from the cache: the project that keeps the portrait opens again after the cache is emptied."""
+    from ..keeping import keep, without_kept_copies
     from ..reading import open_delivery
 
     artif = flows = None
     for path in paths:
         delivery = open_delivery(path, ("artif", "artif_diff"), is_canceled=is_canceled, check=False)
+        archives = [Path(archive) for archive, _reused in delivery.extracted]
         for found in without_kept_copies(delivery):
-            if found.kind == "artif" and found.millesimes and found.millesimes[-1] == fin:
-                artif = artif or found.uri
-            elif found.kind == "artif_diff" and found.millesimes and found.millesimes[-1] == fin:
-                flows = flows or found.uri
+            if not found.millesimes or found.millesimes[-1] != fin or found.kind not in ("artif", "artif_diff"):
+                continue
+            if found.kind == "artif" and artif is None:
+                artif = keep(found, archives).uri
+            elif found.kind == "artif_diff" and flows is None:
+                flows = keep(found, archives).uri
     return artif, flows
 
 
