@@ -429,7 +429,7 @@
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="294"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="295"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
@@ -519,287 +519,287 @@
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="72"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="73"/>
         <source>OCS GE — data</source>
         <translation>OCS GE — données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="77"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="78"/>
         <source>Download to folder</source>
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="101"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="102"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="102"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="103"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="103"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="104"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="113"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="114"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="114"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="115"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="133"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="134"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="134"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="135"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="137"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="138"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="147"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="159"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="159"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="159"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="158"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="159"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="163"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="164"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="165"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="166"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="183"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="222"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="183"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="183"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="188"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="190"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="191"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="192"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="212"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="213"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="213"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="214"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="215"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="216"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="222"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="222"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="221"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="222"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="225"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="226"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="226"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="227"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="240"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="241"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="243"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="244"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="245"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="247"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="248"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="250"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="251"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="267"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="268"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="269"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="270"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="336"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="337"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="349"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="350"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="372"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="373"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="374"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="375"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="377"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="378"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="390"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="391"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="407"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="408"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="474"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="475"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="503"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="504"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="493"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="494"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="503"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="504"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="514"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="515"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="525"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="526"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="527"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="528"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="530"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="531"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="545"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="546"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="567"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="577"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="578"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
@@ -809,22 +809,22 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="598"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="599"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="603"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="653"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="654"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="675"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="695"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -1124,37 +1124,37 @@
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="254"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="255"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="257"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="258"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="258"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="661"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="259"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="260"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="265"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="266"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="658"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="659"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="665"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="668"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
@@ -1284,17 +1284,17 @@
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="525"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="526"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="596"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="597"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="596"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="597"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
@@ -2096,7 +2096,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>L'archive {name} écrit plus que les {size} Mo qu'elle annonce : une archive falsifiée, arrêtée et effacée. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="453"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="454"/>
         <source>Refused to open “{url}”: not a web address (http or https).</source>
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
@@ -2126,12 +2126,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="248"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="249"/>
         <source>The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="258"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="259"/>
         <source>The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : QGIS n'y trouve aucune mise en page. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
@@ -2528,6 +2528,19 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <location filename="../processing_provider/params.py" line="150"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="675"/>
+        <source>Remove:
+- the extracted archives and normalised layers ({extracted}), in {work};
+- the downloaded archives and files ({downloaded}), in {folder}.
+
+Layers loaded with the plugin read copies kept beside the archives and stay valid; a delivery downloaded again is downloaded anew. Empty the cache?</source>
+        <translation>Seront supprimés :
+- les archives extraites et les couches normalisées ({extracted}), dans {work} ;
+- les archives et fichiers téléchargés ({downloaded}), dans {folder}.
+
+Les couches chargées par l&apos;extension lisent les copies gardées à côté des archives et restent valides ; une livraison demandée de nouveau sera retéléchargée. Vider le cache ?</translation>
     </message>
 </context>
 <context>
