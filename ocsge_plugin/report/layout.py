@@ -12,6 +12,7 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsExpressionContextUtils,
     QgsFillSymbol,
     QgsLayoutExporter,
     QgsLayoutItemAttributeTable,
@@ -337,10 +338,27 @@ def _without_ligatures(layout) -> None:
                 write(text)
 
 
+def _number_pages(layout) -> None:
+    """Every footer (the labels ``pied…``) ends with the page's number: its rank among the pages the
+    territory prints (``@ocsge_page``, set by ``write_pdf``; in the designer, the layout's page less the
+    pages before it that the atlas feature leaves out, by their own « exclude from exports » expression)."""
+    collection = layout.pageCollection()
+    skipped = []
+    for index in range(collection.pageCount()):
+        rule = collection.page(index).dataDefinedProperties().property(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports)
+        if rule.isActive() and rule.asExpression():
+            skipped.append(f"if(@layout_page > {index + 1} and ({rule.asExpression()}), 1, 0)")
+    number = f"coalesce(@ocsge_page, @layout_page - ({' + '.join(skipped) or '0'}))"
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel) and item.id().startswith("pied") and "@ocsge_page" not in item.text():
+            item.setText(f"{item.text()} — page [% {number} %]")
+
+
 def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem) -> None:
     """Point the template at this run's data: atlas over ``coverage``, its tables over ``lines``, the map's
-    layers and CRS, the legend; its text without ligatures."""
+    layers and CRS, the legend; its text without ligatures, its footers numbered."""
     _without_ligatures(layout)
+    _number_pages(layout)
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
@@ -425,6 +443,7 @@ def write_pdf(layout, path: str, progress, is_canceled, moved: tuple[str, str] |
     undo = layout.undoStack()
     blocked = undo.isBlocked()
     undo.blockCommands(True)  # the charts hidden and shown again on every page are not edits to undo (nor memory kept)
+    variables = dict(zip(layout.customProperty("variableNames") or [], layout.customProperty("variableValues") or []))
     try:
         for feature in range(count):
             if is_canceled():
@@ -453,6 +472,7 @@ def write_pdf(layout, path: str, progress, is_canceled, moved: tuple[str, str] |
                 else:
                     writer.setPageSize(page_size)
                     writer.newPage()
+                QgsExpressionContextUtils.setLayoutVariable(layout, "ocsge_page", rank + 1)
                 _render_page(exporter, painter, index, pictures, moved)
                 printed += 1
                 progress(feature, count, rank, len(pages))
@@ -464,6 +484,7 @@ def write_pdf(layout, path: str, progress, is_canceled, moved: tuple[str, str] |
             os.replace(partial, path)
         return printed
     finally:
+        QgsExpressionContextUtils.setLayoutVariables(layout, variables)  # no page number left for the designer
         blocks.narrow(layout, None)
         undo.blockCommands(blocked)
         if painter is not None:

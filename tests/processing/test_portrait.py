@@ -106,6 +106,8 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     raw = subprocess.run(["pdftotext", str(output), "-"], check=True, capture_output=True, text=True).stdout
     assert not set(raw) & {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"}
     assert "Artificialisation nette" in raw and "Surfaces par couverture du sol" in raw and "Surface artificialisée" in raw
+    # every page numbered in its footer, in print order (the excluded commune-table page not counted)
+    assert [line.rsplit("— page ", 1)[1].strip() for line in raw.splitlines() if "— page " in line] == [str(n) for n in range(1, 9)]
 
 
 def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
@@ -332,4 +334,6 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     # every word the designer's PDF holds is in the run's (labels and tables as text; the charts' text is
     # text only in the run's PDF: Qt's SVG renderer, which the designer uses, draws it as outlines)
     assert set(pdf_text(again).split()) <= set(pdf_text(output).split())
+    designer = subprocess.run(["pdftotext", str(again), "-"], check=True, capture_output=True, text=True).stdout
+    assert [line.rsplit("— page ", 1)[1].strip() for line in designer.splitlines() if "— page " in line] == [str(n) for n in range(1, 9)]
     # (ligatures come back in the designer's PDF: Qt 5.15 does not write a font's style strategy in the project)
