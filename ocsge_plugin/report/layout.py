@@ -34,6 +34,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProperty,
     QgsReadWriteContext,
+    QgsRectangle,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUuid
@@ -373,6 +374,14 @@ def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateR
         map_item.setAtlasDriven(True)
         map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         map_item.setAtlasMargin(0.08)
+        # the atlas (auto scale) keeps the ratio of the map's current extent and fits the frame to it: the
+        # template's is empty (no ratio), so the designer's atlas reshaped the frame, over the scale bar and
+        # legend. An extent (the territories') fitted to the frame keeps the frame as drawn.
+        size = map_item.rect()
+        if map_item.extent().isEmpty():
+            map_item.setExtent(QgsRectangle(0, 0, size.width(), size.height()))  # the frame's ratio (zoomToExtent needs one)
+        if coverage is not None and coverage.isValid() and not coverage.extent().isEmpty():
+            map_item.zoomToExtent(coverage.extent())
     legend = layout.itemById("legende")
     if isinstance(legend, QgsLayoutItemLegend):
         legend.setAutoUpdateModel(False)

@@ -322,6 +322,11 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     charts = [item for item in layout.items() if item.__class__.__name__ == "QgsLayoutItemPicture" and item.id().startswith("graphique")]
     layout.atlas().seekTo(0)
     paths = [item.evaluatedPath() for item in charts]
+    # the map keeps its frame on the atlas feature (the template's empty extent let it be reshaped): above
+    # the scale bar and the legend
+    carte, echelle, legende = (layout.itemById(name) for name in ("carte", "echelle", "legende"))
+    assert (carte.rect().width(), carte.rect().height()) == (180.0, 170.0)
+    assert carte.pos().y() + carte.rect().height() <= min(echelle.pos().y(), legende.pos().y())
     assert len(paths) == 7 and all(Path(p).is_file() and Path(p).parent == Path(results["FOLDER"]) / "graphiques" for p in paths), paths
     again = tmp_path / "depuis_le_concepteur.pdf"
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), QgsLayoutExporter.PdfExportSettings())
