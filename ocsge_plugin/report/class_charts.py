@@ -43,6 +43,9 @@ def ordered(kind: str, codes) -> list:
     return sorted(set(codes), key=lambda c: (c is None, c not in order, order.get(c, 0), c or ""))
 
 
+NEUTRAL = "#5a5a5a"  # the legend's swatches of the charts by class (their bars: IGN's colours)
+
+
 def _lighter(hex_colour: str, share: float = 0.55) -> str:
     """``hex_colour`` mixed with white (``share`` of white): the bar of the first millésime."""
     r, g, b = (int(hex_colour[i: i + 2], 16) for i in (1, 3, 5))
@@ -74,9 +77,10 @@ def stock_by_class(kind: str, by_year: dict, debut, fin, path: Path) -> str:
     high = max(v for year in by_year.values() for v in year.values()) or 1.0
     scale = (right - left) / high
     svg.text(0, 6, title, 4.0, bold=True)
-    for x, (year, share) in zip((110.0, 135.0), ((debut, 0.55), (fin, 0.0))):
-        svg.rect(x, 9.2, 3, 3, _lighter("#c8102e", share))
-        svg.text(x + 4, 11.9, str(year or "–"), 3.0)
+    # the bars take IGN's colour of their class: the legend says light / full, in a neutral grey
+    for x, (year, share, shade) in zip((112.0, 138.0), ((debut, 0.55, "clair"), (fin, 0.0, "plein"))):
+        svg.rect(x, 9.2, 3, 3, _lighter(NEUTRAL, share))
+        svg.text(x + 4, 11.9, f"{year or '–'} : {shade}", 3.0)
     for index, code in enumerate(codes):
         y = top + index * ROW
         svg.text(names, y + ROW / 2 + 1.0, label(kind, code), 2.7, "end")

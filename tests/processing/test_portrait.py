@@ -95,6 +95,8 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     built = next(r for r in read_csv(folder / "couverture_commune.csv") if r["commune_code"] == BELFORT and r["millesime"] == "2021" and r["code_cs"] == "CS1.1.1.1")
     assert "Zones bâties (CS1.1.1.1)" in drawn["couverture"] and f">{french(float(built['surface']))}<" in drawn["couverture"]
     assert 'fill="#ff377a"' in drawn["couverture"]  # IGN's colour of CS1.1.1.1
+    assert "2018 : clair" in drawn["couverture"] and "2021 : plein" in drawn["usage"]  # the legend says light / full…
+    assert 'fill="#c8102e"' not in drawn["couverture"]  # …in grey, not the red no bar has
     assert "Indéterminé (INDETERMINE)" in drawn["usage"] and "Non renseigné" in drawn["usage"]  # the sample's messy codes
     moved = max((r for r in read_csv(folder / "transition_cs_commune.csv") if r["commune_code"] == BELFORT), key=lambda r: float(r["surface"]))
     assert f">{french(float(moved['surface']))}<" in drawn["transitions"]
