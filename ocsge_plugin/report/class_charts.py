@@ -134,7 +134,7 @@ def transition_matrix(transitions: dict, debut, fin, path: Path) -> str:
         return _missing(title, "Donnée non disponible (pas de couche de différence ni de superposition des deux millésimes).", path)
     rows = ordered("couverture", [pair[0] for pair in transitions])
     columns = ordered("couverture", [pair[1] for pair in transitions])
-    names, top = 62.0, 34.0
+    names, top = 62.0, 46.0  # room above for the columns' labels
     cell = min(12.0, (168.0 - names) / len(columns), 200.0 / len(rows))
     svg = Svg(170, top + cell * len(rows) + 16)
     svg.text(0, 6, title, 4.0, bold=True)
@@ -142,7 +142,8 @@ def transition_matrix(transitions: dict, debut, fin, path: Path) -> str:
     high = max(transitions.values()) or 1.0
     for j, code in enumerate(columns):
         x = names + (j + 0.5) * cell + 1.0
-        svg.text(x, top - 1.5, code or "Non renseigné", 2.4, rotate=-60)
+        name = label("couverture", code) if code else "Non renseigné"
+        svg.text(x, top - 1.5, name if len(name) <= 32 else name[:31] + "…", 2.4, rotate=-60)
     for i, row_code in enumerate(rows):
         y = top + i * cell
         svg.text(names - 2.0, y + cell / 2 + 0.9, label("couverture", row_code), 2.4, "end")
@@ -153,9 +154,10 @@ def transition_matrix(transitions: dict, debut, fin, path: Path) -> str:
             same = row_code == col_code
             shade = _lighter("#c8102e", 1.0 - math.sqrt(value / high)) if value else "#ffffff"
             svg.parts.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{cell:.2f}" height="{cell:.2f}" fill="{shade}" stroke="{AXIS if same else GRID}" stroke-width="{0.3 if same else 0.15}"/>')
-            if value and value >= 0.05:
+            if value:  # one precision: a tenth of a hectare (below it, « < 0,1 »)
                 dark = math.sqrt(value / high) > 0.55
-                svg.text(x + cell / 2, y + cell / 2 + 0.8, number(value, 1 if value < 100 else 0), min(2.4, cell / 3.4), "middle", colour="#ffffff" if dark else "#222222")
+                text = number(value, 1) if value >= 0.05 else "< " + number(0.1, 1)
+                svg.text(x + cell / 2, y + cell / 2 + 0.8, text, min(2.4, cell / 3.4), "middle", colour="#ffffff" if dark else "#222222")
     bottom = top + cell * len(rows)
-    svg.text(0, bottom + 6, "Case encadrée : couverture inchangée, usage changé. Case vide : aucun changement.", 2.6, colour="#555555")
+    svg.text(0, bottom + 6, "Case encadrée : couverture inchangée, usage changé. Case vide : aucun changement. Hectares, au dixième.", 2.6, colour="#555555")
     return svg.save(path)

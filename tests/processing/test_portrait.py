@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 from pathlib import Path
 
@@ -100,6 +101,10 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     assert "Indéterminé (INDETERMINE)" in drawn["usage"] and "Non renseigné" in drawn["usage"]  # the sample's messy codes
     moved = max((r for r in read_csv(folder / "transition_cs_commune.csv") if r["commune_code"] == BELFORT), key=lambda r: float(r["surface"]))
     assert f">{french(float(moved['surface']))}<" in drawn["transitions"]
+    cells = re.findall(r">([0-9 ,<\u2212-]+)</text>", drawn["transitions"].replace("&lt;", "<"))
+    assert cells and all(re.fullmatch(r"(< )?[0-9 ]+,[0-9]", c) for c in cells), cells  # one precision: the tenth
+    columns = re.findall(r'rotate\(-60[^>]*>([^<]+)<', drawn["transitions"])
+    assert columns and all("(" in c or c == "Non renseigné" for c in columns), columns  # labelled, not bare codes
     # the charts' text is text in the PDF (Qt's SVG renderer would leave glyph outlines): titles, labels, values
     assert "Surfaces par couverture du sol en 2018 et 2021" in text and "Zones bâties (CS1.1.1.1)" in text
     assert french(float(built["surface"])) in text and french(float(moved["surface"])) in text
