@@ -311,5 +311,5 @@ def make_layout(project: QgsProject, template: str | None, coverage: QgsVectorLa
     """The layout from ``template`` (the default one when None), bound to this run's atlas, text tables and map layers."""
     layout = layouts.load_template(project, template or layouts.TEMPLATE)
     layouts.repeat_communes_page(layout, pages_communes)
-    layouts.bind(layout, coverage, lines, layers, legend, crs)
+    layouts.bind(layout, coverage, lines, layers, legend, crs, clipped=[layer for layer in layers if layer.name().startswith("Flux ")])
     return layout

@@ -355,9 +355,10 @@ def _number_pages(layout) -> None:
             item.setText(f"{item.text()} — page [% {number} %]")
 
 
-def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem) -> None:
+def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem, clipped=()) -> None:
     """Point the template at this run's data: atlas over ``coverage``, its tables over ``lines``, the map's
-    layers and CRS, the legend; its text without ligatures, its footers numbered."""
+    layers and CRS, the legend; its text without ligatures, its footers numbered; the ``clipped`` layers
+    (IGN's flows) drawn inside the atlas territory only."""
     _without_ligatures(layout)
     _number_pages(layout)
     atlas = layout.atlas()
@@ -374,6 +375,10 @@ def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateR
         map_item.setAtlasDriven(True)
         map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         map_item.setAtlasMargin(0.08)
+        clipping = map_item.atlasClippingSettings()
+        clipping.setEnabled(bool(clipped))
+        clipping.setRestrictToLayers(True)
+        clipping.setLayersToClip(list(clipped))
         # the atlas (auto scale) keeps the ratio of the map's current extent and fits the frame to it: the
         # template's is empty (no ratio), so the designer's atlas reshaped the frame, over the scale bar and
         # legend. An extent (the territories') fitted to the frame keeps the frame as drawn.

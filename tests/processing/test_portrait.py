@@ -334,6 +334,9 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     carte, echelle, legende = (layout.itemById(name) for name in ("carte", "echelle", "legende"))
     assert (carte.rect().width(), carte.rect().height()) == (180.0, 170.0)
     assert carte.pos().y() + carte.rect().height() <= min(echelle.pos().y(), legende.pos().y())
+    # IGN's flows drawn inside the territory only (atlas clipping, kept in the project)
+    clipping = carte.atlasClippingSettings()
+    assert clipping.enabled() and clipping.restrictToLayers() and [layer.name() for layer in clipping.layersToClip()] == ["Flux 2018–2021"]
     assert len(paths) == 7 and all(Path(p).is_file() and Path(p).parent == Path(results["FOLDER"]) / "graphiques" for p in paths), paths
     again = tmp_path / "depuis_le_concepteur.pdf"
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), QgsLayoutExporter.PdfExportSettings())
