@@ -419,7 +419,7 @@
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="310"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="311"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
@@ -509,287 +509,287 @@
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="72"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="73"/>
         <source>OCS GE — data</source>
         <translation>OCS GE — données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="77"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="78"/>
         <source>Download to folder</source>
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="101"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="102"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="102"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="103"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="103"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="104"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="113"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="114"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="114"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="115"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="133"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="134"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="134"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="135"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="137"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="138"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="202"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="203"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="149"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="149"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="149"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="148"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="149"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="153"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="154"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="155"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="156"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="172"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="173"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="238"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="172"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="173"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="172"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="173"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="177"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="178"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="179"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="180"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="181"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="182"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="228"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="229"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="229"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="230"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="231"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="232"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="238"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="238"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="238"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="241"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="242"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="243"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="256"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="257"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="258"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="259"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="260"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="261"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="263"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="264"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="266"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="267"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="283"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="284"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="285"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="286"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="352"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="353"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="365"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="366"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="388"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="389"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="390"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="391"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="393"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="394"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="406"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="407"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="423"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="424"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="517"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="518"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="539"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="540"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="529"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="530"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="539"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="540"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="550"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="551"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="561"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="562"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="563"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="564"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="566"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="567"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="581"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="582"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="603"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="613"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="614"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
@@ -799,22 +799,22 @@
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="634"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="635"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="638"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="639"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="689"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="690"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="711"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="731"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -1114,37 +1114,37 @@
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="270"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="271"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="273"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="274"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="274"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="697"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="275"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="276"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="281"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="282"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="694"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="695"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="701"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="704"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
@@ -1274,17 +1274,17 @@
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="561"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="562"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="632"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="633"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="632"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="633"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
@@ -2071,7 +2071,7 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>L'archive {name} écrit plus que les {size} Mo qu'elle annonce : une archive falsifiée, arrêtée et effacée. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="469"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="470"/>
         <source>Refused to open “{url}”: not a web address (http or https).</source>
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
@@ -2101,12 +2101,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="248"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="251"/>
         <source>The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="258"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="261"/>
         <source>The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : QGIS n'y trouve aucune mise en page. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
@@ -2540,12 +2540,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="210"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="211"/>
         <source>Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click</source>
         <translation>Trouve le jeu de données de {organization} « {title} » sur data.gouv.fr et ajoute son fichier {kind} ({name}) au projet en un clic</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="520"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="521"/>
         <source>Finding and downloading {label}</source>
         <translation>Recherche et téléchargement : {label}</translation>
     </message>
@@ -2653,6 +2653,19 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <location filename="../processing_provider/params.py" line="90"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/dock.py" line="711"/>
+        <source>Remove:
+- the extracted archives and normalised layers ({extracted}), in {work};
+- the downloaded archives and files ({downloaded}), in {folder}.
+
+Layers loaded with the plugin read copies kept beside the archives and stay valid; a delivery downloaded again is downloaded anew. Empty the cache?</source>
+        <translation>Seront supprimés :
+- les archives extraites et les couches normalisées ({extracted}), dans {work} ;
+- les archives et fichiers téléchargés ({downloaded}), dans {folder}.
+
+Les couches chargées par l'extension lisent les copies gardées à côté des archives et restent valides ; une livraison demandée de nouveau sera retéléchargée. Vider le cache ?</translation>
     </message>
 </context>
 <context>

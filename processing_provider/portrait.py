@@ -141,7 +141,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             first = tables.communes_of(chosen[0])
             crs = build.map_crs(communes.crs() if communes is not None else QgsCoordinateReferenceSystem(), first[0].members.get("departement_code") if first else None)
             feedback.pushInfo(plural(len(chosen), self.tr("{count} territory: charts and texts…"), self.tr("{count} territories: charts and texts…")).format(count=len(chosen)))
-            uri, table_pages = build.atlas_layer(tables, chosen, run, work, crs, lambda done, total: steps.setProgress(100.0 * done / total), steps.isCanceled)
+            uri, table_pages = build.atlas_layer(tables, chosen, run, work, crs, lambda done, total: steps.setProgress(100.0 * done / total), steps.isCanceled, final=folder)
             steps.setCurrentStep(2)
             project = QgsProject()
             coverage = QgsVectorLayer(uri, "territoires", "ogr")
@@ -159,7 +159,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                     feedback.pushInfo(self.tr("Section {index}/{count}: {name}").format(index=feature + 1, count=count, name=chosen[feature].nom))
 
             partial_pdf = str(work / "portrait.pdf")
-            pages = layouts.write_pdf(layout, partial_pdf, progress, steps.isCanceled)
+            pages = layouts.write_pdf(layout, partial_pdf, progress, steps.isCanceled, moved=(str(folder), str(work)))
             if steps.isCanceled():
                 raise layouts.Canceled()
             files.commit_owned(work, folder, leave=["portrait.pdf"])

@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QShortcut,
@@ -693,12 +694,31 @@ class OcsgeDock(QgsDockWidget):
         if self.busy:
             self.message(tr("A download is running: empty the cache once it is over."), Qgis.MessageLevel.Warning)
             return
+        if not self.confirm(tr("Empty the cache"), self.cache_contents()):
+            return
         freed = archives.clear_cache()
         for name in ("ign", "datagouv"):
             folder = settings.cache_folder() / name
             freed += archives.tree_size(folder)
             files.remove(folder)
         self.message(tr("Cache emptied: {size} freed.").format(size=datagouv.human_size(freed)))
+
+    def cache_contents(self) -> str:
+        """What « Empty the cache » removes, with the sizes, as the question asked before doing it."""
+        cache = settings.cache_folder()
+        extracted = sum(archives.tree_size(settings.cache_dir() / name) for name in ("extract", "normalised"))
+        downloaded = sum(archives.tree_size(cache / name) for name in ("ign", "datagouv"))
+        return tr(
+            "Remove:\n- the extracted archives and normalised layers ({extracted}), in {work};\n"
+            "- the downloaded archives and files ({downloaded}), in {folder}.\n\n"
+            "Layers loaded with the plugin read copies kept beside the archives and stay valid; "
+            "a delivery downloaded again is downloaded anew. Empty the cache?"
+        ).format(work=settings.cache_dir(), folder=cache, extracted=datagouv.human_size(extracted), downloaded=datagouv.human_size(downloaded))
+
+    def confirm(self, title: str, text: str) -> bool:
+        """The user's yes to ``text`` (No is the default answer)."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def restore_settings(self) -> None:
         for name in ("cache_dir", "datagouv_url", "ign_url", "network/timeout", "cache/max_gb"):

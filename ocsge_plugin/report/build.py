@@ -4,6 +4,7 @@ the map's layers, the layout from the template, the PDF."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -91,10 +92,15 @@ def _outlines(tables: Tables, chosen: list, crs) -> dict:
     return geometries
 
 
-def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled) -> tuple[str, int]:
+def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled, final: Path | None = None) -> tuple[str, int]:
     """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and the table
-    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most)."""
+    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most).
+
+    The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of the run
+    (see :func:`_final`)."""
     charts_dir = folder / "graphiques"
+    kept = partial(_final, (final or folder) / "graphiques")
+
     charts_dir.mkdir(parents=True, exist_ok=True)
     geometries = _outlines(tables, chosen, crs)
     # the pages of the commune table, and one more where a template's frame holds fewer rows (left out when empty)
@@ -146,10 +152,10 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "communes_titre": communes_titre,
             "nb_communes": len(communes_rows),
             **{f"methode_{index}": text for index, (_heading, text) in enumerate(methode, start=1)},
-            "graph_stocks": charts.stocks(territory, charts_dir / f"{stem}_stocks.svg"),
-            "graph_flux": charts.flows(territory, charts_dir / f"{stem}_flux.svg"),
-            "graph_classement": rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg"),
-            **class_charts_of(tables, territory, charts_dir / stem),
+            "graph_stocks": kept(charts.stocks(territory, charts_dir / f"{stem}_stocks.svg")),
+            "graph_flux": kept(charts.flows(territory, charts_dir / f"{stem}_flux.svg")),
+            "graph_classement": kept(rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg")),
+            **{name: kept(path) for name, path in class_charts_of(tables, territory, charts_dir / stem).items()},
         }
         lines += [(territory.code, "couverture", content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today)),
                   *((territory.code, block, figures[block]) for block in ("stocks", "flux", "comparaison")),
@@ -165,6 +171,13 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     del writer
     _write_lines(path, lines, crs)
     return f"{path}|layername=territoires", pages_needed
+
+
+def _final(charts_dir: Path, path: str) -> str:
+    """The chart ``path`` (written in the work folder) as it will be in ``charts_dir``: the layout kept in
+    the project, edited and exported again from the designer, finds its charts there (``layout.write_pdf``
+    reads them in the work folder meanwhile)."""
+    return str(charts_dir / Path(path).name) if path else path
 
 
 def _write_lines(path: Path, lines: list, crs) -> None:
@@ -212,18 +225,23 @@ def class_charts_of(tables: Tables, territory, stem: Path) -> dict[str, str]:
 
 def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | None]:
     """The URIs of IGN's artificialisation layer at the millésime ``fin`` and of its artificialisation
-    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN ships them."""
-    from ..keeping import without_kept_copies
+    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN ships them.
+    Layers extracted from an archive are read from their kept copy (``keeping.keep``, as ocsge:load does),
+    not from the cache: the project that keeps the portrait opens again after the cache is emptied."""
+    from ..keeping import keep, without_kept_copies
     from ..reading import open_delivery
 
     artif = flows = None
     for path in paths:
         delivery = open_delivery(path, ("artif", "artif_diff"), is_canceled=is_canceled, check=False)
+        archives = [Path(archive) for archive, _reused in delivery.extracted]
         for found in without_kept_copies(delivery):
-            if found.kind == "artif" and found.millesimes and found.millesimes[-1] == fin:
-                artif = artif or found.uri
-            elif found.kind == "artif_diff" and found.millesimes and found.millesimes[-1] == fin:
-                flows = flows or found.uri
+            if not found.millesimes or found.millesimes[-1] != fin or found.kind not in ("artif", "artif_diff"):
+                continue
+            if found.kind == "artif" and artif is None:
+                artif = keep(found, archives).uri
+            elif found.kind == "artif_diff" and flows is None:
+                flows = keep(found, archives).uri
     return artif, flows
 
 
@@ -293,5 +311,5 @@ def make_layout(project: QgsProject, template: str | None, coverage: QgsVectorLa
     """The layout from ``template`` (the default one when None), bound to this run's atlas, text tables and map layers."""
     layout = layouts.load_template(project, template or layouts.TEMPLATE)
     layouts.repeat_communes_page(layout, pages_communes)
-    layouts.bind(layout, coverage, lines, layers, legend, crs)
+    layouts.bind(layout, coverage, lines, layers, legend, crs, clipped=[layer for layer in layers if layer.name().startswith("Flux ")])
     return layout

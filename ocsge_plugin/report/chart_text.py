@@ -59,6 +59,7 @@ def draw(painter, chart: dict, rect: QRectF) -> None:
 
 def _text(painter, run: dict) -> None:
     font = QFont(FAMILY)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)  # no « ﬁ » ligature: the text is searchable
     font.setPixelSize(_BASE)
     font.setBold(bool(run.get("bold")))
     advance = QFontMetricsF(font).horizontalAdvance(run["text"])

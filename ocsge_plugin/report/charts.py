@@ -137,26 +137,50 @@ class Ranking:
         self.rows = sorted((c for c in communes if c.get("flux_artif_net") is not None), key=lambda c: (-c.get("flux_artif_net"), c.nom))
         self.limit = limit
 
+    def picked(self, highlight: str | None) -> list[int]:
+        """The ranks shown: all when they fit, else both ends — the largest artificialisation nette and the
+        largest désartificialisation nette (a third of the places) — and the ``highlight`` in its place."""
+        count = len(self.rows)
+        if count <= self.limit:
+            return list(range(count))
+        tail = self.limit // 3
+        head = self.limit - tail - 1  # one line for the gap
+        ranks = [*range(head), *range(count - tail, count)]
+        mine = next((i for i, c in enumerate(self.rows) if c.code == highlight), None)
+        if mine is not None and mine not in ranks:
+            ranks = sorted([*ranks[: head - 1], *ranks[head:], mine])
+        return ranks
+
     def save(self, highlight: str | None, path: Path) -> str:
-        shown = self.rows[: self.limit]
-        if highlight and highlight not in {c.code for c in shown}:
-            shown = shown[: self.limit - 1] + [c for c in self.rows if c.code == highlight]
+        ranks = self.picked(highlight)
+        shown = [self.rows[i] for i in ranks]
+        gaps = {index for index in range(1, len(ranks)) if ranks[index] != ranks[index - 1] + 1}
         row = 4.6
         names = 44.0
-        svg = Svg(170, 16 + row * max(len(shown), 1) + 10)
+        svg = Svg(170, 16 + row * max(len(shown) + len(gaps), 1) + 10)
         left, right, top = names + 2, 156.0, 14.0
         values = [c.get("flux_artif_net") for c in shown]
         high, low = max(values + [0.0]), min(values + [0.0])
         step = nice_step(high - low)
         high, low = (math.ceil(high / step) * step) or step, math.floor(low / step) * step
+        if min(values + [0.0]) < 0:
+            low -= step  # room for the value written left of the longest negative bar, clear of the names
         scale = (right - left) / ((high - low) or 1.0)
 
         def x(value):
             return left + (value - low) * scale
 
-        more = f" ({len(shown)} premières sur {len(self.rows)})" if len(self.rows) > len(shown) else ""
+        more = f" ({len(shown)} sur {len(self.rows)})" if len(self.rows) > len(shown) else ""
         svg.text(0, 6, f"Communes classées par artificialisation nette{more}", 4.0, bold=True)
-        bottom = top + row * len(shown)
+        if more:
+            svg.text(0, 10.5, "Les deux extrémités du classement : plus fortes artificialisations et désartificialisations nettes.", 2.8, colour="#555555")
+        bottom = top + row * (len(shown) + len(gaps))
+
+        def line(index):  # the rows' places, a line left for each gap
+            return index + sum(1 for gap in gaps if gap <= index)
+
+        for index in gaps:  # the communes left out between two shown: said on the line between them
+            svg.text(names, top + (line(index) - 1) * row + row - 1.3, f"… {ranks[index] - ranks[index - 1] - 1} autres communes …", 2.6, "end", colour="#777777")
         tick = low
         while tick <= high + step / 2:
             svg.line(x(tick), top - 1, x(tick), bottom, GRID, 0.2)
@@ -166,8 +190,8 @@ class Ranking:
         for index, commune in enumerate(shown):
             value = commune.get("flux_artif_net")
             mine = highlight is not None and commune.code == highlight
-            colour = COLOURS["highlight"] if highlight is None or mine else COLOURS["other"]
-            yy = top + index * row
+            colour = (COLOURS["artif"] if value >= 0 else COLOURS["desartif"]) if highlight is None or mine else COLOURS["other"]
+            yy = top + line(index) * row
             svg.rect(x(0), yy + 0.6, x(value) - x(0), row - 1.2, colour)
             name = commune.nom if len(commune.nom) <= 28 else commune.nom[:27] + "…"
             svg.text(names, yy + row - 1.3, name, 2.9, "end", bold=mine)

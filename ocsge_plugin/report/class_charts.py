@@ -43,6 +43,9 @@ def ordered(kind: str, codes) -> list:
     return sorted(set(codes), key=lambda c: (c is None, c not in order, order.get(c, 0), c or ""))
 
 
+NEUTRAL = "#5a5a5a"  # the legend's swatches of the charts by class (their bars: IGN's colours)
+
+
 def _lighter(hex_colour: str, share: float = 0.55) -> str:
     """``hex_colour`` mixed with white (``share`` of white): the bar of the first millésime."""
     r, g, b = (int(hex_colour[i: i + 2], 16) for i in (1, 3, 5))
@@ -74,9 +77,10 @@ def stock_by_class(kind: str, by_year: dict, debut, fin, path: Path) -> str:
     high = max(v for year in by_year.values() for v in year.values()) or 1.0
     scale = (right - left) / high
     svg.text(0, 6, title, 4.0, bold=True)
-    for x, (year, share) in zip((110.0, 135.0), ((debut, 0.55), (fin, 0.0))):
-        svg.rect(x, 9.2, 3, 3, _lighter("#c8102e", share))
-        svg.text(x + 4, 11.9, str(year or "–"), 3.0)
+    # the bars take IGN's colour of their class: the legend says light / full, in a neutral grey
+    for x, (year, share, shade) in zip((112.0, 138.0), ((debut, 0.55, "clair"), (fin, 0.0, "plein"))):
+        svg.rect(x, 9.2, 3, 3, _lighter(NEUTRAL, share))
+        svg.text(x + 4, 11.9, f"{year or '–'} : {shade}", 3.0)
     for index, code in enumerate(codes):
         y = top + index * ROW
         svg.text(names, y + ROW / 2 + 1.0, label(kind, code), 2.7, "end")
@@ -130,7 +134,7 @@ def transition_matrix(transitions: dict, debut, fin, path: Path) -> str:
         return _missing(title, "Donnée non disponible (pas de couche de différence ni de superposition des deux millésimes).", path)
     rows = ordered("couverture", [pair[0] for pair in transitions])
     columns = ordered("couverture", [pair[1] for pair in transitions])
-    names, top = 62.0, 34.0
+    names, top = 62.0, 46.0  # room above for the columns' labels
     cell = min(12.0, (168.0 - names) / len(columns), 200.0 / len(rows))
     svg = Svg(170, top + cell * len(rows) + 16)
     svg.text(0, 6, title, 4.0, bold=True)
@@ -138,7 +142,8 @@ def transition_matrix(transitions: dict, debut, fin, path: Path) -> str:
     high = max(transitions.values()) or 1.0
     for j, code in enumerate(columns):
         x = names + (j + 0.5) * cell + 1.0
-        svg.text(x, top - 1.5, code or "Non renseigné", 2.4, rotate=-60)
+        name = label("couverture", code) if code else "Non renseigné"
+        svg.text(x, top - 1.5, name if len(name) <= 32 else name[:31] + "…", 2.4, rotate=-60)
     for i, row_code in enumerate(rows):
         y = top + i * cell
         svg.text(names - 2.0, y + cell / 2 + 0.9, label("couverture", row_code), 2.4, "end")
@@ -149,9 +154,10 @@ def transition_matrix(transitions: dict, debut, fin, path: Path) -> str:
             same = row_code == col_code
             shade = _lighter("#c8102e", 1.0 - math.sqrt(value / high)) if value else "#ffffff"
             svg.parts.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{cell:.2f}" height="{cell:.2f}" fill="{shade}" stroke="{AXIS if same else GRID}" stroke-width="{0.3 if same else 0.15}"/>')
-            if value and value >= 0.05:
+            if value:  # one precision: a tenth of a hectare (below it, « < 0,1 »)
                 dark = math.sqrt(value / high) > 0.55
-                svg.text(x + cell / 2, y + cell / 2 + 0.8, number(value, 1 if value < 100 else 0), min(2.4, cell / 3.4), "middle", colour="#ffffff" if dark else "#222222")
+                text = number(value, 1) if value >= 0.05 else "< " + number(0.1, 1)
+                svg.text(x + cell / 2, y + cell / 2 + 0.8, text, min(2.4, cell / 3.4), "middle", colour="#ffffff" if dark else "#222222")
     bottom = top + cell * len(rows)
-    svg.text(0, bottom + 6, "Case encadrée : couverture inchangée, usage changé. Case vide : aucun changement.", 2.6, colour="#555555")
+    svg.text(0, bottom + 6, "Case encadrée : couverture inchangée, usage changé. Case vide : aucun changement. Hectares, au dixième.", 2.6, colour="#555555")
     return svg.save(path)

@@ -12,8 +12,10 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsExpressionContextUtils,
     QgsFillSymbol,
     QgsLayoutExporter,
+    QgsLayoutItemAttributeTable,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -32,6 +34,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProperty,
     QgsReadWriteContext,
+    QgsRectangle,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUuid
@@ -308,9 +311,56 @@ def _children(root):
 _ITEM_TYPES = (QgsLayoutItemLabel, QgsLayoutItemPicture, QgsLayoutItemShape, QgsLayoutItemMap, QgsLayoutItemLegend, QgsLayoutItemScaleBar)
 
 
-def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem) -> None:
+def unligated(font: QFont) -> QFont:
+    """``font`` drawn letter by letter: no « ﬁ » ligature, so that « artificialisation » is found in the PDF
+    (QFont.PreferNoShaping on Qt 5.15; letter spacing does not stop ligatures there)."""
+    font.setStyleStrategy(QFont.StyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping))
+    return font
+
+
+def _without_ligatures(layout) -> None:
+    """Every label, table, legend and scale bar of ``layout`` in fonts without ligatures (a template's XML
+    does not keep a font's style strategy: set after loading it)."""
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            item.setFont(unligated(item.font()))
+        elif isinstance(item, QgsLayoutItemScaleBar):
+            text = item.textFormat()
+            text.setFont(unligated(text.font()))
+            item.setTextFormat(text)
+        elif isinstance(item, QgsLayoutItemLegend):
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
+                item.setStyleFont(style, unligated(item.styleFont(style)))
+    for frame in layout.multiFrames():
+        if isinstance(frame, QgsLayoutItemAttributeTable):
+            for read, write in ((frame.contentTextFormat, frame.setContentTextFormat), (frame.headerTextFormat, frame.setHeaderTextFormat)):
+                text = read()
+                text.setFont(unligated(text.font()))
+                write(text)
+
+
+def _number_pages(layout) -> None:
+    """Every footer (the labels ``pied…``) ends with the page's number: its rank among the pages the
+    territory prints (``@ocsge_page``, set by ``write_pdf``; in the designer, the layout's page less the
+    pages before it that the atlas feature leaves out, by their own « exclude from exports » expression)."""
+    collection = layout.pageCollection()
+    skipped = []
+    for index in range(collection.pageCount()):
+        rule = collection.page(index).dataDefinedProperties().property(QgsLayoutObject.DataDefinedProperty.ExcludeFromExports)
+        if rule.isActive() and rule.asExpression():
+            skipped.append(f"if(@layout_page > {index + 1} and ({rule.asExpression()}), 1, 0)")
+    number = f"coalesce(@ocsge_page, @layout_page - ({' + '.join(skipped) or '0'}))"
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel) and item.id().startswith("pied") and "@ocsge_page" not in item.text():
+            item.setText(f"{item.text()} — page [% {number} %]")
+
+
+def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateReferenceSystem, clipped=()) -> None:
     """Point the template at this run's data: atlas over ``coverage``, its tables over ``lines``, the map's
-    layers and CRS, the legend."""
+    layers and CRS, the legend; its text without ligatures, its footers numbered; the ``clipped`` layers
+    (IGN's flows) drawn inside the atlas territory only."""
+    _without_ligatures(layout)
+    _number_pages(layout)
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
@@ -325,6 +375,18 @@ def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateR
         map_item.setAtlasDriven(True)
         map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         map_item.setAtlasMargin(0.08)
+        clipping = map_item.atlasClippingSettings()
+        clipping.setEnabled(bool(clipped))
+        clipping.setRestrictToLayers(True)
+        clipping.setLayersToClip(list(clipped))
+        # the atlas (auto scale) keeps the ratio of the map's current extent and fits the frame to it: the
+        # template's is empty (no ratio), so the designer's atlas reshaped the frame, over the scale bar and
+        # legend. An extent (the territories') fitted to the frame keeps the frame as drawn.
+        size = map_item.rect()
+        if map_item.extent().isEmpty():
+            map_item.setExtent(QgsRectangle(0, 0, size.width(), size.height()))  # the frame's ratio (zoomToExtent needs one)
+        if coverage is not None and coverage.isValid() and not coverage.extent().isEmpty():
+            map_item.zoomToExtent(coverage.extent())
     legend = layout.itemById("legende")
     if isinstance(legend, QgsLayoutItemLegend):
         legend.setAutoUpdateModel(False)
@@ -351,12 +413,16 @@ def pages_to_print(layout) -> list[int]:
     return pages
 
 
-def _render_page(exporter, painter, index: int, pictures) -> None:
+def _render_page(exporter, painter, index: int, pictures, moved: tuple[str, str] | None = None) -> None:
     """Page ``index`` of the layout on ``painter``; the charts on it (pictures saved by ``charts.Svg``) drawn
-    by ``chart_text``: their text stays text in the PDF, not glyph outlines."""
+    by ``chart_text``: their text stays text in the PDF, not glyph outlines. ``moved`` (final folder, work
+    folder): the charts are read in the work folder while their fields name the final one."""
     charts = []
     for item in pictures:
-        chart = chart_text.split(item.evaluatedPath()) if item.page() == index and item.isVisible() else None
+        path = item.evaluatedPath()
+        if moved and path.startswith(moved[0] + os.sep):
+            path = moved[1] + path[len(moved[0]):]
+        chart = chart_text.split(path) if item.page() == index and item.isVisible() else None
         if chart is not None:
             charts.append((item, chart))
             item.setVisibility(False)
@@ -371,9 +437,10 @@ def _render_page(exporter, painter, index: int, pictures) -> None:
         chart_text.draw(painter, chart, QRectF(place.x() * per_mm, place.y() * per_mm, size.width() * per_mm, size.height() * per_mm))
 
 
-def write_pdf(layout, path: str, progress, is_canceled) -> int:
+def write_pdf(layout, path: str, progress, is_canceled, moved: tuple[str, str] | None = None) -> int:
     """Every atlas feature, every page it exports, into one PDF at ``path`` (written under a temporary
-    name and renamed at the end: on cancel or error no file is left). Returns the number of pages."""
+    name and renamed at the end: on cancel or error no file is left). Returns the number of pages.
+    ``moved``: (final folder, work folder) of the charts, as ``_render_page`` reads them."""
     atlas = layout.atlas()
     count = atlas.count() if atlas.updateFeatures() else 0
     context = layout.renderContext()
@@ -390,6 +457,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
     undo = layout.undoStack()
     blocked = undo.isBlocked()
     undo.blockCommands(True)  # the charts hidden and shown again on every page are not edits to undo (nor memory kept)
+    variables = dict(zip(layout.customProperty("variableNames") or [], layout.customProperty("variableValues") or []))
     try:
         for feature in range(count):
             if is_canceled():
@@ -418,7 +486,8 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
                 else:
                     writer.setPageSize(page_size)
                     writer.newPage()
-                _render_page(exporter, painter, index, pictures)
+                QgsExpressionContextUtils.setLayoutVariable(layout, "ocsge_page", rank + 1)
+                _render_page(exporter, painter, index, pictures, moved)
                 printed += 1
                 progress(feature, count, rank, len(pages))
         if painter is not None:
@@ -429,6 +498,7 @@ def write_pdf(layout, path: str, progress, is_canceled) -> int:
             os.replace(partial, path)
         return printed
     finally:
+        QgsExpressionContextUtils.setLayoutVariables(layout, variables)  # no page number left for the designer
         blocks.narrow(layout, None)
         undo.blockCommands(blocked)
         if painter is not None:

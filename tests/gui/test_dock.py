@@ -340,6 +340,13 @@ def test_empty_the_cache_button_and_cache_size_setting(dock, services, tmp_path,
     mine = settings.cache_folder() / "notes.txt"  # the user's own file in a folder they chose: kept
     mine.write_text("mine")
     expected = archives.tree_size(extracted) + archive.stat().st_size
+    asked = []
+    monkeypatch.setattr(dock, "confirm", lambda title, text: asked.append(text) or False)
+    dock.clear_cache_button.click()  # « No »: nothing removed
+    assert extracted.exists() and downloaded.exists()
+    assert f"({file_layers_size(archives.tree_size(extracted))})" in asked[0] and f"({file_layers_size(archive.stat().st_size)})" in asked[0]
+    assert str(settings.cache_folder()) in asked[0]
+    monkeypatch.setattr(dock, "confirm", lambda title, text: True)
     dock.clear_cache_button.click()
     assert not extracted.exists() and not downloaded.parent.exists() and mine.read_text() == "mine"
     assert dock.status.text() == f"Cache emptied: {file_layers_size(expected)} freed."

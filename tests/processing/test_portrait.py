@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 from pathlib import Path
 
@@ -95,13 +96,25 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     built = next(r for r in read_csv(folder / "couverture_commune.csv") if r["commune_code"] == BELFORT and r["millesime"] == "2021" and r["code_cs"] == "CS1.1.1.1")
     assert "Zones bâties (CS1.1.1.1)" in drawn["couverture"] and f">{french(float(built['surface']))}<" in drawn["couverture"]
     assert 'fill="#ff377a"' in drawn["couverture"]  # IGN's colour of CS1.1.1.1
+    assert "2018 : clair" in drawn["couverture"] and "2021 : plein" in drawn["usage"]  # the legend says light / full…
+    assert 'fill="#c8102e"' not in drawn["couverture"]  # …in grey, not the red no bar has
     assert "Indéterminé (INDETERMINE)" in drawn["usage"] and "Non renseigné" in drawn["usage"]  # the sample's messy codes
     moved = max((r for r in read_csv(folder / "transition_cs_commune.csv") if r["commune_code"] == BELFORT), key=lambda r: float(r["surface"]))
     assert f">{french(float(moved['surface']))}<" in drawn["transitions"]
+    cells = re.findall(r">([0-9 ,<\u2212-]+)</text>", drawn["transitions"].replace("&lt;", "<"))
+    assert cells and all(re.fullmatch(r"(< )?[0-9 ]+,[0-9]", c) for c in cells), cells  # one precision: the tenth
+    columns = re.findall(r'rotate\(-60[^>]*>([^<]+)<', drawn["transitions"])
+    assert columns and all("(" in c or c == "Non renseigné" for c in columns), columns  # labelled, not bare codes
     # the charts' text is text in the PDF (Qt's SVG renderer would leave glyph outlines): titles, labels, values
     assert "Surfaces par couverture du sol en 2018 et 2021" in text and "Zones bâties (CS1.1.1.1)" in text
     assert french(float(built["surface"])) in text and french(float(moved["surface"])) in text
     assert not output.with_name("belfort.pdf.partiel").exists()
+    # no ligature in labels, tables and charts: the words are found as typed (pdf_text above undoes them)
+    raw = subprocess.run(["pdftotext", str(output), "-"], check=True, capture_output=True, text=True).stdout
+    assert not set(raw) & {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"}
+    assert "Artificialisation nette" in raw and "Surfaces par couverture du sol" in raw and "Surface artificialisée" in raw
+    # every page numbered in its footer, in print order (the excluded commune-table page not counted)
+    assert [line.rsplit("— page ", 1)[1].strip() for line in raw.splitlines() if "— page " in line] == [str(n) for n in range(1, 9)]
 
 
 def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
@@ -286,3 +299,56 @@ def test_a_raster_background_under_the_map(run, provider, sample, tmp_path):
     assert "fond de carte : Orthophoto de test" in pdf_text(over) and "fond de carte" not in pdf_text(plain)
     assert pdf_pages(over) == pdf_pages(plain) == 8
     QgsProject.instance().removeMapLayer(raster.id())
+
+
+def ink(path: Path, tmp_path: Path) -> list[int]:
+    """Non-white pixels of each page of the PDF ``path``, rendered at 20 dpi."""
+    stem = tmp_path / f"ink_{path.stem}"
+    subprocess.run(["pdftoppm", "-png", "-r", "20", str(path), str(stem)], check=True)
+    counts = []
+    for page in sorted(tmp_path.glob(f"{stem.name}-*.png")):
+        image = QImage(str(page))
+        counts.append(sum(1 for y in range(image.height()) for x in range(image.width()) if QColor(image.pixel(x, y)).lightness() < 240))
+    return counts
+
+
+def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_path):
+    """The layout kept in the project, saved, reopened and exported from the designer (QgsLayoutExporter):
+    its chart pictures point at the folder beside the PDF, not at the run's work folder (gone)."""
+    from qgis.core import QgsLayoutExporter
+
+    output = tmp_path / "belfort.pdf"
+    results, _ = run("ocsge:portrait", params(sample, output, LEVEL=0, TERRITORIES=BELFORT))
+    saved = tmp_path / "projet.qgz"
+    assert QgsProject.instance().write(str(saved))
+    project = QgsProject()
+    assert project.read(str(saved))
+    layout = project.layoutManager().layoutByName("Portrait de territoire – belfort")
+    assert layout is not None
+    layout.atlas().updateFeatures()
+    charts = [item for item in layout.items() if item.__class__.__name__ == "QgsLayoutItemPicture" and item.id().startswith("graphique")]
+    layout.atlas().seekTo(0)
+    paths = [item.evaluatedPath() for item in charts]
+    # the map keeps its frame on the atlas feature (the template's empty extent let it be reshaped): above
+    # the scale bar and the legend
+    carte, echelle, legende = (layout.itemById(name) for name in ("carte", "echelle", "legende"))
+    assert (carte.rect().width(), carte.rect().height()) == (180.0, 170.0)
+    assert carte.pos().y() + carte.rect().height() <= min(echelle.pos().y(), legende.pos().y())
+    # IGN's flows drawn inside the territory only (atlas clipping, kept in the project)
+    clipping = carte.atlasClippingSettings()
+    assert clipping.enabled() and clipping.restrictToLayers() and [layer.name() for layer in clipping.layersToClip()] == ["Flux 2018–2021"]
+    assert len(paths) == 7 and all(Path(p).is_file() and Path(p).parent == Path(results["FOLDER"]) / "graphiques" for p in paths), paths
+    again = tmp_path / "depuis_le_concepteur.pdf"
+    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), QgsLayoutExporter.PdfExportSettings())
+    assert result == QgsLayoutExporter.ExportResult.Success, error
+    assert pdf_pages(again) == pdf_pages(output) == 8
+    # the charts drawn on the same pages: each page carries about the ink of the run's (blank charts: a fraction)
+    ours, theirs = ink(output, tmp_path), ink(again, tmp_path)
+    assert len(ours) == len(theirs) == 8
+    assert all(abs(a - b) <= 0.25 * max(a, b) for a, b in zip(ours, theirs)), (ours, theirs)
+    # every word the designer's PDF holds is in the run's (labels and tables as text; the charts' text is
+    # text only in the run's PDF: Qt's SVG renderer, which the designer uses, draws it as outlines)
+    assert set(pdf_text(again).split()) <= set(pdf_text(output).split())
+    designer = subprocess.run(["pdftotext", str(again), "-"], check=True, capture_output=True, text=True).stdout
+    assert [line.rsplit("— page ", 1)[1].strip() for line in designer.splitlines() if "— page " in line] == [str(n) for n in range(1, 9)]
+    # (ligatures come back in the designer's PDF: Qt 5.15 does not write a font's style strategy in the project)

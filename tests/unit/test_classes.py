@@ -140,6 +140,6 @@ def test_chart_labels_colours_and_order_of_messy_codes(tmp_path):
     assert class_charts.label("usage", None) == "Non renseigné" and class_charts.label("usage", "INDETERMINE") == "Indéterminé (INDETERMINE)"
     assert class_charts.colour("couverture", "CS1.1.1.1") == "#ff377a" and class_charts.colour("couverture", None) == class_charts.OTHER
     svg = Path(class_charts.transition_matrix({("CS2.2.1", "CS1.1.1.1"): 1234.5, (None, "CS2.2.1"): 0.5}, 2018, 2021, tmp_path / "m.svg")).read_text(encoding="utf-8")
-    assert ">1\u00a0234<" in svg and ">0,5<" in svg and "Non renseigné" in svg  # French numbers; null kept
+    assert ">1\u00a0234,5<" in svg and ">0,5<" in svg and "Non renseigné" in svg  # French numbers, all to the tenth; null kept
     empty = Path(class_charts.origin({}, 0.0, 2018, 2021, tmp_path / "o.svg")).read_text(encoding="utf-8")
     assert "Aucune surface artificialisée" in empty
