@@ -107,7 +107,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         self.add(params.unit(self.UNIT), self.tr("Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m²."))
         output = params.output_folder(self.OUTPUT_FOLDER)
         # optional so that a model can leave it out when its consumption step is skipped; empty: a temporary folder
-        output.setFlags(output.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        output.setFlags(output.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         self.addParameter(output)
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
         self.add_report_output()
