@@ -60,6 +60,7 @@ sample: deps ## generate (or reuse) the bundled sample deliveries in .build/samp
 	@$(SYS_PYTHON) scripts/sample_consumption.py --out $(SAMPLE)
 
 demo: deps transcompile sample ## run the main job on the sample data and show the result
+	@rm -rf --one-file-system $(BUILD)/demo  # the demo's own folder, made anew (a portrait folder of an older version is refused)
 	@$(SYS_PYTHON) scripts/demo.py $(SAMPLE) --out $(BUILD)/demo --numbers $(BUILD)/demo/numbers.json
 
 demo-qgis: ## make demo on QGIS=3.22, 3.40 or 3.44, in its chroot, on the sample deliveries in .build/sample (made there when absent) (root)

@@ -80,3 +80,28 @@ def text_always_text():
     if moved is not None and hasattr(moved, "AlwaysText"):
         return moved.AlwaysText
     return QgsRenderContext.TextFormatAlwaysText
+
+
+def change_item_fonts(item, change) -> None:
+    """``change`` (QFont → QFont) applied to the fonts of a layout label or legend: through their text
+    formats where QGIS has them (labels from 3.24, legend styles from 3.30; their fonts are deprecated
+    there), through their fonts in 3.22. Other items are left as they are."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLegendStyle
+
+    if isinstance(item, QgsLayoutItemLabel):
+        if hasattr(item, "textFormat"):
+            text = item.textFormat()
+            text.setFont(change(text.font()))
+            item.setTextFormat(text)
+        else:
+            item.setFont(change(item.font()))
+    elif isinstance(item, QgsLayoutItemLegend):
+        for kind in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
+            style = item.style(kind)
+            if hasattr(style, "textFormat"):
+                text = style.textFormat()
+                text.setFont(change(text.font()))
+                style.setTextFormat(text)
+                item.setStyle(kind, style)
+            else:
+                item.setStyleFont(kind, change(item.styleFont(kind)))

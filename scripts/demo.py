@@ -39,13 +39,13 @@ def show_load(sample: Path, numbers: dict) -> None:
         for layer in report["layers"]:
             years = "-".join(map(str, layer["millesimes"]))
             print(f"{layer['title'][:46]:46} {layer['features']:>10}  {years:12} {layer['crs']}")
-        for layer in report["layers"]:  # the millésime of an OCS GE 1.1 name is not its edition date
-            delivery = next((part for part in Path(layer["source"]).parts if part.startswith("OCS_GE_1-1_")), None)
-            if delivery:
-                print(f"Livraison nommée comme l'OCS GE 1.1 : {delivery} → millésime {'-'.join(map(str, layer['millesimes']))} "
-                      f"({layer['title']} ; la date de la fin du nom est celle de l'édition)")
-        for note in report.get("warnings", []):
+        for note in dict.fromkeys(report.get("left_out", []) + report.get("warnings", [])):  # each note once
             print(f"  note : {note}")
+        for archive in sorted(dep_dir.glob("OCS_GE_1-1_*.7z")):  # its millésime is not its edition date
+            alone = json.loads(qgis_process_json("run", "ocsge:load", "--", f"INPUT={archive}")["results"]["REPORT"])
+            for layer in alone["layers"]:
+                print(f"Livraison nommée comme l'OCS GE 1.1 : {archive.stem} → {layer['title']} "
+                      f"(millésime {'-'.join(map(str, layer['millesimes']))} ; la date de la fin du nom est celle de l'édition)")
         for layer in report["layers"]:
             surfaces = layer.get("surface_ha_by_couverture")
             if not surfaces or layer["kind"] != "occupation":

@@ -322,15 +322,12 @@ def _without_ligatures(layout) -> None:
     """Every label, table, legend and scale bar of ``layout`` in fonts without ligatures (a template's XML
     does not keep a font's style strategy: set after loading it)."""
     for item in layout.items():
-        if isinstance(item, QgsLayoutItemLabel):
-            item.setFont(unligated(item.font()))
-        elif isinstance(item, QgsLayoutItemScaleBar):
+        if isinstance(item, QgsLayoutItemScaleBar):
             text = item.textFormat()
             text.setFont(unligated(text.font()))
             item.setTextFormat(text)
-        elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
-                item.setStyleFont(style, unligated(item.styleFont(style)))
+        else:
+            compat.change_item_fonts(item, unligated)  # labels and legends
     for frame in layout.multiFrames():
         if isinstance(frame, QgsLayoutItemAttributeTable):
             for read, write in ((frame.contentTextFormat, frame.setContentTextFormat), (frame.headerTextFormat, frame.setHeaderTextFormat)):
@@ -360,6 +357,7 @@ def bind(layout, coverage, lines, map_layers, legend_layers, crs: QgsCoordinateR
     layers and CRS, the legend; its text without ligatures, its footers numbered; the ``clipped`` layers
     (IGN's flows) drawn inside the atlas territory only."""
     _without_ligatures(layout)
+    layout.setCustomProperty("pdfTextFormat", int(compat.text_always_text()))  # the designer's PDF export: text as text
     _number_pages(layout)
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)

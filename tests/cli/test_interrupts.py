@@ -23,7 +23,6 @@ from conftest import DATA, QGIS_PROCESS_BUILD, ROOT
 from fakeservices import IGN, serve_ign
 from werkzeug import Response
 
-from ocsge.ocsge_plugin import archives
 
 pytestmark = pytest.mark.slow
 
@@ -314,7 +313,12 @@ def test_sigint_at_any_moment_of_a_run_is_never_ignored(sample, tmp_path):
             continue
         code, output = interrupt(proc, signal.SIGINT)
         replaced = sorted(name for name, inode in before.items() if (out / name).stat().st_ino != inode)
-        assert code != 0 and "Traceback" not in output, (fraction, code, output[-2000:])
+        assert "Traceback" not in output, (fraction, code, output[-2000:])
+        if code == 0:  # QGIS 3.44's qgis_process takes a SIGINT that comes once the algorithm has returned
+            assert len(replaced) == len(before) and "previous outputs are kept" not in output, (fraction, output[-2000:])
+            outcomes.append("ended")
+            continue
+        assert code != 0, (fraction, code, output[-2000:])
         assert sorted(p.name for p in out.iterdir()) == sorted(before)  # nothing left behind
         if "Canceled too late" in output:
             named = re.search(r"results \((.*?)\)\. The outputs not listed", output, re.S).group(1).split(": ", 1)[1]

@@ -339,7 +339,12 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     assert clipping.enabled() and clipping.restrictToLayers() and [layer.name() for layer in clipping.layersToClip()] == ["Flux 2018–2021"]
     assert len(paths) == 7 and all(Path(p).is_file() and Path(p).parent == Path(results["FOLDER"]) / "graphiques" for p in paths), paths
     again = tmp_path / "depuis_le_concepteur.pdf"
-    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), QgsLayoutExporter.PdfExportSettings())
+    from ocsge.ocsge_plugin import compat
+
+    settings = QgsLayoutExporter.PdfExportSettings()  # as the designer's dialog fills them from the layout's setting
+    assert layout.customProperty("pdfTextFormat") == int(compat.text_always_text())
+    settings.textRenderFormat = compat.text_always_text()
+    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), settings)
     assert result == QgsLayoutExporter.ExportResult.Success, error
     assert pdf_pages(again) == pdf_pages(output) == 8
     # the charts drawn on the same pages: each page carries about the ink of the run's (blank charts: a fraction)
