@@ -100,3 +100,13 @@ def write_artif_tables(folder: Path) -> Path:
     (folder / "artif_commune.csv").write_text(ARTIF_COMMUNE, encoding="utf-8")
     (folder / "artif_epci.csv").write_text(ARTIF_EPCI, encoding="utf-8")
     return folder
+
+
+# The columns of trajectoires_<level>, written out: the national table's, then the plugin's own.
+NATIONAL = [
+    "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
+    "conso_annuelle_depuis_2021", "conso_projetee_2030", "respecte_reglementation_actuellement", "pourcentage_utilisation_actuelle",
+    "respectera_reglementation_en_2030", "pourcentage_utilisation_projetee_en_2030",
+]
+PLUGIN = ["nom", "taux_reduction", "derniere_annee", "nb_annees_depuis_2021", "communes", "communes_manquantes", "codes_manquants",
+          "part_surface_manquante", "valeurs_vides", "partiel", "unite", "convention"]

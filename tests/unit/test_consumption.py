@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 import pytest
-from consumption_hand import write_hand_file, write_membership
+from consumption_hand import NATIONAL, PLUGIN, write_hand_file, write_membership
 
 NAN = float("nan")
 
@@ -34,13 +34,6 @@ def _same(actual: list[dict], expected: list[dict]) -> None:
                 assert got[key] == value, key
 
 
-NATIONAL = [
-    "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
-    "conso_annuelle_depuis_2021", "conso_projetee_2030", "respecte_reglementation_actuellement", "pourcentage_utilisation_actuelle",
-    "respectera_reglementation_en_2030", "pourcentage_utilisation_projetee_en_2030",
-]
-PLUGIN = ["nom", "taux_reduction", "derniere_annee", "nb_annees_depuis_2021", "communes", "communes_manquantes", "codes_manquants",
-          "part_surface_manquante", "valeurs_vides", "partiel", "unite", "convention"]
 
 
 def _row(level, code, values, plugin):
