@@ -9,30 +9,21 @@ PNG to write), OCSGE_SCREENSHOT_WORK (a folder for the diagnostic's files)."""
 
 import os
 import sys
-import time
-import traceback
 from pathlib import Path
 
 ROOT = Path(os.environ["OCSGE_ROOT"])
-
-
-def wait(app, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
+sys.path.insert(0, str(ROOT / "scripts"))  # qgis --code runs this file without its folder on the path
+from qgis_code import finish, start_plugin, wait  # noqa: E402
 
 
 def run() -> bool:
     import processing
-    from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtWidgets import QDockWidget
-    from qgis.utils import iface, loadPlugin, startPlugin
+    from qgis.utils import iface
 
-    if not (loadPlugin("ocsge") and startPlugin("ocsge")):
-        raise RuntimeError("the plugin did not start")
-    app = QgsApplication.instance()
+    app = start_plugin()
     project = QgsProject.instance()
     data = ROOT / "tests" / "data"
     processing.runAndLoadResults(
@@ -77,11 +68,4 @@ def run() -> bool:
     return True
 
 
-try:
-    ok = run()
-except Exception:  # noqa: BLE001 - reported, then the exit code says it
-    traceback.print_exc()
-    ok = False
-sys.stdout.flush()
-sys.stderr.flush()
-os._exit(0 if ok else 1)  # QGIS would otherwise keep running
+finish(run)

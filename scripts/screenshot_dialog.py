@@ -7,28 +7,17 @@ a planner's would be: livraisons, communes.geojson, appartenance-communes.csv, r
 
 import os
 import sys
-import time
-import traceback
 from pathlib import Path
 
 ROOT = Path(os.environ["OCSGE_ROOT"])
-
-
-def wait(app, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
+sys.path.insert(0, str(ROOT / "scripts"))  # qgis --code runs this file without its folder on the path
+from qgis_code import finish, start_plugin, wait  # noqa: E402
 
 
 def run() -> bool:
     import processing
-    from qgis.core import QgsApplication
-    from qgis.utils import loadPlugin, startPlugin
 
-    if not (loadPlugin("ocsge") and startPlugin("ocsge")):
-        raise RuntimeError("the plugin did not start")
-    app = QgsApplication.instance()
+    app = start_plugin()
     data = ROOT / "tests" / "data"
     work = Path(os.environ["OCSGE_SCREENSHOT_WORK"])
     work.mkdir(parents=True, exist_ok=True)
@@ -59,11 +48,4 @@ def run() -> bool:
     return True
 
 
-try:
-    ok = run()
-except Exception:  # noqa: BLE001 - reported, then the exit code says it
-    traceback.print_exc()
-    ok = False
-sys.stdout.flush()
-sys.stderr.flush()
-os._exit(0 if ok else 1)  # QGIS would otherwise keep running
+finish(run)

@@ -8,22 +8,22 @@ OCSGE_SCREENSHOT_OUT (the PNG to write)."""
 
 import os
 import sys
-import traceback
 from pathlib import Path
 
 ROOT = Path(os.environ["OCSGE_ROOT"])
+sys.path.insert(0, str(ROOT / "scripts"))  # qgis --code runs this file without its folder on the path
+from qgis_code import finish, start_plugin  # noqa: E402
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
 
 def run() -> bool:
     from fakeservices import API, IGN, serve_datagouv, serve_ign
     from pytest_httpserver import HTTPServer
-    from qgis.core import QgsApplication, QgsProject
-    from qgis.utils import iface, loadPlugin, plugins, startPlugin
+    from qgis.core import QgsProject
+    from qgis.utils import iface, plugins
     from screenshot import capture, datasets
 
-    if not (loadPlugin("ocsge") and startPlugin("ocsge")):
-        raise RuntimeError("the plugin did not start")
+    app = start_plugin()
     from ocsge.ocsge_plugin import settings
 
     archives = {p.stem: p.read_bytes() for p in sorted(Path(os.environ["OCSGE_SCREENSHOT_SAMPLE"]).glob("*.7z"))}
@@ -39,18 +39,11 @@ def run() -> bool:
         window.resize(1600, 960)
         plugin = plugins["ocsge"]
         plugin.dock_action.setChecked(True)
-        capture(QgsApplication.instance(), plugin.dock, QgsProject.instance(), iface.mapCanvas(), window,
+        capture(app, plugin.dock, QgsProject.instance(), iface.mapCanvas(), window,
                 Path(os.environ["OCSGE_SCREENSHOT_OUT"]), ign=False)
         return True
     finally:
         server.stop()
 
 
-try:
-    ok = run()
-except Exception:  # noqa: BLE001 - reported, then the exit code says it
-    traceback.print_exc()
-    ok = False
-sys.stdout.flush()
-sys.stderr.flush()
-os._exit(0 if ok else 1)  # QGIS would otherwise keep running
+finish(run)
