@@ -11,7 +11,8 @@ PLUGIN_NAME := ocsge
 # What Debian must provide (QGIS, GDAL, pandas, 7-Zip, PostgreSQL + PostGIS, poppler, Xvfb…) is in
 # scripts/deps, checked by command, module or file, never by a package's name; the packages are
 # alternatives tried in order (7-Zip: 7zip, whose command is 7zz, else p7zip-full's 7z).
-PIP_PACKAGES := pytest pytest-httpserver hypothesis
+# ruff: the formatter and linter (pyproject.toml), pinned: a new release may format otherwise.
+PIP_PACKAGES := pytest pytest-httpserver hypothesis ruff==0.17.6
 # pytest-qgis for the QGIS of /usr/bin/python3: 2.1.0 up to 3.32, a current release from 3.34 on.
 PYTEST_QGIS := pytest-qgis==2.1.0 33400 pytest-qgis==5.0.2
 # The QGIS versions tested in Debian chroots: 3.22 in a Debian 12 built from nothing (the set-up of a
@@ -20,7 +21,7 @@ QGIS_VERSIONS := 3.22 3.40 3.44
 export QT_QPA_PLATFORM ?= offscreen
 
 .DEFAULT_GOAL := help
-.PHONY: help deps venv test test-qgis demo demo-qgis demo-compare bench bench-small package deploy transup transcompile sample lint clean
+.PHONY: help deps venv test test-qgis demo demo-qgis demo-compare bench bench-small package deploy transup transcompile sample lint format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -76,6 +77,14 @@ deploy: transcompile ## link this checkout into the user's QGIS profile as plugi
 	@$(SYS_PYTHON) scripts/guide_html.py >/dev/null
 	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
 	mkdir -p "$$dest"; ln -sfn "$(ROOT)" "$$dest/$(PLUGIN_NAME)"; echo "Lien créé : $$dest/$(PLUGIN_NAME) -> $(ROOT)"
+
+lint: venv ## the formatter's check and the linter (ruff, pyproject.toml): nothing to change, no finding
+	$(VENV)/bin/ruff format --check --diff .
+	$(VENV)/bin/ruff check .
+
+format: venv ## format the code and apply the linter's safe fixes (ruff)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 clean: ## remove build products, the QGIS chroots included (not the venv)
 	@if awk -v b="$(BUILD)/" 'index($$2, b) == 1 {found = 1} END {exit !found}' /proc/mounts; then \

@@ -7,11 +7,13 @@ trajectoires_ of every level through the real qgis_process. Bars: under 10 s and
 Side by side, each under /usr/bin/time -v, rounds in turn (``run.alternated``):
 
 - ``conso``: the whole algorithm (read, 5 levels, 10 files written);
-- ``startup``: the same qgis_process call on a file of 3 communes (qgis_process's start-up, the plugin
+- ``startup``: the same qgis_process call on a file of 3 communes (qgis_process's start-up, the
+plugin
   loaded, the provider's fixed costs): ``conso`` − ``startup`` is the work that grows with the file;
 - ``read_floor``: pandas reading the same CSV, all columns as text, in a bare /usr/bin/python3.
 
-    /usr/bin/python3 bench/consumption.py --rounds 3        # writes bench/cache/consumption.json and .md
+    /usr/bin/python3 bench/consumption.py --rounds 3        # writes bench/cache/consumption.json
+    and .md
 """
 
 from __future__ import annotations
@@ -35,12 +37,40 @@ DESTINATIONS = ("act", "hab", "mix", "rou", "fer", "inc")
 
 
 def header() -> list[str]:
-    head = ["idcom", "idcomtxt", "idreg", "idregtxt", "iddep", "iddeptxt", "epci23", "epci23txt", "scot", "aav2020", "aav2020txt", "libaav2020", "cateaav2020"]
+    head = [
+        "idcom",
+        "idcomtxt",
+        "idreg",
+        "idregtxt",
+        "iddep",
+        "iddeptxt",
+        "epci23",
+        "epci23txt",
+        "scot",
+        "aav2020",
+        "aav2020txt",
+        "libaav2020",
+        "cateaav2020",
+    ]
     for y in YEARS:
         a, b = y % 100, (y + 1) % 100
         head += [f"naf{a:02d}art{b:02d}"] + [f"art{a:02d}{d}{b:02d}" for d in DESTINATIONS]
     head += ["naf09art24"] + [f"art{d}0924" for d in DESTINATIONS]
-    return head + ["pop15", "pop21", "pop1521", "men15", "men21", "men1521", "emp15", "emp21", "emp1521", "mepart1521", "menhab1521", "artpop1521", "surfcom2024"]
+    return head + [
+        "pop15",
+        "pop21",
+        "pop1521",
+        "men15",
+        "men21",
+        "men1521",
+        "emp15",
+        "emp21",
+        "emp1521",
+        "mepart1521",
+        "menhab1521",
+        "artpop1521",
+        "surfcom2024",
+    ]
 
 
 def generate(path: Path, communes: int = COMMUNES, seed: int = 26) -> Path:
@@ -54,21 +84,51 @@ def generate(path: Path, communes: int = COMMUNES, seed: int = 26) -> Path:
     index = np.arange(communes)
     codes = np.char.add(dep, np.char.zfill((index % 1000).astype(str), 3))
     population = rng.lognormal(6.5, 1.3, communes).astype(int) + 20
-    yearly = (population[:, None] ** 0.85 * 12 * rng.uniform(0.2, 1.8, (communes, len(YEARS)))).astype(int)
+    yearly = (
+        population[:, None] ** 0.85 * 12 * rng.uniform(0.2, 1.8, (communes, len(YEARS)))
+    ).astype(int)
     shares = rng.dirichlet(np.ones(len(DESTINATIONS)), communes)
-    columns = [codes, np.char.add("Commune ", codes), np.char.zfill((index * 13 // communes + 11).astype(str), 2), np.full(communes, "Région"),
-               dep, np.char.add("Département ", dep), (200000000 + index // 28).astype(str), np.char.add("EPCI ", (index // 28).astype(str)),
-               np.char.add("SCoT ", (index // 78).astype(str)), (index // 50).astype(str), np.full(communes, "Aire"), np.full(communes, "Aire"), np.full(communes, "20")]
+    columns = [
+        codes,
+        np.char.add("Commune ", codes),
+        np.char.zfill((index * 13 // communes + 11).astype(str), 2),
+        np.full(communes, "Région"),
+        dep,
+        np.char.add("Département ", dep),
+        (200000000 + index // 28).astype(str),
+        np.char.add("EPCI ", (index // 28).astype(str)),
+        np.char.add("SCoT ", (index // 78).astype(str)),
+        (index // 50).astype(str),
+        np.full(communes, "Aire"),
+        np.full(communes, "Aire"),
+        np.full(communes, "20"),
+    ]
     for j in range(len(YEARS)):
         parts = (yearly[:, j : j + 1] * shares).astype(int)
         parts[:, -1] = yearly[:, j] - parts[:, :-1].sum(axis=1)
-        columns += [yearly[:, j].astype(str)] + [parts[:, k].astype(str) for k in range(len(DESTINATIONS))]
+        columns += [yearly[:, j].astype(str)] + [
+            parts[:, k].astype(str) for k in range(len(DESTINATIONS))
+        ]
     total = yearly.sum(axis=1)
-    columns += [total.astype(str)] + [(total * shares[:, k]).astype(int).astype(str) for k in range(len(DESTINATIONS))]
+    columns += [total.astype(str)] + [
+        (total * shares[:, k]).astype(int).astype(str) for k in range(len(DESTINATIONS))
+    ]
     pop15 = (population * rng.uniform(0.93, 1.05, communes)).astype(int)
-    for values in (pop15, population, population - pop15, pop15 // 2, population // 2, population // 2 - pop15 // 2, pop15 // 3, population // 3,
-                   population // 3 - pop15 // 3, population // 7, population // 9, total // np.maximum(population - pop15, 1),
-                   (rng.uniform(2, 40, communes) * 1e6).astype(int)):
+    for values in (
+        pop15,
+        population,
+        population - pop15,
+        pop15 // 2,
+        population // 2,
+        population // 2 - pop15 // 2,
+        pop15 // 3,
+        population // 3,
+        population // 3 - pop15 // 3,
+        population // 7,
+        population // 9,
+        total // np.maximum(population - pop15, 1),
+        (rng.uniform(2, 40, communes) * 1e6).astype(int),
+    ):
         columns.append(np.asarray(values).astype(str))
     lines = [";".join(header())] + [";".join(row) for row in zip(*columns)]
     tmp = path.with_suffix(".tmp")
@@ -85,28 +145,51 @@ def small(path: Path) -> Path:
 
 
 def consommation(source: Path, out: Path) -> list[str]:
-    return [str(ROOT / "scripts" / "qgis_process"), "run", "ocsge:consommation", "--", f"CONSOMMATION={source}", f"OUTPUT_FOLDER={out}"]
+    return [
+        str(ROOT / "scripts" / "qgis_process"),
+        "run",
+        "ocsge:consommation",
+        "--",
+        f"CONSOMMATION={source}",
+        f"OUTPUT_FOLDER={out}",
+    ]
 
 
 def render(results: dict, rows: int, columns: int) -> str:
     conso, startup, floor = results["conso"], results["startup"], results["read_floor"]
-    net = conso["wall_s"] - startup["wall_s"] if conso.get("wall_s") and startup.get("wall_s") else None
+    net = (
+        conso["wall_s"] - startup["wall_s"]
+        if conso.get("wall_s") and startup.get("wall_s")
+        else None
+    )
     lines = [
-        f"## ocsge:consommation at national size ({rows:,} communes × {columns} columns; bars < 10 s, < 500 MB)",
+        f"## ocsge:consommation at national size ({rows:,} communes × {columns} columns; "
+        "bars < 10 s, < 500 MB)",
         "",
         "| run | wall (median) | rounds | CPU user + system | peak RSS | × read floor (wall) |",
         "|---|---|---|---|---|---|",
     ]
-    for name, label in (("conso", "ocsge:consommation, 5 levels, 10 files (qgis_process)"), ("startup", "same call on 3 communes (start-up)"),
-                        ("read_floor", "pandas read_csv of the file (python3)")):
+    for name, label in (
+        ("conso", "ocsge:consommation, 5 levels, 10 files (qgis_process)"),
+        ("startup", "same call on 3 communes (start-up)"),
+        ("read_floor", "pandas read_csv of the file (python3)"),
+    ):
         r = results[name]
         times = ", ".join(f"{t:.2f}" for t in r.get("rounds_wall_s", []))
         cpu = f"{r['cpu_s']:.2f} s" if r.get("cpu_s") is not None else "–"
-        lines.append(f"| {label} | {r['wall_s']:.2f} s | {times} | {cpu} | {r['rss_mb']:.0f} MB | {r['wall_s'] / floor['wall_s']:.2f} |")
+        lines.append(
+            f"| {label} | {r['wall_s']:.2f} s | {times} | {cpu} | {r['rss_mb']:.0f} MB | "
+            f"{r['wall_s'] / floor['wall_s']:.2f} |"
+        )
     if net is not None:
-        lines.append(f"\nNet of start-up: {net:.2f} s ({net / floor['wall_s']:.2f} × the read floor).")
+        lines.append(
+            f"\nNet of start-up: {net:.2f} s ({net / floor['wall_s']:.2f} × the read floor)."
+        )
     if conso.get("cpu_s") is not None:
-        lines.append(f"CPU of the whole run: {conso['cpu_s']:.2f} s (a busy machine stretches the wall time, not the CPU time).")
+        lines.append(
+            f"CPU of the whole run: {conso['cpu_s']:.2f} s (a busy machine stretches the "
+            "wall time, not the CPU time)."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -115,15 +198,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--communes", type=int, default=COMMUNES)
     args = parser.parse_args()
-    national = generate(DATA / ("national.csv" if args.communes == COMMUNES else f"national-{args.communes}.csv"), args.communes)
+    national = generate(
+        DATA / ("national.csv" if args.communes == COMMUNES else f"national-{args.communes}.csv"),
+        args.communes,
+    )
     tiny = small(DATA / "trois.csv")
     logs = CACHE / "logs-consommation"
     floor = f"import pandas as pd; pd.read_csv({str(national)!r}, sep=';', dtype=str)"
-    results = run.alternated({
-        "conso": lambda: consommation(national, CACHE / "out-consommation"),
-        "startup": lambda: consommation(tiny, CACHE / "out-consommation-3"),
-        "read_floor": lambda: ["/usr/bin/python3", "-c", floor],
-    }, logs, args.rounds)
+    results = run.alternated(
+        {
+            "conso": lambda: consommation(national, CACHE / "out-consommation"),
+            "startup": lambda: consommation(tiny, CACHE / "out-consommation-3"),
+            "read_floor": lambda: ["/usr/bin/python3", "-c", floor],
+        },
+        logs,
+        args.rounds,
+    )
     if any(r.get("status") != 0 for r in results.values()):
         sys.exit(json.dumps(results, indent=1))
     rows = sum(1 for _ in national.open(encoding="utf-8")) - 1

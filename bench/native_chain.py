@@ -33,7 +33,8 @@ def start_qgis():
 
 
 def _written_codes() -> tuple[list[str], list[str]]:
-    """Every code of both trees (parents included), and '' (null) and INDETERMINE: what deliveries carry."""
+    """Every code of both trees (parents included), and '' (null) and INDETERMINE: what deliveries
+    carry."""
     from ocsge_plugin.nomenclature import couverture, usage
 
     return list(couverture()) + ["", "INDETERMINE"], list(usage()) + ["", "INDETERMINE"]
@@ -45,12 +46,16 @@ def _code(field: str) -> str:
 
 
 def matrix_expression(cs: str, us: str) -> str:
-    """The décret's matrix as a QGIS expression (what a user would type in the field calculator): the
-    (couverture, usage) pairs of any level that are artificialised whatever their leaves (issue 11)."""
+    """The décret's matrix as a QGIS expression (what a user would type in the field calculator):
+    the
+    (couverture, usage) pairs of any level that are artificialised whatever their leaves (issue
+    11)."""
     from ocsge_plugin.rules import resolve
 
     codes_cs, codes_us = _written_codes()
-    pairs = ",".join(f"'{c}|{u}'" for c in codes_cs for u in codes_us if resolve(c or None, u or None)[1] is True)
+    pairs = ",".join(
+        f"'{c}|{u}'" for c in codes_cs for u in codes_us if resolve(c or None, u or None)[1] is True
+    )
     return f"CASE WHEN concat({_code(cs)}, '|', {_code(us)}) IN ({pairs}) THEN 1 ELSE 0 END"
 
 
@@ -75,25 +80,45 @@ def pick(names: list[str], *candidates: str) -> str:
     raise SystemExit(f"none of {candidates} in {names}")
 
 
-def sums_by_commune(layer_source: str, communes: str, values: dict[str, str]) -> dict[str, dict[str, float]]:
+def sums_by_commune(
+    layer_source: str, communes: str, values: dict[str, str]
+) -> dict[str, dict[str, float]]:
     import processing
 
     inter = processing.run(
         "native:intersection",
-        {"INPUT": layer_source, "OVERLAY": communes, "INPUT_FIELDS": [], "OVERLAY_FIELDS": ["code"], "OUTPUT": "TEMPORARY_OUTPUT"},
+        {
+            "INPUT": layer_source,
+            "OVERLAY": communes,
+            "INPUT_FIELDS": [],
+            "OVERLAY_FIELDS": ["code"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
     )["OUTPUT"]
     current = inter
     for name, expression in values.items():
         current = processing.run(
             "native:fieldcalculator",
-            {"INPUT": current, "FIELD_NAME": name, "FIELD_TYPE": 0, "FIELD_LENGTH": 20, "FIELD_PRECISION": 6,
-             "FORMULA": f"({expression}) * area($geometry)", "OUTPUT": "TEMPORARY_OUTPUT"},
+            {
+                "INPUT": current,
+                "FIELD_NAME": name,
+                "FIELD_TYPE": 0,
+                "FIELD_LENGTH": 20,
+                "FIELD_PRECISION": 6,
+                "FORMULA": f"({expression}) * area($geometry)",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
         )["OUTPUT"]
     result: dict[str, dict[str, float]] = {}
     for name in values:
         stats = processing.run(
             "qgis:statisticsbycategories",
-            {"INPUT": current, "VALUES_FIELD_NAME": name, "CATEGORIES_FIELD_NAME": ["code"], "OUTPUT": "TEMPORARY_OUTPUT"},
+            {
+                "INPUT": current,
+                "VALUES_FIELD_NAME": name,
+                "CATEGORIES_FIELD_NAME": ["code"],
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
         )["OUTPUT"]
         from qgis.core import QgsVectorLayer
 
@@ -110,15 +135,25 @@ def main(communes, occ_debut, occ_fin, diff, year_debut, year_fin, out):
     for source, year in ((occ_debut, year_debut), (occ_fin, year_fin)):
         names = field_names(source)
         cs, us = pick(names, "code_cs", "couverture"), pick(names, "code_us", "usage")
-        part = sums_by_commune(source, communes, {f"artif_{year}": matrix_expression(cs, us), f"imper_{year}": imper_expression(cs)})
+        part = sums_by_commune(
+            source,
+            communes,
+            {f"artif_{year}": matrix_expression(cs, us), f"imper_{year}": imper_expression(cs)},
+        )
         for code, values in part.items():
             rows.setdefault(code, {}).update(values)
     names = field_names(diff)
-    csd, usd = pick(names, f"cs_{year_debut}", "cs_avant"), pick(names, f"us_{year_debut}", "us_avant")
+    csd, usd = (
+        pick(names, f"cs_{year_debut}", "cs_avant"),
+        pick(names, f"us_{year_debut}", "us_avant"),
+    )
     csf, usf = pick(names, f"cs_{year_fin}", "cs_apres"), pick(names, f"us_{year_fin}", "us_apres")
     ad, af = matrix_expression(csd, usd), matrix_expression(csf, usf)
     idd, idf = imper_expression(csd), imper_expression(csf)
-    valid = f'("{csd}" IS NOT NULL AND "{usd}" IS NOT NULL AND "{csf}" IS NOT NULL AND "{usf}" IS NOT NULL)'
+    valid = (
+        f'("{csd}" IS NOT NULL AND "{usd}" IS NOT NULL AND "{csf}" IS NOT NULL AND "{usf}" '
+        "IS NOT NULL)"
+    )
     flows = {
         "flux_artif": f"{valid} AND ({ad}) = 0 AND ({af}) = 1",
         "flux_desartif": f"{valid} AND ({ad}) = 1 AND ({af}) = 0",
@@ -128,7 +163,13 @@ def main(communes, occ_debut, occ_fin, diff, year_debut, year_fin, out):
     flows = {name: f"CASE WHEN {expr} THEN 1 ELSE 0 END" for name, expr in flows.items()}
     for code, values in sums_by_commune(diff, communes, flows).items():
         rows.setdefault(code, {}).update(values)
-    columns = [f"artif_{year_debut}", f"imper_{year_debut}", f"artif_{year_fin}", f"imper_{year_fin}", *flows]
+    columns = [
+        f"artif_{year_debut}",
+        f"imper_{year_debut}",
+        f"artif_{year_fin}",
+        f"imper_{year_fin}",
+        *flows,
+    ]
     with open(out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["commune_code", *columns])

@@ -3,7 +3,8 @@ pipeline 1 (ocsge:diagnostic, matrix, flows from the difference layer, no covera
 (ocsge:classify, matrice + seuils).
 
 Usage: /usr/bin/python3 bench/pipeline_profile.py OUT_FOLDER PROFILE.txt DELIVERY [DELIVERY ...]
-       /usr/bin/python3 bench/pipeline_profile.py --classify OUT.gpkg PROFILE.txt OCCUPATION_SOL.gpkg
+       /usr/bin/python3 bench/pipeline_profile.py --classify OUT.gpkg PROFILE.txt
+       OCCUPATION_SOL.gpkg
 Prints (and writes to PROFILE.txt) the functions by cumulative and by own time.
 """
 

@@ -16,7 +16,11 @@ def read_qgis(sources: list[str]) -> int:
     for source in sources:
         layer = QgsVectorLayer(source, "l", "ogr")
         names = layer.fields().names()
-        wanted = [n for n in names if n.lower() in ("code_cs", "code_us") or n.lower().startswith(("cs_", "us_"))]
+        wanted = [
+            n
+            for n in names
+            if n.lower() in ("code_cs", "code_us") or n.lower().startswith(("cs_", "us_"))
+        ]
         request = QgsFeatureRequest().setSubsetOfAttributes(wanted, layer.fields())
         area = 0.0
         for feature in layer.getFeatures(request):
@@ -37,7 +41,11 @@ def read_ogr(sources: list[str]) -> int:
         layer = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
         defn = layer.GetLayerDefn()
         names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-        wanted = [n for n in names if n.lower() in ("code_cs", "code_us") or n.lower().startswith(("cs_", "us_"))]
+        wanted = [
+            n
+            for n in names
+            if n.lower() in ("code_cs", "code_us") or n.lower().startswith(("cs_", "us_"))
+        ]
         layer.SetIgnoredFields([n for n in names if n not in wanted])
         area = 0.0
         for feature in layer:

@@ -1,4 +1,5 @@
-"""`make bench` / `make bench-small`: the plugin's pipelines at département scale beside the read floor
+"""`make bench` / `make bench-small`: the plugin's pipelines at département scale beside the read
+floor
 and the chain of native QGIS algorithms, on the same synthetic Gers (issue 7).
 
     /usr/bin/python3 bench/run.py --sizes 20000 200000 1000000 [--profile 200000]
@@ -11,17 +12,20 @@ For every size: generate once (seeded, cached in .build/bench/gers-<N>-v32/), th
   (two OCCUPATION_SOL + DIFFERENCE), through the QGIS provider / OGR (bench/read_floor.py);
   read_qgis_one: one millésime, the floor of the thresholds;
 - p1: `ocsge:diagnostic` on the two occupation deliveries + the difference delivery, matrix, no
-  coverage (stocks of both millésimes, flows from the difference layer, aggregation by commune, roll-up,
+  coverage (stocks of both millésimes, flows from the difference layer, aggregation by commune,
+  roll-up,
   export of the published tables in m²), one qgis_process invocation;
 - p1_coverage: the same with the covered share computed;
 - p2: the same without the difference delivery (flows by overlay of the two millésimes);
 - p3: `ocsge:classify` matrice + seuils on the fin millésime, written to a GeoPackage;
 - native: bench/native_chain.py (native:intersection → fieldcalculator → statisticsbycategories),
   skipped when the power law fitted on the smaller sizes projects it over 10 minutes;
-- PostGIS (bench/postgis.py): the same data loaded into a private PostgreSQL, the national pipeline's
+- PostGIS (bench/postgis.py): the same data loaded into a private PostgreSQL, the national
+pipeline's
   SQL (intersection areas grouped by commune) and ocsge:aggregate reading PostGIS vs GeoPackage.
 
-Checks that the per-commune numbers of p1 and p2 equal the native chain's (relative 1e-6), keeps every
+Checks that the per-commune numbers of p1 and p2 equal the native chain's (relative 1e-6), keeps
+every
 size's results in bench/cache/results-<N>.json and writes BENCHMARKS.md from all sizes measured.
 """
 
@@ -41,7 +45,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-import postgis as postgis_bench  # bench/postgis.py: the PostGIS anchor and the plugin reading PostGIS
+# bench/postgis.py: the PostGIS anchor and the plugin reading PostGIS
+import postgis as postgis_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -51,12 +56,25 @@ COMMUNES = DATA / "communes-32-gers.geojson"
 MEMBERSHIP = DATA / "appartenance-communes-32.csv"
 PYTHON = "/usr/bin/python3"
 QGIS_PROCESS = str(ROOT / "scripts" / "qgis_process")
-GENERATED = ROOT / ".build" / "bench"  # generated deliveries (large: 1,000,000 polygons ≈ 750 MB per millésime)
+GENERATED = (
+    ROOT / ".build" / "bench"
+)  # generated deliveries (large: 1,000,000 polygons ≈ 750 MB per millésime)
 VERTICES = 32  # mean vertices per polygon, as the issue's Gers (issue 16)
 NATIVE_LIMIT_S = 10 * 60
 REL_TOL = 1e-6
 ABS_FLOOR_M2 = 1e-3  # values that are zero in one answer: 1 mm² of rounding is equality
-RUNS = ("read_qgis", "read_ogr", "read_ogr_two", "read_qgis_one", "read_ogr_one", "p1", "p1_coverage", "p2", "p3", "native")
+RUNS = (
+    "read_qgis",
+    "read_ogr",
+    "read_ogr_two",
+    "read_qgis_one",
+    "read_ogr_one",
+    "p1",
+    "p1_coverage",
+    "p2",
+    "p3",
+    "native",
+)
 LABELS = {
     "read_qgis": "read floor, QGIS provider (3 layers)",
     "read_ogr": "read floor, OGR (3 layers)",
@@ -84,23 +102,33 @@ def timed(name: str, cmd: list[str], log_dir: Path) -> dict:
     out, err = log_dir / f"{name}.out", log_dir / f"{name}.err"
     print(f"  {name}: {' '.join(cmd)[:160]} …", flush=True)
     with open(out, "w") as o, open(err, "w") as e:
-        status = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=o, stderr=e, env=env(), cwd=ROOT).returncode
+        status = subprocess.run(
+            ["/usr/bin/time", "-v", *cmd], stdout=o, stderr=e, env=env(), cwd=ROOT
+        ).returncode
     text = err.read_text(errors="replace")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     seconds = None
     if wall:
         parts = [float(p) for p in wall.group(1).split(":")]
-        seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+        seconds = sum(p * 60**i for i, p in enumerate(reversed(parts)))
     cpu = [float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)]
-    result = {"wall_s": seconds, "rss_mb": int(rss.group(1)) / 1024 if rss else None, "status": status,
-              "cpu_s": round(sum(cpu), 2) if len(cpu) == 2 else None,  # user + system, children included
-              "stdout": str(out.relative_to(ROOT)), "stderr": str(err.relative_to(ROOT))}
+    result = {
+        "wall_s": seconds,
+        "rss_mb": int(rss.group(1)) / 1024 if rss else None,
+        "status": status,
+        "cpu_s": round(sum(cpu), 2) if len(cpu) == 2 else None,  # user + system, children included
+        "stdout": str(out.relative_to(ROOT)),
+        "stderr": str(err.relative_to(ROOT)),
+    }
     if status != 0:
         tail = [line for line in text.splitlines() if not line.startswith("\t")][-5:]
         result["error"] = " | ".join(tail)
-    print(f"    → {seconds if seconds is None else round(seconds, 1)} s, "
-          f"{result['rss_mb'] and round(result['rss_mb'])} MB, status {status}", flush=True)
+    print(
+        f"    → {seconds if seconds is None else round(seconds, 1)} s, "
+        f"{result['rss_mb'] and round(result['rss_mb'])} MB, status {status}",
+        flush=True,
+    )
     return result
 
 
@@ -108,9 +136,27 @@ def generate(size: int) -> tuple[Path, dict, dict | None]:
     out = GENERATED / f"gers-{size}-v{VERTICES}"
     manifest = out / "manifest.json"
     gen = None
-    cmd = [PYTHON, str(ROOT / "scripts" / "sample_generator.py"), "--dep", "32", "--polygons", str(size), "--seed", "1",
-           "--vertices", str(VERTICES), "--out", str(out), "--no-archive", "--flavour", "gpkg", "--no-commune-truth",
-           "--data-dir", str(DATA), "--reuse"]
+    cmd = [
+        PYTHON,
+        str(ROOT / "scripts" / "sample_generator.py"),
+        "--dep",
+        "32",
+        "--polygons",
+        str(size),
+        "--seed",
+        "1",
+        "--vertices",
+        str(VERTICES),
+        "--out",
+        str(out),
+        "--no-archive",
+        "--flavour",
+        "gpkg",
+        "--no-commune-truth",
+        "--data-dir",
+        str(DATA),
+        "--reuse",
+    ]
     if not manifest.exists():
         gen = timed("generate", cmd, CACHE / f"logs-{size}")
     else:  # --reuse checks the parameters and is quick
@@ -144,10 +190,21 @@ def qgis_process(alg: str, params: list[str]) -> list[str]:
 
 def diagnostic(deliveries: list[str], out: Path, coverage: bool) -> list[str]:
     shutil.rmtree(out, ignore_errors=True)
-    return qgis_process("ocsge:diagnostic", [
-        "INPUT=" + ";".join(deliveries), f"COMMUNES={COMMUNES}", "CODE_FIELD=code", "NAME_FIELD=nom",
-        f"MEMBERSHIP={MEMBERSHIP}", "METHOD=2", "UNIT=1", f"COVERAGE={str(coverage).lower()}", "SIMPLIFY=false",
-        f"OUTPUT_FOLDER={out}"])
+    return qgis_process(
+        "ocsge:diagnostic",
+        [
+            "INPUT=" + ";".join(deliveries),
+            f"COMMUNES={COMMUNES}",
+            "CODE_FIELD=code",
+            "NAME_FIELD=nom",
+            f"MEMBERSHIP={MEMBERSHIP}",
+            "METHOD=2",
+            "UNIT=1",
+            f"COVERAGE={str(coverage).lower()}",
+            "SIMPLIFY=false",
+            f"OUTPUT_FOLDER={out}",
+        ],
+    )
 
 
 def power_law(points: list[tuple[int, float]], size: int) -> float | None:
@@ -177,7 +234,11 @@ def read_csv(path: Path) -> dict[str, dict[str, float]]:
     with open(path, encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             code = row.get("commune_code")
-            rows[code] = {k: (float(v) if v not in ("", None) else None) for k, v in row.items() if k != "commune_code" and _num(v)}
+            rows[code] = {
+                k: (float(v) if v not in ("", None) else None)
+                for k, v in row.items()
+                if k != "commune_code" and _num(v)
+            }
     return rows
 
 
@@ -195,12 +256,22 @@ def compare(native_csv: Path, folder: Path, years: list[int]) -> dict:
     artif, imper = read_csv(folder / "artif_commune.csv"), read_csv(folder / "imper_commune.csv")
     y1, y2 = years
     pairs = [  # (plugin table, plugin column, native column)
-        (artif, "surface_artif", f"artif_{y2}"), (imper, "surface_imper", f"imper_{y2}"),
-        (artif, "flux_artif", "flux_artif"), (artif, "flux_desartif", "flux_desartif"),
-        (imper, "flux_imper", "flux_imper"), (imper, "flux_desimper", "flux_desimper"),
+        (artif, "surface_artif", f"artif_{y2}"),
+        (imper, "surface_imper", f"imper_{y2}"),
+        (artif, "flux_artif", "flux_artif"),
+        (artif, "flux_desartif", "flux_desartif"),
+        (imper, "flux_imper", "flux_imper"),
+        (imper, "flux_desimper", "flux_desimper"),
     ]
-    worst = {"compared": 0, "mismatches": 0, "strict_mismatches": 0, "max_rel": 0.0, "max_abs_m2": 0.0, "examples": [],
-             "strict_examples": []}
+    worst = {
+        "compared": 0,
+        "mismatches": 0,
+        "strict_mismatches": 0,
+        "max_rel": 0.0,
+        "max_abs_m2": 0.0,
+        "examples": [],
+        "strict_examples": [],
+    }
     for table, column, ncol in pairs:
         for code, nrow in native.items():
             expected = nrow.get(ncol) or 0.0
@@ -215,11 +286,15 @@ def compare(native_csv: Path, folder: Path, years: list[int]) -> dict:
             if diff > REL_TOL * scale:
                 worst["strict_mismatches"] += 1
                 if len(worst["strict_examples"]) < 3:
-                    worst["strict_examples"].append(f"{code} {column}: plugin {got!r}, native {expected!r}")
+                    worst["strict_examples"].append(
+                        f"{code} {column}: plugin {got!r}, native {expected!r}"
+                    )
             if diff > max(REL_TOL * scale, ABS_FLOOR_M2):
                 worst["mismatches"] += 1
                 if len(worst["examples"]) < 5:
-                    worst["examples"].append(f"{code} {column}: plugin {got:.3f}, native {expected:.3f}")
+                    worst["examples"].append(
+                        f"{code} {column}: plugin {got:.3f}, native {expected:.3f}"
+                    )
     # the début stock is not in the published schema: stock at fin − net flow must equal it
     derived = 0
     for code, nrow in native.items():
@@ -236,7 +311,9 @@ def compare(native_csv: Path, folder: Path, years: list[int]) -> dict:
     return worst
 
 
-def alternated(commands: dict, logs: Path, rounds: int, server_cpu: Callable[[], float] | None = None) -> dict:
+def alternated(
+    commands: dict, logs: Path, rounds: int, server_cpu: Callable[[], float] | None = None
+) -> dict:
     """Every command ``rounds`` times in turn (A B C … A B C …: a drift of the machine falls on all
     alike). Per command: the round of median wall time, with the highest peak memory of all rounds,
     the median CPU (user + system) and every round's wall time (``rounds_wall_s``); with
@@ -257,8 +334,11 @@ def alternated(commands: dict, logs: Path, rounds: int, server_cpu: Callable[[],
             out[name] = failed[0]
             continue
         median = sorted(results, key=lambda r: r["wall_s"])[(len(results) - 1) // 2]
-        out[name] = dict(median, rss_mb=max(r["rss_mb"] or 0 for r in results) or None,
-                         rounds_wall_s=[round(r["wall_s"], 2) for r in results])
+        out[name] = dict(
+            median,
+            rss_mb=max(r["rss_mb"] or 0 for r in results) or None,
+            rounds_wall_s=[round(r["wall_s"], 2) for r in results],
+        )
         for key in ("cpu_s", "server_cpu_s"):
             values = [r[key] for r in results if r.get(key) is not None]
             out[name][key] = statistics.median(values) if values else None
@@ -266,7 +346,8 @@ def alternated(commands: dict, logs: Path, rounds: int, server_cpu: Callable[[],
 
 
 def round_ratios(a: dict | None, b: dict | None) -> list[float]:
-    """``a`` ÷ ``b`` round by round (the rounds ran in turn), for the range beside the median's ratio."""
+    """``a`` ÷ ``b`` round by round (the rounds ran in turn), for the range beside the median's
+    ratio."""
     if not a or not b or a.get("status") != 0 or b.get("status") != 0:
         return []
     return [x / y for x, y in zip(a.get("rounds_wall_s", []), b.get("rounds_wall_s", [])) if y]
@@ -285,30 +366,53 @@ def bench_size(size: int, profile: bool, skip_native: bool, rounds: int = 1) -> 
 
     def p3() -> list[str]:
         p3_out.unlink(missing_ok=True)
-        return qgis_process("ocsge:classify", [f"INPUT={found['occ_fin']}", "METHOD=3", f"OUTPUT={p3_out}"])
+        return qgis_process(
+            "ocsge:classify", [f"INPUT={found['occ_fin']}", "METHOD=3", f"OUTPUT={p3_out}"]
+        )
 
     floor = [PYTHON, str(BENCH / "read_floor.py")]
-    runs: dict = alternated({
-        "read_qgis": lambda: [*floor, "qgis", *three],
-        "read_ogr": lambda: [*floor, "ogr", *three],
-        "read_ogr_two": lambda: [*floor, "ogr", *three[:2]],
-        "read_qgis_one": lambda: [*floor, "qgis", found["occ_fin"]],
-        "read_ogr_one": lambda: [*floor, "ogr", found["occ_fin"]],
-        "p1": lambda: diagnostic(p1_deliveries, outs / "p1", False),
-        "p1_coverage": lambda: diagnostic(p1_deliveries, outs / "p1_coverage", True),
-        "p2": lambda: diagnostic(p1_deliveries[:2], outs / "p2", False),
-        "p3": p3,
-    }, logs, rounds)
+    runs: dict = alternated(
+        {
+            "read_qgis": lambda: [*floor, "qgis", *three],
+            "read_ogr": lambda: [*floor, "ogr", *three],
+            "read_ogr_two": lambda: [*floor, "ogr", *three[:2]],
+            "read_qgis_one": lambda: [*floor, "qgis", found["occ_fin"]],
+            "read_ogr_one": lambda: [*floor, "ogr", found["occ_fin"]],
+            "p1": lambda: diagnostic(p1_deliveries, outs / "p1", False),
+            "p1_coverage": lambda: diagnostic(p1_deliveries, outs / "p1_coverage", True),
+            "p2": lambda: diagnostic(p1_deliveries[:2], outs / "p2", False),
+            "p3": p3,
+        },
+        logs,
+        rounds,
+    )
     projected = power_law(previous_native_times(size), size)
     native_csv = outs / "native.csv"
     if skip_native or (projected is not None and projected > NATIVE_LIMIT_S):
-        runs["native"] = {"skipped": True, "projected_s": projected,
-                          "reason": "--skip-native" if skip_native else f"projected {projected / 60:.0f} min > {NATIVE_LIMIT_S // 60} min"}
+        runs["native"] = {
+            "skipped": True,
+            "projected_s": projected,
+            "reason": "--skip-native"
+            if skip_native
+            else f"projected {projected / 60:.0f} min > {NATIVE_LIMIT_S // 60} min",
+        }
         print(f"  native: skipped ({runs['native']['reason']})", flush=True)
     else:
         native_csv.unlink(missing_ok=True)
-        runs["native"] = timed("native", [PYTHON, str(BENCH / "native_chain.py"), str(COMMUNES), found["occ_debut"],
-                                           found["occ_fin"], found["diff"], *map(str, found["years"]), str(native_csv)], logs)
+        runs["native"] = timed(
+            "native",
+            [
+                PYTHON,
+                str(BENCH / "native_chain.py"),
+                str(COMMUNES),
+                found["occ_debut"],
+                found["occ_fin"],
+                found["diff"],
+                *map(str, found["years"]),
+                str(native_csv),
+            ],
+            logs,
+        )
         runs["native"]["projected_s"] = projected
     agreement = {}
     if runs["native"].get("status") == 0:
@@ -316,34 +420,74 @@ def bench_size(size: int, profile: bool, skip_native: bool, rounds: int = 1) -> 
             if runs[name].get("status") == 0:
                 agreement[name] = compare(native_csv, outs / name, found["years"])
                 a = agreement[name]
-                print(f"  {name} vs native: {a['mismatches']} of {a['compared']} values differ by more than 1e-6 and 1 mm², "
-                      f"{a['strict_mismatches']} by more than relative 1e-6 "
-                      f"(max rel {a['max_rel']:.2e}, max abs {a['max_abs_m2']:.2e} m²)", flush=True)
+                print(
+                    f"  {name} vs native: {a['mismatches']} of {a['compared']} values "
+                    "differ by more than 1e-6 and 1 mm², "
+                    f"{a['strict_mismatches']} by more than relative 1e-6 "
+                    f"(max rel {a['max_rel']:.2e}, max abs {a['max_abs_m2']:.2e} m²)",
+                    flush=True,
+                )
     result = {
-        "size": size, "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "size": size,
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
         "features": {k: found.get(f"features_{k}") for k in ("debut", "fin", "diff")},
-        "years": found["years"], "generate": gen, "runs": runs, "agreement": agreement, "rounds": rounds,
+        "years": found["years"],
+        "generate": gen,
+        "runs": runs,
+        "agreement": agreement,
+        "rounds": rounds,
         "gpkg_mb": round(os.path.getsize(found["occ_fin"]) / 2**20, 1),
         "machine": f"{platform.node()} · {os.cpu_count()} cores · {platform.platform()}",
     }
     if profile:
         prof = CACHE / f"profile-p1-{size}.txt"
-        result["profile"] = timed("profile_p1", [PYTHON, str(BENCH / "pipeline_profile.py"), str(outs / "profile"), str(prof), *p1_deliveries], logs)
+        result["profile"] = timed(
+            "profile_p1",
+            [
+                PYTHON,
+                str(BENCH / "pipeline_profile.py"),
+                str(outs / "profile"),
+                str(prof),
+                *p1_deliveries,
+            ],
+            logs,
+        )
         result["profile"]["file"] = str(prof.relative_to(ROOT))
         prof3 = CACHE / f"profile-p3-{size}.txt"
-        result["profile_p3"] = timed("profile_p3", [PYTHON, str(BENCH / "pipeline_profile.py"), "--classify", str(outs / "profile-p3.gpkg"),
-                                                    str(prof3), found["occ_fin"]], logs)
+        result["profile_p3"] = timed(
+            "profile_p3",
+            [
+                PYTHON,
+                str(BENCH / "pipeline_profile.py"),
+                "--classify",
+                str(outs / "profile-p3.gpkg"),
+                str(prof3),
+                found["occ_fin"],
+            ],
+            logs,
+        )
         result["profile_p3"]["file"] = str(prof3.relative_to(ROOT))
         prof2 = CACHE / f"profile-p2-{size}.txt"
-        result["profile_p2"] = timed("profile_p2", [PYTHON, str(BENCH / "pipeline_profile.py"), str(outs / "profile-p2"), str(prof2),
-                                                    *p1_deliveries[:2]], logs)
+        result["profile_p2"] = timed(
+            "profile_p2",
+            [
+                PYTHON,
+                str(BENCH / "pipeline_profile.py"),
+                str(outs / "profile-p2"),
+                str(prof2),
+                *p1_deliveries[:2],
+            ],
+            logs,
+        )
         result["profile_p2"]["file"] = str(prof2.relative_to(ROOT))
     (CACHE / f"results-{size}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     postgis_bench.bench_size(size)  # its own results: postgis-<size>.json
     return result
 
 
-# -- report -----------------------------------------------------------------------------------------
+# -- report
+# -----------------------------------------------------------------------------------------
+
 
 def fmt_s(run: dict | None) -> str:
     if not run:
@@ -364,7 +508,14 @@ def fmt_mb(run: dict | None) -> str:
 
 
 def ratio(a: dict | None, b: dict | None) -> float | None:
-    if not a or not b or a.get("status") != 0 or b.get("status") != 0 or not a.get("wall_s") or not b.get("wall_s"):
+    if (
+        not a
+        or not b
+        or a.get("status") != 0
+        or b.get("status") != 0
+        or not a.get("wall_s")
+        or not b.get("wall_s")
+    ):
         return None
     return a["wall_s"] / b["wall_s"]
 
@@ -374,7 +525,8 @@ def fr(x: float | None, digits: int = 2) -> str:
 
 
 def fr_rounds(a: dict | None, b: dict | None) -> str:
-    """The ratio of the medians, with the range of the round-by-round ratios when there were rounds."""
+    """The ratio of the medians, with the range of the round-by-round ratios when there were
+    rounds."""
     each = round_ratios(a, b)
     text = fr(ratio(a, b))
     return f"{text} ({min(each):.2f}–{max(each):.2f})" if len(each) > 1 else text
@@ -388,85 +540,186 @@ def rounds_text(results: list[dict]) -> str:
 def render(results: list[dict]) -> str:
     results = sorted(results, key=lambda r: r["size"])
     by_size = {r["size"]: r for r in results}
-    lines = ["# Benchmarks (issues 7 and 16)", "",
-             "Generated by `make bench` / `make bench-small` (`bench/run.py`); do not edit by hand, the analysis",
-             "below the tables is kept in `bench/README.md`. Synthetic Gers (462 real commune outlines), seeded",
-             f"generator at {VERTICES} vertices per polygon on average (`--vertices`), two millésimes (2016, 2019) + the",
-             "DIFFERENCE layer, GeoPackage. Every run is its own",
-             "process under `/usr/bin/time -v` (wall clock, peak RSS); plugin runs go through `scripts/qgis_process`",
-             "(≈1 s of qgis_process start-up included). Pipeline 1 is ONE invocation of `ocsge:diagnostic`",
-             "(matrix, stocks of both millésimes, flows from the DIFFERENCE layer, aggregation by commune, roll-up",
-             "to EPCI / département / région, export of artif_* and imper_* GeoPackage + CSV, m²), timed WITHOUT",
-             "coverage (`COVERAGE=false`); the run with coverage is the next column. Every run but the native chain",
-             f"runs {rounds_text(results)} times in turn (all the runs of a size, then again): a time is the median round, a peak",
-             "memory the highest of the rounds, a ratio the ratio of the medians with the range of the round-by-round",
-             "ratios in brackets; each ratio's floor ran in the same rounds as its pipeline.", ""]
+    lines = [
+        "# Benchmarks (issues 7 and 16)",
+        "",
+        "Generated by `make bench` / `make bench-small` (`bench/run.py`); do not edit by "
+        "hand, the analysis",
+        "below the tables is kept in `bench/README.md`. Synthetic Gers (462 real commune "
+        "outlines), seeded",
+        f"generator at {VERTICES} vertices per polygon on average (`--vertices`), two "
+        "millésimes (2016, 2019) + the",
+        "DIFFERENCE layer, GeoPackage. Every run is its own",
+        "process under `/usr/bin/time -v` (wall clock, peak RSS); plugin runs go through "
+        "`scripts/qgis_process`",
+        "(≈1 s of qgis_process start-up included). Pipeline 1 is ONE invocation of "
+        "`ocsge:diagnostic`",
+        "(matrix, stocks of both millésimes, flows from the DIFFERENCE layer, "
+        "aggregation by commune, roll-up",
+        "to EPCI / département / région, export of artif_* and imper_* GeoPackage + CSV, "
+        "m²), timed WITHOUT",
+        "coverage (`COVERAGE=false`); the run with coverage is the next column. Every "
+        "run but the native chain",
+        f"runs {rounds_text(results)} times in turn (all the runs of a size, then "
+        "again): a time is the median round, a peak",
+        "memory the highest of the rounds, a ratio the ratio of the medians with the "
+        "range of the round-by-round",
+        "ratios in brackets; each ratio's floor ran in the same rounds as its pipeline.",
+        "",
+    ]
     machine = results[0].get("machine", "") if results else ""
     lines += [f"Machine: {machine}.", ""]
-    lines += ["## Wall time and peak memory", "",
-              "| run | " + " | ".join(f"{r['size']:,} polygons" for r in results) + " |",
-              "|---|" + "---|" * len(results)]
+    lines += [
+        "## Wall time and peak memory",
+        "",
+        "| run | " + " | ".join(f"{r['size']:,} polygons" for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
     for name in RUNS:
         cells = [f"{fmt_s(r['runs'].get(name))} · {fmt_mb(r['runs'].get(name))}" for r in results]
         lines.append(f"| {LABELS[name]} | " + " | ".join(cells) + " |")
-    feats = [f"{r['features']['debut']:,} + {r['features']['fin']:,} + {r['features']['diff']:,} (DIFF); {r['gpkg_mb']} MB per millésime" for r in results]
+    feats = [
+        f"{r['features']['debut']:,} + {r['features']['fin']:,} + "
+        f"{r['features']['diff']:,} (DIFF); {r['gpkg_mb']} MB per millésime"
+        for r in results
+    ]
     lines.append("| features read (début + fin + DIFF) | " + " | ".join(feats) + " |")
-    lines += ["", "## Ratios and bars", "",
-              "| ratio | bar | " + " | ".join(f"{r['size']:,}" for r in results) + " |",
-              "|---|---|" + "---|" * len(results)]
+    lines += [
+        "",
+        "## Ratios and bars",
+        "",
+        "| ratio | bar | " + " | ".join(f"{r['size']:,}" for r in results) + " |",
+        "|---|---|" + "---|" * len(results),
+    ]
 
     def row(label, bar, values):
         lines.append(f"| {label} | {bar} | " + " | ".join(values) + " |")
 
-    row("pipeline 1 ÷ read floor (QGIS provider)", "≤ 1", [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_qgis")) for r in results])
-    row("pipeline 1 ÷ read floor (OGR)", "–", [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_ogr")) for r in results])
-    row("pipeline 1 with coverage ÷ read floor (QGIS)", "–", [fr_rounds(r["runs"].get("p1_coverage"), r["runs"].get("read_qgis")) for r in results])
-    row("pipeline 2 (overlay) ÷ read floor of both millésimes (OGR)", "≤ 2", [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_ogr_two")) for r in results])
-    row("pipeline 2 (overlay) ÷ read floor (QGIS)", "–", [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_qgis")) for r in results])
-    row("pipeline 3 (seuils) ÷ read floor of that millésime (OGR)", "≤ 2", [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_ogr_one")) for r in results])
-    row("pipeline 3 (seuils) ÷ read floor of that millésime (QGIS)", "–", [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_qgis_one")) for r in results])
-    row("native chain ÷ pipeline 1", "–", [fr(ratio(r["runs"].get("native"), r["runs"].get("p1")), 1) for r in results])
+    row(
+        "pipeline 1 ÷ read floor (QGIS provider)",
+        "≤ 1",
+        [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_qgis")) for r in results],
+    )
+    row(
+        "pipeline 1 ÷ read floor (OGR)",
+        "–",
+        [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_ogr")) for r in results],
+    )
+    row(
+        "pipeline 1 with coverage ÷ read floor (QGIS)",
+        "–",
+        [fr_rounds(r["runs"].get("p1_coverage"), r["runs"].get("read_qgis")) for r in results],
+    )
+    row(
+        "pipeline 2 (overlay) ÷ read floor of both millésimes (OGR)",
+        "≤ 2",
+        [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_ogr_two")) for r in results],
+    )
+    row(
+        "pipeline 2 (overlay) ÷ read floor (QGIS)",
+        "–",
+        [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_qgis")) for r in results],
+    )
+    row(
+        "pipeline 3 (seuils) ÷ read floor of that millésime (OGR)",
+        "≤ 2",
+        [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_ogr_one")) for r in results],
+    )
+    row(
+        "pipeline 3 (seuils) ÷ read floor of that millésime (QGIS)",
+        "–",
+        [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_qgis_one")) for r in results],
+    )
+    row(
+        "native chain ÷ pipeline 1",
+        "–",
+        [fr(ratio(r["runs"].get("native"), r["runs"].get("p1")), 1) for r in results],
+    )
     row("pipeline 1 peak memory", "< 1 GB", [fmt_mb(r["runs"].get("p1")) for r in results])
     row("pipeline 2 peak memory", "–", [fmt_mb(r["runs"].get("p2")) for r in results])
     row("pipeline 3 peak memory", "≤ 1 GB", [fmt_mb(r["runs"].get("p3")) for r in results])
     if 200000 in by_size and 1000000 in by_size:
         big, mid = by_size[1000000]["runs"], by_size[200000]["runs"]
-        lines += ["", "Growth, time at 1,000,000 ÷ time at 200,000 (bar for pipeline 1: ≤ 6; 5 is linear):", ""]
+        lines += [
+            "",
+            "Growth, time at 1,000,000 ÷ time at 200,000 (bar for pipeline 1: ≤ 6; 5 is linear):",
+            "",
+        ]
         lines += ["| run | 1M ÷ 200k |", "|---|---|"]
         for name in RUNS:
             lines.append(f"| {LABELS[name]} | {fr(ratio(big.get(name), mid.get(name)))} |")
     elif len(results) >= 2:
         a, b = results[-2], results[-1]
-        lines += ["", f"1,000,000 not measured yet. Growth {b['size']:,} ÷ {a['size']:,} (×{b['size'] / a['size']:.0f} polygons): "
-                  + ", ".join(f"{LABELS[n].split(':')[0]} ×{fr(ratio(b['runs'].get(n), a['runs'].get(n)), 1)}" for n in ("read_qgis", "p1", "p2", "p3", "native")) + "."]
+        lines += [
+            "",
+            f"1,000,000 not measured yet. Growth {b['size']:,} ÷ {a['size']:,} "
+            f"(×{b['size'] / a['size']:.0f} polygons): "
+            + ", ".join(
+                f"{LABELS[n].split(':')[0]} ×{fr(ratio(b['runs'].get(n), a['runs'].get(n)), 1)}"
+                for n in ("read_qgis", "p1", "p2", "p3", "native")
+            )
+            + ".",
+        ]
     for r in results:
         nat = r["runs"].get("native") or {}
         if nat.get("projected_s") and not nat.get("skipped"):
-            lines += ["", f"Native chain at {r['size']:,}: projected {nat['projected_s'] / 60:.1f} min by the power law on the smaller sizes "
-                      f"(limit {NATIVE_LIMIT_S // 60} min), so it ran: {fmt_s(nat)}."]
-    lines += ["", "## Same numbers as the native chain", "",
-              "Per commune, m²: surface_artif and surface_imper at millésime fin, flux_artif, flux_desartif, flux_imper,",
-              f"flux_desimper, plugin vs native chain. Strictly equal when |a − b| ≤ {REL_TOL:g} × max(|a|, |b|); equal to the mm² when",
-              f"|a − b| ≤ max({REL_TOL:g} × max(|a|, |b|), {ABS_FLOOR_M2:g} m²). The début stock (not in the published schema) is checked as",
-              "surface_artif − flux_artif_net. The native chain's areas are `area($geometry)` (planar, as the plugin;",
-              "`$area` (ellipsoid setting of the context) differed from the planar area by up to 1.2e-6 relative on small pieces).", ""]
+            lines += [
+                "",
+                f"Native chain at {r['size']:,}: projected {nat['projected_s'] / 60:.1f} "
+                "min by the power law on the smaller sizes "
+                f"(limit {NATIVE_LIMIT_S // 60} min), so it ran: {fmt_s(nat)}.",
+            ]
+    lines += [
+        "",
+        "## Same numbers as the native chain",
+        "",
+        "Per commune, m²: surface_artif and surface_imper at millésime fin, flux_artif, "
+        "flux_desartif, flux_imper,",
+        "flux_desimper, plugin vs native chain. Strictly equal when |a − b| ≤ "
+        f"{REL_TOL:g} × max(|a|, |b|); equal to the mm² when",
+        f"|a − b| ≤ max({REL_TOL:g} × max(|a|, |b|), {ABS_FLOOR_M2:g} m²). The début "
+        "stock (not in the published schema) is checked as",
+        "surface_artif − flux_artif_net. The native chain's areas are `area($geometry)` "
+        "(planar, as the plugin;",
+        "`$area` (ellipsoid setting of the context) differed from the planar area by up "
+        "to 1.2e-6 relative on small pieces).",
+        "",
+    ]
     any_check = False
     for r in results:
         for name, a in r.get("agreement", {}).items():
             any_check = True
-            verdict = "equal to the mm²" if a["ok"] else f"**{a['mismatches']} differ by more than 1 mm² and 1e-6** ({'; '.join(a['examples'])})"
+            verdict = (
+                "equal to the mm²"
+                if a["ok"]
+                else f"**{a['mismatches']} differ by more than 1 mm² and 1e-6** "
+                f"({'; '.join(a['examples'])})"
+            )
             strict = a.get("strict_mismatches")
             if strict:
-                verdict += f"; {strict} beyond the strict relative 1e-6 (e.g. {'; '.join(a['strict_examples'][:2])})"
+                verdict += (
+                    f"; {strict} beyond the strict relative 1e-6 (e.g. "
+                    f"{'; '.join(a['strict_examples'][:2])})"
+                )
             elif strict == 0:
                 verdict += ", all within relative 1e-6"
-            lines.append(f"- {r['size']:,}, {LABELS[name].split(':')[0]}: {a['compared']} values over {a['communes']} communes, {verdict}; "
-                         f"max relative difference {a['max_rel']:.1e}, max absolute {a['max_abs_m2']:.1e} m²; début stock mismatches: {a['debut_stock_mismatches']}.")
+            lines.append(
+                f"- {r['size']:,}, {LABELS[name].split(':')[0]}: {a['compared']} values "
+                f"over {a['communes']} communes, {verdict}; "
+                f"max relative difference {a['max_rel']:.1e}, max absolute "
+                f"{a['max_abs_m2']:.1e} m²; début stock mismatches: "
+                f"{a['debut_stock_mismatches']}."
+            )
         if not r.get("agreement"):
             lines.append(f"- {r['size']:,}: native chain not run, no comparison.")
     if not any_check:
         lines.append("- no comparison made")
-    lines += ["", "Dates of the measurements: " + ", ".join(f"{r['size']:,} on {r['date']}" for r in results) + "."]
+    lines += [
+        "",
+        "Dates of the measurements: "
+        + ", ".join(f"{r['size']:,} on {r['date']}" for r in results)
+        + ".",
+    ]
     readme = BENCH / "README.md"
     analysis = ""
     if readme.exists():
@@ -482,10 +735,31 @@ def render(results: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000, 1000000])
-    parser.add_argument("--profile", type=int, nargs="*", default=[], help="sizes at which to profile pipelines 1 and 3")
-    parser.add_argument("--skip-native", type=int, nargs="*", default=[], help="sizes at which not to run the native chain")
-    parser.add_argument("--rounds", type=int, default=3, help="every run but the native chain this many times in turn (median)")
-    parser.add_argument("--report-only", action="store_true", help="rewrite BENCHMARKS.md from bench/cache/results-*.json")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        nargs="*",
+        default=[],
+        help="sizes at which to profile pipelines 1 and 3",
+    )
+    parser.add_argument(
+        "--skip-native",
+        type=int,
+        nargs="*",
+        default=[],
+        help="sizes at which not to run the native chain",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="every run but the native chain this many times in turn (median)",
+    )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite BENCHMARKS.md from bench/cache/results-*.json",
+    )
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     if not args.report_only:
@@ -496,19 +770,41 @@ def main() -> None:
         for r in results:
             outs = CACHE / f"out-{r['size']}"
             if (outs / "native.csv").exists() and r["runs"].get("native", {}).get("status") == 0:
-                r["agreement"] = {name: compare(outs / "native.csv", outs / name, r["years"])
-                                  for name in ("p1", "p1_coverage", "p2")
-                                  if r["runs"].get(name, {}).get("status") == 0 and (outs / name / "artif_commune.csv").exists()}
-                (CACHE / f"results-{r['size']}.json").write_text(json.dumps(r, indent=1), encoding="utf-8")
+                r["agreement"] = {
+                    name: compare(outs / "native.csv", outs / name, r["years"])
+                    for name in ("p1", "p1_coverage", "p2")
+                    if r["runs"].get(name, {}).get("status") == 0
+                    and (outs / name / "artif_commune.csv").exists()
+                }
+                (CACHE / f"results-{r['size']}.json").write_text(
+                    json.dumps(r, indent=1), encoding="utf-8"
+                )
     text = render(results) + postgis_bench.render()
     tmp = ROOT / "BENCHMARKS.md.tmp"
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, ROOT / "BENCHMARKS.md")
     print(text)
-    failed = [f"{r['size']} {n}" for r in results if r["size"] in args.sizes for n, run in r["runs"].items() if run.get("status") not in (0, None)]
-    disagree = [f"{r['size']} {n}" for r in results if r["size"] in args.sizes for n, a in r.get("agreement", {}).items() if not a["ok"]]
+    failed = [
+        f"{r['size']} {n}"
+        for r in results
+        if r["size"] in args.sizes
+        for n, run in r["runs"].items()
+        if run.get("status") not in (0, None)
+    ]
+    disagree = [
+        f"{r['size']} {n}"
+        for r in results
+        if r["size"] in args.sizes
+        for n, a in r.get("agreement", {}).items()
+        if not a["ok"]
+    ]
     if failed or disagree:
-        print("FAILED runs: " + ", ".join(failed) + ("; numbers differ: " + ", ".join(disagree) if disagree else ""), file=sys.stderr)
+        print(
+            "FAILED runs: "
+            + ", ".join(failed)
+            + ("; numbers differ: " + ", ".join(disagree) if disagree else ""),
+            file=sys.stderr,
+        )
         sys.exit(1)
 
 

@@ -2,8 +2,10 @@
 extraction cache (keyed by every part's path, size and date) and evicted beyond the cache's size.
 
 Extraction goes through the 7z command when there is one, else py7zr; an entry that would land
-outside the extraction folder (absolute path, ``..``, a link) is refused, and a concurrent extraction
-of the same archive waits for the first (a lock file). Before a byte is written, the sizes the archive
+outside the extraction folder (absolute path, ``..``, a link) is refused, and a concurrent
+extraction
+of the same archive waits for the first (a lock file). Before a byte is written, the sizes the
+archive
 lists are summed and checked against a cap (``archive/max_gb``), a ratio to the archive's own size
 (``archive/max_ratio``: a 7z bomb expands thousands of times) and the cache disk's free space; while
 7-Zip writes, an extraction growing past its listed size is stopped; a full disk is said as such.
@@ -18,8 +20,9 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from . import files
 from .errors import Canceled, DeliveryError
@@ -30,7 +33,9 @@ from .sevenzip import seven_zip
 
 def cache_key(paths: list[Path]) -> str:
     """The extraction cache's key: every part's path, size and date."""
-    raw = ";".join(f"{path.resolve()}|{path.stat().st_size}|{int(path.stat().st_mtime)}" for path in paths)
+    raw = ";".join(
+        f"{path.resolve()}|{path.stat().st_size}|{int(path.stat().st_mtime)}" for path in paths
+    )
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
@@ -65,7 +70,8 @@ def archive_parts(path: Path) -> list[Path]:
     if missing:
         raise DeliveryError(
             tr(
-                "The archive {name} is split in parts and part(s) {missing} are missing. Expected every part "
+                "The archive {name} is split in parts and part(s) {missing} are missing. "
+                "Expected every part "
                 "(.7z.001, .7z.002, …) in the same folder, as downloaded from IGN."
             ).format(name=match.group("base"), missing=", ".join(missing))
         )
@@ -77,7 +83,8 @@ def extract_archive(
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
 ) -> tuple[Path, bool]:
-    """Extract a .7z (or a split one, named by its first part) into the cache, once per archive path,
+    """Extract a .7z (or a split one, named by its first part) into the cache, once per archive
+    path,
     size and date (of every part). Returns (folder, reused).
 
     Runs extracting the same archive at once take turns (a lock): the first extracts, the others
@@ -86,11 +93,15 @@ def extract_archive(
     cap, the least recently used extractions are removed."""
     parts = archive_parts(archive)
     archive = parts[0]
-    stem = archive.name[: -len(".7z.001")] if len(archive.name) > 7 and _VOLUME.match(archive.name) else archive.stem
+    stem = (
+        archive.name[: -len(".7z.001")]
+        if len(archive.name) > 7 and _VOLUME.match(archive.name)
+        else archive.stem
+    )
     root = cache_dir() / "extract"
     root.mkdir(parents=True, exist_ok=True)
     target = root / f"{stem}-{cache_key(parts)}"
-    with _locked(root / f".{target.name}.lock", is_canceled):
+    with _Locked(root / f".{target.name}.lock", is_canceled):
         if (target / ".complete").exists():
             os.utime(target / ".complete")  # used now: the last to be evicted
             return target, True
@@ -104,12 +115,16 @@ def extract_archive(
                 _check_entries(((name, link) for name, link, _size in entries), archive.name, work)
                 listed = sum(size for _name, _link, size in entries)
                 check_room(listed, parts, root)
-                _extract_with_7z(exe, archive, work, progress, is_canceled, listed)  # 7-Zip reads the next parts itself
+                _extract_with_7z(
+                    exe, archive, work, progress, is_canceled, listed
+                )  # 7-Zip reads the next parts itself
             else:
                 _extract_with_py7zr(parts, work)
             _check_extracted(work, archive.name)
             (work / ".complete").write_text(str(archive))
-            if (target / ".complete").exists():  # another run was first (where there is no lock): use its
+            if (
+                target / ".complete"
+            ).exists():  # another run was first (where there is no lock): use its
                 files.remove(work)
                 return target, True
             files.remove(target)  # an unfinished extraction of an earlier version of the plugin
@@ -119,9 +134,10 @@ def extract_archive(
             if error.errno == errno.ENOSPC:
                 raise _disk_full(archive.name, root, str(error)) from None
             raise DeliveryError(
-                tr("Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.").format(
-                    name=archive.name, folder=root, error=error.strerror or error
-                )
+                tr(
+                    "Cannot extract {name} into the cache {folder}: {error}. Free some "
+                    "space or empty the cache."
+                ).format(name=archive.name, folder=root, error=error.strerror or error)
             ) from None
         except BaseException:
             files.remove(work)
@@ -130,16 +146,18 @@ def extract_archive(
     return target, False
 
 
-class _locked:
+class _Locked:
     """An exclusive lock on ``path`` (``fcntl.flock``; a no-op where it does not exist), waited for
     while honouring cancel; ``wait=False``: ``acquired`` says whether it was free."""
 
-    def __init__(self, path: Path, is_canceled: Callable[[], bool] | None = None, wait: bool = True):
+    def __init__(
+        self, path: Path, is_canceled: Callable[[], bool] | None = None, wait: bool = True
+    ):
         self.path, self.is_canceled, self.wait = path, is_canceled, wait
         self.handle = None
         self.acquired = False
 
-    def __enter__(self) -> "_locked":
+    def __enter__(self) -> _Locked:
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: the atomic rename alone
@@ -166,20 +184,28 @@ class _locked:
 
 def _list_7z(exe: str, archive: Path) -> list[tuple[str, bool, int]]:
     """(name, is a link, size) of every entry of an archive, as 7-Zip lists them (``-slt``)."""
-    proc = subprocess.run([exe, "l", "-slt", "-ba", str(archive)], capture_output=True, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [exe, "l", "-slt", "-ba", str(archive)], capture_output=True, stdin=subprocess.DEVNULL
+    )
     entries: list[tuple[str, bool, int]] = []
     for line in proc.stdout.decode("utf-8", errors="replace").splitlines():
         if line.startswith("Path = "):
-            entries.append((line[len("Path = "):], False, 0))
+            entries.append((line[len("Path = ") :], False, 0))
         elif line.startswith("Attributes = ") and entries:
-            mode = line[len("Attributes = "):].split()
-            entries[-1] = (entries[-1][0], any(m.startswith("l") and len(m) == 10 for m in mode), entries[-1][2])
-        elif line.startswith("Size = ") and entries and line[len("Size = "):].strip().isdigit():
-            entries[-1] = (entries[-1][0], entries[-1][1], int(line[len("Size = "):]))
+            mode = line[len("Attributes = ") :].split()
+            entries[-1] = (
+                entries[-1][0],
+                any(m.startswith("l") and len(m) == 10 for m in mode),
+                entries[-1][2],
+            )
+        elif line.startswith("Size = ") and entries and line[len("Size = ") :].strip().isdigit():
+            entries[-1] = (entries[-1][0], entries[-1][1], int(line[len("Size = ") :]))
     return entries
 
 
-RATIO_FLOOR = 10_000_000  # below this listed size, any ratio is harmless (a small GeoPackage compresses well)
+RATIO_FLOOR = (
+    10_000_000  # below this listed size, any ratio is harmless (a small GeoPackage compresses well)
+)
 RESERVE = 50_000_000  # left free on the cache's disk (at most 5 % of it)
 
 
@@ -190,45 +216,64 @@ def _size(size: float) -> str:
 def _disk_full(name: str, folder: Path, detail: str) -> DeliveryError:
     return DeliveryError(
         tr(
-            "The disk of the cache {folder} is full while extracting {name} ({detail}): nothing was kept. Free some "
-            "space, empty the cache (the panel's settings) or point OCSGE_CACHE_DIR at a larger disk."
+            "The disk of the cache {folder} is full while extracting {name} ({detail}): "
+            "nothing was kept. Free some "
+            "space, empty the cache (the panel's settings) or point OCSGE_CACHE_DIR at a "
+            "larger disk."
         ).format(name=name, folder=folder, detail=detail)
     )
 
 
 def check_room(listed: int, parts: list[Path], folder: Path) -> None:
-    """Refuse, before a byte is written, an archive whose entries (``listed`` bytes, as it lists them)
-    exceed the cap, expand more than the ratio, or do not fit in ``folder``'s free space (a reserve kept)."""
+    """Refuse, before a byte is written, an archive whose entries (``listed`` bytes, as it lists
+    them)
+    exceed the cap, expand more than the ratio, or do not fit in ``folder``'s free space (a reserve
+    kept)."""
     name = parts[0].name
     packed = sum(part.stat().st_size for part in parts)
     cap, ratio = archive_max_bytes(), archive_max_ratio()
     if listed > cap:
         raise DeliveryError(
-            tr("The archive {name} lists {size} MB of files, more than the cap of {cap} MB: refused, nothing was extracted. An IGN delivery is smaller; the cap is QGIS's advanced setting ocsge/archive/max_gb.").format(
-                name=name, size=_size(listed), cap=_size(cap)
-            )
+            tr(
+                "The archive {name} lists {size} MB of files, more than the cap of {cap} "
+                "MB: refused, nothing was extracted. An IGN delivery is smaller; the cap "
+                "is QGIS's advanced setting ocsge/archive/max_gb."
+            ).format(name=name, size=_size(listed), cap=_size(cap))
         )
     if listed > RATIO_FLOOR and listed > ratio * max(packed, 1):
         raise DeliveryError(
-            tr("The archive {name} ({packed} MB) lists {size} MB of files, {times:.0f} times its size (at most {ratio:g}): an archive made to fill the disk, refused, nothing was extracted. Get the delivery again from IGN.").format(
-                name=name, packed=_size(packed), size=_size(listed), times=listed / max(packed, 1), ratio=ratio
+            tr(
+                "The archive {name} ({packed} MB) lists {size} MB of files, {times:.0f} "
+                "times its size (at most {ratio:g}): an archive made to fill the disk, "
+                "refused, nothing was extracted. Get the delivery again from IGN."
+            ).format(
+                name=name,
+                packed=_size(packed),
+                size=_size(listed),
+                times=listed / max(packed, 1),
+                ratio=ratio,
             )
         )
     usage = shutil.disk_usage(folder)
     room = usage.free - min(RESERVE, usage.total // 20)
     if listed > room:
         raise DeliveryError(
-            tr("Not enough space in the cache {folder} to extract {name}: {size} MB needed, {free} MB free. Nothing was extracted: free some space, empty the cache (the panel's settings) or point OCSGE_CACHE_DIR at a larger disk.").format(
-                name=name, folder=folder, size=_size(listed), free=_size(max(room, 0))
-            )
+            tr(
+                "Not enough space in the cache {folder} to extract {name}: {size} MB "
+                "needed, {free} MB free. Nothing was extracted: free some space, empty "
+                "the cache (the panel's settings) or point OCSGE_CACHE_DIR at a larger "
+                "disk."
+            ).format(name=name, folder=folder, size=_size(listed), free=_size(max(room, 0)))
         )
 
 
 def _refuse_entry(name: str, archive_name: str) -> DeliveryError:
     return DeliveryError(
         tr(
-            "The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute "
-            "path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN."
+            "The archive {name} holds an entry “{entry}” that would be written outside "
+            "its folder (an absolute "
+            "path, “..” or a link): refused, nothing was extracted. IGN's archives hold "
+            "none: get it again from IGN."
         ).format(name=archive_name, entry=name)
     )
 
@@ -289,7 +334,7 @@ def evict_cache(limit: int | None = None, keep: Iterable[Path] = ()) -> list[Pat
             break
         if entry in keep:
             continue
-        with _locked(root / f".{entry.name}.lock", wait=False) as lock:
+        with _Locked(root / f".{entry.name}.lock", wait=False) as lock:
             if not lock.acquired:
                 continue
             files.remove(entry)
@@ -316,8 +361,10 @@ def clear_cache() -> int:
 
 
 def _extract_with_7z(exe, archive, work, progress, is_canceled, listed: int | None = None) -> None:
-    """7-Zip's extraction of ``archive`` into ``work``, stopped on cancel and when what it wrote grows
-    past the ``listed`` size (+1 % and 1 MB: a header that lies); its error said, a full disk as such."""
+    """7-Zip's extraction of ``archive`` into ``work``, stopped on cancel and when what it wrote
+    grows
+    past the ``listed`` size (+1 % and 1 MB: a header that lies); its error said, a full disk as
+    such."""
     proc = subprocess.Popen(
         [exe, "x", "-y", "-bsp1", "-bso0", "-bse1", f"-o{work}", str(archive)],
         stdout=subprocess.PIPE,
@@ -351,23 +398,40 @@ def _extract_with_7z(exe, archive, work, progress, is_canceled, listed: int | No
     if code == 0 and limit is not None and tree_size(work) > limit:
         raise _forged(archive.name, listed)
     if code != 0:
-        lines = [line.strip() for line in bytes(output).decode(errors="replace").replace("\b", "\n").replace("\r", "\n").splitlines() if line.strip()]
+        lines = [
+            line.strip()
+            for line in bytes(output)
+            .decode(errors="replace")
+            .replace("\b", "\n")
+            .replace("\r", "\n")
+            .splitlines()
+            if line.strip()
+        ]
         full = next((line for line in lines if "errno=28" in line or "No space left" in line), None)
         if full is not None:
             raise _disk_full(archive.name, Path(work).parent, full)
-        detail = next((line for line in reversed(lines) if "ERROR" in line.upper() and line.rstrip(":").upper() != "SYSTEM ERROR"), lines[-1] if lines else "")
+        detail = next(
+            (
+                line
+                for line in reversed(lines)
+                if "ERROR" in line.upper() and line.rstrip(":").upper() != "SYSTEM ERROR"
+            ),
+            lines[-1] if lines else "",
+        )
         raise DeliveryError(
-            tr("The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.").format(
-                name=archive.name, detail=detail.strip()
-            )
+            tr(
+                "The archive {name} is corrupt or truncated (7-Zip: {detail}). Download "
+                "it again from IGN."
+            ).format(name=archive.name, detail=detail.strip())
         )
 
 
 def _forged(name: str, listed: int) -> DeliveryError:
     return DeliveryError(
-        tr("The archive {name} writes more than the {size} MB it lists: a forged archive, stopped and removed. Get the delivery again from IGN.").format(
-            name=name, size=_size(listed)
-        )
+        tr(
+            "The archive {name} writes more than the {size} MB it lists: a forged "
+            "archive, stopped and removed. Get the delivery again from IGN."
+        ).format(name=name, size=_size(listed))
     )
 
 
@@ -408,14 +472,18 @@ def _extract_with_py7zr_one(archive, work, display_name) -> None:
     try:
         with py7zr.SevenZipFile(archive) as handle:
             infos = handle.list()
-            _check_entries(((info.filename, info.is_symlink) for info in infos), display_name, Path(work))
-            check_room(sum(info.uncompressed or 0 for info in infos), [Path(archive)], Path(work).parent)
+            _check_entries(
+                ((info.filename, info.is_symlink) for info in infos), display_name, Path(work)
+            )
+            check_room(
+                sum(info.uncompressed or 0 for info in infos), [Path(archive)], Path(work).parent
+            )
             handle.extractall(work)
     except DeliveryError:
         raise
     except Exception as error:  # py7zr raises many kinds
         raise DeliveryError(
-            tr("The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.").format(
-                name=display_name, detail=error
-            )
+            tr(
+                "The archive {name} is corrupt or truncated ({detail}). Download it again from IGN."
+            ).format(name=display_name, detail=error)
         ) from None

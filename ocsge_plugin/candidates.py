@@ -17,8 +17,13 @@ _ARTIF_LAYER = re.compile(r"^artif_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 _EVOL_LAYER = re.compile(r"^zan_evol_((?:19|20)\d{2})_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 
 
-# IGN's layer names, by kind (docs/domain.md §1): a layer named otherwise is a user's extract or copy.
-_IGN_NAMES = {"occupation": ("OCCUPATION_SOL",), "zone_construite": ("ZONE_CONSTRUITE",), "difference": ("DIFFERENCE", "DIFF")}
+# IGN's layer names, by kind (docs/domain.md §1): a layer named otherwise is a user's extract or
+# copy.
+_IGN_NAMES = {
+    "occupation": ("OCCUPATION_SOL",),
+    "zone_construite": ("ZONE_CONSTRUITE",),
+    "difference": ("DIFFERENCE", "DIFF"),
+}
 
 
 def is_ign_layer_name(kind: str, layer_name: str) -> bool:
@@ -35,7 +40,8 @@ def choose_complete(found: list) -> tuple[list, list[str]]:
     """Among layers of one kind, département and millésime(s) found in one source, the complete one:
     the layers IGN's way named (an extract saved beside it is named otherwise), of these the largest
     (most polygons); layers as large as it are kept too (the same delivery as GeoPackage and
-    Shapefile). Returns (the layers kept, in their order; a warning per layer left out, naming both)."""
+    Shapefile). Returns (the layers kept, in their order; a warning per layer left out, naming
+    both)."""
     groups: dict[tuple, list] = {}
     for layer in found:
         if layer.millesimes:  # a layer without a known millésime is nobody's rival
@@ -51,10 +57,22 @@ def choose_complete(found: list) -> tuple[list, list[str]]:
             if layer not in kept:
                 left_out[id(layer)] = plural(
                     layer.feature_count,
-                    tr("Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygon) is left out."),
-                    tr("Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygons) is left out."),
-                ).format(title=layer.title, kept=_distinct(kept[0], rivals), kept_count=kept[0].feature_count, reason=reason,
-                         dropped=_distinct(layer, rivals), dropped_count=layer.feature_count)
+                    tr(
+                        "Several {title} layers: {kept} ({kept_count} polygons) is used, "
+                        "{reason}; {dropped} ({dropped_count} polygon) is left out."
+                    ),
+                    tr(
+                        "Several {title} layers: {kept} ({kept_count} polygons) is used, "
+                        "{reason}; {dropped} ({dropped_count} polygons) is left out."
+                    ),
+                ).format(
+                    title=layer.title,
+                    kept=_distinct(kept[0], rivals),
+                    kept_count=kept[0].feature_count,
+                    reason=reason,
+                    dropped=_distinct(layer, rivals),
+                    dropped_count=layer.feature_count,
+                )
     return [layer for layer in found if id(layer) not in left_out], list(left_out.values())
 
 

@@ -8,24 +8,33 @@ The service lists what it holds as Atom feeds (docs/domain.md §1)::
         <link href="<base>/resource/OCSGE/OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"/>
         <gpf_dl:zone term="D032" label="D032 Gers"/><gpf_dl:format term="GPKG" label="…"/></entry>
 
-Products ``OCSGE`` (occupation du sol, différence) and ``OCSGE-ARTIFICIALISATION`` (artificialisation
+Products ``OCSGE`` (occupation du sol, différence) and ``OCSGE-ARTIFICIALISATION``
+(artificialisation
 and its difference). Each entry is one delivery, named by IGN's rules; the archive is at
-``<base>/download/<PRODUCT>/<NAME>/<NAME>.7z``. The kind, département and millésimes are read from the
+``<base>/download/<PRODUCT>/<NAME>/<NAME>.7z``. The kind, département and millésimes are read from
+the
 name with the same rules ``reading`` applies to the files once downloaded.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 from urllib.parse import quote
 
 from . import files, network, nomenclature, settings
 from .i18n import tr
-from .reading import departement_from_name, epsg_from_name, kind_from_name, millesimes_from_name, normalise_departement
+from .reading import (
+    departement_from_name,
+    epsg_from_name,
+    kind_from_name,
+    millesimes_from_name,
+    normalise_departement,
+)
 
 PRODUCTS = ("OCSGE", "OCSGE-ARTIFICIALISATION")
 KINDS = ("occupation", "difference", "artif", "artif_diff")  # order of the listing
@@ -49,7 +58,7 @@ def kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-@lru_cache(maxsize=None)
+@cache
 def departements() -> tuple[tuple[str, str], ...]:
     """(INSEE code, name) of the 101 départements, in order."""
     return tuple((code, nom) for code, (nom, _) in nomenclature.departements().items())
@@ -63,7 +72,9 @@ def normalise(code: str) -> str:
     value = normalise_departement(text) if text else ""
     if value not in dict(departements()):
         raise CatalogueError(
-            tr("“{code}” is not a département code. Expected a code such as 32, 2A or 974.").format(code=code)
+            tr("“{code}” is not a département code. Expected a code such as 32, 2A or 974.").format(
+                code=code
+            )
         )
     return value
 
@@ -73,7 +84,14 @@ def zone(code: str) -> str:
     return "D" + normalise(code).rjust(3, "0")
 
 
-def listing_url(base: str, product: str, zone_term: str, fmt: str | None = None, page: int = 1, limit: int = PAGE_LIMIT) -> str:
+def listing_url(
+    base: str,
+    product: str,
+    zone_term: str,
+    fmt: str | None = None,
+    page: int = 1,
+    limit: int = PAGE_LIMIT,
+) -> str:
     params = {"zone": zone_term, "format": fmt, "page": page, "limit": limit}
     return network.with_query(f"{base.rstrip('/')}/resource/{quote(product)}", params)
 
@@ -107,7 +125,8 @@ def _local(name: str) -> str:
 
 
 def _attributes(element: ET.Element) -> dict[str, str]:
-    """Attributes by local name (the gpf_dl namespace URI differs between versions of the service)."""
+    """Attributes by local name (the gpf_dl namespace URI differs between versions of the
+    service)."""
     return {_local(key): value for key, value in element.attrib.items()}
 
 
@@ -117,15 +136,24 @@ def parse_feed(content: bytes) -> FeedPage:
         root = ET.fromstring(content)
     except ET.ParseError as error:
         raise CatalogueError(
-            tr("IGN's download service sent an unreadable listing ({detail}). Check its address in the plugin settings.").format(
-                detail=error
-            )
+            tr(
+                "IGN's download service sent an unreadable listing ({detail}). Check its "
+                "address in the plugin settings."
+            ).format(detail=error)
         ) from None
     if _local(root.tag) != "feed":
-        raise CatalogueError(tr("IGN's download service did not send an Atom listing. Check its address in the plugin settings."))
+        raise CatalogueError(
+            tr(
+                "IGN's download service did not send an Atom listing. Check its address "
+                "in the plugin settings."
+            )
+        )
     paging = _attributes(root)
     for child in root:  # some versions write paging as elements
-        if _local(child.tag) in ("page", "pagecount", "totalentries") and (child.text or "").strip():
+        if (
+            _local(child.tag) in ("page", "pagecount", "totalentries")
+            and (child.text or "").strip()
+        ):
             paging.setdefault(_local(child.tag), child.text.strip())
     entries = []
     for element in root.findall(f"{ATOM}entry"):
@@ -135,14 +163,18 @@ def parse_feed(content: bytes) -> FeedPage:
             attributes = _attributes(child)
             if tag == "title":
                 values["title"] = (child.text or "").strip()
-            elif tag == "link" and (not values["link"] or attributes.get("rel", "alternate") == "alternate"):
+            elif tag == "link" and (
+                not values["link"] or attributes.get("rel", "alternate") == "alternate"
+            ):
                 values["link"] = attributes.get("href", "")
             elif tag == "updated":
                 values["updated"] = (child.text or "").strip()
             elif tag == "zone":
                 values["zone"] = attributes.get("term", "")
             elif tag == "format":
-                values["format"] = attributes.get("term", "") or attributes.get("label", "").split(" ")[0]
+                values["format"] = (
+                    attributes.get("term", "") or attributes.get("label", "").split(" ")[0]
+                )
             elif tag == "editionDate":
                 values["edition"] = (child.text or "").strip()
         if values["title"]:
@@ -154,7 +186,12 @@ def parse_feed(content: bytes) -> FeedPage:
         except (TypeError, ValueError):
             return default
 
-    return FeedPage(tuple(entries), number("page", 1), max(1, number("pagecount", 1)), number("totalentries", len(entries)))
+    return FeedPage(
+        tuple(entries),
+        number("page", 1),
+        max(1, number("pagecount", 1)),
+        number("totalentries", len(entries)),
+    )
 
 
 @dataclass(frozen=True)
@@ -198,7 +235,11 @@ def classify(entry: Entry, product: str) -> Delivery | None:
     name = entry.title
     kind = kind_from_name(name)
     if kind not in KINDS:
-        kind = ("artif_diff" if "diff" in name.lower() else "artif") if product == "OCSGE-ARTIFICIALISATION" else "occupation"
+        kind = (
+            ("artif_diff" if "diff" in name.lower() else "artif")
+            if product == "OCSGE-ARTIFICIALISATION"
+            else "occupation"
+        )
     departement = departement_from_name(name)
     if departement is None and entry.zone:
         departement = normalise_departement(entry.zone.lstrip("Dd"))
@@ -208,8 +249,16 @@ def classify(entry: Entry, product: str) -> Delivery | None:
     upper = f"_{name.upper()}_"
     fmt = (entry.format or "").upper() or next((f for f in FORMATS if f"_{f}_" in upper), "")
     return Delivery(
-        name=name, product=product, kind=kind, departement=departement, millesimes=millesimes, format=fmt,
-        epsg=epsg_from_name(name), updated=entry.updated, edition=entry.edition, link=entry.link,
+        name=name,
+        product=product,
+        kind=kind,
+        departement=departement,
+        millesimes=millesimes,
+        format=fmt,
+        epsg=epsg_from_name(name),
+        updated=entry.updated,
+        edition=entry.edition,
+        link=entry.link,
     )
 
 
@@ -221,11 +270,21 @@ def parse_millesimes(text: str | int | None) -> tuple[int, ...]:
     parts = [p.strip() for p in value.replace("/", "-").split("-")]
     if all(p.isdigit() and len(p) == 4 for p in parts) and 1 <= len(parts) <= 2:
         return tuple(int(p) for p in parts)
-    raise CatalogueError(tr("“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).").format(text=text))
+    raise CatalogueError(
+        tr("“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).").format(
+            text=text
+        )
+    )
 
 
-def select(deliveries: Iterable[Delivery], kind: str, millesimes: tuple[int, ...] = (), fmt: str | None = None) -> Delivery:
-    """The delivery of ``kind`` for ``millesimes`` (a difference matches its final year when one year
+def select(
+    deliveries: Iterable[Delivery],
+    kind: str,
+    millesimes: tuple[int, ...] = (),
+    fmt: str | None = None,
+) -> Delivery:
+    """The delivery of ``kind`` for ``millesimes`` (a difference matches its final year when one
+    year
     is given; none given: the most recent) in ``fmt``, the latest edition when several match."""
     offered = [d for d in deliveries if d.kind == kind]
     candidates = [d for d in offered if not fmt or d.format.upper() == fmt.upper()]
@@ -238,11 +297,15 @@ def select(deliveries: Iterable[Delivery], kind: str, millesimes: tuple[int, ...
         raise CatalogueError(
             tr("IGN offers no {kind} delivery for {what}. Available: {available}.").format(
                 kind=kind_label(kind).lower(),
-                what=" ".join(p for p in ("-".join(map(str, millesimes)), fmt or "") if p) or tr("this département"),
+                what=" ".join(p for p in ("-".join(map(str, millesimes)), fmt or "") if p)
+                or tr("this département"),
                 available=available,
             )
         )
-    return max(candidates, key=lambda d: (d.millesimes, d.format.upper() == "GPKG", d.edition or d.updated, d.name))
+    return max(
+        candidates,
+        key=lambda d: (d.millesimes, d.format.upper() == "GPKG", d.edition or d.updated, d.name),
+    )
 
 
 class Catalogue:
@@ -258,9 +321,14 @@ class Catalogue:
         page = 1
         while page <= MAX_PAGES:
             try:
-                response = self.client.get(listing_url(self.base_url, product, zone_term, fmt, page), accept="application/atom+xml")
+                response = self.client.get(
+                    listing_url(self.base_url, product, zone_term, fmt, page),
+                    accept="application/atom+xml",
+                )
             except network.NetworkError as error:
-                if error.status == 404:  # the service answers 404 where a product has nothing for a zone
+                if (
+                    error.status == 404
+                ):  # the service answers 404 where a product has nothing for a zone
                     break
                 raise
             feed = parse_feed(response.content)
@@ -271,7 +339,10 @@ class Catalogue:
         return found
 
     def deliveries(
-        self, departement: str, fmt: str | None = None, products: Iterable[str] = PRODUCTS,
+        self,
+        departement: str,
+        fmt: str | None = None,
+        products: Iterable[str] = PRODUCTS,
         progress: Callable[[float], None] | None = None,
     ) -> list[Delivery]:
         """Every delivery IGN offers for a département, sorted by kind then millésimes."""
@@ -286,10 +357,15 @@ class Catalogue:
                     result[delivery.name] = delivery
             if progress:
                 progress(100.0 * (index + 1) / len(products))
-        return sorted(result.values(), key=lambda d: (KINDS.index(d.kind), d.millesimes, d.format, d.name))
+        return sorted(
+            result.values(), key=lambda d: (KINDS.index(d.kind), d.millesimes, d.format, d.name)
+        )
 
     def download(
-        self, delivery: Delivery, folder: str | Path | None = None, progress: Callable[[float], None] | None = None
+        self,
+        delivery: Delivery,
+        folder: str | Path | None = None,
+        progress: Callable[[float], None] | None = None,
     ) -> tuple[Path, bool]:
         """Download a delivery's archive into ``folder`` (default: the cache), reusing the same
         edition already there. Returns (archive path, reused)."""
@@ -299,4 +375,6 @@ class Catalogue:
         except files.UnsafePath as error:
             raise CatalogueError(str(error)) from None
         stamp = "|".join((delivery.name, delivery.updated, delivery.edition))
-        return self.client.download_cached(delivery.download_url(self.base_url), target, stamp, progress)
+        return self.client.download_cached(
+            delivery.download_url(self.base_url), target, stamp, progress
+        )

@@ -1,6 +1,7 @@
 """The one place where the plugin meets QGIS APIs that differ between the versions it supports
 (3.22 to 3.44). Algorithms and the panel call these helpers and never test QGIS's version: each one
-asks QGIS whether the newer API is there, and uses it when it is (no deprecation warning on 3.44)."""
+asks QGIS whether the newer API is there, and uses it when it is (no deprecation warning on
+3.44)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ _METATYPE = _field_takes_metatype()
 
 
 def field(name: str, kind, len: int = 0, prec: int = 0) -> QgsField:  # noqa: A002 - QgsField's own keyword names
-    """``QgsField(name, kind, len=…, prec=…)`` with ``kind`` a ``QVariant`` type (String, Int, Double,
-    Bool…). From QGIS 3.38 on, the QVariant constructor is deprecated and fields take the ``QMetaType``
+    """``QgsField(name, kind, len=…, prec=…)`` with ``kind`` a ``QVariant`` type (String, Int,
+    Double,
+    Bool…). From QGIS 3.38 on, the QVariant constructor is deprecated and fields take the
+    ``QMetaType``
     of the same number; before, only QVariant's."""
     if _METATYPE:
         return QgsField(name, QMetaType.Type(int(kind)), len=len, prec=prec)
@@ -60,8 +63,10 @@ def load_results(algorithm, context, feedback, parameters: dict) -> bool:
 
 def model_parameter_source():
     """The kind of a model child's parameter source that is one of the model's own inputs:
-    ``Qgis.ProcessingModelChildParameterSource.ModelParameter`` (3.26 and later; the older spelling is
-    gone from 3.40's bindings) or ``QgsProcessingModelChildParameterSource.Source.ModelParameter`` (3.22)."""
+    ``Qgis.ProcessingModelChildParameterSource.ModelParameter`` (3.26 and later; the older spelling
+    is
+    gone from 3.40's bindings) or ``QgsProcessingModelChildParameterSource.Source.ModelParameter``
+    (3.22)."""
     from qgis.core import Qgis, QgsProcessingModelChildParameterSource
 
     moved = getattr(Qgis, "ProcessingModelChildParameterSource", None)
@@ -83,8 +88,10 @@ def text_always_text():
 
 
 def change_item_fonts(item, change) -> None:
-    """``change`` (QFont → QFont) applied to the fonts of a layout label or legend: through their text
-    formats where QGIS has them (labels from 3.24, legend styles from 3.30; their fonts are deprecated
+    """``change`` (QFont → QFont) applied to the fonts of a layout label or legend: through their
+    text
+    formats where QGIS has them (labels from 3.24, legend styles from 3.30; their fonts are
+    deprecated
     there), through their fonts in 3.22. Other items are left as they are."""
     from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLegendStyle
 
@@ -96,7 +103,12 @@ def change_item_fonts(item, change) -> None:
         else:
             item.setFont(change(item.font()))
     elif isinstance(item, QgsLayoutItemLegend):
-        for kind in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
+        for kind in (
+            QgsLegendStyle.Style.Title,
+            QgsLegendStyle.Style.Group,
+            QgsLegendStyle.Style.Subgroup,
+            QgsLegendStyle.Style.SymbolLabel,
+        ):
             style = item.style(kind)
             if hasattr(style, "textFormat"):
                 text = style.textFormat()

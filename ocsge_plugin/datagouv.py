@@ -35,7 +35,8 @@ def presets() -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class Known:
     """A dataset found and one of its files loaded in one click: searched with ``query``, the first
-    result published by ``organization`` whose title holds ``title``; its resource of format ``kind``
+    result published by ``organization`` whose title holds ``title``; its resource of format
+    ``kind``
     whose title or file name holds ``resource`` (accents and case aside)."""
 
     label: str
@@ -47,18 +48,32 @@ class Known:
 
     def dataset_in(self, page: SearchPage) -> Dataset | None:
         return next(
-            (d for d in page.datasets if _plain(self.organization) in _plain(d.organization) and _plain(self.title) in _plain(d.title)),
+            (
+                d
+                for d in page.datasets
+                if _plain(self.organization) in _plain(d.organization)
+                and _plain(self.title) in _plain(d.title)
+            ),
             None,
         )
 
     def resource_in(self, dataset: Dataset) -> Resource | None:
         """The file to load: of the kind, named for ``resource`` (the most recent when several)."""
-        fitting = [r for r in dataset.resources or () if r.kind == self.kind and (_plain(self.resource) in _plain(r.title) or _plain(self.resource) in _plain(r.file_name))]
+        fitting = [
+            r
+            for r in dataset.resources or ()
+            if r.kind == self.kind
+            and (
+                _plain(self.resource) in _plain(r.title)
+                or _plain(self.resource) in _plain(r.file_name)
+            )
+        ]
         return max(fitting, key=lambda r: r.last_modified, default=None)
 
 
 def known() -> list[Known]:
-    """The datasets the panel finds and loads in one click: Cerema's consumption of NAF land (the commune
+    """The datasets the panel finds and loads in one click: Cerema's consumption of NAF land (the
+    commune
     file, read by ocsge:consommation)."""
     return [
         Known(
@@ -107,7 +122,11 @@ class Resource:
     def from_api(cls, raw: dict[str, Any]) -> Resource:
         checksum = raw.get("checksum") or {}
         if isinstance(checksum, dict):
-            checksum = f"{checksum.get('type', '')}:{checksum.get('value', '')}" if checksum.get("value") else ""
+            checksum = (
+                f"{checksum.get('type', '')}:{checksum.get('value', '')}"
+                if checksum.get("value")
+                else ""
+            )
         size = raw.get("filesize")
         return cls(
             id=str(raw.get("id") or ""),
@@ -152,7 +171,9 @@ class Resource:
     @property
     def stamp(self) -> str:
         """The version of the file, for reusing a download: changes when the file changes."""
-        return "|".join((self.download_url, self.last_modified, self.checksum, str(self.filesize or "")))
+        return "|".join(
+            (self.download_url, self.last_modified, self.checksum, str(self.filesize or ""))
+        )
 
     def why_not_displayable(self) -> str:
         """Why the panel cannot add it to the map (empty when it can)."""
@@ -161,8 +182,10 @@ class Resource:
         if not self.download_url:
             return tr("This resource has no file to download.")
         return tr(
-            "The format “{format}” cannot be shown on the map by this panel (it loads GeoPackage, GeoJSON, "
-            "zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). Download it instead."
+            "The format “{format}” cannot be shown on the map by this panel (it loads "
+            "GeoPackage, GeoJSON, "
+            "zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). "
+            "Download it instead."
         ).format(format=self.format or self.extension or "?")
 
 
@@ -183,9 +206,12 @@ class Dataset:
     def from_api(cls, raw: dict[str, Any]) -> Dataset:
         organization = raw.get("organization") or raw.get("owner") or {}
         if isinstance(organization, dict):
-            organization = organization.get("name") or " ".join(
-                str(organization.get(k) or "") for k in ("first_name", "last_name")
-            ).strip()
+            organization = (
+                organization.get("name")
+                or " ".join(
+                    str(organization.get(k) or "") for k in ("first_name", "last_name")
+                ).strip()
+            )
         resources = raw.get("resources")
         return cls(
             id=str(raw.get("id") or ""),
@@ -197,7 +223,9 @@ class Dataset:
             tags=tuple(str(t) for t in raw.get("tags") or ()),
             license=str(raw.get("license") or ""),
             page=str(raw.get("page") or ""),
-            resources=tuple(Resource.from_api(r) for r in resources) if isinstance(resources, list) else None,
+            resources=tuple(Resource.from_api(r) for r in resources)
+            if isinstance(resources, list)
+            else None,
         )
 
 
@@ -233,7 +261,13 @@ def human_size(size: int | None) -> str:
     """1536 → '1.5 kB' (units through tr, so French reads 'ko', 'Mo'…)."""
     if size is None:
         return ""
-    units = [tr("{value} B"), tr("{value} kB"), tr("{value} MB"), tr("{value} GB"), tr("{value} TB")]
+    units = [
+        tr("{value} B"),
+        tr("{value} kB"),
+        tr("{value} MB"),
+        tr("{value} GB"),
+        tr("{value} TB"),
+    ]
     value, index = float(size), 0
     while value >= 1000 and index < len(units) - 1:
         value, index = value / 1000.0, index + 1
@@ -252,11 +286,15 @@ class DataGouv:
         """One page of datasets matching ``query`` (data.gouv.fr's own relevance order)."""
         page_size = max(1, min(MAX_PAGE_SIZE, int(page_size)))
         payload = self.client.get_json(
-            f"{self.base_url}/datasets/", {"q": query.strip(), "page": max(1, int(page)), "page_size": page_size}
+            f"{self.base_url}/datasets/",
+            {"q": query.strip(), "page": max(1, int(page)), "page_size": page_size},
         )
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
             raise network.NetworkError(
-                tr("Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings."),
+                tr(
+                    "Unexpected answer from data.gouv.fr (no “data” list). Check the API "
+                    "address in the plugin settings."
+                ),
                 "http",
                 self.base_url,
             )
@@ -275,19 +313,27 @@ class DataGouv:
         payload = self.client.get_json(f"{self.base_url}/datasets/{quote(ident, safe='')}/")
         if not isinstance(payload, dict) or "id" not in payload:
             raise network.NetworkError(
-                tr("Unexpected answer from data.gouv.fr for the dataset {ident}.").format(ident=ident), "http", self.base_url
+                tr("Unexpected answer from data.gouv.fr for the dataset {ident}.").format(
+                    ident=ident
+                ),
+                "http",
+                self.base_url,
             )
         return Dataset.from_api(payload)
 
     def find(self, wanted: Known) -> tuple[Dataset, Resource]:
         """The dataset and file of ``wanted`` (a :class:`Known`), with its resources read when the
-        search does not give them. Raises network.NetworkError, with what was looked for, when either
+        search does not give them. Raises network.NetworkError, with what was looked for, when
+        either
         is not found."""
         page = self.search(wanted.query, 1, 20)
         found = wanted.dataset_in(page)
         if found is None:
             raise network.NetworkError(
-                tr("No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.").format(organization=wanted.organization, title=wanted.title, query=wanted.query),
+                tr(
+                    "No dataset of {organization} titled “{title}” in data.gouv.fr's "
+                    "answer for “{query}”."
+                ).format(organization=wanted.organization, title=wanted.title, query=wanted.query),
                 "http",
                 self.base_url,
             )
@@ -296,14 +342,20 @@ class DataGouv:
         resource = wanted.resource_in(found)
         if resource is None:
             raise network.NetworkError(
-                tr("The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.").format(title=found.title, kind=wanted.kind.upper(), name=wanted.resource),
+                tr(
+                    "The dataset “{title}” has no {kind} file named for “{name}”. Choose "
+                    "its file in the list."
+                ).format(title=found.title, kind=wanted.kind.upper(), name=wanted.resource),
                 "http",
                 self.base_url,
             )
         return found, resource
 
     def download(
-        self, resource: Resource, folder: str | Path | None = None, progress: Callable[[float], None] | None = None
+        self,
+        resource: Resource,
+        folder: str | Path | None = None,
+        progress: Callable[[float], None] | None = None,
     ) -> tuple[Path, bool]:
         """Download a resource into ``folder`` (default: the cache), reusing an identical earlier
         download; never more than its declared ``filesize`` and a margin (network.Budget). Returns
@@ -313,8 +365,18 @@ class DataGouv:
         network.check_url(resource.download_url)
         what = tr("data.gouv.fr's resource")
         try:
-            folder = Path(folder) if folder else files.safe_file(settings.cache_folder() / "datagouv", re.sub(r"[^\w\-]+", "_", resource.id) or "resource", what)
+            folder = (
+                Path(folder)
+                if folder
+                else files.safe_file(
+                    settings.cache_folder() / "datagouv",
+                    re.sub(r"[^\w\-]+", "_", resource.id) or "resource",
+                    what,
+                )
+            )
             target = files.safe_file(folder, resource.file_name, what)
         except files.UnsafePath as error:
             raise network.NetworkError(str(error), "scheme", resource.download_url) from None
-        return self.client.download_cached(resource.download_url, target, resource.stamp, progress, declared=resource.filesize)
+        return self.client.download_cached(
+            resource.download_url, target, resource.stamp, progress, declared=resource.filesize
+        )

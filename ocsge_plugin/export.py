@@ -8,8 +8,10 @@ Public API
 ``wide_table(table, level, dataset, unit) -> DataFrame``: the "by index" layout
     (``millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2``).
 ``coverage_table(departements) -> DataFrame``: "part du territoire couvert par l'OCS GE".
-``quality_table(table, level, unit) -> DataFrame``: what the published tables cannot say, per territory
-    and pair of millésimes (``qualite_<level>``): undetermined surface and share, undetermined flows,
+``quality_table(table, level, unit) -> DataFrame``: what the published tables cannot say, per
+territory
+    and pair of millésimes (``qualite_<level>``): undetermined surface and share, undetermined
+    flows,
     polygons repaired, surface outside the data, what is unknown.
 ``simplify_coverage(geometries, tolerance) -> dict``: outlines simplified with shared boundaries
     simplified once (topology kept between neighbours).
@@ -17,16 +19,18 @@ Public API
 ``table_fields / write_sink / read_table``: the plugin's own territory tables (``ocsge:aggregate``,
     ``ocsge:rollup``) to and from QGIS feature sinks and layers.
 
-Units: the plugin's tables carry a ``unite`` column ('ha' or 'm2'); tables handed to the writers here
+Units: the plugin's tables carry a ``unite`` column ('ha' or 'm2'); tables handed to the writers
+here
 are in m² (``read_table`` converts) and are converted once, on writing.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -45,24 +49,46 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from . import compat, export_classes, nomenclature, postgis
-from .files import OutputSet
-from .spreadsheet import write_csv
 from .computing.classify import suggest_projected_crs
 from .computing.rollup import commune_table, dissolve, rollup
 from .computing.table import LEVELS, NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
 from .errors import Canceled, TerritoryError
+from .files import OutputSet
 from .i18n import tr
+from .spreadsheet import write_csv
 
 gdal.UseExceptions()
 
 DATASETS = ("artif", "imper")
 PUBLISHED_LEVELS = LEVELS  # every level of the published schema, in order
 # Simplification tolerance per level, in metres (as the national pipeline does).
-TOLERANCES = {"commune": 50.0, "epci": 250.0, "scot": 250.0, "departement": 1500.0, "region": 1500.0}
+TOLERANCES = {
+    "commune": 50.0,
+    "epci": 250.0,
+    "scot": 250.0,
+    "departement": 1500.0,
+    "region": 1500.0,
+}
 FRANCE_KM2 = 641184.0
 
-_STRING_COLUMNS = {"code", "nom", "millesime_debut", "millesime_fin", "unite", "epci_code", "departement_code", "region_code", "scot_code", "inconnu", "convention",
-                   "code_cs", "code_us", "cs_debut", "cs_fin", "us_debut"}
+_STRING_COLUMNS = {
+    "code",
+    "nom",
+    "millesime_debut",
+    "millesime_fin",
+    "unite",
+    "epci_code",
+    "departement_code",
+    "region_code",
+    "scot_code",
+    "inconnu",
+    "convention",
+    "code_cs",
+    "code_us",
+    "cs_debut",
+    "cs_fin",
+    "us_debut",
+}
 _INT_COLUMNS = {"index_debut", "index_fin"}
 
 
@@ -71,13 +97,25 @@ _INT_COLUMNS = {"index_debut", "index_fin"}
 
 def _columns(level: str, dataset: str) -> list[str]:
     d = dataset
-    cols = [f"{level}_code", "nom", f"pourcent_{d}", f"surface_{d}", f"flux_{d}", f"flux_des{d}", f"flux_{d}_net", "millesime_debut", "millesime_fin"]
+    cols = [
+        f"{level}_code",
+        "nom",
+        f"pourcent_{d}",
+        f"surface_{d}",
+        f"flux_{d}",
+        f"flux_des{d}",
+        f"flux_{d}_net",
+        "millesime_debut",
+        "millesime_fin",
+    ]
     if level == "commune":
         cols += ["departement_code", "region_code", "epci_code", "scot_code", "commune_surface"]
     return cols
 
 
-def published_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "ha") -> pd.DataFrame:
+def published_table(
+    table: pd.DataFrame, level: str, dataset: str, unit: str = "ha"
+) -> pd.DataFrame:
     """``table`` (the plugin's long table, m²) in the published schema of ``<dataset>_<level>``.
 
     Rows without a pair of millésimes (a single millésime) keep empty flows."""
@@ -85,7 +123,13 @@ def published_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "
     out = pd.DataFrame(index=t.index)
     out[f"{level}_code"] = t["code"].astype(str)
     out["nom"] = t["nom"].fillna("").astype(str)
-    for name in (f"pourcent_{dataset}", f"surface_{dataset}", f"flux_{dataset}", f"flux_des{dataset}", f"flux_{dataset}_net"):
+    for name in (
+        f"pourcent_{dataset}",
+        f"surface_{dataset}",
+        f"flux_{dataset}",
+        f"flux_des{dataset}",
+        f"flux_{dataset}_net",
+    ):
         out[name] = t[name].astype(float)
     out["millesime_debut"] = t["millesime_debut"]
     out["millesime_fin"] = t["millesime_fin"]
@@ -99,8 +143,10 @@ def published_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "
 
 def quality_table(table: pd.DataFrame, level: str, unit: str = "ha") -> pd.DataFrame:
     """``qualite_<level>``: per territory and pair of millésimes, the territory surface, the
-    undetermined stock (surface and % of the territory), the undetermined change pieces (surface and %
-    of the territory), the polygons repaired, the surface outside the data (territory − covered; empty when the coverage was not
+    undetermined stock (surface and % of the territory), the undetermined change pieces (surface and
+    %
+    of the territory), the polygons repaired, the surface outside the data (territory − covered;
+    empty when the coverage was not
     computed) and ``inconnu`` (what the published row cannot tell: 'stock', 'flux', '… partiel')."""
     t = to_unit(table, unit)
     out = pd.DataFrame(index=t.index)
@@ -111,12 +157,18 @@ def quality_table(table: pd.DataFrame, level: str, unit: str = "ha") -> pd.DataF
     out["surface"] = t["surface"].astype(float)
     indet = t["surface_indeterminee"].astype(float)
     out["surface_indeterminee"] = indet
-    out["pourcent_indetermine"] = np.where(out["surface"] > 0, 100.0 * indet / out["surface"].where(out["surface"] > 0), np.nan)
+    out["pourcent_indetermine"] = np.where(
+        out["surface"] > 0, 100.0 * indet / out["surface"].where(out["surface"] > 0), np.nan
+    )
     flux_indet = t["flux_indetermine"].astype(float)
     out["flux_indetermine"] = flux_indet
-    out["pourcent_flux_indetermine"] = np.where(out["surface"] > 0, 100.0 * flux_indet / out["surface"].where(out["surface"] > 0), np.nan)
+    out["pourcent_flux_indetermine"] = np.where(
+        out["surface"] > 0, 100.0 * flux_indet / out["surface"].where(out["surface"] > 0), np.nan
+    )
     out["polygones_repares"] = t["polygones_repares"].astype(float)
-    out["surface_hors_donnees"] = (out["surface"] - t["surface_couverte"].astype(float)).clip(lower=0.0)
+    out["surface_hors_donnees"] = (out["surface"] - t["surface_couverte"].astype(float)).clip(
+        lower=0.0
+    )
     out["inconnu"] = t["inconnu"] if "inconnu" in t.columns else None
     out.attrs["codes"] = list(t["code"].astype(str))
     return out.reset_index(drop=True)
@@ -142,8 +194,14 @@ def wide_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "ha") 
         if not pd.isna(fin) and r["millesime_fin"] is not None and not pd.isna(r[f"surface_{d}"]):
             stocks[code][int(fin)] = (r["millesime_fin"], r[f"surface_{d}"], area)
         debut = r["index_debut"]
-        if not pd.isna(debut) and r.get("millesime_debut") is not None and not pd.isna(r[f"surface_{d}_debut"]):
-            stocks[code].setdefault(int(debut), (r["millesime_debut"], r[f"surface_{d}_debut"], area))
+        if (
+            not pd.isna(debut)
+            and r.get("millesime_debut") is not None
+            and not pd.isna(r[f"surface_{d}_debut"])
+        ):
+            stocks[code].setdefault(
+                int(debut), (r["millesime_debut"], r[f"surface_{d}_debut"], area)
+            )
     indexes = sorted({i for s in stocks.values() for i in s})
     columns = [f"{level}_code", "nom"]
     for i in indexes:
@@ -158,7 +216,9 @@ def wide_table(table: pd.DataFrame, level: str, dataset: str, unit: str = "ha") 
             years, surface, area = stocks[code].get(i, (None, None, None))
             row[f"millesimes_{i}"] = years
             row[f"surface_{d}_{i}"] = surface
-            row[f"pourcent_{d}_{i}"] = 100.0 * surface / area if surface is not None and area else None
+            row[f"pourcent_{d}_{i}"] = (
+                100.0 * surface / area if surface is not None and area else None
+            )
         for a, b in pairs:
             sa, sb = stocks[code].get(a), stocks[code].get(b)
             if sa and sb:
@@ -194,7 +254,9 @@ def coverage_table(departements: pd.DataFrame) -> pd.DataFrame:
                 "has_ocsge": has,
             }
         )
-    return pd.DataFrame(rows, columns=["code", "name", "surface_km2", "percent_of_france", "has_ocsge"])
+    return pd.DataFrame(
+        rows, columns=["code", "name", "surface_km2", "percent_of_france", "has_ocsge"]
+    )
 
 
 # --------------------------------------------------------------------------- simplification
@@ -207,7 +269,11 @@ def _rings_of(geometry: QgsGeometry) -> list[list[np.ndarray]]:
         return out
     polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
     for polygon in polygons:
-        rings = [np.array([(p.x(), p.y()) for p in ring], dtype=np.float64) for ring in polygon if len(ring) >= 4]
+        rings = [
+            np.array([(p.x(), p.y()) for p in ring], dtype=np.float64)
+            for ring in polygon
+            if len(ring) >= 4
+        ]
         if rings:
             out.append(rings)
     return out
@@ -226,7 +292,7 @@ def _douglas_peucker(points: np.ndarray, tolerance: float) -> np.ndarray:
         if b - a < 2:
             continue
         p, q = points[a], points[b]
-        seg = points[a + 1: b]
+        seg = points[a + 1 : b]
         d = q - p
         length = math.hypot(d[0], d[1])
         if length == 0:
@@ -242,10 +308,13 @@ def _douglas_peucker(points: np.ndarray, tolerance: float) -> np.ndarray:
     return points[keep]
 
 
-def simplify_coverage(geometries: dict[str, QgsGeometry], tolerance: float, feedback: Any = None) -> dict[str, QgsGeometry]:
+def simplify_coverage(
+    geometries: dict[str, QgsGeometry], tolerance: float, feedback: Any = None
+) -> dict[str, QgsGeometry]:
     """Simplify polygons that share boundaries so that neighbours stay neighbours.
 
-    Every ring is cut into arcs at its nodes (vertices where the set of polygons sharing the boundary
+    Every ring is cut into arcs at its nodes (vertices where the set of polygons sharing the
+    boundary
     changes); each distinct arc is simplified once (Douglas-Peucker, endpoints fixed) and the rings
     are rebuilt from the simplified arcs, so a shared boundary is simplified identically on both
     sides. A polygon that would become invalid or collapse keeps its original outline (shared arcs
@@ -294,7 +363,7 @@ def simplify_coverage(geometries: dict[str, QgsGeometry], tolerance: float, feed
             new = []
             for k, s in enumerate(nodes):
                 e_ = nodes[(k + 1) % len(nodes)]
-                seq = pts[s: e_ + 1] if e_ > s else pts[s:] + pts[: e_ + 1]
+                seq = pts[s : e_ + 1] if e_ > s else pts[s:] + pts[: e_ + 1]
                 part = simplified_arc(seq)
                 new.extend(part[:-1])
             new.append(new[0])
@@ -308,8 +377,11 @@ def _point_key(p: Any) -> tuple[float, float]:
     return (float(p[0]), float(p[1]))
 
 
-def _edge_users(codes: list[str], polys: dict[str, list]) -> tuple[list[tuple[str, int, int, np.ndarray]], dict[tuple, set]]:
-    """Every ring (code, polygon, ring, points) and, for every edge, the ids of the rings using it."""
+def _edge_users(
+    codes: list[str], polys: dict[str, list]
+) -> tuple[list[tuple[str, int, int, np.ndarray]], dict[tuple, set]]:
+    """Every ring (code, polygon, ring, points) and, for every edge, the ids of the rings using
+    it."""
     edge_users: dict[tuple, set] = {}
     rings: list[tuple[str, int, int, np.ndarray]] = []
     for code in codes:
@@ -324,14 +396,21 @@ def _edge_users(codes: list[str], polys: dict[str, list]) -> tuple[list[tuple[st
     return rings, edge_users
 
 
-def _rebuilt(geometries: dict[str, QgsGeometry], polys: dict[str, list], out_rings: dict[tuple, np.ndarray]) -> dict[str, QgsGeometry]:
+def _rebuilt(
+    geometries: dict[str, QgsGeometry], polys: dict[str, list], out_rings: dict[tuple, np.ndarray]
+) -> dict[str, QgsGeometry]:
     """The polygons rebuilt from their simplified rings; one that became invalid or empty keeps its
     original outline."""
     result = {}
     for code in geometries:
         parts = []
         for pi, polygon in enumerate(polys[code]):
-            parts.append([[QgsPointXY(x, y) for x, y in out_rings[(code, pi, ri)]] for ri in range(len(polygon))])
+            parts.append(
+                [
+                    [QgsPointXY(x, y) for x, y in out_rings[(code, pi, ri)]]
+                    for ri in range(len(polygon))
+                ]
+            )
         geometry = QgsGeometry.fromMultiPolygonXY(parts) if parts else QgsGeometry()
         if parts and (not geometry.isGeosValid() or geometry.area() <= 0):
             geometry = QgsGeometry(geometries[code])  # keep the original outline
@@ -339,8 +418,11 @@ def _rebuilt(geometries: dict[str, QgsGeometry], polys: dict[str, list], out_rin
     return result
 
 
-def _metric_crs(crs: QgsCoordinateReferenceSystem, geometries: Iterable[QgsGeometry]) -> QgsCoordinateReferenceSystem:
-    """``crs`` when it is projected, else the OCS GE projected CRS of the place (Lambert-93 in métropole)."""
+def _metric_crs(
+    crs: QgsCoordinateReferenceSystem, geometries: Iterable[QgsGeometry]
+) -> QgsCoordinateReferenceSystem:
+    """``crs`` when it is projected, else the OCS GE projected CRS of the place (Lambert-93 in
+    métropole)."""
     if crs.isValid() and not crs.isGeographic():
         return crs
     box = compat.null_rectangle()
@@ -353,7 +435,9 @@ def _metric_crs(crs: QgsCoordinateReferenceSystem, geometries: Iterable[QgsGeome
         lon, lat = centre.x(), centre.y()
         if crs.isValid() and crs.authid() != "EPSG:4326":
             try:
-                p = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()).transform(centre)
+                p = QgsCoordinateTransform(
+                    crs, QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+                ).transform(centre)
                 lon, lat = p.x(), p.y()
             except Exception:  # noqa: BLE001 - a best guess only
                 pass
@@ -362,11 +446,16 @@ def _metric_crs(crs: QgsCoordinateReferenceSystem, geometries: Iterable[QgsGeome
 
 
 def prepare_geometries(
-    geometries: dict[str, QgsGeometry], crs: QgsCoordinateReferenceSystem, tolerance: float, feedback: Any = None
+    geometries: dict[str, QgsGeometry],
+    crs: QgsCoordinateReferenceSystem,
+    tolerance: float,
+    feedback: Any = None,
 ) -> dict[str, QgsGeometry]:
     """Outlines for the export: simplified in metres (topology kept), then in EPSG:4326."""
     metric = _metric_crs(crs, geometries.values())
-    to_metric = QgsCoordinateTransform(crs, metric, QgsProject.instance()) if crs != metric else None
+    to_metric = (
+        QgsCoordinateTransform(crs, metric, QgsProject.instance()) if crs != metric else None
+    )
     work = {}
     for code, g in geometries.items():
         g = QgsGeometry(g) if g is not None else QgsGeometry()
@@ -390,8 +479,14 @@ def prepare_geometries(
 
 # ------------------------------------------------------------------------------- file writing
 
+
 def _ogr_type(series: pd.Series, name: str) -> int:
-    if name.endswith("_code") or name in _STRING_COLUMNS or name.startswith("millesimes_") or name in ("name",):
+    if (
+        name.endswith("_code")
+        or name in _STRING_COLUMNS
+        or name.startswith("millesimes_")
+        or name in ("name",)
+    ):
         return ogr.OFTString
     if name == "has_ocsge":
         return ogr.OFTInteger
@@ -404,39 +499,58 @@ def write_gpkg(
     path: Path,
     layer_name: str,
     table: pd.DataFrame,
-    geometries: Optional[Sequence[Optional[QgsGeometry]]],
+    geometries: Sequence[QgsGeometry | None] | None,
     description: str,
     metadata: dict[str, str],
 ) -> None:
     """Write one table as a GeoPackage layer (EPSG:4326 MultiPolygon ``geom``, or no geometry)."""
-    ds = _checked(ogr.GetDriverByName("GPKG").CreateDataSource(str(path)))  # None on a full disk (without GDAL's exceptions)
+    ds = _checked(
+        ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    )  # None on a full disk (without GDAL's exceptions)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     options = [f"DESCRIPTION={description}", f"IDENTIFIER={layer_name}", "FID=fid"]
     if geometries is not None:
-        layer = _checked(ds.CreateLayer(layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"]))
+        layer = _checked(
+            ds.CreateLayer(
+                layer_name, srs, ogr.wkbMultiPolygon, options=options + ["GEOMETRY_NAME=geom"]
+            )
+        )
     else:
-        layer = _checked(ds.CreateLayer(layer_name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"]))
+        layer = _checked(
+            ds.CreateLayer(
+                layer_name,
+                None,
+                ogr.wkbNone,
+                options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"],
+            )
+        )
     for key, value in metadata.items():
         layer.SetMetadataItem(key, value)
     gdal.ErrorReset()
     layer.StartTransaction()
-    fill_layer(layer, table, geometries)  # a row GDAL cannot write is its error, checked with the commit
+    fill_layer(
+        layer, table, geometries
+    )  # a row GDAL cannot write is its error, checked with the commit
     _checked(layer.CommitTransaction() == 0 and gdal.GetLastErrorType() < gdal.CE_Failure or None)
     ds.FlushCache()
     ds = None
 
 
 def _checked(value: Any) -> Any:
-    """``value``, or OSError (GDAL's last message) for None: GDAL's answer, without exceptions, to a full disk."""
+    """``value``, or OSError (GDAL's last message) for None: GDAL's answer, without exceptions, to a
+    full disk."""
     if value is None:
         raise OSError(gdal.GetLastErrorMsg() or tr("GDAL could not write the file"))
     return value
 
 
-def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Sequence[Optional[QgsGeometry]]]) -> None:
-    """The fields of ``table`` (published types) and its rows (with ``geometries`` when given) into a new OGR layer."""
+def fill_layer(
+    layer: ogr.Layer, table: pd.DataFrame, geometries: Sequence[QgsGeometry | None] | None
+) -> None:
+    """The fields of ``table`` (published types) and its rows (with ``geometries`` when given) into
+    a new OGR layer."""
     for name in table.columns:
         kind = _ogr_type(table[name], name)
         defn = ogr.FieldDefn(name, kind)
@@ -467,14 +581,18 @@ def fill_layer(layer: ogr.Layer, table: pd.DataFrame, geometries: Optional[Seque
 @dataclass
 class ExportResult:
     files: list[str] = field(default_factory=list)
-    layers: dict[str, str] = field(default_factory=dict)  # '<dataset>_<level>' → gpkg path|layername=
+    layers: dict[str, str] = field(
+        default_factory=dict
+    )  # '<dataset>_<level>' → gpkg path|layername=
     warnings: list[str] = field(default_factory=list)
-    convention: Optional[str] = None  # how parent / unknown codes were read
+    convention: str | None = None  # how parent / unknown codes were read
     quality: dict = field(default_factory=dict)  # per level: quality_summary
-    tables: list[str] = field(default_factory=list)  # schema.table written into a PostgreSQL database
+    tables: list[str] = field(
+        default_factory=list
+    )  # schema.table written into a PostgreSQL database
 
 
-def table_convention(table: pd.DataFrame) -> Optional[str]:
+def table_convention(table: pd.DataFrame) -> str | None:
     """The convention a plugin table was computed with (its ``convention`` field), or None."""
     if "convention" in table.columns and table["convention"].notna().any():
         return str(table["convention"].dropna().iloc[0])
@@ -491,7 +609,11 @@ def quality_summary(levels: dict[str, tuple[pd.DataFrame, Any, Any]]) -> dict[st
             "surface_indeterminee_m2": float(table["surface_indeterminee"].sum(skipna=True)),
             "flux_indetermine_m2": float(table["flux_indetermine"].sum(skipna=True)),
             "polygones_repares": int(table["polygones_repares"].sum(skipna=True)),
-            "inconnu": {str(code): str(value) for code, value in zip(table["code"], unknown) if isinstance(value, str) and value},
+            "inconnu": {
+                str(code): str(value)
+                for code, value in zip(table["code"], unknown)
+                if isinstance(value, str) and value
+            },
         }
     return out
 
@@ -501,10 +623,17 @@ def quality_warnings(quality: dict[str, dict]) -> list[str]:
     notes = []
     for level, summary in quality.items():
         if summary["inconnu"]:
-            shown = ", ".join(f"{code} ({what})" for code, what in list(summary["inconnu"].items())[:20])
+            shown = ", ".join(
+                f"{code} ({what})" for code, what in list(summary["inconnu"].items())[:20]
+            )
             notes.append(
-                tr("{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.").format(
-                    level=level, count=len(summary["inconnu"]), rows=shown + (" …" if len(summary["inconnu"]) > 20 else "")
+                tr(
+                    "{level}: {count} row(s) with unknown stocks or flows, left empty "
+                    "(never 0) in the published tables: {rows}."
+                ).format(
+                    level=level,
+                    count=len(summary["inconnu"]),
+                    rows=shown + (" …" if len(summary["inconnu"]) > 20 else ""),
                 )
             )
     return notes
@@ -526,21 +655,26 @@ def export_tables(
     wide: bool = False,
     coverage: bool = True,
     feedback: Any = None,
-    convention: Optional[str] = None,
+    convention: str | None = None,
     quality: bool = True,
-    classes: Optional[dict[str, dict[str, pd.DataFrame]]] = None,
-    database: Optional[tuple[postgis.Connection, str]] = None,
+    classes: dict[str, dict[str, pd.DataFrame]] | None = None,
+    database: tuple[postgis.Connection, str] | None = None,
 ) -> ExportResult:
-    """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given, and
+    """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given,
+    and
     beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``, and the
     per-class tables of ``classes`` (level → ``export_classes.by_level``'s tables; no geometry).
 
     ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention`` (how
-    parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages' metadata. Everything is written
-    in a temporary folder inside ``folder`` and the files replace their previous versions together at
-    the end (``files.OutputSet``): on error or cancel nothing is left half-written, and only the files
+    parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages'
+    metadata. Everything is written
+    in a temporary folder inside ``folder`` and the files replace their previous versions together
+    at
+    the end (``files.OutputSet``): on error or cancel nothing is left half-written, and only the
+    files
     of this export are replaced. With ``database`` (a PostgreSQL connection and a schema), the same
-    tables also replace theirs in that schema, in one transaction committed just before the files."""
+    tables also replace theirs in that schema, in one transaction committed just before the
+    files."""
     if unit not in UNITS:
         raise TerritoryError(tr("Unknown unit {unit}. Expected ha or m2.").format(unit=unit))
     folder = Path(folder)
@@ -568,11 +702,22 @@ def export_tables(
                     result.layers[name] = f"{folder / (name + '.gpkg')}|layername={name}"
             if quality:
                 _export_quality(write, table, level, unit, convention)
-            for name, ctable, description, metadata in export_classes.tables_of_level((classes or {}).get(level, {}), level, unit, unit_label(unit), convention):
+            for name, ctable, description, metadata in export_classes.tables_of_level(
+                (classes or {}).get(level, {}), level, unit, unit_label(unit), convention
+            ):
                 write(name, ctable, None, description, metadata)
         if coverage and "departement" in levels:
             ctable = coverage_table(levels["departement"][0])
-            write("part_territoire_couvert", ctable, None, tr("Part of the territory covered by OCS GE, per département (km², % of 641,184 km²)."), {"unite": "km2"})
+            write(
+                "part_territoire_couvert",
+                ctable,
+                None,
+                tr(
+                    "Part of the territory covered by OCS GE, per département (km², % of "
+                    "641,184 km²)."
+                ),
+                {"unite": "km2"},
+            )
         if feedback is not None and feedback.isCanceled():
             raise Canceled()
         if database:
@@ -590,16 +735,28 @@ def export_tables(
 
 
 class _Writer:
-    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set; keeps it
+    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set; keeps
+    it
     (``pending``) for a database when ``keep``."""
 
-    def __init__(self, atomic: OutputSet, formats: Sequence[str], dialect: str, keep: bool = False) -> None:
+    def __init__(
+        self, atomic: OutputSet, formats: Sequence[str], dialect: str, keep: bool = False
+    ) -> None:
         self.atomic, self.formats, self.dialect, self.keep = atomic, formats, dialect, keep
         self.pending: list[tuple] = []
 
-    def __call__(self, name: str, table: pd.DataFrame, geometries: Optional[list], description: str, metadata: dict) -> None:
+    def __call__(
+        self,
+        name: str,
+        table: pd.DataFrame,
+        geometries: list | None,
+        description: str,
+        metadata: dict,
+    ) -> None:
         if "gpkg" in self.formats:
-            write_gpkg(self.atomic.path(f"{name}.gpkg"), name, table, geometries, description, metadata)
+            write_gpkg(
+                self.atomic.path(f"{name}.gpkg"), name, table, geometries, description, metadata
+            )
         if "csv" in self.formats:
             write_csv(self.atomic.path(f"{name}.csv"), table, self.dialect)
         if self.keep:
@@ -607,7 +764,14 @@ class _Writer:
 
 
 def _export_dataset(
-    write: _Writer, table: pd.DataFrame, outlines: Optional[dict], level: str, dataset: str, unit: str, wide: bool, convention: Optional[str]
+    write: _Writer,
+    table: pd.DataFrame,
+    outlines: dict | None,
+    level: str,
+    dataset: str,
+    unit: str,
+    wide: bool,
+    convention: str | None,
 ) -> None:
     """``<dataset>_<level>`` in the published schema, and its by-index layout when ``wide``."""
     name = f"{dataset}_{level}"
@@ -616,24 +780,45 @@ def _export_dataset(
     description = tr(
         "{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. "
         "Surfaces and flows in {unit}; percentages of the full territory area."
-    ).format(dataset="Artificialisation" if dataset == "artif" else "Imperméabilisation", level=level, unit=unit_label(unit))
-    metadata = {"unite": unit, "unit": unit_label(unit), "schema": "data.gouv.fr " + name, "crs": "EPSG:4326"}
+    ).format(
+        dataset="Artificialisation" if dataset == "artif" else "Imperméabilisation",
+        level=level,
+        unit=unit_label(unit),
+    )
+    metadata = {
+        "unite": unit,
+        "unit": unit_label(unit),
+        "schema": "data.gouv.fr " + name,
+        "crs": "EPSG:4326",
+    }
     if convention:
         metadata["convention"] = convention
-    write(name, published, [outlines.get(c) for c in codes] if outlines is not None else None, description, metadata)
+    write(
+        name,
+        published,
+        [outlines.get(c) for c in codes] if outlines is not None else None,
+        description,
+        metadata,
+    )
     if wide:
         wtable = wide_table(table, level, dataset, unit)
-        outlines_wide = [outlines.get(c) for c in wtable[f"{level}_code"]] if outlines is not None else None
+        outlines_wide = (
+            [outlines.get(c) for c in wtable[f"{level}_code"]] if outlines is not None else None
+        )
         write(f"{name}_par_index", wtable, outlines_wide, description, metadata)
 
 
-def _export_quality(write: _Writer, table: pd.DataFrame, level: str, unit: str, convention: Optional[str]) -> None:
+def _export_quality(
+    write: _Writer, table: pd.DataFrame, level: str, unit: str, convention: str | None
+) -> None:
     """``qualite_<level>``: the quality columns beside the published tables (no geometry)."""
     qtable = quality_table(table, level, unit)
     metadata = {"unite": unit, "unit": unit_label(unit), "convention": convention or ""}
     description = tr(
-        "Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves "
-        "disagree) and share of the territory, undetermined change pieces, polygons repaired, surface "
+        "Quality of {level} rows beside the published tables: undetermined surface "
+        "(codes whose leaves "
+        "disagree) and share of the territory, undetermined change pieces, polygons "
+        "repaired, surface "
         "outside the data, what is unknown. Surfaces in {unit}."
     ).format(level=level, unit=unit_label(unit))
     write(f"qualite_{level}", qtable, None, description, metadata)
@@ -642,7 +827,7 @@ def _export_quality(write: _Writer, table: pd.DataFrame, level: str, unit: str, 
 # ------------------------------------------------------------------------ the plugin's tables
 
 
-def table_fields(table: pd.DataFrame, extra: Optional[QgsFields] = None) -> QgsFields:
+def table_fields(table: pd.DataFrame, extra: QgsFields | None = None) -> QgsFields:
     """QgsFields for a plugin table (``TABLE_COLUMNS`` and extra columns)."""
     fields = QgsFields()
     extra_names = {f.name(): f for f in extra} if extra is not None else {}
@@ -672,7 +857,13 @@ def _value(value: Any) -> Any:
     return value
 
 
-def write_sink(sink: QgsFeatureSink, table: pd.DataFrame, fields: QgsFields, geometries: Optional[dict[str, QgsGeometry]] = None, feedback: Any = None) -> None:
+def write_sink(
+    sink: QgsFeatureSink,
+    table: pd.DataFrame,
+    fields: QgsFields,
+    geometries: dict[str, QgsGeometry] | None = None,
+    feedback: Any = None,
+) -> None:
     """Add the rows of ``table`` to ``sink`` (geometry from ``geometries`` by the row's code)."""
     columns = list(table.columns)
     for i, row in enumerate(table.itertuples(index=False)):
@@ -687,16 +878,31 @@ def write_sink(sink: QgsFeatureSink, table: pd.DataFrame, fields: QgsFields, geo
         sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
 
-def read_table(source: Any) -> tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]:
+def read_table(
+    source: Any,
+) -> tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]:
     """A plugin table (``ocsge:aggregate`` / ``ocsge:rollup`` output) back as (DataFrame in m²,
     geometry by code, CRS). Raises TerritoryError when the layer is not such a table."""
     names = source.fields().names()
-    missing = [c for c in ("code", "nom", "index_fin", "millesime_fin", "surface", "surface_artif", "surface_imper") if c not in names]
+    missing = [
+        c
+        for c in (
+            "code",
+            "nom",
+            "index_fin",
+            "millesime_fin",
+            "surface",
+            "surface_artif",
+            "surface_imper",
+        )
+        if c not in names
+    ]
     if missing:
         raise TerritoryError(
-            tr("The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).").format(
-                missing=", ".join(missing)
-            )
+            tr(
+                "The layer has no {missing} field. Expected a table from ocsge:aggregate "
+                "or ocsge:rollup (fields code, nom, surface, surface_artif, …)."
+            ).format(missing=", ".join(missing))
         )
     rows = []
     geometries: dict[str, QgsGeometry] = {}
@@ -722,7 +928,9 @@ def read_table(source: Any) -> tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCo
     if "unite" in table.columns and table["unite"].notna().any():
         unit = str(table["unite"].dropna().iloc[0])
     if unit not in UNITS:
-        raise TerritoryError(tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit))
+        raise TerritoryError(
+            tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit)
+        )
     factor = 1.0 / UNITS[unit]
     for name in SURFACE_COLUMNS:
         table[name] = table[name] * factor
@@ -752,10 +960,13 @@ def levels_from_communes(
     crs: QgsCoordinateReferenceSystem,
     membership: Any = None,
     levels: Sequence[str] = PUBLISHED_LEVELS,
-    given: Optional[dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]]] = None,
+    given: dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]]
+    | None = None,
     feedback: Any = None,
     code_field: str = "code",
-) -> tuple[dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]], list[str]]:
+) -> tuple[
+    dict[str, tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]], list[str]
+]:
     """The tables to export, per level: the communes with their membership codes, and every higher
     level either given (``ocsge:rollup`` outputs) or rolled up here from the communes (their codes
     checked first, ``code_field`` named in the messages: ``rollup.rollup``)."""
@@ -772,5 +983,9 @@ def levels_from_communes(
         if level in given:
             out[level] = given[level]
         elif level in result.levels:
-            out[level] = (result.levels[level], dissolve(result.members[level], geometries, feedback), crs)
+            out[level] = (
+                result.levels[level],
+                dissolve(result.members[level], geometries, feedback),
+                crs,
+            )
     return out, result.warnings

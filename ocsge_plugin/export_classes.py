@@ -1,28 +1,40 @@
 """The per-class tables written beside the published ones (docs/domain.md §5), from the sums the
-aggregation made in its own pass (``computing/classes.py``), rolled up to every level as the published
+aggregation made in its own pass (``computing/classes.py``), rolled up to every level as the
+published
 tables are:
 
-* ``couverture_<level>`` (``<level>_code, nom, millesime, code_cs, surface``): the stock by couverture;
+* ``couverture_<level>`` (``<level>_code, nom, millesime, code_cs, surface``): the stock by
+couverture;
 * ``usage_<level>`` (``… code_us, surface``): the stock by usage;
 * ``transition_cs_<level>`` (``<level>_code, nom, millesime_debut, millesime_fin, cs_debut, cs_fin,
   surface``): the changed land by couverture at début and at fin;
 * ``origine_artif_<level>`` (``… cs_debut, us_debut, surface``): the newly artificialised land by
   couverture and usage at début (its sum is ``flux_artif``).
 
-Codes as the delivery writes them (upper case, blanks stripped): a parent code, INDETERMINE, an unknown
-code or null (an empty CSV cell, NULL in the GeoPackage) is a class of its own. Surfaces in the export's
-unit. ``by_level(classes, levels)`` the tables of every level, ``published(...)`` one in its written form.
+Codes as the delivery writes them (upper case, blanks stripped): a parent code, INDETERMINE, an
+unknown
+code or null (an empty CSV cell, NULL in the GeoPackage) is a class of its own. Surfaces in the
+export's
+unit. ``by_level(classes, levels)`` the tables of every level, ``published(...)`` one in its written
+form.
 """
 
 from __future__ import annotations
 
-from typing import Optional
-
 import pandas as pd
-
 from qgis.PyQt.QtCore import QVariant
 
-from .computing.classes import CLASS_COLUMNS, LONG_COLUMNS, OCCUPATION, ORIGIN, PAIR_TABLES, TRANSITION, from_long, marginal, rollup_classes
+from .computing.classes import (
+    CLASS_COLUMNS,
+    LONG_COLUMNS,
+    OCCUPATION,
+    ORIGIN,
+    PAIR_TABLES,
+    TRANSITION,
+    from_long,
+    marginal,
+    rollup_classes,
+)
 from .computing.table import UNITS
 from .errors import TerritoryError
 from .i18n import tr
@@ -38,10 +50,24 @@ TABLES = {
 
 def _description(name: str, level: str, unit: str) -> str:
     texts = {
-        "couverture": tr("Stock per {level} by couverture code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE."),
-        "usage": tr("Stock per {level} by usage code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE."),
-        "transition_cs": tr("Changed land per {level} between two millésimes by couverture at début (cs_debut) and at fin (cs_fin). Surfaces in {unit}."),
-        "origine_artif": tr("Newly artificialised land per {level} by couverture (cs_debut) and usage (us_debut) at début. Surfaces in {unit}; their sum is flux_artif."),
+        "couverture": tr(
+            "Stock per {level} by couverture code (OCS GE, IGN) at each millésime; "
+            "parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; "
+            "their sum is the surface covered by OCS GE."
+        ),
+        "usage": tr(
+            "Stock per {level} by usage code (OCS GE, IGN) at each millésime; parent "
+            "codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum "
+            "is the surface covered by OCS GE."
+        ),
+        "transition_cs": tr(
+            "Changed land per {level} between two millésimes by couverture at début "
+            "(cs_debut) and at fin (cs_fin). Surfaces in {unit}."
+        ),
+        "origine_artif": tr(
+            "Newly artificialised land per {level} by couverture (cs_debut) and usage "
+            "(us_debut) at début. Surfaces in {unit}; their sum is flux_artif."
+        ),
     }
     return texts[name].format(level=level, unit=unit)
 
@@ -58,21 +84,35 @@ def _members(communes: pd.DataFrame, level: str) -> dict[str, list[str]]:
     return members
 
 
-def by_level(classes: dict[str, pd.DataFrame], levels: dict[str, tuple], communes: pd.DataFrame) -> dict[str, dict[str, pd.DataFrame]]:
-    """level → aggregation table name → its long table (m²) for the territories of ``levels`` (level →
+def by_level(
+    classes: dict[str, pd.DataFrame], levels: dict[str, tuple], communes: pd.DataFrame
+) -> dict[str, dict[str, pd.DataFrame]]:
+    """level → aggregation table name → its long table (m²) for the territories of ``levels`` (level
+    →
     (table, …)), summed from the communes' (``classes``) by ``communes``' membership codes."""
     out: dict[str, dict[str, pd.DataFrame]] = {}
     for level, (table, *_rest) in levels.items():
         codes = set(table["code"].astype(str))
         names = {str(c): n for c, n in zip(table["code"], table["nom"])}
-        members = {c: [c] for c in codes} if level == "commune" else {c: m for c, m in _members(communes, level).items() if c in codes}
-        out[level] = {name: rollup_classes(frame, name, members, names) for name, frame in classes.items() if frame is not None}
+        members = (
+            {c: [c] for c in codes}
+            if level == "commune"
+            else {c: m for c, m in _members(communes, level).items() if c in codes}
+        )
+        out[level] = {
+            name: rollup_classes(frame, name, members, names)
+            for name, frame in classes.items()
+            if frame is not None
+        }
     return out
 
 
-def published(name: str, level_tables: dict[str, pd.DataFrame], level: str, unit: str = "ha") -> Optional[pd.DataFrame]:
+def published(
+    name: str, level_tables: dict[str, pd.DataFrame], level: str, unit: str = "ha"
+) -> pd.DataFrame | None:
     """``<name>_<level>`` as written: ``<level>_code``, nom, millésime(s), class codes, surface (in
-    ``unit``), largest first within a territory and millésime; None when the aggregation gave nothing."""
+    ``unit``), largest first within a territory and millésime; None when the aggregation gave
+    nothing."""
     source, kept = TABLES[name]
     frame = level_tables.get(source)
     if frame is None:
@@ -80,17 +120,28 @@ def published(name: str, level_tables: dict[str, pd.DataFrame], level: str, unit
     if source == OCCUPATION:
         frame = marginal(frame, kept[0])
     years = ["millesime_debut", "millesime_fin"] if source in PAIR_TABLES else ["millesime"]
-    out = pd.DataFrame({f"{level}_code": frame["code"].astype(str), "nom": frame["nom"].fillna("").astype(str)})
+    out = pd.DataFrame(
+        {f"{level}_code": frame["code"].astype(str), "nom": frame["nom"].fillna("").astype(str)}
+    )
     for column in (*years, *kept):
         out[column] = frame[column].astype(object).where(frame[column].notna(), None)
     out["surface"] = frame["surface"].astype(float) * UNITS[unit]
     order = [f"{level}_code", *years]
-    out = out.sort_values([*order, "surface"], ascending=[True] * len(order) + [False], kind="stable")
+    out = out.sort_values(
+        [*order, "surface"], ascending=[True] * len(order) + [False], kind="stable"
+    )
     return out.reset_index(drop=True)
 
 
-def tables_of_level(level_tables: dict[str, pd.DataFrame], level: str, unit: str, unit_text: str, convention: Optional[str]) -> list[tuple[str, pd.DataFrame, str, dict]]:
-    """(file name, table, description, metadata) of every per-class table of ``level`` (``unit_text``:
+def tables_of_level(
+    level_tables: dict[str, pd.DataFrame],
+    level: str,
+    unit: str,
+    unit_text: str,
+    convention: str | None,
+) -> list[tuple[str, pd.DataFrame, str, dict]]:
+    """(file name, table, description, metadata) of every per-class table of ``level``
+    (``unit_text``:
     the unit as the user reads it)."""
     out = []
     for name in TABLES:
@@ -102,18 +153,37 @@ def tables_of_level(level_tables: dict[str, pd.DataFrame], level: str, unit: str
 
 
 def read_classes(source) -> dict[str, pd.DataFrame]:
-    """The per-class tables (m²) from a layer written by ocsge:aggregate (``OUTPUT_CLASSES``); raises
+    """The per-class tables (m²) from a layer written by ocsge:aggregate (``OUTPUT_CLASSES``);
+    raises
     TerritoryError when the layer is not such a table."""
     names = source.fields().names()
     missing = [c for c in LONG_COLUMNS if c not in names]
     if missing:
-        raise TerritoryError(tr("The layer has no {missing} field. Expected the surfaces by class of ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…).").format(missing=", ".join(missing)))
+        raise TerritoryError(
+            tr(
+                "The layer has no {missing} field. Expected the surfaces by class of "
+                "ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…)."
+            ).format(missing=", ".join(missing))
+        )
     rows = []
     for feature in source.getFeatures():
-        rows.append([None if isinstance(v, QVariant) and v.isNull() else (v.value() if isinstance(v, QVariant) else v) for v in (feature[name] for name in names)])
+        rows.append(
+            [
+                None
+                if isinstance(v, QVariant) and v.isNull()
+                else (v.value() if isinstance(v, QVariant) else v)
+                for v in (feature[name] for name in names)
+            ]
+        )
     table = pd.DataFrame(rows, columns=names)
-    unit = str(table["unite"].dropna().iloc[0]) if "unite" in table.columns and table["unite"].notna().any() else "ha"
+    unit = (
+        str(table["unite"].dropna().iloc[0])
+        if "unite" in table.columns and table["unite"].notna().any()
+        else "ha"
+    )
     if unit not in UNITS:
-        raise TerritoryError(tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit))
+        raise TerritoryError(
+            tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit)
+        )
     table["surface"] = pd.to_numeric(table["surface"], errors="coerce").astype(float) / UNITS[unit]
     return from_long(table)

@@ -17,8 +17,10 @@
   one of another machine, whose process cannot be asked, is left alone until a day old.
 - :func:`replaced_since` lists the outputs this process has put in place (``replacing``, an
   ``OutputSet``'s files once moved in): what a canceled run must say it replaced.
-- :func:`check_destination` is the one rule for outputs: a destination is compared with every input of
-  the run (:func:`guarding` holds them while it runs) and refused when it is one of them (same path or
+- :func:`check_destination` is the one rule for outputs: a destination is compared with every input
+of
+  the run (:func:`guarding` holds them while it runs) and refused when it is one of them (same path
+  or
   same file), lies inside a folder the run reads, holds an input, or is a GeoPackage holding other
   layers that replacing the file would delete. :func:`commit_owned` fills a folder the plugin made
   (marked by :data:`OWNED`) without touching the files a user put there.
@@ -37,11 +39,11 @@ import threading
 import time
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator, Optional
 
 from .errors import OcsgeError
 from .i18n import tr
@@ -98,14 +100,16 @@ def safe_file(folder: str | Path, name: str, what: str = "") -> Path:
     path = safe_join(folder, name, what)
     if len(PurePosixPath(str(name).replace("\\", "/")).parts) != 1:
         raise UnsafePath(
-            tr("Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.").format(
-                name=name, what=what or tr("the source")
-            )
+            tr(
+                "Refused: the name “{name}” given by {what} is not a plain file name; "
+                "nothing was written."
+            ).format(name=name, what=what or tr("the source"))
         )
     return path
 
 
 # ---------------------------------------------------------------------------------- leftovers
+
 
 def _read(path: str) -> str:
     try:
@@ -127,12 +131,17 @@ def machine_id() -> str:
 
 
 def temp_name(target: Path, directory: bool = False) -> Path:
-    """A temporary name beside ``target``, hidden, carrying this machine's and this process's ids (so
+    """A temporary name beside ``target``, hidden, carrying this machine's and this process's ids
+    (so
     that the next run knows when it is a dead run's leftover) and ``target``'s extension (GDAL
     picks drivers by it)."""
     token = f".ocsge-m{machine_id()}-{os.getpid()}-{uuid.uuid4().hex[:8]}.part"
     if directory:
-        return target / f"{token}dir" if target.is_dir() else target.with_name(f".{target.name}{token}dir")
+        return (
+            target / f"{token}dir"
+            if target.is_dir()
+            else target.with_name(f".{target.name}{token}dir")
+        )
     return target.with_name(f".{target.name}{token}{target.suffix}")
 
 
@@ -183,7 +192,9 @@ def replaced_since(mark: int) -> list[tuple[str, str]]:
     since ``mark`` (:func:`replaced_count`), each once: (where, name), where is a folder (name: a
     file of it) or a database (name: schema.table)."""
     me = threading.get_ident()
-    return list(dict.fromkeys((where, name) for thread, where, name in _replaced[mark:] if thread == me))
+    return list(
+        dict.fromkeys((where, name) for thread, where, name in _replaced[mark:] if thread == me)
+    )
 
 
 def note_replaced(where: str, name: str) -> None:
@@ -192,7 +203,8 @@ def note_replaced(where: str, name: str) -> None:
 
 
 def _note_in_place(target: Path) -> None:
-    """``target`` put in place: an output, unless it is one of the plugin's own files (its cache)."""
+    """``target`` put in place: an output, unless it is one of the plugin's own files (its
+    cache)."""
     try:
         own = cache_dir().resolve() in target.resolve().parents
     except (OSError, RuntimeError):
@@ -202,13 +214,16 @@ def _note_in_place(target: Path) -> None:
 
 
 def _note_set_in_place(staging: Path) -> None:
-    """A set's temporary folder removed after its ``.ready`` list was written: the files that left it
+    """A set's temporary folder removed after its ``.ready`` list was written: the files that left
+    it
     are in place."""
     try:
         names = json.loads((staging / READY).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    moved = [name for name in names if (staging.parent / name).exists() and not (staging / name).exists()]
+    moved = [
+        name for name in names if (staging.parent / name).exists() and not (staging / name).exists()
+    ]
     for name in moved:
         note_replaced(str(staging.parent), name)
 
@@ -270,9 +285,9 @@ def is_write_failure(error: BaseException) -> bool:
 def write_error(path: str | Path, error: BaseException) -> str:
     """The message of a failed write: the path, the reason, and that the previous file is kept."""
     detail = getattr(error, "strerror", None) or str(error)
-    return tr("Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.").format(
-        path=path, detail=detail
-    )
+    return tr(
+        "Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept."
+    ).format(path=path, detail=detail)
 
 
 def _refuse_folder(target: Path) -> None:
@@ -282,11 +297,14 @@ def _refuse_folder(target: Path) -> None:
 
 # ------------------------------------------------------------------ inputs and destinations
 
-OWNED = ".ocsge-dossier.json"  # in a folder the plugin made: the files it wrote there (relative paths)
+OWNED = (
+    ".ocsge-dossier.json"  # in a folder the plugin made: the files it wrote there (relative paths)
+)
 
 
 class OutputClash(OcsgeError):
-    """A destination that would replace, hold or lie inside an input of the run, or delete the user's
+    """A destination that would replace, hold or lie inside an input of the run, or delete the
+    user's
     layers or files; ``str()`` is translated and names both paths."""
 
 
@@ -304,7 +322,7 @@ class Place:
     """An input of a run: a file or folder (``path`` resolved), or one ``layer`` of a file."""
 
     path: Path
-    layer: Optional[str] = None
+    layer: str | None = None
 
 
 _guard = threading.local()
@@ -314,7 +332,7 @@ def _resolved(path: str | Path) -> Path:
     return Path(os.path.abspath(os.path.expanduser(str(path)))).resolve()
 
 
-def split_uri(uri: str) -> tuple[str, Optional[str]]:
+def split_uri(uri: str) -> tuple[str, str | None]:
     """(file path, layer or None) of a layer's address: a path, ``path|layername=…``, or an OGR
     connection (``ogr:dbname='…' table="…"``)."""
     text, layer = str(uri or "").strip(), None
@@ -328,8 +346,9 @@ def split_uri(uri: str) -> tuple[str, Optional[str]]:
     return path, (found.group(1) if found else layer)
 
 
-def source_places(uri: str, layer: Optional[str] = None) -> list[Place]:
-    """The files an input reads (:func:`split_uri`); a VRT is followed to the files it reads. Nothing
+def source_places(uri: str, layer: str | None = None) -> list[Place]:
+    """The files an input reads (:func:`split_uri`); a VRT is followed to the files it reads.
+    Nothing
     for what is not on disk (a database, a memory layer, a web service)."""
     path, named = split_uri(uri)
     layer = named or layer
@@ -361,7 +380,9 @@ def _vrt_sources(vrt: Path) -> list[Place]:
         if source.get("relativeToVRT", "0") == "1":
             text = str(vrt.parent / text)
         name = layer.find("SrcLayer")
-        for place in source_places(text, name.text.strip() if name is not None and name.text else None):
+        for place in source_places(
+            text, name.text.strip() if name is not None and name.text else None
+        ):
             if place not in places:
                 places.append(place)
     return places
@@ -407,19 +428,28 @@ def gpkg_layers(path: str | Path) -> list[str]:
             if handle.read(16) != b"SQLite format 3\x00":
                 return []
         with sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True) as con:
-            return [row[0] for row in con.execute("SELECT table_name FROM gpkg_contents ORDER BY table_name")]
+            return [
+                row[0]
+                for row in con.execute("SELECT table_name FROM gpkg_contents ORDER BY table_name")
+            ]
     except (OSError, sqlite3.Error):
         return []
 
 
 def check_destination(
-    path: str | Path, kind: Kind = Kind.FILE, layer: Optional[str] = None, inputs: Optional[Iterable[Place]] = None, scanned: bool = True
+    path: str | Path,
+    kind: Kind = Kind.FILE,
+    layer: str | None = None,
+    inputs: Iterable[Place] | None = None,
+    scanned: bool = True,
 ) -> None:
     """Refuse (:class:`OutputClash`) a destination that would touch what was not handed over as an
-    output: one of ``inputs`` (default: those of the runs under way), the same file or layer (a layer
+    output: one of ``inputs`` (default: those of the runs under way), the same file or layer (a
+    layer
     written into a file the run reads as well); a folder holding an input that the run would prune
     (``Kind.OWNED``); a place inside a folder the run reads (``scanned``: the next run would read it
-    as data); for ``Kind.FILE``, an existing GeoPackage holding layers other than ``layer`` (default:
+    as data); for ``Kind.FILE``, an existing GeoPackage holding layers other than ``layer``
+    (default:
     the file's name), which replacing the file would delete."""
     dest = _resolved(path)
     for put in guarded() if inputs is None else inputs:
@@ -428,49 +458,62 @@ def check_destination(
                 raise OutputClash(_inside_message(dest, put.path))
             if kind is Kind.LAYER:
                 raise OutputClash(
-                    tr("Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.").format(
-                        layer=layer or "?", path=put.path
-                    )
+                    tr(
+                        "Refused: the output layer {layer} would be written into {path}, "
+                        "which this run reads. Nothing was written. Expected another "
+                        "file for the output."
+                    ).format(layer=layer or "?", path=put.path)
                 )
             raise OutputClash(
-                tr("Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.").format(
-                    output=dest
-                )
+                tr(
+                    "Refused: the output {output} is also an input of this run; writing "
+                    "it would replace the data being read. Nothing was written. Expected "
+                    "another name for the output."
+                ).format(output=dest)
             )
         if scanned and put.path.is_dir() and _inside(dest, put.path):
             raise OutputClash(_inside_message(dest, put.path))
         if kind is Kind.OWNED and _inside(put.path, dest):
             raise OutputClash(
-                tr("Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.").format(
-                    output=dest, input=put.path
-                )
+                tr(
+                    "Refused: the folder {output} holds an input of this run ({input}) "
+                    "and the run replaces its files. Nothing was written. Expected "
+                    "another place for the output."
+                ).format(output=dest, input=put.path)
             )
     if kind is Kind.FILE and dest.suffix.lower() == ".gpkg":
         mine = (layer or dest.stem).lower()
         others = [name for name in gpkg_layers(dest) if name.lower() != mine]
         if others:
             raise OutputClash(
-                tr("Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.").format(
-                    output=dest, layers=", ".join(others)
-                )
+                tr(
+                    "Refused: {output} is a GeoPackage holding other layers ({layers}); "
+                    "replacing the file would delete them. Nothing was written. Expected "
+                    "a new file name for the output."
+                ).format(output=dest, layers=", ".join(others))
             )
 
 
 def _inside_message(dest: Path, folder: Path) -> str:
     return tr(
-        "Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder."
+        "Refused: the output {output} is, or lies inside, the folder {input} that this "
+        "run reads: the next run would read the outputs as data. Nothing was written. "
+        "Expected a place outside that folder."
     ).format(output=dest, input=folder)
 
 
 def check_owned(folder: str | Path) -> None:
-    """Refuse a folder that exists and was not made by the plugin (no :data:`OWNED` in it): it is the
+    """Refuse a folder that exists and was not made by the plugin (no :data:`OWNED` in it): it is
+    the
     user's, and nothing in it is replaced."""
     folder = Path(folder)
     if folder.exists() and not (folder.is_dir() and (folder / OWNED).is_file()):
         raise OutputClash(
-            tr("Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.").format(
-                folder=folder, marker=OWNED
-            )
+            tr(
+                "Refused: {folder} exists and was not made by this plugin (no {marker} "
+                "in it): it is left untouched. Expected another output name, or an empty "
+                "place."
+            ).format(folder=folder, marker=OWNED)
         )
 
 
@@ -493,15 +536,22 @@ def _write_marker(folder: Path, names: list[str]) -> None:
 
 def commit_owned(work: Path, folder: Path, leave: Iterable[str] = ()) -> list[str]:
     """Move every file of ``work`` (but those named in ``leave``) into ``folder``, subfolders kept,
-    each replacing only the file of its name; the files the previous run listed in :data:`OWNED` that
+    each replacing only the file of its name; the files the previous run listed in :data:`OWNED`
+    that
     this one does not write are removed (with the folders they leave empty); any other file of
     ``folder`` — the user's — is left as it is. Returns the paths written."""
     check_owned(folder)
     leave = set(leave)
-    written = sorted(str(p.relative_to(work).as_posix()) for p in work.rglob("*") if p.is_file() and p.name not in leave)
+    written = sorted(
+        str(p.relative_to(work).as_posix())
+        for p in work.rglob("*")
+        if p.is_file() and p.name not in leave
+    )
     old = [name for name in _listed(folder) if name not in written]
     folder.mkdir(parents=True, exist_ok=True)
-    _write_marker(folder, old + written)  # a run stopped while moving leaves every file it owns listed
+    _write_marker(
+        folder, old + written
+    )  # a run stopped while moving leaves every file it owns listed
     for name in written:
         target = safe_join(folder, name, tr("the plugin"))
         _refuse_folder(target)
@@ -528,7 +578,8 @@ def commit_owned(work: Path, folder: Path, leave: Iterable[str] = ()) -> list[st
 @contextmanager
 def replacing(target: str | Path) -> Iterator[Path]:
     """``with replacing(path) as tmp:`` write ``tmp``; on a normal exit it replaces ``path`` (a
-    previous file's SQLite companions removed), on any exception it is removed and ``path`` is kept."""
+    previous file's SQLite companions removed), on any exception it is removed and ``path`` is
+    kept."""
     target = Path(target)
     _refuse_folder(target)
     check_destination(target, scanned=False)
@@ -607,7 +658,9 @@ def remove_partial_file(path: str) -> None:
     if not path or "|" in path or not os.path.isfile(path):
         return
     stem, ext = os.path.splitext(path)
-    companions = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix") if ext.lower() == ".shp" else (ext,)
+    companions = (
+        (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix") if ext.lower() == ".shp" else (ext,)
+    )
     for suffix in companions:
         candidate = stem + suffix
         if os.path.isfile(candidate):

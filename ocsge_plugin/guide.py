@@ -1,5 +1,7 @@
-"""Where the user guide is: the HTML inside the installed plugin (``resources/help/guide.html``, made
-from docs/guide.md by ``make package`` and ``make deploy``), an anchor per algorithm; the online copy
+"""Where the user guide is: the HTML inside the installed plugin (``resources/help/guide.html``,
+made
+from docs/guide.md by ``make package`` and ``make deploy``), an anchor per algorithm; the online
+copy
 only as a second address, and only when metadata.txt names a real repository. Also the check that
 metadata.txt's addresses are real and distinct, which ``make package`` runs. No QGIS here."""
 
@@ -11,13 +13,26 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["GUIDE_HTML", "ADDRESS_KEYS", "address_problems", "help_url", "local_url", "metadata", "online_url"]
+__all__ = [
+    "GUIDE_HTML",
+    "ADDRESS_KEYS",
+    "address_problems",
+    "help_url",
+    "local_url",
+    "metadata",
+    "online_url",
+]
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 GUIDE_HTML = Path(__file__).resolve().parent / "resources" / "help" / "guide.html"
 ADDRESS_KEYS = ("homepage", "tracker", "repository")
-# what an address still to be filled looks like: a word, an example domain, a mark left for the release
-_PLACEHOLDER = re.compile(r"a[-_ ]?renseigner|a[-_ ]?completer|todo|xxx|example\.(com|org)|\.invalid\b|placeholder|changeme|[<>{}]", re.IGNORECASE)
+# what an address still to be filled looks like: a word, an example domain, a mark left for the
+# release
+_PLACEHOLDER = re.compile(
+    r"a[-_ ]?renseigner|a[-_ "
+    r"]?completer|todo|xxx|example\.(com|org)|\.invalid\b|placeholder|changeme|[<>{}]",
+    re.IGNORECASE,
+)
 
 
 def metadata(path: Path | None = None) -> Mapping[str, str]:
@@ -33,7 +48,8 @@ def _read_metadata(path: Path) -> dict[str, str]:
 
 
 def address_problems(general: Mapping[str, str]) -> list[str]:
-    """What keeps metadata.txt's homepage, tracker and repository from being published, in French (the
+    """What keeps metadata.txt's homepage, tracker and repository from being published, in French
+    (the
     message ``make package`` prints); empty when each is an https address, none a placeholder, all
     three distinct.
 
@@ -47,12 +63,18 @@ def address_problems(general: Mapping[str, str]) -> list[str]:
         if not value:
             problems.append(f"metadata.txt : l'adresse « {key} » est vide.")
         elif _unfilled(value):
-            problems.append(f"metadata.txt : l'adresse « {key} » ({value}) est à renseigner (une adresse https réelle).")
+            problems.append(
+                f"metadata.txt : l'adresse « {key} » ({value}) est à renseigner (une "
+                "adresse https réelle)."
+            )
     seen: dict[str, str] = {}
     for key, value in values.items():
         normal = value.rstrip("/").lower()
         if normal and normal in seen:
-            problems.append(f"metadata.txt : « {key} » et « {seen[normal]} » ont la même adresse ({value}) : chacune doit être distincte.")
+            problems.append(
+                f"metadata.txt : « {key} » et « {seen[normal]} » ont la même adresse "
+                f"({value}) : chacune doit être distincte."
+            )
         seen.setdefault(normal, key)
     return problems
 
@@ -68,7 +90,8 @@ def local_url(anchor: str = "") -> str:
 
 
 def online_url(anchor: str = "", general: Mapping[str, str] | None = None) -> str:
-    """The guide on the project's pages, at ``anchor``; empty while the repository is a placeholder."""
+    """The guide on the project's pages, at ``anchor``; empty while the repository is a
+    placeholder."""
     general = metadata() if general is None else general
     repository = (general.get("repository") or "").strip()
     if _unfilled(repository):
@@ -77,6 +100,7 @@ def online_url(anchor: str = "", general: Mapping[str, str] | None = None) -> st
 
 
 def help_url(anchor: str = "") -> str:
-    """The guide the Help buttons open: the local HTML when the plugin has it (installed from its zip,
+    """The guide the Help buttons open: the local HTML when the plugin has it (installed from its
+    zip,
     or ``make deploy``), else the online copy (empty when there is none)."""
     return local_url(anchor) if GUIDE_HTML.exists() else online_url(anchor)

@@ -23,7 +23,8 @@ def current_locale() -> str:
 
 
 def install_translator(locale: str | None = None) -> bool:
-    """Install the plugin's translator for ``locale`` (default: QGIS's). True when one was loaded."""
+    """Install the plugin's translator for ``locale`` (default: QGIS's). True when one was
+    loaded."""
     remove_translator()
     locale = (locale or current_locale())[:2]
     qm = I18N_DIR / f"ocsge_plugin_{locale}.qm"
@@ -45,11 +46,13 @@ def remove_translator() -> None:
 
 
 def plural(count: int, one: str, many: str) -> str:
-    """``one`` or ``many`` (both already translated) for ``count`` things, by the rule of the language
+    """``one`` or ``many`` (both already translated) for ``count`` things, by the rule of the
+    language
     in use: French takes the singular for 0 and 1, English for 1 only."""
     return one if (abs(count) < 2 if _language[0] == "fr" else count == 1) else many
 
 
 def tr(text: str) -> str:
-    """Translate a message of the core (modules, not classes): pylupdate5 files it under @default."""
+    """Translate a message of the core (modules, not classes): pylupdate5 files it under
+    @default."""
     return QCoreApplication.translate("@default", text)

@@ -1,7 +1,9 @@
-"""Signals are cancels: SIGINT (Ctrl+C) and SIGTERM to ``qgis_process`` cancel the running algorithm.
+"""Signals are cancels: SIGINT (Ctrl+C) and SIGTERM to ``qgis_process`` cancel the running
+algorithm.
 
 SIGTERM (what ``kill``, ``timeout`` and job schedulers send) would end ``qgis_process`` at once,
-leaving its temporary files; QGIS 3.22's ``qgis_process`` puts its own SIGINT watcher in place when an
+leaving its temporary files; QGIS 3.22's ``qgis_process`` puts its own SIGINT watcher in place when
+an
 algorithm starts, which acts only from Qt's event loop — never reached while an algorithm runs, so
 Ctrl+C was ignored and the run went on to replace its outputs. Under ``qgis_process`` the plugin
 therefore installs its handler for both signals when the plugin loads (:func:`install`) and again
@@ -25,15 +27,18 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from qgis.core import QgsProcessingException
 
 from . import files
 from .i18n import plural, tr
 
-SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None)
+SIGNALS = tuple(
+    s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None
+)
 
 _running: list[Any] = []  # feedbacks of the algorithms running now
 _received: dict[int, int] = {}  # signal → how many times
@@ -42,7 +47,9 @@ _installed = [False]  # under qgis_process: the handlers are the plugin's
 
 def _handler(signum: int, frame: Any) -> None:
     _received[signum] = _received.get(signum, 0) + 1
-    if _received[signum] > 1 or not _running:  # nothing to cancel, or asked twice: as without the plugin
+    if (
+        _received[signum] > 1 or not _running
+    ):  # nothing to cancel, or asked twice: as without the plugin
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
         return
@@ -66,7 +73,8 @@ def install() -> bool:
 
 
 def _take_signals(handler: Any = _handler) -> None:
-    """``handler`` for SIGINT and SIGTERM under qgis_process: the plugin's again (QGIS may have put its
+    """``handler`` for SIGINT and SIGTERM under qgis_process: the plugin's again (QGIS may have put
+    its
     own in place since), or the system's default once no algorithm of the plugin runs (a signal
     arriving when no Python code runs any more would never be handled)."""
     if _installed[0] and threading.current_thread() is threading.main_thread():
@@ -84,20 +92,26 @@ def canceled_after_replacing(replaced: list[tuple[str, str]]) -> str:
     return plural(
         len(replaced),
         tr(
-            "Canceled too late to keep the previous outputs: {count} output had already been replaced by this "
-            "run's results ({outputs}). The outputs not listed were not written; their previous versions are kept."
+            "Canceled too late to keep the previous outputs: {count} output had already "
+            "been replaced by this "
+            "run's results ({outputs}). The outputs not listed were not written; their "
+            "previous versions are kept."
         ),
         tr(
-            "Canceled too late to keep the previous outputs: {count} outputs had already been replaced by this "
-            "run's results ({outputs}). The outputs not listed were not written; their previous versions are kept."
+            "Canceled too late to keep the previous outputs: {count} outputs had already "
+            "been replaced by this "
+            "run's results ({outputs}). The outputs not listed were not written; their "
+            "previous versions are kept."
         ),
     ).format(count=len(replaced), outputs=where)
 
 
 @contextmanager
 def watching(feedback: Any) -> Iterator[None]:
-    """While the block runs, a signal cancels ``feedback``. A block canceled after outputs were put in
-    place ends with a ``QgsProcessingException`` naming them (whatever the block raised or returned)."""
+    """While the block runs, a signal cancels ``feedback``. A block canceled after outputs were put
+    in
+    place ends with a ``QgsProcessingException`` naming them (whatever the block raised or
+    returned)."""
     if feedback is None:
         yield
         return

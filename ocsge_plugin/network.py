@@ -17,7 +17,8 @@ One small client for both services the plugin talks to (data.gouv.fr's API, IGN'
   behind, and a dead run's temporary file is removed by the next download into that folder;
 - a download is bounded (:class:`Budget`): never more than its declared size and a margin, never
   more than the disk's free space but a reserve (checked before it starts and at every chunk), and
-  an overall deadline of ``2 × timeout + size / deadline_rate`` (a steady drip above the minimum rate
+  an overall deadline of ``2 × timeout + size / deadline_rate`` (a steady drip above the minimum
+  rate
   ends too);
 - an exception inside a Qt slot (a full disk while writing, a failing progress callback) is caught
   there, the transfer aborted, and the exception raised once the event loop is left: it never
@@ -41,8 +42,7 @@ from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from . import files, settings
-from . import errors
+from . import errors, files, settings
 from .i18n import tr
 from .masking import masked
 
@@ -75,9 +75,10 @@ class Response:
             return json.loads(self.content.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             raise NetworkError(
-                tr("{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.").format(
-                    host=_host(self.url), status=self.status
-                ),
+                tr(
+                    "{host} did not answer in JSON (HTTP {status}). Check the service "
+                    "address in the plugin settings."
+                ).format(host=_host(self.url), status=self.status),
                 "http",
                 self.url,
                 self.status,
@@ -89,7 +90,9 @@ def should_retry(status: int) -> bool:
     return status in (423, 429) or (500 <= status < 600 and status != 501)
 
 
-def retry_delay(headers: dict[str, str], attempt: int, backoff: float, max_wait: float, now: float | None = None) -> float:
+def retry_delay(
+    headers: dict[str, str], attempt: int, backoff: float, max_wait: float, now: float | None = None
+) -> float:
     """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 0).
 
     ``Retry-After`` (seconds or an HTTP date) first, then ``X-RateLimit-Reset`` (a Unix time, or
@@ -140,9 +143,10 @@ def check_url(url: str) -> str:
     scheme = urlsplit(url or "").scheme.lower()
     if scheme not in WEB_SCHEMES:
         raise NetworkError(
-            tr("Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.").format(
-                url=masked(url)
-            ),
+            tr(
+                "Refused: “{url}” is not a web address (http or https); the plugin reads "
+                "no local file or other scheme from a service."
+            ).format(url=masked(url)),
             "scheme",
             url,
         )
@@ -156,7 +160,8 @@ RESERVE_BYTES = 50_000_000  # left free on the disk (at most 5 % of it)
 @dataclass
 class Budget:
     """What one download may take: ``cap`` bytes at most (the declared size and a margin; None: not
-    declared), ``room`` bytes of ``folder``'s disk (its free space but a reserve), and ``declared``."""
+    declared), ``room`` bytes of ``folder``'s disk (its free space but a reserve), and
+    ``declared``."""
 
     folder: Path
     declared: int | None
@@ -164,16 +169,22 @@ class Budget:
     room: int
 
     @classmethod
-    def for_folder(cls, folder: Path, declared: int | None = None) -> "Budget":
+    def for_folder(cls, folder: Path, declared: int | None = None) -> Budget:
         usage = shutil.disk_usage(folder)
         reserve = min(RESERVE_BYTES, usage.total // 20)
         cap = declared + max(declared // 10, MARGIN_BYTES) if declared is not None else None
         return cls(Path(folder), declared, cap, max(0, usage.free - reserve))
 
     def deadline(self, size: int | None, timeout: float) -> float:
-        """Seconds the whole transfer may last: ``2 × timeout + size / deadline_rate``, the size being the
-        announced one, else the declared one, else the room on the disk (the most it could write)."""
-        known = size if size is not None else (self.declared if self.declared is not None else self.room)
+        """Seconds the whole transfer may last: ``2 × timeout + size / deadline_rate``, the size
+        being the
+        announced one, else the declared one, else the room on the disk (the most it could
+        write)."""
+        known = (
+            size
+            if size is not None
+            else (self.declared if self.declared is not None else self.room)
+        )
         return 2 * timeout + known / settings.deadline_rate()
 
 
@@ -183,14 +194,28 @@ def _mb(size: int) -> str:
 
 def _no_room(url: str, budget: Budget, needed: int | None) -> NetworkError:
     if needed is None:
-        text = tr("The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.")
+        text = tr(
+            "The disk of {folder} is full ({free} MB left free): the download from "
+            "{host} was stopped and nothing was kept. Free some space or choose another "
+            "folder."
+        )
     else:
-        text = tr("Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.")
-    return _failed("disk_full", url, text, folder=budget.folder, free=_mb(budget.room), needed=_mb(needed or 0))
+        text = tr(
+            "Not enough space in {folder} for the download from {host}: {needed} MB "
+            "needed, {free} MB free. Nothing was kept: free some space or choose another "
+            "folder."
+        )
+    return _failed(
+        "disk_full", url, text, folder=budget.folder, free=_mb(budget.room), needed=_mb(needed or 0)
+    )
 
 
 def _oversized(url: str, budget: Budget, received: int) -> NetworkError:
-    text = tr("{host} sends more than the file's declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.")
+    text = tr(
+        "{host} sends more than the file's declared size ({declared} bytes; {received} "
+        "bytes at least): stopped, nothing was kept. The file does not match its "
+        "description: report it to its publisher."
+    )
     return _failed("oversized", url, text, declared=budget.declared, received=received)
 
 
@@ -220,33 +245,74 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
     code = reply.error()
     detail = reply.errorString()
     if code == QNetworkReply.NetworkError.HostNotFoundError:
-        return _failed("dns", url, tr(
-            "The server {host} cannot be found (DNS): check your Internet connection, the proxy in "
-            "QGIS's options, or the address in the plugin settings."
-        ))
+        return _failed(
+            "dns",
+            url,
+            tr(
+                "The server {host} cannot be found (DNS): check your Internet "
+                "connection, the proxy in "
+                "QGIS's options, or the address in the plugin settings."
+            ),
+        )
     if code == QNetworkReply.NetworkError.TimeoutError:
         return _stopped("timeout", url, seconds=f"{timeout:g}")
-    if code in (QNetworkReply.NetworkError.ConnectionRefusedError, QNetworkReply.NetworkError.RemoteHostClosedError):
-        text = tr("The server {host} refused or closed the connection ({detail}). It may be down: try again later.")
+    if code in (
+        QNetworkReply.NetworkError.ConnectionRefusedError,
+        QNetworkReply.NetworkError.RemoteHostClosedError,
+    ):
+        text = tr(
+            "The server {host} refused or closed the connection ({detail}). It may be "
+            "down: try again later."
+        )
         return _failed("refused", url, text, detail=detail)
     if code in _PROXY:
-        text = tr("The proxy refused the request to {host} ({detail}). Check the proxy in QGIS's options (Network).")
+        text = tr(
+            "The proxy refused the request to {host} ({detail}). Check the proxy in "
+            "QGIS's options (Network)."
+        )
         return _failed("proxy", url, text, detail=detail)
     if code == QNetworkReply.NetworkError.SslHandshakeFailedError:
-        return _failed("ssl", url, tr("The secure connection to {host} failed ({detail})."), detail=detail)
+        return _failed(
+            "ssl", url, tr("The secure connection to {host} failed ({detail})."), detail=detail
+        )
     if code in _OFFLINE:
-        return _failed("offline", url, tr("No network connection ({detail}). Check that this computer is online."), detail=detail)
-    return _failed("offline", url, tr("The request to {host} failed: {detail}. Check your Internet connection."), detail=detail)
+        return _failed(
+            "offline",
+            url,
+            tr("No network connection ({detail}). Check that this computer is online."),
+            detail=detail,
+        )
+    return _failed(
+        "offline",
+        url,
+        tr("The request to {host} failed: {detail}. Check your Internet connection."),
+        detail=detail,
+    )
 
 
 def _stopped(kind: str, url: str, status: int | None = None, **values) -> NetworkError:
-    """A request the plugin stopped or refused itself: no answer in time ('timeout'), a drip ('slow'),
+    """A request the plugin stopped or refused itself: no answer in time ('timeout'), a drip
+    ('slow'),
     a listing too large ('too_big'), a redirect off the web ('scheme')."""
     texts = {
-        "timeout": tr("No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings."),
-        "slow": tr("{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS's advanced setting ocsge/network/min_rate)."),
-        "too_big": tr("The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS's advanced setting ocsge/network/max_listing_mb)."),
-        "scheme": tr("{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read."),
+        "timeout": tr(
+            "No answer from {host} for {seconds} s: the service is slow or unreachable. "
+            "Try again later, or raise the timeout in the plugin settings."
+        ),
+        "slow": tr(
+            "{host} sends too slowly (less than {rate} bytes/s over {seconds} s): "
+            "stopped, nothing was kept. Try again later (the minimum rate is QGIS's "
+            "advanced setting ocsge/network/min_rate)."
+        ),
+        "too_big": tr(
+            "The answer of {host} is larger than {size} MB, more than a listing can be: "
+            "refused. Check the service address in the plugin settings (the cap is "
+            "QGIS's advanced setting ocsge/network/max_listing_mb)."
+        ),
+        "scheme": tr(
+            "{host} redirected to “{target}”, a local file or another address that is "
+            "not on the web: refused, nothing was read."
+        ),
     }
     return _failed(kind, url, texts[kind], status, **values)
 
@@ -261,14 +327,19 @@ def _http_error(response: Response, attempts: int) -> NetworkError:
     except (UnicodeDecodeError, ValueError):
         pass
     if response.status in (423, 429):
-        text = tr("{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.")
+        text = tr(
+            "{host} still asks to slow down (HTTP {status}) after {attempts} attempts. "
+            "Try again in a few minutes."
+        )
     elif response.status >= 500:
         text = tr("{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.")
     elif response.status == 404:
         text = tr("Not found on {host} (HTTP 404): {url}")
     else:
         text = tr("{host} refused the request (HTTP {status}): {url}")
-    text = text.format(host=host, status=response.status, attempts=attempts, url=masked(response.url))
+    text = text.format(
+        host=host, status=response.status, attempts=attempts, url=masked(response.url)
+    )
     if message:
         text += " — " + message
     return NetworkError(text, "http", response.url, response.status)
@@ -313,12 +384,18 @@ class Client:
         return self.get(url, params, accept="application/json").json()
 
     def download(
-        self, url: str, target: str | Path, progress: Callable[[float], None] | None = None, declared: int | None = None
+        self,
+        url: str,
+        target: str | Path,
+        progress: Callable[[float], None] | None = None,
+        declared: int | None = None,
     ) -> Path:
         """Download ``url`` to ``target`` (a path the caller built with ``files.safe_join``): all of
         it, or nothing (no partial file is ever left, a previous file is kept on failure). At most
-        ``declared`` bytes and a margin when the size is declared (data.gouv.fr's ``filesize``), never
-        more than the disk's free space, within a deadline proportional to the size (:class:`Budget`)."""
+        ``declared`` bytes and a margin when the size is declared (data.gouv.fr's ``filesize``),
+        never
+        more than the disk's free space, within a deadline proportional to the size
+        (:class:`Budget`)."""
         check_url(url)
         target = Path(target)
         try:
@@ -337,12 +414,20 @@ class Client:
             if error.errno == errno.ENOSPC:
                 raise _no_room(url, Budget.for_folder(target.parent, declared), None) from None
             raise NetworkError(
-                tr("Cannot write {path}: {detail}").format(path=target, detail=error.strerror or error), "io", url
+                tr("Cannot write {path}: {detail}").format(
+                    path=target, detail=error.strerror or error
+                ),
+                "io",
+                url,
             ) from None
         return target
 
     def download_cached(
-        self, url: str, target: str | Path, stamp: str = "", progress: Callable[[float], None] | None = None,
+        self,
+        url: str,
+        target: str | Path,
+        stamp: str = "",
+        progress: Callable[[float], None] | None = None,
         declared: int | None = None,
     ) -> tuple[Path, bool]:
         """Download unless ``target`` is already there with the same ``stamp`` (a version: date,
@@ -350,7 +435,11 @@ class Client:
         target = Path(target)
         stamp_file = target.with_name(f".{target.name}.stamp")
         stamp = stamp or url
-        if target.is_file() and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp:
+        if (
+            target.is_file()
+            and stamp_file.is_file()
+            and stamp_file.read_text(encoding="utf-8") == stamp
+        ):
             return target, True
         if stamp_file.exists():
             stamp_file.unlink()
@@ -370,8 +459,14 @@ class Client:
                 raise _http_error(response, number + 1)
             delay = retry_delay(response.headers, number, self.backoff, self.max_wait)
             self.log(
-                tr("{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).").format(
-                    host=_host(url), status=response.status, seconds=f"{delay:.1f}", number=number + 1, total=self.retries
+                tr(
+                    "{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total})."
+                ).format(
+                    host=_host(url),
+                    status=response.status,
+                    seconds=f"{delay:.1f}",
+                    number=number + 1,
+                    total=self.retries,
                 )
             )
             self._sleep(delay, url)
@@ -385,24 +480,43 @@ class Client:
             time.sleep(min(0.05, left))
 
     def _request(self, url: str, accept: str) -> QNetworkRequest:
-        """A GET of ``url``: safe redirects only, never from QGIS's cache, the authentication applied."""
+        """A GET of ``url``: safe redirects only, never from QGIS's cache, the authentication
+        applied."""
         request = QNetworkRequest(QUrl(url))
-        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
-        request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+        request.setAttribute(
+            QNetworkRequest.Attribute.RedirectPolicyAttribute,
+            QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy,
+        )
+        request.setAttribute(
+            QNetworkRequest.Attribute.CacheLoadControlAttribute,
+            QNetworkRequest.CacheLoadControl.AlwaysNetwork,
+        )
         request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
         request.setRawHeader(b"Accept", accept.encode())
         if self.authcfg:
             QgsApplication.authManager().updateNetworkRequest(request, self.authcfg)
         return request
 
-    def _response(self, reply: QNetworkReply, url: str, sink: BinaryIO | None, state: dict, body: bytes, budget: Budget | None) -> Response:
-        """The finished reply as a Response, or the error that ended it (an exception caught in a slot,
-        cancel, time-out, a drip, the deadline, more than declared, a full disk, too big, transport, an
+    def _response(
+        self,
+        reply: QNetworkReply,
+        url: str,
+        sink: BinaryIO | None,
+        state: dict,
+        body: bytes,
+        budget: Budget | None,
+    ) -> Response:
+        """The finished reply as a Response, or the error that ended it (an exception caught in a
+        slot,
+        cancel, time-out, a drip, the deadline, more than declared, a full disk, too big, transport,
+        an
         unsafe redirect, a cut-off download)."""
         code = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         final_url = reply.url().toString() or url
         if state["error"] is not None:
-            raise state["error"]  # out of the slot now: the caller turns it into the algorithm's error
+            raise state[
+                "error"
+            ]  # out of the slot now: the caller turns it into the algorithm's error
         if state["canceled"]:
             raise Canceled(url)
         if state["over"]:
@@ -414,14 +528,27 @@ class Client:
         if state["slow"]:
             raise _stopped("slow", url, rate=f"{self.min_rate:g}", seconds=f"{self.timeout:g}")
         if state["late"]:
-            text = tr("The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS's advanced setting ocsge/network/deadline_rate).")
-            raise _failed("deadline", url, text, seconds=f"{state['deadline']:.0f}", size=_mb(state["size"] if state["size"] is not None else budget.room), rate=f"{settings.deadline_rate():g}")
+            text = tr(
+                "The download from {host} did not end within {seconds} s (the deadline "
+                "for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. "
+                "Try again later (the rate is QGIS's advanced setting "
+                "ocsge/network/deadline_rate)."
+            )
+            raise _failed(
+                "deadline",
+                url,
+                text,
+                seconds=f"{state['deadline']:.0f}",
+                size=_mb(state["size"] if state["size"] is not None else budget.room),
+                rate=f"{settings.deadline_rate():g}",
+            )
         if state["too_big"]:
             raise _stopped("too_big", url, size=f"{self.max_body / 1e6:g}")
         if code is None:
             raise _transport_error(reply, url, self.timeout)
         headers = {
-            bytes(name).decode("latin-1").lower(): bytes(value).decode("latin-1") for name, value in reply.rawHeaderPairs()
+            bytes(name).decode("latin-1").lower(): bytes(value).decode("latin-1")
+            for name, value in reply.rawHeaderPairs()
         }
         if 300 <= code < 400 and headers.get("location"):
             target = QUrl(url).resolved(QUrl(headers["location"])).toString()
@@ -433,7 +560,8 @@ class Client:
             if short or reply.error() != QNetworkReply.NetworkError.NoError:
                 raise NetworkError(
                     tr(
-                        "The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: "
+                        "The download from {host} was cut off ({received} of {expected} "
+                        "bytes). Nothing was kept: "
                         "try again."
                     ).format(host=_host(url), received=state["written"], expected=expected or "?"),
                     "truncated",
@@ -443,9 +571,15 @@ class Client:
         return Response(final_url, int(code), headers, body)
 
     def _attempt(
-        self, url: str, sink: BinaryIO | None, progress: Callable[[float], None] | None, accept: str, budget: Budget | None = None
+        self,
+        url: str,
+        sink: BinaryIO | None,
+        progress: Callable[[float], None] | None,
+        accept: str,
+        budget: Budget | None = None,
     ) -> Response:
-        """One request. With ``sink``, a 2xx body is streamed into it within ``budget``; other bodies are kept."""
+        """One request. With ``sink``, a 2xx body is streamed into it within ``budget``; other
+        bodies are kept."""
         if self.is_canceled():
             raise Canceled(url)
         check_url(url)
@@ -473,16 +607,35 @@ class Client:
 
 class _Transfer:
     """The slots of one request (read, progress, tick), each run through :meth:`guarded`: what they
-    found (time-out, drip, deadline, more than declared, a full disk, an exception) is in ``state``."""
+    found (time-out, drip, deadline, more than declared, a full disk, an exception) is in
+    ``state``."""
 
-    def __init__(self, client: Client, reply: QNetworkReply, sink: BinaryIO | None, progress, budget: Budget | None):
-        self.client, self.reply, self.sink, self.progress, self.budget = client, reply, sink, progress, budget
+    def __init__(
+        self,
+        client: Client,
+        reply: QNetworkReply,
+        sink: BinaryIO | None,
+        progress,
+        budget: Budget | None,
+    ):
+        self.client, self.reply, self.sink, self.progress, self.budget = (
+            client,
+            reply,
+            sink,
+            progress,
+            budget,
+        )
         self.body = bytearray()
         self.start = time.monotonic()
-        self.state = {"written": 0, "last": self.start, "canceled": False, "timed_out": False, "slow": False,
-                      "too_big": False, "late": False, "over": 0, "full": False, "error": None, "size": None,
-                      "deadline": None}  # fmt: skip
-        self.window = {"start": None, "bytes": 0}  # the rate is measured from the first byte (a server may think first)
+        self.state = {
+            "written": 0, "last": self.start, "canceled": False, "timed_out": False, "slow": False,
+            "too_big": False, "late": False, "over": 0, "full": False, "error": None, "size": None,
+            "deadline": None,
+        }  # fmt: skip
+        self.window = {
+            "start": None,
+            "bytes": 0,
+        }  # the rate is measured from the first byte (a server may think first)
 
     def status(self) -> int | None:
         return self.reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
@@ -511,12 +664,16 @@ class _Transfer:
         state, budget = self.state, self.budget
         if state["deadline"] is None:
             length = self.reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
-            state["size"] = int(length) if length is not None and int(length) >= 0 else budget.declared
+            state["size"] = (
+                int(length) if length is not None and int(length) >= 0 else budget.declared
+            )
             state["deadline"] = budget.deadline(state["size"], self.client.timeout)
             if budget.cap is not None and state["size"] is not None and state["size"] > budget.cap:
                 self.stop("over", state["size"])
                 return False
-            if state["size"] is not None and state["size"] > budget.room:  # announced: refused before a byte
+            if (
+                state["size"] is not None and state["size"] > budget.room
+            ):  # announced: refused before a byte
                 self.stop("full")
                 return False
         after = state["written"] + len(data)
@@ -550,7 +707,12 @@ class _Transfer:
 
     def on_progress(self, received: int, total: int) -> None:
         self.state["last"] = time.monotonic()
-        if self.progress is not None and total > 0 and self.sink is not None and (self.status() or 0) < 300:
+        if (
+            self.progress is not None
+            and total > 0
+            and self.sink is not None
+            and (self.status() or 0) < 300
+        ):
             self.progress(min(100.0, 100.0 * received / total))
 
     def tick(self) -> None:
@@ -562,8 +724,14 @@ class _Transfer:
         elif now - state["last"] > client.timeout:
             self.stop("timed_out")
         elif window["start"] is not None and (elapsed := now - window["start"]) >= client.timeout:
-            if window["bytes"] < client.min_rate * elapsed:  # a drip: moving, but too slowly to finish
+            if (
+                window["bytes"] < client.min_rate * elapsed
+            ):  # a drip: moving, but too slowly to finish
                 self.stop("slow")
             window["start"], window["bytes"] = time.monotonic(), 0
-        if not self.reply.isFinished() and state["deadline"] is not None and now - self.start > state["deadline"]:
+        if (
+            not self.reply.isFinished()
+            and state["deadline"] is not None
+            and now - self.start > state["deadline"]
+        ):
             self.stop("late")  # moving fast enough at every moment, but not ending in time

@@ -2,7 +2,8 @@
 départements and régions.
 
 The single source of truth is the CSV files in ``resources/`` (the couverture and usage pair copied
-from the CNIG / IGN nomenclature; ``departements.csv``, ``regions.csv``). Everything that needs a code,
+from the CNIG / IGN nomenclature; ``departements.csv``, ``regions.csv``). Everything that needs a
+code,
 a label or a colour reads it from here.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
@@ -25,7 +26,7 @@ class NomenclatureEntry:
     parent: str | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(kind: str) -> dict[str, NomenclatureEntry]:
     rows = _rows(f"nomenclature-{kind}.csv")
     return {
@@ -51,19 +52,19 @@ def _leaves(entries: dict[str, NomenclatureEntry]) -> tuple[str, ...]:
     return tuple(code for code in entries if code not in parents)
 
 
-@lru_cache(maxsize=None)
+@cache
 def couverture_leaves() -> tuple[str, ...]:
     """The 14 leaf couverture codes, the ones polygons carry."""
     return _leaves(couverture())
 
 
-@lru_cache(maxsize=None)
+@cache
 def usage_leaves() -> tuple[str, ...]:
     """The 20 leaf usage codes, the ones polygons carry (US235 has no parent)."""
     return _leaves(usage())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _leaves_by_code(kind: str) -> dict[str, frozenset[str]]:
     entries = couverture() if kind == "cs" else usage()
     children: dict[str, list[str]] = {}
@@ -73,14 +74,19 @@ def _leaves_by_code(kind: str) -> dict[str, frozenset[str]]:
 
     def leaves(code: str) -> frozenset[str]:
         below = children.get(code)
-        return frozenset({code}) if not below else frozenset().union(*(leaves(child) for child in below))
+        return (
+            frozenset({code})
+            if not below
+            else frozenset().union(*(leaves(child) for child in below))
+        )
 
     return {code: leaves(code) for code in entries}
 
 
 def leaves_under(kind: str, code: str | None) -> frozenset[str]:
     """The leaves a (normalised) code of ``kind`` ('cs' or 'us') stands for: itself for a leaf, the
-    leaves under a parent, every leaf for None or a value outside the nomenclature (``INDETERMINE``…)."""
+    leaves under a parent, every leaf for None or a value outside the nomenclature
+    (``INDETERMINE``…)."""
     by_code = _leaves_by_code(kind)
     found = by_code.get(code) if code is not None else None
     if found is None:
@@ -111,13 +117,13 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@lru_cache(maxsize=None)
+@cache
 def departements() -> dict[str, tuple[str, str]]:
     """INSEE code → (name, région code) of the 101 départements, in order."""
     return {row["code"]: (row["nom"], row["region"]) for row in _rows("departements.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def regions() -> dict[str, str]:
     """INSEE code → name of the 18 régions, in order."""
     return {row["code"]: row["nom"] for row in _rows("regions.csv")}

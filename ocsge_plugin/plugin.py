@@ -39,10 +39,16 @@ class OcsgePlugin:
         if self.iface is None:
             return
         registry = QgsApplication.processingRegistry()
-        for algorithm_id in ("ocsge:load", "ocsge:diagnostic", "ocsge:portrait"):  # named in the menu as in the toolbox
+        for algorithm_id in (
+            "ocsge:load",
+            "ocsge:diagnostic",
+            "ocsge:portrait",
+        ):  # named in the menu as in the toolbox
             alg = registry.algorithmById(algorithm_id)
             action = QAction(alg.icon(), alg.displayName() + "…", self.iface.mainWindow())
-            action.triggered.connect(lambda _checked=False, alg=algorithm_id: self._open_algorithm(alg))
+            action.triggered.connect(
+                lambda _checked=False, alg=algorithm_id: self._open_algorithm(alg)
+            )
             self.iface.addPluginToMenu(self.tr(MENU), action)
             self.actions.append(action)
         self._init_dock_action()
@@ -50,7 +56,11 @@ class OcsgePlugin:
 
     def _init_dock_action(self) -> None:
         """Menu + toolbar action showing / hiding the data panel (gui/dock.py)."""
-        action = QAction(QIcon(str(RESOURCES / "icon.svg")), self.tr("OCS GE and data.gouv.fr data panel"), self.iface.mainWindow())
+        action = QAction(
+            QIcon(str(RESOURCES / "icon.svg")),
+            self.tr("OCS GE and data.gouv.fr data panel"),
+            self.iface.mainWindow(),
+        )
         action.setCheckable(True)
         action.toggled.connect(self._toggle_dock)
         self.iface.addPluginToMenu(self.tr(MENU), action)
@@ -59,11 +69,18 @@ class OcsgePlugin:
         self.dock_action = action
 
     def _init_help_action(self) -> None:
-        """Menu action opening the user guide installed with the plugin (its online copy otherwise)."""
+        """Menu action opening the user guide installed with the plugin (its online copy
+        otherwise)."""
         if not guide.help_url():
             return  # a checkout without the HTML (make deploy writes it) and no published address
-        action = QAction(QIcon(str(RESOURCES / "icon.svg")), self.tr("OCS GE user guide"), self.iface.mainWindow())
-        action.triggered.connect(lambda _checked=False: QDesktopServices.openUrl(QUrl(guide.help_url())))
+        action = QAction(
+            QIcon(str(RESOURCES / "icon.svg")),
+            self.tr("OCS GE user guide"),
+            self.iface.mainWindow(),
+        )
+        action.triggered.connect(
+            lambda _checked=False: QDesktopServices.openUrl(QUrl(guide.help_url()))
+        )
         self.iface.addPluginToMenu(self.tr(MENU), action)
         self.actions.append(action)
 

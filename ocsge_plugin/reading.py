@@ -26,18 +26,19 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 from xml.sax.saxutils import escape
 
 from osgeo import gdal, ogr, osr
 
 from . import candidates, files
+from .archives import archive_parts, cache_key, extract_archive, is_archive, is_first_part
 from .errors import Canceled, DeliveryError
 from .i18n import tr
 from .nomenclature import is_known_code, normalise_code
-from .archives import archive_parts, cache_key, extract_archive, is_archive, is_first_part
 from .settings import cache_dir
 
 gdal.UseExceptions()
@@ -83,13 +84,19 @@ class FoundLayer:
 
     @property
     def source_name(self) -> str:
-        """The layer as the user finds it: its file and, inside, its layer (``OCCUPATION_SOL.gpkg/extrait``)."""
+        """The layer as the user finds it: its file and, inside, its layer
+        (``OCCUPATION_SOL.gpkg/extrait``)."""
         name = Path(self.path).name
-        return name if Path(name).stem == self.layer_name and name.lower().endswith(".shp") else f"{name}/{self.layer_name}"
+        return (
+            name
+            if Path(name).stem == self.layer_name and name.lower().endswith(".shp")
+            else f"{name}/{self.layer_name}"
+        )
 
     @property
     def ign_named(self) -> bool:
-        """Whether the layer bears the name IGN gives this kind (OCCUPATION_SOL, artif_2021_032…)."""
+        """Whether the layer bears the name IGN gives this kind (OCCUPATION_SOL,
+        artif_2021_032…)."""
         return candidates.is_ign_layer_name(self.kind, self.layer_name)
 
 
@@ -108,9 +115,12 @@ _RE_DEP_TOKEN = re.compile(r"(?:^|[_\-/ ])D(0?\d[0-9AB]\d?)(?=[_\-/ .]|$)", re.I
 _RE_YEAR_PAIR = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})(?!\d)")
 _RE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-\d{2}-\d{2}(?!\d)")
 _RE_DEP_YEAR = re.compile(r"D(\d{2,3}[0-9AB]?)-((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-# In a name of IGN's (OCS_GE_…, OCS-GE_…), a year standing alone between separators: not in a date, a
+# In a name of IGN's (OCS_GE_…, OCS-GE_…), a year standing alone between separators: not in a date,
+# a
 # pair, a CRS token nor a number (OCS GE 1.1: OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21).
-_RE_LONE_YEAR = re.compile(r"^OCS[_-]?GE.*?(?<![0-9A-Za-z-])((?:19|20)\d{2})(?![0-9A-Za-z-])", re.IGNORECASE)
+_RE_LONE_YEAR = re.compile(
+    r"^OCS[_-]?GE.*?(?<![0-9A-Za-z-])((?:19|20)\d{2})(?![0-9A-Za-z-])", re.IGNORECASE
+)
 _RE_ARTIF_LAYER = re.compile(r"^artif_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 _RE_EVOL_LAYER = re.compile(r"^zan_evol_((?:19|20)\d{2})_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 
@@ -121,7 +131,8 @@ def normalise_departement(code: str) -> str:
 
 
 def departement_from_name(text: str) -> str | None:
-    """The département of a delivery from a path or layer name (``…_D032_…``, ``artif_2018_090``)."""
+    """The département of a delivery from a path or layer name (``…_D032_…``,
+    ``artif_2018_090``)."""
     for part in reversed(Path(text).parts):
         match = _RE_ARTIF_LAYER.match(part) or _RE_EVOL_LAYER.match(part)
         if match:
@@ -137,7 +148,8 @@ def millesimes_from_name(text: str, kind: str) -> tuple[int, ...]:
 
 
 def _years_in_name(text: str, kind: str) -> tuple[tuple[int, ...], str]:
-    """(years, the part of ``text`` that gave them) by IGN's naming rules, the layer's own name first,
+    """(years, the part of ``text`` that gave them) by IGN's naming rules, the layer's own name
+    first,
     then its file's, then its folders' (docs/domain.md §1):
 
     - ``artif_2019_032``, ``zan_evol_2016_2019_032`` (the artificialisation layers);
@@ -190,13 +202,16 @@ def kind_from_name(text: str) -> str | None:
 
 # -------------------------------------------------------------------------------------- fields
 
+
 def _lower_map(names: Iterable[str]) -> dict[str, str]:
     return {name.lower(): name for name in names}
 
 
 def _field_years(names: Iterable[str]) -> list[int]:
     """The years of IGN's difference field names (``CS_2018``, ``cs_2021``…), sorted."""
-    return sorted({int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))})
+    return sorted(
+        {int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))}
+    )
 
 
 _REQUIRED = {  # the fields without which a layer of the kind cannot be read
@@ -210,10 +225,12 @@ _REQUIRED = {  # the fields without which a layer of the kind cannot be read
 def field_map_for(
     kind: str, names: list[str], millesimes: tuple[int, ...], required: Iterable[str] | None = None
 ) -> tuple[dict[str, str], tuple[int, ...]]:
-    """Normalised name → source field for a layer of ``kind`` (IGN's spellings or the normalised names
+    """Normalised name → source field for a layer of ``kind`` (IGN's spellings or the normalised
+    names
     themselves); also the years found in the fields.
 
-    Raises DeliveryError naming the missing fields when the layer lacks its code fields (``required``:
+    Raises DeliveryError naming the missing fields when the layer lacks its code fields
+    (``required``:
     the fields to insist on instead of the kind's own, ``_REQUIRED``).
     """
     lower = _lower_map(names)
@@ -260,6 +277,7 @@ def field_map_for(
 
 # ------------------------------------------------------------------------------------ scanning
 
+
 def _data_files(folder: Path) -> list[Path]:
     files = []
     for root, dirs, names in os.walk(folder):
@@ -276,12 +294,15 @@ def _layer_names(path: Path) -> list[str]:
     except RuntimeError:
         ds = None
     if ds is None:
-        raise DeliveryError(tr("{name} cannot be read as a GeoPackage or Shapefile.").format(name=path.name))
+        raise DeliveryError(
+            tr("{name} cannot be read as a GeoPackage or Shapefile.").format(name=path.name)
+        )
     return [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
 
 
 def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLayer], list[str]]:
-    """Every OCS GE layer in a file or folder (already extracted), but the rivals of a complete layer
+    """Every OCS GE layer in a file or folder (already extracted), but the rivals of a complete
+    layer
     of the same kind and millésime (``candidates.choose_complete``: an extract saved beside IGN's
     layer). Returns (layers, warnings)."""
     wanted = set(kinds or KINDS)
@@ -300,9 +321,10 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
                 kind = _kind_from_fields(data_file, layer_name)
             if kind is None:
                 warnings.append(
-                    tr("{name}: not an OCS GE layer (no known layer name nor code fields); skipped.").format(
-                        name=f"{data_file.name}/{layer_name}"
-                    )
+                    tr(
+                        "{name}: not an OCS GE layer (no known layer name nor code "
+                        "fields); skipped."
+                    ).format(name=f"{data_file.name}/{layer_name}")
                 )
                 continue
             if kind not in wanted:
@@ -313,11 +335,13 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
 
 
 def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = None) -> str | None:
-    """What a layer is, from its field names (any case, IGN's spellings and the normalised ones alike)
+    """What a layer is, from its field names (any case, IGN's spellings and the normalised ones
+    alike)
     and, when known, which of them are text: the one detector of layer kinds, for files, QGIS layers
     and database tables alike (the table's name is never needed).
 
-    IGN's kinds: 'artif_diff', 'difference' (``CS_<year>``/``cs_avant``/``cs_debut`` pairs), 'artif',
+    IGN's kinds: 'artif_diff', 'difference' (``CS_<year>``/``cs_avant``/``cs_debut`` pairs),
+    'artif',
     'occupation'; the plugin's own outputs: 'flows' (``ocsge:flows``' pieces), 'presence' (its areas
     covered by one millésime only: nothing to aggregate), 'classified' (``ocsge:classify``: numeric
     ``artif`` and ``imper``; told only when ``text_fields`` is given, IGN's ``artif`` being text).
@@ -331,9 +355,17 @@ def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = N
         return "flows"
     if "artificialisation" in lower:
         return "artif_diff"
-    if {"cs_debut", "cs_fin"} <= lower or {"cs_avant", "cs_apres"} <= lower or len(_field_years(lower)) == 2:
+    if (
+        {"cs_debut", "cs_fin"} <= lower
+        or {"cs_avant", "cs_apres"} <= lower
+        or len(_field_years(lower)) == 2
+    ):
         return "difference"
-    if text_fields is not None and {"artif", "imper"} <= lower and "artif" not in {n.lower() for n in text_fields}:
+    if (
+        text_fields is not None
+        and {"artif", "imper"} <= lower
+        and "artif" not in {n.lower() for n in text_fields}
+    ):
         return "classified"
     if "artif" in lower and has_cs:
         return "artif"
@@ -344,17 +376,23 @@ def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = N
 
 def layer_kind(layer) -> str | None:
     """:func:`kind_from_fields` of a QGIS vector layer (any provider: file, memory, PostgreSQL)."""
-    from qgis.PyQt.QtCore import QVariant  # like layer_millesimes: the module itself reads through OGR only
+    from qgis.PyQt.QtCore import (
+        QVariant,
+    )  # like layer_millesimes: the module itself reads through OGR only
 
     fields = layer.fields()
-    return kind_from_fields(fields.names(), [f.name() for f in fields if f.type() == QVariant.Type.String])
+    return kind_from_fields(
+        fields.names(), [f.name() for f in fields if f.type() == QVariant.Type.String]
+    )
 
 
 def _kind_from_fields(data_file: Path, layer_name: str) -> str | None:
     ds = ogr.Open(str(data_file))
     defn = ds.GetLayerByName(layer_name).GetLayerDefn()
     fields = [defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())]
-    kind = kind_from_fields([f.GetName() for f in fields], [f.GetName() for f in fields if f.GetType() == ogr.OFTString])
+    kind = kind_from_fields(
+        [f.GetName() for f in fields], [f.GetName() for f in fields if f.GetType() == ogr.OFTString]
+    )
     return kind if kind in KINDS else None  # the plugin's own outputs are not IGN deliveries
 
 
@@ -366,12 +404,25 @@ def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> Foun
     try:
         field_map, in_fields = field_map_for(kind, names, ())
     except DeliveryError as error:  # which file, among all those of a folder
-        raise DeliveryError(tr("{path} (layer {layer}, read as {kind}): {error}").format(
-            path=data_file, layer=layer_name, kind=LAYER_TITLES[kind], error=error)) from None
-    in_data = in_fields or _millesimes_from_ogr_fields(layer, names, kind in ("difference", "artif_diff"))
+        raise DeliveryError(
+            tr("{path} (layer {layer}, read as {kind}): {error}").format(
+                path=data_file, layer=layer_name, kind=LAYER_TITLES[kind], error=error
+            )
+        ) from None
+    in_data = in_fields or _millesimes_from_ogr_fields(
+        layer, names, kind in ("difference", "artif_diff")
+    )
     named, part = _years_in_name(context, kind)
     departement = departement_from_name(context)
-    label = " ".join(t for t in (LAYER_TITLES[kind], f"D{departement}" if departement else "", f"({data_file.name})") if t)
+    label = " ".join(
+        t
+        for t in (
+            LAYER_TITLES[kind],
+            f"D{departement}" if departement else "",
+            f"({data_file.name})",
+        )
+        if t
+    )
     millesimes, note = weigh_millesimes(in_data, named, part, label)
     srs = layer.GetSpatialRef()
     epsg = None
@@ -396,7 +447,9 @@ def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> Foun
     )
 
 
-def weigh_millesimes(in_data: tuple[int, ...], named: tuple[int, ...], name: str, layer: str) -> tuple[tuple[int, ...], str | None]:
+def weigh_millesimes(
+    in_data: tuple[int, ...], named: tuple[int, ...], name: str, layer: str
+) -> tuple[tuple[int, ...], str | None]:
     """The millésime(s) of a layer: its own fields' (``MILLESIME``, ``millesime_debut``/``_fin``,
     ``CS_<year>``) are the authority, its name's the fallback. Returns (years, note): the note, when
     both are known and disagree, says so with both values (the fields win)."""
@@ -404,9 +457,15 @@ def weigh_millesimes(in_data: tuple[int, ...], named: tuple[int, ...], name: str
         return named, None
     if named and named != in_data:
         return in_data, tr(
-            "{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields "
+            "{layer}: its fields say millésime {data}, its name “{name}” says {named}. "
+            "The layer's own fields "
             "are the authority: {data} is used. Check that the delivery is the one you expect."
-        ).format(layer=layer, data="-".join(map(str, in_data)), name=name, named="-".join(map(str, named)))
+        ).format(
+            layer=layer,
+            data="-".join(map(str, in_data)),
+            name=name,
+            named="-".join(map(str, named)),
+        )
     return in_data, None
 
 
@@ -415,13 +474,16 @@ def _identify_projected(srs: osr.SpatialReference) -> int | None:
     for epsg in CRS_TOKENS.values():
         candidate = osr.SpatialReference()
         candidate.ImportFromEPSG(epsg)
-        if srs.IsSame(candidate, ["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT"]):
+        if srs.IsSame(
+            candidate, ["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT"]
+        ):
             return epsg
     return None
 
 
 def _millesimes_from_ogr_fields(layer: ogr.Layer, names: list[str], two: bool) -> tuple[int, ...]:
-    """The year(s) the first feature's ``millesime`` (a state) or ``millesime_debut``/``millesime_fin``
+    """The year(s) the first feature's ``millesime`` (a state) or
+    ``millesime_debut``/``millesime_fin``
     (a difference) field holds, () without them."""
     lower = _lower_map(names)
     wanted = ("millesime_debut", "millesime_fin") if two else ("millesime",)
@@ -448,14 +510,21 @@ def _years_of_values(values: Iterable[object]) -> tuple[int, ...]:
 
 # --------------------------------------------------------------------------------- validation
 
+
 def check_codes(found: FoundLayer, is_canceled: Callable[[], bool] | None = None) -> None:
     """Count null and out-of-nomenclature codes (kept, counted as unknown later)."""
-    code_fields = [found.field_map[k] for k in ("code_cs", "code_us", "cs_debut", "us_debut", "cs_fin", "us_fin") if k in found.field_map]
+    code_fields = [
+        found.field_map[k]
+        for k in ("code_cs", "code_us", "cs_debut", "us_debut", "cs_fin", "us_fin")
+        if k in found.field_map
+    ]
     if not code_fields:
         return
     ds = ogr.Open(found.path)
     layer = ds.GetLayerByName(found.layer_name)
-    layer.SetIgnoredFields([n for n in _all_fields(layer) if n not in code_fields] + ["OGR_GEOMETRY"])
+    layer.SetIgnoredFields(
+        [n for n in _all_fields(layer) if n not in code_fields] + ["OGR_GEOMETRY"]
+    )
     unknown: dict[str, int] = {}
     nulls = 0
     for index, feature in enumerate(layer):
@@ -515,7 +584,9 @@ def normalise(found: FoundLayer, folder: Path | None = None) -> str:
         lines.append(_vrt_field(name, name, field_defn))
     srs = f"<LayerSRS>EPSG:{found.epsg}</LayerSRS>" if found.epsg else ""
     geom_type = ogr.GeometryTypeToName(layer.GetGeomType()).replace(" ", "")
-    vrt_name = escape(f"{found.kind}_{found.departement or ''}_{'_'.join(map(str, found.millesimes))}".strip("_"))
+    vrt_name = escape(
+        f"{found.kind}_{found.departement or ''}_{'_'.join(map(str, found.millesimes))}".strip("_")
+    )
     content = (
         "<OGRVRTDataSource>\n"
         f'  <OGRVRTLayer name="{vrt_name}">\n'
@@ -541,9 +612,11 @@ def _vrt_field(dst: str, src: str, field_defn: ogr.FieldDefn) -> str:
 
 # ------------------------------------------------------------------------------- loaded layers
 
+
 @dataclass
 class VrtLayer:
-    """The first layer of a GDAL VRT file (``normalise`` writes one: a renaming of one source layer)."""
+    """The first layer of a GDAL VRT file (``normalise`` writes one: a renaming of one source
+    layer)."""
 
     name: str  # the VRT layer's name (ocsge:load: <kind>_<dep>_<years>)
     src_data_source: str  # as written
@@ -554,7 +627,11 @@ class VrtLayer:
     plain: bool  # nothing but SrcDataSource, SrcLayer, LayerSRS and Field: a plain renaming
 
     def source_path(self, vrt_path: str | Path) -> str:
-        return str(Path(vrt_path).parent / self.src_data_source) if self.relative else self.src_data_source
+        return (
+            str(Path(vrt_path).parent / self.src_data_source)
+            if self.relative
+            else self.src_data_source
+        )
 
 
 def read_vrt(path: str | Path) -> VrtLayer | None:
@@ -575,19 +652,25 @@ def read_vrt(path: str | Path) -> VrtLayer | None:
         relative=src is not None and src.get("relativeToVRT") == "1",
         fields={f.get("name"): f.get("src") or f.get("name") for f in node.findall("Field")},
         only_layer=len(layers) == 1,
-        plain=all(child.tag in ("SrcDataSource", "SrcLayer", "LayerSRS", "Field") for child in node),
+        plain=all(
+            child.tag in ("SrcDataSource", "SrcLayer", "LayerSRS", "Field") for child in node
+        ),
     )
 
 
-_RE_LOADED_NAME = re.compile(r"^(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$")
+_RE_LOADED_NAME = re.compile(
+    r"^(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$"
+)
 _RE_YEAR_TOKEN = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])")
 _RE_DEP_CODE = re.compile(r"\d[0-9AB]\d?", re.IGNORECASE)
 _TWO_YEAR_KINDS = ("difference", "artif_diff", "flows")
 
 
 def _identity_names(layer) -> tuple[list[str], list[str]]:
-    """Where a loaded layer (``QgsVectorLayer``) says its département and years, in the order they are
-    tried: (names as ``ocsge:load`` gives them, ``<kind>_<dep>_<years>``: the VRT layer and its source
+    """Where a loaded layer (``QgsVectorLayer``) says its département and years, in the order they
+    are
+    tried: (names as ``ocsge:load`` gives them, ``<kind>_<dep>_<years>``: the VRT layer and its
+    source
     layer, the layer's name in the project; paths, each read from its last part: the data set behind
     the VRT and its layer, the layer's file and layer name, the layer's name in the project)."""
     path, _, options = layer.source().partition("|")
@@ -599,23 +682,29 @@ def _identity_names(layer) -> tuple[list[str], list[str]]:
     names = [layer.name()]
     vrt = read_vrt(path) if path.lower().endswith(".vrt") and Path(path).exists() else None
     if vrt is not None:
-        paths.insert(0, f"{vrt.src_data_source}/{vrt.src_layer}" if vrt.src_layer else vrt.src_data_source)
+        paths.insert(
+            0, f"{vrt.src_data_source}/{vrt.src_layer}" if vrt.src_layer else vrt.src_data_source
+        )
         names[:0] = [vrt.name, vrt.src_layer]
     return [n for n in names if n], paths
 
 
 def _loaded_name(name: str) -> tuple[str | None, tuple[int, ...]]:
-    """(département, years) of a name as ``ocsge:load`` gives them: ``occupation_90_2018``, ``difference_32_2016_2019``."""
+    """(département, years) of a name as ``ocsge:load`` gives them: ``occupation_90_2018``,
+    ``difference_32_2016_2019``."""
     match = _RE_LOADED_NAME.match(name)
     if not match:
         return None, ()
     rest = match.group("rest")
-    dep = next((normalise_departement(t) for t in rest.split("_") if _RE_DEP_CODE.fullmatch(t)), None)
+    dep = next(
+        (normalise_departement(t) for t in rest.split("_") if _RE_DEP_CODE.fullmatch(t)), None
+    )
     return dep, tuple(int(y) for y in _RE_YEAR_TOKEN.findall(rest))
 
 
 def layer_departement(layer) -> str | None:
-    """The département of a loaded layer from its names (also behind an ``ocsge:load`` VRT), or None."""
+    """The département of a loaded layer from its names (also behind an ``ocsge:load`` VRT), or
+    None."""
     names, paths = _identity_names(layer)
     for name in names:
         if dep := _loaded_name(name)[0]:
@@ -630,9 +719,11 @@ def layer_millesimes(layer, kind: str, notes: list[str] | None = None) -> tuple[
     """Years of a loaded layer: two for a flow kind (difference, artif_diff, flows: ``ocsge:flows``
     output), one otherwise, () when not found.
 
-    A name as ``ocsge:load`` gives it (``occupation_32_2019``: the layer's fields already weighed) is
+    A name as ``ocsge:load`` gives it (``occupation_32_2019``: the layer's fields already weighed)
+    is
     taken as it is. Otherwise the layer's own fields are the authority (``millesime_debut`` /
-    ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for stocks) and its names and paths the
+    ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for stocks) and its names and paths
+    the
     fallback; when both are known and disagree, the fields win and a note is added to ``notes``."""
     two = kind in _TWO_YEAR_KINDS
     wanted = 2 if two else 1
@@ -667,18 +758,27 @@ def _millesimes_from_fields(layer, two: bool, every: bool = True) -> tuple[int, 
             request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.Flag.NoGeometry)
             request.setSubsetOfAttributes([lower[name] for name in wanted], layer.fields())
             feature = next(layer.getFeatures(request), None)
-            if feature is not None and (years := _years_of_values([feature[lower[name]] for name in wanted])):
+            if feature is not None and (
+                years := _years_of_values([feature[lower[name]] for name in wanted])
+            ):
                 return years
         years = _field_years(names) if two else []
         return tuple(years) if len(years) == 2 else ()
-    if "millesime" in lower:  # every year it holds (under the layer's filter): one table may hold several
+    if (
+        "millesime" in lower
+    ):  # every year it holds (under the layer's filter): one table may hold several
         values = layer.uniqueValues(layer.fields().lookupField(lower["millesime"]), 20)
-        years = {int(found.group(0)) for value in values if (found := re.search(r"(19|20)\d{2}", str(value)))}
+        years = {
+            int(found.group(0))
+            for value in values
+            if (found := re.search(r"(19|20)\d{2}", str(value)))
+        }
         return tuple(sorted(years))
     return ()
 
 
 # ---------------------------------------------------------------------------------- top level
+
 
 @dataclass
 class Delivery:
@@ -702,29 +802,33 @@ def open_delivery(
     path = Path(path)
     if not path.exists():
         raise DeliveryError(
-            tr("{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.").format(
-                path=path
-            )
+            tr(
+                "{path} does not exist. Expected an OCS GE delivery: a .7z archive from "
+                "IGN, a folder or a .gpkg/.shp file."
+            ).format(path=path)
         )
     step = progress or (lambda value: None)
     if path.is_file() and is_archive(path):
         archives = archive_parts(path)[:1]
     elif path.is_dir():
-        archives = sorted(p for p in path.rglob("*.7z*") if p.is_file() and is_archive(p) and is_first_part(p))
+        archives = sorted(
+            p for p in path.rglob("*.7z*") if p.is_file() and is_archive(p) and is_first_part(p)
+        )
     else:
         archives = []
     if path.is_file() and not is_archive(path) and path.suffix.lower() not in (".gpkg", ".shp"):
         raise DeliveryError(
-            tr("{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.").format(
-                name=path.name
-            )
+            tr(
+                "{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a "
+                "folder or a .gpkg/.shp file."
+            ).format(name=path.name)
         )
     roots: list[Path] = []
     extracted: list[tuple[str, bool]] = []
     for index, archive in enumerate(archives):
         share = 50.0 / len(archives)
         folder, reused = extract_archive(
-            archive, lambda p, i=index: step(i * share + p * share / 100.0), is_canceled
+            archive, lambda p, i=index, s=share: step(i * s + p * s / 100.0), is_canceled
         )
         roots.append(folder)
         extracted.append((str(archive), reused))
@@ -742,16 +846,19 @@ def open_delivery(
     step(60.0)
     if not layers:
         raise DeliveryError(
-            tr("No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.").format(
-                name=path.name
-            )
+            tr(
+                "No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, "
+                "ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers."
+            ).format(name=path.name)
         )
     for index, found in enumerate(layers):
         if is_canceled and is_canceled():
             raise Canceled()
         if found.epsg is None:
             warnings.append(
-                tr("{title}: coordinate system unknown (no .prj and no CRS token in the name).").format(title=found.title)
+                tr(
+                    "{title}: coordinate system unknown (no .prj and no CRS token in the name)."
+                ).format(title=found.title)
             )
         if check:
             check_codes(found, is_canceled)
@@ -766,7 +873,9 @@ def open_delivery(
     return Delivery(layers, warnings, extracted)
 
 
-def surface_by_couverture(found: FoundLayer, is_canceled: Callable[[], bool] | None = None) -> dict[str, float]:
+def surface_by_couverture(
+    found: FoundLayer, is_canceled: Callable[[], bool] | None = None
+) -> dict[str, float]:
     """Planar area (m²) per couverture code of an occupation / artificialisation layer."""
     name = found.field_map.get("code_cs") or found.field_map.get("cs_fin")
     if not name:

@@ -24,15 +24,33 @@ DEFAULTS: dict[str, tuple[Any, type]] = {
     "cache_dir": ("", str),  # empty: <OCS GE cache>/downloads
     "network/timeout": (30.0, float),  # seconds without a byte before giving up
     "network/retries": (3, int),  # further attempts after a 429, 423 or 5xx
-    "network/backoff": (2.0, float),  # first wait (seconds) when the server gives none; doubles each time
+    "network/backoff": (
+        2.0,
+        float,
+    ),  # first wait (seconds) when the server gives none; doubles each time
     "network/max_wait": (60.0, float),  # longest single wait, whatever the server asks
-    "network/authcfg": ("", str),  # QGIS authentication configuration id, for mirrors behind a login
-    "network/min_rate": (1000.0, float),  # bytes/s a transfer must average over every `timeout` seconds
+    "network/authcfg": (
+        "",
+        str,
+    ),  # QGIS authentication configuration id, for mirrors behind a login
+    "network/min_rate": (
+        1000.0,
+        float,
+    ),  # bytes/s a transfer must average over every `timeout` seconds
     "network/max_listing_mb": (20.0, float),  # largest listing or API answer read into memory
-    "cache/max_gb": (5.0, float),  # extraction cache size; the least recently used are evicted beyond
-    "network/deadline_rate": (50000.0, float),  # bytes/s a whole download must average (its deadline)
+    "cache/max_gb": (
+        5.0,
+        float,
+    ),  # extraction cache size; the least recently used are evicted beyond
+    "network/deadline_rate": (
+        50000.0,
+        float,
+    ),  # bytes/s a whole download must average (its deadline)
     "archive/max_gb": (50.0, float),  # largest extraction of one archive, by its listed sizes
-    "archive/max_ratio": (200.0, float),  # largest listed size over the archive's size (a 7z bomb: thousands)
+    "archive/max_ratio": (
+        200.0,
+        float,
+    ),  # largest listed size over the archive's size (a 7z bomb: thousands)
 }
 
 
@@ -72,13 +90,18 @@ def profile_folder(env: str, *parts: str) -> Path:
     """A folder of the plugin in the QGIS profile (``parts`` below it), or where the environment
     variable ``env`` says; created when missing."""
     configured = os.environ.get(env)
-    base = Path(configured) if configured else Path(QgsApplication.qgisSettingsDirPath()).joinpath(*parts)
+    base = (
+        Path(configured)
+        if configured
+        else Path(QgsApplication.qgisSettingsDirPath()).joinpath(*parts)
+    )
     base.mkdir(parents=True, exist_ok=True)
     return base
 
 
 def cache_dir() -> Path:
-    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR overrides)."""
+    """Where archives are extracted and normalised layers written (env OCSGE_CACHE_DIR
+    overrides)."""
     return profile_folder(CACHE_ENV, "cache", "ocsge")
 
 
@@ -126,7 +149,8 @@ def cache_max_bytes() -> int:
 
 
 def deadline_rate() -> float:
-    """Bytes per second a whole download must average: its deadline is timeout + size / this rate."""
+    """Bytes per second a whole download must average: its deadline is timeout + size / this
+    rate."""
     return max(1.0, float(value("network/deadline_rate")))
 
 

@@ -17,11 +17,18 @@ from .nomenclature import couverture, couverture_leaves, usage, usage_leaves
 
 def _fill(colour: str, outline: str = "#5a5a5a", width: float = 0.06) -> QgsFillSymbol:
     return QgsFillSymbol.createSimple(
-        {"color": QColor(colour).name(), "outline_color": outline, "outline_width": str(width), "outline_width_unit": "MM"}
+        {
+            "color": QColor(colour).name(),
+            "outline_color": outline,
+            "outline_width": str(width),
+            "outline_width_unit": "MM",
+        }
     )
 
 
-def _categorized(field: str, categories: list[tuple[object, str, str]]) -> QgsCategorizedSymbolRenderer:
+def _categorized(
+    field: str, categories: list[tuple[object, str, str]]
+) -> QgsCategorizedSymbolRenderer:
     renderer = QgsCategorizedSymbolRenderer(field, [])
     for value, colour, label in categories:
         renderer.addCategory(QgsRendererCategory(value, _fill(colour), label))
@@ -31,31 +38,49 @@ def _categorized(field: str, categories: list[tuple[object, str, str]]) -> QgsCa
 def couverture_renderer(field: str = "code_cs") -> QgsCategorizedSymbolRenderer:
     """Official couverture palette, one class per leaf code, labelled ``CS1.1.1.1 Zones bâties``."""
     entries = couverture()
-    cats = [(code, entries[code].couleur, f"{code} {entries[code].libelle_court}") for code in couverture_leaves()]
+    cats = [
+        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}")
+        for code in couverture_leaves()
+    ]
     return _categorized(field, cats + [(None, "#ffffff", tr("Unknown code"))])
 
 
 def usage_renderer(field: str = "code_us") -> QgsCategorizedSymbolRenderer:
     entries = usage()
-    cats = [(code, entries[code].couleur, f"{code} {entries[code].libelle_court}") for code in usage_leaves()]
+    cats = [
+        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}")
+        for code in usage_leaves()
+    ]
     return _categorized(field, cats + [(None, "#ffffff", tr("Unknown code"))])
 
 
-def boolean_renderer(field: str, true_label: str, false_label: str, true_colour: str, false_colour: str):
+def boolean_renderer(
+    field: str, true_label: str, false_label: str, true_colour: str, false_colour: str
+):
     return _categorized(
         field,
-        [(True, true_colour, true_label), (False, false_colour, false_label), (None, "#d9d9d9", tr("Undetermined"))],
+        [
+            (True, true_colour, true_label),
+            (False, false_colour, false_label),
+            (None, "#d9d9d9", tr("Undetermined")),
+        ],
     )
 
 
 def artif_renderer(field: str = "artif") -> QgsCategorizedSymbolRenderer:
-    return boolean_renderer(field, tr("Artificialised"), tr("Not artificialised"), "#e31a1c", "#b2df8a")
+    return boolean_renderer(
+        field, tr("Artificialised"), tr("Not artificialised"), "#e31a1c", "#b2df8a"
+    )
 
 
 def ign_artif_renderer(field: str = "artif") -> QgsCategorizedSymbolRenderer:
     """IGN's artificialisation layer stores 'artif' / 'non artif' as text."""
     return _categorized(
-        field, [("artif", "#e31a1c", tr("Artificialised")), ("non artif", "#b2df8a", tr("Not artificialised"))]
+        field,
+        [
+            ("artif", "#e31a1c", tr("Artificialised")),
+            ("non artif", "#b2df8a", tr("Not artificialised")),
+        ],
     )
 
 
@@ -76,7 +101,9 @@ def apply_style(layer: QgsVectorLayer, kind: str, palette: str = "couverture") -
     elif kind == "zone_construite":
         layer.setRenderer(_single("#00000000", "#be0961", 0.4))
     elif kind == "artif_diff":
-        field = next((name for name in names if name.lower() == "artificialisation"), "artificialisation")
+        field = next(
+            (name for name in names if name.lower() == "artificialisation"), "artificialisation"
+        )
         layer.setRenderer(artif_change_renderer(field))
     layer.triggerRepaint()
 
@@ -87,15 +114,23 @@ def legend_title(kind: str, palette: str, millesimes) -> str:
     if kind != "difference":
         return ""
     fin = millesimes[-1] if millesimes else ""
-    text = tr("colours: usage in {year}") if palette == "usage" else tr("colours: couverture in {year}")
+    text = (
+        tr("colours: usage in {year}")
+        if palette == "usage"
+        else tr("colours: couverture in {year}")
+    )
     return text.format(year=fin).strip()
 
 
 def artif_change_renderer(field: str = "artificialisation") -> QgsCategorizedSymbolRenderer:
-    """IGN's artificialisation difference (zan_evol_…): +1 artificialisation, -1 désartificialisation."""
+    """IGN's artificialisation difference (zan_evol_…): +1 artificialisation, -1
+    désartificialisation."""
     return _categorized(
         field,
-        [(1, FLUX_COLOURS["artificialisation"], tr("Artificialisation")), (-1, FLUX_COLOURS["desartificialisation"], tr("Désartificialisation"))],
+        [
+            (1, FLUX_COLOURS["artificialisation"], tr("Artificialisation")),
+            (-1, FLUX_COLOURS["desartificialisation"], tr("Désartificialisation")),
+        ],
     )
 
 
@@ -103,13 +138,19 @@ def _single(colour: str, outline: str, width: float):
     from qgis.core import QgsSingleSymbolRenderer
 
     symbol = QgsFillSymbol.createSimple(
-        {"color": colour, "outline_color": outline, "outline_width": str(width), "outline_width_unit": "MM"}
+        {
+            "color": colour,
+            "outline_color": outline,
+            "outline_width": str(width),
+            "outline_width_unit": "MM",
+        }
     )
     return QgsSingleSymbolRenderer(symbol)
 
 
 def disagreement_renderer(field: str = "raison") -> QgsCategorizedSymbolRenderer:
-    """Polygons where IGN and the recomputation disagree, by reason: the matrix or the thresholds."""
+    """Polygons where IGN and the recomputation disagree, by reason: the matrix or the
+    thresholds."""
     return _categorized(
         field,
         [
@@ -142,7 +183,8 @@ FLUX_WORDS = {
 
 
 def flux_label(value: str) -> str:
-    """« Artificialisation, imperméabilisation » for the value ``artificialisation, impermeabilisation``."""
+    """« Artificialisation, imperméabilisation » for the value ``artificialisation,
+    impermeabilisation``."""
     text = ", ".join(FLUX_WORDS.get(word.strip(), word.strip()) for word in value.split(","))
     return text[:1].upper() + text[1:]
 
@@ -151,14 +193,20 @@ def flows_renderer(field: str = "flux") -> QgsCategorizedSymbolRenderer:
     """Pieces of land that changed between two millésimes, by flow kind (the ``flux`` text of
     ``computing.pieces.flux_label``); pieces whose class changed without any flow in light grey."""
     categories = [(value, colour, flux_label(value)) for value, colour in FLUX_COLOURS.items()]
-    return _categorized(field, categories + [(None, "#d9d9d9", tr("Change of class only (no flow)"))])
+    return _categorized(
+        field, categories + [(None, "#d9d9d9", tr("Change of class only (no flow)"))]
+    )
 
 
 def only_one_renderer(field: str = "present") -> QgsCategorizedSymbolRenderer:
-    """Areas covered by one millésime only (ocsge:flows overlay), coloured by the side they are on."""
+    """Areas covered by one millésime only (ocsge:flows overlay), coloured by the side they are
+    on."""
     return _categorized(
         field,
-        [("debut", "#fdbf6f", tr("Only in the début millésime")), ("fin", "#cab2d6", tr("Only in the fin millésime"))],
+        [
+            ("debut", "#fdbf6f", tr("Only in the début millésime")),
+            ("fin", "#cab2d6", tr("Only in the fin millésime")),
+        ],
     )
 
 
@@ -178,16 +226,27 @@ def territory_renderer(field: str = "pourcent_artif", classes: int = 5):
 
 # ------------------------------------------------------------------ published tables in QGIS
 
+
 def published_aliases(dataset: str, unit: str = "ha") -> dict[str, str]:
     """French aliases, with their unit, of the columns of the published tables ``<dataset>_<level>``
     (and of the coverage table)."""
     u = "ha" if unit == "ha" else "m²"
     if dataset == "artif":
-        words = (tr("Share artificialised (%)"), tr("Artificialised surface ({unit})"), tr("Artificialisation ({unit})"),
-                 tr("Désartificialisation ({unit})"), tr("Net artificialisation ({unit})"))
+        words = (
+            tr("Share artificialised (%)"),
+            tr("Artificialised surface ({unit})"),
+            tr("Artificialisation ({unit})"),
+            tr("Désartificialisation ({unit})"),
+            tr("Net artificialisation ({unit})"),
+        )
     else:
-        words = (tr("Share impermeable (%)"), tr("Impermeable surface ({unit})"), tr("Imperméabilisation ({unit})"),
-                 tr("Désimperméabilisation ({unit})"), tr("Net imperméabilisation ({unit})"))
+        words = (
+            tr("Share impermeable (%)"),
+            tr("Impermeable surface ({unit})"),
+            tr("Imperméabilisation ({unit})"),
+            tr("Désimperméabilisation ({unit})"),
+            tr("Net imperméabilisation ({unit})"),
+        )
     d = dataset
     names = (f"pourcent_{d}", f"surface_{d}", f"flux_{d}", f"flux_des{d}", f"flux_{d}_net")
     aliases = {name: word.format(unit=u) for name, word in zip(names, words)}
@@ -218,20 +277,29 @@ def published_aliases(dataset: str, unit: str = "ha") -> dict[str, str]:
 
 
 def net_flow_per_ha_title(dataset: str) -> str:
-    return tr("Net artificialisation (m² per ha of territory)") if dataset == "artif" else tr("Net imperméabilisation (m² per ha of territory)")
+    return (
+        tr("Net artificialisation (m² per ha of territory)")
+        if dataset == "artif"
+        else tr("Net imperméabilisation (m² per ha of territory)")
+    )
 
 
 def net_flow_per_ha_expression(dataset: str, level: str) -> str:
-    """The net flow per hectare of territory (m²/ha), from the published columns: the territory's area
-    is ``commune_surface`` for communes, else ``surface ÷ pourcent`` (the share is of the full area)."""
+    """The net flow per hectare of territory (m²/ha), from the published columns: the territory's
+    area
+    is ``commune_surface`` for communes, else ``surface ÷ pourcent`` (the share is of the full
+    area)."""
     net, surface, share = f'"flux_{dataset}_net"', f'"surface_{dataset}"', f'"pourcent_{dataset}"'
     if level == "commune":
         return f'CASE WHEN "commune_surface" > 0 THEN 10000.0 * {net} / "commune_surface" END'
     return f"CASE WHEN {share} > 0 THEN 10000.0 * {net} * {share} / (100.0 * {surface}) END"
 
 
-def style_published_table(layer: QgsVectorLayer, dataset: str, unit: str = "ha", decimals: int = 2) -> None:
-    """Aliases with units and a display of ``decimals`` decimals for every number (the file keeps its
+def style_published_table(
+    layer: QgsVectorLayer, dataset: str, unit: str = "ha", decimals: int = 2
+) -> None:
+    """Aliases with units and a display of ``decimals`` decimals for every number (the file keeps
+    its
     full precision: only what QGIS shows is rounded)."""
     from qgis.PyQt.QtCore import QVariant
 
@@ -244,20 +312,31 @@ def style_published_table(layer: QgsVectorLayer, dataset: str, unit: str = "ha",
 
 
 def show_decimals(layer: QgsVectorLayer, index: int, decimals: int = 2) -> None:
-    """Show the number field ``index`` with ``decimals`` decimals (attribute table, identify, forms)."""
+    """Show the number field ``index`` with ``decimals`` decimals (attribute table, identify,
+    forms)."""
     from qgis.core import QgsEditorWidgetSetup
 
-    setup = {"Precision": decimals, "Min": -1e15, "Max": 1e15, "Step": 1.0, "Style": "SpinBox", "AllowNull": True}
+    setup = {
+        "Precision": decimals,
+        "Min": -1e15,
+        "Max": 1e15,
+        "Step": 1.0,
+        "Style": "SpinBox",
+        "AllowNull": True,
+    }
     layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Range", setup))
 
 
 def add_net_flow_per_ha(layer: QgsVectorLayer, dataset: str, level: str) -> str:
-    """Add the net flow per hectare of territory as a virtual field (kept in the project); its name."""
+    """Add the net flow per hectare of territory as a virtual field (kept in the project); its
+    name."""
     from qgis.PyQt.QtCore import QVariant
 
     name = f"flux_{dataset}_net_par_ha"
     if layer.fields().indexOf(name) < 0:
-        layer.addExpressionField(net_flow_per_ha_expression(dataset, level), compat.field(name, QVariant.Type.Double))
+        layer.addExpressionField(
+            net_flow_per_ha_expression(dataset, level), compat.field(name, QVariant.Type.Double)
+        )
     index = layer.fields().indexOf(name)
     layer.setFieldAlias(index, net_flow_per_ha_title(dataset))
     show_decimals(layer, index)
@@ -265,12 +344,15 @@ def add_net_flow_per_ha(layer: QgsVectorLayer, dataset: str, level: str) -> str:
 
 
 def share_renderer(dataset: str):
-    """Graduated share of the territory artificialised (reds) or impermeable (greys), fixed classes."""
+    """Graduated share of the territory artificialised (reds) or impermeable (greys), fixed
+    classes."""
     renderer = territory_renderer(f"pourcent_{dataset}")
     if dataset == "imper":
         greys = ["#f7f7f7", "#d9d9d9", "#bdbdbd", "#969696", "#636363", "#252525"]
-        for index, item in enumerate(renderer.ranges()):
-            renderer.updateRangeSymbol(index, _fill(greys[min(index, len(greys) - 1)], "#636363", 0.2))
+        for index, _item in enumerate(renderer.ranges()):
+            renderer.updateRangeSymbol(
+                index, _fill(greys[min(index, len(greys) - 1)], "#636363", 0.2)
+            )
     return renderer
 
 

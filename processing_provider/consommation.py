@@ -10,13 +10,13 @@ from qgis.core import (
     QgsDistanceArea,
     QgsProcessing,
     QgsProcessingContext,
+    QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingOutputString,
     QgsProcessingUtils,
 )
 
@@ -29,7 +29,16 @@ from ..ocsge_plugin.errors import Canceled, OcsgeError
 from . import params
 from .base import OcsgeAlgorithm, log_table
 
-CODE_FIELDS = ("code", "commune_code", "insee_com", "code_insee", "codgeo", "insee", "idcom", "inseecom")
+CODE_FIELDS = (
+    "code",
+    "commune_code",
+    "insee_com",
+    "code_insee",
+    "codgeo",
+    "insee",
+    "idcom",
+    "inseecom",
+)
 
 
 class ConsommationAlgorithm(OcsgeAlgorithm):
@@ -47,66 +56,206 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
 
     GROUP = "territories"
     TAGS = (
-        "consommation", "consommation d'espaces", "NAF", "ENAF", "fichiers fonciers", "Cerema", "trajectoire",
-        "trajectory", "land consumption", "garantie communale", "SRADDET", "SCoT", "PLU", "2021-2031",
+        "consommation",
+        "consommation d'espaces",
+        "NAF",
+        "ENAF",
+        "fichiers fonciers",
+        "Cerema",
+        "trajectoire",
+        "trajectory",
+        "land consumption",
+        "garantie communale",
+        "SRADDET",
+        "SCoT",
+        "PLU",
+        "2021-2031",
     )
 
     ID = "consommation"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterFile(self.CONSOMMATION, self.tr("Consumption file (Cerema)"), fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)"),
-            self.tr("Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf<AA>art<BB> columns."),
+            QgsProcessingParameterFile(
+                self.CONSOMMATION,
+                self.tr("Consumption file (Cerema)"),
+                fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)",
+            ),
+            self.tr(
+                "Cerema's commune file « Consommation d'espaces naturels, agricoles et "
+                "forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or "
+                "Latin-1, numbers possibly as text), or the GeoPackage / shapefile with "
+                "outlines. The years are read from the naf<AA>art<BB> columns."
+            ),
         )
-        levels = [self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région"), self.tr("Zone (zone_code of the membership table)")]
+        levels = [
+            self.tr("Commune"),
+            self.tr("EPCI"),
+            self.tr("SCoT"),
+            self.tr("Département"),
+            self.tr("Région"),
+            self.tr("Zone (zone_code of the membership table)"),
+        ]
         self.add(
-            QgsProcessingParameterEnum(self.LEVELS, self.tr("Levels"), options=levels, allowMultiple=True, defaultValue=[0, 1, 2, 3, 4]),
-            self.tr("The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…)."),
+            QgsProcessingParameterEnum(
+                self.LEVELS,
+                self.tr("Levels"),
+                options=levels,
+                allowMultiple=True,
+                defaultValue=[0, 1, 2, 3, 4],
+            ),
+            self.tr(
+                "The levels to compute; SCoT only when the file or the membership table "
+                "has SCoT codes; Zone when the membership table has a zone_code column "
+                "(your own set of communes: a PLUi sector, a bassin de vie…)."
+            ),
         )
         self.add(
             params.membership(self.MEMBERSHIP),
-            self.tr("Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file's own columns (epciNN, scot, iddep, idreg) make the levels."),
+            self.tr(
+                "Optional: your territories, as commune_code, epci_code, epci_nom, "
+                "departement_code, region_code (scot_code, scot_nom optional). Then only "
+                "these communes count, a commune of the table absent from the file marks "
+                "its territories partial, and the communes of the file outside the table "
+                "are listed. Without it, the file's own columns (epciNN, scot, iddep, "
+                "idreg) make the levels."
+            ),
         )
         self.add(
-            QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Commune outlines (optional)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
-            self.tr("Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed."),
+            QgsProcessingParameterFeatureSource(
+                self.COMMUNES,
+                self.tr("Commune outlines (optional)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            ),
+            self.tr(
+                "Optional: commune polygons with their INSEE code (field code, "
+                "commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the "
+                "share of a territory's area that communes absent from the file "
+                "represent, and weigh the split of a divided commune. Without it the "
+                "file's surfcom is used, and a commune absent from the file is counted, "
+                "not weighed."
+            ),
         )
         self.add(
-            QgsProcessingParameterEnum(self.CONVENTION, self.tr("Convention"), options=[self.tr("The law (default)"), self.tr("As the national « Trajectoires ZAN » table")], defaultValue=0),
-            self.tr("The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m²."),
+            QgsProcessingParameterEnum(
+                self.CONVENTION,
+                self.tr("Convention"),
+                options=[
+                    self.tr("The law (default)"),
+                    self.tr("As the national « Trajectoires ZAN » table"),
+                ],
+                defaultValue=0,
+            ),
+            self.tr(
+                "The law: the 1 ha guarantee raises the envelope of the communes chosen "
+                "below only, never of groupings; the projection to the end of 2030 is "
+                "the consumption since 2021 plus the annual pace for each year left. As "
+                "the national table: every territory's envelope (EPCI, SCoT… included) "
+                "is raised to 1 ha when under it, and the projection is the annual pace "
+                "× 9, to reproduce the national file to the m²."
+            ),
         )
         self.add(
             QgsProcessingParameterEnum(
                 self.GUARANTEE,
                 self.tr("Communal guarantee of 1 ha"),
-                options=[self.tr("Every commune"), self.tr("No commune"), self.tr("The communes listed below")],
+                options=[
+                    self.tr("Every commune"),
+                    self.tr("No commune"),
+                    self.tr("The communes listed below"),
+                ],
                 defaultValue=0,
             ),
-            self.tr("Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document."),
+            self.tr(
+                "Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted "
+                "by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a "
+                "document en tenant lieu or a carte communale prescribed, arrêté or "
+                "approved before 22 August 2026 cannot be given less than 1 ha of "
+                "consumption for 2021–2031. Choose « the communes listed » to leave out "
+                "the communes under the RNU without such a document."
+            ),
         )
         self.add(
-            QgsProcessingParameterString(self.GUARANTEED, self.tr("Communes with the guarantee (INSEE codes)"), optional=True),
-            self.tr("With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces."),
+            QgsProcessingParameterString(
+                self.GUARANTEED, self.tr("Communes with the guarantee (INSEE codes)"), optional=True
+            ),
+            self.tr(
+                "With « the communes listed »: their INSEE codes separated by commas, "
+                "semicolons or spaces."
+            ),
         )
         self.add(
-            QgsProcessingParameterNumber(self.RATE, self.tr("Reduction rate (%)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=0.0, maxValue=100.0),
-            self.tr("The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own."),
+            QgsProcessingParameterNumber(
+                self.RATE,
+                self.tr("Reduction rate (%)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=50.0,
+                minValue=0.0,
+                maxValue=100.0,
+            ),
+            self.tr(
+                "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by "
+                "article 194, I, 1° of loi n° 2021-1104, unless the territorialisation "
+                "table gives a territory its own."
+            ),
         )
         self.add(
-            QgsProcessingParameterFile(self.TERRITORIALISATION, self.tr("Territorialisation table (optional)"), extension="csv", optional=True),
-            self.tr("CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above."),
+            QgsProcessingParameterFile(
+                self.TERRITORIALISATION,
+                self.tr("Territorialisation table (optional)"),
+                extension="csv",
+                optional=True,
+            ),
+            self.tr(
+                "CSV: code;taux — the reduction rate of a territory set by the SRADDET "
+                "or the SCoT (54, 54 % or 0.54). A commune without its own rate takes "
+                "its SCoT's, EPCI's, département's or région's, else the rate above."
+            ),
         )
         self.add(
-            QgsProcessingParameterFile(self.PASSAGE, self.tr("INSEE table de passage (optional)"), extension="csv", optional=True),
-            self.tr("INSEE's table between COG vintages (CODGEO_<year> columns, or ancien;nouveau; optional part or surface): the file's communes merged since its COG are summed, a divided commune is split by area (the table's weight, else the outlines' areas, else equal shares, said in the log)."),
+            QgsProcessingParameterFile(
+                self.PASSAGE,
+                self.tr("INSEE table de passage (optional)"),
+                extension="csv",
+                optional=True,
+            ),
+            self.tr(
+                "INSEE's table between COG vintages (CODGEO_<year> columns, or "
+                "ancien;nouveau; optional part or surface): the file's communes merged "
+                "since its COG are summed, a divided commune is split by area (the "
+                "table's weight, else the outlines' areas, else equal shares, said in "
+                "the log)."
+            ),
         )
         self.add(
-            QgsProcessingParameterFile(self.OCSGE, self.tr("OCS GE tables of the diagnostic (optional)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True),
-            self.tr("The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_<level>.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below."),
+            QgsProcessingParameterFile(
+                self.OCSGE,
+                self.tr("OCS GE tables of the diagnostic (optional)"),
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
+                optional=True,
+            ),
+            self.tr(
+                "The output folder of ocsge:diagnostic or ocsge:export (or one of its "
+                "artif_<level>.csv tables) for the same territories. The trajectory "
+                "tables then show, after the plugin's columns, the OCS GE period "
+                "(periode_ocsge), the consumption years inside it (annees_conso_ocsge), "
+                "NAF consumption per year over those years "
+                "(conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per "
+                "year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between "
+                "millésimes), in the unit below."
+            ),
         )
-        self.add(params.unit(self.UNIT), self.tr("Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m²."))
+        self.add(
+            params.unit(self.UNIT),
+            self.tr(
+                "Hectares by default; m² as in Cerema's and the national files. "
+                "Consumption per new inhabitant and household is always in m²."
+            ),
+        )
         output = params.output_folder(self.OUTPUT_FOLDER)
-        # optional so that a model can leave it out when its consumption step is skipped; empty: a temporary folder
+        # optional so that a model can leave it out when its consumption step is skipped; empty: a
+        # temporary folder
         output.setFlags(output.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         self.addParameter(output)
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written (JSON list)")))
@@ -120,9 +269,16 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         names = {name.lower(): name for name in source.fields().names()}
         field = next((names[n] for n in CODE_FIELDS if n in names), None)
         if field is None:
-            raise self.fail(self.tr("The commune outlines have no INSEE code field (expected one of {names}).").format(names=", ".join(CODE_FIELDS)))
+            raise self.fail(
+                self.tr(
+                    "The commune outlines have no INSEE code field (expected one of {names})."
+                ).format(names=", ".join(CODE_FIELDS))
+            )
         measure = QgsDistanceArea()
-        measure.setSourceCrs(source.sourceCrs(), context.transformContext() if context else QgsCoordinateTransformContext())
+        measure.setSourceCrs(
+            source.sourceCrs(),
+            context.transformContext() if context else QgsCoordinateTransformContext(),
+        )
         measure.setEllipsoid(source.sourceCrs().ellipsoidAcronym() or "EPSG:7019")
         areas: dict[str, float] = {}
         for feature in source.getFeatures():
@@ -148,9 +304,19 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         path = self.parameterAsFile(parameters, self.CONSOMMATION, context)
         if not path:
-            raise self.fail(self.tr("No consumption file. Expected Cerema's commune file (CSV, GeoPackage or shapefile)."))
-        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context) or self.parameterDefinition(self.OUTPUT_FOLDER).generateTemporaryDestination()
-        levels = [core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(core.DEFAULT_LEVELS)
+            raise self.fail(
+                self.tr(
+                    "No consumption file. Expected Cerema's commune file (CSV, "
+                    "GeoPackage or shapefile)."
+                )
+            )
+        folder = (
+            self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+            or self.parameterDefinition(self.OUTPUT_FOLDER).generateTemporaryDestination()
+        )
+        levels = [
+            core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)
+        ] or list(core.DEFAULT_LEVELS)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
         passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)
         ocsge_path = self.parameterAsFile(parameters, self.OCSGE, context)
@@ -160,14 +326,27 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             cfile = reading.read_consumption(path)
             feedback.setProgress(20.0)
             feedback.pushInfo(
-                self.tr("{count} communes, years {first}–{last} ({encoding}).").format(count=len(cfile.table), first=min(cfile.years), last=cfile.last_year, encoding=cfile.encoding)
+                self.tr("{count} communes, years {first}–{last} ({encoding}).").format(
+                    count=len(cfile.table),
+                    first=min(cfile.years),
+                    last=cfile.last_year,
+                    encoding=cfile.encoding,
+                )
             )
             areas = self._areas(parameters, context, feedback)
             if passage_path:
                 cfile, _ = reading.apply_passage(cfile, reading.read_passage(passage_path), areas)
             membership = Membership.from_csv(membership_path) if membership_path else None
             zones = reading.read_zones(membership_path) if membership_path else None
-            result = core.compute(cfile, levels, membership, areas, options, ScaledFeedback(feedback, 20.0, 40.0), zones)
+            result = core.compute(
+                cfile,
+                levels,
+                membership,
+                areas,
+                options,
+                ScaledFeedback(feedback, 20.0, 40.0),
+                zones,
+            )
             beside = beside_ocsge.add_beside(result, ocsge_path) if ocsge_path else None
             written = core.write_tables(result, folder, ScaledFeedback(feedback, 40.0, 100.0))
         except OcsgeError as error:
@@ -176,7 +355,11 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
         except OSError as error:
-            raise self.fail(self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
+            raise self.fail(
+                self.tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(
+                    folder=folder, error=error
+                )
+            ) from None
         for note in result.warnings:
             feedback.pushWarning(note)
         self._log(result, feedback)
@@ -187,24 +370,55 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written, ensure_ascii=False),
             self.REPORT: json.dumps(
-                {**result.report(), "mesure_legale": beside_ocsge.MEASURES, "ocsge": beside.report() if beside else None, "fichiers": written}, ensure_ascii=False
+                {
+                    **result.report(),
+                    "mesure_legale": beside_ocsge.MEASURES,
+                    "ocsge": beside.report() if beside else None,
+                    "fichiers": written,
+                },
+                ensure_ascii=False,
             ),
         }
 
     def _log(self, result: core.ConsumptionResult, feedback) -> None:
-        """The trajectory of the highest level with at most 30 territories, as a table in the log."""
+        """The trajectory of the highest level with at most 30 territories, as a table in the
+        log."""
         for level in ("zone", "region", "departement", "scot", "epci", "commune"):
             tables = result.levels.get(level)
             if tables is None or len(tables.trajectoires) > 30:
                 continue
             table = tables.trajectoires
-            figures = ("conso_2011_2020", "conso_autorisee_2021_2030", "conso_depuis_2021", "pourcentage_utilisation_actuelle", "conso_projetee_2030")
+            figures = (
+                "conso_2011_2020",
+                "conso_autorisee_2021_2030",
+                "conso_depuis_2021",
+                "pourcentage_utilisation_actuelle",
+                "conso_projetee_2030",
+            )
             rows = [
-                [str(r[f"{level}_code"]), str(r["nom"] or "")] + [r[c] if r[c] == r[c] else "–" for c in figures] + [str(r["partiel"])]  # unknown: « – », never 0
+                [str(r[f"{level}_code"]), str(r["nom"] or "")]
+                + [r[c] if r[c] == r[c] else "–" for c in figures]
+                + [str(r["partiel"])]  # unknown: « – », never 0
                 for r in table.to_dict("records")
             ]
-            headers = [self.tr("code"), self.tr("name"), "2011-2020", self.tr("envelope"), self.tr("since 2021"), "%", self.tr("projected 2030"), self.tr("partial")]
-            log_table(feedback, self.tr("ZAN trajectory per {level} ({unit}, last year {year}):").format(level=level, unit=result.options.unit, year=result.last_year), headers, rows)
+            headers = [
+                self.tr("code"),
+                self.tr("name"),
+                "2011-2020",
+                self.tr("envelope"),
+                self.tr("since 2021"),
+                "%",
+                self.tr("projected 2030"),
+                self.tr("partial"),
+            ]
+            log_table(
+                feedback,
+                self.tr("ZAN trajectory per {level} ({unit}, last year {year}):").format(
+                    level=level, unit=result.options.unit, year=result.last_year
+                ),
+                headers,
+                rows,
+            )
             return
 
     def _log_beside(self, result: core.ConsumptionResult, feedback) -> None:
@@ -212,16 +426,41 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         for level in ("zone", "region", "departement", "scot", "epci", "commune"):
             tables = result.levels.get(level)
             table = tables.trajectoires if tables is not None else None
-            if table is None or len(table) > 30 or "periode_ocsge" not in table.columns or not table["periode_ocsge"].notna().any():
+            if (
+                table is None
+                or len(table) > 30
+                or "periode_ocsge" not in table.columns
+                or not table["periode_ocsge"].notna().any()
+            ):
                 continue
             beside = [
-                [str(r[f"{level}_code"]), str(r["nom"] or ""), r["periode_ocsge"] or "–", r["annees_conso_ocsge"] or "–"]
-                + [r[c] if r[c] == r[c] else "–" for c in ("conso_annuelle_periode_ocsge", "artif_nette_annuelle_ocsge")]
+                [
+                    str(r[f"{level}_code"]),
+                    str(r["nom"] or ""),
+                    r["periode_ocsge"] or "–",
+                    r["annees_conso_ocsge"] or "–",
+                ]
+                + [
+                    r[c] if r[c] == r[c] else "–"
+                    for c in ("conso_annuelle_periode_ocsge", "artif_nette_annuelle_ocsge")
+                ]
                 for r in table.to_dict("records")
             ]
-            headers = [self.tr("code"), self.tr("name"), self.tr("OCS GE period"), self.tr("years"), self.tr("NAF consumption / year"), self.tr("net artificialisation / year")]
-            title = self.tr("Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):")
-            log_table(feedback, title.format(level=level, unit=result.options.unit), headers, beside)
+            headers = [
+                self.tr("code"),
+                self.tr("name"),
+                self.tr("OCS GE period"),
+                self.tr("years"),
+                self.tr("NAF consumption / year"),
+                self.tr("net artificialisation / year"),
+            ]
+            title = self.tr(
+                "Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, "
+                "from 2031: net artificialisation):"
+            )
+            log_table(
+                feedback, title.format(level=level, unit=result.options.unit), headers, beside
+            )
             return
 
     def _load(self, context, written: list[str]) -> None:
@@ -232,5 +471,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         for path in written:
             if path.endswith(".gpkg"):
                 name = path.rsplit("/", 1)[-1][: -len(".gpkg")]
-                details = QgsProcessingContext.LayerDetails(name, project, name, QgsProcessingUtils.LayerHint.Vector)
+                details = QgsProcessingContext.LayerDetails(
+                    name, project, name, QgsProcessingUtils.LayerHint.Vector
+                )
                 context.addLayerToLoadOnCompletion(path, details)

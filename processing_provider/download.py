@@ -42,41 +42,79 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     ID = "download"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)")), self.tr("INSEE code of the département: 32, 2A, 974…"))
         self.add(
-            QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True),
-            self.tr("Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent."),
+            QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)")),
+            self.tr("INSEE code of the département: 32, 2A, 974…"),
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True
+            ),
+            self.tr(
+                "Survey year (2019), or the two years of a difference (2016-2019); empty "
+                "for the most recent."
+            ),
         )
         self.add(
             QgsProcessingParameterEnum(
-                self.KIND, self.tr("Product"), options=[catalogue.kind_label(k) for k in catalogue.KINDS], defaultValue=0
+                self.KIND,
+                self.tr("Product"),
+                options=[catalogue.kind_label(k) for k in catalogue.KINDS],
+                defaultValue=0,
             ),
-            self.tr("Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference."),
+            self.tr(
+                "Occupation du sol (with zone construite), différence between two "
+                "millésimes, or IGN's artificialisation state or difference."
+            ),
         )
         self.add(
-            QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0),
+            QgsProcessingParameterEnum(
+                self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0
+            ),
             self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."),
         )
         self.add(
             QgsProcessingParameterFile(
-                self.FOLDER, self.tr("Download folder (empty: the plugin's cache)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+                self.FOLDER,
+                self.tr("Download folder (empty: the plugin's cache)"),
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
+                optional=True,
             ),
-            self.tr("Where the .7z archive is written; by default the plugin's download cache, where it is reused."),
+            self.tr(
+                "Where the .7z archive is written; by default the plugin's download "
+                "cache, where it is reused."
+            ),
         )
         self.add(
-            QgsProcessingParameterBoolean(self.LOAD, self.tr("Load the delivery once downloaded (ocsge:load)"), defaultValue=True),
-            self.tr("Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project."),
+            QgsProcessingParameterBoolean(
+                self.LOAD,
+                self.tr("Load the delivery once downloaded (ocsge:load)"),
+                defaultValue=True,
+            ),
+            self.tr(
+                "Runs « Load an OCS GE delivery » on the archive: extracted once, "
+                "normalised, styled and added to the project."
+            ),
         )
         self.add(
-            QgsProcessingParameterString(self.SERVICE_URL, self.tr("IGN download service address"), defaultValue=settings.ign_url()),
-            self.tr("Base address of IGN's download service (…/telechargement); change it only for a mirror."),
+            QgsProcessingParameterString(
+                self.SERVICE_URL,
+                self.tr("IGN download service address"),
+                defaultValue=settings.ign_url(),
+            ),
+            self.tr(
+                "Base address of IGN's download service (…/telechargement); change it "
+                "only for a mirror."
+            ),
             advanced=True,
         )
         self.addOutput(QgsProcessingOutputFile(self.ARCHIVE, self.tr("Downloaded archive (.7z)")))
         self.addOutput(QgsProcessingOutputString(self.NAME, self.tr("Delivery name")))
         self.addOutput(QgsProcessingOutputString(self.URL, self.tr("Download address")))
         self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésime(s)")))
-        self.addOutput(QgsProcessingOutputBoolean(self.FROM_CACHE, self.tr("Reused from the cache")))
+        self.addOutput(
+            QgsProcessingOutputBoolean(self.FROM_CACHE, self.tr("Reused from the cache"))
+        )
         self.add_layers_output()
         self.add_report_output(self.tr("Load report (JSON)"))
 
@@ -85,17 +123,31 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         kind = catalogue.KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
         fmt = catalogue.FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
         folder = self.parameterAsFile(parameters, self.FOLDER, context) or None
-        base = (self.parameterAsString(parameters, self.SERVICE_URL, context) or settings.ign_url()).strip()
+        base = (
+            self.parameterAsString(parameters, self.SERVICE_URL, context) or settings.ign_url()
+        ).strip()
         steps = QgsProcessingMultiStepFeedback(2 if load else 1, feedback)
         try:
-            departement = catalogue.normalise(self.parameterAsString(parameters, self.DEPARTEMENT, context))
-            millesimes = catalogue.parse_millesimes(self.parameterAsString(parameters, self.MILLESIME, context))
+            departement = catalogue.normalise(
+                self.parameterAsString(parameters, self.DEPARTEMENT, context)
+            )
+            millesimes = catalogue.parse_millesimes(
+                self.parameterAsString(parameters, self.MILLESIME, context)
+            )
             client = network.Client(is_canceled=feedback.isCanceled, log=feedback.pushInfo)
             service = catalogue.Catalogue(client, base)
-            feedback.pushInfo(self.tr("Listing IGN's deliveries for département {dep}…").format(dep=departement))
-            products = ("OCSGE",) if kind in ("occupation", "difference") else ("OCSGE-ARTIFICIALISATION",)
-            delivery = catalogue.select(service.deliveries(departement, None, products), kind, millesimes, fmt)
-            feedback.pushInfo(self.tr("Downloading {url}").format(url=masked(delivery.download_url(base))))
+            feedback.pushInfo(
+                self.tr("Listing IGN's deliveries for département {dep}…").format(dep=departement)
+            )
+            products = (
+                ("OCSGE",) if kind in ("occupation", "difference") else ("OCSGE-ARTIFICIALISATION",)
+            )
+            delivery = catalogue.select(
+                service.deliveries(departement, None, products), kind, millesimes, fmt
+            )
+            feedback.pushInfo(
+                self.tr("Downloading {url}").format(url=masked(delivery.download_url(base)))
+            )
             archive, reused = service.download(delivery, folder, progress=steps.setProgress)
         except network.Canceled:
             feedback.reportError(self.tr("Canceled."))
@@ -103,9 +155,11 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
         except (network.NetworkError, catalogue.CatalogueError) as error:
             raise self.fail(str(error)) from None
         feedback.pushInfo(
-            (self.tr("{name}: reused from the cache ({path})") if reused else self.tr("{name}: downloaded to {path}")).format(
-                name=delivery.name, path=archive
-            )
+            (
+                self.tr("{name}: reused from the cache ({path})")
+                if reused
+                else self.tr("{name}: downloaded to {path}")
+            ).format(name=delivery.name, path=archive)
         )
         results = {
             self.ARCHIVE: str(archive),
@@ -120,7 +174,13 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
             import processing
 
             steps.setCurrentStep(1)
-            loaded = processing.run("ocsge:load", {"INPUT": str(archive)}, context=context, feedback=steps, is_child_algorithm=True)
+            loaded = processing.run(
+                "ocsge:load",
+                {"INPUT": str(archive)},
+                context=context,
+                feedback=steps,
+                is_child_algorithm=True,
+            )
             results[self.LAYERS] = loaded.get("LAYERS") or []
             results[self.REPORT] = loaded.get("REPORT") or json.dumps({})
         return results

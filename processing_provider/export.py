@@ -35,29 +35,61 @@ class ExportAlgorithm(OcsgeAlgorithm):
     COVERAGE_TABLE = "COVERAGE_TABLE"
 
     GROUP = "territories"
-    TAGS = ("exporter", "export", "data.gouv.fr", "CSV", "GeoPackage", "open data", "données ouvertes")
+    TAGS = (
+        "exporter",
+        "export",
+        "data.gouv.fr",
+        "CSV",
+        "GeoPackage",
+        "open data",
+        "données ouvertes",
+    )
 
     ID = "export"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(params.commune_table(self.COMMUNE))
         self.add(
-            QgsProcessingParameterFeatureSource(self.CLASSES, self.tr("Surfaces by class (ocsge:aggregate)"), [QgsProcessing.SourceType.TypeVector], optional=True),
-            self.tr("Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_<level> are written too."),
+            QgsProcessingParameterFeatureSource(
+                self.CLASSES,
+                self.tr("Surfaces by class (ocsge:aggregate)"),
+                [QgsProcessing.SourceType.TypeVector],
+                optional=True,
+            ),
+            self.tr(
+                "Optional: the surfaces by class of the nomenclature that "
+                "ocsge:aggregate wrote with the commune table; then couverture_, usage_, "
+                "transition_cs_ and origine_artif_<level> are written too."
+            ),
         )
         self.add(params.membership(self.MEMBERSHIP))
-        labels = {"epci": self.tr("EPCI table (ocsge:rollup)"), "scot": self.tr("SCoT table (ocsge:rollup)"),
-                  "departement": self.tr("Département table (ocsge:rollup)"), "region": self.tr("Région table (ocsge:rollup)")}
+        labels = {
+            "epci": self.tr("EPCI table (ocsge:rollup)"),
+            "scot": self.tr("SCoT table (ocsge:rollup)"),
+            "departement": self.tr("Département table (ocsge:rollup)"),
+            "region": self.tr("Région table (ocsge:rollup)"),
+        }
         for level, name in self.GIVEN.items():
             self.add(
-                QgsProcessingParameterFeatureSource(name, labels[level], [QgsProcessing.SourceType.TypeVector], optional=True),
-                self.tr("Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes."),
+                QgsProcessingParameterFeatureSource(
+                    name, labels[level], [QgsProcessing.SourceType.TypeVector], optional=True
+                ),
+                self.tr(
+                    "Optional: this level as ocsge:rollup computed it; when empty it is "
+                    "rolled up from the communes."
+                ),
             )
         self.add(
             QgsProcessingParameterEnum(
                 self.LEVELS,
                 self.tr("Levels"),
-                options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
+                options=[
+                    self.tr("Commune"),
+                    self.tr("EPCI"),
+                    self.tr("SCoT"),
+                    self.tr("Département"),
+                    self.tr("Région"),
+                ],
                 allowMultiple=True,
                 defaultValue=[0, 1, 2, 3, 4],
             ),
@@ -65,17 +97,31 @@ class ExportAlgorithm(OcsgeAlgorithm):
         )
         self.add(
             QgsProcessingParameterEnum(
-                self.DATASETS, self.tr("Datasets"), options=[self.tr("Artificialisation"), self.tr("Imperméabilisation")], allowMultiple=True, defaultValue=[0, 1]
+                self.DATASETS,
+                self.tr("Datasets"),
+                options=[self.tr("Artificialisation"), self.tr("Imperméabilisation")],
+                allowMultiple=True,
+                defaultValue=[0, 1],
             ),
             self.tr("artif_<level> and / or imper_<level>."),
         )
         self.add(
-            QgsProcessingParameterEnum(self.FORMATS, self.tr("Formats"), options=["GeoPackage", "CSV"], allowMultiple=True, defaultValue=[0, 1]),
+            QgsProcessingParameterEnum(
+                self.FORMATS,
+                self.tr("Formats"),
+                options=["GeoPackage", "CSV"],
+                allowMultiple=True,
+                defaultValue=[0, 1],
+            ),
             self.tr("GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry)."),
         )
         self.add_published_parameters()
         self.add(
-            QgsProcessingParameterBoolean(self.COVERAGE_TABLE, self.tr("Also the \"part du territoire couvert\" table"), defaultValue=True),
+            QgsProcessingParameterBoolean(
+                self.COVERAGE_TABLE,
+                self.tr('Also the "part du territoire couvert" table'),
+                defaultValue=True,
+            ),
             self.tr("Per département: code, name, surface_km2, percent_of_france, has_ocsge."),
         )
         self.add_published_destination()
@@ -83,12 +129,25 @@ class ExportAlgorithm(OcsgeAlgorithm):
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.required_source(parameters, self.COMMUNE, context, self.tr("No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup."))
+        source = self.required_source(
+            parameters,
+            self.COMMUNE,
+            context,
+            self.tr(
+                "No commune table. Expected the output of ocsge:aggregate on communes or "
+                "of ocsge:rollup."
+            ),
+        )
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         options = dict(
-            levels=[LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS),
-            datasets=[DATASETS[i] for i in self.parameterAsEnums(parameters, self.DATASETS, context)] or list(DATASETS),
-            formats=[FORMATS[i] for i in self.parameterAsEnums(parameters, self.FORMATS, context)] or list(FORMATS),
+            levels=[LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)]
+            or list(LEVELS),
+            datasets=[
+                DATASETS[i] for i in self.parameterAsEnums(parameters, self.DATASETS, context)
+            ]
+            or list(DATASETS),
+            formats=[FORMATS[i] for i in self.parameterAsEnums(parameters, self.FORMATS, context)]
+            or list(FORMATS),
             coverage=self.parameterAsBoolean(parameters, self.COVERAGE_TABLE, context),
             **self.published_options(parameters, context),
         )
@@ -106,29 +165,54 @@ class ExportAlgorithm(OcsgeAlgorithm):
             if membership is not None:
                 feedback.pushInfo(membership.description())
             classes_source = self.parameterAsSource(parameters, self.CLASSES, context)
-            classes = export_classes.read_classes(classes_source) if classes_source is not None else None
-            result, warnings = run_export(table, geometries, crs, membership, given, folder, options, feedback, classes)
+            classes = (
+                export_classes.read_classes(classes_source) if classes_source is not None else None
+            )
+            result, warnings = run_export(
+                table, geometries, crs, membership, given, folder, options, feedback, classes
+            )
             return result, warnings, table
 
         done = exporting(self, folder, feedback, work)
         if done is None:
             return {}
         result, warnings, table = done
-        departements = set(table["departement_code"].dropna().astype(str)) if "departement_code" in table.columns else set()
-        add_to_project(context, result, departements, table, options["unit"], replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context))
+        departements = (
+            set(table["departement_code"].dropna().astype(str))
+            if "departement_code" in table.columns
+            else set()
+        )
+        add_to_project(
+            context,
+            result,
+            departements,
+            table,
+            options["unit"],
+            replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context),
+        )
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(result.files, ensure_ascii=False),
             self.REPORT: json.dumps(
-                {"files": result.files, "layers": result.layers, "tables": result.tables, "warnings": warnings, "unit": options["unit"], "convention": result.convention, "quality": result.quality},
+                {
+                    "files": result.files,
+                    "layers": result.layers,
+                    "tables": result.tables,
+                    "warnings": warnings,
+                    "unit": options["unit"],
+                    "convention": result.convention,
+                    "quality": result.quality,
+                },
                 ensure_ascii=False,
             ),
         }
 
 
 def exporting(alg, folder, feedback, work):
-    """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and ``ocsge:diagnostic``, its
-    user errors as messages, a cancel as None (said in the log), then its warnings and files in the log."""
+    """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and
+    ``ocsge:diagnostic``, its
+    user errors as messages, a cancel as None (said in the log), then its warnings and files in the
+    log."""
     try:
         written, warnings, rest = work()
     except OcsgeError as error:
@@ -137,7 +221,11 @@ def exporting(alg, folder, feedback, work):
         feedback.reportError(tr("Canceled: no file was written."))
         return None
     except OSError as error:
-        raise alg.fail(tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(folder=folder, error=error)) from None
+        raise alg.fail(
+            tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(
+                folder=folder, error=error
+            )
+        ) from None
     for note in warnings:
         feedback.pushWarning(note)
     for path in written.files + written.tables:
@@ -146,12 +234,21 @@ def exporting(alg, folder, feedback, work):
 
 
 def run_export(table, geometries, crs, membership, given, folder, options, feedback, classes=None):
-    """Levels from the communes (or given), then the files, the quality tables and, when the aggregation's
-    per-class tables are given (``AggregateResult.classes``), theirs at every level. Returns (ExportResult, warnings)."""
+    """Levels from the communes (or given), then the files, the quality tables and, when the
+    aggregation's
+    per-class tables are given (``AggregateResult.classes``), theirs at every level. Returns
+    (ExportResult, warnings)."""
     convention = options.get("convention") or export.table_convention(table)
     wanted = options["levels"]
     levels, warnings = export.levels_from_communes(
-        table, geometries, crs, membership, ["commune", *wanted] if classes else wanted, given, feedback, options.get("code_field", "code")
+        table,
+        geometries,
+        crs,
+        membership,
+        ["commune", *wanted] if classes else wanted,
+        given,
+        feedback,
+        options.get("code_field", "code"),
     )
     per_level = export_classes.by_level(classes, levels, levels["commune"][0]) if classes else None
     levels = {level: value for level, value in levels.items() if level in wanted}

@@ -25,7 +25,14 @@ from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumul
 from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
 from . import params
-from .base import OcsgeAlgorithm, StylePostProcessor, log_undetermined, stamp_convention, undetermined_entry
+from .base import (
+    OcsgeAlgorithm,
+    StylePostProcessor,
+    log_undetermined,
+    stamp_convention,
+    undetermined_entry,
+)
+
 
 def _int_or_null(value: int):
     return None if value == UNDETERMINED else int(value)
@@ -53,7 +60,15 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     METHODS = (classify.AUTO,) + tuple(classify.METHODS)  # auto, ign, matrice, matrice_seuils
 
     GROUP = "compute"
-    TAGS = ("flux", "flows", "évolution", "change", "consommation d'espaces", "désartificialisation", "renaturation")
+    TAGS = (
+        "flux",
+        "flows",
+        "évolution",
+        "change",
+        "consommation d'espaces",
+        "désartificialisation",
+        "renaturation",
+    )
 
     ID = "flows"
 
@@ -61,59 +76,144 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.add(
             QgsProcessingParameterVectorLayer(
-                self.DIFFERENCE, self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"), polygons, optional=True
+                self.DIFFERENCE,
+                self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"),
+                polygons,
+                optional=True,
             ),
             self.tr(
-                "IGN's DIFFERENCE layer (CS_<year>/US_<year> or cs_avant/cs_apres fields, or as ocsge:load outputs it) "
-                "or IGN's artificialisation difference layer zan_evol_<y1>_<y2>_<dep>. Leave empty to overlay two millésimes."
+                "IGN's DIFFERENCE layer (CS_<year>/US_<year> or cs_avant/cs_apres "
+                "fields, or as ocsge:load outputs it) "
+                "or IGN's artificialisation difference layer zan_evol_<y1>_<y2>_<dep>. "
+                "Leave empty to overlay two millésimes."
             ),
         )
         self.add(
             QgsProcessingParameterVectorLayer(
-                self.OCCUPATION_DEBUT, self.tr("Occupation du sol, début millésime"), polygons, optional=True
+                self.OCCUPATION_DEBUT,
+                self.tr("Occupation du sol, début millésime"),
+                polygons,
+                optional=True,
             ),
-            self.tr("The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given."),
+            self.tr(
+                "The older occupation du sol (or IGN artificialisation) layer, overlaid "
+                "with the fin layer when no difference layer is given."
+            ),
         )
         self.add(
             QgsProcessingParameterVectorLayer(
-                self.OCCUPATION_FIN, self.tr("Occupation du sol, fin millésime"), polygons, optional=True
+                self.OCCUPATION_FIN,
+                self.tr("Occupation du sol, fin millésime"),
+                polygons,
+                optional=True,
             ),
-            self.tr("The newer occupation du sol (or IGN artificialisation) layer of the same area and département."),
+            self.tr(
+                "The newer occupation du sol (or IGN artificialisation) layer of the "
+                "same area and département."
+            ),
         )
         self.add(
             params.method(self.METHOD),
             self.tr(
-                "How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: "
-                "with a difference layer, they need the two occupation layers too (which are then overlaid)."
+                "How a polygon is artificialisé at each date, as in ocsge:classify. The "
+                "seuils need whole millésimes: "
+                "with a difference layer, they need the two occupation layers too (which "
+                "are then overlaid)."
             ),
         )
         self.add_convention_parameter()
         for name, label, help_text in (
-            (self.MILLESIME_DEBUT, self.tr("Début millésime (year), when the data does not say"),
-             self.tr("The year of the début survey; only needed when it cannot be read from the layer names or fields.")),
-            (self.MILLESIME_FIN, self.tr("Fin millésime (year), when the data does not say"),
-             self.tr("The year of the fin survey; only needed when it cannot be read from the layer names or fields.")),
+            (
+                self.MILLESIME_DEBUT,
+                self.tr("Début millésime (year), when the data does not say"),
+                self.tr(
+                    "The year of the début survey; only needed when it cannot be read "
+                    "from the layer names or fields."
+                ),
+            ),
+            (
+                self.MILLESIME_FIN,
+                self.tr("Fin millésime (year), when the data does not say"),
+                self.tr(
+                    "The year of the fin survey; only needed when it cannot be read from "
+                    "the layer names or fields."
+                ),
+            ),
         ):
-            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1950, maxValue=2100), help_text)
+            self.add(
+                QgsProcessingParameterNumber(
+                    name,
+                    label,
+                    QgsProcessingParameterNumber.Type.Integer,
+                    optional=True,
+                    minValue=1950,
+                    maxValue=2100,
+                ),
+                help_text,
+            )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Changes between millésimes"), QgsProcessing.SourceType.TypeVectorPolygon),
-            self.tr("The pieces of land whose class or status changed, with their flows (styled by flow kind)."),
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT,
+                self.tr("Changes between millésimes"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+            ),
+            self.tr(
+                "The pieces of land whose class or status changed, with their flows "
+                "(styled by flow kind)."
+            ),
         )
         self.add(
             QgsProcessingParameterFeatureSink(
-                self.ONLY_ONE, self.tr("Areas present in one millésime only"), QgsProcessing.SourceType.TypeVectorPolygon,
-                optional=True, createByDefault=True,
+                self.ONLY_ONE,
+                self.tr("Areas present in one millésime only"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+                createByDefault=True,
             ),
-            self.tr("Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer)."),
+            self.tr(
+                "Overlay only: land covered by the début or the fin layer but not both "
+                "(empty for a difference layer)."
+            ),
         )
-        self.add_table(self.SUMMARY, self.tr("Summary of the flows"), self.tr("One row: the six flows in hectares, the millésimes, the data used and what was kept out."))
-        self.add_table(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"), self.tr("Long table: couverture at début, couverture at fin, surface (ha) of the changed land."))
-        self.add_table(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"), self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."))
-        self.add_table(self.ORIGIN, self.tr("Origin of newly artificialised land"), self.tr("Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation."))
+        self.add_table(
+            self.SUMMARY,
+            self.tr("Summary of the flows"),
+            self.tr(
+                "One row: the six flows in hectares, the millésimes, the data used and "
+                "what was kept out."
+            ),
+        )
+        self.add_table(
+            self.TRANSITIONS_CS,
+            self.tr("Transitions couverture début × fin"),
+            self.tr(
+                "Long table: couverture at début, couverture at fin, surface (ha) of the "
+                "changed land."
+            ),
+        )
+        self.add_table(
+            self.TRANSITIONS_US,
+            self.tr("Transitions usage début × fin"),
+            self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."),
+        )
+        self.add_table(
+            self.ORIGIN,
+            self.tr("Origin of newly artificialised land"),
+            self.tr(
+                "Couverture and usage at début of the land artificialised over the "
+                "period: surface (ha) and % of the new artificialisation."
+            ),
+        )
         for name in flows.SUMMARY_FIELDS:
             self.addOutput(QgsProcessingOutputNumber(name, name + " (ha)"))
-        self.addOutput(QgsProcessingOutputString(self.SOURCE, self.tr("Data used (difference, artif_diff or overlay)")))
-        self.addOutput(QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésimes (début-fin)")))
+        self.addOutput(
+            QgsProcessingOutputString(
+                self.SOURCE, self.tr("Data used (difference, artif_diff or overlay)")
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputString(self.MILLESIMES, self.tr("Millésimes (début-fin)"))
+        )
         for name, (_key, label) in self.numbers().items():
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.add_report_output()
@@ -143,13 +243,19 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         fin = self.parameterAsVectorLayer(parameters, self.OCCUPATION_FIN, context)
         method = self.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         source, kind, method = self._choose(difference, debut, fin, method, feedback)
-        given = (self._year(parameters, self.MILLESIME_DEBUT, context), self._year(parameters, self.MILLESIME_FIN, context))
+        given = (
+            self._year(parameters, self.MILLESIME_DEBUT, context),
+            self._year(parameters, self.MILLESIME_FIN, context),
+        )
         report = FlowReport()
         convention = self.convention(parameters, context)
         work = flows.ScaledFeedback(feedback, 0.0, 90.0)
         try:
             if source == "overlay":
-                found = [flows.layer_millesimes(layer, "occupation", report.messages) for layer in (debut, fin)]
+                found = [
+                    flows.layer_millesimes(layer, "occupation", report.messages)
+                    for layer in (debut, fin)
+                ]
                 found = tuple(years[-1] if years else None for years in found)
             else:
                 years = flows.layer_millesimes(difference, kind, report.messages)
@@ -157,18 +263,35 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             millesimes = flows.resolve_millesimes(found[0], found[1], *given)
             for label, year_found, year_given in zip(("début", "fin"), found, given):
                 if year_found and year_given and year_found != year_given:
-                    feedback.pushWarning(self.tr("The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.").format(
-                        which=label, given=year_given, found=year_found))
+                    feedback.pushWarning(
+                        self.tr(
+                            "The {which} millésime given ({given}) differs from the "
+                            "data's ({found}): {given} is used."
+                        ).format(which=label, given=year_given, found=year_found)
+                    )
             if source == "overlay":
-                stream = flows.pieces_from_overlay(debut, fin, method, report, work, convention=convention)
-                used = self.tr("Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).").format(
-                    debut=debut.name(), fin=fin.name(), method=report.method)
+                stream = flows.pieces_from_overlay(
+                    debut, fin, method, report, work, convention=convention
+                )
+                used = self.tr(
+                    "Flows from the overlay of {debut} and {fin} (artificialisation by "
+                    "the method {method})."
+                ).format(debut=debut.name(), fin=fin.name(), method=report.method)
             elif source == "artif_diff":
-                stream = flows.pieces_from_artif_diff(difference, report, work, convention=convention)
-                used = self.tr("Flows from IGN's artificialisation difference layer {name} (its artificialisation field).").format(name=difference.name())
+                stream = flows.pieces_from_artif_diff(
+                    difference, report, work, convention=convention
+                )
+                used = self.tr(
+                    "Flows from IGN's artificialisation difference layer {name} (its "
+                    "artificialisation field)."
+                ).format(name=difference.name())
             else:
-                stream = flows.pieces_from_difference(difference, report, work, convention=convention)
-                used = self.tr("Flows from the difference layer {name} (artificialisation by the matrix).").format(name=difference.name())
+                stream = flows.pieces_from_difference(
+                    difference, report, work, convention=convention
+                )
+                used = self.tr(
+                    "Flows from the difference layer {name} (artificialisation by the matrix)."
+                ).format(name=difference.name())
             feedback.pushInfo(used)
             for note in report.messages:
                 feedback.pushWarning(note)
@@ -185,14 +308,28 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self._outputs = []
         try:
             layer = difference if source != "overlay" else fin
-            results = self._write(parameters, context, feedback, source, report, accumulator, pieces, millesimes, layer.name())
+            results = self._write(
+                parameters,
+                context,
+                feedback,
+                source,
+                report,
+                accumulator,
+                pieces,
+                millesimes,
+                layer.name(),
+            )
             if results:  # not canceled
-                for output in self._outputs:  # every file checked before any replaces its previous version
+                for (
+                    output
+                ) in self._outputs:  # every file checked before any replaces its previous version
                     output.verify()
                 for output in self._outputs:
                     output.commit()
                 stamp_convention(results.get(self.OUTPUT), report.convention)  # once in place
-                self.name_outputs(context, results.values(), "-".join(str(y) for y in millesimes if y))
+                self.name_outputs(
+                    context, results.values(), "-".join(str(y) for y in millesimes if y)
+                )
         finally:
             for output in self._outputs:
                 output.abort()  # removes nothing once committed
@@ -201,7 +338,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     # ---------------------------------------------------------------------------------- outputs
 
     def _sink(self, parameters, name, context, fields, geometry_type, crs):
-        """The sink ``name`` and the id the results give it; written beside its file and put in place
+        """The sink ``name`` and the id the results give it; written beside its file and put in
+        place
         when every output is complete (``OutputSink``)."""
         output = self.output_sink(parameters, name, context, fields, geometry_type, crs)
         if output.sink is None and parameters.get(name) is not None:
@@ -209,9 +347,24 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self._outputs.append(output)
         return output.sink, output.final_id
 
-    def _write(self, parameters, context, feedback, source, report, accumulator, pieces, millesimes, layer_name):
+    def _write(
+        self,
+        parameters,
+        context,
+        feedback,
+        source,
+        report,
+        accumulator,
+        pieces,
+        millesimes,
+        layer_name,
+    ):
         debut_year, fin_year = millesimes
-        crs = QgsCoordinateReferenceSystem(report.crs) if report.crs else QgsCoordinateReferenceSystem()
+        crs = (
+            QgsCoordinateReferenceSystem(report.crs)
+            if report.crs
+            else QgsCoordinateReferenceSystem()
+        )
         totals = accumulator.totals()
         results: dict = dict(totals)
 
@@ -238,13 +391,22 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "convention": report.convention,
         }
         self._write_tables(parameters, context, summary, accumulator, millesimes, results)
-        indetermine = [undetermined_entry(layer_name, f"{debut_year}-{fin_year}", report.undetermined_count, report.undetermined_area)]
+        indetermine = [
+            undetermined_entry(
+                layer_name,
+                f"{debut_year}-{fin_year}",
+                report.undetermined_count,
+                report.undetermined_area,
+            )
+        ]
         self._log(feedback, source, report, totals, indetermine, millesimes)
-        results.update({
-            self.SOURCE: source,
-            self.MILLESIMES: f"{debut_year}-{fin_year}",
-            **{name: summary[key] for name, (key, _label) in self.numbers().items()},
-        })
+        results.update(
+            {
+                self.SOURCE: source,
+                self.MILLESIMES: f"{debut_year}-{fin_year}",
+                **{name: summary[key] for name, (key, _label) in self.numbers().items()},
+            }
+        )
         results[self.REPORT] = _report_json(source, report, totals, indetermine, millesimes)
         feedback.setProgress(100.0)
         return results
@@ -252,10 +414,22 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     def numbers(self) -> dict[str, tuple[str, str]]:
         """The numeric outputs besides the flows: name → (key of the summary table, label)."""
         return {
-            self.UNDETERMINED_SURFACE: ("indetermine_surface", self.tr("Surface kept out: null or unknown codes (ha)")),
-            self.UNDETERMINED_COUNT: ("indetermine_nombre", self.tr("Pieces kept out: null or unknown codes")),
-            self.ONLY_DEBUT_SURFACE: ("surface_debut_seule", self.tr("Surface in the début millésime only (ha)")),
-            self.ONLY_FIN_SURFACE: ("surface_fin_seule", self.tr("Surface in the fin millésime only (ha)")),
+            self.UNDETERMINED_SURFACE: (
+                "indetermine_surface",
+                self.tr("Surface kept out: null or unknown codes (ha)"),
+            ),
+            self.UNDETERMINED_COUNT: (
+                "indetermine_nombre",
+                self.tr("Pieces kept out: null or unknown codes"),
+            ),
+            self.ONLY_DEBUT_SURFACE: (
+                "surface_debut_seule",
+                self.tr("Surface in the début millésime only (ha)"),
+            ),
+            self.ONLY_FIN_SURFACE: (
+                "surface_fin_seule",
+                self.tr("Surface in the fin millésime only (ha)"),
+            ),
         }
 
     def _write_pieces(self, parameters, context, feedback, pieces, crs, millesimes):
@@ -264,13 +438,22 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         fields = QgsFields()
         for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
             fields.append(compat.field(name, QVariant.Type.String, len=12))
-        for name in ("imper_debut", "imper_fin", "artif_debut", "artif_fin", "flux_artif", "flux_imper"):
+        for name in (
+            "imper_debut",
+            "imper_fin",
+            "artif_debut",
+            "artif_fin",
+            "flux_artif",
+            "flux_imper",
+        ):
             fields.append(compat.field(name, QVariant.Type.Int))
         fields.append(compat.field("flux", QVariant.Type.String, len=50))
         fields.append(compat.field("surface_ha", QVariant.Type.Double))
         fields.append(compat.field("millesime_debut", QVariant.Type.Int))
         fields.append(compat.field("millesime_fin", QVariant.Type.Int))
-        sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        sink, dest = self._sink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
+        )
         feature = QgsFeature(fields)
         step = max(len(pieces) // 100, 1)
         for index, piece in enumerate(pieces):
@@ -279,12 +462,24 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                     return None
                 feedback.setProgress(90.0 + 9.0 * index / max(len(pieces), 1))
             feature.setGeometry(piece.geometry)
-            feature.setAttributes([
-                piece.cs_debut, piece.us_debut, piece.cs_fin, piece.us_fin,
-                _int_or_null(piece.imper_debut), _int_or_null(piece.imper_fin),
-                _int_or_null(piece.artif_debut), _int_or_null(piece.artif_fin),
-                piece.flux_artif, piece.flux_imper, piece.flux, piece.area / M2_PER_HA, debut_year, fin_year,
-            ])
+            feature.setAttributes(
+                [
+                    piece.cs_debut,
+                    piece.us_debut,
+                    piece.cs_fin,
+                    piece.us_fin,
+                    _int_or_null(piece.imper_debut),
+                    _int_or_null(piece.imper_fin),
+                    _int_or_null(piece.artif_debut),
+                    _int_or_null(piece.artif_fin),
+                    piece.flux_artif,
+                    piece.flux_imper,
+                    piece.flux,
+                    piece.area / M2_PER_HA,
+                    debut_year,
+                    fin_year,
+                ]
+            )
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
         StylePostProcessor.attach(context, dest, flows_renderer)
@@ -301,35 +496,69 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         fields.append(compat.field("imper", QVariant.Type.Int))
         fields.append(compat.field("artif", QVariant.Type.Int))
         fields.append(compat.field("surface_ha", QVariant.Type.Double))
-        sink, dest = self._sink(parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        sink, dest = self._sink(
+            parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
+        )
         if sink is not None:
             feature = QgsFeature(fields)
             for part in report.only_parts:
                 feature.setGeometry(part.geometry)
-                feature.setAttributes([part.present, debut_year if part.present == "debut" else fin_year, part.code_cs,
-                                       part.code_us, _int_or_null(part.imper), _int_or_null(part.artif), part.area / M2_PER_HA])
+                feature.setAttributes(
+                    [
+                        part.present,
+                        debut_year if part.present == "debut" else fin_year,
+                        part.code_cs,
+                        part.code_us,
+                        _int_or_null(part.imper),
+                        _int_or_null(part.artif),
+                        part.area / M2_PER_HA,
+                    ]
+                )
                 sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results[self.ONLY_ONE] = dest
             StylePostProcessor.attach(context, dest, only_one_renderer)
 
     def _write_tables(self, parameters, context, summary, accumulator, millesimes, results):
-        """The summary, the transitions (couverture, usage) and the origin of the newly artificialised land."""
+        """The summary, the transitions (couverture, usage) and the origin of the newly
+        artificialised land."""
         debut_year, fin_year = millesimes
         types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
-        self._table(parameters, context, self.SUMMARY, [summary], {k: types[type(v)] for k, v in summary.items()}, results)
+        self._table(
+            parameters,
+            context,
+            self.SUMMARY,
+            [summary],
+            {k: types[type(v)] for k, v in summary.items()},
+            results,
+        )
         common = {"millesime_debut": debut_year, "millesime_fin": fin_year}
-        for name, nomenclature in ((self.TRANSITIONS_CS, "couverture"), (self.TRANSITIONS_US, "usage")):
+        for name, nomenclature in (
+            (self.TRANSITIONS_CS, "couverture"),
+            (self.TRANSITIONS_US, "usage"),
+        ):
             frame = accumulator.transitions(nomenclature)
             rows = [dict(row, **common) for row in frame.to_dict("records")]
-            columns = {"debut": QVariant.Type.String, "fin": QVariant.Type.String, "libelle_debut": QVariant.Type.String,
-                       "libelle_fin": QVariant.Type.String, "surface_ha": QVariant.Type.Double,
-                       "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
+            columns = {
+                "debut": QVariant.Type.String,
+                "fin": QVariant.Type.String,
+                "libelle_debut": QVariant.Type.String,
+                "libelle_fin": QVariant.Type.String,
+                "surface_ha": QVariant.Type.Double,
+                "millesime_debut": QVariant.Type.Int,
+                "millesime_fin": QVariant.Type.Int,
+            }
             self._table(parameters, context, name, rows, columns, results)
         frame = accumulator.origin()
         rows = [dict(row, **common) for row in frame.to_dict("records")]
-        columns = {"nomenclature": QVariant.Type.String, "code": QVariant.Type.String, "libelle": QVariant.Type.String,
-                   "surface_ha": QVariant.Type.Double, "pourcent": QVariant.Type.Double,
-                   "millesime_debut": QVariant.Type.Int, "millesime_fin": QVariant.Type.Int}
+        columns = {
+            "nomenclature": QVariant.Type.String,
+            "code": QVariant.Type.String,
+            "libelle": QVariant.Type.String,
+            "surface_ha": QVariant.Type.Double,
+            "pourcent": QVariant.Type.Double,
+            "millesime_debut": QVariant.Type.Int,
+            "millesime_fin": QVariant.Type.Int,
+        }
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
     def _log(self, feedback, source, report, totals, indetermine, millesimes):
@@ -338,32 +567,68 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
         log_undetermined(feedback, indetermine)
         if report.undetermined_count:
-            feedback.pushWarning(self.tr(
-                "{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows."
-            ).format(count=report.undetermined_count, area=undetermined))
+            feedback.pushWarning(
+                self.tr(
+                    "{count} piece(s) whose status at a date cannot be told ({area:.4f} "
+                    "ha: the leaves under their codes disagree) were kept out of the "
+                    "flows."
+                ).format(count=report.undetermined_count, area=undetermined)
+            )
         if report.only_parts:
-            feedback.pushWarning(self.tr(
-                "Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, "
-                "{fin:.4f} ha in the fin millésime only (layer ONLY_ONE)."
-            ).format(debut=only_debut, fin=only_fin))
+            feedback.pushWarning(
+                self.tr(
+                    "Land covered by one millésime only, not counted in the flows: "
+                    "{debut:.4f} ha in the début millésime only, "
+                    "{fin:.4f} ha in the fin millésime only (layer ONLY_ONE)."
+                ).format(debut=only_debut, fin=only_fin)
+            )
         if source == "overlay":
-            feedback.pushInfo(self.tr(
-                "{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid."
-            ).format(matched=report.matched, debut=report.overlaid_debut, fin=report.overlaid_fin))
+            feedback.pushInfo(
+                self.tr(
+                    "{matched} polygon(s) identical at both dates paired directly; "
+                    "{debut} début and {fin} fin polygon(s) overlaid."
+                ).format(
+                    matched=report.matched, debut=report.overlaid_debut, fin=report.overlaid_fin
+                )
+            )
         if report.repaired:
-            feedback.pushInfo(plural(report.repaired, self.tr("{count} invalid geometry repaired for the overlay."), self.tr("{count} invalid geometries repaired for the overlay.")).format(count=report.repaired))
-        feedback.pushInfo(self.tr(
-            "{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); "
-            "imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha)."
-        ).format(debut=debut_year, fin=fin_year, artif=totals["flux_artif"], desartif=totals["flux_desartif"],
-                 net=totals["flux_artif_net"], imper=totals["flux_imper"], desimper=totals["flux_desimper"],
-                 imper_net=totals["flux_imper_net"]))
+            feedback.pushInfo(
+                plural(
+                    report.repaired,
+                    self.tr("{count} invalid geometry repaired for the overlay."),
+                    self.tr("{count} invalid geometries repaired for the overlay."),
+                ).format(count=report.repaired)
+            )
+        feedback.pushInfo(
+            self.tr(
+                "{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation "
+                "{desartif:.4f} ha (net {net:.4f} ha); "
+                "imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} "
+                "ha (net {imper_net:.4f} ha)."
+            ).format(
+                debut=debut_year,
+                fin=fin_year,
+                artif=totals["flux_artif"],
+                desartif=totals["flux_desartif"],
+                net=totals["flux_artif_net"],
+                imper=totals["flux_imper"],
+                desimper=totals["flux_desimper"],
+                imper_net=totals["flux_imper_net"],
+            )
+        )
 
     def _table(self, parameters, context, name, rows, columns, results):
         fields = QgsFields()
         for column, kind in columns.items():
             fields.append(compat.field(column, kind))
-        sink, dest = self._sink(parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
+        sink, dest = self._sink(
+            parameters,
+            name,
+            context,
+            fields,
+            QgsWkbTypes.Type.NoGeometry,
+            QgsCoordinateReferenceSystem(),
+        )
         if sink is None:
             return
         feature = QgsFeature(fields)
@@ -378,27 +643,30 @@ def _report_json(source, report, totals, indetermine, millesimes) -> str:
     debut_year, fin_year = millesimes
     undetermined = report.undetermined_area / M2_PER_HA
     only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
-    return json.dumps({
-        "source": source,
-        "method": report.method,
-        "convention": report.convention,
-        "indetermine": indetermine,
-        "millesimes": [debut_year, fin_year],
-        "crs": report.crs,
-        "reprojected": report.reprojected,
-        "pieces": report.pieces,
-        "features_debut": report.features_debut,
-        "features_fin": report.features_fin,
-        "matched": report.matched,
-        "matched_canonical": report.matched_canonical,
-        "overlaid_debut": report.overlaid_debut,
-        "overlaid_fin": report.overlaid_fin,
-        "repaired": report.repaired,
-        "undetermined_count": report.undetermined_count,
-        "undetermined_ha": undetermined,
-        "only_debut_ha": only_debut,
-        "only_fin_ha": only_fin,
-        "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
-        "flows_ha": totals,
-        "messages": report.messages,
-    }, ensure_ascii=False)
+    return json.dumps(
+        {
+            "source": source,
+            "method": report.method,
+            "convention": report.convention,
+            "indetermine": indetermine,
+            "millesimes": [debut_year, fin_year],
+            "crs": report.crs,
+            "reprojected": report.reprojected,
+            "pieces": report.pieces,
+            "features_debut": report.features_debut,
+            "features_fin": report.features_fin,
+            "matched": report.matched,
+            "matched_canonical": report.matched_canonical,
+            "overlaid_debut": report.overlaid_debut,
+            "overlaid_fin": report.overlaid_fin,
+            "repaired": report.repaired,
+            "undetermined_count": report.undetermined_count,
+            "undetermined_ha": undetermined,
+            "only_debut_ha": only_debut,
+            "only_fin_ha": only_fin,
+            "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
+            "flows_ha": totals,
+            "messages": report.messages,
+        },
+        ensure_ascii=False,
+    )

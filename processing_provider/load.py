@@ -26,10 +26,17 @@ from .base import OcsgeAlgorithm, keep_alive, log_table
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .groups import RunGroup
 
+
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
     def __init__(self, kind: str, group: RunGroup, palette: str, title: str, legend: str = ""):
         super().__init__()
-        self.kind, self.group, self.palette, self.title, self.legend = kind, group, palette, title, legend
+        self.kind, self.group, self.palette, self.title, self.legend = (
+            kind,
+            group,
+            palette,
+            title,
+            legend,
+        )
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if not isinstance(layer, QgsVectorLayer):
@@ -37,7 +44,9 @@ class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
         project = context.project() or QgsProject.instance()
         in_tree = project.layerTreeRoot().findLayer(layer.id()) is not None
         if in_tree:
-            layer = self.group.own(layer, project)  # a rerun: this run's own layer, the earlier group left as it was
+            layer = self.group.own(
+                layer, project
+            )  # a rerun: this run's own layer, the earlier group left as it was
         apply_style(layer, self.kind, self.palette)
         # what the colours show, in the layers panel and in print layouts' legends
         layer.setName(f"{self.title} – {self.legend}" if self.legend else self.title)
@@ -72,9 +81,12 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             self.INPUT,
             self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
             self.tr(
-                "A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), "
-                "one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, "
-                ".7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'."
+                "A folder holding deliveries (an unpacked delivery, several levels deep, "
+                "or several deliveries), "
+                "one or more .7z archives as downloaded from IGN (an archive split in "
+                "parts: any part, .7z.001, "
+                ".7z.002, …, the others beside it), or .gpkg / .shp files; several paths "
+                "separated by ';'."
             ),
         )
         self.addParameter(param)
@@ -92,37 +104,69 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterEnum(
                 self.PALETTE,
                 self.tr("Style"),
-                options=[self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")],
+                options=[
+                    self.tr("Couverture (official palette)"),
+                    self.tr("Usage (official palette)"),
+                ],
                 defaultValue=0,
             ),
-            self.tr("Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours."),
+            self.tr(
+                "Palette of the loaded layers in the map: couverture or usage codes, "
+                "official OCS GE colours."
+            ),
         )
         self.add(params.replace_group(self.REPLACE_GROUP))
         self.add(
-            QgsProcessingParameterBoolean(self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True),
-            self.tr("Reads every code once and reports null codes and codes outside the OCS GE nomenclature."),
+            QgsProcessingParameterBoolean(
+                self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True
+            ),
+            self.tr(
+                "Reads every code once and reports null codes and codes outside the OCS "
+                "GE nomenclature."
+            ),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterFile(
-                self.DATA_FOLDER, self.tr("Folder for the extracted data (empty: beside the archive)"), behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True
+                self.DATA_FOLDER,
+                self.tr("Folder for the extracted data (empty: beside the archive)"),
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
+                optional=True,
             ),
             self.tr(
-                "The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: "
-                "the data of an archive is kept in this folder, by default beside the archive in a folder named after it "
-                "(in the plugin's data folder when that place is read-only); copied once, reused afterwards."
+                "The loaded layers read files that stay, so that a saved project opens "
+                "again after the cache is cleared: "
+                "the data of an archive is kept in this folder, by default beside the "
+                "archive in a folder named after it "
+                "(in the plugin's data folder when that place is read-only); copied "
+                "once, reused afterwards."
             ),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterBoolean(self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False),
-            self.tr("Adds the surface of each couverture code (hectares) to the report; reads every geometry once."),
+            QgsProcessingParameterBoolean(
+                self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False
+            ),
+            self.tr(
+                "Adds the surface of each couverture code (hectares) to the report; "
+                "reads every geometry once."
+            ),
         )
         labels = self.kind_labels()
         for kind, output in self.OUTPUTS.items():
-            self.addOutput(QgsProcessingOutputVectorLayer(output, labels[reading.KINDS.index(kind)], QgsProcessing.SourceType.TypeVectorPolygon))
+            self.addOutput(
+                QgsProcessingOutputVectorLayer(
+                    output,
+                    labels[reading.KINDS.index(kind)],
+                    QgsProcessing.SourceType.TypeVectorPolygon,
+                )
+            )
         self.addOutput(
-            QgsProcessingOutputVectorLayer(self.OCCUPATION_PRECEDENT, self.tr("Occupation du sol, previous millésime"), QgsProcessing.SourceType.TypeVectorPolygon)
+            QgsProcessingOutputVectorLayer(
+                self.OCCUPATION_PRECEDENT,
+                self.tr("Occupation du sol, previous millésime"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+            )
         )
         self.add_layers_output()
         self.add_report_output()
@@ -143,10 +187,16 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         paths = delivery_paths(self, parameters, self.INPUT, context)
         chosen = parameters.get(self.KINDS)
-        kinds = [reading.KINDS[i] for i in self.parameterAsEnums(parameters, self.KINDS, context)] if chosen not in (None, [], "") else None
+        kinds = (
+            [reading.KINDS[i] for i in self.parameterAsEnums(parameters, self.KINDS, context)]
+            if chosen not in (None, [], "")
+            else None
+        )
         palette = ["couverture", "usage"][self.parameterAsEnum(parameters, self.PALETTE, context)]
         if not paths:
-            raise self.fail(self.tr("No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file."))
+            raise self.fail(
+                self.tr("No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.")
+            )
         try:
             delivery, summaries, left_out = self._read(paths, kinds, parameters, context, feedback)
         except reading.Canceled:
@@ -155,10 +205,19 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         except reading.DeliveryError as error:
             raise self.fail(str(error)) from None
         except OSError as error:
-            raise self.fail(self.tr("Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.").format(error=error)) from None
+            raise self.fail(
+                self.tr(
+                    "Cannot keep the extracted data: {error}. Expected a writable folder "
+                    "for the extracted data."
+                ).format(error=error)
+            ) from None
         for archive, reused in delivery.extracted:
             feedback.pushInfo(
-                (self.tr("{name}: extraction reused from the cache") if reused else self.tr("{name}: extracted")).format(name=archive)
+                (
+                    self.tr("{name}: extraction reused from the cache")
+                    if reused
+                    else self.tr("{name}: extracted")
+                ).format(name=archive)
             )
         for note in delivery.warnings:
             feedback.pushWarning(note)
@@ -166,10 +225,22 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             feedback.pushInfo(note)
         empty = [found.title for found in delivery.layers if found.feature_count == 0]
         if empty:
-            raise self.fail(self.tr("Empty layer(s): {names}. Expected OCS GE polygons.").format(names=", ".join(empty)))
-        layers = sorted(delivery.layers, key=lambda f: (f.departement or "", reading.KINDS.index(f.kind), f.millesimes))
+            raise self.fail(
+                self.tr("Empty layer(s): {names}. Expected OCS GE polygons.").format(
+                    names=", ".join(empty)
+                )
+            )
+        layers = sorted(
+            delivery.layers,
+            key=lambda f: (f.departement or "", reading.KINDS.index(f.kind), f.millesimes),
+        )
         results: dict = {self.LAYERS: []}
-        report = {"departements": delivery.departements, "layers": [], "warnings": delivery.warnings, "left_out": left_out}
+        report = {
+            "departements": delivery.departements,
+            "layers": [],
+            "warnings": delivery.warnings,
+            "left_out": left_out,
+        }
         groups: dict[str, RunGroup] = {}  # this run's groups, one per département and millésime(s)
         replace = self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context)
         for found in layers:
@@ -183,20 +254,27 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             entry = _entry(found)
             if found.uri in summaries:
                 # hectares to the m² (the report is read by people too)
-                entry["surface_ha_by_couverture"] = {code: round(area / 10000.0, 4) for code, area in sorted(summaries[found.uri].items())}
+                entry["surface_ha_by_couverture"] = {
+                    code: round(area / 10000.0, 4)
+                    for code, area in sorted(summaries[found.uri].items())
+                }
                 self._log_summary(found.title, summaries[found.uri], feedback)
             report["layers"].append(entry)
             feedback.pushInfo(
-                plural(found.feature_count, self.tr("{title}: {count} polygon, CRS {crs}"), self.tr("{title}: {count} polygons, CRS {crs}")).format(
-                    title=found.title, count=found.feature_count, crs=entry["crs"] or "?"
-                )
+                plural(
+                    found.feature_count,
+                    self.tr("{title}: {count} polygon, CRS {crs}"),
+                    self.tr("{title}: {count} polygons, CRS {crs}"),
+                ).format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
             )
         results[self.REPORT] = json.dumps(report, ensure_ascii=False)
         return results
 
     def _read(self, paths, kinds, parameters, context, feedback):
-        """Every delivery read and merged (a layer found twice is read once, a millésime delivered as
-        GeoPackage and Shapefile once: the notes of those left out), its layers kept where they stay;
+        """Every delivery read and merged (a layer found twice is read once, a millésime delivered
+        as
+        GeoPackage and Shapefile once: the notes of those left out), its layers kept where they
+        stay;
         with the surface by couverture of the stock layers when SUMMARY. Raises Canceled."""
         delivery = reading.Delivery([], [], [])
         for index, path in enumerate(paths):
@@ -204,17 +282,23 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             part = reading.open_delivery(
                 path,
                 kinds,
-                progress=lambda p, i=index: feedback.setProgress((i + p / 100.0) * 100.0 / len(paths)),
+                progress=lambda p, i=index: feedback.setProgress(
+                    (i + p / 100.0) * 100.0 / len(paths)
+                ),
                 is_canceled=feedback.isCanceled,
                 check=self.parameterAsBoolean(parameters, self.CHECK_CODES, context),
             )
             known = {(layer.path, layer.layer_name) for layer in delivery.layers}
-            delivery.layers.extend(layer for layer in part.layers if (layer.path, layer.layer_name) not in known)
+            delivery.layers.extend(
+                layer for layer in part.layers if (layer.path, layer.layer_name) not in known
+            )
             delivery.warnings.extend(part.warnings)
             delivery.extracted.extend(part.extracted)
         # the layers read files that stay (the cache may be cleared), not the cache; a kept copy
         # found beside its archive is the same delivery: read once
-        delivery.layers[:], left_out = keeping.one_format_per_millesime(keeping.without_kept_copies(delivery))
+        delivery.layers[:], left_out = keeping.one_format_per_millesime(
+            keeping.without_kept_copies(delivery)
+        )
         archives = [Path(archive) for archive, _ in delivery.extracted]
         folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context) or None
         kept = []
@@ -236,36 +320,81 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             feedback.pushWarning(
                 plural(
                     sum(found.unknown_codes.values()),
-                    self.tr("{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}"),
-                    self.tr("{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}"),
+                    self.tr(
+                        "{title}: {count} code outside the OCS GE nomenclature, counted "
+                        "as unknown: {codes}"
+                    ),
+                    self.tr(
+                        "{title}: {count} codes outside the OCS GE nomenclature, counted "
+                        "as unknown: {codes}"
+                    ),
                 ).format(
                     title=found.title,
                     count=sum(found.unknown_codes.values()),
-                    codes=", ".join(f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())),
+                    codes=", ".join(
+                        f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())
+                    ),
                 )
             )
         if found.null_codes:
             feedback.pushWarning(
-                plural(found.null_codes, self.tr("{title}: {count} polygon with a null code."), self.tr("{title}: {count} polygons with a null code.")).format(
-                    title=found.title, count=found.null_codes
-                )
+                plural(
+                    found.null_codes,
+                    self.tr("{title}: {count} polygon with a null code."),
+                    self.tr("{title}: {count} polygons with a null code."),
+                ).format(title=found.title, count=found.null_codes)
             )
 
     def _log_summary(self, title: str, areas: dict[str, float], feedback) -> None:
         """The surface per couverture class as a table in the log: code, label, hectares, share."""
         entries = couverture()
         total = sum(areas.values()) or 1.0
-        rows = [[code, entries[code].libelle_court if code in entries else "", area / 10000.0, 100.0 * area / total] for code, area in sorted(areas.items())]
+        rows = [
+            [
+                code,
+                entries[code].libelle_court if code in entries else "",
+                area / 10000.0,
+                100.0 * area / total,
+            ]
+            for code, area in sorted(areas.items())
+        ]
         rows.append([self.tr("Total"), "", sum(areas.values()) / 10000.0, 100.0])
-        log_table(feedback, self.tr("{title}: surface per couverture class").format(title=title), [self.tr("Code"), self.tr("Label"), self.tr("Surface (ha)"), self.tr("Share (%)")], rows)
+        log_table(
+            feedback,
+            self.tr("{title}: surface per couverture class").format(title=title),
+            [self.tr("Code"), self.tr("Label"), self.tr("Surface (ha)"), self.tr("Share (%)")],
+            rows,
+        )
 
-    def _register(self, found: reading.FoundLayer, context: QgsProcessingContext, palette: str, groups: dict, replace: bool) -> None:
-        """In the GUI, add the layer to the project on completion, styled, in this run's group of its
-        département and millésime(s) (``groups``: base name → RunGroup, shared by the run's layers)."""
+    def _register(
+        self,
+        found: reading.FoundLayer,
+        context: QgsProcessingContext,
+        palette: str,
+        groups: dict,
+        replace: bool,
+    ) -> None:
+        """In the GUI, add the layer to the project on completion, styled, in this run's group of
+        its
+        département and millésime(s) (``groups``: base name → RunGroup, shared by the run's
+        layers)."""
         details = QgsProcessingContext.LayerDetails(found.title, context.project(), found.kind)
-        base = "OCS GE " + " ".join(p for p in (f"D{found.departement}" if found.departement else "", "-".join(map(str, found.millesimes))) if p)
+        base = "OCS GE " + " ".join(
+            p
+            for p in (
+                f"D{found.departement}" if found.departement else "",
+                "-".join(map(str, found.millesimes)),
+            )
+            if p
+        )
         group = groups.setdefault(base, RunGroup(base, replace))
-        post = _StyleAndGroup(found.kind, group, palette, found.title, legend_title(found.kind, palette, found.millesimes))
+        post = _StyleAndGroup(
+            found.kind,
+            group,
+            palette,
+            found.title,
+            legend_title(found.kind, palette, found.millesimes),
+        )
         details.setPostProcessor(keep_alive(post))
         context.addLayerToLoadOnCompletion(found.uri, details)
 

@@ -1,17 +1,19 @@
 """The parameters several algorithms share, declared once: one factory each, one label and one help
-each, one translation context (the core's, ``@default``). An algorithm gives its own help only where the
-parameter does something else there (``OcsgeAlgorithm.add(param, help_text)``: the method, which each
+each, one translation context (the core's, ``@default``). An algorithm gives its own help only where
+the
+parameter does something else there (``OcsgeAlgorithm.add(param, help_text)``: the method, which
+each
 algorithm applies to other data, and what the unit and the coverage change in its outputs); the
 choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the core's."""
 
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
-    QgsProcessing,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -30,10 +32,15 @@ DIALECTS = ("comma", "semicolon")
 __all__ = ["CONVENTIONS", "DIALECTS", "METHODS", "UNITS"]
 
 
-def _choice(name: str, label: str, keys: tuple[str, ...], labels: dict[str, str]) -> QgsProcessingParameterEnum:
-    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label; the first
+def _choice(
+    name: str, label: str, keys: tuple[str, ...], labels: dict[str, str]
+) -> QgsProcessingParameterEnum:
+    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label; the
+    first
     by default."""
-    return QgsProcessingParameterEnum(name, label, options=[labels[key] for key in keys], defaultValue=0)
+    return QgsProcessingParameterEnum(
+        name, label, options=[labels[key] for key in keys], defaultValue=0
+    )
 
 
 def method(name: str) -> QgsProcessingParameterEnum:
@@ -48,15 +55,21 @@ def method(name: str) -> QgsProcessingParameterEnum:
 
 
 def convention(name: str) -> QgsProcessingParameterEnum:
-    """How codes above the leaves, INDETERMINE usages, nulls and unknown codes are read (``CONVENTIONS``)."""
+    """How codes above the leaves, INDETERMINE usages, nulls and unknown codes are read
+    (``CONVENTIONS``)."""
     labels = {
         "indetermine": tr("Indéterminé reported apart (a code stands for its leaves)"),
-        "national": tr("As the national files (exact codes only, anything else neither artificialised nor impermeable)"),
+        "national": tr(
+            "As the national files (exact codes only, anything else neither "
+            "artificialised nor impermeable)"
+        ),
     }
     return _choice(name, tr("Codes above the leaves, INDETERMINE, nulls"), CONVENTIONS, labels)
 
 
-def _helped(param: QgsProcessingParameterDefinition, help_text: str) -> QgsProcessingParameterDefinition:
+def _helped(
+    param: QgsProcessingParameterDefinition, help_text: str
+) -> QgsProcessingParameterDefinition:
     """``param`` with its help, the same for every algorithm that adds it."""
     param.setHelp(help_text)
     return param
@@ -64,23 +77,49 @@ def _helped(param: QgsProcessingParameterDefinition, help_text: str) -> QgsProce
 
 def couverture_field(name: str, parent: str) -> QgsProcessingParameterField:
     return _helped(
-        QgsProcessingParameterField(name, tr("Couverture field"), "code_cs", parent, QgsProcessingParameterField.DataType.Any, optional=True),
-        tr("Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried."),
+        QgsProcessingParameterField(
+            name,
+            tr("Couverture field"),
+            "code_cs",
+            parent,
+            QgsProcessingParameterField.DataType.Any,
+            optional=True,
+        ),
+        tr(
+            "Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as "
+            "ocsge:load names it; when absent, couverture is tried."
+        ),
     )
 
 
 def usage_field(name: str, parent: str) -> QgsProcessingParameterField:
     return _helped(
-        QgsProcessingParameterField(name, tr("Usage field"), "code_us", parent, QgsProcessingParameterField.DataType.Any, optional=True),
-        tr("Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried."),
+        QgsProcessingParameterField(
+            name,
+            tr("Usage field"),
+            "code_us",
+            parent,
+            QgsProcessingParameterField.DataType.Any,
+            optional=True,
+        ),
+        tr(
+            "Field holding the usage code (US1.1 …). Default code_us, as ocsge:load "
+            "names it; when absent, usage is tried."
+        ),
     )
 
 
 def commune_table(name: str) -> QgsProcessingParameterFeatureSource:
-    """The communes with their stocks and flows, as ocsge:aggregate (or ocsge:rollup) writes them."""
+    """The communes with their stocks and flows, as ocsge:aggregate (or ocsge:rollup) writes
+    them."""
     return _helped(
-        QgsProcessingParameterFeatureSource(name, tr("Commune table"), [QgsProcessing.SourceType.TypeVector]),
-        tr("The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup."),
+        QgsProcessingParameterFeatureSource(
+            name, tr("Commune table"), [QgsProcessing.SourceType.TypeVector]
+        ),
+        tr(
+            "The communes with their stocks and flows (code = INSEE code): "
+            "ocsge:aggregate on communes, or the commune output of ocsge:rollup."
+        ),
     )
 
 
@@ -88,40 +127,80 @@ def membership(name: str) -> QgsProcessingParameterFile:
     """The commune → EPCI, SCoT, département, région table (CSV, XLSX, ODS), optional."""
     file_filter = tr("Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)")
     return _helped(
-        QgsProcessingParameterFile(name, tr("Membership table (CSV or XLSX)"), fileFilter=file_filter, optional=True),
-        tr("INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), "
-           "or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). "
-           "Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…)."),
+        QgsProcessingParameterFile(
+            name, tr("Membership table (CSV or XLSX)"), fileFilter=file_filter, optional=True
+        ),
+        tr(
+            "INSEE's table d'appartenance géographique des communes (XLSX as published, "
+            "or CSV: CODGEO, DEP, REG, EPCI…), "
+            "or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, "
+            "region_code; scot_code, scot_nom optional). "
+            "Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, "
+            "INSEE_DEP, INSEE_REG; or epci_code…)."
+        ),
     )
 
 
 def unit(name: str) -> QgsProcessingParameterEnum:
     """The unit of surfaces and flows (``UNITS``), hectares by default."""
     return _helped(
-        _choice(name, tr("Unit of surfaces"), UNITS, {"ha": tr("Hectares"), "m2": tr("Square metres (national files)")}),
+        _choice(
+            name,
+            tr("Unit of surfaces"),
+            UNITS,
+            {"ha": tr("Hectares"), "m2": tr("Square metres (national files)")},
+        ),
         tr("Hectares by default; m² as in the national files. Stated in the GeoPackage metadata."),
     )
 
 
-def published(unit_name: str, dialect_name: str, simplify_name: str, wide_name: str) -> list[QgsProcessingParameterDefinition]:
+def published(
+    unit_name: str, dialect_name: str, simplify_name: str, wide_name: str
+) -> list[QgsProcessingParameterDefinition]:
     """How the published files are written: the unit (``UNITS``), the CSV separators (``DIALECTS``),
     simplified outlines, the "by index" layout."""
     dialect = _choice(
-        dialect_name, tr("CSV separators"), DIALECTS, {"comma": tr("Comma and decimal point (, .)"), "semicolon": tr("Semicolon and decimal comma (; ,)")}
+        dialect_name,
+        tr("CSV separators"),
+        DIALECTS,
+        {
+            "comma": tr("Comma and decimal point (, .)"),
+            "semicolon": tr("Semicolon and decimal comma (; ,)"),
+        },
     )
-    simplify = QgsProcessingParameterBoolean(simplify_name, tr("Simplify outlines (topology kept)"), defaultValue=True)
-    wide = QgsProcessingParameterBoolean(wide_name, tr('Also the "by index" layout'), defaultValue=False)
+    simplify = QgsProcessingParameterBoolean(
+        simplify_name, tr("Simplify outlines (topology kept)"), defaultValue=True
+    )
+    wide = QgsProcessingParameterBoolean(
+        wide_name, tr('Also the "by index" layout'), defaultValue=False
+    )
     return [
         unit(unit_name),
-        _helped(dialect, tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets.")),
-        _helped(simplify, tr("50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.")),
-        _helped(wide, tr("One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.")),
+        _helped(
+            dialect, tr("',' with '.' decimals, or ';' with ',' decimals for French spreadsheets.")
+        ),
+        _helped(
+            simplify,
+            tr(
+                "50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements "
+                "and régions; neighbours keep their shared boundary."
+            ),
+        ),
+        _helped(
+            wide,
+            tr(
+                "One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, "
+                "…, flux_surface_1_2, flux_percent_1_2."
+            ),
+        ),
     ]
 
 
 def coverage(name: str) -> QgsProcessingParameterBoolean:
     """Whether every polygon is read for the share covered by OCS GE (an advanced parameter)."""
-    param = QgsProcessingParameterBoolean(name, tr("Compute the share covered by OCS GE"), defaultValue=True)
+    param = QgsProcessingParameterBoolean(
+        name, tr("Compute the share covered by OCS GE"), defaultValue=True
+    )
     param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     return param
 
@@ -130,31 +209,55 @@ def output_folder(name: str) -> QgsProcessingParameterFolderDestination:
     """The folder the published files are written into."""
     return _helped(
         QgsProcessingParameterFolderDestination(name, tr("Output folder")),
-        tr("Where the files are written; files of the same names in it are replaced, nothing else is touched."),
+        tr(
+            "Where the files are written; files of the same names in it are replaced, "
+            "nothing else is touched."
+        ),
     )
 
 
 def database(connection_name: str, schema_name: str) -> list[QgsProcessingParameterDefinition]:
     """The PostgreSQL connection (QGIS's saved connections) and the schema the published tables are
     also written into; both optional (files only by default)."""
-    connection = QgsProcessingParameterProviderConnection(connection_name, tr("PostgreSQL database (optional)"), "postgres", optional=True)
-    connection.setHelp(
-        tr("One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the "
-           "published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).")
+    connection = QgsProcessingParameterProviderConnection(
+        connection_name, tr("PostgreSQL database (optional)"), "postgres", optional=True
     )
-    schema = QgsProcessingParameterDatabaseSchema(schema_name, tr("Schema"), connection_name, defaultValue="public", optional=True)
-    schema.setHelp(tr("An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other."))
+    connection.setHelp(
+        tr(
+            "One of QGIS's saved PostgreSQL connections (or, from qgis_process, a "
+            "connection string host=… dbname=… user=…): the "
+            "published tables are also written into the schema below, all replaced in "
+            "one transaction (an error leaves the previous tables)."
+        )
+    )
+    schema = QgsProcessingParameterDatabaseSchema(
+        schema_name, tr("Schema"), connection_name, defaultValue="public", optional=True
+    )
+    schema.setHelp(
+        tr(
+            "An existing schema of that database; tables of the same names that the "
+            "plugin wrote are replaced, no other."
+        )
+    )
     return [connection, schema]
 
 
 def replace_group(name: str) -> QgsProcessingParameterBoolean:
-    """Whether this run's group of layers replaces the group of an earlier run of the same territory and
+    """Whether this run's group of layers replaces the group of an earlier run of the same territory
+    and
     millésimes (``groups.RunGroup``); unchecked by default: a new group per run."""
     return _helped(
-        QgsProcessingParameterBoolean(name, tr("Replace the group of an earlier run (same territory and millésimes)"), defaultValue=False),
+        QgsProcessingParameterBoolean(
+            name,
+            tr("Replace the group of an earlier run (same territory and millésimes)"),
+            defaultValue=False,
+        ),
         tr(
-            "Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes "
-            "and the date and time of the run. Checked: the group an earlier run made for the same territory and "
-            "millésimes is removed from the project, with its layers (not their files), and this run's group takes its place."
+            "Unchecked: each run adds its own group of layers to the project, named "
+            "after the territory, the millésimes "
+            "and the date and time of the run. Checked: the group an earlier run made "
+            "for the same territory and "
+            "millésimes is removed from the project, with its layers (not their files), "
+            "and this run's group takes its place."
         ),
     )

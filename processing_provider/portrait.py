@@ -1,4 +1,5 @@
-"""Algorithm ``ocsge:portrait`` — Portrait de territoire: a printable report per territory (PDF and print
+"""Algorithm ``ocsge:portrait`` — Portrait de territoire: a printable report per territory (PDF and
+print
 layout), from the published tables that ocsge:diagnostic writes."""
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from qgis.core import (
 from ..ocsge_plugin import files
 from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.i18n import plural
-from ..ocsge_plugin.report import build, layout as layouts, template_check
+from ..ocsge_plugin.report import build, template_check
+from ..ocsge_plugin.report import layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from . import params
 from .aggregate import METHODS
@@ -50,7 +52,20 @@ class PortraitAlgorithm(OcsgeAlgorithm):
     FOLDER = "FOLDER"
 
     GROUP = "territories"
-    TAGS = ("portrait", "portrait de territoire", "rapport", "report", "PDF", "atlas", "mise en page", "layout", "PLU", "PLUi", "SCoT", "rapport de présentation")
+    TAGS = (
+        "portrait",
+        "portrait de territoire",
+        "rapport",
+        "report",
+        "PDF",
+        "atlas",
+        "mise en page",
+        "layout",
+        "PLU",
+        "PLUi",
+        "SCoT",
+        "rapport de présentation",
+    )
 
     ID = "portrait"
 
@@ -65,40 +80,81 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             self.addParameter(diagnostic.parameterDefinition(name).clone())
         self.add(
             QgsProcessingParameterEnum(
-                self.LEVEL, self.tr("Level of the territories"), options=[self.tr("Commune"), self.tr("EPCI"), self.tr("SCoT"), self.tr("Département")], defaultValue=1
+                self.LEVEL,
+                self.tr("Level of the territories"),
+                options=[
+                    self.tr("Commune"),
+                    self.tr("EPCI"),
+                    self.tr("SCoT"),
+                    self.tr("Département"),
+                ],
+                defaultValue=1,
             ),
-            self.tr("One section per territory of this level (EPCI and SCoT from the membership codes)."),
-        )
-        self.add(
-            QgsProcessingParameterString(self.TERRITORIES, self.tr("Territories (codes)"), optional=True),
-            self.tr("Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level."),
-        )
-        self.add(
-            QgsProcessingParameterBoolean(self.SELECTED, self.tr("Only the territories of the selected communes"), defaultValue=False, optional=True),
             self.tr(
-                "Portray only the communes selected on the map in the commune layer (level Commune), or the territories "
-                "that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still "
+                "One section per territory of this level (EPCI and SCoT from the membership codes)."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.TERRITORIES, self.tr("Territories (codes)"), optional=True
+            ),
+            self.tr(
+                "Codes of the territories to portray, separated by ',' or ';' (INSEE, "
+                "SIREN of the EPCI…); empty: every territory of the level."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(
+                self.SELECTED,
+                self.tr("Only the territories of the selected communes"),
+                defaultValue=False,
+                optional=True,
+            ),
+            self.tr(
+                "Portray only the communes selected on the map in the commune layer "
+                "(level Commune), or the territories "
+                "that hold one of them (EPCI, SCoT, département); added to the codes "
+                "above. The numbers are still "
                 "computed on every commune (rankings and comparisons)."
             ),
         )
         self.add(
-            QgsProcessingParameterRasterLayer(self.BACKGROUND, self.tr("Background of the map (raster or WMS layer)"), optional=True),
+            QgsProcessingParameterRasterLayer(
+                self.BACKGROUND,
+                self.tr("Background of the map (raster or WMS layer)"),
+                optional=True,
+            ),
             self.tr(
-                "A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS "
-                "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network."
+                "A layer of the project drawn under the territory on the map page "
+                "(orthophoto, Plan IGN, a WMS or WMTS "
+                "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: "
+                "no background, no network."
             ),
         )
         self.add(
-            QgsProcessingParameterFile(self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True),
-            self.tr("A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template."),
+            QgsProcessingParameterFile(
+                self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True
+            ),
+            self.tr(
+                "A template restyled in the layout designer (start from the layout this "
+                "algorithm adds to the project, Save as Template); empty: the default "
+                "template."
+            ),
         )
         self.add(params.replace_group(self.REPLACE_GROUP))
         self.add(
-            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)")),
-            self.tr("The report; the tables, charts and atlas layer go to the folder <name>_donnees beside it."),
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)")
+            ),
+            self.tr(
+                "The report; the tables, charts and atlas layer go to the folder "
+                "<name>_donnees beside it."
+            ),
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Number of pages")))
-        self.addOutput(QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts")))
+        self.addOutput(
+            QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts"))
+        )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
@@ -111,11 +167,19 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         if not output.lower().endswith(".pdf"):
             output += ".pdf"
         level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
-        codes = [c.strip() for c in self.parameterAsString(parameters, self.TERRITORIES, context).replace(";", ",").split(",") if c.strip()]
+        codes = [
+            c.strip()
+            for c in self.parameterAsString(parameters, self.TERRITORIES, context)
+            .replace(";", ",")
+            .split(",")
+            if c.strip()
+        ]
         template = self._template(parameters, context)
         folder = self._own_folder(output)
         selected = self._selected(parameters, context)
-        work = files.temp_name(folder)  # beside it, hidden, removed by the next run if this one dies
+        work = files.temp_name(
+            folder
+        )  # beside it, hidden, removed by the next run if this one dies
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         try:
             work.mkdir(parents=True)
@@ -125,41 +189,94 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             steps.setCurrentStep(1)
             tables = Tables.read(work / "tables")
             if selected:
-                codes += tables.territories_of(selected, level) or [f"{level} ({', '.join(selected)})"]  # named when none is found
+                codes += tables.territories_of(selected, level) or [
+                    f"{level} ({', '.join(selected)})"
+                ]  # named when none is found
             try:
                 chosen = build.choose(tables, level, codes)
             except build.NoTerritory as missing:
-                raise self.fail(self.tr("No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.").format(level=level, codes=missing)) from None
+                raise self.fail(
+                    self.tr(
+                        "No territory of the level {level} has the code(s) {codes} in "
+                        "the data. Expected codes of the membership table or of the "
+                        "commune layer."
+                    ).format(level=level, codes=missing)
+                ) from None
             if not chosen:
-                raise self.fail(self.tr("No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).").format(level=level))
+                raise self.fail(
+                    self.tr(
+                        "No territory of the level {level} in the data (for EPCI and "
+                        "SCoT: no epci_code / scot_code in the membership table nor the "
+                        "commune layer)."
+                    ).format(level=level)
+                )
             method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
             fin, debut = chosen[0].fin, chosen[0].debut
-            artif, flows = build.ign_layers(result["deliveries"], fin, steps.isCanceled) if method in ("auto", "ign") else (None, None)
+            artif, flows = (
+                build.ign_layers(result["deliveries"], fin, steps.isCanceled)
+                if method in ("auto", "ign")
+                else (None, None)
+            )
             raster = self.parameterAsRasterLayer(parameters, self.BACKGROUND, context)
-            run = build.Run(method, self.convention(parameters, context), [Path(p).name for p in result["deliveries"]], result.get("layers", []), bool(artif or flows), raster.name() if raster else "")
+            run = build.Run(
+                method,
+                self.convention(parameters, context),
+                [Path(p).name for p in result["deliveries"]],
+                result.get("layers", []),
+                bool(artif or flows),
+                raster.name() if raster else "",
+            )
             communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
             first = tables.communes_of(chosen[0])
-            crs = build.map_crs(communes.crs() if communes is not None else QgsCoordinateReferenceSystem(), first[0].members.get("departement_code") if first else None)
-            feedback.pushInfo(plural(len(chosen), self.tr("{count} territory: charts and texts…"), self.tr("{count} territories: charts and texts…")).format(count=len(chosen)))
-            uri, table_pages = build.atlas_layer(tables, chosen, run, work, crs, lambda done, total: steps.setProgress(100.0 * done / total), steps.isCanceled, final=folder)
+            crs = build.map_crs(
+                communes.crs() if communes is not None else QgsCoordinateReferenceSystem(),
+                first[0].members.get("departement_code") if first else None,
+            )
+            feedback.pushInfo(
+                plural(
+                    len(chosen),
+                    self.tr("{count} territory: charts and texts…"),
+                    self.tr("{count} territories: charts and texts…"),
+                ).format(count=len(chosen))
+            )
+            uri, table_pages = build.atlas_layer(
+                tables,
+                chosen,
+                run,
+                work,
+                crs,
+                lambda done, total: steps.setProgress(100.0 * done / total),
+                steps.isCanceled,
+                final=folder,
+            )
             steps.setCurrentStep(2)
             project = QgsProject()
             coverage = QgsVectorLayer(uri, "territoires", "ogr")
             lines = build.lines_layer(uri)
             background = communes.clone() if communes is not None else None
-            layers, legend = build.map_layers(tables, coverage, background, fin, artif, flows, debut, raster)
+            layers, legend = build.map_layers(
+                tables, coverage, background, fin, artif, flows, debut, raster
+            )
             try:
-                layout = build.make_layout(project, template, coverage, lines, layers, legend, crs, table_pages)
+                layout = build.make_layout(
+                    project, template, coverage, lines, layers, legend, crs, table_pages
+                )
             except template_check.TemplateError as error:
                 raise self.fail(str(error)) from None
 
             def progress(feature, count, rank, pages):
                 steps.setProgress(100.0 * (feature + (rank + 1) / pages) / count)
                 if rank == 0:
-                    feedback.pushInfo(self.tr("Section {index}/{count}: {name}").format(index=feature + 1, count=count, name=chosen[feature].nom))
+                    feedback.pushInfo(
+                        self.tr("Section {index}/{count}: {name}").format(
+                            index=feature + 1, count=count, name=chosen[feature].nom
+                        )
+                    )
 
             partial_pdf = str(work / "portrait.pdf")
-            pages = layouts.write_pdf(layout, partial_pdf, progress, steps.isCanceled, moved=(str(folder), str(work)))
+            pages = layouts.write_pdf(
+                layout, partial_pdf, progress, steps.isCanceled, moved=(str(folder), str(work))
+            )
             if steps.isCanceled():
                 raise layouts.Canceled()
             files.commit_owned(work, folder, leave=["portrait.pdf"])
@@ -172,19 +289,41 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         except (OSError, RuntimeError) as error:  # a full disk (GDAL's errors are RuntimeError)
             if not isinstance(error, OSError) and not files.is_write_failure(error):
                 raise
-            raise self.fail(self.tr("Cannot write {path}: {error}. Expected a writable place.").format(path=output, error=error)) from None
+            raise self.fail(
+                self.tr("Cannot write {path}: {error}. Expected a writable place.").format(
+                    path=output, error=error
+                )
+            ) from None
         finally:
             files.remove(work)
-        self._kept = dict(folder=folder, template=template, crs=crs, pages=table_pages, communes=parameters.get(self.COMMUNES), name=Path(output).stem, artif=artif, flows=flows, raster=raster,
-                          replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context))
-        feedback.pushInfo(self.tr("{pages} pages written to {path}").format(pages=pages, path=output))
+        self._kept = dict(
+            folder=folder,
+            template=template,
+            crs=crs,
+            pages=table_pages,
+            communes=parameters.get(self.COMMUNES),
+            name=Path(output).stem,
+            artif=artif,
+            flows=flows,
+            raster=raster,
+            replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context),
+        )
+        feedback.pushInfo(
+            self.tr("{pages} pages written to {path}").format(pages=pages, path=output)
+        )
         return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
 
     def _template(self, parameters, context) -> str | None:
-        """The user's template, checked as data before anything is computed or written; None: the default."""
+        """The user's template, checked as data before anything is computed or written; None: the
+        default."""
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
         if template and not Path(template).is_file():
-            raise self.fail(self.tr("The template {path} does not exist. Expected a .qpt file saved from the layout designer.").format(path=template))
+            raise self.fail(
+                self.tr(
+                    "The template {path} does not exist. Expected a .qpt file saved from "
+                    "the layout designer."
+                ).format(path=template)
+            )
         if template:
             try:
                 template_check.check_template(template)
@@ -193,7 +332,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return template
 
     def _own_folder(self, output: str) -> Path:
-        """The folder of the tables and charts beside ``output``, refused when it exists and the plugin
+        """The folder of the tables and charts beside ``output``, refused when it exists and the
+        plugin
         did not make it (files.check_owned); a dead run's work folder beside it is removed first."""
         folder = data_folder(output)
         files.clean_leftovers(folder.parent)
@@ -204,7 +344,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return folder
 
     def extra_destinations(self, parameters, context) -> list[tuple]:
-        """The folder of the tables and charts beside the PDF: compared with the inputs before the run."""
+        """The folder of the tables and charts beside the PDF: compared with the inputs before the
+        run."""
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         return [(data_folder(output), files.Kind.OWNED, None)] if output else []
 
@@ -214,14 +355,27 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             return []
         layer = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
         chosen = self.field_parameter(parameters, self.CODE_FIELD, context)
-        field = commune_fields(layer.fields().names(), chosen).code if layer is not None else None  # empty: recognised, as the diagnostic does
-        selected = [str(f[field]) for f in layer.getSelectedFeatures()] if layer is not None and field else []
+        field = (
+            commune_fields(layer.fields().names(), chosen).code if layer is not None else None
+        )  # empty: recognised, as the diagnostic does
+        selected = (
+            [str(f[field]) for f in layer.getSelectedFeatures()]
+            if layer is not None and field
+            else []
+        )
         if not selected:
-            raise self.fail(self.tr("No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »)."))
+            raise self.fail(
+                self.tr(
+                    "No commune is selected in the commune layer. Expected a selection "
+                    "on the map (or no tick on « Only the territories of the selected "
+                    "communes »)."
+                )
+            )
         return selected
 
     def _diagnostic(self, parameters, context, feedback, folder: Path) -> dict:
-        """ocsge:diagnostic as a child algorithm into ``folder``: the published tables in hectares."""
+        """ocsge:diagnostic as a child algorithm into ``folder``: the published tables in
+        hectares."""
         import json
 
         import processing
@@ -230,8 +384,12 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         child.setProject(context.project())
         child.setTransformContext(context.transformContext())
         params = {name: parameters[name] for name in SHARED if name in parameters}
-        params.update({"UNIT": 0, "CSV_DIALECT": 0, "SIMPLIFY": False, "OUTPUT_FOLDER": str(folder)})
-        results = processing.run("ocsge:diagnostic", params, context=child, feedback=feedback, is_child_algorithm=True)
+        params.update(
+            {"UNIT": 0, "CSV_DIALECT": 0, "SIMPLIFY": False, "OUTPUT_FOLDER": str(folder)}
+        )
+        results = processing.run(
+            "ocsge:diagnostic", params, context=child, feedback=feedback, is_child_algorithm=True
+        )
         if not results or "REPORT" not in results:
             raise layouts.Canceled()
         return json.loads(results["REPORT"])
@@ -247,14 +405,16 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
 
 def data_folder(output: str) -> Path:
-    """The folder of the tables, charts and atlas layer of the portrait ``output`` (.pdf added when missing)."""
+    """The folder of the tables, charts and atlas layer of the portrait ``output`` (.pdf added when
+    missing)."""
     if not output.lower().endswith(".pdf"):
         output += ".pdf"
     return Path(output).with_name(Path(output).stem + "_donnees")
 
 
 def keep_layout(project, kept: dict):
-    """Add the portrait's layout and its layers (a group « Portrait de territoire ») to ``project``."""
+    """Add the portrait's layout and its layers (a group « Portrait de territoire ») to
+    ``project``."""
     folder = kept["folder"]
     tables = Tables.read(folder / "tables")
     uri = f"{folder / 'territoires.gpkg'}|layername=territoires"
@@ -270,13 +430,26 @@ def keep_layout(project, kept: dict):
         background = QgsVectorLayer(given, "Communes", "ogr")
     first = next(iter(tables.levels["commune"].values()), None)
     fin, debut = (first.fin, first.debut) if first else (None, None)
-    layers, legend = build.map_layers(tables, coverage, background, fin, kept.get("artif"), kept.get("flows"), debut, kept.get("raster"))
+    layers, legend = build.map_layers(
+        tables,
+        coverage,
+        background,
+        fin,
+        kept.get("artif"),
+        kept.get("flows"),
+        debut,
+        kept.get("raster"),
+    )
     years = "-".join(str(y) for y in (debut, fin) if y)
-    group = RunGroup(f"Portrait de territoire – {kept['name']} {years}".strip(), kept.get("replace", False)).node(project)
+    group = RunGroup(
+        f"Portrait de territoire – {kept['name']} {years}".strip(), kept.get("replace", False)
+    ).node(project)
     for layer in [*layers, lines]:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
-    layout = build.make_layout(project, kept["template"], coverage, lines, layers, legend, kept["crs"], kept["pages"])
+    layout = build.make_layout(
+        project, kept["template"], coverage, lines, layers, legend, kept["crs"], kept["pages"]
+    )
     layout.setName(f"Portrait de territoire – {kept['name']}")
     manager = project.layoutManager()
     old = manager.layoutByName(layout.name())

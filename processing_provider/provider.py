@@ -14,19 +14,31 @@ from ..ocsge_plugin.nomenclature import RESOURCES
 
 def algorithm_classes() -> list[type]:
     """Every algorithm of the provider (imported here so that the plugin loads lazily)."""
-    from .load import LoadDeliveryAlgorithm
+    from .aggregate import AggregateAlgorithm
     from .classify import ClassifyAlgorithm
     from .compare_artif import CompareArtifAlgorithm
-    from .download import DownloadDeliveryAlgorithm
-    from .flows import FlowsAlgorithm
-    from .aggregate import AggregateAlgorithm
-    from .rollup import RollupAlgorithm
-    from .export import ExportAlgorithm
-    from .diagnostic import DiagnosticAlgorithm
-    from .portrait import PortraitAlgorithm
     from .consommation import ConsommationAlgorithm
+    from .diagnostic import DiagnosticAlgorithm
+    from .download import DownloadDeliveryAlgorithm
+    from .export import ExportAlgorithm
+    from .flows import FlowsAlgorithm
+    from .load import LoadDeliveryAlgorithm
+    from .portrait import PortraitAlgorithm
+    from .rollup import RollupAlgorithm
 
-    return [LoadDeliveryAlgorithm, ClassifyAlgorithm, CompareArtifAlgorithm, DownloadDeliveryAlgorithm, FlowsAlgorithm, AggregateAlgorithm, RollupAlgorithm, ExportAlgorithm, DiagnosticAlgorithm, PortraitAlgorithm, ConsommationAlgorithm]
+    return [
+        LoadDeliveryAlgorithm,
+        ClassifyAlgorithm,
+        CompareArtifAlgorithm,
+        DownloadDeliveryAlgorithm,
+        FlowsAlgorithm,
+        AggregateAlgorithm,
+        RollupAlgorithm,
+        ExportAlgorithm,
+        DiagnosticAlgorithm,
+        PortraitAlgorithm,
+        ConsommationAlgorithm,
+    ]
 
 
 class OcsgeProvider(QgsProcessingProvider):
@@ -50,8 +62,10 @@ class OcsgeProvider(QgsProcessingProvider):
 
 
 def example_models() -> list:
-    """The example models shipped in resources/models (toolbox › OCS GE › Modèles), ready to run or to
-    open in the modeler, named ``<file name>`` (``ocsge:diagnostic_ocsge_modele``); a file that does not
+    """The example models shipped in resources/models (toolbox › OCS GE › Modèles), ready to run or
+    to
+    open in the modeler, named ``<file name>`` (``ocsge:diagnostic_ocsge_modele``); a file that does
+    not
     load is skipped."""
     from qgis.core import QgsProcessingModelAlgorithm
 
@@ -59,7 +73,8 @@ def example_models() -> list:
     from .deliveries import CONSUMERS, use_deliveries_widget
 
     class ExampleModel(QgsProcessingModelAlgorithm):
-        """A model read from its file, under a stable lower-case name (its title, ``displayName()``, stays
+        """A model read from its file, under a stable lower-case name (its title, ``displayName()``,
+        stays
         the model's name)."""
 
         def __init__(self, path, name: str):
@@ -69,13 +84,21 @@ def example_models() -> list:
             self._name_algorithms()
 
         def _name_algorithms(self) -> None:
-            """The algorithms the model's help names by id (ocsge:load), given as the toolbox names them,
+            """The algorithms the model's help names by id (ocsge:load), given as the toolbox names
+            them,
             in its help content itself: QGIS 3.40's qgis_process reads that, not shortHelpString."""
-            names = {f"ocsge:{alg.name()}": alg.displayName() for alg in (cls() for cls in algorithm_classes())}
+            names = {
+                f"ocsge:{alg.name()}": alg.displayName()
+                for alg in (cls() for cls in algorithm_classes())
+            }
             content = self.helpContent()
             for key, text in content.items():
                 if isinstance(text, str):
-                    content[key] = re.sub(r"\bocsge:\w+", lambda m: f"« {names[m.group(0)]} »" if m.group(0) in names else m.group(0), text)
+                    content[key] = re.sub(
+                        r"\bocsge:\w+",
+                        lambda m: f"« {names[m.group(0)]} »" if m.group(0) in names else m.group(0),
+                        text,
+                    )
             self.setHelpContent(content)
 
         def name(self) -> str:
@@ -95,13 +118,18 @@ def example_models() -> list:
             return list(TAGS) + ["modèle", "model", "diagnostic"]
 
         def initAlgorithm(self, config=None):  # noqa: N802
-            """The parameters, with their help from the model's help (QGIS 3.22 keeps it only there)."""
+            """The parameters, with their help from the model's help (QGIS 3.22 keeps it only
+            there)."""
             super().initAlgorithm(config)
             helps = self.helpContent()
-            try:  # an exception raised here, inside QGIS's call, would abort QGIS: the widget is a comfort
+            # an exception raised here, inside QGIS's call, would abort QGIS: the widget is a
+            # comfort
+            try:
                 deliveries = self.deliveries_inputs()
             except Exception as error:  # noqa: BLE001
-                QgsMessageLog.logMessage(f"{self.name()}: {error!r}", "OCS GE", Qgis.MessageLevel.Warning)
+                QgsMessageLog.logMessage(
+                    f"{self.name()}: {error!r}", "OCS GE", Qgis.MessageLevel.Warning
+                )
                 deliveries = set()
             for param in self.parameterDefinitions():
                 if not param.help() and helps.get(param.name()):

@@ -1,27 +1,41 @@
 """The published tables on the map when an algorithm ends in QGIS (its dialog, a model,
-``processing.runAndLoadResults``; ``qgis_process`` and ``processing.run`` load nothing): one group per
-diagnostic named after the territory and the millésimes, choropleths of the communes and EPCI, French
+``processing.runAndLoadResults``; ``qgis_process`` and ``processing.run`` load nothing): one group
+per
+diagnostic named after the territory and the millésimes, choropleths of the communes and EPCI,
+French
 aliases with units, numbers shown with two decimals while the files keep every decimal."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInterface, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from ..ocsge_plugin import export, nomenclature, styles
 from ..ocsge_plugin.i18n import tr
 from .base import keep_alive
 from .groups import RunGroup
 
-LEVEL_NAMES = {"commune": "communes", "epci": "EPCI", "scot": "SCoT", "departement": "départements", "region": "régions"}
+LEVEL_NAMES = {
+    "commune": "communes",
+    "epci": "EPCI",
+    "scot": "SCoT",
+    "departement": "départements",
+    "region": "régions",
+}
 # The maps shown when the diagnostic ends: (dataset, level) → shown checked.
 MAPS = {("artif", "commune"): True, ("artif", "epci"): False}
 COVERAGE_TABLE = "part_territoire_couvert"
 
 
 def millesimes_label(table) -> str:
-    """« 2018-2021 » (the earliest début to the latest fin of the table), or « 2021 » without flows."""
+    """« 2018-2021 » (the earliest début to the latest fin of the table), or « 2021 » without
+    flows."""
     fins = sorted(str(v) for v in table["millesime_fin"].dropna().unique())
     debuts = sorted(str(v) for v in table["millesime_debut"].dropna().unique())
     if not fins:
@@ -30,29 +44,55 @@ def millesimes_label(table) -> str:
 
 
 def group_name(departements, table) -> str:
-    """« Diagnostic OCS GE – Territoire de Belfort 2018-2021 »: the départements' names (codes beyond
+    """« Diagnostic OCS GE – Territoire de Belfort 2018-2021 »: the départements' names (codes
+    beyond
     three) and the millésimes."""
     names = nomenclature.departements()
     codes = sorted(departements)
-    territory = ", ".join(names.get(code, (f"D{code}", ""))[0] for code in codes) if len(codes) <= 3 else ", ".join(f"D{c}" for c in codes)
-    return " ".join(p for p in (f"Diagnostic OCS GE – {territory}".rstrip(" –"), millesimes_label(table)) if p)
+    territory = (
+        ", ".join(names.get(code, (f"D{code}", ""))[0] for code in codes)
+        if len(codes) <= 3
+        else ", ".join(f"D{c}" for c in codes)
+    )
+    return " ".join(
+        p for p in (f"Diagnostic OCS GE – {territory}".rstrip(" –"), millesimes_label(table)) if p
+    )
 
 
 class _PublishedLayer(QgsProcessingLayerPostProcessorInterface):
-    """A published table once QGIS has loaded it: aliases with units, numbers shown with 2 decimals, the
+    """A published table once QGIS has loaded it: aliases with units, numbers shown with 2 decimals,
+    the
     last pair of millésimes of each territory, a choropleth for the maps, placed in the diagnostic's
     group. A map of the share artificialised also gets its twin: the net flow per hectare."""
 
-    def __init__(self, group: RunGroup, rank: int, dataset: str, level: str, unit: str, title: str, shown: bool | None, flow_title: str = ""):
+    def __init__(
+        self,
+        group: RunGroup,
+        rank: int,
+        dataset: str,
+        level: str,
+        unit: str,
+        title: str,
+        shown: bool | None,
+        flow_title: str = "",
+    ):
         super().__init__()
-        self.group, self.rank, self.dataset, self.level, self.unit = group, rank, dataset, level, unit
+        self.group, self.rank, self.dataset, self.level, self.unit = (
+            group,
+            rank,
+            dataset,
+            level,
+            unit,
+        )
         self.title, self.shown, self.flow_title = title, shown, flow_title
 
     def _prepare(self, layer, title: str) -> None:
         layer.setName(title)
         styles.style_published_table(layer, self.dataset, self.unit)
         key = layer.fields().indexOf(f"{self.level}_code")
-        if key >= 0 and len(layer.uniqueValues(key)) < layer.featureCount():  # several pairs of millésimes
+        if (
+            key >= 0 and len(layer.uniqueValues(key)) < layer.featureCount()
+        ):  # several pairs of millésimes
             name, code = f'"{self.dataset}_{self.level}"', f'"{self.level}_code"'
             layer.setSubsetString(
                 f"fid IN (SELECT a.fid FROM {name} a WHERE a.millesime_fin = "
@@ -65,22 +105,32 @@ class _PublishedLayer(QgsProcessingLayerPostProcessorInterface):
         project = context.project() or QgsProject.instance()
         layer = self.group.own(layer, project)  # a rerun into the same folder: this run's own layer
         self._prepare(layer, self.title)
-        if layer.isSpatial() and layer.fields().indexOf(f"pourcent_{self.dataset}") >= 0:  # every level, as a choropleth
+        if (
+            layer.isSpatial() and layer.fields().indexOf(f"pourcent_{self.dataset}") >= 0
+        ):  # every level, as a choropleth
             layer.setRenderer(styles.share_renderer(self.dataset))
         self.group.place(layer, project, self.rank, bool(self.shown))
         if self.flow_title:
             flows = QgsVectorLayer(layer.source(), self.flow_title, "ogr")
             self._prepare(flows, self.flow_title)
-            flows.setRenderer(styles.net_flow_renderer(styles.add_net_flow_per_ha(flows, self.dataset, self.level)))
+            flows.setRenderer(
+                styles.net_flow_renderer(
+                    styles.add_net_flow_per_ha(flows, self.dataset, self.level)
+                )
+            )
             project.addMapLayer(flows, False)
             self.group.place(flows, project, self.rank + 0.5, False)
 
 
-def add_to_project(context, written, departements, table, unit: str, method: str = "", replace: bool = False) -> None:
+def add_to_project(
+    context, written, departements, table, unit: str, method: str = "", replace: bool = False
+) -> None:
     """Load the published tables ``written`` (an ``export.ExportResult``) into the project when the
-    algorithm ends: in the group named after ``departements`` and the millésimes of ``table``, the maps
+    algorithm ends: in the group named after ``departements`` and the millésimes of ``table``, the
+    maps
     first (share artificialised and net flow per hectare, communes and EPCI), then the other tables,
-    unchecked. ``method``, the artificialisation method used, goes into the maps' names. The group is
+    unchecked. ``method``, the artificialisation method used, goes into the maps' names. The group
+    is
     this run's, dated (``groups.RunGroup``), or in place of an earlier run's when ``replace``."""
     if context.project() is None:
         return
@@ -105,12 +155,22 @@ def add_to_project(context, written, departements, table, unit: str, method: str
         if name == COVERAGE_TABLE:
             title = tr("Share of the territory covered by OCS GE")
         elif shown is None:
-            title = (tr("Artificialisation {years} – {level}") if dataset == "artif" else tr("Imperméabilisation {years} – {level}")).format(years=years, level=words)
+            title = (
+                tr("Artificialisation {years} – {level}")
+                if dataset == "artif"
+                else tr("Imperméabilisation {years} – {level}")
+            ).format(years=years, level=words)
         else:
             title = tr("Share artificialised {year} (%) – {level}").format(year=last, level=words)
-            flow_title = tr("Net artificialisation {years} (m² per ha) – {level}").format(years=years, level=words)
+            flow_title = tr("Net artificialisation {years} (m² per ha) – {level}").format(
+                years=years, level=words
+            )
             if method:
                 title, flow_title = f"{title}, {method}", f"{flow_title}, {method}"
         details = QgsProcessingContext.LayerDetails(title, context.project(), name)
-        details.setPostProcessor(keep_alive(_PublishedLayer(group, rank * 2, dataset, level, unit, title, shown, flow_title)))
+        details.setPostProcessor(
+            keep_alive(
+                _PublishedLayer(group, rank * 2, dataset, level, unit, title, shown, flow_title)
+            )
+        )
         context.addLayerToLoadOnCompletion(layers[name], details)

@@ -10,12 +10,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from ..ocsge_plugin.i18n import plural
 from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import rollup as core
 from ..ocsge_plugin.errors import Canceled, OcsgeError
-from .aggregate import style_territories, write_table
+from ..ocsge_plugin.i18n import plural
 from . import params
+from .aggregate import style_territories, write_table
 from .base import OcsgeAlgorithm
 
 LEVELS = export.PUBLISHED_LEVELS[1:]  # the levels above the commune
@@ -61,28 +61,60 @@ class RollupAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterEnum(
                 self.LEVELS,
                 self.tr("Levels"),
-                options=[self.tr("EPCI"), self.tr("SCoT"), self.tr("Département"), self.tr("Région")],
+                options=[
+                    self.tr("EPCI"),
+                    self.tr("SCoT"),
+                    self.tr("Département"),
+                    self.tr("Région"),
+                ],
                 allowMultiple=True,
                 defaultValue=[0, 1, 2, 3],
             ),
             self.tr("The higher levels to compute."),
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_COMMUNE, self.tr("Communes with membership"), QgsProcessing.SourceType.TypeVectorPolygon),
-            self.tr("The commune rows with epci_code, departement_code, region_code and scot_code."),
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_COMMUNE,
+                self.tr("Communes with membership"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+            ),
+            self.tr(
+                "The commune rows with epci_code, departement_code, region_code and scot_code."
+            ),
         )
-        labels = {"epci": self.tr("EPCI"), "scot": self.tr("SCoT"), "departement": self.tr("Départements"), "region": self.tr("Régions")}
+        labels = {
+            "epci": self.tr("EPCI"),
+            "scot": self.tr("SCoT"),
+            "departement": self.tr("Départements"),
+            "region": self.tr("Régions"),
+        }
         for level, output in self.OUTPUTS.items():
             self.add(
-                QgsProcessingParameterFeatureSink(output, labels[level], QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True),
-                self.tr("One row per territory of this level and pair of millésimes, outline = union of its communes."),
+                QgsProcessingParameterFeatureSink(
+                    output,
+                    labels[level],
+                    QgsProcessing.SourceType.TypeVectorPolygon,
+                    optional=True,
+                    createByDefault=True,
+                ),
+                self.tr(
+                    "One row per territory of this level and pair of millésimes, outline "
+                    "= union of its communes."
+                ),
             )
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.required_source(parameters, self.INPUT, context, self.tr("No commune table. Expected the output of ocsge:aggregate on communes."))
+        source = self.required_source(
+            parameters,
+            self.INPUT,
+            context,
+            self.tr("No commune table. Expected the output of ocsge:aggregate on communes."),
+        )
         membership = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
-        levels = [LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)] or list(LEVELS)
+        levels = [
+            LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)
+        ] or list(LEVELS)
         try:
             result, unit, geometries, crs = rollup_tables(source, membership, levels, feedback)
         except OcsgeError as error:
@@ -96,7 +128,17 @@ class RollupAlgorithm(OcsgeAlgorithm):
         try:
             communes = export.with_unit(core.commune_table(result), unit)
             convention = export.table_convention(communes)
-            dest = write_table(self, parameters, self.OUTPUT_COMMUNE, context, communes, source.fields(), geometries, crs, feedback)
+            dest = write_table(
+                self,
+                parameters,
+                self.OUTPUT_COMMUNE,
+                context,
+                communes,
+                source.fields(),
+                geometries,
+                crs,
+                feedback,
+            )
             if dest:
                 outputs[self.OUTPUT_COMMUNE] = dest
                 style_territories(context, dest)
@@ -105,25 +147,47 @@ class RollupAlgorithm(OcsgeAlgorithm):
                 table = export.with_unit(table, unit)
                 if convention:
                     table["convention"] = convention
-                dest = write_table(self, parameters, self.OUTPUTS[level], context, table, None, outlines, crs, feedback)
+                dest = write_table(
+                    self,
+                    parameters,
+                    self.OUTPUTS[level],
+                    context,
+                    table,
+                    None,
+                    outlines,
+                    crs,
+                    feedback,
+                )
                 if dest:
                     outputs[self.OUTPUTS[level]] = dest
                     style_territories(context, dest)
                 count = table["code"].nunique()
-                feedback.pushInfo(plural(count, self.tr("{level}: {count} territory"), self.tr("{level}: {count} territories")).format(level=level, count=count))
+                feedback.pushInfo(
+                    plural(
+                        count,
+                        self.tr("{level}: {count} territory"),
+                        self.tr("{level}: {count} territories"),
+                    ).format(level=level, count=count)
+                )
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         outputs[self.REPORT] = json.dumps(
             {
-                "levels": {level: int(table["code"].nunique()) for level, table in result.levels.items()},
+                "levels": {
+                    level: int(table["code"].nunique()) for level, table in result.levels.items()
+                },
                 "without_membership": result.without_membership,
                 "missing_communes": result.missing_communes,
                 "warnings": result.warnings,
                 "unit": unit,
                 "convention": convention,
                 "inconnu": {
-                    level: {str(c): str(v) for c, v in zip(table["code"], table["inconnu"]) if isinstance(v, str) and v}
+                    level: {
+                        str(c): str(v)
+                        for c, v in zip(table["code"], table["inconnu"])
+                        if isinstance(v, str) and v
+                    }
                     for level, table in result.levels.items()
                 },
             },

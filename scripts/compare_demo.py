@@ -1,7 +1,9 @@
 """make demo-compare: the sample diagnostic gives the same numbers on every QGIS version tested.
 
-Usage: compare_demo.py NUMBERS.json NUMBERS.json …  (written by ``scripts/demo.py --numbers``, one per
-QGIS). Every value of the first file is compared with the others: numbers (also those written as text
+Usage: compare_demo.py NUMBERS.json NUMBERS.json …  (written by ``scripts/demo.py --numbers``, one
+per
+QGIS). Every value of the first file is compared with the others: numbers (also those written as
+text
 in the published CSV tables) to 1e-9 relative (1e-9 absolute below 1; a difference of two surfaces,
 ``DIFFERENCE_OF``, relative to the larger), everything else exactly. Exit 1
 on a file missing or on any difference, each one named.
@@ -18,9 +20,11 @@ import sys
 from pathlib import Path
 
 TOLERANCE = 1e-9
-# Columns that are a difference of two surfaces (territory surface − surface covered by the data): their
+# Columns that are a difference of two surfaces (territory surface − surface covered by the data):
+# their
 # error is that of the larger surface, so their gap is taken relative to it (a 24,000 ha commune's
-# 0.5 ha outside the data moves by 1e-9 ha with PROJ's ulps: 1e-9 relative to 0.5 ha, 5e-14 to the commune).
+# 0.5 ha outside the data moves by 1e-9 ha with PROJ's ulps: 1e-9 relative to 0.5 ha, 5e-14 to the
+# commune).
 DIFFERENCE_OF = {"surface_hors_donnees": "surface"}
 
 
@@ -37,8 +41,11 @@ def _number(value):
     return None
 
 
-def differences(expected, actual, where: str = "", tolerance: float = TOLERANCE, scale: float = 1.0) -> tuple[list[str], int, float]:
-    """(differences found, count of numbers compared, largest relative gap) between two JSON values."""
+def differences(
+    expected, actual, where: str = "", tolerance: float = TOLERANCE, scale: float = 1.0
+) -> tuple[list[str], int, float]:
+    """(differences found, count of numbers compared, largest relative gap) between two JSON
+    values."""
     found: list[str] = []
     compared, largest = 0, 0.0
     if isinstance(expected, dict) and isinstance(actual, dict):
@@ -47,7 +54,9 @@ def differences(expected, actual, where: str = "", tolerance: float = TOLERANCE,
                 found.append(f"{where}/{key}: {'absent' if key not in actual else 'en trop'}")
                 continue
             whole = _number(expected.get(DIFFERENCE_OF.get(key, ""))) or 1.0
-            sub, count, gap = differences(expected[key], actual[key], f"{where}/{key}", tolerance, abs(whole))
+            sub, count, gap = differences(
+                expected[key], actual[key], f"{where}/{key}", tolerance, abs(whole)
+            )
             found += sub
             compared, largest = compared + count, max(largest, gap)
     elif isinstance(expected, list) and isinstance(actual, list):
@@ -72,7 +81,9 @@ def main(paths: list[Path]) -> int:
     missing = [path for path in paths if not path.is_file()]
     if missing:
         for path in missing:
-            print(f"Nombres absents : {path} (make demo, ou make demo-qgis QGIS=… pour cette version)")
+            print(
+                f"Nombres absents : {path} (make demo, ou make demo-qgis QGIS=… pour cette version)"
+            )
         return 1
     runs = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
     reference, failed = runs[0], False
@@ -87,7 +98,10 @@ def main(paths: list[Path]) -> int:
             for line in found[:40]:
                 print(f"  {line}")
         else:
-            print(f"{label} : {compared} nombres identiques à {TOLERANCE:g} près (plus grand écart relatif {largest:.3g}).")
+            print(
+                f"{label} : {compared} nombres identiques à {TOLERANCE:g} près (plus "
+                f"grand écart relatif {largest:.3g})."
+            )
     return 1 if failed else 0
 
 

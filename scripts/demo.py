@@ -1,4 +1,5 @@
-"""make demo: run the plugin through the real qgis_process on the bundled sample and show the result."""
+"""make demo: run the plugin through the real qgis_process on the bundled sample and show the
+result."""
 
 from __future__ import annotations
 
@@ -13,14 +14,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def qgis_process_json(*args: str) -> dict:
-    proc = subprocess.run([str(ROOT / "scripts" / "qgis_process"), *args, "--json"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(ROOT / "scripts" / "qgis_process"), *args, "--json"], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         sys.exit(f"qgis_process a échoué :\n{proc.stdout}\n{proc.stderr}")
-    return json.loads(proc.stdout[proc.stdout.find("{"):])
+    return json.loads(proc.stdout[proc.stdout.find("{") :])
 
 
 def labels() -> dict[str, str]:
-    with (ROOT / "ocsge_plugin" / "resources" / "nomenclature-cs.csv").open(encoding="utf-8") as handle:
+    with (ROOT / "ocsge_plugin" / "resources" / "nomenclature-cs.csv").open(
+        encoding="utf-8"
+    ) as handle:
         return {row["code"]: row["libelle_court"] for row in csv.DictReader(handle)}
 
 
@@ -31,7 +36,10 @@ def show_load(sample: Path, numbers: dict) -> None:
         result = qgis_process_json("run", "ocsge:load", "--", f"INPUT={dep_dir}", "SUMMARY=true")
         report = json.loads(result["results"]["REPORT"])
         numbers[f"load/{dep_dir.name}"] = [
-            {key: layer.get(key) for key in ("title", "kind", "features", "millesimes", "surface_ha_by_couverture")}
+            {
+                key: layer.get(key)
+                for key in ("title", "kind", "features", "millesimes", "surface_ha_by_couverture")
+            }
             for layer in report["layers"]
         ]
         print(f"Départements : {', '.join(report['departements'])}")
@@ -39,13 +47,24 @@ def show_load(sample: Path, numbers: dict) -> None:
         for layer in report["layers"]:
             years = "-".join(map(str, layer["millesimes"]))
             print(f"{layer['title'][:46]:46} {layer['features']:>10}  {years:12} {layer['crs']}")
-        for note in dict.fromkeys(report.get("left_out", []) + report.get("warnings", [])):  # each note once
+        for note in dict.fromkeys(
+            report.get("left_out", []) + report.get("warnings", [])
+        ):  # each note once
             print(f"  note : {note}")
-        for archive in sorted(dep_dir.glob("OCS_GE_1-1_*.7z")):  # its millésime is not its edition date
-            alone = json.loads(qgis_process_json("run", "ocsge:load", "--", f"INPUT={archive}")["results"]["REPORT"])
+        for archive in sorted(
+            dep_dir.glob("OCS_GE_1-1_*.7z")
+        ):  # its millésime is not its edition date
+            alone = json.loads(
+                qgis_process_json("run", "ocsge:load", "--", f"INPUT={archive}")["results"][
+                    "REPORT"
+                ]
+            )
             for layer in alone["layers"]:
-                print(f"Livraison nommée comme l'OCS GE 1.1 : {archive.stem} → {layer['title']} "
-                      f"(millésime {'-'.join(map(str, layer['millesimes']))} ; la date de la fin du nom est celle de l'édition)")
+                print(
+                    f"Livraison nommée comme l'OCS GE 1.1 : {archive.stem} → {layer['title']} "
+                    f"(millésime {'-'.join(map(str, layer['millesimes']))} ; la date de "
+                    "la fin du nom est celle de l'édition)"
+                )
         for layer in report["layers"]:
             surfaces = layer.get("surface_ha_by_couverture")
             if not surfaces or layer["kind"] != "occupation":
@@ -62,23 +81,31 @@ def _read_csv(path: Path) -> list[dict]:
 
 
 def _table(title: str, rows: list[dict], code: str, first: int = 5) -> None:
-    """The first rows and the totals of a published table (artif_<level> joined with imper_<level>)."""
+    """The first rows and the totals of a published table (artif_<level> joined with
+    imper_<level>)."""
     print(f"\n{title} — {len(rows)} lignes (surfaces en ha)")
-    print(f"{'code':>10} {'nom':28} {'artif':>10} {'% artif':>8} {'flux net':>9} {'imper':>10} {'% imper':>8} {'flux net':>9}  période")
+    print(
+        f"{'code':>10} {'nom':28} {'artif':>10} {'% artif':>8} {'flux net':>9} "
+        f"{'imper':>10} {'% imper':>8} {'flux net':>9}  période"
+    )
+
     def number(value: str, width: int) -> str:  # an empty cell is unknown, never 0
         return f"{float(value):{width}.2f}" if value else f"{'—':>{width}}"
 
     for row in rows[:first]:
         print(
-            f"{row[code]:>10} {row['nom'][:28]:28} {number(row['surface_artif'], 10)} {number(row['pourcent_artif'], 8)} "
-            f"{number(row['flux_artif_net'], 9)} {number(row['surface_imper'], 10)} {number(row['pourcent_imper'], 8)} "
+            f"{row[code]:>10} {row['nom'][:28]:28} {number(row['surface_artif'], 10)} "
+            f"{number(row['pourcent_artif'], 8)} "
+            f"{number(row['flux_artif_net'], 9)} {number(row['surface_imper'], 10)} "
+            f"{number(row['pourcent_imper'], 8)} "
             f"{number(row['flux_imper_net'], 9)}  {row['millesime_debut']}-{row['millesime_fin']}"
         )
     if len(rows) > first:
         print(f"{'…':>10}")
     total = lambda name: sum(float(r[name] or 0) for r in rows)  # noqa: E731
     print(
-        f"{'total':>10} {'':28} {total('surface_artif'):10.2f} {'':8} {total('flux_artif_net'):9.2f} "
+        f"{'total':>10} {'':28} {total('surface_artif'):10.2f} {'':8} "
+        f"{total('flux_artif_net'):9.2f} "
         f"{total('surface_imper'):10.2f} {'':8} {total('flux_imper_net'):9.2f}"
     )
 
@@ -94,22 +121,45 @@ def show_diagnostic(sample: Path, numbers: dict, out_root: Path) -> None:
             continue
         out = out_root / dep
         print(f"\n=== ocsge:diagnostic sur {dep_dir} → {out} ===")
-        args = ["run", "ocsge:diagnostic", "--", f"INPUT={dep_dir}", f"COMMUNES={communes[0]}", "CODE_FIELD=code", "NAME_FIELD=nom", f"OUTPUT_FOLDER={out}"]
+        args = [
+            "run",
+            "ocsge:diagnostic",
+            "--",
+            f"INPUT={dep_dir}",
+            f"COMMUNES={communes[0]}",
+            "CODE_FIELD=code",
+            "NAME_FIELD=nom",
+            f"OUTPUT_FOLDER={out}",
+        ]
         if membership.exists():
             args.append(f"MEMBERSHIP={membership}")
         result = qgis_process_json(*args)
         report = json.loads(result["results"]["REPORT"])
         for note in report.get("warnings", []):
             print(f"  note : {note}")
-        print(f"\nIndéterminé (codes dont les feuilles ne tranchent pas ; convention « {report['convention']} »), compté à part :")
+        print(
+            "\nIndéterminé (codes dont les feuilles ne tranchent pas ; convention « "
+            f"{report['convention']} »), compté à part :"
+        )
         for entry in report["indetermine"]:
-            print(f"  {entry['couche'][:60]:60} {entry['millesime']:>9} : {entry['nombre']:>6} polygone(s) ou fragment(s), {entry['surface_ha']:10.2f} ha")
+            print(
+                f"  {entry['couche'][:60]:60} {entry['millesime']:>9} : "
+                f"{entry['nombre']:>6} polygone(s) ou fragment(s), "
+                f"{entry['surface_ha']:10.2f} ha"
+            )
         for level, code in (("commune", "commune_code"), ("epci", "epci_code")):
             artif = _read_csv(out / f"artif_{level}.csv")
             imper = {r[code]: r for r in _read_csv(out / f"imper_{level}.csv")}
-            rows = [dict(r, **{k: v for k, v in imper[r[code]].items() if k not in r}) for r in artif if r[code] in imper]
+            rows = [
+                dict(r, **{k: v for k, v in imper[r[code]].items() if k not in r})
+                for r in artif
+                if r[code] in imper
+            ]
             _table(f"{level.upper()} — D{dep}", rows, code)
-        print(f"\nFichiers : {', '.join(Path(p).name for p in json.loads(result['results']['FILES']))}")
+        print(
+            "\nFichiers : "
+            f"{', '.join(Path(p).name for p in json.loads(result['results']['FILES']))}"
+        )
         for table in sorted(out.glob("*.csv")):
             numbers[f"diagnostic/{dep}/{table.name}"] = _read_csv(table)
 
@@ -119,23 +169,45 @@ def write_numbers(numbers: dict, path: Path) -> None:
     from qgis.core import Qgis
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"qgis": Qgis.QGIS_VERSION, "numbers": numbers}, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(
+        json.dumps({"qgis": Qgis.QGIS_VERSION, "numbers": numbers}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
     print(f"\nNombres de la démonstration (QGIS {Qgis.QGIS_VERSION}) : {path}")
 
 
 def show_portrait(sample: Path, out_root: Path, epci: str = "200069052") -> None:
-    """ocsge:portrait of one EPCI of the Territoire de Belfort sample (CA Grand Belfort) through qgis_process."""
+    """ocsge:portrait of one EPCI of the Territoire de Belfort sample (CA Grand Belfort) through
+    qgis_process."""
     data = ROOT / "tests" / "data"
     out = out_root / f"portrait-{epci}.pdf"
     print(f"\n=== ocsge:portrait de l'EPCI {epci} → {out} ===")
-    proc = subprocess.run([str(ROOT / "scripts" / "qgis_process"), "run", "ocsge:portrait", "--json", "--",
-                           f"INPUT={sample / '90'}", f"COMMUNES={data / 'communes-90-territoire-de-belfort.geojson'}",
-                           "CODE_FIELD=code", "NAME_FIELD=nom", f"MEMBERSHIP={data / 'appartenance-communes-90.csv'}",
-                           "LEVEL=1", f"TERRITORIES={epci}", f"OUTPUT={out}"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            str(ROOT / "scripts" / "qgis_process"),
+            "run",
+            "ocsge:portrait",
+            "--json",
+            "--",
+            f"INPUT={sample / '90'}",
+            f"COMMUNES={data / 'communes-90-territoire-de-belfort.geojson'}",
+            "CODE_FIELD=code",
+            "NAME_FIELD=nom",
+            f"MEMBERSHIP={data / 'appartenance-communes-90.csv'}",
+            "LEVEL=1",
+            f"TERRITORIES={epci}",
+            f"OUTPUT={out}",
+        ],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         sys.exit(f"qgis_process a échoué :\n{proc.stdout}\n{proc.stderr}")
-    result = json.loads(proc.stdout[proc.stdout.find("{"):])
-    print(f"{int(result['results']['PAGES'])} pages : {result['results']['OUTPUT']} (tables et graphiques : {result['results']['FOLDER']})")
+    result = json.loads(proc.stdout[proc.stdout.find("{") :])
+    print(
+        f"{int(result['results']['PAGES'])} pages : {result['results']['OUTPUT']} "
+        f"(tables et graphiques : {result['results']['FOLDER']})"
+    )
 
 
 def show_consumption(sample: Path, out_root: Path) -> None:
@@ -147,24 +219,52 @@ def show_consumption(sample: Path, out_root: Path) -> None:
         return
     out = out_root / "consommation"
     print(f"\n=== ocsge:consommation sur {conso.name} → {out} ===")
-    result = qgis_process_json("run", "ocsge:consommation", "--", f"CONSOMMATION={conso}", f"MEMBERSHIP={ROOT / 'tests' / 'data' / 'appartenance-communes-90.csv'}",
-                               f"PASSAGE={sample / 'passage-cog-2018-2024.csv'}", "LEVELS=1", f"OUTPUT_FOLDER={out}")
+    result = qgis_process_json(
+        "run",
+        "ocsge:consommation",
+        "--",
+        f"CONSOMMATION={conso}",
+        f"MEMBERSHIP={ROOT / 'tests' / 'data' / 'appartenance-communes-90.csv'}",
+        f"PASSAGE={sample / 'passage-cog-2018-2024.csv'}",
+        "LEVELS=1",
+        f"OUTPUT_FOLDER={out}",
+    )
     report = json.loads(result["results"]["REPORT"])
     for note in report["warnings"]:
         print(f"  note : {note}")
-    print(f"\nTrajectoire ZAN 2021–2030 des EPCI (ha ; données jusqu'à {report['derniere_annee']}, convention « {report['convention']} »)")
-    print(f"{'code':>10} {'nom':26} {'2011-2020':>10} {'enveloppe':>10} {'depuis 2021':>12} {'utilisé':>8} {'projeté 2030':>13} {'en 2030':>8}  partiel")
+    print(
+        "\nTrajectoire ZAN 2021–2030 des EPCI (ha ; données jusqu'à "
+        f"{report['derniere_annee']}, convention « {report['convention']} »)"
+    )
+    print(
+        f"{'code':>10} {'nom':26} {'2011-2020':>10} {'enveloppe':>10} "
+        f"{'depuis 2021':>12} {'utilisé':>8} {'projeté 2030':>13} {'en 2030':>8}  partiel"
+    )
     for row in _read_csv(out / "trajectoires_epci.csv"):
-        print(f"{row['epci_code']:>10} {row['nom'][:26]:26} {float(row['conso_2011_2020']):10.2f} {float(row['conso_autorisee_2021_2030']):10.2f} "
-              f"{float(row['conso_depuis_2021']):12.2f} {float(row['pourcentage_utilisation_actuelle']):7.1f}% {float(row['conso_projetee_2030']):13.2f} "
-              f"{float(row['pourcentage_utilisation_projetee_en_2030']):7.1f}%  {row['partiel']}")
+        print(
+            f"{row['epci_code']:>10} {row['nom'][:26]:26} "
+            f"{float(row['conso_2011_2020']):10.2f} "
+            f"{float(row['conso_autorisee_2021_2030']):10.2f} "
+            f"{float(row['conso_depuis_2021']):12.2f} "
+            f"{float(row['pourcentage_utilisation_actuelle']):7.1f}% "
+            f"{float(row['conso_projetee_2030']):13.2f} "
+            f"{float(row['pourcentage_utilisation_projetee_en_2030']):7.1f}%  {row['partiel']}"
+        )
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("sample", type=Path, help="folder of the sample deliveries (one folder per département)")
-    parser.add_argument("--out", type=Path, help="where the diagnostic writes (default: demo/ beside the sample folder)")
-    parser.add_argument("--numbers", type=Path, help="also write the numbers to this JSON file (make demo-compare)")
+    parser.add_argument(
+        "sample", type=Path, help="folder of the sample deliveries (one folder per département)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="where the diagnostic writes (default: demo/ beside the sample folder)",
+    )
+    parser.add_argument(
+        "--numbers", type=Path, help="also write the numbers to this JSON file (make demo-compare)"
+    )
     args = parser.parse_args()
     sample = args.sample.resolve()
     shown: dict = {}

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""docs/guide.md → the HTML guide the plugin opens offline (ocsge_plugin/resources/help/guide.html, with
-the screenshots it shows beside it). Only the Markdown the guide uses: headings, paragraphs, numbered
+"""docs/guide.md → the HTML guide the plugin opens offline (ocsge_plugin/resources/help/guide.html,
+with
+the screenshots it shows beside it). Only the Markdown the guide uses: headings, paragraphs,
+numbered
 and bulleted lists, images, links, `code`, *emphasis*, **bold**, fenced code, the anchors' raw
 <a id="…"></a> lines and <i>…</i>; HTML comments are left out. Pure Python, no QGIS: make package
 writes its output into the zip, make deploy into the checkout."""
@@ -24,11 +26,12 @@ h1 { color: #c8102e; } h2 { border-bottom: 1px solid #ddd; padding-top: .6em; } 
 img { max-width: 100%; border: 1px solid #ccc; margin: .5em 0; } figure { margin: 1em 0; } figcaption { font-style: italic; color: #555; }
 code, pre { background: #f4f4f4; border-radius: 3px; padding: 0 .2em; } pre { padding: .6em; overflow-x: auto; }
 nav ul { columns: 2; }
-"""
+"""  # noqa: E501 - CSS rules, one line each
 
 
 def _inline(text: str) -> str:
-    """One line of Markdown text → HTML: code spans kept as they are, the rest escaped but for the tags
+    """One line of Markdown text → HTML: code spans kept as they are, the rest escaped but for the
+    tags
     the guide uses; images, links, bold, emphasis."""
     parts = re.split(r"(`[^`]+`)", text)
     out = []
@@ -38,17 +41,21 @@ def _inline(text: str) -> str:
             continue
         kept: list[str] = []
 
-        def keep(match: re.Match) -> str:
+        def keep(match: re.Match, kept: list[str] = kept) -> str:
             kept.append(match.group(0))
             return f"\x00{len(kept) - 1}\x00"
 
         part = _ALLOWED_TAG.sub(keep, part)
         part = html.escape(html.unescape(part), quote=False)
-        part = re.sub(r"!\[([^\]]*)\]\(([^)\s]+)\)", lambda m: f'<img src="{Path(m.group(2)).name}" alt="{m.group(1)}">', part)
+        part = re.sub(
+            r"!\[([^\]]*)\]\(([^)\s]+)\)",
+            lambda m: f'<img src="{Path(m.group(2)).name}" alt="{m.group(1)}">',
+            part,
+        )
         part = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', part)
         part = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", part)
         part = re.sub(r"(?<![\w*])\*([^*\s][^*]*)\*(?![\w*])", r"<em>\1</em>", part)
-        part = re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], part)
+        part = re.sub("\x00(\\d+)\x00", lambda m, kept=kept: kept[int(m.group(1))], part)
         out.append(part)
     return "".join(out)
 
@@ -93,7 +100,11 @@ def _blocks(lines: list[str]):
             yield kind, items
         else:
             para = []
-            while i < len(lines) and lines[i].strip() and not re.match(r"(#|<a id=|<!--|```|(\d+\.|-) )", lines[i]):
+            while (
+                i < len(lines)
+                and lines[i].strip()
+                and not re.match(r"(#|<a id=|<!--|```|(\d+\.|-) )", lines[i])
+            ):
                 para.append(lines[i])
                 i += 1
             yield "p", para
@@ -109,7 +120,9 @@ def _item(text: str) -> str:
 
 def _figure(line: str) -> str:
     alt = re.match(r"!\[([^\]]*)\]", line).group(1)
-    return f"<figure>{_inline(line)}<figcaption>{html.escape(alt, quote=False)}</figcaption></figure>"
+    return (
+        f"<figure>{_inline(line)}<figcaption>{html.escape(alt, quote=False)}</figcaption></figure>"
+    )
 
 
 def render(markdown: str) -> tuple[str, list[str]]:
@@ -139,7 +152,9 @@ def render(markdown: str) -> tuple[str, list[str]]:
         elif kind == "code":
             body.append("<pre>" + html.escape("\n".join(block), quote=False) + "</pre>")
         elif kind in ("ol", "ul"):
-            body.append(f"<{kind}>" + "".join(f"<li>{_item(item)}</li>" for item in block) + f"</{kind}>")
+            body.append(
+                f"<{kind}>" + "".join(f"<li>{_item(item)}</li>" for item in block) + f"</{kind}>"
+            )
         elif kind == "figure":
             body.append(_figure(block[0]))
         else:
@@ -149,9 +164,8 @@ def render(markdown: str) -> tuple[str, list[str]]:
         body.insert(1, nav)
     page = (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(re.sub(r'<[^>]+>', '', title), quote=False)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        f"<title>{html.escape(re.sub(r'<[^>]+>', '', title), quote=False)}</title>\n"
+        f"<style>{_STYLE}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
     return page, images
 

@@ -18,10 +18,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import guide_html  # noqa: E402
+
 from ocsge_plugin import guide  # noqa: E402  (no QGIS in it)
 
-HELP = "ocsge_plugin/resources/help"  # written from docs/guide.md at each build, never taken from the checkout
-INCLUDE = ["metadata.txt", "__init__.py", "LICENSE", "README.md", "CHANGELOG.md", "ocsge_plugin", "processing_provider", "i18n"]
+# written from docs/guide.md at each build, never taken from the checkout
+HELP = "ocsge_plugin/resources/help"
+INCLUDE = [
+    "metadata.txt",
+    "__init__.py",
+    "LICENSE",
+    "README.md",
+    "CHANGELOG.md",
+    "ocsge_plugin",
+    "processing_provider",
+    "i18n",
+]
 SKIP_SUFFIXES = (".pyc", ".pyo", ".ts", ".tmp")
 
 
@@ -33,7 +44,12 @@ def files() -> list[Path]:
             found.append(path)
             continue
         for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__pycache__")) and (Path(dirpath) / d).relative_to(ROOT).as_posix() != HELP)
+            dirnames[:] = sorted(
+                d
+                for d in dirnames
+                if not d.startswith((".", "__pycache__"))
+                and (Path(dirpath) / d).relative_to(ROOT).as_posix() != HELP
+            )
             for filename in sorted(filenames):
                 if filename.startswith(".") or filename.endswith(SKIP_SUFFIXES):
                     continue
@@ -49,9 +65,18 @@ def build(name: str, out: Path, draft: bool = False) -> Path:
         raise SystemExit("i18n/*.qm missing: run make transcompile first")
     problems = guide.address_problems(meta["general"])
     if problems and not draft:
-        raise SystemExit("\n".join(["Paquet refusé : les adresses de metadata.txt ne sont pas prêtes pour la publication.", *problems,
-                                    "Renseignez homepage, tracker et repository (trois adresses https distinctes), "
-                                    "ou construisez un paquet d'essai : make package DRAFT=1 (scripts/package.py --draft)."]))
+        raise SystemExit(
+            "\n".join(
+                [
+                    "Paquet refusé : les adresses de metadata.txt ne sont pas prêtes "
+                    "pour la publication.",
+                    *problems,
+                    "Renseignez homepage, tracker et repository (trois adresses https distinctes), "
+                    "ou construisez un paquet d'essai : make package DRAFT=1 "
+                    "(scripts/package.py --draft).",
+                ]
+            )
+        )
     for problem in problems:
         print(f"Paquet d'essai, à ne pas publier : {problem}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
@@ -72,6 +97,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--name", default="ocsge")
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
-    parser.add_argument("--draft", action="store_true", help="build even though metadata.txt's addresses are not ready (not for publication)")
+    parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="build even though metadata.txt's addresses are not ready (not for publication)",
+    )
     args = parser.parse_args()
     print(build(args.name, args.out, args.draft))

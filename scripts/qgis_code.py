@@ -27,7 +27,8 @@ def start_plugin():
 
 
 def finish(run) -> None:
-    """Run ``run()`` (True when done), print any error, then end QGIS: exit 0 when done, 1 otherwise."""
+    """Run ``run()`` (True when done), print any error, then end QGIS: exit 0 when done, 1
+    otherwise."""
     try:
         ok = run()
     except Exception:  # noqa: BLE001 - reported, then the exit code says it

@@ -3,9 +3,11 @@
 
 PyQt6 and the QGIS 4 bindings only know scoped enums: ``Qt.DockWidgetArea.RightDockWidgetArea``,
 ``QgsProcessing.SourceType.TypeVectorPolygon``, ``QVariant.Type.Double`` — QGIS 3.22 (PyQt5) accepts
-both forms. This script finds, with Python's ``ast`` and the running QGIS's own bindings (no list kept
+both forms. This script finds, with Python's ``ast`` and the running QGIS's own bindings (no list
+kept
 by hand), every ``Class.MEMBER`` whose value is a member of an enum ``Class.Enum`` and rewrites it
-``Class.Enum.MEMBER``; and every ``.exec_(`` as ``.exec(``. Names are resolved only when the file imports
+``Class.Enum.MEMBER``; and every ``.exec_(`` as ``.exec(``. Names are resolved only when the file
+imports
 them from ``qgis`` or ``PyQt5``, so a local variable is never touched.
 
     /usr/bin/python3 scripts/qt6_scoped.py          # rewrite the plugin's sources in place
@@ -43,17 +45,23 @@ class Finding:
 
 
 def _enum_types():
-    """The metaclasses of enums in the running bindings: sip's (PyQt5, QGIS 3) and Python's (QGIS 4)."""
+    """The metaclasses of enums in the running bindings: sip's (PyQt5, QGIS 3) and Python's (QGIS
+    4)."""
     from qgis.PyQt.QtCore import Qt
 
     return type(type(Qt.DockWidgetArea.RightDockWidgetArea)), enum.EnumMeta
 
 
 def _imported(tree: ast.Module) -> dict[str, object]:
-    """The names the file imports from qgis / PyQt5, resolved to the objects of the running bindings."""
+    """The names the file imports from qgis / PyQt5, resolved to the objects of the running
+    bindings."""
     names: dict[str, object] = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in MODULES:
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] in MODULES
+        ):
             try:
                 module = importlib.import_module(node.module)
             except ImportError:
@@ -63,7 +71,9 @@ def _imported(tree: ast.Module) -> dict[str, object]:
                     names[alias.asname or alias.name] = getattr(module, alias.name)
         elif isinstance(node, ast.Import):
             for alias in node.names:
-                target = alias.name if alias.asname else alias.name.split(".")[0]  # import a.b binds a
+                target = (
+                    alias.name if alias.asname else alias.name.split(".")[0]
+                )  # import a.b binds a
                 if target.split(".")[0] in MODULES:
                     try:
                         names[alias.asname or target] = importlib.import_module(target)
@@ -82,7 +92,8 @@ def _resolve(node: ast.AST, names: dict[str, object]):
 
 
 def _chars(line: str, offset: int) -> int:
-    """``ast`` counts columns in UTF-8 bytes; the line in characters (« millésime » has a 2-byte é)."""
+    """``ast`` counts columns in UTF-8 bytes; the line in characters (« millésime » has a 2-byte
+    é)."""
     return len(line.encode("utf-8")[:offset].decode("utf-8"))
 
 
@@ -120,7 +131,16 @@ def findings_in(path: Path) -> list[Finding]:
             continue  # no scoped spelling in these bindings
         old = _source_text(lines, node)
         col = end - len(node.attr)
-        found.append(Finding(path, node.end_lineno, col, old, f"{old[: -len(node.attr)]}{scope}.{node.attr}", f"{scope}."))
+        found.append(
+            Finding(
+                path,
+                node.end_lineno,
+                col,
+                old,
+                f"{old[: -len(node.attr)]}{scope}.{node.attr}",
+                f"{scope}.",
+            )
+        )
     return sorted(found, key=lambda f: (f.line, f.col))
 
 
@@ -161,7 +181,12 @@ def source_files(root: Path = ROOT) -> list[Path]:
 def findings(root: Path = ROOT) -> list[Finding]:
     """Every finding of the plugin's sources but ``ocsge_plugin/compat.py``, which spells each QGIS
     version's names as that version has them, chosen by feature."""
-    return [finding for path in source_files(root) if path.name != "compat.py" for finding in findings_in(path)]
+    return [
+        finding
+        for path in source_files(root)
+        if path.name != "compat.py"
+        for finding in findings_in(path)
+    ]
 
 
 def rewrite(path: Path, items: list[Finding]) -> None:

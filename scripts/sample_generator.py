@@ -6,14 +6,21 @@ out like IGN's, or the unpacked folders): OCCUPATION_SOL + ZONE_CONSTRUITE (GPKG
 DIFFERENCE layer, the ARTIFICIALISATION state layers and the artificialisation difference layer,
 plus ``manifest.json`` with the true totals computed from the generator's own geometry.
 
-Codes are written as real deliveries carry them (issue 11): in a share of polygons (``MESSY_RATE``) a
-parent code (CS2.1.1, CS2.2, US4.1, US6), a usage ``INDETERMINE``, a null code or a code in lower case
-instead of the leaf. The truth follows the rule of the nomenclature as a hierarchy, resolved here by the
-generator itself (``resolved_imper`` / ``resolved_artif``, from the décret's leaf table): a code stands
+Codes are written as real deliveries carry them (issue 11): in a share of polygons (``MESSY_RATE``)
+a
+parent code (CS2.1.1, CS2.2, US4.1, US6), a usage ``INDETERMINE``, a null code or a code in lower
+case
+instead of the leaf. The truth follows the rule of the nomenclature as a hierarchy, resolved here by
+the
+generator itself (``resolved_imper`` / ``resolved_artif``, from the décret's leaf table): a code
+stands
 for its leaves, a null or INDETERMINE for every leaf, and a status is determined when every leaf
-combination agrees; undetermined land is counted apart (``*_indetermine_*``). Codes that leave a status
-undetermined are only written on polygons no change touches (present, identical, in both millésimes), so
-that on the determined land the net flows still equal the stock difference. IGN's ``artif`` field (the
+combination agrees; undetermined land is counted apart (``*_indetermine_*``). Codes that leave a
+status
+undetermined are only written on polygons no change touches (present, identical, in both
+millésimes), so
+that on the determined land the net flows still equal the stock difference. IGN's ``artif`` field
+(the
 ARTIFICIALISATION layers, zan_evol) is IGN's own answer, from the leaves.
 
 The mesh is a lattice of jittered nodes ("fine cells", ``K`` × ``K`` per block) clipped to the
@@ -21,13 +28,15 @@ département outline. Every polygon is a rectangle of fine cells walked along al
 of its outline, so neighbouring polygons share exact vertices (OCS GE's topology) and a change zone
 can be re-cut in the second millésime without leaving gaps. Small islands (isolated buildings, car
 parks, enclosed gardens) are holes of their host polygon. The mesh ignores commune boundaries.
-``--vertices N`` inserts points on every lattice edge (offset across it by an amount that depends only
+``--vertices N`` inserts points on every lattice edge (offset across it by an amount that depends
+only
 on the edge), so that polygons have about N vertices, as IGN's do, with the same shared topology.
 
 ``manifest.json``: the generation parameters, ``conventions``, ``departement_area_m2``, ``mesh``
 (block size, islands, change events), ``items`` (one per delivery: name, path of the .7z or folder,
 kind occupation / diff / diff_avant_apres / artif / artif_diff, format, département, millésimes,
-crs_token, epsg, has_prj, sha256, files[path inside, layer, features, fields, sha256]) and ``truth``:
+crs_token, epsg, has_prj, sha256, files[path inside, layer, features, fields, sha256]) and
+``truth``:
 per millésime (features, area_m2, couverture_m2, usage_m2, *_count, imper_m2, artif_m2,
 artif_matrix_m2, crit_seuil_count), ``flows["y1-y2"]`` (diff_area_m2, flux_imper/desimper/artif/
 desartif and net, unchanged_polygons, ...) and optionally ``communes`` (per commune code: stocks per
@@ -56,10 +65,11 @@ import subprocess
 import sys
 import time
 import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -77,15 +87,20 @@ from ocsge_plugin.sevenzip import require_seven_zip  # noqa: E402  (the plugin's
 # Constants
 # --------------------------------------------------------------------------------------------------
 
-MANIFEST_VERSION = 3  # 2: codes as real deliveries write them (issue 11); 3: one OCS GE 1.1-named delivery
+MANIFEST_VERSION = (
+    3  # 2: codes as real deliveries write them (issue 11); 3: one OCS GE 1.1-named delivery
+)
 CONVENTIONS = {
     "areas": "planar m² in the département's projected CRS (epsg)",
-    "artif": "IGN's artif field: décret matrix on the leaf codes (rules.artif_lookup); crit_seuil always false",
-    "codes": "a share of polygons carries a parent code (CS2.1.1, CS2.2, US4.1, US6), a usage INDETERMINE, a null "
-             "code or lower case; stocks and matrix flows follow the hierarchy (a code = its leaves, null / "
-             "INDETERMINE = every leaf, determined when all leaf combinations agree), undetermined counted apart",
+    "artif": "IGN's artif field: décret matrix on the leaf codes (rules.artif_lookup); crit_seuil "
+    "always false",
+    "codes": "a share of polygons carries a parent code (CS2.1.1, CS2.2, US4.1, US6), a usage "
+    "INDETERMINE, a null "
+    "code or lower case; stocks and matrix flows follow the hierarchy (a code = its leaves, null / "
+    "INDETERMINE = every leaf, determined when all leaf combinations agree), "
+    "undetermined counted apart",
     "difference": "pieces whose codes changed; 2 rows carry null codes (one before, one after), "
-                  "chosen where neither imperméabilisation nor artificialisation changes",
+    "chosen where neither imperméabilisation nor artificialisation changes",
     "zan_evol": "only pieces whose artif status changed: artificialisation 1 or -1, never 0",
     "ids": "unchanged polygons keep ID and geometry; changed ones get new IDs",
     "millesime_field": "string 'YYYY'",
@@ -101,7 +116,9 @@ ISLAND_RATE = 0.01  # islands per polygon
 MERGE_RATE = 0.35  # share of eligible block pairs merged into one polygon
 FIXED_TIMESTAMP = 1655251200  # 2022-06-15T00:00:00Z, for files and archive entries
 FIXED_DATE = "2022-06-15"
-EDITION_1_1 = "2022-06-21"  # the edition date of the OCS GE 1.1-named delivery (after its millésime)
+EDITION_1_1 = (
+    "2022-06-21"  # the edition date of the OCS GE 1.1-named delivery (after its millésime)
+)
 LIVRAISON = {
     "occupation": "2022-06-00123",
     "diff": "2023-02-00047",
@@ -114,7 +131,8 @@ US_CODES: tuple[str, ...] = usage_leaves()
 CS_INDEX = {code: i for i, code in enumerate(CS_CODES)}
 US_INDEX = {code: i for i, code in enumerate(US_CODES)}
 
-# Codes as written (issue 11): the leaves first (same indices), then what real deliveries also carry.
+# Codes as written (issue 11): the leaves first (same indices), then what real deliveries also
+# carry.
 INDETERMINE = "INDETERMINE"
 PARENT_LEAVES: dict[str, tuple[str, ...]] = {
     "CS2.1.1": ("CS2.1.1.1", "CS2.1.1.2", "CS2.1.1.3"),
@@ -143,43 +161,88 @@ Pair = tuple[str, str]
 Distribution = Sequence[tuple[str, str, float]]
 
 FARM_MAIN: Distribution = (
-    ("CS2.2.1", "US1.1", 82), ("CS2.1.3", "US1.1", 3), ("CS2.1.1.1", "US1.1", 3),
-    ("CS2.1.2", "US1.1", 2), ("CS2.2.1", "US6.3", 2), ("CS1.2.1", "US1.1", 1),
-    ("CS2.2.2", "US1.1", 0.5), ("CS2.2.1", "US1.5", 0.5), ("CS2.2.1", "US6.6", 0.3),
-    ("CS1.1.1.1", "US1.1", 0.3), ("CS1.1.2.1", "US1.1", 0.5), ("CS2.2.1", "US4.3", 0.3),
+    ("CS2.2.1", "US1.1", 82),
+    ("CS2.1.3", "US1.1", 3),
+    ("CS2.1.1.1", "US1.1", 3),
+    ("CS2.1.2", "US1.1", 2),
+    ("CS2.2.1", "US6.3", 2),
+    ("CS1.2.1", "US1.1", 1),
+    ("CS2.2.2", "US1.1", 0.5),
+    ("CS2.2.1", "US1.5", 0.5),
+    ("CS2.2.1", "US6.6", 0.3),
+    ("CS1.1.1.1", "US1.1", 0.3),
+    ("CS1.1.2.1", "US1.1", 0.5),
+    ("CS2.2.1", "US4.3", 0.3),
 )
 FOREST_MAIN: Distribution = (
-    ("CS2.1.1.1", "US1.2", 50), ("CS2.1.1.2", "US1.2", 18), ("CS2.1.1.3", "US1.2", 18),
-    ("CS2.1.2", "US1.2", 5), ("CS2.1.2", "US6.3", 4), ("CS2.2.1", "US1.2", 3),
+    ("CS2.1.1.1", "US1.2", 50),
+    ("CS2.1.1.2", "US1.2", 18),
+    ("CS2.1.1.3", "US1.2", 18),
+    ("CS2.1.2", "US1.2", 5),
+    ("CS2.1.2", "US6.3", 4),
+    ("CS2.2.1", "US1.2", 3),
     ("CS2.1.1.1", "US6.3", 2),
 )
 CORE_SUB: Distribution = (
-    ("CS1.1.1.1", "US5", 34), ("CS1.1.1.1", "US235", 8), ("CS1.1.1.1", "US3", 8),
-    ("CS1.1.1.1", "US2", 4), ("CS1.1.1.1", "US4.2", 1.5), ("CS1.1.1.2", "US4.1.1", 14),
-    ("CS1.1.1.2", "US5", 5), ("CS1.1.1.2", "US3", 3), ("CS1.1.2.2", "US3", 1.5),
-    ("CS1.1.2.1", "US5", 1), ("CS2.2.1", "US5", 10), ("CS2.2.1", "US3", 2),
-    ("CS2.1.1.1", "US5", 3), ("CS2.1.1.1", "US3", 1), ("CS2.2.2", "US5", 0.5),
-    ("CS1.1.1.2", "US4.3", 0.7), ("CS1.1.1.1", "US6.2", 0.8), ("CS1.1.2.2", "US6.1", 0.8),
+    ("CS1.1.1.1", "US5", 34),
+    ("CS1.1.1.1", "US235", 8),
+    ("CS1.1.1.1", "US3", 8),
+    ("CS1.1.1.1", "US2", 4),
+    ("CS1.1.1.1", "US4.2", 1.5),
+    ("CS1.1.1.2", "US4.1.1", 14),
+    ("CS1.1.1.2", "US5", 5),
+    ("CS1.1.1.2", "US3", 3),
+    ("CS1.1.2.2", "US3", 1.5),
+    ("CS1.1.2.1", "US5", 1),
+    ("CS2.2.1", "US5", 10),
+    ("CS2.2.1", "US3", 2),
+    ("CS2.1.1.1", "US5", 3),
+    ("CS2.1.1.1", "US3", 1),
+    ("CS2.2.2", "US5", 0.5),
+    ("CS1.1.1.2", "US4.3", 0.7),
+    ("CS1.1.1.1", "US6.2", 0.8),
+    ("CS1.1.2.2", "US6.1", 0.8),
     ("CS1.2.2", "US6.3", 0.3),
 )
 SUBURB_SUB: Distribution = (
-    ("CS1.1.1.1", "US5", 30), ("CS2.2.1", "US5", 30), ("CS1.1.1.2", "US5", 8),
-    ("CS2.1.1.1", "US5", 6), ("CS1.1.1.1", "US2", 4), ("CS1.1.1.2", "US2", 3),
-    ("CS1.1.1.1", "US3", 3), ("CS2.2.1", "US1.1", 12), ("CS2.2.1", "US6.1", 2),
-    ("CS2.2.1", "US2", 1), ("CS1.1.2.2", "US2", 1),
+    ("CS1.1.1.1", "US5", 30),
+    ("CS2.2.1", "US5", 30),
+    ("CS1.1.1.2", "US5", 8),
+    ("CS2.1.1.1", "US5", 6),
+    ("CS1.1.1.1", "US2", 4),
+    ("CS1.1.1.2", "US2", 3),
+    ("CS1.1.1.1", "US3", 3),
+    ("CS2.2.1", "US1.1", 12),
+    ("CS2.2.1", "US6.1", 2),
+    ("CS2.2.1", "US2", 1),
+    ("CS1.1.2.2", "US2", 1),
 )
 WATER_MAIN: Distribution = (
-    ("CS1.2.2", "US6.3", 50), ("CS1.2.2", "US1.4", 35), ("CS1.2.2", "US4.1.4", 10),
+    ("CS1.2.2", "US6.3", 50),
+    ("CS1.2.2", "US1.4", 35),
+    ("CS1.2.2", "US4.1.4", 10),
     ("CS2.2.1", "US6.3", 5),
 )
-QUARRY_MAIN: Distribution = (("CS1.1.2.1", "US1.3", 75), ("CS1.2.2", "US1.3", 15),
-                             ("CS1.2.1", "US1.3", 10))
-ROCK_MAIN: Distribution = (("CS1.2.1", "US6.3", 70), ("CS2.1.2", "US6.3", 25),
-                           ("CS2.2.2", "US6.3", 5))
+QUARRY_MAIN: Distribution = (
+    ("CS1.1.2.1", "US1.3", 75),
+    ("CS1.2.2", "US1.3", 15),
+    ("CS1.2.1", "US1.3", 10),
+)
+ROCK_MAIN: Distribution = (
+    ("CS1.2.1", "US6.3", 70),
+    ("CS2.1.2", "US6.3", 25),
+    ("CS2.2.2", "US6.3", 5),
+)
 AIRFIELD_MAIN: Distribution = (("CS2.2.1", "US4.1.3", 100),)
 MAIN_BY_CLASS: dict[int, Distribution] = {
-    FARM: FARM_MAIN, FOREST: FOREST_MAIN, CORE: CORE_SUB, SUBURB: SUBURB_SUB, WATER: WATER_MAIN,
-    QUARRY: QUARRY_MAIN, ROCK: ROCK_MAIN, AIRFIELD: AIRFIELD_MAIN,
+    FARM: FARM_MAIN,
+    FOREST: FOREST_MAIN,
+    CORE: CORE_SUB,
+    SUBURB: SUBURB_SUB,
+    WATER: WATER_MAIN,
+    QUARRY: QUARRY_MAIN,
+    ROCK: ROCK_MAIN,
+    AIRFIELD: AIRFIELD_MAIN,
 }
 SUB_BY_CLASS: dict[int, Distribution] = {CORE: CORE_SUB, SUBURB: SUBURB_SUB}
 LINEAR_CODES: dict[int, Pair] = {
@@ -192,20 +255,47 @@ FARMLAND: Pair = ("CS2.2.1", "US1.1")
 # One polygon of each of these in every millésime: every cell of the décret's matrix (couverture
 # group × usage group, with the extraction exception) and every leaf code.
 FORCED_PAIRS: tuple[Pair, ...] = (
-    ("CS1.1.1.1", "US1.1"), ("CS1.1.1.1", "US5"), ("CS1.1.1.2", "US4.1.1"),
-    ("CS1.1.2.2", "US6.1"), ("CS1.1.2.2", "US6.6"),
-    ("CS1.1.2.1", "US1.1"), ("CS1.1.2.1", "US1.3"), ("CS1.1.2.1", "US3"),
-    ("CS1.1.2.1", "US4.1.2"), ("CS1.1.2.1", "US6.1"), ("CS1.1.2.1", "US6.3"),
-    ("CS1.2.2", "US1.4"), ("CS1.2.2", "US5"), ("CS1.2.2", "US4.1.4"), ("CS1.2.1", "US6.1"),
+    ("CS1.1.1.1", "US1.1"),
+    ("CS1.1.1.1", "US5"),
+    ("CS1.1.1.2", "US4.1.1"),
+    ("CS1.1.2.2", "US6.1"),
+    ("CS1.1.2.2", "US6.6"),
+    ("CS1.1.2.1", "US1.1"),
+    ("CS1.1.2.1", "US1.3"),
+    ("CS1.1.2.1", "US3"),
+    ("CS1.1.2.1", "US4.1.2"),
+    ("CS1.1.2.1", "US6.1"),
+    ("CS1.1.2.1", "US6.3"),
+    ("CS1.2.2", "US1.4"),
+    ("CS1.2.2", "US5"),
+    ("CS1.2.2", "US4.1.4"),
+    ("CS1.2.1", "US6.1"),
     ("CS1.2.3", "US6.3"),
-    ("CS2.1.1.1", "US1.2"), ("CS2.1.1.1", "US5"), ("CS2.1.2", "US4.1.1"), ("CS2.1.2", "US6.2"),
-    ("CS2.1.2", "US6.3"), ("CS2.1.3", "US6.6"),
-    ("CS2.2.1", "US1.1"), ("CS2.2.1", "US5"), ("CS2.2.1", "US4.3"), ("CS2.2.1", "US6.1"),
+    ("CS2.1.1.1", "US1.2"),
+    ("CS2.1.1.1", "US5"),
+    ("CS2.1.2", "US4.1.1"),
+    ("CS2.1.2", "US6.2"),
+    ("CS2.1.2", "US6.3"),
+    ("CS2.1.3", "US6.6"),
+    ("CS2.2.1", "US1.1"),
+    ("CS2.2.1", "US5"),
+    ("CS2.2.1", "US4.3"),
+    ("CS2.2.1", "US6.1"),
     ("CS2.2.2", "US6.3"),
-    ("CS2.1.1.2", "US1.2"), ("CS2.1.1.3", "US1.2"), ("CS2.2.1", "US1.5"), ("CS1.1.1.1", "US2"),
-    ("CS1.1.1.1", "US235"), ("CS1.1.1.2", "US4.1.3"), ("CS1.1.1.2", "US4.1.5"),
-    ("CS1.1.1.1", "US4.2"), ("CS1.1.1.1", "US3"), ("CS1.1.1.1", "US6.2"), ("CS2.1.3", "US1.1"),
-    ("CS2.2.2", "US1.1"), ("CS2.2.1", "US6.6"), ("CS2.2.1", "US6.2"),
+    ("CS2.1.1.2", "US1.2"),
+    ("CS2.1.1.3", "US1.2"),
+    ("CS2.2.1", "US1.5"),
+    ("CS1.1.1.1", "US2"),
+    ("CS1.1.1.1", "US235"),
+    ("CS1.1.1.2", "US4.1.3"),
+    ("CS1.1.1.2", "US4.1.5"),
+    ("CS1.1.1.1", "US4.2"),
+    ("CS1.1.1.1", "US3"),
+    ("CS1.1.1.1", "US6.2"),
+    ("CS2.1.3", "US1.1"),
+    ("CS2.2.2", "US1.1"),
+    ("CS2.2.1", "US6.6"),
+    ("CS2.2.1", "US6.2"),
 )
 
 # Block templates: rectangles (li, lj, w, h, role) tiling a K × K block.
@@ -218,8 +308,15 @@ TEMPLATES: dict[str, tuple[tuple[int, int, int, int, int], ...]] = {
     "ROAD_V": ((0, 0, 1, 4, RV), (1, 0, 3, 4, M)),
     "ROAD_X": ((0, 0, 4, 1, RH), (0, 1, 1, 3, RV), (1, 1, 3, 3, M)),
     "URB_Q": ((0, 0, 2, 2, S), (2, 0, 2, 2, S), (0, 2, 2, 2, S), (2, 2, 2, 2, S)),
-    "URB_QF": ((0, 0, 2, 2, S), (2, 0, 2, 2, S), (0, 2, 2, 2, S),
-               (2, 2, 1, 1, S), (3, 2, 1, 1, S), (2, 3, 1, 1, S), (3, 3, 1, 1, S)),
+    "URB_QF": (
+        (0, 0, 2, 2, S),
+        (2, 0, 2, 2, S),
+        (0, 2, 2, 2, S),
+        (2, 2, 1, 1, S),
+        (3, 2, 1, 1, S),
+        (2, 3, 1, 1, S),
+        (3, 3, 1, 1, S),
+    ),
     "URB_MIX": ((0, 0, 4, 2, S), (0, 2, 1, 2, S), (1, 2, 1, 2, S), (2, 2, 2, 2, S)),
     "URB_H": ((0, 0, 4, 1, RH), (0, 1, 2, 3, S), (2, 1, 2, 3, S)),
     "URB_V": ((0, 0, 1, 4, RV), (1, 0, 3, 2, S), (1, 2, 3, 2, S)),
@@ -247,8 +344,9 @@ ISLAND_KINDS: tuple[IslandKind, ...] = (
     IslandKind("batiment_isole", FARM, 120, ((("CS1.1.1.1", "US1.1"), 1.0),), 3),
     IslandKind("petit_bati", FARM, 40, ((("CS1.1.1.1", "US5"), 1.0),), 1),
     IslandKind("parking_isole", FARM, 900, ((("CS1.1.1.2", "US4.1.1"), 1.0),), 2),
-    IslandKind("ilot_double", FARM, 1800,
-               ((("CS1.1.1.1", "US1.1"), 0.6), (("CS1.1.1.2", "US1.1"), 0.4)), 2),
+    IslandKind(
+        "ilot_double", FARM, 1800, ((("CS1.1.1.1", "US1.1"), 0.6), (("CS1.1.1.2", "US1.1"), 0.4)), 2
+    ),
     IslandKind("jardin_arbore", CORE, 600, ((("CS2.1.1.1", "US5"), 1.0),), 3, ("CS1.1.1.1",)),
     IslandKind("mare", CORE, 300, ((("CS1.2.2", "US6.3"), 1.0),), 1, ("CS1.1.1.1", "CS1.1.1.2")),
     IslandKind("maison_forestiere", FOREST, 150, ((("CS1.1.1.1", "US5"), 1.0),), 1),
@@ -273,10 +371,12 @@ class DepartementSpec:
 
 
 DEPARTEMENTS: dict[str, DepartementSpec] = {
-    "90": DepartementSpec("90", "territoire-de-belfort", 2154, "LAMB93", (2018, 2021), 0.40, 0.0,
-                          "tests/data"),
-    "974": DepartementSpec("974", "la-reunion", 2975, "RGR92UTM40S", (2019, 2022), 0.35, 0.10,
-                           "tests/data"),
+    "90": DepartementSpec(
+        "90", "territoire-de-belfort", 2154, "LAMB93", (2018, 2021), 0.40, 0.0, "tests/data"
+    ),
+    "974": DepartementSpec(
+        "974", "la-reunion", 2975, "RGR92UTM40S", (2019, 2022), 0.35, 0.10, "tests/data"
+    ),
     "32": DepartementSpec("32", "gers", 2154, "LAMB93", (2016, 2019), 0.13, 0.0, "bench/data"),
 }
 
@@ -296,17 +396,19 @@ def code_pair_index(pairs: Sequence[Pair]) -> tuple[np.ndarray, np.ndarray]:
     return cs, us
 
 
-def draw_codes(rng: np.random.Generator, dist: Distribution, size: int
-               ) -> tuple[np.ndarray, np.ndarray]:
+def draw_codes(
+    rng: np.random.Generator, dist: Distribution, size: int
+) -> tuple[np.ndarray, np.ndarray]:
     weights = np.array([w for _, _, w in dist], dtype=float)
     choice = rng.choice(len(dist), size=size, p=weights / weights.sum())
     cs, us = code_pair_index([(c, u) for c, u, _ in dist])
     return cs[choice], us[choice]
 
 
-@lru_cache(maxsize=None)
+@cache
 def artif_table() -> np.ndarray:
-    """Matrix status of the leaves as a (couverture, usage) lookup table of booleans (the décret's table)."""
+    """Matrix status of the leaves as a (couverture, usage) lookup table of booleans (the décret's
+    table)."""
     leaf = rules.artif_lookup()
     table = np.zeros((len(CS_CODES), len(US_CODES)), dtype=bool)
     for i, cs in enumerate(CS_CODES):
@@ -315,7 +417,7 @@ def artif_table() -> np.ndarray:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def imper_table() -> np.ndarray:
     return np.array([cs in rules.IMPER_CODES for cs in CS_CODES], dtype=bool)
 
@@ -335,19 +437,25 @@ def _agree(values: np.ndarray) -> int:
     return int(values[0]) if (values == values[0]).all() else -1
 
 
-@lru_cache(maxsize=None)
+@cache
 def resolved_imper() -> np.ndarray:
     """Imperméabilisé (1 / 0 / -1) of every written couverture (``WRITTEN_CS``)."""
-    return np.array([_agree(imper_table()[_leaf_indices(cs, CS_CODES)]) for cs in WRITTEN_CS], dtype=np.int8)
+    return np.array(
+        [_agree(imper_table()[_leaf_indices(cs, CS_CODES)]) for cs in WRITTEN_CS], dtype=np.int8
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def resolved_artif() -> np.ndarray:
     """Artificialisé by the matrix (1 / 0 / -1) of every written (couverture, usage)."""
     table = np.zeros((len(WRITTEN_CS), len(WRITTEN_US)), dtype=np.int8)
     for i, cs in enumerate(WRITTEN_CS):
         for j, us in enumerate(WRITTEN_US):
-            table[i, j] = _agree(artif_table()[np.ix_(_leaf_indices(cs, CS_CODES), _leaf_indices(us, US_CODES))].ravel())
+            table[i, j] = _agree(
+                artif_table()[
+                    np.ix_(_leaf_indices(cs, CS_CODES), _leaf_indices(us, US_CODES))
+                ].ravel()
+            )
     return table
 
 
@@ -455,16 +563,20 @@ class Territory:
 
 
 def find_data_dir(spec: DepartementSpec, data_dir: Path | None) -> Path:
-    candidates = [data_dir] if data_dir else [REPO_ROOT / spec.data_dir, REPO_ROOT / "tests/data",
-                                              REPO_ROOT / "bench/data"]
+    candidates = (
+        [data_dir]
+        if data_dir
+        else [REPO_ROOT / spec.data_dir, REPO_ROOT / "tests/data", REPO_ROOT / "bench/data"]
+    )
     for candidate in candidates:
         if candidate and (candidate / f"departement-{spec.code}-{spec.slug}.geojson").exists():
             return candidate
     raise FileNotFoundError(f"no outline for département {spec.code} in {candidates}")
 
 
-def read_geojson(path: Path, transform: osr.CoordinateTransformation
-                 ) -> list[tuple[dict, ogr.Geometry]]:
+def read_geojson(
+    path: Path, transform: osr.CoordinateTransformation
+) -> list[tuple[dict, ogr.Geometry]]:
     ds = ogr.Open(str(path))
     layer = ds.GetLayer(0)
     out = []
@@ -498,8 +610,11 @@ def load_territory(spec: DepartementSpec, data_dir: Path | None = None) -> Terri
     for props, geom in read_geojson(commune_file, transform):
         point = geom.PointOnSurface()
         code = str(props["code"])
-        communes.append(Commune(code, str(props["nom"]), point.GetX(), point.GetY(),
-                                population.get(code, 500), geom))
+        communes.append(
+            Commune(
+                code, str(props["nom"]), point.GetX(), point.GetY(), population.get(code, 500), geom
+            )
+        )
     communes.sort(key=lambda c: c.code)
     return Territory(spec, outline, communes)
 
@@ -563,8 +678,9 @@ def block_status(outline: ogr.Geometry, grid: Grid) -> np.ndarray:
     return status
 
 
-def value_noise(rng: np.random.Generator, grid: Grid, scale_m: float, octaves: int = 2
-                ) -> np.ndarray:
+def value_noise(
+    rng: np.random.Generator, grid: Grid, scale_m: float, octaves: int = 2
+) -> np.ndarray:
     """Smooth noise in [0, 1] over the block grid (bilinear value noise, a few octaves)."""
     total = np.zeros((grid.nby, grid.nbx))
     amplitude, norm = 1.0, 0.0
@@ -597,8 +713,9 @@ def quantile_mask(values: np.ndarray, among: np.ndarray, share: float) -> np.nda
     return among & (values >= threshold)
 
 
-def urban_masks(territory: Territory, grid: Grid, noise: np.ndarray
-                ) -> tuple[np.ndarray, np.ndarray]:
+def urban_masks(
+    territory: Territory, grid: Grid, noise: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Built cores and their periurban ring around each commune's centre, sized by population."""
     core = np.zeros((grid.nby, grid.nbx), dtype=bool)
     suburb = np.zeros_like(core)
@@ -624,8 +741,15 @@ def urban_masks(territory: Territory, grid: Grid, noise: np.ndarray
     return core, suburb & ~core
 
 
-def place_cluster(rng: np.random.Generator, cls: np.ndarray, status: np.ndarray, allowed: set[int],
-                  width: int, height: int, value: int) -> tuple[int, int] | None:
+def place_cluster(
+    rng: np.random.Generator,
+    cls: np.ndarray,
+    status: np.ndarray,
+    allowed: set[int],
+    width: int,
+    height: int,
+    value: int,
+) -> tuple[int, int] | None:
     """Paint a width × height cluster of blocks with ``value`` where all blocks are inside and of an
     allowed class; returns its lower-left block or None."""
     ok = (status == INSIDE) & np.isin(cls, list(allowed))
@@ -635,12 +759,12 @@ def place_cluster(rng: np.random.Generator, cls: np.ndarray, status: np.ndarray,
     window = np.ones((nby - height + 1, nbx - width + 1), dtype=bool)
     for dj in range(height):
         for di in range(width):
-            window &= ok[dj:nby - height + 1 + dj, di:nbx - width + 1 + di]
+            window &= ok[dj : nby - height + 1 + dj, di : nbx - width + 1 + di]
     candidates = np.argwhere(window)
     if len(candidates) == 0:
         return None
     j, i = candidates[rng.integers(len(candidates))]
-    cls[j:j + height, i:i + width] = value
+    cls[j : j + height, i : i + width] = value
     return int(i), int(j)
 
 
@@ -690,8 +814,9 @@ def block_classes(territory: Territory, grid: Grid, status: np.ndarray, seed: in
     return cls
 
 
-def linear_features(grid: Grid, status: np.ndarray, cls: np.ndarray, seed: int
-                    ) -> tuple[np.ndarray, np.ndarray]:
+def linear_features(
+    grid: Grid, status: np.ndarray, cls: np.ndarray, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal feature per block (road, rail, runway) and vertical roads, on a loose network."""
     rng = stage_rng(seed, "roads")
     spacing = max(5, int(round(ROAD_SPACING_M / grid.block)))
@@ -708,7 +833,7 @@ def linear_features(grid: Grid, status: np.ndarray, cls: np.ndarray, seed: int
         cols = np.flatnonzero(status[rail_row] == INSIDE)
         if len(cols) > 2:
             lo, hi = int(cols[len(cols) // 5]), int(cols[(4 * len(cols)) // 5])
-            hroad[rail_row, lo:hi + 1] = RAIL
+            hroad[rail_row, lo : hi + 1] = RAIL
     airfield = cls == AIRFIELD
     rows = np.flatnonzero(airfield.any(axis=1))
     if len(rows):
@@ -723,8 +848,9 @@ def linear_features(grid: Grid, status: np.ndarray, cls: np.ndarray, seed: int
     return hroad, vroad
 
 
-def block_templates(status: np.ndarray, cls: np.ndarray, hroad: np.ndarray, vroad: np.ndarray,
-                    seed: int) -> np.ndarray:
+def block_templates(
+    status: np.ndarray, cls: np.ndarray, hroad: np.ndarray, vroad: np.ndarray, seed: int
+) -> np.ndarray:
     rng = stage_rng(seed, "templates")
     t = TEMPLATE_IDS
     tmpl = np.full(status.shape, t["NONE"], dtype=np.uint8)
@@ -738,14 +864,20 @@ def block_templates(status: np.ndarray, cls: np.ndarray, hroad: np.ndarray, vroa
     pick = rng.random(status.shape)
     core = inside & (cls == CORE)
     plain_core = core & ~has_h & ~has_v
-    tmpl[plain_core] = np.where(pick[plain_core] < 0.35, t["URB_Q"],
-                                np.where(pick[plain_core] < 0.6, t["URB_QF"], t["URB_MIX"]))
+    tmpl[plain_core] = np.where(
+        pick[plain_core] < 0.35,
+        t["URB_Q"],
+        np.where(pick[plain_core] < 0.6, t["URB_QF"], t["URB_MIX"]),
+    )
     tmpl[core & has_h & ~has_v] = t["URB_H"]
     tmpl[core & ~has_h & has_v] = t["URB_V"]
     tmpl[core & has_h & has_v] = t["URB_X"]
     plain_suburb = inside & (cls == SUBURB) & ~has_h & ~has_v
-    tmpl[plain_suburb] = np.where(pick[plain_suburb] < 0.4, t["SUB_A"],
-                                  np.where(pick[plain_suburb] < 0.7, t["SUB_B"], t["WHOLE"]))
+    tmpl[plain_suburb] = np.where(
+        pick[plain_suburb] < 0.4,
+        t["SUB_A"],
+        np.where(pick[plain_suburb] < 0.7, t["SUB_B"], t["WHOLE"]),
+    )
     # Merge pairs of whole farm or forest blocks (left block even) into one polygon.
     whole = (tmpl == t["WHOLE"]) & inside & np.isin(cls, [FARM, FOREST])
     left = whole[:, 0:-1:2] & whole[:, 1::2] & (cls[:, 0:-1:2] == cls[:, 1::2])
@@ -766,18 +898,27 @@ def expand_templates(tmpl: np.ndarray) -> dict[str, np.ndarray]:
         bj, bi = np.nonzero(tmpl == TEMPLATE_IDS[name])
         for order, (li, lj, w, h, role) in enumerate(rects):
             n = len(bi)
-            parts.append(dict(
-                key=(bj.astype(np.int64) * tmpl.shape[1] + bi) * 16 + order,
-                bi=bi, bj=bj, i0=bi * K + li, j0=bj * K + lj, w=np.full(n, w), h=np.full(n, h),
-                role=np.full(n, role), tmpl=np.full(n, TEMPLATE_IDS[name]),
-            ))
+            parts.append(
+                dict(
+                    key=(bj.astype(np.int64) * tmpl.shape[1] + bi) * 16 + order,
+                    bi=bi,
+                    bj=bj,
+                    i0=bi * K + li,
+                    j0=bj * K + lj,
+                    w=np.full(n, w),
+                    h=np.full(n, h),
+                    role=np.full(n, role),
+                    tmpl=np.full(n, TEMPLATE_IDS[name]),
+                )
+            )
     merged = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
     order = np.argsort(merged["key"], kind="stable")
     return {key: value[order] for key, value in merged.items()}
 
 
-def assign_codes(rects: dict[str, np.ndarray], cls: np.ndarray, hroad: np.ndarray, seed: int
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def assign_codes(
+    rects: dict[str, np.ndarray], cls: np.ndarray, hroad: np.ndarray, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
     rng = stage_rng(seed, "codes")
     n = len(rects["i0"])
     cs = np.zeros(n, dtype=np.int16)
@@ -823,10 +964,25 @@ def plan_layout(territory: Territory, block: float, seed: int) -> Layout:
         whole_farm = np.flatnonzero((rects["role"] == ROLE_MAIN) & ~boundary)
     forced = np.zeros(len(cs), dtype=bool)
     chosen = pick(rng, whole_farm, len(FORCED_PAIRS))
-    forced_cs, forced_us = code_pair_index(FORCED_PAIRS[:len(chosen)])
+    forced_cs, forced_us = code_pair_index(FORCED_PAIRS[: len(chosen)])
     cs[chosen], us[chosen], forced[chosen] = forced_cs, forced_us, True
-    layout = Layout(grid, status, cls, rects["i0"], rects["j0"], rects["w"], rects["h"], cs, us,
-                    rcls, rects["tmpl"], rects["role"], boundary, forced, [])
+    layout = Layout(
+        grid,
+        status,
+        cls,
+        rects["i0"],
+        rects["j0"],
+        rects["w"],
+        rects["h"],
+        cs,
+        us,
+        rcls,
+        rects["tmpl"],
+        rects["role"],
+        boundary,
+        forced,
+        [],
+    )
     layout.islands = plan_islands(layout, seed)
     return layout
 
@@ -897,7 +1053,8 @@ class Lattice:
         return nodes if self.steps == 1 else self.densify(nodes, ii, jj)
 
     def densify(self, nodes: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
-        """``steps - 1`` points inserted on every lattice edge of the rings, each pushed off the edge
+        """``steps - 1`` points inserted on every lattice edge of the rings, each pushed off the
+        edge
         by a small offset that depends only on the edge and the point's place on it: the two
         polygons sharing an edge walk the same points (in opposite orders)."""
         steps = self.steps
@@ -910,9 +1067,15 @@ class Lattice:
         horizontal = (jj[:, 1:] == jj[:, :-1]).astype(np.uint64)
         k = np.arange(1, steps, dtype=np.uint64)
         kc = np.where(forward[..., None], k, np.uint64(steps) - k)  # index from the canonical start
-        key = ((ci * np.uint64(73856093)) ^ (cj * np.uint64(19349663)) ^ (horizontal * np.uint64(83492791)))
+        key = (
+            (ci * np.uint64(73856093))
+            ^ (cj * np.uint64(19349663))
+            ^ (horizontal * np.uint64(83492791))
+        )
         key = (key[..., None] ^ (kc * np.uint64(2654435761))) * np.uint64(0x9E3779B97F4A7C15)
-        wiggle = ((key >> np.uint64(11)).astype(np.float64) / float(1 << 53) - 0.5) * (WIGGLE * self.fine / steps)
+        wiggle = ((key >> np.uint64(11)).astype(np.float64) / float(1 << 53) - 0.5) * (
+            WIGGLE * self.fine / steps
+        )
         t = (k.astype(np.float64) / steps)[None, None, :, None]
         points = a[:, :, None, :] + (b - a)[:, :, None, :] * t
         # pushed across the edge: in y on horizontal edges, in x on vertical ones
@@ -928,7 +1091,7 @@ class Lattice:
         return self.rings(np.array([i0]), np.array([j0]), w, h)[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def ring_offsets(w: int, h: int) -> tuple[np.ndarray, np.ndarray]:
     di = np.concatenate([np.arange(w), np.full(h, w), np.arange(w, 0, -1), np.zeros(h, int), [0]])
     dj = np.concatenate([np.zeros(w, int), np.arange(h), np.full(w, h), np.arange(h, 0, -1), [0]])
@@ -987,8 +1150,21 @@ class Mesh:
     wus: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
     lower: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
-    COLUMNS = ("i0", "j0", "w", "h", "cs", "us", "rcls", "tmpl", "role", "kind", "in1", "in2",
-               "locked")
+    COLUMNS = (
+        "i0",
+        "j0",
+        "w",
+        "h",
+        "cs",
+        "us",
+        "rcls",
+        "tmpl",
+        "role",
+        "kind",
+        "in1",
+        "in2",
+        "locked",
+    )
 
     def __len__(self) -> int:
         """Committed rows (call ``flush`` after ``append``)."""
@@ -1012,8 +1188,9 @@ class Mesh:
 
     def ring(self, row: int) -> np.ndarray:
         """Outer ring of a rectangle row, on the lattice."""
-        return self.lattice.ring(int(self.i0[row]), int(self.j0[row]), int(self.w[row]),
-                                 int(self.h[row]))
+        return self.lattice.ring(
+            int(self.i0[row]), int(self.j0[row]), int(self.w[row]), int(self.h[row])
+        )
 
     def rect(self, row: int) -> tuple[int, int, int, int]:
         return int(self.i0[row]), int(self.j0[row]), int(self.w[row]), int(self.h[row])
@@ -1037,12 +1214,20 @@ def mesh_from_layout(layout: Layout, lattice: Lattice) -> Mesh:
     n = len(layout.i0)
     locked = layout.boundary | layout.forced
     return Mesh(
-        lattice=lattice, i0=layout.i0.astype(np.int32), j0=layout.j0.astype(np.int32),
-        w=layout.w.astype(np.int32), h=layout.h.astype(np.int32), cs=layout.cs.copy(),
-        us=layout.us.copy(), rcls=layout.rcls.astype(np.uint8), tmpl=layout.tmpl.astype(np.uint8),
+        lattice=lattice,
+        i0=layout.i0.astype(np.int32),
+        j0=layout.j0.astype(np.int32),
+        w=layout.w.astype(np.int32),
+        h=layout.h.astype(np.int32),
+        cs=layout.cs.copy(),
+        us=layout.us.copy(),
+        rcls=layout.rcls.astype(np.uint8),
+        tmpl=layout.tmpl.astype(np.uint8),
         role=layout.role.astype(np.uint8),
         kind=np.where(layout.boundary, KIND_CLIPPED, KIND_RECT).astype(np.uint8),
-        in1=np.ones(n, dtype=bool), in2=np.ones(n, dtype=bool), locked=locked.copy(),
+        in1=np.ones(n, dtype=bool),
+        in2=np.ones(n, dtype=bool),
+        locked=locked.copy(),
     )
 
 
@@ -1060,7 +1245,8 @@ def clip_boundary(mesh: Mesh, outline: ogr.Geometry, tile_blocks: int = 16) -> N
             size = (tile_blocks + 2) * grid.block
             box = ogr.CreateGeometryFromWkt(
                 f"POLYGON(({x_lo} {y_lo},{x_lo + size} {y_lo},{x_lo + size} {y_lo + size},"
-                f"{x_lo} {y_lo + size},{x_lo} {y_lo}))")
+                f"{x_lo} {y_lo + size},{x_lo} {y_lo}))"
+            )
             pieces[tile] = polygonal_part(outline.Intersection(box))
         local = pieces[tile]
         ring = mesh.ring(int(row))
@@ -1074,8 +1260,9 @@ def clip_boundary(mesh: Mesh, outline: ogr.Geometry, tile_blocks: int = 16) -> N
         mesh.special_wkb[row] = bytes(clipped.ExportToIsoWkb())
 
 
-def island_rings(centre: tuple[float, float], side: float, angle: float,
-                 shares: Sequence[float]) -> tuple[list[np.ndarray], np.ndarray]:
+def island_rings(
+    centre: tuple[float, float], side: float, angle: float, shares: Sequence[float]
+) -> tuple[list[np.ndarray], np.ndarray]:
     """Rings of the island parts (counter-clockwise) and the hole ring (clockwise) for the host.
     Parts are slices of a rotated square along its local x axis, sharing their cut vertices."""
     ux = np.array([math.cos(angle), math.sin(angle)])
@@ -1098,8 +1285,12 @@ def island_rings(centre: tuple[float, float], side: float, angle: float,
     return parts, outline[::-1].copy()
 
 
-def add_islands(mesh: Mesh, islands: list[tuple[int, IslandKind]], rng: np.random.Generator,
-                present: tuple[bool, bool] = (True, True)) -> list[int]:
+def add_islands(
+    mesh: Mesh,
+    islands: list[tuple[int, IslandKind]],
+    rng: np.random.Generator,
+    present: tuple[bool, bool] = (True, True),
+) -> list[int]:
     """Carve islands into their (committed) hosts: each host becomes a HOST row with holes; island
     parts are queued as ISLAND rows (call ``mesh.flush()`` after). Returns the island rows."""
     lattice = mesh.lattice
@@ -1114,10 +1305,27 @@ def add_islands(mesh: Mesh, islands: list[tuple[int, IslandKind]], rng: np.rando
         mesh.locked[host] = True
         mesh.holes.setdefault(int(host), []).append(hole)
         for ring, ((c, u), _) in zip(parts, kind.parts):
-            row = int(mesh.append([dict(
-                i0=mesh.i0[host], j0=mesh.j0[host], w=0, h=0, cs=CS_INDEX[c], us=US_INDEX[u],
-                rcls=mesh.rcls[host], tmpl=mesh.tmpl[host], role=mesh.role[host], kind=KIND_ISLAND,
-                in1=present[0], in2=present[1], locked=True)])[0])
+            row = int(
+                mesh.append(
+                    [
+                        dict(
+                            i0=mesh.i0[host],
+                            j0=mesh.j0[host],
+                            w=0,
+                            h=0,
+                            cs=CS_INDEX[c],
+                            us=US_INDEX[u],
+                            rcls=mesh.rcls[host],
+                            tmpl=mesh.tmpl[host],
+                            role=mesh.role[host],
+                            kind=KIND_ISLAND,
+                            in1=present[0],
+                            in2=present[1],
+                            locked=True,
+                        )
+                    ]
+                )[0]
+            )
             mesh.special_wkb[row] = multipolygon_wkb([[ring]])
             rows.append(row)
     return rows
@@ -1140,8 +1348,12 @@ class Piece:
     null_codes: str = ""  # "avant" or "apres": the DIFFERENCE row carries null codes there
 
     def codes(self, mesh: Mesh) -> tuple[int, int, int, int]:
-        return (int(mesh.cs[self.row1]), int(mesh.us[self.row1]), int(mesh.cs[self.row2]),
-                int(mesh.us[self.row2]))
+        return (
+            int(mesh.cs[self.row1]),
+            int(mesh.us[self.row1]),
+            int(mesh.cs[self.row2]),
+            int(mesh.us[self.row2]),
+        )
 
     def changed(self, mesh: Mesh) -> bool:
         c1, u1, c2, u2 = self.codes(mesh)
@@ -1149,16 +1361,30 @@ class Piece:
 
 
 EVENT_WEIGHTS: dict[str, float] = {
-    "artif_batiment": 0.25, "artif_route": 0.10, "zone_activite": 0.07, "regroupement": 0.04,
-    "desartif": 0.10, "couverture": 0.20, "usage": 0.06, "nouvel_ilot": 0.05, "recoupe": 0.08,
+    "artif_batiment": 0.25,
+    "artif_route": 0.10,
+    "zone_activite": 0.07,
+    "regroupement": 0.04,
+    "desartif": 0.10,
+    "couverture": 0.20,
+    "usage": 0.06,
+    "nouvel_ilot": 0.05,
+    "recoupe": 0.08,
     "couverture_foret": 0.05,
 }
 MIN_EVENTS = 2
-ARTIF_NEW: Distribution = (("CS1.1.1.1", "US5", 50), ("CS1.1.1.2", "US4.1.1", 20),
-                           ("CS1.1.2.2", "US6.1", 15), ("CS1.1.1.1", "US2", 10),
-                           ("CS1.1.1.1", "US3", 5))
-DESARTIF_NEW: Distribution = (("CS2.2.1", "US6.1", 50), ("CS2.2.1", "US6.3", 25),
-                              ("CS2.1.1.1", "US6.3", 25))
+ARTIF_NEW: Distribution = (
+    ("CS1.1.1.1", "US5", 50),
+    ("CS1.1.1.2", "US4.1.1", 20),
+    ("CS1.1.2.2", "US6.1", 15),
+    ("CS1.1.1.1", "US2", 10),
+    ("CS1.1.1.1", "US3", 5),
+)
+DESARTIF_NEW: Distribution = (
+    ("CS2.2.1", "US6.1", 50),
+    ("CS2.2.1", "US6.3", 25),
+    ("CS2.1.1.1", "US6.3", 25),
+)
 NEW_BUILDING = IslandKind("nouveau_batiment", FARM, 150, ((("CS1.1.1.1", "US1.1"), 1.0),), 0)
 
 
@@ -1209,9 +1435,25 @@ class ChangeBuilder:
     def new_row(self, like: int, i0: int, j0: int, w: int, h: int, codes: tuple[int, int]) -> int:
         """Queue a second-millésime rectangle (``like`` gives its class, template and role)."""
         mesh = self.mesh
-        row = mesh.append([dict(i0=i0, j0=j0, w=w, h=h, cs=codes[0], us=codes[1],
-                                rcls=mesh.rcls[like], tmpl=mesh.tmpl[like], role=mesh.role[like],
-                                kind=KIND_RECT, in1=False, in2=True, locked=True)])[0]
+        row = mesh.append(
+            [
+                dict(
+                    i0=i0,
+                    j0=j0,
+                    w=w,
+                    h=h,
+                    cs=codes[0],
+                    us=codes[1],
+                    rcls=mesh.rcls[like],
+                    tmpl=mesh.tmpl[like],
+                    role=mesh.role[like],
+                    kind=KIND_RECT,
+                    in1=False,
+                    in2=True,
+                    locked=True,
+                )
+            ]
+        )[0]
         return int(row)
 
     def retire(self, row: int) -> None:
@@ -1223,26 +1465,34 @@ class ChangeBuilder:
         return int(cs[0]), int(us[0])
 
     # -- events --
-    def recode(self, rows: np.ndarray, new_codes: Callable[[int], tuple[int, int]], event: str
-               ) -> int:
+    def recode(
+        self, rows: np.ndarray, new_codes: Callable[[int], tuple[int, int]], event: str
+    ) -> int:
         mesh = self.mesh
         for row in rows:
             row = int(row)
-            new = self.new_row(row, mesh.i0[row], mesh.j0[row], mesh.w[row], mesh.h[row],
-                               new_codes(row))
+            new = self.new_row(
+                row, mesh.i0[row], mesh.j0[row], mesh.w[row], mesh.h[row], new_codes(row)
+            )
             self.retire(row)
             self.pieces.append(Piece(row, new, row, event))
         return len(rows)
 
-    def split(self, row: int, halves: Sequence[tuple[int, int, int, int, tuple[int, int]]],
-              event: str) -> None:
+    def split(
+        self, row: int, halves: Sequence[tuple[int, int, int, int, tuple[int, int]]], event: str
+    ) -> None:
         for i0, j0, w, h, codes in halves:
             new = self.new_row(row, i0, j0, w, h, codes)
             self.pieces.append(Piece(row, new, new, event))
         self.retire(row)
 
-    def merge(self, rows: Sequence[int], rect: tuple[int, int, int, int], codes: tuple[int, int],
-              event: str) -> None:
+    def merge(
+        self,
+        rows: Sequence[int],
+        rect: tuple[int, int, int, int],
+        codes: tuple[int, int],
+        event: str,
+    ) -> None:
         new = self.new_row(rows[0], *rect, codes)
         for row in rows:
             self.retire(row)
@@ -1331,7 +1581,8 @@ class ChangeBuilder:
         return self._recode_pairs(count, recoded, "couverture")
 
     def _recode_pairs(self, count: int, recoded: dict, event: str) -> int:
-        """``count`` free polygons carrying one of the (couverture, usage) pairs of ``recoded`` get its new pair."""
+        """``count`` free polygons carrying one of the (couverture, usage) pairs of ``recoded`` get
+        its new pair."""
         ok = self.free() & self.has_codes(list(recoded))
         rows = pick(self.rng, np.flatnonzero(ok), count)
         self.mark(rows)
@@ -1345,12 +1596,14 @@ class ChangeBuilder:
 
     def couverture_foret(self, count: int) -> int:
         """Clear-cut forest: couverture changes, usage stays sylviculture."""
-        ok = self.free() & self.has_codes([(c, "US1.2") for c in ("CS2.1.1.1", "CS2.1.1.2",
-                                                                  "CS2.1.1.3")])
+        ok = self.free() & self.has_codes(
+            [(c, "US1.2") for c in ("CS2.1.1.1", "CS2.1.1.2", "CS2.1.1.3")]
+        )
         rows = pick(self.rng, np.flatnonzero(ok), count)
         self.mark(rows)
-        return self.recode(rows, lambda _: (CS_INDEX["CS2.2.1"], US_INDEX["US1.2"]),
-                           "couverture_foret")
+        return self.recode(
+            rows, lambda _: (CS_INDEX["CS2.2.1"], US_INDEX["US1.2"]), "couverture_foret"
+        )
 
     def usage(self, count: int) -> int:
         recoded = {("CS1.1.1.1", "US2"): ("CS1.1.1.1", "US3"), FARMLAND: ("CS2.2.1", "US6.1")}
@@ -1377,19 +1630,33 @@ class ChangeBuilder:
     def nouvel_ilot(self, count: int) -> int:
         """A new small building in a field: the field keeps its codes but gets a hole."""
         mesh = self.mesh
-        ok = (self.free() & self.has_codes([FARMLAND]) & (mesh.role == ROLE_MAIN)
-              & (mesh.w >= 2) & (mesh.h >= 2))
+        ok = (
+            self.free()
+            & self.has_codes([FARMLAND])
+            & (mesh.role == ROLE_MAIN)
+            & (mesh.w >= 2)
+            & (mesh.h >= 2)
+        )
         rows = pick(self.rng, np.flatnonzero(ok), count)
         self.mark(rows)
         hosts = []
         for row in rows:
             row = int(row)
-            hosts.append(self.new_row(row, mesh.i0[row], mesh.j0[row], mesh.w[row], mesh.h[row],
-                                      (int(mesh.cs[row]), int(mesh.us[row]))))
+            hosts.append(
+                self.new_row(
+                    row,
+                    mesh.i0[row],
+                    mesh.j0[row],
+                    mesh.w[row],
+                    mesh.h[row],
+                    (int(mesh.cs[row]), int(mesh.us[row])),
+                )
+            )
             self.retire(row)
         self.sync()
-        islands = add_islands(mesh, [(host, NEW_BUILDING) for host in hosts], self.rng,
-                              present=(False, True))
+        islands = add_islands(
+            mesh, [(host, NEW_BUILDING) for host in hosts], self.rng, present=(False, True)
+        )
         self.sync()
         for row, host, island in zip(rows, hosts, islands):
             self.pieces.append(Piece(int(row), host, host, "nouvel_ilot"))
@@ -1415,8 +1682,12 @@ class ChangeBuilder:
             if not piece.changed(mesh):
                 continue
             c1, u1, c2, u2 = piece.codes(mesh)
-            if not (imper_table()[c1] or imper_table()[c2] or artif_table()[c1, u1]
-                    or artif_table()[c2, u2]):
+            if not (
+                imper_table()[c1]
+                or imper_table()[c2]
+                or artif_table()[c1, u1]
+                or artif_table()[c2, u2]
+            ):
                 candidates.append(piece)
         for piece, side in zip(candidates[:2], ("avant", "apres")):
             piece.null_codes = side
@@ -1461,11 +1732,19 @@ def build_geometry(mesh: Mesh) -> None:
     shapes = np.unique(np.stack([mesh.w[plain], mesh.h[plain]], axis=1), axis=0)
     for w, h in shapes:
         rows = np.flatnonzero(plain & (mesh.w == w) & (mesh.h == h))
-        coords = lattice.rings(mesh.i0[rows].astype(np.int64), mesh.j0[rows].astype(np.int64),
-                               int(w), int(h))
+        coords = lattice.rings(
+            mesh.i0[rows].astype(np.int64), mesh.j0[rows].astype(np.int64), int(w), int(h)
+        )
         mesh.area[rows] = shoelace(coords)
-        mesh.bbox[rows] = np.stack([coords[..., 0].min(1), coords[..., 1].min(1),
-                                    coords[..., 0].max(1), coords[..., 1].max(1)], axis=1)
+        mesh.bbox[rows] = np.stack(
+            [
+                coords[..., 0].min(1),
+                coords[..., 1].min(1),
+                coords[..., 0].max(1),
+                coords[..., 1].max(1),
+            ],
+            axis=1,
+        )
         index = len(mesh.groups)
         mesh.groups.append(group_wkb(coords))
         mesh.group_of[rows] = (index << 32) + np.arange(len(rows))
@@ -1568,24 +1847,61 @@ class FieldSpec:
 def occupation_fields(style: str) -> list[FieldSpec]:
     """OCCUPATION_SOL fields: 'gpkg' (code_cs), 'shp' (CODE_CS, upper case), 'couverture'."""
     names = {
-        "gpkg": ["ID", "code_cs", "code_us", "millesime", "source", "ossature", "id_origine",
-                 "code_or"],
-        "shp": ["ID", "CODE_CS", "CODE_US", "MILLESIME", "SOURCE", "OSSATURE", "ID_ORIGINE",
-                "CODE_OR"],
-        "couverture": ["ID", "couverture", "usage", "millesime", "source", "ossature", "id_origine",
-                       "code_or"],
+        "gpkg": [
+            "ID",
+            "code_cs",
+            "code_us",
+            "millesime",
+            "source",
+            "ossature",
+            "id_origine",
+            "code_or",
+        ],
+        "shp": [
+            "ID",
+            "CODE_CS",
+            "CODE_US",
+            "MILLESIME",
+            "SOURCE",
+            "OSSATURE",
+            "ID_ORIGINE",
+            "CODE_OR",
+        ],
+        "couverture": [
+            "ID",
+            "couverture",
+            "usage",
+            "millesime",
+            "source",
+            "ossature",
+            "id_origine",
+            "code_or",
+        ],
     }[style]
-    kinds = [(ogr.OFTString, 24), (ogr.OFTString, 12), (ogr.OFTString, 12), (ogr.OFTString, 4),
-             (ogr.OFTString, 40), (ogr.OFTInteger, 0), (ogr.OFTString, 30), (ogr.OFTString, 30)]
+    kinds = [
+        (ogr.OFTString, 24),
+        (ogr.OFTString, 12),
+        (ogr.OFTString, 12),
+        (ogr.OFTString, 4),
+        (ogr.OFTString, 40),
+        (ogr.OFTInteger, 0),
+        (ogr.OFTString, 30),
+        (ogr.OFTString, 30),
+    ]
     return [FieldSpec(name, kind, width) for name, (kind, width) in zip(names, kinds)]
 
 
 ARTIF_FIELDS = [
-    FieldSpec("id", ogr.OFTString, 24), FieldSpec("code_cs", ogr.OFTString, 12),
-    FieldSpec("code_us", ogr.OFTString, 12), FieldSpec("millesime", ogr.OFTString, 4),
-    FieldSpec("source", ogr.OFTString, 40), FieldSpec("ossature", ogr.OFTInteger),
-    FieldSpec("id_origine", ogr.OFTString, 30), FieldSpec("code_or", ogr.OFTString, 30),
-    FieldSpec("aire", ogr.OFTReal), FieldSpec("artif", ogr.OFTString, 9),
+    FieldSpec("id", ogr.OFTString, 24),
+    FieldSpec("code_cs", ogr.OFTString, 12),
+    FieldSpec("code_us", ogr.OFTString, 12),
+    FieldSpec("millesime", ogr.OFTString, 4),
+    FieldSpec("source", ogr.OFTString, 40),
+    FieldSpec("ossature", ogr.OFTInteger),
+    FieldSpec("id_origine", ogr.OFTString, 30),
+    FieldSpec("code_or", ogr.OFTString, 30),
+    FieldSpec("aire", ogr.OFTReal),
+    FieldSpec("artif", ogr.OFTString, 9),
     FieldSpec("crit_seuil", ogr.OFTInteger, boolean=True),
 ]
 
@@ -1619,12 +1935,15 @@ def occupation_records(mesh: Mesh, polygons: MillesimePolygons) -> Iterator[tupl
     sources = source_table()
     year = str(polygons.year)
     rows = polygons.rows
-    for row, cs, us, pid in zip(rows.tolist(), mesh.cs[rows].tolist(), mesh.us[rows].tolist(),
-                                mesh.pid[rows].tolist()):
+    for row, cs, us, pid in zip(
+        rows.tolist(), mesh.cs[rows].tolist(), mesh.us[rows].tolist(), mesh.pid[rows].tolist()
+    ):
         source, ossature, code_or = sources[cs][us]
         origin = f"{code_or[:3]}{pid:010d}" if code_or else None
-        yield ([ocsge_id(pid), *mesh.written(row), year, source, ossature, origin, code_or],
-               mesh.wkb(row))
+        yield (
+            [ocsge_id(pid), *mesh.written(row), year, source, ossature, origin, code_or],
+            mesh.wkb(row),
+        )
 
 
 def artif_records(mesh: Mesh, polygons: MillesimePolygons) -> Iterator[tuple[list, bytes]]:
@@ -1634,8 +1953,14 @@ def artif_records(mesh: Mesh, polygons: MillesimePolygons) -> Iterator[tuple[lis
         yield values + [float(mesh.area[row]), "artif" if a else "non artif", int(s)], wkb
 
 
-def write_layer(path: Path, layer_name: str, srs: osr.SpatialReference, fields: Sequence[FieldSpec],
-                records: Iterable[tuple[list, bytes]], fmt: str) -> int:
+def write_layer(
+    path: Path,
+    layer_name: str,
+    srs: osr.SpatialReference,
+    fields: Sequence[FieldSpec],
+    records: Iterable[tuple[list, bytes]],
+    fmt: str,
+) -> int:
     """Write one layer (GPKG in one transaction, or SHP); returns the feature count."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "GPKG":
@@ -1703,8 +2028,12 @@ class Delivery:
         return staging / self.name
 
     def data_dir(self, staging: Path) -> Path:
-        return (self.root(staging) / "OCS-GE" / f"1_DONNEES_LIVRAISON_{self.livraison}"
-                / self.data_folder)
+        return (
+            self.root(staging)
+            / "OCS-GE"
+            / f"1_DONNEES_LIVRAISON_{self.livraison}"
+            / self.data_folder
+        )
 
 
 def deliveries_for(spec: DepartementSpec, flavour: str) -> list[Delivery]:
@@ -1715,34 +2044,85 @@ def deliveries_for(spec: DepartementSpec, flavour: str) -> list[Delivery]:
     for fmt in formats:
         for year in (y1, y2):
             if fmt == "SHP" and year == y1 and flavour == "both":
-                # Named as OCS GE 1.1 deliveries are (Gers 2019: OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21):
-                # the millésime after the version, the edition date (later) at the end, no year inside.
-                out.append(Delivery(f"OCS_GE_1-1_{year}_{fmt}_{tok}_{dep}_{EDITION_1_1}", "occupation", fmt,
-                                    (year,), f"OCS_GE_1-1_{fmt}_{tok}_{dep}", LIVRAISON["occupation"]))
+                # Named as OCS GE 1.1 deliveries are (Gers 2019:
+                # OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21):
+                # the millésime after the version, the edition date (later) at the end, no year
+                # inside.
+                out.append(
+                    Delivery(
+                        f"OCS_GE_1-1_{year}_{fmt}_{tok}_{dep}_{EDITION_1_1}",
+                        "occupation",
+                        fmt,
+                        (year,),
+                        f"OCS_GE_1-1_{fmt}_{tok}_{dep}",
+                        LIVRAISON["occupation"],
+                    )
+                )
                 continue
-            out.append(Delivery(f"OCS-GE_2-0__{fmt}_{tok}_{dep}_{year}-01-01", "occupation", fmt,
-                                (year,), f"OCS-GE_2-0_{fmt}_{tok}_{dep}-{year}",
-                                LIVRAISON["occupation"]))
+            out.append(
+                Delivery(
+                    f"OCS-GE_2-0__{fmt}_{tok}_{dep}_{year}-01-01",
+                    "occupation",
+                    fmt,
+                    (year,),
+                    f"OCS-GE_2-0_{fmt}_{tok}_{dep}-{year}",
+                    LIVRAISON["occupation"],
+                )
+            )
     if "SHP" in formats:
-        out.append(Delivery(f"OCS-GE_2-0_DIFF_SHP_{tok}_{dep}_{y1}-{y2}", "diff", "SHP", (y1, y2),
-                            f"OCS-GE_2-0_DIFF_SHP_{tok}_{dep}-{y1}-{y2}", LIVRAISON["diff"]))
+        out.append(
+            Delivery(
+                f"OCS-GE_2-0_DIFF_SHP_{tok}_{dep}_{y1}-{y2}",
+                "diff",
+                "SHP",
+                (y1, y2),
+                f"OCS-GE_2-0_DIFF_SHP_{tok}_{dep}-{y1}-{y2}",
+                LIVRAISON["diff"],
+            )
+        )
     if "GPKG" in formats:
-        out.append(Delivery(f"OCS-GE_2-0_DIFF-{y1}-{y2}_GPKG_{tok}_{dep}_2026-02-26", "diff",
-                            "GPKG", (y1, y2), f"OCS-GE_2-0_DIFF_GPKG_{tok}_{dep}-{y1}-{y2}",
-                            LIVRAISON["diff"]))
+        out.append(
+            Delivery(
+                f"OCS-GE_2-0_DIFF-{y1}-{y2}_GPKG_{tok}_{dep}_2026-02-26",
+                "diff",
+                "GPKG",
+                (y1, y2),
+                f"OCS-GE_2-0_DIFF_GPKG_{tok}_{dep}-{y1}-{y2}",
+                LIVRAISON["diff"],
+            )
+        )
     if flavour == "both":
-        out.append(Delivery(f"OCS-GE_2-0__SHP_{tok}_{dep}_DIFF_{y1}-{y2}", "diff_avant_apres",
-                            "SHP", (y1, y2), f"OCS-GE_2-0_SHP_{tok}_{dep}_DIFF-{y1}-{y2}",
-                            LIVRAISON["diff"]))
+        out.append(
+            Delivery(
+                f"OCS-GE_2-0__SHP_{tok}_{dep}_DIFF_{y1}-{y2}",
+                "diff_avant_apres",
+                "SHP",
+                (y1, y2),
+                f"OCS-GE_2-0_SHP_{tok}_{dep}_DIFF-{y1}-{y2}",
+                LIVRAISON["diff"],
+            )
+        )
     for year in (y1, y2):
-        out.append(Delivery(f"OCS-GE_2-0_ARTIFICIALISATION_GPKG_{tok}_{dep}_{year}-01-01", "artif",
-                            "GPKG", (year,),
-                            f"OCS-GE_2-0_ARTIFICIALISATION_GPKG_{tok}_{dep}-{year}",
-                            LIVRAISON["artif"]))
-    out.append(Delivery(f"OCS-GE-ARTIFICIALISATION_2-0_DIFF-{y1}-{y2}_GPKG_{tok}_{dep}_2025-09-16",
-                        "artif_diff", "GPKG", (y1, y2),
-                        f"OCS-GE-ARTIFICIALISATION_2-0_DIFF_GPKG_{tok}_{dep}-{y1}-{y2}",
-                        LIVRAISON["artif_diff"]))
+        out.append(
+            Delivery(
+                f"OCS-GE_2-0_ARTIFICIALISATION_GPKG_{tok}_{dep}_{year}-01-01",
+                "artif",
+                "GPKG",
+                (year,),
+                f"OCS-GE_2-0_ARTIFICIALISATION_GPKG_{tok}_{dep}-{year}",
+                LIVRAISON["artif"],
+            )
+        )
+    out.append(
+        Delivery(
+            f"OCS-GE-ARTIFICIALISATION_2-0_DIFF-{y1}-{y2}_GPKG_{tok}_{dep}_2025-09-16",
+            "artif_diff",
+            "GPKG",
+            (y1, y2),
+            f"OCS-GE-ARTIFICIALISATION_2-0_DIFF_GPKG_{tok}_{dep}-{y1}-{y2}",
+            LIVRAISON["artif_diff"],
+        )
+    )
     return out
 
 
@@ -1762,21 +2142,28 @@ def write_metadata(delivery: Delivery, staging: Path, spec: DepartementSpec) -> 
         f"{years}</gco:CharacterString></gmd:title>\n"
         f"  <gmd:referenceSystemIdentifier><gco:CharacterString>EPSG:{spec.epsg}"
         "</gco:CharacterString></gmd:referenceSystemIdentifier>\n"
-        "</gmd:MD_Metadata>\n", encoding="utf-8")
+        "</gmd:MD_Metadata>\n",
+        encoding="utf-8",
+    )
     (root / "LISEZ-MOI.txt").write_text(
         f"OCS GE 2.0 - {delivery.kind} - département {spec.code} - {years}\n\n"
         "Données SYNTHÉTIQUES produites par scripts/sample_generator.py pour les tests du plugin.\n"
         "Elles imitent la structure des livraisons de l'IGN ; les valeurs ne décrivent pas le "
-        "territoire réel.\n", encoding="utf-8")
+        "territoire réel.\n",
+        encoding="utf-8",
+    )
     data = delivery.data_dir(staging)
     md5_path = data.parent / f"{delivery.data_folder}.md5"
-    lines = [f"{hashlib.md5(p.read_bytes()).hexdigest()}  {p.name}"
-             for p in sorted(data.iterdir()) if p.is_file()]
+    lines = [
+        f"{hashlib.md5(p.read_bytes()).hexdigest()}  {p.name}"
+        for p in sorted(data.iterdir())
+        if p.is_file()
+    ]
     md5_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def set_fixed_times(root: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+    for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
             os.utime(Path(dirpath) / name, (FIXED_TIMESTAMP, FIXED_TIMESTAMP))
         os.utime(dirpath, (FIXED_TIMESTAMP, FIXED_TIMESTAMP))
@@ -1788,10 +2175,22 @@ def pack(staging: Path, delivery: Delivery, out: Path) -> Path:
     if archive.exists():
         archive.unlink()
     set_fixed_times(delivery.root(staging))
-    command = [require_seven_zip(), "a", "-t7z", "-mx=1", "-mmt=2", "-mtc=off", "-mta=off", "-bd", "-y",
-               str(archive), delivery.name]
-    subprocess.run(command, cwd=staging, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.PIPE)
+    command = [
+        require_seven_zip(),
+        "a",
+        "-t7z",
+        "-mx=1",
+        "-mmt=2",
+        "-mtc=off",
+        "-mta=off",
+        "-bd",
+        "-y",
+        str(archive),
+        delivery.name,
+    ]
+    subprocess.run(
+        command, cwd=staging, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     return archive
 
 
@@ -1800,8 +2199,9 @@ def pack(staging: Path, delivery: Delivery, out: Path) -> Path:
 # --------------------------------------------------------------------------------------------------
 
 
-def zone_construite(territory: Territory, grid: Grid, cls: np.ndarray, growth: float
-                    ) -> list[ogr.Geometry]:
+def zone_construite(
+    territory: Territory, grid: Grid, cls: np.ndarray, growth: float
+) -> list[ogr.Geometry]:
     """A few built-up envelopes: a disc around each commune centre that has a built core."""
     out = []
     for commune in territory.communes:
@@ -1824,7 +2224,8 @@ def zone_construite(territory: Territory, grid: Grid, cls: np.ndarray, growth: f
 
 
 def stock_truth(polygons: MillesimePolygons) -> dict:
-    """Stocks of a millésime; codes as written (``NULL`` for a null code, upper case), imperméabilisation
+    """Stocks of a millésime; codes as written (``NULL`` for a null code, upper case),
+    imperméabilisation
     and the matrix by the hierarchy (undetermined apart), IGN's ``artif`` from the leaves."""
     area = polygons.area
     artif, seuil = artif_status(polygons)
@@ -1869,8 +2270,9 @@ def status_by_row(polygons: MillesimePolygons) -> np.ndarray:
     return status
 
 
-def zan_pieces(mesh: Mesh, pieces: list[Piece], status1: np.ndarray, status2: np.ndarray
-               ) -> list[ZanPiece]:
+def zan_pieces(
+    mesh: Mesh, pieces: list[Piece], status1: np.ndarray, status2: np.ndarray
+) -> list[ZanPiece]:
     """Pieces whose artificialisation status differs between the millésimes: overlay pieces of the
     change zones, plus unchanged polygons whose status moved (none with the matrix alone)."""
     out = []
@@ -1910,17 +2312,28 @@ def flow_truth(mesh: Mesh, pieces: list[Piece], zan: list[ZanPiece]) -> dict:
         "diff_area_m2": changed_area,
         "diff_null_rows": sum(1 for p in pieces if p.null_codes),
         "diff_null_area_m2": null_area,
-        "flux_imper_m2": imper, "flux_desimper_m2": desimper, "flux_imper_net_m2": imper - desimper,
-        "flux_artif_matrix_m2": artif_m, "flux_desartif_matrix_m2": desartif_m,
-        "flux_artif_m2": artif, "flux_desartif_m2": desartif, "flux_artif_net_m2": artif - desartif,
+        "flux_imper_m2": imper,
+        "flux_desimper_m2": desimper,
+        "flux_imper_net_m2": imper - desimper,
+        "flux_artif_matrix_m2": artif_m,
+        "flux_desartif_matrix_m2": desartif_m,
+        "flux_artif_m2": artif,
+        "flux_desartif_m2": desartif,
+        "flux_artif_net_m2": artif - desartif,
         "zan_evol_features": len(zan),
         "unchanged_polygons": int((mesh.in1 & mesh.in2).sum()),
         "overlay_pieces": len(pieces),
     }
 
 
-def commune_truth(territory: Territory, mesh: Mesh, pieces: list[Piece], zan: list[ZanPiece],
-                  status: tuple[np.ndarray, np.ndarray], years: tuple[int, int]) -> dict:
+def commune_truth(
+    territory: Territory,
+    mesh: Mesh,
+    pieces: list[Piece],
+    zan: list[ZanPiece],
+    status: tuple[np.ndarray, np.ndarray],
+    years: tuple[int, int],
+) -> dict:
     """Per commune (its 2018 outline, projected): OCS GE area, imper and artif stocks per millésime
     and the flows, from polygon ∩ commune areas."""
     communes = territory.communes
@@ -1929,8 +2342,9 @@ def commune_truth(territory: Territory, mesh: Mesh, pieces: list[Piece], zan: li
 
     def shares(row: int) -> list[tuple[int, float]]:
         minx, miny, maxx, maxy = mesh.bbox[row]
-        hits = np.flatnonzero((env[:, 0] <= maxx) & (env[:, 1] >= minx) & (env[:, 2] <= maxy)
-                              & (env[:, 3] >= miny))
+        hits = np.flatnonzero(
+            (env[:, 0] <= maxx) & (env[:, 1] >= minx) & (env[:, 2] <= maxy) & (env[:, 3] >= miny)
+        )
         if not len(hits):
             return []
         geom = prepared.get(row)
@@ -1946,12 +2360,24 @@ def commune_truth(territory: Territory, mesh: Mesh, pieces: list[Piece], zan: li
         return out
 
     def empty() -> dict:
-        return {"ocsge_m2": 0.0, "imper_m2": 0.0, "artif_m2": 0.0, "artif_matrix_m2": 0.0, "indetermine_m2": 0.0}
+        return {
+            "ocsge_m2": 0.0,
+            "imper_m2": 0.0,
+            "artif_m2": 0.0,
+            "artif_matrix_m2": 0.0,
+            "indetermine_m2": 0.0,
+        }
 
-    result = {c.code: {"nom": c.nom, "surface_m2": c.geometry.GetArea(), str(years[0]): empty(),
-                       str(years[1]): empty(),
-                       "flux": {"imper_m2": 0.0, "desimper_m2": 0.0, "artif_m2": 0.0,
-                                "desartif_m2": 0.0}} for c in communes}
+    result = {
+        c.code: {
+            "nom": c.nom,
+            "surface_m2": c.geometry.GetArea(),
+            str(years[0]): empty(),
+            str(years[1]): empty(),
+            "flux": {"imper_m2": 0.0, "desimper_m2": 0.0, "artif_m2": 0.0, "desartif_m2": 0.0},
+        }
+        for c in communes
+    }
     for which, year in ((1, years[0]), (2, years[1])):
         present = mesh.in1 if which == 1 else mesh.in2
         for row in np.flatnonzero(present):
@@ -2001,8 +2427,9 @@ class Generated:
         return self.territory.spec.millesimes
 
 
-def build(dep: str, polygons: int, seed: int, data_dir: Path | None = None,
-          vertices: int | None = None) -> Generated:
+def build(
+    dep: str, polygons: int, seed: int, data_dir: Path | None = None, vertices: int | None = None
+) -> Generated:
     """The mesh of both millésimes, in memory (no file written). ``vertices``: mean vertex count per
     rectangle wanted (points inserted on every lattice edge); None keeps the lattice nodes only."""
     spec = DEPARTEMENTS[dep]
@@ -2024,12 +2451,28 @@ def build(dep: str, polygons: int, seed: int, data_dir: Path | None = None,
     return Generated(territory, layout, mesh, changes.pieces, events, seed)
 
 
-ANTHROPISE_OR_NATURAL = frozenset({"CS1.1.1.1", "CS1.1.1.2", "CS1.1.2.2", "CS1.2.1", "CS1.2.2", "CS1.2.3",
-                                   "CS2.1.1.1", "CS2.1.1.2", "CS2.1.1.3", "CS2.1.2", "CS2.1.3"})
+ANTHROPISE_OR_NATURAL = frozenset(
+    {
+        "CS1.1.1.1",
+        "CS1.1.1.2",
+        "CS1.1.2.2",
+        "CS1.2.1",
+        "CS1.2.2",
+        "CS1.2.3",
+        "CS2.1.1.1",
+        "CS2.1.1.2",
+        "CS2.1.1.3",
+        "CS2.1.2",
+        "CS2.1.3",
+    }
+)
 
 
-def _variants(cs: str, us: str, stable: bool, null_cs: bool) -> list[tuple[str | None, str | None, bool]]:
-    """The ways a delivery may write a leaf pair: (couverture, usage, lower case). A status they leave
+def _variants(
+    cs: str, us: str, stable: bool, null_cs: bool
+) -> list[tuple[str | None, str | None, bool]]:
+    """The ways a delivery may write a leaf pair: (couverture, usage, lower case). A status they
+    leave
     undetermined is only offered on a ``stable`` polygon (no change touches it); a null couverture
     only when ``null_cs``."""
     out = [(cs, us, True)]  # lower case
@@ -2053,14 +2496,21 @@ def _variants(cs: str, us: str, stable: bool, null_cs: bool) -> list[tuple[str |
 
 
 def _touched_variant(cs: str, us: str) -> tuple[str | None, str | None, bool]:
-    """How a polygon that a change touches is written: a function of its leaf pair, one-to-one, so that
-    two polygons are written alike exactly when their leaves are alike (a change stays a change), and
+    """How a polygon that a change touches is written: a function of its leaf pair, one-to-one, so
+    that
+    two polygons are written alike exactly when their leaves are alike (a change stays a change),
+    and
     every status stays determined (the flows are known)."""
     lower = (cs, us) == ("CS1.1.1.1", "US5")
-    if cs in ("CS2.1.1.1", "CS2.2.2"):  # the other leaves under CS2.1.1 / CS2.2 stay written as leaves
+    if cs in (
+        "CS2.1.1.1",
+        "CS2.2.2",
+    ):  # the other leaves under CS2.1.1 / CS2.2 stay written as leaves
         cs = "CS2.1.1" if cs == "CS2.1.1.1" else "CS2.2"
     natural = cs.startswith(("CS1.2", "CS2.1"))  # never artificialised: any usage
-    if (us == "US6.1" and cs.startswith("CS1.1")) or (us == "US6.3" and natural):  # one US6 leaf per couverture
+    if (us == "US6.1" and cs.startswith("CS1.1")) or (
+        us == "US6.3" and natural
+    ):  # one US6 leaf per couverture
         us = "US6"
     elif us == "US4.1.1" and cs == "CS1.1.1.2":
         us = "US4.1"
@@ -2070,7 +2520,8 @@ def _touched_variant(cs: str, us: str) -> tuple[str | None, str | None, bool]:
 
 
 def messy_codes(mesh: Mesh, pieces: list[Piece], seed: int, forced: np.ndarray) -> None:
-    """Choose the codes as written (``mesh.wcs``, ``mesh.wus``, ``mesh.lower``): on polygons a change
+    """Choose the codes as written (``mesh.wcs``, ``mesh.wus``, ``mesh.lower``): on polygons a
+    change
     touches, ``_touched_variant``; elsewhere the leaf, except for ``MESSY_RATE`` of the polygons (a
     variant of ``_variants``, drawn at random); the ``forced`` polygons of the layout (every cell of
     the matrix, every leaf) keep their leaves."""
@@ -2091,7 +2542,12 @@ def messy_codes(mesh: Mesh, pieces: list[Piece], seed: int, forced: np.ndarray) 
     keep = touched.copy()
     keep[: len(forced)] |= forced
     for row in np.flatnonzero((draws < MESSY_RATE) & ~keep).tolist():
-        variants = _variants(CS_CODES[mesh.cs[row]], US_CODES[mesh.us[row]], bool(stable[row]), draws[row] < MESSY_RATE / 4)
+        variants = _variants(
+            CS_CODES[mesh.cs[row]],
+            US_CODES[mesh.us[row]],
+            bool(stable[row]),
+            draws[row] < MESSY_RATE / 4,
+        )
         cs, us, lower = variants[int(picks[row] * len(variants))]
         mesh.wcs[row], mesh.wus[row], mesh.lower[row] = WCS[cs], WUS[us], lower
 
@@ -2111,8 +2567,11 @@ def diff_records(generated: Generated) -> Iterator[tuple[list, bytes]]:
 
 def diff_fields(years: tuple[int, int], naming: str) -> list[FieldSpec]:
     y1, y2 = years
-    names = ([f"CS_{y1}", f"US_{y1}", f"CS_{y2}", f"US_{y2}"] if naming == "years"
-             else ["cs_avant", "us_avant", "cs_apres", "us_apres"])
+    names = (
+        [f"CS_{y1}", f"US_{y1}", f"CS_{y2}", f"US_{y2}"]
+        if naming == "years"
+        else ["cs_avant", "us_avant", "cs_apres", "us_apres"]
+    )
     return [FieldSpec(name, ogr.OFTString, 12) for name in names]
 
 
@@ -2121,20 +2580,33 @@ def zan_records(generated: Generated, zan: list[ZanPiece]) -> Iterator[tuple[lis
     for z in zan:
         before = "artif" if z.direction == -1 else "non artif"
         after = "artif" if z.direction == 1 else "non artif"
-        yield ([*mesh.written(z.row1), before, *mesh.written(z.row2), after, z.direction],
-               mesh.wkb(z.geom_row))
+        yield (
+            [*mesh.written(z.row1), before, *mesh.written(z.row2), after, z.direction],
+            mesh.wkb(z.geom_row),
+        )
 
 
 def zan_fields(years: tuple[int, int]) -> list[FieldSpec]:
     y1, y2 = years
-    return [FieldSpec(f"cs_{y1}", ogr.OFTString, 12), FieldSpec(f"us_{y1}", ogr.OFTString, 12),
-            FieldSpec(f"artif_{y1}", ogr.OFTString, 9), FieldSpec(f"cs_{y2}", ogr.OFTString, 12),
-            FieldSpec(f"us_{y2}", ogr.OFTString, 12), FieldSpec(f"artif_{y2}", ogr.OFTString, 9),
-            FieldSpec("artificialisation", ogr.OFTInteger)]
+    return [
+        FieldSpec(f"cs_{y1}", ogr.OFTString, 12),
+        FieldSpec(f"us_{y1}", ogr.OFTString, 12),
+        FieldSpec(f"artif_{y1}", ogr.OFTString, 9),
+        FieldSpec(f"cs_{y2}", ogr.OFTString, 12),
+        FieldSpec(f"us_{y2}", ogr.OFTString, 12),
+        FieldSpec(f"artif_{y2}", ogr.OFTString, 9),
+        FieldSpec("artificialisation", ogr.OFTInteger),
+    ]
 
 
-def write_delivery(generated: Generated, delivery: Delivery, staging: Path, zan: list[ZanPiece],
-                   code_fields: str, no_prj_for: str | None) -> None:
+def write_delivery(
+    generated: Generated,
+    delivery: Delivery,
+    staging: Path,
+    zan: list[ZanPiece],
+    code_fields: str,
+    no_prj_for: str | None,
+) -> None:
     spec = generated.territory.spec
     srs = projected_srs(spec.epsg)
     mesh = generated.mesh
@@ -2152,18 +2624,36 @@ def write_delivery(generated: Generated, delivery: Delivery, staging: Path, zan:
         which = 1 if year == generated.years[0] else 2
         polygons = millesime_polygons(mesh, year, which)
         style = "shp" if fmt == "SHP" else ("couverture" if code_fields == "couverture" else "gpkg")
-        emit("OCCUPATION_SOL", "OCCUPATION_SOL", occupation_fields(style),
-             occupation_records(mesh, polygons))
-        zones = zone_construite(generated.territory, generated.layout.grid, generated.layout.cls,
-                                1.0 if which == 1 else 1.05)
+        emit(
+            "OCCUPATION_SOL",
+            "OCCUPATION_SOL",
+            occupation_fields(style),
+            occupation_records(mesh, polygons),
+        )
+        zones = zone_construite(
+            generated.territory,
+            generated.layout.grid,
+            generated.layout.cls,
+            1.0 if which == 1 else 1.05,
+        )
         zc_fields = [FieldSpec("ID", ogr.OFTString, 24)]
-        emit("ZONE_CONSTRUITE", "ZONE_CONSTRUITE", zc_fields,
-             ([[f"ZONCONST{year}{n:08d}"], bytes(g.ExportToIsoWkb())] for n, g in
-              enumerate(zones, 1)))
+        emit(
+            "ZONE_CONSTRUITE",
+            "ZONE_CONSTRUITE",
+            zc_fields,
+            (
+                [[f"ZONCONST{year}{n:08d}"], bytes(g.ExportToIsoWkb())]
+                for n, g in enumerate(zones, 1)
+            ),
+        )
     elif delivery.kind in ("diff", "diff_avant_apres"):
         naming = "years" if delivery.kind == "diff" else "avant_apres"
-        emit("DIFFERENCE", "DIFFERENCE", diff_fields(generated.years, naming),
-             diff_records(generated))
+        emit(
+            "DIFFERENCE",
+            "DIFFERENCE",
+            diff_fields(generated.years, naming),
+            diff_records(generated),
+        )
     elif delivery.kind == "artif":
         year = delivery.millesimes[0]
         which = 1 if year == generated.years[0] else 2
@@ -2180,16 +2670,20 @@ def write_delivery(generated: Generated, delivery: Delivery, staging: Path, zan:
                 path.with_suffix(".prj").unlink(missing_ok=True)
     root = delivery.root(staging)
     for path, layer, count, fields in written:
-        delivery.files.append({
-            "path": str(path.relative_to(root.parent)),
-            "layer": layer,
-            "features": count,
-            "fields": [f.name for f in fields],
-            "geometry_column": "the_geom" if fmt == "GPKG" else None,
-            "companions": ([p.suffix for p in shp_companions(path)] if fmt == "SHP" else None),
-            "sha256": {p.name: sha256_file(p) for p in
-                       (shp_companions(path) if fmt == "SHP" else [path])},
-        })
+        delivery.files.append(
+            {
+                "path": str(path.relative_to(root.parent)),
+                "layer": layer,
+                "features": count,
+                "fields": [f.name for f in fields],
+                "geometry_column": "the_geom" if fmt == "GPKG" else None,
+                "companions": ([p.suffix for p in shp_companions(path)] if fmt == "SHP" else None),
+                "sha256": {
+                    p.name: sha256_file(p)
+                    for p in (shp_companions(path) if fmt == "SHP" else [path])
+                },
+            }
+        )
     write_metadata(delivery, staging, spec)
 
 
@@ -2236,11 +2730,20 @@ def reusable_manifest(out: Path, parameters: dict) -> dict | None:
     return manifest
 
 
-def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Path = "sample",
-             archive: bool = True, flavour: str = "both", code_fields: str = "code_cs",
-             with_commune_truth: bool | None = None, data_dir: str | Path | None = None,
-             timings: dict[str, float] | None = None, reuse: bool = False,
-             vertices: int | None = None) -> dict:
+def generate(
+    dep: str = "90",
+    polygons: int = 3000,
+    seed: int = 1,
+    out: str | Path = "sample",
+    archive: bool = True,
+    flavour: str = "both",
+    code_fields: str = "code_cs",
+    with_commune_truth: bool | None = None,
+    data_dir: str | Path | None = None,
+    timings: dict[str, float] | None = None,
+    reuse: bool = False,
+    vertices: int | None = None,
+) -> dict:
     """Generate one département's deliveries into ``out`` and return the manifest (also written to
     ``out/manifest.json``).
 
@@ -2260,9 +2763,16 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
     if with_commune_truth is None:
         with_commune_truth = polygons <= 20000
     if reuse:
-        parameters = dict(departement=dep, polygons_target=polygons, seed=seed, flavour=flavour,
-                          archived=archive, code_fields=code_fields,
-                          commune_truth=with_commune_truth, vertices=vertices)
+        parameters = dict(
+            departement=dep,
+            polygons_target=polygons,
+            seed=seed,
+            flavour=flavour,
+            archived=archive,
+            code_fields=code_fields,
+            commune_truth=with_commune_truth,
+            vertices=vertices,
+        )
         existing = reusable_manifest(out, parameters)
         if existing is not None:
             timings["reused"] = 1.0
@@ -2306,11 +2816,15 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
         timings["write_s"] = time.perf_counter() - started
 
         started = time.perf_counter()
-        truth = {str(years[0]): stock_truth(poly1), str(years[1]): stock_truth(poly2),
-                 "flows": {f"{years[0]}-{years[1]}": flow_truth(mesh, generated.pieces, zan)}}
+        truth = {
+            str(years[0]): stock_truth(poly1),
+            str(years[1]): stock_truth(poly2),
+            "flows": {f"{years[0]}-{years[1]}": flow_truth(mesh, generated.pieces, zan)},
+        }
         if with_commune_truth:
-            truth["communes"] = commune_truth(generated.territory, mesh, generated.pieces, zan,
-                                              (status1, status2), years)
+            truth["communes"] = commune_truth(
+                generated.territory, mesh, generated.pieces, zan, (status1, status2), years
+            )
         timings["truth_s"] = time.perf_counter() - started
     manifest = {
         "manifest_version": MANIFEST_VERSION,
@@ -2329,15 +2843,20 @@ def generate(dep: str = "90", polygons: int = 3000, seed: int = 1, out: str | Pa
         "vertices": vertices,
         "conventions": CONVENTIONS,
         "departement_area_m2": generated.territory.area,
-        "mesh": {"block_m": generated.layout.grid.block, "fine_cell_m": generated.layout.grid.fine,
-                 "fine_cells_per_block": K, "steps_per_edge": generated.mesh.lattice.steps,
-                 "islands": len(generated.layout.islands),
-                 "events": generated.events},
+        "mesh": {
+            "block_m": generated.layout.grid.block,
+            "fine_cell_m": generated.layout.grid.fine,
+            "fine_cells_per_block": K,
+            "steps_per_edge": generated.mesh.lattice.steps,
+            "islands": len(generated.layout.islands),
+            "events": generated.events,
+        },
         "items": items,
         "truth": truth,
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")
+    (out / "manifest.json").write_text(
+        json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return manifest
 
 
@@ -2361,28 +2880,47 @@ def manifest_item(delivery: Delivery, spec: DepartementSpec) -> dict:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dep", default="90", choices=sorted(DEPARTEMENTS))
-    parser.add_argument("--polygons", type=int, default=3000,
-                        help="target polygon count per millésime (default 3000)")
+    parser.add_argument(
+        "--polygons",
+        type=int,
+        default=3000,
+        help="target polygon count per millésime (default 3000)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", required=True, help="output folder")
-    parser.add_argument("--no-archive", action="store_true",
-                        help="leave the unpacked delivery folders instead of 7z archives")
+    parser.add_argument(
+        "--no-archive",
+        action="store_true",
+        help="leave the unpacked delivery folders instead of 7z archives",
+    )
     parser.add_argument("--flavour", choices=("gpkg", "shp", "both"), default="both")
-    parser.add_argument("--code-fields", choices=("code_cs", "couverture"), default="code_cs",
-                        help="spelling of the GPKG OCCUPATION_SOL code columns")
+    parser.add_argument(
+        "--code-fields",
+        choices=("code_cs", "couverture"),
+        default="code_cs",
+        help="spelling of the GPKG OCCUPATION_SOL code columns",
+    )
     truth = parser.add_mutually_exclusive_group()
     truth.add_argument("--commune-truth", dest="commune_truth", action="store_true", default=None)
     truth.add_argument("--no-commune-truth", dest="commune_truth", action="store_false")
-    parser.add_argument("--data-dir",
-                        help="folder with the outlines (default: tests/data, then bench/data)")
-    parser.add_argument("--vertices", type=int,
-                        help="mean vertex count per polygon (points inserted on the lattice edges; "
-                             "default: the lattice nodes only)")
-    parser.add_argument("--reuse", action="store_true",
-                        help="do nothing when OUT already holds a generation with these parameters")
+    parser.add_argument(
+        "--data-dir", help="folder with the outlines (default: tests/data, then bench/data)"
+    )
+    parser.add_argument(
+        "--vertices",
+        type=int,
+        help="mean vertex count per polygon (points inserted on the lattice edges; "
+        "default: the lattice nodes only)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="do nothing when OUT already holds a generation with these parameters",
+    )
     return parser.parse_args(argv)
 
 
@@ -2390,20 +2928,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    manifest = generate(args.dep, args.polygons, args.seed, args.out, archive=not args.no_archive,
-                        flavour=args.flavour, code_fields=args.code_fields,
-                        with_commune_truth=args.commune_truth, data_dir=args.data_dir,
-                        timings=timings, reuse=args.reuse, vertices=args.vertices)
+    manifest = generate(
+        args.dep,
+        args.polygons,
+        args.seed,
+        args.out,
+        archive=not args.no_archive,
+        flavour=args.flavour,
+        code_fields=args.code_fields,
+        with_commune_truth=args.commune_truth,
+        data_dir=args.data_dir,
+        timings=timings,
+        reuse=args.reuse,
+        vertices=args.vertices,
+    )
     total = time.perf_counter() - started
     if timings.get("reused"):
         print(f"{args.out}: already generated with these parameters, reused")
         return 0
     years = manifest["millesimes"]
     counts = [manifest["truth"][str(y)]["features"] for y in years]
-    print(f"D{manifest['dep3']} {years[0]}/{years[1]}: {counts[0]} / {counts[1]} polygons, "
-          f"{len(manifest['items'])} deliveries in {args.out}")
-    print("timings: " + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items())
-          + f", total {total:.1f}s")
+    print(
+        f"D{manifest['dep3']} {years[0]}/{years[1]}: {counts[0]} / {counts[1]} polygons, "
+        f"{len(manifest['items'])} deliveries in {args.out}"
+    )
+    print(
+        "timings: "
+        + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items())
+        + f", total {total:.1f}s"
+    )
     return 0
 
 

@@ -51,37 +51,94 @@ def datasets(server, archives: dict[str, bytes]) -> list[dict]:
     name = "OCS-GE_2-0__GPKG_LAMB93_D090_2021-01-01"
     return [
         dataset(
-            "ocsge-90", "OCS GE — Occupation du sol à grande échelle, Territoire de Belfort (exemple)", "IGN",
+            "ocsge-90",
+            "OCS GE — Occupation du sol à grande échelle, Territoire de Belfort (exemple)",
+            "IGN",
             [
-                resource("r-7z", f"{name}.7z", "7z", url(f"/files/{name}.7z"), len(archives.get(name, b""))),
-                resource("r-csv", "Surfaces par commune et par couverture", "csv", url("/files/surfaces.csv"), 48_200),
-                resource("r-pdf", "Descriptif de contenu OCS GE", "pdf", url("/files/dc-ocsge.pdf"), 2_310_000),
+                resource(
+                    "r-7z",
+                    f"{name}.7z",
+                    "7z",
+                    url(f"/files/{name}.7z"),
+                    len(archives.get(name, b"")),
+                ),
+                resource(
+                    "r-csv",
+                    "Surfaces par commune et par couverture",
+                    "csv",
+                    url("/files/surfaces.csv"),
+                    48_200,
+                ),
+                resource(
+                    "r-pdf",
+                    "Descriptif de contenu OCS GE",
+                    "pdf",
+                    url("/files/dc-ocsge.pdf"),
+                    2_310_000,
+                ),
             ],
             description=(
-                "L'**OCS GE** décrit la couverture et l'usage du sol de tout le territoire, par millésime. "
+                "L'**OCS GE** décrit la couverture et l'usage du sol de tout le "
+                "territoire, par millésime. "
                 "Données **synthétiques** servies par un serveur local pour cette capture."
             ),
             last_update="2025-09-16T10:00:00+00:00",
         ),
-        dataset("artif", "Artificialisation des collectivites de France (OCS GE)", "Mon Diagnostic Artificialisation",
-                [resource(f"a{i}", f"artif_{lvl}", "gpkg", url(f"/files/artif_{lvl}.gpkg")) for i, lvl in enumerate(("commune", "epci", "scot", "departement", "region"))],
-                last_update="2025-06-30T08:00:00+00:00"),
-        dataset("imper", "Impermeabilisation des collectivites de France (OCS GE)", "Mon Diagnostic Artificialisation",
-                [resource(f"i{i}", f"imper_{lvl}", "gpkg", url(f"/files/imper_{lvl}.gpkg")) for i, lvl in enumerate(("commune", "epci", "departement"))],
-                last_update="2025-06-30T08:00:00+00:00"),
-        dataset("couv", "Part du territoire couvert par l'OCS GE", "Mon Diagnostic Artificialisation",
-                [resource("c1", "couverture", "csv", url("/files/couverture.csv"))], last_update="2025-03-12T08:00:00+00:00"),
-        dataset("ocsge-32", "OCS GE — Gers, millésimes 2016, 2019 et 2022", "IGN",
-                [resource(f"g{i}", n, "7z", url(f"/files/{n}.7z")) for i, n in enumerate(("D032_2016", "D032_2019", "D032_2022"))],
-                last_update="2026-02-26T08:00:00+00:00"),
-        dataset("ocsge-974", "OCS GE — La Réunion", "IGN", [resource("re1", "D974_2022", "7z", url("/files/D974_2022.7z"))],
-                last_update="2024-11-05T08:00:00+00:00"),
+        dataset(
+            "artif",
+            "Artificialisation des collectivites de France (OCS GE)",
+            "Mon Diagnostic Artificialisation",
+            [
+                resource(f"a{i}", f"artif_{lvl}", "gpkg", url(f"/files/artif_{lvl}.gpkg"))
+                for i, lvl in enumerate(("commune", "epci", "scot", "departement", "region"))
+            ],
+            last_update="2025-06-30T08:00:00+00:00",
+        ),
+        dataset(
+            "imper",
+            "Impermeabilisation des collectivites de France (OCS GE)",
+            "Mon Diagnostic Artificialisation",
+            [
+                resource(f"i{i}", f"imper_{lvl}", "gpkg", url(f"/files/imper_{lvl}.gpkg"))
+                for i, lvl in enumerate(("commune", "epci", "departement"))
+            ],
+            last_update="2025-06-30T08:00:00+00:00",
+        ),
+        dataset(
+            "couv",
+            "Part du territoire couvert par l'OCS GE",
+            "Mon Diagnostic Artificialisation",
+            [resource("c1", "couverture", "csv", url("/files/couverture.csv"))],
+            last_update="2025-03-12T08:00:00+00:00",
+        ),
+        dataset(
+            "ocsge-32",
+            "OCS GE — Gers, millésimes 2016, 2019 et 2022",
+            "IGN",
+            [
+                resource(f"g{i}", n, "7z", url(f"/files/{n}.7z"))
+                for i, n in enumerate(("D032_2016", "D032_2019", "D032_2022"))
+            ],
+            last_update="2026-02-26T08:00:00+00:00",
+        ),
+        dataset(
+            "ocsge-974",
+            "OCS GE — La Réunion",
+            "IGN",
+            [resource("re1", "D974_2022", "7z", url("/files/D974_2022.7z"))],
+            last_update="2024-11-05T08:00:00+00:00",
+        ),
     ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sample", type=Path, default=ROOT / ".build" / "sample" / "90", help="output of make sample (D090)")
+    parser.add_argument(
+        "--sample",
+        type=Path,
+        default=ROOT / ".build" / "sample" / "90",
+        help="output of make sample (D090)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot-dock.png")
     parser.add_argument("--locale", default="fr")
     parser.add_argument("--size", default="1600x960")
@@ -92,7 +149,9 @@ def main() -> None:
 
     app = QgsApplication([], True)
     app.initQgis()
-    sys.path.append(os.path.join(app.pkgDataPath(), "python", "plugins"))  # QGIS's Processing plugin
+    sys.path.append(
+        os.path.join(app.pkgDataPath(), "python", "plugins")
+    )  # QGIS's Processing plugin
     from processing.core.Processing import Processing
 
     Processing.initialize()
@@ -109,8 +168,10 @@ def main() -> None:
     server.start()
     ok = False
     try:
-        listing = {"OCSGE": [n for n in archives if "ARTIFICIALISATION" not in n],
-                   "OCSGE-ARTIFICIALISATION": [n for n in archives if "ARTIFICIALISATION" in n]}
+        listing = {
+            "OCSGE": [n for n in archives if "ARTIFICIALISATION" not in n],
+            "OCSGE-ARTIFICIALISATION": [n for n in archives if "ARTIFICIALISATION" in n],
+        }
         serve_ign(server, listing, archives=archives)
         serve_datagouv(server, datasets(server, archives))
         settings.set_value("datagouv_url", server.url_for(API))
@@ -151,13 +212,16 @@ def main() -> None:
     finally:
         server.stop()
         sys.stdout.flush()
-        # Leave without the interpreter's teardown: destroying QGIS objects from Python here can crash
+        # Leave without the interpreter's teardown: destroying QGIS objects from Python here can
+        # crash
         # after the work is done (the PNGs are written).
         sys.stderr.flush()
         os._exit(0 if ok else 1)
 
 
-def capture(app, dock, project, canvas, window, out: Path, expand=lambda: None, ign: bool = True) -> None:
+def capture(
+    app, dock, project, canvas, window, out: Path, expand=lambda: None, ign: bool = True
+) -> None:
     """Drive the panel as a user would and grab ``window`` twice (OCS GE tab, data.gouv.fr tab);
     with ``ign`` False, only the data.gouv.fr tab."""
     if ign:
@@ -176,10 +240,20 @@ def capture_ign(app, dock, project, canvas, window, out: Path, expand=lambda: No
         if delivery.kind == "occupation" and delivery.years == "2021" and delivery.format == "GPKG":
             dock.delivery_tree.setCurrentItem(dock.delivery_tree.topLevelItem(index))
     dock.download_and_load()
-    def occupation_layer():
-        return next((layer for layer in project.mapLayers().values() if layer.name().startswith("Occupation")), None)
 
-    wait_for(app, lambda: not dock.busy and occupation_layer() is not None, what="the delivery to load")
+    def occupation_layer():
+        return next(
+            (
+                layer
+                for layer in project.mapLayers().values()
+                if layer.name().startswith("Occupation")
+            ),
+            None,
+        )
+
+    wait_for(
+        app, lambda: not dock.busy and occupation_layer() is not None, what="the delivery to load"
+    )
     occupation = occupation_layer()
     canvas.setExtent(occupation.extent())
     canvas.refresh()

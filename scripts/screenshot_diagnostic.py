@@ -1,8 +1,10 @@
 """make screenshot: the map of a finished diagnostic in QGIS's real main window (French), run by
 ``qgis --code`` under Xvfb.
 
-QGIS starts with a private profile (French locale) and this plugin on its plugin path; this script runs
-« Diagnostic de l'artificialisation d'un territoire » on the D090 sample of make sample as the dialog
+QGIS starts with a private profile (French locale) and this plugin on its plugin path; this script
+runs
+« Diagnostic de l'artificialisation d'un territoire » on the D090 sample of make sample as the
+dialog
 does (processing.runAndLoadResults), then grabs the window with the group of results on the map.
 Environment: OCSGE_ROOT, OCSGE_SCREENSHOT_SAMPLE (the D090 sample folder), OCSGE_SCREENSHOT_OUT (the
 PNG to write), OCSGE_SCREENSHOT_WORK (a folder for the diagnostic's files)."""
@@ -12,7 +14,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(os.environ["OCSGE_ROOT"])
-sys.path.insert(0, str(ROOT / "scripts"))  # qgis --code runs this file without its folder on the path
+sys.path.insert(
+    0, str(ROOT / "scripts")
+)  # qgis --code runs this file without its folder on the path
 from qgis_code import finish, start_plugin, wait  # noqa: E402
 
 
@@ -37,12 +41,18 @@ def run() -> bool:
             "OUTPUT_FOLDER": os.environ["OCSGE_SCREENSHOT_WORK"],
         },
     )
-    group = next(node for node in project.layerTreeRoot().children() if node.name().startswith("Diagnostic OCS GE"))
+    group = next(
+        node
+        for node in project.layerTreeRoot().children()
+        if node.name().startswith("Diagnostic OCS GE")
+    )
     group.setExpanded(True)
     for node in group.findLayers()[1:]:
         node.setExpanded(False)
     share = group.findLayers()[0].layer()
-    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))  # QGIS took the first layer's (EPSG:4326)
+    project.setCrs(
+        QgsCoordinateReferenceSystem("EPSG:2154")
+    )  # QGIS took the first layer's (EPSG:4326)
     window = iface.mainWindow()
     window.resize(1600, 960)
     window.showMaximized()
@@ -52,7 +62,9 @@ def run() -> bool:
             dock.hide()  # the layers panel alone, tall enough for the group
     window.resizeDocks([docks["Layers"]], [460], Qt.Horizontal)
     canvas = iface.mapCanvas()
-    extent = QgsCoordinateTransform(share.crs(), project.crs(), project).transformBoundingBox(share.extent())
+    extent = QgsCoordinateTransform(share.crs(), project.crs(), project).transformBoundingBox(
+        share.extent()
+    )
     extent.scale(1.05)
     canvas.setExtent(extent)
     canvas.refresh()

@@ -1,8 +1,11 @@
-"""make screenshot: the dialog of « Diagnostic de l'artificialisation d'un territoire », filled in for
-the D090 sample, in QGIS's real main window (French), run by ``qgis --code`` under Xvfb: step 2 of the
+"""make screenshot: the dialog of « Diagnostic de l'artificialisation d'un territoire », filled in
+for
+the D090 sample, in QGIS's real main window (French), run by ``qgis --code`` under Xvfb: step 2 of
+the
 guide's « Parcours type ».
 Environment: OCSGE_ROOT, OCSGE_SCREENSHOT_SAMPLE (the D090 sample folder), OCSGE_SCREENSHOT_OUT (the
-PNG to write), OCSGE_SCREENSHOT_WORK (a short folder where the inputs are linked under plain names, as
+PNG to write), OCSGE_SCREENSHOT_WORK (a short folder where the inputs are linked under plain names,
+as
 a planner's would be: livraisons, communes.geojson, appartenance-communes.csv, resultats)."""
 
 import os
@@ -10,7 +13,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(os.environ["OCSGE_ROOT"])
-sys.path.insert(0, str(ROOT / "scripts"))  # qgis --code runs this file without its folder on the path
+sys.path.insert(
+    0, str(ROOT / "scripts")
+)  # qgis --code runs this file without its folder on the path
 from qgis_code import finish, start_plugin, wait  # noqa: E402
 
 
@@ -21,8 +26,11 @@ def run() -> bool:
     data = ROOT / "tests" / "data"
     work = Path(os.environ["OCSGE_SCREENSHOT_WORK"])
     work.mkdir(parents=True, exist_ok=True)
-    links = {"livraisons": Path(os.environ["OCSGE_SCREENSHOT_SAMPLE"]), "communes.geojson": data / "communes-90-territoire-de-belfort.geojson",
-             "appartenance-communes.csv": data / "appartenance-communes-90.csv"}
+    links = {
+        "livraisons": Path(os.environ["OCSGE_SCREENSHOT_SAMPLE"]),
+        "communes.geojson": data / "communes-90-territoire-de-belfort.geojson",
+        "appartenance-communes.csv": data / "appartenance-communes-90.csv",
+    }
     for name, target in links.items():
         if not (work / name).exists():
             (work / name).symlink_to(target.resolve())

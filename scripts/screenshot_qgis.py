@@ -11,8 +11,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(os.environ["OCSGE_ROOT"])
-sys.path.insert(0, str(ROOT / "scripts"))  # qgis --code runs this file without its folder on the path
+sys.path.insert(
+    0, str(ROOT / "scripts")
+)  # qgis --code runs this file without its folder on the path
 from qgis_code import finish, start_plugin  # noqa: E402
+
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
 
@@ -26,12 +29,21 @@ def run() -> bool:
     app = start_plugin()
     from ocsge.ocsge_plugin import settings
 
-    archives = {p.stem: p.read_bytes() for p in sorted(Path(os.environ["OCSGE_SCREENSHOT_SAMPLE"]).glob("*.7z"))}
+    archives = {
+        p.stem: p.read_bytes()
+        for p in sorted(Path(os.environ["OCSGE_SCREENSHOT_SAMPLE"]).glob("*.7z"))
+    }
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
     try:
-        serve_ign(server, {"OCSGE": [n for n in archives if "ARTIFICIALISATION" not in n],
-                           "OCSGE-ARTIFICIALISATION": [n for n in archives if "ARTIFICIALISATION" in n]}, archives=archives)
+        serve_ign(
+            server,
+            {
+                "OCSGE": [n for n in archives if "ARTIFICIALISATION" not in n],
+                "OCSGE-ARTIFICIALISATION": [n for n in archives if "ARTIFICIALISATION" in n],
+            },
+            archives=archives,
+        )
         serve_datagouv(server, datasets(server, archives))
         settings.set_value("datagouv_url", server.url_for(API))
         settings.set_value("ign_url", server.url_for(IGN))
@@ -39,8 +51,15 @@ def run() -> bool:
         window.resize(1600, 960)
         plugin = plugins["ocsge"]
         plugin.dock_action.setChecked(True)
-        capture(app, plugin.dock, QgsProject.instance(), iface.mapCanvas(), window,
-                Path(os.environ["OCSGE_SCREENSHOT_OUT"]), ign=False)
+        capture(
+            app,
+            plugin.dock,
+            QgsProject.instance(),
+            iface.mapCanvas(),
+            window,
+            Path(os.environ["OCSGE_SCREENSHOT_OUT"]),
+            ign=False,
+        )
         return True
     finally:
         server.stop()

@@ -66,7 +66,8 @@ def _iface_layer_tree_view(qgis_iface):
     """QGIS's own layer tree view for pytest-qgis's stand-in ``iface``, as the real one has.
 
     From QGIS 3.40 on, Processing places the layers it loads (processing.runAndLoadResults, the
-    panel's loading) with ``iface.layerTreeView()``: pytest-qgis 2.1.0's iface has no such method, the
+    panel's loading) with ``iface.layerTreeView()``: pytest-qgis 2.1.0's iface has no such method,
+    the
     later ones answer a MagicMock, which QGIS 3.44's C++ ``addResultLayers`` refuses (TypeError)."""
     from qgis.core import QgsLayerTreeModel, QgsProject
     from qgis.gui import QgsLayerTreeView
@@ -137,13 +138,16 @@ def run(provider):
 
 @pytest.fixture(scope="session")
 def postgis():
-    """A private PostgreSQL + PostGIS cluster (scripts/pg_cluster.py) for the whole session: started at
+    """A private PostgreSQL + PostGIS cluster (scripts/pg_cluster.py) for the whole session: started
+    at
     its first use, stopped and removed at the end (failures and Ctrl+C included)."""
     import pg_cluster
 
     bindir = pg_cluster.find_bindir()
     if bindir is None:
-        pytest.fail("PostgreSQL + PostGIS manquent (/usr/lib/postgresql/*/bin) : `make deps` les installe.")
+        pytest.fail(
+            "PostgreSQL + PostGIS manquent (/usr/lib/postgresql/*/bin) : `make deps` les installe."
+        )
     cluster = pg_cluster.Cluster(bindir).start()
     try:
         yield cluster
@@ -152,8 +156,11 @@ def postgis():
 
 
 # qgis_process's profile and plugin link, one per checkout (clones tested at once do not share it).
-QGIS_PROCESS_BUILD = str(_PLUGINPATH.parent / f"ocsge-qgis-process-{hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]}")
-# made afresh for each session: a profile left by an earlier run (another QGIS, a plugin that failed to
+QGIS_PROCESS_BUILD = str(
+    _PLUGINPATH.parent / f"ocsge-qgis-process-{hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]}"
+)
+# made afresh for each session: a profile left by an earlier run (another QGIS, a plugin that failed
+# to
 # load) never decides whether the plugin is enabled
 shutil.rmtree(QGIS_PROCESS_BUILD, ignore_errors=True)
 
@@ -170,7 +177,9 @@ def qgis_process(*args: str, check: bool = True) -> subprocess.CompletedProcess:
         timeout=600,
     )
     if check and proc.returncode != 0:
-        raise AssertionError(f"qgis_process failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(
+            f"qgis_process failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+        )
     return proc
 
 
@@ -190,9 +199,15 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def _remove_session_folders() -> None:
-    """The session's own temporary folders (cache, data, plugin link, qgis_process profile): the exit
+    """The session's own temporary folders (cache, data, plugin link, qgis_process profile): the
+    exit
     below skips atexit, and a run should leave nothing in /tmp."""
-    for folder in (_CACHE, _OWN_DATA_DIR, _PLUGINPATH, QGIS_PROCESS_BUILD):  # _CACHE: unused if the cache was set outside
+    for folder in (
+        _CACHE,
+        _OWN_DATA_DIR,
+        _PLUGINPATH,
+        QGIS_PROCESS_BUILD,
+    ):  # _CACHE: unused if the cache was set outside
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
 

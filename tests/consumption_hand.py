@@ -1,4 +1,5 @@
-"""The hand table of issue 26: three communes of Cerema's consumption file with literal yearly values
+"""The hand table of issue 26: three communes of Cerema's consumption file with literal yearly
+values
 2009–2023 (m²), written as Cerema publishes it (``;``, Latin-1, numbers as text with a space as
 thousands separator and a decimal comma), and a membership table of the user's territories.
 
@@ -14,7 +15,23 @@ from pathlib import Path
 
 YEARS = list(range(2009, 2024))
 ANDELNANS = [900, 800, 1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 500, 700, 300]
-ANGEOT = [20000, 25000, 30000, 40000, 35000, 25000, 20000, None, 15000, 10000, 30000, 45000, 20000, 10000, 30000]
+ANGEOT = [
+    20000,
+    25000,
+    30000,
+    40000,
+    35000,
+    25000,
+    20000,
+    None,
+    15000,
+    10000,
+    30000,
+    45000,
+    20000,
+    10000,
+    30000,
+]
 ANJOUTEY = [5000] * 15
 # name, yearly values, (pop15, pop21), (men15, men21), surfcom2023 (m²)
 COMMUNES = {
@@ -39,24 +56,71 @@ def _text(value: float | None) -> str:
 
 
 def _header() -> list[str]:
-    head = ["idcom", "idcomtxt", "idreg", "idregtxt", "iddep", "iddeptxt", "epci23", "epci23txt", "scot"]
+    head = [
+        "idcom",
+        "idcomtxt",
+        "idreg",
+        "idregtxt",
+        "iddep",
+        "iddeptxt",
+        "epci23",
+        "epci23txt",
+        "scot",
+    ]
     for year in YEARS:
         a, b = year % 100, (year + 1) % 100
-        head += [f"naf{a:02d}art{b:02d}"] + [f"art{a:02d}{t}{b:02d}" for t in ("act", "hab", "mix", "rou", "fer", "inc")]
-    return head + ["naf09art24", "artcom0924", "pop15", "pop21", "pop1521", "men15", "men21", "men1521", "surfcom2023"]
+        head += [f"naf{a:02d}art{b:02d}"] + [
+            f"art{a:02d}{t}{b:02d}" for t in ("act", "hab", "mix", "rou", "fer", "inc")
+        ]
+    return head + [
+        "naf09art24",
+        "artcom0924",
+        "pop15",
+        "pop21",
+        "pop1521",
+        "men15",
+        "men21",
+        "men1521",
+        "surfcom2023",
+    ]
 
 
 def write_hand_file(folder: Path, name: str = "conso-hand.csv", encoding: str = "latin-1") -> Path:
-    """The hand table as Cerema's CSV (habitat = the whole year but 2021: 300 habitat + 200 route for
+    """The hand table as Cerema's CSV (habitat = the whole year but 2021: 300 habitat + 200 route
+    for
     Andelnans; the period totals are the file's, unused)."""
     rows = [_header()]
     for code, (label, values, pop, men, surface) in COMMUNES.items():
-        row = [code, label, "27", "Bourgogne-Franche-Comté", "90", "Territoire de Belfort", "200069052", "CA Grand Belfort", "SCoT du Territoire de Belfort"]
+        row = [
+            code,
+            label,
+            "27",
+            "Bourgogne-Franche-Comté",
+            "90",
+            "Territoire de Belfort",
+            "200069052",
+            "CA Grand Belfort",
+            "SCoT du Territoire de Belfort",
+        ]
         for year, value in zip(YEARS, values):
-            habitat, route = (300, 200) if (code, year) == ("90001", 2021) else (value, 0 if value is not None else None)
+            habitat, route = (
+                (300, 200)
+                if (code, year) == ("90001", 2021)
+                else (value, 0 if value is not None else None)
+            )
             row += [_text(value), "0", _text(habitat), "0", _text(route), "0", "0"]
         total = sum(v for v in values if v is not None)
-        row += [_text(total), _text(total), str(pop[0]), str(pop[1]), str(pop[1] - pop[0]), str(men[0]), str(men[1]), str(men[1] - men[0]), str(surface)]
+        row += [
+            _text(total),
+            _text(total),
+            str(pop[0]),
+            str(pop[1]),
+            str(pop[1] - pop[0]),
+            str(men[0]),
+            str(men[1]),
+            str(men[1] - men[0]),
+            str(surface),
+        ]
         rows.append(row)
     path = Path(folder) / name
     path.write_bytes(("\r\n".join(";".join(row) for row in rows) + "\r\n").encode(encoding))
@@ -72,8 +136,10 @@ def write_membership(folder: Path) -> Path:
 # The diagnostic's published tables beside it (docs/domain.md §5), flux in hectares as published, no
 # GeoPackage beside them (so the unit is taken as hectares, said). Per commune, the latest pair of
 # millésimes meeting the file's years 2009–2023 is used:
-# - 90001: 2021-2024 (0.6 ha) over 2018-2021 (0.3 ha); consumption years 2021-2023 = 500 + 700 + 300 m²;
-# - 90002: 2022-2025 (0.9 ha) over 2018-2021; years inside the file 2022-2023 only = 10,000 + 30,000 m²;
+# - 90001: 2021-2024 (0.6 ha) over 2018-2021 (0.3 ha); consumption years 2021-2023 = 500 + 700 + 300
+# m²;
+# - 90002: 2022-2025 (0.9 ha) over 2018-2021; years inside the file 2022-2023 only = 10,000 + 30,000
+# m²;
 # - 90004: absent from the consumption file: artificialisation known, consumption not;
 # - 90005: in no territory (ignored).
 ARTIF_COMMUNE = (
@@ -86,7 +152,8 @@ ARTIF_COMMUNE = (
     "90004,Argiésans,3.0,9.0,0.2,0.0,0.2,2018,2021,90,27,200069052,,300.0\n"
     "90005,Autre,3.0,9.0,7.0,0.0,7.0,2018,2021,90,27,200000000,,300.0\n"
 )
-# The EPCI: 2018-2021, 5.0 ha net; its consumption 2018-2020 = (1,700 + 1,800 + 1,900) + (10,000 + 30,000 + 45,000) m².
+# The EPCI: 2018-2021, 5.0 ha net; its consumption 2018-2020 = (1,700 + 1,800 + 1,900) + (10,000 +
+# 30,000 + 45,000) m².
 ARTIF_EPCI = (
     "epci_code,nom,pourcent_artif,surface_artif,flux_artif,flux_desartif,flux_artif_net,millesime_debut,millesime_fin\n"
     "200069052,CA Grand Belfort,4.0,32.0,5.5,0.5,5.0,2018,2021\n"
@@ -104,9 +171,28 @@ def write_artif_tables(folder: Path) -> Path:
 
 # The columns of trajectoires_<level>, written out: the national table's, then the plugin's own.
 NATIONAL = [
-    "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
-    "conso_annuelle_depuis_2021", "conso_projetee_2030", "respecte_reglementation_actuellement", "pourcentage_utilisation_actuelle",
-    "respectera_reglementation_en_2030", "pourcentage_utilisation_projetee_en_2030",
+    "conso_2011_2020",
+    "conso_autorisee_augmentee_a_1ha_2021_2030",
+    "conso_autorisee_2021_2030",
+    "conso_depuis_2021",
+    "conso_annuelle_depuis_2021",
+    "conso_projetee_2030",
+    "respecte_reglementation_actuellement",
+    "pourcentage_utilisation_actuelle",
+    "respectera_reglementation_en_2030",
+    "pourcentage_utilisation_projetee_en_2030",
 ]
-PLUGIN = ["nom", "taux_reduction", "derniere_annee", "nb_annees_depuis_2021", "communes", "communes_manquantes", "codes_manquants",
-          "part_surface_manquante", "valeurs_vides", "partiel", "unite", "convention"]
+PLUGIN = [
+    "nom",
+    "taux_reduction",
+    "derniere_annee",
+    "nb_annees_depuis_2021",
+    "communes",
+    "communes_manquantes",
+    "codes_manquants",
+    "part_surface_manquante",
+    "valeurs_vides",
+    "partiel",
+    "unite",
+    "convention",
+]

@@ -1,4 +1,5 @@
-"""The parts of QgisInterface the plugin uses, recording what is added and removed (for unload tests)."""
+"""The parts of QgisInterface the plugin uses, recording what is added and removed (for unload
+tests)."""
 
 from __future__ import annotations
 

@@ -12,13 +12,24 @@ from werkzeug import Request, Response
 
 API = "/api/1"
 IGN = "/telechargement"
-ATOM_NS = 'xmlns="http://www.w3.org/2005/Atom" xmlns:gpf_dl="https://data.geopf.fr/annexes/ressources/xsd/gpf_dl.xsd"'
+ATOM_NS = (
+    'xmlns="http://www.w3.org/2005/Atom" '
+    'xmlns:gpf_dl="https://data.geopf.fr/annexes/ressources/xsd/gpf_dl.xsd"'
+)
 
 
 # ------------------------------------------------------------------------------------ data.gouv
 
-def resource(rid: str, title: str, fmt: str, url: str, filesize: int | None = 1000, mime: str = "",
-             last_modified: str = "2024-05-02T08:00:00.000000+00:00") -> dict:
+
+def resource(
+    rid: str,
+    title: str,
+    fmt: str,
+    url: str,
+    filesize: int | None = 1000,
+    mime: str = "",
+    last_modified: str = "2024-05-02T08:00:00.000000+00:00",
+) -> dict:
     return {
         "id": rid,
         "title": title,
@@ -35,15 +46,25 @@ def resource(rid: str, title: str, fmt: str, url: str, filesize: int | None = 10
     }
 
 
-def dataset(did: str, title: str, organization: str = "IGN", resources: list[dict] | None = None,
-            description: str = "", last_update: str = "2024-05-02T08:00:00.000000+00:00") -> dict:
+def dataset(
+    did: str,
+    title: str,
+    organization: str = "IGN",
+    resources: list[dict] | None = None,
+    description: str = "",
+    last_update: str = "2024-05-02T08:00:00.000000+00:00",
+) -> dict:
     slug = title.lower().replace(" ", "-")
     return {
         "id": did,
         "title": title,
         "slug": slug,
         "description": description or f"Description of **{title}**.",
-        "organization": {"id": f"org-{organization}", "name": organization, "slug": organization.lower()},
+        "organization": {
+            "id": f"org-{organization}",
+            "name": organization,
+            "slug": organization.lower(),
+        },
         "last_update": last_update,
         "last_modified": last_update,
         "created_at": "2021-10-01T00:00:00+00:00",
@@ -56,7 +77,8 @@ def dataset(did: str, title: str, organization: str = "IGN", resources: list[dic
 
 
 def serve_datagouv(server, datasets: list[dict], calls: list | None = None) -> None:
-    """/api/1/datasets/?q=&page=&page_size= (every dataset whose title holds a word of q, paged as the
+    """/api/1/datasets/?q=&page=&page_size= (every dataset whose title holds a word of q, paged as
+    the
     API does, next_page / previous_page as full URLs) and /api/1/datasets/<id>/."""
 
     def search(request: Request) -> Response:
@@ -66,11 +88,12 @@ def serve_datagouv(server, datasets: list[dict], calls: list | None = None) -> N
         page = int(request.args.get("page", 1))
         size = int(request.args.get("page_size", 20))
         found = [d for d in datasets if any(w in d["title"].lower() for w in words)]
-        chunk = found[(page - 1) * size: page * size]
+        chunk = found[(page - 1) * size : page * size]
         base = server.url_for(f"{API}/datasets/")
 
         def link(number: int) -> str:
-            return f"{base}?{urlencode({'q': request.args.get('q', ''), 'page': number, 'page_size': size})}"
+            query = {"q": request.args.get("q", ""), "page": number, "page_size": size}
+            return f"{base}?{urlencode(query)}"
 
         payload = {
             "data": chunk,
@@ -103,7 +126,9 @@ D090 = {
 }
 
 
-def atom_feed(base: str, product: str, names: list[str], zone: str, page: int, pagesize: int, total: int) -> str:
+def atom_feed(
+    base: str, product: str, names: list[str], zone: str, page: int, pagesize: int, total: int
+) -> str:
     """One page of the service's Atom listing of a product."""
     pagecount = max(1, math.ceil(total / pagesize))
     entries = []
@@ -118,21 +143,27 @@ def atom_feed(base: str, product: str, names: list[str], zone: str, page: int, p
     <link href="{base}{IGN}/resource/{product}/{name}" rel="alternate" type="application/atom+xml"/>
     <updated>2025-09-16T10:00:00+02:00</updated>
     <gpf_dl:zone term="{zone}" label="{zone} Territoire de Belfort"/>
-    <gpf_dl:format term="{fmt}" label="{fmt} ({'GeoPackage' if fmt == 'GPKG' else 'Shapefile'})"/>{edition}
-  </entry>"""
+    <gpf_dl:format term="{fmt}" label="{fmt} ({"GeoPackage" if fmt == "GPKG" else "Shapefile"})"/>{edition}
+  </entry>"""  # noqa: E501 - IGN's Atom entry as served
         )
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<feed {ATOM_NS} xml:lang="fr" '
-        f'gpf_dl:page="{page}" gpf_dl:pagesize="{pagesize}" gpf_dl:pagecount="{pagecount}" gpf_dl:totalentries="{total}">\n'
+        f'gpf_dl:page="{page}" gpf_dl:pagesize="{pagesize}" '
+        f'gpf_dl:pagecount="{pagecount}" gpf_dl:totalentries="{total}">\n'
         f"  <title>{product}</title>\n  <id>{base}{IGN}/resource/{product}</id>\n"
-        f'  <link href="{base}{IGN}/resource/{product}" rel="self"/>\n  <updated>2025-09-16T10:00:00+02:00</updated>\n'
-        + "\n".join(entries)
-        + "\n</feed>\n"
+        f'  <link href="{base}{IGN}/resource/{product}" rel="self"/>\n  '
+        "<updated>2025-09-16T10:00:00+02:00</updated>\n" + "\n".join(entries) + "\n</feed>\n"
     )
 
 
-def serve_ign(server, listing: dict[str, list[str]] | None = None, zone: str = "D090", pagesize: int = 50,
-              archives: dict[str, bytes] | None = None, calls: list | None = None) -> None:
+def serve_ign(
+    server,
+    listing: dict[str, list[str]] | None = None,
+    zone: str = "D090",
+    pagesize: int = 50,
+    archives: dict[str, bytes] | None = None,
+    calls: list | None = None,
+) -> None:
     """/telechargement/resource/<PRODUCT>?zone=&page=&limit= (pages of at most ``pagesize``; other
     zones are empty) and /telechargement/download/<PRODUCT>/<NAME>/<NAME>.7z for ``archives``."""
     listing = D090 if listing is None else listing
@@ -147,7 +178,7 @@ def serve_ign(server, listing: dict[str, list[str]] | None = None, zone: str = "
                 names = [n for n in names if f"_{request.args['format'].upper()}_" in n]
             page = int(request.args.get("page", 1))
             size = min(pagesize, int(request.args.get("limit", 10)))
-            chunk = names[(page - 1) * size: page * size]
+            chunk = names[(page - 1) * size : page * size]
             xml = atom_feed(base, product, chunk, zone, page, size, len(names))
             return Response(xml, content_type="application/atom+xml;charset=UTF-8")
 
@@ -163,6 +194,7 @@ def serve_ign(server, listing: dict[str, list[str]] | None = None, zone: str = "
 
 
 # ------------------------------------------------------------------------------------- settings
+
 
 class plugin_settings:  # noqa: N801 - used as a context manager
     """Set the plugin's settings (ocsge/…) for a test, restore them after."""

@@ -1,6 +1,8 @@
-"""Inputs as planners download them, built from the real files of tests/data: an XLSX written by hand
+"""Inputs as planners download them, built from the real files of tests/data: an XLSX written by
+hand
 (it is zipped XML: shared strings, one sheet per table, title rows before the header as INSEE
-publishes them), INSEE's table d'appartenance of Territoire de Belfort, ADMIN EXPRESS COMMUNE layers."""
+publishes them), INSEE's table d'appartenance of Territoire de Belfort, ADMIN EXPRESS COMMUNE
+layers."""
 
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ def _column(index: int) -> str:
 
 
 def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """An XLSX workbook with one sheet per entry; cells are text (shared strings), numbers or None."""
+    """An XLSX workbook with one sheet per entry; cells are text (shared strings), numbers or
+    None."""
     strings: dict[str, int] = {}
     sheet_xml = []
     for rows in sheets.values():
@@ -45,7 +48,10 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
                     index = strings.setdefault(str(value), len(strings))
                     cells.append(f'<c r="{ref}" t="s"><v>{index}</v></c>')
             lines.append(f'<row r="{r}">{"".join(cells)}</row>')
-        sheet_xml.append(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{MAIN}"><sheetData>{"".join(lines)}</sheetData></worksheet>')
+        sheet_xml.append(
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet '
+            f'xmlns="{MAIN}"><sheetData>{"".join(lines)}</sheetData></worksheet>'
+        )
     names = list(sheets)
     shared = "".join(f"<si><t>{escape(s)}</t></si>" for s in strings)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -53,38 +59,55 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
             "[Content_Types].xml",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
             + "".join(
-                f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
                 for i in range(len(names))
             )
-            + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            + '<Override PartName="/xl/sharedStrings.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
             "</Types>",
         )
         z.writestr(
             "_rels/.rels",
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{PACKAGE_RELS}">'
-            f'<Relationship Id="rId1" Type="{RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
+            f'xmlns="{PACKAGE_RELS}">'
+            f'<Relationship Id="rId1" Type="{RELS}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
         )
         z.writestr(
             "xl/workbook.xml",
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets>'
-            + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook '
+            f'xmlns="{MAIN}" xmlns:r="{RELS}"><sheets>'
+            + "".join(
+                f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>'
+                for i, n in enumerate(names)
+            )
             + "</sheets></workbook>",
         )
         z.writestr(
             "xl/_rels/workbook.xml.rels",
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{PACKAGE_RELS}">'
-            + "".join(f'<Relationship Id="rId{i + 1}" Type="{RELS}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
-            + f'<Relationship Id="rId{len(names) + 1}" Type="{RELS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
+            f'xmlns="{PACKAGE_RELS}">'
+            + "".join(
+                f'<Relationship Id="rId{i + 1}" Type="{RELS}/worksheet" '
+                f'Target="worksheets/sheet{i + 1}.xml"/>'
+                for i in range(len(names))
+            )
+            + f'<Relationship Id="rId{len(names) + 1}" Type="{RELS}/sharedStrings" '
+            'Target="sharedStrings.xml"/></Relationships>',
         )
         for i, xml in enumerate(sheet_xml):
             z.writestr(f"xl/worksheets/sheet{i + 1}.xml", xml)
         z.writestr(
             "xl/sharedStrings.xml",
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{MAIN}" count="{len(strings)}" uniqueCount="{len(strings)}">{shared}</sst>',
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{MAIN}" '
+            f'count="{len(strings)}" uniqueCount="{len(strings)}">{shared}</sst>',
         )
     return path
 
@@ -99,19 +122,38 @@ TITLE_ROWS = [
     ["Table d'appartenance géographique des communes au 1er janvier 2024"],
     ["Source : Insee, code officiel géographique (COG) au 1er janvier 2024"],
     [],
-    ["Code géographique", "Libellé géographique", "Département", "Région", "EPCI", "Nature d'EPCI", "Arrondissement"],
+    [
+        "Code géographique",
+        "Libellé géographique",
+        "Département",
+        "Région",
+        "EPCI",
+        "Nature d'EPCI",
+        "Arrondissement",
+    ],
 ]
 
 
 def insee_xlsx(path: Path, dep: str = "90") -> Path:
-    """INSEE's table d'appartenance of the communes of ``dep`` as INSEE ships it: sheet COM (title rows,
+    """INSEE's table d'appartenance of the communes of ``dep`` as INSEE ships it: sheet COM (title
+    rows,
     a row of labels, then CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI, ARR) and the sheet of
     supra-communal zones whose EPCI rows name the EPCI."""
     rows = plugin_membership(dep)
     com = TITLE_ROWS + [["CODGEO", "LIBGEO", "DEP", "REG", "EPCI", "NATURE_EPCI", "ARR"]]
     for row in rows:
         nature = row["epci_nom"].split(" ")[0] if row["epci_code"] else "ZZ"
-        com.append([row["commune_code"], row["nom"], row["departement_code"], row["region_code"], row["epci_code"] or "ZZZZZZZZZ", nature, f"{dep}1"])
+        com.append(
+            [
+                row["commune_code"],
+                row["nom"],
+                row["departement_code"],
+                row["region_code"],
+                row["epci_code"] or "ZZZZZZZZZ",
+                nature,
+                f"{dep}1",
+            ]
+        )
     epci = sorted({(row["epci_code"], row["epci_nom"]) for row in rows if row["epci_code"]})
     zones = [
         ["Zones supra-communales au 1er janvier 2024"],
@@ -120,17 +162,42 @@ def insee_xlsx(path: Path, dep: str = "90") -> Path:
         ["Niveau géographique", "Code géographique", "Libellé géographique", "Nombre de communes"],
         ["NIVGEO", "CODGEO", "LIBGEO", "NB_COM"],
     ]
-    zones += [["EPCI", code, name, sum(1 for r in rows if r["epci_code"] == code)] for code, name in epci]
+    zones += [
+        ["EPCI", code, name, sum(1 for r in rows if r["epci_code"] == code)] for code, name in epci
+    ]
     zones += [["DEP", dep, "Territoire de Belfort", len(rows)]]
-    return write_xlsx(path, {"COM": com, "ARM": TITLE_ROWS + [["CODGEO", "LIBGEO", "COM", "DEP", "REG", "EPCI"]], "Zones_supra_communales": zones})
+    return write_xlsx(
+        path,
+        {
+            "COM": com,
+            "ARM": TITLE_ROWS + [["CODGEO", "LIBGEO", "COM", "DEP", "REG", "EPCI"]],
+            "Zones_supra_communales": zones,
+        },
+    )
 
 
-ADMIN_EXPRESS = ["ID", "NOM", "NOM_M", "INSEE_COM", "STATUT", "POPULATION", "INSEE_CAN", "INSEE_ARR", "INSEE_DEP", "INSEE_REG", "SIREN_EPCI"]
+ADMIN_EXPRESS = [
+    "ID",
+    "NOM",
+    "NOM_M",
+    "INSEE_COM",
+    "STATUT",
+    "POPULATION",
+    "INSEE_CAN",
+    "INSEE_ARR",
+    "INSEE_DEP",
+    "INSEE_REG",
+    "SIREN_EPCI",
+]
 
 
-def admin_express_communes(path: Path, dep: str = "90", lower: bool = False, driver: str = "GPKG") -> Path:
-    """An ADMIN EXPRESS COMMUNE layer of ``dep`` from the real outlines of tests/data (same geometries,
-    EPSG:4326) and the memberships of appartenance-communes-<dep>.csv; a commune without membership row
+def admin_express_communes(
+    path: Path, dep: str = "90", lower: bool = False, driver: str = "GPKG"
+) -> Path:
+    """An ADMIN EXPRESS COMMUNE layer of ``dep`` from the real outlines of tests/data (same
+    geometries,
+    EPSG:4326) and the memberships of appartenance-communes-<dep>.csv; a commune without membership
+    row
     has no SIREN_EPCI, INSEE_DEP, INSEE_REG."""
     outlines = json.loads(next(DATA.glob(f"communes-{dep}-*.geojson")).read_text(encoding="utf-8"))
     members = {row["commune_code"]: row for row in plugin_membership(dep)}
@@ -139,15 +206,30 @@ def admin_express_communes(path: Path, dep: str = "90", lower: bool = False, dri
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
     options = [] if driver == "GPKG" else ["ENCODING=UTF-8"]  # a .cpg saying UTF-8, as IGN ships it
-    layer = ds.CreateLayer("COMMUNE" if driver == "GPKG" else path.stem, srs, ogr.wkbMultiPolygon, options)
+    layer = ds.CreateLayer(
+        "COMMUNE" if driver == "GPKG" else path.stem, srs, ogr.wkbMultiPolygon, options
+    )
     names = [n.lower() if lower else n for n in ADMIN_EXPRESS]
     for name in names:
-        layer.CreateField(ogr.FieldDefn(name, ogr.OFTInteger if name.upper() == "POPULATION" else ogr.OFTString))
+        layer.CreateField(
+            ogr.FieldDefn(name, ogr.OFTInteger if name.upper() == "POPULATION" else ogr.OFTString)
+        )
     for index, feature in enumerate(outlines["features"]):
         code = feature["properties"]["code"]
         member = members.get(code, {})
-        values = [f"COMMUNE_{index:016d}", feature["properties"]["nom"], feature["properties"]["nom"].upper(), code, "Commune simple",
-                  int(member.get("population") or 0), None, f"{dep}1", member.get("departement_code"), member.get("region_code"), member.get("epci_code")]
+        values = [
+            f"COMMUNE_{index:016d}",
+            feature["properties"]["nom"],
+            feature["properties"]["nom"].upper(),
+            code,
+            "Commune simple",
+            int(member.get("population") or 0),
+            None,
+            f"{dep}1",
+            member.get("departement_code"),
+            member.get("region_code"),
+            member.get("epci_code"),
+        ]
         out = ogr.Feature(layer.GetLayerDefn())
         for name, value in zip(names, values):
             if value is not None:

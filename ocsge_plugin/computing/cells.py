@@ -7,7 +7,8 @@ import numpy as np
 
 
 def dilate(mask: np.ndarray, steps: int = 1) -> np.ndarray:
-    """``mask`` (2-D, boolean) grown by one cell in the 8 directions, ``steps`` times; a new array."""
+    """``mask`` (2-D, boolean) grown by one cell in the 8 directions, ``steps`` times; a new
+    array."""
     out = mask
     for _ in range(steps):
         grown = out.copy()

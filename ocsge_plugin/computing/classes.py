@@ -10,7 +10,8 @@ Codes are normalised as the rules read them (``nomenclature.normalise_code``: bl
 case; empty or null → None) and otherwise kept as the delivery writes them: a parent code (CS2.1.1),
 INDETERMINE, a code outside the nomenclature and null are classes of their own, never dropped.
 
-``Collector`` holds the sums of one aggregation; ``Collector.hook(...)`` gives ``placement.accumulate``
+``Collector`` holds the sums of one aggregation; ``Collector.hook(...)`` gives
+``placement.accumulate``
 the callable it calls with the placed pieces (polygon, territory, area); ``Collector.tables(codes,
 names, index_of)`` the long tables (m²) of the territories, by index of millésime as the territory
 table (``table.py``) combines départements. ``rollup_classes`` sums them to a higher level.
@@ -18,7 +19,8 @@ table (``table.py``) combines départements. ``rollup_classes`` sums them to a h
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -29,19 +31,28 @@ from .table import years_text
 
 OCCUPATION, TRANSITION, ORIGIN = "occupation", "transition_cs", "origine_artif"
 # the class columns of each table, and whether it is a stock (one millésime) or a change (two)
-CLASS_COLUMNS = {OCCUPATION: ("code_cs", "code_us"), TRANSITION: ("cs_debut", "cs_fin"), ORIGIN: ("cs_debut", "us_debut")}
+CLASS_COLUMNS = {
+    OCCUPATION: ("code_cs", "code_us"),
+    TRANSITION: ("cs_debut", "cs_fin"),
+    ORIGIN: ("cs_debut", "us_debut"),
+}
 PAIR_TABLES = (TRANSITION, ORIGIN)
 _SHIFT = 24  # class number bits in a (territory, class) key
 
 
 def _columns(name: str) -> list[str]:
     """The long table's columns (m²): territory, millésime(s), classes, surface."""
-    years = ["index_debut", "index_fin", "millesime_debut", "millesime_fin"] if name in PAIR_TABLES else ["index", "millesime"]
+    years = (
+        ["index_debut", "index_fin", "millesime_debut", "millesime_fin"]
+        if name in PAIR_TABLES
+        else ["index", "millesime"]
+    )
     return ["code", "nom", *years, *CLASS_COLUMNS[name], "surface"]
 
 
 class ClassSums:
-    """Surfaces (m²) per (territory, class) of one table and one (département, millésime(s)); a class is
+    """Surfaces (m²) per (territory, class) of one table and one (département, millésime(s)); a
+    class is
     a tuple of codes. Only the cells that receive a surface are held (sparse)."""
 
     def __init__(self) -> None:
@@ -52,7 +63,8 @@ class ClassSums:
         self.limit = 1 << 20
 
     def classes(self, columns: Sequence[Any]) -> np.ndarray:
-        """The class number of each polygon of a batch, from its code columns (one lookup per distinct
+        """The class number of each polygon of a batch, from its code columns (one lookup per
+        distinct
         combination)."""
         combined = np.zeros(len(columns[0]), dtype=np.int64)
         uniques_all = []
@@ -84,7 +96,10 @@ class ClassSums:
         if len(self.keys) <= 1:
             return
         keys, inverse = np.unique(np.concatenate(self.keys), return_inverse=True)
-        self.keys, self.areas = [keys], [np.bincount(inverse.reshape(-1), weights=np.concatenate(self.areas))]
+        self.keys, self.areas = (
+            [keys],
+            [np.bincount(inverse.reshape(-1), weights=np.concatenate(self.areas))],
+        )
         self.pending = len(keys)
 
     def cells(self) -> Iterable[tuple[int, tuple, float]]:
@@ -94,21 +109,27 @@ class ClassSums:
             return []
         by_number = {number: key for key, number in self.index.items()}
         keys, areas = self.keys[0], self.areas[0]
-        return ((int(k >> _SHIFT), by_number[int(k & ((1 << _SHIFT) - 1))], float(a)) for k, a in zip(keys.tolist(), areas.tolist()))
+        return (
+            (int(k >> _SHIFT), by_number[int(k & ((1 << _SHIFT) - 1))], float(a))
+            for k, a in zip(keys.tolist(), areas.tolist())
+        )
 
 
 class Collector:
     """The per-class sums of one aggregation: ``sums[table][(département, millésime(s))]``."""
 
     def __init__(self, stocks: bool = True) -> None:
-        self.stocks = stocks  # False when the coverage is not computed: the stocks would miss classes
+        self.stocks = (
+            stocks  # False when the coverage is not computed: the stocks would miss classes
+        )
         self.sums: dict[str, dict[tuple, ClassSums]] = {name: {} for name in CLASS_COLUMNS}
 
     def _of(self, name: str, key: tuple) -> ClassSums:
         return self.sums[name].setdefault(key, ClassSums())
 
-    def stock_hook(self, key: tuple, cs: Any, us: Any) -> Optional[Callable]:
-        """The hook adding the polygons of a stock batch (codes ``cs``, ``us``; None: no such field) to
+    def stock_hook(self, key: tuple, cs: Any, us: Any) -> Callable | None:
+        """The hook adding the polygons of a stock batch (codes ``cs``, ``us``; None: no such field)
+        to
         the stock of ``key`` = (département, millésime)."""
         if not self.stocks or cs is None:
             return None
@@ -117,19 +138,30 @@ class Collector:
         classes = sums.classes([cs, us if us is not None else np.full(n, None, dtype=object)])
         return lambda rows, territory, area: sums.add(classes[rows], territory, area)
 
-    def change_hook(self, key: tuple, codes: dict[str, Any], transitions: bool, new_artif: Optional[np.ndarray]) -> Optional[Callable]:
+    def change_hook(
+        self, key: tuple, codes: dict[str, Any], transitions: bool, new_artif: np.ndarray | None
+    ) -> Callable | None:
         """The hook adding the change pieces of a batch to the transitions (every piece, when
-        ``transitions``) and to the origin of the new artificialisation (the pieces where ``new_artif``)
-        of ``key`` = (département, début, fin). ``codes``: cs_debut, us_debut, cs_fin (None: absent)."""
+        ``transitions``) and to the origin of the new artificialisation (the pieces where
+        ``new_artif``)
+        of ``key`` = (département, début, fin). ``codes``: cs_debut, us_debut, cs_fin (None:
+        absent)."""
         hooks = []
         if transitions and codes.get("cs_debut") is not None and codes.get("cs_fin") is not None:
             sums = self._of(TRANSITION, key)
             moved = sums.classes([codes["cs_debut"], codes["cs_fin"]])
-            hooks.append(lambda rows, territory, area, s=sums, c=moved: s.add(c[rows], territory, area))
+            hooks.append(
+                lambda rows, territory, area, s=sums, c=moved: s.add(c[rows], territory, area)
+            )
         if new_artif is not None and codes.get("cs_debut") is not None:
             sums = self._of(ORIGIN, key)
             us = codes.get("us_debut")
-            origin = sums.classes([codes["cs_debut"], us if us is not None else np.full(len(codes["cs_debut"]), None, dtype=object)])
+            origin = sums.classes(
+                [
+                    codes["cs_debut"],
+                    us if us is not None else np.full(len(codes["cs_debut"]), None, dtype=object),
+                ]
+            )
             new = np.asarray(new_artif, dtype=bool)
 
             def add_origin(rows, territory, area, s=sums, c=origin):
@@ -141,7 +173,9 @@ class Collector:
             return None
         return lambda rows, territory, area: [hook(rows, territory, area) for hook in hooks]
 
-    def tables(self, codes: Sequence[str], names: Sequence[str], index_of: dict[str, dict[int, int]]) -> dict[str, pd.DataFrame]:
+    def tables(
+        self, codes: Sequence[str], names: Sequence[str], index_of: dict[str, dict[int, int]]
+    ) -> dict[str, pd.DataFrame]:
         """The long tables (m²) of the territories (``codes``, ``names``), by index of millésime
         (``index_of[département][year]``), départements combined as in the territory table."""
         out = {}
@@ -155,14 +189,24 @@ class Collector:
                 for t, classes, area in sums.cells():
                     rows.append([codes[t], names[t], *indexes, *years, *classes, area])
             width = len(CLASS_COLUMNS[name])
-            raw = pd.DataFrame(rows, columns=["code", "nom", *(["i0", "i1"] if name in PAIR_TABLES else ["i0"]),
-                                              *(["y0", "y1"] if name in PAIR_TABLES else ["y0"]), *[f"c{k}" for k in range(width)], "surface"])
+            raw = pd.DataFrame(
+                rows,
+                columns=[
+                    "code",
+                    "nom",
+                    *(["i0", "i1"] if name in PAIR_TABLES else ["i0"]),
+                    *(["y0", "y1"] if name in PAIR_TABLES else ["y0"]),
+                    *[f"c{k}" for k in range(width)],
+                    "surface",
+                ],
+            )
             out[name] = _combined(raw, name)
         return out
 
 
 def _combined(raw: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Rows of the same territory, index(es) and class summed (several départements), years merged."""
+    """Rows of the same territory, index(es) and class summed (several départements), years
+    merged."""
     pair = name in PAIR_TABLES
     index_keys = ["i0", "i1"] if pair else ["i0"]
     class_keys = [c for c in raw.columns if c.startswith("c") and c[1:].isdigit()]
@@ -173,7 +217,11 @@ def _combined(raw: pd.DataFrame, name: str) -> pd.DataFrame:
     for c in class_keys:  # None is a class of its own: grouped under a stand-in, put back after
         filled[c] = filled[c].map(lambda v: "\0" if v is None else v)
     grouped = filled.groupby(["code", *index_keys, *class_keys], sort=True)
-    table = grouped.agg(nom=("nom", "first"), surface=("surface", "sum"), **{f"m{k}": (f"y{k}", _years) for k in range(len(index_keys))}).reset_index()
+    table = grouped.agg(
+        nom=("nom", "first"),
+        surface=("surface", "sum"),
+        **{f"m{k}": (f"y{k}", _years) for k in range(len(index_keys))},
+    ).reset_index()
     for c in class_keys:
         table[c] = table[c].map(lambda v: None if v == "\0" else v)
     rename = dict(zip(class_keys, CLASS_COLUMNS[name]))
@@ -200,20 +248,35 @@ def marginal(occupation: pd.DataFrame, by: str) -> pd.DataFrame:
     """The stock by couverture (``by`` = 'code_cs') or by usage ('code_us') from the (couverture,
     usage) stock: the other code summed out (null kept as a class)."""
     keys = ["code", "index", by]
-    filled = occupation.assign(**{by: occupation[by].map(lambda v: "\0" if v is None or v is pd.NA else v)})
-    out = filled.groupby(keys, sort=True).agg(nom=("nom", "first"), millesime=("millesime", "first"), surface=("surface", "sum")).reset_index()
+    filled = occupation.assign(
+        **{by: occupation[by].map(lambda v: "\0" if v is None or v is pd.NA else v)}
+    )
+    out = (
+        filled.groupby(keys, sort=True)
+        .agg(nom=("nom", "first"), millesime=("millesime", "first"), surface=("surface", "sum"))
+        .reset_index()
+    )
     out[by] = out[by].map(lambda v: None if v == "\0" else v)
     return out[["code", "nom", "index", "millesime", by, "surface"]]
 
 
-def rollup_classes(table: pd.DataFrame, name: str, members: dict[str, list[str]], names: dict[str, str]) -> pd.DataFrame:
-    """The commune long table ``name`` (``Collector.tables``) summed to a level whose territories are
+def rollup_classes(
+    table: pd.DataFrame, name: str, members: dict[str, list[str]], names: dict[str, str]
+) -> pd.DataFrame:
+    """The commune long table ``name`` (``Collector.tables``) summed to a level whose territories
+    are
     ``members`` (territory code → commune codes), named by ``names``."""
     level_of = {commune: code for code, communes in members.items() for commune in communes}
     part = table[table["code"].isin(level_of)]
     codes = part["code"].map(level_of)
-    raw = pd.DataFrame({"code": codes.values, "nom": codes.map(lambda c: names.get(c) or "").values})
-    years = (("index_debut", "millesime_debut"), ("index_fin", "millesime_fin")) if name in PAIR_TABLES else (("index", "millesime"),)
+    raw = pd.DataFrame(
+        {"code": codes.values, "nom": codes.map(lambda c: names.get(c) or "").values}
+    )
+    years = (
+        (("index_debut", "millesime_debut"), ("index_fin", "millesime_fin"))
+        if name in PAIR_TABLES
+        else (("index", "millesime"),)
+    )
     for k, (index, millesime) in enumerate(years):
         raw[f"i{k}"] = part[index].values
         raw[f"y{k}"] = part[millesime].values
@@ -224,8 +287,21 @@ def rollup_classes(table: pd.DataFrame, name: str, members: dict[str, list[str]]
 
 
 # one table of the three, for a layer (ocsge:aggregate's OUTPUT_CLASSES, read back by ocsge:export)
-LONG_COLUMNS = ["tableau", "code", "nom", "index_debut", "index_fin", "millesime_debut", "millesime_fin",
-                "code_cs", "code_us", "cs_debut", "cs_fin", "us_debut", "surface"]
+LONG_COLUMNS = [
+    "tableau",
+    "code",
+    "nom",
+    "index_debut",
+    "index_fin",
+    "millesime_debut",
+    "millesime_fin",
+    "code_cs",
+    "code_us",
+    "cs_debut",
+    "cs_fin",
+    "us_debut",
+    "surface",
+]
 
 
 def to_long(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -251,10 +327,16 @@ def from_long(long: pd.DataFrame) -> dict[str, pd.DataFrame]:
         frame = part.reindex(columns=_columns(name)).reset_index(drop=True)
         for column in frame.columns:
             if column.startswith("index"):
-                frame[column] = pd.array([None if v is None or pd.isna(v) else int(v) for v in frame[column]], dtype="Int64")
+                frame[column] = pd.array(
+                    [None if v is None or pd.isna(v) else int(v) for v in frame[column]],
+                    dtype="Int64",
+                )
             elif column == "surface":
                 frame[column] = frame[column].astype(float)
             else:
-                frame[column] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in frame[column]]
+                frame[column] = [
+                    None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+                    for v in frame[column]
+                ]
         out[name] = frame
     return out

@@ -1,18 +1,27 @@
 """What a classification gives and how it is written.
 
-``Classification`` (per-polygon answers aligned on fids, and what was noticed), ``Comparison`` (IGN's
+``Classification`` (per-polygon answers aligned on fids, and what was noticed), ``Comparison``
+(IGN's
 artificialisation against the recomputation), ``summary`` (the summary table's rows); the attributes
 ``ocsge:classify`` and ``ocsge:compare_artif`` add (imper, artif, artif_matrice, crit_seuil,
-artif_source; the comparison's), their values per polygon (NULL where indéterminé) and the writing of
+artif_source; the comparison's), their values per polygon (NULL where indéterminé) and the writing
+of
 the features to a sink, in batches."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any
 
 import numpy as np
-from qgis.core import QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessingFeatureSource
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingFeatureSource,
+)
 from qgis.PyQt.QtCore import QVariant
 
 from .. import compat
@@ -24,7 +33,12 @@ from .progress import check_canceled
 from .thresholds import ThresholdResult
 
 WRITE_BATCH = 10000  # features handed to the sink at once
-SOURCES = ("", "ign", "matrice", "seuil")  # artif_source codes: 0 indéterminé, 1 ign, 2 matrice, 3 seuil
+SOURCES = (
+    "",
+    "ign",
+    "matrice",
+    "seuil",
+)  # artif_source codes: 0 indéterminé, 1 ign, 2 matrice, 3 seuil
 RAISONS = ("", "matrice", "seuil")  # raison codes of a disagreement: 0 none, 1 matrice, 2 seuil
 
 
@@ -49,7 +63,7 @@ class Classification:
     null_codes: int = 0  # polygons with a null couverture or usage (or IGN artif, for 'ign')
     warnings: list[str] = field(default_factory=list)  # translated notes for the log
     fields_used: dict[str, str] = field(default_factory=dict)  # role → field name read
-    thresholds: Optional[ThresholdResult] = None
+    thresholds: ThresholdResult | None = None
 
     def __len__(self) -> int:
         return int(self.fid.size)
@@ -64,7 +78,7 @@ class Classification:
         pos = np.clip(np.searchsorted(sorted_fid, wanted), 0, sorted_fid.size - 1)
         return np.where(sorted_fid[pos] == wanted, order[pos], -1)
 
-    def source_name(self, i: int) -> Optional[str]:
+    def source_name(self, i: int) -> str | None:
         return SOURCES[self.artif_source[i]] or None
 
     # --- totals (m² and counts) -------------------------------------------------------------
@@ -96,7 +110,8 @@ class Classification:
         return self._total(self.crit_seuil & (self.artif == NO))
 
     def indetermine_total(self) -> tuple[int, float]:
-        """Polygons whose artificialisation could not be decided (the leaves under its codes disagree)."""
+        """Polygons whose artificialisation could not be decided (the leaves under its codes
+        disagree)."""
         return self._total(self.artif == UNKNOWN)
 
     def indetermine_imper_total(self) -> tuple[int, float]:
@@ -172,13 +187,36 @@ def summary(c: Classification) -> list[Indicator]:
     """The summary table's rows: key, translated label, number of polygons, surface (m²)."""
     rows = [
         ("imper", tr("Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)"), c.imper_total()),
-        ("artif_matrice", tr("Artificialisé by the matrix, before the seuils"), c.artif_matrice_total()),
+        (
+            "artif_matrice",
+            tr("Artificialisé by the matrix, before the seuils"),
+            c.artif_matrice_total(),
+        ),
         ("artif", tr("Artificialisé, after the seuils"), c.artif_total()),
         ("seuil_vers_artif", tr("Switched to artificialisé by the seuils"), c.to_artif_total()),
-        ("seuil_vers_non_artif", tr("Switched to non artificialisé by the seuils"), c.to_non_artif_total()),
-        ("indetermine", tr("Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)"), c.indetermine_total()),
-        ("indetermine_imper", tr("Indéterminé for imperméabilisation (the leaves under the couverture disagree)"), c.indetermine_imper_total()),
-        ("geometries_reparees", tr("Invalid geometries repaired for the computation"), c.repaired_total()),
+        (
+            "seuil_vers_non_artif",
+            tr("Switched to non artificialisé by the seuils"),
+            c.to_non_artif_total(),
+        ),
+        (
+            "indetermine",
+            tr(
+                "Indéterminé for artificialisation (the leaves under the codes disagree: "
+                "null, unknown or parent code)"
+            ),
+            c.indetermine_total(),
+        ),
+        (
+            "indetermine_imper",
+            tr("Indéterminé for imperméabilisation (the leaves under the couverture disagree)"),
+            c.indetermine_imper_total(),
+        ),
+        (
+            "geometries_reparees",
+            tr("Invalid geometries repaired for the computation"),
+            c.repaired_total(),
+        ),
         ("total", tr("All polygons"), c.total()),
     ]
     return [Indicator(key, label, count, area) for key, label, (count, area) in rows]
@@ -187,12 +225,13 @@ def summary(c: Classification) -> list[Indicator]:
 # ------------------------------------------------------------------------------------ writing
 
 
-def _bool_or_null(value: int) -> Optional[bool]:
+def _bool_or_null(value: int) -> bool | None:
     return None if value == UNKNOWN else bool(value)
 
 
 def classification_fields() -> QgsFields:
-    """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool), artif_source (text)."""
+    """The attributes ocsge:classify adds: imper, artif, artif_matrice, crit_seuil (bool),
+    artif_source (text)."""
     out = QgsFields()
     for name in ("imper", "artif", "artif_matrice", "crit_seuil"):
         out.append(compat.field(name, QVariant.Type.Bool))
@@ -215,7 +254,13 @@ def classification_values(c: Classification, i: int) -> list:
 def comparison_fields() -> QgsFields:
     """The attributes ocsge:compare_artif adds to each disagreeing polygon."""
     out = QgsFields()
-    for name in ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil"):
+    for name in (
+        "ign_artif",
+        "ign_crit_seuil",
+        "calc_artif",
+        "calc_artif_matrice",
+        "calc_crit_seuil",
+    ):
         out.append(compat.field(name, QVariant.Type.Bool))
     out.append(compat.field("raison", QVariant.Type.String, len=10))
     return out
@@ -257,7 +302,7 @@ def output_fields(input_fields: QgsFields, added: QgsFields) -> tuple[QgsFields,
     return out, renamed
 
 
-def _bool_column(values: np.ndarray, null: Optional[np.ndarray] = None) -> list:
+def _bool_column(values: np.ndarray, null: np.ndarray | None = None) -> list:
     """Python list of True / False / None (None where ``values`` is UNKNOWN, or where ``null``)."""
     out = np.where(np.asarray(values) != 0, True, False).astype(object)
     out[(np.asarray(values) == UNKNOWN) if null is None else null] = None
@@ -294,7 +339,8 @@ def classification_codes(c: Classification) -> list[tuple[np.ndarray, tuple]]:
 
 
 def classification_rows(c: Classification) -> list:
-    """``classification_values(c, i)`` for every ``i`` at once (a list of lists, built with numpy)."""
+    """``classification_values(c, i)`` for every ``i`` at once (a list of lists, built with
+    numpy)."""
     return [list(row) for row in zip(*classification_columns(c))]
 
 
@@ -305,18 +351,24 @@ def write_features(
     fid: np.ndarray,
     values: Any,
     feedback: Any = None,
-    only: Optional[np.ndarray] = None,
+    only: np.ndarray | None = None,
 ) -> int:
-    """Copy the features of ``source`` (original geometry and attributes) into ``sink``, each followed
-    by ``values(i)`` (or ``values[i]`` when ``values`` is a list of lists), ``i`` its position in ``fid``.
-    ``only``: a bool mask over ``fid`` of the features to write (all when None). Features are written
-    by batches of ``WRITE_BATCH``. Returns the number written; raises ``Canceled``, ``ClassifyError``."""
+    """Copy the features of ``source`` (original geometry and attributes) into ``sink``, each
+    followed
+    by ``values(i)`` (or ``values[i]`` when ``values`` is a list of lists), ``i`` its position in
+    ``fid``.
+    ``only``: a bool mask over ``fid`` of the features to write (all when None). Features are
+    written
+    by batches of ``WRITE_BATCH``. Returns the number written; raises ``Canceled``,
+    ``ClassifyError``."""
     request = QgsFeatureRequest()
     if only is not None:
         request.setFilterFids([int(f) for f in fid[only]])
     expected = int(np.count_nonzero(only)) if only is not None else int(fid.size)
     if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(
+            request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+        )
     else:
         features = source.getFeatures(request)
     rows = values if isinstance(values, list) else None
@@ -332,7 +384,9 @@ def write_features(
     def flush() -> None:
         if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
             error = sink.lastError() if hasattr(sink, "lastError") else ""
-            raise ClassifyError(tr("Could not write a feature to the output: {error}").format(error=error))
+            raise ClassifyError(
+                tr("Could not write a feature to the output: {error}").format(error=error)
+            )
         batch.clear()
 
     for n, feature in enumerate(features):

@@ -1,7 +1,10 @@
-"""Statuses shared by the cores (classify, flows, territories): attribute values and the décret's rules.
+"""Statuses shared by the cores (classify, flows, territories): attribute values and the décret's
+rules.
 
-Statuses are ints: ``YES`` (1), ``NO`` (0), ``UNKNOWN`` (-1, indéterminé: null, unknown or unreadable value).
-The rules themselves (imperméabilisation, the couverture × usage matrix) live in ``rules.py``; the functions
+Statuses are ints: ``YES`` (1), ``NO`` (0), ``UNKNOWN`` (-1, indéterminé: null, unknown or
+unreadable value).
+The rules themselves (imperméabilisation, the couverture × usage matrix) live in ``rules.py``; the
+functions
 here only give their answer as a status.
 """
 
@@ -40,7 +43,8 @@ def plain_value(value: Any) -> Any:
 
 
 def parse_bool(value: Any) -> int:
-    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1 for null or other."""
+    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1 for null or
+    other."""
     if is_null(value):
         return UNKNOWN
     if isinstance(value, (bool, np.bool_)):
@@ -56,7 +60,8 @@ def parse_bool(value: Any) -> int:
 
 
 def parse_ign_artif(value: Any) -> int:
-    """IGN's ``artif`` value → 1 / 0 / -1: 'artif' / 'non artif' (any case, '_' or '-'), booleans, 1 / 0."""
+    """IGN's ``artif`` value → 1 / 0 / -1: 'artif' / 'non artif' (any case, '_' or '-'), booleans, 1
+    / 0."""
     if is_null(value):
         return UNKNOWN
     if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
@@ -64,7 +69,17 @@ def parse_ign_artif(value: Any) -> int:
     text = str(value).strip().lower().replace("_", " ").replace("-", " ")
     if text in ("artif", "artificialise", "artificialisé", "true", "t", "oui", "1", "yes"):
         return YES
-    if text in ("non artif", "nonartif", "non artificialise", "non artificialisé", "false", "f", "non", "0", "no"):
+    if text in (
+        "non artif",
+        "nonartif",
+        "non artificialise",
+        "non artificialisé",
+        "false",
+        "f",
+        "non",
+        "0",
+        "no",
+    ):
         return NO
     return UNKNOWN
 
@@ -79,7 +94,9 @@ def _status(value: bool | None) -> int:
     return UNKNOWN if value is None else int(value)
 
 
-def pair_status(code_cs: Any, code_us: Any, convention: str = DEFAULT_CONVENTION) -> tuple[int, int]:
+def pair_status(
+    code_cs: Any, code_us: Any, convention: str = DEFAULT_CONVENTION
+) -> tuple[int, int]:
     """(imperméabilisé, artificialisé by the matrix) as 1 / 0 / -1, by ``rules.resolve``."""
     imper, artif = resolve(plain_value(code_cs), plain_value(code_us), convention)
     return _status(imper), _status(artif)
@@ -122,7 +139,8 @@ def lookup_imper(cs: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
 
 
 def lookup_artif(cs: Any, us: Any, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
-    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair, by ``rules.resolve``
+    """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair, by
+    ``rules.resolve``
     once per distinct pair of values."""
     c_codes, c_uniques = factorize(cs)
     u_codes, u_uniques = factorize(us)
@@ -136,7 +154,8 @@ def lookup_artif(cs: Any, us: Any, convention: str = DEFAULT_CONVENTION) -> np.n
 
 
 def parse_sign(value: Any) -> int:
-    """IGN's ``artificialisation`` (1 became artificial, -1 desartificialised, 0 / null nothing) → 1 / -1 / 0."""
+    """IGN's ``artificialisation`` (1 became artificial, -1 desartificialised, 0 / null nothing) → 1
+    / -1 / 0."""
     if value is None:
         return 0
     try:

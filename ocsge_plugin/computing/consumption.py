@@ -1,4 +1,5 @@
-"""Consommation d'espaces NAF per territory and the ZAN trajectory 2021–2030 (loi Climat et résilience).
+"""Consommation d'espaces NAF per territory and the ZAN trajectory 2021–2030 (loi Climat et
+résilience).
 
 The rules, written once (cited in ``ocsge:consommation``'s help):
 
@@ -6,29 +7,35 @@ The rules, written once (cited in ``ocsge:consommation``'s help):
   naf20art21);
 - **envelope 2021–2030** = reference × (1 − rate); rate 50 % (article 194, I, 1° of loi n° 2021-1104
   du 22 août 2021) unless a territorialisation table gives the territory's own (SRADDET, SCoT);
-- **communal guarantee of 1 ha** (article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630
+- **communal guarantee of 1 ha** (article 194, IV, 3° bis of the same loi, inserted by loi n°
+2023-630
   du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale
   prescribed, arrêté or approved before 22 August 2026 cannot have an envelope under 1 ha for
   2021–2031. Applied to every commune, to none or to a listed set; never to groupings;
-- **since 2021** = the years 2021 to the file's last year (at most 2030); **annual pace** = that total
+- **since 2021** = the years 2021 to the file's last year (at most 2030); **annual pace** = that
+total
   ÷ its number of years; **projection to the end of 2030** = since 2021 + pace × the years left.
 
-Convention ``national`` reproduces the national « Trajectoires ZAN » table: every territory's envelope
+Convention ``national`` reproduces the national « Trajectoires ZAN » table: every territory's
+envelope
 (groupings included) is raised to 1 ha when under it and the projection is the pace × 9.
 
 :func:`compute` returns, per level, the consumption table (per year and destination, period totals,
-consumption per new inhabitant and household), the trajectory table (the national table's columns, then
-the plugin's) and the yearly series; communes of the territories absent from the file (and the reverse)
+consumption per new inhabitant and household), the trajectory table (the national table's columns,
+then
+the plugin's) and the yearly series; communes of the territories absent from the file (and the
+reverse)
 are named, their territories marked partial. :func:`write_tables` writes them (GeoPackage + CSV).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,11 +48,27 @@ from .consumption_read import DESTINATIONS, ConsumptionFile
 from .rollup import Membership, departement_of_commune
 
 __all__ = [
-    "CONVENTIONS", "DEFAULT_LEVELS", "GUARANTEES", "HECTARE", "LEVELS", "NATIONAL_COLUMNS", "ConsumptionResult", "LevelTables",
-    "Options", "compute", "write_tables",
+    "CONVENTIONS",
+    "DEFAULT_LEVELS",
+    "GUARANTEES",
+    "HECTARE",
+    "LEVELS",
+    "NATIONAL_COLUMNS",
+    "ConsumptionResult",
+    "LevelTables",
+    "Options",
+    "compute",
+    "write_tables",
 ]
 
-LEVELS = ("commune", "epci", "scot", "departement", "region", "zone")  # zone: a set of communes of the user's (zone_code)
+LEVELS = (
+    "commune",
+    "epci",
+    "scot",
+    "departement",
+    "region",
+    "zone",
+)  # zone: a set of communes of the user's (zone_code)
 DEFAULT_LEVELS = LEVELS[:5]
 CONVENTIONS = ("loi", "national")  # the law (default); the national file's rule
 GUARANTEES = ("toutes", "aucune", "liste")  # the 1 ha guarantee: every commune, none, a listed set
@@ -56,16 +79,46 @@ SINCE, END = 2021, 2030
 ROWS_AT_ONCE = 1000  # rows converted to Python values at a time when writing (memory)
 # The national « Trajectoires ZAN » table's columns after <level>_code, in its order.
 NATIONAL_COLUMNS = [
-    "conso_2011_2020", "conso_autorisee_augmentee_a_1ha_2021_2030", "conso_autorisee_2021_2030", "conso_depuis_2021",
-    "conso_annuelle_depuis_2021", "conso_projetee_2030", "respecte_reglementation_actuellement", "pourcentage_utilisation_actuelle",
-    "respectera_reglementation_en_2030", "pourcentage_utilisation_projetee_en_2030",
+    "conso_2011_2020",
+    "conso_autorisee_augmentee_a_1ha_2021_2030",
+    "conso_autorisee_2021_2030",
+    "conso_depuis_2021",
+    "conso_annuelle_depuis_2021",
+    "conso_projetee_2030",
+    "respecte_reglementation_actuellement",
+    "pourcentage_utilisation_actuelle",
+    "respectera_reglementation_en_2030",
+    "pourcentage_utilisation_projetee_en_2030",
 ]
 PLUGIN_COLUMNS = [
-    "nom", "taux_reduction", "derniere_annee", "nb_annees_depuis_2021", "communes", "communes_manquantes", "codes_manquants",
-    "part_surface_manquante", "valeurs_vides", "partiel", "unite", "convention",
+    "nom",
+    "taux_reduction",
+    "derniere_annee",
+    "nb_annees_depuis_2021",
+    "communes",
+    "communes_manquantes",
+    "codes_manquants",
+    "part_surface_manquante",
+    "valeurs_vides",
+    "partiel",
+    "unite",
+    "convention",
 ]
-_KEYS = {"commune": None, "epci": "epci_code", "scot": "scot_code", "departement": "departement_code", "region": "region_code", "zone": "zone_code"}
-_NAMES = {"epci": "epci_nom", "scot": "scot_nom", "departement": "departement_nom", "region": "region_nom", "zone": "zone_nom"}
+_KEYS = {
+    "commune": None,
+    "epci": "epci_code",
+    "scot": "scot_code",
+    "departement": "departement_code",
+    "region": "region_code",
+    "zone": "zone_code",
+}
+_NAMES = {
+    "epci": "epci_nom",
+    "scot": "scot_nom",
+    "departement": "departement_nom",
+    "region": "region_nom",
+    "zone": "zone_nom",
+}
 
 
 @dataclass
@@ -94,18 +147,35 @@ class LevelTables:
     missing: dict[str, list[str]]
 
     def series(self) -> pd.DataFrame:
-        """The yearly series, one row per territory and year: ``<level>_code``, ``annee``, ``conso`` and
+        """The yearly series, one row per territory and year: ``<level>_code``, ``annee``, ``conso``
+        and
         ``conso_<destination>`` (the unit of the tables)."""
         key = f"{self.level}_code"
-        years = sorted(int(c.split("_")[1]) for c in self.consommation.columns if c.startswith("conso_") and c[6:].isdigit())
+        years = sorted(
+            int(c.split("_")[1])
+            for c in self.consommation.columns
+            if c.startswith("conso_") and c[6:].isdigit()
+        )
         parts = []
         for year in years:
-            part = pd.DataFrame({key: self.consommation[key], "annee": year, "conso": self.consommation[f"conso_{year}"]})
+            part = pd.DataFrame(
+                {
+                    key: self.consommation[key],
+                    "annee": year,
+                    "conso": self.consommation[f"conso_{year}"],
+                }
+            )
             for suffix in DESTINATIONS.values():
                 column = f"conso_{year}_{suffix}"
-                part[f"conso_{suffix}"] = self.consommation[column] if column in self.consommation.columns else np.nan
+                part[f"conso_{suffix}"] = (
+                    self.consommation[column] if column in self.consommation.columns else np.nan
+                )
             parts.append(part)
-        return pd.concat(parts, ignore_index=True).sort_values([key, "annee"], kind="stable").reset_index(drop=True)
+        return (
+            pd.concat(parts, ignore_index=True)
+            .sort_values([key, "annee"], kind="stable")
+            .reset_index(drop=True)
+        )
 
 
 @dataclass
@@ -116,16 +186,23 @@ class ConsumptionResult:
     years: list[int]
     options: Options
     warnings: list[str] = field(default_factory=list)
-    absent: list[str] = field(default_factory=list)  # communes of the territories absent from the file
-    not_in_territories: list[str] = field(default_factory=list)  # communes of the file in no territory given
-    share_absent: dict[str, dict[str, Optional[float]]] = field(default_factory=dict)  # level → code → % of area
+    absent: list[str] = field(
+        default_factory=list
+    )  # communes of the territories absent from the file
+    not_in_territories: list[str] = field(
+        default_factory=list
+    )  # communes of the file in no territory given
+    share_absent: dict[str, dict[str, float | None]] = field(
+        default_factory=dict
+    )  # level → code → % of area
 
     @property
     def last_year(self) -> int:
         return max(self.years)
 
     def report(self) -> dict[str, Any]:
-        """The REPORT: years, convention, unit, rows per level, the communes missing and their share of area."""
+        """The REPORT: years, convention, unit, rows per level, the communes missing and their share
+        of area."""
         return {
             "annees": [min(self.years), self.last_year],
             "derniere_annee": self.last_year,
@@ -137,7 +214,13 @@ class ConsumptionResult:
             "communes_absentes_du_fichier": self.absent,
             "communes_hors_territoires": self.not_in_territories,
             "territoires_partiels": {
-                level: {code: {"communes": communes, "part_surface": self.share_absent.get(level, {}).get(code)} for code, communes in t.missing.items()}
+                level: {
+                    code: {
+                        "communes": communes,
+                        "part_surface": self.share_absent.get(level, {}).get(code),
+                    }
+                    for code, communes in t.missing.items()
+                }
                 for level, t in self.levels.items()
                 if t.missing
             },
@@ -145,10 +228,25 @@ class ConsumptionResult:
         }
 
 
-def _territories(cfile: ConsumptionFile, membership: Optional[Membership], zones: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+def _territories(
+    cfile: ConsumptionFile, membership: Membership | None, zones: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Commune code → nom and the membership codes and names, from the membership table when given
-    (the user's territories), else from the file's own columns; the user's zones (zone_code, zone_nom)."""
-    columns = ["nom", "epci_code", "epci_nom", "scot_code", "scot_nom", "departement_code", "departement_nom", "region_code", "region_nom", "zone_code", "zone_nom"]
+    (the user's territories), else from the file's own columns; the user's zones (zone_code,
+    zone_nom)."""
+    columns = [
+        "nom",
+        "epci_code",
+        "epci_nom",
+        "scot_code",
+        "scot_nom",
+        "departement_code",
+        "departement_nom",
+        "region_code",
+        "region_nom",
+        "zone_code",
+        "zone_nom",
+    ]
     if membership is None:
         source = cfile.table
     else:
@@ -156,25 +254,40 @@ def _territories(cfile: ConsumptionFile, membership: Optional[Membership], zones
         if "departement_code" not in source.columns:
             source["departement_code"] = [departement_of_commune(c) for c in source.index]
         if "region_code" not in source.columns:
-            source["region_code"] = source["departement_code"].map(lambda d: departements().get(d, (None, None))[1] if d else None)
+            source["region_code"] = source["departement_code"].map(
+                lambda d: departements().get(d, (None, None))[1] if d else None
+            )
     out = pd.DataFrame(index=source.index.astype(str))
     for column in columns:
         if column in source.columns:
             out[column] = source[column].to_numpy()
         else:  # what the membership table does not say (SCoT…), the file says for its communes
-            out[column] = out.index.map(cfile.table[column].to_dict()) if column in cfile.table.columns else None
+            out[column] = (
+                out.index.map(cfile.table[column].to_dict())
+                if column in cfile.table.columns
+                else None
+            )
     if "nom" in cfile.table.columns:
-        out["nom"] = out["nom"].where(out["nom"].notna(), out.index.map(cfile.table["nom"].to_dict()))
+        out["nom"] = out["nom"].where(
+            out["nom"].notna(), out.index.map(cfile.table["nom"].to_dict())
+        )
     if zones is not None:
         out["zone_code"] = out.index.map(zones["zone_code"].to_dict())
         out["zone_nom"] = out.index.map(zones["zone_nom"].to_dict())
     deps, regs = departements(), regions()
-    out["departement_nom"] = out["departement_nom"].where(out["departement_nom"].notna(), out["departement_code"].map(lambda d: deps.get(d, (None,))[0]))
-    out["region_nom"] = out["region_nom"].where(out["region_nom"].notna(), out["region_code"].map(regs))
+    out["departement_nom"] = out["departement_nom"].where(
+        out["departement_nom"].notna(),
+        out["departement_code"].map(lambda d: deps.get(d, (None,))[0]),
+    )
+    out["region_nom"] = out["region_nom"].where(
+        out["region_nom"].notna(), out["region_code"].map(regs)
+    )
     return out
 
 
-def _area_of(territories: pd.DataFrame, cfile: ConsumptionFile, areas: Optional[dict[str, float]]) -> pd.Series:
+def _area_of(
+    territories: pd.DataFrame, cfile: ConsumptionFile, areas: dict[str, float] | None
+) -> pd.Series:
     """Each commune's area in m²: the commune layer given, else the file's surfcom."""
     area = pd.Series(np.nan, index=territories.index, dtype=float)
     if "surface" in cfile.table.columns:
@@ -185,7 +298,12 @@ def _area_of(territories: pd.DataFrame, cfile: ConsumptionFile, areas: Optional[
     return area
 
 
-def _gaps(cfile: ConsumptionFile, territories: pd.DataFrame, membership: Optional[Membership], result: ConsumptionResult) -> None:
+def _gaps(
+    cfile: ConsumptionFile,
+    territories: pd.DataFrame,
+    membership: Membership | None,
+    result: ConsumptionResult,
+) -> None:
     """The communes of the territories absent from the file, and the reverse, said."""
     present = territories.index.isin(cfile.table.index)
     result.absent = sorted(territories.index[~present])
@@ -195,37 +313,59 @@ def _gaps(cfile: ConsumptionFile, territories: pd.DataFrame, membership: Optiona
         result.warnings.append(
             plural(
                 len(result.absent),
-                tr("{count} commune of the territories is absent from the consumption file (its territories are marked partial): {codes}."),
-                tr("{count} communes of the territories are absent from the consumption file (their territories are marked partial): {codes}."),
-            ).format(count=len(result.absent), codes=", ".join(result.absent[:30]) + (" …" if len(result.absent) > 30 else ""))
+                tr(
+                    "{count} commune of the territories is absent from the consumption "
+                    "file (its territories are marked partial): {codes}."
+                ),
+                tr(
+                    "{count} communes of the territories are absent from the consumption "
+                    "file (their territories are marked partial): {codes}."
+                ),
+            ).format(
+                count=len(result.absent),
+                codes=", ".join(result.absent[:30]) + (" …" if len(result.absent) > 30 else ""),
+            )
         )
     if result.not_in_territories:
         count = len(result.not_in_territories)
         result.warnings.append(
             plural(
                 count,
-                tr("{count} commune of the consumption file is in none of the territories given (left out): {codes}."),
-                tr("{count} communes of the consumption file are in none of the territories given (left out): {codes}."),
-            ).format(count=count, codes=", ".join(result.not_in_territories[:30]) + (" …" if count > 30 else ""))
+                tr(
+                    "{count} commune of the consumption file is in none of the "
+                    "territories given (left out): {codes}."
+                ),
+                tr(
+                    "{count} communes of the consumption file are in none of the "
+                    "territories given (left out): {codes}."
+                ),
+            ).format(
+                count=count,
+                codes=", ".join(result.not_in_territories[:30]) + (" …" if count > 30 else ""),
+            )
             + " "
-            + tr("A commune merged or renamed since the file's COG ({cog}) is converted by INSEE's table de passage (parameter PASSAGE).").format(cog=cfile.cog or "?")
+            + tr(
+                "A commune merged or renamed since the file's COG ({cog}) is converted "
+                "by INSEE's table de passage (parameter PASSAGE)."
+            ).format(cog=cfile.cog or "?")
         )
 
 
 def compute(
     cfile: ConsumptionFile,
     levels: Sequence[str] = DEFAULT_LEVELS,
-    membership: Optional[Membership] = None,
-    areas: Optional[dict[str, float]] = None,
-    options: Optional[Options] = None,
+    membership: Membership | None = None,
+    areas: dict[str, float] | None = None,
+    options: Options | None = None,
     feedback: Any = None,
-    zones: Optional[pd.DataFrame] = None,
+    zones: pd.DataFrame | None = None,
 ) -> ConsumptionResult:
     """The consumption and trajectory tables of every level asked.
 
     ``membership`` (the plugin's commune → EPCI / SCoT / département / région table) defines the
     territories; without it the file's own columns do. ``areas`` (commune code → m², from a commune
-    layer) weigh the missing communes; the file's ``surfcom`` is used otherwise. ``zones`` (commune code
+    layer) weigh the missing communes; the file's ``surfcom`` is used otherwise. ``zones`` (commune
+    code
     → ``zone_code``, ``zone_nom``: ``consumption_read.read_zones``) make the level ``zone``.
 
     Returns
@@ -235,22 +375,41 @@ def compute(
     _check_options(options, levels)
     result = ConsumptionResult({}, list(cfile.years), options, list(cfile.warnings))
     if not any(y in cfile.years for y in REFERENCE):
-        raise TerritoryError(tr("The consumption file has no year of the reference period 2011–2020 (years found: {years}).").format(years=_span(cfile.years)))
+        raise TerritoryError(
+            tr(
+                "The consumption file has no year of the reference period 2011–2020 "
+                "(years found: {years})."
+            ).format(years=_span(cfile.years))
+        )
     lacking = [y for y in REFERENCE if y not in cfile.years]
     if lacking:
-        result.warnings.append(tr("The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.").format(years=", ".join(map(str, lacking))))
+        result.warnings.append(
+            tr(
+                "The reference 2011–2020 lacks the years {years} in the file: every "
+                "conso_2011_2020 is partial."
+            ).format(years=", ".join(map(str, lacking)))
+        )
     if cfile.last_year < SINCE:
-        result.warnings.append(tr("The file ends in {year}: nothing is known since 2021.").format(year=cfile.last_year))
+        result.warnings.append(
+            tr("The file ends in {year}: nothing is known since 2021.").format(year=cfile.last_year)
+        )
     territories = _territories(cfile, membership, zones)
-    unknown = sorted(options.guaranteed - set(territories.index)) if options.guarantee == "liste" else []
+    unknown = (
+        sorted(options.guaranteed - set(territories.index)) if options.guarantee == "liste" else []
+    )
     if unknown:
-        result.warnings.append(tr("Communes listed for the 1 ha guarantee but in none of the territories: {codes}.").format(codes=", ".join(unknown[:30])))
+        result.warnings.append(
+            tr(
+                "Communes listed for the 1 ha guarantee but in none of the territories: {codes}."
+            ).format(codes=", ".join(unknown[:30]))
+        )
     _gaps(cfile, territories, membership, result)
     area = _area_of(territories, cfile, areas)
     numeric = [c for c in cfile.table.columns if cfile.table[c].dtype.kind == "f"]
     same = territories.index.equals(cfile.table.index)
     numbers = cfile.table[numeric] if same else cfile.table[numeric].reindex(territories.index)
-    # the communes last: their consumption table scales the numbers in place (memory at national size)
+    # the communes last: their consumption table scales the numbers in place (memory at national
+    # size)
     for index, level in enumerate(sorted(levels, key=lambda name: name == "commune")):
         if feedback is not None:
             if feedback.isCanceled():
@@ -264,12 +423,24 @@ def compute(
 
 
 def _check_options(options: Options, levels: Sequence[str]) -> None:
-    for value, allowed in ((options.convention, CONVENTIONS), (options.guarantee, GUARANTEES), (options.unit, UNITS)):
+    for value, allowed in (
+        (options.convention, CONVENTIONS),
+        (options.guarantee, GUARANTEES),
+        (options.unit, UNITS),
+    ):
         if value not in allowed:
-            raise TerritoryError(tr("Unknown choice {value}. Expected one of {allowed}.").format(value=value, allowed=", ".join(allowed)))
+            raise TerritoryError(
+                tr("Unknown choice {value}. Expected one of {allowed}.").format(
+                    value=value, allowed=", ".join(allowed)
+                )
+            )
     unknown = [level for level in levels if level not in LEVELS]
     if unknown:
-        raise TerritoryError(tr("Unknown level {value}. Expected one of {allowed}.").format(value=", ".join(unknown), allowed=", ".join(LEVELS)))
+        raise TerritoryError(
+            tr("Unknown level {value}. Expected one of {allowed}.").format(
+                value=", ".join(unknown), allowed=", ".join(LEVELS)
+            )
+        )
     if not 0.0 <= options.rate <= 1.0:
         raise TerritoryError(tr("The reduction rate must be between 0 and 100 %."))
 
@@ -278,32 +449,59 @@ def _span(years: Sequence[int]) -> str:
     return f"{min(years)}–{max(years)}" if years else "—"
 
 
-def _level(level: str, territories: pd.DataFrame, numbers: pd.DataFrame, area: pd.Series, cfile: ConsumptionFile, result: ConsumptionResult) -> Optional[LevelTables]:
+def _level(
+    level: str,
+    territories: pd.DataFrame,
+    numbers: pd.DataFrame,
+    area: pd.Series,
+    cfile: ConsumptionFile,
+    result: ConsumptionResult,
+) -> LevelTables | None:
     """One level: the communes' numbers summed by territory, then its two tables."""
     key = _KEYS[level]
     codes = territories.index.to_series() if key is None else territories[key]
     if codes.isna().all():
-        result.warnings.append(tr("No {level} codes (neither in the file nor in the membership table): the level is skipped.").format(level=level))
+        result.warnings.append(
+            tr(
+                "No {level} codes (neither in the file nor in the membership table): the "
+                "level is skipped."
+            ).format(level=level)
+        )
         return None
     without = codes.index[codes.isna()]
     if len(without) and level != "scot":
-        result.warnings.append(tr("{level}: {count} communes have no code and count in no territory: {codes}.").format(level=level, count=len(without), codes=", ".join(without[:30])))
+        result.warnings.append(
+            tr("{level}: {count} communes have no code and count in no territory: {codes}.").format(
+                level=level, count=len(without), codes=", ".join(without[:30])
+            )
+        )
     codes = codes.dropna().astype(str)
     present = pd.Series(codes.index.isin(cfile.table.index), index=codes.index)
     members_numbers = numbers if len(codes) == len(numbers) else numbers.loc[codes.index]
     if level == "commune":  # one commune per territory: nothing to sum (codes are the index)
-        summed = members_numbers if members_numbers.index.is_monotonic_increasing else members_numbers.sort_index()
+        summed = (
+            members_numbers
+            if members_numbers.index.is_monotonic_increasing
+            else members_numbers.sort_index()
+        )
     else:
         summed = members_numbers.groupby(codes.to_numpy(), sort=True).sum(min_count=1)
     if level == "commune":
         members = {code: [code] for code in codes.index}
     else:
-        members = {str(code): sorted(index) for code, index in codes.groupby(codes.to_numpy(), sort=True).groups.items()}
+        members = {
+            str(code): sorted(index)
+            for code, index in codes.groupby(codes.to_numpy(), sort=True).groups.items()
+        }
     missing = {c: sorted(s.index) for c, s in present[~present].groupby(codes[~present].to_numpy())}
     share = {}
     for code, absent in missing.items():
         member_area = area.loc[members[code]]
-        share[code] = None if member_area.isna().any() or member_area.sum() <= 0 else 100.0 * float(member_area.loc[absent].sum() / member_area.sum())
+        share[code] = (
+            None
+            if member_area.isna().any() or member_area.sum() <= 0
+            else 100.0 * float(member_area.loc[absent].sum() / member_area.sum())
+        )
     result.share_absent[level] = share
     year_columns = [f"conso_{y}" for y in cfile.years]
     empty = members_numbers[year_columns].isna() & present.to_numpy()[:, None]
@@ -317,16 +515,24 @@ def _level(level: str, territories: pd.DataFrame, numbers: pd.DataFrame, area: p
     info["communes"] = [len(members[c]) for c in info.index]
     info["communes_manquantes"] = [len(missing.get(c, [])) for c in info.index]
     info["codes_manquants"] = [", ".join(missing[c]) if c in missing else None for c in info.index]
-    info["part_surface_manquante"] = pd.Series([share.get(c) for c in info.index], index=info.index, dtype=float)
-    info["valeurs_vides"] = [", ".join(empty_cells[c]) if c in empty_cells else None for c in info.index]
-    info["surface"] = area.groupby(codes).sum(min_count=1).reindex(info.index) if area.notna().any() else np.nan
+    info["part_surface_manquante"] = pd.Series(
+        [share.get(c) for c in info.index], index=info.index, dtype=float
+    )
+    info["valeurs_vides"] = [
+        ", ".join(empty_cells[c]) if c in empty_cells else None for c in info.index
+    ]
+    info["surface"] = (
+        area.groupby(codes).sum(min_count=1).reindex(info.index) if area.notna().any() else np.nan
+    )
     trajectoires = _trajectoires(level, summed, info, territories, cfile, result)
-    consommation = _consommation(level, summed, info, territories if level == "commune" else None, cfile, result)  # scales summed: last
+    consommation = _consommation(
+        level, summed, info, territories if level == "commune" else None, cfile, result
+    )  # scales summed: last
     _note_partial(level, info, result)
     return LevelTables(level, consommation, trajectoires, members, missing)
 
 
-def _names(level: str, territories: pd.DataFrame, codes: pd.Series) -> dict[str, Optional[str]]:
+def _names(level: str, territories: pd.DataFrame, codes: pd.Series) -> dict[str, str | None]:
     if level == "commune":
         return territories["nom"].to_dict()
     column = _NAMES[level]
@@ -338,9 +544,11 @@ def _note_partial(level: str, info: pd.DataFrame, result: ConsumptionResult) -> 
     partial = info.index[(info["communes_manquantes"] > 0) | info["valeurs_vides"].notna()]
     if len(partial):
         result.warnings.append(
-            tr("{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.").format(
-                level=level, count=len(partial), codes=", ".join(partial[:30])
-            )
+            tr(
+                "{level}: {count} territories have partial totals (communes absent from "
+                "the file or empty values; columns partiel, codes_manquants, "
+                "valeurs_vides): {codes}."
+            ).format(level=level, count=len(partial), codes=", ".join(partial[:30]))
         )
 
 
@@ -355,8 +563,16 @@ def _scale(values: pd.Series | float, unit: str):
     return values / HECTARE if unit == "ha" else values
 
 
-def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territories: Optional[pd.DataFrame], cfile: ConsumptionFile, result: ConsumptionResult) -> pd.DataFrame:
-    """``consommation_<level>``: per year and destination, period totals, per new inhabitant and household."""
+def _consommation(
+    level: str,
+    summed: pd.DataFrame,
+    info: pd.DataFrame,
+    territories: pd.DataFrame | None,
+    cfile: ConsumptionFile,
+    result: ConsumptionResult,
+) -> pd.DataFrame:
+    """``consommation_<level>``: per year and destination, period totals, per new inhabitant and
+    household."""
     unit = result.options.unit
     out: dict[str, Any] = {f"{level}_code": summed.index.to_numpy(), "nom": info["nom"].to_numpy()}
     if territories is not None:
@@ -364,12 +580,19 @@ def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
             out[column] = territories[column].reindex(summed.index).to_numpy()
     out["surface"] = _scale(info["surface"], unit)
     front = pd.DataFrame(out, index=summed.index)
-    yearly = [c for y in cfile.years for c in (f"conso_{y}", *(f"conso_{y}_{d}" for d in DESTINATIONS.values())) if c in summed.columns]
+    yearly = [
+        c
+        for y in cfile.years
+        for c in (f"conso_{y}", *(f"conso_{y}_{d}" for d in DESTINATIONS.values()))
+        if c in summed.columns
+    ]
     out = {}
     last = min(cfile.last_year, END)
     out["conso_2011_2020"] = _scale(_sum_years(summed, REFERENCE), unit)
     out["conso_depuis_2021"] = _scale(_sum_years(summed, range(SINCE, last + 1)), unit)
-    out[f"conso_{min(cfile.years)}_{cfile.last_year}"] = _scale(_sum_years(summed, cfile.years), unit)
+    out[f"conso_{min(cfile.years)}_{cfile.last_year}"] = _scale(
+        _sum_years(summed, cfile.years), unit
+    )
     for kind, label in (("pop", "nouvel_habitant"), ("men", "nouveau_menage")):
         years = sorted(int(c[4:]) for c in summed.columns if c.startswith(f"{kind}_"))
         if len(years) < 2:
@@ -382,19 +605,31 @@ def _consommation(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
         out[f"conso_m2_par_{label}_{first}_{end}"] = (conso / growth).where(growth > 0)
     for column in ("communes", "communes_manquantes", "codes_manquants", "valeurs_vides"):
         out[column] = info[column]
-    out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna(), "oui", "non")
+    out["partiel"] = np.where(
+        (info["communes_manquantes"] > 0) | info["valeurs_vides"].notna(), "oui", "non"
+    )
     out["unite"] = unit
-    # the yearly block, last: summed is not read after it, so it is scaled in place (a view when it can)
-    block = summed.iloc[:, : len(yearly)].to_numpy() if list(summed.columns[: len(yearly)]) == yearly else summed[yearly].to_numpy()
+    # the yearly block, last: summed is not read after it, so it is scaled in place (a view when it
+    # can)
+    block = (
+        summed.iloc[:, : len(yearly)].to_numpy()
+        if list(summed.columns[: len(yearly)]) == yearly
+        else summed[yearly].to_numpy()
+    )
     if unit == "ha":
         block /= HECTARE
     rows = pd.RangeIndex(len(summed))
-    parts = [front.set_axis(rows, axis=0, copy=False), pd.DataFrame(block, index=rows, columns=yearly, copy=False), pd.DataFrame(out, index=summed.index).set_axis(rows, axis=0, copy=False)]
+    parts = [
+        front.set_axis(rows, axis=0, copy=False),
+        pd.DataFrame(block, index=rows, columns=yearly, copy=False),
+        pd.DataFrame(out, index=summed.index).set_axis(rows, axis=0, copy=False),
+    ]
     return pd.concat(parts, axis=1, copy=False)
 
 
 def _rates(level: str, codes: pd.Index, territories: pd.DataFrame, options: Options) -> pd.Series:
-    """Each territory's reduction rate: its own in the territorialisation table, for a commune else its
+    """Each territory's reduction rate: its own in the territorialisation table, for a commune else
+    its
     SCoT's, EPCI's, département's or région's, else the general rate."""
     rates = pd.Series([options.rates.get(c) for c in codes], index=codes, dtype=float)
     if level == "commune" and options.rates:
@@ -404,12 +639,22 @@ def _rates(level: str, codes: pd.Index, territories: pd.DataFrame, options: Opti
     return rates.fillna(options.rate)
 
 
-def _trajectoires(level: str, summed: pd.DataFrame, info: pd.DataFrame, territories: pd.DataFrame, cfile: ConsumptionFile, result: ConsumptionResult) -> pd.DataFrame:
-    """``trajectoires_<level>``: the national table's columns (``NATIONAL_COLUMNS``), then the plugin's."""
+def _trajectoires(
+    level: str,
+    summed: pd.DataFrame,
+    info: pd.DataFrame,
+    territories: pd.DataFrame,
+    cfile: ConsumptionFile,
+    result: ConsumptionResult,
+) -> pd.DataFrame:
+    """``trajectoires_<level>``: the national table's columns (``NATIONAL_COLUMNS``), then the
+    plugin's."""
     options = result.options
     national = options.convention == "national"
     last = min(cfile.last_year, END)
-    since_years = [y for y in range(SINCE, last + 1) if y in cfile.years]  # a year without any value is not counted
+    since_years = [
+        y for y in range(SINCE, last + 1) if y in cfile.years
+    ]  # a year without any value is not counted
     count = len(since_years)
     reference = _sum_years(summed, REFERENCE)
     rate = _rates(level, summed.index, territories, options)
@@ -417,7 +662,10 @@ def _trajectoires(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
     if national:
         eligible = pd.Series(True, index=summed.index)
     elif level == "commune" and options.guarantee != "aucune":
-        eligible = pd.Series(options.guarantee == "toutes" or np.isin(summed.index, list(options.guaranteed)), index=summed.index)
+        eligible = pd.Series(
+            options.guarantee == "toutes" or np.isin(summed.index, list(options.guaranteed)),
+            index=summed.index,
+        )
     else:
         eligible = pd.Series(False, index=summed.index)
     raised = eligible & envelope.notna() & (envelope < HECTARE)
@@ -432,18 +680,39 @@ def _trajectoires(level: str, summed: pd.DataFrame, info: pd.DataFrame, territor
     out["conso_depuis_2021"] = _scale(since, options.unit)
     out["conso_annuelle_depuis_2021"] = _scale(pace, options.unit)
     out["conso_projetee_2030"] = _scale(projected, options.unit)
-    out["respecte_reglementation_actuellement"] = _yes_no(since <= envelope, since.notna() & envelope.notna())
+    out["respecte_reglementation_actuellement"] = _yes_no(
+        since <= envelope, since.notna() & envelope.notna()
+    )
     out["pourcentage_utilisation_actuelle"] = (100.0 * since / envelope).where(envelope > 0)
-    out["respectera_reglementation_en_2030"] = _yes_no(projected <= envelope, projected.notna() & envelope.notna())
-    out["pourcentage_utilisation_projetee_en_2030"] = (100.0 * projected / envelope).where(envelope > 0)
+    out["respectera_reglementation_en_2030"] = _yes_no(
+        projected <= envelope, projected.notna() & envelope.notna()
+    )
+    out["pourcentage_utilisation_projetee_en_2030"] = (100.0 * projected / envelope).where(
+        envelope > 0
+    )
     out["nom"] = info["nom"]
     out["taux_reduction"] = 100.0 * rate
     out["derniere_annee"] = cfile.last_year
     out["nb_annees_depuis_2021"] = count
-    for column in ("communes", "communes_manquantes", "codes_manquants", "part_surface_manquante", "valeurs_vides"):
+    for column in (
+        "communes",
+        "communes_manquantes",
+        "codes_manquants",
+        "part_surface_manquante",
+        "valeurs_vides",
+    ):
         out[column] = info[column]
-    lacking = any(y not in cfile.years for y in (*REFERENCE, *range(SINCE, last + 1)))  # a year of the periods without any value
-    out["partiel"] = np.where((info["communes_manquantes"] > 0) | info["valeurs_vides"].notna() | reference.isna() | lacking, "oui", "non")
+    lacking = any(
+        y not in cfile.years for y in (*REFERENCE, *range(SINCE, last + 1))
+    )  # a year of the periods without any value
+    out["partiel"] = np.where(
+        (info["communes_manquantes"] > 0)
+        | info["valeurs_vides"].notna()
+        | reference.isna()
+        | lacking,
+        "oui",
+        "non",
+    )
     out["unite"] = options.unit
     out["convention"] = options.convention
     return out.reset_index(drop=True)
@@ -457,7 +726,8 @@ def _yes_no(condition: pd.Series, known: pd.Series) -> pd.Series:
 
 
 def _text_cell(value: Any) -> str:
-    """A text value as a CSV cell: quoted when it holds a comma, a quote or a line break; empty for None."""
+    """A text value as a CSV cell: quoted when it holds a comma, a quote or a line break; empty for
+    None."""
     if value is None:
         return ""
     text = str(value)
@@ -467,8 +737,10 @@ def _text_cell(value: Any) -> str:
 
 
 def _columns(table: pd.DataFrame) -> tuple[list[list], list[list[str]]]:
-    """Each column of ``table`` twice, as Python lists: the values for SQLite (numbers as they are, NaN
-    stored as NULL; None for a missing text) and the CSV cells (numbers as Python writes them, 14500.0;
+    """Each column of ``table`` twice, as Python lists: the values for SQLite (numbers as they are,
+    NaN
+    stored as NULL; None for a missing text) and the CSV cells (numbers as Python writes them,
+    14500.0;
     empty where missing)."""
     values, cells = [], []
     for name in table.columns:
@@ -494,7 +766,13 @@ def _ogr_type(series: pd.Series) -> int:
     return ogr.OFTInteger if kind in "iu" else ogr.OFTReal if kind == "f" else ogr.OFTString
 
 
-def _write_one(atomic: files.OutputSet, name: str, table: pd.DataFrame, description: str, metadata: dict[str, str]) -> None:
+def _write_one(
+    atomic: files.OutputSet,
+    name: str,
+    table: pd.DataFrame,
+    description: str,
+    metadata: dict[str, str],
+) -> None:
     """``name``.gpkg (a table without geometry: GDAL makes the layer, SQLite inserts the rows in one
     transaction) and ``name``.csv (UTF-8, ',' and '.', empty where a value is missing)."""
     from osgeo import gdal, ogr
@@ -502,15 +780,33 @@ def _write_one(atomic: files.OutputSet, name: str, table: pd.DataFrame, descript
     gdal.UseExceptions()
     gpkg_path = atomic.path(f"{name}.gpkg")
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(gpkg_path))
-    layer = ds.CreateLayer(name, None, ogr.wkbNone, options=["ASPATIAL_VARIANT=GPKG_ATTRIBUTES", f"DESCRIPTION={description}", f"IDENTIFIER={name}", "FID=fid"])
+    layer = ds.CreateLayer(
+        name,
+        None,
+        ogr.wkbNone,
+        options=[
+            "ASPATIAL_VARIANT=GPKG_ATTRIBUTES",
+            f"DESCRIPTION={description}",
+            f"IDENTIFIER={name}",
+            "FID=fid",
+        ],
+    )
     for column in table.columns:
         layer.CreateField(ogr.FieldDefn(str(column), _ogr_type(table[column])))
     for key, value in metadata.items():
         layer.SetMetadataItem(key, value)
     ds = layer = None
-    insert = f'INSERT INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in table.columns)}) VALUES ({", ".join("?" * len(table.columns))})'
-    with closing(sqlite3.connect(str(gpkg_path))) as con, open(atomic.path(f"{name}.csv"), "w", encoding="utf-8", newline="") as handle:
-        con.execute("PRAGMA synchronous = OFF")  # a staged file: renamed into place only once complete
+    insert = (
+        f'INSERT INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in table.columns)}) '
+        f"VALUES ({', '.join('?' * len(table.columns))})"
+    )
+    with (
+        closing(sqlite3.connect(str(gpkg_path))) as con,
+        open(atomic.path(f"{name}.csv"), "w", encoding="utf-8", newline="") as handle,
+    ):
+        con.execute(
+            "PRAGMA synchronous = OFF"
+        )  # a staged file: renamed into place only once complete
         handle.write(",".join(_text_cell(c) for c in table.columns) + "\n")
         for start in range(0, len(table), ROWS_AT_ONCE):  # a slice at a time: memory stays flat
             values, cells = _columns(table.iloc[start : start + ROWS_AT_ONCE])
@@ -520,15 +816,22 @@ def _write_one(atomic: files.OutputSet, name: str, table: pd.DataFrame, descript
 
 
 def write_tables(result: ConsumptionResult, folder: str | Path, feedback: Any = None) -> list[str]:
-    """Write ``consommation_<level>`` and ``trajectoires_<level>`` (CSV + GeoPackage) of every level into
-    ``folder``, together (``files.OutputSet``: nothing is replaced on an error or a cancel; no other file
+    """Write ``consommation_<level>`` and ``trajectoires_<level>`` (CSV + GeoPackage) of every level
+    into
+    ``folder``, together (``files.OutputSet``: nothing is replaced on an error or a cancel; no other
+    file
     of the folder is touched).
 
     Returns
     -------
     list[str]: the paths written."""
     unit = result.options.unit
-    metadata = {"unite": unit, "convention": result.options.convention, "derniere_annee": str(result.last_year), "source": "Cerema, fichiers fonciers"}
+    metadata = {
+        "unite": unit,
+        "convention": result.options.convention,
+        "derniere_annee": str(result.last_year),
+        "source": "Cerema, fichiers fonciers",
+    }
     atomic = files.OutputSet(folder)
     try:
         for index, (level, tables) in enumerate(result.levels.items()):
@@ -537,10 +840,19 @@ def write_tables(result: ConsumptionResult, folder: str | Path, feedback: Any = 
                     raise Canceled()
                 feedback.setProgress(100.0 * index / max(len(result.levels), 1))
             described = {
-                "consommation": tr("Consommation d'espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.").format(level=level, unit=unit),
-                "trajectoires": tr("ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.").format(level=level, unit=unit),
+                "consommation": tr(
+                    "Consommation d'espaces NAF per {level} and year (Cerema, fichiers "
+                    "fonciers), by destination, in {unit}."
+                ).format(level=level, unit=unit),
+                "trajectoires": tr(
+                    "ZAN trajectory 2021–2030 per {level}: the national table's columns "
+                    "then the plugin's, in {unit}."
+                ).format(level=level, unit=unit),
             }
-            for kind, table in (("consommation", tables.consommation), ("trajectoires", tables.trajectoires)):
+            for kind, table in (
+                ("consommation", tables.consommation),
+                ("trajectoires", tables.trajectoires),
+            ):
                 _write_one(atomic, f"{kind}_{level}", table, described[kind], metadata)
         if feedback is not None and feedback.isCanceled():
             raise Canceled()

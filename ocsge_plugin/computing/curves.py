@@ -1,4 +1,5 @@
-"""Curved geometries (circular arcs: CurvePolygon, MultiSurface, CompoundCurve…) turned into polygons.
+"""Curved geometries (circular arcs: CurvePolygon, MultiSurface, CompoundCurve…) turned into
+polygons.
 
 OCS GE layers are polygons, but a layer may come with curved types (a GeoPackage declared
 MultiSurface, a PostGIS table of CurvePolygon): the cores read WKB polygons only. A curved geometry
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import struct
 import weakref
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import numpy as np
 from osgeo import ogr
@@ -24,7 +26,9 @@ from .progress import ScaledFeedback
 # ISO WKB types (without their Z / M thousands) of CircularString, CompoundCurve, CurvePolygon,
 # MultiCurve, MultiSurface, Curve, Surface
 CURVED_WKB = frozenset(range(8, 15))
-_noted: "weakref.WeakKeyDictionary[Any, set[str]]" = weakref.WeakKeyDictionary()  # run's feedback → layers told
+_noted: weakref.WeakKeyDictionary[Any, set[str]] = (
+    weakref.WeakKeyDictionary()
+)  # run's feedback → layers told
 
 
 def is_curved(layer: QgsVectorLayer) -> bool:
@@ -33,7 +37,8 @@ def is_curved(layer: QgsVectorLayer) -> bool:
 
 
 def wkb_type(blob: bytes) -> int:
-    """The geometry type of a WKB (ISO or PostGIS's EWKB), without Z / M: 3 polygon, 12 multisurface…"""
+    """The geometry type of a WKB (ISO or PostGIS's EWKB), without Z / M: 3 polygon, 12
+    multisurface…"""
     code = struct.unpack_from("<I" if blob[0] == 1 else ">I", blob, 1)[0]
     return (code & 0x0FFFFFFF) % 1000
 
@@ -47,13 +52,16 @@ def linear_wkb(blob: bytes) -> bytes:
 
 
 def linear_batches(batches: Iterable[dict], layer: QgsVectorLayer, feedback: Any) -> Iterator[dict]:
-    """``batches`` (``iter_batches``' dicts) with every curved WKB linearised; the count said once in
+    """``batches`` (``iter_batches``' dicts) with every curved WKB linearised; the count said once
+    in
     ``feedback``'s log as a warning, at the end of the first full reading of the layer."""
     count = total = 0
     for batch in batches:
         column = batch["wkb"]
         mask = np.ma.getmaskarray(column)
-        items = [None if masked or item is None else _bytes(item) for item, masked in zip(column, mask)]
+        items = [
+            None if masked or item is None else _bytes(item) for item, masked in zip(column, mask)
+        ]
         curved = [i for i, blob in enumerate(items) if blob and wkb_type(blob) in CURVED_WKB]
         total += len(items)
         if curved:
@@ -68,14 +76,25 @@ def linear_batches(batches: Iterable[dict], layer: QgsVectorLayer, feedback: Any
         feedback.pushWarning(
             plural(
                 count,
-                tr("{layer}: {count} geometry of a curved type (MultiSurface, CurvePolygon…) of {total} made into a polygon, its arcs cut into segments of at most 4°: its surface is that of the linearised outline."),
-                tr("{layer}: {count} geometries of a curved type (MultiSurface, CurvePolygon…) of {total} made into polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines."),
+                tr(
+                    "{layer}: {count} geometry of a curved type (MultiSurface, "
+                    "CurvePolygon…) of {total} made into a polygon, its arcs cut into "
+                    "segments of at most 4°: its surface is that of the linearised "
+                    "outline."
+                ),
+                tr(
+                    "{layer}: {count} geometries of a curved type (MultiSurface, "
+                    "CurvePolygon…) of {total} made into polygons, their arcs cut into "
+                    "segments of at most 4°: their surfaces are those of the linearised "
+                    "outlines."
+                ),
             ).format(layer=_named(layer), count=count, total=total)
         )
 
 
 def _first_time(feedback: Any, source: str) -> bool:
-    """Whether the run of ``feedback`` (the algorithm's own, under its slices) has not been told about
+    """Whether the run of ``feedback`` (the algorithm's own, under its slices) has not been told
+    about
     the layer ``source`` yet; from now on it has."""
     while isinstance(feedback, ScaledFeedback) and feedback.feedback is not None:
         feedback = feedback.feedback

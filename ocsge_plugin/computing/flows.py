@@ -1,11 +1,13 @@
-"""Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece by piece.
+"""Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece by
+piece.
 
 Three sources give the same pieces (docs/domain.md §3):
 
 * IGN's DIFFERENCE layer (normalised fields ``cs_debut, us_debut, cs_fin, us_fin``, or IGN's raw
   spellings ``CS_<y1>…`` / ``cs_avant…``): every row is a piece of land whose class changed;
   imperméabilisation from the couverture (``rules.is_imper``), artificialisation from the décret's
-  matrix (``rules.is_artif_matrix``; the thresholds need the whole millésimes, which a difference layer
+  matrix (``rules.is_artif_matrix``; the thresholds need the whole millésimes, which a difference
+  layer
   does not hold).
 * IGN's artificialisation difference layer (``zan_evol_<y1>_<y2>_<dep>``, normalised fields
   ``cs_debut, us_debut, artif_debut, cs_fin, us_fin, artif_fin, artificialisation``): its
@@ -17,33 +19,43 @@ Three sources give the same pieces (docs/domain.md §3):
   millésime (the thresholds need every neighbour). Both are computed once per distinct attribute
   combination, while the overlay reads the features (one read per millésime for the first two).
 
-Overlay. Polygons whose geometry is identical at both dates (exact coordinates: the hash of their WKB,
-then of a canonical form: multipolygon, rings rotated to their smallest vertex and oriented, holes and
+Overlay. Polygons whose geometry is identical at both dates (exact coordinates: the hash of their
+WKB,
+then of a canonical form: multipolygon, rings rotated to their smallest vertex and oriented, holes
+and
 parts sorted) are paired without any geometric operation; only the rest is intersected, through a
 ``QgsSpatialIndex``. Areas covered by one millésime only are measured and kept as parts
-(``FlowReport.only_parts``), never dropped silently. Each millésime is assumed to be a partition of its
+(``FlowReport.only_parts``), never dropped silently. Each millésime is assumed to be a partition of
+its
 footprint (no overlapping polygons), as OCS GE is; then, on the same footprint,
 ``stock(fin) − stock(début) = Σ flux − Σ flux_des`` exactly (to rounding).
 
-A **piece** is yielded when its codes changed, or when its status changed without a class change (the
-thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did not change
-yield nothing. Pieces whose status is indéterminé at either date (the leaves under their codes disagree) are kept out of
+A **piece** is yielded when its codes changed, or when its status changed without a class change
+(the
+thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did not
+change
+yield nothing. Pieces whose status is indéterminé at either date (the leaves under their codes
+disagree) are kept out of
 the flows and counted in ``FlowReport.undetermined_count`` / ``undetermined_area``.
 
 Public API (used by ``ocsge:flows`` and by territory aggregation)::
 
     flow_kind(imper_debut, imper_fin, artif_debut, artif_fin) -> (flux_artif, flux_imper)
     flux_label(flux_artif, flux_imper) -> str | None      flux_labels(): every non-empty label
-    ChangePiece                                  one piece: geometry, codes, statuses, flows, area (m²)
+    ChangePiece                                  one piece: geometry, codes, statuses, flows, area
+    (m²)
     FlowReport                                   what a stream saw (filled while iterating)
     code_fields(layer, kind) -> (normalised name → field, years in field names)
-    pieces_from_difference(layer, report=None, feedback=None, flows_only=False) -> Iterator[ChangePiece]
-    pieces_from_artif_diff(layer, report=None, feedback=None, flows_only=False) -> Iterator[ChangePiece]
+    pieces_from_difference(layer, report=None, feedback=None, flows_only=False) ->
+    Iterator[ChangePiece]
+    pieces_from_artif_diff(layer, report=None, feedback=None, flows_only=False) ->
+    Iterator[ChangePiece]
     pieces_from_overlay(layer_debut, layer_fin, method, report=None, feedback=None,
                         flows_only=False) -> Iterator[ChangePiece]
     resolve_overlay_method(method, layer_debut, layer_fin) -> 'ign' | 'matrice' | 'matrice_seuils'
     check_pair(layer_debut, layer_fin) -> list[str]      CRS / département checks of two millésimes
-    layer_millesimes(layer, kind, notes) -> tuple[int, ...]  years from fields, else names (VRT sources too)
+    layer_millesimes(layer, kind, notes) -> tuple[int, ...]  years from fields, else names (VRT
+    sources too)
     layer_departement(layer) -> str | None
     resolve_millesimes(found_debut, found_fin, debut=None, fin=None) -> (debut, fin)
     FlowAccumulator                              sums: six flows, transitions, origin of new artif
@@ -66,7 +78,8 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 from qgis.core import (
@@ -106,8 +119,17 @@ __all__ = [
     "resolve_overlay_method",
 ]
 
-SUMMARY_FIELDS = ("flux_artif", "flux_desartif", "flux_artif_net", "flux_imper", "flux_desimper", "flux_imper_net")
-SLIVER_M2 = 0.01  # parts present in one millésime only, smaller than this (rounding), are not reported
+SUMMARY_FIELDS = (
+    "flux_artif",
+    "flux_desartif",
+    "flux_artif_net",
+    "flux_imper",
+    "flux_desimper",
+    "flux_imper_net",
+)
+SLIVER_M2 = (
+    0.01  # parts present in one millésime only, smaller than this (rounding), are not reported
+)
 
 
 class _Progress:
@@ -121,7 +143,9 @@ class _Progress:
             return
         if self.feedback.isCanceled():
             raise Canceled()
-        self.feedback.setProgress(self.start + (self.end - self.start) * min(index / self.total, 1.0))
+        self.feedback.setProgress(
+            self.start + (self.end - self.start) * min(index / self.total, 1.0)
+        )
 
     def done(self) -> None:
         if self.feedback is not None:
@@ -131,6 +155,7 @@ class _Progress:
 
 
 # ------------------------------------------------------------------------------------- layers
+
 
 def _names(layer: QgsVectorLayer) -> list[str]:
     return list(layer.fields().names())
@@ -145,10 +170,15 @@ def code_fields(layer: QgsVectorLayer, kind: str) -> tuple[dict[str, str], tuple
         raise FlowError(str(error)) from None
 
 
-def layer_millesimes(layer: QgsVectorLayer, kind: str, notes: Optional[list[str]] = None) -> tuple[int, ...]:
-    """Years of a layer by ``reading.layer_millesimes`` (names, also behind a VRT of ``ocsge:load``, else
-    fields): two for difference kinds, one otherwise, () when not found. A difference layer whose years
-    are not found and which lacks its code fields raises FlowError (naming them). Fields and name that
+def layer_millesimes(
+    layer: QgsVectorLayer, kind: str, notes: list[str] | None = None
+) -> tuple[int, ...]:
+    """Years of a layer by ``reading.layer_millesimes`` (names, also behind a VRT of ``ocsge:load``,
+    else
+    fields): two for difference kinds, one otherwise, () when not found. A difference layer whose
+    years
+    are not found and which lacks its code fields raises FlowError (naming them). Fields and name
+    that
     disagree: the fields win, told in ``notes``."""
     years = reading.layer_millesimes(layer, kind, notes)
     if len(years) != 2 and kind in ("difference", "artif_diff"):
@@ -159,23 +189,30 @@ def layer_millesimes(layer: QgsVectorLayer, kind: str, notes: Optional[list[str]
 layer_departement = reading.layer_departement
 
 
-def resolve_millesimes(found_debut: Optional[int], found_fin: Optional[int], debut: Optional[int] = None,
-                       fin: Optional[int] = None) -> tuple[int, int]:
-    """The period's years: the ones given (parameters) win over the ones found in the data; FlowError
+def resolve_millesimes(
+    found_debut: int | None,
+    found_fin: int | None,
+    debut: int | None = None,
+    fin: int | None = None,
+) -> tuple[int, int]:
+    """The period's years: the ones given (parameters) win over the ones found in the data;
+    FlowError
     when one is missing (asking for the parameters) or when début is not before fin."""
     debut = debut or found_debut
     fin = fin or found_fin
     if not debut or not fin:
         raise FlowError(
             tr(
-                "The millésimes (years) of the data cannot be read from the layer names nor fields. "
+                "The millésimes (years) of the data cannot be read from the layer names "
+                "nor fields. "
                 "Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021)."
             )
         )
     if int(debut) >= int(fin):
         raise FlowError(
             tr(
-                "The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier "
+                "The début millésime ({debut}) is not before the fin millésime ({fin}). "
+                "Expected an earlier "
                 "début: swap the two layers or the two years."
             ).format(debut=debut, fin=fin)
         )
@@ -190,26 +227,38 @@ def check_pair(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer) -> list[s
     if dep_debut and dep_fin and dep_debut != dep_fin:
         raise FlowError(
             tr(
-                "The two millésimes come from different départements: {debut} (début) and {fin} (fin). "
+                "The two millésimes come from different départements: {debut} (début) "
+                "and {fin} (fin). "
                 "Expected two millésimes of the same département."
             ).format(debut=dep_debut, fin=dep_fin)
         )
     for layer in (layer_debut, layer_fin):
         if not layer.crs().isValid():
             raise FlowError(
-                tr("The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).").format(
-                    name=layer.name()
-                )
+                tr(
+                    "The layer {name} has no coordinate system. Expected a projected CRS "
+                    "(e.g. EPSG:2154)."
+                ).format(name=layer.name())
             )
     if layer_debut.crs() != layer_fin.crs():
-        big, small = (layer_debut, layer_fin) if layer_debut.featureCount() >= layer_fin.featureCount() else (layer_fin, layer_debut)
+        big, small = (
+            (layer_debut, layer_fin)
+            if layer_debut.featureCount() >= layer_fin.featureCount()
+            else (layer_fin, layer_debut)
+        )
         if big.crs().isGeographic():
             big, small = small, big
         if big.crs().isGeographic():
             raise FlowError(_geographic_message(big))
         notes.append(
-            tr("The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.").format(
-                a=layer_debut.crs().authid(), b=layer_fin.crs().authid(), small=small.name(), crs=big.crs().authid()
+            tr(
+                "The two millésimes are in different CRS ({a} and {b}): {small} is "
+                "reprojected to {crs}."
+            ).format(
+                a=layer_debut.crs().authid(),
+                b=layer_fin.crs().authid(),
+                small=small.name(),
+                crs=big.crs().authid(),
             )
         )
     elif layer_debut.crs().isGeographic():
@@ -219,21 +268,27 @@ def check_pair(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer) -> list[s
 
 def _geographic_message(layer: QgsVectorLayer) -> str:
     return tr(
-        "The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the "
+        "The layer {name} is in geographic coordinates ({crs}): surfaces would be in "
+        "degrees. Expected the "
         "département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer)."
     ).format(name=layer.name(), crs=layer.crs().authid())
 
 
 # ------------------------------------------------------------------------------------- helpers
 
-def _code(feature, name: Optional[str]) -> Optional[str]:
+
+def _code(feature, name: str | None) -> str | None:
     if not name:
         return None
     value = feature[name]
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else normalise_code(value)
+    return (
+        None
+        if value is None or (hasattr(value, "isNull") and value.isNull())
+        else normalise_code(value)
+    )
 
 
-def _parse_flux(value: Any) -> Optional[int]:
+def _parse_flux(value: Any) -> int | None:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
     try:
@@ -248,7 +303,11 @@ def _multi(geometry: QgsGeometry) -> QgsGeometry:
     if geometry.isNull() or geometry.isEmpty():
         return QgsGeometry()
     if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        parts = [part for part in geometry.asGeometryCollection() if part.type() == QgsWkbTypes.GeometryType.PolygonGeometry]
+        parts = [
+            part
+            for part in geometry.asGeometryCollection()
+            if part.type() == QgsWkbTypes.GeometryType.PolygonGeometry
+        ]
         if not parts:
             return QgsGeometry()
         geometry = QgsGeometry.collectGeometry(parts)
@@ -269,10 +328,18 @@ def _undetermined(*statuses: int) -> bool:
     return any(status == UNDETERMINED for status in statuses)
 
 
-# ------------------------------------------------------------------------------------- difference layers
+# ------------------------------------------------------------------------------------- difference
+# layers
 
-def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], report: FlowReport, feedback: Any,
-                     flows_only: bool) -> Iterator[ChangePiece]:
+
+def _read_difference(
+    layer: QgsVectorLayer,
+    kind: str,
+    fields: dict[str, str],
+    report: FlowReport,
+    feedback: Any,
+    flows_only: bool,
+) -> Iterator[ChangePiece]:
     wanted = list(fields.values())
     request = QgsFeatureRequest().setSubsetOfAttributes(wanted, layer.fields())
     total = layer.featureCount()
@@ -288,8 +355,16 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
         if kind == "artif_diff":
             # IGN's answer: ``artificialisation`` is the flow; the statuses follow it when it is ±1.
             flux_artif = _parse_flux(feature[fields["artificialisation"]])
-            artif_d = classify.parse_ign_artif(feature[fields["artif_debut"]]) if "artif_debut" in fields else UNDETERMINED
-            artif_f = classify.parse_ign_artif(feature[fields["artif_fin"]]) if "artif_fin" in fields else UNDETERMINED
+            artif_d = (
+                classify.parse_ign_artif(feature[fields["artif_debut"]])
+                if "artif_debut" in fields
+                else UNDETERMINED
+            )
+            artif_f = (
+                classify.parse_ign_artif(feature[fields["artif_fin"]])
+                if "artif_fin" in fields
+                else UNDETERMINED
+            )
             if flux_artif in (1, -1):
                 artif_d, artif_f = (0, 1) if flux_artif == 1 else (1, 0)
             elif flux_artif is None and not _undetermined(artif_d, artif_f):
@@ -309,13 +384,28 @@ def _read_difference(layer: QgsVectorLayer, kind: str, fields: dict[str, str], r
         if geometry.isNull():
             continue
         report.pieces += 1
-        yield ChangePiece(geometry, cs_d, us_d, cs_f, us_f, imper_d, imper_f, artif_d, artif_f,
-                          flux_artif, flux_imper, geometry.area(), None, feature.id())
+        yield ChangePiece(
+            geometry,
+            cs_d,
+            us_d,
+            cs_f,
+            us_f,
+            imper_d,
+            imper_f,
+            artif_d,
+            artif_f,
+            flux_artif,
+            flux_imper,
+            geometry.area(),
+            None,
+            feature.id(),
+        )
     progress.done()
 
 
 def _check_projected(layer: QgsVectorLayer, report: FlowReport) -> None:
-    """Refuse a layer in geographic coordinates (surfaces in degrees), as ``ocsge:classify`` does."""
+    """Refuse a layer in geographic coordinates (surfaces in degrees), as ``ocsge:classify``
+    does."""
     try:
         note = classify.check_crs(layer.crs(), layer.extent())
     except classify.ClassifyError as error:
@@ -324,13 +414,20 @@ def _check_projected(layer: QgsVectorLayer, report: FlowReport) -> None:
         report.messages.append(note)
 
 
-def pieces_from_difference(layer: QgsVectorLayer, report: Optional[FlowReport] = None, feedback: Any = None,
-                           flows_only: bool = False, convention: str = DEFAULT_CONVENTION) -> Iterator[ChangePiece]:
+def pieces_from_difference(
+    layer: QgsVectorLayer,
+    report: FlowReport | None = None,
+    feedback: Any = None,
+    flows_only: bool = False,
+    convention: str = DEFAULT_CONVENTION,
+) -> Iterator[ChangePiece]:
     """Change pieces of IGN's DIFFERENCE layer (normalised or raw field names).
 
     Imperméabilisation from the couverture, artificialisation from the décret's matrix, both by
-    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the leaves under
-    their codes disagree) are counted in ``report.undetermined_*`` and kept out. ``flows_only`` skips
+    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the leaves
+    under
+    their codes disagree) are counted in ``report.undetermined_*`` and kept out. ``flows_only``
+    skips
     pieces whose class changed without any flow (faster for aggregation). Raises FlowError (missing
     fields) at once, before any piece."""
     report = report if report is not None else FlowReport()
@@ -340,11 +437,17 @@ def pieces_from_difference(layer: QgsVectorLayer, report: Optional[FlowReport] =
     return _read_difference(layer, "difference", fields, report, feedback, flows_only)
 
 
-def pieces_from_artif_diff(layer: QgsVectorLayer, report: Optional[FlowReport] = None, feedback: Any = None,
-                           flows_only: bool = False, convention: str = DEFAULT_CONVENTION) -> Iterator[ChangePiece]:
+def pieces_from_artif_diff(
+    layer: QgsVectorLayer,
+    report: FlowReport | None = None,
+    feedback: Any = None,
+    flows_only: bool = False,
+    convention: str = DEFAULT_CONVENTION,
+) -> Iterator[ChangePiece]:
     """Change pieces of IGN's artificialisation difference layer (``zan_evol_…``): its
     ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with 0,
-    the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the couverture
+    the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the
+    couverture
     codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
     report = report if report is not None else FlowReport()
     report.source, report.method, report.convention = "artif_diff", "ign", _checked(convention)
@@ -355,7 +458,8 @@ def pieces_from_artif_diff(layer: QgsVectorLayer, report: Optional[FlowReport] =
 
 # ------------------------------------------------------------------------------------- overlay
 
-def _canonical_key(geometry: QgsGeometry) -> Optional[bytes]:
+
+def _canonical_key(geometry: QgsGeometry) -> bytes | None:
     """Hash of a geometry's canonical form (``wkb.canonical_key`` of it as a 2D MultiPolygon)."""
     if geometry.isNull() or geometry.isEmpty():
         return None
@@ -370,8 +474,10 @@ def _canonical_key(geometry: QgsGeometry) -> Optional[bytes]:
 
 
 class _Codes:
-    """Interned attribute combinations shared by both millésimes: raw (couverture, usage[, IGN artif])
-    values → one small int, with the normalised codes, imperméabilisation and artificialisation of the
+    """Interned attribute combinations shared by both millésimes: raw (couverture, usage[, IGN
+    artif])
+    values → one small int, with the normalised codes, imperméabilisation and artificialisation of
+    the
     combination computed once (``rules.resolve``; for the method 'ign', IGN's field read by
     ``classify.parse_ign_artif``, the code ``ocsge:classify`` uses)."""
 
@@ -379,7 +485,7 @@ class _Codes:
         self.method = method
         self.convention = convention
         self.by_raw: dict[tuple, int] = {}
-        self.pair: list[tuple[Optional[str], Optional[str]]] = []  # normalised (cs, us)
+        self.pair: list[tuple[str | None, str | None]] = []  # normalised (cs, us)
         self.pair_id: list[int] = []  # same normalised codes ⇔ same pair id
         self.imper: list[int] = []
         self.artif: list[int] = []
@@ -418,21 +524,32 @@ def _from_wkb(blob: bytes) -> QgsGeometry:
 
 class _Side:
     """One millésime in the overlay: per polygon, in reading order, its feature id, interned
-    attributes, a check of its WKB (length and CRC-32) and, when ``with_area``, its area (numpy arrays,
-    filled by ``batches``); the statuses come from the interned attributes, or for ``matrice_seuils``
+    attributes, a check of its WKB (length and CRC-32) and, when ``with_area``, its area (numpy
+    arrays,
+    filled by ``batches``); the statuses come from the interned attributes, or for
+    ``matrice_seuils``
     from ``classify.classify_layer`` (the whole mesh is needed): (sorted feature ids, artif)."""
 
-    def __init__(self, layer: QgsVectorLayer, fields: dict[str, str], codes: _Codes,
-                 seuils: Optional[tuple[np.ndarray, np.ndarray]], with_area: bool):
+    def __init__(
+        self,
+        layer: QgsVectorLayer,
+        fields: dict[str, str],
+        codes: _Codes,
+        seuils: tuple[np.ndarray, np.ndarray] | None,
+        with_area: bool,
+    ):
         self.layer, self.codes_table, self.seuils, self.with_area = layer, codes, seuils, with_area
-        self.names = [fields["code_cs"], fields["code_us"]] + ([fields["artif"]] if codes.method == "ign" else [])
+        self.names = [fields["code_cs"], fields["code_us"]] + (
+            [fields["artif"]] if codes.method == "ign" else []
+        )
         self.fid = self.code = self.check = np.zeros(0, np.int64)
         self.area = np.zeros(0)
-        self.transform: Optional[QgsCoordinateTransform] = None
+        self.transform: QgsCoordinateTransform | None = None
 
     def batches(self, step: Step) -> Iterator[tuple[int, list, np.ndarray]]:
         """Read every feature in batches (OGR's Arrow interface for files): records ids, interned
-        attributes, WKB checks and areas; yields (first position, WKB blobs, WKB hashes, 0 for none)."""
+        attributes, WKB checks and areas; yields (first position, WKB blobs, WKB hashes, 0 for
+        none)."""
         table, memo = self.codes_table, {}
         start = 0
         for batch in iter_batches(self.layer, self.names, step):
@@ -440,12 +557,21 @@ class _Side:
             if self.transform is not None:
                 blobs = [self._transformed(blob) for blob in blobs]
             keys = zip(*(np.ma.asarray(batch[name]).tolist() for name in self.names))
-            code = [memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k))) for k in keys]
+            code = [
+                memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k)))
+                for k in keys
+            ]
             check = [len(b) << 32 | zlib.crc32(b) if b else 0 for b in blobs]
-            new = [np.asarray(batch["fid"], np.int64), np.array(code, np.int64), np.array(check, np.int64)]
+            new = [
+                np.asarray(batch["fid"], np.int64),
+                np.array(code, np.int64),
+                np.array(check, np.int64),
+            ]
             new.append(wkb_area_bbox(blobs)[0] if self.with_area else np.zeros(0))
             self.fid, self.code, self.check, self.area = (
-                np.concatenate([old, values]) for old, values in zip((self.fid, self.code, self.check, self.area), new))
+                np.concatenate([old, values])
+                for old, values in zip((self.fid, self.code, self.check, self.area), new)
+            )
             yield start, blobs, np.array([hash(b) if b else 0 for b in blobs], np.int64)
             start += len(blobs)
 
@@ -484,7 +610,7 @@ class _Side:
         at = int(np.searchsorted(fids, self.fid[position]))
         return imper, int(artif[at]) if fids[at] == self.fid[position] else UNDETERMINED
 
-    def same_class(self, position: int, other: "_Side", other_position: int) -> bool:
+    def same_class(self, position: int, other: _Side, other_position: int) -> bool:
         table = self.codes_table
         return table.pair_id[self.code[position]] == table.pair_id[other.code[other_position]]
 
@@ -493,21 +619,35 @@ class _Side:
         return float(self.area[artif == 1].sum()), float(self.area[imper == 1].sum())
 
 
-def resolve_overlay_method(method: str, layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer) -> str:
-    """``classify.AUTO`` → 'ign' when both millésimes carry IGN's ``artif`` field, else 'matrice_seuils'."""
+def resolve_overlay_method(
+    method: str, layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer
+) -> str:
+    """``classify.AUTO`` → 'ign' when both millésimes carry IGN's ``artif`` field, else
+    'matrice_seuils'."""
     if method != classify.AUTO:
         return classify.resolve_method(method, layer_debut.fields())
     both = all(classify.find_field(layer.fields(), "artif") for layer in (layer_debut, layer_fin))
     return "ign" if both else "matrice_seuils"
 
 
-def _seuils(layer: QgsVectorLayer, fields: dict[str, str], feedback: Any,
-            convention: str = DEFAULT_CONVENTION) -> tuple[np.ndarray, np.ndarray]:
-    """Artificialisation after the seuils, (sorted feature ids, 1 / 0 / -1), by ``classify.classify_layer``
+def _seuils(
+    layer: QgsVectorLayer,
+    fields: dict[str, str],
+    feedback: Any,
+    convention: str = DEFAULT_CONVENTION,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Artificialisation after the seuils, (sorted feature ids, 1 / 0 / -1), by
+    ``classify.classify_layer``
     (the code of ``ocsge:classify``: matrix, then the thresholds over the whole millésime)."""
     try:
-        result = classify.classify_layer(layer, "matrice_seuils", cs_field=fields["code_cs"], us_field=fields["code_us"],
-                                         feedback=feedback, convention=convention)
+        result = classify.classify_layer(
+            layer,
+            "matrice_seuils",
+            cs_field=fields["code_cs"],
+            us_field=fields["code_us"],
+            feedback=feedback,
+            convention=convention,
+        )
     except classify.ClassifyError as error:
         raise FlowError(f"{layer.name()}: {error}") from None
     fid, artif = np.asarray(result.fid, np.int64), np.asarray(result.artif, np.int64)
@@ -522,8 +662,10 @@ def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:
         if artif is None:
             raise FlowError(
                 tr(
-                    "The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's "
-                    "artificialisation layers (artif_<year>_<dep>) for both millésimes, or choose the method "
+                    "The IGN method reads IGN's artif field, which the layer {name} does "
+                    "not have. Expected IGN's "
+                    "artificialisation layers (artif_<year>_<dep>) for both millésimes, "
+                    "or choose the method "
                     "'Matrix + seuils'."
                 ).format(name=layer.name())
             )
@@ -531,19 +673,29 @@ def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:
     return fields
 
 
-def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, method: str = "matrice",
-                        report: Optional[FlowReport] = None, feedback: Any = None,
-                        flows_only: bool = False, convention: str = DEFAULT_CONVENTION) -> Iterator[ChangePiece]:
+def pieces_from_overlay(
+    layer_debut: QgsVectorLayer,
+    layer_fin: QgsVectorLayer,
+    method: str = "matrice",
+    report: FlowReport | None = None,
+    feedback: Any = None,
+    flows_only: bool = False,
+    convention: str = DEFAULT_CONVENTION,
+) -> Iterator[ChangePiece]:
     """Change pieces from the overlay of two millésimes (occupation du sol, or IGN artificialisation
-    layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign' (IGN's ``artif`` field),
+    layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign' (IGN's ``artif``
+    field),
     'matrice', 'matrice_seuils' (``classify.classify_layer`` on each whole millésime) or
     ``classify.AUTO`` (IGN when both layers carry IGN's ``artif``, else 'matrice_seuils').
 
-    Identical geometries are paired first (exact coordinates), the rest is intersected with a spatial
-    index. Areas covered by one millésime only go to ``report.only_parts`` / ``only_*_area``. When the
+    Identical geometries are paired first (exact coordinates), the rest is intersected with a
+    spatial
+    index. Areas covered by one millésime only go to ``report.only_parts`` / ``only_*_area``. When
+    the
     CRS differ, the smaller layer (fewer features) is reprojected to the other's CRS.
     ``report.stock`` receives each date's artif / imper stock (m², same statuses, in the CRS of the
-    pieces; not with ``flows_only``). Raises FlowError (départements, CRS, fields, method) at once, before any piece."""
+    pieces; not with ``flows_only``). Raises FlowError (départements, CRS, fields, method) at once,
+    before any piece."""
     report = report if report is not None else FlowReport()
     try:
         method = resolve_overlay_method(method, layer_debut, layer_fin)
@@ -555,7 +707,9 @@ def pieces_from_overlay(layer_debut: QgsVectorLayer, layer_fin: QgsVectorLayer, 
     return _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
 
 
-def _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only) -> Iterator[ChangePiece]:
+def _overlay(
+    layer_debut, layer_fin, fields, method, report, feedback, flows_only
+) -> Iterator[ChangePiece]:
     run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
     rest_fin = yield from run.identical()
     rest_debut = yield from run.canonical(rest_fin)
@@ -567,14 +721,27 @@ class _OverlayRun:
     """The overlay of two millésimes in three passes: identical geometries paired by their WKB hash,
     then by their canonical form, then the rest intersected (each pass yields its change pieces)."""
 
-    def __init__(self, layer_debut, layer_fin, fields, method: str, report: FlowReport, feedback: Any, flows_only: bool) -> None:
+    def __init__(
+        self,
+        layer_debut,
+        layer_fin,
+        fields,
+        method: str,
+        report: FlowReport,
+        feedback: Any,
+        flows_only: bool,
+    ) -> None:
         self.report, self.feedback, self.flows_only = report, feedback, flows_only
         self.codes = codes = _Codes(method, report.convention)
         start = 0.0
-        seuils: list[Optional[tuple[np.ndarray, np.ndarray]]] = [None, None]
+        seuils: list[tuple[np.ndarray, np.ndarray] | None] = [None, None]
         if method == "matrice_seuils":
             for index, layer in enumerate((layer_debut, layer_fin)):
-                sub = ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1)) if feedback is not None else None
+                sub = (
+                    ScaledFeedback(feedback, 25.0 * index, 25.0 * (index + 1))
+                    if feedback is not None
+                    else None
+                )
                 seuils[index] = _seuils(layer, fields[index], sub, report.convention)
             start = 50.0
         self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0], not flows_only)
@@ -587,24 +754,37 @@ class _OverlayRun:
             elif layer_fin.crs().isGeographic():
                 small_is_debut = False
             small, big = (debut, fin) if small_is_debut else (fin, debut)
-            small.transform = QgsCoordinateTransform(small.layer.crs(), big.layer.crs(), QgsProject.instance())
+            small.transform = QgsCoordinateTransform(
+                small.layer.crs(), big.layer.crs(), QgsProject.instance()
+            )
             target = big.layer.crs()
             report.reprojected = "debut" if small_is_debut else "fin"
         report.crs = target.authid()
-        report.features_debut, report.features_fin = layer_debut.featureCount(), layer_fin.featureCount()
+        report.features_debut, report.features_fin = (
+            layer_debut.featureCount(),
+            layer_fin.featureCount(),
+        )
         self.start, self.span = start, 100.0 - start
 
     def _progress(self, a: float, b: float, total: int) -> _Progress:
-        return _Progress(self.feedback, self.start + self.span * a, self.start + self.span * b, total)
+        return _Progress(
+            self.feedback, self.start + self.span * a, self.start + self.span * b, total
+        )
 
-    def piece(self, geometry: QgsGeometry, pos_d: int, pos_f: int, area: Optional[float]) -> Optional[ChangePiece]:
+    def piece(
+        self, geometry: QgsGeometry, pos_d: int, pos_f: int, area: float | None
+    ) -> ChangePiece | None:
         debut, fin, report = self.debut, self.fin, self.report
         status_d, status_f = debut.status(pos_d), fin.status(pos_f)
         if status_d == status_f and debut.same_class(pos_d, fin, pos_f):
             return None
         (imper_d, artif_d), (imper_f, artif_f) = status_d, status_f
         if _undetermined(imper_d, artif_d, imper_f, artif_f):
-            report.add_undetermined(geometry, area, self.codes.pair[debut.code[pos_d]] + self.codes.pair[fin.code[pos_f]])
+            report.add_undetermined(
+                geometry,
+                area,
+                self.codes.pair[debut.code[pos_d]] + self.codes.pair[fin.code[pos_f]],
+            )
             return None
         flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
         if self.flows_only and not (flux_artif or flux_imper):
@@ -613,13 +793,31 @@ class _OverlayRun:
         if geometry.isNull():
             return None
         report.pieces += 1
-        (cs_d, us_d), (cs_f, us_f) = self.codes.pair[debut.code[pos_d]], self.codes.pair[fin.code[pos_f]]
-        return ChangePiece(geometry, cs_d, us_d, cs_f, us_f, imper_d, imper_f, artif_d, artif_f, flux_artif, flux_imper,
-                           geometry.area() if area is None else area, int(debut.fid[pos_d]), int(fin.fid[pos_f]))
+        (cs_d, us_d), (cs_f, us_f) = (
+            self.codes.pair[debut.code[pos_d]],
+            self.codes.pair[fin.code[pos_f]],
+        )
+        return ChangePiece(
+            geometry,
+            cs_d,
+            us_d,
+            cs_f,
+            us_f,
+            imper_d,
+            imper_f,
+            artif_d,
+            artif_f,
+            flux_artif,
+            flux_imper,
+            geometry.area() if area is None else area,
+            int(debut.fid[pos_d]),
+            int(fin.fid[pos_f]),
+        )
 
     def identical(self):
         """Passes 1 and 2: both millésimes read in batches (attributes, areas, boxes, WKB hashes);
-        fin's polygons of identical WKB (same hash and area) paired at once with début's (a piece when
+        fin's polygons of identical WKB (same hash and area) paired at once with début's (a piece
+        when
         codes or status changed). Returns the other fin polygons (position → geometry) and sets
         ``self.matched`` (début positions paired)."""
         debut, fin, report = self.debut, self.fin, self.report
@@ -627,7 +825,9 @@ class _OverlayRun:
         hashes = [h for _, _, h in debut.batches(step)]
         hashes_d = np.concatenate(hashes) if hashes else np.zeros(0, np.int64)
         order = np.argsort(hashes_d, kind="stable")
-        keys, first = np.unique(hashes_d[order], return_index=True)  # first début position of each hash
+        keys, first = np.unique(
+            hashes_d[order], return_index=True
+        )  # first début position of each hash
         keys, where = keys[keys != 0], order[first][keys != 0]
         del hashes, hashes_d, order, first
         self.matched = matched = np.zeros(len(debut.fid), bool)
@@ -639,7 +839,9 @@ class _OverlayRun:
             pos_d = where[at] if len(keys) else np.zeros(len(blobs), np.int64)
             pair = (keys[at] == hashes) & (hashes != 0) if len(keys) else np.zeros(len(blobs), bool)
             pair &= ~matched[pos_d] & (debut.check[pos_d] == fin.check[pos_f])
-            _, once = np.unique(np.where(pair, pos_d, -1), return_index=True)  # a début polygon paired once
+            _, once = np.unique(
+                np.where(pair, pos_d, -1), return_index=True
+            )  # a début polygon paired once
             pair &= np.isin(np.arange(len(blobs)), once)
             matched[pos_d[pair]] = True
             report.matched += int(pair.sum())
@@ -656,11 +858,16 @@ class _OverlayRun:
         pair_id = np.asarray(self.codes.pair_id, np.int64)
         imper_d, artif_d = self.debut.statuses(pos_d)
         imper_f, artif_f = self.fin.statuses(pos_f)
-        return (pair_id[self.debut.code[pos_d]] != pair_id[self.fin.code[pos_f]]) | (imper_d != imper_f) | (artif_d != artif_f)
+        return (
+            (pair_id[self.debut.code[pos_d]] != pair_id[self.fin.code[pos_f]])
+            | (imper_d != imper_f)
+            | (artif_d != artif_f)
+        )
 
     def canonical(self, rest_fin: dict[int, QgsGeometry]):
         """Pass 3: the unmatched début polygons read, paired with fin's by canonical geometry (same
-        polygon written from another vertex or the other way round). Returns the début polygons left."""
+        polygon written from another vertex or the other way round). Returns the début polygons
+        left."""
         debut, report = self.debut, self.report
         rest = np.flatnonzero(~self.matched & (debut.check != 0))
         position_of = dict(zip(debut.fid[rest].tolist(), rest.tolist()))
@@ -752,12 +959,19 @@ class _OverlayRun:
         if not self.flows_only:  # the areas were not measured otherwise
             artif_d, imper_d = self.debut.stock()
             artif_f, imper_f = self.fin.stock()
-            self.report.stock = {"artif_debut": artif_d, "artif_fin": artif_f, "imper_debut": imper_d, "imper_fin": imper_f}
+            self.report.stock = {
+                "artif_debut": artif_d,
+                "artif_fin": artif_f,
+                "imper_debut": imper_d,
+                "imper_fin": imper_f,
+            }
         if self.feedback is not None:
             self.feedback.setProgress(100.0)
 
 
-def _only(report: FlowReport, geometry: QgsGeometry, present: str, codes: tuple, status: tuple[int, int]) -> None:
+def _only(
+    report: FlowReport, geometry: QgsGeometry, present: str, codes: tuple, status: tuple[int, int]
+) -> None:
     geometry = _multi(geometry)
     if geometry.isNull():
         return
@@ -770,5 +984,3 @@ def _only(report: FlowReport, geometry: QgsGeometry, present: str, codes: tuple,
         report.only_debut_area += area
     else:
         report.only_fin_area += area
-
-

@@ -1,27 +1,34 @@
-"""GeoPackages at the SQLite level: a layer copied with added columns; the validity of its geometries.
+"""GeoPackages at the SQLite level: a layer copied with added columns; the validity of its
+geometries.
 
 ``ocsge:classify`` returns the input polygons with five more attributes. Through a QGIS feature sink
-every polygon is decoded, re-encoded and indexed again: at a million polygons that writing took twice
-as long as reading and classifying. When the source is a GeoPackage (directly, or behind the renaming
+every polygon is decoded, re-encoded and indexed again: at a million polygons that writing took
+twice
+as long as reading and classifying. When the source is a GeoPackage (directly, or behind the
+renaming
 VRT of ``ocsge:load``) and the destination a new GeoPackage file, the same output is made by SQLite
 itself:
 
-1. GDAL creates the output layer, empty: the source's fields (renamed as the algorithm asks) then the
+1. GDAL creates the output layer, empty: the source's fields (renamed as the algorithm asks) then
+the
    added ones, the source's geometry type and CRS, a spatial index; GDAL writes every GeoPackage
    table and trigger of its own;
 2. the added values, coded as small integers, go to a temporary table keyed by feature id (passed
    to SQLite as JSON text, no Python object per row), their distinct combinations to another;
 3. ``INSERT … SELECT`` copies the source rows into the output, geometry blobs as they are (same CRS
-   id, checked), joined with the added values, by ranges of ids (progress and cancel between ranges);
+   id, checked), joined with the added values, by ranges of ids (progress and cancel between
+   ranges);
    the output table's triggers are set aside meanwhile and restored after, as GDAL wrote them;
 4. the spatial index: the source's R-tree (same ids, same geometries) is copied node for node; a
    source without one gets its R-tree computed by GDAL's SQL functions;
-5. the feature count and extent of the GeoPackage's own tables are set, and the file, written under a
+5. the feature count and extent of the GeoPackage's own tables are set, and the file, written under
+a
    temporary name beside the destination, takes the destination's name: a cancel or an error leaves
    no partial output and the previous file untouched.
 
 :class:`InvalidGeometries` asks SQLite (SpatiaLite's ``ST_IsValid``, GEOS as QGIS uses it) which
-polygons of a GeoPackage (or, through OGR's SQLite dialect, of a shapefile) are invalid, in a thread:
+polygons of a GeoPackage (or, through OGR's SQLite dialect, of a shapefile) are invalid, in a
+thread:
 the classification reads and computes meanwhile.
 
 Anything else (other formats, a destination that is a layer inside an existing GeoPackage, a source
@@ -33,10 +40,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -46,8 +54,18 @@ from ..errors import Canceled
 from .batches import ogr_target, open_ogr, postgis_readable, vrt_source
 
 __all__ = [
-    "Canceled", "GpkgTable", "InvalidGeometries", "Plan", "TranslatePlan", "Unsupported",
-    "gpkg_table", "is_plain_gpkg_destination", "ogr_field", "plan_copy", "plan_translate", "write_copy",
+    "Canceled",
+    "GpkgTable",
+    "InvalidGeometries",
+    "Plan",
+    "TranslatePlan",
+    "Unsupported",
+    "gpkg_table",
+    "is_plain_gpkg_destination",
+    "ogr_field",
+    "plan_copy",
+    "plan_translate",
+    "write_copy",
 ]
 
 RANGE = 100_000  # rows copied per INSERT … SELECT (progress and cancel between ranges)
@@ -73,8 +91,8 @@ class Plan:
     field_defns: list[Any]  # ogr.FieldDefn of each output column (source type, output name)
     geom_type: int
     srs: Any  # osr.SpatialReference of the source layer
-    rtree: Optional[str]  # the source's R-tree table, when it has one
-    extent: Optional[tuple[float, float, float, float]]  # gpkg_contents of the source
+    rtree: str | None  # the source's R-tree table, when it has one
+    extent: tuple[float, float, float, float] | None  # gpkg_contents of the source
 
 
 def _q(name: str) -> str:
@@ -83,11 +101,17 @@ def _q(name: str) -> str:
 
 def is_plain_gpkg_destination(dest: Any) -> bool:
     """A file path ending in .gpkg (not a layer inside a GeoPackage, a memory layer or a URI)."""
-    return isinstance(dest, str) and dest.lower().endswith(".gpkg") and "|" not in dest and not dest.lower().startswith(("ogr:", "memory:"))
+    return (
+        isinstance(dest, str)
+        and dest.lower().endswith(".gpkg")
+        and "|" not in dest
+        and not dest.lower().startswith(("ogr:", "memory:"))
+    )
 
 
 def ogr_field(field: Any) -> Any:
-    """The ``ogr.FieldDefn`` QGIS would write for a ``QgsField`` of an added attribute (bool, integer,
+    """The ``ogr.FieldDefn`` QGIS would write for a ``QgsField`` of an added attribute (bool,
+    integer,
     real, text); Unsupported for another type."""
     from qgis.PyQt.QtCore import QVariant
 
@@ -128,10 +152,12 @@ class GpkgTable:
     table: str
     fid_column: str
     geom_column: str
-    mapping: Optional[dict[str, str]]  # the VRT's field → source column, None without VRT
+    mapping: dict[str, str] | None  # the VRT's field → source column, None without VRT
 
 
-def _source_file(layer: Any) -> tuple[str, Optional[str], Optional[dict[str, str]], tuple[str, Optional[str]]]:
+def _source_file(
+    layer: Any,
+) -> tuple[str, str | None, dict[str, str] | None, tuple[str, str | None]]:
     """The data file a ``QgsVectorLayer`` reads whole (no subset), through ocsge:load's renaming VRT
     when it is one: (file, layer name, the VRT's field → source column or None, (path, layer) as the
     layer reads it); raises Unsupported."""
@@ -162,17 +188,30 @@ def gpkg_table(layer: Any) -> GpkgTable:
 
 
 def plan_copy(layer: Any, input_names: Sequence[str], renamed: dict[str, str]) -> Plan:
-    """How to copy ``layer`` (a ``QgsVectorLayer``) with SQLite, whose output fields are ``input_names``
-    (the layer's fields as QGIS gives them) renamed by ``renamed`` ({old: new}); raises Unsupported."""
+    """How to copy ``layer`` (a ``QgsVectorLayer``) with SQLite, whose output fields are
+    ``input_names``
+    (the layer's fields as QGIS gives them) renamed by ``renamed`` ({old: new}); raises
+    Unsupported."""
     found = gpkg_table(layer)
-    path, table, fid_column, geom_column, mapping = found.path, found.table, found.fid_column, found.geom_column, found.mapping
+    path, table, fid_column, geom_column, mapping = (
+        found.path,
+        found.table,
+        found.fid_column,
+        found.geom_column,
+        found.mapping,
+    )
     ds, lyr = open_ogr(path, table)
     defn = lyr.GetLayerDefn()
-    by_lower = {defn.GetFieldDefn(i).GetName().lower(): defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())}
+    by_lower = {
+        defn.GetFieldDefn(i).GetName().lower(): defn.GetFieldDefn(i)
+        for i in range(defn.GetFieldCount())
+    }
     columns: list[tuple[str, str]] = []
     field_defns: list[Any] = []
     for qgis_name in input_names:
-        if qgis_name.lower() == fid_column.lower() and (mapping is None or qgis_name not in mapping):
+        if qgis_name.lower() == fid_column.lower() and (
+            mapping is None or qgis_name not in mapping
+        ):
             continue  # QGIS shows a GeoPackage's feature id as a field: it stays the feature id
         source_name = mapping.get(qgis_name) if mapping is not None else qgis_name
         if source_name is None:
@@ -194,17 +233,25 @@ def plan_copy(layer: Any, input_names: Sequence[str], renamed: dict[str, str]) -
     del lyr, ds
     with closing(_connect_ro(path)) as con:
         row = con.execute(
-            "SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?)",
+            "SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?) "
+            "AND lower(column_name) = lower(?)",
             (table, geom_column),
         ).fetchone()
         if row is None:
             raise Unsupported("no gpkg_geometry_columns row")
         rtree = f"rtree_{table}_{geom_column}"
-        has_rtree = con.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name IN (?, ?, ?, ?)",
-            (rtree, rtree + "_node", rtree + "_rowid", rtree + "_parent"),
-        ).fetchone()[0] == 4
-        extent = con.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE lower(table_name) = lower(?)", (table,)).fetchone()
+        has_rtree = (
+            con.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name IN (?, ?, ?, ?)",
+                (rtree, rtree + "_node", rtree + "_rowid", rtree + "_parent"),
+            ).fetchone()[0]
+            == 4
+        )
+        extent = con.execute(
+            "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE "
+            "lower(table_name) = lower(?)",
+            (table,),
+        ).fetchone()
     return Plan(
         path=path,
         table=table,
@@ -231,26 +278,33 @@ def _progress(feedback: Any, value: float) -> None:
 
 
 def write_copy(
-    plan: "Plan | TranslatePlan",
+    plan: Plan | TranslatePlan,
     dest: str,
     added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
     fid: np.ndarray,
     feedback: Any = None,
     metadata: dict[str, str] | None = None,
 ) -> int:
-    """Write ``dest`` (a new GeoPackage; an existing file is replaced once the copy is complete): every
+    """Write ``dest`` (a new GeoPackage; an existing file is replaced once the copy is complete):
+    every
     row of the plan's source with its columns, then ``added``: (ogr.FieldDefn, codes, labels), the
     value of the row ``fid[i]`` being ``labels[codes[i]]`` (None is NULL; a few labels per column).
-    ``metadata``: the layer's metadata items (GDAL's, read back by ``GetMetadataItem``), written by GDAL
-    while the layer is made, before its rows: opening the file again afterwards to add them cost 1.6 s
+    ``metadata``: the layer's metadata items (GDAL's, read back by ``GetMetadataItem``), written by
+    GDAL
+    while the layer is made, before its rows: opening the file again afterwards to add them cost 1.6
+    s
     at 1,000,000 rows (SQLite's sync of the whole fresh file). Returns the number of rows; raises
     Canceled, Unsupported, OSError.
 
     A ``TranslatePlan`` (a shapefile): GDAL translates it into the new GeoPackage (with its spatial
     index; multi-polygons when QGIS sees the layer so, as a QGIS sink writes them), then SQLite adds
-    the columns' values; the features are numbered 1..n in the shapefile's order, as QGIS numbers them."""
+    the columns' values; the features are numbered 1..n in the shapefile's order, as QGIS numbers
+    them."""
     write = _translate if isinstance(plan, TranslatePlan) else _write
-    return _atomically(dest, lambda tmp, layer_name: write(plan, tmp, layer_name, added, fid, feedback, metadata or {}))
+    return _atomically(
+        dest,
+        lambda tmp, layer_name: write(plan, tmp, layer_name, added, fid, feedback, metadata or {}),
+    )
 
 
 def _atomically(dest: str, write: Any) -> int:
@@ -272,9 +326,14 @@ def _private(path: Path) -> sqlite3.Connection:
 
 @contextmanager
 def _triggers_aside(con: sqlite3.Connection, layer_name: str):
-    """One transaction in which the output table's triggers are set aside (GDAL's R-tree triggers call
-    GDAL's SQL functions, which this connection lacks) and restored, as GDAL wrote them, at the end."""
-    triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (layer_name,)).fetchall()
+    """One transaction in which the output table's triggers are set aside (GDAL's R-tree triggers
+    call
+    GDAL's SQL functions, which this connection lacks) and restored, as GDAL wrote them, at the
+    end."""
+    triggers = con.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+        (layer_name,),
+    ).fetchall()
     con.execute("BEGIN")
     for trigger, _ in triggers:
         con.execute(f"DROP TRIGGER main.{_q(trigger)}")
@@ -285,34 +344,61 @@ def _triggers_aside(con: sqlite3.Connection, layer_name: str):
 
 
 def _write(
-    plan: Plan, path: Path, layer_name: str, added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]], fid: np.ndarray, feedback: Any, metadata: dict[str, str]
+    plan: Plan,
+    path: Path,
+    layer_name: str,
+    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
+    fid: np.ndarray,
+    feedback: Any,
+    metadata: dict[str, str],
 ) -> int:
     _create(plan, path, layer_name, [defn for defn, _, _ in added], metadata)
     _check(feedback)
     with closing(_private(path)) as con:
         con.execute("ATTACH DATABASE ? AS src", (Path(plan.path).resolve().as_uri() + "?mode=ro",))
-        srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,)).fetchone()
+        srs_id = con.execute(
+            "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,)
+        ).fetchone()
         if srs_id is None or int(srs_id[0]) != plan.srs_id:
             raise Unsupported("the output's CRS id differs from the source's")
         with _triggers_aside(con, layer_name):
             names = [f"v{k}" for k in range(len(added))]
-            _insert_values(con, fid, [(codes, labels) for _, codes, labels in added], names, feedback)
-            count = _copy_rows(con, plan, layer_name, [defn.GetName() for defn, _, _ in added], names, fid, feedback)
+            _insert_values(
+                con, fid, [(codes, labels) for _, codes, labels in added], names, feedback
+            )
+            count = _copy_rows(
+                con,
+                plan,
+                layer_name,
+                [defn.GetName() for defn, _, _ in added],
+                names,
+                fid,
+                feedback,
+            )
             rtree = f"rtree_{layer_name}_geom"
             indexed = plan.rtree is not None and _same_columns(con, plan.rtree, rtree)
             if indexed:
                 for shadow in ("_node", "_rowid", "_parent"):
                     con.execute(f"DELETE FROM main.{_q(rtree + shadow)}")
-                    con.execute(f"INSERT INTO main.{_q(rtree + shadow)} SELECT * FROM src.{_q(plan.rtree + shadow)}")
+                    con.execute(
+                        f"INSERT INTO main.{_q(rtree + shadow)} SELECT * FROM "
+                        f"src.{_q(plan.rtree + shadow)}"
+                    )
             extent = plan.extent
             if extent is None and indexed:
-                extent = con.execute(f"SELECT min(minx), min(miny), max(maxx), max(maxy) FROM main.{_q(rtree)}").fetchone()
+                extent = con.execute(
+                    f"SELECT min(minx), min(miny), max(maxx), max(maxy) FROM main.{_q(rtree)}"
+                ).fetchone()
             now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
             con.execute(
-                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, last_change = ? WHERE table_name = ?",
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
+                "last_change = ? WHERE table_name = ?",
                 (*(extent or (None,) * 4), now, layer_name),
             )
-            con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (count, layer_name))
+            con.execute(
+                "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?",
+                (count, layer_name),
+            )
         con.execute("DETACH DATABASE src")
     if not indexed:
         _index_with_gdal(path, layer_name)
@@ -320,14 +406,19 @@ def _write(
     return count
 
 
-def _create(plan: Plan, path: Path, layer_name: str, added: Sequence[Any], metadata: dict[str, str]) -> None:
-    """The empty output layer, made by GDAL (every GeoPackage table, trigger and extension row, and its
+def _create(
+    plan: Plan, path: Path, layer_name: str, added: Sequence[Any], metadata: dict[str, str]
+) -> None:
+    """The empty output layer, made by GDAL (every GeoPackage table, trigger and extension row, and
+    its
     metadata items)."""
     driver = ogr.GetDriverByName("GPKG")
     ds = driver.CreateDataSource(str(path))
     if ds is None:
         raise OSError(gdal.GetLastErrorMsg())
-    lyr = ds.CreateLayer(layer_name, plan.srs, plan.geom_type, ["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"])
+    lyr = ds.CreateLayer(
+        layer_name, plan.srs, plan.geom_type, ["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"]
+    )
     if lyr is None:
         raise OSError(gdal.GetLastErrorMsg())
     for defn in list(plan.field_defns) + list(added):
@@ -340,7 +431,8 @@ def _create(plan: Plan, path: Path, layer_name: str, added: Sequence[Any], metad
 
 
 def _same_columns(con: sqlite3.Connection, source: str, output: str) -> bool:
-    """The R-tree shadow tables of the source and the output have the same columns (same SQLite R-tree)."""
+    """The R-tree shadow tables of the source and the output have the same columns (same SQLite
+    R-tree)."""
     for shadow in ("_node", "_rowid", "_parent"):
         a = [r[1] for r in con.execute(f"PRAGMA src.table_info({_q(source + shadow)})")]
         b = [r[1] for r in con.execute(f"PRAGMA main.table_info({_q(output + shadow)})")]
@@ -349,7 +441,13 @@ def _same_columns(con: sqlite3.Connection, source: str, output: str) -> bool:
     return True
 
 
-def _insert_values(con: sqlite3.Connection, fid: np.ndarray, columns: Sequence[tuple[np.ndarray, Sequence[Any]]], names: Sequence[str], feedback: Any) -> None:
+def _insert_values(
+    con: sqlite3.Connection,
+    fid: np.ndarray,
+    columns: Sequence[tuple[np.ndarray, Sequence[Any]]],
+    names: Sequence[str],
+    feedback: Any,
+) -> None:
     """temp.ocsge_values (code → the added values) and temp.ocsge_added (fid → code): one integer
     per row, ``fid * 2**BITS + code``, read by SQLite from a JSON array."""
     combined = np.zeros(fid.size, dtype=np.int64)
@@ -361,15 +459,20 @@ def _insert_values(con: sqlite3.Connection, fid: np.ndarray, columns: Sequence[t
     bits = max(int(distinct.size - 1).bit_length(), 1)
     if fid.size and (int(fid.min()) < 0 or int(fid.max()) >= 2 ** (62 - bits)):
         raise Unsupported("feature ids out of the range packed with the codes")
-    con.execute(f"CREATE TEMP TABLE ocsge_values (code INTEGER PRIMARY KEY{''.join(', ' + n for n in names)})")
+    con.execute(
+        "CREATE TEMP TABLE ocsge_values (code INTEGER PRIMARY "
+        f"KEY{''.join(', ' + n for n in names)})"
+    )
     rows = []
     for k, value in enumerate(distinct.tolist()):
         row = [k]
-        for codes, labels in columns:
+        for _codes, labels in columns:
             row.append(labels[value % len(labels)])
             value //= len(labels)
         rows.append(row)
-    con.executemany(f"INSERT INTO temp.ocsge_values VALUES ({', '.join('?' * (len(columns) + 1))})", rows)
+    con.executemany(
+        f"INSERT INTO temp.ocsge_values VALUES ({', '.join('?' * (len(columns) + 1))})", rows
+    )
     con.execute("CREATE TEMP TABLE ocsge_added (fid INTEGER PRIMARY KEY, code INTEGER)")
     packed = (fid.astype(np.int64) << bits) | code.astype(np.int64).reshape(-1)
     order = np.argsort(fid, kind="stable")  # ascending ids: appended to the table's B-tree
@@ -378,17 +481,29 @@ def _insert_values(con: sqlite3.Connection, fid: np.ndarray, columns: Sequence[t
     total = max(fid.size, 1)
     for start in range(0, fid.size, VALUES_BATCH):
         _check(feedback)
-        text = "[" + ",".join(map(str, packed[start:start + VALUES_BATCH].tolist())) + "]"
-        con.execute(f"INSERT INTO temp.ocsge_added SELECT value >> {bits}, value & {mask} FROM json_each(?)", (text,))
+        text = "[" + ",".join(map(str, packed[start : start + VALUES_BATCH].tolist())) + "]"
+        con.execute(
+            f"INSERT INTO temp.ocsge_added SELECT value >> {bits}, value & {mask} FROM "
+            "json_each(?)",
+            (text,),
+        )
         _progress(feedback, 20.0 * min(start + VALUES_BATCH, total) / total)
 
 
 def _copy_rows(
-    con: sqlite3.Connection, plan: Plan, layer_name: str, added_names: Sequence[str], value_names: Sequence[str], fid: np.ndarray, feedback: Any
+    con: sqlite3.Connection,
+    plan: Plan,
+    layer_name: str,
+    added_names: Sequence[str],
+    value_names: Sequence[str],
+    fid: np.ndarray,
+    feedback: Any,
 ) -> int:
     """INSERT … SELECT by ranges of feature ids (bounds taken from the ids classified)."""
     out_cols = ["fid", "geom"] + [out for out, _ in plan.columns] + list(added_names)
-    src_cols = [f"s.{_q(plan.fid_column)}", f"s.{_q(plan.geom_column)}"] + [f"s.{_q(src)}" for _, src in plan.columns]
+    src_cols = [f"s.{_q(plan.fid_column)}", f"s.{_q(plan.geom_column)}"] + [
+        f"s.{_q(src)}" for _, src in plan.columns
+    ]
     src_cols += [f"v.{n}" for n in value_names]
     sql = (
         f"INSERT INTO main.{_q(layer_name)} ({', '.join(map(_q, out_cols))}) "
@@ -415,18 +530,22 @@ def _copy_rows(
 
 
 def _index_with_gdal(path: Path, layer_name: str) -> None:
-    """The source had no R-tree: fill the output's with GDAL's SQL functions (its triggers are in place)."""
+    """The source had no R-tree: fill the output's with GDAL's SQL functions (its triggers are in
+    place)."""
     ds = ogr.Open(str(path), 1)
     if ds is None:
         raise OSError(gdal.GetLastErrorMsg())
     rtree = _q(f"rtree_{layer_name}_geom")
     ds.ExecuteSQL(
-        f"INSERT INTO {rtree} SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) "
+        f"INSERT INTO {rtree} SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), "
+        "ST_MaxY(geom) "
         f"FROM {_q(layer_name)} WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)"
     )
     ds.ExecuteSQL(
-        f"UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM {rtree}), min_y = (SELECT min(miny) FROM {rtree}), "
-        f"max_x = (SELECT max(maxx) FROM {rtree}), max_y = (SELECT max(maxy) FROM {rtree}) WHERE table_name = '{layer_name.replace(chr(39), chr(39) * 2)}'"
+        f"UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM {rtree}), min_y = "
+        f"(SELECT min(miny) FROM {rtree}), "
+        f"max_x = (SELECT max(maxx) FROM {rtree}), max_y = (SELECT max(maxy) FROM "
+        f"{rtree}) WHERE table_name = '{layer_name.replace(chr(39), chr(39) * 2)}'"
     )
     ds = None
 
@@ -436,14 +555,17 @@ def _index_with_gdal(path: Path, layer_name: str) -> None:
 
 @dataclass
 class TranslatePlan:
-    """A shapefile (directly, or behind ocsge:load's renaming VRT) to translate into a GeoPackage."""
+    """A shapefile (directly, or behind ocsge:load's renaming VRT) to translate into a
+    GeoPackage."""
 
     path: str  # the shapefile, or the VRT (whose field names are the output's)
     layer: str
     multi: bool  # QGIS sees multi-polygons (a shapefile): written as such, as a QGIS sink would
 
 
-def plan_translate(layer: Any, input_names: Sequence[str], renamed: dict[str, str]) -> TranslatePlan:
+def plan_translate(
+    layer: Any, input_names: Sequence[str], renamed: dict[str, str]
+) -> TranslatePlan:
     """How to write ``layer`` (a shapefile, or a VRT over one) with its added columns into a new
     GeoPackage by GDAL's translation; raises Unsupported (fields renamed, another format)."""
     if renamed:
@@ -461,11 +583,19 @@ def plan_translate(layer: Any, input_names: Sequence[str], renamed: dict[str, st
         raise Unsupported("the layer's fields differ from OGR's")
     from qgis.core import QgsWkbTypes
 
-    return TranslatePlan(path=path, layer=lyr.GetName(), multi=QgsWkbTypes.isMultiType(layer.wkbType()))
+    return TranslatePlan(
+        path=path, layer=lyr.GetName(), multi=QgsWkbTypes.isMultiType(layer.wkbType())
+    )
 
 
 def _translate(
-    plan: TranslatePlan, path: Path, layer_name: str, added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]], fid: np.ndarray, feedback: Any, metadata: dict[str, str]
+    plan: TranslatePlan,
+    path: Path,
+    layer_name: str,
+    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
+    fid: np.ndarray,
+    feedback: Any,
+    metadata: dict[str, str],
 ) -> int:
     def callback(complete, message, data):
         _progress(feedback, 60.0 * complete)
@@ -499,14 +629,22 @@ def _translate(
     _check(feedback)
     if count != fid.size:
         raise Unsupported("the translated layer has another number of features")
-    out_fid = np.searchsorted(np.sort(fid), fid).astype(np.int64) + 1  # rank in the shapefile's order
-    with closing(_private(path)) as con, _triggers_aside(con, layer_name):  # no geometry changes here
+    out_fid = (
+        np.searchsorted(np.sort(fid), fid).astype(np.int64) + 1
+    )  # rank in the shapefile's order
+    with (
+        closing(_private(path)) as con,
+        _triggers_aside(con, layer_name),
+    ):  # no geometry changes here
         names = [f"v{k}" for k in range(len(added))]
         _insert_values(con, out_fid, [(codes, labels) for _, codes, labels in added], names, None)
         _check(feedback)
-        sets = ", ".join(f"{_q(defn.GetName())} = v.{name}" for (defn, _, _), name in zip(added, names))
+        sets = ", ".join(
+            f"{_q(defn.GetName())} = v.{name}" for (defn, _, _), name in zip(added, names)
+        )
         con.execute(
-            f"UPDATE main.{_q(layer_name)} SET {sets} FROM temp.ocsge_added AS a JOIN temp.ocsge_values AS v ON v.code = a.code "
+            f"UPDATE main.{_q(layer_name)} SET {sets} FROM temp.ocsge_added AS a JOIN "
+            "temp.ocsge_values AS v ON v.code = a.code "
             f"WHERE main.{_q(layer_name)}.fid = a.fid"
         )
     _progress(feedback, 100.0)
@@ -517,26 +655,31 @@ def _translate(
 
 
 class InvalidGeometries:
-    """The feature ids whose geometry GEOS finds invalid, asked of SQLite (SpatiaLite's ``ST_IsValid``,
-    which GDAL provides on GeoPackages and in its SQLite dialect) in a thread while the caller goes on: the query runs in C
-    without Python's lock, so on two cores it costs no wall time beside the reading and the thresholds.
+    """The feature ids whose geometry GEOS finds invalid, asked of SQLite (SpatiaLite's
+    ``ST_IsValid``,
+    which GDAL provides on GeoPackages and in its SQLite dialect) in a thread while the caller goes
+    on: the query runs in C
+    without Python's lock, so on two cores it costs no wall time beside the reading and the
+    thresholds.
 
-    ``result()`` waits: the set of ids to check (invalid, or not checkable by SQLite), or None when the
+    ``result()`` waits: the set of ids to check (invalid, or not checkable by SQLite), or None when
+    the
     query could not run (the caller then checks every geometry itself)."""
 
-    def __init__(self, path: Optional[str], sql: str = "", dialect: Optional[str] = None):
+    def __init__(self, path: str | None, sql: str = "", dialect: str | None = None):
         import threading
 
         self._path, self._sql, self._dialect = path, sql, dialect
-        self._ids: Optional[set[int]] = None
+        self._ids: set[int] | None = None
         self._thread = None
         if path is not None:
             self._thread = threading.Thread(target=self._run, name="ocsge-validity", daemon=True)
             self._thread.start()
 
     @classmethod
-    def start(cls, layer: Any) -> "InvalidGeometries":
-        """Start the query on the file behind ``layer``: a GeoPackage's own SQL, another file OGR reads
+    def start(cls, layer: Any) -> InvalidGeometries:
+        """Start the query on the file behind ``layer``: a GeoPackage's own SQL, another file OGR
+        reads
         (a shapefile…) through OGR's SQLite dialect, whose rowid is the feature id; any other source
         gets no query (its ``result()`` is None: every geometry is to be checked). A PostGIS layer's
         are asked of PostGIS (``ST_IsValid``, GEOS's too), in the server's own process."""
@@ -548,7 +691,11 @@ class InvalidGeometries:
             pass
         else:
             geom = _q(t.geom_column)
-            return cls(t.path, f"SELECT {_q(t.fid_column)} AS ocsge_fid FROM {_q(t.table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1")
+            return cls(
+                t.path,
+                f"SELECT {_q(t.fid_column)} AS ocsge_fid FROM {_q(t.table)} WHERE {geom} "
+                f"IS NOT NULL AND ST_IsValid({geom}) IS NOT 1",
+            )
         try:
             path, name, _, _ = _source_file(layer)
         except Unsupported:
@@ -558,7 +705,12 @@ class InvalidGeometries:
             return cls(None)
         table, geom = lyr.GetName(), _q(lyr.GetGeometryColumn() or "GEOMETRY")
         del lyr, ds
-        return cls(path, f"SELECT rowid AS ocsge_fid FROM {_q(table)} WHERE {geom} IS NOT NULL AND ST_IsValid({geom}) IS NOT 1", "SQLITE")
+        return cls(
+            path,
+            f"SELECT rowid AS ocsge_fid FROM {_q(table)} WHERE {geom} IS NOT NULL AND "
+            f"ST_IsValid({geom}) IS NOT 1",
+            "SQLITE",
+        )
 
     def _run(self) -> None:
         try:
@@ -570,14 +722,17 @@ class InvalidGeometries:
                 return
             try:
                 index = result.GetLayerDefn().GetFieldIndex("ocsge_fid")
-                ids = {feature.GetFieldAsInteger64(index) if index >= 0 else feature.GetFID() for feature in result}
+                ids = {
+                    feature.GetFieldAsInteger64(index) if index >= 0 else feature.GetFID()
+                    for feature in result
+                }
             finally:
                 ds.ReleaseResultSet(result)
             self._ids = ids
         except Exception:  # noqa: BLE001 - no SpatiaLite, unreadable file: the caller checks itself
             self._ids = None
 
-    def result(self, feedback: Any = None) -> Optional[set[int]]:
+    def result(self, feedback: Any = None) -> set[int] | None:
         """The ids to check (waiting for the query, checking cancel); raises Canceled."""
         _check(feedback)
         while self._thread is not None and self._thread.is_alive():

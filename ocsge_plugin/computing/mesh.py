@@ -1,4 +1,5 @@
-"""The thresholds' mesh: polygons' WKB → vertices snapped to a grid and numbered → every polygon side,
+"""The thresholds' mesh: polygons' WKB → vertices snapped to a grid and numbered → every polygon
+side,
 sorted by its edge one range of vertices at a time.
 
 Memory is what this module is about (1,000,000 polygons of 32 vertices have 33 million vertices and
@@ -12,8 +13,9 @@ everything.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterator, Sequence, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -32,8 +34,10 @@ class Mesh:
     """Snapped vertices, areas and rings of a polygon set.
 
     Vertices are snapped to ``grid`` and numbered 0 .. n_points-1 in the order of their keys;
-    ``vkeys[i]`` packs vertex i's integer grid coordinates relative to ``origin`` (high 32 bits x, low
-    32 bits y, each + 2³¹), from which its (snapped) coordinates are recovered. ``pid`` is the vertex
+    ``vkeys[i]`` packs vertex i's integer grid coordinates relative to ``origin`` (high 32 bits x,
+    low
+    32 bits y, each + 2³¹), from which its (snapped) coordinates are recovered. ``pid`` is the
+    vertex
     number of each vertex of the rings, ring after ring; ``ring_start`` / ``ring_count`` locate each
     ring in it, ``ring_poly`` is its polygon and ``ring_sign`` +1 where it runs exterior
     counter-clockwise / interior clockwise.
@@ -68,11 +72,11 @@ class Mesh:
         """Each ring vertex of ``chunk`` and the one after it in its ring (the first after the last:
         rings are closed, even the unclosed ones)."""
         stop = min(chunk.stop, self.pid.size)
-        start = self.pid[chunk.start:stop]
+        start = self.pid[chunk.start : stop]
         end = np.empty_like(start)
-        end[:-1] = self.pid[chunk.start + 1:stop]
+        end[:-1] = self.pid[chunk.start + 1 : stop]
         if stop < self.pid.size:
-            end[-1:] = self.pid[stop:stop + 1]
+            end[-1:] = self.pid[stop : stop + 1]
         last = self.ring_start + self.ring_count - 1
         inside = (self.ring_count > 0) & (last >= chunk.start) & (last < stop)
         end[last[inside] - chunk.start] = self.pid[self.ring_start[inside]]
@@ -85,7 +89,7 @@ def take(table: np.ndarray, index: np.ndarray, chunk: int = 1 << 22) -> np.ndarr
         return table[index]
     out = np.empty(index.shape, dtype=table.dtype)
     for i in range(0, index.size, chunk):
-        out[i:i + chunk] = table[index[i:i + chunk]]
+        out[i : i + chunk] = table[index[i : i + chunk]]
     return out
 
 
@@ -108,11 +112,13 @@ def read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: Any) -> 
         progress.set(1 + 24 * first / max(n, 1))
         x, y, count, geom, exterior, origin = parse_rings(chunk, lengths, first, origin, progress)
         area = ring_areas(x, y, count)
-        mesh.poly_area[first:first + lengths.size] = polygon_areas_of_rings(area, geom, exterior, lengths.size)
+        mesh.poly_area[first : first + lengths.size] = polygon_areas_of_rings(
+            area, geom, exterior, lengths.size
+        )
         ring_counts.append(count)
         ring_geoms.append((geom + first).astype(np.int32))
         ring_signs.append(np.where(exterior == (area > 0), 1, -1).astype(np.int8))
-        keys[n_pts:n_pts + x.size] = _grid_keys(x, y, grid)
+        keys[n_pts : n_pts + x.size] = _grid_keys(x, y, grid)
         n_pts += x.size
         del x, y
     mesh.origin = origin or (0.0, 0.0)
@@ -134,7 +140,8 @@ def read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: Any) -> 
 
 
 def _number(keys: np.ndarray, progress: Any) -> tuple[np.ndarray, list[np.ndarray]]:
-    """(number of each key, int32; the distinct keys sorted, by parts): range of key values by range,
+    """(number of each key, int32; the distinct keys sorted, by parts): range of key values by
+    range,
     each sorted on its own, so that only one range's sort is held at a time. ``keys`` (an array that
     owns its memory, no view of it held) is spent: once a range's keys are read their places take
     their numbers, and the numbers are then narrowed to int32 in the same memory."""
@@ -164,20 +171,21 @@ def _narrowed(values: np.ndarray) -> np.ndarray:
     n = values.size
     narrow = values.view(np.int32)
     for i in range(0, n, _SCAN):
-        narrow[i:min(i + _SCAN, n)] = values[i:i + _SCAN]
+        narrow[i : min(i + _SCAN, n)] = values[i : i + _SCAN]
     del narrow
     values.resize(-(-n // 2), refcheck=False)
     return values.view(np.int32)[:n]
 
 
 def joined(parts: list[np.ndarray]) -> np.ndarray:
-    """The parts of an array joined, each part freed once copied (the caller keeps no other reference
+    """The parts of an array joined, each part freed once copied (the caller keeps no other
+    reference
     to them): never twice the whole in memory."""
     out = np.empty(sum(part.size for part in parts), dtype=parts[0].dtype)
     done = 0
     while parts:
         part = parts.pop(0)
-        out[done:done + part.size] = part
+        out[done : done + part.size] = part
         done += part.size
     return out
 
@@ -186,23 +194,29 @@ def _range_labels(keys: np.ndarray, progress: Any) -> np.ndarray:
     """Each key's range (uint8): ranges of key values of about ``_RANGE`` keys each (bounds taken
     from a sample), the same key always in the same range."""
     n_ranges = min(max(-(-keys.size // _RANGE), 1), 255)
-    sample = np.sort(keys[::max(keys.size // (n_ranges * 64), 1)])
+    sample = np.sort(keys[:: max(keys.size // (n_ranges * 64), 1)])
     bounds = sample[(np.arange(1, n_ranges) * sample.size) // n_ranges] if sample.size else sample
     labels = np.empty(keys.size, dtype=np.uint8)
     for i in range(0, keys.size, _SCAN):
         progress.check()
-        labels[i:i + _SCAN] = np.searchsorted(bounds, keys[i:i + _SCAN], side="right")
+        labels[i : i + _SCAN] = np.searchsorted(bounds, keys[i : i + _SCAN], side="right")
     return labels
 
 
 def _by_label(labels: np.ndarray, progress: Any) -> Iterator[np.ndarray]:
-    """The positions of each label, label after label (ascending); 255 is no label. One scan of every
+    """The positions of each label, label after label (ascending); 255 is no label. One scan of
+    every
     label (by slices: bounded temporaries) finds the positions of ``2 ** _GROUP_BITS`` labels, which
     are then split among them: a few scans in all, not one a label."""
     top = min(int(labels.max()) + 1 if labels.size else 0, 255)
     for group_id in range(-(-top >> _GROUP_BITS)):
         progress.check()
-        group = np.concatenate([np.flatnonzero(labels[i:i + _SCAN] >> _GROUP_BITS == group_id) + i for i in range(0, labels.size, _SCAN)])
+        group = np.concatenate(
+            [
+                np.flatnonzero(labels[i : i + _SCAN] >> _GROUP_BITS == group_id) + i
+                for i in range(0, labels.size, _SCAN)
+            ]
+        )
         group_labels = labels[group]
         for label in range(group_id << _GROUP_BITS, min((group_id + 1) << _GROUP_BITS, top)):
             where = group[group_labels == label]
@@ -210,7 +224,9 @@ def _by_label(labels: np.ndarray, progress: Any) -> Iterator[np.ndarray]:
                 yield where
 
 
-def side_keys(pa: np.ndarray, pb: np.ndarray, cls: np.ndarray, sign: np.ndarray, n_v: int) -> np.ndarray:
+def side_keys(
+    pa: np.ndarray, pb: np.ndarray, cls: np.ndarray, sign: np.ndarray, n_v: int
+) -> np.ndarray:
     """Sort keys of sides (start and end vertex, class, ring orientation sign): the undirected edge
     key (smaller vertex × n_v + larger) << 4 | class << 2 | orientation << 1 | direction."""
     key = np.minimum(pa, pb).astype(np.int64)
@@ -242,15 +258,20 @@ def ahead(items: Iterator[_T]) -> Iterator[_T]:
             yield item
 
 
-def sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Every polygon side (without the degenerate ones: repeated vertices, ring closure) as (sort key,
+def sorted_sides(
+    mesh: Mesh, cls: np.ndarray, progress: Any
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every polygon side (without the degenerate ones: repeated vertices, ring closure) as (sort
+    key,
     see ``side_keys``; polygon), sorted by key, by runs of the whole order: the sides whose smaller
     vertex is in one range of vertex numbers, range after range, each range sorted while the caller
     works on the previous one (``ahead``). ``mesh.pid`` is spent."""
     return ahead(_sorted_sides(mesh, cls, progress))
 
 
-def _sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _sorted_sides(
+    mesh: Mesh, cls: np.ndarray, progress: Any
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     n_v = max(mesh.n_points, 1)
     n_ranges = min(max(-(-mesh.pid.size // _RANGE), 1), 254)
     width = -(-n_v // n_ranges)
@@ -260,7 +281,7 @@ def _sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[
         start, end = mesh.side_ends(slice(i, i + _SCAN))
         label = np.minimum(start, end) // width
         label[start == end] = 255
-        labels[i:i + _SCAN] = label
+        labels[i : i + _SCAN] = label
         del start, end, label
     for where in _by_label(labels, progress):
         ring = np.searchsorted(mesh.ring_start, where, side="right") - 1
@@ -283,7 +304,7 @@ def wkb_chunks(geometries: Any, n: int) -> tuple[int, Iterator[tuple[int, list, 
         nbytes = geometries.nbytes
     else:
         items = [g if type(g) is bytes else as_bytes(g) for g in geometries]  # noqa: E721 (fast path)
-        blocks = (items[first:first + _CHUNK] for first in range(0, n, _CHUNK))
+        blocks = (items[first : first + _CHUNK] for first in range(0, n, _CHUNK))
         nbytes = sum(map(len, items))
 
     def chunks() -> Iterator[tuple[int, list, np.ndarray]]:

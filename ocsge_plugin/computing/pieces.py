@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,13 +39,17 @@ def _status(value: Any) -> int:
     return number if number in (0, 1) else UNDETERMINED
 
 
-def flow_kind(imper_debut: Any, imper_fin: Any, artif_debut: Any, artif_fin: Any) -> tuple[Optional[int], Optional[int]]:
+def flow_kind(
+    imper_debut: Any, imper_fin: Any, artif_debut: Any, artif_fin: Any
+) -> tuple[int | None, int | None]:
     """(flux_artif, flux_imper) of a piece from its statuses at both dates.
 
     Statuses are True/False, 1/0, or None/-1 (indéterminé). Each flow is +1 (became artificialised /
-    impermeable), -1 (desartificialised / unsealed), 0 (unchanged) or None when a status is indéterminé.
+    impermeable), -1 (desartificialised / unsealed), 0 (unchanged) or None when a status is
+    indéterminé.
     """
-    def one(before: Any, after: Any) -> Optional[int]:
+
+    def one(before: Any, after: Any) -> int | None:
         a, b = _status(before), _status(after)
         if a == UNDETERMINED or b == UNDETERMINED:
             return None
@@ -54,7 +58,7 @@ def flow_kind(imper_debut: Any, imper_fin: Any, artif_debut: Any, artif_fin: Any
     return one(artif_debut, artif_fin), one(imper_debut, imper_fin)
 
 
-def flux_label(flux_artif: Optional[int], flux_imper: Optional[int]) -> Optional[str]:
+def flux_label(flux_artif: int | None, flux_imper: int | None) -> str | None:
     """Readable flow kind: 'artificialisation', 'desimpermeabilisation', both comma-joined
     ('artificialisation, impermeabilisation'), or None when only the class changed."""
     words = []
@@ -85,10 +89,10 @@ class ChangePiece:
     """A piece of land whose class or status changed between début and fin."""
 
     geometry: QgsGeometry
-    cs_debut: Optional[str]
-    us_debut: Optional[str]
-    cs_fin: Optional[str]
-    us_fin: Optional[str]
+    cs_debut: str | None
+    us_debut: str | None
+    cs_fin: str | None
+    us_fin: str | None
     imper_debut: int
     imper_fin: int
     artif_debut: int
@@ -96,11 +100,13 @@ class ChangePiece:
     flux_artif: int  # +1 / 0 / -1
     flux_imper: int
     area: float  # m² (CRS units²), planar
-    fid_debut: Optional[int] = None  # source feature ids (overlay: both; difference layers: fid_fin only)
-    fid_fin: Optional[int] = None
+    fid_debut: int | None = (
+        None  # source feature ids (overlay: both; difference layers: fid_fin only)
+    )
+    fid_fin: int | None = None
 
     @property
-    def flux(self) -> Optional[str]:
+    def flux(self) -> str | None:
         return flux_label(self.flux_artif, self.flux_imper)
 
     @property
@@ -110,12 +116,13 @@ class ChangePiece:
 
 @dataclass
 class OnlyPart:
-    """Land covered by one millésime only (overlay), with its codes and statuses in that millésime."""
+    """Land covered by one millésime only (overlay), with its codes and statuses in that
+    millésime."""
 
     geometry: QgsGeometry
     present: str  # 'debut' or 'fin'
-    code_cs: Optional[str]
-    code_us: Optional[str]
+    code_cs: str | None
+    code_us: str | None
     imper: int
     artif: int
     area: float
@@ -123,17 +130,24 @@ class OnlyPart:
 
 @dataclass
 class FlowReport:
-    """What a stream of pieces saw; filled while iterating (complete once the iterator is exhausted)."""
+    """What a stream of pieces saw; filled while iterating (complete once the iterator is
+    exhausted)."""
 
     source: str = ""  # 'difference', 'artif_diff' or 'overlay'
-    method: str = ""  # 'matrice' for difference layers, 'ign' for artif_diff, classify's method for overlays
+    method: str = (
+        ""  # 'matrice' for difference layers, 'ign' for artif_diff, classify's method for overlays
+    )
     convention: str = DEFAULT_CONVENTION  # how parent / unknown codes are read (rules.CONVENTIONS)
     features_debut: int = 0
     features_fin: int = 0
     pieces: int = 0  # pieces yielded
-    undetermined_count: int = 0  # pieces kept out: status indéterminé at a date (the leaves under the codes disagree)
+    undetermined_count: int = (
+        0  # pieces kept out: status indéterminé at a date (the leaves under the codes disagree)
+    )
     undetermined_area: float = 0.0
-    matched: int = 0  # overlay: polygons identical at both dates, paired without geometry operations
+    matched: int = (
+        0  # overlay: polygons identical at both dates, paired without geometry operations
+    )
     matched_canonical: int = 0  # … of which paired only after normalising the geometry
     overlaid_debut: int = 0  # overlay: début / fin polygons that had to be intersected
     overlaid_fin: int = 0
@@ -141,18 +155,31 @@ class FlowReport:
     only_fin_area: float = 0.0
     only_parts: list[OnlyPart] = field(default_factory=list)
     repaired: int = 0  # invalid geometries repaired (makeValid) for the intersections
-    reprojected: Optional[str] = None  # overlay: 'debut' or 'fin' when that layer was reprojected
+    reprojected: str | None = None  # overlay: 'debut' or 'fin' when that layer was reprojected
     crs: str = ""  # CRS of the pieces (authid)
-    stock: dict[str, float] = field(default_factory=dict)  # overlay: artif/imper stock at each date (m²)
+    stock: dict[str, float] = field(
+        default_factory=dict
+    )  # overlay: artif/imper stock at each date (m²)
     messages: list[str] = field(default_factory=list)  # warnings for the user (translated)
-    keep_undetermined: bool = False  # keep the undetermined pieces' geometries in ``undetermined_parts``
+    keep_undetermined: bool = (
+        False  # keep the undetermined pieces' geometries in ``undetermined_parts``
+    )
     undetermined_parts: list[QgsGeometry] = field(default_factory=list)
-    undetermined_codes: list[tuple] = field(default_factory=list)  # (cs, us début, cs, us fin) of each kept part, when known
+    undetermined_codes: list[tuple] = field(
+        default_factory=list
+    )  # (cs, us début, cs, us fin) of each kept part, when known
 
-    def add_undetermined(self, geometry: QgsGeometry, area: Optional[float] = None, codes: tuple = (None, None, None, None)) -> None:
+    def add_undetermined(
+        self,
+        geometry: QgsGeometry,
+        area: float | None = None,
+        codes: tuple = (None, None, None, None),
+    ) -> None:
         """Count a piece whose flows cannot be told (kept out of the flows)."""
         self.undetermined_count += 1
-        self.undetermined_area += (geometry.area() if not geometry.isNull() else 0.0) if area is None else area
+        self.undetermined_area += (
+            (geometry.area() if not geometry.isNull() else 0.0) if area is None else area
+        )
         if self.keep_undetermined and not geometry.isNull():
             self.undetermined_parts.append(QgsGeometry(geometry))
             self.undetermined_codes.append(codes)
@@ -166,8 +193,8 @@ class FlowAccumulator:
         self.flux = {"artif": 0.0, "desartif": 0.0, "imper": 0.0, "desimper": 0.0}
         self.transitions_cs: dict[tuple, float] = defaultdict(float)
         self.transitions_us: dict[tuple, float] = defaultdict(float)
-        self.origin_cs: dict[Optional[str], float] = defaultdict(float)
-        self.origin_us: dict[Optional[str], float] = defaultdict(float)
+        self.origin_cs: dict[str | None, float] = defaultdict(float)
+        self.origin_us: dict[str | None, float] = defaultdict(float)
         self.pieces = 0
         self.area = 0.0
 
@@ -189,7 +216,8 @@ class FlowAccumulator:
         self.transitions_us[(piece.us_debut, piece.us_fin)] += area
 
     def totals(self, unit: float = M2_PER_HA) -> dict[str, float]:
-        """flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net (÷ unit: ha)."""
+        """flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net (÷
+        unit: ha)."""
         f = {key: value / unit for key, value in self.flux.items()}
         return {
             "flux_artif": f["artif"],
@@ -201,7 +229,8 @@ class FlowAccumulator:
         }
 
     def transitions(self, nomenclature: str, unit: float = M2_PER_HA) -> pd.DataFrame:
-        """Long table (debut, fin, libelle_debut, libelle_fin, surface_ha) of the changed land, largest
+        """Long table (debut, fin, libelle_debut, libelle_fin, surface_ha) of the changed land,
+        largest
         first; ``nomenclature`` is 'couverture' or 'usage'. Unchanged land is not in it."""
         table = self.transitions_cs if nomenclature == "couverture" else self.transitions_us
         labels = _labels(nomenclature)
@@ -209,20 +238,36 @@ class FlowAccumulator:
             (debut, fin, labels.get(debut, ""), labels.get(fin, ""), area / unit)
             for (debut, fin), area in table.items()
         ]
-        frame = pd.DataFrame(rows, columns=["debut", "fin", "libelle_debut", "libelle_fin", "surface_ha"])
-        return frame.sort_values(["surface_ha", "debut", "fin"], ascending=[False, True, True], ignore_index=True)
+        frame = pd.DataFrame(
+            rows, columns=["debut", "fin", "libelle_debut", "libelle_fin", "surface_ha"]
+        )
+        return frame.sort_values(
+            ["surface_ha", "debut", "fin"], ascending=[False, True, True], ignore_index=True
+        )
 
     def origin(self, unit: float = M2_PER_HA) -> pd.DataFrame:
-        """Origin of the newly artificialised land: (nomenclature, code, libelle, surface_ha, pourcent)
-        by couverture then usage at début; ``pourcent`` of the new artificialisation (flux_artif)."""
+        """Origin of the newly artificialised land: (nomenclature, code, libelle, surface_ha,
+        pourcent)
+        by couverture then usage at début; ``pourcent`` of the new artificialisation
+        (flux_artif)."""
         total = self.flux["artif"]
         rows = []
         for nomenclature, table in (("couverture", self.origin_cs), ("usage", self.origin_us)):
             labels = _labels(nomenclature)
             part = sorted(table.items(), key=lambda item: (-item[1], item[0] or ""))
             for code, area in part:
-                rows.append((nomenclature, code, labels.get(code, ""), area / unit, 100.0 * area / total if total else 0.0))
-        return pd.DataFrame(rows, columns=["nomenclature", "code", "libelle", "surface_ha", "pourcent"])
+                rows.append(
+                    (
+                        nomenclature,
+                        code,
+                        labels.get(code, ""),
+                        area / unit,
+                        100.0 * area / total if total else 0.0,
+                    )
+                )
+        return pd.DataFrame(
+            rows, columns=["nomenclature", "code", "libelle", "surface_ha", "pourcent"]
+        )
 
 
 def _labels(nomenclature: str) -> dict[str, str]:

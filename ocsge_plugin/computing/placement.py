@@ -5,16 +5,19 @@
 territory polygons in any CRS (invalid geometries repaired, duplicate codes merged, both reported).
 ``Placement`` places each polygon by a raster of the territories: cells that no territory boundary
 crosses belong wholly to one territory, so a polygon whose bounding box lies in such cells costs
-nothing more than its area; only polygons near a boundary go to GEOS (prepared containment test, then
-intersection), and their answer is kept (by WKB hash) for the next millésime, where most polygons are
+nothing more than its area; only polygons near a boundary go to GEOS (prepared containment test,
+then
+intersection), and their answer is kept (by WKB hash) for the next millésime, where most polygons
+are
 identical. ``accumulate`` adds each polygon's area × weights to the sums of its territories.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -60,21 +63,24 @@ class TerritorySet:
         cls,
         layer: Any,
         code_field: str,
-        name_field: Optional[str] = None,
+        name_field: str | None = None,
         keep_fields: Sequence[str] = (),
         feedback: Any = None,
-    ) -> "TerritorySet":
+    ) -> TerritorySet:
         """Read territories from a layer (or feature source); merge features sharing a code."""
         names = layer.fields().names()
         missing = [f for f in [code_field, name_field, *keep_fields] if f and f not in names]
         if missing:
             raise TerritoryError(
-                tr("The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.").format(
-                    missing=", ".join(missing), fields=", ".join(names)
-                )
+                tr(
+                    "The territory layer has no field {missing} (fields: {fields}). "
+                    "Expected the territory code and name fields."
+                ).format(missing=", ".join(missing), fields=", ".join(names))
             )
         if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise TerritoryError(tr("The territory layer must hold polygons (communes, EPCI, zones…)."))
+            raise TerritoryError(
+                tr("The territory layer must hold polygons (communes, EPCI, zones…).")
+            )
         order: list[str] = []
         by_code: dict[str, dict] = {}
         step = Step(feedback)
@@ -91,9 +97,13 @@ class TerritorySet:
             entry = by_code.get(code)
             if entry is None:
                 entry = {
-                    "nom": "" if not name_field or is_null(feature[name_field]) else str(feature[name_field]),
+                    "nom": ""
+                    if not name_field or is_null(feature[name_field])
+                    else str(feature[name_field]),
                     "parts": [],
-                    "extras": {k: (None if is_null(feature[k]) else feature[k]) for k in keep_fields},
+                    "extras": {
+                        k: (None if is_null(feature[k]) else feature[k]) for k in keep_fields
+                    },
                     "count": 0,
                 }
                 by_code[code] = entry
@@ -137,20 +147,35 @@ class TerritorySet:
         out = []
         if self.duplicates:
             out.append(
-                tr("Duplicate territory codes, their features merged into one territory: {codes}.").format(
-                    codes=", ".join(f"{c} (×{n})" for c, n in sorted(self.duplicates.items()))
-                )
+                tr(
+                    "Duplicate territory codes, their features merged into one territory: {codes}."
+                ).format(codes=", ".join(f"{c} (×{n})" for c, n in sorted(self.duplicates.items())))
             )
         if self.repaired:
-            out.append(plural(len(self.repaired), tr("{count} invalid territory geometry was repaired: {codes}."), tr("{count} invalid territory geometries were repaired: {codes}.")).format(count=len(self.repaired), codes=", ".join(self.repaired[:20]) + ("…" if len(self.repaired) > 20 else "")))
+            out.append(
+                plural(
+                    len(self.repaired),
+                    tr("{count} invalid territory geometry was repaired: {codes}."),
+                    tr("{count} invalid territory geometries were repaired: {codes}."),
+                ).format(
+                    count=len(self.repaired),
+                    codes=", ".join(self.repaired[:20]) + ("…" if len(self.repaired) > 20 else ""),
+                )
+            )
         if self.empty:
-            out.append(tr("Territories without geometry (counted as zero area): {codes}.").format(codes=", ".join(self.empty[:20])))
+            out.append(
+                tr("Territories without geometry (counted as zero area): {codes}.").format(
+                    codes=", ".join(self.empty[:20])
+                )
+            )
         return out
 
 
 def polygonal(geometry: QgsGeometry) -> QgsGeometry:
     if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        if not geometry.convertGeometryCollectionToSubclass(QgsWkbTypes.GeometryType.PolygonGeometry):
+        if not geometry.convertGeometryCollectionToSubclass(
+            QgsWkbTypes.GeometryType.PolygonGeometry
+        ):
             return QgsGeometry()
     return geometry
 
@@ -161,7 +186,12 @@ class Placement:
 
     MAX_CELLS = 4_000_000
 
-    def __init__(self, territories: TerritorySet, crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle]):
+    def __init__(
+        self,
+        territories: TerritorySet,
+        crs: QgsCoordinateReferenceSystem,
+        extent: QgsRectangle | None,
+    ):
         self.crs = crs
         transform = QgsCoordinateTransform(territories.crs, crs, QgsProject.instance())
         self.geometries: list[QgsGeometry] = []
@@ -172,7 +202,9 @@ class Placement:
                 if not g.isGeosValid():
                     g = polygonal(g.makeValid())
             self.geometries.append(g)
-        self.area = np.array([g.area() if not g.isNull() else 0.0 for g in self.geometries], dtype=np.float64)
+        self.area = np.array(
+            [g.area() if not g.isNull() else 0.0 for g in self.geometries], dtype=np.float64
+        )
         self.index = QgsSpatialIndex()
         full = compat.null_rectangle()
         for i, g in enumerate(self.geometries):
@@ -182,12 +214,12 @@ class Placement:
             self.index.addFeature(i, box)
             full.combineExtentWith(box)
         self._engines: dict[int, Any] = {}
-        self._partition: Optional[bool] = None
+        self._partition: bool | None = None
         self._union_engine: Any = None
         # Polygons crossing a boundary, by their exact WKB: most are identical in every millésime
         # (IGN re-surveys change zones only), so the second millésime reuses the first one's pieces.
         self._cache: dict[bytes, tuple[list[tuple[int, float]], bool]] = {}
-        self.grid_extent: Optional[QgsRectangle] = None
+        self.grid_extent: QgsRectangle | None = None
         self.grid = None
         self.disjoint = False  # no territory within the data's extent
         self.extent = full  # of the territories, in the data's CRS
@@ -245,7 +277,9 @@ class Placement:
             ds.GetRasterBand(1).Fill(init)
             return ds
 
-        gdal.PushErrorHandler("CPLQuietErrorHandler")  # the in-memory layers have no CRS: that is intended
+        gdal.PushErrorHandler(
+            "CPLQuietErrorHandler"
+        )  # the in-memory layers have no CRS: that is intended
         try:
             owner_ds, count_ds, edge_ds = self._rasterize(raster, polys, lines)
         finally:
@@ -254,8 +288,10 @@ class Placement:
         count = count_ds.GetRasterBand(1).ReadAsArray()
         edge = edge_ds.GetRasterBand(1).ReadAsArray().astype(bool)
         owner_ds = count_ds = edge_ds = mem = None  # free the rasters and layers
-        # A cell is decided when no territory boundary crosses it (dilated by one cell, for safety) and
-        # its centre lies in at most one territory: it then lies wholly in that territory, or in none.
+        # A cell is decided when no territory boundary crosses it (dilated by one cell, for safety)
+        # and
+        # its centre lies in at most one territory: it then lies wholly in that territory, or in
+        # none.
         bad = cells.dilate(edge | (count > 1))  # dilated by one cell in the 8 directions
         del count, edge
         sat = np.zeros((height + 1, width + 1), dtype=np.int32)  # ≤ MAX_CELLS: fits
@@ -275,7 +311,8 @@ class Placement:
         return owner_ds, count_ds, edge_ds
 
     def place(self, bbox: np.ndarray) -> np.ndarray:
-        """Territory index of each box wholly inside one territory, -2 wholly outside all, -1 undecided."""
+        """Territory index of each box wholly inside one territory, -2 wholly outside all, -1
+        undecided."""
         n = bbox.shape[0]
         out = np.full(n, -1, dtype=np.int64)
         if self.grid is None:
@@ -289,7 +326,8 @@ class Placement:
             c1 = np.floor((bbox[:, 2] - x0) / cell)
             r0 = np.floor((y1 - bbox[:, 3]) / cell)
             r1 = np.floor((y1 - bbox[:, 1]) / cell)
-        # Wholly outside the grid (which covers every territory within the data's extent): no territory.
+        # Wholly outside the grid (which covers every territory within the data's extent): no
+        # territory.
         outside = valid & ((c1 < 0) | (c0 >= width) | (r1 < 0) | (r0 >= height))
         inside = valid & (c0 >= 0) & (c1 < width) & (r0 >= 0) & (r1 < height)
         out[outside] = -2
@@ -307,7 +345,8 @@ class Placement:
     @property
     def partition(self) -> bool:
         """True when no two territories share any area (communes, a grid): a polygon inside one
-        territory then needs no test against the others. Checked once, on bounding-box neighbours."""
+        territory then needs no test against the others. Checked once, on bounding-box
+        neighbours."""
         if self._partition is None:
             self._partition = True
             for i, g in enumerate(self.geometries):
@@ -338,9 +377,12 @@ class Placement:
 
     CACHE_MAX = 1_000_000
 
-    def exact(self, blob: bytes, area: float, hint: int = -1, cover_only: bool = False) -> tuple[list[tuple[int, float]], bool]:
+    def exact(
+        self, blob: bytes, area: float, hint: int = -1, cover_only: bool = False
+    ) -> tuple[list[tuple[int, float]], bool]:
         """Like :meth:`_exact`, reusing the answer for a polygon already met (same WKB: keyed by its
-        hash and length, 64 + 32 bits; a collision between two polygons of a run is ~1e-9 likely)."""
+        hash and length, 64 + 32 bits; a collision between two polygons of a run is ~1e-9
+        likely)."""
         key = (hash(blob), len(blob), cover_only)
         found = self._cache.get(key)
         if found is not None:
@@ -356,7 +398,13 @@ class Placement:
             self._union_engine = False
             if self.partition:
                 box = self.grid_extent
-                members = [g for g in self.geometries if not g.isNull() and not g.isEmpty() and (box is None or g.boundingBox().intersects(box))]
+                members = [
+                    g
+                    for g in self.geometries
+                    if not g.isNull()
+                    and not g.isEmpty()
+                    and (box is None or g.boundingBox().intersects(box))
+                ]
                 if members:
                     union = QgsGeometry.unaryUnion(members)
                     if not union.isNull():
@@ -366,8 +414,11 @@ class Placement:
                         self._union_engine = engine
         return self._union_engine or None
 
-    def _exact(self, blob: bytes, area: float, hint: int = -1, cover_only: bool = False) -> tuple[list[tuple[int, float]], bool]:
-        """(territory, area of polygon ∩ territory) pairs for one polygon; True when it was repaired.
+    def _exact(
+        self, blob: bytes, area: float, hint: int = -1, cover_only: bool = False
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """(territory, area of polygon ∩ territory) pairs for one polygon; True when it was
+        repaired.
 
         A polygon inside a territory costs one prepared containment test (the territory under its
         centre is tried first); one crossing territories pays an intersection per territory touched.
@@ -397,7 +448,8 @@ class Placement:
                 crossing.append(i)
         last = None
         if cover_only and len(crossing) == 2:
-            # Coverage only (the polygon is neither artificialised nor impermeable): inside the union of
+            # Coverage only (the polygon is neither artificialised nor impermeable): inside the
+            # union of
             # a partition, the second share is the polygon's area minus the first (one intersection
             # instead of two; outlines that do not tile exactly put their cm² slivers in it).
             union = self._union()
@@ -414,7 +466,9 @@ class Placement:
                 shape = geometry.constGet()
                 piece = engine.intersection(shape) if not geometry.isNull() else None
             if piece is not None:
-                value = QgsGeometry(piece).area()  # QgsAbstractGeometry.area() loses ~1e-3 m² at Lambert-93 coordinates
+                value = QgsGeometry(
+                    piece
+                ).area()  # QgsAbstractGeometry.area() loses ~1e-3 m² at Lambert-93 coordinates
                 if value > 0:
                     out.append((i, value))
                     done += value
@@ -434,7 +488,7 @@ class Placements:
         self.territories = territories
         self.by_crs: dict[str, Placement] = {}
 
-    def get(self, crs: QgsCoordinateReferenceSystem, extent: Optional[QgsRectangle]) -> Placement:
+    def get(self, crs: QgsCoordinateReferenceSystem, extent: QgsRectangle | None) -> Placement:
         key = crs.authid() or crs.toWkt()
         placement = self.by_crs.get(key)
         if placement is None:
@@ -449,9 +503,9 @@ def accumulate(
     weights: np.ndarray,
     sums: np.ndarray,
     stats: dict,
-    want: Optional[np.ndarray] = None,
-    step: Optional[Step] = None,
-    on_pieces: Optional[Callable[[np.ndarray, np.ndarray, np.ndarray], Any]] = None,
+    want: np.ndarray | None = None,
+    step: Step | None = None,
+    on_pieces: Callable[[np.ndarray, np.ndarray, np.ndarray], Any] | None = None,
 ) -> None:
     """Add each polygon's area × ``weights[:, k]`` to ``sums[territory, k]``.
 
@@ -491,7 +545,11 @@ def accumulate(
     masked = np.ma.getmaskarray(wkb) if np.ma.isMaskedArray(wkb) else None
     hints = placement.hint(bbox[undecided]).tolist()
     # polygons weighing on the first column only (coverage): their split may be deduced (see exact)
-    cover_only = ((weights[undecided, 1:] == 0).all(axis=1) if weights.shape[1] > 1 else np.ones(undecided.size, bool)).tolist()
+    cover_only = (
+        (weights[undecided, 1:] == 0).all(axis=1)
+        if weights.shape[1] > 1
+        else np.ones(undecided.size, bool)
+    ).tolist()
     rows: list[int] = []
     where_t: list[int] = []
     values: list[float] = []
@@ -505,7 +563,12 @@ def accumulate(
         blob = blobs[j]
         if blob is None:
             continue
-        pieces, repaired = exact(blob if isinstance(blob, bytes) else bytes(blob), area[j], hints[count], cover_only[count])
+        pieces, repaired = exact(
+            blob if isinstance(blob, bytes) else bytes(blob),
+            area[j],
+            hints[count],
+            cover_only[count],
+        )
         repaired_count += repaired
         if repaired:
             by_territory = stats.setdefault("repaired_t", np.zeros(len(t)))
@@ -524,6 +587,7 @@ def accumulate(
             on_pieces(_positions(kept, np.asarray(rows)), np.asarray(where_t), np.asarray(values))
 
 
-def _positions(kept: Optional[np.ndarray], rows: np.ndarray) -> np.ndarray:
-    """Positions in the batch of ``rows`` of the polygons ``accumulate`` kept (all when ``kept`` is None)."""
+def _positions(kept: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
+    """Positions in the batch of ``rows`` of the polygons ``accumulate`` kept (all when ``kept`` is
+    None)."""
     return rows if kept is None else kept[rows]

@@ -16,7 +16,8 @@ def check_canceled(feedback: Any) -> None:
 class ScaledFeedback:
     """A slice [start, end] of a feedback's progress, for a called stage.
 
-    Its 0–100 % progress (``setProgress``) or 0–1 fraction (``progress``) is mapped, clamped, into the
+    Its 0–100 % progress (``setProgress``) or 0–1 fraction (``progress``) is mapped, clamped, into
+    the
     slice; ``isCanceled`` and every other method (pushInfo, pushWarning, reportError…) go to the
     feedback, which may be None (then nothing is reported and nothing is canceled)."""
 
@@ -25,7 +26,9 @@ class ScaledFeedback:
 
     def progress(self, fraction: float) -> None:
         if self.feedback is not None:
-            self.feedback.setProgress(self.start + (self.end - self.start) * min(max(fraction, 0.0), 1.0))
+            self.feedback.setProgress(
+                self.start + (self.end - self.start) * min(max(fraction, 0.0), 1.0)
+            )
 
     def setProgress(self, percent: float) -> None:  # noqa: N802
         self.progress(percent / 100.0)
@@ -33,7 +36,7 @@ class ScaledFeedback:
     def isCanceled(self) -> bool:  # noqa: N802
         return self.feedback is not None and self.feedback.isCanceled()
 
-    def sub(self, a: float, b: float) -> "ScaledFeedback":
+    def sub(self, a: float, b: float) -> ScaledFeedback:
         """The slice [a, b] (fractions) of this one, of the same class."""
         span = self.end - self.start
         return type(self)(self.feedback, self.start + span * a, self.start + span * b)

@@ -1,10 +1,12 @@
-"""The thresholds' fallback for polygon sides without an exact twin (vertices that do not coincide to
-the snapping grid, boundaries that coincide only to a tolerance): their neighbours found geometrically
+"""The thresholds' fallback for polygon sides without an exact twin (vertices that do not coincide
+to
+the snapping grid, boundaries that coincide only to a tolerance): their neighbours found
+geometrically
 among the other unmatched sides (docs/domain.md §2, "Thresholds")."""
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -15,24 +17,36 @@ _PAIR_CHUNK = 1 << 19  # fallback: candidate pairs handled at a time (bounds the
 
 
 def side_neighbours(
-    x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray,
-    poly: np.ndarray, cls: np.ndarray, tol: float, progress: Any,
+    x0: np.ndarray,
+    y0: np.ndarray,
+    x1: np.ndarray,
+    y1: np.ndarray,
+    poly: np.ndarray,
+    cls: np.ndarray,
+    tol: float,
+    progress: Any,
 ) -> tuple[np.ndarray, ...]:
     """Neighbours of unmatched segments among the other unmatched segments, geometrically.
 
     A candidate covers the part of a segment along which it runs within ``tol`` (overlap longer than
-    ``tol``; a segment no longer than ``tol`` is covered by a candidate within ``tol`` of both its ends).
-    Returns per segment: fully covered by neighbours (gaps ≤ tol), has a same-class / opposite-class /
+    ``tol``; a segment no longer than ``tol`` is covered by a candidate within ``tol`` of both its
+    ends).
+    Returns per segment: fully covered by neighbours (gaps ≤ tol), has a same-class / opposite-class
+    /
     indéterminé neighbour, then the union pairs (polygon, same-class neighbour polygon).
     """
     m = x0.size
     bx0, by0 = np.minimum(x0, x1) - tol, np.minimum(y0, y1) - tol
     bx1, by1 = np.maximum(x0, x1) + tol, np.maximum(y0, y1) + tol
-    qi, cj = candidate_pairs(bx0, by0, bx1, by1, cls != IND, progress)  # indéterminé: no answer needed
+    qi, cj = candidate_pairs(
+        bx0, by0, bx1, by1, cls != IND, progress
+    )  # indéterminé: no answer needed
     parts = []
     for i in range(0, qi.size, _PAIR_CHUNK):  # bounded temporaries
         progress.check()
-        parts.append(_overlaps(x0, y0, x1, y1, qi[i:i + _PAIR_CHUNK], cj[i:i + _PAIR_CHUNK], poly, tol))
+        parts.append(
+            _overlaps(x0, y0, x1, y1, qi[i : i + _PAIR_CHUNK], cj[i : i + _PAIR_CHUNK], poly, tol)
+        )
     if parts:
         qi, cj, lo, hi, length_q = (np.concatenate(column) for column in zip(*parts))
     else:
@@ -71,10 +85,17 @@ def side_neighbours(
 
 
 def _overlaps(
-    x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray,
-    qi: np.ndarray, cj: np.ndarray, poly: np.ndarray, tol: float,
+    x0: np.ndarray,
+    y0: np.ndarray,
+    x1: np.ndarray,
+    y1: np.ndarray,
+    qi: np.ndarray,
+    cj: np.ndarray,
+    poly: np.ndarray,
+    tol: float,
 ) -> tuple[np.ndarray, ...]:
-    """The candidate pairs (qi, cj) that share a stretch of boundary, with that stretch as an interval
+    """The candidate pairs (qi, cj) that share a stretch of boundary, with that stretch as an
+    interval
     [lo, hi] along segment qi (of length length_q): (qi, cj, lo, hi, length_q)."""
     keep = poly[qi] != poly[cj]
     qi, cj = qi[keep], cj[keep]
@@ -108,14 +129,20 @@ def _overlaps(
 
 
 def candidate_pairs(
-    bx0: np.ndarray, by0: np.ndarray, bx1: np.ndarray, by1: np.ndarray, query: np.ndarray,
-    progress: Optional[Any] = None,
+    bx0: np.ndarray,
+    by0: np.ndarray,
+    bx1: np.ndarray,
+    by1: np.ndarray,
+    query: np.ndarray,
+    progress: Any | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i, j), i a query box, j ≠ i another box intersecting it: a multi-level grid, vectorised.
+    """Pairs (i, j), i a query box, j ≠ i another box intersecting it: a multi-level grid,
+    vectorised.
 
     Every box goes to the level whose cells are at least as large as the box (so it covers at most
     2 × 2 cells there) and looks at the cells it covers on its own level and every coarser one: each
-    intersecting pair is found from its smaller box (from both if of the same level), in the one cell
+    intersecting pair is found from its smaller box (from both if of the same level), in the one
+    cell
     holding the lower-left corner of the boxes' intersection, then made symmetric. Sorting the cell
     keys replaces a tree: no Python loop over boxes, whatever their number.
     """
@@ -137,7 +164,11 @@ def candidate_pairs(
         cx1 = ((bx1[boxes] - ox) // size).astype(np.int64)
         cy1 = ((by1[boxes] - oy) // size).astype(np.int64)
         keys, owners = [(cx0 << 28) | cy0], [boxes]
-        for cx, cy, use in ((cx1, cy0, cx1 != cx0), (cx0, cy1, cy1 != cy0), (cx1, cy1, (cx1 != cx0) & (cy1 != cy0))):
+        for cx, cy, use in (
+            (cx1, cy0, cx1 != cx0),
+            (cx0, cy1, cy1 != cy0),
+            (cx1, cy1, (cx1 != cx0) & (cy1 != cy0)),
+        ):
             keys.append(((cx << 28) | cy)[use])
             owners.append(boxes[use])
         return np.concatenate(keys), np.concatenate(owners)
@@ -150,10 +181,12 @@ def candidate_pairs(
         ins_key, ins_id = ins_key[order], ins_id[order]
         del order
         searching = np.flatnonzero(level <= lev)
-        for start in range(0, searching.size, _PAIR_CHUNK):  # bounded temporaries, whatever the density
+        for start in range(
+            0, searching.size, _PAIR_CHUNK
+        ):  # bounded temporaries, whatever the density
             if progress is not None:
                 progress.check()
-            keys, ids = cells(searching[start:start + _PAIR_CHUNK], size)
+            keys, ids = cells(searching[start : start + _PAIR_CHUNK], size)
             first = np.searchsorted(ins_key, keys, side="left")
             count = np.searchsorted(ins_key, keys, side="right") - first
             cell = np.repeat(keys, count)
@@ -162,7 +195,8 @@ def candidate_pairs(
             keep = (qi != cj) & (bx0[qi] <= bx1[cj]) & (bx0[cj] <= bx1[qi])
             keep &= (by0[qi] <= by1[cj]) & (by0[cj] <= by1[qi])
             cell, qi, cj = cell[keep], qi[keep], cj[keep]
-            # report a pair once: in the cell holding the lower-left corner of the boxes' intersection
+            # report a pair once: in the cell holding the lower-left corner of the boxes'
+            # intersection
             rx = ((np.maximum(bx0[qi], bx0[cj]) - ox) // size).astype(np.int64)
             ry = ((np.maximum(by0[qi], by0[cj]) - oy) // size).astype(np.int64)
             keep = cell == (rx << 28) | ry

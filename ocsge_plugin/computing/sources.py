@@ -1,13 +1,14 @@
 """What a layer brings to the aggregation, told from its fields and names: a stock layer (occupation
-du sol, IGN's artificialisation, an ``ocsge:classify`` output) or a flow layer (IGN's difference, IGN's
+du sol, IGN's artificialisation, an ``ocsge:classify`` output) or a flow layer (IGN's difference,
+IGN's
 artificialisation difference, an ``ocsge:flows`` output), with its département and millésime(s); and
 the choice of one layer per millésime and pair when a delivery holds several.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
@@ -22,8 +23,9 @@ class Source:
 
     layer: QgsVectorLayer
     role: str  # 'stock' or 'flow'
-    kind: str  # stock: 'occupation' | 'artif' | 'classified'; flow: 'difference' | 'artif_diff' | 'flows'
-    departement: Optional[str]
+    # stock: 'occupation' | 'artif' | 'classified'; flow: 'difference' | 'artif_diff' | 'flows'
+    kind: str
+    departement: str | None
     millesimes: tuple[int, ...]
     fields: dict[str, str] = field(default_factory=dict)  # role → field name in the layer
     title: str = ""
@@ -34,7 +36,14 @@ class Source:
         return self.layer.crs()
 
 
-_ROLES = {"occupation": "stock", "artif": "stock", "classified": "stock", "difference": "flow", "artif_diff": "flow", "flows": "flow"}
+_ROLES = {
+    "occupation": "stock",
+    "artif": "stock",
+    "classified": "stock",
+    "difference": "flow",
+    "artif_diff": "flow",
+    "flows": "flow",
+}
 # The fields the aggregation reads, per kind (normalised names), when the layer has them.
 _READ = {
     "occupation": ("code_cs", "code_us"),
@@ -42,14 +51,26 @@ _READ = {
     "classified": ("artif", "imper", "code_cs", "code_us"),
     "difference": ("cs_debut", "us_debut", "cs_fin", "us_fin"),
     "artif_diff": ("artificialisation", "cs_debut", "cs_fin", "us_debut"),
-    "flows": ("flux_artif", "flux_imper", "cs_debut", "us_debut", "cs_fin"),  # the codes: for the per-class tables
+    "flows": (
+        "flux_artif",
+        "flux_imper",
+        "cs_debut",
+        "us_debut",
+        "cs_fin",
+    ),  # the codes: for the per-class tables
 }
-_REQUIRED = {"artif": ("code_cs", "artif")}  # IGN's method needs no usage; the other kinds: reading's own
+_REQUIRED = {
+    "artif": ("code_cs", "artif")
+}  # IGN's method needs no usage; the other kinds: reading's own
 
 
-def describe_source(layer: QgsVectorLayer, method: str = "auto", notes: Optional[list[str]] = None) -> Optional[Source]:
-    """What ``layer`` brings to the aggregation, told by ``reading.layer_kind`` (its fields, whatever its
-    name or provider); None for a layer with nothing to give (zone construite, another layer). Raises
+def describe_source(
+    layer: QgsVectorLayer, method: str = "auto", notes: list[str] | None = None
+) -> Source | None:
+    """What ``layer`` brings to the aggregation, told by ``reading.layer_kind`` (its fields,
+    whatever its
+    name or provider); None for a layer with nothing to give (zone construite, another layer).
+    Raises
     TerritoryError when a stock or flow layer's millésime cannot be found. A millésime whose layer's
     fields and name disagree (the fields win) is told in ``notes``."""
     kind = reading.layer_kind(layer)
@@ -69,63 +90,101 @@ def describe_source(layer: QgsVectorLayer, method: str = "auto", notes: Optional
     want = 2 if role == "flow" else 1
     if role == "stock" and len(years) > 1:  # e.g. a database table of both millésimes, no filter
         raise TerritoryError(
-            tr("Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: "
-               "filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.").format(
-                name=layer.name(), years=", ".join(map(str, years)), year=years[-1])
+            tr(
+                "Layer {name} holds several millésimes ({years}) in its millesime field. "
+                "Expected one millésime per layer: "
+                "filter it (e.g. millesime = '{year}' in the layer's filter, or a view) "
+                "or give one layer per millésime."
+            ).format(name=layer.name(), years=", ".join(map(str, years)), year=years[-1])
         )
     if len(years) != want:
         raise TerritoryError(
             tr(
-                "The millésime of layer {name} cannot be found (not in its name, its source nor a millesime "
-                "field). Expected a layer as ocsge:load outputs it, a file name holding the département and "
-                "year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field."
+                "The millésime of layer {name} cannot be found (not in its name, its "
+                "source nor a millesime "
+                "field). Expected a layer as ocsge:load outputs it, a file name holding "
+                "the département and "
+                "year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a "
+                "millesime field."
             ).format(name=layer.name())
         )
     if years[0] > years[-1]:
-        raise TerritoryError(tr("Layer {name}: début {a} is after fin {b}.").format(name=layer.name(), a=years[0], b=years[-1]))
-    return Source(layer, role, kind, dep, years, fields, source_title(layer.name(), kind, dep, years))
+        raise TerritoryError(
+            tr("Layer {name}: début {a} is after fin {b}.").format(
+                name=layer.name(), a=years[0], b=years[-1]
+            )
+        )
+    return Source(
+        layer, role, kind, dep, years, fields, source_title(layer.name(), kind, dep, years)
+    )
 
 
 _KIND_TITLES = {**reading.LAYER_TITLES, "classified": "Couche qualifiée", "flows": "Flux"}
 
 
-def source_title(name: str, kind: str, dep: Optional[str], years: Sequence[int]) -> str:
-    """How the log names an input layer: « Occupation du sol D90 2018 »; a name the user gave is kept
-    in front (« Mon zonage (Occupation du sol D90 2018) »), the internal names of the normalised layers
+def source_title(name: str, kind: str, dep: str | None, years: Sequence[int]) -> str:
+    """How the log names an input layer: « Occupation du sol D90 2018 »; a name the user gave is
+    kept
+    in front (« Mon zonage (Occupation du sol D90 2018) »), the internal names of the normalised
+    layers
     (« artif_artif_2018_090 », « difference_DIFFERENCE ») are not shown."""
-    label = " ".join(p for p in (_KIND_TITLES.get(kind, kind), f"D{dep}" if dep else "", "-".join(map(str, years))) if p)
+    label = " ".join(
+        p
+        for p in (_KIND_TITLES.get(kind, kind), f"D{dep}" if dep else "", "-".join(map(str, years)))
+        if p
+    )
     internal = not name or name.startswith(tuple(f"{k}_" for k in reading.KINDS)) or name == label
     return label if internal else f"{name} ({label})"
 
 
 def resolve_stock_method(source: Source, method: str) -> str:
-    """The classification method used for a stock layer ('classified' for already classified ones)."""
+    """The classification method used for a stock layer ('classified' for already classified
+    ones)."""
     if source.kind == "classified":
         return "classified"
     if method == "auto":
         return "ign" if "artif" in source.fields else "matrice_seuils"
     if method == "ign" and "artif" not in source.fields:
         raise TerritoryError(
-            tr("The IGN method reads IGN's artif field, which layer {name} does not have. Expected IGN's artificialisation layer, or choose the method 'matrice'.").format(
-                name=source.layer.name()
-            )
+            tr(
+                "The IGN method reads IGN's artif field, which layer {name} does not "
+                "have. Expected IGN's artificialisation layer, or choose the method "
+                "'matrice'."
+            ).format(name=source.layer.name())
         )
     if method in ("matrice", "matrice_seuils") and "code_us" not in source.fields:
-        raise TerritoryError(tr("Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.").format(name=source.layer.name()))
+        raise TerritoryError(
+            tr(
+                "Layer {name} has no usage field (code_us). Expected couverture and "
+                "usage codes for the matrix."
+            ).format(name=source.layer.name())
+        )
     return method
 
 
-def select_sources(sources: Sequence[Source], method: str = "auto") -> tuple[list[Source], list[str]]:
+def select_sources(
+    sources: Sequence[Source], method: str = "auto"
+) -> tuple[list[Source], list[str]]:
     """One stock layer per (département, millésime) and one flow layer per (département, pair).
 
     A delivery folder often holds the same millésime twice (GeoPackage and Shapefile) and both IGN's
-    artificialisation layers and the occupation du sol: the preferred kind is kept (classified layers
+    artificialisation layers and the occupation du sol: the preferred kind is kept (classified
+    layers
     first; then IGN's layers for methods 'auto' / 'ign', the occupation du sol for the matrix), the
     others are left out with a note. For 'matrice_seuils', difference layers are left out when both
-    millésimes are there: the thresholds need the whole millésimes, so flows come from their overlay."""
+    millésimes are there: the thresholds need the whole millésimes, so flows come from their
+    overlay."""
     ign_first = method in ("auto", "ign")
-    stock_rank = {"classified": 0, "artif": 1 if ign_first else 2, "occupation": 2 if ign_first else 1}
-    flow_rank = {"flows": 0, "artif_diff": 1 if ign_first else 2, "difference": 2 if ign_first else 1}
+    stock_rank = {
+        "classified": 0,
+        "artif": 1 if ign_first else 2,
+        "occupation": 2 if ign_first else 1,
+    }
+    flow_rank = {
+        "flows": 0,
+        "artif_diff": 1 if ign_first else 2,
+        "difference": 2 if ign_first else 1,
+    }
     chosen: dict[tuple, Source] = {}
     notes: list[str] = []
     for source in sources:
@@ -141,19 +200,34 @@ def select_sources(sources: Sequence[Source], method: str = "auto") -> tuple[lis
         other_rank = (stock_rank if source.role == "stock" else flow_rank)[other.kind]
         keep, drop = (source, other) if rank < other_rank else (other, source)
         chosen[key] = keep
-        if keep.kind == "artif_diff" and drop.kind == "difference" and ("i",) + key[1:] not in chosen:
+        if (
+            keep.kind == "artif_diff"
+            and drop.kind == "difference"
+            and ("i",) + key[1:] not in chosen
+        ):
             # IGN's artificialisation difference holds only the polygons whose artificialisation
             # changed: imperméabilisation flows come from the difference layer.
             keep.flows, drop.flows = ("artif",), ("imper",)
             chosen[("i",) + key[1:]] = drop
-            notes.append(tr("{keep}: artificialisation flows; {drop}: imperméabilisation flows.").format(keep=keep.title, drop=drop.title))
+            notes.append(
+                tr("{keep}: artificialisation flows; {drop}: imperméabilisation flows.").format(
+                    keep=keep.title, drop=drop.title
+                )
+            )
             continue
-        notes.append(tr("{drop} left out: {keep} gives the same millésime(s).").format(drop=drop.title, keep=keep.title))
+        notes.append(
+            tr("{drop} left out: {keep} gives the same millésime(s).").format(
+                drop=drop.title, keep=keep.title
+            )
+        )
     for key, source in list(chosen.items()):
         if key[0] == "f" and source.kind == "artif_diff" and ("i",) + key[1:] not in chosen:
             notes.append(
-                tr("{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; "
-                   "imperméabilisation flows are left empty without a difference layer.").format(name=source.title)
+                tr(
+                    "{name}: IGN's artificialisation difference holds only the polygons "
+                    "whose artificialisation changed; "
+                    "imperméabilisation flows are left empty without a difference layer."
+                ).format(name=source.title)
             )
             source.flows = ("artif",)
     if method == "matrice_seuils":
@@ -161,21 +235,31 @@ def select_sources(sources: Sequence[Source], method: str = "auto") -> tuple[lis
         for key in [k for k in chosen if k[0] in "fi" and chosen[k].kind != "flows"]:
             if (key[1], key[2]) in stock_keys and (key[1], key[3]) in stock_keys:
                 notes.append(
-                    tr("{name} left out: with the thresholds, flows come from the overlay of the two millésimes.").format(name=chosen[key].title)
+                    tr(
+                        "{name} left out: with the thresholds, flows come from the "
+                        "overlay of the two millésimes."
+                    ).format(name=chosen[key].title)
                 )
                 del chosen[key]
-    ordered = sorted(chosen.values(), key=lambda s: (s.departement or "", s.role != "stock", s.millesimes))
+    ordered = sorted(
+        chosen.values(), key=lambda s: (s.departement or "", s.role != "stock", s.millesimes)
+    )
     return ordered, notes
 
 
-def sources_from_layers(layers: Sequence[QgsVectorLayer], method: str = "auto") -> tuple[list[Source], list[str]]:
-    """Describe every layer and keep one per millésime / pair (:func:`select_sources`); with notes."""
+def sources_from_layers(
+    layers: Sequence[QgsVectorLayer], method: str = "auto"
+) -> tuple[list[Source], list[str]]:
+    """Describe every layer and keep one per millésime / pair (:func:`select_sources`); with
+    notes."""
     notes: list[str] = []
     sources = []
     for layer in layers:
         source = describe_source(layer, method, notes)
         if source is None:
-            notes.append(tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name()))
+            notes.append(
+                tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name())
+            )
             continue
         sources.append(source)
     known = {s.departement for s in sources if s.departement}
@@ -184,25 +268,34 @@ def sources_from_layers(layers: Sequence[QgsVectorLayer], method: str = "auto") 
         for source in sources:
             if not source.departement:
                 source.departement = dep
-                notes.append(tr("{title}: département not in its name, taken as D{dep} like the other layers.").format(title=source.title, dep=dep))
+                notes.append(
+                    tr(
+                        "{title}: département not in its name, taken as D{dep} like the "
+                        "other layers."
+                    ).format(title=source.title, dep=dep)
+                )
     chosen, dropped = select_sources(sources, method)
     return chosen, notes + dropped
 
 
 @dataclass
 class FlowChoice:
-    """Where ``ocsge:flows`` takes its flows from: 'difference', 'artif_diff' or 'overlay', the kind of
+    """Where ``ocsge:flows`` takes its flows from: 'difference', 'artif_diff' or 'overlay', the kind
+    of
     the difference layer used (None for the overlay), the method applied, what to tell the user."""
 
     source: str
-    kind: Optional[str]
+    kind: str | None
     method: str
     notes: list[str] = field(default_factory=list)
     warn: bool = False
 
 
-def flow_source(difference: Optional[QgsVectorLayer], has_debut: bool, has_fin: bool, method: str) -> FlowChoice:
-    """The data the flows come from, given a difference layer (or None), which occupation layers were
+def flow_source(
+    difference: QgsVectorLayer | None, has_debut: bool, has_fin: bool, method: str
+) -> FlowChoice:
+    """The data the flows come from, given a difference layer (or None), which occupation layers
+    were
     given and the method ('auto', 'ign', 'matrice', 'matrice_seuils'). The seuils need the whole
     millésimes (overlay); IGN's method reads IGN's artificialisation difference. Raises FlowError
     (translated) when nothing given can answer."""
@@ -210,34 +303,52 @@ def flow_source(difference: Optional[QgsVectorLayer], has_debut: bool, has_fin: 
     if difference is None:
         if both:
             return FlowChoice("overlay", None, method)
-        raise FlowError(tr(
-            "No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol "
-            "layers: OCCUPATION_DEBUT and OCCUPATION_FIN."
-        ))
+        raise FlowError(
+            tr(
+                "No data to compare. Expected a difference layer (IGN DIFF or "
+                "zan_evol_…), or two occupation du sol "
+                "layers: OCCUPATION_DEBUT and OCCUPATION_FIN."
+            )
+        )
     kind = reading.layer_kind(difference)
     if kind not in ("difference", "artif_diff"):
-        raise FlowError(tr(
-            "The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer "
-            "(CS_<year>, US_<year> or cs_avant, cs_apres fields) or a zan_evol_… layer."
-        ).format(name=difference.name()))
+        raise FlowError(
+            tr(
+                "The layer {name} given as difference layer has no début/fin code "
+                "fields. Expected IGN's DIFF layer "
+                "(CS_<year>, US_<year> or cs_avant, cs_apres fields) or a zan_evol_… layer."
+            ).format(name=difference.name())
+        )
     if method == "matrice_seuils" or (method == "ign" and kind == "difference"):
         if both:
             note = tr(
-                "The method {method} needs the whole millésimes: the two occupation layers are overlaid and the "
+                "The method {method} needs the whole millésimes: the two occupation "
+                "layers are overlaid and the "
                 "difference layer is not used."
             ).format(method=method)
             return FlowChoice("overlay", None, method, [note], warn=True)
         if method == "ign":
-            raise FlowError(tr(
-                "The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two "
-                "artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose "
-                "the method 'Matrix'."
-            ).format(name=difference.name()))
-        raise FlowError(tr(
-            "The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not "
-            "hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'."
-        ))
-    notes = [tr("A difference layer was given: the occupation layers are not used.")] if has_debut or has_fin else []
+            raise FlowError(
+                tr(
+                    "The IGN method needs IGN's artificialisation difference layer "
+                    "(zan_evol_…) or IGN's two "
+                    "artificialisation layers; the layer {name} is a plain DIFF layer. "
+                    "Give one of those, or choose "
+                    "the method 'Matrix'."
+                ).format(name=difference.name())
+            )
+        raise FlowError(
+            tr(
+                "The seuils (2,500 m² thresholds) need the two whole millésimes, which a "
+                "difference layer does not "
+                "hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'."
+            )
+        )
+    notes = (
+        [tr("A difference layer was given: the occupation layers are not used.")]
+        if has_debut or has_fin
+        else []
+    )
     if kind == "artif_diff" and method in ("auto", "ign"):
         return FlowChoice("artif_diff", kind, "ign", notes)
     return FlowChoice("difference", kind, "matrice", notes)

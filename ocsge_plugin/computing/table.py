@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
-
 
 LEVELS = ("commune", "epci", "scot", "departement", "region")
 
@@ -38,20 +37,26 @@ TABLE_COLUMNS = [
     "flux_imper",
     "flux_desimper",
     "flux_imper_net",
-    "surface_indeterminee",  # polygons of unknown status at millesime_fin (the leaves under their codes disagree)
+    # polygons of unknown status at millesime_fin (the leaves under their codes disagree)
+    "surface_indeterminee",
     "flux_indetermine",  # change pieces whose flows cannot be told (kept out of the flows)
     "polygones_repares",  # invalid OCS GE polygons repaired for the intersection with the territory
-    "inconnu",  # what is not known: 'stock' / 'flux' (a commune), '… partiel' (a level partly unknown)
+    # what is not known: 'stock' / 'flux' (a commune), '… partiel' (a level partly unknown)
+    "inconnu",
 ]
 
 
 TEXT_COLUMNS = ("code", "nom", "millesime_debut", "millesime_fin", "inconnu")
 
 
-SURFACE_COLUMNS = [c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))]  # m², converted by to_unit
+SURFACE_COLUMNS = [
+    c for c in TABLE_COLUMNS if c.startswith(("surface", "flux_"))
+]  # m², converted by to_unit
 
 
-NUMBER_COLUMNS = [c for c in TABLE_COLUMNS if c not in TEXT_COLUMNS and c not in ("index_debut", "index_fin")]
+NUMBER_COLUMNS = [
+    c for c in TABLE_COLUMNS if c not in TEXT_COLUMNS and c not in ("index_debut", "index_fin")
+]
 
 
 UNITS = {"ha": 1e-4, "m2": 1.0}

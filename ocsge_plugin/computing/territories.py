@@ -1,6 +1,7 @@
 """Aggregation: OCS GE stocks and flows summed per territory, one streaming pass per source.
 
-OCS GE polygon ∩ territory polygon, area summed per territory, in the data's projected CRS (territories
+OCS GE polygon ∩ territory polygon, area summed per territory, in the data's projected CRS
+(territories
 are reprojected to it; docs/domain.md §4). Percentages are over the full territory area;
 the share of the territory covered by OCS GE is reported beside them.
 
@@ -10,22 +11,25 @@ convention=…, thresholds=None) -> AggregateResult``: ``AggregateResult.table``
 across départements. The flows of two millésimes without flow layer (``overlay``) and the matrix +
 thresholds (``thresholds``) come from the other cores, handed in by ``chain.run_aggregate``.
 
-Where the rest lives: ``placement`` (territories, placing polygons in them), ``sources`` (what a layer
+Where the rest lives: ``placement`` (territories, placing polygons in them), ``sources`` (what a
+layer
 is), ``batches`` (reading), ``wkb`` (areas and boxes), ``codes`` (statuses by distinct value),
 ``table`` (the table's columns and units), ``classes`` (the per-class sums, made in the same pass:
 ``AggregateResult.classes``), ``rollup`` (higher levels).
 
 Only the needed attributes are read; the couverture × usage matrix is a lookup per distinct pair of
 codes; polygons that are neither artificialised nor impermeable only count for the coverage
-(``coverage=False`` skips them). Memory is bounded by the number of territories, classes and boundary
+(``coverage=False`` skips them). Memory is bounded by the number of territories, classes and
+boundary
 polygons, not by the number of polygons.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Optional, Sequence
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -37,7 +41,17 @@ from ..i18n import plural, tr
 from ..rules import DEFAULT_CONVENTION
 from .batches import Needed, Step, forget_read_ahead, iter_batches, postgis_extents, read_ahead
 from .classes import Collector
-from .codes import UNKNOWN, YES, flow_sign, lookup_artif, lookup_imper, lookup_values, parse_bool, parse_ign_artif_or_bool, parse_sign
+from .codes import (
+    UNKNOWN,
+    YES,
+    flow_sign,
+    lookup_artif,
+    lookup_imper,
+    lookup_values,
+    parse_bool,
+    parse_ign_artif_or_bool,
+    parse_sign,
+)
 from .placement import Placement, Placements, TerritorySet, accumulate
 from .sources import Source, resolve_stock_method
 from .table import NUMBER_COLUMNS, TABLE_COLUMNS, years_text
@@ -67,23 +81,39 @@ class AggregateResult:
     stats: dict = field(default_factory=dict)
     zero_coverage: list[str] = field(default_factory=list)
     convention: str = DEFAULT_CONVENTION
-    outside_note: Optional[str] = None  # the warning (among ``warnings``) naming the territories outside the data
-    classes: dict[str, pd.DataFrame] = field(default_factory=dict)  # per-class long tables (m²), classes.Collector.tables
+    outside_note: str | None = (
+        None  # the warning (among ``warnings``) naming the territories outside the data
+    )
+    classes: dict[str, pd.DataFrame] = field(
+        default_factory=dict
+    )  # per-class long tables (m²), classes.Collector.tables
 
 
-def _stock_weights(source: Source, batch: dict, method: str, classification=None, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
+def _stock_weights(
+    source: Source,
+    batch: dict,
+    method: str,
+    classification=None,
+    convention: str = DEFAULT_CONVENTION,
+) -> np.ndarray:
     """Per polygon: (covered, artif, imper, indéterminé) as 0 / 1 weights; ``method`` as
     ``sources.resolve_stock_method`` says ('classified': the layer's own artif and imper fields)."""
     n = len(batch["wkb"])
     f = source.fields
-    imper = lookup_imper(batch[f["code_cs"]], convention) if "code_cs" in f else np.full(n, UNKNOWN, np.int8)
+    imper = (
+        lookup_imper(batch[f["code_cs"]], convention)
+        if "code_cs" in f
+        else np.full(n, UNKNOWN, np.int8)
+    )
     if source.kind == "classified":
         artif = lookup_values(batch[f["artif"]], parse_bool)
         imper = lookup_values(batch[f["imper"]], parse_bool)
     elif classification is not None:
         pos = np.searchsorted(classification[0], batch["fid"])
         pos = np.clip(pos, 0, max(classification[0].size - 1, 0))
-        found = classification[0][pos] == batch["fid"] if classification[0].size else np.zeros(n, bool)
+        found = (
+            classification[0][pos] == batch["fid"] if classification[0].size else np.zeros(n, bool)
+        )
         artif = np.where(found, classification[1][pos], UNKNOWN).astype(np.int8)
     elif method == "ign":
         artif = lookup_values(batch[f["artif"]], parse_ign_artif_or_bool)
@@ -98,14 +128,16 @@ def _stock_weights(source: Source, batch: dict, method: str, classification=None
 
 
 def _counts(w: np.ndarray) -> np.ndarray:
-    """Per polygon: whether it adds to a stock without the coverage (artificialised, impermeable or undetermined)."""
+    """Per polygon: whether it adds to a stock without the coverage (artificialised, impermeable or
+    undetermined)."""
     return (w[:, 1] + w[:, 2] + w[:, 3]) > 0
 
 
-def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> Optional[Needed]:
+def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> Needed | None:
     """The polygons of a stock layer ``add_stock`` uses at all, told from their codes alone
     (``batches.iter_batches`` leaves the others out of a PostGIS reading): without the coverage (nor
-    the stock by class it would give), those that count (``_counts``: an undetermined one too, counted
+    the stock by class it would give), those that count (``_counts``: an undetermined one too,
+    counted
     apart); None (all of them) with the coverage or the thresholds (which classify a polygon by its
     neighbours)."""
     if coverage or used == "matrice_seuils":
@@ -114,8 +146,10 @@ def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> 
 
 
 def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
-    """Per piece: (artificialisation, désartificialisation, imperméabilisation, désimperméabilisation,
-    indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at a date (for the flows taken
+    """Per piece: (artificialisation, désartificialisation, imperméabilisation,
+    désimperméabilisation,
+    indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at a date (for the flows
+    taken
     from this layer) is kept out of the flows and weighs on the last column only (as
     ``flows.pieces_from_difference`` does)."""
     f = source.fields
@@ -124,9 +158,16 @@ def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENT
         fa = lookup_values(batch[f["flux_artif"]], parse_sign)
         fi = lookup_values(batch[f["flux_imper"]], parse_sign)
     else:
-        imper_d, imper_f = lookup_imper(batch[f["cs_debut"]], convention), lookup_imper(batch[f["cs_fin"]], convention)
+        imper_d, imper_f = (
+            lookup_imper(batch[f["cs_debut"]], convention),
+            lookup_imper(batch[f["cs_fin"]], convention),
+        )
         fi = flow_sign(imper_d, imper_f)
-        undetermined = (imper_d == UNKNOWN) | (imper_f == UNKNOWN) if "imper" in source.flows else np.zeros(fi.shape, bool)
+        undetermined = (
+            (imper_d == UNKNOWN) | (imper_f == UNKNOWN)
+            if "imper" in source.flows
+            else np.zeros(fi.shape, bool)
+        )
         if source.kind == "artif_diff":
             fa = lookup_values(batch[f["artificialisation"]], parse_sign)
         else:
@@ -167,19 +208,26 @@ def _check_projected(source: Source) -> None:
     crs = source.layer.crs()
     if crs.isValid() and crs.isGeographic():
         raise TerritoryError(
-            tr("Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).").format(
-                name=source.layer.name(), crs=crs.authid()
-            )
+            tr(
+                "Layer {name} is in {crs}, in degrees: surfaces would be meaningless. "
+                "Expected the département's projected CRS (EPSG:2154 Lambert-93 in "
+                "métropole; 5490, 2972, 2975, 4471 outre-mer)."
+            ).format(name=source.layer.name(), crs=crs.authid())
         )
 
 
 def _box(rectangle: QgsRectangle) -> str:
     if rectangle.isEmpty() and rectangle.width() <= 0:
         return tr("nothing")
-    return f"x {rectangle.xMinimum():.0f} – {rectangle.xMaximum():.0f}, y {rectangle.yMinimum():.0f} – {rectangle.yMaximum():.0f}"
+    return (
+        f"x {rectangle.xMinimum():.0f} – {rectangle.xMaximum():.0f}, y "
+        f"{rectangle.yMinimum():.0f} – {rectangle.yMaximum():.0f}"
+    )
 
 
-def _check_overlap(placements: Any, sources: Sequence[Source], extents: dict[str, QgsRectangle]) -> None:
+def _check_overlap(
+    placements: Any, sources: Sequence[Source], extents: dict[str, QgsRectangle]
+) -> None:
     """TerritoryError when no territory lies within the extent of any OCS GE layer (the wrong
     département's communes, a layer in another CRS…), naming both extents."""
     seen = {}
@@ -192,7 +240,8 @@ def _check_overlap(placements: Any, sources: Sequence[Source], extents: dict[str
     key, placement = next(iter(seen.items()))
     raise TerritoryError(
         tr(
-            "The territories and the OCS GE data do not overlap: the territories cover {territories} and the data "
+            "The territories and the OCS GE data do not overlap: the territories cover "
+            "{territories} and the data "
             "{data} ({crs}). Expected territories of the département(s) of the deliveries."
         ).format(territories=_box(placement.extent), data=_box(extents[key]), crs=key)
     )
@@ -204,9 +253,9 @@ def aggregate(
     method: str = "auto",
     coverage: bool = True,
     feedback: Any = None,
-    overlay: Optional[Callable[..., Iterator[tuple[Any, np.ndarray]]]] = None,
+    overlay: Callable[..., Iterator[tuple[Any, np.ndarray]]] | None = None,
     convention: str = DEFAULT_CONVENTION,
-    thresholds: Optional[Callable[[Source, Step], tuple[np.ndarray, np.ndarray]]] = None,
+    thresholds: Callable[[Source, Step], tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> AggregateResult:
     """Stocks and flows per territory from ``sources``, one streaming pass each.
 
@@ -219,28 +268,45 @@ def aggregate(
             covered share is then not computed).
         feedback: ``QgsProcessingFeedback``-like (setProgress, isCanceled, pushInfo).
         overlay: optional ``overlay(stock_debut, stock_fin, feedback) -> iterator of (wkb array,
-            weights (n, 5), codes (n, 3): cs début, us début, cs fin)`` giving the change pieces of a
+            weights (n, 5), codes (n, 3): cs début, us début, cs fin)`` giving the change pieces of
+            a
             pair of millésimes without difference layer (``chain.overlay_flows``).
-        convention: how codes above the leaves or outside the nomenclature are read (``rules.CONVENTIONS``).
-        thresholds: ``thresholds(source, step) -> (sorted fids, artif)``, the matrix + thresholds of a
+        convention: how codes above the leaves or outside the nomenclature are read
+        (``rules.CONVENTIONS``).
+        thresholds: ``thresholds(source, step) -> (sorted fids, artif)``, the matrix + thresholds of
+        a
             stock layer (``chain.thresholds``); needed by method 'matrice_seuils'.
     """
     if len(territories) == 0:
         raise TerritoryError(tr("The territory layer has no feature. Expected territory polygons."))
     if not sources:
-        raise TerritoryError(tr("No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers."))
+        raise TerritoryError(
+            tr(
+                "No OCS GE layer to aggregate. Expected occupation du sol, "
+                "artificialisation, difference or flows layers."
+            )
+        )
     for source in sources:
         _check_projected(source)
     step = Step(feedback)
-    needed = {id(s): _rows_needed(s, resolve_stock_method(s, method), coverage, convention) for s in sources if s.role == "stock"}
+    needed = {
+        id(s): _rows_needed(s, resolve_stock_method(s, method), coverage, convention)
+        for s in sources
+        if s.role == "stock"
+    }
     extents = _extents(sources, needed)
-    with _read_ahead(sources, method, needed) as in_turn:  # the first layer read while the territories are placed
+    with _read_ahead(
+        sources, method, needed
+    ) as in_turn:  # the first layer read while the territories are placed
         run = _Run(territories, extents, coverage, convention, feedback)
         _check_overlap(run.placements, sources, run.extents)
-        # Overlays to come (pairs of stock layers without flow layer), for the progress bar's shares.
+        # Overlays to come (pairs of stock layers without flow layer), for the progress bar's
+        # shares.
         overlay_pairs = _overlay_pairs(sources) if overlay is not None else []
         count = {id(s): max(s.layer.featureCount(), 1) for s in sources}
-        overlay_work = {id(pair): 3 * (count[id(pair[1])] + count[id(pair[2])]) for pair in overlay_pairs}  # overlays weigh more
+        overlay_work = {
+            id(pair): 3 * (count[id(pair[1])] + count[id(pair[2])]) for pair in overlay_pairs
+        }  # overlays weigh more
         weights_total = sum(count.values()) + sum(overlay_work.values())
         done = 0.0
         for source in in_turn:
@@ -248,7 +314,13 @@ def aggregate(
             sub = step.sub(done, done + share * 0.98)
             done += share * 0.98
             if source.role == "stock":
-                run.add_stock(source, resolve_stock_method(source, method), thresholds, sub, needed[id(source)])
+                run.add_stock(
+                    source,
+                    resolve_stock_method(source, method),
+                    thresholds,
+                    sub,
+                    needed[id(source)],
+                )
             else:
                 run.add_flows(source, sub)
     for pair in overlay_pairs:  # pairs of stock layers without a flow layer
@@ -259,13 +331,21 @@ def aggregate(
         run.add_overlay(pair, overlay, sub)
     step.check()
     area, geometries, crs = run.territory_area()
-    table, zero = _build_table(territories, area, run.stocks, run.flows, coverage, run.stats.get("repaired_t"))
+    table, zero = _build_table(
+        territories, area, run.stocks, run.flows, coverage, run.stats.get("repaired_t")
+    )
     outside = None
     if zero:
         outside = plural(
             len(zero),
-            tr("{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}."),
-            tr("{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}."),
+            tr(
+                "{count} territory is outside the OCS GE data (zero coverage; its row "
+                "has no values): {codes}."
+            ),
+            tr(
+                "{count} territories are outside the OCS GE data (zero coverage; their "
+                "rows have no values): {codes}."
+            ),
         ).format(count=len(zero), codes=", ".join(zero[:30]) + ("…" if len(zero) > 30 else ""))
         run.warnings.append(outside)
     run.warnings.extend(_closing_notes(run))
@@ -273,18 +353,35 @@ def aggregate(
     years_of, _pairs = _millesime_pairs(run.stocks, run.flows)
     index_of = {dep: {y: i + 1 for i, y in enumerate(years)} for dep, years in years_of.items()}
     classes = run.classes.tables(territories.codes, territories.names, index_of)
-    return AggregateResult(table, territories, area, geometries, crs, run.warnings, run.stats, zero, convention, outside, classes)
+    return AggregateResult(
+        table,
+        territories,
+        area,
+        geometries,
+        crs,
+        run.warnings,
+        run.stats,
+        zero,
+        convention,
+        outside,
+        classes,
+    )
 
 
 def _crs_key(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.authid() or crs.toWkt()
 
 
-def _extents(sources: Sequence[Source], needed: dict[int, Optional[Needed]]) -> dict[str, QgsRectangle]:
+def _extents(
+    sources: Sequence[Source], needed: dict[int, Needed | None]
+) -> dict[str, QgsRectangle]:
     """The data's extent per CRS: the placement grid of that CRS covers it. PostGIS layers: asked at
-    once, with the combinations of codes of those read with a ``needed`` (by id of a stock source)."""
+    once, with the combinations of codes of those read with a ``needed`` (by id of a stock
+    source)."""
     extents: dict[str, QgsRectangle] = {}
-    grouped = {i: list(s.fields.values()) for i, s in enumerate(sources) if needed.get(id(s)) is not None}
+    grouped = {
+        i: list(s.fields.values()) for i, s in enumerate(sources) if needed.get(id(s)) is not None
+    }
     asked = postgis_extents([source.layer for source in sources], grouped)
     for i, source in enumerate(sources):
         key_crs = _crs_key(source.crs)
@@ -296,10 +393,14 @@ def _extents(sources: Sequence[Source], needed: dict[int, Optional[Needed]]) -> 
 
 
 @contextmanager
-def _read_ahead(sources: Sequence[Source], method: str, needed: dict[int, Optional[Needed]]) -> Iterator[Iterator[Source]]:
-    """``sources`` in turn, the reading of the first one (a PostGIS layer's) begun at once, of the next
+def _read_ahead(
+    sources: Sequence[Source], method: str, needed: dict[int, Needed | None]
+) -> Iterator[Iterator[Source]]:
+    """``sources`` in turn, the reading of the first one (a PostGIS layer's) begun at once, of the
+    next
     one while this one is worked on (batches.read_ahead): the same fields and rows (``needed``, by
-    id of a stock source) as add_stock / add_flows read; not for the thresholds, which read the layer
+    id of a stock source) as add_stock / add_flows read; not for the thresholds, which read the
+    layer
     otherwise first. What was begun and not read is stopped on leaving."""
 
     def begin(source: Source) -> None:
@@ -326,7 +427,11 @@ def _overlay_pairs(sources: Sequence[Source]) -> list[tuple[str, Source, Source]
     for s in sources:
         if s.role == "stock":
             by_dep.setdefault(s.departement or "?", []).append(s)
-    flow_keys = {(s.departement or "?", s.millesimes[0], s.millesimes[-1]) for s in sources if s.role == "flow"}
+    flow_keys = {
+        (s.departement or "?", s.millesimes[0], s.millesimes[-1])
+        for s in sources
+        if s.role == "flow"
+    }
     for dep, group in by_dep.items():
         group.sort(key=lambda s: s.millesimes[-1])
         for a, b in zip(group, group[1:]):
@@ -339,8 +444,21 @@ class _Run:
     """One aggregation's sums: stocks per (département, millésime), flows per (département, début,
     fin), each an array (territories × columns), and what was noticed on the way."""
 
-    def __init__(self, territories: TerritorySet, extents: dict[str, QgsRectangle], coverage: bool, convention: str, feedback: Any) -> None:
-        self.territories, self.extents, self.coverage, self.convention, self.feedback = territories, extents, coverage, convention, feedback
+    def __init__(
+        self,
+        territories: TerritorySet,
+        extents: dict[str, QgsRectangle],
+        coverage: bool,
+        convention: str,
+        feedback: Any,
+    ) -> None:
+        self.territories, self.extents, self.coverage, self.convention, self.feedback = (
+            territories,
+            extents,
+            coverage,
+            convention,
+            feedback,
+        )
         self.placements = Placements(territories)
         self.warnings = territories.notes()
         self.stats: dict = {}
@@ -360,11 +478,22 @@ class _Run:
         if self.feedback is not None:
             self.feedback.pushInfo(text)
 
-    def add_stock(self, source: Source, used: str, thresholds: Optional[Callable], sub: Step, needed: Optional[Needed] = None) -> None:
+    def add_stock(
+        self,
+        source: Source,
+        used: str,
+        thresholds: Callable | None,
+        sub: Step,
+        needed: Needed | None = None,
+    ) -> None:
         placement = self._placement(source)
         key = (source.departement or "?", source.millesimes[-1])
         if key in self.stocks:
-            self.warnings.append(tr("Two stock layers for D{dep} {year}: both were added; check the inputs.").format(dep=key[0], year=key[1]))
+            self.warnings.append(
+                tr("Two stock layers for D{dep} {year}: both were added; check the inputs.").format(
+                    dep=key[0], year=key[1]
+                )
+            )
         sums = self.stocks.setdefault(key, np.zeros((self.n_t, 4)))
         self.crs_of[("s",) + key] = _crs_key(source.crs)
         classification = None
@@ -373,7 +502,9 @@ class _Run:
         cs_field, us_field = source.fields.get("code_cs"), source.fields.get("code_us")
         if used == "matrice_seuils":
             if thresholds is None:
-                raise ValueError("aggregate: method matrice_seuils needs the thresholds (chain.thresholds)")
+                raise ValueError(
+                    "aggregate: method matrice_seuils needs the thresholds (chain.thresholds)"
+                )
             classification = thresholds(source, sub.sub(0.0, 0.6))
             read_step = sub.sub(0.6, 1.0)
             fields = [f for f in (cs_field, us_field) if f]
@@ -383,7 +514,9 @@ class _Run:
             w = _stock_weights(source, batch, used, classification, self.convention)
             want = None if self.coverage else _counts(w)
             undetermined.add(batch["wkb"], w[:, 3] > 0)
-            hook = self.classes.stock_hook(key, batch[cs_field] if cs_field else None, batch[us_field] if us_field else None)
+            hook = self.classes.stock_hook(
+                key, batch[cs_field] if cs_field else None, batch[us_field] if us_field else None
+            )
             accumulate(placement, batch["wkb"], w, sums, self.stats, want, read_step, hook)
 
     def add_flows(self, source: Source, sub: Step) -> None:
@@ -392,31 +525,63 @@ class _Run:
         sums = self.flows.setdefault(key, np.zeros((self.n_t, len(_FLOW))))
         self.crs_of[("f",) + key] = _crs_key(source.crs)
         self._info(tr("{title}: flows").format(title=source.title))
-        undetermined = _Undetermined(self.stats, source.title, "-".join(map(str, source.millesimes)))
+        undetermined = _Undetermined(
+            self.stats, source.title, "-".join(map(str, source.millesimes))
+        )
         for batch in iter_batches(source.layer, list(source.fields.values()), step=sub):
             w = _flow_weights(source, batch, self.convention)
             undetermined.add(batch["wkb"], w[:, 4] > 0)
-            codes = {name: batch[source.fields[name]] if name in source.fields else None for name in ("cs_debut", "us_debut", "cs_fin")}
-            # every piece of a layer of all changed land makes the transitions; its flows the origin of the new artificialisation
+            codes = {
+                name: batch[source.fields[name]] if name in source.fields else None
+                for name in ("cs_debut", "us_debut", "cs_fin")
+            }
+            # every piece of a layer of all changed land makes the transitions; its flows the origin
+            # of the new artificialisation
             transitions = source.kind != "artif_diff"
-            hook = self.classes.change_hook(key, codes, transitions, w[:, 0] > 0 if "artif" in source.flows else None)
-            accumulate(placement, batch["wkb"], w, sums, self.stats, None if hook and transitions else w.sum(axis=1) > 0, sub, hook)
+            hook = self.classes.change_hook(
+                key, codes, transitions, w[:, 0] > 0 if "artif" in source.flows else None
+            )
+            accumulate(
+                placement,
+                batch["wkb"],
+                w,
+                sums,
+                self.stats,
+                None if hook and transitions else w.sum(axis=1) > 0,
+                sub,
+                hook,
+            )
 
     def add_overlay(self, pair: tuple[str, Source, Source], overlay: Callable, sub: Step) -> None:
         dep, a, b = pair
         key = (dep, a.millesimes[-1], b.millesimes[-1])
-        self._info(tr("D{dep} {a}-{b}: flows by overlay of the two millésimes").format(dep=dep, a=key[1], b=key[2]))
+        self._info(
+            tr("D{dep} {a}-{b}: flows by overlay of the two millésimes").format(
+                dep=dep, a=key[1], b=key[2]
+            )
+        )
         placement = self.placements.get(b.crs, self.extents[_crs_key(b.crs)])
         sums = self.flows.setdefault(key, np.zeros((self.n_t, len(_FLOW))))
         self.crs_of[("f",) + key] = b.crs.authid()
         if placement.disjoint:  # no territory where the data is: nothing to overlay
             return
-        undetermined = _Undetermined(self.stats, tr("overlay of {a} and {b}").format(a=a.title, b=b.title), f"{key[1]}-{key[2]}")
+        undetermined = _Undetermined(
+            self.stats,
+            tr("overlay of {a} and {b}").format(a=a.title, b=b.title),
+            f"{key[1]}-{key[2]}",
+        )
         for wkb, w, codes in overlay(a, b, sub):
             w = np.asarray(w, dtype=np.float64)
             undetermined.add(wkb, w[:, 4] > 0)
-            hook = self.classes.change_hook(key, {name: codes[:, k] for k, name in enumerate(("cs_debut", "us_debut", "cs_fin"))}, True, w[:, 0] > 0)
-            accumulate(placement, wkb, w, sums, self.stats, None if hook else w.sum(axis=1) > 0, sub, hook)
+            hook = self.classes.change_hook(
+                key,
+                {name: codes[:, k] for k, name in enumerate(("cs_debut", "us_debut", "cs_fin"))},
+                True,
+                w[:, 0] > 0,
+            )
+            accumulate(
+                placement, wkb, w, sums, self.stats, None if hook else w.sum(axis=1) > 0, sub, hook
+            )
 
     def territory_area(self) -> tuple[np.ndarray, list[QgsGeometry], QgsCoordinateReferenceSystem]:
         """Territory areas and outlines in the CRS of the data covering each territory most."""
@@ -441,16 +606,34 @@ def _closing_notes(run: _Run) -> list[str]:
         notes.append(
             plural(
                 run.stats["repaired"],
-                tr("{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection."),
-                tr("{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection."),
+                tr(
+                    "{count} invalid OCS GE polygon crossing a territory boundary was "
+                    "repaired for the intersection."
+                ),
+                tr(
+                    "{count} invalid OCS GE polygons crossing a territory boundary were "
+                    "repaired for the intersection."
+                ),
             ).format(count=run.stats["repaired"])
         )
     indet = sum(float(s[:, 3].sum()) for s in run.stocks.values())
     if indet > 0:
-        notes.append(tr("{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.").format(area=indet / 1e4))
+        notes.append(
+            tr(
+                "{area:.2f} ha of OCS GE polygons have an undetermined status (the "
+                "leaves under their codes disagree: null, unknown or parent codes): "
+                "counted apart (surface_indeterminee), never as non-artificialised."
+            ).format(area=indet / 1e4)
+        )
     indet_flows = sum(float(f[:, 4].sum()) for f in run.flows.values())
     if indet_flows > 0:
-        notes.append(tr("{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).").format(area=indet_flows / 1e4))
+        notes.append(
+            tr(
+                "{area:.2f} ha of change pieces have flows that cannot be told "
+                "(undetermined status at a date): kept out of the flows and counted "
+                "apart (flux_indetermine)."
+            ).format(area=indet_flows / 1e4)
+        )
     return notes
 
 
@@ -460,7 +643,7 @@ def _build_table(
     stocks: dict[tuple[str, int], np.ndarray],
     flows: dict[tuple[str, int, int], np.ndarray],
     coverage: bool,
-    repaired: Optional[np.ndarray] = None,
+    repaired: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """The long table. A stock no stock layer covers (only flow layers, or no OCS GE over the
     territory) is NULL, never 0; likewise flows no flow source covers (``inconnu`` says which)."""
@@ -481,7 +664,9 @@ def _build_table(
                 "nom": territories.names[t],
                 "index_debut": i_debut,
                 "index_fin": i_fin,
-                "millesime_debut": years_text(sums.years_debut[t]) if present and sums.years_debut[t] else None,
+                "millesime_debut": years_text(sums.years_debut[t])
+                if present and sums.years_debut[t]
+                else None,
                 "millesime_fin": years_text(sums.years_fin[t]) if present else None,
                 "surface": area[t],
             }
@@ -499,17 +684,19 @@ def _build_table(
 
 def _millesime_pairs(
     stocks: dict[tuple[str, int], np.ndarray], flows: dict[tuple[str, int, int], np.ndarray]
-) -> tuple[dict[str, list[int]], list[tuple[Optional[int], int]]]:
+) -> tuple[dict[str, list[int]], list[tuple[int | None, int]]]:
     """Each département's millésimes, and the pairs of indexes (début, fin) the table has rows for
     (début None: a single millésime), in order: territories across départements combine by index."""
     deps = sorted({k[0] for k in stocks} | {k[0] for k in flows})
     years_of: dict[str, list[int]] = {}
     for dep in deps:
-        years = {k[1] for k in stocks if k[0] == dep} | {y for k in flows if k[0] == dep for y in k[1:]}
+        years = {k[1] for k in stocks if k[0] == dep} | {
+            y for k in flows if k[0] == dep for y in k[1:]
+        }
         years_of[dep] = sorted(years)
     index_of = {dep: {y: i + 1 for i, y in enumerate(years)} for dep, years in years_of.items()}
-    pairs: set[tuple[Optional[int], int]] = set()
-    for dep, years in years_of.items():
+    pairs: set[tuple[int | None, int]] = set()
+    for dep in years_of:
         stock_years = sorted(k[1] for k in stocks if k[0] == dep)
         if len(stock_years) == 1 and not any(k[0] == dep for k in flows):
             pairs.add((None, index_of[dep][stock_years[0]]))
@@ -536,13 +723,31 @@ class _PairSums:
     years_fin: list[set]
 
     @classmethod
-    def of(cls, i_debut: Optional[int], i_fin: int, years_of: dict[str, list[int]], stocks: dict, flows: dict, n_t: int) -> "_PairSums":
-        out = cls(np.zeros((n_t, 4)), np.zeros((n_t, 4)), np.zeros((n_t, len(_FLOW))), np.zeros(n_t, dtype=bool), np.zeros(n_t, dtype=bool),
-                  np.zeros(n_t, dtype=bool), [set() for _ in range(n_t)], [set() for _ in range(n_t)])
+    def of(
+        cls,
+        i_debut: int | None,
+        i_fin: int,
+        years_of: dict[str, list[int]],
+        stocks: dict,
+        flows: dict,
+        n_t: int,
+    ) -> _PairSums:
+        out = cls(
+            np.zeros((n_t, 4)),
+            np.zeros((n_t, 4)),
+            np.zeros((n_t, len(_FLOW))),
+            np.zeros(n_t, dtype=bool),
+            np.zeros(n_t, dtype=bool),
+            np.zeros(n_t, dtype=bool),
+            [set() for _ in range(n_t)],
+            [set() for _ in range(n_t)],
+        )
         for dep in sorted(years_of):
             years = years_of[dep]
             y_fin = years[i_fin - 1] if i_fin - 1 < len(years) else None
-            y_debut = years[i_debut - 1] if i_debut is not None and i_debut - 1 < len(years) else None
+            y_debut = (
+                years[i_debut - 1] if i_debut is not None and i_debut - 1 < len(years) else None
+            )
             if y_fin is None:
                 continue
             touched = np.zeros(n_t, dtype=bool)
@@ -560,7 +765,9 @@ class _PairSums:
                 f = flows[(dep, y_debut, y_fin)]
                 out.flow += f
                 touched |= f.sum(axis=1) > 0
-                out.has_flow |= touched  # a territory of this département: its flows are known (maybe 0)
+                out.has_flow |= (
+                    touched  # a territory of this département: its flows are known (maybe 0)
+                )
             for t in np.nonzero(touched)[0]:
                 out.years_fin[t].add(y_fin)
                 if y_debut is not None:
@@ -585,17 +792,23 @@ class _PairSums:
         else:
             unknown.append("stock")
         if pair and self.has_stock_debut[t]:
-            row.update(surface_artif_debut=sd[1], surface_imper_debut=sd[2], surface_couverte_debut=sd[0] if coverage else None)
+            row.update(
+                surface_artif_debut=sd[1],
+                surface_imper_debut=sd[2],
+                surface_couverte_debut=sd[0] if coverage else None,
+            )
         if pair:
             if self.has_flow[t]:
                 row.update(
-                    flux_artif=fl[0], flux_desartif=fl[1], flux_artif_net=fl[0] - fl[1],
-                    flux_imper=fl[2], flux_desimper=fl[3], flux_imper_net=fl[2] - fl[3],
+                    flux_artif=fl[0],
+                    flux_desartif=fl[1],
+                    flux_artif_net=fl[0] - fl[1],
+                    flux_imper=fl[2],
+                    flux_desimper=fl[3],
+                    flux_imper_net=fl[2] - fl[3],
                     flux_indetermine=fl[4],
                 )
             else:
                 unknown.append("flux")
         row["inconnu"] = ", ".join(unknown) or None
         return row
-
-

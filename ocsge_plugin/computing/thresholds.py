@@ -1,15 +1,19 @@
 """Step 2 of the décret: the thresholds (seuils), as a fast, pure engine.
 
 The décret applies its thresholds to the result of the couverture × usage matrix (step 1), over
-*patches*: connected groups of polygons of the same status. Two polygons are adjacent when they share a
+*patches*: connected groups of polygons of the same status. Two polygons are adjacent when they
+share a
 boundary **segment** (touching at a single point is not adjacency).
 
-1. A non-artificialised patch of less than ``SEUIL_SURFACE_M2`` (2,500 m²) whose whole outer boundary
+1. A non-artificialised patch of less than ``SEUIL_SURFACE_M2`` (2,500 m²) whose whole outer
+boundary
    touches artificialised polygons becomes artificialised.
-2. An artificialised patch of less than 2,500 m² whose whole outer boundary touches non-artificialised
+2. An artificialised patch of less than 2,500 m² whose whole outer boundary touches
+non-artificialised
    polygons becomes non-artificialised, except its built polygons (``CODE_BATI``) of more than
    ``SEUIL_BATI_M2`` (50 m², strictly), which stay artificialised.
-3. A patch touching the edge of the data (no neighbour on part of its outer boundary: département border,
+3. A patch touching the edge of the data (no neighbour on part of its outer boundary: département
+border,
    hole in the data) is not enclosed and does not change.
 4. Holes count: a patch inside a hole of a larger polygon is enclosed by that polygon.
 5. One pass on the matrix result: a patch changed by the thresholds does not make its neighbours be
@@ -21,12 +25,18 @@ Choices made here, where the décret says nothing:
   ``rules.resolve``) are a class of their own. They
   belong to no patch (``patch_id`` -1), never change, and a patch whose outer boundary touches one
   on any part is *not* enclosed: an unknown neighbour is treated like the edge of the data.
-* **Outer boundary.** Only the patch's *outer* boundary decides enclosure. The boundary edges of a patch
-  (edges of its polygons not shared with another polygon of the patch) are chained into loops through
-  their shared vertices; with exterior rings oriented counter-clockwise and interior rings clockwise, a
-  closed loop of negative signed area is a hole of the patch and is ignored, whatever fills it (another
-  patch, an indéterminé polygon, or nothing: a hole in the data). Everything else is outer boundary. A
-  hole loop that touches the outer loop at a vertex is chained with it and therefore counted as outer
+* **Outer boundary.** Only the patch's *outer* boundary decides enclosure. The boundary edges of a
+patch
+  (edges of its polygons not shared with another polygon of the patch) are chained into loops
+  through
+  their shared vertices; with exterior rings oriented counter-clockwise and interior rings
+  clockwise, a
+  closed loop of negative signed area is a hole of the patch and is ignored, whatever fills it
+  (another
+  patch, an indéterminé polygon, or nothing: a hole in the data). Everything else is outer boundary.
+  A
+  hole loop that touches the outer loop at a vertex is chained with it and therefore counted as
+  outer
   boundary (conservative: it must then face the opposite status too); a loop that does not close
   (messy topology) is likewise counted as outer.
 * **Sizes** are the patch's polygon areas summed (holes excluded), planar, in the layer's CRS unit
@@ -36,17 +46,23 @@ Choices made here, where the décret says nothing:
 
 How it is computed (the common case fully vectorised with numpy; no all-pairs test anywhere):
 
-* WKB is parsed with numpy (little-endian 2D Polygon / MultiPolygon vectorised; other byte orders and
+* WKB is parsed with numpy (little-endian 2D Polygon / MultiPolygon vectorised; other byte orders
+and
   Z / M variants through a small Python loop).
-* Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected edge
-  key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s) on its
+* Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected
+edge
+  key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s) on
+  its
   other side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly. The
   vertices are numbered and the sides sorted and matched one range of vertices at a time
   (``mesh.sorted_sides``): no array over every side is held (memory).
 * Edges left unmatched (T-junctions, sub-grid misalignments, the data's edge) go through a fallback
-  (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones (within
-  ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their union covers
-  it. A neighbour across a T-junction always has unmatched sides of its own, so only unmatched segments
+  (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones
+  (within
+  ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their union
+  covers
+  it. A neighbour across a T-junction always has unmatched sides of its own, so only unmatched
+  segments
   need indexing. Data whose polygons overlap (invalid mesh) is not repaired.
 * Only the sides that are not internal to a patch are kept once matched (the enclosure reads them).
 * Patches are connected components of same-status polygons, by a vectorised union-find (hooking of
@@ -61,8 +77,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -87,9 +104,11 @@ class ThresholdResult:
     """What the thresholds did, polygon by polygon (arrays in input order) and patch by patch.
 
     Polygon arrays (length = number of geometries):
-        artif: final status after the thresholds (False for indéterminé polygons, see ``indetermine``).
+        artif: final status after the thresholds (False for indéterminé polygons, see
+        ``indetermine``).
         changed: the thresholds changed this polygon's status (IGN's ``crit_seuil``).
-        indetermine: the matrix status was None (the leaves under its codes disagree); such polygons never change.
+        indetermine: the matrix status was None (the leaves under its codes disagree); such polygons
+        never change.
         patch_id: the polygon's patch (0 .. n_patches-1), -1 for indéterminé polygons.
         area: the polygon areas used (given, or computed from the geometry), CRS units².
     Patch arrays (length = n_patches):
@@ -99,9 +118,11 @@ class ThresholdResult:
             thresholds apply to it); always False for patches of ``SEUIL_SURFACE_M2`` or more.
     Totals (computed from the arrays):
         n_patches: number of patches.
-        n_patches_to_artif / n_patches_to_non_artif: patches with at least one polygon changed, each way.
+        n_patches_to_artif / n_patches_to_non_artif: patches with at least one polygon changed, each
+        way.
         area_to_artif / area_to_non_artif: area of the changed polygons, each way.
-        n_unmatched_edges: polygon sides without an exact twin (data edge, T-junctions, misalignments).
+        n_unmatched_edges: polygon sides without an exact twin (data edge, T-junctions,
+        misalignments).
         n_fallback_edges: of those, sides found fully shared by the geometric fallback.
     """
 
@@ -144,8 +165,8 @@ class ThresholdResult:
 
 def apply_thresholds(
     geometries_wkb: Sequence[Any],
-    artif_matrix: Sequence[Optional[bool]] | np.ndarray,
-    code_cs: Sequence[Optional[str]] | np.ndarray,
+    artif_matrix: Sequence[bool | None] | np.ndarray,
+    code_cs: Sequence[str | None] | np.ndarray,
     areas: Sequence[float] | np.ndarray | None = None,
     feedback: Any = None,
     *,
@@ -155,13 +176,18 @@ def apply_thresholds(
     """Apply the décret's thresholds (step 2) to the matrix result (step 1) of a polygon mesh.
 
     Args:
-        geometries_wkb: one WKB per polygon (``bytes``, or ``QByteArray`` from ``QgsGeometry.asWkb()``;
+        geometries_wkb: one WKB per polygon (``bytes``, or ``QByteArray`` from
+        ``QgsGeometry.asWkb()``;
             None or empty for no geometry): Polygon or MultiPolygon, any byte order; Z / M ignored.
-        artif_matrix: the matrix status per polygon: True / False / None (indéterminé), or an integer
+        artif_matrix: the matrix status per polygon: True / False / None (indéterminé), or an
+        integer
             numpy array with 1 / 0 / -1, or a numpy bool array.
-        code_cs: the couverture code per polygon (any case / padding, see ``normalise_code``), used only
-            to recognise built polygons (``CODE_BATI``); a numpy bool array "is built" is accepted too.
-        areas: polygon areas in CRS units² (e.g. IGN's ``aire``); computed from the geometry (planar,
+        code_cs: the couverture code per polygon (any case / padding, see ``normalise_code``), used
+        only
+            to recognise built polygons (``CODE_BATI``); a numpy bool array "is built" is accepted
+            too.
+        areas: polygon areas in CRS units² (e.g. IGN's ``aire``); computed from the geometry
+        (planar,
             holes excluded) when None.
         feedback: optional ``QgsProcessingFeedback``-like object: ``setProgress(0..100)`` is called
             across the phases and ``isCanceled()`` is checked regularly.
@@ -188,7 +214,9 @@ def apply_thresholds(
     else:
         area = np.asarray(areas, dtype=np.float64)
         if area.shape != (n,):
-            raise ValueError(f"areas: {area.shape[0] if area.ndim else 0} values for {n} geometries")
+            raise ValueError(
+                f"areas: {area.shape[0] if area.ndim else 0} values for {n} geometries"
+            )
 
     sides, pairs = _Sides.matched(mesh, cls, progress)  # → 60 %
     n_unmatched, n_fallback = _match_by_fallback(sides, mesh, pairs, tolerance, progress)
@@ -200,7 +228,15 @@ def apply_thresholds(
     enclosed = _enclosure(sides, mesh, patch_id, n_patches, small, progress)
     progress.set(95)
 
-    result = _one_pass(cls, bati, area, valid, (patch_id, n_patches, patch_area, patch_artif), enclosed, (n_unmatched, n_fallback))
+    result = _one_pass(
+        cls,
+        bati,
+        area,
+        valid,
+        (patch_id, n_patches, patch_area, patch_artif),
+        enclosed,
+        (n_unmatched, n_fallback),
+    )
     progress.set(100)
     return result
 
@@ -211,10 +247,13 @@ def apply_thresholds(
 
 
 class _Sides:
-    """The polygon sides that may bound a patch: every side but those whose twin is of the same class,
-    in the order of their sort key (``mesh.side_keys``: undirected edge key, class, ring orientation,
+    """The polygon sides that may bound a patch: every side but those whose twin is of the same
+    class,
+    in the order of their sort key (``mesh.side_keys``: undirected edge key, class, ring
+    orientation,
     direction), with their polygon (``spoly``), whether the other side is of the other class, not
-    indéterminé (``enclosing``), and whether they have no exact twin (``unmatched``: the fallback's).
+    indéterminé (``enclosing``), and whether they have no exact twin (``unmatched``: the
+    fallback's).
     Attributes are deleted as soon as a step no longer needs them (memory)."""
 
     composite: np.ndarray
@@ -224,13 +263,21 @@ class _Sides:
     internal: np.ndarray  # the fallback found the other side of the same class
 
     @classmethod
-    def matched(cls_, mesh: Mesh, cls: np.ndarray, progress: _Progress) -> tuple["_Sides", list[list[np.ndarray]]]:
-        """The sides matched with their twins, run of the sorted order by run (``mesh.sorted_sides``);
+    def matched(
+        cls_,  # noqa: N804 - ``cls`` names the polygons' classes here
+        mesh: Mesh,
+        cls: np.ndarray,
+        progress: _Progress,
+    ) -> tuple[_Sides, list[list[np.ndarray]]]:
+        """The sides matched with their twins, run of the sorted order by run
+        (``mesh.sorted_sides``);
         returns them and the pairs of same-status polygons sharing a side (each pair once a run)."""
         parts = []
         pairs: list[list[np.ndarray]] = [[np.zeros(0, np.int32)], [np.zeros(0, np.int32)]]
         for composite, spoly in sorted_sides(mesh, cls, progress):
-            progress.set(40 + 20 * (composite[0] >> FLAG_BITS) / max(mesh.n_points, 1) ** 2, trim=False)
+            progress.set(
+                40 + 20 * (composite[0] >> FLAG_BITS) / max(mesh.n_points, 1) ** 2, trim=False
+            )
             internal, enclosing, matched, (a, b) = _match(composite, spoly)
             keep = ~internal
             parts.append((composite[keep], spoly[keep], enclosing[keep], ~matched[keep]))
@@ -239,17 +286,22 @@ class _Sides:
             pairs[0].append(a)
             pairs[1].append(b)
         if not parts:  # no side at all
-            parts.append((np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, bool)))
+            parts.append(
+                (np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, bool))
+            )
         columns = [list(column) for column in zip(*parts)]
         del parts
         sides = cls_()
-        sides.composite, sides.spoly, sides.enclosing, sides.unmatched = (joined(column) for column in columns)
+        sides.composite, sides.spoly, sides.enclosing, sides.unmatched = (
+            joined(column) for column in columns
+        )
         sides.internal = np.zeros(sides.composite.size, dtype=bool)
         progress.set(60)
         return sides, pairs
 
     def keep_boundary(self) -> None:
-        """Leave out the unmatched sides the fallback found internal (the enclosure reads the others)."""
+        """Leave out the unmatched sides the fallback found internal (the enclosure reads the
+        others)."""
         keep = ~self.internal
         del self.internal, self.unmatched
         self.composite = self.composite[keep]
@@ -257,11 +309,14 @@ class _Sides:
         self.enclosing = self.enclosing[keep]
 
 
-def _match(composite: np.ndarray, spoly: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+def _match(
+    composite: np.ndarray, spoly: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """(internal, enclosing, matched, pairs of same-status polygons sharing a side) of sorted sides
     (a run of whole edges).
 
-    Nearly every edge has one or two sides: compare with the neighbour in the sorted order. internal:
+    Nearly every edge has one or two sides: compare with the neighbour in the sorted order.
+    internal:
     the other side is of the same class; enclosing: it is of the other class (not indéterminé);
     unmatched: the side is alone (→ fallback)."""
     n_edges = composite.size
@@ -301,12 +356,17 @@ def _match(composite: np.ndarray, spoly: np.ndarray) -> tuple[np.ndarray, np.nda
     crowded = np.flatnonzero(crowded)
     del middle
     if crowded.size:
-        internal[crowded], enclosing[crowded] = _crowded_edges(composite[crowded] >> FLAG_BITS, scls[crowded])
+        internal[crowded], enclosing[crowded] = _crowded_edges(
+            composite[crowded] >> FLAG_BITS, scls[crowded]
+        )
     return internal, enclosing, matched, pairs
 
 
-def _match_by_fallback(sides: _Sides, mesh: Mesh, pairs: list[list[np.ndarray]], tolerance: float, progress: _Progress) -> tuple[int, int]:
-    """The sides without an exact twin, matched geometrically (``sides.side_neighbours``): ``internal``,
+def _match_by_fallback(
+    sides: _Sides, mesh: Mesh, pairs: list[list[np.ndarray]], tolerance: float, progress: _Progress
+) -> tuple[int, int]:
+    """The sides without an exact twin, matched geometrically (``sides.side_neighbours``):
+    ``internal``,
     ``enclosing`` and ``pairs`` completed in place. Returns (unmatched sides, of them matched)."""
     unmatched = np.flatnonzero(sides.unmatched)
     if not unmatched.size:
@@ -315,7 +375,9 @@ def _match_by_fallback(sides: _Sides, mesh: Mesh, pairs: list[list[np.ndarray]],
     ua, ub = mesh.endpoints(ucomposite)
     (x0, y0), (x1, y1) = mesh.coordinates(ua), mesh.coordinates(ub)
     ucls = ((ucomposite >> 2) & 3).astype(np.int8)
-    full, has_same, has_opp, has_ind, fa, fb = side_neighbours(x0, y0, x1, y1, sides.spoly[unmatched], ucls, tolerance, progress)
+    full, has_same, has_opp, has_ind, fa, fb = side_neighbours(
+        x0, y0, x1, y1, sides.spoly[unmatched], ucls, tolerance, progress
+    )
     sides.internal[unmatched] = full & has_same & ~has_opp & ~has_ind
     sides.enclosing[unmatched] = full & has_opp & ~has_ind
     not_ind = ucls != IND
@@ -346,9 +408,15 @@ def _patches(
 
 
 def _enclosure(
-    sides: _Sides, mesh: Mesh, patch_id: np.ndarray, n_patches: int, small: np.ndarray, progress: _Progress,
+    sides: _Sides,
+    mesh: Mesh,
+    patch_id: np.ndarray,
+    n_patches: int,
+    small: np.ndarray,
+    progress: _Progress,
 ) -> np.ndarray:
-    """Which small patches are enclosed, read on their outer boundary (``sides`` keeps only the sides
+    """Which small patches are enclosed, read on their outer boundary (``sides`` keeps only the
+    sides
     that are not internal; they are spent)."""
     epatch = take(patch_id.astype(np.int32), sides.spoly)  # -1 for indéterminé
     del sides.spoly
@@ -366,7 +434,13 @@ def _enclosure(
 
 
 def _one_pass(
-    cls: np.ndarray, bati: np.ndarray, area: np.ndarray, valid: np.ndarray, patches: tuple, enclosed: np.ndarray, edges: tuple[int, int]
+    cls: np.ndarray,
+    bati: np.ndarray,
+    area: np.ndarray,
+    valid: np.ndarray,
+    patches: tuple,
+    enclosed: np.ndarray,
+    edges: tuple[int, int],
 ) -> ThresholdResult:
     """The thresholds, one pass: enclosed small patches switch (rule 1, rule 2 and its exception).
     ``patches``: (patch id per polygon, number, area, is artificialised); ``edges``: (unmatched, of
@@ -374,13 +448,24 @@ def _one_pass(
     patch_id, n_patches, patch_area, patch_artif = patches
     initial = cls == ARTIF
     final = initial.copy()
-    hit = valid & enclosed[np.where(valid, patch_id, 0)] if n_patches else np.zeros(cls.size, dtype=bool)
+    hit = (
+        valid & enclosed[np.where(valid, patch_id, 0)]
+        if n_patches
+        else np.zeros(cls.size, dtype=bool)
+    )
     final[hit & ~initial] = True  # rule 1
     final[hit & initial & ~(bati & (area > SEUIL_BATI_M2))] = False  # rule 2 and its exception
     return ThresholdResult(
-        artif=final, changed=final != initial, indetermine=~valid,
-        patch_id=patch_id, patch_area=patch_area, patch_artif=patch_artif, patch_enclosed=enclosed, area=area,
-        n_unmatched_edges=edges[0], n_fallback_edges=edges[1],
+        artif=final,
+        changed=final != initial,
+        indetermine=~valid,
+        patch_id=patch_id,
+        patch_area=patch_area,
+        patch_artif=patch_artif,
+        patch_enclosed=enclosed,
+        area=area,
+        n_unmatched_edges=edges[0],
+        n_fallback_edges=edges[1],
     )
 
 
@@ -408,7 +493,7 @@ class _Progress:
             self.feedback.setProgress(percent)
 
 
-def _libc_trim() -> Optional[Callable[[int], int]]:
+def _libc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -422,7 +507,8 @@ _TRIM = _libc_trim()
 
 def _give_back() -> None:
     """Hand the freed heap back to the system between phases (glibc's ``malloc_trim``): reading and
-    parsing by chunks leave a heap of freed small arrays that the next phases, whose arrays are larger
+    parsing by chunks leave a heap of freed small arrays that the next phases, whose arrays are
+    larger
     than malloc's mmap threshold, never reuse (300 MB of peak memory at 1,000,000 polygons)."""
     if _TRIM is not None:
         _TRIM(0)
@@ -484,7 +570,8 @@ def _bati_array(code_cs: Any, n: int) -> np.ndarray:
 
 def polygon_areas(geometries_wkb: Sequence[Any], feedback: Any = None) -> np.ndarray:
     """Planar area of each (multi)polygon WKB (holes excluded; 0 for None or empty), as the
-    thresholds compute it: the shoelace formula on coordinates relative to each ring's first vertex."""
+    thresholds compute it: the shoelace formula on coordinates relative to each ring's first
+    vertex."""
     progress = _Progress(feedback)
     n = len(geometries_wkb)
     out = np.zeros(n)
@@ -492,7 +579,9 @@ def polygon_areas(geometries_wkb: Sequence[Any], feedback: Any = None) -> np.nda
     for first, chunk, lengths in wkb_chunks(geometries_wkb, n)[1]:
         progress.set(100 * first / max(n, 1))
         x, y, count, geom, exterior, origin = parse_rings(chunk, lengths, first, origin, progress)
-        out[first:first + len(chunk)] = polygon_areas_of_rings(ring_areas(x, y, count), geom, exterior, len(chunk))
+        out[first : first + len(chunk)] = polygon_areas_of_rings(
+            ring_areas(x, y, count), geom, exterior, len(chunk)
+        )
     progress.set(100)
     return out
 
@@ -542,8 +631,11 @@ def _unique_links(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.
     return larger, key.astype(dtype)
 
 
-def _components(n: int, a: np.ndarray, b: np.ndarray, progress: Optional[_Progress] = None) -> np.ndarray:
-    """Connected components of the graph (nodes range(n), links a–b): each node's root (smallest index).
+def _components(
+    n: int, a: np.ndarray, b: np.ndarray, progress: _Progress | None = None
+) -> np.ndarray:
+    """Connected components of the graph (nodes range(n), links a–b): each node's root (smallest
+    index).
 
     Vectorised union-find: every root that is the larger end of a link between two components is
     hooked to the smallest root it is linked to, then pointers are jumped until every node points at
@@ -595,9 +687,12 @@ def _enclosed(
 ) -> np.ndarray:
     """Small patches whose outer boundary faces the opposite status everywhere.
 
-    ``b*`` describe the boundary edges of the small patches (edges not shared inside the patch): patch,
-    start and end vertex (ring direction), orientation sign of their ring, and whether the other side is
-    entirely of the opposite status. Edges are chained into loops through shared vertices (per patch);
+    ``b*`` describe the boundary edges of the small patches (edges not shared inside the patch):
+    patch,
+    start and end vertex (ring direction), orientation sign of their ring, and whether the other
+    side is
+    entirely of the opposite status. Edges are chained into loops through shared vertices (per
+    patch);
     closed loops of negative oriented area are holes and are left out.
     """
     enclosed = np.zeros(n_patches, dtype=bool)

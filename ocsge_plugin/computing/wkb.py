@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from osgeo import ogr
@@ -26,16 +27,26 @@ def _u32(u8: np.ndarray, pos: np.ndarray) -> np.ndarray:
 
 
 def _joined(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bytes]:
-    """(u8 view, start offsets, lengths, the joined bytes) of a sequence of WKB blobs (None → empty)."""
+    """(u8 view, start offsets, lengths, the joined bytes) of a sequence of WKB blobs (None →
+    empty)."""
     if isinstance(wkbs, np.ndarray) and wkbs.dtype.kind == "V" and not np.ma.isMaskedArray(wkbs):
         size = wkbs.dtype.itemsize
         joined = wkbs.tobytes()
         n = wkbs.shape[0]
-        return np.frombuffer(joined, np.uint8), np.arange(n, dtype=np.int64) * size, np.full(n, size, np.int64), joined
+        return (
+            np.frombuffer(joined, np.uint8),
+            np.arange(n, dtype=np.int64) * size,
+            np.full(n, size, np.int64),
+            joined,
+        )
     if np.ma.isMaskedArray(wkbs):
         mask = np.ma.getmaskarray(wkbs)
         data = wkbs.data
-        blobs = data.tolist() if not mask.any() else [b"" if m else b for b, m in zip(data.tolist(), mask.tolist())]
+        blobs = (
+            data.tolist()
+            if not mask.any()
+            else [b"" if m else b for b, m in zip(data.tolist(), mask.tolist())]
+        )
     else:
         blobs = wkbs.tolist() if isinstance(wkbs, np.ndarray) else list(wkbs)
     try:
@@ -55,7 +66,8 @@ def wkb_area_bbox(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
 
     Single-ring 2D little-endian (Multi)Polygons, the vast majority in OCS GE, are parsed with numpy
     (shoelace formula on coordinates taken relative to the ring's first vertex, for precision); the
-    others (holes, several parts, Z/M, other byte order) go through OGR. Empty or null → area 0, NaN box.
+    others (holes, several parts, Z/M, other byte order) go through OGR. Empty or null → area 0, NaN
+    box.
     """
     n = len(wkbs)
     area = np.zeros(n, dtype=np.float64)
@@ -88,7 +100,13 @@ def wkb_area_bbox(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
             inner_type = _u32(u8, starts[c] + 10)
             rings = _u32(u8, starts[c] + 14)
             npts = _u32(u8, starts[c] + 18).astype(np.int64)
-            good = (parts == 1) & inner_little & (inner_type == 3) & (rings == 1) & (lengths[c] == 22 + 16 * npts)
+            good = (
+                (parts == 1)
+                & inner_little
+                & (inner_type == 3)
+                & (rings == 1)
+                & (lengths[c] == 22 + 16 * npts)
+            )
             simple_multi[c[good]] = True
     simple = simple_poly | simple_multi
     sidx = np.nonzero(simple)[0]
@@ -105,7 +123,7 @@ def wkb_area_bbox(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
             bbox[sidx[sel]] = boxes
     # Everything else through OGR.
     for i in np.nonzero(ok & ~simple)[0]:
-        blob = joined[starts[i]: starts[i] + lengths[i]]
+        blob = joined[starts[i] : starts[i] + lengths[i]]
         try:
             geometry = ogr.CreateGeometryFromWkb(blob)
         except Exception:  # noqa: BLE001 - unreadable WKB: no area
@@ -118,8 +136,11 @@ def wkb_area_bbox(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
     return area, bbox
 
 
-def _gather_coords(joined: bytes, coord_start: np.ndarray, npts: np.ndarray, shift: int) -> tuple[np.ndarray, np.ndarray]:
-    """x, y of consecutive rings whose doubles start at byte ``coord_start`` (all ≡ ``shift`` mod 8)."""
+def _gather_coords(
+    joined: bytes, coord_start: np.ndarray, npts: np.ndarray, shift: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """x, y of consecutive rings whose doubles start at byte ``coord_start`` (all ≡ ``shift`` mod
+    8)."""
     counts = npts * 2
     total = int(counts.sum())
     if total == 0:
@@ -136,15 +157,21 @@ def _gather_coords(joined: bytes, coord_start: np.ndarray, npts: np.ndarray, shi
     return values[0::2], values[1::2]
 
 
-def _ring_area_bbox(x: np.ndarray, y: np.ndarray, npts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _ring_area_bbox(
+    x: np.ndarray, y: np.ndarray, npts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Signed shoelace area and bounding box of consecutive rings of ``npts`` vertices."""
     m = npts.size
     first = np.zeros(m, dtype=np.int64)
     if m > 1:
         np.cumsum(npts[:-1], out=first[1:])
     nonempty = npts > 0
-    x0 = np.repeat(np.where(nonempty, x[np.minimum(first, max(x.size - 1, 0))] if x.size else 0.0, 0.0), npts)
-    y0 = np.repeat(np.where(nonempty, y[np.minimum(first, max(y.size - 1, 0))] if y.size else 0.0, 0.0), npts)
+    x0 = np.repeat(
+        np.where(nonempty, x[np.minimum(first, max(x.size - 1, 0))] if x.size else 0.0, 0.0), npts
+    )
+    y0 = np.repeat(
+        np.where(nonempty, y[np.minimum(first, max(y.size - 1, 0))] if y.size else 0.0, 0.0), npts
+    )
     dx, dy = x - x0, y - y0
     cross = np.zeros(x.size, dtype=np.float64)
     if x.size > 1:
@@ -176,8 +203,15 @@ def as_bytes(geometry: Any) -> bytes:
     return bytes(geometry)  # QByteArray, bytearray, memoryview
 
 
-def parse_rings(chunk: list, lengths: np.ndarray, first: int, origin: Optional[tuple[float, float]], progress: Any) -> tuple:
-    """Rings of a chunk of WKB: (x, y relative to ``origin``, ring vertex counts, ring's geometry in the
+def parse_rings(
+    chunk: list,
+    lengths: np.ndarray,
+    first: int,
+    origin: tuple[float, float] | None,
+    progress: Any,
+) -> tuple:
+    """Rings of a chunk of WKB: (x, y relative to ``origin``, ring vertex counts, ring's geometry in
+    the
     chunk, ring is exterior, origin — the first vertex seen, floored, when ``origin`` is None)."""
     joined = b"".join(chunk)
     ends = np.cumsum(lengths)
@@ -198,7 +232,9 @@ def parse_rings(chunk: list, lengths: np.ndarray, first: int, origin: Optional[t
     return x, y, rings["count"], rings["geom"], rings["exterior"], origin
 
 
-def polygon_areas_of_rings(ring_area: np.ndarray, geom: np.ndarray, exterior: np.ndarray, n: int) -> np.ndarray:
+def polygon_areas_of_rings(
+    ring_area: np.ndarray, geom: np.ndarray, exterior: np.ndarray, n: int
+) -> np.ndarray:
     """Exterior rings minus holes, per geometry of a chunk."""
     return np.bincount(geom, weights=np.where(exterior, 1.0, -1.0) * np.abs(ring_area), minlength=n)
 
@@ -206,7 +242,8 @@ def polygon_areas_of_rings(ring_area: np.ndarray, geom: np.ndarray, exterior: np
 def ring_areas(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
     """Signed (shoelace) area of each ring, relative to its first vertex for precision.
 
-    The pairs of consecutive vertices are read on shifted views (no gather). The pair that runs from a
+    The pairs of consecutive vertices are read on shifted views (no gather). The pair that runs from
+    a
     ring's last vertex to the next ring's first adds zero, as the closing pair (last → first) would:
     both have a vertex at the ring's own origin, so the sums are those of the ring's sides alone."""
     n_rings = count.size
@@ -224,7 +261,8 @@ def ring_areas(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
 
 
 def _u32_clipped(u8: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """Little-endian uint32 at byte positions (positions out of range give garbage, to be masked)."""
+    """Little-endian uint32 at byte positions (positions out of range give garbage, to be
+    masked)."""
     if u8.size < 4:
         return np.zeros(pos.shape, dtype=np.int64)
     pos = np.clip(pos, 0, u8.size - 4)
@@ -268,8 +306,11 @@ def _vec_polygons(u8: np.ndarray, cur: np.ndarray, end: np.ndarray) -> tuple[np.
     return ok, rp, rc, ro, rx, pos
 
 
-def _parse_vectorised(u8: np.ndarray, offsets: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
-    """Rings of the little-endian 2D Polygon / MultiPolygon WKB, vectorised; ``handled`` marks them."""
+def _parse_vectorised(
+    u8: np.ndarray, offsets: np.ndarray, ends: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Rings of the little-endian 2D Polygon / MultiPolygon WKB, vectorised; ``handled`` marks
+    them."""
     n = offsets.size
     handled = np.zeros(n, dtype=bool)
     cols: list[tuple[np.ndarray, ...]] = []
@@ -332,7 +373,12 @@ def _wkb_type(code: int) -> tuple[int, int, bool]:
 
 
 def _parse_slow(
-    joined: bytes, offsets: np.ndarray, ends: np.ndarray, which: np.ndarray, first: int, progress: Any
+    joined: bytes,
+    offsets: np.ndarray,
+    ends: np.ndarray,
+    which: np.ndarray,
+    first: int,
+    progress: Any,
 ) -> dict:
     """Rings of any (multi)polygon WKB (big-endian, Z, M, EWKB SRID), one geometry at a time."""
     pos_l: list[int] = []
@@ -414,7 +460,9 @@ def ragged_arange(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.cumsum(steps)
 
 
-def _gather(joined: bytes, size: int, rings: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def _gather(
+    joined: bytes, size: int, rings: dict[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
     """All ring vertices' x, y, ring after ring, read from the WKB buffer without copying it."""
     count, pos, dims, big = rings["count"], rings["pos"], rings["dims"], rings["big"]
     total = int(count.sum())
@@ -427,7 +475,9 @@ def _gather(joined: bytes, size: int, rings: dict[str, np.ndarray]) -> tuple[np.
             m = (big == is_big) & (residue == r) & (count > 0)
             if not m.any():
                 continue
-            view = np.frombuffer(joined, dtype=">f8" if is_big else "<f8", offset=r, count=(size - r) // 8)
+            view = np.frombuffer(
+                joined, dtype=">f8" if is_big else "<f8", offset=r, count=(size - r) // 8
+            )
             c = count[m]
             dest = ragged_arange(start[m], c)
             local = dest - np.repeat(start[m], c)
@@ -453,7 +503,9 @@ def canonical_key(wkb: bytes) -> bytes:
         for ring_index in range(n_rings):
             (n_points,) = struct.unpack_from(order + "I", wkb, pos)
             pos += 4
-            xy = np.frombuffer(wkb, dtype=np.dtype(order + "f8"), count=2 * n_points, offset=pos).reshape(-1, 2)
+            xy = np.frombuffer(
+                wkb, dtype=np.dtype(order + "f8"), count=2 * n_points, offset=pos
+            ).reshape(-1, 2)
             pos += 16 * n_points
             if len(xy) > 1 and (xy[0] == xy[-1]).all():
                 xy = xy[:-1]

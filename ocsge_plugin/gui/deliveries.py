@@ -1,4 +1,5 @@
-"""The widget of the « OCS GE deliveries » parameter in the Processing dialogs: a line with the paths
+"""The widget of the « OCS GE deliveries » parameter in the Processing dialogs: a line with the
+paths
 (separated by ';'), « Dossier… » and « Fichiers… » buttons, and files or folders dropped from the
 file manager or QGIS's browser. In the modeler, QGIS's own widget (model inputs, other algorithms'
 outputs or a typed value)."""
@@ -29,8 +30,12 @@ class DeliveriesWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.line = QLineEdit()
-        self.line.setPlaceholderText(tr("A folder, .7z archives or .gpkg/.shp files (drop them here)"))
-        self.line.setToolTip(tr("Several paths are separated by ';'. Drop files or folders here to add them."))
+        self.line.setPlaceholderText(
+            tr("A folder, .7z archives or .gpkg/.shp files (drop them here)")
+        )
+        self.line.setToolTip(
+            tr("Several paths are separated by ';'. Drop files or folders here to add them.")
+        )
         self.line.textChanged.connect(self.changed)
         self.folder_button = QToolButton()
         self.folder_button.setText(tr("Folder…"))
@@ -44,7 +49,9 @@ class DeliveriesWidget(QWidget):
         layout.addWidget(self.folder_button)
         layout.addWidget(self.files_button)
         self.setAcceptDrops(True)
-        self.line.setAcceptDrops(False)  # the whole widget takes the drop, not QLineEdit's text drop
+        self.line.setAcceptDrops(
+            False
+        )  # the whole widget takes the drop, not QLineEdit's text drop
 
     # ------------------------------------------------------------------ value
     def paths(self) -> list[str]:
@@ -67,10 +74,14 @@ class DeliveriesWidget(QWidget):
         return QgsSettings().value(_LAST_FOLDER, "", type=str)
 
     def _remember(self, path: str) -> None:
-        QgsSettings().setValue(_LAST_FOLDER, str(Path(path).parent if Path(path).is_file() else path))
+        QgsSettings().setValue(
+            _LAST_FOLDER, str(Path(path).parent if Path(path).is_file() else path)
+        )
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Folder holding OCS GE deliveries"), self._start_folder())
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Folder holding OCS GE deliveries"), self._start_folder()
+        )
         if folder:
             self._remember(folder)
             self.add_paths([folder])
@@ -89,7 +100,11 @@ class DeliveriesWidget(QWidget):
     # --------------------------------------------------------------- dropping
     @staticmethod
     def _local_paths(mime) -> list[str]:
-        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+        return (
+            [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+            if mime.hasUrls()
+            else []
+        )
 
     def dragEnterEvent(self, event):  # noqa: N802
         if self._local_paths(event.mimeData()):
@@ -108,11 +123,14 @@ class DeliveriesWidget(QWidget):
 
 
 class DeliveriesWidgetWrapper(WidgetWrapper):
-    """The deliveries widget in the algorithm dialog and the batch table; in the modeler, QGIS's own."""
+    """The deliveries widget in the algorithm dialog and the batch table; in the modeler, QGIS's
+    own."""
 
     def __new__(cls, param, dialog, row=0, col=0, **kwargs):
         if dialog.__class__.__name__ == "ModelerParametersDialog":
-            return QgsGui.processingGuiRegistry().createModelerParameterWidget(dialog.model, dialog.childId, param, dialog.context)
+            return QgsGui.processingGuiRegistry().createModelerParameterWidget(
+                dialog.model, dialog.childId, param, dialog.context
+            )
         return super().__new__(cls)
 
     def createWidget(self):  # noqa: N802

@@ -3,7 +3,8 @@
 Every network call and extraction runs in a QgsTask (WorkTask, or QgsProcessingAlgRunnerTask for
 ``ocsge:load``): the interface never waits, a progress bar and a Cancel button (Esc) follow the long
 work. Keyboard: Ctrl+F goes to the search box, Enter searches at once (typing searches after a short
-pause), Enter on a dataset goes to its resources, Enter on a resource or a delivery adds it to the map.
+pause), Enter on a dataset goes to its resources, Enter on a resource or a delivery adds it to the
+map.
 """
 
 from __future__ import annotations
@@ -120,7 +121,10 @@ class OcsgeDock(QgsDockWidget):
         outer.addLayout(row)
         self.setWidget(body)
         self._show_page(None)
-        for keys, slot in ((QKeySequence.StandardKey.Find, self._focus_search), (QKeySequence(Qt.Key.Key_Escape), self.cancel)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self._focus_search),
+            (QKeySequence(Qt.Key.Key_Escape), self.cancel),
+        ):
             shortcut = QShortcut(QKeySequence(keys), body)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -132,7 +136,9 @@ class OcsgeDock(QgsDockWidget):
         self.search_edit = QgsFilterLineEdit()
         self.search_edit.setShowSearchIcon(True)
         self.search_edit.setPlaceholderText(tr("Search data.gouv.fr (Enter)…"))
-        self.search_edit.setToolTip(tr("Searches as you type, or at once with Enter (Ctrl+F to come back here)"))
+        self.search_edit.setToolTip(
+            tr("Searches as you type, or at once with Enter (Ctrl+F to come back here)")
+        )
         self.search_edit.textEdited.connect(lambda _text: self._timer.start())
         self.search_edit.returnPressed.connect(self.search)
         self.search_button = QPushButton(tr("&Search"))
@@ -147,14 +153,20 @@ class OcsgeDock(QgsDockWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.results = self._tree([tr("Dataset"), tr("Organisation"), tr("Updated"), tr("Files")])
-        self.results.currentItemChanged.connect(lambda current, _previous: self._dataset_selected(current))
+        self.results.currentItemChanged.connect(
+            lambda current, _previous: self._dataset_selected(current)
+        )
         self.results.itemActivated.connect(lambda _item, _col: self.resources.setFocus())
         top_layout.addWidget(self.results)
         pager = QHBoxLayout()
         self.previous_button = QPushButton(tr("◀ &Previous"))
-        self.previous_button.clicked.connect(lambda: self.search(self.page.page - 1 if self.page else 1))
+        self.previous_button.clicked.connect(
+            lambda: self.search(self.page.page - 1 if self.page else 1)
+        )
         self.next_button = QPushButton(tr("&Next ▶"))
-        self.next_button.clicked.connect(lambda: self.search(self.page.page + 1 if self.page else 1))
+        self.next_button.clicked.connect(
+            lambda: self.search(self.page.page + 1 if self.page else 1)
+        )
         self.page_label = QLabel()
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pager.addWidget(self.previous_button)
@@ -167,7 +179,9 @@ class OcsgeDock(QgsDockWidget):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         self.description = QTextBrowser()
-        self.description.setOpenLinks(False)  # a link of a description: opened by open_web (http, https only)
+        self.description.setOpenLinks(
+            False
+        )  # a link of a description: opened by open_web (http, https only)
         self.description.anchorClicked.connect(lambda url: self.open_web(url.toString()))
         bottom_layout.addWidget(self.description, 1)
         self.resources = self._tree([tr("File"), tr("Format"), tr("Size"), tr("Modified")])
@@ -187,8 +201,20 @@ class OcsgeDock(QgsDockWidget):
         splitter.addWidget(bottom)
         layout.addWidget(splitter, 1)
 
-        chain = [self.search_edit, self.search_button, *self.preset_buttons, *self.known_buttons, self.results, self.previous_button,
-                 self.next_button, self.description, self.resources, self.add_button, self.download_button, self.page_button]
+        chain = [
+            self.search_edit,
+            self.search_button,
+            *self.preset_buttons,
+            *self.known_buttons,
+            self.results,
+            self.previous_button,
+            self.next_button,
+            self.description,
+            self.resources,
+            self.add_button,
+            self.download_button,
+            self.page_button,
+        ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         return page
@@ -209,8 +235,14 @@ class OcsgeDock(QgsDockWidget):
             button = QPushButton(wanted.label)
             button.setFlat(True)
             button.setToolTip(
-                tr("Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click").format(
-                    organization=wanted.organization, title=wanted.title, kind=wanted.kind.upper(), name=wanted.resource
+                tr(
+                    "Finds {organization}'s dataset “{title}” on data.gouv.fr and adds "
+                    "its {kind} file ({name}) to the project in one click"
+                ).format(
+                    organization=wanted.organization,
+                    title=wanted.title,
+                    kind=wanted.kind.upper(),
+                    name=wanted.resource,
                 )
             )
             button.clicked.connect(lambda _checked=False, w=wanted: self.load_known(w))
@@ -235,16 +267,26 @@ class OcsgeDock(QgsDockWidget):
         row.addWidget(self.departement_combo, 1)
         row.addWidget(self.list_button)
         layout.addLayout(row)
-        self.delivery_tree = self._tree([tr("Delivery"), tr("Millésimes"), tr("Format"), tr("Date")])
+        self.delivery_tree = self._tree(
+            [tr("Delivery"), tr("Millésimes"), tr("Format"), tr("Date")]
+        )
         self.delivery_tree.itemActivated.connect(lambda _item, _col: self.download_and_load())
         self.delivery_tree.currentItemChanged.connect(lambda _c, _p: self._update_buttons())
         layout.addWidget(self.delivery_tree, 1)
         self.load_button = QPushButton(tr("Download and l&oad"))
-        self.load_button.setToolTip(tr("Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load"))
+        self.load_button.setToolTip(
+            tr(
+                "Downloads the archive into the cache (reused next time), extracts it "
+                "and loads it with ocsge:load"
+            )
+        )
         self.load_button.clicked.connect(self.download_and_load)
         layout.addWidget(self.load_button)
-        for first, second in ((self.departement_combo, self.list_button), (self.list_button, self.delivery_tree),
-                              (self.delivery_tree, self.load_button)):
+        for first, second in (
+            (self.departement_combo, self.list_button),
+            (self.list_button, self.delivery_tree),
+            (self.delivery_tree, self.load_button),
+        ):
             QWidget.setTabOrder(first, second)
         return page
 
@@ -271,9 +313,16 @@ class OcsgeDock(QgsDockWidget):
         self.cache_size_spin.setSuffix(tr(" GB"))
         self.cache_size_spin.setValue(settings.cache_max_bytes() / 1e9)
         self.cache_size_spin.setClearValue(settings.DEFAULTS["cache/max_gb"][0])
-        self.cache_size_spin.setToolTip(tr("Extracted archives beyond this size are removed, the least recently used first"))
+        self.cache_size_spin.setToolTip(
+            tr("Extracted archives beyond this size are removed, the least recently used first")
+        )
         clear = QPushButton(tr("Empty the cache"))
-        clear.setToolTip(tr("Removes the downloaded archives and their extractions (they are downloaded again when needed)"))
+        clear.setToolTip(
+            tr(
+                "Removes the downloaded archives and their extractions (they are "
+                "downloaded again when needed)"
+            )
+        )
         clear.clicked.connect(self.clear_cache)
         self.clear_cache_button = clear
         row = QHBoxLayout()
@@ -307,7 +356,11 @@ class OcsgeDock(QgsDockWidget):
 
     def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.status.setText(text)
-        if self.iface is not None and level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical, Qgis.MessageLevel.Success):
+        if self.iface is not None and level in (
+            Qgis.MessageLevel.Warning,
+            Qgis.MessageLevel.Critical,
+            Qgis.MessageLevel.Success,
+        ):
             self.iface.messageBar().pushMessage(tr("OCS GE"), text, level, 8)
 
     def _client(self, task) -> network.Client:
@@ -318,7 +371,9 @@ class OcsgeDock(QgsDockWidget):
             for name in ("on_done", "on_error", "on_canceled"):
                 callback = getattr(task, name)
                 if callback is not None:
-                    setattr(task, name, lambda *args, f=callback: None if self._closed else f(*args))
+                    setattr(
+                        task, name, lambda *args, f=callback: None if self._closed else f(*args)
+                    )
         self._keep.append(task)
         QgsApplication.taskManager().addTask(task)
 
@@ -376,7 +431,9 @@ class OcsgeDock(QgsDockWidget):
         datasets = page.datasets if page else ()
         for dataset in datasets:
             count = len(dataset.resources) if dataset.resources is not None else ""
-            item = QTreeWidgetItem([dataset.title, dataset.organization, dataset.updated, str(count)])
+            item = QTreeWidgetItem(
+                [dataset.title, dataset.organization, dataset.updated, str(count)]
+            )
             item.setToolTip(0, dataset.title)
             item.setData(0, Qt.ItemDataRole.UserRole, dataset)
             self.results.addTopLevelItem(item)
@@ -389,9 +446,13 @@ class OcsgeDock(QgsDockWidget):
             self.message(tr("No dataset matches “{query}”.").format(query=page.query))
         else:
             self.page_label.setText(
-                tr("Page {page} of {pages} — {total} datasets").format(page=page.page, pages=page.pages, total=page.total)
+                tr("Page {page} of {pages} — {total} datasets").format(
+                    page=page.page, pages=page.pages, total=page.total
+                )
             )
-            self.message(tr("{total} datasets for “{query}”.").format(total=page.total, query=page.query))
+            self.message(
+                tr("{total} datasets for “{query}”.").format(total=page.total, query=page.query)
+            )
 
     def _dataset_selected(self, item: QTreeWidgetItem | None) -> None:
         dataset = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
@@ -421,16 +482,31 @@ class OcsgeDock(QgsDockWidget):
             self.description.clear()
             self._update_buttons()
             return
-        facts = " · ".join(p for p in (dataset.organization, tr("updated {date}").format(date=dataset.updated) if dataset.updated else "", dataset.license) if p)
+        facts = " · ".join(
+            p
+            for p in (
+                dataset.organization,
+                tr("updated {date}").format(date=dataset.updated) if dataset.updated else "",
+                dataset.license,
+            )
+            if p
+        )
         self.description.setMarkdown(f"### {dataset.title}\n\n*{facts}*\n\n{dataset.description}")
         for resource in dataset.resources or ():
             item = QTreeWidgetItem(
-                [resource.title, resource.format.upper(), datagouv.human_size(resource.filesize), datagouv.short_date(resource.last_modified)]
+                [
+                    resource.title,
+                    resource.format.upper(),
+                    datagouv.human_size(resource.filesize),
+                    datagouv.short_date(resource.last_modified),
+                ]
             )
             reason = resource.why_not_displayable()
             item.setToolTip(0, reason or resource.download_url)
             if reason:
-                item.setForeground(0, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+                item.setForeground(
+                    0, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                )
             item.setData(0, Qt.ItemDataRole.UserRole, resource)
             self.resources.addTopLevelItem(item)
         if self.resources.topLevelItemCount():
@@ -449,7 +525,9 @@ class OcsgeDock(QgsDockWidget):
         resource = self.current_resource()
         busy = self._job is not None
         self.add_button.setEnabled(resource is not None and not busy)
-        self.download_button.setEnabled(resource is not None and bool(resource.download_url) and not busy)
+        self.download_button.setEnabled(
+            resource is not None and bool(resource.download_url) and not busy
+        )
         self.page_button.setEnabled(bool(self.dataset and self.dataset.page))
         self.load_button.setEnabled(self.current_delivery() is not None and not busy)
         self.list_button.setEnabled(not busy)
@@ -462,13 +540,16 @@ class OcsgeDock(QgsDockWidget):
             self.open_web(self.dataset.page)
 
     def open_web(self, address: str) -> None:
-        """``address`` in the browser when it is an http or https address with a host; refused with a
+        """``address`` in the browser when it is an http or https address with a host; refused with
+        a
         message otherwise (the desktop would open any scheme, a local file included, with whatever
         program it chooses)."""
         url = QUrl(address)
         if not url.isValid() or url.scheme().lower() not in network.WEB_SCHEMES or not url.host():
             self.message(
-                tr("Refused to open “{url}”: not a web address (http or https).").format(url=masked(address)[:200]),
+                tr("Refused to open “{url}”: not a web address (http or https).").format(
+                    url=masked(address)[:200]
+                ),
                 Qgis.MessageLevel.Warning,
             )
             return
@@ -501,7 +582,8 @@ class OcsgeDock(QgsDockWidget):
         )
 
     def load_known(self, wanted: datagouv.Known) -> None:
-        """Find a known dataset (``datagouv.known()``), download its file (the cache reused) and add it
+        """Find a known dataset (``datagouv.known()``), download its file (the cache reused) and add
+        it
         to the project, in one background job."""
         if self._job is not None:
             return
@@ -527,7 +609,12 @@ class OcsgeDock(QgsDockWidget):
         except LoadError as error:
             self.message(str(error), Qgis.MessageLevel.Warning)
             return
-        self.message(tr("Added to the map: {names}.").format(names=", ".join(layer.name() for layer in layers)), Qgis.MessageLevel.Success)
+        self.message(
+            tr("Added to the map: {names}.").format(
+                names=", ".join(layer.name() for layer in layers)
+            ),
+            Qgis.MessageLevel.Success,
+        )
 
     def download_resource(self, folder: str | None = None) -> None:
         """Download the selected resource to a folder the user chooses."""
@@ -539,8 +626,12 @@ class OcsgeDock(QgsDockWidget):
             return
         self._run_job(
             tr("Downloading {title}").format(title=resource.title),
-            lambda t: datagouv.DataGouv(self._client(t)).download(resource, folder, progress=t.setProgress),
-            lambda result: self.message(tr("Saved: {path}").format(path=result[0]), Qgis.MessageLevel.Success),
+            lambda t: datagouv.DataGouv(self._client(t)).download(
+                resource, folder, progress=t.setProgress
+            ),
+            lambda result: self.message(
+                tr("Saved: {path}").format(path=result[0]), Qgis.MessageLevel.Success
+            ),
         )
 
     def list_deliveries(self) -> None:
@@ -553,15 +644,32 @@ class OcsgeDock(QgsDockWidget):
         def done(deliveries: list[catalogue.Delivery]) -> None:
             self.deliveries = deliveries
             for delivery in deliveries:
-                item = QTreeWidgetItem([catalogue.kind_label(delivery.kind), delivery.years, delivery.format, delivery.date])
+                item = QTreeWidgetItem(
+                    [
+                        catalogue.kind_label(delivery.kind),
+                        delivery.years,
+                        delivery.format,
+                        delivery.date,
+                    ]
+                )
                 item.setToolTip(0, delivery.name)
                 item.setData(0, Qt.ItemDataRole.UserRole, delivery)
                 self.delivery_tree.addTopLevelItem(item)
             if deliveries:
                 self.delivery_tree.setCurrentItem(self.delivery_tree.topLevelItem(0))
-                self.message(plural(len(deliveries), tr("{count} delivery for département {dep}."), tr("{count} deliveries for département {dep}.")).format(count=len(deliveries), dep=code))
+                self.message(
+                    plural(
+                        len(deliveries),
+                        tr("{count} delivery for département {dep}."),
+                        tr("{count} deliveries for département {dep}."),
+                    ).format(count=len(deliveries), dep=code)
+                )
             else:
-                self.message(tr("IGN's download service lists no OCS GE delivery for département {dep}.").format(dep=code))
+                self.message(
+                    tr(
+                        "IGN's download service lists no OCS GE delivery for département {dep}."
+                    ).format(dep=code)
+                )
             self._update_buttons()
 
         task = WorkTask(
@@ -581,7 +689,9 @@ class OcsgeDock(QgsDockWidget):
             return
         self._run_job(
             tr("Downloading {name}").format(name=delivery.name),
-            lambda t: catalogue.Catalogue(self._client(t)).download(delivery, progress=t.setProgress),
+            lambda t: catalogue.Catalogue(self._client(t)).download(
+                delivery, progress=t.setProgress
+            ),
             lambda result: self.run_load(result[0]),
         )
 
@@ -611,7 +721,10 @@ class OcsgeDock(QgsDockWidget):
         """Extract and load an OCS GE archive with ocsge:load, in the background."""
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("ocsge:load")
         if algorithm is None:
-            self.message(tr("The OCS GE Processing provider is not loaded: enable the plugin again."), Qgis.MessageLevel.Critical)
+            self.message(
+                tr("The OCS GE Processing provider is not loaded: enable the plugin again."),
+                Qgis.MessageLevel.Critical,
+            )
             return
         parameters = {"INPUT": str(archive)}
         context = QgsProcessingContext()
@@ -630,9 +743,21 @@ class OcsgeDock(QgsDockWidget):
             elif ok and results:
                 compat.load_results(algorithm, context, feedback, parameters)
                 count = len(results.get("LAYERS") or [])
-                self.message(plural(count, tr("Loaded {count} OCS GE layer from {name}."), tr("Loaded {count} OCS GE layers from {name}.")).format(count=count, name=archive.name), Qgis.MessageLevel.Success)
+                self.message(
+                    plural(
+                        count,
+                        tr("Loaded {count} OCS GE layer from {name}."),
+                        tr("Loaded {count} OCS GE layers from {name}."),
+                    ).format(count=count, name=archive.name),
+                    Qgis.MessageLevel.Success,
+                )
             else:
-                self.message(feedback.errors[-1] if feedback.errors else tr("Loading {name} failed.").format(name=archive.name), Qgis.MessageLevel.Warning)
+                self.message(
+                    feedback.errors[-1]
+                    if feedback.errors
+                    else tr("Loading {name} failed.").format(name=archive.name),
+                    Qgis.MessageLevel.Warning,
+                )
 
         task.executed.connect(executed)
         self._keep.append((algorithm, context, feedback))
@@ -683,16 +808,25 @@ class OcsgeDock(QgsDockWidget):
 
     def save_settings(self) -> None:
         settings.set_value("cache_dir", self.cache_widget.filePath().strip())
-        settings.set_value("datagouv_url", self.datagouv_edit.text().strip() or settings.DEFAULTS["datagouv_url"][0])
-        settings.set_value("ign_url", self.ign_edit.text().strip() or settings.DEFAULTS["ign_url"][0])
+        settings.set_value(
+            "datagouv_url",
+            self.datagouv_edit.text().strip() or settings.DEFAULTS["datagouv_url"][0],
+        )
+        settings.set_value(
+            "ign_url", self.ign_edit.text().strip() or settings.DEFAULTS["ign_url"][0]
+        )
         settings.set_value("network/timeout", float(self.timeout_spin.value()))
         settings.set_value("cache/max_gb", float(self.cache_size_spin.value()))
         self.message(tr("Settings saved."))
 
     def clear_cache(self) -> None:
-        """Empty the plugin's caches: downloads (the ign and datagouv folders it made) and extractions."""
+        """Empty the plugin's caches: downloads (the ign and datagouv folders it made) and
+        extractions."""
         if self.busy:
-            self.message(tr("A download is running: empty the cache once it is over."), Qgis.MessageLevel.Warning)
+            self.message(
+                tr("A download is running: empty the cache once it is over."),
+                Qgis.MessageLevel.Warning,
+            )
             return
         if not self.confirm(tr("Empty the cache"), self.cache_contents()):
             return
@@ -704,20 +838,34 @@ class OcsgeDock(QgsDockWidget):
         self.message(tr("Cache emptied: {size} freed.").format(size=datagouv.human_size(freed)))
 
     def cache_contents(self) -> str:
-        """What « Empty the cache » removes, with the sizes, as the question asked before doing it."""
+        """What « Empty the cache » removes, with the sizes, as the question asked before doing
+        it."""
         cache = settings.cache_folder()
-        extracted = sum(archives.tree_size(settings.cache_dir() / name) for name in ("extract", "normalised"))
+        extracted = sum(
+            archives.tree_size(settings.cache_dir() / name) for name in ("extract", "normalised")
+        )
         downloaded = sum(archives.tree_size(cache / name) for name in ("ign", "datagouv"))
         return tr(
             "Remove:\n- the extracted archives and normalised layers ({extracted}), in {work};\n"
             "- the downloaded archives and files ({downloaded}), in {folder}.\n\n"
             "Layers loaded with the plugin read copies kept beside the archives and stay valid; "
             "a delivery downloaded again is downloaded anew. Empty the cache?"
-        ).format(work=settings.cache_dir(), folder=cache, extracted=datagouv.human_size(extracted), downloaded=datagouv.human_size(downloaded))
+        ).format(
+            work=settings.cache_dir(),
+            folder=cache,
+            extracted=datagouv.human_size(extracted),
+            downloaded=datagouv.human_size(downloaded),
+        )
 
     def confirm(self, title: str, text: str) -> bool:
         """The user's yes to ``text`` (No is the default answer)."""
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def restore_settings(self) -> None:

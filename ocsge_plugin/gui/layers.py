@@ -19,7 +19,9 @@ from ..styles import apply_style
 
 X_NAMES = ("longitude", "lon", "lng", "long", "x", "coord_x", "coordonnee_x", "x_wgs84", "xcoord")
 Y_NAMES = ("latitude", "lat", "y", "coord_y", "coordonnee_y", "y_wgs84", "ycoord")
-_WKT = re.compile(r"^\s*(SRID=\d+;)?\s*(MULTI)?(POINT|LINESTRING|POLYGON|GEOMETRYCOLLECTION)\b", re.IGNORECASE)
+_WKT = re.compile(
+    r"^\s*(SRID=\d+;)?\s*(MULTI)?(POINT|LINESTRING|POLYGON|GEOMETRYCOLLECTION)\b", re.IGNORECASE
+)
 _NUMBER = re.compile(r"^\s*-?\d+([.,]\d+)?\s*$")
 _INNER = (".shp", ".gpkg", ".geojson", ".json")
 
@@ -67,17 +69,31 @@ def sniff_csv(path: Path) -> CsvLayout:
     values = dict(zip(header, first))
     lower = {h.lower(): h for h in header}
     wkt = next((h for h in header if _WKT.match(values.get(h, ""))), "")
-    x = next((lower[n] for n in X_NAMES if n in lower and _NUMBER.match(values.get(lower[n], ""))), "")
-    y = next((lower[n] for n in Y_NAMES if n in lower and _NUMBER.match(values.get(lower[n], ""))), "")
+    x = next(
+        (lower[n] for n in X_NAMES if n in lower and _NUMBER.match(values.get(lower[n], ""))), ""
+    )
+    y = next(
+        (lower[n] for n in Y_NAMES if n in lower and _NUMBER.match(values.get(lower[n], ""))), ""
+    )
     if wkt or not (x and y):
         x = y = ""  # a WKT column wins over coordinate columns
     decimal_comma = bool(x) and delimiter != "," and "," in values[x] + values[y]
     crs = ""
     if wkt or x:
         srid = re.match(r"\s*SRID=(\d+);", values[wkt]) if wkt else None
-        crs = f"EPSG:{srid.group(1)}" if srid else _guess_crs(rows[1:], header.index(wkt) if wkt else None,
-                                                                 header.index(x) if x else None, header.index(y) if y else None)
-    return CsvLayout(delimiter, encoding, (wkt,) if wkt else (x, y) if x else (), crs, decimal_comma)
+        crs = (
+            f"EPSG:{srid.group(1)}"
+            if srid
+            else _guess_crs(
+                rows[1:],
+                header.index(wkt) if wkt else None,
+                header.index(x) if x else None,
+                header.index(y) if y else None,
+            )
+        )
+    return CsvLayout(
+        delimiter, encoding, (wkt,) if wkt else (x, y) if x else (), crs, decimal_comma
+    )
 
 
 def _guess_crs(rows: list[list[str]], wkt: int | None, x: int | None, y: int | None) -> str:
@@ -87,7 +103,9 @@ def _guess_crs(rows: list[list[str]], wkt: int | None, x: int | None, y: int | N
     for row in rows:
         try:
             if wkt is not None and wkt < len(row):
-                numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", row[wkt].split(";")[-1])]
+                numbers = [
+                    float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", row[wkt].split(";")[-1])
+                ]
                 pairs += list(zip(numbers[0::2], numbers[1::2]))
             elif x is not None and y is not None and max(x, y) < len(row):
                 pairs.append((float(row[x].replace(",", ".")), float(row[y].replace(",", "."))))
@@ -102,8 +120,16 @@ def csv_uri(path: Path) -> tuple[str, CsvLayout]:
     """The delimitedtext URI of a CSV: points from x/y columns, any geometry from a WKT column,
     else a table without geometry."""
     layout = sniff_csv(path)
-    delimiter = "\\t" if layout.delimiter == "\t" else layout.delimiter  # the provider's own escape for tab
-    items = [("type", "csv"), ("delimiter", delimiter), ("encoding", layout.encoding), ("detectTypes", "yes"), ("trimFields", "yes")]
+    delimiter = (
+        "\\t" if layout.delimiter == "\t" else layout.delimiter
+    )  # the provider's own escape for tab
+    items = [
+        ("type", "csv"),
+        ("delimiter", delimiter),
+        ("encoding", layout.encoding),
+        ("detectTypes", "yes"),
+        ("trimFields", "yes"),
+    ]
     if layout.geometry:
         names = ("wktField",) if len(layout.geometry) == 1 else ("xField", "yField")
         items += [*zip(names, layout.geometry), ("crs", layout.crs)]
@@ -138,32 +164,55 @@ def layer_specs(path: Path, kind: str, title: str) -> list[LayerSpec]:
     if kind == "geojson":
         return [LayerSpec(str(path), "ogr", title)]
     if kind == "gpkg":
-        names = [n for n in _ogr_layers(str(path)) if not n.startswith(("gpkg_", "rtree_", "layer_styles"))]
+        names = [
+            n
+            for n in _ogr_layers(str(path))
+            if not n.startswith(("gpkg_", "rtree_", "layer_styles"))
+        ]
         if not names:
             raise LoadError(tr("{name} holds no vector layer.").format(name=path.name))
-        return [LayerSpec(f"{path}|layername={n}", "ogr", n if len(names) > 1 else title) for n in names]
+        return [
+            LayerSpec(f"{path}|layername={n}", "ogr", n if len(names) > 1 else title) for n in names
+        ]
     if kind == "shp_zip":
         try:
             with zipfile.ZipFile(path) as archive:
-                inner = [n for n in archive.namelist() if n.lower().endswith(_INNER) and not n.startswith("__MACOSX")]
+                inner = [
+                    n
+                    for n in archive.namelist()
+                    if n.lower().endswith(_INNER) and not n.startswith("__MACOSX")
+                ]
         except zipfile.BadZipFile:
-            raise LoadError(tr("{name} is not a readable zip archive.").format(name=path.name)) from None
+            raise LoadError(
+                tr("{name} is not a readable zip archive.").format(name=path.name)
+            ) from None
         shapefiles = [n for n in inner if n.lower().endswith(".shp")] or inner
         if not shapefiles:
             raise LoadError(
-                tr("{name} holds no shapefile, GeoPackage or GeoJSON: it cannot be shown on the map.").format(name=path.name)
+                tr(
+                    "{name} holds no shapefile, GeoPackage or GeoJSON: it cannot be "
+                    "shown on the map."
+                ).format(name=path.name)
             )
-        return [LayerSpec(f"/vsizip/{path}/{n}", "ogr", Path(n).stem if len(shapefiles) > 1 else title) for n in shapefiles]
+        return [
+            LayerSpec(f"/vsizip/{path}/{n}", "ogr", Path(n).stem if len(shapefiles) > 1 else title)
+            for n in shapefiles
+        ]
     raise LoadError(tr("{name}: this format cannot be shown on the map.").format(name=path.name))
 
 
 def add_layers(specs: list[LayerSpec], project: QgsProject, group: str = "") -> list[QgsMapLayer]:
-    """Open and add the layers (in a group when several); OCS GE code fields get the official palette."""
+    """Open and add the layers (in a group when several); OCS GE code fields get the official
+    palette."""
     layers = []
     for spec in specs:
         layer = QgsVectorLayer(spec.uri, spec.name, spec.provider)
         if not layer.isValid():
-            raise LoadError(tr("{name} cannot be opened by QGIS ({provider}).").format(name=spec.name, provider=spec.provider))
+            raise LoadError(
+                tr("{name} cannot be opened by QGIS ({provider}).").format(
+                    name=spec.name, provider=spec.provider
+                )
+            )
         if "code_cs" in layer.fields().names() and layer.isSpatial():
             apply_style(layer, "occupation")
         layers.append(layer)

@@ -1,9 +1,14 @@
-"""The portrait's text tables (cover, key figures, communes, method note): attribute tables of the layout
-over the table ``lignes`` of the atlas GeoPackage, each filtered on its block and on the atlas feature.
+"""The portrait's text tables (cover, key figures, communes, method note): attribute tables of the
+layout
+over the table ``lignes`` of the atlas GeoPackage, each filtered on its block and on the atlas
+feature.
 
-QGIS draws them itself on every version (3.22 to 3.44; HTML labels need QtWebKit, which Debian's QGIS 3.40
-and 3.44 lack), their text stays text in the PDF, a long table flows from frame to frame (the commune table
-over several pages), and each stays editable in the layout designer (fonts, colours, column widths)."""
+QGIS draws them itself on every version (3.22 to 3.44; HTML labels need QtWebKit, which Debian's
+QGIS 3.40
+and 3.44 lack), their text stays text in the PDF, a long table flows from frame to frame (the
+commune table
+over several pages), and each stays editable in the layout designer (fonts, colours, column
+widths)."""
 
 from __future__ import annotations
 
@@ -65,11 +70,22 @@ def _style(colour: str) -> QgsLayoutTableStyle:
     return style
 
 
-def make(layout, item_id: str, block: str, columns: list[tuple[str, float, bool]], rect, size: float = 9,
-         headings: bool = False, first_row: bool = False, first_column: bool = False) -> QgsLayoutFrame:
-    """An attribute table of ``block`` in a frame at ``rect`` (x, y, width, height in mm, from the top of
+def make(
+    layout,
+    item_id: str,
+    block: str,
+    columns: list[tuple[str, float, bool]],
+    rect,
+    size: float = 9,
+    headings: bool = False,
+    first_row: bool = False,
+    first_column: bool = False,
+) -> QgsLayoutFrame:
+    """An attribute table of ``block`` in a frame at ``rect`` (x, y, width, height in mm, from the
+    top of
     the layout). ``columns``: (heading, width in mm or 0 for the rest, right-aligned) for c1, c2…;
-    ``headings`` shows them (on every frame); ``first_row`` / ``first_column`` tint a row or column of
+    ``headings`` shows them (on every frame); ``first_row`` / ``first_column`` tint a row or column
+    of
     headings written as data (the millésimes of the key figures)."""
     table = QgsLayoutItemAttributeTable.create(layout)
     table.setFilterFeatures(True)
@@ -77,7 +93,9 @@ def make(layout, item_id: str, block: str, columns: list[tuple[str, float, bool]
     table.setMaximumNumberOfFeatures(100000)
     table.setDisplayOnlyVisibleFeatures(False)
     table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
-    table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames if headings else QgsLayoutTable.HeaderMode.NoHeaders)
+    table.setHeaderMode(
+        QgsLayoutTable.HeaderMode.AllFrames if headings else QgsLayoutTable.HeaderMode.NoHeaders
+    )
     table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.HideTable)
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setContentTextFormat(_text_format(size))
@@ -106,7 +124,8 @@ def make(layout, item_id: str, block: str, columns: list[tuple[str, float, bool]
 
 
 def _columns(columns, padding: float) -> list:
-    """The table's columns; ``padding``: what QGIS adds to a column's width (cell margins, grid line)."""
+    """The table's columns; ``padding``: what QGIS adds to a column's width (cell margins, grid
+    line)."""
     result = []
     for index, (heading, width, right) in enumerate(columns, start=1):
         column = QgsLayoutTableColumn(heading)
@@ -119,7 +138,8 @@ def _columns(columns, padding: float) -> list:
 
 
 def add_frame(layout, table, item_id: str, rect) -> QgsLayoutFrame:
-    """A frame of ``table`` at ``rect``; its page is left out of the PDF when the frame has nothing to show."""
+    """A frame of ``table`` at ``rect``; its page is left out of the PDF when the frame has nothing
+    to show."""
     frame = QgsLayoutFrame(layout, table)
     frame.setId(item_id)
     frame.setHidePageIfEmpty(True)
@@ -131,23 +151,32 @@ def add_frame(layout, table, item_id: str, rect) -> QgsLayoutFrame:
 
 def portrait_tables(layout) -> list[QgsLayoutItemAttributeTable]:
     """The layout's attribute tables over the portrait's rows (their filter names a block)."""
-    return [m for m in layout.multiFrames() if isinstance(m, QgsLayoutItemAttributeTable) and '"bloc"' in m.featureFilter()]
+    return [
+        m
+        for m in layout.multiFrames()
+        if isinstance(m, QgsLayoutItemAttributeTable) and '"bloc"' in m.featureFilter()
+    ]
 
 
 def narrow(layout, code) -> None:
-    """Let the tables read only the rows of the territory ``code`` (None: all rows again), by a subset of
-    their layer that the provider runs in SQL. A table evaluates its filter on every row it reads: over the
+    """Let the tables read only the rows of the territory ``code`` (None: all rows again), by a
+    subset of
+    their layer that the provider runs in SQL. A table evaluates its filter on every row it reads:
+    over the
     whole table, an atlas of n territories would read n × n territories' rows."""
     tables = portrait_tables(layout)
     subset = "" if code is None else "\"territoire\" = '{}'".format(str(code).replace("'", "''"))
-    for layer in {id(t.vectorLayer()): t.vectorLayer() for t in tables if t.vectorLayer() is not None}.values():
+    for layer in {
+        id(t.vectorLayer()): t.vectorLayer() for t in tables if t.vectorLayer() is not None
+    }.values():
         layer.setSubsetString(subset)
     for table in tables:
         table.refreshAttributes()
 
 
 def bind(layout, lines: QgsVectorLayer) -> None:
-    """Point the template's tables at this run's rows (their columns and styles kept as the template has them)."""
+    """Point the template's tables at this run's rows (their columns and styles kept as the template
+    has them)."""
     for table in portrait_tables(layout):
         columns, order = table.columns(), table.sortColumns()
         table.setVectorLayer(lines)  # resets the columns to the layer's fields

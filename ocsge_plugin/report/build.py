@@ -1,11 +1,12 @@
-"""Assemble a portrait: the atlas layer (one feature per territory, its texts and chart files as fields),
+"""Assemble a portrait: the atlas layer (one feature per territory, its texts and chart files as
+fields),
 the map's layers, the layout from the template, the PDF."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from qgis.core import (
@@ -27,13 +28,36 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import compat
-from . import blocks, charts, class_charts, content, layout as layouts
+from . import blocks, charts, class_charts, content
+from . import layout as layouts
 from .tables import LEVEL_LABELS, Tables
 
-SHARE_CLASSES = ((0, 5, "#fee5d9"), (5, 10, "#fcae91"), (10, 20, "#fb6a4a"), (20, 40, "#de2d26"), (40, 100.0001, "#a50f15"))
-TEXT_FIELDS = ("code", "nom", "niveau", "titre", "millesimes", "pied", "source", "carte_titre", "note_chiffres",
-               "communes_titre", "graph_stocks", "graph_flux", "graph_classement", "graph_couverture", "graph_usage",
-               "graph_origine", "graph_transitions")
+SHARE_CLASSES = (
+    (0, 5, "#fee5d9"),
+    (5, 10, "#fcae91"),
+    (10, 20, "#fb6a4a"),
+    (20, 40, "#de2d26"),
+    (40, 100.0001, "#a50f15"),
+)
+TEXT_FIELDS = (
+    "code",
+    "nom",
+    "niveau",
+    "titre",
+    "millesimes",
+    "pied",
+    "source",
+    "carte_titre",
+    "note_chiffres",
+    "communes_titre",
+    "graph_stocks",
+    "graph_flux",
+    "graph_classement",
+    "graph_couverture",
+    "graph_usage",
+    "graph_origine",
+    "graph_transitions",
+)
 
 
 class NoTerritory(ValueError):
@@ -53,7 +77,9 @@ class Run:
     today: date = field(default_factory=date.today)
 
 
-def map_crs(source_crs: QgsCoordinateReferenceSystem, departement: str | None) -> QgsCoordinateReferenceSystem:
+def map_crs(
+    source_crs: QgsCoordinateReferenceSystem, departement: str | None
+) -> QgsCoordinateReferenceSystem:
     """The commune layer's CRS when projected, else the département's legal projection."""
     if source_crs.isValid() and not source_crs.isGeographic():
         return source_crs
@@ -75,9 +101,12 @@ def choose(tables: Tables, level: str, codes: list[str]) -> list:
 
 
 def _outlines(tables: Tables, chosen: list, crs) -> dict:
-    """code → outline (in ``crs``) of the territories chosen, from the published layer of their level."""
+    """code → outline (in ``crs``) of the territories chosen, from the published layer of their
+    level."""
     level = chosen[0].level
-    outlines = QgsVectorLayer(f"{tables.folder / f'artif_{level}.gpkg'}|layername=artif_{level}", "outlines", "ogr")
+    outlines = QgsVectorLayer(
+        f"{tables.folder / f'artif_{level}.gpkg'}|layername=artif_{level}", "outlines", "ogr"
+    )
     key = f"{level}_code"
     geometries = {}
     if outlines.isValid():
@@ -92,23 +121,44 @@ def _outlines(tables: Tables, chosen: list, crs) -> dict:
     return geometries
 
 
-def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progress, is_canceled, final: Path | None = None) -> tuple[str, int]:
-    """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and the table
+def atlas_layer(
+    tables: Tables,
+    chosen: list,
+    run: Run,
+    folder: Path,
+    crs,
+    progress,
+    is_canceled,
+    final: Path | None = None,
+) -> tuple[str, int]:
+    """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and
+    the table
     ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most).
 
-    The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of the run
+    The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of the
+    run
     (see :func:`_final`)."""
     charts_dir = folder / "graphiques"
     kept = partial(_final, (final or folder) / "graphiques")
 
     charts_dir.mkdir(parents=True, exist_ok=True)
     geometries = _outlines(tables, chosen, crs)
-    # the pages of the commune table, and one more where a template's frame holds fewer rows (left out when empty)
-    pages_needed = max((-(-len(tables.communes_of(t)) // layouts.ROWS_PER_PAGE) + 1 for t in chosen if t.level != "commune"), default=0)
+    # the pages of the commune table, and one more where a template's frame holds fewer rows (left
+    # out when empty)
+    pages_needed = max(
+        (
+            -(-len(tables.communes_of(t)) // layouts.ROWS_PER_PAGE) + 1
+            for t in chosen
+            if t.level != "commune"
+        ),
+        default=0,
+    )
     fields = QgsFields()
     for name in TEXT_FIELDS:
         fields.append(compat.field(name, QVariant.Type.String))
-    fields.append(compat.field("nb_communes", QVariant.Type.Int))  # rows of the commune table (none for a commune)
+    fields.append(
+        compat.field("nb_communes", QVariant.Type.Int)
+    )  # rows of the commune table (none for a commune)
     methode = content.method_note(run.method, run.convention)
     for index in range(1, len(methode) + 1):
         fields.append(compat.field(f"methode_{index}", QVariant.Type.String))
@@ -117,7 +167,17 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
     options.driverName = "GPKG"
     options.layerName = "territoires"
     options.fileEncoding = "UTF-8"
-    writer = _opened(QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon, crs, QgsCoordinateTransformContext(), options), path)
+    writer = _opened(
+        QgsVectorFileWriter.create(
+            str(path),
+            fields,
+            QgsWkbTypes.Type.MultiPolygon,
+            crs,
+            QgsCoordinateTransformContext(),
+            options,
+        ),
+        path,
+    )
     lines: list[tuple[str, str, list]] = []  # (territory, block, rows)
     rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):
@@ -133,7 +193,9 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
         if key not in rankings:
             rankings[key] = charts.Ranking(tables.communes_of(group))
         stem = f"{territory.level}_{territory.code}"
-        communes_titre, communes_rows = content.communes_table(communes) if territory.level != "commune" else ("", [])
+        communes_titre, communes_rows = (
+            content.communes_table(communes) if territory.level != "commune" else ("", [])
+        )
         figures = content.key_figures(territory, parents, len(communes))
         values = {
             "code": territory.code,
@@ -141,25 +203,47 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
             "niveau": LEVEL_LABELS[territory.level],
             "titre": f"{territory.label()} — OCS GE {content.millesimes(territory)}",
             "millesimes": content.millesimes(territory),
-            "pied": f"Portrait de territoire — {territory.nom} — Source : IGN, OCS GE {content.millesimes(territory)} ; "
-                    f"traitement extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}",
-            "source": f"Source : IGN, OCS GE {content.millesimes(territory)} ; limites communales : couche fournie"
-                      f"{f' ; fond de carte : {run.background}' if run.background else ''}. "
-                      f"Traitement : extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}.",
-            "carte_titre": (f"Surface artificialisée en {territory.fin or ''} et flux {content.millesimes(territory)} (couches de l'IGN)" if run.ign_map
-                            else f"Part artificialisée des communes en {territory.fin or ''}"),
+            "pied": f"Portrait de territoire — {territory.nom} — Source : IGN, OCS GE "
+            f"{content.millesimes(territory)} ; "
+            f"traitement extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}",
+            "source": f"Source : IGN, OCS GE {content.millesimes(territory)} ; limites communales "
+            ": couche fournie"
+            f"{f' ; fond de carte : {run.background}' if run.background else ''}. "
+            f"Traitement : extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}.",
+            "carte_titre": (
+                f"Surface artificialisée en {territory.fin or ''} et flux "
+                f"{content.millesimes(territory)} (couches de l'IGN)"
+                if run.ign_map
+                else f"Part artificialisée des communes en {territory.fin or ''}"
+            ),
             "note_chiffres": figures["note"],
             "communes_titre": communes_titre,
             "nb_communes": len(communes_rows),
             **{f"methode_{index}": text for index, (_heading, text) in enumerate(methode, start=1)},
             "graph_stocks": kept(charts.stocks(territory, charts_dir / f"{stem}_stocks.svg")),
             "graph_flux": kept(charts.flows(territory, charts_dir / f"{stem}_flux.svg")),
-            "graph_classement": kept(rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg")),
-            **{name: kept(path) for name, path in class_charts_of(tables, territory, charts_dir / stem).items()},
+            "graph_classement": kept(
+                rankings[key].save(highlight, charts_dir / f"{stem}_classement.svg")
+            ),
+            **{
+                name: kept(path)
+                for name, path in class_charts_of(tables, territory, charts_dir / stem).items()
+            },
         }
-        lines += [(territory.code, "couverture", content.cover(territory, run.method, run.convention, run.deliveries, run.layers, run.today)),
-                  *((territory.code, block, figures[block]) for block in ("stocks", "flux", "comparaison")),
-                  (territory.code, "communes", communes_rows)]
+        lines += [
+            (
+                territory.code,
+                "couverture",
+                content.cover(
+                    territory, run.method, run.convention, run.deliveries, run.layers, run.today
+                ),
+            ),
+            *(
+                (territory.code, block, figures[block])
+                for block in ("stocks", "flux", "comparaison")
+            ),
+            (territory.code, "communes", communes_rows),
+        ]
         feature = QgsFeature(fields)
         for name, value in values.items():
             feature[name] = value
@@ -174,8 +258,10 @@ def atlas_layer(tables: Tables, chosen: list, run: Run, folder: Path, crs, progr
 
 
 def _final(charts_dir: Path, path: str) -> str:
-    """The chart ``path`` (written in the work folder) as it will be in ``charts_dir``: the layout kept in
-    the project, edited and exported again from the designer, finds its charts there (``layout.write_pdf``
+    """The chart ``path`` (written in the work folder) as it will be in ``charts_dir``: the layout
+    kept in
+    the project, edited and exported again from the designer, finds its charts there
+    (``layout.write_pdf``
     reads them in the work folder meanwhile)."""
     return str(charts_dir / Path(path).name) if path else path
 
@@ -188,7 +274,17 @@ def _write_lines(path: Path, lines: list, crs) -> None:
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     fields = blocks.fields()
-    writer = _opened(QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.NoGeometry, crs, QgsCoordinateTransformContext(), options), path)
+    writer = _opened(
+        QgsVectorFileWriter.create(
+            str(path),
+            fields,
+            QgsWkbTypes.Type.NoGeometry,
+            crs,
+            QgsCoordinateTransformContext(),
+            options,
+        ),
+        path,
+    )
     for code, block, rows in lines:
         for rank, row in enumerate(rows):
             feature = QgsFeature(fields)
@@ -207,7 +303,11 @@ def _opened(writer: QgsVectorFileWriter, path: Path) -> QgsVectorFileWriter:
 
 def lines_layer(coverage_uri: str) -> QgsVectorLayer:
     """The table of the text tables beside the atlas layer ``coverage_uri`` (same GeoPackage)."""
-    return QgsVectorLayer(coverage_uri.replace("layername=territoires", f"layername={blocks.TABLE}"), blocks.LAYER_NAME, "ogr")
+    return QgsVectorLayer(
+        coverage_uri.replace("layername=territoires", f"layername={blocks.TABLE}"),
+        blocks.LAYER_NAME,
+        "ogr",
+    )
 
 
 def class_charts_of(tables: Tables, territory, stem: Path) -> dict[str, str]:
@@ -216,27 +316,45 @@ def class_charts_of(tables: Tables, territory, stem: Path) -> dict[str, str]:
     found = tables.classes(territory)
     debut, fin = territory.debut, territory.fin
     return {
-        "graph_couverture": class_charts.stock_by_class("couverture", found.couverture, debut, fin, Path(f"{stem}_couverture.svg")),
-        "graph_usage": class_charts.stock_by_class("usage", found.usage, debut, fin, Path(f"{stem}_usage.svg")),
-        "graph_origine": class_charts.origin(found.origin, territory.get("flux_artif"), debut, fin, Path(f"{stem}_origine.svg")),
-        "graph_transitions": class_charts.transition_matrix(found.transitions, debut, fin, Path(f"{stem}_transitions.svg")),
+        "graph_couverture": class_charts.stock_by_class(
+            "couverture", found.couverture, debut, fin, Path(f"{stem}_couverture.svg")
+        ),
+        "graph_usage": class_charts.stock_by_class(
+            "usage", found.usage, debut, fin, Path(f"{stem}_usage.svg")
+        ),
+        "graph_origine": class_charts.origin(
+            found.origin, territory.get("flux_artif"), debut, fin, Path(f"{stem}_origine.svg")
+        ),
+        "graph_transitions": class_charts.transition_matrix(
+            found.transitions, debut, fin, Path(f"{stem}_transitions.svg")
+        ),
     }
 
 
 def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | None]:
-    """The URIs of IGN's artificialisation layer at the millésime ``fin`` and of its artificialisation
-    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN ships them.
-    Layers extracted from an archive are read from their kept copy (``keeping.keep``, as ocsge:load does),
-    not from the cache: the project that keeps the portrait opens again after the cache is emptied."""
+    """The URIs of IGN's artificialisation layer at the millésime ``fin`` and of its
+    artificialisation
+    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN
+    ships them.
+    Layers extracted from an archive are read from their kept copy (``keeping.keep``, as ocsge:load
+    does),
+    not from the cache: the project that keeps the portrait opens again after the cache is
+    emptied."""
     from ..keeping import keep, without_kept_copies
     from ..reading import open_delivery
 
     artif = flows = None
     for path in paths:
-        delivery = open_delivery(path, ("artif", "artif_diff"), is_canceled=is_canceled, check=False)
+        delivery = open_delivery(
+            path, ("artif", "artif_diff"), is_canceled=is_canceled, check=False
+        )
         archives = [Path(archive) for archive, _reused in delivery.extracted]
         for found in without_kept_copies(delivery):
-            if not found.millesimes or found.millesimes[-1] != fin or found.kind not in ("artif", "artif_diff"):
+            if (
+                not found.millesimes
+                or found.millesimes[-1] != fin
+                or found.kind not in ("artif", "artif_diff")
+            ):
                 continue
             if found.kind == "artif" and artif is None:
                 artif = keep(found, archives).uri
@@ -254,14 +372,30 @@ def _rules(layer: QgsVectorLayer, rules: list[tuple[str, str, str]]) -> None:
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
-def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLayer | None, year, artif: str | None = None, flows: str | None = None, debut=None, raster=None) -> tuple[list, list]:
+def map_layers(
+    tables: Tables,
+    coverage: QgsVectorLayer,
+    background: QgsVectorLayer | None,
+    year,
+    artif: str | None = None,
+    flows: str | None = None,
+    debut=None,
+    raster=None,
+) -> tuple[list, list]:
     """The map's layers, top first, and those of the legend: the territory outline, IGN's flows and
-    artificialised surface when the deliveries hold them (else the communes by artificialised share), the
-    communes as a neutral background, the user's ``raster`` (or WMS) layer under everything (then the communes
+    artificialised surface when the deliveries hold them (else the communes by artificialised
+    share), the
+    communes as a neutral background, the user's ``raster`` (or WMS) layer under everything (then
+    the communes
     are outlines only, the shares translucent)."""
     outline = QgsRuleBasedRenderer.Rule(None)
-    current = QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({"style": "no", "outline_color": "#111111", "outline_width": "0.8"}),
-                                        filterExp="@atlas_featureid = $id", label="Territoire du portrait")
+    current = QgsRuleBasedRenderer.Rule(
+        QgsFillSymbol.createSimple(
+            {"style": "no", "outline_color": "#111111", "outline_width": "0.8"}
+        ),
+        filterExp="@atlas_featureid = $id",
+        label="Territoire du portrait",
+    )
     outline.appendChild(current)
     coverage.setRenderer(QgsRuleBasedRenderer(outline))
     coverage.setName("Territoire du portrait")
@@ -270,7 +404,13 @@ def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLa
         if flows:
             changes = QgsVectorLayer(flows, f"Flux {debut or ''}–{year or ''}", "ogr")
             changes.setSubsetString('"artificialisation" IN (1, -1)')  # read only what is drawn
-            _rules(changes, [('"artificialisation" = 1', "#e31a1c", "Artificialisation"), ('"artificialisation" = -1', "#33a02c", "Désartificialisation")])
+            _rules(
+                changes,
+                [
+                    ('"artificialisation" = 1', "#e31a1c", "Artificialisation"),
+                    ('"artificialisation" = -1', "#33a02c", "Désartificialisation"),
+                ],
+            )
             layers.append(changes)
         if artif:
             state = QgsVectorLayer(artif, f"Surface artificialisée {year or ''}", "ogr")
@@ -280,11 +420,21 @@ def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLa
         legend = list(layers)
         _background(layers, background, "#f4f4f2", "#9e9e9e", "0.2", raster)
         return layers, legend
-    shares = QgsVectorLayer(f"{tables.folder / 'artif_commune.gpkg'}|layername=artif_commune", f"Part artificialisée {year or ''} (%)", "ogr")
+    shares = QgsVectorLayer(
+        f"{tables.folder / 'artif_commune.gpkg'}|layername=artif_commune",
+        f"Part artificialisée {year or ''} (%)",
+        "ogr",
+    )
     ranges = []
     for low, high, colour in SHARE_CLASSES:
-        label = f"moins de {low + 5:g} %" if low == 0 else (f"{low:g} % et plus" if high > 100 else f"{low:g} à {high:g} %")
-        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#ffffff", "outline_width": "0.15"})
+        label = (
+            f"moins de {low + 5:g} %"
+            if low == 0
+            else (f"{low:g} % et plus" if high > 100 else f"{low:g} à {high:g} %")
+        )
+        symbol = QgsFillSymbol.createSimple(
+            {"color": colour, "outline_color": "#ffffff", "outline_width": "0.15"}
+        )
         ranges.append(QgsRendererRange(low, high, symbol, label.replace(".", ",")))
     shares.setRenderer(QgsGraduatedSymbolRenderer("pourcent_artif", ranges))
     if raster is not None:
@@ -294,8 +444,11 @@ def map_layers(tables: Tables, coverage: QgsVectorLayer, background: QgsVectorLa
     return layers, legend
 
 
-def _background(layers: list, communes: QgsVectorLayer | None, fill: str, outline: str, width: str, raster) -> None:
-    """Append the communes (a neutral fill, or outlines only over a raster) and the raster to ``layers``."""
+def _background(
+    layers: list, communes: QgsVectorLayer | None, fill: str, outline: str, width: str, raster
+) -> None:
+    """Append the communes (a neutral fill, or outlines only over a raster) and the raster to
+    ``layers``."""
     if communes is not None and communes.isValid():
         style = {"color": fill, "outline_color": outline, "outline_width": width}
         if raster is not None:
@@ -307,9 +460,27 @@ def _background(layers: list, communes: QgsVectorLayer | None, fill: str, outlin
         layers.append(raster)
 
 
-def make_layout(project: QgsProject, template: str | None, coverage: QgsVectorLayer, lines: QgsVectorLayer, layers, legend, crs, pages_communes: int):
-    """The layout from ``template`` (the default one when None), bound to this run's atlas, text tables and map layers."""
+def make_layout(
+    project: QgsProject,
+    template: str | None,
+    coverage: QgsVectorLayer,
+    lines: QgsVectorLayer,
+    layers,
+    legend,
+    crs,
+    pages_communes: int,
+):
+    """The layout from ``template`` (the default one when None), bound to this run's atlas, text
+    tables and map layers."""
     layout = layouts.load_template(project, template or layouts.TEMPLATE)
     layouts.repeat_communes_page(layout, pages_communes)
-    layouts.bind(layout, coverage, lines, layers, legend, crs, clipped=[layer for layer in layers if layer.name().startswith("Flux ")])
+    layouts.bind(
+        layout,
+        coverage,
+        lines,
+        layers,
+        legend,
+        crs,
+        clipped=[layer for layer in layers if layer.name().startswith("Flux ")],
+    )
     return layout

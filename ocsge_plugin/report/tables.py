@@ -1,7 +1,9 @@
 """The portrait's numbers, read from the published tables ocsge:diagnostic writes (artif_<level>,
 imper_<level>, qualite_<level> as CSV, and beside them the per-class tables couverture_, usage_,
-transition_cs_ and origine_artif_<level>): nothing is computed again, figures are only picked and put side
-by side (the stock at the first millésime is the published stock at the last one minus the published net
+transition_cs_ and origine_artif_<level>): nothing is computed again, figures are only picked and
+put side
+by side (the stock at the first millésime is the published stock at the last one minus the published
+net
 flow, and says so)."""
 
 from __future__ import annotations
@@ -13,13 +15,36 @@ from pathlib import Path
 from .. import spreadsheet
 
 LEVELS = ("commune", "epci", "scot", "departement")
-LEVEL_LABELS = {"commune": "Commune", "epci": "EPCI", "scot": "SCoT", "departement": "Département", "region": "Région"}
+LEVEL_LABELS = {
+    "commune": "Commune",
+    "epci": "EPCI",
+    "scot": "SCoT",
+    "departement": "Département",
+    "region": "Région",
+}
 # the territory a level is compared with (the first that exists for it)
-PARENTS = {"commune": ("epci", "departement"), "epci": ("departement",), "scot": ("departement",), "departement": ("region",)}
+PARENTS = {
+    "commune": ("epci", "departement"),
+    "epci": ("departement",),
+    "scot": ("departement",),
+    "departement": ("region",),
+}
 NUMBERS = (
-    "pourcent_artif", "surface_artif", "flux_artif", "flux_desartif", "flux_artif_net",
-    "pourcent_imper", "surface_imper", "flux_imper", "flux_desimper", "flux_imper_net",
-    "surface", "surface_indeterminee", "pourcent_indetermine", "flux_indetermine", "commune_surface",
+    "pourcent_artif",
+    "surface_artif",
+    "flux_artif",
+    "flux_desartif",
+    "flux_artif_net",
+    "pourcent_imper",
+    "surface_imper",
+    "flux_imper",
+    "flux_desimper",
+    "flux_imper_net",
+    "surface",
+    "surface_indeterminee",
+    "pourcent_indetermine",
+    "flux_indetermine",
+    "commune_surface",
 )
 
 
@@ -44,14 +69,19 @@ class Territory:
 
     @property
     def years(self) -> int | None:
-        return self.fin - self.debut if self.debut is not None and self.fin is not None and self.fin > self.debut else None
+        return (
+            self.fin - self.debut
+            if self.debut is not None and self.fin is not None and self.fin > self.debut
+            else None
+        )
 
     @property
     def area(self):
         return self.values.get("surface") or self.values.get("commune_surface")
 
     def stock_debut(self, kind: str):
-        """The stock at the first millésime: published stock at the last one minus the published net flow."""
+        """The stock at the first millésime: published stock at the last one minus the published net
+        flow."""
         stock, net = self.get(f"surface_{kind}"), self.get(f"flux_{kind}_net")
         return None if stock is None or net is None else stock - net
 
@@ -74,23 +104,35 @@ def _read(path: Path) -> list[dict]:
         sample = handle.read(4096)
         handle.seek(0)
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        return [{key: spreadsheet.as_written(value) for key, value in row.items()} for row in csv.DictReader(handle, delimiter=delimiter)]
+        return [
+            {key: spreadsheet.as_written(value) for key, value in row.items()}
+            for row in csv.DictReader(handle, delimiter=delimiter)
+        ]
 
 
 def read_level(folder: Path, level: str) -> dict[str, Territory]:
-    """code → Territory for one level: the artif, imper and qualite rows of the widest pair of millésimes."""
+    """code → Territory for one level: the artif, imper and qualite rows of the widest pair of
+    millésimes."""
     key = f"{level}_code"
     territories: dict[str, Territory] = {}
     for dataset in ("artif", "imper", "qualite"):
         for row in _read(Path(folder) / f"{dataset}_{level}.csv"):
             code = row.get(key) or ""
             debut, fin = _float(row.get("millesime_debut")), _float(row.get("millesime_fin"))
-            debut, fin = (int(debut) if debut is not None else None), (int(fin) if fin is not None else None)
+            debut, fin = (
+                (int(debut) if debut is not None else None),
+                (int(fin) if fin is not None else None),
+            )
             current = territories.get(code)
-            if current is None or (dataset == "artif" and (fin or 0, -(debut or 0)) > (current.fin or 0, -(current.debut or 0))):
+            if current is None or (
+                dataset == "artif"
+                and (fin or 0, -(debut or 0)) > (current.fin or 0, -(current.debut or 0))
+            ):
                 if dataset != "artif" and current is None:
                     continue
-                current = territories[code] = Territory(level, code, row.get("nom") or code, debut, fin)
+                current = territories[code] = Territory(
+                    level, code, row.get("nom") or code, debut, fin
+                )
             elif (debut, fin) != (current.debut, current.fin):
                 continue
             for name in NUMBERS:
@@ -100,14 +142,21 @@ def read_level(folder: Path, level: str) -> dict[str, Territory]:
                 if row.get(name):
                     current.members[name] = row[name]
     for territory in territories.values():
-        if territory.area is None and territory.get("pourcent_artif") and territory.get("surface_artif") is not None:
-            territory.values["surface"] = 100.0 * territory.get("surface_artif") / territory.get("pourcent_artif")
+        if (
+            territory.area is None
+            and territory.get("pourcent_artif")
+            and territory.get("surface_artif") is not None
+        ):
+            territory.values["surface"] = (
+                100.0 * territory.get("surface_artif") / territory.get("pourcent_artif")
+            )
     return territories
 
 
 @dataclass
 class Classes:
-    """A territory's per-class surfaces (ha), as the per-class tables give them; a code is None where the
+    """A territory's per-class surfaces (ha), as the per-class tables give them; a code is None
+    where the
     delivery has none (null). Empty when the tables are absent (a folder of an older run)."""
 
     couverture: dict[int, dict] = field(default_factory=dict)  # millésime → code_cs → ha
@@ -141,23 +190,39 @@ class Tables:
     def classes(self, territory: Territory) -> Classes:
         """The per-class surfaces of ``territory`` at its millésimes (its pair for the changes)."""
         out = Classes()
-        for name, by_year, key in (("couverture", out.couverture, "code_cs"), ("usage", out.usage, "code_us")):
+        for name, by_year, key in (
+            ("couverture", out.couverture, "code_cs"),
+            ("usage", out.usage, "code_us"),
+        ):
             for row in self._rows(name, territory.level).get(territory.code, []):
                 year = _year(row.get("millesime"))
                 if year in (territory.debut, territory.fin):
-                    by_year.setdefault(year, {})[row.get(key) or None] = _float(row.get("surface")) or 0.0
-        for name, target, keys in (("transition_cs", out.transitions, ("cs_debut", "cs_fin")), ("origine_artif", out.origin, ("cs_debut", "us_debut"))):
+                    by_year.setdefault(year, {})[row.get(key) or None] = (
+                        _float(row.get("surface")) or 0.0
+                    )
+        for name, target, keys in (
+            ("transition_cs", out.transitions, ("cs_debut", "cs_fin")),
+            ("origine_artif", out.origin, ("cs_debut", "us_debut")),
+        ):
             for row in self._rows(name, territory.level).get(territory.code, []):
-                if (_year(row.get("millesime_debut")), _year(row.get("millesime_fin"))) == (territory.debut, territory.fin):
-                    target[tuple(row.get(k) or None for k in keys)] = _float(row.get("surface")) or 0.0
+                if (_year(row.get("millesime_debut")), _year(row.get("millesime_fin"))) == (
+                    territory.debut,
+                    territory.fin,
+                ):
+                    target[tuple(row.get(k) or None for k in keys)] = (
+                        _float(row.get("surface")) or 0.0
+                    )
         return out
 
     @classmethod
-    def read(cls, folder) -> "Tables":
-        return cls(Path(folder), {level: read_level(Path(folder), level) for level in (*LEVELS, "region")})
+    def read(cls, folder) -> Tables:
+        return cls(
+            Path(folder), {level: read_level(Path(folder), level) for level in (*LEVELS, "region")}
+        )
 
     def communes_of(self, territory: Territory) -> list[Territory]:
-        """The communes of a territory (itself for a commune), from the commune table's membership codes."""
+        """The communes of a territory (itself for a commune), from the commune table's membership
+        codes."""
         if territory.level == "commune":
             return [territory]
         key = f"{territory.level}_code"
@@ -171,11 +236,14 @@ class Tables:
         return max(set(codes), key=codes.count) if codes else None
 
     def territories_of(self, communes: list[str], level: str) -> list[str]:
-        """The codes of the territories of ``level`` that hold the communes ``communes`` (codes), in order, once each."""
+        """The codes of the territories of ``level`` that hold the communes ``communes`` (codes), in
+        order, once each."""
         codes = []
         for code in communes:
             commune = self.levels["commune"].get(code)
-            found = code if level == "commune" else (self._code_of(commune, level) if commune else None)
+            found = (
+                code if level == "commune" else (self._code_of(commune, level) if commune else None)
+            )
             if found and found not in codes:
                 codes.append(found)
         return codes

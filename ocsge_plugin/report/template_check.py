@@ -1,4 +1,5 @@
-"""A user's layout template (.qpt) is data, not code: it is read as XML and checked before QGIS loads
+"""A user's layout template (.qpt) is data, not code: it is read as XML and checked before QGIS
+loads
 it, since loading already fetches what an HTML frame or a picture points at.
 
 Refused, naming the element: a file that does not parse (or declares entities); an HTML frame or a
@@ -25,14 +26,18 @@ __all__ = ["TemplateError", "check_template"]
 # expression functions that read the environment, files, layers' sources, or build an expression
 # from text (eval: any of the others, spelled at run time)
 FORBIDDEN_FUNCTIONS = (
-    "env", "eval", "eval_template", "file_exists", "file_name", "file_path", "file_size", "file_suffix",
-    "base_file_name", "is_directory", "is_file", "exif", "exif_geotag", "mime_type", "sqlite_fetch_and_increment",
-    "load_layer", "layer_property", "decode_uri",
+    "env", "eval", "eval_template", "file_exists", "file_name", "file_path", "file_size",
+    "file_suffix", "base_file_name", "is_directory", "is_file", "exif", "exif_geotag", "mime_type",
+    "sqlite_fetch_and_increment", "load_layer", "layer_property", "decode_uri",
 )  # fmt: skip
 _FUNCTION = re.compile(r"(?<![\w.])(" + "|".join(FORBIDDEN_FUNCTIONS) + r")\s*\(", re.IGNORECASE)
 # variables naming the user, the machine or their folders
-_VARIABLE = re.compile(r"@(user_\w+|qgis_os_name|qgis_platform|project_home|project_path|project_folder)\b|"
-                       r"\bvar\s*\(\s*'(user_\w+|project_home|project_path|project_folder)'", re.IGNORECASE)  # fmt: skip
+_VARIABLE = re.compile(
+    r"@(user_\w+|qgis_os_name|qgis_platform|project_home|project_path|project_folder)\b|"
+    # fmt: skip
+    r"\bvar\s*\(\s*'(user_\w+|project_home|project_path|project_folder)'",
+    re.IGNORECASE,
+)
 _ADDRESS = re.compile(r"\b([a-z][a-z0-9+.\-]*):/{2,3}[^\s\"'<>]*", re.IGNORECASE)
 
 
@@ -42,7 +47,9 @@ def _number(kind) -> int:
 
 
 _TYPES = QgsLayoutItemRegistry.ItemType
-_HTML, _LABEL, _PICTURE = (str(_number(t)) for t in (_TYPES.LayoutHtml, _TYPES.LayoutLabel, _TYPES.LayoutPicture))
+_HTML, _LABEL, _PICTURE = (
+    str(_number(t)) for t in (_TYPES.LayoutHtml, _TYPES.LayoutLabel, _TYPES.LayoutPicture)
+)
 _KINDS = {
     _number(_TYPES.LayoutLabel): "label",
     _number(_TYPES.LayoutPicture): "picture",
@@ -60,8 +67,10 @@ class TemplateError(OcsgeError):
 def _refused(path: Path, element: str) -> TemplateError:
     return TemplateError(
         tr(
-            "The template {path} was refused: {element}. A template is data only: no HTML frame or HTML label, no "
-            "picture outside its folder or on the web, no expression reading the environment or files. Expected a "
+            "The template {path} was refused: {element}. A template is data only: no "
+            "HTML frame or HTML label, no "
+            "picture outside its folder or on the web, no expression reading the "
+            "environment or files. Expected a "
             ".qpt saved from the layout designer, its pictures beside it."
         ).format(path=path, element=element)
     )
@@ -83,9 +92,10 @@ def _parse(path: Path) -> tuple[str, ET.Element]:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise TemplateError(
-            tr("The template {path} cannot be read ({reason}). Expected a .qpt file saved from the layout designer.").format(
-                path=path, reason=getattr(error, "strerror", None) or error
-            )
+            tr(
+                "The template {path} cannot be read ({reason}). Expected a .qpt file "
+                "saved from the layout designer."
+            ).format(path=path, reason=getattr(error, "strerror", None) or error)
         ) from None
     if re.search(r"<!(DOCTYPE|ENTITY)", text):
         raise _refused(path, tr("a document type or entity declaration"))
@@ -95,15 +105,17 @@ def _parse(path: Path) -> tuple[str, ET.Element]:
         line, column = error.position
         raise TemplateError(
             tr(
-                "The template {path} cannot be read: it is not well-formed XML (line {line}, column {column}; truncated or "
+                "The template {path} cannot be read: it is not well-formed XML (line "
+                "{line}, column {column}; truncated or "
                 "edited?). Expected a .qpt file saved from the layout designer."
             ).format(path=path, line=line, column=column)
         ) from None
     if root.tag != "Layout":
         raise TemplateError(
-            tr("The template {path} cannot be read: its root element is <{tag}>, not <Layout>. Expected a .qpt file saved from the layout designer.").format(
-                path=path, tag=root.tag
-            )
+            tr(
+                "The template {path} cannot be read: its root element is <{tag}>, not "
+                "<Layout>. Expected a .qpt file saved from the layout designer."
+            ).format(path=path, tag=root.tag)
         )
     return text, root
 
@@ -118,7 +130,12 @@ def _allowed_folders(path: Path) -> list[Path]:
 def _check_picture(path: Path, item: ET.Element) -> None:
     source = item.get("file", "")
     if _ADDRESS.match(source):
-        raise _refused(path, tr("the picture {item} is on the web ({file})").format(item=_name(item), file=source[:120]))
+        raise _refused(
+            path,
+            tr("the picture {item} is on the web ({file})").format(
+                item=_name(item), file=source[:120]
+            ),
+        )
     if source and not source.startswith("base64:"):
         resolver = QgsPathResolver(str(Path(path).resolve()))
         resolved = Path(QgsSymbolLayerUtils.svgSymbolNameToPath(source, resolver) or source)
@@ -126,12 +143,25 @@ def _check_picture(path: Path, item: ET.Element) -> None:
             resolved = Path(path).resolve().parent / resolved
         real = Path(os.path.realpath(resolved))
         if not any(real == folder or folder in real.parents for folder in _allowed_folders(path)):
-            raise _refused(path, tr("the picture {item} shows {file}, outside the template's folder").format(item=_name(item), file=source))
+            raise _refused(
+                path,
+                tr("the picture {item} shows {file}, outside the template's folder").format(
+                    item=_name(item), file=source
+                ),
+            )
     for option in item.iter("Option"):
         if option.get("name") == "dataDefinedSource":
-            values = {child.get("name"): child.get("value") for child in option if child.tag == "Option"}
+            values = {
+                child.get("name"): child.get("value") for child in option if child.tag == "Option"
+            }
             if values.get("active") == "true" and values.get("type") not in ("2", None):
-                raise _refused(path, tr("the picture {item} takes its source from an expression (only a field of the atlas layer is allowed)").format(item=_name(item)))
+                raise _refused(
+                    path,
+                    tr(
+                        "the picture {item} takes its source from an expression (only a "
+                        "field of the atlas layer is allowed)"
+                    ).format(item=_name(item)),
+                )
 
 
 def _check_text(path: Path, owner: ET.Element | None, value: str) -> None:
@@ -139,13 +169,28 @@ def _check_text(path: Path, owner: ET.Element | None, value: str) -> None:
         return
     found = _FUNCTION.search(value)
     if found:
-        raise _refused(path, tr("the expression function {function}() in {item}").format(function=found.group(1), item=_name(owner)))
+        raise _refused(
+            path,
+            tr("the expression function {function}() in {item}").format(
+                function=found.group(1), item=_name(owner)
+            ),
+        )
     found = _VARIABLE.search(value)
     if found:
-        raise _refused(path, tr("the variable {variable} in {item}").format(variable=found.group(0), item=_name(owner)))
+        raise _refused(
+            path,
+            tr("the variable {variable} in {item}").format(
+                variable=found.group(0), item=_name(owner)
+            ),
+        )
     found = _ADDRESS.search(value)
     if found:
-        raise _refused(path, tr("the address {address} in {item}").format(address=found.group(0)[:120], item=_name(owner)))
+        raise _refused(
+            path,
+            tr("the address {address} in {item}").format(
+                address=found.group(0)[:120], item=_name(owner)
+            ),
+        )
 
 
 def _walk(element: ET.Element, owner: ET.Element | None):
@@ -158,13 +203,19 @@ def _walk(element: ET.Element, owner: ET.Element | None):
 
 
 def check_template(path) -> str:
-    """The text of the template at ``path`` once checked; TemplateError naming the first refused element."""
+    """The text of the template at ``path`` once checked; TemplateError naming the first refused
+    element."""
     path = Path(path)
     text, root = _parse(path)
     for element, owner in _walk(root, None):
         kind = element.get("type") if element.tag in ("LayoutItem", "LayoutMultiFrame") else None
         if kind == _HTML:
-            raise _refused(path, tr("an HTML frame (it would load “{source}”)").format(source=(element.get("url") or tr("its HTML text"))[:120]))
+            raise _refused(
+                path,
+                tr("an HTML frame (it would load “{source}”)").format(
+                    source=(element.get("url") or tr("its HTML text"))[:120]
+                ),
+            )
         if kind == _LABEL and element.get("htmlState", "0") not in ("0", ""):
             raise _refused(path, tr("the label {item} in HTML mode").format(item=_name(element)))
         if kind == _PICTURE:

@@ -1,4 +1,5 @@
-"""ocsge:diagnostic through the real qgis_process, on the sample deliveries as IGN ships them (.7z)."""
+"""ocsge:diagnostic through the real qgis_process, on the sample deliveries as IGN ships them
+(.7z)."""
 
 from __future__ import annotations
 
@@ -25,18 +26,24 @@ def test_diagnostic_writes_the_published_files(archives, tmp_path):
     folder, manifest = archives
     out = tmp_path / "diagnostic"
     result = qgis_process_json(
-        "run", "ocsge:diagnostic", "--",
+        "run",
+        "ocsge:diagnostic",
+        "--",
         f"INPUT={folder}",
         f"COMMUNES={DATA / 'communes-90-territoire-de-belfort.geojson'}",
-        "CODE_FIELD=code", "NAME_FIELD=nom",
+        "CODE_FIELD=code",
+        "NAME_FIELD=nom",
         f"MEMBERSHIP={DATA / 'appartenance-communes-90.csv'}",
-        "METHOD=2", "CSV_DIALECT=1",
+        "METHOD=2",
+        "CSV_DIALECT=1",
         f"OUTPUT_FOLDER={out}",
     )
     files = json.loads(result["results"]["FILES"])
     for level in ("commune", "epci", "departement", "region"):
         for dataset in ("artif", "imper"):
-            assert (out / f"{dataset}_{level}.gpkg").exists() and (out / f"{dataset}_{level}.csv").exists()
+            assert (out / f"{dataset}_{level}.gpkg").exists() and (
+                out / f"{dataset}_{level}.csv"
+            ).exists()
             assert str(out / f"{dataset}_{level}.csv") in files
     with (out / "imper_commune.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
@@ -45,14 +52,18 @@ def test_diagnostic_writes_the_published_files(archives, tmp_path):
     y2 = str(manifest["millesimes"][1])
     for row in rows:  # hectares, decimal commas
         expected = truth[row["commune_code"]][y2]["imper_m2"] / 1e4
-        assert float(row["surface_imper"].replace(",", ".")) == pytest.approx(expected, rel=1e-6, abs=1e-5)
+        assert float(row["surface_imper"].replace(",", ".")) == pytest.approx(
+            expected, rel=1e-6, abs=1e-5
+        )
     report = json.loads(result["results"]["REPORT"])
     assert report["communes"] == 102 and report["unit"] == "ha"
 
 
 def test_bad_input_is_a_message_not_a_traceback(tmp_path):
     proc = qgis_process(
-        "run", "ocsge:diagnostic", "--",
+        "run",
+        "ocsge:diagnostic",
+        "--",
         f"INPUT={tmp_path / 'absent.7z'}",
         f"COMMUNES={DATA / 'communes-90-territoire-de-belfort.geojson'}",
         "CODE_FIELD=code",

@@ -23,7 +23,6 @@ from conftest import DATA, QGIS_PROCESS_BUILD, ROOT
 from fakeservices import IGN, serve_ign
 from werkzeug import Response
 
-
 pytestmark = pytest.mark.slow
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
@@ -31,8 +30,13 @@ NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
 
 def start(cache: Path, *args: str) -> subprocess.Popen:
     env = dict(os.environ, OCSGE_BUILD_DIR=QGIS_PROCESS_BUILD, OCSGE_CACHE_DIR=str(cache))
-    return subprocess.Popen([str(ROOT / "scripts" / "qgis_process"), "run", *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [str(ROOT / "scripts" / "qgis_process"), "run", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def when(proc: subprocess.Popen, condition, timeout: float = 90.0) -> None:
@@ -43,7 +47,10 @@ def when(proc: subprocess.Popen, condition, timeout: float = 90.0) -> None:
             return
         if proc.poll() is not None:
             out, err = proc.communicate()
-            raise AssertionError(f"qgis_process ended ({proc.returncode}) before the moment to interrupt it:\n{out[-2000:]}\n{err[-2000:]}")
+            raise AssertionError(
+                f"qgis_process ended ({proc.returncode}) before the moment to interrupt "
+                f"it:\n{out[-2000:]}\n{err[-2000:]}"
+            )
         time.sleep(0.005)
     proc.kill()
     raise AssertionError("the moment to interrupt never came")
@@ -56,7 +63,11 @@ def interrupt(proc: subprocess.Popen, signum: int) -> tuple[int, str]:
 
 
 def hidden(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and not p.name.endswith((".lock", ".stamp")))
+    return sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.name.startswith(".") and not p.name.endswith((".lock", ".stamp"))
+    )
 
 
 def wait_for_orphans(text: str, timeout: float = 30.0) -> None:
@@ -66,7 +77,9 @@ def wait_for_orphans(text: str, timeout: float = 30.0) -> None:
         busy = False
         for pid in filter(str.isdigit, os.listdir("/proc")):
             try:
-                busy = busy or text in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+                busy = busy or text in Path(f"/proc/{pid}/cmdline").read_bytes().decode(
+                    errors="replace"
+                )
             except OSError:
                 pass
         if not busy:
@@ -79,12 +92,18 @@ def wait_for_orphans(text: str, timeout: float = 30.0) -> None:
 
 def test_download_interrupted_by_sigint_then_killed_then_complete(run, httpserver_ipv4, tmp_path):
     archive = (hand_delivery(tmp_path / "d", NAME).parent / "x").with_suffix(".7z")
-    subprocess.run([seven_zip(), "a", "-bd", str(archive), NAME], cwd=tmp_path / "d", check=True, capture_output=True)
+    subprocess.run(
+        [seven_zip(), "a", "-bd", str(archive), NAME],
+        cwd=tmp_path / "d",
+        check=True,
+        capture_output=True,
+    )
     content = archive.read_bytes()
     slow = [True]
 
     def answer(request):
         if slow[0]:  # a slow server: interrupted before the end
+
             def drip():
                 for _ in range(200):
                     yield b"z" * 2000
@@ -94,12 +113,21 @@ def test_download_interrupted_by_sigint_then_killed_then_complete(run, httpserve
         return Response(content, content_type="application/x-7z-compressed")
 
     serve_ign(httpserver_ipv4, {"OCSGE": [NAME], "OCSGE-ARTIFICIALISATION": []}, zone="D032")
-    httpserver_ipv4.expect_request(f"{IGN}/download/OCSGE/{NAME}/{NAME}.7z").respond_with_handler(answer)
+    httpserver_ipv4.expect_request(f"{IGN}/download/OCSGE/{NAME}/{NAME}.7z").respond_with_handler(
+        answer
+    )
     folder = tmp_path / "downloads"
     folder.mkdir()
     (folder / f"{NAME}.7z").write_bytes(b"the previous archive")
-    args = ("ocsge:download", "--", "DEPARTEMENT=32", "MILLESIME=2019", "LOAD=false", f"FOLDER={folder}",
-            f"SERVICE_URL={httpserver_ipv4.url_for(IGN)}")
+    args = (
+        "ocsge:download",
+        "--",
+        "DEPARTEMENT=32",
+        "MILLESIME=2019",
+        "LOAD=false",
+        f"FOLDER={folder}",
+        f"SERVICE_URL={httpserver_ipv4.url_for(IGN)}",
+    )
 
     def downloading():
         return any(".part" in p.name for p in folder.iterdir())
@@ -108,7 +136,10 @@ def test_download_interrupted_by_sigint_then_killed_then_complete(run, httpserve
     when(proc, downloading)
     code, output = interrupt(proc, signal.SIGINT)
     assert code != 0 and "Canceled" in output and "Traceback" not in output
-    assert os.listdir(folder) == [f"{NAME}.7z"] and (folder / f"{NAME}.7z").read_bytes() == b"the previous archive"
+    assert (
+        os.listdir(folder) == [f"{NAME}.7z"]
+        and (folder / f"{NAME}.7z").read_bytes() == b"the previous archive"
+    )
 
     proc = start(tmp_path / "cache", *args)
     when(proc, downloading)
@@ -126,9 +157,16 @@ def test_download_interrupted_by_sigint_then_killed_then_complete(run, httpserve
 
 def test_extraction_interrupted_by_sigterm_then_killed_then_complete(run, tmp_path, monkeypatch):
     delivery = hand_delivery(tmp_path / "d", NAME)
-    (delivery / "OCS-GE" / "ANNEXES.bin").write_bytes(os.urandom(60 * 10**6))  # something to extract for a while
+    (delivery / "OCS-GE" / "ANNEXES.bin").write_bytes(
+        os.urandom(60 * 10**6)
+    )  # something to extract for a while
     archive = tmp_path / "d" / f"{NAME}.7z"
-    subprocess.run([seven_zip(), "a", "-mx0", "-bd", str(archive), NAME], cwd=tmp_path / "d", check=True, capture_output=True)
+    subprocess.run(
+        [seven_zip(), "a", "-mx0", "-bd", str(archive), NAME],
+        cwd=tmp_path / "d",
+        check=True,
+        capture_output=True,
+    )
     cache = tmp_path / "cache"
     extract = cache / "extract"
 
@@ -141,7 +179,9 @@ def test_extraction_interrupted_by_sigterm_then_killed_then_complete(run, tmp_pa
     assert code != 0 and "Cancel" in output and "Traceback" not in output
     assert hidden(extract) == []
 
-    for entry in list(extract.iterdir()):  # whether or not the first extraction had ended: a cold cache again
+    for entry in list(
+        extract.iterdir()
+    ):  # whether or not the first extraction had ended: a cold cache again
         if entry.is_dir():
             subprocess.run(["rm", "-rf", str(entry)], check=True)
     proc = start(cache, "ocsge:load", "--", f"INPUT={archive}")
@@ -172,9 +212,17 @@ def sample(tmp_path_factory):
 
 def test_export_interrupted_by_sigterm_then_killed_keeps_the_previous_set(run, sample, tmp_path):
     out = tmp_path / "diagnostic"
-    args = ("ocsge:diagnostic", "--", f"INPUT={sample}", f"COMMUNES={DATA / 'communes-90-territoire-de-belfort.geojson'}",
-            "CODE_FIELD=code", "NAME_FIELD=nom", f"MEMBERSHIP={DATA / 'appartenance-communes-90.csv'}", "METHOD=2",
-            f"OUTPUT_FOLDER={out}")
+    args = (
+        "ocsge:diagnostic",
+        "--",
+        f"INPUT={sample}",
+        f"COMMUNES={DATA / 'communes-90-territoire-de-belfort.geojson'}",
+        "CODE_FIELD=code",
+        "NAME_FIELD=nom",
+        f"MEMBERSHIP={DATA / 'appartenance-communes-90.csv'}",
+        "METHOD=2",
+        f"OUTPUT_FOLDER={out}",
+    )
     cache = tmp_path / "cache"
     run("ocsge:diagnostic", dict(arg.split("=", 1) for arg in args[2:]))
     before = {p.name: p.read_bytes() for p in out.iterdir()}
@@ -187,7 +235,9 @@ def test_export_interrupted_by_sigterm_then_killed_keeps_the_previous_set(run, s
     when(proc, exporting)
     code, output = interrupt(proc, signal.SIGTERM)
     assert code != 0 and "Cancel" in output and "Traceback" not in output
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing left, nothing replaced
+    assert {
+        p.name: p.read_bytes() for p in out.iterdir()
+    } == before  # nothing left, nothing replaced
 
     proc = start(cache, *args)
     when(proc, exporting)
@@ -200,7 +250,8 @@ def test_export_interrupted_by_sigterm_then_killed_keeps_the_previous_set(run, s
 
 
 def test_export_interrupted_by_sigint_keeps_the_previous_set(run, sample, tmp_path):
-    """Ctrl+C during the export: QGIS 3.22's qgis_process alone went on and replaced every file (exit 0)."""
+    """Ctrl+C during the export: QGIS 3.22's qgis_process alone went on and replaced every file
+    (exit 0)."""
     out = tmp_path / "diagnostic"
     args = diagnostic_args(sample, out)
     run("ocsge:diagnostic", dict(arg.split("=", 1) for arg in args[2:]))
@@ -211,7 +262,9 @@ def test_export_interrupted_by_sigint_keeps_the_previous_set(run, sample, tmp_pa
     code, output = interrupt(proc, signal.SIGINT)
     assert code != 0 and "Traceback" not in output
     assert "Canceled: what was being written is removed, previous outputs are kept." in output
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing left, nothing replaced
+    assert {
+        p.name: p.read_bytes() for p in out.iterdir()
+    } == before  # nothing left, nothing replaced
 
 
 def test_sigint_while_the_outputs_are_put_in_place_names_every_file_replaced(run, sample, tmp_path):
@@ -232,9 +285,15 @@ def test_sigint_while_the_outputs_are_put_in_place_names_every_file_replaced(run
     output = out_text + err_text
     assert proc.returncode != 0 and "Traceback" not in output
     replaced = sorted(name for name, inode in before.items() if (out / name).stat().st_ino != inode)
-    assert len(replaced) == len(before) == 58  # every file of the set: a set is never left half old, half new
-    message = re.search(r"Canceled too late to keep the previous outputs: (\d+) outputs had already been replaced "
-                        r"by this run's results \((.*?)\)\. The outputs not listed", output, re.S)
+    assert (
+        len(replaced) == len(before) == 58
+    )  # every file of the set: a set is never left half old, half new
+    message = re.search(
+        r"Canceled too late to keep the previous outputs: (\d+) outputs had already been replaced "
+        r"by this run's results \((.*?)\)\. The outputs not listed",
+        output,
+        re.S,
+    )
     assert message, output[-3000:]
     assert int(message.group(1)) == 58
     folder, names = message.group(2).split(": ", 1)
@@ -244,13 +303,22 @@ def test_sigint_while_the_outputs_are_put_in_place_names_every_file_replaced(run
 
 
 def diagnostic_args(sample: Path, out: Path) -> tuple[str, ...]:
-    return ("ocsge:diagnostic", "--", f"INPUT={sample}", f"COMMUNES={DATA / 'communes-90-territoire-de-belfort.geojson'}",
-            "CODE_FIELD=code", "NAME_FIELD=nom", f"MEMBERSHIP={DATA / 'appartenance-communes-90.csv'}", "METHOD=2",
-            f"OUTPUT_FOLDER={out}")
+    return (
+        "ocsge:diagnostic",
+        "--",
+        f"INPUT={sample}",
+        f"COMMUNES={DATA / 'communes-90-territoire-de-belfort.geojson'}",
+        "CODE_FIELD=code",
+        "NAME_FIELD=nom",
+        f"MEMBERSHIP={DATA / 'appartenance-communes-90.csv'}",
+        "METHOD=2",
+        f"OUTPUT_FOLDER={out}",
+    )
 
 
 class Inotify:
-    """Linux's inotify on one folder (files created in it), through libc: the instant a file appears,
+    """Linux's inotify on one folder (files created in it), through libc: the instant a file
+    appears,
     not the next poll."""
 
     IN_CREATE = 0x100
@@ -258,7 +326,10 @@ class Inotify:
     def __init__(self, folder: Path):
         self.libc = ctypes.CDLL(None, use_errno=True)
         self.fd = self.libc.inotify_init1(os.O_NONBLOCK)
-        assert self.fd >= 0 and self.libc.inotify_add_watch(self.fd, str(folder).encode(), self.IN_CREATE) >= 0
+        assert (
+            self.fd >= 0
+            and self.libc.inotify_add_watch(self.fd, str(folder).encode(), self.IN_CREATE) >= 0
+        )
 
     def __enter__(self):
         return self
@@ -276,7 +347,7 @@ class Inotify:
             offset = 0
             while offset < len(data):
                 _wd, _mask, _cookie, length = struct.unpack_from("iIII", data, offset)
-                created = data[offset + 16: offset + 16 + length].rstrip(b"\0").decode()
+                created = data[offset + 16 : offset + 16 + length].rstrip(b"\0").decode()
                 offset += 16 + length
                 if created == name:
                     return True
@@ -312,22 +383,39 @@ def test_sigint_at_any_moment_of_a_run_is_never_ignored(sample, tmp_path):
             proc.communicate()
             continue
         code, output = interrupt(proc, signal.SIGINT)
-        replaced = sorted(name for name, inode in before.items() if (out / name).stat().st_ino != inode)
+        replaced = sorted(
+            name for name, inode in before.items() if (out / name).stat().st_ino != inode
+        )
         assert "Traceback" not in output, (fraction, code, output[-2000:])
-        if code == 0:  # QGIS 3.44's qgis_process takes a SIGINT that comes once the algorithm has returned
-            assert len(replaced) == len(before) and "previous outputs are kept" not in output, (fraction, output[-2000:])
+        if (
+            code == 0
+        ):  # QGIS 3.44's qgis_process takes a SIGINT that comes once the algorithm has returned
+            assert len(replaced) == len(before) and "previous outputs are kept" not in output, (
+                fraction,
+                output[-2000:],
+            )
             outcomes.append("ended")
             continue
         assert code != 0, (fraction, code, output[-2000:])
         assert sorted(p.name for p in out.iterdir()) == sorted(before)  # nothing left behind
         if "Canceled too late" in output:
-            named = re.search(r"results \((.*?)\)\. The outputs not listed", output, re.S).group(1).split(": ", 1)[1]
+            named = (
+                re.search(r"results \((.*?)\)\. The outputs not listed", output, re.S)
+                .group(1)
+                .split(": ", 1)[1]
+            )
             assert sorted(named.split(", ")) == replaced, fraction
             outcomes.append("named")
         elif "previous outputs are kept." in output:
             assert replaced == [], fraction
             outcomes.append("kept")
         else:
-            assert code == -signal.SIGINT and len(replaced) == len(before), (fraction, code, output[-2000:])
+            assert code == -signal.SIGINT and len(replaced) == len(before), (
+                fraction,
+                code,
+                output[-2000:],
+            )
             outcomes.append("ended")
-    assert outcomes.count("kept") >= 2, outcomes  # the moments are spread: most come during the computation
+    assert outcomes.count("kept") >= 2, (
+        outcomes
+    )  # the moments are spread: most come during the computation

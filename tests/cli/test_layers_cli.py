@@ -21,15 +21,21 @@ def result(output: str, name: str) -> str:
 
 def test_classify_a_curved_layer_through_qgis_process(tmp_path):
     source = curved_delivery(tmp_path)
-    done = qgis_process("run", "ocsge:classify", "--", f"INPUT={source}", f"OUTPUT={tmp_path / 'cls.gpkg'}")
+    done = qgis_process(
+        "run", "ocsge:classify", "--", f"INPUT={source}", f"OUTPUT={tmp_path / 'cls.gpkg'}"
+    )
     output = done.stdout + done.stderr
     assert "Traceback" not in output
     total = sum(linear_area(wkt) for wkt, _ in CURVED_ROWS)
     imper = linear_area(CURVED_ROWS[0][0]) + linear_area(CURVED_ROWS[2][0])
     assert float(result(output, "TOTAL_HA")) == pytest.approx(total / 10_000, rel=1e-9)
     assert float(result(output, "IMPER_HA")) == pytest.approx(imper / 10_000, rel=1e-9)
-    assert (f"WARNING:\tOCCUPATION_SOL ({source}): 3 geometries of a curved type (MultiSurface, CurvePolygon…) of 3 made into polygons, "
-            "their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines.") in output
+    assert (
+        f"WARNING:\tOCCUPATION_SOL ({source}): 3 geometries of a curved type "
+        "(MultiSurface, CurvePolygon…) of 3 made into polygons, "
+        "their arcs cut into segments of at most 4°: their surfaces are those of the "
+        "linearised outlines."
+    ) in output
 
 
 def test_load_a_geopackage_with_an_extract_first_through_qgis_process(tmp_path):
@@ -37,7 +43,10 @@ def test_load_a_geopackage_with_an_extract_first_through_qgis_process(tmp_path):
     done = qgis_process("run", "ocsge:load", "--", f"INPUT={folder}", "CHECK_CODES=false")
     output = done.stdout + done.stderr
     assert reading.read_vrt(result(output, "OCCUPATION")).src_layer == "OCCUPATION_SOL"
-    assert ("Several Occupation du sol D32 2019 layers: OCCUPATION_SOL.gpkg/OCCUPATION_SOL (5 polygons) is used, named as "
-            "IGN names it; OCCUPATION_SOL.gpkg/extrait_occupation (2 polygons) is left out.") in output
+    assert (
+        "Several Occupation du sol D32 2019 layers: OCCUPATION_SOL.gpkg/OCCUPATION_SOL "
+        "(5 polygons) is used, named as "
+        "IGN names it; OCCUPATION_SOL.gpkg/extrait_occupation (2 polygons) is left out."
+    ) in output
     assert "Occupation du sol D32 2019: 5 polygons, CRS EPSG:2154" in output
     assert "2 polygons, CRS" not in output

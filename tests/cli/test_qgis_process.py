@@ -20,8 +20,11 @@ def test_example_model_is_offered_in_french():
     out = qgis_process("help", "ocsge:diagnostic_ocsge_modele").stdout
     assert "Diagnostic OCS GE (modèle) (ocsge:diagnostic_ocsge_modele)" in out
     assert "DELIVERY: Dossier des livraisons OCS GE" in out
-    # the algorithms it chains are named as the toolbox names them (in the language QGIS runs in), not by id
-    assert ("« Roll up communes to EPCI" in out or "« Consolider les communes" in out) and "ocsge:rollup" not in out
+    # the algorithms it chains are named as the toolbox names them (in the language QGIS runs in),
+    # not by id
+    assert (
+        "« Roll up communes to EPCI" in out or "« Consolider les communes" in out
+    ) and "ocsge:rollup" not in out
 
 
 def test_load_archive_json(tmp_path):

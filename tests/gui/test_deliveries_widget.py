@@ -1,5 +1,7 @@
-"""The « OCS GE deliveries » parameter in QGIS's real dialogs: a folder, several files, or both, through
-the plugin's widget (« Dossier… », « Fichiers… », drag-and-drop) in the algorithm dialog and the batch
+"""The « OCS GE deliveries » parameter in QGIS's real dialogs: a folder, several files, or both,
+through
+the plugin's widget (« Dossier… », « Fichiers… », drag-and-drop) in the algorithm dialog and the
+batch
 table; QGIS's own widget in the modeler; and the algorithms' checkParameterValues."""
 
 from __future__ import annotations
@@ -18,19 +20,26 @@ ALGORITHMS = ("ocsge:load", "ocsge:diagnostic")
 
 @pytest.fixture(autouse=True)
 def _no_iface(monkeypatch):
-    """The dialogs as QGIS builds them; pytest-qgis's interface lacks the browser model they ask for."""
+    """The dialogs as QGIS builds them; pytest-qgis's interface lacks the browser model they ask
+    for."""
     import processing.gui.BatchPanel
     import processing.gui.ParametersPanel
     import processing.modeler.ModelerParametersDialog
 
-    for module in (processing.gui.ParametersPanel, processing.gui.BatchPanel, processing.modeler.ModelerParametersDialog):
+    for module in (
+        processing.gui.ParametersPanel,
+        processing.gui.BatchPanel,
+        processing.modeler.ModelerParametersDialog,
+    ):
         monkeypatch.setattr(module, "iface", None)
 
 
 @pytest.fixture
 def deliveries(tmp_path):
     folder = hand_delivery(tmp_path / "unpacked")
-    archive = pack_7z(hand_delivery(tmp_path / "packed", name="OCS-GE_2-0__GPKG_LAMB93_D032_2016-01-01"))
+    archive = pack_7z(
+        hand_delivery(tmp_path / "packed", name="OCS-GE_2-0__GPKG_LAMB93_D032_2016-01-01")
+    )
     gpkg = next(folder.rglob("*.gpkg"))
     return folder, archive, gpkg
 
@@ -46,7 +55,12 @@ def _check(alg_id, value):
     alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    params = {"INPUT": value, "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code", "OUTPUT_FOLDER": "TEMPORARY_OUTPUT"}
+    params = {
+        "INPUT": value,
+        "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"),
+        "CODE_FIELD": "code",
+        "OUTPUT_FOLDER": "TEMPORARY_OUTPUT",
+    }
     return alg.checkParameterValues(params, context)
 
 
@@ -62,7 +76,9 @@ def test_a_folder_and_files_are_accepted_by_the_dialog(provider, deliveries, alg
     assert isinstance(widget, DeliveriesWidget)
     assert [widget.folder_button.text(), widget.files_button.text()] == ["Folder…", "Files…"]
     if "COMMUNES" in dialog.mainWidget().wrappers:
-        dialog.mainWidget().wrappers["COMMUNES"].setParameterValue(str(DATA / "communes-90-territoire-de-belfort.geojson"), QgsProcessingContext())
+        dialog.mainWidget().wrappers["COMMUNES"].setParameterValue(
+            str(DATA / "communes-90-territoire-de-belfort.geojson"), QgsProcessingContext()
+        )
     definition = dialog.algorithm().parameterDefinition("INPUT")
     for value in (str(folder), f"{archive};{gpkg}", f"{folder};{archive}"):
         widget.set_paths(value.split(";"))
@@ -81,7 +97,13 @@ def test_dropped_files_and_folders_are_added_once(provider, deliveries):
     widget = dialog.mainWidget().wrappers["INPUT"].widget
     widget.set_paths([str(folder)])
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(archive)), QUrl.fromLocalFile(str(folder)), QUrl("https://example.org/x.7z")])
+    mime.setUrls(
+        [
+            QUrl.fromLocalFile(str(archive)),
+            QUrl.fromLocalFile(str(folder)),
+            QUrl("https://example.org/x.7z"),
+        ]
+    )
     event = QDropEvent(QPoint(1, 1), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     widget.dropEvent(event)
     assert event.isAccepted()
@@ -90,8 +112,9 @@ def test_dropped_files_and_folders_are_added_once(provider, deliveries):
 
 
 def test_the_batch_table_uses_the_widget(provider, deliveries):
-    from ocsge.ocsge_plugin.gui.deliveries import DeliveriesWidget
     from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+
+    from ocsge.ocsge_plugin.gui.deliveries import DeliveriesWidget
 
     folder, archive, _ = deliveries
     alg = QgsApplication.processingRegistry().createAlgorithmById("ocsge:load")
@@ -105,18 +128,31 @@ def test_the_batch_table_uses_the_widget(provider, deliveries):
         wrapper.setParameterValue(value, QgsProcessingContext())
     # (parameters, ok): ok when QGIS accepts every value; QGIS 3.40 and later also ask for a context
     needs_context = "context" in inspect.signature(panel.parametersForRow).parameters
-    rows = [panel.parametersForRow(row, QgsProcessingContext()) if needs_context else panel.parametersForRow(row) for row in (0, 1)]
-    assert [(r["INPUT"], ok) for r, ok in rows] == [(str(folder), True), (f"{folder};{archive}", True)]
+    rows = [
+        panel.parametersForRow(row, QgsProcessingContext())
+        if needs_context
+        else panel.parametersForRow(row)
+        for row in (0, 1)
+    ]
+    assert [(r["INPUT"], ok) for r, ok in rows] == [
+        (str(folder), True),
+        (f"{folder};{archive}", True),
+    ]
     dialog.deleteLater()
 
 
 def test_the_modeler_keeps_qgis_widget_and_the_model_input_gets_the_plugins(provider):
-    from ocsge.ocsge_plugin.gui.deliveries import DeliveriesWidgetWrapper
     from processing.modeler.ModelerParametersDialog import ModelerParametersDialog
     from qgis.gui import QgsProcessingModelerParameterWidget
 
+    from ocsge.ocsge_plugin.gui.deliveries import DeliveriesWidgetWrapper
+
     model = QgsApplication.processingRegistry().createAlgorithmById("ocsge:diagnostic_ocsge_modele")
-    assert model.parameterDefinition("DELIVERY").metadata()["widget_wrapper"]["class"].endswith("DeliveriesWidgetWrapper")
+    assert (
+        model.parameterDefinition("DELIVERY")
+        .metadata()["widget_wrapper"]["class"]
+        .endswith("DeliveriesWidgetWrapper")
+    )
     alg = QgsApplication.processingRegistry().createAlgorithmById("ocsge:load")
     dialog = ModelerParametersDialog(alg, model)
     wrapper = dialog.widget.widget.wrappers["INPUT"]
@@ -148,4 +184,9 @@ def test_load_reads_a_folder_and_an_archive_given_together(run, deliveries):
     import json
 
     titles = sorted(layer["title"] for layer in json.loads(results["REPORT"])["layers"])
-    assert titles == ["Occupation du sol D32 2016", "Occupation du sol D32 2019", "Zone construite D32 2016", "Zone construite D32 2019"]
+    assert titles == [
+        "Occupation du sol D32 2016",
+        "Occupation du sol D32 2019",
+        "Zone construite D32 2016",
+        "Zone construite D32 2019",
+    ]

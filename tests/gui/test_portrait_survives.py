@@ -1,5 +1,7 @@
-"""The project that keeps a portrait (its layout and the group « Portrait de territoire ») opens again
-after the plugin's cache is emptied: IGN's « Flux » and « Surface artificialisée » layers drawn on the
+"""The project that keeps a portrait (its layout and the group « Portrait de territoire ») opens
+again
+after the plugin's cache is emptied: IGN's « Flux » and « Surface artificialisée » layers drawn on
+the
 map read the data kept beside the archives, not the extraction cache."""
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ def test_a_saved_portrait_reopens_after_the_cache_is_emptied(provider, ocsge, tm
     assert list(sample.glob("*.7z"))  # IGN's archives, as downloaded
     project = QgsProject.instance()
     project.clear()
-    results = processing.run("ocsge:portrait", belfort_params(sample, "OUTPUT", tmp_path / "belfort.pdf", LEVEL=0, TERRITORIES="90010"),
-                             context=_context(project))
+    results = processing.run(
+        "ocsge:portrait",
+        belfort_params(sample, "OUTPUT", tmp_path / "belfort.pdf", LEVEL=0, TERRITORIES="90010"),
+        context=_context(project),
+    )
     assert results["PAGES"] == 8
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
     assert {"Flux 2018–2021", "Surface artificialisée 2021"} <= set(layers), sorted(layers)

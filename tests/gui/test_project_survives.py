@@ -1,4 +1,5 @@
-"""A project saved with loaded deliveries opens again, every layer valid, after the plugin's cache is
+"""A project saved with loaded deliveries opens again, every layer valid, after the plugin's cache
+is
 cleared (by the user or QGIS): the layers read files that stay, not the cache."""
 
 from __future__ import annotations
@@ -15,13 +16,20 @@ def test_saved_project_reopens_after_the_cache_is_cleared(provider, ocsge, tmp_p
 
     settings, keeping = ocsge.ocsge_plugin.settings, ocsge.ocsge_plugin.keeping
     archive = pack_7z(hand_delivery(tmp_path / "downloads"))
-    shutil.rmtree(archive.with_suffix(""))  # the archive alone, as downloaded (its source folder is the user's)
+    shutil.rmtree(
+        archive.with_suffix("")
+    )  # the archive alone, as downloaded (its source folder is the user's)
     unpacked = hand_delivery(tmp_path / "unpacked", name="OCS-GE_2-0__GPKG_LAMB93_D032_2016-01-01")
     project = QgsProject.instance()
     project.clear()
     processing.runAndLoadResults("ocsge:load", {"INPUT": f"{archive};{unpacked}"})
     counts = {layer.name(): layer.featureCount() for layer in project.mapLayers().values()}
-    assert sorted(counts) == ["Occupation du sol D32 2016", "Occupation du sol D32 2019", "Zone construite D32 2016", "Zone construite D32 2019"]
+    assert sorted(counts) == [
+        "Occupation du sol D32 2016",
+        "Occupation du sol D32 2019",
+        "Zone construite D32 2016",
+        "Zone construite D32 2019",
+    ]
     cache = settings.cache_dir().resolve()
     for layer in project.mapLayers().values():
         assert cache not in Path(layer.source().split("|")[0]).resolve().parents, layer.source()

@@ -1,4 +1,5 @@
-"""A tidy project: each run of ocsge:load gets its own dated group, or takes the place of the group an
+"""A tidy project: each run of ocsge:load gets its own dated group, or takes the place of the group
+an
 earlier run made for the same département and millésime when asked (REPLACE_GROUP); a millésime
 delivered both as GeoPackage and as Shapefile in one folder is loaded once."""
 
@@ -16,7 +17,9 @@ STAMP = r"\d\d/\d\d/\d{4} \d\d:\d\d"
 
 
 def _groups(project) -> list[str]:
-    return [child.name() for child in project.layerTreeRoot().children() if QgsLayerTree.isGroup(child)]
+    return [
+        child.name() for child in project.layerTreeRoot().children() if QgsLayerTree.isGroup(child)
+    ]
 
 
 def _layers_in(project, name: str) -> list[str]:
@@ -39,7 +42,10 @@ def test_gpkg_and_shp_of_one_millesime_load_once(provider, tmp_path):
     report = json.loads(results["REPORT"])
     sources = [entry["source"] for entry in report["layers"] if entry["kind"] == "occupation"]
     assert len(sources) == 1 and sources[0].endswith(".gpkg"), "the GeoPackage is the one kept"
-    note = "Occupation du sol D32 2019 (Shapefile) left out: the GeoPackage delivery of the same millésime is loaded."
+    note = (
+        "Occupation du sol D32 2019 (Shapefile) left out: the GeoPackage delivery of the "
+        "same millésime is loaded."
+    )
     assert note in feedback.infos and not any("Shapefile" in w for w in feedback.warnings)
     assert report["left_out"] == [note]
     project.clear()
@@ -54,7 +60,10 @@ def test_a_rerun_of_load_makes_a_new_dated_group_or_replaces_the_previous_one(pr
     processing.runAndLoadResults("ocsge:load", {"INPUT": str(delivery)})
     first = _groups(project)
     assert len(first) == 1 and re.fullmatch(rf"OCS GE D32 2019 – {STAMP}", first[0]), first
-    assert _layers_in(project, first[0]) == ["Occupation du sol D32 2019", "Zone construite D32 2019"]
+    assert _layers_in(project, first[0]) == [
+        "Occupation du sol D32 2019",
+        "Zone construite D32 2019",
+    ]
     # a second run: its own group on top, the first one left as it was
     processing.runAndLoadResults("ocsge:load", {"INPUT": str(delivery)})
     second = _groups(project)
@@ -64,12 +73,20 @@ def test_a_rerun_of_load_makes_a_new_dated_group_or_replaces_the_previous_one(pr
     assert len(project.mapLayers()) == 4
     # asked to replace: both earlier groups of D32 2019 and their layers go, one group remains
     processing.runAndLoadResults("ocsge:load", {"INPUT": str(delivery), "REPLACE_GROUP": True})
-    for _ in range(3):  # the next turns of the event loop: the replaced group goes, then QGIS removes its layers
+    for _ in range(
+        3
+    ):  # the next turns of the event loop: the replaced group goes, then QGIS removes its layers
         QCoreApplication.processEvents()
     third = _groups(project)
     assert len(third) == 1 and re.fullmatch(rf"OCS GE D32 2019 – {STAMP}", third[0]), third
-    assert _layers_in(project, third[0]) == ["Occupation du sol D32 2019", "Zone construite D32 2019"]
-    assert sorted(layer.name() for layer in project.mapLayers().values()) == ["Occupation du sol D32 2019", "Zone construite D32 2019"]
+    assert _layers_in(project, third[0]) == [
+        "Occupation du sol D32 2019",
+        "Zone construite D32 2019",
+    ]
+    assert sorted(layer.name() for layer in project.mapLayers().values()) == [
+        "Occupation du sol D32 2019",
+        "Zone construite D32 2019",
+    ]
     project.clear()
 
 
@@ -79,10 +96,24 @@ def test_a_rerun_of_the_diagnostic_into_the_same_folder_keeps_each_group_whole(p
     import processing
     import sample_generator
 
-    manifest = sample_generator.generate("90", 600, seed=5, out=tmp_path / "s", archive=False, flavour="gpkg", with_commune_truth=False)
+    manifest = sample_generator.generate(
+        "90",
+        600,
+        seed=5,
+        out=tmp_path / "s",
+        archive=False,
+        flavour="gpkg",
+        with_commune_truth=False,
+    )
     y1, y2 = manifest["millesimes"]
-    params = {"INPUT": str(tmp_path / "s"), "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"), "CODE_FIELD": "code",
-              "NAME_FIELD": "nom", "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"), "OUTPUT_FOLDER": str(tmp_path / "out")}
+    params = {
+        "INPUT": str(tmp_path / "s"),
+        "COMMUNES": str(DATA / "communes-90-territoire-de-belfort.geojson"),
+        "CODE_FIELD": "code",
+        "NAME_FIELD": "nom",
+        "MEMBERSHIP": str(DATA / "appartenance-communes-90.csv"),
+        "OUTPUT_FOLDER": str(tmp_path / "out"),
+    }
     base = f"Diagnostic OCS GE – Territoire de Belfort {y1}-{y2}"
     project = QgsProject.instance()
     project.clear()
@@ -93,12 +124,19 @@ def test_a_rerun_of_the_diagnostic_into_the_same_folder_keeps_each_group_whole(p
     processing.runAndLoadResults("ocsge:diagnostic", params)
     second = _groups(project)
     assert len(second) == 2 and second[1] == first[0]
-    assert [len(project.layerTreeRoot().findGroup(name).findLayers()) for name in second] == [count, count]
+    assert [len(project.layerTreeRoot().findGroup(name).findLayers()) for name in second] == [
+        count,
+        count,
+    ]
     assert len(project.mapLayers()) == 2 * count
     processing.runAndLoadResults("ocsge:diagnostic", {**params, "REPLACE_GROUP": True})
     for _ in range(3):
         QCoreApplication.processEvents()
     third = _groups(project)
     assert len(third) == 1 and re.fullmatch(rf"{base} – {STAMP}", third[0]), third
-    assert len(project.layerTreeRoot().findGroup(third[0]).findLayers()) == count == len(project.mapLayers())
+    assert (
+        len(project.layerTreeRoot().findGroup(third[0]).findLayers())
+        == count
+        == len(project.mapLayers())
+    )
     project.clear()

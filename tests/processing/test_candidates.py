@@ -14,29 +14,54 @@ from ocsge.ocsge_plugin import reading
 
 def test_load_uses_ign_s_layer_and_names_both(run, tmp_path):
     folder = two_candidates(tmp_path, "extrait_occupation", "OCCUPATION_SOL")
-    assert [found.layer_name for found in reading.scan(folder)[0]] == ["OCCUPATION_SOL"]  # the extract comes first in the file
+    assert [found.layer_name for found in reading.scan(folder)[0]] == [
+        "OCCUPATION_SOL"
+    ]  # the extract comes first in the file
 
-    results, feedback = run("ocsge:load", {"INPUT": str(folder), "SUMMARY": True, "CHECK_CODES": False})
+    results, feedback = run(
+        "ocsge:load", {"INPUT": str(folder), "SUMMARY": True, "CHECK_CODES": False}
+    )
     assert len(results["LAYERS"]) == 1
     assert reading.read_vrt(results["OCCUPATION"]).src_layer == "OCCUPATION_SOL"
     assert [w for w in feedback.warnings if w.startswith("Several")] == [
-        "Several Occupation du sol D32 2019 layers: OCCUPATION_SOL.gpkg/OCCUPATION_SOL (5 polygons) is used, named as IGN "
+        "Several Occupation du sol D32 2019 layers: OCCUPATION_SOL.gpkg/OCCUPATION_SOL "
+        "(5 polygons) is used, named as IGN "
         "names it; OCCUPATION_SOL.gpkg/extrait_occupation (2 polygons) is left out."
     ]
     report = json.loads(results["REPORT"])
-    assert [(layer["layer"], layer["features"]) for layer in report["layers"]] == [("OCCUPATION_SOL", 5)]
-    assert sum(report["layers"][0]["surface_ha_by_couverture"].values()) == pytest.approx(sum(HAND_SURFACE_HA.values()))
+    assert [(layer["layer"], layer["features"]) for layer in report["layers"]] == [
+        ("OCCUPATION_SOL", 5)
+    ]
+    assert sum(report["layers"][0]["surface_ha_by_couverture"].values()) == pytest.approx(
+        sum(HAND_SURFACE_HA.values())
+    )
 
 
 def test_diagnostic_counts_the_complete_layer(run, tmp_path):
     """The published artificialised surface is the complete layer's (2 ha by the matrix: CS1.1.1.1
     and CS1.1.1.2), not the extract's (1 ha)."""
     folder = two_candidates(tmp_path, "extrait_occupation", "OCCUPATION_SOL")
-    communes = write_layer(tmp_path / "communes.gpkg", "communes", ["code", "nom"], [(square(-50, -50, 400), ["32001", "Une"])])
-    results, feedback = run("ocsge:diagnostic", {"INPUT": str(folder), "COMMUNES": str(communes), "CODE_FIELD": "code",
-                                                 "NAME_FIELD": "nom", "METHOD": 2, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    communes = write_layer(
+        tmp_path / "communes.gpkg",
+        "communes",
+        ["code", "nom"],
+        [(square(-50, -50, 400), ["32001", "Une"])],
+    )
+    results, feedback = run(
+        "ocsge:diagnostic",
+        {
+            "INPUT": str(folder),
+            "COMMUNES": str(communes),
+            "CODE_FIELD": "code",
+            "NAME_FIELD": "nom",
+            "METHOD": 2,
+            "OUTPUT_FOLDER": str(tmp_path / "out"),
+        },
+    )
     [row] = read_csv(tmp_path / "out" / "artif_commune.csv")
-    assert float(row["surface_artif"]) == pytest.approx(HAND_SURFACE_HA["CS1.1.1.1"] + HAND_SURFACE_HA["CS1.1.1.2"])
+    assert float(row["surface_artif"]) == pytest.approx(
+        HAND_SURFACE_HA["CS1.1.1.1"] + HAND_SURFACE_HA["CS1.1.1.2"]
+    )
     layers = [line for line in feedback.warnings if "extrait_occupation" in line]
     assert layers and "OCCUPATION_SOL.gpkg/OCCUPATION_SOL (5 polygons) is used" in layers[0]
 
@@ -46,6 +71,7 @@ def test_without_ign_s_name_the_largest_is_used(run, tmp_path):
     results, feedback = run("ocsge:load", {"INPUT": str(folder), "CHECK_CODES": False})
     assert reading.read_vrt(results["OCCUPATION"]).src_layer == "occupation_complete"
     assert [w for w in feedback.warnings if w.startswith("Several")] == [
-        "Several Occupation du sol D32 2019 layers: OCCUPATION_SOL.gpkg/occupation_complete (5 polygons) is used, the largest; "
+        "Several Occupation du sol D32 2019 layers: "
+        "OCCUPATION_SOL.gpkg/occupation_complete (5 polygons) is used, the largest; "
         "OCCUPATION_SOL.gpkg/occupation_extrait (2 polygons) is left out."
     ]

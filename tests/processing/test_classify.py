@@ -3,19 +3,25 @@
 The mesh (metres, EPSG:2154), topologically clean like OCS GE (shared sides have the same vertices):
 
 * block 1, x 0–200: a 40 × 50 m meadow M (CS2.2.1 / US1.1, 2,000 m²) enclosed by four artificialised
-  polygons: L 80 × 200 built (CS1.1.1.1 / US2), R 80 × 200 sealed (``cs1.1.1.2`` / US4.1.1, lower case on
+  polygons: L 80 × 200 built (CS1.1.1.1 / US2), R 80 × 200 sealed (``cs1.1.1.2`` / US4.1.1, lower
+  case on
   purpose), B 40 × 75 lawn of a house (CS2.2.1 / US2), T 40 × 75 (CS1.1.2.2 / US3);
 * block 2, x 300–500: a 40 × 25 m car park P (CS1.1.1.2 / US4.1.3, 1,000 m²) enclosed by farmland
   (CS2.2.1 / US1.1): L2, R2 80 × 200, B2 40 × 75, T2 40 × 100;
-* N: 50 × 50 mineral surface (CS1.1.2.1) with a null usage (imper known: no; artif indéterminé, as the
+* N: 50 × 50 mineral surface (CS1.1.2.1) with a null usage (imper known: no; artif indéterminé, as
+the
   usage US1.3 would make it not artificialised and every other usage artificialised), 2,500 m²;
 * U: 50 × 20 with an unknown couverture ``CS9.9`` (both indéterminé), 1,000 m²;
-* W: a self-intersecting "bow-tie" built polygon over a 100 × 100 square: two triangles once repaired,
+* W: a self-intersecting "bow-tie" built polygon over a 100 × 100 square: two triangles once
+repaired,
   5,000 m² (GEOS gives 0 for the invalid ring).
 
-By hand (m²): imperméabilisé L + R + P + W = 16,000 + 16,000 + 1,000 + 5,000 = 38,000; artificialisé by
-the matrix L + R + B + T + P + W = 44,000; the thresholds turn M to artificialisé (+2,000) and P to non
-artificialisé (−1,000): 45,000; indéterminé N + U = 3,500 (2 polygons), for imperméabilisation U 1,000.
+By hand (m²): imperméabilisé L + R + P + W = 16,000 + 16,000 + 1,000 + 5,000 = 38,000; artificialisé
+by
+the matrix L + R + B + T + P + W = 44,000; the thresholds turn M to artificialisé (+2,000) and P to
+non
+artificialisé (−1,000): 45,000; indéterminé N + U = 3,500 (2 polygons), for imperméabilisation U
+1,000.
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ FIELDS = ["ID", "code_cs", "code_us"]
 
 
 def frame(ox: float, y_lo: float, y_hi: float) -> dict[str, str]:
-    """A 200 × 200 block at x = ox: an inner 40 m wide cell [ox+80, ox+120] × [y_lo, y_hi] and the four
+    """A 200 × 200 block at x = ox: an inner 40 m wide cell [ox+80, ox+120] × [y_lo, y_hi] and the
+    four
     polygons around it, with the junction vertices on the shared sides."""
     a, b, c = ox + 80, ox + 120, ox + 200
     return {
@@ -62,7 +69,21 @@ MESH = {
     "U": ("POLYGON((700 0,750 0,750 20,700 20,700 0))", "CS9.9", "US1.1"),
     "W": (BOWTIE, "CS1.1.1.1", "US2"),
 }
-HAND_AREA_M2 = {"L": 16000, "R": 16000, "B": 3000, "T": 3000, "M": 2000, "L2": 16000, "R2": 16000, "B2": 3000, "T2": 4000, "P": 1000, "N": 2500, "U": 1000, "W": 5000}
+HAND_AREA_M2 = {
+    "L": 16000,
+    "R": 16000,
+    "B": 3000,
+    "T": 3000,
+    "M": 2000,
+    "L2": 16000,
+    "R2": 16000,
+    "B2": 3000,
+    "T2": 4000,
+    "P": 1000,
+    "N": 2500,
+    "U": 1000,
+    "W": 5000,
+}
 
 # Expected answers, in hectares, computed by hand (see the module docstring).
 HAND_HA = {
@@ -96,7 +117,10 @@ def null(value) -> bool:
 
 def test_matrice_seuils_surfaces_by_hand(run, tmp_path):
     path = occupation_gpkg(tmp_path / "occ.gpkg")
-    results, feedback = run("ocsge:classify", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    results, feedback = run(
+        "ocsge:classify",
+        {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"},
+    )
     assert results["METHOD_USED"] == "matrice_seuils"  # automatic: no artif field
     for key, hectares in HAND_HA.items():
         assert results[key] == pytest.approx(hectares, abs=1e-9), key
@@ -107,9 +131,16 @@ def test_matrice_seuils_surfaces_by_hand(run, tmp_path):
     assert any("CS9.9 (1 polygon(s), 0.1000 ha)" in w for w in feedback.warnings)
     report = json.loads(results["REPORT"])
     assert report["convention"] == "indetermine"
-    assert report["codes_hors_nomenclature"] == {"CS9.9": {"nombre": 1, "surface_ha": pytest.approx(0.1)}}
+    assert report["codes_hors_nomenclature"] == {
+        "CS9.9": {"nombre": 1, "surface_ha": pytest.approx(0.1)}
+    }
     (entry,) = report["indetermine"]
-    assert (entry["nombre"], entry["surface_ha"], entry["imper_nombre"], entry["imper_surface_ha"]) == (2, pytest.approx(0.35), 1, pytest.approx(0.1))
+    assert (
+        entry["nombre"],
+        entry["surface_ha"],
+        entry["imper_nombre"],
+        entry["imper_surface_ha"],
+    ) == (2, pytest.approx(0.35), 1, pytest.approx(0.1))
     assert any("Indéterminé" in w and "0.3500 ha" in w for w in feedback.warnings)
 
     # the summary table says the same, row by row
@@ -117,23 +148,62 @@ def test_matrice_seuils_surfaces_by_hand(run, tmp_path):
     assert table["imper"]["surface_ha"] == pytest.approx(3.8)
     assert table["artif_matrice"]["surface_ha"] == pytest.approx(4.4)
     assert table["artif"]["surface_ha"] == pytest.approx(4.5)
-    assert (table["seuil_vers_artif"]["nombre"], table["seuil_vers_artif"]["surface_ha"]) == (1, pytest.approx(0.2))
-    assert (table["seuil_vers_non_artif"]["nombre"], table["seuil_vers_non_artif"]["surface_ha"]) == (1, pytest.approx(0.1))
-    assert (table["indetermine"]["nombre"], table["indetermine"]["surface_ha"]) == (2, pytest.approx(0.35))
-    assert (table["geometries_reparees"]["nombre"], table["geometries_reparees"]["surface_ha"]) == (1, pytest.approx(0.5))
+    assert (table["seuil_vers_artif"]["nombre"], table["seuil_vers_artif"]["surface_ha"]) == (
+        1,
+        pytest.approx(0.2),
+    )
+    assert (
+        table["seuil_vers_non_artif"]["nombre"],
+        table["seuil_vers_non_artif"]["surface_ha"],
+    ) == (1, pytest.approx(0.1))
+    assert (table["indetermine"]["nombre"], table["indetermine"]["surface_ha"]) == (
+        2,
+        pytest.approx(0.35),
+    )
+    assert (table["geometries_reparees"]["nombre"], table["geometries_reparees"]["surface_ha"]) == (
+        1,
+        pytest.approx(0.5),
+    )
     assert table["artif"]["part_pct"] == pytest.approx(100 * 45000 / 88500)
 
     # the output layer: the input polygons and attributes, plus the answers
     out = results["OUTPUT"]
     assert out.featureCount() == len(MESH)
-    assert {"ID", "code_cs", "code_us", "imper", "artif", "artif_matrice", "crit_seuil", "artif_source"} <= set(out.fields().names())
+    assert {
+        "ID",
+        "code_cs",
+        "code_us",
+        "imper",
+        "artif",
+        "artif_matrice",
+        "crit_seuil",
+        "artif_source",
+    } <= set(out.fields().names())
     features = by_id(out)
     meadow, car_park = features["M"], features["P"]
-    assert (meadow["artif"], meadow["artif_matrice"], meadow["crit_seuil"], meadow["artif_source"]) == (True, False, True, "seuil")
-    assert (car_park["artif"], car_park["artif_matrice"], car_park["crit_seuil"], car_park["imper"]) == (False, True, True, True)
-    assert (features["R"]["imper"], features["R"]["artif"], features["R"]["artif_source"]) == (True, True, "matrice")
+    assert (
+        meadow["artif"],
+        meadow["artif_matrice"],
+        meadow["crit_seuil"],
+        meadow["artif_source"],
+    ) == (True, False, True, "seuil")
+    assert (
+        car_park["artif"],
+        car_park["artif_matrice"],
+        car_park["crit_seuil"],
+        car_park["imper"],
+    ) == (False, True, True, True)
+    assert (features["R"]["imper"], features["R"]["artif"], features["R"]["artif_source"]) == (
+        True,
+        True,
+        "matrice",
+    )
     assert features["B"]["imper"] is False and features["B"]["artif"] is True
-    assert features["N"]["imper"] is False and null(features["N"]["artif"]) and null(features["N"]["artif_source"])
+    assert (
+        features["N"]["imper"] is False
+        and null(features["N"]["artif"])
+        and null(features["N"]["artif_source"])
+    )
     assert null(features["U"]["imper"]) and null(features["U"]["artif"])
     # geometries are the user's (the bow-tie is not rewritten), areas of the others as drawn
     assert features["W"].geometry().isGeosValid() is False
@@ -145,13 +215,20 @@ def test_matrice_seuils_surfaces_by_hand(run, tmp_path):
 def test_matrice_only_and_written_to_gpkg(run, tmp_path):
     path = occupation_gpkg(tmp_path / "occ.gpkg")
     out = tmp_path / "classified.gpkg"
-    results, _ = run("ocsge:classify", {"INPUT": path, "METHOD": 2, "OUTPUT": str(out), "SUMMARY": str(tmp_path / "summary.csv")})
+    results, _ = run(
+        "ocsge:classify",
+        {"INPUT": path, "METHOD": 2, "OUTPUT": str(out), "SUMMARY": str(tmp_path / "summary.csv")},
+    )
     assert results["METHOD_USED"] == "matrice"
-    assert results["ARTIF_HA"] == pytest.approx(4.4) and results["ARTIF_MATRICE_HA"] == pytest.approx(4.4)
+    assert results["ARTIF_HA"] == pytest.approx(4.4) and results[
+        "ARTIF_MATRICE_HA"
+    ] == pytest.approx(4.4)
     assert results["SEUIL_TO_ARTIF_HA"] == 0 and results["SEUIL_TO_NON_ARTIF_HA"] == 0
     layer = QgsVectorLayer(str(out), "c", "ogr")
     assert layer.isValid() and layer.featureCount() == len(MESH)
-    assert sum(f.geometry().area() for f in layer.getFeatures() if f["artif"] is True and f["ID"] != "W") == pytest.approx(39000)
+    assert sum(
+        f.geometry().area() for f in layer.getFeatures() if f["artif"] is True and f["ID"] != "W"
+    ) == pytest.approx(39000)
     summary = (tmp_path / "summary.csv").read_text(encoding="utf-8")
     assert summary.splitlines()[0] == "indicateur,libelle,nombre,surface_ha,part_pct"
 
@@ -159,7 +236,16 @@ def test_matrice_only_and_written_to_gpkg(run, tmp_path):
 def test_other_field_names_chosen_as_parameters(run, tmp_path):
     rows = [(multi(wkt), [key, cs, us]) for key, (wkt, cs, us) in MESH.items()]
     path = str(write_layer(tmp_path / "other.gpkg", "occ", ["ID", "cs_2019", "us_2019"], rows))
-    results, _ = run("ocsge:classify", {"INPUT": path, "CS_FIELD": "cs_2019", "US_FIELD": "us_2019", "METHOD": 3, "OUTPUT": "TEMPORARY_OUTPUT"})
+    results, _ = run(
+        "ocsge:classify",
+        {
+            "INPUT": path,
+            "CS_FIELD": "cs_2019",
+            "US_FIELD": "us_2019",
+            "METHOD": 3,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
     assert results["ARTIF_HA"] == pytest.approx(4.5) and results["IMPER_HA"] == pytest.approx(3.8)
 
 
@@ -171,7 +257,9 @@ def artif_gpkg(path, ign: dict[str, tuple]) -> str:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
-    layer = ds.CreateLayer("artif_2019_032", srs, ogr.wkbMultiPolygon, options=["GEOMETRY_NAME=geom"])
+    layer = ds.CreateLayer(
+        "artif_2019_032", srs, ogr.wkbMultiPolygon, options=["GEOMETRY_NAME=geom"]
+    )
     for name in ("id", "code_cs", "code_us", "artif"):
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     crit = ogr.FieldDefn("crit_seuil", ogr.OFTInteger)
@@ -194,22 +282,37 @@ def artif_gpkg(path, ign: dict[str, tuple]) -> str:
 # IGN's answers on MESH, chosen to differ from the recomputation on T (matrix) and M (thresholds);
 # IGN applied its threshold on the car park P; U has an unknown code but an IGN answer; N has none.
 IGN = {
-    "L": ("artif", False), "R": ("artif", False), "B": ("artif", False), "T": ("non artif", False),
-    "M": ("non artif", False), "L2": ("non artif", False), "R2": ("non artif", False), "B2": ("non artif", False),
-    "T2": ("non artif", False), "P": ("non artif", True), "N": (None, None), "U": ("non artif", False), "W": ("artif", False),
+    "L": ("artif", False),
+    "R": ("artif", False),
+    "B": ("artif", False),
+    "T": ("non artif", False),
+    "M": ("non artif", False),
+    "L2": ("non artif", False),
+    "R2": ("non artif", False),
+    "B2": ("non artif", False),
+    "T2": ("non artif", False),
+    "P": ("non artif", True),
+    "N": (None, None),
+    "U": ("non artif", False),
+    "W": ("artif", False),
 }
 
 
 def test_ign_method_reads_ign_fields_as_loaded(run, tmp_path):
-    gpkg = artif_gpkg(tmp_path / "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D032_2019-01-01.gpkg", IGN)
+    gpkg = artif_gpkg(
+        tmp_path / "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D032_2019-01-01.gpkg", IGN
+    )
     loaded, _ = run("ocsge:load", {"INPUT": gpkg})
     results, _ = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "OUTPUT": "TEMPORARY_OUTPUT"})
     assert results["METHOD_USED"] == "ign"  # automatic: the layer has IGN's artif field
-    # By hand from IGN's fields: artif L + R + B + W = 40,000 m²; before IGN's thresholds, P too (crit_seuil);
+    # By hand from IGN's fields: artif L + R + B + W = 40,000 m²; before IGN's thresholds, P too
+    # (crit_seuil);
     # imperméabilisation from the couverture as always.
     assert results["ARTIF_HA"] == pytest.approx(4.0)
     assert results["ARTIF_MATRICE_HA"] == pytest.approx(4.1)
-    assert results["SEUIL_TO_NON_ARTIF_HA"] == pytest.approx(0.1) and results["SEUIL_TO_ARTIF_HA"] == 0
+    assert (
+        results["SEUIL_TO_NON_ARTIF_HA"] == pytest.approx(0.1) and results["SEUIL_TO_ARTIF_HA"] == 0
+    )
     assert results["IMPER_HA"] == pytest.approx(3.8)
     assert (results["INDETERMINE_COUNT"], results["INDETERMINE_HA"]) == (1, pytest.approx(0.25))
     features = by_id(results["OUTPUT"])
@@ -219,7 +322,9 @@ def test_ign_method_reads_ign_fields_as_loaded(run, tmp_path):
     assert features["P"]["crit_seuil"] is True and features["P"]["artif_matrice"] is True
 
     # the same layer recomputed: the matrix and thresholds, not IGN's fields
-    again, _ = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "METHOD": 3, "OUTPUT": "TEMPORARY_OUTPUT"})
+    again, _ = run(
+        "ocsge:classify", {"INPUT": loaded["ARTIF"], "METHOD": 3, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     assert again["METHOD_USED"] == "matrice_seuils" and again["ARTIF_HA"] == pytest.approx(4.5)
 
 
@@ -229,14 +334,22 @@ def test_ign_method_reads_ign_fields_as_loaded(run, tmp_path):
 def test_geographic_crs_is_refused_naming_the_projected_crs(run, tmp_path):
     # a small square near Saint-Denis (La Réunion), in longitude / latitude
     wkt = "MULTIPOLYGON(((55.45 -20.88,55.46 -20.88,55.46 -20.87,55.45 -20.87,55.45 -20.88)))"
-    path = str(write_layer(tmp_path / "geo.gpkg", "occ", FIELDS, [(wkt, ["a", "CS1.1.1.1", "US2"])], epsg=4326))
+    path = str(
+        write_layer(
+            tmp_path / "geo.gpkg", "occ", FIELDS, [(wkt, ["a", "CS1.1.1.1", "US2"])], epsg=4326
+        )
+    )
     out = tmp_path / "out.gpkg"
     with pytest.raises(QgsProcessingException, match="EPSG:2975") as error:
         run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)})
     assert "EPSG:4326" in str(error.value) and "Traceback" not in str(error.value)
     assert not out.exists(), "no output file on refusal"
     wkt = "MULTIPOLYGON(((0.58 43.64,0.59 43.64,0.59 43.65,0.58 43.65,0.58 43.64)))"  # Auch (Gers)
-    path = str(write_layer(tmp_path / "geo32.gpkg", "occ", FIELDS, [(wkt, ["a", "CS1.1.1.1", "US2"])], epsg=4326))
+    path = str(
+        write_layer(
+            tmp_path / "geo32.gpkg", "occ", FIELDS, [(wkt, ["a", "CS1.1.1.1", "US2"])], epsg=4326
+        )
+    )
     with pytest.raises(QgsProcessingException, match="EPSG:2154"):
         run("ocsge:classify", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT"})
 
@@ -259,7 +372,14 @@ def test_missing_code_fields_are_refused(run, tmp_path):
     with pytest.raises(QgsProcessingException, match="usage field code_us is missing"):
         run("ocsge:classify", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT"})
     # …but the IGN method needs no usage, and the couverture alone gives imperméabilisation
-    path = str(write_layer(tmp_path / "ign_nous.gpkg", "occ", ["ID", "code_cs", "artif"], [(square(0, 0, 10), ["a", "CS1.1.1.1", "artif"])]))
+    path = str(
+        write_layer(
+            tmp_path / "ign_nous.gpkg",
+            "occ",
+            ["ID", "code_cs", "artif"],
+            [(square(0, 0, 10), ["a", "CS1.1.1.1", "artif"])],
+        )
+    )
     results, _ = run("ocsge:classify", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert results["ARTIF_HA"] == pytest.approx(0.01) and results["IMPER_HA"] == pytest.approx(0.01)
 
@@ -280,7 +400,15 @@ def test_qgis_process_json(tmp_path):
     from conftest import qgis_process_json
 
     path = occupation_gpkg(tmp_path / "occ.gpkg")
-    result = qgis_process_json("run", "ocsge:classify", "--", f"INPUT={path}", "METHOD=3", f"OUTPUT={tmp_path / 'out.gpkg'}", f"SUMMARY={tmp_path / 's.csv'}")
+    result = qgis_process_json(
+        "run",
+        "ocsge:classify",
+        "--",
+        f"INPUT={path}",
+        "METHOD=3",
+        f"OUTPUT={tmp_path / 'out.gpkg'}",
+        f"SUMMARY={tmp_path / 's.csv'}",
+    )
     outputs = result["results"]
     for key, hectares in HAND_HA.items():
         assert outputs[key] == pytest.approx(hectares), key
@@ -293,16 +421,24 @@ def test_qgis_process_json(tmp_path):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    """Territoire de Belfort, ~1,500 polygons, unpacked GPKG deliveries + manifest.json (its truth is
-    computed by the generator from its own geometry and code tables, independently of the plugin)."""
+    """Territoire de Belfort, ~1,500 polygons, unpacked GPKG deliveries + manifest.json (its truth
+    is
+    computed by the generator from its own geometry and code tables, independently of the
+    plugin)."""
     sample_generator = pytest.importorskip("sample_generator")
     out = tmp_path_factory.mktemp("generated90")
-    manifest = sample_generator.generate("90", 1500, seed=11, out=out, archive=False, flavour="gpkg", with_commune_truth=False)
+    manifest = sample_generator.generate(
+        "90", 1500, seed=11, out=out, archive=False, flavour="gpkg", with_commune_truth=False
+    )
     return manifest, out
 
 
 def _delivery(out, manifest, kind_token: str, year: int):
-    (name,) = [i["path"] for i in manifest["items"] if kind_token in i["name"] and i["name"].endswith(f"{year}-01-01")]
+    (name,) = [
+        i["path"]
+        for i in manifest["items"]
+        if kind_token in i["name"] and i["name"].endswith(f"{year}-01-01")
+    ]
     return str(out / name)
 
 
@@ -311,18 +447,29 @@ def test_matrice_on_generated_occupation_matches_manifest(run, generated):
     year = manifest["millesimes"][0]
     truth = manifest["truth"][str(year)]
     loaded, _ = run("ocsge:load", {"INPUT": _delivery(out, manifest, "OCS-GE_2-0__GPKG", year)})
-    results, _ = run("ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": "TEMPORARY_OUTPUT"})
+    results, _ = run(
+        "ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     assert results["POLYGON_COUNT"] == truth["features"]
     assert results["TOTAL_HA"] * 1e4 == pytest.approx(truth["area_m2"], rel=1e-9)
     assert results["IMPER_HA"] * 1e4 == pytest.approx(truth["imper_m2"], rel=1e-9)
     assert results["ARTIF_HA"] * 1e4 == pytest.approx(truth["artif_matrix_m2"], rel=1e-9)
     # parent codes, INDETERMINE and nulls as real deliveries carry them: undetermined land apart
-    assert results["INDETERMINE_COUNT"] == truth["artif_matrix_indetermine_count"] > 0 and results["REPAIRED_COUNT"] == 0
-    assert results["INDETERMINE_HA"] * 1e4 == pytest.approx(truth["artif_matrix_indetermine_m2"], rel=1e-9)
-    assert results["INDETERMINE_IMPER_HA"] * 1e4 == pytest.approx(truth["imper_indetermine_m2"], rel=1e-9)
+    assert (
+        results["INDETERMINE_COUNT"] == truth["artif_matrix_indetermine_count"] > 0
+        and results["REPAIRED_COUNT"] == 0
+    )
+    assert results["INDETERMINE_HA"] * 1e4 == pytest.approx(
+        truth["artif_matrix_indetermine_m2"], rel=1e-9
+    )
+    assert results["INDETERMINE_IMPER_HA"] * 1e4 == pytest.approx(
+        truth["imper_indetermine_m2"], rel=1e-9
+    )
 
     # IGN-shaped artificialisation layer of the same millésime, read with the IGN method
-    loaded, _ = run("ocsge:load", {"INPUT": _delivery(out, manifest, "ARTIFICIALISATION_GPKG", year)})
+    loaded, _ = run(
+        "ocsge:load", {"INPUT": _delivery(out, manifest, "ARTIFICIALISATION_GPKG", year)}
+    )
     ign, _ = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "OUTPUT": "TEMPORARY_OUTPUT"})
     assert ign["METHOD_USED"] == "ign"
     assert ign["ARTIF_HA"] * 1e4 == pytest.approx(truth["artif_m2"], rel=1e-9)
@@ -330,17 +477,26 @@ def test_matrice_on_generated_occupation_matches_manifest(run, generated):
 
     # the generator applies no threshold (crit_seuil all false): recomputing them only differs by
     # seuils, never by the matrix, and whatever they flip balances the surfaces
-    compared, _ = run("ocsge:compare_artif", {"INPUT": loaded["ARTIF"], "OUTPUT": "TEMPORARY_OUTPUT"})
+    compared, _ = run(
+        "ocsge:compare_artif", {"INPUT": loaded["ARTIF"], "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     assert compared["MATRICE_COUNT"] == 0
-    seuils, _ = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "METHOD": 3, "OUTPUT": "TEMPORARY_OUTPUT"})
+    seuils, _ = run(
+        "ocsge:classify", {"INPUT": loaded["ARTIF"], "METHOD": 3, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     assert compared["SEUIL_COUNT"] == compared["DISAGREE_COUNT"]
     assert seuils["ARTIF_MATRICE_HA"] * 1e4 == pytest.approx(truth["artif_matrix_m2"], rel=1e-9)
-    assert compared["DISAGREE_HA"] == pytest.approx(seuils["SEUIL_TO_ARTIF_HA"] + seuils["SEUIL_TO_NON_ARTIF_HA"])
-    assert compared["DISAGREE_COUNT"] > 0  # the generator's islands give the thresholds work (17 at seed 11)
+    assert compared["DISAGREE_HA"] == pytest.approx(
+        seuils["SEUIL_TO_ARTIF_HA"] + seuils["SEUIL_TO_NON_ARTIF_HA"]
+    )
+    assert (
+        compared["DISAGREE_COUNT"] > 0
+    )  # the generator's islands give the thresholds work (17 at seed 11)
 
 
 def test_invalid_geometry_repaired_even_when_processing_would_abort(provider, tmp_path):
-    """QGIS's default setting stops an algorithm on an invalid geometry; classify repairs it instead."""
+    """QGIS's default setting stops an algorithm on an invalid geometry; classify repairs it
+    instead."""
     import processing
     from conftest import Recorder
     from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProject
@@ -349,7 +505,12 @@ def test_invalid_geometry_repaired_even_when_processing_would_abort(provider, tm
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
-    results = processing.run("ocsge:classify", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=Recorder(), context=context)
+    results = processing.run(
+        "ocsge:classify",
+        {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=Recorder(),
+        context=context,
+    )
     assert results["REPAIRED_COUNT"] == 1
     assert results["IMPER_HA"] == pytest.approx(2.1)  # bow-tie 5,000 m² + L 16,000 m²
     assert results["OUTPUT"].featureCount() == 2
@@ -362,17 +523,24 @@ def test_output_opens_styled_artificialise(provider, tmp_path):
     project = QgsProject.instance()
     project.clear()
     path = occupation_gpkg(tmp_path / "occ.gpkg")
-    processing.runAndLoadResults("ocsge:classify", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    processing.runAndLoadResults(
+        "ocsge:classify",
+        {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"},
+    )
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
     classified = next(layer for layer in layers.values() if layer.geometryType() == 2)
     renderer = classified.renderer()
-    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "artif"
+    assert (
+        isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "artif"
+    )
     assert {c.value() for c in renderer.categories()} >= {True, False}
     assert len(layers) == 2  # and the summary table
     project.clear()
 
 
-@pytest.mark.parametrize("cancel_at", [10.0, 50.0])  # during the computation; once the output is created (50 %: writing starts)
+@pytest.mark.parametrize(
+    "cancel_at", [10.0, 50.0]
+)  # during the computation; once the output is created (50 %: writing starts)
 def test_cancel_leaves_no_partial_output(provider, tmp_path, cancel_at):
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
@@ -382,9 +550,18 @@ def test_cancel_leaves_no_partial_output(provider, tmp_path, cancel_at):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     feedback = QgsProcessingFeedback()
-    feedback.progressChanged.connect(lambda progress: feedback.cancel() if progress >= cancel_at else None)
-    with pytest.raises(QgsProcessingException, match="Canceled"):  # a cancel is an error: rc != 0 under qgis_process
-        processing.run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out), "SUMMARY": str(tmp_path / "s.csv")}, feedback=feedback, context=context)
+    feedback.progressChanged.connect(
+        lambda progress: feedback.cancel() if progress >= cancel_at else None
+    )
+    with pytest.raises(
+        QgsProcessingException, match="Canceled"
+    ):  # a cancel is an error: rc != 0 under qgis_process
+        processing.run(
+            "ocsge:classify",
+            {"INPUT": path, "OUTPUT": str(out), "SUMMARY": str(tmp_path / "s.csv")},
+            feedback=feedback,
+            context=context,
+        )
     assert feedback.isCanceled()
     assert not out.exists() and not (tmp_path / "s.csv").exists()
 
@@ -395,11 +572,18 @@ def test_cancel_leaves_no_partial_output(provider, tmp_path, cancel_at):
 def snapshot(layer) -> dict:
     """ID → (attributes by name, fid aside; geometry as WKB) of every feature."""
     names = [n for n in layer.fields().names() if n != "fid"]
-    return {f["ID"] if "ID" in names else f["id"]: ({n: (None if null(f[n]) else f[n]) for n in names}, bytes(f.geometry().asWkb())) for f in layer.getFeatures()}
+    return {
+        f["ID"] if "ID" in names else f["id"]: (
+            {n: (None if null(f[n]) else f[n]) for n in names},
+            bytes(f.geometry().asWkb()),
+        )
+        for f in layer.getFeatures()
+    }
 
 
 def gdal_layer(path, name):
-    """An empty GeoPackage layer as this machine's GDAL writes it (its R-tree triggers: 6 in GDAL 3.6
+    """An empty GeoPackage layer as this machine's GDAL writes it (its R-tree triggers: 6 in GDAL
+    3.6
     and 3.10, 7 in 3.13)."""
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
@@ -418,12 +602,16 @@ def sqlite_rows(path, sql):
 
 @pytest.mark.parametrize("method", [2, 3])
 def test_gpkg_written_by_sqlite_equals_the_qgis_sink(run, tmp_path, method):
-    """The same polygons, attributes, geometries and answers as through a QGIS sink (a memory layer);
-    the feature ids of the source kept; a working R-tree (checked by SQLite, then by a spatial filter);
+    """The same polygons, attributes, geometries and answers as through a QGIS sink (a memory
+    layer);
+    the feature ids of the source kept; a working R-tree (checked by SQLite, then by a spatial
+    filter);
     the GeoPackage's feature count, extent and triggers in place."""
     path = occupation_gpkg(tmp_path / "occ.gpkg")
     out = tmp_path / "classified.gpkg"
-    via_sink, sink_feedback = run("ocsge:classify", {"INPUT": path, "METHOD": method, "OUTPUT": "TEMPORARY_OUTPUT"})
+    via_sink, sink_feedback = run(
+        "ocsge:classify", {"INPUT": path, "METHOD": method, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     written, feedback = run("ocsge:classify", {"INPUT": path, "METHOD": method, "OUTPUT": str(out)})
     assert any("copied by SQLite" in info for info in feedback.infos)
     assert not any("copied by SQLite" in info for info in sink_feedback.infos)
@@ -431,17 +619,39 @@ def test_gpkg_written_by_sqlite_equals_the_qgis_sink(run, tmp_path, method):
     assert layer.isValid()
     assert snapshot(layer) == snapshot(via_sink["OUTPUT"])
     assert written["ARTIF_HA"] == pytest.approx(4.5 if method == 3 else 4.4)
-    assert layer.fields().names() == ["fid", "ID", "code_cs", "code_us", "imper", "artif", "artif_matrice", "crit_seuil", "artif_source"]
-    assert [layer.fields().field(n).type() for n in ("imper", "artif_source")] == [1, 10]  # QVariant.Bool, QVariant.String
+    assert layer.fields().names() == [
+        "fid",
+        "ID",
+        "code_cs",
+        "code_us",
+        "imper",
+        "artif",
+        "artif_matrice",
+        "crit_seuil",
+        "artif_source",
+    ]
+    assert [layer.fields().field(n).type() for n in ("imper", "artif_source")] == [
+        1,
+        10,
+    ]  # QVariant.Bool, QVariant.String
     source = QgsVectorLayer(path, "s", "ogr")
-    assert {f.id(): f["ID"] for f in layer.getFeatures()} == {f.id(): f["ID"] for f in source.getFeatures()}
+    assert {f.id(): f["ID"] for f in layer.getFeatures()} == {
+        f.id(): f["ID"] for f in source.getFeatures()
+    }
     assert sqlite_rows(out, "SELECT rtreecheck('rtree_classified_geom')") == [("ok",)]
     assert sqlite_rows(out, "SELECT feature_count FROM gpkg_ogr_contents") == [(len(MESH),)]
-    assert sqlite_rows(out, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents")[0] == pytest.approx((0, 0, 900, 200))
+    assert sqlite_rows(out, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents")[
+        0
+    ] == pytest.approx((0, 0, 900, 200))
     from qgis.core import QgsFeatureRequest, QgsRectangle
 
     # block 2 only: its five polygons through the spatial index
-    inside = {f["ID"] for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(QgsRectangle(310, 10, 490, 190)))}
+    inside = {
+        f["ID"]
+        for f in layer.getFeatures(
+            QgsFeatureRequest().setFilterRect(QgsRectangle(310, 10, 490, 190))
+        )
+    }
     assert inside == {"L2", "R2", "B2", "T2", "P"}
     # the triggers are back: a polygon added afterwards is indexed and counted
     ds = ogr.Open(str(out), 1)
@@ -451,9 +661,13 @@ def test_gpkg_written_by_sqlite_equals_the_qgis_sink(run, tmp_path, method):
     feature.SetGeometry(ogr.CreateGeometryFromWkt(multi(square(2000, 2000, 10))))
     lyr.CreateFeature(feature)
     ds = None
-    assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom WHERE minx >= 1999") == [(1,)]
+    assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom WHERE minx >= 1999") == [
+        (1,)
+    ]
     assert sqlite_rows(out, "SELECT rtreecheck('rtree_classified_geom')") == [("ok",)]
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+    assert [
+        p.name for p in tmp_path.iterdir() if p.name.startswith(".")
+    ] == []  # no temporary file left
 
 
 def test_gpkg_source_without_spatial_index_and_existing_output_replaced(run, tmp_path):
@@ -461,7 +675,9 @@ def test_gpkg_source_without_spatial_index_and_existing_output_replaced(run, tmp
     ds = ogr.Open(path, 1)
     ds.ExecuteSQL("SELECT DisableSpatialIndex('OCCUPATION_SOL', 'the_geom')")
     ds = None
-    assert sqlite_rows(path, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'rtree%'") == [(0,)]
+    assert sqlite_rows(path, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'rtree%'") == [
+        (0,)
+    ]
     out = tmp_path / "classified.gpkg"
     out.write_bytes(b"an older file")
     _, feedback = run("ocsge:classify", {"INPUT": path, "METHOD": 3, "OUTPUT": str(out)})
@@ -470,18 +686,24 @@ def test_gpkg_source_without_spatial_index_and_existing_output_replaced(run, tmp
     assert layer.featureCount() == len(MESH) and by_id(layer)["M"]["artif"] is True
     assert sqlite_rows(out, "SELECT rtreecheck('rtree_classified_geom')") == [("ok",)]
     assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom") == [(len(MESH),)]
-    assert sqlite_rows(out, "SELECT min_x, max_x FROM gpkg_contents")[0] == pytest.approx((0, 900), abs=1e-3)
+    assert sqlite_rows(out, "SELECT min_x, max_x FROM gpkg_contents")[0] == pytest.approx(
+        (0, 900), abs=1e-3
+    )
 
 
 def test_gpkg_written_by_sqlite_from_a_loaded_ign_layer_keeps_ign_fields_renamed(run, tmp_path):
     """Behind ocsge:load's renaming VRT: IGN's artif and crit_seuil are kept as artif_orig and
     crit_seuil_orig, beside the answers; the same as through a QGIS sink."""
-    gpkg = artif_gpkg(tmp_path / "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D032_2019-01-01.gpkg", IGN)
+    gpkg = artif_gpkg(
+        tmp_path / "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D032_2019-01-01.gpkg", IGN
+    )
     loaded, _ = run("ocsge:load", {"INPUT": gpkg})
     out = tmp_path / "ign.gpkg"
     via_sink, _ = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "OUTPUT": "TEMPORARY_OUTPUT"})
     results, feedback = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "OUTPUT": str(out)})
-    assert results["OUTPUT"] == str(out) and any("copied by SQLite" in info for info in feedback.infos)
+    assert results["OUTPUT"] == str(out) and any(
+        "copied by SQLite" in info for info in feedback.infos
+    )
     layer = QgsVectorLayer(str(out), "c", "ogr")
     assert snapshot(layer) == snapshot(via_sink["OUTPUT"])
     features = by_id_lower(layer)
@@ -499,7 +721,9 @@ def test_shapefile_source_checked_by_the_sqlite_dialect(run, tmp_path):
     GeoPackage translated by GDAL, the answers added by SQLite: the same as through a QGIS sink."""
     rows = [(multi(wkt), [key, cs, us]) for key, (wkt, cs, us) in MESH.items()]
     shp = write_layer(tmp_path / "occ.shp", "occ", FIELDS, rows, 2154, driver="SHP")
-    results, feedback = run("ocsge:classify", {"INPUT": str(shp), "OUTPUT": str(tmp_path / "out.gpkg")})
+    results, feedback = run(
+        "ocsge:classify", {"INPUT": str(shp), "OUTPUT": str(tmp_path / "out.gpkg")}
+    )
     for key, hectares in HAND_HA.items():
         assert results[key] == pytest.approx(hectares, abs=1e-9), key
     assert results["REPAIRED_COUNT"] == 1
@@ -509,9 +733,17 @@ def test_shapefile_source_checked_by_the_sqlite_dialect(run, tmp_path):
     assert snapshot(layer) == snapshot(via_sink["OUTPUT"])  # same features, answers and geometries
     assert sorted(f.id() for f in layer.getFeatures()) == list(range(1, len(MESH) + 1))
     assert sqlite_rows(tmp_path / "out.gpkg", "SELECT rtreecheck('rtree_out_geom')") == [("ok",)]
-    assert ogr.Open(str(tmp_path / "out.gpkg")).GetLayer(0).GetMetadataItem("convention") == "indetermine"  # written with the layer
-    triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_out_geom_%' ORDER BY name"
-    assert sqlite_rows(tmp_path / "out.gpkg", triggers) == sqlite_rows(gdal_layer(tmp_path / "gdal.gpkg", "out"), triggers)
+    assert (
+        ogr.Open(str(tmp_path / "out.gpkg")).GetLayer(0).GetMetadataItem("convention")
+        == "indetermine"
+    )  # written with the layer
+    triggers = (
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+        "'rtree_out_geom_%' ORDER BY name"
+    )
+    assert sqlite_rows(tmp_path / "out.gpkg", triggers) == sqlite_rows(
+        gdal_layer(tmp_path / "gdal.gpkg", "out"), triggers
+    )
 
 
 def test_shapefile_delivery_loaded_then_classified_to_gpkg(run, tmp_path):
@@ -519,13 +751,24 @@ def test_shapefile_delivery_loaded_then_classified_to_gpkg(run, tmp_path):
     GDAL with the normalised field names, the same as through a QGIS sink."""
     from builders import hand_delivery
 
-    folder = hand_delivery(tmp_path / "dl", "OCS-GE_2-0__SHP_LAMB93_D032_2019-01-01", flavour="shp", fields=("CODE_CS", "CODE_US"))
+    folder = hand_delivery(
+        tmp_path / "dl",
+        "OCS-GE_2-0__SHP_LAMB93_D032_2019-01-01",
+        flavour="shp",
+        fields=("CODE_CS", "CODE_US"),
+    )
     loaded, _ = run("ocsge:load", {"INPUT": str(folder)})
     out = tmp_path / "classified.gpkg"
-    results, feedback = run("ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": str(out)})
+    results, feedback = run(
+        "ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": str(out)}
+    )
     assert any("shapefile translated by GDAL" in info for info in feedback.infos)
-    assert results["IMPER_HA"] == pytest.approx(2.0) and results["ARTIF_HA"] == pytest.approx(2.0)  # A1 + A2, by hand
-    via_sink, _ = run("ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert results["IMPER_HA"] == pytest.approx(2.0) and results["ARTIF_HA"] == pytest.approx(
+        2.0
+    )  # A1 + A2, by hand
+    via_sink, _ = run(
+        "ocsge:classify", {"INPUT": loaded["OCCUPATION"], "METHOD": 2, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     layer = QgsVectorLayer(str(out), "c", "ogr")
     assert snapshot(layer) == snapshot(via_sink["OUTPUT"])
     assert {"code_cs", "code_us", "artif"} <= set(layer.fields().names())
@@ -540,9 +783,14 @@ def test_gpkg_written_by_sqlite_loads_styled(provider, tmp_path):
     path = occupation_gpkg(tmp_path / "occ.gpkg")
     out = tmp_path / "classified.gpkg"
     processing.runAndLoadResults("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)})
-    (layer,) = [layer for layer in project.mapLayers().values() if layer.source().startswith(str(out))]
+    (layer,) = [
+        layer for layer in project.mapLayers().values() if layer.source().startswith(str(out))
+    ]
     assert layer.featureCount() == len(MESH)
-    assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer) and layer.renderer().classAttribute() == "artif"
+    assert (
+        isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+        and layer.renderer().classAttribute() == "artif"
+    )
     project.clear()
 
 
@@ -563,11 +811,20 @@ def test_cancel_while_sqlite_writes_keeps_the_previous_file(provider, tmp_path, 
     feedback = QgsProcessingFeedback()
     feedback.progressChanged.connect(lambda progress: feedback.cancel() if progress >= 60 else None)
     with pytest.raises(QgsProcessingException, match="Canceled"):
-        processing.run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)}, feedback=feedback, context=context)
+        processing.run(
+            "ocsge:classify",
+            {"INPUT": path, "OUTPUT": str(out)},
+            feedback=feedback,
+            context=context,
+        )
     assert feedback.isCanceled()
     assert out.read_bytes() == b"the user's previous result"
-    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".gpkg") == ["classified.gpkg"] + (["occ.gpkg"] if source == "gpkg" else [])
+    assert not [
+        p.name for p in tmp_path.iterdir() if p.name.startswith(".")
+    ]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".gpkg") == [
+        "classified.gpkg"
+    ] + (["occ.gpkg"] if source == "gpkg" else [])
 
 
 def test_output_folder_missing_gives_a_message_and_no_file(run, tmp_path):
@@ -580,13 +837,18 @@ def test_output_folder_missing_gives_a_message_and_no_file(run, tmp_path):
 
 
 def test_gpkg_null_and_empty_geometries_counted_and_copied(run, tmp_path):
-    """A null and an empty geometry among the mesh, with feature ids far apart: counted with 0 m² and
-    named in the log; copied as they are, under their ids (the other answers and surfaces unchanged);
+    """A null and an empty geometry among the mesh, with feature ids far apart: counted with 0 m²
+    and
+    named in the log; copied as they are, under their ids (the other answers and surfaces
+    unchanged);
     not in the spatial index."""
     path = occupation_gpkg(tmp_path / "occ.gpkg")
     ds = ogr.Open(path, 1)
     lyr = ds.GetLayer(0)
-    for key, wkt, fid in (("NULLGEOM", None, 1000), ("EMPTYGEOM", "MULTIPOLYGON EMPTY", 5000)):  # ids with gaps
+    for key, wkt, fid in (
+        ("NULLGEOM", None, 1000),
+        ("EMPTYGEOM", "MULTIPOLYGON EMPTY", 5000),
+    ):  # ids with gaps
         feature = ogr.Feature(lyr.GetLayerDefn())
         feature.SetFID(fid)
         feature.SetField("ID", key)
@@ -608,5 +870,7 @@ def test_gpkg_null_and_empty_geometries_counted_and_copied(run, tmp_path):
     assert features["NULLGEOM"].geometry().isNull() and features["NULLGEOM"]["artif"] is False
     assert features["EMPTYGEOM"].geometry().isEmpty()
     assert (features["NULLGEOM"].id(), features["EMPTYGEOM"].id()) == (1000, 5000)
-    assert features["M"]["artif"] is True and features["P"]["artif"] is False  # the thresholds, unchanged
+    assert (
+        features["M"]["artif"] is True and features["P"]["artif"] is False
+    )  # the thresholds, unchanged
     assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom") == [(len(MESH),)]

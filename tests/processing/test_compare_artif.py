@@ -1,18 +1,23 @@
-"""ocsge:compare_artif on a hand-built IGN artificialisation layer whose disagreements are known by hand.
+"""ocsge:compare_artif on a hand-built IGN artificialisation layer whose disagreements are known by
+hand.
 
 Mesh (metres, EPSG:2154, shared sides with the same vertices):
 
 * block A, x 0–200: meadow M 40 × 50 = 2,000 m² (CS2.2.1 / US1.1) enclosed by artificialised land:
-  L 80 × 200 built, R 80 × 200 sealed, B 40 × 50 sealed, T 40 × 100 mineral used for housing (CS1.1.2.1 /
+  L 80 × 200 built, R 80 × 200 sealed, B 40 × 50 sealed, T 40 × 100 mineral used for housing
+  (CS1.1.2.1 /
   US2). The recomputation turns M artificialised by the thresholds;
 * block B, x 300–500: car park P 40 × 30 = 1,200 m² (CS1.1.1.2 / US4.1.3) enclosed by farmland
   (L2, R2 80 × 200, B2 40 × 50, T2 40 × 120): the thresholds make it non artificialised;
 * X: an isolated 60 × 60 woodland (3,600 m²), non artificialised whatever the thresholds;
 * U: 20 × 20 with an unknown couverture; N: 10 × 10 with IGN's artif null.
 
-IGN's answers (chosen): T 'non artif' (the matrix says artificialised: a *matrice* disagreement), M 'non
-artif' without crit_seuil (IGN did not apply the threshold we apply: *seuil*), X 'artif' with crit_seuil
-(IGN says its threshold made it artificialised, our recomputation does not: *seuil*), P 'non artif' with
+IGN's answers (chosen): T 'non artif' (the matrix says artificialised: a *matrice* disagreement), M
+'non
+artif' without crit_seuil (IGN did not apply the threshold we apply: *seuil*), X 'artif' with
+crit_seuil
+(IGN says its threshold made it artificialised, our recomputation does not: *seuil*), P 'non artif'
+with
 crit_seuil (agrees), everything else as the matrix says.
 
 By hand: compared 11 polygons (not U, N: 2 polygons, 500 m²); agree L, R, B, L2, R2, B2, T2, P = 8
@@ -26,7 +31,12 @@ import json
 
 import pytest
 from osgeo import ogr, osr
-from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 
 def frame(ox: float, y_lo: float, y_hi: float) -> dict[str, str]:
@@ -67,7 +77,9 @@ def ign_layer(path, rows=ROWS) -> str:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
-    layer = ds.CreateLayer("artif_2021_090", srs, ogr.wkbMultiPolygon, options=["GEOMETRY_NAME=geom"])
+    layer = ds.CreateLayer(
+        "artif_2021_090", srs, ogr.wkbMultiPolygon, options=["GEOMETRY_NAME=geom"]
+    )
     for name in ("id", "code_cs", "code_us", "artif"):
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     crit = ogr.FieldDefn("crit_seuil", ogr.OFTInteger)
@@ -77,7 +89,13 @@ def ign_layer(path, rows=ROWS) -> str:
     for key, (wkt, cs, us, artif, seuil) in rows.items():
         feature = ogr.Feature(layer.GetLayerDefn())
         geometry = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(wkt))
-        for name, value in (("id", key), ("code_cs", cs), ("code_us", us), ("artif", artif), ("aire", geometry.GetArea())):
+        for name, value in (
+            ("id", key),
+            ("code_cs", cs),
+            ("code_us", us),
+            ("artif", artif),
+            ("aire", geometry.GetArea()),
+        ):
             if value is not None:
                 feature.SetField(name, value)
         if seuil is not None:
@@ -97,7 +115,11 @@ def loaded(run, tmp_path):
 
 def test_agreement_numbers_by_hand(run, loaded):
     results, feedback = run("ocsge:compare_artif", {"INPUT": loaded, "OUTPUT": "TEMPORARY_OUTPUT"})
-    assert (results["COMPARED_COUNT"], results["AGREE_COUNT"], results["DISAGREE_COUNT"]) == (11, 8, 3)
+    assert (results["COMPARED_COUNT"], results["AGREE_COUNT"], results["DISAGREE_COUNT"]) == (
+        11,
+        8,
+        3,
+    )
     assert results["AGREE_HA"] == pytest.approx(7.4)
     assert results["DISAGREE_HA"] == pytest.approx(0.96)
     assert results["COMPARED_HA"] == pytest.approx(8.36)  # the 11 compared polygons: 7.4 + 0.96 ha
@@ -116,7 +138,14 @@ def test_disagreeing_polygons_with_both_answers_and_reason(run, loaded):
     layer = results["OUTPUT"]
     rows = {f["id"]: f for f in layer.getFeatures()}
     assert sorted(rows) == ["M", "T", "X"]
-    columns = ("ign_artif", "ign_crit_seuil", "calc_artif", "calc_artif_matrice", "calc_crit_seuil", "raison")
+    columns = (
+        "ign_artif",
+        "ign_crit_seuil",
+        "calc_artif",
+        "calc_artif_matrice",
+        "calc_crit_seuil",
+        "raison",
+    )
     assert tuple(rows["T"][c] for c in columns) == (False, False, True, True, False, "matrice")
     assert tuple(rows["M"][c] for c in columns) == (False, False, True, False, True, "seuil")
     assert tuple(rows["X"][c] for c in columns) == (True, True, False, False, False, "seuil")
@@ -130,10 +159,14 @@ def test_output_is_styled_by_reason(provider, loaded):
 
     project = QgsProject.instance()
     project.clear()
-    processing.runAndLoadResults("ocsge:compare_artif", {"INPUT": loaded, "OUTPUT": "TEMPORARY_OUTPUT"})
+    processing.runAndLoadResults(
+        "ocsge:compare_artif", {"INPUT": loaded, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     (layer,) = [lyr for lyr in project.mapLayers().values() if isinstance(lyr, QgsVectorLayer)]
     renderer = layer.renderer()
-    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "raison"
+    assert (
+        isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "raison"
+    )
     assert {c.value() for c in renderer.categories()} == {"matrice", "seuil"}
     project.clear()
 
@@ -141,7 +174,14 @@ def test_output_is_styled_by_reason(provider, loaded):
 def test_occupation_layer_without_artif_is_refused(run, tmp_path):
     from builders import square, write_layer
 
-    path = str(write_layer(tmp_path / "occ.gpkg", "occ", ["ID", "code_cs", "code_us"], [(square(0, 0, 10), ["a", "CS1.1.1.1", "US2"])]))
+    path = str(
+        write_layer(
+            tmp_path / "occ.gpkg",
+            "occ",
+            ["ID", "code_cs", "code_us"],
+            [(square(0, 0, 10), ["a", "CS1.1.1.1", "US2"])],
+        )
+    )
     out = tmp_path / "out.gpkg"
     with pytest.raises(QgsProcessingException, match="no artif field") as error:
         run("ocsge:compare_artif", {"INPUT": path, "OUTPUT": str(out)})

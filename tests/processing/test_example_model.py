@@ -1,5 +1,7 @@
-"""The bundled example model is valid in the modeler: QgsProcessingModelAlgorithm.validate() finds no
-error (the modeler draws a child red for each one), on the file as shipped and as the provider lists it."""
+"""The bundled example model is valid in the modeler: QgsProcessingModelAlgorithm.validate() finds
+no
+error (the modeler draws a child red for each one), on the file as shipped and as the provider lists
+it."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ def test_example_model_validates(provider):
     for child_id in model.childAlgorithms():
         ok, errors = model.validateChildAlgorithm(child_id)
         assert ok and not errors, (child_id, errors)
-    # the toolbox's copy, as a run or « Edit model » gets it (an instance made once the provider is loaded)
+    # the toolbox's copy, as a run or « Edit model » gets it (an instance made once the provider is
+    # loaded)
     listed = QgsApplication.processingRegistry().algorithmById("ocsge:diagnostic_ocsge_modele")
     assert listed is not None and _errors(listed.create()) == []

@@ -36,15 +36,22 @@ def everything_under(folder: Path) -> list[str]:
 
 @pytest.fixture
 def server(httpserver_ipv4, tmp_path):
-    with plugin_settings(ign_url=httpserver_ipv4.url_for(IGN), datagouv_url=httpserver_ipv4.url_for(API),
-                         network__backoff=0.01, network__timeout=5, cache_dir=str(tmp_path / "cache")):
+    with plugin_settings(
+        ign_url=httpserver_ipv4.url_for(IGN),
+        datagouv_url=httpserver_ipv4.url_for(API),
+        network__backoff=0.01,
+        network__timeout=5,
+        cache_dir=str(tmp_path / "cache"),
+    ):
         yield httpserver_ipv4
 
 
 # ------------------------------------------------------------------------- paths from outside
 
 
-@pytest.mark.parametrize("name", ["../x", "a/../../x", "/etc/passwd", "C:\\Windows\\x", "..\\..\\x", "", "a\x00b"])
+@pytest.mark.parametrize(
+    "name", ["../x", "a/../../x", "/etc/passwd", "C:\\Windows\\x", "..\\..\\x", "", "a\x00b"]
+)
 def test_safe_join_refuses_names_leading_out(tmp_path, name):
     with pytest.raises(files.UnsafePath, match="Refused"):
         files.safe_join(tmp_path, name, "a test")
@@ -76,7 +83,9 @@ def test_datagouv_file_url_is_never_read(server, tmp_path):
         datagouv.DataGouv(network.Client()).download(hostile)
     assert error.value.kind == "scheme"
     assert everything_under(tmp_path / "cache") == []
-    evil_id = datagouv.Resource.from_api(dict(resource("../../x", "t", "csv", server.url_for("/f.csv")), id="../../x"))
+    evil_id = datagouv.Resource.from_api(
+        dict(resource("../../x", "t", "csv", server.url_for("/f.csv")), id="../../x")
+    )
     server.expect_request("/f.csv").respond_with_data("a,b\n1,2\n")
     path, _ = datagouv.DataGouv(network.Client()).download(evil_id)
     assert (tmp_path / "cache") in path.parents and path.read_text() == "a,b\n1,2\n"
@@ -84,23 +93,33 @@ def test_datagouv_file_url_is_never_read(server, tmp_path):
 
 
 def test_redirect_to_a_local_file_is_refused_by_name(server):
-    server.expect_request("/listing").respond_with_response(Response(status=302, headers={"Location": "file:///etc/passwd"}))
+    server.expect_request("/listing").respond_with_response(
+        Response(status=302, headers={"Location": "file:///etc/passwd"})
+    )
     with pytest.raises(network.NetworkError, match="redirected to “file:///etc/passwd”") as error:
         network.Client(retries=0).get(server.url_for("/listing"))
     assert error.value.kind == "scheme"
 
 
 def _linked_archive(tmp_path: Path, outside: Path) -> Path:
-    """An archive whose entry ``link`` is a symbolic link leading out, then ``link/x`` written through it."""
+    """An archive whose entry ``link`` is a symbolic link leading out, then ``link/x`` written
+    through it."""
     work = tmp_path / "build"
     work.mkdir()
     (work / "link").symlink_to(os.path.relpath(outside, work))
     archive = tmp_path / "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01.7z"
-    subprocess.run([seven_zip(), "a", "-snl", "-bd", str(archive), "link"], cwd=work, check=True, capture_output=True)
+    subprocess.run(
+        [seven_zip(), "a", "-snl", "-bd", str(archive), "link"],
+        cwd=work,
+        check=True,
+        capture_output=True,
+    )
     (work / "link").unlink()
     (work / "link").mkdir()
     (work / "link" / "x").write_text("pwned")
-    subprocess.run([seven_zip(), "a", "-bd", str(archive), "link/x"], cwd=work, check=True, capture_output=True)
+    subprocess.run(
+        [seven_zip(), "a", "-bd", str(archive), "link/x"], cwd=work, check=True, capture_output=True
+    )
     return archive
 
 
@@ -141,7 +160,9 @@ def test_slow_drip_download_is_cut_and_nothing_kept(server, tmp_path):
 
 
 def test_oversized_listing_is_refused(server):
-    server.expect_request("/big").respond_with_data(json.dumps({"data": ["x" * 1000] * 100}), content_type="application/json")
+    server.expect_request("/big").respond_with_data(
+        json.dumps({"data": ["x" * 1000] * 100}), content_type="application/json"
+    )
     with plugin_settings(network__max_listing_mb=0.01):
         with pytest.raises(network.NetworkError, match="larger than 0.01 MB") as error:
             network.Client(retries=0).get_json(server.url_for("/big"))
@@ -151,7 +172,9 @@ def test_oversized_listing_is_refused(server):
 def test_dead_download_leftover_is_removed_by_the_next(server, tmp_path):
     folder = tmp_path / "downloads"
     folder.mkdir()
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     leftover = folder / f".a.7z.ocsge-m{files.machine_id()}-{int(dead.stdout)}-0123abcd.part.7z"
     leftover.write_bytes(b"")
     mine = files.temp_name(folder / "b.7z")  # a live run's (this process): kept
@@ -162,9 +185,16 @@ def test_dead_download_leftover_is_removed_by_the_next(server, tmp_path):
 
 
 def test_leftovers_of_earlier_versions_are_removed_once_a_day_old(tmp_path):
-    names = [".part-ab_c1234", ".artif_commune.k2j_x9a0.part.gpkg", ".imper_epci.0a1b2c3d.part.csv",
-             ".x.7z.0a1b2c3d.part", ".cls.gpkg.4242.tmp.gpkg", ".cls.gpkg.4242.tmp.gpkg-journal",
-             ".a.gpkg.ocsge-4242-0123abcd.part.gpkg", ".ocsge-4242-0123abcd.partdir"]  # with a pid, no machine
+    names = [
+        ".part-ab_c1234",
+        ".artif_commune.k2j_x9a0.part.gpkg",
+        ".imper_epci.0a1b2c3d.part.csv",
+        ".x.7z.0a1b2c3d.part",
+        ".cls.gpkg.4242.tmp.gpkg",
+        ".cls.gpkg.4242.tmp.gpkg-journal",
+        ".a.gpkg.ocsge-4242-0123abcd.part.gpkg",
+        ".ocsge-4242-0123abcd.partdir",
+    ]  # with a pid, no machine
     for name in names:
         (tmp_path / name).write_bytes(b"")
     (tmp_path / ".part-recent1").mkdir()
@@ -181,13 +211,17 @@ def test_output_set_killed_while_renaming_is_finished_by_the_next_run(tmp_path):
     folder.mkdir()
     for name in ("a.csv", "b.csv"):
         (folder / name).write_text("old")
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     staging = folder / f".ocsge-m{files.machine_id()}-{int(dead.stdout)}-0123abcd.partdir"
     staging.mkdir()
     (staging / "b.csv").write_text("new")  # a.csv was already moved in when the run died
     (folder / "a.csv").write_text("new")
     (staging / files.READY).write_text(json.dumps(["a.csv", "b.csv"]))
-    unfinished = folder / f".ocsge-m{files.machine_id()}-{int(dead.stdout)}-4567abcd.partdir"  # died while writing: dropped
+    unfinished = (
+        folder / f".ocsge-m{files.machine_id()}-{int(dead.stdout)}-4567abcd.partdir"
+    )  # died while writing: dropped
     unfinished.mkdir()
     (unfinished / "a.csv").write_text("half")
     files.clean_leftovers(folder)
@@ -213,15 +247,19 @@ def fill(disk: Path, leave: int = 16 * 1024) -> None:
 
 
 def _source(tmp_path: Path, kind: str) -> str:
-    rows = [(square(100 * (i % 20), 100 * (i // 20), 100), [f"P{i}", code[1], code[2], "2019"]) for i, code in
-            enumerate([r[1] for r in HAND_ROWS] * 40)]
+    rows = [
+        (square(100 * (i % 20), 100 * (i // 20), 100), [f"P{i}", code[1], code[2], "2019"])
+        for i, code in enumerate([r[1] for r in HAND_ROWS] * 40)
+    ]
     if kind == "gpkg":
         return str(write_layer(tmp_path / "src" / "occ.gpkg", "occ", FIELDS, rows))
     if kind == "shp":
         return str(write_layer(tmp_path / "src" / "occ.shp", "occ", FIELDS, rows, driver="SHP"))
     path = tmp_path / "src" / "occ.geojson"  # neither: written through a QGIS sink
     write_layer(tmp_path / "src" / "tmp.gpkg", "occ", FIELDS, rows)
-    subprocess.run(["ogr2ogr", "-f", "GeoJSON", str(path), str(tmp_path / "src" / "tmp.gpkg")], check=True)
+    subprocess.run(
+        ["ogr2ogr", "-f", "GeoJSON", str(path), str(tmp_path / "src" / "tmp.gpkg")], check=True
+    )
     return str(path)
 
 
@@ -232,7 +270,10 @@ def test_classify_on_a_full_disk_keeps_the_previous_file(run, small_disk, tmp_pa
     run("ocsge:classify", {"INPUT": source, "OUTPUT": str(out)})
     before = out.read_bytes()
     fill(small_disk)
-    with pytest.raises(QgsProcessingException, match=re.compile(f"Cannot write {out}.*previous file of that name is kept", re.S)):
+    with pytest.raises(
+        QgsProcessingException,
+        match=re.compile(f"Cannot write {out}.*previous file of that name is kept", re.S),
+    ):
         run("ocsge:classify", {"INPUT": source, "OUTPUT": str(out)})
     assert out.read_bytes() == before
     assert sorted(p.name for p in small_disk.iterdir()) == ["cls.gpkg", "filler"]
@@ -242,10 +283,24 @@ def test_export_on_a_full_disk_keeps_the_previous_set(run, small_disk, tmp_path)
     """ocsge:export of a one-commune table (the hand delivery aggregated): a second export on a
     full disk is an error, and every file of the first is intact, no temporary folder left."""
     layer = next(hand_delivery(tmp_path / "d").rglob("OCCUPATION_SOL.gpkg"))
-    communes = write_layer(tmp_path / "communes.gpkg", "communes", ["code", "nom"], [(square(-50, -50, 400), ["32001", "Une"])])
+    communes = write_layer(
+        tmp_path / "communes.gpkg",
+        "communes",
+        ["code", "nom"],
+        [(square(-50, -50, 400), ["32001", "Une"])],
+    )
     table = tmp_path / "table.gpkg"
-    run("ocsge:aggregate", {"INPUT_LAYERS": [f"{layer}|layername=OCCUPATION_SOL"], "TERRITORIES": str(communes),
-                            "CODE_FIELD": "code", "NAME_FIELD": "nom", "METHOD": 2, "OUTPUT": str(table)})
+    run(
+        "ocsge:aggregate",
+        {
+            "INPUT_LAYERS": [f"{layer}|layername=OCCUPATION_SOL"],
+            "TERRITORIES": str(communes),
+            "CODE_FIELD": "code",
+            "NAME_FIELD": "nom",
+            "METHOD": 2,
+            "OUTPUT": str(table),
+        },
+    )
     out = small_disk / "export"
     params = {"COMMUNE": str(table), "OUTPUT_FOLDER": str(out)}
     results, _ = run("ocsge:export", params)
@@ -259,16 +314,30 @@ def test_export_on_a_full_disk_keeps_the_previous_set(run, small_disk, tmp_path)
 
 
 def test_flows_on_a_full_disk_keep_every_previous_output(run, small_disk, tmp_path):
-    """ocsge:flows writes six outputs: on a full disk, an error and all six of the previous run intact."""
+    """ocsge:flows writes six outputs: on a full disk, an error and all six of the previous run
+    intact."""
     layers = []
-    for year, rows in ((2016, HAND_ROWS), (2019, [(wkt, [v[0], "CS1.1.1.1", "US6.1", "2019"]) for wkt, v in HAND_ROWS])):
-        delivery = hand_delivery(tmp_path / str(year), f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01", rows=rows)
+    for year, rows in (
+        (2016, HAND_ROWS),
+        (2019, [(wkt, [v[0], "CS1.1.1.1", "US6.1", "2019"]) for wkt, v in HAND_ROWS]),
+    ):
+        delivery = hand_delivery(
+            tmp_path / str(year), f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01", rows=rows
+        )
         layers.append(str(next(delivery.rglob("OCCUPATION_SOL.gpkg"))))
     out = small_disk / "flows"
     out.mkdir()
-    params = {"OCCUPATION_DEBUT": layers[0], "OCCUPATION_FIN": layers[1], "METHOD": 2,
-              "OUTPUT": str(out / "flux.gpkg"), "ONLY_ONE": str(out / "only.gpkg"), "SUMMARY": str(out / "summary.csv"),
-              "TRANSITIONS_CS": str(out / "cs.csv"), "TRANSITIONS_US": str(out / "us.csv"), "ORIGIN": str(out / "origin.csv")}
+    params = {
+        "OCCUPATION_DEBUT": layers[0],
+        "OCCUPATION_FIN": layers[1],
+        "METHOD": 2,
+        "OUTPUT": str(out / "flux.gpkg"),
+        "ONLY_ONE": str(out / "only.gpkg"),
+        "SUMMARY": str(out / "summary.csv"),
+        "TRANSITIONS_CS": str(out / "cs.csv"),
+        "TRANSITIONS_US": str(out / "us.csv"),
+        "ORIGIN": str(out / "origin.csv"),
+    }
     run("ocsge:flows", params)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     assert len(before) == 6
@@ -283,7 +352,10 @@ def test_flows_on_a_full_disk_keep_every_previous_output(run, small_disk, tmp_pa
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1"])
 def test_membership_csv_in_every_usual_encoding(tmp_path, encoding):
-    text = "commune_code;epci_code;epci_nom;departement_code;region_code\n90001;200069052;CC des Vosges du Sud — Étueffont;90;27\n"
+    text = (
+        "commune_code;epci_code;epci_nom;departement_code;region_code\n90001;200069052;CC "
+        "des Vosges du Sud — Étueffont;90;27\n"
+    )
     if encoding == "latin-1":
         text = text.replace("—", "-")
     path = tmp_path / "m.csv"
@@ -302,16 +374,23 @@ def test_membership_duplicates_with_different_epci_are_listed(tmp_path):
     )
     membership = rollup.Membership.from_csv(path)
     assert len(membership.warnings) == 1
-    assert "1 communes" in membership.warnings[0] and "90001 (200069052, 249000241)" in membership.warnings[0]
+    assert (
+        "1 communes" in membership.warnings[0]
+        and "90001 (200069052, 249000241)" in membership.warnings[0]
+    )
     assert "90002 (" not in membership.warnings[0]
     assert membership.table.loc["90001", "epci_code"] == "200069052"  # the first row, as said
 
 
 def test_empty_layer_to_classify_is_named(run, tmp_path):
     path = write_layer(tmp_path / "occupation_vide.gpkg", "occupation_vide", FIELDS, [])
-    results, feedback = run("ocsge:classify", {"INPUT": str(path), "OUTPUT": str(tmp_path / "out.gpkg")})
+    results, feedback = run(
+        "ocsge:classify", {"INPUT": str(path), "OUTPUT": str(tmp_path / "out.gpkg")}
+    )
     assert results["TOTAL_HA"] == 0
-    assert any("occupation_vide" in w and "no polygon" in w for w in feedback.warnings), feedback.warnings
+    assert any("occupation_vide" in w and "no polygon" in w for w in feedback.warnings), (
+        feedback.warnings
+    )
 
 
 @pytest.mark.parametrize("algorithm", ["aggregate", "diagnostic"])
@@ -320,11 +399,21 @@ def test_territories_outside_the_data_name_both_extents(run, tmp_path, algorithm
     layer = next(delivery.rglob("OCCUPATION_SOL.gpkg"))
     communes = str(DATA / "communes-90-territoire-de-belfort.geojson")
     if algorithm == "aggregate":
-        params = {"INPUT_LAYERS": [f"{layer}|layername=OCCUPATION_SOL"], "TERRITORIES": communes,
-                  "CODE_FIELD": "code", "NAME_FIELD": "nom", "OUTPUT": "TEMPORARY_OUTPUT"}
+        params = {
+            "INPUT_LAYERS": [f"{layer}|layername=OCCUPATION_SOL"],
+            "TERRITORIES": communes,
+            "CODE_FIELD": "code",
+            "NAME_FIELD": "nom",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        }
     else:
-        params = {"INPUT": str(delivery), "COMMUNES": communes, "CODE_FIELD": "code", "NAME_FIELD": "nom",
-                  "OUTPUT_FOLDER": str(tmp_path / "out")}
+        params = {
+            "INPUT": str(delivery),
+            "COMMUNES": communes,
+            "CODE_FIELD": "code",
+            "NAME_FIELD": "nom",
+            "OUTPUT_FOLDER": str(tmp_path / "out"),
+        }
     with warnings.catch_warnings():
         warnings.simplefilter("error", FutureWarning)
         with pytest.raises(QgsProcessingException, match="do not overlap") as error:
@@ -337,8 +426,15 @@ def test_territories_outside_the_data_name_both_extents(run, tmp_path, algorithm
 def test_missing_communes_path_is_named(run, tmp_path):
     missing = tmp_path / "nowhere" / "communes.gpkg"
     with pytest.raises(QgsProcessingException, match=f"commune layer {missing} cannot be opened"):
-        run("ocsge:diagnostic", {"INPUT": str(tmp_path), "COMMUNES": str(missing), "CODE_FIELD": "code",
-                                 "OUTPUT_FOLDER": str(tmp_path / "out")})
+        run(
+            "ocsge:diagnostic",
+            {
+                "INPUT": str(tmp_path),
+                "COMMUNES": str(missing),
+                "CODE_FIELD": "code",
+                "OUTPUT_FOLDER": str(tmp_path / "out"),
+            },
+        )
     assert not (tmp_path / "out").exists()
 
 
@@ -353,7 +449,8 @@ EXTRACT = textwrap.dedent(
     app = QgsApplication([], False)
     app.initQgis()
     from ocsge.ocsge_plugin import reading
-    time.sleep(max(0.0, float(sys.argv[3]) - time.time()))  # all four start extracting at the same instant
+    # all four start extracting at the same instant
+    time.sleep(max(0.0, float(sys.argv[3]) - time.time()))
     delivery = reading.open_delivery(sys.argv[2])
     print(sorted(layer.kind for layer in delivery.layers), delivery.extracted[0][1])
     """
@@ -366,21 +463,39 @@ def test_four_extractions_at_the_same_instant_on_a_cold_cache(tmp_path):
     archive = pack_7z(hand_delivery(tmp_path / "d"))
     env = dict(os.environ, OCSGE_CACHE_DIR=str(tmp_path / "cache"), QT_QPA_PLATFORM="offscreen")
     at = str(time.time() + 4.0)
-    procs = [subprocess.Popen(["/usr/bin/python3", "-c", EXTRACT, str(_PLUGINPATH), str(archive), at], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    procs = [
+        subprocess.Popen(
+            ["/usr/bin/python3", "-c", EXTRACT, str(_PLUGINPATH), str(archive), at],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     outputs = [proc.communicate(timeout=120) for proc in procs]
     assert [proc.returncode for proc in procs] == [0] * 4, [err[-500:] for _, err in outputs]
     lines = sorted(out.strip().splitlines()[-1] for out, _ in outputs)
-    assert lines == ["['occupation', 'zone_construite'] False"] + ["['occupation', 'zone_construite'] True"] * 3
+    assert (
+        lines
+        == ["['occupation', 'zone_construite'] False"]
+        + ["['occupation', 'zone_construite'] True"] * 3
+    )
     extract = tmp_path / "cache" / "extract"
-    assert len([p for p in extract.iterdir() if p.is_dir()]) == 1  # one extraction, no temporary left
+    assert (
+        len([p for p in extract.iterdir() if p.is_dir()]) == 1
+    )  # one extraction, no temporary left
 
 
 def test_extraction_cache_is_capped_least_recently_used_first(tmp_path, monkeypatch):
     monkeypatch.setenv(settings.CACHE_ENV, str(tmp_path / "cache"))
     packed = []
     for year in (2016, 2019, 2022):
-        packed.append(pack_7z(hand_delivery(tmp_path / str(year), f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01")))
+        packed.append(
+            pack_7z(
+                hand_delivery(tmp_path / str(year), f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01")
+            )
+        )
     first, _ = archives.extract_archive(packed[0])
     one = archives.tree_size(first)
     with plugin_settings(cache__max_gb=2.5 * one / 1e9):  # room for two

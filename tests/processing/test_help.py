@@ -1,6 +1,9 @@
-"""Help for people: every algorithm has a Help button to its section of the user guide installed with
-the plugin (HTML made from docs/guide.md), a one-line description, tags in French and English (the toolbox search
-finds « ZAN »), help in sections without raw algorithm ids nor text eaten as HTML, an icon per family."""
+"""Help for people: every algorithm has a Help button to its section of the user guide installed
+with
+the plugin (HTML made from docs/guide.md), a one-line description, tags in French and English (the
+toolbox search
+finds « ZAN »), help in sections without raw algorithm ids nor text eaten as HTML, an icon per
+family."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ def test_every_help_url_opens_the_local_guide_at_its_anchor(provider, tmp_path, 
     """With the HTML guide installed (as the zip and make deploy do), each Help button opens it by a
     file:// address at an anchor of its own; the online copy only while the repository is real."""
     import guide_html
+
     from ocsge.ocsge_plugin import guide
 
     html_path = guide_html.write(tmp_path)
@@ -35,13 +39,26 @@ def test_every_help_url_opens_the_local_guide_at_its_anchor(provider, tmp_path, 
     for alg in algorithms:
         url, _, anchor = alg.helpUrl().partition("#")
         assert url == html_path.as_uri(), alg.id()
-        assert anchor in anchors and f'id="{anchor}"' in html_text, f"{alg.id()}: #{anchor} is not in the guide"
+        assert anchor in anchors and f'id="{anchor}"' in html_text, (
+            f"{alg.id()}: #{anchor} is not in the guide"
+        )
         assert alg.helpUrl() in alg.shortHelpString(), alg.id()
-    # no online link while metadata.txt's repository is a placeholder (until the release): no page that does not exist
-    placeholder = any(p.startswith("metadata.txt : l'adresse « repository »") for p in guide.address_problems(guide.metadata()))
+    # no online link while metadata.txt's repository is a placeholder (until the release): no page
+    # that does not exist
+    placeholder = any(
+        p.startswith("metadata.txt : l'adresse « repository »")
+        for p in guide.address_problems(guide.metadata())
+    )
     assert (guide.online_url("x") == "") == placeholder
-    real = {"repository": "https://git.example.fr/ocsge", "homepage": "https://ocsge.example.fr", "tracker": "https://git.example.fr/ocsge/issues"}
-    assert guide.online_url("ocsge-load", real) == "https://git.example.fr/ocsge/blob/main/docs/guide.md#ocsge-load"
+    real = {
+        "repository": "https://git.example.fr/ocsge",
+        "homepage": "https://ocsge.example.fr",
+        "tracker": "https://git.example.fr/ocsge/issues",
+    }
+    assert (
+        guide.online_url("ocsge-load", real)
+        == "https://git.example.fr/ocsge/blob/main/docs/guide.md#ocsge-load"
+    )
 
 
 def test_guide_is_written_for_people():
@@ -54,7 +71,9 @@ def test_guide_is_written_for_people():
     assert headings[0] == "Parcours type"
     steps = text.split("## Parcours type", 1)[1].split("\n## ", 1)[0]
     images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", steps)
-    assert len(images) >= 4 and all((GUIDE.parent / image).exists() for image in images)  # one per step
+    assert len(images) >= 4 and all(
+        (GUIDE.parent / image).exists() for image in images
+    )  # one per step
     page, _ = guide_html.render(text)
     visible = re.sub(r"<[^>]+>", "", page)
     assert not re.search(r"<\w+>|&lt;", visible), re.search(r".{40}(<\w+>|&lt;).{40}", visible)
@@ -81,7 +100,14 @@ def test_help_is_structured_readable_and_tagged(provider):
         if alg.id().endswith("_modele"):
             continue
         assert alg.shortDescription().strip() and "\n" not in alg.shortDescription(), alg.id()
-        assert {"ZAN", "artificialisation", "imperméabilisation", "OCS GE", "Climat et résilience", "land take"} <= set(alg.tags()), alg.id()
+        assert {
+            "ZAN",
+            "artificialisation",
+            "imperméabilisation",
+            "OCS GE",
+            "Climat et résilience",
+            "land take",
+        } <= set(alg.tags()), alg.id()
         help_html = alg.shortHelpString()
         parsed = _Text()
         parsed.feed(help_html)
@@ -98,8 +124,8 @@ def test_help_is_structured_readable_and_tagged(provider):
     parsed.feed(export.shortHelpString())
     assert "artif_<level>" in "".join(parsed.text)
     # one icon per family, each a file of the plugin
-    from ocsge.processing_provider.base import ICONS
     from ocsge.ocsge_plugin.nomenclature import RESOURCES
+    from ocsge.processing_provider.base import ICONS
 
     assert set(icons) == set(ICONS) and len(set(ICONS.values())) == 3
     assert all((RESOURCES / "icons" / name).exists() for name in ICONS.values())
@@ -138,10 +164,20 @@ def test_plurals_follow_the_language(ocsge):
 
 def test_log_table_aligns_and_rounds(ocsge):
     from conftest import Recorder
+
     from ocsge.processing_provider.base import log_table
 
     feedback = Recorder()
-    log_table(feedback, "Surfaces", ["Code", "Surface (ha)"], [["CS1.1.1.1", 25.27621091882345], ["CS2.2.1", 1234.5]])
+    log_table(
+        feedback,
+        "Surfaces",
+        ["Code", "Surface (ha)"],
+        [["CS1.1.1.1", 25.27621091882345], ["CS2.2.1", 1234.5]],
+    )
     assert feedback.infos == ["Surfaces"]
     lines = feedback.commands[0].replace("\u00a0", " ").split("\n")
-    assert lines == ["Code       Surface (ha)", "CS1.1.1.1         25.28", "CS2.2.1        1,234.50"]
+    assert lines == [
+        "Code       Surface (ha)",
+        "CS1.1.1.1         25.28",
+        "CS2.2.1        1,234.50",
+    ]

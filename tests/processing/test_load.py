@@ -6,10 +6,16 @@ import json
 import os
 
 import pytest
-from builders import HAND_ROWS, HAND_SURFACE_HA, hand_delivery, pack_7z, seven_zip, square, write_layer
+from builders import (
+    HAND_ROWS,
+    HAND_SURFACE_HA,
+    hand_delivery,
+    pack_7z,
+    seven_zip,
+    square,
+    write_layer,
+)
 from qgis.core import QgsProcessingException, QgsVectorLayer
-
-from ocsge.ocsge_plugin import archives
 
 
 def _report(results):
@@ -19,7 +25,9 @@ def _report(results):
 def _surfaces(layer: QgsVectorLayer) -> dict[str, float]:
     totals: dict[str, float] = {}
     for feature in layer.getFeatures():
-        totals[feature["code_cs"]] = totals.get(feature["code_cs"], 0.0) + feature.geometry().area() / 10000
+        totals[feature["code_cs"]] = (
+            totals.get(feature["code_cs"], 0.0) + feature.geometry().area() / 10000
+        )
     return totals
 
 
@@ -41,7 +49,10 @@ def test_archive_is_loaded_normalised_with_crs_and_millesime(run, tmp_path):
     # and in the log as a table people read: code, label, hectares and share, rounded
     table = feedback.commands[0].replace("\u00a0", " ").split("\n")
     assert table[0].split() == ["Code", "Label", "Surface", "(ha)", "Share", "(%)"]
-    assert table[1].startswith("CS1.1.1.1  Zones bâties") and table[1].split()[-2:] == ["1.00", "23.53"]  # 1 ha of 4.25
+    assert table[1].startswith("CS1.1.1.1  Zones bâties") and table[1].split()[-2:] == [
+        "1.00",
+        "23.53",
+    ]  # 1 ha of 4.25
     assert table[-1].split() == ["Total", "4.25", "100.00"]
     # Loading the same archive twice does not extract twice.
     results2, feedback2 = run("ocsge:load", {"INPUT": str(archive)})
@@ -51,7 +62,11 @@ def test_archive_is_loaded_normalised_with_crs_and_millesime(run, tmp_path):
 
 @pytest.mark.parametrize(
     "flavour, fields",
-    [("shp", ("CODE_CS", "CODE_US")), ("gpkg", ("couverture", "usage")), ("gpkg", ("CODE_CS", "CODE_US"))],
+    [
+        ("shp", ("CODE_CS", "CODE_US")),
+        ("gpkg", ("couverture", "usage")),
+        ("gpkg", ("CODE_CS", "CODE_US")),
+    ],
 )
 def test_field_spellings_are_normalised(run, tmp_path, flavour, fields):
     folder = hand_delivery(tmp_path, flavour=flavour, fields=fields)
@@ -64,8 +79,17 @@ def test_field_spellings_are_normalised(run, tmp_path, flavour, fields):
 
 def test_crs_from_archive_token_when_no_prj(run, tmp_path):
     name = "OCS-GE_2-0__SHP_RGR92UTM40S_D974_2019-01-01"
-    inner = tmp_path / name / "OCS-GE" / "1_DONNEES_LIVRAISON" / "OCS-GE_2-0_SHP_RGR92UTM40S_D974-2019"
-    write_layer(inner / "OCCUPATION_SOL.shp", "OCCUPATION_SOL", ["ID", "CODE_CS", "CODE_US"], [(square(0, 0, 10), ["a", "CS2.2.1", "US1.1"])], epsg=None, driver="SHP")
+    inner = (
+        tmp_path / name / "OCS-GE" / "1_DONNEES_LIVRAISON" / "OCS-GE_2-0_SHP_RGR92UTM40S_D974-2019"
+    )
+    write_layer(
+        inner / "OCCUPATION_SOL.shp",
+        "OCCUPATION_SOL",
+        ["ID", "CODE_CS", "CODE_US"],
+        [(square(0, 0, 10), ["a", "CS2.2.1", "US1.1"])],
+        epsg=None,
+        driver="SHP",
+    )
     assert not (inner / "OCCUPATION_SOL.prj").exists()
     results, _ = run("ocsge:load", {"INPUT": str(pack_7z(tmp_path / name))})
     layer = QgsVectorLayer(results["OCCUPATION"], "o", "ogr")
@@ -76,11 +100,24 @@ def test_crs_from_archive_token_when_no_prj(run, tmp_path):
 def test_difference_fields_and_years(run, tmp_path):
     name = "OCS-GE_2-0_DIFF_SHP_LAMB93_D001_2018-2021"
     inner = tmp_path / name / "OCS-GE" / "1_DONNEES" / "DIFF"
-    rows = [(square(0, 0, 100), ["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"]), (square(100, 0, 100), [None, None, "CS1.1.1.2", "US4.1.1"])]
-    write_layer(inner / "DIFFERENCE.shp", "DIFFERENCE", ["CS_2018", "US_2018", "CS_2021", "US_2021"], rows, driver="SHP")
+    rows = [
+        (square(0, 0, 100), ["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"]),
+        (square(100, 0, 100), [None, None, "CS1.1.1.2", "US4.1.1"]),
+    ]
+    write_layer(
+        inner / "DIFFERENCE.shp",
+        "DIFFERENCE",
+        ["CS_2018", "US_2018", "CS_2021", "US_2021"],
+        rows,
+        driver="SHP",
+    )
     results, feedback = run("ocsge:load", {"INPUT": str(tmp_path / name)})
     entry = _report(results)["layers"][0]
-    assert entry["kind"] == "difference" and entry["millesimes"] == [2018, 2021] and entry["departement"] == "01"
+    assert (
+        entry["kind"] == "difference"
+        and entry["millesimes"] == [2018, 2021]
+        and entry["departement"] == "01"
+    )
     layer = QgsVectorLayer(results["DIFFERENCE"], "d", "ogr")
     assert {"cs_debut", "us_debut", "cs_fin", "us_fin"} <= set(layer.fields().names())
     assert entry["null_codes"] == 1
@@ -90,7 +127,13 @@ def test_difference_fields_and_years(run, tmp_path):
 def test_old_difference_spelling(run, tmp_path):
     name = "OCS-GE_2-0__SHP_LAMB93_D032_DIFF_2016-2019"
     inner = tmp_path / name / "OCS-GE" / "1_DONNEES"
-    write_layer(inner / "DIFF_OCS.shp", "DIFF_OCS", ["cs_avant", "us_avant", "cs_apres", "us_apres"], [(square(0, 0, 100), ["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"])], driver="SHP")
+    write_layer(
+        inner / "DIFF_OCS.shp",
+        "DIFF_OCS",
+        ["cs_avant", "us_avant", "cs_apres", "us_apres"],
+        [(square(0, 0, 100), ["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"])],
+        driver="SHP",
+    )
     results, _ = run("ocsge:load", {"INPUT": str(tmp_path)})
     entry = _report(results)["layers"][0]
     assert entry["millesimes"] == [2016, 2019] and entry["fields"]["cs_debut"] == "cs_avant"
@@ -99,17 +142,36 @@ def test_old_difference_spelling(run, tmp_path):
 def test_artificialisation_layers(run, tmp_path):
     name = "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D001_2018-01-01"
     path = tmp_path / name / "OCS-GE" / "1_DONNEES" / "ARTIF.gpkg"
-    write_layer(path, "artif_2018_001", ["id", "code_cs", "code_us", "artif", "crit_seuil"], [(square(0, 0, 100), ["1", "CS1.1.1.1", "US5", "artif", "0"])])
+    write_layer(
+        path,
+        "artif_2018_001",
+        ["id", "code_cs", "code_us", "artif", "crit_seuil"],
+        [(square(0, 0, 100), ["1", "CS1.1.1.1", "US5", "artif", "0"])],
+    )
     name2 = "OCS-GE-ARTIFICIALISATION_2-0_DIFF-2018-2021_GPKG_LAMB93_D001_2025-09-16"
     path2 = tmp_path / name2 / "OCS-GE" / "1_DONNEES" / "EVOL.gpkg"
-    write_layer(path2, "ZAN_EVOL_2018_2021_001", ["CS_2018", "US_2018", "ARTIF_2018", "CS_2021", "US_2021", "ARTIF_2021", "ARTIFICIALISATION"],
-                [(square(0, 0, 100), ["CS2.2.1", "US1.1", "non artif", "CS1.1.1.1", "US5", "artif", "1"])])
+    write_layer(
+        path2,
+        "ZAN_EVOL_2018_2021_001",
+        [
+            "CS_2018",
+            "US_2018",
+            "ARTIF_2018",
+            "CS_2021",
+            "US_2021",
+            "ARTIF_2021",
+            "ARTIFICIALISATION",
+        ],
+        [(square(0, 0, 100), ["CS2.2.1", "US1.1", "non artif", "CS1.1.1.1", "US5", "artif", "1"])],
+    )
     results, _ = run("ocsge:load", {"INPUT": str(tmp_path)})
     by_kind = {layer["kind"]: layer for layer in _report(results)["layers"]}
     assert by_kind["artif"]["millesimes"] == [2018] and by_kind["artif"]["departement"] == "01"
     assert by_kind["artif_diff"]["millesimes"] == [2018, 2021]
     layer = QgsVectorLayer(results["ARTIF_DIFF"], "e", "ogr")
-    assert {"cs_debut", "artif_debut", "cs_fin", "artif_fin", "artificialisation"} <= set(layer.fields().names())
+    assert {"cs_debut", "artif_debut", "cs_fin", "artif_fin", "artificialisation"} <= set(
+        layer.fields().names()
+    )
 
 
 def test_two_millesimes_and_two_departements(run, tmp_path):
@@ -124,7 +186,10 @@ def test_two_millesimes_and_two_departements(run, tmp_path):
 
 
 def test_unknown_codes_are_reported_and_loading_goes_on(run, tmp_path):
-    rows = HAND_ROWS + [(square(500, 0, 10), ["X", "CS9.9", "US1.1", "2019"]), (square(600, 0, 10), ["Y", "CS9.9", "US77", "2019"])]
+    rows = HAND_ROWS + [
+        (square(500, 0, 10), ["X", "CS9.9", "US1.1", "2019"]),
+        (square(600, 0, 10), ["Y", "CS9.9", "US77", "2019"]),
+    ]
     hand_delivery(tmp_path, rows=rows)
     results, feedback = run("ocsge:load", {"INPUT": str(tmp_path)})
     entry = next(layer for layer in _report(results)["layers"] if layer["kind"] == "occupation")
@@ -132,13 +197,17 @@ def test_unknown_codes_are_reported_and_loading_goes_on(run, tmp_path):
     assert any("CS9.9 (2)" in warning for warning in feedback.warnings)
 
 
-@pytest.mark.parametrize("case", ["missing", "not_ocsge", "corrupt", "no_fields", "empty", "bad_extension"])
+@pytest.mark.parametrize(
+    "case", ["missing", "not_ocsge", "corrupt", "no_fields", "empty", "bad_extension"]
+)
 def test_bad_input_gets_a_clear_message(run, tmp_path, case):
     if case == "missing":
         path = tmp_path / "nothing.7z"
         expected = "does not exist"
     elif case == "not_ocsge":
-        path = write_layer(tmp_path / "roads.gpkg", "troncons", ["nom"], [(square(0, 0, 1), ["rue"])])
+        path = write_layer(
+            tmp_path / "roads.gpkg", "troncons", ["nom"], [(square(0, 0, 1), ["rue"])]
+        )
         expected = "No OCS GE layer"
     elif case == "corrupt":
         archive = pack_7z(hand_delivery(tmp_path / "src"))
@@ -147,10 +216,17 @@ def test_bad_input_gets_a_clear_message(run, tmp_path, case):
         path.write_bytes(data[: len(data) // 2])
         expected = "corrupt or truncated"
     elif case == "no_fields":
-        path = write_layer(tmp_path / "OCCUPATION_SOL.gpkg", "OCCUPATION_SOL", ["ID", "nature"], [(square(0, 0, 1), ["a", "b"])])
+        path = write_layer(
+            tmp_path / "OCCUPATION_SOL.gpkg",
+            "OCCUPATION_SOL",
+            ["ID", "nature"],
+            [(square(0, 0, 1), ["a", "b"])],
+        )
         expected = "code_cs"
     elif case == "empty":
-        path = write_layer(tmp_path / "OCCUPATION_SOL.gpkg", "OCCUPATION_SOL", ["ID", "code_cs", "code_us"], [])
+        path = write_layer(
+            tmp_path / "OCCUPATION_SOL.gpkg", "OCCUPATION_SOL", ["ID", "code_cs", "code_us"], []
+        )
         expected = "Empty layer"
     else:
         path = tmp_path / "notes.txt"
@@ -171,7 +247,12 @@ def split_7z(folder, volume: str = "2k") -> list:
 
     out = folder.parent.parent / "downloads"  # the parts alone in a folder, as downloaded
     out.mkdir()
-    subprocess.run([seven_zip(), "a", "-bd", "-y", f"-v{volume}", str(out / f"{folder.name}.7z"), folder.name], cwd=folder.parent, check=True, capture_output=True)
+    subprocess.run(
+        [seven_zip(), "a", "-bd", "-y", f"-v{volume}", str(out / f"{folder.name}.7z"), folder.name],
+        cwd=folder.parent,
+        check=True,
+        capture_output=True,
+    )
     return sorted(out.glob(f"{folder.name}.7z.*"))
 
 
@@ -181,9 +262,14 @@ def test_archive_split_in_parts_is_loaded_from_any_part_or_its_folder(run, tmp_p
     for given in (parts[0], parts[1], parts[0].parent):
         results, feedback = run("ocsge:load", {"INPUT": str(given), "SUMMARY": True})
         occupation = QgsVectorLayer(results["OCCUPATION"], "o", "ogr")
-        assert occupation.featureCount() == 5 and _surfaces(occupation) == pytest.approx(HAND_SURFACE_HA)
+        assert occupation.featureCount() == 5 and _surfaces(occupation) == pytest.approx(
+            HAND_SURFACE_HA
+        )
         kinds = sorted(layer["kind"] for layer in _report(results)["layers"])
-        assert kinds == ["occupation", "zone_construite"]  # the folder: one archive, not one per part
+        assert kinds == [
+            "occupation",
+            "zone_construite",
+        ]  # the folder: one archive, not one per part
     assert any("cache" in info for info in feedback.infos)  # extracted once
 
 
@@ -198,11 +284,16 @@ def test_archive_split_with_a_missing_part_names_it(run, tmp_path):
 
 
 def test_a_broken_layer_among_a_folders_files_is_named_by_its_file(run, tmp_path):
-    """A folder of deliveries also holding a table named like IGN's difference layer but without its code
+    """A folder of deliveries also holding a table named like IGN's difference layer but without its
+    code
     fields (an earlier export, a hand-made extract): the refusal names that file and layer."""
     hand_delivery(tmp_path / "livraisons")
-    stray = write_layer(tmp_path / "livraisons" / "mes_exports" / "DIFFERENCE_2016_2019.gpkg", "difference_communes",
-                        ["commune_code", "flux_artif"], [(square(0, 0, 1), ["32013", "12.5"])])
+    stray = write_layer(
+        tmp_path / "livraisons" / "mes_exports" / "DIFFERENCE_2016_2019.gpkg",
+        "difference_communes",
+        ["commune_code", "flux_artif"],
+        [(square(0, 0, 1), ["32013", "12.5"])],
+    )
     with pytest.raises(QgsProcessingException) as error:
         run("ocsge:load", {"INPUT": str(tmp_path / "livraisons")})
     message = str(error.value)

@@ -1,4 +1,5 @@
-"""A layer's millésime: its own fields first (``MILLESIME``, ``CS_<year>``), its delivery's name as the
+"""A layer's millésime: its own fields first (``MILLESIME``, ``CS_<year>``), its delivery's name as
+the
 fallback, read right in every form IGN has used; a disagreement between the two is never silent.
 
 The answers are known by hand: the five squares of ``builders.HAND_ROWS`` (two 1 ha squares
@@ -24,19 +25,40 @@ TERRITORY_M2 = 400.0 * 400.0
 def shp_delivery(folder: Path, name: str, millesime: str) -> Path:
     """An unpacked SHP delivery laid out as IGN's 1.1 ones (no year in the inner folders), its
     OCCUPATION_SOL's MILLESIME field holding ``millesime``."""
-    inner = folder / name / "OCS_GE" / "1_DONNEES_LIVRAISON_2022-06-00123" / "OCSGE_1-1_SHP_LAMB93_D32"
+    inner = (
+        folder / name / "OCS_GE" / "1_DONNEES_LIVRAISON_2022-06-00123" / "OCSGE_1-1_SHP_LAMB93_D32"
+    )
     rows = [(wkt, values[:3] + [millesime]) for wkt, values in HAND_ROWS]
-    write_layer(inner / "OCCUPATION_SOL.shp", "OCCUPATION_SOL", ["ID", "CODE_CS", "CODE_US", "MILLESIME"], rows, driver="SHP")
+    write_layer(
+        inner / "OCCUPATION_SOL.shp",
+        "OCCUPATION_SOL",
+        ["ID", "CODE_CS", "CODE_US", "MILLESIME"],
+        rows,
+        driver="SHP",
+    )
     return folder / name
 
 
 def territory(path: Path) -> Path:
-    return write_layer(path, "territoires", ["code", "nom"], [(square(-50, -50, 400), ["32999", "Tout"])], geometry_name="geom")
+    return write_layer(
+        path,
+        "territoires",
+        ["code", "nom"],
+        [(square(-50, -50, 400), ["32999", "Tout"])],
+        geometry_name="geom",
+    )
 
 
 def aggregate(run, layers, tmp_path: Path):
-    params = {"INPUT_LAYERS": layers, "TERRITORIES": str(territory(tmp_path / "territoires.gpkg")), "CODE_FIELD": "code",
-              "NAME_FIELD": "nom", "METHOD": 2, "UNIT": 1, "OUTPUT": str(tmp_path / "artif.gpkg")}
+    params = {
+        "INPUT_LAYERS": layers,
+        "TERRITORIES": str(territory(tmp_path / "territoires.gpkg")),
+        "CODE_FIELD": "code",
+        "NAME_FIELD": "nom",
+        "METHOD": 2,
+        "UNIT": 1,
+        "OUTPUT": str(tmp_path / "artif.gpkg"),
+    }
     results, feedback = run("ocsge:aggregate", params)
     (row,) = list(QgsVectorLayer(results["OUTPUT"], "out", "ogr").getFeatures())
     return row, json.loads(results["REPORT"]), feedback
@@ -47,7 +69,11 @@ def test_ocs_ge_1_1_delivery_is_its_millesime_not_its_edition_date(run, tmp_path
     results, feedback = run("ocsge:load", {"INPUT": str(archive)})
     report = json.loads(results["REPORT"])
     (entry,) = report["layers"]
-    assert (entry["kind"], entry["departement"], entry["millesimes"]) == ("occupation", "32", [2019])
+    assert (entry["kind"], entry["departement"], entry["millesimes"]) == (
+        "occupation",
+        "32",
+        [2019],
+    )
     assert entry["title"] == "Occupation du sol D32 2019"
     assert entry["notes"] == [] and report["warnings"] == []  # name and field agree: nothing to say
     row, agg, _ = aggregate(run, [results["OCCUPATION"]], tmp_path)
@@ -67,7 +93,9 @@ def test_name_and_millesime_field_disagree_the_field_wins_and_says_so(run, tmp_p
     (entry,) = report["layers"]
     assert entry["millesimes"] == [2019]
     (note,) = entry["notes"]
-    assert "2019" in note and "2016" in note and "OCS_GE_1-1_2016_SHP_LAMB93_D032_2022-06-21" in note
+    assert (
+        "2019" in note and "2016" in note and "OCS_GE_1-1_2016_SHP_LAMB93_D032_2022-06-21" in note
+    )
     assert report["warnings"] == [note] and note in feedback.warnings
     row, _, _ = aggregate(run, [results["OCCUPATION"]], tmp_path)
     assert row["millesime_fin"] == "2019"
@@ -90,8 +118,13 @@ def test_french_note_gives_both_values(run, tmp_path, ocsge):
 
     i18n.install_translator("fr")
     try:
-        _, note = ocsge.ocsge_plugin.reading.weigh_millesimes((2019,), (2022,), "OCS_GE_1-1_X_2022", "Occupation du sol D32")
+        _, note = ocsge.ocsge_plugin.reading.weigh_millesimes(
+            (2019,), (2022,), "OCS_GE_1-1_X_2022", "Occupation du sol D32"
+        )
     finally:
         i18n.install_translator("en")
-    assert note.startswith("Occupation du sol D32 : ses champs indiquent le millésime 2019, son nom « OCS_GE_1-1_X_2022 » indique 2022")
+    assert note.startswith(
+        "Occupation du sol D32 : ses champs indiquent le millésime 2019, son nom « "
+        "OCS_GE_1-1_X_2022 » indique 2022"
+    )
     assert "2022" in note and "2019 est retenu" in note

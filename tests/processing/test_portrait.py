@@ -1,5 +1,7 @@
-"""ocsge:portrait on the sample deliveries of Territoire de Belfort: the PDF read back with poppler-utils
-(pdftotext, pdfinfo, pdffonts) against the tables ocsge:diagnostic writes and the membership table."""
+"""ocsge:portrait on the sample deliveries of Territoire de Belfort: the PDF read back with
+poppler-utils
+(pdftotext, pdfinfo, pdffonts) against the tables ocsge:diagnostic writes and the membership
+table."""
 
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from conftest import DATA, Recorder
 from qgis.core import QgsProcessingException, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
-BELFORT = "90010"  # net artificialisation < 0 and a surface above 1 000 ha in the sample: sign and thousands shown
+# net artificialisation < 0 and a surface above 1 000 ha in the sample: sign and thousands shown
+BELFORT = "90010"
 ROWS_PER_PAGE = 46  # rows of the commune table on a page of the default template
 
 
@@ -33,8 +36,16 @@ def params(folder, output, **extra):
 
 
 def pdf_text(path: Path) -> str:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
-    for ligature, letters in (("\ufb03", "ffi"), ("\ufb04", "ffl"), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl")):  # ligatures of the font
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    for ligature, letters in (
+        ("\ufb03", "ffi"),
+        ("\ufb04", "ffl"),
+        ("\ufb00", "ff"),
+        ("\ufb01", "fi"),
+        ("\ufb02", "fl"),
+    ):  # ligatures of the font
         text = text.replace(ligature, letters)
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
@@ -45,11 +56,14 @@ def pdf_pages(path: Path) -> int:
 
 
 def pdf_fonts(path: Path) -> str:
-    return subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def french(value: float, decimals: int = 1, sign: bool = False) -> str:
-    """The printed form, written independently of the plugin: 1199.25 → « 1 199,3 », -4.6 → « −4,6 »."""
+    """The printed form, written independently of the plugin: 1199.25 → « 1 199,3 », -4.6 → « −4,6
+    »."""
     text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
     if value < 0 and float(text.replace(" ", "").replace(",", ".")) != 0:
         return "\u2212" + text
@@ -66,7 +80,9 @@ def diagnostic(sample, tmp_path_factory):
     context = QgsProcessingContext()
     base = params(sample, "unused")
     del base["OUTPUT"]
-    return out, processing.run("ocsge:diagnostic", dict(base, OUTPUT_FOLDER=str(out)), context=context, feedback=Recorder())
+    return out, processing.run(
+        "ocsge:diagnostic", dict(base, OUTPUT_FOLDER=str(out)), context=context, feedback=Recorder()
+    )
 
 
 def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic, tmp_path):
@@ -81,45 +97,93 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
     assert f"{french(net)} ha" in text  # « −4,6 ha »
     assert f"{french(float(row['pourcent_artif']))} %" in text
     assert "Belfort" in text and BELFORT in text and "2018" in text and "2021" in text
-    # cover, key figures, map, charts (three pages), ranking, method note: no commune table for a commune
+    # cover, key figures, map, charts (three pages), ranking, method note: no commune table for a
+    # commune
     assert pdf_pages(output) == results["PAGES"] == 8
     assert "Les communes" not in text and "Note de méthode" in text
-    assert "Surface artificialisée en 2021 et flux 2018–2021 (couches de l'IGN)" in text  # the sample has IGN's layers
-    # the charts by class (read in the SVG kept beside the PDF, and in the PDF itself, where their text is
-    # text), from the per-class tables: the origin of the new artificialisation sums to the published flux_artif
-    drawn = {name: (Path(results["FOLDER"]) / "graphiques" / f"commune_{BELFORT}_{name}.svg").read_text(encoding="utf-8").replace("\u00a0", " ")
-             for name in ("couverture", "usage", "origine", "transitions")}
+    assert (
+        "Surface artificialisée en 2021 et flux 2018–2021 (couches de l'IGN)" in text
+    )  # the sample has IGN's layers
+    # the charts by class (read in the SVG kept beside the PDF, and in the PDF itself, where their
+    # text is
+    # text), from the per-class tables: the origin of the new artificialisation sums to the
+    # published flux_artif
+    drawn = {
+        name: (Path(results["FOLDER"]) / "graphiques" / f"commune_{BELFORT}_{name}.svg")
+        .read_text(encoding="utf-8")
+        .replace("\u00a0", " ")
+        for name in ("couverture", "usage", "origine", "transitions")
+    }
     if float(row["flux_artif"]) > 0:
-        assert f"Origine des surfaces artificialisées entre 2018 et 2021 ({french(float(row['flux_artif']))} ha)" in drawn["origine"]
+        assert (
+            "Origine des surfaces artificialisées entre 2018 et 2021 "
+            f"({french(float(row['flux_artif']))} ha)" in drawn["origine"]
+        )
     else:  # (the sample drawn by another numpy, in the chroots of other QGIS versions)
         assert "Aucune surface artificialisée entre les deux millésimes." in drawn["origine"]
-    built = next(r for r in read_csv(folder / "couverture_commune.csv") if r["commune_code"] == BELFORT and r["millesime"] == "2021" and r["code_cs"] == "CS1.1.1.1")
-    assert "Zones bâties (CS1.1.1.1)" in drawn["couverture"] and f">{french(float(built['surface']))}<" in drawn["couverture"]
+    built = next(
+        r
+        for r in read_csv(folder / "couverture_commune.csv")
+        if r["commune_code"] == BELFORT and r["millesime"] == "2021" and r["code_cs"] == "CS1.1.1.1"
+    )
+    assert (
+        "Zones bâties (CS1.1.1.1)" in drawn["couverture"]
+        and f">{french(float(built['surface']))}<" in drawn["couverture"]
+    )
     assert 'fill="#ff377a"' in drawn["couverture"]  # IGN's colour of CS1.1.1.1
-    assert "2018 : clair" in drawn["couverture"] and "2021 : plein" in drawn["usage"]  # the legend says light / full…
+    assert (
+        "2018 : clair" in drawn["couverture"] and "2021 : plein" in drawn["usage"]
+    )  # the legend says light / full…
     assert 'fill="#c8102e"' not in drawn["couverture"]  # …in grey, not the red no bar has
-    assert "Indéterminé (INDETERMINE)" in drawn["usage"] and "Non renseigné" in drawn["usage"]  # the sample's messy codes
-    moved = max((r for r in read_csv(folder / "transition_cs_commune.csv") if r["commune_code"] == BELFORT), key=lambda r: float(r["surface"]))
+    assert (
+        "Indéterminé (INDETERMINE)" in drawn["usage"] and "Non renseigné" in drawn["usage"]
+    )  # the sample's messy codes
+    moved = max(
+        (r for r in read_csv(folder / "transition_cs_commune.csv") if r["commune_code"] == BELFORT),
+        key=lambda r: float(r["surface"]),
+    )
     assert f">{french(float(moved['surface']))}<" in drawn["transitions"]
     cells = re.findall(r">([0-9 ,<\u2212-]+)</text>", drawn["transitions"].replace("&lt;", "<"))
-    assert cells and all(re.fullmatch(r"(< )?[0-9 ]+,[0-9]", c) for c in cells), cells  # one precision: the tenth
-    columns = re.findall(r'rotate\(-60[^>]*>([^<]+)<', drawn["transitions"])
-    assert columns and all("(" in c or c == "Non renseigné" for c in columns), columns  # labelled, not bare codes
-    # the charts' text is text in the PDF (Qt's SVG renderer would leave glyph outlines): titles, labels, values
-    assert "Surfaces par couverture du sol en 2018 et 2021" in text and "Zones bâties (CS1.1.1.1)" in text
+    assert cells and all(re.fullmatch(r"(< )?[0-9 ]+,[0-9]", c) for c in cells), (
+        cells
+    )  # one precision: the tenth
+    columns = re.findall(r"rotate\(-60[^>]*>([^<]+)<", drawn["transitions"])
+    assert columns and all("(" in c or c == "Non renseigné" for c in columns), (
+        columns
+    )  # labelled, not bare codes
+    # the charts' text is text in the PDF (Qt's SVG renderer would leave glyph outlines): titles,
+    # labels, values
+    assert (
+        "Surfaces par couverture du sol en 2018 et 2021" in text
+        and "Zones bâties (CS1.1.1.1)" in text
+    )
     assert french(float(built["surface"])) in text and french(float(moved["surface"])) in text
     assert not output.with_name("belfort.pdf.partiel").exists()
-    # no ligature in labels, tables and charts: the words are found as typed (pdf_text above undoes them)
-    raw = subprocess.run(["pdftotext", str(output), "-"], check=True, capture_output=True, text=True).stdout
+    # no ligature in labels, tables and charts: the words are found as typed (pdf_text above undoes
+    # them)
+    raw = subprocess.run(
+        ["pdftotext", str(output), "-"], check=True, capture_output=True, text=True
+    ).stdout
     assert not set(raw) & {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"}
-    assert "Artificialisation nette" in raw and "Surfaces par couverture du sol" in raw and "Surface artificialisée" in raw
-    # every page numbered in its footer, in print order (the excluded commune-table page not counted)
-    assert [line.rsplit("— page ", 1)[1].strip() for line in raw.splitlines() if "— page " in line] == [str(n) for n in range(1, 9)]
+    assert (
+        "Artificialisation nette" in raw
+        and "Surfaces par couverture du sol" in raw
+        and "Surface artificialisée" in raw
+    )
+    # every page numbered in its footer, in print order (the excluded commune-table page not
+    # counted)
+    assert [
+        line.rsplit("— page ", 1)[1].strip() for line in raw.splitlines() if "— page " in line
+    ] == [str(n) for n in range(1, 9)]
 
 
 def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
-    layer = json.loads((DATA / "communes-90-territoire-de-belfort.geojson").read_text(encoding="utf-8"))
-    names = {f["properties"]["code"]: f["properties"]["nom"] for f in layer["features"]}  # as the commune layer names them
+    layer = json.loads(
+        (DATA / "communes-90-territoire-de-belfort.geojson").read_text(encoding="utf-8")
+    )
+    names = {
+        f["properties"]["code"]: f["properties"]["nom"] for f in layer["features"]
+    }  # as the commune layer names them
     epcis: dict[str, list[str]] = {}
     for row in read_csv(DATA / "appartenance-communes-90.csv"):
         if row["epci_code"]:
@@ -128,7 +192,9 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     feedback = Recorder()
     feedback.values = []
     feedback.progressChanged.connect(feedback.values.append)
-    mine = QgsVectorLayer(str(DATA / "communes-90-territoire-de-belfort.geojson"), "Mes communes", "ogr")
+    mine = QgsVectorLayer(
+        str(DATA / "communes-90-territoire-de-belfort.geojson"), "Mes communes", "ogr"
+    )
     QgsProject.instance().addMapLayer(mine)
     style = mine.renderer().dump()
     results, feedback = run("ocsge:portrait", params(sample, output, COMMUNES=mine.id()), feedback)
@@ -138,7 +204,9 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     for name, communes in epcis.items():
         assert "Les communes" in text and name in text
         assert [c for c in communes if c not in text] == [], name
-    assert sum("Section" in info for info in feedback.infos) == len(epcis)  # progress told per territory
+    assert sum("Section" in info for info in feedback.infos) == len(
+        epcis
+    )  # progress told per territory
     assert feedback.values == sorted(feedback.values) and feedback.values[-1] >= 99
     # the kept files beside the PDF: the published tables, the charts, the atlas layer
     kept = Path(results["FOLDER"])
@@ -146,11 +214,23 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     assert len(list((kept / "graphiques").glob("*.svg"))) == 7 * len(epcis)
     # the layout stays in the project, an atlas over the territories
     layout = QgsProject.instance().layoutManager().layoutByName("Portrait de territoire – epci")
-    assert layout is not None and layout.atlas().enabled() and layout.atlas().coverageLayer().featureCount() == len(epcis)
+    assert (
+        layout is not None
+        and layout.atlas().enabled()
+        and layout.atlas().coverageLayer().featureCount() == len(epcis)
+    )
     group = run_group(QgsProject.instance(), "Portrait de territoire – epci")
     # the sample holds IGN's artificialisation layers: the map shows them, as IGN ships them
-    assert [layer.name() for layer in group.findLayers()] == ["Territoire du portrait", "Flux 2018–2021", "Surface artificialisée 2021", "Communes", "Tableaux du portrait"]
-    assert mine.name() == "Mes communes" and mine.renderer().dump() == style  # the user's layer untouched (a copy is the background)
+    assert [layer.name() for layer in group.findLayers()] == [
+        "Territoire du portrait",
+        "Flux 2018–2021",
+        "Surface artificialisée 2021",
+        "Communes",
+        "Tableaux du portrait",
+    ]
+    assert (
+        mine.name() == "Mes communes" and mine.renderer().dump() == style
+    )  # the user's layer untouched (a copy is the background)
 
 
 def test_a_user_template_changes_the_title_font(run, provider, sample, tmp_path):
@@ -182,7 +262,10 @@ def test_a_template_that_is_not_one(run, provider, sample, tmp_path):
     bad.write_text("pas du XML", encoding="utf-8")
     output = tmp_path / "x.pdf"
     with pytest.raises(QgsProcessingException, match="cannot be read|ne peut être lu"):
-        run("ocsge:portrait", params(sample, output, LEVEL=0, TERRITORIES=BELFORT, TEMPLATE=str(bad)))
+        run(
+            "ocsge:portrait",
+            params(sample, output, LEVEL=0, TERRITORIES=BELFORT, TEMPLATE=str(bad)),
+        )
     assert list(tmp_path.iterdir()) == [bad]
 
 
@@ -219,43 +302,77 @@ def test_french_numbers():
 
 
 def test_only_the_territories_of_the_selected_communes(run, provider, sample, tmp_path):
-    mine = QgsVectorLayer(str(DATA / "communes-90-territoire-de-belfort.geojson"), "Ma sélection", "ogr")
+    mine = QgsVectorLayer(
+        str(DATA / "communes-90-territoire-de-belfort.geojson"), "Ma sélection", "ogr"
+    )
     QgsProject.instance().addMapLayer(mine)
     members = {row["commune_code"]: row for row in read_csv(DATA / "appartenance-communes-90.csv")}
-    picked = ("90010", "90001", "90033")  # Belfort and Andelnans (CA Grand Belfort), Delle (CC du Sud Territoire)
-    mine.selectByExpression(f"\"code\" IN ({', '.join(repr(c) for c in picked)})")
+    picked = (
+        "90010",
+        "90001",
+        "90033",
+    )  # Belfort and Andelnans (CA Grand Belfort), Delle (CC du Sud Territoire)
+    mine.selectByExpression(f'"code" IN ({", ".join(repr(c) for c in picked)})')
     assert mine.selectedFeatureCount() == 3
     output = tmp_path / "selection.pdf"
-    results, feedback = run("ocsge:portrait", params(sample, output, COMMUNES=mine.id(), LEVEL=0, SELECTED=True))
+    results, feedback = run(
+        "ocsge:portrait", params(sample, output, COMMUNES=mine.id(), LEVEL=0, SELECTED=True)
+    )
     assert pdf_pages(output) == results["PAGES"] == 3 * 8  # three communes, eight pages each
-    assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == ["Andelnans", "Belfort", "Delle"]
+    assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == [
+        "Andelnans",
+        "Belfort",
+        "Delle",
+    ]
     # the level EPCI: the two EPCI holding them, each with all its communes
     output = tmp_path / "selection_epci.pdf"
-    results, feedback = run("ocsge:portrait", params(sample, output, COMMUNES=mine.id(), LEVEL=1, SELECTED=True))
+    results, feedback = run(
+        "ocsge:portrait", params(sample, output, COMMUNES=mine.id(), LEVEL=1, SELECTED=True)
+    )
     epcis = {members[c]["epci_nom"] for c in picked}
     sizes = {name: sum(1 for row in members.values() if row["epci_nom"] == name) for name in epcis}
-    assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == sorted(epcis)
-    assert pdf_pages(output) == results["PAGES"] == sum(8 + math.ceil(n / ROWS_PER_PAGE) for n in sizes.values())
+    assert sorted(info.split(": ", 1)[1] for info in feedback.infos if "Section" in info) == sorted(
+        epcis
+    )
+    assert (
+        pdf_pages(output)
+        == results["PAGES"]
+        == sum(8 + math.ceil(n / ROWS_PER_PAGE) for n in sizes.values())
+    )
     # nothing selected: said before any work, no file
     mine.removeSelection()
     with pytest.raises(QgsProcessingException, match="selected|sélectionn"):
-        run("ocsge:portrait", params(sample, tmp_path / "rien.pdf", COMMUNES=mine.id(), LEVEL=0, SELECTED=True))
+        run(
+            "ocsge:portrait",
+            params(sample, tmp_path / "rien.pdf", COMMUNES=mine.id(), LEVEL=0, SELECTED=True),
+        )
     assert not (tmp_path / "rien.pdf").exists() and not (tmp_path / "rien_donnees").exists()
     QgsProject.instance().removeMapLayer(mine.id())
 
 
 def _background_raster(path: Path, communes: QgsVectorLayer, colour: QColor) -> QgsRasterLayer:
-    """A plain GeoTIFF of ``colour`` over the communes' extent (Lambert-93), written by GDAL through QGIS."""
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsRasterFileWriter, QgsRasterPipe
+    """A plain GeoTIFF of ``colour`` over the communes' extent (Lambert-93), written by GDAL through
+    QGIS."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsRasterFileWriter,
+        QgsRasterPipe,
+    )
 
     crs = QgsCoordinateReferenceSystem("EPSG:2154")
-    extent = QgsCoordinateTransform(communes.crs(), crs, QgsProject.instance()).transformBoundingBox(communes.extent())
+    extent = QgsCoordinateTransform(
+        communes.crs(), crs, QgsProject.instance()
+    ).transformBoundingBox(communes.extent())
     image = QImage(200, 200, QImage.Format.Format_RGB32)
     image.fill(colour)
     png = path.with_suffix(".png")
     assert image.save(str(png))
     width, height = extent.width() / 200, extent.height() / 200
-    png.with_suffix(".pgw").write_text(f"{width}\n0\n0\n{-height}\n{extent.xMinimum() + width / 2}\n{extent.yMaximum() - height / 2}\n")
+    png.with_suffix(".pgw").write_text(
+        f"{width}\n0\n0\n{-height}\n"
+        f"{extent.xMinimum() + width / 2}\n{extent.yMaximum() - height / 2}\n"
+    )
     source = QgsRasterLayer(str(png), "png", "gdal")
     source.setCrs(crs)
     pipe = QgsRasterPipe()
@@ -271,32 +388,59 @@ def _background_raster(path: Path, communes: QgsVectorLayer, colour: QColor) -> 
 def _pixels_like(pdf: Path, page: int, colour: QColor) -> int:
     """How many pixels of ``page`` (rendered by pdftoppm at 40 dpi) have about ``colour``."""
     stem = pdf.with_name(f"{pdf.stem}-page")
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-singlefile", "-f", str(page), "-l", str(page), str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "40",
+            "-singlefile",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
     image = QImage(str(stem) + ".png")
     count = 0
     for y in range(image.height()):
         for x in range(image.width()):
             pixel = image.pixelColor(x, y)
-            if abs(pixel.red() - colour.red()) + abs(pixel.green() - colour.green()) + abs(pixel.blue() - colour.blue()) < 30:
+            if (
+                abs(pixel.red() - colour.red())
+                + abs(pixel.green() - colour.green())
+                + abs(pixel.blue() - colour.blue())
+                < 30
+            ):
                 count += 1
     return count
 
 
 def test_a_raster_background_under_the_map(run, provider, sample, tmp_path):
-    communes = QgsVectorLayer(str(DATA / "communes-90-territoire-de-belfort.geojson"), "Communes", "ogr")
+    communes = QgsVectorLayer(
+        str(DATA / "communes-90-territoire-de-belfort.geojson"), "Communes", "ogr"
+    )
     blue = QColor(20, 90, 230)  # a colour no layer of the map uses
     raster = _background_raster(tmp_path / "fond.tif", communes, blue)
     QgsProject.instance().addMapLayer(raster)
     plain, over = tmp_path / "sans_fond.pdf", tmp_path / "avec_fond.pdf"
     run("ocsge:portrait", params(sample, plain, LEVEL=0, TERRITORIES=BELFORT))
-    run("ocsge:portrait", params(sample, over, LEVEL=0, TERRITORIES=BELFORT, BACKGROUND=raster.id()))
+    run(
+        "ocsge:portrait", params(sample, over, LEVEL=0, TERRITORIES=BELFORT, BACKGROUND=raster.id())
+    )
     map_page = 3
     assert _pixels_like(plain, map_page, blue) == 0  # no background asked: none drawn
-    # the map frame is 180 × 170 mm, about 280 × 270 pixels at 40 dpi: the raster shows around and between
+    # the map frame is 180 × 170 mm, about 280 × 270 pixels at 40 dpi: the raster shows around and
+    # between
     # the territory's artificialised patches (drawn over it), and only on the map page
     assert _pixels_like(over, map_page, blue) > 20000
     assert _pixels_like(over, 1, blue) == 0
-    assert "fond de carte : Orthophoto de test" in pdf_text(over) and "fond de carte" not in pdf_text(plain)
+    assert "fond de carte : Orthophoto de test" in pdf_text(
+        over
+    ) and "fond de carte" not in pdf_text(plain)
     assert pdf_pages(over) == pdf_pages(plain) == 8
     QgsProject.instance().removeMapLayer(raster.id())
 
@@ -308,12 +452,20 @@ def ink(path: Path, tmp_path: Path) -> list[int]:
     counts = []
     for page in sorted(tmp_path.glob(f"{stem.name}-*.png")):
         image = QImage(str(page))
-        counts.append(sum(1 for y in range(image.height()) for x in range(image.width()) if QColor(image.pixel(x, y)).lightness() < 240))
+        counts.append(
+            sum(
+                1
+                for y in range(image.height())
+                for x in range(image.width())
+                if QColor(image.pixel(x, y)).lightness() < 240
+            )
+        )
     return counts
 
 
 def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_path):
-    """The layout kept in the project, saved, reopened and exported from the designer (QgsLayoutExporter):
+    """The layout kept in the project, saved, reopened and exported from the designer
+    (QgsLayoutExporter):
     its chart pictures point at the folder beside the PDF, not at the run's work folder (gone)."""
     from qgis.core import QgsLayoutExporter
 
@@ -326,34 +478,55 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     layout = project.layoutManager().layoutByName("Portrait de territoire – belfort")
     assert layout is not None
     layout.atlas().updateFeatures()
-    charts = [item for item in layout.items() if item.__class__.__name__ == "QgsLayoutItemPicture" and item.id().startswith("graphique")]
+    charts = [
+        item
+        for item in layout.items()
+        if item.__class__.__name__ == "QgsLayoutItemPicture" and item.id().startswith("graphique")
+    ]
     layout.atlas().seekTo(0)
     paths = [item.evaluatedPath() for item in charts]
-    # the map keeps its frame on the atlas feature (the template's empty extent let it be reshaped): above
+    # the map keeps its frame on the atlas feature (the template's empty extent let it be reshaped):
+    # above
     # the scale bar and the legend
     carte, echelle, legende = (layout.itemById(name) for name in ("carte", "echelle", "legende"))
     assert (carte.rect().width(), carte.rect().height()) == (180.0, 170.0)
     assert carte.pos().y() + carte.rect().height() <= min(echelle.pos().y(), legende.pos().y())
     # IGN's flows drawn inside the territory only (atlas clipping, kept in the project)
     clipping = carte.atlasClippingSettings()
-    assert clipping.enabled() and clipping.restrictToLayers() and [layer.name() for layer in clipping.layersToClip()] == ["Flux 2018–2021"]
-    assert len(paths) == 7 and all(Path(p).is_file() and Path(p).parent == Path(results["FOLDER"]) / "graphiques" for p in paths), paths
+    assert (
+        clipping.enabled()
+        and clipping.restrictToLayers()
+        and [layer.name() for layer in clipping.layersToClip()] == ["Flux 2018–2021"]
+    )
+    assert len(paths) == 7 and all(
+        Path(p).is_file() and Path(p).parent == Path(results["FOLDER"]) / "graphiques"
+        for p in paths
+    ), paths
     again = tmp_path / "depuis_le_concepteur.pdf"
     from ocsge.ocsge_plugin import compat
 
-    settings = QgsLayoutExporter.PdfExportSettings()  # as the designer's dialog fills them from the layout's setting
+    settings = (
+        QgsLayoutExporter.PdfExportSettings()
+    )  # as the designer's dialog fills them from the layout's setting
     assert layout.customProperty("pdfTextFormat") == int(compat.text_always_text())
     settings.textRenderFormat = compat.text_always_text()
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), settings)
     assert result == QgsLayoutExporter.ExportResult.Success, error
     assert pdf_pages(again) == pdf_pages(output) == 8
-    # the charts drawn on the same pages: each page carries about the ink of the run's (blank charts: a fraction)
+    # the charts drawn on the same pages: each page carries about the ink of the run's (blank
+    # charts: a fraction)
     ours, theirs = ink(output, tmp_path), ink(again, tmp_path)
     assert len(ours) == len(theirs) == 8
     assert all(abs(a - b) <= 0.25 * max(a, b) for a, b in zip(ours, theirs)), (ours, theirs)
-    # every word the designer's PDF holds is in the run's (labels and tables as text; the charts' text is
+    # every word the designer's PDF holds is in the run's (labels and tables as text; the charts'
+    # text is
     # text only in the run's PDF: Qt's SVG renderer, which the designer uses, draws it as outlines)
     assert set(pdf_text(again).split()) <= set(pdf_text(output).split())
-    designer = subprocess.run(["pdftotext", str(again), "-"], check=True, capture_output=True, text=True).stdout
-    assert [line.rsplit("— page ", 1)[1].strip() for line in designer.splitlines() if "— page " in line] == [str(n) for n in range(1, 9)]
-    # (ligatures come back in the designer's PDF: Qt 5.15 does not write a font's style strategy in the project)
+    designer = subprocess.run(
+        ["pdftotext", str(again), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert [
+        line.rsplit("— page ", 1)[1].strip() for line in designer.splitlines() if "— page " in line
+    ] == [str(n) for n in range(1, 9)]
+    # (ligatures come back in the designer's PDF: Qt 5.15 does not write a font's style strategy in
+    # the project)

@@ -70,7 +70,9 @@ def _graph():
                 hidden.append((name, target, f"{path.relative_to(ROOT)}:{node.lineno}"))
             for imported in names:
                 if imported.startswith("_") and not imported.startswith("__"):
-                    private.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {target}.{imported}")
+                    private.append(
+                        f"{path.relative_to(ROOT)}:{node.lineno} imports {target}.{imported}"
+                    )
         private.extend(_private_attributes(name, path, modules))
     # An import inside a function is fine for loading late (the GUI, optional parts); it dodges a
     # cycle when the module it imports leads back, through any import, to the one importing it.
@@ -113,7 +115,9 @@ def _private_attributes(module: str, path: Path, modules: dict[str, Path]) -> li
             and node.attr.startswith("_")
             and not node.attr.startswith("__")
         ):
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno} uses {aliases[node.value.id]}.{node.attr}")
+            found.append(
+                f"{path.relative_to(ROOT)}:{node.lineno} uses {aliases[node.value.id]}.{node.attr}"
+            )
     return found
 
 

@@ -1,4 +1,5 @@
-"""IGN's Atom listing: parsing, paging, classifying deliveries by IGN's names, URLs (domain.md §1)."""
+"""IGN's Atom listing: parsing, paging, classifying deliveries by IGN's names, URLs (domain.md
+§1)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ FEED = b"""<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
     <gpf_dl:zone term="D032" label="D032 Gers"/>
     <gpf_dl:format term="SHP" label="SHP (Shapefile)"/>
   </entry>
-</feed>"""
+</feed>"""  # noqa: E501 - IGN's Atom feed as served
 
 
 def test_parse_feed_reads_entries_and_paging():
@@ -38,7 +39,11 @@ def test_parse_feed_reads_entries_and_paging():
     assert first.title == "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
     assert first.link.endswith("/resource/OCSGE/OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01")
     assert (first.updated, first.zone, first.format, first.edition) == (
-        "2023-03-01T11:00:00+01:00", "D032", "GPKG", "2023-02-15")
+        "2023-03-01T11:00:00+01:00",
+        "D032",
+        "GPKG",
+        "2023-02-15",
+    )
     assert (second.format, second.edition) == ("SHP", "")
 
 
@@ -52,39 +57,141 @@ def test_unreadable_listing_is_a_message():
 @pytest.mark.parametrize(
     "name, product, kind, departement, millesimes, fmt, epsg",
     [
-        ("OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01", "OCSGE", "occupation", "32", (2019,), "GPKG", 2154),
-        ("OCS-GE_2-0__SHP_LAMB93_D032_2019-01-01", "OCSGE", "occupation", "32", (2019,), "SHP", 2154),
-        ("OCS-GE_2-0_DIFF_SHP_LAMB93_D001_2018-2021", "OCSGE", "difference", "01", (2018, 2021), "SHP", 2154),
-        ("OCS-GE_2-0__SHP_LAMB93_D032_DIFF_2016-2019", "OCSGE", "difference", "32", (2016, 2019), "SHP", 2154),
-        ("OCS-GE_2-0_DIFF-2019-2022_GPKG_LAMB93_D032_2026-02-26", "OCSGE", "difference", "32", (2019, 2022), "GPKG", 2154),
-        ("OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D001_2018-01-01", "OCSGE-ARTIFICIALISATION", "artif", "01", (2018,), "GPKG", 2154),
-        ("OCS-GE-ARTIFICIALISATION_2-0_DIFF-2018-2021_GPKG_LAMB93_D001_2025-09-16", "OCSGE-ARTIFICIALISATION", "artif_diff", "01",
-         (2018, 2021), "GPKG", 2154),
-        ("OCS-GE_2-0__GPKG_LAMB93_D02A_2019-01-01", "OCSGE", "occupation", "2A", (2019,), "GPKG", 2154),
-        ("OCS-GE_2-0__GPKG_RGAF09UTM20_D971_2020-01-01", "OCSGE", "occupation", "971", (2020,), "GPKG", 5490),
-        ("OCS-GE_2-0__GPKG_RGR92UTM40S_D0974_2022-01-01", "OCSGE", "occupation", "974", (2022,), "GPKG", 2975),
+        (
+            "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01",
+            "OCSGE",
+            "occupation",
+            "32",
+            (2019,),
+            "GPKG",
+            2154,
+        ),
+        (
+            "OCS-GE_2-0__SHP_LAMB93_D032_2019-01-01",
+            "OCSGE",
+            "occupation",
+            "32",
+            (2019,),
+            "SHP",
+            2154,
+        ),
+        (
+            "OCS-GE_2-0_DIFF_SHP_LAMB93_D001_2018-2021",
+            "OCSGE",
+            "difference",
+            "01",
+            (2018, 2021),
+            "SHP",
+            2154,
+        ),
+        (
+            "OCS-GE_2-0__SHP_LAMB93_D032_DIFF_2016-2019",
+            "OCSGE",
+            "difference",
+            "32",
+            (2016, 2019),
+            "SHP",
+            2154,
+        ),
+        (
+            "OCS-GE_2-0_DIFF-2019-2022_GPKG_LAMB93_D032_2026-02-26",
+            "OCSGE",
+            "difference",
+            "32",
+            (2019, 2022),
+            "GPKG",
+            2154,
+        ),
+        (
+            "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D001_2018-01-01",
+            "OCSGE-ARTIFICIALISATION",
+            "artif",
+            "01",
+            (2018,),
+            "GPKG",
+            2154,
+        ),
+        (
+            "OCS-GE-ARTIFICIALISATION_2-0_DIFF-2018-2021_GPKG_LAMB93_D001_2025-09-16",
+            "OCSGE-ARTIFICIALISATION",
+            "artif_diff",
+            "01",
+            (2018, 2021),
+            "GPKG",
+            2154,
+        ),
+        (
+            "OCS-GE_2-0__GPKG_LAMB93_D02A_2019-01-01",
+            "OCSGE",
+            "occupation",
+            "2A",
+            (2019,),
+            "GPKG",
+            2154,
+        ),
+        (
+            "OCS-GE_2-0__GPKG_RGAF09UTM20_D971_2020-01-01",
+            "OCSGE",
+            "occupation",
+            "971",
+            (2020,),
+            "GPKG",
+            5490,
+        ),
+        (
+            "OCS-GE_2-0__GPKG_RGR92UTM40S_D0974_2022-01-01",
+            "OCSGE",
+            "occupation",
+            "974",
+            (2022,),
+            "GPKG",
+            2975,
+        ),
     ],
 )
-def test_deliveries_are_classified_from_ign_names(name, product, kind, departement, millesimes, fmt, epsg):
+def test_deliveries_are_classified_from_ign_names(
+    name, product, kind, departement, millesimes, fmt, epsg
+):
     delivery = catalogue.classify(catalogue.Entry(title=name), product)
-    assert (delivery.kind, delivery.departement, delivery.millesimes, delivery.format, delivery.epsg) == (
-        kind, departement, millesimes, fmt, epsg)
+    assert (
+        delivery.kind,
+        delivery.departement,
+        delivery.millesimes,
+        delivery.format,
+        delivery.epsg,
+    ) == (kind, departement, millesimes, fmt, epsg)
 
 
 def test_urls_follow_ign_patterns():
     base = "https://data.geopf.fr/telechargement"
     assert catalogue.listing_url(base, "OCSGE", "D032", "GPKG") == (
-        "https://data.geopf.fr/telechargement/resource/OCSGE?zone=D032&format=GPKG&page=1&limit=50")
+        "https://data.geopf.fr/telechargement/resource/OCSGE?zone=D032&format=GPKG&page=1&limit=50"
+    )
     name = "OCS-GE-ARTIFICIALISATION_2-0_DIFF-2018-2021_GPKG_LAMB93_D001_2025-09-16"
     delivery = catalogue.classify(catalogue.Entry(title=name), "OCSGE-ARTIFICIALISATION")
-    assert delivery.download_url(base) == f"https://data.geopf.fr/telechargement/download/OCSGE-ARTIFICIALISATION/{name}/{name}.7z"
+    assert (
+        delivery.download_url(base)
+        == f"https://data.geopf.fr/telechargement/download/OCSGE-ARTIFICIALISATION/{name}/{name}.7z"
+    )
 
 
 def test_departement_codes():
     assert [catalogue.zone(c) for c in ("32", "032", "D032", "1", "2a", "974", "D0971")] == [
-        "D032", "D032", "D032", "D001", "D02A", "D974", "D971"]
+        "D032",
+        "D032",
+        "D032",
+        "D001",
+        "D02A",
+        "D974",
+        "D971",
+    ]
     codes = [code for code, _ in catalogue.departements()]
-    assert len(codes) == 101 and {"2A", "2B", "976"} <= set(codes) and "20" not in codes and "975" not in codes
+    assert (
+        len(codes) == 101
+        and {"2A", "2B", "976"} <= set(codes)
+        and "20" not in codes
+        and "975" not in codes
+    )
     for bad in ("99", "", "Gers"):
         with pytest.raises(catalogue.CatalogueError, match="not a département"):
             catalogue.zone(bad)
@@ -98,7 +205,9 @@ def ign(httpserver_ipv4, qgis_app):
 
 def test_listing_of_a_departement_reads_every_page(ign):
     calls = []
-    serve_ign(ign, pagesize=2, calls=calls)  # 4 OCSGE entries → 2 pages; 2 artificialisation → 1 page
+    serve_ign(
+        ign, pagesize=2, calls=calls
+    )  # 4 OCSGE entries → 2 pages; 2 artificialisation → 1 page
     deliveries = catalogue.Catalogue().deliveries("90")
     assert [(d.kind, d.years, d.format) for d in deliveries] == [
         ("occupation", "2018", "GPKG"),
@@ -109,8 +218,13 @@ def test_listing_of_a_departement_reads_every_page(ign):
         ("artif_diff", "2018-2021", "GPKG"),
     ]
     assert [(product, args["page"], args["zone"]) for product, args in calls] == [
-        ("OCSGE", "1", "D090"), ("OCSGE", "2", "D090"), ("OCSGE-ARTIFICIALISATION", "1", "D090")]
-    assert deliveries[0].date == "2025-09-16" and deliveries[0].link.endswith("/OCS-GE_2-0__GPKG_LAMB93_D090_2018-01-01")
+        ("OCSGE", "1", "D090"),
+        ("OCSGE", "2", "D090"),
+        ("OCSGE-ARTIFICIALISATION", "1", "D090"),
+    ]
+    assert deliveries[0].date == "2025-09-16" and deliveries[0].link.endswith(
+        "/OCS-GE_2-0__GPKG_LAMB93_D090_2018-01-01"
+    )
 
 
 def test_empty_listing(ign):
@@ -129,15 +243,30 @@ def test_select_by_kind_millesime_and_format(ign):
     serve_ign(ign)
     deliveries = catalogue.Catalogue().deliveries("90")
     pick = catalogue.select
-    assert pick(deliveries, "occupation").name == "OCS-GE_2-0__GPKG_LAMB93_D090_2021-01-01"  # most recent, GPKG first
+    assert (
+        pick(deliveries, "occupation").name == "OCS-GE_2-0__GPKG_LAMB93_D090_2021-01-01"
+    )  # most recent, GPKG first
     assert pick(deliveries, "occupation", (2018,)).name == "OCS-GE_2-0__GPKG_LAMB93_D090_2018-01-01"
-    assert pick(deliveries, "occupation", (2021,), "SHP").name == "OCS-GE_2-0__SHP_LAMB93_D090_2021-01-01"
-    assert pick(deliveries, "difference", (2021,)).millesimes == (2018, 2021)  # a difference by its final year
+    assert (
+        pick(deliveries, "occupation", (2021,), "SHP").name
+        == "OCS-GE_2-0__SHP_LAMB93_D090_2021-01-01"
+    )
+    assert pick(deliveries, "difference", (2021,)).millesimes == (
+        2018,
+        2021,
+    )  # a difference by its final year
     assert pick(deliveries, "artif_diff", (2018, 2021)).product == "OCSGE-ARTIFICIALISATION"
-    with pytest.raises(catalogue.CatalogueError, match=r"Available: 2018 \(GPKG\), 2021 \(GPKG\), 2021 \(SHP\)"):
+    with pytest.raises(
+        catalogue.CatalogueError, match=r"Available: 2018 \(GPKG\), 2021 \(GPKG\), 2021 \(SHP\)"
+    ):
         pick(deliveries, "occupation", (2024,))
-    with pytest.raises(catalogue.CatalogueError, match=r"for 2018-2021 SHP\. Available: 2018-2021 \(GPKG\)"):
+    with pytest.raises(
+        catalogue.CatalogueError, match=r"for 2018-2021 SHP\. Available: 2018-2021 \(GPKG\)"
+    ):
         pick(deliveries, "difference", (2018, 2021), "SHP")
-    assert catalogue.parse_millesimes(" 2016-2019 ") == (2016, 2019) and catalogue.parse_millesimes("") == ()
+    assert (
+        catalogue.parse_millesimes(" 2016-2019 ") == (2016, 2019)
+        and catalogue.parse_millesimes("") == ()
+    )
     with pytest.raises(catalogue.CatalogueError, match="not a millésime"):
         catalogue.parse_millesimes("19")

@@ -1,4 +1,5 @@
-"""cells.dilate on small grids drawn by hand: a cell grows into the 3 × 3 block around it, clipped at
+"""cells.dilate on small grids drawn by hand: a cell grows into the 3 × 3 block around it, clipped
+at
 the edges of the grid, twice into 5 × 5; the mask given is left as it was."""
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ def _grid(rows: list[str]) -> np.ndarray:
 
 def test_one_cell_grows_in_the_eight_directions():
     mask = _grid([".......", ".......", "...#...", ".......", "......."])
-    assert (cells.dilate(mask) == _grid([".......", "..###..", "..###..", "..###..", "......."])).all()
-    assert (cells.dilate(mask, 2) == _grid([".#####.", ".#####.", ".#####.", ".#####.", ".#####."])).all()
+    assert (
+        cells.dilate(mask) == _grid([".......", "..###..", "..###..", "..###..", "......."])
+    ).all()
+    assert (
+        cells.dilate(mask, 2) == _grid([".#####.", ".#####.", ".#####.", ".#####.", ".#####."])
+    ).all()
     assert mask.sum() == 1  # untouched
 
 

@@ -1,8 +1,11 @@
-"""Per-class surfaces per territory (computing/classes.py), made in the aggregation's own pass, on hand
-geometry whose answer is worked out by hand, with the codes of real deliveries: a parent code (CS2.1.1),
+"""Per-class surfaces per territory (computing/classes.py), made in the aggregation's own pass, on
+hand
+geometry whose answer is worked out by hand, with the codes of real deliveries: a parent code
+(CS2.1.1),
 INDETERMINE, null and lower case with blanks.
 
-Two communes of 100 × 200 m (2 ha each), A (x 0–100) and B (x 100–200), Lambert-93 metres. Stock 2018:
+Two communes of 100 × 200 m (2 ha each), A (x 0–100) and B (x 100–200), Lambert-93 metres. Stock
+2018:
 
 * S1, A, x 0–100 y 0–100 (1 ha): CS1.1.1.1 / US5
 * S2, across both, x 50–150 y 100–200 (0.5 ha in each): CS2.1.1 (a parent) / US1.1
@@ -10,9 +13,12 @@ Two communes of 100 × 200 m (2 ha each), A (x 0–100) and B (x 100–200), Lam
 * S4, A, x 0–50 y 100–200 (0.5 ha): null / US1.1
 * S5, B, x 150–200 y 100–200 (0.5 ha): `` cs2.2.1 `` (lower case, blanks) / US1.2
 
-2021: S1 unchanged; S2 → CS1.1.1.1 / US2 (artificialised: CS1.1.1.1 always is); S3 → CS2.2.1 / US1.1 (status
-at début undetermined); S4 → CS1.1.1.2 / US4.1.1 (undetermined at début: null couverture); S5 → CS2.1.1.1 /
-US1.2 (no flow). The DIFFERENCE layer holds the same changes, but only the first quarter of S3 (x 100–150
+2021: S1 unchanged; S2 → CS1.1.1.1 / US2 (artificialised: CS1.1.1.1 always is); S3 → CS2.2.1 / US1.1
+(status
+at début undetermined); S4 → CS1.1.1.2 / US4.1.1 (undetermined at début: null couverture); S5 →
+CS2.1.1.1 /
+US1.2 (no flow). The DIFFERENCE layer holds the same changes, but only the first quarter of S3 (x
+100–150
 y 0–50, 0.25 ha).
 """
 
@@ -34,9 +40,27 @@ def rect(x0, y0, x1, y1):
     return f"MULTIPOLYGON((({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0})))"
 
 
-S = [rect(0, 0, 100, 100), rect(50, 100, 150, 200), rect(100, 0, 200, 100), rect(0, 100, 50, 200), rect(150, 100, 200, 200)]
-CODES_2018 = [["CS1.1.1.1", "US5"], ["CS2.1.1", "US1.1"], ["INDETERMINE", None], [None, "US1.1"], [" cs2.2.1 ", "US1.2"]]
-CODES_2021 = [["CS1.1.1.1", "US5"], ["CS1.1.1.1", "US2"], ["CS2.2.1", "US1.1"], ["CS1.1.1.2", "US4.1.1"], ["CS2.1.1.1", "US1.2"]]
+S = [
+    rect(0, 0, 100, 100),
+    rect(50, 100, 150, 200),
+    rect(100, 0, 200, 100),
+    rect(0, 100, 50, 200),
+    rect(150, 100, 200, 200),
+]
+CODES_2018 = [
+    ["CS1.1.1.1", "US5"],
+    ["CS2.1.1", "US1.1"],
+    ["INDETERMINE", None],
+    [None, "US1.1"],
+    [" cs2.2.1 ", "US1.2"],
+]
+CODES_2021 = [
+    ["CS1.1.1.1", "US5"],
+    ["CS1.1.1.1", "US2"],
+    ["CS2.2.1", "US1.1"],
+    ["CS1.1.1.2", "US4.1.1"],
+    ["CS2.1.1.1", "US1.2"],
+]
 CHANGES = [  # the DIFFERENCE layer
     (S[1], ["CS2.1.1", "US1.1", "CS1.1.1.1", "US2"]),
     (rect(100, 0, 150, 50), ["INDETERMINE", None, "CS2.2.1", "US1.1"]),
@@ -45,16 +69,26 @@ CHANGES = [  # the DIFFERENCE layer
 ]
 
 # by hand, m² (module docstring)
-COUVERTURE_2018 = {"A": {"CS1.1.1.1": 10000, "CS2.1.1": 5000, None: 5000}, "B": {"CS2.1.1": 5000, "INDETERMINE": 10000, "CS2.2.1": 5000}}
+COUVERTURE_2018 = {
+    "A": {"CS1.1.1.1": 10000, "CS2.1.1": 5000, None: 5000},
+    "B": {"CS2.1.1": 5000, "INDETERMINE": 10000, "CS2.2.1": 5000},
+}
 USAGE_2018 = {"A": {"US5": 10000, "US1.1": 10000}, "B": {"US1.1": 5000, None: 10000, "US1.2": 5000}}
-COUVERTURE_2021 = {"A": {"CS1.1.1.1": 15000, "CS1.1.1.2": 5000}, "B": {"CS1.1.1.1": 5000, "CS2.2.1": 10000, "CS2.1.1.1": 5000}}
+COUVERTURE_2021 = {
+    "A": {"CS1.1.1.1": 15000, "CS1.1.1.2": 5000},
+    "B": {"CS1.1.1.1": 5000, "CS2.2.1": 10000, "CS2.1.1.1": 5000},
+}
 ORIGINE = {"A": {("CS2.1.1", "US1.1"): 5000}, "B": {("CS2.1.1", "US1.1"): 5000}}
 
 
 def transitions(indetermine_b: float) -> dict:
     return {
         "A": {("CS2.1.1", "CS1.1.1.1"): 5000, (None, "CS1.1.1.2"): 5000},
-        "B": {("CS2.1.1", "CS1.1.1.1"): 5000, ("INDETERMINE", "CS2.2.1"): indetermine_b, ("CS2.2.1", "CS2.1.1.1"): 5000},
+        "B": {
+            ("CS2.1.1", "CS1.1.1.1"): 5000,
+            ("INDETERMINE", "CS2.2.1"): indetermine_b,
+            ("CS2.2.1", "CS2.1.1.1"): 5000,
+        },
     }
 
 
@@ -63,8 +97,15 @@ def layers(tmp_path):
     path = tmp_path / "ocsge.gpkg"
     write_layer(path, "occupation_D090_2018", ["code_cs", "code_us"], list(zip(S, CODES_2018)))
     write_layer(path, "occupation_D090_2021", ["code_cs", "code_us"], list(zip(S, CODES_2021)))
-    write_layer(path, "difference_D090_2018_2021", ["cs_debut", "us_debut", "cs_fin", "us_fin"], CHANGES)
-    write_layer(path, "communes", ["code", "nom"], [(rect(0, 0, 100, 200), ["A", "Commune A"]), (rect(100, 0, 200, 200), ["B", "Commune B"])])
+    write_layer(
+        path, "difference_D090_2018_2021", ["cs_debut", "us_debut", "cs_fin", "us_fin"], CHANGES
+    )
+    write_layer(
+        path,
+        "communes",
+        ["code", "nom"],
+        [(rect(0, 0, 100, 200), ["A", "Commune A"]), (rect(100, 0, 200, 200), ["B", "Commune B"])],
+    )
 
     def layer(name):
         found = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
@@ -78,47 +119,91 @@ def by_class(table, code, columns, **where):
     rows = table[table["code"] == code]
     for name, value in where.items():
         rows = rows[rows[name] == value]
-    return {tuple(r[c] for c in columns) if len(columns) > 1 else r[columns[0]]: r["surface"] for _, r in rows.iterrows()}
+    return {
+        tuple(r[c] for c in columns) if len(columns) > 1 else r[columns[0]]: r["surface"]
+        for _, r in rows.iterrows()
+    }
 
 
 def close(found: dict, expected: dict) -> bool:
-    return found.keys() == expected.keys() and all(math.isclose(found[k], v, abs_tol=1e-6) for k, v in expected.items())
+    return found.keys() == expected.keys() and all(
+        math.isclose(found[k], v, abs_tol=1e-6) for k, v in expected.items()
+    )
 
 
 def aggregate(layers, names):
     territories = TerritorySet.from_layer(layers("communes"), "code", "nom")
-    result, _notes = run_aggregate(territories, [layers(n) for n in names], "matrice", True, True, None)
+    result, _notes = run_aggregate(
+        territories, [layers(n) for n in names], "matrice", True, True, None
+    )
     return result
 
 
 @pytest.mark.parametrize("flows", ["difference", "overlay"])
 def test_per_class_surfaces_by_hand(layers, flows):
-    names = ["occupation_D090_2018", "occupation_D090_2021"] + (["difference_D090_2018_2021"] if flows == "difference" else [])
+    names = ["occupation_D090_2018", "occupation_D090_2021"] + (
+        ["difference_D090_2018_2021"] if flows == "difference" else []
+    )
     result = aggregate(layers, names)
     occupation = result.classes[classes.OCCUPATION]
-    couverture, usage = classes.marginal(occupation, "code_cs"), classes.marginal(occupation, "code_us")
+    couverture, usage = (
+        classes.marginal(occupation, "code_cs"),
+        classes.marginal(occupation, "code_us"),
+    )
     for commune in ("A", "B"):
-        assert close(by_class(couverture, commune, ["code_cs"], millesime="2018"), COUVERTURE_2018[commune])
+        assert close(
+            by_class(couverture, commune, ["code_cs"], millesime="2018"), COUVERTURE_2018[commune]
+        )
         assert close(by_class(usage, commune, ["code_us"], millesime="2018"), USAGE_2018[commune])
-        assert close(by_class(couverture, commune, ["code_cs"], millesime="2021"), COUVERTURE_2021[commune])
-        assert close(by_class(result.classes[classes.ORIGIN], commune, ["cs_debut", "us_debut"]), ORIGINE[commune])
+        assert close(
+            by_class(couverture, commune, ["code_cs"], millesime="2021"), COUVERTURE_2021[commune]
+        )
+        assert close(
+            by_class(result.classes[classes.ORIGIN], commune, ["cs_debut", "us_debut"]),
+            ORIGINE[commune],
+        )
         # the overlay sees the whole of S3 change, the difference layer only its quarter
         expected = transitions(10000 if flows == "overlay" else 2500)[commune]
-        assert close(by_class(result.classes[classes.TRANSITION], commune, ["cs_debut", "cs_fin"]), expected)
+        assert close(
+            by_class(result.classes[classes.TRANSITION], commune, ["cs_debut", "cs_fin"]), expected
+        )
     # the same numbers as the territory table: covered surface, new artificialisation
     table = result.table.set_index("code")
     for commune in ("A", "B"):
-        assert math.isclose(couverture[(couverture["code"] == commune) & (couverture["millesime"] == "2021")]["surface"].sum(), table.loc[commune, "surface_couverte"])
-        assert math.isclose(result.classes[classes.ORIGIN].query("code == @commune")["surface"].sum(), table.loc[commune, "flux_artif"])
+        assert math.isclose(
+            couverture[(couverture["code"] == commune) & (couverture["millesime"] == "2021")][
+                "surface"
+            ].sum(),
+            table.loc[commune, "surface_couverte"],
+        )
+        assert math.isclose(
+            result.classes[classes.ORIGIN].query("code == @commune")["surface"].sum(),
+            table.loc[commune, "flux_artif"],
+        )
     assert set(occupation["index"]) == {1, 2}
 
 
 def test_rolled_up_to_a_level(layers):
-    result = aggregate(layers, ["occupation_D090_2018", "occupation_D090_2021", "difference_D090_2018_2021"])
-    level = classes.rollup_classes(result.classes[classes.TRANSITION], classes.TRANSITION, {"E1": ["A", "B"]}, {"E1": "EPCI 1"})
-    assert close(by_class(level, "E1", ["cs_debut", "cs_fin"]),
-                 {("CS2.1.1", "CS1.1.1.1"): 10000, (None, "CS1.1.1.2"): 5000, ("INDETERMINE", "CS2.2.1"): 2500, ("CS2.2.1", "CS2.1.1.1"): 5000})
-    assert set(level["nom"]) == {"EPCI 1"} and set(level["millesime_debut"]) == {"2018"} and set(level["millesime_fin"]) == {"2021"}
+    result = aggregate(
+        layers, ["occupation_D090_2018", "occupation_D090_2021", "difference_D090_2018_2021"]
+    )
+    level = classes.rollup_classes(
+        result.classes[classes.TRANSITION], classes.TRANSITION, {"E1": ["A", "B"]}, {"E1": "EPCI 1"}
+    )
+    assert close(
+        by_class(level, "E1", ["cs_debut", "cs_fin"]),
+        {
+            ("CS2.1.1", "CS1.1.1.1"): 10000,
+            (None, "CS1.1.1.2"): 5000,
+            ("INDETERMINE", "CS2.2.1"): 2500,
+            ("CS2.2.1", "CS2.1.1.1"): 5000,
+        },
+    )
+    assert (
+        set(level["nom"]) == {"EPCI 1"}
+        and set(level["millesime_debut"]) == {"2018"}
+        and set(level["millesime_fin"]) == {"2021"}
+    )
 
 
 def test_class_sums_merge_several_departements():
@@ -135,11 +220,30 @@ def test_class_sums_merge_several_departements():
 def test_chart_labels_colours_and_order_of_messy_codes(tmp_path):
     from ocsge.ocsge_plugin.report import class_charts
 
-    assert class_charts.ordered("couverture", [None, "INDETERMINE", "CS2.2.1", "CS1.1.1.1", "CS2.1.1", "XX"]) == ["CS1.1.1.1", "CS2.1.1", "CS2.2.1", "INDETERMINE", "XX", None]
+    assert class_charts.ordered(
+        "couverture", [None, "INDETERMINE", "CS2.2.1", "CS1.1.1.1", "CS2.1.1", "XX"]
+    ) == ["CS1.1.1.1", "CS2.1.1", "CS2.2.1", "INDETERMINE", "XX", None]
     assert class_charts.label("couverture", "CS1.1.1.1") == "Zones bâties (CS1.1.1.1)"
-    assert class_charts.label("usage", None) == "Non renseigné" and class_charts.label("usage", "INDETERMINE") == "Indéterminé (INDETERMINE)"
-    assert class_charts.colour("couverture", "CS1.1.1.1") == "#ff377a" and class_charts.colour("couverture", None) == class_charts.OTHER
-    svg = Path(class_charts.transition_matrix({("CS2.2.1", "CS1.1.1.1"): 1234.5, (None, "CS2.2.1"): 0.5}, 2018, 2021, tmp_path / "m.svg")).read_text(encoding="utf-8")
-    assert ">1\u00a0234,5<" in svg and ">0,5<" in svg and "Non renseigné" in svg  # French numbers, all to the tenth; null kept
-    empty = Path(class_charts.origin({}, 0.0, 2018, 2021, tmp_path / "o.svg")).read_text(encoding="utf-8")
+    assert (
+        class_charts.label("usage", None) == "Non renseigné"
+        and class_charts.label("usage", "INDETERMINE") == "Indéterminé (INDETERMINE)"
+    )
+    assert (
+        class_charts.colour("couverture", "CS1.1.1.1") == "#ff377a"
+        and class_charts.colour("couverture", None) == class_charts.OTHER
+    )
+    svg = Path(
+        class_charts.transition_matrix(
+            {("CS2.2.1", "CS1.1.1.1"): 1234.5, (None, "CS2.2.1"): 0.5},
+            2018,
+            2021,
+            tmp_path / "m.svg",
+        )
+    ).read_text(encoding="utf-8")
+    assert (
+        ">1\u00a0234,5<" in svg and ">0,5<" in svg and "Non renseigné" in svg
+    )  # French numbers, all to the tenth; null kept
+    empty = Path(class_charts.origin({}, 0.0, 2018, 2021, tmp_path / "o.svg")).read_text(
+        encoding="utf-8"
+    )
     assert "Aucune surface artificialisée" in empty

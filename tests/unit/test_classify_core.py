@@ -1,5 +1,6 @@
 """The classification core (ocsge_plugin/computing/classify.py) without the toolbox: memory layers,
-answers known by hand, the reading contract (ids, attributes requested, no geometry when not needed)."""
+answers known by hand, the reading contract (ids, attributes requested, no geometry when not
+needed)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFields,
     QgsField,
+    QgsFields,
     QgsGeometry,
     QgsRectangle,
     QgsVectorLayer,
@@ -32,7 +33,9 @@ def square(x: float, y: float, size: float) -> str:
 
 
 def memory_layer(rows, fields=("code_cs", "code_us"), crs="EPSG:2154", extra=()) -> QgsVectorLayer:
-    spec = "&".join(f"field={name}:string" for name in fields) + "".join(f"&field={name}:{kind}" for name, kind in extra)
+    spec = "&".join(f"field={name}:string" for name in fields) + "".join(
+        f"&field={name}:{kind}" for name, kind in extra
+    )
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs}&{spec}", "m", "memory")
     features = []
     for wkt, values in rows:
@@ -49,7 +52,13 @@ def by_fid(result, layer: QgsVectorLayer, key: str = "code_cs") -> dict:
     positions = result.index_of([f.id() for f in layer.getFeatures()])
     out = {}
     for feature, i in zip(layer.getFeatures(), positions):
-        out[feature[key] if key else feature.id()] = (int(result.imper[i]), int(result.artif_matrice[i]), int(result.artif[i]), bool(result.crit_seuil[i]), result.source_name(i))
+        out[feature[key] if key else feature.id()] = (
+            int(result.imper[i]),
+            int(result.artif_matrice[i]),
+            int(result.artif[i]),
+            bool(result.crit_seuil[i]),
+            result.source_name(i),
+        )
     return out
 
 
@@ -58,21 +67,59 @@ def by_fid(result, layer: QgsVectorLayer, key: str = "code_cs") -> dict:
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("artif", 1), ("non artif", 0), ("Non Artif", 0), (" non_artif ", 0), ("ARTIF", 1), (True, 1), (False, 0),
-     (1, 1), (0, 0), (None, -1), (QVariant(), -1), ("", -1), ("peut-être", -1), (2, -1)],
+    [
+        ("artif", 1),
+        ("non artif", 0),
+        ("Non Artif", 0),
+        (" non_artif ", 0),
+        ("ARTIF", 1),
+        (True, 1),
+        (False, 0),
+        (1, 1),
+        (0, 0),
+        (None, -1),
+        (QVariant(), -1),
+        ("", -1),
+        ("peut-être", -1),
+        (2, -1),
+    ],
 )
 def test_parse_ign_artif(core, value, expected):
     assert core.parse_ign_artif(value) == expected
 
 
-@pytest.mark.parametrize("value, expected", [(True, 1), (False, 0), ("true", 1), ("F", 0), ("oui", 1), ("non", 0), (1, 1), (0, 0), (None, -1), (QVariant(), -1), ("?", -1)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (True, 1),
+        (False, 0),
+        ("true", 1),
+        ("F", 0),
+        ("oui", 1),
+        ("non", 0),
+        (1, 1),
+        (0, 0),
+        (None, -1),
+        (QVariant(), -1),
+        ("?", -1),
+    ],
+)
 def test_parse_bool(core, value, expected):
     assert core.parse_bool(value) == expected
 
 
 @pytest.mark.parametrize(
     "lon, lat, epsg",
-    [(-61.73, 15.99, 5490), (-61.07, 14.60, 5490), (-52.33, 4.93, 2972), (55.45, -20.88, 2975), (45.23, -12.78, 4471), (0.58, 43.65, 2154), (6.86, 47.64, 2154), (9.15, 42.15, 2154)],
+    [
+        (-61.73, 15.99, 5490),
+        (-61.07, 14.60, 5490),
+        (-52.33, 4.93, 2972),
+        (55.45, -20.88, 2975),
+        (45.23, -12.78, 4471),
+        (0.58, 43.65, 2154),
+        (6.86, 47.64, 2154),
+        (9.15, 42.15, 2154),
+    ],
 )
 def test_projected_crs_suggested_by_place(core, lon, lat, epsg):
     # Basse-Terre, Fort-de-France, Cayenne, Saint-Denis, Mamoudzou, Auch, Belfort, Corse
@@ -83,10 +130,18 @@ def test_check_crs(core):
     assert core.check_crs(QgsCoordinateReferenceSystem("EPSG:2154")) is None
     assert core.check_crs(QgsCoordinateReferenceSystem("EPSG:2975")) is None
     with pytest.raises(core.ClassifyError, match="EPSG:4471"):
-        core.check_crs(QgsCoordinateReferenceSystem("EPSG:4326"), QgsRectangle(45.1, -12.9, 45.3, -12.7))
-    with pytest.raises(core.ClassifyError, match="EPSG:2154"):  # a projected CRS in feet is no better
-        core.check_crs(QgsCoordinateReferenceSystem("EPSG:2230"), QgsRectangle(6e6, 2e6, 6.1e6, 2.1e6))
-    assert "metres" in core.check_crs(QgsCoordinateReferenceSystem())  # no CRS: a warning, not a refusal
+        core.check_crs(
+            QgsCoordinateReferenceSystem("EPSG:4326"), QgsRectangle(45.1, -12.9, 45.3, -12.7)
+        )
+    with pytest.raises(
+        core.ClassifyError, match="EPSG:2154"
+    ):  # a projected CRS in feet is no better
+        core.check_crs(
+            QgsCoordinateReferenceSystem("EPSG:2230"), QgsRectangle(6e6, 2e6, 6.1e6, 2.1e6)
+        )
+    assert "metres" in core.check_crs(
+        QgsCoordinateReferenceSystem()
+    )  # no CRS: a warning, not a refusal
 
 
 def test_resolve_method(core):
@@ -107,7 +162,17 @@ def test_output_fields_keep_the_users_attributes(core):
         fields.append(QgsField(name, QVariant.String))
     out, renamed = classified.output_fields(fields, classified.classification_fields())
     assert renamed == {"artif": "artif_orig2", "Crit_Seuil": "Crit_Seuil_orig"}
-    assert out.names() == ["ID", "artif_orig2", "Crit_Seuil_orig", "artif_orig", "imper", "artif", "artif_matrice", "crit_seuil", "artif_source"]
+    assert out.names() == [
+        "ID",
+        "artif_orig2",
+        "Crit_Seuil_orig",
+        "artif_orig",
+        "imper",
+        "artif",
+        "artif_matrice",
+        "crit_seuil",
+        "artif_source",
+    ]
 
 
 # ---------------------------------------------------------------------------------- classification
@@ -117,12 +182,18 @@ def test_matrice_per_polygon_with_messy_codes(core):
     # answers by the décret's table (domain.md §2), written out here
     rows = [
         (square(0, 0, 10), ["CS1.1.1.1", "US1.1"]),  # built, agriculture: imper, artif
-        (square(20, 0, 10), [" cs1.1.2.1 ", "us1.3"]),  # mineral extraction (messy case): not artif, not imper
+        (
+            square(20, 0, 10),
+            [" cs1.1.2.1 ", "us1.3"],
+        ),  # mineral extraction (messy case): not artif, not imper
         (square(40, 0, 10), ["CS1.1.2.1", "US1.1"]),  # mineral, agriculture: artif
         (square(60, 0, 10), ["CS2.2.1", "US6.3"]),  # grass, no use: not artif
         (square(80, 0, 10), ["CS2.2.2", "US6.1"]),  # grass, transition: artif
         (square(100, 0, 10), ["CS2.1.1.1", "US2"]),  # trees in town: not artif
-        (square(120, 0, 10), ["CS1.1.1.2", None]),  # null usage: every usage of CS1.1.1.2 is artificialised (issue 11)
+        (
+            square(120, 0, 10),
+            ["CS1.1.1.2", None],
+        ),  # null usage: every usage of CS1.1.1.2 is artificialised (issue 11)
         (square(140, 0, 10), [None, "US2"]),  # null couverture: both indéterminé
         (square(160, 0, 10), ["CS7", "US2"]),  # unknown couverture
         (square(180, 0, 10), ["CS2.2.1", "US9"]),  # unknown usage
@@ -147,7 +218,12 @@ def test_matrice_per_polygon_with_messy_codes(core):
 
 
 def test_ids_are_aligned_after_deletions(core):
-    layer = memory_layer([(square(10 * i, 0, 10 + i), [cs, "US2"]) for i, cs in enumerate(["CS1.1.1.1", "CS2.1.2", "CS1.1.2.2", "CS1.2.2", "CS2.2.1"])])
+    layer = memory_layer(
+        [
+            (square(10 * i, 0, 10 + i), [cs, "US2"])
+            for i, cs in enumerate(["CS1.1.1.1", "CS2.1.2", "CS1.1.2.2", "CS1.2.2", "CS2.2.1"])
+        ]
+    )
     ids = [f.id() for f in layer.getFeatures()]
     assert layer.dataProvider().deleteFeatures([ids[1], ids[3]])
     result = core.classify_layer(layer, "matrice")
@@ -171,19 +247,31 @@ def test_thresholds_through_the_core(core):
     assert result.artif_total() == (9, 8100.0)
     assert result.to_artif_total() == (1, 900.0) and result.to_non_artif_total() == (0, 0.0)
     meadow = result.index_of([list(layer.getFeatures())[4].id()])[0]
-    assert (result.artif_matrice[meadow], result.artif[meadow], result.source_name(meadow)) == (0, 1, "seuil")
+    assert (result.artif_matrice[meadow], result.artif[meadow], result.source_name(meadow)) == (
+        0,
+        1,
+        "seuil",
+    )
     assert result.thresholds is not None and result.thresholds.n_patches == 2
 
 
 def test_ign_method(core):
     rows = [
         (square(0, 0, 10), ["CS1.1.1.1", "US2", "artif", False]),
-        (square(10, 0, 10), ["CS2.2.1", "US1.1", "non artif", True]),  # desartificialised by IGN's seuils
+        (
+            square(10, 0, 10),
+            ["CS2.2.1", "US1.1", "non artif", True],
+        ),  # desartificialised by IGN's seuils
         (square(20, 0, 10), ["CS2.2.1", "US1.1", "artif", True]),  # artificialised by IGN's seuils
         (square(30, 0, 10), ["CS2.2.1", "US1.1", None, None]),
-        (square(40, 0, 10), ["CS2.2.1", "US1.1", "non artif", None]),  # null crit_seuil: not changed
+        (
+            square(40, 0, 10),
+            ["CS2.2.1", "US1.1", "non artif", None],
+        ),  # null crit_seuil: not changed
     ]
-    layer = memory_layer(rows, fields=("code_cs", "code_us", "artif"), extra=(("crit_seuil", "boolean"),))
+    layer = memory_layer(
+        rows, fields=("code_cs", "code_us", "artif"), extra=(("crit_seuil", "boolean"),)
+    )
     result = core.classify_layer(layer, core.AUTO)
     assert result.method == "ign"
     order = result.index_of([f.id() for f in layer.getFeatures()])
@@ -202,10 +290,15 @@ def test_refusals(core):
         core.classify_layer(layer, "ign")
     with pytest.raises(core.ClassifyError, match="usage field nope is missing"):
         core.classify_layer(layer, "matrice", us_field="nope")
-    geographic = memory_layer([("POLYGON((-52.3 4.9,-52.2 4.9,-52.2 5,-52.3 4.9))", ["CS1.1.1.1", "US2"])], crs="EPSG:4326")
+    geographic = memory_layer(
+        [("POLYGON((-52.3 4.9,-52.2 4.9,-52.2 5,-52.3 4.9))", ["CS1.1.1.1", "US2"])],
+        crs="EPSG:4326",
+    )
     with pytest.raises(core.ClassifyError, match="EPSG:2972"):  # Guyane
         core.classify_layer(geographic, "matrice")
-    points = QgsVectorLayer("Point?crs=EPSG:2154&field=code_cs:string&field=code_us:string", "p", "memory")
+    points = QgsVectorLayer(
+        "Point?crs=EPSG:2154&field=code_cs:string&field=code_us:string", "p", "memory"
+    )
     with pytest.raises(core.ClassifyError, match="does not hold polygons"):
         core.classify_layer(points, "matrice")
 
@@ -213,7 +306,13 @@ def test_refusals(core):
 def test_invalid_geometry_repaired_and_counted(core):
     bowtie = "POLYGON((0 0,10 10,10 0,0 10,0 0))"  # two triangles of 25 m² once repaired
     flat = "POLYGON((40 0,50 0,60 0,40 0))"  # no area at all: a line once repaired
-    layer = memory_layer([(bowtie, ["CS1.1.1.1", "US2"]), (square(20, 0, 10), ["CS1.1.1.1", "US2"]), (flat, ["CS2.2.1", "US1.1"])])
+    layer = memory_layer(
+        [
+            (bowtie, ["CS1.1.1.1", "US2"]),
+            (square(20, 0, 10), ["CS1.1.1.1", "US2"]),
+            (flat, ["CS2.2.1", "US1.1"]),
+        ]
+    )
     result = core.classify_layer(layer, "matrice_seuils")
     assert result.n_repaired == 2
     assert result.repaired_total() == (2, pytest.approx(50.0))
@@ -231,23 +330,32 @@ class RecordingSource:
     def __getattr__(self, name):
         return getattr(self.layer, name)
 
-    def getFeatures(self, request=QgsFeatureRequest()):  # noqa: N802
+    def getFeatures(self, request=QgsFeatureRequest()):  # noqa: N802, B008 - QGIS's signature
         self.requests.append(QgsFeatureRequest(request))
         return self.layer.getFeatures(request)
 
 
 def test_reading_asks_only_for_what_it_needs(core):
     fields = ("ID", "code_cs", "code_us", "millesime", "source", "artif")
-    layer = memory_layer([(square(0, 0, 10), ["a", "CS1.1.1.1", "US2", "2019", "x", "artif"])], fields=fields)
+    layer = memory_layer(
+        [(square(0, 0, 10), ["a", "CS1.1.1.1", "US2", "2019", "x", "artif"])], fields=fields
+    )
     source = RecordingSource(layer)
     result = core.classify_layer(source, "matrice", with_geometry=False)
     (request,) = source.requests
     assert request.flags() & QgsFeatureRequest.NoGeometry
-    assert sorted(layer.fields().at(i).name() for i in request.subsetOfAttributes()) == ["code_cs", "code_us"]
+    assert sorted(layer.fields().at(i).name() for i in request.subsetOfAttributes()) == [
+        "code_cs",
+        "code_us",
+    ]
     assert math.isnan(result.area[0]) and result.artif[0] == 1
     source.requests.clear()
     core.classify_layer(source, "ign")
-    assert sorted(layer.fields().at(i).name() for i in source.requests[0].subsetOfAttributes()) == ["artif", "code_cs", "code_us"]
+    assert sorted(layer.fields().at(i).name() for i in source.requests[0].subsetOfAttributes()) == [
+        "artif",
+        "code_cs",
+        "code_us",
+    ]
     assert not source.requests[0].flags() & QgsFeatureRequest.NoGeometry  # areas by default
 
 
@@ -265,14 +373,23 @@ def test_cancel(core):
 
 
 def test_compare_with_ign_reasons(core):
-    # three isolated squares: thresholds cannot apply (data edge), so the recomputation is the matrix
+    # three isolated squares: thresholds cannot apply (data edge), so the recomputation is the
+    # matrix
     rows = [
         (square(0, 0, 10), ["CS1.1.1.1", "US2", "artif", False]),  # agree
-        (square(20, 0, 10), ["CS2.2.1", "US1.1", "artif", False]),  # IGN's matrix says artif: 'matrice'
-        (square(40, 0, 10), ["CS2.2.1", "US1.1", "artif", True]),  # IGN's seuil made it artif: 'seuil'
+        (
+            square(20, 0, 10),
+            ["CS2.2.1", "US1.1", "artif", False],
+        ),  # IGN's matrix says artif: 'matrice'
+        (
+            square(40, 0, 10),
+            ["CS2.2.1", "US1.1", "artif", True],
+        ),  # IGN's seuil made it artif: 'seuil'
         (square(60, 0, 10), ["CS9", "US1.1", "artif", False]),  # unknown code: not compared
     ]
-    layer = memory_layer(rows, fields=("code_cs", "code_us", "artif"), extra=(("crit_seuil", "boolean"),))
+    layer = memory_layer(
+        rows, fields=("code_cs", "code_us", "artif"), extra=(("crit_seuil", "boolean"),)
+    )
     cmp = core.compare_with_ign(layer)
     order = cmp.calc.index_of([f.id() for f in layer.getFeatures()])
     assert cmp.compared[order].tolist() == [True, True, True, False]
@@ -295,7 +412,9 @@ def _gpkg_with_bowtie(tmp_path):
         ("MULTIPOLYGON(((800 0,900 100,900 0,800 100,800 0)))", ["bowtie", "CS1.1.1.1", "US2"]),
         ("MULTIPOLYGON(((20 0,30 0,30 10,20 10,20 0)))", ["ok2", "CS2.2.1", "US1.1"]),
     ]
-    return str(write_layer(tmp_path / "occ.gpkg", "OCCUPATION_SOL", ["ID", "code_cs", "code_us"], rows))
+    return str(
+        write_layer(tmp_path / "occ.gpkg", "OCCUPATION_SOL", ["ID", "code_cs", "code_us"], rows)
+    )
 
 
 class _Canceled:
@@ -310,22 +429,41 @@ def test_sqlite_names_the_invalid_polygon_and_honours_cancel(core, tmp_path):
     from ocsge.ocsge_plugin.computing import gpkg
 
     layer = QgsVectorLayer(_gpkg_with_bowtie(tmp_path), "occ", "ogr")
-    assert gpkg.InvalidGeometries.start(layer).result() == {2}  # the bow-tie's feature id, GEOS as QGIS says
+    assert gpkg.InvalidGeometries.start(layer).result() == {
+        2
+    }  # the bow-tie's feature id, GEOS as QGIS says
     with pytest.raises(gpkg.Canceled):
         gpkg.InvalidGeometries.start(layer).result(_Canceled())
     from builders import write_layer
 
-    rows = [(square(0, 0, 10), ["a", "CS1.1.1.1", "US2"]), ("POLYGON((800 0,900 100,900 0,800 100,800 0))", ["b", "CS1.1.1.1", "US2"])]
-    shp = QgsVectorLayer(str(write_layer(tmp_path / "occ.shp", "occ", ["ID", "code_cs", "code_us"], rows, 2154, driver="SHP")), "s", "ogr")
-    assert gpkg.InvalidGeometries.start(shp).result() == {1}  # OGR's SQLite dialect: rowid is the shapefile's feature id
+    rows = [
+        (square(0, 0, 10), ["a", "CS1.1.1.1", "US2"]),
+        ("POLYGON((800 0,900 100,900 0,800 100,800 0))", ["b", "CS1.1.1.1", "US2"]),
+    ]
+    shp = QgsVectorLayer(
+        str(
+            write_layer(
+                tmp_path / "occ.shp", "occ", ["ID", "code_cs", "code_us"], rows, 2154, driver="SHP"
+            )
+        ),
+        "s",
+        "ogr",
+    )
+    assert gpkg.InvalidGeometries.start(shp).result() == {
+        1
+    }  # OGR's SQLite dialect: rowid is the shapefile's feature id
     memory = QgsVectorLayer("Polygon?crs=EPSG:2154", "m", "memory")
-    assert gpkg.InvalidGeometries.start(memory).result() is None  # not a GeoPackage: the caller checks each
+    assert (
+        gpkg.InvalidGeometries.start(memory).result() is None
+    )  # not a GeoPackage: the caller checks each
 
 
 def test_cancel_while_validity_is_settled_is_a_cancel(core, tmp_path):
     layer = QgsVectorLayer(_gpkg_with_bowtie(tmp_path), "occ", "ogr")
     columns = core._read(layer, "code_cs", "code_us", None, None, True, True, None, layer)
-    assert columns.validity is not None and columns.area is None  # read through Arrow, validity pending
+    assert (
+        columns.validity is not None and columns.area is None
+    )  # read through Arrow, validity pending
     with pytest.raises(core.Canceled):
         core._settle(columns, _Canceled())
     columns = core._read(layer, "code_cs", "code_us", None, None, True, True, None, layer)
@@ -334,17 +472,22 @@ def test_cancel_while_validity_is_settled_is_a_cancel(core, tmp_path):
 
 # ------------------------------------------------------------------- thresholds with parent codes
 
-# A 3 × 3 grid of 40 m squares: the centre (1,600 m² < 2,500) is an island enclosed by the ring of the
-# eight others (12,800 m²). (ring codes, island codes, convention) → (island: matrix status, status after
+# A 3 × 3 grid of 40 m squares: the centre (1,600 m² < 2,500) is an island enclosed by the ring of
+# the
+# eight others (12,800 m²). (ring codes, island codes, convention) → (island: matrix status, status
+# after
 # the thresholds, changed by them), worked out by hand from the leaves under the codes.
 ISLANDS = [
-    # CS2.1.1 (any tree) with US6 (any other use): not artificialised, enclosed by built land → artificialised
+    # CS2.1.1 (any tree) with US6 (any other use): not artificialised, enclosed by built land →
+    # artificialised
     (("CS1.1.1.1", "US2"), ("CS2.1.1", "US6"), "indetermine", (0, 1, True)),
-    # CS2.2 with US2: every leaf artificialised (herbaceous in residential use), enclosed by woodland → not
+    # CS2.2 with US2: every leaf artificialised (herbaceous in residential use), enclosed by
+    # woodland → not
     (("CS2.1.1", "US1.2"), (" cs2.2", "us2 "), "indetermine", (1, 0, True)),
     # mineral with an INDETERMINE usage: undetermined (US1.3 decides), never changed, nor enclosed
     (("CS1.1.1.1", "US2"), ("CS1.1.2.1", "INDETERMINE"), "indetermine", (-1, -1, False)),
-    # built with an INDETERMINE usage: artificialised and built (> 50 m²): stays artificialised inside CS2.1 / US1
+    # built with an INDETERMINE usage: artificialised and built (> 50 m²): stays artificialised
+    # inside CS2.1 / US1
     (("CS2.1", "US1"), ("CS1.1.1.1", "INDETERMINE"), "indetermine", (1, 1, False)),
     # the national files' rule: the mineral island is artificialised like its ring
     (("CS1.1.1.1", "US2"), ("CS1.1.2.1", "INDETERMINE"), "national", (1, 1, False)),
@@ -355,11 +498,19 @@ ISLANDS = [
 
 @pytest.mark.parametrize(("ring", "island", "convention", "expected"), ISLANDS)
 def test_an_island_follows_the_resolved_answer(core, ring, island, convention, expected):
-    rows = [(square(40 * i, 40 * j, 40), island if (i, j) == (1, 1) else ring) for i in range(3) for j in range(3)]
+    rows = [
+        (square(40 * i, 40 * j, 40), island if (i, j) == (1, 1) else ring)
+        for i in range(3)
+        for j in range(3)
+    ]
     layer = memory_layer(rows)
     result = core.classify_layer(layer, "matrice_seuils", convention=convention)
     order = result.index_of([f.id() for f in layer.getFeatures()])
     centre = order[4]
-    assert (int(result.artif_matrice[centre]), int(result.artif[centre]), bool(result.crit_seuil[centre])) == expected
+    assert (
+        int(result.artif_matrice[centre]),
+        int(result.artif[centre]),
+        bool(result.crit_seuil[centre]),
+    ) == expected
     ring_positions = [order[k] for k in range(9) if k != 4]
     assert not result.crit_seuil[ring_positions].any()  # the ring (12,800 m²) never changes

@@ -17,10 +17,17 @@ def compat(ocsge):
     return compat
 
 
-@pytest.mark.parametrize("kind", [QVariant.String, QVariant.Int, QVariant.Double, QVariant.Bool, QVariant.LongLong])
+@pytest.mark.parametrize(
+    "kind", [QVariant.String, QVariant.Int, QVariant.Double, QVariant.Bool, QVariant.LongLong]
+)
 def test_field_has_the_type_length_and_precision_asked(compat, kind):
     field = compat.field("surface_ha", kind, len=20, prec=6)
-    assert (field.name(), field.type(), field.length(), field.precision()) == ("surface_ha", kind, 20, 6)
+    assert (field.name(), field.type(), field.length(), field.precision()) == (
+        "surface_ha",
+        kind,
+        20,
+        6,
+    )
 
 
 def test_null_rectangle_takes_the_first_extent_combined(compat):
@@ -33,5 +40,17 @@ def test_null_rectangle_takes_the_first_extent_combined(compat):
 
 def test_a_deprecation_warning_from_the_plugins_code_is_an_error():
     with pytest.raises(DeprecationWarning):
-        warnings.warn_explicit("QgsField constructor is deprecated", DeprecationWarning, "flows.py", 1, module="ocsge.processing_provider.flows")
-    warnings.warn_explicit("codecs.open() is deprecated", DeprecationWarning, "help.py", 1, module="processing.algs.help")  # QGIS's own: ignored
+        warnings.warn_explicit(
+            "QgsField constructor is deprecated",
+            DeprecationWarning,
+            "flows.py",
+            1,
+            module="ocsge.processing_provider.flows",
+        )
+    warnings.warn_explicit(
+        "codecs.open() is deprecated",
+        DeprecationWarning,
+        "help.py",
+        1,
+        module="processing.algs.help",
+    )  # QGIS's own: ignored

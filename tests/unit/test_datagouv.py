@@ -1,6 +1,7 @@
 """data.gouv.fr client and the network client under it, against a real HTTP server on 127.0.0.1
 answering in the API's shape: pagination, empty result, 429 / 423 then success, 500, 404 with a
-message, a response slower than the timeout, a truncated download, DNS failure, refused connection."""
+message, a response slower than the timeout, a truncated download, DNS failure, refused
+connection."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ OTHER = [dataset(f"b{i}", f"Réseau cyclable {i}", "Région") for i in range(3)]
 
 @pytest.fixture
 def api(httpserver_ipv4, qgis_app):
-    with plugin_settings(datagouv_url=httpserver_ipv4.url_for(API), network__backoff=0.01, network__timeout=5):
+    with plugin_settings(
+        datagouv_url=httpserver_ipv4.url_for(API), network__backoff=0.01, network__timeout=5
+    ):
         yield httpserver_ipv4
 
 
@@ -67,13 +70,19 @@ def test_dataset_and_its_resources(api):
             resource("r2", "Shapefile", "zip", "https://x.test/a%20b/communes.zip"),
             resource("r3", "Table", "csv", "https://x.test/t.csv"),
             resource("r4", "Notice", "pdf", "https://x.test/notice.pdf"),
-            resource("r5", "Contours", "json", "https://x.test/contours", mime="application/geo+json"),
-            resource("r6", "Livraison", "7z", "https://x.test/OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01.7z"),
+            resource(
+                "r5", "Contours", "json", "https://x.test/contours", mime="application/geo+json"
+            ),
+            resource(
+                "r6", "Livraison", "7z", "https://x.test/OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01.7z"
+            ),
         ],
     )
     serve_datagouv(api, [raw])
     found = datagouv.DataGouv().dataset("67bddc715e3badfc49d5df9b")
-    assert found.title == "Stock d'imperméabilisation par commune" and found.organization == "Cerema"
+    assert (
+        found.title == "Stock d'imperméabilisation par commune" and found.organization == "Cerema"
+    )
     assert found.page.endswith("/datasets/stock-d'imperméabilisation-par-commune/")
     kinds = [r.kind for r in found.resources]
     assert kinds == ["gpkg", "shp_zip", "csv", None, "geojson", "ocsge_7z"]
@@ -82,11 +91,16 @@ def test_dataset_and_its_resources(api):
     assert datagouv.human_size(first.filesize) == "2.5 MB"
     assert found.resources[1].file_name == "communes.zip"
     assert found.resources[4].file_name == "contours.json"
-    assert "pdf" in found.resources[3].why_not_displayable() and found.resources[0].why_not_displayable() == ""
+    assert (
+        "pdf" in found.resources[3].why_not_displayable()
+        and found.resources[0].why_not_displayable() == ""
+    )
 
 
 def test_404_says_what_the_api_said_and_is_not_retried(api):
-    api.expect_request(f"{API}/datasets/nope/").respond_with_json({"message": "Dataset not found"}, status=404)
+    api.expect_request(f"{API}/datasets/nope/").respond_with_json(
+        {"message": "Dataset not found"}, status=404
+    )
     with pytest.raises(network.NetworkError, match="Dataset not found") as caught:
         datagouv.DataGouv(client()).dataset("nope")
     assert caught.value.status == 404 and len(api.log) == 1
@@ -94,15 +108,34 @@ def test_404_says_what_the_api_said_and_is_not_retried(api):
 
 @pytest.mark.parametrize("status", [429, 423])
 def test_slow_down_then_success(api, status):
-    answers = iter([
-        Response(json.dumps({"message": "Too many requests"}), status=status, headers={"Retry-After": "0.3"}),
-        Response(json.dumps({"data": [], "page": 1, "page_size": 20, "total": 0, "next_page": None, "previous_page": None})),
-    ])
+    answers = iter(
+        [
+            Response(
+                json.dumps({"message": "Too many requests"}),
+                status=status,
+                headers={"Retry-After": "0.3"},
+            ),
+            Response(
+                json.dumps(
+                    {
+                        "data": [],
+                        "page": 1,
+                        "page_size": 20,
+                        "total": 0,
+                        "next_page": None,
+                        "previous_page": None,
+                    }
+                )
+            ),
+        ]
+    )
     api.expect_request(f"{API}/datasets/").respond_with_handler(lambda request: next(answers))
     said = []
     page = datagouv.DataGouv(client(log=said.append)).search("ocs ge")
     assert page.total == 0 and len(api.log) == 2
-    assert len(said) == 1 and f"HTTP {status}" in said[0] and "0.3 s" in said[0], said  # the server's Retry-After
+    assert len(said) == 1 and f"HTTP {status}" in said[0] and "0.3 s" in said[0], (
+        said
+    )  # the server's Retry-After
 
 
 def test_500_is_retried_a_bounded_number_of_times(api):
@@ -116,12 +149,23 @@ def test_500_is_retried_a_bounded_number_of_times(api):
 def test_retry_delay_follows_the_server():
     now = 1_700_000_000.0
     assert network.retry_delay({"retry-after": "7"}, 0, 1.0, 60, now) == 7
-    assert network.retry_delay({"retry-after": "Tue, 14 Nov 2023 22:13:40 GMT"}, 0, 1.0, 60, now) == pytest.approx(20)
-    assert network.retry_delay({"x-ratelimit-reset": str(now + 12)}, 0, 1.0, 60, now) == pytest.approx(12)
+    assert network.retry_delay(
+        {"retry-after": "Tue, 14 Nov 2023 22:13:40 GMT"}, 0, 1.0, 60, now
+    ) == pytest.approx(20)
+    assert network.retry_delay(
+        {"x-ratelimit-reset": str(now + 12)}, 0, 1.0, 60, now
+    ) == pytest.approx(12)
     assert network.retry_delay({"x-ratelimit-reset": "5"}, 0, 1.0, 60, now) == 5
     assert [network.retry_delay({}, n, 1.5, 60, now) for n in range(3)] == [1.5, 3.0, 6.0]
-    assert network.retry_delay({"retry-after": "3600"}, 0, 1.0, 60, now) == 60  # never longer than max_wait
-    assert [s for s in (200, 404, 423, 429, 500, 501, 503) if network.should_retry(s)] == [423, 429, 500, 503]
+    assert (
+        network.retry_delay({"retry-after": "3600"}, 0, 1.0, 60, now) == 60
+    )  # never longer than max_wait
+    assert [s for s in (200, 404, 423, 429, 500, 501, 503) if network.should_retry(s)] == [
+        423,
+        429,
+        500,
+        503,
+    ]
 
 
 def test_slow_answer_times_out(api):
@@ -147,7 +191,9 @@ def test_timeout_from_the_settings(api):
 
 
 def test_not_json_is_a_clear_message(api):
-    api.expect_request(f"{API}/datasets/").respond_with_data("<html>portail captif</html>", content_type="text/html")
+    api.expect_request(f"{API}/datasets/").respond_with_data(
+        "<html>portail captif</html>", content_type="text/html"
+    )
     with pytest.raises(network.NetworkError, match="did not answer in JSON"):
         datagouv.DataGouv(client()).search("ocs ge")
 
@@ -172,10 +218,14 @@ def test_download_into_the_cache_is_reused_until_the_file_changes(api, tmp_path)
     url = api.url_for("/files/communes.gpkg")
     service = datagouv.DataGouv(client())
     with plugin_settings(cache_dir=str(tmp_path / "cache")):
-        path, reused = service.download(datagouv.Resource.from_api(resource("r1", "Communes", "gpkg", url)))
+        path, reused = service.download(
+            datagouv.Resource.from_api(resource("r1", "Communes", "gpkg", url))
+        )
         assert not reused and path.read_bytes() == body
         assert path.parent == tmp_path / "cache" / "datagouv" / "r1"
-        again, reused = service.download(datagouv.Resource.from_api(resource("r1", "Communes", "gpkg", url)))
+        again, reused = service.download(
+            datagouv.Resource.from_api(resource("r1", "Communes", "gpkg", url))
+        )
         assert reused and again == path and len(api.log) == 1
         newer = resource("r1", "Communes", "gpkg", url, last_modified="2025-01-01T00:00:00+00:00")
         _, reused = service.download(datagouv.Resource.from_api(newer))
@@ -184,7 +234,9 @@ def test_download_into_the_cache_is_reused_until_the_file_changes(api, tmp_path)
 
 def test_truncated_download_leaves_no_file(api, tmp_path):
     def cut(request):  # announces 10 000 bytes, sends 4 000, closes
-        return Response(iter([b"x" * 4000]), headers={"Content-Length": "10000"}, direct_passthrough=True)
+        return Response(
+            iter([b"x" * 4000]), headers={"Content-Length": "10000"}, direct_passthrough=True
+        )
 
     api.expect_request("/files/big.gpkg").respond_with_handler(cut)
     with pytest.raises(network.NetworkError, match="cut off") as caught:
@@ -205,6 +257,8 @@ def test_canceled_download_leaves_no_file(api, tmp_path):
     api.expect_request("/files/slow.gpkg").respond_with_handler(trickle)
     seen = []
     with pytest.raises(network.Canceled):
-        client(is_canceled=lambda: bool(seen)).download(api.url_for("/files/slow.gpkg"), tmp_path / "slow.gpkg", seen.append)
+        client(is_canceled=lambda: bool(seen)).download(
+            api.url_for("/files/slow.gpkg"), tmp_path / "slow.gpkg", seen.append
+        )
     assert seen and seen[0] < 100
     assert list(tmp_path.iterdir()) == []

@@ -1,24 +1,39 @@
-"""The flows core (ocsge_plugin/computing/flows.py) on hand-built millésimes whose flows are known by hand.
+"""The flows core (ocsge_plugin/computing/flows.py) on hand-built millésimes whose flows are known
+by hand.
 
 The hand pair (100 m squares = 1 ha, Lambert-93 coordinates, D032, 2018 → 2021):
 
-====  =======================================  ======================================  ==========================
-cell  début 2018                               fin 2021                                what changed (by hand)
-====  =======================================  ======================================  ==========================
-1     grass, agriculture  CS2.2.1 US1.1        built, housing  CS1.1.1.1 US2           1 ha artif + imper
-2     forest  CS2.1.1.1 US1.2                  grass, transition  CS2.2.1 US6.1        1 ha artif (matrix), no imper
-3     sealed road  CS1.1.1.2 US4.1.1           grass, agriculture CS2.2.1 US1.1        1 ha desartif + desimper
+====  =======================================  ======================================
+==========================
+cell  début 2018                               fin 2021                                what changed
+(by hand)
+====  =======================================  ======================================
+==========================
+1     grass, agriculture  CS2.2.1 US1.1        built, housing  CS1.1.1.1 US2           1 ha artif +
+imper
+2     forest  CS2.1.1.1 US1.2                  grass, transition  CS2.2.1 US6.1        1 ha artif
+(matrix), no imper
+3     sealed road  CS1.1.1.2 US4.1.1           grass, agriculture CS2.2.1 US1.1        1 ha desartif
++ desimper
       (same square, written from another vertex, clockwise: paired by the canonical key)
-4     mineral, housing  CS1.1.2.1 US2          sealed, housing  CS1.1.1.2 US2          1 ha imper (artif both dates)
+4     mineral, housing  CS1.1.2.1 US2          sealed, housing  CS1.1.1.2 US2          1 ha imper
+(artif both dates)
 5     grass CS2.2.1 US1.1                      identical                               nothing
-6     grass CS2.2.1 US1.1 (one square)         lower half built CS1.1.1.1 US2,         0.5 ha artif + imper
+6     grass CS2.2.1 US1.1 (one square)         lower half built CS1.1.1.1 US2,         0.5 ha artif
++ imper
                                                upper half unchanged
-7     two forest halves                        one forest square                       nothing (geometry only)
-8     grass 150 m | built 150 m                grass 100 m | built 200 m               0.5 ha strip artif + imper
-9     grass, agriculture                       grass, no usage  CS2.2.1 US6.3          class only (1 ha, no flow)
-10    —                                        built square                            only in fin: 1 ha
-11    grass square                             —                                       only in début: 1 ha
-====  =======================================  ======================================  ==========================
+7     two forest halves                        one forest square                       nothing
+(geometry only)
+8     grass 150 m | built 150 m                grass 100 m | built 200 m               0.5 ha strip
+artif + imper
+9     grass, agriculture                       grass, no usage  CS2.2.1 US6.3          class only (1
+ha, no flow)
+10    —                                        built square                            only in fin:
+1 ha
+11    grass square                             —                                       only in
+début: 1 ha
+====  =======================================  ======================================
+==========================
 """
 
 from __future__ import annotations
@@ -99,7 +114,8 @@ HAND_TRANSITIONS_US = {
     ("US2", "US2"): 1.0,  # cell 4: couverture only
     ("US1.1", "US6.3"): 1.0,
 }
-# Origin of the 3 ha newly artificialised: 2 ha of grass / agriculture (cells 1, 6, 8), 1 ha of forest.
+# Origin of the 3 ha newly artificialised: 2 ha of grass / agriculture (cells 1, 6, 8), 1 ha of
+# forest.
 HAND_ORIGIN = {
     ("couverture", "CS2.2.1"): (2.0, 200 / 3),
     ("couverture", "CS2.1.1.1"): (1.0, 100 / 3),
@@ -107,7 +123,8 @@ HAND_ORIGIN = {
     ("usage", "US1.2"): (1.0, 100 / 3),
 }
 HAND_PIECES = 7  # cells 1, 2, 3, 4, 6 (lower half), 8 (strip), 9
-# The change expressed as IGN's difference layer: the same 7 pieces + one row with null codes (0.25 ha).
+# The change expressed as IGN's difference layer: the same 7 pieces + one row with null codes (0.25
+# ha).
 DIFF_ROWS = [  # (WKT, [cs_debut, us_debut, cs_fin, us_fin])
     (rect(0, 0, 100, 100), ["CS2.2.1", "US1.1", "CS1.1.1.1", "US2"]),
     (rect(100, 0, 200, 100), ["CS2.1.1.1", "US1.2", "CS2.2.1", "US6.1"]),
@@ -121,11 +138,22 @@ DIFF_ROWS = [  # (WKT, [cs_debut, us_debut, cs_fin, us_fin])
 DIFF_NULL_HA = 0.25
 
 
-def write_pair(folder: Path, dep: str = "D032", years=(2018, 2021), debut=None, fin=None, epsg_debut: int = 2154,
-               epsg_fin: int = 2154):
-    """The hand pair as two IGN-shaped deliveries (GPKG); returns the two OCCUPATION_SOL layers' URIs."""
+def write_pair(
+    folder: Path,
+    dep: str = "D032",
+    years=(2018, 2021),
+    debut=None,
+    fin=None,
+    epsg_debut: int = 2154,
+    epsg_fin: int = 2154,
+):
+    """The hand pair as two IGN-shaped deliveries (GPKG); returns the two OCCUPATION_SOL layers'
+    URIs."""
     uris = []
-    for year, rows, epsg in ((years[0], debut or DEBUT, epsg_debut), (years[1], fin or FIN, epsg_fin)):
+    for year, rows, epsg in (
+        (years[0], debut or DEBUT, epsg_debut),
+        (years[1], fin or FIN, epsg_fin),
+    ):
         name = f"OCS-GE_2-0__GPKG_LAMB93_{dep}_{year}-01-01"
         root = hand_delivery(folder, name=name, rows=rows, epsg=epsg)
         gpkg = next(root.rglob("OCCUPATION_SOL.gpkg"))
@@ -133,11 +161,20 @@ def write_pair(folder: Path, dep: str = "D032", years=(2018, 2021), debut=None, 
     return uris
 
 
-def write_difference(folder: Path, name: str = "OCS-GE_2-0_DIFF_SHP_LAMB93_D032_2018-2021",
-                     fields=("CS_2018", "US_2018", "CS_2021", "US_2021"), rows=None) -> str:
+def write_difference(
+    folder: Path,
+    name: str = "OCS-GE_2-0_DIFF_SHP_LAMB93_D032_2018-2021",
+    fields=("CS_2018", "US_2018", "CS_2021", "US_2021"),
+    rows=None,
+) -> str:
     """The hand change as IGN's DIFFERENCE layer (Shapefile, IGN's field spelling)."""
-    path = write_layer(folder / name / "OCS-GE" / "1_DONNEES_LIVRAISON" / "DIFFERENCE.shp", "DIFFERENCE", list(fields),
-                       rows or DIFF_ROWS, driver="SHP")
+    path = write_layer(
+        folder / name / "OCS-GE" / "1_DONNEES_LIVRAISON" / "DIFFERENCE.shp",
+        "DIFFERENCE",
+        list(fields),
+        rows or DIFF_ROWS,
+        driver="SHP",
+    )
     return str(path)
 
 
@@ -164,6 +201,7 @@ def run_overlay(flows, debut, fin, method="matrice", **kwargs):
 
 
 # ------------------------------------------------------------------------------------ the rule
+
 
 @pytest.mark.parametrize(
     "statuses, expected",
@@ -194,23 +232,37 @@ def test_flux_label_and_styles_cover_every_kind(flows, ocsge):
     assert set(change.flux_labels()) | {None} == values
     # people read the flow kinds with their accents
     labels = {category.value(): category.label() for category in renderer.categories()}
-    assert labels["artificialisation, impermeabilisation"] == "Artificialisation, imperméabilisation"
-    assert labels["desartificialisation, desimpermeabilisation"] == "Désartificialisation, désimperméabilisation"
-    assert all("eabilisation" not in label.replace("éabilisation", "") for label in labels.values() if label)
+    assert (
+        labels["artificialisation, impermeabilisation"] == "Artificialisation, imperméabilisation"
+    )
+    assert (
+        labels["desartificialisation, desimpermeabilisation"]
+        == "Désartificialisation, désimperméabilisation"
+    )
+    assert all(
+        "eabilisation" not in label.replace("éabilisation", "")
+        for label in labels.values()
+        if label
+    )
 
 
 # ------------------------------------------------------------------------------------ hand pair
+
 
 def test_overlay_of_the_hand_pair(flows, tmp_path):
     debut, fin = (layer(uri) for uri in write_pair(tmp_path))
     pieces, acc, report = run_overlay(flows, debut, fin)
     assert acc.totals() == pytest.approx(HAND_FLOWS, abs=1e-9)
     assert len(pieces) == HAND_PIECES
-    transitions = {(r.debut, r.fin): r.surface_ha for r in acc.transitions("couverture").itertuples()}
+    transitions = {
+        (r.debut, r.fin): r.surface_ha for r in acc.transitions("couverture").itertuples()
+    }
     assert transitions == pytest.approx(HAND_TRANSITIONS_CS)
     transitions = {(r.debut, r.fin): r.surface_ha for r in acc.transitions("usage").itertuples()}
     assert transitions == pytest.approx(HAND_TRANSITIONS_US)
-    origin = {(r.nomenclature, r.code): (r.surface_ha, r.pourcent) for r in acc.origin().itertuples()}
+    origin = {
+        (r.nomenclature, r.code): (r.surface_ha, r.pourcent) for r in acc.origin().itertuples()
+    }
     assert origin.keys() == HAND_ORIGIN.keys()
     for key, (surface, percent) in HAND_ORIGIN.items():
         assert origin[key] == pytest.approx((surface, percent))
@@ -218,21 +270,39 @@ def test_overlay_of_the_hand_pair(flows, tmp_path):
     assert report.only_debut_area == pytest.approx(10000.0)
     assert report.only_fin_area == pytest.approx(10000.0)
     parts = {(p.present, p.code_cs, p.artif): p.area for p in report.only_parts}
-    assert parts == pytest.approx({("debut", "CS2.2.1", 0): 10000.0, ("fin", "CS1.1.1.1", 1): 10000.0})
+    assert parts == pytest.approx(
+        {("debut", "CS2.2.1", 0): 10000.0, ("fin", "CS1.1.1.1", 1): 10000.0}
+    )
     # Cells 1-5 and 9 are paired without intersection (cell 3 only after normalising its geometry).
     assert report.matched == 6 and report.matched_canonical == 1
     assert (report.overlaid_debut, report.overlaid_fin) == (6, 6)
     # Each piece: its geometry is where the hand table says; the class-only piece has no flow.
-    by_cell = {round(p.geometry.centroid().asPoint().x() - X0, 3): p for p in pieces if p.geometry.area() == pytest.approx(10000.0)}
+    by_cell = {
+        round(p.geometry.centroid().asPoint().x() - X0, 3): p
+        for p in pieces
+        if p.geometry.area() == pytest.approx(10000.0)
+    }
     assert by_cell[350.0].flux is None and by_cell[350.0].us_fin == "US6.3"
-    strip = next(p for p in pieces if p.area == pytest.approx(5000.0) and p.cs_debut == "CS2.2.1" and p.geometry.boundingBox().xMinimum() == X0 + 100)
+    strip = next(
+        p
+        for p in pieces
+        if p.area == pytest.approx(5000.0)
+        and p.cs_debut == "CS2.2.1"
+        and p.geometry.boundingBox().xMinimum() == X0 + 100
+    )
     assert strip.geometry.boundingBox().width() == pytest.approx(50.0)
     assert strip.flux == "artificialisation, impermeabilisation"
     # Stock difference = net flow + what appeared − what disappeared (only-fin cell 10 is built).
     stock = report.stock
-    assert (stock["artif_fin"] - stock["artif_debut"]) / 1e4 == pytest.approx(HAND_FLOWS["flux_artif_net"] + 1.0)
-    assert (stock["imper_fin"] - stock["imper_debut"]) / 1e4 == pytest.approx(HAND_FLOWS["flux_imper_net"] + 1.0)
-    assert stock["artif_debut"] == pytest.approx(35000.0)  # cells 3, 4 and the 1.5 ha built half of 8
+    assert (stock["artif_fin"] - stock["artif_debut"]) / 1e4 == pytest.approx(
+        HAND_FLOWS["flux_artif_net"] + 1.0
+    )
+    assert (stock["imper_fin"] - stock["imper_debut"]) / 1e4 == pytest.approx(
+        HAND_FLOWS["flux_imper_net"] + 1.0
+    )
+    assert stock["artif_debut"] == pytest.approx(
+        35000.0
+    )  # cells 3, 4 and the 1.5 ha built half of 8
     assert report.undetermined_count == 0
 
 
@@ -247,7 +317,9 @@ def test_difference_layer_gives_the_same_flows_as_the_two_millesimes(flows, tmp_
     assert acc.totals() == pytest.approx(overlay.totals(), abs=1e-9)
     assert acc.totals() == pytest.approx(HAND_FLOWS, abs=1e-9)
     for nomenclature in ("couverture", "usage"):
-        assert acc.transitions(nomenclature).to_dict("records") == overlay.transitions(nomenclature).to_dict("records")
+        assert acc.transitions(nomenclature).to_dict("records") == overlay.transitions(
+            nomenclature
+        ).to_dict("records")
     assert acc.origin().to_dict("records") == overlay.origin().to_dict("records")
     assert report.undetermined_count == 1
     assert report.undetermined_area / 1e4 == pytest.approx(DIFF_NULL_HA)
@@ -265,15 +337,26 @@ def test_flows_only_skips_class_changes_without_flow(flows, tmp_path):
 
 
 def test_thresholds_flip_a_polygon_whose_class_did_not_change(flows, tmp_path):
-    """A 40 m × 40 m meadow (0.16 ha) in a 3 ha field: the field is built between the millésimes, so the
-    meadow, unchanged, becomes an enclosed non-artificialised patch under 2,500 m²: artificialised by
+    """A 40 m × 40 m meadow (0.16 ha) in a 3 ha field: the field is built between the millésimes, so
+    the
+    meadow, unchanged, becomes an enclosed non-artificialised patch under 2,500 m²: artificialised
+    by
     the seuils (rule 1), a flow without a class change. The matrix alone does not see it."""
-    hole = f"(({X0 + 130} {Y0 + 130},{X0 + 130} {Y0 + 170},{X0 + 170} {Y0 + 170},{X0 + 170} {Y0 + 130},{X0 + 130} {Y0 + 130}))"
+    hole = (
+        f"(({X0 + 130} {Y0 + 130},{X0 + 130} {Y0 + 170},{X0 + 170} {Y0 + 170},{X0 + 170} "
+        f"{Y0 + 130},{X0 + 130} {Y0 + 130}))"
+    )
     outer = f"({X0} {Y0},{X0 + 300} {Y0},{X0 + 300} {Y0 + 300},{X0} {Y0 + 300},{X0} {Y0})"
     field_wkt = f"MULTIPOLYGON(({outer},{hole[1:-1]}))"
     meadow = rect(130, 130, 170, 170)
-    debut_rows = [(field_wkt, ["S", "CS2.2.1", "US1.1", "2018"]), (meadow, ["G", "CS2.2.1", "US1.1", "2018"])]
-    fin_rows = [(field_wkt, ["S", "CS1.1.1.1", "US2", "2021"]), (meadow, ["G", "CS2.2.1", "US1.1", "2021"])]
+    debut_rows = [
+        (field_wkt, ["S", "CS2.2.1", "US1.1", "2018"]),
+        (meadow, ["G", "CS2.2.1", "US1.1", "2018"]),
+    ]
+    fin_rows = [
+        (field_wkt, ["S", "CS1.1.1.1", "US2", "2021"]),
+        (meadow, ["G", "CS2.2.1", "US1.1", "2021"]),
+    ]
     debut, fin = (layer(uri) for uri in write_pair(tmp_path, debut=debut_rows, fin=fin_rows))
     field_ha, meadow_ha = (90000 - 1600) / 1e4, 1600 / 1e4
     _, acc, report = run_overlay(flows, debut, fin, method="matrice_seuils")
@@ -281,7 +364,9 @@ def test_thresholds_flip_a_polygon_whose_class_did_not_change(flows, tmp_path):
     assert totals["flux_artif"] == pytest.approx(field_ha + meadow_ha)
     assert totals["flux_imper"] == pytest.approx(field_ha)  # the meadow is not sealed
     assert report.matched == 2 and report.overlaid_debut == 0
-    assert (report.stock["artif_fin"] - report.stock["artif_debut"]) / 1e4 == pytest.approx(totals["flux_artif_net"])
+    assert (report.stock["artif_fin"] - report.stock["artif_debut"]) / 1e4 == pytest.approx(
+        totals["flux_artif_net"]
+    )
     _, acc, _ = run_overlay(flows, debut, fin, method="matrice")
     assert acc.totals()["flux_artif"] == pytest.approx(field_ha)
 
@@ -290,7 +375,9 @@ def test_canonical_key_ignores_how_the_same_coordinates_are_written(flows):
     key = flows._canonical_key
     square = QgsGeometry.fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0))")
     assert key(square) == key(QgsGeometry.fromWkt("MULTIPOLYGON(((10 10,0 10,0 0,10 0,10 10)))"))
-    assert key(square) == key(QgsGeometry.fromWkt("POLYGON((0 10,10 10,10 0,0 0,0 10))"))  # clockwise
+    assert key(square) == key(
+        QgsGeometry.fromWkt("POLYGON((0 10,10 10,10 0,0 0,0 10))")
+    )  # clockwise
     assert key(square) == key(QgsGeometry.fromWkt("POLYGON Z((0 0 5,10 0 5,10 10 5,0 10 5,0 0 5))"))
     assert key(square) != key(QgsGeometry.fromWkt("POLYGON((0 0,10 0,10 10.000001,0 10,0 0))"))
     holed = "POLYGON((0 0,10 0,10 10,0 10,0 0),(1 1,1 2,2 2,2 1,1 1),(5 5,5 6,6 6,6 5,5 5))"
@@ -300,6 +387,7 @@ def test_canonical_key_ignores_how_the_same_coordinates_are_written(flows):
 
 
 # ------------------------------------------------------------------------------------ bad input
+
 
 def test_different_departements_are_refused_naming_both(flows, tmp_path):
     debut = layer(write_pair(tmp_path / "a", dep="D032")[0])
@@ -321,23 +409,38 @@ def test_years_are_resolved_or_asked_for(flows):
 
 
 def test_null_codes_of_an_overlay_are_kept_out_and_counted(flows, tmp_path):
-    fin_rows = [(wkt, values if values[0] != "F2" else ["F2", None, "US6.1", "2021"]) for wkt, values in FIN]
+    fin_rows = [
+        (wkt, values if values[0] != "F2" else ["F2", None, "US6.1", "2021"]) for wkt, values in FIN
+    ]
     debut, fin = (layer(uri) for uri in write_pair(tmp_path, fin=fin_rows))
     _, acc, report = run_overlay(flows, debut, fin)
     assert report.undetermined_count == 1 and report.undetermined_area == pytest.approx(10000.0)
     assert acc.totals()["flux_artif"] == pytest.approx(HAND_FLOWS["flux_artif"] - 1.0)
 
 
-# ------------------------------------------------------------------------------------ stock identity
+# ------------------------------------------------------------------------------------ stock
+# identity
 
-CODES = [("CS2.2.1", "US1.1"), ("CS1.1.1.1", "US2"), ("CS1.1.1.2", "US4.1.1"), ("CS2.1.1.1", "US1.2"),
-         ("CS1.1.2.1", "US1.3"), ("CS2.2.1", "US2"), ("CS1.2.2", "US6.3")]
+CODES = [
+    ("CS2.2.1", "US1.1"),
+    ("CS1.1.1.1", "US2"),
+    ("CS1.1.1.2", "US4.1.1"),
+    ("CS2.1.1.1", "US1.2"),
+    ("CS1.1.2.1", "US1.3"),
+    ("CS2.2.1", "US2"),
+    ("CS1.2.2", "US6.3"),
+]
 
 
-def memory_mesh(name: str, xs: list[float], ys: list[float], codes: list[int], merge: set[int]) -> QgsVectorLayer:
-    """A partition of the rectangle [xs[0], xs[-1]] × [ys[0], ys[-1]] into grid cells (cell i merged with
+def memory_mesh(
+    name: str, xs: list[float], ys: list[float], codes: list[int], merge: set[int]
+) -> QgsVectorLayer:
+    """A partition of the rectangle [xs[0], xs[-1]] × [ys[0], ys[-1]] into grid cells (cell i merged
+    with
     its right-hand neighbour when i is in ``merge``), with codes from CODES."""
-    mesh = QgsVectorLayer("MultiPolygon?crs=EPSG:2154&field=code_cs:string&field=code_us:string", name, "memory")
+    mesh = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:2154&field=code_cs:string&field=code_us:string", name, "memory"
+    )
     features = []
     k = 0
     for j in range(len(ys) - 1):
@@ -347,7 +450,9 @@ def memory_mesh(name: str, xs: list[float], ys: list[float], codes: list[int], m
             cs, us = CODES[codes[k % len(codes)]]
             feature = QgsFeature(mesh.fields())
             a, b, c, d = X0 + xs[i], Y0 + ys[j], X0 + xs[right], Y0 + ys[j + 1]
-            feature.setGeometry(QgsGeometry.fromWkt(f"MULTIPOLYGON((({a} {b},{c} {b},{c} {d},{a} {d},{a} {b})))"))
+            feature.setGeometry(
+                QgsGeometry.fromWkt(f"MULTIPOLYGON((({a} {b},{c} {b},{c} {d},{a} {d},{a} {b})))")
+            )
             feature.setAttributes([cs, us])
             features.append(feature)
             k += 1
@@ -368,18 +473,29 @@ def stock(flows_module, mesh: QgsVectorLayer) -> tuple[float, float]:
     return artif, imper
 
 
-cuts = st.lists(st.floats(min_value=1.0, max_value=499.0, allow_nan=False), min_size=1, max_size=4, unique=True)
+cuts = st.lists(
+    st.floats(min_value=1.0, max_value=499.0, allow_nan=False), min_size=1, max_size=4, unique=True
+)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
-    xs_debut=cuts, xs_fin=cuts, ys=cuts, ys_fin_extra=st.lists(st.floats(1.0, 499.0), max_size=2),
+    xs_debut=cuts,
+    xs_fin=cuts,
+    ys=cuts,
+    ys_fin_extra=st.lists(st.floats(1.0, 499.0), max_size=2),
     codes_debut=st.lists(st.integers(0, len(CODES) - 1), min_size=1, max_size=12),
     codes_fin=st.lists(st.integers(0, len(CODES) - 1), min_size=1, max_size=12),
-    merge=st.sets(st.integers(0, 20), max_size=5), shared=st.booleans(),
+    merge=st.sets(st.integers(0, 20), max_size=5),
+    shared=st.booleans(),
 )
-def test_stock_difference_equals_net_flow(flows, xs_debut, xs_fin, ys, ys_fin_extra, codes_debut, codes_fin, merge, shared):
-    """On the same footprint, stock(fin) − stock(début) = flux − flux_des, for artif and imper, within
+def test_stock_difference_equals_net_flow(
+    flows, xs_debut, xs_fin, ys, ys_fin_extra, codes_debut, codes_fin, merge, shared
+):
+    """On the same footprint, stock(fin) − stock(début) = flux − flux_des, for artif and imper,
+    within
     1e-6 relative, whatever the two meshes (some polygons identical, the others cut differently)."""
     xs_d = sorted({0.0, 500.0, *xs_debut})
     xs_f = sorted({0.0, 500.0, *(xs_debut if shared else xs_fin)})
@@ -390,6 +506,9 @@ def test_stock_difference_equals_net_flow(flows, xs_debut, xs_fin, ys, ys_fin_ex
     _, acc, report = run_overlay(flows, debut, fin)
     totals = acc.totals()
     (artif_d, imper_d), (artif_f, imper_f) = stock(flows, debut), stock(flows, fin)
-    for delta, net in ((artif_f - artif_d, totals["flux_artif_net"]), (imper_f - imper_d, totals["flux_imper_net"])):
+    for delta, net in (
+        (artif_f - artif_d, totals["flux_artif_net"]),
+        (imper_f - imper_d, totals["flux_imper_net"]),
+    ):
         assert math.isclose(delta / 1e4, net, rel_tol=1e-6, abs_tol=1e-8), (delta / 1e4, net)
     assert report.only_debut_area == 0.0 and report.only_fin_area == 0.0

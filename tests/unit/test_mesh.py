@@ -30,23 +30,31 @@ class _Progress:
         self.check()
 
 
-@pytest.mark.parametrize("size, distinct, range_size", [(1000, 50, 7), (5000, 4000, 16), (1, 1, 3), (0, 1, 3), (3000, 900, 2)])
+@pytest.mark.parametrize(
+    "size, distinct, range_size",
+    [(1000, 50, 7), (5000, 4000, 16), (1, 1, 3), (0, 1, 3), (3000, 900, 2)],
+)
 def test_vertices_numbered_by_ranges_as_by_one_sort(monkeypatch, size, distinct, range_size):
     monkeypatch.setattr(mesh, "_RANGE", range_size)
     rng = np.random.default_rng(size)
-    values = rng.integers(0, distinct, size).astype(np.uint64) * np.uint64(2_654_435_761) + np.uint64(2**40)
+    values = rng.integers(0, distinct, size).astype(np.uint64) * np.uint64(
+        2_654_435_761
+    ) + np.uint64(2**40)
     expected_distinct, expected_number = np.unique(values, return_inverse=True)
     keys = values.copy()
     progress = _Progress()
     number, parts = mesh._number(keys, progress)
     assert number.dtype == np.int32
     assert np.array_equal(number, expected_number)
-    assert np.array_equal(mesh.joined(parts) if parts else np.zeros(0, np.uint64), expected_distinct)
+    assert np.array_equal(
+        mesh.joined(parts) if parts else np.zeros(0, np.uint64), expected_distinct
+    )
     assert size < 2 or progress.checks > 1  # the ranges were many, each one checked for cancel
 
 
 def _rings_mesh():
-    """Six polygons in a 3 × 2 grid of 10 m cells (one with a hole, one MultiPolygon of two cells)."""
+    """Six polygons in a 3 × 2 grid of 10 m cells (one with a hole, one MultiPolygon of two
+    cells)."""
     wkb = [polygon_wkb(rect(x, y, x + 10, y + 10)) for y in (0, 10) for x in (0, 10, 20)]
     wkb[1] = polygon_wkb(rect(10, 0, 20, 10), [(12, 2), (12, 8), (18, 8), (18, 2), (12, 2)])
     return wkb
@@ -62,7 +70,7 @@ def test_sides_sorted_by_ranges_as_by_one_sort(monkeypatch, range_size):
     starts, ends, polys, signs = [], [], [], []
     for ring in range(m.ring_count.size):
         first, count = m.ring_start[ring], m.ring_count[ring]
-        ids = m.pid[first:first + count]
+        ids = m.pid[first : first + count]
         nxt = np.roll(ids, -1)
         keep = ids != nxt
         starts.append(ids[keep])
@@ -77,7 +85,9 @@ def test_sides_sorted_by_ranges_as_by_one_sort(monkeypatch, range_size):
     got_key = np.concatenate([k for k, _ in runs])
     got_poly = np.concatenate([p for _, p in runs])
     assert np.array_equal(got_key, key[order])  # sorted whole, nothing lost, nothing twice
-    assert sorted(zip(got_key.tolist(), got_poly.tolist())) == sorted(zip(key.tolist(), poly.tolist()))
+    assert sorted(zip(got_key.tolist(), got_poly.tolist())) == sorted(
+        zip(key.tolist(), poly.tolist())
+    )
     assert pa.size == 4 * 6 + 4  # 24 cell sides and the hole's 4
     a, b = m.endpoints(got_key)
     assert {tuple(e) for e in zip(a.tolist(), b.tolist())} == set(zip(pa.tolist(), pb.tolist()))

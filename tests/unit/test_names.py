@@ -1,5 +1,7 @@
-"""Every form of delivery name IGN has used, read for its département, millésime(s), CRS and kind: by
-``reading`` (files and folders) and by ``catalogue`` (IGN's listing, the dock). The expected values are
+"""Every form of delivery name IGN has used, read for its département, millésime(s), CRS and kind:
+by
+``reading`` (files and folders) and by ``catalogue`` (IGN's listing, the dock). The expected values
+are
 written literally, as IGN's own pages give them."""
 
 from __future__ import annotations
@@ -15,10 +17,22 @@ NAMES = [
     ("OCS-GE_2-0__SHP_LAMB93_D032_2016-01-01", "occupation", "32", (2016,), 2154),
     ("OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D032_2019-01-01", "artif", "32", (2019,), 2154),
     ("OCS-GE_2-0_DIFF_SHP_LAMB93_D032_2016-2019", "difference", "32", (2016, 2019), 2154),
-    ("OCS-GE_2-0_DIFF-2016-2019_GPKG_LAMB93_D032_2023-02-15", "difference", "32", (2016, 2019), 2154),
+    (
+        "OCS-GE_2-0_DIFF-2016-2019_GPKG_LAMB93_D032_2023-02-15",
+        "difference",
+        "32",
+        (2016, 2019),
+        2154,
+    ),
     ("OCS-GE_2-0__SHP_LAMB93_D032_DIFF_2016-2019", "difference", "32", (2016, 2019), 2154),
     ("OCS-GE_2-0_DIFF_SHP_LAMB93_D032_2019_2022", "difference", "32", (2019, 2022), 2154),
-    ("OCS-GE-ARTIFICIALISATION_2-0_DIFF-2016-2019_GPKG_LAMB93_D032_2025-09-16", "artif_diff", "32", (2016, 2019), 2154),
+    (
+        "OCS-GE-ARTIFICIALISATION_2-0_DIFF-2016-2019_GPKG_LAMB93_D032_2025-09-16",
+        "artif_diff",
+        "32",
+        (2016, 2019),
+        2154,
+    ),
     # OCS GE 1.1: the millésime after the version, the edition date at the end (Gers 2019).
     ("OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21", "occupation", "32", (2019,), 2154),
     ("OCS_GE_1-1_2016_SHP_LAMB93_D032_2021-03-04", "occupation", "32", (2016,), 2154),
@@ -50,18 +64,30 @@ def test_delivery_names_are_read_right(name, kind, departement, millesimes, epsg
 def test_catalogue_reads_the_same(name, kind, departement, millesimes, epsg):
     product = "OCSGE-ARTIFICIALISATION" if "ARTIFICIALISATION" in name else "OCSGE"
     delivery = catalogue.classify(catalogue.Entry(title=name), product)
-    assert (delivery.kind, delivery.departement, delivery.millesimes, delivery.epsg) == (kind, departement, millesimes, epsg)
+    assert (delivery.kind, delivery.departement, delivery.millesimes, delivery.epsg) == (
+        kind,
+        departement,
+        millesimes,
+        epsg,
+    )
 
 
 @pytest.mark.parametrize(
     "path, millesimes",
     [
-        # IGN's whole layout: the inner folder (D032-2019) is read first, the livraison number is no date.
-        ("OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01/OCS-GE/1_DONNEES_LIVRAISON_2021-06-00123/"
-         "OCS-GE_2-0_GPKG_LAMB93_D032-2019/OCCUPATION_SOL.gpkg/OCCUPATION_SOL", (2019,)),
+        # IGN's whole layout: the inner folder (D032-2019) is read first, the livraison number is no
+        # date.
+        (
+            "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01/OCS-GE/1_DONNEES_LIVRAISON_2021-06-00123/"
+            "OCS-GE_2-0_GPKG_LAMB93_D032-2019/OCCUPATION_SOL.gpkg/OCCUPATION_SOL",
+            (2019,),
+        ),
         # A 1.1 delivery has no year inside: its name gives the millésime, not its edition date.
-        ("/home/urba/Projets 2024/OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21/OCS_GE/"
-         "1_DONNEES_LIVRAISON_2022-06-00123/OCSGE_1-1_SHP_LAMB93_D32/OCCUPATION_SOL.shp/OCCUPATION_SOL", (2019,)),
+        (
+            "/home/urba/Projets 2024/OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21/OCS_GE/"
+            "1_DONNEES_LIVRAISON_2022-06-00123/OCSGE_1-1_SHP_LAMB93_D32/OCCUPATION_SOL.shp/OCCUPATION_SOL",
+            (2019,),
+        ),
         # A year in a folder of the user's is nobody's millésime.
         ("/home/urba/Projets 2024/OCCUPATION_SOL.gpkg/OCCUPATION_SOL", ()),
     ],

@@ -36,7 +36,10 @@ def test_each_kind_of_destination_against_each_kind_of_input(files, tmp_path):
     deliveries.mkdir()
     data = users_gpkg(tmp_path / "data.gpkg")
     inputs = [files.Place(deliveries.resolve()), files.Place(data.resolve(), "OCCUPATION_SOL")]
-    check = lambda path, kind=files.Kind.FILE, layer=None, scanned=True: files.check_destination(path, kind, layer, inputs, scanned)  # noqa: E731
+
+    def check(path, kind=files.Kind.FILE, layer=None, scanned=True):
+        return files.check_destination(path, kind, layer, inputs, scanned)
+
     for path, kind, layer, fragment in [
         (data, files.Kind.FILE, None, "is also an input"),
         (data, files.Kind.LAYER, "autre", "would be written into"),
@@ -46,19 +49,26 @@ def test_each_kind_of_destination_against_each_kind_of_input(files, tmp_path):
     ]:
         with pytest.raises(files.OutputClash, match=fragment):
             check(path, kind, layer)
-    check(deliveries / "x.csv", scanned=False)  # while writing (a kept copy beside its archive): not "inside"
+    check(
+        deliveries / "x.csv", scanned=False
+    )  # while writing (a kept copy beside its archive): not "inside"
     check(tmp_path / "new.gpkg")
     check(tmp_path, files.Kind.FOLDER)  # a folder holding an input: only the files the run names
     own = write_layer(tmp_path / "own.gpkg", "own", ["a"], [])
     check(own)  # a GeoPackage holding only the layer the run writes: replaced
-    with pytest.raises(files.OutputClash, match=r"holding other layers \(OCCUPATION_SOL, ZONE_CONSTRUITE, mes_notes\)"):
+    with pytest.raises(
+        files.OutputClash,
+        match=r"holding other layers \(OCCUPATION_SOL, ZONE_CONSTRUITE, mes_notes\)",
+    ):
         check(users_gpkg(tmp_path / "users.gpkg"))
 
 
 def test_a_marked_folder_keeps_the_users_files(files, tmp_path):
     folder, work = tmp_path / "rapport_donnees", tmp_path / "work"
     (folder / "sub").mkdir(parents=True)
-    (folder / files.OWNED).write_text(json.dumps(["old.txt", "sub/old.svg", "gone/old.csv", "../outside.txt"]), encoding="utf-8")
+    (folder / files.OWNED).write_text(
+        json.dumps(["old.txt", "sub/old.svg", "gone/old.csv", "../outside.txt"]), encoding="utf-8"
+    )
     for name in ("old.txt", "sub/old.svg", "mine.txt", "sub/mine.jpg"):
         (folder / name).write_text(name, encoding="utf-8")
     (tmp_path / "outside.txt").write_text("not in the folder", encoding="utf-8")
@@ -66,12 +76,27 @@ def test_a_marked_folder_keeps_the_users_files(files, tmp_path):
         (work / name).parent.mkdir(parents=True, exist_ok=True)
         (work / name).write_text("new " + name, encoding="utf-8")
     written = files.commit_owned(work, folder, leave=["portrait.pdf"])
-    assert sorted(Path(p).relative_to(folder).as_posix() for p in written) == ["new.txt", "old.txt", "sub/new.svg"]
-    assert sorted(sha256_tree(folder)) == [files.OWNED, "mine.txt", "new.txt", "old.txt", "sub/mine.jpg", "sub/new.svg"]
+    assert sorted(Path(p).relative_to(folder).as_posix() for p in written) == [
+        "new.txt",
+        "old.txt",
+        "sub/new.svg",
+    ]
+    assert sorted(sha256_tree(folder)) == [
+        files.OWNED,
+        "mine.txt",
+        "new.txt",
+        "old.txt",
+        "sub/mine.jpg",
+        "sub/new.svg",
+    ]
     assert (folder / "mine.txt").read_text(encoding="utf-8") == "mine.txt"
     assert (folder / "old.txt").read_text(encoding="utf-8") == "new old.txt"
     assert (tmp_path / "outside.txt").exists()  # a listed name leading out is never followed
-    assert json.loads((folder / files.OWNED).read_text(encoding="utf-8")) == ["new.txt", "old.txt", "sub/new.svg"]
+    assert json.loads((folder / files.OWNED).read_text(encoding="utf-8")) == [
+        "new.txt",
+        "old.txt",
+        "sub/new.svg",
+    ]
     assert [p.name for p in work.rglob("*") if p.is_file()] == ["portrait.pdf"]  # left where it was
 
 
@@ -87,7 +112,8 @@ def test_an_unmarked_folder_is_refused(files, tmp_path):
 
 
 def test_the_refusals_read_in_french(files, ocsge, tmp_path):
-    """With QGIS in French, the refusals are the translation of i18n/ocsge_plugin_fr.ts (make transcompile)."""
+    """With QGIS in French, the refusals are the translation of i18n/ocsge_plugin_fr.ts (make
+    transcompile)."""
     i18n = ocsge.ocsge_plugin.i18n
     data = users_gpkg(tmp_path / "data.gpkg")
     other = users_gpkg(tmp_path / "autre.gpkg")
@@ -102,8 +128,14 @@ def test_the_refusals_read_in_french(files, ocsge, tmp_path):
     finally:
         i18n.remove_translator()
     assert str(same.value) == (
-        f"Refusé : la sortie {data} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. "
+        f"Refusé : la sortie {data} est aussi une entrée de ce traitement ; l'écrire "
+        "remplacerait les données lues. "
         "Rien n'a été écrit. Attendu : un autre nom pour la sortie."
     )
-    assert str(layers.value).startswith(f"Refusé : {other} est un GeoPackage qui contient d'autres couches (OCCUPATION_SOL, ZONE_CONSTRUITE, mes_notes)")
-    assert str(unmarked.value).startswith(f"Refusé : {tmp_path} existe et n'a pas été créé par cette extension")
+    assert str(layers.value).startswith(
+        f"Refusé : {other} est un GeoPackage qui contient d'autres couches "
+        "(OCCUPATION_SOL, ZONE_CONSTRUITE, mes_notes)"
+    )
+    assert str(unmarked.value).startswith(
+        f"Refusé : {tmp_path} existe et n'a pas été créé par cette extension"
+    )

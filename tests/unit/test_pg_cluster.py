@@ -15,15 +15,37 @@ from conftest import ROOT
 
 def test_the_session_cluster_has_postgis_and_refuses_a_wrong_password(postgis):
     assert postgis.psql("SELECT PostGIS_Lib_Version() IS NOT NULL") == "t"
-    proc = subprocess.run([str(postgis.bindir / "psql"), "-h", "127.0.0.1", "-p", str(postgis.port), "-U", "ocsge_pw", "-d", "ocsge", "-w", "-c", "SELECT 1"],
-                          capture_output=True, text=True, env={"PGPASSWORD": "faux"})
+    proc = subprocess.run(
+        [
+            str(postgis.bindir / "psql"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(postgis.port),
+            "-U",
+            "ocsge_pw",
+            "-d",
+            "ocsge",
+            "-w",
+            "-c",
+            "SELECT 1",
+        ],
+        capture_output=True,
+        text=True,
+        env={"PGPASSWORD": "faux"},
+    )
     assert proc.returncode != 0 and "password" in proc.stderr
 
 
 def test_a_cluster_whose_process_is_killed_is_stopped_and_removed():
-    script = ("import sys, time; sys.path.insert(0, sys.argv[1]); import pg_cluster; "
-              "c = pg_cluster.Cluster(pg_cluster.find_bindir()).start(); print(c.folder, c.port, flush=True); time.sleep(600)")
-    with subprocess.Popen([sys.executable, "-c", script, str(ROOT / "scripts")], stdout=subprocess.PIPE, text=True) as proc:
+    script = (
+        "import sys, time; sys.path.insert(0, sys.argv[1]); import pg_cluster; "
+        "c = pg_cluster.Cluster(pg_cluster.find_bindir()).start(); print(c.folder, "
+        "c.port, flush=True); time.sleep(600)"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script, str(ROOT / "scripts")], stdout=subprocess.PIPE, text=True
+    ) as proc:
         folder, port = proc.stdout.readline().split()
         assert Path(folder, "data", "postmaster.pid").exists()
         proc.send_signal(signal.SIGKILL)

@@ -1,4 +1,5 @@
-"""batches.prefetched: the PostGIS reader's next batch fetched in a thread (order kept, errors raised
+"""batches.prefetched: the PostGIS reader's next batch fetched in a thread (order kept, errors
+raised
 in the caller's thread, the thread stopped on cancel and when the caller stops)."""
 
 from __future__ import annotations

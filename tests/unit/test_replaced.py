@@ -21,13 +21,17 @@ def test_a_set_and_a_file_put_in_place_are_recorded_once_each(tmp_path):
     aborted = files.OutputSet(tmp_path)
     aborted.path("d.csv").write_text("never")
     aborted.abort()
-    with files.replacing(settings.cache_dir() / "own.vrt") as tmp:  # the plugin's cache: not an output
+    with files.replacing(
+        settings.cache_dir() / "own.vrt"
+    ) as tmp:  # the plugin's cache: not an output
         tmp.write_text("x")
     folder = str(tmp_path)
     assert files.replaced_since(mark) == [(folder, "a.csv"), (folder, "b.csv"), (folder, "c.gpkg")]
     assert interrupt.canceled_after_replacing(files.replaced_since(mark)) == (
-        f"Canceled too late to keep the previous outputs: 3 outputs had already been replaced by this run's results "
-        f"({folder}: a.csv, b.csv, c.gpkg). The outputs not listed were not written; their previous versions are kept."
+        "Canceled too late to keep the previous outputs: 3 outputs had already been "
+        "replaced by this run's results "
+        f"({folder}: a.csv, b.csv, c.gpkg). The outputs not listed were not written; "
+        "their previous versions are kept."
     )
 
 

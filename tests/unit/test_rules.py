@@ -1,4 +1,5 @@
-"""The décret's matrix and imperméabilisation, checked leaf by leaf against the table of domain.md §2.
+"""The décret's matrix and imperméabilisation, checked leaf by leaf against the table of domain.md
+§2.
 
 The expected table is written out here independently of ``rules`` (no reuse of its groups): one row
 per couverture leaf, one column per usage leaf, ``A`` = artificialised, ``-`` = not.
@@ -18,11 +19,26 @@ except ImportError:  # standalone: the checkout's root on sys.path
     from ocsge_plugin import nomenclature, rules
 
 USAGES = (
-    "US1.1", "US1.2", "US1.3", "US1.4", "US1.5",  # primary production
-    "US2", "US3", "US5", "US235",  # secondary, tertiary, residential, mixed
-    "US4.1.1", "US4.1.2", "US4.1.3", "US4.1.4", "US4.1.5", "US4.2", "US4.3",  # networks, logistics
-    "US6.1", "US6.2",  # transition, abandoned
-    "US6.3", "US6.6",  # no usage, unknown usage
+    "US1.1",
+    "US1.2",
+    "US1.3",
+    "US1.4",
+    "US1.5",  # primary production
+    "US2",
+    "US3",
+    "US5",
+    "US235",  # secondary, tertiary, residential, mixed
+    "US4.1.1",
+    "US4.1.2",
+    "US4.1.3",
+    "US4.1.4",
+    "US4.1.5",
+    "US4.2",
+    "US4.3",  # networks, logistics
+    "US6.1",
+    "US6.2",  # transition, abandoned
+    "US6.3",
+    "US6.6",  # no usage, unknown usage
 )
 
 #            US1.1 … US1.5 | US2 US3 US5 US235 | US4.1.1 … US4.3 | US6.1 US6.2 | US6.3 US6.6
@@ -75,15 +91,26 @@ def test_is_imper_every_couverture(couverture):
     assert rules.is_imper(couverture) is (couverture in IMPER)
 
 
-@pytest.mark.parametrize("value", [None, "", "   ", "NULL", "null", "None", "CS9.9", "CS1.1.1.1.1", "US1.1", 42])
+@pytest.mark.parametrize(
+    "value", [None, "", "   ", "NULL", "null", "None", "CS9.9", "CS1.1.1.1.1", "US1.1", 42]
+)
 def test_is_imper_null_or_unknown_is_none(value):
     assert rules.is_imper(value) is None
 
 
 @pytest.mark.parametrize(
     ("couverture", "usage"),
-    [(None, "US1.1"), (None, None), ("", "US5"), ("CS9.9", "US1.1"), ("NULL", "US2"), ("US1.1", "CS1.1.1.1"),
-     ("CS1.1.2.1", None), ("CS2.2.1", "US7"), ("CS2.2.2", "INDETERMINE")],
+    [
+        (None, "US1.1"),
+        (None, None),
+        ("", "US5"),
+        ("CS9.9", "US1.1"),
+        ("NULL", "US2"),
+        ("US1.1", "CS1.1.1.1"),
+        ("CS1.1.2.1", None),
+        ("CS2.2.1", "US7"),
+        ("CS2.2.2", "INDETERMINE"),
+    ],
 )
 def test_matrix_undetermined_when_the_leaves_disagree(couverture, usage):
     assert rules.is_artif_matrix(couverture, usage) is None
@@ -95,8 +122,10 @@ def test_anthropised_couverture_is_artificialised_whatever_the_usage(usage):
     assert rules.resolve("CS1.1.1.1", usage) == (True, True)
 
 
-# Every parent code of both trees, crossed with a leaf, a parent and a value outside the nomenclature of
-# the other tree: (imperméabilisé, artificialisé), worked out by hand from the leaves under each code
+# Every parent code of both trees, crossed with a leaf, a parent and a value outside the
+# nomenclature of
+# the other tree: (imperméabilisé, artificialisé), worked out by hand from the leaves under each
+# code
 # and the table above (T / F determined, ? indéterminé: the leaves disagree).
 HIERARCHY = """
 CS1       US2 ??  US1 ??  INDETERMINE ??
@@ -121,19 +150,39 @@ for line in HIERARCHY.strip().splitlines():
 
 
 def test_the_hierarchy_table_covers_every_parent_code():
-    parents_cs = {code for code in nomenclature.couverture() if code not in nomenclature.couverture_leaves()}
+    parents_cs = {
+        code for code in nomenclature.couverture() if code not in nomenclature.couverture_leaves()
+    }
     parents_us = {code for code in nomenclature.usage() if code not in nomenclature.usage_leaves()}
-    assert parents_cs == {"CS1", "CS1.1", "CS1.1.1", "CS1.1.2", "CS1.2", "CS2", "CS2.1", "CS2.1.1", "CS2.2"}
+    assert parents_cs == {
+        "CS1",
+        "CS1.1",
+        "CS1.1.1",
+        "CS1.1.2",
+        "CS1.2",
+        "CS2",
+        "CS2.1",
+        "CS2.1.1",
+        "CS2.2",
+    }
     assert parents_us == {"US1", "US4", "US4.1", "US6"}
     assert parents_cs <= {cs for cs, *_ in HIERARCHY_CASES}
     assert parents_us <= {us for _, us, *_ in HIERARCHY_CASES}
     # each parent of one tree meets a leaf, a parent and an unknown value of the other
     for parent in parents_cs:
         usages = {us for cs, us, *_ in HIERARCHY_CASES if cs == parent}
-        assert usages & set(nomenclature.usage_leaves()) and usages & parents_us and "INDETERMINE" in usages
+        assert (
+            usages & set(nomenclature.usage_leaves())
+            and usages & parents_us
+            and "INDETERMINE" in usages
+        )
     for parent in parents_us:
         couvertures = {cs for cs, us, *_ in HIERARCHY_CASES if us == parent}
-        assert couvertures & set(nomenclature.couverture_leaves()) and couvertures & parents_cs and "NC" in couvertures
+        assert (
+            couvertures & set(nomenclature.couverture_leaves())
+            and couvertures & parents_cs
+            and "NC" in couvertures
+        )
 
 
 @pytest.mark.parametrize(("couverture", "usage", "imper", "artif"), HIERARCHY_CASES)
@@ -152,12 +201,24 @@ def test_the_examples_of_the_issue():
 
 # The national pipeline: exact leaf codes, everything else neither artificialised nor impermeable.
 NATIONAL = [
-    ("CS1.1.1.1", "INDETERMINE", True, True), ("CS1.1.1.2", None, True, True), (" cs1.1.1.2 ", "us2", True, True),
-    ("CS1.1.2.2", "US1.3", False, True), ("CS1.1.2.1", None, False, True), ("CS1.1.2.1", "US1.3", False, False),
-    ("CS1.1.2.1", "INDETERMINE", False, True), ("CS2.2.1", "US2", False, True), ("CS2.2.2", "US6.2", False, True),
-    ("CS2.2.1", "US1.1", False, False), ("CS2.2.1", "US6.6", False, False), ("CS2.2.1", "US4", False, False),
-    ("CS2.2.1", "INDETERMINE", False, False), ("CS2.2", "US2", False, False), ("CS1.1.1", "US2", False, False),
-    ("CS2.1.1", "US2", False, False), ("CS1.2.2", "US4.1.4", False, False), (None, "US2", False, False),
+    ("CS1.1.1.1", "INDETERMINE", True, True),
+    ("CS1.1.1.2", None, True, True),
+    (" cs1.1.1.2 ", "us2", True, True),
+    ("CS1.1.2.2", "US1.3", False, True),
+    ("CS1.1.2.1", None, False, True),
+    ("CS1.1.2.1", "US1.3", False, False),
+    ("CS1.1.2.1", "INDETERMINE", False, True),
+    ("CS2.2.1", "US2", False, True),
+    ("CS2.2.2", "US6.2", False, True),
+    ("CS2.2.1", "US1.1", False, False),
+    ("CS2.2.1", "US6.6", False, False),
+    ("CS2.2.1", "US4", False, False),
+    ("CS2.2.1", "INDETERMINE", False, False),
+    ("CS2.2", "US2", False, False),
+    ("CS1.1.1", "US2", False, False),
+    ("CS2.1.1", "US2", False, False),
+    ("CS1.2.2", "US4.1.4", False, False),
+    (None, "US2", False, False),
     ("NC", None, False, False),
 ]
 
@@ -179,8 +240,13 @@ def test_unknown_convention_is_refused():
 
 @pytest.mark.parametrize(
     ("couverture", "usage", "expected"),
-    [(" cs1.1.1.1 ", "us5", True), ("cs2.2.1", " US1.1\t", False), ("Cs2.2.1", "uS235", True),
-     ("cs1.1.2.1", "us1.3 ", False), ("\tcs1.1.2.1", "us1.1", True)],
+    [
+        (" cs1.1.1.1 ", "us5", True),
+        ("cs2.2.1", " US1.1\t", False),
+        ("Cs2.2.1", "uS235", True),
+        ("cs1.1.2.1", "us1.3 ", False),
+        ("\tcs1.1.2.1", "us1.1", True),
+    ],
 )
 def test_matrix_accepts_lower_case_and_padding(couverture, usage, expected):
     assert rules.is_artif_matrix(couverture, usage) is expected

@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO))
 
 import sample_generator as sg  # noqa: E402
+
 from ocsge_plugin import rules  # noqa: E402
 from ocsge_plugin.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
 from ocsge_plugin.sevenzip import require_seven_zip  # noqa: E402
@@ -38,8 +39,11 @@ REL = 1e-6
 def extract_all(out: Path, manifest: dict) -> Path:
     target = out / "extracted"
     for item in manifest["items"]:
-        subprocess.run([require_seven_zip(), "x", "-y", f"-o{target}", str(out / item["path"])],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [require_seven_zip(), "x", "-y", f"-o{target}", str(out / item["path"])],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return target
 
 
@@ -58,8 +62,13 @@ def d974(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
 
 
 def item(manifest: dict, kind: str, fmt: str, millesimes: list[int] | None = None) -> dict:
-    found = [i for i in manifest["items"] if i["kind"] == kind and i["format"] == fmt
-             and (millesimes is None or i["millesimes"] == millesimes)]
+    found = [
+        i
+        for i in manifest["items"]
+        if i["kind"] == kind
+        and i["format"] == fmt
+        and (millesimes is None or i["millesimes"] == millesimes)
+    ]
     assert len(found) == 1, (kind, fmt, millesimes, [i["name"] for i in manifest["items"]])
     return found[0]
 
@@ -94,8 +103,10 @@ def with_layer(path: Path, fn):
 
 
 def spatial_ref(path: Path) -> osr.SpatialReference | None:
-    return with_layer(path, lambda layer: layer.GetSpatialRef().Clone()
-                      if layer.GetSpatialRef() is not None else None)
+    return with_layer(
+        path,
+        lambda layer: layer.GetSpatialRef().Clone() if layer.GetSpatialRef() is not None else None,
+    )
 
 
 def feature_count(path: Path) -> int:
@@ -132,23 +143,27 @@ def close(a: float, b: float, rel: float = REL) -> bool:
 
 def test_archive_names(d90: tuple[dict, Path]) -> None:
     manifest, _ = d90
-    assert sorted(i["path"] for i in manifest["items"]) == sorted([
-        "OCS-GE_2-0__GPKG_LAMB93_D090_2018-01-01.7z",
-        "OCS-GE_2-0__GPKG_LAMB93_D090_2021-01-01.7z",
-        "OCS_GE_1-1_2018_SHP_LAMB93_D090_2022-06-21.7z",  # named as OCS GE 1.1 deliveries are
-        "OCS-GE_2-0__SHP_LAMB93_D090_2021-01-01.7z",
-        "OCS-GE_2-0_DIFF_SHP_LAMB93_D090_2018-2021.7z",
-        "OCS-GE_2-0__SHP_LAMB93_D090_DIFF_2018-2021.7z",
-        "OCS-GE_2-0_DIFF-2018-2021_GPKG_LAMB93_D090_2026-02-26.7z",
-        "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D090_2018-01-01.7z",
-        "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D090_2021-01-01.7z",
-        "OCS-GE-ARTIFICIALISATION_2-0_DIFF-2018-2021_GPKG_LAMB93_D090_2025-09-16.7z",
-    ])
+    assert sorted(i["path"] for i in manifest["items"]) == sorted(
+        [
+            "OCS-GE_2-0__GPKG_LAMB93_D090_2018-01-01.7z",
+            "OCS-GE_2-0__GPKG_LAMB93_D090_2021-01-01.7z",
+            "OCS_GE_1-1_2018_SHP_LAMB93_D090_2022-06-21.7z",  # named as OCS GE 1.1 deliveries are
+            "OCS-GE_2-0__SHP_LAMB93_D090_2021-01-01.7z",
+            "OCS-GE_2-0_DIFF_SHP_LAMB93_D090_2018-2021.7z",
+            "OCS-GE_2-0__SHP_LAMB93_D090_DIFF_2018-2021.7z",
+            "OCS-GE_2-0_DIFF-2018-2021_GPKG_LAMB93_D090_2026-02-26.7z",
+            "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D090_2018-01-01.7z",
+            "OCS-GE_2-0_ARTIFICIALISATION_GPKG_LAMB93_D090_2021-01-01.7z",
+            "OCS-GE-ARTIFICIALISATION_2-0_DIFF-2018-2021_GPKG_LAMB93_D090_2025-09-16.7z",
+        ]
+    )
 
 
 def test_internal_depth(d90: tuple[dict, Path]) -> None:
     manifest, root = d90
-    pattern = re.compile(r"^(?P<name>[^/]+)/OCS-GE/1_DONNEES_LIVRAISON_\d{4}-\d{2}-\d{5}/[^/]+/[^/]+$")
+    pattern = re.compile(
+        r"^(?P<name>[^/]+)/OCS-GE/1_DONNEES_LIVRAISON_\d{4}-\d{2}-\d{5}/[^/]+/[^/]+$"
+    )
     for entry in manifest["items"]:
         assert entry["path"] == entry["name"] + ".7z"
         for f in entry["files"]:
@@ -164,13 +179,26 @@ def test_internal_depth(d90: tuple[dict, Path]) -> None:
 def test_occupation_fields_per_flavour(d90: tuple[dict, Path]) -> None:
     manifest, root = d90
     gpkg = file_of(root, item(manifest, "occupation", "GPKG", [2018]), "OCCUPATION_SOL")
-    assert field_names(gpkg) == ["ID", "code_cs", "code_us", "millesime", "source", "ossature",
-                                 "id_origine", "code_or"]
+    assert field_names(gpkg) == [
+        "ID",
+        "code_cs",
+        "code_us",
+        "millesime",
+        "source",
+        "ossature",
+        "id_origine",
+        "code_or",
+    ]
     assert with_layer(gpkg, lambda layer: layer.GetGeometryColumn()) == "the_geom"
     shp = file_of(root, item(manifest, "occupation", "SHP", [2021]), "OCCUPATION_SOL")
     assert shp.suffix == ".shp"
-    assert {p.suffix for p in shp.parent.glob("OCCUPATION_SOL.*")} == {".shp", ".shx", ".dbf",
-                                                                       ".prj", ".cpg"}
+    assert {p.suffix for p in shp.parent.glob("OCCUPATION_SOL.*")} == {
+        ".shp",
+        ".shx",
+        ".dbf",
+        ".prj",
+        ".cpg",
+    }
     assert field_names(shp)[:3] == ["ID", "CODE_CS", "CODE_US"]
     zc = file_of(root, item(manifest, "occupation", "SHP", [2021]), "ZONE_CONSTRUITE")
     assert field_names(zc) == ["ID"] and feature_count(zc) > 0
@@ -187,12 +215,30 @@ def test_difference_and_artif_fields(d90: tuple[dict, Path]) -> None:
     old = file_of(root, item(manifest, "diff_avant_apres", "SHP"), "DIFFERENCE")
     assert field_names(old) == ["cs_avant", "us_avant", "cs_apres", "us_apres"]
     artif = file_of(root, item(manifest, "artif", "GPKG", [2018]), "artif_2018_090")
-    assert field_names(artif) == ["id", "code_cs", "code_us", "millesime", "source", "ossature",
-                                  "id_origine", "code_or", "aire", "artif", "crit_seuil"]
+    assert field_names(artif) == [
+        "id",
+        "code_cs",
+        "code_us",
+        "millesime",
+        "source",
+        "ossature",
+        "id_origine",
+        "code_or",
+        "aire",
+        "artif",
+        "crit_seuil",
+    ]
     assert with_layer(artif, lambda layer: layer.GetName()) == "artif_2018_090"
     zan = file_of(root, item(manifest, "artif_diff", "GPKG"), "zan_evol_2018_2021_090")
-    assert field_names(zan) == ["cs_2018", "us_2018", "artif_2018", "cs_2021", "us_2021",
-                                "artif_2021", "artificialisation"]
+    assert field_names(zan) == [
+        "cs_2018",
+        "us_2018",
+        "artif_2018",
+        "cs_2021",
+        "us_2021",
+        "artif_2021",
+        "artificialisation",
+    ]
 
 
 def test_crs_lambert93(d90: tuple[dict, Path]) -> None:
@@ -239,10 +285,24 @@ def test_deterministic(d90: tuple[dict, Path], tmp_path: Path) -> None:
 
 
 def test_seed_changes_data(tmp_path: Path) -> None:
-    a = sg.generate("90", 600, seed=1, out=tmp_path / "a", archive=False, flavour="gpkg",
-                    with_commune_truth=False)
-    b = sg.generate("90", 600, seed=2, out=tmp_path / "b", archive=False, flavour="gpkg",
-                    with_commune_truth=False)
+    a = sg.generate(
+        "90",
+        600,
+        seed=1,
+        out=tmp_path / "a",
+        archive=False,
+        flavour="gpkg",
+        with_commune_truth=False,
+    )
+    b = sg.generate(
+        "90",
+        600,
+        seed=2,
+        out=tmp_path / "b",
+        archive=False,
+        flavour="gpkg",
+        with_commune_truth=False,
+    )
     assert a["truth"]["2018"]["couverture_m2"] != b["truth"]["2018"]["couverture_m2"]
 
 
@@ -253,8 +313,11 @@ def test_every_leaf_code_appears(d90: tuple[dict, Path]) -> None:
         rows = occupation(d90, year)
         assert set(couverture_leaves()) <= {r["code_cs"] for r in rows}
         assert set(usage_leaves()) <= {r["code_us"] for r in rows}
-        cells = {(groups_cs[r["code_cs"]], groups_us[r["code_us"]]) for r in rows
-                 if r["code_cs"] in groups_cs and r["code_us"] in groups_us}
+        cells = {
+            (groups_cs[r["code_cs"]], groups_us[r["code_us"]])
+            for r in rows
+            if r["code_cs"] in groups_cs and r["code_us"] in groups_us
+        }
         assert len(cells) == len(rules.COUVERTURE_GROUPS) * len(rules.USAGE_GROUPS)
         assert any(r["code_cs"] == "CS1.1.2.1" and r["code_us"] == "US1.3" for r in rows)
 
@@ -270,9 +333,18 @@ def test_codes_as_real_deliveries_write_them(d90: tuple[dict, Path]) -> None:
         us |= {r["code_us"] for r in rows}
         lower = [r for r in rows if any(c and c != c.upper() for c in (r["code_cs"], r["code_us"]))]
         assert lower and len(lower) == manifest["truth"][str(year)]["lower_case_count"]
-        with_holes = [r for r in rows if any(r["_geom"].GetGeometryRef(k).GetGeometryCount() > 1
-                                             for k in range(r["_geom"].GetGeometryCount()))]
-        assert all(r["_geom"].GetGeometryType() == ogr.wkbMultiPolygon for r in rows) and len(with_holes) >= 10
+        with_holes = [
+            r
+            for r in rows
+            if any(
+                r["_geom"].GetGeometryRef(k).GetGeometryCount() > 1
+                for k in range(r["_geom"].GetGeometryCount())
+            )
+        ]
+        assert (
+            all(r["_geom"].GetGeometryType() == ogr.wkbMultiPolygon for r in rows)
+            and len(with_holes) >= 10
+        )
     assert {"CS2.1.1", "CS2.2", None} <= cs and {"US6", "US4.1", "INDETERMINE", None} <= us
     diff = read_layer(file_of(root, item(manifest, "diff", "GPKG"), "DIFFERENCE"))
     written = {r[k] for r in diff for k in ("CS_2018", "CS_2021", "US_2018", "US_2021")}
@@ -294,8 +366,11 @@ def test_small_patches(d90: tuple[dict, Path]) -> None:
     car parks in fields, a double island (building + yard) and wooded gardens enclosed in built
     areas."""
     rows = occupation(d90, 2018)
-    small = [(r["code_cs"], r["code_us"], r["_geom"].GetArea()) for r in rows
-             if r["_geom"].GetArea() < 2500]
+    small = [
+        (r["code_cs"], r["code_us"], r["_geom"].GetArea())
+        for r in rows
+        if r["_geom"].GetArea() < 2500
+    ]
     built = [a for c, _, a in small if c == "CS1.1.1.1"]
     assert any(a > 50 for a in built) and any(a < 50 for a in built)
     assert any(c == "CS1.1.1.2" and u == "US4.1.1" for c, u, _ in small)
@@ -354,8 +429,9 @@ def test_diff_variants_agree(d90: tuple[dict, Path]) -> None:
     manifest, root = d90
     new = read_layer(file_of(root, item(manifest, "diff", "SHP"), "DIFFERENCE"))
     old = read_layer(file_of(root, item(manifest, "diff_avant_apres", "SHP"), "DIFFERENCE"))
-    assert [(r["CS_2018"], r["US_2018"], r["CS_2021"], r["US_2021"]) for r in new] == \
-        [(r["cs_avant"], r["us_avant"], r["cs_apres"], r["us_apres"]) for r in old]
+    assert [(r["CS_2018"], r["US_2018"], r["CS_2021"], r["US_2021"]) for r in new] == [
+        (r["cs_avant"], r["us_avant"], r["cs_apres"], r["us_apres"]) for r in old
+    ]
 
 
 def test_manifest_truth_matches_layers(d90: tuple[dict, Path]) -> None:
@@ -383,9 +459,16 @@ def test_manifest_truth_matches_layers(d90: tuple[dict, Path]) -> None:
         assert close(imper, stock["imper_m2"])
         assert close(artif, stock["artif_matrix_m2"])
         assert close(imper_undetermined, stock["imper_indetermine_m2"]) and imper_undetermined > 0
-        assert close(artif_undetermined, stock["artif_matrix_indetermine_m2"]) and artif_undetermined > 0
-        ign = read_layer(file_of(root, item(manifest, "artif", "GPKG", [year]), f"artif_{year}_090"))
-        assert close(sum(r["_geom"].GetArea() for r in ign if r["artif"] == "artif"), stock["artif_m2"])
+        assert (
+            close(artif_undetermined, stock["artif_matrix_indetermine_m2"])
+            and artif_undetermined > 0
+        )
+        ign = read_layer(
+            file_of(root, item(manifest, "artif", "GPKG", [year]), f"artif_{year}_090")
+        )
+        assert close(
+            sum(r["_geom"].GetArea() for r in ign if r["artif"] == "artif"), stock["artif_m2"]
+        )
     flows = truth["flows"]["2018-2021"]
     assert close(truth["2021"]["imper_m2"] - truth["2018"]["imper_m2"], flows["flux_imper_net_m2"])
     assert close(truth["2021"]["artif_m2"] - truth["2018"]["artif_m2"], flows["flux_artif_net_m2"])
@@ -410,7 +493,9 @@ def test_artif_layers(d90: tuple[dict, Path]) -> None:
         undetermined = 0
         for r in rows:
             resolved = rules.is_artif_matrix(r["code_cs"], r["code_us"])
-            if resolved is None:  # IGN's answer comes from its leaves, which the codes written do not tell
+            if (
+                resolved is None
+            ):  # IGN's answer comes from its leaves, which the codes written do not tell
                 undetermined += 1
             else:
                 assert r["artif"] == ("artif" if resolved else "non artif")
@@ -425,7 +510,8 @@ def test_artif_layers(d90: tuple[dict, Path]) -> None:
     assert close(up, flows["flux_artif_m2"]) and close(down, flows["flux_desartif_m2"])
     for r in zan:
         assert (r["artif_2018"], r["artif_2021"]) == (
-            ("non artif", "artif") if r["artificialisation"] == 1 else ("artif", "non artif"))
+            ("non artif", "artif") if r["artificialisation"] == 1 else ("artif", "non artif")
+        )
 
 
 def test_commune_truth(d90: tuple[dict, Path]) -> None:
@@ -438,13 +524,33 @@ def test_commune_truth(d90: tuple[dict, Path]) -> None:
     for code, c in communes.items():
         flux = c["flux"]
         net = flux["artif_m2"] - flux["desartif_m2"]
-        assert abs(c["2021"]["artif_m2"] - c["2018"]["artif_m2"] - net) < 1e-3 * max(1.0, c["surface_m2"]), code
+        assert abs(c["2021"]["artif_m2"] - c["2018"]["artif_m2"] - net) < 1e-3 * max(
+            1.0, c["surface_m2"]
+        ), code
 
 
 def test_code_fields_variant_and_cli(tmp_path: Path) -> None:
     out = tmp_path / "variant"
-    assert sg.main(["--dep", "90", "--polygons", "500", "--seed", "4", "--out", str(out),
-                    "--no-archive", "--flavour", "gpkg", "--code-fields", "couverture"]) == 0
+    assert (
+        sg.main(
+            [
+                "--dep",
+                "90",
+                "--polygons",
+                "500",
+                "--seed",
+                "4",
+                "--out",
+                str(out),
+                "--no-archive",
+                "--flavour",
+                "gpkg",
+                "--code-fields",
+                "couverture",
+            ]
+        )
+        == 0
+    )
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert not manifest["archived"] and not list(out.glob("*.7z"))
     entry = item(manifest, "occupation", "GPKG", [2018])

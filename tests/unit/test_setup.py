@@ -13,8 +13,22 @@ import pytest
 from ocsge.ocsge_plugin import sevenzip
 
 ROOT = Path(__file__).resolve().parents[2]
-# What scripts/deps runs by name besides 7-Zip (the rest it checks by absolute path or Python module).
-COMMANDS = ("bash", "qgis", "xvfb-run", "pdftotext", "pdftoppm", "lrelease", "pylupdate5", "apt-cache", "env", "id", "awk", "printf")
+# What scripts/deps runs by name besides 7-Zip (the rest it checks by absolute path or Python
+# module).
+COMMANDS = (
+    "bash",
+    "qgis",
+    "xvfb-run",
+    "pdftotext",
+    "pdftoppm",
+    "lrelease",
+    "pylupdate5",
+    "apt-cache",
+    "env",
+    "id",
+    "awk",
+    "printf",
+)
 
 
 def shim_path(folder: Path, *extra: str) -> str:
@@ -32,8 +46,12 @@ def shim_path(folder: Path, *extra: str) -> str:
 
 
 def check(path: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ROOT / "scripts" / "deps"), "--check"], capture_output=True, text=True,
-                          env={"PATH": path, "HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8"})
+    return subprocess.run(
+        [str(ROOT / "scripts" / "deps"), "--check"],
+        capture_output=True,
+        text=True,
+        env={"PATH": path, "HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8"},
+    )
 
 
 @pytest.mark.parametrize("command", sevenzip.COMMANDS)
@@ -49,7 +67,7 @@ def test_deps_say_7zip_is_missing_by_its_commands(tmp_path):
     assert "7-Zip (7z, 7za ou 7zz)" in done.stdout
 
 
-def test_finder_takes_7zz_alone_and_honours_OCSGE_7Z(tmp_path, monkeypatch):
+def test_finder_takes_7zz_alone_and_honours_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", shim_path(tmp_path / "bin", "7zz"))
     monkeypatch.delenv("OCSGE_7Z", raising=False)
     assert sevenzip.seven_zip() == str(tmp_path / "bin" / "7zz")
@@ -64,7 +82,8 @@ def test_finder_takes_7zz_alone_and_honours_OCSGE_7Z(tmp_path, monkeypatch):
 
 
 def test_a_delivery_packed_and_read_through_7zz_alone(tmp_path, monkeypatch, run):
-    """The plugin extracts with whichever 7-Zip is there: with 7zz only (Debian 12's 7zip package)."""
+    """The plugin extracts with whichever 7-Zip is there: with 7zz only (Debian 12's 7zip
+    package)."""
     from builders import HAND_SURFACE_HA, hand_delivery, pack_7z
     from qgis.core import QgsVectorLayer
 
@@ -75,5 +94,7 @@ def test_a_delivery_packed_and_read_through_7zz_alone(tmp_path, monkeypatch, run
     layer = QgsVectorLayer(results["OCCUPATION"], "o", "ogr")
     areas: dict[str, float] = {}
     for feature in layer.getFeatures():
-        areas[feature["code_cs"]] = areas.get(feature["code_cs"], 0.0) + feature.geometry().area() / 10000.0
+        areas[feature["code_cs"]] = (
+            areas.get(feature["code_cs"], 0.0) + feature.geometry().area() / 10000.0
+        )
     assert areas == pytest.approx(HAND_SURFACE_HA)

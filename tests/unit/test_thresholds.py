@@ -41,7 +41,9 @@ INCONNU = ("CS2.2.1", None)  # indéterminé
 def polygon_wkb(exterior, *holes, byte_order: str = "<", z: bool = False) -> bytes:
     """A WKB polygon from rings given without their closing vertex."""
     dims = 3 if z else 2
-    out = struct.pack(byte_order + "BII", 1 if byte_order == "<" else 0, 1003 if z else 3, 1 + len(holes))
+    out = struct.pack(
+        byte_order + "BII", 1 if byte_order == "<" else 0, 1003 if z else 3, 1 + len(holes)
+    )
     for ring in (exterior, *holes):
         closed = list(ring) + [ring[0]]
         out += struct.pack(byte_order + "I", len(closed))
@@ -59,7 +61,8 @@ def rect(x0, y0, x1, y1):
 
 
 class Scene:
-    """Polygons with their (couverture, usage) codes; run() applies the matrix then the thresholds."""
+    """Polygons with their (couverture, usage) codes; run() applies the matrix then the
+    thresholds."""
 
     def __init__(self) -> None:
         self.wkb: list[bytes] = []
@@ -78,7 +81,11 @@ class Scene:
         for j in range(len(ys) - 1):
             for i in range(len(xs) - 1):
                 if (i, j) not in skip:
-                    self.add(f"{i},{j}", special.get((i, j), codes), rect(xs[i], ys[j], xs[i + 1], ys[j + 1]))
+                    self.add(
+                        f"{i},{j}",
+                        special.get((i, j), codes),
+                        rect(xs[i], ys[j], xs[i + 1], ys[j + 1]),
+                    )
         return self
 
     def run(self, **kwargs) -> Result:
@@ -103,8 +110,13 @@ class Result:
 
 def surrounded(inner_w, inner_h, inner_codes, around_codes, **grid):
     """A 3 × 3 grid of 100 m cells whose centre cell "1,1" is inner_w × inner_h."""
-    return Scene().grid([0, 100, 100 + inner_w, 200 + inner_w], [0, 100, 100 + inner_h, 200 + inner_h],
-                        around_codes, special={(1, 1): inner_codes}, **grid)
+    return Scene().grid(
+        [0, 100, 100 + inner_w, 200 + inner_w],
+        [0, 100, 100 + inner_h, 200 + inner_h],
+        around_codes,
+        special={(1, 1): inner_codes},
+        **grid,
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -134,15 +146,23 @@ def test_exactly_2500_m2_is_not_under_the_threshold():
 
 
 def test_two_adjacent_small_meadows_count_as_one_3000_m2_patch():
-    scene = Scene().grid([0, 100, 130, 160, 260], [0, 100, 150, 250], BATI,
-                         special={(1, 1): PRAIRIE, (2, 1): PRAIRIE})
+    scene = Scene().grid(
+        [0, 100, 130, 160, 260],
+        [0, 100, 150, 250],
+        BATI,
+        special={(1, 1): PRAIRIE, (2, 1): PRAIRIE},
+    )
     res = scene.run()
     assert res.r.area[scene.names["1,1"]] == pytest.approx(1500.0)
     assert res.r.patch_id[scene.names["1,1"]] == res.r.patch_id[scene.names["2,1"]]
     assert res.r.patch_area[res.r.patch_id[scene.names["1,1"]]] == pytest.approx(3000.0)
     assert not res.r.changed.any()
     # either one alone would flip
-    alone = Scene().grid([0, 100, 130, 160, 260], [0, 100, 150, 250], BATI, special={(1, 1): PRAIRIE}).run()
+    alone = (
+        Scene()
+        .grid([0, 100, 130, 160, 260], [0, 100, 150, 250], BATI, special={(1, 1): PRAIRIE})
+        .run()
+    )
     assert alone.changed_names() == {"1,1"}
 
 
@@ -177,10 +197,16 @@ def test_exactly_50_m2_building_is_not_more_than_50():
 
 
 def test_building_and_car_park_patch_building_stays_car_park_flips():
-    scene = Scene().grid([0, 100, 112, 132, 232], [0, 100, 110, 210], PRAIRIE,
-                         special={(1, 1): BATI, (2, 1): PARKING})
+    scene = Scene().grid(
+        [0, 100, 112, 132, 232],
+        [0, 100, 110, 210],
+        PRAIRIE,
+        special={(1, 1): BATI, (2, 1): PARKING},
+    )
     res = scene.run()
-    assert res.r.patch_id[scene.names["1,1"]] == res.r.patch_id[scene.names["2,1"]]  # one 320 m² patch
+    assert (
+        res.r.patch_id[scene.names["1,1"]] == res.r.patch_id[scene.names["2,1"]]
+    )  # one 320 m² patch
     assert res.artif("1,1") and not res.changed("1,1")  # 120 m² building stays
     assert not res.artif("2,1") and res.changed("2,1")  # 200 m² car park flips
     assert res.r.area_to_non_artif == pytest.approx(200.0)
@@ -212,11 +238,15 @@ def test_small_patch_next_to_a_hole_in_the_data_is_unchanged():
 
 def test_small_patch_inside_a_hole_of_one_larger_polygon_flips():
     inner = rect(80, 80, 120, 120)
-    scene = Scene().add("big", PARKING, rect(0, 0, 200, 200), inner[::-1]).add("island", PRAIRIE, inner)
+    scene = (
+        Scene().add("big", PARKING, rect(0, 0, 200, 200), inner[::-1]).add("island", PRAIRIE, inner)
+    )
     res = scene.run()
     assert res.r.area[scene.names["big"]] == pytest.approx(40000 - 1600)
     assert res.changed_names() == {"island"} and res.artif("island")
-    reverse = Scene().add("big", PRAIRIE, rect(0, 0, 200, 200), inner).add("island", PARKING, inner).run()
+    reverse = (
+        Scene().add("big", PRAIRIE, rect(0, 0, 200, 200), inner).add("island", PARKING, inner).run()
+    )
     assert reverse.changed_names() == {"island"} and not reverse.artif("island")
 
 
@@ -233,10 +263,34 @@ def test_indetermine_island_inside_a_multi_polygon_patch_does_not_stop_enclosure
     """The hole's loop (made of two polygons' exterior sides) is recognised as a hole."""
     scene = Scene().grid([0, 100, 140, 240], [0, 100, 140, 240], PRAIRIE, skip={(1, 1)})
     # two U-shaped car parks around a 10 × 10 island of unknown usage
-    scene.add("south", PARKING, [(100, 100), (140, 100), (140, 120), (125, 120), (125, 115), (115, 115),
-                                 (115, 120), (100, 120)])
-    scene.add("north", PARKING, [(100, 120), (115, 120), (115, 125), (125, 125), (125, 120), (140, 120),
-                                 (140, 140), (100, 140)])
+    scene.add(
+        "south",
+        PARKING,
+        [
+            (100, 100),
+            (140, 100),
+            (140, 120),
+            (125, 120),
+            (125, 115),
+            (115, 115),
+            (115, 120),
+            (100, 120),
+        ],
+    )
+    scene.add(
+        "north",
+        PARKING,
+        [
+            (100, 120),
+            (115, 120),
+            (115, 125),
+            (125, 125),
+            (125, 120),
+            (140, 120),
+            (140, 140),
+            (100, 140),
+        ],
+    )
     scene.add("island", INCONNU, rect(115, 115, 125, 125))
     res = scene.run()
     assert res.r.patch_id[scene.names["south"]] == res.r.patch_id[scene.names["north"]]
@@ -254,8 +308,12 @@ def test_touching_at_a_single_point_is_not_adjacency():
 
     Were the corner adjacency, they would be one 3,200 m² patch and stay.
     """
-    scene = Scene().grid([0, 100, 140, 180, 280], [0, 100, 140, 180, 280], BATI,
-                         special={(1, 1): PRAIRIE, (2, 2): PRAIRIE})
+    scene = Scene().grid(
+        [0, 100, 140, 180, 280],
+        [0, 100, 140, 180, 280],
+        BATI,
+        special={(1, 1): PRAIRIE, (2, 2): PRAIRIE},
+    )
     res = scene.run()
     assert res.r.patch_id[scene.names["1,1"]] != res.r.patch_id[scene.names["2,2"]]
     assert res.changed_names() == {"1,1", "2,2"}
@@ -263,8 +321,12 @@ def test_touching_at_a_single_point_is_not_adjacency():
 
 def test_checkerboard_corner_does_not_join_patches():
     """2 × 2 checkerboard in the middle of farmland: the two car parks meet at one point only."""
-    scene = Scene().grid([0, 100, 130, 160, 260], [0, 100, 130, 160, 260], PRAIRIE,
-                         special={(1, 1): PARKING, (2, 2): PARKING})
+    scene = Scene().grid(
+        [0, 100, 130, 160, 260],
+        [0, 100, 130, 160, 260],
+        PRAIRIE,
+        special={(1, 1): PARKING, (2, 2): PARKING},
+    )
     res = scene.run()
     ids = res.r.patch_id
     assert ids[scene.names["1,1"]] != ids[scene.names["2,2"]]
@@ -276,10 +338,25 @@ def test_t_junction_enclosing_ring_of_two_polygons():
     """The ring around the meadow is split at x = 120, the middle of the meadow's south and north
     sides: those sides have no exact twin and are matched by the geometric fallback."""
     scene = Scene()
-    scene.add("west", BATI, [(0, 0), (120, 0), (120, 100), (100, 100), (100, 140), (120, 140), (120, 240),
-                             (0, 240)])
-    scene.add("east", BATI, [(120, 0), (240, 0), (240, 240), (120, 240), (120, 140), (140, 140), (140, 100),
-                             (120, 100)])
+    scene.add(
+        "west",
+        BATI,
+        [(0, 0), (120, 0), (120, 100), (100, 100), (100, 140), (120, 140), (120, 240), (0, 240)],
+    )
+    scene.add(
+        "east",
+        BATI,
+        [
+            (120, 0),
+            (240, 0),
+            (240, 240),
+            (120, 240),
+            (120, 140),
+            (140, 140),
+            (140, 100),
+            (120, 100),
+        ],
+    )
     scene.add("meadow", PRAIRIE, rect(100, 100, 140, 140))
     res = scene.run()
     assert res.changed_names() == {"meadow"}
@@ -289,7 +366,9 @@ def test_t_junction_enclosing_ring_of_two_polygons():
 def test_t_junction_extra_vertex_on_the_inner_side():
     scene = surrounded(40, 40, PRAIRIE, BATI)
     centre = scene.names["1,1"]
-    scene.wkb[centre] = polygon_wkb([(100, 100), (120, 100), (140, 100), (140, 123.4), (140, 140), (100, 140)])
+    scene.wkb[centre] = polygon_wkb(
+        [(100, 100), (120, 100), (140, 100), (140, 123.4), (140, 140), (100, 140)]
+    )
     res = scene.run()
     assert res.changed_names() == {"1,1"}
 
@@ -314,15 +393,20 @@ def test_t_junction_inside_a_patch_joins_it():
 
 
 def test_sub_millimetre_misalignment_is_still_a_shared_side():
-    # the meadow's corners are 0.2 mm away from the neighbours', across a rounding boundary of the grid
+    # the meadow's corners are 0.2 mm away from the neighbours', across a rounding boundary of the
+    # grid
     scene = surrounded(40, 40, PRAIRIE, BATI)
     d = 0.0004
     scene.wkb[scene.names["1,1"]] = polygon_wkb(rect(100 + d, 100 + d, 140 + d, 140 + d))
     around = [i for name, i in scene.names.items() if name != "1,1"]
     for i in around:  # move every vertex of the neighbours by +0.6 mm instead
         ring = np.frombuffer(scene.wkb[i][13:], dtype="<f8").reshape(-1, 2)[:-1]
-        scene.wkb[i] = polygon_wkb([(x + 0.0006 if x in (100, 140) else x, y + 0.0006 if y in (100, 140) else y)
-                                    for x, y in ring])
+        scene.wkb[i] = polygon_wkb(
+            [
+                (x + 0.0006 if x in (100, 140) else x, y + 0.0006 if y in (100, 140) else y)
+                for x, y in ring
+            ]
+        )
     res = scene.run()
     assert res.r.n_unmatched_edges > 12  # the exact matching failed around the meadow…
     assert res.changed_names() == {"1,1"}  # …the fallback did not
@@ -331,10 +415,14 @@ def test_sub_millimetre_misalignment_is_still_a_shared_side():
 def test_millimetre_sliver_side_is_not_the_edge_of_the_data():
     """The meadow's south-west corner is cut by a 4 mm chamfer: its 6 mm side faces an 8 mm² gap."""
     scene = surrounded(40, 40, PRAIRIE, BATI)
-    scene.wkb[scene.names["1,1"]] = polygon_wkb([(100.004, 100), (140, 100), (140, 140), (100, 140), (100, 100.004)])
+    scene.wkb[scene.names["1,1"]] = polygon_wkb(
+        [(100.004, 100), (140, 100), (140, 140), (100, 140), (100, 100.004)]
+    )
     assert scene.run().changed_names() == {"1,1"}
     # a real gap is not a sliver
-    scene.wkb[scene.names["1,1"]] = polygon_wkb([(101, 100), (140, 100), (140, 140), (100, 140), (100, 101)])
+    scene.wkb[scene.names["1,1"]] = polygon_wkb(
+        [(101, 100), (140, 100), (140, 140), (100, 140), (100, 101)]
+    )
     assert not scene.run().r.changed.any()
 
 
@@ -404,15 +492,23 @@ def test_geometry_flavours_give_the_same_answer():
     mixed = [w if i % 2 else b for i, (w, b) in enumerate(zip(multi, big_endian))]
     for flavour in (multi, qbytes, big_endian, with_z, mixed):
         got = apply_thresholds(flavour, status, codes)
-        assert np.array_equal(got.artif, expected.artif) and np.array_equal(got.changed, expected.changed)
+        assert np.array_equal(got.artif, expected.artif) and np.array_equal(
+            got.changed, expected.changed
+        )
         np.testing.assert_allclose(got.area, expected.area)
 
 
 def test_multipolygon_parts_are_one_polygon():
     """A car park in two parts (two 500 m² squares side by side in one MultiPolygon) in farmland."""
-    scene = Scene().grid([0, 100, 125, 145, 245], [0, 100, 120, 220], PRAIRIE, skip={(1, 1), (2, 1)})
+    scene = Scene().grid(
+        [0, 100, 125, 145, 245], [0, 100, 120, 220], PRAIRIE, skip={(1, 1), (2, 1)}
+    )
     scene.names["parking"] = len(scene.wkb)
-    scene.wkb.append(multipolygon_wkb(polygon_wkb(rect(100, 100, 125, 120)), polygon_wkb(rect(125, 100, 145, 120))))
+    scene.wkb.append(
+        multipolygon_wkb(
+            polygon_wkb(rect(100, 100, 125, 120)), polygon_wkb(rect(125, 100, 145, 120))
+        )
+    )
     scene.codes.append(PARKING)
     res = scene.run()
     assert res.r.area[scene.names["parking"]] == pytest.approx(900.0)
@@ -463,7 +559,11 @@ class FakeFeedback:
         self.progress.append(value)
 
     def isCanceled(self) -> bool:  # noqa: N802
-        return self.cancel_at is not None and bool(self.progress) and self.progress[-1] >= self.cancel_at
+        return (
+            self.cancel_at is not None
+            and bool(self.progress)
+            and self.progress[-1] >= self.cancel_at
+        )
 
 
 def test_feedback_progress_and_cancel():
@@ -489,10 +589,22 @@ def test_components_long_chain_and_star():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0, 100), st.floats(-3, 2), st.floats(0, 1),
-                          st.floats(0, 1), st.booleans()), max_size=60))
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0, 100),
+            st.floats(0, 100),
+            st.floats(-3, 2),
+            st.floats(0, 1),
+            st.floats(0, 1),
+            st.booleans(),
+        ),
+        max_size=60,
+    )
+)
 def test_candidate_pairs_are_the_intersecting_boxes(boxes):
-    """The fallback's multi-level grid finds exactly the pairs of intersecting boxes (sizes 1 mm–100 m)."""
+    """The fallback's multi-level grid finds exactly the pairs of intersecting boxes (sizes 1 mm–100
+    m)."""
     x0 = np.array([b[0] for b in boxes])
     y0 = np.array([b[1] for b in boxes])
     x1 = x0 + np.array([10 ** b[2] * b[3] for b in boxes])
@@ -500,8 +612,17 @@ def test_candidate_pairs_are_the_intersecting_boxes(boxes):
     query = np.array([b[5] for b in boxes], dtype=bool)
     qi, cj = sides.candidate_pairs(x0, y0, x1, y1, query)
     n = len(boxes)
-    expected = {(i, j) for i in range(n) for j in range(n) if i != j and query[i]
-                and x0[i] <= x1[j] and x0[j] <= x1[i] and y0[i] <= y1[j] and y0[j] <= y1[i]}
+    expected = {
+        (i, j)
+        for i in range(n)
+        for j in range(n)
+        if i != j
+        and query[i]
+        and x0[i] <= x1[j]
+        and x0[j] <= x1[i]
+        and y0[i] <= y1[j]
+        and y0[j] <= y1[i]
+    }
     assert set(zip(qi.tolist(), cj.tolist())) == expected
 
 
@@ -518,22 +639,36 @@ def grid_meshes(draw, indetermine: bool = True):
     widths = draw(st.lists(SIDES, min_size=1, max_size=7))
     heights = draw(st.lists(SIDES, min_size=1, max_size=7))
     statuses = st.sampled_from([1, 0, -1] if indetermine else [1, 0])
-    status = np.array(draw(st.lists(statuses, min_size=len(widths) * len(heights),
-                                    max_size=len(widths) * len(heights))), dtype=np.int8)
+    status = np.array(
+        draw(
+            st.lists(
+                statuses, min_size=len(widths) * len(heights), max_size=len(widths) * len(heights)
+            )
+        ),
+        dtype=np.int8,
+    )
     bati = np.array(draw(st.lists(st.booleans(), min_size=status.size, max_size=status.size)))
-    return widths, heights, status.reshape(len(heights), len(widths)), bati.reshape(len(heights), len(widths))
+    return (
+        widths,
+        heights,
+        status.reshape(len(heights), len(widths)),
+        bati.reshape(len(heights), len(widths)),
+    )
 
 
 @st.composite
 def ringed_grids(draw):
-    """Concentric rings of cells (a status per ring, the two outer ones opposite, about a tenth of the
+    """Concentric rings of cells (a status per ring, the two outer ones opposite, about a tenth of
+    the
     cells random), small cells: small patches with holes — filled by the opposite status, by
     indéterminé, or by both — and pinches at corners are common."""
     n = draw(st.integers(3, 8))
     widths = draw(st.lists(st.sampled_from([5, 10, 12.5]), min_size=n, max_size=n))
     heights = draw(st.lists(st.sampled_from([5, 10, 12.5]), min_size=n, max_size=n))
     outer = draw(st.sampled_from([1, 0]))  # the two outer rings are of opposite statuses
-    ring_status = [outer, 1 - outer] + draw(st.lists(st.sampled_from([1, 0, -1]), min_size=n, max_size=n))
+    ring_status = [outer, 1 - outer] + draw(
+        st.lists(st.sampled_from([1, 0, -1]), min_size=n, max_size=n)
+    )
     status = np.empty((n, n), dtype=np.int8)
     for j, i in np.ndindex(n, n):
         noise = draw(st.sampled_from([None] * 27 + [1, 0, -1]))
@@ -553,7 +688,12 @@ def sprinkled_grids(draw):
     size = len(widths) * len(heights)
     status = np.array(draw(st.lists(cell, min_size=size, max_size=size)), dtype=np.int8)
     bati = np.array(draw(st.lists(st.booleans(), min_size=size, max_size=size)))
-    return widths, heights, status.reshape(len(heights), len(widths)), bati.reshape(len(heights), len(widths))
+    return (
+        widths,
+        heights,
+        status.reshape(len(heights), len(widths)),
+        bati.reshape(len(heights), len(widths)),
+    )
 
 
 GRIDS = st.one_of(grid_meshes(), ringed_grids(), sprinkled_grids())
@@ -561,8 +701,11 @@ GRIDS = st.one_of(grid_meshes(), ringed_grids(), sprinkled_grids())
 
 def grid_wkb(widths, heights):
     xs, ys = np.concatenate([[0], np.cumsum(widths)]), np.concatenate([[0], np.cumsum(heights)])
-    return [polygon_wkb(rect(xs[i], ys[j], xs[i + 1], ys[j + 1])) for j in range(len(heights))
-            for i in range(len(widths))]
+    return [
+        polygon_wkb(rect(xs[i], ys[j], xs[i + 1], ys[j + 1]))
+        for j in range(len(heights))
+        for i in range(len(widths))
+    ]
 
 
 def grid_patches(status):
@@ -577,7 +720,12 @@ def grid_patches(status):
         while queue:
             j, i = queue.popleft()
             for nb in ((j + 1, i), (j - 1, i), (j, i + 1), (j, i - 1)):
-                if 0 <= nb[0] < ny and 0 <= nb[1] < nx and nb not in patch_of and status[nb] == status[start]:
+                if (
+                    0 <= nb[0] < ny
+                    and 0 <= nb[1] < nx
+                    and nb not in patch_of
+                    and status[nb] == status[start]
+                ):
                     patch_of[nb] = len(patches)
                     cells.append(nb)
                     queue.append(nb)
@@ -608,7 +756,12 @@ def grid_reference(widths, heights, status, bati):
             for dj in (-1, 0, 1):
                 for di in (-1, 0, 1):
                     nb = (j + dj, i + di)
-                    if -1 <= nb[0] <= ny and -1 <= nb[1] <= nx and nb not in inside and nb not in outside:
+                    if (
+                        -1 <= nb[0] <= ny
+                        and -1 <= nb[1] <= nx
+                        and nb not in inside
+                        and nb not in outside
+                    ):
                         outside.add(nb)
                         queue.append(nb)
         enclosed = True
@@ -670,7 +823,9 @@ def test_random_grids_invariants(mesh):
     # patches: indéterminé polygons are in none; patch areas are sums of their polygons
     assert ((r.patch_id == -1) == (flat == -1)).all() and (r.indetermine == (flat == -1)).all()
     valid = flat >= 0
-    np.testing.assert_allclose(np.bincount(r.patch_id[valid], area[valid], minlength=r.n_patches), r.patch_area)
+    np.testing.assert_allclose(
+        np.bincount(r.patch_id[valid], area[valid], minlength=r.n_patches), r.patch_area
+    )
     # thresholds never change a patch of 2,500 m² or more, nor an indéterminé polygon
     assert (r.patch_area[r.patch_id[r.changed]] < rules.SEUIL_SURFACE_M2).all()
     assert not (r.changed & r.indetermine).any() and not (r.artif & r.indetermine).any()
@@ -718,7 +873,8 @@ def test_second_pass_changes_nothing_when_no_flip_touches_a_small_patch(mesh):
     partial = any((~first.changed[first.patch_id == p]).any() for p in flipped)
     neighbours_small = any(
         first.patch_area[q] < rules.SEUIL_SURFACE_M2
-        for p, q in patch_neighbours(status, first.patch_id) if p in flipped
+        for p, q in patch_neighbours(status, first.patch_id)
+        if p in flipped
     )
     if partial or neighbours_small:
         return
@@ -729,8 +885,10 @@ def test_second_pass_changes_nothing_when_no_flip_touches_a_small_patch(mesh):
 
 @st.composite
 def brick_meshes(draw):
-    """Rows of rectangles whose splits differ from row to row: T-junctions everywhere, corners meeting
-    at single points, no indéterminé (so a patch is enclosed iff it does not touch the data's edge)."""
+    """Rows of rectangles whose splits differ from row to row: T-junctions everywhere, corners
+    meeting
+    at single points, no indéterminé (so a patch is enclosed iff it does not touch the data's
+    edge)."""
     width = draw(st.integers(20, 90))
     rows = []
     y = 0
@@ -738,8 +896,12 @@ def brick_meshes(draw):
         h = draw(st.integers(5, 40))
         cuts = sorted(set(draw(st.lists(st.integers(1, width - 1), max_size=4))))
         xs = [0, *cuts, width]
-        rows.append([(xs[k], y, xs[k + 1], y + h, draw(st.sampled_from([0, 1])), draw(st.booleans()))
-                     for k in range(len(xs) - 1)])
+        rows.append(
+            [
+                (xs[k], y, xs[k + 1], y + h, draw(st.sampled_from([0, 1])), draw(st.booleans()))
+                for k in range(len(xs) - 1)
+            ]
+        )
         y += h
     return rows
 
@@ -774,7 +936,9 @@ def brick_reference(rows):
                     members.append(b)
                     queue.append(b)
         area = sum((cells[m][2] - cells[m][0]) * (cells[m][3] - cells[m][1]) for m in members)
-        edge = any(row_of[m] in (0, top) or cells[m][0] == 0 or cells[m][2] == width for m in members)
+        edge = any(
+            row_of[m] in (0, top) or cells[m][0] == 0 or cells[m][2] == width for m in members
+        )
         if area < rules.SEUIL_SURFACE_M2 and not edge:
             for m in members:
                 x0, y0, x1, y1, status, built = cells[m]

@@ -1,4 +1,5 @@
-"""wkb.py and batches.py on hand geometry: areas, boxes and batches whose right answer is known by hand.
+"""wkb.py and batches.py on hand geometry: areas, boxes and batches whose right answer is known by
+hand.
 
 The shapes (metres, Lambert-93 offsets kept small enough to be exact):
 - a 10 × 20 rectangle: 200 m², box (0, 0, 10, 20);
@@ -31,9 +32,14 @@ def _wkb(wkt: str) -> bytes:
 RECT = f"POLYGON(({X0} {Y0},{X0 + 10} {Y0},{X0 + 10} {Y0 + 20},{X0} {Y0 + 20},{X0} {Y0}))"
 HOLED = (
     f"POLYGON(({X0} {Y0},{X0 + 100} {Y0},{X0 + 100} {Y0 + 100},{X0} {Y0 + 100},{X0} {Y0}),"
-    f"({X0 + 10} {Y0 + 10},{X0 + 10} {Y0 + 20},{X0 + 20} {Y0 + 20},{X0 + 20} {Y0 + 10},{X0 + 10} {Y0 + 10}))"
+    f"({X0 + 10} {Y0 + 10},{X0 + 10} {Y0 + 20},{X0 + 20} {Y0 + 20},{X0 + 20} "
+    f"{Y0 + 10},{X0 + 10} {Y0 + 10}))"
 )
-TWO = f"MULTIPOLYGON((({X0} {Y0},{X0 + 10} {Y0},{X0 + 10} {Y0 + 10},{X0} {Y0 + 10},{X0} {Y0})),(({X0 + 50} {Y0},{X0 + 70} {Y0},{X0 + 70} {Y0 + 20},{X0 + 50} {Y0 + 20},{X0 + 50} {Y0})))"
+TWO = (
+    f"MULTIPOLYGON((({X0} {Y0},{X0 + 10} {Y0},{X0 + 10} {Y0 + 10},{X0} {Y0 + 10},{X0} "
+    f"{Y0})),(({X0 + 50} {Y0},{X0 + 70} {Y0},{X0 + 70} {Y0 + 20},{X0 + 50} "
+    f"{Y0 + 20},{X0 + 50} {Y0})))"
+)
 TRIANGLE = f"MULTIPOLYGON((({X0} {Y0},{X0 + 30} {Y0},{X0} {Y0 + 40},{X0} {Y0})))"
 
 
@@ -58,7 +64,11 @@ def test_big_endian_and_clockwise_read_the_same():
 def test_every_ring_parser_subtracts_holes_and_reads_any_byte_order():
     """The thresholds' parser: rings of every polygon, holes subtracted, big-endian and Z read."""
     big = bytes(ogr.CreateGeometryFromWkt(HOLED).ExportToWkb(ogr.wkbXDR))
-    z = bytes(ogr.CreateGeometryFromWkt(f"POLYGON Z(({X0} {Y0} 5,{X0 + 10} {Y0} 5,{X0 + 10} {Y0 + 20} 5,{X0} {Y0} 5))").ExportToIsoWkb())
+    z = bytes(
+        ogr.CreateGeometryFromWkt(
+            f"POLYGON Z(({X0} {Y0} 5,{X0 + 10} {Y0} 5,{X0 + 10} {Y0 + 20} 5,{X0} {Y0} 5))"
+        ).ExportToIsoWkb()
+    )
     items = [_wkb(RECT), big, _wkb(TWO), z, b""]
 
     class Progress:
@@ -87,15 +97,30 @@ def test_rings_read_alone_or_beside_a_big_endian_one_give_the_same_coordinates_a
     def parsed(blobs):
         lengths = np.array([len(b) for b in blobs], dtype=np.int64)
         x, y, count, geom, exterior, _ = wkb.parse_rings(blobs, lengths, 0, None, Progress())
-        return x, y, count, wkb.polygon_areas_of_rings(wkb.ring_areas(x, y, count), geom, exterior, len(blobs))
+        return (
+            x,
+            y,
+            count,
+            wkb.polygon_areas_of_rings(wkb.ring_areas(x, y, count), geom, exterior, len(blobs)),
+        )
 
     x, y, count, areas = parsed(items)
     gx, gy, gcount, gareas = parsed(items + [big])
     assert areas.tolist() == [200.0, 9900.0, 500.0, 600.0, 0.0]
     assert gareas.tolist() == [200.0, 9900.0, 500.0, 600.0, 0.0, 200.0]
     n = int(count.sum())
-    assert np.array_equal(x, gx[:n]) and np.array_equal(y, gy[:n]) and np.array_equal(count, gcount[:count.size])
-    assert (x[:5] + X0).tolist() == [X0, X0 + 10, X0 + 10, X0, X0]  # RECT, relative to the floored origin
+    assert (
+        np.array_equal(x, gx[:n])
+        and np.array_equal(y, gy[:n])
+        and np.array_equal(count, gcount[: count.size])
+    )
+    assert (x[:5] + X0).tolist() == [
+        X0,
+        X0 + 10,
+        X0 + 10,
+        X0,
+        X0,
+    ]  # RECT, relative to the floored origin
 
 
 def test_wkb_blobs_of_every_column_shape():
@@ -120,8 +145,16 @@ def test_parse_rings_names_a_non_polygon():
 
 
 def test_ragged_arange_and_as_bytes():
-    assert wkb.ragged_arange(np.array([5, 0, 10]), np.array([2, 0, 3])).tolist() == [5, 6, 10, 11, 12]
-    assert wkb.ragged_arange(np.array([], dtype=np.int64), np.array([], dtype=np.int64)).tolist() == []
+    assert wkb.ragged_arange(np.array([5, 0, 10]), np.array([2, 0, 3])).tolist() == [
+        5,
+        6,
+        10,
+        11,
+        12,
+    ]
+    assert (
+        wkb.ragged_arange(np.array([], dtype=np.int64), np.array([], dtype=np.int64)).tolist() == []
+    )
     assert wkb.as_bytes(None) == b"" and wkb.as_bytes(bytearray(b"ab")) == b"ab"
     assert struct.unpack("<d", wkb.as_bytes(memoryview(struct.pack("<d", 2.5))))[0] == 2.5
 
@@ -152,13 +185,21 @@ def _collect(layer, fields, step=None):
         for name in fields:
             values = batch[name]
             if np.ma.isMaskedArray(values):
-                values = [None if m else v for v, m in zip(values.data.tolist(), np.ma.getmaskarray(values).tolist())]
+                values = [
+                    None if m else v
+                    for v, m in zip(values.data.tolist(), np.ma.getmaskarray(values).tolist())
+                ]
             out[name].extend(v.decode() if isinstance(v, bytes) else v for v in list(values))
     return out
 
 
 def batches_wkb(blobs):
-    return [b"" if b is None or b is np.ma.masked else (b.tobytes() if isinstance(b, np.void) else bytes(b)) for b in blobs]
+    return [
+        b""
+        if b is None or b is np.ma.masked
+        else (b.tobytes() if isinstance(b, np.void) else bytes(b))
+        for b in blobs
+    ]
 
 
 def test_a_file_is_read_by_arrow_with_its_values_areas_and_fids(tmp_path):
@@ -173,7 +214,9 @@ def test_a_file_is_read_by_arrow_with_its_values_areas_and_fids(tmp_path):
 
 def test_a_memory_layer_is_read_through_qgis_the_same(tmp_path):
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:2154", "memory", "memory")
-    layer.dataProvider().addAttributes([QgsField("code_cs", QVariant.String), QgsField("code_us", QVariant.String)])
+    layer.dataProvider().addAttributes(
+        [QgsField("code_cs", QVariant.String), QgsField("code_us", QVariant.String)]
+    )
     layer.updateFields()
     features = []
     for wkt, values in ROWS:
@@ -200,10 +243,10 @@ def test_a_canceled_step_stops_the_reading(tmp_path):
     layer = _gpkg(tmp_path, ROWS)
 
     class Feedback:
-        def isCanceled(self):
+        def isCanceled(self):  # noqa: N802 - QgsFeedback's name
             return True
 
-        def setProgress(self, value):
+        def setProgress(self, value):  # noqa: N802 - QgsFeedback's name
             pass
 
     with pytest.raises(Canceled):
@@ -215,17 +258,25 @@ def test_batches_read_ahead_keep_their_ids_and_values(tmp_path, monkeypatch):
     read (a driver may fill the same buffers again), so every batch still holds its own ids, codes
     and areas once all are read, in order."""
     n = 5000
+
     def code(k):  # parent codes, lower case and nulls, as deliveries carry them
         return None if k % 7 == 0 else ("cs2.1.1" if k % 11 == 0 else f"CS2.1.{k % 3 + 1}")
 
-    rows = [(square(X0 + 20 * (k % 100), Y0 + 20 * (k // 100), 1 + k % 17), [code(k), "US1.1"]) for k in range(n)]
+    rows = [
+        (square(X0 + 20 * (k % 100), Y0 + 20 * (k // 100), 1 + k % 17), [code(k), "US1.1"])
+        for k in range(n)
+    ]
     layer = _gpkg(tmp_path, rows)
     monkeypatch.setattr(batches, "BATCH", 512)
     kept = list(batches.iter_batches(layer, ["code_cs"]))
     assert [len(b["fid"]) for b in kept] == [512] * 9 + [392]
     ids = np.concatenate([np.asarray(b["fid"]) for b in kept]).tolist()
     assert ids == list(range(1, n + 1))
-    codes = [None if c is np.ma.masked else (c.decode() if isinstance(c, bytes) else c) for b in kept for c in list(b["code_cs"])]
+    codes = [
+        None if c is np.ma.masked else (c.decode() if isinstance(c, bytes) else c)
+        for b in kept
+        for c in list(b["code_cs"])
+    ]
     assert codes == [code(k) for k in range(n)]
     areas, _ = wkb.wkb_area_bbox([blob for b in kept for blob in batches.wkb_blobs(b["wkb"])])
     assert areas.tolist() == [float((1 + k % 17) ** 2) for k in range(n)]
