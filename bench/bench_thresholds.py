@@ -181,7 +181,7 @@ def main() -> None:
     args = parser.parse_args()
     t = time.perf_counter()
     if args.layer:
-        from ocsge_plugin.rules import is_artif_matrix
+        from ocsge_plugin.domain.rules import is_artif_matrix
 
         wkb, codes, codes_us = read_layer(args.layer)
         status = [is_artif_matrix(c, u) for c, u in zip(codes, codes_us)]

@@ -35,7 +35,7 @@ def start_qgis():
 def _written_codes() -> tuple[list[str], list[str]]:
     """Every code of both trees (parents included), and '' (null) and INDETERMINE: what deliveries
     carry."""
-    from ocsge_plugin.nomenclature import couverture, usage
+    from ocsge_plugin.domain.nomenclature import couverture, usage
 
     return list(couverture()) + ["", "INDETERMINE"], list(usage()) + ["", "INDETERMINE"]
 
@@ -50,7 +50,7 @@ def matrix_expression(cs: str, us: str) -> str:
     the
     (couverture, usage) pairs of any level that are artificialised whatever their leaves (issue
     11)."""
-    from ocsge_plugin.rules import resolve
+    from ocsge_plugin.domain.rules import resolve
 
     codes_cs, codes_us = _written_codes()
     pairs = ",".join(
@@ -60,7 +60,7 @@ def matrix_expression(cs: str, us: str) -> str:
 
 
 def imper_expression(cs: str) -> str:
-    from ocsge_plugin.rules import resolve
+    from ocsge_plugin.domain.rules import resolve
 
     codes = ",".join(f"'{c}'" for c in _written_codes()[0] if resolve(c or None, None)[0] is True)
     return f"CASE WHEN {_code(cs)} IN ({codes}) THEN 1 ELSE 0 END"

@@ -4,132 +4,132 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="54"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="54"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="60"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="60"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="78"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="78"/>
         <source>Artificialised</source>
         <translation>Artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="78"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="78"/>
         <source>Not artificialised</source>
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="269"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="269"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="421"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="421"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="466"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="466"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="485"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="485"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="297"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="297"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="323"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="323"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="804"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="804"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="820"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="820"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="848"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="848"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="858"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="858"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="868"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="868"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="54"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="57"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="55"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="58"/>
         <source>Différence</source>
         <translation>Différence</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="128"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="31"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="57"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="60"/>
         <source>Artificialisation difference</source>
         <translation>Évolution de l'artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="74"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="77"/>
         <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="138"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="141"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="145"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="148"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="273"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="276"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="296"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="299"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="297"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="300"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="297"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="300"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
@@ -419,402 +419,402 @@
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="364"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="30"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="30"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="32"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="31"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="33"/>
         <source>Consommation d&apos;espaces</source>
         <translation>Consommation d'espaces</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="183"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="185"/>
         <source>This resource has no file to download.</source>
         <translation>Cette ressource n'a aucun fichier à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="184"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="186"/>
         <source>The format “{format}” cannot be shown on the map by this panel (it loads GeoPackage, GeoJSON, zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). Download it instead.</source>
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="265"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="267"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="266"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="268"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="267"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="269"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="268"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="270"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="269"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="271"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="293"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="295"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="315"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="317"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="295"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="295"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="679"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="682"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="780"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="783"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="711"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="714"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="901"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="904"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export_classes.py" line="185"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="185"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="74"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="76"/>
         <source>OCS GE — data</source>
         <translation>OCS GE — données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="79"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="81"/>
         <source>Download to folder</source>
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="103"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="105"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="104"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="106"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="105"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="107"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="115"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="117"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="116"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="118"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="138"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="140"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="139"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="141"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="144"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="146"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="229"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="231"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="155"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="155"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="155"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="155"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="162"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="164"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="166"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="168"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="270"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="192"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="194"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="194"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="196"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="196"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="198"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="261"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="263"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="262"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="264"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="264"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="266"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="270"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="270"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="270"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="276"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="278"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="277"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="279"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="299"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="301"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="301"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="303"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="303"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="305"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="306"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="308"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="309"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="311"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="333"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="335"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="335"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="337"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="408"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="410"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="421"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="423"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="446"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="448"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="448"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="450"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="453"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="455"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="468"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="470"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="485"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="487"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="600"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="627"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="629"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="612"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="614"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="627"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="629"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="642"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="644"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="660"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="662"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="668"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="670"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="675"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="677"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="690"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="692"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="713"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="715"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="724"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="726"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="63"/>
+        <location filename="../ocsge_plugin/services/network.py" line="64"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="755"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="757"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="764"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="766"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="820"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="822"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="879"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="881"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
@@ -849,107 +849,107 @@
         <translation>QGIS ne peut pas ouvrir {name} ({provider}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/tasks.py" line="47"/>
+        <location filename="../ocsge_plugin/gui/tasks.py" line="48"/>
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="77"/>
+        <location filename="../ocsge_plugin/services/network.py" line="78"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="248"/>
+        <location filename="../ocsge_plugin/services/network.py" line="249"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="263"/>
+        <location filename="../ocsge_plugin/services/network.py" line="264"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="269"/>
+        <location filename="../ocsge_plugin/services/network.py" line="270"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="275"/>
+        <location filename="../ocsge_plugin/services/network.py" line="276"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="279"/>
+        <location filename="../ocsge_plugin/services/network.py" line="280"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="285"/>
+        <location filename="../ocsge_plugin/services/network.py" line="286"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="298"/>
+        <location filename="../ocsge_plugin/services/network.py" line="299"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="330"/>
+        <location filename="../ocsge_plugin/services/network.py" line="331"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="335"/>
+        <location filename="../ocsge_plugin/services/network.py" line="336"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="337"/>
+        <location filename="../ocsge_plugin/services/network.py" line="338"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="339"/>
+        <location filename="../ocsge_plugin/services/network.py" line="340"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="416"/>
+        <location filename="../ocsge_plugin/services/network.py" line="417"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="461"/>
+        <location filename="../ocsge_plugin/services/network.py" line="462"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="561"/>
+        <location filename="../ocsge_plugin/services/network.py" line="562"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="154"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="154"/>
         <source>Matrix disagrees with IGN</source>
         <translation>Matrice en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="154"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="154"/>
         <source>Thresholds (seuils) disagree with IGN</source>
         <translation>Seuils en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="196"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="196"/>
         <source>Change of class only (no flow)</source>
         <translation>Changement de classe seul (sans flux)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="204"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="204"/>
         <source>Only in the début millésime</source>
         <translation>Seulement dans le millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="204"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="204"/>
         <source>Only in the fin millésime</source>
         <translation>Seulement dans le millésime de fin</translation>
     </message>
@@ -959,37 +959,37 @@
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="394"/>
+        <location filename="../processing_provider/aggregate.py" line="395"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="452"/>
+        <location filename="../processing_provider/classify.py" line="454"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="511"/>
+        <location filename="../processing_provider/classify.py" line="513"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="644"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="647"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="644"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="647"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="397"/>
+        <location filename="../processing_provider/classify.py" line="399"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="71"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="71"/>
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
@@ -1024,27 +1024,27 @@
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="629"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="632"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="817"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="820"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="767"/>
+        <location filename="../processing_provider/base.py" line="768"/>
         <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="487"/>
+        <location filename="../processing_provider/classify.py" line="489"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="487"/>
+        <location filename="../processing_provider/classify.py" line="489"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
@@ -1054,7 +1054,7 @@
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/catalogue.py" line="374"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="377"/>
         <source>IGN&apos;s listing</source>
         <translation>la liste de l'IGN</translation>
     </message>
@@ -1079,102 +1079,102 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="366"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="368"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export.py" line="728"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="731"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="89"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="89"/>
         <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="102"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="102"/>
         <source>the source</source>
         <translation>la source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="102"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="102"/>
         <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="288"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="288"/>
         <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
         <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="620"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="620"/>
         <source>the export</source>
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="313"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="315"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="316"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="318"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="831"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="833"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="320"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="322"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="331"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="333"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="826"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="828"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="838"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="840"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="145"/>
+        <location filename="../ocsge_plugin/services/network.py" line="146"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="302"/>
+        <location filename="../ocsge_plugin/services/network.py" line="303"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="307"/>
+        <location filename="../ocsge_plugin/services/network.py" line="308"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="312"/>
+        <location filename="../ocsge_plugin/services/network.py" line="313"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="136"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="136"/>
         <source>Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.</source>
         <translation>Impossible d'extraire {name} dans le cache {folder} : {error}. Libérez de la place ou videz le cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="271"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="271"/>
         <source>The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN.</source>
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
@@ -1274,192 +1274,192 @@
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="660"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="662"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="746"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="748"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="746"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="748"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="117"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="117"/>
         <source>colours: usage in {year}</source>
         <translation>couleurs : usage en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="117"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="117"/>
         <source>colours: couverture in {year}</source>
         <translation>couleurs : couverture en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="128"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="128"/>
         <source>Désartificialisation</source>
         <translation>Désartificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
         <source>Share artificialised (%)</source>
         <translation>Part artificialisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
         <source>Artificialised surface ({unit})</source>
         <translation>Surface artificialisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
         <source>Artificialisation ({unit})</source>
         <translation>Artificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
         <source>Désartificialisation ({unit})</source>
         <translation>Désartificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
         <source>Share impermeable (%)</source>
         <translation>Part imperméabilisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
         <source>Impermeable surface ({unit})</source>
         <translation>Surface imperméabilisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
         <source>Imperméabilisation ({unit})</source>
         <translation>Imperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
         <source>Désimperméabilisation ({unit})</source>
         <translation>Désimperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="254"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="254"/>
         <source>Code commune (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="255"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="255"/>
         <source>Code EPCI (SIREN)</source>
         <translation>Code EPCI (SIREN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="256"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="256"/>
         <source>Code SCoT</source>
         <translation>Code SCoT</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="257"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="257"/>
         <source>Code département</source>
         <translation>Code département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="258"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="258"/>
         <source>Code région</source>
         <translation>Code région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
         <source>Millésime (début)</source>
         <translation>Millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
         <source>Millésime (fin)</source>
         <translation>Millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
         <source>Commune surface ({unit})</source>
         <translation>Surface de la commune ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
         <source>Surface (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
         <source>Share of France (%)</source>
         <translation>Part de la France (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
         <source>Covered by OCS GE</source>
         <translation>Couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="280"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="280"/>
         <source>Net artificialisation (m² per ha of territory)</source>
         <translation>Artificialisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="280"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="280"/>
         <source>Net imperméabilisation (m² per ha of territory)</source>
         <translation>Imperméabilisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="379"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="379"/>
         <source>below {value:g} m²/ha</source>
         <translation>moins de {value:g} m²/ha</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/styles.py" line="381"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="381"/>
         <source>{value:g} m²/ha and more</source>
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="462"/>
+        <location filename="../processing_provider/classify.py" line="464"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="462"/>
+        <location filename="../processing_provider/classify.py" line="464"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="479"/>
+        <location filename="../processing_provider/classify.py" line="481"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="479"/>
+        <location filename="../processing_provider/classify.py" line="481"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="502"/>
+        <location filename="../processing_provider/classify.py" line="504"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="502"/>
+        <location filename="../processing_provider/classify.py" line="504"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1484,27 +1484,27 @@
         <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="156"/>
+        <location filename="../processing_provider/results.py" line="157"/>
         <source>Share of the territory covered by OCS GE</source>
         <translation>Part du territoire couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="158"/>
+        <location filename="../processing_provider/results.py" line="159"/>
         <source>Artificialisation {years} – {level}</source>
         <translation>Artificialisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="158"/>
+        <location filename="../processing_provider/results.py" line="159"/>
         <source>Imperméabilisation {years} – {level}</source>
         <translation>Imperméabilisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="164"/>
+        <location filename="../processing_provider/results.py" line="165"/>
         <source>Share artificialised {year} (%) – {level}</source>
         <translation>Part artificialisée {year} (%) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="165"/>
+        <location filename="../processing_provider/results.py" line="166"/>
         <source>Net artificialisation {years} (m² per ha) – {level}</source>
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
@@ -1634,27 +1634,27 @@
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export_classes.py" line="53"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="53"/>
         <source>Stock per {level} by couverture code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
         <translation>Stock par {level} selon le code de couverture (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export_classes.py" line="58"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="58"/>
         <source>Stock per {level} by usage code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
         <translation>Stock par {level} selon le code d'usage (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export_classes.py" line="63"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="63"/>
         <source>Changed land per {level} between two millésimes by couverture at début (cs_debut) and at fin (cs_fin). Surfaces in {unit}.</source>
         <translation>Surfaces changées par {level} entre deux millésimes, selon la couverture au début (cs_debut) et à la fin (cs_fin). Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export_classes.py" line="67"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="67"/>
         <source>Newly artificialised land per {level} by couverture (cs_debut) and usage (us_debut) at début. Surfaces in {unit}; their sum is flux_artif.</source>
         <translation>Surfaces nouvellement artificialisées par {level}, selon la couverture (cs_debut) et l'usage (us_debut) au début. Surfaces en {unit} ; leur somme est flux_artif.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/export_classes.py" line="162"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="162"/>
         <source>The layer has no {missing} field. Expected the surfaces by class of ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : les surfaces par classe de ocsge:aggregate (champs tableau, code, code_cs, cs_debut, surface…).</translation>
     </message>
@@ -1664,42 +1664,42 @@
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="364"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="364"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="178"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="178"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="364"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="364"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="395"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="395"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="404"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="404"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="419"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="419"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="441"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="441"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="510"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="510"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -2041,62 +2041,62 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="459"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="459"/>
         <source>{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields are the authority: {data} is used. Check that the delivery is the one you expect.</source>
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="217"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="217"/>
         <source>The disk of the cache {folder} is full while extracting {name} ({detail}): nothing was kept. Free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
         <translation>Le disque du cache {folder} est plein pendant l'extraction de {name} ({detail}) : rien n'a été gardé. Libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="236"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="236"/>
         <source>The archive {name} lists {size} MB of files, more than the cap of {cap} MB: refused, nothing was extracted. An IGN delivery is smaller; the cap is QGIS&apos;s advanced setting ocsge/archive/max_gb.</source>
         <translation>L'archive {name} annonce {size} Mo de fichiers, plus que le plafond de {cap} Mo : refusée, rien n'a été extrait. Une livraison de l'IGN est plus petite ; le plafond est le paramètre avancé de QGIS ocsge/archive/max_gb.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="244"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="244"/>
         <source>The archive {name} ({packed} MB) lists {size} MB of files, {times:.0f} times its size (at most {ratio:g}): an archive made to fill the disk, refused, nothing was extracted. Get the delivery again from IGN.</source>
         <translation>L'archive {name} ({packed} Mo) annonce {size} Mo de fichiers, {times:.0f} fois sa taille (au plus {ratio:g}) : une archive faite pour remplir le disque, refusée, rien n'a été extrait. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="260"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="260"/>
         <source>Not enough space in the cache {folder} to extract {name}: {size} MB needed, {free} MB free. Nothing was extracted: free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
         <translation>Pas assez de place dans le cache {folder} pour extraire {name} : {size} Mo nécessaires, {free} Mo libres. Rien n'a été extrait : libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/archives.py" line="430"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="430"/>
         <source>The archive {name} writes more than the {size} MB it lists: a forged archive, stopped and removed. Get the delivery again from IGN.</source>
         <translation>L'archive {name} écrit plus que les {size} Mo qu'elle annonce : une archive falsifiée, arrêtée et effacée. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="549"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="551"/>
         <source>Refused to open “{url}”: not a web address (http or https).</source>
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="197"/>
+        <location filename="../ocsge_plugin/services/network.py" line="198"/>
         <source>The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.</source>
         <translation>Le disque de {folder} est plein ({free} Mo laissés libres) : le téléchargement depuis {host} a été arrêté et rien n'a été gardé. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="203"/>
+        <location filename="../ocsge_plugin/services/network.py" line="204"/>
         <source>Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.</source>
         <translation>Pas assez de place dans {folder} pour le téléchargement depuis {host} : {needed} Mo nécessaires, {free} Mo libres. Rien n'a été gardé : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="214"/>
+        <location filename="../ocsge_plugin/services/network.py" line="215"/>
         <source>{host} sends more than the file&apos;s declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.</source>
         <translation>{host} envoie plus que la taille déclarée du fichier ({declared} octets ; au moins {received} octets) : arrêté, rien n'a été gardé. Le fichier ne correspond pas à sa description : signalez-le à son producteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/network.py" line="531"/>
+        <location filename="../ocsge_plugin/services/network.py" line="532"/>
         <source>The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS&apos;s advanced setting ocsge/network/deadline_rate).</source>
         <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="140"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="140"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager), a connection string (host=… dbname=… user=…) or a URI (postgresql://user@host:port/dbname).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
@@ -2186,57 +2186,57 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>l'étiquette {item} en mode HTML</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="460"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="460"/>
         <source>Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.</source>
         <translation>Refusé : la couche de sortie {layer} serait écrite dans {path}, que ce traitement lit. Rien n'a été écrit. Attendu : un autre fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="467"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="467"/>
         <source>Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.</source>
         <translation>Refusé : la sortie {output} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. Rien n'a été écrit. Attendu : un autre nom pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="477"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="477"/>
         <source>Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.</source>
         <translation>Refusé : le dossier {output} contient une entrée de ce traitement ({input}) et le traitement en remplace les fichiers. Rien n'a été écrit. Attendu : un autre emplacement pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="488"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="488"/>
         <source>Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.</source>
         <translation>Refusé : {output} est un GeoPackage qui contient d'autres couches ({layers}) ; remplacer le fichier les supprimerait. Rien n'a été écrit. Attendu : un nouveau nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="498"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="498"/>
         <source>Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder.</source>
         <translation>Refusé : la sortie {output} est le dossier {input} que ce traitement lit, ou se trouve dedans : le traitement suivant lirait les résultats comme des données. Rien n'a été écrit. Attendu : un emplacement hors de ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="511"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="511"/>
         <source>Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.</source>
         <translation>Refusé : {folder} existe et n'a pas été créé par cette extension (il ne contient pas {marker}) : il est laissé intact. Attendu : un autre nom de sortie, ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/files.py" line="562"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="562"/>
         <source>the plugin</source>
         <translation>l'extension</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/candidates.py" line="55"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="55"/>
         <source>named as IGN names it</source>
         <translation>nommée comme l'IGN la nomme</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/candidates.py" line="55"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="55"/>
         <source>the largest</source>
         <translation>la plus grande</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/candidates.py" line="58"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="58"/>
         <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygon) is left out.</source>
         <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygone) est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/candidates.py" line="58"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="58"/>
         <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygons) is left out.</source>
         <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygones) est écartée.</translation>
     </message>
@@ -2251,27 +2251,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{layer} : {count} géométries de type courbe (MultiSurface, CurvePolygon…) sur {total} transformées en polygones, leurs arcs découpés en segments d'au plus 4° : leurs surfaces sont celles des contours linéarisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/interrupt.py" line="92"/>
+        <location filename="../ocsge_plugin/storage/interrupt.py" line="92"/>
         <source>Canceled too late to keep the previous outputs: {count} output had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
         <translation>Annulé trop tard pour garder les sorties précédentes : {count} sortie avait déjà été remplacée par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/interrupt.py" line="92"/>
+        <location filename="../ocsge_plugin/storage/interrupt.py" line="92"/>
         <source>Canceled too late to keep the previous outputs: {count} outputs had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
         <translation>Annulé trop tard pour garder les sorties précédentes : {count} sorties avaient déjà été remplacées par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="481"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="481"/>
         <source>GDAL could not create the table</source>
         <translation>GDAL n'a pas pu créer la table</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="505"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="505"/>
         <source>the transaction was not committed</source>
         <translation>la transaction n'a pas été validée</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/postgis.py" line="520"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="520"/>
         <source>PostgreSQL database « {name} »</source>
         <translation>base PostgreSQL « {name} »</translation>
     </message>
@@ -2485,7 +2485,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/keeping.py" line="187"/>
+        <location filename="../ocsge_plugin/storage/keeping.py" line="188"/>
         <source>{title} ({format}) left out: the {kept} delivery of the same millésime is loaded.</source>
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
@@ -2525,27 +2525,27 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="79"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="81"/>
         <source>Consommation NAF (Cerema, communes)</source>
         <translation>Consommation NAF (Cerema, communes)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="332"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="334"/>
         <source>No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.</source>
         <translation>Aucun jeu de données de {organization} intitulé « {title} » dans la réponse de data.gouv.fr pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/datagouv.py" line="344"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="346"/>
         <source>The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.</source>
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="237"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="239"/>
         <source>Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click</source>
         <translation>Trouve le jeu de données de {organization} « {title} » sur data.gouv.fr et ajoute son fichier {kind} ({name}) au projet en un clic</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="603"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="605"/>
         <source>Finding and downloading {label}</source>
         <translation>Recherche et téléchargement : {label}</translation>
     </message>
@@ -2630,7 +2630,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/reading.py" line="407"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="407"/>
         <source>{path} (layer {layer}, read as {kind}): {error}</source>
         <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
@@ -2655,7 +2655,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="848"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="850"/>
         <source>Remove:
 - the extracted archives and normalised layers ({extracted}), in {work};
 - the downloaded archives and files ({downloaded}), in {folder}.
@@ -2671,122 +2671,122 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="94"/>
+        <location filename="../processing_provider/aggregate.py" line="95"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="94"/>
+        <location filename="../processing_provider/aggregate.py" line="95"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="108"/>
+        <location filename="../processing_provider/aggregate.py" line="109"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="108"/>
+        <location filename="../processing_provider/aggregate.py" line="109"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="119"/>
+        <location filename="../processing_provider/aggregate.py" line="120"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="125"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="125"/>
+        <location filename="../processing_provider/aggregate.py" line="126"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="135"/>
+        <location filename="../processing_provider/aggregate.py" line="136"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="152"/>
+        <location filename="../processing_provider/aggregate.py" line="153"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="160"/>
+        <location filename="../processing_provider/aggregate.py" line="161"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="160"/>
+        <location filename="../processing_provider/aggregate.py" line="161"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="171"/>
+        <location filename="../processing_provider/aggregate.py" line="172"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="181"/>
+        <location filename="../processing_provider/aggregate.py" line="182"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="185"/>
+        <location filename="../processing_provider/aggregate.py" line="186"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="185"/>
+        <location filename="../processing_provider/aggregate.py" line="186"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="196"/>
+        <location filename="../processing_provider/aggregate.py" line="197"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="196"/>
+        <location filename="../processing_provider/aggregate.py" line="197"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="227"/>
+        <location filename="../processing_provider/aggregate.py" line="228"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="243"/>
+        <location filename="../processing_provider/aggregate.py" line="244"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="319"/>
+        <location filename="../processing_provider/aggregate.py" line="320"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="202"/>
+        <location filename="../processing_provider/aggregate.py" line="203"/>
         <source>Surfaces by class of the nomenclature</source>
         <translation>Surfaces par classe de la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="202"/>
+        <location filename="../processing_provider/aggregate.py" line="203"/>
         <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
         <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="135"/>
+        <location filename="../processing_provider/aggregate.py" line="136"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
     </message>
@@ -2794,162 +2794,162 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="70"/>
+        <location filename="../processing_provider/classify.py" line="72"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="70"/>
+        <location filename="../processing_provider/classify.py" line="72"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="82"/>
+        <location filename="../processing_provider/classify.py" line="84"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="91"/>
+        <location filename="../processing_provider/classify.py" line="93"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="103"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="103"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="113"/>
+        <location filename="../processing_provider/classify.py" line="115"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="113"/>
+        <location filename="../processing_provider/classify.py" line="115"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="121"/>
+        <location filename="../processing_provider/classify.py" line="123"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="338"/>
+        <location filename="../processing_provider/classify.py" line="340"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="339"/>
+        <location filename="../processing_provider/classify.py" line="341"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="343"/>
+        <location filename="../processing_provider/classify.py" line="345"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="344"/>
+        <location filename="../processing_provider/classify.py" line="346"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="348"/>
+        <location filename="../processing_provider/classify.py" line="350"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="363"/>
+        <location filename="../processing_provider/classify.py" line="365"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="352"/>
+        <location filename="../processing_provider/classify.py" line="354"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="367"/>
+        <location filename="../processing_provider/classify.py" line="369"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="356"/>
+        <location filename="../processing_provider/classify.py" line="358"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="371"/>
+        <location filename="../processing_provider/classify.py" line="373"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="360"/>
+        <location filename="../processing_provider/classify.py" line="362"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="372"/>
+        <location filename="../processing_provider/classify.py" line="374"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="128"/>
+        <location filename="../processing_provider/classify.py" line="130"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="190"/>
+        <location filename="../processing_provider/classify.py" line="192"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="167"/>
+        <location filename="../processing_provider/classify.py" line="169"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="291"/>
+        <location filename="../processing_provider/classify.py" line="293"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="286"/>
+        <location filename="../processing_provider/classify.py" line="288"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="310"/>
+        <location filename="../processing_provider/classify.py" line="312"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="156"/>
+        <location filename="../processing_provider/classify.py" line="158"/>
         <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
         <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="224"/>
+        <location filename="../processing_provider/classify.py" line="226"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="224"/>
+        <location filename="../processing_provider/classify.py" line="226"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="224"/>
+        <location filename="../processing_provider/classify.py" line="226"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="224"/>
+        <location filename="../processing_provider/classify.py" line="226"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
@@ -3328,147 +3328,147 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="82"/>
+        <location filename="../processing_provider/diagnostic.py" line="84"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="93"/>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="103"/>
+        <location filename="../processing_provider/diagnostic.py" line="105"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="110"/>
+        <location filename="../processing_provider/diagnostic.py" line="112"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="119"/>
+        <location filename="../processing_provider/diagnostic.py" line="121"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="128"/>
+        <location filename="../processing_provider/diagnostic.py" line="130"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="133"/>
+        <location filename="../processing_provider/diagnostic.py" line="135"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="281"/>
+        <location filename="../processing_provider/diagnostic.py" line="283"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="160"/>
+        <location filename="../processing_provider/diagnostic.py" line="162"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="185"/>
+        <location filename="../processing_provider/diagnostic.py" line="187"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="221"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="156"/>
+        <location filename="../processing_provider/diagnostic.py" line="158"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="202"/>
+        <location filename="../processing_provider/diagnostic.py" line="204"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="57"/>
+        <location filename="../processing_provider/diagnostic.py" line="59"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="263"/>
+        <location filename="../processing_provider/diagnostic.py" line="265"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="264"/>
+        <location filename="../processing_provider/diagnostic.py" line="266"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="265"/>
+        <location filename="../processing_provider/diagnostic.py" line="267"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="266"/>
+        <location filename="../processing_provider/diagnostic.py" line="268"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="267"/>
+        <location filename="../processing_provider/diagnostic.py" line="269"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="268"/>
+        <location filename="../processing_provider/diagnostic.py" line="270"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="270"/>
+        <location filename="../processing_provider/diagnostic.py" line="272"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="219"/>
+        <location filename="../processing_provider/diagnostic.py" line="221"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="57"/>
+        <location filename="../processing_provider/diagnostic.py" line="59"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="68"/>
+        <location filename="../processing_provider/diagnostic.py" line="70"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="68"/>
+        <location filename="../processing_provider/diagnostic.py" line="70"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="82"/>
+        <location filename="../processing_provider/diagnostic.py" line="84"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="93"/>
+        <location filename="../processing_provider/diagnostic.py" line="95"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="103"/>
+        <location filename="../processing_provider/diagnostic.py" line="105"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="168"/>
+        <location filename="../processing_provider/diagnostic.py" line="170"/>
         <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
         <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
@@ -3476,127 +3476,127 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>DownloadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/download.py" line="45"/>
+        <location filename="../processing_provider/download.py" line="46"/>
         <source>Département (code)</source>
         <translation>Département (code)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="45"/>
+        <location filename="../processing_provider/download.py" line="46"/>
         <source>INSEE code of the département: 32, 2A, 974…</source>
         <translation>Code INSEE du département : 32, 2A, 974…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="49"/>
+        <location filename="../processing_provider/download.py" line="50"/>
         <source>Millésime (empty: the most recent)</source>
         <translation>Millésime (vide : le plus récent)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="49"/>
+        <location filename="../processing_provider/download.py" line="50"/>
         <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
         <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="58"/>
+        <location filename="../processing_provider/download.py" line="59"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="58"/>
+        <location filename="../processing_provider/download.py" line="59"/>
         <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
         <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="70"/>
+        <location filename="../processing_provider/download.py" line="71"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="70"/>
+        <location filename="../processing_provider/download.py" line="71"/>
         <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
         <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="76"/>
+        <location filename="../processing_provider/download.py" line="77"/>
         <source>Download folder (empty: the plugin&apos;s cache)</source>
         <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="76"/>
+        <location filename="../processing_provider/download.py" line="77"/>
         <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
         <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="88"/>
+        <location filename="../processing_provider/download.py" line="89"/>
         <source>Load the delivery once downloaded (ocsge:load)</source>
         <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="88"/>
+        <location filename="../processing_provider/download.py" line="89"/>
         <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
         <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="99"/>
+        <location filename="../processing_provider/download.py" line="100"/>
         <source>IGN download service address</source>
         <translation>Adresse du service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="99"/>
+        <location filename="../processing_provider/download.py" line="100"/>
         <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
         <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="111"/>
+        <location filename="../processing_provider/download.py" line="112"/>
         <source>Downloaded archive (.7z)</source>
         <translation>Archive téléchargée (.7z)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="112"/>
+        <location filename="../processing_provider/download.py" line="113"/>
         <source>Delivery name</source>
         <translation>Nom de la livraison</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="113"/>
+        <location filename="../processing_provider/download.py" line="114"/>
         <source>Download address</source>
         <translation>Adresse de téléchargement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="114"/>
+        <location filename="../processing_provider/download.py" line="115"/>
         <source>Millésime(s)</source>
         <translation>Millésime(s)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="115"/>
+        <location filename="../processing_provider/download.py" line="116"/>
         <source>Reused from the cache</source>
         <translation>Repris du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="119"/>
+        <location filename="../processing_provider/download.py" line="120"/>
         <source>Load report (JSON)</source>
         <translation>Rapport de chargement (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="139"/>
+        <location filename="../processing_provider/download.py" line="140"/>
         <source>Listing IGN's deliveries for département {dep}…</source>
         <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="148"/>
+        <location filename="../processing_provider/download.py" line="149"/>
         <source>Downloading {url}</source>
         <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="153"/>
+        <location filename="../processing_provider/download.py" line="154"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="157"/>
+        <location filename="../processing_provider/download.py" line="158"/>
         <source>{name}: reused from the cache ({path})</source>
         <translation>{name} : repris du cache ({path})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="157"/>
+        <location filename="../processing_provider/download.py" line="158"/>
         <source>{name}: downloaded to {path}</source>
         <translation>{name} : téléchargé dans {path}</translation>
     </message>
@@ -4128,87 +4128,87 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="852"/>
+        <location filename="../processing_provider/base.py" line="853"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="853"/>
+        <location filename="../processing_provider/base.py" line="854"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="854"/>
+        <location filename="../processing_provider/base.py" line="855"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="597"/>
+        <location filename="../processing_provider/base.py" line="598"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="625"/>
+        <location filename="../processing_provider/base.py" line="626"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="187"/>
+        <location filename="../processing_provider/base.py" line="188"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="191"/>
+        <location filename="../processing_provider/base.py" line="192"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="192"/>
+        <location filename="../processing_provider/base.py" line="193"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="193"/>
+        <location filename="../processing_provider/base.py" line="194"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="194"/>
+        <location filename="../processing_provider/base.py" line="195"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="48"/>
+        <location filename="../processing_provider/base.py" line="49"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="355"/>
+        <location filename="../processing_provider/base.py" line="356"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="377"/>
+        <location filename="../processing_provider/base.py" line="378"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="366"/>
+        <location filename="../processing_provider/base.py" line="367"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="52"/>
+        <location filename="../processing_provider/base.py" line="53"/>
         <source>User guide (online)</source>
         <translation>Guide de l'utilisateur (en ligne)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="289"/>
+        <location filename="../processing_provider/base.py" line="290"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="456"/>
+        <location filename="../processing_provider/base.py" line="457"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>

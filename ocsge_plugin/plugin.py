@@ -7,8 +7,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from . import guide, i18n
-from .nomenclature import RESOURCES
+from .core import guide, i18n
+from .domain.nomenclature import RESOURCES
 
 MENU = "&OCS GE"
 
@@ -30,7 +30,7 @@ class OcsgePlugin:
 
         self.provider = OcsgeProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
-        from . import interrupt
+        from .storage import interrupt
 
         interrupt.install()  # qgis_process only: SIGINT / SIGTERM cancel the running algorithm
 

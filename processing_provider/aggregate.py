@@ -18,13 +18,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..ocsge_plugin import compat, export, styles
 from ..ocsge_plugin.computing.chain import run_aggregate
 from ..ocsge_plugin.computing.classes import to_long
 from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.computing.placement import TerritorySet
-from ..ocsge_plugin.errors import Canceled, OcsgeError
-from ..ocsge_plugin.i18n import tr
+from ..ocsge_plugin.core import compat
+from ..ocsge_plugin.core.errors import Canceled, OcsgeError
+from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.publishing import export, styles
 from . import params
 from .base import (
     OcsgeAlgorithm,

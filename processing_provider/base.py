@@ -31,10 +31,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ocsge_plugin import compat, files, guide, interrupt, postgis
-from ..ocsge_plugin.i18n import tr
-from ..ocsge_plugin.nomenclature import RESOURCES
-from ..ocsge_plugin.rules import CONVENTIONS
+from ..ocsge_plugin.core import compat, guide
+from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.domain.nomenclature import RESOURCES
+from ..ocsge_plugin.domain.rules import CONVENTIONS
+from ..ocsge_plugin.storage import files, interrupt, postgis
 from . import params
 from .help_texts import HELP
 

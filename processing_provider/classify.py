@@ -22,10 +22,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin import compat, files, reading, styles
 from ..ocsge_plugin.computing import classified, gpkg
 from ..ocsge_plugin.computing import classify as core
-from ..ocsge_plugin.i18n import plural, tr
+from ..ocsge_plugin.core import compat
+from ..ocsge_plugin.core.i18n import plural, tr
+from ..ocsge_plugin.publishing import styles
+from ..ocsge_plugin.storage import files, reading
 from . import params
 from .base import (
     OcsgeAlgorithm,

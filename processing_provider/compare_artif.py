@@ -15,9 +15,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import styles
 from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.publishing import styles
 from . import params
 from .base import OcsgeAlgorithm, StylePostProcessor
 from .classify import classification_report, log_classification, write_through_sink

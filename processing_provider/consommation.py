@@ -25,7 +25,7 @@ from ..ocsge_plugin.computing import consumption_ocsge as beside_ocsge
 from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
-from ..ocsge_plugin.errors import Canceled, OcsgeError
+from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from . import params
 from .base import OcsgeAlgorithm, log_table
 

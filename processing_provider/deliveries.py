@@ -11,8 +11,8 @@ from pathlib import Path
 
 from qgis.core import QgsProcessingParameterFile
 
-from ..ocsge_plugin import archives
-from ..ocsge_plugin.i18n import tr
+from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.storage import archives
 
 # Where the dialogs find the widget (the plugin's package name is its folder's name).
 WIDGET_WRAPPER = f"{__name__.rsplit('.', 2)[0]}.ocsge_plugin.gui.deliveries.DeliveriesWidgetWrapper"

@@ -18,13 +18,15 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import export, keeping, nomenclature, reading
 from ..ocsge_plugin.computing.chain import run_aggregate
 from ..ocsge_plugin.computing.communes import check_commune_codes, commune_fields, read_membership
 from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.computing.table import to_unit
-from ..ocsge_plugin.errors import Canceled
-from ..ocsge_plugin.i18n import plural
+from ..ocsge_plugin.core.errors import Canceled
+from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.domain import nomenclature
+from ..ocsge_plugin.publishing import export
+from ..ocsge_plugin.storage import keeping, reading
 from . import params
 from .aggregate import undetermined
 from .base import OcsgeAlgorithm, log_table, log_undetermined

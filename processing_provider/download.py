@@ -16,8 +16,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..ocsge_plugin import catalogue, network, settings
-from ..ocsge_plugin.masking import masked
+from ..ocsge_plugin.core import settings
+from ..ocsge_plugin.core.masking import masked
+from ..ocsge_plugin.services import catalogue, network
 from .base import OcsgeAlgorithm
 
 

@@ -11,10 +11,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..ocsge_plugin import export, export_classes
 from ..ocsge_plugin.computing.communes import read_membership
-from ..ocsge_plugin.errors import Canceled, OcsgeError
-from ..ocsge_plugin.i18n import tr
+from ..ocsge_plugin.core.errors import Canceled, OcsgeError
+from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.publishing import export, export_classes
 from . import params
 from .base import OcsgeAlgorithm
 from .results import add_to_project

@@ -19,11 +19,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin import compat
 from ..ocsge_plugin.computing import classify, flows, sources
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
-from ..ocsge_plugin.i18n import plural
-from ..ocsge_plugin.styles import flows_renderer, only_one_renderer
+from ..ocsge_plugin.core import compat
+from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.publishing.styles import flows_renderer, only_one_renderer
 from . import params
 from .base import (
     OcsgeAlgorithm,

@@ -17,10 +17,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import keeping, reading
-from ..ocsge_plugin.i18n import plural
-from ..ocsge_plugin.nomenclature import couverture
-from ..ocsge_plugin.styles import apply_style, legend_title
+from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.domain.nomenclature import couverture
+from ..ocsge_plugin.publishing.styles import apply_style, legend_title
+from ..ocsge_plugin.storage import keeping, reading
 from . import params
 from .base import OcsgeAlgorithm, keep_alive, log_table
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths

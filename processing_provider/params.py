@@ -23,8 +23,8 @@ from qgis.core import (
 
 from ..ocsge_plugin.computing.classify import AUTO
 from ..ocsge_plugin.computing.classify import METHODS as CORE_METHODS
-from ..ocsge_plugin.i18n import tr
-from ..ocsge_plugin.rules import CONVENTIONS
+from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.domain.rules import CONVENTIONS
 
 METHODS = (AUTO,) + CORE_METHODS  # the METHOD parameter's choices, in order
 UNITS = ("ha", "m2")

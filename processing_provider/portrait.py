@@ -24,12 +24,12 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import files
 from ..ocsge_plugin.computing.communes import commune_fields
-from ..ocsge_plugin.i18n import plural
+from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.report import build, template_check
 from ..ocsge_plugin.report import layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
+from ..ocsge_plugin.storage import files
 from . import params
 from .aggregate import METHODS
 from .base import OcsgeAlgorithm

@@ -8,8 +8,8 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ocsge_plugin import compat, guide
-from ..ocsge_plugin.nomenclature import RESOURCES
+from ..ocsge_plugin.core import compat, guide
+from ..ocsge_plugin.domain.nomenclature import RESOURCES
 
 
 def algorithm_classes() -> list[type]:

@@ -16,8 +16,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin import export, nomenclature, styles
-from ..ocsge_plugin.i18n import tr
+from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.domain import nomenclature
+from ..ocsge_plugin.publishing import export, styles
 from .base import keep_alive
 from .groups import RunGroup
 

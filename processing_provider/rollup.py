@@ -10,10 +10,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from ..ocsge_plugin import export
 from ..ocsge_plugin.computing import rollup as core
-from ..ocsge_plugin.errors import Canceled, OcsgeError
-from ..ocsge_plugin.i18n import plural
+from ..ocsge_plugin.core.errors import Canceled, OcsgeError
+from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.publishing import export
 from . import params
 from .aggregate import style_territories, write_table
 from .base import OcsgeAlgorithm

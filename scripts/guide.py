@@ -55,7 +55,7 @@ def main() -> None:
     ocsge = importlib.import_module("ocsge")
     plugin = ocsge.classFactory(None)
     plugin.initProcessing()
-    importlib.import_module("ocsge.ocsge_plugin.i18n").install_translator(
+    importlib.import_module("ocsge.ocsge_plugin.core.i18n").install_translator(
         "fr"
     )  # after the plugin's own
     provider = QgsApplication.processingRegistry().providerById("ocsge")

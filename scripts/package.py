@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import guide_html  # noqa: E402
 
-from ocsge_plugin import guide  # noqa: E402  (no QGIS in it)
+from ocsge_plugin.core import guide  # noqa: E402  (no QGIS in it)
 
 # written from docs/guide.md at each build, never taken from the checkout
 HELP = "ocsge_plugin/resources/help"

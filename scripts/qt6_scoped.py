@@ -147,7 +147,8 @@ def findings_in(path: Path) -> list[Finding]:
 def missing_in(path: Path) -> list[str]:
     """Every ``Name.attr…`` of the file rooted at a name imported from qgis / PyQt5 that the running
     bindings do not have (an enum scope that moved between QGIS versions, a removed method…).
-    ``ocsge_plugin/compat.py`` is left out: it is the one place that looks names up by feature."""
+    ``ocsge_plugin/core/compat.py`` is left out: it is the one place that looks names up by
+    feature."""
     if path.name == "compat.py":
         return []
     text = path.read_text(encoding="utf-8")
@@ -179,7 +180,8 @@ def source_files(root: Path = ROOT) -> list[Path]:
 
 
 def findings(root: Path = ROOT) -> list[Finding]:
-    """Every finding of the plugin's sources but ``ocsge_plugin/compat.py``, which spells each QGIS
+    """Every finding of the plugin's sources but ``ocsge_plugin/core/compat.py``, which spells each
+    QGIS
     version's names as that version has them, chosen by feature."""
     return [
         finding

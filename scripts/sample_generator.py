@@ -78,10 +78,10 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from ocsge_plugin import rules  # noqa: E402  (the décret's leaf table: data, not the resolver)
 from ocsge_plugin.computing.cells import dilate  # noqa: E402  (numpy only)
-from ocsge_plugin.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
-from ocsge_plugin.sevenzip import require_seven_zip  # noqa: E402  (the plugin's 7-Zip finder)
+from ocsge_plugin.domain import rules  # noqa: E402  (the décret's leaf table: data, not the resolver)
+from ocsge_plugin.domain.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
+from ocsge_plugin.storage.sevenzip import require_seven_zip  # noqa: E402  (the plugin's 7-Zip finder)
 
 # --------------------------------------------------------------------------------------------------
 # Constants

@@ -156,9 +156,9 @@ def main() -> None:
 
     Processing.initialize()
     import ocsge
-    from ocsge.ocsge_plugin import i18n, settings
+    from ocsge.ocsge_plugin.core import i18n, settings
+    from ocsge.ocsge_plugin.domain.nomenclature import RESOURCES
     from ocsge.ocsge_plugin.gui.dock import OcsgeDock
-    from ocsge.ocsge_plugin.nomenclature import RESOURCES
 
     plugin = ocsge.classFactory(None)  # installs the translator of QGIS's locale…
     i18n.install_translator(args.locale)  # …replaced by the one asked for

@@ -27,7 +27,7 @@ def run() -> bool:
     from screenshot import capture, datasets
 
     app = start_plugin()
-    from ocsge.ocsge_plugin import settings
+    from ocsge.ocsge_plugin.core import settings
 
     archives = {
         p.stem: p.read_bytes()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from osgeo import ogr, osr
 
-from ocsge.ocsge_plugin.sevenzip import require_seven_zip as seven_zip
+from ocsge.ocsge_plugin.storage.sevenzip import require_seven_zip as seven_zip
 
 ogr.UseExceptions()
 

@@ -203,7 +203,7 @@ class plugin_settings:  # noqa: N801 - used as a context manager
         self.values = {key.replace("__", "/"): value for key, value in values.items()}
 
     def __enter__(self):
-        from ocsge.ocsge_plugin import settings
+        from ocsge.ocsge_plugin.core import settings
 
         self.settings = settings
         from qgis.core import QgsSettings

@@ -27,8 +27,8 @@ from osgeo import ogr
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-from .. import postgis, reading
-from ..errors import Canceled
+from ..core.errors import Canceled
+from ..storage import postgis, reading
 from . import curves
 from .codes import is_null
 from .progress import ScaledFeedback

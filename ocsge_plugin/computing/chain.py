@@ -10,8 +10,8 @@ from typing import Any, Callable
 import numpy as np
 from qgis.core import QgsVectorLayer
 
-from ..i18n import tr
-from ..rules import DEFAULT_CONVENTION
+from ..core.i18n import tr
+from ..domain.rules import DEFAULT_CONVENTION
 from . import classify, flows, territories
 from .batches import Step
 from .pieces import FlowReport

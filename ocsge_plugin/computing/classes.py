@@ -25,7 +25,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from ..nomenclature import normalise_code
+from ..domain.nomenclature import normalise_code
 from .codes import factorize
 from .table import years_text
 

@@ -24,10 +24,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .. import compat
-from ..errors import ClassifyError
-from ..i18n import tr
-from ..rules import DEFAULT_CONVENTION
+from ..core import compat
+from ..core.errors import ClassifyError
+from ..core.i18n import tr
+from ..domain.rules import DEFAULT_CONVENTION
 from .codes import NO, UNKNOWN, YES
 from .progress import check_canceled
 from .thresholds import ThresholdResult

@@ -85,10 +85,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..errors import Canceled, ClassifyError
-from ..i18n import plural, tr
-from ..nomenclature import is_known_code, normalise_code
-from ..rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
+from ..core.errors import Canceled, ClassifyError
+from ..core.i18n import plural, tr
+from ..domain.nomenclature import is_known_code, normalise_code
+from ..domain.rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
 from . import thresholds
 from .batches import BATCH, Step, WkbColumn, iter_batches, ogr_target, postgis_readable, wkb_blobs
 from .classified import RAISONS, SOURCES, Classification, Comparison

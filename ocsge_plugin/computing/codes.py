@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 from qgis.PyQt.QtCore import QVariant
 
-from ..nomenclature import normalise_code
-from ..rules import DEFAULT_CONVENTION, resolve
+from ..domain.nomenclature import normalise_code
+from ..domain.rules import DEFAULT_CONVENTION, resolve
 
 YES, NO, UNKNOWN = 1, 0, -1
 

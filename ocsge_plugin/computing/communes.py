@@ -34,8 +34,8 @@ from pathlib import Path
 import pandas as pd
 from osgeo import gdal
 
-from ..errors import TerritoryError
-from ..i18n import plural, tr
+from ..core.errors import TerritoryError
+from ..core.i18n import plural, tr
 
 gdal.UseExceptions()
 

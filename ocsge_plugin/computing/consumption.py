@@ -40,10 +40,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import files
-from ..errors import Canceled, TerritoryError
-from ..i18n import plural, tr
-from ..nomenclature import departements, regions
+from ..core.errors import Canceled, TerritoryError
+from ..core.i18n import plural, tr
+from ..domain.nomenclature import departements, regions
+from ..storage import files
 from .consumption_read import DESTINATIONS, ConsumptionFile
 from .rollup import Membership, departement_of_commune
 

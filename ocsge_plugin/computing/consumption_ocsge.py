@@ -38,8 +38,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import TerritoryError
-from ..i18n import tr
+from ..core.errors import TerritoryError
+from ..core.i18n import tr
 from .consumption import HECTARE, ConsumptionResult
 
 __all__ = ["MEASURES", "OCSGE_COLUMNS", "Beside", "add_beside"]

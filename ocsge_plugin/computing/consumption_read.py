@@ -28,8 +28,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import TerritoryError
-from ..i18n import plural, tr
+from ..core.errors import TerritoryError
+from ..core.i18n import plural, tr
 from .rollup import decode_text
 
 __all__ = [

@@ -20,7 +20,7 @@ import numpy as np
 from osgeo import ogr
 from qgis.core import QgsVectorLayer, QgsWkbTypes
 
-from ..i18n import plural, tr
+from ..core.i18n import plural, tr
 from .progress import ScaledFeedback
 
 # ISO WKB types (without their Z / M thousands) of CircularString, CompoundCurve, CurvePolygon,

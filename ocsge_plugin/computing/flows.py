@@ -92,11 +92,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .. import reading
-from ..errors import Canceled, FlowError
-from ..i18n import tr
-from ..nomenclature import normalise_code
-from ..rules import DEFAULT_CONVENTION
+from ..core.errors import Canceled, FlowError
+from ..core.i18n import tr
+from ..domain.nomenclature import normalise_code
+from ..domain.rules import DEFAULT_CONVENTION
+from ..storage import reading
 from . import classify
 from .batches import Step, iter_batches, wkb_blobs
 from .codes import pair_status, plain_value

@@ -49,8 +49,8 @@ from typing import Any
 import numpy as np
 from osgeo import gdal, ogr
 
-from .. import files, postgis
-from ..errors import Canceled
+from ..core.errors import Canceled
+from ..storage import files, postgis
 from .batches import ogr_target, open_ogr, postgis_readable, vrt_source
 
 __all__ = [

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsGeometry
 
-from ..nomenclature import couverture, usage
-from ..rules import DEFAULT_CONVENTION
+from ..domain.nomenclature import couverture, usage
+from ..domain.rules import DEFAULT_CONVENTION
 
 M2_PER_HA = 10000.0
 

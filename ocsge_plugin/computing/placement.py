@@ -31,9 +31,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .. import compat
-from ..errors import TerritoryError
-from ..i18n import plural, tr
+from ..core import compat
+from ..core.errors import TerritoryError
+from ..core.i18n import plural, tr
 from . import cells
 from .batches import Step
 from .codes import is_null

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import Canceled
+from ..core.errors import Canceled
 
 
 def check_canceled(feedback: Any) -> None:

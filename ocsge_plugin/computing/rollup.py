@@ -23,10 +23,10 @@ from typing import Any
 import pandas as pd
 from qgis.core import QgsGeometry
 
-from .. import reading
-from ..errors import Canceled
-from ..i18n import plural, tr
-from ..nomenclature import departements, regions
+from ..core.errors import Canceled
+from ..core.i18n import plural, tr
+from ..domain.nomenclature import departements, regions
+from ..storage import reading
 from .communes import (
     EPT_CODES,
     Membership,

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
-from .. import reading
-from ..errors import DeliveryError, FlowError, TerritoryError
-from ..i18n import tr
+from ..core.errors import DeliveryError, FlowError, TerritoryError
+from ..core.i18n import tr
+from ..storage import reading
 
 
 @dataclass

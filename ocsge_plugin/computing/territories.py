@@ -36,9 +36,9 @@ import pandas as pd
 from osgeo import gdal
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 
-from ..errors import TerritoryError
-from ..i18n import plural, tr
-from ..rules import DEFAULT_CONVENTION
+from ..core.errors import TerritoryError
+from ..core.i18n import plural, tr
+from ..domain.rules import DEFAULT_CONVENTION
 from .batches import Needed, Step, forget_read_ahead, iter_batches, postgis_extents, read_ahead
 from .classes import Collector
 from .codes import (

@@ -83,9 +83,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..errors import Canceled
-from ..nomenclature import normalise_code
-from ..rules import CODE_BATI, SEUIL_BATI_M2, SEUIL_SURFACE_M2
+from ..core.errors import Canceled
+from ..domain.nomenclature import normalise_code
+from ..domain.rules import CODE_BATI, SEUIL_BATI_M2, SEUIL_SURFACE_M2
 from .mesh import FLAG_BITS, Mesh, joined, read_mesh, sorted_sides, take, wkb_chunks
 from .sides import IND, side_neighbours
 from .wkb import parse_rings, polygon_areas_of_rings, ring_areas

@@ -14,7 +14,7 @@ from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from ..i18n import tr
+from ..core.i18n import tr
 
 _LAST_FOLDER = "ocsge/last_delivery_folder"
 

@@ -45,10 +45,12 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .. import archives, catalogue, compat, datagouv, files, network, settings
-from ..datagouv import Dataset, Resource, SearchPage
-from ..i18n import plural, tr
-from ..masking import masked
+from ..core import compat, settings
+from ..core.i18n import plural, tr
+from ..core.masking import masked
+from ..services import catalogue, datagouv, network
+from ..services.datagouv import Dataset, Resource, SearchPage
+from ..storage import archives, files
 from .layers import LoadError, add_layers, layer_specs
 from .tasks import WorkTask
 

@@ -14,8 +14,8 @@ from osgeo import ogr
 from qgis.core import QgsLayerTreeGroup, QgsMapLayer, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QUrl, QUrlQuery
 
-from ..i18n import tr
-from ..styles import apply_style
+from ..core.i18n import tr
+from ..publishing.styles import apply_style
 
 X_NAMES = ("longitude", "lon", "lng", "long", "x", "coord_x", "coordonnee_x", "x_wgs84", "xcoord")
 Y_NAMES = ("latitude", "lat", "y", "coord_y", "coordonnee_y", "y_wgs84", "ycoord")

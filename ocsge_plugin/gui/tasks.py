@@ -7,8 +7,9 @@ from typing import Any, Callable
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 
-from .. import catalogue, network, reading
-from ..i18n import tr
+from ..core.i18n import tr
+from ..services import catalogue, network
+from ..storage import reading
 
 # Errors whose message is already written for the user.
 USER_ERRORS = (network.NetworkError, catalogue.CatalogueError, reading.DeliveryError)

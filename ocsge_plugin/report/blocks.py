@@ -27,7 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, Qt, QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
-from .. import compat
+from ..core import compat
 
 COLUMNS = 9  # c1 … c9: the widest block (the commune table)
 TABLE = "lignes"  # the layer of the atlas GeoPackage holding every block's rows

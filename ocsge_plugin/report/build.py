@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .. import compat
+from ..core import compat
 from . import blocks, charts, class_charts, content
 from . import layout as layouts
 from .tables import LEVEL_LABELS, Tables
@@ -340,8 +340,8 @@ def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | No
     does),
     not from the cache: the project that keeps the portrait opens again after the cache is
     emptied."""
-    from ..keeping import keep, without_kept_copies
-    from ..reading import open_delivery
+    from ..storage.keeping import keep, without_kept_copies
+    from ..storage.reading import open_delivery
 
     artif = flows = None
     for path in paths:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from ..nomenclature import couverture, usage
+from ..domain.nomenclature import couverture, usage
 from .charts import AXIS, GRID, Svg
 from .numbers import number, percent
 

@@ -45,9 +45,9 @@ from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUuid
 from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
-from .. import compat
-from ..i18n import tr
-from ..nomenclature import RESOURCES
+from ..core import compat
+from ..core.i18n import tr
+from ..domain.nomenclature import RESOURCES
 from . import blocks, chart_text, template_check
 from .content import COMMUNE_HEADINGS, method_note
 

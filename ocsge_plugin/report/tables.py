@@ -12,7 +12,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import spreadsheet
+from ..publishing import spreadsheet
 
 LEVELS = ("commune", "epci", "scot", "departement")
 LEVEL_LABELS = {

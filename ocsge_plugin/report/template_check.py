@@ -18,8 +18,8 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsLayoutItemRegistry, QgsPathResolver, QgsSymbolLayerUtils
 
-from ..errors import OcsgeError
-from ..i18n import tr
+from ..core.errors import OcsgeError
+from ..core.i18n import tr
 
 __all__ = ["TemplateError", "check_template"]
 

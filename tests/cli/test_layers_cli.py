@@ -9,7 +9,7 @@ import pytest
 from builders import CURVED_ROWS, curved_delivery, linear_area, two_candidates
 from conftest import qgis_process
 
-from ocsge.ocsge_plugin import reading
+from ocsge.ocsge_plugin.storage import reading
 
 pytestmark = pytest.mark.slow
 

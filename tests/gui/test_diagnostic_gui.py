@@ -137,7 +137,8 @@ def test_the_example_model_adds_the_group_too(provider, sample, tmp_path):
 
 
 def test_aliases_in_french(ocsge):
-    from ocsge.ocsge_plugin import i18n, styles
+    from ocsge.ocsge_plugin.core import i18n
+    from ocsge.ocsge_plugin.publishing import styles
 
     assert i18n.install_translator("fr")
     try:

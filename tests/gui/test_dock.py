@@ -295,7 +295,7 @@ def test_keyboard_order_and_settings(dock, services):
     ]
     dock.timeout_spin.setValue(12)
     dock.save_settings()
-    from ocsge.ocsge_plugin import settings
+    from ocsge.ocsge_plugin.core import settings
 
     assert settings.timeout() == 12
     dock.restore_settings()
@@ -422,7 +422,8 @@ def test_zipped_shapefile_and_geojson(tmp_path, project):
 
 
 def test_empty_the_cache_button_and_cache_size_setting(dock, services, tmp_path, monkeypatch):
-    from ocsge.ocsge_plugin import archives, settings
+    from ocsge.ocsge_plugin.core import settings
+    from ocsge.ocsge_plugin.storage import archives
 
     monkeypatch.setenv(settings.CACHE_ENV, str(tmp_path / "ocsge-cache"))
     archive = pack_7z(hand_delivery(tmp_path / "d"))
@@ -454,7 +455,7 @@ def test_empty_the_cache_button_and_cache_size_setting(dock, services, tmp_path,
 
 
 def file_layers_size(size: int) -> str:
-    from ocsge.ocsge_plugin.datagouv import human_size
+    from ocsge.ocsge_plugin.services.datagouv import human_size
 
     return human_size(size)
 
@@ -472,7 +473,7 @@ def file_layers_size(size: int) -> str:
 def test_open_page_opens_web_addresses_only(dock, page):
     """« Open the web page » handed any scheme to the desktop (file:///etc/passwd opened a local
     file)."""
-    from ocsge.ocsge_plugin.datagouv import Dataset
+    from ocsge.ocsge_plugin.services.datagouv import Dataset
 
     dock.dataset = Dataset.from_api(dict(dataset("x", "Jeu piégé"), page=page))
     dock.open_page()

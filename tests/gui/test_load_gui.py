@@ -44,7 +44,7 @@ def test_every_kind_of_a_delivery_is_styled_and_says_what_it_shows(provider, tmp
     import processing
     import sample_generator
 
-    from ocsge.ocsge_plugin.styles import usage_renderer
+    from ocsge.ocsge_plugin.publishing.styles import usage_renderer
 
     manifest = sample_generator.generate(
         "90",

@@ -17,7 +17,7 @@ def test_classfactory_imports_lazily():
     code = (
         "import sys, importlib; sys.path.insert(0, sys.argv[1]); importlib.import_module('ocsge');"
         "print(any(m.startswith(('ocsge.processing_provider', "
-        "'ocsge.ocsge_plugin.reading')) for m in sys.modules))"
+        "'ocsge.ocsge_plugin.storage.reading')) for m in sys.modules))"
     )
     from conftest import _PLUGINPATH
 
@@ -35,7 +35,7 @@ def test_extensions_menu_has_portrait_and_the_guide(
     the user guide opening the HTML installed with the plugin."""
     import guide_html
 
-    from ocsge.ocsge_plugin import guide
+    from ocsge.ocsge_plugin.core import guide
 
     monkeypatch.setattr(guide, "GUIDE_HTML", guide_html.write(tmp_path))
     opened = []

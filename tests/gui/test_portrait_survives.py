@@ -17,7 +17,7 @@ def test_a_saved_portrait_reopens_after_the_cache_is_emptied(provider, ocsge, tm
     import processing
     import sample_generator
 
-    settings = ocsge.ocsge_plugin.settings
+    settings = ocsge.ocsge_plugin.core.settings
     sample = tmp_path / "livraisons"
     sample_generator.generate("90", 1500, seed=11, out=sample, archive=True, flavour="gpkg")
     assert list(sample.glob("*.7z"))  # IGN's archives, as downloaded

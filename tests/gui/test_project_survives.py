@@ -14,7 +14,7 @@ from qgis.core import QgsProject
 def test_saved_project_reopens_after_the_cache_is_cleared(provider, ocsge, tmp_path):
     import processing
 
-    settings, keeping = ocsge.ocsge_plugin.settings, ocsge.ocsge_plugin.keeping
+    settings, keeping = ocsge.ocsge_plugin.core.settings, ocsge.ocsge_plugin.storage.keeping
     archive = pack_7z(hand_delivery(tmp_path / "downloads"))
     shutil.rmtree(
         archive.with_suffix("")
@@ -61,7 +61,7 @@ def test_saved_project_reopens_after_the_cache_is_cleared(provider, ocsge, tmp_p
 def test_an_archive_downloaded_into_the_cache_is_kept_in_the_data_folder(provider, ocsge, tmp_path):
     import processing
 
-    settings, keeping = ocsge.ocsge_plugin.settings, ocsge.ocsge_plugin.keeping
+    settings, keeping = ocsge.ocsge_plugin.core.settings, ocsge.ocsge_plugin.storage.keeping
     downloads = settings.cache_dir() / "downloads-test"
     archive = pack_7z(hand_delivery(downloads / "x"))
     results = processing.run("ocsge:load", {"INPUT": str(archive)})

@@ -645,7 +645,7 @@ def test_classified_and_flows_layers_as_inputs(run, hand, tmp_path):
 
 
 def test_territory_tables_are_styled_on_percentages():
-    from ocsge.ocsge_plugin import styles
+    from ocsge.ocsge_plugin.publishing import styles
 
     renderer = styles.territory_renderer("pourcent_imper")
     assert renderer.classAttribute() == "pourcent_imper"

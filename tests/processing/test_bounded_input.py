@@ -24,8 +24,10 @@ from conftest import qgis_process
 from fakeservices import API, IGN, plugin_settings, resource, serve_ign
 from werkzeug import Response
 
-from ocsge.ocsge_plugin import archives, datagouv, network, settings
-from ocsge.ocsge_plugin.errors import DeliveryError
+from ocsge.ocsge_plugin.core import settings
+from ocsge.ocsge_plugin.core.errors import DeliveryError
+from ocsge.ocsge_plugin.services import datagouv, network
+from ocsge.ocsge_plugin.storage import archives
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
 MB = 1_000_000

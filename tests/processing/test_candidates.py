@@ -9,7 +9,7 @@ import json
 import pytest
 from builders import HAND_SURFACE_HA, read_csv, square, two_candidates, write_layer
 
-from ocsge.ocsge_plugin import reading
+from ocsge.ocsge_plugin.storage import reading
 
 
 def test_load_uses_ign_s_layer_and_names_both(run, tmp_path):

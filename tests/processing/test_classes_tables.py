@@ -175,11 +175,11 @@ def test_the_matrix_pairs_sum_to_the_artificialised_stock(sample):
     is the artificialised stock of every commune (the aggregation's own table)."""
     from qgis.core import QgsVectorLayer
 
-    from ocsge.ocsge_plugin import reading
     from ocsge.ocsge_plugin.computing import classes
     from ocsge.ocsge_plugin.computing.chain import run_aggregate
     from ocsge.ocsge_plugin.computing.codes import YES, lookup_artif
     from ocsge.ocsge_plugin.computing.placement import TerritorySet
+    from ocsge.ocsge_plugin.storage import reading
 
     communes = QgsVectorLayer(belfort_params(sample, "X", "")["COMMUNES"], "communes", "ogr")
     layers = []
@@ -216,7 +216,7 @@ def test_the_matrix_pairs_sum_to_the_artificialised_stock(sample):
 def test_aggregate_then_export_write_the_same_tables(run, written, sample, tmp_path):
     """ocsge:aggregate (its surfaces by class) then ocsge:export give the per-class tables of
     ocsge:diagnostic."""
-    from ocsge.ocsge_plugin import reading
+    from ocsge.ocsge_plugin.storage import reading
 
     diagnostic_folder, _ = written
     uris = []

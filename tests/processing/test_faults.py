@@ -23,8 +23,10 @@ from fakeservices import API, IGN, plugin_settings, resource, serve_ign
 from qgis.core import QgsProcessingException
 from werkzeug import Response
 
-from ocsge.ocsge_plugin import archives, datagouv, files, network, reading, settings
 from ocsge.ocsge_plugin.computing import rollup
+from ocsge.ocsge_plugin.core import settings
+from ocsge.ocsge_plugin.services import datagouv, network
+from ocsge.ocsge_plugin.storage import archives, files, reading
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
 FIELDS = ["ID", "code_cs", "code_us", "millesime"]
@@ -448,7 +450,7 @@ EXTRACT = textwrap.dedent(
     from qgis.core import QgsApplication
     app = QgsApplication([], False)
     app.initQgis()
-    from ocsge.ocsge_plugin import reading
+    from ocsge.ocsge_plugin.storage import reading
     # all four start extracting at the same instant
     time.sleep(max(0.0, float(sys.argv[3]) - time.time()))
     delivery = reading.open_delivery(sys.argv[2])

@@ -233,7 +233,7 @@ def test_ign_method_on_two_artificialisation_layers(run, tmp_path):
     """Two IGN artificialisation layers: their artif field decides (cell 2's grass is 'non artif'
     for
     IGN, cell 9's grass without usage is 'artif' for IGN): the flows follow IGN, not the matrix."""
-    from ocsge.ocsge_plugin import rules
+    from ocsge.ocsge_plugin.domain import rules
 
     def ign(rows, year, override):
         out = []

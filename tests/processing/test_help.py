@@ -29,7 +29,7 @@ def test_every_help_url_opens_the_local_guide_at_its_anchor(provider, tmp_path, 
     file:// address at an anchor of its own; the online copy only while the repository is real."""
     import guide_html
 
-    from ocsge.ocsge_plugin import guide
+    from ocsge.ocsge_plugin.core import guide
 
     html_path = guide_html.write(tmp_path)
     monkeypatch.setattr(guide, "GUIDE_HTML", html_path)
@@ -124,7 +124,7 @@ def test_help_is_structured_readable_and_tagged(provider):
     parsed.feed(export.shortHelpString())
     assert "artif_<level>" in "".join(parsed.text)
     # one icon per family, each a file of the plugin
-    from ocsge.ocsge_plugin.nomenclature import RESOURCES
+    from ocsge.ocsge_plugin.domain.nomenclature import RESOURCES
     from ocsge.processing_provider.base import ICONS
 
     assert set(icons) == set(ICONS) and len(set(ICONS.values())) == 3
@@ -151,7 +151,7 @@ def test_the_toolbox_search_finds_zan(provider):
 
 
 def test_plurals_follow_the_language(ocsge):
-    from ocsge.ocsge_plugin import i18n
+    from ocsge.ocsge_plugin.core import i18n
 
     one, many = "{count} commune", "{count} communes"
     assert [i18n.plural(n, one, many) for n in (0, 1, 2)] == [many, one, many]

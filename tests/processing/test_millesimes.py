@@ -114,11 +114,11 @@ def test_a_layer_given_directly_is_its_field_year_not_its_delivery_name(run, tmp
 
 
 def test_french_note_gives_both_values(run, tmp_path, ocsge):
-    from ocsge.ocsge_plugin import i18n
+    from ocsge.ocsge_plugin.core import i18n
 
     i18n.install_translator("fr")
     try:
-        _, note = ocsge.ocsge_plugin.reading.weigh_millesimes(
+        _, note = ocsge.ocsge_plugin.storage.reading.weigh_millesimes(
             (2019,), (2022,), "OCS_GE_1-1_X_2022", "Occupation du sol D32"
         )
     finally:

@@ -33,7 +33,7 @@ from builders import (
 from conftest import Recorder
 from qgis.core import QgsProcessingException
 
-from ocsge.ocsge_plugin import files
+from ocsge.ocsge_plugin.storage import files
 
 ARTIF_FIELDS = ["ID", "code_cs", "code_us", "artif", "crit_seuil"]
 COMMUNE = [(square(-50, -50, 400), ["32001", "Une"])]
@@ -414,7 +414,7 @@ def test_load_never_writes_into_a_folder_unpacked_by_hand(run, tmp_path):
     already
     has a folder of that name (unpacked by hand, edited maybe), nothing is written into it; the copy
     goes to the plugin's data folder and the layers read it there."""
-    from ocsge.ocsge_plugin import keeping
+    from ocsge.ocsge_plugin.storage import keeping
 
     archive = pack_7z(hand_delivery(tmp_path / "telechargements"))
     mine = archive.with_suffix("")  # the folder the archive was made from: the user's

@@ -503,7 +503,7 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
         for p in paths
     ), paths
     again = tmp_path / "depuis_le_concepteur.pdf"
-    from ocsge.ocsge_plugin import compat
+    from ocsge.ocsge_plugin.core import compat
 
     settings = (
         QgsLayoutExporter.PdfExportSettings()

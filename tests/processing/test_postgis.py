@@ -254,8 +254,8 @@ def test_a_database_that_cannot_be_reached(
 
 
 def test_messages_are_translated(postgis, connections):
-    from ocsge.ocsge_plugin import i18n
-    from ocsge.ocsge_plugin import postgis as pg
+    from ocsge.ocsge_plugin.core import i18n
+    from ocsge.ocsge_plugin.storage import postgis as pg
 
     i18n.install_translator("fr")
     try:
@@ -274,7 +274,7 @@ def test_messages_are_translated(postgis, connections):
 def test_a_uri_with_a_wrong_password_never_echoes_it(postgis):
     """postgresql://user:password@… was refused as an unknown connection name, the password in the
     message."""
-    from ocsge.ocsge_plugin import postgis as pg
+    from ocsge.ocsge_plugin.storage import postgis as pg
 
     uri = f"postgresql://{PASSWORD_ROLE}:pas-le-bon-secret@127.0.0.1:{postgis.port}/ocsge?sslmode=disable"
     with pytest.raises(pg.DatabaseError) as error:
@@ -294,7 +294,7 @@ def test_a_uri_with_a_wrong_password_never_echoes_it(postgis):
 def test_a_uri_with_the_right_password_connects(postgis):
     from pg_cluster import PASSWORD
 
-    from ocsge.ocsge_plugin import postgis as pg
+    from ocsge.ocsge_plugin.storage import postgis as pg
 
     conn = pg.connection(
         f"postgresql://{PASSWORD_ROLE}:{PASSWORD}@127.0.0.1:{postgis.port}/ocsge?sslmode=disable"
@@ -307,7 +307,7 @@ def test_a_uri_with_the_right_password_connects(postgis):
     ["postgres://moi:s3cret@@nulle-part", "hote=x password=s3cret", "service password='s3cret'"],
 )
 def test_a_string_that_is_not_a_connection_is_named_without_its_password(value):
-    from ocsge.ocsge_plugin import postgis as pg
+    from ocsge.ocsge_plugin.storage import postgis as pg
 
     with pytest.raises(pg.DatabaseError) as error:
         pg.open_database(pg.connection(value))

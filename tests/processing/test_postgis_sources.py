@@ -401,7 +401,7 @@ def test_the_rows_left_out_are_those_of_the_codes_byte_for_byte_never_a_null(pos
     """skip_sql on the server: upper case only matches upper case, a quote is quoted, a NULL code is
     never left out (``IS NOT TRUE``), a value it cannot write safely (a backslash) is never
     matched."""
-    from ocsge.ocsge_plugin import postgis as pg
+    from ocsge.ocsge_plugin.storage import postgis as pg
 
     skip = pg.skip_sql(
         ["code_cs", "code_us"],

@@ -16,7 +16,7 @@ import pytest
 from builders import HAND_ROWS, square, write_layer
 from conftest import _PLUGINPATH
 
-from ocsge.ocsge_plugin import files
+from ocsge.ocsge_plugin.storage import files
 
 FIELDS = ["ID", "CODE_CS", "CODE_US", "MILLESIME"]
 
@@ -28,7 +28,7 @@ OTHER_RUN = textwrap.dedent(
     import os, sys
     sys.path.insert(0, {pluginpath!r})
     from pathlib import Path
-    from ocsge.ocsge_plugin import files
+    from ocsge.ocsge_plugin.storage import files
     with files.replacing(Path({target!r})) as tmp:
         tmp.write_text("the other machine's result")
         print(os.getpid(), tmp.name, flush=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fakeservices import IGN, plugin_settings, serve_ign
 
-from ocsge.ocsge_plugin import catalogue, network
+from ocsge.ocsge_plugin.services import catalogue, network
 
 FEED = b"""<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
 <feed xmlns:georss="http://www.georss.org/georss" xmlns:gpf_dl="https://data.geopf.fr/annexes/ressources/xsd/gpf_dl.xsd"

@@ -12,7 +12,7 @@ import pytest
 from planner_inputs import DATA, TITLE_ROWS, insee_xlsx, plugin_membership
 
 from ocsge.ocsge_plugin.computing import communes
-from ocsge.ocsge_plugin.errors import TerritoryError
+from ocsge.ocsge_plugin.core.errors import TerritoryError
 
 COLUMNS = ["nom", "epci_code", "epci_nom", "departement_code", "region_code"]
 

@@ -1,4 +1,5 @@
-"""ocsge_plugin/compat.py: the same fields, rectangles and parameters on every QGIS version, with no
+"""ocsge_plugin/core/compat.py: the same fields, rectangles and parameters on every QGIS version,
+with no
 deprecation warning from the plugin's code (pytest.ini turns one into an error)."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from qgis.PyQt.QtCore import QVariant
 
 @pytest.fixture
 def compat(ocsge):
-    from ocsge.ocsge_plugin import compat
+    from ocsge.ocsge_plugin.core import compat
 
     return compat
 

@@ -407,7 +407,7 @@ def test_table_de_passage_merge_and_split(core, tmp_path):
 
 def test_not_a_consumption_file_is_a_message(core, tmp_path):
     _, reading = core
-    from ocsge.ocsge_plugin.errors import TerritoryError
+    from ocsge.ocsge_plugin.core.errors import TerritoryError
 
     bad = tmp_path / "bad.csv"
     bad.write_text("a;b\n1;2\n", encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 from fakeservices import API, dataset, plugin_settings, resource, serve_datagouv
 from werkzeug import Response
 
-from ocsge.ocsge_plugin import datagouv, network
+from ocsge.ocsge_plugin.services import datagouv, network
 
 # 45 datasets about artificialisation, 3 about something else: 45 = 20 + 20 + 5 by hand.
 ARTIF = [dataset(f"a{i:02d}", f"Artificialisation commune {i:02d}", "Cerema") for i in range(45)]

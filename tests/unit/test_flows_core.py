@@ -225,7 +225,7 @@ def test_flux_label_and_styles_cover_every_kind(flows, ocsge):
     assert change.flux_label(0, -1) == "desimpermeabilisation"
     assert change.flux_label(0, 0) is None
     assert len(change.flux_labels()) == 8
-    from ocsge.ocsge_plugin.styles import flows_renderer
+    from ocsge.ocsge_plugin.publishing.styles import flows_renderer
 
     renderer = flows_renderer()
     values = {category.value() for category in renderer.categories()}
@@ -463,7 +463,7 @@ def memory_mesh(
 
 def stock(flows_module, mesh: QgsVectorLayer) -> tuple[float, float]:
     """Artif and imper stock of a mesh by the matrix, summed independently of the flows code."""
-    from ocsge.ocsge_plugin import rules
+    from ocsge.ocsge_plugin.domain import rules
 
     artif = imper = 0.0
     for feature in mesh.getFeatures():

@@ -30,7 +30,7 @@ def french(ocsge):
     settings = QgsSettings()
     previous = settings.value("locale/userLocale", "")
     settings.setValue("locale/userLocale", "fr_FR")
-    i18n = ocsge.ocsge_plugin.i18n
+    i18n = ocsge.ocsge_plugin.core.i18n
     assert i18n.current_locale() == "fr"
     assert i18n.install_translator(), (
         "the compiled French translation (.qm) is missing: run make transcompile"
@@ -99,7 +99,7 @@ def test_translation_covers_every_string_of_the_sources(tmp_path):
 
 def _marked_strings() -> set[str]:
     """Every literal the code marks for translation, read with ``ast``: ``tr("…")``,
-    ``QT_TR_NOOP("…")``, ``translate("context", "…")`` (adjacent literals joined, as Python does)."""
+    ``QT_TR_NOOP("…")``, ``translate("context", "…")`` (adjacent literals joined)."""
     import ast
 
     found = set()

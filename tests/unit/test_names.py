@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from ocsge.ocsge_plugin import catalogue, reading
+from ocsge.ocsge_plugin.services import catalogue
+from ocsge.ocsge_plugin.storage import reading
 
 NAMES = [
     # name, kind read by, département, millésime(s), EPSG

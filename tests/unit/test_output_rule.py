@@ -1,4 +1,5 @@
-"""ocsge_plugin/files.py's output rule on hand-made files and folders: the addresses of layers, each
+"""ocsge_plugin/storage/files.py's output rule on hand-made files and folders: the addresses of
+layers, each
 kind of destination against each kind of input, and a marked folder filled without touching the
 user's files."""
 
@@ -13,7 +14,7 @@ from builders import sha256_tree, users_gpkg, write_layer
 
 @pytest.fixture
 def files(ocsge):
-    from ocsge.ocsge_plugin import files
+    from ocsge.ocsge_plugin.storage import files
 
     return files
 
@@ -114,7 +115,7 @@ def test_an_unmarked_folder_is_refused(files, tmp_path):
 def test_the_refusals_read_in_french(files, ocsge, tmp_path):
     """With QGIS in French, the refusals are the translation of i18n/ocsge_plugin_fr.ts (make
     transcompile)."""
-    i18n = ocsge.ocsge_plugin.i18n
+    i18n = ocsge.ocsge_plugin.core.i18n
     data = users_gpkg(tmp_path / "data.gpkg")
     other = users_gpkg(tmp_path / "autre.gpkg")
     assert i18n.install_translator("fr")

@@ -87,7 +87,7 @@ def test_package_refuses_placeholder_addresses(tmp_path):
     """make package stops, in French, while metadata.txt's homepage / tracker / repository are
     placeholders or one address; three real, distinct https addresses pass."""
     sys.path.insert(0, str(ROOT))
-    from ocsge_plugin import guide
+    from ocsge_plugin.core import guide
 
     out = subprocess.run(
         ["/usr/bin/python3", str(ROOT / "scripts" / "package.py"), "--out", str(tmp_path)],

@@ -31,7 +31,7 @@ def test_prefetched_stops_its_thread_on_cancel_and_when_the_caller_stops(ocsge):
     from qgis.core import QgsProcessingFeedback
 
     from ocsge.ocsge_plugin.computing.batches import Step, prefetched
-    from ocsge.ocsge_plugin.errors import Canceled
+    from ocsge.ocsge_plugin.core.errors import Canceled
 
     produced = []
 

@@ -20,8 +20,8 @@ def test_every_qgis_name_of_the_sources_exists_in_this_qgis():
     a method QGIS calls and aborted QGIS 3.40 / 3.44 at start. Version differences go through
     compat.py."""
     gone = qt6_scoped.missing()
-    assert not gone, "names this QGIS does not have (use ocsge_plugin/compat.py):\n" + "\n".join(
-        gone
+    assert not gone, (
+        "names this QGIS does not have (use ocsge_plugin/core/compat.py):\n" + "\n".join(gone)
     )
 
 

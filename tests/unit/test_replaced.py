@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import threading
 
-from ocsge.ocsge_plugin import files, interrupt, settings
+from ocsge.ocsge_plugin.core import settings
+from ocsge.ocsge_plugin.storage import files, interrupt
 
 
 def test_a_set_and_a_file_put_in_place_are_recorded_once_each(tmp_path):

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 try:  # the plugin as the package ``ocsge`` (tests/conftest.py)
-    from ocsge.ocsge_plugin import nomenclature, rules
+    from ocsge.ocsge_plugin.domain import nomenclature, rules
 except ImportError:  # standalone: the checkout's root on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from ocsge_plugin import nomenclature, rules
+    from ocsge_plugin.domain import nomenclature, rules
 
 USAGES = (
     "US1.1",

@@ -22,9 +22,9 @@ sys.path.insert(0, str(REPO))
 
 import sample_generator as sg  # noqa: E402
 
-from ocsge_plugin import rules  # noqa: E402
-from ocsge_plugin.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
-from ocsge_plugin.sevenzip import require_seven_zip  # noqa: E402
+from ocsge_plugin.domain import rules  # noqa: E402
+from ocsge_plugin.domain.nomenclature import couverture_leaves, usage_leaves  # noqa: E402
+from ocsge_plugin.storage.sevenzip import require_seven_zip  # noqa: E402
 
 N_90 = 1500
 N_974 = 1200

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ocsge.ocsge_plugin import sevenzip
+from ocsge.ocsge_plugin.storage import sevenzip
 
 ROOT = Path(__file__).resolve().parents[2]
 # What scripts/deps runs by name besides 7-Zip (the rest it checks by absolute path or Python

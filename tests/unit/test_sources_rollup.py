@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from qgis.core import QgsVectorLayer
 
-from ocsge.ocsge_plugin import reading
 from ocsge.ocsge_plugin.computing import rollup, sources
 from ocsge.ocsge_plugin.computing.table import TABLE_COLUMNS
-from ocsge.ocsge_plugin.errors import TerritoryError
+from ocsge.ocsge_plugin.core.errors import TerritoryError
+from ocsge.ocsge_plugin.storage import reading
 
 
 def _layer(name: str, fields: str) -> QgsVectorLayer:

@@ -10,7 +10,7 @@ import csv
 import pandas as pd
 import pytest
 
-from ocsge.ocsge_plugin import export, spreadsheet
+from ocsge.ocsge_plugin.publishing import export, spreadsheet
 from ocsge.ocsge_plugin.report import tables
 
 

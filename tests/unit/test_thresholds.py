@@ -16,14 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 try:  # the plugin as the package ``ocsge`` (tests/conftest.py)
-    from ocsge.ocsge_plugin import rules
     from ocsge.ocsge_plugin.computing import mesh, sides
     from ocsge.ocsge_plugin.computing import thresholds as th
+    from ocsge.ocsge_plugin.domain import rules
 except ImportError:  # standalone: the checkout's root on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from ocsge_plugin import rules
     from ocsge_plugin.computing import mesh, sides
     from ocsge_plugin.computing import thresholds as th
+    from ocsge_plugin.domain import rules
 
 apply_thresholds = th.apply_thresholds
 

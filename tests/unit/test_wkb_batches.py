@@ -20,7 +20,7 @@ from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from ocsge.ocsge_plugin.computing import batches, wkb
-from ocsge.ocsge_plugin.errors import Canceled
+from ocsge.ocsge_plugin.core.errors import Canceled
 
 X0, Y0 = 900000.0, 6700000.0
 

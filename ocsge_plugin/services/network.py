@@ -42,9 +42,10 @@ from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from . import errors, files, settings
-from .i18n import tr
-from .masking import masked
+from ..core import errors, settings
+from ..core.i18n import tr
+from ..core.masking import masked
+from ..storage import files
 
 
 class NetworkError(Exception):

@@ -23,8 +23,9 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from . import reading, settings
-from .i18n import tr
+from ..core import settings
+from ..core.i18n import tr
+from . import reading
 
 DATA_ENV = "OCSGE_DATA_DIR"
 MARKER = ".ocsge-extrait"  # in a kept folder: the name of the delivery it was extracted from

@@ -33,8 +33,8 @@ from typing import Any
 
 from qgis.core import QgsProcessingException
 
+from ..core.i18n import plural, tr
 from . import files
-from .i18n import plural, tr
 
 SIGNALS = tuple(
     s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None

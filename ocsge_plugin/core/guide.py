@@ -23,8 +23,8 @@ __all__ = [
     "online_url",
 ]
 
-PLUGIN_DIR = Path(__file__).resolve().parent.parent
-GUIDE_HTML = Path(__file__).resolve().parent / "resources" / "help" / "guide.html"
+PLUGIN_DIR = Path(__file__).resolve().parents[2]
+GUIDE_HTML = Path(__file__).resolve().parents[1] / "resources" / "help" / "guide.html"
 ADDRESS_KEYS = ("homepage", "tracker", "repository")
 # what an address still to be filled looks like: a word, an example domain, a mark left for the
 # release

@@ -7,7 +7,7 @@ from pathlib import Path
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 _installed: list[QTranslator] = []
 _language = ["en"]  # the language of the translation in use
 

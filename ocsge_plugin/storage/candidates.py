@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .i18n import plural, tr
+from ..core.i18n import plural, tr
 
 _ARTIF_LAYER = re.compile(r"^artif_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 _EVOL_LAYER = re.compile(r"^zan_evol_((?:19|20)\d{2})_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)

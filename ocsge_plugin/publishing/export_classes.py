@@ -24,7 +24,7 @@ from __future__ import annotations
 import pandas as pd
 from qgis.PyQt.QtCore import QVariant
 
-from .computing.classes import (
+from ..computing.classes import (
     CLASS_COLUMNS,
     LONG_COLUMNS,
     OCCUPATION,
@@ -35,9 +35,9 @@ from .computing.classes import (
     marginal,
     rollup_classes,
 )
-from .computing.table import UNITS
-from .errors import TerritoryError
-from .i18n import tr
+from ..computing.table import UNITS
+from ..core.errors import TerritoryError
+from ..core.i18n import tr
 
 # written table → (the aggregation's table it comes from, the class columns kept)
 TABLES = {

@@ -34,12 +34,12 @@ from xml.sax.saxutils import escape
 
 from osgeo import gdal, ogr, osr
 
+from ..core.errors import Canceled, DeliveryError
+from ..core.i18n import tr
+from ..core.settings import cache_dir
+from ..domain.nomenclature import is_known_code, normalise_code
 from . import candidates, files
 from .archives import archive_parts, cache_key, extract_archive, is_archive, is_first_part
-from .errors import Canceled, DeliveryError
-from .i18n import tr
-from .nomenclature import is_known_code, normalise_code
-from .settings import cache_dir
 
 gdal.UseExceptions()
 

@@ -48,13 +48,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import compat, export_classes, nomenclature, postgis
-from .computing.classify import suggest_projected_crs
-from .computing.rollup import commune_table, dissolve, rollup
-from .computing.table import LEVELS, NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
-from .errors import Canceled, TerritoryError
-from .files import OutputSet
-from .i18n import tr
+from ..computing.classify import suggest_projected_crs
+from ..computing.rollup import commune_table, dissolve, rollup
+from ..computing.table import LEVELS, NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UNITS, to_unit
+from ..core import compat
+from ..core.errors import Canceled, TerritoryError
+from ..core.i18n import tr
+from ..domain import nomenclature
+from ..storage import postgis
+from ..storage.files import OutputSet
+from . import export_classes
 from .spreadsheet import write_csv
 
 gdal.UseExceptions()

@@ -26,15 +26,18 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-from . import files, network, nomenclature, settings
-from .i18n import tr
-from .reading import (
+from ..core import settings
+from ..core.i18n import tr
+from ..domain import nomenclature
+from ..storage import files
+from ..storage.reading import (
     departement_from_name,
     epsg_from_name,
     kind_from_name,
     millesimes_from_name,
     normalise_departement,
 )
+from . import network
 
 PRODUCTS = ("OCSGE", "OCSGE-ARTIFICIALISATION")
 KINDS = ("occupation", "difference", "artif", "artif_diff")  # order of the listing

@@ -10,9 +10,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from . import compat
-from .i18n import tr
-from .nomenclature import couverture, couverture_leaves, usage, usage_leaves
+from ..core import compat
+from ..core.i18n import tr
+from ..domain.nomenclature import couverture, couverture_leaves, usage, usage_leaves
 
 
 def _fill(colour: str, outline: str = "#5a5a5a", width: float = 0.06) -> QgsFillSymbol:

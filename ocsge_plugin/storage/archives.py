@@ -24,10 +24,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Callable
 
+from ..core.errors import Canceled, DeliveryError
+from ..core.i18n import tr
+from ..core.settings import archive_max_bytes, archive_max_ratio, cache_dir, cache_max_bytes
 from . import files
-from .errors import Canceled, DeliveryError
-from .i18n import tr
-from .settings import archive_max_bytes, archive_max_ratio, cache_dir, cache_max_bytes
 from .sevenzip import seven_zip
 
 

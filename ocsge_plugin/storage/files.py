@@ -45,9 +45,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path, PurePosixPath
 
-from .errors import OcsgeError
-from .i18n import tr
-from .settings import cache_dir
+from ..core.errors import OcsgeError
+from ..core.i18n import tr
+from ..core.settings import cache_dir
 
 _TOKEN = re.compile(r"\.ocsge-m(?P<machine>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.part")
 # Temporary names of earlier versions (without a process id, or with a process id but no machine):

@@ -37,10 +37,10 @@ from osgeo import gdal, ogr, osr
 from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProviderRegistry
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.errors import OcsgeError
+from ..core.i18n import tr
+from ..core.masking import masked
 from . import files
-from .errors import OcsgeError
-from .i18n import tr
-from .masking import masked
 
 CONNECT_TIMEOUT_S = 10
 LOCK_TIMEOUT = "30s"  # a table another session keeps locked: fail, do not wait forever

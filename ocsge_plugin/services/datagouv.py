@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote, unquote, urlsplit
 
-from . import files, network, settings
-from .i18n import tr
+from ..core import settings
+from ..core.i18n import tr
+from ..storage import files
+from . import network
 
 MAX_PAGE_SIZE = 100
 

@@ -1,0 +1,1 @@
+"""What the runs publish: the national export schema, CSV for spreadsheets, layer styles."""

@@ -1,0 +1,2 @@
+"""Reading and keeping files: deliveries (7z, GPKG, SHP), outputs written whole or not at all,
+PostGIS."""
