@@ -15,6 +15,8 @@ Conventions du fichier (``resources/bases_ocs_regionales.csv``) :
   ``/`` ou ``-`` distantes d'au plus :data:`MAX_CAMPAIGN_SPAN` ans (``2011/2012``, ``2015-2016``).
   Un écart plus grand (``2000-2015``) est refusé : il se lit comme une période entre deux
   millésimes, qu'on écrit ``2000, 2015`` ;
+- ``nombre_postes``, ``nombre_niveaux`` : un nombre, « N à M » (5 à 6 niveaux selon les branches)
+  ou « N + M » (postes de couverture + postes d'usage) ;
 - ``umc`` : texte libre qui doit citer au moins une surface (m², m2, ha, km²), voir :func:`umc_m2` ;
 - ``source_url``, ``lien_donnees``, ``lien_visualiseur`` : adresses http(s) ; ``source_url`` peut en
   donner plusieurs, séparées par des espaces ;
@@ -345,7 +347,7 @@ def import_inventory(path: str | Path) -> list[Record]:
 
 _YEAR = r"(\d{4})"
 _MILLESIME = re.compile(rf"^{_YEAR}(?:\s*[/\-–]\s*{_YEAR})?$")
-_COUNT = re.compile(r"^\d+(?: à \d+)?$")
+_COUNT = re.compile(r"^\d+(?:\s*(?:à|\+)\s*\d+)*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -416,7 +418,7 @@ def _field_problem(name: str, value: str) -> str | None:
     if name == "dimensions" and value not in ("1", "2"):
         return _("« {value} » : 1 ou 2 attendu.").format(value=value)
     if name in ("nombre_postes", "nombre_niveaux") and not _COUNT.match(value):
-        return _("« {value} » : un nombre (ou « N à M ») attendu.").format(value=value)
+        return _("« {value} » : un nombre (ou « N à M », « N + M ») attendu.").format(value=value)
     if name == "umc" and umc_m2(value) is None:
         return _("« {value} » ne cite aucune surface (m², m2, ha, km²).").format(value=value)
     if name == "amo_existe" and value not in ("oui", "non"):
