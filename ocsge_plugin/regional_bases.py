@@ -329,7 +329,7 @@ def write_inventory(records: Iterable[Record], path: str | Path) -> None:
 
 
 def import_inventory(path: str | Path) -> list[Record]:
-    """Lit puis contrôle un inventaire ; le refuse au premier problème trouvé.
+    """Lit puis contrôle un inventaire ; le refuse s'il a le moindre problème.
 
     Raises
     ------
