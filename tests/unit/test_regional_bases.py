@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-try:  # the plugin as the package ``ocsge`` (tests/conftest.py)
-    from ocsge.ocsge_plugin import regional_bases as rb
-except ImportError:  # standalone: the checkout's root on sys.path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from ocsge_plugin import regional_bases as rb
+from ocsge.ocsge_plugin.domain import regional_bases as rb
 
 RESOURCES = Path(__file__).resolve().parents[2] / "ocsge_plugin" / "resources"
 INVENTORY = RESOURCES / "bases_ocs_regionales.csv"
