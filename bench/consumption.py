@@ -4,7 +4,7 @@
 households, jobs, area; 1,250 EPCI, 450 SCoT, 96 départements, 13 régions), to consommation_ and
 trajectoires_ of every level through the real qgis_process. Bars: under 10 s and 500 MB.
 
-Side by side, each under /usr/bin/time -v, rounds in turn (``run.alternated``):
+Side by side, each under /usr/bin/time -v, rounds in turn (``common.alternated``):
 
 - ``conso``: the whole algorithm (read, 5 levels, 10 files written);
 - ``startup``: the same qgis_process call on a file of 3 communes (qgis_process's start-up, the
@@ -26,10 +26,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run  # noqa: E402  (timed, alternated: one runner for every benchmark)
+import common  # noqa: E402  (timed, alternated: one runner for every benchmark)
 
-ROOT = run.ROOT
-CACHE = run.CACHE
+ROOT = common.ROOT
+CACHE = common.CACHE
 DATA = ROOT / ".build" / "bench" / "consommation"
 COMMUNES = 35_000
 YEARS = range(2009, 2024)
@@ -205,7 +205,7 @@ def main() -> None:
     tiny = small(DATA / "trois.csv")
     logs = CACHE / "logs-consommation"
     floor = f"import pandas as pd; pd.read_csv({str(national)!r}, sep=';', dtype=str)"
-    results = run.alternated(
+    results = common.alternated(
         {
             "conso": lambda: consommation(national, CACHE / "out-consommation"),
             "startup": lambda: consommation(tiny, CACHE / "out-consommation-3"),

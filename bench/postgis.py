@@ -39,9 +39,9 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent / "scripts"))
 
+import common  # noqa: E402 - what bench/run.py uses too (no import of run: no circle)
 import native_chain  # noqa: E402
 import pg_cluster  # noqa: E402
-import run  # noqa: E402
 
 # the start-up, the plugin from GeoPackage and from PostGIS (without, then with the coverage), in
 # turn, that many times
@@ -71,7 +71,7 @@ def load(cluster: pg_cluster.Cluster, found: dict) -> None:
     cluster.load(found["occ_debut"], "public.t1")
     cluster.load(found["occ_fin"], "public.t1", accessMode="append")
     cluster.load(found["diff"], "public.t2")
-    cluster.load(str(run.COMMUNES), "public.communes", dstSRS="EPSG:2154")
+    cluster.load(str(common.COMMUNES), "public.communes", dstSRS="EPSG:2154")
     cluster.psql(
         "CREATE INDEX ON public.t1 (millesime); ANALYZE public.t1; ANALYZE public.t2; "
         "ANALYZE public.communes"
@@ -157,7 +157,7 @@ def agreement(a: dict, b: dict) -> dict:
             out["compared"] += 1
             if scale:
                 out["max_rel"] = max(out["max_rel"], diff / scale)
-            if diff > max(run.REL_TOL * scale, run.ABS_FLOOR_M2):
+            if diff > max(common.REL_TOL * scale, common.ABS_FLOOR_M2):
                 out["mismatches"] += 1
                 if len(out["examples"]) < 5:
                     out["examples"].append(f"{code} {column}: {x:.3f} vs {y:.3f}")
@@ -167,11 +167,11 @@ def agreement(a: dict, b: dict) -> dict:
 
 def aggregate(layers: list[str], out: Path, coverage: bool = False) -> list[str]:
     out.unlink(missing_ok=True)
-    return run.qgis_process(
+    return common.qgis_process(
         "ocsge:aggregate",
         [
             *(f"INPUT_LAYERS={layer}" for layer in layers),
-            f"TERRITORIES={run.COMMUNES}",
+            f"TERRITORIES={common.COMMUNES}",
             "CODE_FIELD=code",
             "NAME_FIELD=nom",
             "METHOD=2",
@@ -191,10 +191,10 @@ def postgis_layers(cluster: pg_cluster.Cluster, years: list[int]) -> list[str]:
 
 
 def alternated(commands: dict, cluster: pg_cluster.Cluster, logs: Path, rounds: int) -> dict:
-    """``run.alternated`` (rounds in turn, the median run, its client CPU) with the CPU of the
+    """``common.alternated`` (rounds in turn, the median run, its client CPU) with the CPU of the
     PostgreSQL processes that served each run; ``net_rounds``: PostGIS ÷ GeoPackage net of the
     start-up, round by round."""
-    out = run.alternated(commands, logs, rounds, server_cpu=lambda: _server_cpu(cluster))
+    out = common.alternated(commands, logs, rounds, server_cpu=lambda: _server_cpu(cluster))
     for suffix in ("", "_coverage"):
         gpkg, pg = f"plugin_gpkg{suffix}", f"plugin_postgis{suffix}"
         if all(out.get(k, {}).get("status") == 0 for k in ("qgis_start", gpkg, pg)):
@@ -216,9 +216,9 @@ def bench_size(size: int, rounds: int = ROUNDS) -> dict:
     """Load, anchor and the plugin from GeoPackage and from PostGIS at ``size``; kept in
     postgis-<N>.json."""
     print(f"== PostGIS, {size:,} polygons per millésime", flush=True)
-    folder, manifest, _ = run.generate(size)
-    found = run.inputs(folder, manifest)
-    logs, outs = run.CACHE / f"logs-{size}", run.CACHE / f"out-{size}"
+    folder, manifest, _ = common.generate(size)
+    found = common.inputs(folder, manifest)
+    logs, outs = common.CACHE / f"logs-{size}", common.CACHE / f"out-{size}"
     outs.mkdir(parents=True, exist_ok=True)
     bindir = pg_cluster.find_bindir()
     if bindir is None:
@@ -233,7 +233,7 @@ def bench_size(size: int, rounds: int = ROUNDS) -> dict:
         sql = anchor_sql(found["years"])
         (logs / "postgis_anchor.sql").parent.mkdir(parents=True, exist_ok=True)
         (logs / "postgis_anchor.sql").write_text(sql, encoding="utf-8")
-        runs["pg_anchor"] = run.timed(
+        runs["pg_anchor"] = common.timed(
             "pg_anchor",
             [
                 "/bin/sh",
@@ -246,7 +246,7 @@ def bench_size(size: int, rounds: int = ROUNDS) -> dict:
         )
         commands = {
             "qgis_start": lambda: [
-                run.QGIS_PROCESS,
+                common.QGIS_PROCESS,
                 "help",
                 "ocsge:aggregate",
             ],  # start-up, no work
@@ -301,14 +301,16 @@ def bench_size(size: int, rounds: int = ROUNDS) -> dict:
                 f"{a['max_rel']:.1e})",
                 flush=True,
             )
-    (run.CACHE / f"postgis-{size}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    (common.CACHE / f"postgis-{size}.json").write_text(
+        json.dumps(result, indent=1), encoding="utf-8"
+    )
     return result
 
 
 def render() -> str:
     """The BENCHMARKS.md section of every size measured (bench/cache/postgis-*.json)."""
     results = sorted(
-        (json.loads(p.read_text()) for p in run.CACHE.glob("postgis-*.json")),
+        (json.loads(p.read_text()) for p in common.CACHE.glob("postgis-*.json")),
         key=lambda r: r["size"],
     )
     if not results:
@@ -344,9 +346,9 @@ def render() -> str:
             gpkg, pg = runs.get(f"plugin_gpkg{suffix}"), runs.get(f"plugin_postgis{suffix}")
             if gpkg is None:
                 continue
-            ratio, rounds = run.ratio(pg, gpkg), (pg or {}).get("net_rounds")
+            ratio, rounds = common.ratio(pg, gpkg), (pg or {}).get("net_rounds")
             net = statistics.median(rounds) if rounds else _net_ratio(runs) if not suffix else None
-            anchor_ratio = run.ratio(runs.get("pg_anchor"), pg)
+            anchor_ratio = common.ratio(runs.get("pg_anchor"), pg)
             shown = {
                 name: a
                 for name, a in agreements.items()
@@ -361,10 +363,10 @@ def render() -> str:
             )
             lines.append(
                 f"| {r['size']:,}{label} | {runs['pg_load']['wall_s']:.1f} s | "
-                f"{run.fmt_s(runs.get('pg_anchor'))} | {run.fmt_s(gpkg)} "
-                f"({run.fmt_mb(gpkg)}{_cpu_text(gpkg)}) | {run.fmt_s(pg)} "
-                f"({run.fmt_mb(pg)}{_cpu_text(pg)}) | "
-                f"{run.fr(ratio)}× ({run.fr(net)}×) | {run.fr(anchor_ratio)}× | {agree} |"
+                f"{common.fmt_s(runs.get('pg_anchor'))} | {common.fmt_s(gpkg)} "
+                f"({common.fmt_mb(gpkg)}{_cpu_text(gpkg)}) | {common.fmt_s(pg)} "
+                f"({common.fmt_mb(pg)}{_cpu_text(pg)}) | "
+                f"{common.fr(ratio)}× ({common.fr(net)}×) | {common.fr(anchor_ratio)}× | {agree} |"
             )
     return "\n".join(lines) + "\n"
 
@@ -385,7 +387,7 @@ def _net_ratio(runs: dict) -> float | None:
     """PostGIS ÷ GeoPackage once qgis_process's own start-up (QGIS, the plugin: ``qgis_start``) is
     taken off both."""
     start = (runs.get("qgis_start") or {}).get("wall_s")
-    if not start or run.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg")) is None:
+    if not start or common.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg")) is None:
         return None
     if (
         min(runs["plugin_postgis"]["wall_s"], runs["plugin_gpkg"]["wall_s"]) <= start
@@ -403,7 +405,7 @@ def main() -> None:
         "--rounds", type=int, default=ROUNDS, help="runs of each of the five commands, in turn"
     )
     args = parser.parse_args()
-    run.CACHE.mkdir(parents=True, exist_ok=True)
+    common.CACHE.mkdir(parents=True, exist_ok=True)
     failed = []
     for size in sorted(args.sizes):
         result = bench_size(size, args.rounds)
