@@ -1,45 +1,27 @@
 """Shared fixtures: the plugin as the package ``ocsge`` (whatever the clone's folder is called),
-its provider registered in QGIS, a private extraction cache, and helpers to run algorithms."""
+its provider registered in QGIS, a private extraction cache, and helpers to run algorithms.
+
+The helpers tests import are in support.py (``from support import …``), never here."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-TESTS = ROOT / "tests"
-DATA = TESTS / "data"
-SHARED = ROOT.parent / "shared"
-
-# A private cache for extracted archives and normalised layers, set before the plugin is imported.
-_CACHE = Path(tempfile.mkdtemp(prefix="ocsge-test-cache-"))
-os.environ.setdefault("OCSGE_CACHE_DIR", str(_CACHE))
-# The plugin's persistent data folder (layers put on the map read files that stay), private too.
-if "OCSGE_DATA_DIR" not in os.environ:
-    os.environ["OCSGE_DATA_DIR"] = tempfile.mkdtemp(prefix="ocsge-test-data-")
-    _OWN_DATA_DIR = os.environ["OCSGE_DATA_DIR"]
-else:
-    _OWN_DATA_DIR = None
-
-# The plugin package is always importable as ``ocsge``: a link to the checkout.
-_PLUGINPATH = Path(tempfile.mkdtemp(prefix="ocsge-pluginpath-"))
-(_PLUGINPATH / "ocsge").symlink_to(ROOT)
-sys.path.insert(0, str(_PLUGINPATH))
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: support, builders, fakes…
+import support  # noqa: E402 - the session's folders and TMPDIR, before QGIS starts
+from support import BUILD, Recorder, import_plugin  # noqa: E402
 
 
-def import_plugin():
-    return importlib.import_module("ocsge")
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    """pytest's own temporary folders (``tmp_path``) under the build folder, not /tmp: those of
+    passed tests are removed as they end, failed ones are kept until the next run (pytest.ini)."""
+    if config.option.basetemp is None:
+        config.option.basetemp = str(BUILD / "pytest-tmp")
 
 
 @pytest.fixture(scope="session")
@@ -94,32 +76,6 @@ def provider(_registered):
     return registry.providerById("ocsge")
 
 
-class Recorder:
-    """A QgsProcessingFeedback that keeps what the algorithm said."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.infos, self.warnings, self.errors, self.commands = [], [], [], []
-
-            def pushCommandInfo(self, info):  # noqa: N802
-                self.commands.append(info)
-
-            def pushInfo(self, info):  # noqa: N802
-                self.infos.append(info)
-
-            def pushWarning(self, warning):  # noqa: N802
-                self.warnings.append(warning)
-
-            def reportError(self, error, fatalError=False):  # noqa: N802, N803
-                self.errors.append(error)
-
-        return _Feedback()
-
-
 @pytest.fixture
 def run(provider):
     """run(alg, params) → (results, feedback) through processing.run."""
@@ -155,66 +111,37 @@ def postgis():
         cluster.stop()
 
 
-# qgis_process's profile and plugin link, one per checkout (clones tested at once do not share it).
-QGIS_PROCESS_BUILD = str(
-    _PLUGINPATH.parent / f"ocsge-qgis-process-{hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]}"
-)
-# made afresh for each session: a profile left by an earlier run (another QGIS, a plugin that failed
-# to
-# load) never decides whether the plugin is enabled
-shutil.rmtree(QGIS_PROCESS_BUILD, ignore_errors=True)
-
-
-def qgis_process(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the project's scripts/qgis_process wrapper (real qgis_process.bin)."""
-    env = dict(os.environ)
-    env["OCSGE_BUILD_DIR"] = QGIS_PROCESS_BUILD
-    proc = subprocess.run(
-        [str(ROOT / "scripts" / "qgis_process"), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    if check and proc.returncode != 0:
-        raise AssertionError(
-            f"qgis_process failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
-        )
-    return proc
-
-
-def qgis_process_json(*args: str) -> dict:
-    proc = qgis_process(*args, "--json")
-    start = proc.stdout.find("{")
-    return json.loads(proc.stdout[start:])
-
-
 # QGIS 3.22 can crash (SIGSEGV) while Python tears down Qt objects after exitQgis(), once the
 # results are known and reported. End the process with pytest's own exit status instead.
 _EXIT_STATUS = {"value": None}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
-    _EXIT_STATUS["value"] = int(exitstatus)
-
-
-def _remove_session_folders() -> None:
-    """The session's own temporary folders (cache, data, plugin link, qgis_process profile): the
-    exit
-    below skips atexit, and a run should leave nothing in /tmp."""
-    for folder in (
-        _CACHE,
-        _OWN_DATA_DIR,
-        _PLUGINPATH,
-        QGIS_PROCESS_BUILD,
-    ):  # _CACHE: unused if the cache was set outside
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
+    """Every test and fixture has ended: whatever is left in the session's temporary folder (but its
+    own folders and this process's QGIS temporaries) was leaked by a test, a fixture or a process
+    they started. The run fails and says what (the folder is removed all the same at exit)."""
+    leaked = support.leftovers()
+    if leaked:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        text = (
+            f"Temporary files left by the run in {support.SESSION_TMP} (the run's TMPDIR, "
+            f"{support.SYSTEM_TMP} without it): {', '.join(leaked)}"
+        )
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_sep("=", "temporary files leaked", red=True)
+            reporter.write_line(text)
+        else:
+            print(text, file=sys.stderr)
+        if session.exitstatus == 0:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    _EXIT_STATUS["value"] = int(session.exitstatus)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
-    _remove_session_folders()
+    support.remove_session_folders()
     if _EXIT_STATUS["value"] is not None and not hasattr(config, "workerinput"):
         sys.stdout.flush()
         sys.stderr.flush()

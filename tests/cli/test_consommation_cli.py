@@ -8,8 +8,8 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import qgis_process, qgis_process_json
 from consumption_hand import write_hand_file, write_membership
+from support import qgis_process, qgis_process_json
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ import csv
 import json
 
 import pytest
-from conftest import DATA, qgis_process, qgis_process_json
+from support import DATA, qgis_process, qgis_process_json
 
 pytestmark = pytest.mark.slow
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 from builders import hand_delivery, seven_zip
-from conftest import DATA, QGIS_PROCESS_BUILD, ROOT
 from fakeservices import IGN, serve_ign
+from support import DATA, QGIS_PROCESS_BUILD, ROOT
 from werkzeug import Response
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from builders import CURVED_ROWS, curved_delivery, linear_area, two_candidates
-from conftest import qgis_process
+from support import qgis_process
 
 from ocsge.ocsge_plugin.storage import reading
 

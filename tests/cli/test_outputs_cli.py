@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from builders import hand_delivery, sha256_tree, square, tmpfs, user_folder, users_gpkg, write_layer
-from conftest import qgis_process
+from support import qgis_process
 
 pytestmark = pytest.mark.slow
 

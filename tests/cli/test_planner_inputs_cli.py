@@ -8,8 +8,8 @@ import os
 import subprocess
 
 import pytest
-from conftest import DATA, QGIS_PROCESS_BUILD, ROOT
 from planner_inputs import admin_express_communes, insee_xlsx
+from support import DATA, QGIS_PROCESS_BUILD, ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ import uuid
 
 import pytest
 from builders import belfort_params, belfort_sample
-from conftest import QGIS_PROCESS_BUILD, ROOT
 from pglocks import hold_lock, release
+from support import QGIS_PROCESS_BUILD, ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from builders import HAND_SURFACE_HA, hand_delivery, pack_7z
-from conftest import qgis_process, qgis_process_json
+from support import qgis_process, qgis_process_json
 
 pytestmark = pytest.mark.slow
 

@@ -10,10 +10,10 @@ import inspect
 
 import pytest
 from builders import hand_delivery, pack_7z
-from conftest import DATA
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
 from qgis.PyQt.QtCore import QMimeData, QPoint, Qt, QUrl
 from qgis.PyQt.QtGui import QDropEvent
+from support import DATA
 
 ALGORITHMS = ("ocsge:load", "ocsge:diagnostic")
 

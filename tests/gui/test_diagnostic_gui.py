@@ -9,8 +9,8 @@ import csv
 
 import pytest
 from builders import run_group
-from conftest import DATA
 from qgis.core import QgsGraduatedSymbolRenderer, QgsProject
+from support import DATA
 
 
 @pytest.fixture(scope="module")

@@ -19,10 +19,10 @@ def test_classfactory_imports_lazily():
         "print(any(m.startswith(('ocsge.processing_provider', "
         "'ocsge.ocsge_plugin.storage.reading')) for m in sys.modules))"
     )
-    from conftest import _PLUGINPATH
+    from support import PLUGINPATH
 
     out = subprocess.run(
-        [sys.executable, "-c", code, str(_PLUGINPATH)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(PLUGINPATH)], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
 

@@ -9,9 +9,9 @@ import json
 import re
 
 from builders import hand_delivery
-from conftest import DATA, Recorder
 from qgis.core import QgsLayerTree, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
+from support import DATA, Recorder
 
 STAMP = r"\d\d/\d\d/\d{4} \d\d:\d\d"
 

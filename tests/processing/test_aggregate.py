@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from builders import write_layer
-from conftest import DATA
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
+from support import DATA
 
 X0, Y0 = 990000.0, 6720000.0  # Lambert-93, in Territoire de Belfort
 
@@ -671,7 +671,7 @@ def test_thresholds_method_and_one_progress_bar(run, hand, tmp_path):
     """matrice + seuils through the classification core (the hand case has no patch under 2,500 m²
     enclosed: same answer as the matrix), flows then by overlay; the progress bar never goes
     back."""
-    from conftest import Recorder
+    from support import Recorder
 
     layers, terr = hand
     feedback = Recorder()

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 from builders import tmpfs
-from conftest import qgis_process
 from fakeservices import API, IGN, plugin_settings, resource, serve_ign
+from support import qgis_process
 from werkzeug import Response
 
 from ocsge.ocsge_plugin.core import settings

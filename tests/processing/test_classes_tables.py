@@ -38,8 +38,8 @@ def sample(tmp_path_factory):
 @pytest.fixture(scope="module")
 def written(_registered, sample, tmp_path_factory):
     import processing
-    from conftest import Recorder
     from qgis.core import QgsProcessingContext
+    from support import Recorder
 
     out = tmp_path_factory.mktemp("diag_classes")
     params = belfort_params(sample, "OUTPUT_FOLDER", out, METHOD=2)  # the décret's matrix

@@ -397,7 +397,7 @@ def test_couverture_usage_spelling_found_without_parameters(run, tmp_path):
 
 @pytest.mark.slow
 def test_qgis_process_json(tmp_path):
-    from conftest import qgis_process_json
+    from support import qgis_process_json
 
     path = occupation_gpkg(tmp_path / "occ.gpkg")
     result = qgis_process_json(
@@ -498,8 +498,8 @@ def test_invalid_geometry_repaired_even_when_processing_would_abort(provider, tm
     """QGIS's default setting stops an algorithm on an invalid geometry; classify repairs it
     instead."""
     import processing
-    from conftest import Recorder
     from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProject
+    from support import Recorder
 
     path = occupation_gpkg(tmp_path / "occ.gpkg", {"W": MESH["W"], "L": MESH["L"]})
     context = QgsProcessingContext()

@@ -356,7 +356,7 @@ def test_sample_file_is_deterministic_and_has_the_quirks(run, tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support import ROOT
 
     for folder in ("a", "b"):
         subprocess.run(
@@ -419,7 +419,7 @@ def _moval_reference(data: bytes) -> list[str]:
 
 
 def test_cancel_writes_nothing_and_unknown_is_not_zero_in_the_log(run, tmp_path):
-    from conftest import Recorder
+    from support import Recorder
 
     feedback = Recorder()
     feedback.cancel()

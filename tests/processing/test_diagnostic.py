@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from builders import belfort_params, read_csv
-from conftest import DATA, ROOT, Recorder
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingModelAlgorithm
+from support import DATA, ROOT, Recorder
 
 MODEL = ROOT / "ocsge_plugin" / "resources" / "models" / "diagnostic_ocsge.model3"
 

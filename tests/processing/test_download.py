@@ -11,9 +11,9 @@ import time
 
 import pytest
 from builders import HAND_SURFACE_HA, hand_delivery, pack_7z
-from conftest import qgis_process
 from fakeservices import IGN, plugin_settings, serve_ign
 from qgis.core import QgsProcessingException, QgsVectorLayer
+from support import qgis_process
 from werkzeug import Response
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
@@ -144,7 +144,7 @@ def test_truncated_download_leaves_no_file(run, ign, archive, tmp_path):
 
 
 def test_cancel_leaves_no_file(run, ign, tmp_path):
-    from conftest import Recorder
+    from support import Recorder
 
     serve_ign(ign, LISTING, zone="D032")
 

@@ -5,8 +5,8 @@ it."""
 
 from __future__ import annotations
 
-from conftest import ROOT
 from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
+from support import ROOT
 
 MODEL = ROOT / "ocsge_plugin" / "resources" / "models" / "diagnostic_ocsge.model3"
 

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, Recorder
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -18,6 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
+from support import DATA, Recorder
 
 MEMBERSHIP = DATA / "appartenance-communes-90.csv"
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from builders import HAND_ROWS, hand_delivery, pack_7z, seven_zip, square, tmpfs, write_layer
-from conftest import _PLUGINPATH, DATA
 from fakeservices import API, IGN, plugin_settings, resource, serve_ign
 from qgis.core import QgsProcessingException
+from support import DATA, PLUGINPATH
 from werkzeug import Response
 
 from ocsge.ocsge_plugin.computing import rollup
@@ -467,7 +467,7 @@ def test_four_extractions_at_the_same_instant_on_a_cold_cache(tmp_path):
     at = str(time.time() + 4.0)
     procs = [
         subprocess.Popen(
-            ["/usr/bin/python3", "-c", EXTRACT, str(_PLUGINPATH), str(archive), at],
+            ["/usr/bin/python3", "-c", EXTRACT, str(PLUGINPATH), str(archive), at],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

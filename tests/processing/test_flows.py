@@ -479,7 +479,7 @@ def test_sample_deliveries_flows_equal_the_stock_difference(run, sample, tmp_pat
 
 @pytest.mark.slow
 def test_qgis_process_run(tmp_path):
-    from conftest import qgis_process_json
+    from support import qgis_process_json
 
     debut, fin = hand.write_pair(tmp_path)
     out = outputs(tmp_path)
@@ -528,7 +528,7 @@ class _CancelAfter:
     """A feedback that cancels itself once progress passes ``percent``."""
 
     def __new__(cls, percent: float):
-        from conftest import Recorder
+        from support import Recorder
 
         feedback = Recorder()
         feedback.progressChanged.connect(

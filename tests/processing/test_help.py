@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from conftest import ROOT
 from qgis.core import QgsApplication
+from support import ROOT
 
 GUIDE = ROOT / "docs" / "guide.md"
 
@@ -163,7 +163,7 @@ def test_plurals_follow_the_language(ocsge):
 
 
 def test_log_table_aligns_and_rounds(ocsge):
-    from conftest import Recorder
+    from support import Recorder
 
     from ocsge.processing_provider.base import log_table
 

@@ -30,8 +30,8 @@ from builders import (
     users_gpkg,
     write_layer,
 )
-from conftest import Recorder
 from qgis.core import QgsProcessingException
+from support import Recorder
 
 from ocsge.ocsge_plugin.storage import files
 

@@ -67,8 +67,8 @@ def today(sample, _registered, tmp_path_factory):
     """The tables of the plugin's own inputs (outlines with code/nom, the plugin's membership
     CSV)."""
     import processing
-    from conftest import Recorder
     from qgis.core import QgsProcessingContext, QgsProject
+    from support import Recorder
 
     out = tmp_path_factory.mktemp("today") / "out"
     context = QgsProcessingContext()
@@ -172,8 +172,8 @@ def test_aggregate_then_rollup_on_admin_express_keep_the_epci_level(
     EPCI
     rows are those of the plugin's inputs (outlines + appartenance-communes-90.csv), number by
     number."""
-    from conftest import DATA
     from qgis.core import QgsVectorLayer
+    from support import DATA
 
     loaded, _ = run("ocsge:load", {"INPUT": str(sample), "CHECK_CODES": False, "KINDS": [0, 2]})
     common = {"INPUT_LAYERS": loaded["LAYERS"], "METHOD": 2}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from builders import belfort_params, read_csv, run_group
-from conftest import DATA, Recorder
 from qgis.core import QgsProcessingException, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
+from support import DATA, Recorder
 
 # net artificialisation < 0 and a surface above 1 000 ha in the sample: sign and thousands shown
 BELFORT = "90010"

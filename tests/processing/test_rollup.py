@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 from osgeo import ogr, osr
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
+from support import DATA
 
 SUMS = [
     "surface",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from builders import HAND_ROWS, square, write_layer
-from conftest import _PLUGINPATH
+from support import PLUGINPATH
 
 from ocsge.ocsge_plugin.storage import files
 
@@ -46,7 +46,7 @@ def other_machine(target: Path) -> subprocess.Popen:
     counts."""
     if os.geteuid() != 0 or shutil.which("unshare") is None:
         pytest.skip("a PID namespace needs root and unshare")
-    script = OTHER_RUN.format(pluginpath=str(_PLUGINPATH), target=str(target))
+    script = OTHER_RUN.format(pluginpath=str(PLUGINPATH), target=str(target))
     burn = "i=0; while [ $i -lt 400 ]; do /bin/true; i=$((i+1)); done; "
     return subprocess.Popen(
         [

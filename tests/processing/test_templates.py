@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from builders import belfort_params
-from conftest import qgis_process
 from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItemHtml,
@@ -29,6 +28,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsUnitTypes,
 )
+from support import qgis_process
 
 from ocsge.ocsge_plugin.report import layout as layouts
 

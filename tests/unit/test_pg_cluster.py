@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_the_session_cluster_has_postgis_and_refuses_a_wrong_password(postgis):

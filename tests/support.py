@@ -1,0 +1,174 @@
+"""What the tests share besides fixtures: the checkout's paths, the session's private folders, the
+plugin importable as ``ocsge``, a recording feedback and the qgis_process wrapper.
+
+Tests import it (``from support import DATA, Recorder``), never ``conftest``: pytest imports
+conftest.py under its own name (``--import-mode=importlib``), so ``import conftest`` ran it a second
+time, with its temporary folders. This module is imported once (conftest.py puts tests/ on
+``sys.path`` and imports it first), whoever imports it next gets the same module.
+
+The session's temporary files all go in one private folder under the build folder
+(``SESSION_TMP``): ``TMPDIR`` points there before QGIS starts, so Python's ``tempfile``, Qt's
+``QDir.tempPath()`` (QGIS's own temporaries: a project's archive folder, Processing's folder) and
+every process a test starts (qgis_process, PostgreSQL, 7-Zip, python) write there, never in /tmp.
+At the end of the run, what is left there is checked (:func:`leftovers`), then the folder is
+removed."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+DATA = TESTS / "data"
+SHARED = ROOT.parent / "shared"
+# The Makefile's build folder (.build, or .build/qgis-<version> in a chroot).
+BUILD = Path(os.environ.get("OCSGE_BUILD_DIR") or ROOT / ".build")
+
+# --- the session's private temporary folder, set before QGIS (pytest-qgis) starts
+(BUILD / "tmp").mkdir(parents=True, exist_ok=True)
+SESSION_TMP = Path(tempfile.mkdtemp(prefix="session-", dir=BUILD / "tmp"))
+# open like /tmp (sticky): the PostgreSQL server runs as ``postgres`` when the tests run as root
+SESSION_TMP.chmod(0o1777)
+SYSTEM_TMP = tempfile.gettempdir()  # what it was (reported by the leak check)
+os.environ["TMPDIR"] = str(SESSION_TMP)
+tempfile.tempdir = str(SESSION_TMP)
+
+# A private cache for extracted archives and normalised layers, set before the plugin is imported.
+CACHE = SESSION_TMP / "ocsge-test-cache"
+CACHE.mkdir()
+os.environ.setdefault("OCSGE_CACHE_DIR", str(CACHE))
+# The plugin's persistent data folder (layers put on the map read files that stay), private too.
+OWN_DATA_DIR = None
+if "OCSGE_DATA_DIR" not in os.environ:
+    OWN_DATA_DIR = SESSION_TMP / "ocsge-test-data"
+    OWN_DATA_DIR.mkdir()
+    os.environ["OCSGE_DATA_DIR"] = str(OWN_DATA_DIR)
+
+# The plugin package is always importable as ``ocsge``: a link to the checkout.
+PLUGINPATH = SESSION_TMP / "ocsge-pluginpath"
+PLUGINPATH.mkdir()
+(PLUGINPATH / "ocsge").symlink_to(ROOT)
+sys.path.insert(0, str(PLUGINPATH))
+sys.path.insert(0, str(ROOT / "scripts"))
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+# qgis_process's profile and plugin link: made afresh for each session (a profile left by an earlier
+# run, another QGIS or a plugin that failed to load, never decides whether the plugin is enabled).
+QGIS_PROCESS_BUILD = str(
+    SESSION_TMP / f"ocsge-qgis-process-{hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]}"
+)
+
+
+def import_plugin():
+    return importlib.import_module("ocsge")
+
+
+class Recorder:
+    """A QgsProcessingFeedback that keeps what the algorithm said."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.infos, self.warnings, self.errors, self.commands = [], [], [], []
+
+            def pushCommandInfo(self, info):  # noqa: N802
+                self.commands.append(info)
+
+            def pushInfo(self, info):  # noqa: N802
+                self.infos.append(info)
+
+            def pushWarning(self, warning):  # noqa: N802
+                self.warnings.append(warning)
+
+            def reportError(self, error, fatalError=False):  # noqa: N802, N803
+                self.errors.append(error)
+
+        return _Feedback()
+
+
+def qgis_process(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the project's scripts/qgis_process wrapper (real qgis_process.bin)."""
+    env = dict(os.environ)
+    env["OCSGE_BUILD_DIR"] = QGIS_PROCESS_BUILD
+    proc = subprocess.run(
+        [str(ROOT / "scripts" / "qgis_process"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(
+            f"qgis_process failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+        )
+    return proc
+
+
+def qgis_process_json(*args: str) -> dict:
+    proc = qgis_process(*args, "--json")
+    start = proc.stdout.find("{")
+    return json.loads(proc.stdout[start:])
+
+
+# --- the end of the session
+
+# What the session removes itself at its end (the cache only when it is the one in use).
+SESSION_FOLDERS = (CACHE, OWN_DATA_DIR, PLUGINPATH, Path(QGIS_PROCESS_BUILD))
+
+
+def _own_qgis_temporaries() -> set[str]:
+    """The names QGIS and Qt of this very process keep in the temporary folder until it exits (they
+    are not leaks of a test): a project's archive folder and file (``<application>-XXXXXX``,
+    ``<application>.XXXXXX``, ``qt_temp`` when the application has no name), Processing's folder,
+    the oauth2 cache and Qt's ``runtime-<user>`` (XDG_RUNTIME_DIR when unset)."""
+    names = set()
+    try:
+        from qgis.core import QgsProcessingUtils
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        app = QCoreApplication.applicationName() or "qt_temp"
+        folder = Path(QgsProcessingUtils.tempFolder())
+        if folder.parent == SESSION_TMP:
+            names.add(folder.name)
+    except Exception:  # noqa: BLE001 - QGIS gone: no exception for its folders
+        return names
+    pattern = re.compile(
+        rf"^(qt_temp|{re.escape(app)})[-.][A-Za-z0-9]{{6}}$|^runtime-|^oauth2-cache$"
+    )
+    names.update(entry.name for entry in SESSION_TMP.iterdir() if pattern.match(entry.name))
+    return names
+
+
+def leftovers() -> list[str]:
+    """What is left in the session's temporary folder once every test and fixture has ended, but
+    the session's own folders and this process's QGIS temporaries: each one a leak."""
+    if not SESSION_TMP.is_dir():
+        return []
+    kept = {Path(p).name for p in SESSION_FOLDERS if p} | _own_qgis_temporaries()
+    profile = Path(os.environ.get("QGIS_CUSTOM_CONFIG_PATH", "/"))
+    if profile.parent == SESSION_TMP:  # pytest-qgis 2's QGIS profile, removed when pytest ends
+        kept.add(profile.name)
+    return sorted(e.name for e in SESSION_TMP.iterdir() if e.name not in kept)
+
+
+def remove_session_folders() -> None:
+    """The session's temporary folder and all it holds (the exit of conftest.py skips atexit, and a
+    run leaves nothing behind)."""
+    shutil.rmtree(SESSION_TMP, ignore_errors=True)
+    try:  # the build's tmp folder too, when no other session uses it
+        (BUILD / "tmp").rmdir()
+    except OSError:
+        pass
