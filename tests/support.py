@@ -172,3 +172,47 @@ def remove_session_folders() -> None:
         (BUILD / "tmp").rmdir()
     except OSError:
         pass
+
+
+# --- waiting for Qt in the tests (the panel's tasks)
+
+
+def tasks_state() -> str:
+    """QGIS's task manager as a sentence: every task it holds (description, status, progress) and,
+    from QGIS 3.34 on, its thread pool's busy threads (a task waits for one)."""
+    from qgis.core import QgsApplication, QgsTask
+
+    manager = QgsApplication.taskManager()
+    names = {
+        getattr(QgsTask, n): n
+        for n in ("Queued", "OnHold", "Running", "Complete", "Terminated")
+        if hasattr(QgsTask, n)
+    }
+    tasks = [
+        f"{t.description()!r} {names.get(t.status(), t.status())} {t.progress():.0f} %"
+        for t in manager.tasks()
+    ]
+    text = f"{manager.countActiveTasks()} active task(s) [{'; '.join(tasks)}]"
+    if hasattr(manager, "threadPool"):  # QGIS >= 3.34: its own pool, else Qt's global one
+        pool = manager.threadPool()
+        text += f", task threads busy {pool.activeThreadCount()}/{pool.maxThreadCount()}"
+    return text
+
+
+def wait_for(condition, timeout: float = 20.0, what: str = "", state=None) -> None:
+    """Process Qt events until ``condition()`` holds (bounded: fails after ``timeout`` seconds, and
+    says why: ``state()`` when given, then QGIS's tasks)."""
+    import time
+
+    from qgis.core import QgsApplication
+
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        QgsApplication.processEvents()
+        if condition():
+            return
+        time.sleep(0.01)
+    seen = f"{state()}; " if state is not None else ""
+    raise AssertionError(
+        f"timed out after {timeout:g} s waiting for {what or condition}: {seen}{tasks_state()}"
+    )

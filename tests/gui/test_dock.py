@@ -10,6 +10,7 @@ import time
 import zipfile
 
 import pytest
+import support
 from builders import (
     HAND_ROWS,
     HAND_SURFACE_HA,
@@ -32,14 +33,18 @@ from ocsge.ocsge_plugin.gui.dock import OcsgeDock
 
 
 def wait_for(condition, timeout: float = 20.0, what: str = "") -> None:
-    """Process Qt events until ``condition()`` holds (bounded: fails after ``timeout`` seconds)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        QgsApplication.processEvents()
-        if condition():
-            return
-        time.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what or condition}")
+    """support.wait_for, a timeout message saying what the panel shows (its status line, busy or
+    not) beside QGIS's tasks."""
+    panel = DOCKS[-1] if DOCKS else None
+    state = (
+        (lambda: f"panel status {panel.status.text()!r}, busy {panel.busy}")
+        if panel is not None
+        else None
+    )
+    support.wait_for(condition, timeout, what, state)
+
+
+DOCKS: list = []  # the test's panel, for the messages of wait_for
 
 
 def surfaces_ha(layer: QgsVectorLayer, field: str = "code_cs") -> dict[str, float]:
@@ -71,7 +76,11 @@ def project():
 
 @pytest.fixture
 def dock(qgis_parent, project, provider):
+    # Tasks an earlier test left (QGIS's task manager is the session's) would hold the threads the
+    # panel's first search needs.
+    wait_for(lambda: QgsApplication.taskManager().countActiveTasks() == 0, what="earlier tasks")
     panel = OcsgeDock(None, qgis_parent, project)
+    DOCKS.append(panel)
     panel.opened = []
     panel.open_url = panel.opened.append
     panel.show()
@@ -81,6 +90,7 @@ def dock(qgis_parent, project, provider):
         lambda: not panel.busy and QgsApplication.taskManager().countActiveTasks() == 0,
         what="tasks to end",
     )
+    DOCKS.remove(panel)
     panel.deleteLater()
 
 
