@@ -29,7 +29,13 @@ NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
 
 
 def start(cache: Path, *args: str) -> subprocess.Popen:
-    env = dict(os.environ, OCSGE_BUILD_DIR=QGIS_PROCESS_BUILD, OCSGE_CACHE_DIR=str(cache))
+    # A run killed by SIGKILL cannot remove QGIS's temporaries (qgis_process.bin-*, QGIS3-*,
+    # QGIS3.*): its own TMPDIR beside the cache, in the test's tmp_path, removed with it.
+    tmp = cache.parent / "tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    env = dict(
+        os.environ, OCSGE_BUILD_DIR=QGIS_PROCESS_BUILD, OCSGE_CACHE_DIR=str(cache), TMPDIR=str(tmp)
+    )
     return subprocess.Popen(
         [str(ROOT / "scripts" / "qgis_process"), "run", *args],
         env=env,
