@@ -6,6 +6,7 @@ The helpers tests import are in support.py (``from support import …``), never 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -14,6 +15,36 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: support, builders, fakes…
 import support  # noqa: E402 - the session's folders and TMPDIR, before QGIS starts
 from support import BUILD, Recorder, import_plugin  # noqa: E402
+
+
+def _private_qgis_settings() -> None:
+    """The QGIS settings file of this session only, in its temporary folder.
+
+    pytest-qgis >= 3 (QGIS >= 3.34) starts QGIS before conftest.py is read, its profile in
+    ``<rootdir>/.qgis-settings``: in the checkout, so two suites of one checkout run at once (CI's
+    QGIS 3.40 and 3.44 chroots) shared one QGIS3.ini, and a test read the other suite's
+    ``ocsge/datagouv_url`` (its pytest-httpserver's port): "connection refused", the dock's first
+    search timed out. Settings made from now on go to a copy of that file in the session's folder.
+    (pytest-qgis 2 starts QGIS later, with a profile made by ``tempfile``: under TMPDIR already.)"""
+    from qgis.PyQt.QtCore import QCoreApplication, QSettings
+
+    if QCoreApplication.instance() is None:
+        return
+    from qgis.core import QgsSettings
+
+    current = Path(QgsSettings().fileName())
+    folder = support.SESSION_TMP / "qgis-settings"
+    target = folder / current.parent.name / current.name  # <folder>/QGIS/QGIS3.ini
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if current.is_file():
+        shutil.copyfile(current, target)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    if Path(QgsSettings().fileName()) != target:
+        raise RuntimeError(f"QGIS settings still in {QgsSettings().fileName()}, not {target}")
+
+
+_private_qgis_settings()
+support.note_early_qgis_temporaries()
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -126,7 +126,13 @@ def qgis_process_json(*args: str) -> dict:
 # --- the end of the session
 
 # What the session removes itself at its end (the cache only when it is the one in use).
-SESSION_FOLDERS = (CACHE, OWN_DATA_DIR, PLUGINPATH, Path(QGIS_PROCESS_BUILD))
+SESSION_FOLDERS = (
+    CACHE,
+    OWN_DATA_DIR,
+    PLUGINPATH,
+    Path(QGIS_PROCESS_BUILD),
+    SESSION_TMP / "qgis-settings",  # conftest.py: the QGIS settings of pytest-qgis >= 3
+)
 
 
 def _own_qgis_temporaries() -> set[str]:
@@ -164,10 +170,38 @@ def leftovers() -> list[str]:
     return sorted(e.name for e in SESSION_TMP.iterdir() if e.name not in kept)
 
 
+EARLY_QGIS_TEMPORARIES: list[Path] = []
+
+
+def note_early_qgis_temporaries() -> None:
+    """pytest-qgis >= 3 starts QGIS before conftest.py is read, so before TMPDIR points to the
+    session's folder: QGIS's first temporaries (its project's archive folder and file,
+    ``QGIS3-XXXXXX``, ``QGIS3.XXXXXX``) are in the system's folder. Noted here (made by this process
+    since it started, named as Qt names them) to be removed at the end."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is None:
+        return
+    app = re.escape(QCoreApplication.applicationName() or "qt_temp")
+    pattern = re.compile(rf"^(qt_temp|{app})[-.][A-Za-z0-9]{{6}}$")
+    started = os.stat(f"/proc/{os.getpid()}").st_ctime - 1  # Linux: the process's start
+    for entry in Path(SYSTEM_TMP).iterdir():
+        try:
+            if pattern.match(entry.name) and entry.lstat().st_ctime >= started:
+                EARLY_QGIS_TEMPORARIES.append(entry)
+        except OSError:
+            pass
+
+
 def remove_session_folders() -> None:
-    """The session's temporary folder and all it holds (the exit of conftest.py skips atexit, and a
-    run leaves nothing behind)."""
+    """The session's temporary folder and all it holds, and QGIS's early temporaries (the exit of
+    conftest.py skips atexit and Qt's destructors, and a run leaves nothing behind)."""
     shutil.rmtree(SESSION_TMP, ignore_errors=True)
+    for entry in EARLY_QGIS_TEMPORARIES:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
     try:  # the build's tmp folder too, when no other session uses it
         (BUILD / "tmp").rmdir()
     except OSError:
