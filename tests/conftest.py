@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/: support, builders, fakes…
 import support  # noqa: E402 - the session's folders and TMPDIR, before QGIS starts
-from support import BUILD, Recorder, import_plugin  # noqa: E402
+from support import Recorder, import_plugin  # noqa: E402
 
 
 def _private_qgis_settings() -> None:
@@ -49,10 +49,11 @@ support.note_early_qgis_temporaries()
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config):
-    """pytest's own temporary folders (``tmp_path``) under the build folder, not /tmp: those of
-    passed tests are removed as they end, failed ones are kept until the next run (pytest.ini)."""
+    """pytest's own temporary folders (``tmp_path``) in the session's folder, not /tmp: those of
+    passed tests are removed as they end (pytest.ini), the rest with the session's folder; when the
+    run failed, they are kept in <build>/pytest-tmp (see pytest_unconfigure)."""
     if config.option.basetemp is None:
-        config.option.basetemp = str(BUILD / "pytest-tmp")
+        config.option.basetemp = str(support.PYTEST_TMP)
 
 
 @pytest.fixture(scope="session")
@@ -172,6 +173,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
+    if _EXIT_STATUS["value"] not in (None, 0):
+        kept = support.keep_failed_tmp()
+        if kept:
+            print(f"tmp_path of the failed tests: {kept}", file=sys.stderr)
     support.remove_session_folders()
     if _EXIT_STATUS["value"] is not None and not hasattr(config, "workerinput"):
         sys.stdout.flush()

@@ -42,6 +42,9 @@ SYSTEM_TMP = tempfile.gettempdir()  # what it was (reported by the leak check)
 os.environ["TMPDIR"] = str(SESSION_TMP)
 tempfile.tempdir = str(SESSION_TMP)
 
+# pytest's basetemp (tmp_path, tmp_path_factory), unique to the session: runs at once never share it
+PYTEST_TMP = SESSION_TMP / "pytest"
+
 # A private cache for extracted archives and normalised layers, set before the plugin is imported.
 CACHE = SESSION_TMP / "ocsge-test-cache"
 CACHE.mkdir()
@@ -132,6 +135,7 @@ SESSION_FOLDERS = (
     PLUGINPATH,
     Path(QGIS_PROCESS_BUILD),
     SESSION_TMP / "qgis-settings",  # conftest.py: the QGIS settings of pytest-qgis >= 3
+    PYTEST_TMP,  # pytest's: what passed tests leave is removed with the session's folder
 )
 
 
@@ -168,6 +172,17 @@ def leftovers() -> list[str]:
     if profile.parent == SESSION_TMP:  # pytest-qgis 2's QGIS profile, removed when pytest ends
         kept.add(profile.name)
     return sorted(e.name for e in SESSION_TMP.iterdir() if e.name not in kept)
+
+
+def keep_failed_tmp() -> Path | None:
+    """After a failed run, pytest's folders (failed tests' tmp_path, fixtures' data) moved to
+    <build>/pytest-tmp, replacing those of an earlier failed run; None when there is none."""
+    if not PYTEST_TMP.is_dir() or not any(PYTEST_TMP.iterdir()):
+        return None
+    kept = BUILD / "pytest-tmp"
+    shutil.rmtree(kept, ignore_errors=True)
+    shutil.move(str(PYTEST_TMP), str(kept))
+    return kept
 
 
 EARLY_QGIS_TEMPORARIES: list[Path] = []
