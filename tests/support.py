@@ -191,14 +191,15 @@ EARLY_QGIS_TEMPORARIES: list[Path] = []
 def note_early_qgis_temporaries() -> None:
     """pytest-qgis >= 3 starts QGIS before conftest.py is read, so before TMPDIR points to the
     session's folder: QGIS's first temporaries (its project's archive folder and file,
-    ``QGIS3-XXXXXX``, ``QGIS3.XXXXXX``) are in the system's folder. Noted here (made by this process
-    since it started, named as Qt names them) to be removed at the end."""
+    ``QGIS3-XXXXXX``, ``QGIS3.XXXXXX``; Qt's ``runtime-<user>`` when XDG_RUNTIME_DIR is unset) are
+    in the system's folder. Noted here (made by this process since it started, named as Qt names
+    them) to be removed at the end (``runtime-<user>`` only when empty: it may serve others)."""
     from qgis.PyQt.QtCore import QCoreApplication
 
     if QCoreApplication.instance() is None:
         return
     app = re.escape(QCoreApplication.applicationName() or "qt_temp")
-    pattern = re.compile(rf"^(qt_temp|{app})[-.][A-Za-z0-9]{{6}}$")
+    pattern = re.compile(rf"^(qt_temp|{app})[-.][A-Za-z0-9]{{6}}$|^runtime-")
     started = os.stat(f"/proc/{os.getpid()}").st_ctime - 1  # Linux: the process's start
     for entry in Path(SYSTEM_TMP).iterdir():
         try:
@@ -213,7 +214,12 @@ def remove_session_folders() -> None:
     conftest.py skips atexit and Qt's destructors, and a run leaves nothing behind)."""
     shutil.rmtree(SESSION_TMP, ignore_errors=True)
     for entry in EARLY_QGIS_TEMPORARIES:
-        if entry.is_dir() and not entry.is_symlink():
+        if entry.name.startswith("runtime-"):
+            try:
+                entry.rmdir()
+            except OSError:
+                pass
+        elif entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
         else:
             entry.unlink(missing_ok=True)
