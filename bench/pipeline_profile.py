@@ -10,10 +10,12 @@ Prints (and writes to PROFILE.txt) the functions by cumulative and by own time.
 
 from __future__ import annotations
 
+import atexit
 import cProfile
 import io
 import os
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -27,6 +29,7 @@ def main(out_folder: str, profile_out: str, deliveries: list[str], classify: boo
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("OCSGE_CACHE_DIR", str(ROOT / "bench" / "cache" / "ocsge-cache"))
     pluginpath = Path(tempfile.mkdtemp(prefix="ocsge-bench-pluginpath-"))
+    atexit.register(shutil.rmtree, pluginpath, True)  # the link's folder: nothing left in /tmp
     (pluginpath / "ocsge").symlink_to(ROOT)
     sys.path.insert(0, str(pluginpath))
     sys.path.insert(0, "/usr/share/qgis/python/plugins")
