@@ -28,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import compat
+from ..core.errors import Canceled
 from . import blocks, charts, class_charts, content
 from . import layout as layouts
 from .tables import LEVEL_LABELS, Tables
@@ -182,7 +183,7 @@ def atlas_layer(
     rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):
         if is_canceled():
-            raise layouts.Canceled()
+            raise Canceled()
         communes = tables.communes_of(territory)
         parents = tables.parents(territory)
         if territory.level == "commune":

@@ -46,6 +46,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import compat
+from ..core.errors import Canceled
 from ..core.i18n import tr
 from ..domain.nomenclature import RESOURCES
 from . import blocks, chart_text, template_check
@@ -69,10 +70,6 @@ PAGES = (
 )
 METHOD_HEIGHTS = (24, 62, 6, 18, 20, 20)  # mm for each section of the method note
 ROWS_PER_PAGE = 46  # rows of the commune table in one frame of the default template (measured)
-
-
-class Canceled(Exception):
-    """The user canceled: the caller removes what was begun."""
 
 
 def _label(
