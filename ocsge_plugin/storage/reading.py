@@ -34,6 +34,7 @@ from xml.sax.saxutils import escape
 
 from osgeo import gdal, ogr, osr
 
+from ..core.definitions import LAYER_KINDS
 from ..core.errors import Canceled, DeliveryError
 from ..core.i18n import tr
 from ..core.settings import cache_dir
@@ -43,7 +44,8 @@ from .archives import archive_parts, cache_key, extract_archive, is_archive, is_
 
 gdal.UseExceptions()
 
-KINDS = ("occupation", "zone_construite", "difference", "artif", "artif_diff")
+# old name, until computing/sources.py and processing_provider/load.py say LAYER_KINDS
+KINDS = LAYER_KINDS
 
 # Archive / folder CRS tokens → EPSG code.
 CRS_TOKENS = {
@@ -305,7 +307,7 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
     layer
     of the same kind and millésime (``candidates.choose_complete``: an extract saved beside IGN's
     layer). Returns (layers, warnings)."""
-    wanted = set(kinds or KINDS)
+    wanted = set(kinds or LAYER_KINDS)
     files = [path] if path.is_file() else _data_files(path)
     found: list[FoundLayer] = []
     warnings: list[str] = []
@@ -393,7 +395,7 @@ def _kind_from_fields(data_file: Path, layer_name: str) -> str | None:
     kind = kind_from_fields(
         [f.GetName() for f in fields], [f.GetName() for f in fields if f.GetType() == ogr.OFTString]
     )
-    return kind if kind in KINDS else None  # the plugin's own outputs are not IGN deliveries
+    return kind if kind in LAYER_KINDS else None  # the plugin's own outputs are not IGN deliveries
 
 
 def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> FoundLayer:
@@ -659,7 +661,7 @@ def read_vrt(path: str | Path) -> VrtLayer | None:
 
 
 _RE_LOADED_NAME = re.compile(
-    r"^(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$"
+    r"^(?:" + "|".join(sorted(LAYER_KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$"
 )
 _RE_YEAR_TOKEN = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])")
 _RE_DEP_CODE = re.compile(r"\d[0-9AB]\d?", re.IGNORECASE)
