@@ -38,6 +38,10 @@ from .dock_widgets import DockWidgets
 from .layers import LoadError, add_layers, layer_specs
 from .tasks import WorkTask
 
+__all__ = [
+    "OcsgeDock",
+]
+
 PAGE_SIZE = 20
 SEARCH_DELAY_MS = 400
 MIN_QUERY = 2  # characters before searching as you type

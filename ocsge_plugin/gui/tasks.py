@@ -12,6 +12,10 @@ from ..core.i18n import tr
 from ..services import catalogue, network
 from ..storage import reading
 
+__all__ = [
+    "WorkTask",
+]
+
 # Errors whose message is already written for the user.
 USER_ERRORS = (network.NetworkError, catalogue.CatalogueError, reading.DeliveryError)
 

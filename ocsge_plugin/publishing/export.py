@@ -61,12 +61,9 @@ from .spreadsheet import write_csv
 from .writing import fill_layer, write_gpkg
 
 __all__ = [
-    # the names of schema.py and writing.py other modules reach through export
     "DATASETS",
     "PUBLISHED_LEVELS",
-    "ExportResult",
     "export_tables",
-    "fill_layer",
     "levels_from_communes",
     "quality_summary",
     "quality_warnings",

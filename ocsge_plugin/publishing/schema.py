@@ -17,7 +17,6 @@ from ..domain import nomenclature
 
 __all__ = [
     "DATASETS",
-    "FRANCE_KM2",
     "INT_COLUMNS",
     "PUBLISHED_LEVELS",
     "STRING_COLUMNS",

@@ -20,7 +20,10 @@ from ..computing.classify import suggest_projected_crs
 from ..core import compat
 from ..core.errors import Canceled
 
-__all__ = ["TOLERANCES", "prepare_geometries", "simplify_coverage"]
+__all__ = [
+    "TOLERANCES",
+    "prepare_geometries",
+]
 
 # Simplification tolerance per level, in metres (as the national pipeline does).
 TOLERANCES = {

@@ -16,7 +16,10 @@ from qgis.core import QgsGeometry
 from ..core.i18n import tr
 from .schema import INT_COLUMNS, STRING_COLUMNS
 
-__all__ = ["fill_layer", "write_gpkg"]
+__all__ = [
+    "fill_layer",
+    "write_gpkg",
+]
 
 gdal.UseExceptions()
 

@@ -33,6 +33,18 @@ from . import blocks, charts, class_charts, content
 from . import layout as layouts
 from .tables import LEVEL_LABELS, Tables
 
+__all__ = [
+    "NoTerritory",
+    "Run",
+    "atlas_layer",
+    "choose",
+    "ign_layers",
+    "lines_layer",
+    "make_layout",
+    "map_crs",
+    "map_layers",
+]
+
 SHARE_CLASSES = (
     (0, 5, "#fee5d9"),
     (5, 10, "#fcae91"),

@@ -13,6 +13,15 @@ from datetime import date
 from .numbers import hectares, number, percent, signed_hectares
 from .tables import LEVEL_LABELS, Territory
 
+__all__ = [
+    "COMMUNE_HEADINGS",
+    "communes_table",
+    "cover",
+    "key_figures",
+    "method_note",
+    "millesimes",
+]
+
 METHOD_LABELS = {  # a METHOD parameter's value → its words in the method note
     "auto": "automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice et "
     "seuils)",

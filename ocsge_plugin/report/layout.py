@@ -45,6 +45,16 @@ from ..domain.nomenclature import RESOURCES
 from ..storage import files
 from . import blocks, chart_text, template_check
 
+__all__ = [
+    "ROWS_PER_PAGE",
+    "TEMPLATE",
+    "Canceled",
+    "bind",
+    "load_template",
+    "repeat_communes_page",
+    "write_pdf",
+]
+
 TEMPLATE = RESOURCES / "portrait.qpt"
 ROWS_PER_PAGE = 46  # rows of the commune table in one frame of the default template (measured)
 

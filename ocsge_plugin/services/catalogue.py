@@ -39,6 +39,25 @@ from ..storage.reading import (
 )
 from . import network
 
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "LISTED_KINDS",
+    "Catalogue",
+    "CatalogueError",
+    "Delivery",
+    "Entry",
+    "classify",
+    "departements",
+    "kind_label",
+    "listing_url",
+    "normalise",
+    "parse_feed",
+    "parse_millesimes",
+    "select",
+    "zone",
+]
+
 PRODUCTS = ("OCSGE", "OCSGE-ARTIFICIALISATION")
 #: The layer kinds IGN's download service lists, in the order of the listing.
 LISTED_KINDS = ("occupation", "difference", "artif", "artif_diff")

@@ -48,6 +48,17 @@ from ..core.i18n import tr
 from ..core.masking import masked
 from ..storage import files
 
+__all__ = [
+    "WEB_SCHEMES",
+    "Canceled",
+    "Client",
+    "NetworkError",
+    "check_url",
+    "retry_delay",
+    "should_retry",
+    "with_query",
+]
+
 
 class NetworkError(Exception):
     """A request that failed; ``str()`` is a translated message for the user.

@@ -30,6 +30,17 @@ from ..core.settings import archive_max_bytes, archive_max_ratio, cache_dir, cac
 from . import files
 from .sevenzip import seven_zip
 
+__all__ = [
+    "archive_parts",
+    "cache_key",
+    "clear_cache",
+    "extract_archive",
+    "is_archive",
+    "is_first_part",
+    "seven_zip",
+    "tree_size",
+]
+
 
 def cache_key(paths: list[Path]) -> str:
     """The extraction cache's key: every part's path, size and date."""

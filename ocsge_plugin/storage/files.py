@@ -50,6 +50,37 @@ from ..core.errors import OcsgeError
 from ..core.i18n import tr
 from ..core.settings import cache_dir
 
+__all__ = [
+    "OWNED",
+    "READY",
+    "Kind",
+    "OutputClash",
+    "OutputSet",
+    "Place",
+    "Transaction",
+    "UnsafePath",
+    "check_destination",
+    "check_owned",
+    "clean_leftovers",
+    "commit_owned",
+    "gpkg_layers",
+    "guarding",
+    "is_write_failure",
+    "machine_id",
+    "note_replaced",
+    "remove",
+    "remove_partial_file",
+    "replaced_count",
+    "replaced_since",
+    "replacing",
+    "safe_file",
+    "safe_join",
+    "source_places",
+    "split_uri",
+    "temp_name",
+    "write_error",
+]
+
 _TOKEN = re.compile(r"\.ocsge-m(?P<machine>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.part")
 # Temporary names of earlier versions (without a process id, or with a process id but no machine):
 # removed once a day old.

@@ -26,6 +26,13 @@ from ..core import settings
 from ..core.i18n import tr
 from . import files, reading
 
+__all__ = [
+    "data_dir",
+    "keep",
+    "one_format_per_millesime",
+    "without_kept_copies",
+]
+
 DATA_ENV = "OCSGE_DATA_DIR"
 MARKER = ".ocsge-extrait"  # in a kept folder: the name of the delivery it was extracted from
 
