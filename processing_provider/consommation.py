@@ -26,8 +26,9 @@ from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
+from ..ocsge_plugin.pipelines.logs import log_table
 from . import params
-from .base import OcsgeAlgorithm, log_table
+from .base import OcsgeAlgorithm
 
 CODE_FIELDS = (
     "code",

@@ -23,15 +23,11 @@ from ..ocsge_plugin.computing import classify, flows, sources
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.core import compat
 from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.pipelines.logs import log_undetermined, undetermined_entry
 from ..ocsge_plugin.publishing.styles import flows_renderer, only_one_renderer
 from . import params
-from .base import (
-    OcsgeAlgorithm,
-    StylePostProcessor,
-    log_undetermined,
-    stamp_convention,
-    undetermined_entry,
-)
+from .base import OcsgeAlgorithm
+from .sinks import StylePostProcessor, stamp_convention
 
 
 def _int_or_null(value: int):

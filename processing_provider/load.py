@@ -19,12 +19,14 @@ from qgis.core import (
 
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.domain.nomenclature import couverture
+from ..ocsge_plugin.pipelines.logs import log_table
 from ..ocsge_plugin.publishing.styles import apply_style, legend_title
 from ..ocsge_plugin.storage import keeping, reading
 from . import params
-from .base import OcsgeAlgorithm, keep_alive, log_table
+from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .groups import RunGroup
+from .sinks import keep_alive
 
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
