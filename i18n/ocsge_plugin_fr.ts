@@ -2791,122 +2791,122 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="47"/>
+        <location filename="../processing_provider/aggregate.py" line="51"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="47"/>
+        <location filename="../processing_provider/aggregate.py" line="51"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="61"/>
+        <location filename="../processing_provider/aggregate.py" line="65"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="61"/>
+        <location filename="../processing_provider/aggregate.py" line="65"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="72"/>
+        <location filename="../processing_provider/aggregate.py" line="76"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="72"/>
+        <location filename="../processing_provider/aggregate.py" line="76"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="78"/>
+        <location filename="../processing_provider/aggregate.py" line="82"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="78"/>
+        <location filename="../processing_provider/aggregate.py" line="82"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="88"/>
+        <location filename="../processing_provider/aggregate.py" line="92"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="105"/>
+        <location filename="../processing_provider/aggregate.py" line="109"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="113"/>
+        <location filename="../processing_provider/aggregate.py" line="119"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="113"/>
+        <location filename="../processing_provider/aggregate.py" line="119"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="124"/>
+        <location filename="../processing_provider/aggregate.py" line="130"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="134"/>
+        <location filename="../processing_provider/aggregate.py" line="140"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="144"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="138"/>
+        <location filename="../processing_provider/aggregate.py" line="144"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <location filename="../processing_provider/aggregate.py" line="155"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="149"/>
+        <location filename="../processing_provider/aggregate.py" line="155"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="180"/>
+        <location filename="../processing_provider/aggregate.py" line="186"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="197"/>
+        <location filename="../processing_provider/aggregate.py" line="203"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="210"/>
+        <location filename="../processing_provider/aggregate.py" line="216"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="155"/>
+        <location filename="../processing_provider/aggregate.py" line="161"/>
         <source>Surfaces by class of the nomenclature</source>
         <translation>Surfaces par classe de la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="155"/>
+        <location filename="../processing_provider/aggregate.py" line="161"/>
         <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
         <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="88"/>
+        <location filename="../processing_provider/aggregate.py" line="92"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
     </message>
@@ -3185,262 +3185,262 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>ConsommationAlgorithm</name>
     <message>
-        <location filename="../processing_provider/consommation.py" line="79"/>
+        <location filename="../processing_provider/consommation.py" line="84"/>
         <source>Consumption file (Cerema)</source>
         <translation>Fichier de consommation (Cerema)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="79"/>
+        <location filename="../processing_provider/consommation.py" line="84"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="93"/>
+        <location filename="../processing_provider/consommation.py" line="98"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="94"/>
+        <location filename="../processing_provider/consommation.py" line="99"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="95"/>
+        <location filename="../processing_provider/consommation.py" line="100"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="96"/>
+        <location filename="../processing_provider/consommation.py" line="101"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="97"/>
+        <location filename="../processing_provider/consommation.py" line="102"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="98"/>
+        <location filename="../processing_provider/consommation.py" line="103"/>
         <source>Zone (zone_code of the membership table)</source>
         <translation>Zone (zone_code de la table d'appartenance)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="100"/>
+        <location filename="../processing_provider/consommation.py" line="105"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="100"/>
+        <location filename="../processing_provider/consommation.py" line="105"/>
         <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
         <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="114"/>
+        <location filename="../processing_provider/consommation.py" line="119"/>
         <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
         <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="125"/>
+        <location filename="../processing_provider/consommation.py" line="130"/>
         <source>Commune outlines (optional)</source>
         <translation>Contours des communes (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="125"/>
+        <location filename="../processing_provider/consommation.py" line="130"/>
         <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
         <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="141"/>
+        <location filename="../processing_provider/consommation.py" line="148"/>
         <source>Convention</source>
         <translation>Convention</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="141"/>
+        <location filename="../processing_provider/consommation.py" line="148"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="141"/>
+        <location filename="../processing_provider/consommation.py" line="148"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="141"/>
+        <location filename="../processing_provider/consommation.py" line="148"/>
         <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
         <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="160"/>
+        <location filename="../processing_provider/consommation.py" line="167"/>
         <source>Communal guarantee of 1 ha</source>
         <translation>Garantie communale de 1 ha</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="160"/>
+        <location filename="../processing_provider/consommation.py" line="167"/>
         <source>Every commune</source>
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="160"/>
+        <location filename="../processing_provider/consommation.py" line="167"/>
         <source>No commune</source>
         <translation>Aucune commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="160"/>
+        <location filename="../processing_provider/consommation.py" line="167"/>
         <source>The communes listed below</source>
         <translation>Les communes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="160"/>
+        <location filename="../processing_provider/consommation.py" line="167"/>
         <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
         <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="180"/>
+        <location filename="../processing_provider/consommation.py" line="187"/>
         <source>Communes with the guarantee (INSEE codes)</source>
         <translation>Communes bénéficiant de la garantie (codes INSEE)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="180"/>
+        <location filename="../processing_provider/consommation.py" line="187"/>
         <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
         <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="196"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="189"/>
+        <location filename="../processing_provider/consommation.py" line="196"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
         <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="204"/>
+        <location filename="../processing_provider/consommation.py" line="213"/>
         <source>Territorialisation table (optional)</source>
         <translation>Table de territorialisation (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="204"/>
+        <location filename="../processing_provider/consommation.py" line="213"/>
         <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
         <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="217"/>
+        <location filename="../processing_provider/consommation.py" line="226"/>
         <source>INSEE table de passage (optional)</source>
         <translation>Table de passage de l'INSEE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="217"/>
+        <location filename="../processing_provider/consommation.py" line="226"/>
         <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
         <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="250"/>
+        <location filename="../processing_provider/consommation.py" line="259"/>
         <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="262"/>
+        <location filename="../processing_provider/consommation.py" line="271"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="273"/>
+        <location filename="../processing_provider/consommation.py" line="282"/>
         <source>The commune outlines have no INSEE code field (expected one of {names}).</source>
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="308"/>
+        <location filename="../processing_provider/consommation.py" line="317"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="326"/>
+        <location filename="../processing_provider/consommation.py" line="335"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="329"/>
+        <location filename="../processing_provider/consommation.py" line="338"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="356"/>
+        <location filename="../processing_provider/consommation.py" line="365"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="359"/>
+        <location filename="../processing_provider/consommation.py" line="368"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="451"/>
+        <location filename="../processing_provider/consommation.py" line="460"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="452"/>
+        <location filename="../processing_provider/consommation.py" line="461"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="409"/>
+        <location filename="../processing_provider/consommation.py" line="418"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="410"/>
+        <location filename="../processing_provider/consommation.py" line="419"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="412"/>
+        <location filename="../processing_provider/consommation.py" line="421"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="413"/>
+        <location filename="../processing_provider/consommation.py" line="422"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="415"/>
+        <location filename="../processing_provider/consommation.py" line="424"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="232"/>
+        <location filename="../processing_provider/consommation.py" line="241"/>
         <source>OCS GE tables of the diagnostic (optional)</source>
         <translation>Tables OCS GE du diagnostic (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="232"/>
+        <location filename="../processing_provider/consommation.py" line="241"/>
         <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="453"/>
+        <location filename="../processing_provider/consommation.py" line="462"/>
         <source>OCS GE period</source>
         <translation>Période OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="454"/>
+        <location filename="../processing_provider/consommation.py" line="463"/>
         <source>years</source>
         <translation>années</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="455"/>
+        <location filename="../processing_provider/consommation.py" line="464"/>
         <source>NAF consumption / year</source>
         <translation>Consommation NAF / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="456"/>
+        <location filename="../processing_provider/consommation.py" line="465"/>
         <source>net artificialisation / year</source>
         <translation>Artificialisation nette / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="458"/>
+        <location filename="../processing_provider/consommation.py" line="467"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
@@ -3732,207 +3732,207 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="73"/>
+        <location filename="../processing_provider/flows.py" line="78"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="73"/>
+        <location filename="../processing_provider/flows.py" line="78"/>
         <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
         <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="87"/>
+        <location filename="../processing_provider/flows.py" line="92"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="87"/>
+        <location filename="../processing_provider/flows.py" line="92"/>
         <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="99"/>
+        <location filename="../processing_provider/flows.py" line="104"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="99"/>
+        <location filename="../processing_provider/flows.py" line="104"/>
         <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="111"/>
+        <location filename="../processing_provider/flows.py" line="116"/>
         <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
         <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="128"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="128"/>
         <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="128"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
+        <location filename="../processing_provider/flows.py" line="128"/>
         <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="150"/>
+        <location filename="../processing_provider/flows.py" line="157"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="150"/>
+        <location filename="../processing_provider/flows.py" line="157"/>
         <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
         <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="161"/>
+        <location filename="../processing_provider/flows.py" line="168"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="161"/>
+        <location filename="../processing_provider/flows.py" line="168"/>
         <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
         <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="174"/>
+        <location filename="../processing_provider/flows.py" line="183"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="174"/>
+        <location filename="../processing_provider/flows.py" line="183"/>
         <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
         <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="182"/>
+        <location filename="../processing_provider/flows.py" line="191"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="182"/>
+        <location filename="../processing_provider/flows.py" line="191"/>
         <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="190"/>
+        <location filename="../processing_provider/flows.py" line="199"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="190"/>
+        <location filename="../processing_provider/flows.py" line="199"/>
         <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="195"/>
+        <location filename="../processing_provider/flows.py" line="204"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="195"/>
+        <location filename="../processing_provider/flows.py" line="204"/>
         <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
         <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="205"/>
+        <location filename="../processing_provider/flows.py" line="214"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="210"/>
+        <location filename="../processing_provider/flows.py" line="219"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="413"/>
+        <location filename="../processing_provider/flows.py" line="422"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="417"/>
+        <location filename="../processing_provider/flows.py" line="426"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="421"/>
+        <location filename="../processing_provider/flows.py" line="430"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="425"/>
+        <location filename="../processing_provider/flows.py" line="434"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="262"/>
+        <location filename="../processing_provider/flows.py" line="271"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="272"/>
+        <location filename="../processing_provider/flows.py" line="281"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="280"/>
+        <location filename="../processing_provider/flows.py" line="289"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="288"/>
+        <location filename="../processing_provider/flows.py" line="297"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="369"/>
+        <location filename="../processing_provider/flows.py" line="378"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="342"/>
+        <location filename="../processing_provider/flows.py" line="351"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="574"/>
+        <location filename="../processing_provider/flows.py" line="583"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="582"/>
+        <location filename="../processing_provider/flows.py" line="591"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="598"/>
+        <location filename="../processing_provider/flows.py" line="607"/>
         <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="566"/>
+        <location filename="../processing_provider/flows.py" line="575"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="591"/>
+        <location filename="../processing_provider/flows.py" line="600"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="591"/>
+        <location filename="../processing_provider/flows.py" line="600"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
@@ -3940,197 +3940,197 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="95"/>
+        <location filename="../processing_provider/load.py" line="99"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="95"/>
+        <location filename="../processing_provider/load.py" line="99"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="105"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="105"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="105"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="105"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="121"/>
+        <location filename="../processing_provider/load.py" line="125"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="121"/>
+        <location filename="../processing_provider/load.py" line="125"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="148"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="148"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="166"/>
+        <location filename="../processing_provider/load.py" line="172"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="178"/>
+        <location filename="../processing_provider/load.py" line="184"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="179"/>
+        <location filename="../processing_provider/load.py" line="185"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="180"/>
+        <location filename="../processing_provider/load.py" line="186"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="181"/>
+        <location filename="../processing_provider/load.py" line="187"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="182"/>
+        <location filename="../processing_provider/load.py" line="188"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="199"/>
+        <location filename="../processing_provider/load.py" line="205"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="283"/>
+        <location filename="../processing_provider/load.py" line="289"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="205"/>
+        <location filename="../processing_provider/load.py" line="211"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="217"/>
+        <location filename="../processing_provider/load.py" line="223"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="217"/>
+        <location filename="../processing_provider/load.py" line="223"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="230"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="265"/>
+        <location filename="../processing_provider/load.py" line="271"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="82"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="82"/>
+        <location filename="../processing_provider/load.py" line="86"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="131"/>
+        <location filename="../processing_provider/load.py" line="137"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="131"/>
+        <location filename="../processing_provider/load.py" line="137"/>
         <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
         <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="210"/>
+        <location filename="../processing_provider/load.py" line="216"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="322"/>
+        <location filename="../processing_provider/load.py" line="328"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="322"/>
+        <location filename="../processing_provider/load.py" line="328"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="342"/>
+        <location filename="../processing_provider/load.py" line="348"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="342"/>
+        <location filename="../processing_provider/load.py" line="348"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="265"/>
+        <location filename="../processing_provider/load.py" line="271"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="363"/>
+        <location filename="../processing_provider/load.py" line="369"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="364"/>
+        <location filename="../processing_provider/load.py" line="370"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="364"/>
+        <location filename="../processing_provider/load.py" line="370"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="364"/>
+        <location filename="../processing_provider/load.py" line="370"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="364"/>
+        <location filename="../processing_provider/load.py" line="370"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="364"/>
+        <location filename="../processing_provider/load.py" line="370"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>

@@ -44,6 +44,10 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     ID = "aggregate"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         self.add(
             QgsProcessingParameterMultipleLayers(
                 self.INPUT_LAYERS,
@@ -110,6 +114,8 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             ),
         )
         self.add_convention_parameter()
+
+    def _add_outputs(self) -> None:
         self.add(
             QgsProcessingParameterBoolean(
                 self.OVERLAY,

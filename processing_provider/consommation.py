@@ -76,6 +76,11 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
     ID = "consommation"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_choices()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.CONSOMMATION,
@@ -138,6 +143,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                 "not weighed."
             ),
         )
+
+    def _add_choices(self) -> None:
         self.add(
             QgsProcessingParameterEnum(
                 self.CONVENTION,
@@ -201,6 +208,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                 "table gives a territory its own."
             ),
         )
+
+    def _add_outputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.TERRITORIALISATION,

@@ -69,6 +69,11 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     ID = "flows"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_choices()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.add(
             QgsProcessingParameterVectorLayer(
@@ -118,6 +123,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             ),
         )
         self.add_convention_parameter()
+
+    def _add_choices(self) -> None:
         for name, label, help_text in (
             (
                 self.MILLESIME_DEBUT,
@@ -171,6 +178,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 "(empty for a difference layer)."
             ),
         )
+
+    def _add_outputs(self) -> None:
         self.add_table(
             self.SUMMARY,
             self.tr("Summary of the flows"),

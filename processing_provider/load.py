@@ -79,6 +79,10 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     ID = "load"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         param = deliveries_parameter(
             self.INPUT,
             self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
@@ -128,6 +132,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             ),
             advanced=True,
         )
+
+    def _add_outputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.DATA_FOLDER,
