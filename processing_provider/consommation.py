@@ -26,8 +26,9 @@ from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
+from ..ocsge_plugin.pipelines.logs import log_table
 from . import params
-from .base import OcsgeAlgorithm, log_table
+from .base import OcsgeAlgorithm
 
 CODE_FIELDS = (
     "code",
@@ -75,6 +76,11 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
     ID = "consommation"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_choices()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.CONSOMMATION,
@@ -137,6 +143,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                 "not weighed."
             ),
         )
+
+    def _add_choices(self) -> None:
         self.add(
             QgsProcessingParameterEnum(
                 self.CONVENTION,
@@ -200,6 +208,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                 "table gives a territory its own."
             ),
         )
+
+    def _add_outputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.TERRITORIALISATION,

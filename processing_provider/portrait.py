@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingMultiStepFeedback,
@@ -20,22 +19,20 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsProject,
     QgsVectorLayer,
 )
 
 from ..ocsge_plugin.computing.communes import commune_fields
-from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.pipelines import portrait as pipeline
 from ..ocsge_plugin.report import build, template_check
 from ..ocsge_plugin.report import layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from ..ocsge_plugin.storage import files
 from . import params
-from .aggregate import METHODS
 from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries
-from .diagnostic import DiagnosticAlgorithm
 from .groups import RunGroup
+from .params import METHODS
 
 SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
 
@@ -74,10 +71,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        diagnostic = DiagnosticAlgorithm()
-        diagnostic.initAlgorithm()
-        for name in SHARED:
-            self.addParameter(diagnostic.parameterDefinition(name).clone())
+        params.diagnostic_inputs(self, with_layers=False)  # SHARED, as ocsge:diagnostic has them
         self.add(
             QgsProcessingParameterEnum(
                 self.LEVEL,
@@ -166,125 +160,24 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("No output file. Expected a .pdf path."))
         if not output.lower().endswith(".pdf"):
             output += ".pdf"
-        level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
-        codes = [
-            c.strip()
-            for c in self.parameterAsString(parameters, self.TERRITORIES, context)
-            .replace(";", ",")
-            .split(",")
-            if c.strip()
-        ]
         template = self._template(parameters, context)
         folder = self._own_folder(output)
-        selected = self._selected(parameters, context)
-        work = files.temp_name(
-            folder
-        )  # beside it, hidden, removed by the next run if this one dies
+        options = self._options(parameters, context, template, self._selected(parameters, context))
+        # beside it, hidden, removed by the next run if this one dies
+        work = files.temp_name(folder)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         try:
             work.mkdir(parents=True)
             result = self._diagnostic(parameters, context, steps, work / "tables")
             if steps.isCanceled():
                 raise layouts.Canceled()
-            steps.setCurrentStep(1)
-            tables = Tables.read(work / "tables")
-            if selected:
-                codes += tables.territories_of(selected, level) or [
-                    f"{level} ({', '.join(selected)})"
-                ]  # named when none is found
-            try:
-                chosen = build.choose(tables, level, codes)
-            except build.NoTerritory as missing:
-                raise self.fail(
-                    self.tr(
-                        "No territory of the level {level} has the code(s) {codes} in "
-                        "the data. Expected codes of the membership table or of the "
-                        "commune layer."
-                    ).format(level=level, codes=missing)
-                ) from None
-            if not chosen:
-                raise self.fail(
-                    self.tr(
-                        "No territory of the level {level} in the data (for EPCI and "
-                        "SCoT: no epci_code / scot_code in the membership table nor the "
-                        "commune layer)."
-                    ).format(level=level)
-                )
-            method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-            fin, debut = chosen[0].fin, chosen[0].debut
-            artif, flows = (
-                build.ign_layers(result["deliveries"], fin, steps.isCanceled)
-                if method in ("auto", "ign")
-                else (None, None)
-            )
-            raster = self.parameterAsRasterLayer(parameters, self.BACKGROUND, context)
-            run = build.Run(
-                method,
-                self.convention(parameters, context),
-                [Path(p).name for p in result["deliveries"]],
-                result.get("layers", []),
-                bool(artif or flows),
-                raster.name() if raster else "",
-            )
-            communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
-            first = tables.communes_of(chosen[0])
-            crs = build.map_crs(
-                communes.crs() if communes is not None else QgsCoordinateReferenceSystem(),
-                first[0].members.get("departement_code") if first else None,
-            )
-            feedback.pushInfo(
-                plural(
-                    len(chosen),
-                    self.tr("{count} territory: charts and texts…"),
-                    self.tr("{count} territories: charts and texts…"),
-                ).format(count=len(chosen))
-            )
-            uri, table_pages = build.atlas_layer(
-                tables,
-                chosen,
-                run,
-                work,
-                crs,
-                lambda done, total: steps.setProgress(100.0 * done / total),
-                steps.isCanceled,
-                final=folder,
-            )
-            steps.setCurrentStep(2)
-            project = QgsProject()
-            coverage = QgsVectorLayer(uri, "territoires", "ogr")
-            lines = build.lines_layer(uri)
-            background = communes.clone() if communes is not None else None
-            layers, legend = build.map_layers(
-                tables, coverage, background, fin, artif, flows, debut, raster
-            )
-            try:
-                layout = build.make_layout(
-                    project, template, coverage, lines, layers, legend, crs, table_pages
-                )
-            except template_check.TemplateError as error:
-                raise self.fail(str(error)) from None
-
-            def progress(feature, count, rank, pages):
-                steps.setProgress(100.0 * (feature + (rank + 1) / pages) / count)
-                if rank == 0:
-                    feedback.pushInfo(
-                        self.tr("Section {index}/{count}: {name}").format(
-                            index=feature + 1, count=count, name=chosen[feature].nom
-                        )
-                    )
-
-            partial_pdf = str(work / "portrait.pdf")
-            pages = layouts.write_pdf(
-                layout, partial_pdf, progress, steps.isCanceled, moved=(str(folder), str(work))
-            )
-            if steps.isCanceled():
-                raise layouts.Canceled()
-            files.commit_owned(work, folder, leave=["portrait.pdf"])
-            os.replace(work / "portrait.pdf", output)
+            run = pipeline.portrait(work, folder, result, options, steps, feedback)
+            files.commit_owned(work, folder, leave=[pipeline.PDF])
+            os.replace(work / pipeline.PDF, output)
         except layouts.Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
-        except files.OutputClash as error:
+        except (files.OutputClash, pipeline.PortraitError, template_check.TemplateError) as error:
             raise self.fail(str(error)) from None
         except (OSError, RuntimeError) as error:  # a full disk (GDAL's errors are RuntimeError)
             if not isinstance(error, OSError) and not files.is_write_failure(error):
@@ -298,20 +191,40 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             files.remove(work)
         self._kept = dict(
             folder=folder,
-            template=template,
-            crs=crs,
-            pages=table_pages,
+            template=options.template,
+            crs=run.crs,
+            pages=run.table_pages,
             communes=parameters.get(self.COMMUNES),
             name=Path(output).stem,
-            artif=artif,
-            flows=flows,
-            raster=raster,
+            artif=run.artif,
+            flows=run.flows,
+            raster=options.raster,
             replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context),
         )
         feedback.pushInfo(
-            self.tr("{pages} pages written to {path}").format(pages=pages, path=output)
+            self.tr("{pages} pages written to {path}").format(pages=run.pages, path=output)
         )
-        return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
+        return {self.OUTPUT: output, self.PAGES: run.pages, self.FOLDER: str(folder)}
+
+    def _options(self, parameters, context, template, selected) -> pipeline.PortraitOptions:
+        """The portrait's choices, with the ``template`` checked and the communes ``selected``."""
+        codes = [
+            c.strip()
+            for c in self.parameterAsString(parameters, self.TERRITORIES, context)
+            .replace(";", ",")
+            .split(",")
+            if c.strip()
+        ]
+        return pipeline.PortraitOptions(
+            level=LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
+            codes=codes,
+            template=template,
+            selected=selected,
+            method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            convention=self.convention(parameters, context),
+            raster=self.parameterAsRasterLayer(parameters, self.BACKGROUND, context),
+            communes=self.parameterAsVectorLayer(parameters, self.COMMUNES, context),
+        )
 
     def _template(self, parameters, context) -> str | None:
         """The user's template, checked as data before anything is computed or written; None: the
