@@ -85,10 +85,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.definitions import AUTO, CONVENTIONS, METHODS
 from ..core.errors import Canceled, ClassifyError
 from ..core.i18n import plural, tr
 from ..domain.nomenclature import is_known_code, normalise_code
-from ..domain.rules import CODE_BATI, CONVENTIONS, DEFAULT_CONVENTION
+from ..domain.rules import CODE_BATI, DEFAULT_CONVENTION
 from . import thresholds
 from .batches import BATCH, Step, WkbColumn, iter_batches, ogr_target, postgis_readable, wkb_blobs
 from .classified import RAISONS, SOURCES, Classification, Comparison
@@ -111,8 +112,6 @@ __all__ = [
     "suggest_projected_crs",
 ]
 
-METHODS = ("ign", "matrice", "matrice_seuils")
-AUTO = "auto"
 
 # Field spellings tried when the default name is absent (case is ignored everywhere).
 CS_ALTERNATIVES = ("code_cs", "couverture", "cs")

@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core.definitions import CONSUMPTION_CONVENTIONS, LEVELS, Level
 from ..core.errors import Canceled, TerritoryError
 from ..core.i18n import plural, tr
 from ..domain.nomenclature import departements, regions
@@ -48,11 +49,11 @@ from .consumption_read import DESTINATIONS, ConsumptionFile
 from .rollup import Membership, departement_of_commune
 
 __all__ = [
-    "CONVENTIONS",
+    "CONSUMPTION_CONVENTIONS",
+    "CONSUMPTION_LEVELS",
     "DEFAULT_LEVELS",
     "GUARANTEES",
     "HECTARE",
-    "LEVELS",
     "NATIONAL_COLUMNS",
     "ConsumptionResult",
     "LevelTables",
@@ -61,16 +62,10 @@ __all__ = [
     "write_tables",
 ]
 
-LEVELS = (
-    "commune",
-    "epci",
-    "scot",
-    "departement",
-    "region",
-    "zone",
-)  # zone: a set of communes of the user's (zone_code)
-DEFAULT_LEVELS = LEVELS[:5]
-CONVENTIONS = ("loi", "national")  # the law (default); the national file's rule
+#: The levels ocsge:consommation computes: the published ones, then ``zone`` (a set of communes of
+#: the user's, zone_code).
+CONSUMPTION_LEVELS = tuple(level.value for level in Level)
+DEFAULT_LEVELS = LEVELS
 GUARANTEES = ("toutes", "aucune", "liste")  # the 1 ha guarantee: every commune, none, a listed set
 UNITS = ("ha", "m2")
 HECTARE = 10_000.0  # m²
@@ -123,8 +118,8 @@ _NAMES = {
 
 @dataclass
 class Options:
-    """The choices of a run (``CONVENTIONS``, ``GUARANTEES``, ``UNITS``); ``rate`` and ``rates`` are
-    fractions (0.5 = 50 %)."""
+    """The choices of a run (``CONSUMPTION_CONVENTIONS``, ``GUARANTEES``, ``UNITS``); ``rate`` and
+    ``rates`` are fractions (0.5 = 50 %)."""
 
     convention: str = "loi"
     rate: float = 0.5
@@ -424,7 +419,7 @@ def compute(
 
 def _check_options(options: Options, levels: Sequence[str]) -> None:
     for value, allowed in (
-        (options.convention, CONVENTIONS),
+        (options.convention, CONSUMPTION_CONVENTIONS),
         (options.guarantee, GUARANTEES),
         (options.unit, UNITS),
     ):
@@ -434,11 +429,11 @@ def _check_options(options: Options, levels: Sequence[str]) -> None:
                     value=value, allowed=", ".join(allowed)
                 )
             )
-    unknown = [level for level in levels if level not in LEVELS]
+    unknown = [level for level in levels if level not in CONSUMPTION_LEVELS]
     if unknown:
         raise TerritoryError(
             tr("Unknown level {value}. Expected one of {allowed}.").format(
-                value=", ".join(unknown), allowed=", ".join(LEVELS)
+                value=", ".join(unknown), allowed=", ".join(CONSUMPTION_LEVELS)
             )
         )
     if not 0.0 <= options.rate <= 1.0:

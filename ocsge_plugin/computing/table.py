@@ -10,8 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-LEVELS = ("commune", "epci", "scot", "departement", "region")
-
+from ..core.definitions import LEVELS  # noqa: F401  (publishing/export.py imports it from here)
 
 # The long table (m²): one row per territory and pair of millésimes.
 TABLE_COLUMNS = [
