@@ -372,7 +372,9 @@ def test_thresholds_flip_a_polygon_whose_class_did_not_change(flows, tmp_path):
 
 
 def test_canonical_key_ignores_how_the_same_coordinates_are_written(flows):
-    key = flows._canonical_key
+    from ocsge.ocsge_plugin.computing import flows_overlay
+
+    key = flows_overlay._canonical_key
     square = QgsGeometry.fromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0))")
     assert key(square) == key(QgsGeometry.fromWkt("MULTIPOLYGON(((10 10,0 10,0 0,10 0,10 10)))"))
     assert key(square) == key(
