@@ -73,3 +73,12 @@ class StepProgress:
             if self.feedback.isCanceled():
                 raise Canceled()
             self.feedback.setProgress(self.end)
+
+
+class Step(ScaledFeedback):
+    """Progress of a sub-step mapped into [start, end] of the parent's range (a feedback for another
+    core's 0–100 % progress too); ``check`` raises Canceled."""
+
+    def check(self) -> None:
+        if self.isCanceled():
+            raise Canceled()
