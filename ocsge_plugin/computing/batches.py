@@ -32,6 +32,26 @@ from .codes import is_null
 from .prefetch import Prefetched, prefetched
 from .progress import Step
 
+__all__ = [
+    "BATCH",
+    "ogr_target",
+    "open_ogr",
+    "vrt_source",
+    "iter_batches",
+    "postgis_readable",
+    "Needed",
+    "READERS",
+    "CHUNK",
+    "COMBINATIONS",
+    "read_ahead",
+    "forget_read_ahead",
+    "postgis_extents",
+    "WkbColumn",
+    "wkb_blobs",
+    "wkb_bytes",
+    "Step",
+]
+
 BATCH = 65536
 
 

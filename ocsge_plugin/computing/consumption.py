@@ -56,6 +56,9 @@ __all__ = [
     "Options",
     "compute",
     "write_tables",
+    "UNITS",
+    "REFERENCE",
+    "PLUGIN_COLUMNS",
 ]
 
 #: The levels ocsge:consommation computes: the published ones, then ``zone`` (a set of communes of

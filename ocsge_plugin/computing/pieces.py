@@ -18,6 +18,23 @@ from qgis.core import QgsGeometry
 from ..domain.nomenclature import couverture, usage
 from ..domain.rules import DEFAULT_CONVENTION
 
+__all__ = [
+    "M2_PER_HA",
+    "FLUX_ARTIF",
+    "FLUX_DESARTIF",
+    "FLUX_IMPER",
+    "FLUX_DESIMPER",
+    "FLUX_SEPARATOR",
+    "UNDETERMINED",
+    "flow_kind",
+    "flux_value",
+    "flux_values",
+    "ChangePiece",
+    "OnlyPart",
+    "FlowReport",
+    "FlowAccumulator",
+]
+
 M2_PER_HA = 10000.0
 
 

@@ -39,6 +39,8 @@ from .batches import Step
 from .codes import is_null
 from .wkb import wkb_area_bbox
 
+__all__ = ["TerritorySet", "polygonal", "Placement", "Placements", "accumulate"]
+
 gdal.UseExceptions()
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from ..core.errors import Canceled
 
+__all__ = ["check_canceled", "ScaledFeedback", "StepProgress", "Step"]
+
 
 def check_canceled(feedback: Any) -> None:
     """Raise ``Canceled`` when the feedback (may be None) was canceled."""

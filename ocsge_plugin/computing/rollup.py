@@ -54,6 +54,8 @@ __all__ = [
     "dissolve",
     "read_membership",
     "rollup",
+    "SUM_COLUMNS",
+    "MEMBERSHIP_OUTPUT",
 ]
 
 

@@ -12,6 +12,8 @@ import numpy as np
 
 from .wkb import ragged_arange
 
+__all__ = ["IND", "side_neighbours", "candidate_pairs"]
+
 IND = 2  # class index of indéterminé in the thresholds (0 non-artif, 1 artif, 2 indéterminé)
 _PAIR_CHUNK = 1 << 19  # fallback: candidate pairs handled at a time (bounds the temporaries)
 

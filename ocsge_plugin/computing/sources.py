@@ -16,6 +16,17 @@ from ..core.errors import DeliveryError, FlowError, TerritoryError
 from ..core.i18n import tr
 from ..storage import reading
 
+__all__ = [
+    "Source",
+    "describe_source",
+    "source_title",
+    "resolve_stock_method",
+    "select_sources",
+    "sources_from_layers",
+    "FlowChoice",
+    "flow_source",
+]
+
 
 @dataclass
 class Source:

@@ -57,6 +57,8 @@ from .sources import Source, resolve_stock_method
 from .territory_table import FLOW_SUMS, build_table, millesime_pairs
 from .wkb import wkb_area_bbox
 
+__all__ = ["AggregateResult", "aggregate"]
+
 gdal.UseExceptions()
 
 
