@@ -303,7 +303,9 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         rates_path = self.parameterAsFile(parameters, self.TERRITORIALISATION, context)
         listed = self.parameterAsString(parameters, self.GUARANTEED, context) or ""
         return core.Options(
-            convention=core.CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)],
+            convention=core.CONSUMPTION_CONVENTIONS[
+                self.parameterAsEnum(parameters, self.CONVENTION, context)
+            ],
             rate=self.parameterAsDouble(parameters, self.RATE, context) / 100.0,
             rates=reading.read_rates(rates_path) if rates_path else {},
             unit=params.UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
@@ -325,7 +327,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             or self.parameterDefinition(self.OUTPUT_FOLDER).generateTemporaryDestination()
         )
         levels = [
-            core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)
+            core.CONSUMPTION_LEVELS[i]
+            for i in self.parameterAsEnums(parameters, self.LEVELS, context)
         ] or list(core.DEFAULT_LEVELS)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
         passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)
