@@ -4,132 +4,132 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="54"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="70"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="60"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="76"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="78"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="94"/>
         <source>Artificialised</source>
         <translation>Artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="78"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="94"/>
         <source>Not artificialised</source>
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="269"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="198"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="421"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="439"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="466"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="484"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="485"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="503"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="297"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="226"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="323"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="252"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="804"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="533"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="820"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="549"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="848"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="577"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="858"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="587"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="868"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="597"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="57"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="78"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="58"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="79"/>
         <source>Différence</source>
         <translation>Différence</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="31"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="43"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="60"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="81"/>
         <source>Artificialisation difference</source>
         <translation>Évolution de l'artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="77"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="98"/>
         <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="141"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="162"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="148"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="169"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="276"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="297"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="299"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="320"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="300"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="321"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="300"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="321"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
@@ -419,232 +419,232 @@
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="30"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="42"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="32"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="44"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="33"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="45"/>
         <source>Consommation d&apos;espaces</source>
         <translation>Consommation d'espaces</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="185"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="197"/>
         <source>This resource has no file to download.</source>
         <translation>Cette ressource n'a aucun fichier à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="186"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="198"/>
         <source>The format “{format}” cannot be shown on the map by this panel (it loads GeoPackage, GeoJSON, zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). Download it instead.</source>
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="267"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="279"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="268"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="280"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="269"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="281"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="270"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="282"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="271"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="283"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="295"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="307"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="317"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="329"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="295"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="327"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="682"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="125"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="783"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="216"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="714"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="265"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="904"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="348"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="185"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="191"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="76"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="64"/>
         <source>OCS GE — data</source>
         <translation>OCS GE — données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="81"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="69"/>
         <source>Download to folder</source>
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="105"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="46"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="106"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="47"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="107"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="48"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="117"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="58"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="118"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="59"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="140"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="81"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="141"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="82"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="146"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="87"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="231"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="179"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="164"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="129"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="168"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="133"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="194"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="161"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="196"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="163"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="198"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="165"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="263"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="211"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="264"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="212"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="266"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="214"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
@@ -654,302 +654,302 @@
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="278"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="226"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="279"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="227"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="301"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="249"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="303"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="251"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="305"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="253"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="308"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="256"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="311"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="259"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="335"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="283"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="337"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="285"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="410"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="139"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="423"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="152"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="448"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="177"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="450"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="179"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="455"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="184"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="470"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="199"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="487"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="216"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="331"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="629"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="358"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="614"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="343"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="629"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="358"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="644"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="373"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="662"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="391"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="670"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="399"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="677"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="406"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="692"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="421"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="715"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="444"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="726"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="455"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="64"/>
+        <location filename="../ocsge_plugin/services/network.py" line="76"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="757"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="486"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="766"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="495"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="822"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="551"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="881"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="610"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="66"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="73"/>
         <source>{name} is empty.</source>
         <translation>{name} est vide.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="173"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="180"/>
         <source>{name} holds no vector layer.</source>
         <translation>{name} ne contient aucune couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="186"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="193"/>
         <source>{name} is not a readable zip archive.</source>
         <translation>{name} n'est pas une archive zip lisible.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="191"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="198"/>
         <source>{name} holds no shapefile, GeoPackage or GeoJSON: it cannot be shown on the map.</source>
         <translation>{name} ne contient ni shapefile, ni GeoPackage, ni GeoJSON : impossible de l'afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="201"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="208"/>
         <source>{name}: this format cannot be shown on the map.</source>
         <translation>{name} : ce format ne peut pas être affiché sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="211"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="218"/>
         <source>{name} cannot be opened by QGIS ({provider}).</source>
         <translation>QGIS ne peut pas ouvrir {name} ({provider}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/tasks.py" line="48"/>
+        <location filename="../ocsge_plugin/gui/tasks.py" line="53"/>
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="78"/>
+        <location filename="../ocsge_plugin/services/network.py" line="92"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="249"/>
+        <location filename="../ocsge_plugin/services/network.py" line="263"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="264"/>
+        <location filename="../ocsge_plugin/services/network.py" line="278"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="270"/>
+        <location filename="../ocsge_plugin/services/network.py" line="284"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="276"/>
+        <location filename="../ocsge_plugin/services/network.py" line="290"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="280"/>
+        <location filename="../ocsge_plugin/services/network.py" line="294"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="286"/>
+        <location filename="../ocsge_plugin/services/network.py" line="300"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="299"/>
+        <location filename="../ocsge_plugin/services/network.py" line="313"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="331"/>
+        <location filename="../ocsge_plugin/services/network.py" line="345"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="336"/>
+        <location filename="../ocsge_plugin/services/network.py" line="350"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="338"/>
+        <location filename="../ocsge_plugin/services/network.py" line="352"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="340"/>
+        <location filename="../ocsge_plugin/services/network.py" line="354"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="417"/>
+        <location filename="../ocsge_plugin/services/network.py" line="431"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="462"/>
+        <location filename="../ocsge_plugin/services/network.py" line="476"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="562"/>
+        <location filename="../ocsge_plugin/services/network.py" line="576"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="154"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="170"/>
         <source>Matrix disagrees with IGN</source>
         <translation>Matrice en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="154"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="170"/>
         <source>Thresholds (seuils) disagree with IGN</source>
         <translation>Seuils en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="196"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="212"/>
         <source>Change of class only (no flow)</source>
         <translation>Changement de classe seul (sans flux)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="204"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="220"/>
         <source>Only in the début millésime</source>
         <translation>Seulement dans le millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="204"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="220"/>
         <source>Only in the fin millésime</source>
         <translation>Seulement dans le millésime de fin</translation>
     </message>
@@ -974,12 +974,12 @@
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="647"/>
+        <location filename="../ocsge_plugin/publishing/schema.py" line="271"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="647"/>
+        <location filename="../ocsge_plugin/publishing/schema.py" line="271"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
@@ -989,7 +989,7 @@
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="71"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="82"/>
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
@@ -1024,12 +1024,12 @@
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="632"/>
+        <location filename="../ocsge_plugin/publishing/schema.py" line="256"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="820"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="253"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
@@ -1054,7 +1054,7 @@
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="377"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="399"/>
         <source>IGN&apos;s listing</source>
         <translation>la liste de l'IGN</translation>
     </message>
@@ -1079,102 +1079,102 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="368"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="380"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="731"/>
+        <location filename="../ocsge_plugin/publishing/writing.py" line="89"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="89"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="121"/>
         <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="102"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="134"/>
         <source>the source</source>
         <translation>la source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="102"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="134"/>
         <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="288"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="320"/>
         <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
         <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="620"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="692"/>
         <source>the export</source>
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="315"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="263"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="318"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="266"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="833"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="269"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="322"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="270"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="333"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="281"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="828"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="557"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="840"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="569"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="146"/>
+        <location filename="../ocsge_plugin/services/network.py" line="160"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="303"/>
+        <location filename="../ocsge_plugin/services/network.py" line="317"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="308"/>
+        <location filename="../ocsge_plugin/services/network.py" line="322"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="313"/>
+        <location filename="../ocsge_plugin/services/network.py" line="327"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="136"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="134"/>
         <source>Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.</source>
         <translation>Impossible d'extraire {name} dans le cache {folder} : {error}. Libérez de la place ou videz le cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="271"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="289"/>
         <source>The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN.</source>
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
@@ -1229,207 +1229,207 @@
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="33"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="38"/>
         <source>A folder, .7z archives or .gpkg/.shp files (drop them here)</source>
         <translation>Un dossier, des archives .7z ou des fichiers .gpkg/.shp (déposez-les ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="36"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="41"/>
         <source>Several paths are separated by &apos;;&apos;. Drop files or folders here to add them.</source>
         <translation>Plusieurs chemins sont séparés par « ; ». Déposez ici des fichiers ou des dossiers pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="41"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="46"/>
         <source>Folder…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="42"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="47"/>
         <source>Choose a folder holding OCS GE deliveries</source>
         <translation>Choisir un dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="50"/>
         <source>Files…</source>
         <translation>Fichiers…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="46"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="51"/>
         <source>Choose one or more .7z archives or .gpkg/.shp files</source>
         <translation>Choisir une ou plusieurs archives .7z ou fichiers .gpkg/.shp</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="82"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="87"/>
         <source>Folder holding OCS GE deliveries</source>
         <translation>Dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="90"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="95"/>
         <source>OCS GE deliveries</source>
         <translation>Livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="90"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="95"/>
         <source>OCS GE deliveries (*.7z *.7z.001 *.gpkg *.shp);;All files (*)</source>
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="662"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="391"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="748"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="477"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="748"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="477"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="117"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="133"/>
         <source>colours: usage in {year}</source>
         <translation>couleurs : usage en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="117"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="133"/>
         <source>colours: couverture in {year}</source>
         <translation>couleurs : couverture en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="128"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="144"/>
         <source>Désartificialisation</source>
         <translation>Désartificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Share artificialised (%)</source>
         <translation>Part artificialisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Artificialised surface ({unit})</source>
         <translation>Surface artificialisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Artificialisation ({unit})</source>
         <translation>Artificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Désartificialisation ({unit})</source>
         <translation>Désartificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Share impermeable (%)</source>
         <translation>Part imperméabilisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Impermeable surface ({unit})</source>
         <translation>Surface imperméabilisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Imperméabilisation ({unit})</source>
         <translation>Imperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Désimperméabilisation ({unit})</source>
         <translation>Désimperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="254"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="270"/>
         <source>Code commune (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="255"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="271"/>
         <source>Code EPCI (SIREN)</source>
         <translation>Code EPCI (SIREN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="256"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="272"/>
         <source>Code SCoT</source>
         <translation>Code SCoT</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="257"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="273"/>
         <source>Code département</source>
         <translation>Code département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="258"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="274"/>
         <source>Code région</source>
         <translation>Code région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Millésime (début)</source>
         <translation>Millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Millésime (fin)</source>
         <translation>Millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Commune surface ({unit})</source>
         <translation>Surface de la commune ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Surface (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Share of France (%)</source>
         <translation>Part de la France (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Covered by OCS GE</source>
         <translation>Couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="280"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="296"/>
         <source>Net artificialisation (m² per ha of territory)</source>
         <translation>Artificialisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="280"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="296"/>
         <source>Net imperméabilisation (m² per ha of territory)</source>
         <translation>Imperméabilisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="379"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="395"/>
         <source>below {value:g} m²/ha</source>
         <translation>moins de {value:g} m²/ha</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="381"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="397"/>
         <source>{value:g} m²/ha and more</source>
         <translation>{value:g} m²/ha et plus</translation>
     </message>
@@ -1634,27 +1634,27 @@
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="53"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="59"/>
         <source>Stock per {level} by couverture code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
         <translation>Stock par {level} selon le code de couverture (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="58"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="64"/>
         <source>Stock per {level} by usage code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
         <translation>Stock par {level} selon le code d'usage (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="63"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="69"/>
         <source>Changed land per {level} between two millésimes by couverture at début (cs_debut) and at fin (cs_fin). Surfaces in {unit}.</source>
         <translation>Surfaces changées par {level} entre deux millésimes, selon la couverture au début (cs_debut) et à la fin (cs_fin). Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="67"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="73"/>
         <source>Newly artificialised land per {level} by couverture (cs_debut) and usage (us_debut) at début. Surfaces in {unit}; their sum is flux_artif.</source>
         <translation>Surfaces nouvellement artificialisées par {level}, selon la couverture (cs_debut) et l'usage (us_debut) au début. Surfaces en {unit} ; leur somme est flux_artif.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="162"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="168"/>
         <source>The layer has no {missing} field. Expected the surfaces by class of ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : les surfaces par classe de ocsge:aggregate (champs tableau, code, code_cs, cs_debut, surface…).</translation>
     </message>
@@ -1664,42 +1664,42 @@
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="364"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="385"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="178"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="199"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="364"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="385"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="395"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="416"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="404"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="425"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="419"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="440"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="441"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="462"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="510"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="531"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -2041,202 +2041,202 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="459"/>
+        <location filename="../ocsge_plugin/storage/names.py" line="147"/>
         <source>{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields are the authority: {data} is used. Check that the delivery is the one you expect.</source>
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="217"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="235"/>
         <source>The disk of the cache {folder} is full while extracting {name} ({detail}): nothing was kept. Free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
         <translation>Le disque du cache {folder} est plein pendant l'extraction de {name} ({detail}) : rien n'a été gardé. Libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="236"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="254"/>
         <source>The archive {name} lists {size} MB of files, more than the cap of {cap} MB: refused, nothing was extracted. An IGN delivery is smaller; the cap is QGIS&apos;s advanced setting ocsge/archive/max_gb.</source>
         <translation>L'archive {name} annonce {size} Mo de fichiers, plus que le plafond de {cap} Mo : refusée, rien n'a été extrait. Une livraison de l'IGN est plus petite ; le plafond est le paramètre avancé de QGIS ocsge/archive/max_gb.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="244"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="262"/>
         <source>The archive {name} ({packed} MB) lists {size} MB of files, {times:.0f} times its size (at most {ratio:g}): an archive made to fill the disk, refused, nothing was extracted. Get the delivery again from IGN.</source>
         <translation>L'archive {name} ({packed} Mo) annonce {size} Mo de fichiers, {times:.0f} fois sa taille (au plus {ratio:g}) : une archive faite pour remplir le disque, refusée, rien n'a été extrait. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="260"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="278"/>
         <source>Not enough space in the cache {folder} to extract {name}: {size} MB needed, {free} MB free. Nothing was extracted: free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
         <translation>Pas assez de place dans le cache {folder} pour extraire {name} : {size} Mo nécessaires, {free} Mo libres. Rien n'a été extrait : libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="430"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="448"/>
         <source>The archive {name} writes more than the {size} MB it lists: a forged archive, stopped and removed. Get the delivery again from IGN.</source>
         <translation>L'archive {name} écrit plus que les {size} Mo qu'elle annonce : une archive falsifiée, arrêtée et effacée. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="551"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="280"/>
         <source>Refused to open “{url}”: not a web address (http or https).</source>
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="198"/>
+        <location filename="../ocsge_plugin/services/network.py" line="212"/>
         <source>The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.</source>
         <translation>Le disque de {folder} est plein ({free} Mo laissés libres) : le téléchargement depuis {host} a été arrêté et rien n'a été gardé. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="204"/>
+        <location filename="../ocsge_plugin/services/network.py" line="218"/>
         <source>Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.</source>
         <translation>Pas assez de place dans {folder} pour le téléchargement depuis {host} : {needed} Mo nécessaires, {free} Mo libres. Rien n'a été gardé : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="215"/>
+        <location filename="../ocsge_plugin/services/network.py" line="229"/>
         <source>{host} sends more than the file&apos;s declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.</source>
         <translation>{host} envoie plus que la taille déclarée du fichier ({declared} octets ; au moins {received} octets) : arrêté, rien n'a été gardé. Le fichier ne correspond pas à sa description : signalez-le à son producteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="532"/>
+        <location filename="../ocsge_plugin/services/network.py" line="546"/>
         <source>The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS&apos;s advanced setting ocsge/network/deadline_rate).</source>
         <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="140"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="161"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager), a connection string (host=… dbname=… user=…) or a URI (postgresql://user@host:port/dbname).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="436"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="76"/>
         <source>The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="451"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="91"/>
         <source>The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : QGIS n'y trouve aucune mise en page. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="68"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="71"/>
         <source>The template {path} was refused: {element}. A template is data only: no HTML frame or HTML label, no picture outside its folder or on the web, no expression reading the environment or files. Expected a .qpt saved from the layout designer, its pictures beside it.</source>
         <translation>Le modèle {path} est refusé : {element}. Un modèle ne contient que des données : ni cadre HTML ni étiquette HTML, aucune image hors de son dossier ou sur le web, aucune expression qui lit l'environnement ou des fichiers. Attendu : un .qpt enregistré depuis le concepteur de mise en page, ses images à côté de lui.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="82"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="85"/>
         <source>the layout</source>
         <translation>la mise en page</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="94"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="97"/>
         <source>The template {path} cannot be read ({reason}). Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu ({reason}). Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="101"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="104"/>
         <source>a document type or entity declaration</source>
         <translation>une déclaration de type de document ou d'entité</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="106"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="109"/>
         <source>The template {path} cannot be read: it is not well-formed XML (line {line}, column {column}; truncated or edited?). Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé (ligne {line}, colonne {column} ; tronqué ou modifié ?). Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="114"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="117"/>
         <source>The template {path} cannot be read: its root element is &lt;{tag}&gt;, not &lt;Layout&gt;. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : son élément racine est &lt;{tag}&gt;, pas &lt;Layout&gt;. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="133"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="136"/>
         <source>the picture {item} is on the web ({file})</source>
         <translation>l'image {item} est sur le web ({file})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="146"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="149"/>
         <source>the picture {item} shows {file}, outside the template&apos;s folder</source>
         <translation>l'image {item} affiche {file}, hors du dossier du modèle</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="158"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="161"/>
         <source>the picture {item} takes its source from an expression (only a field of the atlas layer is allowed)</source>
         <translation>l'image {item} prend sa source d'une expression (seul un champ de la couche de l'atlas est admis)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="172"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="175"/>
         <source>the expression function {function}() in {item}</source>
         <translation>la fonction d'expression {function}() dans {item}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="180"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="183"/>
         <source>the variable {variable} in {item}</source>
         <translation>la variable {variable} dans {item}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="188"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="191"/>
         <source>the address {address} in {item}</source>
         <translation>l'adresse {address} dans {item}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="213"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="216"/>
         <source>an HTML frame (it would load “{source}”)</source>
         <translation>un cadre HTML (il chargerait « {source} »)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="213"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="216"/>
         <source>its HTML text</source>
         <translation>son texte HTML</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="220"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="223"/>
         <source>the label {item} in HTML mode</source>
         <translation>l'étiquette {item} en mode HTML</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="460"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="492"/>
         <source>Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.</source>
         <translation>Refusé : la couche de sortie {layer} serait écrite dans {path}, que ce traitement lit. Rien n'a été écrit. Attendu : un autre fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="467"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="499"/>
         <source>Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.</source>
         <translation>Refusé : la sortie {output} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. Rien n'a été écrit. Attendu : un autre nom pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="477"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="509"/>
         <source>Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.</source>
         <translation>Refusé : le dossier {output} contient une entrée de ce traitement ({input}) et le traitement en remplace les fichiers. Rien n'a été écrit. Attendu : un autre emplacement pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="488"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="520"/>
         <source>Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.</source>
         <translation>Refusé : {output} est un GeoPackage qui contient d'autres couches ({layers}) ; remplacer le fichier les supprimerait. Rien n'a été écrit. Attendu : un nouveau nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="498"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="530"/>
         <source>Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder.</source>
         <translation>Refusé : la sortie {output} est le dossier {input} que ce traitement lit, ou se trouve dedans : le traitement suivant lirait les résultats comme des données. Rien n'a été écrit. Attendu : un emplacement hors de ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="511"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="543"/>
         <source>Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.</source>
         <translation>Refusé : {folder} existe et n'a pas été créé par cette extension (il ne contient pas {marker}) : il est laissé intact. Attendu : un autre nom de sortie, ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="562"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="594"/>
         <source>the plugin</source>
         <translation>l'extension</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="55"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="60"/>
         <source>named as IGN names it</source>
         <translation>nommée comme l'IGN la nomme</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="55"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="60"/>
         <source>the largest</source>
         <translation>la plus grande</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="58"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="63"/>
         <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygon) is left out.</source>
         <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygone) est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="58"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="63"/>
         <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygons) is left out.</source>
         <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygones) est écartée.</translation>
     </message>
@@ -2251,27 +2251,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{layer} : {count} géométries de type courbe (MultiSurface, CurvePolygon…) sur {total} transformées en polygones, leurs arcs découpés en segments d'au plus 4° : leurs surfaces sont celles des contours linéarisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/interrupt.py" line="92"/>
+        <location filename="../ocsge_plugin/storage/interrupt.py" line="98"/>
         <source>Canceled too late to keep the previous outputs: {count} output had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
         <translation>Annulé trop tard pour garder les sorties précédentes : {count} sortie avait déjà été remplacée par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/interrupt.py" line="92"/>
+        <location filename="../ocsge_plugin/storage/interrupt.py" line="98"/>
         <source>Canceled too late to keep the previous outputs: {count} outputs had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
         <translation>Annulé trop tard pour garder les sorties précédentes : {count} sorties avaient déjà été remplacées par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="481"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="502"/>
         <source>GDAL could not create the table</source>
         <translation>GDAL n'a pas pu créer la table</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="505"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="526"/>
         <source>the transaction was not committed</source>
         <translation>la transaction n'a pas été validée</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="520"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="541"/>
         <source>PostgreSQL database « {name} »</source>
         <translation>base PostgreSQL « {name} »</translation>
     </message>
@@ -2485,7 +2485,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/keeping.py" line="188"/>
+        <location filename="../ocsge_plugin/storage/keeping.py" line="193"/>
         <source>{title} ({format}) left out: the {kept} delivery of the same millésime is loaded.</source>
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
@@ -2525,27 +2525,27 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="81"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="93"/>
         <source>Consommation NAF (Cerema, communes)</source>
         <translation>Consommation NAF (Cerema, communes)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="334"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="346"/>
         <source>No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.</source>
         <translation>Aucun jeu de données de {organization} intitulé « {title} » dans la réponse de data.gouv.fr pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="346"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="358"/>
         <source>The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.</source>
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="239"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="187"/>
         <source>Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click</source>
         <translation>Trouve le jeu de données de {organization} « {title} » sur data.gouv.fr et ajoute son fichier {kind} ({name}) au projet en un clic</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="605"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="334"/>
         <source>Finding and downloading {label}</source>
         <translation>Recherche et téléchargement : {label}</translation>
     </message>
@@ -2630,7 +2630,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="407"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="336"/>
         <source>{path} (layer {layer}, read as {kind}): {error}</source>
         <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
@@ -2655,7 +2655,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="850"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="579"/>
         <source>Remove:
 - the extracted archives and normalised layers ({extracted}), in {work};
 - the downloaded archives and files ({downloaded}), in {folder}.
@@ -2708,27 +2708,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="69"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="101"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="77"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="109"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="123"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="169"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="123"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="169"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="161"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="239"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
@@ -2786,6 +2786,16 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../processing_provider/params.py" line="325"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="142"/>
+        <source>No consumption figures for {names}: the consumption file has none of their communes (their consumption pages are left out).</source>
+        <translation>Aucun chiffre de consommation pour {names} : le fichier de consommation n'a aucune de leurs communes (leurs pages de consommation sont omises).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="225"/>
+        <source>Consumption file: years {first}–{last}.</source>
+        <translation>Fichier de consommation : années {first}–{last}.</translation>
     </message>
 </context>
 <context>
@@ -4226,12 +4236,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="59"/>
+        <location filename="../ocsge_plugin/plugin.py" line="63"/>
         <source>OCS GE and data.gouv.fr data panel</source>
         <translation>Panneau de données OCS GE et data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="76"/>
+        <location filename="../ocsge_plugin/plugin.py" line="80"/>
         <source>OCS GE user guide</source>
         <translation>Guide de l'extension OCS GE</translation>
     </message>
@@ -4247,129 +4257,204 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="75"/>
+        <location filename="../processing_provider/portrait.py" line="82"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
+        <location filename="../processing_provider/portrait.py" line="98"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
+        <location filename="../processing_provider/portrait.py" line="98"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="128"/>
+        <location filename="../processing_provider/portrait.py" line="135"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="128"/>
+        <location filename="../processing_provider/portrait.py" line="135"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="139"/>
+        <location filename="../processing_provider/portrait.py" line="147"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="139"/>
+        <location filename="../processing_provider/portrait.py" line="147"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="139"/>
+        <location filename="../processing_provider/portrait.py" line="147"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="148"/>
+        <location filename="../processing_provider/portrait.py" line="156"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="149"/>
+        <location filename="../processing_provider/portrait.py" line="157"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="160"/>
+        <location filename="../processing_provider/portrait.py" line="244"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="234"/>
+        <location filename="../processing_provider/portrait.py" line="345"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="178"/>
+        <location filename="../processing_provider/portrait.py" line="262"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="185"/>
+        <location filename="../processing_provider/portrait.py" line="269"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="204"/>
+        <location filename="../processing_provider/portrait.py" line="288"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="100"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="100"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="115"/>
+        <location filename="../processing_provider/portrait.py" line="122"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="115"/>
+        <location filename="../processing_provider/portrait.py" line="122"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="280"/>
+        <location filename="../processing_provider/portrait.py" line="391"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="163"/>
+        <source>Consumption file (Cerema, optional)</source>
+        <translation>Fichier de consommation (Cerema, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="163"/>
+        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
+        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="179"/>
+        <source>Convention of the trajectory</source>
+        <translation>Convention de la trajectoire</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="179"/>
+        <source>The law (default)</source>
+        <translation>La loi (par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="179"/>
+        <source>As the national « Trajectoires ZAN » table</source>
+        <translation>Comme la table nationale « Trajectoires ZAN »</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="179"/>
+        <source>As the parameter Convention of ocsge:consommation.</source>
+        <translation>Comme le paramètre Convention de ocsge:consommation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="192"/>
+        <source>Reduction rate (%)</source>
+        <translation>Taux de réduction (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="192"/>
+        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
+        <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="207"/>
+        <source>INSEE table de passage (optional)</source>
+        <translation>Table de passage de l'INSEE (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="207"/>
+        <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
+        <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="220"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="220"/>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="220"/>
+        <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
+        <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="220"/>
+        <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
+        <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="305"/>
+        <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
+        <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
     </message>
 </context>
 <context>

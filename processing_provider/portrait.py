@@ -17,12 +17,14 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsVectorLayer,
 )
 
 from ..ocsge_plugin.computing.communes import commune_fields
+from ..ocsge_plugin.computing.consumption import CONVENTIONS
 from ..ocsge_plugin.pipelines import portrait as pipeline
 from ..ocsge_plugin.report import build, template_check
 from ..ocsge_plugin.report import layout as layouts
@@ -47,6 +49,11 @@ class PortraitAlgorithm(OcsgeAlgorithm):
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
     FOLDER = "FOLDER"
+    CONSOMMATION = "CONSOMMATION"
+    CONSO_CONVENTION = "CONSO_CONVENTION"
+    CONSO_RATE = "CONSO_RATE"
+    PASSAGE = "PASSAGE"
+    MODELE = "MODELE"
 
     GROUP = "territories"
     TAGS = (
@@ -135,6 +142,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                 "template."
             ),
         )
+        self._add_consumption()
         self.add(params.replace_group(self.REPLACE_GROUP))
         self.add(
             QgsProcessingParameterFileDestination(
@@ -148,6 +156,82 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Number of pages")))
         self.addOutput(
             QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts"))
+        )
+
+    def _add_consumption(self) -> None:
+        """The consumption file and what its trajectory needs, and the model (page order)."""
+        self.add(
+            QgsProcessingParameterFile(
+                self.CONSOMMATION,
+                self.tr("Consumption file (Cerema, optional)"),
+                fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)",
+                optional=True,
+            ),
+            self.tr(
+                "Cerema's commune file « Consommation d'espaces naturels, agricoles et "
+                "forestiers », read as ocsge:consommation reads it (with the membership table "
+                "above). Given, the portrait adds the pages « Consommation d'espaces NAF » "
+                "(per year and destination since 2011, in hectares and in % of the area, "
+                "beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » "
+                "(consumption since 2021, its projection and the envelope)."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.CONSO_CONVENTION,
+                self.tr("Convention of the trajectory"),
+                options=[
+                    self.tr("The law (default)"),
+                    self.tr("As the national « Trajectoires ZAN » table"),
+                ],
+                defaultValue=0,
+            ),
+            self.tr("As the parameter Convention of ocsge:consommation."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.CONSO_RATE,
+                self.tr("Reduction rate (%)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=50.0,
+                minValue=0.0,
+                maxValue=100.0,
+            ),
+            self.tr(
+                "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by "
+                "article 194, I, 1° of loi n° 2021-1104."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.PASSAGE,
+                self.tr("INSEE table de passage (optional)"),
+                extension="csv",
+                optional=True,
+            ),
+            self.tr(
+                "INSEE's table between COG vintages, when the consumption file's communes "
+                "are older than the territories' (as in ocsge:consommation)."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.MODELE,
+                self.tr("Model"),
+                options=[self.tr("Portrait"), self.tr("Rapport triennal (art. R. 2231-1 CGCT)")],
+                defaultValue=0,
+            ),
+            self.tr(
+                "Portrait: the pages in the portrait's order. Rapport triennal: the pages in "
+                "the order of the rapport relatif à l'artificialisation des sols (article "
+                "R. 2231-1 of the code général des collectivités territoriales): cover, legal "
+                "frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and "
+                "impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty "
+                "comment box under each chart. It needs the consumption file."
+            ),
         )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
@@ -215,15 +299,42 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             .split(",")
             if c.strip()
         ]
+        model = pipeline.MODELS[self.parameterAsEnum(parameters, self.MODELE, context)]
+        consumption = self._consumption(parameters, context)
+        if model == "rapport_triennal" and consumption is None:
+            raise self.fail(
+                self.tr(
+                    "The rapport triennal needs the consumption file (indicator 1° of article "
+                    "R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption "
+                    "file »."
+                )
+            )
         return pipeline.PortraitOptions(
             level=LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
             codes=codes,
-            template=template,
+            template=template or (layouts.TEMPLATES[model] if model != "portrait" else None),
             selected=selected,
             method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
             convention=self.convention(parameters, context),
             raster=self.parameterAsRasterLayer(parameters, self.BACKGROUND, context),
             communes=self.parameterAsVectorLayer(parameters, self.COMMUNES, context),
+            consumption=consumption,
+            model=model,
+        )
+
+    def _consumption(self, parameters, context) -> pipeline.ConsumptionInput | None:
+        """The consumption file and its options (None when no file is given)."""
+        path = self.parameterAsFile(parameters, self.CONSOMMATION, context)
+        if not path:
+            return None
+        return pipeline.ConsumptionInput(
+            path=path,
+            membership=self.parameterAsFile(parameters, "MEMBERSHIP", context) or None,
+            passage=self.parameterAsFile(parameters, self.PASSAGE, context) or None,
+            convention=CONVENTIONS[
+                self.parameterAsEnum(parameters, self.CONSO_CONVENTION, context)
+            ],
+            rate=self.parameterAsDouble(parameters, self.CONSO_RATE, context) / 100.0,
         )
 
     def _template(self, parameters, context) -> str | None:

@@ -10,14 +10,30 @@ from typing import Any
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 
+from ..computing import consumption as consumption_core
+from ..computing import consumption_read
+from ..computing.rollup import Membership
 from ..core.definitions import AUTO, Method
 from ..core.errors import OcsgeError
 from ..core.i18n import plural, tr
 from ..report import build
 from ..report import layout as layouts
-from ..report.tables import Tables
+from ..report.consumption_content import Consumption
+from ..report.tables import PARENTS, Tables
 
-__all__ = ["PDF", "PortraitError", "PortraitOptions", "PortraitRun", "choose", "portrait"]
+__all__ = [
+    "MODELS",
+    "PDF",
+    "ConsumptionInput",
+    "PortraitError",
+    "PortraitOptions",
+    "PortraitRun",
+    "choose",
+    "consumption_of",
+    "portrait",
+]
+
+MODELS = ("portrait", "rapport_triennal")  # the page orders (report.default_template.MODELS)
 
 PDF = "portrait.pdf"  # the PDF's name in the work folder, until it is put in place
 
@@ -27,10 +43,24 @@ class PortraitError(OcsgeError):
 
 
 @dataclass
+class ConsumptionInput:
+    """Cerema's consumption file as ``ocsge:consommation`` reads it, the membership table of the
+    territories, INSEE's table de passage, the convention (``computing.consumption.CONVENTIONS``)
+    and the reduction rate (a fraction)."""
+
+    path: str
+    membership: str | None = None
+    passage: str | None = None
+    convention: str = "loi"
+    rate: float = 0.5
+
+
+@dataclass
 class PortraitOptions:
     """The level of the territories (``report.tables.LEVELS``), the codes asked for, the codes of
     the communes selected on the map, the method and convention the tables were made with, the
-    user's template (None: the default), the background layer (None: none), the commune layer."""
+    user's template (None: the default), the background layer (None: none), the commune layer,
+    the consumption file (None: no consumption pages) and the model (:data:`MODELS`)."""
 
     level: str
     codes: list[str] = field(default_factory=list)
@@ -40,6 +70,8 @@ class PortraitOptions:
     template: str | None = None
     raster: Any = None
     communes: QgsVectorLayer | None = None
+    consumption: ConsumptionInput | None = None
+    model: str = "portrait"
 
 
 @dataclass
@@ -99,6 +131,20 @@ def portrait(
     steps.setCurrentStep(1)
     tables = Tables.read(work / "tables")
     chosen = choose(tables, options)
+    consumption = (
+        consumption_of(options.consumption, options.level, feedback)
+        if options.consumption
+        else None
+    )
+    if consumption is not None:
+        absent = [t.nom for t in chosen if consumption.row(t) is None]
+        if absent:
+            feedback.pushWarning(
+                tr(
+                    "No consumption figures for {names}: the consumption file has none of "
+                    "their communes (their consumption pages are left out)."
+                ).format(names=", ".join(absent))
+            )
     fin, debut = chosen[0].fin, chosen[0].debut
     artif, flows = (
         build.ign_layers(diagnostic["deliveries"], fin, steps.isCanceled)
@@ -136,6 +182,7 @@ def portrait(
         lambda done, total: steps.setProgress(100.0 * done / total),
         steps.isCanceled,
         final=folder,
+        consumption=consumption,
     )
     steps.setCurrentStep(2)
     coverage = QgsVectorLayer(uri, "territoires", "ogr")
@@ -150,6 +197,37 @@ def portrait(
     )
     pages = _write_pdf(layout, work, folder, chosen, steps, feedback)
     return PortraitRun(pages, chosen, crs, table_pages, artif, flows)
+
+
+def consumption_of(given: ConsumptionInput, level: str, feedback) -> Consumption:
+    """The NAF consumption and trajectory of the territories of ``level`` and of those they are
+    compared with, in hectares: the file read and computed as ``ocsge:consommation`` does (its
+    warnings said). Raises PortraitError when the file or a table cannot be read."""
+    try:
+        cfile = consumption_read.read_consumption(given.path)
+        if given.passage:
+            cfile, _ = consumption_read.apply_passage(
+                cfile, consumption_read.read_passage(given.passage), {}
+            )
+        membership = Membership.from_csv(given.membership) if given.membership else None
+        levels = [lv for lv in consumption_core.LEVELS if lv in (level, *PARENTS[level])]
+        result = consumption_core.compute(
+            cfile,
+            levels,
+            membership,
+            None,
+            consumption_core.Options(convention=given.convention, rate=given.rate),
+        )
+    except OcsgeError as error:
+        raise PortraitError(str(error)) from None
+    for note in result.warnings:
+        feedback.pushWarning(note)
+    feedback.pushInfo(
+        tr("Consumption file: years {first}–{last}.").format(
+            first=min(result.years), last=result.last_year
+        )
+    )
+    return Consumption(result)
 
 
 def _write_pdf(layout, work: Path, folder: Path, chosen: list, steps, feedback) -> int:

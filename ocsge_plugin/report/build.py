@@ -29,8 +29,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import compat
 from ..core.errors import Canceled
-from . import blocks, charts, class_charts, content
+from . import blocks, charts, class_charts, consumption_charts, content
 from . import layout as layouts
+from .consumption_content import Consumption, legal_frame, naf_figures, trajectory_rows
 from .tables import LEVEL_LABELS, Tables
 
 __all__ = [
@@ -70,7 +71,12 @@ TEXT_FIELDS = (
     "graph_usage",
     "graph_origine",
     "graph_transitions",
+    "graph_conso",
+    "graph_trajectoire",
+    "note_conso",
+    "note_trajectoire",
 )
+FRAME_SECTIONS = 4  # cadre_1 … cadre_4: the rapport triennal's legal frame (consumption_content)
 
 
 class NoTerritory(ValueError):
@@ -143,10 +149,12 @@ def atlas_layer(
     progress,
     is_canceled,
     final: Path | None = None,
+    consumption: Consumption | None = None,
 ) -> tuple[str, int]:
     """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and
     the table ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table
-    at most).
+    at most). ``consumption``: the NAF consumption tables of the territories (their pages and
+    legal frame), or None.
 
     The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of the
     run (see :func:`_final`)."""
@@ -191,6 +199,10 @@ def atlas_layer(
             },
         }
         lines += _lines_of(territory, run, figures, communes_rows)
+        if consumption is not None and consumption.row(territory) is not None:
+            more, rows = _consumption_of(territory, parents, consumption, charts_dir / stem, kept)
+            values.update(more)
+            lines += rows
         feature = QgsFeature(fields)
         for name, value in values.items():
             feature[name] = value
@@ -226,7 +238,35 @@ def _atlas_fields(sections: int) -> QgsFields:
     fields.append(compat.field("nb_communes", QVariant.Type.Int))
     for index in range(1, sections + 1):
         fields.append(compat.field(f"methode_{index}", QVariant.Type.String))
+    for index in range(1, FRAME_SECTIONS + 1):
+        fields.append(compat.field(f"cadre_{index}", QVariant.Type.String))
     return fields
+
+
+def _consumption_of(territory, parents: list, data: Consumption, stem: Path, kept) -> tuple:
+    """The atlas fields (charts, notes, legal frame) and the text tables (``conso``,
+    ``conso_comparaison``, ``trajectoire_chiffres``) of ``territory``'s NAF consumption."""
+    row, series = data.row(territory), data.series(territory)
+    naf = naf_figures(territory, parents, data)
+    trajectory, note = trajectory_rows(territory, data)
+    values = {
+        "graph_conso": kept(consumption_charts.annual(series, Path(f"{stem}_conso.svg"))),
+        "graph_trajectoire": kept(
+            consumption_charts.trajectory(row, series, Path(f"{stem}_trajectoire.svg"))
+        ),
+        "note_conso": naf["note"],
+        "note_trajectoire": note,
+        **{
+            f"cadre_{index}": text
+            for index, (_heading, text) in enumerate(legal_frame(territory, data), start=1)
+        },
+    }
+    lines = [
+        (territory.code, "conso", naf["conso"]),
+        (territory.code, "conso_comparaison", naf["conso_comparaison"]),
+        (territory.code, "trajectoire_chiffres", trajectory),
+    ]
+    return values, lines
 
 
 def _atlas_writer(path: Path, fields: QgsFields, crs) -> QgsVectorFileWriter:

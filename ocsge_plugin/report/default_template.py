@@ -4,6 +4,7 @@ template restyled in the layout designer keeps them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
@@ -30,7 +31,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from . import blocks
 from .content import COMMUNE_HEADINGS, method_note
-from .layout import TEMPLATE
+from .layout import TEMPLATES
 
 __all__ = [
     "default_layout",
@@ -40,7 +41,8 @@ __all__ = [
 WIDTH, HEIGHT, MARGIN = 210.0, 297.0, 15.0
 FONT = "DejaVu Sans"
 RED = QColor("#c8102e")
-# the pages of the default template, in order; « communes » is repeated as needed
+# the pages of the default template, in order; « communes » is repeated as needed; « consommation »
+# and « trajectoire » are left out of the PDF when the run has no consumption file
 PAGES = (
     "couverture",
     "chiffres",
@@ -49,10 +51,49 @@ PAGES = (
     "occupation",
     "changements",
     "classement",
+    "consommation",
+    "trajectoire",
     "communes",
     "methode",
 )
+# the rapport relatif à l'artificialisation des sols (article R. 2231-1 du CGCT): cover, legal
+# frame, indicator 1° (NAF consumption), 2° and 3° (OCS GE: net artificialisation, impermeable
+# surfaces), 4° (the trajectory against the objective), then the rest of the portrait
+TRIENNIAL_PAGES = (
+    "couverture",
+    "cadre",
+    "consommation",
+    "chiffres",
+    "graphiques",
+    "trajectoire",
+    "carte",
+    "occupation",
+    "changements",
+    "classement",
+    "communes",
+    "methode",
+)
+MODELS = {"portrait": PAGES, "rapport_triennal": TRIENNIAL_PAGES}
+TITLES = {  # page → (title in the portrait, title in the rapport triennal)
+    "chiffres": ("Chiffres clés", "2° et 3° Artificialisation nette et imperméabilisation"),
+    "carte": ("Carte", "Carte"),
+    "graphiques": ("Stocks et flux", "2° et 3° Stocks et flux (OCS GE)"),
+    "occupation": ("Occupation du sol", "Occupation du sol"),
+    "changements": ("Changements d'occupation du sol", "Changements d'occupation du sol"),
+    "classement": ("Classement des communes", "Classement des communes"),
+    "consommation": ("Consommation d'espaces NAF", "1° Consommation d'espaces NAF"),
+    "trajectoire": ("Trajectoire ZAN 2021–2031", "4° Trajectoire ZAN 2021–2031"),
+    "communes": ("Les communes", "Les communes"),
+    "methode": ("Note de méthode", "Note de méthode"),
+    "cadre": ("Cadre légal et périodes", "Cadre légal et périodes"),
+}
 METHOD_HEIGHTS = (24, 62, 6, 18, 20, 20)  # mm for each section of the method note
+FRAME_HEIGHTS = (26, 70, 18, 44)  # mm for each section of the rapport triennal's legal frame
+FRAME_SECTIONS = ("Base légale", "Article R. 2231-1", "Périodes", "Dans ce rapport")
+COMMENT = 24.0  # mm: the height of a comment box under a chart (rapport triennal)
+BODY = 36.0  # mm: where a page's content starts, under its header
+BOTTOM = HEIGHT - 15.0  # mm: where it ends, above the footer
+NO_CONSUMPTION = "coalesce(\"graph_conso\", '') = ''"  # a run without a consumption file
 
 
 def _label(
@@ -127,8 +168,10 @@ def _header(layout, page: int, key: str, title: str) -> None:
     )
 
 
-def _map_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
-    """Page 3: the map, its north arrow, scale bar, legend and source line."""
+def _map_page(page: Page) -> None:
+    """The map, its north arrow, scale bar, legend and source line."""
+    layout, y, inner = page.layout, page.y, page.inner
+    page.header()
     _label(
         layout, "carte_titre", '[% "carte_titre" %]', (MARGIN, y + 34, inner, 8), size=10, bold=True
     )
@@ -175,12 +218,78 @@ def _map_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
     )
 
 
-def _key_figures(layout: QgsPrintLayout, y: float, inner: float) -> None:
-    """Page 2: stocks, flows and the comparison with the parents, each a table headed by the
+@dataclass
+class Page:
+    """A page of the layout being built: its name, index, top (mm), the width inside the margins
+    and the model (comment boxes under the charts in the rapport triennal)."""
+
+    layout: QgsPrintLayout
+    name: str
+    index: int
+    model: str
+
+    @property
+    def y(self) -> float:
+        return _page_y(self.layout, self.index)
+
+    @property
+    def inner(self) -> float:
+        return WIDTH - 2 * MARGIN
+
+    @property
+    def comments(self) -> bool:
+        return self.model == "rapport_triennal"
+
+    def header(self) -> None:
+        _header(self.layout, self.index, self.name, TITLES[self.name][self.comments])
+
+    def charts(self, charts: list[tuple[str, str, float]], top: float = BODY) -> float:
+        """Chart pictures ``(item id, field, height in mm)`` one under the other from ``top``
+        (mm from the page's top), each followed by a comment box in the rapport triennal (the
+        charts then shrunk to fit); returns where the last one ends."""
+        room = BOTTOM - top - (COMMENT + 3) * len(charts) * self.comments - 2 * len(charts)
+        scale = min(1.0, room / sum(h for _, _, h in charts))
+        y = top
+        for item_id, field, height in charts:
+            _chart(self.layout, item_id, field, (MARGIN, self.y + y, self.inner, height * scale))
+            y += height * scale + 2
+            if self.comments:
+                y = _comment_box(self.layout, item_id, self.y + y, self.inner) - self.y + 3
+        return y
+
+
+def _comment_box(layout: QgsPrintLayout, item_id: str, y: float, width: float) -> float:
+    """An empty framed box headed « Commentaire : » at ``y`` (mm from the layout's top), for the
+    user's text under the chart ``item_id``; returns its bottom."""
+    box = QgsLayoutItemShape(layout)
+    box.setId(f"commentaire_{item_id}")
+    box.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+    box.setSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "#ffffff", "outline_color": "#9e9e9e", "outline_width": "0.3"}
+        )
+    )
+    layout.addLayoutItem(box)
+    _place(box, (MARGIN, y, width, COMMENT))
+    _label(
+        layout,
+        f"commentaire_titre_{item_id}",
+        "Commentaire :",
+        (MARGIN + 2, y + 1.5, 40, 5),
+        size=8,
+        bold=True,
+        colour="#555555",
+    )
+    return y + COMMENT
+
+
+def _key_figures(page: Page) -> None:
+    """Stocks, flows and the comparison with the parents, each a table headed by the
     millésimes."""
-    _header(layout, 1, "chiffres", "Chiffres clés")
+    layout, y, inner = page.layout, page.y, page.inner
+    page.header()
     first = inner * 0.52
-    top = y + 36
+    top = y + BODY
     for key, title, height, columns in (
         (
             "stocks",
@@ -196,23 +305,13 @@ def _key_figures(layout: QgsPrintLayout, y: float, inner: float) -> None:
             [("", inner * 0.4, False)] + [("", inner * 0.2, True)] * 3,
         ),
     ):
-        _label(
+        _table(
             layout,
-            f"titre_{key}",
+            key,
             title,
-            (MARGIN, top, inner, 7),
-            size=11,
-            bold=True,
-            colour=RED.name(),
-        )
-        blocks.make(
-            layout,
-            key,
-            key,
             columns,
-            (MARGIN, top + 8, inner, height),
-            size=9.5 if key != "comparaison" else 9,
-            first_row=True,
+            (MARGIN, top, inner, height),
+            9.5 if key != "comparaison" else 9,
         )
         top += height + 12
     _label(
@@ -225,18 +324,21 @@ def _key_figures(layout: QgsPrintLayout, y: float, inner: float) -> None:
     )
 
 
-def _method_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
-    """The last page: the method note, a heading and a text label per section (``methode_1``…: the
-    text depends on the
-    method and convention only; labels, drawn much faster than table cells of long text)."""
-    _header(layout, PAGES.index("methode"), "methode", "Note de méthode")
-    top = y + 36
-    for index, ((heading, _text), height) in enumerate(
-        zip(method_note("", ""), METHOD_HEIGHTS), start=1
-    ):
+def _table(layout, key: str, title: str, columns: list, rect: tuple, size: float) -> None:
+    """A title in red and, under it, the table of the block ``key`` (its first row tinted)."""
+    x, y, width, height = rect
+    _label(layout, f"titre_{key}", title, (x, y, width, 7), size=11, bold=True, colour=RED.name())
+    blocks.make(layout, key, key, columns, (x, y + 8, width, height), size=size, first_row=True)
+
+
+def _notes(page: Page, key: str, sections: list[tuple[str, float]]) -> None:
+    """Text sections: a heading and the atlas field ``<key>_<n>`` each (``sections``: heading,
+    height in mm)."""
+    top = page.y + BODY
+    for index, (heading, height) in enumerate(sections, start=1):
         _label(
-            layout,
-            f"methode_titre_{index}",
+            page.layout,
+            f"{key}_titre_{index}",
             heading,
             (MARGIN, top, 42, 8),
             size=9.5,
@@ -244,13 +346,29 @@ def _method_page(layout: QgsPrintLayout, y: float, inner: float) -> None:
             colour=RED.name(),
         )
         _label(
-            layout,
-            f"methode_{index}",
-            f'[% "methode_{index}" %]',
-            (MARGIN + 44, top, inner - 44, height),
-            size=9,
+            page.layout,
+            f"{key}_{index}",
+            f'[% "{key}_{index}" %]',
+            (MARGIN + 44, top, page.inner - 44, height),
+            size=9 if key == "methode" else 8.5,
         )
         top += height + 4
+
+
+def _method_page(page: Page) -> None:
+    """The method note, a heading and a text label per section (``methode_1``…: the text depends
+    on the method and convention only; labels, drawn much faster than table cells of long
+    text)."""
+    page.header()
+    headings = [heading for heading, _text in method_note("", "")]
+    _notes(page, "methode", list(zip(headings, METHOD_HEIGHTS)))
+
+
+def _frame_page(page: Page) -> None:
+    """The rapport triennal's legal frame and periods (``cadre_1``…)."""
+    page.header()
+    _notes(page, "cadre", list(zip(FRAME_SECTIONS, FRAME_HEIGHTS)))
+    _exclude_without_consumption(page)
 
 
 def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> None:
@@ -265,33 +383,130 @@ def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> Non
     _place(picture, rect)
 
 
-def default_layout(project) -> QgsPrintLayout:
-    """The default template, built in code: A4 portrait, one page per section, items named by id."""
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Portrait de territoire")
-    collection = layout.pageCollection()
-    collection.page(0).setPageSize(
-        QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+def _exclude_without_consumption(page: Page) -> None:
+    page.layout.pageCollection().page(page.index).dataDefinedProperties().setProperty(
+        QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+        QgsProperty.fromExpression(NO_CONSUMPTION),
     )
-    for _ in PAGES[1:]:
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        collection.addPage(page)
-    collection.reflow()
-    inner = WIDTH - 2 * MARGIN
-    _cover_page(layout, inner)
-    _section_pages(layout, inner)
-    _communes_page(layout, inner)
-    # 9. method note
-    _method_page(layout, _page_y(layout, PAGES.index("methode")), inner)
-    return layout
 
 
-def _cover_page(layout: QgsPrintLayout, inner: float) -> None:
-    """Page 1, the cover: a red band with the title, the cover table and a footer."""
-    # 1. cover
-    y = _page_y(layout, 0)
+def _consumption_page(page: Page) -> None:
+    """Indicator 1° of article R. 2231-1: NAF consumption per year and destination, in hectares
+    and in % of the territory's area, beside the EPCI and the département."""
+    page.header()
+    bottom = page.charts([("graphique_conso", "graph_conso", 86)])
+    inner, top = page.inner, page.y + bottom + 2
+    _table(
+        page.layout,
+        "conso",
+        "Consommation d'espaces NAF",
+        [("", inner * 0.7, False), ("", inner * 0.3, True)],
+        (MARGIN, top, inner, 50),
+        9,
+    )
+    top += 62
+    columns = [("", inner * 0.36, False)] + [("", inner * 0.16, True)] * 4
+    _table(
+        page.layout,
+        "conso_comparaison",
+        "Comparaison (2011–2020)",
+        columns,
+        (MARGIN, top, inner, 30),
+        8.5,
+    )
+    _label(
+        page.layout,
+        "note_conso",
+        '[% "note_conso" %]',
+        (MARGIN, top + 40, inner, 16),
+        size=7.5,
+        colour="#555555",
+    )
+    _exclude_without_consumption(page)
+
+
+def _trajectory_page(page: Page) -> None:
+    """Indicator 4°: consumption since 2021 and its projection against the envelope 2021–2030."""
+    page.header()
+    bottom = page.charts([("graphique_trajectoire", "graph_trajectoire", 86)])
+    inner, top = page.inner, page.y + bottom + 2
+    _table(
+        page.layout,
+        "trajectoire_chiffres",
+        "Trajectoire 2021–2030",
+        [("", inner * 0.7, False), ("", inner * 0.3, True)],
+        (MARGIN, top, inner, 54),
+        9,
+    )
+    _label(
+        page.layout,
+        "note_trajectoire",
+        '[% "note_trajectoire" %]',
+        (MARGIN, top + 66, inner, 20),
+        size=7.5,
+        colour="#555555",
+    )
+    _exclude_without_consumption(page)
+
+
+def _charts_page(page: Page) -> None:
+    """Stocks and flows."""
+    page.header()
+    page.charts(
+        [("graphique_stocks", "graph_stocks", 105), ("graphique_flux", "graph_flux", 105)], BODY + 2
+    )
+
+
+def _land_page(page: Page) -> None:
+    """Land cover and use by class (the per-class tables)."""
+    page.header()
+    page.charts(
+        [("graphique_couverture", "graph_couverture", 108), ("graphique_usage", "graph_usage", 136)]
+    )
+
+
+def _changes_page(page: Page) -> None:
+    """What changed: the origin of the new artificialisation, the matrix of cover changes."""
+    page.header()
+    page.charts(
+        [
+            ("graphique_origine", "graph_origine", 100),
+            ("graphique_transitions", "graph_transitions", 144),
+        ]
+    )
+
+
+def _ranking_page(page: Page) -> None:
+    """The ranking of the communes."""
+    page.header()
+    page.charts([("graphique_classement", "graph_classement", 240)])
+
+
+def _communes_page(page: Page) -> None:
+    """The table of the communes (repeated when long)."""
+    layout, y, inner = page.layout, page.y, page.inner
+    page.header()
+    _label(
+        layout,
+        "communes_titre",
+        '[% "communes_titre" %]',
+        (MARGIN, y + 35, inner, 8),
+        size=8,
+        colour="#555555",
+    )
+    rest = (inner - 46) / 8
+    columns = [
+        (heading, 46 if index == 0 else rest, index > 0)
+        for index, heading in enumerate(COMMUNE_HEADINGS)
+    ]
+    blocks.make(
+        layout, "communes", "communes", columns, (MARGIN, y + 44, inner, 238), size=7, headings=True
+    )
+
+
+def _cover_page(page: Page) -> None:
+    """The cover: a red band with the title, the cover table and a footer."""
+    layout, y, inner = page.layout, page.y, page.inner
     band = QgsLayoutItemShape(layout)
     band.setId("bandeau_couverture")
     band.setSymbol(QgsFillSymbol.createSimple({"color": RED.name(), "outline_style": "no"}))
@@ -318,7 +533,11 @@ def _cover_page(layout: QgsPrintLayout, inner: float) -> None:
     _label(
         layout,
         "sous_titre",
-        'Artificialisation et imperméabilisation des sols — [% "millesimes" %]',
+        (
+            "Rapport relatif à l'artificialisation des sols (art. R. 2231-1 du CGCT)"
+            if page.model == "rapport_triennal"
+            else 'Artificialisation et imperméabilisation des sols — [% "millesimes" %]'
+        ),
         (MARGIN, y + 84, inner, 10),
         size=13,
         colour="#ffffff",
@@ -342,77 +561,48 @@ def _cover_page(layout: QgsPrintLayout, inner: float) -> None:
     )
 
 
-def _section_pages(layout: QgsPrintLayout, inner: float) -> None:
-    """Pages 2 to 7: key figures, map, stocks and flows, land cover and use, changes and
-    the ranking of the communes."""
-    # 2. key figures
-    _key_figures(layout, _page_y(layout, 1), inner)
-    # 3. map
-    _header(layout, 2, "carte", "Carte")
-    _map_page(layout, _page_y(layout, 2), inner)
-    # 4. charts
-    _header(layout, 3, "graphiques", "Stocks et flux")
-    y = _page_y(layout, 3)
-    for index, (item_id, field) in enumerate(
-        (("graphique_stocks", "graph_stocks"), ("graphique_flux", "graph_flux"))
-    ):
-        _chart(layout, item_id, field, (MARGIN, y + 38 + index * 115, inner, 105))
-    # 5. and 6. land cover and use by class, and what changed (the per-class tables)
-    _header(layout, 4, "occupation", "Occupation du sol")
-    _chart(
-        layout,
-        "graphique_couverture",
-        "graph_couverture",
-        (MARGIN, _page_y(layout, 4) + 36, inner, 108),
-    )
-    _chart(layout, "graphique_usage", "graph_usage", (MARGIN, _page_y(layout, 4) + 146, inner, 136))
-    _header(layout, 5, "changements", "Changements d'occupation du sol")
-    _chart(
-        layout, "graphique_origine", "graph_origine", (MARGIN, _page_y(layout, 5) + 36, inner, 100)
-    )
-    _chart(
-        layout,
-        "graphique_transitions",
-        "graph_transitions",
-        (MARGIN, _page_y(layout, 5) + 138, inner, 144),
-    )
-    # 7. ranking of the communes
-    _header(layout, 6, "classement", "Classement des communes")
-    _chart(
-        layout,
-        "graphique_classement",
-        "graph_classement",
-        (MARGIN, _page_y(layout, 6) + 36, inner, 240),
-    )
+BUILDERS = {
+    "couverture": _cover_page,
+    "cadre": _frame_page,
+    "chiffres": _key_figures,
+    "carte": _map_page,
+    "graphiques": _charts_page,
+    "occupation": _land_page,
+    "changements": _changes_page,
+    "classement": _ranking_page,
+    "consommation": _consumption_page,
+    "trajectoire": _trajectory_page,
+    "communes": _communes_page,
+    "methode": _method_page,
+}
 
 
-def _communes_page(layout: QgsPrintLayout, inner: float) -> None:
-    """Page 8: the table of the communes (repeated when long)."""
-    # 8. table of the communes (repeated when long)
-    _header(layout, 7, "communes", "Les communes")
-    y = _page_y(layout, 7)
-    _label(
-        layout,
-        "communes_titre",
-        '[% "communes_titre" %]',
-        (MARGIN, y + 35, inner, 8),
-        size=8,
-        colour="#555555",
+def default_layout(project, model: str = "portrait") -> QgsPrintLayout:
+    """The default template of ``model`` (:data:`MODELS`), built in code: A4 portrait, one page per
+    section, in the model's order, items named by id."""
+    pages = MODELS[model]
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("Portrait de territoire")
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize(
+        QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
     )
-    rest = (inner - 46) / 8
-    columns = [
-        (heading, 46 if index == 0 else rest, index > 0)
-        for index, heading in enumerate(COMMUNE_HEADINGS)
-    ]
-    blocks.make(
-        layout, "communes", "communes", columns, (MARGIN, y + 44, inner, 238), size=7, headings=True
-    )
+    for _ in pages[1:]:
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        collection.addPage(page)
+    collection.reflow()
+    for index, name in enumerate(pages):
+        BUILDERS[name](Page(layout, name, index, model))
+    return layout
 
 
-def write_default_template(path: Path = TEMPLATE) -> None:
-    """Save the default layout as the shipped template (run when the layout code changes)."""
+def write_default_template(path: Path | None = None, model: str = "portrait") -> None:
+    """Save the default layout of ``model`` as its shipped template (``layout.TEMPLATES``; run when
+    the layout code changes)."""
     from qgis.core import QgsProject
 
     project = QgsProject()
-    layout = default_layout(project)
-    layout.saveAsTemplate(str(path), QgsReadWriteContext())
+    layout = default_layout(project, model)
+    layout.saveAsTemplate(str(path or TEMPLATES[model]), QgsReadWriteContext())

@@ -48,6 +48,7 @@ from . import blocks, chart_text, template_check
 __all__ = [
     "ROWS_PER_PAGE",
     "TEMPLATE",
+    "TEMPLATES",
     "Canceled",
     "bind",
     "load_template",
@@ -56,6 +57,8 @@ __all__ = [
 ]
 
 TEMPLATE = RESOURCES / "portrait.qpt"
+# the default template of each model (the page order of ``default_template.MODELS``)
+TEMPLATES = {"portrait": TEMPLATE, "rapport_triennal": RESOURCES / "rapport-triennal.qpt"}
 ROWS_PER_PAGE = 46  # rows of the commune table in one frame of the default template (measured)
 
 

@@ -17,6 +17,7 @@ from ..publishing import spreadsheet
 
 __all__ = [
     "LEVEL_LABELS",
+    "PARENTS",
     "PORTRAIT_LEVELS",
     "LEVELS",
     "Tables",
