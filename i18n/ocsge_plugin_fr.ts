@@ -134,177 +134,177 @@
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="189"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="208"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="190"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="209"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="214"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="196"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="215"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="197"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="216"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="215"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="234"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="220"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="239"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="150"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="68"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="174"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="92"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="191"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="109"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="620"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="135"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="633"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="150"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="899"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="414"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="700"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="171"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="917"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="432"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="902"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="417"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="842"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="328"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="907"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="422"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="387"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="406"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="204"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="70"/>
         <source>The millésimes (years) of the data cannot be read from the layer names nor fields. Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021).</source>
         <translation>Les millésimes (années) des données ne peuvent être lus ni dans les noms des couches ni dans leurs champs. Renseignez les paramètres MILLESIME_DEBUT et MILLESIME_FIN (par exemple 2018 et 2021).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="212"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="78"/>
         <source>The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier début: swap the two layers or the two years.</source>
         <translation>Le millésime de début ({debut}) n'est pas antérieur au millésime de fin ({fin}). Attendu : un début plus ancien ; inversez les deux couches ou les deux années.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="228"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="94"/>
         <source>The two millésimes come from different départements: {debut} (début) and {fin} (fin). Expected two millésimes of the same département.</source>
         <translation>Les deux millésimes proviennent de départements différents : {debut} (début) et {fin} (fin). Attendu : deux millésimes du même département.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="103"/>
         <source>The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).</source>
         <translation>La couche {name} n'a pas de système de coordonnées. Attendu : un SCR projeté (par exemple EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="253"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="119"/>
         <source>The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.</source>
         <translation>Les deux millésimes sont dans des SCR différents ({a} et {b}) : {small} est reprojeté en {crs}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="270"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="136"/>
         <source>The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer).</source>
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="663"/>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="262"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="101"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="112"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="112"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="123"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="74"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="53"/>
         <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
         <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="81"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="60"/>
         <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
         <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="149"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="162"/>
         <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
         <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="155"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="168"/>
         <source>{count} invalid territory geometries were repaired: {codes}.</source>
         <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="166"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="179"/>
         <source>Territories without geometry (counted as zero area): {codes}.</source>
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="148"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="159"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="156"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="167"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
@@ -314,107 +314,107 @@
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="281"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="334"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="283"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="336"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="492"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="521"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="511"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="540"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="527"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="556"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="558"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="587"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="339"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="635"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="212"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="222"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="218"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="228"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="225"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="235"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="257"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="260"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="276"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="287"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="291"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="294"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="119"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="120"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="187"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="201"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="148"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="149"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="155"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="156"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -994,32 +994,32 @@
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="202"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="221"/>
         <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
         <translation>Indéterminé pour l'artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="210"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="229"/>
         <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
         <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="207"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="125"/>
         <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="621"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="650"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="630"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="659"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="568"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="597"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
@@ -1049,7 +1049,7 @@
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="166"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="184"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
@@ -1069,12 +1069,12 @@
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="343"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="346"/>
         <source>The membership table {path} cannot be read: {error}.</source>
         <translation>La table d'appartenance {path} ne peut pas être lue : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="311"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="314"/>
         <source>{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.</source>
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
@@ -1179,52 +1179,52 @@
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="795"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="795"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="815"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="299"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="815"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="299"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="155"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="168"/>
         <source>{count} invalid territory geometry was repaired: {codes}.</source>
         <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="339"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
         <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="635"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="187"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
         <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="201"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
         <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
         <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
         <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -1604,32 +1604,32 @@
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="306"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="322"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="315"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="331"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="324"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="340"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="347"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="340"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="356"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="347"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="363"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
@@ -1659,7 +1659,7 @@
         <translation>La couche n'a pas de champ {missing}. Attendu : les surfaces par classe de ocsge:aggregate (champs tableau, code, code_cs, cs_debut, surface…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="92"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="103"/>
         <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
@@ -2241,12 +2241,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygones) est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/curves.py" line="76"/>
+        <location filename="../ocsge_plugin/computing/curves.py" line="78"/>
         <source>{layer}: {count} geometry of a curved type (MultiSurface, CurvePolygon…) of {total} made into a polygon, its arcs cut into segments of at most 4°: its surface is that of the linearised outline.</source>
         <translation>{layer} : {count} géométrie de type courbe (MultiSurface, CurvePolygon…) sur {total} transformée en polygone, ses arcs découpés en segments d'au plus 4° : sa surface est celle du contour linéarisé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/curves.py" line="76"/>
+        <location filename="../ocsge_plugin/computing/curves.py" line="78"/>
         <source>{layer}: {count} geometries of a curved type (MultiSurface, CurvePolygon…) of {total} made into polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines.</source>
         <translation>{layer} : {count} géométries de type courbe (MultiSurface, CurvePolygon…) sur {total} transformées en polygones, leurs arcs découpés en segments d'au plus 4° : leurs surfaces sont celles des contours linéarisés.</translation>
     </message>
@@ -2276,87 +2276,87 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>base PostgreSQL « {name} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="313"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="199"/>
         <source>{count} commune of the territories is absent from the consumption file (its territories are marked partial): {codes}.</source>
         <translation>{count} commune des territoires est absente du fichier de consommation (ses territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="313"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="199"/>
         <source>{count} communes of the territories are absent from the consumption file (their territories are marked partial): {codes}.</source>
         <translation>{count} communes des territoires sont absentes du fichier de consommation (leurs territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="217"/>
         <source>{count} commune of the consumption file is in none of the territories given (left out): {codes}.</source>
         <translation>{count} commune du fichier de consommation n'est dans aucun des territoires donnés (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="217"/>
         <source>{count} communes of the consumption file are in none of the territories given (left out): {codes}.</source>
         <translation>{count} communes du fichier de consommation ne sont dans aucun des territoires donnés (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="217"/>
         <source>A commune merged or renamed since the file&apos;s COG ({cog}) is converted by INSEE&apos;s table de passage (parameter PASSAGE).</source>
         <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l'INSEE (paramètre PASSAGE).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="378"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="264"/>
         <source>The consumption file has no year of the reference period 2011–2020 (years found: {years}).</source>
         <translation>Le fichier de consommation n'a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="386"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="272"/>
         <source>The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.</source>
         <translation>Il manque à la référence 2011–2020 les années {years} dans le fichier : toutes les valeurs conso_2011_2020 sont partielles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="393"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="279"/>
         <source>The file ends in {year}: nothing is known since 2021.</source>
         <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="401"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="287"/>
         <source>Communes listed for the 1 ha guarantee but in none of the territories: {codes}.</source>
         <translation>Communes listées pour la garantie de 1 ha mais dans aucun des territoires : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="432"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="318"/>
         <source>Unknown choice {value}. Expected one of {allowed}.</source>
         <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="439"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="325"/>
         <source>Unknown level {value}. Expected one of {allowed}.</source>
         <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="445"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="464"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="350"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
         <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="473"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="359"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
         <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="546"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="450"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="843"/>
+        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="247"/>
         <source>Consommation d&apos;espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.</source>
         <translation>Consommation d'espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="847"/>
+        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="251"/>
         <source>ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.</source>
         <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l'extension, en {unit}.</translation>
     </message>
@@ -2371,92 +2371,92 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>GDAL ne peut pas lire {path} : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="270"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="326"/>
         <source>The consumption file {path} does not exist. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Le fichier de consommation {path} n'existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="282"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="337"/>
         <source>The consumption file {path} cannot be read: {error}.</source>
         <translation>Le fichier de consommation {path} ne peut pas être lu : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="294"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="277"/>
         <source>{path} is not a consumption file: expected the columns idcom and naf&lt;AA&gt;art&lt;BB&gt; (one per year, e.g. naf11art12), found {found}.</source>
         <translation>{path} n'est pas un fichier de consommation : colonnes attendues idcom et naf&lt;AA&gt;art&lt;BB&gt; (une par année, par exemple naf11art12), trouvées {found}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="318"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="290"/>
         <source>The file has no value for the year {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour l'année {years} : elle est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="318"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="290"/>
         <source>The file has no value for the years {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour les années {years} : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="326"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="298"/>
         <source>{path} has year columns but no value in any of them.</source>
         <translation>{path} a des colonnes d'années mais aucune valeur dans aucune d'elles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="341"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="313"/>
         <source>{count} communes appear several times in the consumption file; their rows are summed: {codes}.</source>
         <translation>{count} communes figurent plusieurs fois dans le fichier de consommation ; leurs lignes sont additionnées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="383"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="394"/>
         <source>The table de passage {path} does not exist.</source>
         <translation>La table de passage {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="401"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="412"/>
         <source>The table de passage has columns {found}. Expected two code columns CODGEO_&lt;year&gt; (or ancien and nouveau), optional part or surface.</source>
         <translation>La table de passage a les colonnes {found}. Attendu : deux colonnes de codes CODGEO_&lt;année&gt; (ou ancien et nouveau), et facultativement part ou surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="432"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="443"/>
         <source>Table de passage: no commune of the file changed code.</source>
         <translation>Table de passage : aucune commune du fichier n'a changé de code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="464"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="475"/>
         <source>Table de passage ({source}): {count} commune codes of the file converted.</source>
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="470"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="476"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="487"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="476"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="487"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="477"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="488"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="504"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="515"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="527"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="538"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="539"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="550"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2500,27 +2500,27 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="138"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="139"/>
         <source>OCS GE tables not found: {path}. Expected the diagnostic&apos;s output folder or one of its artif_&lt;level&gt;.csv tables.</source>
         <translation>Tables OCS GE introuvables : {path}. Attendu : le dossier de sortie du diagnostic ou l'une de ses tables artif_&lt;niveau&gt;.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="157"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="153"/>
         <source>{level}: no artif_{level}.csv at {path}; the OCS GE columns are empty.</source>
         <translation>{level} : pas de artif_{level}.csv dans {path} ; les colonnes OCS GE sont vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="170"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="213"/>
         <source>{path} is not an artificialisation table of the diagnostic (expected {key}, flux_artif_net, millesime_debut, millesime_fin).</source>
         <translation>{path} n'est pas une table d'artificialisation du diagnostic (attendu : {key}, flux_artif_net, millesime_debut, millesime_fin).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="179"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="164"/>
         <source>{name}: no GeoPackage beside it says its unit; taken as hectares, the published tables&apos; documented unit.</source>
         <translation>{name} : aucun GeoPackage à côté n'en donne l'unité ; lue en hectares, l'unité documentée des tables publiées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="222"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="184"/>
         <source>{level}: {count} territories have no OCS GE period meeting the consumption file&apos;s years in {name} (OCS GE columns empty).</source>
         <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
     </message>
@@ -2555,77 +2555,77 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²). Quelle mesure pour quelle décennie : pour 2021–2031, la loi (loi n° 2021-1104 du 22 août 2021, articles 191 et 194) mesure la consommation d'espaces NAF, d'après les fichiers fonciers, comme ici ; à partir de 2031, elle mesure l'artificialisation nette des sols (article L. 101-2-1 du code de l'urbanisme), avec l'OCS GE selon la nomenclature du décret n° 2023-1096 du 27 novembre 2023 (le RAPPORT le dit, clé mesure_legale). À côté de l'OCS GE (tables du diagnostic données) : pour chaque territoire, la paire de millésimes la plus récente de artif_&lt;niveau&gt; dont les années rencontrent celles du fichier ; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime de fin − millésime de début) ; conso_annuelle_periode_ocsge = la consommation des années civiles du millésime de début au millésime de fin − 1 ÷ leur nombre. Les deux ne mesurent pas la même chose (l'usage du sol au cadastre, la couverture et l'usage vus sur les images aériennes) : leur écart est une information, pas une erreur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="226"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="229"/>
         <source>the plugin&apos;s membership table</source>
         <translation>la table d'appartenance de l'extension</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="227"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="230"/>
         <source>INSEE's table d'appartenance géographique des communes</source>
         <translation>la table d'appartenance géographique des communes de l'Insee</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="228"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="231"/>
         <source>ADMIN EXPRESS communes</source>
         <translation>les communes d'ADMIN EXPRESS</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="229"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="232"/>
         <source>membership fields of the commune layer</source>
         <translation>les champs d'appartenance de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="235"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="238"/>
         <source>Membership: {source} read as {shape} ({count} communes); columns used: {columns}.</source>
         <translation>Appartenance : {source} lu comme {shape} ({count} communes) ; colonnes utilisées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="254"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="257"/>
         <source>The membership table has columns {found}. Expected the plugin&apos;s (commune_code, nom, epci_code, epci_nom, departement_code, region_code), INSEE&apos;s table d&apos;appartenance (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or ADMIN EXPRESS&apos;s (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : celles de l'extension (commune_code, nom, epci_code, epci_nom, departement_code, region_code), celles de la table d'appartenance de l'Insee (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou celles d'ADMIN EXPRESS (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="334"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="337"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv or INSEE&apos;s table d&apos;appartenance (XLSX).</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv ou la table d'appartenance de l'Insee (XLSX).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="387"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="390"/>
         <source>no .xlsx, .ods or .csv file inside</source>
         <translation>aucun fichier .xlsx, .ods ou .csv à l'intérieur</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="400"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="403"/>
         <source>the old Excel format .xls is not read; save it as .xlsx or .csv</source>
         <translation>l'ancien format Excel .xls n'est pas lu ; enregistrez-le en .xlsx ou en .csv</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="431"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="434"/>
         <source>not a spreadsheet GDAL can open</source>
         <translation>pas un classeur que GDAL sait ouvrir</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="514"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="517"/>
         <source>Commune layer: fields used {fields}.</source>
         <translation>Couche des communes : champs utilisés {fields}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="576"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="579"/>
         <source>The commune codes do not meet the membership table: {matched} of the {count} codes of the field « {field} » of the commune layer are in the column « {column} » of {source}. Examples from the layer: {layer_examples}; from the table: {table_examples}. Choose the field holding the INSEE code of the commune (5 characters: 90010, 2A004, 97411). Nothing was written.</source>
         <translation>Les codes de commune ne correspondent pas à la table d'appartenance : {matched} des {count} codes du champ « {field} » de la couche des communes figurent dans la colonne « {column} » de {source}. Exemples de la couche : {layer_examples} ; de la table : {table_examples}. Choisissez le champ qui contient le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="596"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="599"/>
         <source>{count} of the {total} codes of the field « {field} » are not INSEE commune codes, for example {examples}. Expected 5 characters: 2 digits (or 2A, 2B) then 3 digits, 97 and 3 digits overseas (90010, 2A004, 97411). Nothing was written.</source>
         <translation>{count} des {total} codes du champ « {field} » ne sont pas des codes INSEE de commune, par exemple {examples}. Attendu : 5 caractères, 2 chiffres (ou 2A, 2B) puis 3 chiffres, 97 et 3 chiffres outre-mer (90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="609"/>
         <source>{count} code of the field « {field} » is not an INSEE commune code (it counts in no département): {codes}.</source>
         <translation>{count} code du champ « {field} » n'est pas un code INSEE de commune (il ne compte dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="609"/>
         <source>{count} codes of the field « {field} » are not INSEE commune codes (they count in no département): {codes}.</source>
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
@@ -3360,62 +3360,62 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="317"/>
+        <location filename="../processing_provider/consommation.py" line="319"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="335"/>
+        <location filename="../processing_provider/consommation.py" line="338"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="338"/>
+        <location filename="../processing_provider/consommation.py" line="341"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="365"/>
+        <location filename="../processing_provider/consommation.py" line="368"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="368"/>
+        <location filename="../processing_provider/consommation.py" line="371"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="460"/>
+        <location filename="../processing_provider/consommation.py" line="463"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="461"/>
+        <location filename="../processing_provider/consommation.py" line="464"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="418"/>
+        <location filename="../processing_provider/consommation.py" line="421"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="419"/>
+        <location filename="../processing_provider/consommation.py" line="422"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="421"/>
+        <location filename="../processing_provider/consommation.py" line="424"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="422"/>
+        <location filename="../processing_provider/consommation.py" line="425"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="424"/>
+        <location filename="../processing_provider/consommation.py" line="427"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
@@ -3430,27 +3430,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="462"/>
+        <location filename="../processing_provider/consommation.py" line="465"/>
         <source>OCS GE period</source>
         <translation>Période OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="463"/>
+        <location filename="../processing_provider/consommation.py" line="466"/>
         <source>years</source>
         <translation>années</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="464"/>
+        <location filename="../processing_provider/consommation.py" line="467"/>
         <source>NAF consumption / year</source>
         <translation>Consommation NAF / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="465"/>
+        <location filename="../processing_provider/consommation.py" line="468"/>
         <source>net artificialisation / year</source>
         <translation>Artificialisation nette / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="467"/>
+        <location filename="../processing_provider/consommation.py" line="470"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
