@@ -10,6 +10,10 @@ from qgis.PyQt.QtWidgets import QAction
 from .core import guide, i18n
 from .domain.nomenclature import RESOURCES
 
+__all__ = [
+    "OcsgePlugin",
+]
+
 MENU = "&OCS GE"
 
 

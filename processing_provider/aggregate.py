@@ -8,69 +8,21 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingContext,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
-from ..ocsge_plugin.computing.chain import run_aggregate
-from ..ocsge_plugin.computing.classes import to_long
-from ..ocsge_plugin.computing.communes import commune_fields
-from ..ocsge_plugin.computing.placement import TerritorySet
 from ..ocsge_plugin.core import compat
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
-from ..ocsge_plugin.core.i18n import tr
-from ..ocsge_plugin.publishing import export, styles
+from ..ocsge_plugin.pipelines import aggregate as pipeline
 from . import params
-from .base import (
-    OcsgeAlgorithm,
-    StylePostProcessor,
-    log_undetermined,
-    stamp_convention,
-    undetermined_entry,
-)
+from .base import OcsgeAlgorithm
 from .params import METHODS, UNITS
-
-
-def style_territories(
-    context: QgsProcessingContext, dest_id: str, field: str = "pourcent_artif"
-) -> None:
-    """Style a territory table when QGIS loads it (GUI only; qgis_process loads nothing)."""
-    StylePostProcessor.attach(context, dest_id, lambda: styles.territory_renderer(field))
-
-
-def write_table(
-    alg: OcsgeAlgorithm,
-    parameters,
-    name: str,
-    context,
-    table,
-    extra_fields,
-    geometries,
-    crs,
-    feedback,
-    spatial: bool = True,
-):
-    """Create the sink ``name`` and write ``table`` to it; returns its id (None when not
-    requested)."""
-    fields = export.table_fields(table, extra_fields)
-    wkb = QgsWkbTypes.Type.MultiPolygon if spatial else QgsWkbTypes.Type.NoGeometry
-    output = alg.output_sink(parameters, name, context, fields, wkb, crs)
-    if output.sink is None:
-        return None
-    try:
-        export.write_sink(output.sink, table, fields, geometries if spatial else None, feedback)
-    except BaseException as error:
-        raise output.failed(error) from None
-    dest_id = output.commit(len(table))
-    if "convention" in table.columns and table["convention"].notna().any():
-        stamp_convention(dest_id, str(table["convention"].dropna().iloc[0]))
-    return dest_id
+from .sinks import style_territories, write_table
 
 
 class AggregateAlgorithm(OcsgeAlgorithm):
@@ -92,6 +44,10 @@ class AggregateAlgorithm(OcsgeAlgorithm):
     ID = "aggregate"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         self.add(
             QgsProcessingParameterMultipleLayers(
                 self.INPUT_LAYERS,
@@ -158,6 +114,8 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             ),
         )
         self.add_convention_parameter()
+
+    def _add_outputs(self) -> None:
         self.add(
             QgsProcessingParameterBoolean(
                 self.OVERLAY,
@@ -233,13 +191,14 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         )
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
-        keep = self._kept_fields(
-            parameters, context, territories_source, code_field, name_field, feedback
+        options = pipeline.AggregateOptions(
+            method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            coverage=self.parameterAsBoolean(parameters, self.COVERAGE, context),
+            overlay=self.parameterAsBoolean(parameters, self.OVERLAY, context),
+            convention=self.convention(parameters, context),
+            unit=UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
+            keep=compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or [],
         )
-        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-        unit = UNITS[self.parameterAsEnum(parameters, self.UNIT, context)]
-        coverage = self.parameterAsBoolean(parameters, self.COVERAGE, context)
-        overlay = self.parameterAsBoolean(parameters, self.OVERLAY, context)
         if not code_field:
             raise self.fail(
                 self.tr(
@@ -247,162 +206,48 @@ class AggregateAlgorithm(OcsgeAlgorithm):
                 )
             )
         try:
-            territories = TerritorySet.from_layer(
-                territories_source, code_field, name_field, keep, feedback
+            run = pipeline.aggregate(
+                territories_source, code_field, name_field, layers, options, feedback
             )
-            result, notes = run_aggregate(
-                territories,
-                layers,
-                method,
-                coverage,
-                overlay,
-                feedback,
-                self.convention(parameters, context),
-            )
+            outputs = self._write(parameters, context, run, territories_source, feedback)
         except OcsgeError as error:
             raise self.fail(str(error)) from None
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        for note in notes + result.warnings:
-            feedback.pushWarning(note)
-        log_undetermined(feedback, undetermined(result))
-        table = output_table(result, keep, unit)
-        extra = QgsFields()
-        for name in keep:
-            extra.append(QgsField(territories_source.fields().field(name)))
-        geometries = dict(zip(result.territories.codes, result.geometries))
-        outputs = {}
-        try:
-            dest = write_table(
-                self,
-                parameters,
-                self.OUTPUT,
-                context,
-                table,
-                extra,
-                geometries,
-                result.crs,
-                feedback,
-            )
-            if dest:
-                outputs[self.OUTPUT] = dest
-                style_territories(context, dest)
-            dest = write_table(
-                self,
-                parameters,
-                self.OUTPUT_TABLE,
-                context,
-                table,
-                extra,
-                None,
-                result.crs,
-                feedback,
-                spatial=False,
-            )
-            if dest:
-                outputs[self.OUTPUT_TABLE] = dest
-            dest = write_table(
-                self,
-                parameters,
-                self.OUTPUT_CLASSES,
-                context,
-                export.with_unit(to_long(result.classes), unit),
-                None,
-                None,
-                result.crs,
-                feedback,
-                spatial=False,
-            )
-            if dest:
-                outputs[self.OUTPUT_CLASSES] = dest
-        except Canceled:
-            feedback.reportError(self.tr("Canceled."))
-            return {}
-        outputs[self.REPORT] = json.dumps(report(result, notes, unit), ensure_ascii=False)
-        log_totals(self, table, unit, feedback)
-        years = sorted(
-            {str(y) for y in table["millesime_debut"].dropna()}
-            | {str(y) for y in table["millesime_fin"].dropna()}
-        )
-        period = f"{years[0]}-{years[-1]}" if len(years) > 1 else "".join(years)
-        self.name_outputs(
-            context,
-            outputs.values(),
-            ", ".join(p for p in (period, self.method_label(self.METHOD, METHODS, method)) if p),
-        )
+        outputs[self.REPORT] = json.dumps(run.report, ensure_ascii=False)
+        pipeline.log_totals(run.table, options.unit, feedback)
+        label = self.method_label(self.METHOD, METHODS, options.method)
+        self.name_outputs(context, outputs.values(), ", ".join(p for p in (run.period, label) if p))
         return outputs
 
-    def _kept_fields(
-        self, parameters, context, territories_source, code_field, name_field, feedback
-    ) -> list[str]:
-        """The fields to keep: the chosen ones; when none is chosen and the territories are communes
-        (the
-        code field is their recognised commune code), their membership fields (ADMIN EXPRESS's
-        SIREN_EPCI, INSEE_DEP, INSEE_REG, or epci_code…), said in the log, for ocsge:rollup."""
-        chosen = compat.parameter_as_fields(self, parameters, self.KEEP_FIELDS, context) or []
-        if chosen:
-            return chosen
-        fields = commune_fields(territories_source.fields().names(), None, name_field)
-        if not code_field or fields.code != code_field or not fields.membership:
-            return []
-        feedback.pushInfo(fields.description())
-        return list(fields.membership.values())
-
-
-def undetermined(result) -> list[dict]:
-    """The REPORT's ``indetermine`` entries of an aggregation: one per layer and millésime(s)."""
-    return [
-        undetermined_entry(layer, millesime, count, area)
-        for layer, millesime, count, area in result.stats.get("indetermine", [])
-    ]
-
-
-def output_table(result, keep, unit: str):
-    """The aggregate's table in ``unit`` with the kept territory fields after code and nom, and the
-    convention."""
-    table = export.with_unit(result.table, unit)
-    table["convention"] = result.convention
-    for offset, name in enumerate(keep):
-        values = result.territories.extras.get(name, [])
-        by_code = dict(zip(result.territories.codes, values))
-        table.insert(2 + offset, name, [by_code.get(code) for code in table["code"]])
-    return table
-
-
-def report(result, notes, unit) -> dict:
-    return {
-        "territories": len(result.territories),
-        "rows": int(len(result.table)),
-        "unit": unit,
-        "convention": result.convention,
-        "indetermine": undetermined(result),
-        "crs": result.crs.authid(),
-        "duplicates": result.territories.duplicates,
-        "repaired_territories": result.territories.repaired,
-        "zero_coverage": result.zero_coverage,
-        "warnings": notes + result.warnings,
-        "polygons": result.stats.get("polygons", 0),
-        "polygons_exact": result.stats.get("exact", 0),
-    }
-
-
-def log_totals(alg: OcsgeAlgorithm, table, unit: str, feedback) -> None:
-    """Totals over all territories, per pair of millésimes, in the log."""
-    if feedback is None or table.empty:
-        return
-    for (debut, fin), group in table.groupby([table["index_debut"].fillna(0), "index_fin"]):
-        feedback.pushInfo(
-            tr(
-                "Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper "
-                "{imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})"
-            ).format(
-                debut=int(debut) or "-",
-                fin=int(fin),
-                artif=group["surface_artif"].sum(),
-                imper=group["surface_imper"].sum(),
-                fa=group["flux_artif_net"].sum(),
-                fi=group["flux_imper_net"].sum(),
-                unit=unit,
+    def _write(self, parameters, context, run, territories_source, feedback) -> dict:
+        """The three tables of ``run`` written to the sinks asked for; their ids by parameter."""
+        extra = QgsFields()
+        for name in run.keep:
+            extra.append(QgsField(territories_source.fields().field(name)))
+        result = run.result
+        geometries = dict(zip(result.territories.codes, result.geometries))
+        outputs = {}
+        for name, table, fields, spatial in (
+            (self.OUTPUT, run.table, extra, True),
+            (self.OUTPUT_TABLE, run.table, extra, False),
+            (self.OUTPUT_CLASSES, run.classes, None, False),
+        ):
+            dest = write_table(
+                self,
+                parameters,
+                name,
+                context,
+                table,
+                fields,
+                geometries if spatial else None,
+                result.crs,
+                feedback,
+                spatial=spatial,
             )
-        )
+            if dest:
+                outputs[name] = dest
+                if name == self.OUTPUT:
+                    style_territories(context, dest)
+        return outputs

@@ -26,17 +26,12 @@ from ..ocsge_plugin.computing import classified, gpkg
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.core import compat
 from ..ocsge_plugin.core.i18n import plural, tr
+from ..ocsge_plugin.pipelines.logs import log_table, log_undetermined, undetermined_entry
 from ..ocsge_plugin.publishing import styles
 from ..ocsge_plugin.storage import files, reading
 from . import params
-from .base import (
-    OcsgeAlgorithm,
-    StylePostProcessor,
-    log_table,
-    log_undetermined,
-    stamp_convention,
-    undetermined_entry,
-)
+from .base import OcsgeAlgorithm
+from .sinks import StylePostProcessor, stamp_convention
 
 
 class ClassifyAlgorithm(OcsgeAlgorithm):

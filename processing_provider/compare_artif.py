@@ -19,8 +19,9 @@ from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.publishing import styles
 from . import params
-from .base import OcsgeAlgorithm, StylePostProcessor
+from .base import OcsgeAlgorithm
 from .classify import classification_report, log_classification, write_through_sink
+from .sinks import StylePostProcessor
 
 
 class CompareArtifAlgorithm(OcsgeAlgorithm):

@@ -26,8 +26,9 @@ from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
+from ..ocsge_plugin.pipelines.logs import log_table
 from . import params
-from .base import OcsgeAlgorithm, log_table
+from .base import OcsgeAlgorithm
 
 CODE_FIELDS = (
     "code",
@@ -75,6 +76,11 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
     ID = "consommation"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_choices()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.CONSOMMATION,
@@ -137,6 +143,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                 "not weighed."
             ),
         )
+
+    def _add_choices(self) -> None:
         self.add(
             QgsProcessingParameterEnum(
                 self.CONVENTION,
@@ -200,6 +208,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                 "table gives a territory its own."
             ),
         )
+
+    def _add_outputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.TERRITORIALISATION,
@@ -293,7 +303,9 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         rates_path = self.parameterAsFile(parameters, self.TERRITORIALISATION, context)
         listed = self.parameterAsString(parameters, self.GUARANTEED, context) or ""
         return core.Options(
-            convention=core.CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)],
+            convention=core.CONSUMPTION_CONVENTIONS[
+                self.parameterAsEnum(parameters, self.CONVENTION, context)
+            ],
             rate=self.parameterAsDouble(parameters, self.RATE, context) / 100.0,
             rates=reading.read_rates(rates_path) if rates_path else {},
             unit=params.UNITS[self.parameterAsEnum(parameters, self.UNIT, context)],
@@ -315,7 +327,8 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             or self.parameterDefinition(self.OUTPUT_FOLDER).generateTemporaryDestination()
         )
         levels = [
-            core.LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)
+            core.CONSUMPTION_LEVELS[i]
+            for i in self.parameterAsEnums(parameters, self.LEVELS, context)
         ] or list(core.DEFAULT_LEVELS)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context)
         passage_path = self.parameterAsFile(parameters, self.PASSAGE, context)

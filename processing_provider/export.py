@@ -11,13 +11,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..ocsge_plugin.computing.communes import read_membership
-from ..ocsge_plugin.core.errors import Canceled, OcsgeError
-from ..ocsge_plugin.core.i18n import tr
-from ..ocsge_plugin.publishing import export, export_classes
+from ..ocsge_plugin.pipelines import export as pipeline
+from ..ocsge_plugin.publishing import export
 from . import params
 from .base import OcsgeAlgorithm
-from .results import add_to_project
+from .results import add_to_project, exporting
 
 LEVELS = export.PUBLISHED_LEVELS
 DATASETS = export.DATASETS
@@ -139,7 +137,7 @@ class ExportAlgorithm(OcsgeAlgorithm):
             ),
         )
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        options = dict(
+        options = pipeline.ExportOptions(
             levels=[LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)]
             or list(LEVELS),
             datasets=[
@@ -154,120 +152,35 @@ class ExportAlgorithm(OcsgeAlgorithm):
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
 
         def work():
-            options["database"] = self.database(parameters, context)
-            table, geometries, crs = export.read_table(source)
-            given = {}
-            for level, name in self.GIVEN.items():
-                level_source = self.parameterAsSource(parameters, name, context)
-                if level_source is not None and level in options["levels"]:
-                    given[level] = export.read_table(level_source)
-            membership = read_membership(membership_path) if membership_path else None
-            if membership is not None:
-                feedback.pushInfo(membership.description())
-            classes_source = self.parameterAsSource(parameters, self.CLASSES, context)
-            classes = (
-                export_classes.read_classes(classes_source) if classes_source is not None else None
+            options.database = self.database(parameters, context)
+            run = pipeline.export_table(
+                source,
+                {
+                    level: self.parameterAsSource(parameters, name, context)
+                    for level, name in self.GIVEN.items()
+                },
+                membership_path,
+                self.parameterAsSource(parameters, self.CLASSES, context),
+                folder,
+                options,
+                feedback,
             )
-            result, warnings = run_export(
-                table, geometries, crs, membership, given, folder, options, feedback, classes
-            )
-            return result, warnings, table
+            return run.written, run.warnings, run
 
         done = exporting(self, folder, feedback, work)
         if done is None:
             return {}
-        result, warnings, table = done
-        departements = (
-            set(table["departement_code"].dropna().astype(str))
-            if "departement_code" in table.columns
-            else set()
-        )
+        run = done[2]
         add_to_project(
             context,
-            result,
-            departements,
-            table,
-            options["unit"],
+            run.written,
+            run.departements,
+            run.table,
+            options.unit,
             replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context),
         )
         return {
             self.OUTPUT_FOLDER: folder,
-            self.FILES: json.dumps(result.files, ensure_ascii=False),
-            self.REPORT: json.dumps(
-                {
-                    "files": result.files,
-                    "layers": result.layers,
-                    "tables": result.tables,
-                    "warnings": warnings,
-                    "unit": options["unit"],
-                    "convention": result.convention,
-                    "quality": result.quality,
-                },
-                ensure_ascii=False,
-            ),
+            self.FILES: json.dumps(run.written.files, ensure_ascii=False),
+            self.REPORT: json.dumps(run.report(options.unit), ensure_ascii=False),
         }
-
-
-def exporting(alg, folder, feedback, work):
-    """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and
-    ``ocsge:diagnostic``, its
-    user errors as messages, a cancel as None (said in the log), then its warnings and files in the
-    log."""
-    try:
-        written, warnings, rest = work()
-    except OcsgeError as error:
-        raise alg.fail(str(error)) from None
-    except Canceled:
-        feedback.reportError(tr("Canceled: no file was written."))
-        return None
-    except OSError as error:
-        raise alg.fail(
-            tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(
-                folder=folder, error=error
-            )
-        ) from None
-    for note in warnings:
-        feedback.pushWarning(note)
-    for path in written.files + written.tables:
-        feedback.pushInfo(path)
-    return written, warnings, rest
-
-
-def run_export(table, geometries, crs, membership, given, folder, options, feedback, classes=None):
-    """Levels from the communes (or given), then the files, the quality tables and, when the
-    aggregation's
-    per-class tables are given (``AggregateResult.classes``), theirs at every level. Returns
-    (ExportResult, warnings)."""
-    convention = options.get("convention") or export.table_convention(table)
-    wanted = options["levels"]
-    levels, warnings = export.levels_from_communes(
-        table,
-        geometries,
-        crs,
-        membership,
-        ["commune", *wanted] if classes else wanted,
-        given,
-        feedback,
-        options.get("code_field", "code"),
-    )
-    per_level = export_classes.by_level(classes, levels, levels["commune"][0]) if classes else None
-    levels = {level: value for level, value in levels.items() if level in wanted}
-    result = export.export_tables(
-        levels,
-        folder,
-        datasets=options["datasets"],
-        formats=options["formats"],
-        unit=options["unit"],
-        dialect=options["dialect"],
-        simplify=options["simplify"],
-        wide=options["wide"],
-        coverage=options["coverage"],
-        feedback=feedback,
-        convention=convention,
-        classes=per_level,
-        database=options.get("database"),
-    )
-    result.convention = convention
-    result.quality = export.quality_summary(levels)
-    warnings = warnings + export.quality_warnings(result.quality)
-    return result, warnings

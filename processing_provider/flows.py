@@ -23,15 +23,11 @@ from ..ocsge_plugin.computing import classify, flows, sources
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.core import compat
 from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.pipelines.logs import log_undetermined, undetermined_entry
 from ..ocsge_plugin.publishing.styles import flows_renderer, only_one_renderer
 from . import params
-from .base import (
-    OcsgeAlgorithm,
-    StylePostProcessor,
-    log_undetermined,
-    stamp_convention,
-    undetermined_entry,
-)
+from .base import OcsgeAlgorithm
+from .sinks import StylePostProcessor, stamp_convention
 
 
 def _int_or_null(value: int):
@@ -73,6 +69,11 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     ID = "flows"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_choices()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.add(
             QgsProcessingParameterVectorLayer(
@@ -122,6 +123,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             ),
         )
         self.add_convention_parameter()
+
+    def _add_choices(self) -> None:
         for name, label, help_text in (
             (
                 self.MILLESIME_DEBUT,
@@ -175,6 +178,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 "(empty for a difference layer)."
             ),
         )
+
+    def _add_outputs(self) -> None:
         self.add_table(
             self.SUMMARY,
             self.tr("Summary of the flows"),

@@ -19,12 +19,14 @@ from qgis.core import (
 
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.domain.nomenclature import couverture
+from ..ocsge_plugin.pipelines.logs import log_table
 from ..ocsge_plugin.publishing.styles import apply_style, legend_title
 from ..ocsge_plugin.storage import keeping, reading
 from . import params
-from .base import OcsgeAlgorithm, keep_alive, log_table
+from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .groups import RunGroup
+from .sinks import keep_alive
 
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
@@ -77,6 +79,10 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
     ID = "load"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_inputs()
+        self._add_outputs()
+
+    def _add_inputs(self) -> None:
         param = deliveries_parameter(
             self.INPUT,
             self.tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
@@ -126,6 +132,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             ),
             advanced=True,
         )
+
+    def _add_outputs(self) -> None:
         self.add(
             QgsProcessingParameterFile(
                 self.DATA_FOLDER,

@@ -18,13 +18,14 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterProviderConnection,
 )
 
-from ..ocsge_plugin.computing.classify import AUTO
-from ..ocsge_plugin.computing.classify import METHODS as CORE_METHODS
+from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS
+from ..ocsge_plugin.core.definitions import METHODS as CORE_METHODS
 from ..ocsge_plugin.core.i18n import tr
-from ..ocsge_plugin.domain.rules import CONVENTIONS
+from .deliveries import deliveries_parameter
 
 METHODS = (AUTO,) + CORE_METHODS  # the METHOD parameter's choices, in order
 UNITS = ("ha", "m2")
@@ -261,3 +262,70 @@ def replace_group(name: str) -> QgsProcessingParameterBoolean:
             "and this run's group takes its place."
         ),
     )
+
+
+def diagnostic_inputs(alg, with_layers: bool = True) -> None:
+    """Add to ``alg`` (an ``OcsgeAlgorithm``) the inputs of ``ocsge:diagnostic`` that
+    ``ocsge:portrait`` shares: INPUT (the deliveries), LAYERS (``with_layers``), COMMUNES,
+    CODE_FIELD, NAME_FIELD, MEMBERSHIP, METHOD and CONVENTION, in this order."""
+    param = deliveries_parameter(
+        "INPUT",
+        tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
+        tr(
+            "A folder holding the deliveries of one or more départements and "
+            "millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths "
+            "separated by ';'. Optional when layers are given below."
+        ),
+    )
+    param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
+    alg.addParameter(param)
+    if with_layers:
+        alg.add(
+            QgsProcessingParameterMultipleLayers(
+                "LAYERS",
+                tr("OCS GE layers (PostGIS tables, layers of the project)"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+            ),
+            tr(
+                "Layers already loaded, instead of or beside the deliveries: PostGIS "
+                "tables (a WHERE millesime = … filter included), "
+                "layers of ocsge:load or any OCS GE layer; told apart by their fields "
+                "and contents, whatever their names."
+            ),
+        )
+    alg.add(
+        QgsProcessingParameterFeatureSource(
+            "COMMUNES", tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]
+        ),
+        tr(
+            "Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS's COMMUNE "
+            "layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the "
+            "membership) or any layer with the code, ideally with epci_code, "
+            "departement_code, region_code, scot_code."
+        ),
+    )
+    alg.add(
+        QgsProcessingParameterField(
+            "CODE_FIELD", tr("Commune code field"), None, "COMMUNES", optional=True
+        ),
+        tr(
+            "The INSEE code of the commune (5 characters: 90010, 2A004, 97411). "
+            "Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, "
+            "code)."
+        ),
+    )
+    alg.add(
+        QgsProcessingParameterField(
+            "NAME_FIELD", tr("Commune name field"), None, "COMMUNES", optional=True
+        ),
+        tr("The commune's name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom)."),
+    )
+    alg.add(membership("MEMBERSHIP"))
+    alg.add(
+        method("METHOD"),
+        tr(
+            "How artificialisation is decided; imperméabilisation always comes from the couverture."
+        ),
+    )
+    alg.add_convention_parameter()

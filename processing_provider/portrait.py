@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingMultiStepFeedback,
@@ -18,24 +17,24 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsProject,
     QgsVectorLayer,
 )
 
 from ..ocsge_plugin.computing.communes import commune_fields
-from ..ocsge_plugin.core.i18n import plural
+from ..ocsge_plugin.computing.consumption import CONVENTIONS
+from ..ocsge_plugin.pipelines import portrait as pipeline
 from ..ocsge_plugin.report import build, template_check
 from ..ocsge_plugin.report import layout as layouts
 from ..ocsge_plugin.report.tables import LEVELS, Tables
 from ..ocsge_plugin.storage import files
 from . import params
-from .aggregate import METHODS
 from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries
-from .diagnostic import DiagnosticAlgorithm
 from .groups import RunGroup
+from .params import METHODS
 
 SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
 
@@ -50,6 +49,11 @@ class PortraitAlgorithm(OcsgeAlgorithm):
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
     FOLDER = "FOLDER"
+    CONSOMMATION = "CONSOMMATION"
+    CONSO_CONVENTION = "CONSO_CONVENTION"
+    CONSO_RATE = "CONSO_RATE"
+    PASSAGE = "PASSAGE"
+    MODELE = "MODELE"
 
     GROUP = "territories"
     TAGS = (
@@ -74,10 +78,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        diagnostic = DiagnosticAlgorithm()
-        diagnostic.initAlgorithm()
-        for name in SHARED:
-            self.addParameter(diagnostic.parameterDefinition(name).clone())
+        params.diagnostic_inputs(self, with_layers=False)  # SHARED, as ocsge:diagnostic has them
         self.add(
             QgsProcessingParameterEnum(
                 self.LEVEL,
@@ -141,6 +142,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                 "template."
             ),
         )
+        self._add_consumption()
         self.add(params.replace_group(self.REPLACE_GROUP))
         self.add(
             QgsProcessingParameterFileDestination(
@@ -156,6 +158,82 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts"))
         )
 
+    def _add_consumption(self) -> None:
+        """The consumption file and what its trajectory needs, and the model (page order)."""
+        self.add(
+            QgsProcessingParameterFile(
+                self.CONSOMMATION,
+                self.tr("Consumption file (Cerema, optional)"),
+                fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)",
+                optional=True,
+            ),
+            self.tr(
+                "Cerema's commune file « Consommation d'espaces naturels, agricoles et "
+                "forestiers », read as ocsge:consommation reads it (with the membership table "
+                "above). Given, the portrait adds the pages « Consommation d'espaces NAF » "
+                "(per year and destination since 2011, in hectares and in % of the area, "
+                "beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » "
+                "(consumption since 2021, its projection and the envelope)."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.CONSO_CONVENTION,
+                self.tr("Convention of the trajectory"),
+                options=[
+                    self.tr("The law (default)"),
+                    self.tr("As the national « Trajectoires ZAN » table"),
+                ],
+                defaultValue=0,
+            ),
+            self.tr("As the parameter Convention of ocsge:consommation."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.CONSO_RATE,
+                self.tr("Reduction rate (%)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=50.0,
+                minValue=0.0,
+                maxValue=100.0,
+            ),
+            self.tr(
+                "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by "
+                "article 194, I, 1° of loi n° 2021-1104."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.PASSAGE,
+                self.tr("INSEE table de passage (optional)"),
+                extension="csv",
+                optional=True,
+            ),
+            self.tr(
+                "INSEE's table between COG vintages, when the consumption file's communes "
+                "are older than the territories' (as in ocsge:consommation)."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.MODELE,
+                self.tr("Model"),
+                options=[self.tr("Portrait"), self.tr("Rapport triennal (art. R. 2231-1 CGCT)")],
+                defaultValue=0,
+            ),
+            self.tr(
+                "Portrait: the pages in the portrait's order. Rapport triennal: the pages in "
+                "the order of the rapport relatif à l'artificialisation des sols (article "
+                "R. 2231-1 of the code général des collectivités territoriales): cover, legal "
+                "frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and "
+                "impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty "
+                "comment box under each chart. It needs the consumption file."
+            ),
+        )
+
     def checkParameterValues(self, parameters, context):  # noqa: N802
         problem, parameters = check_deliveries(self, parameters, self.INPUT, context)
         return (False, problem) if problem else super().checkParameterValues(parameters, context)
@@ -166,125 +244,24 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             raise self.fail(self.tr("No output file. Expected a .pdf path."))
         if not output.lower().endswith(".pdf"):
             output += ".pdf"
-        level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
-        codes = [
-            c.strip()
-            for c in self.parameterAsString(parameters, self.TERRITORIES, context)
-            .replace(";", ",")
-            .split(",")
-            if c.strip()
-        ]
         template = self._template(parameters, context)
         folder = self._own_folder(output)
-        selected = self._selected(parameters, context)
-        work = files.temp_name(
-            folder
-        )  # beside it, hidden, removed by the next run if this one dies
+        options = self._options(parameters, context, template, self._selected(parameters, context))
+        # beside it, hidden, removed by the next run if this one dies
+        work = files.temp_name(folder)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         try:
             work.mkdir(parents=True)
             result = self._diagnostic(parameters, context, steps, work / "tables")
             if steps.isCanceled():
                 raise layouts.Canceled()
-            steps.setCurrentStep(1)
-            tables = Tables.read(work / "tables")
-            if selected:
-                codes += tables.territories_of(selected, level) or [
-                    f"{level} ({', '.join(selected)})"
-                ]  # named when none is found
-            try:
-                chosen = build.choose(tables, level, codes)
-            except build.NoTerritory as missing:
-                raise self.fail(
-                    self.tr(
-                        "No territory of the level {level} has the code(s) {codes} in "
-                        "the data. Expected codes of the membership table or of the "
-                        "commune layer."
-                    ).format(level=level, codes=missing)
-                ) from None
-            if not chosen:
-                raise self.fail(
-                    self.tr(
-                        "No territory of the level {level} in the data (for EPCI and "
-                        "SCoT: no epci_code / scot_code in the membership table nor the "
-                        "commune layer)."
-                    ).format(level=level)
-                )
-            method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
-            fin, debut = chosen[0].fin, chosen[0].debut
-            artif, flows = (
-                build.ign_layers(result["deliveries"], fin, steps.isCanceled)
-                if method in ("auto", "ign")
-                else (None, None)
-            )
-            raster = self.parameterAsRasterLayer(parameters, self.BACKGROUND, context)
-            run = build.Run(
-                method,
-                self.convention(parameters, context),
-                [Path(p).name for p in result["deliveries"]],
-                result.get("layers", []),
-                bool(artif or flows),
-                raster.name() if raster else "",
-            )
-            communes = self.parameterAsVectorLayer(parameters, self.COMMUNES, context)
-            first = tables.communes_of(chosen[0])
-            crs = build.map_crs(
-                communes.crs() if communes is not None else QgsCoordinateReferenceSystem(),
-                first[0].members.get("departement_code") if first else None,
-            )
-            feedback.pushInfo(
-                plural(
-                    len(chosen),
-                    self.tr("{count} territory: charts and texts…"),
-                    self.tr("{count} territories: charts and texts…"),
-                ).format(count=len(chosen))
-            )
-            uri, table_pages = build.atlas_layer(
-                tables,
-                chosen,
-                run,
-                work,
-                crs,
-                lambda done, total: steps.setProgress(100.0 * done / total),
-                steps.isCanceled,
-                final=folder,
-            )
-            steps.setCurrentStep(2)
-            project = QgsProject()
-            coverage = QgsVectorLayer(uri, "territoires", "ogr")
-            lines = build.lines_layer(uri)
-            background = communes.clone() if communes is not None else None
-            layers, legend = build.map_layers(
-                tables, coverage, background, fin, artif, flows, debut, raster
-            )
-            try:
-                layout = build.make_layout(
-                    project, template, coverage, lines, layers, legend, crs, table_pages
-                )
-            except template_check.TemplateError as error:
-                raise self.fail(str(error)) from None
-
-            def progress(feature, count, rank, pages):
-                steps.setProgress(100.0 * (feature + (rank + 1) / pages) / count)
-                if rank == 0:
-                    feedback.pushInfo(
-                        self.tr("Section {index}/{count}: {name}").format(
-                            index=feature + 1, count=count, name=chosen[feature].nom
-                        )
-                    )
-
-            partial_pdf = str(work / "portrait.pdf")
-            pages = layouts.write_pdf(
-                layout, partial_pdf, progress, steps.isCanceled, moved=(str(folder), str(work))
-            )
-            if steps.isCanceled():
-                raise layouts.Canceled()
-            files.commit_owned(work, folder, leave=["portrait.pdf"])
-            os.replace(work / "portrait.pdf", output)
+            run = pipeline.portrait(work, folder, result, options, steps, feedback)
+            files.commit_owned(work, folder, leave=[pipeline.PDF])
+            os.replace(work / pipeline.PDF, output)
         except layouts.Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
-        except files.OutputClash as error:
+        except (files.OutputClash, pipeline.PortraitError, template_check.TemplateError) as error:
             raise self.fail(str(error)) from None
         except (OSError, RuntimeError) as error:  # a full disk (GDAL's errors are RuntimeError)
             if not isinstance(error, OSError) and not files.is_write_failure(error):
@@ -298,20 +275,67 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             files.remove(work)
         self._kept = dict(
             folder=folder,
-            template=template,
-            crs=crs,
-            pages=table_pages,
+            template=options.template,
+            crs=run.crs,
+            pages=run.table_pages,
             communes=parameters.get(self.COMMUNES),
             name=Path(output).stem,
-            artif=artif,
-            flows=flows,
-            raster=raster,
+            artif=run.artif,
+            flows=run.flows,
+            raster=options.raster,
             replace=self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context),
         )
         feedback.pushInfo(
-            self.tr("{pages} pages written to {path}").format(pages=pages, path=output)
+            self.tr("{pages} pages written to {path}").format(pages=run.pages, path=output)
         )
-        return {self.OUTPUT: output, self.PAGES: pages, self.FOLDER: str(folder)}
+        return {self.OUTPUT: output, self.PAGES: run.pages, self.FOLDER: str(folder)}
+
+    def _options(self, parameters, context, template, selected) -> pipeline.PortraitOptions:
+        """The portrait's choices, with the ``template`` checked and the communes ``selected``."""
+        codes = [
+            c.strip()
+            for c in self.parameterAsString(parameters, self.TERRITORIES, context)
+            .replace(";", ",")
+            .split(",")
+            if c.strip()
+        ]
+        model = pipeline.MODELS[self.parameterAsEnum(parameters, self.MODELE, context)]
+        consumption = self._consumption(parameters, context)
+        if model == "rapport_triennal" and consumption is None:
+            raise self.fail(
+                self.tr(
+                    "The rapport triennal needs the consumption file (indicator 1° of article "
+                    "R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption "
+                    "file »."
+                )
+            )
+        return pipeline.PortraitOptions(
+            level=LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
+            codes=codes,
+            template=template or (layouts.TEMPLATES[model] if model != "portrait" else None),
+            selected=selected,
+            method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            convention=self.convention(parameters, context),
+            raster=self.parameterAsRasterLayer(parameters, self.BACKGROUND, context),
+            communes=self.parameterAsVectorLayer(parameters, self.COMMUNES, context),
+            consumption=consumption,
+            model=model,
+        )
+
+    def _consumption(self, parameters, context) -> pipeline.ConsumptionInput | None:
+        """The consumption file and its options (None when no file is given)."""
+        path = self.parameterAsFile(parameters, self.CONSOMMATION, context)
+        if not path:
+            return None
+        return pipeline.ConsumptionInput(
+            path=path,
+            membership=self.parameterAsFile(parameters, "MEMBERSHIP", context) or None,
+            passage=self.parameterAsFile(parameters, self.PASSAGE, context) or None,
+            convention=CONVENTIONS[
+                self.parameterAsEnum(parameters, self.CONSO_CONVENTION, context)
+            ],
+            rate=self.parameterAsDouble(parameters, self.CONSO_RATE, context) / 100.0,
+        )
 
     def _template(self, parameters, context) -> str | None:
         """The user's template, checked as data before anything is computed or written; None: the

@@ -16,11 +16,12 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from ..ocsge_plugin.core.i18n import tr
 from ..ocsge_plugin.domain import nomenclature
 from ..ocsge_plugin.publishing import export, styles
-from .base import keep_alive
 from .groups import RunGroup
+from .sinks import keep_alive
 
 LEVEL_NAMES = {
     "commune": "communes",
@@ -175,3 +176,27 @@ def add_to_project(
             )
         )
         context.addLayerToLoadOnCompletion(layers[name], details)
+
+
+def exporting(alg, folder, feedback, work):
+    """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and
+    ``ocsge:diagnostic``, its user errors as messages, a cancel as None (said in the log), then its
+    warnings and files in the log."""
+    try:
+        written, warnings, rest = work()
+    except OcsgeError as error:
+        raise alg.fail(str(error)) from None
+    except Canceled:
+        feedback.reportError(tr("Canceled: no file was written."))
+        return None
+    except OSError as error:
+        raise alg.fail(
+            tr("Cannot write to {folder}: {error}. Expected a writable folder.").format(
+                folder=folder, error=error
+            )
+        ) from None
+    for note in warnings:
+        feedback.pushWarning(note)
+    for path in written.files + written.tables:
+        feedback.pushInfo(path)
+    return written, warnings, rest

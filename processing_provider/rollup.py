@@ -15,8 +15,8 @@ from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.publishing import export
 from . import params
-from .aggregate import style_territories, write_table
 from .base import OcsgeAlgorithm
+from .sinks import style_territories, write_table
 
 LEVELS = export.PUBLISHED_LEVELS[1:]  # the levels above the commune
 

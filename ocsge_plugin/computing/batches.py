@@ -14,7 +14,6 @@ wrongly), through the QGIS provider. Every core that reads a whole layer goes th
 
 from __future__ import annotations
 
-import queue
 import threading
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,22 +26,33 @@ from osgeo import ogr
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.errors import Canceled
 from ..storage import postgis, reading
 from . import curves
 from .codes import is_null
-from .progress import ScaledFeedback
+from .prefetch import Prefetched, prefetched
+from .progress import Step
+
+__all__ = [
+    "BATCH",
+    "ogr_target",
+    "open_ogr",
+    "vrt_source",
+    "iter_batches",
+    "postgis_readable",
+    "Needed",
+    "READERS",
+    "CHUNK",
+    "COMBINATIONS",
+    "read_ahead",
+    "forget_read_ahead",
+    "postgis_extents",
+    "WkbColumn",
+    "wkb_blobs",
+    "wkb_bytes",
+    "Step",
+]
 
 BATCH = 65536
-
-
-class Step(ScaledFeedback):
-    """Progress of a sub-step mapped into [start, end] of the parent's range (a feedback for another
-    core's 0–100 % progress too); ``check`` raises Canceled."""
-
-    def check(self) -> None:
-        if self.isCanceled():
-            raise Canceled()
 
 
 def ogr_target(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
@@ -567,78 +577,6 @@ def _joined(batches: list[dict]) -> dict:
         )([b[k] for b in batches])
         for k in batches[0]
     }
-
-
-def prefetched(items: Iterator, step: Step) -> Prefetched:
-    """``items`` produced one ahead in a thread started at once (GDAL lets go of Python's lock while
-    it
-    reads, so the reading of the next batch runs beside the caller's work on this one); its errors
-    raised here; the thread stopped when the caller stops (``close``, cancel, error, the end) or
-    ``step`` is canceled."""
-    return Prefetched(items, step)
-
-
-class Prefetched:
-    """The iterator :func:`prefetched` returns (its thread started at once: several run
-    together)."""
-
-    _END = object()
-
-    def __init__(self, items: Iterator, step: Step) -> None:
-        self.items, self.step = items, step
-        self.ahead: queue.Queue = queue.Queue(maxsize=1)
-        self.stop = threading.Event()
-        self.worker = threading.Thread(target=self._produce, name="ocsge-read", daemon=True)
-        self.worker.start()
-
-    def _offer(self, item) -> bool:
-        while not self.stop.is_set():
-            try:
-                self.ahead.put(item, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def _produce(self) -> None:
-        try:
-            for item in self.items:
-                if not self._offer(item):
-                    return
-            self._offer(self._END)
-        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
-            self._offer(error)
-        finally:
-            close = getattr(self.items, "close", None)
-            if close is not None:
-                close()  # a generator's own clean-up (its connection), in this thread
-
-    def __iter__(self) -> Prefetched:
-        return self
-
-    def __next__(self):
-        try:
-            while True:
-                self.step.check()
-                try:
-                    item = self.ahead.get(timeout=0.2)
-                except queue.Empty:
-                    continue
-                if item is self._END:
-                    raise StopIteration
-                if isinstance(item, BaseException):
-                    raise item
-                return item
-        except BaseException:
-            self.close()
-            raise
-
-    def close(self) -> None:
-        self.stop.set()
-        self.worker.join()
-
-    def __del__(self) -> None:
-        self.stop.set()
 
 
 def _has_boolean(lyr, fields: Sequence[str]) -> bool:

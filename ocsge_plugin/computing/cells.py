@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+__all__ = ["dilate"]
+
 
 def dilate(mask: np.ndarray, steps: int = 1) -> np.ndarray:
     """``mask`` (2-D, boolean) grown by one cell in the 8 directions, ``steps`` times; a new

@@ -29,6 +29,21 @@ from ..domain.nomenclature import normalise_code
 from .codes import factorize
 from .table import years_text
 
+__all__ = [
+    "CLASS_COLUMNS",
+    "PAIR_TABLES",
+    "ClassSums",
+    "Collector",
+    "marginal",
+    "rollup_classes",
+    "LONG_COLUMNS",
+    "to_long",
+    "from_long",
+    "OCCUPATION",
+    "ORIGIN",
+    "TRANSITION",
+]
+
 OCCUPATION, TRANSITION, ORIGIN = "occupation", "transition_cs", "origine_artif"
 # the class columns of each table, and whether it is a stock (one millésime) or a change (two)
 CLASS_COLUMNS = {

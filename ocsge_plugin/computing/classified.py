@@ -32,6 +32,25 @@ from .codes import NO, UNKNOWN, YES
 from .progress import check_canceled
 from .thresholds import ThresholdResult
 
+__all__ = [
+    "WRITE_BATCH",
+    "SOURCES",
+    "RAISONS",
+    "Classification",
+    "Comparison",
+    "Indicator",
+    "summary",
+    "classification_fields",
+    "classification_values",
+    "comparison_fields",
+    "comparison_values",
+    "output_fields",
+    "classification_columns",
+    "classification_codes",
+    "classification_rows",
+    "write_features",
+]
+
 WRITE_BATCH = 10000  # features handed to the sink at once
 SOURCES = (
     "",

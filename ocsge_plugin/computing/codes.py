@@ -19,6 +19,24 @@ from qgis.PyQt.QtCore import QVariant
 from ..domain.nomenclature import normalise_code
 from ..domain.rules import DEFAULT_CONVENTION, resolve
 
+__all__ = [
+    "is_null",
+    "plain_value",
+    "parse_bool",
+    "parse_ign_artif",
+    "parse_ign_artif_or_bool",
+    "pair_status",
+    "factorize",
+    "lookup_values",
+    "lookup_imper",
+    "lookup_artif",
+    "parse_sign",
+    "flow_sign",
+    "NO",
+    "UNKNOWN",
+    "YES",
+]
+
 YES, NO, UNKNOWN = 1, 0, -1
 
 _TRUE = ("true", "t", "1", "oui", "o", "yes", "y", "vrai")

@@ -52,6 +52,9 @@ __all__ = [
     "is_insee_code",
     "read_membership",
     "recognise",
+    "MEMBERSHIP_KEYS",
+    "EPT_CODES",
+    "HEADER_ROWS",
 ]
 
 # Canonical column → its spellings (lower case), most specific first.

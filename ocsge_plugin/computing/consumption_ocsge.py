@@ -40,7 +40,8 @@ import pandas as pd
 
 from ..core.errors import TerritoryError
 from ..core.i18n import tr
-from .consumption import HECTARE, ConsumptionResult
+from .consumption import HECTARE
+from .consumption_tables import ConsumptionResult, LevelTables
 
 __all__ = ["MEASURES", "OCSGE_COLUMNS", "Beside", "add_beside"]
 
@@ -148,12 +149,7 @@ def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
         if (
             path is None
         ):  # the columns all the same, empty: every table of the run has the same shape
-            for column in OCSGE_COLUMNS:
-                tables.trajectoires[column] = pd.Series(
-                    None if column in OCSGE_COLUMNS[:2] else np.nan,
-                    index=tables.trajectoires.index,
-                    dtype=object if column in OCSGE_COLUMNS[:2] else float,
-                )
+            _empty_columns(tables.trajectoires)
             beside.warnings.append(
                 tr("{level}: no artif_{level}.csv at {path}; the OCS GE columns are empty.").format(
                     level=level, path=place
@@ -161,18 +157,7 @@ def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
             )
             continue
         key = f"{level}_code"
-        artif = pd.read_csv(
-            path,
-            dtype={key: str, "millesime_debut": str, "millesime_fin": str},
-            encoding="utf-8-sig",
-        )
-        if not {key, "flux_artif_net", "millesime_debut", "millesime_fin"} <= set(artif.columns):
-            raise TerritoryError(
-                tr(
-                    "{path} is not an artificialisation table of the diagnostic "
-                    "(expected {key}, flux_artif_net, millesime_debut, millesime_fin)."
-                ).format(path=path, key=key)
-            )
+        artif = _read_artif(path, key)
         unit = _unit_of(path)
         if unit is None:
             unit = "ha"
@@ -185,30 +170,7 @@ def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
         scale = 1.0 if unit == target else (HECTARE if unit == "ha" else 1.0 / HECTARE)
         beside.tables[level], beside.unit[level] = str(path), unit
         chosen = _choose(artif, key, set(result.years))
-        consumption = tables.consommation.set_index(key)
-        rows: dict[str, list] = {c: [] for c in OCSGE_COLUMNS}
-        periods: set[str] = set()
-        for code in tables.trajectoires[key]:
-            pick = chosen.get(code)
-            if pick is None:
-                for column in OCSGE_COLUMNS:
-                    rows[column].append(None if column in OCSGE_COLUMNS[:2] else np.nan)
-                continue
-            start, end, net, years = pick
-            conso = (
-                consumption.loc[code, [f"conso_{y}" for y in years]].astype(float)
-                if code in consumption.index
-                else pd.Series([np.nan])
-            )
-            periods.add(f"{start}-{end}")
-            rows["periode_ocsge"].append(f"{start}-{end}")
-            rows["annees_conso_ocsge"].append(_span(years))
-            rows["conso_annuelle_periode_ocsge"].append(
-                float(conso.sum(min_count=1)) / len(years) if conso.notna().any() else np.nan
-            )
-            rows["artif_nette_annuelle_ocsge"].append(
-                net * scale / (end - start) if net == net else np.nan
-            )
+        rows, periods = _ocsge_rows(tables, key, chosen, scale)
         for column in OCSGE_COLUMNS:
             tables.trajectoires[column] = pd.Series(
                 rows[column],
@@ -227,6 +189,66 @@ def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
             )
     result.warnings.extend(beside.warnings)
     return beside
+
+
+def _empty_columns(trajectoires: pd.DataFrame) -> None:
+    """``OCSGE_COLUMNS`` appended to ``trajectoires``, empty."""
+    for column in OCSGE_COLUMNS:
+        trajectoires[column] = pd.Series(
+            None if column in OCSGE_COLUMNS[:2] else np.nan,
+            index=trajectoires.index,
+            dtype=object if column in OCSGE_COLUMNS[:2] else float,
+        )
+
+
+def _read_artif(path: Path, key: str) -> pd.DataFrame:
+    """The diagnostic's ``artif_<level>.csv``, codes and millésimes as text; TerritoryError when it
+    lacks the columns needed."""
+    artif = pd.read_csv(
+        path,
+        dtype={key: str, "millesime_debut": str, "millesime_fin": str},
+        encoding="utf-8-sig",
+    )
+    if not {key, "flux_artif_net", "millesime_debut", "millesime_fin"} <= set(artif.columns):
+        raise TerritoryError(
+            tr(
+                "{path} is not an artificialisation table of the diagnostic "
+                "(expected {key}, flux_artif_net, millesime_debut, millesime_fin)."
+            ).format(path=path, key=key)
+        )
+    return artif
+
+
+def _ocsge_rows(
+    tables: LevelTables, key: str, chosen: dict, scale: float
+) -> tuple[dict[str, list], set[str]]:
+    """The ``OCSGE_COLUMNS`` values of every territory of ``tables.trajectoires`` (empty when no
+    period was chosen for it), and the periods used."""
+    consumption = tables.consommation.set_index(key)
+    rows: dict[str, list] = {c: [] for c in OCSGE_COLUMNS}
+    periods: set[str] = set()
+    for code in tables.trajectoires[key]:
+        pick = chosen.get(code)
+        if pick is None:
+            for column in OCSGE_COLUMNS:
+                rows[column].append(None if column in OCSGE_COLUMNS[:2] else np.nan)
+            continue
+        start, end, net, years = pick
+        conso = (
+            consumption.loc[code, [f"conso_{y}" for y in years]].astype(float)
+            if code in consumption.index
+            else pd.Series([np.nan])
+        )
+        periods.add(f"{start}-{end}")
+        rows["periode_ocsge"].append(f"{start}-{end}")
+        rows["annees_conso_ocsge"].append(_span(years))
+        rows["conso_annuelle_periode_ocsge"].append(
+            float(conso.sum(min_count=1)) / len(years) if conso.notna().any() else np.nan
+        )
+        rows["artif_nette_annuelle_ocsge"].append(
+            net * scale / (end - start) if net == net else np.nan
+        )
+    return rows, periods
 
 
 def _choose(

@@ -266,24 +266,7 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
         the column names (a year column without a single value is left out and said), the COG
         vintage."""
     path = Path(path)
-    if not path.is_file():
-        raise TerritoryError(
-            tr(
-                "The consumption file {path} does not exist. Expected Cerema's commune "
-                "file (CSV, GeoPackage or shapefile)."
-            ).format(path=path)
-        )
-    try:
-        if path.suffix.lower() in (".csv", ".txt"):
-            raw, encoding = _parse_consumption(path.read_bytes())
-        else:
-            raw, encoding = _parse_consumption(_ogr_csv(path))
-    except (OSError, UnicodeError, pd.errors.ParserError) as error:
-        raise TerritoryError(
-            tr("The consumption file {path} cannot be read: {error}.").format(
-                path=path, error=error
-            )
-        ) from None
+    raw, encoding = _read_raw(path)
     raw.columns = [str(c).strip().lower() for c in raw.columns]
     years = sorted(
         2000 + int(m.group(1))
@@ -301,18 +284,7 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
     out: dict[str, pd.Series] = {}
     cog = _membership(raw, out)
     warnings: list[str] = []
-    empty: list[int] = []
-    numbers: dict[str, pd.Series] = {}
-    for year in years:
-        values = to_number(raw[f"naf{year % 100:02d}art{(year + 1) % 100:02d}"])
-        if values.isna().all():
-            empty.append(year)
-            continue
-        numbers[f"conso_{year}"] = values
-        for token, suffix in DESTINATIONS.items():
-            column = f"art{year % 100:02d}{token}{(year + 1) % 100:02d}"
-            if column in raw.columns:
-                numbers[f"conso_{year}_{suffix}"] = to_number(raw[column])
+    numbers, empty = _yearly_numbers(raw, years)
     years = [y for y in years if y not in empty]
     if empty:
         warnings.append(
@@ -346,6 +318,45 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
         )
         table = _sum_duplicates(table)
     return ConsumptionFile(table, years, str(path), encoding, cog, warnings, empty)
+
+
+def _read_raw(path: Path) -> tuple[pd.DataFrame, str]:
+    """The file's table as text, and its encoding; TerritoryError when absent or unreadable."""
+    if not path.is_file():
+        raise TerritoryError(
+            tr(
+                "The consumption file {path} does not exist. Expected Cerema's commune "
+                "file (CSV, GeoPackage or shapefile)."
+            ).format(path=path)
+        )
+    try:
+        if path.suffix.lower() in (".csv", ".txt"):
+            return _parse_consumption(path.read_bytes())
+        return _parse_consumption(_ogr_csv(path))
+    except (OSError, UnicodeError, pd.errors.ParserError) as error:
+        raise TerritoryError(
+            tr("The consumption file {path} cannot be read: {error}.").format(
+                path=path, error=error
+            )
+        ) from None
+
+
+def _yearly_numbers(raw: pd.DataFrame, years: list[int]) -> tuple[dict[str, pd.Series], list[int]]:
+    """``conso_<year>`` and ``conso_<year>_<destination>`` in m² (NaN where a cell is empty), and
+    the years without a single value (left out)."""
+    empty: list[int] = []
+    numbers: dict[str, pd.Series] = {}
+    for year in years:
+        values = to_number(raw[f"naf{year % 100:02d}art{(year + 1) % 100:02d}"])
+        if values.isna().all():
+            empty.append(year)
+            continue
+        numbers[f"conso_{year}"] = values
+        for token, suffix in DESTINATIONS.items():
+            column = f"art{year % 100:02d}{token}{(year + 1) % 100:02d}"
+            if column in raw.columns:
+                numbers[f"conso_{year}_{suffix}"] = to_number(raw[column])
+    return numbers, empty
 
 
 def _sum_duplicates(table: pd.DataFrame) -> pd.DataFrame:

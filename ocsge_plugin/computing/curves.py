@@ -23,6 +23,8 @@ from qgis.core import QgsVectorLayer, QgsWkbTypes
 from ..core.i18n import plural, tr
 from .progress import ScaledFeedback
 
+__all__ = ["CURVED_WKB", "is_curved", "wkb_type", "linear_wkb", "linear_batches"]
+
 # ISO WKB types (without their Z / M thousands) of CircularString, CompoundCurve, CurvePolygon,
 # MultiCurve, MultiSurface, Curve, Surface
 CURVED_WKB = frozenset(range(8, 15))

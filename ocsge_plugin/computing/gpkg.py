@@ -66,6 +66,9 @@ __all__ = [
     "plan_copy",
     "plan_translate",
     "write_copy",
+    "RANGE",
+    "VALUES_BATCH",
+    "SQLITE_MAGIC",
 ]
 
 RANGE = 100_000  # rows copied per INSERT … SELECT (progress and cancel between ranges)

@@ -21,6 +21,18 @@ import numpy as np
 
 from .wkb import as_bytes, parse_rings, polygon_areas_of_rings, ring_areas
 
+__all__ = [
+    "FLAG_BITS",
+    "Mesh",
+    "take",
+    "read_mesh",
+    "joined",
+    "side_keys",
+    "ahead",
+    "sorted_sides",
+    "wkb_chunks",
+]
+
 FLAG_BITS = 4  # class (2 bits), ring orientation, direction under each side's edge key
 
 _HALF = 2**31

@@ -18,6 +18,23 @@ from qgis.core import QgsGeometry
 from ..domain.nomenclature import couverture, usage
 from ..domain.rules import DEFAULT_CONVENTION
 
+__all__ = [
+    "M2_PER_HA",
+    "FLUX_ARTIF",
+    "FLUX_DESARTIF",
+    "FLUX_IMPER",
+    "FLUX_DESIMPER",
+    "FLUX_SEPARATOR",
+    "UNDETERMINED",
+    "flow_kind",
+    "flux_value",
+    "flux_values",
+    "ChangePiece",
+    "OnlyPart",
+    "FlowReport",
+    "FlowAccumulator",
+]
+
 M2_PER_HA = 10000.0
 
 
@@ -58,9 +75,9 @@ def flow_kind(
     return one(artif_debut, artif_fin), one(imper_debut, imper_fin)
 
 
-def flux_label(flux_artif: int | None, flux_imper: int | None) -> str | None:
-    """Readable flow kind: 'artificialisation', 'desimpermeabilisation', both comma-joined
-    ('artificialisation, impermeabilisation'), or None when only the class changed."""
+def flux_value(flux_artif: int | None, flux_imper: int | None) -> str | None:
+    """The ``flux`` field's value of a piece: 'artificialisation', 'desimpermeabilisation', both
+    comma-joined ('artificialisation, impermeabilisation'), or None when only the class changed."""
     words = []
     if flux_artif == 1:
         words.append(FLUX_ARTIF)
@@ -73,12 +90,12 @@ def flux_label(flux_artif: int | None, flux_imper: int | None) -> str | None:
     return FLUX_SEPARATOR.join(words) or None
 
 
-def flux_labels() -> list[str]:
-    """Every value ``flux_label`` can return (except None), artificialisation first."""
+def flux_values() -> list[str]:
+    """Every value ``flux_value`` can return (except None), artificialisation first."""
     labels = []
     for artif in (1, -1, 0):
         for imper in (1, -1, 0):
-            label = flux_label(artif, imper)
+            label = flux_value(artif, imper)
             if label:
                 labels.append(label)
     return labels
@@ -107,7 +124,7 @@ class ChangePiece:
 
     @property
     def flux(self) -> str | None:
-        return flux_label(self.flux_artif, self.flux_imper)
+        return flux_value(self.flux_artif, self.flux_imper)
 
     @property
     def has_flow(self) -> bool:

@@ -39,7 +39,43 @@ from .batches import Step
 from .codes import is_null
 from .wkb import wkb_area_bbox
 
+__all__ = ["TerritorySet", "polygonal", "Placement", "Placements", "accumulate"]
+
 gdal.UseExceptions()
+
+
+def _check_territory_layer(layer: Any, wanted: list[str | None]) -> None:
+    """Refuse a territory layer without the fields ``wanted`` (None: not asked) or not of
+    polygons."""
+    names = layer.fields().names()
+    missing = [f for f in wanted if f and f not in names]
+    if missing:
+        raise TerritoryError(
+            tr(
+                "The territory layer has no field {missing} (fields: {fields}). "
+                "Expected the territory code and name fields."
+            ).format(missing=", ".join(missing), fields=", ".join(names))
+        )
+    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+        raise TerritoryError(tr("The territory layer must hold polygons (communes, EPCI, zones…)."))
+
+
+def _merged(parts: list[QgsGeometry]) -> tuple[QgsGeometry, bool]:
+    """One territory's parts, the invalid ones repaired, as one geometry (empty when none), and
+    whether one was repaired."""
+    geometry = QgsGeometry()
+    repaired = False
+    fixed = []
+    for part in parts:
+        if not part.isGeosValid():
+            part = polygonal(part.makeValid())
+            repaired = True
+        fixed.append(part)
+    if len(fixed) == 1:
+        geometry = fixed[0]
+    elif fixed:
+        geometry = QgsGeometry.unaryUnion(fixed)
+    return geometry, repaired
 
 
 @dataclass
@@ -68,19 +104,7 @@ class TerritorySet:
         feedback: Any = None,
     ) -> TerritorySet:
         """Read territories from a layer (or feature source); merge features sharing a code."""
-        names = layer.fields().names()
-        missing = [f for f in [code_field, name_field, *keep_fields] if f and f not in names]
-        if missing:
-            raise TerritoryError(
-                tr(
-                    "The territory layer has no field {missing} (fields: {fields}). "
-                    "Expected the territory code and name fields."
-                ).format(missing=", ".join(missing), fields=", ".join(names))
-            )
-        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise TerritoryError(
-                tr("The territory layer must hold polygons (communes, EPCI, zones…).")
-            )
+        _check_territory_layer(layer, [code_field, name_field, *keep_fields])
         order: list[str] = []
         by_code: dict[str, dict] = {}
         step = Step(feedback)
@@ -119,18 +143,7 @@ class TerritorySet:
             parts = entry["parts"]
             if entry["count"] > 1:
                 result.duplicates[code] = entry["count"]
-            geometry = QgsGeometry()
-            repaired = False
-            fixed = []
-            for part in parts:
-                if not part.isGeosValid():
-                    part = polygonal(part.makeValid())
-                    repaired = True
-                fixed.append(part)
-            if len(fixed) == 1:
-                geometry = fixed[0]
-            elif fixed:
-                geometry = QgsGeometry.unaryUnion(fixed)
+            geometry, repaired = _merged(parts)
             if repaired:
                 result.repaired.append(code)
             if geometry.isNull() or geometry.isEmpty():
@@ -541,6 +554,29 @@ def accumulate(
     if undecided.size == 0:
         return
     stats["exact"] = stats.get("exact", 0) + int(undecided.size)
+    rows, where_t, values = _exact_pieces(
+        placement, wkb, undecided, area, bbox, weights, stats, step
+    )
+    if rows:
+        contrib = weights[np.asarray(rows)] * np.asarray(values)[:, None]
+        np.add.at(sums, np.asarray(where_t), contrib)
+        if on_pieces is not None:
+            on_pieces(_positions(kept, np.asarray(rows)), np.asarray(where_t), np.asarray(values))
+
+
+def _exact_pieces(
+    placement: Placement,
+    wkb: Any,
+    undecided: np.ndarray,
+    area: np.ndarray,
+    bbox: np.ndarray,
+    weights: np.ndarray,
+    stats: dict,
+    step: Step | None,
+) -> tuple[list[int], list[int], list[float]]:
+    """The polygons the boxes did not place, split exactly among the territories: (polygon
+    position, territory, area) of every piece; repairs counted in ``stats``."""
+    t = placement.geometries
     blobs = wkb.data if np.ma.isMaskedArray(wkb) else wkb
     masked = np.ma.getmaskarray(wkb) if np.ma.isMaskedArray(wkb) else None
     hints = placement.hint(bbox[undecided]).tolist()
@@ -580,11 +616,7 @@ def accumulate(
             values.append(value)
     if repaired_count:
         stats["repaired"] = stats.get("repaired", 0) + repaired_count
-    if rows:
-        contrib = weights[np.asarray(rows)] * np.asarray(values)[:, None]
-        np.add.at(sums, np.asarray(where_t), contrib)
-        if on_pieces is not None:
-            on_pieces(_positions(kept, np.asarray(rows)), np.asarray(where_t), np.asarray(values))
+    return rows, where_t, values
 
 
 def _positions(kept: np.ndarray | None, rows: np.ndarray) -> np.ndarray:

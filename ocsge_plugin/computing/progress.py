@@ -6,6 +6,8 @@ from typing import Any
 
 from ..core.errors import Canceled
 
+__all__ = ["check_canceled", "ScaledFeedback", "StepProgress", "Step"]
+
 
 def check_canceled(feedback: Any) -> None:
     """Raise ``Canceled`` when the feedback (may be None) was canceled."""
@@ -47,3 +49,38 @@ class ScaledFeedback:
         if self.feedback is None:
             return lambda *args, **kwargs: None
         return getattr(self.feedback, name)
+
+
+class StepProgress:
+    """Progress over ``total`` numbered items, mapped into [start, end] of a feedback (may be None):
+    called with an item's index, it reports every ``total // 200`` items and raises ``Canceled``
+    when the feedback was canceled; ``done`` reports ``end``."""
+
+    def __init__(self, feedback: Any, start: float = 0.0, end: float = 100.0, total: int = 1):
+        self.feedback, self.start, self.end = feedback, start, end
+        self.total = max(int(total), 1)
+        self.step = max(self.total // 200, 1)
+
+    def __call__(self, index: int) -> None:
+        if self.feedback is None or index % self.step:
+            return
+        if self.feedback.isCanceled():
+            raise Canceled()
+        self.feedback.setProgress(
+            self.start + (self.end - self.start) * min(index / self.total, 1.0)
+        )
+
+    def done(self) -> None:
+        if self.feedback is not None:
+            if self.feedback.isCanceled():
+                raise Canceled()
+            self.feedback.setProgress(self.end)
+
+
+class Step(ScaledFeedback):
+    """Progress of a sub-step mapped into [start, end] of the parent's range (a feedback for another
+    core's 0–100 % progress too); ``check`` raises Canceled."""
+
+    def check(self) -> None:
+        if self.isCanceled():
+            raise Canceled()

@@ -54,6 +54,8 @@ __all__ = [
     "dissolve",
     "read_membership",
     "rollup",
+    "SUM_COLUMNS",
+    "MEMBERSHIP_OUTPUT",
 ]
 
 
@@ -102,15 +104,14 @@ def rollup(
     """Sum commune rows (``TABLE_COLUMNS``, any unit) into higher levels by membership codes.
 
     ``membership`` defaults to the commune rows' own columns (epci_code, departement_code…).
-    Communes
-    without a membership row are reported; their département is then read from the INSEE code (and
-    its
-    région from the département), but they count in no EPCI or SCoT. EPT codes are replaced by the
-    Métropole du Grand Paris, the EPCI à fiscalité propre of their communes (reported).
+    Communes without a membership row are reported; their département is then read from the INSEE
+    code (and its région from the département), but they count in no EPCI or SCoT. EPT codes are
+    replaced by the Métropole du Grand Paris, the EPCI à fiscalité propre of their communes
+    (reported).
 
     The commune codes (named ``code_field`` in messages) are checked first: ``TerritoryError`` when
-    they
-    are no INSEE codes or do not meet the membership table's (``communes.check_commune_codes``)."""
+    they are no INSEE codes or do not meet the membership table's
+    (``communes.check_commune_codes``)."""
     communes = communes.copy()
     warnings: list[str] = check_commune_codes(communes["code"], code_field, membership)
     membership = membership or Membership.from_rows(communes)
@@ -155,20 +156,7 @@ def rollup(
                 warnings.append(tr("No {level} codes: the level is skipped.").format(level=level))
             continue
         out_levels[level], members[level] = _sum_level(communes, key, names.get(level, {}))
-        partial = sorted(
-            {
-                str(c)
-                for c, v in zip(out_levels[level]["code"], out_levels[level]["inconnu"])
-                if isinstance(v, str) and "partiel" in v
-            }
-        )
-        if partial:
-            warnings.append(
-                tr(
-                    "{level}: {count} territories sum only the communes whose stocks or "
-                    "flows are known (field inconnu: '… partiel'): {codes}."
-                ).format(level=level, count=len(partial), codes=", ".join(partial[:30]))
-            )
+        warnings.extend(_partial_note(level, out_levels[level]))
     return RollupResult(
         out_levels,
         members,
@@ -178,6 +166,26 @@ def rollup(
         missing,
         membership if len(membership.columns) else None,
     )
+
+
+def _partial_note(level: str, summed: pd.DataFrame) -> list[str]:
+    """The warning naming the territories of ``level`` that sum only some of their communes (field
+    inconnu: '… partiel'), or none."""
+    partial = sorted(
+        {
+            str(c)
+            for c, v in zip(summed["code"], summed["inconnu"])
+            if isinstance(v, str) and "partiel" in v
+        }
+    )
+    if not partial:
+        return []
+    return [
+        tr(
+            "{level}: {count} territories sum only the communes whose stocks or "
+            "flows are known (field inconnu: '… partiel'): {codes}."
+        ).format(level=level, count=len(partial), codes=", ".join(partial[:30]))
+    ]
 
 
 def _membership_gaps(without: list[str], missing: list[str]) -> list[str]:

@@ -12,6 +12,8 @@ import numpy as np
 
 from .wkb import ragged_arange
 
+__all__ = ["IND", "side_neighbours", "candidate_pairs"]
+
 IND = 2  # class index of indéterminé in the thresholds (0 non-artif, 1 artif, 2 indéterminé)
 _PAIR_CHUNK = 1 << 19  # fallback: candidate pairs handled at a time (bounds the temporaries)
 
@@ -142,10 +144,8 @@ def candidate_pairs(
     Every box goes to the level whose cells are at least as large as the box (so it covers at most
     2 × 2 cells there) and looks at the cells it covers on its own level and every coarser one: each
     intersecting pair is found from its smaller box (from both if of the same level), in the one
-    cell
-    holding the lower-left corner of the boxes' intersection, then made symmetric. Sorting the cell
-    keys replaces a tree: no Python loop over boxes, whatever their number.
-    """
+    cell holding the lower-left corner of the boxes' intersection, then made symmetric. Sorting the
+    cell keys replaces a tree: no Python loop over boxes, whatever their number."""
     m = bx0.size
     dtype = np.int32 if m < 2**31 - 1 else np.int64
     if not m:

@@ -16,6 +16,17 @@ from ..core.errors import DeliveryError, FlowError, TerritoryError
 from ..core.i18n import tr
 from ..storage import reading
 
+__all__ = [
+    "Source",
+    "describe_source",
+    "source_title",
+    "resolve_stock_method",
+    "select_sources",
+    "sources_from_layers",
+    "FlowChoice",
+    "flow_source",
+]
+
 
 @dataclass
 class Source:
@@ -169,11 +180,10 @@ def select_sources(
 
     A delivery folder often holds the same millésime twice (GeoPackage and Shapefile) and both IGN's
     artificialisation layers and the occupation du sol: the preferred kind is kept (classified
-    layers
-    first; then IGN's layers for methods 'auto' / 'ign', the occupation du sol for the matrix), the
-    others are left out with a note. For 'matrice_seuils', difference layers are left out when both
-    millésimes are there: the thresholds need the whole millésimes, so flows come from their
-    overlay."""
+    layers first; then IGN's layers for methods 'auto' / 'ign', the occupation du sol for the
+    matrix), the others are left out with a note. For 'matrice_seuils', difference layers are left
+    out when both millésimes are there: the thresholds need the whole millésimes, so flows come
+    from their overlay."""
     ign_first = method in ("auto", "ign")
     stock_rank = {
         "classified": 0,
@@ -231,20 +241,26 @@ def select_sources(
             )
             source.flows = ("artif",)
     if method == "matrice_seuils":
-        stock_keys = {(k[1], k[2]) for k in chosen if k[0] == "s"}
-        for key in [k for k in chosen if k[0] in "fi" and chosen[k].kind != "flows"]:
-            if (key[1], key[2]) in stock_keys and (key[1], key[3]) in stock_keys:
-                notes.append(
-                    tr(
-                        "{name} left out: with the thresholds, flows come from the "
-                        "overlay of the two millésimes."
-                    ).format(name=chosen[key].title)
-                )
-                del chosen[key]
+        _leave_out_flow_layers(chosen, notes)
     ordered = sorted(
         chosen.values(), key=lambda s: (s.departement or "", s.role != "stock", s.millesimes)
     )
     return ordered, notes
+
+
+def _leave_out_flow_layers(chosen: dict[tuple, Source], notes: list[str]) -> None:
+    """For the thresholds: the difference layers whose two millésimes are both there are left out
+    of ``chosen`` (their flows come from the overlay), each with a note."""
+    stock_keys = {(k[1], k[2]) for k in chosen if k[0] == "s"}
+    for key in [k for k in chosen if k[0] in "fi" and chosen[k].kind != "flows"]:
+        if (key[1], key[2]) in stock_keys and (key[1], key[3]) in stock_keys:
+            notes.append(
+                tr(
+                    "{name} left out: with the thresholds, flows come from the "
+                    "overlay of the two millésimes."
+                ).format(name=chosen[key].title)
+            )
+            del chosen[key]
 
 
 def sources_from_layers(

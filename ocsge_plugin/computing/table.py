@@ -10,8 +10,18 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-LEVELS = ("commune", "epci", "scot", "departement", "region")
+from ..core.definitions import LEVELS  # publishing/export.py imports it from here
 
+__all__ = [
+    "TABLE_COLUMNS",
+    "TEXT_COLUMNS",
+    "SURFACE_COLUMNS",
+    "NUMBER_COLUMNS",
+    "UNITS",
+    "years_text",
+    "to_unit",
+    "LEVELS",
+]
 
 # The long table (m²): one row per territory and pair of millésimes.
 TABLE_COLUMNS = [

@@ -90,7 +90,17 @@ from .mesh import FLAG_BITS, Mesh, joined, read_mesh, sorted_sides, take, wkb_ch
 from .sides import IND, side_neighbours
 from .wkb import parse_rings, polygon_areas_of_rings, ring_areas
 
-__all__ = ["ARTIF", "INDETERMINE", "NON_ARTIF", "ThresholdResult", "Canceled", "apply_thresholds"]
+__all__ = [
+    "ARTIF",
+    "INDETERMINE",
+    "NON_ARTIF",
+    "ThresholdResult",
+    "Canceled",
+    "apply_thresholds",
+    "DEFAULT_GRID",
+    "DEFAULT_TOLERANCE",
+    "polygon_areas",
+]
 
 # Status codes accepted in an integer ``artif_matrix`` array.
 NON_ARTIF, ARTIF, INDETERMINE = 0, 1, -1

@@ -15,6 +15,16 @@ from typing import Any
 import numpy as np
 from osgeo import ogr
 
+__all__ = [
+    "wkb_area_bbox",
+    "as_bytes",
+    "parse_rings",
+    "polygon_areas_of_rings",
+    "ring_areas",
+    "ragged_arange",
+    "canonical_key",
+]
+
 
 def _u32(u8: np.ndarray, pos: np.ndarray) -> np.ndarray:
     """Little-endian uint32 read at byte positions ``pos`` (no alignment needed)."""

@@ -8,6 +8,16 @@ from __future__ import annotations
 from qgis.core import QgsField, QgsRectangle
 from qgis.PyQt.QtCore import QMetaType
 
+__all__ = [
+    "change_item_fonts",
+    "field",
+    "load_results",
+    "model_parameter_source",
+    "null_rectangle",
+    "parameter_as_fields",
+    "text_always_text",
+]
+
 
 def _field_takes_metatype() -> bool:
     try:

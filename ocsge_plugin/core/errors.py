@@ -6,6 +6,15 @@ the domain has its own subclass (``ClassifyError``, ``FlowError``, ``TerritoryEr
 (``feedback.isCanceled()`` became true); one class, raised and caught the same everywhere.
 """
 
+__all__ = [
+    "Canceled",
+    "ClassifyError",
+    "DeliveryError",
+    "FlowError",
+    "OcsgeError",
+    "TerritoryError",
+]
+
 
 class OcsgeError(Exception):
     """Bad input, explained to the user (the message is already translated)."""

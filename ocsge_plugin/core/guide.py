@@ -15,7 +15,6 @@ from pathlib import Path
 
 __all__ = [
     "GUIDE_HTML",
-    "ADDRESS_KEYS",
     "address_problems",
     "help_url",
     "local_url",

@@ -7,6 +7,13 @@ from pathlib import Path
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
+__all__ = [
+    "install_translator",
+    "plural",
+    "remove_translator",
+    "tr",
+]
+
 I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 _installed: list[QTranslator] = []
 _language = ["en"]  # the language of the translation in use

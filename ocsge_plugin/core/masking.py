@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["masked"]
+__all__ = [
+    "masked",
+]
 
 _USERINFO = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
 _KEYWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)

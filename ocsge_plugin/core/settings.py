@@ -14,6 +14,30 @@ from typing import Any
 
 from qgis.core import QgsApplication, QgsSettings
 
+__all__ = [
+    "CACHE_ENV",
+    "DEFAULTS",
+    "PREFIX",
+    "archive_max_bytes",
+    "archive_max_ratio",
+    "authcfg",
+    "backoff",
+    "cache_dir",
+    "cache_folder",
+    "cache_max_bytes",
+    "datagouv_url",
+    "deadline_rate",
+    "ign_url",
+    "max_listing_bytes",
+    "max_wait",
+    "min_rate",
+    "profile_folder",
+    "reset",
+    "retries",
+    "set_value",
+    "timeout",
+]
+
 PREFIX = "ocsge/"
 CACHE_ENV = "OCSGE_CACHE_DIR"  # the extraction cache's folder, when set
 

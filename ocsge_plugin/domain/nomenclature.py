@@ -14,6 +14,19 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+__all__ = [
+    "RESOURCES",
+    "couverture",
+    "couverture_leaves",
+    "departements",
+    "is_known_code",
+    "leaves_under",
+    "normalise_code",
+    "regions",
+    "usage",
+    "usage_leaves",
+]
+
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 

@@ -33,6 +33,21 @@ from functools import cache
 
 from .nomenclature import couverture_leaves, leaves_under, normalise_code, usage_leaves
 
+__all__ = [
+    "CODE_BATI",
+    "CONVENTIONS",
+    "COUVERTURE_GROUPS",
+    "DEFAULT_CONVENTION",
+    "IMPER_CODES",
+    "SEUIL_BATI_M2",
+    "SEUIL_SURFACE_M2",
+    "USAGE_GROUPS",
+    "artif_lookup",
+    "is_artif_matrix",
+    "is_imper",
+    "resolve",
+]
+
 # The two ways of reading codes above the leaves or outside the nomenclature (see the module's
 # help).
 CONVENTIONS = ("indetermine", "national")

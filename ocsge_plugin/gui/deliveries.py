@@ -16,6 +16,11 @@ from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QToolButton
 
 from ..core.i18n import tr
 
+__all__ = [
+    "DeliveriesWidget",
+    "DeliveriesWidgetWrapper",
+]
+
 _LAST_FOLDER = "ocsge/last_delivery_folder"
 
 

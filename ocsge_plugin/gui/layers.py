@@ -17,6 +17,13 @@ from qgis.PyQt.QtCore import QUrl, QUrlQuery
 from ..core.i18n import tr
 from ..publishing.styles import apply_style
 
+__all__ = [
+    "LoadError",
+    "add_layers",
+    "layer_specs",
+    "sniff_csv",
+]
+
 X_NAMES = ("longitude", "lon", "lng", "long", "x", "coord_x", "coordonnee_x", "x_wgs84", "xcoord")
 Y_NAMES = ("latitude", "lat", "y", "coord_y", "coordonnee_y", "y_wgs84", "ycoord")
 _WKT = re.compile(

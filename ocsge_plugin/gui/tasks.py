@@ -7,9 +7,14 @@ from typing import Any, Callable
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 
+from ..core.errors import Canceled
 from ..core.i18n import tr
 from ..services import catalogue, network
 from ..storage import reading
+
+__all__ = [
+    "WorkTask",
+]
 
 # Errors whose message is already written for the user.
 USER_ERRORS = (network.NetworkError, catalogue.CatalogueError, reading.DeliveryError)
@@ -39,7 +44,7 @@ class WorkTask(QgsTask):
         try:
             self.result = self.work(self)
             return not self.isCanceled()
-        except network.Canceled:
+        except Canceled:
             return False
         except USER_ERRORS as error:
             self.error = str(error)

@@ -39,6 +39,12 @@ from ..computing.table import UNITS
 from ..core.errors import TerritoryError
 from ..core.i18n import tr
 
+__all__ = [
+    "by_level",
+    "read_classes",
+    "tables_of_level",
+]
+
 # written table → (the aggregation's table it comes from, the class columns kept)
 TABLES = {
     "couverture": (OCCUPATION, ("code_cs",)),

@@ -16,7 +16,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["CSV_DIALECTS", "FORMULA_STARTS", "as_text", "as_written", "write_csv"]
+__all__ = [
+    "FORMULA_STARTS",
+    "as_written",
+    "write_csv",
+]
 
 CSV_DIALECTS = {"comma": (",", "."), "semicolon": (";", ",")}
 

@@ -14,6 +14,22 @@ from ..core import compat
 from ..core.i18n import tr
 from ..domain.nomenclature import couverture, couverture_leaves, usage, usage_leaves
 
+__all__ = [
+    "add_net_flow_per_ha",
+    "apply_style",
+    "artif_renderer",
+    "disagreement_renderer",
+    "flows_renderer",
+    "legend_title",
+    "net_flow_renderer",
+    "only_one_renderer",
+    "published_aliases",
+    "share_renderer",
+    "style_published_table",
+    "territory_renderer",
+    "usage_renderer",
+]
+
 
 def _fill(colour: str, outline: str = "#5a5a5a", width: float = 0.06) -> QgsFillSymbol:
     return QgsFillSymbol.createSimple(

@@ -29,6 +29,17 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core import compat
 
+__all__ = [
+    "COLUMNS",
+    "LAYER_NAME",
+    "TABLE",
+    "add_frame",
+    "bind",
+    "fields",
+    "make",
+    "narrow",
+]
+
 COLUMNS = 9  # c1 … c9: the widest block (the commune table)
 TABLE = "lignes"  # the layer of the atlas GeoPackage holding every block's rows
 LAYER_NAME = "Tableaux du portrait"

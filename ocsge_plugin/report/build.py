@@ -28,9 +28,23 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import compat
-from . import blocks, charts, class_charts, content
+from ..core.errors import Canceled
+from . import blocks, charts, class_charts, consumption_charts, content
 from . import layout as layouts
+from .consumption_content import Consumption, legal_frame, naf_figures, trajectory_rows
 from .tables import LEVEL_LABELS, Tables
+
+__all__ = [
+    "NoTerritory",
+    "Run",
+    "atlas_layer",
+    "choose",
+    "ign_layers",
+    "lines_layer",
+    "make_layout",
+    "map_crs",
+    "map_layers",
+]
 
 SHARE_CLASSES = (
     (0, 5, "#fee5d9"),
@@ -57,7 +71,12 @@ TEXT_FIELDS = (
     "graph_usage",
     "graph_origine",
     "graph_transitions",
+    "graph_conso",
+    "graph_trajectoire",
+    "note_conso",
+    "note_trajectoire",
 )
+FRAME_SECTIONS = 4  # cadre_1 … cadre_4: the rapport triennal's legal frame (consumption_content)
 
 
 class NoTerritory(ValueError):
@@ -130,59 +149,29 @@ def atlas_layer(
     progress,
     is_canceled,
     final: Path | None = None,
+    consumption: Consumption | None = None,
 ) -> tuple[str, int]:
     """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and
-    the table
-    ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table at most).
+    the table ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table
+    at most). ``consumption``: the NAF consumption tables of the territories (their pages and
+    legal frame), or None.
 
     The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of the
-    run
-    (see :func:`_final`)."""
+    run (see :func:`_final`)."""
     charts_dir = folder / "graphiques"
     kept = partial(_final, (final or folder) / "graphiques")
 
     charts_dir.mkdir(parents=True, exist_ok=True)
     geometries = _outlines(tables, chosen, crs)
-    # the pages of the commune table, and one more where a template's frame holds fewer rows (left
-    # out when empty)
-    pages_needed = max(
-        (
-            -(-len(tables.communes_of(t)) // layouts.ROWS_PER_PAGE) + 1
-            for t in chosen
-            if t.level != "commune"
-        ),
-        default=0,
-    )
-    fields = QgsFields()
-    for name in TEXT_FIELDS:
-        fields.append(compat.field(name, QVariant.Type.String))
-    fields.append(
-        compat.field("nb_communes", QVariant.Type.Int)
-    )  # rows of the commune table (none for a commune)
     methode = content.method_note(run.method, run.convention)
-    for index in range(1, len(methode) + 1):
-        fields.append(compat.field(f"methode_{index}", QVariant.Type.String))
+    fields = _atlas_fields(len(methode))
     path = folder / "territoires.gpkg"
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = "territoires"
-    options.fileEncoding = "UTF-8"
-    writer = _opened(
-        QgsVectorFileWriter.create(
-            str(path),
-            fields,
-            QgsWkbTypes.Type.MultiPolygon,
-            crs,
-            QgsCoordinateTransformContext(),
-            options,
-        ),
-        path,
-    )
+    writer = _atlas_writer(path, fields, crs)
     lines: list[tuple[str, str, list]] = []  # (territory, block, rows)
     rankings: dict[str, charts.Ranking] = {}  # one figure per group of communes ranked
     for index, territory in enumerate(chosen):
         if is_canceled():
-            raise layouts.Canceled()
+            raise Canceled()
         communes = tables.communes_of(territory)
         parents = tables.parents(territory)
         if territory.level == "commune":
@@ -198,28 +187,7 @@ def atlas_layer(
         )
         figures = content.key_figures(territory, parents, len(communes))
         values = {
-            "code": territory.code,
-            "nom": territory.nom,
-            "niveau": LEVEL_LABELS[territory.level],
-            "titre": f"{territory.label()} — OCS GE {content.millesimes(territory)}",
-            "millesimes": content.millesimes(territory),
-            "pied": f"Portrait de territoire — {territory.nom} — Source : IGN, OCS GE "
-            f"{content.millesimes(territory)} ; "
-            f"traitement extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}",
-            "source": f"Source : IGN, OCS GE {content.millesimes(territory)} ; limites communales "
-            ": couche fournie"
-            f"{f' ; fond de carte : {run.background}' if run.background else ''}. "
-            f"Traitement : extension QGIS OCS GE, {run.today.strftime('%d/%m/%Y')}.",
-            "carte_titre": (
-                f"Surface artificialisée en {territory.fin or ''} et flux "
-                f"{content.millesimes(territory)} (couches de l'IGN)"
-                if run.ign_map
-                else f"Part artificialisée des communes en {territory.fin or ''}"
-            ),
-            "note_chiffres": figures["note"],
-            "communes_titre": communes_titre,
-            "nb_communes": len(communes_rows),
-            **{f"methode_{index}": text for index, (_heading, text) in enumerate(methode, start=1)},
+            **_texts(territory, run, figures["note"], communes_titre, len(communes_rows), methode),
             "graph_stocks": kept(charts.stocks(territory, charts_dir / f"{stem}_stocks.svg")),
             "graph_flux": kept(charts.flows(territory, charts_dir / f"{stem}_flux.svg")),
             "graph_classement": kept(
@@ -230,20 +198,11 @@ def atlas_layer(
                 for name, path in class_charts_of(tables, territory, charts_dir / stem).items()
             },
         }
-        lines += [
-            (
-                territory.code,
-                "couverture",
-                content.cover(
-                    territory, run.method, run.convention, run.deliveries, run.layers, run.today
-                ),
-            ),
-            *(
-                (territory.code, block, figures[block])
-                for block in ("stocks", "flux", "comparaison")
-            ),
-            (territory.code, "communes", communes_rows),
-        ]
+        lines += _lines_of(territory, run, figures, communes_rows)
+        if consumption is not None and consumption.row(territory) is not None:
+            more, rows = _consumption_of(territory, parents, consumption, charts_dir / stem, kept)
+            values.update(more)
+            lines += rows
         feature = QgsFeature(fields)
         for name, value in values.items():
             feature[name] = value
@@ -254,7 +213,126 @@ def atlas_layer(
         progress(index + 1, len(chosen))
     del writer
     _write_lines(path, lines, crs)
-    return f"{path}|layername=territoires", pages_needed
+    return f"{path}|layername=territoires", _pages_needed(tables, chosen)
+
+
+def _pages_needed(tables: Tables, chosen: list) -> int:
+    """The pages of the commune table, and one more where a template's frame holds fewer rows (left
+    out when empty): the most any territory chosen needs."""
+    return max(
+        (
+            -(-len(tables.communes_of(t)) // layouts.ROWS_PER_PAGE) + 1
+            for t in chosen
+            if t.level != "commune"
+        ),
+        default=0,
+    )
+
+
+def _atlas_fields(sections: int) -> QgsFields:
+    """The fields of the atlas layer: the texts, ``nb_communes`` (rows of the commune table, none
+    for a commune) and one ``methode_<n>`` per section of the method note."""
+    fields = QgsFields()
+    for name in TEXT_FIELDS:
+        fields.append(compat.field(name, QVariant.Type.String))
+    fields.append(compat.field("nb_communes", QVariant.Type.Int))
+    for index in range(1, sections + 1):
+        fields.append(compat.field(f"methode_{index}", QVariant.Type.String))
+    for index in range(1, FRAME_SECTIONS + 1):
+        fields.append(compat.field(f"cadre_{index}", QVariant.Type.String))
+    return fields
+
+
+def _consumption_of(territory, parents: list, data: Consumption, stem: Path, kept) -> tuple:
+    """The atlas fields (charts, notes, legal frame) and the text tables (``conso``,
+    ``conso_comparaison``, ``trajectoire_chiffres``) of ``territory``'s NAF consumption."""
+    row, series = data.row(territory), data.series(territory)
+    naf = naf_figures(territory, parents, data)
+    trajectory, note = trajectory_rows(territory, data)
+    values = {
+        "graph_conso": kept(consumption_charts.annual(series, Path(f"{stem}_conso.svg"))),
+        "graph_trajectoire": kept(
+            consumption_charts.trajectory(row, series, Path(f"{stem}_trajectoire.svg"))
+        ),
+        "note_conso": naf["note"],
+        "note_trajectoire": note,
+        **{
+            f"cadre_{index}": text
+            for index, (_heading, text) in enumerate(legal_frame(territory, data), start=1)
+        },
+    }
+    lines = [
+        (territory.code, "conso", naf["conso"]),
+        (territory.code, "conso_comparaison", naf["conso_comparaison"]),
+        (territory.code, "trajectoire_chiffres", trajectory),
+    ]
+    return values, lines
+
+
+def _atlas_writer(path: Path, fields: QgsFields, crs) -> QgsVectorFileWriter:
+    """A new GeoPackage at ``path`` with the layer ``territoires`` (MultiPolygon in ``crs``)."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "territoires"
+    options.fileEncoding = "UTF-8"
+    return _opened(
+        QgsVectorFileWriter.create(
+            str(path),
+            fields,
+            QgsWkbTypes.Type.MultiPolygon,
+            crs,
+            QgsCoordinateTransformContext(),
+            options,
+        ),
+        path,
+    )
+
+
+def _texts(
+    territory, run: Run, note: str, communes_titre: str, communes: int, methode: list
+) -> dict:
+    """The atlas feature's texts for ``territory``: name, titles, footers, source, map title, the
+    key figures' note, the commune table's title and rows, the method note's sections."""
+    years = content.millesimes(territory)
+    today = run.today.strftime("%d/%m/%Y")
+    return {
+        "code": territory.code,
+        "nom": territory.nom,
+        "niveau": LEVEL_LABELS[territory.level],
+        "titre": f"{territory.label()} — OCS GE {years}",
+        "millesimes": years,
+        "pied": f"Portrait de territoire — {territory.nom} — Source : IGN, OCS GE "
+        f"{years} ; "
+        f"traitement extension QGIS OCS GE, {today}",
+        "source": f"Source : IGN, OCS GE {years} ; limites communales "
+        ": couche fournie"
+        f"{f' ; fond de carte : {run.background}' if run.background else ''}. "
+        f"Traitement : extension QGIS OCS GE, {today}.",
+        "carte_titre": (
+            f"Surface artificialisée en {territory.fin or ''} et flux {years} (couches de l'IGN)"
+            if run.ign_map
+            else f"Part artificialisée des communes en {territory.fin or ''}"
+        ),
+        "note_chiffres": note,
+        "communes_titre": communes_titre,
+        "nb_communes": communes,
+        **{f"methode_{index}": text for index, (_heading, text) in enumerate(methode, start=1)},
+    }
+
+
+def _lines_of(territory, run: Run, figures: dict, communes_rows: list) -> list:
+    """(territory, block, rows) of the text tables of ``territory``: cover, figures, communes."""
+    return [
+        (
+            territory.code,
+            "couverture",
+            content.cover(
+                territory, run.method, run.convention, run.deliveries, run.layers, run.today
+            ),
+        ),
+        *((territory.code, block, figures[block]) for block in ("stocks", "flux", "comparaison")),
+        (territory.code, "communes", communes_rows),
+    ]
 
 
 def _final(charts_dir: Path, path: str) -> str:

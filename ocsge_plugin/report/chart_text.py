@@ -23,6 +23,12 @@ from qgis.PyQt.QtCore import QByteArray, QPointF, QRectF
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 from qgis.PyQt.QtSvg import QSvgRenderer
 
+__all__ = [
+    "draw",
+    "save",
+    "split",
+]
+
 SIDECAR = ".json"
 FAMILY = "DejaVu Sans"
 _BASE = 100  # the font's pixel size; each run is scaled from it (a font's pixel size is an integer)

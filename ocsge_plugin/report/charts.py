@@ -14,6 +14,15 @@ from pathlib import Path
 from . import chart_text
 from .numbers import number
 
+__all__ = [
+    "AXIS",
+    "GRID",
+    "Ranking",
+    "Svg",
+    "flows",
+    "stocks",
+]
+
 COLOURS = {
     "artif": "#c8102e",  # artificialisation
     "desartif": "#3a9d23",  # désartificialisation

@@ -16,6 +16,16 @@ from ..domain.nomenclature import couverture, usage
 from .charts import AXIS, GRID, Svg
 from .numbers import number, percent
 
+__all__ = [
+    "OTHER",
+    "colour",
+    "label",
+    "ordered",
+    "origin",
+    "stock_by_class",
+    "transition_matrix",
+]
+
 OTHER = "#b3b3b3"  # a code outside the nomenclature, or null
 ROW = 5.4  # mm per class in the bar charts
 

@@ -13,14 +13,23 @@ from datetime import date
 from .numbers import hectares, number, percent, signed_hectares
 from .tables import LEVEL_LABELS, Territory
 
-METHODS = {
+__all__ = [
+    "COMMUNE_HEADINGS",
+    "communes_table",
+    "cover",
+    "key_figures",
+    "method_note",
+    "millesimes",
+]
+
+METHOD_LABELS = {  # a METHOD parameter's value → its words in the method note
     "auto": "automatique (couches d'artificialisation de l'IGN si présentes, sinon matrice et "
     "seuils)",
     "ign": "couches d'artificialisation de l'IGN",
     "matrice": "matrice couverture × usage du décret",
     "matrice_seuils": "matrice couverture × usage du décret et seuils de 2 500 m²",
 }
-CONVENTIONS = {
+CONVENTION_LABELS = {  # a classification convention → its words
     "indetermine": "indéterminé compté à part (un code parent vaut pour ses feuilles ; "
     "valeurs nulles, INDETERMINE ou inconnues jamais comptées comme non artificialisées)",
     "national": "comme les fichiers nationaux (codes exacts seulement ; tout autre code ni "
@@ -46,8 +55,8 @@ def cover(
         ["Code", t.code],
         ["Niveau", LEVEL_LABELS[t.level]],
         ["Millésimes", f"{t.debut or '–'} et {t.fin or '–'}"],
-        ["Méthode d'artificialisation", METHODS.get(method, method)],
-        ["Codes indéterminés", CONVENTIONS.get(convention, convention)],
+        ["Méthode d'artificialisation", METHOD_LABELS.get(method, method)],
+        ["Codes indéterminés", CONVENTION_LABELS.get(convention, convention)],
         ["Source", "IGN, OCS GE (occupation du sol à grande échelle)"],
         ["Livraisons lues", "\n".join(deliveries) or "–"],
         ["Couches lues", "\n".join(layers) or "–"],
@@ -190,7 +199,7 @@ def method_note(method: str, convention: str) -> list[list[str]]:
         ],
         [
             "Artificialisation",
-            f"Méthode appliquée : {METHODS.get(method, method)}.\n"
+            f"Méthode appliquée : {METHOD_LABELS.get(method, method)}.\n"
             "Décret n° 2023-1096 du 27 novembre 2023 (nomenclature de l'article R. 101-1 "
             "du code de l'urbanisme), "
             "étape 1, matrice couverture × usage : sont artificialisés CS1.1.1.1 (bâti), "
@@ -214,7 +223,7 @@ def method_note(method: str, convention: str) -> list[list[str]]:
         ["Imperméabilisation", "Couvertures CS1.1.1.1 et CS1.1.1.2."],
         [
             "Codes indéterminés",
-            f"Convention : {CONVENTIONS.get(convention, convention)}. La surface dont le "
+            f"Convention : {CONVENTION_LABELS.get(convention, convention)}. La surface dont le "
             "statut ne peut être "
             "établi est donnée à part dans les chiffres clés.",
         ],

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import math
 
+__all__ = [
+    "hectares",
+    "number",
+    "percent",
+    "signed_hectares",
+]
+
 NBSP = "\u00a0"
 MISSING = "–"  # a value no layer gives: shown as a dash, never as 0
 

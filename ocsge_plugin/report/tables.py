@@ -12,9 +12,21 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import definitions
 from ..publishing import spreadsheet
 
-LEVELS = ("commune", "epci", "scot", "departement")
+__all__ = [
+    "LEVEL_LABELS",
+    "PARENTS",
+    "PORTRAIT_LEVELS",
+    "LEVELS",
+    "Tables",
+    "Territory",
+]
+
+#: The levels a portrait is made for (every published level but the région), in order.
+PORTRAIT_LEVELS = definitions.LEVELS[:4]
+LEVELS = PORTRAIT_LEVELS  # old name, until processing_provider/portrait.py says PORTRAIT_LEVELS
 LEVEL_LABELS = {
     "commune": "Commune",
     "epci": "EPCI",
@@ -217,7 +229,8 @@ class Tables:
     @classmethod
     def read(cls, folder) -> Tables:
         return cls(
-            Path(folder), {level: read_level(Path(folder), level) for level in (*LEVELS, "region")}
+            Path(folder),
+            {level: read_level(Path(folder), level) for level in (*PORTRAIT_LEVELS, "region")},
         )
 
     def communes_of(self, territory: Territory) -> list[Territory]:

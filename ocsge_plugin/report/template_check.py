@@ -21,7 +21,10 @@ from qgis.core import QgsApplication, QgsLayoutItemRegistry, QgsPathResolver, Qg
 from ..core.errors import OcsgeError
 from ..core.i18n import tr
 
-__all__ = ["TemplateError", "check_template"]
+__all__ = [
+    "TemplateError",
+    "check_template",
+]
 
 # expression functions that read the environment, files, layers' sources, or build an expression
 # from text (eval: any of the others, spelled at run time)

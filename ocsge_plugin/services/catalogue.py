@@ -39,8 +39,29 @@ from ..storage.reading import (
 )
 from . import network
 
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "LISTED_KINDS",
+    "Catalogue",
+    "CatalogueError",
+    "Delivery",
+    "Entry",
+    "classify",
+    "departements",
+    "kind_label",
+    "listing_url",
+    "normalise",
+    "parse_feed",
+    "parse_millesimes",
+    "select",
+    "zone",
+]
+
 PRODUCTS = ("OCSGE", "OCSGE-ARTIFICIALISATION")
-KINDS = ("occupation", "difference", "artif", "artif_diff")  # order of the listing
+#: The layer kinds IGN's download service lists, in the order of the listing.
+LISTED_KINDS = ("occupation", "difference", "artif", "artif_diff")
+KINDS = LISTED_KINDS  # old name, until processing_provider/download.py says LISTED_KINDS
 FORMATS = ("GPKG", "SHP")
 PAGE_LIMIT = 50  # the service's maximum
 MAX_PAGES = 100  # a bound, in case a feed's pagecount lies
@@ -237,7 +258,7 @@ def classify(entry: Entry, product: str) -> Delivery | None:
     """A delivery from a listing entry, by IGN's naming rules; None when the name says nothing."""
     name = entry.title
     kind = kind_from_name(name)
-    if kind not in KINDS:
+    if kind not in LISTED_KINDS:
         kind = (
             ("artif_diff" if "diff" in name.lower() else "artif")
             if product == "OCSGE-ARTIFICIALISATION"
@@ -361,7 +382,8 @@ class Catalogue:
             if progress:
                 progress(100.0 * (index + 1) / len(products))
         return sorted(
-            result.values(), key=lambda d: (KINDS.index(d.kind), d.millesimes, d.format, d.name)
+            result.values(),
+            key=lambda d: (LISTED_KINDS.index(d.kind), d.millesimes, d.format, d.name),
         )
 
     def download(

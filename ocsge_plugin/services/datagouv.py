@@ -21,6 +21,18 @@ from ..core.i18n import tr
 from ..storage import files
 from . import network
 
+__all__ = [
+    "DataGouv",
+    "Dataset",
+    "Known",
+    "Resource",
+    "SearchPage",
+    "human_size",
+    "known",
+    "presets",
+    "short_date",
+]
+
 MAX_PAGE_SIZE = 100
 
 

@@ -42,26 +42,40 @@ from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from ..core import errors, settings
+from ..core import settings
+from ..core.errors import Canceled
 from ..core.i18n import tr
 from ..core.masking import masked
 from ..storage import files
+
+__all__ = [
+    "WEB_SCHEMES",
+    "Canceled",
+    "Client",
+    "NetworkError",
+    "check_url",
+    "retry_delay",
+    "should_retry",
+    "with_query",
+]
 
 
 class NetworkError(Exception):
     """A request that failed; ``str()`` is a translated message for the user.
 
     ``kind`` is one of: dns, offline, refused, timeout, slow, too_big, scheme, proxy, ssl, http,
-    truncated, canceled, io, oversized (more than declared), disk_full, deadline."""
+    truncated, io, oversized (more than declared), disk_full, deadline."""
 
     def __init__(self, message: str, kind: str, url: str = "", status: int | None = None):
         super().__init__(message)
         self.kind, self.url, self.status = kind, url, status
 
 
-class Canceled(NetworkError, errors.Canceled):
-    def __init__(self, url: str = ""):
-        super().__init__(tr("Canceled."), "canceled", url)
+def _canceled(url: str) -> Canceled:
+    """The user's cancel of a request to ``url``: ``errors.Canceled``, with its ``url``."""
+    error = Canceled(tr("Canceled."))
+    error.url = url
+    return error
 
 
 @dataclass
@@ -477,7 +491,7 @@ class Client:
         end = time.monotonic() + seconds
         while (left := end - time.monotonic()) > 0:
             if self.is_canceled():
-                raise Canceled(url)
+                raise _canceled(url)
             time.sleep(min(0.05, left))
 
     def _request(self, url: str, accept: str) -> QNetworkRequest:
@@ -519,7 +533,7 @@ class Client:
                 "error"
             ]  # out of the slot now: the caller turns it into the algorithm's error
         if state["canceled"]:
-            raise Canceled(url)
+            raise _canceled(url)
         if state["over"]:
             raise _oversized(url, budget, state["over"])
         if state["full"]:
@@ -582,7 +596,7 @@ class Client:
         """One request. With ``sink``, a 2xx body is streamed into it within ``budget``; other
         bodies are kept."""
         if self.is_canceled():
-            raise Canceled(url)
+            raise _canceled(url)
         check_url(url)
         reply = QgsNetworkAccessManager.instance().get(self._request(url, accept))
         transfer = _Transfer(self, reply, sink, progress, budget)

@@ -30,6 +30,17 @@ from ..core.settings import archive_max_bytes, archive_max_ratio, cache_dir, cac
 from . import files
 from .sevenzip import seven_zip
 
+__all__ = [
+    "archive_parts",
+    "cache_key",
+    "clear_cache",
+    "extract_archive",
+    "is_archive",
+    "is_first_part",
+    "seven_zip",
+    "tree_size",
+]
+
 
 def cache_key(paths: list[Path]) -> str:
     """The extraction cache's key: every part's path, size and date."""
@@ -106,31 +117,18 @@ def extract_archive(
             os.utime(target / ".complete")  # used now: the last to be evicted
             return target, True
         files.clean_leftovers(root)
-        work = files.temp_name(target, directory=True)
-        work.mkdir()
         try:
-            exe = seven_zip()
-            if exe:
-                entries = _list_7z(exe, archive)
-                _check_entries(((name, link) for name, link, _size in entries), archive.name, work)
-                listed = sum(size for _name, _link, size in entries)
-                check_room(listed, parts, root)
-                _extract_with_7z(
-                    exe, archive, work, progress, is_canceled, listed
-                )  # 7-Zip reads the next parts itself
-            else:
-                _extract_with_py7zr(parts, work)
-            _check_extracted(work, archive.name)
-            (work / ".complete").write_text(str(archive))
-            if (
-                target / ".complete"
-            ).exists():  # another run was first (where there is no lock): use its
-                files.remove(work)
-                return target, True
-            files.remove(target)  # an unfinished extraction of an earlier version of the plugin
-            os.replace(work, target)
+            with files.Transaction(target, directory=True) as extraction:
+                work = extraction.path
+                work.mkdir()
+                _extract_into(work, archive, parts, root, progress, is_canceled)
+                (work / ".complete").write_text(str(archive))
+                if (target / ".complete").exists():  # another run was first (no lock): use its
+                    extraction.abort()
+                    return target, True
+                # leaving the block commits (an unfinished extraction of an earlier version of the
+                # plugin, without .complete, removed first)
         except OSError as error:  # the cache's disk, not the user's output folder
-            files.remove(work)
             if error.errno == errno.ENOSPC:
                 raise _disk_full(archive.name, root, str(error)) from None
             raise DeliveryError(
@@ -139,11 +137,31 @@ def extract_archive(
                     "space or empty the cache."
                 ).format(name=archive.name, folder=root, error=error.strerror or error)
             ) from None
-        except BaseException:
-            files.remove(work)
-            raise
     evict_cache(keep=(target,))
     return target, False
+
+
+def _extract_into(
+    work: Path,
+    archive: Path,
+    parts: list[Path],
+    root: Path,
+    progress: Callable[[float], None] | None,
+    is_canceled: Callable[[], bool] | None,
+) -> None:
+    """Every entry of ``archive`` into ``work``, its names and links checked first and after."""
+    exe = seven_zip()
+    if exe:
+        entries = _list_7z(exe, archive)
+        _check_entries(((name, link) for name, link, _size in entries), archive.name, work)
+        listed = sum(size for _name, _link, size in entries)
+        check_room(listed, parts, root)
+        _extract_with_7z(
+            exe, archive, work, progress, is_canceled, listed
+        )  # 7-Zip reads the next parts itself
+    else:
+        _extract_with_py7zr(parts, work)
+    _check_extracted(work, archive.name)
 
 
 class _Locked:

@@ -13,6 +13,11 @@ import re
 
 from ..core.i18n import plural, tr
 
+__all__ = [
+    "choose_complete",
+    "is_ign_layer_name",
+]
+
 _ARTIF_LAYER = re.compile(r"^artif_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 _EVOL_LAYER = re.compile(r"^zan_evol_((?:19|20)\d{2})_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
 

@@ -3,9 +3,10 @@
 - :func:`safe_join` builds every path whose name comes from outside the plugin (an IGN listing's
   title, an archive entry, a data.gouv.fr resource id or URL segment) and refuses one that would
   land outside its folder (absolute, ``..``, a drive, a link leading out).
-- :func:`replacing` writes every single output: under a temporary name beside it, renamed over the
-  previous file only once complete; on any error, cancel or signal the temporary file is removed
-  and the previous file is untouched.
+- :class:`Transaction` is the one write-then-rename: a file or folder written under a temporary
+  name beside it, renamed over the previous one only once complete; on any error, cancel or signal
+  the temporary one is removed and the previous one is untouched. :func:`replacing` is a
+  transaction for every single output, its destination checked first.
 - :class:`OutputSet` writes a result made of several files (an export): every file goes to a
   temporary folder beside them, and they replace the previous ones together once all are written.
   A run killed while renaming leaves a folder marked complete: the next run finishes it, so a set
@@ -48,6 +49,37 @@ from pathlib import Path, PurePosixPath
 from ..core.errors import OcsgeError
 from ..core.i18n import tr
 from ..core.settings import cache_dir
+
+__all__ = [
+    "OWNED",
+    "READY",
+    "Kind",
+    "OutputClash",
+    "OutputSet",
+    "Place",
+    "Transaction",
+    "UnsafePath",
+    "check_destination",
+    "check_owned",
+    "clean_leftovers",
+    "commit_owned",
+    "gpkg_layers",
+    "guarding",
+    "is_write_failure",
+    "machine_id",
+    "note_replaced",
+    "remove",
+    "remove_partial_file",
+    "replaced_count",
+    "replaced_since",
+    "replacing",
+    "safe_file",
+    "safe_join",
+    "source_places",
+    "split_uri",
+    "temp_name",
+    "write_error",
+]
 
 _TOKEN = re.compile(r"\.ocsge-m(?P<machine>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.part")
 # Temporary names of earlier versions (without a process id, or with a process id but no machine):
@@ -575,23 +607,63 @@ def commit_owned(work: Path, folder: Path, leave: Iterable[str] = ()) -> list[st
     return [str(folder / name) for name in written]
 
 
+class Transaction:
+    """The one write-then-rename of the plugin: ``target`` (a file, or a folder with ``directory``)
+    is written at ``path``, a temporary name beside it (:func:`temp_name`, so a dead run's is
+    cleaned by :func:`clean_leftovers`), and put in place by ``commit()`` (one rename; a previous
+    folder of that name removed first) or removed by ``abort()``. ``with Transaction(t) as work:``
+    commits on a normal exit (unless ``abort()`` or ``commit()`` was called inside) and aborts on
+    any exception, the previous ``target`` untouched."""
+
+    def __init__(self, target: str | Path, directory: bool = False):
+        self.target = Path(target)
+        self.directory = directory
+        path = temp_name(self.target, directory=directory)
+        if path.parent != self.target.parent:  # beside an existing folder, never inside it
+            path = self.target.with_name(f".{self.target.name}{path.name}")
+        self.path = path
+        self.done = False
+
+    def commit(self) -> Path:
+        """Put ``path`` in place as ``target`` (``path`` removed on failure). Returns ``target``."""
+        self.done = True
+        try:
+            if self.directory:
+                remove(self.target)
+            os.replace(self.path, self.target)
+        except BaseException:
+            remove(self.path)
+            raise
+        return self.target
+
+    def abort(self) -> None:
+        """Remove what was written at ``path`` (nothing when absent); ``target`` is untouched."""
+        self.done = True
+        remove(self.path)
+
+    def __enter__(self) -> Transaction:
+        return self
+
+    def __exit__(self, kind, error, trace) -> bool:
+        if kind is not None:
+            self.abort()
+        elif not self.done:
+            self.commit()
+        return False
+
+
 @contextmanager
 def replacing(target: str | Path) -> Iterator[Path]:
     """``with replacing(path) as tmp:`` write ``tmp``; on a normal exit it replaces ``path`` (a
     previous file's SQLite companions removed), on any exception it is removed and ``path`` is
-    kept."""
+    kept (a checked :class:`Transaction`)."""
     target = Path(target)
     _refuse_folder(target)
     check_destination(target, scanned=False)
     clean_leftovers(target.parent)
-    tmp = temp_name(target)
-    try:
-        yield tmp
-        os.replace(tmp, target)
-        _note_in_place(target)
-    except BaseException:
-        remove(tmp)
-        raise
+    with Transaction(target) as transaction:
+        yield transaction.path
+    _note_in_place(target)
     for suffix in _SQLITE_SIDECARS:
         try:
             Path(f"{target}{suffix}").unlink()

@@ -36,6 +36,12 @@ from qgis.core import QgsProcessingException
 from ..core.i18n import plural, tr
 from . import files
 
+__all__ = [
+    "canceled_after_replacing",
+    "install",
+    "watching",
+]
+
 SIGNALS = tuple(
     s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None
 )

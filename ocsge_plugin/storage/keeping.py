@@ -18,14 +18,20 @@ own. A copy is made once: an existing file of the same size is reused."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
 from ..core import settings
 from ..core.i18n import tr
-from . import reading
+from . import files, reading
+
+__all__ = [
+    "data_dir",
+    "keep",
+    "one_format_per_millesime",
+    "without_kept_copies",
+]
 
 DATA_ENV = "OCSGE_DATA_DIR"
 MARKER = ".ocsge-extrait"  # in a kept folder: the name of the delivery it was extracted from
@@ -83,9 +89,8 @@ def _copy_family(source: Path, target: Path) -> None:
             int(file.stat().st_mtime),
         ):
             continue
-        tmp = dest.with_name(dest.name + ".part")
-        shutil.copy2(file, tmp)  # with its date, compared next time
-        os.replace(tmp, dest)
+        with files.Transaction(dest) as copy:
+            shutil.copy2(file, copy.path)  # with its date, compared next time
 
 
 def _in_cache(path: Path) -> bool:

@@ -42,6 +42,27 @@ from ..core.i18n import tr
 from ..core.masking import masked
 from . import files
 
+__all__ = [
+    "Connection",
+    "DatabaseError",
+    "Table",
+    "connection",
+    "cuts_sql",
+    "integer_key",
+    "layer_connection",
+    "layer_table",
+    "open_database",
+    "parse_box",
+    "query",
+    "read_sql",
+    "replace_tables",
+    "rows_sql",
+    "skip_sql",
+    "summary_sql",
+    "text_fields",
+    "validity_sql",
+]
+
 CONNECT_TIMEOUT_S = 10
 LOCK_TIMEOUT = "30s"  # a table another session keeps locked: fail, do not wait forever
 _MARK = "[ocsge:{name}]"  # in the comment of every table the plugin writes

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,25 +33,57 @@ from xml.sax.saxutils import escape
 
 from osgeo import gdal, ogr, osr
 
+from ..core.definitions import LAYER_KINDS
 from ..core.errors import Canceled, DeliveryError
 from ..core.i18n import tr
 from ..core.settings import cache_dir
 from ..domain.nomenclature import is_known_code, normalise_code
 from . import candidates, files
 from .archives import archive_parts, cache_key, extract_archive, is_archive, is_first_part
+from .loaded import layer_departement, layer_millesimes, read_vrt
+from .names import (
+    CRS_TOKENS,
+    departement_from_name,
+    epsg_from_name,
+    field_years,
+    kind_from_name,
+    lower_map,
+    millesimes_from_name,
+    normalise_departement,
+    weigh_millesimes,
+    years_in_name,
+    years_of_values,
+)
+
+__all__ = [
+    "KINDS",
+    "LAYER_TITLES",
+    "Canceled",
+    "Delivery",
+    "DeliveryError",
+    "FoundLayer",
+    "departement_from_name",
+    "epsg_from_name",
+    "field_map_for",
+    "kind_from_fields",
+    "kind_from_name",
+    "layer_departement",
+    "layer_kind",
+    "layer_millesimes",
+    "millesimes_from_name",
+    "normalise",
+    "normalise_departement",
+    "open_delivery",
+    "read_vrt",
+    "scan",
+    "surface_by_couverture",
+    "weigh_millesimes",
+]
 
 gdal.UseExceptions()
 
-KINDS = ("occupation", "zone_construite", "difference", "artif", "artif_diff")
-
-# Archive / folder CRS tokens → EPSG code.
-CRS_TOKENS = {
-    "LAMB93": 2154,
-    "RGAF09UTM20": 5490,
-    "RGFG95UTM22": 2972,
-    "RGR92UTM40S": 2975,
-    "RGM04UTM38S": 4471,
-}
+# old name, until computing/sources.py and processing_provider/load.py say LAYER_KINDS
+KINDS = LAYER_KINDS
 
 
 @dataclass
@@ -109,109 +140,7 @@ LAYER_TITLES = {
 }
 
 
-# --------------------------------------------------------------------------------------- names
-
-_RE_DEP_TOKEN = re.compile(r"(?:^|[_\-/ ])D(0?\d[0-9AB]\d?)(?=[_\-/ .]|$)", re.IGNORECASE)
-_RE_YEAR_PAIR = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})(?!\d)")
-_RE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-\d{2}-\d{2}(?!\d)")
-_RE_DEP_YEAR = re.compile(r"D(\d{2,3}[0-9AB]?)-((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-# In a name of IGN's (OCS_GE_…, OCS-GE_…), a year standing alone between separators: not in a date,
-# a
-# pair, a CRS token nor a number (OCS GE 1.1: OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21).
-_RE_LONE_YEAR = re.compile(
-    r"^OCS[_-]?GE.*?(?<![0-9A-Za-z-])((?:19|20)\d{2})(?![0-9A-Za-z-])", re.IGNORECASE
-)
-_RE_ARTIF_LAYER = re.compile(r"^artif_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
-_RE_EVOL_LAYER = re.compile(r"^zan_evol_((?:19|20)\d{2})_((?:19|20)\d{2})_(\w+)$", re.IGNORECASE)
-
-
-def normalise_departement(code: str) -> str:
-    """Département code as INSEE writes it: '001' → '01', '0971' → '971', '02A' → '2A'."""
-    return code.upper().lstrip("0").rjust(2, "0")
-
-
-def departement_from_name(text: str) -> str | None:
-    """The département of a delivery from a path or layer name (``…_D032_…``,
-    ``artif_2018_090``)."""
-    for part in reversed(Path(text).parts):
-        match = _RE_ARTIF_LAYER.match(part) or _RE_EVOL_LAYER.match(part)
-        if match:
-            return normalise_departement(match.groups()[-1])
-        if match := _RE_DEP_TOKEN.search(part):
-            return normalise_departement(match.group(1))
-    return None
-
-
-def millesimes_from_name(text: str, kind: str) -> tuple[int, ...]:
-    """Survey year(s) from a path or layer name, newest information first (layer, file, folder)."""
-    return _years_in_name(text, kind)[0]
-
-
-def _years_in_name(text: str, kind: str) -> tuple[tuple[int, ...], str]:
-    """(years, the part of ``text`` that gave them) by IGN's naming rules, the layer's own name
-    first,
-    then its file's, then its folders' (docs/domain.md §1):
-
-    - ``artif_2019_032``, ``zan_evol_2016_2019_032`` (the artificialisation layers);
-    - a difference: the first pair of years, ``…_2016-2019``, ``…_2019_2022``, ``DIFF-2016-2019_…``;
-    - a state: ``…_D032-2019`` (IGN's inner folders), else a year standing alone (OCS GE 1.1:
-      ``OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21``, the millésime after the version, the edition
-      date at the end), else the date of an OCS GE 2.0 name (``…_D032_2019-01-01``)."""
-    for part in reversed(Path(text).parts):
-        if match := _RE_EVOL_LAYER.match(part):
-            return (int(match.group(1)), int(match.group(2))), part
-        if match := _RE_ARTIF_LAYER.match(part):
-            return (int(match.group(1)),), part
-        if kind in ("difference", "artif_diff"):
-            if match := _RE_YEAR_PAIR.search(part.replace("DIFF-", "")):
-                first, second = int(match.group(1)), int(match.group(2))
-                if first < second:
-                    return (first, second), part
-        else:
-            for pattern in (_RE_DEP_YEAR, _RE_LONE_YEAR):
-                if match := pattern.search(part):
-                    return (int(match.groups()[-1]),), part
-            if match := _RE_DATE.search(part):
-                return (int(match.group(1)),), part
-    return (), ""
-
-
-def epsg_from_name(text: str) -> int | None:
-    upper = text.upper()
-    for token, epsg in CRS_TOKENS.items():
-        if token in upper:
-            return epsg
-    return None
-
-
-def kind_from_name(text: str) -> str | None:
-    """Layer kind from a layer or file name, by IGN's naming rules (docs/domain.md §1)."""
-    name = text.lower()
-    if name.startswith("zan_evol") or ("artif" in name and "diff" in name):
-        return "artif_diff"
-    if _RE_ARTIF_LAYER.match(text) or "artificialisation" in name:
-        return "artif"
-    if "diff" in name or "diif" in name:
-        return "difference"
-    if "construite" in name:
-        return "zone_construite"
-    if "occupation" in name:
-        return "occupation"
-    return None
-
-
 # -------------------------------------------------------------------------------------- fields
-
-
-def _lower_map(names: Iterable[str]) -> dict[str, str]:
-    return {name.lower(): name for name in names}
-
-
-def _field_years(names: Iterable[str]) -> list[int]:
-    """The years of IGN's difference field names (``CS_2018``, ``cs_2021``…), sorted."""
-    return sorted(
-        {int(m.group(1)) for n in names if (m := re.fullmatch(r"cs_((?:19|20)\d{2})", n, re.I))}
-    )
 
 
 _REQUIRED = {  # the fields without which a layer of the kind cannot be read
@@ -233,7 +162,7 @@ def field_map_for(
     (``required``:
     the fields to insist on instead of the kind's own, ``_REQUIRED``).
     """
-    lower = _lower_map(names)
+    lower = lower_map(names)
     mapping: dict[str, str] = {}
 
     def pick(target: str, *candidates: str) -> None:
@@ -249,7 +178,7 @@ def field_map_for(
             pick("artif", "artif")
             pick("crit_seuil", "crit_seuil")
     elif kind in ("difference", "artif_diff"):
-        years = _field_years(names)
+        years = field_years(names)
         if len(years) == 2:
             millesimes = (years[0], years[1])
             for position, year in (("debut", years[0]), ("fin", years[1])):
@@ -305,7 +234,7 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
     layer
     of the same kind and millésime (``candidates.choose_complete``: an extract saved beside IGN's
     layer). Returns (layers, warnings)."""
-    wanted = set(kinds or KINDS)
+    wanted = set(kinds or LAYER_KINDS)
     files = [path] if path.is_file() else _data_files(path)
     found: list[FoundLayer] = []
     warnings: list[str] = []
@@ -358,7 +287,7 @@ def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = N
     if (
         {"cs_debut", "cs_fin"} <= lower
         or {"cs_avant", "cs_apres"} <= lower
-        or len(_field_years(lower)) == 2
+        or len(field_years(lower)) == 2
     ):
         return "difference"
     if (
@@ -393,7 +322,7 @@ def _kind_from_fields(data_file: Path, layer_name: str) -> str | None:
     kind = kind_from_fields(
         [f.GetName() for f in fields], [f.GetName() for f in fields if f.GetType() == ogr.OFTString]
     )
-    return kind if kind in KINDS else None  # the plugin's own outputs are not IGN deliveries
+    return kind if kind in LAYER_KINDS else None  # the plugin's own outputs are not IGN deliveries
 
 
 def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> FoundLayer:
@@ -412,7 +341,7 @@ def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> Foun
     in_data = in_fields or _millesimes_from_ogr_fields(
         layer, names, kind in ("difference", "artif_diff")
     )
-    named, part = _years_in_name(context, kind)
+    named, part = years_in_name(context, kind)
     departement = departement_from_name(context)
     label = " ".join(
         t
@@ -447,28 +376,6 @@ def _describe(data_file: Path, layer_name: str, kind: str, context: str) -> Foun
     )
 
 
-def weigh_millesimes(
-    in_data: tuple[int, ...], named: tuple[int, ...], name: str, layer: str
-) -> tuple[tuple[int, ...], str | None]:
-    """The millésime(s) of a layer: its own fields' (``MILLESIME``, ``millesime_debut``/``_fin``,
-    ``CS_<year>``) are the authority, its name's the fallback. Returns (years, note): the note, when
-    both are known and disagree, says so with both values (the fields win)."""
-    if not in_data:
-        return named, None
-    if named and named != in_data:
-        return in_data, tr(
-            "{layer}: its fields say millésime {data}, its name “{name}” says {named}. "
-            "The layer's own fields "
-            "are the authority: {data} is used. Check that the delivery is the one you expect."
-        ).format(
-            layer=layer,
-            data="-".join(map(str, in_data)),
-            name=name,
-            named="-".join(map(str, named)),
-        )
-    return in_data, None
-
-
 def _identify_projected(srs: osr.SpatialReference) -> int | None:
     """EPSG of a .prj written without authority (ESRI style): compare with the known CRS."""
     for epsg in CRS_TOKENS.values():
@@ -485,7 +392,7 @@ def _millesimes_from_ogr_fields(layer: ogr.Layer, names: list[str], two: bool) -
     """The year(s) the first feature's ``millesime`` (a state) or
     ``millesime_debut``/``millesime_fin``
     (a difference) field holds, () without them."""
-    lower = _lower_map(names)
+    lower = lower_map(names)
     wanted = ("millesime_debut", "millesime_fin") if two else ("millesime",)
     if not all(name in lower for name in wanted):
         return ()
@@ -494,18 +401,7 @@ def _millesimes_from_ogr_fields(layer: ogr.Layer, names: list[str], two: bool) -
     layer.ResetReading()
     if feature is None:
         return ()
-    return _years_of_values([feature.GetField(lower[name]) for name in wanted])
-
-
-def _years_of_values(values: Iterable[object]) -> tuple[int, ...]:
-    """The year of each value (``2019``, ``'2019'``, ``'2019-01-01'``), () if one has none."""
-    years = []
-    for value in values:
-        match = re.search(r"(19|20)\d{2}", str(value if value is not None else ""))
-        if match is None:
-            return ()
-        years.append(int(match.group(0)))
-    return tuple(years)
+    return years_of_values([feature.GetField(lower[name]) for name in wanted])
 
 
 # --------------------------------------------------------------------------------- validation
@@ -608,173 +504,6 @@ def _vrt_field(dst: str, src: str, field_defn: ogr.FieldDefn) -> str:
     kind = _OGR_TYPES.get(field_defn.GetType(), "String")
     subtype = ' subtype="Boolean"' if field_defn.GetSubType() == ogr.OFSTBoolean else ""
     return f'    <Field name="{escape(dst)}" src="{escape(src)}" type="{kind}"{subtype}/>'
-
-
-# ------------------------------------------------------------------------------- loaded layers
-
-
-@dataclass
-class VrtLayer:
-    """The first layer of a GDAL VRT file (``normalise`` writes one: a renaming of one source
-    layer)."""
-
-    name: str  # the VRT layer's name (ocsge:load: <kind>_<dep>_<years>)
-    src_data_source: str  # as written
-    src_layer: str
-    relative: bool  # src_data_source is relative to the VRT file
-    fields: dict[str, str]  # field → source field
-    only_layer: bool  # the VRT has no other layer
-    plain: bool  # nothing but SrcDataSource, SrcLayer, LayerSRS and Field: a plain renaming
-
-    def source_path(self, vrt_path: str | Path) -> str:
-        return (
-            str(Path(vrt_path).parent / self.src_data_source)
-            if self.relative
-            else self.src_data_source
-        )
-
-
-def read_vrt(path: str | Path) -> VrtLayer | None:
-    """The first layer of a VRT file, None when it cannot be read or has no layer."""
-    try:
-        root = ET.parse(str(path)).getroot()
-    except (ET.ParseError, OSError):
-        return None
-    layers = root.findall("OGRVRTLayer")
-    if root.tag != "OGRVRTDataSource" or not layers:
-        return None
-    node = layers[0]
-    src = node.find("SrcDataSource")
-    return VrtLayer(
-        name=node.get("name") or "",
-        src_data_source=(node.findtext("SrcDataSource") or "").strip(),
-        src_layer=(node.findtext("SrcLayer") or "").strip(),
-        relative=src is not None and src.get("relativeToVRT") == "1",
-        fields={f.get("name"): f.get("src") or f.get("name") for f in node.findall("Field")},
-        only_layer=len(layers) == 1,
-        plain=all(
-            child.tag in ("SrcDataSource", "SrcLayer", "LayerSRS", "Field") for child in node
-        ),
-    )
-
-
-_RE_LOADED_NAME = re.compile(
-    r"^(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")_(?P<rest>.*)$"
-)
-_RE_YEAR_TOKEN = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])")
-_RE_DEP_CODE = re.compile(r"\d[0-9AB]\d?", re.IGNORECASE)
-_TWO_YEAR_KINDS = ("difference", "artif_diff", "flows")
-
-
-def _identity_names(layer) -> tuple[list[str], list[str]]:
-    """Where a loaded layer (``QgsVectorLayer``) says its département and years, in the order they
-    are
-    tried: (names as ``ocsge:load`` gives them, ``<kind>_<dep>_<years>``: the VRT layer and its
-    source
-    layer, the layer's name in the project; paths, each read from its last part: the data set behind
-    the VRT and its layer, the layer's file and layer name, the layer's name in the project)."""
-    path, _, options = layer.source().partition("|")
-    match = re.search(r"layername=([^|]+)", options)
-    sublayer = match.group(1) if match else ""
-    paths = [f"{path}/{sublayer}" if sublayer else path, layer.name()]
-    if layer.providerType() == "memory":  # its source is a definition (fields, uid={…}), not a name
-        paths = [layer.name()]
-    names = [layer.name()]
-    vrt = read_vrt(path) if path.lower().endswith(".vrt") and Path(path).exists() else None
-    if vrt is not None:
-        paths.insert(
-            0, f"{vrt.src_data_source}/{vrt.src_layer}" if vrt.src_layer else vrt.src_data_source
-        )
-        names[:0] = [vrt.name, vrt.src_layer]
-    return [n for n in names if n], paths
-
-
-def _loaded_name(name: str) -> tuple[str | None, tuple[int, ...]]:
-    """(département, years) of a name as ``ocsge:load`` gives them: ``occupation_90_2018``,
-    ``difference_32_2016_2019``."""
-    match = _RE_LOADED_NAME.match(name)
-    if not match:
-        return None, ()
-    rest = match.group("rest")
-    dep = next(
-        (normalise_departement(t) for t in rest.split("_") if _RE_DEP_CODE.fullmatch(t)), None
-    )
-    return dep, tuple(int(y) for y in _RE_YEAR_TOKEN.findall(rest))
-
-
-def layer_departement(layer) -> str | None:
-    """The département of a loaded layer from its names (also behind an ``ocsge:load`` VRT), or
-    None."""
-    names, paths = _identity_names(layer)
-    for name in names:
-        if dep := _loaded_name(name)[0]:
-            return dep
-    for text in paths:
-        if dep := departement_from_name(text):
-            return dep
-    return None
-
-
-def layer_millesimes(layer, kind: str, notes: list[str] | None = None) -> tuple[int, ...]:
-    """Years of a loaded layer: two for a flow kind (difference, artif_diff, flows: ``ocsge:flows``
-    output), one otherwise, () when not found.
-
-    A name as ``ocsge:load`` gives it (``occupation_32_2019``: the layer's fields already weighed)
-    is
-    taken as it is. Otherwise the layer's own fields are the authority (``millesime_debut`` /
-    ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for stocks) and its names and paths
-    the
-    fallback; when both are known and disagree, the fields win and a note is added to ``notes``."""
-    two = kind in _TWO_YEAR_KINDS
-    wanted = 2 if two else 1
-    names, paths = _identity_names(layer)
-    for name in names:
-        years = _loaded_name(name)[1]
-        if len(years) == wanted:
-            return years
-    named, part = (), ""
-    for text in paths:
-        named, part = _years_in_name(text, "difference" if two else "occupation")
-        if len(named) == wanted:
-            break
-        named, part = (), ""
-    # Named: the first feature is enough to tell a disagreement; unnamed (a database table), every
-    # value under the layer's filter, so that a table of two millésimes is told.
-    in_data = _millesimes_from_fields(layer, two, every=not named)
-    years, note = weigh_millesimes(in_data, named, part, layer.name())
-    if note and notes is not None:
-        notes.append(note)
-    return years
-
-
-def _millesimes_from_fields(layer, two: bool, every: bool = True) -> tuple[int, ...]:
-    from qgis.core import QgsFeatureRequest
-
-    names = layer.fields().names()
-    lower = _lower_map(names)
-    wanted = ("millesime_debut", "millesime_fin") if two else ("millesime",)
-    if two or not every:
-        if all(name in lower for name in wanted):
-            request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.Flag.NoGeometry)
-            request.setSubsetOfAttributes([lower[name] for name in wanted], layer.fields())
-            feature = next(layer.getFeatures(request), None)
-            if feature is not None and (
-                years := _years_of_values([feature[lower[name]] for name in wanted])
-            ):
-                return years
-        years = _field_years(names) if two else []
-        return tuple(years) if len(years) == 2 else ()
-    if (
-        "millesime" in lower
-    ):  # every year it holds (under the layer's filter): one table may hold several
-        values = layer.uniqueValues(layer.fields().lookupField(lower["millesime"]), 20)
-        years = {
-            int(found.group(0))
-            for value in values
-            if (found := re.search(r"(19|20)\d{2}", str(value)))
-        }
-        return tuple(sorted(years))
-    return ()
 
 
 # ---------------------------------------------------------------------------------- top level

@@ -15,7 +15,11 @@ from __future__ import annotations
 import os
 import shutil
 
-__all__ = ["COMMANDS", "seven_zip", "require_seven_zip"]
+__all__ = [
+    "COMMANDS",
+    "require_seven_zip",
+    "seven_zip",
+]
 
 COMMANDS = ("7z", "7za", "7zz")
 

@@ -176,9 +176,9 @@ def test_the_matrix_pairs_sum_to_the_artificialised_stock(sample):
     from qgis.core import QgsVectorLayer
 
     from ocsge.ocsge_plugin.computing import classes
-    from ocsge.ocsge_plugin.computing.chain import run_aggregate
     from ocsge.ocsge_plugin.computing.codes import YES, lookup_artif
     from ocsge.ocsge_plugin.computing.placement import TerritorySet
+    from ocsge.ocsge_plugin.pipelines.aggregate import run_aggregate
     from ocsge.ocsge_plugin.storage import reading
 
     communes = QgsVectorLayer(belfort_params(sample, "X", "")["COMMUNES"], "communes", "ogr")

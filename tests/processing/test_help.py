@@ -165,7 +165,7 @@ def test_plurals_follow_the_language(ocsge):
 def test_log_table_aligns_and_rounds(ocsge):
     from support import Recorder
 
-    from ocsge.processing_provider.base import log_table
+    from ocsge.ocsge_plugin.pipelines.logs import log_table
 
     feedback = Recorder()
     log_table(

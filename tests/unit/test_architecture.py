@@ -207,3 +207,91 @@ def test_the_checks_can_fail():
     assert edges["processing_provider.aggregate"], "the walker found no import at all"
     node = ast.parse("from ..computing import flows").body[0]
     assert _absolute("ocsge_plugin.gui.dock", False, node) == "ocsge_plugin.computing"
+
+
+# The layers, bottom to top (docs/architecture.md): a module imports from its own layer or below.
+LAYERS = (
+    "ocsge_plugin.core",
+    "ocsge_plugin.domain",
+    "ocsge_plugin.storage",
+    "ocsge_plugin.services",
+    "ocsge_plugin.computing",
+    "ocsge_plugin.publishing",
+    "ocsge_plugin.report",
+    "ocsge_plugin.pipelines",
+    "processing_provider",
+    "ocsge_plugin.gui",
+    "ocsge_plugin.plugin",
+)
+
+
+def _layer(module: str) -> int | None:
+    for rank, layer in enumerate(LAYERS):
+        if module == layer or module.startswith(layer + "."):
+            return rank
+    return None
+
+
+def _upward(edges: dict[str, set[str]]) -> list[str]:
+    return sorted(
+        f"{name} ({LAYERS[_layer(name)]}) imports {target} ({LAYERS[_layer(target)]})"
+        for name, targets in edges.items()
+        for target in targets
+        if _layer(name) is not None and _layer(target) is not None and _layer(target) > _layer(name)
+    )
+
+
+def test_every_module_belongs_to_a_layer():
+    """ocsge_plugin/ holds the layer packages and the QGIS entry point, nothing loose."""
+    assert [m for m in _modules() if _layer(m) is None and "." in m] == []
+
+
+def test_imports_never_run_back_up_the_layers():
+    _, edges, _, _ = _graph()
+    assert _upward(edges) == []
+    # the check sees an upward import when there is one
+    assert _upward({"ocsge_plugin.core.errors": {"ocsge_plugin.gui.dock"}}) != []
+
+
+def _public_names(path: Path) -> tuple[list[str] | None, set[str]]:
+    """(``__all__`` of the module or None, the names it defines at module level)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    listed, defined = None, set()
+    for node in tree.body:
+        targets = []
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined.update((a.asname or a.name).split(".")[0] for a in node.names)
+        for target in targets:
+            names = target.elts if isinstance(target, ast.Tuple) else [target]
+            defined.update(n.id for n in names if isinstance(n, ast.Name))
+            if isinstance(target, ast.Name) and target.id == "__all__":
+                listed = [ast.literal_eval(e) for e in node.value.elts]
+    return listed, defined
+
+
+def test_all_lists_the_public_face():
+    """A module that others import names from says which in ``__all__``; every name listed exists,
+    and every name another module imports from it is listed."""
+    modules, problems = _modules(), []
+    used: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        for target, names, _node, _top in _imports(name, path, modules):
+            used.setdefault(target, set()).update(names)
+    for name, path in modules.items():
+        if path.name == "__init__.py":
+            continue
+        listed, defined = _public_names(path)
+        wanted = used.get(name, set())
+        if listed is None:
+            if wanted:
+                problems.append(f"{name}: no __all__, yet others import {sorted(wanted)}")
+            continue
+        problems += [f"{name}: __all__ lists {n}, not defined" for n in listed if n not in defined]
+        problems += [
+            f"{name}: {n} imported by others, not in __all__" for n in sorted(wanted - set(listed))
+        ]
+    assert problems == []

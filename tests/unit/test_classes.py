@@ -32,8 +32,8 @@ from builders import write_layer
 from qgis.core import QgsVectorLayer
 
 from ocsge.ocsge_plugin.computing import classes
-from ocsge.ocsge_plugin.computing.chain import run_aggregate
 from ocsge.ocsge_plugin.computing.placement import TerritorySet
+from ocsge.ocsge_plugin.pipelines.aggregate import run_aggregate
 
 
 def rect(x0, y0, x1, y1):

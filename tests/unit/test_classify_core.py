@@ -459,15 +459,21 @@ def test_sqlite_names_the_invalid_polygon_and_honours_cancel(core, tmp_path):
 
 
 def test_cancel_while_validity_is_settled_is_a_cancel(core, tmp_path):
+    from ocsge.ocsge_plugin.computing import classify_read
+
     layer = QgsVectorLayer(_gpkg_with_bowtie(tmp_path), "occ", "ogr")
-    columns = core._read(layer, "code_cs", "code_us", None, None, True, True, None, layer)
+    columns = classify_read.read_columns(
+        layer, "code_cs", "code_us", None, None, True, True, None, layer
+    )
     assert (
         columns.validity is not None and columns.area is None
     )  # read through Arrow, validity pending
     with pytest.raises(core.Canceled):
-        core._settle(columns, _Canceled())
-    columns = core._read(layer, "code_cs", "code_us", None, None, True, True, None, layer)
-    assert core._settle(columns, None) is True and columns.repaired == [2]
+        classify_read.settle_validity(columns, _Canceled())
+    columns = classify_read.read_columns(
+        layer, "code_cs", "code_us", None, None, True, True, None, layer
+    )
+    assert classify_read.settle_validity(columns, None) is True and columns.repaired == [2]
 
 
 # ------------------------------------------------------------------- thresholds with parent codes

@@ -12,6 +12,7 @@ import pytest
 from fakeservices import API, dataset, plugin_settings, resource, serve_datagouv
 from werkzeug import Response
 
+from ocsge.ocsge_plugin.core.errors import Canceled
 from ocsge.ocsge_plugin.services import datagouv, network
 
 # 45 datasets about artificialisation, 3 about something else: 45 = 20 + 20 + 5 by hand.
@@ -256,7 +257,7 @@ def test_canceled_download_leaves_no_file(api, tmp_path):
 
     api.expect_request("/files/slow.gpkg").respond_with_handler(trickle)
     seen = []
-    with pytest.raises(network.Canceled):
+    with pytest.raises(Canceled):
         client(is_canceled=lambda: bool(seen)).download(
             api.url_for("/files/slow.gpkg"), tmp_path / "slow.gpkg", seen.append
         )

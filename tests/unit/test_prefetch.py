@@ -1,4 +1,4 @@
-"""batches.prefetched: the PostGIS reader's next batch fetched in a thread (order kept, errors
+"""prefetch.prefetched: the PostGIS reader's next batch fetched in a thread (order kept, errors
 raised
 in the caller's thread, the thread stopped on cancel and when the caller stops)."""
 
@@ -14,7 +14,8 @@ def _threads_alive() -> int:
 
 
 def test_prefetched_keeps_the_order_and_raises_the_producers_error(ocsge):
-    from ocsge.ocsge_plugin.computing.batches import Step, prefetched
+    from ocsge.ocsge_plugin.computing.prefetch import prefetched
+    from ocsge.ocsge_plugin.computing.progress import Step
 
     assert list(prefetched(iter(range(50)), Step(None))) == list(range(50))
 
@@ -30,7 +31,8 @@ def test_prefetched_keeps_the_order_and_raises_the_producers_error(ocsge):
 def test_prefetched_stops_its_thread_on_cancel_and_when_the_caller_stops(ocsge):
     from qgis.core import QgsProcessingFeedback
 
-    from ocsge.ocsge_plugin.computing.batches import Step, prefetched
+    from ocsge.ocsge_plugin.computing.prefetch import prefetched
+    from ocsge.ocsge_plugin.computing.progress import Step
     from ocsge.ocsge_plugin.core.errors import Canceled
 
     produced = []

@@ -1,0 +1,346 @@
+"""The run of ``ocsge:aggregate``, without Processing: OCS GE layers summed per territory
+(:func:`aggregate`), and the aggregation composed with the other cores (:func:`run_aggregate`):
+flows by overlay of two millésimes (the flow core) and the matrix + thresholds (the classification
+core) are handed to ``territories.aggregate`` as callables, so that the aggregation imports neither
+and they do not import it back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsVectorLayer
+
+from ..computing import classify, flows, territories
+from ..computing.batches import Step
+from ..computing.classes import to_long
+from ..computing.communes import commune_fields
+from ..computing.pieces import FlowReport
+from ..computing.placement import TerritorySet
+from ..computing.sources import Source, resolve_stock_method, sources_from_layers
+from ..core.definitions import AUTO, Method
+from ..core.i18n import tr
+from ..domain.rules import DEFAULT_CONVENTION
+from ..publishing import export
+from .logs import log_undetermined, undetermined_entry
+
+__all__ = [
+    "AggregateOptions",
+    "AggregateRun",
+    "aggregate",
+    "kept_fields",
+    "log_totals",
+    "method_used",
+    "output_table",
+    "overlay_flows",
+    "report",
+    "run_aggregate",
+    "thresholds",
+    "undetermined",
+]
+
+
+@dataclass
+class AggregateOptions:
+    """The choices of an aggregation: the method (``METHODS`` or ``AUTO``), whether every polygon is
+    read for the covered share, whether flows come from the overlay of two millésimes when no flow
+    layer gives them, the classification's convention, the unit of the tables (``ha`` or ``m2``) and
+    the territory fields copied to the output (none: a commune layer's membership fields)."""
+
+    method: str = AUTO
+    coverage: bool = True
+    overlay: bool = True
+    convention: str = DEFAULT_CONVENTION
+    unit: str = "ha"
+    keep: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AggregateRun:
+    """What :func:`aggregate` did: the core's result, the notes on the layers (left out, taken
+    twice…), the method used (``AUTO`` resolved), the territory fields kept, the long table in the
+    unit (with the kept fields and the convention), the per-class table (long), the REPORT."""
+
+    result: territories.AggregateResult
+    notes: list[str]
+    method: str
+    keep: list[str]
+    table: pd.DataFrame
+    classes: pd.DataFrame
+    report: dict
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every note and warning of the run, in the order the log gives them."""
+        return self.notes + self.result.warnings
+
+    @property
+    def period(self) -> str:
+        """« 2018-2021 »: the first and last millésimes of the table (one alone without flows)."""
+        years = sorted(
+            {str(y) for y in self.table["millesime_debut"].dropna()}
+            | {str(y) for y in self.table["millesime_fin"].dropna()}
+        )
+        return f"{years[0]}-{years[-1]}" if len(years) > 1 else "".join(years)
+
+
+def method_used(method: str, kinds) -> str:
+    """The method a run applies: ``method`` itself, or for ``AUTO`` IGN's when one of the layers
+    (``kinds``: their ``LayerKind`` values) is IGN's artificialisation, else matrix + thresholds."""
+    if method != AUTO:
+        return method
+    return Method.IGN.value if "artif" in kinds else Method.MATRICE_SEUILS.value
+
+
+def kept_fields(names: Sequence[str], code_field: str, name_field, chosen, feedback) -> list[str]:
+    """The territory fields to keep: the ``chosen`` ones; when none is chosen and the territories
+    are communes (``code_field`` is their recognised commune code among the field ``names``),
+    their membership fields (ADMIN EXPRESS's SIREN_EPCI, INSEE_DEP, INSEE_REG, or epci_code…), said
+    in the log, for ocsge:rollup."""
+    if chosen:
+        return list(chosen)
+    fields = commune_fields(list(names), None, name_field)
+    if not code_field or fields.code != code_field or not fields.membership:
+        return []
+    feedback.pushInfo(fields.description())
+    return list(fields.membership.values())
+
+
+def aggregate(
+    territory_source,
+    code_field: str,
+    name_field: str | None,
+    layers: Sequence[QgsVectorLayer],
+    options: AggregateOptions,
+    feedback: Any,
+) -> AggregateRun:
+    """The stocks and flows of ``layers`` summed per territory of ``territory_source`` (a layer or
+    feature source with ``code_field``), as ``ocsge:aggregate`` does; its notes and warnings and
+    the undetermined surfaces are said in ``feedback``'s log.
+
+    Returns
+    -------
+    AggregateRun
+        The tables in ``options.unit``, the method used and the REPORT.
+
+    Raises ``OcsgeError`` (a subclass: what is wrong with the inputs) and ``Canceled``."""
+    keep = kept_fields(
+        territory_source.fields().names(), code_field, name_field, options.keep, feedback
+    )
+    territory_set = TerritorySet.from_layer(
+        territory_source, code_field, name_field, keep, feedback
+    )
+    chosen, notes = sources_from_layers(layers, options.method)
+    result = _aggregate_sources(
+        territory_set,
+        chosen,
+        options.method,
+        options.coverage,
+        options.overlay,
+        feedback,
+        options.convention,
+    )
+    for note in notes + result.warnings:
+        feedback.pushWarning(note)
+    log_undetermined(feedback, undetermined(result))
+    table = output_table(result, keep, options.unit)
+    used = method_used(options.method, {source.kind for source in chosen})
+    classes = export.with_unit(to_long(result.classes), options.unit)
+    return AggregateRun(
+        result, notes, used, keep, table, classes, report(result, notes, options.unit)
+    )
+
+
+def run_aggregate(
+    territory_set: TerritorySet,
+    layers: Sequence[QgsVectorLayer],
+    method: str,
+    coverage: bool,
+    overlay: bool,
+    feedback: Any,
+    convention: str = DEFAULT_CONVENTION,
+) -> tuple[territories.AggregateResult, list[str]]:
+    """Describe and select the layers, then aggregate them (flows by overlay of two millésimes when
+    ``overlay`` and no flow layer gives them). Returns (AggregateResult, notes)."""
+    chosen, notes = sources_from_layers(layers, method)
+    result = _aggregate_sources(
+        territory_set, chosen, method, coverage, overlay, feedback, convention
+    )
+    return result, notes
+
+
+def _aggregate_sources(
+    territory_set: TerritorySet,
+    chosen: Sequence[Source],
+    method: str,
+    coverage: bool,
+    overlay: bool,
+    feedback: Any,
+    convention: str,
+) -> territories.AggregateResult:
+    """The chosen sources aggregated (each said in the log), with the flow and threshold cores."""
+    if feedback is not None:
+        for source in chosen:
+            feedback.pushInfo(tr("Using {title}").format(title=source.title))
+    result = territories.aggregate(
+        territory_set,
+        chosen,
+        method,
+        coverage,
+        feedback,
+        overlay=overlay_flows(method, convention) if overlay else None,
+        thresholds=thresholds(convention),
+        convention=convention,
+    )
+    result.convention = convention
+    return result
+
+
+def undetermined(result: territories.AggregateResult) -> list[dict]:
+    """The REPORT's ``indetermine`` entries of an aggregation: one per layer and millésime(s)."""
+    return [
+        undetermined_entry(layer, millesime, count, area)
+        for layer, millesime, count, area in result.stats.get("indetermine", [])
+    ]
+
+
+def output_table(result: territories.AggregateResult, keep, unit: str) -> pd.DataFrame:
+    """The aggregate's table in ``unit`` with the kept territory fields after code and nom, and the
+    convention."""
+    table = export.with_unit(result.table, unit)
+    table["convention"] = result.convention
+    for offset, name in enumerate(keep):
+        values = result.territories.extras.get(name, [])
+        by_code = dict(zip(result.territories.codes, values))
+        table.insert(2 + offset, name, [by_code.get(code) for code in table["code"]])
+    return table
+
+
+def report(result: territories.AggregateResult, notes: list[str], unit: str) -> dict:
+    """The REPORT of ``ocsge:aggregate``."""
+    return {
+        "territories": len(result.territories),
+        "rows": int(len(result.table)),
+        "unit": unit,
+        "convention": result.convention,
+        "indetermine": undetermined(result),
+        "crs": result.crs.authid(),
+        "duplicates": result.territories.duplicates,
+        "repaired_territories": result.territories.repaired,
+        "zero_coverage": result.zero_coverage,
+        "warnings": notes + result.warnings,
+        "polygons": result.stats.get("polygons", 0),
+        "polygons_exact": result.stats.get("exact", 0),
+    }
+
+
+def overlay_flows(
+    method: str, convention: str = DEFAULT_CONVENTION
+) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]]:
+    """An ``overlay`` for ``territories.aggregate``: the change pieces of two stock layers from
+    their
+    overlay, by the flow core (``flows.pieces_from_overlay``, same classification as
+    ``ocsge:classify``),
+    in batches of (WKB, flow weights, codes cs début, us début, cs fin); the pieces whose flows
+    cannot be
+    told weigh on the last column (indéterminé), the pieces whose class changed without a flow on
+    none
+    (they count in the transitions of the per-class tables)."""
+
+    def run(
+        debut: Source, fin: Source, feedback: Any
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        used = resolve_stock_method(fin, method)
+        used = "matrice" if used == "classified" else used
+        report = FlowReport(keep_undetermined=True)
+        pieces = flows.pieces_from_overlay(
+            debut.layer, fin.layer, used, report, feedback, flows_only=False, convention=convention
+        )
+        wkb: list = []
+        weights: list = []
+        codes: list = []
+
+        def undetermined() -> None:
+            for geometry, (cs_d, us_d, cs_f, _us_f) in zip(
+                report.undetermined_parts, report.undetermined_codes
+            ):
+                wkb.append(bytes(geometry.asWkb()))
+                weights.append((0, 0, 0, 0, 1))
+                codes.append((cs_d, us_d, cs_f))
+            report.undetermined_parts.clear()
+            report.undetermined_codes.clear()
+
+        def batch() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            out = (
+                np.array(wkb, dtype=object),
+                np.array(weights, dtype=np.float64),
+                np.array(codes, dtype=object).reshape(-1, 3),
+            )
+            wkb.clear(), weights.clear(), codes.clear()
+            return out
+
+        for piece in pieces:
+            undetermined()
+            wkb.append(bytes(piece.geometry.asWkb()))
+            weights.append(
+                (
+                    piece.flux_artif > 0,
+                    piece.flux_artif < 0,
+                    piece.flux_imper > 0,
+                    piece.flux_imper < 0,
+                    0,
+                )
+            )
+            codes.append((piece.cs_debut, piece.us_debut, piece.cs_fin))
+            if len(wkb) >= 4096:
+                yield batch()
+        undetermined()
+        if wkb:
+            yield batch()
+
+    return run
+
+
+def thresholds(
+    convention: str = DEFAULT_CONVENTION,
+) -> Callable[[Source, Step], tuple[np.ndarray, np.ndarray]]:
+    """A ``thresholds`` for ``territories.aggregate``: (sorted fids, artif) of a stock layer by the
+    matrix + thresholds, through the classification core (the code of ``ocsge:classify``)."""
+
+    def run(source: Source, step: Step) -> tuple[np.ndarray, np.ndarray]:
+        result = classify.classify_layer(
+            source.layer,
+            "matrice_seuils",
+            source.fields.get("code_cs", "code_cs"),
+            source.fields.get("code_us", "code_us"),
+            step,
+            convention=convention,
+        )
+        order = np.argsort(result.fid, kind="stable")
+        return result.fid[order], result.artif[order]
+
+    return run
+
+
+def log_totals(table: pd.DataFrame, unit: str, feedback) -> None:
+    """Totals over all territories, per pair of millésimes, in the log."""
+    if feedback is None or table.empty:
+        return
+    for (debut, fin), group in table.groupby([table["index_debut"].fillna(0), "index_fin"]):
+        feedback.pushInfo(
+            tr(
+                "Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper "
+                "{imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})"
+            ).format(
+                debut=int(debut) or "-",
+                fin=int(fin),
+                artif=group["surface_artif"].sum(),
+                imper=group["surface_imper"].sum(),
+                fa=group["flux_artif_net"].sum(),
+                fi=group["flux_imper_net"].sum(),
+                unit=unit,
+            )
+        )
