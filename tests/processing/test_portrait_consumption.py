@@ -29,7 +29,7 @@ def sample(tmp_path_factory):
 def consumption(tmp_path_factory):
     """The sample consumption file (scripts/sample_consumption.py: Cerema's shape, years
     2009–2023)."""
-    from conftest import ROOT
+    from support import ROOT
 
     out = tmp_path_factory.mktemp("conso")
     subprocess.run(
