@@ -47,7 +47,7 @@ transcompile: deps ## build i18n/*.qm from i18n/*.ts
 
 test: venv transcompile ## install what is missing, then run the whole suite
 	@rm -f $(BUILD)/junit.xml; mkdir -p $(BUILD)
-	@rm -rf $(ROOT)/.qgis-settings  # pytest-qgis >= 3 keeps its QGIS profile there: a fresh one per run
+	@find $(ROOT)/.qgis-settings -mindepth 1 -delete 2>/dev/null || true  # pytest-qgis >= 3 keeps its QGIS profile there: a fresh one per run (in a chroot, a folder of its own mounted there)
 	$(PY) -m pytest $(PYTEST_ARGS) --junitxml=$(BUILD)/junit.xml
 	@$(SYS_PYTHON) scripts/count_tests.py $(BUILD)/junit.xml
 

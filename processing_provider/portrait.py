@@ -24,7 +24,7 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin.computing.communes import commune_fields
-from ..ocsge_plugin.computing.consumption import CONVENTIONS
+from ..ocsge_plugin.core.definitions import CONSUMPTION_CONVENTIONS
 from ..ocsge_plugin.pipelines import portrait as pipeline
 from ..ocsge_plugin.report import build, template_check
 from ..ocsge_plugin.report import layout as layouts
@@ -331,7 +331,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             path=path,
             membership=self.parameterAsFile(parameters, "MEMBERSHIP", context) or None,
             passage=self.parameterAsFile(parameters, self.PASSAGE, context) or None,
-            convention=CONVENTIONS[
+            convention=CONSUMPTION_CONVENTIONS[
                 self.parameterAsEnum(parameters, self.CONSO_CONVENTION, context)
             ],
             rate=self.parameterAsDouble(parameters, self.CONSO_RATE, context) / 100.0,
