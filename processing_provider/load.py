@@ -17,6 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..ocsge_plugin.core import definitions
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.domain.nomenclature import couverture
 from ..ocsge_plugin.pipelines.logs import log_table
@@ -53,7 +54,7 @@ class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
         # what the colours show, in the layers panel and in print layouts' legends
         layer.setName(f"{self.title} – {self.legend}" if self.legend else self.title)
         if in_tree:
-            self.group.place(layer, project, reading.KINDS.index(self.kind))
+            self.group.place(layer, project, definitions.LAYER_KINDS.index(self.kind))
 
 
 class LoadDeliveryAlgorithm(OcsgeAlgorithm):
@@ -165,7 +166,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             self.addOutput(
                 QgsProcessingOutputVectorLayer(
                     output,
-                    labels[reading.KINDS.index(kind)],
+                    labels[definitions.LAYER_KINDS.index(kind)],
                     QgsProcessing.SourceType.TypeVectorPolygon,
                 )
             )
@@ -196,7 +197,10 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         paths = delivery_paths(self, parameters, self.INPUT, context)
         chosen = parameters.get(self.KINDS)
         kinds = (
-            [reading.KINDS[i] for i in self.parameterAsEnums(parameters, self.KINDS, context)]
+            [
+                definitions.LAYER_KINDS[i]
+                for i in self.parameterAsEnums(parameters, self.KINDS, context)
+            ]
             if chosen not in (None, [], "")
             else None
         )
@@ -240,7 +244,11 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             )
         layers = sorted(
             delivery.layers,
-            key=lambda f: (f.departement or "", reading.KINDS.index(f.kind), f.millesimes),
+            key=lambda f: (
+                f.departement or "",
+                definitions.LAYER_KINDS.index(f.kind),
+                f.millesimes,
+            ),
         )
         results: dict = {self.LAYERS: []}
         report = {

@@ -23,10 +23,10 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin.computing.communes import commune_fields
+from ..ocsge_plugin.core import errors
 from ..ocsge_plugin.pipelines import portrait as pipeline
 from ..ocsge_plugin.report import build, template_check
-from ..ocsge_plugin.report import layout as layouts
-from ..ocsge_plugin.report.tables import LEVELS, Tables
+from ..ocsge_plugin.report.tables import PORTRAIT_LEVELS, Tables
 from ..ocsge_plugin.storage import files
 from . import params
 from .base import OcsgeAlgorithm
@@ -170,11 +170,11 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             work.mkdir(parents=True)
             result = self._diagnostic(parameters, context, steps, work / "tables")
             if steps.isCanceled():
-                raise layouts.Canceled()
+                raise errors.Canceled()
             run = pipeline.portrait(work, folder, result, options, steps, feedback)
             files.commit_owned(work, folder, leave=[pipeline.PDF])
             os.replace(work / pipeline.PDF, output)
-        except layouts.Canceled:
+        except errors.Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
         except (files.OutputClash, pipeline.PortraitError, template_check.TemplateError) as error:
@@ -216,7 +216,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             if c.strip()
         ]
         return pipeline.PortraitOptions(
-            level=LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
+            level=PORTRAIT_LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
             codes=codes,
             template=template,
             selected=selected,
@@ -304,7 +304,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             "ocsge:diagnostic", params, context=child, feedback=feedback, is_child_algorithm=True
         )
         if not results or "REPORT" not in results:
-            raise layouts.Canceled()
+            raise errors.Canceled()
         return json.loads(results["REPORT"])
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802

@@ -11,7 +11,7 @@ from typing import Any
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 
 from ..core.definitions import AUTO, Method
-from ..core.errors import OcsgeError
+from ..core.errors import Canceled, OcsgeError
 from ..core.i18n import plural, tr
 from ..report import build
 from ..report import layout as layouts
@@ -168,5 +168,5 @@ def _write_pdf(layout, work: Path, folder: Path, chosen: list, steps, feedback) 
         layout, str(work / PDF), progress, steps.isCanceled, moved=(str(folder), str(work))
     )
     if steps.isCanceled():
-        raise layouts.Canceled()
+        raise Canceled()
     return pages

@@ -48,7 +48,6 @@ from . import blocks, chart_text, template_check
 __all__ = [
     "ROWS_PER_PAGE",
     "TEMPLATE",
-    "Canceled",
     "bind",
     "load_template",
     "repeat_communes_page",

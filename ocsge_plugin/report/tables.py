@@ -18,14 +18,12 @@ from ..publishing import spreadsheet
 __all__ = [
     "LEVEL_LABELS",
     "PORTRAIT_LEVELS",
-    "LEVELS",
     "Tables",
     "Territory",
 ]
 
 #: The levels a portrait is made for (every published level but the région), in order.
 PORTRAIT_LEVELS = definitions.LEVELS[:4]
-LEVELS = PORTRAIT_LEVELS  # old name, until processing_provider/portrait.py says PORTRAIT_LEVELS
 LEVEL_LABELS = {
     "commune": "Commune",
     "epci": "EPCI",
