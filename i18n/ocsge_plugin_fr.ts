@@ -4,307 +4,307 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="54"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="70"/>
         <source>Unknown code</source>
         <translation>Code inconnu</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="60"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="76"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="78"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="94"/>
         <source>Artificialised</source>
         <translation>Artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="78"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="94"/>
         <source>Not artificialised</source>
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="269"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="198"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="421"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="439"/>
         <source>The archive {name} is corrupt or truncated (7-Zip: {detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée (7-Zip : {detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="466"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="484"/>
         <source>Cannot open {name}: no 7-Zip program was found. Install p7zip-full (apt install p7zip-full) or 7-Zip, or the Python package py7zr.</source>
         <translation>Impossible d'ouvrir {name} : aucun programme 7-Zip n'a été trouvé. Installez p7zip-full (apt install p7zip-full) ou 7-Zip, ou le paquet Python py7zr.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="485"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="503"/>
         <source>The archive {name} is corrupt or truncated ({detail}). Download it again from IGN.</source>
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="297"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="226"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="323"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="252"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="804"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="533"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="820"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="549"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="848"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="577"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="858"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="587"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="868"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="597"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="57"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="76"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="58"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="77"/>
         <source>Différence</source>
         <translation>Différence</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="31"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="43"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="60"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="79"/>
         <source>Artificialisation difference</source>
         <translation>Évolution de l'artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="77"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="96"/>
         <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="141"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="160"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="148"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="167"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="276"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="295"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="299"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="318"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="300"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="319"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="300"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="319"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="189"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="208"/>
         <source>Imperméabilisé (couverture CS1.1.1.1 or CS1.1.1.2)</source>
         <translation>Imperméabilisé (couverture CS1.1.1.1 ou CS1.1.1.2)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="190"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="209"/>
         <source>Artificialisé by the matrix, before the seuils</source>
         <translation>Artificialisé selon la matrice, avant les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="214"/>
         <source>Artificialisé, after the seuils</source>
         <translation>Artificialisé, après les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="196"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="215"/>
         <source>Switched to artificialisé by the seuils</source>
         <translation>Basculé en artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="197"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="216"/>
         <source>Switched to non artificialisé by the seuils</source>
         <translation>Basculé en non artificialisé par les seuils</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="215"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="234"/>
         <source>Invalid geometries repaired for the computation</source>
         <translation>Géométries invalides réparées pour le calcul</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="220"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="239"/>
         <source>All polygons</source>
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="150"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="68"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="174"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="92"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="191"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="109"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="620"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="135"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="633"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="150"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="899"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="414"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="700"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="171"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="917"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="432"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="902"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="417"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="842"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="328"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="907"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="422"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="387"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="406"/>
         <source>Could not write a feature to the output: {error}</source>
         <translation>Impossible d'écrire une entité dans la sortie : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="204"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="70"/>
         <source>The millésimes (years) of the data cannot be read from the layer names nor fields. Fill the parameters MILLESIME_DEBUT and MILLESIME_FIN (e.g. 2018 and 2021).</source>
         <translation>Les millésimes (années) des données ne peuvent être lus ni dans les noms des couches ni dans leurs champs. Renseignez les paramètres MILLESIME_DEBUT et MILLESIME_FIN (par exemple 2018 et 2021).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="212"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="78"/>
         <source>The début millésime ({debut}) is not before the fin millésime ({fin}). Expected an earlier début: swap the two layers or the two years.</source>
         <translation>Le millésime de début ({debut}) n'est pas antérieur au millésime de fin ({fin}). Attendu : un début plus ancien ; inversez les deux couches ou les deux années.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="228"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="94"/>
         <source>The two millésimes come from different départements: {debut} (début) and {fin} (fin). Expected two millésimes of the same département.</source>
         <translation>Les deux millésimes proviennent de départements différents : {debut} (début) et {fin} (fin). Attendu : deux millésimes du même département.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="103"/>
         <source>The layer {name} has no coordinate system. Expected a projected CRS (e.g. EPSG:2154).</source>
         <translation>La couche {name} n'a pas de système de coordonnées. Attendu : un SCR projeté (par exemple EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="253"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="119"/>
         <source>The two millésimes are in different CRS ({a} and {b}): {small} is reprojected to {crs}.</source>
         <translation>Les deux millésimes sont dans des SCR différents ({a} et {b}) : {small} est reprojeté en {crs}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="270"/>
+        <location filename="../ocsge_plugin/computing/flow_layers.py" line="136"/>
         <source>The layer {name} is in geographic coordinates ({crs}): surfaces would be in degrees. Expected the département's projected CRS (EPSG:2154 in métropole, 5490, 2972, 2975 or 4471 outre-mer).</source>
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="663"/>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="262"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="101"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="112"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="112"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="123"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="74"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="53"/>
         <source>The territory layer has no field {missing} (fields: {fields}). Expected the territory code and name fields.</source>
         <translation>La couche des territoires n'a pas de champ {missing} (champs : {fields}). Attendu : les champs du code et du nom des territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="81"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="60"/>
         <source>The territory layer must hold polygons (communes, EPCI, zones…).</source>
         <translation>La couche des territoires doit contenir des polygones (communes, EPCI, zones…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="149"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="162"/>
         <source>Duplicate territory codes, their features merged into one territory: {codes}.</source>
         <translation>Codes de territoire en double, leurs entités ont été fusionnées en un seul territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="155"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="168"/>
         <source>{count} invalid territory geometries were repaired: {codes}.</source>
         <translation>{count} géométries de territoire invalides ont été réparées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="166"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="179"/>
         <source>Territories without geometry (counted as zero area): {codes}.</source>
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="148"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="159"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="156"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="167"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
@@ -314,337 +314,337 @@
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="281"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="334"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="283"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="336"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="492"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="521"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="511"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="540"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="527"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="556"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="558"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="587"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="339"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="635"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="212"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="222"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="218"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="228"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="225"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="235"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="257"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="260"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="276"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="287"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="291"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="294"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="119"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="120"/>
         <source>No membership codes (neither commune fields nor a membership table): only départements and régions, from the INSEE codes.</source>
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="187"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="201"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="148"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="149"/>
         <source>No SCoT codes (no scot_code field on the communes nor in the membership table): the SCoT level is skipped.</source>
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="155"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="156"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="30"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="42"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="32"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="44"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="33"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="45"/>
         <source>Consommation d&apos;espaces</source>
         <translation>Consommation d'espaces</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="185"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="197"/>
         <source>This resource has no file to download.</source>
         <translation>Cette ressource n'a aucun fichier à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="186"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="198"/>
         <source>The format “{format}” cannot be shown on the map by this panel (it loads GeoPackage, GeoJSON, zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). Download it instead.</source>
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="267"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="279"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="268"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="280"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="269"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="281"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="270"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="282"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="271"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="283"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="295"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="307"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="317"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="329"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="295"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="327"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="682"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="125"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="783"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="216"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="714"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="265"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="904"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="348"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="185"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="191"/>
         <source>Unknown unit {unit} in the unite field. Expected ha or m2.</source>
         <translation>Unité inconnue {unit} dans le champ unite. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="76"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="64"/>
         <source>OCS GE — data</source>
         <translation>OCS GE — données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="81"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="69"/>
         <source>Download to folder</source>
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="105"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="46"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="106"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="47"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="107"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="48"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="117"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="58"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="118"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="59"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="140"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="81"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="141"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="82"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="146"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="87"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="231"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="179"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="157"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="164"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="129"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="168"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="133"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="189"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="194"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="161"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="196"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="163"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="198"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="165"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="263"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="211"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="264"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="212"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="266"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="214"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
@@ -654,302 +654,302 @@
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="272"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="278"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="226"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="279"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="227"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="301"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="249"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="303"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="251"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="305"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="253"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="308"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="256"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="311"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="259"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="335"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="283"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="337"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="285"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="410"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="139"/>
         <source>Searching data.gouv.fr for “{query}”…</source>
         <translation>Recherche de « {query} » sur data.gouv.fr…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="423"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="152"/>
         <source>Searching data.gouv.fr</source>
         <translation>Recherche sur data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="448"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="177"/>
         <source>No dataset matches “{query}”.</source>
         <translation>Aucun jeu de données ne correspond à « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="450"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="179"/>
         <source>Page {page} of {pages} — {total} datasets</source>
         <translation>Page {page} sur {pages} — {total} jeux de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="455"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="184"/>
         <source>{total} datasets for “{query}”.</source>
         <translation>{total} jeux de données pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="470"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="199"/>
         <source>Reading a data.gouv.fr dataset</source>
         <translation>Lecture d'un jeu de données data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="487"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="216"/>
         <source>updated {date}</source>
         <translation>mis à jour le {date}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="602"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="331"/>
         <source>{name}: reused from the cache.</source>
         <translation>{name} : repris du cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="629"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="358"/>
         <source>Downloading {title}</source>
         <translation>Téléchargement de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="614"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="343"/>
         <source>Added to the map: {names}.</source>
         <translation>Ajout à la carte : {names}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="629"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="358"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="644"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="373"/>
         <source>Asking IGN which OCS GE deliveries exist for {dep}…</source>
         <translation>Interrogation de l'IGN sur les livraisons OCS GE existantes pour {dep}…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="662"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="391"/>
         <source>{count} deliveries for département {dep}.</source>
         <translation>{count} livraisons pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="670"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="399"/>
         <source>IGN's download service lists no OCS GE delivery for département {dep}.</source>
         <translation>Le service de téléchargement de l'IGN ne liste aucune livraison OCS GE pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="677"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="406"/>
         <source>Listing IGN&apos;s OCS GE deliveries</source>
         <translation>Liste des livraisons OCS GE de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="692"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="421"/>
         <source>Downloading {name}</source>
         <translation>Téléchargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="715"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="444"/>
         <source>Canceled: nothing was kept.</source>
         <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="726"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="455"/>
         <source>The OCS GE Processing provider is not loaded: enable the plugin again.</source>
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="64"/>
+        <location filename="../ocsge_plugin/services/network.py" line="76"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="757"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="486"/>
         <source>Loading {name} failed.</source>
         <translation>Le chargement de {name} a échoué.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="766"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="495"/>
         <source>Loading {name}</source>
         <translation>Chargement de {name}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="822"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="551"/>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="881"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="610"/>
         <source>Default settings restored.</source>
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="66"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="73"/>
         <source>{name} is empty.</source>
         <translation>{name} est vide.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="173"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="180"/>
         <source>{name} holds no vector layer.</source>
         <translation>{name} ne contient aucune couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="186"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="193"/>
         <source>{name} is not a readable zip archive.</source>
         <translation>{name} n'est pas une archive zip lisible.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="191"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="198"/>
         <source>{name} holds no shapefile, GeoPackage or GeoJSON: it cannot be shown on the map.</source>
         <translation>{name} ne contient ni shapefile, ni GeoPackage, ni GeoJSON : impossible de l'afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="201"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="208"/>
         <source>{name}: this format cannot be shown on the map.</source>
         <translation>{name} : ce format ne peut pas être affiché sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="211"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="218"/>
         <source>{name} cannot be opened by QGIS ({provider}).</source>
         <translation>QGIS ne peut pas ouvrir {name} ({provider}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/tasks.py" line="48"/>
+        <location filename="../ocsge_plugin/gui/tasks.py" line="53"/>
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="78"/>
+        <location filename="../ocsge_plugin/services/network.py" line="92"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="249"/>
+        <location filename="../ocsge_plugin/services/network.py" line="263"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="264"/>
+        <location filename="../ocsge_plugin/services/network.py" line="278"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="270"/>
+        <location filename="../ocsge_plugin/services/network.py" line="284"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="276"/>
+        <location filename="../ocsge_plugin/services/network.py" line="290"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="280"/>
+        <location filename="../ocsge_plugin/services/network.py" line="294"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="286"/>
+        <location filename="../ocsge_plugin/services/network.py" line="300"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="299"/>
+        <location filename="../ocsge_plugin/services/network.py" line="313"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="331"/>
+        <location filename="../ocsge_plugin/services/network.py" line="345"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="336"/>
+        <location filename="../ocsge_plugin/services/network.py" line="350"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="338"/>
+        <location filename="../ocsge_plugin/services/network.py" line="352"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="340"/>
+        <location filename="../ocsge_plugin/services/network.py" line="354"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="417"/>
+        <location filename="../ocsge_plugin/services/network.py" line="431"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="462"/>
+        <location filename="../ocsge_plugin/services/network.py" line="476"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="562"/>
+        <location filename="../ocsge_plugin/services/network.py" line="576"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="154"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="170"/>
         <source>Matrix disagrees with IGN</source>
         <translation>Matrice en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="154"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="170"/>
         <source>Thresholds (seuils) disagree with IGN</source>
         <translation>Seuils en désaccord avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="196"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="212"/>
         <source>Change of class only (no flow)</source>
         <translation>Changement de classe seul (sans flux)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="204"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="220"/>
         <source>Only in the début millésime</source>
         <translation>Seulement dans le millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="204"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="220"/>
         <source>Only in the fin millésime</source>
         <translation>Seulement dans le millésime de fin</translation>
     </message>
@@ -964,72 +964,72 @@
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="449"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="198"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="508"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="647"/>
+        <location filename="../ocsge_plugin/publishing/schema.py" line="271"/>
         <source>hectares (ha)</source>
         <translation>hectares (ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="647"/>
+        <location filename="../ocsge_plugin/publishing/schema.py" line="271"/>
         <source>square metres (m²)</source>
         <translation>mètres carrés (m²)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="394"/>
+        <location filename="../processing_provider/sinks.py" line="267"/>
         <source>The output layer could not be created.</source>
         <translation>La couche de sortie n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="71"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="82"/>
         <source>The archive {name} is split in parts and part(s) {missing} are missing. Expected every part (.7z.001, .7z.002, …) in the same folder, as downloaded from IGN.</source>
         <translation>L'archive {name} est découpée en parties et il manque la ou les parties {missing}. Attendu : toutes les parties (.7z.001, .7z.002, …) dans le même dossier, telles que téléchargées depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="202"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="221"/>
         <source>Indéterminé for artificialisation (the leaves under the codes disagree: null, unknown or parent code)</source>
         <translation>Indéterminé pour l'artificialisation (les feuilles sous les codes ne donnent pas la même réponse : code nul, inconnu ou parent)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classified.py" line="210"/>
+        <location filename="../ocsge_plugin/computing/classified.py" line="229"/>
         <source>Indéterminé for imperméabilisation (the leaves under the couverture disagree)</source>
         <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="207"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="125"/>
         <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="621"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="650"/>
         <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
         <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="630"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="659"/>
         <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
         <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="568"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="597"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="632"/>
+        <location filename="../ocsge_plugin/publishing/schema.py" line="256"/>
         <source>{level}: {count} row(s) with unknown stocks or flows, left empty (never 0) in the published tables: {rows}.</source>
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="820"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="253"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
@@ -1039,22 +1039,22 @@
         <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="484"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="233"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="484"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="233"/>
         <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
         <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="166"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="184"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="377"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="397"/>
         <source>IGN&apos;s listing</source>
         <translation>la liste de l'IGN</translation>
     </message>
@@ -1069,397 +1069,397 @@
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="343"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="346"/>
         <source>The membership table {path} cannot be read: {error}.</source>
         <translation>La table d'appartenance {path} ne peut pas être lue : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="311"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="314"/>
         <source>{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.</source>
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="368"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="380"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="731"/>
+        <location filename="../ocsge_plugin/publishing/writing.py" line="89"/>
         <source>GDAL could not write the file</source>
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="89"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="121"/>
         <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="102"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="134"/>
         <source>the source</source>
         <translation>la source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="102"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="134"/>
         <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="288"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="320"/>
         <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
         <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="620"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="692"/>
         <source>the export</source>
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="315"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="263"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="318"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="266"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="833"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="269"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="322"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="270"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="333"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="281"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="828"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="557"/>
         <source>A download is running: empty the cache once it is over.</source>
         <translation>Un téléchargement est en cours : videz le cache une fois qu'il est terminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="840"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="569"/>
         <source>Cache emptied: {size} freed.</source>
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="146"/>
+        <location filename="../ocsge_plugin/services/network.py" line="160"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="303"/>
+        <location filename="../ocsge_plugin/services/network.py" line="317"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="308"/>
+        <location filename="../ocsge_plugin/services/network.py" line="322"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="313"/>
+        <location filename="../ocsge_plugin/services/network.py" line="327"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="136"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="134"/>
         <source>Cannot extract {name} into the cache {folder}: {error}. Free some space or empty the cache.</source>
         <translation>Impossible d'extraire {name} dans le cache {folder} : {error}. Libérez de la place ou videz le cache.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="271"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="289"/>
         <source>The archive {name} holds an entry “{entry}” that would be written outside its folder (an absolute path, “..” or a link): refused, nothing was extracted. IGN's archives hold none: get it again from IGN.</source>
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="795"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="795"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="279"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="815"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="299"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="815"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="299"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/placement.py" line="155"/>
+        <location filename="../ocsge_plugin/computing/placement.py" line="168"/>
         <source>{count} invalid territory geometry was repaired: {codes}.</source>
         <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="339"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
         <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="635"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="187"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
         <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="201"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
         <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
         <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="237"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
         <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="33"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="38"/>
         <source>A folder, .7z archives or .gpkg/.shp files (drop them here)</source>
         <translation>Un dossier, des archives .7z ou des fichiers .gpkg/.shp (déposez-les ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="36"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="41"/>
         <source>Several paths are separated by &apos;;&apos;. Drop files or folders here to add them.</source>
         <translation>Plusieurs chemins sont séparés par « ; ». Déposez ici des fichiers ou des dossiers pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="41"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="46"/>
         <source>Folder…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="42"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="47"/>
         <source>Choose a folder holding OCS GE deliveries</source>
         <translation>Choisir un dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="50"/>
         <source>Files…</source>
         <translation>Fichiers…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="46"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="51"/>
         <source>Choose one or more .7z archives or .gpkg/.shp files</source>
         <translation>Choisir une ou plusieurs archives .7z ou fichiers .gpkg/.shp</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="82"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="87"/>
         <source>Folder holding OCS GE deliveries</source>
         <translation>Dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="90"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="95"/>
         <source>OCS GE deliveries</source>
         <translation>Livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="90"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="95"/>
         <source>OCS GE deliveries (*.7z *.7z.001 *.gpkg *.shp);;All files (*)</source>
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="662"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="391"/>
         <source>{count} delivery for département {dep}.</source>
         <translation>{count} livraison pour le département {dep}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="748"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="477"/>
         <source>Loaded {count} OCS GE layer from {name}.</source>
         <translation>{count} couche OCS GE chargée depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="748"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="477"/>
         <source>Loaded {count} OCS GE layers from {name}.</source>
         <translation>{count} couches OCS GE chargées depuis {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="117"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="133"/>
         <source>colours: usage in {year}</source>
         <translation>couleurs : usage en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="117"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="133"/>
         <source>colours: couverture in {year}</source>
         <translation>couleurs : couverture en {year}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="128"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="144"/>
         <source>Désartificialisation</source>
         <translation>Désartificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Share artificialised (%)</source>
         <translation>Part artificialisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Artificialised surface ({unit})</source>
         <translation>Surface artificialisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Artificialisation ({unit})</source>
         <translation>Artificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Désartificialisation ({unit})</source>
         <translation>Désartificialisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="235"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="251"/>
         <source>Net artificialisation ({unit})</source>
         <translation>Artificialisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Share impermeable (%)</source>
         <translation>Part imperméabilisée (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Impermeable surface ({unit})</source>
         <translation>Surface imperméabilisée ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Imperméabilisation ({unit})</source>
         <translation>Imperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Désimperméabilisation ({unit})</source>
         <translation>Désimperméabilisation ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="243"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="259"/>
         <source>Net imperméabilisation ({unit})</source>
         <translation>Imperméabilisation nette ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="254"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="270"/>
         <source>Code commune (INSEE)</source>
         <translation>Code commune (INSEE)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="255"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="271"/>
         <source>Code EPCI (SIREN)</source>
         <translation>Code EPCI (SIREN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="256"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="272"/>
         <source>Code SCoT</source>
         <translation>Code SCoT</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="257"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="273"/>
         <source>Code département</source>
         <translation>Code département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="258"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="274"/>
         <source>Code région</source>
         <translation>Code région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Millésime (début)</source>
         <translation>Millésime de début</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Millésime (fin)</source>
         <translation>Millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Commune surface ({unit})</source>
         <translation>Surface de la commune ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Surface (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Share of France (%)</source>
         <translation>Part de la France (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="277"/>
         <source>Covered by OCS GE</source>
         <translation>Couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="280"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="296"/>
         <source>Net artificialisation (m² per ha of territory)</source>
         <translation>Artificialisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="280"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="296"/>
         <source>Net imperméabilisation (m² per ha of territory)</source>
         <translation>Imperméabilisation nette (m² par ha de territoire)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="379"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="395"/>
         <source>below {value:g} m²/ha</source>
         <translation>moins de {value:g} m²/ha</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/styles.py" line="381"/>
+        <location filename="../ocsge_plugin/publishing/styles.py" line="397"/>
         <source>{value:g} m²/ha and more</source>
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="459"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="208"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="459"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="208"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="476"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="225"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="476"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="225"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="499"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="248"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="499"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="248"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1604,102 +1604,102 @@
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="306"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="322"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="315"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="331"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="324"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="340"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="347"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="340"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="356"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="347"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="363"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="53"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="59"/>
         <source>Stock per {level} by couverture code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
         <translation>Stock par {level} selon le code de couverture (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="58"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="64"/>
         <source>Stock per {level} by usage code (OCS GE, IGN) at each millésime; parent codes, INDETERMINE and null kept as classes. Surfaces in {unit}; their sum is the surface covered by OCS GE.</source>
         <translation>Stock par {level} selon le code d'usage (OCS GE, IGN) à chaque millésime ; codes parents, INDETERMINE et valeurs nulles gardés comme classes. Surfaces en {unit} ; leur somme est la surface couverte par l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="63"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="69"/>
         <source>Changed land per {level} between two millésimes by couverture at début (cs_debut) and at fin (cs_fin). Surfaces in {unit}.</source>
         <translation>Surfaces changées par {level} entre deux millésimes, selon la couverture au début (cs_debut) et à la fin (cs_fin). Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="67"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="73"/>
         <source>Newly artificialised land per {level} by couverture (cs_debut) and usage (us_debut) at début. Surfaces in {unit}; their sum is flux_artif.</source>
         <translation>Surfaces nouvellement artificialisées par {level}, selon la couverture (cs_debut) et l'usage (us_debut) au début. Surfaces en {unit} ; leur somme est flux_artif.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export_classes.py" line="162"/>
+        <location filename="../ocsge_plugin/publishing/export_classes.py" line="168"/>
         <source>The layer has no {missing} field. Expected the surfaces by class of ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : les surfaces par classe de ocsge:aggregate (champs tableau, code, code_cs, cs_debut, surface…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="92"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="103"/>
         <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="364"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="385"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="178"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="199"/>
         <source>Cannot connect to the PostgreSQL database « {name} »: {reason}. Expected a server that answers, and the right user and password (QGIS's Data Source Manager, PostgreSQL).</source>
         <translation>Impossible de se connecter à la base PostgreSQL « {name} » : {reason}. Attendu : un serveur qui répond, et le bon utilisateur et mot de passe (gestionnaire des sources de données de QGIS, PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="364"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="385"/>
         <source>The PostgreSQL database « {name} » could not read the layer: {reason}.</source>
         <translation>La base PostgreSQL « {name} » n'a pas pu lire la couche : {reason}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="395"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="416"/>
         <source>The schema « {schema} » does not exist in the PostgreSQL database « {name} ». Expected an existing schema (the plugin does not create one).</source>
         <translation>Le schéma « {schema} » n'existe pas dans la base PostgreSQL « {name} ». Attendu : un schéma existant (l'extension n'en crée pas).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="404"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="425"/>
         <source>The PostgreSQL database « {name} » has no PostGIS extension. Expected CREATE EXTENSION postgis in it.</source>
         <translation>La base PostgreSQL « {name} » n'a pas l'extension PostGIS. Attendu : CREATE EXTENSION postgis dans cette base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="419"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="440"/>
         <source>The table {table} could not be written into the PostgreSQL database « {name} »: {reason}. Nothing was changed in the database.</source>
         <translation>La table {table} n'a pas pu être écrite dans la base PostgreSQL « {name} » : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="441"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="462"/>
         <source>a table of that name exists that the plugin did not write; it is not replaced (rename or drop it, or choose another schema)</source>
         <translation>une table de ce nom existe, que l'extension n'a pas écrite ; elle n'est pas remplacée (renommez-la ou supprimez-la, ou choisissez un autre schéma)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="510"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="531"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
@@ -2041,322 +2041,322 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="459"/>
+        <location filename="../ocsge_plugin/storage/names.py" line="147"/>
         <source>{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields are the authority: {data} is used. Check that the delivery is the one you expect.</source>
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="217"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="235"/>
         <source>The disk of the cache {folder} is full while extracting {name} ({detail}): nothing was kept. Free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
         <translation>Le disque du cache {folder} est plein pendant l'extraction de {name} ({detail}) : rien n'a été gardé. Libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="236"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="254"/>
         <source>The archive {name} lists {size} MB of files, more than the cap of {cap} MB: refused, nothing was extracted. An IGN delivery is smaller; the cap is QGIS&apos;s advanced setting ocsge/archive/max_gb.</source>
         <translation>L'archive {name} annonce {size} Mo de fichiers, plus que le plafond de {cap} Mo : refusée, rien n'a été extrait. Une livraison de l'IGN est plus petite ; le plafond est le paramètre avancé de QGIS ocsge/archive/max_gb.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="244"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="262"/>
         <source>The archive {name} ({packed} MB) lists {size} MB of files, {times:.0f} times its size (at most {ratio:g}): an archive made to fill the disk, refused, nothing was extracted. Get the delivery again from IGN.</source>
         <translation>L'archive {name} ({packed} Mo) annonce {size} Mo de fichiers, {times:.0f} fois sa taille (au plus {ratio:g}) : une archive faite pour remplir le disque, refusée, rien n'a été extrait. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="260"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="278"/>
         <source>Not enough space in the cache {folder} to extract {name}: {size} MB needed, {free} MB free. Nothing was extracted: free some space, empty the cache (the panel&apos;s settings) or point OCSGE_CACHE_DIR at a larger disk.</source>
         <translation>Pas assez de place dans le cache {folder} pour extraire {name} : {size} Mo nécessaires, {free} Mo libres. Rien n'a été extrait : libérez de la place, videz le cache (paramètres du panneau) ou faites pointer OCSGE_CACHE_DIR vers un disque plus grand.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/archives.py" line="430"/>
+        <location filename="../ocsge_plugin/storage/archives.py" line="448"/>
         <source>The archive {name} writes more than the {size} MB it lists: a forged archive, stopped and removed. Get the delivery again from IGN.</source>
         <translation>L'archive {name} écrit plus que les {size} Mo qu'elle annonce : une archive falsifiée, arrêtée et effacée. Téléchargez de nouveau la livraison depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="551"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="280"/>
         <source>Refused to open “{url}”: not a web address (http or https).</source>
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="198"/>
+        <location filename="../ocsge_plugin/services/network.py" line="212"/>
         <source>The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.</source>
         <translation>Le disque de {folder} est plein ({free} Mo laissés libres) : le téléchargement depuis {host} a été arrêté et rien n'a été gardé. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="204"/>
+        <location filename="../ocsge_plugin/services/network.py" line="218"/>
         <source>Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.</source>
         <translation>Pas assez de place dans {folder} pour le téléchargement depuis {host} : {needed} Mo nécessaires, {free} Mo libres. Rien n'a été gardé : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="215"/>
+        <location filename="../ocsge_plugin/services/network.py" line="229"/>
         <source>{host} sends more than the file&apos;s declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.</source>
         <translation>{host} envoie plus que la taille déclarée du fichier ({declared} octets ; au moins {received} octets) : arrêté, rien n'a été gardé. Le fichier ne correspond pas à sa description : signalez-le à son producteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="532"/>
+        <location filename="../ocsge_plugin/services/network.py" line="546"/>
         <source>The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS&apos;s advanced setting ocsge/network/deadline_rate).</source>
         <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="140"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="161"/>
         <source>No PostgreSQL connection named « {name} ». Expected one of QGIS's saved PostgreSQL connections (Data Source Manager), a connection string (host=… dbname=… user=…) or a URI (postgresql://user@host:port/dbname).</source>
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="436"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="72"/>
         <source>The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="451"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="87"/>
         <source>The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : QGIS n'y trouve aucune mise en page. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="68"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="71"/>
         <source>The template {path} was refused: {element}. A template is data only: no HTML frame or HTML label, no picture outside its folder or on the web, no expression reading the environment or files. Expected a .qpt saved from the layout designer, its pictures beside it.</source>
         <translation>Le modèle {path} est refusé : {element}. Un modèle ne contient que des données : ni cadre HTML ni étiquette HTML, aucune image hors de son dossier ou sur le web, aucune expression qui lit l'environnement ou des fichiers. Attendu : un .qpt enregistré depuis le concepteur de mise en page, ses images à côté de lui.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="82"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="85"/>
         <source>the layout</source>
         <translation>la mise en page</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="94"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="97"/>
         <source>The template {path} cannot be read ({reason}). Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu ({reason}). Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="101"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="104"/>
         <source>a document type or entity declaration</source>
         <translation>une déclaration de type de document ou d'entité</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="106"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="109"/>
         <source>The template {path} cannot be read: it is not well-formed XML (line {line}, column {column}; truncated or edited?). Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé (ligne {line}, colonne {column} ; tronqué ou modifié ?). Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="114"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="117"/>
         <source>The template {path} cannot be read: its root element is &lt;{tag}&gt;, not &lt;Layout&gt;. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : son élément racine est &lt;{tag}&gt;, pas &lt;Layout&gt;. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="133"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="136"/>
         <source>the picture {item} is on the web ({file})</source>
         <translation>l'image {item} est sur le web ({file})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="146"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="149"/>
         <source>the picture {item} shows {file}, outside the template&apos;s folder</source>
         <translation>l'image {item} affiche {file}, hors du dossier du modèle</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="158"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="161"/>
         <source>the picture {item} takes its source from an expression (only a field of the atlas layer is allowed)</source>
         <translation>l'image {item} prend sa source d'une expression (seul un champ de la couche de l'atlas est admis)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="172"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="175"/>
         <source>the expression function {function}() in {item}</source>
         <translation>la fonction d'expression {function}() dans {item}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="180"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="183"/>
         <source>the variable {variable} in {item}</source>
         <translation>la variable {variable} dans {item}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="188"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="191"/>
         <source>the address {address} in {item}</source>
         <translation>l'adresse {address} dans {item}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="213"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="216"/>
         <source>an HTML frame (it would load “{source}”)</source>
         <translation>un cadre HTML (il chargerait « {source} »)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="213"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="216"/>
         <source>its HTML text</source>
         <translation>son texte HTML</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/template_check.py" line="220"/>
+        <location filename="../ocsge_plugin/report/template_check.py" line="223"/>
         <source>the label {item} in HTML mode</source>
         <translation>l'étiquette {item} en mode HTML</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="460"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="492"/>
         <source>Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.</source>
         <translation>Refusé : la couche de sortie {layer} serait écrite dans {path}, que ce traitement lit. Rien n'a été écrit. Attendu : un autre fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="467"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="499"/>
         <source>Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.</source>
         <translation>Refusé : la sortie {output} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. Rien n'a été écrit. Attendu : un autre nom pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="477"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="509"/>
         <source>Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.</source>
         <translation>Refusé : le dossier {output} contient une entrée de ce traitement ({input}) et le traitement en remplace les fichiers. Rien n'a été écrit. Attendu : un autre emplacement pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="488"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="520"/>
         <source>Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.</source>
         <translation>Refusé : {output} est un GeoPackage qui contient d'autres couches ({layers}) ; remplacer le fichier les supprimerait. Rien n'a été écrit. Attendu : un nouveau nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="498"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="530"/>
         <source>Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder.</source>
         <translation>Refusé : la sortie {output} est le dossier {input} que ce traitement lit, ou se trouve dedans : le traitement suivant lirait les résultats comme des données. Rien n'a été écrit. Attendu : un emplacement hors de ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="511"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="543"/>
         <source>Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.</source>
         <translation>Refusé : {folder} existe et n'a pas été créé par cette extension (il ne contient pas {marker}) : il est laissé intact. Attendu : un autre nom de sortie, ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="562"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="594"/>
         <source>the plugin</source>
         <translation>l'extension</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="55"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="60"/>
         <source>named as IGN names it</source>
         <translation>nommée comme l'IGN la nomme</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="55"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="60"/>
         <source>the largest</source>
         <translation>la plus grande</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="58"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="63"/>
         <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygon) is left out.</source>
         <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygone) est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/candidates.py" line="58"/>
+        <location filename="../ocsge_plugin/storage/candidates.py" line="63"/>
         <source>Several {title} layers: {kept} ({kept_count} polygons) is used, {reason}; {dropped} ({dropped_count} polygons) is left out.</source>
         <translation>Plusieurs couches {title} : {kept} ({kept_count} polygones) est utilisée, {reason} ; {dropped} ({dropped_count} polygones) est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/curves.py" line="76"/>
+        <location filename="../ocsge_plugin/computing/curves.py" line="78"/>
         <source>{layer}: {count} geometry of a curved type (MultiSurface, CurvePolygon…) of {total} made into a polygon, its arcs cut into segments of at most 4°: its surface is that of the linearised outline.</source>
         <translation>{layer} : {count} géométrie de type courbe (MultiSurface, CurvePolygon…) sur {total} transformée en polygone, ses arcs découpés en segments d'au plus 4° : sa surface est celle du contour linéarisé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/curves.py" line="76"/>
+        <location filename="../ocsge_plugin/computing/curves.py" line="78"/>
         <source>{layer}: {count} geometries of a curved type (MultiSurface, CurvePolygon…) of {total} made into polygons, their arcs cut into segments of at most 4°: their surfaces are those of the linearised outlines.</source>
         <translation>{layer} : {count} géométries de type courbe (MultiSurface, CurvePolygon…) sur {total} transformées en polygones, leurs arcs découpés en segments d'au plus 4° : leurs surfaces sont celles des contours linéarisés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/interrupt.py" line="92"/>
+        <location filename="../ocsge_plugin/storage/interrupt.py" line="98"/>
         <source>Canceled too late to keep the previous outputs: {count} output had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
         <translation>Annulé trop tard pour garder les sorties précédentes : {count} sortie avait déjà été remplacée par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/interrupt.py" line="92"/>
+        <location filename="../ocsge_plugin/storage/interrupt.py" line="98"/>
         <source>Canceled too late to keep the previous outputs: {count} outputs had already been replaced by this run&apos;s results ({outputs}). The outputs not listed were not written; their previous versions are kept.</source>
         <translation>Annulé trop tard pour garder les sorties précédentes : {count} sorties avaient déjà été remplacées par les résultats de ce traitement ({outputs}). Les sorties non citées n'ont pas été écrites ; leurs versions précédentes sont gardées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="481"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="502"/>
         <source>GDAL could not create the table</source>
         <translation>GDAL n'a pas pu créer la table</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="505"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="526"/>
         <source>the transaction was not committed</source>
         <translation>la transaction n'a pas été validée</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/postgis.py" line="520"/>
+        <location filename="../ocsge_plugin/storage/postgis.py" line="541"/>
         <source>PostgreSQL database « {name} »</source>
         <translation>base PostgreSQL « {name} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="313"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="199"/>
         <source>{count} commune of the territories is absent from the consumption file (its territories are marked partial): {codes}.</source>
         <translation>{count} commune des territoires est absente du fichier de consommation (ses territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="313"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="199"/>
         <source>{count} communes of the territories are absent from the consumption file (their territories are marked partial): {codes}.</source>
         <translation>{count} communes des territoires sont absentes du fichier de consommation (leurs territoires sont marqués partiels) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="217"/>
         <source>{count} commune of the consumption file is in none of the territories given (left out): {codes}.</source>
         <translation>{count} commune du fichier de consommation n'est dans aucun des territoires donnés (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="217"/>
         <source>{count} communes of the consumption file are in none of the territories given (left out): {codes}.</source>
         <translation>{count} communes du fichier de consommation ne sont dans aucun des territoires donnés (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="217"/>
         <source>A commune merged or renamed since the file&apos;s COG ({cog}) is converted by INSEE&apos;s table de passage (parameter PASSAGE).</source>
         <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l'INSEE (paramètre PASSAGE).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="378"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="264"/>
         <source>The consumption file has no year of the reference period 2011–2020 (years found: {years}).</source>
         <translation>Le fichier de consommation n'a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="386"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="272"/>
         <source>The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.</source>
         <translation>Il manque à la référence 2011–2020 les années {years} dans le fichier : toutes les valeurs conso_2011_2020 sont partielles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="393"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="279"/>
         <source>The file ends in {year}: nothing is known since 2021.</source>
         <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="401"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="287"/>
         <source>Communes listed for the 1 ha guarantee but in none of the territories: {codes}.</source>
         <translation>Communes listées pour la garantie de 1 ha mais dans aucun des territoires : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="432"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="318"/>
         <source>Unknown choice {value}. Expected one of {allowed}.</source>
         <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="439"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="325"/>
         <source>Unknown level {value}. Expected one of {allowed}.</source>
         <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="445"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="331"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="464"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="350"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
         <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="473"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="359"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
         <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="546"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="450"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="843"/>
+        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="247"/>
         <source>Consommation d&apos;espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.</source>
         <translation>Consommation d'espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="847"/>
+        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="251"/>
         <source>ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.</source>
         <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l'extension, en {unit}.</translation>
     </message>
@@ -2371,92 +2371,92 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>GDAL ne peut pas lire {path} : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="270"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="326"/>
         <source>The consumption file {path} does not exist. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Le fichier de consommation {path} n'existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="282"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="337"/>
         <source>The consumption file {path} cannot be read: {error}.</source>
         <translation>Le fichier de consommation {path} ne peut pas être lu : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="294"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="277"/>
         <source>{path} is not a consumption file: expected the columns idcom and naf&lt;AA&gt;art&lt;BB&gt; (one per year, e.g. naf11art12), found {found}.</source>
         <translation>{path} n'est pas un fichier de consommation : colonnes attendues idcom et naf&lt;AA&gt;art&lt;BB&gt; (une par année, par exemple naf11art12), trouvées {found}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="318"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="290"/>
         <source>The file has no value for the year {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour l'année {years} : elle est écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="318"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="290"/>
         <source>The file has no value for the years {years}: left out.</source>
         <translation>Le fichier n'a aucune valeur pour les années {years} : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="326"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="298"/>
         <source>{path} has year columns but no value in any of them.</source>
         <translation>{path} a des colonnes d'années mais aucune valeur dans aucune d'elles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="341"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="313"/>
         <source>{count} communes appear several times in the consumption file; their rows are summed: {codes}.</source>
         <translation>{count} communes figurent plusieurs fois dans le fichier de consommation ; leurs lignes sont additionnées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="383"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="394"/>
         <source>The table de passage {path} does not exist.</source>
         <translation>La table de passage {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="401"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="412"/>
         <source>The table de passage has columns {found}. Expected two code columns CODGEO_&lt;year&gt; (or ancien and nouveau), optional part or surface.</source>
         <translation>La table de passage a les colonnes {found}. Attendu : deux colonnes de codes CODGEO_&lt;année&gt; (ou ancien et nouveau), et facultativement part ou surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="432"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="443"/>
         <source>Table de passage: no commune of the file changed code.</source>
         <translation>Table de passage : aucune commune du fichier n'a changé de code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="464"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="475"/>
         <source>Table de passage ({source}): {count} commune codes of the file converted.</source>
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="470"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="476"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="487"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="476"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="487"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="477"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="488"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="504"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="515"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="527"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="538"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="539"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="550"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2485,7 +2485,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/keeping.py" line="188"/>
+        <location filename="../ocsge_plugin/storage/keeping.py" line="193"/>
         <source>{title} ({format}) left out: the {kept} delivery of the same millésime is loaded.</source>
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
@@ -2500,52 +2500,52 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="138"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="139"/>
         <source>OCS GE tables not found: {path}. Expected the diagnostic&apos;s output folder or one of its artif_&lt;level&gt;.csv tables.</source>
         <translation>Tables OCS GE introuvables : {path}. Attendu : le dossier de sortie du diagnostic ou l'une de ses tables artif_&lt;niveau&gt;.csv.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="157"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="153"/>
         <source>{level}: no artif_{level}.csv at {path}; the OCS GE columns are empty.</source>
         <translation>{level} : pas de artif_{level}.csv dans {path} ; les colonnes OCS GE sont vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="170"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="213"/>
         <source>{path} is not an artificialisation table of the diagnostic (expected {key}, flux_artif_net, millesime_debut, millesime_fin).</source>
         <translation>{path} n'est pas une table d'artificialisation du diagnostic (attendu : {key}, flux_artif_net, millesime_debut, millesime_fin).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="179"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="164"/>
         <source>{name}: no GeoPackage beside it says its unit; taken as hectares, the published tables&apos; documented unit.</source>
         <translation>{name} : aucun GeoPackage à côté n'en donne l'unité ; lue en hectares, l'unité documentée des tables publiées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="222"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="184"/>
         <source>{level}: {count} territories have no OCS GE period meeting the consumption file&apos;s years in {name} (OCS GE columns empty).</source>
         <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="81"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="93"/>
         <source>Consommation NAF (Cerema, communes)</source>
         <translation>Consommation NAF (Cerema, communes)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="334"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="346"/>
         <source>No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.</source>
         <translation>Aucun jeu de données de {organization} intitulé « {title} » dans la réponse de data.gouv.fr pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="346"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="358"/>
         <source>The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.</source>
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="239"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="187"/>
         <source>Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click</source>
         <translation>Trouve le jeu de données de {organization} « {title} » sur data.gouv.fr et ajoute son fichier {kind} ({name}) au projet en un clic</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="605"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="334"/>
         <source>Finding and downloading {label}</source>
         <translation>Recherche et téléchargement : {label}</translation>
     </message>
@@ -2555,82 +2555,82 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²). Quelle mesure pour quelle décennie : pour 2021–2031, la loi (loi n° 2021-1104 du 22 août 2021, articles 191 et 194) mesure la consommation d'espaces NAF, d'après les fichiers fonciers, comme ici ; à partir de 2031, elle mesure l'artificialisation nette des sols (article L. 101-2-1 du code de l'urbanisme), avec l'OCS GE selon la nomenclature du décret n° 2023-1096 du 27 novembre 2023 (le RAPPORT le dit, clé mesure_legale). À côté de l'OCS GE (tables du diagnostic données) : pour chaque territoire, la paire de millésimes la plus récente de artif_&lt;niveau&gt; dont les années rencontrent celles du fichier ; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime de fin − millésime de début) ; conso_annuelle_periode_ocsge = la consommation des années civiles du millésime de début au millésime de fin − 1 ÷ leur nombre. Les deux ne mesurent pas la même chose (l'usage du sol au cadastre, la couverture et l'usage vus sur les images aériennes) : leur écart est une information, pas une erreur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="226"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="229"/>
         <source>the plugin&apos;s membership table</source>
         <translation>la table d'appartenance de l'extension</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="227"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="230"/>
         <source>INSEE's table d'appartenance géographique des communes</source>
         <translation>la table d'appartenance géographique des communes de l'Insee</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="228"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="231"/>
         <source>ADMIN EXPRESS communes</source>
         <translation>les communes d'ADMIN EXPRESS</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="229"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="232"/>
         <source>membership fields of the commune layer</source>
         <translation>les champs d'appartenance de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="235"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="238"/>
         <source>Membership: {source} read as {shape} ({count} communes); columns used: {columns}.</source>
         <translation>Appartenance : {source} lu comme {shape} ({count} communes) ; colonnes utilisées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="254"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="257"/>
         <source>The membership table has columns {found}. Expected the plugin&apos;s (commune_code, nom, epci_code, epci_nom, departement_code, region_code), INSEE&apos;s table d&apos;appartenance (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or ADMIN EXPRESS&apos;s (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : celles de l'extension (commune_code, nom, epci_code, epci_nom, departement_code, region_code), celles de la table d'appartenance de l'Insee (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou celles d'ADMIN EXPRESS (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="334"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="337"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv or INSEE&apos;s table d&apos;appartenance (XLSX).</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv ou la table d'appartenance de l'Insee (XLSX).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="387"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="390"/>
         <source>no .xlsx, .ods or .csv file inside</source>
         <translation>aucun fichier .xlsx, .ods ou .csv à l'intérieur</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="400"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="403"/>
         <source>the old Excel format .xls is not read; save it as .xlsx or .csv</source>
         <translation>l'ancien format Excel .xls n'est pas lu ; enregistrez-le en .xlsx ou en .csv</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="431"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="434"/>
         <source>not a spreadsheet GDAL can open</source>
         <translation>pas un classeur que GDAL sait ouvrir</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="514"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="517"/>
         <source>Commune layer: fields used {fields}.</source>
         <translation>Couche des communes : champs utilisés {fields}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="576"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="579"/>
         <source>The commune codes do not meet the membership table: {matched} of the {count} codes of the field « {field} » of the commune layer are in the column « {column} » of {source}. Examples from the layer: {layer_examples}; from the table: {table_examples}. Choose the field holding the INSEE code of the commune (5 characters: 90010, 2A004, 97411). Nothing was written.</source>
         <translation>Les codes de commune ne correspondent pas à la table d'appartenance : {matched} des {count} codes du champ « {field} » de la couche des communes figurent dans la colonne « {column} » de {source}. Exemples de la couche : {layer_examples} ; de la table : {table_examples}. Choisissez le champ qui contient le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="596"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="599"/>
         <source>{count} of the {total} codes of the field « {field} » are not INSEE commune codes, for example {examples}. Expected 5 characters: 2 digits (or 2A, 2B) then 3 digits, 97 and 3 digits overseas (90010, 2A004, 97411). Nothing was written.</source>
         <translation>{count} des {total} codes du champ « {field} » ne sont pas des codes INSEE de commune, par exemple {examples}. Attendu : 5 caractères, 2 chiffres (ou 2A, 2B) puis 3 chiffres, 97 et 3 chiffres outre-mer (90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="609"/>
         <source>{count} code of the field « {field} » is not an INSEE commune code (it counts in no département): {codes}.</source>
         <translation>{count} code du champ « {field} » n'est pas un code INSEE de commune (il ne compte dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="606"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="609"/>
         <source>{count} codes of the field « {field} » are not INSEE commune codes (they count in no département): {codes}.</source>
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="407"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="336"/>
         <source>{path} (layer {layer}, read as {kind}): {error}</source>
         <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
@@ -2655,7 +2655,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock.py" line="850"/>
+        <location filename="../ocsge_plugin/gui/dock.py" line="579"/>
         <source>Remove:
 - the extracted archives and normalised layers ({extracted}), in {work};
 - the downloaded archives and files ({downloaded}), in {folder}.
@@ -2787,6 +2787,21 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="79"/>
+        <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
+        <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="123"/>
+        <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
+        <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="154"/>
+        <source>The input field {old} is kept as {new}.</source>
+        <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -2914,162 +2929,152 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="67"/>
+        <location filename="../processing_provider/classify.py" line="66"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="67"/>
+        <location filename="../processing_provider/classify.py" line="66"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="79"/>
+        <location filename="../processing_provider/classify.py" line="78"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="88"/>
+        <location filename="../processing_provider/classify.py" line="87"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="98"/>
+        <location filename="../processing_provider/classify.py" line="97"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="98"/>
+        <location filename="../processing_provider/classify.py" line="97"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="110"/>
+        <location filename="../processing_provider/classify.py" line="109"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="110"/>
+        <location filename="../processing_provider/classify.py" line="109"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="118"/>
+        <location filename="../processing_provider/classify.py" line="117"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="335"/>
+        <location filename="../processing_provider/classify.py" line="318"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="336"/>
+        <location filename="../processing_provider/classify.py" line="319"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="340"/>
+        <location filename="../processing_provider/classify.py" line="323"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="341"/>
+        <location filename="../processing_provider/classify.py" line="324"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="345"/>
+        <location filename="../processing_provider/classify.py" line="328"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="360"/>
+        <location filename="../processing_provider/classify.py" line="343"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="349"/>
+        <location filename="../processing_provider/classify.py" line="332"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="364"/>
+        <location filename="../processing_provider/classify.py" line="347"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="353"/>
+        <location filename="../processing_provider/classify.py" line="336"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="368"/>
+        <location filename="../processing_provider/classify.py" line="351"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="357"/>
+        <location filename="../processing_provider/classify.py" line="340"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="369"/>
+        <location filename="../processing_provider/classify.py" line="352"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="125"/>
+        <location filename="../processing_provider/classify.py" line="124"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="187"/>
+        <location filename="../processing_provider/classify.py" line="146"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="164"/>
-        <source>The input field {old} is kept as {new}.</source>
-        <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="288"/>
+        <location filename="../processing_provider/classify.py" line="271"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="283"/>
+        <location filename="../processing_provider/classify.py" line="266"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="307"/>
+        <location filename="../processing_provider/classify.py" line="290"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="153"/>
-        <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
-        <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="221"/>
+        <location filename="../processing_provider/classify.py" line="155"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="221"/>
+        <location filename="../processing_provider/classify.py" line="155"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="221"/>
+        <location filename="../processing_provider/classify.py" line="155"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="221"/>
+        <location filename="../processing_provider/classify.py" line="155"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
@@ -3077,107 +3082,97 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>CompareArtifAlgorithm</name>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="40"/>
+        <location filename="../processing_provider/compare_artif.py" line="39"/>
         <source>IGN&apos;s artificialisation layer</source>
         <translation>Couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="40"/>
+        <location filename="../processing_provider/compare_artif.py" line="39"/>
         <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
         <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="53"/>
+        <location filename="../processing_provider/compare_artif.py" line="52"/>
         <source>Disagreements with IGN</source>
         <translation>Désaccords avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="53"/>
+        <location filename="../processing_provider/compare_artif.py" line="52"/>
         <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="79"/>
+        <location filename="../processing_provider/compare_artif.py" line="78"/>
         <source>Polygons compared</source>
         <translation>Polygones comparés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="80"/>
+        <location filename="../processing_provider/compare_artif.py" line="79"/>
         <source>Polygons where IGN and the recomputation agree</source>
         <translation>Polygones où l'IGN et le recalcul concordent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="84"/>
+        <location filename="../processing_provider/compare_artif.py" line="83"/>
         <source>Polygons where they disagree</source>
         <translation>Polygones où ils divergent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="80"/>
+        <location filename="../processing_provider/compare_artif.py" line="79"/>
         <source>Surface where they agree (ha)</source>
         <translation>Surface où ils concordent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="84"/>
+        <location filename="../processing_provider/compare_artif.py" line="83"/>
         <source>Surface where they disagree (ha)</source>
         <translation>Surface où ils divergent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="67"/>
+        <location filename="../processing_provider/compare_artif.py" line="66"/>
         <source>Agreement, % of the compared surface</source>
         <translation>Concordance, % de la surface comparée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="88"/>
+        <location filename="../processing_provider/compare_artif.py" line="87"/>
         <source>Disagreements from the matrix (polygons)</source>
         <translation>Désaccords dus à la matrice (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="88"/>
+        <location filename="../processing_provider/compare_artif.py" line="87"/>
         <source>Disagreements from the matrix (ha)</source>
         <translation>Désaccords dus à la matrice (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="92"/>
+        <location filename="../processing_provider/compare_artif.py" line="91"/>
         <source>Disagreements from the thresholds (polygons)</source>
         <translation>Désaccords dus aux seuils (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="92"/>
+        <location filename="../processing_provider/compare_artif.py" line="91"/>
         <source>Disagreements from the thresholds (ha)</source>
         <translation>Désaccords dus aux seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="95"/>
         <source>Polygons not compared (indéterminé)</source>
         <translation>Polygones non comparés (indéterminés)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="96"/>
+        <location filename="../processing_provider/compare_artif.py" line="95"/>
         <source>Surface not compared (indéterminé, ha)</source>
         <translation>Surface non comparée (indéterminée, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="103"/>
+        <location filename="../processing_provider/compare_artif.py" line="102"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="146"/>
+        <location filename="../processing_provider/compare_artif.py" line="136"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="129"/>
-        <source>The input field {old} is kept as {new}.</source>
-        <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="154"/>
-        <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
-        <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="79"/>
+        <location filename="../processing_provider/compare_artif.py" line="78"/>
         <source>Surface compared (ha)</source>
         <translation>Surface comparée (ha)</translation>
     </message>
@@ -3350,62 +3345,62 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="317"/>
+        <location filename="../processing_provider/consommation.py" line="319"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="335"/>
+        <location filename="../processing_provider/consommation.py" line="338"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="338"/>
+        <location filename="../processing_provider/consommation.py" line="341"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="365"/>
+        <location filename="../processing_provider/consommation.py" line="368"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="368"/>
+        <location filename="../processing_provider/consommation.py" line="371"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="460"/>
+        <location filename="../processing_provider/consommation.py" line="463"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="461"/>
+        <location filename="../processing_provider/consommation.py" line="464"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="418"/>
+        <location filename="../processing_provider/consommation.py" line="421"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="419"/>
+        <location filename="../processing_provider/consommation.py" line="422"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="421"/>
+        <location filename="../processing_provider/consommation.py" line="424"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="422"/>
+        <location filename="../processing_provider/consommation.py" line="425"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="424"/>
+        <location filename="../processing_provider/consommation.py" line="427"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
@@ -3420,27 +3415,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="462"/>
+        <location filename="../processing_provider/consommation.py" line="465"/>
         <source>OCS GE period</source>
         <translation>Période OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="463"/>
+        <location filename="../processing_provider/consommation.py" line="466"/>
         <source>years</source>
         <translation>années</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="464"/>
+        <location filename="../processing_provider/consommation.py" line="467"/>
         <source>NAF consumption / year</source>
         <translation>Consommation NAF / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="465"/>
+        <location filename="../processing_provider/consommation.py" line="468"/>
         <source>net artificialisation / year</source>
         <translation>Artificialisation nette / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="467"/>
+        <location filename="../processing_provider/consommation.py" line="470"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
@@ -3940,197 +3935,197 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="99"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="99"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
         <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="109"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="109"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="109"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="109"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
         <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="126"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="125"/>
+        <location filename="../processing_provider/load.py" line="126"/>
         <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
         <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="154"/>
+        <location filename="../processing_provider/load.py" line="155"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="154"/>
+        <location filename="../processing_provider/load.py" line="155"/>
         <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
         <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="172"/>
+        <location filename="../processing_provider/load.py" line="173"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="184"/>
+        <location filename="../processing_provider/load.py" line="185"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="185"/>
+        <location filename="../processing_provider/load.py" line="186"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="186"/>
+        <location filename="../processing_provider/load.py" line="187"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="187"/>
+        <location filename="../processing_provider/load.py" line="188"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="188"/>
+        <location filename="../processing_provider/load.py" line="189"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="205"/>
+        <location filename="../processing_provider/load.py" line="209"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="289"/>
+        <location filename="../processing_provider/load.py" line="297"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="211"/>
+        <location filename="../processing_provider/load.py" line="215"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="223"/>
+        <location filename="../processing_provider/load.py" line="227"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="223"/>
+        <location filename="../processing_provider/load.py" line="227"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="236"/>
+        <location filename="../processing_provider/load.py" line="240"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="271"/>
+        <location filename="../processing_provider/load.py" line="279"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="86"/>
+        <location filename="../processing_provider/load.py" line="87"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="86"/>
+        <location filename="../processing_provider/load.py" line="87"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="137"/>
+        <location filename="../processing_provider/load.py" line="138"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="137"/>
+        <location filename="../processing_provider/load.py" line="138"/>
         <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
         <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="216"/>
+        <location filename="../processing_provider/load.py" line="220"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="328"/>
+        <location filename="../processing_provider/load.py" line="336"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="328"/>
+        <location filename="../processing_provider/load.py" line="336"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="348"/>
+        <location filename="../processing_provider/load.py" line="356"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="348"/>
+        <location filename="../processing_provider/load.py" line="356"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="271"/>
+        <location filename="../processing_provider/load.py" line="279"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="369"/>
+        <location filename="../processing_provider/load.py" line="377"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="370"/>
+        <location filename="../processing_provider/load.py" line="378"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="370"/>
+        <location filename="../processing_provider/load.py" line="378"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="370"/>
+        <location filename="../processing_provider/load.py" line="378"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="370"/>
+        <location filename="../processing_provider/load.py" line="378"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="370"/>
+        <location filename="../processing_provider/load.py" line="378"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
@@ -4153,12 +4148,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Territoires et export</translation>
     </message>
     <message>
-        <location filename="../processing_provider/sinks.py" line="66"/>
+        <location filename="../processing_provider/sinks.py" line="69"/>
         <source>The output {path} could not be created.</source>
         <translation>La sortie {path} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/sinks.py" line="94"/>
+        <location filename="../processing_provider/sinks.py" line="97"/>
         <source>{written} of {expected} features written (is the disk full?)</source>
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
@@ -4226,12 +4221,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="59"/>
+        <location filename="../ocsge_plugin/plugin.py" line="63"/>
         <source>OCS GE and data.gouv.fr data panel</source>
         <translation>Panneau de données OCS GE et data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="76"/>
+        <location filename="../ocsge_plugin/plugin.py" line="80"/>
         <source>OCS GE user guide</source>
         <translation>Guide de l'extension OCS GE</translation>
     </message>
