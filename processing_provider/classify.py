@@ -32,6 +32,10 @@ from . import params
 from .base import OcsgeAlgorithm
 from .sinks import StylePostProcessor, stamp_convention, write_through_sink
 
+__all__ = [
+    "ClassifyAlgorithm",
+]
+
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"

@@ -22,6 +22,10 @@ from . import params
 from .base import OcsgeAlgorithm
 from .sinks import StylePostProcessor, write_through_sink
 
+__all__ = [
+    "CompareArtifAlgorithm",
+]
+
 
 class CompareArtifAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"

@@ -21,6 +21,10 @@ from ..ocsge_plugin.core.masking import masked
 from ..ocsge_plugin.services import catalogue, network
 from .base import OcsgeAlgorithm
 
+__all__ = [
+    "DownloadDeliveryAlgorithm",
+]
+
 
 class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     DEPARTEMENT = "DEPARTEMENT"

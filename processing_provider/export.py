@@ -18,6 +18,10 @@ from . import params
 from .base import OcsgeAlgorithm
 from .results import add_to_project, exporting
 
+__all__ = [
+    "ExportAlgorithm",
+]
+
 DATASETS = export.DATASETS
 FORMATS = ("gpkg", "csv")
 

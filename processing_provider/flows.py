@@ -29,6 +29,10 @@ from . import params
 from .base import OcsgeAlgorithm
 from .sinks import StylePostProcessor, stamp_convention
 
+__all__ = [
+    "FlowsAlgorithm",
+]
+
 
 def _int_or_null(value: int):
     return None if value == UNDETERMINED else int(value)

@@ -29,6 +29,10 @@ from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .groups import RunGroup
 from .sinks import keep_alive
 
+__all__ = [
+    "LoadDeliveryAlgorithm",
+]
+
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
     def __init__(self, kind: str, group: RunGroup, palette: str, title: str, legend: str = ""):

@@ -14,7 +14,10 @@ from ..ocsge_plugin.domain.nomenclature import RESOURCES
 from .base import TAGS, guide_links, named_algorithms
 from .deliveries import CONSUMERS, use_deliveries_widget
 
-__all__ = ["ExampleModel", "model_files"]
+__all__ = [
+    "ExampleModel",
+    "model_files",
+]
 
 
 def model_files() -> list[Path]:

@@ -34,6 +34,10 @@ from .deliveries import check_deliveries
 from .groups import RunGroup
 from .params import METHODS
 
+__all__ = [
+    "PortraitAlgorithm",
+]
+
 SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
 
 

@@ -8,6 +8,10 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..ocsge_plugin.domain.nomenclature import RESOURCES
 
+__all__ = [
+    "OcsgeProvider",
+]
+
 
 def algorithm_classes() -> list[type]:
     """Every algorithm of the provider (imported here so that the plugin loads lazily)."""

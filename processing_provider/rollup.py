@@ -18,6 +18,10 @@ from . import params
 from .base import OcsgeAlgorithm
 from .sinks import style_territories, write_table
 
+__all__ = [
+    "RollupAlgorithm",
+]
+
 
 class RollupAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"

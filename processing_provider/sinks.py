@@ -23,6 +23,16 @@ from ..ocsge_plugin.core.i18n import tr
 from ..ocsge_plugin.publishing import export, styles
 from ..ocsge_plugin.storage import files
 
+__all__ = [
+    "OutputSink",
+    "StylePostProcessor",
+    "keep_alive",
+    "stamp_convention",
+    "style_territories",
+    "write_table",
+    "write_through_sink",
+]
+
 
 class OutputSink:
     """A feature sink whose file takes its place only when complete.

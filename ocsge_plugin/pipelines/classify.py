@@ -18,12 +18,9 @@ from .steps import steps
 
 __all__ = [
     "ClassifyOptions",
-    "ClassifyRun",
-    "CompareRun",
     "classification_report",
     "classify",
     "compare",
-    "log_classification",
 ]
 
 

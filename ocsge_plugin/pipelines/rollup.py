@@ -13,7 +13,11 @@ from ..computing import rollup as core
 from ..core.definitions import LEVELS
 from ..publishing import export
 
-__all__ = ["ROLLUP_LEVELS", "RollupOptions", "RollupRun", "rollup_table"]
+__all__ = [
+    "ROLLUP_LEVELS",
+    "RollupOptions",
+    "rollup_table",
+]
 
 #: The levels a commune table rolls up to: every published level above the commune.
 ROLLUP_LEVELS = LEVELS[1:]
