@@ -227,25 +227,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                     "for the extracted data."
                 ).format(error=error)
             ) from None
-        for archive, reused in delivery.extracted:
-            feedback.pushInfo(
-                (
-                    self.tr("{name}: extraction reused from the cache")
-                    if reused
-                    else self.tr("{name}: extracted")
-                ).format(name=archive)
-            )
-        for note in delivery.warnings:
-            feedback.pushWarning(note)
-        for note in left_out:
-            feedback.pushInfo(note)
-        empty = [found.title for found in delivery.layers if found.feature_count == 0]
-        if empty:
-            raise self.fail(
-                self.tr("Empty layer(s): {names}. Expected OCS GE polygons.").format(
-                    names=", ".join(empty)
-                )
-            )
+        self._announce(delivery, left_out, feedback)
         layers = sorted(
             delivery.layers,
             key=lambda f: (
@@ -266,29 +248,56 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         for found in layers:
             self._warn_codes(found, feedback)
             self._register(found, context, palette, groups, replace)
-            results[self.LAYERS].append(found.uri)
-            output = self.OUTPUTS[found.kind]
-            if found.kind == "occupation" and output in results:
-                results[self.OCCUPATION_PRECEDENT] = results[output]
-            results[output] = found.uri
-            entry = _entry(found)
-            if found.uri in summaries:
-                # hectares to the m² (the report is read by people too)
-                entry["surface_ha_by_couverture"] = {
-                    code: round(area / 10000.0, 4)
-                    for code, area in sorted(summaries[found.uri].items())
-                }
-                self._log_summary(found.title, summaries[found.uri], feedback)
-            report["layers"].append(entry)
-            feedback.pushInfo(
-                plural(
-                    found.feature_count,
-                    self.tr("{title}: {count} polygon, CRS {crs}"),
-                    self.tr("{title}: {count} polygons, CRS {crs}"),
-                ).format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
-            )
+            self._add_layer(found, results, report, summaries, feedback)
         results[self.REPORT] = json.dumps(report, ensure_ascii=False)
         return results
+
+    def _announce(self, delivery, left_out, feedback) -> None:
+        """The archives extracted (or reused), the delivery's warnings, the layers left out;
+        an empty layer fails the run."""
+        for archive, reused in delivery.extracted:
+            feedback.pushInfo(
+                (
+                    self.tr("{name}: extraction reused from the cache")
+                    if reused
+                    else self.tr("{name}: extracted")
+                ).format(name=archive)
+            )
+        for note in delivery.warnings:
+            feedback.pushWarning(note)
+        for note in left_out:
+            feedback.pushInfo(note)
+        empty = [found.title for found in delivery.layers if found.feature_count == 0]
+        if empty:
+            raise self.fail(
+                self.tr("Empty layer(s): {names}. Expected OCS GE polygons.").format(
+                    names=", ".join(empty)
+                )
+            )
+
+    def _add_layer(self, found, results, report, summaries, feedback) -> None:
+        """One layer of the delivery in the outputs, the REPORT and the log."""
+        results[self.LAYERS].append(found.uri)
+        output = self.OUTPUTS[found.kind]
+        if found.kind == "occupation" and output in results:
+            results[self.OCCUPATION_PRECEDENT] = results[output]
+        results[output] = found.uri
+        entry = _entry(found)
+        if found.uri in summaries:
+            # hectares to the m² (the report is read by people too)
+            entry["surface_ha_by_couverture"] = {
+                code: round(area / 10000.0, 4)
+                for code, area in sorted(summaries[found.uri].items())
+            }
+            self._log_summary(found.title, summaries[found.uri], feedback)
+        report["layers"].append(entry)
+        feedback.pushInfo(
+            plural(
+                found.feature_count,
+                self.tr("{title}: {count} polygon, CRS {crs}"),
+                self.tr("{title}: {count} polygons, CRS {crs}"),
+            ).format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
+        )
 
     def _read(self, paths, kinds, parameters, context, feedback):
         """Every delivery read and merged (a layer found twice is read once, a millésime delivered
