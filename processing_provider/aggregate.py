@@ -24,6 +24,10 @@ from .base import OcsgeAlgorithm
 from .params import METHODS, UNITS
 from .sinks import style_territories, write_table
 
+__all__ = [
+    "AggregateAlgorithm",
+]
+
 
 class AggregateAlgorithm(OcsgeAlgorithm):
     INPUT_LAYERS = "INPUT_LAYERS"

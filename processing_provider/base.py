@@ -36,6 +36,15 @@ from ..ocsge_plugin.storage import files, interrupt, postgis
 from . import params, sinks
 from .help_texts import HELP
 
+__all__ = [
+    "ICONS",
+    "TAGS",
+    "OcsgeAlgorithm",
+    "guide_links",
+    "named_algorithms",
+    "place_in_group",
+]
+
 
 def guide_links(anchor: str) -> str:
     """The help's last paragraph: the guide installed with the plugin, then its online copy (when

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
@@ -25,13 +24,17 @@ from qgis.PyQt.QtCore import QVariant
 from ..ocsge_plugin.computing import classified, gpkg
 from ..ocsge_plugin.computing import classify as core
 from ..ocsge_plugin.core import compat
-from ..ocsge_plugin.core.i18n import plural, tr
-from ..ocsge_plugin.pipelines.logs import log_table, log_undetermined, undetermined_entry
+from ..ocsge_plugin.pipelines import classify as pipeline
+from ..ocsge_plugin.pipelines.logs import log_table
 from ..ocsge_plugin.publishing import styles
 from ..ocsge_plugin.storage import files, reading
 from . import params
 from .base import OcsgeAlgorithm
-from .sinks import StylePostProcessor, stamp_convention
+from .sinks import StylePostProcessor, stamp_convention, write_through_sink
+
+__all__ = [
+    "ClassifyAlgorithm",
+]
 
 
 class ClassifyAlgorithm(OcsgeAlgorithm):
@@ -128,69 +131,75 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             context,
             self.tr("No input layer. Expected an occupation du sol polygon layer."),
         )
-        method = self.METHOD_KEYS[self.parameterAsEnum(parameters, self.METHOD, context)]
-        cs_field = self.field_parameter(parameters, self.CS_FIELD, context)
-        us_field = self.field_parameter(parameters, self.US_FIELD, context)
-        steps = QgsProcessingMultiStepFeedback(2, feedback)
+        options = pipeline.ClassifyOptions(
+            method=self.METHOD_KEYS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            cs_field=self.field_parameter(parameters, self.CS_FIELD, context),
+            us_field=self.field_parameter(parameters, self.US_FIELD, context),
+            convention=self.convention(parameters, context),
+        )
+        layer = self.whole_layer(parameters, context)
         try:
-            layer = self.whole_layer(parameters, context)
-            result = core.classify_layer(
-                source,
-                method,
-                cs_field,
-                us_field,
-                steps,
-                layer=layer,
-                convention=self.convention(parameters, context),
-            )
+            run = pipeline.classify(source, layer, options, feedback, parameters.get(self.INPUT))
         except core.ClassifyError as error:
             raise self.fail(str(error)) from None
         except core.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        log_classification(result, feedback)
-        if source.featureCount() == 0:
-            feedback.pushWarning(
-                self.tr(
-                    "The layer {name} has no polygon: every surface below is 0. Check "
-                    "the layer (or its filter)."
-                ).format(name=source.sourceName() or parameters.get(self.INPUT))
-            )
-
-        fields, renamed = classified.output_fields(
-            source.fields(), classified.classification_fields()
-        )
-        for old, new in renamed.items():
-            feedback.pushInfo(
-                self.tr("The input field {old} is kept as {new}.").format(old=old, new=new)
-            )
-        steps.setCurrentStep(1)
-        try:
-            dest_id = self.copy_with_sqlite(
-                parameters, context, layer, source, renamed, result, steps
-            )
-        except gpkg.Canceled:
+        dest_id = self.write_output(parameters, context, layer, source, run)
+        if dest_id is None:
             feedback.reportError(self.tr("Canceled."))
             return {}
+        StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
+        outputs = {self.OUTPUT: dest_id, self.METHOD_USED: run.result.method}
+        outputs.update(self.write_summary(parameters, context, run.rows))
+        by_key = {row.key: row for row in run.rows}
+        areas, counts = self.numbers()
+        outputs.update({name: by_key[row].area_ha for name, (row, _label) in areas.items()})
+        outputs.update({name: by_key[row].count for name, (row, _label) in counts.items()})
+        log_table(
+            feedback,
+            self.tr("Summary:"),
+            [self.tr("Class"), self.tr("Polygons"), self.tr("Surface (ha)")],
+            [[row.label, row.count, row.area_ha] for row in run.rows],
+        )
+        report = pipeline.classification_report(run.result, layer, source, feedback)
+        outputs[self.REPORT] = json.dumps(
+            dict(report, indicators=run.indicators()), ensure_ascii=False
+        )
+        self.name_outputs(
+            context,
+            [dest_id, outputs.get(self.SUMMARY)],
+            self.run_name(parameters, context, run.result.method),
+        )
+        return outputs
+
+    def write_output(self, parameters, context, layer, source, run) -> str | None:
+        """The classified layer written (SQLite copy when it applies, else through a QGIS sink):
+        the destination's id, or None when canceled."""
+        result = run.result
+        try:
+            dest_id = self.copy_with_sqlite(
+                parameters, context, layer, source, run.renamed, result, run.steps
+            )
+        except gpkg.Canceled:
+            return None
         if dest_id is None:
             dest_id = write_through_sink(
                 self,
                 parameters,
                 context,
                 source,
-                fields,
+                run.fields,
                 result.fid,
                 classified.classification_rows(result),
-                steps,
+                run.steps,
             )
-            if dest_id is None:
-                feedback.reportError(self.tr("Canceled."))
-                return {}
-            stamp_convention(dest_id, result.convention)  # the SQLite copy writes it itself
-        StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
+            if dest_id is not None:  # the SQLite copy writes it itself
+                stamp_convention(dest_id, result.convention)
+        return dest_id
 
-        rows = classified.summary(result)
-        outputs = {self.OUTPUT: dest_id, self.METHOD_USED: result.method}
+    def write_summary(self, parameters, context, rows) -> dict:
+        """The summary table (one row per indicator), when asked for: {SUMMARY: its id}."""
         summary = self.output_sink(
             parameters,
             self.SUMMARY,
@@ -199,56 +208,34 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             QgsWkbTypes.Type.NoGeometry,
             QgsCoordinateReferenceSystem(),
         )
-        if summary.sink is not None:
-            total = rows[-1].area_m2
-            for row in rows:
-                feature = QgsFeature()
-                feature.setAttributes(
-                    [
-                        row.key,
-                        row.label,
-                        row.count,
-                        row.area_ha,
-                        100.0 * row.area_m2 / total if total > 0 else None,
-                    ]
-                )
-                summary.sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-            outputs[self.SUMMARY] = summary.commit(len(rows))
-        by_key = {row.key: row for row in rows}
-        areas, counts = self.numbers()
-        outputs.update({name: by_key[row].area_ha for name, (row, _label) in areas.items()})
-        outputs.update({name: by_key[row].count for name, (row, _label) in counts.items()})
-        log_table(
-            feedback,
-            self.tr("Summary:"),
-            [self.tr("Class"), self.tr("Polygons"), self.tr("Surface (ha)")],
-            [[row.label, row.count, row.area_ha] for row in rows],
-        )
-        outputs[self.REPORT] = json.dumps(
-            dict(
-                classification_report(result, layer, source, feedback),
-                indicators={
-                    row.key: {"nombre": row.count, "surface_ha": row.area_ha} for row in rows
-                },
-            ),
-            ensure_ascii=False,
-        )
+        if summary.sink is None:
+            return {}
+        total = rows[-1].area_m2
+        for row in rows:
+            feature = QgsFeature()
+            feature.setAttributes(
+                [
+                    row.key,
+                    row.label,
+                    row.count,
+                    row.area_ha,
+                    100.0 * row.area_m2 / total if total > 0 else None,
+                ]
+            )
+            summary.sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return {self.SUMMARY: summary.commit(len(rows))}
+
+    def run_name(self, parameters, context, method: str) -> str:
+        """The run's name in the layers panel: the input's millésimes and the method used."""
         given = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         years = (
             "-".join(map(str, reading.layer_millesimes(given, "occupation")))
             if given is not None
             else ""
         )
-        self.name_outputs(
-            context,
-            [dest_id, outputs.get(self.SUMMARY)],
-            ", ".join(
-                p
-                for p in (years, self.method_label(self.METHOD, self.METHOD_KEYS, result.method))
-                if p
-            ),
+        return ", ".join(
+            p for p in (years, self.method_label(self.METHOD, self.METHOD_KEYS, method)) if p
         )
-        return outputs
 
     def copy_with_sqlite(
         self, parameters, context: QgsProcessingContext, layer, source, renamed, result, feedback
@@ -378,147 +365,3 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         fields.append(compat.field("surface_ha", QVariant.Type.Double, len=20, prec=6))
         fields.append(compat.field("part_pct", QVariant.Type.Double, len=10, prec=4))
         return fields
-
-
-def write_through_sink(
-    alg, parameters, context, source, fields, fid, values, feedback, only=None
-) -> str | None:
-    """``classified.write_features`` into the algorithm's OUTPUT sink (shared with compare_artif):
-    the
-    destination's id, or None when canceled; a cancel or an error leaves no partial file and the
-    previous file untouched (``OutputSink``)."""
-    output = alg.output_sink(
-        parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-    )
-    if output.sink is None:
-        raise alg.fail(tr("The output layer could not be created."))
-    try:
-        written = classified.write_features(
-            source, output.sink, fields, fid, values, feedback, only=only
-        )
-    except core.Canceled:
-        output.abort()
-        return None
-    except BaseException as error:  # a feature QGIS could not write (a full disk…)
-        raise output.failed(
-            alg.fail(str(error)) if isinstance(error, core.ClassifyError) else error
-        ) from None
-    return output.commit(written)
-
-
-def classification_report(result: classified.Classification, layer, source, feedback) -> dict:
-    """The REPORT of a classification (shared with compare_artif): method, convention, the
-    undetermined
-    polygons of the layer and millésime (``indetermine``, also in the log), the codes outside the
-    nomenclature with their count and surface, nulls, repairs."""
-    notes: list[str] = []  # the layer's millésime field against its name, when they disagree
-    years = reading.layer_millesimes(layer, "occupation", notes) if layer is not None else ()
-    for note in notes:
-        feedback.pushWarning(note)
-    name = layer.name() if layer is not None else source.sourceName()
-    count, area = result.indetermine_total()
-    imper_count, imper_area = result.indetermine_imper_total()
-    undetermined = [
-        undetermined_entry(
-            name,
-            years[0] if years else None,
-            count,
-            area,
-            imper_nombre=imper_count,
-            imper_surface_ha=imper_area / 10000.0,
-        )
-    ]
-    log_undetermined(feedback, undetermined)
-    return {
-        "method": result.method,
-        "convention": result.convention,
-        "indetermine": undetermined,
-        "codes_hors_nomenclature": {
-            code: {"nombre": n, "surface_ha": result.unknown_surface.get(code, 0.0) / 10000.0}
-            for code, n in sorted(result.unknown_codes.items())
-        },
-        "nulls": result.null_codes,
-        "repaired": result.n_repaired,
-        "warnings": notes,
-    }
-
-
-def log_classification(result: classified.Classification, feedback) -> None:
-    """What the classification noticed, in the algorithm's log (shared with compare_artif; messages
-    translated in the module context, as the core's)."""
-    feedback.pushInfo(
-        tr("Method: {method}; fields read: {fields}.").format(
-            method=result.method,
-            fields=", ".join(f"{role} = {name}" for role, name in result.fields_used.items()),
-        )
-    )
-    for note in result.warnings:
-        feedback.pushWarning(note)
-    if result.repaired_fids:
-        shown = ", ".join(str(fid) for fid in result.repaired_fids[:20])
-        feedback.pushWarning(
-            plural(
-                len(result.repaired_fids),
-                tr(
-                    "{count} invalid geometry repaired (make valid) for the computation; "
-                    "feature id: {ids}"
-                ),
-                tr(
-                    "{count} invalid geometries repaired (make valid) for the "
-                    "computation; feature ids: {ids}"
-                ),
-            ).format(
-                count=len(result.repaired_fids),
-                ids=shown + (" …" if len(result.repaired_fids) > 20 else ""),
-            )
-        )
-    if result.empty_fids:
-        feedback.pushWarning(
-            plural(
-                len(result.empty_fids),
-                tr("{count} polygon without geometry, counted with a surface of 0."),
-                tr("{count} polygons without geometry, counted with a surface of 0."),
-            ).format(count=len(result.empty_fids))
-        )
-    if result.unknown_codes:
-        feedback.pushWarning(
-            tr(
-                "Codes outside the OCS GE nomenclature, read as any code of their tree "
-                "(convention {convention}): {codes}"
-            ).format(
-                convention=result.convention,
-                codes=", ".join(
-                    tr("{code} ({count} polygon(s), {area:.4f} ha)").format(
-                        code=code, count=n, area=result.unknown_surface.get(code, 0.0) / 10000.0
-                    )
-                    for code, n in sorted(result.unknown_codes.items())
-                ),
-            )
-        )
-    if result.null_codes:
-        feedback.pushWarning(
-            plural(
-                result.null_codes,
-                tr("{count} polygon with a null couverture or usage code."),
-                tr("{count} polygons with a null couverture or usage code."),
-            ).format(count=result.null_codes)
-        )
-    if result.thresholds is not None:
-        t = result.thresholds
-        feedback.pushInfo(
-            tr(
-                "Seuils: {patches} patches; {up} patch(es) switched to artificialisé "
-                "({up_ha:.4f} ha), {down} to non "
-                "artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without "
-                "an exact twin, {fallback} of "
-                "them found shared geometrically."
-            ).format(
-                patches=t.n_patches,
-                up=t.n_patches_to_artif,
-                up_ha=t.area_to_artif / 10000.0,
-                down=t.n_patches_to_non_artif,
-                down_ha=t.area_to_non_artif / 10000.0,
-                unmatched=t.n_unmatched_edges,
-                fallback=t.n_fallback_edges,
-            )
-        )

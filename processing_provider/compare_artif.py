@@ -8,7 +8,6 @@ import json
 from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,11 +16,15 @@ from qgis.core import (
 
 from ..ocsge_plugin.computing import classified
 from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.pipelines import classify as pipeline
 from ..ocsge_plugin.publishing import styles
 from . import params
 from .base import OcsgeAlgorithm
-from .classify import classification_report, log_classification, write_through_sink
-from .sinks import StylePostProcessor
+from .sinks import StylePostProcessor, write_through_sink
+
+__all__ = [
+    "CompareArtifAlgorithm",
+]
 
 
 class CompareArtifAlgorithm(OcsgeAlgorithm):
@@ -108,78 +111,42 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         )
         cs_field = self.field_parameter(parameters, self.CS_FIELD, context)
         us_field = self.field_parameter(parameters, self.US_FIELD, context)
-        steps = QgsProcessingMultiStepFeedback(2, feedback)
-        try:
-            cmp = core.compare_with_ign(source, cs_field, us_field, steps)
-        except core.ClassifyError as error:
-            raise self.fail(str(error)) from None
-        except core.Canceled:
-            feedback.reportError(self.tr("Canceled."))
-            return {}
-        log_classification(cmp.calc, feedback)
         layer = (
             source
             if isinstance(source, QgsVectorLayer)
             else self.parameterAsVectorLayer(parameters, self.INPUT, context)
         )
-        report = classification_report(cmp.calc, layer, source, feedback)
-
-        fields, renamed = classified.output_fields(source.fields(), classified.comparison_fields())
-        for old, new in renamed.items():
-            feedback.pushInfo(
-                self.tr("The input field {old} is kept as {new}.").format(old=old, new=new)
-            )
-        steps.setCurrentStep(1)
+        try:
+            run = pipeline.compare(source, layer, cs_field, us_field, feedback)
+        except core.ClassifyError as error:
+            raise self.fail(str(error)) from None
+        except core.Canceled:
+            feedback.reportError(self.tr("Canceled."))
+            return {}
+        cmp = run.cmp
         values = lambda i: classified.comparison_values(cmp, i)  # noqa: E731
         dest_id = write_through_sink(
             self,
             parameters,
             context,
             source,
-            fields,
+            run.fields,
             cmp.calc.fid,
             values,
-            steps,
+            run.steps,
             only=cmp.disagree,
         )
         if dest_id is None:
             feedback.reportError(self.tr("Canceled."))
             return {}
         StylePostProcessor.attach(context, dest_id, lambda: styles.disagreement_renderer("raison"))
-
-        totals = cmp.totals()
-        count = {key: n for key, (n, _m2) in totals.items()}
-        ha = {key: m2 / 1e4 for key, (_n, m2) in totals.items()}
-        percent = cmp.agreement_percent()
-        feedback.pushInfo(
-            self.tr(
-                "Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} "
-                "ha, {pct:.2f} % of the compared "
-                "surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix "
-                "({ham:.4f} ha), {ns} from "
-                "the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} "
-                "polygons ({han:.4f} ha)."
-            ).format(
-                n=count["compared"],
-                ha=ha["compared"],
-                na=count["agree"],
-                haa=ha["agree"],
-                pct=percent,
-                nd=count["disagree"],
-                had=ha["disagree"],
-                nm=count["matrice"],
-                ham=ha["matrice"],
-                ns=count["seuil"],
-                has=ha["seuil"],
-                nn=count["not_compared"],
-                han=ha["not_compared"],
-            )
-        )
-        numbers = {f"{key.upper()}_COUNT": count[key] for key in totals}
-        numbers.update({f"{key.upper()}_HA": ha[key] for key in totals})
+        run.log_totals(feedback)
+        count, ha, percent = run.numbers()
+        numbers = {f"{key.upper()}_COUNT": count[key] for key in count}
+        numbers.update({f"{key.upper()}_HA": ha[key] for key in ha})
         return {
             self.OUTPUT: dest_id,
             **numbers,
             self.AGREEMENT_PCT: percent,
-            self.REPORT: json.dumps(report, ensure_ascii=False),
+            self.REPORT: json.dumps(run.report, ensure_ascii=False),
         }

@@ -30,6 +30,10 @@ from ..ocsge_plugin.pipelines.logs import log_table
 from . import params
 from .base import OcsgeAlgorithm
 
+__all__ = [
+    "ConsommationAlgorithm",
+]
+
 CODE_FIELDS = (
     "code",
     "commune_code",

@@ -14,6 +14,14 @@ from qgis.core import QgsProcessingParameterFile
 from ..ocsge_plugin.core.i18n import tr
 from ..ocsge_plugin.storage import archives
 
+__all__ = [
+    "CONSUMERS",
+    "check_deliveries",
+    "deliveries_parameter",
+    "delivery_paths",
+    "use_deliveries_widget",
+]
+
 # Where the dialogs find the widget (the plugin's package name is its folder's name).
 WIDGET_WRAPPER = f"{__name__.rsplit('.', 2)[0]}.ocsge_plugin.gui.deliveries.DeliveriesWidgetWrapper"
 # Algorithms whose INPUT is this parameter: a model input feeding one of them gets the same widget.

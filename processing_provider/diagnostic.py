@@ -20,6 +20,10 @@ from .deliveries import check_deliveries, delivery_paths
 from .params import METHODS
 from .results import add_to_project, exporting
 
+__all__ = [
+    "DiagnosticAlgorithm",
+]
+
 
 class DiagnosticAlgorithm(OcsgeAlgorithm):
     INPUT = "INPUT"

@@ -16,10 +16,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..ocsge_plugin.core import settings
+from ..ocsge_plugin.core import errors, settings
 from ..ocsge_plugin.core.masking import masked
 from ..ocsge_plugin.services import catalogue, network
 from .base import OcsgeAlgorithm
+
+__all__ = [
+    "DownloadDeliveryAlgorithm",
+]
 
 
 class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
@@ -60,7 +64,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
             QgsProcessingParameterEnum(
                 self.KIND,
                 self.tr("Product"),
-                options=[catalogue.kind_label(k) for k in catalogue.KINDS],
+                options=[catalogue.kind_label(k) for k in catalogue.LISTED_KINDS],
                 defaultValue=0,
             ),
             self.tr(
@@ -121,7 +125,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
         load = self.parameterAsBoolean(parameters, self.LOAD, context)
-        kind = catalogue.KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
+        kind = catalogue.LISTED_KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
         fmt = catalogue.FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
         folder = self.parameterAsFile(parameters, self.FOLDER, context) or None
         base = (
@@ -150,7 +154,7 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
                 self.tr("Downloading {url}").format(url=masked(delivery.download_url(base)))
             )
             archive, reused = service.download(delivery, folder, progress=steps.setProgress)
-        except network.Canceled:
+        except errors.Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
         except (network.NetworkError, catalogue.CatalogueError) as error:

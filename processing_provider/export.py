@@ -11,13 +11,17 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ..ocsge_plugin.core import definitions
 from ..ocsge_plugin.pipelines import export as pipeline
 from ..ocsge_plugin.publishing import export
 from . import params
 from .base import OcsgeAlgorithm
 from .results import add_to_project, exporting
 
-LEVELS = export.PUBLISHED_LEVELS
+__all__ = [
+    "ExportAlgorithm",
+]
+
 DATASETS = export.DATASETS
 FORMATS = ("gpkg", "csv")
 
@@ -138,8 +142,11 @@ class ExportAlgorithm(OcsgeAlgorithm):
         )
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         options = pipeline.ExportOptions(
-            levels=[LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)]
-            or list(LEVELS),
+            levels=[
+                definitions.LEVELS[i]
+                for i in self.parameterAsEnums(parameters, self.LEVELS, context)
+            ]
+            or list(definitions.LEVELS),
             datasets=[
                 DATASETS[i] for i in self.parameterAsEnums(parameters, self.DATASETS, context)
             ]

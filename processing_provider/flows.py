@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ocsge_plugin.computing import classify, flows, sources
+from ..ocsge_plugin.computing import flows, sources
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.core import compat
 from ..ocsge_plugin.core.i18n import plural
@@ -28,6 +28,10 @@ from ..ocsge_plugin.publishing.styles import flows_renderer, only_one_renderer
 from . import params
 from .base import OcsgeAlgorithm
 from .sinks import StylePostProcessor, stamp_convention
+
+__all__ = [
+    "FlowsAlgorithm",
+]
 
 
 def _int_or_null(value: int):
@@ -53,7 +57,6 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     UNDETERMINED_COUNT = "UNDETERMINED_COUNT"
     ONLY_DEBUT_SURFACE = "ONLY_DEBUT_SURFACE"
     ONLY_FIN_SURFACE = "ONLY_FIN_SURFACE"
-    METHODS = (classify.AUTO,) + tuple(classify.METHODS)  # auto, ign, matrice, matrice_seuils
 
     GROUP = "compute"
     TAGS = (
@@ -242,11 +245,60 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             (feedback.pushWarning if choice.warn else feedback.pushInfo)(note)
         return choice.source, choice.kind, choice.method
 
+    def _millesimes(self, source, kind, layers, given, report, feedback):
+        """The (début, fin) millésimes: the ones given, else the data's; a given one that differs
+        from the data's is said in the log."""
+        difference, debut, fin = layers
+        if source == "overlay":
+            found = [
+                flows.layer_millesimes(layer, "occupation", report.messages)
+                for layer in (debut, fin)
+            ]
+            found = tuple(years[-1] if years else None for years in found)
+        else:
+            years = flows.layer_millesimes(difference, kind, report.messages)
+            found = years if len(years) == 2 else (None, None)
+        millesimes = flows.resolve_millesimes(found[0], found[1], *given)
+        for label, year_found, year_given in zip(("début", "fin"), found, given):
+            if year_found and year_given and year_found != year_given:
+                feedback.pushWarning(
+                    self.tr(
+                        "The {which} millésime given ({given}) differs from the "
+                        "data's ({found}): {given} is used."
+                    ).format(which=label, given=year_given, found=year_found)
+                )
+        return millesimes
+
+    def _stream(self, source, layers, method, report, work, convention):
+        """The change pieces of ``source`` (overlay, artif_diff or difference) and the sentence
+        saying where they come from."""
+        difference, debut, fin = layers
+        if source == "overlay":
+            stream = flows.pieces_from_overlay(
+                debut, fin, method, report, work, convention=convention
+            )
+            used = self.tr(
+                "Flows from the overlay of {debut} and {fin} (artificialisation by "
+                "the method {method})."
+            ).format(debut=debut.name(), fin=fin.name(), method=report.method)
+        elif source == "artif_diff":
+            stream = flows.pieces_from_artif_diff(difference, report, work, convention=convention)
+            used = self.tr(
+                "Flows from IGN's artificialisation difference layer {name} (its "
+                "artificialisation field)."
+            ).format(name=difference.name())
+        else:
+            stream = flows.pieces_from_difference(difference, report, work, convention=convention)
+            used = self.tr(
+                "Flows from the difference layer {name} (artificialisation by the matrix)."
+            ).format(name=difference.name())
+        return stream, used
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         difference = self.parameterAsVectorLayer(parameters, self.DIFFERENCE, context)
         debut = self.parameterAsVectorLayer(parameters, self.OCCUPATION_DEBUT, context)
         fin = self.parameterAsVectorLayer(parameters, self.OCCUPATION_FIN, context)
-        method = self.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        method = params.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         source, kind, method = self._choose(difference, debut, fin, method, feedback)
         given = (
             self._year(parameters, self.MILLESIME_DEBUT, context),
@@ -256,47 +308,12 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         convention = self.convention(parameters, context)
         work = flows.ScaledFeedback(feedback, 0.0, 90.0)
         try:
-            if source == "overlay":
-                found = [
-                    flows.layer_millesimes(layer, "occupation", report.messages)
-                    for layer in (debut, fin)
-                ]
-                found = tuple(years[-1] if years else None for years in found)
-            else:
-                years = flows.layer_millesimes(difference, kind, report.messages)
-                found = years if len(years) == 2 else (None, None)
-            millesimes = flows.resolve_millesimes(found[0], found[1], *given)
-            for label, year_found, year_given in zip(("début", "fin"), found, given):
-                if year_found and year_given and year_found != year_given:
-                    feedback.pushWarning(
-                        self.tr(
-                            "The {which} millésime given ({given}) differs from the "
-                            "data's ({found}): {given} is used."
-                        ).format(which=label, given=year_given, found=year_found)
-                    )
-            if source == "overlay":
-                stream = flows.pieces_from_overlay(
-                    debut, fin, method, report, work, convention=convention
-                )
-                used = self.tr(
-                    "Flows from the overlay of {debut} and {fin} (artificialisation by "
-                    "the method {method})."
-                ).format(debut=debut.name(), fin=fin.name(), method=report.method)
-            elif source == "artif_diff":
-                stream = flows.pieces_from_artif_diff(
-                    difference, report, work, convention=convention
-                )
-                used = self.tr(
-                    "Flows from IGN's artificialisation difference layer {name} (its "
-                    "artificialisation field)."
-                ).format(name=difference.name())
-            else:
-                stream = flows.pieces_from_difference(
-                    difference, report, work, convention=convention
-                )
-                used = self.tr(
-                    "Flows from the difference layer {name} (artificialisation by the matrix)."
-                ).format(name=difference.name())
+            millesimes = self._millesimes(
+                source, kind, (difference, debut, fin), given, report, feedback
+            )
+            stream, used = self._stream(
+                source, (difference, debut, fin), method, report, work, convention
+            )
             feedback.pushInfo(used)
             for note in report.messages:
                 feedback.pushWarning(note)

@@ -14,7 +14,9 @@ from qgis.PyQt.QtCore import QTimer
 
 from .base import place_in_group
 
-__all__ = ["RunGroup", "groups_of"]
+__all__ = [
+    "RunGroup",
+]
 
 # the group's custom properties: the run that made it, and its name without the time
 RUN = "ocsge/run"

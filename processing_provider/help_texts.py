@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+__all__ = [
+    "HELP",
+]
+
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name pylupdate5 looks for
     """Marks ``text`` for translation where it is declared; it is translated where it is shown."""

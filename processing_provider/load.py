@@ -17,6 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..ocsge_plugin.core import definitions
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.domain.nomenclature import couverture
 from ..ocsge_plugin.pipelines.logs import log_table
@@ -27,6 +28,10 @@ from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries, deliveries_parameter, delivery_paths
 from .groups import RunGroup
 from .sinks import keep_alive
+
+__all__ = [
+    "LoadDeliveryAlgorithm",
+]
 
 
 class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
@@ -53,7 +58,7 @@ class _StyleAndGroup(QgsProcessingLayerPostProcessorInterface):
         # what the colours show, in the layers panel and in print layouts' legends
         layer.setName(f"{self.title} – {self.legend}" if self.legend else self.title)
         if in_tree:
-            self.group.place(layer, project, reading.KINDS.index(self.kind))
+            self.group.place(layer, project, definitions.LAYER_KINDS.index(self.kind))
 
 
 class LoadDeliveryAlgorithm(OcsgeAlgorithm):
@@ -165,7 +170,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             self.addOutput(
                 QgsProcessingOutputVectorLayer(
                     output,
-                    labels[reading.KINDS.index(kind)],
+                    labels[definitions.LAYER_KINDS.index(kind)],
                     QgsProcessing.SourceType.TypeVectorPolygon,
                 )
             )
@@ -196,7 +201,10 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         paths = delivery_paths(self, parameters, self.INPUT, context)
         chosen = parameters.get(self.KINDS)
         kinds = (
-            [reading.KINDS[i] for i in self.parameterAsEnums(parameters, self.KINDS, context)]
+            [
+                definitions.LAYER_KINDS[i]
+                for i in self.parameterAsEnums(parameters, self.KINDS, context)
+            ]
             if chosen not in (None, [], "")
             else None
         )
@@ -219,6 +227,34 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                     "for the extracted data."
                 ).format(error=error)
             ) from None
+        self._announce(delivery, left_out, feedback)
+        layers = sorted(
+            delivery.layers,
+            key=lambda f: (
+                f.departement or "",
+                definitions.LAYER_KINDS.index(f.kind),
+                f.millesimes,
+            ),
+        )
+        results: dict = {self.LAYERS: []}
+        report = {
+            "departements": delivery.departements,
+            "layers": [],
+            "warnings": delivery.warnings,
+            "left_out": left_out,
+        }
+        groups: dict[str, RunGroup] = {}  # this run's groups, one per département and millésime(s)
+        replace = self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context)
+        for found in layers:
+            self._warn_codes(found, feedback)
+            self._register(found, context, palette, groups, replace)
+            self._add_layer(found, results, report, summaries, feedback)
+        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
+        return results
+
+    def _announce(self, delivery, left_out, feedback) -> None:
+        """The archives extracted (or reused), the delivery's warnings, the layers left out;
+        an empty layer fails the run."""
         for archive, reused in delivery.extracted:
             feedback.pushInfo(
                 (
@@ -238,45 +274,30 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                     names=", ".join(empty)
                 )
             )
-        layers = sorted(
-            delivery.layers,
-            key=lambda f: (f.departement or "", reading.KINDS.index(f.kind), f.millesimes),
+
+    def _add_layer(self, found, results, report, summaries, feedback) -> None:
+        """One layer of the delivery in the outputs, the REPORT and the log."""
+        results[self.LAYERS].append(found.uri)
+        output = self.OUTPUTS[found.kind]
+        if found.kind == "occupation" and output in results:
+            results[self.OCCUPATION_PRECEDENT] = results[output]
+        results[output] = found.uri
+        entry = _entry(found)
+        if found.uri in summaries:
+            # hectares to the m² (the report is read by people too)
+            entry["surface_ha_by_couverture"] = {
+                code: round(area / 10000.0, 4)
+                for code, area in sorted(summaries[found.uri].items())
+            }
+            self._log_summary(found.title, summaries[found.uri], feedback)
+        report["layers"].append(entry)
+        feedback.pushInfo(
+            plural(
+                found.feature_count,
+                self.tr("{title}: {count} polygon, CRS {crs}"),
+                self.tr("{title}: {count} polygons, CRS {crs}"),
+            ).format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
         )
-        results: dict = {self.LAYERS: []}
-        report = {
-            "departements": delivery.departements,
-            "layers": [],
-            "warnings": delivery.warnings,
-            "left_out": left_out,
-        }
-        groups: dict[str, RunGroup] = {}  # this run's groups, one per département and millésime(s)
-        replace = self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context)
-        for found in layers:
-            self._warn_codes(found, feedback)
-            self._register(found, context, palette, groups, replace)
-            results[self.LAYERS].append(found.uri)
-            output = self.OUTPUTS[found.kind]
-            if found.kind == "occupation" and output in results:
-                results[self.OCCUPATION_PRECEDENT] = results[output]
-            results[output] = found.uri
-            entry = _entry(found)
-            if found.uri in summaries:
-                # hectares to the m² (the report is read by people too)
-                entry["surface_ha_by_couverture"] = {
-                    code: round(area / 10000.0, 4)
-                    for code, area in sorted(summaries[found.uri].items())
-                }
-                self._log_summary(found.title, summaries[found.uri], feedback)
-            report["layers"].append(entry)
-            feedback.pushInfo(
-                plural(
-                    found.feature_count,
-                    self.tr("{title}: {count} polygon, CRS {crs}"),
-                    self.tr("{title}: {count} polygons, CRS {crs}"),
-                ).format(title=found.title, count=found.feature_count, crs=entry["crs"] or "?")
-            )
-        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
-        return results
 
     def _read(self, paths, kinds, parameters, context, feedback):
         """Every delivery read and merged (a layer found twice is read once, a millésime delivered

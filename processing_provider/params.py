@@ -30,7 +30,24 @@ from .deliveries import deliveries_parameter
 METHODS = (AUTO,) + CORE_METHODS  # the METHOD parameter's choices, in order
 UNITS = ("ha", "m2")
 DIALECTS = ("comma", "semicolon")
-__all__ = ["CONVENTIONS", "DIALECTS", "METHODS", "UNITS"]
+__all__ = [
+    "DIALECTS",
+    "METHODS",
+    "UNITS",
+    "commune_table",
+    "convention",
+    "couverture_field",
+    "coverage",
+    "database",
+    "diagnostic_inputs",
+    "membership",
+    "method",
+    "output_folder",
+    "published",
+    "replace_group",
+    "unit",
+    "usage_field",
+]
 
 
 def _choice(

@@ -24,17 +24,22 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin.computing.communes import commune_fields
+from ..ocsge_plugin.core import errors
 from ..ocsge_plugin.core.definitions import CONSUMPTION_CONVENTIONS
 from ..ocsge_plugin.pipelines import portrait as pipeline
 from ..ocsge_plugin.report import build, template_check
 from ..ocsge_plugin.report import layout as layouts
-from ..ocsge_plugin.report.tables import LEVELS, Tables
+from ..ocsge_plugin.report.tables import PORTRAIT_LEVELS, Tables
 from ..ocsge_plugin.storage import files
 from . import params
 from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries
 from .groups import RunGroup
 from .params import METHODS
+
+__all__ = [
+    "PortraitAlgorithm",
+]
 
 SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
 
@@ -254,11 +259,11 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             work.mkdir(parents=True)
             result = self._diagnostic(parameters, context, steps, work / "tables")
             if steps.isCanceled():
-                raise layouts.Canceled()
+                raise errors.Canceled()
             run = pipeline.portrait(work, folder, result, options, steps, feedback)
             files.commit_owned(work, folder, leave=[pipeline.PDF])
             os.replace(work / pipeline.PDF, output)
-        except layouts.Canceled:
+        except errors.Canceled:
             feedback.reportError(self.tr("Canceled: no file was written."))
             return {}
         except (files.OutputClash, pipeline.PortraitError, template_check.TemplateError) as error:
@@ -310,7 +315,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                 )
             )
         return pipeline.PortraitOptions(
-            level=LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
+            level=PORTRAIT_LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)],
             codes=codes,
             template=template or (layouts.TEMPLATES[model] if model != "portrait" else None),
             selected=selected,
@@ -415,7 +420,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             "ocsge:diagnostic", params, context=child, feedback=feedback, is_child_algorithm=True
         )
         if not results or "REPORT" not in results:
-            raise layouts.Canceled()
+            raise errors.Canceled()
         return json.loads(results["REPORT"])
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802

@@ -23,6 +23,11 @@ from ..ocsge_plugin.publishing import export, styles
 from .groups import RunGroup
 from .sinks import keep_alive
 
+__all__ = [
+    "add_to_project",
+    "exporting",
+]
+
 LEVEL_NAMES = {
     "commune": "communes",
     "epci": "EPCI",

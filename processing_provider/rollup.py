@@ -10,31 +10,17 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from ..ocsge_plugin.computing import rollup as core
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from ..ocsge_plugin.core.i18n import plural
-from ..ocsge_plugin.publishing import export
+from ..ocsge_plugin.pipelines import rollup as pipeline
+from ..ocsge_plugin.pipelines.rollup import ROLLUP_LEVELS
 from . import params
 from .base import OcsgeAlgorithm
 from .sinks import style_territories, write_table
 
-LEVELS = export.PUBLISHED_LEVELS[1:]  # the levels above the commune
-
-
-def rollup_tables(communes_source, membership_path, levels, feedback):
-    """Read the commune table, roll it up; returns (RollupResult, unit, geometries, crs)."""
-    table, geometries, crs = export.read_table(communes_source)
-    unit = "ha"
-    if "unite" in communes_source.fields().names():
-        for feature in communes_source.getFeatures():
-            if feature["unite"]:
-                unit = str(feature["unite"])
-                break
-    membership = core.read_membership(membership_path) if membership_path else None
-    result = core.rollup(table, membership, levels, feedback)
-    if feedback is not None and result.membership is not None:
-        feedback.pushInfo(result.membership.description())
-    return result, unit, geometries, crs
+__all__ = [
+    "RollupAlgorithm",
+]
 
 
 class RollupAlgorithm(OcsgeAlgorithm):
@@ -111,86 +97,68 @@ class RollupAlgorithm(OcsgeAlgorithm):
             context,
             self.tr("No commune table. Expected the output of ocsge:aggregate on communes."),
         )
-        membership = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
-        levels = [
-            LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)
-        ] or list(LEVELS)
+        options = pipeline.RollupOptions(
+            levels=[
+                ROLLUP_LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)
+            ]
+            or list(ROLLUP_LEVELS),
+            membership_path=self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None,
+        )
         try:
-            result, unit, geometries, crs = rollup_tables(source, membership, levels, feedback)
+            run = pipeline.rollup_table(source, options, feedback)
         except OcsgeError as error:
             raise self.fail(str(error)) from None
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        for note in result.warnings:
-            feedback.pushWarning(note)
-        outputs = {}
         try:
-            communes = export.with_unit(core.commune_table(result), unit)
-            convention = export.table_convention(communes)
-            dest = write_table(
-                self,
-                parameters,
-                self.OUTPUT_COMMUNE,
-                context,
-                communes,
-                source.fields(),
-                geometries,
-                crs,
-                feedback,
-            )
-            if dest:
-                outputs[self.OUTPUT_COMMUNE] = dest
-                style_territories(context, dest)
-            for level, table in result.levels.items():
-                outlines = core.dissolve(result.members[level], geometries, feedback)
-                table = export.with_unit(table, unit)
-                if convention:
-                    table["convention"] = convention
-                dest = write_table(
-                    self,
-                    parameters,
-                    self.OUTPUTS[level],
-                    context,
-                    table,
-                    None,
-                    outlines,
-                    crs,
-                    feedback,
-                )
-                if dest:
-                    outputs[self.OUTPUTS[level]] = dest
-                    style_territories(context, dest)
-                count = table["code"].nunique()
-                feedback.pushInfo(
-                    plural(
-                        count,
-                        self.tr("{level}: {count} territory"),
-                        self.tr("{level}: {count} territories"),
-                    ).format(level=level, count=count)
-                )
+            outputs = self.write_tables(parameters, context, source, run, feedback)
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        outputs[self.REPORT] = json.dumps(
-            {
-                "levels": {
-                    level: int(table["code"].nunique()) for level, table in result.levels.items()
-                },
-                "without_membership": result.without_membership,
-                "missing_communes": result.missing_communes,
-                "warnings": result.warnings,
-                "unit": unit,
-                "convention": convention,
-                "inconnu": {
-                    level: {
-                        str(c): str(v)
-                        for c, v in zip(table["code"], table["inconnu"])
-                        if isinstance(v, str) and v
-                    }
-                    for level, table in result.levels.items()
-                },
-            },
-            ensure_ascii=False,
+        outputs[self.REPORT] = json.dumps(run.report(), ensure_ascii=False)
+        return outputs
+
+    def write_tables(self, parameters, context, source, run, feedback) -> dict:
+        """The commune table and each level's, styled: output name → destination.
+        Raises ``Canceled``."""
+        outputs = {}
+        dest = write_table(
+            self,
+            parameters,
+            self.OUTPUT_COMMUNE,
+            context,
+            run.communes,
+            source.fields(),
+            run.geometries,
+            run.crs,
+            feedback,
         )
+        if dest:
+            outputs[self.OUTPUT_COMMUNE] = dest
+            style_territories(context, dest)
+        for level in run.result.levels:
+            table, outlines = run.level_table(level, feedback)
+            dest = write_table(
+                self,
+                parameters,
+                self.OUTPUTS[level],
+                context,
+                table,
+                None,
+                outlines,
+                run.crs,
+                feedback,
+            )
+            if dest:
+                outputs[self.OUTPUTS[level]] = dest
+                style_territories(context, dest)
+            count = table["code"].nunique()
+            feedback.pushInfo(
+                plural(
+                    count,
+                    self.tr("{level}: {count} territory"),
+                    self.tr("{level}: {count} territories"),
+                ).format(level=level, count=count)
+            )
         return outputs

@@ -17,8 +17,21 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..ocsge_plugin.computing import classified
+from ..ocsge_plugin.computing import classify as core
+from ..ocsge_plugin.core.i18n import tr
 from ..ocsge_plugin.publishing import export, styles
 from ..ocsge_plugin.storage import files
+
+__all__ = [
+    "OutputSink",
+    "StylePostProcessor",
+    "keep_alive",
+    "stamp_convention",
+    "style_territories",
+    "write_table",
+    "write_through_sink",
+]
 
 
 class OutputSink:
@@ -249,3 +262,28 @@ def write_table(
     if "convention" in table.columns and table["convention"].notna().any():
         stamp_convention(dest_id, str(table["convention"].dropna().iloc[0]))
     return dest_id
+
+
+def write_through_sink(
+    alg, parameters, context, source, fields, fid, values, feedback, only=None
+) -> str | None:
+    """``classified.write_features`` into the algorithm's OUTPUT sink :
+    the destination's id, or None when canceled; a cancel or an error leaves no partial file and the
+    previous file untouched (``OutputSink``)."""
+    output = alg.output_sink(
+        parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+    )
+    if output.sink is None:
+        raise alg.fail(tr("The output layer could not be created."))
+    try:
+        written = classified.write_features(
+            source, output.sink, fields, fid, values, feedback, only=only
+        )
+    except core.Canceled:
+        output.abort()
+        return None
+    except BaseException as error:  # a feature QGIS could not write (a full disk…)
+        raise output.failed(
+            alg.fail(str(error)) if isinstance(error, core.ClassifyError) else error
+        ) from None
+    return output.commit(written)

@@ -29,16 +29,10 @@ from .logs import log_undetermined, undetermined_entry
 
 __all__ = [
     "AggregateOptions",
-    "AggregateRun",
     "aggregate",
-    "kept_fields",
     "log_totals",
     "method_used",
-    "output_table",
-    "overlay_flows",
-    "report",
     "run_aggregate",
-    "thresholds",
     "undetermined",
 ]
 

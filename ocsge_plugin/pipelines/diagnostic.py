@@ -33,7 +33,11 @@ from .export import ExportOptions, run_export
 from .logs import log_table, log_undetermined
 from .steps import steps as multi_step
 
-__all__ = ["KINDS", "DiagnosticOptions", "DiagnosticRun", "diagnose", "log_totals"]
+__all__ = [
+    "DiagnosticOptions",
+    "diagnose",
+    "log_totals",
+]
 
 #: The layer kinds a diagnostic reads in the deliveries.
 KINDS = tuple(

@@ -12,7 +12,11 @@ import pandas as pd
 from ..computing.communes import read_membership
 from ..publishing import export, export_classes
 
-__all__ = ["ExportOptions", "ExportRun", "export_table", "run_export"]
+__all__ = [
+    "ExportOptions",
+    "export_table",
+    "run_export",
+]
 
 
 @dataclass

@@ -7,7 +7,11 @@ from qgis.PyQt.QtCore import QLocale
 
 from ..core.i18n import tr
 
-__all__ = ["log_table", "log_undetermined", "number", "undetermined_entry"]
+__all__ = [
+    "log_table",
+    "log_undetermined",
+    "undetermined_entry",
+]
 
 
 def undetermined_entry(layer: str, millesime, count: int, area_m2: float, **extra) -> dict:

@@ -14,7 +14,7 @@ from ..computing import consumption as consumption_core
 from ..computing import consumption_read
 from ..computing.rollup import Membership
 from ..core.definitions import AUTO, Method
-from ..core.errors import OcsgeError
+from ..core.errors import Canceled, OcsgeError
 from ..core.i18n import plural, tr
 from ..report import build
 from ..report import layout as layouts
@@ -57,7 +57,8 @@ class ConsumptionInput:
 
 @dataclass
 class PortraitOptions:
-    """The level of the territories (``report.tables.LEVELS``), the codes asked for, the codes of
+    """The level of the territories (``report.tables.PORTRAIT_LEVELS``), the codes asked for, the
+    codes of
     the communes selected on the map, the method and convention the tables were made with, the
     user's template (None: the default), the background layer (None: none), the commune layer,
     the consumption file (None: no consumption pages) and the model (:data:`MODELS`)."""
@@ -127,7 +128,7 @@ def portrait(
     -------
     PortraitRun
 
-    Raises PortraitError, ``template_check.TemplateError`` and ``layout.Canceled``."""
+    Raises PortraitError, ``template_check.TemplateError`` and ``errors.Canceled``."""
     steps.setCurrentStep(1)
     tables = Tables.read(work / "tables")
     chosen = choose(tables, options)
@@ -210,7 +211,9 @@ def consumption_of(given: ConsumptionInput, level: str, feedback) -> Consumption
                 cfile, consumption_read.read_passage(given.passage), {}
             )
         membership = Membership.from_csv(given.membership) if given.membership else None
-        levels = [lv for lv in consumption_core.LEVELS if lv in (level, *PARENTS[level])]
+        levels = [
+            lv for lv in consumption_core.CONSUMPTION_LEVELS if lv in (level, *PARENTS[level])
+        ]
         result = consumption_core.compute(
             cfile,
             levels,
@@ -246,5 +249,5 @@ def _write_pdf(layout, work: Path, folder: Path, chosen: list, steps, feedback) 
         layout, str(work / PDF), progress, steps.isCanceled, moved=(str(folder), str(work))
     )
     if steps.isCanceled():
-        raise layouts.Canceled()
+        raise Canceled()
     return pages

@@ -8,7 +8,9 @@ from typing import Any
 
 from qgis.core import QgsProcessingFeedback, QgsProcessingMultiStepFeedback
 
-__all__ = ["Steps", "steps"]
+__all__ = [
+    "steps",
+]
 
 
 class Steps:

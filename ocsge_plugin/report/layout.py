@@ -49,7 +49,6 @@ __all__ = [
     "ROWS_PER_PAGE",
     "TEMPLATE",
     "TEMPLATES",
-    "Canceled",
     "bind",
     "load_template",
     "repeat_communes_page",

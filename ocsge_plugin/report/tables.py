@@ -19,14 +19,12 @@ __all__ = [
     "LEVEL_LABELS",
     "PARENTS",
     "PORTRAIT_LEVELS",
-    "LEVELS",
     "Tables",
     "Territory",
 ]
 
 #: The levels a portrait is made for (every published level but the région), in order.
 PORTRAIT_LEVELS = definitions.LEVELS[:4]
-LEVELS = PORTRAIT_LEVELS  # old name, until processing_provider/portrait.py says PORTRAIT_LEVELS
 LEVEL_LABELS = {
     "commune": "Commune",
     "epci": "EPCI",

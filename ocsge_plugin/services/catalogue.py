@@ -41,7 +41,6 @@ from . import network
 
 __all__ = [
     "FORMATS",
-    "KINDS",
     "LISTED_KINDS",
     "Catalogue",
     "CatalogueError",
@@ -61,7 +60,6 @@ __all__ = [
 PRODUCTS = ("OCSGE", "OCSGE-ARTIFICIALISATION")
 #: The layer kinds IGN's download service lists, in the order of the listing.
 LISTED_KINDS = ("occupation", "difference", "artif", "artif_diff")
-KINDS = LISTED_KINDS  # old name, until processing_provider/download.py says LISTED_KINDS
 FORMATS = ("GPKG", "SHP")
 PAGE_LIMIT = 50  # the service's maximum
 MAX_PAGES = 100  # a bound, in case a feed's pagecount lies

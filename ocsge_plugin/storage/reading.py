@@ -82,7 +82,7 @@ __all__ = [
 
 gdal.UseExceptions()
 
-# old name, until computing/sources.py and processing_provider/load.py say LAYER_KINDS
+# old name, until computing/sources.py says LAYER_KINDS
 KINDS = LAYER_KINDS
 
 

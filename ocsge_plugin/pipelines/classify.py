@@ -1,0 +1,270 @@
+"""The run of ``ocsge:classify`` and of ``ocsge:compare_artif`` without Processing: a layer of
+polygons classified (matrice, seuils or IGN's answer) or IGN's answer checked against the
+recomputation, what it noticed said in the log, the output's fields planned (input fields kept,
+renamed when they clash), the summary rows and the REPORT."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..computing import classified
+from ..computing import classify as core
+from ..core.definitions import AUTO
+from ..core.i18n import plural, tr
+from ..storage import reading
+from .logs import log_undetermined, undetermined_entry
+from .steps import steps
+
+__all__ = [
+    "ClassifyOptions",
+    "classification_report",
+    "classify",
+    "compare",
+]
+
+
+@dataclass
+class ClassifyOptions:
+    """The method (``AUTO`` or one of ``definitions.METHODS``), the couverture and usage fields
+    (None: found by name), the convention (None: the default)."""
+
+    method: str = AUTO
+    cs_field: str | None = None
+    us_field: str | None = None
+    convention: str | None = None
+
+
+@dataclass
+class ClassifyRun:
+    """What :func:`classify` decided: the classification (its ``method`` the one used), the
+    output's fields and the input fields renamed in it, the summary rows (``classified.summary``,
+    the total last) and the feedback of the writing step (the second of two)."""
+
+    result: classified.Classification
+    fields: Any
+    renamed: dict[str, str]
+    rows: list
+    steps: Any
+
+    def indicators(self) -> dict:
+        """The REPORT's ``indicators``: per row of the summary, its count and surface."""
+        return {row.key: {"nombre": row.count, "surface_ha": row.area_ha} for row in self.rows}
+
+
+@dataclass
+class CompareRun:
+    """What :func:`compare` found: the comparison (``cmp.calc`` the recomputation), the REPORT of
+    the recomputation, the output's fields and renamed input fields, the writing step's feedback."""
+
+    cmp: Any
+    report: dict
+    fields: Any
+    renamed: dict[str, str]
+    steps: Any
+
+    def numbers(self) -> tuple[dict[str, int], dict[str, float], float]:
+        """(count, hectares) per total of ``Comparison.totals`` and the agreement percentage."""
+        totals = self.cmp.totals()
+        count = {key: n for key, (n, _m2) in totals.items()}
+        ha = {key: m2 / 1e4 for key, (_n, m2) in totals.items()}
+        return count, ha, self.cmp.agreement_percent()
+
+    def log_totals(self, feedback) -> None:
+        """The compared, agreeing and disagreeing polygons and surfaces, in the log."""
+        count, ha, percent = self.numbers()
+        feedback.pushInfo(
+            tr(
+                "Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} "
+                "ha, {pct:.2f} % of the compared "
+                "surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix "
+                "({ham:.4f} ha), {ns} from "
+                "the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} "
+                "polygons ({han:.4f} ha)."
+            ).format(
+                n=count["compared"],
+                ha=ha["compared"],
+                na=count["agree"],
+                haa=ha["agree"],
+                pct=percent,
+                nd=count["disagree"],
+                had=ha["disagree"],
+                nm=count["matrice"],
+                ham=ha["matrice"],
+                ns=count["seuil"],
+                has=ha["seuil"],
+                nn=count["not_compared"],
+                han=ha["not_compared"],
+            )
+        )
+
+
+def classify(source, layer, options: ClassifyOptions, feedback, name=None) -> ClassifyRun:
+    """``source`` (a feature source; ``layer`` its whole ``QgsVectorLayer`` or None) classified,
+    what the classification noticed logged, the output's fields planned; ``name`` names the layer
+    in the warning about an empty one. The first of two steps of ``feedback``'s progress.
+
+    Raises ``ClassifyError`` and ``Canceled``."""
+    progress = steps(2, feedback)
+    result = core.classify_layer(
+        source,
+        options.method,
+        options.cs_field,
+        options.us_field,
+        progress,
+        layer=layer,
+        convention=options.convention,
+    )
+    log_classification(result, feedback)
+    if source.featureCount() == 0:
+        feedback.pushWarning(
+            tr(
+                "The layer {name} has no polygon: every surface below is 0. Check "
+                "the layer (or its filter)."
+            ).format(name=source.sourceName() or name)
+        )
+    fields, renamed = _output_fields(source, classified.classification_fields(), feedback)
+    progress.setCurrentStep(1)
+    return ClassifyRun(result, fields, renamed, classified.summary(result), progress)
+
+
+def compare(source, layer, cs_field, us_field, feedback) -> CompareRun:
+    """IGN's answer in ``source`` (``layer``: its layer, for its name and millésime) against the
+    recomputation (matrice + seuils), logged, with the REPORT and the output's fields (the
+    disagreements). The first of two steps of ``feedback``'s progress.
+
+    Raises ``ClassifyError`` and ``Canceled``."""
+    progress = steps(2, feedback)
+    cmp = core.compare_with_ign(source, cs_field, us_field, progress)
+    log_classification(cmp.calc, feedback)
+    report = classification_report(cmp.calc, layer, source, feedback)
+    fields, renamed = _output_fields(source, classified.comparison_fields(), feedback)
+    progress.setCurrentStep(1)
+    return CompareRun(cmp, report, fields, renamed, progress)
+
+
+def _output_fields(source, added, feedback):
+    """The output's fields: the input's, renamed when they clash with ``added`` (said in the
+    log), then ``added``."""
+    fields, renamed = classified.output_fields(source.fields(), added)
+    for old, new in renamed.items():
+        feedback.pushInfo(tr("The input field {old} is kept as {new}.").format(old=old, new=new))
+    return fields, renamed
+
+
+def classification_report(result: classified.Classification, layer, source, feedback) -> dict:
+    """The REPORT of a classification: method, convention, the
+    undetermined
+    polygons of the layer and millésime (``indetermine``, also in the log), the codes outside the
+    nomenclature with their count and surface, nulls, repairs."""
+    notes: list[str] = []  # the layer's millésime field against its name, when they disagree
+    years = reading.layer_millesimes(layer, "occupation", notes) if layer is not None else ()
+    for note in notes:
+        feedback.pushWarning(note)
+    name = layer.name() if layer is not None else source.sourceName()
+    count, area = result.indetermine_total()
+    imper_count, imper_area = result.indetermine_imper_total()
+    undetermined = [
+        undetermined_entry(
+            name,
+            years[0] if years else None,
+            count,
+            area,
+            imper_nombre=imper_count,
+            imper_surface_ha=imper_area / 10000.0,
+        )
+    ]
+    log_undetermined(feedback, undetermined)
+    return {
+        "method": result.method,
+        "convention": result.convention,
+        "indetermine": undetermined,
+        "codes_hors_nomenclature": {
+            code: {"nombre": n, "surface_ha": result.unknown_surface.get(code, 0.0) / 10000.0}
+            for code, n in sorted(result.unknown_codes.items())
+        },
+        "nulls": result.null_codes,
+        "repaired": result.n_repaired,
+        "warnings": notes,
+    }
+
+
+def log_classification(result: classified.Classification, feedback) -> None:
+    """What the classification noticed, in the algorithm's log (messages translated in the module
+    context, as the core's)."""
+    feedback.pushInfo(
+        tr("Method: {method}; fields read: {fields}.").format(
+            method=result.method,
+            fields=", ".join(f"{role} = {name}" for role, name in result.fields_used.items()),
+        )
+    )
+    for note in result.warnings:
+        feedback.pushWarning(note)
+    if result.repaired_fids:
+        shown = ", ".join(str(fid) for fid in result.repaired_fids[:20])
+        feedback.pushWarning(
+            plural(
+                len(result.repaired_fids),
+                tr(
+                    "{count} invalid geometry repaired (make valid) for the computation; "
+                    "feature id: {ids}"
+                ),
+                tr(
+                    "{count} invalid geometries repaired (make valid) for the "
+                    "computation; feature ids: {ids}"
+                ),
+            ).format(
+                count=len(result.repaired_fids),
+                ids=shown + (" …" if len(result.repaired_fids) > 20 else ""),
+            )
+        )
+    if result.empty_fids:
+        feedback.pushWarning(
+            plural(
+                len(result.empty_fids),
+                tr("{count} polygon without geometry, counted with a surface of 0."),
+                tr("{count} polygons without geometry, counted with a surface of 0."),
+            ).format(count=len(result.empty_fids))
+        )
+    if result.unknown_codes:
+        feedback.pushWarning(
+            tr(
+                "Codes outside the OCS GE nomenclature, read as any code of their tree "
+                "(convention {convention}): {codes}"
+            ).format(
+                convention=result.convention,
+                codes=", ".join(
+                    tr("{code} ({count} polygon(s), {area:.4f} ha)").format(
+                        code=code, count=n, area=result.unknown_surface.get(code, 0.0) / 10000.0
+                    )
+                    for code, n in sorted(result.unknown_codes.items())
+                ),
+            )
+        )
+    if result.null_codes:
+        feedback.pushWarning(
+            plural(
+                result.null_codes,
+                tr("{count} polygon with a null couverture or usage code."),
+                tr("{count} polygons with a null couverture or usage code."),
+            ).format(count=result.null_codes)
+        )
+    if result.thresholds is not None:
+        t = result.thresholds
+        feedback.pushInfo(
+            tr(
+                "Seuils: {patches} patches; {up} patch(es) switched to artificialisé "
+                "({up_ha:.4f} ha), {down} to non "
+                "artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without "
+                "an exact twin, {fallback} of "
+                "them found shared geometrically."
+            ).format(
+                patches=t.n_patches,
+                up=t.n_patches_to_artif,
+                up_ha=t.area_to_artif / 10000.0,
+                down=t.n_patches_to_non_artif,
+                down_ha=t.area_to_non_artif / 10000.0,
+                unmatched=t.n_unmatched_edges,
+                fallback=t.n_fallback_edges,
+            )
+        )
