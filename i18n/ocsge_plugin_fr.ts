@@ -2708,27 +2708,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="101"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="102"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="109"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="110"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="169"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="157"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="169"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="157"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="239"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="246"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
@@ -2788,12 +2788,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="142"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="198"/>
         <source>No consumption figures for {names}: the consumption file has none of their communes (their consumption pages are left out).</source>
         <translation>Aucun chiffre de consommation pour {names} : le fichier de consommation n'a aucune de leurs communes (leurs pages de consommation sont omises).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="225"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="232"/>
         <source>Consumption file: years {first}–{last}.</source>
         <translation>Fichier de consommation : années {first}–{last}.</translation>
     </message>

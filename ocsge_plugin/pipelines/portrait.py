@@ -132,20 +132,7 @@ def portrait(
     steps.setCurrentStep(1)
     tables = Tables.read(work / "tables")
     chosen = choose(tables, options)
-    consumption = (
-        consumption_of(options.consumption, options.level, feedback)
-        if options.consumption
-        else None
-    )
-    if consumption is not None:
-        absent = [t.nom for t in chosen if consumption.row(t) is None]
-        if absent:
-            feedback.pushWarning(
-                tr(
-                    "No consumption figures for {names}: the consumption file has none of "
-                    "their communes (their consumption pages are left out)."
-                ).format(names=", ".join(absent))
-            )
+    consumption = _consumption(options, chosen, feedback)
     fin, debut = chosen[0].fin, chosen[0].debut
     artif, flows = (
         build.ign_layers(diagnostic["deliveries"], fin, steps.isCanceled)
@@ -198,6 +185,23 @@ def portrait(
     )
     pages = _write_pdf(layout, work, folder, chosen, steps, feedback)
     return PortraitRun(pages, chosen, crs, table_pages, artif, flows)
+
+
+def _consumption(options: PortraitOptions, chosen, feedback) -> Consumption | None:
+    """The consumption of the chosen territories (None without a consumption file); a warning names
+    the territories the file has no commune of (their consumption pages are left out)."""
+    if not options.consumption:
+        return None
+    consumption = consumption_of(options.consumption, options.level, feedback)
+    absent = [t.nom for t in chosen if consumption.row(t) is None]
+    if absent:
+        feedback.pushWarning(
+            tr(
+                "No consumption figures for {names}: the consumption file has none of "
+                "their communes (their consumption pages are left out)."
+            ).format(names=", ".join(absent))
+        )
+    return consumption
 
 
 def consumption_of(given: ConsumptionInput, level: str, feedback) -> Consumption:

@@ -20,6 +20,7 @@ __all__ = [
     "Ranking",
     "Svg",
     "flows",
+    "nice_step",
     "stocks",
 ]
 
