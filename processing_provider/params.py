@@ -1,10 +1,9 @@
-"""The parameters several algorithms share, declared once: one factory each, one label and one help
-each, one translation context (the core's, ``@default``). An algorithm gives its own help only where
-the
-parameter does something else there (``OcsgeAlgorithm.add(param, help_text)``: the method, which
-each
-algorithm applies to other data, and what the unit and the coverage change in its outputs); the
-choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the core's."""
+"""The parameters several algorithms share, declared once: one factory each, one label and one
+help each, one translation context (the core's, ``@default``). An algorithm gives its own help
+only where the parameter does something else there (``OcsgeAlgorithm.add(param, help_text)``: the
+method, which each algorithm applies to other data, and what the unit and the coverage change in
+its outputs); the choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the
+core's."""
 
 from __future__ import annotations
 
@@ -53,9 +52,8 @@ __all__ = [
 def _choice(
     name: str, label: str, keys: tuple[str, ...], labels: dict[str, str]
 ) -> QgsProcessingParameterEnum:
-    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label; the
-    first
-    by default."""
+    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label;
+    the first by default."""
     return QgsProcessingParameterEnum(
         name, label, options=[labels[key] for key in keys], defaultValue=0
     )
@@ -175,8 +173,8 @@ def unit(name: str) -> QgsProcessingParameterEnum:
 def published(
     unit_name: str, dialect_name: str, simplify_name: str, wide_name: str
 ) -> list[QgsProcessingParameterDefinition]:
-    """How the published files are written: the unit (``UNITS``), the CSV separators (``DIALECTS``),
-    simplified outlines, the "by index" layout."""
+    """How the published files are written: the unit (``UNITS``), the CSV separators
+    (``DIALECTS``), simplified outlines, the "by index" layout."""
     dialect = _choice(
         dialect_name,
         tr("CSV separators"),
@@ -261,9 +259,8 @@ def database(connection_name: str, schema_name: str) -> list[QgsProcessingParame
 
 
 def replace_group(name: str) -> QgsProcessingParameterBoolean:
-    """Whether this run's group of layers replaces the group of an earlier run of the same territory
-    and
-    millésimes (``groups.RunGroup``); unchecked by default: a new group per run."""
+    """Whether this run's group of layers replaces the group of an earlier run of the same
+    territory and millésimes (``groups.RunGroup``); unchecked by default: a new group per run."""
     return _helped(
         QgsProcessingParameterBoolean(
             name,

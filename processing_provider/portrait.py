@@ -1,6 +1,5 @@
-"""Algorithm ``ocsge:portrait`` — Portrait de territoire: a printable report per territory (PDF and
-print
-layout), from the published tables that ocsge:diagnostic writes."""
+"""Algorithm ``ocsge:portrait`` — Portrait de territoire: a printable report per territory (PDF
+and print layout), from the published tables that ocsge:diagnostic writes."""
 
 from __future__ import annotations
 
@@ -362,8 +361,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
     def _own_folder(self, output: str) -> Path:
         """The folder of the tables and charts beside ``output``, refused when it exists and the
-        plugin
-        did not make it (files.check_owned); a dead run's work folder beside it is removed first."""
+        plugin did not make it (files.check_owned); a dead run's work folder beside it is removed
+        first."""
         folder = data_folder(output)
         files.clean_leftovers(folder.parent)
         try:
@@ -373,8 +372,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return folder
 
     def extra_destinations(self, parameters, context) -> list[tuple]:
-        """The folder of the tables and charts beside the PDF: compared with the inputs before the
-        run."""
+        """The folder of the tables and charts beside the PDF: compared with the inputs before
+        the run."""
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         return [(data_folder(output), files.Kind.OWNED, None)] if output else []
 
@@ -434,8 +433,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
 
 def data_folder(output: str) -> Path:
-    """The folder of the tables, charts and atlas layer of the portrait ``output`` (.pdf added when
-    missing)."""
+    """The folder of the tables, charts and atlas layer of the portrait ``output`` (.pdf added
+    when missing)."""
     if not output.lower().endswith(".pdf"):
         output += ".pdf"
     return Path(output).with_name(Path(output).stem + "_donnees")

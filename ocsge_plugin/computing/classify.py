@@ -6,8 +6,8 @@ the same polygons). The layer is read once (``classify_read``) after its checks
 (``classify_checks``, whose functions are re-exported here with ``codes.parse_ign_artif`` /
 ``parse_bool`` and ``core.definitions``' ``METHODS`` / ``AUTO``, for the Processing glue), then
 decided with the décret's rules (``rules.py``) and, for ``matrice_seuils``, the thresholds engine
-(``thresholds.py``). Errors: ``ClassifyError`` (translated, meant for the user: what is wrong, what
-is expected) and ``Canceled``.
+(``thresholds.py``). Errors: ``ClassifyError`` (translated, meant for the user: what is wrong,
+what is expected) and ``Canceled``.
 
 Arrays of a :class:`Classification` are aligned on the features as read (``fid[i]`` is feature
 ``i``'s id): ``area`` (m², planar, after repair), ``imper`` / ``artif_matrice`` / ``artif`` (int8:
@@ -203,8 +203,8 @@ def _fields_to_read(
 def _classify_settled(
     columns: Columns, method: str, warnings: list[str], used: dict, feedback: Any, start: float
 ) -> Classification:
-    """``_classify`` once the geometries' validity is settled. With the thresholds, they run while
-    SQLite checks validity (most layers have no invalid polygon) and again if a polygon was
+    """``_classify`` once the geometries' validity is settled. With the thresholds, they run
+    while SQLite checks validity (most layers have no invalid polygon) and again if a polygon was
     repaired."""
     if method == "matrice_seuils" and columns.validity is not None:
         result = _classify(

@@ -1,7 +1,6 @@
 """Communes and their memberships as planners have them: the one place that recognises their
-columns,
-reads a membership table and checks commune codes (docs/domain.md §4, docs/guide.md « Vos données
-»).
+columns, reads a membership table and checks commune codes (docs/domain.md §4, docs/guide.md «
+Vos données »).
 
 Shapes recognised, upper or lower case:
 
@@ -114,8 +113,8 @@ def is_insee_code(code: object) -> bool:
 
 
 def departement_of_commune(code: str) -> str | None:
-    """The département of an INSEE commune code ('90010' → '90', '97411' → '974', '2A004' → '2A');
-    None for what is not one."""
+    """The département of an INSEE commune code ('90010' → '90', '97411' → '974', '2A004' →
+    '2A'); None for what is not one."""
     code = (code or "").strip().upper()
     if not is_insee_code(code):
         return None
@@ -204,10 +203,9 @@ class Membership:
     """Commune → EPCI, SCoT, département, région.
 
     ``table`` is indexed by ``commune_code`` with the columns found among ``nom, epci_code,
-    epci_nom,
-    epci_nature, departement_code, region_code, scot_code, scot_nom`` (text or None); ``columns``
-    says which column of the source gave each (canonical → source column), ``shape`` which shape it
-    was read as (``plugin``, ``insee``, ``admin_express`` or ``fields``)."""
+    epci_nom, epci_nature, departement_code, region_code, scot_code, scot_nom`` (text or None);
+    ``columns`` says which column of the source gave each (canonical → source column), ``shape``
+    which shape it was read as (``plugin``, ``insee``, ``admin_express`` or ``fields``)."""
 
     table: pd.DataFrame
     source: str = ""
@@ -281,8 +279,7 @@ class Membership:
     def from_rows(cls, communes: pd.DataFrame) -> Membership | None:
         """Membership read from the commune rows' own membership columns (``epci_code`` or
         ``SIREN_EPCI``, ``INSEE_DEP``…, as ocsge:aggregate keeps them), when present; ``code`` is
-        the
-        commune code."""
+        the commune code."""
         wanted = [name for name in SPELLINGS if name not in ("commune_code", "nom")]
         columns = recognise([c for c in communes.columns if c not in ("code", "nom")], wanted)
         if not columns:
@@ -453,8 +450,7 @@ def _header_index(rows: Sequence[Sequence[str | None]], keys: Sequence[str]) -> 
 
 def _from_rows(rows: list[list[str | None]]) -> pd.DataFrame | None:
     """The table under the header row (title rows above it skipped, empty rows dropped), or None
-    when
-    no row names a commune code."""
+    when no row names a commune code."""
     at = _header_index(rows, ("commune_code",))
     if at is None:
         return None
@@ -472,8 +468,7 @@ def _from_rows(rows: list[list[str | None]]) -> pd.DataFrame | None:
 
 def _add_epci_names(membership: Membership, tables: list[tuple[str, pd.DataFrame | None]]) -> None:
     """EPCI names from INSEE's sheet of supra-communal zones (NIVGEO = EPCI, CODGEO, LIBGEO) when
-    the
-    table of communes has codes but no names."""
+    the table of communes has codes but no names."""
     table = membership.table
     if "epci_code" not in table.columns or "epci_nom" in table.columns:
         return
@@ -521,12 +516,10 @@ def commune_fields(
     names: Sequence[str], code_field: str | None = None, name_field: str | None = None
 ) -> CommuneFields:
     """The fields of a commune layer with the field names ``names``: ``code_field`` and
-    ``name_field``
-    when given (a field the layer lacks is left to the reader to refuse, by its name), else the
-    recognised ones (``INSEE_COM``, ``CODGEO``, ``commune_code``, then ``code``; ``NOM``,
-    ``LIBGEO``,
-    ``nom``…; None when none is found); the membership fields (``SIREN_EPCI``, ``INSEE_DEP``,
-    ``INSEE_REG``, ``epci_code``…) other than those two.
+    ``name_field`` when given (a field the layer lacks is left to the reader to refuse, by its
+    name), else the recognised ones (``INSEE_COM``, ``CODGEO``, ``commune_code``, then ``code``;
+    ``NOM``, ``LIBGEO``, ``nom``…; None when none is found); the membership fields
+    (``SIREN_EPCI``, ``INSEE_DEP``, ``INSEE_REG``, ``epci_code``…) other than those two.
 
     Returns
     -------

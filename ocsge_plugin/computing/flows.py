@@ -1,7 +1,7 @@
-"""Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece by
-piece, from one of three sources (docs/domain.md §3). This module is the entry of ``ocsge:flows``
-and of territory aggregation; it reads the two difference layers itself and hands the overlay to
-``flows_overlay``.
+"""Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece
+by piece, from one of three sources (docs/domain.md §3). This module is the entry of
+``ocsge:flows`` and of territory aggregation; it reads the two difference layers itself and hands
+the overlay to ``flows_overlay``.
 
 * IGN's DIFFERENCE layer (normalised fields ``cs_debut, us_debut, cs_fin, us_fin``, or IGN's raw
   spellings ``CS_<y1>…`` / ``cs_avant…``): every row is a piece of land whose class changed;
@@ -15,10 +15,10 @@ and of territory aggregation; it reads the two difference layers itself and hand
   (``flows_overlay.pieces_from_overlay``, re-exported here).
 
 A **piece** is yielded when its codes changed, or when its status changed without a class change
-(the thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did not
-change yield nothing. Pieces whose status is indéterminé at either date (the leaves under their
-codes disagree) are kept out of the flows and counted in ``FlowReport.undetermined_count`` /
-``undetermined_area``.
+(the thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did
+not change yield nothing. Pieces whose status is indéterminé at either date (the leaves under
+their codes disagree) are kept out of the flows and counted in ``FlowReport.undetermined_count``
+/ ``undetermined_area``.
 
 The ``pieces_from_*`` functions check their input at once (FlowError) and return a generator of
 ``pieces.ChangePiece``: nothing is read before iterating; ``report`` (a ``pieces.FlowReport``) is
@@ -203,12 +203,10 @@ def pieces_from_difference(
     """Change pieces of IGN's DIFFERENCE layer (normalised or raw field names).
 
     Imperméabilisation from the couverture, artificialisation from the décret's matrix, both by
-    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the leaves
-    under
-    their codes disagree) are counted in ``report.undetermined_*`` and kept out. ``flows_only``
-    skips
-    pieces whose class changed without any flow (faster for aggregation). Raises FlowError (missing
-    fields) at once, before any piece."""
+    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the
+    leaves under their codes disagree) are counted in ``report.undetermined_*`` and kept out.
+    ``flows_only`` skips pieces whose class changed without any flow (faster for aggregation).
+    Raises FlowError (missing fields) at once, before any piece."""
     report = report if report is not None else FlowReport()
     report.source, report.method, report.convention = (
         "difference",
@@ -228,10 +226,9 @@ def pieces_from_artif_diff(
     convention: str = DEFAULT_CONVENTION,
 ) -> Iterator[ChangePiece]:
     """Change pieces of IGN's artificialisation difference layer (``zan_evol_…``): its
-    ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with 0,
-    the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the
-    couverture
-    codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
+    ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with
+    0, the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the
+    couverture codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
     report = report if report is not None else FlowReport()
     report.source, report.method, report.convention = (
         "artif_diff",

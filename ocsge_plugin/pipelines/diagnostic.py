@@ -1,7 +1,7 @@
-"""The run of ``ocsge:diagnostic`` without Processing: OCS GE deliveries (and layers) aggregated on
-the communes in one streaming pass, rolled up and written as the published files. The run says what
-it decided: the method used (``AUTO`` resolved here, once), the communes covered and left out, the
-notes, the files written and the REPORT."""
+"""The run of ``ocsge:diagnostic`` without Processing: OCS GE deliveries (and layers) aggregated
+on the communes in one streaming pass, rolled up and written as the published files. The run says
+what it decided: the method used (``AUTO`` resolved here, once), the communes covered and left
+out, the notes, the files written and the REPORT."""
 
 from __future__ import annotations
 

@@ -107,20 +107,17 @@ def export_tables(
     database: tuple[postgis.Connection, str] | None = None,
 ) -> ExportResult:
     """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given,
-    and
-    beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``, and the
-    per-class tables of ``classes`` (level → ``export_classes.by_level``'s tables; no geometry).
+    and beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``,
+    and the per-class tables of ``classes`` (level → ``export_classes.by_level``'s tables; no
+    geometry).
 
-    ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention`` (how
-    parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages'
-    metadata. Everything is written
-    in a temporary folder inside ``folder`` and the files replace their previous versions together
-    at
-    the end (``files.OutputSet``): on error or cancel nothing is left half-written, and only the
-    files
-    of this export are replaced. With ``database`` (a PostgreSQL connection and a schema), the same
-    tables also replace theirs in that schema, in one transaction committed just before the
-    files."""
+    ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention``
+    (how parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the
+    GeoPackages' metadata. Everything is written in a temporary folder inside ``folder`` and the
+    files replace their previous versions together at the end (``files.OutputSet``): on error or
+    cancel nothing is left half-written, and only the files of this export are replaced. With
+    ``database`` (a PostgreSQL connection and a schema), the same tables also replace theirs in
+    that schema, in one transaction committed just before the files."""
     if unit not in UNITS:
         raise TerritoryError(tr("Unknown unit {unit}. Expected ha or m2.").format(unit=unit))
     folder = Path(folder)
@@ -171,9 +168,8 @@ def export_tables(
 
 
 class _Writer:
-    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set; keeps
-    it
-    (``pending``) for a database when ``keep``."""
+    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set;
+    keeps it (``pending``) for a database when ``keep``."""
 
     def __init__(
         self, atomic: OutputSet, formats: Sequence[str], dialect: str, keep: bool = False

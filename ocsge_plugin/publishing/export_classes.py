@@ -1,7 +1,6 @@
 """The per-class tables written beside the published ones (docs/domain.md §5), from the sums the
 aggregation made in its own pass (``computing/classes.py``), rolled up to every level as the
-published
-tables are:
+published tables are:
 
 * ``couverture_<level>`` (``<level>_code, nom, millesime, code_cs, surface``): the stock by
 couverture;
@@ -12,11 +11,9 @@ couverture;
   couverture and usage at début (its sum is ``flux_artif``).
 
 Codes as the delivery writes them (upper case, blanks stripped): a parent code, INDETERMINE, an
-unknown
-code or null (an empty CSV cell, NULL in the GeoPackage) is a class of its own. Surfaces in the
-export's
-unit. ``by_level(classes, levels)`` the tables of every level, ``published(...)`` one in its written
-form.
+unknown code or null (an empty CSV cell, NULL in the GeoPackage) is a class of its own. Surfaces
+in the export's unit. ``by_level(classes, levels)`` the tables of every level, ``published(...)``
+one in its written form.
 """
 
 from __future__ import annotations
@@ -93,9 +90,9 @@ def _members(communes: pd.DataFrame, level: str) -> dict[str, list[str]]:
 def by_level(
     classes: dict[str, pd.DataFrame], levels: dict[str, tuple], communes: pd.DataFrame
 ) -> dict[str, dict[str, pd.DataFrame]]:
-    """level → aggregation table name → its long table (m²) for the territories of ``levels`` (level
-    →
-    (table, …)), summed from the communes' (``classes``) by ``communes``' membership codes."""
+    """level → aggregation table name → its long table (m²) for the territories of ``levels``
+    (level → (table, …)), summed from the communes' (``classes``) by ``communes``' membership
+    codes."""
     out: dict[str, dict[str, pd.DataFrame]] = {}
     for level, (table, *_rest) in levels.items():
         codes = set(table["code"].astype(str))
@@ -116,8 +113,8 @@ def by_level(
 def published(
     name: str, level_tables: dict[str, pd.DataFrame], level: str, unit: str = "ha"
 ) -> pd.DataFrame | None:
-    """``<name>_<level>`` as written: ``<level>_code``, nom, millésime(s), class codes, surface (in
-    ``unit``), largest first within a territory and millésime; None when the aggregation gave
+    """``<name>_<level>`` as written: ``<level>_code``, nom, millésime(s), class codes, surface
+    (in ``unit``), largest first within a territory and millésime; None when the aggregation gave
     nothing."""
     source, kept = TABLES[name]
     frame = level_tables.get(source)
@@ -160,8 +157,7 @@ def tables_of_level(
 
 def read_classes(source) -> dict[str, pd.DataFrame]:
     """The per-class tables (m²) from a layer written by ocsge:aggregate (``OUTPUT_CLASSES``);
-    raises
-    TerritoryError when the layer is not such a table."""
+    raises TerritoryError when the layer is not such a table."""
     names = source.fields().names()
     missing = [c for c in LONG_COLUMNS if c not in names]
     if missing:

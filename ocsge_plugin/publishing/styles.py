@@ -244,8 +244,8 @@ def territory_renderer(field: str = "pourcent_artif", classes: int = 5):
 
 
 def published_aliases(dataset: str, unit: str = "ha") -> dict[str, str]:
-    """French aliases, with their unit, of the columns of the published tables ``<dataset>_<level>``
-    (and of the coverage table)."""
+    """French aliases, with their unit, of the columns of the published tables
+    ``<dataset>_<level>`` (and of the coverage table)."""
     u = "ha" if unit == "ha" else "m²"
     if dataset == "artif":
         words = (
@@ -302,9 +302,8 @@ def net_flow_per_ha_title(dataset: str) -> str:
 
 def net_flow_per_ha_expression(dataset: str, level: str) -> str:
     """The net flow per hectare of territory (m²/ha), from the published columns: the territory's
-    area
-    is ``commune_surface`` for communes, else ``surface ÷ pourcent`` (the share is of the full
-    area)."""
+    area is ``commune_surface`` for communes, else ``surface ÷ pourcent`` (the share is of the
+    full area)."""
     net, surface, share = f'"flux_{dataset}_net"', f'"surface_{dataset}"', f'"pourcent_{dataset}"'
     if level == "commune":
         return f'CASE WHEN "commune_surface" > 0 THEN 10000.0 * {net} / "commune_surface" END'
@@ -315,8 +314,7 @@ def style_published_table(
     layer: QgsVectorLayer, dataset: str, unit: str = "ha", decimals: int = 2
 ) -> None:
     """Aliases with units and a display of ``decimals`` decimals for every number (the file keeps
-    its
-    full precision: only what QGIS shows is rounded)."""
+    its full precision: only what QGIS shows is rounded)."""
     from qgis.PyQt.QtCore import QVariant
 
     aliases = published_aliases(dataset, unit)

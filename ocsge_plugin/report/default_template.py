@@ -357,8 +357,7 @@ def _notes(page: Page, key: str, sections: list[tuple[str, float]]) -> None:
 
 def _method_page(page: Page) -> None:
     """The method note, a heading and a text label per section (``methode_1``…: the text depends
-    on the method and convention only; labels, drawn much faster than table cells of long
-    text)."""
+    on the method and convention only; labels, drawn much faster than table cells of long text)."""
     page.header()
     headings = [heading for heading, _text in method_note("", "")]
     _notes(page, "methode", list(zip(headings, METHOD_HEIGHTS)))
@@ -599,8 +598,8 @@ def default_layout(project, model: str = "portrait") -> QgsPrintLayout:
 
 
 def write_default_template(path: Path | None = None, model: str = "portrait") -> None:
-    """Save the default layout of ``model`` as its shipped template (``layout.TEMPLATES``; run when
-    the layout code changes)."""
+    """Save the default layout of ``model`` as its shipped template (``layout.TEMPLATES``; run
+    when the layout code changes)."""
     from qgis.core import QgsProject
 
     project = QgsProject()

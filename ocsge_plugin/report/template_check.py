@@ -1,9 +1,8 @@
 """A user's layout template (.qpt) is data, not code: it is read as XML and checked before QGIS
-loads
-it, since loading already fetches what an HTML frame or a picture points at.
+loads it, since loading already fetches what an HTML frame or a picture points at.
 
-Refused, naming the element: a file that does not parse (or declares entities); an HTML frame or a
-label in HTML mode (a web view: it reads local files and the web); any web or file address
+Refused, naming the element: a file that does not parse (or declares entities); an HTML frame or
+a label in HTML mode (a web view: it reads local files and the web); any web or file address
 (``http://``, ``file://``…); a picture outside the template's folder and QGIS's SVG libraries; a
 picture whose data-defined source is an expression (only a field of the atlas layer is allowed);
 an expression function or variable that reads the environment, files or layers' sources

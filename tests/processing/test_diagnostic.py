@@ -1,6 +1,6 @@
-"""ocsge:diagnostic and the example model on the sample deliveries of Territoire de Belfort, checked
-against the sample generator's own per-commune truth (computed from its geometry, not by the
-plugin)."""
+"""ocsge:diagnostic and the example model on the sample deliveries of Territoire de Belfort,
+checked against the sample generator's own per-commune truth (computed from its geometry, not by
+the plugin)."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def params(folder, out, **extra):
 
 
 class _Progress:
-    """A feedback recording the progress bar (its signal: QGIS sets it from C++) and canceling at a
-    value."""
+    """A feedback recording the progress bar (its signal: QGIS sets it from C++) and canceling at
+    a value."""
 
     def __new__(cls, cancel_at: float | None = None):
         feedback = Recorder()
@@ -249,9 +249,8 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
 
 def test_example_model_with_the_consumption_file_puts_it_beside_ocsge(run, sample, tmp_path):
     """The model given Cerema's file (the sample's): ocsge:consommation runs after the export and
-    reads
-    its artif_<level> tables; the OCS GE columns of trajectoires_epci equal flux_artif_net ÷
-    years."""
+    reads its artif_<level> tables; the OCS GE columns of trajectoires_epci equal flux_artif_net
+    ÷ years."""
     import subprocess
     import sys
 
@@ -329,11 +328,9 @@ def dense_sample(tmp_path_factory):
 
 
 def test_overlay_and_difference_layer_give_the_same_flows_per_commune(run, dense_sample, tmp_path):
-    """Flows by overlay of the two millésimes (no DIFFERENCE delivery: identical polygons paired by
-    their
-    WKB, the rest intersected) equal the flows read from IGN's DIFFERENCE layer, commune by commune,
-    and
-    the generator's own imperméabilisation flows (computed from its geometry)."""
+    """Flows by overlay of the two millésimes (no DIFFERENCE delivery: identical polygons paired
+    by their WKB, the rest intersected) equal the flows read from IGN's DIFFERENCE layer, commune
+    by commune, and the generator's own imperméabilisation flows (computed from its geometry)."""
     folder, manifest = dense_sample
     occupation = sorted(str(p) for p in folder.iterdir() if p.is_dir() and "__GPKG" in p.name)
     diff = [
