@@ -207,15 +207,8 @@ def pieces_from_difference(
     leaves under their codes disagree) are counted in ``report.undetermined_*`` and kept out.
     ``flows_only`` skips pieces whose class changed without any flow (faster for aggregation).
     Raises FlowError (missing fields) at once, before any piece."""
-    report = report if report is not None else FlowReport()
-    report.source, report.method, report.convention = (
-        "difference",
-        "matrice",
-        checked_convention(convention),
-    )
-    fields, _ = code_fields(layer, "difference")
-    _check_projected(layer, report)
-    return _read_difference(layer, "difference", fields, report, feedback, flows_only)
+    report = _started(report, "difference", "matrice", convention)
+    return _checked_pieces(layer, "difference", report, feedback, flows_only)
 
 
 def pieces_from_artif_diff(
@@ -229,12 +222,22 @@ def pieces_from_artif_diff(
     ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with
     0, the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the
     couverture codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
+    report = _started(report, "artif_diff", "ign", convention)
+    return _checked_pieces(layer, "artif_diff", report, feedback, flows_only)
+
+
+def _started(report: FlowReport | None, source: str, method: str, convention: str) -> FlowReport:
+    """``report`` (a new one when None) with its source, method and checked convention set."""
     report = report if report is not None else FlowReport()
-    report.source, report.method, report.convention = (
-        "artif_diff",
-        "ign",
-        checked_convention(convention),
-    )
-    fields, _ = code_fields(layer, "artif_diff")
+    report.source, report.method = source, method
+    report.convention = checked_convention(convention)
+    return report
+
+
+def _checked_pieces(
+    layer: QgsVectorLayer, kind: str, report: FlowReport, feedback: Any, flows_only: bool
+) -> Iterator[ChangePiece]:
+    """The pieces of a difference layer of ``kind``, its code fields and CRS checked first."""
+    fields, _ = code_fields(layer, kind)
     _check_projected(layer, report)
-    return _read_difference(layer, "artif_diff", fields, report, feedback, flows_only)
+    return _read_difference(layer, kind, fields, report, feedback, flows_only)

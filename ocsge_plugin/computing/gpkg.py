@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -296,10 +296,20 @@ def write_copy(
     SQLite adds the columns' values; the features are numbered 1..n in the shapefile's order, as
     QGIS numbers them."""
     write = _translate if isinstance(plan, TranslatePlan) else _write
+    rows = _Rows(added, fid, metadata or {})
     return _atomically(
         dest,
-        lambda tmp, layer_name: write(plan, tmp, layer_name, added, fid, feedback, metadata or {}),
+        lambda tmp, layer_name: write(plan, tmp, layer_name, rows, feedback),
     )
+
+
+class _Rows(NamedTuple):
+    """What is added to the copied rows: (ogr.FieldDefn, codes, labels) per column, the feature
+    ids, the layer's metadata items."""
+
+    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]]
+    fid: np.ndarray
+    metadata: dict[str, str]
 
 
 def _atomically(dest: str, write: Any) -> int:
@@ -337,15 +347,8 @@ def _triggers_aside(con: sqlite3.Connection, layer_name: str):
     con.execute("COMMIT")
 
 
-def _write(
-    plan: Plan,
-    path: Path,
-    layer_name: str,
-    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
-    fid: np.ndarray,
-    feedback: Any,
-    metadata: dict[str, str],
-) -> int:
+def _write(plan: Plan, path: Path, layer_name: str, rows: _Rows, feedback: Any) -> int:
+    added, fid, metadata = rows
     _create(plan, path, layer_name, [defn for defn, _, _ in added], metadata)
     _check(feedback)
     with closing(_private(path)) as con:
@@ -581,15 +584,9 @@ def plan_translate(
     )
 
 
-def _translate(
-    plan: TranslatePlan,
-    path: Path,
-    layer_name: str,
-    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
-    fid: np.ndarray,
-    feedback: Any,
-    metadata: dict[str, str],
-) -> int:
+def _translate(plan: TranslatePlan, path: Path, layer_name: str, rows: _Rows, feedback: Any) -> int:
+    added, fid, metadata = rows
+
     def callback(complete, message, data):
         _progress(feedback, 60.0 * complete)
         return 0 if feedback is not None and feedback.isCanceled() else 1

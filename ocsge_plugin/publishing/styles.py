@@ -53,19 +53,18 @@ def _categorized(
 
 def couverture_renderer(field: str = "code_cs") -> QgsCategorizedSymbolRenderer:
     """Official couverture palette, one class per leaf code, labelled ``CS1.1.1.1 Zones bâties``."""
-    entries = couverture()
-    cats = [
-        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}")
-        for code in couverture_leaves()
-    ]
-    return _categorized(field, cats + [(None, "#ffffff", tr("Unknown code"))])
+    return _palette(field, couverture(), couverture_leaves())
 
 
 def usage_renderer(field: str = "code_us") -> QgsCategorizedSymbolRenderer:
-    entries = usage()
+    """Official usage palette, one class per leaf code, labelled ``US1.1 Agriculture``."""
+    return _palette(field, usage(), usage_leaves())
+
+
+def _palette(field: str, entries: dict, leaves) -> QgsCategorizedSymbolRenderer:
+    """One class per leaf code in IGN's colour, then a white class for unknown codes."""
     cats = [
-        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}")
-        for code in usage_leaves()
+        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}") for code in leaves
     ]
     return _categorized(field, cats + [(None, "#ffffff", tr("Unknown code"))])
 

@@ -382,6 +382,13 @@ def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> Non
     _place(picture, rect)
 
 
+def _consumption_note(page: Page, key: str, rect: tuple) -> None:
+    """The grey note of a consumption page (the atlas field ``key``); the page itself left out of
+    the export for a territory without consumption figures."""
+    _label(page.layout, key, f'[% "{key}" %]', rect, size=7.5, colour="#555555")
+    _exclude_without_consumption(page)
+
+
 def _exclude_without_consumption(page: Page) -> None:
     page.layout.pageCollection().page(page.index).dataDefinedProperties().setProperty(
         QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
@@ -413,15 +420,7 @@ def _consumption_page(page: Page) -> None:
         (MARGIN, top, inner, 30),
         8.5,
     )
-    _label(
-        page.layout,
-        "note_conso",
-        '[% "note_conso" %]',
-        (MARGIN, top + 40, inner, 16),
-        size=7.5,
-        colour="#555555",
-    )
-    _exclude_without_consumption(page)
+    _consumption_note(page, "note_conso", (MARGIN, top + 40, inner, 16))
 
 
 def _trajectory_page(page: Page) -> None:
@@ -437,15 +436,7 @@ def _trajectory_page(page: Page) -> None:
         (MARGIN, top, inner, 54),
         9,
     )
-    _label(
-        page.layout,
-        "note_trajectoire",
-        '[% "note_trajectoire" %]',
-        (MARGIN, top + 66, inner, 20),
-        size=7.5,
-        colour="#555555",
-    )
-    _exclude_without_consumption(page)
+    _consumption_note(page, "note_trajectoire", (MARGIN, top + 66, inner, 20))
 
 
 def _charts_page(page: Page) -> None:
