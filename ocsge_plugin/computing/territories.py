@@ -84,6 +84,7 @@ class AggregateResult:
     classes: dict[str, pd.DataFrame] = field(
         default_factory=dict
     )  # per-class long tables (m²), classes.Collector.tables
+    used: list[str] = field(default_factory=list)  # the names of the layers aggregated
 
 
 def _stock_weights(

@@ -190,6 +190,7 @@ def _aggregate_sources(
         convention=convention,
     )
     result.convention = convention
+    result.used = [source.layer.name() for source in chosen]
     return result
 
 

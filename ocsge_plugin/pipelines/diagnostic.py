@@ -99,7 +99,8 @@ class DiagnosticRun:
         """The REPORT of ``ocsge:diagnostic``."""
         return {
             "deliveries": self.sources,
-            "layers": [layer.name() for layer in self.layers],
+            "layers": self.result.used,  # the layers used (a twin or a duplicate left out)
+            "layers_read": [layer.name() for layer in self.layers],
             "communes": len(self.covered),
             "communes_left_out": self.left_out,
             "files": self.written.files,

@@ -56,7 +56,7 @@ def cover(
         ["Codes indéterminés", CONVENTION_LABELS.get(convention, convention)],
         ["Source", "IGN, OCS GE (occupation du sol à grande échelle)"],
         ["Livraisons lues", "\n".join(deliveries) or "–"],
-        ["Couches lues", "\n".join(layers) or "–"],
+        ["Couches utilisées", "\n".join(layers) or "–"],
         ["Date de production", today.strftime("%d/%m/%Y")],
     ]
     return rows

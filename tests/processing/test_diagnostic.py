@@ -80,6 +80,17 @@ def test_diagnostic_on_the_sample(run, sample, tmp_path):
     # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
     report = json.loads(results["REPORT"])
     assert any("left out" in w and "Occupation du sol" in w for w in report["warnings"])
+    # the layers used, once each (the cover of the portrait lists them): IGN's two
+    # artificialisation layers, its artificialisation difference (the artificialisation flows)
+    # and the difference (the imperméabilisation flows); the occupation du sol read, left out
+    used, (y1, y2) = report["layers"], manifest["millesimes"]
+    assert sorted(used) == [
+        f"Artificialisation D90 {y1}",
+        f"Artificialisation D90 {y2}",
+        f"Différence D90 {y1}-{y2}",
+        f"Évolution de l'artificialisation D90 {y1}-{y2}",
+    ]
+    assert set(used) < set(report["layers_read"])
     # messages for people: layers named as in the project, never by their internal file names;
     # totals as a table
     said = "\n".join(feedback.infos + feedback.warnings)
