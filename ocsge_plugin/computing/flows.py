@@ -157,21 +157,13 @@ def _read_difference(
         if geometry.isNull():
             continue
         report.pieces += 1
-        yield ChangePiece(
+        yield ChangePiece.between(
             geometry,
-            cs_d,
-            us_d,
-            cs_f,
-            us_f,
-            imper_d,
-            imper_f,
-            artif_d,
-            artif_f,
+            ((cs_d, us_d), (cs_f, us_f)),
+            ((imper_d, artif_d), (imper_f, artif_f)),
             flux_artif,
-            flux_imper,
             geometry.area(),
-            None,
-            feature.id(),
+            (None, feature.id()),
         )
     progress.done()
 
