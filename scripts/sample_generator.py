@@ -1162,6 +1162,14 @@ class Mesh:
         """Committed rows (call ``flush`` after ``append``)."""
         return len(self.i0)
 
+    def row_like(
+        self, like: int, rect: tuple, codes: tuple[int, int], kind: int, present: tuple[bool, bool]
+    ) -> dict:
+        """A new locked row for ``append``: its rectangle (i0, j0, w, h), codes (cs, us), kind and
+        presence in each millésime (in1, in2); its class, template and role those of ``like``."""
+        like_values = (self.rcls[like], self.tmpl[like], self.role[like])
+        return dict(zip(self.COLUMNS, (*rect, *codes, *like_values, kind, *present, True)))
+
     def append(self, rows: list[dict]) -> np.ndarray:
         """Queue rows (dicts of column values); returns their future indices. Columns are only
         extended by ``flush``, so many appends cost one concatenation."""
@@ -1297,27 +1305,8 @@ def add_islands(
         mesh.locked[host] = True
         mesh.holes.setdefault(int(host), []).append(hole)
         for ring, ((c, u), _) in zip(parts, kind.parts):
-            row = int(
-                mesh.append(
-                    [
-                        dict(
-                            i0=mesh.i0[host],
-                            j0=mesh.j0[host],
-                            w=0,
-                            h=0,
-                            cs=CS_INDEX[c],
-                            us=US_INDEX[u],
-                            rcls=mesh.rcls[host],
-                            tmpl=mesh.tmpl[host],
-                            role=mesh.role[host],
-                            kind=KIND_ISLAND,
-                            in1=present[0],
-                            in2=present[1],
-                            locked=True,
-                        )
-                    ]
-                )[0]
-            )
+            rect, codes = (mesh.i0[host], mesh.j0[host], 0, 0), (CS_INDEX[c], US_INDEX[u])
+            row = int(mesh.append([mesh.row_like(host, rect, codes, KIND_ISLAND, present)])[0])
             mesh.special_wkb[row] = multipolygon_wkb([[ring]])
             rows.append(row)
     return rows
@@ -1427,26 +1416,8 @@ class ChangeBuilder:
     def new_row(self, like: int, i0: int, j0: int, w: int, h: int, codes: tuple[int, int]) -> int:
         """Queue a second-millésime rectangle (``like`` gives its class, template and role)."""
         mesh = self.mesh
-        row = mesh.append(
-            [
-                dict(
-                    i0=i0,
-                    j0=j0,
-                    w=w,
-                    h=h,
-                    cs=codes[0],
-                    us=codes[1],
-                    rcls=mesh.rcls[like],
-                    tmpl=mesh.tmpl[like],
-                    role=mesh.role[like],
-                    kind=KIND_RECT,
-                    in1=False,
-                    in2=True,
-                    locked=True,
-                )
-            ]
-        )[0]
-        return int(row)
+        row = mesh.append([mesh.row_like(like, (i0, j0, w, h), codes, KIND_RECT, (False, True))])
+        return int(row[0])
 
     def retire(self, row: int) -> None:
         self.mesh.in2[row] = False
@@ -2750,16 +2721,16 @@ def generate(
     if with_commune_truth is None:
         with_commune_truth = polygons <= 20000
     if reuse:
-        parameters = dict(
-            departement=dep,
-            polygons_target=polygons,
-            seed=seed,
-            flavour=flavour,
-            archived=archive,
-            code_fields=code_fields,
-            commune_truth=with_commune_truth,
-            vertices=vertices,
-        )
+        parameters = {
+            "departement": dep,
+            "polygons_target": polygons,
+            "seed": seed,
+            "flavour": flavour,
+            "archived": archive,
+            "code_fields": code_fields,
+            "commune_truth": with_commune_truth,
+            "vertices": vertices,
+        }
         existing = reusable_manifest(out, parameters)
         if existing is not None:
             timings["reused"] = 1.0

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..domain.nomenclature import normalise_code
 from .codes import factorize
-from .table import years_text
+from .table import KEY_COLUMNS, years_text
 
 __all__ = [
     "CLASS_COLUMNS",
@@ -299,12 +299,7 @@ def rollup_classes(
 # one table of the three, for a layer (ocsge:aggregate's OUTPUT_CLASSES, read back by ocsge:export)
 LONG_COLUMNS = [
     "tableau",
-    "code",
-    "nom",
-    "index_debut",
-    "index_fin",
-    "millesime_debut",
-    "millesime_fin",
+    *KEY_COLUMNS,
     "code_cs",
     "code_us",
     "cs_debut",

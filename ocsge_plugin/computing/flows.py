@@ -57,6 +57,7 @@ from .flow_layers import (
 from .flows_overlay import pieces_from_overlay, resolve_overlay_method
 from .pieces import UNDETERMINED, ChangePiece, FlowReport
 from .progress import ScaledFeedback, StepProgress
+from .table import FLOW_COLUMNS
 
 # The checks and the overlay are re-exported: ``ocsge:flows`` and ``chain`` use this module only.
 __all__ = [
@@ -75,15 +76,8 @@ __all__ = [
     "resolve_overlay_method",
 ]
 
-#: The six flow totals ``ocsge:flows`` reports (ha), in order.
-SUMMARY_FIELDS = (
-    "flux_artif",
-    "flux_desartif",
-    "flux_artif_net",
-    "flux_imper",
-    "flux_desimper",
-    "flux_imper_net",
-)
+#: The six flow totals ``ocsge:flows`` reports (ha), in order: the territory table's flows.
+SUMMARY_FIELDS = FLOW_COLUMNS
 
 
 def _code(feature, name: str | None) -> str | None:
@@ -163,21 +157,13 @@ def _read_difference(
         if geometry.isNull():
             continue
         report.pieces += 1
-        yield ChangePiece(
+        yield ChangePiece.between(
             geometry,
-            cs_d,
-            us_d,
-            cs_f,
-            us_f,
-            imper_d,
-            imper_f,
-            artif_d,
-            artif_f,
+            ((cs_d, us_d), (cs_f, us_f)),
+            ((imper_d, artif_d), (imper_f, artif_f)),
             flux_artif,
-            flux_imper,
             geometry.area(),
-            None,
-            feature.id(),
+            (None, feature.id()),
         )
     progress.done()
 

@@ -391,26 +391,10 @@ class _OverlayRun:
         if geometry.isNull():
             return None
         report.pieces += 1
-        (cs_d, us_d), (cs_f, us_f) = (
-            self.codes.pair[debut.code[pos_d]],
-            self.codes.pair[fin.code[pos_f]],
-        )
-        return ChangePiece(
-            geometry,
-            cs_d,
-            us_d,
-            cs_f,
-            us_f,
-            imper_d,
-            imper_f,
-            artif_d,
-            artif_f,
-            flux_artif,
-            flux_imper,
-            geometry.area() if area is None else area,
-            int(debut.fid[pos_d]),
-            int(fin.fid[pos_f]),
-        )
+        codes = (self.codes.pair[debut.code[pos_d]], self.codes.pair[fin.code[pos_f]])
+        fids = (int(debut.fid[pos_d]), int(fin.fid[pos_f]))
+        area = geometry.area() if area is None else area
+        return ChangePiece.between(geometry, codes, (status_d, status_f), flux_artif, area, fids)
 
     def identical(self):
         """Passes 1 and 2: both millésimes read in batches (attributes, areas, boxes, WKB

@@ -122,6 +122,36 @@ class ChangePiece:
     )
     fid_fin: int | None = None
 
+    @classmethod
+    def between(
+        cls,
+        geometry: QgsGeometry,
+        codes: tuple[tuple[str | None, str | None], tuple[str | None, str | None]],
+        statuses: tuple[tuple[int, int], tuple[int, int]],
+        flux_artif: int,
+        area: float,
+        fids: tuple[int | None, int | None],
+    ) -> ChangePiece:
+        """The piece from début's and fin's (cs, us) codes, (imper, artif) statuses and feature
+        ids: the imperméabilisation flow follows the statuses, the artificialisation flow is
+        given (IGN's ``zan_evol`` may say it where its statuses do not)."""
+        ((cs_d, us_d), (cs_f, us_f)), ((imper_d, artif_d), (imper_f, artif_f)) = codes, statuses
+        return cls(
+            geometry,
+            cs_d,
+            us_d,
+            cs_f,
+            us_f,
+            imper_d,
+            imper_f,
+            artif_d,
+            artif_f,
+            flux_artif,
+            imper_f - imper_d,
+            area,
+            *fids,
+        )
+
     @property
     def flux(self) -> str | None:
         return flux_value(self.flux_artif, self.flux_imper)

@@ -47,13 +47,10 @@ class Source:
         return self.layer.crs()
 
 
+# What a layer of each kind brings: the stock at its millésime, or the flows between two.
 _ROLES = {
-    "occupation": "stock",
-    "artif": "stock",
-    "classified": "stock",
-    "difference": "flow",
-    "artif_diff": "flow",
-    "flows": "flow",
+    **dict.fromkeys(("occupation", "artif", "classified"), "stock"),
+    **dict.fromkeys(("difference", "artif_diff", "flows"), "flow"),
 }
 # The fields the aggregation reads, per kind (normalised names), when the layer has them.
 _READ = {

@@ -638,22 +638,25 @@ def _closing_notes(run: _Run) -> list[str]:
                 ),
             ).format(count=run.stats["repaired"])
         )
-    indet = sum(float(s[:, 3].sum()) for s in run.stocks.values())
-    if indet > 0:
-        notes.append(
-            tr(
-                "{area:.2f} ha of OCS GE polygons have an undetermined status (the "
-                "leaves under their codes disagree: null, unknown or parent codes): "
-                "counted apart (surface_indeterminee), never as non-artificialised."
-            ).format(area=indet / 1e4)
-        )
-    indet_flows = sum(float(f[:, 4].sum()) for f in run.flows.values())
-    if indet_flows > 0:
-        notes.append(
-            tr(
-                "{area:.2f} ha of change pieces have flows that cannot be told "
-                "(undetermined status at a date): kept out of the flows and counted "
-                "apart (flux_indetermine)."
-            ).format(area=indet_flows / 1e4)
-        )
+
+    def undetermined(area: float, text: str) -> None:
+        """A note for ``area`` m² counted apart, when there is some."""
+        if area > 0:
+            notes.append(text.format(area=area / 1e4))
+
+    undetermined(
+        sum(float(s[:, 3].sum()) for s in run.stocks.values()),
+        tr(
+            "{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their "
+            "codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), "
+            "never as non-artificialised."
+        ),
+    )
+    undetermined(
+        sum(float(f[:, 4].sum()) for f in run.flows.values()),
+        tr(
+            "{area:.2f} ha of change pieces have flows that cannot be told (undetermined status "
+            "at a date): kept out of the flows and counted apart (flux_indetermine)."
+        ),
+    )
     return notes

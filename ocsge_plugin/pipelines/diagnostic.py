@@ -62,19 +62,11 @@ class DiagnosticOptions:
     database: Any = None
 
     def export_options(self, code_field: str) -> ExportOptions:
-        """Every published level and dataset, GeoPackage and CSV, in these options."""
+        """Every published level and dataset, GeoPackage and CSV (the export's defaults), in these
+        options (all but the method)."""
+        shared = ("coverage", "unit", "dialect", "simplify", "wide", "convention", "database")
         return ExportOptions(
-            levels=list(export.PUBLISHED_LEVELS),
-            datasets=list(export.DATASETS),
-            formats=["gpkg", "csv"],
-            coverage=self.coverage,
-            unit=self.unit,
-            dialect=self.dialect,
-            simplify=self.simplify,
-            wide=self.wide,
-            convention=self.convention,
-            code_field=code_field,
-            database=self.database,
+            code_field=code_field, **{name: getattr(self, name) for name in shared}
         )
 
 

@@ -19,7 +19,6 @@ one in its written form.
 from __future__ import annotations
 
 import pandas as pd
-from qgis.PyQt.QtCore import QVariant
 
 from ..computing.classes import (
     CLASS_COLUMNS,
@@ -33,8 +32,8 @@ from ..computing.classes import (
     rollup_classes,
 )
 from ..computing.table import UNITS
-from ..core.errors import TerritoryError
 from ..core.i18n import tr
+from . import read_back
 
 __all__ = [
     "by_level",
@@ -158,34 +157,13 @@ def tables_of_level(
 def read_classes(source) -> dict[str, pd.DataFrame]:
     """The per-class tables (m²) from a layer written by ocsge:aggregate (``OUTPUT_CLASSES``);
     raises TerritoryError when the layer is not such a table."""
-    names = source.fields().names()
-    missing = [c for c in LONG_COLUMNS if c not in names]
-    if missing:
-        raise TerritoryError(
-            tr(
-                "The layer has no {missing} field. Expected the surfaces by class of "
-                "ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…)."
-            ).format(missing=", ".join(missing))
-        )
-    rows = []
-    for feature in source.getFeatures():
-        rows.append(
-            [
-                None
-                if isinstance(v, QVariant) and v.isNull()
-                else (v.value() if isinstance(v, QVariant) else v)
-                for v in (feature[name] for name in names)
-            ]
-        )
-    table = pd.DataFrame(rows, columns=names)
-    unit = (
-        str(table["unite"].dropna().iloc[0])
-        if "unite" in table.columns and table["unite"].notna().any()
-        else "ha"
+    expected = tr(
+        "The layer has no {missing} field. Expected the surfaces by class of "
+        "ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…)."
     )
-    if unit not in UNITS:
-        raise TerritoryError(
-            tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit)
-        )
+    names = read_back.field_names(source, LONG_COLUMNS, expected)
+    rows = [[read_back.plain(feature[name]) for name in names] for feature in source.getFeatures()]
+    table = pd.DataFrame(rows, columns=names)
+    unit = read_back.unit_of(table)
     table["surface"] = pd.to_numeric(table["surface"], errors="coerce").astype(float) / UNITS[unit]
     return from_long(table)

@@ -166,13 +166,9 @@ def _single(colour: str, outline: str, width: float):
 def disagreement_renderer(field: str = "raison") -> QgsCategorizedSymbolRenderer:
     """Polygons where IGN and the recomputation disagree, by reason: the matrix or the
     thresholds."""
-    return _categorized(
-        field,
-        [
-            ("matrice", "#6a3d9a", tr("Matrix disagrees with IGN")),
-            ("seuil", "#ff7f00", tr("Thresholds (seuils) disagree with IGN")),
-        ],
-    )
+    matrix = ("matrice", "#6a3d9a", tr("Matrix disagrees with IGN"))
+    thresholds = ("seuil", "#ff7f00", tr("Thresholds (seuils) disagree with IGN"))
+    return _categorized(field, [matrix, thresholds])
 
 
 # Flows between millésimes (ocsge:flows): one colour per flow kind, combinations darker.
