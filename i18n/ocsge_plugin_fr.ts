@@ -1534,21 +1534,6 @@
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="85"/>
-        <source>Codes above the leaves, INDETERMINE, nulls</source>
-        <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="79"/>
-        <source>Indéterminé reported apart (a code stands for its leaves)</source>
-        <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="80"/>
-        <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
-        <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
-    </message>
-    <message>
         <location filename="../processing_provider/params.py" line="97"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
@@ -1702,11 +1687,6 @@
         <location filename="../ocsge_plugin/storage/postgis.py" line="531"/>
         <source>The PostgreSQL database « {name} » refused the tables: {reason}. Nothing was changed in the database.</source>
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="240"/>
-        <source>PostgreSQL database (optional)</source>
-        <translation>Base PostgreSQL (facultatif)</translation>
     </message>
     <message>
         <location filename="../processing_provider/params.py" line="243"/>
@@ -2812,6 +2792,26 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="79"/>
+        <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
+        <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="80"/>
+        <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
+        <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="85"/>
+        <source>Imprecise codes (parents, INDETERMINE, empty)</source>
+        <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="240"/>
+        <source>PostgreSQL database</source>
+        <translation>Base PostgreSQL</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -3246,11 +3246,6 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="134"/>
-        <source>Commune outlines (optional)</source>
-        <translation>Contours des communes (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="134"/>
         <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
         <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
     </message>
@@ -3321,18 +3316,8 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="217"/>
-        <source>Territorialisation table (optional)</source>
-        <translation>Table de territorialisation (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="217"/>
         <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
         <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="230"/>
-        <source>INSEE table de passage (optional)</source>
-        <translation>Table de passage de l'INSEE (facultatif)</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="230"/>
@@ -3416,11 +3401,6 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="245"/>
-        <source>OCS GE tables of the diagnostic (optional)</source>
-        <translation>Tables OCS GE du diagnostic (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="245"/>
         <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
     </message>
@@ -3448,6 +3428,26 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../processing_provider/consommation.py" line="474"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="134"/>
+        <source>Commune outlines</source>
+        <translation>Contours des communes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="217"/>
+        <source>Territorialisation table</source>
+        <translation>Table de territorialisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="230"/>
+        <source>INSEE table de passage</source>
+        <translation>Table de passage de l'INSEE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="245"/>
+        <source>OCS GE tables of the diagnostic</source>
+        <translation>Tables OCS GE du diagnostic</translation>
     </message>
 </context>
 <context>
@@ -4378,11 +4378,6 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/portrait.py" line="168"/>
-        <source>Consumption file (Cerema, optional)</source>
-        <translation>Fichier de consommation (Cerema, facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="168"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
     </message>
@@ -4418,11 +4413,6 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/portrait.py" line="212"/>
-        <source>INSEE table de passage (optional)</source>
-        <translation>Table de passage de l'INSEE (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="212"/>
         <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
         <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
     </message>
@@ -4450,6 +4440,16 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../processing_provider/portrait.py" line="310"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="168"/>
+        <source>Consumption file (Cerema)</source>
+        <translation>Fichier de consommation (Cerema)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="212"/>
+        <source>INSEE table de passage</source>
+        <translation>Table de passage de l'INSEE</translation>
     </message>
 </context>
 <context>

@@ -76,13 +76,15 @@ def convention(name: str) -> QgsProcessingParameterEnum:
     """How codes above the leaves, INDETERMINE usages, nulls and unknown codes are read
     (``CONVENTIONS``)."""
     labels = {
-        "indetermine": tr("Indéterminé reported apart (a code stands for its leaves)"),
+        "indetermine": tr(
+            "Count apart what is undetermined (a parent code stands for the codes under it)"
+        ),
         "national": tr(
-            "As the national files (exact codes only, anything else neither "
-            "artificialised nor impermeable)"
+            "As the national files (exact codes only, the rest neither artificialised "
+            "nor impermeable)"
         ),
     }
-    return _choice(name, tr("Codes above the leaves, INDETERMINE, nulls"), CONVENTIONS, labels)
+    return _choice(name, tr("Imprecise codes (parents, INDETERMINE, empty)"), CONVENTIONS, labels)
 
 
 def _helped(
@@ -238,7 +240,7 @@ def database(connection_name: str, schema_name: str) -> list[QgsProcessingParame
     """The PostgreSQL connection (QGIS's saved connections) and the schema the published tables are
     also written into; both optional (files only by default)."""
     connection = QgsProcessingParameterProviderConnection(
-        connection_name, tr("PostgreSQL database (optional)"), "postgres", optional=True
+        connection_name, tr("PostgreSQL database"), "postgres", optional=True
     )
     connection.setHelp(
         tr(

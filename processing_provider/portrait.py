@@ -168,7 +168,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterFile(
                 self.CONSOMMATION,
-                self.tr("Consumption file (Cerema, optional)"),
+                self.tr("Consumption file (Cerema)"),
                 fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)",
                 optional=True,
             ),
@@ -212,7 +212,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterFile(
                 self.PASSAGE,
-                self.tr("INSEE table de passage (optional)"),
+                self.tr("INSEE table de passage"),
                 extension="csv",
                 optional=True,
             ),
