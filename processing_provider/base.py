@@ -131,6 +131,12 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def addParameter(self, param, createOutput=True):  # noqa: N802, N803
+        """QGIS's, with a folder or file output proposed beside the saved project in the dialog
+        (``params.propose_beside_project``)."""
+        params.propose_beside_project(param, self.name())
+        return super().addParameter(param, createOutput)
+
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP
 

@@ -8,6 +8,8 @@ choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the co
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterBoolean,
@@ -20,11 +22,16 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterProviderConnection,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
 )
 
+from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS
 from ..ocsge_plugin.core.definitions import METHODS as CORE_METHODS
 from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.storage import files
 from .deliveries import deliveries_parameter
 
 METHODS = (AUTO,) + CORE_METHODS  # the METHOD parameter's choices, in order
@@ -34,6 +41,7 @@ __all__ = [
     "DIALECTS",
     "METHODS",
     "UNITS",
+    "commune_layer",
     "commune_table",
     "convention",
     "couverture_field",
@@ -43,6 +51,7 @@ __all__ = [
     "membership",
     "method",
     "output_folder",
+    "propose_beside_project",
     "published",
     "replace_group",
     "unit",
@@ -231,7 +240,8 @@ def output_folder(name: str) -> QgsProcessingParameterFolderDestination:
         QgsProcessingParameterFolderDestination(name, tr("Output folder")),
         tr(
             "Where the files are written; files of the same names in it are replaced, "
-            "nothing else is touched."
+            "nothing else is touched. When the project is saved, the dialog proposes a "
+            "folder in ocsge beside it (a new one rather than a folder of yours)."
         ),
     )
 
@@ -283,6 +293,47 @@ def replace_group(name: str) -> QgsProcessingParameterBoolean:
     )
 
 
+def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -> None:
+    """In the dialog, a folder or file output ``param`` proposes a place in the folder ocsge beside
+    the saved project (``<project>/ocsge/<name>``, ``<name>_2``… when taken: never a user's
+    folder, ``files.default_output``); nothing when no project is saved (QGIS's temporary output).
+    Only the dialog's starting value: scripts, models and qgis_process are unchanged."""
+    project = QgsProject.instance()
+    if not project.fileName() or not project.homePath():
+        return
+    folder = Path(project.homePath()) / "ocsge"
+    if param.type() == "folderDestination":
+        path = files.default_output(folder, name)
+    elif param.type() == "fileDestination" and "pdf" in param.fileFilter().lower():
+        path = files.default_output(folder, name, ".pdf", beside="_donnees")
+    else:
+        return
+    param.setGuiDefaultValueOverride(str(path))
+
+
+# Fields of the plugin's own outputs (published tables, aggregations): such a layer is not the
+# commune layer a planner means, even when it has a commune code.
+_OUTPUT_FIELDS = ("pourcent_artif", "surface_artif", "flux_artif", "flux_artif_net_par_ha")
+
+
+def commune_layer(project: QgsProject | None = None) -> str | None:
+    """The id of the project's commune layer: the first polygon layer of the layers panel with an
+    INSEE code field (``commune_fields``) and none of the plugin's output fields; None when none."""
+    project = project or QgsProject.instance()
+    for node in project.layerTreeRoot().findLayers():
+        layer = node.layer()
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            continue
+        if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+            continue
+        names = layer.fields().names()
+        if any(name.lower() in _OUTPUT_FIELDS for name in names):
+            continue
+        if commune_fields(names).code is not None:
+            return layer.id()
+    return None
+
+
 def diagnostic_inputs(alg, with_layers: bool = True) -> None:
     """Add to ``alg`` (an ``OcsgeAlgorithm``) the inputs of ``ocsge:diagnostic`` that
     ``ocsge:portrait`` shares: INPUT (the deliveries), LAYERS (``with_layers``), COMMUNES,
@@ -313,10 +364,14 @@ def diagnostic_inputs(alg, with_layers: bool = True) -> None:
                 "and contents, whatever their names."
             ),
         )
+    communes = QgsProcessingParameterFeatureSource(
+        "COMMUNES", tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]
+    )
+    found = commune_layer()  # else QGIS shows the first polygon layer, a diagnostic's output maybe
+    if found:
+        communes.setGuiDefaultValueOverride(found)
     alg.add(
-        QgsProcessingParameterFeatureSource(
-            "COMMUNES", tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]
-        ),
+        communes,
         tr(
             "Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS's COMMUNE "
             "layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the "

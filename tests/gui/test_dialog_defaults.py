@@ -1,0 +1,95 @@
+"""What the dialogs show before the planner touches them: the commune layer (not a diagnostic's
+output) in « Communes », and outputs proposed in a folder ocsge beside the saved project."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from support import DATA
+
+
+@pytest.fixture(autouse=True)
+def _no_iface(monkeypatch):
+    """pytest-qgis's interface lacks the browser model the dialog asks for."""
+    import processing.gui.ParametersPanel
+
+    monkeypatch.setattr(processing.gui.ParametersPanel, "iface", None)
+
+
+@pytest.fixture
+def project():
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()
+
+
+def _shown(alg_id: str) -> dict:
+    """The values of the real algorithm dialog as it opens (the toolbox's way: a new instance)."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+    dialog = AlgorithmDialog(alg, False, None)
+    try:
+        wrappers = dialog.mainWidget().wrappers
+        return {name: wrapper.parameterValue() for name, wrapper in wrappers.items()}
+    finally:
+        dialog.deleteLater()
+
+
+def _layers(project):
+    """A diagnostic's output (polygons with commune_code and pourcent_artif), named so that it
+    sorts first, and ADMIN EXPRESS-like communes."""
+    output = QgsVectorLayer(
+        "Polygon?crs=EPSG:2154&field=commune_code:string&field=pourcent_artif:double",
+        "Artificialisation nette 2018-2021 – communes",
+        "memory",
+    )
+    communes = QgsVectorLayer(
+        str(DATA / "communes-90-territoire-de-belfort.geojson"), "COMMUNE", "ogr"
+    )
+    assert output.isValid() and communes.isValid()
+    project.addMapLayers([output, communes])
+    return output, communes
+
+
+@pytest.mark.parametrize("alg_id", ["ocsge:portrait", "ocsge:diagnostic"])
+def test_communes_is_the_commune_layer_not_an_output(provider, project, alg_id):
+    output, communes = _layers(project)
+    assert _shown(alg_id)["COMMUNES"] == communes.id()
+
+
+def test_without_a_commune_layer_qgis_keeps_its_choice(provider, project):
+    """No layer with an INSEE code: the plugin proposes nothing (QGIS shows its first layer)."""
+    output, communes = _layers(project)
+    project.removeMapLayer(communes.id())
+    alg = provider.algorithm("portrait").create()
+    communes_param = alg.parameterDefinition("COMMUNES")
+    assert communes_param.guiDefaultValueOverride() is None
+    assert communes_param.defaultValue() is None
+
+
+def test_outputs_beside_the_saved_project(provider, project, tmp_path):
+    home = tmp_path / "PLUi Belfort"
+    home.mkdir()
+    assert project.write(str(home / "plui.qgz"))
+    assert _shown("ocsge:diagnostic")["OUTPUT_FOLDER"] == str(home / "ocsge" / "diagnostic")
+    assert _shown("ocsge:export")["OUTPUT_FOLDER"] == str(home / "ocsge" / "export")
+    assert _shown("ocsge:consommation")["OUTPUT_FOLDER"] == str(home / "ocsge" / "consommation")
+    assert _shown("ocsge:portrait")["OUTPUT"] == str(home / "ocsge" / "portrait.pdf")
+    # a folder of the user's is never proposed: the next free name
+    (home / "ocsge" / "diagnostic").mkdir(parents=True)
+    (home / "ocsge" / "diagnostic" / "notes.odt").write_text("mine", encoding="utf-8")
+    assert _shown("ocsge:diagnostic")["OUTPUT_FOLDER"] == str(home / "ocsge" / "diagnostic_2")
+    (home / "ocsge" / "portrait_donnees").mkdir()
+    (home / "ocsge" / "portrait_donnees" / "carte.png").write_text("x", encoding="utf-8")
+    assert _shown("ocsge:portrait")["OUTPUT"] == str(home / "ocsge" / "portrait_2.pdf")
+    # scripts and qgis_process: no default, as before
+    assert provider.algorithm("diagnostic").create().parameterDefinition(
+        "OUTPUT_FOLDER"
+    ).defaultValue() in (None, "")
+
+
+def test_outputs_temporary_without_a_saved_project(provider, project):
+    assert _shown("ocsge:diagnostic")["OUTPUT_FOLDER"] == "TEMPORARY_OUTPUT"
+    assert _shown("ocsge:portrait")["OUTPUT"] == "TEMPORARY_OUTPUT"
