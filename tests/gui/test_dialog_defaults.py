@@ -4,7 +4,7 @@ output) in « Communes », and outputs proposed in a folder ocsge beside the sav
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProject, QgsVectorLayer
 from support import DATA
 
 
@@ -93,3 +93,58 @@ def test_outputs_beside_the_saved_project(provider, project, tmp_path):
 def test_outputs_temporary_without_a_saved_project(provider, project):
     assert _shown("ocsge:diagnostic")["OUTPUT_FOLDER"] == "TEMPORARY_OUTPUT"
     assert _shown("ocsge:portrait")["OUTPUT"] == "TEMPORARY_OUTPUT"
+
+
+def _dialog(alg_id: str):
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+
+    return AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById(alg_id))
+
+
+def test_the_portrait_lists_the_territories_to_tick(provider, project):
+    """« name (code) » of the level chosen, from the communes and the membership table of the same
+    dialog; ticking one writes its code, as scripts give it."""
+    from qgis.PyQt.QtCore import Qt
+
+    output, communes = _layers(project)
+    dialog = _dialog("ocsge:portrait")
+    try:
+        wrappers = dialog.mainWidget().wrappers
+        territories = wrappers["TERRITORIES"]
+        widget = territories.widget
+        assert wrappers["LEVEL"].parameterValue() == 1  # EPCI
+        assert wrappers["COMMUNES"].parameterValue() == communes.id()
+        wrappers["MEMBERSHIP"].setParameterValue(
+            str(DATA / "appartenance-communes-90.csv"), QgsProcessingContext()
+        )
+        texts = [item.text() for item in widget.items()]
+        assert "CA Grand Belfort (200069052)" in texts
+        assert len(texts) == 3, texts  # the EPCI of the Territoire de Belfort
+        belfort = next(i for i in widget.items() if i.text() == "CA Grand Belfort (200069052)")
+        belfort.setCheckState(Qt.CheckState.Checked)
+        assert territories.parameterValue() == "200069052"
+        # the communes when the level changes: the 102 of the layer, by name
+        wrappers["LEVEL"].setParameterValue(0, QgsProcessingContext())
+        texts = [item.text() for item in widget.items()]
+        assert len(texts) == 102 and "Belfort (90010)" in texts
+        widget.search.setText("belf")
+        shown = [i.text() for i in widget.items() if not i.isHidden()]
+        assert "Belfort (90010)" in shown and len(shown) < 5
+        # typed codes tick the list, and stay (the EPCI code kept beside)
+        widget.line.setText("90010; 90001")
+        assert [i.text() for i in widget.items() if i.checkState() == Qt.CheckState.Checked] == [
+            "Andelnans (90001)",
+            "Belfort (90010)",
+        ]
+        assert territories.parameterValue() == "90010, 90001"
+    finally:
+        dialog.deleteLater()
+
+
+def test_territories_stay_codes_for_scripts(provider):
+    alg = provider.algorithm("portrait").create()
+    definition = alg.parameterDefinition("TERRITORIES")
+    assert definition.type() == "string"
+    assert definition.metadata()["widget_wrapper"]["class"].endswith(
+        "ocsge_plugin.gui.territories.TerritoriesWidgetWrapper"
+    )
