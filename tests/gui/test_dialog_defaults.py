@@ -148,3 +148,40 @@ def test_territories_stay_codes_for_scripts(provider):
     assert definition.metadata()["widget_wrapper"]["class"].endswith(
         "ocsge_plugin.gui.territories.TerritoriesWidgetWrapper"
     )
+
+
+def test_the_batch_table_has_the_codes_line(provider, monkeypatch):
+    """In the batch table: the line of codes alone (no list per row), read as the dialog reads it."""
+    import processing.gui.BatchPanel
+    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+
+    from ocsge.ocsge_plugin.gui.territories import TerritoriesWidget
+
+    monkeypatch.setattr(processing.gui.BatchPanel, "iface", None)
+    dialog = BatchAlgorithmDialog(
+        QgsApplication.processingRegistry().createAlgorithmById("ocsge:portrait")
+    )
+    try:
+        panel = dialog.mainWidget()
+        wrapper = panel.wrappers[0][panel.parameter_to_column["TERRITORIES"]]
+        assert isinstance(wrapper.widget, TerritoriesWidget)
+        assert wrapper.widget.list.isHidden()
+        wrapper.setParameterValue("200069052;90010", QgsProcessingContext())
+        assert wrapper.parameterValue() == "200069052, 90010"
+    finally:
+        dialog.deleteLater()
+
+
+def test_qgis_says_optional_once(provider):
+    """QGIS appends « [optional] » (« [optionnel] » in French) to an optional parameter's label:
+    the plugin's labels do not say it again."""
+    from qgis.PyQt.QtWidgets import QLabel
+
+    dialog = _dialog("ocsge:portrait")
+    try:
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "Membership table (CSV or XLSX) [optional]" in labels
+        assert "Consumption file (Cerema) [optional]" in labels
+        assert not [text for text in labels if "(optional" in text.lower()]
+    finally:
+        dialog.deleteLater()
