@@ -151,7 +151,7 @@ def test_territories_stay_codes_for_scripts(provider):
 
 
 def test_the_batch_table_has_the_codes_line(provider, monkeypatch):
-    """In the batch table: the line of codes alone (no list per row), read as the dialog reads it."""
+    """In the batch table: the line of codes alone (no list per row); codes as scripts give them."""
     import processing.gui.BatchPanel
     from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
 
