@@ -449,15 +449,28 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         return QgsProcessingException(message)
 
 
+def _make_parents(found: list[tuple]) -> None:
+    """Make the missing folder of a file or layer output (the dialog proposes one in a folder ocsge
+    beside the project that may not exist yet; QGIS would fail to create the file)."""
+    for path, kind, _layer in found:
+        if kind in (files.Kind.FILE, files.Kind.LAYER):
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # QGIS says it cannot write there
+
+
 def _cancel_is_an_error(process: Callable) -> Callable:
     @functools.wraps(process)
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         inputs = input_places(self, parameters, context)
         try:
-            for path, kind, layer in destinations(self, parameters, context):
+            found = destinations(self, parameters, context)
+            for path, kind, layer in found:
                 files.check_destination(path, kind, layer, inputs)
         except files.OutputClash as error:
             raise self.fail(str(error)) from None
+        _make_parents(found)
         with interrupt.watching(feedback), files.guarding(inputs):
             try:
                 results = process(self, parameters, context, feedback)

@@ -8,6 +8,8 @@ choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the co
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from qgis.core import (
@@ -294,9 +296,11 @@ def replace_group(name: str) -> QgsProcessingParameterBoolean:
 
 
 def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -> None:
-    """In the dialog, a folder or file output ``param`` proposes a place in the folder ocsge beside
-    the saved project (``<project>/ocsge/<name>``, ``<name>_2``… when taken: never a user's
-    folder, ``files.default_output``); nothing when no project is saved (QGIS's temporary output).
+    """In the dialog, a folder, PDF or layer output ``param`` proposes a place in the folder ocsge
+    beside the saved project (``<project>/ocsge/<name>``, ``<name>_2``… when taken: never a user's
+    folder, ``files.default_output``; a layer: a GeoPackage named after its label in that folder,
+    only when the output is made by default); nothing when no project is saved (QGIS's temporary
+    output).
     Only the dialog's starting value: scripts, models and qgis_process are unchanged."""
     project = QgsProject.instance()
     if not project.fileName() or not project.homePath():
@@ -306,9 +310,17 @@ def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -
         path = files.default_output(folder, name)
     elif param.type() == "fileDestination" and "pdf" in param.fileFilter().lower():
         path = files.default_output(folder, name, ".pdf", beside="_donnees")
+    elif param.type() == "sink" and param.createByDefault():  # not one the user must ask for
+        path = files.default_output(folder, name) / f"{_slug(param.description())}.gpkg"
     else:
         return
     param.setGuiDefaultValueOverride(str(path))
+
+
+def _slug(text: str) -> str:
+    """A file name from a label: « Surfaces par classe » → surfaces_par_classe."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or "sortie"
 
 
 # Fields of the plugin's own outputs (published tables, aggregations): such a layer is not the

@@ -84,6 +84,13 @@ def test_outputs_beside_the_saved_project(provider, project, tmp_path):
     (home / "ocsge" / "portrait_donnees").mkdir()
     (home / "ocsge" / "portrait_donnees" / "carte.png").write_text("x", encoding="utf-8")
     assert _shown("ocsge:portrait")["OUTPUT"] == str(home / "ocsge" / "portrait_2.pdf")
+    # layers: a GeoPackage named after the output in the algorithm's folder, only for outputs
+    # made by default (the optional tables stay unticked)
+    shown = _shown("ocsge:aggregate")
+    assert shown["OUTPUT"].sink.staticValue() == str(
+        home / "ocsge" / "aggregate" / "territories_with_stocks_and_flows.gpkg"
+    )
+    assert shown["OUTPUT_TABLE"] is None and shown["OUTPUT_CLASSES"] is None
     # scripts and qgis_process: no default, as before
     assert provider.algorithm("diagnostic").create().parameterDefinition(
         "OUTPUT_FOLDER"
