@@ -28,6 +28,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS
@@ -302,6 +303,8 @@ def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -
     only when the output is made by default); nothing when no project is saved (QGIS's temporary
     output).
     Only the dialog's starting value: scripts, models and qgis_process are unchanged."""
+    if not _main_thread():
+        return
     project = QgsProject.instance()
     if not project.fileName() or not project.homePath():
         return
@@ -315,6 +318,12 @@ def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -
     else:
         return
     param.setGuiDefaultValueOverride(str(path))
+
+
+def _main_thread() -> bool:
+    """Whether this runs in QGIS's main thread (where a dialog builds its algorithm)."""
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() == app.thread()
 
 
 def _slug(text: str) -> str:
@@ -331,6 +340,8 @@ _OUTPUT_FIELDS = ("pourcent_artif", "surface_artif", "flux_artif", "flux_artif_n
 def commune_layer(project: QgsProject | None = None) -> str | None:
     """The id of the project's commune layer: the first polygon layer of the layers panel with an
     INSEE code field (``commune_fields``) and none of the plugin's output fields; None when none."""
+    if project is None and not _main_thread():
+        return None  # an instance made in a task (a child algorithm): no dialog, no project read
     project = project or QgsProject.instance()
     for node in project.layerTreeRoot().findLayers():
         layer = node.layer()
