@@ -152,7 +152,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterEnum(
                 self.CONVENTION,
-                self.tr("Convention"),
+                self.tr("Convention of the trajectory"),
                 options=[
                     self.tr("The law (default)"),
                     self.tr("As the national « Trajectoires ZAN » table"),

@@ -201,10 +201,12 @@ def published(
         },
     )
     simplify = QgsProcessingParameterBoolean(
-        simplify_name, tr("Simplify outlines (topology kept)"), defaultValue=True
+        simplify_name, tr("Simplify outlines (shared boundaries kept)"), defaultValue=True
     )
     wide = QgsProcessingParameterBoolean(
-        wide_name, tr('Also the "by index" layout'), defaultValue=False
+        wide_name,
+        tr('Also one row per territory (columns by millésime, "by index")'),
+        defaultValue=False,
     )
     return [
         unit(unit_name),

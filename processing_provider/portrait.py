@@ -204,7 +204,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                 ],
                 defaultValue=0,
             ),
-            self.tr("As the parameter Convention of ocsge:consommation."),
+            self.tr("As the parameter « Convention of the trajectory » of ocsge:consommation."),
             advanced=True,
         )
         self.add(

@@ -69,3 +69,19 @@ def test_the_convention_in_plain_french(provider, french):
         "ni imperméabilisé)",
     ]
     assert convention.defaultValue() == 0
+
+
+def test_publishing_options_in_plain_french(provider, french):
+    export = provider.algorithm("export").create()
+    assert (
+        export.parameterDefinition("SIMPLIFY").description()
+        == "Simplifier les contours (limites partagées conservées)"
+    )
+    assert (
+        export.parameterDefinition("WIDE").description()
+        == "Aussi une ligne par territoire (colonnes par millésime, « par index »)"
+    )
+    consommation = provider.algorithm("consommation").create()
+    assert consommation.parameterDefinition("CONVENTION").description() == (
+        "Convention de la trajectoire"
+    )
