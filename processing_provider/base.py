@@ -450,10 +450,14 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
 
 
 def _make_parents(found: list[tuple]) -> None:
-    """Make the missing folder of a file or layer output (the dialog proposes one in a folder ocsge
-    beside the project that may not exist yet; QGIS would fail to create the file)."""
+    """Make the missing folder of a file or layer output in the folder ocsge beside the saved
+    project, where the dialog proposes them (QGIS would fail to create the file); elsewhere a
+    missing folder stays the user's error (a typo is not made into folders)."""
+    proposed = params.proposed_folder()
+    if proposed is None:
+        return
     for path, kind, _layer in found:
-        if kind in (files.Kind.FILE, files.Kind.LAYER):
+        if kind in (files.Kind.FILE, files.Kind.LAYER) and Path(path).is_relative_to(proposed):
             try:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             except OSError:

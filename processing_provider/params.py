@@ -55,6 +55,7 @@ __all__ = [
     "method",
     "output_folder",
     "propose_beside_project",
+    "proposed_folder",
     "published",
     "replace_group",
     "unit",
@@ -298,6 +299,15 @@ def replace_group(name: str) -> QgsProcessingParameterBoolean:
     )
 
 
+def proposed_folder() -> Path | None:
+    """The folder ocsge beside the saved project, where the dialogs propose outputs; None when the
+    project is not saved."""
+    project = QgsProject.instance()
+    if not project.fileName() or not project.homePath():
+        return None
+    return Path(project.homePath()) / "ocsge"
+
+
 def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -> None:
     """In the dialog, a folder, PDF or layer output ``param`` proposes a place in the folder ocsge
     beside the saved project (``<project>/ocsge/<name>``, ``<name>_2``… when taken: never a user's
@@ -305,12 +315,9 @@ def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -
     only when the output is made by default); nothing when no project is saved (QGIS's temporary
     output).
     Only the dialog's starting value: scripts, models and qgis_process are unchanged."""
-    if not _main_thread():
+    folder = proposed_folder() if _main_thread() else None
+    if folder is None:
         return
-    project = QgsProject.instance()
-    if not project.fileName() or not project.homePath():
-        return
-    folder = Path(project.homePath()) / "ocsge"
     if param.type() == "folderDestination":
         path = files.default_output(folder, name)
     elif param.type() == "fileDestination" and "pdf" in param.fileFilter().lower():
