@@ -6,6 +6,8 @@ the batch table and the modeler, the line alone (or QGIS's own widget)."""
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 from processing.gui.wrappers import DIALOG_STANDARD, WidgetWrapper
 from qgis.core import (
@@ -200,13 +202,28 @@ def choices_from(values: dict, context) -> list[tuple[str, str]]:
     if layer is None or not isinstance(level_index, int) or not 0 <= level_index < 4:
         return []
     communes = commune_rows(layer, values.get("CODE_FIELD"), values.get("NAME_FIELD"))
-    membership: Membership | None = None
-    if values.get("MEMBERSHIP"):
-        try:
-            membership = read_membership(str(values["MEMBERSHIP"]))
-        except (OcsgeError, OSError, ValueError):
-            membership = None  # the run says what is wrong with it
+    membership = _membership(str(values["MEMBERSHIP"])) if values.get("MEMBERSHIP") else None
     return territory_choices(LEVELS[level_index], communes, membership)
+
+
+_READ: dict[tuple[str, float], Membership | None] = {}  # the last table read, by path and date
+
+
+def _membership(path: str) -> Membership | None:
+    """The membership table at ``path`` (read once while unchanged: INSEE's XLSX takes seconds);
+    None when it cannot be read (the run says what is wrong with it)."""
+    try:
+        key = (path, os.path.getmtime(path))
+    except OSError:
+        return None
+    if key not in _READ:
+        try:
+            table = read_membership(path)
+        except (OcsgeError, OSError, ValueError):
+            table = None
+        _READ.clear()
+        _READ[key] = table
+    return _READ[key]
 
 
 class TerritoriesWidgetWrapper(WidgetWrapper):
