@@ -384,7 +384,7 @@
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="294"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="296"/>
         <source>commune layer fields</source>
         <translation>champs de la couche des communes</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="327"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="328"/>
         <source>{path} is a folder</source>
         <translation>{path} est un dossier</translation>
     </message>
@@ -1069,12 +1069,12 @@
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="346"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="348"/>
         <source>The membership table {path} cannot be read: {error}.</source>
         <translation>La table d'appartenance {path} ne peut pas être lue : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="314"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="316"/>
         <source>{count} communes appear several times in the membership table with different EPCI; the first row is used: {communes}.</source>
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
@@ -1089,27 +1089,27 @@
         <translation>GDAL n'a pas pu écrire le fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="121"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="122"/>
         <source>Refused: the name “{name}” given by {what} would put a file outside {folder}. The source may be misconfigured or hostile; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} placerait un fichier hors de {folder}. La source est peut-être mal configurée ou malveillante ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="134"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="135"/>
         <source>the source</source>
         <translation>la source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="134"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="135"/>
         <source>Refused: the name “{name}” given by {what} is not a plain file name; nothing was written.</source>
         <translation>Refusé : le nom « {name} » donné par {what} n'est pas un simple nom de fichier ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="320"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="321"/>
         <source>Cannot write {path}: {detail}. Nothing was replaced: a previous file of that name is kept.</source>
         <translation>Impossible d'écrire {path} : {detail}. Rien n'a été remplacé : un fichier précédent de ce nom est conservé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="692"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="713"/>
         <source>the export</source>
         <translation>l'export</translation>
     </message>
@@ -1509,97 +1509,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="72"/>
+        <location filename="../processing_provider/params.py" line="84"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="67"/>
+        <location filename="../processing_provider/params.py" line="79"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="68"/>
+        <location filename="../processing_provider/params.py" line="80"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="69"/>
+        <location filename="../processing_provider/params.py" line="81"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="70"/>
+        <location filename="../processing_provider/params.py" line="82"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="85"/>
-        <source>Codes above the leaves, INDETERMINE, nulls</source>
-        <translation>Codes au-dessus des feuilles, INDETERMINE, nuls</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="79"/>
-        <source>Indéterminé reported apart (a code stands for its leaves)</source>
-        <translation>Indéterminé à part (un code vaut ses feuilles)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="80"/>
-        <source>As the national files (exact codes only, anything else neither artificialised nor impermeable)</source>
-        <translation>Comme les fichiers nationaux (codes exacts seulement, tout le reste ni artificialisé ni imperméabilisé)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="97"/>
+        <location filename="../processing_provider/params.py" line="111"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="114"/>
+        <location filename="../processing_provider/params.py" line="128"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="164"/>
+        <location filename="../processing_provider/params.py" line="178"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="164"/>
+        <location filename="../processing_provider/params.py" line="178"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="164"/>
+        <location filename="../processing_provider/params.py" line="178"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="180"/>
+        <location filename="../processing_provider/params.py" line="194"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="180"/>
+        <location filename="../processing_provider/params.py" line="194"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="180"/>
+        <location filename="../processing_provider/params.py" line="194"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="189"/>
-        <source>Simplify outlines (topology kept)</source>
-        <translation>Simplifier les contours (topologie conservée)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="192"/>
-        <source>Also the &quot;by index&quot; layout</source>
-        <translation>Aussi la présentation « par index »</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="219"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1704,22 +1679,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="240"/>
-        <source>PostgreSQL database (optional)</source>
-        <translation>Base PostgreSQL (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="243"/>
+        <location filename="../processing_provider/params.py" line="260"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="251"/>
+        <location filename="../processing_provider/params.py" line="268"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="254"/>
+        <location filename="../processing_provider/params.py" line="271"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1734,44 +1704,39 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="97"/>
+        <location filename="../processing_provider/params.py" line="111"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="114"/>
+        <location filename="../processing_provider/params.py" line="128"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="164"/>
+        <location filename="../processing_provider/params.py" line="178"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="197"/>
+        <location filename="../processing_provider/params.py" line="213"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="200"/>
+        <location filename="../processing_provider/params.py" line="216"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="207"/>
+        <location filename="../processing_provider/params.py" line="223"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="228"/>
+        <location filename="../processing_provider/params.py" line="244"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/params.py" line="228"/>
-        <source>Where the files are written; files of the same names in it are replaced, nothing else is touched.</source>
-        <translation>Emplacement où les fichiers sont écrits ; les fichiers de même nom y sont remplacés, rien d'autre n'est modifié.</translation>
     </message>
     <message>
         <location filename="../processing_provider/help_texts.py" line="33"/>
@@ -2031,12 +1996,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="133"/>
+        <location filename="../processing_provider/params.py" line="147"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="133"/>
+        <location filename="../processing_provider/params.py" line="147"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2186,37 +2151,37 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>l'étiquette {item} en mode HTML</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="492"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="493"/>
         <source>Refused: the output layer {layer} would be written into {path}, which this run reads. Nothing was written. Expected another file for the output.</source>
         <translation>Refusé : la couche de sortie {layer} serait écrite dans {path}, que ce traitement lit. Rien n'a été écrit. Attendu : un autre fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="499"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="500"/>
         <source>Refused: the output {output} is also an input of this run; writing it would replace the data being read. Nothing was written. Expected another name for the output.</source>
         <translation>Refusé : la sortie {output} est aussi une entrée de ce traitement ; l'écrire remplacerait les données lues. Rien n'a été écrit. Attendu : un autre nom pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="509"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="510"/>
         <source>Refused: the folder {output} holds an input of this run ({input}) and the run replaces its files. Nothing was written. Expected another place for the output.</source>
         <translation>Refusé : le dossier {output} contient une entrée de ce traitement ({input}) et le traitement en remplace les fichiers. Rien n'a été écrit. Attendu : un autre emplacement pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="520"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="521"/>
         <source>Refused: {output} is a GeoPackage holding other layers ({layers}); replacing the file would delete them. Nothing was written. Expected a new file name for the output.</source>
         <translation>Refusé : {output} est un GeoPackage qui contient d'autres couches ({layers}) ; remplacer le fichier les supprimerait. Rien n'a été écrit. Attendu : un nouveau nom de fichier pour la sortie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="530"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="531"/>
         <source>Refused: the output {output} is, or lies inside, the folder {input} that this run reads: the next run would read the outputs as data. Nothing was written. Expected a place outside that folder.</source>
         <translation>Refusé : la sortie {output} est le dossier {input} que ce traitement lit, ou se trouve dedans : le traitement suivant lirait les résultats comme des données. Rien n'a été écrit. Attendu : un emplacement hors de ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="543"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="544"/>
         <source>Refused: {folder} exists and was not made by this plugin (no {marker} in it): it is left untouched. Expected another output name, or an empty place.</source>
         <translation>Refusé : {folder} existe et n'a pas été créé par cette extension (il ne contient pas {marker}) : il est laissé intact. Attendu : un autre nom de sortie, ou un emplacement libre.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/files.py" line="594"/>
+        <location filename="../ocsge_plugin/storage/files.py" line="615"/>
         <source>the plugin</source>
         <translation>l'extension</translation>
     </message>
@@ -2490,12 +2455,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="267"/>
+        <location filename="../processing_provider/params.py" line="284"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="267"/>
+        <location filename="../processing_provider/params.py" line="284"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2555,77 +2520,77 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²). Quelle mesure pour quelle décennie : pour 2021–2031, la loi (loi n° 2021-1104 du 22 août 2021, articles 191 et 194) mesure la consommation d'espaces NAF, d'après les fichiers fonciers, comme ici ; à partir de 2031, elle mesure l'artificialisation nette des sols (article L. 101-2-1 du code de l'urbanisme), avec l'OCS GE selon la nomenclature du décret n° 2023-1096 du 27 novembre 2023 (le RAPPORT le dit, clé mesure_legale). À côté de l'OCS GE (tables du diagnostic données) : pour chaque territoire, la paire de millésimes la plus récente de artif_&lt;niveau&gt; dont les années rencontrent celles du fichier ; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime de fin − millésime de début) ; conso_annuelle_periode_ocsge = la consommation des années civiles du millésime de début au millésime de fin − 1 ÷ leur nombre. Les deux ne mesurent pas la même chose (l'usage du sol au cadastre, la couverture et l'usage vus sur les images aériennes) : leur écart est une information, pas une erreur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="229"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="231"/>
         <source>the plugin&apos;s membership table</source>
         <translation>la table d'appartenance de l'extension</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="230"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="232"/>
         <source>INSEE's table d'appartenance géographique des communes</source>
         <translation>la table d'appartenance géographique des communes de l'Insee</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="231"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="233"/>
         <source>ADMIN EXPRESS communes</source>
         <translation>les communes d'ADMIN EXPRESS</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="232"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="234"/>
         <source>membership fields of the commune layer</source>
         <translation>les champs d'appartenance de la couche des communes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="238"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="240"/>
         <source>Membership: {source} read as {shape} ({count} communes); columns used: {columns}.</source>
         <translation>Appartenance : {source} lu comme {shape} ({count} communes) ; colonnes utilisées : {columns}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="257"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="259"/>
         <source>The membership table has columns {found}. Expected the plugin&apos;s (commune_code, nom, epci_code, epci_nom, departement_code, region_code), INSEE&apos;s table d&apos;appartenance (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or ADMIN EXPRESS&apos;s (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</source>
         <translation>La table d'appartenance a les colonnes {found}. Attendu : celles de l'extension (commune_code, nom, epci_code, epci_nom, departement_code, region_code), celles de la table d'appartenance de l'Insee (CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou celles d'ADMIN EXPRESS (INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP, INSEE_REG).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="337"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="339"/>
         <source>The membership table {path} does not exist. Expected a CSV like appartenance-communes-90.csv or INSEE&apos;s table d&apos;appartenance (XLSX).</source>
         <translation>La table d'appartenance {path} n'existe pas. Attendu : un CSV comme appartenance-communes-90.csv ou la table d'appartenance de l'Insee (XLSX).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="390"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="392"/>
         <source>no .xlsx, .ods or .csv file inside</source>
         <translation>aucun fichier .xlsx, .ods ou .csv à l'intérieur</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="403"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="405"/>
         <source>the old Excel format .xls is not read; save it as .xlsx or .csv</source>
         <translation>l'ancien format Excel .xls n'est pas lu ; enregistrez-le en .xlsx ou en .csv</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="434"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="436"/>
         <source>not a spreadsheet GDAL can open</source>
         <translation>pas un classeur que GDAL sait ouvrir</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="517"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="519"/>
         <source>Commune layer: fields used {fields}.</source>
         <translation>Couche des communes : champs utilisés {fields}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="579"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="618"/>
         <source>The commune codes do not meet the membership table: {matched} of the {count} codes of the field « {field} » of the commune layer are in the column « {column} » of {source}. Examples from the layer: {layer_examples}; from the table: {table_examples}. Choose the field holding the INSEE code of the commune (5 characters: 90010, 2A004, 97411). Nothing was written.</source>
         <translation>Les codes de commune ne correspondent pas à la table d'appartenance : {matched} des {count} codes du champ « {field} » de la couche des communes figurent dans la colonne « {column} » de {source}. Exemples de la couche : {layer_examples} ; de la table : {table_examples}. Choisissez le champ qui contient le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="599"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="638"/>
         <source>{count} of the {total} codes of the field « {field} » are not INSEE commune codes, for example {examples}. Expected 5 characters: 2 digits (or 2A, 2B) then 3 digits, 97 and 3 digits overseas (90010, 2A004, 97411). Nothing was written.</source>
         <translation>{count} des {total} codes du champ « {field} » ne sont pas des codes INSEE de commune, par exemple {examples}. Attendu : 5 caractères, 2 chiffres (ou 2A, 2B) puis 3 chiffres, 97 et 3 chiffres outre-mer (90010, 2A004, 97411). Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="609"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="648"/>
         <source>{count} code of the field « {field} » is not an INSEE commune code (it counts in no département): {codes}.</source>
         <translation>{count} code du champ « {field} » n'est pas un code INSEE de commune (il ne compte dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/communes.py" line="609"/>
+        <location filename="../ocsge_plugin/computing/communes.py" line="648"/>
         <source>{count} codes of the field « {field} » are not INSEE commune codes (they count in no département): {codes}.</source>
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
@@ -2640,17 +2605,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="146"/>
+        <location filename="../processing_provider/params.py" line="160"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="147"/>
+        <location filename="../processing_provider/params.py" line="161"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="147"/>
+        <location filename="../processing_provider/params.py" line="161"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2733,57 +2698,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="288"/>
+        <location filename="../processing_provider/params.py" line="366"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="288"/>
+        <location filename="../processing_provider/params.py" line="366"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="300"/>
+        <location filename="../processing_provider/params.py" line="378"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="300"/>
+        <location filename="../processing_provider/params.py" line="378"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="314"/>
+        <location filename="../processing_provider/params.py" line="392"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="314"/>
+        <location filename="../processing_provider/params.py" line="398"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="325"/>
+        <location filename="../processing_provider/params.py" line="407"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="325"/>
+        <location filename="../processing_provider/params.py" line="407"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="335"/>
+        <location filename="../processing_provider/params.py" line="417"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="335"/>
+        <location filename="../processing_provider/params.py" line="417"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="342"/>
+        <location filename="../processing_provider/params.py" line="424"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2811,6 +2776,71 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../ocsge_plugin/pipelines/classify.py" line="151"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="91"/>
+        <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
+        <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="94"/>
+        <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
+        <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="99"/>
+        <source>Imprecise codes (parents, INDETERMINE, empty)</source>
+        <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="257"/>
+        <source>PostgreSQL database</source>
+        <translation>Base PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="244"/>
+        <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
+        <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/territories.py" line="71"/>
+        <source>Empty: every territory of the level</source>
+        <translation>Vide : tous les territoires du niveau</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/territories.py" line="72"/>
+        <source>Codes separated by &apos;,&apos;; tick the territories in the list below.</source>
+        <translation>Codes séparés par « , » ; cochez les territoires dans la liste ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/territories.py" line="74"/>
+        <source>Search a territory (name or code)</source>
+        <translation>Chercher un territoire (nom ou code)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/territories.py" line="108"/>
+        <source>{count} territories of this level; none ticked: all of them.</source>
+        <translation>{count} territoires de ce niveau ; aucun coché : tous.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/territories.py" line="108"/>
+        <source>Choose the communes (and the membership table) above to list the territories.</source>
+        <translation>Choisissez les communes (et la table d'appartenance) ci-dessus pour lister les territoires.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/territories.py" line="108"/>
+        <source>{count} territory of this level; none ticked: all of them.</source>
+        <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="203"/>
+        <source>Simplify outlines (shared boundaries kept)</source>
+        <translation>Simplifier les contours (limites partagées conservées)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="206"/>
+        <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
+        <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
 </context>
 <context>
@@ -3246,18 +3276,8 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="134"/>
-        <source>Commune outlines (optional)</source>
-        <translation>Contours des communes (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="134"/>
         <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
         <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="152"/>
-        <source>Convention</source>
-        <translation>Convention</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="152"/>
@@ -3321,18 +3341,8 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="217"/>
-        <source>Territorialisation table (optional)</source>
-        <translation>Table de territorialisation (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="217"/>
         <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
         <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="230"/>
-        <source>INSEE table de passage (optional)</source>
-        <translation>Table de passage de l'INSEE (facultatif)</translation>
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="230"/>
@@ -3416,11 +3426,6 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
     </message>
     <message>
         <location filename="../processing_provider/consommation.py" line="245"/>
-        <source>OCS GE tables of the diagnostic (optional)</source>
-        <translation>Tables OCS GE du diagnostic (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="245"/>
         <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
     </message>
@@ -3448,6 +3453,31 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../processing_provider/consommation.py" line="474"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="134"/>
+        <source>Commune outlines</source>
+        <translation>Contours des communes</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="217"/>
+        <source>Territorialisation table</source>
+        <translation>Table de territorialisation</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="230"/>
+        <source>INSEE table de passage</source>
+        <translation>Table de passage de l'INSEE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="245"/>
+        <source>OCS GE tables of the diagnostic</source>
+        <translation>Tables OCS GE du diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/consommation.py" line="152"/>
+        <source>Convention of the trajectory</source>
+        <translation>Convention de la trajectoire</translation>
     </message>
 </context>
 <context>
@@ -4143,17 +4173,17 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="601"/>
+        <location filename="../processing_provider/base.py" line="620"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="602"/>
+        <location filename="../processing_provider/base.py" line="621"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="603"/>
+        <location filename="../processing_provider/base.py" line="622"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -4168,27 +4198,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="194"/>
+        <location filename="../processing_provider/base.py" line="200"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="198"/>
+        <location filename="../processing_provider/base.py" line="204"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="199"/>
+        <location filename="../processing_provider/base.py" line="205"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="200"/>
+        <location filename="../processing_provider/base.py" line="206"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="201"/>
+        <location filename="../processing_provider/base.py" line="207"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
@@ -4198,17 +4228,17 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="362"/>
+        <location filename="../processing_provider/base.py" line="368"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="384"/>
+        <location filename="../processing_provider/base.py" line="390"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="373"/>
+        <location filename="../processing_provider/base.py" line="379"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
@@ -4218,12 +4248,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Guide de l'utilisateur (en ligne)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="296"/>
+        <location filename="../processing_provider/base.py" line="302"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="463"/>
+        <location filename="../processing_provider/base.py" line="482"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
@@ -4252,204 +4282,204 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="103"/>
-        <source>Territories (codes)</source>
-        <translation>Territoires (codes)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="103"/>
-        <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
-        <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="140"/>
+        <location filename="../processing_provider/portrait.py" line="105"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="140"/>
+        <location filename="../processing_provider/portrait.py" line="105"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="152"/>
+        <location filename="../processing_provider/portrait.py" line="117"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="152"/>
+        <location filename="../processing_provider/portrait.py" line="117"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="152"/>
+        <location filename="../processing_provider/portrait.py" line="117"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="161"/>
+        <location filename="../processing_provider/portrait.py" line="126"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
+        <location filename="../processing_provider/portrait.py" line="127"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="249"/>
+        <location filename="../processing_provider/portrait.py" line="262"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="350"/>
+        <location filename="../processing_provider/portrait.py" line="363"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="267"/>
+        <location filename="../processing_provider/portrait.py" line="280"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="274"/>
+        <location filename="../processing_provider/portrait.py" line="287"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="293"/>
+        <location filename="../processing_provider/portrait.py" line="306"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="112"/>
+        <location filename="../processing_provider/portrait.py" line="163"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="112"/>
+        <location filename="../processing_provider/portrait.py" line="163"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="127"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="127"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="396"/>
+        <location filename="../processing_provider/portrait.py" line="409"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="168"/>
-        <source>Consumption file (Cerema, optional)</source>
-        <translation>Fichier de consommation (Cerema, facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="168"/>
+        <location filename="../processing_provider/portrait.py" line="181"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
+        <location filename="../processing_provider/portrait.py" line="197"/>
         <source>Convention of the trajectory</source>
         <translation>Convention de la trajectoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
+        <location filename="../processing_provider/portrait.py" line="197"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
+        <location filename="../processing_provider/portrait.py" line="197"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
-        <source>As the parameter Convention of ocsge:consommation.</source>
-        <translation>Comme le paramètre Convention de ocsge:consommation.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="197"/>
+        <location filename="../processing_provider/portrait.py" line="210"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="197"/>
+        <location filename="../processing_provider/portrait.py" line="210"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
         <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="212"/>
-        <source>INSEE table de passage (optional)</source>
-        <translation>Table de passage de l'INSEE (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="212"/>
+        <location filename="../processing_provider/portrait.py" line="225"/>
         <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
         <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
         <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
         <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="310"/>
+        <location filename="../processing_provider/portrait.py" line="323"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="181"/>
+        <source>Consumption file (Cerema)</source>
+        <translation>Fichier de consommation (Cerema)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="225"/>
+        <source>INSEE table de passage</source>
+        <translation>Table de passage de l'INSEE</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="149"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="154"/>
+        <source>The territories to portray, ticked in the list of the level chosen (name and code, from the communes and the membership table above) or typed as codes separated by ',' (INSEE code of a commune or a département, SIREN of an EPCI…); none: every territory of the level.</source>
+        <translation>Les territoires à décrire, cochés dans la liste du niveau choisi (nom et code, d'après les communes et la table d'appartenance ci-dessus) ou saisis en codes séparés par « , » (code INSEE d'une commune ou d'un département, SIREN d'un EPCI…) ; aucun : tous les territoires du niveau.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/portrait.py" line="197"/>
+        <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
+        <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
     </message>
 </context>
 <context>

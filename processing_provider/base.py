@@ -129,6 +129,12 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def addParameter(self, param, createOutput=True):  # noqa: N802, N803
+        """QGIS's, with a folder or file output proposed beside the saved project in the dialog
+        (``params.propose_beside_project``)."""
+        params.propose_beside_project(param, self.name())
+        return super().addParameter(param, createOutput)
+
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP
 
@@ -436,15 +442,32 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         return QgsProcessingException(message)
 
 
+def _make_parents(found: list[tuple]) -> None:
+    """Make the missing folder of a file or layer output in the folder ocsge beside the saved
+    project, where the dialog proposes them (QGIS would fail to create the file); elsewhere a
+    missing folder stays the user's error (a typo is not made into folders)."""
+    proposed = params.proposed_folder()
+    if proposed is None:
+        return
+    for path, kind, _layer in found:
+        if kind in (files.Kind.FILE, files.Kind.LAYER) and Path(path).is_relative_to(proposed):
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # QGIS says it cannot write there
+
+
 def _cancel_is_an_error(process: Callable) -> Callable:
     @functools.wraps(process)
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         inputs = input_places(self, parameters, context)
         try:
-            for path, kind, layer in destinations(self, parameters, context):
+            found = destinations(self, parameters, context)
+            for path, kind, layer in found:
                 files.check_destination(path, kind, layer, inputs)
         except files.OutputClash as error:
             raise self.fail(str(error)) from None
+        _make_parents(found)
         with interrupt.watching(feedback), files.guarding(inputs):
             try:
                 results = process(self, parameters, context, feedback)

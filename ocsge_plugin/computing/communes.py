@@ -35,6 +35,7 @@ from osgeo import gdal
 
 from ..core.errors import TerritoryError
 from ..core.i18n import plural, tr
+from ..domain.nomenclature import departements
 
 gdal.UseExceptions()
 
@@ -51,6 +52,7 @@ __all__ = [
     "is_insee_code",
     "read_membership",
     "recognise",
+    "territory_choices",
     "MEMBERSHIP_KEYS",
     "EPT_CODES",
     "HEADER_ROWS",
@@ -538,6 +540,43 @@ def commune_fields(
         if key not in ("commune_code", "nom") and column not in used
     }
     return CommuneFields(code, name, membership)
+
+
+def territory_choices(
+    level: str, communes: pd.DataFrame, membership: Membership | None = None
+) -> list[tuple[str, str]]:
+    """(code, name) of the territories of ``level`` (commune, epci, scot, departement) that hold
+    the ``communes`` (columns ``code``, ``nom`` and maybe membership columns, as
+    ``Membership.from_rows`` reads them), by ``membership`` when given, else by the communes' own
+    fields; sorted by name. A name not known is the code itself; none when the level is not
+    known (SCoT without scot_code)."""
+    codes = [str(c) for c in communes["code"] if c is not None and str(c).strip()]
+    if level == "commune":
+        names = communes.drop_duplicates("code").set_index("code").get("nom")
+        found = {c: (names.get(c) if names is not None else None) or c for c in codes}
+        return sorted(found.items(), key=lambda item: (str(item[1]).lower(), item[0]))
+    table = membership.table if membership is not None else None
+    if table is None:
+        own = Membership.from_rows(communes)
+        table = own.table if own is not None else pd.DataFrame(index=pd.Index(codes))
+    rows = table[table.index.isin(codes)] if table.index.isin(codes).any() else table
+    if level == "departement":
+        found = {}
+        for code in rows.index:
+            dep = rows.at[code, "departement_code"] if "departement_code" in rows else None
+            dep = dep or departement_of_commune(str(code))
+            if dep:
+                found[dep] = departements().get(dep, (dep, None))[0]
+        return sorted(found.items(), key=lambda item: item[0])
+    column, name_column = f"{level}_code", f"{level}_nom"
+    if column not in rows:
+        return []
+    names = rows[name_column] if name_column in rows else [None] * len(rows)
+    found = {}
+    for code, name in zip(rows[column], names):
+        if code:
+            found[str(code)] = found.get(str(code)) or name or str(code)
+    return sorted(found.items(), key=lambda item: (str(item[1]).lower(), item[0]))
 
 
 # -------------------------------------------------------------------------------- the code check

@@ -63,6 +63,7 @@ __all__ = [
     "check_owned",
     "clean_leftovers",
     "commit_owned",
+    "default_output",
     "gpkg_layers",
     "guarding",
     "is_write_failure",
@@ -540,6 +541,26 @@ def check_owned(folder: str | Path) -> None:
                 "place."
             ).format(folder=folder, marker=OWNED)
         )
+
+
+def default_output(folder: str | Path, name: str, suffix: str = "", beside: str = "") -> Path:
+    """The output a dialog proposes in ``folder`` (beside the project): ``name`` + ``suffix``, else
+    ``name``_2, _3…, the first that touches nothing of the user's: absent, or an empty folder, or a
+    folder the plugin made (:data:`OWNED`); with ``beside``, the folder ``<stem><beside>`` next to
+    a file output must be free the same way."""
+    folder = Path(folder)
+
+    def free(path: Path) -> bool:
+        if not path.exists():
+            return True
+        return path.is_dir() and (not any(path.iterdir()) or (path / OWNED).is_file())
+
+    for number in range(1, 1000):
+        stem = name if number == 1 else f"{name}_{number}"
+        path = folder / (stem + suffix)
+        if free(path) and (not beside or free(folder / (stem + beside))):
+            return path
+    return folder / f"{name}_{os.getpid()}{suffix}"
 
 
 def _listed(folder: Path) -> list[str]:

@@ -865,3 +865,27 @@ def test_gpkg_null_and_empty_geometries_counted_and_copied(run, tmp_path):
         features["M"]["artif"] is True and features["P"]["artif"] is False
     )  # the thresholds, unchanged
     assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom") == [(len(MESH),)]
+
+
+def test_an_output_in_a_folder_not_made_yet(run, tmp_path):
+    """The dialog proposes <project>/ocsge/classify/….gpkg: the run makes the missing folders (QGIS
+    alone fails: « Creation of data source failed »)."""
+    from qgis.core import QgsProject
+
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    project = QgsProject.instance()
+    project.clear()
+    (tmp_path / "projet").mkdir()
+    assert project.write(str(tmp_path / "projet" / "plui.qgz"))
+    try:
+        out = tmp_path / "projet" / "ocsge" / "classify" / "artificialisation.gpkg"
+        results, _ = run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)})
+        assert out.is_file()
+        assert QgsVectorLayer(results["OUTPUT"]).featureCount() == 13
+        # elsewhere a missing folder stays an error (test_output_folder_missing_…)
+        elsewhere = tmp_path / "projet" / "sorties" / "classified.gpkg"
+        with pytest.raises(QgsProcessingException, match="No such file"):
+            run("ocsge:classify", {"INPUT": path, "OUTPUT": str(elsewhere)})
+        assert not (tmp_path / "projet" / "sorties").exists()
+    finally:
+        project.clear()
