@@ -349,7 +349,7 @@
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="635"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="636"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
@@ -359,27 +359,27 @@
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="228"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="230"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="235"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="239"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="257"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="261"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="282"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="287"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="293"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
@@ -394,17 +394,17 @@
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="197"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="211"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="247"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="156"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="158"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="314"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="277"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="312"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
@@ -954,12 +954,12 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="181"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="180"/>
         <source>Using {title}</source>
-        <translation>Utilisation de {title}</translation>
+        <translation>Couche retenue : {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="327"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="326"/>
         <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
     </message>
@@ -969,7 +969,7 @@
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="254"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="269"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -1009,16 +1009,6 @@
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="650"/>
-        <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
-        <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="659"/>
-        <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
-        <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
-    </message>
-    <message>
         <location filename="../ocsge_plugin/computing/territories.py" line="597"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
@@ -1034,22 +1024,12 @@
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/logs.py" line="35"/>
-        <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
-        <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="230"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="243"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="230"/>
-        <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
-        <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="184"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="186"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
@@ -1209,22 +1189,22 @@
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="635"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="636"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="197"/>
         <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="211"/>
         <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
         <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="247"/>
         <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -1454,12 +1434,12 @@
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="245"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="260"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="245"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="260"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1484,27 +1464,27 @@
         <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="163"/>
+        <location filename="../processing_provider/results.py" line="165"/>
         <source>Share of the territory covered by OCS GE</source>
         <translation>Part du territoire couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="165"/>
+        <location filename="../processing_provider/results.py" line="167"/>
         <source>Artificialisation {years} – {level}</source>
         <translation>Artificialisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="165"/>
+        <location filename="../processing_provider/results.py" line="167"/>
         <source>Imperméabilisation {years} – {level}</source>
         <translation>Imperméabilisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="171"/>
+        <location filename="../processing_provider/results.py" line="173"/>
         <source>Share artificialised {year} (%) – {level}</source>
         <translation>Part artificialisée {year} (%) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="172"/>
+        <location filename="../processing_provider/results.py" line="174"/>
         <source>Net artificialisation {years} (m² per ha) – {level}</source>
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
@@ -1604,32 +1584,32 @@
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="322"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="330"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="339"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="340"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="348"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="347"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="355"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="356"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="364"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="363"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="371"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
@@ -1724,12 +1704,12 @@
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="195"/>
+        <location filename="../processing_provider/results.py" line="198"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="198"/>
+        <location filename="../processing_provider/results.py" line="201"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -2673,37 +2653,37 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="211"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="210"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="233"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="237"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="233"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="237"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="276"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="280"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="278"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="282"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="279"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="283"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="283"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="287"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
@@ -2811,6 +2791,71 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../ocsge_plugin/pipelines/classify.py" line="151"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="232"/>
+        <source>Usage indéterminé (INDETERMINE): {count} polygon(s), {area} ha, read as any usage (convention {convention}).</source>
+        <translation>Usage indéterminé (INDETERMINE) : {count} polygone(s), {area} ha, lu comme n&apos;importe quel usage (convention {convention}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="243"/>
+        <source>{code} ({count} polygon(s), {area} ha)</source>
+        <translation>{code} ({count} polygone(s), {area} ha)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="311"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="313"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="316"/>
+        <source>Summary:</source>
+        <translation>Synthèse :</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/logs.py" line="47"/>
+        <source>{layer} ({millesime}): {count} polygon(s) or piece(s), {area} ha of undetermined status (null or parent codes, usage indéterminé (INDETERMINE)…: the leaves under their codes disagree), counted apart, never as non-artificialised.</source>
+        <translation>{layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area} ha au statut indéterminé (codes nuls ou parents, usage indéterminé (INDETERMINE)… : les feuilles sous leurs codes ne donnent pas la même réponse), comptés à part, jamais comme non artificialisés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="214"/>
+        <source>{count} file written in {folder}</source>
+        <translation>{count} fichier écrit dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="214"/>
+        <source>{count} files written in {folder}</source>
+        <translation>{count} fichiers écrits dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="220"/>
+        <source>, {count} database table</source>
+        <translation>, {count} table dans la base</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="220"/>
+        <source>, {count} database tables</source>
+        <translation>, {count} tables dans la base</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="298"/>
+        <source>{count} commune ({departements})</source>
+        <translation>{count} commune ({departements})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="298"/>
+        <source>{count} communes ({departements})</source>
+        <translation>{count} communes ({departements})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="307"/>
+        <source>, {count} outside the data</source>
+        <translation>, {count} hors des données</translation>
     </message>
 </context>
 <context>
@@ -4030,7 +4075,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="310"/>
+        <location filename="../processing_provider/load.py" line="309"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
@@ -4050,12 +4095,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="272"/>
+        <location filename="../processing_provider/load.py" line="271"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="294"/>
+        <location filename="../processing_provider/load.py" line="293"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
@@ -4085,59 +4130,69 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="349"/>
+        <location filename="../processing_provider/load.py" line="363"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="349"/>
+        <location filename="../processing_provider/load.py" line="363"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="369"/>
+        <location filename="../processing_provider/load.py" line="381"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="369"/>
+        <location filename="../processing_provider/load.py" line="381"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="294"/>
+        <location filename="../processing_provider/load.py" line="293"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="390"/>
+        <location filename="../processing_provider/load.py" line="402"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="391"/>
+        <location filename="../processing_provider/load.py" line="403"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="391"/>
+        <location filename="../processing_provider/load.py" line="403"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="391"/>
+        <location filename="../processing_provider/load.py" line="403"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="391"/>
+        <location filename="../processing_provider/load.py" line="403"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="391"/>
+        <location filename="../processing_provider/load.py" line="403"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="351"/>
+        <source>{title}: {count} code INDETERMINE (usage indéterminé), counted apart.</source>
+        <translation>{title} : {count} code INDETERMINE (usage indéterminé), compté à part.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="351"/>
+        <source>{title}: {count} codes INDETERMINE (usage indéterminé), counted apart.</source>
+        <translation>{title} : {count} codes INDETERMINE (usage indéterminé), comptés à part.</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,9 @@ from qgis.core import (
 )
 
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
-from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.core.i18n import plural, tr
 from ..ocsge_plugin.domain import nomenclature
+from ..ocsge_plugin.pipelines.logs import say
 from ..ocsge_plugin.publishing import export, styles
 from .groups import RunGroup
 from .sinks import keep_alive
@@ -26,6 +27,7 @@ from .sinks import keep_alive
 __all__ = [
     "add_to_project",
     "exporting",
+    "files_written",
 ]
 
 LEVEL_NAMES = {
@@ -183,10 +185,11 @@ def add_to_project(
         context.addLayerToLoadOnCompletion(layers[name], details)
 
 
-def exporting(alg, folder, feedback, work):
+def exporting(alg, folder, feedback, work, summary: bool = False):
     """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and
     ``ocsge:diagnostic``, its user errors as messages, a cancel as None (said in the log), then its
-    warnings and files in the log."""
+    warnings in the log, each once, and how many files were written where (one line, not each
+    path: they are the FILES output), unless the run's ``summary`` says it at the end."""
     try:
         written, warnings, rest = work()
     except OcsgeError as error:
@@ -200,8 +203,23 @@ def exporting(alg, folder, feedback, work):
                 folder=folder, error=error
             )
         ) from None
-    for note in warnings:
-        feedback.pushWarning(note)
-    for path in written.files + written.tables:
-        feedback.pushInfo(path)
+    say(feedback, warnings)
+    if not summary:
+        feedback.pushInfo(files_written(written, folder))
     return written, warnings, rest
+
+
+def files_written(written, folder) -> str:
+    """« 58 files written in /tmp/diagnostic-90 » (and the database tables)."""
+    text = plural(
+        len(written.files),
+        tr("{count} file written in {folder}"),
+        tr("{count} files written in {folder}"),
+    ).format(count=len(written.files), folder=folder)
+    if written.tables:
+        text += plural(
+            len(written.tables),
+            tr(", {count} database table"),
+            tr(", {count} database tables"),
+        ).format(count=len(written.tables))
+    return text

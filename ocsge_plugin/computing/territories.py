@@ -37,7 +37,7 @@ from osgeo import gdal
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 
 from ..core.errors import TerritoryError
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 from ..domain.rules import DEFAULT_CONVENTION
 from .batches import Needed, Step, forget_read_ahead, iter_batches, postgis_extents, read_ahead
 from .classes import Collector
@@ -629,38 +629,23 @@ class _Run:
 
 
 def _closing_notes(run: _Run) -> list[str]:
-    """Repaired polygons, undetermined stocks and flows, for the log."""
+    """Repaired polygons, for the log (the undetermined stocks and flows are said per layer by the
+    pipelines, from ``stats["indetermine"]``)."""
     notes = []
     if run.stats.get("repaired"):
         notes.append(
-            plural(
-                run.stats["repaired"],
-                tr(
-                    "{count} invalid OCS GE polygon crossing a territory boundary was "
-                    "repaired for the intersection."
-                ),
-                tr(
-                    "{count} invalid OCS GE polygons crossing a territory boundary were "
-                    "repaired for the intersection."
-                ),
-            ).format(count=run.stats["repaired"])
-        )
-    indet = sum(float(s[:, 3].sum()) for s in run.stocks.values())
-    if indet > 0:
-        notes.append(
-            tr(
-                "{area:.2f} ha of OCS GE polygons have an undetermined status (the "
-                "leaves under their codes disagree: null, unknown or parent codes): "
-                "counted apart (surface_indeterminee), never as non-artificialised."
-            ).format(area=indet / 1e4)
-        )
-    indet_flows = sum(float(f[:, 4].sum()) for f in run.flows.values())
-    if indet_flows > 0:
-        notes.append(
-            tr(
-                "{area:.2f} ha of change pieces have flows that cannot be told "
-                "(undetermined status at a date): kept out of the flows and counted "
-                "apart (flux_indetermine)."
-            ).format(area=indet_flows / 1e4)
+            Note(
+                plural(
+                    run.stats["repaired"],
+                    tr(
+                        "{count} invalid OCS GE polygon crossing a territory boundary was "
+                        "repaired for the intersection."
+                    ),
+                    tr(
+                        "{count} invalid OCS GE polygons crossing a territory boundary were "
+                        "repaired for the intersection."
+                    ),
+                ).format(count=run.stats["repaired"])
+            )
         )
     return notes

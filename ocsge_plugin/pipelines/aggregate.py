@@ -25,7 +25,7 @@ from ..core.definitions import AUTO, Method
 from ..core.i18n import tr
 from ..domain.rules import DEFAULT_CONVENTION
 from ..publishing import export
-from .logs import log_undetermined, undetermined_entry
+from .logs import log_undetermined, say, undetermined_entry
 
 __all__ = [
     "AggregateOptions",
@@ -137,8 +137,7 @@ def aggregate(
         feedback,
         options.convention,
     )
-    for note in notes + result.warnings:
-        feedback.pushWarning(note)
+    say(feedback, notes + result.warnings)
     log_undetermined(feedback, undetermined(result))
     table = output_table(result, keep, options.unit)
     used = method_used(options.method, {source.kind for source in chosen})

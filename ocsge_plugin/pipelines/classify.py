@@ -11,7 +11,7 @@ from typing import Any
 from ..computing import classified
 from ..computing import classify as core
 from ..core.definitions import AUTO
-from ..core.i18n import plural, tr
+from ..core.i18n import number, plural, tr
 from ..storage import reading
 from .logs import log_undetermined, undetermined_entry
 from .steps import steps
@@ -189,6 +189,41 @@ def classification_report(result: classified.Classification, layer, source, feed
     }
 
 
+def log_codes(result, feedback) -> None:
+    """IGN's usage indéterminé (INDETERMINE) as information (read as any usage, by the
+    convention), the codes outside the nomenclature as a warning."""
+    unknown = dict(result.unknown_codes)
+    undetermined = unknown.pop("INDETERMINE", 0)
+    if undetermined:
+        feedback.pushInfo(
+            tr(
+                "Usage indéterminé (INDETERMINE): {count} polygon(s), {area} ha, read as any "
+                "usage (convention {convention})."
+            ).format(
+                count=undetermined,
+                area=number(result.unknown_surface.get("INDETERMINE", 0.0) / 10000.0, 4),
+                convention=result.convention,
+            )
+        )
+    if unknown:
+        feedback.pushWarning(
+            tr(
+                "Codes outside the OCS GE nomenclature, read as any code of their tree "
+                "(convention {convention}): {codes}"
+            ).format(
+                convention=result.convention,
+                codes=", ".join(
+                    tr("{code} ({count} polygon(s), {area} ha)").format(
+                        code=code,
+                        count=n,
+                        area=number(result.unknown_surface.get(code, 0.0) / 10000.0, 4),
+                    )
+                    for code, n in sorted(unknown.items())
+                ),
+            )
+        )
+
+
 def log_classification(result: classified.Classification, feedback) -> None:
     """What the classification noticed, in the algorithm's log (messages translated in the module
     context, as the core's)."""
@@ -226,21 +261,7 @@ def log_classification(result: classified.Classification, feedback) -> None:
                 tr("{count} polygons without geometry, counted with a surface of 0."),
             ).format(count=len(result.empty_fids))
         )
-    if result.unknown_codes:
-        feedback.pushWarning(
-            tr(
-                "Codes outside the OCS GE nomenclature, read as any code of their tree "
-                "(convention {convention}): {codes}"
-            ).format(
-                convention=result.convention,
-                codes=", ".join(
-                    tr("{code} ({count} polygon(s), {area:.4f} ha)").format(
-                        code=code, count=n, area=result.unknown_surface.get(code, 0.0) / 10000.0
-                    )
-                    for code, n in sorted(result.unknown_codes.items())
-                ),
-            )
-        )
+    log_codes(result, feedback)
     if result.null_codes:
         feedback.pushWarning(
             plural(
