@@ -959,19 +959,9 @@
         <translation>Couche retenue : {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="326"/>
-        <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
-        <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="195"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="230"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="269"/>
-        <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
-        <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/publishing/schema.py" line="271"/>
@@ -1024,7 +1014,7 @@
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="243"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="209"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
@@ -1414,32 +1404,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="205"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="205"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="222"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="222"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="260"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="260"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -2778,11 +2768,6 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Fichier de consommation : années {first}–{last}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="76"/>
-        <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
-        <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
-    </message>
-    <message>
         <location filename="../ocsge_plugin/pipelines/classify.py" line="120"/>
         <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
         <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
@@ -2793,12 +2778,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="232"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="198"/>
         <source>Usage indéterminé (INDETERMINE): {count} polygon(s), {area} ha, read as any usage (convention {convention}).</source>
-        <translation>Usage indéterminé (INDETERMINE) : {count} polygone(s), {area} ha, lu comme n&apos;importe quel usage (convention {convention}).</translation>
+        <translation>Usage indéterminé (INDETERMINE) : {count} polygone(s), {area} ha, lu comme n'importe quel usage (convention {convention}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="243"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="209"/>
         <source>{code} ({count} polygon(s), {area} ha)</source>
         <translation>{code} ({count} polygone(s), {area} ha)</translation>
     </message>
@@ -2856,6 +2841,21 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="307"/>
         <source>, {count} outside the data</source>
         <translation>, {count} hors des données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="326"/>
+        <source>Index {debut}→{fin}: surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</source>
+        <translation>Index {debut}→{fin} : surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="76"/>
+        <source>Compared: {n} polygons ({ha} ha). Agree: {na} polygons ({haa} ha, {pct} % of the compared surface). Disagree: {nd} polygons ({had} ha): {nm} from the matrix ({ham} ha), {ns} from the thresholds ({has} ha). Not compared (indéterminé): {nn} polygons ({han} ha).</source>
+        <translation>Comparés : {n} polygones ({ha} ha). Concordants : {na} polygones ({haa} ha, {pct} % de la surface comparée). Divergents : {nd} polygones ({had} ha), dont {nm} dus à la matrice ({ham} ha) et {ns} dus aux seuils ({has} ha). Non comparés (indéterminés) : {nn} polygones ({han} ha).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="275"/>
+        <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha} ha), {down} to non artificialisé ({down_ha} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
+        <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
 </context>
 <context>
@@ -3957,34 +3957,34 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="600"/>
-        <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
-        <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="608"/>
+        <location filename="../processing_provider/flows.py" line="607"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="624"/>
-        <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
-        <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="592"/>
-        <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
-        <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="617"/>
+        <location filename="../processing_provider/flows.py" line="616"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="617"/>
+        <location filename="../processing_provider/flows.py" line="616"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="591"/>
+        <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
+        <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="599"/>
+        <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
+        <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="623"/>
+        <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
+        <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
 </context>
 <context>
