@@ -12,9 +12,11 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingMultiStepFeedback,
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from ..ocsge_plugin.core.i18n import plural, tr
@@ -25,6 +27,7 @@ from .groups import RunGroup
 from .sinks import keep_alive
 
 __all__ = [
+    "ChildFeedback",
     "add_to_project",
     "exporting",
     "files_written",
@@ -223,3 +226,39 @@ def files_written(written, folder) -> str:
             tr(", {count} database tables"),
         ).format(count=len(written.tables))
     return text
+
+
+class ChildFeedback(QgsProcessingMultiStepFeedback):
+    """The feedback of a child algorithm run into a work folder that is renamed at the end
+    (``ocsge:portrait``'s diagnostic): its messages in the parent's log with the work folder's
+    paths shown as they will be once in place (``work`` → ``final``), without Processing's
+    « Results: {…} » line (the child's REPORT is an output, never a line of the log). Progress and
+    cancel go through as a one-step ``QgsProcessingMultiStepFeedback``."""
+
+    def __init__(self, parent, work, final):
+        super().__init__(1, parent)
+        self._paths = (str(work), str(final))
+        self._results = tuple(
+            dict.fromkeys(
+                (
+                    QCoreApplication.translate("Processing", "Results: {}").split("{}")[0],
+                    "Results: ",
+                )
+            )
+        )
+
+    def _said(self, text: str) -> str:
+        return text.replace(*self._paths)
+
+    def pushInfo(self, info):  # noqa: N802
+        if not info.startswith(self._results):
+            super().pushInfo(self._said(info))
+
+    def pushCommandInfo(self, info):  # noqa: N802
+        super().pushCommandInfo(self._said(info))
+
+    def pushWarning(self, warning):  # noqa: N802
+        super().pushWarning(self._said(warning))
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        super().reportError(self._said(error), fatalError)

@@ -140,3 +140,19 @@ def test_make_demo_speaks_french_under_a_c_locale(both_formats, tmp_path, monkey
     assert len(notes) == len(set(notes))
     (total,) = [line for line in shown.splitlines() if line.strip().startswith("total")][:1]
     assert re.search(r"\d,\d{2}\b", total) and not re.search(r"\d\.\d{2}\b", total), total
+
+
+def test_the_portrait_log_names_the_folders_that_remain(both_formats, tmp_path):
+    """ocsge:portrait runs the diagnostic into a hidden work folder renamed at the end: its log
+    names the final folder, never the work one, and has no « Results: {…} » line (the child's
+    REPORT)."""
+    pdf = tmp_path / "portrait.pdf"
+    params = belfort_params(both_formats, "OUTPUT", pdf, LEVEL="1", TERRITORIES="200069052")
+    proc = qgis_process(
+        "run", "ocsge:portrait", "--", *(f"{k}={v}" for k, v in params.items()), lang="fr"
+    )
+    text = "\n".join(log_of(proc))
+    assert ".part" not in text and "Results: {" not in text and '"indetermine"' not in text
+    (said,) = re.findall(r"^Fichiers +: 58 fichiers écrits dans (.+)$", text, re.M)
+    assert said == str(tmp_path / "portrait_donnees" / "tables")
+    assert (tmp_path / "portrait_donnees" / "tables" / "artif_commune.csv").exists()
