@@ -1454,27 +1454,27 @@
         <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="165"/>
+        <location filename="../processing_provider/results.py" line="168"/>
         <source>Share of the territory covered by OCS GE</source>
         <translation>Part du territoire couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="167"/>
+        <location filename="../processing_provider/results.py" line="170"/>
         <source>Artificialisation {years} – {level}</source>
         <translation>Artificialisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="167"/>
+        <location filename="../processing_provider/results.py" line="170"/>
         <source>Imperméabilisation {years} – {level}</source>
         <translation>Imperméabilisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="173"/>
+        <location filename="../processing_provider/results.py" line="176"/>
         <source>Share artificialised {year} (%) – {level}</source>
         <translation>Part artificialisée {year} (%) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="174"/>
+        <location filename="../processing_provider/results.py" line="177"/>
         <source>Net artificialisation {years} (m² per ha) – {level}</source>
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
@@ -1694,12 +1694,12 @@
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="198"/>
+        <location filename="../processing_provider/results.py" line="201"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="201"/>
+        <location filename="../processing_provider/results.py" line="204"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -2396,37 +2396,37 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="483"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="487"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="489"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="487"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="489"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="488"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="490"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="515"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="517"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="538"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="540"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="550"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="552"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2808,22 +2808,22 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area} ha au statut indéterminé (codes nuls ou parents, usage indéterminé (INDETERMINE)… : les feuilles sous leurs codes ne donnent pas la même réponse), comptés à part, jamais comme non artificialisés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="214"/>
+        <location filename="../processing_provider/results.py" line="217"/>
         <source>{count} file written in {folder}</source>
         <translation>{count} fichier écrit dans {folder}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="214"/>
+        <location filename="../processing_provider/results.py" line="217"/>
         <source>{count} files written in {folder}</source>
         <translation>{count} fichiers écrits dans {folder}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="220"/>
+        <location filename="../processing_provider/results.py" line="223"/>
         <source>, {count} database table</source>
         <translation>, {count} table dans la base</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="220"/>
+        <location filename="../processing_provider/results.py" line="223"/>
         <source>, {count} database tables</source>
         <translation>, {count} tables dans la base</translation>
     </message>
@@ -2856,6 +2856,16 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../ocsge_plugin/pipelines/classify.py" line="275"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha} ha), {down} to non artificialisé ({down_ha} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="450"/>
+        <source>{level}: {count} territory has partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
+        <translation>{level} : {count} territoire a des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="475"/>
+        <source>Table de passage ({source}): {count} commune code of the file converted.</source>
+        <translation>Table de passage ({source}) : {count} code de commune du fichier converti.</translation>
     </message>
 </context>
 <context>
@@ -4307,202 +4317,202 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="87"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="103"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>Territories (codes)</source>
         <translation>Territoires (codes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="103"/>
+        <location filename="../processing_provider/portrait.py" line="104"/>
         <source>Codes of the territories to portray, separated by ',' or ';' (INSEE, SIREN of the EPCI…); empty: every territory of the level.</source>
         <translation>Codes des territoires à décrire, séparés par « , » ou « ; » (INSEE, SIREN de l'EPCI…) ; vide : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="140"/>
+        <location filename="../processing_provider/portrait.py" line="141"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="140"/>
+        <location filename="../processing_provider/portrait.py" line="141"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="152"/>
+        <location filename="../processing_provider/portrait.py" line="153"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="152"/>
+        <location filename="../processing_provider/portrait.py" line="153"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="152"/>
+        <location filename="../processing_provider/portrait.py" line="153"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="161"/>
+        <location filename="../processing_provider/portrait.py" line="162"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
+        <location filename="../processing_provider/portrait.py" line="163"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="249"/>
+        <location filename="../processing_provider/portrait.py" line="250"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="350"/>
+        <location filename="../processing_provider/portrait.py" line="352"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="267"/>
+        <location filename="../processing_provider/portrait.py" line="269"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="274"/>
+        <location filename="../processing_provider/portrait.py" line="276"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="293"/>
+        <location filename="../processing_provider/portrait.py" line="295"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="112"/>
+        <location filename="../processing_provider/portrait.py" line="113"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="112"/>
+        <location filename="../processing_provider/portrait.py" line="113"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="127"/>
+        <location filename="../processing_provider/portrait.py" line="128"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="127"/>
+        <location filename="../processing_provider/portrait.py" line="128"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="396"/>
+        <location filename="../processing_provider/portrait.py" line="398"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="168"/>
+        <location filename="../processing_provider/portrait.py" line="169"/>
         <source>Consumption file (Cerema, optional)</source>
         <translation>Fichier de consommation (Cerema, facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="168"/>
+        <location filename="../processing_provider/portrait.py" line="169"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
+        <location filename="../processing_provider/portrait.py" line="185"/>
         <source>Convention of the trajectory</source>
         <translation>Convention de la trajectoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
+        <location filename="../processing_provider/portrait.py" line="185"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
+        <location filename="../processing_provider/portrait.py" line="185"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="184"/>
+        <location filename="../processing_provider/portrait.py" line="185"/>
         <source>As the parameter Convention of ocsge:consommation.</source>
         <translation>Comme le paramètre Convention de ocsge:consommation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="197"/>
+        <location filename="../processing_provider/portrait.py" line="198"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="197"/>
+        <location filename="../processing_provider/portrait.py" line="198"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
         <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="212"/>
+        <location filename="../processing_provider/portrait.py" line="213"/>
         <source>INSEE table de passage (optional)</source>
         <translation>Table de passage de l'INSEE (facultatif)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="212"/>
+        <location filename="../processing_provider/portrait.py" line="213"/>
         <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
         <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="226"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="226"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="226"/>
         <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
         <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="225"/>
+        <location filename="../processing_provider/portrait.py" line="226"/>
         <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
         <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="310"/>
+        <location filename="../processing_provider/portrait.py" line="312"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
     </message>

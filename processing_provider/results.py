@@ -228,6 +228,11 @@ def files_written(written, folder) -> str:
     return text
 
 
+# The line processing.run adds to the log after a child algorithm (names, not literals: not ours to
+# translate, pylupdate5 passes them by).
+_RESULTS = ("Processing", "Results: {}")
+
+
 class ChildFeedback(QgsProcessingMultiStepFeedback):
     """The feedback of a child algorithm run into a work folder that is renamed at the end
     (``ocsge:portrait``'s diagnostic): its messages in the parent's log with the work folder's
@@ -238,14 +243,8 @@ class ChildFeedback(QgsProcessingMultiStepFeedback):
     def __init__(self, parent, work, final):
         super().__init__(1, parent)
         self._paths = (str(work), str(final))
-        self._results = tuple(
-            dict.fromkeys(
-                (
-                    QCoreApplication.translate("Processing", "Results: {}").split("{}")[0],
-                    "Results: ",
-                )
-            )
-        )
+        said = QCoreApplication.translate(*_RESULTS)  # QGIS's own string, in QGIS's language
+        self._results = tuple(dict.fromkeys((said.split("{}")[0], _RESULTS[1].split("{}")[0])))
 
     def _said(self, text: str) -> str:
         return text.replace(*self._paths)
