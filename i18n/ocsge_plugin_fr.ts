@@ -309,47 +309,47 @@
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="205"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="210"/>
         <source>Layer {name} is in {crs}, in degrees: surfaces would be meaningless. Expected the département's projected CRS (EPSG:2154 Lambert-93 in métropole; 5490, 2972, 2975, 4471 outre-mer).</source>
         <translation>La couche {name} est en {crs}, en degrés : les surfaces n'auraient pas de sens. Attendu : le SCR projeté du département (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975, 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="329"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="334"/>
         <source>The territory layer has no feature. Expected territory polygons.</source>
         <translation>La couche des territoires n'a aucune entité. Attendu : des polygones de territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="336"/>
         <source>No OCS GE layer to aggregate. Expected occupation du sol, artificialisation, difference or flows layers.</source>
         <translation>Aucune couche OCS GE à agréger. Attendu : des couches d'occupation du sol, d'artificialisation, de différence ou de flux.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="514"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="521"/>
         <source>Two stock layers for D{dep} {year}: both were added; check the inputs.</source>
         <translation>Deux couches de stock pour D{dep} {year} : les deux ont été additionnées ; vérifiez les entrées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="533"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="540"/>
         <source>{title}: stocks by method {method}</source>
         <translation>{title} : stocks selon la méthode {method}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="549"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="556"/>
         <source>{title}: flows</source>
         <translation>{title} : flux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="580"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="587"/>
         <source>D{dep} {a}-{b}: flows by overlay of the two millésimes</source>
         <translation>D{dep} {a}-{b} : flux par superposition des deux millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="382"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
         <source>{count} territories are outside the OCS GE data (zero coverage; their rows have no values): {codes}.</source>
         <translation>{count} territoires sont hors des données OCS GE (part couverte nulle ; leurs lignes n'ont pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="628"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="636"/>
         <source>{count} invalid OCS GE polygons crossing a territory boundary were repaired for the intersection.</source>
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
@@ -359,27 +359,27 @@
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="221"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="223"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="228"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="232"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="250"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="254"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="269"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="275"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="280"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="286"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
@@ -394,17 +394,17 @@
         <translation>Aucun code d'appartenance (ni champs des communes ni table d'appartenance) : seulement les départements et les régions, d'après les codes INSEE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="197"/>
         <source>{count} communes have no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} communes n'ont pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="211"/>
         <source>{count} communes of the membership table are not in the commune layer (left out): {codes}.</source>
         <translation>{count} communes de la table d'appartenance ne sont pas dans la couche des communes (écartées) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="247"/>
         <source>EPT codes are not EPCI: {count} communes of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} communes d'un établissement public territorial sont comptées dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>Aucun code de SCoT (pas de champ scot_code sur les communes ni dans la table d'appartenance) : le niveau SCoT est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="156"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="158"/>
         <source>No {level} codes: the level is skipped.</source>
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="307"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="270"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="305"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
@@ -954,24 +954,14 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="181"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="180"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="324"/>
-        <source>Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</source>
-        <translation>Index {debut}→{fin} : surface_artif {artif:.2f}, surface_imper {imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="195"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="230"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="254"/>
-        <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha:.4f} ha), {down} to non artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
-        <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha:.4f} ha), {down} en non artificialisé ({down_ha:.4f} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/publishing/schema.py" line="270"/>
@@ -1009,17 +999,7 @@
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="647"/>
-        <source>{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), never as non-artificialised.</source>
-        <translation>{area:.2f} ha de polygones OCS GE ont un statut indéterminé (les feuilles sous leurs codes ne donnent pas la même réponse : codes nuls, inconnus ou parents) : comptés à part (surface_indeterminee), jamais comme non artificialisés.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="655"/>
-        <source>{area:.2f} ha of change pieces have flows that cannot be told (undetermined status at a date): kept out of the flows and counted apart (flux_indetermine).</source>
-        <translation>{area:.2f} ha de morceaux de changement ont des flux impossibles à établir (statut indéterminé à l'une des dates) : tenus hors des flux et comptés à part (flux_indetermine).</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="590"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="597"/>
         <source>overlay of {a} and {b}</source>
         <translation>superposition de {a} et {b}</translation>
     </message>
@@ -1034,22 +1014,12 @@
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/logs.py" line="35"/>
-        <source>Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha.</source>
-        <translation>Indéterminé, {layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area:.4f} ha.</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="230"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="209"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="230"/>
-        <source>{code} ({count} polygon(s), {area:.4f} ha)</source>
-        <translation>{code} ({count} polygone(s), {area:.4f} ha)</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="184"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="186"/>
         <source>{level}: {count} territories sum only the communes whose stocks or flows are known (field inconnu: '… partiel'): {codes}.</source>
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
@@ -1059,12 +1029,12 @@
         <translation>la liste de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="216"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="221"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="236"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="241"/>
         <source>The territories and the OCS GE data do not overlap: the territories cover {territories} and the data {data} ({crs}). Expected territories of the département(s) of the deliveries.</source>
         <translation>Les territoires et les données OCS GE ne se recouvrent pas : les territoires couvrent {territories} et les données {data} ({crs}). Attendu : des territoires du ou des départements des livraisons.</translation>
     </message>
@@ -1204,27 +1174,27 @@
         <translation>{count} géométrie de territoire invalide a été réparée : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="382"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="387"/>
         <source>{count} territory is outside the OCS GE data (zero coverage; its row has no values): {codes}.</source>
         <translation>{count} territoire est hors des données OCS GE (part couverte nulle ; sa ligne n'a pas de valeurs) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/territories.py" line="628"/>
+        <location filename="../ocsge_plugin/computing/territories.py" line="636"/>
         <source>{count} invalid OCS GE polygon crossing a territory boundary was repaired for the intersection.</source>
         <translation>{count} polygone OCS GE invalide traversant une limite de territoire a été réparé pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="195"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="197"/>
         <source>{count} commune has no membership row (département read from the INSEE code, in no EPCI nor SCoT): {codes}.</source>
         <translation>{count} commune n'a pas de ligne d'appartenance (département lu dans le code INSEE, dans aucun EPCI ni SCoT) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="209"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="211"/>
         <source>{count} commune of the membership table is not in the commune layer (left out): {codes}.</source>
         <translation>{count} commune de la table d'appartenance n'est pas dans la couche des communes (écartée) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/rollup.py" line="245"/>
+        <location filename="../ocsge_plugin/computing/rollup.py" line="247"/>
         <source>EPT codes are not EPCI: {count} commune of an établissement public territorial counted in the Métropole du Grand Paris ({mgp}).</source>
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
@@ -1434,32 +1404,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="205"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="205"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="222"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="222"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="245"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="245"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1484,27 +1454,27 @@
         <translation>{name} n'est pas une livraison OCS GE. Attendu : un dossier, une archive .7z de l'IGN ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="160"/>
+        <location filename="../processing_provider/results.py" line="165"/>
         <source>Share of the territory covered by OCS GE</source>
         <translation>Part du territoire couvert par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="162"/>
+        <location filename="../processing_provider/results.py" line="167"/>
         <source>Artificialisation {years} – {level}</source>
         <translation>Artificialisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="162"/>
+        <location filename="../processing_provider/results.py" line="167"/>
         <source>Imperméabilisation {years} – {level}</source>
         <translation>Imperméabilisation {years} – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="168"/>
+        <location filename="../processing_provider/results.py" line="173"/>
         <source>Share artificialised {year} (%) – {level}</source>
         <translation>Part artificialisée {year} (%) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="169"/>
+        <location filename="../processing_provider/results.py" line="174"/>
         <source>Net artificialisation {years} (m² per ha) – {level}</source>
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
@@ -1579,32 +1549,32 @@
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="314"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="322"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="323"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="331"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="332"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="340"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="339"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="347"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="348"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="356"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="355"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="363"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
@@ -1694,12 +1664,12 @@
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="192"/>
+        <location filename="../processing_provider/results.py" line="198"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/results.py" line="195"/>
+        <location filename="../processing_provider/results.py" line="201"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
@@ -2391,37 +2361,37 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="475"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="477"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="483"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="483"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="482"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="484"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="508"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="510"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="531"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="533"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="543"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="545"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2638,37 +2608,37 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="204"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="203"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="226"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="230"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="226"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="230"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="269"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="273"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="271"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="275"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="272"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="276"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="276"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="280"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
@@ -2763,11 +2733,6 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Fichier de consommation : années {first}–{last}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="76"/>
-        <source>Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} ha, {pct:.2f} % of the compared surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix ({ham:.4f} ha), {ns} from the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} polygons ({han:.4f} ha).</source>
-        <translation>Comparés : {n} polygones ({ha:.4f} ha). Concordants : {na} polygones ({haa:.4f} ha, {pct:.2f} % de la surface comparée). Divergents : {nd} polygones ({had:.4f} ha), dont {nm} dus à la matrice ({ham:.4f} ha) et {ns} dus aux seuils ({has:.4f} ha). Non comparés (indéterminés) : {nn} polygones ({han:.4f} ha).</translation>
-    </message>
-    <message>
         <location filename="../ocsge_plugin/pipelines/classify.py" line="120"/>
         <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
         <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
@@ -2841,6 +2806,96 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../processing_provider/params.py" line="205"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="447"/>
+        <source>{level}: {count} territory has partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
+        <translation>{level} : {count} territoire a des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="469"/>
+        <source>Table de passage ({source}): {count} commune code of the file converted.</source>
+        <translation>Table de passage ({source}) : {count} code de commune du fichier converti.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="323"/>
+        <source>Index {debut}→{fin}: surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</source>
+        <translation>Index {debut}→{fin} : surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="76"/>
+        <source>Compared: {n} polygons ({ha} ha). Agree: {na} polygons ({haa} ha, {pct} % of the compared surface). Disagree: {nd} polygons ({had} ha): {nm} from the matrix ({ham} ha), {ns} from the thresholds ({has} ha). Not compared (indéterminé): {nn} polygons ({han} ha).</source>
+        <translation>Comparés : {n} polygones ({ha} ha). Concordants : {na} polygones ({haa} ha, {pct} % de la surface comparée). Divergents : {nd} polygones ({had} ha), dont {nm} dus à la matrice ({ham} ha) et {ns} dus aux seuils ({has} ha). Non comparés (indéterminés) : {nn} polygones ({han} ha).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="198"/>
+        <source>Usage indéterminé (INDETERMINE): {count} polygon(s), {area} ha, read as any usage (convention {convention}).</source>
+        <translation>Usage indéterminé (INDETERMINE) : {count} polygone(s), {area} ha, lu comme n'importe quel usage (convention {convention}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="209"/>
+        <source>{code} ({count} polygon(s), {area} ha)</source>
+        <translation>{code} ({count} polygone(s), {area} ha)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="275"/>
+        <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha} ha), {down} to non artificialisé ({down_ha} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
+        <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="291"/>
+        <source>{count} commune ({departements})</source>
+        <translation>{count} commune ({departements})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="291"/>
+        <source>{count} communes ({departements})</source>
+        <translation>{count} communes ({departements})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="300"/>
+        <source>, {count} outside the data</source>
+        <translation>, {count} hors des données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="304"/>
+        <source>Territories</source>
+        <translation>Territoires</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="306"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="309"/>
+        <source>Summary:</source>
+        <translation>Synthèse :</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/logs.py" line="47"/>
+        <source>{layer} ({millesime}): {count} polygon(s) or piece(s), {area} ha of undetermined status (null or parent codes, usage indéterminé (INDETERMINE)…: the leaves under their codes disagree), counted apart, never as non-artificialised.</source>
+        <translation>{layer} ({millesime}) : {count} polygone(s) ou fragment(s), {area} ha au statut indéterminé (codes nuls ou parents, usage indéterminé (INDETERMINE)… : les feuilles sous leurs codes ne donnent pas la même réponse), comptés à part, jamais comme non artificialisés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="214"/>
+        <source>{count} file written in {folder}</source>
+        <translation>{count} fichier écrit dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="214"/>
+        <source>{count} files written in {folder}</source>
+        <translation>{count} fichiers écrits dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="220"/>
+        <source>, {count} database table</source>
+        <translation>, {count} table dans la base</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/results.py" line="220"/>
+        <source>, {count} database tables</source>
+        <translation>, {count} tables dans la base</translation>
     </message>
 </context>
 <context>
@@ -3942,34 +3997,34 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="599"/>
-        <source>Land covered by one millésime only, not counted in the flows: {debut:.4f} ha in the début millésime only, {fin:.4f} ha in the fin millésime only (layer ONLY_ONE).</source>
-        <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut:.4f} ha dans le seul millésime de début, {fin:.4f} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="607"/>
+        <location filename="../processing_provider/flows.py" line="606"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="623"/>
-        <source>{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (net {net:.4f} ha); imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (net {imper_net:.4f} ha).</source>
-        <translation>{debut}-{fin} : artificialisation {artif:.4f} ha, désartificialisation {desartif:.4f} ha (solde {net:.4f} ha) ; imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} ha (solde {imper_net:.4f} ha).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="591"/>
-        <source>{count} piece(s) whose status at a date cannot be told ({area:.4f} ha: the leaves under their codes disagree) were kept out of the flows.</source>
-        <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area:.4f} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="616"/>
+        <location filename="../processing_provider/flows.py" line="615"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="616"/>
+        <location filename="../processing_provider/flows.py" line="615"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="590"/>
+        <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
+        <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="598"/>
+        <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
+        <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/flows.py" line="622"/>
+        <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
+        <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
 </context>
 <context>
@@ -4060,7 +4115,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="309"/>
+        <location filename="../processing_provider/load.py" line="308"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
@@ -4080,12 +4135,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="272"/>
+        <location filename="../processing_provider/load.py" line="271"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="294"/>
+        <location filename="../processing_provider/load.py" line="293"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
@@ -4115,59 +4170,69 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="348"/>
+        <location filename="../processing_provider/load.py" line="362"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="348"/>
+        <location filename="../processing_provider/load.py" line="362"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="368"/>
+        <location filename="../processing_provider/load.py" line="380"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="368"/>
+        <location filename="../processing_provider/load.py" line="380"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="294"/>
+        <location filename="../processing_provider/load.py" line="293"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="389"/>
+        <location filename="../processing_provider/load.py" line="401"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="390"/>
+        <location filename="../processing_provider/load.py" line="402"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="390"/>
+        <location filename="../processing_provider/load.py" line="402"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="390"/>
+        <location filename="../processing_provider/load.py" line="402"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="390"/>
+        <location filename="../processing_provider/load.py" line="402"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="390"/>
+        <location filename="../processing_provider/load.py" line="402"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="350"/>
+        <source>{title}: {count} code INDETERMINE (usage indéterminé), counted apart.</source>
+        <translation>{title} : {count} code INDETERMINE (usage indéterminé), compté à part.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/load.py" line="350"/>
+        <source>{title}: {count} codes INDETERMINE (usage indéterminé), counted apart.</source>
+        <translation>{title} : {count} codes INDETERMINE (usage indéterminé), comptés à part.</translation>
     </message>
 </context>
 <context>
@@ -4282,202 +4347,202 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="133"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
+        <location filename="../processing_provider/portrait.py" line="105"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
+        <location filename="../processing_provider/portrait.py" line="105"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="117"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="117"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="117"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="125"/>
+        <location filename="../processing_provider/portrait.py" line="126"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="126"/>
+        <location filename="../processing_provider/portrait.py" line="127"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="261"/>
+        <location filename="../processing_provider/portrait.py" line="262"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="362"/>
+        <location filename="../processing_provider/portrait.py" line="364"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="279"/>
+        <location filename="../processing_provider/portrait.py" line="281"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="286"/>
+        <location filename="../processing_provider/portrait.py" line="288"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="305"/>
+        <location filename="../processing_provider/portrait.py" line="307"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
+        <location filename="../processing_provider/portrait.py" line="163"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
+        <location filename="../processing_provider/portrait.py" line="163"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
+        <location filename="../processing_provider/portrait.py" line="92"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="408"/>
+        <location filename="../processing_provider/portrait.py" line="410"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
+        <location filename="../processing_provider/portrait.py" line="181"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
+        <location filename="../processing_provider/portrait.py" line="197"/>
         <source>Convention of the trajectory</source>
         <translation>Convention de la trajectoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
+        <location filename="../processing_provider/portrait.py" line="197"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
+        <location filename="../processing_provider/portrait.py" line="197"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="209"/>
+        <location filename="../processing_provider/portrait.py" line="210"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="209"/>
+        <location filename="../processing_provider/portrait.py" line="210"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
         <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="224"/>
+        <location filename="../processing_provider/portrait.py" line="225"/>
         <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
         <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="237"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="237"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="237"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
         <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="237"/>
+        <location filename="../processing_provider/portrait.py" line="238"/>
         <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
         <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="322"/>
+        <location filename="../processing_provider/portrait.py" line="324"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
+        <location filename="../processing_provider/portrait.py" line="181"/>
         <source>Consumption file (Cerema)</source>
         <translation>Fichier de consommation (Cerema)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="224"/>
+        <location filename="../processing_provider/portrait.py" line="225"/>
         <source>INSEE table de passage</source>
         <translation>Table de passage de l'INSEE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="148"/>
+        <location filename="../processing_provider/portrait.py" line="149"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="153"/>
+        <location filename="../processing_provider/portrait.py" line="154"/>
         <source>The territories to portray, ticked in the list of the level chosen (name and code, from the communes and the membership table above) or typed as codes separated by ',' (INSEE code of a commune or a département, SIREN of an EPCI…); none: every territory of the level.</source>
         <translation>Les territoires à décrire, cochés dans la liste du niveau choisi (nom et code, d'après les communes et la table d'appartenance ci-dessus) ou saisis en codes séparés par « , » (code INSEE d'une commune ou d'un département, SIREN d'un EPCI…) ; aucun : tous les territoires du niveau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
+        <location filename="../processing_provider/portrait.py" line="197"/>
         <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
         <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
     </message>

@@ -17,7 +17,7 @@ from . import params
 from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries, delivery_paths
 from .params import METHODS
-from .results import add_to_project, exporting
+from .results import add_to_project, exporting, files_written
 
 __all__ = [
     "DiagnosticAlgorithm",
@@ -143,12 +143,13 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             )
             return run.written, run.warnings, run
 
-        done = exporting(self, folder, feedback, work)
+        done = exporting(self, folder, feedback, work, summary=True)
         if done is None:
             return {}
         run = done[2]
         pipeline.log_totals(run.table, options.unit, feedback)
         method_label = self.method_label(self.METHOD, METHODS, run.method)
+        pipeline.log_summary(run, method_label, files_written(run.written, folder), feedback)
         replace = self.parameterAsBoolean(parameters, self.REPLACE_GROUP, context)
         add_to_project(
             context, run.written, run.departements, run.table, options.unit, method_label, replace

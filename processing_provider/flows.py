@@ -22,8 +22,8 @@ from qgis.PyQt.QtCore import QVariant
 from ..ocsge_plugin.computing import flows, sources
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.core import compat
-from ..ocsge_plugin.core.i18n import plural
-from ..ocsge_plugin.pipelines.logs import log_undetermined, undetermined_entry
+from ..ocsge_plugin.core.i18n import number, plural
+from ..ocsge_plugin.pipelines.logs import undetermined_entry
 from ..ocsge_plugin.publishing.styles import flows_renderer, only_one_renderer
 from . import params
 from .base import OcsgeAlgorithm
@@ -420,7 +420,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 report.undetermined_area,
             )
         ]
-        self._log(feedback, source, report, totals, indetermine, millesimes)
+        self._log(feedback, source, report, totals, millesimes)
         results.update(
             {
                 self.SOURCE: source,
@@ -582,26 +582,25 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         }
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
-    def _log(self, feedback, source, report, totals, indetermine, millesimes):
+    def _log(self, feedback, source, report, totals, millesimes):
         debut_year, fin_year = millesimes
         undetermined = report.undetermined_area / M2_PER_HA
         only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
-        log_undetermined(feedback, indetermine)
-        if report.undetermined_count:
-            feedback.pushWarning(
+        if report.undetermined_count:  # counted apart (the REPORT's indetermine): information
+            feedback.pushInfo(
                 self.tr(
-                    "{count} piece(s) whose status at a date cannot be told ({area:.4f} "
+                    "{count} piece(s) whose status at a date cannot be told ({area} "
                     "ha: the leaves under their codes disagree) were kept out of the "
                     "flows."
-                ).format(count=report.undetermined_count, area=undetermined)
+                ).format(count=report.undetermined_count, area=number(undetermined, 4))
             )
         if report.only_parts:
             feedback.pushWarning(
                 self.tr(
                     "Land covered by one millésime only, not counted in the flows: "
-                    "{debut:.4f} ha in the début millésime only, "
-                    "{fin:.4f} ha in the fin millésime only (layer ONLY_ONE)."
-                ).format(debut=only_debut, fin=only_fin)
+                    "{debut} ha in the début millésime only, "
+                    "{fin} ha in the fin millésime only (layer ONLY_ONE)."
+                ).format(debut=number(only_debut, 4), fin=number(only_fin, 4))
             )
         if source == "overlay":
             feedback.pushInfo(
@@ -622,19 +621,19 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             )
         feedback.pushInfo(
             self.tr(
-                "{debut}-{fin}: artificialisation {artif:.4f} ha, désartificialisation "
-                "{desartif:.4f} ha (net {net:.4f} ha); "
-                "imperméabilisation {imper:.4f} ha, désimperméabilisation {desimper:.4f} "
-                "ha (net {imper_net:.4f} ha)."
+                "{debut}-{fin}: artificialisation {artif} ha, désartificialisation "
+                "{desartif} ha (net {net} ha); "
+                "imperméabilisation {imper} ha, désimperméabilisation {desimper} "
+                "ha (net {imper_net} ha)."
             ).format(
                 debut=debut_year,
                 fin=fin_year,
-                artif=totals["flux_artif"],
-                desartif=totals["flux_desartif"],
-                net=totals["flux_artif_net"],
-                imper=totals["flux_imper"],
-                desimper=totals["flux_desimper"],
-                imper_net=totals["flux_imper_net"],
+                artif=number(totals["flux_artif"], 4),
+                desartif=number(totals["flux_desartif"], 4),
+                net=number(totals["flux_artif_net"], 4),
+                imper=number(totals["flux_imper"], 4),
+                desimper=number(totals["flux_desimper"], 4),
+                imper_net=number(totals["flux_imper_net"], 4),
             )
         )
 

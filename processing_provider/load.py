@@ -20,7 +20,7 @@ from qgis.core import (
 from ..ocsge_plugin.core import definitions
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.domain.nomenclature import couverture
-from ..ocsge_plugin.pipelines.logs import log_table
+from ..ocsge_plugin.pipelines.logs import log_table, say
 from ..ocsge_plugin.publishing.styles import apply_style, legend_title
 from ..ocsge_plugin.storage import keeping, reading
 from . import params
@@ -263,9 +263,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                     else self.tr("{name}: extracted")
                 ).format(name=archive)
             )
-        for note in delivery.warnings:
-            feedback.pushWarning(note)
-        for note in left_out:
+        say(feedback, delivery.warnings)
+        for note in dict.fromkeys(left_out):  # each once (two archives may leave out the same)
             feedback.pushInfo(note)
         empty = [found.title for found in delivery.layers if found.feature_count == 0]
         if empty:
@@ -343,11 +342,26 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         return delivery, summaries, left_out
 
     def _warn_codes(self, found, feedback) -> None:
-        """Codes outside the nomenclature and null codes of a layer, for the log."""
-        if found.unknown_codes:
+        """Codes outside the nomenclature (warned) and null codes of a layer, for the log; IGN's
+        usage indéterminé (INDETERMINE) said as information: the runs count it apart."""
+        unknown = dict(found.unknown_codes)
+        undetermined = unknown.pop("INDETERMINE", 0)
+        if undetermined:
+            feedback.pushInfo(
+                plural(
+                    undetermined,
+                    self.tr(
+                        "{title}: {count} code INDETERMINE (usage indéterminé), counted apart."
+                    ),
+                    self.tr(
+                        "{title}: {count} codes INDETERMINE (usage indéterminé), counted apart."
+                    ),
+                ).format(title=found.title, count=undetermined)
+            )
+        if unknown:
             feedback.pushWarning(
                 plural(
-                    sum(found.unknown_codes.values()),
+                    sum(unknown.values()),
                     self.tr(
                         "{title}: {count} code outside the OCS GE nomenclature, counted "
                         "as unknown: {codes}"
@@ -358,10 +372,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                     ),
                 ).format(
                     title=found.title,
-                    count=sum(found.unknown_codes.values()),
-                    codes=", ".join(
-                        f"{code} ({n})" for code, n in sorted(found.unknown_codes.items())
-                    ),
+                    count=sum(unknown.values()),
+                    codes=", ".join(f"{code} ({n})" for code, n in sorted(unknown.items())),
                 )
             )
         if found.null_codes:

@@ -35,6 +35,7 @@ from .base import OcsgeAlgorithm
 from .deliveries import check_deliveries
 from .groups import RunGroup
 from .params import METHODS
+from .results import ChildFeedback
 
 __all__ = [
     "PortraitAlgorithm",
@@ -269,7 +270,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         try:
             work.mkdir(parents=True)
-            result = self._diagnostic(parameters, context, steps, work / "tables")
+            child = ChildFeedback(steps, work, folder)  # the paths said as they will be
+            result = self._diagnostic(parameters, context, child, work / "tables")
             if steps.isCanceled():
                 raise errors.Canceled()
             run = pipeline.portrait(work, folder, result, options, steps, feedback)

@@ -11,20 +11,25 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingMultiStepFeedback,
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
-from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.core.i18n import plural, tr
 from ..ocsge_plugin.domain import nomenclature
+from ..ocsge_plugin.pipelines.logs import say
 from ..ocsge_plugin.publishing import export, styles
 from .groups import RunGroup
 from .sinks import keep_alive
 
 __all__ = [
+    "ChildFeedback",
     "add_to_project",
     "exporting",
+    "files_written",
 ]
 
 LEVEL_NAMES = {
@@ -180,10 +185,11 @@ def add_to_project(
         context.addLayerToLoadOnCompletion(layers[name], details)
 
 
-def exporting(alg, folder, feedback, work):
+def exporting(alg, folder, feedback, work, summary: bool = False):
     """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and
-    ``ocsge:diagnostic``, its user errors as messages, a cancel as None (said in the log), then
-    its warnings and files in the log."""
+    ``ocsge:diagnostic``, its user errors as messages, a cancel as None (said in the log), then its
+    warnings in the log, each once, and how many files were written where (one line, not each
+    path: they are the FILES output), unless the run's ``summary`` says it at the end."""
     try:
         written, warnings, rest = work()
     except OcsgeError as error:
@@ -197,8 +203,58 @@ def exporting(alg, folder, feedback, work):
                 folder=folder, error=error
             )
         ) from None
-    for note in warnings:
-        feedback.pushWarning(note)
-    for path in written.files + written.tables:
-        feedback.pushInfo(path)
+    say(feedback, warnings)
+    if not summary:
+        feedback.pushInfo(files_written(written, folder))
     return written, warnings, rest
+
+
+def files_written(written, folder) -> str:
+    """« 58 files written in /tmp/diagnostic-90 » (and the database tables)."""
+    text = plural(
+        len(written.files),
+        tr("{count} file written in {folder}"),
+        tr("{count} files written in {folder}"),
+    ).format(count=len(written.files), folder=folder)
+    if written.tables:
+        text += plural(
+            len(written.tables),
+            tr(", {count} database table"),
+            tr(", {count} database tables"),
+        ).format(count=len(written.tables))
+    return text
+
+
+# The line processing.run adds to the log after a child algorithm (names, not literals: not ours to
+# translate, pylupdate5 passes them by).
+_RESULTS = ("Processing", "Results: {}")
+
+
+class ChildFeedback(QgsProcessingMultiStepFeedback):
+    """The feedback of a child algorithm run into a work folder that is renamed at the end
+    (``ocsge:portrait``'s diagnostic): its messages in the parent's log with the work folder's
+    paths shown as they will be once in place (``work`` → ``final``), without Processing's
+    « Results: {…} » line (the child's REPORT is an output, never a line of the log). Progress and
+    cancel go through as a one-step ``QgsProcessingMultiStepFeedback``."""
+
+    def __init__(self, parent, work, final):
+        super().__init__(1, parent)
+        self._paths = (str(work), str(final))
+        said = QCoreApplication.translate(*_RESULTS)  # QGIS's own string, in QGIS's language
+        self._results = tuple(dict.fromkeys((said.split("{}")[0], _RESULTS[1].split("{}")[0])))
+
+    def _said(self, text: str) -> str:
+        return text.replace(*self._paths)
+
+    def pushInfo(self, info):  # noqa: N802
+        if not info.startswith(self._results):
+            super().pushInfo(self._said(info))
+
+    def pushCommandInfo(self, info):  # noqa: N802
+        super().pushCommandInfo(self._said(info))
+
+    def pushWarning(self, warning):  # noqa: N802
+        super().pushWarning(self._said(warning))
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        super().reportError(self._said(error), fatalError)

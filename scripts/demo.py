@@ -1,11 +1,13 @@
 """make demo: run the plugin through the real qgis_process on the bundled sample and show the
-result."""
+result, in French whatever the system's locale (scripts/qgis_process speaks French unless OCSGE_LANG
+says otherwise; the figures the French way)."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +15,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def french() -> dict:
+    """The environment of qgis_process: the plugin's messages in French, as the demo's own lines,
+    whatever OCSGE_LANG or the system's locale say."""
+    return {**os.environ, "OCSGE_LANG": "fr"}
+
+
+def fr(value, width: int = 0, decimals: int = 2) -> str:
+    """A figure the French way, right-aligned in ``width``: « 10 746,45 » (no-break space, decimal
+    comma)."""
+    text = f"{float(value):,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
+    return text.rjust(width)
+
+
 def qgis_process_json(*args: str) -> dict:
     proc = subprocess.run(
-        [str(ROOT / "scripts" / "qgis_process"), *args, "--json"], capture_output=True, text=True
+        [str(ROOT / "scripts" / "qgis_process"), *args, "--json"],
+        capture_output=True,
+        text=True,
+        env=french(),
     )
     if proc.returncode != 0:
         sys.exit(f"qgis_process a échoué :\n{proc.stdout}\n{proc.stderr}")
@@ -71,8 +89,8 @@ def show_load(sample: Path, numbers: dict) -> None:
                 continue
             print(f"\nSurface par couverture — {layer['title']} (ha)")
             for code, hectares in surfaces.items():
-                print(f"  {code:10} {names.get(code, '?'):24} {hectares:12.2f}")
-            print(f"  {'total':35} {sum(surfaces.values()):12.2f}")
+                print(f"  {code:10} {names.get(code, '?'):24} {fr(hectares, 12)}")
+            print(f"  {'total':35} {fr(sum(surfaces.values()), 12)}")
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -90,7 +108,7 @@ def _table(title: str, rows: list[dict], code: str, first: int = 5) -> None:
     )
 
     def number(value: str, width: int) -> str:  # an empty cell is unknown, never 0
-        return f"{float(value):{width}.2f}" if value else f"{'—':>{width}}"
+        return fr(value, width) if value else f"{'—':>{width}}"
 
     for row in rows[:first]:
         print(
@@ -104,9 +122,9 @@ def _table(title: str, rows: list[dict], code: str, first: int = 5) -> None:
         print(f"{'…':>10}")
     total = lambda name: sum(float(r[name] or 0) for r in rows)  # noqa: E731
     print(
-        f"{'total':>10} {'':28} {total('surface_artif'):10.2f} {'':8} "
-        f"{total('flux_artif_net'):9.2f} "
-        f"{total('surface_imper'):10.2f} {'':8} {total('flux_imper_net'):9.2f}"
+        f"{'total':>10} {'':28} {fr(total('surface_artif'), 10)} {'':8} "
+        f"{fr(total('flux_artif_net'), 9)} "
+        f"{fr(total('surface_imper'), 10)} {'':8} {fr(total('flux_imper_net'), 9)}"
     )
 
 
@@ -145,7 +163,7 @@ def show_diagnostic(sample: Path, numbers: dict, out_root: Path) -> None:
             print(
                 f"  {entry['couche'][:60]:60} {entry['millesime']:>9} : "
                 f"{entry['nombre']:>6} polygone(s) ou fragment(s), "
-                f"{entry['surface_ha']:10.2f} ha"
+                f"{fr(entry['surface_ha'], 10)} ha"
             )
         for level, code in (("commune", "commune_code"), ("epci", "epci_code")):
             artif = _read_csv(out / f"artif_{level}.csv")
@@ -200,6 +218,7 @@ def show_portrait(sample: Path, out_root: Path, epci: str = "200069052") -> None
         ],
         capture_output=True,
         text=True,
+        env=french(),
     )
     if proc.returncode != 0:
         sys.exit(f"qgis_process a échoué :\n{proc.stdout}\n{proc.stderr}")
@@ -243,12 +262,12 @@ def show_consumption(sample: Path, out_root: Path) -> None:
     for row in _read_csv(out / "trajectoires_epci.csv"):
         print(
             f"{row['epci_code']:>10} {row['nom'][:26]:26} "
-            f"{float(row['conso_2011_2020']):10.2f} "
-            f"{float(row['conso_autorisee_2021_2030']):10.2f} "
-            f"{float(row['conso_depuis_2021']):12.2f} "
-            f"{float(row['pourcentage_utilisation_actuelle']):7.1f}% "
-            f"{float(row['conso_projetee_2030']):13.2f} "
-            f"{float(row['pourcentage_utilisation_projetee_en_2030']):7.1f}%  {row['partiel']}"
+            f"{fr(row['conso_2011_2020'], 10)} "
+            f"{fr(row['conso_autorisee_2021_2030'], 10)} "
+            f"{fr(row['conso_depuis_2021'], 12)} "
+            f"{fr(row['pourcentage_utilisation_actuelle'], 7, 1)} % "
+            f"{fr(row['conso_projetee_2030'], 13)} "
+            f"{fr(row['pourcentage_utilisation_projetee_en_2030'], 7, 1)} %  {row['partiel']}"
         )
 
 

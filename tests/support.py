@@ -102,10 +102,15 @@ class Recorder:
         return _Feedback()
 
 
-def qgis_process(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the project's scripts/qgis_process wrapper (real qgis_process.bin)."""
-    env = dict(os.environ)
+def qgis_process(
+    *args: str, check: bool = True, lang: str = "en", env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """Run the project's scripts/qgis_process wrapper (real qgis_process.bin), in English by
+    default (the wrapper speaks French unless OCSGE_LANG says otherwise: the tests match the
+    English source messages), with ``env`` added to the environment."""
+    env = {**os.environ, **(env or {})}
     env["OCSGE_BUILD_DIR"] = QGIS_PROCESS_BUILD
+    env["OCSGE_LANG"] = lang
     proc = subprocess.run(
         [str(ROOT / "scripts" / "qgis_process"), *args],
         capture_output=True,

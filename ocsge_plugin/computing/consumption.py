@@ -445,10 +445,18 @@ def _note_partial(level: str, info: pd.DataFrame, result: ConsumptionResult) -> 
     partial = info.index[(info["communes_manquantes"] > 0) | info["valeurs_vides"].notna()]
     if len(partial):
         result.warnings.append(
-            tr(
-                "{level}: {count} territories have partial totals (communes absent from "
-                "the file or empty values; columns partiel, codes_manquants, "
-                "valeurs_vides): {codes}."
+            plural(
+                len(partial),
+                tr(
+                    "{level}: {count} territory has partial totals (communes absent from "
+                    "the file or empty values; columns partiel, codes_manquants, "
+                    "valeurs_vides): {codes}."
+                ),
+                tr(
+                    "{level}: {count} territories have partial totals (communes absent from "
+                    "the file or empty values; columns partiel, codes_manquants, "
+                    "valeurs_vides): {codes}."
+                ),
             ).format(level=level, count=len(partial), codes=", ".join(partial[:30]))
         )
 

@@ -467,9 +467,11 @@ def apply_passage(
     splits = splits[splits.map(len) > 1]
     renamed = len(pairs) - sum(len(v) for v in splits)
     notes.append(
-        tr("Table de passage ({source}): {count} commune codes of the file converted.").format(
-            source=Path(passage.source).name, count=renamed + len(splits)
-        )
+        plural(
+            renamed + len(splits),
+            tr("Table de passage ({source}): {count} commune code of the file converted."),
+            tr("Table de passage ({source}): {count} commune codes of the file converted."),
+        ).format(source=Path(passage.source).name, count=renamed + len(splits))
     )
     for new, olds in merges.items():
         notes.append(

@@ -24,7 +24,7 @@ import pandas as pd
 from qgis.core import QgsGeometry
 
 from ..core.errors import Canceled
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 from ..domain.nomenclature import departements, regions
 from ..storage import reading
 from .communes import (
@@ -147,9 +147,11 @@ def rollup(
         if communes[key].isna().all():
             if level == "scot":
                 warnings.append(
-                    tr(
-                        "No SCoT codes (no scot_code field on the communes nor in the "
-                        "membership table): the SCoT level is skipped."
+                    Note(
+                        tr(
+                            "No SCoT codes (no scot_code field on the communes nor in the "
+                            "membership table): the SCoT level is skipped."
+                        )
                     )
                 )
             else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
 from ..core.errors import DeliveryError, FlowError, TerritoryError
-from ..core.i18n import tr
+from ..core.i18n import Note, tr
 from ..storage import reading
 
 __all__ = [
@@ -213,14 +213,18 @@ def select_sources(
             keep.flows, drop.flows = ("artif",), ("imper",)
             chosen[("i",) + key[1:]] = drop
             notes.append(
-                tr("{keep}: artificialisation flows; {drop}: imperméabilisation flows.").format(
-                    keep=keep.title, drop=drop.title
+                Note(
+                    tr("{keep}: artificialisation flows; {drop}: imperméabilisation flows.").format(
+                        keep=keep.title, drop=drop.title
+                    )
                 )
             )
             continue
         notes.append(
-            tr("{drop} left out: {keep} gives the same millésime(s).").format(
-                drop=drop.title, keep=keep.title
+            Note(
+                tr("{drop} left out: {keep} gives the same millésime(s).").format(
+                    drop=drop.title, keep=keep.title
+                )
             )
         )
     for key, source in list(chosen.items()):
@@ -248,10 +252,12 @@ def _leave_out_flow_layers(chosen: dict[tuple, Source], notes: list[str]) -> Non
     for key in [k for k in chosen if k[0] in "fi" and chosen[k].kind != "flows"]:
         if (key[1], key[2]) in stock_keys and (key[1], key[3]) in stock_keys:
             notes.append(
-                tr(
-                    "{name} left out: with the thresholds, flows come from the "
-                    "overlay of the two millésimes."
-                ).format(name=chosen[key].title)
+                Note(
+                    tr(
+                        "{name} left out: with the thresholds, flows come from the "
+                        "overlay of the two millésimes."
+                    ).format(name=chosen[key].title)
+                )
             )
             del chosen[key]
 
@@ -267,7 +273,7 @@ def sources_from_layers(
         source = describe_source(layer, method, notes)
         if source is None:
             notes.append(
-                tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name())
+                Note(tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name()))
             )
             continue
         sources.append(source)
@@ -278,10 +284,12 @@ def sources_from_layers(
             if not source.departement:
                 source.departement = dep
                 notes.append(
-                    tr(
-                        "{title}: département not in its name, taken as D{dep} like the "
-                        "other layers."
-                    ).format(title=source.title, dep=dep)
+                    Note(
+                        tr(
+                            "{title}: département not in its name, taken as D{dep} like the "
+                            "other layers."
+                        ).format(title=source.title, dep=dep)
+                    )
                 )
     chosen, dropped = select_sources(sources, method)
     return chosen, notes + dropped

@@ -8,7 +8,11 @@ from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 __all__ = [
+    "Note",
+    "current_locale",
     "install_translator",
+    "language",
+    "number",
     "plural",
     "remove_translator",
     "tr",
@@ -20,7 +24,10 @@ _language = ["en"]  # the language of the translation in use
 
 
 def current_locale() -> str:
-    """The two-letter language QGIS runs in (its setting, else the system's)."""
+    """The two-letter language QGIS runs in: ``locale/userLocale``, which QGIS itself sets at each
+    start to the translation it uses (its « Override system locale » choice, else the system's:
+    « C » under LANG=C, as QGIS then speaks English); the system's when unset (qgis_process, which
+    does not write it: scripts/qgis_process sets it)."""
     settings = QgsSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         value = settings.value("locale/userLocale", "", type=str)
@@ -50,6 +57,33 @@ def remove_translator() -> None:
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
     _language[0] = "en"
+
+
+class Note(str):
+    """A message that tells an ordinary decision (a layer left out, a level skipped, a surface
+    counted apart): said as information in the log, never as a warning (warnings are for what the
+    user must act on); a plain ``str`` everywhere else (the REPORT, tests)."""
+
+    __slots__ = ()
+
+
+def language() -> str:
+    """The language of the translation in use: « fr », else « en »."""
+    return _language[0]
+
+
+NBSP = "\u00a0"  # the thousands separator of French figures (a no-break space)
+
+
+def number(value, decimals: int = 2) -> str:
+    """A figure as the language in use writes it, rounded: « 10 746,45 » in French (no-break
+    space, decimal comma), « 10,746.45 » in English; no « -0,00 »."""
+    text = f"{float(value):,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]
+    if _language[0] == "fr":
+        return text.replace(",", NBSP).replace(".", ",")
+    return text
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -22,10 +22,10 @@ from ..computing.pieces import FlowReport
 from ..computing.placement import TerritorySet
 from ..computing.sources import Source, resolve_stock_method, sources_from_layers
 from ..core.definitions import AUTO, Method
-from ..core.i18n import tr
+from ..core.i18n import number, tr
 from ..domain.rules import DEFAULT_CONVENTION
 from ..publishing import export
-from .logs import log_undetermined, undetermined_entry
+from .logs import log_undetermined, say, undetermined_entry
 
 __all__ = [
     "AggregateOptions",
@@ -137,8 +137,7 @@ def aggregate(
         feedback,
         options.convention,
     )
-    for note in notes + result.warnings:
-        feedback.pushWarning(note)
+    say(feedback, notes + result.warnings)
     log_undetermined(feedback, undetermined(result))
     table = output_table(result, keep, options.unit)
     used = method_used(options.method, {source.kind for source in chosen})
@@ -323,15 +322,15 @@ def log_totals(table: pd.DataFrame, unit: str, feedback) -> None:
     for (debut, fin), group in table.groupby([table["index_debut"].fillna(0), "index_fin"]):
         feedback.pushInfo(
             tr(
-                "Index {debut}→{fin}: surface_artif {artif:.2f}, surface_imper "
-                "{imper:.2f}, flux_artif_net {fa:.2f}, flux_imper_net {fi:.2f} ({unit})"
+                "Index {debut}→{fin}: surface_artif {artif}, surface_imper "
+                "{imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})"
             ).format(
                 debut=int(debut) or "-",
                 fin=int(fin),
-                artif=group["surface_artif"].sum(),
-                imper=group["surface_imper"].sum(),
-                fa=group["flux_artif_net"].sum(),
-                fi=group["flux_imper_net"].sum(),
+                artif=number(group["surface_artif"].sum(), 2),
+                imper=number(group["surface_imper"].sum(), 2),
+                fa=number(group["flux_artif_net"].sum(), 2),
+                fi=number(group["flux_imper_net"].sum(), 2),
                 unit=unit,
             )
         )

@@ -11,7 +11,7 @@ from typing import Any
 from ..computing import classified
 from ..computing import classify as core
 from ..core.definitions import AUTO
-from ..core.i18n import plural, tr
+from ..core.i18n import number, plural, tr
 from ..storage import reading
 from .logs import log_undetermined, undetermined_entry
 from .steps import steps
@@ -75,26 +75,26 @@ class CompareRun:
         count, ha, percent = self.numbers()
         feedback.pushInfo(
             tr(
-                "Compared: {n} polygons ({ha:.4f} ha). Agree: {na} polygons ({haa:.4f} "
-                "ha, {pct:.2f} % of the compared "
-                "surface). Disagree: {nd} polygons ({had:.4f} ha): {nm} from the matrix "
-                "({ham:.4f} ha), {ns} from "
-                "the thresholds ({has:.4f} ha). Not compared (indéterminé): {nn} "
-                "polygons ({han:.4f} ha)."
+                "Compared: {n} polygons ({ha} ha). Agree: {na} polygons ({haa} "
+                "ha, {pct} % of the compared "
+                "surface). Disagree: {nd} polygons ({had} ha): {nm} from the matrix "
+                "({ham} ha), {ns} from "
+                "the thresholds ({has} ha). Not compared (indéterminé): {nn} "
+                "polygons ({han} ha)."
             ).format(
                 n=count["compared"],
-                ha=ha["compared"],
+                ha=number(ha["compared"], 4),
                 na=count["agree"],
-                haa=ha["agree"],
-                pct=percent,
+                haa=number(ha["agree"], 4),
+                pct=number(percent, 2),
                 nd=count["disagree"],
-                had=ha["disagree"],
+                had=number(ha["disagree"], 4),
                 nm=count["matrice"],
-                ham=ha["matrice"],
+                ham=number(ha["matrice"], 4),
                 ns=count["seuil"],
-                has=ha["seuil"],
+                has=number(ha["seuil"], 4),
                 nn=count["not_compared"],
-                han=ha["not_compared"],
+                han=number(ha["not_compared"], 4),
             )
         )
 
@@ -189,6 +189,41 @@ def classification_report(result: classified.Classification, layer, source, feed
     }
 
 
+def log_codes(result, feedback) -> None:
+    """IGN's usage indéterminé (INDETERMINE) as information (read as any usage, by the
+    convention), the codes outside the nomenclature as a warning."""
+    unknown = dict(result.unknown_codes)
+    undetermined = unknown.pop("INDETERMINE", 0)
+    if undetermined:
+        feedback.pushInfo(
+            tr(
+                "Usage indéterminé (INDETERMINE): {count} polygon(s), {area} ha, read as any "
+                "usage (convention {convention})."
+            ).format(
+                count=undetermined,
+                area=number(result.unknown_surface.get("INDETERMINE", 0.0) / 10000.0, 4),
+                convention=result.convention,
+            )
+        )
+    if unknown:
+        feedback.pushWarning(
+            tr(
+                "Codes outside the OCS GE nomenclature, read as any code of their tree "
+                "(convention {convention}): {codes}"
+            ).format(
+                convention=result.convention,
+                codes=", ".join(
+                    tr("{code} ({count} polygon(s), {area} ha)").format(
+                        code=code,
+                        count=n,
+                        area=number(result.unknown_surface.get(code, 0.0) / 10000.0, 4),
+                    )
+                    for code, n in sorted(unknown.items())
+                ),
+            )
+        )
+
+
 def log_classification(result: classified.Classification, feedback) -> None:
     """What the classification noticed, in the algorithm's log (messages translated in the module
     context, as the core's)."""
@@ -226,21 +261,7 @@ def log_classification(result: classified.Classification, feedback) -> None:
                 tr("{count} polygons without geometry, counted with a surface of 0."),
             ).format(count=len(result.empty_fids))
         )
-    if result.unknown_codes:
-        feedback.pushWarning(
-            tr(
-                "Codes outside the OCS GE nomenclature, read as any code of their tree "
-                "(convention {convention}): {codes}"
-            ).format(
-                convention=result.convention,
-                codes=", ".join(
-                    tr("{code} ({count} polygon(s), {area:.4f} ha)").format(
-                        code=code, count=n, area=result.unknown_surface.get(code, 0.0) / 10000.0
-                    )
-                    for code, n in sorted(result.unknown_codes.items())
-                ),
-            )
-        )
+    log_codes(result, feedback)
     if result.null_codes:
         feedback.pushWarning(
             plural(
@@ -254,16 +275,16 @@ def log_classification(result: classified.Classification, feedback) -> None:
         feedback.pushInfo(
             tr(
                 "Seuils: {patches} patches; {up} patch(es) switched to artificialisé "
-                "({up_ha:.4f} ha), {down} to non "
-                "artificialisé ({down_ha:.4f} ha); {unmatched} polygon side(s) without "
+                "({up_ha} ha), {down} to non "
+                "artificialisé ({down_ha} ha); {unmatched} polygon side(s) without "
                 "an exact twin, {fallback} of "
                 "them found shared geometrically."
             ).format(
                 patches=t.n_patches,
                 up=t.n_patches_to_artif,
-                up_ha=t.area_to_artif / 10000.0,
+                up_ha=number(t.area_to_artif / 10000.0, 4),
                 down=t.n_patches_to_non_artif,
-                down_ha=t.area_to_non_artif / 10000.0,
+                down_ha=number(t.area_to_non_artif / 10000.0, 4),
                 unmatched=t.n_unmatched_edges,
                 fallback=t.n_fallback_edges,
             )

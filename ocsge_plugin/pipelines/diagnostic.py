@@ -23,19 +23,20 @@ from ..computing.table import to_unit
 from ..computing.territories import AggregateResult
 from ..core.definitions import AUTO, LayerKind
 from ..core.errors import Canceled
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 from ..domain import nomenclature
 from ..domain.rules import DEFAULT_CONVENTION
 from ..publishing import export
 from ..storage import keeping, reading
 from .aggregate import method_used, run_aggregate, undetermined
 from .export import ExportOptions, run_export
-from .logs import log_table, log_undetermined
+from .logs import log_pairs, log_table, log_undetermined, say
 from .steps import steps as multi_step
 
 __all__ = [
     "DiagnosticOptions",
     "diagnose",
+    "log_summary",
     "log_totals",
 ]
 
@@ -97,7 +98,7 @@ class DiagnosticRun:
             "communes_left_out": self.left_out,
             "files": self.written.files,
             "tables": self.written.tables,
-            "warnings": self.notes + self.result.warnings + self.warnings,
+            "warnings": list(dict.fromkeys(self.notes + self.result.warnings + self.warnings)),
             "unit": unit,
             "convention": convention,
             "indetermine": undetermined(self.result),
@@ -138,8 +139,7 @@ def diagnose(
     result, notes = run_aggregate(
         territories, layers, options.method, options.coverage, True, steps, options.convention
     )
-    for note in notes + [w for w in result.warnings if w != result.outside_note]:
-        feedback.pushWarning(note)
+    say(feedback, notes + [w for w in result.warnings if w != result.outside_note])
     log_undetermined(feedback, undetermined(result))
     table, geometries, covered, left_out = covered_communes(result, territories, keep, feedback)
     table = table.rename(columns={column: name for name, column in fields.membership.items()})
@@ -192,8 +192,7 @@ def load(paths: Sequence[str], given: Sequence[QgsVectorLayer], steps, feedback)
             is_canceled=steps.isCanceled,
             check=False,
         )
-        for note in delivery.warnings:
-            feedback.pushWarning(note)
+        say(feedback, delivery.warnings)
         departements.update(delivery.departements)
         kinds.update(found.kind for found in delivery.layers)
         for found in keeping.without_kept_copies(delivery):
@@ -201,10 +200,15 @@ def load(paths: Sequence[str], given: Sequence[QgsVectorLayer], steps, feedback)
             if layer.isValid() and layer.featureCount() > 0:
                 layers.append(layer)
             elif layer.isValid():
-                feedback.pushWarning(
-                    tr("{layer} ({path}) has no polygon: left out.").format(
-                        layer=found.layer_name, path=found.path
-                    )
+                say(
+                    feedback,
+                    [
+                        Note(
+                            tr("{layer} ({path}) has no polygon: left out.").format(
+                                layer=found.layer_name, path=found.path
+                            )
+                        )
+                    ],
                 )
     departements.update(d for d in (reading.layer_departement(layer) for layer in given) if d)
     kinds.update(reading.layer_kind(layer) for layer in given)
@@ -274,3 +278,32 @@ def log_totals(table: pd.DataFrame, unit: str, feedback) -> None:
         tr("Net imperméabilisation ({unit})").format(unit=u),
     ]
     log_table(feedback, tr("Totals of the communes:"), headers, rows)
+
+
+def log_summary(run: DiagnosticRun, method: str, files: str, feedback) -> None:
+    """The run in a few lines at the end of the log, after the totals (the surfaces and flows):
+    territories, millésimes, method and ``files`` (what was written where)."""
+    years = sorted(
+        {str(y) for y in run.table["millesime_debut"].dropna()}
+        | {str(y) for y in run.table["millesime_fin"].dropna()}
+    )
+    names = nomenclature.departements()
+    territories = plural(
+        len(run.covered),
+        tr("{count} commune ({departements})"),
+        tr("{count} communes ({departements})"),
+    ).format(
+        count=len(run.covered),
+        departements=", ".join(names.get(d, (f"D{d}", ""))[0] for d in sorted(run.departements)),
+    )
+    if run.left_out:
+        territories += plural(
+            run.left_out, tr(", {count} outside the data"), tr(", {count} outside the data")
+        ).format(count=run.left_out)
+    pairs = [
+        (tr("Territories"), territories),
+        (tr("Millésimes"), ", ".join(years)),
+        (tr("Method"), method or run.method),
+        (tr("Files"), files),
+    ]
+    log_pairs(feedback, tr("Summary:"), pairs)

@@ -1,17 +1,26 @@
-"""What the runs say in their log and their REPORT beside their outputs: the undetermined
-surfaces (``indetermine``), small tables of totals."""
+"""What the runs say in their log and their REPORT beside their outputs: the undetermined surfaces
+(``indetermine``), small tables of totals."""
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QLocale
-
-from ..core.i18n import tr
+from ..core.i18n import Note, language, number, tr
 
 __all__ = [
+    "log_pairs",
     "log_table",
     "log_undetermined",
+    "say",
     "undetermined_entry",
 ]
+
+
+def say(feedback, notes) -> None:
+    """Each of ``notes`` once in the log, in order: a ``Note`` (an ordinary decision) as
+    information, any other message as a warning (something the user must act on)."""
+    if feedback is None:
+        return
+    for note in dict.fromkeys(notes):
+        (feedback.pushInfo if isinstance(note, Note) else feedback.pushWarning)(note)
 
 
 def undetermined_entry(layer: str, millesime, count: int, area_m2: float, **extra) -> dict:
@@ -27,33 +36,33 @@ def undetermined_entry(layer: str, millesime, count: int, area_m2: float, **extr
 
 
 def log_undetermined(feedback, entries: list[dict]) -> None:
-    """The undetermined surface and count per layer and millésime, in the log (always said, 0
-    included)."""
+    """The undetermined surface and count per layer and millésime, in the log, as information
+    (counted apart: nothing for the user to do): one line per layer that has some (the REPORT's
+    ``indetermine`` lists them all, 0 included)."""
     if feedback is None:
         return
     for entry in entries:
-        text = tr(
-            "Indéterminé, {layer} ({millesime}): {count} polygon(s) or piece(s), {area:.4f} ha."
-        ).format(
-            layer=entry["couche"],
-            millesime=entry["millesime"] or "?",
-            count=entry["nombre"],
-            area=entry["surface_ha"],
+        if not entry["nombre"]:
+            continue
+        feedback.pushInfo(
+            tr(
+                "{layer} ({millesime}): {count} polygon(s) or piece(s), {area} ha of undetermined "
+                "status (null or parent codes, usage indéterminé (INDETERMINE)…: the leaves under "
+                "their codes disagree), counted apart, never as non-artificialised."
+            ).format(
+                layer=entry["couche"],
+                millesime=entry["millesime"] or "?",
+                count=entry["nombre"],
+                area=number(entry["surface_ha"]),
+            )
         )
-        (feedback.pushWarning if entry["nombre"] else feedback.pushInfo)(text)
-
-
-def number(value, decimals: int = 2) -> str:
-    """A figure as people read it in the language of QGIS: rounded, with its separators (« 1
-    234,56 »)."""
-    return QLocale().toString(float(value), "f", decimals)
 
 
 def log_table(
     feedback, title: str, headers: list[str], rows: list[list], decimals: int = 2
 ) -> None:
-    """A small table in the algorithm's log (aligned in QGIS's monospaced command style): text
-    left, figures right and rounded."""
+    """A small table in the algorithm's log (aligned in QGIS's monospaced command style): text left,
+    figures right and rounded."""
     cells = [[str(h) for h in headers]] + [
         [
             v if isinstance(v, str) else (str(v) if isinstance(v, int) else number(v, decimals))
@@ -72,5 +81,14 @@ def log_table(
         lines.append(
             "  ".join(padded).rstrip().replace(" ", "\u00a0")
         )  # no-break spaces: HTML keeps them
+    feedback.pushInfo(title)
+    feedback.pushCommandInfo("\n".join(lines))
+
+
+def log_pairs(feedback, title: str, pairs: list[tuple[str, str]]) -> None:
+    """A short summary in the log: « label : value » lines, the labels aligned."""
+    width = max(len(label) for label, _ in pairs)
+    colon = " :" if language() == "fr" else ":"
+    lines = [f"{label.ljust(width)}{colon} {value}" for label, value in pairs]
     feedback.pushInfo(title)
     feedback.pushCommandInfo("\n".join(lines))

@@ -34,7 +34,11 @@ def start(cache: Path, *args: str) -> subprocess.Popen:
     tmp = cache.parent / "tmp"
     tmp.mkdir(parents=True, exist_ok=True)
     env = dict(
-        os.environ, OCSGE_BUILD_DIR=QGIS_PROCESS_BUILD, OCSGE_CACHE_DIR=str(cache), TMPDIR=str(tmp)
+        os.environ,
+        OCSGE_BUILD_DIR=QGIS_PROCESS_BUILD,
+        OCSGE_CACHE_DIR=str(cache),
+        TMPDIR=str(tmp),
+        OCSGE_LANG="en",  # the messages matched are the English source ones
     )
     return subprocess.Popen(
         [str(ROOT / "scripts" / "qgis_process"), "run", *args],

@@ -25,7 +25,7 @@ def sample(tmp_path_factory):
 
 def diagnostic(sample, out, dsn: str, schema: str) -> subprocess.CompletedProcess:
     params = belfort_params(sample, "OUTPUT_FOLDER", out, DATABASE=dsn, SCHEMA=schema, METHOD="2")
-    env = dict(os.environ, OCSGE_BUILD_DIR=QGIS_PROCESS_BUILD)
+    env = dict(os.environ, OCSGE_BUILD_DIR=QGIS_PROCESS_BUILD, OCSGE_LANG="en")
     return subprocess.run(
         [
             str(ROOT / "scripts" / "qgis_process"),
