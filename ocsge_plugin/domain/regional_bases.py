@@ -52,6 +52,7 @@ __all__ = [
     "MergePreview",
     "Record",
     "apply",
+    "covers",
     "import_inventory",
     "merge",
     "millesimes",
@@ -720,7 +721,7 @@ def apply(preview: MergePreview, accept: Iterable[str | tuple[str, str]] = ()) -
 # --- jointure aux contours des régions -------------------------------------------------------
 
 
-def _covers(record_code: str, outline_code: str) -> bool:
+def covers(record_code: str, outline_code: str) -> bool:
     """Vrai si la base d'une région couvre (tout ou partie de) la région du contour ; chaque code
     peut être actuel ou d'avant 2016."""
     if record_code == outline_code:
@@ -737,7 +738,7 @@ def _is_regional(record: Record) -> bool:
 def regions_without_regional_base(records: Iterable[Record]) -> list[str]:
     """Codes des régions actuelles pour lesquelles l'inventaire ne recense que l'OCS GE."""
     regional = [r["code_region"] for r in records if _is_regional(r)]
-    return [code for code in CURRENT_REGIONS if not any(_covers(other, code) for other in regional)]
+    return [code for code in CURRENT_REGIONS if not any(covers(other, code) for other in regional)]
 
 
 def to_geojson(records: Iterable[Record], outlines: Mapping) -> dict:
@@ -760,7 +761,7 @@ def to_geojson(records: Iterable[Record], outlines: Mapping) -> dict:
     for feature in outlines.get("features", []):
         properties = feature.get("properties") or {}
         code = str(properties.get("code", ""))
-        found = [r for r in records if _covers(r["code_region"], code)]
+        found = [r for r in records if covers(r["code_region"], code)]
         regional = [r for r in found if _is_regional(r)]
         status = (
             tr("{n} regional base(s) listed").format(n=len(regional))
