@@ -519,132 +519,132 @@
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="46"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="48"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="47"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="49"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="48"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="50"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="58"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="62"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="59"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="63"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="81"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="85"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="82"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="86"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="87"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="91"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="179"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="183"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="126"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="126"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="126"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="126"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="129"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="133"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="133"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="137"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="160"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="224"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="160"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="160"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="161"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="165"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="163"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="167"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="165"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="169"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="211"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="215"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="212"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="216"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="214"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="218"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="224"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
@@ -654,52 +654,52 @@
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="224"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="226"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="230"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="227"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="231"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="249"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="253"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="251"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="255"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="253"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="257"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="256"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="260"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="259"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="263"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="283"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="287"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="285"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="289"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
@@ -1114,27 +1114,27 @@
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="263"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="267"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="266"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="270"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="269"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="273"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="270"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="274"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="281"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="285"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
@@ -2540,7 +2540,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="191"/>
         <source>Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click</source>
         <translation>Trouve le jeu de données de {organization} « {title} » sur data.gouv.fr et ajoute son fichier {kind} ({name}) au projet en un clic</translation>
     </message>
@@ -2833,7 +2833,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
@@ -2858,7 +2858,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Années des millésimes, séparées par des virgules.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
         <source>Dimensions</source>
         <translation>Dimensions</translation>
     </message>
@@ -2908,7 +2908,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Détail des niveaux emboîtés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="90"/>
         <source>MMU</source>
         <translation>UMC</translation>
     </message>
@@ -3193,37 +3193,37 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Aucune base régionale recensée</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="54"/>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="56"/>
         <source>Regional base and OCS GE</source>
         <translation>Base régionale et OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="55"/>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="57"/>
         <source>Regional base in progress, OCS GE</source>
         <translation>Base régionale en cours, OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="56"/>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="58"/>
         <source>OCS GE only</source>
         <translation>OCS GE seulement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="244"/>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="246"/>
         <source>nothing was to be accepted</source>
         <translation>rien ne devait être accepté</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="249"/>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="251"/>
         <source>new record, not taken: {why}</source>
         <translation>fiche nouvelle, non prise : {why}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="252"/>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="254"/>
         <source>only new records were to be accepted</source>
         <translation>seules les fiches nouvelles devaient être acceptées</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="257"/>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="259"/>
         <source>changes {fields}, not taken: {why}</source>
         <translation>modifie {fields}, non prise : {why}</translation>
     </message>
@@ -3253,6 +3253,236 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <location filename="../processing_provider/help_texts.py" line="685"/>
         <source>A CRIGE's file with one new base and one corrected UMC, « New records only »: the report lists the new base as added and the correction as refused.</source>
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="295"/>
+        <source>Regional land-cover bases</source>
+        <translation>Bases OCS régionales</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="34"/>
+        <source>Import into the inventory</source>
+        <translation>Importer dans l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="41"/>
+        <source>Record or field</source>
+        <translation>Fiche ou champ</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="41"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="41"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="47"/>
+        <source>New: {id} ({region})</source>
+        <translation>Nouvelle : {id} ({region})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="63"/>
+        <source>Apply what is checked</source>
+        <translation>Appliquer ce qui est coché</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="70"/>
+        <source>Changed: {id}</source>
+        <translation>Modifiée : {id}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="136"/>
+        <source>any</source>
+        <translation>indifférent</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="70"/>
+        <source>Import an inventory</source>
+        <translation>Importer un inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="73"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="73"/>
+        <source>Export the inventory</source>
+        <translation>Exporter l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="90"/>
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="103"/>
+        <source>Open the &amp;data</source>
+        <translation>Ouvrir les &amp;données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="105"/>
+        <source>Open the &amp;viewer</source>
+        <translation>Ouvrir le &amp;visualiseur</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="107"/>
+        <source>Show on the &amp;map</source>
+        <translation>Afficher sur la &amp;carte</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="108"/>
+        <source>Adds the régions, styled by what the inventory lists, with its attributes</source>
+        <translation>Ajoute les régions, colorées selon ce que recense l'inventaire, avec ses attributs</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="112"/>
+        <source>Régions before 2016</source>
+        <translation>Régions d'avant 2016</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="121"/>
+        <source>All régions</source>
+        <translation>Toutes les régions</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="126"/>
+        <source>{code} — {name} (before 2016)</source>
+        <translation>{code} — {name} (avant 2016)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="137"/>
+        <source>Bases whose minimum mapping unit is at most this area</source>
+        <translation>Bases dont l'unité minimale de collecte est au plus cette surface</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <source>Millésimes from</source>
+        <translation>Millésimes de</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <source>MMU at most</source>
+        <translation>UMC au plus</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="159"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="160"/>
+        <source>The inventory as CSV (CNIG fields) and GeoJSON (régions)</source>
+        <translation>L'inventaire en CSV (champs du CNIG) et en GeoJSON (régions)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="164"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="165"/>
+        <source>A CRIGE&apos;s inventory (CSV, CNIG fields): checked, previewed, merged by identifier</source>
+        <translation>L'inventaire d'un CRIGE (CSV, champs du CNIG) : contrôlé, prévisualisé, fusionné par identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="370"/>
+        <source>Back to the shipped inventory</source>
+        <translation>Revenir à l'inventaire fourni</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="188"/>
+        <source>Inventory: your merged copy ({path})</source>
+        <translation>Inventaire : votre copie fusionnée ({path})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="188"/>
+        <source>Inventory: shipped with the plugin</source>
+        <translation>Inventaire : celui fourni avec l'extension</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="226"/>
+        <source>{shown} of {total} base listed</source>
+        <translation>{shown} base sur {total} recensée</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="226"/>
+        <source>{shown} of {total} bases listed</source>
+        <translation>{shown} bases sur {total} recensées</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="284"/>
+        <source>Regional land-cover bases – régions before 2016</source>
+        <translation>Bases OCS régionales – régions d'avant 2016</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="284"/>
+        <source>Regional land-cover bases – régions</source>
+        <translation>Bases OCS régionales – régions</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="291"/>
+        <source>{path} could not be read.</source>
+        <translation>{path} n'a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="299"/>
+        <source>Added to the map: {name}.</source>
+        <translation>Ajouté à la carte : {name}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="317"/>
+        <source>Exported: {files}.</source>
+        <translation>Exporté : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="335"/>
+        <source>Nothing new in {name}.</source>
+        <translation>Rien de nouveau dans {name}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="339"/>
+        <source>Import canceled: the inventory is unchanged.</source>
+        <translation>Import annulé : l'inventaire est inchangé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="343"/>
+        <source>Inventory saved: {path}.</source>
+        <translation>Inventaire enregistré : {path}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="357"/>
+        <source>Import refused</source>
+        <translation>Import refusé</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="358"/>
+        <source>The file is refused ({count} problem); nothing was changed.</source>
+        <translation>Le fichier est refusé ({count} problème) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="358"/>
+        <source>The file is refused ({count} problems); nothing was changed.</source>
+        <translation>Le fichier est refusé ({count} problèmes) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="370"/>
+        <source>Remove your merged copy ({path})?</source>
+        <translation>Supprimer votre copie fusionnée ({path}) ?</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="376"/>
+        <source>The inventory shipped with the plugin is used again.</source>
+        <translation>L'inventaire fourni avec l'extension est de nouveau utilisé.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ __all__ = [
     "SHIPPED",
     "RegionalRun",
     "availability",
+    "availability_labels",
     "filter_records",
     "in_progress",
     "inventory_path",
@@ -49,7 +50,8 @@ ACCEPT = ("none", "added", "all")
 AVAILABILITY = ("regional", "in_progress", "ocsge")
 
 
-def _availability_labels() -> dict[str, str]:
+def availability_labels() -> dict[str, str]:
+    """Availability key → its label (translated), as the map's legend shows it."""
     return {
         "regional": tr("Regional base and OCS GE"),
         "in_progress": tr("Regional base in progress, OCS GE"),
@@ -165,7 +167,7 @@ def regions_geojson(records: Iterable[rb.Record], old: bool = False) -> dict:
     records = list(records)
     outlines = json.loads(OUTLINES["old" if old else "current"].read_text(encoding="utf-8"))
     joined = rb.to_geojson(records, outlines)
-    labels = _availability_labels()
+    labels = availability_labels()
     for feature in joined["features"]:
         properties = feature["properties"]
         key = availability(records, properties["code"])
