@@ -37,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import OcsgeError
 from ..core.i18n import plural, tr
 from ..domain import regional_bases as rb
 from ..pipelines import regional_bases as pipeline
@@ -276,7 +277,11 @@ class RegionalBasesTab(QWidget):
         """The régions (or, with ``old``, the régions before 2016) joined to the inventory, in the
         project's group « Regional land-cover bases », styled by availability."""
         old = self.old_regions.isChecked() if old is None else old
-        path = pipeline.map_file(self.records, old)
+        try:
+            path = pipeline.map_file(self.records, old)
+        except OSError as error:
+            self.dock.message(str(error), Qgis.MessageLevel.Warning)
+            return None
         project = self.dock.project
         for layer in list(project.mapLayers().values()):
             if Path(layer.source().split("|")[0]) == path:
@@ -310,9 +315,13 @@ class RegionalBasesTab(QWidget):
             return []
         csv_path = Path(target).with_suffix(".csv")
         geojson = csv_path.with_suffix(".geojson")
-        run = pipeline.run_regional_bases(
-            pipeline.inventory_path(), output_csv=csv_path, output_geojson=geojson
-        )
+        try:
+            run = pipeline.run_regional_bases(
+                pipeline.inventory_path(), output_csv=csv_path, output_geojson=geojson
+            )
+        except (OSError, OcsgeError, rb.InventoryError) as error:
+            self.dock.message(str(error), Qgis.MessageLevel.Warning)
+            return []
         written = list(run.written.values())
         self.dock.message(
             tr("Exported: {files}.").format(files=", ".join(written)), Qgis.MessageLevel.Success
@@ -338,7 +347,11 @@ class RegionalBasesTab(QWidget):
         if not accepted:
             self.dock.message(tr("Import canceled: the inventory is unchanged."))
             return False
-        saved = pipeline.save_user_inventory(rb.apply(preview, accept=accepted))
+        try:
+            saved = pipeline.save_user_inventory(rb.apply(preview, accept=accepted))
+        except OSError as error:
+            self.dock.message(str(error), Qgis.MessageLevel.Warning)
+            return False
         self.reload()
         self.dock.message(
             tr("Inventory saved: {path}.").format(path=saved), Qgis.MessageLevel.Success

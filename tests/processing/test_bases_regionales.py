@@ -183,3 +183,19 @@ def test_a_malformed_file_is_refused_and_nothing_is_written(run, tmp_path):
     )
     assert not out.exists() and not geojson.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
+def test_without_inventory_the_users_copy_is_read(run, tmp_path, monkeypatch):
+    """INVENTAIRE empty: the inventory the dock uses, the user's merged copy when it exists."""
+    monkeypatch.setenv("OCSGE_DATA_DIR", str(tmp_path / "data"))
+    out = tmp_path / "out.csv"
+    results, _ = run("ocsge:bases_regionales", {"OUTPUT_CSV": str(out)})
+    assert json.loads(results["REPORT"])["inventory"] == str(SHIPPED)
+    assert out.read_bytes() == SHIPPED.read_bytes()
+    (tmp_path / "data").mkdir(exist_ok=True)
+    copy = tmp_path / "data" / "bases_ocs_regionales.csv"
+    copy.write_bytes(crige_file(tmp_path).read_bytes())
+    results, _ = run("ocsge:bases_regionales", {"OUTPUT_CSV": str(out)})
+    report = json.loads(results["REPORT"])
+    assert report["inventory"] == str(copy) and report["records"] == 41
+    assert out.read_bytes() == copy.read_bytes()
