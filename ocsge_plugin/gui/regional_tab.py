@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -93,6 +94,10 @@ class RegionalBasesTab(QWidget):
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(lambda current, _p: self._show(current))
         splitter.addWidget(self.tree)
         self.details = QTextBrowser()
@@ -222,6 +227,7 @@ class RegionalBasesTab(QWidget):
                 ]
             )
             item.setToolTip(0, record["caracteristiques"])
+            item.setToolTip(2, record["millesimes"])
             item.setData(0, _KEY, record.identifier)
             self.tree.addTopLevelItem(item)
         self.count_label.setText(
