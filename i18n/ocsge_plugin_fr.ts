@@ -2833,7 +2833,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
@@ -2858,7 +2858,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Années des millésimes, séparées par des virgules.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
         <source>Dimensions</source>
         <translation>Dimensions</translation>
     </message>
@@ -2908,7 +2908,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Détail des niveaux emboîtés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="90"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="92"/>
         <source>MMU</source>
         <translation>UMC</translation>
     </message>
@@ -3255,7 +3255,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="295"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="306"/>
         <source>Regional land-cover bases</source>
         <translation>Bases OCS régionales</translation>
     </message>
@@ -3280,209 +3280,209 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_preview.py" line="47"/>
-        <source>New: {id} ({region})</source>
-        <translation>Nouvelle : {id} ({region})</translation>
-    </message>
-    <message>
-        <location filename="../ocsge_plugin/gui/regional_preview.py" line="63"/>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="68"/>
         <source>Apply what is checked</source>
         <translation>Appliquer ce qui est coché</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_preview.py" line="70"/>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="75"/>
         <source>Changed: {id}</source>
         <translation>Modifiée : {id}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="136"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="142"/>
         <source>any</source>
         <translation>indifférent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="70"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="72"/>
         <source>Import an inventory</source>
         <translation>Importer un inventaire</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="73"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="75"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="73"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="75"/>
         <source>Export the inventory</source>
         <translation>Exporter l'inventaire</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="90"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="92"/>
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="103"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="109"/>
         <source>Open the &amp;data</source>
         <translation>Ouvrir les &amp;données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="105"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="111"/>
         <source>Open the &amp;viewer</source>
         <translation>Ouvrir le &amp;visualiseur</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="107"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="113"/>
         <source>Show on the &amp;map</source>
         <translation>Afficher sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="108"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="114"/>
         <source>Adds the régions, styled by what the inventory lists, with its attributes</source>
         <translation>Ajoute les régions, colorées selon ce que recense l'inventaire, avec ses attributs</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="112"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="118"/>
         <source>Régions before 2016</source>
         <translation>Régions d'avant 2016</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="121"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="127"/>
         <source>All régions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="126"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="132"/>
         <source>{code} — {name} (before 2016)</source>
         <translation>{code} — {name} (avant 2016)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="137"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="143"/>
         <source>Bases whose minimum mapping unit is at most this area</source>
         <translation>Bases dont l'unité minimale de collecte est au plus cette surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
         <source>Millésimes from</source>
         <translation>Millésimes de</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
         <source>to</source>
         <translation>à</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="138"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
         <source>MMU at most</source>
         <translation>UMC au plus</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="159"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="165"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="160"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="166"/>
         <source>The inventory as CSV (CNIG fields) and GeoJSON (régions)</source>
         <translation>L'inventaire en CSV (champs du CNIG) et en GeoJSON (régions)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="164"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="170"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="165"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="171"/>
         <source>A CRIGE&apos;s inventory (CSV, CNIG fields): checked, previewed, merged by identifier</source>
         <translation>L'inventaire d'un CRIGE (CSV, champs du CNIG) : contrôlé, prévisualisé, fusionné par identifiant</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="370"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="389"/>
         <source>Back to the shipped inventory</source>
         <translation>Revenir à l'inventaire fourni</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="188"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="194"/>
         <source>Inventory: your merged copy ({path})</source>
         <translation>Inventaire : votre copie fusionnée ({path})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="188"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="194"/>
         <source>Inventory: shipped with the plugin</source>
         <translation>Inventaire : celui fourni avec l'extension</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="226"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="233"/>
         <source>{shown} of {total} base listed</source>
         <translation>{shown} base sur {total} recensée</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="226"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="233"/>
         <source>{shown} of {total} bases listed</source>
         <translation>{shown} bases sur {total} recensées</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="284"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="295"/>
         <source>Regional land-cover bases – régions before 2016</source>
         <translation>Bases OCS régionales – régions d'avant 2016</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="284"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="295"/>
         <source>Regional land-cover bases – régions</source>
         <translation>Bases OCS régionales – régions</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="291"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="302"/>
         <source>{path} could not be read.</source>
         <translation>{path} n'a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="299"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="310"/>
         <source>Added to the map: {name}.</source>
         <translation>Ajouté à la carte : {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="317"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="332"/>
         <source>Exported: {files}.</source>
         <translation>Exporté : {files}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="335"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="350"/>
         <source>Nothing new in {name}.</source>
         <translation>Rien de nouveau dans {name}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="339"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="354"/>
         <source>Import canceled: the inventory is unchanged.</source>
         <translation>Import annulé : l'inventaire est inchangé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="343"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="362"/>
         <source>Inventory saved: {path}.</source>
         <translation>Inventaire enregistré : {path}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="357"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="376"/>
         <source>Import refused</source>
         <translation>Import refusé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="358"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="377"/>
         <source>The file is refused ({count} problem); nothing was changed.</source>
         <translation>Le fichier est refusé ({count} problème) ; rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="358"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="377"/>
         <source>The file is refused ({count} problems); nothing was changed.</source>
         <translation>Le fichier est refusé ({count} problèmes) ; rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="370"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="389"/>
         <source>Remove your merged copy ({path})?</source>
         <translation>Supprimer votre copie fusionnée ({path}) ?</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="376"/>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="395"/>
         <source>The inventory shipped with the plugin is used again.</source>
         <translation>L'inventaire fourni avec l'extension est de nouveau utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="54"/>
+        <source>New: {id}</source>
+        <translation>Nouvelle : {id}</translation>
     </message>
 </context>
 <context>

@@ -39,18 +39,23 @@ class PreviewDialog(QDialog):
         layout.addWidget(summary)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([tr("Record or field"), tr("Before"), tr("After")])
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 260)
+        # a long value cut in its middle: its end, where a correction often is, stays seen
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 290)
+        for column in (1, 2):  # before and after side by side, as wide as each other
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.added_items: list[QTreeWidgetItem] = []
         self.changed_items: list[QTreeWidgetItem] = []
         for record in preview.added:
-            item = QTreeWidgetItem(
-                [tr("New: {id} ({region})").format(id=record.identifier, region=record["region"])]
-            )
+            after = f"{record['region']} — {record['caracteristiques']}"
+            item = QTreeWidgetItem([tr("New: {id}").format(id=record.identifier), "", after])
+            item.setToolTip(2, after)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
             item.setData(0, _KEY, record.identifier)
-            item.setToolTip(0, record["caracteristiques"])
             self.tree.addTopLevelItem(item)
             self.added_items.append(item)
         for change in preview.changed:
@@ -64,7 +69,7 @@ class PreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 480)
+        self.resize(860, 520)
 
     def _changed_item(self, change: rb.Change) -> QTreeWidgetItem:
         item = QTreeWidgetItem([tr("Changed: {id}").format(id=change.identifier)])

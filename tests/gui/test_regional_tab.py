@@ -172,6 +172,7 @@ def test_import_previews_and_takes_only_what_is_checked(tab, tmp_path):
         seen["top"] = [
             dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())
         ]
+        seen["new"] = dialog.added_items[0].text(2)
         field = dialog.changed_items[0].child(0)
         seen["field"] = [field.text(0), field.text(1), field.text(2)]
         seen["default"] = dialog.accepted_items()
@@ -179,7 +180,8 @@ def test_import_previews_and_takes_only_what_is_checked(tab, tmp_path):
 
     tab.ask_accept = accept_the_new_one
     assert tab.import_file(str(_crige(tmp_path)))
-    assert seen["top"] == ["New: 27-OCS-BFC (Bourgogne-Franche-Comté)", "Changed: 11-MOS"]
+    assert seen["top"] == ["New: 27-OCS-BFC", "Changed: 11-MOS"]
+    assert seen["new"] == "Bourgogne-Franche-Comté — en cours d'élaboration"
     assert seen["field"] == [
         "umc",
         "Unité minimale de collecte de 500 m²",
