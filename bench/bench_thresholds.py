@@ -34,9 +34,9 @@ from ocsge_plugin.computing.thresholds import apply_thresholds  # noqa: E402
 def mesh(n: int, k: int, seed: int = 0, t_junctions: bool = False) -> list[bytes]:
     """WKB polygons of a jittered n × n grid with k shared extra vertices per side.
 
-    With ``t_junctions``, every cell also gets a vertex of its own in the middle of its bottom side,
-    which its neighbour below does not have: no side there matches exactly (worst case for the
-    fallback).
+    With ``t_junctions``, every cell also gets a vertex of its own in the middle of its bottom
+    side, which its neighbour below does not have: no side there matches exactly (worst case for
+    the fallback).
     """
     rng = np.random.default_rng(seed)
     size = 10.0

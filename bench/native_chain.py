@@ -33,8 +33,8 @@ def start_qgis():
 
 
 def _written_codes() -> tuple[list[str], list[str]]:
-    """Every code of both trees (parents included), and '' (null) and INDETERMINE: what deliveries
-    carry."""
+    """Every code of both trees (parents included), and '' (null) and INDETERMINE: what
+    deliveries carry."""
     from ocsge_plugin.domain.nomenclature import couverture, usage
 
     return list(couverture()) + ["", "INDETERMINE"], list(usage()) + ["", "INDETERMINE"]
@@ -47,8 +47,8 @@ def _code(field: str) -> str:
 
 def matrix_expression(cs: str, us: str) -> str:
     """The décret's matrix as a QGIS expression (what a user would type in the field calculator):
-    the
-    (couverture, usage) pairs of any level that are artificialised whatever their leaves (issue
+    the (couverture, usage) pairs of any level that are artificialised whatever their leaves
+    (issue
     11)."""
     from ocsge_plugin.domain.rules import resolve
 

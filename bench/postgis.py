@@ -384,8 +384,8 @@ def _cpu_text(result: dict | None) -> str:
 
 
 def _net_ratio(runs: dict) -> float | None:
-    """PostGIS ÷ GeoPackage once qgis_process's own start-up (QGIS, the plugin: ``qgis_start``) is
-    taken off both."""
+    """PostGIS ÷ GeoPackage once qgis_process's own start-up (QGIS, the plugin: ``qgis_start``)
+    is taken off both."""
     start = (runs.get("qgis_start") or {}).get("wall_s")
     if not start or common.ratio(runs.get("plugin_postgis"), runs.get("plugin_gpkg")) is None:
         return None

@@ -1,6 +1,5 @@
 """`make bench` / `make bench-small`: the plugin's pipelines at département scale beside the read
-floor
-and the chain of native QGIS algorithms, on the same synthetic Gers (issue 7).
+floor and the chain of native QGIS algorithms, on the same synthetic Gers (issue 7).
 
     /usr/bin/python3 bench/run.py --sizes 20000 200000 1000000 [--profile 200000]
 
@@ -25,8 +24,8 @@ pipeline's
   SQL (intersection areas grouped by commune) and ocsge:aggregate reading PostGIS vs GeoPackage.
 
 Checks that the per-commune numbers of p1 and p2 equal the native chain's (relative 1e-6), keeps
-every
-size's results in bench/cache/results-<N>.json and writes BENCHMARKS.md from all sizes measured.
+every size's results in bench/cache/results-<N>.json and writes BENCHMARKS.md from all sizes
+measured.
 """
 
 from __future__ import annotations

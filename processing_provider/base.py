@@ -48,8 +48,7 @@ __all__ = [
 
 def guide_links(anchor: str) -> str:
     """The help's last paragraph: the guide installed with the plugin, then its online copy (when
-    the
-    project has a published address)."""
+    the project has a published address)."""
     links = []
     if guide.GUIDE_HTML.exists():
         links.append(
@@ -101,8 +100,7 @@ _ALGORITHM_ID = re.compile(r"\bocsge:(\w+)")
 
 class OcsgeAlgorithm(QgsProcessingAlgorithm):
     """Base class: ``tr()`` with the class name as context, groups, icon per group, tags, help,
-    error
-    helper.
+    error helper.
 
     Each algorithm's title and help (``what_it_does``, ``rules``, ``example``, ``shortDescription``)
     are its entry ``help_texts.HELP[ID]``; the base class translates them, arranges them in sections
@@ -130,6 +128,12 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def addParameter(self, param, createOutput=True):  # noqa: N802, N803
+        """QGIS's, with a folder or file output proposed beside the saved project in the dialog
+        (``params.propose_beside_project``)."""
+        params.propose_beside_project(param, self.name())
+        return super().addParameter(param, createOutput)
 
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP
@@ -174,8 +178,7 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
 
     def help_sections(self) -> list[tuple[str, list[str]]]:
         """(title, paragraphs or list items) of the help, translated, algorithm ids given as the
-        names
-        the toolbox shows; plain text (the HTML or Markdown is made from it)."""
+        names the toolbox shows; plain text (the HTML or Markdown is made from it)."""
         inputs = [
             f"{p.description()} — {p.help()}" if p.help() else p.description()
             for p in self.parameterDefinitions()
@@ -227,8 +230,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
 
     def file_destination(self, parameters, name: str, context: QgsProcessingContext) -> str | None:
         """The file path chosen for the feature sink ``name`` when the algorithm writes the file
-        itself
-        (a plain path; None for a temporary or memory layer, a layer inside a database, a URI)."""
+        itself (a plain path; None for a temporary or memory layer, a layer inside a database, a
+        URI)."""
         value = parameters.get(name)
         if isinstance(value, QgsProcessingOutputLayerDefinition):
             value = value.sink.staticValue()
@@ -240,8 +243,7 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         self, parameters, name: str, context: QgsProcessingContext, path: str
     ) -> None:
         """What ``parameterAsSink`` does for a layer the algorithm wrote itself: load it on
-        completion
-        when the user asked for it (the output definition names a project)."""
+        completion when the user asked for it (the output definition names a project)."""
         value = parameters.get(name)
         if (
             not isinstance(value, QgsProcessingOutputLayerDefinition)
@@ -258,9 +260,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def add(
         self, param: QgsProcessingParameterDefinition, help_text: str = "", advanced: bool = False
     ) -> QgsProcessingParameterDefinition:
-        """Add ``param`` with its help (``help_text``, translated; empty: the help ``params`` gave
-        it), under
-        Advanced parameters when ``advanced``."""
+        """Add ``param`` with its help (``help_text``, translated; empty: the help ``params``
+        gave it), under Advanced parameters when ``advanced``."""
         if help_text:
             param.setHelp(help_text)
         if advanced:
@@ -269,9 +270,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         return param
 
     def add_table(self, name: str, label: str, help_text: str, by_default: bool = True) -> None:
-        """An optional output table without geometry (``label``, ``help_text`` translated), written
-        unless
-        the user unchecks it (``by_default``: checked at first)."""
+        """An optional output table without geometry (``label``, ``help_text`` translated),
+        written unless the user unchecks it (``by_default``: checked at first)."""
         self.add(
             QgsProcessingParameterFeatureSink(
                 name,
@@ -314,8 +314,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         # fmt: on
 
     def convention(self, parameters, context) -> str:
-        """The convention chosen in CONVENTION (the default when the algorithm has no such parameter
-        value)."""
+        """The convention chosen in CONVENTION (the default when the algorithm has no such
+        parameter value)."""
         if self.CONVENTION not in parameters:
             return CONVENTIONS[0]
         return CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)]
@@ -388,9 +388,8 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         )
 
     def database(self, parameters, context) -> tuple | None:
-        """(connection, schema) chosen in DATABASE / SCHEMA, None for files only; the connection is
-        tried
-        at once (postgis.DatabaseError naming it when it cannot be reached)."""
+        """(connection, schema) chosen in DATABASE / SCHEMA, None for files only; the connection
+        is tried at once (postgis.DatabaseError naming it when it cannot be reached)."""
         name = (
             self.parameterAsConnectionName(parameters, self.DATABASE, context)
             if parameters.get(self.DATABASE)
@@ -410,14 +409,14 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         return sinks.OutputSink(self, parameters, name, context, fields, wkb_type, crs)
 
     def method_label(self, name: str, keys, key: str) -> str:
-        """The short label (« Matrice + seuils ») of ``key`` in the method parameter ``name`` whose
-        options follow ``keys``."""
+        """The short label (« Matrice + seuils ») of ``key`` in the method parameter ``name``
+        whose options follow ``keys``."""
         options = self.parameterDefinition(name).options()
         return options[list(keys).index(key)].split(" (")[0] if key in keys else key
 
     def name_outputs(self, context: QgsProcessingContext, dest_ids, suffix: str) -> None:
-        """Add « – suffix » (millésimes, method) to the names of the output layers QGIS loads at the
-        end."""
+        """Add « – suffix » (millésimes, method) to the names of the output layers QGIS loads at
+        the end."""
         for dest in dest_ids:
             if (
                 suffix
@@ -443,15 +442,32 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
         return QgsProcessingException(message)
 
 
+def _make_parents(found: list[tuple]) -> None:
+    """Make the missing folder of a file or layer output in the folder ocsge beside the saved
+    project, where the dialog proposes them (QGIS would fail to create the file); elsewhere a
+    missing folder stays the user's error (a typo is not made into folders)."""
+    proposed = params.proposed_folder()
+    if proposed is None:
+        return
+    for path, kind, _layer in found:
+        if kind in (files.Kind.FILE, files.Kind.LAYER) and Path(path).is_relative_to(proposed):
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # QGIS says it cannot write there
+
+
 def _cancel_is_an_error(process: Callable) -> Callable:
     @functools.wraps(process)
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         inputs = input_places(self, parameters, context)
         try:
-            for path, kind, layer in destinations(self, parameters, context):
+            found = destinations(self, parameters, context)
+            for path, kind, layer in found:
                 files.check_destination(path, kind, layer, inputs)
         except files.OutputClash as error:
             raise self.fail(str(error)) from None
+        _make_parents(found)
         with interrupt.watching(feedback), files.guarding(inputs):
             try:
                 results = process(self, parameters, context, feedback)
@@ -523,9 +539,9 @@ def _uris(value, context: QgsProcessingContext) -> list[str]:
 def destinations(
     alg: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext
 ) -> list[tuple]:
-    """(path, files.Kind, layer) of every file and folder the run will write, from its destination
-    parameters and the algorithm's ``extra_destinations``; temporary and database outputs left
-    out."""
+    """(path, files.Kind, layer) of every file and folder the run will write, from its
+    destination parameters and the algorithm's ``extra_destinations``; temporary and database
+    outputs left out."""
     found = []
     for definition in alg.destinationParameterDefinitions():
         name, kind = definition.name(), definition.type()
@@ -560,10 +576,9 @@ def destinations(
 
 
 def place_in_group(layer, project, group, rank: float = 0.0, visible: bool = True) -> None:
-    """Put ``layer`` (in the project's layer tree or not yet) into ``group``: a layer tree group, or
-    the
-    name of one (made on top of the tree when missing), after the layers of lower ``rank``, checked
-    or not."""
+    """Put ``layer`` (in the project's layer tree or not yet) into ``group``: a layer tree group,
+    or the name of one (made on top of the tree when missing), after the layers of lower
+    ``rank``, checked or not."""
     root = project.layerTreeRoot()
     if isinstance(group, str):
         group = root.findGroup(group) or root.insertGroup(0, group)

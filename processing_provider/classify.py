@@ -243,8 +243,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         """Write the output GeoPackage by copying the source's rows at the SQLite level (see
         ``gpkg``) when the source is a whole GeoPackage layer and the destination a new .gpkg
         file; the destination's id, or None when this does not apply or fails (the caller then
-        writes
-        through a QGIS sink). Raises gpkg.Canceled (nothing written)."""
+        writes through a QGIS sink). Raises gpkg.Canceled (nothing written)."""
         dest = self.file_destination(parameters, self.OUTPUT, context)
         if layer is None or not gpkg.is_plain_gpkg_destination(dest):
             return None
@@ -304,8 +303,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
 
     def whole_layer(self, parameters, context: QgsProcessingContext):
         """The input's ``QgsVectorLayer`` when the source gives all its features as they are (no
-        selection, limit or invalid-geometry handling asked), else None: the core may then read it
-        directly."""
+        selection, limit or invalid-geometry handling asked), else None: the core may then read
+        it directly."""
         value = parameters.get(self.INPUT)
         if isinstance(value, QgsProcessingFeatureSourceDefinition):
             if value.selectedFeaturesOnly or value.featureLimit != -1 or int(value.flags) != 0:

@@ -75,9 +75,8 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         self.add_report_output()
 
     def totals(self) -> dict[str, tuple[str, str]]:
-        """The numeric outputs, by pair: <KEY>_COUNT (polygons) and <KEY>_HA (hectares) of each of
-        the
-        core's totals (``Comparison.totals``), with their labels."""
+        """The numeric outputs, by pair: <KEY>_COUNT (polygons) and <KEY>_HA (hectares) of each
+        of the core's totals (``Comparison.totals``), with their labels."""
         return {
             "compared": (self.tr("Polygons compared"), self.tr("Surface compared (ha)")),
             "agree": (

@@ -134,7 +134,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterFeatureSource(
                 self.COMMUNES,
-                self.tr("Commune outlines (optional)"),
+                self.tr("Commune outlines"),
                 [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             ),
@@ -152,7 +152,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterEnum(
                 self.CONVENTION,
-                self.tr("Convention"),
+                self.tr("Convention of the trajectory"),
                 options=[
                     self.tr("The law (default)"),
                     self.tr("As the national « Trajectoires ZAN » table"),
@@ -217,7 +217,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterFile(
                 self.TERRITORIALISATION,
-                self.tr("Territorialisation table (optional)"),
+                self.tr("Territorialisation table"),
                 extension="csv",
                 optional=True,
             ),
@@ -230,7 +230,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterFile(
                 self.PASSAGE,
-                self.tr("INSEE table de passage (optional)"),
+                self.tr("INSEE table de passage"),
                 extension="csv",
                 optional=True,
             ),
@@ -245,7 +245,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterFile(
                 self.OCSGE,
-                self.tr("OCS GE tables of the diagnostic (optional)"),
+                self.tr("OCS GE tables of the diagnostic"),
                 behavior=QgsProcessingParameterFile.Behavior.Folder,
                 optional=True,
             ),

@@ -1,9 +1,7 @@
-"""The « OCS GE deliveries » parameter shared by ocsge:load and ocsge:diagnostic: a folder, one or
-more
-files, or both, in one value (paths separated by ';'). It stays a plain file parameter, so that
-qgis_process, batch runs and models pass a path as before; in the dialogs it gets the plugin's
-widget
-(« Dossier… », « Fichiers… », drag-and-drop)."""
+"""The « OCS GE deliveries » parameter shared by ocsge:load and ocsge:diagnostic: a folder, one
+or more files, or both, in one value (paths separated by ';'). It stays a plain file parameter,
+so that qgis_process, batch runs and models pass a path as before; in the dialogs it gets the
+plugin's widget (« Dossier… », « Fichiers… », drag-and-drop)."""
 
 from __future__ import annotations
 
@@ -101,7 +99,6 @@ def delivery_paths(alg, parameters: dict, name: str, context) -> list[str]:
 
 def check_deliveries(alg, parameters: dict, name: str, context) -> tuple[str, dict]:
     """What is wrong with the deliveries parameter ``name`` ('' when nothing), and the parameters
-    with
-    its paths as one text, the form QGIS's own checks accept."""
+    with its paths as one text, the form QGIS's own checks accept."""
     paths = delivery_paths(alg, parameters, name, context)
     return paths_problem(paths), {**parameters, name: ";".join(paths)}

@@ -1,6 +1,5 @@
-"""Algorithm ``ocsge:diagnostic`` — Diagnostic de l'artificialisation d'un territoire (livraisons →
-tables
-publiées et cartes)."""
+"""Algorithm ``ocsge:diagnostic`` — Diagnostic de l'artificialisation d'un territoire (livraisons
+→ tables publiées et cartes)."""
 
 from __future__ import annotations
 

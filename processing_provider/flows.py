@@ -361,8 +361,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
 
     def _sink(self, parameters, name, context, fields, geometry_type, crs):
         """The sink ``name`` and the id the results give it; written beside its file and put in
-        place
-        when every output is complete (``OutputSink``)."""
+        place when every output is complete (``OutputSink``)."""
         output = self.output_sink(parameters, name, context, fields, geometry_type, crs)
         if output.sink is None and parameters.get(name) is not None:
             raise self.fail(self.tr("The output {name} could not be created.").format(name=name))

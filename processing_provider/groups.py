@@ -1,8 +1,8 @@
-"""The group of the layers panel one run's layers go into: « <territory and millésimes> – <date and
-time> », a new one for each run, or, when the user asks (``params.replace_group``), in place of the
-groups earlier runs made for the same territory and millésimes (their layers removed from the
-project,
-their files left). Used by ocsge:load, ocsge:diagnostic, ocsge:export and ocsge:portrait."""
+"""The group of the layers panel one run's layers go into: « <territory and millésimes> – <date
+and time> », a new one for each run, or, when the user asks (``params.replace_group``), in place
+of the groups earlier runs made for the same territory and millésimes (their layers removed from
+the project, their files left). Used by ocsge:load, ocsge:diagnostic, ocsge:export and
+ocsge:portrait."""
 
 from __future__ import annotations
 
@@ -24,9 +24,8 @@ BASE = "ocsge/run_base"
 
 
 def groups_of(project, base: str) -> list[QgsLayerTreeGroup]:
-    """The top-level groups runs made for ``base`` (territory and millésimes), newest first; a group
-    of
-    that very name too (made before groups were dated)."""
+    """The top-level groups runs made for ``base`` (territory and millésimes), newest first; a
+    group of that very name too (made before groups were dated)."""
     root = project.layerTreeRoot()
     return [
         child
@@ -48,11 +47,10 @@ class RunGroup:
 
     def node(self, project) -> QgsLayerTreeGroup:
         """The run's group in ``project``, made on top of the layer tree the first time. When
-        ``replace``, the earlier runs' groups of the same ``base`` are removed, with the layers left
-        in
-        them, once Processing has handed over all of this run's layers (the event loop's next turn):
-        Processing gives back the project's layer of a file when there is one, and holds them all
-        before the first is placed; those this run moved into its group stay."""
+        ``replace``, the earlier runs' groups of the same ``base`` are removed, with the layers
+        left in them, once Processing has handed over all of this run's layers (the event loop's
+        next turn): Processing gives back the project's layer of a file when there is one, and
+        holds them all before the first is placed; those this run moved into its group stay."""
         root = project.layerTreeRoot()
         for child in root.children():
             if QgsLayerTree.isGroup(child) and child.customProperty(RUN) == self.run:
@@ -76,19 +74,17 @@ class RunGroup:
         return group
 
     def _remove_earlier(self, project) -> None:
-        """Take the earlier runs' groups of ``base`` out of the tree (QGIS removes the layers left
-        in them)."""
+        """Take the earlier runs' groups of ``base`` out of the tree (QGIS removes the layers
+        left in them)."""
         root = project.layerTreeRoot()
         for child in groups_of(project, self.base):
             if child.customProperty(RUN) != self.run:
                 root.removeChildNode(child)
 
     def own(self, layer, project):
-        """``layer``, or a copy of it for this run: Processing hands back the project's layer of the
-        same
-        file when there is one, which an earlier run's group holds; that group keeps it unless this
-        run
-        replaces it (then the layer moves)."""
+        """``layer``, or a copy of it for this run: Processing hands back the project's layer of
+        the same file when there is one, which an earlier run's group holds; that group keeps it
+        unless this run replaces it (then the layer moves)."""
         node = project.layerTreeRoot().findLayer(layer.id())
         parent = node.parent() if node is not None else None
         if (

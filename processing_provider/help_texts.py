@@ -1,6 +1,5 @@
 """What every algorithm says of itself in the toolbox and its help: title, one-line description,
-what it
-does, its rules, an example; one ``Help`` per algorithm id, in the order of the provider.
+what it does, its rules, an example; one ``Help`` per algorithm id, in the order of the provider.
 
 Kept apart from the algorithms' code, in one table, as the user guide (docs/guide.md, made from them
 by scripts/guide.py) reads them. The texts are marked with ``QT_TR_NOOP`` for pylupdate5 (in the

@@ -253,8 +253,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         return results
 
     def _announce(self, delivery, left_out, feedback) -> None:
-        """The archives extracted (or reused), the delivery's warnings, the layers left out;
-        an empty layer fails the run."""
+        """The archives extracted (or reused), the delivery's warnings, the layers left out; an
+        empty layer fails the run."""
         for archive, reused in delivery.extracted:
             feedback.pushInfo(
                 (
@@ -300,11 +300,10 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         )
 
     def _read(self, paths, kinds, parameters, context, feedback):
-        """Every delivery read and merged (a layer found twice is read once, a millésime delivered
-        as
-        GeoPackage and Shapefile once: the notes of those left out), its layers kept where they
-        stay;
-        with the surface by couverture of the stock layers when SUMMARY. Raises Canceled."""
+        """Every delivery read and merged (a layer found twice is read once, a millésime
+        delivered as GeoPackage and Shapefile once: the notes of those left out), its layers kept
+        where they stay; with the surface by couverture of the stock layers when SUMMARY. Raises
+        Canceled."""
         delivery = reading.Delivery([], [], [])
         for index, path in enumerate(paths):
             feedback.pushInfo(self.tr("Reading {path}").format(path=path))
@@ -404,8 +403,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         replace: bool,
     ) -> None:
         """In the GUI, add the layer to the project on completion, styled, in this run's group of
-        its
-        département and millésime(s) (``groups``: base name → RunGroup, shared by the run's
+        its département and millésime(s) (``groups``: base name → RunGroup, shared by the run's
         layers)."""
         details = QgsProcessingContext.LayerDetails(found.title, context.project(), found.kind)
         base = "OCS GE " + " ".join(

@@ -27,8 +27,7 @@ def model_files() -> list[Path]:
 
 class ExampleModel(QgsProcessingModelAlgorithm):
     """A model read from its file, under a stable lower-case name (its title, ``displayName()``,
-    stays
-    the model's name)."""
+    stays the model's name)."""
 
     def __init__(self, path, name: str, names: dict[str, str]):
         super().__init__()
@@ -38,8 +37,8 @@ class ExampleModel(QgsProcessingModelAlgorithm):
 
     def _name_algorithms(self) -> None:
         """The algorithms the model's help names by id (ocsge:load), given as the toolbox names
-        them,
-        in its help content itself: QGIS 3.40's qgis_process reads that, not shortHelpString."""
+        them, in its help content itself: QGIS 3.40's qgis_process reads that, not
+        shortHelpString."""
         names = self._names
         content = self.helpContent()
         for key, text in content.items():
@@ -68,12 +67,10 @@ class ExampleModel(QgsProcessingModelAlgorithm):
         return list(TAGS) + ["modèle", "model", "diagnostic"]
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        """The parameters, with their help from the model's help (QGIS 3.22 keeps it only
-        there)."""
+        """The parameters, with their help from the model's help (QGIS 3.22 keeps it only there)."""
         super().initAlgorithm(config)
         helps = self.helpContent()
-        # an exception raised here, inside QGIS's call, would abort QGIS: the widget is a
-        # comfort
+        # an exception raised here, inside QGIS's call, would abort QGIS: the widget is a comfort
         try:
             deliveries = self.deliveries_inputs()
         except Exception as error:  # noqa: BLE001

@@ -1,12 +1,15 @@
-"""The parameters several algorithms share, declared once: one factory each, one label and one help
-each, one translation context (the core's, ``@default``). An algorithm gives its own help only where
-the
-parameter does something else there (``OcsgeAlgorithm.add(param, help_text)``: the method, which
-each
-algorithm applies to other data, and what the unit and the coverage change in its outputs); the
-choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the core's."""
+"""The parameters several algorithms share, declared once: one factory each, one label and one
+help each, one translation context (the core's, ``@default``). An algorithm gives its own help
+only where the parameter does something else there (``OcsgeAlgorithm.add(param, help_text)``: the
+method, which each algorithm applies to other data, and what the unit and the coverage change in
+its outputs); the choices' keys (``METHODS``, ``UNITS``, ``DIALECTS``, ``CONVENTIONS``) are the
+core's."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
@@ -20,11 +23,17 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterProviderConnection,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 
+from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS
 from ..ocsge_plugin.core.definitions import METHODS as CORE_METHODS
 from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.storage import files
 from .deliveries import deliveries_parameter
 
 METHODS = (AUTO,) + CORE_METHODS  # the METHOD parameter's choices, in order
@@ -34,6 +43,7 @@ __all__ = [
     "DIALECTS",
     "METHODS",
     "UNITS",
+    "commune_layer",
     "commune_table",
     "convention",
     "couverture_field",
@@ -43,6 +53,8 @@ __all__ = [
     "membership",
     "method",
     "output_folder",
+    "propose_beside_project",
+    "proposed_folder",
     "published",
     "replace_group",
     "unit",
@@ -53,9 +65,8 @@ __all__ = [
 def _choice(
     name: str, label: str, keys: tuple[str, ...], labels: dict[str, str]
 ) -> QgsProcessingParameterEnum:
-    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label; the
-    first
-    by default."""
+    """One of ``keys`` (the core's, in the order of the parameter's values), shown by its label;
+    the first by default."""
     return QgsProcessingParameterEnum(
         name, label, options=[labels[key] for key in keys], defaultValue=0
     )
@@ -76,13 +87,15 @@ def convention(name: str) -> QgsProcessingParameterEnum:
     """How codes above the leaves, INDETERMINE usages, nulls and unknown codes are read
     (``CONVENTIONS``)."""
     labels = {
-        "indetermine": tr("Indéterminé reported apart (a code stands for its leaves)"),
+        "indetermine": tr(
+            "Count apart what is undetermined (a parent code stands for the codes under it)"
+        ),
         "national": tr(
-            "As the national files (exact codes only, anything else neither "
-            "artificialised nor impermeable)"
+            "As the national files (exact codes only, the rest neither artificialised "
+            "nor impermeable)"
         ),
     }
-    return _choice(name, tr("Codes above the leaves, INDETERMINE, nulls"), CONVENTIONS, labels)
+    return _choice(name, tr("Imprecise codes (parents, INDETERMINE, empty)"), CONVENTIONS, labels)
 
 
 def _helped(
@@ -175,8 +188,8 @@ def unit(name: str) -> QgsProcessingParameterEnum:
 def published(
     unit_name: str, dialect_name: str, simplify_name: str, wide_name: str
 ) -> list[QgsProcessingParameterDefinition]:
-    """How the published files are written: the unit (``UNITS``), the CSV separators (``DIALECTS``),
-    simplified outlines, the "by index" layout."""
+    """How the published files are written: the unit (``UNITS``), the CSV separators
+    (``DIALECTS``), simplified outlines, the "by index" layout."""
     dialect = _choice(
         dialect_name,
         tr("CSV separators"),
@@ -187,10 +200,12 @@ def published(
         },
     )
     simplify = QgsProcessingParameterBoolean(
-        simplify_name, tr("Simplify outlines (topology kept)"), defaultValue=True
+        simplify_name, tr("Simplify outlines (shared boundaries kept)"), defaultValue=True
     )
     wide = QgsProcessingParameterBoolean(
-        wide_name, tr('Also the "by index" layout'), defaultValue=False
+        wide_name,
+        tr('Also one row per territory (columns by millésime, "by index")'),
+        defaultValue=False,
     )
     return [
         unit(unit_name),
@@ -229,7 +244,8 @@ def output_folder(name: str) -> QgsProcessingParameterFolderDestination:
         QgsProcessingParameterFolderDestination(name, tr("Output folder")),
         tr(
             "Where the files are written; files of the same names in it are replaced, "
-            "nothing else is touched."
+            "nothing else is touched. When the project is saved, the dialog proposes a "
+            "folder in ocsge beside it (a new one rather than a folder of yours)."
         ),
     )
 
@@ -238,7 +254,7 @@ def database(connection_name: str, schema_name: str) -> list[QgsProcessingParame
     """The PostgreSQL connection (QGIS's saved connections) and the schema the published tables are
     also written into; both optional (files only by default)."""
     connection = QgsProcessingParameterProviderConnection(
-        connection_name, tr("PostgreSQL database (optional)"), "postgres", optional=True
+        connection_name, tr("PostgreSQL database"), "postgres", optional=True
     )
     connection.setHelp(
         tr(
@@ -261,9 +277,8 @@ def database(connection_name: str, schema_name: str) -> list[QgsProcessingParame
 
 
 def replace_group(name: str) -> QgsProcessingParameterBoolean:
-    """Whether this run's group of layers replaces the group of an earlier run of the same territory
-    and
-    millésimes (``groups.RunGroup``); unchecked by default: a new group per run."""
+    """Whether this run's group of layers replaces the group of an earlier run of the same
+    territory and millésimes (``groups.RunGroup``); unchecked by default: a new group per run."""
     return _helped(
         QgsProcessingParameterBoolean(
             name,
@@ -279,6 +294,73 @@ def replace_group(name: str) -> QgsProcessingParameterBoolean:
             "and this run's group takes its place."
         ),
     )
+
+
+def proposed_folder() -> Path | None:
+    """The folder ocsge beside the saved project, where the dialogs propose outputs; None when the
+    project is not saved."""
+    project = QgsProject.instance()
+    if not project.fileName() or not project.homePath():
+        return None
+    return Path(project.homePath()) / "ocsge"
+
+
+def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -> None:
+    """In the dialog, a folder, PDF or layer output ``param`` proposes a place in the folder ocsge
+    beside the saved project (``<project>/ocsge/<name>``, ``<name>_2``… when taken: never a user's
+    folder, ``files.default_output``; a layer: a GeoPackage named after its label in that folder,
+    only when the output is made by default); nothing when no project is saved (QGIS's temporary
+    output).
+    Only the dialog's starting value: scripts, models and qgis_process are unchanged."""
+    folder = proposed_folder() if _main_thread() else None
+    if folder is None:
+        return
+    if param.type() == "folderDestination":
+        path = files.default_output(folder, name)
+    elif param.type() == "fileDestination" and "pdf" in param.fileFilter().lower():
+        path = files.default_output(folder, name, ".pdf", beside="_donnees")
+    elif param.type() == "sink" and param.createByDefault():  # not one the user must ask for
+        path = files.default_output(folder, name) / f"{_slug(param.description())}.gpkg"
+    else:
+        return
+    param.setGuiDefaultValueOverride(str(path))
+
+
+def _main_thread() -> bool:
+    """Whether this runs in QGIS's main thread (where a dialog builds its algorithm)."""
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() == app.thread()
+
+
+def _slug(text: str) -> str:
+    """A file name from a label: « Surfaces par classe » → surfaces_par_classe."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or "sortie"
+
+
+# Fields of the plugin's own outputs (published tables, aggregations): such a layer is not the
+# commune layer a planner means, even when it has a commune code.
+_OUTPUT_FIELDS = ("pourcent_artif", "surface_artif", "flux_artif", "flux_artif_net_par_ha")
+
+
+def commune_layer(project: QgsProject | None = None) -> str | None:
+    """The id of the project's commune layer: the first polygon layer of the layers panel with an
+    INSEE code field (``commune_fields``) and none of the plugin's output fields; None when none."""
+    if project is None and not _main_thread():
+        return None  # an instance made in a task (a child algorithm): no dialog, no project read
+    project = project or QgsProject.instance()
+    for node in project.layerTreeRoot().findLayers():
+        layer = node.layer()
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            continue
+        if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+            continue
+        names = layer.fields().names()
+        if any(name.lower() in _OUTPUT_FIELDS for name in names):
+            continue
+        if commune_fields(names).code is not None:
+            return layer.id()
+    return None
 
 
 def diagnostic_inputs(alg, with_layers: bool = True) -> None:
@@ -311,10 +393,14 @@ def diagnostic_inputs(alg, with_layers: bool = True) -> None:
                 "and contents, whatever their names."
             ),
         )
+    communes = QgsProcessingParameterFeatureSource(
+        "COMMUNES", tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]
+    )
+    found = commune_layer()  # else QGIS shows the first polygon layer, a diagnostic's output maybe
+    if found:
+        communes.setGuiDefaultValueOverride(found)
     alg.add(
-        QgsProcessingParameterFeatureSource(
-            "COMMUNES", tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]
-        ),
+        communes,
         tr(
             "Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS's COMMUNE "
             "layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the "

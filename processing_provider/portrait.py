@@ -1,6 +1,5 @@
-"""Algorithm ``ocsge:portrait`` — Portrait de territoire: a printable report per territory (PDF and
-print
-layout), from the published tables that ocsge:diagnostic writes."""
+"""Algorithm ``ocsge:portrait`` — Portrait de territoire: a printable report per territory (PDF
+and print layout), from the published tables that ocsge:diagnostic writes."""
 
 from __future__ import annotations
 
@@ -41,6 +40,10 @@ __all__ = [
     "PortraitAlgorithm",
 ]
 
+# Where the dialog finds the territories widget (the plugin's package name is its folder's name).
+TERRITORIES_WIDGET = (
+    f"{__name__.rsplit('.', 2)[0]}.ocsge_plugin.gui.territories.TerritoriesWidgetWrapper"
+)
 SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
 
 
@@ -84,46 +87,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         params.diagnostic_inputs(self, with_layers=False)  # SHARED, as ocsge:diagnostic has them
-        self.add(
-            QgsProcessingParameterEnum(
-                self.LEVEL,
-                self.tr("Level of the territories"),
-                options=[
-                    self.tr("Commune"),
-                    self.tr("EPCI"),
-                    self.tr("SCoT"),
-                    self.tr("Département"),
-                ],
-                defaultValue=1,
-            ),
-            self.tr(
-                "One section per territory of this level (EPCI and SCoT from the membership codes)."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterString(
-                self.TERRITORIES, self.tr("Territories (codes)"), optional=True
-            ),
-            self.tr(
-                "Codes of the territories to portray, separated by ',' or ';' (INSEE, "
-                "SIREN of the EPCI…); empty: every territory of the level."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterBoolean(
-                self.SELECTED,
-                self.tr("Only the territories of the selected communes"),
-                defaultValue=False,
-                optional=True,
-            ),
-            self.tr(
-                "Portray only the communes selected on the map in the commune layer "
-                "(level Commune), or the territories "
-                "that hold one of them (EPCI, SCoT, département); added to the codes "
-                "above. The numbers are still "
-                "computed on every commune (rankings and comparisons)."
-            ),
-        )
+        self._add_territories()
         self.add(
             QgsProcessingParameterRasterLayer(
                 self.BACKGROUND,
@@ -163,12 +127,60 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts"))
         )
 
+    def _add_territories(self) -> None:
+        """The level, the territories (a list to tick in the dialog) and the selection's."""
+        self.add(
+            QgsProcessingParameterEnum(
+                self.LEVEL,
+                self.tr("Level of the territories"),
+                options=[
+                    self.tr("Commune"),
+                    self.tr("EPCI"),
+                    self.tr("SCoT"),
+                    self.tr("Département"),
+                ],
+                defaultValue=1,
+            ),
+            self.tr(
+                "One section per territory of this level (EPCI and SCoT from the membership codes)."
+            ),
+        )
+        territories = QgsProcessingParameterString(
+            self.TERRITORIES, self.tr("Territories"), optional=True
+        )
+        # the dialog lists « name (code) » of the level from the communes and membership above
+        territories.setMetadata({"widget_wrapper": {"class": TERRITORIES_WIDGET}})
+        self.add(
+            territories,
+            self.tr(
+                "The territories to portray, ticked in the list of the level chosen (name and "
+                "code, from the communes and the membership table above) or typed as codes "
+                "separated by ',' (INSEE code of a commune or a département, SIREN of an "
+                "EPCI…); none: every territory of the level."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(
+                self.SELECTED,
+                self.tr("Only the territories of the selected communes"),
+                defaultValue=False,
+                optional=True,
+            ),
+            self.tr(
+                "Portray only the communes selected on the map in the commune layer "
+                "(level Commune), or the territories "
+                "that hold one of them (EPCI, SCoT, département); added to the codes "
+                "above. The numbers are still "
+                "computed on every commune (rankings and comparisons)."
+            ),
+        )
+
     def _add_consumption(self) -> None:
         """The consumption file and what its trajectory needs, and the model (page order)."""
         self.add(
             QgsProcessingParameterFile(
                 self.CONSOMMATION,
-                self.tr("Consumption file (Cerema, optional)"),
+                self.tr("Consumption file (Cerema)"),
                 fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)",
                 optional=True,
             ),
@@ -191,7 +203,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                 ],
                 defaultValue=0,
             ),
-            self.tr("As the parameter Convention of ocsge:consommation."),
+            self.tr("As the parameter « Convention of the trajectory » of ocsge:consommation."),
             advanced=True,
         )
         self.add(
@@ -212,7 +224,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         self.add(
             QgsProcessingParameterFile(
                 self.PASSAGE,
-                self.tr("INSEE table de passage (optional)"),
+                self.tr("INSEE table de passage"),
                 extension="csv",
                 optional=True,
             ),
@@ -362,8 +374,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
     def _own_folder(self, output: str) -> Path:
         """The folder of the tables and charts beside ``output``, refused when it exists and the
-        plugin
-        did not make it (files.check_owned); a dead run's work folder beside it is removed first."""
+        plugin did not make it (files.check_owned); a dead run's work folder beside it is removed
+        first."""
         folder = data_folder(output)
         files.clean_leftovers(folder.parent)
         try:
@@ -373,8 +385,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         return folder
 
     def extra_destinations(self, parameters, context) -> list[tuple]:
-        """The folder of the tables and charts beside the PDF: compared with the inputs before the
-        run."""
+        """The folder of the tables and charts beside the PDF: compared with the inputs before
+        the run."""
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         return [(data_folder(output), files.Kind.OWNED, None)] if output else []
 
@@ -434,8 +446,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
 
 def data_folder(output: str) -> Path:
-    """The folder of the tables, charts and atlas layer of the portrait ``output`` (.pdf added when
-    missing)."""
+    """The folder of the tables, charts and atlas layer of the portrait ``output`` (.pdf added
+    when missing)."""
     if not output.lower().endswith(".pdf"):
         output += ".pdf"
     return Path(output).with_name(Path(output).stem + "_donnees")

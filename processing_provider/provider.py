@@ -72,9 +72,9 @@ def algorithm_names() -> dict[str, str]:
 
 
 def example_models() -> list:
-    """The example models shipped in resources/models (toolbox › OCS GE › Modèles), ready to run or
-    to open in the modeler, named ``<file name>`` (``ocsge:diagnostic_ocsge_modele``); a file that
-    does not load is skipped."""
+    """The example models shipped in resources/models (toolbox › OCS GE › Modèles), ready to run
+    or to open in the modeler, named ``<file name>`` (``ocsge:diagnostic_ocsge_modele``); a file
+    that does not load is skipped."""
     from .models import ExampleModel, model_files
 
     names = algorithm_names()

@@ -1,9 +1,8 @@
 """The published tables on the map when an algorithm ends in QGIS (its dialog, a model,
-``processing.runAndLoadResults``; ``qgis_process`` and ``processing.run`` load nothing): one group
-per
-diagnostic named after the territory and the millésimes, choropleths of the communes and EPCI,
-French
-aliases with units, numbers shown with two decimals while the files keep every decimal."""
+``processing.runAndLoadResults``; ``qgis_process`` and ``processing.run`` load nothing): one
+group per diagnostic named after the territory and the millésimes, choropleths of the communes
+and EPCI, French aliases with units, numbers shown with two decimals while the files keep every
+decimal."""
 
 from __future__ import annotations
 
@@ -52,8 +51,7 @@ def millesimes_label(table) -> str:
 
 def group_name(departements, table) -> str:
     """« Diagnostic OCS GE – Territoire de Belfort 2018-2021 »: the départements' names (codes
-    beyond
-    three) and the millésimes."""
+    beyond three) and the millésimes."""
     names = nomenclature.departements()
     codes = sorted(departements)
     territory = (
@@ -67,10 +65,10 @@ def group_name(departements, table) -> str:
 
 
 class _PublishedLayer(QgsProcessingLayerPostProcessorInterface):
-    """A published table once QGIS has loaded it: aliases with units, numbers shown with 2 decimals,
-    the
-    last pair of millésimes of each territory, a choropleth for the maps, placed in the diagnostic's
-    group. A map of the share artificialised also gets its twin: the net flow per hectare."""
+    """A published table once QGIS has loaded it: aliases with units, numbers shown with 2
+    decimals, the last pair of millésimes of each territory, a choropleth for the maps, placed in
+    the diagnostic's group. A map of the share artificialised also gets its twin: the net flow
+    per hectare."""
 
     def __init__(
         self,
@@ -132,13 +130,12 @@ class _PublishedLayer(QgsProcessingLayerPostProcessorInterface):
 def add_to_project(
     context, written, departements, table, unit: str, method: str = "", replace: bool = False
 ) -> None:
-    """Load the published tables ``written`` (an ``export.ExportResult``) into the project when the
-    algorithm ends: in the group named after ``departements`` and the millésimes of ``table``, the
-    maps
-    first (share artificialised and net flow per hectare, communes and EPCI), then the other tables,
-    unchecked. ``method``, the artificialisation method used, goes into the maps' names. The group
-    is
-    this run's, dated (``groups.RunGroup``), or in place of an earlier run's when ``replace``."""
+    """Load the published tables ``written`` (an ``export.ExportResult``) into the project when
+    the algorithm ends: in the group named after ``departements`` and the millésimes of
+    ``table``, the maps first (share artificialised and net flow per hectare, communes and EPCI),
+    then the other tables, unchecked. ``method``, the artificialisation method used, goes into
+    the maps' names. The group is this run's, dated (``groups.RunGroup``), or in place of an
+    earlier run's when ``replace``."""
     if context.project() is None:
         return
     layers = dict(written.layers)
@@ -185,8 +182,8 @@ def add_to_project(
 
 def exporting(alg, folder, feedback, work):
     """``work()`` → (written, warnings, rest): the export of ``ocsge:export`` and
-    ``ocsge:diagnostic``, its user errors as messages, a cancel as None (said in the log), then its
-    warnings and files in the log."""
+    ``ocsge:diagnostic``, its user errors as messages, a cancel as None (said in the log), then
+    its warnings and files in the log."""
     try:
         written, warnings, rest = work()
     except OcsgeError as error:

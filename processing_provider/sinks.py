@@ -93,8 +93,8 @@ class OutputSink:
 
     def verify(self, expected: int | None = None) -> None:
         """Close the sink and check its file: no feature refused by QGIS, ``expected`` features
-        (when
-        given). On a problem the file is removed and the error raised (a previous file is kept)."""
+        (when given). On a problem the file is removed and the error raised (a previous file is
+        kept)."""
         if self.sink is None:
             return
         problem = (
@@ -205,10 +205,9 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 
 def stamp_convention(dest_id, convention: str) -> bool:
-    """Write the convention in the metadata of an output GeoPackage layer (``convention``; read by
-    ``gdalinfo`` / ``ogrinfo`` and QGIS's layer properties); False when the output is not a
-    GeoPackage
-    file (memory layer, shapefile…). Call once the sink is closed."""
+    """Write the convention in the metadata of an output GeoPackage layer (``convention``; read
+    by ``gdalinfo`` / ``ogrinfo`` and QGIS's layer properties); False when the output is not a
+    GeoPackage file (memory layer, shapefile…). Call once the sink is closed."""
     if not isinstance(dest_id, str) or not dest_id:
         return False
     path, _, rest = dest_id.partition("|")
@@ -267,9 +266,9 @@ def write_table(
 def write_through_sink(
     alg, parameters, context, source, fields, fid, values, feedback, only=None
 ) -> str | None:
-    """``classified.write_features`` into the algorithm's OUTPUT sink :
-    the destination's id, or None when canceled; a cancel or an error leaves no partial file and the
-    previous file untouched (``OutputSink``)."""
+    """``classified.write_features`` into the algorithm's OUTPUT sink : the destination's id, or
+    None when canceled; a cancel or an error leaves no partial file and the previous file
+    untouched (``OutputSink``)."""
     output = alg.output_sink(
         parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
     )

@@ -1,16 +1,14 @@
 """make demo-compare: the sample diagnostic gives the same numbers on every QGIS version tested.
 
-Usage: compare_demo.py NUMBERS.json NUMBERS.json …  (written by ``scripts/demo.py --numbers``, one
-per
-QGIS). Every value of the first file is compared with the others: numbers (also those written as
-text
-in the published CSV tables) to 1e-9 relative (1e-9 absolute below 1; a difference of two surfaces,
-``DIFFERENCE_OF``, relative to the larger), everything else exactly. Exit 1
-on a file missing or on any difference, each one named.
+Usage: compare_demo.py NUMBERS.json NUMBERS.json …  (written by ``scripts/demo.py --numbers``,
+one per QGIS). Every value of the first file is compared with the others: numbers (also those
+written as text in the published CSV tables) to 1e-9 relative (1e-9 absolute below 1; a
+difference of two surfaces, ``DIFFERENCE_OF``, relative to the larger), everything else exactly.
+Exit 1 on a file missing or on any difference, each one named.
 
-Why relative: a commune of 24,000 ha reprojected by another PROJ release moves by a few ulps of its
-coordinates (1e-9 m), its surface by a few 1e-9 ha (3e-13 relative); the plugin's own numbers do not
-depend on the QGIS version at all.
+Why relative: a commune of 24,000 ha reprojected by another PROJ release moves by a few ulps of
+its coordinates (1e-9 m), its surface by a few 1e-9 ha (3e-13 relative); the plugin's own numbers
+do not depend on the QGIS version at all.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""Write docs/guide.md, the user guide the algorithms' Help buttons open, from the algorithms' own
-help
-in French (the same text as the toolbox shows): one section per algorithm, with the anchor its
-``helpUrl()`` points at. The introduction is kept from the current file (everything before the first
-algorithm section). Run it after changing a help text: /usr/bin/python3 scripts/guide.py"""
+"""Write docs/guide.md, the user guide the algorithms' Help buttons open, from the algorithms'
+own help in French (the same text as the toolbox shows): one section per algorithm, with the
+anchor its ``helpUrl()`` points at. The introduction is kept from the current file (everything
+before the first algorithm section). Run it after changing a help text: /usr/bin/python3
+scripts/guide.py"""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ WORDS = {
 
 
 def readable(text: str) -> str:
-    """``text`` for the Markdown guide: ``<level>`` and the like as an italic word, any other ``<``
-    escaped (shown as it is)."""
+    """``text`` for the Markdown guide: ``<level>`` and the like as an italic word, any other
+    ``<`` escaped (shown as it is)."""
     text = text.replace("<", "&lt;")
     return re.sub(
         r"&lt;(\w[\w ]{0,29})>", lambda m: f"<i>{WORDS.get(m.group(1), m.group(1))}</i>", text

@@ -1,11 +1,10 @@
 #!/usr/bin/python3
-"""docs/guide.md → the HTML guide the plugin opens offline (ocsge_plugin/resources/help/guide.html,
-with
-the screenshots it shows beside it). Only the Markdown the guide uses: headings, paragraphs,
-numbered
-and bulleted lists, images, links, `code`, *emphasis*, **bold**, fenced code, the anchors' raw
-<a id="…"></a> lines and <i>…</i>; HTML comments are left out. Pure Python, no QGIS: make package
-writes its output into the zip, make deploy into the checkout."""
+"""docs/guide.md → the HTML guide the plugin opens offline
+(ocsge_plugin/resources/help/guide.html, with the screenshots it shows beside it). Only the
+Markdown the guide uses: headings, paragraphs, numbered and bulleted lists, images, links,
+`code`, *emphasis*, **bold**, fenced code, the anchors' raw <a id="…"></a> lines and <i>…</i>;
+HTML comments are left out. Pure Python, no QGIS: make package writes its output into the zip,
+make deploy into the checkout."""
 
 from __future__ import annotations
 
@@ -30,9 +29,8 @@ nav ul { columns: 2; }
 
 
 def _inline(text: str) -> str:
-    """One line of Markdown text → HTML: code spans kept as they are, the rest escaped but for the
-    tags
-    the guide uses; images, links, bold, emphasis."""
+    """One line of Markdown text → HTML: code spans kept as they are, the rest escaped but for
+    the tags the guide uses; images, links, bold, emphasis."""
     parts = re.split(r"(`[^`]+`)", text)
     out = []
     for part in parts:

@@ -5,12 +5,11 @@ needs its password, ``CREATE EXTENSION postgis`` in a fresh database; stopped an
 stopping
 it (SIGKILL).
 
-The server's programs are looked for under /usr/lib/postgresql/<version>/bin (Debian's layout: 15 on
-Debian 12, 17 on trixie, 18 on sid), the highest version whose share has PostGIS's extension. As
-root,
-the server runs as the ``postgres`` user Debian's packages create (PostgreSQL refuses to run as
-root).
-This module is no part of the plugin (the tests' conftest and bench/postgis.py use it).
+The server's programs are looked for under /usr/lib/postgresql/<version>/bin (Debian's layout: 15
+on Debian 12, 17 on trixie, 18 on sid), the highest version whose share has PostGIS's extension.
+As root, the server runs as the ``postgres`` user Debian's packages create (PostgreSQL refuses to
+run as root). This module is no part of the plugin (the tests' conftest and bench/postgis.py use
+it).
 """
 
 from __future__ import annotations
@@ -204,9 +203,8 @@ class Cluster:
 
     def load(self, source: str, table: str, **options) -> None:
         """Copy the layer ``source`` (a path; ``layers=[name]`` to choose) into ``table``
-        (schema.name) with
-        GDAL, as ogr2ogr would: lower-case columns, geometry column ``geom``, GiST index; more
-        ``gdal.VectorTranslateOptions`` as keywords."""
+        (schema.name) with GDAL, as ogr2ogr would: lower-case columns, geometry column ``geom``,
+        GiST index; more ``gdal.VectorTranslateOptions`` as keywords."""
         from osgeo import gdal
 
         layer_options = [

@@ -2,13 +2,11 @@
 """Ready for QGIS 4 (Qt 6, PyQt6): enums reached through their scope, ``exec()`` not ``exec_()``.
 
 PyQt6 and the QGIS 4 bindings only know scoped enums: ``Qt.DockWidgetArea.RightDockWidgetArea``,
-``QgsProcessing.SourceType.TypeVectorPolygon``, ``QVariant.Type.Double`` — QGIS 3.22 (PyQt5) accepts
-both forms. This script finds, with Python's ``ast`` and the running QGIS's own bindings (no list
-kept
-by hand), every ``Class.MEMBER`` whose value is a member of an enum ``Class.Enum`` and rewrites it
-``Class.Enum.MEMBER``; and every ``.exec_(`` as ``.exec(``. Names are resolved only when the file
-imports
-them from ``qgis`` or ``PyQt5``, so a local variable is never touched.
+``QgsProcessing.SourceType.TypeVectorPolygon``, ``QVariant.Type.Double`` — QGIS 3.22 (PyQt5)
+accepts both forms. This script finds, with Python's ``ast`` and the running QGIS's own bindings
+(no list kept by hand), every ``Class.MEMBER`` whose value is a member of an enum ``Class.Enum``
+and rewrites it ``Class.Enum.MEMBER``; and every ``.exec_(`` as ``.exec(``. Names are resolved
+only when the file imports them from ``qgis`` or ``PyQt5``, so a local variable is never touched.
 
     /usr/bin/python3 scripts/qt6_scoped.py          # rewrite the plugin's sources in place
     /usr/bin/python3 scripts/qt6_scoped.py --check  # list what is left, exit 1 if anything
@@ -145,10 +143,10 @@ def findings_in(path: Path) -> list[Finding]:
 
 
 def missing_in(path: Path) -> list[str]:
-    """Every ``Name.attr…`` of the file rooted at a name imported from qgis / PyQt5 that the running
-    bindings do not have (an enum scope that moved between QGIS versions, a removed method…).
-    ``ocsge_plugin/core/compat.py`` is left out: it is the one place that looks names up by
-    feature."""
+    """Every ``Name.attr…`` of the file rooted at a name imported from qgis / PyQt5 that the
+    running bindings do not have (an enum scope that moved between QGIS versions, a removed
+    method…). ``ocsge_plugin/core/compat.py`` is left out: it is the one place that looks names
+    up by feature."""
     if path.name == "compat.py":
         return []
     text = path.read_text(encoding="utf-8")
@@ -180,9 +178,8 @@ def source_files(root: Path = ROOT) -> list[Path]:
 
 
 def findings(root: Path = ROOT) -> list[Finding]:
-    """Every finding of the plugin's sources but ``ocsge_plugin/core/compat.py``, which spells each
-    QGIS
-    version's names as that version has them, chosen by feature."""
+    """Every finding of the plugin's sources but ``ocsge_plugin/core/compat.py``, which spells
+    each QGIS version's names as that version has them, chosen by feature."""
     return [
         finding
         for path in source_files(root)

@@ -1,10 +1,8 @@
 #!/usr/bin/python3
-"""make sample: a Cerema-shaped consumption file (« Consommation d'espaces NAF », fichiers fonciers)
-for
-the sample départements 90 and 974, with the quirks of real files, and the INSEE table de passage
-that
-resolves its merger. Invented numbers (no real consumption), drawn from CRC32 of the commune and the
-year: the same bytes on every Debian release, without numpy.
+"""make sample: a Cerema-shaped consumption file (« Consommation d'espaces NAF », fichiers
+fonciers) for the sample départements 90 and 974, with the quirks of real files, and the INSEE
+table de passage that resolves its merger. Invented numbers (no real consumption), drawn from
+CRC32 of the commune and the year: the same bytes on every Debian release, without numpy.
 
 Quirks, as ocsge:consommation meets them in real work:
 - the file's COG is 2018 (columns epci18, surfcom2018), the territories' 2024: Meroux (90068) and

@@ -6,41 +6,34 @@ out like IGN's, or the unpacked folders): OCCUPATION_SOL + ZONE_CONSTRUITE (GPKG
 DIFFERENCE layer, the ARTIFICIALISATION state layers and the artificialisation difference layer,
 plus ``manifest.json`` with the true totals computed from the generator's own geometry.
 
-Codes are written as real deliveries carry them (issue 11): in a share of polygons (``MESSY_RATE``)
-a
-parent code (CS2.1.1, CS2.2, US4.1, US6), a usage ``INDETERMINE``, a null code or a code in lower
-case
-instead of the leaf. The truth follows the rule of the nomenclature as a hierarchy, resolved here by
-the
-generator itself (``resolved_imper`` / ``resolved_artif``, from the décret's leaf table): a code
-stands
-for its leaves, a null or INDETERMINE for every leaf, and a status is determined when every leaf
-combination agrees; undetermined land is counted apart (``*_indetermine_*``). Codes that leave a
-status
-undetermined are only written on polygons no change touches (present, identical, in both
-millésimes), so
-that on the determined land the net flows still equal the stock difference. IGN's ``artif`` field
-(the
-ARTIFICIALISATION layers, zan_evol) is IGN's own answer, from the leaves.
+Codes are written as real deliveries carry them (issue 11): in a share of polygons
+(``MESSY_RATE``) a parent code (CS2.1.1, CS2.2, US4.1, US6), a usage ``INDETERMINE``, a null code
+or a code in lower case instead of the leaf. The truth follows the rule of the nomenclature as a
+hierarchy, resolved here by the generator itself (``resolved_imper`` / ``resolved_artif``, from
+the décret's leaf table): a code stands for its leaves, a null or INDETERMINE for every leaf, and
+a status is determined when every leaf combination agrees; undetermined land is counted apart
+(``*_indetermine_*``). Codes that leave a status undetermined are only written on polygons no
+change touches (present, identical, in both millésimes), so that on the determined land the net
+flows still equal the stock difference. IGN's ``artif`` field (the ARTIFICIALISATION layers,
+zan_evol) is IGN's own answer, from the leaves.
 
 The mesh is a lattice of jittered nodes ("fine cells", ``K`` × ``K`` per block) clipped to the
-département outline. Every polygon is a rectangle of fine cells walked along all the lattice nodes
-of its outline, so neighbouring polygons share exact vertices (OCS GE's topology) and a change zone
-can be re-cut in the second millésime without leaving gaps. Small islands (isolated buildings, car
-parks, enclosed gardens) are holes of their host polygon. The mesh ignores commune boundaries.
-``--vertices N`` inserts points on every lattice edge (offset across it by an amount that depends
-only
-on the edge), so that polygons have about N vertices, as IGN's do, with the same shared topology.
+département outline. Every polygon is a rectangle of fine cells walked along all the lattice
+nodes of its outline, so neighbouring polygons share exact vertices (OCS GE's topology) and a
+change zone can be re-cut in the second millésime without leaving gaps. Small islands (isolated
+buildings, car parks, enclosed gardens) are holes of their host polygon. The mesh ignores commune
+boundaries. ``--vertices N`` inserts points on every lattice edge (offset across it by an amount
+that depends only on the edge), so that polygons have about N vertices, as IGN's do, with the
+same shared topology.
 
 ``manifest.json``: the generation parameters, ``conventions``, ``departement_area_m2``, ``mesh``
-(block size, islands, change events), ``items`` (one per delivery: name, path of the .7z or folder,
-kind occupation / diff / diff_avant_apres / artif / artif_diff, format, département, millésimes,
-crs_token, epsg, has_prj, sha256, files[path inside, layer, features, fields, sha256]) and
-``truth``:
-per millésime (features, area_m2, couverture_m2, usage_m2, *_count, imper_m2, artif_m2,
-artif_matrix_m2, crit_seuil_count), ``flows["y1-y2"]`` (diff_area_m2, flux_imper/desimper/artif/
-desartif and net, unchanged_polygons, ...) and optionally ``communes`` (per commune code: stocks per
-millésime and flows, from polygon ∩ commune outline).
+(block size, islands, change events), ``items`` (one per delivery: name, path of the .7z or
+folder, kind occupation / diff / diff_avant_apres / artif / artif_diff, format, département,
+millésimes, crs_token, epsg, has_prj, sha256, files[path inside, layer, features, fields,
+sha256]) and ``truth``: per millésime (features, area_m2, couverture_m2, usage_m2, *_count,
+imper_m2, artif_m2, artif_matrix_m2, crit_seuil_count), ``flows["y1-y2"]`` (diff_area_m2,
+flux_imper/desimper/artif/ desartif and net, unchanged_polygons, ...) and optionally ``communes``
+(per commune code: stocks per millésime and flows, from polygon ∩ commune outline).
 
 Run with the system Python (GDAL's bindings)::
 
@@ -407,8 +400,8 @@ def draw_codes(
 
 @cache
 def artif_table() -> np.ndarray:
-    """Matrix status of the leaves as a (couverture, usage) lookup table of booleans (the décret's
-    table)."""
+    """Matrix status of the leaves as a (couverture, usage) lookup table of booleans (the
+    décret's table)."""
     leaf = rules.artif_lookup()
     table = np.zeros((len(CS_CODES), len(US_CODES)), dtype=bool)
     for i, cs in enumerate(CS_CODES):
@@ -423,8 +416,8 @@ def imper_table() -> np.ndarray:
 
 
 def _leaf_indices(code: str | None, leaves: tuple[str, ...]) -> list[int]:
-    """The leaves a written code stands for: itself, its children (``PARENT_LEAVES``), or every leaf
-    (null, INDETERMINE)."""
+    """The leaves a written code stands for: itself, its children (``PARENT_LEAVES``), or every
+    leaf (null, INDETERMINE)."""
     if code in leaves:
         return [leaves.index(code)]
     if code in PARENT_LEAVES:
@@ -1054,8 +1047,7 @@ class Lattice:
 
     def densify(self, nodes: np.ndarray, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
         """``steps - 1`` points inserted on every lattice edge of the rings, each pushed off the
-        edge
-        by a small offset that depends only on the edge and the point's place on it: the two
+        edge by a small offset that depends only on the edge and the point's place on it: the two
         polygons sharing an edge walk the same points (in opposite orders)."""
         steps = self.steps
         n, m, _ = nodes.shape
@@ -1169,6 +1161,14 @@ class Mesh:
     def __len__(self) -> int:
         """Committed rows (call ``flush`` after ``append``)."""
         return len(self.i0)
+
+    def row_like(
+        self, like: int, rect: tuple, codes: tuple[int, int], kind: int, present: tuple[bool, bool]
+    ) -> dict:
+        """A new locked row for ``append``: its rectangle (i0, j0, w, h), codes (cs, us), kind and
+        presence in each millésime (in1, in2); its class, template and role those of ``like``."""
+        like_values = (self.rcls[like], self.tmpl[like], self.role[like])
+        return dict(zip(self.COLUMNS, (*rect, *codes, *like_values, kind, *present, True)))
 
     def append(self, rows: list[dict]) -> np.ndarray:
         """Queue rows (dicts of column values); returns their future indices. Columns are only
@@ -1305,27 +1305,8 @@ def add_islands(
         mesh.locked[host] = True
         mesh.holes.setdefault(int(host), []).append(hole)
         for ring, ((c, u), _) in zip(parts, kind.parts):
-            row = int(
-                mesh.append(
-                    [
-                        dict(
-                            i0=mesh.i0[host],
-                            j0=mesh.j0[host],
-                            w=0,
-                            h=0,
-                            cs=CS_INDEX[c],
-                            us=US_INDEX[u],
-                            rcls=mesh.rcls[host],
-                            tmpl=mesh.tmpl[host],
-                            role=mesh.role[host],
-                            kind=KIND_ISLAND,
-                            in1=present[0],
-                            in2=present[1],
-                            locked=True,
-                        )
-                    ]
-                )[0]
-            )
+            rect, codes = (mesh.i0[host], mesh.j0[host], 0, 0), (CS_INDEX[c], US_INDEX[u])
+            row = int(mesh.append([mesh.row_like(host, rect, codes, KIND_ISLAND, present)])[0])
             mesh.special_wkb[row] = multipolygon_wkb([[ring]])
             rows.append(row)
     return rows
@@ -1435,26 +1416,8 @@ class ChangeBuilder:
     def new_row(self, like: int, i0: int, j0: int, w: int, h: int, codes: tuple[int, int]) -> int:
         """Queue a second-millésime rectangle (``like`` gives its class, template and role)."""
         mesh = self.mesh
-        row = mesh.append(
-            [
-                dict(
-                    i0=i0,
-                    j0=j0,
-                    w=w,
-                    h=h,
-                    cs=codes[0],
-                    us=codes[1],
-                    rcls=mesh.rcls[like],
-                    tmpl=mesh.tmpl[like],
-                    role=mesh.role[like],
-                    kind=KIND_RECT,
-                    in1=False,
-                    in2=True,
-                    locked=True,
-                )
-            ]
-        )[0]
-        return int(row)
+        row = mesh.append([mesh.row_like(like, (i0, j0, w, h), codes, KIND_RECT, (False, True))])
+        return int(row[0])
 
     def retire(self, row: int) -> None:
         self.mesh.in2[row] = False
@@ -1507,8 +1470,8 @@ class ChangeBuilder:
         return self.recode(rows, lambda _: self.draw(ARTIF_NEW), "artif_batiment")
 
     def artif_route(self, count: int) -> int:
-        """New roads across farmland: chains of whole farm blocks, each split into a road strip and
-        the rest of the field."""
+        """New roads across farmland: chains of whole farm blocks, each split into a road strip
+        and the rest of the field."""
         mesh = self.mesh
         ok = self.free() & self.whole() & self.has_codes([FARMLAND])
         by_block = self.rows_by_block(ok)
@@ -1544,8 +1507,8 @@ class ChangeBuilder:
         return len(rows)
 
     def regroupement(self, count: int) -> int:
-        """Two neighbouring whole blocks become one polygon (clearing and land consolidation, or a
-        retail park)."""
+        """Two neighbouring whole blocks become one polygon (clearing and land consolidation, or
+        a retail park)."""
         mesh = self.mesh
         ok = self.free() & self.whole() & np.isin(mesh.rcls, [FARM, FOREST])
         by_block = self.rows_by_block(ok)
@@ -1581,8 +1544,8 @@ class ChangeBuilder:
         return self._recode_pairs(count, recoded, "couverture")
 
     def _recode_pairs(self, count: int, recoded: dict, event: str) -> int:
-        """``count`` free polygons carrying one of the (couverture, usage) pairs of ``recoded`` get
-        its new pair."""
+        """``count`` free polygons carrying one of the (couverture, usage) pairs of ``recoded``
+        get its new pair."""
         ok = self.free() & self.has_codes(list(recoded))
         rows = pick(self.rng, np.flatnonzero(ok), count)
         self.mark(rows)
@@ -2045,9 +2008,8 @@ def deliveries_for(spec: DepartementSpec, flavour: str) -> list[Delivery]:
         for year in (y1, y2):
             if fmt == "SHP" and year == y1 and flavour == "both":
                 # Named as OCS GE 1.1 deliveries are (Gers 2019:
-                # OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21):
-                # the millésime after the version, the edition date (later) at the end, no year
-                # inside.
+                # OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21): the millésime after the version, the
+                # edition date (later) at the end, no year inside.
                 out.append(
                     Delivery(
                         f"OCS_GE_1-1_{year}_{fmt}_{tok}_{dep}_{EDITION_1_1}",
@@ -2334,8 +2296,8 @@ def commune_truth(
     status: tuple[np.ndarray, np.ndarray],
     years: tuple[int, int],
 ) -> dict:
-    """Per commune (its 2018 outline, projected): OCS GE area, imper and artif stocks per millésime
-    and the flows, from polygon ∩ commune areas."""
+    """Per commune (its 2018 outline, projected): OCS GE area, imper and artif stocks per
+    millésime and the flows, from polygon ∩ commune areas."""
     communes = territory.communes
     env = np.array([c.geometry.GetEnvelope() for c in communes])  # minx, maxx, miny, maxy
     prepared = {}
@@ -2472,9 +2434,8 @@ def _variants(
     cs: str, us: str, stable: bool, null_cs: bool
 ) -> list[tuple[str | None, str | None, bool]]:
     """The ways a delivery may write a leaf pair: (couverture, usage, lower case). A status they
-    leave
-    undetermined is only offered on a ``stable`` polygon (no change touches it); a null couverture
-    only when ``null_cs``."""
+    leave undetermined is only offered on a ``stable`` polygon (no change touches it); a null
+    couverture only when ``null_cs``."""
     out = [(cs, us, True)]  # lower case
     if cs in PARENT_LEAVES["CS2.1.1"]:
         out.append(("CS2.1.1", us, False))  # formations arborées, species not told
@@ -2496,11 +2457,9 @@ def _variants(
 
 
 def _touched_variant(cs: str, us: str) -> tuple[str | None, str | None, bool]:
-    """How a polygon that a change touches is written: a function of its leaf pair, one-to-one, so
-    that
-    two polygons are written alike exactly when their leaves are alike (a change stays a change),
-    and
-    every status stays determined (the flows are known)."""
+    """How a polygon that a change touches is written: a function of its leaf pair, one-to-one,
+    so that two polygons are written alike exactly when their leaves are alike (a change stays a
+    change), and every status stays determined (the flows are known)."""
     lower = (cs, us) == ("CS1.1.1.1", "US5")
     if cs in (
         "CS2.1.1.1",
@@ -2521,10 +2480,9 @@ def _touched_variant(cs: str, us: str) -> tuple[str | None, str | None, bool]:
 
 def messy_codes(mesh: Mesh, pieces: list[Piece], seed: int, forced: np.ndarray) -> None:
     """Choose the codes as written (``mesh.wcs``, ``mesh.wus``, ``mesh.lower``): on polygons a
-    change
-    touches, ``_touched_variant``; elsewhere the leaf, except for ``MESSY_RATE`` of the polygons (a
-    variant of ``_variants``, drawn at random); the ``forced`` polygons of the layout (every cell of
-    the matrix, every leaf) keep their leaves."""
+    change touches, ``_touched_variant``; elsewhere the leaf, except for ``MESSY_RATE`` of the
+    polygons (a variant of ``_variants``, drawn at random); the ``forced`` polygons of the layout
+    (every cell of the matrix, every leaf) keep their leaves."""
     rng = stage_rng(seed, "messy-codes")
     n = len(mesh)
     mesh.wcs = mesh.cs.astype(np.int16).copy()
@@ -2744,8 +2702,8 @@ def generate(
     reuse: bool = False,
     vertices: int | None = None,
 ) -> dict:
-    """Generate one département's deliveries into ``out`` and return the manifest (also written to
-    ``out/manifest.json``).
+    """Generate one département's deliveries into ``out`` and return the manifest (also written
+    to ``out/manifest.json``).
 
     ``archive=False`` leaves the unpacked delivery folders instead of 7z archives. ``flavour`` is
     'gpkg', 'shp' or 'both'. ``code_fields='couverture'`` spells the GPKG code columns
@@ -2763,16 +2721,16 @@ def generate(
     if with_commune_truth is None:
         with_commune_truth = polygons <= 20000
     if reuse:
-        parameters = dict(
-            departement=dep,
-            polygons_target=polygons,
-            seed=seed,
-            flavour=flavour,
-            archived=archive,
-            code_fields=code_fields,
-            commune_truth=with_commune_truth,
-            vertices=vertices,
-        )
+        parameters = {
+            "departement": dep,
+            "polygons_target": polygons,
+            "seed": seed,
+            "flavour": flavour,
+            "archived": archive,
+            "code_fields": code_fields,
+            "commune_truth": with_commune_truth,
+            "vertices": vertices,
+        }
         existing = reusable_manifest(out, parameters)
         if existing is not None:
             timings["reused"] = 1.0

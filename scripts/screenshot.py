@@ -1,12 +1,12 @@
 """make screenshot: the data panel in a QGIS-like main window, with results from a local server.
 
-QGIS's own main window (QgisApp) cannot be built from Python, so this script assembles what a user
-sees: a main window with the layer tree on the left, the map canvas, the plugin's toolbar button and
-the dock on the right. Both services are faked on 127.0.0.1 (tests/fakeservices.py): IGN's listing
-offers the sample deliveries of `make sample` (Territoire de Belfort, synthetic land cover), the
-panel downloads and loads the 2021 occupation du sol through ocsge:load, then searches data.gouv.fr.
-Run under Xvfb by `make screenshot`; writes docs/screenshot-dock.png (data.gouv.fr tab) and
-docs/screenshot-dock-ign.png (OCS GE tab).
+QGIS's own main window (QgisApp) cannot be built from Python, so this script assembles what a
+user sees: a main window with the layer tree on the left, the map canvas, the plugin's toolbar
+button and the dock on the right. Both services are faked on 127.0.0.1 (tests/fakeservices.py):
+IGN's listing offers the sample deliveries of `make sample` (Territoire de Belfort, synthetic
+land cover), the panel downloads and loads the 2021 occupation du sol through ocsge:load, then
+searches data.gouv.fr. Run under Xvfb by `make screenshot`; writes docs/screenshot-dock.png
+(data.gouv.fr tab) and docs/screenshot-dock-ign.png (OCS GE tab).
 """
 
 from __future__ import annotations
@@ -213,8 +213,7 @@ def main() -> None:
         server.stop()
         sys.stdout.flush()
         # Leave without the interpreter's teardown: destroying QGIS objects from Python here can
-        # crash
-        # after the work is done (the PNGs are written).
+        # crash after the work is done (the PNGs are written).
         sys.stderr.flush()
         os._exit(0 if ok else 1)
 

@@ -1,13 +1,12 @@
 """make screenshot: the map of a finished diagnostic in QGIS's real main window (French), run by
 ``qgis --code`` under Xvfb.
 
-QGIS starts with a private profile (French locale) and this plugin on its plugin path; this script
-runs
-« Diagnostic de l'artificialisation d'un territoire » on the D090 sample of make sample as the
-dialog
-does (processing.runAndLoadResults), then grabs the window with the group of results on the map.
-Environment: OCSGE_ROOT, OCSGE_SCREENSHOT_SAMPLE (the D090 sample folder), OCSGE_SCREENSHOT_OUT (the
-PNG to write), OCSGE_SCREENSHOT_WORK (a folder for the diagnostic's files)."""
+QGIS starts with a private profile (French locale) and this plugin on its plugin path; this
+script runs « Diagnostic de l'artificialisation d'un territoire » on the D090 sample of make
+sample as the dialog does (processing.runAndLoadResults), then grabs the window with the group of
+results on the map. Environment: OCSGE_ROOT, OCSGE_SCREENSHOT_SAMPLE (the D090 sample folder),
+OCSGE_SCREENSHOT_OUT (the PNG to write), OCSGE_SCREENSHOT_WORK (a folder for the diagnostic's
+files)."""
 
 import os
 import sys

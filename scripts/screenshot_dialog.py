@@ -1,12 +1,9 @@
-"""make screenshot: the dialog of « Diagnostic de l'artificialisation d'un territoire », filled in
-for
-the D090 sample, in QGIS's real main window (French), run by ``qgis --code`` under Xvfb: step 2 of
-the
-guide's « Parcours type ».
-Environment: OCSGE_ROOT, OCSGE_SCREENSHOT_SAMPLE (the D090 sample folder), OCSGE_SCREENSHOT_OUT (the
-PNG to write), OCSGE_SCREENSHOT_WORK (a short folder where the inputs are linked under plain names,
-as
-a planner's would be: livraisons, communes.geojson, appartenance-communes.csv, resultats)."""
+"""make screenshot: the dialog of « Diagnostic de l'artificialisation d'un territoire », filled
+in for the D090 sample, in QGIS's real main window (French), run by ``qgis --code`` under Xvfb:
+step 2 of the guide's « Parcours type ». Environment: OCSGE_ROOT, OCSGE_SCREENSHOT_SAMPLE (the
+D090 sample folder), OCSGE_SCREENSHOT_OUT (the PNG to write), OCSGE_SCREENSHOT_WORK (a short
+folder where the inputs are linked under plain names, as a planner's would be: livraisons,
+communes.geojson, appartenance-communes.csv, resultats)."""
 
 import os
 import sys

@@ -1,7 +1,7 @@
 """make screenshot, in the real QGIS main window: run by ``qgis --code`` under Xvfb.
 
-QGIS starts with a private profile (French locale) and this plugin on its plugin path; this script
-starts the plugin, opens its data panel, points both services at a local fake server
+QGIS starts with a private profile (French locale) and this plugin on its plugin path; this
+script starts the plugin, opens its data panel, points both services at a local fake server
 (tests/fakeservices.py) and lets scripts/screenshot.py's capture() drive the panel and grab the
 main window. Environment: OCSGE_SCREENSHOT_SAMPLE (the D090 sample of make sample) and
 OCSGE_SCREENSHOT_OUT (the PNG to write)."""

@@ -132,8 +132,8 @@ BELFORT_DATA = Path(__file__).resolve().parent / "data"
 
 def belfort_params(folder, output_name: str, output, **extra) -> dict:
     """Parameters of ocsge:diagnostic / ocsge:portrait on deliveries in ``folder`` with the real
-    Territoire de Belfort communes and membership table; ``output_name`` (OUTPUT_FOLDER, OUTPUT) set
-    to ``output``; ``extra`` added or replacing."""
+    Territoire de Belfort communes and membership table; ``output_name`` (OUTPUT_FOLDER, OUTPUT)
+    set to ``output``; ``extra`` added or replacing."""
     return {
         "INPUT": str(folder),
         "COMMUNES": str(BELFORT_DATA / "communes-90-territoire-de-belfort.geojson"),
@@ -147,8 +147,7 @@ def belfort_params(folder, output_name: str, output, **extra) -> dict:
 
 def belfort_sample(folder: Path, seed: int = 11) -> dict:
     """The sample deliveries of D090 (GeoPackage, 3,000 polygons, not archived) generated into
-    ``folder``;
-    the generator's manifest (per-commune truth included)."""
+    ``folder``; the generator's manifest (per-commune truth included)."""
     import sample_generator
 
     return sample_generator.generate(
@@ -195,8 +194,7 @@ def user_folder(tmp_path: Path) -> Path:
 
 
 # Curved geometries (issue 24): a square with an arc below it (bâti), a plain square in a
-# multisurface
-# (herbacé), a disc (non bâti), in a GeoPackage layer declared MultiSurface.
+# multisurface (herbacé), a disc (non bâti), in a GeoPackage layer declared MultiSurface.
 CURVED_ROWS = [
     (
         "MULTISURFACE(CURVEPOLYGON(COMPOUNDCURVE(CIRCULARSTRING(0 0,50 -20,100 0),(100 "
@@ -209,9 +207,8 @@ CURVED_ROWS = [
 
 
 def curved_delivery(folder: Path, rows=None, year: int = 2019) -> Path:
-    """OCCUPATION_SOL.gpkg of ``rows`` (default CURVED_ROWS; MultiSurface) in a delivery folder of
-    D032
-    ``year``; its path."""
+    """OCCUPATION_SOL.gpkg of ``rows`` (default CURVED_ROWS; MultiSurface) in a delivery folder
+    of D032 ``year``; its path."""
     path = folder / f"OCS-GE_2-0__GPKG_LAMB93_D032_{year}-01-01" / "OCCUPATION_SOL.gpkg"
     path.parent.mkdir(parents=True)
     srs = osr.SpatialReference()
@@ -250,8 +247,7 @@ def two_candidates(folder: Path, extract_name: str, complete_name: str, extract=
 
 def run_group(project, base: str):
     """The newest group a run made for ``base`` (« OCS GE D32 2019 », « Diagnostic OCS GE – … »):
-    the
-    top-level group named « <base>… – dd/mm/yyyy hh:mm », or None."""
+    the top-level group named « <base>… – dd/mm/yyyy hh:mm », or None."""
     from qgis.core import QgsLayerTree
 
     pattern = re.compile(rf"{re.escape(base)}.* – \d\d/\d\d/\d{{4}} \d\d:\d\d( \(\d+\))?")
@@ -267,9 +263,8 @@ def run_group(project, base: str):
 
 @contextmanager
 def tmpfs(folder: Path, size: str):
-    """A real filesystem of ``size`` (tmpfs, e.g. "8m") mounted at ``folder`` for a full-disk test
-    and
-    unmounted after it; skipped where mounting is not allowed (not root)."""
+    """A real filesystem of ``size`` (tmpfs, e.g. "8m") mounted at ``folder`` for a full-disk
+    test and unmounted after it; skipped where mounting is not allowed (not root)."""
     import pytest
 
     if os.geteuid() != 0:

@@ -80,9 +80,9 @@ def _iface_layer_tree_view(qgis_iface):
     """QGIS's own layer tree view for pytest-qgis's stand-in ``iface``, as the real one has.
 
     From QGIS 3.40 on, Processing places the layers it loads (processing.runAndLoadResults, the
-    panel's loading) with ``iface.layerTreeView()``: pytest-qgis 2.1.0's iface has no such method,
-    the
-    later ones answer a MagicMock, which QGIS 3.44's C++ ``addResultLayers`` refuses (TypeError)."""
+    panel's loading) with ``iface.layerTreeView()``: pytest-qgis 2.1.0's iface has no such
+    method, the later ones answer a MagicMock, which QGIS 3.44's C++ ``addResultLayers`` refuses
+    (TypeError)."""
     from qgis.core import QgsLayerTreeModel, QgsProject
     from qgis.gui import QgsLayerTreeView
 
@@ -126,9 +126,8 @@ def run(provider):
 
 @pytest.fixture(scope="session")
 def postgis():
-    """A private PostgreSQL + PostGIS cluster (scripts/pg_cluster.py) for the whole session: started
-    at
-    its first use, stopped and removed at the end (failures and Ctrl+C included)."""
+    """A private PostgreSQL + PostGIS cluster (scripts/pg_cluster.py) for the whole session:
+    started at its first use, stopped and removed at the end (failures and Ctrl+C included)."""
     import pg_cluster
 
     bindir = pg_cluster.find_bindir()

@@ -1,7 +1,7 @@
 """The hand table of issue 26: three communes of Cerema's consumption file with literal yearly
-values
-2009–2023 (m²), written as Cerema publishes it (``;``, Latin-1, numbers as text with a space as
-thousands separator and a decimal comma), and a membership table of the user's territories.
+values 2009–2023 (m²), written as Cerema publishes it (``;``, Latin-1, numbers as text with a
+space as thousands separator and a decimal comma), and a membership table of the user's
+territories.
 
 - 90001 Andelnans: 2011–2020 = 14,500 m², so its envelope 7,250 m² is under the 1 ha guarantee;
 - 90002 Angeot: the year 2016 is empty (no value, not 0);
@@ -87,8 +87,7 @@ def _header() -> list[str]:
 
 def write_hand_file(folder: Path, name: str = "conso-hand.csv", encoding: str = "latin-1") -> Path:
     """The hand table as Cerema's CSV (habitat = the whole year but 2021: 300 habitat + 200 route
-    for
-    Andelnans; the period totals are the file's, unused)."""
+    for Andelnans; the period totals are the file's, unused)."""
     rows = [_header()]
     for code, (label, values, pop, men, surface) in COMMUNES.items():
         row = [

@@ -77,9 +77,8 @@ def dataset(
 
 
 def serve_datagouv(server, datasets: list[dict], calls: list | None = None) -> None:
-    """/api/1/datasets/?q=&page=&page_size= (every dataset whose title holds a word of q, paged as
-    the
-    API does, next_page / previous_page as full URLs) and /api/1/datasets/<id>/."""
+    """/api/1/datasets/?q=&page=&page_size= (every dataset whose title holds a word of q, paged
+    as the API does, next_page / previous_page as full URLs) and /api/1/datasets/<id>/."""
 
     def search(request: Request) -> Response:
         if calls is not None:

@@ -1,8 +1,7 @@
 """Inputs as planners download them, built from the real files of tests/data: an XLSX written by
-hand
-(it is zipped XML: shared strings, one sheet per table, title rows before the header as INSEE
-publishes them), INSEE's table d'appartenance of Territoire de Belfort, ADMIN EXPRESS COMMUNE
-layers."""
+hand (it is zipped XML: shared strings, one sheet per table, title rows before the header as
+INSEE publishes them), INSEE's table d'appartenance of Territoire de Belfort, ADMIN EXPRESS
+COMMUNE layers."""
 
 from __future__ import annotations
 
@@ -135,10 +134,9 @@ TITLE_ROWS = [
 
 
 def insee_xlsx(path: Path, dep: str = "90") -> Path:
-    """INSEE's table d'appartenance of the communes of ``dep`` as INSEE ships it: sheet COM (title
-    rows,
-    a row of labels, then CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI, ARR) and the sheet of
-    supra-communal zones whose EPCI rows name the EPCI."""
+    """INSEE's table d'appartenance of the communes of ``dep`` as INSEE ships it: sheet COM
+    (title rows, a row of labels, then CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI, ARR) and the
+    sheet of supra-communal zones whose EPCI rows name the EPCI."""
     rows = plugin_membership(dep)
     com = TITLE_ROWS + [["CODGEO", "LIBGEO", "DEP", "REG", "EPCI", "NATURE_EPCI", "ARR"]]
     for row in rows:
@@ -195,10 +193,8 @@ def admin_express_communes(
     path: Path, dep: str = "90", lower: bool = False, driver: str = "GPKG"
 ) -> Path:
     """An ADMIN EXPRESS COMMUNE layer of ``dep`` from the real outlines of tests/data (same
-    geometries,
-    EPSG:4326) and the memberships of appartenance-communes-<dep>.csv; a commune without membership
-    row
-    has no SIREN_EPCI, INSEE_DEP, INSEE_REG."""
+    geometries, EPSG:4326) and the memberships of appartenance-communes-<dep>.csv; a commune
+    without membership row has no SIREN_EPCI, INSEE_DEP, INSEE_REG."""
     outlines = json.loads(next(DATA.glob(f"communes-{dep}-*.geojson")).read_text(encoding="utf-8"))
     members = {row["commune_code"]: row for row in plugin_membership(dep)}
     srs = osr.SpatialReference()

@@ -1,15 +1,14 @@
-"""Features of a polygon layer read in batches of numpy arrays: WKB, fids and only the fields asked
-for.
+"""Features of a polygon layer read in batches of numpy arrays: WKB, fids and only the fields
+asked for.
 
-Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load`` writes
-through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md); PostGIS
-layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the layer's
-``WHERE``
-subset applied there, key ranges read by two connections at once while the caller works, the next
-layer's reading begun ahead by ``read_ahead``, the rows the caller says it does not need left out by
-the server); other providers, and
-layers with boolean fields (GDAL 3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans
-wrongly), through the QGIS provider. Every core that reads a whole layer goes through here.
+Files are read through OGR's Arrow interface (GDAL ≥ 3.6), the renaming VRTs ``ocsge:load``
+writes through their source file (GDAL's generic VRT Arrow reader is much slower, BENCHMARKS.md);
+PostGIS layers through GDAL's PostgreSQL driver (the geometry as WKB made by the server, the
+layer's ``WHERE`` subset applied there, key ranges read by two connections at once while the
+caller works, the next layer's reading begun ahead by ``read_ahead``, the rows the caller says it
+does not need left out by the server); other providers, and layers with boolean fields (GDAL
+3.6.2's ``GetArrowStreamAsNumPy`` decodes bit-packed booleans wrongly), through the QGIS
+provider. Every core that reads a whole layer goes through here.
 """
 
 from __future__ import annotations
@@ -109,8 +108,8 @@ def iter_batches(
     step: Step | None = None,
     needed: Needed | None = None,
 ) -> Iterator[dict]:
-    """Batches {'wkb': blobs, field: values…, 'fid': ids} of a polygon layer, only the fields asked
-    for.
+    """Batches {'wkb': blobs, field: values…, 'fid': ids} of a polygon layer, only the fields
+    asked for.
 
     Files are read through OGR's Arrow interface (GDAL ≥ 3.6; through the source of a renaming VRT),
     other providers through QGIS. ``needed(batch) -> bool per row``, from the fields alone: the rows
@@ -225,20 +224,16 @@ def forget_read_ahead(layers: Sequence[QgsVectorLayer]) -> None:
 
 class _PostgisRead:
     """A PostGIS layer's rows, the geometry as WKB made by the server and the ``WHERE`` subset
-    applied
-    there (postgis.read_sql), in key order and in batches of BATCH rows as from a file (the same
-    sums
-    to the last bit). The key range is cut into ranges of about CHUNK rows read by READERS
-    connections
-    at once, each in its own thread (GDAL lets go of Python's lock while it waits for the server or
-    decodes its answer), from the moment this is made, a range or two ahead of the caller. With
-    ``needed`` and text fields, the server does not send the rows whose combination of values
-    ``needed`` says nobody uses (:func:`_skip_sql`: most of an occupation layer's polygons when only
-    the artificialised, impermeable and undetermined ones count); the ranges then hold CHUNK rows of
-    the layer each (:class:`_Aligned`), BATCH // CHUNK of them one batch: the rows of each batch
-    those
-    of a file's, less the ones left out (the same sums to the last bit still); the progress told by
-    key."""
+    applied there (postgis.read_sql), in key order and in batches of BATCH rows as from a file
+    (the same sums to the last bit). The key range is cut into ranges of about CHUNK rows read by
+    READERS connections at once, each in its own thread (GDAL lets go of Python's lock while it
+    waits for the server or decodes its answer), from the moment this is made, a range or two
+    ahead of the caller. With ``needed`` and text fields, the server does not send the rows whose
+    combination of values ``needed`` says nobody uses (:func:`_skip_sql`: most of an occupation
+    layer's polygons when only the artificialised, impermeable and undetermined ones count); the
+    ranges then hold CHUNK rows of the layer each (:class:`_Aligned`), BATCH // CHUNK of them one
+    batch: the rows of each batch those of a file's, less the ones left out (the same sums to the
+    last bit still); the progress told by key."""
 
     def __init__(
         self, layer: QgsVectorLayer, fields: Sequence[str], needed: Needed | None = None
@@ -306,9 +301,8 @@ class _PostgisRead:
 
 
 def _in_turn(readers: Sequence[Prefetched]) -> Iterator[list]:
-    """The ranges' lists of batches in key order: each reader's next in turn (the ranges dealt out
-    so),
-    until one has none left."""
+    """The ranges' lists of batches in key order: each reader's next in turn (the ranges dealt
+    out so), until one has none left."""
     index = 0
     while True:
         try:
@@ -321,9 +315,8 @@ def _in_turn(readers: Sequence[Prefetched]) -> Iterator[list]:
 def _reader(
     conn: postgis.Connection, plan: Callable, worker: int, workers: int, fields: Sequence[str]
 ) -> Iterator[list]:
-    """The batches of the range queries ``worker``, ``worker + workers``… of ``plan(conn, ds)`` in
-    turn,
-    one list per query, on one connection (in a thread of its own: no QGIS object here)."""
+    """The batches of the range queries ``worker``, ``worker + workers``… of ``plan(conn, ds)``
+    in turn, one list per query, on one connection (in a thread of its own: no QGIS object here)."""
     ds = postgis.open_database(conn)
     for sql in plan(conn, ds)[worker::workers]:
         ds, result = postgis.query(conn, sql, ds)
@@ -331,11 +324,9 @@ def _reader(
 
 
 class _Aligned:
-    """The range queries of a reading that leaves rows out (``skip``): ranges of CHUNK rows of the
-    layer
-    each, cut at keys asked of the server once (``postgis.cuts_sql``) by the first reader to need
-    them,
-    so that each batch holds the rows a file's batch holds there."""
+    """The range queries of a reading that leaves rows out (``skip``): ranges of CHUNK rows of
+    the layer each, cut at keys asked of the server once (``postgis.cuts_sql``) by the first
+    reader to need them, so that each batch holds the rows a file's batch holds there."""
 
     def __init__(self, key: str, table: postgis.Table, fields: tuple, skip: str) -> None:
         self.key, self.table, self.fields, self.skip = key, table, fields, skip
@@ -372,10 +363,9 @@ def _arrow(ds, result, own: Callable[[dict], dict]) -> list:
 
 
 def _skip_sql(summary: _Summary, needed: Needed) -> str | None:
-    """The condition of the rows nobody uses: the layer's distinct combinations of values for which
-    ``needed`` (the very function, on the values as GDAL reads them) says no; None (every row read)
-    past
-    COMBINATIONS of them."""
+    """The condition of the rows nobody uses: the layer's distinct combinations of values for
+    which ``needed`` (the very function, on the values as GDAL reads them) says no; None (every
+    row read) past COMBINATIONS of them."""
     combinations = summary.combinations
     n = len(combinations[summary.fields[0]])
     if n == 0 or n > COMBINATIONS:
@@ -410,12 +400,11 @@ def _text(value: Any) -> str | None:
 def postgis_extents(
     layers: Sequence[QgsVectorLayer], grouped: dict[int, Sequence[str]] | None = None
 ) -> dict[int, tuple[float, float, float, float]]:
-    """{position: (xmin, ymin, xmax, ymax)} of the PostGIS layers read by the fast path, each asked
-    of
-    the server on its own connection at once (QGIS's ``st_extent``, one pass per layer on the
-    server);
-    the layer's lowest and highest key come in the same pass, and the distinct combinations of its
-    text fields ``grouped[position]`` (those to be read with a ``needed``), kept for its reading."""
+    """{position: (xmin, ymin, xmax, ymax)} of the PostGIS layers read by the fast path, each
+    asked of the server on its own connection at once (QGIS's ``st_extent``, one pass per layer
+    on the server); the layer's lowest and highest key come in the same pass, and the distinct
+    combinations of its text fields ``grouped[position]`` (those to be read with a ``needed``),
+    kept for its reading."""
     found: dict[int, tuple] = {}
     wanted = []
     for i, layer in enumerate(layers):
@@ -456,9 +445,8 @@ def postgis_extents(
 
 
 def _summaries(conn: postgis.Connection, sql: str, fields: tuple) -> tuple[tuple | None, _Summary]:
-    """The extent and :class:`_Summary` of a layer from the rows of its ``postgis.summary_sql``: one
-    per
-    combination of ``fields`` (their boxes and keys combined), or one."""
+    """The extent and :class:`_Summary` of a layer from the rows of its ``postgis.summary_sql``:
+    one per combination of ``fields`` (their boxes and keys combined), or one."""
     rows = _arrow(*postgis.query(conn, sql), lambda batch: {k: _own(v) for k, v in batch.items()})
     rows = (
         _joined(rows)
@@ -503,9 +491,8 @@ def _summary(layer: QgsVectorLayer, fields: tuple) -> _Summary:
 
 
 def _key_ranges(summary: _Summary | None, parts: int) -> list[tuple]:
-    """(first, end) key ranges, ``parts`` of them at most (one without ``summary``), together every
-    key
-    (None: unbounded, so that rows added since the bounds were asked are read too)."""
+    """(first, end) key ranges, ``parts`` of them at most (one without ``summary``), together
+    every key (None: unbounded, so that rows added since the bounds were asked are read too)."""
     if (
         summary is None
         or parts < 2
@@ -521,8 +508,8 @@ def _key_ranges(summary: _Summary | None, parts: int) -> list[tuple]:
 
 
 def _owned(batch: dict, fields: Sequence[str]) -> dict:
-    """A batch that keeps its values once GDAL reads the next one (its numbers are views of GDAL's
-    buffers)."""
+    """A batch that keeps its values once GDAL reads the next one (its numbers are views of
+    GDAL's buffers)."""
     out = {"wkb": batch["ocsge_wkb"], "fid": np.array(batch["ocsge_fid"], dtype=np.int64)}
     for name in fields:
         out[name] = _own(batch[name])
@@ -530,16 +517,14 @@ def _owned(batch: dict, fields: Sequence[str]) -> dict:
 
 
 def _own(values: np.ndarray) -> np.ndarray:
-    """An array of numbers copied out of GDAL's buffers (filled again with the next batch); strings
-    and
-    WKB are Python objects of their own."""
+    """An array of numbers copied out of GDAL's buffers (filled again with the next batch);
+    strings and WKB are Python objects of their own."""
     return values if values.dtype.kind == "O" else values.copy()
 
 
 def _paired(ranges: Iterator[list]) -> Iterator[dict]:
     """The batches of every BATCH // CHUNK ranges (of CHUNK rows of the layer each: BATCH rows)
-    joined,
-    when any row is left."""
+    joined, when any row is left."""
     pending: list[dict] = []
     per = BATCH // CHUNK
     for index, part in enumerate(ranges):

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..domain.nomenclature import normalise_code
 from .codes import factorize
-from .table import years_text
+from .table import KEY_COLUMNS, years_text
 
 __all__ = [
     "CLASS_COLUMNS",
@@ -67,8 +67,7 @@ def _columns(name: str) -> list[str]:
 
 class ClassSums:
     """Surfaces (m²) per (territory, class) of one table and one (département, millésime(s)); a
-    class is
-    a tuple of codes. Only the cells that receive a surface are held (sparse)."""
+    class is a tuple of codes. Only the cells that receive a surface are held (sparse)."""
 
     def __init__(self) -> None:
         self.index: dict[tuple, int] = {}
@@ -79,8 +78,7 @@ class ClassSums:
 
     def classes(self, columns: Sequence[Any]) -> np.ndarray:
         """The class number of each polygon of a batch, from its code columns (one lookup per
-        distinct
-        combination)."""
+        distinct combination)."""
         combined = np.zeros(len(columns[0]), dtype=np.int64)
         uniques_all = []
         for column in columns:
@@ -143,9 +141,8 @@ class Collector:
         return self.sums[name].setdefault(key, ClassSums())
 
     def stock_hook(self, key: tuple, cs: Any, us: Any) -> Callable | None:
-        """The hook adding the polygons of a stock batch (codes ``cs``, ``us``; None: no such field)
-        to
-        the stock of ``key`` = (département, millésime)."""
+        """The hook adding the polygons of a stock batch (codes ``cs``, ``us``; None: no such
+        field) to the stock of ``key`` = (département, millésime)."""
         if not self.stocks or cs is None:
             return None
         sums = self._of(OCCUPATION, key)
@@ -158,9 +155,8 @@ class Collector:
     ) -> Callable | None:
         """The hook adding the change pieces of a batch to the transitions (every piece, when
         ``transitions``) and to the origin of the new artificialisation (the pieces where
-        ``new_artif``)
-        of ``key`` = (département, début, fin). ``codes``: cs_debut, us_debut, cs_fin (None:
-        absent)."""
+        ``new_artif``) of ``key`` = (département, début, fin). ``codes``: cs_debut, us_debut,
+        cs_fin (None: absent)."""
         hooks = []
         if transitions and codes.get("cs_debut") is not None and codes.get("cs_fin") is not None:
             sums = self._of(TRANSITION, key)
@@ -279,8 +275,7 @@ def rollup_classes(
     table: pd.DataFrame, name: str, members: dict[str, list[str]], names: dict[str, str]
 ) -> pd.DataFrame:
     """The commune long table ``name`` (``Collector.tables``) summed to a level whose territories
-    are
-    ``members`` (territory code → commune codes), named by ``names``."""
+    are ``members`` (territory code → commune codes), named by ``names``."""
     level_of = {commune: code for code, communes in members.items() for commune in communes}
     part = table[table["code"].isin(level_of)]
     codes = part["code"].map(level_of)
@@ -304,12 +299,7 @@ def rollup_classes(
 # one table of the three, for a layer (ocsge:aggregate's OUTPUT_CLASSES, read back by ocsge:export)
 LONG_COLUMNS = [
     "tableau",
-    "code",
-    "nom",
-    "index_debut",
-    "index_fin",
-    "millesime_debut",
-    "millesime_fin",
+    *KEY_COLUMNS,
     "code_cs",
     "code_us",
     "cs_debut",

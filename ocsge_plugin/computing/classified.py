@@ -1,12 +1,10 @@
 """What a classification gives and how it is written.
 
 ``Classification`` (per-polygon answers aligned on fids, and what was noticed), ``Comparison``
-(IGN's
-artificialisation against the recomputation), ``summary`` (the summary table's rows); the attributes
-``ocsge:classify`` and ``ocsge:compare_artif`` add (imper, artif, artif_matrice, crit_seuil,
-artif_source; the comparison's), their values per polygon (NULL where indéterminé) and the writing
-of
-the features to a sink, in batches."""
+(IGN's artificialisation against the recomputation), ``summary`` (the summary table's rows); the
+attributes ``ocsge:classify`` and ``ocsge:compare_artif`` add (imper, artif, artif_matrice,
+crit_seuil, artif_source; the comparison's), their values per polygon (NULL where indéterminé)
+and the writing of the features to a sink, in batches."""
 
 from __future__ import annotations
 
@@ -329,8 +327,8 @@ def _bool_column(values: np.ndarray, null: np.ndarray | None = None) -> list:
 
 
 def classification_columns(c: Classification) -> list[list]:
-    """The added attributes as columns (lists aligned on ``c.fid``, in ``classification_fields()``'s
-    order; None where NULL)."""
+    """The added attributes as columns (lists aligned on ``c.fid``, in
+    ``classification_fields()``'s order; None where NULL)."""
     source = np.asarray(SOURCES, dtype=object)[c.artif_source.astype(np.int64)]
     source[source == ""] = None
     artif_unknown = c.artif == UNKNOWN
@@ -373,13 +371,10 @@ def write_features(
     only: np.ndarray | None = None,
 ) -> int:
     """Copy the features of ``source`` (original geometry and attributes) into ``sink``, each
-    followed
-    by ``values(i)`` (or ``values[i]`` when ``values`` is a list of lists), ``i`` its position in
-    ``fid``.
-    ``only``: a bool mask over ``fid`` of the features to write (all when None). Features are
-    written
-    by batches of ``WRITE_BATCH``. Returns the number written; raises ``Canceled``,
-    ``ClassifyError``."""
+    followed by ``values(i)`` (or ``values[i]`` when ``values`` is a list of lists), ``i`` its
+    position in ``fid``. ``only``: a bool mask over ``fid`` of the features to write (all when
+    None). Features are written by batches of ``WRITE_BATCH``. Returns the number written; raises
+    ``Canceled``, ``ClassifyError``."""
     request = QgsFeatureRequest()
     if only is not None:
         request.setFilterFids([int(f) for f in fid[only]])

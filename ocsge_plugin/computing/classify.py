@@ -6,8 +6,8 @@ the same polygons). The layer is read once (``classify_read``) after its checks
 (``classify_checks``, whose functions are re-exported here with ``codes.parse_ign_artif`` /
 ``parse_bool`` and ``core.definitions``' ``METHODS`` / ``AUTO``, for the Processing glue), then
 decided with the décret's rules (``rules.py``) and, for ``matrice_seuils``, the thresholds engine
-(``thresholds.py``). Errors: ``ClassifyError`` (translated, meant for the user: what is wrong, what
-is expected) and ``Canceled``.
+(``thresholds.py``). Errors: ``ClassifyError`` (translated, meant for the user: what is wrong,
+what is expected) and ``Canceled``.
 
 Arrays of a :class:`Classification` are aligned on the features as read (``fid[i]`` is feature
 ``i``'s id): ``area`` (m², planar, after repair), ``imper`` / ``artif_matrice`` / ``artif`` (int8:
@@ -125,7 +125,7 @@ def classify_layer(
         warnings.append(note)
     fields = source.fields()
     method = resolve_method(method, fields, artif_field)
-    cs_name, us_name, artif_name, crit_name, used = _fields_to_read(
+    *names, used = _fields_to_read(
         fields, method, (cs_field, us_field, artif_field, crit_field), warnings
     )
 
@@ -135,16 +135,7 @@ def classify_layer(
     if layer is None and isinstance(source, QgsVectorLayer):
         layer = source
     columns = read_columns(
-        source,
-        cs_name,
-        us_name,
-        artif_name,
-        crit_name,
-        geometry,
-        seuils,
-        ScaledFeedback(feedback, 0.0, read_end),
-        layer,
-        convention,
+        source, *names, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end), layer, convention
     )
     result = _classify_settled(columns, method, warnings, used, feedback, read_end)
     result.convention = convention
@@ -203,8 +194,8 @@ def _fields_to_read(
 def _classify_settled(
     columns: Columns, method: str, warnings: list[str], used: dict, feedback: Any, start: float
 ) -> Classification:
-    """``_classify`` once the geometries' validity is settled. With the thresholds, they run while
-    SQLite checks validity (most layers have no invalid polygon) and again if a polygon was
+    """``_classify`` once the geometries' validity is settled. With the thresholds, they run
+    while SQLite checks validity (most layers have no invalid polygon) and again if a polygon was
     repaired."""
     if method == "matrice_seuils" and columns.validity is not None:
         result = _classify(
@@ -360,23 +351,13 @@ def compare_with_ign(
     note = check_source(source)
     if note:
         warnings.append(note)
-    cs_name, us_name, artif_name, crit_name, used = _fields_compared(
+    *names, used = _fields_compared(
         source.fields(), (cs_field, us_field, artif_field, crit_field), warnings
     )
     layer = source if isinstance(source, QgsVectorLayer) else None
-    columns = read_columns(
-        source,
-        cs_name,
-        us_name,
-        artif_name,
-        crit_name,
-        True,
-        True,
-        ScaledFeedback(feedback, 0.0, 40.0),
-        layer,
-    )
+    columns = read_columns(source, *names, True, True, ScaledFeedback(feedback, 0.0, 40.0), layer)
     ign_artif = columns.ign_artif
-    ign_crit = (
+    ign_crit_seuil = (
         columns.ign_crit
         if columns.ign_crit is not None
         else np.zeros(ign_artif.size, dtype=np.int8)
@@ -384,7 +365,7 @@ def compare_with_ign(
     calc = _classify_settled(columns, "matrice_seuils", warnings, used, feedback, 40.0)
     compared = (ign_artif != UNKNOWN) & (calc.artif != UNKNOWN)
     agree = compared & (ign_artif == calc.artif)
-    ign_before = np.where(ign_crit == YES, 1 - ign_artif, ign_artif)
+    ign_before = np.where(ign_crit_seuil == YES, 1 - ign_artif, ign_artif)
     disagree = compared & ~agree
     raison = np.where(
         disagree,
@@ -393,14 +374,7 @@ def compare_with_ign(
         ),
         0,
     ).astype(np.int8)
-    return Comparison(
-        calc=calc,
-        ign_artif=ign_artif,
-        ign_crit_seuil=ign_crit,
-        compared=compared,
-        agree=agree,
-        raison=raison,
-    )
+    return Comparison(calc, ign_artif, ign_crit_seuil, compared, agree, raison)
 
 
 def _fields_compared(

@@ -74,8 +74,8 @@ def resolve_method(method: str, fields: QgsFields, artif_field: str = "artif") -
 
 
 def suggest_projected_crs(lon: float, lat: float) -> tuple[int, str]:
-    """The OCS GE projected CRS for a place (longitude, latitude in degrees): outre-mer boxes, else
-    Lambert-93."""
+    """The OCS GE projected CRS for a place (longitude, latitude in degrees): outre-mer boxes,
+    else Lambert-93."""
     for epsg, name, (x0, y0, x1, y1) in PROJECTED_CRS:
         if x0 <= lon <= x1 and y0 <= lat <= y1:
             return epsg, name
@@ -83,8 +83,8 @@ def suggest_projected_crs(lon: float, lat: float) -> tuple[int, str]:
 
 
 def check_crs(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle | None = None) -> str | None:
-    """Refuse a geographic (or non-metric) CRS, naming the projected CRS to use; a warning (text) or
-    None.
+    """Refuse a geographic (or non-metric) CRS, naming the projected CRS to use; a warning (text)
+    or None.
 
     ``extent`` is the layer's extent in ``crs``: it picks the suggestion (outre-mer or
     métropole)."""

@@ -215,8 +215,8 @@ def _read_qgis(
 
 
 def _features(source: Any, attributes: list[int], want_geometry: bool) -> Iterable:
-    """The features of ``source`` through QGIS, only the attributes asked for (geometries unchecked:
-    invalid ones are repaired here)."""
+    """The features of ``source`` through QGIS, only the attributes asked for (geometries
+    unchecked: invalid ones are repaired here)."""
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(attributes)
     if not want_geometry:

@@ -2,10 +2,8 @@
 rules.
 
 Statuses are ints: ``YES`` (1), ``NO`` (0), ``UNKNOWN`` (-1, indéterminé: null, unknown or
-unreadable value).
-The rules themselves (imperméabilisation, the couverture × usage matrix) live in ``rules.py``; the
-functions
-here only give their answer as a status.
+unreadable value). The rules themselves (imperméabilisation, the couverture × usage matrix) live
+in ``rules.py``; the functions here only give their answer as a status.
 """
 
 from __future__ import annotations
@@ -61,8 +59,8 @@ def plain_value(value: Any) -> Any:
 
 
 def parse_bool(value: Any) -> int:
-    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1 for null or
-    other."""
+    """A boolean field value (bool, 1 / 0, 'true' / 'false', 'oui' / 'non') → 1 / 0 / -1 for null
+    or other."""
     if is_null(value):
         return UNKNOWN
     if isinstance(value, (bool, np.bool_)):
@@ -78,8 +76,8 @@ def parse_bool(value: Any) -> int:
 
 
 def parse_ign_artif(value: Any) -> int:
-    """IGN's ``artif`` value → 1 / 0 / -1: 'artif' / 'non artif' (any case, '_' or '-'), booleans, 1
-    / 0."""
+    """IGN's ``artif`` value → 1 / 0 / -1: 'artif' / 'non artif' (any case, '_' or '-'),
+    booleans, 1 / 0."""
     if is_null(value):
         return UNKNOWN
     if isinstance(value, (bool, np.bool_, int, float, np.integer, np.floating)):
@@ -172,8 +170,8 @@ def lookup_artif(cs: Any, us: Any, convention: str = DEFAULT_CONVENTION) -> np.n
 
 
 def parse_sign(value: Any) -> int:
-    """IGN's ``artificialisation`` (1 became artificial, -1 desartificialised, 0 / null nothing) → 1
-    / -1 / 0."""
+    """IGN's ``artificialisation`` (1 became artificial, -1 desartificialised, 0 / null nothing)
+    → 1 / -1 / 0."""
     if value is None:
         return 0
     try:

@@ -1,7 +1,6 @@
 """Communes and their memberships as planners have them: the one place that recognises their
-columns,
-reads a membership table and checks commune codes (docs/domain.md §4, docs/guide.md « Vos données
-»).
+columns, reads a membership table and checks commune codes (docs/domain.md §4, docs/guide.md «
+Vos données »).
 
 Shapes recognised, upper or lower case:
 
@@ -36,6 +35,7 @@ from osgeo import gdal
 
 from ..core.errors import TerritoryError
 from ..core.i18n import plural, tr
+from ..domain.nomenclature import departements
 
 gdal.UseExceptions()
 
@@ -52,6 +52,7 @@ __all__ = [
     "is_insee_code",
     "read_membership",
     "recognise",
+    "territory_choices",
     "MEMBERSHIP_KEYS",
     "EPT_CODES",
     "HEADER_ROWS",
@@ -114,8 +115,8 @@ def is_insee_code(code: object) -> bool:
 
 
 def departement_of_commune(code: str) -> str | None:
-    """The département of an INSEE commune code ('90010' → '90', '97411' → '974', '2A004' → '2A');
-    None for what is not one."""
+    """The département of an INSEE commune code ('90010' → '90', '97411' → '974', '2A004' →
+    '2A'); None for what is not one."""
     code = (code or "").strip().upper()
     if not is_insee_code(code):
         return None
@@ -204,10 +205,9 @@ class Membership:
     """Commune → EPCI, SCoT, département, région.
 
     ``table`` is indexed by ``commune_code`` with the columns found among ``nom, epci_code,
-    epci_nom,
-    epci_nature, departement_code, region_code, scot_code, scot_nom`` (text or None); ``columns``
-    says which column of the source gave each (canonical → source column), ``shape`` which shape it
-    was read as (``plugin``, ``insee``, ``admin_express`` or ``fields``)."""
+    epci_nom, epci_nature, departement_code, region_code, scot_code, scot_nom`` (text or None);
+    ``columns`` says which column of the source gave each (canonical → source column), ``shape``
+    which shape it was read as (``plugin``, ``insee``, ``admin_express`` or ``fields``)."""
 
     table: pd.DataFrame
     source: str = ""
@@ -281,8 +281,7 @@ class Membership:
     def from_rows(cls, communes: pd.DataFrame) -> Membership | None:
         """Membership read from the commune rows' own membership columns (``epci_code`` or
         ``SIREN_EPCI``, ``INSEE_DEP``…, as ocsge:aggregate keeps them), when present; ``code`` is
-        the
-        commune code."""
+        the commune code."""
         wanted = [name for name in SPELLINGS if name not in ("commune_code", "nom")]
         columns = recognise([c for c in communes.columns if c not in ("code", "nom")], wanted)
         if not columns:
@@ -453,8 +452,7 @@ def _header_index(rows: Sequence[Sequence[str | None]], keys: Sequence[str]) -> 
 
 def _from_rows(rows: list[list[str | None]]) -> pd.DataFrame | None:
     """The table under the header row (title rows above it skipped, empty rows dropped), or None
-    when
-    no row names a commune code."""
+    when no row names a commune code."""
     at = _header_index(rows, ("commune_code",))
     if at is None:
         return None
@@ -472,8 +470,7 @@ def _from_rows(rows: list[list[str | None]]) -> pd.DataFrame | None:
 
 def _add_epci_names(membership: Membership, tables: list[tuple[str, pd.DataFrame | None]]) -> None:
     """EPCI names from INSEE's sheet of supra-communal zones (NIVGEO = EPCI, CODGEO, LIBGEO) when
-    the
-    table of communes has codes but no names."""
+    the table of communes has codes but no names."""
     table = membership.table
     if "epci_code" not in table.columns or "epci_nom" in table.columns:
         return
@@ -521,12 +518,10 @@ def commune_fields(
     names: Sequence[str], code_field: str | None = None, name_field: str | None = None
 ) -> CommuneFields:
     """The fields of a commune layer with the field names ``names``: ``code_field`` and
-    ``name_field``
-    when given (a field the layer lacks is left to the reader to refuse, by its name), else the
-    recognised ones (``INSEE_COM``, ``CODGEO``, ``commune_code``, then ``code``; ``NOM``,
-    ``LIBGEO``,
-    ``nom``…; None when none is found); the membership fields (``SIREN_EPCI``, ``INSEE_DEP``,
-    ``INSEE_REG``, ``epci_code``…) other than those two.
+    ``name_field`` when given (a field the layer lacks is left to the reader to refuse, by its
+    name), else the recognised ones (``INSEE_COM``, ``CODGEO``, ``commune_code``, then ``code``;
+    ``NOM``, ``LIBGEO``, ``nom``…; None when none is found); the membership fields
+    (``SIREN_EPCI``, ``INSEE_DEP``, ``INSEE_REG``, ``epci_code``…) other than those two.
 
     Returns
     -------
@@ -545,6 +540,43 @@ def commune_fields(
         if key not in ("commune_code", "nom") and column not in used
     }
     return CommuneFields(code, name, membership)
+
+
+def territory_choices(
+    level: str, communes: pd.DataFrame, membership: Membership | None = None
+) -> list[tuple[str, str]]:
+    """(code, name) of the territories of ``level`` (commune, epci, scot, departement) that hold
+    the ``communes`` (columns ``code``, ``nom`` and maybe membership columns, as
+    ``Membership.from_rows`` reads them), by ``membership`` when given, else by the communes' own
+    fields; sorted by name. A name not known is the code itself; none when the level is not
+    known (SCoT without scot_code)."""
+    codes = [str(c) for c in communes["code"] if c is not None and str(c).strip()]
+    if level == "commune":
+        names = communes.drop_duplicates("code").set_index("code").get("nom")
+        found = {c: (names.get(c) if names is not None else None) or c for c in codes}
+        return sorted(found.items(), key=lambda item: (str(item[1]).lower(), item[0]))
+    table = membership.table if membership is not None else None
+    if table is None:
+        own = Membership.from_rows(communes)
+        table = own.table if own is not None else pd.DataFrame(index=pd.Index(codes))
+    rows = table[table.index.isin(codes)] if table.index.isin(codes).any() else table
+    if level == "departement":
+        found = {}
+        for code in rows.index:
+            dep = rows.at[code, "departement_code"] if "departement_code" in rows else None
+            dep = dep or departement_of_commune(str(code))
+            if dep:
+                found[dep] = departements().get(dep, (dep, None))[0]
+        return sorted(found.items(), key=lambda item: item[0])
+    column, name_column = f"{level}_code", f"{level}_nom"
+    if column not in rows:
+        return []
+    names = rows[name_column] if name_column in rows else [None] * len(rows)
+    found = {}
+    for code, name in zip(rows[column], names):
+        if code:
+            found[str(code)] = found.get(str(code)) or name or str(code)
+    return sorted(found.items(), key=lambda item: (str(item[1]).lower(), item[0]))
 
 
 # -------------------------------------------------------------------------------- the code check

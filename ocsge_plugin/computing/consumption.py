@@ -17,15 +17,13 @@ total
   ÷ its number of years; **projection to the end of 2030** = since 2021 + pace × the years left.
 
 Convention ``national`` reproduces the national « Trajectoires ZAN » table: every territory's
-envelope
-(groupings included) is raised to 1 ha when under it and the projection is the pace × 9.
+envelope (groupings included) is raised to 1 ha when under it and the projection is the pace × 9.
 
 :func:`compute` returns, per level, the consumption table (per year and destination, period totals,
-consumption per new inhabitant and household), the trajectory table (the national table's columns,
-then
-the plugin's) and the yearly series; communes of the territories absent from the file (and the
-reverse)
-are named, their territories marked partial. :func:`write_tables` writes them (GeoPackage + CSV).
+consumption per new inhabitant and household), the trajectory table (the national table's
+columns, then the plugin's) and the yearly series; communes of the territories absent from the
+file (and the reverse) are named, their territories marked partial. :func:`write_tables` writes
+them (GeoPackage + CSV).
 """
 
 from __future__ import annotations
@@ -117,9 +115,9 @@ _NAMES = {
 def _territories(
     cfile: ConsumptionFile, membership: Membership | None, zones: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Commune code → nom and the membership codes and names, from the membership table when given
-    (the user's territories), else from the file's own columns; the user's zones (zone_code,
-    zone_nom)."""
+    """Commune code → nom and the membership codes and names, from the membership table when
+    given (the user's territories), else from the file's own columns; the user's zones
+    (zone_code, zone_nom)."""
     columns = [
         "nom",
         "epci_code",
@@ -249,10 +247,10 @@ def compute(
     """The consumption and trajectory tables of every level asked.
 
     ``membership`` (the plugin's commune → EPCI / SCoT / département / région table) defines the
-    territories; without it the file's own columns do. ``areas`` (commune code → m², from a commune
-    layer) weigh the missing communes; the file's ``surfcom`` is used otherwise. ``zones`` (commune
-    code
-    → ``zone_code``, ``zone_nom``: ``consumption_read.read_zones``) make the level ``zone``.
+    territories; without it the file's own columns do. ``areas`` (commune code → m², from a
+    commune layer) weigh the missing communes; the file's ``surfcom`` is used otherwise.
+    ``zones`` (commune code → ``zone_code``, ``zone_nom``: ``consumption_read.read_zones``) make
+    the level ``zone``.
 
     Returns
     -------
@@ -425,8 +423,7 @@ def _absent_share(
 def _empty_cells(
     members_numbers: pd.DataFrame, present: pd.Series, codes: pd.Series, file_years: Sequence[int]
 ) -> dict[str, list[str]]:
-    """Territory code → 'commune:year/year' of its communes in the file with empty yearly
-    values."""
+    """Territory code → 'commune:year/year' of its communes in the file with empty yearly values."""
     year_columns = [f"conso_{y}" for y in file_years]
     empty = members_numbers[year_columns].isna() & present.to_numpy()[:, None]
     empty_cells: dict[str, list[str]] = {}
@@ -532,9 +529,8 @@ def _consommation(
 
 
 def _rates(level: str, codes: pd.Index, territories: pd.DataFrame, options: Options) -> pd.Series:
-    """Each territory's reduction rate: its own in the territorialisation table, for a commune else
-    its
-    SCoT's, EPCI's, département's or région's, else the general rate."""
+    """Each territory's reduction rate: its own in the territorialisation table, for a commune
+    else its SCoT's, EPCI's, département's or région's, else the general rate."""
     rates = pd.Series([options.rates.get(c) for c in codes], index=codes, dtype=float)
     if level == "commune" and options.rates:
         for column in ("scot_code", "epci_code", "departement_code", "region_code"):

@@ -2,17 +2,15 @@
 
 The law measures two things, one per decade (loi n° 2021-1104 du 22 août 2021 « Climat et
 résilience », articles 191 and 194): for 2021–2031 the consumption of natural, agricultural and
-forest
-land (NAF), from the fichiers fonciers (Cerema); from 2031 the artificialisation nette des sols
-(article L. 101-2-1 of the code de l'urbanisme), measured with OCS GE under the nomenclature of
-décret
-n° 2023-1096 du 27 novembre 2023. ``MEASURES`` says so in every REPORT.
+forest land (NAF), from the fichiers fonciers (Cerema); from 2031 the artificialisation nette des
+sols (article L. 101-2-1 of the code de l'urbanisme), measured with OCS GE under the nomenclature
+of décret n° 2023-1096 du 27 novembre 2023. ``MEASURES`` says so in every REPORT.
 
 :func:`add_beside` reads the diagnostic's published tables (``artif_<level>.csv`` written by
-``ocsge:diagnostic`` / ``ocsge:export``: ``<level>_code``, ``flux_artif_net``, ``millesime_debut``,
-``millesime_fin``; docs/domain.md §5) and appends to each ``trajectoires_<level>``, after the
-plugin's
-columns, ``OCSGE_COLUMNS`` (empty for a level without its table, said):
+``ocsge:diagnostic`` / ``ocsge:export``: ``<level>_code``, ``flux_artif_net``,
+``millesime_debut``, ``millesime_fin``; docs/domain.md §5) and appends to each
+``trajectoires_<level>``, after the plugin's columns, ``OCSGE_COLUMNS`` (empty for a level
+without its table, said):
 
 - ``periode_ocsge``: the pair of millésimes, « 2018-2021 » (per territory the latest pair whose
 years
@@ -24,8 +22,7 @@ years
 - ``artif_nette_annuelle_ocsge``: ``flux_artif_net`` ÷ (millésime fin − millésime début).
 
 Both per year and in the unit of the run. The published tables' unit is read from the GeoPackage
-beside
-the CSV (layer metadata ``unite``), else taken as hectares (the documented unit), said.
+beside the CSV (layer metadata ``unite``), else taken as hectares (the documented unit), said.
 """
 
 from __future__ import annotations
@@ -92,8 +89,8 @@ class Beside:
 
 
 def _table_of(place: Path, level: str) -> Path | None:
-    """The diagnostic's ``artif_<level>.csv``: inside the folder, or the table given when its first
-    column is ``<level>_code``."""
+    """The diagnostic's ``artif_<level>.csv``: inside the folder, or the table given when its
+    first column is ``<level>_code``."""
     if place.is_dir():
         path = place / f"artif_{level}.csv"
         return path if path.is_file() else None
@@ -126,14 +123,12 @@ def _span(years: list[int]) -> str:
 
 def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
     """Append ``OCSGE_COLUMNS`` to every level's ``trajectoires`` whose ``artif_<level>.csv`` is
-    found at
-    ``place`` (the diagnostic's output folder, or one such table).
+    found at ``place`` (the diagnostic's output folder, or one such table).
 
     Returns
     -------
-    Beside: the tables read, the territories matched, the periods, what was noticed (also appended
-    to
-    ``result.warnings``)."""
+    Beside: the tables read, the territories matched, the periods, what was noticed (also
+    appended to ``result.warnings``)."""
     place = Path(place)
     if not place.exists():
         raise TerritoryError(
@@ -202,8 +197,8 @@ def _empty_columns(trajectoires: pd.DataFrame) -> None:
 
 
 def _read_artif(path: Path, key: str) -> pd.DataFrame:
-    """The diagnostic's ``artif_<level>.csv``, codes and millésimes as text; TerritoryError when it
-    lacks the columns needed."""
+    """The diagnostic's ``artif_<level>.csv``, codes and millésimes as text; TerritoryError when
+    it lacks the columns needed."""
     artif = pd.read_csv(
         path,
         dtype={key: str, "millesime_debut": str, "millesime_fin": str},

@@ -1,16 +1,13 @@
-"""Cerema's consumption file (« fichiers fonciers », consommation d'espaces NAF) as published, read
-once.
+"""Cerema's consumption file (« fichiers fonciers », consommation d'espaces NAF) as published,
+read once.
 
-One row per commune (``idcom``), per year ``nafAAartBB`` (m² consumed during the year 20AA, BB = AA
-+ 1)
-and its destinations ``artAAactBB`` (activité), ``hab`` (habitat), ``mix`` (mixte), ``rou`` (route),
-``fer`` (ferré), ``inc`` (inconnu); membership columns ``epciNN``/``epciNNtxt``, ``scot``,
-``iddep``,
-``idreg``; population ``popAA``, households ``menAA``; area ``surfcom20NN``. The years, the last
-year
-and the COG vintage are read from the column names, never assumed. CSV (``;`` or ``,``, UTF-8 or
-Latin-1, numbers possibly written as text with a decimal comma), GeoPackage or shapefile (through
-GDAL, attributes only).
+One row per commune (``idcom``), per year ``nafAAartBB`` (m² consumed during the year 20AA, BB =
+AA + 1) and its destinations ``artAAactBB`` (activité), ``hab`` (habitat), ``mix`` (mixte),
+``rou`` (route), ``fer`` (ferré), ``inc`` (inconnu); membership columns ``epciNN``/``epciNNtxt``,
+``scot``, ``iddep``, ``idreg``; population ``popAA``, households ``menAA``; area ``surfcom20NN``.
+The years, the last year and the COG vintage are read from the column names, never assumed. CSV
+(``;`` or ``,``, UTF-8 or Latin-1, numbers possibly written as text with a decimal comma),
+GeoPackage or shapefile (through GDAL, attributes only).
 
 Also here: the INSEE « table de passage » between two COG vintages (:func:`read_passage`,
 :func:`apply_passage`) and the territorialisation table (territory code → reduction rate,
@@ -68,9 +65,9 @@ class ConsumptionFile:
 
     ``table`` is indexed by commune code and has the columns ``conso_<year>``,
     ``conso_<year>_<destination>``, ``pop_<year>``, ``men_<year>``, ``surface`` (m²) and the
-    membership
-    codes ``nom``, ``epci_code``, ``epci_nom``, ``scot_code``, ``scot_nom``, ``departement_code``,
-    ``departement_nom``, ``region_code``, ``region_nom`` when the file has them."""
+    membership codes ``nom``, ``epci_code``, ``epci_nom``, ``scot_code``, ``scot_nom``,
+    ``departement_code``, ``departement_nom``, ``region_code``, ``region_nom`` when the file has
+    them."""
 
     table: pd.DataFrame
     years: list[int]
@@ -89,8 +86,7 @@ class ConsumptionFile:
 
 def to_number(values: pd.Series) -> pd.Series:
     """Numbers written as text the French way (« 1 234,5 », non-breaking spaces, empty cells) →
-    float
-    (NaN for an empty cell); numbers already numeric are kept."""
+    float (NaN for an empty cell); numbers already numeric are kept."""
     if values.dtype.kind in "fiub":
         return values.astype(float)
     converted = pd.to_numeric(values, errors="coerce")
@@ -147,9 +143,9 @@ def _wanted(name: str) -> bool:
 
 
 def _parse_consumption(data: bytes) -> tuple[pd.DataFrame, str]:
-    """Cerema's CSV (bytes), only the columns the computation reads: text columns as text, numbers
-    parsed
-    by pandas' C parser (decimal comma with ';'); a column it cannot parse stays text for
+    """Cerema's CSV (bytes), only the columns the computation reads: text columns as text,
+    numbers parsed by pandas' C parser (decimal comma with ';'); a column it cannot parse stays
+    text for
     :func:`to_number`."""
     try:
         data.decode("utf-8")
@@ -380,11 +376,10 @@ class Passage:
 
 
 def read_passage(path: str | Path) -> Passage:
-    """INSEE's table de passage (CSV, any separator, UTF-8 or Latin-1): the old code is the column
-    ``CODGEO_<older year>`` (or ``ancien``/``code_ancien``/``old``), the new one ``CODGEO_<newer
-    year>``
-    (or ``nouveau``/``code_nouveau``/``new``); an optional ``part``, ``poids`` or ``surface`` column
-    weighs a split.
+    """INSEE's table de passage (CSV, any separator, UTF-8 or Latin-1): the old code is the
+    column ``CODGEO_<older year>`` (or ``ancien``/``code_ancien``/``old``), the new one
+    ``CODGEO_<newer year>`` (or ``nouveau``/``code_nouveau``/``new``); an optional ``part``,
+    ``poids`` or ``surface`` column weighs a split.
 
     Returns
     -------
@@ -427,8 +422,7 @@ def apply_passage(
 ) -> tuple[ConsumptionFile, list[str]]:
     """The file's communes converted to the new codes: rows of merged communes summed, a split
     commune's numbers shared among the new communes by area (the table's weight, else the areas
-    given,
-    else equal shares, said).
+    given, else equal shares, said).
 
     Returns
     -------
@@ -506,10 +500,9 @@ def apply_passage(
 
 
 def read_rates(path: str | Path) -> dict[str, float]:
-    """The territorialisation table: territory code → reduction rate, as a fraction (CSV with a code
-    column and a rate column, ``taux``/``rate``/``reduction``; « 54 », « 54 % » and « 0,54 » all
-    read
-    as 54 %: a value above 1 or with « % » is a percentage)."""
+    """The territorialisation table: territory code → reduction rate, as a fraction (CSV with a
+    code column and a rate column, ``taux``/``rate``/``reduction``; « 54 », « 54 % » and « 0,54 »
+    all read as 54 %: a value above 1 or with « % » is a percentage)."""
     path = Path(path)
     if not path.is_file():
         raise TerritoryError(
@@ -556,14 +549,13 @@ def read_rates(path: str | Path) -> dict[str, float]:
 
 
 def read_zones(path: str | Path) -> pd.DataFrame | None:
-    """The user's zones (a zone = a set of communes) from a membership table's columns ``zone_code``
-    and
-    ``zone_nom`` (optional), or None when it has no ``zone_code``.
+    """The user's zones (a zone = a set of communes) from a membership table's columns
+    ``zone_code`` and ``zone_nom`` (optional), or None when it has no ``zone_code``.
 
     Returns
     -------
-    DataFrame indexed by commune code, columns zone_code and zone_nom; a commune listed twice keeps
-    its first zone."""
+    DataFrame indexed by commune code, columns zone_code and zone_nom; a commune listed twice
+    keeps its first zone."""
     raw, _ = _read_text_table(Path(path))
     lower = {str(c).strip().lower(): c for c in raw.columns}
     code = next(

@@ -24,8 +24,8 @@ ROWS_AT_ONCE = 1000  # rows converted to Python values at a time when writing (m
 
 @dataclass
 class Options:
-    """The choices of a run (``CONSUMPTION_CONVENTIONS``, ``GUARANTEES``, ``UNITS``); ``rate`` and
-    ``rates`` are fractions (0.5 = 50 %)."""
+    """The choices of a run (``CONSUMPTION_CONVENTIONS``, ``GUARANTEES``, ``UNITS``); ``rate``
+    and ``rates`` are fractions (0.5 = 50 %)."""
 
     convention: str = "loi"
     rate: float = 0.5
@@ -38,8 +38,8 @@ class Options:
 @dataclass
 class LevelTables:
     """One level's tables: ``consommation`` and ``trajectoires`` (first column ``<level>_code``),
-    ``members`` (territory code → its commune codes) and ``missing`` (territory code → communes of
-    the territory absent from the file)."""
+    ``members`` (territory code → its commune codes) and ``missing`` (territory code → communes
+    of the territory absent from the file)."""
 
     level: str
     consommation: pd.DataFrame
@@ -48,9 +48,8 @@ class LevelTables:
     missing: dict[str, list[str]]
 
     def series(self) -> pd.DataFrame:
-        """The yearly series, one row per territory and year: ``<level>_code``, ``annee``, ``conso``
-        and
-        ``conso_<destination>`` (the unit of the tables)."""
+        """The yearly series, one row per territory and year: ``<level>_code``, ``annee``,
+        ``conso`` and ``conso_<destination>`` (the unit of the tables)."""
         key = f"{self.level}_code"
         years = sorted(
             int(c.split("_")[1])
@@ -102,8 +101,8 @@ class ConsumptionResult:
         return max(self.years)
 
     def report(self) -> dict[str, Any]:
-        """The REPORT: years, convention, unit, rows per level, the communes missing and their share
-        of area."""
+        """The REPORT: years, convention, unit, rows per level, the communes missing and their
+        share of area."""
         return {
             "annees": [min(self.years), self.last_year],
             "derniere_annee": self.last_year,
@@ -130,8 +129,8 @@ class ConsumptionResult:
 
 
 def _text_cell(value: Any) -> str:
-    """A text value as a CSV cell: quoted when it holds a comma, a quote or a line break; empty for
-    None."""
+    """A text value as a CSV cell: quoted when it holds a comma, a quote or a line break; empty
+    for None."""
     if value is None:
         return ""
     text = str(value)
@@ -141,9 +140,9 @@ def _text_cell(value: Any) -> str:
 
 
 def _columns(table: pd.DataFrame) -> tuple[list[list], list[list[str]]]:
-    """Each column of ``table`` twice, as Python lists: the values for SQLite (numbers as they are,
-    NaN
-    stored as NULL; None for a missing text) and the CSV cells (numbers as Python writes them,
+    """Each column of ``table`` twice, as Python lists: the values for SQLite (numbers as they
+    are, NaN stored as NULL; None for a missing text) and the CSV cells (numbers as Python writes
+    them,
     14500.0;
     empty where missing)."""
     values, cells = [], []
@@ -220,11 +219,9 @@ def _write_one(
 
 
 def write_tables(result: ConsumptionResult, folder: str | Path, feedback: Any = None) -> list[str]:
-    """Write ``consommation_<level>`` and ``trajectoires_<level>`` (CSV + GeoPackage) of every level
-    into
-    ``folder``, together (``files.OutputSet``: nothing is replaced on an error or a cancel; no other
-    file
-    of the folder is touched).
+    """Write ``consommation_<level>`` and ``trajectoires_<level>`` (CSV + GeoPackage) of every
+    level into ``folder``, together (``files.OutputSet``: nothing is replaced on an error or a
+    cancel; no other file of the folder is touched).
 
     Returns
     -------

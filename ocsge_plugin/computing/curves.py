@@ -54,9 +54,8 @@ def linear_wkb(blob: bytes) -> bytes:
 
 
 def linear_batches(batches: Iterable[dict], layer: QgsVectorLayer, feedback: Any) -> Iterator[dict]:
-    """``batches`` (``iter_batches``' dicts) with every curved WKB linearised; the count said once
-    in
-    ``feedback``'s log as a warning, at the end of the first full reading of the layer."""
+    """``batches`` (``iter_batches``' dicts) with every curved WKB linearised; the count said
+    once in ``feedback``'s log as a warning, at the end of the first full reading of the layer."""
     count = total = 0
     for batch in batches:
         column = batch["wkb"]
@@ -96,8 +95,7 @@ def linear_batches(batches: Iterable[dict], layer: QgsVectorLayer, feedback: Any
 
 def _first_time(feedback: Any, source: str) -> bool:
     """Whether the run of ``feedback`` (the algorithm's own, under its slices) has not been told
-    about
-    the layer ``source`` yet; from now on it has."""
+    about the layer ``source`` yet; from now on it has."""
     while isinstance(feedback, ScaledFeedback) and feedback.feedback is not None:
         feedback = feedback.feedback
     try:

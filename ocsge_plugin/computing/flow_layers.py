@@ -39,13 +39,10 @@ def code_fields(layer: QgsVectorLayer, kind: str) -> tuple[dict[str, str], tuple
 def layer_millesimes(
     layer: QgsVectorLayer, kind: str, notes: list[str] | None = None
 ) -> tuple[int, ...]:
-    """Years of a layer by ``reading.layer_millesimes`` (names, also behind a VRT of ``ocsge:load``,
-    else
-    fields): two for difference kinds, one otherwise, () when not found. A difference layer whose
-    years
-    are not found and which lacks its code fields raises FlowError (naming them). Fields and name
-    that
-    disagree: the fields win, told in ``notes``."""
+    """Years of a layer by ``reading.layer_millesimes`` (names, also behind a VRT of
+    ``ocsge:load``, else fields): two for difference kinds, one otherwise, () when not found. A
+    difference layer whose years are not found and which lacks its code fields raises FlowError
+    (naming them). Fields and name that disagree: the fields win, told in ``notes``."""
     years = reading.layer_millesimes(layer, kind, notes)
     if len(years) != 2 and kind in ("difference", "artif_diff"):
         code_fields(layer, kind)
@@ -62,8 +59,7 @@ def resolve_millesimes(
     fin: int | None = None,
 ) -> tuple[int, int]:
     """The period's years: the ones given (parameters) win over the ones found in the data;
-    FlowError
-    when one is missing (asking for the parameters) or when début is not before fin."""
+    FlowError when one is missing (asking for the parameters) or when début is not before fin."""
     debut = debut or found_debut
     fin = fin or found_fin
     if not debut or not fin:

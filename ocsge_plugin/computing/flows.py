@@ -1,7 +1,7 @@
-"""Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece by
-piece, from one of three sources (docs/domain.md §3). This module is the entry of ``ocsge:flows``
-and of territory aggregation; it reads the two difference layers itself and hands the overlay to
-``flows_overlay``.
+"""Flows between two millésimes: artificialisation and imperméabilisation gained and lost, piece
+by piece, from one of three sources (docs/domain.md §3). This module is the entry of
+``ocsge:flows`` and of territory aggregation; it reads the two difference layers itself and hands
+the overlay to ``flows_overlay``.
 
 * IGN's DIFFERENCE layer (normalised fields ``cs_debut, us_debut, cs_fin, us_fin``, or IGN's raw
   spellings ``CS_<y1>…`` / ``cs_avant…``): every row is a piece of land whose class changed;
@@ -15,10 +15,10 @@ and of territory aggregation; it reads the two difference layers itself and hand
   (``flows_overlay.pieces_from_overlay``, re-exported here).
 
 A **piece** is yielded when its codes changed, or when its status changed without a class change
-(the thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did not
-change yield nothing. Pieces whose status is indéterminé at either date (the leaves under their
-codes disagree) are kept out of the flows and counted in ``FlowReport.undetermined_count`` /
-``undetermined_area``.
+(the thresholds or IGN's layer can flip a polygon because a neighbour changed). Pieces that did
+not change yield nothing. Pieces whose status is indéterminé at either date (the leaves under
+their codes disagree) are kept out of the flows and counted in ``FlowReport.undetermined_count``
+/ ``undetermined_area``.
 
 The ``pieces_from_*`` functions check their input at once (FlowError) and return a generator of
 ``pieces.ChangePiece``: nothing is read before iterating; ``report`` (a ``pieces.FlowReport``) is
@@ -57,6 +57,7 @@ from .flow_layers import (
 from .flows_overlay import pieces_from_overlay, resolve_overlay_method
 from .pieces import UNDETERMINED, ChangePiece, FlowReport
 from .progress import ScaledFeedback, StepProgress
+from .table import FLOW_COLUMNS
 
 # The checks and the overlay are re-exported: ``ocsge:flows`` and ``chain`` use this module only.
 __all__ = [
@@ -75,15 +76,8 @@ __all__ = [
     "resolve_overlay_method",
 ]
 
-#: The six flow totals ``ocsge:flows`` reports (ha), in order.
-SUMMARY_FIELDS = (
-    "flux_artif",
-    "flux_desartif",
-    "flux_artif_net",
-    "flux_imper",
-    "flux_desimper",
-    "flux_imper_net",
-)
+#: The six flow totals ``ocsge:flows`` reports (ha), in order: the territory table's flows.
+SUMMARY_FIELDS = FLOW_COLUMNS
 
 
 def _code(feature, name: str | None) -> str | None:
@@ -163,21 +157,13 @@ def _read_difference(
         if geometry.isNull():
             continue
         report.pieces += 1
-        yield ChangePiece(
+        yield ChangePiece.between(
             geometry,
-            cs_d,
-            us_d,
-            cs_f,
-            us_f,
-            imper_d,
-            imper_f,
-            artif_d,
-            artif_f,
+            ((cs_d, us_d), (cs_f, us_f)),
+            ((imper_d, artif_d), (imper_f, artif_f)),
             flux_artif,
-            flux_imper,
             geometry.area(),
-            None,
-            feature.id(),
+            (None, feature.id()),
         )
     progress.done()
 
@@ -203,21 +189,12 @@ def pieces_from_difference(
     """Change pieces of IGN's DIFFERENCE layer (normalised or raw field names).
 
     Imperméabilisation from the couverture, artificialisation from the décret's matrix, both by
-    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the leaves
-    under
-    their codes disagree) are counted in ``report.undetermined_*`` and kept out. ``flows_only``
-    skips
-    pieces whose class changed without any flow (faster for aggregation). Raises FlowError (missing
-    fields) at once, before any piece."""
-    report = report if report is not None else FlowReport()
-    report.source, report.method, report.convention = (
-        "difference",
-        "matrice",
-        checked_convention(convention),
-    )
-    fields, _ = code_fields(layer, "difference")
-    _check_projected(layer, report)
-    return _read_difference(layer, "difference", fields, report, feedback, flows_only)
+    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the
+    leaves under their codes disagree) are counted in ``report.undetermined_*`` and kept out.
+    ``flows_only`` skips pieces whose class changed without any flow (faster for aggregation).
+    Raises FlowError (missing fields) at once, before any piece."""
+    report = _started(report, "difference", "matrice", convention)
+    return _checked_pieces(layer, "difference", report, feedback, flows_only)
 
 
 def pieces_from_artif_diff(
@@ -228,16 +205,25 @@ def pieces_from_artif_diff(
     convention: str = DEFAULT_CONVENTION,
 ) -> Iterator[ChangePiece]:
     """Change pieces of IGN's artificialisation difference layer (``zan_evol_…``): its
-    ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with 0,
-    the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the
-    couverture
-    codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
+    ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with
+    0, the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the
+    couverture codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
+    report = _started(report, "artif_diff", "ign", convention)
+    return _checked_pieces(layer, "artif_diff", report, feedback, flows_only)
+
+
+def _started(report: FlowReport | None, source: str, method: str, convention: str) -> FlowReport:
+    """``report`` (a new one when None) with its source, method and checked convention set."""
     report = report if report is not None else FlowReport()
-    report.source, report.method, report.convention = (
-        "artif_diff",
-        "ign",
-        checked_convention(convention),
-    )
-    fields, _ = code_fields(layer, "artif_diff")
+    report.source, report.method = source, method
+    report.convention = checked_convention(convention)
+    return report
+
+
+def _checked_pieces(
+    layer: QgsVectorLayer, kind: str, report: FlowReport, feedback: Any, flows_only: bool
+) -> Iterator[ChangePiece]:
+    """The pieces of a difference layer of ``kind``, its code fields and CRS checked first."""
+    fields, _ = code_fields(layer, kind)
     _check_projected(layer, report)
-    return _read_difference(layer, "artif_diff", fields, report, feedback, flows_only)
+    return _read_difference(layer, kind, fields, report, feedback, flows_only)

@@ -74,11 +74,9 @@ def _canonical_key(geometry: QgsGeometry) -> bytes | None:
 
 class _Codes:
     """Interned attribute combinations shared by both millésimes: raw (couverture, usage[, IGN
-    artif])
-    values → one small int, with the normalised codes, imperméabilisation and artificialisation of
-    the
-    combination computed once (``rules.resolve``; for the method 'ign', IGN's field read by
-    ``classify.parse_ign_artif``, the code ``ocsge:classify`` uses)."""
+    artif]) values → one small int, with the normalised codes, imperméabilisation and
+    artificialisation of the combination computed once (``rules.resolve``; for the method 'ign',
+    IGN's field read by ``classify.parse_ign_artif``, the code ``ocsge:classify`` uses)."""
 
     def __init__(self, method: str, convention: str = DEFAULT_CONVENTION) -> None:
         self.method = method
@@ -124,10 +122,9 @@ def _from_wkb(blob: bytes) -> QgsGeometry:
 class _Side:
     """One millésime in the overlay: per polygon, in reading order, its feature id, interned
     attributes, a check of its WKB (length and CRC-32) and, when ``with_area``, its area (numpy
-    arrays,
-    filled by ``batches``); the statuses come from the interned attributes, or for
-    ``matrice_seuils``
-    from ``classify.classify_layer`` (the whole mesh is needed): (sorted feature ids, artif)."""
+    arrays, filled by ``batches``); the statuses come from the interned attributes, or for
+    ``matrice_seuils`` from ``classify.classify_layer`` (the whole mesh is needed): (sorted
+    feature ids, artif)."""
 
     def __init__(
         self,
@@ -281,20 +278,18 @@ def pieces_from_overlay(
     flows_only: bool = False,
     convention: str = DEFAULT_CONVENTION,
 ) -> Iterator[ChangePiece]:
-    """Change pieces from the overlay of two millésimes (occupation du sol, or IGN artificialisation
-    layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign' (IGN's ``artif``
-    field),
-    'matrice', 'matrice_seuils' (``classify.classify_layer`` on each whole millésime) or
-    ``classify.AUTO`` (IGN when both layers carry IGN's ``artif``, else 'matrice_seuils').
+    """Change pieces from the overlay of two millésimes (occupation du sol, or IGN
+    artificialisation layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign'
+    (IGN's ``artif`` field), 'matrice', 'matrice_seuils' (``classify.classify_layer`` on each
+    whole millésime) or ``classify.AUTO`` (IGN when both layers carry IGN's ``artif``, else
+    'matrice_seuils').
 
     Identical geometries are paired first (exact coordinates), the rest is intersected with a
-    spatial
-    index. Areas covered by one millésime only go to ``report.only_parts`` / ``only_*_area``. When
-    the
-    CRS differ, the smaller layer (fewer features) is reprojected to the other's CRS.
-    ``report.stock`` receives each date's artif / imper stock (m², same statuses, in the CRS of the
-    pieces; not with ``flows_only``). Raises FlowError (départements, CRS, fields, method) at once,
-    before any piece."""
+    spatial index. Areas covered by one millésime only go to ``report.only_parts`` /
+    ``only_*_area``. When the CRS differ, the smaller layer (fewer features) is reprojected to
+    the other's CRS. ``report.stock`` receives each date's artif / imper stock (m², same
+    statuses, in the CRS of the pieces; not with ``flows_only``). Raises FlowError (départements,
+    CRS, fields, method) at once, before any piece."""
     report = report if report is not None else FlowReport()
     try:
         method = resolve_overlay_method(method, layer_debut, layer_fin)
@@ -396,33 +391,16 @@ class _OverlayRun:
         if geometry.isNull():
             return None
         report.pieces += 1
-        (cs_d, us_d), (cs_f, us_f) = (
-            self.codes.pair[debut.code[pos_d]],
-            self.codes.pair[fin.code[pos_f]],
-        )
-        return ChangePiece(
-            geometry,
-            cs_d,
-            us_d,
-            cs_f,
-            us_f,
-            imper_d,
-            imper_f,
-            artif_d,
-            artif_f,
-            flux_artif,
-            flux_imper,
-            geometry.area() if area is None else area,
-            int(debut.fid[pos_d]),
-            int(fin.fid[pos_f]),
-        )
+        codes = (self.codes.pair[debut.code[pos_d]], self.codes.pair[fin.code[pos_f]])
+        fids = (int(debut.fid[pos_d]), int(fin.fid[pos_f]))
+        area = geometry.area() if area is None else area
+        return ChangePiece.between(geometry, codes, (status_d, status_f), flux_artif, area, fids)
 
     def identical(self):
-        """Passes 1 and 2: both millésimes read in batches (attributes, areas, boxes, WKB hashes);
-        fin's polygons of identical WKB (same hash and area) paired at once with début's (a piece
-        when
-        codes or status changed). Returns the other fin polygons (position → geometry) and sets
-        ``self.matched`` (début positions paired)."""
+        """Passes 1 and 2: both millésimes read in batches (attributes, areas, boxes, WKB
+        hashes); fin's polygons of identical WKB (same hash and area) paired at once with début's
+        (a piece when codes or status changed). Returns the other fin polygons (position →
+        geometry) and sets ``self.matched`` (début positions paired)."""
         debut, fin, report = self.debut, self.fin, self.report
         step = Step(self.feedback, self.start, self.start + self.span * 0.2)
         hashes = [h for _, _, h in debut.batches(step)]
@@ -468,9 +446,9 @@ class _OverlayRun:
         )
 
     def canonical(self, rest_fin: dict[int, QgsGeometry]):
-        """Pass 3: the unmatched début polygons read, paired with fin's by canonical geometry (same
-        polygon written from another vertex or the other way round). Returns the début polygons
-        left."""
+        """Pass 3: the unmatched début polygons read, paired with fin's by canonical geometry
+        (same polygon written from another vertex or the other way round). Returns the début
+        polygons left."""
         debut, report = self.debut, self.report
         rest = np.flatnonzero(~self.matched & (debut.check != 0))
         position_of = dict(zip(debut.fid[rest].tolist(), rest.tolist()))

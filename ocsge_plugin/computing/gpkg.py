@@ -1,13 +1,11 @@
 """GeoPackages at the SQLite level: a layer copied with added columns; the validity of its
 geometries.
 
-``ocsge:classify`` returns the input polygons with five more attributes. Through a QGIS feature sink
-every polygon is decoded, re-encoded and indexed again: at a million polygons that writing took
-twice
-as long as reading and classifying. When the source is a GeoPackage (directly, or behind the
-renaming
-VRT of ``ocsge:load``) and the destination a new GeoPackage file, the same output is made by SQLite
-itself:
+``ocsge:classify`` returns the input polygons with five more attributes. Through a QGIS feature
+sink every polygon is decoded, re-encoded and indexed again: at a million polygons that writing
+took twice as long as reading and classifying. When the source is a GeoPackage (directly, or
+behind the renaming VRT of ``ocsge:load``) and the destination a new GeoPackage file, the same
+output is made by SQLite itself:
 
 1. GDAL creates the output layer, empty: the source's fields (renamed as the algorithm asks) then
 the
@@ -28,8 +26,7 @@ a
 
 :class:`InvalidGeometries` asks SQLite (SpatiaLite's ``ST_IsValid``, GEOS as QGIS uses it) which
 polygons of a GeoPackage (or, through OGR's SQLite dialect, of a shapefile) are invalid, in a
-thread:
-the classification reads and computes meanwhile.
+thread: the classification reads and computes meanwhile.
 
 Anything else (other formats, a destination that is a layer inside an existing GeoPackage, a source
 with a subset filter, a CRS id that would differ) raises :class:`Unsupported` before anything is
@@ -44,7 +41,7 @@ from collections.abc import Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -114,8 +111,7 @@ def is_plain_gpkg_destination(dest: Any) -> bool:
 
 def ogr_field(field: Any) -> Any:
     """The ``ogr.FieldDefn`` QGIS would write for a ``QgsField`` of an added attribute (bool,
-    integer,
-    real, text); Unsupported for another type."""
+    integer, real, text); Unsupported for another type."""
     from qgis.PyQt.QtCore import QVariant
 
     kinds = {
@@ -161,9 +157,9 @@ class GpkgTable:
 def _source_file(
     layer: Any,
 ) -> tuple[str, str | None, dict[str, str] | None, tuple[str, str | None]]:
-    """The data file a ``QgsVectorLayer`` reads whole (no subset), through ocsge:load's renaming VRT
-    when it is one: (file, layer name, the VRT's field → source column or None, (path, layer) as the
-    layer reads it); raises Unsupported."""
+    """The data file a ``QgsVectorLayer`` reads whole (no subset), through ocsge:load's renaming
+    VRT when it is one: (file, layer name, the VRT's field → source column or None, (path, layer)
+    as the layer reads it); raises Unsupported."""
     target = ogr_target(layer) if layer is not None else None
     if target is None:
         raise Unsupported("not a file read by OGR")
@@ -192,9 +188,8 @@ def gpkg_table(layer: Any) -> GpkgTable:
 
 def plan_copy(layer: Any, input_names: Sequence[str], renamed: dict[str, str]) -> Plan:
     """How to copy ``layer`` (a ``QgsVectorLayer``) with SQLite, whose output fields are
-    ``input_names``
-    (the layer's fields as QGIS gives them) renamed by ``renamed`` ({old: new}); raises
-    Unsupported."""
+    ``input_names`` (the layer's fields as QGIS gives them) renamed by ``renamed`` ({old: new});
+    raises Unsupported."""
     found = gpkg_table(layer)
     path, table, fid_column, geom_column, mapping = (
         found.path,
@@ -289,25 +284,32 @@ def write_copy(
     metadata: dict[str, str] | None = None,
 ) -> int:
     """Write ``dest`` (a new GeoPackage; an existing file is replaced once the copy is complete):
-    every
-    row of the plan's source with its columns, then ``added``: (ogr.FieldDefn, codes, labels), the
-    value of the row ``fid[i]`` being ``labels[codes[i]]`` (None is NULL; a few labels per column).
-    ``metadata``: the layer's metadata items (GDAL's, read back by ``GetMetadataItem``), written by
-    GDAL
-    while the layer is made, before its rows: opening the file again afterwards to add them cost 1.6
-    s
-    at 1,000,000 rows (SQLite's sync of the whole fresh file). Returns the number of rows; raises
-    Canceled, Unsupported, OSError.
+    every row of the plan's source with its columns, then ``added``: (ogr.FieldDefn, codes,
+    labels), the value of the row ``fid[i]`` being ``labels[codes[i]]`` (None is NULL; a few
+    labels per column). ``metadata``: the layer's metadata items (GDAL's, read back by
+    ``GetMetadataItem``), written by GDAL while the layer is made, before its rows: opening the
+    file again afterwards to add them cost 1.6 s at 1,000,000 rows (SQLite's sync of the whole
+    fresh file). Returns the number of rows; raises Canceled, Unsupported, OSError.
 
-    A ``TranslatePlan`` (a shapefile): GDAL translates it into the new GeoPackage (with its spatial
-    index; multi-polygons when QGIS sees the layer so, as a QGIS sink writes them), then SQLite adds
-    the columns' values; the features are numbered 1..n in the shapefile's order, as QGIS numbers
-    them."""
+    A ``TranslatePlan`` (a shapefile): GDAL translates it into the new GeoPackage (with its
+    spatial index; multi-polygons when QGIS sees the layer so, as a QGIS sink writes them), then
+    SQLite adds the columns' values; the features are numbered 1..n in the shapefile's order, as
+    QGIS numbers them."""
     write = _translate if isinstance(plan, TranslatePlan) else _write
+    rows = _Rows(added, fid, metadata or {})
     return _atomically(
         dest,
-        lambda tmp, layer_name: write(plan, tmp, layer_name, added, fid, feedback, metadata or {}),
+        lambda tmp, layer_name: write(plan, tmp, layer_name, rows, feedback),
     )
+
+
+class _Rows(NamedTuple):
+    """What is added to the copied rows: (ogr.FieldDefn, codes, labels) per column, the feature
+    ids, the layer's metadata items."""
+
+    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]]
+    fid: np.ndarray
+    metadata: dict[str, str]
 
 
 def _atomically(dest: str, write: Any) -> int:
@@ -330,9 +332,8 @@ def _private(path: Path) -> sqlite3.Connection:
 @contextmanager
 def _triggers_aside(con: sqlite3.Connection, layer_name: str):
     """One transaction in which the output table's triggers are set aside (GDAL's R-tree triggers
-    call
-    GDAL's SQL functions, which this connection lacks) and restored, as GDAL wrote them, at the
-    end."""
+    call GDAL's SQL functions, which this connection lacks) and restored, as GDAL wrote them, at
+    the end."""
     triggers = con.execute(
         "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
         (layer_name,),
@@ -346,15 +347,8 @@ def _triggers_aside(con: sqlite3.Connection, layer_name: str):
     con.execute("COMMIT")
 
 
-def _write(
-    plan: Plan,
-    path: Path,
-    layer_name: str,
-    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
-    fid: np.ndarray,
-    feedback: Any,
-    metadata: dict[str, str],
-) -> int:
+def _write(plan: Plan, path: Path, layer_name: str, rows: _Rows, feedback: Any) -> int:
+    added, fid, metadata = rows
     _create(plan, path, layer_name, [defn for defn, _, _ in added], metadata)
     _check(feedback)
     with closing(_private(path)) as con:
@@ -412,9 +406,8 @@ def _write(
 def _create(
     plan: Plan, path: Path, layer_name: str, added: Sequence[Any], metadata: dict[str, str]
 ) -> None:
-    """The empty output layer, made by GDAL (every GeoPackage table, trigger and extension row, and
-    its
-    metadata items)."""
+    """The empty output layer, made by GDAL (every GeoPackage table, trigger and extension row,
+    and its metadata items)."""
     driver = ogr.GetDriverByName("GPKG")
     ds = driver.CreateDataSource(str(path))
     if ds is None:
@@ -591,15 +584,9 @@ def plan_translate(
     )
 
 
-def _translate(
-    plan: TranslatePlan,
-    path: Path,
-    layer_name: str,
-    added: Sequence[tuple[Any, np.ndarray, Sequence[Any]]],
-    fid: np.ndarray,
-    feedback: Any,
-    metadata: dict[str, str],
-) -> int:
+def _translate(plan: TranslatePlan, path: Path, layer_name: str, rows: _Rows, feedback: Any) -> int:
+    added, fid, metadata = rows
+
     def callback(complete, message, data):
         _progress(feedback, 60.0 * complete)
         return 0 if feedback is not None and feedback.isCanceled() else 1
@@ -659,15 +646,12 @@ def _translate(
 
 class InvalidGeometries:
     """The feature ids whose geometry GEOS finds invalid, asked of SQLite (SpatiaLite's
-    ``ST_IsValid``,
-    which GDAL provides on GeoPackages and in its SQLite dialect) in a thread while the caller goes
-    on: the query runs in C
-    without Python's lock, so on two cores it costs no wall time beside the reading and the
-    thresholds.
+    ``ST_IsValid``, which GDAL provides on GeoPackages and in its SQLite dialect) in a thread
+    while the caller goes on: the query runs in C without Python's lock, so on two cores it costs
+    no wall time beside the reading and the thresholds.
 
-    ``result()`` waits: the set of ids to check (invalid, or not checkable by SQLite), or None when
-    the
-    query could not run (the caller then checks every geometry itself)."""
+    ``result()`` waits: the set of ids to check (invalid, or not checkable by SQLite), or None
+    when the query could not run (the caller then checks every geometry itself)."""
 
     def __init__(self, path: str | None, sql: str = "", dialect: str | None = None):
         import threading
@@ -682,10 +666,10 @@ class InvalidGeometries:
     @classmethod
     def start(cls, layer: Any) -> InvalidGeometries:
         """Start the query on the file behind ``layer``: a GeoPackage's own SQL, another file OGR
-        reads
-        (a shapefile…) through OGR's SQLite dialect, whose rowid is the feature id; any other source
-        gets no query (its ``result()`` is None: every geometry is to be checked). A PostGIS layer's
-        are asked of PostGIS (``ST_IsValid``, GEOS's too), in the server's own process."""
+        reads (a shapefile…) through OGR's SQLite dialect, whose rowid is the feature id; any
+        other source gets no query (its ``result()`` is None: every geometry is to be checked). A
+        PostGIS layer's are asked of PostGIS (``ST_IsValid``, GEOS's too), in the server's own
+        process."""
         if postgis_readable(layer):
             return cls(postgis.layer_connection(layer).ogr_name, postgis.validity_sql(layer))
         try:

@@ -1,14 +1,13 @@
 """The thresholds' mesh: polygons' WKB → vertices snapped to a grid and numbered → every polygon
-side,
-sorted by its edge one range of vertices at a time.
+side, sorted by its edge one range of vertices at a time.
 
-Memory is what this module is about (1,000,000 polygons of 32 vertices have 33 million vertices and
-as many sides): no array over every side is ever made. The mesh keeps one vertex number per vertex
-of the rings (``pid``, int32) and the rings' bounds; ``sorted_sides`` rebuilds the sides from them,
-range of vertex numbers by range, each range sorted on its own (its sides form a run of the whole
-sorted order, since the edge key's high part is its smaller vertex). The vertices are numbered the
-same way, by ranges of their grid keys. The numbering and the sorted order are those of one sort of
-everything.
+Memory is what this module is about (1,000,000 polygons of 32 vertices have 33 million vertices
+and as many sides): no array over every side is ever made. The mesh keeps one vertex number per
+vertex of the rings (``pid``, int32) and the rings' bounds; ``sorted_sides`` rebuilds the sides
+from them, range of vertex numbers by range, each range sorted on its own (its sides form a run
+of the whole sorted order, since the edge key's high part is its smaller vertex). The vertices
+are numbered the same way, by ranges of their grid keys. The numbering and the sorted order are
+those of one sort of everything.
 """
 
 from __future__ import annotations
@@ -46,13 +45,11 @@ class Mesh:
     """Snapped vertices, areas and rings of a polygon set.
 
     Vertices are snapped to ``grid`` and numbered 0 .. n_points-1 in the order of their keys;
-    ``vkeys[i]`` packs vertex i's integer grid coordinates relative to ``origin`` (high 32 bits x,
-    low
-    32 bits y, each + 2³¹), from which its (snapped) coordinates are recovered. ``pid`` is the
-    vertex
-    number of each vertex of the rings, ring after ring; ``ring_start`` / ``ring_count`` locate each
-    ring in it, ``ring_poly`` is its polygon and ``ring_sign`` +1 where it runs exterior
-    counter-clockwise / interior clockwise.
+    ``vkeys[i]`` packs vertex i's integer grid coordinates relative to ``origin`` (high 32 bits
+    x, low 32 bits y, each + 2³¹), from which its (snapped) coordinates are recovered. ``pid`` is
+    the vertex number of each vertex of the rings, ring after ring; ``ring_start`` /
+    ``ring_count`` locate each ring in it, ``ring_poly`` is its polygon and ``ring_sign`` +1
+    where it runs exterior counter-clockwise / interior clockwise.
     """
 
     def __init__(self) -> None:
@@ -81,8 +78,8 @@ class Mesh:
         return np.where(reverse, high, low), np.where(reverse, low, high)
 
     def side_ends(self, chunk: slice) -> tuple[np.ndarray, np.ndarray]:
-        """Each ring vertex of ``chunk`` and the one after it in its ring (the first after the last:
-        rings are closed, even the unclosed ones)."""
+        """Each ring vertex of ``chunk`` and the one after it in its ring (the first after the
+        last: rings are closed, even the unclosed ones)."""
         stop = min(chunk.stop, self.pid.size)
         start = self.pid[chunk.start : stop]
         end = np.empty_like(start)
@@ -153,10 +150,9 @@ def read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: Any) -> 
 
 def _number(keys: np.ndarray, progress: Any) -> tuple[np.ndarray, list[np.ndarray]]:
     """(number of each key, int32; the distinct keys sorted, by parts): range of key values by
-    range,
-    each sorted on its own, so that only one range's sort is held at a time. ``keys`` (an array that
-    owns its memory, no view of it held) is spent: once a range's keys are read their places take
-    their numbers, and the numbers are then narrowed to int32 in the same memory."""
+    range, each sorted on its own, so that only one range's sort is held at a time. ``keys`` (an
+    array that owns its memory, no view of it held) is spent: once a range's keys are read their
+    places take their numbers, and the numbers are then narrowed to int32 in the same memory."""
     labels = _range_labels(keys, progress)
     distinct: list[np.ndarray] = []
     n_distinct = 0
@@ -191,8 +187,7 @@ def _narrowed(values: np.ndarray) -> np.ndarray:
 
 def joined(parts: list[np.ndarray]) -> np.ndarray:
     """The parts of an array joined, each part freed once copied (the caller keeps no other
-    reference
-    to them): never twice the whole in memory."""
+    reference to them): never twice the whole in memory."""
     out = np.empty(sum(part.size for part in parts), dtype=parts[0].dtype)
     done = 0
     while parts:
@@ -217,9 +212,8 @@ def _range_labels(keys: np.ndarray, progress: Any) -> np.ndarray:
 
 def _by_label(labels: np.ndarray, progress: Any) -> Iterator[np.ndarray]:
     """The positions of each label, label after label (ascending); 255 is no label. One scan of
-    every
-    label (by slices: bounded temporaries) finds the positions of ``2 ** _GROUP_BITS`` labels, which
-    are then split among them: a few scans in all, not one a label."""
+    every label (by slices: bounded temporaries) finds the positions of ``2 ** _GROUP_BITS``
+    labels, which are then split among them: a few scans in all, not one a label."""
     top = min(int(labels.max()) + 1 if labels.size else 0, 255)
     for group_id in range(-(-top >> _GROUP_BITS)):
         progress.check()
@@ -258,8 +252,8 @@ _END = object()
 def ahead(items: Iterator[_T]) -> Iterator[_T]:
     """The items of ``items``, the next one made in a second thread while the caller works on the
     current one: numpy lets go of the GIL in its sorts, searches and arithmetic, so on two cores
-    the two overlap. One item more is held at a time; an error (a cancel included) of the making is
-    raised here, in order."""
+    the two overlap. One item more is held at a time; an error (a cancel included) of the making
+    is raised here, in order."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocsge-mesh") as pool:
         pending = pool.submit(next, items, _END)
         while True:
@@ -274,10 +268,9 @@ def sorted_sides(
     mesh: Mesh, cls: np.ndarray, progress: Any
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Every polygon side (without the degenerate ones: repeated vertices, ring closure) as (sort
-    key,
-    see ``side_keys``; polygon), sorted by key, by runs of the whole order: the sides whose smaller
-    vertex is in one range of vertex numbers, range after range, each range sorted while the caller
-    works on the previous one (``ahead``). ``mesh.pid`` is spent."""
+    key, see ``side_keys``; polygon), sorted by key, by runs of the whole order: the sides whose
+    smaller vertex is in one range of vertex numbers, range after range, each range sorted while
+    the caller works on the previous one (``ahead``). ``mesh.pid`` is spent."""
     return ahead(_sorted_sides(mesh, cls, progress))
 
 

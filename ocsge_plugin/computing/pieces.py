@@ -61,9 +61,9 @@ def flow_kind(
 ) -> tuple[int | None, int | None]:
     """(flux_artif, flux_imper) of a piece from its statuses at both dates.
 
-    Statuses are True/False, 1/0, or None/-1 (indéterminé). Each flow is +1 (became artificialised /
-    impermeable), -1 (desartificialised / unsealed), 0 (unchanged) or None when a status is
-    indéterminé.
+    Statuses are True/False, 1/0, or None/-1 (indéterminé). Each flow is +1 (became
+    artificialised / impermeable), -1 (desartificialised / unsealed), 0 (unchanged) or None when
+    a status is indéterminé.
     """
 
     def one(before: Any, after: Any) -> int | None:
@@ -121,6 +121,36 @@ class ChangePiece:
         None  # source feature ids (overlay: both; difference layers: fid_fin only)
     )
     fid_fin: int | None = None
+
+    @classmethod
+    def between(
+        cls,
+        geometry: QgsGeometry,
+        codes: tuple[tuple[str | None, str | None], tuple[str | None, str | None]],
+        statuses: tuple[tuple[int, int], tuple[int, int]],
+        flux_artif: int,
+        area: float,
+        fids: tuple[int | None, int | None],
+    ) -> ChangePiece:
+        """The piece from début's and fin's (cs, us) codes, (imper, artif) statuses and feature
+        ids: the imperméabilisation flow follows the statuses, the artificialisation flow is
+        given (IGN's ``zan_evol`` may say it where its statuses do not)."""
+        ((cs_d, us_d), (cs_f, us_f)), ((imper_d, artif_d), (imper_f, artif_f)) = codes, statuses
+        return cls(
+            geometry,
+            cs_d,
+            us_d,
+            cs_f,
+            us_f,
+            imper_d,
+            imper_f,
+            artif_d,
+            artif_f,
+            flux_artif,
+            imper_f - imper_d,
+            area,
+            *fids,
+        )
 
     @property
     def flux(self) -> str | None:
@@ -233,8 +263,8 @@ class FlowAccumulator:
         self.transitions_us[(piece.us_debut, piece.us_fin)] += area
 
     def totals(self, unit: float = M2_PER_HA) -> dict[str, float]:
-        """flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net (÷
-        unit: ha)."""
+        """flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net
+        (÷ unit: ha)."""
         f = {key: value / unit for key, value in self.flux.items()}
         return {
             "flux_artif": f["artif"],
@@ -247,8 +277,7 @@ class FlowAccumulator:
 
     def transitions(self, nomenclature: str, unit: float = M2_PER_HA) -> pd.DataFrame:
         """Long table (debut, fin, libelle_debut, libelle_fin, surface_ha) of the changed land,
-        largest
-        first; ``nomenclature`` is 'couverture' or 'usage'. Unchanged land is not in it."""
+        largest first; ``nomenclature`` is 'couverture' or 'usage'. Unchanged land is not in it."""
         table = self.transitions_cs if nomenclature == "couverture" else self.transitions_us
         labels = _labels(nomenclature)
         rows = [
@@ -264,8 +293,7 @@ class FlowAccumulator:
 
     def origin(self, unit: float = M2_PER_HA) -> pd.DataFrame:
         """Origin of the newly artificialised land: (nomenclature, code, libelle, surface_ha,
-        pourcent)
-        by couverture then usage at début; ``pourcent`` of the new artificialisation
+        pourcent) by couverture then usage at début; ``pourcent`` of the new artificialisation
         (flux_artif)."""
         total = self.flux["artif"]
         rows = []

@@ -1,15 +1,14 @@
-"""Territories and the placement of OCS GE polygons in them: the only geometric step of the domain
-(docs/domain.md §4).
+"""Territories and the placement of OCS GE polygons in them: the only geometric step of the
+domain (docs/domain.md §4).
 
 ``TerritorySet.from_layer(layer, code_field, name_field, keep_fields=(), feedback=None)`` reads
-territory polygons in any CRS (invalid geometries repaired, duplicate codes merged, both reported).
-``Placement`` places each polygon by a raster of the territories: cells that no territory boundary
-crosses belong wholly to one territory, so a polygon whose bounding box lies in such cells costs
-nothing more than its area; only polygons near a boundary go to GEOS (prepared containment test,
-then
-intersection), and their answer is kept (by WKB hash) for the next millésime, where most polygons
-are
-identical. ``accumulate`` adds each polygon's area × weights to the sums of its territories.
+territory polygons in any CRS (invalid geometries repaired, duplicate codes merged, both
+reported). ``Placement`` places each polygon by a raster of the territories: cells that no
+territory boundary crosses belong wholly to one territory, so a polygon whose bounding box lies
+in such cells costs nothing more than its area; only polygons near a boundary go to GEOS
+(prepared containment test, then intersection), and their answer is kept (by WKB hash) for the
+next millésime, where most polygons are identical. ``accumulate`` adds each polygon's area ×
+weights to the sums of its territories.
 """
 
 from __future__ import annotations
@@ -302,8 +301,7 @@ class Placement:
         edge = edge_ds.GetRasterBand(1).ReadAsArray().astype(bool)
         owner_ds = count_ds = edge_ds = mem = None  # free the rasters and layers
         # A cell is decided when no territory boundary crosses it (dilated by one cell, for safety)
-        # and
-        # its centre lies in at most one territory: it then lies wholly in that territory, or in
+        # and its centre lies in at most one territory: it then lies wholly in that territory, or in
         # none.
         bad = cells.dilate(edge | (count > 1))  # dilated by one cell in the 8 directions
         del count, edge
@@ -393,8 +391,8 @@ class Placement:
     def exact(
         self, blob: bytes, area: float, hint: int = -1, cover_only: bool = False
     ) -> tuple[list[tuple[int, float]], bool]:
-        """Like :meth:`_exact`, reusing the answer for a polygon already met (same WKB: keyed by its
-        hash and length, 64 + 32 bits; a collision between two polygons of a run is ~1e-9
+        """Like :meth:`_exact`, reusing the answer for a polygon already met (same WKB: keyed by
+        its hash and length, 64 + 32 bits; a collision between two polygons of a run is ~1e-9
         likely)."""
         key = (hash(blob), len(blob), cover_only)
         found = self._cache.get(key)
@@ -462,9 +460,9 @@ class Placement:
         last = None
         if cover_only and len(crossing) == 2:
             # Coverage only (the polygon is neither artificialised nor impermeable): inside the
-            # union of
-            # a partition, the second share is the polygon's area minus the first (one intersection
-            # instead of two; outlines that do not tile exactly put their cm² slivers in it).
+            # union of a partition, the second share is the polygon's area minus the first (one
+            # intersection instead of two; outlines that do not tile exactly put their cm² slivers
+            # in it).
             union = self._union()
             if union is not None and union.contains(shape):
                 last = crossing.pop()
@@ -620,6 +618,6 @@ def _exact_pieces(
 
 
 def _positions(kept: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
-    """Positions in the batch of ``rows`` of the polygons ``accumulate`` kept (all when ``kept`` is
-    None)."""
+    """Positions in the batch of ``rows`` of the polygons ``accumulate`` kept (all when ``kept``
+    is None)."""
     return rows if kept is None else kept[rows]

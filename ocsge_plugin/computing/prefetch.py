@@ -13,11 +13,10 @@ __all__ = ["Prefetched", "prefetched"]
 
 
 def prefetched(items: Iterator, step: Step) -> Prefetched:
-    """``items`` produced one ahead in a thread started at once (GDAL lets go of Python's lock while
-    it
-    reads, so the reading of the next batch runs beside the caller's work on this one); its errors
-    raised here; the thread stopped when the caller stops (``close``, cancel, error, the end) or
-    ``step`` is canceled."""
+    """``items`` produced one ahead in a thread started at once (GDAL lets go of Python's lock
+    while it reads, so the reading of the next batch runs beside the caller's work on this one);
+    its errors raised here; the thread stopped when the caller stops (``close``, cancel, error,
+    the end) or ``step`` is canceled."""
     return Prefetched(items, step)
 
 

@@ -18,10 +18,9 @@ def check_canceled(feedback: Any) -> None:
 class ScaledFeedback:
     """A slice [start, end] of a feedback's progress, for a called stage.
 
-    Its 0–100 % progress (``setProgress``) or 0–1 fraction (``progress``) is mapped, clamped, into
-    the
-    slice; ``isCanceled`` and every other method (pushInfo, pushWarning, reportError…) go to the
-    feedback, which may be None (then nothing is reported and nothing is canceled)."""
+    Its 0–100 % progress (``setProgress``) or 0–1 fraction (``progress``) is mapped, clamped,
+    into the slice; ``isCanceled`` and every other method (pushInfo, pushWarning, reportError…)
+    go to the feedback, which may be None (then nothing is reported and nothing is canceled)."""
 
     def __init__(self, feedback: Any, start: float = 0.0, end: float = 100.0) -> None:
         self.feedback, self.start, self.end = feedback, start, end

@@ -6,11 +6,11 @@ Métropole du Grand Paris are not EPCI à fiscalité propre: their communes coun
 (docs/domain.md §4).
 
 The membership table is read by ``communes.read_membership(path)`` (any shape planners have: the
-plugin's CSV, INSEE's table d'appartenance, ADMIN EXPRESS fields) and the commune codes checked by
-``communes.check_commune_codes`` before anything is summed.
-``rollup(communes, membership=None, levels=…, feedback=None, code_field="code") -> RollupResult``;
-``commune_table(result)``
-the communes with their membership codes, ``dissolve(members, geometries)`` the outlines of a level.
+plugin's CSV, INSEE's table d'appartenance, ADMIN EXPRESS fields) and the commune codes checked
+by ``communes.check_commune_codes`` before anything is summed. ``rollup(communes,
+membership=None, levels=…, feedback=None, code_field="code") -> RollupResult``;
+``commune_table(result)`` the communes with their membership codes, ``dissolve(members,
+geometries)`` the outlines of a level.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from .table import SURFACE_COLUMNS, TABLE_COLUMNS, years_text
 
 # Établissements publics territoriaux of the Métropole du Grand Paris: not EPCI à fiscalité propre.
 # Their communes belong to the Métropole du Grand Paris (SIREN 200054781). Detected by a nature
-# column
-# ('EPT') when the membership table has one, else by their SIREN codes (``communes.EPT_CODES``).
+# column ('EPT') when the membership table has one, else by their SIREN codes
+# (``communes.EPT_CODES``).
 MGP_CODE = "200054781"
 
 __all__ = [
@@ -169,8 +169,8 @@ def rollup(
 
 
 def _partial_note(level: str, summed: pd.DataFrame) -> list[str]:
-    """The warning naming the territories of ``level`` that sum only some of their communes (field
-    inconnu: '… partiel'), or none."""
+    """The warning naming the territories of ``level`` that sum only some of their communes
+    (field inconnu: '… partiel'), or none."""
     partial = sorted(
         {
             str(c)
@@ -229,9 +229,9 @@ def _membership_codes(
     known: pd.Series,
     warnings: list[str],
 ) -> dict[str, dict]:
-    """Set the communes' epci, département, région and SCoT codes (EPT → Métropole du Grand Paris;
-    département from the INSEE code, région from the département when the table has none); return
-    each level's code → name."""
+    """Set the communes' epci, département, région and SCoT codes (EPT → Métropole du Grand
+    Paris; département from the INSEE code, région from the département when the table has none);
+    return each level's code → name."""
 
     def col(name: str) -> pd.Series:
         if name in table.columns:

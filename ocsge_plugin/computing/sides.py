@@ -1,8 +1,6 @@
-"""The thresholds' fallback for polygon sides without an exact twin (vertices that do not coincide
-to
-the snapping grid, boundaries that coincide only to a tolerance): their neighbours found
-geometrically
-among the other unmatched sides (docs/domain.md §2, "Thresholds")."""
+"""The thresholds' fallback for polygon sides without an exact twin (vertices that do not
+coincide to the snapping grid, boundaries that coincide only to a tolerance): their neighbours
+found geometrically among the other unmatched sides (docs/domain.md §2, "Thresholds")."""
 
 from __future__ import annotations
 
@@ -30,12 +28,11 @@ def side_neighbours(
 ) -> tuple[np.ndarray, ...]:
     """Neighbours of unmatched segments among the other unmatched segments, geometrically.
 
-    A candidate covers the part of a segment along which it runs within ``tol`` (overlap longer than
-    ``tol``; a segment no longer than ``tol`` is covered by a candidate within ``tol`` of both its
-    ends).
-    Returns per segment: fully covered by neighbours (gaps ≤ tol), has a same-class / opposite-class
-    /
-    indéterminé neighbour, then the union pairs (polygon, same-class neighbour polygon).
+    A candidate covers the part of a segment along which it runs within ``tol`` (overlap longer
+    than ``tol``; a segment no longer than ``tol`` is covered by a candidate within ``tol`` of
+    both its ends). Returns per segment: fully covered by neighbours (gaps ≤ tol), has a
+    same-class / opposite-class / indéterminé neighbour, then the union pairs (polygon,
+    same-class neighbour polygon).
     """
     m = x0.size
     bx0, by0 = np.minimum(x0, x1) - tol, np.minimum(y0, y1) - tol
@@ -97,8 +94,7 @@ def _overlaps(
     tol: float,
 ) -> tuple[np.ndarray, ...]:
     """The candidate pairs (qi, cj) that share a stretch of boundary, with that stretch as an
-    interval
-    [lo, hi] along segment qi (of length length_q): (qi, cj, lo, hi, length_q)."""
+    interval [lo, hi] along segment qi (of length length_q): (qi, cj, lo, hi, length_q)."""
     keep = poly[qi] != poly[cj]
     qi, cj = qi[keep], cj[keep]
 

@@ -1,8 +1,8 @@
-"""What a layer brings to the aggregation, told from its fields and names: a stock layer (occupation
-du sol, IGN's artificialisation, an ``ocsge:classify`` output) or a flow layer (IGN's difference,
-IGN's
-artificialisation difference, an ``ocsge:flows`` output), with its département and millésime(s); and
-the choice of one layer per millésime and pair when a delivery holds several.
+"""What a layer brings to the aggregation, told from its fields and names: a stock layer
+(occupation du sol, IGN's artificialisation, an ``ocsge:classify`` output) or a flow layer (IGN's
+difference, IGN's artificialisation difference, an ``ocsge:flows`` output), with its département
+and millésime(s); and the choice of one layer per millésime and pair when a delivery holds
+several.
 """
 
 from __future__ import annotations
@@ -47,13 +47,10 @@ class Source:
         return self.layer.crs()
 
 
+# What a layer of each kind brings: the stock at its millésime, or the flows between two.
 _ROLES = {
-    "occupation": "stock",
-    "artif": "stock",
-    "classified": "stock",
-    "difference": "flow",
-    "artif_diff": "flow",
-    "flows": "flow",
+    **dict.fromkeys(("occupation", "artif", "classified"), "stock"),
+    **dict.fromkeys(("difference", "artif_diff", "flows"), "flow"),
 }
 # The fields the aggregation reads, per kind (normalised names), when the layer has them.
 _READ = {
@@ -79,11 +76,9 @@ def describe_source(
     layer: QgsVectorLayer, method: str = "auto", notes: list[str] | None = None
 ) -> Source | None:
     """What ``layer`` brings to the aggregation, told by ``reading.layer_kind`` (its fields,
-    whatever its
-    name or provider); None for a layer with nothing to give (zone construite, another layer).
-    Raises
-    TerritoryError when a stock or flow layer's millésime cannot be found. A millésime whose layer's
-    fields and name disagree (the fields win) is told in ``notes``."""
+    whatever its name or provider); None for a layer with nothing to give (zone construite,
+    another layer). Raises TerritoryError when a stock or flow layer's millésime cannot be found.
+    A millésime whose layer's fields and name disagree (the fields win) is told in ``notes``."""
     kind = reading.layer_kind(layer)
     role = _ROLES.get(kind)
     if role is None:
@@ -135,10 +130,8 @@ _KIND_TITLES = {**reading.LAYER_TITLES, "classified": "Couche qualifiée", "flow
 
 def source_title(name: str, kind: str, dep: str | None, years: Sequence[int]) -> str:
     """How the log names an input layer: « Occupation du sol D90 2018 »; a name the user gave is
-    kept
-    in front (« Mon zonage (Occupation du sol D90 2018) »), the internal names of the normalised
-    layers
-    (« artif_artif_2018_090 », « difference_DIFFERENCE ») are not shown."""
+    kept in front (« Mon zonage (Occupation du sol D90 2018) »), the internal names of the
+    normalised layers (« artif_artif_2018_090 », « difference_DIFFERENCE ») are not shown."""
     label = " ".join(
         p
         for p in (_KIND_TITLES.get(kind, kind), f"D{dep}" if dep else "", "-".join(map(str, years)))
@@ -178,12 +171,12 @@ def select_sources(
 ) -> tuple[list[Source], list[str]]:
     """One stock layer per (département, millésime) and one flow layer per (département, pair).
 
-    A delivery folder often holds the same millésime twice (GeoPackage and Shapefile) and both IGN's
-    artificialisation layers and the occupation du sol: the preferred kind is kept (classified
-    layers first; then IGN's layers for methods 'auto' / 'ign', the occupation du sol for the
-    matrix), the others are left out with a note. For 'matrice_seuils', difference layers are left
-    out when both millésimes are there: the thresholds need the whole millésimes, so flows come
-    from their overlay."""
+    A delivery folder often holds the same millésime twice (GeoPackage and Shapefile) and both
+    IGN's artificialisation layers and the occupation du sol: the preferred kind is kept
+    (classified layers first; then IGN's layers for methods 'auto' / 'ign', the occupation du sol
+    for the matrix), the others are left out with a note. For 'matrice_seuils', difference layers
+    are left out when both millésimes are there: the thresholds need the whole millésimes, so
+    flows come from their overlay."""
     ign_first = method in ("auto", "ign")
     stock_rank = {
         "classified": 0,
@@ -296,9 +289,9 @@ def sources_from_layers(
 
 @dataclass
 class FlowChoice:
-    """Where ``ocsge:flows`` takes its flows from: 'difference', 'artif_diff' or 'overlay', the kind
-    of
-    the difference layer used (None for the overlay), the method applied, what to tell the user."""
+    """Where ``ocsge:flows`` takes its flows from: 'difference', 'artif_diff' or 'overlay', the
+    kind of the difference layer used (None for the overlay), the method applied, what to tell
+    the user."""
 
     source: str
     kind: str | None
@@ -311,10 +304,9 @@ def flow_source(
     difference: QgsVectorLayer | None, has_debut: bool, has_fin: bool, method: str
 ) -> FlowChoice:
     """The data the flows come from, given a difference layer (or None), which occupation layers
-    were
-    given and the method ('auto', 'ign', 'matrice', 'matrice_seuils'). The seuils need the whole
-    millésimes (overlay); IGN's method reads IGN's artificialisation difference. Raises FlowError
-    (translated) when nothing given can answer."""
+    were given and the method ('auto', 'ign', 'matrice', 'matrice_seuils'). The seuils need the
+    whole millésimes (overlay); IGN's method reads IGN's artificialisation difference. Raises
+    FlowError (translated) when nothing given can answer."""
     both = has_debut and has_fin
     if difference is None:
         if both:

@@ -13,6 +13,8 @@ import pandas as pd
 from ..core.definitions import LEVELS  # publishing/export.py imports it from here
 
 __all__ = [
+    "KEY_COLUMNS",
+    "FLOW_COLUMNS",
     "TABLE_COLUMNS",
     "TEXT_COLUMNS",
     "SURFACE_COLUMNS",
@@ -23,14 +25,21 @@ __all__ = [
     "LEVELS",
 ]
 
+#: Which territory and which pair of millésimes a row is about (the per-class tables too).
+KEY_COLUMNS = ["code", "nom", "index_debut", "index_fin", "millesime_debut", "millesime_fin"]
+#: The six flows between the millésimes, in order (``ocsge:flows`` reports their totals).
+FLOW_COLUMNS = (
+    "flux_artif",
+    "flux_desartif",
+    "flux_artif_net",
+    "flux_imper",
+    "flux_desimper",
+    "flux_imper_net",
+)
+
 # The long table (m²): one row per territory and pair of millésimes.
 TABLE_COLUMNS = [
-    "code",
-    "nom",
-    "index_debut",
-    "index_fin",
-    "millesime_debut",
-    "millesime_fin",
+    *KEY_COLUMNS,
     "surface",  # territory area
     "surface_couverte",  # covered by OCS GE at millesime_fin
     "pourcent_couvert",
@@ -41,12 +50,7 @@ TABLE_COLUMNS = [
     "surface_artif_debut",
     "surface_imper_debut",
     "surface_couverte_debut",
-    "flux_artif",
-    "flux_desartif",
-    "flux_artif_net",
-    "flux_imper",
-    "flux_desimper",
-    "flux_imper_net",
+    *FLOW_COLUMNS,
     # polygons of unknown status at millesime_fin (the leaves under their codes disagree)
     "surface_indeterminee",
     "flux_indetermine",  # change pieces whose flows cannot be told (kept out of the flows)

@@ -1,9 +1,8 @@
 """Aggregation: OCS GE stocks and flows summed per territory, one streaming pass per source.
 
 OCS GE polygon ∩ territory polygon, area summed per territory, in the data's projected CRS
-(territories
-are reprojected to it; docs/domain.md §4). Percentages are over the full territory area;
-the share of the territory covered by OCS GE is reported beside them.
+(territories are reprojected to it; docs/domain.md §4). Percentages are over the full territory
+area; the share of the territory covered by OCS GE is reported beside them.
 
 ``aggregate(territories, sources, method='auto', coverage=True, feedback=None, overlay=None,
 convention=…, thresholds=None) -> AggregateResult``: ``AggregateResult.table`` is a pandas DataFrame
@@ -12,16 +11,14 @@ across départements. The flows of two millésimes without flow layer (``overlay
 thresholds (``thresholds``) come from the other cores, handed in by ``chain.run_aggregate``.
 
 Where the rest lives: ``placement`` (territories, placing polygons in them), ``sources`` (what a
-layer
-is), ``batches`` (reading), ``wkb`` (areas and boxes), ``codes`` (statuses by distinct value),
-``table`` (the table's columns and units), ``classes`` (the per-class sums, made in the same pass:
-``AggregateResult.classes``), ``rollup`` (higher levels).
+layer is), ``batches`` (reading), ``wkb`` (areas and boxes), ``codes`` (statuses by distinct
+value), ``table`` (the table's columns and units), ``classes`` (the per-class sums, made in the
+same pass: ``AggregateResult.classes``), ``rollup`` (higher levels).
 
-Only the needed attributes are read; the couverture × usage matrix is a lookup per distinct pair of
-codes; polygons that are neither artificialised nor impermeable only count for the coverage
+Only the needed attributes are read; the couverture × usage matrix is a lookup per distinct pair
+of codes; polygons that are neither artificialised nor impermeable only count for the coverage
 (``coverage=False`` skips them). Memory is bounded by the number of territories, classes and
-boundary
-polygons, not by the number of polygons.
+boundary polygons, not by the number of polygons.
 """
 
 from __future__ import annotations
@@ -87,6 +84,7 @@ class AggregateResult:
     classes: dict[str, pd.DataFrame] = field(
         default_factory=dict
     )  # per-class long tables (m²), classes.Collector.tables
+    used: list[str] = field(default_factory=list)  # the names of the layers aggregated
 
 
 def _stock_weights(
@@ -128,18 +126,17 @@ def _stock_weights(
 
 
 def _counts(w: np.ndarray) -> np.ndarray:
-    """Per polygon: whether it adds to a stock without the coverage (artificialised, impermeable or
-    undetermined)."""
+    """Per polygon: whether it adds to a stock without the coverage (artificialised, impermeable
+    or undetermined)."""
     return (w[:, 1] + w[:, 2] + w[:, 3]) > 0
 
 
 def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> Needed | None:
     """The polygons of a stock layer ``add_stock`` uses at all, told from their codes alone
-    (``batches.iter_batches`` leaves the others out of a PostGIS reading): without the coverage (nor
-    the stock by class it would give), those that count (``_counts``: an undetermined one too,
-    counted
-    apart); None (all of them) with the coverage or the thresholds (which classify a polygon by its
-    neighbours)."""
+    (``batches.iter_batches`` leaves the others out of a PostGIS reading): without the coverage
+    (nor the stock by class it would give), those that count (``_counts``: an undetermined one
+    too, counted apart); None (all of them) with the coverage or the thresholds (which classify a
+    polygon by its neighbours)."""
     if coverage or used == "matrice_seuils":
         return None
     return lambda batch: _counts(_stock_weights(source, batch, used, None, convention))
@@ -147,11 +144,9 @@ def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> 
 
 def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENTION) -> np.ndarray:
     """Per piece: (artificialisation, désartificialisation, imperméabilisation,
-    désimperméabilisation,
-    indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at a date (for the flows
-    taken
-    from this layer) is kept out of the flows and weighs on the last column only (as
-    ``flows.pieces_from_difference`` does)."""
+    désimperméabilisation, indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at
+    a date (for the flows taken from this layer) is kept out of the flows and weighs on the last
+    column only (as ``flows.pieces_from_difference`` does)."""
     f = source.fields
     undetermined = None
     if source.kind == "flows":
@@ -404,8 +399,8 @@ def _crs_key(crs: QgsCoordinateReferenceSystem) -> str:
 def _extents(
     sources: Sequence[Source], needed: dict[int, Needed | None]
 ) -> dict[str, QgsRectangle]:
-    """The data's extent per CRS: the placement grid of that CRS covers it. PostGIS layers: asked at
-    once, with the combinations of codes of those read with a ``needed`` (by id of a stock
+    """The data's extent per CRS: the placement grid of that CRS covers it. PostGIS layers: asked
+    at once, with the combinations of codes of those read with a ``needed`` (by id of a stock
     source)."""
     extents: dict[str, QgsRectangle] = {}
     grouped = {
@@ -425,12 +420,10 @@ def _extents(
 def _read_ahead(
     sources: Sequence[Source], method: str, needed: dict[int, Needed | None]
 ) -> Iterator[Iterator[Source]]:
-    """``sources`` in turn, the reading of the first one (a PostGIS layer's) begun at once, of the
-    next
-    one while this one is worked on (batches.read_ahead): the same fields and rows (``needed``, by
-    id of a stock source) as add_stock / add_flows read; not for the thresholds, which read the
-    layer
-    otherwise first. What was begun and not read is stopped on leaving."""
+    """``sources`` in turn, the reading of the first one (a PostGIS layer's) begun at once, of
+    the next one while this one is worked on (batches.read_ahead): the same fields and rows
+    (``needed``, by id of a stock source) as add_stock / add_flows read; not for the thresholds,
+    which read the layer otherwise first. What was begun and not read is stopped on leaving."""
 
     def begin(source: Source) -> None:
         if source.role != "stock" or resolve_stock_method(source, method) != "matrice_seuils":
@@ -645,22 +638,25 @@ def _closing_notes(run: _Run) -> list[str]:
                 ),
             ).format(count=run.stats["repaired"])
         )
-    indet = sum(float(s[:, 3].sum()) for s in run.stocks.values())
-    if indet > 0:
-        notes.append(
-            tr(
-                "{area:.2f} ha of OCS GE polygons have an undetermined status (the "
-                "leaves under their codes disagree: null, unknown or parent codes): "
-                "counted apart (surface_indeterminee), never as non-artificialised."
-            ).format(area=indet / 1e4)
-        )
-    indet_flows = sum(float(f[:, 4].sum()) for f in run.flows.values())
-    if indet_flows > 0:
-        notes.append(
-            tr(
-                "{area:.2f} ha of change pieces have flows that cannot be told "
-                "(undetermined status at a date): kept out of the flows and counted "
-                "apart (flux_indetermine)."
-            ).format(area=indet_flows / 1e4)
-        )
+
+    def undetermined(area: float, text: str) -> None:
+        """A note for ``area`` m² counted apart, when there is some."""
+        if area > 0:
+            notes.append(text.format(area=area / 1e4))
+
+    undetermined(
+        sum(float(s[:, 3].sum()) for s in run.stocks.values()),
+        tr(
+            "{area:.2f} ha of OCS GE polygons have an undetermined status (the leaves under their "
+            "codes disagree: null, unknown or parent codes): counted apart (surface_indeterminee), "
+            "never as non-artificialised."
+        ),
+    )
+    undetermined(
+        sum(float(f[:, 4].sum()) for f in run.flows.values()),
+        tr(
+            "{area:.2f} ha of change pieces have flows that cannot be told (undetermined status "
+            "at a date): kept out of the flows and counted apart (flux_indetermine)."
+        ),
+    )
     return notes

@@ -258,13 +258,11 @@ def apply_thresholds(
 
 class _Sides:
     """The polygon sides that may bound a patch: every side but those whose twin is of the same
-    class,
-    in the order of their sort key (``mesh.side_keys``: undirected edge key, class, ring
-    orientation,
-    direction), with their polygon (``spoly``), whether the other side is of the other class, not
-    indéterminé (``enclosing``), and whether they have no exact twin (``unmatched``: the
-    fallback's).
-    Attributes are deleted as soon as a step no longer needs them (memory)."""
+    class, in the order of their sort key (``mesh.side_keys``: undirected edge key, class, ring
+    orientation, direction), with their polygon (``spoly``), whether the other side is of the
+    other class, not indéterminé (``enclosing``), and whether they have no exact twin
+    (``unmatched``: the fallback's). Attributes are deleted as soon as a step no longer needs
+    them (memory)."""
 
     composite: np.ndarray
     spoly: np.ndarray
@@ -322,13 +320,12 @@ class _Sides:
 def _match(
     composite: np.ndarray, spoly: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
-    """(internal, enclosing, matched, pairs of same-status polygons sharing a side) of sorted sides
-    (a run of whole edges).
+    """(internal, enclosing, matched, pairs of same-status polygons sharing a side) of sorted
+    sides (a run of whole edges).
 
     Nearly every edge has one or two sides: compare with the neighbour in the sorted order.
-    internal:
-    the other side is of the same class; enclosing: it is of the other class (not indéterminé);
-    unmatched: the side is alone (→ fallback)."""
+    internal: the other side is of the same class; enclosing: it is of the other class (not
+    indéterminé); unmatched: the side is alone (→ fallback)."""
     n_edges = composite.size
     scls = ((composite >> 2) & 3).astype(np.int8)
     # runs of equal keys are the sides of one edge (sorted by class inside a run)
@@ -376,8 +373,8 @@ def _match_by_fallback(
     sides: _Sides, mesh: Mesh, pairs: list[list[np.ndarray]], tolerance: float, progress: _Progress
 ) -> tuple[int, int]:
     """The sides without an exact twin, matched geometrically (``sides.side_neighbours``):
-    ``internal``,
-    ``enclosing`` and ``pairs`` completed in place. Returns (unmatched sides, of them matched)."""
+    ``internal``, ``enclosing`` and ``pairs`` completed in place. Returns (unmatched sides, of
+    them matched)."""
     unmatched = np.flatnonzero(sides.unmatched)
     if not unmatched.size:
         return 0, 0
@@ -426,8 +423,7 @@ def _enclosure(
     progress: _Progress,
 ) -> np.ndarray:
     """Which small patches are enclosed, read on their outer boundary (``sides`` keeps only the
-    sides
-    that are not internal; they are spent)."""
+    sides that are not internal; they are spent)."""
     epatch = take(patch_id.astype(np.int32), sides.spoly)  # -1 for indéterminé
     del sides.spoly
     small_side = take(np.append(small, False), epatch)  # index -1 → False
@@ -452,9 +448,9 @@ def _one_pass(
     enclosed: np.ndarray,
     edges: tuple[int, int],
 ) -> ThresholdResult:
-    """The thresholds, one pass: enclosed small patches switch (rule 1, rule 2 and its exception).
-    ``patches``: (patch id per polygon, number, area, is artificialised); ``edges``: (unmatched, of
-    them matched by the fallback)."""
+    """The thresholds, one pass: enclosed small patches switch (rule 1, rule 2 and its
+    exception). ``patches``: (patch id per polygon, number, area, is artificialised); ``edges``:
+    (unmatched, of them matched by the fallback)."""
     patch_id, n_patches, patch_area, patch_artif = patches
     initial = cls == ARTIF
     final = initial.copy()
@@ -516,10 +512,10 @@ _TRIM = _libc_trim()
 
 
 def _give_back() -> None:
-    """Hand the freed heap back to the system between phases (glibc's ``malloc_trim``): reading and
-    parsing by chunks leave a heap of freed small arrays that the next phases, whose arrays are
-    larger
-    than malloc's mmap threshold, never reuse (300 MB of peak memory at 1,000,000 polygons)."""
+    """Hand the freed heap back to the system between phases (glibc's ``malloc_trim``): reading
+    and parsing by chunks leave a heap of freed small arrays that the next phases, whose arrays
+    are larger than malloc's mmap threshold, never reuse (300 MB of peak memory at 1,000,000
+    polygons)."""
     if _TRIM is not None:
         _TRIM(0)
 
@@ -648,8 +644,8 @@ def _components(
     index).
 
     Vectorised union-find: every root that is the larger end of a link between two components is
-    hooked to the smallest root it is linked to, then pointers are jumped until every node points at
-    its root. Roots only ever point to smaller indices, so no cycle can form; links inside one
+    hooked to the smallest root it is linked to, then pointers are jumped until every node points
+    at its root. Roots only ever point to smaller indices, so no cycle can form; links inside one
     component are dropped as soon as they are, so each round works on fewer links (a handful of
     rounds on real meshes).
     """
@@ -698,12 +694,9 @@ def _enclosed(
     """Small patches whose outer boundary faces the opposite status everywhere.
 
     ``b*`` describe the boundary edges of the small patches (edges not shared inside the patch):
-    patch,
-    start and end vertex (ring direction), orientation sign of their ring, and whether the other
-    side is
-    entirely of the opposite status. Edges are chained into loops through shared vertices (per
-    patch);
-    closed loops of negative oriented area are holes and are left out.
+    patch, start and end vertex (ring direction), orientation sign of their ring, and whether the
+    other side is entirely of the opposite status. Edges are chained into loops through shared
+    vertices (per patch); closed loops of negative oriented area are holes and are left out.
     """
     enclosed = np.zeros(n_patches, dtype=bool)
     if not bpatch.size:

@@ -74,10 +74,10 @@ def _joined(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, by
 def wkb_area_bbox(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
     """Planar area and bounding box (xmin, ymin, xmax, ymax) of each polygon WKB blob.
 
-    Single-ring 2D little-endian (Multi)Polygons, the vast majority in OCS GE, are parsed with numpy
-    (shoelace formula on coordinates taken relative to the ring's first vertex, for precision); the
-    others (holes, several parts, Z/M, other byte order) go through OGR. Empty or null → area 0, NaN
-    box.
+    Single-ring 2D little-endian (Multi)Polygons, the vast majority in OCS GE, are parsed with
+    numpy (shoelace formula on coordinates taken relative to the ring's first vertex, for
+    precision); the others (holes, several parts, Z/M, other byte order) go through OGR. Empty or
+    null → area 0, NaN box.
     """
     n = len(wkbs)
     area = np.zeros(n, dtype=np.float64)
@@ -220,9 +220,9 @@ def parse_rings(
     origin: tuple[float, float] | None,
     progress: Any,
 ) -> tuple:
-    """Rings of a chunk of WKB: (x, y relative to ``origin``, ring vertex counts, ring's geometry in
-    the
-    chunk, ring is exterior, origin — the first vertex seen, floored, when ``origin`` is None)."""
+    """Rings of a chunk of WKB: (x, y relative to ``origin``, ring vertex counts, ring's geometry
+    in the chunk, ring is exterior, origin — the first vertex seen, floored, when ``origin`` is
+    None)."""
     joined = b"".join(chunk)
     ends = np.cumsum(lengths)
     offsets = ends - lengths
@@ -252,10 +252,10 @@ def polygon_areas_of_rings(
 def ring_areas(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
     """Signed (shoelace) area of each ring, relative to its first vertex for precision.
 
-    The pairs of consecutive vertices are read on shifted views (no gather). The pair that runs from
-    a
-    ring's last vertex to the next ring's first adds zero, as the closing pair (last → first) would:
-    both have a vertex at the ring's own origin, so the sums are those of the ring's sides alone."""
+    The pairs of consecutive vertices are read on shifted views (no gather). The pair that runs
+    from a ring's last vertex to the next ring's first adds zero, as the closing pair (last →
+    first) would: both have a vertex at the ring's own origin, so the sums are those of the
+    ring's sides alone."""
     n_rings = count.size
     if not x.size:
         return np.zeros(n_rings)

@@ -1,2 +1,2 @@
-"""The base every layer stands on: errors, translation, settings, QGIS version differences,
-help locations."""
+"""The base every layer stands on: errors, translation, settings, QGIS version differences, help
+locations."""

@@ -32,10 +32,8 @@ _METATYPE = _field_takes_metatype()
 
 def field(name: str, kind, len: int = 0, prec: int = 0) -> QgsField:  # noqa: A002 - QgsField's own keyword names
     """``QgsField(name, kind, len=…, prec=…)`` with ``kind`` a ``QVariant`` type (String, Int,
-    Double,
-    Bool…). From QGIS 3.38 on, the QVariant constructor is deprecated and fields take the
-    ``QMetaType``
-    of the same number; before, only QVariant's."""
+    Double, Bool…). From QGIS 3.38 on, the QVariant constructor is deprecated and fields take the
+    ``QMetaType`` of the same number; before, only QVariant's."""
     if _METATYPE:
         return QgsField(name, QMetaType.Type(int(kind)), len=len, prec=prec)
     return QgsField(name, kind, len=len, prec=prec)
@@ -73,10 +71,9 @@ def load_results(algorithm, context, feedback, parameters: dict) -> bool:
 
 def model_parameter_source():
     """The kind of a model child's parameter source that is one of the model's own inputs:
-    ``Qgis.ProcessingModelChildParameterSource.ModelParameter`` (3.26 and later; the older spelling
-    is
-    gone from 3.40's bindings) or ``QgsProcessingModelChildParameterSource.Source.ModelParameter``
-    (3.22)."""
+    ``Qgis.ProcessingModelChildParameterSource.ModelParameter`` (3.26 and later; the older
+    spelling is gone from 3.40's bindings) or
+    ``QgsProcessingModelChildParameterSource.Source.ModelParameter`` (3.22)."""
     from qgis.core import Qgis, QgsProcessingModelChildParameterSource
 
     moved = getattr(Qgis, "ProcessingModelChildParameterSource", None)
@@ -99,10 +96,8 @@ def text_always_text():
 
 def change_item_fonts(item, change) -> None:
     """``change`` (QFont → QFont) applied to the fonts of a layout label or legend: through their
-    text
-    formats where QGIS has them (labels from 3.24, legend styles from 3.30; their fonts are
-    deprecated
-    there), through their fonts in 3.22. Other items are left as they are."""
+    text formats where QGIS has them (labels from 3.24, legend styles from 3.30; their fonts are
+    deprecated there), through their fonts in 3.22. Other items are left as they are."""
     from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLegendStyle
 
     if isinstance(item, QgsLayoutItemLabel):

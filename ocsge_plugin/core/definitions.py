@@ -1,7 +1,7 @@
 """The project's vocabulary, defined once: territory levels, classification methods and
 conventions, layer kinds. Each is an enumeration of text values (``Level.EPCI == "epci"``), so a
-Processing parameter, a CSV column or a test may use the plain text; the tuples beside them give the
-order in which they are offered and written.
+Processing parameter, a CSV column or a test may use the plain text; the tuples beside them give
+the order in which they are offered and written.
 
 Where one word means two things it has two names here: the *convention* of the classification
 (how codes above the leaves are read, ``Convention``) is not the *convention* of the consumption

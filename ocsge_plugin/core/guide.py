@@ -1,9 +1,8 @@
 """Where the user guide is: the HTML inside the installed plugin (``resources/help/guide.html``,
-made
-from docs/guide.md by ``make package`` and ``make deploy``), an anchor per algorithm; the online
-copy
-only as a second address, and only when metadata.txt names a real repository. Also the check that
-metadata.txt's addresses are real and distinct, which ``make package`` runs. No QGIS here."""
+made from docs/guide.md by ``make package`` and ``make deploy``), an anchor per algorithm; the
+online copy only as a second address, and only when metadata.txt names a real repository. Also
+the check that metadata.txt's addresses are real and distinct, which ``make package`` runs. No
+QGIS here."""
 
 from __future__ import annotations
 
@@ -48,9 +47,8 @@ def _read_metadata(path: Path) -> dict[str, str]:
 
 def address_problems(general: Mapping[str, str]) -> list[str]:
     """What keeps metadata.txt's homepage, tracker and repository from being published, in French
-    (the
-    message ``make package`` prints); empty when each is an https address, none a placeholder, all
-    three distinct.
+    (the message ``make package`` prints); empty when each is an https address, none a
+    placeholder, all three distinct.
 
     Returns
     -------
@@ -100,6 +98,5 @@ def online_url(anchor: str = "", general: Mapping[str, str] | None = None) -> st
 
 def help_url(anchor: str = "") -> str:
     """The guide the Help buttons open: the local HTML when the plugin has it (installed from its
-    zip,
-    or ``make deploy``), else the online copy (empty when there is none)."""
+    zip, or ``make deploy``), else the online copy (empty when there is none)."""
     return local_url(anchor) if GUIDE_HTML.exists() else online_url(anchor)

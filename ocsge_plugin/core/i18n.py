@@ -54,8 +54,7 @@ def remove_translator() -> None:
 
 def plural(count: int, one: str, many: str) -> str:
     """``one`` or ``many`` (both already translated) for ``count`` things, by the rule of the
-    language
-    in use: French takes the singular for 0 and 1, English for 1 only."""
+    language in use: French takes the singular for 0 and 1, English for 1 only."""
     return one if (abs(count) < 2 if _language[0] == "fr" else count == 1) else many
 
 

@@ -1,6 +1,5 @@
 """Secrets never echoed: the password of an address (``scheme://user:password@host``) or of a
-connection
-string (``password=…``) hidden before a text reaches a message, a log or an output."""
+connection string (``password=…``) hidden before a text reaches a message, a log or an output."""
 
 from __future__ import annotations
 

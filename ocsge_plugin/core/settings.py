@@ -2,8 +2,8 @@
 
 Base URLs of data.gouv.fr's API and IGN's download service (users behind a mirror, and the tests,
 point them elsewhere), the download cache folder and the network's patience. Every reader goes
-through the functions below, so a value set in the dock, in QGIS's advanced settings editor or by a
-test is seen everywhere at once.
+through the functions below, so a value set in the dock, in QGIS's advanced settings editor or by
+a test is seen everywhere at once.
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
-"""OCS GE nomenclature: codes, French labels, official colours; and the INSEE codes and names of the
-départements and régions.
+"""OCS GE nomenclature: codes, French labels, official colours; and the INSEE codes and names of
+the départements and régions.
 
-The single source of truth is the CSV files in ``resources/`` (the couverture and usage pair copied
-from the CNIG / IGN nomenclature; ``departements.csv``, ``regions.csv``). Everything that needs a
-code,
-a label or a colour reads it from here.
+The single source of truth is the CSV files in ``resources/`` (the couverture and usage pair
+copied from the CNIG / IGN nomenclature; ``departements.csv``, ``regions.csv``). Everything that
+needs a code, a label or a colour reads it from here.
 """
 
 from __future__ import annotations

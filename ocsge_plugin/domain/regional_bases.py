@@ -1,6 +1,6 @@
-"""Inventaire national des bases d'occupation du sol régionales (champs du groupe de travail OCS du
-CNIG) : schéma, lecture, contrôle, écriture, fusion d'un inventaire importé et jointure aux contours
-des régions.
+"""Inventaire national des bases d'occupation du sol régionales (champs du groupe de travail OCS
+du CNIG) : schéma, lecture, contrôle, écriture, fusion d'un inventaire importé et jointure aux
+contours des régions.
 
 Bibliothèque standard et traduction du plugin (``core.i18n.tr``) seulement. Les messages ont
 leur texte source en anglais et leur traduction française dans ``i18n/ocsge_plugin_fr.ts``.
@@ -687,9 +687,9 @@ def apply(preview: MergePreview, accept: Iterable[str | tuple[str, str]] = ()) -
     """L'inventaire fusionné, ne prenant de l'import que ce qui est accepté.
 
     ``accept`` contient des identifiants (la fiche nouvelle est ajoutée, ou tous les champs
-    modifiés de la fiche sont pris) ou des paires (identifiant, champ) pour ne prendre qu'un champ.
-    Rien d'autre n'est modifié ; les fiches nouvelles acceptées s'ajoutent à la fin, dans l'ordre
-    du fichier importé.
+    modifiés de la fiche sont pris) ou des paires (identifiant, champ) pour ne prendre qu'un
+    champ. Rien d'autre n'est modifié ; les fiches nouvelles acceptées s'ajoutent à la fin, dans
+    l'ordre du fichier importé.
 
     Returns
     -------

@@ -6,9 +6,8 @@ The matrix is data: ``ARTIF_MATRIX`` maps a couverture group and a usage group t
 (mineral surfaces used for extraction). Changing the décret means editing these two tables.
 
 Real deliveries carry codes at every level of the nomenclature (``CS2.1.1``, ``US4.1``, ``US6``),
-usages
-``INDETERMINE``, nulls. :func:`resolve` is the one place that turns a (couverture, usage) pair into
-imperméabilisé / artificialisé, under one of two conventions (``CONVENTIONS``):
+usages ``INDETERMINE``, nulls. :func:`resolve` is the one place that turns a (couverture, usage)
+pair into imperméabilisé / artificialisé, under one of two conventions (``CONVENTIONS``):
 
 ``indetermine`` (default)
     A code stands for the set of leaves under it; a value outside the nomenclature (null, empty,
@@ -153,10 +152,9 @@ def _resolved(
 def resolve(
     code_cs: object, code_us: object, convention: str = DEFAULT_CONVENTION
 ) -> tuple[bool | None, bool | None]:
-    """(imperméabilisé, artificialisé by the matrix) of a (couverture, usage) pair of any level of
-    the
-    nomenclature, any case or padding; None where indéterminé (``convention`` 'indetermine'
-    only)."""
+    """(imperméabilisé, artificialisé by the matrix) of a (couverture, usage) pair of any level
+    of the nomenclature, any case or padding; None where indéterminé (``convention``
+    'indetermine' only)."""
     return _resolved(normalise_code(code_cs), normalise_code(code_us), convention)
 
 

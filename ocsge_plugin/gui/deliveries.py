@@ -1,8 +1,7 @@
 """The widget of the « OCS GE deliveries » parameter in the Processing dialogs: a line with the
-paths
-(separated by ';'), « Dossier… » and « Fichiers… » buttons, and files or folders dropped from the
-file manager or QGIS's browser. In the modeler, QGIS's own widget (model inputs, other algorithms'
-outputs or a typed value)."""
+paths (separated by ';'), « Dossier… » and « Fichiers… » buttons, and files or folders dropped
+from the file manager or QGIS's browser. In the modeler, QGIS's own widget (model inputs, other
+algorithms' outputs or a typed value)."""
 
 from __future__ import annotations
 

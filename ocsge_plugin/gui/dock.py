@@ -1,10 +1,10 @@
 """The dock panel: search data.gouv.fr, list IGN's OCS GE deliveries, download and load.
 
 Every network call and extraction runs in a QgsTask (WorkTask, or QgsProcessingAlgRunnerTask for
-``ocsge:load``): the interface never waits, a progress bar and a Cancel button (Esc) follow the long
-work. Keyboard: Ctrl+F goes to the search box, Enter searches at once (typing searches after a short
-pause), Enter on a dataset goes to its resources, Enter on a resource or a delivery adds it to the
-map.
+``ocsge:load``): the interface never waits, a progress bar and a Cancel button (Esc) follow the
+long work. Keyboard: Ctrl+F goes to the search box, Enter searches at once (typing searches after
+a short pause), Enter on a dataset goes to its resources, Enter on a resource or a delivery adds
+it to the map.
 """
 
 from __future__ import annotations
@@ -271,10 +271,9 @@ class OcsgeDock(DockWidgets):
             self.open_web(self.dataset.page)
 
     def open_web(self, address: str) -> None:
-        """``address`` in the browser when it is an http or https address with a host; refused with
-        a
-        message otherwise (the desktop would open any scheme, a local file included, with whatever
-        program it chooses)."""
+        """``address`` in the browser when it is an http or https address with a host; refused
+        with a message otherwise (the desktop would open any scheme, a local file included, with
+        whatever program it chooses)."""
         url = QUrl(address)
         if not url.isValid() or url.scheme().lower() not in network.WEB_SCHEMES or not url.host():
             self.message(
@@ -313,9 +312,8 @@ class OcsgeDock(DockWidgets):
         )
 
     def load_known(self, wanted: datagouv.Known) -> None:
-        """Find a known dataset (``datagouv.known()``), download its file (the cache reused) and add
-        it
-        to the project, in one background job."""
+        """Find a known dataset (``datagouv.known()``), download its file (the cache reused) and
+        add it to the project, in one background job."""
         if self._job is not None:
             return
         found: dict[str, Any] = {}

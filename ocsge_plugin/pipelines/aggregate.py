@@ -1,8 +1,8 @@
 """The run of ``ocsge:aggregate``, without Processing: OCS GE layers summed per territory
 (:func:`aggregate`), and the aggregation composed with the other cores (:func:`run_aggregate`):
-flows by overlay of two millésimes (the flow core) and the matrix + thresholds (the classification
-core) are handed to ``territories.aggregate`` as callables, so that the aggregation imports neither
-and they do not import it back."""
+flows by overlay of two millésimes (the flow core) and the matrix + thresholds (the
+classification core) are handed to ``territories.aggregate`` as callables, so that the
+aggregation imports neither and they do not import it back."""
 
 from __future__ import annotations
 
@@ -92,8 +92,8 @@ def method_used(method: str, kinds) -> str:
 def kept_fields(names: Sequence[str], code_field: str, name_field, chosen, feedback) -> list[str]:
     """The territory fields to keep: the ``chosen`` ones; when none is chosen and the territories
     are communes (``code_field`` is their recognised commune code among the field ``names``),
-    their membership fields (ADMIN EXPRESS's SIREN_EPCI, INSEE_DEP, INSEE_REG, or epci_code…), said
-    in the log, for ocsge:rollup."""
+    their membership fields (ADMIN EXPRESS's SIREN_EPCI, INSEE_DEP, INSEE_REG, or epci_code…),
+    said in the log, for ocsge:rollup."""
     if chosen:
         return list(chosen)
     fields = commune_fields(list(names), None, name_field)
@@ -190,6 +190,7 @@ def _aggregate_sources(
         convention=convention,
     )
     result.convention = convention
+    result.used = [source.layer.name() for source in chosen]
     return result
 
 
@@ -202,8 +203,8 @@ def undetermined(result: territories.AggregateResult) -> list[dict]:
 
 
 def output_table(result: territories.AggregateResult, keep, unit: str) -> pd.DataFrame:
-    """The aggregate's table in ``unit`` with the kept territory fields after code and nom, and the
-    convention."""
+    """The aggregate's table in ``unit`` with the kept territory fields after code and nom, and
+    the convention."""
     table = export.with_unit(result.table, unit)
     table["convention"] = result.convention
     for offset, name in enumerate(keep):
@@ -235,14 +236,10 @@ def overlay_flows(
     method: str, convention: str = DEFAULT_CONVENTION
 ) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]]:
     """An ``overlay`` for ``territories.aggregate``: the change pieces of two stock layers from
-    their
-    overlay, by the flow core (``flows.pieces_from_overlay``, same classification as
-    ``ocsge:classify``),
-    in batches of (WKB, flow weights, codes cs début, us début, cs fin); the pieces whose flows
-    cannot be
-    told weigh on the last column (indéterminé), the pieces whose class changed without a flow on
-    none
-    (they count in the transitions of the per-class tables)."""
+    their overlay, by the flow core (``flows.pieces_from_overlay``, same classification as
+    ``ocsge:classify``), in batches of (WKB, flow weights, codes cs début, us début, cs fin); the
+    pieces whose flows cannot be told weigh on the last column (indéterminé), the pieces whose
+    class changed without a flow on none (they count in the transitions of the per-class tables)."""
 
     def run(
         debut: Source, fin: Source, feedback: Any

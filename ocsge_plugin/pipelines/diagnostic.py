@@ -1,7 +1,7 @@
-"""The run of ``ocsge:diagnostic`` without Processing: OCS GE deliveries (and layers) aggregated on
-the communes in one streaming pass, rolled up and written as the published files. The run says what
-it decided: the method used (``AUTO`` resolved here, once), the communes covered and left out, the
-notes, the files written and the REPORT."""
+"""The run of ``ocsge:diagnostic`` without Processing: OCS GE deliveries (and layers) aggregated
+on the communes in one streaming pass, rolled up and written as the published files. The run says
+what it decided: the method used (``AUTO`` resolved here, once), the communes covered and left
+out, the notes, the files written and the REPORT."""
 
 from __future__ import annotations
 
@@ -62,19 +62,11 @@ class DiagnosticOptions:
     database: Any = None
 
     def export_options(self, code_field: str) -> ExportOptions:
-        """Every published level and dataset, GeoPackage and CSV, in these options."""
+        """Every published level and dataset, GeoPackage and CSV (the export's defaults), in these
+        options (all but the method)."""
+        shared = ("coverage", "unit", "dialect", "simplify", "wide", "convention", "database")
         return ExportOptions(
-            levels=list(export.PUBLISHED_LEVELS),
-            datasets=list(export.DATASETS),
-            formats=["gpkg", "csv"],
-            coverage=self.coverage,
-            unit=self.unit,
-            dialect=self.dialect,
-            simplify=self.simplify,
-            wide=self.wide,
-            convention=self.convention,
-            code_field=code_field,
-            database=self.database,
+            code_field=code_field, **{name: getattr(self, name) for name in shared}
         )
 
 
@@ -99,7 +91,8 @@ class DiagnosticRun:
         """The REPORT of ``ocsge:diagnostic``."""
         return {
             "deliveries": self.sources,
-            "layers": [layer.name() for layer in self.layers],
+            "layers": self.result.used,  # the layers used (a twin or a duplicate left out)
+            "layers_read": [layer.name() for layer in self.layers],
             "communes": len(self.covered),
             "communes_left_out": self.left_out,
             "files": self.written.files,

@@ -129,20 +129,14 @@ def run_export(table, geometries, crs, membership, given, folder, options, feedb
     )
     per_level = export_classes.by_level(classes, levels, levels["commune"][0]) if classes else None
     levels = {level: value for level, value in levels.items() if level in wanted}
+    written = ("datasets", "formats", "unit", "dialect", "simplify", "wide", "coverage", "database")
     result = export.export_tables(
         levels,
         folder,
-        datasets=options.datasets,
-        formats=options.formats,
-        unit=options.unit,
-        dialect=options.dialect,
-        simplify=options.simplify,
-        wide=options.wide,
-        coverage=options.coverage,
         feedback=feedback,
         convention=convention,
         classes=per_level,
-        database=options.database,
+        **{name: getattr(options, name) for name in written},
     )
     result.convention = convention
     result.quality = export.quality_summary(levels)

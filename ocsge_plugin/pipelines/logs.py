@@ -1,5 +1,5 @@
-"""What the runs say in their log and their REPORT beside their outputs: the undetermined surfaces
-(``indetermine``), small tables of totals."""
+"""What the runs say in their log and their REPORT beside their outputs: the undetermined
+surfaces (``indetermine``), small tables of totals."""
 
 from __future__ import annotations
 
@@ -44,16 +44,16 @@ def log_undetermined(feedback, entries: list[dict]) -> None:
 
 
 def number(value, decimals: int = 2) -> str:
-    """A figure as people read it in the language of QGIS: rounded, with its separators (« 1 234,56
-    »)."""
+    """A figure as people read it in the language of QGIS: rounded, with its separators (« 1
+    234,56 »)."""
     return QLocale().toString(float(value), "f", decimals)
 
 
 def log_table(
     feedback, title: str, headers: list[str], rows: list[list], decimals: int = 2
 ) -> None:
-    """A small table in the algorithm's log (aligned in QGIS's monospaced command style): text left,
-    figures right and rounded."""
+    """A small table in the algorithm's log (aligned in QGIS's monospaced command style): text
+    left, figures right and rounded."""
     cells = [[str(h) for h in headers]] + [
         [
             v if isinstance(v, str) else (str(v) if isinstance(v, int) else number(v, decimals))

@@ -58,10 +58,9 @@ class ConsumptionInput:
 @dataclass
 class PortraitOptions:
     """The level of the territories (``report.tables.PORTRAIT_LEVELS``), the codes asked for, the
-    codes of
-    the communes selected on the map, the method and convention the tables were made with, the
-    user's template (None: the default), the background layer (None: none), the commune layer,
-    the consumption file (None: no consumption pages) and the model (:data:`MODELS`)."""
+    codes of the communes selected on the map, the method and convention the tables were made
+    with, the user's template (None: the default), the background layer (None: none), the commune
+    layer, the consumption file (None: no consumption pages) and the model (:data:`MODELS`)."""
 
     level: str
     codes: list[str] = field(default_factory=list)

@@ -35,8 +35,8 @@ class RollupOptions:
 @dataclass
 class RollupRun:
     """What :func:`rollup_table` decided: the roll-up (``core.RollupResult``: tables per level,
-    members, communes without membership, warnings), the unit of the commune table (``ha``
-    unless its ``unite`` says otherwise), the communes' outlines and CRS, the commune table with
+    members, communes without membership, warnings), the unit of the commune table (``ha`` unless
+    its ``unite`` says otherwise), the communes' outlines and CRS, the commune table with
     membership and unit, its convention."""
 
     result: Any

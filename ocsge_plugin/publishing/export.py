@@ -41,7 +41,7 @@ from ..core.errors import Canceled, TerritoryError
 from ..core.i18n import tr
 from ..storage import postgis
 from ..storage.files import OutputSet
-from . import export_classes
+from . import export_classes, read_back
 from .schema import (
     DATASETS,
     INT_COLUMNS,
@@ -107,20 +107,17 @@ def export_tables(
     database: tuple[postgis.Connection, str] | None = None,
 ) -> ExportResult:
     """Write ``<dataset>_<level>`` (GeoPackage layer of that name and CSV) for every level given,
-    and
-    beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``, and the
-    per-class tables of ``classes`` (level → ``export_classes.by_level``'s tables; no geometry).
+    and beside them ``qualite_<level>`` (``quality_table``, without geometry) when ``quality``,
+    and the per-class tables of ``classes`` (level → ``export_classes.by_level``'s tables; no
+    geometry).
 
-    ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention`` (how
-    parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the GeoPackages'
-    metadata. Everything is written
-    in a temporary folder inside ``folder`` and the files replace their previous versions together
-    at
-    the end (``files.OutputSet``): on error or cancel nothing is left half-written, and only the
-    files
-    of this export are replaced. With ``database`` (a PostgreSQL connection and a schema), the same
-    tables also replace theirs in that schema, in one transaction committed just before the
-    files."""
+    ``levels`` maps a level to (its table in m², geometries by code, their CRS). ``convention``
+    (how parent and unknown codes were read, ``rules.CONVENTIONS``) is written in the
+    GeoPackages' metadata. Everything is written in a temporary folder inside ``folder`` and the
+    files replace their previous versions together at the end (``files.OutputSet``): on error or
+    cancel nothing is left half-written, and only the files of this export are replaced. With
+    ``database`` (a PostgreSQL connection and a schema), the same tables also replace theirs in
+    that schema, in one transaction committed just before the files."""
     if unit not in UNITS:
         raise TerritoryError(tr("Unknown unit {unit}. Expected ha or m2.").format(unit=unit))
     folder = Path(folder)
@@ -171,9 +168,8 @@ def export_tables(
 
 
 class _Writer:
-    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set; keeps
-    it
-    (``pending``) for a database when ``keep``."""
+    """Writes a table as GeoPackage and / or CSV (``formats``) into the export's output set;
+    keeps it (``pending``) for a database when ``keep``."""
 
     def __init__(
         self, atomic: OutputSet, formats: Sequence[str], dialect: str, keep: bool = False
@@ -325,36 +321,32 @@ def write_sink(
         sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
 
+#: The fields a table of ocsge:aggregate or ocsge:rollup cannot be read back without.
+_READ_BACK_COLUMNS = (
+    "code",
+    "nom",
+    "index_fin",
+    "millesime_fin",
+    "surface",
+    "surface_artif",
+    "surface_imper",
+)
+
+
 def read_table(
     source: Any,
 ) -> tuple[pd.DataFrame, dict[str, QgsGeometry], QgsCoordinateReferenceSystem]:
     """A plugin table (``ocsge:aggregate`` / ``ocsge:rollup`` output) back as (DataFrame in m²,
     geometry by code, CRS). Raises TerritoryError when the layer is not such a table."""
-    names = source.fields().names()
-    missing = [
-        c
-        for c in (
-            "code",
-            "nom",
-            "index_fin",
-            "millesime_fin",
-            "surface",
-            "surface_artif",
-            "surface_imper",
-        )
-        if c not in names
-    ]
-    if missing:
-        raise TerritoryError(
-            tr(
-                "The layer has no {missing} field. Expected a table from ocsge:aggregate "
-                "or ocsge:rollup (fields code, nom, surface, surface_artif, …)."
-            ).format(missing=", ".join(missing))
-        )
+    expected = tr(
+        "The layer has no {missing} field. Expected a table from ocsge:aggregate "
+        "or ocsge:rollup (fields code, nom, surface, surface_artif, …)."
+    )
+    names = read_back.field_names(source, _READ_BACK_COLUMNS, expected)
     rows = []
     geometries: dict[str, QgsGeometry] = {}
     for feature in source.getFeatures():
-        values = {name: _qvalue(feature[name]) for name in names}
+        values = {name: read_back.plain(feature[name]) for name in names}
         rows.append(values)
         code = str(values["code"])
         g = feature.geometry()
@@ -371,27 +363,12 @@ def read_table(
         table[name] = [None if v is None else str(v) for v in table[name]]
     for name in NUMBER_COLUMNS:
         table[name] = pd.to_numeric(table[name], errors="coerce").astype(float)
-    unit = "ha"
-    if "unite" in table.columns and table["unite"].notna().any():
-        unit = str(table["unite"].dropna().iloc[0])
-    if unit not in UNITS:
-        raise TerritoryError(
-            tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit)
-        )
-    factor = 1.0 / UNITS[unit]
+    factor = 1.0 / UNITS[read_back.unit_of(table)]
     for name in SURFACE_COLUMNS:
         table[name] = table[name] * factor
     table = table.drop(columns=["unite"], errors="ignore")
     crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
     return table, geometries, crs
-
-
-def _qvalue(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
 
 
 def with_unit(table: pd.DataFrame, unit: str) -> pd.DataFrame:

@@ -1,7 +1,6 @@
 """The per-class tables written beside the published ones (docs/domain.md §5), from the sums the
 aggregation made in its own pass (``computing/classes.py``), rolled up to every level as the
-published
-tables are:
+published tables are:
 
 * ``couverture_<level>`` (``<level>_code, nom, millesime, code_cs, surface``): the stock by
 couverture;
@@ -12,17 +11,14 @@ couverture;
   couverture and usage at début (its sum is ``flux_artif``).
 
 Codes as the delivery writes them (upper case, blanks stripped): a parent code, INDETERMINE, an
-unknown
-code or null (an empty CSV cell, NULL in the GeoPackage) is a class of its own. Surfaces in the
-export's
-unit. ``by_level(classes, levels)`` the tables of every level, ``published(...)`` one in its written
-form.
+unknown code or null (an empty CSV cell, NULL in the GeoPackage) is a class of its own. Surfaces
+in the export's unit. ``by_level(classes, levels)`` the tables of every level, ``published(...)``
+one in its written form.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-from qgis.PyQt.QtCore import QVariant
 
 from ..computing.classes import (
     CLASS_COLUMNS,
@@ -36,8 +32,8 @@ from ..computing.classes import (
     rollup_classes,
 )
 from ..computing.table import UNITS
-from ..core.errors import TerritoryError
 from ..core.i18n import tr
+from . import read_back
 
 __all__ = [
     "by_level",
@@ -93,9 +89,9 @@ def _members(communes: pd.DataFrame, level: str) -> dict[str, list[str]]:
 def by_level(
     classes: dict[str, pd.DataFrame], levels: dict[str, tuple], communes: pd.DataFrame
 ) -> dict[str, dict[str, pd.DataFrame]]:
-    """level → aggregation table name → its long table (m²) for the territories of ``levels`` (level
-    →
-    (table, …)), summed from the communes' (``classes``) by ``communes``' membership codes."""
+    """level → aggregation table name → its long table (m²) for the territories of ``levels``
+    (level → (table, …)), summed from the communes' (``classes``) by ``communes``' membership
+    codes."""
     out: dict[str, dict[str, pd.DataFrame]] = {}
     for level, (table, *_rest) in levels.items():
         codes = set(table["code"].astype(str))
@@ -116,8 +112,8 @@ def by_level(
 def published(
     name: str, level_tables: dict[str, pd.DataFrame], level: str, unit: str = "ha"
 ) -> pd.DataFrame | None:
-    """``<name>_<level>`` as written: ``<level>_code``, nom, millésime(s), class codes, surface (in
-    ``unit``), largest first within a territory and millésime; None when the aggregation gave
+    """``<name>_<level>`` as written: ``<level>_code``, nom, millésime(s), class codes, surface
+    (in ``unit``), largest first within a territory and millésime; None when the aggregation gave
     nothing."""
     source, kept = TABLES[name]
     frame = level_tables.get(source)
@@ -160,36 +156,14 @@ def tables_of_level(
 
 def read_classes(source) -> dict[str, pd.DataFrame]:
     """The per-class tables (m²) from a layer written by ocsge:aggregate (``OUTPUT_CLASSES``);
-    raises
-    TerritoryError when the layer is not such a table."""
-    names = source.fields().names()
-    missing = [c for c in LONG_COLUMNS if c not in names]
-    if missing:
-        raise TerritoryError(
-            tr(
-                "The layer has no {missing} field. Expected the surfaces by class of "
-                "ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…)."
-            ).format(missing=", ".join(missing))
-        )
-    rows = []
-    for feature in source.getFeatures():
-        rows.append(
-            [
-                None
-                if isinstance(v, QVariant) and v.isNull()
-                else (v.value() if isinstance(v, QVariant) else v)
-                for v in (feature[name] for name in names)
-            ]
-        )
-    table = pd.DataFrame(rows, columns=names)
-    unit = (
-        str(table["unite"].dropna().iloc[0])
-        if "unite" in table.columns and table["unite"].notna().any()
-        else "ha"
+    raises TerritoryError when the layer is not such a table."""
+    expected = tr(
+        "The layer has no {missing} field. Expected the surfaces by class of "
+        "ocsge:aggregate (fields tableau, code, code_cs, cs_debut, surface…)."
     )
-    if unit not in UNITS:
-        raise TerritoryError(
-            tr("Unknown unit {unit} in the unite field. Expected ha or m2.").format(unit=unit)
-        )
+    names = read_back.field_names(source, LONG_COLUMNS, expected)
+    rows = [[read_back.plain(feature[name]) for name in names] for feature in source.getFeatures()]
+    table = pd.DataFrame(rows, columns=names)
+    unit = read_back.unit_of(table)
     table["surface"] = pd.to_numeric(table["surface"], errors="coerce").astype(float) / UNITS[unit]
     return from_long(table)

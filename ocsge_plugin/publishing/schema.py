@@ -103,11 +103,10 @@ def published_table(
 
 def quality_table(table: pd.DataFrame, level: str, unit: str = "ha") -> pd.DataFrame:
     """``qualite_<level>``: per territory and pair of millésimes, the territory surface, the
-    undetermined stock (surface and % of the territory), the undetermined change pieces (surface and
-    %
-    of the territory), the polygons repaired, the surface outside the data (territory − covered;
-    empty when the coverage was not
-    computed) and ``inconnu`` (what the published row cannot tell: 'stock', 'flux', '… partiel')."""
+    undetermined stock (surface and % of the territory), the undetermined change pieces (surface
+    and % of the territory), the polygons repaired, the surface outside the data (territory −
+    covered; empty when the coverage was not computed) and ``inconnu`` (what the published row
+    cannot tell: 'stock', 'flux', '… partiel')."""
     t = to_unit(table, unit)
     out = pd.DataFrame(index=t.index)
     out[f"{level}_code"] = t["code"].astype(str)

@@ -87,11 +87,10 @@ def simplify_coverage(
     """Simplify polygons that share boundaries so that neighbours stay neighbours.
 
     Every ring is cut into arcs at its nodes (vertices where the set of polygons sharing the
-    boundary
-    changes); each distinct arc is simplified once (Douglas-Peucker, endpoints fixed) and the rings
-    are rebuilt from the simplified arcs, so a shared boundary is simplified identically on both
-    sides. A polygon that would become invalid or collapse keeps its original outline (shared arcs
-    of its neighbours are then left as they were too)."""
+    boundary changes); each distinct arc is simplified once (Douglas-Peucker, endpoints fixed)
+    and the rings are rebuilt from the simplified arcs, so a shared boundary is simplified
+    identically on both sides. A polygon that would become invalid or collapse keeps its original
+    outline (shared arcs of its neighbours are then left as they were too)."""
     if tolerance <= 0 or not geometries:
         return dict(geometries)
     codes = list(geometries)
@@ -172,8 +171,8 @@ def _edge_users(
 def _rebuilt(
     geometries: dict[str, QgsGeometry], polys: dict[str, list], out_rings: dict[tuple, np.ndarray]
 ) -> dict[str, QgsGeometry]:
-    """The polygons rebuilt from their simplified rings; one that became invalid or empty keeps its
-    original outline."""
+    """The polygons rebuilt from their simplified rings; one that became invalid or empty keeps
+    its original outline."""
     result = {}
     for code in geometries:
         parts = []

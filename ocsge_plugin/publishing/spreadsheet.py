@@ -1,10 +1,8 @@
 """Text cells of the CSV files the plugin writes, as spreadsheets expect them: a cell that begins
-like a
-formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return; OWASP's « CSV injection ») is
-written behind an
-apostrophe, which a spreadsheet shows as text; the plugin strips it again when it reads its own CSV
-back.
-The CSV tables themselves are written here too (:func:`write_csv`: UTF-8, two dialects)."""
+like a formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return; OWASP's « CSV injection
+») is written behind an apostrophe, which a spreadsheet shows as text; the plugin strips it again
+when it reads its own CSV back. The CSV tables themselves are written here too
+(:func:`write_csv`: UTF-8, two dialects)."""
 
 from __future__ import annotations
 
@@ -28,8 +26,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_text(value: str) -> str:
-    """``value`` as a spreadsheet shows it as text: « '=HYPERLINK(…) » for a cell beginning like a
-    formula.
+    """``value`` as a spreadsheet shows it as text: « '=HYPERLINK(…) » for a cell beginning like
+    a formula.
 
     Returns
     -------
@@ -74,9 +72,8 @@ def _format_number(value: Any, decimal: str) -> str:
 
 def write_csv(path: Path, table: pd.DataFrame, dialect: str = "comma") -> None:
     """UTF-8 CSV: ``comma`` (',' separator, '.' decimal) or ``semicolon`` (';' and ',' for French
-    spreadsheets).
-    Text cells beginning like a formula are written behind an apostrophe (:func:`as_text`); numbers
-    as they are."""
+    spreadsheets). Text cells beginning like a formula are written behind an apostrophe
+    (:func:`as_text`); numbers as they are."""
     sep, decimal = CSV_DIALECTS[dialect]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=sep, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")

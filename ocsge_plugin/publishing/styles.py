@@ -53,19 +53,18 @@ def _categorized(
 
 def couverture_renderer(field: str = "code_cs") -> QgsCategorizedSymbolRenderer:
     """Official couverture palette, one class per leaf code, labelled ``CS1.1.1.1 Zones bâties``."""
-    entries = couverture()
-    cats = [
-        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}")
-        for code in couverture_leaves()
-    ]
-    return _categorized(field, cats + [(None, "#ffffff", tr("Unknown code"))])
+    return _palette(field, couverture(), couverture_leaves())
 
 
 def usage_renderer(field: str = "code_us") -> QgsCategorizedSymbolRenderer:
-    entries = usage()
+    """Official usage palette, one class per leaf code, labelled ``US1.1 Agriculture``."""
+    return _palette(field, usage(), usage_leaves())
+
+
+def _palette(field: str, entries: dict, leaves) -> QgsCategorizedSymbolRenderer:
+    """One class per leaf code in IGN's colour, then a white class for unknown codes."""
     cats = [
-        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}")
-        for code in usage_leaves()
+        (code, entries[code].couleur, f"{code} {entries[code].libelle_court}") for code in leaves
     ]
     return _categorized(field, cats + [(None, "#ffffff", tr("Unknown code"))])
 
@@ -167,13 +166,9 @@ def _single(colour: str, outline: str, width: float):
 def disagreement_renderer(field: str = "raison") -> QgsCategorizedSymbolRenderer:
     """Polygons where IGN and the recomputation disagree, by reason: the matrix or the
     thresholds."""
-    return _categorized(
-        field,
-        [
-            ("matrice", "#6a3d9a", tr("Matrix disagrees with IGN")),
-            ("seuil", "#ff7f00", tr("Thresholds (seuils) disagree with IGN")),
-        ],
-    )
+    matrix = ("matrice", "#6a3d9a", tr("Matrix disagrees with IGN"))
+    thresholds = ("seuil", "#ff7f00", tr("Thresholds (seuils) disagree with IGN"))
+    return _categorized(field, [matrix, thresholds])
 
 
 # Flows between millésimes (ocsge:flows): one colour per flow kind, combinations darker.
@@ -244,8 +239,8 @@ def territory_renderer(field: str = "pourcent_artif", classes: int = 5):
 
 
 def published_aliases(dataset: str, unit: str = "ha") -> dict[str, str]:
-    """French aliases, with their unit, of the columns of the published tables ``<dataset>_<level>``
-    (and of the coverage table)."""
+    """French aliases, with their unit, of the columns of the published tables
+    ``<dataset>_<level>`` (and of the coverage table)."""
     u = "ha" if unit == "ha" else "m²"
     if dataset == "artif":
         words = (
@@ -302,9 +297,8 @@ def net_flow_per_ha_title(dataset: str) -> str:
 
 def net_flow_per_ha_expression(dataset: str, level: str) -> str:
     """The net flow per hectare of territory (m²/ha), from the published columns: the territory's
-    area
-    is ``commune_surface`` for communes, else ``surface ÷ pourcent`` (the share is of the full
-    area)."""
+    area is ``commune_surface`` for communes, else ``surface ÷ pourcent`` (the share is of the
+    full area)."""
     net, surface, share = f'"flux_{dataset}_net"', f'"surface_{dataset}"', f'"pourcent_{dataset}"'
     if level == "commune":
         return f'CASE WHEN "commune_surface" > 0 THEN 10000.0 * {net} / "commune_surface" END'
@@ -315,8 +309,7 @@ def style_published_table(
     layer: QgsVectorLayer, dataset: str, unit: str = "ha", decimals: int = 2
 ) -> None:
     """Aliases with units and a display of ``decimals`` decimals for every number (the file keeps
-    its
-    full precision: only what QGIS shows is rounded)."""
+    its full precision: only what QGIS shows is rounded)."""
     from qgis.PyQt.QtCore import QVariant
 
     aliases = published_aliases(dataset, unit)

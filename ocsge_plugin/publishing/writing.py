@@ -83,8 +83,8 @@ def write_gpkg(
 
 
 def _checked(value: Any) -> Any:
-    """``value``, or OSError (GDAL's last message) for None: GDAL's answer, without exceptions, to a
-    full disk."""
+    """``value``, or OSError (GDAL's last message) for None: GDAL's answer, without exceptions,
+    to a full disk."""
     if value is None:
         raise OSError(gdal.GetLastErrorMsg() or tr("GDAL could not write the file"))
     return value
@@ -93,8 +93,8 @@ def _checked(value: Any) -> Any:
 def fill_layer(
     layer: ogr.Layer, table: pd.DataFrame, geometries: Sequence[QgsGeometry | None] | None
 ) -> None:
-    """The fields of ``table`` (published types) and its rows (with ``geometries`` when given) into
-    a new OGR layer."""
+    """The fields of ``table`` (published types) and its rows (with ``geometries`` when given)
+    into a new OGR layer."""
     for name in table.columns:
         kind = _ogr_type(table[name], name)
         defn = ogr.FieldDefn(name, kind)

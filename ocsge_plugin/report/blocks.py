@@ -1,14 +1,11 @@
-"""The portrait's text tables (cover, key figures, communes, method note): attribute tables of the
-layout
-over the table ``lignes`` of the atlas GeoPackage, each filtered on its block and on the atlas
-feature.
+"""The portrait's text tables (cover, key figures, communes, method note): attribute tables of
+the layout over the table ``lignes`` of the atlas GeoPackage, each filtered on its block and on
+the atlas feature.
 
 QGIS draws them itself on every version (3.22 to 3.44; HTML labels need QtWebKit, which Debian's
-QGIS 3.40
-and 3.44 lack), their text stays text in the PDF, a long table flows from frame to frame (the
-commune table
-over several pages), and each stays editable in the layout designer (fonts, colours, column
-widths)."""
+QGIS 3.40 and 3.44 lack), their text stays text in the PDF, a long table flows from frame to
+frame (the commune table over several pages), and each stays editable in the layout designer
+(fonts, colours, column widths)."""
 
 from __future__ import annotations
 
@@ -92,12 +89,10 @@ def make(
     first_row: bool = False,
     first_column: bool = False,
 ) -> QgsLayoutFrame:
-    """An attribute table of ``block`` in a frame at ``rect`` (x, y, width, height in mm, from the
-    top of
-    the layout). ``columns``: (heading, width in mm or 0 for the rest, right-aligned) for c1, c2…;
-    ``headings`` shows them (on every frame); ``first_row`` / ``first_column`` tint a row or column
-    of
-    headings written as data (the millésimes of the key figures)."""
+    """An attribute table of ``block`` in a frame at ``rect`` (x, y, width, height in mm, from
+    the top of the layout). ``columns``: (heading, width in mm or 0 for the rest, right-aligned)
+    for c1, c2…; ``headings`` shows them (on every frame); ``first_row`` / ``first_column`` tint
+    a row or column of headings written as data (the millésimes of the key figures)."""
     table = QgsLayoutItemAttributeTable.create(layout)
     table.setFilterFeatures(True)
     table.setFeatureFilter(feature_filter(block))
@@ -149,8 +144,8 @@ def _columns(columns, padding: float) -> list:
 
 
 def add_frame(layout, table, item_id: str, rect) -> QgsLayoutFrame:
-    """A frame of ``table`` at ``rect``; its page is left out of the PDF when the frame has nothing
-    to show."""
+    """A frame of ``table`` at ``rect``; its page is left out of the PDF when the frame has
+    nothing to show."""
     frame = QgsLayoutFrame(layout, table)
     frame.setId(item_id)
     frame.setHidePageIfEmpty(True)
@@ -171,10 +166,9 @@ def portrait_tables(layout) -> list[QgsLayoutItemAttributeTable]:
 
 def narrow(layout, code) -> None:
     """Let the tables read only the rows of the territory ``code`` (None: all rows again), by a
-    subset of
-    their layer that the provider runs in SQL. A table evaluates its filter on every row it reads:
-    over the
-    whole table, an atlas of n territories would read n × n territories' rows."""
+    subset of their layer that the provider runs in SQL. A table evaluates its filter on every
+    row it reads: over the whole table, an atlas of n territories would read n × n territories'
+    rows."""
     tables = portrait_tables(layout)
     subset = "" if code is None else "\"territoire\" = '{}'".format(str(code).replace("'", "''"))
     for layer in {
@@ -186,8 +180,8 @@ def narrow(layout, code) -> None:
 
 
 def bind(layout, lines: QgsVectorLayer) -> None:
-    """Point the template's tables at this run's rows (their columns and styles kept as the template
-    has them)."""
+    """Point the template's tables at this run's rows (their columns and styles kept as the
+    template has them)."""
     for table in portrait_tables(layout):
         columns, order = table.columns(), table.sortColumns()
         table.setVectorLayer(lines)  # resets the columns to the layer's fields

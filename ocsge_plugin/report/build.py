@@ -1,6 +1,5 @@
 """Assemble a portrait: the atlas layer (one feature per territory, its texts and chart files as
-fields),
-the map's layers, the layout from the template, the PDF."""
+fields), the map's layers, the layout from the template, the PDF."""
 
 from __future__ import annotations
 
@@ -152,12 +151,12 @@ def atlas_layer(
     consumption: Consumption | None = None,
 ) -> tuple[str, int]:
     """Write the charts and the atlas GeoPackage (territoires.gpkg: the layer ``territoires`` and
-    the table ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune table
-    at most). ``consumption``: the NAF consumption tables of the territories (their pages and
-    legal frame), or None.
+    the table ``lignes`` of the text tables) in ``folder``; returns (uri, pages of the commune
+    table at most). ``consumption``: the NAF consumption tables of the territories (their pages
+    and legal frame), or None.
 
-    The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of the
-    run (see :func:`_final`)."""
+    The chart fields name the charts in ``final``, the folder ``folder`` becomes at the end of
+    the run (see :func:`_final`)."""
     charts_dir = folder / "graphiques"
     kept = partial(_final, (final or folder) / "graphiques")
 
@@ -336,11 +335,9 @@ def _lines_of(territory, run: Run, figures: dict, communes_rows: list) -> list:
 
 
 def _final(charts_dir: Path, path: str) -> str:
-    """The chart ``path`` (written in the work folder) as it will be in ``charts_dir``: the layout
-    kept in
-    the project, edited and exported again from the designer, finds its charts there
-    (``layout.write_pdf``
-    reads them in the work folder meanwhile)."""
+    """The chart ``path`` (written in the work folder) as it will be in ``charts_dir``: the
+    layout kept in the project, edited and exported again from the designer, finds its charts
+    there (``layout.write_pdf`` reads them in the work folder meanwhile)."""
     return str(charts_dir / Path(path).name) if path else path
 
 
@@ -411,13 +408,10 @@ def class_charts_of(tables: Tables, territory, stem: Path) -> dict[str, str]:
 
 def ign_layers(paths: list[str], fin, is_canceled) -> tuple[str | None, str | None]:
     """The URIs of IGN's artificialisation layer at the millésime ``fin`` and of its
-    artificialisation
-    difference layer in the deliveries, when they hold them (else None): drawn on the map as IGN
-    ships them.
-    Layers extracted from an archive are read from their kept copy (``keeping.keep``, as ocsge:load
-    does),
-    not from the cache: the project that keeps the portrait opens again after the cache is
-    emptied."""
+    artificialisation difference layer in the deliveries, when they hold them (else None): drawn
+    on the map as IGN ships them. Layers extracted from an archive are read from their kept copy
+    (``keeping.keep``, as ocsge:load does), not from the cache: the project that keeps the
+    portrait opens again after the cache is emptied."""
     from ..storage.keeping import keep, without_kept_copies
     from ..storage.reading import open_delivery
 
@@ -460,12 +454,10 @@ def map_layers(
     debut=None,
     raster=None,
 ) -> tuple[list, list]:
-    """The map's layers, top first, and those of the legend: the territory outline, IGN's flows and
-    artificialised surface when the deliveries hold them (else the communes by artificialised
-    share), the
-    communes as a neutral background, the user's ``raster`` (or WMS) layer under everything (then
-    the communes
-    are outlines only, the shares translucent)."""
+    """The map's layers, top first, and those of the legend: the territory outline, IGN's flows
+    and artificialised surface when the deliveries hold them (else the communes by artificialised
+    share), the communes as a neutral background, the user's ``raster`` (or WMS) layer under
+    everything (then the communes are outlines only, the shares translucent)."""
     outline = QgsRuleBasedRenderer.Rule(None)
     current = QgsRuleBasedRenderer.Rule(
         QgsFillSymbol.createSimple(

@@ -1,16 +1,12 @@
 """The charts' text written as text in the PDF.
 
 Qt's SVG renderer draws an SVG's ``<text>`` as glyph outlines (its text layout carries a
-text-outline
-format): the PDF gets hundreds of kilobytes of curves per chart page, which cost most of the atlas'
-time
-to write, and no text a reader can search or copy. So every chart is saved twice beside each other:
-``x.svg`` (whole, what the layout designer and a user's template show) and ``x.svg.json`` (its
-shapes
-without text, and the text runs); ``write_pdf`` hides the picture items showing such a chart, draws
-the
-shapes with QSvgRenderer and the text with QPainter, which the PDF keeps as text (DejaVu Sans
-embedded).
+text-outline format): the PDF gets hundreds of kilobytes of curves per chart page, which cost
+most of the atlas' time to write, and no text a reader can search or copy. So every chart is
+saved twice beside each other: ``x.svg`` (whole, what the layout designer and a user's template
+show) and ``x.svg.json`` (its shapes without text, and the text runs); ``write_pdf`` hides the
+picture items showing such a chart, draws the shapes with QSvgRenderer and the text with
+QPainter, which the PDF keeps as text (DejaVu Sans embedded).
 """
 
 from __future__ import annotations
@@ -37,8 +33,8 @@ _VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
 def save(path: Path, svg: str, shapes: str, runs: list[dict]) -> str:
     """Write the chart ``svg`` at ``path`` and, beside it, its ``shapes`` (the same SVG without
-    text)
-    and its text ``runs`` ({x, y, text, size, anchor, bold, colour, rotate}); returns ``path``."""
+    text) and its text ``runs`` ({x, y, text, size, anchor, bold, colour, rotate}); returns
+    ``path``."""
     Path(path).write_text(svg, encoding="utf-8")
     Path(f"{path}{SIDECAR}").write_text(
         json.dumps({"shapes": shapes, "runs": runs}, ensure_ascii=False), encoding="utf-8"
@@ -58,8 +54,7 @@ def split(path: str) -> dict | None:
 
 def draw(painter, chart: dict, rect: QRectF) -> None:
     """Draw ``chart`` (from :func:`split`) into ``rect`` (device units) as a picture item in zoom
-    mode
-    anchored top left would: the drawing scaled to fit, its proportions kept."""
+    mode anchored top left would: the drawing scaled to fit, its proportions kept."""
     found = _VIEWBOX.search(chart["shapes"])
     width, height = (
         (float(found.group(1)), float(found.group(2))) if found else (rect.width(), rect.height())

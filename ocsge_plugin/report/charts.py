@@ -2,8 +2,8 @@
 printed.
 
 They are written directly as SVG (bars, axes, French numbers): a few milliseconds each, no
-dependency, the
-same file for the same numbers — the atlas of a whole département draws hundreds of them."""
+dependency, the same file for the same numbers — the atlas of a whole département draws hundreds
+of them."""
 
 from __future__ import annotations
 
@@ -193,8 +193,8 @@ def flows(territory, path: Path) -> str:
 
 
 class Ranking:
-    """Communes ranked by net artificialisation (ha), the highest first, one commune highlighted or
-    none."""
+    """Communes ranked by net artificialisation (ha), the highest first, one commune highlighted
+    or none."""
 
     def __init__(self, communes, limit: int = 45):
         self.rows = sorted(
@@ -204,10 +204,9 @@ class Ranking:
         self.limit = limit
 
     def picked(self, highlight: str | None) -> list[int]:
-        """The ranks shown: all when they fit, else both ends — the largest artificialisation nette
-        and the
-        largest désartificialisation nette (a third of the places) — and the ``highlight`` in its
-        place."""
+        """The ranks shown: all when they fit, else both ends — the largest artificialisation
+        nette and the largest désartificialisation nette (a third of the places) — and the
+        ``highlight`` in its place."""
         count = len(self.rows)
         if count <= self.limit:
             return list(range(count))

@@ -1,11 +1,9 @@
 """The portrait's charts by class of the OCS GE nomenclature, drawn from the per-class tables
-(couverture_,
-usage_, transition_cs_, origine_artif_<level>) as SVG: the stock by couverture and by usage at both
-millésimes, the origin of the newly artificialised land, the couverture transition matrix. IGN's
-colours
-(``nomenclature``), French labels and numbers; a code outside the nomenclature (INDETERMINE, an
-unknown
-code) is drawn under its own name, a null as « Non renseigné », never left out."""
+(couverture_, usage_, transition_cs_, origine_artif_<level>) as SVG: the stock by couverture and
+by usage at both millésimes, the origin of the newly artificialised land, the couverture
+transition matrix. IGN's colours (``nomenclature``), French labels and numbers; a code outside
+the nomenclature (INDETERMINE, an unknown code) is drawn under its own name, a null as « Non
+renseigné », never left out."""
 
 from __future__ import annotations
 
@@ -86,9 +84,9 @@ def _bar(
 
 
 def stock_by_class(kind: str, by_year: dict, debut, fin, path: Path) -> str:
-    """The stock by couverture (``kind`` 'couverture') or by usage ('usage') at début and fin (ha):
-    one
-    row per code present at either millésime, the bar of début lighter than that of fin."""
+    """The stock by couverture (``kind`` 'couverture') or by usage ('usage') at début and fin
+    (ha): one row per code present at either millésime, the bar of début lighter than that of
+    fin."""
     title = (
         f"Surfaces par {'couverture' if kind == 'couverture' else 'usage'} du sol en "
         f"{debut or '–'} et {fin or '–'}"
@@ -137,8 +135,8 @@ def stock_by_class(kind: str, by_year: dict, debut, fin, path: Path) -> str:
 
 
 def origin(origin_by_pair: dict, total, debut, fin, path: Path) -> str:
-    """What the land artificialised between début and fin was at début: by couverture, then by usage
-    (ha and share of the artificialisation)."""
+    """What the land artificialised between début and fin was at début: by couverture, then by
+    usage (ha and share of the artificialisation)."""
     title = f"Origine des surfaces artificialisées entre {debut or '–'} et {fin or '–'}"
     if not origin_by_pair:
         why = (

@@ -191,8 +191,8 @@ def trajectory_rows(territory: Territory, data: Consumption) -> tuple[list[list[
 
 
 def legal_frame(territory: Territory, data: Consumption) -> list[list[str]]:
-    """The rapport triennal's frame: [heading, text] per section (legal basis, indicators, periods,
-    where each indicator is in the report)."""
+    """The rapport triennal's frame: [heading, text] per section (legal basis, indicators,
+    periods, where each indicator is in the report)."""
     last = data.last_year
     ocsge = (
         f"millésimes {territory.debut} et {territory.fin}"

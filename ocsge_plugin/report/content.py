@@ -1,10 +1,7 @@
-"""The portrait's texts per territory (cover, key figures, commune table, method note), in French,
-with
-the numbers of the published tables formatted the French way: rows of plain text cells, written to
-the
-atlas GeoPackage (table ``lignes``) that the template's attribute tables show, drawn by QGIS itself
-on
-every version (no HTML, no QtWebKit)."""
+"""The portrait's texts per territory (cover, key figures, commune table, method note), in
+French, with the numbers of the published tables formatted the French way: rows of plain text
+cells, written to the atlas GeoPackage (table ``lignes``) that the template's attribute tables
+show, drawn by QGIS itself on every version (no HTML, no QtWebKit)."""
 
 from __future__ import annotations
 
@@ -59,7 +56,7 @@ def cover(
         ["Codes indéterminés", CONVENTION_LABELS.get(convention, convention)],
         ["Source", "IGN, OCS GE (occupation du sol à grande échelle)"],
         ["Livraisons lues", "\n".join(deliveries) or "–"],
-        ["Couches lues", "\n".join(layers) or "–"],
+        ["Couches utilisées", "\n".join(layers) or "–"],
         ["Date de production", today.strftime("%d/%m/%Y")],
     ]
     return rows
@@ -183,8 +180,7 @@ def communes_table(communes: list[Territory]) -> tuple[str, list[list[str]]]:
 
 def method_note(method: str, convention: str) -> list[list[str]]:
     """The method note: [heading, text] per section, paragraphs separated by a line break (the
-    headings do
-    not depend on the method nor the convention)."""
+    headings do not depend on the method nor the convention)."""
     return [
         [
             "Données",

@@ -158,14 +158,13 @@ def _header(layout, page: int, key: str, title: str) -> None:
         size=10,
         colour="#555555",
     )
-    _label(
-        layout,
-        f"pied_{key}",
-        '[% "pied" %]',
-        (MARGIN, y + HEIGHT - 12, WIDTH - 2 * MARGIN, 6),
-        size=7,
-        colour="#777777",
-    )
+    _footer(layout, f"pied_{key}", y)
+
+
+def _footer(layout, item_id: str, y: float) -> None:
+    """The atlas field ``pied`` in small grey at the bottom of the page whose top is ``y``."""
+    rect = (MARGIN, y + HEIGHT - 12, WIDTH - 2 * MARGIN, 6)
+    _label(layout, item_id, '[% "pied" %]', rect, size=7, colour="#777777")
 
 
 def _map_page(page: Page) -> None:
@@ -357,8 +356,7 @@ def _notes(page: Page, key: str, sections: list[tuple[str, float]]) -> None:
 
 def _method_page(page: Page) -> None:
     """The method note, a heading and a text label per section (``methode_1``…: the text depends
-    on the method and convention only; labels, drawn much faster than table cells of long
-    text)."""
+    on the method and convention only; labels, drawn much faster than table cells of long text)."""
     page.header()
     headings = [heading for heading, _text in method_note("", "")]
     _notes(page, "methode", list(zip(headings, METHOD_HEIGHTS)))
@@ -383,6 +381,13 @@ def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> Non
     _place(picture, rect)
 
 
+def _consumption_note(page: Page, key: str, rect: tuple) -> None:
+    """The grey note of a consumption page (the atlas field ``key``); the page itself left out of
+    the export for a territory without consumption figures."""
+    _label(page.layout, key, f'[% "{key}" %]', rect, size=7.5, colour="#555555")
+    _exclude_without_consumption(page)
+
+
 def _exclude_without_consumption(page: Page) -> None:
     page.layout.pageCollection().page(page.index).dataDefinedProperties().setProperty(
         QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
@@ -393,60 +398,33 @@ def _exclude_without_consumption(page: Page) -> None:
 def _consumption_page(page: Page) -> None:
     """Indicator 1° of article R. 2231-1: NAF consumption per year and destination, in hectares
     and in % of the territory's area, beside the EPCI and the département."""
-    page.header()
-    bottom = page.charts([("graphique_conso", "graph_conso", 86)])
-    inner, top = page.inner, page.y + bottom + 2
-    _table(
-        page.layout,
-        "conso",
-        "Consommation d'espaces NAF",
-        [("", inner * 0.7, False), ("", inner * 0.3, True)],
-        (MARGIN, top, inner, 50),
-        9,
-    )
-    top += 62
+    chart = ("graphique_conso", "graph_conso")
+    top = _chart_and_figures(page, chart, "conso", "Consommation d'espaces NAF", 50) + 62
+    inner = page.inner
     columns = [("", inner * 0.36, False)] + [("", inner * 0.16, True)] * 4
-    _table(
-        page.layout,
-        "conso_comparaison",
-        "Comparaison (2011–2020)",
-        columns,
-        (MARGIN, top, inner, 30),
-        8.5,
-    )
-    _label(
-        page.layout,
-        "note_conso",
-        '[% "note_conso" %]',
-        (MARGIN, top + 40, inner, 16),
-        size=7.5,
-        colour="#555555",
-    )
-    _exclude_without_consumption(page)
+    rect = (MARGIN, top, inner, 30)
+    _table(page.layout, "conso_comparaison", "Comparaison (2011–2020)", columns, rect, 8.5)
+    _consumption_note(page, "note_conso", (MARGIN, top + 40, inner, 16))
 
 
 def _trajectory_page(page: Page) -> None:
     """Indicator 4°: consumption since 2021 and its projection against the envelope 2021–2030."""
+    chart = ("graphique_trajectoire", "graph_trajectoire")
+    top = _chart_and_figures(page, chart, "trajectoire_chiffres", "Trajectoire 2021–2030", 54)
+    _consumption_note(page, "note_trajectoire", (MARGIN, top + 66, page.inner, 20))
+
+
+def _chart_and_figures(
+    page: Page, chart: tuple[str, str], key: str, title: str, height: float
+) -> float:
+    """The top of a consumption page: its header, the chart (item id, atlas field) 86 mm high and
+    under it the table ``key`` (labels, then figures); returns the table's top (mm)."""
     page.header()
-    bottom = page.charts([("graphique_trajectoire", "graph_trajectoire", 86)])
+    bottom = page.charts([(*chart, 86)])
     inner, top = page.inner, page.y + bottom + 2
-    _table(
-        page.layout,
-        "trajectoire_chiffres",
-        "Trajectoire 2021–2030",
-        [("", inner * 0.7, False), ("", inner * 0.3, True)],
-        (MARGIN, top, inner, 54),
-        9,
-    )
-    _label(
-        page.layout,
-        "note_trajectoire",
-        '[% "note_trajectoire" %]',
-        (MARGIN, top + 66, inner, 20),
-        size=7.5,
-        colour="#555555",
-    )
-    _exclude_without_consumption(page)
+    columns = [("", inner * 0.7, False), ("", inner * 0.3, True)]
+    _table(page.layout, key, title, columns, (MARGIN, top, inner, height), 9)
+    return top
 
 
 def _charts_page(page: Page) -> None:
@@ -512,36 +490,19 @@ def _cover_page(page: Page) -> None:
     band.setSymbol(QgsFillSymbol.createSimple({"color": RED.name(), "outline_style": "no"}))
     layout.addLayoutItem(band)
     _place(band, (0, y, WIDTH, 110))
-    _label(
-        layout,
-        "surtitre",
-        "PORTRAIT DE TERRITOIRE",
-        (MARGIN, y + 40, inner, 10),
-        size=12,
-        bold=True,
-        colour="#ffffff",
+    subtitle = (
+        "Rapport relatif à l'artificialisation des sols (art. R. 2231-1 du CGCT)"
+        if page.model == "rapport_triennal"
+        else 'Artificialisation et imperméabilisation des sols — [% "millesimes" %]'
     )
-    _label(
-        layout,
-        "titre",
-        '[% "nom" %]',
-        (MARGIN, y + 52, inner, 30),
-        size=30,
-        bold=True,
-        colour="#ffffff",
-    )
-    _label(
-        layout,
-        "sous_titre",
-        (
-            "Rapport relatif à l'artificialisation des sols (art. R. 2231-1 du CGCT)"
-            if page.model == "rapport_triennal"
-            else 'Artificialisation et imperméabilisation des sols — [% "millesimes" %]'
-        ),
-        (MARGIN, y + 84, inner, 10),
-        size=13,
-        colour="#ffffff",
-    )
+    # white on the band: id, text, top and height (mm), font size, bold
+    for item_id, text, top, height, size, bold in (
+        ("surtitre", "PORTRAIT DE TERRITOIRE", 40, 10, 12, True),
+        ("titre", '[% "nom" %]', 52, 30, 30, True),
+        ("sous_titre", subtitle, 84, 10, 13, False),
+    ):
+        rect = (MARGIN, y + top, inner, height)
+        _label(layout, item_id, text, rect, size=size, bold=bold, colour="#ffffff")
     blocks.make(
         layout,
         "couverture",
@@ -551,14 +512,7 @@ def _cover_page(page: Page) -> None:
         size=10,
         first_column=True,
     )
-    _label(
-        layout,
-        "pied_couverture",
-        '[% "pied" %]',
-        (MARGIN, y + HEIGHT - 12, inner, 6),
-        size=7,
-        colour="#777777",
-    )
+    _footer(layout, "pied_couverture", y)
 
 
 BUILDERS = {
@@ -599,8 +553,8 @@ def default_layout(project, model: str = "portrait") -> QgsPrintLayout:
 
 
 def write_default_template(path: Path | None = None, model: str = "portrait") -> None:
-    """Save the default layout of ``model`` as its shipped template (``layout.TEMPLATES``; run when
-    the layout code changes)."""
+    """Save the default layout of ``model`` as its shipped template (``layout.TEMPLATES``; run
+    when the layout code changes)."""
     from qgis.core import QgsProject
 
     project = QgsProject()

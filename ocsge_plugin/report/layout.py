@@ -1,6 +1,6 @@
 """The portrait's print layout: an atlas over the territories, built from a template (.qpt) whose
-items are found by their id, and written page by page to a PDF (progress per page, cancel, nothing
-partial).
+items are found by their id, and written page by page to a PDF (progress per page, cancel,
+nothing partial).
 
 The default template (resources/portrait.qpt) is made by ``default_template.default_layout``; a
 user's template restyled in the layout designer keeps the same item ids (``titre``, ``chiffres``,
@@ -63,9 +63,9 @@ ROWS_PER_PAGE = 46  # rows of the commune table in one frame of the default temp
 
 def load_template(project, path) -> QgsPrintLayout:
     """A layout from a .qpt file (the user's or the default), checked first as data
-    (:func:`template_check.check_template`): TemplateError naming the file and the refused element
-    when it
-    does not parse, is not a layout, or holds what reads files, the web or the environment."""
+    (:func:`template_check.check_template`): TemplateError naming the file and the refused
+    element when it does not parse, is not a layout, or holds what reads files, the web or the
+    environment."""
     text = template_check.check_template(path)
     document = QDomDocument()
     parsed = document.setContent(text)
@@ -99,11 +99,9 @@ def load_template(project, path) -> QgsPrintLayout:
 
 def repeat_communes_page(layout, pages: int) -> None:
     """Give the commune table ``pages`` pages: the page holding the frame ``communes`` is copied
-    after itself
-    with a new frame of the same table, where the rows go on. The first page is left out of the PDF
-    when the
-    territory has no commune table (a commune), a copy when its frame has no row left (fewer
-    communes)."""
+    after itself with a new frame of the same table, where the rows go on. The first page is left
+    out of the PDF when the territory has no commune table (a commune), a copy when its frame has
+    no row left (fewer communes)."""
     frame = layout.itemById("communes")
     if not isinstance(frame, QgsLayoutFrame) or frame.multiFrame() is None:
         return
@@ -164,9 +162,8 @@ _ITEM_TYPES = (
 
 
 def unligated(font: QFont) -> QFont:
-    """``font`` drawn letter by letter: no « ﬁ » ligature, so that « artificialisation » is found in
-    the PDF
-    (QFont.PreferNoShaping on Qt 5.15; letter spacing does not stop ligatures there)."""
+    """``font`` drawn letter by letter: no « ﬁ » ligature, so that « artificialisation » is found
+    in the PDF (QFont.PreferNoShaping on Qt 5.15; letter spacing does not stop ligatures there)."""
     font.setStyleStrategy(
         QFont.StyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
     )
@@ -175,8 +172,7 @@ def unligated(font: QFont) -> QFont:
 
 def _without_ligatures(layout) -> None:
     """Every label, table, legend and scale bar of ``layout`` in fonts without ligatures (a
-    template's XML
-    does not keep a font's style strategy: set after loading it)."""
+    template's XML does not keep a font's style strategy: set after loading it)."""
     for item in layout.items():
         if isinstance(item, QgsLayoutItemScaleBar):
             text = item.textFormat()
@@ -196,11 +192,10 @@ def _without_ligatures(layout) -> None:
 
 
 def _number_pages(layout) -> None:
-    """Every footer (the labels ``pied…``) ends with the page's number: its rank among the pages the
-    territory prints (``@ocsge_page``, set by ``write_pdf``; in the designer, the layout's page less
-    the
-    pages before it that the atlas feature leaves out, by their own « exclude from exports »
-    expression)."""
+    """Every footer (the labels ``pied…``) ends with the page's number: its rank among the pages
+    the territory prints (``@ocsge_page``, set by ``write_pdf``; in the designer, the layout's
+    page less the pages before it that the atlas feature leaves out, by their own « exclude from
+    exports » expression)."""
     collection = layout.pageCollection()
     skipped = []
     for index in range(collection.pageCount()):
@@ -231,10 +226,8 @@ def bind(
     clipped=(),
 ) -> None:
     """Point the template at this run's data: atlas over ``coverage``, its tables over ``lines``,
-    the map's
-    layers and CRS, the legend; its text without ligatures, its footers numbered; the ``clipped``
-    layers
-    (IGN's flows) drawn inside the atlas territory only."""
+    the map's layers and CRS, the legend; its text without ligatures, its footers numbered; the
+    ``clipped`` layers (IGN's flows) drawn inside the atlas territory only."""
     _without_ligatures(layout)
     layout.setCustomProperty(
         "pdfTextFormat", int(compat.text_always_text())
@@ -259,10 +252,9 @@ def bind(
         clipping.setRestrictToLayers(True)
         clipping.setLayersToClip(list(clipped))
         # the atlas (auto scale) keeps the ratio of the map's current extent and fits the frame to
-        # it: the
-        # template's is empty (no ratio), so the designer's atlas reshaped the frame, over the scale
-        # bar and
-        # legend. An extent (the territories') fitted to the frame keeps the frame as drawn.
+        # it: the template's is empty (no ratio), so the designer's atlas reshaped the frame, over
+        # the scale bar and legend. An extent (the territories') fitted to the frame keeps the frame
+        # as drawn.
         size = map_item.rect()
         if map_item.extent().isEmpty():
             map_item.setExtent(
@@ -305,10 +297,9 @@ def _render_page(
     exporter, painter, index: int, pictures, moved: tuple[str, str] | None = None
 ) -> None:
     """Page ``index`` of the layout on ``painter``; the charts on it (pictures saved by
-    ``charts.Svg``) drawn
-    by ``chart_text``: their text stays text in the PDF, not glyph outlines. ``moved`` (final
-    folder, work
-    folder): the charts are read in the work folder while their fields name the final one."""
+    ``charts.Svg``) drawn by ``chart_text``: their text stays text in the PDF, not glyph
+    outlines. ``moved`` (final folder, work folder): the charts are read in the work folder while
+    their fields name the final one."""
     charts = []
     for item in pictures:
         path = item.evaluatedPath()

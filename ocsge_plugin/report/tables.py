@@ -1,10 +1,8 @@
 """The portrait's numbers, read from the published tables ocsge:diagnostic writes (artif_<level>,
 imper_<level>, qualite_<level> as CSV, and beside them the per-class tables couverture_, usage_,
 transition_cs_ and origine_artif_<level>): nothing is computed again, figures are only picked and
-put side
-by side (the stock at the first millésime is the published stock at the last one minus the published
-net
-flow, and says so)."""
+put side by side (the stock at the first millésime is the published stock at the last one minus
+the published net flow, and says so)."""
 
 from __future__ import annotations
 
@@ -90,8 +88,8 @@ class Territory:
         return self.values.get("surface") or self.values.get("commune_surface")
 
     def stock_debut(self, kind: str):
-        """The stock at the first millésime: published stock at the last one minus the published net
-        flow."""
+        """The stock at the first millésime: published stock at the last one minus the published
+        net flow."""
         stock, net = self.get(f"surface_{kind}"), self.get(f"flux_{kind}_net")
         return None if stock is None or net is None else stock - net
 
@@ -166,8 +164,8 @@ def read_level(folder: Path, level: str) -> dict[str, Territory]:
 @dataclass
 class Classes:
     """A territory's per-class surfaces (ha), as the per-class tables give them; a code is None
-    where the
-    delivery has none (null). Empty when the tables are absent (a folder of an older run)."""
+    where the delivery has none (null). Empty when the tables are absent (a folder of an older
+    run)."""
 
     couverture: dict[int, dict] = field(default_factory=dict)  # millésime → code_cs → ha
     usage: dict[int, dict] = field(default_factory=dict)  # millésime → code_us → ha
@@ -232,8 +230,8 @@ class Tables:
         )
 
     def communes_of(self, territory: Territory) -> list[Territory]:
-        """The communes of a territory (itself for a commune), from the commune table's membership
-        codes."""
+        """The communes of a territory (itself for a commune), from the commune table's
+        membership codes."""
         if territory.level == "commune":
             return [territory]
         key = f"{territory.level}_code"
@@ -247,8 +245,8 @@ class Tables:
         return max(set(codes), key=codes.count) if codes else None
 
     def territories_of(self, communes: list[str], level: str) -> list[str]:
-        """The codes of the territories of ``level`` that hold the communes ``communes`` (codes), in
-        order, once each."""
+        """The codes of the territories of ``level`` that hold the communes ``communes`` (codes),
+        in order, once each."""
         codes = []
         for code in communes:
             commune = self.levels["commune"].get(code)

@@ -1,9 +1,8 @@
 """A user's layout template (.qpt) is data, not code: it is read as XML and checked before QGIS
-loads
-it, since loading already fetches what an HTML frame or a picture points at.
+loads it, since loading already fetches what an HTML frame or a picture points at.
 
-Refused, naming the element: a file that does not parse (or declares entities); an HTML frame or a
-label in HTML mode (a web view: it reads local files and the web); any web or file address
+Refused, naming the element: a file that does not parse (or declares entities); an HTML frame or
+a label in HTML mode (a web view: it reads local files and the web); any web or file address
 (``http://``, ``file://``…); a picture outside the template's folder and QGIS's SVG libraries; a
 picture whose data-defined source is an expression (only a field of the atlas layer is allowed);
 an expression function or variable that reads the environment, files or layers' sources
@@ -168,32 +167,23 @@ def _check_picture(path: Path, item: ET.Element) -> None:
 
 
 def _check_text(path: Path, owner: ET.Element | None, value: str) -> None:
+    """Refuses ``value`` when it calls a forbidden function, reads a forbidden variable or names
+    an address."""
     if not value:
         return
-    found = _FUNCTION.search(value)
-    if found:
-        raise _refused(
-            path,
-            tr("the expression function {function}() in {item}").format(
-                function=found.group(1), item=_name(owner)
-            ),
-        )
-    found = _VARIABLE.search(value)
-    if found:
-        raise _refused(
-            path,
-            tr("the variable {variable} in {item}").format(
-                variable=found.group(0), item=_name(owner)
-            ),
-        )
-    found = _ADDRESS.search(value)
-    if found:
-        raise _refused(
-            path,
-            tr("the address {address} in {item}").format(
-                address=found.group(0)[:120], item=_name(owner)
-            ),
-        )
+    item = _name(owner)
+    if function := _FUNCTION.search(value):
+        problem = tr("the expression function {function}() in {item}")
+        problem = problem.format(function=function.group(1), item=item)
+    elif variable := _VARIABLE.search(value):
+        problem = tr("the variable {variable} in {item}")
+        problem = problem.format(variable=variable.group(0), item=item)
+    elif address := _ADDRESS.search(value):
+        problem = tr("the address {address} in {item}")
+        problem = problem.format(address=address.group(0)[:120], item=item)
+    else:
+        return
+    raise _refused(path, problem)
 
 
 def _walk(element: ET.Element, owner: ET.Element | None):

@@ -9,11 +9,10 @@ The service lists what it holds as Atom feeds (docs/domain.md §1)::
         <gpf_dl:zone term="D032" label="D032 Gers"/><gpf_dl:format term="GPKG" label="…"/></entry>
 
 Products ``OCSGE`` (occupation du sol, différence) and ``OCSGE-ARTIFICIALISATION``
-(artificialisation
-and its difference). Each entry is one delivery, named by IGN's rules; the archive is at
-``<base>/download/<PRODUCT>/<NAME>/<NAME>.7z``. The kind, département and millésimes are read from
-the
-name with the same rules ``reading`` applies to the files once downloaded.
+(artificialisation and its difference). Each entry is one delivery, named by IGN's rules; the
+archive is at ``<base>/download/<PRODUCT>/<NAME>/<NAME>.7z``. The kind, département and
+millésimes are read from the name with the same rules ``reading`` applies to the files once
+downloaded.
 """
 
 from __future__ import annotations
@@ -306,8 +305,8 @@ def select(
     fmt: str | None = None,
 ) -> Delivery:
     """The delivery of ``kind`` for ``millesimes`` (a difference matches its final year when one
-    year
-    is given; none given: the most recent) in ``fmt``, the latest edition when several match."""
+    year is given; none given: the most recent) in ``fmt``, the latest edition when several
+    match."""
     offered = [d for d in deliveries if d.kind == kind]
     candidates = [d for d in offered if not fmt or d.format.upper() == fmt.upper()]
     if len(millesimes) == 2 or (millesimes and kind in ("occupation", "artif")):

@@ -48,10 +48,9 @@ def presets() -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Known:
-    """A dataset found and one of its files loaded in one click: searched with ``query``, the first
-    result published by ``organization`` whose title holds ``title``; its resource of format
-    ``kind``
-    whose title or file name holds ``resource`` (accents and case aside)."""
+    """A dataset found and one of its files loaded in one click: searched with ``query``, the
+    first result published by ``organization`` whose title holds ``title``; its resource of
+    format ``kind`` whose title or file name holds ``resource`` (accents and case aside)."""
 
     label: str
     query: str
@@ -87,8 +86,7 @@ class Known:
 
 def known() -> list[Known]:
     """The datasets the panel finds and loads in one click: Cerema's consumption of NAF land (the
-    commune
-    file, read by ocsge:consommation)."""
+    commune file, read by ocsge:consommation)."""
     return [
         Known(
             tr("Consommation NAF (Cerema, communes)"),
@@ -336,10 +334,9 @@ class DataGouv:
         return Dataset.from_api(payload)
 
     def find(self, wanted: Known) -> tuple[Dataset, Resource]:
-        """The dataset and file of ``wanted`` (a :class:`Known`), with its resources read when the
-        search does not give them. Raises network.NetworkError, with what was looked for, when
-        either
-        is not found."""
+        """The dataset and file of ``wanted`` (a :class:`Known`), with its resources read when
+        the search does not give them. Raises network.NetworkError, with what was looked for,
+        when either is not found."""
         page = self.search(wanted.query, 1, 20)
         found = wanted.dataset_in(page)
         if found is None:
@@ -372,8 +369,8 @@ class DataGouv:
         progress: Callable[[float], None] | None = None,
     ) -> tuple[Path, bool]:
         """Download a resource into ``folder`` (default: the cache), reusing an identical earlier
-        download; never more than its declared ``filesize`` and a margin (network.Budget). Returns
-        (path, reused)."""
+        download; never more than its declared ``filesize`` and a margin (network.Budget).
+        Returns (path, reused)."""
         if not resource.download_url:
             raise network.NetworkError(resource.why_not_displayable(), "http")
         network.check_url(resource.download_url)

@@ -174,8 +174,8 @@ RESERVE_BYTES = 50_000_000  # left free on the disk (at most 5 % of it)
 
 @dataclass
 class Budget:
-    """What one download may take: ``cap`` bytes at most (the declared size and a margin; None: not
-    declared), ``room`` bytes of ``folder``'s disk (its free space but a reserve), and
+    """What one download may take: ``cap`` bytes at most (the declared size and a margin; None:
+    not declared), ``room`` bytes of ``folder``'s disk (its free space but a reserve), and
     ``declared``."""
 
     folder: Path
@@ -192,9 +192,8 @@ class Budget:
 
     def deadline(self, size: int | None, timeout: float) -> float:
         """Seconds the whole transfer may last: ``2 × timeout + size / deadline_rate``, the size
-        being the
-        announced one, else the declared one, else the room on the disk (the most it could
-        write)."""
+        being the announced one, else the declared one, else the room on the disk (the most it
+        could write)."""
         known = (
             size
             if size is not None
@@ -307,8 +306,7 @@ def _transport_error(reply: QNetworkReply, url: str, timeout: float) -> NetworkE
 
 def _stopped(kind: str, url: str, status: int | None = None, **values) -> NetworkError:
     """A request the plugin stopped or refused itself: no answer in time ('timeout'), a drip
-    ('slow'),
-    a listing too large ('too_big'), a redirect off the web ('scheme')."""
+    ('slow'), a listing too large ('too_big'), a redirect off the web ('scheme')."""
     texts = {
         "timeout": tr(
             "No answer from {host} for {seconds} s: the service is slow or unreachable. "
@@ -405,12 +403,11 @@ class Client:
         progress: Callable[[float], None] | None = None,
         declared: int | None = None,
     ) -> Path:
-        """Download ``url`` to ``target`` (a path the caller built with ``files.safe_join``): all of
-        it, or nothing (no partial file is ever left, a previous file is kept on failure). At most
-        ``declared`` bytes and a margin when the size is declared (data.gouv.fr's ``filesize``),
-        never
-        more than the disk's free space, within a deadline proportional to the size
-        (:class:`Budget`)."""
+        """Download ``url`` to ``target`` (a path the caller built with ``files.safe_join``): all
+        of it, or nothing (no partial file is ever left, a previous file is kept on failure). At
+        most ``declared`` bytes and a margin when the size is declared (data.gouv.fr's
+        ``filesize``), never more than the disk's free space, within a deadline proportional to
+        the size (:class:`Budget`)."""
         check_url(url)
         target = Path(target)
         try:
@@ -522,10 +519,8 @@ class Client:
         budget: Budget | None,
     ) -> Response:
         """The finished reply as a Response, or the error that ended it (an exception caught in a
-        slot,
-        cancel, time-out, a drip, the deadline, more than declared, a full disk, too big, transport,
-        an
-        unsafe redirect, a cut-off download)."""
+        slot, cancel, time-out, a drip, the deadline, more than declared, a full disk, too big,
+        transport, an unsafe redirect, a cut-off download)."""
         code = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         final_url = reply.url().toString() or url
         if state["error"] is not None:
@@ -621,8 +616,8 @@ class Client:
 
 
 class _Transfer:
-    """The slots of one request (read, progress, tick), each run through :meth:`guarded`: what they
-    found (time-out, drip, deadline, more than declared, a full disk, an exception) is in
+    """The slots of one request (read, progress, tick), each run through :meth:`guarded`: what
+    they found (time-out, drip, deadline, more than declared, a full disk, an exception) is in
     ``state``."""
 
     def __init__(

@@ -3,12 +3,11 @@ extraction cache (keyed by every part's path, size and date) and evicted beyond 
 
 Extraction goes through the 7z command when there is one, else py7zr; an entry that would land
 outside the extraction folder (absolute path, ``..``, a link) is refused, and a concurrent
-extraction
-of the same archive waits for the first (a lock file). Before a byte is written, the sizes the
-archive
-lists are summed and checked against a cap (``archive/max_gb``), a ratio to the archive's own size
-(``archive/max_ratio``: a 7z bomb expands thousands of times) and the cache disk's free space; while
-7-Zip writes, an extraction growing past its listed size is stopped; a full disk is said as such.
+extraction of the same archive waits for the first (a lock file). Before a byte is written, the
+sizes the archive lists are summed and checked against a cap (``archive/max_gb``), a ratio to the
+archive's own size (``archive/max_ratio``: a 7z bomb expands thousands of times) and the cache
+disk's free space; while 7-Zip writes, an extraction growing past its listed size is stopped; a
+full disk is said as such.
 """
 
 from __future__ import annotations
@@ -95,8 +94,7 @@ def extract_archive(
     is_canceled: Callable[[], bool] | None = None,
 ) -> tuple[Path, bool]:
     """Extract a .7z (or a split one, named by its first part) into the cache, once per archive
-    path,
-    size and date (of every part). Returns (folder, reused).
+    path, size and date (of every part). Returns (folder, reused).
 
     Runs extracting the same archive at once take turns (a lock): the first extracts, the others
     reuse its result. The extraction goes to a temporary folder renamed when complete; an entry
@@ -244,9 +242,8 @@ def _disk_full(name: str, folder: Path, detail: str) -> DeliveryError:
 
 def check_room(listed: int, parts: list[Path], folder: Path) -> None:
     """Refuse, before a byte is written, an archive whose entries (``listed`` bytes, as it lists
-    them)
-    exceed the cap, expand more than the ratio, or do not fit in ``folder``'s free space (a reserve
-    kept)."""
+    them) exceed the cap, expand more than the ratio, or do not fit in ``folder``'s free space (a
+    reserve kept)."""
     name = parts[0].name
     packed = sum(part.stat().st_size for part in parts)
     cap, ratio = archive_max_bytes(), archive_max_ratio()
@@ -380,9 +377,8 @@ def clear_cache() -> int:
 
 def _extract_with_7z(exe, archive, work, progress, is_canceled, listed: int | None = None) -> None:
     """7-Zip's extraction of ``archive`` into ``work``, stopped on cancel and when what it wrote
-    grows
-    past the ``listed`` size (+1 % and 1 MB: a header that lies); its error said, a full disk as
-    such."""
+    grows past the ``listed`` size (+1 % and 1 MB: a header that lies); its error said, a full
+    disk as such."""
     proc = subprocess.Popen(
         [exe, "x", "-y", "-bsp1", "-bso0", "-bse1", f"-o{work}", str(archive)],
         stdout=subprocess.PIPE,

@@ -42,11 +42,11 @@ def is_ign_layer_name(kind: str, layer_name: str) -> bool:
 
 
 def choose_complete(found: list) -> tuple[list, list[str]]:
-    """Among layers of one kind, département and millésime(s) found in one source, the complete one:
-    the layers IGN's way named (an extract saved beside it is named otherwise), of these the largest
-    (most polygons); layers as large as it are kept too (the same delivery as GeoPackage and
-    Shapefile). Returns (the layers kept, in their order; a warning per layer left out, naming
-    both)."""
+    """Among layers of one kind, département and millésime(s) found in one source, the complete
+    one: the layers IGN's way named (an extract saved beside it is named otherwise), of these the
+    largest (most polygons); layers as large as it are kept too (the same delivery as GeoPackage
+    and Shapefile). Returns (the layers kept, in their order; a warning per layer left out,
+    naming both)."""
     groups: dict[tuple, list] = {}
     for layer in found:
         if layer.millesimes:  # a layer without a known millésime is nobody's rival

@@ -63,6 +63,7 @@ __all__ = [
     "check_owned",
     "clean_leftovers",
     "commit_owned",
+    "default_output",
     "gpkg_layers",
     "guarding",
     "is_write_failure",
@@ -164,9 +165,8 @@ def machine_id() -> str:
 
 def temp_name(target: Path, directory: bool = False) -> Path:
     """A temporary name beside ``target``, hidden, carrying this machine's and this process's ids
-    (so
-    that the next run knows when it is a dead run's leftover) and ``target``'s extension (GDAL
-    picks drivers by it)."""
+    (so that the next run knows when it is a dead run's leftover) and ``target``'s extension
+    (GDAL picks drivers by it)."""
     token = f".ocsge-m{machine_id()}-{os.getpid()}-{uuid.uuid4().hex[:8]}.part"
     if directory:
         return (
@@ -246,9 +246,8 @@ def _note_in_place(target: Path) -> None:
 
 
 def _note_set_in_place(staging: Path) -> None:
-    """A set's temporary folder removed after its ``.ready`` list was written: the files that left
-    it
-    are in place."""
+    """A set's temporary folder removed after its ``.ready`` list was written: the files that
+    left it are in place."""
     try:
         names = json.loads((staging / READY).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -306,8 +305,8 @@ _WRITE_FAILURES = ("disk", "space", "full", "i/o", "read-only", "readonly", "per
 
 
 def is_write_failure(error: BaseException) -> bool:
-    """An error of the storage (full disk, I/O, no right to write) rather than of the method: trying
-    another way to write cannot help."""
+    """An error of the storage (full disk, I/O, no right to write) rather than of the method:
+    trying another way to write cannot help."""
     if isinstance(error, OSError) and error.errno is not None:  # from the system itself
         return True
     text = str(error).lower()
@@ -336,8 +335,7 @@ OWNED = (
 
 class OutputClash(OcsgeError):
     """A destination that would replace, hold or lie inside an input of the run, or delete the
-    user's
-    layers or files; ``str()`` is translated and names both paths."""
+    user's layers or files; ``str()`` is translated and names both paths."""
 
 
 class Kind(Enum):
@@ -380,8 +378,7 @@ def split_uri(uri: str) -> tuple[str, str | None]:
 
 def source_places(uri: str, layer: str | None = None) -> list[Place]:
     """The files an input reads (:func:`split_uri`); a VRT is followed to the files it reads.
-    Nothing
-    for what is not on disk (a database, a memory layer, a web service)."""
+    Nothing for what is not on disk (a database, a memory layer, a web service)."""
     path, named = split_uri(uri)
     layer = named or layer
     if not path or "\x00" in path:
@@ -475,14 +472,12 @@ def check_destination(
     inputs: Iterable[Place] | None = None,
     scanned: bool = True,
 ) -> None:
-    """Refuse (:class:`OutputClash`) a destination that would touch what was not handed over as an
-    output: one of ``inputs`` (default: those of the runs under way), the same file or layer (a
-    layer
-    written into a file the run reads as well); a folder holding an input that the run would prune
-    (``Kind.OWNED``); a place inside a folder the run reads (``scanned``: the next run would read it
-    as data); for ``Kind.FILE``, an existing GeoPackage holding layers other than ``layer``
-    (default:
-    the file's name), which replacing the file would delete."""
+    """Refuse (:class:`OutputClash`) a destination that would touch what was not handed over as
+    an output: one of ``inputs`` (default: those of the runs under way), the same file or layer
+    (a layer written into a file the run reads as well); a folder holding an input that the run
+    would prune (``Kind.OWNED``); a place inside a folder the run reads (``scanned``: the next
+    run would read it as data); for ``Kind.FILE``, an existing GeoPackage holding layers other
+    than ``layer`` (default: the file's name), which replacing the file would delete."""
     dest = _resolved(path)
     for put in guarded() if inputs is None else inputs:
         if _same(dest, put.path):
@@ -536,8 +531,7 @@ def _inside_message(dest: Path, folder: Path) -> str:
 
 def check_owned(folder: str | Path) -> None:
     """Refuse a folder that exists and was not made by the plugin (no :data:`OWNED` in it): it is
-    the
-    user's, and nothing in it is replaced."""
+    the user's, and nothing in it is replaced."""
     folder = Path(folder)
     if folder.exists() and not (folder.is_dir() and (folder / OWNED).is_file()):
         raise OutputClash(
@@ -547,6 +541,26 @@ def check_owned(folder: str | Path) -> None:
                 "place."
             ).format(folder=folder, marker=OWNED)
         )
+
+
+def default_output(folder: str | Path, name: str, suffix: str = "", beside: str = "") -> Path:
+    """The output a dialog proposes in ``folder`` (beside the project): ``name`` + ``suffix``, else
+    ``name``_2, _3…, the first that touches nothing of the user's: absent, or an empty folder, or a
+    folder the plugin made (:data:`OWNED`); with ``beside``, the folder ``<stem><beside>`` next to
+    a file output must be free the same way."""
+    folder = Path(folder)
+
+    def free(path: Path) -> bool:
+        if not path.exists():
+            return True
+        return path.is_dir() and (not any(path.iterdir()) or (path / OWNED).is_file())
+
+    for number in range(1, 1000):
+        stem = name if number == 1 else f"{name}_{number}"
+        path = folder / (stem + suffix)
+        if free(path) and (not beside or free(folder / (stem + beside))):
+            return path
+    return folder / f"{name}_{os.getpid()}{suffix}"
 
 
 def _listed(folder: Path) -> list[str]:
@@ -567,11 +581,10 @@ def _write_marker(folder: Path, names: list[str]) -> None:
 
 
 def commit_owned(work: Path, folder: Path, leave: Iterable[str] = ()) -> list[str]:
-    """Move every file of ``work`` (but those named in ``leave``) into ``folder``, subfolders kept,
-    each replacing only the file of its name; the files the previous run listed in :data:`OWNED`
-    that
-    this one does not write are removed (with the folders they leave empty); any other file of
-    ``folder`` — the user's — is left as it is. Returns the paths written."""
+    """Move every file of ``work`` (but those named in ``leave``) into ``folder``, subfolders
+    kept, each replacing only the file of its name; the files the previous run listed in
+    :data:`OWNED` that this one does not write are removed (with the folders they leave empty);
+    any other file of ``folder`` — the user's — is left as it is. Returns the paths written."""
     check_owned(folder)
     leave = set(leave)
     written = sorted(
@@ -675,8 +688,8 @@ class OutputSet:
     """Several output files that replace their previous versions together (see the module's text).
 
     ``path(name)`` gives where to write ``name``; ``commit()`` puts every file written in the
-    temporary folder in place (a shapefile's companions too); ``abort()`` removes them. Other files
-    of the folder are never touched."""
+    temporary folder in place (a shapefile's companions too); ``abort()`` removes them. Other
+    files of the folder are never touched."""
 
     def __init__(self, folder: str | Path, create: bool = True):
         self.folder = Path(folder)

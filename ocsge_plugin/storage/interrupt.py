@@ -2,22 +2,22 @@
 algorithm.
 
 SIGTERM (what ``kill``, ``timeout`` and job schedulers send) would end ``qgis_process`` at once,
-leaving its temporary files; QGIS 3.22's ``qgis_process`` puts its own SIGINT watcher in place when
-an
-algorithm starts, which acts only from Qt's event loop — never reached while an algorithm runs, so
-Ctrl+C was ignored and the run went on to replace its outputs. Under ``qgis_process`` the plugin
-therefore installs its handler for both signals when the plugin loads (:func:`install`) and again
-when each of its algorithms starts (:func:`watching`), after QGIS's. The handler cancels the
-feedback of every algorithm of the plugin that runs: the algorithm then stops as on the Cancel
-button — outputs written under temporary names are removed, previous outputs are kept — and ends
-with an error (``OcsgeAlgorithm``), so the exit status is not 0. A second signal while the first is
-still being handled, or a signal when no algorithm of the plugin runs (before the first, after the
-last: ``qgis_process`` printing its results), ends the process at once, as it ends any program.
+leaving its temporary files; QGIS 3.22's ``qgis_process`` puts its own SIGINT watcher in place
+when an algorithm starts, which acts only from Qt's event loop — never reached while an algorithm
+runs, so Ctrl+C was ignored and the run went on to replace its outputs. Under ``qgis_process``
+the plugin therefore installs its handler for both signals when the plugin loads
+(:func:`install`) and again when each of its algorithms starts (:func:`watching`), after QGIS's.
+The handler cancels the feedback of every algorithm of the plugin that runs: the algorithm then
+stops as on the Cancel button — outputs written under temporary names are removed, previous
+outputs are kept — and ends with an error (``OcsgeAlgorithm``), so the exit status is not 0. A
+second signal while the first is still being handled, or a signal when no algorithm of the plugin
+runs (before the first, after the last: ``qgis_process`` printing its results), ends the process
+at once, as it ends any program.
 
 A cancel that comes once outputs have already been put in place (``files.replaced_since``: the
 signal arrived while a set of files was being renamed, or between two outputs) cannot take them
-back: the run then ends with an error that names every file replaced (:func:`watching`), never with
-"previous outputs are kept".
+back: the run then ends with an error that names every file replaced (:func:`watching`), never
+with "previous outputs are kept".
 
 In the QGIS desktop application the handlers are left to QGIS.
 """
@@ -79,10 +79,9 @@ def install() -> bool:
 
 
 def _take_signals(handler: Any = _handler) -> None:
-    """``handler`` for SIGINT and SIGTERM under qgis_process: the plugin's again (QGIS may have put
-    its
-    own in place since), or the system's default once no algorithm of the plugin runs (a signal
-    arriving when no Python code runs any more would never be handled)."""
+    """``handler`` for SIGINT and SIGTERM under qgis_process: the plugin's again (QGIS may have
+    put its own in place since), or the system's default once no algorithm of the plugin runs (a
+    signal arriving when no Python code runs any more would never be handled)."""
     if _installed[0] and threading.current_thread() is threading.main_thread():
         for signum in SIGNALS:
             signal.signal(signum, handler)
@@ -114,9 +113,8 @@ def canceled_after_replacing(replaced: list[tuple[str, str]]) -> str:
 
 @contextmanager
 def watching(feedback: Any) -> Iterator[None]:
-    """While the block runs, a signal cancels ``feedback``. A block canceled after outputs were put
-    in
-    place ends with a ``QgsProcessingException`` naming them (whatever the block raised or
+    """While the block runs, a signal cancels ``feedback``. A block canceled after outputs were
+    put in place ends with a ``QgsProcessingException`` naming them (whatever the block raised or
     returned)."""
     if feedback is None:
         yield

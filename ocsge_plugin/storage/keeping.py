@@ -1,19 +1,16 @@
 """Loaded deliveries that outlive the cache: a project saved with OCS GE layers must open again
-after
-the cache is cleared (by the user, by QGIS, or because it grew too big).
+after the cache is cleared (by the user, by QGIS, or because it grew too big).
 
 The extraction cache (``settings.cache_dir()``) is a work area: archives are extracted there once
-and
-the computations read them there. A layer put on the map must point at files that stay, so
+and the computations read them there. A layer put on the map must point at files that stay, so
 ``keep(found, archives, folder)`` gives ``found`` a normalised layer (VRT) that reads:
 - for data extracted from an archive, a copy of its files (the GeoPackage, or the shapefile's files)
   in ``folder``, by default beside the archive in a folder named after it (« OCS-GE_…_2019-01-01/ »,
   as unpacking by hand would, marked by MARKER), else — when that place is read-only or already
   holds a folder of that name the plugin did not make — in the plugin's data folder;
 - for data that was not in an archive, the data where it is.
-The VRT is written beside the copied data, or in the plugin's data folder for data the plugin does
-not
-own. A copy is made once: an existing file of the same size is reused."""
+The VRT is written beside the copied data, or in the plugin's data folder for data the plugin
+does not own. A copy is made once: an existing file of the same size is reused."""
 
 from __future__ import annotations
 
@@ -55,8 +52,8 @@ def _writable(folder: Path) -> bool:
 
 
 def _archive_of(path: Path, archives: list[Path]) -> tuple[str, Path | None, Path] | None:
-    """(delivery name, its archive when known, path inside the extraction) when ``path`` lies in the
-    extraction cache, else None."""
+    """(delivery name, its archive when known, path inside the extraction) when ``path`` lies in
+    the extraction cache, else None."""
     extract = settings.cache_dir() / "extract"
     try:
         inner = path.resolve().relative_to(extract.resolve())
@@ -72,10 +69,8 @@ def _archive_of(path: Path, archives: list[Path]) -> tuple[str, Path | None, Pat
 
 def _copy_family(source: Path, target: Path) -> None:
     """Copy ``source`` (a .gpkg, or a .shp with its .dbf, .shx, .prj, .cpg…) to ``target``, each
-    file
-    once (same size and date: kept; a new edition of the archive is copied again), through a
-    temporary
-    name."""
+    file once (same size and date: kept; a new edition of the archive is copied again), through a
+    temporary name."""
     target.parent.mkdir(parents=True, exist_ok=True)
     siblings = (
         [source]
@@ -101,11 +96,9 @@ def _in_cache(path: Path) -> bool:
 
 def kept_folder(name: str, archive: Path | None, folder: Path | None = None) -> Path:
     """Where the data of the delivery ``name`` extracted from ``archive`` is kept: in ``folder``
-    when
-    given, else beside the archive; in the plugin's data folder when that place is read-only, holds
-    a
-    folder of that name the plugin did not make (no MARKER: the user's, unpacked by hand), or the
-    archive itself is in the cache."""
+    when given, else beside the archive; in the plugin's data folder when that place is
+    read-only, holds a folder of that name the plugin did not make (no MARKER: the user's,
+    unpacked by hand), or the archive itself is in the cache."""
     base = (
         Path(folder)
         if folder
@@ -153,9 +146,8 @@ def keep(
 
 
 def without_kept_copies(delivery: reading.Delivery) -> list[reading.FoundLayer]:
-    """The layers of ``delivery`` but the kept copies of the archives it extracted (a folder holding
-    an
-    archive and, beside it, the copy kept by an earlier load: the delivery once)."""
+    """The layers of ``delivery`` but the kept copies of the archives it extracted (a folder
+    holding an archive and, beside it, the copy kept by an earlier load: the delivery once)."""
     names = {Path(archive).name.split(".7z")[0] for archive, _ in delivery.extracted}
     return [found for found in delivery.layers if copy_of(found.path) not in names]
 
@@ -166,11 +158,10 @@ FORMATS = {".gpkg": "GeoPackage", ".shp": "Shapefile"}  # in the order of prefer
 def one_format_per_millesime(
     layers: list[reading.FoundLayer],
 ) -> tuple[list[reading.FoundLayer], list[str]]:
-    """The layers with one format per (kind, département, millésimes): IGN publishes each delivery
-    as a
-    GeoPackage and as Shapefiles, and a folder often holds both; the GeoPackage is kept, the other
-    left
-    out with a note (translated) naming both. Layers of one format are all kept (two editions).
+    """The layers with one format per (kind, département, millésimes): IGN publishes each
+    delivery as a GeoPackage and as Shapefiles, and a folder often holds both; the GeoPackage is
+    kept, the other left out with a note (translated) naming both. Layers of one format are all
+    kept (two editions).
 
     Returns
     -------

@@ -81,12 +81,11 @@ _TWO_YEAR_KINDS = ("difference", "artif_diff", "flows")
 
 
 def _identity_names(layer) -> tuple[list[str], list[str]]:
-    """Where a loaded layer (``QgsVectorLayer``) says its département and years, in the order they
-    are
-    tried: (names as ``ocsge:load`` gives them, ``<kind>_<dep>_<years>``: the VRT layer and its
-    source
-    layer, the layer's name in the project; paths, each read from its last part: the data set behind
-    the VRT and its layer, the layer's file and layer name, the layer's name in the project)."""
+    """Where a loaded layer (``QgsVectorLayer``) says its département and years, in the order
+    they are tried: (names as ``ocsge:load`` gives them, ``<kind>_<dep>_<years>``: the VRT layer
+    and its source layer, the layer's name in the project; paths, each read from its last part:
+    the data set behind the VRT and its layer, the layer's file and layer name, the layer's name
+    in the project)."""
     path, _, options = layer.source().partition("|")
     match = re.search(r"layername=([^|]+)", options)
     sublayer = match.group(1) if match else ""
@@ -130,15 +129,14 @@ def layer_departement(layer) -> str | None:
 
 
 def layer_millesimes(layer, kind: str, notes: list[str] | None = None) -> tuple[int, ...]:
-    """Years of a loaded layer: two for a flow kind (difference, artif_diff, flows: ``ocsge:flows``
-    output), one otherwise, () when not found.
+    """Years of a loaded layer: two for a flow kind (difference, artif_diff, flows:
+    ``ocsge:flows`` output), one otherwise, () when not found.
 
-    A name as ``ocsge:load`` gives it (``occupation_32_2019``: the layer's fields already weighed)
-    is
-    taken as it is. Otherwise the layer's own fields are the authority (``millesime_debut`` /
-    ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for stocks) and its names and paths
-    the
-    fallback; when both are known and disagree, the fields win and a note is added to ``notes``."""
+    A name as ``ocsge:load`` gives it (``occupation_32_2019``: the layer's fields already
+    weighed) is taken as it is. Otherwise the layer's own fields are the authority
+    (``millesime_debut`` / ``millesime_fin`` or ``CS_<year>`` for flows, ``millesime`` for
+    stocks) and its names and paths the fallback; when both are known and disagree, the fields
+    win and a note is added to ``notes``."""
     two = kind in _TWO_YEAR_KINDS
     wanted = 2 if two else 1
     names, paths = _identity_names(layer)

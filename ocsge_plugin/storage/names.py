@@ -39,8 +39,7 @@ _RE_YEAR_PAIR = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})(?!\d)")
 _RE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-\d{2}-\d{2}(?!\d)")
 _RE_DEP_YEAR = re.compile(r"D(\d{2,3}[0-9AB]?)-((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # In a name of IGN's (OCS_GE_…, OCS-GE_…), a year standing alone between separators: not in a date,
-# a
-# pair, a CRS token nor a number (OCS GE 1.1: OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21).
+# a pair, a CRS token nor a number (OCS GE 1.1: OCS_GE_1-1_2019_SHP_LAMB93_D032_2022-06-21).
 _RE_LONE_YEAR = re.compile(
     r"^OCS[_-]?GE.*?(?<![0-9A-Za-z-])((?:19|20)\d{2})(?![0-9A-Za-z-])", re.IGNORECASE
 )
@@ -72,8 +71,7 @@ def millesimes_from_name(text: str, kind: str) -> tuple[int, ...]:
 
 def years_in_name(text: str, kind: str) -> tuple[tuple[int, ...], str]:
     """(years, the part of ``text`` that gave them) by IGN's naming rules, the layer's own name
-    first,
-    then its file's, then its folders' (docs/domain.md §1):
+    first, then its file's, then its folders' (docs/domain.md §1):
 
     - ``artif_2019_032``, ``zan_evol_2016_2019_032`` (the artificialisation layers);
     - a difference: the first pair of years, ``…_2016-2019``, ``…_2019_2022``, ``DIFF-2016-2019_…``;

@@ -169,8 +169,7 @@ def connection(value: str) -> Connection:
 
 def layer_connection(layer) -> Connection:
     """The database of a PostGIS layer (``postgres`` provider), named by the layer and its
-    connection
-    (host, database, user: never the password)."""
+    connection (host, database, user: never the password)."""
     uri = QgsDataSourceUri(layer.source())
     return Connection(
         f"{layer.name()} — {_shown(uri)}" if layer.name() else _shown(uri), _conninfo(uri)
@@ -179,8 +178,7 @@ def layer_connection(layer) -> Connection:
 
 def _reason(text: str) -> str:
     """libpq's / GDAL's message, one line, without GDAL's prefixes nor PostgreSQL's hint (it may
-    advise
-    DROP … CASCADE, which the plugin never does)."""
+    advise DROP … CASCADE, which the plugin never does)."""
     text = re.sub(r"^PQconnectdb failed\.?\s*", "", masked((text or "").strip())).split("HINT:")[0]
     text = re.sub(r"\bERROR:\s*", "", text)
     return " ".join(text.split()).rstrip(".") or tr("no answer")
@@ -267,9 +265,8 @@ def rows_sql(
     skip: str | None = None,
 ) -> str:
     """:func:`read_sql`'s query from the layer's integer key column and :class:`Table` (no QGIS
-    object:
-    made in a reading thread); ``skip``: the rows left out, a condition (:func:`skip_sql`; a row for
-    which it is NULL is read)."""
+    object: made in a reading thread); ``skip``: the rows left out, a condition
+    (:func:`skip_sql`; a row for which it is NULL is read)."""
     columns = ", ".join(
         [
             f"{quote(key)} AS ocsge_fid",
@@ -291,12 +288,10 @@ def rows_sql(
 
 def summary_sql(layer, extent: bool = True, fields: Sequence[str] = ()) -> str:
     """The query of a PostGIS layer's extent (``extent``: PostGIS's ``BOX(…)`` text, QGIS's own
-    query;
-    NULL when not ``extent``) and smallest and largest key (``lo``, ``hi``) under its subset: one
-    pass
-    on the server. With ``fields`` (text columns, :func:`text_fields`): one row per distinct
-    combination of their values (each compared byte for byte, as :func:`skip_sql`), the extent and
-    keys of its rows beside it."""
+    query; NULL when not ``extent``) and smallest and largest key (``lo``, ``hi``) under its
+    subset: one pass on the server. With ``fields`` (text columns, :func:`text_fields`): one row
+    per distinct combination of their values (each compared byte for byte, as :func:`skip_sql`),
+    the extent and keys of its rows beside it."""
     key, table = quote(integer_key(layer)), layer_table(layer)
     where = f" WHERE ({table.sql})" if table.sql else ""
     box = f"st_extent({quote(table.geometry)})::text" if extent else "NULL::text"
@@ -310,9 +305,8 @@ def summary_sql(layer, extent: bool = True, fields: Sequence[str] = ()) -> str:
 
 def cuts_sql(key: str, table: Table, every: int) -> str:
     """The query of the keys (``cut``) of a PostGIS layer's rows 1, 1 + ``every``, 1 + 2 ×
-    ``every``…
-    under its subset, in key order (key ranges of ``every`` rows each), from its integer key column
-    and
+    ``every``… under its subset, in key order (key ranges of ``every`` rows each), from its
+    integer key column and
     :class:`Table` (no QGIS object: made in a reading thread)."""
     key = quote(key)
     where = f" WHERE ({table.sql})" if table.sql else ""
@@ -372,8 +366,7 @@ def validity_sql(layer) -> str:
 
 def query(conn: Connection, sql: str, ds=None):
     """(data source, result layer) of ``sql`` (on ``ds``, else a new connection); DatabaseError
-    naming
-    the connection when it fails."""
+    naming the connection when it fails."""
     ds = ds or open_database(conn)
     with _errors() as errors:
         try:
@@ -446,9 +439,8 @@ class Writer:
 
     def drop(self, names: Sequence[str]) -> None:
         """Drop the tables ``names`` (all of them before any is created: GDAL's list of tables is
-        read
-        at the first creation), each only when the plugin wrote it; never with what depends on it
-        (a view of the DBA's makes the write fail, nothing changed)."""
+        read at the first creation), each only when the plugin wrote it; never with what depends
+        on it (a view of the DBA's makes the write fail, nothing changed)."""
         for name in names:
             relation = quote(self.schema) + "." + quote(name)
             regclass = f"to_regclass('{_literal(relation)}')"
@@ -545,8 +537,7 @@ class Writer:
 
     def rollback(self) -> None:
         """Roll back (nothing changed); quiet when the connection is already lost (the server
-        stopped:
-        PostgreSQL rolled back itself)."""
+        stopped: PostgreSQL rolled back itself)."""
         if self.ds is not None:
             with _errors():
                 try:
@@ -627,10 +618,10 @@ class _Errors:
 
 @contextmanager
 def _errors():
-    """GDAL's failures while the block runs, read by a handler as GDAL emits them: GDAL 3.6's Python
-    bindings (exceptions on) clear the "last error" when a handler is popped, so that it cannot be
-    read after the block (the next statement's failure was then reported, against the next
-    table)."""
+    """GDAL's failures while the block runs, read by a handler as GDAL emits them: GDAL 3.6's
+    Python bindings (exceptions on) clear the "last error" when a handler is popped, so that it
+    cannot be read after the block (the next statement's failure was then reported, against the
+    next table)."""
     errors = _Errors()
     gdal.PushErrorHandler(errors)
     try:

@@ -9,16 +9,15 @@ reads the normalised schema below and never the raw IGN spellings:
 =================  ============================================================================
 kind               normalised fields (original fields are kept after them)
 =================  ============================================================================
-occupation         code_cs, code_us
-artif              code_cs, code_us, artif ('artif' / 'non artif'), crit_seuil
-difference         cs_debut, us_debut, cs_fin, us_fin
-artif_diff         cs_debut, us_debut, artif_debut, cs_fin, us_fin, artif_fin, artificialisation
-zone_construite    (no code field)
+occupation         code_cs, code_us artif              code_cs, code_us, artif ('artif' / 'non
+artif'), crit_seuil difference         cs_debut, us_debut, cs_fin, us_fin artif_diff
+cs_debut, us_debut, artif_debut, cs_fin, us_fin, artif_fin, artificialisation zone_construite
+(no code field)
 =================  ============================================================================
 
 For a layer already loaded in QGIS (a VRT of ``ocsge:load``, a file, a memory layer),
-``layer_departement`` and ``layer_millesimes`` read its département and millésime(s) back from its
-names or fields.
+``layer_departement`` and ``layer_millesimes`` read its département and millésime(s) back from
+its names or fields.
 """
 
 from __future__ import annotations
@@ -155,12 +154,10 @@ def field_map_for(
     kind: str, names: list[str], millesimes: tuple[int, ...], required: Iterable[str] | None = None
 ) -> tuple[dict[str, str], tuple[int, ...]]:
     """Normalised name → source field for a layer of ``kind`` (IGN's spellings or the normalised
-    names
-    themselves); also the years found in the fields.
+    names themselves); also the years found in the fields.
 
     Raises DeliveryError naming the missing fields when the layer lacks its code fields
-    (``required``:
-    the fields to insist on instead of the kind's own, ``_REQUIRED``).
+    (``required``: the fields to insist on instead of the kind's own, ``_REQUIRED``).
     """
     lower = lower_map(names)
     mapping: dict[str, str] = {}
@@ -231,9 +228,8 @@ def _layer_names(path: Path) -> list[str]:
 
 def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLayer], list[str]]:
     """Every OCS GE layer in a file or folder (already extracted), but the rivals of a complete
-    layer
-    of the same kind and millésime (``candidates.choose_complete``: an extract saved beside IGN's
-    layer). Returns (layers, warnings)."""
+    layer of the same kind and millésime (``candidates.choose_complete``: an extract saved beside
+    IGN's layer). Returns (layers, warnings)."""
     wanted = set(kinds or LAYER_KINDS)
     files = [path] if path.is_file() else _data_files(path)
     found: list[FoundLayer] = []
@@ -265,16 +261,15 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
 
 def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = None) -> str | None:
     """What a layer is, from its field names (any case, IGN's spellings and the normalised ones
-    alike)
-    and, when known, which of them are text: the one detector of layer kinds, for files, QGIS layers
-    and database tables alike (the table's name is never needed).
+    alike) and, when known, which of them are text: the one detector of layer kinds, for files,
+    QGIS layers and database tables alike (the table's name is never needed).
 
     IGN's kinds: 'artif_diff', 'difference' (``CS_<year>``/``cs_avant``/``cs_debut`` pairs),
-    'artif',
-    'occupation'; the plugin's own outputs: 'flows' (``ocsge:flows``' pieces), 'presence' (its areas
-    covered by one millésime only: nothing to aggregate), 'classified' (``ocsge:classify``: numeric
-    ``artif`` and ``imper``; told only when ``text_fields`` is given, IGN's ``artif`` being text).
-    None when the fields tell none of them (zone construite, a layer of something else)."""
+    'artif', 'occupation'; the plugin's own outputs: 'flows' (``ocsge:flows``' pieces),
+    'presence' (its areas covered by one millésime only: nothing to aggregate), 'classified'
+    (``ocsge:classify``: numeric ``artif`` and ``imper``; told only when ``text_fields`` is
+    given, IGN's ``artif`` being text). None when the fields tell none of them (zone construite,
+    a layer of something else)."""
     lower = {name.lower() for name in names}
     has_cs = bool(lower & {"code_cs", "couverture"})
     has_us = bool(lower & {"code_us", "usage"})
@@ -456,8 +451,8 @@ _OGR_TYPES = {
 
 
 def normalise(found: FoundLayer, folder: Path | None = None) -> str:
-    """Write (once) a VRT that exposes the layer with the normalised field names, in ``folder`` (by
-    default the cache); return its path."""
+    """Write (once) a VRT that exposes the layer with the normalised field names, in ``folder``
+    (by default the cache); return its path."""
     source = Path(found.path)
     folder = Path(folder) if folder else cache_dir() / "normalised" / cache_key([source])
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,13 +1,11 @@
-"""The one 7-Zip finder: which command packs and unpacks archives, for the plugin, its scripts and
-its
-tests alike (pure Python, no QGIS: ``scripts/sample_generator.py`` imports it too).
+"""The one 7-Zip finder: which command packs and unpacks archives, for the plugin, its scripts
+and its tests alike (pure Python, no QGIS: ``scripts/sample_generator.py`` imports it too).
 
-7-Zip's command has three names, one per package: ``7z`` (Debian's ``p7zip-full`` up to Debian 12's
-first releases), ``7za`` (``p7zip``), ``7zz`` (Debian's ``7zip``, the only one Debian 12's security
-archive, trixie and sid ship). Their command lines are the same for what the plugin asks (``a``,
-``l -slt -ba``, ``x``), so the first one found serves. ``OCSGE_7Z`` names one explicitly (a command
-or
-a path), e.g. to test with ``7zz`` on a machine that also has ``7z``.
+7-Zip's command has three names, one per package: ``7z`` (Debian's ``p7zip-full`` up to Debian
+12's first releases), ``7za`` (``p7zip``), ``7zz`` (Debian's ``7zip``, the only one Debian 12's
+security archive, trixie and sid ship). Their command lines are the same for what the plugin asks
+(``a``, ``l -slt -ba``, ``x``), so the first one found serves. ``OCSGE_7Z`` names one explicitly
+(a command or a path), e.g. to test with ``7zz`` on a machine that also has ``7z``.
 """
 
 from __future__ import annotations
@@ -26,8 +24,7 @@ COMMANDS = ("7z", "7za", "7zz")
 
 def seven_zip() -> str | None:
     """Path of the 7-Zip command to use (``OCSGE_7Z`` if set and found, else ``7z``, ``7za``,
-    ``7zz``),
-    None when there is none."""
+    ``7zz``), None when there is none."""
     wanted = os.environ.get("OCSGE_7Z", "").strip()
     if wanted:
         return shutil.which(wanted)

@@ -1,6 +1,5 @@
-"""ocsge:consommation through the real qgis_process (scripts/qgis_process): the hand table of issue
-26
-end to end, and a bad input as a message."""
+"""ocsge:consommation through the real qgis_process (scripts/qgis_process): the hand table of
+issue 26 end to end, and a bad input as a message."""
 
 from __future__ import annotations
 

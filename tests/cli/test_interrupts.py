@@ -1,9 +1,9 @@
-"""Real qgis_process runs interrupted by signals (issues 12 and 24): SIGINT and SIGTERM are cancels
-(exit status not 0, previous outputs intact, nothing left behind) on QGIS 3.22 too, whose own SIGINT
-watcher would ignore them; a cancel that comes while the outputs are being put in place names what
-was replaced; SIGKILL leaves a dead run's temporary files, which the next run removes. During a
-download, an extraction and an export. (The runs that are not interrupted are made in this process,
-to spare qgis_process's start-up.)"""
+"""Real qgis_process runs interrupted by signals (issues 12 and 24): SIGINT and SIGTERM are
+cancels (exit status not 0, previous outputs intact, nothing left behind) on QGIS 3.22 too, whose
+own SIGINT watcher would ignore them; a cancel that comes while the outputs are being put in
+place names what was replaced; SIGKILL leaves a dead run's temporary files, which the next run
+removes. During a download, an extraction and an export. (The runs that are not interrupted are
+made in this process, to spare qgis_process's start-up.)"""
 
 from __future__ import annotations
 
@@ -324,8 +324,7 @@ def diagnostic_args(sample: Path, out: Path) -> tuple[str, ...]:
 
 class Inotify:
     """Linux's inotify on one folder (files created in it), through libc: the instant a file
-    appears,
-    not the next poll."""
+    appears, not the next poll."""
 
     IN_CREATE = 0x100
 

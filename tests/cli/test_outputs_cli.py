@@ -1,9 +1,8 @@
-"""Issue 24 through the real qgis_process: an output equal to its input is refused with the plugin's
-message (exit status 1, no traceback, the file byte for byte as it was); a full disk during a
-diagnostic or a portrait is the plugin's one message, never a Python traceback, and every file of
-the
-previous run is kept (a real 8 MB tmpfs; GDAL without its Python exceptions, as qgis_process runs
-it)."""
+"""Issue 24 through the real qgis_process: an output equal to its input is refused with the
+plugin's message (exit status 1, no traceback, the file byte for byte as it was); a full disk
+during a diagnostic or a portrait is the plugin's one message, never a Python traceback, and
+every file of the previous run is kept (a real 8 MB tmpfs; GDAL without its Python exceptions, as
+qgis_process runs it)."""
 
 from __future__ import annotations
 
@@ -57,10 +56,9 @@ def fill(disk: Path, leave: int) -> None:
 def test_full_disk_is_one_message_and_keeps_the_previous_files(
     small_disk, tmp_path, algorithm, leave
 ):
-    """The second run on a full disk (``leave`` bytes free: GDAL fails at its first page, or later):
-    exit status 1, « Cannot write » / « Impossible d'écrire » and no traceback; every file of the
-    first
-    run as it was, nothing else left on the disk."""
+    """The second run on a full disk (``leave`` bytes free: GDAL fails at its first page, or
+    later): exit status 1, « Cannot write » / « Impossible d'écrire » and no traceback; every
+    file of the first run as it was, nothing else left on the disk."""
     deliveries = tmp_path / "livraisons"
     hand_delivery(deliveries)
     communes = write_layer(

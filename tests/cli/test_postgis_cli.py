@@ -43,8 +43,7 @@ def diagnostic(sample, out, dsn: str, schema: str) -> subprocess.CompletedProces
 
 def test_a_locked_table_is_named_with_postgresql_s_reason(run, sample, postgis, tmp_path):
     """imper_epci kept locked by another session (after artif_commune… in the order of writing):
-    after
-    the 30 s the plugin waits, the error names imper_epci and PostgreSQL's reason; nothing
+    after the 30 s the plugin waits, the error names imper_epci and PostgreSQL's reason; nothing
     changed."""
     schema = "resultats_" + uuid.uuid4().hex[:8]
     postgis.psql(f"CREATE SCHEMA {schema}")

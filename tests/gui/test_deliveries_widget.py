@@ -1,8 +1,6 @@
 """The « OCS GE deliveries » parameter in QGIS's real dialogs: a folder, several files, or both,
-through
-the plugin's widget (« Dossier… », « Fichiers… », drag-and-drop) in the algorithm dialog and the
-batch
-table; QGIS's own widget in the modeler; and the algorithms' checkParameterValues."""
+through the plugin's widget (« Dossier… », « Fichiers… », drag-and-drop) in the algorithm dialog
+and the batch table; QGIS's own widget in the modeler; and the algorithms' checkParameterValues."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
-"""In QGIS (processing.runAndLoadResults, as the dialog does), ocsge:diagnostic puts its results on
-the
-map: one group named after the territory and the millésimes, choropleths of the communes and EPCI,
-French aliases with units, two decimals shown while the files keep every decimal."""
+"""In QGIS (processing.runAndLoadResults, as the dialog does), ocsge:diagnostic puts its results
+on the map: one group named after the territory and the millésimes, choropleths of the communes
+and EPCI, French aliases with units, two decimals shown while the files keep every decimal."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The dock panel driven offscreen against fake data.gouv.fr / IGN services on 127.0.0.1: type a
-query, wait for the results, select, add a GeoPackage to the project; cancel a download (no partial
-file); IGN tab: list a département's deliveries, download and load one through ocsge:load. Also the
-file → layer rules (CSV with coordinates or WKT, zipped shapefile, GeoJSON) checked by hand
-geometry."""
+query, wait for the results, select, add a GeoPackage to the project; cancel a download (no
+partial file); IGN tab: list a département's deliveries, download and load one through
+ocsge:load. Also the file → layer rules (CSV with coordinates or WKT, zipped shapefile, GeoJSON)
+checked by hand geometry."""
 
 from __future__ import annotations
 
@@ -497,8 +497,7 @@ def test_open_page_opens_web_addresses_only(dock, page):
 
 def test_links_of_a_description_open_web_addresses_only(dock):
     """A dataset's description (markdown from data.gouv.fr) holds links; the browser opened them
-    whatever
-    their scheme (setOpenExternalLinks)."""
+    whatever their scheme (setOpenExternalLinks)."""
     from qgis.PyQt.QtCore import QUrl
 
     dock.description.setMarkdown(

@@ -38,9 +38,8 @@ def test_layers_are_added_styled_and_grouped(provider, tmp_path):
 
 def test_every_kind_of_a_delivery_is_styled_and_says_what_it_shows(provider, tmp_path):
     """IGN's artificialisation difference (zan_evol) styled artificialisation /
-    désartificialisation; a
-    DIFF layer's name says it is coloured by the end couverture; US2 and US235 in distinct
-    colours."""
+    désartificialisation; a DIFF layer's name says it is coloured by the end couverture; US2 and
+    US235 in distinct colours."""
     import processing
     import sample_generator
 

@@ -30,9 +30,8 @@ def test_classfactory_imports_lazily():
 def test_extensions_menu_has_portrait_and_the_guide(
     qgis_processing, qgis_parent, ocsge, tmp_path, monkeypatch
 ):
-    """Extensions › OCS GE: load, diagnostic and portrait named as in the toolbox, the data panel,
-    and
-    the user guide opening the HTML installed with the plugin."""
+    """Extensions › OCS GE: load, diagnostic and portrait named as in the toolbox, the data
+    panel, and the user guide opening the HTML installed with the plugin."""
     import guide_html
 
     from ocsge.ocsge_plugin.core import guide

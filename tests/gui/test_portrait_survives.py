@@ -1,8 +1,6 @@
 """The project that keeps a portrait (its layout and the group « Portrait de territoire ») opens
-again
-after the plugin's cache is emptied: IGN's « Flux » and « Surface artificialisée » layers drawn on
-the
-map read the data kept beside the archives, not the extraction cache."""
+again after the plugin's cache is emptied: IGN's « Flux » and « Surface artificialisée » layers
+drawn on the map read the data kept beside the archives, not the extraction cache."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""A project saved with loaded deliveries opens again, every layer valid, after the plugin's cache
-is
-cleared (by the user or QGIS): the layers read files that stay, not the cache."""
+"""A project saved with loaded deliveries opens again, every layer valid, after the plugin's
+cache is cleared (by the user or QGIS): the layers read files that stay, not the cache."""
 
 from __future__ import annotations
 

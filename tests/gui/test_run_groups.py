@@ -1,7 +1,6 @@
-"""A tidy project: each run of ocsge:load gets its own dated group, or takes the place of the group
-an
-earlier run made for the same département and millésime when asked (REPLACE_GROUP); a millésime
-delivered both as GeoPackage and as Shapefile in one folder is loaded once."""
+"""A tidy project: each run of ocsge:load gets its own dated group, or takes the place of the
+group an earlier run made for the same département and millésime when asked (REPLACE_GROUP); a
+millésime delivered both as GeoPackage and as Shapefile in one folder is loaded once."""
 
 from __future__ import annotations
 

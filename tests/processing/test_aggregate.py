@@ -1,6 +1,6 @@
 """ocsge:aggregate: stocks, coverage and flows per territory, against answers known independently
-(hand geometry; QGIS's native intersection on the real communes of Territoire de Belfort; the sample
-generator's own per-commune truth)."""
+(hand geometry; QGIS's native intersection on the real communes of Territoire de Belfort; the
+sample generator's own per-commune truth)."""
 
 from __future__ import annotations
 
@@ -387,8 +387,7 @@ IMPER = {"CS1.1.1.1", "CS1.1.1.2"}
 ANTHROPISE = {"CS1.1.1.1", "CS1.1.1.2", "CS1.1.2.2"}
 HERBACE = {"CS2.2.1", "CS2.2.2"}
 # The leaves, and the parents the sample generator writes (issue 11): a code stands for its leaves,
-# a
-# null or any other value (INDETERMINE) for every leaf.
+# a null or any other value (INDETERMINE) for every leaf.
 CS_LEAVES = (
     "CS1.1.1.1",
     "CS1.1.1.2",
@@ -611,8 +610,8 @@ def test_belfort_ign_layers(run, belfort, tmp_path):
 
 
 def test_classified_and_flows_layers_as_inputs(run, hand, tmp_path):
-    """Layers from ocsge:classify and ocsge:flows are used as they are (their artif / imper / flux
-    fields)."""
+    """Layers from ocsge:classify and ocsge:flows are used as they are (their artif / imper /
+    flux fields)."""
     layers, terr = hand
     occ = sorted(uri for uri in layers if "occupation" in uri)
     diff = next(uri for uri in layers if "difference" in uri)
@@ -668,8 +667,8 @@ def test_a_single_millesime_gives_stocks_without_flows(run, tmp_path):
 
 
 def test_thresholds_method_and_one_progress_bar(run, hand, tmp_path):
-    """matrice + seuils through the classification core (the hand case has no patch under 2,500 m²
-    enclosed: same answer as the matrix), flows then by overlay; the progress bar never goes
+    """matrice + seuils through the classification core (the hand case has no patch under 2,500
+    m² enclosed: same answer as the matrix), flows then by overlay; the progress bar never goes
     back."""
     from support import Recorder
 
@@ -700,8 +699,8 @@ def test_thresholds_method_and_one_progress_bar(run, hand, tmp_path):
 
 
 def test_unknown_is_null_never_zero(run, hand, tmp_path):
-    """Only the two millésimes, no overlay: the flows are unknown (NULL, inconnu 'flux'); only the
-    difference layer: the stocks are unknown (NULL, inconnu 'stock'); the rest is computed as
+    """Only the two millésimes, no overlay: the flows are unknown (NULL, inconnu 'flux'); only
+    the difference layer: the stocks are unknown (NULL, inconnu 'stock'); the rest is computed as
     usual."""
     layers, terr = hand
     occupations = [uri for uri in layers if "occupation" in uri]

@@ -1,14 +1,9 @@
-"""Bounded outside input (issue 24, point 3), on real archives, a real small disk (tmpfs) and real
-servers
-on 127.0.0.1: a 7z bomb and an archive larger than the free space are refused before a byte is
-written, a
-disk filled during extraction is said full (not « corrupt »), an archive writing more than it lists
-is
-stopped; a download never takes more than its declared size (+ margin) nor the disk, ends at a
-deadline
-proportional to its size, and an exception inside a Qt slot comes back as the caller's error (it
-aborted
-qgis_process, rc 134)."""
+"""Bounded outside input (issue 24, point 3), on real archives, a real small disk (tmpfs) and
+real servers on 127.0.0.1: a 7z bomb and an archive larger than the free space are refused before
+a byte is written, a disk filled during extraction is said full (not « corrupt »), an archive
+writing more than it lists is stopped; a download never takes more than its declared size (+
+margin) nor the disk, ends at a deadline proportional to its size, and an exception inside a Qt
+slot comes back as the caller's error (it aborted qgis_process, rc 134)."""
 
 from __future__ import annotations
 
@@ -120,9 +115,8 @@ def test_7z_larger_than_the_cache_disk_is_refused_before_extraction(tmp_path, di
 
 
 def test_disk_filled_during_extraction_is_said_full_not_corrupt(tmp_path, disk, monkeypatch):
-    """Another program fills the disk after the check (simulated: the check passes): 7-Zip's errno
-    28 line is
-    the message, no longer « corrupt or truncated (7-Zip: System ERROR:) »."""
+    """Another program fills the disk after the check (simulated: the check passes): 7-Zip's
+    errno 28 line is the message, no longer « corrupt or truncated (7-Zip: System ERROR:) »."""
     monkeypatch.setenv(settings.CACHE_ENV, str(disk / "cache"))
     monkeypatch.setattr(archives, "check_room", lambda listed, parts, folder: None)
     archive = pack(tmp_path, {"occupation.gpkg": os.urandom(30 * MB)})
@@ -274,9 +268,8 @@ def test_exception_in_a_progress_callback_is_the_callers_error(server, tmp_path)
 
 @pytest.mark.slow
 def test_qgis_process_download_on_a_full_disk_is_an_error_not_an_abort(httpserver_ipv4, disk):
-    """ocsge:download into a 20 MB folder from a server sending 60 MB without a length: rc 1 and one
-    French or
-    English message (it was rc 134, an OSError escaping a Qt slot), no file."""
+    """ocsge:download into a 20 MB folder from a server sending 60 MB without a length: rc 1 and
+    one French or English message (it was rc 134, an OSError escaping a Qt slot), no file."""
     listing = {"OCSGE": [NAME], "OCSGE-ARTIFICIALISATION": []}
     serve_ign(httpserver_ipv4, listing, zone="D032")
     httpserver_ipv4.expect_request(f"{IGN}/download/OCSGE/{NAME}/{NAME}.7z").respond_with_handler(
@@ -300,10 +293,9 @@ def test_qgis_process_download_on_a_full_disk_is_an_error_not_an_abort(httpserve
 
 
 def test_an_address_with_a_password_never_echoes_it(server):
-    """A mirror behind a login (http://user:password@host/…): 404, a refused scheme and a redirect
-    to a local
-    file are said naming the host, never the password (``{host}`` was the whole netloc,
-    user:password@ included)."""
+    """A mirror behind a login (http://user:password@host/…): 404, a refused scheme and a
+    redirect to a local file are said naming the host, never the password (``{host}`` was the
+    whole netloc, user:password@ included)."""
     server.expect_request("/absent.7z").respond_with_data("no", status=404)
     server.expect_request("/ailleurs").respond_with_response(
         Response(status=302, headers={"Location": "file://moi:s3cret@h/etc/passwd"})

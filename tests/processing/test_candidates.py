@@ -38,8 +38,8 @@ def test_load_uses_ign_s_layer_and_names_both(run, tmp_path):
 
 
 def test_diagnostic_counts_the_complete_layer(run, tmp_path):
-    """The published artificialised surface is the complete layer's (2 ha by the matrix: CS1.1.1.1
-    and CS1.1.1.2), not the extract's (1 ha)."""
+    """The published artificialised surface is the complete layer's (2 ha by the matrix:
+    CS1.1.1.1 and CS1.1.1.2), not the extract's (1 ha)."""
     folder = two_candidates(tmp_path, "extrait_occupation", "OCCUPATION_SOL")
     communes = write_layer(
         tmp_path / "communes.gpkg",

@@ -1,16 +1,11 @@
 """The per-class tables ocsge:diagnostic writes beside the published ones (couverture_, usage_,
-transition_cs_, origine_artif_<level>), on the sample deliveries of Territoire de Belfort, checked
-against
-the published tables by identities that hold by construction of the land-cover mesh: for every
-commune,
-Σ couverture = Σ usage = the surface covered by OCS GE (surface − surface_hors_donnees of
-qualite_commune);
-Σ of the impermeable couvertures (CS1.1.1.1, CS1.1.1.2) = surface_imper of imper_commune; Σ
-origine_artif =
-flux_artif of artif_commune; and, with the décret's matrix, Σ of the artificialised (couverture,
-usage)
-pairs = surface_artif (the aggregation's own table, by the rules' lookup). Every level sums its
-communes."""
+transition_cs_, origine_artif_<level>), on the sample deliveries of Territoire de Belfort,
+checked against the published tables by identities that hold by construction of the land-cover
+mesh: for every commune, Σ couverture = Σ usage = the surface covered by OCS GE (surface −
+surface_hors_donnees of qualite_commune); Σ of the impermeable couvertures (CS1.1.1.1, CS1.1.1.2)
+= surface_imper of imper_commune; Σ origine_artif = flux_artif of artif_commune; and, with the
+décret's matrix, Σ of the artificialised (couverture, usage) pairs = surface_artif (the
+aggregation's own table, by the rules' lookup). Every level sums its communes."""
 
 from __future__ import annotations
 
@@ -154,8 +149,7 @@ def test_per_class_sums_are_the_published_numbers(written, level):
 
 def test_changed_land_and_messy_codes_are_kept(written):
     """The sample's deliveries carry parent codes, INDETERMINE and nulls, as real ones: each is a
-    class
-    of its own (an empty cell for null), never dropped nor renamed."""
+    class of its own (an empty cell for null), never dropped nor renamed."""
     folder, _ = written
     couverture = {r["code_cs"] for r in read_csv(folder / "couverture_departement.csv")}
     usage = {r["code_us"] for r in read_csv(folder / "usage_departement.csv")}
@@ -171,8 +165,7 @@ def test_changed_land_and_messy_codes_are_kept(written):
 
 def test_the_matrix_pairs_sum_to_the_artificialised_stock(sample):
     """With the matrix, the (couverture, usage) stock summed over the pairs the rules call
-    artificialised
-    is the artificialised stock of every commune (the aggregation's own table)."""
+    artificialised is the artificialised stock of every commune (the aggregation's own table)."""
     from qgis.core import QgsVectorLayer
 
     from ocsge.ocsge_plugin.computing import classes

@@ -16,12 +16,10 @@ the
 repaired,
   5,000 m² (GEOS gives 0 for the invalid ring).
 
-By hand (m²): imperméabilisé L + R + P + W = 16,000 + 16,000 + 1,000 + 5,000 = 38,000; artificialisé
-by
-the matrix L + R + B + T + P + W = 44,000; the thresholds turn M to artificialisé (+2,000) and P to
-non
-artificialisé (−1,000): 45,000; indéterminé N + U = 3,500 (2 polygons), for imperméabilisation U
-1,000.
+By hand (m²): imperméabilisé L + R + P + W = 16,000 + 16,000 + 1,000 + 5,000 = 38,000;
+artificialisé by the matrix L + R + B + T + P + W = 44,000; the thresholds turn M to
+artificialisé (+2,000) and P to non artificialisé (−1,000): 45,000; indéterminé N + U = 3,500 (2
+polygons), for imperméabilisation U 1,000.
 """
 
 from __future__ import annotations
@@ -37,9 +35,8 @@ FIELDS = ["ID", "code_cs", "code_us"]
 
 
 def frame(ox: float, y_lo: float, y_hi: float) -> dict[str, str]:
-    """A 200 × 200 block at x = ox: an inner 40 m wide cell [ox+80, ox+120] × [y_lo, y_hi] and the
-    four
-    polygons around it, with the junction vertices on the shared sides."""
+    """A 200 × 200 block at x = ox: an inner 40 m wide cell [ox+80, ox+120] × [y_lo, y_hi] and
+    the four polygons around it, with the junction vertices on the shared sides."""
     a, b, c = ox + 80, ox + 120, ox + 200
     return {
         "L": f"POLYGON(({ox} 0,{a} 0,{a} {y_lo},{a} {y_hi},{a} 200,{ox} 200,{ox} 0))",
@@ -306,8 +303,7 @@ def test_ign_method_reads_ign_fields_as_loaded(run, tmp_path):
     results, _ = run("ocsge:classify", {"INPUT": loaded["ARTIF"], "OUTPUT": "TEMPORARY_OUTPUT"})
     assert results["METHOD_USED"] == "ign"  # automatic: the layer has IGN's artif field
     # By hand from IGN's fields: artif L + R + B + W = 40,000 m²; before IGN's thresholds, P too
-    # (crit_seuil);
-    # imperméabilisation from the couverture as always.
+    # (crit_seuil); imperméabilisation from the couverture as always.
     assert results["ARTIF_HA"] == pytest.approx(4.0)
     assert results["ARTIF_MATRICE_HA"] == pytest.approx(4.1)
     assert (
@@ -421,10 +417,9 @@ def test_qgis_process_json(tmp_path):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    """Territoire de Belfort, ~1,500 polygons, unpacked GPKG deliveries + manifest.json (its truth
-    is
-    computed by the generator from its own geometry and code tables, independently of the
-    plugin)."""
+    """Territoire de Belfort, ~1,500 polygons, unpacked GPKG deliveries + manifest.json (its
+    truth is computed by the generator from its own geometry and code tables, independently of
+    the plugin)."""
     sample_generator = pytest.importorskip("sample_generator")
     out = tmp_path_factory.mktemp("generated90")
     manifest = sample_generator.generate(
@@ -603,10 +598,8 @@ def sqlite_rows(path, sql):
 @pytest.mark.parametrize("method", [2, 3])
 def test_gpkg_written_by_sqlite_equals_the_qgis_sink(run, tmp_path, method):
     """The same polygons, attributes, geometries and answers as through a QGIS sink (a memory
-    layer);
-    the feature ids of the source kept; a working R-tree (checked by SQLite, then by a spatial
-    filter);
-    the GeoPackage's feature count, extent and triggers in place."""
+    layer); the feature ids of the source kept; a working R-tree (checked by SQLite, then by a
+    spatial filter); the GeoPackage's feature count, extent and triggers in place."""
     path = occupation_gpkg(tmp_path / "occ.gpkg")
     out = tmp_path / "classified.gpkg"
     via_sink, sink_feedback = run(
@@ -838,10 +831,8 @@ def test_output_folder_missing_gives_a_message_and_no_file(run, tmp_path):
 
 def test_gpkg_null_and_empty_geometries_counted_and_copied(run, tmp_path):
     """A null and an empty geometry among the mesh, with feature ids far apart: counted with 0 m²
-    and
-    named in the log; copied as they are, under their ids (the other answers and surfaces
-    unchanged);
-    not in the spatial index."""
+    and named in the log; copied as they are, under their ids (the other answers and surfaces
+    unchanged); not in the spatial index."""
     path = occupation_gpkg(tmp_path / "occ.gpkg")
     ds = ogr.Open(path, 1)
     lyr = ds.GetLayer(0)
@@ -874,3 +865,27 @@ def test_gpkg_null_and_empty_geometries_counted_and_copied(run, tmp_path):
         features["M"]["artif"] is True and features["P"]["artif"] is False
     )  # the thresholds, unchanged
     assert sqlite_rows(out, "SELECT count(*) FROM rtree_classified_geom") == [(len(MESH),)]
+
+
+def test_an_output_in_a_folder_not_made_yet(run, tmp_path):
+    """The dialog proposes <project>/ocsge/classify/….gpkg: the run makes the missing folders (QGIS
+    alone fails: « Creation of data source failed »)."""
+    from qgis.core import QgsProject
+
+    path = occupation_gpkg(tmp_path / "occ.gpkg")
+    project = QgsProject.instance()
+    project.clear()
+    (tmp_path / "projet").mkdir()
+    assert project.write(str(tmp_path / "projet" / "plui.qgz"))
+    try:
+        out = tmp_path / "projet" / "ocsge" / "classify" / "artificialisation.gpkg"
+        results, _ = run("ocsge:classify", {"INPUT": path, "OUTPUT": str(out)})
+        assert out.is_file()
+        assert QgsVectorLayer(results["OUTPUT"]).featureCount() == 13
+        # elsewhere a missing folder stays an error (test_output_folder_missing_…)
+        elsewhere = tmp_path / "projet" / "sorties" / "classified.gpkg"
+        with pytest.raises(QgsProcessingException, match="No such file"):
+            run("ocsge:classify", {"INPUT": path, "OUTPUT": str(elsewhere)})
+        assert not (tmp_path / "projet" / "sorties").exists()
+    finally:
+        project.clear()

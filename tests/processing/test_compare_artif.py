@@ -1,5 +1,5 @@
-"""ocsge:compare_artif on a hand-built IGN artificialisation layer whose disagreements are known by
-hand.
+"""ocsge:compare_artif on a hand-built IGN artificialisation layer whose disagreements are known
+by hand.
 
 Mesh (metres, EPSG:2154, shared sides with the same vertices):
 
@@ -12,13 +12,10 @@ Mesh (metres, EPSG:2154, shared sides with the same vertices):
 * X: an isolated 60 × 60 woodland (3,600 m²), non artificialised whatever the thresholds;
 * U: 20 × 20 with an unknown couverture; N: 10 × 10 with IGN's artif null.
 
-IGN's answers (chosen): T 'non artif' (the matrix says artificialised: a *matrice* disagreement), M
-'non
-artif' without crit_seuil (IGN did not apply the threshold we apply: *seuil*), X 'artif' with
-crit_seuil
-(IGN says its threshold made it artificialised, our recomputation does not: *seuil*), P 'non artif'
-with
-crit_seuil (agrees), everything else as the matrix says.
+IGN's answers (chosen): T 'non artif' (the matrix says artificialised: a *matrice* disagreement),
+M 'non artif' without crit_seuil (IGN did not apply the threshold we apply: *seuil*), X 'artif'
+with crit_seuil (IGN says its threshold made it artificialised, our recomputation does not:
+*seuil*), P 'non artif' with crit_seuil (agrees), everything else as the matrix says.
 
 By hand: compared 11 polygons (not U, N: 2 polygons, 500 m²); agree L, R, B, L2, R2, B2, T2, P = 8
 polygons, 74,000 m²; disagree T, M, X = 3 polygons, 9,600 m² (matrice: T 4,000; seuil: M + X 5,600);

@@ -497,11 +497,9 @@ OCSGE = [
     "artif_nette_annuelle_ocsge",
 ]
 # Beside OCS GE (tests/consumption_hand.py's artif_commune.csv and artif_epci.csv, in ha; the run in
-# m²):
-# 90001 2021-2024: (500 + 700 + 300) / 3 consumed, 6,000 / 3 net; 90002 2022-2025, years 2022-2023
-# in the
-# file: (10,000 + 30,000) / 2, 9,000 / 3; 90004 absent from the file: consumption unknown, 2,000 / 3
-# net.
+# m²): 90001 2021-2024: (500 + 700 + 300) / 3 consumed, 6,000 / 3 net; 90002 2022-2025, years
+# 2022-2023 in the file: (10,000 + 30,000) / 2, 9,000 / 3; 90004 absent from the file: consumption
+# unknown, 2,000 / 3 net.
 BESIDE_COMMUNE = [
     ["90001", "2021-2024", "2021-2023", 500.0, 2000.0],
     ["90002", "2022-2025", "2022-2023", 20000.0, 3000.0],
@@ -617,8 +615,8 @@ def test_beside_ocsge_one_table_in_hectares_and_a_wrong_place(run, tmp_path):
 
 
 def test_without_an_output_folder_a_temporary_one(run, tmp_path):
-    """OUTPUT_FOLDER is optional (a model skips the step without asking for it): empty, a temporary
-    folder."""
+    """OUTPUT_FOLDER is optional (a model skips the step without asking for it): empty, a
+    temporary folder."""
     from pathlib import Path
 
     results, _ = run(

@@ -1,6 +1,6 @@
-"""ocsge:diagnostic and the example model on the sample deliveries of Territoire de Belfort, checked
-against the sample generator's own per-commune truth (computed from its geometry, not by the
-plugin)."""
+"""ocsge:diagnostic and the example model on the sample deliveries of Territoire de Belfort,
+checked against the sample generator's own per-commune truth (computed from its geometry, not by
+the plugin)."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def params(folder, out, **extra):
 
 
 class _Progress:
-    """A feedback recording the progress bar (its signal: QGIS sets it from C++) and canceling at a
-    value."""
+    """A feedback recording the progress bar (its signal: QGIS sets it from C++) and canceling at
+    a value."""
 
     def __new__(cls, cancel_at: float | None = None):
         feedback = Recorder()
@@ -80,6 +80,17 @@ def test_diagnostic_on_the_sample(run, sample, tmp_path):
     # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
     report = json.loads(results["REPORT"])
     assert any("left out" in w and "Occupation du sol" in w for w in report["warnings"])
+    # the layers used, once each (the cover of the portrait lists them): IGN's two
+    # artificialisation layers, its artificialisation difference (the artificialisation flows)
+    # and the difference (the imperméabilisation flows); the occupation du sol read, left out
+    used, (y1, y2) = report["layers"], manifest["millesimes"]
+    assert sorted(used) == [
+        f"Artificialisation D90 {y1}",
+        f"Artificialisation D90 {y2}",
+        f"Différence D90 {y1}-{y2}",
+        f"Évolution de l'artificialisation D90 {y1}-{y2}",
+    ]
+    assert set(used) < set(report["layers_read"])
     # messages for people: layers named as in the project, never by their internal file names;
     # totals as a table
     said = "\n".join(feedback.infos + feedback.warnings)
@@ -249,9 +260,8 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
 
 def test_example_model_with_the_consumption_file_puts_it_beside_ocsge(run, sample, tmp_path):
     """The model given Cerema's file (the sample's): ocsge:consommation runs after the export and
-    reads
-    its artif_<level> tables; the OCS GE columns of trajectoires_epci equal flux_artif_net ÷
-    years."""
+    reads its artif_<level> tables; the OCS GE columns of trajectoires_epci equal flux_artif_net
+    ÷ years."""
     import subprocess
     import sys
 
@@ -329,11 +339,9 @@ def dense_sample(tmp_path_factory):
 
 
 def test_overlay_and_difference_layer_give_the_same_flows_per_commune(run, dense_sample, tmp_path):
-    """Flows by overlay of the two millésimes (no DIFFERENCE delivery: identical polygons paired by
-    their
-    WKB, the rest intersected) equal the flows read from IGN's DIFFERENCE layer, commune by commune,
-    and
-    the generator's own imperméabilisation flows (computed from its geometry)."""
+    """Flows by overlay of the two millésimes (no DIFFERENCE delivery: identical polygons paired
+    by their WKB, the rest intersected) equal the flows read from IGN's DIFFERENCE layer, commune
+    by commune, and the generator's own imperméabilisation flows (computed from its geometry)."""
     folder, manifest = dense_sample
     occupation = sorted(str(p) for p in folder.iterdir() if p.is_dir() and "__GPKG" in p.name)
     diff = [

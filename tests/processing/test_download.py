@@ -1,7 +1,7 @@
 """ocsge:download against a fake IGN download service on 127.0.0.1 serving a hand-built delivery:
-the archive arrives byte for byte, ocsge:load finds the surfaces known by hand, the cache is reused,
-and failures (truncated, missing millésime, bad code, server down, cancel) are messages without
-files."""
+the archive arrives byte for byte, ocsge:load finds the surfaces known by hand, the cache is
+reused, and failures (truncated, missing millésime, bad code, server down, cancel) are messages
+without files."""
 
 from __future__ import annotations
 

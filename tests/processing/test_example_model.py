@@ -1,7 +1,6 @@
-"""The bundled example model is valid in the modeler: QgsProcessingModelAlgorithm.validate() finds
-no
-error (the modeler draws a child red for each one), on the file as shipped and as the provider lists
-it."""
+"""The bundled example model is valid in the modeler: QgsProcessingModelAlgorithm.validate()
+finds no error (the modeler draws a child red for each one), on the file as shipped and as the
+provider lists it."""
 
 from __future__ import annotations
 

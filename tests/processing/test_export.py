@@ -382,9 +382,8 @@ def test_bad_input(run, tmp_path):
 
 
 def test_csv_cells_read_as_formulas_are_neutralised_numbers_kept(run, communes, tmp_path):
-    """Commune names beginning with =, +, -, @ reached the CSV as spreadsheet formulas: now behind
-    an apostrophe,
-    while the negative numbers of the numeric columns stay numbers."""
+    """Commune names beginning with =, +, -, @ reached the CSV as spreadsheet formulas: now
+    behind an apostrophe, while the negative numbers of the numeric columns stay numbers."""
     import shutil
 
     from osgeo import ogr

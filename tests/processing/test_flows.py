@@ -1,7 +1,6 @@
 """ocsge:flows through processing.run (and once through qgis_process), on hand-built millésimes
-whose
-flows are known by hand (see tests/unit/test_flows_core.py for the table of cells), and on the
-sample generator's realistic deliveries."""
+whose flows are known by hand (see tests/unit/test_flows_core.py for the table of cells), and on
+the sample generator's realistic deliveries."""
 
 from __future__ import annotations
 
@@ -181,10 +180,9 @@ def test_loaded_layers_and_vrt_names(run, tmp_path):
 
 
 def test_artif_diff_layer_field_is_the_answer(run, tmp_path):
-    """IGN's zan_evol layer: cell 2 (forest → grass in transition) is artificialised by the matrix,
-    but
-    IGN's layer says 0 (its seuils): not counted. The artificialisation field wins over the
-    codes."""
+    """IGN's zan_evol layer: cell 2 (forest → grass in transition) is artificialised by the
+    matrix, but IGN's layer says 0 (its seuils): not counted. The artificialisation field wins
+    over the codes."""
     rows = []
     for wkt, (cs_d, us_d, cs_f, us_f) in hand.DIFF_ROWS[:-1]:
         flux = {("CS2.2.1", "CS1.1.1.1"): 1, ("CS1.1.1.2", "CS2.2.1"): -1}.get((cs_d, cs_f), 0)
@@ -231,8 +229,8 @@ def test_artif_diff_layer_field_is_the_answer(run, tmp_path):
 
 def test_ign_method_on_two_artificialisation_layers(run, tmp_path):
     """Two IGN artificialisation layers: their artif field decides (cell 2's grass is 'non artif'
-    for
-    IGN, cell 9's grass without usage is 'artif' for IGN): the flows follow IGN, not the matrix."""
+    for IGN, cell 9's grass without usage is 'artif' for IGN): the flows follow IGN, not the
+    matrix."""
     from ocsge.ocsge_plugin.domain import rules
 
     def ign(rows, year, override):
@@ -299,8 +297,8 @@ def test_departements_differ_is_refused_naming_both(run, tmp_path):
 
 def test_crs_differ_the_smaller_is_reprojected(run, tmp_path):
     """The fin layer written in CC44 (EPSG:3944, the same squares reprojected by GDAL), with one
-    feature
-    fewer than début: the smaller layer (fin) is reprojected to début's CRS, and the log says so."""
+    feature fewer than début: the smaller layer (fin) is reprojected to début's CRS, and the log
+    says so."""
     from osgeo import ogr, osr
 
     to_cc44 = osr.CoordinateTransformation(*(_srs(osr, epsg) for epsg in (2154, 3944)))
@@ -391,10 +389,9 @@ def _sample_layers(run, folder):
 
 
 def test_sample_deliveries_flows_equal_the_stock_difference(run, sample, tmp_path):
-    """Realistic mesh: the overlay of the two millésimes, every DIFF variant and the zan_evol layer
-    give
-    the generator's true flows, and on the overlay the net flows equal the stock difference (1e-6
-    rel.)."""
+    """Realistic mesh: the overlay of the two millésimes, every DIFF variant and the zan_evol
+    layer give the generator's true flows, and on the overlay the net flows equal the stock
+    difference (1e-6 rel.)."""
     folder, manifest = sample
     y1, y2 = manifest["millesimes"]
     truth = manifest["truth"]["flows"][f"{y1}-{y2}"]
@@ -434,10 +431,8 @@ def test_sample_deliveries_flows_equal_the_stock_difference(run, sample, tmp_pat
     assert report["matched"] >= truth["unchanged_polygons"]
     assert report["overlaid_debut"] + report["matched"] == stocks[y1]["features"]
     # Every DIFF variant (GPKG, SHP CS_<year>, SHP cs_avant/cs_apres), each delivery loaded alone
-    # (loaded
-    # together, the GeoPackage of the period is kept and its twins left out): the same flows, null
-    # rows
-    # kept out.
+    # (loaded together, the GeoPackage of the period is kept and its twins left out): the same
+    # flows, null rows kept out.
     assert [item["kind"] for item in layers].count("difference") == 1
     diffs = [
         layer

@@ -1,9 +1,7 @@
 """Help for people: every algorithm has a Help button to its section of the user guide installed
-with
-the plugin (HTML made from docs/guide.md), a one-line description, tags in French and English (the
-toolbox search
-finds « ZAN »), help in sections without raw algorithm ids nor text eaten as HTML, an icon per
-family."""
+with the plugin (HTML made from docs/guide.md), a one-line description, tags in French and
+English (the toolbox search finds « ZAN »), help in sections without raw algorithm ids nor text
+eaten as HTML, an icon per family."""
 
 from __future__ import annotations
 

@@ -241,8 +241,8 @@ def test_bad_input_gets_a_clear_message(run, tmp_path, case):
 
 
 def split_7z(folder, volume: str = "2k") -> list:
-    """Pack a delivery as a 7-Zip archive split in volumes (NAME.7z.001, .002, …), as IGN ships the
-    largest ones."""
+    """Pack a delivery as a 7-Zip archive split in volumes (NAME.7z.001, .002, …), as IGN ships
+    the largest ones."""
     import subprocess
 
     out = folder.parent.parent / "downloads"  # the parts alone in a folder, as downloaded
@@ -284,9 +284,9 @@ def test_archive_split_with_a_missing_part_names_it(run, tmp_path):
 
 
 def test_a_broken_layer_among_a_folders_files_is_named_by_its_file(run, tmp_path):
-    """A folder of deliveries also holding a table named like IGN's difference layer but without its
-    code
-    fields (an earlier export, a hand-made extract): the refusal names that file and layer."""
+    """A folder of deliveries also holding a table named like IGN's difference layer but without
+    its code fields (an earlier export, a hand-made extract): the refusal names that file and
+    layer."""
     hand_delivery(tmp_path / "livraisons")
     stray = write_layer(
         tmp_path / "livraisons" / "mes_exports" / "DIFFERENCE_2016_2019.gpkg",

@@ -1,6 +1,6 @@
-"""A layer's millésime: its own fields first (``MILLESIME``, ``CS_<year>``), its delivery's name as
-the
-fallback, read right in every form IGN has used; a disagreement between the two is never silent.
+"""A layer's millésime: its own fields first (``MILLESIME``, ``CS_<year>``), its delivery's name
+as the fallback, read right in every form IGN has used; a disagreement between the two is never
+silent.
 
 The answers are known by hand: the five squares of ``builders.HAND_ROWS`` (two 1 ha squares
 artificialised and impermeable by the matrix, 2.25 ha neither)."""
@@ -85,8 +85,8 @@ def test_ocs_ge_1_1_delivery_is_its_millesime_not_its_edition_date(run, tmp_path
 
 
 def test_name_and_millesime_field_disagree_the_field_wins_and_says_so(run, tmp_path):
-    """The 1.1 name says 2016, the layer's MILLESIME says 2019: loaded and aggregated as 2019, both
-    values in the REPORT."""
+    """The 1.1 name says 2016, the layer's MILLESIME says 2019: loaded and aggregated as 2019,
+    both values in the REPORT."""
     folder = shp_delivery(tmp_path / "in", "OCS_GE_1-1_2016_SHP_LAMB93_D032_2022-06-21", "2019")
     results, feedback = run("ocsge:load", {"INPUT": str(pack_7z(folder))})
     report = json.loads(results["REPORT"])

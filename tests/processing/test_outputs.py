@@ -1,16 +1,13 @@
 """One rule for outputs (issue 24, point 1): a run never touches what was not handed over as an
 output.
 
-Every writing algorithm is run with its destination equal to, inside and around each of its inputs,
-on real files: the user's GeoPackages hold other layers, their folders other files; after each run
-every one of those files is compared byte for byte (sha256) with what it was. A destination that
-would
-replace, hold or lie in an input is refused before anything is written, with a message naming both;
-a
-GeoPackage holding other layers is never replaced as a file; a folder the plugin did not make is
-never
-cleared, and files a user adds to one it made are kept (through qgis_process, and a full disk:
-tests/cli/test_outputs_cli.py)."""
+Every writing algorithm is run with its destination equal to, inside and around each of its
+inputs, on real files: the user's GeoPackages hold other layers, their folders other files; after
+each run every one of those files is compared byte for byte (sha256) with what it was. A
+destination that would replace, hold or lie in an input is refused before anything is written,
+with a message naming both; a GeoPackage holding other layers is never replaced as a file; a
+folder the plugin did not make is never cleared, and files a user adds to one it made are kept
+(through qgis_process, and a full disk: tests/cli/test_outputs_cli.py)."""
 
 from __future__ import annotations
 
@@ -133,9 +130,8 @@ def _params_of(run, algorithm: str, folder: Path):
 @pytest.mark.parametrize("algorithm", LAYER_WRITERS)
 def test_layer_writers_never_touch_their_inputs(run, tmp_path, algorithm, where):
     """A layer output equal to an input file (the QGIS habit of saving next to the data), a layer
-    written inside an input GeoPackage, a new file around the inputs (same folder), a GeoPackage of
-    the
-    user holding other layers: refused, or written, and every file of the user as it was."""
+    written inside an input GeoPackage, a new file around the inputs (same folder), a GeoPackage
+    of the user holding other layers: refused, or written, and every file of the user as it was."""
     folder = user_folder(tmp_path)
     params, name, inputs = _params_of(run, algorithm, folder)
     other = users_gpkg(tmp_path / "autre.gpkg")
@@ -173,8 +169,7 @@ def test_layer_writers_never_touch_their_inputs(run, tmp_path, algorithm, where)
 
 def test_classify_into_its_input_file_keeps_every_layer(run, tmp_path):
     """The case of the audit: OUTPUT = the input GeoPackage. Refused before any work, the file's
-    three
-    layers still there, byte for byte, and no temporary file left beside it."""
+    three layers still there, byte for byte, and no temporary file left beside it."""
     folder = user_folder(tmp_path)
     source = users_gpkg(folder / "ocsge.gpkg")
     before = sha256_tree(tmp_path)
@@ -193,8 +188,8 @@ def test_classify_into_its_input_file_keeps_every_layer(run, tmp_path):
 
 
 def test_an_input_read_through_a_vrt_is_still_an_input(run, tmp_path):
-    """ocsge:load gives renaming VRTs that read the user's GeoPackage: the VRT is followed, and the
-    GeoPackage it reads cannot be an output."""
+    """ocsge:load gives renaming VRTs that read the user's GeoPackage: the VRT is followed, and
+    the GeoPackage it reads cannot be an output."""
     folder = user_folder(tmp_path)
     source = users_gpkg(folder / "ocsge.gpkg")
     vrt = tmp_path / "cache" / "occupation.vrt"
@@ -274,13 +269,11 @@ def _folder_params(algorithm: str, delivery_folder: Path, communes: Path, place:
 def test_folder_writers_never_write_into_the_deliveries_they_read(
     run, provider, tmp_path, algorithm, where
 ):
-    """ocsge:diagnostic (OUTPUT_FOLDER) and ocsge:portrait (the PDF and its folder) with the output
-    in
-    the deliveries folder, below it, or around it (the folder holding it): in or below, refused
-    before
-    anything is written (the next run would read the outputs as deliveries — the audit's « second
-    run
-    fails »); around, written, and the deliveries and the user's files as they were."""
+    """ocsge:diagnostic (OUTPUT_FOLDER) and ocsge:portrait (the PDF and its folder) with the
+    output in the deliveries folder, below it, or around it (the folder holding it): in or below,
+    refused before anything is written (the next run would read the outputs as deliveries — the
+    audit's « second run fails »); around, written, and the deliveries and the user's files as
+    they were."""
     deliveries = user_folder(tmp_path)
     hand_delivery(deliveries)
     communes = _communes(tmp_path)
@@ -311,8 +304,7 @@ def test_folder_writers_never_write_into_the_deliveries_they_read(
 
 def test_portrait_leaves_a_users_folder_of_its_name(run, provider, tmp_path):
     """A folder rapport_donnees/ of the user, with a territoires.gpkg in it, beside the PDF asked
-    for:
-    refused by name, nothing in it touched, no PDF written."""
+    for: refused by name, nothing in it touched, no PDF written."""
     deliveries = tmp_path / "livraisons"
     hand_delivery(deliveries)
     communes = _communes(tmp_path)
@@ -332,9 +324,8 @@ def test_portrait_leaves_a_users_folder_of_its_name(run, provider, tmp_path):
 
 def test_portrait_keeps_the_files_a_user_adds_to_its_folder(run, provider, tmp_path):
     """A second portrait into the folder the first one made: the user's files added there (at the
-    top
-    and in a subfolder of the portrait's) are kept byte for byte; the portrait's own files are
-    replaced; a file the previous run listed and this one does not write is removed."""
+    top and in a subfolder of the portrait's) are kept byte for byte; the portrait's own files
+    are replaced; a file the previous run listed and this one does not write is removed."""
     deliveries = tmp_path / "livraisons"
     hand_delivery(deliveries)
     communes = _communes(tmp_path)
@@ -374,8 +365,7 @@ def test_portrait_keeps_the_files_a_user_adds_to_its_folder(run, provider, tmp_p
 @pytest.mark.parametrize("link", ["hard", "symbolic"])
 def test_an_output_that_is_the_input_under_another_name(run, tmp_path, link):
     """The same file under another name (a hard link: os.path.samefile; a symbolic link: the
-    resolved
-    path) is the input: refused, the file as it was."""
+    resolved path) is the input: refused, the file as it was."""
     folder = user_folder(tmp_path)
     source = users_gpkg(folder / "ocsge.gpkg")
     other = tmp_path / "ailleurs" / "copie.gpkg"
@@ -411,9 +401,8 @@ def test_portrait_refuses_its_folder_when_it_holds_an_input(run, provider, tmp_p
 
 def test_load_never_writes_into_a_folder_unpacked_by_hand(run, tmp_path):
     """ocsge:load keeps an archive's data beside it in a folder named after it: when the user
-    already
-    has a folder of that name (unpacked by hand, edited maybe), nothing is written into it; the copy
-    goes to the plugin's data folder and the layers read it there."""
+    already has a folder of that name (unpacked by hand, edited maybe), nothing is written into
+    it; the copy goes to the plugin's data folder and the layers read it there."""
     from ocsge.ocsge_plugin.storage import keeping
 
     archive = pack_7z(hand_delivery(tmp_path / "telechargements"))

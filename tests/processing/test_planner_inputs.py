@@ -1,8 +1,7 @@
 """ocsge:diagnostic on communes and memberships as planners have them (an ADMIN EXPRESS COMMUNE
-layer,
-INSEE's table d'appartenance as XLSX with its title rows), against the same run on the plugin's own
-inputs (tests/data's outlines and appartenance-communes-90.csv): every published CSV, number by
-number. A wrong code field stops the run before anything is written."""
+layer, INSEE's table d'appartenance as XLSX with its title rows), against the same run on the
+plugin's own inputs (tests/data's outlines and appartenance-communes-90.csv): every published
+CSV, number by number. A wrong code field stops the run before anything is written."""
 
 from __future__ import annotations
 
@@ -36,8 +35,8 @@ def tables(folder: Path) -> dict[str, list[dict]]:
 def assert_same_tables(
     got: dict[str, list[dict]], expected: dict[str, list[dict]], skip: dict[str, set] | None = None
 ) -> int:
-    """Same files, same columns, same rows in the same order, every value equal (numbers to 1e-12);
-    returns the number of values compared."""
+    """Same files, same columns, same rows in the same order, every value equal (numbers to
+    1e-12); returns the number of values compared."""
     assert sorted(got) == sorted(expected)
     compared = 0
     for name, rows in expected.items():
@@ -169,9 +168,8 @@ def test_aggregate_then_rollup_on_admin_express_keep_the_epci_level(
 ):
     """The model's path (ocsge:aggregate, then ocsge:rollup without membership table) on an ADMIN
     EXPRESS layer, no field to keep chosen: its SIREN_EPCI, INSEE_DEP, INSEE_REG are kept and the
-    EPCI
-    rows are those of the plugin's inputs (outlines + appartenance-communes-90.csv), number by
-    number."""
+    EPCI rows are those of the plugin's inputs (outlines + appartenance-communes-90.csv), number
+    by number."""
     from qgis.core import QgsVectorLayer
     from support import DATA
 

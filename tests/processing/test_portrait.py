@@ -1,7 +1,6 @@
 """ocsge:portrait on the sample deliveries of Territoire de Belfort: the PDF read back with
-poppler-utils
-(pdftotext, pdfinfo, pdffonts) against the tables ocsge:diagnostic writes and the membership
-table."""
+poppler-utils (pdftotext, pdfinfo, pdffonts) against the tables ocsge:diagnostic writes and the
+membership table."""
 
 from __future__ import annotations
 
@@ -62,8 +61,8 @@ def pdf_fonts(path: Path) -> str:
 
 
 def french(value: float, decimals: int = 1, sign: bool = False) -> str:
-    """The printed form, written independently of the plugin: 1199.25 → « 1 199,3 », -4.6 → « −4,6
-    »."""
+    """The printed form, written independently of the plugin: 1199.25 → « 1 199,3 », -4.6 → «
+    −4,6 »."""
     text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
     if value < 0 and float(text.replace(" ", "").replace(",", ".")) != 0:
         return "\u2212" + text
@@ -105,8 +104,7 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
         "Surface artificialisée en 2021 et flux 2018–2021 (couches de l'IGN)" in text
     )  # the sample has IGN's layers
     # the charts by class (read in the SVG kept beside the PDF, and in the PDF itself, where their
-    # text is
-    # text), from the per-class tables: the origin of the new artificialisation sums to the
+    # text is text), from the per-class tables: the origin of the new artificialisation sums to the
     # published flux_artif
     drawn = {
         name: (Path(results["FOLDER"]) / "graphiques" / f"commune_{BELFORT}_{name}.svg")
@@ -351,8 +349,8 @@ def test_only_the_territories_of_the_selected_communes(run, provider, sample, tm
 
 
 def _background_raster(path: Path, communes: QgsVectorLayer, colour: QColor) -> QgsRasterLayer:
-    """A plain GeoTIFF of ``colour`` over the communes' extent (Lambert-93), written by GDAL through
-    QGIS."""
+    """A plain GeoTIFF of ``colour`` over the communes' extent (Lambert-93), written by GDAL
+    through QGIS."""
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
@@ -434,8 +432,7 @@ def test_a_raster_background_under_the_map(run, provider, sample, tmp_path):
     map_page = 3
     assert _pixels_like(plain, map_page, blue) == 0  # no background asked: none drawn
     # the map frame is 180 × 170 mm, about 280 × 270 pixels at 40 dpi: the raster shows around and
-    # between
-    # the territory's artificialised patches (drawn over it), and only on the map page
+    # between the territory's artificialised patches (drawn over it), and only on the map page
     assert _pixels_like(over, map_page, blue) > 20000
     assert _pixels_like(over, 1, blue) == 0
     assert "fond de carte : Orthophoto de test" in pdf_text(
@@ -488,8 +485,7 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     layout.atlas().seekTo(0)
     paths = [item.evaluatedPath() for item in charts]
     # the map keeps its frame on the atlas feature (the template's empty extent let it be reshaped):
-    # above
-    # the scale bar and the legend
+    # above the scale bar and the legend
     carte, echelle, legende = (layout.itemById(name) for name in ("carte", "echelle", "legende"))
     assert (carte.rect().width(), carte.rect().height()) == (180.0, 170.0)
     assert carte.pos().y() + carte.rect().height() <= min(echelle.pos().y(), legende.pos().y())
@@ -521,8 +517,8 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     assert len(ours) == len(theirs) == 8
     assert all(abs(a - b) <= 0.25 * max(a, b) for a, b in zip(ours, theirs)), (ours, theirs)
     # every word the designer's PDF holds is in the run's (labels and tables as text; the charts'
-    # text is
-    # text only in the run's PDF: Qt's SVG renderer, which the designer uses, draws it as outlines)
+    # text is text only in the run's PDF: Qt's SVG renderer, which the designer uses, draws it as
+    # outlines)
     assert set(pdf_text(again).split()) <= set(pdf_text(output).split())
     designer = subprocess.run(
         ["pdftotext", str(again), "-"], check=True, capture_output=True, text=True

@@ -1,6 +1,6 @@
 """ocsge:portrait with Cerema's consumption file (issue 26, point 5): the pages « Consommation
-d'espaces NAF » and « Trajectoire ZAN 2021–2031 » print the figures ocsge:consommation writes, and
-the model « rapport triennal » orders the pages as article R. 2231-1 of the CGCT lists the
+d'espaces NAF » and « Trajectoire ZAN 2021–2031 » print the figures ocsge:consommation writes,
+and the model « rapport triennal » orders the pages as article R. 2231-1 of the CGCT lists the
 indicators, an empty comment box under each chart. The PDF read back with pdftotext, page by
 page."""
 

@@ -1,6 +1,5 @@
 """PostGIS as a destination (ocsge:diagnostic / ocsge:export write the published tables into a
-schema,
-replaced in one transaction) on the session's private PostgreSQL cluster (conftest's
+schema, replaced in one transaction) on the session's private PostgreSQL cluster (conftest's
 ``postgis``)."""
 
 from __future__ import annotations
@@ -25,8 +24,8 @@ def sample(tmp_path_factory):
 
 @pytest.fixture
 def connections(postgis):
-    """QGIS saved connections to the cluster: a good one, one with a wrong password, one on a closed
-    port."""
+    """QGIS saved connections to the cluster: a good one, one with a wrong password, one on a
+    closed port."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     names = {
         "good": "base ocsge de test",
@@ -114,8 +113,7 @@ def test_diagnostic_writes_the_published_tables_twice(
         f"SELECT obj_description('{schema}.artif_commune'::regclass, 'pg_class')"
     )
     # A second run (in hectares) replaces every table: same rows, values / 10,000, no table left
-    # over;
-    # what the DBA granted on a table (a read-only role for a web map) is granted again.
+    # over; what the DBA granted on a table (a read-only role for a web map) is granted again.
     postgis.psql(
         f"DROP ROLE IF EXISTS lecteur_{schema}; CREATE ROLE lecteur_{schema}; GRANT "
         f"SELECT ON {schema}.artif_commune TO lecteur_{schema}"
@@ -272,8 +270,8 @@ def test_messages_are_translated(postgis, connections):
 
 
 def test_a_uri_with_a_wrong_password_never_echoes_it(postgis):
-    """postgresql://user:password@… was refused as an unknown connection name, the password in the
-    message."""
+    """postgresql://user:password@… was refused as an unknown connection name, the password in
+    the message."""
     from ocsge.ocsge_plugin.storage import postgis as pg
 
     uri = f"postgresql://{PASSWORD_ROLE}:pas-le-bon-secret@127.0.0.1:{postgis.port}/ocsge?sslmode=disable"
@@ -318,8 +316,8 @@ def test_a_string_that_is_not_a_connection_is_named_without_its_password(value):
 
 
 def test_a_schema_name_with_a_dot_is_one_schema(run, sample, postgis, connections, tmp_path):
-    """SCHEMA=x.b: the tables go into the schema "x.b" (GDAL's SCHEMA= option, quoted), never into a
-    schema "x" as "b.artif_commune"."""
+    """SCHEMA=x.b: the tables go into the schema "x.b" (GDAL's SCHEMA= option, quoted), never
+    into a schema "x" as "b.artif_commune"."""
     base = "res_" + uuid.uuid4().hex[:6]
     dotted = f"{base}.b"
     postgis.psql(f'CREATE SCHEMA {base}; CREATE SCHEMA "{dotted}"')
@@ -345,8 +343,7 @@ def test_a_schema_name_with_a_dot_is_one_schema(run, sample, postgis, connection
 
 def test_a_server_stopped_while_writing_is_named_with_the_table(run, sample, tmp_path):
     """The server stops (fast shutdown) while the export waits for imper_commune: the error names
-    that
-    table and the lost connection; once the server is back, the previous tables are intact."""
+    that table and the lost connection; once the server is back, the previous tables are intact."""
     import pg_cluster
 
     cluster = pg_cluster.Cluster(pg_cluster.find_bindir()).start()

@@ -1,9 +1,7 @@
 """PostGIS as a source: the sample deliveries of Territoire de Belfort loaded into the session's
-private
-PostgreSQL (conftest's ``postgis``) the way a DBA does it (ogr2ogr: lower-case columns, neutral
-table
-names, both millésimes in one table told apart by its ``millesime`` column) give, through the fast
-reading path, the numbers the files give and the sample generator's own truth."""
+private PostgreSQL (conftest's ``postgis``) the way a DBA does it (ogr2ogr: lower-case columns,
+neutral table names, both millésimes in one table told apart by its ``millesime`` column) give,
+through the fast reading path, the numbers the files give and the sample generator's own truth."""
 
 from __future__ import annotations
 
@@ -132,10 +130,8 @@ def test_without_the_coverage_postgis_gives_the_numbers_and_report_of_the_files_
     run, belfort, tmp_path
 ):
     """COVERAGE false: the rows that add nothing (neither artificialised, impermeable nor
-    undetermined)
-    are left out on the server; every number, the undetermined counts and surfaces and the report
-    are
-    still those of the files, bit for bit (the same rows in each batch)."""
+    undetermined) are left out on the server; every number, the undetermined counts and surfaces
+    and the report are still those of the files, bit for bit (the same rows in each batch)."""
     manifest, files, layers = belfort
     y1, y2 = manifest["millesimes"]
     diff = files[f"DIFFERENCE_{y1}-{y2}"]
@@ -171,10 +167,8 @@ def test_postgis_leaves_out_the_rows_nobody_needs_and_keeps_a_files_batches(
     belfort, ocsge, monkeypatch
 ):
     """iter_batches(needed=…) on PostGIS: the server sends only the rows ``needed`` keeps (nulls,
-    parent
-    codes, INDETERMINE and lower case among them, as ``needed`` reads them), each batch the rows of
-    the
-    file's batch at the same place, less those left out; read ahead alike."""
+    parent codes, INDETERMINE and lower case among them, as ``needed`` reads them), each batch
+    the rows of the file's batch at the same place, less those left out; read ahead alike."""
     from ocsge.ocsge_plugin.computing import batches, territories
     from ocsge.ocsge_plugin.computing.sources import describe_source
 
@@ -227,8 +221,8 @@ def _kept(batch: dict, needed) -> list[bytes]:
 
 
 def test_the_fast_path_reads_postgis_through_gdal(belfort, ocsge):
-    """Not QGIS's provider: GDAL's PostgreSQL driver with the subset applied by the server, fids the
-    key."""
+    """Not QGIS's provider: GDAL's PostgreSQL driver with the subset applied by the server, fids
+    the key."""
     from ocsge.ocsge_plugin.computing import batches
 
     manifest, files, layers = belfort
@@ -321,9 +315,8 @@ def test_a_table_of_both_millesimes_without_a_filter_is_refused_with_a_message(
 
 def test_postgis_is_read_by_key_ranges_on_two_connections_in_key_order(belfort, ocsge, monkeypatch):
     """The key range cut into ranges read at once by two connections, handed back in key order in
-    batches of BATCH rows (as from a file), every row once with its codes and geometry; the extent
-    and
-    the key bounds asked of the server in one pass, the extent QGIS's own."""
+    batches of BATCH rows (as from a file), every row once with its codes and geometry; the
+    extent and the key bounds asked of the server in one pass, the extent QGIS's own."""
     from ocsge.ocsge_plugin.computing import batches
 
     manifest, files, layers = belfort
@@ -366,9 +359,8 @@ def test_postgis_is_read_by_key_ranges_on_two_connections_in_key_order(belfort, 
 
 def test_the_next_postgis_layer_is_read_ahead_and_forgotten_when_unused(belfort, ocsge):
     """read_ahead begins a layer's reading (its threads) for the next iter_batches with the same
-    fields,
-    which gives the same rows; other fields read afresh; forget_read_ahead stops what nobody
-    read."""
+    fields, which gives the same rows; other fields read afresh; forget_read_ahead stops what
+    nobody read."""
     import threading
 
     from ocsge.ocsge_plugin.computing import batches
@@ -398,8 +390,8 @@ def test_the_next_postgis_layer_is_read_ahead_and_forgotten_when_unused(belfort,
 
 
 def test_the_rows_left_out_are_those_of_the_codes_byte_for_byte_never_a_null(postgis, ocsge):
-    """skip_sql on the server: upper case only matches upper case, a quote is quoted, a NULL code is
-    never left out (``IS NOT TRUE``), a value it cannot write safely (a backslash) is never
+    """skip_sql on the server: upper case only matches upper case, a quote is quoted, a NULL code
+    is never left out (``IS NOT TRUE``), a value it cannot write safely (a backslash) is never
     matched."""
     from ocsge.ocsge_plugin.storage import postgis as pg
 

@@ -1,11 +1,9 @@
 """Real IGN deliveries as they are (issue 11): parent codes, INDETERMINE usages, nulls and lower
-case,
-through ocsge:diagnostic on a DIFF-only delivery whose answer is worked out by hand.
+case, through ocsge:diagnostic on a DIFF-only delivery whose answer is worked out by hand.
 
 The delivery: IGN's DIFFERENCE layer of D090 2018 → 2021 (Shapefile, IGN's field names), three
-pieces in
-Lambert-93 metres, and two square communes of 100 × 200 m (2 ha each), A (x 0–100) and B (x
-100–200):
+pieces in Lambert-93 metres, and two square communes of 100 × 200 m (2 ha each), A (x 0–100) and
+B (x 100–200):
 
 * P1, A, 100 × 100 = 1 ha: ``CS2.1.1`` (formations arborées, a parent) / US1.2 → CS1.1.1.1 / US2.
   CS2.1.1 is never artificialised nor impermeable whatever its leaf; CS1.1.1.1 always both: it
@@ -22,10 +20,10 @@ mineral
 
 No stock layer: every stock is unknown, NULL in GeoPackage and empty in CSV, never 0.
 
-The national files' rule on the same pieces (exact codes only; anything else neither): P1 and P2 as
-above (CS1.1.1.1 is listed whatever its usage; CS2.1.1 and the lower-case ``cs2.1.1`` read as
-CS2.1.1
-are not); P3: CS1.1.2.1 with a usage other than US1.3 is artificialised, CS2.2.1 / US1.1 is not:
+The national files' rule on the same pieces (exact codes only; anything else neither): P1 and P2
+as above (CS1.1.1.1 is listed whatever its usage; CS2.1.1 and the lower-case ``cs2.1.1`` read as
+CS2.1.1 are not); P3: CS1.1.2.1 with a usage other than US1.3 is artificialised, CS2.2.1 / US1.1
+is not:
 0.16 ha
 of désartificialisation in A, and nothing undetermined.
 """
@@ -275,9 +273,8 @@ def test_rollup_sums_only_what_is_known_and_says_so(ocsge):
 
 
 def test_classify_says_its_convention(run, tmp_path):
-    """Same polygons, two conventions: the national one reads exact codes only; the convention is in
-    the
-    REPORT and in the output GeoPackage's metadata."""
+    """Same polygons, two conventions: the national one reads exact codes only; the convention is
+    in the REPORT and in the output GeoPackage's metadata."""
     rows = [
         (square(0, 0, 100), ["CS1.1.2.1", "INDETERMINE"]),
         (square(100, 0, 100), ["CS2.2", "US2"]),

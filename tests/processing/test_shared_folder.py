@@ -41,9 +41,9 @@ OTHER_RUN = textwrap.dedent(
 
 def other_machine(target: Path) -> subprocess.Popen:
     """A run in its own PID namespace, after 400 short processes there (its pid is then one no
-    process of this machine has: a check by pid alone would call it dead). No --mount-proc: inside a
-    chroot (the CI's) unshare cannot make its root private; the namespace's own pid is what
-    counts."""
+    process of this machine has: a check by pid alone would call it dead). No --mount-proc:
+    inside a chroot (the CI's) unshare cannot make its root private; the namespace's own pid is
+    what counts."""
     if os.geteuid() != 0 or shutil.which("unshare") is None:
         pytest.skip("a PID namespace needs root and unshare")
     script = OTHER_RUN.format(pluginpath=str(PLUGINPATH), target=str(target))

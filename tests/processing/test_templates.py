@@ -1,10 +1,8 @@
 """A user's .qpt template is data, not code (issue 24, point 2): every element that reads a local
-file, the web
-or the environment is refused before anything is computed, written or fetched, naming the element; a
-template
-that does not parse is refused (it was loaded as an empty layout, an 8-page PDF with rc 0); a
-template with a
-picture beside it is used, and its PDF holds no line of /etc/passwd and no environment secret."""
+file, the web or the environment is refused before anything is computed, written or fetched,
+naming the element; a template that does not parse is refused (it was loaded as an empty layout,
+an 8-page PDF with rc 0); a template with a picture beside it is used, and its PDF holds no line
+of /etc/passwd and no environment secret."""
 
 from __future__ import annotations
 
@@ -71,9 +69,8 @@ def template_with(
     edit=None,
 ) -> Path:
     """The default template plus a label ``etiquette``, a picture ``logo`` and / or an HTML frame
-    ``cadre``,
-    made through QGIS's API with harmless values (nothing is fetched), then ``edit(root)`` on the
-    XML."""
+    ``cadre``, made through QGIS's API with harmless values (nothing is fetched), then
+    ``edit(root)`` on the XML."""
     folder.mkdir(parents=True, exist_ok=True)
     project = QgsProject()  # held: the layout dies with it
     layout = layouts.load_template(project, layouts.TEMPLATE)
@@ -224,9 +221,8 @@ def test_truncated_template_is_refused_naming_the_line(run, provider, sample, tm
 def test_qgis_process_refuses_a_hostile_template_without_echoing_the_secret(
     sample, tmp_path, httpserver_ipv4, secret
 ):
-    """Through qgis_process: an error status (the truncated template was rc 0), the element named,
-    the
-    secret nowhere, nothing fetched, no file."""
+    """Through qgis_process: an error status (the truncated template was rc 0), the element
+    named, the secret nowhere, nothing fetched, no file."""
     httpserver_ipv4.expect_request("/page.html").respond_with_data(
         "<p>remote</p>", content_type="text/html"
     )

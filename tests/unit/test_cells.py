@@ -1,6 +1,5 @@
-"""cells.dilate on small grids drawn by hand: a cell grows into the 3 × 3 block around it, clipped
-at
-the edges of the grid, twice into 5 × 5; the mask given is left as it was."""
+"""cells.dilate on small grids drawn by hand: a cell grows into the 3 × 3 block around it,
+clipped at the edges of the grid, twice into 5 × 5; the mask given is left as it was."""
 
 from __future__ import annotations
 

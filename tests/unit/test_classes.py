@@ -1,8 +1,6 @@
-"""Per-class surfaces per territory (computing/classes.py), made in the aggregation's own pass, on
-hand
-geometry whose answer is worked out by hand, with the codes of real deliveries: a parent code
-(CS2.1.1),
-INDETERMINE, null and lower case with blanks.
+"""Per-class surfaces per territory (computing/classes.py), made in the aggregation's own pass,
+on hand geometry whose answer is worked out by hand, with the codes of real deliveries: a parent
+code (CS2.1.1), INDETERMINE, null and lower case with blanks.
 
 Two communes of 100 × 200 m (2 ha each), A (x 0–100) and B (x 100–200), Lambert-93 metres. Stock
 2018:
@@ -13,13 +11,10 @@ Two communes of 100 × 200 m (2 ha each), A (x 0–100) and B (x 100–200), Lam
 * S4, A, x 0–50 y 100–200 (0.5 ha): null / US1.1
 * S5, B, x 150–200 y 100–200 (0.5 ha): `` cs2.2.1 `` (lower case, blanks) / US1.2
 
-2021: S1 unchanged; S2 → CS1.1.1.1 / US2 (artificialised: CS1.1.1.1 always is); S3 → CS2.2.1 / US1.1
-(status
-at début undetermined); S4 → CS1.1.1.2 / US4.1.1 (undetermined at début: null couverture); S5 →
-CS2.1.1.1 /
-US1.2 (no flow). The DIFFERENCE layer holds the same changes, but only the first quarter of S3 (x
-100–150
-y 0–50, 0.25 ha).
+2021: S1 unchanged; S2 → CS1.1.1.1 / US2 (artificialised: CS1.1.1.1 always is); S3 → CS2.2.1 /
+US1.1 (status at début undetermined); S4 → CS1.1.1.2 / US4.1.1 (undetermined at début: null
+couverture); S5 → CS2.1.1.1 / US1.2 (no flow). The DIFFERENCE layer holds the same changes, but
+only the first quarter of S3 (x 100–150 y 0–50, 0.25 ha).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""The classification core (ocsge_plugin/computing/classify.py) without the toolbox: memory layers,
-answers known by hand, the reading contract (ids, attributes requested, no geometry when not
-needed)."""
+"""The classification core (ocsge_plugin/computing/classify.py) without the toolbox: memory
+layers, answers known by hand, the reading contract (ids, attributes requested, no geometry when
+not needed)."""
 
 from __future__ import annotations
 
@@ -479,10 +479,8 @@ def test_cancel_while_validity_is_settled_is_a_cancel(core, tmp_path):
 # ------------------------------------------------------------------- thresholds with parent codes
 
 # A 3 × 3 grid of 40 m squares: the centre (1,600 m² < 2,500) is an island enclosed by the ring of
-# the
-# eight others (12,800 m²). (ring codes, island codes, convention) → (island: matrix status, status
-# after
-# the thresholds, changed by them), worked out by hand from the leaves under the codes.
+# the eight others (12,800 m²). (ring codes, island codes, convention) → (island: matrix status,
+# status after the thresholds, changed by them), worked out by hand from the leaves under the codes.
 ISLANDS = [
     # CS2.1.1 (any tree) with US6 (any other use): not artificialised, enclosed by built land →
     # artificialised

@@ -1,7 +1,6 @@
 """computing/communes.py: the shapes of communes and memberships planners have (the plugin's CSV,
 INSEE's table d'appartenance as XLSX or CSV, ADMIN EXPRESS fields) read into one table, and the
-commune
-code check, on the real memberships of tests/data."""
+commune code check, on the real memberships of tests/data."""
 
 from __future__ import annotations
 
@@ -196,8 +195,7 @@ def test_the_thresholds():
 
 def test_rollup_reads_admin_express_fields_kept_by_aggregate():
     """ocsge:aggregate on an ADMIN EXPRESS layer with SIREN_EPCI, INSEE_DEP, INSEE_REG kept:
-    ocsge:rollup
-    finds its EPCI in them (no membership table)."""
+    ocsge:rollup finds its EPCI in them (no membership table)."""
     from ocsge.ocsge_plugin.computing import rollup
     from ocsge.ocsge_plugin.computing.table import TABLE_COLUMNS
 

@@ -1,8 +1,6 @@
-"""make demo-compare: the comparison of the sample diagnostic's numbers between QGIS versions fails
-on
-any gap above 1e-9 (relative; absolute below 1), on a missing row or column, on a changed text, and
-on a
-missing run."""
+"""make demo-compare: the comparison of the sample diagnostic's numbers between QGIS versions
+fails on any gap above 1e-9 (relative; absolute below 1), on a missing row or column, on a
+changed text, and on a missing run."""
 
 from __future__ import annotations
 

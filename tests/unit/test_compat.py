@@ -1,6 +1,5 @@
 """ocsge_plugin/core/compat.py: the same fields, rectangles and parameters on every QGIS version,
-with no
-deprecation warning from the plugin's code (pytest.ini turns one into an error)."""
+with no deprecation warning from the plugin's code (pytest.ini turns one into an error)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
-"""The consumption core on the hand table of issue 26 (tests/consumption_hand.py): every column of
-the
-trajectory tables, both conventions, written out; the reading of Cerema's quirks; the table de
-passage."""
+"""The consumption core on the hand table of issue 26 (tests/consumption_hand.py): every column
+of the trajectory tables, both conventions, written out; the reading of Cerema's quirks; the
+table de passage."""
 
 from __future__ import annotations
 
@@ -66,8 +65,8 @@ LAW_COMMUNES = [
     ),
 ]
 # The EPCI: 264,500 m² over 2011–2020 (14,500 + 250,000, 90004 unknown), envelope 132,250 (no
-# guarantee
-# for a grouping), 61,500 since 2021 = 20,500 a year, 205,000 projected; 90004 is 4/9 of its area.
+# guarantee for a grouping), 61,500 since 2021 = 20,500 a year, 205,000 projected; 90004 is 4/9 of
+# its area.
 LAW_EPCI = [
     _row(
         "epci",
@@ -469,9 +468,8 @@ def test_an_empty_year_since_2021_is_not_counted_in_the_pace(core, tmp_path):
 
 def test_beside_ocsge_reads_the_unit_of_the_geopackage_beside(core, tmp_path):
     """artif_epci.csv in m² (its GeoPackage says unite=m2), the run in hectares: 50,000 m² over
-    2018-2021
-    is 5 ha ÷ 3 per year; the EPCI's consumption 2018-2020 is 90,400 m² = 9.04 ha ÷ 3. A second pair
-    without any year in the file (2024-2026) is not chosen, though later."""
+    2018-2021 is 5 ha ÷ 3 per year; the EPCI's consumption 2018-2020 is 90,400 m² = 9.04 ha ÷ 3.
+    A second pair without any year in the file (2024-2026) is not chosen, though later."""
     from osgeo import gdal, ogr
 
     from ocsge.ocsge_plugin.computing import consumption_ocsge

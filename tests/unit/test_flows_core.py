@@ -1,37 +1,30 @@
-"""The flows core (ocsge_plugin/computing/flows.py) on hand-built millésimes whose flows are known
-by hand.
+"""The flows core (ocsge_plugin/computing/flows.py) on hand-built millésimes whose flows are
+known by hand.
 
 The hand pair (100 m squares = 1 ha, Lambert-93 coordinates, D032, 2018 → 2021):
 
 ====  =======================================  ======================================
 ==========================
-cell  début 2018                               fin 2021                                what changed
-(by hand)
+cell  début 2018                               fin 2021                                what
+changed (by hand)
 ====  =======================================  ======================================
 ==========================
-1     grass, agriculture  CS2.2.1 US1.1        built, housing  CS1.1.1.1 US2           1 ha artif +
-imper
-2     forest  CS2.1.1.1 US1.2                  grass, transition  CS2.2.1 US6.1        1 ha artif
-(matrix), no imper
-3     sealed road  CS1.1.1.2 US4.1.1           grass, agriculture CS2.2.1 US1.1        1 ha desartif
-+ desimper
+1     grass, agriculture  CS2.2.1 US1.1        built, housing  CS1.1.1.1 US2           1 ha artif
++ imper 2     forest  CS2.1.1.1 US1.2                  grass, transition  CS2.2.1 US6.1        1
+ha artif (matrix), no imper 3     sealed road  CS1.1.1.2 US4.1.1           grass, agriculture
+CS2.2.1 US1.1        1 ha desartif + desimper
       (same square, written from another vertex, clockwise: paired by the canonical key)
 4     mineral, housing  CS1.1.2.1 US2          sealed, housing  CS1.1.1.2 US2          1 ha imper
-(artif both dates)
-5     grass CS2.2.1 US1.1                      identical                               nothing
-6     grass CS2.2.1 US1.1 (one square)         lower half built CS1.1.1.1 US2,         0.5 ha artif
-+ imper
+(artif both dates) 5     grass CS2.2.1 US1.1                      identical
+nothing 6     grass CS2.2.1 US1.1 (one square)         lower half built CS1.1.1.1 US2,
+0.5 ha artif + imper
                                                upper half unchanged
 7     two forest halves                        one forest square                       nothing
-(geometry only)
-8     grass 150 m | built 150 m                grass 100 m | built 200 m               0.5 ha strip
-artif + imper
-9     grass, agriculture                       grass, no usage  CS2.2.1 US6.3          class only (1
-ha, no flow)
-10    —                                        built square                            only in fin:
-1 ha
-11    grass square                             —                                       only in
-début: 1 ha
+(geometry only) 8     grass 150 m | built 150 m                grass 100 m | built 200 m
+0.5 ha strip artif + imper 9     grass, agriculture                       grass, no usage
+CS2.2.1 US6.3          class only (1 ha, no flow) 10    —
+built square                            only in fin: 1 ha 11    grass square
+—                                       only in début: 1 ha
 ====  =======================================  ======================================
 ==========================
 """
@@ -337,11 +330,10 @@ def test_flows_only_skips_class_changes_without_flow(flows, tmp_path):
 
 
 def test_thresholds_flip_a_polygon_whose_class_did_not_change(flows, tmp_path):
-    """A 40 m × 40 m meadow (0.16 ha) in a 3 ha field: the field is built between the millésimes, so
-    the
-    meadow, unchanged, becomes an enclosed non-artificialised patch under 2,500 m²: artificialised
-    by
-    the seuils (rule 1), a flow without a class change. The matrix alone does not see it."""
+    """A 40 m × 40 m meadow (0.16 ha) in a 3 ha field: the field is built between the millésimes,
+    so the meadow, unchanged, becomes an enclosed non-artificialised patch under 2,500 m²:
+    artificialised by the seuils (rule 1), a flow without a class change. The matrix alone does
+    not see it."""
     hole = (
         f"(({X0 + 130} {Y0 + 130},{X0 + 130} {Y0 + 170},{X0 + 170} {Y0 + 170},{X0 + 170} "
         f"{Y0 + 130},{X0 + 130} {Y0 + 130}))"
@@ -437,9 +429,8 @@ CODES = [
 def memory_mesh(
     name: str, xs: list[float], ys: list[float], codes: list[int], merge: set[int]
 ) -> QgsVectorLayer:
-    """A partition of the rectangle [xs[0], xs[-1]] × [ys[0], ys[-1]] into grid cells (cell i merged
-    with
-    its right-hand neighbour when i is in ``merge``), with codes from CODES."""
+    """A partition of the rectangle [xs[0], xs[-1]] × [ys[0], ys[-1]] into grid cells (cell i
+    merged with its right-hand neighbour when i is in ``merge``), with codes from CODES."""
     mesh = QgsVectorLayer(
         "MultiPolygon?crs=EPSG:2154&field=code_cs:string&field=code_us:string", name, "memory"
     )
@@ -497,8 +488,8 @@ def test_stock_difference_equals_net_flow(
     flows, xs_debut, xs_fin, ys, ys_fin_extra, codes_debut, codes_fin, merge, shared
 ):
     """On the same footprint, stock(fin) − stock(début) = flux − flux_des, for artif and imper,
-    within
-    1e-6 relative, whatever the two meshes (some polygons identical, the others cut differently)."""
+    within 1e-6 relative, whatever the two meshes (some polygons identical, the others cut
+    differently)."""
     xs_d = sorted({0.0, 500.0, *xs_debut})
     xs_f = sorted({0.0, 500.0, *(xs_debut if shared else xs_fin)})
     ys_d = sorted({0.0, 300.0, *[y * 0.6 for y in ys]})

@@ -1,8 +1,6 @@
-"""Every form of delivery name IGN has used, read for its département, millésime(s), CRS and kind:
-by
-``reading`` (files and folders) and by ``catalogue`` (IGN's listing, the dock). The expected values
-are
-written literally, as IGN's own pages give them."""
+"""Every form of delivery name IGN has used, read for its département, millésime(s), CRS and
+kind: by ``reading`` (files and folders) and by ``catalogue`` (IGN's listing, the dock). The
+expected values are written literally, as IGN's own pages give them."""
 
 from __future__ import annotations
 

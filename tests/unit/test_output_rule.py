@@ -1,7 +1,6 @@
 """ocsge_plugin/storage/files.py's output rule on hand-made files and folders: the addresses of
-layers, each
-kind of destination against each kind of input, and a marked folder filled without touching the
-user's files."""
+layers, each kind of destination against each kind of input, and a marked folder filled without
+touching the user's files."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """prefetch.prefetched: the PostGIS reader's next batch fetched in a thread (order kept, errors
-raised
-in the caller's thread, the thread stopped on cancel and when the caller stops)."""
+raised in the caller's thread, the thread stopped on cancel and when the caller stops)."""
 
 from __future__ import annotations
 

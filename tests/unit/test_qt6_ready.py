@@ -1,6 +1,6 @@
-"""Ready for QGIS 4 (Qt 6): no unscoped enum and no ``exec_()`` in the plugin's sources. The check
-is
-scripts/qt6_scoped.py's own (the script that made the sweep): one knowledge, from the bindings."""
+"""Ready for QGIS 4 (Qt 6): no unscoped enum and no ``exec_()`` in the plugin's sources. The
+check is scripts/qt6_scoped.py's own (the script that made the sweep): one knowledge, from the
+bindings."""
 
 from __future__ import annotations
 
@@ -13,12 +13,10 @@ def test_the_sources_use_scoped_enums_and_exec():
 
 
 def test_every_qgis_name_of_the_sources_exists_in_this_qgis():
-    """Run on every QGIS of CI (3.22, 3.40, 3.44): a scoped spelling that 3.22 accepts may be gone
-    from
-    a later QGIS (QgsProcessingModelChildParameterSource.Source moved to Qgis): such a name raised
-    in
-    a method QGIS calls and aborted QGIS 3.40 / 3.44 at start. Version differences go through
-    compat.py."""
+    """Run on every QGIS of CI (3.22, 3.40, 3.44): a scoped spelling that 3.22 accepts may be
+    gone from a later QGIS (QgsProcessingModelChildParameterSource.Source moved to Qgis): such a
+    name raised in a method QGIS calls and aborted QGIS 3.40 / 3.44 at start. Version differences
+    go through compat.py."""
     gone = qt6_scoped.missing()
     assert not gone, (
         "names this QGIS does not have (use ocsge_plugin/core/compat.py):\n" + "\n".join(gone)
@@ -49,8 +47,7 @@ def test_the_check_finds_and_the_sweep_mends(tmp_path):
     )
     found = qt6_scoped.findings_in(source)
     # QgsProcessing.SourceType is the enum of TypeVectorPolygon in QGIS 3.22's bindings; later QGIS
-    # moved
-    # it to Qgis.ProcessingSourceType (the old names stay as aliases, with no scope to add)
+    # moved it to Qgis.ProcessingSourceType (the old names stay as aliases, with no scope to add)
     from qgis.core import QgsProcessing
 
     kind = type(QgsProcessing.TypeVectorPolygon)

@@ -1,7 +1,6 @@
 """The ranking of the communes (portrait): when they do not all fit, both ends are shown — the
-largest
-artificialisation nette and the largest désartificialisation nette — with the territory in its
-place."""
+largest artificialisation nette and the largest désartificialisation nette — with the territory
+in its place."""
 
 from __future__ import annotations
 

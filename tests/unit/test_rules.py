@@ -1,5 +1,5 @@
-"""The décret's matrix and imperméabilisation, checked leaf by leaf against the table of domain.md
-§2.
+"""The décret's matrix and imperméabilisation, checked leaf by leaf against the table of
+domain.md §2.
 
 The expected table is written out here independently of ``rules`` (no reuse of its groups): one row
 per couverture leaf, one column per usage leaf, ``A`` = artificialised, ``-`` = not.
@@ -123,10 +123,8 @@ def test_anthropised_couverture_is_artificialised_whatever_the_usage(usage):
 
 
 # Every parent code of both trees, crossed with a leaf, a parent and a value outside the
-# nomenclature of
-# the other tree: (imperméabilisé, artificialisé), worked out by hand from the leaves under each
-# code
-# and the table above (T / F determined, ? indéterminé: the leaves disagree).
+# nomenclature of the other tree: (imperméabilisé, artificialisé), worked out by hand from the
+# leaves under each code and the table above (T / F determined, ? indéterminé: the leaves disagree).
 HIERARCHY = """
 CS1       US2 ??  US1 ??  INDETERMINE ??
 CS1.1     US2 ?T  US1 ??  INDETERMINE ??

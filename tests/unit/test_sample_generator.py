@@ -362,9 +362,9 @@ def test_mesh_has_no_overlap_and_covers_the_departement(d90: tuple[dict, Path]) 
 
 
 def test_small_patches(d90: tuple[dict, Path]) -> None:
-    """Patches under the 2,500 m² threshold exist: isolated buildings above and below 50 m², small
-    car parks in fields, a double island (building + yard) and wooded gardens enclosed in built
-    areas."""
+    """Patches under the 2,500 m² threshold exist: isolated buildings above and below 50 m²,
+    small car parks in fields, a double island (building + yard) and wooded gardens enclosed in
+    built areas."""
     rows = occupation(d90, 2018)
     small = [
         (r["code_cs"], r["code_us"], r["_geom"].GetArea())

@@ -1,7 +1,6 @@
-"""CSV text cells as spreadsheets expect them (issue 24): a cell beginning like a formula is written
-behind an
-apostrophe, and the plugin reads its own CSV back to the original text (the portrait prints « =Nom
-», not « '=Nom »)."""
+"""CSV text cells as spreadsheets expect them (issue 24): a cell beginning like a formula is
+written behind an apostrophe, and the plugin reads its own CSV back to the original text (the
+portrait prints « =Nom », not « '=Nom »)."""
 
 from __future__ import annotations
 

@@ -603,8 +603,8 @@ def test_components_long_chain_and_star():
     )
 )
 def test_candidate_pairs_are_the_intersecting_boxes(boxes):
-    """The fallback's multi-level grid finds exactly the pairs of intersecting boxes (sizes 1 mm–100
-    m)."""
+    """The fallback's multi-level grid finds exactly the pairs of intersecting boxes (sizes 1
+    mm–100 m)."""
     x0 = np.array([b[0] for b in boxes])
     y0 = np.array([b[1] for b in boxes])
     x1 = x0 + np.array([10 ** b[2] * b[3] for b in boxes])
@@ -658,10 +658,9 @@ def grid_meshes(draw, indetermine: bool = True):
 
 @st.composite
 def ringed_grids(draw):
-    """Concentric rings of cells (a status per ring, the two outer ones opposite, about a tenth of
-    the
-    cells random), small cells: small patches with holes — filled by the opposite status, by
-    indéterminé, or by both — and pinches at corners are common."""
+    """Concentric rings of cells (a status per ring, the two outer ones opposite, about a tenth
+    of the cells random), small cells: small patches with holes — filled by the opposite status,
+    by indéterminé, or by both — and pinches at corners are common."""
     n = draw(st.integers(3, 8))
     widths = draw(st.lists(st.sampled_from([5, 10, 12.5]), min_size=n, max_size=n))
     heights = draw(st.lists(st.sampled_from([5, 10, 12.5]), min_size=n, max_size=n))
@@ -886,9 +885,8 @@ def test_second_pass_changes_nothing_when_no_flip_touches_a_small_patch(mesh):
 @st.composite
 def brick_meshes(draw):
     """Rows of rectangles whose splits differ from row to row: T-junctions everywhere, corners
-    meeting
-    at single points, no indéterminé (so a patch is enclosed iff it does not touch the data's
-    edge)."""
+    meeting at single points, no indéterminé (so a patch is enclosed iff it does not touch the
+    data's edge)."""
     width = draw(st.integers(20, 90))
     rows = []
     y = 0

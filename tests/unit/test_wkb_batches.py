@@ -1,5 +1,5 @@
-"""wkb.py and batches.py on hand geometry: areas, boxes and batches whose right answer is known by
-hand.
+"""wkb.py and batches.py on hand geometry: areas, boxes and batches whose right answer is known
+by hand.
 
 The shapes (metres, Lambert-93 offsets kept small enough to be exact):
 - a 10 × 20 rectangle: 200 m², box (0, 0, 10, 20);
@@ -254,9 +254,9 @@ def test_a_canceled_step_stops_the_reading(tmp_path):
 
 
 def test_batches_read_ahead_keep_their_ids_and_values(tmp_path, monkeypatch):
-    """The next batch is read in a thread while this one is used; its numbers are copied as soon as
-    read (a driver may fill the same buffers again), so every batch still holds its own ids, codes
-    and areas once all are read, in order."""
+    """The next batch is read in a thread while this one is used; its numbers are copied as soon
+    as read (a driver may fill the same buffers again), so every batch still holds its own ids,
+    codes and areas once all are read, in order."""
     n = 5000
 
     def code(k):  # parent codes, lower case and nulls, as deliveries carry them
