@@ -519,62 +519,62 @@
         <translation>Télécharger dans un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="46"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="48"/>
         <source>data.gouv.fr</source>
         <translation>data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="47"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="49"/>
         <source>OCS GE (IGN)</source>
         <translation>OCS GE (IGN)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="48"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="50"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="58"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="62"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="59"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="63"/>
         <source>Stop the running download or loading (Esc)</source>
         <translation>Arrêter le téléchargement ou le chargement en cours (Échap)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="81"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="85"/>
         <source>Search data.gouv.fr (Enter)…</source>
         <translation>Rechercher sur data.gouv.fr (Entrée)…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="82"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="86"/>
         <source>Searches as you type, or at once with Enter (Ctrl+F to come back here)</source>
         <translation>Recherche pendant la saisie, ou immédiatement avec Entrée (Ctrl+F pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="87"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="91"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="179"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="183"/>
         <source>Search “{query}”</source>
         <translation>Rechercher « {query} »</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="126"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="126"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="122"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="126"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
@@ -584,67 +584,67 @@
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="129"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="133"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="133"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="137"/>
         <source>&amp;Next ▶</source>
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="160"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="224"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="160"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="156"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="160"/>
         <source>Modified</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="161"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="165"/>
         <source>&amp;Add to map</source>
         <translation>&amp;Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="163"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="167"/>
         <source>&amp;Download…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="165"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="169"/>
         <source>Open the &amp;web page</source>
         <translation>Ouvrir la page &amp;web</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="211"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="215"/>
         <source>Type the code to jump to a département</source>
         <translation>Saisissez le code pour aller à un département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="212"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="216"/>
         <source>Dé&amp;partement</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="214"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="218"/>
         <source>&amp;List deliveries</source>
         <translation>&amp;Lister les livraisons</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="224"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
@@ -654,52 +654,52 @@
         <translation>Millésimes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="220"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="224"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="226"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="230"/>
         <source>Download and l&amp;oad</source>
         <translation>Télécharger et c&amp;harger</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="227"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="231"/>
         <source>Downloads the archive into the cache (reused next time), extracts it and loads it with ocsge:load</source>
         <translation>Télécharge l'archive dans le cache (réutilisée la fois suivante), l'extrait et la charge avec ocsge:load</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="249"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="253"/>
         <source>Download cache</source>
         <translation>Cache de téléchargement</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="251"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="255"/>
         <source>data.gouv.fr API</source>
         <translation>API data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="253"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="257"/>
         <source>IGN download service</source>
         <translation>Service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="256"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="260"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="259"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="263"/>
         <source>Timeout without an answer</source>
         <translation>Délai d'attente sans réponse</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="283"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="287"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="285"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="289"/>
         <source>Restore defaults</source>
         <translation>Rétablir les valeurs par défaut</translation>
     </message>
@@ -1084,27 +1084,27 @@
         <translation>l'export</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="263"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="267"/>
         <source> GB</source>
         <translation> Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="266"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="270"/>
         <source>Extracted archives beyond this size are removed, the least recently used first</source>
         <translation>Au-delà de cette taille, les archives extraites sont supprimées, les moins récemment utilisées d'abord</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="269"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="273"/>
         <source>Empty the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="270"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="274"/>
         <source>Removes the downloaded archives and their extractions (they are downloaded again when needed)</source>
         <translation>Supprime les archives téléchargées et leurs extractions (elles seront de nouveau téléchargées au besoin)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="281"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="285"/>
         <source>Extraction cache size</source>
         <translation>Taille du cache d'extraction</translation>
     </message>
@@ -2475,7 +2475,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="187"/>
+        <location filename="../ocsge_plugin/gui/dock_widgets.py" line="191"/>
         <source>Finds {organization}'s dataset “{title}” on data.gouv.fr and adds its {kind} file ({name}) to the project in one click</source>
         <translation>Trouve le jeu de données de {organization} « {title} » sur data.gouv.fr et ajoute son fichier {kind} ({name}) au projet en un clic</translation>
     </message>
@@ -2896,6 +2896,678 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../processing_provider/results.py" line="220"/>
         <source>, {count} database tables</source>
         <translation>, {count} tables dans la base</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Unique identifier of the base in the inventory.</source>
+        <translation>Identifiant unique de la base dans l'inventaire.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Région code</source>
+        <translation>Code région</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>INSEE code of the région (current or before 2016).</source>
+        <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
+        <source>Région</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Name of the région, before or after the 2016 merger.</source>
+        <translation>Nom de la région, avant ou après la fusion de 2016.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Land-cover characteristics</source>
+        <translation>Caractéristiques de l'OCS</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Free text: “en cours d'élaboration”, “OCS GE”, “OCS GE améliorée”, “OCS dérivée de Corine Land Cover”…</source>
+        <translation>Texte libre : « en cours d'élaboration », « OCS GE », « OCS GE améliorée », « OCS dérivée de Corine Land Cover »…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Years of the millésimes, separated by commas.</source>
+        <translation>Années des millésimes, séparées par des virgules.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>1 (one nomenclature) or 2 (cover and use).</source>
+        <translation>1 (une nomenclature) ou 2 (couverture et usage).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Number of classes</source>
+        <translation>Nombre de postes</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Number of classes of the nomenclature.</source>
+        <translation>Nombre de postes de la nomenclature.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Classes in detail</source>
+        <translation>Détail des postes</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>The nomenclature&apos;s classes in detail.</source>
+        <translation>Détail des postes de la nomenclature.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Number of levels</source>
+        <translation>Nombre de niveaux</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Number of nested levels.</source>
+        <translation>Nombre de niveaux emboîtés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Levels in detail</source>
+        <translation>Détail des niveaux</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>The nested levels in detail.</source>
+        <translation>Détail des niveaux emboîtés.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="92"/>
+        <source>MMU</source>
+        <translation>UMC</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Minimum mapping unit, free text citing an area.</source>
+        <translation>Unité minimale de collecte, texte libre citant une surface.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Images used</source>
+        <translation>Images utilisées</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Aerial photographs or satellite images used.</source>
+        <translation>Prises de vues ou images satellites utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Contractor(s)</source>
+        <translation>Prestataire(s)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Contractor(s) of the production.</source>
+        <translation>Prestataire(s) de la production.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Link to the data</source>
+        <translation>Lien vers les données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Download address of the data.</source>
+        <translation>Adresse de téléchargement des données.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Link to the viewer</source>
+        <translation>Lien vers le visualiseur</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Address of a viewer.</source>
+        <translation>Adresse d'un visualiseur.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Update date</source>
+        <translation>Date de mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Date the information was updated (YYYY-MM-DD).</source>
+        <translation>Date de mise à jour de l'information (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Interpretation scale</source>
+        <translation>Échelle d'interprétation</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Scale of photo-interpretation or capture.</source>
+        <translation>Échelle de photo-interprétation ou de saisie.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Output scale</source>
+        <translation>Échelle de restitution</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Recommended scale of use.</source>
+        <translation>Échelle d'exploitation recommandée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>AMO</source>
+        <translation>AMO</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Assistance to the contracting authority (AMO): “oui” or “non”.</source>
+        <translation>Assistance à maîtrise d'ouvrage : « oui » ou « non ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>AMO content</source>
+        <translation>Contenu de l'AMO</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>What the AMO covered.</source>
+        <translation>Ce que l'AMO a couvert.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>AMO price</source>
+        <translation>Prix de l'AMO</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Price of the AMO.</source>
+        <translation>Prix de l'AMO.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>AMO duration</source>
+        <translation>Durée de l'AMO</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Duration of the AMO.</source>
+        <translation>Durée de l'AMO.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>AMO contractor</source>
+        <translation>Prestataire de l'AMO</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Contractor of the AMO.</source>
+        <translation>Prestataire de l'AMO.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Quality control</source>
+        <translation>Contrôle qualité</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Quality control and who did it.</source>
+        <translation>Contrôle qualité et son auteur.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Production price</source>
+        <translation>Prix de la production</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Cost of the production.</source>
+        <translation>Coût de la production.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Production duration</source>
+        <translation>Durée de la production</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Duration of the production.</source>
+        <translation>Durée de la production.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Public page(s) the information comes from, separated by spaces.</source>
+        <translation>Page(s) publique(s) d'où viennent les informations, séparées par des espaces.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Verification date</source>
+        <translation>Date de vérification</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <source>Date the source was read (YYYY-MM-DD).</source>
+        <translation>Date à laquelle la source a été lue (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="361"/>
+        <source>Line {line}: {found} columns instead of {expected}.</source>
+        <translation>Ligne {line} : {found} colonnes au lieu de {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="379"/>
+        <source>Line 1, field “{name}”: column missing from the header.</source>
+        <translation>Ligne 1, champ « {name} » : colonne absente de l'en-tête.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="382"/>
+        <source>Line 1, column {n}: header “{found}” instead of “{name}”.</source>
+        <translation>Ligne 1, colonne {n} : en-tête « {found} » au lieu de « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="385"/>
+        <source>Line 1, column {n}: header “{found}” unknown to the schema.</source>
+        <translation>Ligne 1, colonne {n} : en-tête « {found} » inconnu du schéma.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="445"/>
+        <source>“{item}” is not a year.</source>
+        <translation>« {item} » n'est pas une année.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="450"/>
+        <source>“{item}”: {year} is not a year between {low} and {high}.</source>
+        <translation>« {item} » : {year} n'est pas une année entre {low} et {high}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="453"/>
+        <source>“{item}”: a millésime spans {span} years at most; two millésimes are written “{first}, {last}”.</source>
+        <translation>« {item} » : un millésime s'étale sur {span} ans au plus ; deux millésimes s'écrivent « {first}, {last} ».</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="468"/>
+        <source>“{url}” is not a well-formed http(s) address.</source>
+        <translation>« {url} » n'est pas une adresse http(s) bien formée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="479"/>
+        <source>“{value}” is not a YYYY-MM-DD date.</source>
+        <translation>« {value} » n'est pas une date AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="485"/>
+        <source>“{value}” is not an INSEE région code.</source>
+        <translation>« {value} » n'est pas un code INSEE de région.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="492"/>
+        <source>“{value}”: 1 or 2 expected.</source>
+        <translation>« {value} » : 1 ou 2 attendu.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="494"/>
+        <source>“{value}”: a number (or “N à M”, “N + M”) expected.</source>
+        <translation>« {value} » : un nombre (ou « N à M », « N + M ») attendu.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="496"/>
+        <source>“{value}” cites no area (m², m2, ha, km²).</source>
+        <translation>« {value} » ne cite aucune surface (m², m2, ha, km²).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="498"/>
+        <source>“{value}”: “oui” or “non” expected.</source>
+        <translation>« {value} » : « oui » ou « non » attendu.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="522"/>
+        <source>required value missing.</source>
+        <translation>valeur obligatoire absente.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="525"/>
+        <source>spaces at the start or end of the value.</source>
+        <translation>espaces en début ou en fin de valeur.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="533"/>
+        <source>“{id}” already used on line {other}.</source>
+        <translation>« {id} » déjà utilisé ligne {other}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="543"/>
+        <source>Line {line}, field “{name}” ({label}): {text}</source>
+        <translation>Ligne {line}, champ « {name} » ({label}) : {text}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="644"/>
+        <source>{added} new record(s), {changed} changed, {same} unchanged, {absent} missing from the imported file (kept).</source>
+        <translation>{added} fiche(s) nouvelle(s), {changed} modifiée(s), {same} inchangée(s), {absent} absente(s) du fichier importé (gardées).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="766"/>
+        <source>{n} regional base(s) listed</source>
+        <translation>{n} base(s) régionale(s) recensée(s)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="766"/>
+        <source>No regional base listed</source>
+        <translation>Aucune base régionale recensée</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="306"/>
+        <source>Regional land-cover bases</source>
+        <translation>Bases OCS régionales</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="34"/>
+        <source>Import into the inventory</source>
+        <translation>Importer dans l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="41"/>
+        <source>Record or field</source>
+        <translation>Fiche ou champ</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="41"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="41"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="54"/>
+        <source>New: {id}</source>
+        <translation>Nouvelle : {id}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="68"/>
+        <source>Apply what is checked</source>
+        <translation>Appliquer ce qui est coché</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_preview.py" line="75"/>
+        <source>Changed: {id}</source>
+        <translation>Modifiée : {id}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="142"/>
+        <source>any</source>
+        <translation>indifférent</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="72"/>
+        <source>Import an inventory</source>
+        <translation>Importer un inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="75"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="75"/>
+        <source>Export the inventory</source>
+        <translation>Exporter l'inventaire</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="92"/>
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="109"/>
+        <source>Open the &amp;data</source>
+        <translation>Ouvrir les &amp;données</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="111"/>
+        <source>Open the &amp;viewer</source>
+        <translation>Ouvrir le &amp;visualiseur</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="113"/>
+        <source>Show on the &amp;map</source>
+        <translation>Afficher sur la &amp;carte</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="114"/>
+        <source>Adds the régions, styled by what the inventory lists, with its attributes</source>
+        <translation>Ajoute les régions, colorées selon ce que recense l'inventaire, avec ses attributs</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="118"/>
+        <source>Régions before 2016</source>
+        <translation>Régions d'avant 2016</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="127"/>
+        <source>All régions</source>
+        <translation>Toutes les régions</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="132"/>
+        <source>{code} — {name} (before 2016)</source>
+        <translation>{code} — {name} (avant 2016)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="143"/>
+        <source>Bases whose minimum mapping unit is at most this area</source>
+        <translation>Bases dont l'unité minimale de collecte est au plus cette surface</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
+        <source>Millésimes from</source>
+        <translation>Millésimes de</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
+        <source>MMU at most</source>
+        <translation>UMC au plus</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="165"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="166"/>
+        <source>The inventory as CSV (CNIG fields) and GeoJSON (régions)</source>
+        <translation>L'inventaire en CSV (champs du CNIG) et en GeoJSON (régions)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="170"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="171"/>
+        <source>A CRIGE&apos;s inventory (CSV, CNIG fields): checked, previewed, merged by identifier</source>
+        <translation>L'inventaire d'un CRIGE (CSV, champs du CNIG) : contrôlé, prévisualisé, fusionné par identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="389"/>
+        <source>Back to the shipped inventory</source>
+        <translation>Revenir à l'inventaire fourni</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="194"/>
+        <source>Inventory: your merged copy ({path})</source>
+        <translation>Inventaire : votre copie fusionnée ({path})</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="194"/>
+        <source>Inventory: shipped with the plugin</source>
+        <translation>Inventaire : celui fourni avec l'extension</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="233"/>
+        <source>{shown} of {total} base listed</source>
+        <translation>{shown} base sur {total} recensée</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="233"/>
+        <source>{shown} of {total} bases listed</source>
+        <translation>{shown} bases sur {total} recensées</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="295"/>
+        <source>Regional land-cover bases – régions before 2016</source>
+        <translation>Bases OCS régionales – régions d'avant 2016</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="295"/>
+        <source>Regional land-cover bases – régions</source>
+        <translation>Bases OCS régionales – régions</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="302"/>
+        <source>{path} could not be read.</source>
+        <translation>{path} n'a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="310"/>
+        <source>Added to the map: {name}.</source>
+        <translation>Ajouté à la carte : {name}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="332"/>
+        <source>Exported: {files}.</source>
+        <translation>Exporté : {files}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="350"/>
+        <source>Nothing new in {name}.</source>
+        <translation>Rien de nouveau dans {name}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="354"/>
+        <source>Import canceled: the inventory is unchanged.</source>
+        <translation>Import annulé : l'inventaire est inchangé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="362"/>
+        <source>Inventory saved: {path}.</source>
+        <translation>Inventaire enregistré : {path}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="376"/>
+        <source>Import refused</source>
+        <translation>Import refusé</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="377"/>
+        <source>The file is refused ({count} problem); nothing was changed.</source>
+        <translation>Le fichier est refusé ({count} problème) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="377"/>
+        <source>The file is refused ({count} problems); nothing was changed.</source>
+        <translation>Le fichier est refusé ({count} problèmes) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="389"/>
+        <source>Remove your merged copy ({path})?</source>
+        <translation>Supprimer votre copie fusionnée ({path}) ?</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/gui/regional_tab.py" line="395"/>
+        <source>The inventory shipped with the plugin is used again.</source>
+        <translation>L'inventaire fourni avec l'extension est de nouveau utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="56"/>
+        <source>Regional base and OCS GE</source>
+        <translation>Base régionale et OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="57"/>
+        <source>Regional base in progress, OCS GE</source>
+        <translation>Base régionale en cours, OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="58"/>
+        <source>OCS GE only</source>
+        <translation>OCS GE seulement</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="246"/>
+        <source>nothing was to be accepted</source>
+        <translation>rien ne devait être accepté</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="251"/>
+        <source>new record, not taken: {why}</source>
+        <translation>fiche nouvelle, non prise : {why}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="254"/>
+        <source>only new records were to be accepted</source>
+        <translation>seules les fiches nouvelles devaient être acceptées</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/regional_bases.py" line="259"/>
+        <source>changes {fields}, not taken: {why}</source>
+        <translation>modifie {fields}, non prise : {why}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <source>Regional land-cover bases: export and import</source>
+        <translation>Bases OCS régionales : exporter et importer</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <source>Exports the inventory of regional land-cover bases (CSV, GeoJSON) and merges a CRIGE&apos;s file into it.</source>
+        <translation>Exporte l'inventaire des bases d'occupation du sol régionales (CSV, GeoJSON) et y fusionne le fichier d'un CRIGE.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <source>The inventory lists, région by région, the land-cover bases besides IGN's OCS GE (MOS, OCS2D, OCSOL…), with the fields of the CNIG's land-cover working group: characteristics, millésimes, dimensions, classes, levels, minimum mapping unit, images, contractors, links to the data and to a viewer, dates, and the second set (scales, AMO, quality control, price and duration). The algorithm reads the inventory (by default the one the data panel uses: your merged copy when you imported one there, else the one shipped with the plugin) and writes it as CSV and as GeoJSON: the 18 current régions with the inventory's attributes and their availability (regional base and OCS GE, regional base in progress, OCS GE only).
+With a file to import (a CRIGE's inventory with the same columns), the file is checked first: millésimes are years (1950 to 2100; a campaign over up to 3 years as 2011/2012), the UMC cites an area (m², ha, km²), addresses are well-formed http(s), région codes are INSEE codes (current or before 2016), dates are YYYY-MM-DD, identifiers are unique. A refused file stops the run with one message per problem naming the line and the field, and nothing is written. The records are then compared by identifier: new records, changed records (field by field, before and after), unchanged ones, and records of the inventory missing from the file (always kept). Only what the choice accepts is taken; the rest is listed as refused with its reason.</source>
+        <translation>L'inventaire recense, région par région, les bases d'occupation du sol existant à côté de l'OCS GE de l'IGN (MOS, OCS2D, OCSOL…), avec les champs du groupe de travail OCS du CNIG : caractéristiques, millésimes, dimensions, postes, niveaux, unité minimale de collecte, images, prestataires, liens vers les données et vers un visualiseur, dates, et le second jeu (échelles, AMO, contrôle qualité, prix et durée). L'algorithme lit l'inventaire (par défaut celui du panneau de données : votre copie fusionnée si vous y avez importé un fichier, sinon celui livré avec l'extension) et l'écrit en CSV et en GeoJSON : les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité (base régionale et OCS GE, base régionale en cours, OCS GE seulement).
+Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichier est d'abord contrôlé : les millésimes sont des années (1950 à 2100 ; une campagne sur 3 ans au plus s'écrit 2011/2012), l'UMC cite une surface (m², ha, km²), les adresses sont des http(s) bien formées, les codes de région sont des codes INSEE (actuels ou d'avant 2016), les dates sont au format AAAA-MM-JJ, les identifiants sont uniques. Un fichier refusé arrête le traitement avec un message par problème nommant la ligne et le champ, et rien n'est écrit. Les fiches sont ensuite comparées par identifiant : fiches nouvelles, fiches modifiées (champ par champ, avant et après), fiches inchangées, et fiches de l'inventaire absentes du fichier (toujours gardées). Seul ce que le choix accepte est pris ; le reste est listé comme refusé, avec sa raison.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <source>Nothing is overwritten unless accepted: « Nothing » writes the inventory unchanged and reports what the import would bring. The plugin's shipped file is never written; the data panel's « Import… » saves the merged copy in your QGIS profile.</source>
+        <translation>Rien n'est écrasé sans être accepté : « Rien » écrit l'inventaire inchangé et rapporte ce que l'import apporterait. Le fichier livré avec l'extension n'est jamais écrit ; « Importer… » du panneau de données enregistre la copie fusionnée dans votre profil QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <source>A CRIGE's file with one new base and one corrected UMC, « New records only »: the report lists the new base as added and the correction as refused.</source>
+        <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
 </context>
 <context>
@@ -4339,7 +5011,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
 <context>
     <name>OcsgeProvider</name>
     <message>
-        <location filename="../processing_provider/provider.py" line="50"/>
+        <location filename="../processing_provider/provider.py" line="52"/>
         <source>OCS GE (artificialisation)</source>
         <translation>OCS GE (artificialisation)</translation>
     </message>
@@ -4545,6 +5217,79 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <location filename="../processing_provider/portrait.py" line="197"/>
         <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
         <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalBasesAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="73"/>
+        <source>Inventory (CSV)</source>
+        <translation>Inventaire (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="73"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="36"/>
+        <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
+        <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="48"/>
+        <source>File to import (CSV, CNIG fields)</source>
+        <translation>Fichier à importer (CSV, champs du CNIG)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="48"/>
+        <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
+        <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <source>What the import may change</source>
+        <translation>Ce que l'import peut modifier</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <source>Nothing (preview in the report)</source>
+        <translation>Rien (aperçu dans le rapport)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <source>New records only</source>
+        <translation>Fiches nouvelles seulement</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <source>Everything (new and changed records)</source>
+        <translation>Tout (fiches nouvelles et modifiées)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <source>What is not accepted is listed in the report as refused, with its reason.</source>
+        <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="73"/>
+        <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
+        <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="83"/>
+        <source>Régions with the inventory (GeoJSON)</source>
+        <translation>Régions avec l'inventaire (GeoJSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="83"/>
+        <source>GeoJSON files (*.geojson)</source>
+        <translation>Fichiers GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/bases_regionales.py" line="83"/>
+        <source>The 18 current régions with the inventory's attributes and their availability.</source>
+        <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
     </message>
 </context>
 <context>

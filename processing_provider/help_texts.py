@@ -681,4 +681,41 @@ HELP = {
             "given."
         ),
     ),
+    "bases_regionales": Help(
+        QT_TR_NOOP("Regional land-cover bases: export and import"),
+        QT_TR_NOOP(
+            "Exports the inventory of regional land-cover bases (CSV, GeoJSON) and merges a "
+            "CRIGE's file into it."
+        ),
+        QT_TR_NOOP(
+            "The inventory lists, région by région, the land-cover bases besides IGN's OCS GE "
+            "(MOS, OCS2D, OCSOL…), with the fields of the CNIG's land-cover working group: "
+            "characteristics, millésimes, dimensions, classes, levels, minimum mapping unit, "
+            "images, contractors, links to the data and to a viewer, dates, and the second set "
+            "(scales, AMO, quality control, price and duration). The algorithm reads the "
+            "inventory (by default the one the data panel uses: your merged copy when you "
+            "imported one there, else the one shipped with the plugin) and writes it as CSV and "
+            "as GeoJSON: the 18 current régions with the inventory's attributes and their "
+            "availability (regional base and OCS GE, regional base in progress, OCS GE only).\n"
+            "With a file to import (a CRIGE's inventory with the same columns), the file is "
+            "checked first: millésimes are years (1950 to 2100; a campaign over up to 3 years "
+            "as 2011/2012), the UMC cites an area (m², ha, km²), addresses are well-formed "
+            "http(s), région codes are INSEE codes (current or before 2016), dates are "
+            "YYYY-MM-DD, identifiers are unique. A refused file stops the run with one message "
+            "per problem naming the line and the field, and nothing is written. The records are "
+            "then compared by identifier: new records, changed records (field by field, before "
+            "and after), unchanged ones, and records of the inventory missing from the file "
+            "(always kept). Only what the choice accepts is taken; the rest is listed as refused "
+            "with its reason."
+        ),
+        QT_TR_NOOP(
+            "Nothing is overwritten unless accepted: « Nothing » writes the inventory unchanged "
+            "and reports what the import would bring. The plugin's shipped file is never "
+            "written; the data panel's « Import… » saves the merged copy in your QGIS profile."
+        ),
+        QT_TR_NOOP(
+            "A CRIGE's file with one new base and one corrected UMC, « New records only »: the "
+            "report lists the new base as added and the correction as refused."
+        ),
+    ),
 }

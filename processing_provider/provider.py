@@ -16,6 +16,7 @@ __all__ = [
 def algorithm_classes() -> list[type]:
     """Every algorithm of the provider (imported here so that the plugin loads lazily)."""
     from .aggregate import AggregateAlgorithm
+    from .bases_regionales import RegionalBasesAlgorithm
     from .classify import ClassifyAlgorithm
     from .compare_artif import CompareArtifAlgorithm
     from .consommation import ConsommationAlgorithm
@@ -39,6 +40,7 @@ def algorithm_classes() -> list[type]:
         DiagnosticAlgorithm,
         PortraitAlgorithm,
         ConsommationAlgorithm,
+        RegionalBasesAlgorithm,
     ]
 
 

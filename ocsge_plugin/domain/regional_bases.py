@@ -2,7 +2,8 @@
 du CNIG) : schéma, lecture, contrôle, écriture, fusion d'un inventaire importé et jointure aux
 contours des régions.
 
-Bibliothèque standard seulement : ce module ne dépend ni de QGIS ni du reste du plugin.
+Bibliothèque standard et traduction du plugin (``core.i18n.tr``) seulement. Les messages ont
+leur texte source en anglais et leur traduction française dans ``i18n/ocsge_plugin_fr.ts``.
 
 Conventions du fichier (``resources/bases_ocs_regionales.csv``) :
 
@@ -34,6 +35,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..core.i18n import tr
+
 __all__ = [
     "CURRENT_REGIONS",
     "FIELD_NAMES",
@@ -49,6 +52,7 @@ __all__ = [
     "MergePreview",
     "Record",
     "apply",
+    "covers",
     "import_inventory",
     "merge",
     "millesimes",
@@ -61,83 +65,152 @@ __all__ = [
 ]
 
 
-def _(text: str) -> str:
-    """Point de traduction : à remplacer par le ``tr`` du plugin lors de l'intégration."""
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name pylupdate5 looks for
+    """Marque ``text`` pour la traduction là où il est déclaré ; il est traduit là où il est lu."""
     return text
 
 
 @dataclass(frozen=True)
 class Field:
-    """Une colonne de l'inventaire : nom, libellé et description en français ; ``second_set`` vaut
-    vrai pour les champs du second jeu du CNIG (échelles, AMO, contrôle, prix et durée)."""
+    """Une colonne de l'inventaire : nom, libellé et description (textes sources en anglais,
+    traduits à la lecture de ``label`` et ``description``) ; ``second_set`` vaut vrai pour les
+    champs du second jeu du CNIG (échelles, AMO, contrôle, prix et durée)."""
 
     name: str
-    label: str
-    description: str
+    source_label: str
+    source_description: str
     second_set: bool = False
+
+    @property
+    def label(self) -> str:
+        return tr(self.source_label)
+
+    @property
+    def description(self) -> str:
+        return tr(self.source_description)
 
 
 SCHEMA: tuple[Field, ...] = (
-    Field("identifiant", _("Identifiant"), _("Identifiant unique de la base dans l'inventaire.")),
-    Field("code_region", _("Code région"), _("Code INSEE de la région (actuel ou d'avant 2016).")),
-    Field("region", _("Région"), _("Nom de la région, avant ou après la fusion de 2016.")),
+    Field(
+        "identifiant",
+        QT_TR_NOOP("Identifier"),
+        QT_TR_NOOP("Unique identifier of the base in the inventory."),
+    ),
+    Field(
+        "code_region",
+        QT_TR_NOOP("Région code"),
+        QT_TR_NOOP("INSEE code of the région (current or before 2016)."),
+    ),
+    Field(
+        "region",
+        QT_TR_NOOP("Région"),
+        QT_TR_NOOP("Name of the région, before or after the 2016 merger."),
+    ),
     Field(
         "caracteristiques",
-        _("Caractéristiques de l'OCS"),
-        _(
-            "Texte libre : « en cours d'élaboration », « OCS GE », « OCS GE améliorée », "
-            "« OCS dérivée de Corine Land Cover »…"
+        QT_TR_NOOP("Land-cover characteristics"),
+        QT_TR_NOOP(
+            "Free text: “en cours d'élaboration”, “OCS GE”, “OCS GE améliorée”, "
+            "“OCS dérivée de Corine Land Cover”…"
         ),
     ),
-    Field("millesimes", _("Millésimes"), _("Années des millésimes, séparées par des virgules.")),
-    Field("dimensions", _("Dimensions"), _("1 (une nomenclature) ou 2 (couverture et usage).")),
-    Field("nombre_postes", _("Nombre de postes"), _("Nombre de postes de la nomenclature.")),
-    Field("detail_postes", _("Détail des postes"), _("Détail des postes de la nomenclature.")),
-    Field("nombre_niveaux", _("Nombre de niveaux"), _("Nombre de niveaux emboîtés.")),
-    Field("detail_niveaux", _("Détail des niveaux"), _("Détail des niveaux emboîtés.")),
-    Field("umc", _("UMC"), _("Unité minimale de collecte, texte libre citant une surface.")),
-    Field("images", _("Images utilisées"), _("Prises de vues ou images satellites utilisées.")),
-    Field("prestataires", _("Prestataire(s)"), _("Prestataire(s) de la production.")),
-    Field("lien_donnees", _("Lien vers les données"), _("Adresse de téléchargement des données.")),
-    Field("lien_visualiseur", _("Lien vers le visualiseur"), _("Adresse d'un visualiseur.")),
+    Field(
+        "millesimes",
+        QT_TR_NOOP("Millésimes"),
+        QT_TR_NOOP("Years of the millésimes, separated by commas."),
+    ),
+    Field(
+        "dimensions",
+        QT_TR_NOOP("Dimensions"),
+        QT_TR_NOOP("1 (one nomenclature) or 2 (cover and use)."),
+    ),
+    Field(
+        "nombre_postes",
+        QT_TR_NOOP("Number of classes"),
+        QT_TR_NOOP("Number of classes of the nomenclature."),
+    ),
+    Field(
+        "detail_postes",
+        QT_TR_NOOP("Classes in detail"),
+        QT_TR_NOOP("The nomenclature's classes in detail."),
+    ),
+    Field("nombre_niveaux", QT_TR_NOOP("Number of levels"), QT_TR_NOOP("Number of nested levels.")),
+    Field(
+        "detail_niveaux", QT_TR_NOOP("Levels in detail"), QT_TR_NOOP("The nested levels in detail.")
+    ),
+    Field("umc", QT_TR_NOOP("MMU"), QT_TR_NOOP("Minimum mapping unit, free text citing an area.")),
+    Field(
+        "images",
+        QT_TR_NOOP("Images used"),
+        QT_TR_NOOP("Aerial photographs or satellite images used."),
+    ),
+    Field(
+        "prestataires", QT_TR_NOOP("Contractor(s)"), QT_TR_NOOP("Contractor(s) of the production.")
+    ),
+    Field(
+        "lien_donnees", QT_TR_NOOP("Link to the data"), QT_TR_NOOP("Download address of the data.")
+    ),
+    Field("lien_visualiseur", QT_TR_NOOP("Link to the viewer"), QT_TR_NOOP("Address of a viewer.")),
     Field(
         "date_mise_a_jour",
-        _("Date de mise à jour"),
-        _("Date de mise à jour de l'information (AAAA-MM-JJ)."),
+        QT_TR_NOOP("Update date"),
+        QT_TR_NOOP("Date the information was updated (YYYY-MM-DD)."),
     ),
     Field(
         "echelle_interpretation",
-        _("Échelle d'interprétation"),
-        _("Échelle de photo-interprétation ou de saisie."),
+        QT_TR_NOOP("Interpretation scale"),
+        QT_TR_NOOP("Scale of photo-interpretation or capture."),
         True,
     ),
     Field(
         "echelle_restitution",
-        _("Échelle de restitution"),
-        _("Échelle d'exploitation recommandée."),
+        QT_TR_NOOP("Output scale"),
+        QT_TR_NOOP("Recommended scale of use."),
         True,
     ),
-    Field("amo_existe", _("AMO"), _("Assistance à maîtrise d'ouvrage : « oui » ou « non »."), True),
-    Field("amo_contenu", _("Contenu de l'AMO"), _("Ce que l'AMO a couvert."), True),
-    Field("amo_prix", _("Prix de l'AMO"), _("Prix de l'AMO."), True),
-    Field("amo_duree", _("Durée de l'AMO"), _("Durée de l'AMO."), True),
-    Field("amo_prestataire", _("Prestataire de l'AMO"), _("Prestataire de l'AMO."), True),
-    Field("controle_qualite", _("Contrôle qualité"), _("Contrôle qualité et son auteur."), True),
-    Field("prix_production", _("Prix de la production"), _("Coût de la production."), True),
-    Field("duree_production", _("Durée de la production"), _("Durée de la production."), True),
+    Field(
+        "amo_existe",
+        QT_TR_NOOP("AMO"),
+        QT_TR_NOOP("Assistance to the contracting authority (AMO): “oui” or “non”."),
+        True,
+    ),
+    Field("amo_contenu", QT_TR_NOOP("AMO content"), QT_TR_NOOP("What the AMO covered."), True),
+    Field("amo_prix", QT_TR_NOOP("AMO price"), QT_TR_NOOP("Price of the AMO."), True),
+    Field("amo_duree", QT_TR_NOOP("AMO duration"), QT_TR_NOOP("Duration of the AMO."), True),
+    Field(
+        "amo_prestataire", QT_TR_NOOP("AMO contractor"), QT_TR_NOOP("Contractor of the AMO."), True
+    ),
+    Field(
+        "controle_qualite",
+        QT_TR_NOOP("Quality control"),
+        QT_TR_NOOP("Quality control and who did it."),
+        True,
+    ),
+    Field(
+        "prix_production",
+        QT_TR_NOOP("Production price"),
+        QT_TR_NOOP("Cost of the production."),
+        True,
+    ),
+    Field(
+        "duree_production",
+        QT_TR_NOOP("Production duration"),
+        QT_TR_NOOP("Duration of the production."),
+        True,
+    ),
     Field(
         "source_url",
-        _("Source"),
-        _("Page(s) publique(s) d'où viennent les informations, séparées par des espaces."),
+        QT_TR_NOOP("Source"),
+        QT_TR_NOOP("Public page(s) the information comes from, separated by spaces."),
     ),
     Field(
         "date_verification",
-        _("Date de vérification"),
-        _("Date à laquelle la source a été lue (AAAA-MM-JJ)."),
+        QT_TR_NOOP("Verification date"),
+        QT_TR_NOOP("Date the source was read (YYYY-MM-DD)."),
     ),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in SCHEMA)
-_LABELS = {f.name: f.label for f in SCHEMA}
+_FIELDS = {f.name: f for f in SCHEMA}
 
 OCS_GE = "OCS GE"
 """Valeur de ``caracteristiques`` des lignes de l'OCS GE nationale de l'IGN (une par région)."""
@@ -221,7 +294,7 @@ _DIALECT = {"delimiter": ";", "quotechar": '"', "lineterminator": "\n"}
 
 
 class InventoryError(ValueError):
-    """Un inventaire refusé ; ``problems`` liste les messages (en français), un par problème."""
+    """Un inventaire refusé ; ``problems`` liste les messages (traduits), un par problème."""
 
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
@@ -286,7 +359,7 @@ def _parse(text: str) -> list[Record]:
     for row in reader:
         if len(row) != len(FIELD_NAMES):
             problems.append(
-                _("Ligne {line} : {found} colonnes au lieu de {expected}.").format(
+                tr("Line {line}: {found} columns instead of {expected}.").format(
                     line=start, found=len(row), expected=len(FIELD_NAMES)
                 )
             )
@@ -303,13 +376,13 @@ def _header_problems(header: list[str]) -> list[str]:
     for position, expected in enumerate(FIELD_NAMES):
         found = header[position] if position < len(header) else None
         if found is None:
-            message = _("Ligne 1, champ « {name} » : colonne absente de l'en-tête.")
+            message = tr("Line 1, field “{name}”: column missing from the header.")
             problems.append(message.format(name=expected))
         elif found != expected:
-            message = _("Ligne 1, colonne {n} : en-tête « {found} » au lieu de « {name} ».")
+            message = tr("Line 1, column {n}: header “{found}” instead of “{name}”.")
             problems.append(message.format(n=position + 1, found=found, name=expected))
     for position in range(len(FIELD_NAMES), len(header)):
-        message = _("Ligne 1, colonne {n} : en-tête « {found} » inconnu du schéma.")
+        message = tr("Line 1, column {n}: header “{found}” unknown to the schema.")
         problems.append(message.format(n=position + 1, found=header[position]))
     return problems
 
@@ -363,23 +436,23 @@ def millesimes(text: str) -> list[tuple[int, int]]:
     Raises
     ------
     ValueError
-        Avec un message en français citant l'élément refusé.
+        Avec un message (traduit) citant l'élément refusé.
     """
     found = []
     for item in filter(None, (part.strip() for part in re.split(r"[,;]", text))):
         match = _MILLESIME.match(item)
         if not match:
-            raise ValueError(_("« {item} » n'est pas une année.").format(item=item))
+            raise ValueError(tr("“{item}” is not a year.").format(item=item))
         first = int(match.group(1))
         last = int(match.group(2) or first)
         for year in (first, last):
             if not MIN_YEAR <= year <= MAX_YEAR:
-                message = _("« {item} » : {year} n'est pas une année entre {low} et {high}.")
+                message = tr("“{item}”: {year} is not a year between {low} and {high}.")
                 raise ValueError(message.format(item=item, year=year, low=MIN_YEAR, high=MAX_YEAR))
         if not 0 <= last - first <= MAX_CAMPAIGN_SPAN:
-            message = _(
-                "« {item} » : un millésime s'étale sur {span} ans au plus ; deux millésimes "
-                "s'écrivent « {first}, {last} »."
+            message = tr(
+                "“{item}”: a millésime spans {span} years at most; two millésimes are "
+                "written “{first}, {last}”."
             )
             raise ValueError(
                 message.format(item=item, span=MAX_CAMPAIGN_SPAN, first=first, last=last)
@@ -392,7 +465,7 @@ def _url_problem(value: str) -> str | None:
     for url in value.split():
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc or "." not in parts.netloc:
-            return _("« {url} » n'est pas une adresse http(s) bien formée.").format(url=url)
+            return tr("“{url}” is not a well-formed http(s) address.").format(url=url)
     return None
 
 
@@ -403,26 +476,26 @@ def _date_problem(value: str) -> str | None:
             return None
     except ValueError:
         pass
-    return _("« {value} » n'est pas une date AAAA-MM-JJ.").format(value=value)
+    return tr("“{value}” is not a YYYY-MM-DD date.").format(value=value)
 
 
 def _field_problem(name: str, value: str) -> str | None:
     """Le problème d'une valeur non vide, ou None."""
     if name == "code_region" and value not in CURRENT_REGIONS and value not in OLD_REGIONS:
-        return _("« {value} » n'est pas un code INSEE de région.").format(value=value)
+        return tr("“{value}” is not an INSEE région code.").format(value=value)
     if name == "millesimes":
         try:
             millesimes(value)
         except ValueError as error:
             return str(error)
     if name == "dimensions" and value not in ("1", "2"):
-        return _("« {value} » : 1 ou 2 attendu.").format(value=value)
+        return tr("“{value}”: 1 or 2 expected.").format(value=value)
     if name in ("nombre_postes", "nombre_niveaux") and not _COUNT.match(value):
-        return _("« {value} » : un nombre (ou « N à M », « N + M ») attendu.").format(value=value)
+        return tr("“{value}”: a number (or “N à M”, “N + M”) expected.").format(value=value)
     if name == "umc" and umc_m2(value) is None:
-        return _("« {value} » ne cite aucune surface (m², m2, ha, km²).").format(value=value)
+        return tr("“{value}” cites no area (m², m2, ha, km²).").format(value=value)
     if name == "amo_existe" and value not in ("oui", "non"):
-        return _("« {value} » : « oui » ou « non » attendu.").format(value=value)
+        return tr("“{value}”: “oui” or “non” expected.").format(value=value)
     if name in _URL_FIELDS:
         return _url_problem(value)
     if name in _DATE_FIELDS:
@@ -436,7 +509,7 @@ def validate(records: Iterable[Record]) -> list[str]:
     Returns
     -------
     list[str]
-        Un message en français par problème, nommant la ligne et le champ ; vide si tout va bien.
+        Un message (traduit) par problème, nommant la ligne et le champ ; vide si tout va bien.
     """
     problems = []
     seen: dict[str, int] = {}
@@ -446,16 +519,18 @@ def validate(records: Iterable[Record]) -> list[str]:
             value = record[name]
             if not value:
                 if name in _REQUIRED:
-                    problems.append(_message(line, name, _("valeur obligatoire absente.")))
+                    problems.append(_message(line, name, tr("required value missing.")))
                 continue
             if value != value.strip():
-                problems.append(_message(line, name, _("espaces en début ou en fin de valeur.")))
+                problems.append(
+                    _message(line, name, tr("spaces at the start or end of the value."))
+                )
             problem = _field_problem(name, value.strip())
             if problem:
                 problems.append(_message(line, name, problem))
         identifier = record.identifier
         if identifier in seen:
-            text = _("« {id} » déjà utilisé ligne {other}.").format(
+            text = tr("“{id}” already used on line {other}.").format(
                 id=identifier, other=seen[identifier]
             )
             problems.append(_message(line, "identifiant", text))
@@ -465,8 +540,8 @@ def validate(records: Iterable[Record]) -> list[str]:
 
 
 def _message(line: int, name: str, text: str) -> str:
-    return _("Ligne {line}, champ « {name} » ({label}) : {text}").format(
-        line=line, name=name, label=_LABELS.get(name, name), text=text
+    return tr("Line {line}, field “{name}” ({label}): {text}").format(
+        line=line, name=name, label=_FIELDS[name].label if name in _FIELDS else name, text=text
     )
 
 
@@ -565,10 +640,10 @@ class MergePreview:
     absent: tuple[str, ...] = ()
 
     def summary(self) -> str:
-        """Une phrase en français pour la fenêtre de confirmation."""
-        return _(
-            "{added} fiche(s) nouvelle(s), {changed} modifiée(s), {same} inchangée(s), "
-            "{absent} absente(s) du fichier importé (gardées)."
+        """Une phrase (traduite) pour la fenêtre de confirmation."""
+        return tr(
+            "{added} new record(s), {changed} changed, {same} unchanged, {absent} missing "
+            "from the imported file (kept)."
         ).format(
             added=len(self.added),
             changed=len(self.changed),
@@ -646,7 +721,7 @@ def apply(preview: MergePreview, accept: Iterable[str | tuple[str, str]] = ()) -
 # --- jointure aux contours des régions -------------------------------------------------------
 
 
-def _covers(record_code: str, outline_code: str) -> bool:
+def covers(record_code: str, outline_code: str) -> bool:
     """Vrai si la base d'une région couvre (tout ou partie de) la région du contour ; chaque code
     peut être actuel ou d'avant 2016."""
     if record_code == outline_code:
@@ -663,7 +738,7 @@ def _is_regional(record: Record) -> bool:
 def regions_without_regional_base(records: Iterable[Record]) -> list[str]:
     """Codes des régions actuelles pour lesquelles l'inventaire ne recense que l'OCS GE."""
     regional = [r["code_region"] for r in records if _is_regional(r)]
-    return [code for code in CURRENT_REGIONS if not any(_covers(other, code) for other in regional)]
+    return [code for code in CURRENT_REGIONS if not any(covers(other, code) for other in regional)]
 
 
 def to_geojson(records: Iterable[Record], outlines: Mapping) -> dict:
@@ -686,12 +761,12 @@ def to_geojson(records: Iterable[Record], outlines: Mapping) -> dict:
     for feature in outlines.get("features", []):
         properties = feature.get("properties") or {}
         code = str(properties.get("code", ""))
-        found = [r for r in records if _covers(r["code_region"], code)]
+        found = [r for r in records if covers(r["code_region"], code)]
         regional = [r for r in found if _is_regional(r)]
         status = (
-            _("{n} base(s) régionale(s) recensée(s)").format(n=len(regional))
+            tr("{n} regional base(s) listed").format(n=len(regional))
             if regional
-            else _("Aucune base régionale recensée")
+            else tr("No regional base listed")
         )
         joined = {
             name: " | ".join(r[name] for r in found if r[name])

@@ -1,4 +1,5 @@
-"""The dock panel's widgets: its three tabs (data.gouv.fr, OCS GE from IGN, settings), the status
+"""The dock panel's widgets: its four tabs (data.gouv.fr, OCS GE from IGN, regional land-cover
+bases — regional_tab.py —, settings), the status
 line, the progress bar and the Cancel button, built and laid out here; their signals go to the
 slots :class:`dock.OcsgeDock` defines (search, add_to_map, download_and_load, save_settings…)."""
 
@@ -29,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings
 from ..core.i18n import tr
 from ..services import catalogue, datagouv
+from .regional_tab import RegionalBasesTab
 
 __all__ = [
     "DockWidgets",
@@ -51,6 +53,8 @@ class DockWidgets(QgsDockWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.status)
+        self.regional_tab = RegionalBasesTab(self)  # after the status line, which it writes to
+        self.tabs.insertTab(2, self.regional_tab, tr("Regional land-cover bases"))
         row = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)

@@ -2,7 +2,8 @@
 trip, the merge preview, the refusals, the UMC reader and the join to the région outlines.
 
 Expected values are written out by hand from the CNIG field list and the cited pages, not derived
-from the module's own constants.
+from the module's own constants. Messages are asserted in French (the ``french`` fixture installs
+the plugin's translation, as a French QGIS does); one test checks the English source texts.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from french import french  # noqa: F401 - the fixture
 
 from ocsge.ocsge_plugin.domain import regional_bases as rb
 
@@ -44,6 +46,7 @@ def _by_id(records):
 # --- the schema and the shipped inventory ------------------------------------------------------
 
 
+@pytest.mark.usefixtures("french")
 def test_schema_is_the_cnig_field_list_with_french_labels():
     assert list(rb.FIELD_NAMES) == CNIG_FIELDS
     assert [f.name for f in rb.SCHEMA if f.second_set] == SECOND_SET
@@ -165,6 +168,7 @@ def _imported(shipped, tmp_path):
     return rb.import_inventory(path)
 
 
+@pytest.mark.usefixtures("french")
 def test_preview_shows_exactly_the_changed_and_the_new_record(shipped, tmp_path):
     preview = rb.merge(shipped, _imported(shipped, tmp_path))
     assert [r.identifier for r in preview.added] == ["24-TEST"]
@@ -228,6 +232,7 @@ def _write_with(shipped, tmp_path, identifier, **changes):
         ("date_verification", "", "valeur obligatoire absente"),
     ],
 )
+@pytest.mark.usefixtures("french")
 def test_a_bad_value_is_refused_naming_line_and_field(shipped, tmp_path, field, value, words):
     path, line = _write_with(shipped, tmp_path, "11-MOS", **{field: value})
     with pytest.raises(rb.InventoryError) as refused:
@@ -238,6 +243,7 @@ def test_a_bad_value_is_refused_naming_line_and_field(shipped, tmp_path, field, 
     assert words in message
 
 
+@pytest.mark.usefixtures("french")
 def test_a_wrong_column_header_is_refused(tmp_path):
     text = INVENTORY.read_text(encoding="utf-8").replace(";umc;", ";UMC_m2;", 1)
     path = tmp_path / "header.csv"
@@ -249,6 +255,7 @@ def test_a_wrong_column_header_is_refused(tmp_path):
     ]
 
 
+@pytest.mark.usefixtures("french")
 def test_a_missing_column_and_a_short_row_are_refused(tmp_path):
     lines = INVENTORY.read_text(encoding="utf-8").splitlines(keepends=True)
     path = tmp_path / "short.csv"
@@ -264,6 +271,20 @@ def test_a_missing_column_and_a_short_row_are_refused(tmp_path):
     assert refused.value.problems == ["Ligne 2 : 3 colonnes au lieu de 28."]
 
 
+def test_messages_have_english_sources_without_the_translation(shipped):
+    """Without a translator (an English QGIS) the labels and messages are the English sources."""
+    labels = {f.name: f.label for f in rb.SCHEMA}
+    assert labels["umc"] == "MMU" and labels["identifiant"] == "Identifier"
+    twice = [*shipped, rb.Record(dict(shipped[0].values))]
+    assert rb.validate(twice) == [
+        "Line 42, field “identifiant” (Identifier): “11-OCSGE” already used on line 2."
+    ]
+    assert rb.merge(shipped, shipped).summary() == (
+        "0 new record(s), 0 changed, 40 unchanged, 0 missing from the imported file (kept)."
+    )
+
+
+@pytest.mark.usefixtures("french")
 def test_a_duplicate_identifier_is_refused(shipped):
     twice = [*shipped, rb.Record(dict(shipped[0].values))]
     assert rb.validate(twice) == [
@@ -317,6 +338,7 @@ def test_region_codes_match_the_shipped_outlines_and_mapping():
     assert mapping["91"] == "76" and mapping["42"] == "44" and mapping["25"] == "28"
 
 
+@pytest.mark.usefixtures("french")
 def test_to_geojson_on_current_outlines(shipped):
     joined = rb.to_geojson(shipped, _outlines("regions-avec-outre-mer.geojson"))
     by_code = {f["properties"]["code"]: f["properties"] for f in joined["features"]}

@@ -1,0 +1,125 @@
+"""Algorithm ``ocsge:bases_regionales`` — the inventory of regional land-cover bases: export, and
+import of a CRIGE's file merged by identifier."""
+
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
+
+from ..ocsge_plugin.domain.regional_bases import InventoryError
+from ..ocsge_plugin.pipelines import regional_bases as pipeline
+from .base import OcsgeAlgorithm
+
+__all__ = [
+    "RegionalBasesAlgorithm",
+]
+
+
+class RegionalBasesAlgorithm(OcsgeAlgorithm):
+    INVENTAIRE = "INVENTAIRE"
+    IMPORT = "IMPORT"
+    ACCEPTER = "ACCEPTER"
+    OUTPUT_CSV = "OUTPUT_CSV"
+    OUTPUT_GEOJSON = "OUTPUT_GEOJSON"
+
+    GROUP = "data"
+    TAGS = ("CNIG", "CRIGE", "MOS", "base régionale", "regional base", "inventaire", "inventory")
+
+    ID = "bases_regionales"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFile(
+                self.INVENTAIRE,
+                self.tr("Inventory (CSV)"),
+                fileFilter=self.tr("CSV files (*.csv)"),
+                optional=True,
+            ),
+            self.tr(
+                "The inventory to start from; empty: the one the data panel uses (your merged "
+                "copy when you imported one, else the inventory shipped with the plugin)."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.IMPORT,
+                self.tr("File to import (CSV, CNIG fields)"),
+                fileFilter=self.tr("CSV files (*.csv)"),
+                optional=True,
+            ),
+            self.tr(
+                "A CRIGE's inventory with the same columns, merged by identifier; empty: the "
+                "inventory is exported as it is."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.ACCEPTER,
+                self.tr("What the import may change"),
+                options=[
+                    self.tr("Nothing (preview in the report)"),
+                    self.tr("New records only"),
+                    self.tr("Everything (new and changed records)"),
+                ],
+                defaultValue=0,
+            ),
+            self.tr("What is not accepted is listed in the report as refused, with its reason."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_CSV,
+                self.tr("Inventory (CSV)"),
+                self.tr("CSV files (*.csv)"),
+                optional=True,
+                createByDefault=True,
+            ),
+            self.tr("The merged inventory, the CNIG fields in the shipped file's layout."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_GEOJSON,
+                self.tr("Régions with the inventory (GeoJSON)"),
+                self.tr("GeoJSON files (*.geojson)"),
+                optional=True,
+                createByDefault=True,
+            ),
+            self.tr(
+                "The 18 current régions with the inventory's attributes and their availability."
+            ),
+        )
+        self.add_report_output()
+
+    def _output(self, parameters, name: str, context) -> str | None:
+        if parameters.get(name) in (None, ""):
+            return None
+        return self.parameterAsFileOutput(parameters, name, context) or None
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        accept = pipeline.ACCEPT[self.parameterAsEnum(parameters, self.ACCEPTER, context)]
+        outputs = {
+            self.OUTPUT_CSV: self._output(parameters, self.OUTPUT_CSV, context),
+            self.OUTPUT_GEOJSON: self._output(parameters, self.OUTPUT_GEOJSON, context),
+        }
+        try:
+            run = pipeline.run_regional_bases(
+                self.parameterAsFile(parameters, self.INVENTAIRE, context) or None,
+                self.parameterAsFile(parameters, self.IMPORT, context) or None,
+                accept,
+                outputs[self.OUTPUT_CSV],
+                outputs[self.OUTPUT_GEOJSON],
+            )
+        except InventoryError as error:
+            raise self.fail(str(error)) from None
+        report = run.report()
+        if run.preview is not None:
+            feedback.pushInfo(run.preview.summary())
+        for identifier, reason in run.refused:
+            feedback.pushWarning(f"{identifier} : {reason}")
+        results = {name: path for name, path in outputs.items() if path}
+        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
+        return results
