@@ -8,8 +8,7 @@ the artificialised cells built. Run with the QGIS python:
     /usr/bin/time -v .venv/bin/python bench/bench_thresholds.py --n 1000 --k 0
     /usr/bin/time -v .venv/bin/python bench/bench_thresholds.py --n 1000 --k 0 --generate-only
     .venv/bin/python bench/bench_thresholds.py --layer …/OCCUPATION_SOL.gpkg   # a delivery, e.g.
-    from
-                                                       # scripts/sample_generator.py
+                                                       from # scripts/sample_generator.py
 
 The script resets the process's peak RSS after generating the mesh (/proc/self/clear_refs) and
 prints the engine's own peak on top of what the caller already holds; ``--generate-only`` with
@@ -36,8 +35,7 @@ def mesh(n: int, k: int, seed: int = 0, t_junctions: bool = False) -> list[bytes
 
     With ``t_junctions``, every cell also gets a vertex of its own in the middle of its bottom
     side, which its neighbour below does not have: no side there matches exactly (worst case for
-    the fallback).
-    """
+    the fallback)."""
     rng = np.random.default_rng(seed)
     size = 10.0
     gx = np.arange(n + 1) * size

@@ -8,8 +8,8 @@ Side by side, each under /usr/bin/time -v, rounds in turn (``common.alternated``
 
 - ``conso``: the whole algorithm (read, 5 levels, 10 files written);
 - ``startup``: the same qgis_process call on a file of 3 communes (qgis_process's start-up, the
-plugin
-  loaded, the provider's fixed costs): ``conso`` − ``startup`` is the work that grows with the file;
+  plugin loaded, the provider's fixed costs): ``conso`` − ``startup`` is the work that grows with
+  the file;
 - ``read_floor``: pandas reading the same CSV, all columns as text, in a bare /usr/bin/python3.
 
     /usr/bin/python3 bench/consumption.py --rounds 3        # writes bench/cache/consumption.json

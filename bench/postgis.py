@@ -10,8 +10,8 @@ In a private cluster (scripts/pg_cluster.py: initdb in a temporary folder, 127.0
   communes into ``public.communes`` (Lambert 93), GiST indexes, ANALYZE (ogr2ogr's way, GDAL);
 - anchor: the SQL the national pipeline runs, intersection areas grouped by commune
   (``ST_Area(ST_Intersection(o.geom, c.geom))`` over ``ST_Intersects`` with the GiST index), the
-  matrix
-  and imperméabilisation as SQL ``CASE`` (bench/native_chain.py's expressions), stocks of both
+  matrix and imperméabilisation as SQL ``CASE`` (bench/native_chain.py's expressions), stocks of
+  both
   millésimes and the four flows of the difference, in one psql run;
 - plugin from GeoPackage and from PostGIS: ``ocsge:aggregate`` (matrix, no coverage) through
   qgis_process on the GeoPackage files, then on the PostGIS layers (``t1`` with ``millesime = '…'``

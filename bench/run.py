@@ -12,21 +12,19 @@ For every size: generate once (seeded, cached in .build/bench/gers-<N>-v32/), th
   read_qgis_one: one millésime, the floor of the thresholds;
 - p1: `ocsge:diagnostic` on the two occupation deliveries + the difference delivery, matrix, no
   coverage (stocks of both millésimes, flows from the difference layer, aggregation by commune,
-  roll-up,
-  export of the published tables in m²), one qgis_process invocation;
+  roll-up, export of the published tables in m²), one qgis_process invocation;
 - p1_coverage: the same with the covered share computed;
 - p2: the same without the difference delivery (flows by overlay of the two millésimes);
 - p3: `ocsge:classify` matrice + seuils on the fin millésime, written to a GeoPackage;
 - native: bench/native_chain.py (native:intersection → fieldcalculator → statisticsbycategories),
   skipped when the power law fitted on the smaller sizes projects it over 10 minutes;
 - PostGIS (bench/postgis.py): the same data loaded into a private PostgreSQL, the national
-pipeline's
-  SQL (intersection areas grouped by commune) and ocsge:aggregate reading PostGIS vs GeoPackage.
+  pipeline's SQL (intersection areas grouped by commune) and ocsge:aggregate reading PostGIS vs
+  GeoPackage.
 
 Checks that the per-commune numbers of p1 and p2 equal the native chain's (relative 1e-6), keeps
 every size's results in bench/cache/results-<N>.json and writes BENCHMARKS.md from all sizes
-measured.
-"""
+measured."""
 
 from __future__ import annotations
 

@@ -310,8 +310,7 @@ def propose_beside_project(param: QgsProcessingParameterDefinition, name: str) -
     beside the saved project (``<project>/ocsge/<name>``, ``<name>_2``… when taken: never a user's
     folder, ``files.default_output``; a layer: a GeoPackage named after its label in that folder,
     only when the output is made by default); nothing when no project is saved (QGIS's temporary
-    output).
-    Only the dialog's starting value: scripts, models and qgis_process are unchanged."""
+    output). Only the dialog's starting value: scripts, models and qgis_process are unchanged."""
     folder = proposed_folder() if _main_thread() else None
     if folder is None:
         return

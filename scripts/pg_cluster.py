@@ -2,15 +2,13 @@
 the server on 127.0.0.1 and a free port (no Unix socket), trust authentication but for one role that
 needs its password, ``CREATE EXTENSION postgis`` in a fresh database; stopped and removed by
 :meth:`Cluster.stop`, and by a watchdog process when the process that started it dies without
-stopping
-it (SIGKILL).
+stopping it (SIGKILL).
 
 The server's programs are looked for under /usr/lib/postgresql/<version>/bin (Debian's layout: 15
 on Debian 12, 17 on trixie, 18 on sid), the highest version whose share has PostGIS's extension.
 As root, the server runs as the ``postgres`` user Debian's packages create (PostgreSQL refuses to
 run as root). This module is no part of the plugin (the tests' conftest and bench/postgis.py use
-it).
-"""
+it)."""
 
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ CRC32 of the commune and the year: the same bytes on every Debian release, witho
 
 Quirks, as ocsge:consommation meets them in real work:
 - the file's COG is 2018 (columns epci18, surfcom2018), the territories' 2024: Meroux (90068) and
-Moval
-  (90073), merged in 2019 into Meroux-Moval (90068), are two rows; passage-cog-2018-2024.csv merges
+  Moval (90073), merged in 2019 into Meroux-Moval (90068), are two rows; passage-cog-2018-2024.csv
+  merges
   them;
 - one empty year: Delle (90033) has no value for 2016 (empty, not 0);
 - Latin-1, ';', numbers over 1,000 m² written as text with a space as thousands separator.

@@ -2187,8 +2187,8 @@ def zone_construite(
 
 def stock_truth(polygons: MillesimePolygons) -> dict:
     """Stocks of a millésime; codes as written (``NULL`` for a null code, upper case),
-    imperméabilisation
-    and the matrix by the hierarchy (undetermined apart), IGN's ``artif`` from the leaves."""
+    imperméabilisation and the matrix by the hierarchy (undetermined apart), IGN's ``artif`` from
+    the leaves."""
     area = polygons.area
     artif, seuil = artif_status(polygons)
     imper, matrix = polygons.imper, polygons.matrix

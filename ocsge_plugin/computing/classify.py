@@ -97,19 +97,16 @@ def classify_layer(
 
     Args:
         source: a ``QgsVectorLayer`` or ``QgsFeatureSource`` of polygons in a projected CRS
-        (metres).
-        method: ``'ign'``, ``'matrice'``, ``'matrice_seuils'`` or ``AUTO``.
+        (metres). method: ``'ign'``, ``'matrice'``, ``'matrice_seuils'`` or ``AUTO``.
         cs_field, us_field: couverture and usage fields (case ignored; ``couverture`` / ``usage``
-        are
-            tried when the default name is absent). The usage is not needed by ``'ign'``.
+            are tried when the default name is absent). The usage is not needed by ``'ign'``.
         feedback: optional ``QgsProcessingFeedback``-like (``setProgress``, ``isCanceled``).
         artif_field, crit_field: IGN's fields, read by ``'ign'`` (``crit_field`` optional).
         with_geometry: False skips reading geometries (``area`` is NaN) for ``'ign'`` /
-        ``'matrice'``;
-            ``'matrice_seuils'`` always needs them.
+            ``'matrice'``; ``'matrice_seuils'`` always needs them.
         layer: the ``QgsVectorLayer`` whose features ``source`` gives, all of them (a Processing
-        source
-            without selection, limit or filter); when it is a file, it is read through OGR's Arrow
+            source without selection, limit or filter); when it is a file, it is read through OGR's
+            Arrow
             interface. A ``QgsVectorLayer`` given as ``source`` is its own ``layer``.
         convention: how codes above the leaves or outside the nomenclature are read
             (``rules.CONVENTIONS``: 'indetermine', the default, or 'national').

@@ -10,8 +10,7 @@ Shapes recognised, upper or lower case:
   NATURE_EPCI…``, as XLSX as INSEE publishes it (title rows before the header; the EPCI names taken
   from its sheet of supra-communal zones, ``NIVGEO, CODGEO, LIBGEO``) or as CSV;
 - an ADMIN EXPRESS ``COMMUNE`` layer (COG or not): ``INSEE_COM, NOM, SIREN_EPCI, INSEE_DEP,
-INSEE_REG``
-  (older editions ``NOM_COM``, ``CODE_EPCI``).
+  INSEE_REG`` (older editions ``NOM_COM``, ``CODE_EPCI``).
 
 ``read_membership(path) -> Membership`` (CSV, XLSX, ODS, or a ZIP holding one of them),
 ``Membership.from_table(df)``, ``commune_fields(names, code_field, name_field) -> CommuneFields`` (a

@@ -8,13 +8,13 @@ The rules, written once (cited in ``ocsge:consommation``'s help):
 - **envelope 2021–2030** = reference × (1 − rate); rate 50 % (article 194, I, 1° of loi n° 2021-1104
   du 22 août 2021) unless a territorialisation table gives the territory's own (SRADDET, SCoT);
 - **communal guarantee of 1 ha** (article 194, IV, 3° bis of the same loi, inserted by loi n°
-2023-630
-  du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale
+  2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte
+  communale
   prescribed, arrêté or approved before 22 August 2026 cannot have an envelope under 1 ha for
   2021–2031. Applied to every commune, to none or to a listed set; never to groupings;
 - **since 2021** = the years 2021 to the file's last year (at most 2030); **annual pace** = that
-total
-  ÷ its number of years; **projection to the end of 2030** = since 2021 + pace × the years left.
+  total ÷ its number of years; **projection to the end of 2030** = since 2021 + pace × the years
+  left.
 
 Convention ``national`` reproduces the national « Trajectoires ZAN » table: every territory's
 envelope (groupings included) is raised to 1 ha when under it and the projection is the pace × 9.
@@ -23,8 +23,7 @@ envelope (groupings included) is raised to 1 ha when under it and the projection
 consumption per new inhabitant and household), the trajectory table (the national table's
 columns, then the plugin's) and the yearly series; communes of the territories absent from the
 file (and the reverse) are named, their territories marked partial. :func:`write_tables` writes
-them (GeoPackage + CSV).
-"""
+them (GeoPackage + CSV)."""
 
 from __future__ import annotations
 

@@ -13,8 +13,7 @@ of décret n° 2023-1096 du 27 novembre 2023. ``MEASURES`` says so in every REPO
 without its table, said):
 
 - ``periode_ocsge``: the pair of millésimes, « 2018-2021 » (per territory the latest pair whose
-years
-  meet the consumption file's);
+  years meet the consumption file's);
 - ``annees_conso_ocsge``: the calendar years of the consumption file inside that period (millésime
   début to millésime fin − 1: the year 20AA of ``nafAAartBB`` runs from 1 January 20AA to 1 January
   20AA+1), « 2018-2020 »;

@@ -11,8 +11,7 @@ GeoPackage or shapefile (through GDAL, attributes only).
 
 Also here: the INSEE « table de passage » between two COG vintages (:func:`read_passage`,
 :func:`apply_passage`) and the territorialisation table (territory code → reduction rate,
-:func:`read_rates`).
-"""
+:func:`read_rates`)."""
 
 from __future__ import annotations
 
@@ -145,8 +144,7 @@ def _wanted(name: str) -> bool:
 def _parse_consumption(data: bytes) -> tuple[pd.DataFrame, str]:
     """Cerema's CSV (bytes), only the columns the computation reads: text columns as text,
     numbers parsed by pandas' C parser (decimal comma with ';'); a column it cannot parse stays
-    text for
-    :func:`to_number`."""
+    text for :func:`to_number`."""
     try:
         data.decode("utf-8")
         encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
@@ -258,8 +256,8 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
     -------
     ConsumptionFile
         the communes with their yearly consumption in m² (NaN where a cell is empty), the years
-        found in
-        the column names (a year column without a single value is left out and said), the COG
+        found in the column names (a year column without a single value is left out and said), the
+        COG
         vintage."""
     path = Path(path)
     raw, encoding = _read_raw(path)

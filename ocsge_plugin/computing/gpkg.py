@@ -8,20 +8,19 @@ behind the renaming VRT of ``ocsge:load``) and the destination a new GeoPackage 
 output is made by SQLite itself:
 
 1. GDAL creates the output layer, empty: the source's fields (renamed as the algorithm asks) then
-the
-   added ones, the source's geometry type and CRS, a spatial index; GDAL writes every GeoPackage
+   the added ones, the source's geometry type and CRS, a spatial index; GDAL writes every GeoPackage
    table and trigger of its own;
 2. the added values, coded as small integers, go to a temporary table keyed by feature id (passed
    to SQLite as JSON text, no Python object per row), their distinct combinations to another;
 3. ``INSERT … SELECT`` copies the source rows into the output, geometry blobs as they are (same CRS
    id, checked), joined with the added values, by ranges of ids (progress and cancel between
-   ranges);
-   the output table's triggers are set aside meanwhile and restored after, as GDAL wrote them;
+   ranges); the output table's triggers are set aside meanwhile and restored after, as GDAL wrote
+   them;
 4. the spatial index: the source's R-tree (same ids, same geometries) is copied node for node; a
    source without one gets its R-tree computed by GDAL's SQL functions;
 5. the feature count and extent of the GeoPackage's own tables are set, and the file, written under
-a
-   temporary name beside the destination, takes the destination's name: a cancel or an error leaves
+   a temporary name beside the destination, takes the destination's name: a cancel or an error
+   leaves
    no partial output and the previous file untouched.
 
 :class:`InvalidGeometries` asks SQLite (SpatiaLite's ``ST_IsValid``, GEOS as QGIS uses it) which

@@ -63,8 +63,7 @@ def flow_kind(
 
     Statuses are True/False, 1/0, or None/-1 (indéterminé). Each flow is +1 (became
     artificialised / impermeable), -1 (desartificialised / unsealed), 0 (unchanged) or None when
-    a status is indéterminé.
-    """
+    a status is indéterminé."""
 
     def one(before: Any, after: Any) -> int | None:
         a, b = _status(before), _status(after)

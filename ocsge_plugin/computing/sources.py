@@ -2,8 +2,7 @@
 (occupation du sol, IGN's artificialisation, an ``ocsge:classify`` output) or a flow layer (IGN's
 difference, IGN's artificialisation difference, an ``ocsge:flows`` output), with its département
 and millésime(s); and the choice of one layer per millésime and pair when a delivery holds
-several.
-"""
+several."""
 
 from __future__ import annotations
 

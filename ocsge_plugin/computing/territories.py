@@ -1,8 +1,8 @@
 """Aggregation: OCS GE stocks and flows summed per territory, one streaming pass per source.
 
 OCS GE polygon ∩ territory polygon, area summed per territory, in the data's projected CRS
-(territories
-are reprojected to it; docs/domain.md §4). Percentages are over the full territory area;
+(territories are reprojected to it; docs/domain.md §4). Percentages are over the full territory
+area;
 the share of the territory covered by OCS GE is reported beside them.
 
 ``aggregate(territories, sources, method='auto', coverage=True, feedback=None, overlay=None,
@@ -12,16 +12,14 @@ across départements. The flows of two millésimes without flow layer (``overlay
 thresholds (``thresholds``) come from the other cores, handed in by ``chain.run_aggregate``.
 
 Where the rest lives: ``placement`` (territories, placing polygons in them), ``sources`` (what a
-layer
-is), ``batches`` (reading), ``wkb`` (areas and boxes), ``codes`` (statuses by distinct value),
+layer is), ``batches`` (reading), ``wkb`` (areas and boxes), ``codes`` (statuses by distinct value),
 ``table`` (the table's columns and units), ``classes`` (the per-class sums, made in the same pass:
 ``AggregateResult.classes``), ``rollup`` (higher levels).
 
 Only the needed attributes are read; the couverture × usage matrix is a lookup per distinct pair of
 codes; polygons that are neither artificialised nor impermeable only count for the coverage
 (``coverage=False`` skips them). Memory is bounded by the number of territories, classes and
-boundary
-polygons, not by the number of polygons.
+boundary polygons, not by the number of polygons.
 """
 
 from __future__ import annotations
@@ -137,8 +135,8 @@ def _rows_needed(source: Source, used: str, coverage: bool, convention: str) -> 
     """The polygons of a stock layer ``add_stock`` uses at all, told from their codes alone
     (``batches.iter_batches`` leaves the others out of a PostGIS reading): without the coverage (nor
     the stock by class it would give), those that count (``_counts``: an undetermined one too,
-    counted
-    apart); None (all of them) with the coverage or the thresholds (which classify a polygon by its
+    counted apart); None (all of them) with the coverage or the thresholds (which classify a polygon
+    by its
     neighbours)."""
     if coverage or used == "matrice_seuils":
         return None
@@ -149,8 +147,7 @@ def _flow_weights(source: Source, batch: dict, convention: str = DEFAULT_CONVENT
     """Per piece: (artificialisation, désartificialisation, imperméabilisation,
     désimperméabilisation,
     indéterminé) as 0 / 1 weights. A piece whose status is indéterminé at a date (for the flows
-    taken
-    from this layer) is kept out of the flows and weighs on the last column only (as
+    taken from this layer) is kept out of the flows and weighs on the last column only (as
     ``flows.pieces_from_difference`` does)."""
     f = source.fields
     undetermined = None
@@ -426,11 +423,10 @@ def _read_ahead(
     sources: Sequence[Source], method: str, needed: dict[int, Needed | None]
 ) -> Iterator[Iterator[Source]]:
     """``sources`` in turn, the reading of the first one (a PostGIS layer's) begun at once, of the
-    next
-    one while this one is worked on (batches.read_ahead): the same fields and rows (``needed``, by
+    next one while this one is worked on (batches.read_ahead): the same fields and rows (``needed``,
+    by
     id of a stock source) as add_stock / add_flows read; not for the thresholds, which read the
-    layer
-    otherwise first. What was begun and not read is stopped on leaving."""
+    layer otherwise first. What was begun and not read is stopped on leaving."""
 
     def begin(source: Source) -> None:
         if source.role != "stock" or resolve_stock_method(source, method) != "matrice_seuils":

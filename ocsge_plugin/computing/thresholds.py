@@ -2,19 +2,16 @@
 
 The décret applies its thresholds to the result of the couverture × usage matrix (step 1), over
 *patches*: connected groups of polygons of the same status. Two polygons are adjacent when they
-share a
-boundary **segment** (touching at a single point is not adjacency).
+share a boundary **segment** (touching at a single point is not adjacency).
 
 1. A non-artificialised patch of less than ``SEUIL_SURFACE_M2`` (2,500 m²) whose whole outer
-boundary
-   touches artificialised polygons becomes artificialised.
+   boundary touches artificialised polygons becomes artificialised.
 2. An artificialised patch of less than 2,500 m² whose whole outer boundary touches
 non-artificialised
    polygons becomes non-artificialised, except its built polygons (``CODE_BATI``) of more than
    ``SEUIL_BATI_M2`` (50 m², strictly), which stay artificialised.
 3. A patch touching the edge of the data (no neighbour on part of its outer boundary: département
-border,
-   hole in the data) is not enclosed and does not change.
+   border, hole in the data) is not enclosed and does not change.
 4. Holes count: a patch inside a hole of a larger polygon is enclosed by that polygon.
 5. One pass on the matrix result: a patch changed by the thresholds does not make its neighbours be
    re-evaluated (no cascade). Applying the engine twice can therefore differ from applying it once.
@@ -26,18 +23,15 @@ Choices made here, where the décret says nothing:
   belong to no patch (``patch_id`` -1), never change, and a patch whose outer boundary touches one
   on any part is *not* enclosed: an unknown neighbour is treated like the edge of the data.
 * **Outer boundary.** Only the patch's *outer* boundary decides enclosure. The boundary edges of a
-patch
-  (edges of its polygons not shared with another polygon of the patch) are chained into loops
-  through
-  their shared vertices; with exterior rings oriented counter-clockwise and interior rings
-  clockwise, a
-  closed loop of negative signed area is a hole of the patch and is ignored, whatever fills it
-  (another
-  patch, an indéterminé polygon, or nothing: a hole in the data). Everything else is outer boundary.
-  A
-  hole loop that touches the outer loop at a vertex is chained with it and therefore counted as
-  outer
-  boundary (conservative: it must then face the opposite status too); a loop that does not close
+  patch (edges of its polygons not shared with another polygon of the patch) are chained into loops
+  through their shared vertices; with exterior rings oriented counter-clockwise and interior rings
+  clockwise, a closed loop of negative signed area is a hole of the patch and is ignored, whatever
+  fills it
+  (another patch, an indéterminé polygon, or nothing: a hole in the data). Everything else is outer
+  boundary.
+  A hole loop that touches the outer loop at a vertex is chained with it and therefore counted as
+  outer boundary (conservative: it must then face the opposite status too); a loop that does not
+  close
   (messy topology) is likewise counted as outer.
 * **Sizes** are the patch's polygon areas summed (holes excluded), planar, in the layer's CRS unit
   squared (m² for OCS GE's projected CRSs); ``areas`` may pass IGN's own ``aire`` instead.
@@ -47,23 +41,21 @@ patch
 How it is computed (the common case fully vectorised with numpy; no all-pairs test anywhere):
 
 * WKB is parsed with numpy (little-endian 2D Polygon / MultiPolygon vectorised; other byte orders
-and
-  Z / M variants through a small Python loop).
+  and Z / M variants through a small Python loop).
 * Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected
-edge
-  key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s) on
-  its
-  other side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly. The
+  edge key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s)
+  on
+  its other side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly.
+  The
   vertices are numbered and the sides sorted and matched one range of vertices at a time
   (``mesh.sorted_sides``): no array over every side is held (memory).
 * Edges left unmatched (T-junctions, sub-grid misalignments, the data's edge) go through a fallback
   (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones
-  (within
-  ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their union
-  covers
-  it. A neighbour across a T-junction always has unmatched sides of its own, so only unmatched
-  segments
-  need indexing. Data whose polygons overlap (invalid mesh) is not repaired.
+  (within ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their
+  union
+  covers it. A neighbour across a T-junction always has unmatched sides of its own, so only
+  unmatched
+  segments need indexing. Data whose polygons overlap (invalid mesh) is not repaired.
 * Only the sides that are not internal to a patch are kept once matched (the enclosure reads them).
 * Patches are connected components of same-status polygons, by a vectorised union-find (hooking of
   roots to their smallest neighbour root, then pointer jumping).
@@ -115,11 +107,10 @@ class ThresholdResult:
 
     Polygon arrays (length = number of geometries):
         artif: final status after the thresholds (False for indéterminé polygons, see
-        ``indetermine``).
-        changed: the thresholds changed this polygon's status (IGN's ``crit_seuil``).
+        ``indetermine``). changed: the thresholds changed this polygon's status (IGN's
+        ``crit_seuil``).
         indetermine: the matrix status was None (the leaves under its codes disagree); such polygons
-        never change.
-        patch_id: the polygon's patch (0 .. n_patches-1), -1 for indéterminé polygons.
+        never change. patch_id: the polygon's patch (0 .. n_patches-1), -1 for indéterminé polygons.
         area: the polygon areas used (given, or computed from the geometry), CRS units².
     Patch arrays (length = n_patches):
         patch_area: summed polygon areas.
@@ -129,11 +120,10 @@ class ThresholdResult:
     Totals (computed from the arrays):
         n_patches: number of patches.
         n_patches_to_artif / n_patches_to_non_artif: patches with at least one polygon changed, each
-        way.
-        area_to_artif / area_to_non_artif: area of the changed polygons, each way.
+        way. area_to_artif / area_to_non_artif: area of the changed polygons, each way.
         n_unmatched_edges: polygon sides without an exact twin (data edge, T-junctions,
-        misalignments).
-        n_fallback_edges: of those, sides found fully shared by the geometric fallback.
+        misalignments). n_fallback_edges: of those, sides found fully shared by the geometric
+        fallback.
     """
 
     artif: np.ndarray
@@ -190,15 +180,13 @@ def apply_thresholds(
         ``QgsGeometry.asWkb()``;
             None or empty for no geometry): Polygon or MultiPolygon, any byte order; Z / M ignored.
         artif_matrix: the matrix status per polygon: True / False / None (indéterminé), or an
-        integer
-            numpy array with 1 / 0 / -1, or a numpy bool array.
+            integer numpy array with 1 / 0 / -1, or a numpy bool array.
         code_cs: the couverture code per polygon (any case / padding, see ``normalise_code``), used
-        only
-            to recognise built polygons (``CODE_BATI``); a numpy bool array "is built" is accepted
+            only to recognise built polygons (``CODE_BATI``); a numpy bool array "is built" is
+            accepted
             too.
         areas: polygon areas in CRS units² (e.g. IGN's ``aire``); computed from the geometry
-        (planar,
-            holes excluded) when None.
+            (planar, holes excluded) when None.
         feedback: optional ``QgsProcessingFeedback``-like object: ``setProgress(0..100)`` is called
             across the phases and ``isCanceled()`` is checked regularly.
         grid: snapping grid of vertices for exact matching of shared sides (CRS units; 1 mm).
@@ -647,8 +635,7 @@ def _components(
     hooked to the smallest root it is linked to, then pointers are jumped until every node points
     at its root. Roots only ever point to smaller indices, so no cycle can form; links inside one
     component are dropped as soon as they are, so each round works on fewer links (a handful of
-    rounds on real meshes).
-    """
+    rounds on real meshes)."""
     dtype = np.int32 if n < 2**31 - 1 else np.int64
     parent = np.arange(n, dtype=dtype)
     a = np.asarray(a).astype(dtype, copy=False)

@@ -77,8 +77,7 @@ def wkb_area_bbox(wkbs: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
     Single-ring 2D little-endian (Multi)Polygons, the vast majority in OCS GE, are parsed with
     numpy (shoelace formula on coordinates taken relative to the ring's first vertex, for
     precision); the others (holes, several parts, Z/M, other byte order) go through OGR. Empty or
-    null → area 0, NaN box.
-    """
+    null → area 0, NaN box."""
     n = len(wkbs)
     area = np.zeros(n, dtype=np.float64)
     bbox = np.full((n, 4), np.nan, dtype=np.float64)

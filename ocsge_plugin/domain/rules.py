@@ -12,17 +12,16 @@ pair into imperméabilisé / artificialisé, under one of two conventions (``CON
 ``indetermine`` (default)
     A code stands for the set of leaves under it; a value outside the nomenclature (null, empty,
     ``INDETERMINE``, ``NC``…) for every leaf. The answer is determined when every leaf combination
-    gives
-    the same one (``CS2.1.1`` with any usage: neither; ``CS1.1.1.1`` with usage ``INDETERMINE``:
-    both),
-    else it is None (indéterminé: ``CS1.1.2.1`` with an unknown usage, as US1.3 decides), reported
+    gives the same one (``CS2.1.1`` with any usage: neither; ``CS1.1.1.1`` with usage
+    ``INDETERMINE``:
+    both), else it is None (indéterminé: ``CS1.1.2.1`` with an unknown usage, as US1.3 decides),
+    reported
     apart.
 ``national``
     The national pipeline behind the published data.gouv.fr files: exact leaf codes only (after
-    trimming
-    and ignoring case). Artificialised: CS1.1.1.1, CS1.1.1.2, CS1.1.2.2; CS1.1.2.1 unless the usage
-    is
-    US1.3; CS2.2.1 / CS2.2.2 with the usages of the matrix's artificialised columns. Impermeable:
+    trimming and ignoring case). Artificialised: CS1.1.1.1, CS1.1.1.2, CS1.1.2.2; CS1.1.2.1 unless
+    the usage
+    is US1.3; CS2.2.1 / CS2.2.2 with the usages of the matrix's artificialised columns. Impermeable:
     CS1.1.1.1, CS1.1.1.2. Everything else, parents and unknown values included: neither. Never None.
 """
 

@@ -4,8 +4,7 @@ Every network call and extraction runs in a QgsTask (WorkTask, or QgsProcessingA
 ``ocsge:load``): the interface never waits, a progress bar and a Cancel button (Esc) follow the
 long work. Keyboard: Ctrl+F goes to the search box, Enter searches at once (typing searches after
 a short pause), Enter on a dataset goes to its resources, Enter on a resource or a delivery adds
-it to the map.
-"""
+it to the map."""
 
 from __future__ import annotations
 

@@ -13,8 +13,7 @@ couverture;
 Codes as the delivery writes them (upper case, blanks stripped): a parent code, INDETERMINE, an
 unknown code or null (an empty CSV cell, NULL in the GeoPackage) is a class of its own. Surfaces
 in the export's unit. ``by_level(classes, levels)`` the tables of every level, ``published(...)``
-one in its written form.
-"""
+one in its written form."""
 
 from __future__ import annotations
 
@@ -143,8 +142,7 @@ def tables_of_level(
     convention: str | None,
 ) -> list[tuple[str, pd.DataFrame, str, dict]]:
     """(file name, table, description, metadata) of every per-class table of ``level``
-    (``unit_text``:
-    the unit as the user reads it)."""
+    (``unit_text``: the unit as the user reads it)."""
     out = []
     for name in TABLES:
         table = published(name, level_tables, level, unit)

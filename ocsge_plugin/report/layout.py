@@ -277,8 +277,7 @@ def bind(
 
 def pages_to_print(layout) -> list[int]:
     """The pages the current atlas feature prints (« exclude from exports » evaluated for it: QGIS
-    3.22's
-    page collection does not re-evaluate it per feature)."""
+    3.22's page collection does not re-evaluate it per feature)."""
     collection = layout.pageCollection()
     pages = []
     for index in range(collection.pageCount()):

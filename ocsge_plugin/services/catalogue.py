@@ -12,8 +12,7 @@ Products ``OCSGE`` (occupation du sol, différence) and ``OCSGE-ARTIFICIALISATIO
 (artificialisation and its difference). Each entry is one delivery, named by IGN's rules; the
 archive is at ``<base>/download/<PRODUCT>/<NAME>/<NAME>.7z``. The kind, département and
 millésimes are read from the name with the same rules ``reading`` applies to the files once
-downloaded.
-"""
+downloaded."""
 
 from __future__ import annotations
 

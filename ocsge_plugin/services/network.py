@@ -18,8 +18,7 @@ One small client for both services the plugin talks to (data.gouv.fr's API, IGN'
 - a download is bounded (:class:`Budget`): never more than its declared size and a margin, never
   more than the disk's free space but a reserve (checked before it starts and at every chunk), and
   an overall deadline of ``2 × timeout + size / deadline_rate`` (a steady drip above the minimum
-  rate
-  ends too);
+  rate ends too);
 - an exception inside a Qt slot (a full disk while writing, a failing progress callback) is caught
   there, the transfer aborted, and the exception raised once the event loop is left: it never
   reaches Qt (which aborts the process);

@@ -7,8 +7,7 @@ extraction of the same archive waits for the first (a lock file). Before a byte 
 sizes the archive lists are summed and checked against a cap (``archive/max_gb``), a ratio to the
 archive's own size (``archive/max_ratio``: a 7z bomb expands thousands of times) and the cache
 disk's free space; while 7-Zip writes, an extraction growing past its listed size is stopped; a
-full disk is said as such.
-"""
+full disk is said as such."""
 
 from __future__ import annotations
 

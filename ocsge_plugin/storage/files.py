@@ -19,10 +19,10 @@
 - :func:`replaced_since` lists the outputs this process has put in place (``replacing``, an
   ``OutputSet``'s files once moved in): what a canceled run must say it replaced.
 - :func:`check_destination` is the one rule for outputs: a destination is compared with every input
-of
-  the run (:func:`guarding` holds them while it runs) and refused when it is one of them (same path
-  or
-  same file), lies inside a folder the run reads, holds an input, or is a GeoPackage holding other
+  of the run (:func:`guarding` holds them while it runs) and refused when it is one of them (same
+  path
+  or same file), lies inside a folder the run reads, holds an input, or is a GeoPackage holding
+  other
   layers that replacing the file would delete. :func:`commit_owned` fills a folder the plugin made
   (marked by :data:`OWNED`) without touching the files a user put there.
 """

@@ -7,18 +7,18 @@ needed):
   messages when it cannot be reached name the connection and never show a password
   (``masking.masked``);
 - a PostGIS layer's read query (its integer key, the fields asked for, the geometry as WKB made by
-the
-  server, under the layer's ``WHERE`` subset, the rows of some combinations of codes left out), the
+  the server, under the layer's ``WHERE`` subset, the rows of some combinations of codes left out),
+  the
   queries of its extent, key bounds and distinct codes and of its cut keys, and the query of its
   invalid geometries, for the fast reading path (``computing/batches.py``,
   ``computing/gpkg.InvalidGeometries``);
 - :class:`Writer`: tables replaced in a schema in ONE transaction (PostgreSQL's DDL is
-transactional:
-  each table is dropped and created again inside it, so an error or a cancel leaves every previous
+  transactional: each table is dropped and created again inside it, so an error or a cancel leaves
+  every previous
   table as it was); the privileges granted on a replaced table are granted again on the new one. A
   table of the same name that the plugin did not write (its comment lacks the plugin's mark) is
-  never
-  replaced. The schema is named by GDAL's ``SCHEMA=`` option, quoted as an identifier (a schema
+  never replaced. The schema is named by GDAL's ``SCHEMA=`` option, quoted as an identifier (a
+  schema
   ``a.b`` is one schema). A failure names the table being written when it happened, with
   PostgreSQL's own words (a lock waited for too long, a server stopped): GDAL's errors are read as
   GDAL emits them (:func:`_errors`), never from its "last error" afterwards.
@@ -306,8 +306,7 @@ def summary_sql(layer, extent: bool = True, fields: Sequence[str] = ()) -> str:
 def cuts_sql(key: str, table: Table, every: int) -> str:
     """The query of the keys (``cut``) of a PostGIS layer's rows 1, 1 + ``every``, 1 + 2 ×
     ``every``… under its subset, in key order (key ranges of ``every`` rows each), from its
-    integer key column and
-    :class:`Table` (no QGIS object: made in a reading thread)."""
+    integer key column and :class:`Table` (no QGIS object: made in a reading thread)."""
     key = quote(key)
     where = f" WHERE ({table.sql})" if table.sql else ""
     numbered = (
@@ -396,8 +395,8 @@ def _scalar(ds, sql: str):
 
 class Writer:
     """Tables replaced in ``schema`` of ``conn``, all in one transaction: :meth:`drop` of all the
-    tables,
-    :meth:`layer` per table, then :meth:`commit` (or :meth:`rollback`, also on any error)."""
+    tables, :meth:`layer` per table, then :meth:`commit` (or :meth:`rollback`, also on any
+    error)."""
 
     def __init__(self, conn: Connection, schema: str):
         self.conn, self.schema = conn, schema
@@ -465,8 +464,7 @@ class Writer:
 
     def layer(self, name: str, geometry: bool, description: str):
         """A new, empty OGR layer ``schema.name`` (EPSG:4326 MultiPolygon ``geom`` when
-        ``geometry``)
-        inside the transaction, after :meth:`drop`."""
+        ``geometry``) inside the transaction, after :meth:`drop`."""
         srs = None
         if geometry:
             srs = osr.SpatialReference()

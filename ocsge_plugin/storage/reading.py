@@ -17,8 +17,7 @@ cs_debut, us_debut, artif_debut, cs_fin, us_fin, artif_fin, artificialisation zo
 
 For a layer already loaded in QGIS (a VRT of ``ocsge:load``, a file, a memory layer),
 ``layer_departement`` and ``layer_millesimes`` read its département and millésime(s) back from
-its names or fields.
-"""
+its names or fields."""
 
 from __future__ import annotations
 

@@ -236,8 +236,7 @@ def test_declared_size_beyond_free_space_is_refused_before_asking(server, disk):
 
 def test_steady_drip_above_the_minimum_rate_ends_at_the_deadline(server, tmp_path):
     """1.2 KB/s passes the minimum rate (1 KB/s over every timeout) and never ended; the deadline
-    for
-    60 KB at 50 KB/s is 2 × timeout + 1.2 s = 5.2 s."""
+    for 60 KB at 50 KB/s is 2 × timeout + 1.2 s = 5.2 s."""
     server.expect_request("/drip.7z").respond_with_handler(
         _stream(60_000, chunk=120, length=True, delay=0.1)
     )

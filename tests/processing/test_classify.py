@@ -4,17 +4,14 @@ The mesh (metres, EPSG:2154), topologically clean like OCS GE (shared sides have
 
 * block 1, x 0–200: a 40 × 50 m meadow M (CS2.2.1 / US1.1, 2,000 m²) enclosed by four artificialised
   polygons: L 80 × 200 built (CS1.1.1.1 / US2), R 80 × 200 sealed (``cs1.1.1.2`` / US4.1.1, lower
-  case on
-  purpose), B 40 × 75 lawn of a house (CS2.2.1 / US2), T 40 × 75 (CS1.1.2.2 / US3);
+  case on purpose), B 40 × 75 lawn of a house (CS2.2.1 / US2), T 40 × 75 (CS1.1.2.2 / US3);
 * block 2, x 300–500: a 40 × 25 m car park P (CS1.1.1.2 / US4.1.3, 1,000 m²) enclosed by farmland
   (CS2.2.1 / US1.1): L2, R2 80 × 200, B2 40 × 75, T2 40 × 100;
 * N: 50 × 50 mineral surface (CS1.1.2.1) with a null usage (imper known: no; artif indéterminé, as
-the
-  usage US1.3 would make it not artificialised and every other usage artificialised), 2,500 m²;
+  the usage US1.3 would make it not artificialised and every other usage artificialised), 2,500 m²;
 * U: 50 × 20 with an unknown couverture ``CS9.9`` (both indéterminé), 1,000 m²;
 * W: a self-intersecting "bow-tie" built polygon over a 100 × 100 square: two triangles once
-repaired,
-  5,000 m² (GEOS gives 0 for the invalid ring).
+  repaired, 5,000 m² (GEOS gives 0 for the invalid ring).
 
 By hand (m²): imperméabilisé L + R + P + W = 16,000 + 16,000 + 1,000 + 5,000 = 38,000;
 artificialisé by the matrix L + R + B + T + P + W = 44,000; the thresholds turn M to
@@ -580,8 +577,7 @@ def snapshot(layer) -> dict:
 
 def gdal_layer(path, name):
     """An empty GeoPackage layer as this machine's GDAL writes it (its R-tree triggers: 6 in GDAL
-    3.6
-    and 3.10, 7 in 3.13)."""
+    3.6 and 3.10, 7 in 3.13)."""
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))

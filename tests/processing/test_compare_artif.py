@@ -5,8 +5,7 @@ Mesh (metres, EPSG:2154, shared sides with the same vertices):
 
 * block A, x 0–200: meadow M 40 × 50 = 2,000 m² (CS2.2.1 / US1.1) enclosed by artificialised land:
   L 80 × 200 built, R 80 × 200 sealed, B 40 × 50 sealed, T 40 × 100 mineral used for housing
-  (CS1.1.2.1 /
-  US2). The recomputation turns M artificialised by the thresholds;
+  (CS1.1.2.1 / US2). The recomputation turns M artificialised by the thresholds;
 * block B, x 300–500: car park P 40 × 30 = 1,200 m² (CS1.1.1.2 / US4.1.3) enclosed by farmland
   (L2, R2 80 × 200, B2 40 × 50, T2 40 × 120): the thresholds make it non artificialised;
 * X: an isolated 60 × 60 woodland (3,600 m²), non artificialised whatever the thresholds;

@@ -462,8 +462,8 @@ def ink(path: Path, tmp_path: Path) -> list[int]:
 
 def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_path):
     """The layout kept in the project, saved, reopened and exported from the designer
-    (QgsLayoutExporter):
-    its chart pictures point at the folder beside the PDF, not at the run's work folder (gone)."""
+    (QgsLayoutExporter): its chart pictures point at the folder beside the PDF, not at the run's
+    work folder (gone)."""
     from qgis.core import QgsLayoutExporter
 
     output = tmp_path / "belfort.pdf"

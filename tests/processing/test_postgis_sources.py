@@ -19,8 +19,7 @@ from qgis.core import NULL, QgsDataSourceUri, QgsGeometry, QgsVectorLayer
 @pytest.fixture(scope="module")
 def belfort(tmp_path_factory, postgis):
     """(manifest, {name: file layer source}, {name: PostGIS layer}) of the D090 sample:
-    OCCUPATION_SOL of
-    both millésimes in ``<schema>.t1``, the DIFFERENCE in ``<schema>.t2``."""
+    OCCUPATION_SOL of both millésimes in ``<schema>.t1``, the DIFFERENCE in ``<schema>.t2``."""
     out = tmp_path_factory.mktemp("sample90src")
     manifest = belfort_sample(out)
     y1, y2 = manifest["millesimes"]

@@ -7,24 +7,21 @@ B (x 100–200):
 
 * P1, A, 100 × 100 = 1 ha: ``CS2.1.1`` (formations arborées, a parent) / US1.2 → CS1.1.1.1 / US2.
   CS2.1.1 is never artificialised nor impermeable whatever its leaf; CS1.1.1.1 always both: it
-  counts
-  in artificialisation and imperméabilisation (1 ha).
+  counts in artificialisation and imperméabilisation (1 ha).
 * P2, B, 50 × 50 = 0.25 ha: CS1.1.1.1 / ``INDETERMINE`` → ``cs2.1.1`` (lower case) / null: both at
-début
-  whatever the usage, neither at fin: désartificialisation and désimperméabilisation (0.25 ha).
+  début whatever the usage, neither at fin: désartificialisation and désimperméabilisation (0.25
+  ha).
 * P3, A, 40 × 40 = 0.16 ha: CS1.1.2.1 / ``INDETERMINE`` → `` CS2.2.1 `` / US1.1. At début the
-mineral
-  surface is artificialised under every usage but US1.3 (extraction): undetermined, kept out of the
-  flows
-  and reported (REPORT, log, quality table). Imperméabilisation: 0 → 0.
+  mineral surface is artificialised under every usage but US1.3 (extraction): undetermined, kept out
+  of the
+  flows and reported (REPORT, log, quality table). Imperméabilisation: 0 → 0.
 
 No stock layer: every stock is unknown, NULL in GeoPackage and empty in CSV, never 0.
 
 The national files' rule on the same pieces (exact codes only; anything else neither): P1 and P2
 as above (CS1.1.1.1 is listed whatever its usage; CS2.1.1 and the lower-case ``cs2.1.1`` read as
 CS2.1.1 are not); P3: CS1.1.2.1 with a usage other than US1.3 is artificialised, CS2.2.1 / US1.1
-is not:
-0.16 ha
+is not: 0.16 ha
 of désartificialisation in A, and nothing undetermined.
 """
 

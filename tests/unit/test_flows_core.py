@@ -3,30 +3,26 @@ known by hand.
 
 The hand pair (100 m squares = 1 ha, Lambert-93 coordinates, D032, 2018 → 2021):
 
-====  =======================================  ======================================
-==========================
-cell  début 2018                               fin 2021                                what
-changed (by hand)
-====  =======================================  ======================================
-==========================
-1     grass, agriculture  CS2.2.1 US1.1        built, housing  CS1.1.1.1 US2           1 ha artif
-+ imper 2     forest  CS2.1.1.1 US1.2                  grass, transition  CS2.2.1 US6.1        1
-ha artif (matrix), no imper 3     sealed road  CS1.1.1.2 US4.1.1           grass, agriculture
-CS2.2.1 US1.1        1 ha desartif + desimper
+====  ================================  ================================  ========================
+cell  début 2018                        fin 2021                          what changed (by hand)
+====  ================================  ================================  ========================
+1     grass, agriculture CS2.2.1 US1.1  built, housing CS1.1.1.1 US2      1 ha artif + imper
+2     forest CS2.1.1.1 US1.2            grass, transition CS2.2.1 US6.1   1 ha artif (matrix), no
+                                                                          imper
+3     sealed road CS1.1.1.2 US4.1.1     grass, agriculture CS2.2.1 US1.1  1 ha desartif + desimper
       (same square, written from another vertex, clockwise: paired by the canonical key)
-4     mineral, housing  CS1.1.2.1 US2          sealed, housing  CS1.1.1.2 US2          1 ha imper
-(artif both dates) 5     grass CS2.2.1 US1.1                      identical
-nothing 6     grass CS2.2.1 US1.1 (one square)         lower half built CS1.1.1.1 US2,
-0.5 ha artif + imper
-                                               upper half unchanged
-7     two forest halves                        one forest square                       nothing
-(geometry only) 8     grass 150 m | built 150 m                grass 100 m | built 200 m
-0.5 ha strip artif + imper 9     grass, agriculture                       grass, no usage
-CS2.2.1 US6.3          class only (1 ha, no flow) 10    —
-built square                            only in fin: 1 ha 11    grass square
-—                                       only in début: 1 ha
-====  =======================================  ======================================
-==========================
+4     mineral, housing CS1.1.2.1 US2    sealed, housing CS1.1.1.2 US2     1 ha imper (artif both
+                                                                          dates)
+5     grass CS2.2.1 US1.1               identical                         nothing
+6     grass CS2.2.1 US1.1 (one square)  lower half built CS1.1.1.1 US2,   0.5 ha artif + imper
+                                        upper half unchanged
+7     two forest halves                 one forest square                 nothing (geometry only)
+8     grass 150 m | built 150 m         grass 100 m | built 200 m         0.5 ha strip artif + imper
+9     grass, agriculture                grass, no usage CS2.2.1 US6.3     class only (1 ha, no
+                                                                          flow)
+10    —                                 built square                      only in fin: 1 ha
+11    grass square                      —                                 only in début: 1 ha
+====  ================================  ================================  ========================
 """
 
 from __future__ import annotations
