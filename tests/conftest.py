@@ -92,6 +92,17 @@ def _iface_layer_tree_view(qgis_iface):
     yield view
 
 
+@pytest.fixture(autouse=True)
+def _widgets_deleted_after_each_test():
+    """The widgets a test gave to ``deleteLater`` (dialogs, the dock) are deleted when it ends, not
+    at some later event loop inside another test (as pytest-qt does): a dialog's layer boxes then
+    never meet the next test's project."""
+    yield
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 _KEEP_ALIVE: list = []  # QGIS's registry does not keep the Python object of a provider alive
 
 
