@@ -79,7 +79,8 @@ def test_the_diagnostic_log_is_french_and_calm_under_a_c_locale(both_formats, tm
     (totals,) = [line for line in lines if line.startswith("Territoire\u00a0de\u00a0Belfort")]
     figures = totals.split("\u00a0\u00a0")  # the table's cells: no-break spaces (HTML keeps them)
     assert any(re.fullmatch(r"\d{1,3}(\u00a0\d{3})+,\d{2}", f.strip("\u00a0")) for f in figures)
-    assert not re.search(r"\d\.\d{2}\b", text.replace(".7z", ""))
+    # (paths left out: a checkout or build folder may be named « qgis-3.22 »)
+    assert not re.search(r"\d\.\d{2}\b", re.sub(r"\S*/\S*", "", text))
     assert re.search(r"\d,\d{2} ha", text)
     # the summary at the end; the files counted, not listed; the REPORT not in the log
     summary = text[text.index("Synthèse :") :]
