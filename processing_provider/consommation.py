@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingUtils,
 )
@@ -198,14 +197,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
             ),
         )
         self.add(
-            QgsProcessingParameterNumber(
-                self.RATE,
-                self.tr("Reduction rate (%)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=50.0,
-                minValue=0.0,
-                maxValue=100.0,
-            ),
+            params.reduction_rate(self.RATE),
             self.tr(
                 "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by "
                 "article 194, I, 1° of loi n° 2021-1104, unless the territorialisation "

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
     QgsProject,
     QgsVectorLayer,
@@ -56,6 +57,7 @@ __all__ = [
     "propose_beside_project",
     "proposed_folder",
     "published",
+    "reduction_rate",
     "replace_group",
     "unit",
     "usage_field",
@@ -227,6 +229,19 @@ def published(
             ),
         ),
     ]
+
+
+def reduction_rate(name: str) -> QgsProcessingParameterNumber:
+    """The reduction of NAF consumption for 2021–2030 against 2011–2020, in %: 50 by default (the
+    law's); each algorithm gives its own help."""
+    return QgsProcessingParameterNumber(
+        name,
+        tr("Reduction rate (%)"),
+        QgsProcessingParameterNumber.Type.Double,
+        defaultValue=50.0,
+        minValue=0.0,
+        maxValue=100.0,
+    )
 
 
 def coverage(name: str) -> QgsProcessingParameterBoolean:

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsVectorLayer,
@@ -208,14 +207,7 @@ class PortraitAlgorithm(OcsgeAlgorithm):
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterNumber(
-                self.CONSO_RATE,
-                self.tr("Reduction rate (%)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=50.0,
-                minValue=0.0,
-                maxValue=100.0,
-            ),
+            params.reduction_rate(self.CONSO_RATE),
             self.tr(
                 "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by "
                 "article 194, I, 1° of loi n° 2021-1104."
