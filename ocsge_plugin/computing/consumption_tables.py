@@ -139,24 +139,36 @@ def _text_cell(value: Any) -> str:
     return text
 
 
-def _columns(table: pd.DataFrame) -> tuple[list[list], list[list[str]]]:
-    """Each column of ``table`` twice, as Python lists: the values for SQLite (numbers as they
-    are, NaN stored as NULL; None for a missing text) and the CSV cells (numbers as Python writes
-    them,
-    14500.0;
-    empty where missing)."""
-    values, cells = [], []
+def _prepared(table: pd.DataFrame) -> list[tuple[str, Any]]:
+    """Each column once, for ``_columns``: numbers as their numpy array (sliced without pandas),
+    texts already as the two lists ``_columns`` returns (None where missing; CSV cells)."""
+    prepared: list[tuple[str, Any]] = []
     for name in table.columns:
         series = table[name]
-        if series.dtype.kind in "iubf":
-            column = series.tolist()
-            text = list(map(str, column))
-            if series.dtype.kind == "f":
-                for index in np.flatnonzero(np.isnan(series.to_numpy())):
-                    text[index] = ""
+        kind = series.dtype.kind
+        if kind in "iubf":
+            prepared.append((kind, series.to_numpy()))
         else:
             column = series.astype(object).where(series.notna(), None).tolist()
-            text = [_text_cell(v) for v in column]
+            prepared.append(("text", (column, [_text_cell(v) for v in column])))
+    return prepared
+
+
+def _columns(prepared: list[tuple[str, Any]], start: int, stop: int) -> tuple[list, list]:
+    """Rows ``start:stop`` of each prepared column, as Python lists: the values for SQLite
+    (numbers as they are, NaN stored as NULL; None for a missing text) and the CSV cells (numbers
+    as Python writes them, 14500.0; empty where missing)."""
+    values, cells = [], []
+    for kind, data in prepared:
+        if kind == "text":
+            column, text = data[0][start:stop], data[1][start:stop]
+        else:
+            part = data[start:stop]
+            column = part.tolist()
+            text = list(map(str, column))
+            if kind == "f":
+                for index in np.flatnonzero(np.isnan(part)):
+                    text[index] = ""
         values.append(column)
         cells.append(text)
     return values, cells
@@ -211,8 +223,9 @@ def _write_one(
             "PRAGMA synchronous = OFF"
         )  # a staged file: renamed into place only once complete
         handle.write(",".join(_text_cell(c) for c in table.columns) + "\n")
+        prepared = _prepared(table)
         for start in range(0, len(table), ROWS_AT_ONCE):  # a slice at a time: memory stays flat
-            values, cells = _columns(table.iloc[start : start + ROWS_AT_ONCE])
+            values, cells = _columns(prepared, start, start + ROWS_AT_ONCE)
             con.executemany(insert, zip(*values))
             handle.writelines(",".join(row) + "\n" for row in zip(*cells))
         con.commit()
