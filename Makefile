@@ -127,8 +127,12 @@ screenshot-dialog: venv transcompile sample ## the diagnostic's dialog filled in
 screenshot-standalone: venv transcompile sample ## the data panel in an assembled window (both tabs, a delivery loaded)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) scripts/screenshot.py --sample $(BUILD)/sample/90 --out docs/screenshot-dock.png
 
-bench: deps ## benchmark 20,000 / 200,000 / 1,000,000 polygons per millésime vs read floor and native chain → BENCHMARKS.md (long)
+bench: deps ## benchmark 20,000 / 200,000 / 1,000,000 polygons per millésime vs read floor and native chain, and ocsge:consommation at national size → BENCHMARKS.md (long)
+	@$(SYS_PYTHON) bench/consumption.py --rounds 3
 	@$(SYS_PYTHON) bench/run.py --sizes 20000 200000 1000000 --profile 200000
+
+bench-consumption: deps ## ocsge:consommation on a national-size Cerema file (35,000 communes; bars 10 s, 500 MB) → bench/cache/consumption.md
+	@$(SYS_PYTHON) bench/consumption.py --rounds 3
 
 bench-small: deps ## the benchmark at 20,000 polygons only (a few minutes) → BENCHMARKS.md
 	@$(SYS_PYTHON) bench/run.py --sizes 20000

@@ -556,6 +556,12 @@ def render(results: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def consumption_section() -> str:
+    """bench/consumption.py's table (``make bench`` runs it first), when it has run."""
+    table = CACHE / "consumption.md"
+    return "\n" + table.read_text(encoding="utf-8") if table.exists() else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000, 1000000])
@@ -603,7 +609,7 @@ def main() -> None:
                 (CACHE / f"results-{r['size']}.json").write_text(
                     json.dumps(r, indent=1), encoding="utf-8"
                 )
-    text = render(results) + postgis_bench.render()
+    text = render(results) + postgis_bench.render() + consumption_section()
     tmp = ROOT / "BENCHMARKS.md.tmp"
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, ROOT / "BENCHMARKS.md")
