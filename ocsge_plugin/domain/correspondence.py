@@ -95,13 +95,28 @@ class Correspondence(str):
     source: str  # the document the file cites (its « # source: » line), or ""
     path: str
     entries: dict[str, Entry]
+    field: str  # the layers' field holding the code ("" until ``for_field``)
 
     def __new__(
         cls, name: str, entries: dict[str, Entry], source: str = "", path: str = ""
     ) -> Correspondence:
         self = super().__new__(cls, PREFIX + name)
         self.name, self.source, self.path, self.entries = name, source, path, dict(entries)
+        self.field = ""
         return self
+
+    def for_field(self, field: str) -> Correspondence:
+        """The same table, reading the code in the layers' field ``field``."""
+        copy = Correspondence(self.name, self.entries, self.source, self.path)
+        copy.field = field
+        return copy
+
+    def code_fields(self, names: list[str]) -> dict[str, str] | None:
+        """The layer's code field (``field``, any case) as both ``code_cs`` and ``code_us``, the
+        names every reader of a stock layer asks for (the usage is not read through a table);
+        None when the layer has no such field."""
+        found = next((name for name in names if name.lower() == self.field.lower()), None)
+        return {"code_cs": found, "code_us": found} if self.field and found else None
 
     def statuses(self, code: object) -> tuple[bool | None, bool | None]:
         """(imperméable, artificialisé) of a code of the layer; (None, None) when not mapped."""
@@ -122,7 +137,13 @@ class Correspondence(str):
         for entry in self.entries.values():
             key = {True: "artificialise", False: "non_artificialise"}.get(entry.artif)
             counts[key or "indetermine"] += 1
-        return {"nom": self.name, "source": self.source, "fichier": self.path, "codes": counts}
+        return {
+            "nom": self.name,
+            "source": self.source,
+            "fichier": self.path,
+            "champ": self.field,
+            "codes": counts,
+        }
 
 
 def _decode(data: bytes) -> str:

@@ -28,7 +28,7 @@ from ..domain import nomenclature
 from ..domain.rules import DEFAULT_CONVENTION
 from ..publishing import export
 from ..storage import keeping, reading
-from .aggregate import method_used, run_aggregate, undetermined
+from .aggregate import method_used, run_aggregate, table_entry, table_method, undetermined
 from .export import ExportOptions, run_export
 from .logs import log_pairs, log_table, log_undetermined, say
 from .steps import steps as multi_step
@@ -103,6 +103,7 @@ class DiagnosticRun:
             "convention": convention,
             "indetermine": undetermined(self.result),
             "quality": self.written.quality,
+            **table_entry(self.result),
         }
 
 
@@ -167,7 +168,7 @@ def diagnose(
         left_out,
         notes,
         result,
-        method_used(options.method, kinds),
+        method_used(table_method(options.method, options.convention), kinds),
         list(paths) + [layer.name() for layer in given],
     )
 

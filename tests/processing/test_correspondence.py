@@ -1,0 +1,238 @@
+"""A regional base computed through a correspondence table (issue 28, point 4): hand layers in a
+made-up two-level nomenclature, two millésimes, two territories; stocks and flows known by hand,
+the code the table does not list reported with its surface and never counted as non-artificialised.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from builders import write_layer
+from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+
+X0, Y0 = 990000.0, 6720000.0  # Lambert-93
+
+
+def rect(x0, y0, x1, y1):
+    return (
+        f"MULTIPOLYGON((({X0 + x0} {Y0 + y0},{X0 + x1} {Y0 + y0},{X0 + x1} "
+        f"{Y0 + y1},{X0 + x0} {Y0 + y1},{X0 + x0} {Y0 + y0})))"
+    )
+
+
+def territories(path: Path, rows) -> Path:
+    return write_layer(
+        path, "territoires", ["code", "nom", "epci_code"], rows, geometry_name="geom"
+    )
+
+
+def rows_by_code(path) -> dict[str, dict]:
+    layer = QgsVectorLayer(path, "out", "ogr")
+    return {
+        feature["code"]: {
+            name: None if isinstance(v, QVariant) and v.isNull() else v
+            for name, v in zip(layer.fields().names(), feature.attributes())
+        }
+        for feature in layer.getFeatures()
+    }
+
+
+# Made-up nomenclature: 1 built-up (1.1 housing: artificialised, imperméabilisation not stated;
+# 1.2 roads: artificialised and impermeable), 2 farmland (2.1 crops: neither); 9.9 is not in the
+# table.
+TABLE = (
+    "# nom: Base d'essai niveau 2\n"
+    "# source: https://example.org/nomenclature-essai.pdf\n"
+    "code;libelle;artificialise;impermeable\n"
+    "1.1;Habitat;oui;indetermine\n"
+    "1.2;Routes;oui;oui\n"
+    "2.1;Cultures;non;non\n"
+)
+# Territories A = [0,100]², B = [100,200] × [0,100] (1 ha each).
+DEBUT = [
+    (rect(0, 0, 50, 100), ["P1", "2.1"]),  # A 5000 m²: crops
+    (rect(50, 0, 150, 50), ["P2", "1.2"]),  # A 2500, B 2500: roads
+    (rect(50, 50, 150, 100), ["P3", "1.1"]),  # A 2500, B 2500: housing
+    (rect(150, 0, 200, 100), ["P4", "9.9"]),  # B 5000: unmapped
+]
+FIN = [
+    (rect(0, 0, 50, 100), ["P1", "1.1"]),  # crops → housing: artificialised
+    (rect(50, 0, 150, 50), ["P2", "2.1"]),  # roads → crops: désartificialisé, désimperméabilisé
+    (rect(50, 50, 150, 100), ["P3", "1.1"]),
+    (rect(150, 0, 200, 100), ["P4", "9.9"]),
+]
+# By hand (m²). Imperméabilisation: only the roads say yes; housing says nothing (indéterminé),
+# so P1's change (crops → housing) is an artificialisation whose imperméabilisation flow cannot be
+# told (flux_indetermine). Undetermined surface at fin: housing (imperméabilisation not stated)
+# and the unmapped 9.9.
+HAND = {
+    "A": dict(
+        surface_artif_debut=5000,
+        surface_artif=7500,
+        surface_imper_debut=2500,
+        surface_imper=0,
+        flux_artif=5000,
+        flux_desartif=2500,
+        flux_artif_net=2500,
+        flux_imper=0,
+        flux_desimper=2500,
+        flux_imper_net=-2500,
+        flux_indetermine=5000,
+        surface_indeterminee=7500,  # P1 5000 + P3 2500 (housing)
+    ),
+    "B": dict(
+        surface_artif_debut=5000,
+        surface_artif=2500,
+        surface_imper_debut=2500,
+        surface_imper=0,
+        flux_artif=0,
+        flux_desartif=2500,
+        flux_artif_net=-2500,
+        flux_imper=0,
+        flux_desimper=2500,
+        flux_imper_net=-2500,
+        flux_indetermine=0,
+        surface_indeterminee=7500,  # P3 2500 (housing) + P4 5000 (unmapped)
+    ),
+}
+
+
+@pytest.fixture
+def regional(tmp_path):
+    """The two millésimes (year in the file's name only), the table and the territories."""
+    paths = []
+    for year, rows in ((2015, DEBUT), (2021, FIN)):
+        path = write_layer(
+            tmp_path / f"ocsol_region_{year}.gpkg", f"ocsol_{year}", ["ident", "code_n2"], rows
+        )
+        paths.append(str(path))
+    table = tmp_path / "essai.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    terr = territories(
+        tmp_path / "territoires.gpkg",
+        [
+            (rect(0, 0, 100, 100), ["A", "Alpha", "E1"]),
+            (rect(100, 0, 200, 100), ["B", "Beta", "E1"]),
+        ],
+    )
+    return paths, table, terr
+
+
+def test_aggregate_stocks_flows_and_unmapped_code(run, regional, tmp_path):
+    paths, table, terr = regional
+    results, feedback = run(
+        "ocsge:aggregate",
+        {
+            "INPUT_LAYERS": paths,
+            "TERRITORIES": str(terr),
+            "CODE_FIELD": "code",
+            "NAME_FIELD": "nom",
+            "CORRESPONDANCE": str(table),
+            "CORRESPONDANCE_FIELD": "CODE_N2",  # case ignored
+            "UNIT": 1,  # m²
+            "OUTPUT": str(tmp_path / "out.gpkg"),
+        },
+    )
+    rows = rows_by_code(results["OUTPUT"])
+    for code, expected in HAND.items():
+        row = rows[code]
+        assert (row["millesime_debut"], row["millesime_fin"]) == ("2015", "2021")
+        for name, value in expected.items():
+            assert row[name] == pytest.approx(value, abs=1e-6), (code, name)
+        assert row["convention"] == "correspondance:Base d'essai niveau 2"
+    report = json.loads(results["REPORT"])
+    table_report = report["correspondance"]
+    assert table_report["nom"] == "Base d'essai niveau 2"
+    assert table_report["source"] == "https://example.org/nomenclature-essai.pdf"
+    assert table_report["champ"] == "CODE_N2"
+    assert table_report["codes"] == {"artificialise": 2, "non_artificialise": 1, "indetermine": 0}
+    absent = table_report["codes_absents"]
+    assert len(absent) == 2  # each millésime's layer
+    for codes in absent.values():
+        assert codes == {"9.9": {"nombre": 1, "surface_ha": pytest.approx(0.5)}}
+    assert any("9.9 (1 polygon(s), 0.5000 ha)" in w for w in feedback.warnings)
+    # The table's name is in the GeoPackage's metadata, as a convention is.
+    layer = QgsVectorLayer(results["OUTPUT"], "out", "ogr")
+    assert layer.isValid()
+    from osgeo import gdal
+
+    info = gdal.OpenEx(str(Path(results["OUTPUT"]).parent / "out.gpkg"))
+    assert info.GetLayer(0).GetMetadataItem("convention") == "correspondance:Base d'essai niveau 2"
+
+
+def test_classify_through_the_table(run, regional, tmp_path):
+    paths, table, _terr = regional
+    results, feedback = run(
+        "ocsge:classify",
+        {
+            "INPUT": paths[0],
+            "CORRESPONDANCE": str(table),
+            "CORRESPONDANCE_FIELD": "code_n2",
+            "OUTPUT": str(tmp_path / "classe.gpkg"),
+        },
+    )
+    assert results["METHOD_USED"] == "matrice"
+    assert results["ARTIF_HA"] == pytest.approx(1.0)  # P2 0.5 + P3 0.5
+    assert results["IMPER_HA"] == pytest.approx(0.5)  # P2
+    assert results["INDETERMINE_HA"] == pytest.approx(0.5)  # P4, unmapped
+    assert results["INDETERMINE_IMPER_HA"] == pytest.approx(1.0)  # P3 (not stated) + P4
+    report = json.loads(results["REPORT"])
+    assert report["convention"] == "correspondance:Base d'essai niveau 2"
+    assert report["correspondance"]["codes_absents"] == {
+        "9.9": {"nombre": 1, "surface_ha": pytest.approx(0.5)}
+    }
+    assert any("9.9 (1 polygon(s), 0.5000 ha)" in w for w in feedback.warnings)
+
+
+def test_table_without_field_or_with_thresholds_refused(run, regional, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    paths, table, _terr = regional
+    base = {"INPUT": paths[0], "OUTPUT": str(tmp_path / "c.gpkg"), "CORRESPONDANCE": str(table)}
+    with pytest.raises(QgsProcessingException, match="CORRESPONDANCE_FIELD"):
+        run("ocsge:classify", base)
+    with pytest.raises(QgsProcessingException, match="correspondence table"):
+        run("ocsge:classify", dict(base, CORRESPONDANCE_FIELD="code_n2", METHOD=3))
+
+
+def test_flows_by_overlay_through_the_table(run, regional, tmp_path):
+    paths, table, _terr = regional
+    results, feedback = run(
+        "ocsge:flows",
+        {
+            "OCCUPATION_DEBUT": paths[0],
+            "OCCUPATION_FIN": paths[1],
+            "MILLESIME_DEBUT": 2015,
+            "MILLESIME_FIN": 2021,
+            "CORRESPONDANCE": str(table),
+            "CORRESPONDANCE_FIELD": "code_n2",
+            "OUTPUT": str(tmp_path / "flux.gpkg"),
+        },
+    )
+    report = json.loads(results["REPORT"])
+    assert report["method"] == "matrice"
+    assert report["convention"] == "correspondance:Base d'essai niveau 2"
+    flows = report["flows_ha"]
+    # P1 crops → housing 0.5 ha; P2 roads → crops 0.5 ha (désartificialisé, désimperméabilisé)
+    assert flows["flux_artif"] == pytest.approx(0.5)
+    assert flows["flux_desartif"] == pytest.approx(0.5)
+    assert flows["flux_imper"] == pytest.approx(0.0, abs=1e-9)
+    assert flows["flux_desimper"] == pytest.approx(0.5)
+    assert report["correspondance"]["codes_absents"] == {
+        name: {"9.9": {"nombre": 1, "surface_ha": pytest.approx(0.5)}}
+        for name in ("ocsol_region_2015", "ocsol_region_2021")
+    }
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(str(tmp_path / "flux.gpkg"))
+    layer = dataset.GetLayer(0)
+    assert layer.GetMetadataItem("convention") == "correspondance:Base d'essai niveau 2"
+    by_flux = {}
+    for feature in layer:
+        by_flux[feature.GetField("flux")] = feature.GetField("flux_imper")
+    # P1's piece: artificialised, its imperméabilisation flow unknown (NULL), not « 0 »
+    assert "artificialisation" in by_flux and by_flux["artificialisation"] is None
+    del layer, dataset
