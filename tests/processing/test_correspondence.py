@@ -236,3 +236,100 @@ def test_flows_by_overlay_through_the_table(run, regional, tmp_path):
     # P1's piece: artificialised, its imperméabilisation flow unknown (NULL), not « 0 »
     assert "artificialisation" in by_flux and by_flux["artificialisation"] is None
     del layer, dataset
+
+
+def test_diagnostic_on_the_regional_layers(run, regional, tmp_path):
+    """The diagnostic on the regional layers (LAYERS): published tables per commune computed
+    through the table, its name in the REPORT and the files' metadata."""
+    paths, table, _terr = regional
+    communes = write_layer(
+        tmp_path / "communes.gpkg",
+        "communes",
+        ["code", "nom", "epci_code", "departement_code", "region_code"],
+        [
+            (rect(0, 0, 100, 100), ["90001", "Alpha", "200069052", "90", "27"]),
+            (rect(100, 0, 200, 100), ["90002", "Beta", "200069052", "90", "27"]),
+        ],
+        geometry_name="geom",
+    )
+    results, feedback = run(
+        "ocsge:diagnostic",
+        {
+            "LAYERS": paths,
+            "COMMUNES": str(communes),
+            "CODE_FIELD": "code",
+            "NAME_FIELD": "nom",
+            "CORRESPONDANCE": str(table),
+            "CORRESPONDANCE_FIELD": "code_n2",
+            "UNIT": 1,
+            "OUTPUT_FOLDER": str(tmp_path / "out"),
+        },
+    )
+    report = json.loads(results["REPORT"])
+    assert report["convention"] == "correspondance:Base d'essai niveau 2"
+    assert (
+        report["correspondance"]["codes_absents"]
+        == {
+            title: {"9.9": {"nombre": 1, "surface_ha": pytest.approx(0.5)}}
+            for title in report["correspondance"]["codes_absents"]
+        }
+        and len(report["correspondance"]["codes_absents"]) == 2
+    )
+    import csv
+
+    def rows(level):
+        with open(tmp_path / "out" / f"artif_{level}.csv", encoding="utf-8") as handle:
+            return {row[f"{level}_code"]: row for row in csv.DictReader(handle)}
+
+    communes = rows("commune")
+    for code, hand in (("90001", HAND["A"]), ("90002", HAND["B"])):
+        row = communes[code]
+        assert (row["millesime_debut"], row["millesime_fin"]) == ("2015", "2021")
+        for name in ("surface_artif", "flux_artif", "flux_desartif", "flux_artif_net"):
+            assert float(row[name]) == pytest.approx(hand[name]), (code, name)
+    (epci,) = rows("epci").values()  # the two communes summed
+    assert float(epci["surface_artif"]) == pytest.approx(10000.0)
+    assert float(epci["pourcent_artif"]) == pytest.approx(50.0)
+    assert float(epci["flux_artif_net"]) == pytest.approx(0.0, abs=1e-6)
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(str(tmp_path / "out" / "artif_commune.gpkg"))
+    assert (
+        dataset.GetLayer(0).GetMetadataItem("convention") == "correspondance:Base d'essai niveau 2"
+    )
+    del dataset
+
+
+def test_unmapped_code_gives_no_flow(run, regional, tmp_path):
+    """9.9 → housing is no artificialisation, roads → 9.9 no désartificialisation: the unmapped
+    code is indéterminé at that date, both pieces are counted apart (1.5 ha)."""
+    _paths, table, _terr = regional
+    debut = write_layer(
+        tmp_path / "autre_2015.gpkg",
+        "autre_2015",
+        ["ident", "code_n2"],
+        [(rect(0, 0, 100, 100), ["Q1", "9.9"]), (rect(100, 0, 150, 100), ["Q2", "1.2"])],
+    )
+    fin = write_layer(
+        tmp_path / "autre_2021.gpkg",
+        "autre_2021",
+        ["ident", "code_n2"],
+        [(rect(0, 0, 100, 100), ["Q1", "1.1"]), (rect(100, 0, 150, 100), ["Q2", "9.9"])],
+    )
+    results, _feedback = run(
+        "ocsge:flows",
+        {
+            "OCCUPATION_DEBUT": str(debut),
+            "OCCUPATION_FIN": str(fin),
+            "MILLESIME_DEBUT": 2015,
+            "MILLESIME_FIN": 2021,
+            "CORRESPONDANCE": str(table),
+            "CORRESPONDANCE_FIELD": "code_n2",
+            "OUTPUT": str(tmp_path / "flux2.gpkg"),
+        },
+    )
+    report = json.loads(results["REPORT"])
+    for name in ("flux_artif", "flux_desartif", "flux_imper", "flux_desimper"):
+        assert report["flows_ha"][name] == pytest.approx(0.0, abs=1e-9), name
+    assert report["undetermined_ha"] == pytest.approx(1.5)
+    assert report["undetermined_count"] == 2
