@@ -138,3 +138,20 @@ def test_classify_through_the_table_reports_unmapped_codes_with_surface(corr, tm
     assert result.unknown_surface == {"9.9": pytest.approx(400.0)}
     with pytest.raises(classify.ClassifyError, match="correspondence table"):
         classify.classify_layer(layer, "matrice_seuils", "code_n2", None, convention=table)
+
+
+def test_portrait_texts_name_the_table(ocsge):
+    """A portrait of tables computed through a table says so: cover and method note name it, never
+    « IGN, OCS GE » nor the décret's matrix; OCS GE's portrait is unchanged."""
+    from ocsge.ocsge_plugin.report import content
+
+    regional = dict(content.method_note("matrice", "correspondance:MOS 2021 niveau 2"))
+    assert "« MOS 2021 niveau 2 »" in regional["Données"]
+    assert "table de correspondance « MOS 2021 niveau 2 »" in regional["Artificialisation"]
+    assert "matrice couverture × usage" not in regional["Artificialisation"]
+    assert "« MOS 2021 niveau 2 »" in regional["Imperméabilisation"]
+    assert "jamais comme non artificialisé" in regional["Codes indéterminés"]
+    ocsge_note = dict(content.method_note("matrice", "indetermine"))
+    assert "matrice couverture × usage" in ocsge_note["Artificialisation"]
+    assert list(regional) == list(ocsge_note)  # same headings (the layout's)
+    assert content.convention_words("national").startswith("comme les fichiers nationaux")
