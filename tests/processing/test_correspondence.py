@@ -106,7 +106,10 @@ def regional(tmp_path):
     paths = []
     for year, rows in ((2015, DEBUT), (2021, FIN)):
         path = write_layer(
-            tmp_path / f"ocsol_region_{year}.gpkg", f"ocsol_{year}", ["ident", "code_n2"], rows
+            tmp_path / "base" / f"ocsol_region_{year}.gpkg",
+            f"ocsol_{year}",
+            ["ident", "code_n2"],
+            rows,
         )
         paths.append(str(path))
     table = tmp_path / "essai.csv"
@@ -238,9 +241,11 @@ def test_flows_by_overlay_through_the_table(run, regional, tmp_path):
     del layer, dataset
 
 
-def test_diagnostic_on_the_regional_layers(run, regional, tmp_path):
-    """The diagnostic on the regional layers (LAYERS): published tables per commune computed
-    through the table, its name in the REPORT and the files' metadata."""
+@pytest.mark.parametrize("given", ["LAYERS", "INPUT"])
+def test_diagnostic_on_the_regional_layers(run, regional, tmp_path, given):
+    """The diagnostic on the regional layers (loaded layers, LAYERS, or their folder, INPUT):
+    published tables per commune computed through the table, its name in the REPORT and the files'
+    metadata."""
     paths, table, _terr = regional
     communes = write_layer(
         tmp_path / "communes.gpkg",
@@ -255,7 +260,7 @@ def test_diagnostic_on_the_regional_layers(run, regional, tmp_path):
     results, feedback = run(
         "ocsge:diagnostic",
         {
-            "LAYERS": paths,
+            given: paths if given == "LAYERS" else str(Path(paths[0]).parent),
             "COMMUNES": str(communes),
             "CODE_FIELD": "code",
             "NAME_FIELD": "nom",
