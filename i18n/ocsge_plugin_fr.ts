@@ -24,7 +24,7 @@
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="196"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="197"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
@@ -44,37 +44,37 @@
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="224"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="225"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="249"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="250"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="529"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="554"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="545"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="570"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="573"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="598"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="583"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="608"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="593"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="618"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="308"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="326"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="306"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="324"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
@@ -1504,47 +1504,47 @@
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="151"/>
+        <location filename="../processing_provider/params.py" line="152"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="168"/>
+        <location filename="../processing_provider/params.py" line="169"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="234"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="234"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="234"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="288"/>
+        <location filename="../processing_provider/params.py" line="289"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="313"/>
+        <location filename="../processing_provider/params.py" line="314"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="321"/>
+        <location filename="../processing_provider/params.py" line="322"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="324"/>
+        <location filename="../processing_provider/params.py" line="325"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="151"/>
+        <location filename="../processing_provider/params.py" line="152"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="168"/>
+        <location filename="../processing_provider/params.py" line="169"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="253"/>
+        <location filename="../processing_provider/params.py" line="254"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="256"/>
+        <location filename="../processing_provider/params.py" line="257"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="263"/>
+        <location filename="../processing_provider/params.py" line="264"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="297"/>
+        <location filename="../processing_provider/params.py" line="298"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,12 +1966,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="187"/>
+        <location filename="../processing_provider/params.py" line="188"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="187"/>
+        <location filename="../processing_provider/params.py" line="188"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2565,7 +2565,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="332"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="357"/>
         <source>{path} (layer {layer}, read as {kind}): {error}</source>
         <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="200"/>
+        <location filename="../processing_provider/params.py" line="201"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="201"/>
+        <location filename="../processing_provider/params.py" line="202"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="201"/>
+        <location filename="../processing_provider/params.py" line="202"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2603,42 +2603,42 @@ Layers loaded with the plugin read copies kept beside the archives and stay vali
 Les couches chargées par l'extension lisent les copies gardées à côté des archives et restent valides ; une livraison demandée de nouveau sera retéléchargée. Vider le cache ?</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="188"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="206"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="204"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="222"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="231"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="249"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="231"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="249"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="274"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="292"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="276"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="294"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="277"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="295"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="281"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="299"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="423"/>
+        <location filename="../processing_provider/params.py" line="424"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="423"/>
+        <location filename="../processing_provider/params.py" line="424"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="436"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="436"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="449"/>
+        <location filename="../processing_provider/params.py" line="450"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="455"/>
+        <location filename="../processing_provider/params.py" line="456"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="464"/>
+        <location filename="../processing_provider/params.py" line="465"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="464"/>
+        <location filename="../processing_provider/params.py" line="465"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="474"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="474"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="481"/>
+        <location filename="../processing_provider/params.py" line="482"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2758,12 +2758,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="310"/>
+        <location filename="../processing_provider/params.py" line="311"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="297"/>
+        <location filename="../processing_provider/params.py" line="298"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="243"/>
+        <location filename="../processing_provider/params.py" line="244"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="246"/>
+        <location filename="../processing_provider/params.py" line="247"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2843,32 +2843,32 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="292"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="310"/>
         <source>{count} commune ({departements})</source>
         <translation>{count} commune ({departements})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="292"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="310"/>
         <source>{count} communes ({departements})</source>
         <translation>{count} communes ({departements})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="301"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="319"/>
         <source>, {count} outside the data</source>
         <translation>, {count} hors des données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="305"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="323"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="307"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="325"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="310"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="328"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
@@ -3570,19 +3570,19 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="276"/>
+        <location filename="../processing_provider/params.py" line="277"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/classify_checks.py" line="88"/>
         <source>With a correspondence table, a polygon's artificialisation is the table's answer for its code: choose the method Automatic or Matrice (IGN's artificialisation layer and the décret's thresholds belong to OCS GE).</source>
-        <translation>Avec une table de correspondance, l&apos;artificialisation d&apos;un polygone est la réponse de la table pour son code : choisissez la méthode Automatique ou Matrice (la couche d&apos;artificialisation de l&apos;IGN et les seuils du décret sont propres à l&apos;OCS GE).</translation>
+        <translation>Avec une table de correspondance, l'artificialisation d'un polygone est la réponse de la table pour son code : choisissez la méthode Automatique ou Matrice (la couche d'artificialisation de l'IGN et les seuils du décret sont propres à l'OCS GE).</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/computing/flows_overlay.py" line="259"/>
         <source>The layer {name} has no field {field} (fields: {fields}).</source>
-        <translation>La couche {name} n&apos;a pas de champ {field} (champs : {fields}).</translation>
+        <translation>La couche {name} n'a pas de champ {field} (champs : {fields}).</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/domain/correspondence.py" line="187"/>
@@ -3609,7 +3609,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
     <message>
         <location filename="../ocsge_plugin/domain/correspondence.py" line="231"/>
         <source>The correspondence table {path} has no column {missing} (found: {found}). Expected the columns code, artificialise, impermeable (libelle optional).</source>
-        <translation>La table de correspondance {path} n&apos;a pas de colonne {missing} (colonnes trouvées : {found}). Attendu : les colonnes code, artificialise, impermeable (libelle facultative).</translation>
+        <translation>La table de correspondance {path} n'a pas de colonne {missing} (colonnes trouvées : {found}). Attendu : les colonnes code, artificialise, impermeable (libelle facultative).</translation>
     </message>
     <message>
         <location filename="../ocsge_plugin/domain/correspondence.py" line="251"/>
@@ -3644,7 +3644,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
     <message>
         <location filename="../processing_provider/params.py" line="108"/>
         <source>Correspondence table of a regional base (CSV)</source>
-        <translation>Table de correspondance d&apos;une base régionale (CSV)</translation>
+        <translation>Table de correspondance d'une base régionale (CSV)</translation>
     </message>
     <message>
         <location filename="../processing_provider/params.py" line="108"/>
@@ -3654,7 +3654,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
     <message>
         <location filename="../processing_provider/params.py" line="114"/>
         <source>For a land-cover base other than OCS GE (a regional base, Corine Land Cover): a CSV file (';' or ',', UTF-8 or Latin-1) with the columns code, artificialise, impermeable (values oui, non, indetermine) and libelle (optional); lines '# nom: …' and '# source: …' before the header name the table and the document it follows. Each polygon's code is read through the table instead of the couverture × usage matrix (no thresholds): a code the table says indetermine, or does not list, is counted apart as indéterminé, never as non-artificialised, and the unlisted codes are reported with their surface. The table's name is written where the convention is (report, metadata, convention column). Shipped: resources/correspondances/clc_niveau1.csv (Corine Land Cover).</source>
-        <translation>Pour une base d&apos;occupation du sol autre que l&apos;OCS GE (base régionale, Corine Land Cover) : un fichier CSV (« ; » ou « , », UTF-8 ou Latin-1) aux colonnes code, artificialise, impermeable (valeurs oui, non, indetermine) et libelle (facultative) ; des lignes « # nom: … » et « # source: … » avant l&apos;en-tête nomment la table et le document qu&apos;elle suit. Le code de chaque polygone est lu dans la table au lieu de la matrice couverture × usage (sans les seuils) : un code que la table dit indetermine, ou qu&apos;elle ne liste pas, est compté à part comme indéterminé, jamais comme non artificialisé, et les codes absents de la table sont signalés avec leur surface. Le nom de la table est écrit là où l&apos;est la convention (rapport, métadonnées, colonne convention). Fournie : resources/correspondances/clc_niveau1.csv (Corine Land Cover).</translation>
+        <translation>Pour une base d'occupation du sol autre que l'OCS GE (base régionale, Corine Land Cover) : un fichier CSV (« ; » ou « , », UTF-8 ou Latin-1) aux colonnes code, artificialise, impermeable (valeurs oui, non, indetermine) et libelle (facultative) ; des lignes « # nom: … » et « # source: … » avant l'en-tête nomment la table et le document qu'elle suit. Le code de chaque polygone est lu dans la table au lieu de la matrice couverture × usage (sans les seuils) : un code que la table dit indetermine, ou qu'elle ne liste pas, est compté à part comme indéterminé, jamais comme non artificialisé, et les codes absents de la table sont signalés avec leur surface. Le nom de la table est écrit là où l'est la convention (rapport, métadonnées, colonne convention). Fournie : resources/correspondances/clc_niveau1.csv (Corine Land Cover).</translation>
     </message>
     <message>
         <location filename="../processing_provider/params.py" line="128"/>
@@ -3663,8 +3663,8 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
     </message>
     <message>
         <location filename="../processing_provider/params.py" line="131"/>
-        <source>The layers' field holding the codes the correspondence table lists (e.g. code_n2, CODE_18); required with the table, case ignored. A layer with this field is read as the base's layer of its millésime (a millesime field, or a year alone in its name: mos_2021).</source>
-        <translation>Le champ des couches qui porte les codes que liste la table de correspondance (par exemple code_n2, CODE_18) ; obligatoire avec la table, sans tenir compte de la casse. Une couche qui a ce champ est lue comme la couche de la base pour son millésime (champ millesime, ou une année seule dans son nom : mos_2021).</translation>
+        <source>The layers' field holding the codes the correspondence table lists (e.g. code_n2, CODE_18); required with the table, case ignored. A layer with this field is read as the base's layer of its millésime (a millesime field, or a year alone in its name: mos_2021); in the diagnostic, files and folders given as deliveries whose layers have it are read so.</source>
+        <translation>Le champ des couches qui porte les codes que liste la table de correspondance (par exemple code_n2, CODE_18) ; obligatoire avec la table, sans tenir compte de la casse. Une couche qui a ce champ est lue comme la couche de la base pour son millésime (champ millesime, ou une année seule dans son nom : mos_2021) ; dans le diagnostic, les fichiers et dossiers donnés comme livraisons dont les couches ont ce champ sont lus ainsi.</translation>
     </message>
 </context>
 <context>
@@ -5089,7 +5089,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
     <message>
         <location filename="../processing_provider/base.py" line="344"/>
         <source>A correspondence table is given without the code field: name the layers&apos; field holding the codes it lists (CORRESPONDANCE_FIELD).</source>
-        <translation>Une table de correspondance est donnée sans le champ du code : indiquez le champ des couches qui porte les codes qu&apos;elle liste (CORRESPONDANCE_FIELD).</translation>
+        <translation>Une table de correspondance est donnée sans le champ du code : indiquez le champ des couches qui porte les codes qu'elle liste (CORRESPONDANCE_FIELD).</translation>
     </message>
 </context>
 <context>

@@ -133,7 +133,8 @@ def correspondence(table_name: str, field_name: str) -> list[QgsProcessingParame
             "The layers' field holding the codes the correspondence table lists (e.g. "
             "code_n2, CODE_18); required with the table, case ignored. A layer with this field "
             "is read as the base's layer of its millésime (a millesime field, or a year "
-            "alone in its name: mos_2021)."
+            "alone in its name: mos_2021); in the diagnostic, files and folders given as "
+            "deliveries whose layers have it are read so."
         )
     )
     return [table, field]
