@@ -188,6 +188,13 @@ def test_classify_through_the_table(run, regional, tmp_path):
         "9.9": {"nombre": 1, "surface_ha": pytest.approx(0.5)}
     }
     assert any("9.9 (1 polygon(s), 0.5000 ha)" in w for w in feedback.warnings)
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(str(tmp_path / "classe.gpkg"))
+    assert (
+        dataset.GetLayer(0).GetMetadataItem("convention") == "correspondance:Base d'essai niveau 2"
+    )
+    del dataset
 
 
 def test_table_without_field_or_with_thresholds_refused(run, regional, tmp_path):
