@@ -484,22 +484,22 @@
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="122"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="123"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="212"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="213"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="266"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="341"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="346"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="249"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="254"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
@@ -3665,6 +3665,11 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <location filename="../processing_provider/params.py" line="131"/>
         <source>The layers' field holding the codes the correspondence table lists (e.g. code_n2, CODE_18); required with the table, case ignored. A layer with this field is read as the base's layer of its millésime (a millesime field, or a year alone in its name: mos_2021); in the diagnostic, files and folders given as deliveries whose layers have it are read so.</source>
         <translation>Le champ des couches qui porte les codes que liste la table de correspondance (par exemple code_n2, CODE_18) ; obligatoire avec la table, sans tenir compte de la casse. Une couche qui a ce champ est lue comme la couche de la base pour son millésime (champ millesime, ou une année seule dans son nom : mos_2021) ; dans le diagnostic, les fichiers et dossiers donnés comme livraisons dont les couches ont ce champ sont lus ainsi.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/publishing/export.py" line="222"/>
+        <source>Land cover read through the correspondence table {name}, not OCS GE.</source>
+        <translation>Occupation du sol lue à travers la table de correspondance {name}, pas l&apos;OCS GE.</translation>
     </message>
 </context>
 <context>

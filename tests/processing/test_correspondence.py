@@ -309,6 +309,10 @@ def test_diagnostic_on_the_regional_layers(run, regional, tmp_path, given):
     assert (
         dataset.GetLayer(0).GetMetadataItem("convention") == "correspondance:Base d'essai niveau 2"
     )
+    description = dataset.GetLayer(0).GetMetadataItem("DESCRIPTION")
+    assert description.endswith(
+        "read through the correspondence table Base d'essai niveau 2, not OCS GE."
+    )
     del dataset
 
 
