@@ -105,6 +105,9 @@ class Correspondence(str):
         self.field = ""
         return self
 
+    def __getnewargs__(self) -> tuple:  # copy, deepcopy and pickle make it again
+        return (self.name, self.entries, self.source, self.path)
+
     def for_field(self, field: str) -> Correspondence:
         """The same table, reading the code in the layers' field ``field``."""
         copy = Correspondence(self.name, self.entries, self.source, self.path)

@@ -52,6 +52,16 @@ def test_read_names_codes_and_statuses(corr, tmp_path):
     }
 
 
+def test_copies_keep_the_table_and_field(corr, tmp_path):
+    import copy
+    import pickle
+
+    table = corr.read_correspondence(write(tmp_path, TABLE)).for_field("code_n2")
+    for again in (copy.deepcopy(table), pickle.loads(pickle.dumps(table))):
+        assert again == table and isinstance(again, corr.Correspondence)
+        assert again.field == "code_n2" and again.statuses("1.2") == (True, True)
+
+
 def test_latin1_comma_no_name_numeric_codes(corr, tmp_path):
     text = "code,artificialise,impermeable\n112,oui,non\n211,non,non\n"
     table = corr.read_correspondence(write(tmp_path, text, "clc_essai.csv", "latin-1"))
