@@ -264,12 +264,12 @@
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="117"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="119"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="128"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="130"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="162"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="164"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="170"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="172"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
@@ -354,32 +354,32 @@
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="225"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="227"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="233"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="235"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="242"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="244"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="264"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="266"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="286"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="288"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="297"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="299"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
@@ -1549,32 +1549,32 @@
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="333"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="335"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="342"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="344"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="351"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="353"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="358"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="360"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="367"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="369"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="374"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="376"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
@@ -1604,7 +1604,7 @@
         <translation>La couche n'a pas de champ {missing}. Attendu : les surfaces par classe de ocsge:aggregate (champs tableau, code, code_cs, cs_debut, surface…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="108"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="110"/>
         <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
@@ -3585,44 +3585,44 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>La couche {name} n'a pas de champ {field} (champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="187"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="190"/>
         <source>The correspondence table {path} cannot be read: {error}</source>
         <translation>La table de correspondance {path} ne peut pas être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="194"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="197"/>
         <source>The correspondence table {path} is empty.</source>
         <translation>La table de correspondance {path} est vide.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="209"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="212"/>
         <source>The correspondence table {path} has {count} problem(s):
 {problems}</source>
         <translation>La table de correspondance {path} a {count} problème(s) :
 {problems}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="215"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="218"/>
         <source>The correspondence table {path} maps no code.</source>
         <translation>La table de correspondance {path} ne donne aucun code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="231"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="234"/>
         <source>The correspondence table {path} has no column {missing} (found: {found}). Expected the columns code, artificialise, impermeable (libelle optional).</source>
         <translation>La table de correspondance {path} n'a pas de colonne {missing} (colonnes trouvées : {found}). Attendu : les colonnes code, artificialise, impermeable (libelle facultative).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="251"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="254"/>
         <source>line {line}: no code.</source>
         <translation>ligne {line} : pas de code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="257"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="260"/>
         <source>line {line}, column {column}: “{value}” (code {code}); expected oui, non or indetermine.</source>
         <translation>ligne {line}, colonne {column} : « {value} » (code {code}) ; attendu : oui, non ou indetermine.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/correspondence.py" line="266"/>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="269"/>
         <source>line {line}: code {code} already given line {first}.</source>
         <translation>ligne {line} : code {code} déjà donné ligne {first}.</translation>
     </message>
@@ -3669,7 +3669,12 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
     <message>
         <location filename="../ocsge_plugin/publishing/export.py" line="222"/>
         <source>Land cover read through the correspondence table {name}, not OCS GE.</source>
-        <translation>Occupation du sol lue à travers la table de correspondance {name}, pas l&apos;OCS GE.</translation>
+        <translation>Occupation du sol lue à travers la table de correspondance {name}, pas l'OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="220"/>
+        <source>A correspondence table reads a regional base's own layers: give its two millésimes (OCCUPATION_DEBUT and OCCUPATION_FIN), not a difference layer.</source>
+        <translation>Une table de correspondance lit les couches propres d&apos;une base régionale : donnez ses deux millésimes (OCCUPATION_DEBUT et OCCUPATION_FIN), pas une couche de différence.</translation>
     </message>
 </context>
 <context>

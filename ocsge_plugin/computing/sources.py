@@ -86,6 +86,8 @@ def describe_source(
     whose code is read through the table (``Correspondence.code_fields``)."""
     names = layer.fields().names()
     table_fields = convention.code_fields(names) if isinstance(convention, Correspondence) else None
+    if isinstance(convention, Correspondence) and not table_fields:
+        return None  # OCS GE's layers are not read through a regional base's table
     kind = "occupation" if table_fields else reading.layer_kind(layer)
     role = _ROLES.get(kind)
     if role is None:

@@ -349,3 +349,26 @@ def test_unmapped_code_gives_no_flow(run, regional, tmp_path):
         assert report["flows_ha"][name] == pytest.approx(0.0, abs=1e-9), name
     assert report["undetermined_ha"] == pytest.approx(1.5)
     assert report["undetermined_count"] == 2
+
+
+def test_difference_layer_refused_with_a_table(run, regional, tmp_path):
+    """IGN's difference layer carries OCS GE's codes: not read through a regional table."""
+    from qgis.core import QgsProcessingException
+
+    _paths, table, _terr = regional
+    diff = write_layer(
+        tmp_path / "DIFF_2018-2021.gpkg",
+        "DIFFERENCE",
+        ["cs_2018", "us_2018", "cs_2021", "us_2021"],
+        [(rect(0, 0, 50, 100), ["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"])],
+    )
+    with pytest.raises(QgsProcessingException, match="not a difference layer"):
+        run(
+            "ocsge:flows",
+            {
+                "DIFFERENCE": str(diff),
+                "CORRESPONDANCE": str(table),
+                "CORRESPONDANCE_FIELD": "code_n2",
+                "OUTPUT": str(tmp_path / "f.gpkg"),
+            },
+        )
