@@ -372,3 +372,43 @@ def test_difference_layer_refused_with_a_table(run, regional, tmp_path):
                 "OUTPUT": str(tmp_path / "f.gpkg"),
             },
         )
+
+
+def test_portrait_of_a_regional_base_names_its_table(run, regional, tmp_path):
+    """The portrait of a commune computed through the table: its cover and method note name the
+    table, never « IGN, OCS GE » as the source; the commune's surface is the table's."""
+    import subprocess
+
+    paths, table, _terr = regional
+    communes = write_layer(
+        tmp_path / "communes.gpkg",
+        "communes",
+        ["code", "nom", "epci_code", "departement_code", "region_code"],
+        [
+            (rect(0, 0, 100, 100), ["90001", "Alpha", "200069052", "90", "27"]),
+            (rect(100, 0, 200, 100), ["90002", "Beta", "200069052", "90", "27"]),
+        ],
+        geometry_name="geom",
+    )
+    output = tmp_path / "portrait" / "alpha.pdf"
+    run(
+        "ocsge:portrait",
+        {
+            "INPUT": str(Path(paths[0]).parent),  # the base's folder
+            "COMMUNES": str(communes),
+            "CODE_FIELD": "code",
+            "NAME_FIELD": "nom",
+            "CORRESPONDANCE": str(table),
+            "CORRESPONDANCE_FIELD": "code_n2",
+            "LEVEL": 0,
+            "TERRITORIES": "90001",
+            "OUTPUT": str(output),
+        },
+    )
+    text = subprocess.run(
+        ["pdftotext", str(output), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "Base d'essai niveau 2" in flat
+    assert "table de correspondance" in flat
+    assert "IGN, OCS GE (occupation du sol à grande échelle)" not in flat
