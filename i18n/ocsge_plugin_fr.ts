@@ -24,7 +24,7 @@
         <translation>Non artificialisé</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="194"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="197"/>
         <source>The layer has no {missing} field (found: {found}). Expected an OCS GE layer with couverture and usage codes (code_cs/code_us, CODE_CS/CODE_US or couverture/usage).</source>
         <translation>La couche n'a pas de champ {missing} (champs trouvés : {found}). Attendu : une couche OCS GE avec les codes de couverture et d'usage (code_cs/code_us, CODE_CS/CODE_US ou couverture/usage).</translation>
     </message>
@@ -44,37 +44,37 @@
         <translation>L'archive {name} est corrompue ou tronquée ({detail}). Téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="222"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="225"/>
         <source>{name} cannot be read as a GeoPackage or Shapefile.</source>
         <translation>{name} ne peut pas être lu comme un GeoPackage ou un Shapefile.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="247"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="250"/>
         <source>{name}: not an OCS GE layer (no known layer name nor code fields); skipped.</source>
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="527"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="554"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="543"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="570"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="571"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="598"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="581"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="608"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="591"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="618"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -169,57 +169,57 @@
         <translation>Tous les polygones</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify_checks.py" line="68"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="75"/>
         <source>Unknown method {method}. Expected one of: {methods}.</source>
         <translation>Méthode inconnue : {method}. Attendu : l'une des méthodes {methods}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify_checks.py" line="92"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="113"/>
         <source>The layer has no coordinate system: its coordinates are taken as metres.</source>
         <translation>La couche n'a pas de système de coordonnées : ses coordonnées sont considérées comme des mètres.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify_checks.py" line="109"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="130"/>
         <source>The layer is in {crs}, whose unit is not the metre: surfaces would be meaningless. Reproject it first (e.g. with 'Reproject layer') to the département's projected CRS: here EPSG:{epsg} {name}. Expected a projected CRS in metres (OCS GE uses {others}).</source>
         <translation>La couche est en {crs}, dont l'unité n'est pas le mètre : les surfaces n'auraient pas de sens. Reprojetez-la d'abord (par exemple avec « Reprojeter une couche ») dans le SCR projeté du département : ici EPSG:{epsg} {name}. Attendu : un SCR projeté en mètres (l'OCS GE utilise {others}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify_checks.py" line="135"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="156"/>
         <source>The layer does not hold polygons. Expected an OCS GE polygon layer (occupation du sol or artificialisation).</source>
         <translation>La couche ne contient pas de polygones. Attendu : une couche de polygones OCS GE (occupation du sol ou artificialisation).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify_checks.py" line="150"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="171"/>
         <source>The {role} field {name} is missing from the layer (fields: {fields}). Expected a layer as ocsge:load outputs it, or choose the field.</source>
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="385"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="392"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="159"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="166"/>
         <source>The IGN method reads IGN&apos;s {field} field, which this layer does not have (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it); for an occupation du sol layer choose the method &apos;matrice + seuils&apos;.</source>
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="403"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="410"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="388"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="395"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="316"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="323"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="393"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="400"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
@@ -259,17 +259,17 @@
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="259"/>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="271"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="106"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="119"/>
         <source>The millésime of layer {name} cannot be found (not in its name, its source nor a millesime field). Expected a layer as ocsge:load outputs it, a file name holding the département and year(s) (e.g. classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) or a millesime field.</source>
         <translation>Le millésime de la couche {name} est introuvable (ni dans son nom, ni dans sa source, ni dans un champ millesime). Attendu : une couche telle que la produit ocsge:load, un nom de fichier contenant le département et la ou les années (par exemple classified_D032-2019.gpkg, flux_D032_2016-2019.gpkg) ou un champ millesime.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="117"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="130"/>
         <source>Layer {name}: début {a} is after fin {b}.</source>
         <translation>Couche {name} : le début {a} est postérieur à la fin {b}.</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>Territoires sans géométrie (comptés avec une surface nulle) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="151"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="164"/>
         <source>The IGN method reads IGN&apos;s artif field, which layer {name} does not have. Expected IGN&apos;s artificialisation layer, or choose the method &apos;matrice&apos;.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : la couche d'artificialisation de l'IGN ; sinon, choisissez la méthode « matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="159"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="172"/>
         <source>Layer {name} has no usage field (code_us). Expected couverture and usage codes for the matrix.</source>
         <translation>La couche {name} n'a pas de champ d'usage (code_us). Attendu : les codes de couverture et d'usage, pour la matrice.</translation>
     </message>
@@ -354,32 +354,32 @@
         <translation>{count} polygones OCS GE invalides traversant une limite de territoire ont été réparés pour l'intersection.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="214"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="227"/>
         <source>{keep}: artificialisation flows; {drop}: imperméabilisation flows.</source>
         <translation>{keep} : flux d'artificialisation ; {drop} : flux d'imperméabilisation.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="222"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="235"/>
         <source>{drop} left out: {keep} gives the same millésime(s).</source>
         <translation>Couche {drop} écartée : {keep} donne le ou les mêmes millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="231"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="244"/>
         <source>{name}: IGN's artificialisation difference holds only the polygons whose artificialisation changed; imperméabilisation flows are left empty without a difference layer.</source>
         <translation>{name} : l'évolution de l'artificialisation de l'IGN ne contient que les polygones dont l'artificialisation a changé ; sans couche de différence, les flux d'imperméabilisation restent vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="253"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="266"/>
         <source>{name} left out: with the thresholds, flows come from the overlay of the two millésimes.</source>
         <translation>Couche {name} écartée : avec les seuils, les flux proviennent de la superposition des deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="274"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="288"/>
         <source>{name}: no OCS GE codes nor flows, left out.</source>
         <translation>{name} : ni codes OCS GE ni flux, couche écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="285"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="299"/>
         <source>{title}: département not in its name, taken as D{dep} like the other layers.</source>
         <translation>{title} : département absent de son nom, considéré comme D{dep}, comme les autres couches.</translation>
     </message>
@@ -484,22 +484,22 @@
         <translation>{path} est un dossier</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="122"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="123"/>
         <source>Unknown unit {unit}. Expected ha or m2.</source>
         <translation>Unité inconnue : {unit}. Attendu : ha ou m2.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="212"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="213"/>
         <source>{dataset} per {level}, OCS GE (IGN), one row per territory and pair of millésimes. Surfaces and flows in {unit}; percentages of the full territory area.</source>
         <translation>{dataset} par {level}, OCS GE (IGN), une ligne par territoire et par couple de millésimes. Surfaces et flux en {unit} ; pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="261"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="266"/>
         <source>Part of the territory covered by OCS GE, per département (km², % of 641,184 km²).</source>
         <translation>Part du territoire couverte par l'OCS GE, par département (km², % de 641 184 km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="341"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="346"/>
         <source>The layer has no {missing} field. Expected a table from ocsge:aggregate or ocsge:rollup (fields code, nom, surface, surface_artif, …).</source>
         <translation>La couche n'a pas de champ {missing}. Attendu : une table issue de ocsge:aggregate ou de ocsge:rollup (champs code, nom, surface, surface_artif, …).</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="307"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="326"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="305"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="324"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
@@ -954,12 +954,12 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="180"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="189"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="230"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="254"/>
         <source>Method: {method}; fields read: {fields}.</source>
         <translation>Méthode : {method} ; champs lus : {fields}.</translation>
     </message>
@@ -994,7 +994,7 @@
         <translation>Indéterminé pour l'imperméabilisation (les feuilles sous la couverture ne donnent pas la même réponse)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify_checks.py" line="125"/>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="146"/>
         <source>Unknown convention {convention}. Expected one of: {conventions}.</source>
         <translation>Convention inconnue : {convention}. Attendu : l'une des conventions {conventions}.</translation>
     </message>
@@ -1009,12 +1009,12 @@
         <translation>{level} : {count} ligne(s) aux stocks ou flux inconnus, laissés vides (jamais 0) dans les tables publiées : {rows}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/publishing/export.py" line="249"/>
+        <location filename="../ocsge_plugin/publishing/export.py" line="254"/>
         <source>Quality of {level} rows beside the published tables: undetermined surface (codes whose leaves disagree) and share of the territory, undetermined change pieces, polygons repaired, surface outside the data, what is unknown. Surfaces in {unit}.</source>
         <translation>Qualité des lignes {level}, à côté des tables publiées : surface indéterminée (codes dont les feuilles ne donnent pas la même réponse) et part du territoire, fragments de changement indéterminés, polygones réparés, surface hors des données, ce qui est inconnu. Surfaces en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="209"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="233"/>
         <source>Codes outside the OCS GE nomenclature, read as any code of their tree (convention {convention}): {codes}</source>
         <translation>Codes hors de la nomenclature OCS GE, lus comme n'importe quel code de leur arbre (convention {convention}) : {codes}</translation>
     </message>
@@ -1149,22 +1149,22 @@
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="267"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="267"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="287"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="294"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="287"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="294"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
@@ -1404,32 +1404,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="264"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="264"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="281"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="281"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="290"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="290"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -1479,102 +1479,102 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="85"/>
+        <location filename="../processing_provider/params.py" line="87"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="80"/>
+        <location filename="../processing_provider/params.py" line="82"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="81"/>
+        <location filename="../processing_provider/params.py" line="83"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="82"/>
+        <location filename="../processing_provider/params.py" line="84"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="83"/>
+        <location filename="../processing_provider/params.py" line="85"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="112"/>
+        <location filename="../processing_provider/params.py" line="152"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="129"/>
+        <location filename="../processing_provider/params.py" line="169"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="179"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="179"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="179"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="195"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="195"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="195"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="249"/>
+        <location filename="../processing_provider/params.py" line="289"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="321"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="335"/>
         <source>No data to compare. Expected a difference layer (IGN DIFF or zan_evol_…), or two occupation du sol layers: OCCUPATION_DEBUT and OCCUPATION_FIN.</source>
         <translation>Aucune donnée à comparer. Attendu : une couche de différence (DIFF de l'IGN ou zan_evol_…), ou deux couches d'occupation du sol : OCCUPATION_DEBUT et OCCUPATION_FIN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="330"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="344"/>
         <source>The layer {name} given as difference layer has no début/fin code fields. Expected IGN's DIFF layer (CS_&lt;year&gt;, US_&lt;year&gt; or cs_avant, cs_apres fields) or a zan_evol_… layer.</source>
         <translation>La couche {name} fournie comme couche de différence n'a pas de champs de codes de début et de fin. Attendu : la couche DIFF de l'IGN (champs CS_&lt;year&gt;, US_&lt;year&gt; ou cs_avant, cs_apres) ou une couche zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="339"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="353"/>
         <source>The method {method} needs the whole millésimes: the two occupation layers are overlaid and the difference layer is not used.</source>
         <translation>La méthode {method} nécessite les millésimes complets : les deux couches d'occupation sont superposées et la couche de différence n'est pas utilisée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="346"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="360"/>
         <source>The IGN method needs IGN's artificialisation difference layer (zan_evol_…) or IGN's two artificialisation layers; the layer {name} is a plain DIFF layer. Give one of those, or choose the method 'Matrix'.</source>
         <translation>La méthode IGN nécessite la couche d'évolution de l'artificialisation de l'IGN (zan_evol_…) ou les deux couches d'artificialisation de l'IGN ; la couche {name} est une simple couche DIFF. Fournissez l'une de ces couches, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="355"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="369"/>
         <source>The seuils (2,500 m² thresholds) need the two whole millésimes, which a difference layer does not hold. Give OCCUPATION_DEBUT and OCCUPATION_FIN too, or choose the method 'Matrix'.</source>
         <translation>Les seuils (seuils de 2 500 m²) nécessitent les deux millésimes complets, qu'une couche de différence ne contient pas. Fournissez aussi OCCUPATION_DEBUT et OCCUPATION_FIN, ou choisissez la méthode « Matrice ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="362"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="376"/>
         <source>A difference layer was given: the occupation layers are not used.</source>
         <translation>Une couche de différence a été fournie : les couches d'occupation ne sont pas utilisées.</translation>
     </message>
@@ -1604,7 +1604,7 @@
         <translation>La couche n'a pas de champ {missing}. Attendu : les surfaces par classe de ocsge:aggregate (champs tableau, code, code_cs, cs_debut, surface…).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/sources.py" line="97"/>
+        <location filename="../ocsge_plugin/computing/sources.py" line="110"/>
         <source>Layer {name} holds several millésimes ({years}) in its millesime field. Expected one millésime per layer: filter it (e.g. millesime = '{year}' in the layer's filter, or a view) or give one layer per millésime.</source>
         <translation>La couche {name} contient plusieurs millésimes ({years}) dans son champ millesime. Attendu : un millésime par couche ; filtrez-la (par exemple millesime = '{year}' dans le filtre de la couche, ou une vue) ou donnez une couche par millésime.</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="274"/>
+        <location filename="../processing_provider/params.py" line="314"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="282"/>
+        <location filename="../processing_provider/params.py" line="322"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="285"/>
+        <location filename="../processing_provider/params.py" line="325"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="112"/>
+        <location filename="../processing_provider/params.py" line="152"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="129"/>
+        <location filename="../processing_provider/params.py" line="169"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="179"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="214"/>
+        <location filename="../processing_provider/params.py" line="254"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="217"/>
+        <location filename="../processing_provider/params.py" line="257"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="224"/>
+        <location filename="../processing_provider/params.py" line="264"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="258"/>
+        <location filename="../processing_provider/params.py" line="298"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,17 +1966,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="148"/>
+        <location filename="../processing_provider/params.py" line="188"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="148"/>
+        <location filename="../processing_provider/params.py" line="188"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/names.py" line="145"/>
+        <location filename="../ocsge_plugin/storage/names.py" line="153"/>
         <source>{layer}: its fields say millésime {data}, its name “{name}” says {named}. The layer's own fields are the authority: {data} is used. Check that the delivery is the one you expect.</source>
         <translation>{layer} : ses champs indiquent le millésime {data}, son nom « {name} » indique {named}. Les champs de la couche font foi : {data} est retenu. Vérifiez que la livraison est bien celle attendue.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="297"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="297"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2565,7 +2565,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="330"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="357"/>
         <source>{path} (layer {layer}, read as {kind}): {error}</source>
         <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="161"/>
+        <location filename="../processing_provider/params.py" line="201"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="162"/>
+        <location filename="../processing_provider/params.py" line="202"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="162"/>
+        <location filename="../processing_provider/params.py" line="202"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2603,42 +2603,42 @@ Layers loaded with the plugin read copies kept beside the archives and stay vali
 Les couches chargées par l'extension lisent les copies gardées à côté des archives et restent valides ; une livraison demandée de nouveau sera retéléchargée. Vider le cache ?</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="187"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="206"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="203"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="222"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="230"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="249"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="230"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="249"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="273"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="292"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="275"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="294"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="276"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="295"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="280"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="299"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="384"/>
+        <location filename="../processing_provider/params.py" line="424"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="384"/>
+        <location filename="../processing_provider/params.py" line="424"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="396"/>
+        <location filename="../processing_provider/params.py" line="436"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="396"/>
+        <location filename="../processing_provider/params.py" line="436"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="410"/>
+        <location filename="../processing_provider/params.py" line="450"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="416"/>
+        <location filename="../processing_provider/params.py" line="456"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="425"/>
+        <location filename="../processing_provider/params.py" line="465"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="425"/>
+        <location filename="../processing_provider/params.py" line="465"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="442"/>
+        <location filename="../processing_provider/params.py" line="482"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2733,37 +2733,37 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Fichier de consommation : années {first}–{last}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="120"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="123"/>
         <source>The layer {name} has no polygon: every surface below is 0. Check the layer (or its filter).</source>
         <translation>La couche {name} ne contient aucun polygone : toutes les surfaces ci-dessous valent 0. Vérifiez la couche (ou son filtre).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="151"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="154"/>
         <source>The input field {old} is kept as {new}.</source>
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="92"/>
+        <location filename="../processing_provider/params.py" line="94"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="95"/>
+        <location filename="../processing_provider/params.py" line="97"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="100"/>
+        <location filename="../processing_provider/params.py" line="102"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="271"/>
+        <location filename="../processing_provider/params.py" line="311"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="258"/>
+        <location filename="../processing_provider/params.py" line="298"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="204"/>
+        <location filename="../processing_provider/params.py" line="244"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="207"/>
+        <location filename="../processing_provider/params.py" line="247"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2818,57 +2818,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Table de passage ({source}) : {count} code de commune du fichier converti.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="323"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="398"/>
         <source>Index {debut}→{fin}: surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="76"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="78"/>
         <source>Compared: {n} polygons ({ha} ha). Agree: {na} polygons ({haa} ha, {pct} % of the compared surface). Disagree: {nd} polygons ({had} ha): {nm} from the matrix ({ham} ha), {ns} from the thresholds ({has} ha). Not compared (indéterminé): {nn} polygons ({han} ha).</source>
         <translation>Comparés : {n} polygones ({ha} ha). Concordants : {na} polygones ({haa} ha, {pct} % de la surface comparée). Divergents : {nd} polygones ({had} ha), dont {nm} dus à la matrice ({ham} ha) et {ns} dus aux seuils ({has} ha). Non comparés (indéterminés) : {nn} polygones ({han} ha).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="198"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="222"/>
         <source>Usage indéterminé (INDETERMINE): {count} polygon(s), {area} ha, read as any usage (convention {convention}).</source>
         <translation>Usage indéterminé (INDETERMINE) : {count} polygone(s), {area} ha, lu comme n'importe quel usage (convention {convention}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="209"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="233"/>
         <source>{code} ({count} polygon(s), {area} ha)</source>
         <translation>{code} ({count} polygone(s), {area} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="275"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="299"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha} ha), {down} to non artificialisé ({down_ha} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="291"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="310"/>
         <source>{count} commune ({departements})</source>
         <translation>{count} commune ({departements})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="291"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="310"/>
         <source>{count} communes ({departements})</source>
         <translation>{count} communes ({departements})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="300"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="319"/>
         <source>, {count} outside the data</source>
         <translation>, {count} hors des données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="304"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="323"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="306"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="325"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="309"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="328"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
@@ -3570,9 +3570,111 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="237"/>
+        <location filename="../processing_provider/params.py" line="277"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/classify_checks.py" line="88"/>
+        <source>With a correspondence table, a polygon's artificialisation is the table's answer for its code: choose the method Automatic or Matrice (IGN's artificialisation layer and the décret's thresholds belong to OCS GE).</source>
+        <translation>Avec une table de correspondance, l'artificialisation d'un polygone est la réponse de la table pour son code : choisissez la méthode Automatique ou Matrice (la couche d'artificialisation de l'IGN et les seuils du décret sont propres à l'OCS GE).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="259"/>
+        <source>The layer {name} has no field {field} (fields: {fields}).</source>
+        <translation>La couche {name} n'a pas de champ {field} (champs : {fields}).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="190"/>
+        <source>The correspondence table {path} cannot be read: {error}</source>
+        <translation>La table de correspondance {path} ne peut pas être lue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="197"/>
+        <source>The correspondence table {path} is empty.</source>
+        <translation>La table de correspondance {path} est vide.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="212"/>
+        <source>The correspondence table {path} has {count} problem(s):
+{problems}</source>
+        <translation>La table de correspondance {path} a {count} problème(s) :
+{problems}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="218"/>
+        <source>The correspondence table {path} maps no code.</source>
+        <translation>La table de correspondance {path} ne donne aucun code.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="234"/>
+        <source>The correspondence table {path} has no column {missing} (found: {found}). Expected the columns code, artificialise, impermeable (libelle optional).</source>
+        <translation>La table de correspondance {path} n'a pas de colonne {missing} (colonnes trouvées : {found}). Attendu : les colonnes code, artificialise, impermeable (libelle facultative).</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="254"/>
+        <source>line {line}: no code.</source>
+        <translation>ligne {line} : pas de code.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="260"/>
+        <source>line {line}, column {column}: “{value}” (code {code}); expected oui, non or indetermine.</source>
+        <translation>ligne {line}, colonne {column} : « {value} » (code {code}) ; attendu : oui, non ou indetermine.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/domain/correspondence.py" line="269"/>
+        <source>line {line}: code {code} already given line {first}.</source>
+        <translation>ligne {line} : code {code} déjà donné ligne {first}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="237"/>
+        <source>{layer}: codes the correspondence table {table} does not list, counted as indéterminé (never as non-artificialised); add them to the table: {codes}</source>
+        <translation>{layer} : codes absents de la table de correspondance {table}, comptés comme indéterminés (jamais comme non artificialisés) ; ajoutez-les à la table : {codes}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="240"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="218"/>
+        <source>The layer</source>
+        <translation>La couche</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="108"/>
+        <source>Correspondence table of a regional base (CSV)</source>
+        <translation>Table de correspondance d'une base régionale (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="108"/>
+        <source>CSV files (*.csv *.txt);;All files (*.*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="114"/>
+        <source>For a land-cover base other than OCS GE (a regional base, Corine Land Cover): a CSV file (';' or ',', UTF-8 or Latin-1) with the columns code, artificialise, impermeable (values oui, non, indetermine) and libelle (optional); lines '# nom: …' and '# source: …' before the header name the table and the document it follows. Each polygon's code is read through the table instead of the couverture × usage matrix (no thresholds): a code the table says indetermine, or does not list, is counted apart as indéterminé, never as non-artificialised, and the unlisted codes are reported with their surface. The table's name is written where the convention is (report, metadata, convention column). Shipped: resources/correspondances/clc_niveau1.csv (Corine Land Cover).</source>
+        <translation>Pour une base d'occupation du sol autre que l'OCS GE (base régionale, Corine Land Cover) : un fichier CSV (« ; » ou « , », UTF-8 ou Latin-1) aux colonnes code, artificialise, impermeable (valeurs oui, non, indetermine) et libelle (facultative) ; des lignes « # nom: … » et « # source: … » avant l'en-tête nomment la table et le document qu'elle suit. Le code de chaque polygone est lu dans la table au lieu de la matrice couverture × usage (sans les seuils) : un code que la table dit indetermine, ou qu'elle ne liste pas, est compté à part comme indéterminé, jamais comme non artificialisé, et les codes absents de la table sont signalés avec leur surface. Le nom de la table est écrit là où l'est la convention (rapport, métadonnées, colonne convention). Fournie : resources/correspondances/clc_niveau1.csv (Corine Land Cover).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="128"/>
+        <source>Code field of the regional base</source>
+        <translation>Champ du code de la base régionale</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="131"/>
+        <source>The layers' field holding the codes the correspondence table lists (e.g. code_n2, CODE_18); required with the table, case ignored. A layer with this field is read as the base's layer of its millésime (a millesime field, or a year alone in its name: mos_2021); in the diagnostic, files and folders given as deliveries whose layers have it are read so.</source>
+        <translation>Le champ des couches qui porte les codes que liste la table de correspondance (par exemple code_n2, CODE_18) ; obligatoire avec la table, sans tenir compte de la casse. Une couche qui a ce champ est lue comme la couche de la base pour son millésime (champ millesime, ou une année seule dans son nom : mos_2021) ; dans le diagnostic, les fichiers et dossiers donnés comme livraisons dont les couches ont ce champ sont lus ainsi.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/publishing/export.py" line="222"/>
+        <source>Land cover read through the correspondence table {name}, not OCS GE.</source>
+        <translation>Occupation du sol lue à travers la table de correspondance {name}, pas l'OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/computing/flows.py" line="220"/>
+        <source>A correspondence table reads a regional base's own layers: give its two millésimes (OCCUPATION_DEBUT and OCCUPATION_FIN), not a difference layer.</source>
+        <translation>Une table de correspondance lit les couches propres d&apos;une base régionale : donnez ses deux millésimes (OCCUPATION_DEBUT et OCCUPATION_FIN), pas une couche de différence.</translation>
     </message>
 </context>
 <context>
@@ -4494,207 +4596,207 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="81"/>
+        <location filename="../processing_provider/flows.py" line="83"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="81"/>
+        <location filename="../processing_provider/flows.py" line="83"/>
         <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
         <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="95"/>
+        <location filename="../processing_provider/flows.py" line="97"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="95"/>
+        <location filename="../processing_provider/flows.py" line="97"/>
         <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="107"/>
+        <location filename="../processing_provider/flows.py" line="109"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="107"/>
+        <location filename="../processing_provider/flows.py" line="109"/>
         <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
         <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
+        <location filename="../processing_provider/flows.py" line="121"/>
         <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
         <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
+        <location filename="../processing_provider/flows.py" line="133"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
+        <location filename="../processing_provider/flows.py" line="133"/>
         <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
+        <location filename="../processing_provider/flows.py" line="133"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
+        <location filename="../processing_provider/flows.py" line="133"/>
         <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="160"/>
+        <location filename="../processing_provider/flows.py" line="162"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="160"/>
+        <location filename="../processing_provider/flows.py" line="162"/>
         <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
         <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="171"/>
+        <location filename="../processing_provider/flows.py" line="173"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="171"/>
+        <location filename="../processing_provider/flows.py" line="173"/>
         <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
         <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="186"/>
+        <location filename="../processing_provider/flows.py" line="188"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="186"/>
+        <location filename="../processing_provider/flows.py" line="188"/>
         <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
         <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="194"/>
+        <location filename="../processing_provider/flows.py" line="196"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="194"/>
+        <location filename="../processing_provider/flows.py" line="196"/>
         <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="202"/>
+        <location filename="../processing_provider/flows.py" line="204"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="202"/>
+        <location filename="../processing_provider/flows.py" line="204"/>
         <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
         <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="207"/>
+        <location filename="../processing_provider/flows.py" line="209"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="207"/>
+        <location filename="../processing_provider/flows.py" line="209"/>
         <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
         <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="217"/>
+        <location filename="../processing_provider/flows.py" line="219"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="222"/>
+        <location filename="../processing_provider/flows.py" line="224"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="438"/>
+        <location filename="../processing_provider/flows.py" line="447"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="442"/>
+        <location filename="../processing_provider/flows.py" line="451"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="446"/>
+        <location filename="../processing_provider/flows.py" line="455"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="450"/>
+        <location filename="../processing_provider/flows.py" line="459"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="264"/>
+        <location filename="../processing_provider/flows.py" line="266"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="280"/>
+        <location filename="../processing_provider/flows.py" line="282"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="286"/>
+        <location filename="../processing_provider/flows.py" line="288"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="292"/>
+        <location filename="../processing_provider/flows.py" line="294"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="394"/>
+        <location filename="../processing_provider/flows.py" line="397"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="367"/>
+        <location filename="../processing_provider/flows.py" line="370"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="606"/>
+        <location filename="../processing_provider/flows.py" line="615"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="615"/>
+        <location filename="../processing_provider/flows.py" line="624"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="615"/>
+        <location filename="../processing_provider/flows.py" line="624"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="590"/>
+        <location filename="../processing_provider/flows.py" line="599"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="598"/>
+        <location filename="../processing_provider/flows.py" line="607"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="622"/>
+        <location filename="../processing_provider/flows.py" line="631"/>
         <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
@@ -4910,17 +5012,17 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="616"/>
+        <location filename="../processing_provider/base.py" line="648"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="617"/>
+        <location filename="../processing_provider/base.py" line="649"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="618"/>
+        <location filename="../processing_provider/base.py" line="650"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -4935,64 +5037,69 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="197"/>
+        <location filename="../processing_provider/base.py" line="202"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="201"/>
+        <location filename="../processing_provider/base.py" line="206"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="202"/>
+        <location filename="../processing_provider/base.py" line="207"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="203"/>
+        <location filename="../processing_provider/base.py" line="208"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="204"/>
+        <location filename="../processing_provider/base.py" line="209"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="54"/>
+        <location filename="../processing_provider/base.py" line="59"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="362"/>
+        <location filename="../processing_provider/base.py" line="394"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="384"/>
+        <location filename="../processing_provider/base.py" line="416"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="373"/>
+        <location filename="../processing_provider/base.py" line="405"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="58"/>
+        <location filename="../processing_provider/base.py" line="63"/>
         <source>User guide (online)</source>
         <translation>Guide de l'utilisateur (en ligne)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="296"/>
+        <location filename="../processing_provider/base.py" line="301"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="479"/>
+        <location filename="../processing_provider/base.py" line="511"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="344"/>
+        <source>A correspondence table is given without the code field: name the layers&apos; field holding the codes it lists (CORRESPONDANCE_FIELD).</source>
+        <translation>Une table de correspondance est donnée sans le champ du code : indiquez le champ des couches qui porte les codes qu'elle liste (CORRESPONDANCE_FIELD).</translation>
     </message>
 </context>
 <context>

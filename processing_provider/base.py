@@ -31,6 +31,11 @@ from qgis.PyQt.QtGui import QIcon
 from ..ocsge_plugin.core import compat, guide
 from ..ocsge_plugin.core.definitions import CONVENTIONS
 from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.domain.correspondence import (
+    Correspondence,
+    CorrespondenceError,
+    read_correspondence,
+)
 from ..ocsge_plugin.domain.nomenclature import RESOURCES
 from ..ocsge_plugin.storage import files, interrupt, postgis
 from . import params, sinks
@@ -312,13 +317,40 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
             )
         )
         # fmt: on
+        for param in params.correspondence(self.CORRESPONDANCE, self.CORRESPONDANCE_FIELD):
+            self.add(param, advanced=True)
 
     def convention(self, parameters, context) -> str:
         """The convention chosen in CONVENTION (the default when the algorithm has no such
-        parameter value)."""
+        parameter value), or the correspondence table given in CORRESPONDANCE, reading the codes
+        of the field CORRESPONDANCE_FIELD (``correspondence.read_correspondence``)."""
+        path = self.parameterAsFile(parameters, self.CORRESPONDANCE, context)
+        if path and self.parameterDefinition(self.CORRESPONDANCE) is not None:
+            return self.correspondence(path, parameters, context)
         if self.CONVENTION not in parameters:
             return CONVENTIONS[0]
         return CONVENTIONS[self.parameterAsEnum(parameters, self.CONVENTION, context)]
+
+    CORRESPONDANCE = "CORRESPONDANCE"
+    CORRESPONDANCE_FIELD = "CORRESPONDANCE_FIELD"
+
+    def correspondence(self, path: str, parameters, context) -> Correspondence:
+        """The correspondence table at ``path`` for the field CORRESPONDANCE_FIELD; a
+        QgsProcessingException naming what is wrong."""
+        field = (
+            self.parameterAsString(parameters, self.CORRESPONDANCE_FIELD, context) or ""
+        ).strip()
+        if not field:
+            raise self.fail(
+                self.tr(
+                    "A correspondence table is given without the code field: name the layers' "
+                    "field holding the codes it lists (CORRESPONDANCE_FIELD)."
+                )
+            )
+        try:
+            return read_correspondence(path).for_field(field)
+        except CorrespondenceError as error:
+            raise self.fail(str(error)) from None
 
     DATABASE = "DATABASE"
     SCHEMA = "SCHEMA"

@@ -23,6 +23,8 @@ from ..ocsge_plugin.computing import flows, sources
 from ..ocsge_plugin.computing.pieces import M2_PER_HA, UNDETERMINED, FlowAccumulator, FlowReport
 from ..ocsge_plugin.core import compat
 from ..ocsge_plugin.core.i18n import number, plural
+from ..ocsge_plugin.domain.correspondence import Correspondence
+from ..ocsge_plugin.pipelines.aggregate import check_layers
 from ..ocsge_plugin.pipelines.logs import undetermined_entry
 from ..ocsge_plugin.publishing.styles import flows_renderer, only_one_renderer
 from . import params
@@ -315,6 +317,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 source, (difference, debut, fin), method, report, work, convention
             )
             feedback.pushInfo(used)
+            self._overlaid = [debut, fin] if source == "overlay" else []
             for note in report.messages:
                 feedback.pushWarning(note)
             accumulator = FlowAccumulator()
@@ -409,7 +412,7 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             "indetermine_surface": undetermined,
             "indetermine_nombre": report.undetermined_count,
             "unite": "ha",
-            "convention": report.convention,
+            "convention": str(report.convention),  # plain text (a correspondence table is a str)
         }
         self._write_tables(parameters, context, summary, accumulator, millesimes, results)
         indetermine = [
@@ -429,6 +432,12 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             }
         )
         results[self.REPORT] = _report_json(source, report, totals, indetermine, millesimes)
+        if isinstance(report.convention, Correspondence):  # the codes the table does not list
+            layers = [(layer.name(), layer) for layer in self._overlaid]
+            entry = check_layers(layers, report.convention, feedback)
+            results[self.REPORT] = json.dumps(
+                dict(json.loads(results[self.REPORT]), correspondance=entry), ensure_ascii=False
+            )
         feedback.setProgress(100.0)
         return results
 

@@ -24,6 +24,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
+    QgsProcessingParameterString,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -47,6 +48,7 @@ __all__ = [
     "commune_layer",
     "commune_table",
     "convention",
+    "correspondence",
     "couverture_field",
     "coverage",
     "database",
@@ -98,6 +100,44 @@ def convention(name: str) -> QgsProcessingParameterEnum:
         ),
     }
     return _choice(name, tr("Imprecise codes (parents, INDETERMINE, empty)"), CONVENTIONS, labels)
+
+
+def correspondence(table_name: str, field_name: str) -> list[QgsProcessingParameterDefinition]:
+    """The correspondence table of a regional base (CSV, optional) and the layers' field holding
+    its codes (text: the layers may be several, or deliveries)."""
+    table = QgsProcessingParameterFile(
+        table_name,
+        tr("Correspondence table of a regional base (CSV)"),
+        fileFilter=tr("CSV files (*.csv *.txt);;All files (*.*)"),
+        optional=True,
+    )
+    table.setHelp(
+        tr(
+            "For a land-cover base other than OCS GE (a regional base, Corine Land Cover): a CSV "
+            "file (';' or ',', UTF-8 or Latin-1) with the columns code, artificialise, "
+            "impermeable (values oui, non, indetermine) and libelle (optional); lines "
+            "'# nom: …' and '# source: …' before the header name the table and the document "
+            "it follows. Each polygon's code is read through the table instead of the "
+            "couverture × usage matrix (no thresholds): a code the table says indetermine, or "
+            "does not list, is counted apart as indéterminé, never as non-artificialised, "
+            "and the unlisted codes are reported with their surface. The table's name is "
+            "written where the convention is (report, metadata, convention column). "
+            "Shipped: resources/correspondances/clc_niveau1.csv (Corine Land Cover)."
+        )
+    )
+    field = QgsProcessingParameterString(
+        field_name, tr("Code field of the regional base"), optional=True
+    )
+    field.setHelp(
+        tr(
+            "The layers' field holding the codes the correspondence table lists (e.g. "
+            "code_n2, CODE_18); required with the table, case ignored. A layer with this field "
+            "is read as the base's layer of its millésime (a millesime field, or a year "
+            "alone in its name: mos_2021); in the diagnostic, files and folders given as "
+            "deliveries whose layers have it are read so."
+        )
+    )
+    return [table, field]
 
 
 def _helped(

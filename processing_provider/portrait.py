@@ -44,7 +44,17 @@ __all__ = [
 TERRITORIES_WIDGET = (
     f"{__name__.rsplit('.', 2)[0]}.ocsge_plugin.gui.territories.TerritoriesWidgetWrapper"
 )
-SHARED = ("INPUT", "COMMUNES", "CODE_FIELD", "NAME_FIELD", "MEMBERSHIP", "METHOD", "CONVENTION")
+SHARED = (
+    "INPUT",
+    "COMMUNES",
+    "CODE_FIELD",
+    "NAME_FIELD",
+    "MEMBERSHIP",
+    "METHOD",
+    "CONVENTION",
+    "CORRESPONDANCE",
+    "CORRESPONDANCE_FIELD",
+)
 
 
 class PortraitAlgorithm(OcsgeAlgorithm):

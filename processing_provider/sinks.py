@@ -222,7 +222,7 @@ def stamp_convention(dest_id, convention: str) -> bool:
     layer = ds.GetLayerByName(name) if name else ds.GetLayer(0)
     if layer is None:
         return False
-    layer.SetMetadataItem("convention", convention)
+    layer.SetMetadataItem("convention", str(convention))
     ds = None
     return True
 

@@ -44,6 +44,7 @@ from qgis.core import QgsVectorLayer
 from ..core.definitions import AUTO, METHODS
 from ..core.errors import Canceled, ClassifyError
 from ..core.i18n import plural, tr
+from ..domain.correspondence import Correspondence
 from ..domain.rules import DEFAULT_CONVENTION
 from . import thresholds
 from .classified import RAISONS, SOURCES, Classification, Comparison
@@ -53,6 +54,7 @@ from .classify_checks import (
     check_convention,
     check_crs,
     check_source,
+    correspondence_method,
     find_field,
     require_field,
     resolve_method,
@@ -72,6 +74,7 @@ __all__ = [
     "check_crs",
     "classify_layer",
     "compare_with_ign",
+    "correspondence_method",
     "find_field",
     "parse_bool",
     "parse_ign_artif",
@@ -121,10 +124,14 @@ def classify_layer(
     if note:
         warnings.append(note)
     fields = source.fields()
-    method = resolve_method(method, fields, artif_field)
+    method = resolve_method(method, fields, artif_field, convention)
+    if isinstance(convention, Correspondence):  # one code field, read through the table
+        us_field = None
+        method = "correspondance"
     *names, used = _fields_to_read(
         fields, method, (cs_field, us_field, artif_field, crit_field), warnings
     )
+    method = "matrice" if method == "correspondance" else method
 
     seuils = method == "matrice_seuils"
     geometry = with_geometry or seuils
@@ -178,7 +185,7 @@ def _fields_to_read(
         us_name = find_field(
             fields, us_field, US_ALTERNATIVES if us_field in (None, "code_us") else ()
         )
-    else:
+    elif method != "correspondance":  # a correspondence table reads the code alone
         us_name = require_field(
             fields, us_field, US_ALTERNATIVES if us_field in (None, "code_us") else (), tr("usage")
         )

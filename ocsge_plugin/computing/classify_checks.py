@@ -19,6 +19,7 @@ from qgis.core import (
 from ..core.definitions import AUTO, CONVENTIONS, METHODS
 from ..core.errors import ClassifyError
 from ..core.i18n import tr
+from ..domain.correspondence import Correspondence
 
 __all__ = [
     "CS_ALTERNATIVES",
@@ -26,6 +27,7 @@ __all__ = [
     "PROJECTED_CRS",
     "US_ALTERNATIVES",
     "check_convention",
+    "correspondence_method",
     "check_crs",
     "check_source",
     "find_field",
@@ -60,8 +62,13 @@ def find_field(fields: QgsFields, name: str | None, alternatives: Iterable[str] 
     return None
 
 
-def resolve_method(method: str, fields: QgsFields, artif_field: str = "artif") -> str:
-    """``AUTO`` → 'ign' when the layer has IGN's artif field, else 'matrice_seuils'."""
+def resolve_method(
+    method: str, fields: QgsFields, artif_field: str = "artif", convention: str = ""
+) -> str:
+    """``AUTO`` → 'ign' when the layer has IGN's artif field, else 'matrice_seuils'; with a
+    correspondence table (``convention``), 'matrice' (``correspondence_method``)."""
+    if isinstance(convention, Correspondence):
+        return correspondence_method(method)
     if method == AUTO:
         return "ign" if find_field(fields, artif_field) else "matrice_seuils"
     if method not in METHODS:
@@ -71,6 +78,20 @@ def resolve_method(method: str, fields: QgsFields, artif_field: str = "artif") -
             )
         )
     return method
+
+
+def correspondence_method(method: str) -> str:
+    """The method with a correspondence table: its answer per code ('matrice', from ``AUTO`` too);
+    ClassifyError for IGN's layer or the décret's thresholds, which are OCS GE's."""
+    if method in (AUTO, "matrice"):
+        return "matrice"
+    raise ClassifyError(
+        tr(
+            "With a correspondence table, a polygon's artificialisation is the table's answer for "
+            "its code: choose the method Automatic or Matrice (IGN's artificialisation layer and "
+            "the décret's thresholds belong to OCS GE)."
+        )
+    )
 
 
 def suggest_projected_crs(lon: float, lat: float) -> tuple[int, str]:
@@ -120,8 +141,8 @@ def check_crs(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle | None = N
 
 
 def check_convention(convention: str) -> None:
-    """Refuse a convention that is not one of ``rules.CONVENTIONS``."""
-    if convention not in CONVENTIONS:
+    """Refuse a convention that is not one of ``rules.CONVENTIONS`` nor a correspondence table."""
+    if convention not in CONVENTIONS and not isinstance(convention, Correspondence):
         raise ClassifyError(
             tr("Unknown convention {convention}. Expected one of: {conventions}.").format(
                 convention=convention, conventions=", ".join(CONVENTIONS)

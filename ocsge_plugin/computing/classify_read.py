@@ -21,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..domain.correspondence import Correspondence
 from ..domain.nomenclature import is_known_code, normalise_code
 from ..domain.rules import CODE_BATI, DEFAULT_CONVENTION
 from . import thresholds
@@ -265,16 +266,19 @@ def _statuses(pairs: dict, row_l: Any, us_name: str | None, convention: str) -> 
     unknown_rows: dict[str, list[int]] = {}
     table: list[tuple[int, int, int]] = []
     is_null: list[bool] = []
+    mapped = convention.is_mapped if isinstance(convention, Correspondence) else None
+    with_us = bool(us_name) and mapped is None  # a correspondence reads the code alone
     for key in pairs:  # dicts keep insertion order: position = row
         cs, us = normalise_code(key[0]), normalise_code(key[1])
         imper, matrix = pair_status(cs, us, convention)
-        table.append((imper, matrix if us_name else UNKNOWN, int(cs == CODE_BATI)))
-        is_null.append(cs is None or (bool(us_name) and us is None))
+        table.append((imper, matrix if us_name or mapped else UNKNOWN, int(cs == CODE_BATI)))
+        is_null.append(cs is None or (with_us and us is None))
     rows = np.asarray(row_l, dtype=np.int64)
     per_key = np.bincount(rows, minlength=len(table))
+    known = mapped or is_known_code
     for key, i in pairs.items():
-        for code in (normalise_code(key[0]), normalise_code(key[1]) if us_name else None):
-            if code is not None and not is_known_code(code):
+        for code in (normalise_code(key[0]), normalise_code(key[1]) if with_us else None):
+            if code is not None and not known(code):
                 unknown[code] = unknown.get(code, 0) + int(per_key[i])
                 unknown_rows.setdefault(code, []).append(i)
     nulls = int(per_key[np.asarray(is_null, dtype=bool)].sum()) if table else 0

@@ -40,6 +40,8 @@ from typing import Any
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
 from ..core.errors import Canceled, FlowError
+from ..core.i18n import tr
+from ..domain.correspondence import Correspondence
 from ..domain.nomenclature import normalise_code
 from ..domain.rules import DEFAULT_CONVENTION
 from . import classify
@@ -214,6 +216,13 @@ def pieces_from_artif_diff(
 
 def _started(report: FlowReport | None, source: str, method: str, convention: str) -> FlowReport:
     """``report`` (a new one when None) with its source, method and checked convention set."""
+    if isinstance(convention, Correspondence):  # IGN's difference layers carry OCS GE's codes
+        raise FlowError(
+            tr(
+                "A correspondence table reads a regional base's own layers: give its two "
+                "millésimes (OCCUPATION_DEBUT and OCCUPATION_FIN), not a difference layer."
+            )
+        )
     report = report if report is not None else FlowReport()
     report.source, report.method = source, method
     report.convention = checked_convention(convention)

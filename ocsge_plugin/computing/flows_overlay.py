@@ -35,6 +35,7 @@ from qgis.core import (
 
 from ..core.errors import FlowError
 from ..core.i18n import tr
+from ..domain.correspondence import Correspondence
 from ..domain.nomenclature import normalise_code
 from ..domain.rules import DEFAULT_CONVENTION
 from . import classify
@@ -251,7 +252,18 @@ def _seuils(
     return np.append(fid[order], np.iinfo(np.int64).max), np.append(artif[order], UNDETERMINED)
 
 
-def _overlay_fields(layer: QgsVectorLayer, method: str) -> dict[str, str]:
+def _overlay_fields(layer: QgsVectorLayer, method: str, convention: str = "") -> dict[str, str]:
+    if isinstance(convention, Correspondence):  # the code read through a correspondence table
+        fields = convention.code_fields(layer.fields().names())
+        if fields is None:
+            raise FlowError(
+                tr("The layer {name} has no field {field} (fields: {fields}).").format(
+                    name=layer.name(),
+                    field=convention.field,
+                    fields=", ".join(layer.fields().names()),
+                )
+            )
+        return fields
     fields, _ = code_fields(layer, "occupation")
     if method == "ign":
         artif = classify.find_field(layer.fields(), "artif")
@@ -292,7 +304,11 @@ def pieces_from_overlay(
     CRS, fields, method) at once, before any piece."""
     report = report if report is not None else FlowReport()
     try:
-        method = resolve_overlay_method(method, layer_debut, layer_fin)
+        method = (
+            classify.correspondence_method(method)
+            if isinstance(convention, Correspondence)
+            else resolve_overlay_method(method, layer_debut, layer_fin)
+        )
     except classify.ClassifyError as error:
         raise FlowError(str(error)) from None
     report.source, report.method, report.convention = (
@@ -301,7 +317,7 @@ def pieces_from_overlay(
         checked_convention(convention),
     )
     report.messages.extend(check_pair(layer_debut, layer_fin))
-    fields = [_overlay_fields(layer, method) for layer in (layer_debut, layer_fin)]
+    fields = [_overlay_fields(layer, method, convention) for layer in (layer_debut, layer_fin)]
     return _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
 
 
@@ -330,6 +346,7 @@ class _OverlayRun:
         flows_only: bool,
     ) -> None:
         self.report, self.feedback, self.flows_only = report, feedback, flows_only
+        self.table = isinstance(report.convention, Correspondence)
         self.codes = codes = _Codes(method, report.convention)
         start = 0.0
         seuils: list[tuple[np.ndarray, np.ndarray] | None] = [None, None]
@@ -377,14 +394,17 @@ class _OverlayRun:
         if status_d == status_f and debut.same_class(pos_d, fin, pos_f):
             return None
         (imper_d, artif_d), (imper_f, artif_f) = status_d, status_f
-        if any_undetermined(imper_d, artif_d, imper_f, artif_f):
+        imper_known = not any_undetermined(imper_d, imper_f)
+        # a correspondence table often leaves the imperméabilisation undetermined: the piece
+        # keeps its artificialisation flow, its imperméabilisation flow unknown (None)
+        if any_undetermined(artif_d, artif_f) or not (imper_known or self.table):
             report.add_undetermined(
                 geometry,
                 area,
                 self.codes.pair[debut.code[pos_d]] + self.codes.pair[fin.code[pos_f]],
             )
             return None
-        flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d
+        flux_artif, flux_imper = artif_f - artif_d, imper_f - imper_d if imper_known else 0
         if self.flows_only and not (flux_artif or flux_imper):
             return None
         geometry = multi_polygon(geometry)

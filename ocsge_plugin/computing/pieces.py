@@ -114,7 +114,7 @@ class ChangePiece:
     artif_debut: int
     artif_fin: int
     flux_artif: int  # +1 / 0 / -1
-    flux_imper: int
+    flux_imper: int | None  # None: indéterminé (a correspondence table that does not say it)
     area: float  # m² (CRS units²), planar
     fid_debut: int | None = (
         None  # source feature ids (overlay: both; difference layers: fid_fin only)
@@ -132,8 +132,9 @@ class ChangePiece:
         fids: tuple[int | None, int | None],
     ) -> ChangePiece:
         """The piece from début's and fin's (cs, us) codes, (imper, artif) statuses and feature
-        ids: the imperméabilisation flow follows the statuses, the artificialisation flow is
-        given (IGN's ``zan_evol`` may say it where its statuses do not)."""
+        ids: the imperméabilisation flow follows the statuses (None when one is indéterminé: a
+        correspondence table that does not say it), the artificialisation flow is given (IGN's
+        ``zan_evol`` may say it where its statuses do not)."""
         ((cs_d, us_d), (cs_f, us_f)), ((imper_d, artif_d), (imper_f, artif_f)) = codes, statuses
         return cls(
             geometry,
@@ -146,7 +147,7 @@ class ChangePiece:
             artif_d,
             artif_f,
             flux_artif,
-            imper_f - imper_d,
+            imper_f - imper_d if UNDETERMINED not in (imper_d, imper_f) else None,
             area,
             *fids,
         )

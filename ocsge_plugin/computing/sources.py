@@ -13,6 +13,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
 from ..core.errors import DeliveryError, FlowError, TerritoryError
 from ..core.i18n import Note, tr
+from ..domain.correspondence import Correspondence
 from ..storage import reading
 
 __all__ = [
@@ -72,18 +73,28 @@ _REQUIRED = {
 
 
 def describe_source(
-    layer: QgsVectorLayer, method: str = "auto", notes: list[str] | None = None
+    layer: QgsVectorLayer,
+    method: str = "auto",
+    notes: list[str] | None = None,
+    convention: str = "",
 ) -> Source | None:
     """What ``layer`` brings to the aggregation, told by ``reading.layer_kind`` (its fields,
     whatever its name or provider); None for a layer with nothing to give (zone construite,
     another layer). Raises TerritoryError when a stock or flow layer's millésime cannot be found.
-    A millésime whose layer's fields and name disagree (the fields win) is told in ``notes``."""
-    kind = reading.layer_kind(layer)
+    A millésime whose layer's fields and name disagree (the fields win) is told in ``notes``.
+    With a correspondence table (``convention``), a layer with its code field is a stock layer
+    whose code is read through the table (``Correspondence.code_fields``)."""
+    names = layer.fields().names()
+    table_fields = convention.code_fields(names) if isinstance(convention, Correspondence) else None
+    if isinstance(convention, Correspondence) and not table_fields:
+        return None  # OCS GE's layers are not read through a regional base's table
+    kind = "occupation" if table_fields else reading.layer_kind(layer)
     role = _ROLES.get(kind)
     if role is None:
         return None
-    names = layer.fields().names()
-    if kind in ("classified", "flows"):  # the plugin's own outputs: normalised names
+    if table_fields:
+        mapping = table_fields
+    elif kind in ("classified", "flows"):  # the plugin's own outputs: normalised names
         mapping = {name.lower(): name for name in names}
     else:
         try:
@@ -92,6 +103,8 @@ def describe_source(
             return None
     fields = {key: mapping[key] for key in _READ[kind] if key in mapping}
     dep, years = reading.layer_departement(layer), reading.layer_millesimes(layer, kind, notes)
+    if table_fields and not years:  # a regional base: a year alone in its name (mos_2021)
+        years = reading.lone_year(layer.name())
     want = 2 if role == "flow" else 1
     if role == "stock" and len(years) > 1:  # e.g. a database table of both millésimes, no filter
         raise TerritoryError(
@@ -262,14 +275,15 @@ def _leave_out_flow_layers(chosen: dict[tuple, Source], notes: list[str]) -> Non
 
 
 def sources_from_layers(
-    layers: Sequence[QgsVectorLayer], method: str = "auto"
+    layers: Sequence[QgsVectorLayer], method: str = "auto", convention: str = ""
 ) -> tuple[list[Source], list[str]]:
     """Describe every layer and keep one per millésime / pair (:func:`select_sources`); with
-    notes."""
+    notes. ``convention``: a correspondence table makes the layers with its code field stock
+    layers."""
     notes: list[str] = []
     sources = []
     for layer in layers:
-        source = describe_source(layer, method, notes)
+        source = describe_source(layer, method, notes, convention)
         if source is None:
             notes.append(
                 Note(tr("{name}: no OCS GE codes nor flows, left out.").format(name=layer.name()))

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from .correspondence import Correspondence
 from .nomenclature import couverture_leaves, leaves_under, normalise_code, usage_leaves
 
 __all__ = [
@@ -153,7 +154,11 @@ def resolve(
 ) -> tuple[bool | None, bool | None]:
     """(imperméabilisé, artificialisé by the matrix) of a (couverture, usage) pair of any level
     of the nomenclature, any case or padding; None where indéterminé (``convention``
-    'indetermine' only)."""
+    'indetermine' only). A ``Correspondence`` given as the convention reads ``code_cs`` as a code
+    of its own nomenclature (the usage is not read): None where it says indéterminé or does not
+    map the code."""
+    if isinstance(convention, Correspondence):
+        return convention.statuses(code_cs)
     return _resolved(normalise_code(code_cs), normalise_code(code_us), convention)
 
 

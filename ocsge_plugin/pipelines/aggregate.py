@@ -18,11 +18,14 @@ from ..computing import classify, flows, territories
 from ..computing.batches import Step
 from ..computing.classes import to_long
 from ..computing.communes import commune_fields
+from ..computing.correspondence_check import unmapped_codes
 from ..computing.pieces import FlowReport
 from ..computing.placement import TerritorySet
 from ..computing.sources import Source, resolve_stock_method, sources_from_layers
 from ..core.definitions import AUTO, Method
+from ..core.errors import TerritoryError
 from ..core.i18n import number, tr
+from ..domain.correspondence import Correspondence
 from ..domain.rules import DEFAULT_CONVENTION
 from ..publishing import export
 from .logs import log_undetermined, say, undetermined_entry
@@ -30,9 +33,13 @@ from .logs import log_undetermined, say, undetermined_entry
 __all__ = [
     "AggregateOptions",
     "aggregate",
+    "check_layers",
     "log_totals",
     "method_used",
+    "unmapped_message",
     "run_aggregate",
+    "table_entry",
+    "table_method",
     "undetermined",
 ]
 
@@ -127,11 +134,12 @@ def aggregate(
     territory_set = TerritorySet.from_layer(
         territory_source, code_field, name_field, keep, feedback
     )
-    chosen, notes = sources_from_layers(layers, options.method)
+    method = table_method(options.method, options.convention)
+    chosen, notes = sources_from_layers(layers, method, options.convention)
     result = _aggregate_sources(
         territory_set,
         chosen,
-        options.method,
+        method,
         options.coverage,
         options.overlay,
         feedback,
@@ -140,7 +148,7 @@ def aggregate(
     say(feedback, notes + result.warnings)
     log_undetermined(feedback, undetermined(result))
     table = output_table(result, keep, options.unit)
-    used = method_used(options.method, {source.kind for source in chosen})
+    used = method_used(method, {source.kind for source in chosen})
     classes = export.with_unit(to_long(result.classes), options.unit)
     return AggregateRun(
         result, notes, used, keep, table, classes, report(result, notes, options.unit)
@@ -158,7 +166,8 @@ def run_aggregate(
 ) -> tuple[territories.AggregateResult, list[str]]:
     """Describe and select the layers, then aggregate them (flows by overlay of two millésimes when
     ``overlay`` and no flow layer gives them). Returns (AggregateResult, notes)."""
-    chosen, notes = sources_from_layers(layers, method)
+    method = table_method(method, convention)
+    chosen, notes = sources_from_layers(layers, method, convention)
     result = _aggregate_sources(
         territory_set, chosen, method, coverage, overlay, feedback, convention
     )
@@ -190,7 +199,65 @@ def _aggregate_sources(
     )
     result.convention = convention
     result.used = [source.layer.name() for source in chosen]
+    if isinstance(convention, Correspondence):
+        result.stats["correspondance"] = check_codes(chosen, convention, feedback)
     return result
+
+
+def check_codes(chosen: Sequence[Source], table: Correspondence, feedback: Any) -> dict:
+    """The REPORT's ``correspondance`` of the stock layers ``chosen`` (``check_layers``)."""
+    return check_layers(
+        [(source.title, source.layer) for source in chosen if source.role == "stock"],
+        table,
+        feedback,
+    )
+
+
+def check_layers(layers: Sequence[tuple], table: Correspondence, feedback: Any) -> dict:
+    """The REPORT's ``correspondance``: the table (name, source, file, field, codes by answer) and
+    per layer (``layers``: (title, layer)) the codes it does not list, with their polygons and
+    surface (ha), also a warning in the log: the user maps them (they are counted as indéterminé
+    meanwhile)."""
+    absent = {}
+    for title, layer in layers:
+        found = unmapped_codes(layer, table)
+        if not found:
+            continue
+        absent[title] = {
+            code: {"nombre": count, "surface_ha": area / 10000.0}
+            for code, (count, area) in found.items()
+        }
+        if feedback is not None:
+            feedback.pushWarning(unmapped_message(table, title, found))
+    return dict(table.describe(), codes_absents=absent)
+
+
+def unmapped_message(table: Correspondence, layer: str, found: dict) -> str:
+    """The warning naming the codes of ``layer`` that ``table`` does not list."""
+    return tr(
+        "{layer}: codes the correspondence table {table} does not list, counted as "
+        "indéterminé (never as non-artificialised); add them to the table: {codes}"
+    ).format(
+        layer=layer,
+        table=table.name,
+        codes=", ".join(
+            tr("{code} ({count} polygon(s), {area} ha)").format(
+                code=code or tr("(empty)"), count=count, area=number(area / 10000.0, 4)
+            )
+            for code, (count, area) in found.items()
+        ),
+    )
+
+
+def table_method(method: str, convention: str) -> str:
+    """The method asked, or with a correspondence table its own ('matrice': the table's answer per
+    code; ``classify.correspondence_method`` refuses IGN's layer and the thresholds)."""
+    if isinstance(convention, Correspondence):
+        try:
+            return classify.correspondence_method(method)
+        except classify.ClassifyError as error:
+            raise TerritoryError(str(error)) from None
+    return method
 
 
 def undetermined(result: territories.AggregateResult) -> list[dict]:
@@ -205,7 +272,7 @@ def output_table(result: territories.AggregateResult, keep, unit: str) -> pd.Dat
     """The aggregate's table in ``unit`` with the kept territory fields after code and nom, and
     the convention."""
     table = export.with_unit(result.table, unit)
-    table["convention"] = result.convention
+    table["convention"] = str(result.convention)  # plain text (a correspondence table is a str)
     for offset, name in enumerate(keep):
         values = result.territories.extras.get(name, [])
         by_code = dict(zip(result.territories.codes, values))
@@ -228,7 +295,15 @@ def report(result: territories.AggregateResult, notes: list[str], unit: str) -> 
         "warnings": notes + result.warnings,
         "polygons": result.stats.get("polygons", 0),
         "polygons_exact": result.stats.get("exact", 0),
+        **table_entry(result),
     }
+
+
+def table_entry(result: territories.AggregateResult) -> dict:
+    """``{"correspondance": …}`` of a REPORT when a correspondence table was used (``check_codes``),
+    else {}."""
+    found = result.stats.get("correspondance")
+    return {"correspondance": found} if found is not None else {}
 
 
 def overlay_flows(
@@ -279,9 +354,9 @@ def overlay_flows(
                 (
                     piece.flux_artif > 0,
                     piece.flux_artif < 0,
-                    piece.flux_imper > 0,
-                    piece.flux_imper < 0,
-                    0,
+                    (piece.flux_imper or 0) > 0,
+                    (piece.flux_imper or 0) < 0,
+                    piece.flux_imper is None,  # its imperméabilisation flow cannot be told
                 )
             )
             codes.append((piece.cs_debut, piece.us_debut, piece.cs_fin))

@@ -12,7 +12,9 @@ from ..computing import classified
 from ..computing import classify as core
 from ..core.definitions import AUTO
 from ..core.i18n import number, plural, tr
+from ..domain.correspondence import Correspondence
 from ..storage import reading
+from .aggregate import unmapped_message
 from .logs import log_undetermined, undetermined_entry
 from .steps import steps
 
@@ -106,10 +108,11 @@ def classify(source, layer, options: ClassifyOptions, feedback, name=None) -> Cl
 
     Raises ``ClassifyError`` and ``Canceled``."""
     progress = steps(2, feedback)
+    table = options.convention if isinstance(options.convention, Correspondence) else None
     result = core.classify_layer(
         source,
         options.method,
-        options.cs_field,
+        table.field if table is not None else options.cs_field,
         options.us_field,
         progress,
         layer=layer,
@@ -186,13 +189,34 @@ def classification_report(result: classified.Classification, layer, source, feed
         "nulls": result.null_codes,
         "repaired": result.n_repaired,
         "warnings": notes,
+        **_table_entry(result),
     }
+
+
+def _table_entry(result: classified.Classification) -> dict:
+    """``{"correspondance": …}`` when the codes were read through a correspondence table: the
+    table and the codes it does not list (polygons, ha), else {}."""
+    table = result.convention
+    if not isinstance(table, Correspondence):
+        return {}
+    absent = {
+        code: {"nombre": n, "surface_ha": result.unknown_surface.get(code, 0.0) / 10000.0}
+        for code, n in sorted(result.unknown_codes.items())
+    }
+    return {"correspondance": dict(table.describe(), codes_absents=absent)}
 
 
 def log_codes(result, feedback) -> None:
     """IGN's usage indéterminé (INDETERMINE) as information (read as any usage, by the
     convention), the codes outside the nomenclature as a warning."""
     unknown = dict(result.unknown_codes)
+    if isinstance(result.convention, Correspondence):
+        if unknown:
+            found = {
+                code: (n, result.unknown_surface.get(code, 0.0)) for code, n in unknown.items()
+            }
+            feedback.pushWarning(unmapped_message(result.convention, tr("The layer"), found))
+        return
     undetermined = unknown.pop("INDETERMINE", 0)
     if undetermined:
         feedback.pushInfo(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -25,10 +26,11 @@ from ..core.definitions import AUTO, LayerKind
 from ..core.errors import Canceled
 from ..core.i18n import Note, plural, tr
 from ..domain import nomenclature
+from ..domain.correspondence import Correspondence
 from ..domain.rules import DEFAULT_CONVENTION
 from ..publishing import export
 from ..storage import keeping, reading
-from .aggregate import method_used, run_aggregate, undetermined
+from .aggregate import method_used, run_aggregate, table_entry, table_method, undetermined
 from .export import ExportOptions, run_export
 from .logs import log_pairs, log_table, log_undetermined, say
 from .steps import steps as multi_step
@@ -103,6 +105,7 @@ class DiagnosticRun:
             "convention": convention,
             "indetermine": undetermined(self.result),
             "quality": self.written.quality,
+            **table_entry(self.result),
         }
 
 
@@ -133,6 +136,7 @@ def diagnose(
     for note in [fields.description()] + ([membership.description()] if membership else []):
         feedback.pushInfo(note)
     check_commune_codes(territories.codes, fields.code, membership)  # its notes: at the roll-up
+    paths, given = table_layers(paths, given, options.convention)
     layers, departements, kinds = load(paths, given, steps, feedback)
     # 2. classify + flows + aggregate (one streaming pass per layer)
     steps.setCurrentStep(1)
@@ -167,9 +171,24 @@ def diagnose(
         left_out,
         notes,
         result,
-        method_used(options.method, kinds),
+        method_used(table_method(options.method, options.convention), kinds),
         list(paths) + [layer.name() for layer in given],
     )
+
+
+def table_layers(paths: Sequence[str], given: Sequence, convention: str) -> tuple[list, list]:
+    """With a correspondence table, the files and folders of ``paths`` that hold layers with its
+    code field (a regional base) opened as layers, beside ``given``; the other paths are
+    deliveries. Returns (paths, layers)."""
+    if not isinstance(convention, Correspondence):
+        return list(paths), list(given)
+    rest, layers = [], list(given)
+    for path in paths:
+        found = reading.layers_with_field(Path(path), convention.field)
+        if not found:
+            rest.append(path)
+        layers.extend(QgsVectorLayer(source, name, "ogr") for source, name in found)
+    return rest, layers
 
 
 def load(paths: Sequence[str], given: Sequence[QgsVectorLayer], steps, feedback):

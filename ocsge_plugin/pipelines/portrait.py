@@ -16,6 +16,7 @@ from ..computing.rollup import Membership
 from ..core.definitions import AUTO, Method
 from ..core.errors import Canceled, OcsgeError
 from ..core.i18n import plural, tr
+from ..domain.correspondence import Correspondence
 from ..report import build
 from ..report import layout as layouts
 from ..report.consumption_content import Consumption
@@ -136,6 +137,7 @@ def portrait(
     artif, flows = (
         build.ign_layers(diagnostic["deliveries"], fin, steps.isCanceled)
         if options.method in (AUTO, Method.IGN.value)
+        and not isinstance(options.convention, Correspondence)  # a regional base: no IGN layer
         else (None, None)
     )
     raster = options.raster

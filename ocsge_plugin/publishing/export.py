@@ -39,6 +39,7 @@ from ..computing.table import NUMBER_COLUMNS, SURFACE_COLUMNS, TABLE_COLUMNS, UN
 from ..core import compat
 from ..core.errors import Canceled, TerritoryError
 from ..core.i18n import tr
+from ..domain.correspondence import PREFIX
 from ..storage import postgis
 from ..storage.files import OutputSet
 from . import export_classes, read_back
@@ -217,6 +218,10 @@ def _export_dataset(
         level=level,
         unit=unit_label(unit),
     )
+    if (convention or "").startswith(PREFIX):  # a regional base, not IGN's OCS GE
+        description += " " + tr(
+            "Land cover read through the correspondence table {name}, not OCS GE."
+        ).format(name=convention[len(PREFIX) :])
     metadata = {
         "unite": unit,
         "unit": unit_label(unit),

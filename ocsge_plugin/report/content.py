@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.correspondence import PREFIX
 from .numbers import hectares, number, percent, signed_hectares
 from .tables import LEVEL_LABELS, Territory
 
 __all__ = [
     "COMMUNE_HEADINGS",
     "communes_table",
+    "convention_words",
     "cover",
     "key_figures",
     "method_note",
@@ -34,6 +36,39 @@ CONVENTION_LABELS = {  # a classification convention → its words
 }
 
 
+def table_name(convention: str) -> str | None:
+    """The name of the correspondence table a regional base was read through (the tables'
+    convention ``correspondance:<nom>``), else None."""
+    return convention[len(PREFIX) :] if (convention or "").startswith(PREFIX) else None
+
+
+def convention_words(convention: str) -> str:
+    """A convention in words: the classification's, or the correspondence table's."""
+    name = table_name(convention)
+    if name is not None:
+        return (
+            f"table de correspondance « {name} » (code absent de la table ou dit indéterminé : "
+            "compté à part, jamais comme non artificialisé)"
+        )
+    return CONVENTION_LABELS.get(convention, convention)
+
+
+def _regional_note(name: str) -> dict[str, str]:
+    """The method note's sections that differ for a base read through a correspondence table."""
+    return {
+        "Données": "Base d'occupation du sol lue à travers la table de correspondance "
+        f"« {name} », à deux millésimes. Les chiffres de ce portrait sont ceux des tables "
+        "artif_<niveau>, imper_<niveau> et qualite_<niveau> que l'extension écrit (algorithme "
+        "ocsge:diagnostic, schéma de data.gouv.fr), jointes au dossier de ce rapport : aucun "
+        "chiffre n'est recalculé pour la mise en page.",
+        "Artificialisation": f"Réponse de la table de correspondance « {name} » pour le code de "
+        "chaque polygone (artificialisé, non artificialisé ou indéterminé), sans les seuils de "
+        "2 500 m² du décret, définis sur l'OCS GE. Ces chiffres ne sont pas ceux de l'OCS GE.",
+        "Imperméabilisation": f"Réponse de la table de correspondance « {name} » ; là où elle ne "
+        "la dit pas, l'imperméabilisation est indéterminée.",
+    }
+
+
 def millesimes(t: Territory) -> str:
     return f"{t.debut}–{t.fin}" if t.debut and t.fin else str(t.fin or "")
 
@@ -52,9 +87,19 @@ def cover(
         ["Code", t.code],
         ["Niveau", LEVEL_LABELS[t.level]],
         ["Millésimes", f"{t.debut or '–'} et {t.fin or '–'}"],
-        ["Méthode d'artificialisation", METHOD_LABELS.get(method, method)],
-        ["Codes indéterminés", CONVENTION_LABELS.get(convention, convention)],
-        ["Source", "IGN, OCS GE (occupation du sol à grande échelle)"],
+        [
+            "Méthode d'artificialisation",
+            METHOD_LABELS.get(method, method)
+            if table_name(convention) is None
+            else f"table de correspondance « {table_name(convention)} »",
+        ],
+        ["Codes indéterminés", convention_words(convention)],
+        [
+            "Source",
+            "IGN, OCS GE (occupation du sol à grande échelle)"
+            if table_name(convention) is None
+            else f"base d'occupation du sol, table de correspondance « {table_name(convention)} »",
+        ],
         ["Livraisons lues", "\n".join(deliveries) or "–"],
         ["Couches utilisées", "\n".join(layers) or "–"],
         ["Date de production", today.strftime("%d/%m/%Y")],
@@ -180,7 +225,17 @@ def communes_table(communes: list[Territory]) -> tuple[str, list[list[str]]]:
 
 def method_note(method: str, convention: str) -> list[list[str]]:
     """The method note: [heading, text] per section, paragraphs separated by a line break (the
-    headings do not depend on the method nor the convention)."""
+    headings do not depend on the method nor the convention; a base read through a correspondence
+    table has its own data, artificialisation and imperméabilisation sections)."""
+    name = table_name(convention)
+    regional = _regional_note(name) if name is not None else {}
+    return [
+        [heading, regional.get(heading, text)] for heading, text in _ocsge_note(method, convention)
+    ]
+
+
+def _ocsge_note(method: str, convention: str) -> list[list[str]]:
+    """The method note of OCS GE."""
     return [
         [
             "Données",
@@ -219,7 +274,7 @@ def method_note(method: str, convention: str) -> list[list[str]]:
         ["Imperméabilisation", "Couvertures CS1.1.1.1 et CS1.1.1.2."],
         [
             "Codes indéterminés",
-            f"Convention : {CONVENTION_LABELS.get(convention, convention)}. La surface dont le "
+            f"Convention : {convention_words(convention)}. La surface dont le "
             "statut ne peut être "
             "établi est donnée à part dans les chiffres clés.",
         ],

@@ -16,6 +16,7 @@ __all__ = [
     "epsg_from_name",
     "field_years",
     "kind_from_name",
+    "lone_year",
     "lower_map",
     "millesimes_from_name",
     "normalise_departement",
@@ -119,6 +120,13 @@ def kind_from_name(text: str) -> str | None:
     if "occupation" in name:
         return "occupation"
     return None
+
+
+def lone_year(text: str) -> tuple[int, ...]:
+    """The one year standing alone in a name (``mos_2021``, ``OCSOL 2019 niveau 2``), as a
+    regional base names its millésime; () when there is none or more than one."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text))
+    return (int(years.pop()),) if len(years) == 1 else ()
 
 
 def lower_map(names: Iterable[str]) -> dict[str, str]:

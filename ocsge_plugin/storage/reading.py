@@ -45,6 +45,7 @@ from .names import (
     epsg_from_name,
     field_years,
     kind_from_name,
+    lone_year,
     lower_map,
     millesimes_from_name,
     normalise_departement,
@@ -68,6 +69,8 @@ __all__ = [
     "layer_departement",
     "layer_kind",
     "layer_millesimes",
+    "layers_with_field",
+    "lone_year",
     "millesimes_from_name",
     "normalise",
     "normalise_departement",
@@ -256,6 +259,30 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
             found.append(_describe(data_file, layer_name, kind, context))
     found, notes = candidates.choose_complete(found)
     return found, warnings + notes
+
+
+def layers_with_field(path: Path, field_name: str) -> list[tuple[str, str]]:
+    """(OGR source, layer name) of every layer of the .gpkg / .shp files at ``path`` (a file or
+    a folder, walked) that has the field ``field_name`` (case ignored): a regional base's layers,
+    read through a correspondence table."""
+    path = Path(path)
+    if path.is_dir():
+        found_files = _data_files(path)
+    elif path.suffix.lower() in (".gpkg", ".shp"):
+        found_files = [path]
+    else:
+        return []
+    found = []
+    wanted = field_name.lower()
+    for data_file in found_files:
+        ds = ogr.Open(str(data_file))
+        for index in range(ds.GetLayerCount() if ds is not None else 0):
+            layer = ds.GetLayerByIndex(index)
+            defn = layer.GetLayerDefn()
+            names = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
+            if wanted in names:
+                found.append((f"{data_file}|layername={layer.GetName()}", layer.GetName()))
+    return found
 
 
 def kind_from_fields(names: Iterable[str], text_fields: Iterable[str] | None = None) -> str | None:
