@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -43,7 +44,10 @@ DIALECTS = ("comma", "semicolon")
 __all__ = [
     "DIALECTS",
     "METHODS",
+    "POLYGONS",
+    "TABLES",
     "UNITS",
+    "choice",
     "commune_layer",
     "commune_table",
     "convention",
@@ -59,9 +63,44 @@ __all__ = [
     "published",
     "reduction_rate",
     "replace_group",
+    "sink",
+    "source",
     "unit",
     "usage_field",
 ]
+
+
+# The kinds of layers a source or a sink holds.
+POLYGONS = QgsProcessing.SourceType.TypeVectorPolygon
+TABLES = QgsProcessing.SourceType.TypeVector  # any vector layer, a table without geometry included
+
+
+# One factory a kind of parameter, so that an algorithm declares a parameter in one line (as QGIS's
+# own Python algorithms and QuickOSM do); its help comes with ``OcsgeAlgorithm.add``.
+def source(
+    name: str, label: str, kind=POLYGONS, optional: bool = False
+) -> QgsProcessingParameterFeatureSource:
+    """A layer the algorithm reads (polygons by default)."""
+    return QgsProcessingParameterFeatureSource(name, label, [kind], optional=optional)
+
+
+def sink(
+    name: str, label: str, kind=POLYGONS, optional: bool = False, by_default: bool = True
+) -> QgsProcessingParameterFeatureSink:
+    """A layer the algorithm writes (polygons by default); an optional one is written unless
+    the user unchecks it (``by_default``)."""
+    return QgsProcessingParameterFeatureSink(
+        name, label, kind, optional=optional, createByDefault=by_default
+    )
+
+
+def choice(
+    name: str, label: str, options: list[str], default=0, optional: bool = False
+) -> QgsProcessingParameterEnum:
+    """One of ``options`` (labels, translated), the first by default."""
+    return QgsProcessingParameterEnum(
+        name, label, options=options, defaultValue=default, optional=optional
+    )
 
 
 def _choice(
