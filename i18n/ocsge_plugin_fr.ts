@@ -1479,72 +1479,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="124"/>
+        <location filename="../processing_provider/params.py" line="168"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="119"/>
+        <location filename="../processing_provider/params.py" line="163"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="120"/>
+        <location filename="../processing_provider/params.py" line="164"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="121"/>
+        <location filename="../processing_provider/params.py" line="165"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="122"/>
+        <location filename="../processing_provider/params.py" line="166"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="151"/>
+        <location filename="../processing_provider/params.py" line="195"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="168"/>
+        <location filename="../processing_provider/params.py" line="212"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="262"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="262"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="262"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="234"/>
+        <location filename="../processing_provider/params.py" line="278"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="234"/>
+        <location filename="../processing_provider/params.py" line="278"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="234"/>
+        <location filename="../processing_provider/params.py" line="278"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="288"/>
+        <location filename="../processing_provider/params.py" line="332"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="313"/>
+        <location filename="../processing_provider/params.py" line="353"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="321"/>
+        <location filename="../processing_provider/params.py" line="361"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="324"/>
+        <location filename="../processing_provider/params.py" line="364"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="151"/>
+        <location filename="../processing_provider/params.py" line="195"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="168"/>
+        <location filename="../processing_provider/params.py" line="212"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="262"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="253"/>
+        <location filename="../processing_provider/params.py" line="297"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="256"/>
+        <location filename="../processing_provider/params.py" line="300"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="263"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="297"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,12 +1966,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="187"/>
+        <location filename="../processing_provider/params.py" line="231"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="187"/>
+        <location filename="../processing_provider/params.py" line="231"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="376"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="376"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="200"/>
+        <location filename="../processing_provider/params.py" line="244"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="201"/>
+        <location filename="../processing_provider/params.py" line="245"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="201"/>
+        <location filename="../processing_provider/params.py" line="245"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="423"/>
+        <location filename="../processing_provider/params.py" line="463"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="423"/>
+        <location filename="../processing_provider/params.py" line="463"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="449"/>
+        <location filename="../processing_provider/params.py" line="489"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="455"/>
+        <location filename="../processing_provider/params.py" line="495"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="464"/>
+        <location filename="../processing_provider/params.py" line="504"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="464"/>
+        <location filename="../processing_provider/params.py" line="504"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="474"/>
+        <location filename="../processing_provider/params.py" line="514"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="474"/>
+        <location filename="../processing_provider/params.py" line="514"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="481"/>
+        <location filename="../processing_provider/params.py" line="521"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2743,27 +2743,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="131"/>
+        <location filename="../processing_provider/params.py" line="175"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="134"/>
+        <location filename="../processing_provider/params.py" line="178"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="139"/>
+        <location filename="../processing_provider/params.py" line="183"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="310"/>
+        <location filename="../processing_provider/params.py" line="350"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="297"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="243"/>
+        <location filename="../processing_provider/params.py" line="287"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="246"/>
+        <location filename="../processing_provider/params.py" line="290"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -3570,54 +3570,139 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="276"/>
+        <location filename="../processing_provider/params.py" line="320"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="20"/>
+        <location filename="../processing_provider/parameter_help.py" line="43"/>
         <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
         <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="24"/>
+        <location filename="../processing_provider/parameter_help.py" line="47"/>
         <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
         <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="28"/>
+        <location filename="../processing_provider/parameter_help.py" line="51"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="32"/>
+        <location filename="../processing_provider/parameter_help.py" line="55"/>
         <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
         <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="36"/>
+        <location filename="../processing_provider/parameter_help.py" line="59"/>
         <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
         <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="42"/>
+        <location filename="../processing_provider/parameter_help.py" line="65"/>
         <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
         <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="46"/>
+        <location filename="../processing_provider/parameter_help.py" line="69"/>
         <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="55"/>
+        <location filename="../processing_provider/parameter_help.py" line="121"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="58"/>
+        <location filename="../processing_provider/parameter_help.py" line="124"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="20"/>
+        <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
+        <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="23"/>
+        <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
+        <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="27"/>
+        <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
+        <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="31"/>
+        <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
+        <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="37"/>
+        <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
+        <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="75"/>
+        <source>INSEE code of the département: 32, 2A, 974…</source>
+        <translation>Code INSEE du département : 32, 2A, 974…</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="76"/>
+        <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
+        <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="80"/>
+        <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
+        <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="84"/>
+        <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
+        <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="85"/>
+        <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
+        <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="89"/>
+        <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
+        <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="93"/>
+        <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
+        <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="99"/>
+        <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
+        <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="103"/>
+        <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
+        <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="107"/>
+        <source>What is not accepted is listed in the report as refused, with its reason.</source>
+        <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="110"/>
+        <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
+        <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="113"/>
+        <source>The 18 current régions with the inventory's attributes and their availability.</source>
+        <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
     </message>
 </context>
 <context>
@@ -4238,127 +4323,92 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>DownloadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/download.py" line="50"/>
+        <location filename="../processing_provider/download.py" line="47"/>
         <source>Département (code)</source>
         <translation>Département (code)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="50"/>
-        <source>INSEE code of the département: 32, 2A, 974…</source>
-        <translation>Code INSEE du département : 32, 2A, 974…</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="54"/>
+        <location filename="../processing_provider/download.py" line="48"/>
         <source>Millésime (empty: the most recent)</source>
         <translation>Millésime (vide : le plus récent)</translation>
     </message>
     <message>
         <location filename="../processing_provider/download.py" line="54"/>
-        <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
-        <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="63"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="63"/>
-        <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
-        <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="75"/>
+        <location filename="../processing_provider/download.py" line="55"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="75"/>
-        <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
-        <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="81"/>
+        <location filename="../processing_provider/download.py" line="56"/>
         <source>Download folder (empty: the plugin&apos;s cache)</source>
         <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="81"/>
-        <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
-        <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="93"/>
+        <location filename="../processing_provider/download.py" line="57"/>
         <source>Load the delivery once downloaded (ocsge:load)</source>
         <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="93"/>
-        <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
-        <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="104"/>
+        <location filename="../processing_provider/download.py" line="60"/>
         <source>IGN download service address</source>
         <translation>Adresse du service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="104"/>
-        <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
-        <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="116"/>
+        <location filename="../processing_provider/download.py" line="64"/>
         <source>Downloaded archive (.7z)</source>
         <translation>Archive téléchargée (.7z)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="117"/>
+        <location filename="../processing_provider/download.py" line="65"/>
         <source>Delivery name</source>
         <translation>Nom de la livraison</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="118"/>
+        <location filename="../processing_provider/download.py" line="66"/>
         <source>Download address</source>
         <translation>Adresse de téléchargement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="119"/>
+        <location filename="../processing_provider/download.py" line="67"/>
         <source>Millésime(s)</source>
         <translation>Millésime(s)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="120"/>
+        <location filename="../processing_provider/download.py" line="68"/>
         <source>Reused from the cache</source>
         <translation>Repris du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="124"/>
+        <location filename="../processing_provider/download.py" line="72"/>
         <source>Load report (JSON)</source>
         <translation>Rapport de chargement (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="144"/>
+        <location filename="../processing_provider/download.py" line="92"/>
         <source>Listing IGN's deliveries for département {dep}…</source>
         <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="153"/>
+        <location filename="../processing_provider/download.py" line="101"/>
         <source>Downloading {url}</source>
         <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="158"/>
+        <location filename="../processing_provider/download.py" line="106"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="162"/>
+        <location filename="../processing_provider/download.py" line="110"/>
         <source>{name}: reused from the cache ({path})</source>
         <translation>{name} : repris du cache ({path})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="162"/>
+        <location filename="../processing_provider/download.py" line="110"/>
         <source>{name}: downloaded to {path}</source>
         <translation>{name} : téléchargé dans {path}</translation>
     </message>
@@ -4692,207 +4742,182 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="104"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="104"/>
-        <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
-        <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="109"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="114"/>
-        <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
-        <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="130"/>
+        <location filename="../processing_provider/load.py" line="112"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="130"/>
-        <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
-        <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="159"/>
+        <location filename="../processing_provider/load.py" line="129"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="159"/>
-        <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
-        <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="177"/>
+        <location filename="../processing_provider/load.py" line="141"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="189"/>
+        <location filename="../processing_provider/load.py" line="153"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="190"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="191"/>
+        <location filename="../processing_provider/load.py" line="155"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="192"/>
+        <location filename="../processing_provider/load.py" line="156"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="193"/>
+        <location filename="../processing_provider/load.py" line="157"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="213"/>
+        <location filename="../processing_provider/load.py" line="177"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="308"/>
+        <location filename="../processing_provider/load.py" line="272"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="219"/>
+        <location filename="../processing_provider/load.py" line="183"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="259"/>
+        <location filename="../processing_provider/load.py" line="223"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="259"/>
+        <location filename="../processing_provider/load.py" line="223"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="271"/>
+        <location filename="../processing_provider/load.py" line="235"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="293"/>
+        <location filename="../processing_provider/load.py" line="257"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="91"/>
+        <location filename="../processing_provider/load.py" line="88"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="91"/>
+        <location filename="../processing_provider/load.py" line="88"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="142"/>
+        <location filename="../processing_provider/load.py" line="122"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="142"/>
-        <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
-        <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="224"/>
+        <location filename="../processing_provider/load.py" line="188"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="362"/>
+        <location filename="../processing_provider/load.py" line="326"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="362"/>
+        <location filename="../processing_provider/load.py" line="326"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="380"/>
+        <location filename="../processing_provider/load.py" line="344"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="380"/>
+        <location filename="../processing_provider/load.py" line="344"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="293"/>
+        <location filename="../processing_provider/load.py" line="257"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="401"/>
+        <location filename="../processing_provider/load.py" line="365"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="366"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="366"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="366"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="366"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="366"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="350"/>
+        <location filename="../processing_provider/load.py" line="314"/>
         <source>{title}: {count} code INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} code INDETERMINE (usage indéterminé), compté à part.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="350"/>
+        <location filename="../processing_provider/load.py" line="314"/>
         <source>{title}: {count} codes INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} codes INDETERMINE (usage indéterminé), comptés à part.</translation>
     </message>
@@ -5212,74 +5237,49 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>RegionalBasesAlgorithm</name>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="73"/>
+        <location filename="../processing_provider/bases_regionales.py" line="37"/>
         <source>Inventory (CSV)</source>
         <translation>Inventaire (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="73"/>
+        <location filename="../processing_provider/bases_regionales.py" line="31"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="36"/>
-        <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
-        <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="48"/>
+        <location filename="../processing_provider/bases_regionales.py" line="33"/>
         <source>File to import (CSV, CNIG fields)</source>
         <translation>Fichier à importer (CSV, champs du CNIG)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="48"/>
-        <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
-        <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="34"/>
         <source>What the import may change</source>
         <translation>Ce que l'import peut modifier</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="47"/>
         <source>Nothing (preview in the report)</source>
         <translation>Rien (aperçu dans le rapport)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="50"/>
         <source>New records only</source>
         <translation>Fiches nouvelles seulement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="51"/>
         <source>Everything (new and changed records)</source>
         <translation>Tout (fiches nouvelles et modifiées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
-        <source>What is not accepted is listed in the report as refused, with its reason.</source>
-        <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="73"/>
-        <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
-        <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="83"/>
+        <location filename="../processing_provider/bases_regionales.py" line="38"/>
         <source>Régions with the inventory (GeoJSON)</source>
         <translation>Régions avec l'inventaire (GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="83"/>
+        <location filename="../processing_provider/bases_regionales.py" line="31"/>
         <source>GeoJSON files (*.geojson)</source>
         <translation>Fichiers GeoJSON (*.geojson)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="83"/>
-        <source>The 18 current régions with the inventory's attributes and their availability.</source>
-        <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
     </message>
 </context>
 <context>

@@ -21,10 +21,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
+    QgsProcessingParameterString,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -55,6 +57,10 @@ __all__ = [
     "coverage",
     "database",
     "diagnostic_inputs",
+    "file",
+    "file_output",
+    "flag",
+    "folder",
     "membership",
     "method",
     "output_folder",
@@ -65,6 +71,7 @@ __all__ = [
     "replace_group",
     "sink",
     "source",
+    "text",
     "unit",
     "usage_field",
 ]
@@ -95,12 +102,49 @@ def sink(
 
 
 def choice(
-    name: str, label: str, options: list[str], default=0, optional: bool = False
+    name: str, label: str, options: list[str], default=0, multiple: bool = False
 ) -> QgsProcessingParameterEnum:
-    """One of ``options`` (labels, translated), the first by default."""
+    """One of ``options`` (labels, translated), the first by default; several (``multiple``),
+    optional, none by default."""
     return QgsProcessingParameterEnum(
-        name, label, options=options, defaultValue=default, optional=optional
+        name, label, options, multiple, None if multiple else default, optional=multiple
     )
+
+
+def flag(name: str, label: str, default: bool, advanced: bool = False):
+    """A check box, under Advanced parameters when ``advanced``."""
+    return _advanced(QgsProcessingParameterBoolean(name, label, defaultValue=default), advanced)
+
+
+def text(name: str, label: str, default=None, optional: bool = False):
+    """A line of text."""
+    return QgsProcessingParameterString(name, label, defaultValue=default, optional=optional)
+
+
+def file(name: str, label: str, file_filter: str = "", optional: bool = True):
+    """A file the algorithm reads (of ``file_filter``'s kinds), optional by default."""
+    return QgsProcessingParameterFile(name, label, fileFilter=file_filter, optional=optional)
+
+
+def folder(name: str, label: str, advanced: bool = False) -> QgsProcessingParameterFile:
+    """An existing folder, optional (empty: the algorithm's own place)."""
+    folder_kind = QgsProcessingParameterFile.Behavior.Folder
+    param = QgsProcessingParameterFile(name, label, behavior=folder_kind, optional=True)
+    return _advanced(param, advanced)
+
+
+def file_output(name: str, label: str, file_filter: str) -> QgsProcessingParameterFileDestination:
+    """A file the algorithm writes, optional and asked for by default."""
+    return QgsProcessingParameterFileDestination(
+        name, label, file_filter, optional=True, createByDefault=True
+    )
+
+
+def _advanced(param: QgsProcessingParameterDefinition, advanced: bool = True):
+    """``param``, under Advanced parameters when ``advanced``."""
+    if advanced:
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return param
 
 
 def _choice(
@@ -285,11 +329,7 @@ def reduction_rate(name: str) -> QgsProcessingParameterNumber:
 
 def coverage(name: str) -> QgsProcessingParameterBoolean:
     """Whether every polygon is read for the share covered by OCS GE (an advanced parameter)."""
-    param = QgsProcessingParameterBoolean(
-        name, tr("Compute the share covered by OCS GE"), defaultValue=True
-    )
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-    return param
+    return flag(name, tr("Compute the share covered by OCS GE"), True, advanced=True)
 
 
 def output_folder(name: str) -> QgsProcessingParameterFolderDestination:
