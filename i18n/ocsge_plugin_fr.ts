@@ -1479,72 +1479,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="168"/>
+        <location filename="../processing_provider/params.py" line="197"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="163"/>
+        <location filename="../processing_provider/params.py" line="192"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="164"/>
+        <location filename="../processing_provider/params.py" line="193"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="165"/>
+        <location filename="../processing_provider/params.py" line="194"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="166"/>
+        <location filename="../processing_provider/params.py" line="195"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="195"/>
+        <location filename="../processing_provider/params.py" line="224"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="212"/>
+        <location filename="../processing_provider/params.py" line="241"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="262"/>
+        <location filename="../processing_provider/params.py" line="291"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="262"/>
+        <location filename="../processing_provider/params.py" line="291"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="262"/>
+        <location filename="../processing_provider/params.py" line="291"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="278"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="278"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="278"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="332"/>
+        <location filename="../processing_provider/params.py" line="361"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="353"/>
+        <location filename="../processing_provider/params.py" line="382"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="361"/>
+        <location filename="../processing_provider/params.py" line="390"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="364"/>
+        <location filename="../processing_provider/params.py" line="393"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="195"/>
+        <location filename="../processing_provider/params.py" line="224"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="212"/>
+        <location filename="../processing_provider/params.py" line="241"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="262"/>
+        <location filename="../processing_provider/params.py" line="291"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="297"/>
+        <location filename="../processing_provider/params.py" line="326"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="300"/>
+        <location filename="../processing_provider/params.py" line="329"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="336"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="337"/>
+        <location filename="../processing_provider/params.py" line="366"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,12 +1966,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="231"/>
+        <location filename="../processing_provider/params.py" line="260"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="231"/>
+        <location filename="../processing_provider/params.py" line="260"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="376"/>
+        <location filename="../processing_provider/params.py" line="405"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="376"/>
+        <location filename="../processing_provider/params.py" line="405"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="244"/>
+        <location filename="../processing_provider/params.py" line="273"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="245"/>
+        <location filename="../processing_provider/params.py" line="274"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="245"/>
+        <location filename="../processing_provider/params.py" line="274"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2623,7 +2623,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="273"/>
+        <location filename="../processing_provider/params.py" line="123"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="463"/>
+        <location filename="../processing_provider/params.py" line="492"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="463"/>
+        <location filename="../processing_provider/params.py" line="492"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="475"/>
+        <location filename="../processing_provider/params.py" line="504"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="475"/>
+        <location filename="../processing_provider/params.py" line="504"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="489"/>
+        <location filename="../processing_provider/params.py" line="518"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="495"/>
+        <location filename="../processing_provider/params.py" line="524"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="504"/>
+        <location filename="../processing_provider/params.py" line="533"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="504"/>
+        <location filename="../processing_provider/params.py" line="533"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="514"/>
+        <location filename="../processing_provider/params.py" line="543"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="514"/>
+        <location filename="../processing_provider/params.py" line="543"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="521"/>
+        <location filename="../processing_provider/params.py" line="550"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2743,27 +2743,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="175"/>
+        <location filename="../processing_provider/params.py" line="204"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="178"/>
+        <location filename="../processing_provider/params.py" line="207"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="183"/>
+        <location filename="../processing_provider/params.py" line="212"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="350"/>
+        <location filename="../processing_provider/params.py" line="379"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="337"/>
+        <location filename="../processing_provider/params.py" line="366"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="287"/>
+        <location filename="../processing_provider/params.py" line="316"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="290"/>
+        <location filename="../processing_provider/params.py" line="319"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2918,7 +2918,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
+        <location filename="../processing_provider/params.py" line="124"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
@@ -3570,7 +3570,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="320"/>
+        <location filename="../processing_provider/params.py" line="349"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
@@ -3610,12 +3610,12 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="121"/>
+        <location filename="../processing_provider/parameter_help.py" line="192"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="124"/>
+        <location filename="../processing_provider/parameter_help.py" line="195"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
@@ -3680,152 +3680,212 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="99"/>
+        <location filename="../processing_provider/parameter_help.py" line="170"/>
         <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
         <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="103"/>
+        <location filename="../processing_provider/parameter_help.py" line="174"/>
         <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
         <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="107"/>
+        <location filename="../processing_provider/parameter_help.py" line="178"/>
         <source>What is not accepted is listed in the report as refused, with its reason.</source>
         <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="110"/>
+        <location filename="../processing_provider/parameter_help.py" line="181"/>
         <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
         <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="113"/>
+        <location filename="../processing_provider/parameter_help.py" line="184"/>
         <source>The 18 current régions with the inventory's attributes and their availability.</source>
         <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="99"/>
+        <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
+        <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="105"/>
+        <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
+        <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="108"/>
+        <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
+        <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="111"/>
+        <source>The field holding each territory&apos;s name (optional).</source>
+        <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="112"/>
+        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
+        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="118"/>
+        <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
+        <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="122"/>
+        <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
+        <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="126"/>
+        <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
+        <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="132"/>
+        <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
+        <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="135"/>
+        <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
+        <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="139"/>
+        <source>The same rows without geometry (optional).</source>
+        <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="140"/>
+        <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
+        <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="149"/>
+        <source>The higher levels to compute.</source>
+        <translation>Les niveaux supérieurs à calculer.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="150"/>
+        <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
+        <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="155"/>
+        <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
+        <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="160"/>
+        <source>The levels to export (SCoT only when SCoT codes exist).</source>
+        <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="161"/>
+        <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
+        <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="162"/>
+        <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
+        <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="165"/>
+        <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
+        <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="198"/>
+        <source>No territory layer. Expected territory polygons with a code field.</source>
+        <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="203"/>
+        <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
+        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="208"/>
+        <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
+        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="120"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="121"/>
+        <source>EPCI</source>
+        <translation>EPCI</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="122"/>
+        <source>SCoT</source>
+        <translation>SCoT</translation>
     </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="55"/>
+        <location filename="../processing_provider/aggregate.py" line="49"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="55"/>
-        <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
-        <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="69"/>
+        <location filename="../processing_provider/aggregate.py" line="50"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="69"/>
-        <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
-        <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="80"/>
+        <location filename="../processing_provider/aggregate.py" line="51"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="80"/>
-        <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
-        <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="86"/>
+        <location filename="../processing_provider/aggregate.py" line="54"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="86"/>
-        <source>The field holding each territory&apos;s name (optional).</source>
-        <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="96"/>
+        <location filename="../processing_provider/aggregate.py" line="59"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="113"/>
-        <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
-        <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="123"/>
+        <location filename="../processing_provider/aggregate.py" line="68"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="123"/>
-        <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
-        <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="134"/>
-        <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
-        <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="144"/>
-        <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
-        <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="148"/>
+        <location filename="../processing_provider/aggregate.py" line="73"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="148"/>
-        <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
-        <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
+        <location filename="../processing_provider/aggregate.py" line="74"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
-        <source>The same rows without geometry (optional).</source>
-        <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="190"/>
-        <source>No territory layer. Expected territory polygons with a code field.</source>
-        <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="207"/>
+        <location filename="../processing_provider/aggregate.py" line="101"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="220"/>
+        <location filename="../processing_provider/aggregate.py" line="114"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <location filename="../processing_provider/aggregate.py" line="75"/>
         <source>Surfaces by class of the nomenclature</source>
         <translation>Surfaces par classe de la nomenclature</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
-        <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
-        <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="96"/>
-        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
-        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
     </message>
 </context>
 <context>
@@ -4416,119 +4476,64 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../processing_provider/export.py" line="69"/>
+        <location filename="../processing_provider/export.py" line="51"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="70"/>
+        <location filename="../processing_provider/export.py" line="52"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="71"/>
+        <location filename="../processing_provider/export.py" line="53"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="72"/>
+        <location filename="../processing_provider/export.py" line="54"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="75"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
+        <location filename="../processing_provider/export.py" line="62"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>EPCI</source>
-        <translation>EPCI</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>SCoT</source>
-        <translation>SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>Région</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>The levels to export (SCoT only when SCoT codes exist).</source>
-        <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="100"/>
+        <location filename="../processing_provider/export.py" line="64"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="100"/>
+        <location filename="../processing_provider/export.py" line="63"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="100"/>
+        <location filename="../processing_provider/export.py" line="63"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="100"/>
-        <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
-        <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="65"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
-        <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
-        <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="121"/>
+        <location filename="../processing_provider/export.py" line="69"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="121"/>
-        <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
-        <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="134"/>
-        <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
-        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="54"/>
+        <location filename="../processing_provider/export.py" line="47"/>
         <source>Surfaces by class (ocsge:aggregate)</source>
         <translation>Surfaces par classe (ocsge:aggregate)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="54"/>
-        <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
-        <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
     </message>
 </context>
 <context>
@@ -4747,92 +4752,92 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="110"/>
+        <location filename="../processing_provider/load.py" line="112"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="109"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="109"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="112"/>
+        <location filename="../processing_provider/load.py" line="114"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="129"/>
+        <location filename="../processing_provider/load.py" line="131"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="141"/>
+        <location filename="../processing_provider/load.py" line="143"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="153"/>
+        <location filename="../processing_provider/load.py" line="155"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="154"/>
+        <location filename="../processing_provider/load.py" line="156"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="155"/>
+        <location filename="../processing_provider/load.py" line="157"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="156"/>
+        <location filename="../processing_provider/load.py" line="158"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="157"/>
+        <location filename="../processing_provider/load.py" line="159"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="177"/>
+        <location filename="../processing_provider/load.py" line="179"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="272"/>
+        <location filename="../processing_provider/load.py" line="274"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="183"/>
+        <location filename="../processing_provider/load.py" line="185"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="223"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="223"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="235"/>
+        <location filename="../processing_provider/load.py" line="237"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="257"/>
+        <location filename="../processing_provider/load.py" line="259"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
@@ -4847,77 +4852,77 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="122"/>
+        <location filename="../processing_provider/load.py" line="124"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="188"/>
+        <location filename="../processing_provider/load.py" line="190"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="326"/>
+        <location filename="../processing_provider/load.py" line="328"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="326"/>
+        <location filename="../processing_provider/load.py" line="328"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="344"/>
+        <location filename="../processing_provider/load.py" line="346"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="344"/>
+        <location filename="../processing_provider/load.py" line="346"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="257"/>
+        <location filename="../processing_provider/load.py" line="259"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="365"/>
+        <location filename="../processing_provider/load.py" line="367"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="366"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="366"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="366"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="366"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="366"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="314"/>
+        <location filename="../processing_provider/load.py" line="316"/>
         <source>{title}: {count} code INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} code INDETERMINE (usage indéterminé), compté à part.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="314"/>
+        <location filename="../processing_provider/load.py" line="316"/>
         <source>{title}: {count} codes INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} codes INDETERMINE (usage indéterminé), comptés à part.</translation>
     </message>
@@ -5285,77 +5290,52 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>RollupAlgorithm</name>
     <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
+        <location filename="../processing_provider/rollup.py" line="40"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="73"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
-        <source>Région</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
-        <source>The higher levels to compute.</source>
-        <translation>Les niveaux supérieurs à calculer.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="61"/>
+        <location filename="../processing_provider/rollup.py" line="41"/>
         <source>Communes with membership</source>
         <translation>Communes avec appartenance</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="61"/>
-        <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
-        <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="74"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="75"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="78"/>
+        <location filename="../processing_provider/rollup.py" line="43"/>
         <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
         <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="94"/>
-        <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
-        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="117"/>
+        <location filename="../processing_provider/rollup.py" line="70"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="157"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="157"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>{level}: {count} territory</source>
         <translation>{level} : {count} territoire</translation>
     </message>

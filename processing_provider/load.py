@@ -103,7 +103,9 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                 self.KINDS,
                 self.tr("Layer kinds to load (all when empty)"),
                 self.kind_labels(),
+                None,
                 multiple=True,
+                optional=True,
             )
         )
         palettes = [self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")]

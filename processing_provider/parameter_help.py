@@ -95,6 +95,77 @@ PARAMETER_HELP: dict[str, dict[str, str]] = {
             "mirror."
         ),
     },
+    "aggregate": {
+        "INPUT_LAYERS": QT_TR_NOOP(
+            "Occupation du sol, artificialisation, difference, artificialisation difference "
+            "layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. "
+            "Several millésimes and départements allowed; duplicates of a millésime (GeoPackage "
+            "and Shapefile) are used once."
+        ),
+        "TERRITORIES": QT_TR_NOOP(
+            "Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter."
+        ),
+        "CODE_FIELD": QT_TR_NOOP(
+            "The field holding each territory's code (e.g. the INSEE code of communes)."
+        ),
+        "NAME_FIELD": QT_TR_NOOP("The field holding each territory's name (optional)."),
+        "KEEP_FIELDS": QT_TR_NOOP(
+            "Territory fields copied to the output, e.g. epci_code, departement_code, "
+            "region_code, scot_code for the roll-up. None chosen, on communes (code field "
+            "INSEE_COM, CODGEO, commune_code or code): their membership fields are kept "
+            "(SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…)."
+        ),
+        "METHOD": QT_TR_NOOP(
+            "How raw occupation du sol layers are classified; layers from ocsge:classify keep "
+            "their own artif and imper fields."
+        ),
+        "OVERLAY": QT_TR_NOOP(
+            "For two millésimes of a département without a difference or flows layer, compute "
+            "the flows from their overlay."
+        ),
+        "COVERAGE": QT_TR_NOOP(
+            "Sums every polygon for the covered share; unchecked, polygons neither "
+            "artificialised nor impermeable are skipped (faster), coverage is left empty and "
+            "territories without any artificialised or impermeable land are reported as outside "
+            "the data."
+        ),
+        "UNIT": QT_TR_NOOP(
+            "Hectares (default) or square metres; the unit is written in the unite field."
+        ),
+        "OUTPUT": QT_TR_NOOP(
+            "One row per territory and pair of millésimes, with the territory outline (in the "
+            "data's CRS)."
+        ),
+        "OUTPUT_TABLE": QT_TR_NOOP("The same rows without geometry (optional)."),
+        "OUTPUT_CLASSES": QT_TR_NOOP(
+            "Optional table without geometry, made in the same pass: per territory, the stock "
+            "by couverture and usage code at each millésime (tableau occupation), the changed "
+            "land by couverture at début and fin (transition_cs) and the newly artificialised "
+            "land by couverture and usage at début (origine_artif); give it to ocsge:export for "
+            "the couverture_, usage_, transition_cs_ and origine_artif_<level> tables."
+        ),
+    },
+    "rollup": {
+        "LEVELS": QT_TR_NOOP("The higher levels to compute."),
+        "OUTPUT_COMMUNE": QT_TR_NOOP(
+            "The commune rows with epci_code, departement_code, region_code and scot_code."
+        ),
+    },
+    "export": {
+        "CLASSES": QT_TR_NOOP(
+            "Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote "
+            "with the commune table; then couverture_, usage_, transition_cs_ and "
+            "origine_artif_<level> are written too."
+        ),
+        "LEVELS": QT_TR_NOOP("The levels to export (SCoT only when SCoT codes exist)."),
+        "DATASETS": QT_TR_NOOP("artif_<level> and / or imper_<level>."),
+        "FORMATS": QT_TR_NOOP(
+            "GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry)."
+        ),
+        "COVERAGE_TABLE": QT_TR_NOOP(
+            "Per département: code, name, surface_km2, percent_of_france, has_ocsge."
+        ),
+    },
     "bases_regionales": {
         "INVENTAIRE": QT_TR_NOOP(
             "The inventory to start from; empty: the one the data panel uses (your merged copy "
@@ -122,5 +193,21 @@ MISSING: dict[str, dict[str, str]] = {
     },
     "compare_artif": {
         "INPUT": QT_TR_NOOP("No input layer. Expected IGN's artificialisation layer."),
+    },
+    "aggregate": {
+        "TERRITORIES": QT_TR_NOOP(
+            "No territory layer. Expected territory polygons with a code field."
+        ),
+    },
+    "rollup": {
+        "INPUT": QT_TR_NOOP(
+            "No commune table. Expected the output of ocsge:aggregate on communes."
+        ),
+    },
+    "export": {
+        "COMMUNE": QT_TR_NOOP(
+            "No commune table. Expected the output of ocsge:aggregate on communes or of "
+            "ocsge:rollup."
+        ),
     },
 }

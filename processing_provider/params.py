@@ -34,7 +34,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..ocsge_plugin.computing.communes import commune_fields
-from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS
+from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS, Level
 from ..ocsge_plugin.core.definitions import METHODS as CORE_METHODS
 from ..ocsge_plugin.core.i18n import tr
 from ..ocsge_plugin.storage import files
@@ -57,10 +57,13 @@ __all__ = [
     "coverage",
     "database",
     "diagnostic_inputs",
+    "field",
     "file",
     "file_output",
     "flag",
     "folder",
+    "layers",
+    "levels",
     "membership",
     "method",
     "output_folder",
@@ -102,13 +105,39 @@ def sink(
 
 
 def choice(
-    name: str, label: str, options: list[str], default=0, multiple: bool = False
+    name: str, label: str, options: list[str], default=0, multiple=False, optional=False
 ) -> QgsProcessingParameterEnum:
-    """One of ``options`` (labels, translated), the first by default; several (``multiple``),
-    optional, none by default."""
-    return QgsProcessingParameterEnum(
-        name, label, options, multiple, None if multiple else default, optional=multiple
-    )
+    """One of ``options`` (labels, translated), the first by default; several when
+    ``multiple`` (``default``: a list of indexes)."""
+    return QgsProcessingParameterEnum(name, label, options, multiple, default, optional)
+
+
+def levels(name: str, label: str, keys, default=None, more: tuple[str, ...] = ()):
+    """Levels of territories (``keys``: ``definitions.Level`` values, in the parameter's
+    order; labels ``more`` after them): several, all but ``more`` by default; one when
+    ``default`` is an index."""
+    labels = {
+        Level.COMMUNE: tr("Commune"),
+        Level.EPCI: tr("EPCI"),
+        Level.SCOT: tr("SCoT"),
+        Level.DEPARTEMENT: tr("Département"),
+        Level.REGION: tr("Région"),
+    }
+    options = [labels[key] for key in keys] + list(more)
+    if default is not None:
+        return choice(name, label, options, default)
+    return choice(name, label, options, list(range(len(keys))), multiple=True)
+
+
+def field(name: str, label: str, parent: str, default=None, optional=False, multiple=False):
+    """A field of the layer parameter ``parent`` (several when ``multiple``)."""
+    any_kind = QgsProcessingParameterField.DataType.Any
+    return QgsProcessingParameterField(name, label, default, parent, any_kind, multiple, optional)
+
+
+def layers(name: str, label: str, optional: bool = False) -> QgsProcessingParameterMultipleLayers:
+    """Several polygon layers."""
+    return QgsProcessingParameterMultipleLayers(name, label, POLYGONS, optional=optional)
 
 
 def flag(name: str, label: str, default: bool, advanced: bool = False):
