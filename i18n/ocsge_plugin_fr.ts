@@ -1479,72 +1479,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="197"/>
+        <location filename="../processing_provider/params.py" line="213"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="192"/>
+        <location filename="../processing_provider/params.py" line="208"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="193"/>
+        <location filename="../processing_provider/params.py" line="209"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="194"/>
+        <location filename="../processing_provider/params.py" line="210"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="195"/>
+        <location filename="../processing_provider/params.py" line="211"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="224"/>
+        <location filename="../processing_provider/params.py" line="240"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="241"/>
+        <location filename="../processing_provider/params.py" line="257"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="291"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="291"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="291"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="323"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="323"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="323"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="361"/>
+        <location filename="../processing_provider/params.py" line="377"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="382"/>
+        <location filename="../processing_provider/params.py" line="398"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="390"/>
+        <location filename="../processing_provider/params.py" line="406"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="393"/>
+        <location filename="../processing_provider/params.py" line="409"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="224"/>
+        <location filename="../processing_provider/params.py" line="240"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="241"/>
+        <location filename="../processing_provider/params.py" line="257"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="291"/>
+        <location filename="../processing_provider/params.py" line="307"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="326"/>
+        <location filename="../processing_provider/params.py" line="342"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="329"/>
+        <location filename="../processing_provider/params.py" line="345"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="352"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="366"/>
+        <location filename="../processing_provider/params.py" line="382"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,12 +1966,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="260"/>
+        <location filename="../processing_provider/params.py" line="276"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="260"/>
+        <location filename="../processing_provider/params.py" line="276"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="405"/>
+        <location filename="../processing_provider/params.py" line="421"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="405"/>
+        <location filename="../processing_provider/params.py" line="421"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="273"/>
+        <location filename="../processing_provider/params.py" line="289"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="274"/>
+        <location filename="../processing_provider/params.py" line="290"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="274"/>
+        <location filename="../processing_provider/params.py" line="290"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2623,7 +2623,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="123"/>
+        <location filename="../processing_provider/params.py" line="126"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="492"/>
+        <location filename="../processing_provider/params.py" line="508"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="492"/>
+        <location filename="../processing_provider/params.py" line="508"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="504"/>
+        <location filename="../processing_provider/params.py" line="520"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="504"/>
+        <location filename="../processing_provider/params.py" line="520"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="518"/>
+        <location filename="../processing_provider/params.py" line="534"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="524"/>
+        <location filename="../processing_provider/params.py" line="540"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="533"/>
+        <location filename="../processing_provider/params.py" line="549"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="533"/>
+        <location filename="../processing_provider/params.py" line="549"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="543"/>
+        <location filename="../processing_provider/params.py" line="559"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="543"/>
+        <location filename="../processing_provider/params.py" line="559"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="550"/>
+        <location filename="../processing_provider/params.py" line="566"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2743,27 +2743,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="204"/>
+        <location filename="../processing_provider/params.py" line="220"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="207"/>
+        <location filename="../processing_provider/params.py" line="223"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="212"/>
+        <location filename="../processing_provider/params.py" line="228"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="379"/>
+        <location filename="../processing_provider/params.py" line="395"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="366"/>
+        <location filename="../processing_provider/params.py" line="382"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="316"/>
+        <location filename="../processing_provider/params.py" line="332"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="319"/>
+        <location filename="../processing_provider/params.py" line="335"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2918,7 +2918,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="124"/>
+        <location filename="../processing_provider/params.py" line="127"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
@@ -3570,7 +3570,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="349"/>
+        <location filename="../processing_provider/params.py" line="365"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
@@ -3610,12 +3610,12 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="192"/>
+        <location filename="../processing_provider/parameter_help.py" line="242"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="195"/>
+        <location filename="../processing_provider/parameter_help.py" line="245"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
@@ -3680,154 +3680,214 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="170"/>
+        <location filename="../processing_provider/parameter_help.py" line="220"/>
         <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
         <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="174"/>
+        <location filename="../processing_provider/parameter_help.py" line="224"/>
         <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
         <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="178"/>
+        <location filename="../processing_provider/parameter_help.py" line="228"/>
         <source>What is not accepted is listed in the report as refused, with its reason.</source>
         <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="181"/>
+        <location filename="../processing_provider/parameter_help.py" line="231"/>
         <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
         <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="184"/>
+        <location filename="../processing_provider/parameter_help.py" line="234"/>
         <source>The 18 current régions with the inventory's attributes and their availability.</source>
         <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="99"/>
+        <location filename="../processing_provider/parameter_help.py" line="149"/>
         <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
         <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="105"/>
+        <location filename="../processing_provider/parameter_help.py" line="155"/>
         <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
         <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="108"/>
+        <location filename="../processing_provider/parameter_help.py" line="158"/>
         <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
         <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="111"/>
+        <location filename="../processing_provider/parameter_help.py" line="161"/>
         <source>The field holding each territory&apos;s name (optional).</source>
         <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="112"/>
+        <location filename="../processing_provider/parameter_help.py" line="162"/>
         <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
         <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="118"/>
+        <location filename="../processing_provider/parameter_help.py" line="168"/>
         <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
         <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="122"/>
+        <location filename="../processing_provider/parameter_help.py" line="172"/>
         <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
         <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="126"/>
+        <location filename="../processing_provider/parameter_help.py" line="176"/>
         <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
         <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="132"/>
+        <location filename="../processing_provider/parameter_help.py" line="182"/>
         <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
         <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="135"/>
+        <location filename="../processing_provider/parameter_help.py" line="185"/>
         <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
         <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="139"/>
+        <location filename="../processing_provider/parameter_help.py" line="189"/>
         <source>The same rows without geometry (optional).</source>
         <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="140"/>
+        <location filename="../processing_provider/parameter_help.py" line="190"/>
         <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
         <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="149"/>
+        <location filename="../processing_provider/parameter_help.py" line="199"/>
         <source>The higher levels to compute.</source>
         <translation>Les niveaux supérieurs à calculer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="150"/>
+        <location filename="../processing_provider/parameter_help.py" line="200"/>
         <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
         <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="155"/>
+        <location filename="../processing_provider/parameter_help.py" line="205"/>
         <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
         <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="160"/>
+        <location filename="../processing_provider/parameter_help.py" line="210"/>
         <source>The levels to export (SCoT only when SCoT codes exist).</source>
         <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="161"/>
+        <location filename="../processing_provider/parameter_help.py" line="211"/>
         <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
         <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="162"/>
+        <location filename="../processing_provider/parameter_help.py" line="212"/>
         <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
         <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="165"/>
+        <location filename="../processing_provider/parameter_help.py" line="215"/>
         <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="198"/>
+        <location filename="../processing_provider/parameter_help.py" line="248"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="203"/>
+        <location filename="../processing_provider/parameter_help.py" line="253"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="208"/>
+        <location filename="../processing_provider/parameter_help.py" line="258"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="120"/>
+        <location filename="../processing_provider/params.py" line="123"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="121"/>
+        <location filename="../processing_provider/params.py" line="124"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="122"/>
+        <location filename="../processing_provider/params.py" line="125"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="99"/>
+        <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
+        <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="104"/>
+        <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
+        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="108"/>
+        <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
+        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="112"/>
+        <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
+        <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="117"/>
+        <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
+        <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="121"/>
+        <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
+        <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="125"/>
+        <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
+        <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="129"/>
+        <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
+        <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="132"/>
+        <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
+        <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="135"/>
+        <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
+        <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="139"/>
+        <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
+        <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="143"/>
+        <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
+        <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
     </message>
 </context>
 <context>
@@ -4539,207 +4599,147 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="81"/>
+        <location filename="../processing_provider/flows.py" line="90"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="81"/>
-        <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
-        <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="95"/>
+        <location filename="../processing_provider/flows.py" line="92"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="95"/>
-        <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
-        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="107"/>
+        <location filename="../processing_provider/flows.py" line="94"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="107"/>
-        <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
-        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="119"/>
-        <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
-        <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
+        <location filename="../processing_provider/flows.py" line="100"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
-        <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
-        <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
+        <location filename="../processing_provider/flows.py" line="102"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="131"/>
-        <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
-        <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="160"/>
+        <location filename="../processing_provider/flows.py" line="104"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="160"/>
-        <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
-        <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="171"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="171"/>
-        <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
-        <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="186"/>
+        <location filename="../processing_provider/flows.py" line="109"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="186"/>
-        <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
-        <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="194"/>
+        <location filename="../processing_provider/flows.py" line="110"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="194"/>
-        <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
-        <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="202"/>
+        <location filename="../processing_provider/flows.py" line="111"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="202"/>
-        <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
-        <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="207"/>
+        <location filename="../processing_provider/flows.py" line="112"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="207"/>
-        <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
-        <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="217"/>
+        <location filename="../processing_provider/flows.py" line="115"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="222"/>
+        <location filename="../processing_provider/flows.py" line="120"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="438"/>
+        <location filename="../processing_provider/flows.py" line="315"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="442"/>
+        <location filename="../processing_provider/flows.py" line="319"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="446"/>
+        <location filename="../processing_provider/flows.py" line="323"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="450"/>
+        <location filename="../processing_provider/flows.py" line="327"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="264"/>
+        <location filename="../processing_provider/flows.py" line="162"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="280"/>
+        <location filename="../processing_provider/flows.py" line="178"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="286"/>
+        <location filename="../processing_provider/flows.py" line="184"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="292"/>
+        <location filename="../processing_provider/flows.py" line="190"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="394"/>
+        <location filename="../processing_provider/flows.py" line="271"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="367"/>
+        <location filename="../processing_provider/flows.py" line="254"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="606"/>
+        <location filename="../processing_provider/flows.py" line="468"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="615"/>
+        <location filename="../processing_provider/flows.py" line="477"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="615"/>
+        <location filename="../processing_provider/flows.py" line="477"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="590"/>
+        <location filename="../processing_provider/flows.py" line="452"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="598"/>
+        <location filename="../processing_provider/flows.py" line="460"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="622"/>
+        <location filename="../processing_provider/flows.py" line="484"/>
         <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>

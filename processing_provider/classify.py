@@ -295,10 +295,11 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         return areas, counts
 
     def summary_fields(self) -> QgsFields:
-        fields = QgsFields()
-        fields.append(compat.field("indicateur", QVariant.Type.String, len=32))
-        fields.append(compat.field("libelle", QVariant.Type.String, len=120))
-        fields.append(compat.field("nombre", QVariant.Type.Int))
-        fields.append(compat.field("surface_ha", QVariant.Type.Double, len=20, prec=6))
-        fields.append(compat.field("part_pct", QVariant.Type.Double, len=10, prec=4))
-        return fields
+        text, real = QVariant.Type.String, QVariant.Type.Double
+        return compat.fields(
+            ("indicateur", text, 32),
+            ("libelle", text, 120),
+            ("nombre", QVariant.Type.Int),
+            ("surface_ha", real, 20, 6),
+            ("part_pct", real, 10, 4),
+        )

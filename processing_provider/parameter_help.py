@@ -95,6 +95,56 @@ PARAMETER_HELP: dict[str, dict[str, str]] = {
             "mirror."
         ),
     },
+    "flows": {
+        "DIFFERENCE": QT_TR_NOOP(
+            "IGN's DIFFERENCE layer (CS_<year>/US_<year> or cs_avant/cs_apres fields, or as "
+            "ocsge:load outputs it) or IGN's artificialisation difference layer "
+            "zan_evol_<y1>_<y2>_<dep>. Leave empty to overlay two millésimes."
+        ),
+        "OCCUPATION_DEBUT": QT_TR_NOOP(
+            "The older occupation du sol (or IGN artificialisation) layer, overlaid with the "
+            "fin layer when no difference layer is given."
+        ),
+        "OCCUPATION_FIN": QT_TR_NOOP(
+            "The newer occupation du sol (or IGN artificialisation) layer of the same area and "
+            "département."
+        ),
+        "METHOD": QT_TR_NOOP(
+            "How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need "
+            "whole millésimes: with a difference layer, they need the two occupation layers too "
+            "(which are then overlaid)."
+        ),
+        "OUTPUT": QT_TR_NOOP(
+            "The pieces of land whose class or status changed, with their flows (styled by flow "
+            "kind)."
+        ),
+        "ONLY_ONE": QT_TR_NOOP(
+            "Overlay only: land covered by the début or the fin layer but not both (empty for a "
+            "difference layer)."
+        ),
+        "SUMMARY": QT_TR_NOOP(
+            "One row: the six flows in hectares, the millésimes, the data used and what was "
+            "kept out."
+        ),
+        "TRANSITIONS_CS": QT_TR_NOOP(
+            "Long table: couverture at début, couverture at fin, surface (ha) of the changed land."
+        ),
+        "TRANSITIONS_US": QT_TR_NOOP(
+            "Long table: usage at début, usage at fin, surface (ha) of the changed land."
+        ),
+        "ORIGIN": QT_TR_NOOP(
+            "Couverture and usage at début of the land artificialised over the period: surface "
+            "(ha) and % of the new artificialisation."
+        ),
+        "MILLESIME_DEBUT": QT_TR_NOOP(
+            "The year of the début survey; only needed when it cannot be read from the layer "
+            "names or fields."
+        ),
+        "MILLESIME_FIN": QT_TR_NOOP(
+            "The year of the fin survey; only needed when it cannot be read from the layer "
+            "names or fields."
+        ),
+    },
     "aggregate": {
         "INPUT_LAYERS": QT_TR_NOOP(
             "Occupation du sol, artificialisation, difference, artificialisation difference "

@@ -27,6 +27,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -62,6 +63,7 @@ __all__ = [
     "file_output",
     "flag",
     "folder",
+    "layer",
     "layers",
     "levels",
     "membership",
@@ -77,6 +79,7 @@ __all__ = [
     "text",
     "unit",
     "usage_field",
+    "year",
 ]
 
 
@@ -133,6 +136,19 @@ def field(name: str, label: str, parent: str, default=None, optional=False, mult
     """A field of the layer parameter ``parent`` (several when ``multiple``)."""
     any_kind = QgsProcessingParameterField.DataType.Any
     return QgsProcessingParameterField(name, label, default, parent, any_kind, multiple, optional)
+
+
+def layer(name: str, label: str, optional: bool = False) -> QgsProcessingParameterVectorLayer:
+    """A polygon layer read as a whole (not a selection of its features)."""
+    return QgsProcessingParameterVectorLayer(name, label, [POLYGONS], optional=optional)
+
+
+def year(name: str, label: str) -> QgsProcessingParameterNumber:
+    """A year (1950 to 2100), optional."""
+    integer = QgsProcessingParameterNumber.Type.Integer
+    return QgsProcessingParameterNumber(
+        name, label, integer, optional=True, minValue=1950, maxValue=2100
+    )
 
 
 def layers(name: str, label: str, optional: bool = False) -> QgsProcessingParameterMultipleLayers:
