@@ -1479,72 +1479,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="213"/>
+        <location filename="../processing_provider/params.py" line="218"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="208"/>
+        <location filename="../processing_provider/params.py" line="213"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="209"/>
+        <location filename="../processing_provider/params.py" line="214"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="210"/>
+        <location filename="../processing_provider/params.py" line="215"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="211"/>
+        <location filename="../processing_provider/params.py" line="216"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="240"/>
+        <location filename="../processing_provider/params.py" line="250"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="257"/>
+        <location filename="../processing_provider/params.py" line="259"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="296"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="296"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="296"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="323"/>
+        <location filename="../processing_provider/params.py" line="312"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="323"/>
+        <location filename="../processing_provider/params.py" line="312"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="323"/>
+        <location filename="../processing_provider/params.py" line="312"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="377"/>
+        <location filename="../processing_provider/params.py" line="391"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="398"/>
+        <location filename="../processing_provider/params.py" line="412"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="406"/>
+        <location filename="../processing_provider/params.py" line="420"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="409"/>
+        <location filename="../processing_provider/params.py" line="423"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="240"/>
+        <location filename="../processing_provider/params.py" line="246"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="257"/>
+        <location filename="../processing_provider/params.py" line="255"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="307"/>
+        <location filename="../processing_provider/params.py" line="296"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="342"/>
+        <location filename="../processing_provider/params.py" line="331"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="345"/>
+        <location filename="../processing_provider/params.py" line="334"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="352"/>
+        <location filename="../processing_provider/params.py" line="341"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="382"/>
+        <location filename="../processing_provider/params.py" line="396"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,12 +1966,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="276"/>
+        <location filename="../processing_provider/params.py" line="265"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="276"/>
+        <location filename="../processing_provider/params.py" line="265"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="421"/>
+        <location filename="../processing_provider/params.py" line="435"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="421"/>
+        <location filename="../processing_provider/params.py" line="435"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="289"/>
+        <location filename="../processing_provider/params.py" line="278"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="290"/>
+        <location filename="../processing_provider/params.py" line="279"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="290"/>
+        <location filename="../processing_provider/params.py" line="279"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2623,7 +2623,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="126"/>
+        <location filename="../processing_provider/params.py" line="130"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="508"/>
+        <location filename="../processing_provider/params.py" line="522"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="508"/>
+        <location filename="../processing_provider/params.py" line="522"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="520"/>
+        <location filename="../processing_provider/params.py" line="534"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="520"/>
+        <location filename="../processing_provider/params.py" line="534"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="534"/>
+        <location filename="../processing_provider/params.py" line="548"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="540"/>
+        <location filename="../processing_provider/params.py" line="554"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="549"/>
+        <location filename="../processing_provider/params.py" line="563"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="549"/>
+        <location filename="../processing_provider/params.py" line="563"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="559"/>
+        <location filename="../processing_provider/params.py" line="573"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="559"/>
+        <location filename="../processing_provider/params.py" line="573"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="566"/>
+        <location filename="../processing_provider/params.py" line="580"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2743,27 +2743,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="220"/>
+        <location filename="../processing_provider/params.py" line="225"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="223"/>
+        <location filename="../processing_provider/params.py" line="228"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="228"/>
+        <location filename="../processing_provider/params.py" line="233"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="395"/>
+        <location filename="../processing_provider/params.py" line="409"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="382"/>
+        <location filename="../processing_provider/params.py" line="396"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="332"/>
+        <location filename="../processing_provider/params.py" line="321"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="335"/>
+        <location filename="../processing_provider/params.py" line="324"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2918,7 +2918,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="127"/>
+        <location filename="../processing_provider/params.py" line="131"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
@@ -3570,7 +3570,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="365"/>
+        <location filename="../processing_provider/params.py" line="379"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
@@ -3610,12 +3610,12 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="242"/>
+        <location filename="../processing_provider/parameter_help.py" line="373"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="245"/>
+        <location filename="../processing_provider/parameter_help.py" line="376"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
@@ -3680,27 +3680,27 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="220"/>
+        <location filename="../processing_provider/parameter_help.py" line="351"/>
         <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
         <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="224"/>
+        <location filename="../processing_provider/parameter_help.py" line="355"/>
         <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
         <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="228"/>
+        <location filename="../processing_provider/parameter_help.py" line="359"/>
         <source>What is not accepted is listed in the report as refused, with its reason.</source>
         <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="231"/>
+        <location filename="../processing_provider/parameter_help.py" line="362"/>
         <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
         <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="234"/>
+        <location filename="../processing_provider/parameter_help.py" line="365"/>
         <source>The 18 current régions with the inventory's attributes and their availability.</source>
         <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
     </message>
@@ -3800,32 +3800,32 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="248"/>
+        <location filename="../processing_provider/parameter_help.py" line="379"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="253"/>
+        <location filename="../processing_provider/parameter_help.py" line="384"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="258"/>
+        <location filename="../processing_provider/parameter_help.py" line="389"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="123"/>
+        <location filename="../processing_provider/params.py" line="127"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="124"/>
+        <location filename="../processing_provider/params.py" line="128"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="125"/>
+        <location filename="../processing_provider/params.py" line="129"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
@@ -3888,6 +3888,146 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <location filename="../processing_provider/parameter_help.py" line="143"/>
         <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
         <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="220"/>
+        <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
+        <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="226"/>
+        <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
+        <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="231"/>
+        <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
+        <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="235"/>
+        <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
+        <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="239"/>
+        <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
+        <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="242"/>
+        <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
+        <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="248"/>
+        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
+        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="256"/>
+        <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
+        <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="259"/>
+        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
+        <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="263"/>
+        <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
+        <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="267"/>
+        <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
+        <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="277"/>
+        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
+        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="283"/>
+        <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
+        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="288"/>
+        <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
+        <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="295"/>
+        <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
+        <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="302"/>
+        <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
+        <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="309"/>
+        <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
+        <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="316"/>
+        <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
+        <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="320"/>
+        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
+        <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="325"/>
+        <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
+        <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="330"/>
+        <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
+        <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="336"/>
+        <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
+        <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="345"/>
+        <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
+        <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="355"/>
+        <source>Consumption file (Cerema)</source>
+        <translation>Fichier de consommation (Cerema)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="361"/>
+        <source>The law (default)</source>
+        <translation>La loi (par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="361"/>
+        <source>As the national « Trajectoires ZAN » table</source>
+        <translation>Comme la table nationale « Trajectoires ZAN »</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="362"/>
+        <source>Convention of the trajectory</source>
+        <translation>Convention de la trajectoire</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="368"/>
+        <source>INSEE table de passage</source>
+        <translation>Table de passage de l'INSEE</translation>
     </message>
 </context>
 <context>
@@ -4147,295 +4287,180 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>ConsommationAlgorithm</name>
     <message>
-        <location filename="../processing_provider/consommation.py" line="87"/>
-        <source>Consumption file (Cerema)</source>
-        <translation>Fichier de consommation (Cerema)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="87"/>
-        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
-        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="101"/>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="102"/>
-        <source>EPCI</source>
-        <translation>EPCI</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="103"/>
-        <source>SCoT</source>
-        <translation>SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="104"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="105"/>
-        <source>Région</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="106"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>Zone (zone_code of the membership table)</source>
         <translation>Zone (zone_code de la table d'appartenance)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="108"/>
+        <location filename="../processing_provider/consommation.py" line="79"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="108"/>
-        <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
-        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="122"/>
-        <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
-        <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="133"/>
-        <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
-        <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>The law (default)</source>
-        <translation>La loi (par défaut)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>As the national « Trajectoires ZAN » table</source>
-        <translation>Comme la table nationale « Trajectoires ZAN »</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
-        <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="88"/>
         <source>Communal guarantee of 1 ha</source>
         <translation>Garantie communale de 1 ha</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="84"/>
         <source>Every commune</source>
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="85"/>
         <source>No commune</source>
         <translation>Aucune commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="86"/>
         <source>The communes listed below</source>
         <translation>Les communes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
-        <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
-        <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="190"/>
+        <location filename="../processing_provider/consommation.py" line="89"/>
         <source>Communes with the guarantee (INSEE codes)</source>
         <translation>Communes bénéficiant de la garantie (codes INSEE)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="190"/>
-        <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
-        <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="199"/>
-        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
-        <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="209"/>
-        <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
-        <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="222"/>
-        <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
-        <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="255"/>
-        <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
-        <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="267"/>
+        <location filename="../processing_provider/consommation.py" line="102"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="278"/>
+        <location filename="../processing_provider/consommation.py" line="113"/>
         <source>The commune outlines have no INSEE code field (expected one of {names}).</source>
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="315"/>
+        <location filename="../processing_provider/consommation.py" line="150"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="334"/>
+        <location filename="../processing_provider/consommation.py" line="169"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="337"/>
+        <location filename="../processing_provider/consommation.py" line="172"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="364"/>
+        <location filename="../processing_provider/consommation.py" line="199"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="367"/>
+        <location filename="../processing_provider/consommation.py" line="202"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="459"/>
+        <location filename="../processing_provider/consommation.py" line="294"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="460"/>
+        <location filename="../processing_provider/consommation.py" line="295"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="417"/>
+        <location filename="../processing_provider/consommation.py" line="252"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="418"/>
+        <location filename="../processing_provider/consommation.py" line="253"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="420"/>
+        <location filename="../processing_provider/consommation.py" line="255"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="421"/>
+        <location filename="../processing_provider/consommation.py" line="256"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="423"/>
+        <location filename="../processing_provider/consommation.py" line="258"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="237"/>
-        <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
-        <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="461"/>
+        <location filename="../processing_provider/consommation.py" line="296"/>
         <source>OCS GE period</source>
         <translation>Période OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="462"/>
+        <location filename="../processing_provider/consommation.py" line="297"/>
         <source>years</source>
         <translation>années</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="463"/>
+        <location filename="../processing_provider/consommation.py" line="298"/>
         <source>NAF consumption / year</source>
         <translation>Consommation NAF / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="464"/>
+        <location filename="../processing_provider/consommation.py" line="299"/>
         <source>net artificialisation / year</source>
         <translation>Artificialisation nette / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="466"/>
+        <location filename="../processing_provider/consommation.py" line="301"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="133"/>
+        <location filename="../processing_provider/consommation.py" line="81"/>
         <source>Commune outlines</source>
         <translation>Contours des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="209"/>
+        <location filename="../processing_provider/consommation.py" line="92"/>
         <source>Territorialisation table</source>
         <translation>Table de territorialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="222"/>
-        <source>INSEE table de passage</source>
-        <translation>Table de passage de l'INSEE</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="237"/>
+        <location filename="../processing_provider/consommation.py" line="95"/>
         <source>OCS GE tables of the diagnostic</source>
         <translation>Tables OCS GE du diagnostic</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>Convention of the trajectory</source>
-        <translation>Convention de la trajectoire</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="47"/>
-        <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
-        <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="56"/>
+        <location filename="../processing_provider/diagnostic.py" line="50"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="61"/>
+        <location filename="../processing_provider/diagnostic.py" line="55"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="114"/>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="88"/>
+        <location filename="../processing_provider/diagnostic.py" line="82"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="84"/>
+        <location filename="../processing_provider/diagnostic.py" line="78"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="96"/>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
         <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
         <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
@@ -4599,147 +4624,147 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="90"/>
+        <location filename="../processing_provider/flows.py" line="85"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="92"/>
+        <location filename="../processing_provider/flows.py" line="87"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="94"/>
+        <location filename="../processing_provider/flows.py" line="89"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="100"/>
+        <location filename="../processing_provider/flows.py" line="93"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="102"/>
+        <location filename="../processing_provider/flows.py" line="95"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="104"/>
+        <location filename="../processing_provider/flows.py" line="97"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="105"/>
+        <location filename="../processing_provider/flows.py" line="98"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="109"/>
+        <location filename="../processing_provider/flows.py" line="100"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="110"/>
+        <location filename="../processing_provider/flows.py" line="101"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="111"/>
+        <location filename="../processing_provider/flows.py" line="102"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="112"/>
+        <location filename="../processing_provider/flows.py" line="103"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="115"/>
+        <location filename="../processing_provider/flows.py" line="106"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="120"/>
+        <location filename="../processing_provider/flows.py" line="111"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="315"/>
+        <location filename="../processing_provider/flows.py" line="306"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="319"/>
+        <location filename="../processing_provider/flows.py" line="310"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="323"/>
+        <location filename="../processing_provider/flows.py" line="314"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="327"/>
+        <location filename="../processing_provider/flows.py" line="318"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="162"/>
+        <location filename="../processing_provider/flows.py" line="153"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="178"/>
+        <location filename="../processing_provider/flows.py" line="169"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="184"/>
+        <location filename="../processing_provider/flows.py" line="175"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="190"/>
+        <location filename="../processing_provider/flows.py" line="181"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="271"/>
+        <location filename="../processing_provider/flows.py" line="262"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="254"/>
+        <location filename="../processing_provider/flows.py" line="245"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="468"/>
+        <location filename="../processing_provider/flows.py" line="459"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="477"/>
+        <location filename="../processing_provider/flows.py" line="468"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="477"/>
+        <location filename="../processing_provider/flows.py" line="468"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="452"/>
+        <location filename="../processing_provider/flows.py" line="443"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="460"/>
+        <location filename="../processing_provider/flows.py" line="451"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="484"/>
+        <location filename="../processing_provider/flows.py" line="475"/>
         <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
@@ -5044,199 +5069,104 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="106"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>EPCI</source>
-        <translation>EPCI</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>SCoT</source>
-        <translation>SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
-        <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
+        <location filename="../processing_provider/portrait.py" line="91"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
-        <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
-        <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="98"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
-        <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
-        <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="125"/>
+        <location filename="../processing_provider/portrait.py" line="99"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="126"/>
+        <location filename="../processing_provider/portrait.py" line="100"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="254"/>
+        <location filename="../processing_provider/portrait.py" line="141"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="356"/>
+        <location filename="../processing_provider/portrait.py" line="243"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="273"/>
+        <location filename="../processing_provider/portrait.py" line="160"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="280"/>
+        <location filename="../processing_provider/portrait.py" line="167"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="299"/>
+        <location filename="../processing_provider/portrait.py" line="186"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
+        <location filename="../processing_provider/portrait.py" line="122"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
-        <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
-        <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
+        <location filename="../processing_provider/portrait.py" line="89"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
-        <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
-        <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="402"/>
+        <location filename="../processing_provider/portrait.py" line="289"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
-        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
-        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>Convention of the trajectory</source>
-        <translation>Convention de la trajectoire</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>The law (default)</source>
-        <translation>La loi (par défaut)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>As the national « Trajectoires ZAN » table</source>
-        <translation>Comme la table nationale « Trajectoires ZAN »</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="209"/>
-        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
-        <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="217"/>
-        <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
-        <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
+        <location filename="../processing_provider/portrait.py" line="132"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
+        <location filename="../processing_provider/portrait.py" line="131"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
+        <location filename="../processing_provider/portrait.py" line="131"/>
         <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
         <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
-        <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
-        <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="316"/>
+        <location filename="../processing_provider/portrait.py" line="203"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
-        <source>Consumption file (Cerema)</source>
-        <translation>Fichier de consommation (Cerema)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="217"/>
-        <source>INSEE table de passage</source>
-        <translation>Table de passage de l'INSEE</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="148"/>
+        <location filename="../processing_provider/portrait.py" line="108"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="153"/>
+        <location filename="../processing_provider/portrait.py" line="113"/>
         <source>The territories to portray, ticked in the list of the level chosen (name and code, from the communes and the membership table above) or typed as codes separated by ',' (INSEE code of a commune or a département, SIREN of an EPCI…); none: every territory of the level.</source>
         <translation>Les territoires à décrire, cochés dans la liste du niveau choisi (nom et code, d'après les communes et la table d'appartenance ci-dessus) ou saisis en codes séparés par « , » (code INSEE d'une commune ou d'un département, SIREN d'un EPCI…) ; aucun : tous les territoires du niveau.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
-        <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
     </message>
 </context>
 <context>

@@ -424,13 +424,13 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
                 details.name = f"{details.name} – {suffix}"
 
     def required_source(
-        self, parameters, name: str, context: QgsProcessingContext
+        self, parameters, name: str, context: QgsProcessingContext, problem: str = ""
     ) -> QgsProcessingFeatureSource:
-        """The features of parameter ``name``; the run fails with what is missing
-        (``parameter_help.MISSING``, translated) when there are none."""
+        """The features of parameter ``name``; the run fails with ``problem`` (translated; empty:
+        what is missing, ``parameter_help.MISSING``) when there are none."""
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
-            raise self.fail(tr(MISSING[self.ID][name]))
+            raise self.fail(problem or tr(MISSING[self.ID][name]))
         return source
 
     def attempt(self, feedback, errors, call: Callable, *args):

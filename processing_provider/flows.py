@@ -82,11 +82,6 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     ID = "flows"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self._add_inputs()
-        self._add_choices()
-        self._add_outputs()
-
-    def _add_inputs(self) -> None:
         difference = self.tr("Difference layer (IGN DIFF or zan_evol), if you have one")
         self.add(params.layer(self.DIFFERENCE, difference, optional=True))
         debut = self.tr("Occupation du sol, début millésime")
@@ -95,8 +90,6 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self.add(params.layer(self.OCCUPATION_FIN, fin, optional=True))
         self.add(params.method(self.METHOD))
         self.add_convention_parameter()
-
-    def _add_choices(self) -> None:
         debut = self.tr("Début millésime (year), when the data does not say")
         self.add(params.year(self.MILLESIME_DEBUT, debut))
         fin = self.tr("Fin millésime (year), when the data does not say")
@@ -104,8 +97,6 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self.add(params.sink(self.OUTPUT, self.tr("Changes between millésimes")))
         only_one = self.tr("Areas present in one millésime only")
         self.add(params.sink(self.ONLY_ONE, only_one, optional=True))
-
-    def _add_outputs(self) -> None:
         self.add_table(self.SUMMARY, self.tr("Summary of the flows"))
         self.add_table(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"))
         self.add_table(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"))

@@ -216,6 +216,137 @@ PARAMETER_HELP: dict[str, dict[str, str]] = {
             "Per département: code, name, surface_km2, percent_of_france, has_ocsge."
         ),
     },
+    "diagnostic": {
+        "COVERAGE": QT_TR_NOOP(
+            "Unchecked, polygons neither artificialised nor impermeable are skipped (faster); "
+            "the coverage table is then not written."
+        ),
+    },
+    "portrait": {
+        "BACKGROUND": QT_TR_NOOP(
+            "A layer of the project drawn under the territory on the map page (orthophoto, Plan "
+            "IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines "
+            "only. Empty: no background, no network."
+        ),
+        "TEMPLATE": QT_TR_NOOP(
+            "A template restyled in the layout designer (start from the layout this algorithm "
+            "adds to the project, Save as Template); empty: the default template."
+        ),
+        "OUTPUT": QT_TR_NOOP(
+            "The report; the tables, charts and atlas layer go to the folder <name>_donnees "
+            "beside it."
+        ),
+        "LEVEL": QT_TR_NOOP(
+            "One section per territory of this level (EPCI and SCoT from the membership codes)."
+        ),
+        "SELECTED": QT_TR_NOOP(
+            "Portray only the communes selected on the map in the commune layer (level "
+            "Commune), or the territories that hold one of them (EPCI, SCoT, département); "
+            "added to the codes above. The numbers are still computed on every commune "
+            "(rankings and comparisons)."
+        ),
+        "CONSOMMATION": QT_TR_NOOP(
+            "Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers "
+            "», read as ocsge:consommation reads it (with the membership table above). Given, "
+            "the portrait adds the pages « Consommation d'espaces NAF » (per year and "
+            "destination since 2011, in hectares and in % of the area, beside the EPCI and the "
+            "département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its "
+            "projection and the envelope)."
+        ),
+        "CONSO_CONVENTION": QT_TR_NOOP(
+            "As the parameter « Convention of the trajectory » of ocsge:consommation."
+        ),
+        "CONSO_RATE": QT_TR_NOOP(
+            "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, "
+            "I, 1° of loi n° 2021-1104."
+        ),
+        "PASSAGE": QT_TR_NOOP(
+            "INSEE's table between COG vintages, when the consumption file's communes are older "
+            "than the territories' (as in ocsge:consommation)."
+        ),
+        "MODELE": QT_TR_NOOP(
+            "Portrait: the pages in the portrait's order. Rapport triennal: the pages in the "
+            "order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of "
+            "the code général des collectivités territoriales): cover, legal frame and periods, "
+            "1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS "
+            "GE), 4° the trajectory, then the rest; an empty comment box under each chart. It "
+            "needs the consumption file."
+        ),
+    },
+    "consommation": {
+        "CONSOMMATION": QT_TR_NOOP(
+            "Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » "
+            "as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as "
+            "text), or the GeoPackage / shapefile with outlines. The years are read from the "
+            "naf<AA>art<BB> columns."
+        ),
+        "LEVELS": QT_TR_NOOP(
+            "The levels to compute; SCoT only when the file or the membership table has SCoT "
+            "codes; Zone when the membership table has a zone_code column (your own set of "
+            "communes: a PLUi sector, a bassin de vie…)."
+        ),
+        "MEMBERSHIP": QT_TR_NOOP(
+            "Optional: your territories, as commune_code, epci_code, epci_nom, "
+            "departement_code, region_code (scot_code, scot_nom optional). Then only these "
+            "communes count, a commune of the table absent from the file marks its territories "
+            "partial, and the communes of the file outside the table are listed. Without it, "
+            "the file's own columns (epciNN, scot, iddep, idreg) make the levels."
+        ),
+        "COMMUNES": QT_TR_NOOP(
+            "Optional: commune polygons with their INSEE code (field code, commune_code, "
+            "insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's "
+            "area that communes absent from the file represent, and weigh the split of a "
+            "divided commune. Without it the file's surfcom is used, and a commune absent from "
+            "the file is counted, not weighed."
+        ),
+        "CONVENTION": QT_TR_NOOP(
+            "The law: the 1 ha guarantee raises the envelope of the communes chosen below only, "
+            "never of groupings; the projection to the end of 2030 is the consumption since "
+            "2021 plus the annual pace for each year left. As the national table: every "
+            "territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and "
+            "the projection is the annual pace × 9, to reproduce the national file to the m²."
+        ),
+        "GUARANTEE": QT_TR_NOOP(
+            "Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° "
+            "2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant "
+            "lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 "
+            "cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes "
+            "listed » to leave out the communes under the RNU without such a document."
+        ),
+        "GUARANTEED_COMMUNES": QT_TR_NOOP(
+            "With « the communes listed »: their INSEE codes separated by commas, semicolons or "
+            "spaces."
+        ),
+        "RATE": QT_TR_NOOP(
+            "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, "
+            "I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory "
+            "its own."
+        ),
+        "TERRITORIALISATION": QT_TR_NOOP(
+            "CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT "
+            "(54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, "
+            "département's or région's, else the rate above."
+        ),
+        "PASSAGE": QT_TR_NOOP(
+            "INSEE's table between COG vintages (CODGEO_<year> columns, or ancien;nouveau; "
+            "optional part or surface): the file's communes merged since its COG are summed, a "
+            "divided commune is split by area (the table's weight, else the outlines' areas, "
+            "else equal shares, said in the log)."
+        ),
+        "OCSGE": QT_TR_NOOP(
+            "The output folder of ocsge:diagnostic or ocsge:export (or one of its "
+            "artif_<level>.csv tables) for the same territories. The trajectory tables then "
+            "show, after the plugin's columns, the OCS GE period (periode_ocsge), the "
+            "consumption years inside it (annees_conso_ocsge), NAF consumption per year over "
+            "those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per "
+            "year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in "
+            "the unit below."
+        ),
+        "UNIT": QT_TR_NOOP(
+            "Hectares by default; m² as in Cerema's and the national files. Consumption per new "
+            "inhabitant and household is always in m²."
+        ),
+    },
     "bases_regionales": {
         "INVENTAIRE": QT_TR_NOOP(
             "The inventory to start from; empty: the one the data panel uses (your merged copy "

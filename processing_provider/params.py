@@ -55,7 +55,9 @@ __all__ = [
     "commune_table",
     "convention",
     "couverture_field",
+    "consumption_file",
     "coverage",
+    "csv_file",
     "database",
     "diagnostic_inputs",
     "field",
@@ -69,6 +71,7 @@ __all__ = [
     "membership",
     "method",
     "output_folder",
+    "passage",
     "propose_beside_project",
     "proposed_folder",
     "published",
@@ -77,6 +80,7 @@ __all__ = [
     "sink",
     "source",
     "text",
+    "trajectory_convention",
     "unit",
     "usage_field",
     "year",
@@ -156,9 +160,10 @@ def layers(name: str, label: str, optional: bool = False) -> QgsProcessingParame
     return QgsProcessingParameterMultipleLayers(name, label, POLYGONS, optional=optional)
 
 
-def flag(name: str, label: str, default: bool, advanced: bool = False):
+def flag(name: str, label: str, default: bool, advanced: bool = False, optional: bool = False):
     """A check box, under Advanced parameters when ``advanced``."""
-    return _advanced(QgsProcessingParameterBoolean(name, label, defaultValue=default), advanced)
+    param = QgsProcessingParameterBoolean(name, label, defaultValue=default, optional=optional)
+    return _advanced(param, advanced)
 
 
 def text(name: str, label: str, default=None, optional: bool = False):
@@ -237,37 +242,21 @@ def _helped(
 
 
 def couverture_field(name: str, parent: str) -> QgsProcessingParameterField:
-    return _helped(
-        QgsProcessingParameterField(
-            name,
-            tr("Couverture field"),
-            "code_cs",
-            parent,
-            QgsProcessingParameterField.DataType.Any,
-            optional=True,
-        ),
-        tr(
-            "Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as "
-            "ocsge:load names it; when absent, couverture is tried."
-        ),
+    """The couverture code's field of the layer ``parent``: code_cs by default."""
+    help_text = tr(
+        "Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as "
+        "ocsge:load names it; when absent, couverture is tried."
     )
+    return _helped(field(name, tr("Couverture field"), parent, "code_cs", True), help_text)
 
 
 def usage_field(name: str, parent: str) -> QgsProcessingParameterField:
-    return _helped(
-        QgsProcessingParameterField(
-            name,
-            tr("Usage field"),
-            "code_us",
-            parent,
-            QgsProcessingParameterField.DataType.Any,
-            optional=True,
-        ),
-        tr(
-            "Field holding the usage code (US1.1 …). Default code_us, as ocsge:load "
-            "names it; when absent, usage is tried."
-        ),
+    """The usage code's field of the layer ``parent``: code_us by default."""
+    help_text = tr(
+        "Field holding the usage code (US1.1 …). Default code_us, as ocsge:load "
+        "names it; when absent, usage is tried."
     )
+    return _helped(field(name, tr("Usage field"), parent, "code_us", True), help_text)
 
 
 def commune_table(name: str) -> QgsProcessingParameterFeatureSource:
@@ -357,6 +346,31 @@ def published(
             ),
         ),
     ]
+
+
+def consumption_file(name: str, optional: bool = False) -> QgsProcessingParameterFile:
+    """Cerema's commune file of NAF consumption (CSV, GeoPackage or Shapefile); each algorithm
+    gives its own help."""
+    file_filter = "CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)"
+    return file(name, tr("Consumption file (Cerema)"), file_filter, optional)
+
+
+def trajectory_convention(name: str) -> QgsProcessingParameterEnum:
+    """How the ZAN trajectory is computed (``consumption.CONSUMPTION_CONVENTIONS``): the law's
+    by default, or as the national table; each algorithm gives its own help."""
+    conventions = [tr("The law (default)"), tr("As the national « Trajectoires ZAN » table")]
+    return choice(name, tr("Convention of the trajectory"), conventions)
+
+
+def passage(name: str) -> QgsProcessingParameterFile:
+    """INSEE's table between two COG vintages (CSV), optional; each algorithm gives its own
+    help."""
+    return csv_file(name, tr("INSEE table de passage"))
+
+
+def csv_file(name: str, label: str) -> QgsProcessingParameterFile:
+    """A CSV file the algorithm reads, optional."""
+    return QgsProcessingParameterFile(name, label, extension="csv", optional=True)
 
 
 def reduction_rate(name: str) -> QgsProcessingParameterNumber:
