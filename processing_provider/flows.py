@@ -171,7 +171,9 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 "the method {method})."
             ).format(debut=debut.name(), fin=fin.name(), method=report.method)
         elif source == "artif_diff":
-            stream = flows.pieces_from_artif_diff(difference, report, work, convention=convention)
+            stream = flows.pieces_from_difference(
+                difference, report, work, False, convention, source
+            )
             used = self.tr(
                 "Flows from IGN's artificialisation difference layer {name} (its "
                 "artificialisation field)."
