@@ -79,12 +79,12 @@
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="74"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="73"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="75"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="74"/>
         <source>Différence</source>
         <translation>Différence</translation>
     </message>
@@ -94,42 +94,42 @@
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="77"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="76"/>
         <source>Artificialisation difference</source>
         <translation>Évolution de l'artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="94"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="93"/>
         <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="158"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="157"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="165"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="164"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="293"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="292"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="315"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="317"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="317"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="75"/>
+        <location filename="../ocsge_plugin/services/network.py" line="76"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -854,77 +854,77 @@
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="91"/>
+        <location filename="../ocsge_plugin/services/network.py" line="92"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="261"/>
+        <location filename="../ocsge_plugin/services/network.py" line="264"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="276"/>
+        <location filename="../ocsge_plugin/services/network.py" line="279"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="282"/>
+        <location filename="../ocsge_plugin/services/network.py" line="285"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="288"/>
+        <location filename="../ocsge_plugin/services/network.py" line="291"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="292"/>
+        <location filename="../ocsge_plugin/services/network.py" line="295"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="298"/>
+        <location filename="../ocsge_plugin/services/network.py" line="301"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="310"/>
+        <location filename="../ocsge_plugin/services/network.py" line="313"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="342"/>
+        <location filename="../ocsge_plugin/services/network.py" line="345"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="347"/>
+        <location filename="../ocsge_plugin/services/network.py" line="350"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="349"/>
+        <location filename="../ocsge_plugin/services/network.py" line="352"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="351"/>
+        <location filename="../ocsge_plugin/services/network.py" line="354"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="427"/>
+        <location filename="../ocsge_plugin/services/network.py" line="430"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="472"/>
+        <location filename="../ocsge_plugin/services/network.py" line="475"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="570"/>
+        <location filename="../ocsge_plugin/services/network.py" line="573"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="395"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="394"/>
         <source>IGN&apos;s listing</source>
         <translation>la liste de l'IGN</translation>
     </message>
@@ -1119,22 +1119,22 @@
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="159"/>
+        <location filename="../ocsge_plugin/services/network.py" line="162"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="314"/>
+        <location filename="../ocsge_plugin/services/network.py" line="317"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="319"/>
+        <location filename="../ocsge_plugin/services/network.py" line="322"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="324"/>
+        <location filename="../ocsge_plugin/services/network.py" line="327"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
@@ -1199,47 +1199,47 @@
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="37"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="36"/>
         <source>A folder, .7z archives or .gpkg/.shp files (drop them here)</source>
         <translation>Un dossier, des archives .7z ou des fichiers .gpkg/.shp (déposez-les ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="40"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="39"/>
         <source>Several paths are separated by &apos;;&apos;. Drop files or folders here to add them.</source>
         <translation>Plusieurs chemins sont séparés par « ; ». Déposez ici des fichiers ou des dossiers pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="44"/>
         <source>Folder…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="46"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
         <source>Choose a folder holding OCS GE deliveries</source>
         <translation>Choisir un dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="49"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="48"/>
         <source>Files…</source>
         <translation>Fichiers…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="50"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="49"/>
         <source>Choose one or more .7z archives or .gpkg/.shp files</source>
         <translation>Choisir une ou plusieurs archives .7z ou fichiers .gpkg/.shp</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="86"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="85"/>
         <source>Folder holding OCS GE deliveries</source>
         <translation>Dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="94"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="93"/>
         <source>OCS GE deliveries</source>
         <translation>Livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="94"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="93"/>
         <source>OCS GE deliveries (*.7z *.7z.001 *.gpkg *.shp);;All files (*)</source>
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
@@ -2011,22 +2011,22 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="210"/>
+        <location filename="../ocsge_plugin/services/network.py" line="213"/>
         <source>The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.</source>
         <translation>Le disque de {folder} est plein ({free} Mo laissés libres) : le téléchargement depuis {host} a été arrêté et rien n'a été gardé. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="216"/>
+        <location filename="../ocsge_plugin/services/network.py" line="219"/>
         <source>Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.</source>
         <translation>Pas assez de place dans {folder} pour le téléchargement depuis {host} : {needed} Mo nécessaires, {free} Mo libres. Rien n'a été gardé : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="227"/>
+        <location filename="../ocsge_plugin/services/network.py" line="230"/>
         <source>{host} sends more than the file&apos;s declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.</source>
         <translation>{host} envoie plus que la taille déclarée du fichier ({declared} octets ; au moins {received} octets) : arrêté, rien n'a été gardé. Le fichier ne correspond pas à sa description : signalez-le à son producteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="540"/>
+        <location filename="../ocsge_plugin/services/network.py" line="543"/>
         <source>The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS&apos;s advanced setting ocsge/network/deadline_rate).</source>
         <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
     </message>
@@ -4689,22 +4689,22 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="306"/>
+        <location filename="../processing_provider/flows.py" line="308"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="310"/>
+        <location filename="../processing_provider/flows.py" line="312"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="314"/>
+        <location filename="../processing_provider/flows.py" line="316"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="318"/>
+        <location filename="../processing_provider/flows.py" line="320"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
@@ -4719,52 +4719,52 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="175"/>
+        <location filename="../processing_provider/flows.py" line="177"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="181"/>
+        <location filename="../processing_provider/flows.py" line="183"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="262"/>
+        <location filename="../processing_provider/flows.py" line="264"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="245"/>
+        <location filename="../processing_provider/flows.py" line="247"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="459"/>
+        <location filename="../processing_provider/flows.py" line="461"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="468"/>
+        <location filename="../processing_provider/flows.py" line="470"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="468"/>
+        <location filename="../processing_provider/flows.py" line="470"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="443"/>
+        <location filename="../processing_provider/flows.py" line="445"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="451"/>
+        <location filename="../processing_provider/flows.py" line="453"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="475"/>
+        <location filename="../processing_provider/flows.py" line="477"/>
         <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
