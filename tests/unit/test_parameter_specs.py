@@ -80,7 +80,6 @@ def _algorithm(alg) -> dict:
         "group": alg.group(),
         "short_description": alg.shortDescription(),
         "tags": alg.tags(),
-        "flags": int(alg.flags()),
         "parameters": [_parameter(param) for param in alg.parameterDefinitions()],
         "outputs": [
             {"name": out.name(), "type": out.type(), "description": out.description()}
