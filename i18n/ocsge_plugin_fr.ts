@@ -79,12 +79,12 @@
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="74"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="73"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="75"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="74"/>
         <source>Différence</source>
         <translation>Différence</translation>
     </message>
@@ -94,42 +94,42 @@
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="77"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="76"/>
         <source>Artificialisation difference</source>
         <translation>Évolution de l'artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="94"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="93"/>
         <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="158"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="157"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="165"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="164"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="293"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="292"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="315"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="317"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="317"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="75"/>
+        <location filename="../ocsge_plugin/services/network.py" line="76"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -854,77 +854,77 @@
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="91"/>
+        <location filename="../ocsge_plugin/services/network.py" line="92"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="261"/>
+        <location filename="../ocsge_plugin/services/network.py" line="264"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="276"/>
+        <location filename="../ocsge_plugin/services/network.py" line="279"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="282"/>
+        <location filename="../ocsge_plugin/services/network.py" line="285"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="288"/>
+        <location filename="../ocsge_plugin/services/network.py" line="291"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="292"/>
+        <location filename="../ocsge_plugin/services/network.py" line="295"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="298"/>
+        <location filename="../ocsge_plugin/services/network.py" line="301"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="310"/>
+        <location filename="../ocsge_plugin/services/network.py" line="313"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="342"/>
+        <location filename="../ocsge_plugin/services/network.py" line="345"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="347"/>
+        <location filename="../ocsge_plugin/services/network.py" line="350"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="349"/>
+        <location filename="../ocsge_plugin/services/network.py" line="352"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="351"/>
+        <location filename="../ocsge_plugin/services/network.py" line="354"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="427"/>
+        <location filename="../ocsge_plugin/services/network.py" line="430"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="472"/>
+        <location filename="../ocsge_plugin/services/network.py" line="475"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="570"/>
+        <location filename="../ocsge_plugin/services/network.py" line="573"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="395"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="394"/>
         <source>IGN&apos;s listing</source>
         <translation>la liste de l'IGN</translation>
     </message>
@@ -1119,22 +1119,22 @@
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="159"/>
+        <location filename="../ocsge_plugin/services/network.py" line="162"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="314"/>
+        <location filename="../ocsge_plugin/services/network.py" line="317"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="319"/>
+        <location filename="../ocsge_plugin/services/network.py" line="322"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="324"/>
+        <location filename="../ocsge_plugin/services/network.py" line="327"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
@@ -1199,47 +1199,47 @@
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="37"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="36"/>
         <source>A folder, .7z archives or .gpkg/.shp files (drop them here)</source>
         <translation>Un dossier, des archives .7z ou des fichiers .gpkg/.shp (déposez-les ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="40"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="39"/>
         <source>Several paths are separated by &apos;;&apos;. Drop files or folders here to add them.</source>
         <translation>Plusieurs chemins sont séparés par « ; ». Déposez ici des fichiers ou des dossiers pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="44"/>
         <source>Folder…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="46"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
         <source>Choose a folder holding OCS GE deliveries</source>
         <translation>Choisir un dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="49"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="48"/>
         <source>Files…</source>
         <translation>Fichiers…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="50"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="49"/>
         <source>Choose one or more .7z archives or .gpkg/.shp files</source>
         <translation>Choisir une ou plusieurs archives .7z ou fichiers .gpkg/.shp</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="86"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="85"/>
         <source>Folder holding OCS GE deliveries</source>
         <translation>Dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="94"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="93"/>
         <source>OCS GE deliveries</source>
         <translation>Livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="94"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="93"/>
         <source>OCS GE deliveries (*.7z *.7z.001 *.gpkg *.shp);;All files (*)</source>
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
@@ -1479,72 +1479,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="87"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="82"/>
+        <location filename="../processing_provider/params.py" line="214"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="83"/>
+        <location filename="../processing_provider/params.py" line="215"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="84"/>
+        <location filename="../processing_provider/params.py" line="216"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="85"/>
+        <location filename="../processing_provider/params.py" line="217"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="152"/>
+        <location filename="../processing_provider/params.py" line="289"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="169"/>
+        <location filename="../processing_provider/params.py" line="298"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="219"/>
+        <location filename="../processing_provider/params.py" line="335"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="219"/>
+        <location filename="../processing_provider/params.py" line="335"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="219"/>
+        <location filename="../processing_provider/params.py" line="335"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="235"/>
+        <location filename="../processing_provider/params.py" line="351"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="235"/>
+        <location filename="../processing_provider/params.py" line="351"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="235"/>
+        <location filename="../processing_provider/params.py" line="351"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="289"/>
+        <location filename="../processing_provider/params.py" line="430"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="314"/>
+        <location filename="../processing_provider/params.py" line="451"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="322"/>
+        <location filename="../processing_provider/params.py" line="459"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="325"/>
+        <location filename="../processing_provider/params.py" line="462"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,77 +1674,77 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="152"/>
+        <location filename="../processing_provider/params.py" line="285"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="169"/>
+        <location filename="../processing_provider/params.py" line="294"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="219"/>
+        <location filename="../processing_provider/params.py" line="335"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="254"/>
+        <location filename="../processing_provider/params.py" line="370"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="257"/>
+        <location filename="../processing_provider/params.py" line="373"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="264"/>
+        <location filename="../processing_provider/params.py" line="380"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="298"/>
+        <location filename="../processing_provider/params.py" line="435"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="32"/>
+        <location filename="../processing_provider/help_texts.py" line="33"/>
         <source>Load an OCS GE delivery</source>
         <translation>Charger une livraison OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="32"/>
+        <location filename="../processing_provider/help_texts.py" line="33"/>
         <source>Opens IGN's OCS GE deliveries as shipped (7z, GeoPackage, Shapefile), styled and grouped by millésime.</source>
         <translation>Ouvre les livraisons OCS GE de l'IGN telles que diffusées (7z, GeoPackage, Shapefile), stylées et groupées par millésime.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="32"/>
+        <location filename="../processing_provider/help_texts.py" line="33"/>
         <source>Loads an OCS GE delivery exactly as IGN ships it: a .7z archive downloaded from IGN's service, a folder (an unpacked delivery, several levels deep, or several deliveries) or a single .gpkg / .shp file. Every layer kind found is loaded: occupation du sol, zone construite, différence, artificialisation and évolution de l'artificialisation. The département and millésime(s) are read from the archive, file, layer and field names. Field names are normalised once (code_cs / code_us; cs_debut, us_debut, cs_fin, us_fin for differences) so that every other algorithm reads one schema; the original attributes are kept. The coordinate system comes from the files, else from the archive name (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Archives are extracted once into a cache (keyed by path, size and date) with 7-Zip. Codes outside the OCS GE nomenclature are counted and reported. Surfaces in the report are planar areas in hectares, in the layer's projected CRS.</source>
         <translation>Charge une livraison OCS GE telle que l'IGN la diffuse : une archive .7z téléchargée depuis le service de l'IGN, un dossier (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons) ou un fichier .gpkg / .shp. Tous les types de couches trouvés sont chargés : occupation du sol, zone construite, différence, artificialisation et évolution de l'artificialisation. Le département et le ou les millésimes sont lus dans les noms de l'archive, des fichiers, des couches et des champs. Les noms de champs sont normalisés une seule fois (code_cs / code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) afin que tous les autres algorithmes lisent un seul schéma ; les attributs d'origine sont conservés. Le système de coordonnées vient des fichiers, sinon du nom de l'archive (LAMB93 → EPSG:2154, RGAF09UTM20 → EPSG:5490, RGFG95UTM22 → EPSG:2972, RGR92UTM40S → EPSG:2975, RGM04UTM38S → EPSG:4471). Les archives sont extraites une seule fois dans un cache (selon leur chemin, leur taille et leur date) avec 7-Zip. Les codes hors de la nomenclature OCS GE sont comptés et signalés. Les surfaces du rapport sont des surfaces planes en hectares, dans le SCR projeté de la couche.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="32"/>
+        <location filename="../processing_provider/help_texts.py" line="33"/>
         <source>Field names are normalised once (code_cs, code_us; cs_debut, us_debut, cs_fin, us_fin for differences); the département and millésime come from the names; the coordinate system from the files, else from the archive name. Nothing is computed but the optional surface per couverture (planar hectares).</source>
         <translation>Les noms de champs sont normalisés une fois (code_cs, code_us ; cs_debut, us_debut, cs_fin, us_fin pour les différences) ; le département et le millésime viennent des noms ; le système de coordonnées des fichiers, sinon du nom de l'archive. Rien n'est calculé, sauf, en option, la surface par poste de couverture (hectares, surfaces planes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="32"/>
+        <location filename="../processing_provider/help_texts.py" line="33"/>
         <source>Choose the folder where a département's archives were downloaded (Folder…), or drop the .7z files on the field: the occupation du sol of each millésime and the difference layer appear in the project, with the official palette.</source>
         <translation>Choisissez le dossier où les archives d'un département ont été téléchargées (Dossier…), ou déposez les fichiers .7z sur le champ : l'occupation du sol de chaque millésime et la couche des différences apparaissent dans le projet, avec la palette officielle.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="70"/>
+        <location filename="../processing_provider/help_texts.py" line="71"/>
         <source>Artificialisation and imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="70"/>
+        <location filename="../processing_provider/help_texts.py" line="71"/>
         <source>Marks every polygon imperméabilisé and artificialisé by the décret's rules (matrix, 2,500 m² thresholds) or by IGN's answer.</source>
         <translation>Qualifie chaque polygone d'imperméabilisé et d'artificialisé selon les règles du décret (matrice, seuils de 2 500 m²) ou selon la réponse de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="70"/>
+        <location filename="../processing_provider/help_texts.py" line="71"/>
         <source>Decides, for every polygon of an occupation du sol layer (as ocsge:load outputs it, or any polygon layer with couverture and usage fields), whether it is imperméabilisé and artificialisé, by the rules of the ZAN décret (n° 2022-763 revised by n° 2023-1096).
 Imperméabilisé: couverture CS1.1.1.1 (built) or CS1.1.1.2 (sealed); usage plays no part.
 Methods: 'IGN' reads IGN's own answer, the artif and crit_seuil fields of its artificialisation layer (refused when the layer has no artif field); 'matrice' applies the décret's couverture × usage matrix only; 'matrice + seuils' applies the matrix, then the décret's thresholds: a non-artificialised patch (connected polygons of the same status, sharing a boundary segment) of less than 2,500 m² entirely enclosed by artificialised land becomes artificialised; an artificialised patch of less than 2,500 m² entirely enclosed by non-artificialised land becomes non-artificialised, except its built polygons (CS1.1.1.1) of more than 50 m²; a patch touching the edge of the data or an indéterminé polygon is not enclosed; a patch in a hole of a larger polygon is enclosed by it. The thresholds are applied in one pass on the matrix result: a patch they change does not make its neighbours be re-evaluated. The default, 'automatic', is 'IGN' when the layer has an artif field, else 'matrice + seuils'.
@@ -1757,27 +1757,27 @@ Sortie : les polygones d'entrée avec tous leurs attributs, plus imper, artif, a
 Table de synthèse (et sorties numériques) : surface imperméabilisée, artificialisée avant et après les seuils, surface basculée dans chaque sens par les seuils, surface indéterminée, en hectares, avec le nombre de polygones. Les surfaces sont des surfaces planes dans le SCR de la couche, qui doit être projeté en mètres (EPSG:2154 Lambert-93 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer) : une couche en coordonnées géographiques est refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="70"/>
+        <location filename="../processing_provider/help_texts.py" line="71"/>
         <source>Imperméabilisé: couverture CS1.1.1.1 or CS1.1.1.2. Artificialisé: couverture × usage matrix of décret n° 2023-1096, then the thresholds (patches under 2,500 m² enclosed by the other status change status; built polygons over 50 m² stay artificialised). Null or unknown codes are indéterminé and counted apart. Surfaces are planar, in hectares, in a projected CRS.</source>
         <translation>Imperméabilisé : couverture CS1.1.1.1 ou CS1.1.1.2. Artificialisé : matrice couverture × usage du décret n° 2023-1096, puis les seuils (un îlot de moins de 2 500 m² entouré par l'autre statut change de statut ; les polygones bâtis de plus de 50 m² restent artificialisés). Les codes nuls ou inconnus sont indéterminés et comptés à part. Surfaces planes, en hectares, dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="70"/>
+        <location filename="../processing_provider/help_texts.py" line="71"/>
         <source>Occupation du sol D32 2019 with the method « matrice + seuils »: the polygons styled artificialised / not artificialised, and the summary table with the hectares switched each way by the thresholds.</source>
         <translation>Occupation du sol D32 2019 avec la méthode « matrice + seuils » : les polygones stylés artificialisé / non artificialisé, et le tableau de synthèse avec les hectares basculés dans chaque sens par les seuils.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="147"/>
+        <location filename="../processing_provider/help_texts.py" line="148"/>
         <source>Check IGN&apos;s artificialisation layer</source>
         <translation>Vérifier la couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="147"/>
+        <location filename="../processing_provider/help_texts.py" line="148"/>
         <source>Recomputes IGN&apos;s artificialisation layer with the matrix and thresholds and lists the polygons where they disagree.</source>
         <translation>Recalcule la couche d'artificialisation de l'IGN avec la matrice et les seuils, et liste les polygones où les deux diffèrent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="147"/>
+        <location filename="../processing_provider/help_texts.py" line="148"/>
         <source>Recomputes the artificialisation of every polygon of IGN's artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil) with the décret's couverture × usage matrix then its thresholds (2,500 m² patches enclosed by the opposite status, built polygons of more than 50 m² kept; one pass, as in ocsge:classify 'matrice + seuils'), and compares it with IGN's artif field.
 Reports, in the log and as numeric outputs, the number and surface (hectares, planar, in the layer's projected CRS) of the polygons where both agree and where they disagree, and the share of the compared surface that agrees. Polygons whose IGN value or codes are null or unknown are not compared and are counted apart.
 Output: the disagreeing polygons with their attributes, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booleans) and raison: 'matrice' when the matrix alone already disagrees with IGN's status before its thresholds (artif XOR crit_seuil), 'seuil' when the difference comes from the thresholds. Styled by raison; a list to send back to IGN in a review.</source>
@@ -1786,192 +1786,192 @@ Indique, dans le journal et sous forme de sorties numériques, le nombre et la s
 Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit_seuil, calc_artif, calc_artif_matrice, calc_crit_seuil (booléens) et raison : 'matrice' lorsque la matrice seule diverge déjà du statut de l'IGN avant ses seuils (artif XOR crit_seuil), 'seuil' lorsque la différence vient des seuils. Style selon raison ; une liste à renvoyer à l'IGN lors d'une revue.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="147"/>
+        <location filename="../processing_provider/help_texts.py" line="148"/>
         <source>Same rules as the classification with « matrice + seuils ». Reason « matrice » when the matrix alone disagrees with IGN before its thresholds, « seuil » otherwise. Surfaces in hectares.</source>
         <translation>Mêmes règles que la qualification avec « matrice + seuils ». Raison « matrice » quand la matrice seule diffère de l'IGN avant ses seuils, « seuil » sinon. Surfaces en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="147"/>
+        <location filename="../processing_provider/help_texts.py" line="148"/>
         <source>Artificialisation D32 2019: the share of the surface where both agree, and the disagreeing polygons, styled by reason, to send back to IGN.</source>
         <translation>Artificialisation D32 2019 : la part de la surface où les deux concordent, et les polygones en désaccord, stylés par raison, à renvoyer à l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="188"/>
+        <location filename="../processing_provider/help_texts.py" line="189"/>
         <source>Download an OCS GE delivery from IGN</source>
         <translation>Télécharger une livraison OCS GE depuis l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="188"/>
+        <location filename="../processing_provider/help_texts.py" line="189"/>
         <source>Downloads a département's OCS GE delivery from IGN (data.geopf.fr), then loads it.</source>
         <translation>Télécharge une livraison OCS GE d'un département depuis l'IGN (data.geopf.fr), puis la charge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="188"/>
+        <location filename="../processing_provider/help_texts.py" line="189"/>
         <source>Downloads one OCS GE delivery of a département from IGN's download service (data.geopf.fr), the 7-Zip archive exactly as IGN ships it, then optionally loads it with « Load an OCS GE delivery » (ocsge:load). The deliveries offered are read from the service's Atom listing for the département (products OCSGE and OCSGE-ARTIFICIALISATION); the kind (occupation du sol, différence, artificialisation, artificialisation difference) and the millésime(s) are read from IGN's delivery names. Give one year for a state (2019) and, for a difference, its two years (2016-2019) or its final year; leave it empty for the most recent. Archives go to the chosen folder, else to the plugin's download cache, and an archive already downloaded (same edition) is reused. The network follows QGIS's proxy settings; busy or failing servers (HTTP 429, 423, 5xx) are retried a few times with growing waits. Nothing is computed: no surface, no unit.</source>
         <translation>Télécharge une livraison OCS GE d'un département depuis le service de téléchargement de l'IGN (data.geopf.fr), sous forme d'archive 7-Zip exactement telle que l'IGN la diffuse, puis la charge éventuellement avec « Charger une livraison OCS GE » (ocsge:load). Les livraisons proposées sont lues dans la liste Atom du service pour le département (produits OCSGE et OCSGE-ARTIFICIALISATION) ; le type (occupation du sol, différence, artificialisation, évolution de l'artificialisation) et le ou les millésimes sont lus dans les noms des livraisons de l'IGN. Indiquez une année pour un état (2019) et, pour une différence, ses deux années (2016-2019) ou son année finale ; laissez vide pour le plus récent. Les archives sont enregistrées dans le dossier choisi, sinon dans le cache de téléchargement de l'extension, et une archive déjà téléchargée (même édition) est réutilisée. Le réseau suit les paramètres de proxy de QGIS ; en cas de serveur occupé ou en erreur (HTTP 429, 423, 5xx), la requête est retentée quelques fois, avec des attentes croissantes. Rien n'est calculé : ni surface, ni unité.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="188"/>
+        <location filename="../processing_provider/help_texts.py" line="189"/>
         <source>The deliveries on offer are read from IGN&apos;s Atom listing: one year for a state, two years for a difference, empty for the latest. An archive already downloaded (same edition) is reused; QGIS&apos;s proxy settings are followed.</source>
         <translation>Les livraisons proposées sont lues dans la liste Atom de l'IGN : une année pour un état, deux années pour une différence, vide pour la plus récente. Une archive déjà téléchargée (même édition) est réutilisée ; les réglages de proxy de QGIS sont suivis.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="188"/>
+        <location filename="../processing_provider/help_texts.py" line="189"/>
         <source>Département 32, millésime 2019, product occupation du sol: the archive is downloaded into the cache and its layers are added to the project.</source>
         <translation>Département 32, millésime 2019, produit occupation du sol : l'archive est téléchargée dans le cache et ses couches sont ajoutées au projet.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="226"/>
+        <location filename="../processing_provider/help_texts.py" line="227"/>
         <source>Flows between millésimes</source>
         <translation>Flux entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="226"/>
+        <location filename="../processing_provider/help_texts.py" line="227"/>
         <source>Artificialisation, désartificialisation, imperméabilisation and désimperméabilisation between two millésimes, in hectares.</source>
         <translation>Artificialisation, désartificialisation, imperméabilisation et désimperméabilisation entre deux millésimes, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="226"/>
+        <location filename="../processing_provider/help_texts.py" line="227"/>
         <source>Computes the land artificialised and desartificialised, sealed (imperméabilisé) and unsealed between two millésimes, piece by piece, from whichever data you have: IGN's difference layer (DIFF: imperméabilisation from the couverture, CS1.1.1.1 and CS1.1.1.2; artificialisation from the décret's couverture × usage matrix), IGN's artificialisation difference layer (zan_evol_…: its artificialisation field, +1 or -1, is the answer), or two occupation du sol layers, début and fin, overlaid (artificialisation at both dates by the method of ocsge:classify: IGN's artif field, the matrix, or the matrix and its 2,500 m² seuils). The log says which data was used. The overlay pairs identical polygons first and intersects only the rest; areas covered by one millésime only are reported (surface and a layer), not counted as flows. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): a piece whose status at a date cannot be told (the leaves under its codes disagree) is counted apart (log, report: indetermine) and kept out of the flows; the convention 'as the national files' reads exact codes only instead. Outputs: a layer of the changed pieces (codes, imper and artif at both dates, flux_artif and flux_imper = +1, 0 or -1, and flux, the flow kind in words: artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, comma-joined when two apply, empty when only the class changed); a summary with flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper and flux_imper_net (net = flux − flux_des); transition tables couverture début × fin and usage début × fin (changed land only); and the origin of newly artificialised land by couverture and usage at début (surface and % of the new artificialisation). The millésimes are read from the names and fields, or given as parameters. Surfaces are planar areas in the layers' projected CRS, in hectares.</source>
         <translation>Calcule les surfaces artificialisées et désartificialisées, imperméabilisées et désimperméabilisées entre deux millésimes, fragment par fragment, à partir des données dont vous disposez : la couche de différence de l'IGN (DIFF : imperméabilisation d'après la couverture, CS1.1.1.1 et CS1.1.1.2 ; artificialisation d'après la matrice couverture × usage du décret), la couche d'évolution de l'artificialisation de l'IGN (zan_evol_… : son champ artificialisation, +1 ou -1, donne la réponse), ou deux couches d'occupation du sol, de début et de fin, superposées (artificialisation aux deux dates selon la méthode de ocsge:classify : champ artif de l'IGN, matrice, ou matrice et ses seuils de 2 500 m²). Le journal indique quelles données ont été utilisées. La superposition apparie d'abord les polygones identiques et n'intersecte que les autres ; les zones couvertes par un seul millésime sont signalées (surface et couche), sans être comptées comme flux. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : un fragment dont le statut à une date ne peut être établi (les feuilles sous ses codes ne donnent pas la même réponse) est compté à part (journal, rapport : indetermine) et écarté des flux ; la convention « comme les fichiers nationaux » ne lit au contraire que les codes exacts. Sorties : une couche des fragments modifiés (codes, imper et artif aux deux dates, flux_artif et flux_imper = +1, 0 ou -1, et flux, le type de flux en toutes lettres : artificialisation, desartificialisation, impermeabilisation, desimpermeabilisation, séparés par une virgule lorsque deux s'appliquent, vide lorsque seule la classe a changé) ; une synthèse avec flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper et flux_imper_net (net = flux − flux_des) ; des tables de transition couverture début × fin et usage début × fin (terrains modifiés seulement) ; et l'origine des terrains nouvellement artificialisés selon la couverture et l'usage au début (surface et % de la nouvelle artificialisation). Les millésimes sont lus dans les noms et les champs, ou fournis en paramètres. Les surfaces sont des surfaces planes dans le SCR projeté des couches, en hectares.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="226"/>
+        <location filename="../processing_provider/help_texts.py" line="227"/>
         <source>From IGN's difference layer (the matrix rule), IGN's artificialisation difference (its artificialisation field), or the overlay of two millésimes. Net flow = flow − reverse flow. Land covered by one millésime only and null or unknown codes are reported, not counted.</source>
         <translation>À partir de la couche de différence de l'IGN (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation) ou de la superposition de deux millésimes. Flux net = flux − flux inverse. Les surfaces couvertes par un seul millésime et les codes nuls ou inconnus sont signalés, pas comptés.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="226"/>
+        <location filename="../processing_provider/help_texts.py" line="227"/>
         <source>Différence D32 2016-2019: the changed pieces styled by flow kind, the six flows in hectares, and the couverture transition table.</source>
         <translation>Différence D32 2016-2019 : les fragments qui ont changé, stylés par type de flux, les six flux en hectares et le tableau des transitions de couverture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="284"/>
+        <location filename="../processing_provider/help_texts.py" line="285"/>
         <source>Aggregate by territory</source>
         <translation>Agréger par territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="284"/>
+        <location filename="../processing_provider/help_texts.py" line="285"/>
         <source>Stocks and flows of artificialisation and imperméabilisation per territory (communes, EPCI, any zones).</source>
         <translation>Stocks et flux d'artificialisation et d'imperméabilisation par territoire (communes, EPCI, tout zonage).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="284"/>
+        <location filename="../processing_provider/help_texts.py" line="285"/>
         <source>Sums OCS GE stocks and flows per territory (communes, EPCI, SCoT, IRIS, a grid, business zones, a project perimeter…). Inputs: OCS GE layers as ocsge:load outputs them (occupation du sol, IGN's artificialisation layers, difference and artificialisation difference layers), layers from ocsge:classify or ocsge:flows, one or more millésimes and départements; and a territory polygon layer in any CRS, with its code and name fields. Raw occupation layers are classified on the fly by the chosen method (the décret's couverture × usage matrix, matrix + 2,500 m² thresholds, or IGN's artif field); flows come from the difference layers (matrix rule), IGN's artificialisation difference (its artificialisation field), an ocsge:flows layer, or else from the overlay of two millésimes. For every territory and pair of millésimes: surface_artif and pourcent_artif, surface_imper and pourcent_imper (stocks at millesime_fin), the territory area, the share covered by OCS GE, and the six flows (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Percentages are over the full territory area. Areas are planar, computed exactly from polygon ∩ territory in the data's projected CRS, in hectares (or m²). Territories spanning several départements whose millésimes differ are combined by index (1st, 2nd… millésime of each département) and report the years, e.g. &quot;2018, 2019&quot;. Duplicate territory codes are merged and reported, invalid territory geometries repaired and reported, territories outside the data reported with zero coverage. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): polygons whose status cannot be told are summed apart (surface_indeterminee; change pieces: flux_indetermine), and the log and the report (indetermine) give their count and surface per layer and millésime. A stock or a flow that no layer gives (only a difference layer, or no OCS GE over the territory) is left empty (NULL), never 0; the field inconnu says what is unknown. In the same pass, the optional output « surfaces by class » gives per territory the stock by couverture and usage code, the changed land by couverture at début and fin, and the newly artificialised land by what it was (for ocsge:export).</source>
         <translation>Additionne les stocks et les flux OCS GE par territoire (communes, EPCI, SCoT, IRIS, une grille, des zones d'activités, un périmètre de projet…). Entrées : des couches OCS GE telles que les produit ocsge:load (occupation du sol, couches d'artificialisation de l'IGN, couches de différence et d'évolution de l'artificialisation), des couches issues de ocsge:classify ou de ocsge:flows, pour un ou plusieurs millésimes et départements ; et une couche de polygones des territoires dans n'importe quel SCR, avec ses champs de code et de nom. Les couches d'occupation brutes sont classées à la volée selon la méthode choisie (matrice couverture × usage du décret, matrice + seuils de 2 500 m², ou champ artif de l'IGN) ; les flux proviennent des couches de différence (règle de la matrice), de l'évolution de l'artificialisation de l'IGN (son champ artificialisation), d'une couche ocsge:flows ou, à défaut, de la superposition de deux millésimes. Pour chaque territoire et chaque couple de millésimes : surface_artif et pourcent_artif, surface_imper et pourcent_imper (stocks à millesime_fin), la surface du territoire, la part couverte par l'OCS GE et les six flux (flux_artif, flux_desartif, flux_artif_net, flux_imper, flux_desimper, flux_imper_net). Les pourcentages sont rapportés à la surface totale du territoire. Les surfaces sont planes, calculées exactement à partir de polygone ∩ territoire dans le SCR projeté des données, en hectares (ou m²). Les territoires à cheval sur plusieurs départements dont les millésimes diffèrent sont combinés par index (1er, 2e… millésime de chaque département) et indiquent les années, par exemple « 2018, 2019 ». Les codes de territoire en double sont fusionnés et signalés, les géométries de territoire invalides sont réparées et signalées, les territoires hors des données sont signalés avec une part couverte nulle. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : les polygones dont le statut ne peut être établi sont additionnés à part (surface_indeterminee ; fragments de changement : flux_indetermine), et le journal et le rapport (indetermine) donnent leur nombre et leur surface par couche et par millésime. Un stock ou un flux qu'aucune couche ne fournit (seulement une couche de différence, ou pas d'OCS GE sur le territoire) est laissé vide (NULL), jamais 0 ; le champ inconnu dit ce qui est inconnu. Dans la même passe, la sortie facultative « surfaces par classe » donne par territoire le stock par code de couverture et d'usage, les surfaces changées selon la couverture au début et à la fin, et les surfaces nouvellement artificialisées selon ce qu'elles étaient (pour ocsge:export).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="284"/>
+        <location filename="../processing_provider/help_texts.py" line="285"/>
         <source>Exact areas of polygon ∩ territory in the data's projected CRS; percentages of the full territory area; stocks at the fin millésime; several départements combined by millésime index.</source>
         <translation>Surfaces exactes de l'intersection polygone ∩ territoire dans le SCR projeté des données ; pourcentages de la surface totale du territoire ; stocks au millésime de fin ; plusieurs départements combinés par rang de millésime.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="284"/>
+        <location filename="../processing_provider/help_texts.py" line="285"/>
         <source>The occupation du sol and difference layers of D90 with the communes of the Territoire de Belfort: one row per commune with surface_artif, pourcent_artif and the six flows, mapped by share artificialised.</source>
         <translation>Les couches d'occupation du sol et de différence du D90 avec les communes du Territoire de Belfort : une ligne par commune avec surface_artif, pourcent_artif et les six flux, cartographiée selon la part artificialisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="347"/>
+        <location filename="../processing_provider/help_texts.py" line="348"/>
         <source>Roll up communes to EPCI, SCoT, département, région</source>
         <translation>Consolider les communes par EPCI, SCoT, département, région</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="347"/>
+        <location filename="../processing_provider/help_texts.py" line="348"/>
         <source>Rolls the commune rows up to EPCI, SCoT, département and région.</source>
         <translation>Regroupe les lignes des communes en EPCI, SCoT, département et région.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="347"/>
+        <location filename="../processing_provider/help_texts.py" line="348"/>
         <source>Surfaces and flows are sums; percentages are Σ surface ÷ Σ commune area × 100. The EPT of the Grand Paris count in the Métropole du Grand Paris. Communes without membership are reported.</source>
         <translation>Surfaces et flux sont des sommes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100. Les EPT du Grand Paris comptent dans la Métropole du Grand Paris. Les communes sans appartenance sont signalées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="347"/>
+        <location filename="../processing_provider/help_texts.py" line="348"/>
         <source>The commune table of the Territoire de Belfort with appartenance-communes-90.csv: one row per EPCI, one for the département and one for the région.</source>
         <translation>La table des communes du Territoire de Belfort avec appartenance-communes-90.csv : une ligne par EPCI, une pour le département et une pour la région.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="395"/>
+        <location filename="../processing_provider/help_texts.py" line="396"/>
         <source>Export to the published schema (data.gouv.fr)</source>
         <translation>Exporter au schéma publié (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="395"/>
+        <location filename="../processing_provider/help_texts.py" line="396"/>
         <source>Writes the artif_&lt;level&gt; and imper_&lt;level&gt; tables published on data.gouv.fr (GeoPackage and CSV).</source>
         <translation>Écrit les tables artif_&lt;niveau&gt; et imper_&lt;niveau&gt; publiées sur data.gouv.fr (GeoPackage et CSV).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="395"/>
+        <location filename="../processing_provider/help_texts.py" line="396"/>
         <source>Writes the tables published on data.gouv.fr for artificialisation and imperméabilisation: for each level (commune, EPCI, SCoT, département, région) artif_&lt;level&gt; and imper_&lt;level&gt;, as a GeoPackage (one layer of that name) and a CSV, with the published columns in their order: &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (likewise _imper), and for communes departement_code, region_code, epci_code, scot_code, commune_surface. One row per territory and pair of millésimes; stocks at millesime_fin; percentages of the full territory area. Input: the commune table of ocsge:aggregate or ocsge:rollup; higher levels come from ocsge:rollup's outputs when given, else they are rolled up here from the communes' membership (commune fields or a membership CSV). Unit: hectares by default, or m² (the national files' unit); stated in the GeoPackage layer description and metadata (unite). Geometry in EPSG:4326, outlines simplified per level with shared boundaries kept together (50 m communes, 250 m EPCI and SCoT, 1,500 m départements and régions), as an option. CSV in UTF-8, with ',' and '.' or ';' and ',' (French spreadsheets), without geometry. Options: the &quot;by index&quot; layout (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = stock differences; flux_percent is that difference in % of the territory area) and the table &quot;part du territoire couvert&quot; (per département: code, name, surface_km2, percent_of_france of 641,184 km², has_ocsge). Files are written under temporary names and renamed at the end: on cancel or error nothing half-written is left; only the files of this export are replaced in the chosen folder. Beside the published tables, left exactly as the schema says, qualite_&lt;level&gt; (GeoPackage without geometry and CSV) tells for every row what they cannot: the undetermined surface (codes whose leaves disagree: null, unknown or parent codes) and its share of the territory, the undetermined change pieces, the polygons repaired, the surface outside the data, and inconnu ('stock', 'flux': not computable, left empty in the published tables, never 0; '… partiel': a level summing only its communes that know it). The convention of the codes (the aggregation's) is written in the GeoPackage metadata and the report. Given the surfaces by class that ocsge:aggregate wrote (its optional output), the per-class tables are written too, rolled up like the others: couverture_&lt;level&gt; and usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface: the stock by code, summing to the covered surface), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface: the changed land) and origine_artif_&lt;level&gt; (cs_debut, us_debut, surface: the newly artificialised land by what it was; its sum is flux_artif); codes as the delivery writes them, parent codes, INDETERMINE and null (empty) as classes of their own.</source>
         <translation>Écrit les tables publiées sur data.gouv.fr pour l'artificialisation et l'imperméabilisation : pour chaque niveau (commune, EPCI, SCoT, département, région), artif_&lt;level&gt; et imper_&lt;level&gt;, sous forme d'un GeoPackage (une couche de ce nom) et d'un CSV, avec les colonnes publiées dans leur ordre : &lt;level&gt;_code, nom, pourcent_artif, surface_artif, flux_artif, flux_desartif, flux_artif_net, millesime_debut, millesime_fin (de même pour _imper), et, pour les communes, departement_code, region_code, epci_code, scot_code, commune_surface. Une ligne par territoire et par couple de millésimes ; stocks à millesime_fin ; pourcentages de la surface totale du territoire. Entrée : la table des communes de ocsge:aggregate ou de ocsge:rollup ; les niveaux supérieurs proviennent des sorties de ocsge:rollup si elles sont fournies, sinon ils sont consolidés ici à partir de l'appartenance des communes (champs des communes ou CSV d'appartenance). Unité : hectares par défaut, ou m² (l'unité des fichiers nationaux) ; indiquée dans la description et les métadonnées de la couche GeoPackage (unite). Géométrie en EPSG:4326, contours simplifiés par niveau en gardant les limites communes jointives (50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions), en option. CSV en UTF-8, avec ',' et '.' ou ';' et ',' (tableurs français), sans géométrie. Options : la présentation « par index » (millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2 = différences de stock ; flux_percent est cette différence en % de la surface du territoire) et la table « part du territoire couvert » (par département : code, name, surface_km2, percent_of_france sur 641 184 km², has_ocsge). Les fichiers sont écrits sous des noms temporaires puis renommés à la fin : en cas d'annulation ou d'erreur, aucun fichier à moitié écrit ne subsiste ; seuls les fichiers de cet export sont remplacés dans le dossier choisi. À côté des tables publiées, laissées exactement conformes au schéma, qualite_&lt;level&gt; (GeoPackage sans géométrie et CSV) dit pour chaque ligne ce qu'elles ne peuvent pas dire : la surface indéterminée (codes dont les feuilles ne donnent pas la même réponse : codes nuls, inconnus ou parents) et sa part du territoire, les fragments de changement indéterminés, les polygones réparés, la surface hors des données, et inconnu ('stock', 'flux' : non calculable, laissé vide dans les tables publiées, jamais 0 ; '… partiel' : un niveau qui n'additionne que ses communes qui le connaissent). La convention de lecture des codes (celle de l'agrégation) est écrite dans les métadonnées des GeoPackage et dans le rapport. Si l'on donne les surfaces par classe écrites par ocsge:aggregate (sa sortie facultative), les tables par classe sont écrites aussi, consolidées comme les autres : couverture_&lt;level&gt; et usage_&lt;level&gt; (&lt;level&gt;_code, nom, millesime, code_cs / code_us, surface : le stock par code, dont la somme est la surface couverte), transition_cs_&lt;level&gt; (millesime_debut, millesime_fin, cs_debut, cs_fin, surface : les surfaces changées) et origine_artif_&lt;level&gt; (cs_debut, us_debut, surface : les surfaces nouvellement artificialisées selon ce qu'elles étaient ; leur somme est flux_artif) ; codes tels que la livraison les écrit, codes parents, INDETERMINE et valeurs nulles (vides) comme classes à part entière.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="395"/>
+        <location filename="../processing_provider/help_texts.py" line="396"/>
         <source>The published columns in their order; hectares by default, or m²; GeoPackage in EPSG:4326 with outlines simplified per level; the files are written whole or not at all.</source>
         <translation>Les colonnes publiées, dans leur ordre ; hectares par défaut, ou m² ; GeoPackage en EPSG:4326 avec contours simplifiés selon le niveau ; les fichiers sont écrits en entier ou pas du tout.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="395"/>
+        <location filename="../processing_provider/help_texts.py" line="396"/>
         <source>The commune table and a folder: artif_commune.gpkg and .csv to imper_region.gpkg and .csv, ready to publish, and the maps in the project.</source>
         <translation>La table des communes et un dossier : de artif_commune.gpkg et .csv à imper_region.gpkg et .csv, prêts à publier, et les cartes dans le projet.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="472"/>
+        <location filename="../processing_provider/help_texts.py" line="473"/>
         <source>Artificialisation diagnostic of a territory</source>
         <translation>Diagnostic de l'artificialisation d'un territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="472"/>
+        <location filename="../processing_provider/help_texts.py" line="473"/>
         <source>From IGN&apos;s deliveries to the published tables and the maps, in one step.</source>
         <translation>Des livraisons de l'IGN aux tables publiées et aux cartes, en une étape.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="472"/>
+        <location filename="../processing_provider/help_texts.py" line="473"/>
         <source>Runs the whole chain in one go, with one progress bar and cancel: load the OCS GE deliveries (ocsge:load: .7z archives, folders or files; several, separated by ';', several départements allowed), classify the polygons (the method chosen: IGN's artificialisation layers when present, else the décret's matrix + thresholds; or the matrix), take the flows from the difference layers or from the overlay of two millésimes, aggregate per commune (ocsge:aggregate: exact polygon ∩ commune areas in the data's projected CRS), roll up to EPCI, SCoT, département and région by the membership codes (ocsge:rollup) and write the published tables artif_&lt;level&gt; and imper_&lt;level&gt; as GeoPackage and CSV into one folder (ocsge:export). Communes the data does not touch are left out (counted in the log). Surfaces in hectares (or m²), percentages of the full territory area, stocks at millesime_fin. Codes of every level of the nomenclature are read (CS2.1.1, US4.1, INDETERMINE…): what cannot be told is never counted as non-artificialised but reported per layer and millésime (log, report: indetermine) and per territory in the quality tables qualite_&lt;level&gt; written beside the published ones (undetermined surface and share, polygons repaired, surface outside the data) and in the per-class tables, made in the same pass: couverture_&lt;level&gt; and usage_&lt;level&gt; (surface by code at each millésime), transition_cs_&lt;level&gt; (changed land, couverture at début × at fin) and origine_artif_&lt;level&gt; (newly artificialised land by couverture and usage at début; its sum is flux_artif), parent codes, INDETERMINE and null kept as classes; a stock or flow no layer gives (e.g. only a difference layer) is left empty, never 0. The convention 'as the national files' reproduces the published national numbers (exact codes only). In batch mode, one row per département with its own output folder. The example model 'Diagnostic OCS GE (modèle)' (group Modèles of this provider) chains the same algorithms, step by step, and opens in the graphical modeler.</source>
         <translation>Exécute toute la chaîne en une fois, avec une seule barre de progression et une seule annulation : charge les livraisons OCS GE (ocsge:load : archives .7z, dossiers ou fichiers ; plusieurs, séparés par ';', plusieurs départements admis), classe les polygones (selon la méthode choisie : couches d'artificialisation de l'IGN si présentes, sinon matrice + seuils du décret ; ou la matrice), prend les flux dans les couches de différence ou dans la superposition de deux millésimes, agrège par commune (ocsge:aggregate : surfaces exactes polygone ∩ commune dans le SCR projeté des données), consolide par EPCI, SCoT, département et région selon les codes d'appartenance (ocsge:rollup) et écrit les tables publiées artif_&lt;level&gt; et imper_&lt;level&gt; en GeoPackage et en CSV dans un même dossier (ocsge:export). Les communes que les données ne touchent pas sont écartées (comptées dans le journal). Surfaces en hectares (ou m²), pourcentages de la surface totale du territoire, stocks à millesime_fin. Les codes de tous les niveaux de la nomenclature sont lus (CS2.1.1, US4.1, INDETERMINE…) : ce qui ne peut être établi n'est jamais compté comme non artificialisé, mais signalé par couche et par millésime (journal, rapport : indetermine) et par territoire dans les tables de qualité qualite_&lt;level&gt; écrites à côté des tables publiées (surface indéterminée et sa part, polygones réparés, surface hors des données) et dans les tables par classe, calculées dans la même passe : couverture_&lt;level&gt; et usage_&lt;level&gt; (surface par code à chaque millésime), transition_cs_&lt;level&gt; (surfaces changées, couverture au début × à la fin) et origine_artif_&lt;level&gt; (surfaces nouvellement artificialisées selon la couverture et l'usage au début ; leur somme est flux_artif), codes parents, INDETERMINE et valeurs nulles gardés comme classes ; un stock ou un flux qu'aucune couche ne fournit (par exemple seulement une couche de différence) est laissé vide, jamais 0. La convention « comme les fichiers nationaux » reproduit les chiffres nationaux publiés (codes exacts seulement). En mode de traitement par lots, une ligne par département, avec son propre dossier de sortie. Le modèle d'exemple « Diagnostic OCS GE (modèle) » (groupe Modèles de ce fournisseur) enchaîne les mêmes algorithmes étape par étape et s'ouvre dans le modeleur graphique.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="472"/>
+        <location filename="../processing_provider/help_texts.py" line="473"/>
         <source>Automatic method: IGN's artificialisation layers when present, else the matrix and its thresholds; flows from the difference layers or the overlay of two millésimes; communes outside the data are left out; surfaces in hectares, percentages of the full territory area.</source>
         <translation>Méthode automatique : les couches d'artificialisation de l'IGN quand elles sont là, sinon la matrice et ses seuils ; flux issus des couches de différence ou de la superposition de deux millésimes ; les communes hors des données sont écartées ; surfaces en hectares, pourcentages de la surface totale du territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="472"/>
+        <location filename="../processing_provider/help_texts.py" line="473"/>
         <source>The folder of the Territoire de Belfort's deliveries, its communes and the membership table: the group « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » with maps of the share artificialised and of the net artificialisation per hectare, and the published files in the output folder.</source>
         <translation>Le dossier des livraisons du Territoire de Belfort, ses communes et la table d'appartenance : le groupe « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » avec les cartes de la part artificialisée et de l'artificialisation nette par hectare, et les fichiers publiés dans le dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="526"/>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
         <source>Portrait of a territory (PDF report)</source>
         <translation>Portrait de territoire (rapport PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="526"/>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
         <source>A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables.</source>
         <translation>Un rapport imprimable par territoire, avec chiffres clés, carte et graphiques, à partir des mêmes chiffres que les tables publiées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="526"/>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
         <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, surfaces by couverture and by usage at both millésimes in IGN's colours, what the newly artificialised land was before, the couverture transition matrix, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;) and of the per-class tables beside them (couverture_, usage_, transition_cs_, origine_artif_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
         <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; en option sur une couche raster ou WMS du projet ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, surfaces par couverture et par usage aux deux millésimes aux couleurs de l'IGN, ce qu'étaient les surfaces nouvellement artificialisées, matrice des changements de couverture, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;) et des tables par classe à côté d'elles (couverture_, usage_, transition_cs_, origine_artif_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable : ses tableaux sont des tables attributaires sur la table lignes du GeoPackage de l'atlas, dessinées par QGIS lui-même sur toutes ses versions. Un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="526"/>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
         <source>The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0.</source>
         <translation>Le stock au premier millésime est le stock publié au dernier moins le flux net publié ; les parts sont rapportées à la surface totale du territoire ; une valeur qu'aucune couche ne donne est imprimée « – », jamais 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="526"/>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
         <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages).</source>
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="188"/>
+        <location filename="../processing_provider/params.py" line="304"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="188"/>
+        <location filename="../processing_provider/params.py" line="304"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2011,22 +2011,22 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="210"/>
+        <location filename="../ocsge_plugin/services/network.py" line="213"/>
         <source>The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.</source>
         <translation>Le disque de {folder} est plein ({free} Mo laissés libres) : le téléchargement depuis {host} a été arrêté et rien n'a été gardé. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="216"/>
+        <location filename="../ocsge_plugin/services/network.py" line="219"/>
         <source>Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.</source>
         <translation>Pas assez de place dans {folder} pour le téléchargement depuis {host} : {needed} Mo nécessaires, {free} Mo libres. Rien n'a été gardé : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="227"/>
+        <location filename="../ocsge_plugin/services/network.py" line="230"/>
         <source>{host} sends more than the file&apos;s declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.</source>
         <translation>{host} envoie plus que la taille déclarée du fichier ({declared} octets ; au moins {received} octets) : arrêté, rien n'a été gardé. Le fichier ne correspond pas à sa description : signalez-le à son producteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="540"/>
+        <location filename="../ocsge_plugin/services/network.py" line="543"/>
         <source>The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS&apos;s advanced setting ocsge/network/deadline_rate).</source>
         <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
     </message>
@@ -2036,12 +2036,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="75"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="73"/>
         <source>The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="90"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="88"/>
         <source>The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : QGIS n'y trouve aucune mise en page. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
@@ -2286,12 +2286,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="244"/>
+        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="257"/>
         <source>Consommation d&apos;espaces NAF per {level} and year (Cerema, fichiers fonciers), by destination, in {unit}.</source>
         <translation>Consommation d'espaces NAF par {level} et par année (Cerema, fichiers fonciers), par destination, en {unit}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="248"/>
+        <location filename="../ocsge_plugin/computing/consumption_tables.py" line="261"/>
         <source>ZAN trajectory 2021–2030 per {level}: the national table's columns then the plugin's, in {unit}.</source>
         <translation>Trajectoire ZAN 2021–2030 par {level} : les colonnes de la table nationale puis celles de l'extension, en {unit}.</translation>
     </message>
@@ -2396,17 +2396,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="581"/>
+        <location filename="../processing_provider/help_texts.py" line="582"/>
         <source>Consommation d&apos;espaces NAF and ZAN trajectory</source>
         <translation>Consommation d'espaces NAF et trajectoire ZAN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="581"/>
+        <location filename="../processing_provider/help_texts.py" line="582"/>
         <source>Reads Cerema's consumption file and computes, per commune, EPCI, SCoT, département and région, the consumption 2011–2020, the envelope 2021–2030 and the share used.</source>
         <translation>Lit le fichier de consommation du Cerema et calcule, par commune, EPCI, SCoT, département et région, la consommation 2011–2020, l'enveloppe 2021–2030 et la part utilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="581"/>
+        <location filename="../processing_provider/help_texts.py" line="582"/>
         <source>For the decade 2021–2031 the law measures the consumption of natural, agricultural and forest land (NAF) from the fichiers fonciers, published by Cerema per commune and per year since 2009; OCS GE artificialisation takes over after 2031. This algorithm reads Cerema's commune file as published (CSV in UTF-8 or Latin-1, numbers possibly as text, or GeoPackage / shapefile): the years and the last year come from the column names naf&lt;AA&gt;art&lt;BB&gt; (m² consumed during the year 20AA) and art&lt;AA&gt;act&lt;BB&gt;, hab, mix, rou, fer, inc (by destination: activité, habitat, mixte, route, ferré, inconnu); a year column without any value is left out, said in the log. Communes are summed into EPCI, SCoT, département and région by the file's own columns (epciNN, scot, iddep, idreg) or by your membership table.
 Outputs, per level, in the output folder, as GeoPackage (a table without geometry) and CSV: consommation_&lt;level&gt; (per year and destination, totals 2011–2020, since 2021 and over the whole file, population and households at both census years and the consumption in m² per new inhabitant and per new household) and trajectoires_&lt;level&gt; with exactly the columns of the national table « Trajectoires ZAN des communes de France »: &lt;level&gt;_code, conso_2011_2020, conso_autorisee_augmentee_a_1ha_2021_2030 (oui/non), conso_autorisee_2021_2030, conso_depuis_2021, conso_annuelle_depuis_2021, conso_projetee_2030, respecte_reglementation_actuellement, pourcentage_utilisation_actuelle, respectera_reglementation_en_2030, pourcentage_utilisation_projetee_en_2030; then the plugin's: nom, taux_reduction (%), derniere_annee, nb_annees_depuis_2021, communes, communes_manquantes, codes_manquants, part_surface_manquante (% of the territory's area), valeurs_vides (commune:year), partiel (oui when a commune is absent from the file or a value is empty: never a silent zero), unite, convention.
 Real files: communes of your territories absent from the file, and communes of the file in none of your territories, are named in the log and the report, with their share of the territory's area when areas are known; an INSEE table de passage converts the codes of communes merged (sums) or divided (shares of area) since the file's COG vintage.</source>
@@ -2415,7 +2415,7 @@ Sorties, par niveau, dans le dossier de sortie, en GeoPackage (une table sans g�
 Fichiers réels : les communes de vos territoires absentes du fichier, et les communes du fichier hors de vos territoires, sont nommées dans le journal et le rapport, avec leur part de la surface du territoire quand les surfaces sont connues ; une table de passage de l'INSEE convertit les codes des communes fusionnées (sommes) ou scindées (parts de surface) depuis le millésime du COG du fichier.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="581"/>
+        <location filename="../processing_provider/help_texts.py" line="582"/>
         <source>Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given.</source>
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="337"/>
+        <location filename="../processing_provider/params.py" line="474"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="337"/>
+        <location filename="../processing_provider/params.py" line="474"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2485,7 +2485,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Recherche et téléchargement : {label}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="581"/>
+        <location filename="../processing_provider/help_texts.py" line="582"/>
         <source>Reference: the calendar years 2011 to 2020 of the file (naf11art12 … naf20art21). Envelope 2021–2030 = reference × (1 − rate), rate 50 % (article 194, I, 1° of loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») or the territory's own rate from the territorialisation table (SRADDET, SCoT). Communal guarantee: article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630 du 20 juillet 2023 — a commune covered by a plan local d'urbanisme, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha for 2021–2031; applied to every commune, to none or to the communes listed, never to a grouping. Since 2021: the years 2021 to the last year of the file (2030 at most); annual pace = that total ÷ its number of years; projection to the end of 2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. Unit: hectares (or m²). Which measure for which decade: for 2021–2031 the law (loi n° 2021-1104 du 22 août 2021, articles 191 and 194) measures the consumption of NAF land, from the fichiers fonciers, as here; from 2031 it measures the artificialisation nette des sols (article L. 101-2-1 of the code de l'urbanisme), with OCS GE under the nomenclature of décret n° 2023-1096 du 27 novembre 2023 (the REPORT says so, key mesure_legale). Beside OCS GE (the diagnostic's tables given): per territory the latest pair of millésimes of artif_&lt;level&gt; whose years meet the file's; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime fin − millésime début); conso_annuelle_periode_ocsge = the consumption of the calendar years millésime début to millésime fin − 1 ÷ their number. The two measure different things (land use in the cadastre against cover and use seen on aerial images): their gap is information, not an error.</source>
         <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²). Quelle mesure pour quelle décennie : pour 2021–2031, la loi (loi n° 2021-1104 du 22 août 2021, articles 191 et 194) mesure la consommation d'espaces NAF, d'après les fichiers fonciers, comme ici ; à partir de 2031, elle mesure l'artificialisation nette des sols (article L. 101-2-1 du code de l'urbanisme), avec l'OCS GE selon la nomenclature du décret n° 2023-1096 du 27 novembre 2023 (le RAPPORT le dit, clé mesure_legale). À côté de l'OCS GE (tables du diagnostic données) : pour chaque territoire, la paire de millésimes la plus récente de artif_&lt;niveau&gt; dont les années rencontrent celles du fichier ; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime de fin − millésime de début) ; conso_annuelle_periode_ocsge = la consommation des années civiles du millésime de début au millésime de fin − 1 ÷ leur nombre. Les deux ne mesurent pas la même chose (l'usage du sol au cadastre, la couverture et l'usage vus sur les images aériennes) : leur écart est une information, pas une erreur.</translation>
     </message>
@@ -2570,22 +2570,22 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="347"/>
+        <location filename="../processing_provider/help_texts.py" line="348"/>
         <source>Sums the commune rows of ocsge:aggregate into EPCI, SCoT, département and région rows, by the membership codes of the commune layer (fields kept by ocsge:aggregate: SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code, scot_code, departement_code, region_code) or by a membership table: INSEE's table d'appartenance géographique des communes (XLSX as INSEE publishes it, title rows included, or CSV: CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) or the plugin's CSV (appartenance-communes-90.csv: commune_code, nom, epci_code, epci_nom, departement_code, region_code, population; optional scot_code, scot_nom, epci_nature); the columns used are said in the log. The commune codes are checked first: when fewer than half of them are in the table, or fewer than half look like INSEE codes (5 characters: 90010, 2A004, 97411), the run stops with a message naming both fields and three examples, and writes nothing. Surfaces and flows are sums of the communes; percentages are Σ surface ÷ Σ commune area × 100 (domain rule §4), in the unit of the input (hectares or m²). Communes without membership are reported (their département is then read from the INSEE code; they count in no EPCI nor SCoT); communes listed in the table but absent from the layer are reported too. EPT codes of the Grand Paris (nature 'EPT' in an epci_nature column, else the list of the 11 EPT SIREN codes) are not EPCI: their communes count in the Métropole du Grand Paris (200054781). Without SCoT codes the SCoT level is skipped, with a message. Outlines are the union of the communes' outlines.</source>
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="201"/>
+        <location filename="../processing_provider/params.py" line="317"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="202"/>
+        <location filename="../processing_provider/params.py" line="318"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="202"/>
+        <location filename="../processing_provider/params.py" line="318"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2623,7 +2623,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="292"/>
+        <location filename="../processing_provider/params.py" line="131"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -2643,92 +2643,92 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Totaux des communes :</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="101"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="102"/>
         <source>No territory of the level {level} has the code(s) {codes} in the data. Expected codes of the membership table or of the commune layer.</source>
         <translation>Aucun territoire du niveau {level} n'a le ou les codes {codes} dans les données. Attendu : des codes de la table d'appartenance ou de la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="109"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="110"/>
         <source>No territory of the level {level} in the data (for EPCI and SCoT: no epci_code / scot_code in the membership table nor the commune layer).</source>
         <translation>Aucun territoire du niveau {level} dans les données (pour les EPCI et SCoT : pas de epci_code / scot_code dans la table d'appartenance ni dans la couche des communes).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="156"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="158"/>
         <source>{count} territory: charts and texts…</source>
         <translation>{count} territoire : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="156"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="158"/>
         <source>{count} territories: charts and texts…</source>
         <translation>{count} territoires : graphiques et textes…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="245"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="247"/>
         <source>Section {index}/{count}: {name}</source>
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="424"/>
+        <location filename="../processing_provider/params.py" line="561"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="424"/>
+        <location filename="../processing_provider/params.py" line="561"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="436"/>
+        <location filename="../processing_provider/params.py" line="573"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="436"/>
+        <location filename="../processing_provider/params.py" line="573"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="450"/>
+        <location filename="../processing_provider/params.py" line="587"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="456"/>
+        <location filename="../processing_provider/params.py" line="593"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="465"/>
+        <location filename="../processing_provider/params.py" line="602"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="465"/>
+        <location filename="../processing_provider/params.py" line="602"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="475"/>
+        <location filename="../processing_provider/params.py" line="612"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="475"/>
+        <location filename="../processing_provider/params.py" line="612"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="482"/>
+        <location filename="../processing_provider/params.py" line="619"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="197"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="199"/>
         <source>No consumption figures for {names}: the consumption file has none of their communes (their consumption pages are left out).</source>
         <translation>Aucun chiffre de consommation pour {names} : le fichier de consommation n'a aucune de leurs communes (leurs pages de consommation sont omises).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/portrait.py" line="231"/>
+        <location filename="../ocsge_plugin/pipelines/portrait.py" line="233"/>
         <source>Consumption file: years {first}–{last}.</source>
         <translation>Fichier de consommation : années {first}–{last}.</translation>
     </message>
@@ -2743,27 +2743,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="94"/>
+        <location filename="../processing_provider/params.py" line="226"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="97"/>
+        <location filename="../processing_provider/params.py" line="229"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="102"/>
+        <location filename="../processing_provider/params.py" line="234"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="311"/>
+        <location filename="../processing_provider/params.py" line="448"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="298"/>
+        <location filename="../processing_provider/params.py" line="435"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="244"/>
+        <location filename="../processing_provider/params.py" line="360"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="247"/>
+        <location filename="../processing_provider/params.py" line="363"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2918,7 +2918,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/regional_tab.py" line="144"/>
+        <location filename="../processing_provider/params.py" line="132"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
@@ -3543,34 +3543,34 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>modifie {fields}, non prise : {why}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <location filename="../processing_provider/help_texts.py" line="685"/>
         <source>Regional land-cover bases: export and import</source>
         <translation>Bases OCS régionales : exporter et importer</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <location filename="../processing_provider/help_texts.py" line="685"/>
         <source>Exports the inventory of regional land-cover bases (CSV, GeoJSON) and merges a CRIGE&apos;s file into it.</source>
         <translation>Exporte l'inventaire des bases d'occupation du sol régionales (CSV, GeoJSON) et y fusionne le fichier d'un CRIGE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <location filename="../processing_provider/help_texts.py" line="685"/>
         <source>The inventory lists, région by région, the land-cover bases besides IGN's OCS GE (MOS, OCS2D, OCSOL…), with the fields of the CNIG's land-cover working group: characteristics, millésimes, dimensions, classes, levels, minimum mapping unit, images, contractors, links to the data and to a viewer, dates, and the second set (scales, AMO, quality control, price and duration). The algorithm reads the inventory (by default the one the data panel uses: your merged copy when you imported one there, else the one shipped with the plugin) and writes it as CSV and as GeoJSON: the 18 current régions with the inventory's attributes and their availability (regional base and OCS GE, regional base in progress, OCS GE only).
 With a file to import (a CRIGE's inventory with the same columns), the file is checked first: millésimes are years (1950 to 2100; a campaign over up to 3 years as 2011/2012), the UMC cites an area (m², ha, km²), addresses are well-formed http(s), région codes are INSEE codes (current or before 2016), dates are YYYY-MM-DD, identifiers are unique. A refused file stops the run with one message per problem naming the line and the field, and nothing is written. The records are then compared by identifier: new records, changed records (field by field, before and after), unchanged ones, and records of the inventory missing from the file (always kept). Only what the choice accepts is taken; the rest is listed as refused with its reason.</source>
         <translation>L'inventaire recense, région par région, les bases d'occupation du sol existant à côté de l'OCS GE de l'IGN (MOS, OCS2D, OCSOL…), avec les champs du groupe de travail OCS du CNIG : caractéristiques, millésimes, dimensions, postes, niveaux, unité minimale de collecte, images, prestataires, liens vers les données et vers un visualiseur, dates, et le second jeu (échelles, AMO, contrôle qualité, prix et durée). L'algorithme lit l'inventaire (par défaut celui du panneau de données : votre copie fusionnée si vous y avez importé un fichier, sinon celui livré avec l'extension) et l'écrit en CSV et en GeoJSON : les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité (base régionale et OCS GE, base régionale en cours, OCS GE seulement).
 Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichier est d'abord contrôlé : les millésimes sont des années (1950 à 2100 ; une campagne sur 3 ans au plus s'écrit 2011/2012), l'UMC cite une surface (m², ha, km²), les adresses sont des http(s) bien formées, les codes de région sont des codes INSEE (actuels ou d'avant 2016), les dates sont au format AAAA-MM-JJ, les identifiants sont uniques. Un fichier refusé arrête le traitement avec un message par problème nommant la ligne et le champ, et rien n'est écrit. Les fiches sont ensuite comparées par identifiant : fiches nouvelles, fiches modifiées (champ par champ, avant et après), fiches inchangées, et fiches de l'inventaire absentes du fichier (toujours gardées). Seul ce que le choix accepte est pris ; le reste est listé comme refusé, avec sa raison.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <location filename="../processing_provider/help_texts.py" line="685"/>
         <source>Nothing is overwritten unless accepted: « Nothing » writes the inventory unchanged and reports what the import would bring. The plugin's shipped file is never written; the data panel's « Import… » saves the merged copy in your QGIS profile.</source>
         <translation>Rien n'est écrasé sans être accepté : « Rien » écrit l'inventaire inchangé et rapporte ce que l'import apporterait. Le fichier livré avec l'extension n'est jamais écrit ; « Importer… » du panneau de données enregistre la copie fusionnée dans votre profil QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="684"/>
+        <location filename="../processing_provider/help_texts.py" line="685"/>
         <source>A CRIGE's file with one new base and one corrected UMC, « New records only »: the report lists the new base as added and the correction as refused.</source>
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="277"/>
+        <location filename="../processing_provider/params.py" line="418"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
@@ -3642,27 +3642,27 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>La couche</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="108"/>
+        <location filename="../processing_provider/params.py" line="240"/>
         <source>Correspondence table of a regional base (CSV)</source>
         <translation>Table de correspondance d'une base régionale (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="108"/>
+        <location filename="../processing_provider/params.py" line="240"/>
         <source>CSV files (*.csv *.txt);;All files (*.*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="114"/>
+        <location filename="../processing_provider/params.py" line="246"/>
         <source>For a land-cover base other than OCS GE (a regional base, Corine Land Cover): a CSV file (';' or ',', UTF-8 or Latin-1) with the columns code, artificialise, impermeable (values oui, non, indetermine) and libelle (optional); lines '# nom: …' and '# source: …' before the header name the table and the document it follows. Each polygon's code is read through the table instead of the couverture × usage matrix (no thresholds): a code the table says indetermine, or does not list, is counted apart as indéterminé, never as non-artificialised, and the unlisted codes are reported with their surface. The table's name is written where the convention is (report, metadata, convention column). Shipped: resources/correspondances/clc_niveau1.csv (Corine Land Cover).</source>
         <translation>Pour une base d'occupation du sol autre que l'OCS GE (base régionale, Corine Land Cover) : un fichier CSV (« ; » ou « , », UTF-8 ou Latin-1) aux colonnes code, artificialise, impermeable (valeurs oui, non, indetermine) et libelle (facultative) ; des lignes « # nom: … » et « # source: … » avant l'en-tête nomment la table et le document qu'elle suit. Le code de chaque polygone est lu dans la table au lieu de la matrice couverture × usage (sans les seuils) : un code que la table dit indetermine, ou qu'elle ne liste pas, est compté à part comme indéterminé, jamais comme non artificialisé, et les codes absents de la table sont signalés avec leur surface. Le nom de la table est écrit là où l'est la convention (rapport, métadonnées, colonne convention). Fournie : resources/correspondances/clc_niveau1.csv (Corine Land Cover).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="128"/>
+        <location filename="../processing_provider/params.py" line="260"/>
         <source>Code field of the regional base</source>
         <translation>Champ du code de la base régionale</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="131"/>
+        <location filename="../processing_provider/params.py" line="263"/>
         <source>The layers' field holding the codes the correspondence table lists (e.g. code_n2, CODE_18); required with the table, case ignored. A layer with this field is read as the base's layer of its millésime (a millesime field, or a year alone in its name: mos_2021); in the diagnostic, files and folders given as deliveries whose layers have it are read so.</source>
         <translation>Le champ des couches qui porte les codes que liste la table de correspondance (par exemple code_n2, CODE_18) ; obligatoire avec la table, sans tenir compte de la casse. Une couche qui a ce champ est lue comme la couche de la base pour son millésime (champ millesime, ou une année seule dans son nom : mos_2021) ; dans le diagnostic, les fichiers et dossiers donnés comme livraisons dont les couches ont ce champ sont lus ainsi.</translation>
     </message>
@@ -3672,283 +3672,638 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Occupation du sol lue à travers la table de correspondance {name}, pas l'OCS GE.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows.py" line="220"/>
+        <location filename="../ocsge_plugin/computing/flows.py" line="216"/>
         <source>A correspondence table reads a regional base's own layers: give its two millésimes (OCCUPATION_DEBUT and OCCUPATION_FIN), not a difference layer.</source>
-        <translation>Une table de correspondance lit les couches propres d&apos;une base régionale : donnez ses deux millésimes (OCCUPATION_DEBUT et OCCUPATION_FIN), pas une couche de différence.</translation>
+        <translation>Une table de correspondance lit les couches propres d'une base régionale : donnez ses deux millésimes (OCCUPATION_DEBUT et OCCUPATION_FIN), pas une couche de différence.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="20"/>
+        <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
+        <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="23"/>
+        <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
+        <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="27"/>
+        <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
+        <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="31"/>
+        <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
+        <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="37"/>
+        <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
+        <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="43"/>
+        <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
+        <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="47"/>
+        <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
+        <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="51"/>
+        <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
+        <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="55"/>
+        <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
+        <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="59"/>
+        <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
+        <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="65"/>
+        <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
+        <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="69"/>
+        <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
+        <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="75"/>
+        <source>INSEE code of the département: 32, 2A, 974…</source>
+        <translation>Code INSEE du département : 32, 2A, 974…</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="76"/>
+        <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
+        <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="80"/>
+        <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
+        <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="84"/>
+        <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
+        <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="85"/>
+        <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
+        <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="89"/>
+        <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
+        <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="93"/>
+        <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
+        <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="99"/>
+        <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
+        <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="104"/>
+        <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
+        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="108"/>
+        <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
+        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="112"/>
+        <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
+        <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="117"/>
+        <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
+        <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="121"/>
+        <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
+        <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="125"/>
+        <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
+        <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="129"/>
+        <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
+        <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="132"/>
+        <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
+        <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="135"/>
+        <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
+        <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="139"/>
+        <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
+        <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="143"/>
+        <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
+        <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="149"/>
+        <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
+        <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="155"/>
+        <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
+        <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="158"/>
+        <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
+        <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="161"/>
+        <source>The field holding each territory&apos;s name (optional).</source>
+        <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="162"/>
+        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
+        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="168"/>
+        <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
+        <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="172"/>
+        <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
+        <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="176"/>
+        <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
+        <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="182"/>
+        <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
+        <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="185"/>
+        <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
+        <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="189"/>
+        <source>The same rows without geometry (optional).</source>
+        <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="190"/>
+        <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
+        <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="199"/>
+        <source>The higher levels to compute.</source>
+        <translation>Les niveaux supérieurs à calculer.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="200"/>
+        <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
+        <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="205"/>
+        <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
+        <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="210"/>
+        <source>The levels to export (SCoT only when SCoT codes exist).</source>
+        <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="211"/>
+        <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
+        <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="212"/>
+        <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
+        <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="215"/>
+        <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
+        <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="220"/>
+        <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
+        <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="226"/>
+        <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
+        <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="231"/>
+        <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
+        <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="235"/>
+        <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
+        <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="239"/>
+        <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
+        <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="242"/>
+        <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
+        <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="248"/>
+        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
+        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="256"/>
+        <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
+        <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="259"/>
+        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
+        <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="263"/>
+        <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
+        <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="267"/>
+        <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
+        <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="277"/>
+        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
+        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="283"/>
+        <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
+        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="288"/>
+        <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
+        <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="295"/>
+        <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
+        <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="302"/>
+        <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
+        <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="309"/>
+        <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
+        <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="316"/>
+        <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
+        <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="320"/>
+        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
+        <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="325"/>
+        <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
+        <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="330"/>
+        <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
+        <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="336"/>
+        <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
+        <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="345"/>
+        <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
+        <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="351"/>
+        <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
+        <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="355"/>
+        <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
+        <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="359"/>
+        <source>What is not accepted is listed in the report as refused, with its reason.</source>
+        <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="362"/>
+        <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
+        <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="365"/>
+        <source>The 18 current régions with the inventory's attributes and their availability.</source>
+        <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="373"/>
+        <source>No input layer. Expected an occupation du sol polygon layer.</source>
+        <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="376"/>
+        <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
+        <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="379"/>
+        <source>No territory layer. Expected territory polygons with a code field.</source>
+        <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="384"/>
+        <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
+        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="389"/>
+        <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
+        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="128"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="129"/>
+        <source>EPCI</source>
+        <translation>EPCI</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="130"/>
+        <source>SCoT</source>
+        <translation>SCoT</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="394"/>
+        <source>Consumption file (Cerema)</source>
+        <translation>Fichier de consommation (Cerema)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="400"/>
+        <source>The law (default)</source>
+        <translation>La loi (par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="400"/>
+        <source>As the national « Trajectoires ZAN » table</source>
+        <translation>Comme la table nationale « Trajectoires ZAN »</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="401"/>
+        <source>Convention of the trajectory</source>
+        <translation>Convention de la trajectoire</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="407"/>
+        <source>INSEE table de passage</source>
+        <translation>Table de passage de l'INSEE</translation>
     </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="55"/>
+        <location filename="../processing_provider/aggregate.py" line="49"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="55"/>
-        <source>Occupation du sol, artificialisation, difference, artificialisation difference layers (as ocsge:load outputs them), or ocsge:classify / ocsge:flows outputs. Several millésimes and départements allowed; duplicates of a millésime (GeoPackage and Shapefile) are used once.</source>
-        <translation>Couches d'occupation du sol, d'artificialisation, de différence et d'évolution de l'artificialisation (telles que les produit ocsge:load), ou sorties de ocsge:classify / ocsge:flows. Plusieurs millésimes et départements sont admis ; les doublons d'un millésime (GeoPackage et Shapefile) ne sont utilisés qu'une fois.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="69"/>
+        <location filename="../processing_provider/aggregate.py" line="50"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="69"/>
-        <source>Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, zones, a perimeter.</source>
-        <translation>Polygones des territoires, dans n'importe quel SCR : communes, EPCI, SCoT, IRIS, une grille, des zones, un périmètre.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="80"/>
+        <location filename="../processing_provider/aggregate.py" line="51"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="80"/>
-        <source>The field holding each territory&apos;s code (e.g. the INSEE code of communes).</source>
-        <translation>Le champ contenant le code de chaque territoire (par exemple le code INSEE des communes).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="86"/>
+        <location filename="../processing_provider/aggregate.py" line="54"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="86"/>
-        <source>The field holding each territory&apos;s name (optional).</source>
-        <translation>Le champ contenant le nom de chaque territoire (facultatif).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="96"/>
+        <location filename="../processing_provider/aggregate.py" line="59"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="113"/>
-        <source>How raw occupation du sol layers are classified; layers from ocsge:classify keep their own artif and imper fields.</source>
-        <translation>Manière de classer les couches d'occupation du sol brutes ; les couches issues de ocsge:classify gardent leurs propres champs artif et imper.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="123"/>
+        <location filename="../processing_provider/aggregate.py" line="68"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="123"/>
-        <source>For two millésimes of a département without a difference or flows layer, compute the flows from their overlay.</source>
-        <translation>Pour deux millésimes d'un département sans couche de différence ni de flux, calcule les flux à partir de leur superposition.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="134"/>
-        <source>Sums every polygon for the covered share; unchecked, polygons neither artificialised nor impermeable are skipped (faster), coverage is left empty and territories without any artificialised or impermeable land are reported as outside the data.</source>
-        <translation>Additionne tous les polygones pour obtenir la part couverte ; si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide), la part couverte reste vide et les territoires sans aucune surface artificialisée ou imperméabilisée sont signalés comme hors des données.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="144"/>
-        <source>Hectares (default) or square metres; the unit is written in the unite field.</source>
-        <translation>Hectares (par défaut) ou mètres carrés ; l'unité est inscrite dans le champ unite.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="148"/>
+        <location filename="../processing_provider/aggregate.py" line="73"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="148"/>
-        <source>One row per territory and pair of millésimes, with the territory outline (in the data's CRS).</source>
-        <translation>Une ligne par territoire et par couple de millésimes, avec le contour du territoire (dans le SCR des données).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
+        <location filename="../processing_provider/aggregate.py" line="74"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="159"/>
-        <source>The same rows without geometry (optional).</source>
-        <translation>Les mêmes lignes sans géométrie (facultatif).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="190"/>
-        <source>No territory layer. Expected territory polygons with a code field.</source>
-        <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="207"/>
+        <location filename="../processing_provider/aggregate.py" line="101"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="220"/>
+        <location filename="../processing_provider/aggregate.py" line="114"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
+        <location filename="../processing_provider/aggregate.py" line="75"/>
         <source>Surfaces by class of the nomenclature</source>
         <translation>Surfaces par classe de la nomenclature</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="165"/>
-        <source>Optional table without geometry, made in the same pass: per territory, the stock by couverture and usage code at each millésime (tableau occupation), the changed land by couverture at début and fin (transition_cs) and the newly artificialised land by couverture and usage at début (origine_artif); give it to ocsge:export for the couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; tables.</source>
-        <translation>Table facultative sans géométrie, calculée dans la même passe : par territoire, le stock par code de couverture et d'usage à chaque millésime (tableau occupation), les surfaces changées selon la couverture au début et à la fin (transition_cs) et les surfaces nouvellement artificialisées selon la couverture et l'usage au début (origine_artif) ; à donner à ocsge:export pour les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/aggregate.py" line="96"/>
-        <source>Territory fields copied to the output, e.g. epci_code, departement_code, region_code, scot_code for the roll-up. None chosen, on communes (code field INSEE_COM, CODGEO, commune_code or code): their membership fields are kept (SIREN_EPCI, INSEE_DEP, INSEE_REG of ADMIN EXPRESS, or epci_code…).</source>
-        <translation>Champs des territoires copiés dans la sortie, par exemple epci_code, departement_code, region_code, scot_code pour la consolidation. Si aucun n'est choisi, sur des communes (champ de code INSEE_COM, CODGEO, commune_code ou code) : leurs champs d'appartenance sont gardés (SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code…).</translation>
     </message>
 </context>
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="70"/>
+        <location filename="../processing_provider/classify.py" line="67"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="70"/>
-        <source>Polygons with couverture and usage codes (OCCUPATION_SOL or IGN&apos;s artificialisation layer, as ocsge:load outputs them), in a projected CRS.</source>
-        <translation>Polygones avec des codes de couverture et d'usage (OCCUPATION_SOL ou couche d'artificialisation de l'IGN, telles que les produit ocsge:load), dans un SCR projeté.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="82"/>
-        <source>0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes IGN&apos;s answer when the layer has an artif field, else computes matrice + seuils.</source>
-        <translation>0 automatique, 1 IGN, 2 matrice, 3 matrice + seuils. Le mode automatique reprend la réponse de l'IGN si la couche a un champ artif, sinon il calcule matrice + seuils.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="91"/>
-        <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried. Not needed by the IGN method.</source>
-        <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé. Inutile pour la méthode IGN.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
+        <location filename="../processing_provider/classify.py" line="72"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="101"/>
-        <source>The input polygons with imper, artif, artif_matrice, crit_seuil (booleans, NULL when indéterminé) and artif_source; styled artificialisé / non artificialisé.</source>
-        <translation>Les polygones d'entrée avec imper, artif, artif_matrice, crit_seuil (booléens, NULL si indéterminé) et artif_source ; style artificialisé / non artificialisé.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="113"/>
+        <location filename="../processing_provider/classify.py" line="73"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="113"/>
-        <source>A table without geometry, one row per indicator: indicateur, libelle, nombre (polygons), surface_ha, part_pct (% of the layer&apos;s surface).</source>
-        <translation>Une table sans géométrie, une ligne par indicateur : indicateur, libelle, nombre (polygones), surface_ha, part_pct (% de la surface de la couche).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="121"/>
+        <location filename="../processing_provider/classify.py" line="74"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="321"/>
+        <location filename="../processing_provider/classify.py" line="259"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="322"/>
+        <location filename="../processing_provider/classify.py" line="260"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="326"/>
+        <location filename="../processing_provider/classify.py" line="264"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="327"/>
+        <location filename="../processing_provider/classify.py" line="265"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="331"/>
+        <location filename="../processing_provider/classify.py" line="269"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="346"/>
+        <location filename="../processing_provider/classify.py" line="284"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="335"/>
+        <location filename="../processing_provider/classify.py" line="273"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="350"/>
+        <location filename="../processing_provider/classify.py" line="288"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="339"/>
+        <location filename="../processing_provider/classify.py" line="277"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="354"/>
+        <location filename="../processing_provider/classify.py" line="292"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="343"/>
+        <location filename="../processing_provider/classify.py" line="281"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="355"/>
+        <location filename="../processing_provider/classify.py" line="293"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="128"/>
-        <source>No input layer. Expected an occupation du sol polygon layer.</source>
-        <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="150"/>
-        <source>Canceled.</source>
-        <translation>Annulé.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/classify.py" line="274"/>
+        <location filename="../processing_provider/classify.py" line="212"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="269"/>
+        <location filename="../processing_provider/classify.py" line="207"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="293"/>
+        <location filename="../processing_provider/classify.py" line="231"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="159"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="159"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="159"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="159"/>
+        <location filename="../processing_provider/classify.py" line="105"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
@@ -3956,97 +4311,77 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>CompareArtifAlgorithm</name>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="43"/>
+        <location filename="../processing_provider/compare_artif.py" line="40"/>
         <source>IGN&apos;s artificialisation layer</source>
         <translation>Couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
         <location filename="../processing_provider/compare_artif.py" line="43"/>
-        <source>IGN&apos;s artificialisation layer as ocsge:load outputs it (code_cs, code_us, artif &apos;artif&apos; / &apos;non artif&apos;, crit_seuil), in its projected CRS.</source>
-        <translation>Couche d'artificialisation de l'IGN telle que la produit ocsge:load (code_cs, code_us, artif 'artif' / 'non artif', crit_seuil), dans son SCR projeté.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="56"/>
         <source>Disagreements with IGN</source>
         <translation>Désaccords avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="56"/>
-        <source>The polygons where the recomputation and IGN disagree, with both answers and the reason (matrice or seuil).</source>
-        <translation>Les polygones pour lesquels le recalcul et l'IGN divergent, avec les deux réponses et la raison (matrice ou seuil).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="81"/>
+        <location filename="../processing_provider/compare_artif.py" line="58"/>
         <source>Polygons compared</source>
         <translation>Polygones comparés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="82"/>
+        <location filename="../processing_provider/compare_artif.py" line="59"/>
         <source>Polygons where IGN and the recomputation agree</source>
         <translation>Polygones où l'IGN et le recalcul concordent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="86"/>
+        <location filename="../processing_provider/compare_artif.py" line="63"/>
         <source>Polygons where they disagree</source>
         <translation>Polygones où ils divergent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="82"/>
+        <location filename="../processing_provider/compare_artif.py" line="59"/>
         <source>Surface where they agree (ha)</source>
         <translation>Surface où ils concordent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="86"/>
+        <location filename="../processing_provider/compare_artif.py" line="63"/>
         <source>Surface where they disagree (ha)</source>
         <translation>Surface où ils divergent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="70"/>
+        <location filename="../processing_provider/compare_artif.py" line="47"/>
         <source>Agreement, % of the compared surface</source>
         <translation>Concordance, % de la surface comparée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="90"/>
+        <location filename="../processing_provider/compare_artif.py" line="67"/>
         <source>Disagreements from the matrix (polygons)</source>
         <translation>Désaccords dus à la matrice (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="90"/>
+        <location filename="../processing_provider/compare_artif.py" line="67"/>
         <source>Disagreements from the matrix (ha)</source>
         <translation>Désaccords dus à la matrice (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="94"/>
+        <location filename="../processing_provider/compare_artif.py" line="71"/>
         <source>Disagreements from the thresholds (polygons)</source>
         <translation>Désaccords dus aux seuils (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="94"/>
+        <location filename="../processing_provider/compare_artif.py" line="71"/>
         <source>Disagreements from the thresholds (ha)</source>
         <translation>Désaccords dus aux seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="98"/>
+        <location filename="../processing_provider/compare_artif.py" line="75"/>
         <source>Polygons not compared (indéterminé)</source>
         <translation>Polygones non comparés (indéterminés)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="98"/>
+        <location filename="../processing_provider/compare_artif.py" line="75"/>
         <source>Surface not compared (indéterminé, ha)</source>
         <translation>Surface non comparée (indéterminée, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="105"/>
-        <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
-        <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="139"/>
-        <source>Canceled.</source>
-        <translation>Annulé.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/compare_artif.py" line="81"/>
+        <location filename="../processing_provider/compare_artif.py" line="58"/>
         <source>Surface compared (ha)</source>
         <translation>Surface comparée (ha)</translation>
     </message>
@@ -4054,295 +4389,180 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>ConsommationAlgorithm</name>
     <message>
-        <location filename="../processing_provider/consommation.py" line="87"/>
-        <source>Consumption file (Cerema)</source>
-        <translation>Fichier de consommation (Cerema)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="87"/>
-        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
-        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="101"/>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="102"/>
-        <source>EPCI</source>
-        <translation>EPCI</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="103"/>
-        <source>SCoT</source>
-        <translation>SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="104"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="105"/>
-        <source>Région</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="106"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>Zone (zone_code of the membership table)</source>
         <translation>Zone (zone_code de la table d'appartenance)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="108"/>
+        <location filename="../processing_provider/consommation.py" line="79"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="108"/>
-        <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
-        <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="122"/>
-        <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
-        <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="133"/>
-        <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
-        <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>The law (default)</source>
-        <translation>La loi (par défaut)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>As the national « Trajectoires ZAN » table</source>
-        <translation>Comme la table nationale « Trajectoires ZAN »</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
-        <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="88"/>
         <source>Communal guarantee of 1 ha</source>
         <translation>Garantie communale de 1 ha</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="84"/>
         <source>Every commune</source>
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="85"/>
         <source>No commune</source>
         <translation>Aucune commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
+        <location filename="../processing_provider/consommation.py" line="86"/>
         <source>The communes listed below</source>
         <translation>Les communes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="170"/>
-        <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
-        <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="190"/>
+        <location filename="../processing_provider/consommation.py" line="89"/>
         <source>Communes with the guarantee (INSEE codes)</source>
         <translation>Communes bénéficiant de la garantie (codes INSEE)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="190"/>
-        <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
-        <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="199"/>
-        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
-        <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="209"/>
-        <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
-        <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="222"/>
-        <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
-        <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="255"/>
-        <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
-        <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="267"/>
+        <location filename="../processing_provider/consommation.py" line="102"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="278"/>
+        <location filename="../processing_provider/consommation.py" line="113"/>
         <source>The commune outlines have no INSEE code field (expected one of {names}).</source>
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="315"/>
+        <location filename="../processing_provider/consommation.py" line="150"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="334"/>
+        <location filename="../processing_provider/consommation.py" line="169"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="337"/>
+        <location filename="../processing_provider/consommation.py" line="172"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="364"/>
+        <location filename="../processing_provider/consommation.py" line="199"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="367"/>
+        <location filename="../processing_provider/consommation.py" line="202"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="459"/>
+        <location filename="../processing_provider/consommation.py" line="294"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="460"/>
+        <location filename="../processing_provider/consommation.py" line="295"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="417"/>
+        <location filename="../processing_provider/consommation.py" line="252"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="418"/>
+        <location filename="../processing_provider/consommation.py" line="253"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="420"/>
+        <location filename="../processing_provider/consommation.py" line="255"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="421"/>
+        <location filename="../processing_provider/consommation.py" line="256"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="423"/>
+        <location filename="../processing_provider/consommation.py" line="258"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="237"/>
-        <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
-        <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="461"/>
+        <location filename="../processing_provider/consommation.py" line="296"/>
         <source>OCS GE period</source>
         <translation>Période OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="462"/>
+        <location filename="../processing_provider/consommation.py" line="297"/>
         <source>years</source>
         <translation>années</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="463"/>
+        <location filename="../processing_provider/consommation.py" line="298"/>
         <source>NAF consumption / year</source>
         <translation>Consommation NAF / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="464"/>
+        <location filename="../processing_provider/consommation.py" line="299"/>
         <source>net artificialisation / year</source>
         <translation>Artificialisation nette / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="466"/>
+        <location filename="../processing_provider/consommation.py" line="301"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="133"/>
+        <location filename="../processing_provider/consommation.py" line="81"/>
         <source>Commune outlines</source>
         <translation>Contours des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="209"/>
+        <location filename="../processing_provider/consommation.py" line="92"/>
         <source>Territorialisation table</source>
         <translation>Table de territorialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="222"/>
-        <source>INSEE table de passage</source>
-        <translation>Table de passage de l'INSEE</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="237"/>
+        <location filename="../processing_provider/consommation.py" line="95"/>
         <source>OCS GE tables of the diagnostic</source>
         <translation>Tables OCS GE du diagnostic</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/consommation.py" line="151"/>
-        <source>Convention of the trajectory</source>
-        <translation>Convention de la trajectoire</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="47"/>
-        <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
-        <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="56"/>
+        <location filename="../processing_provider/diagnostic.py" line="50"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="61"/>
+        <location filename="../processing_provider/diagnostic.py" line="55"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="114"/>
+        <location filename="../processing_provider/diagnostic.py" line="108"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="88"/>
+        <location filename="../processing_provider/diagnostic.py" line="82"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="84"/>
+        <location filename="../processing_provider/diagnostic.py" line="78"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="96"/>
+        <location filename="../processing_provider/diagnostic.py" line="90"/>
         <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
         <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
@@ -4350,127 +4570,92 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>DownloadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/download.py" line="50"/>
+        <location filename="../processing_provider/download.py" line="47"/>
         <source>Département (code)</source>
         <translation>Département (code)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="50"/>
-        <source>INSEE code of the département: 32, 2A, 974…</source>
-        <translation>Code INSEE du département : 32, 2A, 974…</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="54"/>
+        <location filename="../processing_provider/download.py" line="48"/>
         <source>Millésime (empty: the most recent)</source>
         <translation>Millésime (vide : le plus récent)</translation>
     </message>
     <message>
         <location filename="../processing_provider/download.py" line="54"/>
-        <source>Survey year (2019), or the two years of a difference (2016-2019); empty for the most recent.</source>
-        <translation>Année du millésime (2019), ou les deux années d'une différence (2016-2019) ; vide pour le plus récent.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="63"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="63"/>
-        <source>Occupation du sol (with zone construite), différence between two millésimes, or IGN's artificialisation state or difference.</source>
-        <translation>Occupation du sol (avec zone construite), différence entre deux millésimes, ou état ou évolution de l'artificialisation de l'IGN.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="75"/>
+        <location filename="../processing_provider/download.py" line="55"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="75"/>
-        <source>GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them.</source>
-        <translation>GeoPackage (GPKG) ou Shapefile (SHP), tels que l'IGN les propose.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="81"/>
+        <location filename="../processing_provider/download.py" line="56"/>
         <source>Download folder (empty: the plugin&apos;s cache)</source>
         <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="81"/>
-        <source>Where the .7z archive is written; by default the plugin&apos;s download cache, where it is reused.</source>
-        <translation>Emplacement où l'archive .7z est écrite ; par défaut, le cache de téléchargement de l'extension, où elle est réutilisée.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="93"/>
+        <location filename="../processing_provider/download.py" line="57"/>
         <source>Load the delivery once downloaded (ocsge:load)</source>
         <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="93"/>
-        <source>Runs « Load an OCS GE delivery » on the archive: extracted once, normalised, styled and added to the project.</source>
-        <translation>Exécute « Charger une livraison OCS GE » sur l'archive : extraite une seule fois, normalisée, stylée et ajoutée au projet.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="104"/>
+        <location filename="../processing_provider/download.py" line="60"/>
         <source>IGN download service address</source>
         <translation>Adresse du service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="104"/>
-        <source>Base address of IGN's download service (…/telechargement); change it only for a mirror.</source>
-        <translation>Adresse de base du service de téléchargement de l'IGN (…/telechargement) ; ne la modifiez que pour un miroir.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/download.py" line="116"/>
+        <location filename="../processing_provider/download.py" line="64"/>
         <source>Downloaded archive (.7z)</source>
         <translation>Archive téléchargée (.7z)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="117"/>
+        <location filename="../processing_provider/download.py" line="65"/>
         <source>Delivery name</source>
         <translation>Nom de la livraison</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="118"/>
+        <location filename="../processing_provider/download.py" line="66"/>
         <source>Download address</source>
         <translation>Adresse de téléchargement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="119"/>
+        <location filename="../processing_provider/download.py" line="67"/>
         <source>Millésime(s)</source>
         <translation>Millésime(s)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="120"/>
+        <location filename="../processing_provider/download.py" line="68"/>
         <source>Reused from the cache</source>
         <translation>Repris du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="124"/>
+        <location filename="../processing_provider/download.py" line="72"/>
         <source>Load report (JSON)</source>
         <translation>Rapport de chargement (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="144"/>
+        <location filename="../processing_provider/download.py" line="92"/>
         <source>Listing IGN's deliveries for département {dep}…</source>
         <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="153"/>
+        <location filename="../processing_provider/download.py" line="101"/>
         <source>Downloading {url}</source>
         <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="158"/>
+        <location filename="../processing_provider/download.py" line="106"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="162"/>
+        <location filename="../processing_provider/download.py" line="110"/>
         <source>{name}: reused from the cache ({path})</source>
         <translation>{name} : repris du cache ({path})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="162"/>
+        <location filename="../processing_provider/download.py" line="110"/>
         <source>{name}: downloaded to {path}</source>
         <translation>{name} : téléchargé dans {path}</translation>
     </message>
@@ -4478,325 +4663,210 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../processing_provider/export.py" line="69"/>
+        <location filename="../processing_provider/export.py" line="51"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="70"/>
+        <location filename="../processing_provider/export.py" line="52"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="71"/>
+        <location filename="../processing_provider/export.py" line="53"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="72"/>
+        <location filename="../processing_provider/export.py" line="54"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="75"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
+        <location filename="../processing_provider/export.py" line="62"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>EPCI</source>
-        <translation>EPCI</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>SCoT</source>
-        <translation>SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>Région</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="84"/>
-        <source>The levels to export (SCoT only when SCoT codes exist).</source>
-        <translation>Les niveaux à exporter (SCoT seulement si des codes de SCoT existent).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="100"/>
+        <location filename="../processing_provider/export.py" line="64"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="100"/>
+        <location filename="../processing_provider/export.py" line="63"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="100"/>
+        <location filename="../processing_provider/export.py" line="63"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="100"/>
-        <source>artif_&lt;level&gt; and / or imper_&lt;level&gt;.</source>
-        <translation>artif_&lt;level&gt; et / ou imper_&lt;level&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="110"/>
+        <location filename="../processing_provider/export.py" line="65"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="110"/>
-        <source>GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry).</source>
-        <translation>GeoPackage (avec les contours en EPSG:4326) et / ou CSV (UTF-8, sans géométrie).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="121"/>
+        <location filename="../processing_provider/export.py" line="69"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="121"/>
-        <source>Per département: code, name, surface_km2, percent_of_france, has_ocsge.</source>
-        <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="134"/>
-        <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
-        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="54"/>
+        <location filename="../processing_provider/export.py" line="47"/>
         <source>Surfaces by class (ocsge:aggregate)</source>
         <translation>Surfaces par classe (ocsge:aggregate)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/export.py" line="54"/>
-        <source>Optional: the surfaces by class of the nomenclature that ocsge:aggregate wrote with the commune table; then couverture_, usage_, transition_cs_ and origine_artif_&lt;level&gt; are written too.</source>
-        <translation>Facultatif : les surfaces par classe de la nomenclature qu'ocsge:aggregate a écrites avec la table des communes ; les tables couverture_, usage_, transition_cs_ et origine_artif_&lt;level&gt; sont alors écrites aussi.</translation>
     </message>
 </context>
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="83"/>
+        <location filename="../processing_provider/flows.py" line="87"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="83"/>
-        <source>IGN's DIFFERENCE layer (CS_&lt;year&gt;/US_&lt;year&gt; or cs_avant/cs_apres fields, or as ocsge:load outputs it) or IGN's artificialisation difference layer zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Leave empty to overlay two millésimes.</source>
-        <translation>Couche DIFFERENCE de l'IGN (champs CS_&lt;year&gt;/US_&lt;year&gt; ou cs_avant/cs_apres, ou telle que la produit ocsge:load) ou couche d'évolution de l'artificialisation de l'IGN zan_evol_&lt;y1&gt;_&lt;y2&gt;_&lt;dep&gt;. Laissez vide pour superposer deux millésimes.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="97"/>
+        <location filename="../processing_provider/flows.py" line="89"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="97"/>
-        <source>The older occupation du sol (or IGN artificialisation) layer, overlaid with the fin layer when no difference layer is given.</source>
-        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus ancienne, superposée à la couche de fin si aucune couche de différence n'est fournie.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="109"/>
+        <location filename="../processing_provider/flows.py" line="91"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="109"/>
-        <source>The newer occupation du sol (or IGN artificialisation) layer of the same area and département.</source>
-        <translation>La couche d'occupation du sol (ou d'artificialisation de l'IGN) la plus récente, sur la même zone et le même département.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="121"/>
-        <source>How a polygon is artificialisé at each date, as in ocsge:classify. The seuils need whole millésimes: with a difference layer, they need the two occupation layers too (which are then overlaid).</source>
-        <translation>Manière de déterminer si un polygone est artificialisé à chaque date, comme dans ocsge:classify. Les seuils nécessitent des millésimes complets : avec une couche de différence, il faut aussi les deux couches d'occupation (qui sont alors superposées).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="133"/>
+        <location filename="../processing_provider/flows.py" line="95"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="133"/>
-        <source>The year of the début survey; only needed when it cannot be read from the layer names or fields.</source>
-        <translation>L'année du millésime de début ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="133"/>
+        <location filename="../processing_provider/flows.py" line="97"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="133"/>
-        <source>The year of the fin survey; only needed when it cannot be read from the layer names or fields.</source>
-        <translation>L'année du millésime de fin ; nécessaire seulement si elle ne peut pas être lue dans les noms ou les champs des couches.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="162"/>
+        <location filename="../processing_provider/flows.py" line="99"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="162"/>
-        <source>The pieces of land whose class or status changed, with their flows (styled by flow kind).</source>
-        <translation>Les fragments de terrain dont la classe ou le statut a changé, avec leurs flux (style selon le type de flux).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="173"/>
+        <location filename="../processing_provider/flows.py" line="100"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="173"/>
-        <source>Overlay only: land covered by the début or the fin layer but not both (empty for a difference layer).</source>
-        <translation>Superposition seulement : terrain couvert par la couche de début ou par celle de fin, mais pas par les deux (vide pour une couche de différence).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="188"/>
+        <location filename="../processing_provider/flows.py" line="102"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="188"/>
-        <source>One row: the six flows in hectares, the millésimes, the data used and what was kept out.</source>
-        <translation>Une ligne : les six flux en hectares, les millésimes, les données utilisées et ce qui a été écarté.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="196"/>
+        <location filename="../processing_provider/flows.py" line="103"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="196"/>
-        <source>Long table: couverture at début, couverture at fin, surface (ha) of the changed land.</source>
-        <translation>Table longue : couverture au début, couverture à la fin, surface (ha) des terrains modifiés.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="204"/>
+        <location filename="../processing_provider/flows.py" line="104"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="204"/>
-        <source>Long table: usage at début, usage at fin, surface (ha) of the changed land.</source>
-        <translation>Table longue : usage au début, usage à la fin, surface (ha) des terrains modifiés.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="209"/>
+        <location filename="../processing_provider/flows.py" line="105"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="209"/>
-        <source>Couverture and usage at début of the land artificialised over the period: surface (ha) and % of the new artificialisation.</source>
-        <translation>Couverture et usage au début des terrains artificialisés au cours de la période : surface (ha) et % de la nouvelle artificialisation.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/flows.py" line="219"/>
+        <location filename="../processing_provider/flows.py" line="108"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="224"/>
+        <location filename="../processing_provider/flows.py" line="113"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="447"/>
+        <location filename="../processing_provider/flows.py" line="317"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="451"/>
+        <location filename="../processing_provider/flows.py" line="321"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="455"/>
+        <location filename="../processing_provider/flows.py" line="325"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="459"/>
+        <location filename="../processing_provider/flows.py" line="329"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="266"/>
+        <location filename="../processing_provider/flows.py" line="155"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="282"/>
+        <location filename="../processing_provider/flows.py" line="171"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="288"/>
+        <location filename="../processing_provider/flows.py" line="179"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="294"/>
+        <location filename="../processing_provider/flows.py" line="185"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="397"/>
+        <location filename="../processing_provider/flows.py" line="267"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="370"/>
+        <location filename="../processing_provider/flows.py" line="250"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="615"/>
+        <location filename="../processing_provider/flows.py" line="470"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="624"/>
+        <location filename="../processing_provider/flows.py" line="479"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="624"/>
+        <location filename="../processing_provider/flows.py" line="479"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="599"/>
+        <location filename="../processing_provider/flows.py" line="454"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="607"/>
+        <location filename="../processing_provider/flows.py" line="462"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="631"/>
+        <location filename="../processing_provider/flows.py" line="486"/>
         <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
@@ -4804,207 +4874,182 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="104"/>
+        <location filename="../processing_provider/load.py" line="101"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="104"/>
-        <source>Restrict loading to some layer kinds; by default every kind found is loaded.</source>
-        <translation>Limite le chargement à certains types de couches ; par défaut, tous les types trouvés sont chargés.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="112"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
         <location filename="../processing_provider/load.py" line="114"/>
-        <source>Palette of the loaded layers in the map: couverture or usage codes, official OCS GE colours.</source>
-        <translation>Palette des couches chargées sur la carte : codes de couverture ou d'usage, couleurs officielles de l'OCS GE.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="130"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="130"/>
-        <source>Reads every code once and reports null codes and codes outside the OCS GE nomenclature.</source>
-        <translation>Lit chaque code une fois et signale les codes nuls et les codes hors de la nomenclature OCS GE.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="159"/>
+        <location filename="../processing_provider/load.py" line="131"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="159"/>
-        <source>Adds the surface of each couverture code (hectares) to the report; reads every geometry once.</source>
-        <translation>Ajoute au rapport la surface de chaque code de couverture (hectares) ; lit chaque géométrie une fois.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="177"/>
+        <location filename="../processing_provider/load.py" line="143"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="189"/>
+        <location filename="../processing_provider/load.py" line="155"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="190"/>
+        <location filename="../processing_provider/load.py" line="156"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="191"/>
+        <location filename="../processing_provider/load.py" line="157"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="192"/>
+        <location filename="../processing_provider/load.py" line="158"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="193"/>
+        <location filename="../processing_provider/load.py" line="159"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="213"/>
+        <location filename="../processing_provider/load.py" line="179"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="308"/>
+        <location filename="../processing_provider/load.py" line="274"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="219"/>
+        <location filename="../processing_provider/load.py" line="185"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="259"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="259"/>
+        <location filename="../processing_provider/load.py" line="225"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="271"/>
+        <location filename="../processing_provider/load.py" line="237"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="293"/>
+        <location filename="../processing_provider/load.py" line="259"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="91"/>
+        <location filename="../processing_provider/load.py" line="88"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="91"/>
+        <location filename="../processing_provider/load.py" line="88"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="142"/>
+        <location filename="../processing_provider/load.py" line="124"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="142"/>
-        <source>The loaded layers read files that stay, so that a saved project opens again after the cache is cleared: the data of an archive is kept in this folder, by default beside the archive in a folder named after it (in the plugin&apos;s data folder when that place is read-only); copied once, reused afterwards.</source>
-        <translation>Les couches chargées lisent des fichiers qui restent, pour qu'un projet enregistré s'ouvre encore après qu'on a vidé le cache : les données d'une archive sont conservées dans ce dossier, par défaut à côté de l'archive dans un dossier qui porte son nom (dans le dossier de données de l'extension quand cet endroit est en lecture seule ou dans le cache) ; copiées une fois, réutilisées ensuite.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/load.py" line="224"/>
+        <location filename="../processing_provider/load.py" line="190"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="362"/>
+        <location filename="../processing_provider/load.py" line="328"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="362"/>
+        <location filename="../processing_provider/load.py" line="328"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="380"/>
+        <location filename="../processing_provider/load.py" line="346"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="380"/>
+        <location filename="../processing_provider/load.py" line="346"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="293"/>
+        <location filename="../processing_provider/load.py" line="259"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="401"/>
+        <location filename="../processing_provider/load.py" line="367"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="402"/>
+        <location filename="../processing_provider/load.py" line="368"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="350"/>
+        <location filename="../processing_provider/load.py" line="316"/>
         <source>{title}: {count} code INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} code INDETERMINE (usage indéterminé), compté à part.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="350"/>
+        <location filename="../processing_provider/load.py" line="316"/>
         <source>{title}: {count} codes INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} codes INDETERMINE (usage indéterminé), comptés à part.</translation>
     </message>
@@ -5012,17 +5057,17 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="648"/>
+        <location filename="../processing_provider/base.py" line="661"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="649"/>
+        <location filename="../processing_provider/base.py" line="662"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="650"/>
+        <location filename="../processing_provider/base.py" line="663"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -5067,17 +5112,17 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="394"/>
+        <location filename="../processing_provider/base.py" line="390"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="416"/>
+        <location filename="../processing_provider/base.py" line="412"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="405"/>
+        <location filename="../processing_provider/base.py" line="401"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
@@ -5087,19 +5132,24 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Guide de l'utilisateur (en ligne)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="301"/>
+        <location filename="../processing_provider/base.py" line="297"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="511"/>
+        <location filename="../processing_provider/base.py" line="524"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="344"/>
+        <location filename="../processing_provider/base.py" line="340"/>
         <source>A correspondence table is given without the code field: name the layers&apos; field holding the codes it lists (CORRESPONDANCE_FIELD).</source>
         <translation>Une table de correspondance est donnée sans le champ du code : indiquez le champ des couches qui porte les codes qu'elle liste (CORRESPONDANCE_FIELD).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/base.py" line="482"/>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
     </message>
 </context>
 <context>
@@ -5126,348 +5176,203 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="116"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>EPCI</source>
-        <translation>EPCI</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>SCoT</source>
-        <translation>SCoT</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
-        <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
-        <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
+        <location filename="../processing_provider/portrait.py" line="101"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="104"/>
-        <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
-        <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="108"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
-        <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
-        <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="125"/>
+        <location filename="../processing_provider/portrait.py" line="109"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="126"/>
+        <location filename="../processing_provider/portrait.py" line="110"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="254"/>
+        <location filename="../processing_provider/portrait.py" line="151"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="356"/>
+        <location filename="../processing_provider/portrait.py" line="253"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="273"/>
+        <location filename="../processing_provider/portrait.py" line="170"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="280"/>
+        <location filename="../processing_provider/portrait.py" line="177"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="299"/>
+        <location filename="../processing_provider/portrait.py" line="196"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
+        <location filename="../processing_provider/portrait.py" line="132"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="162"/>
-        <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
-        <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
+        <location filename="../processing_provider/portrait.py" line="99"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="91"/>
-        <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
-        <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="402"/>
+        <location filename="../processing_provider/portrait.py" line="299"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
-        <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
-        <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>Convention of the trajectory</source>
-        <translation>Convention de la trajectoire</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>The law (default)</source>
-        <translation>La loi (par défaut)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>As the national « Trajectoires ZAN » table</source>
-        <translation>Comme la table nationale « Trajectoires ZAN »</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="209"/>
-        <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
-        <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="217"/>
-        <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
-        <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
+        <location filename="../processing_provider/portrait.py" line="142"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
+        <location filename="../processing_provider/portrait.py" line="141"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
+        <location filename="../processing_provider/portrait.py" line="141"/>
         <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
         <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="230"/>
-        <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
-        <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="316"/>
+        <location filename="../processing_provider/portrait.py" line="213"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="180"/>
-        <source>Consumption file (Cerema)</source>
-        <translation>Fichier de consommation (Cerema)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="217"/>
-        <source>INSEE table de passage</source>
-        <translation>Table de passage de l'INSEE</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="148"/>
+        <location filename="../processing_provider/portrait.py" line="118"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="153"/>
+        <location filename="../processing_provider/portrait.py" line="123"/>
         <source>The territories to portray, ticked in the list of the level chosen (name and code, from the communes and the membership table above) or typed as codes separated by ',' (INSEE code of a commune or a département, SIREN of an EPCI…); none: every territory of the level.</source>
         <translation>Les territoires à décrire, cochés dans la liste du niveau choisi (nom et code, d'après les communes et la table d'appartenance ci-dessus) ou saisis en codes séparés par « , » (code INSEE d'une commune ou d'un département, SIREN d'un EPCI…) ; aucun : tous les territoires du niveau.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
-        <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
-        <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
     </message>
 </context>
 <context>
     <name>RegionalBasesAlgorithm</name>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="73"/>
+        <location filename="../processing_provider/bases_regionales.py" line="37"/>
         <source>Inventory (CSV)</source>
         <translation>Inventaire (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="73"/>
+        <location filename="../processing_provider/bases_regionales.py" line="31"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="36"/>
-        <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
-        <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="48"/>
+        <location filename="../processing_provider/bases_regionales.py" line="33"/>
         <source>File to import (CSV, CNIG fields)</source>
         <translation>Fichier à importer (CSV, champs du CNIG)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="48"/>
-        <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
-        <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="34"/>
         <source>What the import may change</source>
         <translation>Ce que l'import peut modifier</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="47"/>
         <source>Nothing (preview in the report)</source>
         <translation>Rien (aperçu dans le rapport)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="50"/>
         <source>New records only</source>
         <translation>Fiches nouvelles seulement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
+        <location filename="../processing_provider/bases_regionales.py" line="51"/>
         <source>Everything (new and changed records)</source>
         <translation>Tout (fiches nouvelles et modifiées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="60"/>
-        <source>What is not accepted is listed in the report as refused, with its reason.</source>
-        <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="73"/>
-        <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
-        <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="83"/>
+        <location filename="../processing_provider/bases_regionales.py" line="38"/>
         <source>Régions with the inventory (GeoJSON)</source>
         <translation>Régions avec l'inventaire (GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="83"/>
+        <location filename="../processing_provider/bases_regionales.py" line="31"/>
         <source>GeoJSON files (*.geojson)</source>
         <translation>Fichiers GeoJSON (*.geojson)</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/bases_regionales.py" line="83"/>
-        <source>The 18 current régions with the inventory's attributes and their availability.</source>
-        <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
     </message>
 </context>
 <context>
     <name>RollupAlgorithm</name>
     <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
+        <location filename="../processing_provider/rollup.py" line="40"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="72"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="73"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
-        <source>Région</source>
-        <translation>Région</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="46"/>
-        <source>The higher levels to compute.</source>
-        <translation>Les niveaux supérieurs à calculer.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="61"/>
+        <location filename="../processing_provider/rollup.py" line="41"/>
         <source>Communes with membership</source>
         <translation>Communes avec appartenance</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="61"/>
-        <source>The commune rows with epci_code, departement_code, region_code and scot_code.</source>
-        <translation>Les lignes des communes avec epci_code, departement_code, region_code et scot_code.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="74"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="75"/>
+        <location filename="../processing_provider/rollup.py" line="42"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="78"/>
+        <location filename="../processing_provider/rollup.py" line="43"/>
         <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
         <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="94"/>
-        <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
-        <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/rollup.py" line="117"/>
+        <location filename="../processing_provider/rollup.py" line="70"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="157"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="157"/>
+        <location filename="../processing_provider/rollup.py" line="110"/>
         <source>{level}: {count} territory</source>
         <translation>{level} : {count} territoire</translation>
     </message>

@@ -7,12 +7,6 @@ import json
 from qgis.core import (
     QgsField,
     QgsFields,
-    QgsProcessing,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterMultipleLayers,
     QgsVectorLayer,
 )
 
@@ -52,129 +46,34 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         self._add_outputs()
 
     def _add_inputs(self) -> None:
+        self.add(params.layers(self.INPUT_LAYERS, self.tr("OCS GE layers")))
+        self.add(params.source(self.TERRITORIES, self.tr("Territories")))
         self.add(
-            QgsProcessingParameterMultipleLayers(
-                self.INPUT_LAYERS,
-                self.tr("OCS GE layers"),
-                QgsProcessing.SourceType.TypeVectorPolygon,
-            ),
-            self.tr(
-                "Occupation du sol, artificialisation, difference, artificialisation "
-                "difference layers (as ocsge:load "
-                "outputs them), or ocsge:classify / ocsge:flows outputs. Several "
-                "millésimes and départements allowed; "
-                "duplicates of a millésime (GeoPackage and Shapefile) are used once."
-            ),
+            params.field(self.CODE_FIELD, self.tr("Territory code field"), self.TERRITORIES, "code")
         )
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.TERRITORIES,
-                self.tr("Territories"),
-                [QgsProcessing.SourceType.TypeVectorPolygon],
-            ),
-            self.tr(
-                "Territory polygons in any CRS: communes, EPCI, SCoT, IRIS, a grid, "
-                "zones, a perimeter."
-            ),
+            params.field(
+                self.NAME_FIELD, self.tr("Territory name field"), self.TERRITORIES, "nom", True
+            )
         )
         self.add(
-            QgsProcessingParameterField(
-                self.CODE_FIELD, self.tr("Territory code field"), "code", self.TERRITORIES
-            ),
-            self.tr("The field holding each territory's code (e.g. the INSEE code of communes)."),
+            params.field(
+                self.KEEP_FIELDS, self.tr("Fields to keep"), self.TERRITORIES, None, True, True
+            )
         )
-        self.add(
-            QgsProcessingParameterField(
-                self.NAME_FIELD,
-                self.tr("Territory name field"),
-                "nom",
-                self.TERRITORIES,
-                optional=True,
-            ),
-            self.tr("The field holding each territory's name (optional)."),
-        )
-        self.add(
-            QgsProcessingParameterField(
-                self.KEEP_FIELDS,
-                self.tr("Fields to keep"),
-                None,
-                self.TERRITORIES,
-                allowMultiple=True,
-                optional=True,
-            ),
-            self.tr(
-                "Territory fields copied to the output, e.g. epci_code, "
-                "departement_code, region_code, scot_code for the roll-up. None chosen, "
-                "on communes (code field INSEE_COM, CODGEO, commune_code or code): their "
-                "membership fields are kept (SIREN_EPCI, INSEE_DEP, "
-                "INSEE_REG of ADMIN EXPRESS, or epci_code…)."
-            ),
-        )
-        self.add(
-            params.method(self.METHOD),
-            self.tr(
-                "How raw occupation du sol layers are classified; layers from "
-                "ocsge:classify keep their own artif and imper fields."
-            ),
-        )
+        self.add(params.method(self.METHOD))
         self.add_convention_parameter()
 
     def _add_outputs(self) -> None:
         self.add(
-            QgsProcessingParameterBoolean(
-                self.OVERLAY,
-                self.tr("Flows by overlay when no difference layer"),
-                defaultValue=True,
-            ),
-            self.tr(
-                "For two millésimes of a département without a difference or flows "
-                "layer, compute the flows from their overlay."
-            ),
+            params.flag(self.OVERLAY, self.tr("Flows by overlay when no difference layer"), True)
         )
-        self.add(
-            params.coverage(self.COVERAGE),
-            self.tr(
-                "Sums every polygon for the covered share; unchecked, polygons neither "
-                "artificialised nor impermeable are "
-                "skipped (faster), coverage is left empty and territories without any "
-                "artificialised or impermeable land "
-                "are reported as outside the data."
-            ),
-        )
-        self.add(
-            params.unit(self.UNIT),
-            self.tr("Hectares (default) or square metres; the unit is written in the unite field."),
-        )  # a table, not a GeoPackage
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT,
-                self.tr("Territories with stocks and flows"),
-                QgsProcessing.SourceType.TypeVectorPolygon,
-            ),
-            self.tr(
-                "One row per territory and pair of millésimes, with the territory "
-                "outline (in the data's CRS)."
-            ),
-        )
+        self.add(params.coverage(self.COVERAGE))
+        self.add(params.unit(self.UNIT))  # a table, not a GeoPackage
+        self.add(params.sink(self.OUTPUT, self.tr("Territories with stocks and flows")))
+        self.add_table(self.OUTPUT_TABLE, self.tr("Table of stocks and flows"), by_default=False)
         self.add_table(
-            self.OUTPUT_TABLE,
-            self.tr("Table of stocks and flows"),
-            self.tr("The same rows without geometry (optional)."),
-            by_default=False,
-        )
-        self.add_table(
-            self.OUTPUT_CLASSES,
-            self.tr("Surfaces by class of the nomenclature"),
-            self.tr(
-                "Optional table without geometry, made in the same pass: per territory, "
-                "the stock by couverture and usage code at each "
-                "millésime (tableau occupation), the changed land by couverture at début "
-                "and fin (transition_cs) and the newly "
-                "artificialised land by couverture and usage at début (origine_artif); "
-                "give it to ocsge:export for the "
-                "couverture_, usage_, transition_cs_ and origine_artif_<level> tables."
-            ),
-            by_default=False,
+            self.OUTPUT_CLASSES, self.tr("Surfaces by class of the nomenclature"), by_default=False
         )
         self.add_report_output()
 
@@ -187,12 +86,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
             for layer in self.parameterAsLayerList(parameters, self.INPUT_LAYERS, context)
             if isinstance(layer, QgsVectorLayer)
         ]
-        territories_source = self.required_source(
-            parameters,
-            self.TERRITORIES,
-            context,
-            self.tr("No territory layer. Expected territory polygons with a code field."),
-        )
+        territories_source = self.required_source(parameters, self.TERRITORIES, context)
         code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
         name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
         options = pipeline.AggregateOptions(

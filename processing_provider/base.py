@@ -11,7 +11,6 @@ from typing import Callable
 
 from qgis.core import (
     QgsMapLayer,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -21,7 +20,6 @@ from qgis.core import (
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingUtils,
     QgsProperty,
 )
@@ -30,6 +28,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..ocsge_plugin.core import compat, guide
 from ..ocsge_plugin.core.definitions import CONVENTIONS
+from ..ocsge_plugin.core.errors import Canceled
 from ..ocsge_plugin.core.i18n import tr
 from ..ocsge_plugin.domain.correspondence import (
     Correspondence,
@@ -40,6 +39,7 @@ from ..ocsge_plugin.domain.nomenclature import RESOURCES
 from ..ocsge_plugin.storage import files, interrupt, postgis
 from . import params, sinks
 from .help_texts import HELP
+from .parameter_help import MISSING, PARAMETER_HELP
 
 __all__ = [
     "ICONS",
@@ -265,28 +265,24 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     def add(
         self, param: QgsProcessingParameterDefinition, help_text: str = "", advanced: bool = False
     ) -> QgsProcessingParameterDefinition:
-        """Add ``param`` with its help (``help_text``, translated; empty: the help ``params``
-        gave it), under Advanced parameters when ``advanced``."""
-        if help_text:
-            param.setHelp(help_text)
+        """Add ``param`` with its help (``help_text``, translated; empty: the algorithm's own
+        help of that parameter in ``parameter_help.PARAMETER_HELP``, else the help ``params`` gave
+        it), under Advanced parameters when ``advanced``."""
+        own = PARAMETER_HELP.get(self.ID, {}).get(param.name())
+        if help_text or own:
+            param.setHelp(help_text or tr(own))
         if advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         return param
 
-    def add_table(self, name: str, label: str, help_text: str, by_default: bool = True) -> None:
-        """An optional output table without geometry (``label``, ``help_text`` translated),
-        written unless the user unchecks it (``by_default``: checked at first)."""
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                name,
-                label,
-                QgsProcessing.SourceType.TypeVector,
-                optional=True,
-                createByDefault=by_default,
-            ),
-            help_text,
-        )
+    def add_table(
+        self, name: str, label: str, help_text: str = "", by_default: bool = True
+    ) -> None:
+        """An optional output table without geometry (``label``, ``help_text`` translated; empty:
+        the algorithm's own help, as ``add``), written unless the user unchecks it (``by_default``:
+        checked at first)."""
+        self.add(params.sink(name, label, params.TABLES, True, by_default), help_text)
 
     CONVENTION = "CONVENTION"
     REPLACE_GROUP = (
@@ -460,14 +456,31 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
                 details.name = f"{details.name} – {suffix}"
 
     def required_source(
-        self, parameters, name: str, context: QgsProcessingContext, problem: str
+        self, parameters, name: str, context: QgsProcessingContext, problem: str = ""
     ) -> QgsProcessingFeatureSource:
-        """The features of parameter ``name``; the run fails with ``problem`` (translated) when
-        there are none."""
+        """The features of parameter ``name``; the run fails with ``problem`` (translated; empty:
+        what is missing, ``parameter_help.MISSING``) when there are none."""
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
-            raise self.fail(problem)
+            raise self.fail(problem or tr(MISSING[self.ID][name]))
         return source
+
+    def attempt(self, feedback, errors, call: Callable, *args):
+        """``call(*args)``, the run's pipeline: one of its ``errors`` (a core's error class, or a
+        tuple of them; a translated message) ends the run with that message, without traceback; a
+        cancel says so in the log (``canceled``) and gives None."""
+        try:
+            return call(*args)
+        except errors as error:
+            raise self.fail(str(error)) from None
+        except Canceled:
+            self.canceled(feedback)
+            return None
+
+    def canceled(self, feedback) -> dict:
+        """What a canceled run returns (no outputs), « Canceled. » said in the log."""
+        feedback.reportError(QCoreApplication.translate("OcsgeAlgorithm", "Canceled."))
+        return {}
 
     def fail(self, message: str) -> QgsProcessingException:
         """A user-facing error (already translated): no traceback in the log."""

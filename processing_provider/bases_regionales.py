@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import (
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-)
-
 from ..ocsge_plugin.domain.regional_bases import InventoryError
 from ..ocsge_plugin.pipelines import regional_bases as pipeline
+from . import params
 from .base import OcsgeAlgorithm
 
 __all__ = [
@@ -33,66 +28,28 @@ class RegionalBasesAlgorithm(OcsgeAlgorithm):
     ID = "bases_regionales"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        csv, geojson = self.tr("CSV files (*.csv)"), self.tr("GeoJSON files (*.geojson)")
+        self.add(params.file(self.INVENTAIRE, self.tr("Inventory (CSV)"), csv))
+        self.add(params.file(self.IMPORT, self.tr("File to import (CSV, CNIG fields)"), csv))
         self.add(
-            QgsProcessingParameterFile(
-                self.INVENTAIRE,
-                self.tr("Inventory (CSV)"),
-                fileFilter=self.tr("CSV files (*.csv)"),
-                optional=True,
-            ),
-            self.tr(
-                "The inventory to start from; empty: the one the data panel uses (your merged "
-                "copy when you imported one, else the inventory shipped with the plugin)."
-            ),
+            params.choice(self.ACCEPTER, self.tr("What the import may change"), self.accepts())
         )
+        self.add(params.file_output(self.OUTPUT_CSV, self.tr("Inventory (CSV)"), csv))
         self.add(
-            QgsProcessingParameterFile(
-                self.IMPORT,
-                self.tr("File to import (CSV, CNIG fields)"),
-                fileFilter=self.tr("CSV files (*.csv)"),
-                optional=True,
-            ),
-            self.tr(
-                "A CRIGE's inventory with the same columns, merged by identifier; empty: the "
-                "inventory is exported as it is."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.ACCEPTER,
-                self.tr("What the import may change"),
-                options=[
-                    self.tr("Nothing (preview in the report)"),
-                    self.tr("New records only"),
-                    self.tr("Everything (new and changed records)"),
-                ],
-                defaultValue=0,
-            ),
-            self.tr("What is not accepted is listed in the report as refused, with its reason."),
-        )
-        self.add(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_CSV,
-                self.tr("Inventory (CSV)"),
-                self.tr("CSV files (*.csv)"),
-                optional=True,
-                createByDefault=True,
-            ),
-            self.tr("The merged inventory, the CNIG fields in the shipped file's layout."),
-        )
-        self.add(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_GEOJSON,
-                self.tr("Régions with the inventory (GeoJSON)"),
-                self.tr("GeoJSON files (*.geojson)"),
-                optional=True,
-                createByDefault=True,
-            ),
-            self.tr(
-                "The 18 current régions with the inventory's attributes and their availability."
-            ),
+            params.file_output(
+                self.OUTPUT_GEOJSON, self.tr("Régions with the inventory (GeoJSON)"), geojson
+            )
         )
         self.add_report_output()
+
+    def accepts(self) -> list[str]:
+        """The choices of ACCEPTER, in the order of ``pipeline.ACCEPT``."""
+        nothing = self.tr("Nothing (preview in the report)")
+        return [
+            nothing,
+            self.tr("New records only"),
+            self.tr("Everything (new and changed records)"),
+        ]
 
     def _output(self, parameters, name: str, context) -> str | None:
         if parameters.get(name) in (None, ""):

@@ -10,13 +10,10 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -67,57 +64,13 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
     ID = "classify"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT,
-                self.tr("Occupation du sol layer"),
-                [QgsProcessing.SourceType.TypeVectorPolygon],
-            ),
-            self.tr(
-                "Polygons with couverture and usage codes (OCCUPATION_SOL or IGN's "
-                "artificialisation layer, as ocsge:load outputs them), in a projected "
-                "CRS."
-            ),
-        )
-        self.add(
-            params.method(self.METHOD),
-            self.tr(
-                "0 automatic, 1 IGN, 2 matrice, 3 matrice + seuils. Automatic takes "
-                "IGN's answer when the layer has an artif field, else computes matrice + "
-                "seuils."
-            ),
-        )
+        self.add(params.source(self.INPUT, self.tr("Occupation du sol layer")))
+        self.add(params.method(self.METHOD))
         self.add(params.couverture_field(self.CS_FIELD, self.INPUT))
-        self.add(
-            params.usage_field(
-                self.US_FIELD, self.INPUT
-            ),  # the IGN method reads IGN's answer, not the usage
-            self.tr(
-                "Field holding the usage code (US1.1 …). Default code_us, as ocsge:load "
-                "names it; when absent, usage is tried. Not needed by the IGN method."
-            ),
-        )
+        self.add(params.usage_field(self.US_FIELD, self.INPUT))  # IGN's method reads no usage
         self.add_convention_parameter()
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT,
-                self.tr("Artificialisation et imperméabilisation"),
-                QgsProcessing.SourceType.TypeVectorPolygon,
-            ),
-            self.tr(
-                "The input polygons with imper, artif, artif_matrice, crit_seuil "
-                "(booleans, NULL when indéterminé) and artif_source; styled "
-                "artificialisé / non artificialisé."
-            ),
-        )
-        self.add_table(
-            self.SUMMARY,
-            self.tr("Summary table"),
-            self.tr(
-                "A table without geometry, one row per indicator: indicateur, libelle, "
-                "nombre (polygons), surface_ha, part_pct (% of the layer's surface)."
-            ),
-        )
+        self.add(params.sink(self.OUTPUT, self.tr("Artificialisation et imperméabilisation")))
+        self.add_table(self.SUMMARY, self.tr("Summary table"))
         self.addOutput(QgsProcessingOutputString(self.METHOD_USED, self.tr("Method used")))
         areas, counts = self.numbers()
         for name, (_row, label) in (areas | counts).items():
@@ -125,12 +78,7 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
-        source = self.required_source(
-            parameters,
-            self.INPUT,
-            context,
-            self.tr("No input layer. Expected an occupation du sol polygon layer."),
-        )
+        source = self.required_source(parameters, self.INPUT, context)
         options = pipeline.ClassifyOptions(
             method=self.METHOD_KEYS[self.parameterAsEnum(parameters, self.METHOD, context)],
             cs_field=self.field_parameter(parameters, self.CS_FIELD, context),
@@ -138,17 +86,15 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             convention=self.convention(parameters, context),
         )
         layer = self.whole_layer(parameters, context)
-        try:
-            run = pipeline.classify(source, layer, options, feedback, parameters.get(self.INPUT))
-        except core.ClassifyError as error:
-            raise self.fail(str(error)) from None
-        except core.Canceled:
-            feedback.reportError(self.tr("Canceled."))
-            return {}
-        dest_id = self.write_output(parameters, context, layer, source, run)
+        given = parameters.get(self.INPUT)
+        run = self.attempt(
+            feedback, core.ClassifyError, pipeline.classify, source, layer, options, feedback, given
+        )
+        dest_id = (
+            None if run is None else self.write_output(parameters, context, layer, source, run)
+        )
         if dest_id is None:
-            feedback.reportError(self.tr("Canceled."))
-            return {}
+            return {} if run is None else self.canceled(feedback)
         StylePostProcessor.attach(context, dest_id, lambda: styles.artif_renderer("artif"))
         outputs = {self.OUTPUT: dest_id, self.METHOD_USED: run.result.method}
         outputs.update(self.write_summary(parameters, context, run.rows))
@@ -184,16 +130,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         except gpkg.Canceled:
             return None
         if dest_id is None:
-            dest_id = write_through_sink(
-                self,
-                parameters,
-                context,
-                source,
-                run.fields,
-                result.fid,
-                classified.classification_rows(result),
-                run.steps,
-            )
+            rows = classified.classification_rows(result)
+            dest_id = write_through_sink(self, parameters, context, source, run, result.fid, rows)
             if dest_id is not None:  # the SQLite copy writes it itself
                 stamp_convention(dest_id, result.convention)
         return dest_id
@@ -357,10 +295,11 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
         return areas, counts
 
     def summary_fields(self) -> QgsFields:
-        fields = QgsFields()
-        fields.append(compat.field("indicateur", QVariant.Type.String, len=32))
-        fields.append(compat.field("libelle", QVariant.Type.String, len=120))
-        fields.append(compat.field("nombre", QVariant.Type.Int))
-        fields.append(compat.field("surface_ha", QVariant.Type.Double, len=20, prec=6))
-        fields.append(compat.field("part_pct", QVariant.Type.Double, len=10, prec=4))
-        return fields
+        text, real = QVariant.Type.String, QVariant.Type.Double
+        return compat.fields(
+            ("indicateur", text, 32),
+            ("libelle", text, 120),
+            ("nombre", QVariant.Type.Int),
+            ("surface_ha", real, 20, 6),
+            ("part_pct", real, 10, 4),
+        )

@@ -6,11 +6,8 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsVectorLayer,
 )
 
@@ -40,30 +37,10 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
     ID = "compare_artif"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT,
-                self.tr("IGN's artificialisation layer"),
-                [QgsProcessing.SourceType.TypeVectorPolygon],
-            ),
-            self.tr(
-                "IGN's artificialisation layer as ocsge:load outputs it (code_cs, "
-                "code_us, artif 'artif' / 'non artif', crit_seuil), in its projected CRS."
-            ),
-        )
+        self.add(params.source(self.INPUT, self.tr("IGN's artificialisation layer")))
         self.add(params.couverture_field(self.CS_FIELD, self.INPUT))
         self.add(params.usage_field(self.US_FIELD, self.INPUT))
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT,
-                self.tr("Disagreements with IGN"),
-                QgsProcessing.SourceType.TypeVectorPolygon,
-            ),
-            self.tr(
-                "The polygons where the recomputation and IGN disagree, with both "
-                "answers and the reason (matrice or seuil)."
-            ),
-        )
+        self.add(params.sink(self.OUTPUT, self.tr("Disagreements with IGN")))
         for key, (count_label, area_label) in self.totals().items():
             self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_COUNT", count_label))
             self.addOutput(QgsProcessingOutputNumber(f"{key.upper()}_HA", area_label))
@@ -102,12 +79,7 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
         }
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):  # noqa: N802
-        source = self.required_source(
-            parameters,
-            self.INPUT,
-            context,
-            self.tr("No input layer. Expected IGN's artificialisation layer."),
-        )
+        source = self.required_source(parameters, self.INPUT, context)
         cs_field = self.field_parameter(parameters, self.CS_FIELD, context)
         us_field = self.field_parameter(parameters, self.US_FIELD, context)
         layer = (
@@ -115,29 +87,25 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             if isinstance(source, QgsVectorLayer)
             else self.parameterAsVectorLayer(parameters, self.INPUT, context)
         )
-        try:
-            run = pipeline.compare(source, layer, cs_field, us_field, feedback)
-        except core.ClassifyError as error:
-            raise self.fail(str(error)) from None
-        except core.Canceled:
-            feedback.reportError(self.tr("Canceled."))
+        run = self.attempt(
+            feedback,
+            core.ClassifyError,
+            pipeline.compare,
+            source,
+            layer,
+            cs_field,
+            us_field,
+            feedback,
+        )
+        if run is None:
             return {}
         cmp = run.cmp
         values = lambda i: classified.comparison_values(cmp, i)  # noqa: E731
         dest_id = write_through_sink(
-            self,
-            parameters,
-            context,
-            source,
-            run.fields,
-            cmp.calc.fid,
-            values,
-            run.steps,
-            only=cmp.disagree,
+            self, parameters, context, source, run, cmp.calc.fid, values, only=cmp.disagree
         )
         if dest_id is None:
-            feedback.reportError(self.tr("Canceled."))
-            return {}
+            return self.canceled(feedback)
         StylePostProcessor.attach(context, dest_id, lambda: styles.disagreement_renderer("raison"))
         run.log_totals(feedback)
         count, ha, percent = run.numbers()

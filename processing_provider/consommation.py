@@ -8,14 +8,9 @@ import re
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsDistanceArea,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
     QgsProcessingUtils,
 )
 
@@ -79,186 +74,26 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
     ID = "consommation"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self._add_inputs()
-        self._add_choices()
-        self._add_outputs()
-
-    def _add_inputs(self) -> None:
-        self.add(
-            QgsProcessingParameterFile(
-                self.CONSOMMATION,
-                self.tr("Consumption file (Cerema)"),
-                fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)",
-            ),
-            self.tr(
-                "Cerema's commune file « Consommation d'espaces naturels, agricoles et "
-                "forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or "
-                "Latin-1, numbers possibly as text), or the GeoPackage / shapefile with "
-                "outlines. The years are read from the naf<AA>art<BB> columns."
-            ),
-        )
-        levels = [
-            self.tr("Commune"),
-            self.tr("EPCI"),
-            self.tr("SCoT"),
-            self.tr("Département"),
-            self.tr("Région"),
-            self.tr("Zone (zone_code of the membership table)"),
+        self.add(params.consumption_file(self.CONSOMMATION))
+        zone = self.tr("Zone (zone_code of the membership table)")
+        self.add(params.levels(self.LEVELS, self.tr("Levels"), core.DEFAULT_LEVELS, more=(zone,)))
+        self.add(params.membership(self.MEMBERSHIP))
+        self.add(params.source(self.COMMUNES, self.tr("Commune outlines"), optional=True))
+        self.add(params.trajectory_convention(self.CONVENTION))
+        guarantees = [
+            self.tr("Every commune"),
+            self.tr("No commune"),
+            self.tr("The communes listed below"),
         ]
-        self.add(
-            QgsProcessingParameterEnum(
-                self.LEVELS,
-                self.tr("Levels"),
-                options=levels,
-                allowMultiple=True,
-                defaultValue=[0, 1, 2, 3, 4],
-            ),
-            self.tr(
-                "The levels to compute; SCoT only when the file or the membership table "
-                "has SCoT codes; Zone when the membership table has a zone_code column "
-                "(your own set of communes: a PLUi sector, a bassin de vie…)."
-            ),
-        )
-        self.add(
-            params.membership(self.MEMBERSHIP),
-            self.tr(
-                "Optional: your territories, as commune_code, epci_code, epci_nom, "
-                "departement_code, region_code (scot_code, scot_nom optional). Then only "
-                "these communes count, a commune of the table absent from the file marks "
-                "its territories partial, and the communes of the file outside the table "
-                "are listed. Without it, the file's own columns (epciNN, scot, iddep, "
-                "idreg) make the levels."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.COMMUNES,
-                self.tr("Commune outlines"),
-                [QgsProcessing.SourceType.TypeVectorPolygon],
-                optional=True,
-            ),
-            self.tr(
-                "Optional: commune polygons with their INSEE code (field code, "
-                "commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the "
-                "share of a territory's area that communes absent from the file "
-                "represent, and weigh the split of a divided commune. Without it the "
-                "file's surfcom is used, and a commune absent from the file is counted, "
-                "not weighed."
-            ),
-        )
-
-    def _add_choices(self) -> None:
-        self.add(
-            QgsProcessingParameterEnum(
-                self.CONVENTION,
-                self.tr("Convention of the trajectory"),
-                options=[
-                    self.tr("The law (default)"),
-                    self.tr("As the national « Trajectoires ZAN » table"),
-                ],
-                defaultValue=0,
-            ),
-            self.tr(
-                "The law: the 1 ha guarantee raises the envelope of the communes chosen "
-                "below only, never of groupings; the projection to the end of 2030 is "
-                "the consumption since 2021 plus the annual pace for each year left. As "
-                "the national table: every territory's envelope (EPCI, SCoT… included) "
-                "is raised to 1 ha when under it, and the projection is the annual pace "
-                "× 9, to reproduce the national file to the m²."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.GUARANTEE,
-                self.tr("Communal guarantee of 1 ha"),
-                options=[
-                    self.tr("Every commune"),
-                    self.tr("No commune"),
-                    self.tr("The communes listed below"),
-                ],
-                defaultValue=0,
-            ),
-            self.tr(
-                "Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted "
-                "by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a "
-                "document en tenant lieu or a carte communale prescribed, arrêté or "
-                "approved before 22 August 2026 cannot be given less than 1 ha of "
-                "consumption for 2021–2031. Choose « the communes listed » to leave out "
-                "the communes under the RNU without such a document."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterString(
-                self.GUARANTEED, self.tr("Communes with the guarantee (INSEE codes)"), optional=True
-            ),
-            self.tr(
-                "With « the communes listed »: their INSEE codes separated by commas, "
-                "semicolons or spaces."
-            ),
-        )
-        self.add(
-            params.reduction_rate(self.RATE),
-            self.tr(
-                "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by "
-                "article 194, I, 1° of loi n° 2021-1104, unless the territorialisation "
-                "table gives a territory its own."
-            ),
-        )
-
-    def _add_outputs(self) -> None:
-        self.add(
-            QgsProcessingParameterFile(
-                self.TERRITORIALISATION,
-                self.tr("Territorialisation table"),
-                extension="csv",
-                optional=True,
-            ),
-            self.tr(
-                "CSV: code;taux — the reduction rate of a territory set by the SRADDET "
-                "or the SCoT (54, 54 % or 0.54). A commune without its own rate takes "
-                "its SCoT's, EPCI's, département's or région's, else the rate above."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterFile(
-                self.PASSAGE,
-                self.tr("INSEE table de passage"),
-                extension="csv",
-                optional=True,
-            ),
-            self.tr(
-                "INSEE's table between COG vintages (CODGEO_<year> columns, or "
-                "ancien;nouveau; optional part or surface): the file's communes merged "
-                "since its COG are summed, a divided commune is split by area (the "
-                "table's weight, else the outlines' areas, else equal shares, said in "
-                "the log)."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterFile(
-                self.OCSGE,
-                self.tr("OCS GE tables of the diagnostic"),
-                behavior=QgsProcessingParameterFile.Behavior.Folder,
-                optional=True,
-            ),
-            self.tr(
-                "The output folder of ocsge:diagnostic or ocsge:export (or one of its "
-                "artif_<level>.csv tables) for the same territories. The trajectory "
-                "tables then show, after the plugin's columns, the OCS GE period "
-                "(periode_ocsge), the consumption years inside it (annees_conso_ocsge), "
-                "NAF consumption per year over those years "
-                "(conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per "
-                "year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between "
-                "millésimes), in the unit below."
-            ),
-        )
-        self.add(
-            params.unit(self.UNIT),
-            self.tr(
-                "Hectares by default; m² as in Cerema's and the national files. "
-                "Consumption per new inhabitant and household is always in m²."
-            ),
-        )
+        self.add(params.choice(self.GUARANTEE, self.tr("Communal guarantee of 1 ha"), guarantees))
+        guaranteed = self.tr("Communes with the guarantee (INSEE codes)")
+        self.add(params.text(self.GUARANTEED, guaranteed, optional=True))
+        self.add(params.reduction_rate(self.RATE))
+        territorialisation = self.tr("Territorialisation table")
+        self.add(params.csv_file(self.TERRITORIALISATION, territorialisation))
+        self.add(params.passage(self.PASSAGE))
+        self.add(params.folder(self.OCSGE, self.tr("OCS GE tables of the diagnostic")))
+        self.add(params.unit(self.UNIT))
         output = params.output_folder(self.OUTPUT_FOLDER)
         # optional so that a model can leave it out when its consumption step is skipped; empty: a
         # temporary folder

@@ -44,13 +44,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         params.diagnostic_inputs(self)
         self.add_published_parameters()
-        self.add(
-            params.coverage(self.COVERAGE),
-            self.tr(
-                "Unchecked, polygons neither artificialised nor impermeable are skipped "
-                "(faster); the coverage table is then not written."
-            ),
-        )
+        self.add(params.coverage(self.COVERAGE))
         self.add_published_destination()
         self.add(params.replace_group(self.REPLACE_GROUP))
         self.addOutput(

@@ -10,15 +10,12 @@ from qgis.core import (
     QgsProcessingOutputBoolean,
     QgsProcessingOutputFile,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
 )
 
 from ..ocsge_plugin.core import errors, settings
 from ..ocsge_plugin.core.masking import masked
 from ..ocsge_plugin.services import catalogue, network
+from . import params
 from .base import OcsgeAlgorithm
 
 __all__ = [
@@ -47,72 +44,23 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
     ID = "download"
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(params.text(self.DEPARTEMENT, self.tr("Département (code)")))
         self.add(
-            QgsProcessingParameterString(self.DEPARTEMENT, self.tr("Département (code)")),
-            self.tr("INSEE code of the département: 32, 2A, 974…"),
-        )
-        self.add(
-            QgsProcessingParameterString(
+            params.text(
                 self.MILLESIME, self.tr("Millésime (empty: the most recent)"), optional=True
-            ),
-            self.tr(
-                "Survey year (2019), or the two years of a difference (2016-2019); empty "
-                "for the most recent."
-            ),
+            )
         )
+        products = [catalogue.kind_label(k) for k in catalogue.LISTED_KINDS]
+        self.add(params.choice(self.KIND, self.tr("Product"), products))
+        self.add(params.choice(self.FORMAT, self.tr("Format"), list(catalogue.FORMATS)))
+        self.add(params.folder(self.FOLDER, self.tr("Download folder (empty: the plugin's cache)")))
         self.add(
-            QgsProcessingParameterEnum(
-                self.KIND,
-                self.tr("Product"),
-                options=[catalogue.kind_label(k) for k in catalogue.LISTED_KINDS],
-                defaultValue=0,
-            ),
-            self.tr(
-                "Occupation du sol (with zone construite), différence between two "
-                "millésimes, or IGN's artificialisation state or difference."
-            ),
+            params.flag(self.LOAD, self.tr("Load the delivery once downloaded (ocsge:load)"), True)
         )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.FORMAT, self.tr("Format"), options=list(catalogue.FORMATS), defaultValue=0
-            ),
-            self.tr("GeoPackage (GPKG) or Shapefile (SHP), as IGN offers them."),
+        service = params.text(
+            self.SERVICE_URL, self.tr("IGN download service address"), settings.ign_url()
         )
-        self.add(
-            QgsProcessingParameterFile(
-                self.FOLDER,
-                self.tr("Download folder (empty: the plugin's cache)"),
-                behavior=QgsProcessingParameterFile.Behavior.Folder,
-                optional=True,
-            ),
-            self.tr(
-                "Where the .7z archive is written; by default the plugin's download "
-                "cache, where it is reused."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterBoolean(
-                self.LOAD,
-                self.tr("Load the delivery once downloaded (ocsge:load)"),
-                defaultValue=True,
-            ),
-            self.tr(
-                "Runs « Load an OCS GE delivery » on the archive: extracted once, "
-                "normalised, styled and added to the project."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterString(
-                self.SERVICE_URL,
-                self.tr("IGN download service address"),
-                defaultValue=settings.ign_url(),
-            ),
-            self.tr(
-                "Base address of IGN's download service (…/telechargement); change it "
-                "only for a mirror."
-            ),
-            advanced=True,
-        )
+        self.add(service, advanced=True)
         self.addOutput(QgsProcessingOutputFile(self.ARCHIVE, self.tr("Downloaded archive (.7z)")))
         self.addOutput(QgsProcessingOutputString(self.NAME, self.tr("Delivery name")))
         self.addOutput(QgsProcessingOutputString(self.URL, self.tr("Download address")))

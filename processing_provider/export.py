@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-)
-
 from ..ocsge_plugin.core import definitions
 from ..ocsge_plugin.pipelines import export as pipeline
 from ..ocsge_plugin.publishing import export
@@ -51,19 +44,8 @@ class ExportAlgorithm(OcsgeAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(params.commune_table(self.COMMUNE))
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.CLASSES,
-                self.tr("Surfaces by class (ocsge:aggregate)"),
-                [QgsProcessing.SourceType.TypeVector],
-                optional=True,
-            ),
-            self.tr(
-                "Optional: the surfaces by class of the nomenclature that "
-                "ocsge:aggregate wrote with the commune table; then couverture_, usage_, "
-                "transition_cs_ and origine_artif_<level> are written too."
-            ),
-        )
+        classes = self.tr("Surfaces by class (ocsge:aggregate)")
+        self.add(params.source(self.CLASSES, classes, params.TABLES, optional=True))
         self.add(params.membership(self.MEMBERSHIP))
         labels = {
             "epci": self.tr("EPCI table (ocsge:rollup)"),
@@ -71,75 +53,27 @@ class ExportAlgorithm(OcsgeAlgorithm):
             "departement": self.tr("Département table (ocsge:rollup)"),
             "region": self.tr("Région table (ocsge:rollup)"),
         }
+        given_help = self.tr(
+            "Optional: this level as ocsge:rollup computed it; when empty it is "
+            "rolled up from the communes."
+        )
         for level, name in self.GIVEN.items():
-            self.add(
-                QgsProcessingParameterFeatureSource(
-                    name, labels[level], [QgsProcessing.SourceType.TypeVector], optional=True
-                ),
-                self.tr(
-                    "Optional: this level as ocsge:rollup computed it; when empty it is "
-                    "rolled up from the communes."
-                ),
-            )
+            self.add(params.source(name, labels[level], params.TABLES, optional=True), given_help)
+        self.add(params.levels(self.LEVELS, self.tr("Levels"), definitions.LEVELS))
+        datasets = [self.tr("Artificialisation"), self.tr("Imperméabilisation")]
+        self.add(params.choice(self.DATASETS, self.tr("Datasets"), datasets, [0, 1], True))
         self.add(
-            QgsProcessingParameterEnum(
-                self.LEVELS,
-                self.tr("Levels"),
-                options=[
-                    self.tr("Commune"),
-                    self.tr("EPCI"),
-                    self.tr("SCoT"),
-                    self.tr("Département"),
-                    self.tr("Région"),
-                ],
-                allowMultiple=True,
-                defaultValue=[0, 1, 2, 3, 4],
-            ),
-            self.tr("The levels to export (SCoT only when SCoT codes exist)."),
-        )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.DATASETS,
-                self.tr("Datasets"),
-                options=[self.tr("Artificialisation"), self.tr("Imperméabilisation")],
-                allowMultiple=True,
-                defaultValue=[0, 1],
-            ),
-            self.tr("artif_<level> and / or imper_<level>."),
-        )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.FORMATS,
-                self.tr("Formats"),
-                options=["GeoPackage", "CSV"],
-                allowMultiple=True,
-                defaultValue=[0, 1],
-            ),
-            self.tr("GeoPackage (with outlines in EPSG:4326) and / or CSV (UTF-8, no geometry)."),
+            params.choice(self.FORMATS, self.tr("Formats"), ["GeoPackage", "CSV"], [0, 1], True)
         )
         self.add_published_parameters()
-        self.add(
-            QgsProcessingParameterBoolean(
-                self.COVERAGE_TABLE,
-                self.tr('Also the "part du territoire couvert" table'),
-                defaultValue=True,
-            ),
-            self.tr("Per département: code, name, surface_km2, percent_of_france, has_ocsge."),
-        )
+        coverage_table = self.tr('Also the "part du territoire couvert" table')
+        self.add(params.flag(self.COVERAGE_TABLE, coverage_table, True))
         self.add_published_destination()
         self.add(params.replace_group(self.REPLACE_GROUP))
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.required_source(
-            parameters,
-            self.COMMUNE,
-            context,
-            self.tr(
-                "No commune table. Expected the output of ocsge:aggregate on communes or "
-                "of ocsge:rollup."
-            ),
-        )
+        source = self.required_source(parameters, self.COMMUNE, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         options = pipeline.ExportOptions(
             levels=[

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import Any, NamedTuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -38,6 +35,19 @@ __all__ = [
 
 def _int_or_null(value: int):
     return None if value == UNDETERMINED else int(value)
+
+
+class Computed(NamedTuple):
+    """What a run computed, for its outputs: the data used (``sources.flow_source``), the flow
+    report, the sums, the change pieces, the (début, fin) millésimes, the name of the layer
+    read."""
+
+    source: str
+    report: Any
+    accumulator: FlowAccumulator
+    pieces: list
+    millesimes: tuple
+    layer_name: str
 
 
 class FlowsAlgorithm(OcsgeAlgorithm):
@@ -74,146 +84,25 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     ID = "flows"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self._add_inputs()
-        self._add_choices()
-        self._add_outputs()
-
-    def _add_inputs(self) -> None:
-        polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
-        self.add(
-            QgsProcessingParameterVectorLayer(
-                self.DIFFERENCE,
-                self.tr("Difference layer (IGN DIFF or zan_evol), if you have one"),
-                polygons,
-                optional=True,
-            ),
-            self.tr(
-                "IGN's DIFFERENCE layer (CS_<year>/US_<year> or cs_avant/cs_apres "
-                "fields, or as ocsge:load outputs it) "
-                "or IGN's artificialisation difference layer zan_evol_<y1>_<y2>_<dep>. "
-                "Leave empty to overlay two millésimes."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterVectorLayer(
-                self.OCCUPATION_DEBUT,
-                self.tr("Occupation du sol, début millésime"),
-                polygons,
-                optional=True,
-            ),
-            self.tr(
-                "The older occupation du sol (or IGN artificialisation) layer, overlaid "
-                "with the fin layer when no difference layer is given."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterVectorLayer(
-                self.OCCUPATION_FIN,
-                self.tr("Occupation du sol, fin millésime"),
-                polygons,
-                optional=True,
-            ),
-            self.tr(
-                "The newer occupation du sol (or IGN artificialisation) layer of the "
-                "same area and département."
-            ),
-        )
-        self.add(
-            params.method(self.METHOD),
-            self.tr(
-                "How a polygon is artificialisé at each date, as in ocsge:classify. The "
-                "seuils need whole millésimes: "
-                "with a difference layer, they need the two occupation layers too (which "
-                "are then overlaid)."
-            ),
-        )
+        difference = self.tr("Difference layer (IGN DIFF or zan_evol), if you have one")
+        self.add(params.layer(self.DIFFERENCE, difference, optional=True))
+        debut = self.tr("Occupation du sol, début millésime")
+        self.add(params.layer(self.OCCUPATION_DEBUT, debut, optional=True))
+        fin = self.tr("Occupation du sol, fin millésime")
+        self.add(params.layer(self.OCCUPATION_FIN, fin, optional=True))
+        self.add(params.method(self.METHOD))
         self.add_convention_parameter()
-
-    def _add_choices(self) -> None:
-        for name, label, help_text in (
-            (
-                self.MILLESIME_DEBUT,
-                self.tr("Début millésime (year), when the data does not say"),
-                self.tr(
-                    "The year of the début survey; only needed when it cannot be read "
-                    "from the layer names or fields."
-                ),
-            ),
-            (
-                self.MILLESIME_FIN,
-                self.tr("Fin millésime (year), when the data does not say"),
-                self.tr(
-                    "The year of the fin survey; only needed when it cannot be read from "
-                    "the layer names or fields."
-                ),
-            ),
-        ):
-            self.add(
-                QgsProcessingParameterNumber(
-                    name,
-                    label,
-                    QgsProcessingParameterNumber.Type.Integer,
-                    optional=True,
-                    minValue=1950,
-                    maxValue=2100,
-                ),
-                help_text,
-            )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT,
-                self.tr("Changes between millésimes"),
-                QgsProcessing.SourceType.TypeVectorPolygon,
-            ),
-            self.tr(
-                "The pieces of land whose class or status changed, with their flows "
-                "(styled by flow kind)."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.ONLY_ONE,
-                self.tr("Areas present in one millésime only"),
-                QgsProcessing.SourceType.TypeVectorPolygon,
-                optional=True,
-                createByDefault=True,
-            ),
-            self.tr(
-                "Overlay only: land covered by the début or the fin layer but not both "
-                "(empty for a difference layer)."
-            ),
-        )
-
-    def _add_outputs(self) -> None:
-        self.add_table(
-            self.SUMMARY,
-            self.tr("Summary of the flows"),
-            self.tr(
-                "One row: the six flows in hectares, the millésimes, the data used and "
-                "what was kept out."
-            ),
-        )
-        self.add_table(
-            self.TRANSITIONS_CS,
-            self.tr("Transitions couverture début × fin"),
-            self.tr(
-                "Long table: couverture at début, couverture at fin, surface (ha) of the "
-                "changed land."
-            ),
-        )
-        self.add_table(
-            self.TRANSITIONS_US,
-            self.tr("Transitions usage début × fin"),
-            self.tr("Long table: usage at début, usage at fin, surface (ha) of the changed land."),
-        )
-        self.add_table(
-            self.ORIGIN,
-            self.tr("Origin of newly artificialised land"),
-            self.tr(
-                "Couverture and usage at début of the land artificialised over the "
-                "period: surface (ha) and % of the new artificialisation."
-            ),
-        )
+        debut = self.tr("Début millésime (year), when the data does not say")
+        self.add(params.year(self.MILLESIME_DEBUT, debut))
+        fin = self.tr("Fin millésime (year), when the data does not say")
+        self.add(params.year(self.MILLESIME_FIN, fin))
+        self.add(params.sink(self.OUTPUT, self.tr("Changes between millésimes")))
+        only_one = self.tr("Areas present in one millésime only")
+        self.add(params.sink(self.ONLY_ONE, only_one, optional=True))
+        self.add_table(self.SUMMARY, self.tr("Summary of the flows"))
+        self.add_table(self.TRANSITIONS_CS, self.tr("Transitions couverture début × fin"))
+        self.add_table(self.TRANSITIONS_US, self.tr("Transitions usage début × fin"))
+        self.add_table(self.ORIGIN, self.tr("Origin of newly artificialised land"))
         for name in flows.SUMMARY_FIELDS:
             self.addOutput(QgsProcessingOutputNumber(name, name + " (ha)"))
         self.addOutput(
@@ -284,7 +173,9 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 "the method {method})."
             ).format(debut=debut.name(), fin=fin.name(), method=report.method)
         elif source == "artif_diff":
-            stream = flows.pieces_from_artif_diff(difference, report, work, convention=convention)
+            stream = flows.pieces_from_difference(
+                difference, report, work, False, convention, source
+            )
             used = self.tr(
                 "Flows from IGN's artificialisation difference layer {name} (its "
                 "artificialisation field)."
@@ -333,21 +224,10 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self._outputs = []
         try:
             layer = difference if source != "overlay" else fin
-            results = self._write(
-                parameters,
-                context,
-                feedback,
-                source,
-                report,
-                accumulator,
-                pieces,
-                millesimes,
-                layer.name(),
-            )
-            if results:  # not canceled
-                for (
-                    output
-                ) in self._outputs:  # every file checked before any replaces its previous version
+            computed = Computed(source, report, accumulator, pieces, millesimes, layer.name())
+            results = self._write(parameters, context, feedback, computed)
+            if results:  # not canceled; every file checked before any replaces its previous one
+                for output in self._outputs:
                     output.verify()
                 for output in self._outputs:
                     output.commit()
@@ -371,18 +251,8 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         self._outputs.append(output)
         return output.sink, output.final_id
 
-    def _write(
-        self,
-        parameters,
-        context,
-        feedback,
-        source,
-        report,
-        accumulator,
-        pieces,
-        millesimes,
-        layer_name,
-    ):
+    def _write(self, parameters, context, feedback, computed: Computed):
+        source, report, accumulator, pieces, millesimes, layer_name = computed
         debut_year, fin_year = millesimes
         crs = (
             QgsCoordinateReferenceSystem(report.crs)
@@ -465,22 +335,17 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     def _write_pieces(self, parameters, context, feedback, pieces, crs, millesimes):
         """The change pieces (layer OUTPUT); None when canceled."""
         debut_year, fin_year = millesimes
-        fields = QgsFields()
-        for name in ("cs_debut", "us_debut", "cs_fin", "us_fin"):
-            fields.append(compat.field(name, QVariant.Type.String, len=12))
-        for name in (
-            "imper_debut",
-            "imper_fin",
-            "artif_debut",
-            "artif_fin",
-            "flux_artif",
-            "flux_imper",
-        ):
-            fields.append(compat.field(name, QVariant.Type.Int))
-        fields.append(compat.field("flux", QVariant.Type.String, len=50))
-        fields.append(compat.field("surface_ha", QVariant.Type.Double))
-        fields.append(compat.field("millesime_debut", QVariant.Type.Int))
-        fields.append(compat.field("millesime_fin", QVariant.Type.Int))
+        text, integer, real = QVariant.Type.String, QVariant.Type.Int, QVariant.Type.Double
+        codes = [(name, text, 12) for name in ("cs_debut", "us_debut", "cs_fin", "us_fin")]
+        flags = ("imper_debut", "imper_fin", "artif_debut", "artif_fin", "flux_artif", "flux_imper")
+        fields = compat.fields(
+            *codes,
+            *[(name, integer) for name in flags],
+            ("flux", text, 50),
+            ("surface_ha", real),
+            ("millesime_debut", integer),
+            ("millesime_fin", integer),
+        )
         sink, dest = self._sink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
@@ -518,14 +383,16 @@ class FlowsAlgorithm(OcsgeAlgorithm):
     def _write_only_one(self, parameters, context, report, crs, millesimes, results):
         """The land one millésime alone covers (layer ONLY_ONE, optional)."""
         debut_year, fin_year = millesimes
-        fields = QgsFields()
-        fields.append(compat.field("present", QVariant.Type.String, len=5))
-        fields.append(compat.field("millesime", QVariant.Type.Int))
-        fields.append(compat.field("code_cs", QVariant.Type.String, len=12))
-        fields.append(compat.field("code_us", QVariant.Type.String, len=12))
-        fields.append(compat.field("imper", QVariant.Type.Int))
-        fields.append(compat.field("artif", QVariant.Type.Int))
-        fields.append(compat.field("surface_ha", QVariant.Type.Double))
+        text, integer = QVariant.Type.String, QVariant.Type.Int
+        fields = compat.fields(
+            ("present", text, 5),
+            ("millesime", integer),
+            ("code_cs", text, 12),
+            ("code_us", text, 12),
+            ("imper", integer),
+            ("artif", integer),
+            ("surface_ha", QVariant.Type.Double),
+        )
         sink, dest = self._sink(
             parameters, self.ONLY_ONE, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
@@ -562,33 +429,21 @@ class FlowsAlgorithm(OcsgeAlgorithm):
             results,
         )
         common = {"millesime_debut": debut_year, "millesime_fin": fin_year}
+        text, real = QVariant.Type.String, QVariant.Type.Double
+        years = dict.fromkeys(common, QVariant.Type.Int)  # the columns of ``common``, last
+        transitions = dict.fromkeys(("debut", "fin", "libelle_debut", "libelle_fin"), text)
         for name, nomenclature in (
             (self.TRANSITIONS_CS, "couverture"),
             (self.TRANSITIONS_US, "usage"),
         ):
             frame = accumulator.transitions(nomenclature)
             rows = [dict(row, **common) for row in frame.to_dict("records")]
-            columns = {
-                "debut": QVariant.Type.String,
-                "fin": QVariant.Type.String,
-                "libelle_debut": QVariant.Type.String,
-                "libelle_fin": QVariant.Type.String,
-                "surface_ha": QVariant.Type.Double,
-                "millesime_debut": QVariant.Type.Int,
-                "millesime_fin": QVariant.Type.Int,
-            }
+            columns = {**transitions, "surface_ha": real, **years}
             self._table(parameters, context, name, rows, columns, results)
         frame = accumulator.origin()
         rows = [dict(row, **common) for row in frame.to_dict("records")]
-        columns = {
-            "nomenclature": QVariant.Type.String,
-            "code": QVariant.Type.String,
-            "libelle": QVariant.Type.String,
-            "surface_ha": QVariant.Type.Double,
-            "pourcent": QVariant.Type.Double,
-            "millesime_debut": QVariant.Type.Int,
-            "millesime_fin": QVariant.Type.Int,
-        }
+        origin = dict.fromkeys(("nomenclature", "code", "libelle"), text)
+        columns = {**origin, "surface_ha": real, "pourcent": real, **years}
         self._table(parameters, context, self.ORIGIN, rows, columns, results)
 
     def _log(self, feedback, source, report, totals, millesimes):

@@ -10,9 +10,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputVectorLayer,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProject,
     QgsVectorLayer,
 )
@@ -102,68 +99,37 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
         )
         self.addParameter(param)
         self.add(
-            QgsProcessingParameterEnum(
+            params.choice(
                 self.KINDS,
                 self.tr("Layer kinds to load (all when empty)"),
-                options=self.kind_labels(),
-                allowMultiple=True,
+                self.kind_labels(),
+                None,
+                multiple=True,
                 optional=True,
-            ),
-            self.tr("Restrict loading to some layer kinds; by default every kind found is loaded."),
+            )
         )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.PALETTE,
-                self.tr("Style"),
-                options=[
-                    self.tr("Couverture (official palette)"),
-                    self.tr("Usage (official palette)"),
-                ],
-                defaultValue=0,
-            ),
-            self.tr(
-                "Palette of the loaded layers in the map: couverture or usage codes, "
-                "official OCS GE colours."
-            ),
-        )
+        palettes = [self.tr("Couverture (official palette)"), self.tr("Usage (official palette)")]
+        self.add(params.choice(self.PALETTE, self.tr("Style"), palettes))
         self.add(params.replace_group(self.REPLACE_GROUP))
         self.add(
-            QgsProcessingParameterBoolean(
-                self.CHECK_CODES, self.tr("Check codes against the nomenclature"), defaultValue=True
-            ),
-            self.tr(
-                "Reads every code once and reports null codes and codes outside the OCS "
-                "GE nomenclature."
-            ),
-            advanced=True,
+            params.flag(
+                self.CHECK_CODES,
+                self.tr("Check codes against the nomenclature"),
+                True,
+                advanced=True,
+            )
         )
 
     def _add_outputs(self) -> None:
         self.add(
-            QgsProcessingParameterFile(
+            params.folder(
                 self.DATA_FOLDER,
                 self.tr("Folder for the extracted data (empty: beside the archive)"),
-                behavior=QgsProcessingParameterFile.Behavior.Folder,
-                optional=True,
-            ),
-            self.tr(
-                "The loaded layers read files that stay, so that a saved project opens "
-                "again after the cache is cleared: "
-                "the data of an archive is kept in this folder, by default beside the "
-                "archive in a folder named after it "
-                "(in the plugin's data folder when that place is read-only); copied "
-                "once, reused afterwards."
-            ),
-            advanced=True,
+                advanced=True,
+            )
         )
         self.add(
-            QgsProcessingParameterBoolean(
-                self.SUMMARY, self.tr("Report the surface per couverture class"), defaultValue=False
-            ),
-            self.tr(
-                "Adds the surface of each couverture code (hectares) to the report; "
-                "reads every geometry once."
-            ),
+            params.flag(self.SUMMARY, self.tr("Report the surface per couverture class"), False)
         )
         labels = self.kind_labels()
         for kind, output in self.OUTPUTS.items():

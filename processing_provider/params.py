@@ -17,14 +17,17 @@ from qgis.core import (
     QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -32,7 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..ocsge_plugin.computing.communes import commune_fields
-from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS
+from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS, Level
 from ..ocsge_plugin.core.definitions import METHODS as CORE_METHODS
 from ..ocsge_plugin.core.i18n import tr
 from ..ocsge_plugin.storage import files
@@ -44,26 +47,155 @@ DIALECTS = ("comma", "semicolon")
 __all__ = [
     "DIALECTS",
     "METHODS",
+    "POLYGONS",
+    "TABLES",
     "UNITS",
+    "choice",
     "commune_layer",
     "commune_table",
     "convention",
     "correspondence",
     "couverture_field",
+    "consumption_file",
     "coverage",
+    "csv_file",
     "database",
     "diagnostic_inputs",
+    "field",
+    "file",
+    "file_output",
+    "flag",
+    "folder",
+    "layer",
+    "layers",
+    "levels",
     "membership",
     "method",
     "output_folder",
+    "passage",
     "propose_beside_project",
     "proposed_folder",
     "published",
     "reduction_rate",
     "replace_group",
+    "sink",
+    "source",
+    "text",
+    "trajectory_convention",
     "unit",
     "usage_field",
+    "year",
 ]
+
+
+# The kinds of layers a source or a sink holds.
+POLYGONS = QgsProcessing.SourceType.TypeVectorPolygon
+TABLES = QgsProcessing.SourceType.TypeVector  # any vector layer, a table without geometry included
+
+
+# One factory a kind of parameter, so that an algorithm declares a parameter in one line (as QGIS's
+# own Python algorithms and QuickOSM do); its help comes with ``OcsgeAlgorithm.add``.
+def source(
+    name: str, label: str, kind=POLYGONS, optional: bool = False
+) -> QgsProcessingParameterFeatureSource:
+    """A layer the algorithm reads (polygons by default)."""
+    return QgsProcessingParameterFeatureSource(name, label, [kind], optional=optional)
+
+
+def sink(
+    name: str, label: str, kind=POLYGONS, optional: bool = False, by_default: bool = True
+) -> QgsProcessingParameterFeatureSink:
+    """A layer the algorithm writes (polygons by default); an optional one is written unless
+    the user unchecks it (``by_default``)."""
+    return QgsProcessingParameterFeatureSink(
+        name, label, kind, optional=optional, createByDefault=by_default
+    )
+
+
+def choice(
+    name: str, label: str, options: list[str], default=0, multiple=False, optional=False
+) -> QgsProcessingParameterEnum:
+    """One of ``options`` (labels, translated), the first by default; several when
+    ``multiple`` (``default``: a list of indexes)."""
+    return QgsProcessingParameterEnum(name, label, options, multiple, default, optional)
+
+
+def levels(name: str, label: str, keys, default=None, more: tuple[str, ...] = ()):
+    """Levels of territories (``keys``: ``definitions.Level`` values, in the parameter's
+    order; labels ``more`` after them): several, all but ``more`` by default; one when
+    ``default`` is an index."""
+    labels = {
+        Level.COMMUNE: tr("Commune"),
+        Level.EPCI: tr("EPCI"),
+        Level.SCOT: tr("SCoT"),
+        Level.DEPARTEMENT: tr("Département"),
+        Level.REGION: tr("Région"),
+    }
+    options = [labels[key] for key in keys] + list(more)
+    if default is not None:
+        return choice(name, label, options, default)
+    return choice(name, label, options, list(range(len(keys))), multiple=True)
+
+
+def field(name: str, label: str, parent: str, default=None, optional=False, multiple=False):
+    """A field of the layer parameter ``parent`` (several when ``multiple``)."""
+    any_kind = QgsProcessingParameterField.DataType.Any
+    return QgsProcessingParameterField(name, label, default, parent, any_kind, multiple, optional)
+
+
+def layer(name: str, label: str, optional: bool = False) -> QgsProcessingParameterVectorLayer:
+    """A polygon layer read as a whole (not a selection of its features)."""
+    return QgsProcessingParameterVectorLayer(name, label, [POLYGONS], optional=optional)
+
+
+def year(name: str, label: str) -> QgsProcessingParameterNumber:
+    """A year (1950 to 2100), optional."""
+    integer = QgsProcessingParameterNumber.Type.Integer
+    return QgsProcessingParameterNumber(
+        name, label, integer, optional=True, minValue=1950, maxValue=2100
+    )
+
+
+def layers(name: str, label: str, optional: bool = False) -> QgsProcessingParameterMultipleLayers:
+    """Several polygon layers."""
+    return QgsProcessingParameterMultipleLayers(name, label, POLYGONS, optional=optional)
+
+
+def flag(name: str, label: str, default: bool, advanced: bool = False, optional: bool = False):
+    """A check box, under Advanced parameters when ``advanced``."""
+    param = QgsProcessingParameterBoolean(name, label, defaultValue=default, optional=optional)
+    return _advanced(param, advanced)
+
+
+def text(name: str, label: str, default=None, optional: bool = False):
+    """A line of text."""
+    return QgsProcessingParameterString(name, label, defaultValue=default, optional=optional)
+
+
+def file(name: str, label: str, file_filter: str = "", optional: bool = True):
+    """A file the algorithm reads (of ``file_filter``'s kinds), optional by default."""
+    return QgsProcessingParameterFile(name, label, fileFilter=file_filter, optional=optional)
+
+
+def folder(name: str, label: str, advanced: bool = False) -> QgsProcessingParameterFile:
+    """An existing folder, optional (empty: the algorithm's own place)."""
+    folder_kind = QgsProcessingParameterFile.Behavior.Folder
+    param = QgsProcessingParameterFile(name, label, behavior=folder_kind, optional=True)
+    return _advanced(param, advanced)
+
+
+def file_output(name: str, label: str, file_filter: str) -> QgsProcessingParameterFileDestination:
+    """A file the algorithm writes, optional and asked for by default."""
+    return QgsProcessingParameterFileDestination(
+        name, label, file_filter, optional=True, createByDefault=True
+    )
+
+
+def _advanced(param: QgsProcessingParameterDefinition, advanced: bool = True):
+    """``param``, under Advanced parameters when ``advanced``."""
+    if advanced:
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return param
 
 
 def _choice(
@@ -149,37 +281,21 @@ def _helped(
 
 
 def couverture_field(name: str, parent: str) -> QgsProcessingParameterField:
-    return _helped(
-        QgsProcessingParameterField(
-            name,
-            tr("Couverture field"),
-            "code_cs",
-            parent,
-            QgsProcessingParameterField.DataType.Any,
-            optional=True,
-        ),
-        tr(
-            "Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as "
-            "ocsge:load names it; when absent, couverture is tried."
-        ),
+    """The couverture code's field of the layer ``parent``: code_cs by default."""
+    help_text = tr(
+        "Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as "
+        "ocsge:load names it; when absent, couverture is tried."
     )
+    return _helped(field(name, tr("Couverture field"), parent, "code_cs", True), help_text)
 
 
 def usage_field(name: str, parent: str) -> QgsProcessingParameterField:
-    return _helped(
-        QgsProcessingParameterField(
-            name,
-            tr("Usage field"),
-            "code_us",
-            parent,
-            QgsProcessingParameterField.DataType.Any,
-            optional=True,
-        ),
-        tr(
-            "Field holding the usage code (US1.1 …). Default code_us, as ocsge:load "
-            "names it; when absent, usage is tried."
-        ),
+    """The usage code's field of the layer ``parent``: code_us by default."""
+    help_text = tr(
+        "Field holding the usage code (US1.1 …). Default code_us, as ocsge:load "
+        "names it; when absent, usage is tried."
     )
+    return _helped(field(name, tr("Usage field"), parent, "code_us", True), help_text)
 
 
 def commune_table(name: str) -> QgsProcessingParameterFeatureSource:
@@ -271,6 +387,31 @@ def published(
     ]
 
 
+def consumption_file(name: str, optional: bool = False) -> QgsProcessingParameterFile:
+    """Cerema's commune file of NAF consumption (CSV, GeoPackage or Shapefile); each algorithm
+    gives its own help."""
+    file_filter = "CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)"
+    return file(name, tr("Consumption file (Cerema)"), file_filter, optional)
+
+
+def trajectory_convention(name: str) -> QgsProcessingParameterEnum:
+    """How the ZAN trajectory is computed (``consumption.CONSUMPTION_CONVENTIONS``): the law's
+    by default, or as the national table; each algorithm gives its own help."""
+    conventions = [tr("The law (default)"), tr("As the national « Trajectoires ZAN » table")]
+    return choice(name, tr("Convention of the trajectory"), conventions)
+
+
+def passage(name: str) -> QgsProcessingParameterFile:
+    """INSEE's table between two COG vintages (CSV), optional; each algorithm gives its own
+    help."""
+    return csv_file(name, tr("INSEE table de passage"))
+
+
+def csv_file(name: str, label: str) -> QgsProcessingParameterFile:
+    """A CSV file the algorithm reads, optional."""
+    return QgsProcessingParameterFile(name, label, extension="csv", optional=True)
+
+
 def reduction_rate(name: str) -> QgsProcessingParameterNumber:
     """The reduction of NAF consumption for 2021–2030 against 2011–2020, in %: 50 by default (the
     law's); each algorithm gives its own help."""
@@ -286,11 +427,7 @@ def reduction_rate(name: str) -> QgsProcessingParameterNumber:
 
 def coverage(name: str) -> QgsProcessingParameterBoolean:
     """Whether every polygon is read for the share covered by OCS GE (an advanced parameter)."""
-    param = QgsProcessingParameterBoolean(
-        name, tr("Compute the share covered by OCS GE"), defaultValue=True
-    )
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-    return param
+    return flag(name, tr("Compute the share covered by OCS GE"), True, advanced=True)
 
 
 def output_folder(name: str) -> QgsProcessingParameterFolderDestination:

@@ -12,8 +12,6 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
@@ -98,40 +96,16 @@ class PortraitAlgorithm(OcsgeAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         params.diagnostic_inputs(self, with_layers=False)  # SHARED, as ocsge:diagnostic has them
         self._add_territories()
+        background = self.tr("Background of the map (raster or WMS layer)")
+        self.add(QgsProcessingParameterRasterLayer(self.BACKGROUND, background, optional=True))
+        template = self.tr("Layout template (.qpt)")
         self.add(
-            QgsProcessingParameterRasterLayer(
-                self.BACKGROUND,
-                self.tr("Background of the map (raster or WMS layer)"),
-                optional=True,
-            ),
-            self.tr(
-                "A layer of the project drawn under the territory on the map page "
-                "(orthophoto, Plan IGN, a WMS or WMTS "
-                "layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: "
-                "no background, no network."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterFile(
-                self.TEMPLATE, self.tr("Layout template (.qpt)"), extension="qpt", optional=True
-            ),
-            self.tr(
-                "A template restyled in the layout designer (start from the layout this "
-                "algorithm adds to the project, Save as Template); empty: the default "
-                "template."
-            ),
+            QgsProcessingParameterFile(self.TEMPLATE, template, extension="qpt", optional=True)
         )
         self._add_consumption()
         self.add(params.replace_group(self.REPLACE_GROUP))
-        self.add(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Portrait (PDF)"), self.tr("PDF files (*.pdf)")
-            ),
-            self.tr(
-                "The report; the tables, charts and atlas layer go to the folder "
-                "<name>_donnees beside it."
-            ),
-        )
+        pdf = self.tr("PDF files (*.pdf)")
+        self.add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Portrait (PDF)"), pdf))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Number of pages")))
         self.addOutput(
             QgsProcessingOutputString(self.FOLDER, self.tr("Folder of the tables and charts"))
@@ -139,22 +113,8 @@ class PortraitAlgorithm(OcsgeAlgorithm):
 
     def _add_territories(self) -> None:
         """The level, the territories (a list to tick in the dialog) and the selection's."""
-        self.add(
-            QgsProcessingParameterEnum(
-                self.LEVEL,
-                self.tr("Level of the territories"),
-                options=[
-                    self.tr("Commune"),
-                    self.tr("EPCI"),
-                    self.tr("SCoT"),
-                    self.tr("Département"),
-                ],
-                defaultValue=1,
-            ),
-            self.tr(
-                "One section per territory of this level (EPCI and SCoT from the membership codes)."
-            ),
-        )
+        level = self.tr("Level of the territories")
+        self.add(params.levels(self.LEVEL, level, PORTRAIT_LEVELS, default=1))
         territories = QgsProcessingParameterString(
             self.TERRITORIES, self.tr("Territories"), optional=True
         )
@@ -169,90 +129,17 @@ class PortraitAlgorithm(OcsgeAlgorithm):
                 "EPCI…); none: every territory of the level."
             ),
         )
-        self.add(
-            QgsProcessingParameterBoolean(
-                self.SELECTED,
-                self.tr("Only the territories of the selected communes"),
-                defaultValue=False,
-                optional=True,
-            ),
-            self.tr(
-                "Portray only the communes selected on the map in the commune layer "
-                "(level Commune), or the territories "
-                "that hold one of them (EPCI, SCoT, département); added to the codes "
-                "above. The numbers are still "
-                "computed on every commune (rankings and comparisons)."
-            ),
-        )
+        selected = self.tr("Only the territories of the selected communes")
+        self.add(params.flag(self.SELECTED, selected, False, optional=True))
 
     def _add_consumption(self) -> None:
         """The consumption file and what its trajectory needs, and the model (page order)."""
-        self.add(
-            QgsProcessingParameterFile(
-                self.CONSOMMATION,
-                self.tr("Consumption file (Cerema)"),
-                fileFilter="CSV, GeoPackage, Shapefile (*.csv *.gpkg *.shp)",
-                optional=True,
-            ),
-            self.tr(
-                "Cerema's commune file « Consommation d'espaces naturels, agricoles et "
-                "forestiers », read as ocsge:consommation reads it (with the membership table "
-                "above). Given, the portrait adds the pages « Consommation d'espaces NAF » "
-                "(per year and destination since 2011, in hectares and in % of the area, "
-                "beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » "
-                "(consumption since 2021, its projection and the envelope)."
-            ),
-        )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.CONSO_CONVENTION,
-                self.tr("Convention of the trajectory"),
-                options=[
-                    self.tr("The law (default)"),
-                    self.tr("As the national « Trajectoires ZAN » table"),
-                ],
-                defaultValue=0,
-            ),
-            self.tr("As the parameter « Convention of the trajectory » of ocsge:consommation."),
-            advanced=True,
-        )
-        self.add(
-            params.reduction_rate(self.CONSO_RATE),
-            self.tr(
-                "The reduction of consumption for 2021–2030 against 2011–2020: 50 % by "
-                "article 194, I, 1° of loi n° 2021-1104."
-            ),
-            advanced=True,
-        )
-        self.add(
-            QgsProcessingParameterFile(
-                self.PASSAGE,
-                self.tr("INSEE table de passage"),
-                extension="csv",
-                optional=True,
-            ),
-            self.tr(
-                "INSEE's table between COG vintages, when the consumption file's communes "
-                "are older than the territories' (as in ocsge:consommation)."
-            ),
-            advanced=True,
-        )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.MODELE,
-                self.tr("Model"),
-                options=[self.tr("Portrait"), self.tr("Rapport triennal (art. R. 2231-1 CGCT)")],
-                defaultValue=0,
-            ),
-            self.tr(
-                "Portrait: the pages in the portrait's order. Rapport triennal: the pages in "
-                "the order of the rapport relatif à l'artificialisation des sols (article "
-                "R. 2231-1 of the code général des collectivités territoriales): cover, legal "
-                "frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and "
-                "impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty "
-                "comment box under each chart. It needs the consumption file."
-            ),
-        )
+        self.add(params.consumption_file(self.CONSOMMATION, optional=True))
+        self.add(params.trajectory_convention(self.CONSO_CONVENTION), advanced=True)
+        self.add(params.reduction_rate(self.CONSO_RATE), advanced=True)
+        self.add(params.passage(self.PASSAGE), advanced=True)
+        models = [self.tr("Portrait"), self.tr("Rapport triennal (art. R. 2231-1 CGCT)")]
+        self.add(params.choice(self.MODELE, self.tr("Model"), models))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         problem, parameters = check_deliveries(self, parameters, self.INPUT, context)

@@ -4,12 +4,6 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-)
-
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.pipelines import rollup as pipeline
@@ -43,60 +37,19 @@ class RollupAlgorithm(OcsgeAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(params.commune_table(self.INPUT))
         self.add(params.membership(self.MEMBERSHIP))
-        self.add(
-            QgsProcessingParameterEnum(
-                self.LEVELS,
-                self.tr("Levels"),
-                options=[
-                    self.tr("EPCI"),
-                    self.tr("SCoT"),
-                    self.tr("Département"),
-                    self.tr("Région"),
-                ],
-                allowMultiple=True,
-                defaultValue=[0, 1, 2, 3],
-            ),
-            self.tr("The higher levels to compute."),
+        self.add(params.levels(self.LEVELS, self.tr("Levels"), ROLLUP_LEVELS))
+        self.add(params.sink(self.OUTPUT_COMMUNE, self.tr("Communes with membership")))
+        labels = [self.tr("EPCI"), self.tr("SCoT"), self.tr("Départements"), self.tr("Régions")]
+        level_help = self.tr(
+            "One row per territory of this level and pair of millésimes, outline "
+            "= union of its communes."
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_COMMUNE,
-                self.tr("Communes with membership"),
-                QgsProcessing.SourceType.TypeVectorPolygon,
-            ),
-            self.tr(
-                "The commune rows with epci_code, departement_code, region_code and scot_code."
-            ),
-        )
-        labels = {
-            "epci": self.tr("EPCI"),
-            "scot": self.tr("SCoT"),
-            "departement": self.tr("Départements"),
-            "region": self.tr("Régions"),
-        }
-        for level, output in self.OUTPUTS.items():
-            self.add(
-                QgsProcessingParameterFeatureSink(
-                    output,
-                    labels[level],
-                    QgsProcessing.SourceType.TypeVectorPolygon,
-                    optional=True,
-                    createByDefault=True,
-                ),
-                self.tr(
-                    "One row per territory of this level and pair of millésimes, outline "
-                    "= union of its communes."
-                ),
-            )
+        for output, label in zip(self.OUTPUTS.values(), labels):  # in the order of OUTPUTS
+            self.add(params.sink(output, label, optional=True), level_help)
         self.add_report_output()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.required_source(
-            parameters,
-            self.INPUT,
-            context,
-            self.tr("No commune table. Expected the output of ocsge:aggregate on communes."),
-        )
+        source = self.required_source(parameters, self.INPUT, context)
         options = pipeline.RollupOptions(
             levels=[
                 ROLLUP_LEVELS[i] for i in self.parameterAsEnums(parameters, self.LEVELS, context)

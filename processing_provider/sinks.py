@@ -263,12 +263,12 @@ def write_table(
     return dest_id
 
 
-def write_through_sink(
-    alg, parameters, context, source, fields, fid, values, feedback, only=None
-) -> str | None:
-    """``classified.write_features`` into the algorithm's OUTPUT sink : the destination's id, or
-    None when canceled; a cancel or an error leaves no partial file and the previous file
-    untouched (``OutputSink``)."""
+def write_through_sink(alg, parameters, context, source, run, fid, values, only=None) -> str | None:
+    """``classified.write_features`` into the algorithm's OUTPUT sink, with the fields and the
+    progress steps of ``run`` (a classification or a comparison of ``pipelines.classify``): the
+    destination's id, or None when canceled; a cancel or an error leaves no partial file and the
+    previous file untouched (``OutputSink``)."""
+    fields, feedback = run.fields, run.steps
     output = alg.output_sink(
         parameters, alg.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
     )

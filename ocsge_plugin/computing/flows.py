@@ -71,7 +71,6 @@ __all__ = [
     "code_fields",
     "layer_departement",
     "layer_millesimes",
-    "pieces_from_artif_diff",
     "pieces_from_difference",
     "pieces_from_overlay",
     "resolve_millesimes",
@@ -181,37 +180,34 @@ def _check_projected(layer: QgsVectorLayer, report: FlowReport) -> None:
         report.messages.append(note)
 
 
+# The method each kind of difference layer decides artificialisation by.
+_DIFFERENCE_METHODS = {"difference": "matrice", "artif_diff": "ign"}
+
+
 def pieces_from_difference(
     layer: QgsVectorLayer,
     report: FlowReport | None = None,
     feedback: Any = None,
     flows_only: bool = False,
     convention: str = DEFAULT_CONVENTION,
+    kind: str = "difference",
 ) -> Iterator[ChangePiece]:
-    """Change pieces of IGN's DIFFERENCE layer (normalised or raw field names).
+    """Change pieces of a difference layer of ``kind``:
 
-    Imperméabilisation from the couverture, artificialisation from the décret's matrix, both by
-    ``rules.resolve`` under ``convention``. Rows whose status is indéterminé at a date (the
-    leaves under their codes disagree) are counted in ``report.undetermined_*`` and kept out.
+    - "difference", IGN's DIFFERENCE layer (normalised or raw field names): imperméabilisation
+      from the couverture, artificialisation from the décret's matrix, both by ``rules.resolve``
+      under ``convention``; rows whose status is indéterminé at a date (the leaves under their
+      codes disagree) are counted in ``report.undetermined_*`` and kept out;
+    - "artif_diff", IGN's artificialisation difference layer (``zan_evol_…``): its
+      ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it;
+      with 0, the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from
+      the couverture codes; rows whose flow cannot be told are counted in
+      ``report.undetermined_*``.
+
     ``flows_only`` skips pieces whose class changed without any flow (faster for aggregation).
     Raises FlowError (missing fields) at once, before any piece."""
-    report = _started(report, "difference", "matrice", convention)
-    return _checked_pieces(layer, "difference", report, feedback, flows_only)
-
-
-def pieces_from_artif_diff(
-    layer: QgsVectorLayer,
-    report: FlowReport | None = None,
-    feedback: Any = None,
-    flows_only: bool = False,
-    convention: str = DEFAULT_CONVENTION,
-) -> Iterator[ChangePiece]:
-    """Change pieces of IGN's artificialisation difference layer (``zan_evol_…``): its
-    ``artificialisation`` field (+1 / -1) is the artificialisation flow (statuses follow it; with
-    0, the ``artif_*`` fields are kept as given, -1 when absent); imperméabilisation from the
-    couverture codes. Rows whose flow cannot be told are counted in ``report.undetermined_*``."""
-    report = _started(report, "artif_diff", "ign", convention)
-    return _checked_pieces(layer, "artif_diff", report, feedback, flows_only)
+    report = _started(report, kind, _DIFFERENCE_METHODS[kind], convention)
+    return _checked_pieces(layer, kind, report, feedback, flows_only)
 
 
 def _started(report: FlowReport | None, source: str, method: str, convention: str) -> FlowReport:

@@ -5,12 +5,13 @@ asks QGIS whether the newer API is there, and uses it when it is (no deprecation
 
 from __future__ import annotations
 
-from qgis.core import QgsField, QgsRectangle
+from qgis.core import QgsField, QgsFields, QgsRectangle
 from qgis.PyQt.QtCore import QMetaType
 
 __all__ = [
     "change_item_fonts",
     "field",
+    "fields",
     "load_results",
     "model_parameter_source",
     "null_rectangle",
@@ -37,6 +38,15 @@ def field(name: str, kind, len: int = 0, prec: int = 0) -> QgsField:  # noqa: A0
     if _METATYPE:
         return QgsField(name, QMetaType.Type(int(kind)), len=len, prec=prec)
     return QgsField(name, kind, len=len, prec=prec)
+
+
+def fields(*specs: tuple) -> QgsFields:
+    """The ``QgsFields`` of ``specs``, each ``(name, kind)``, ``(name, kind, len)`` or ``(name,
+    kind, len, prec)`` as ``field`` takes them, in order."""
+    out = QgsFields()
+    for spec in specs:
+        out.append(field(*spec))
+    return out
 
 
 def null_rectangle() -> QgsRectangle:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from processing.gui.wrappers import WidgetWrapper
 from qgis.core import QgsSettings
-from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from ..core.i18n import tr
+from .wrappers import DialogWidgetWrapper
 
 __all__ = [
     "DeliveriesWidget",
@@ -126,16 +125,9 @@ class DeliveriesWidget(QWidget):
             event.acceptProposedAction()
 
 
-class DeliveriesWidgetWrapper(WidgetWrapper):
+class DeliveriesWidgetWrapper(DialogWidgetWrapper):
     """The deliveries widget in the algorithm dialog and the batch table; in the modeler, QGIS's
     own."""
-
-    def __new__(cls, param, dialog, row=0, col=0, **kwargs):
-        if dialog.__class__.__name__ == "ModelerParametersDialog":
-            return QgsGui.processingGuiRegistry().createModelerParameterWidget(
-                dialog.model, dialog.childId, param, dialog.context
-            )
-        return super().__new__(cls)
 
     def createWidget(self):  # noqa: N802
         widget = DeliveriesWidget()

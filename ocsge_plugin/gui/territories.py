@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 import pandas as pd
-from processing.gui.wrappers import DIALOG_STANDARD, WidgetWrapper
+from processing.gui.wrappers import DIALOG_STANDARD
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessingContext,
@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProperty,
     QgsVectorLayer,
 )
-from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QLabel,
@@ -40,6 +39,7 @@ from ..computing.communes import (
 from ..core.definitions import LEVELS
 from ..core.errors import OcsgeError
 from ..core.i18n import plural, tr
+from .wrappers import DialogWidgetWrapper
 
 __all__ = [
     "TerritoriesWidget",
@@ -226,16 +226,9 @@ def _membership(path: str) -> Membership | None:
     return _READ[key]
 
 
-class TerritoriesWidgetWrapper(WidgetWrapper):
+class TerritoriesWidgetWrapper(DialogWidgetWrapper):
     """The territories widget in the algorithm dialog (the line alone in the batch table); in the
     modeler, QGIS's own."""
-
-    def __new__(cls, param, dialog, row=0, col=0, **kwargs):
-        if dialog.__class__.__name__ == "ModelerParametersDialog":
-            return QgsGui.processingGuiRegistry().createModelerParameterWidget(
-                dialog.model, dialog.childId, param, dialog.context
-            )
-        return super().__new__(cls)
 
     def createWidget(self):  # noqa: N802
         widget = TerritoriesWidget(with_list=self.dialogType == DIALOG_STANDARD)

@@ -13,10 +13,13 @@ from qgis.core import (
     QgsFields,
     QgsLayoutFrame,
     QgsLayoutItemAttributeTable,
+    QgsLayoutItemPage,
     QgsLayoutMultiFrame,
+    QgsLayoutObject,
     QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsLayoutTableStyle,
+    QgsProperty,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
@@ -31,7 +34,9 @@ __all__ = [
     "LAYER_NAME",
     "TABLE",
     "add_frame",
+    "add_page",
     "bind",
+    "exclude_when",
     "fields",
     "make",
     "narrow",
@@ -188,3 +193,24 @@ def bind(layout, lines: QgsVectorLayer) -> None:
         table.setColumns(columns)
         table.setSortColumns(order)
         table.refreshAttributes()
+
+
+def add_page(layout, size, at: int | None = None) -> QgsLayoutItemPage:
+    """A new page of ``size`` (a ``QgsLayoutSize``) in ``layout``: inserted at index ``at``, else
+    added at the end."""
+    page = QgsLayoutItemPage(layout)
+    page.setPageSize(size)
+    if at is None:
+        layout.pageCollection().addPage(page)
+    else:
+        layout.pageCollection().insertPage(page, at)
+    return page
+
+
+def exclude_when(item, expression: str) -> None:
+    """Leave ``item`` (a page or an item) out of the export for the atlas features where
+    ``expression`` is true."""
+    item.dataDefinedProperties().setProperty(
+        QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+        QgsProperty.fromExpression(expression),
+    )

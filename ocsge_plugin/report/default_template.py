@@ -13,7 +13,6 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
-    QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
@@ -389,10 +388,7 @@ def _consumption_note(page: Page, key: str, rect: tuple) -> None:
 
 
 def _exclude_without_consumption(page: Page) -> None:
-    page.layout.pageCollection().page(page.index).dataDefinedProperties().setProperty(
-        QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
-        QgsProperty.fromExpression(NO_CONSUMPTION),
-    )
+    blocks.exclude_when(page.layout.pageCollection().page(page.index), NO_CONSUMPTION)
 
 
 def _consumption_page(page: Page) -> None:
@@ -538,15 +534,11 @@ def default_layout(project, model: str = "portrait") -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName("Portrait de territoire")
-    collection = layout.pageCollection()
-    collection.page(0).setPageSize(
-        QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
-    )
+    size = QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+    layout.pageCollection().page(0).setPageSize(size)
     for _ in pages[1:]:
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
-        collection.addPage(page)
-    collection.reflow()
+        blocks.add_page(layout, size)
+    layout.pageCollection().reflow()
     for index, name in enumerate(pages):
         BUILDERS[name](Page(layout, name, index, model))
     return layout

@@ -20,7 +20,6 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
-    QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
@@ -30,7 +29,6 @@ from qgis.core import (
     QgsLegendStyle,
     QgsPathResolver,
     QgsPrintLayout,
-    QgsProperty,
     QgsReadWriteContext,
     QgsRectangle,
 )
@@ -109,15 +107,10 @@ def repeat_communes_page(layout, pages: int) -> None:
     index = collection.pageNumberForPoint(frame.pos())
     source = collection.page(index)
     items = [i for i in layout.items() if isinstance(i, _ITEM_TYPES) and i.page() == index]
-    exclude = QgsProperty.fromExpression('coalesce("nb_communes", 0) = 0')
-    source.dataDefinedProperties().setProperty(
-        QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, exclude
-    )
+    blocks.exclude_when(source, 'coalesce("nb_communes", 0) = 0')
     for part in range(2, pages + 1):
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize(source.pageSize())
         at = index + part - 1
-        collection.insertPage(page, at)
+        blocks.add_page(layout, source.pageSize(), at)
         document = QDomDocument()
         root = document.createElement("items")
         for item in items:

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable
 from urllib.parse import quote
 
 from ..core import settings
@@ -363,7 +362,7 @@ class Catalogue:
         departement: str,
         fmt: str | None = None,
         products: Iterable[str] = PRODUCTS,
-        progress: Callable[[float], None] | None = None,
+        progress: network.Progress = None,
     ) -> list[Delivery]:
         """Every delivery IGN offers for a département, sorted by kind then millésimes."""
         zone_term = zone(departement)
@@ -386,7 +385,7 @@ class Catalogue:
         self,
         delivery: Delivery,
         folder: str | Path | None = None,
-        progress: Callable[[float], None] | None = None,
+        progress: network.Progress = None,
     ) -> tuple[Path, bool]:
         """Download a delivery's archive into ``folder`` (default: the cache), reusing the same
         edition already there. Returns (archive path, reused)."""

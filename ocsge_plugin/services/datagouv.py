@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from ..core import settings
@@ -366,7 +366,7 @@ class DataGouv:
         self,
         resource: Resource,
         folder: str | Path | None = None,
-        progress: Callable[[float], None] | None = None,
+        progress: network.Progress = None,
     ) -> tuple[Path, bool]:
         """Download a resource into ``folder`` (default: the cache), reusing an identical earlier
         download; never more than its declared ``filesize`` and a margin (network.Budget).

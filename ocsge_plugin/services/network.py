@@ -34,7 +34,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO, Callable, Optional
 from urllib.parse import urlencode, urlsplit
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager
@@ -52,6 +52,7 @@ __all__ = [
     "Canceled",
     "Client",
     "NetworkError",
+    "Progress",
     "check_url",
     "retry_delay",
     "should_retry",
@@ -149,6 +150,8 @@ def _host(url: str) -> str:
 
 
 WEB_SCHEMES = ("http", "https")
+# Told the percentage done of a download (0 to 100); None: nobody is told.
+Progress = Optional[Callable[[float], None]]
 
 
 def check_url(url: str) -> str:
@@ -399,7 +402,7 @@ class Client:
         self,
         url: str,
         target: str | Path,
-        progress: Callable[[float], None] | None = None,
+        progress: Progress = None,
         declared: int | None = None,
     ) -> Path:
         """Download ``url`` to ``target`` (a path the caller built with ``files.safe_join``): all
@@ -438,7 +441,7 @@ class Client:
         url: str,
         target: str | Path,
         stamp: str = "",
-        progress: Callable[[float], None] | None = None,
+        progress: Progress = None,
         declared: int | None = None,
     ) -> tuple[Path, bool]:
         """Download unless ``target`` is already there with the same ``stamp`` (a version: date,
@@ -583,7 +586,7 @@ class Client:
         self,
         url: str,
         sink: BinaryIO | None,
-        progress: Callable[[float], None] | None,
+        progress: Progress,
         accept: str,
         budget: Budget | None = None,
     ) -> Response:
