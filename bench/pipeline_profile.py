@@ -52,7 +52,7 @@ def main(out_folder: str, profile_out: str, deliveries: list[str], classify: boo
         "CODE_FIELD": "code",
         "NAME_FIELD": "nom",
         "MEMBERSHIP": str(DATA / "appartenance-communes-32.csv"),
-        "METHOD": 2,
+        "METHOD": int(os.environ.get("METHOD", "2")),  # 3: matrice + seuils
         "UNIT": 1,
         "COVERAGE": False,
         "SIMPLIFY": False,
