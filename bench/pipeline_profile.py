@@ -5,6 +5,8 @@ pipeline 1 (ocsge:diagnostic, matrix, flows from the difference layer, no covera
 Usage: /usr/bin/python3 bench/pipeline_profile.py OUT_FOLDER PROFILE.txt DELIVERY [DELIVERY ...]
        /usr/bin/python3 bench/pipeline_profile.py --classify OUT.gpkg PROFILE.txt
        OCCUPATION_SOL.gpkg
+METHOD=3 in the environment: ocsge:diagnostic by matrice + seuils (with two deliveries and no
+difference layer: the overlay with the thresholds of both millésimes, the full recompute).
 Prints (and writes to PROFILE.txt) the functions by cumulative and by own time.
 """
 
@@ -52,7 +54,7 @@ def main(out_folder: str, profile_out: str, deliveries: list[str], classify: boo
         "CODE_FIELD": "code",
         "NAME_FIELD": "nom",
         "MEMBERSHIP": str(DATA / "appartenance-communes-32.csv"),
-        "METHOD": 2,
+        "METHOD": int(os.environ.get("METHOD", "2")),  # 3: matrice + seuils
         "UNIT": 1,
         "COVERAGE": False,
         "SIMPLIFY": False,

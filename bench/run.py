@@ -7,14 +7,20 @@ For every size: generate once (seeded, cached in .build/bench/gers-<N>-v32/), th
 /usr/bin/time -v (wall clock, peak RSS), each in its own process, every run but the native chain
 ``--rounds`` times in turn (default 3; median wall time, highest peak memory):
 
-- read_qgis / read_ogr: every feature (geometry + code fields) of the pipeline's three inputs
-  (two OCCUPATION_SOL + DIFFERENCE), through the QGIS provider / OGR (bench/read_floor.py);
-  read_qgis_one: one millésime, the floor of the thresholds;
+- the floors (bench/read_floor.py, QGIS's own GDAL): read_arrow / read_arrow_two /
+  read_arrow_one, GDAL's Arrow stream of the three inputs (two OCCUPATION_SOL + DIFFERENCE), of
+  the two millésimes, of one (WKB + code fields, nothing computed: the floor of a pipeline that
+  reads); copy_one, GDAL's copy of the fin millésime into a new GeoPackage with the plugin's
+  creation options and spatial index (the floor of ocsge:classify, which writes the layer whole),
+  copy_one_noindex the same without the index (what the index costs);
+- extra columns, not floors: read_qgis / read_ogr(_two, _one), a Python loop over the features
+  measuring each polygon's area, through the QGIS provider / OGR;
 - p1: `ocsge:diagnostic` on the two occupation deliveries + the difference delivery, matrix, no
   coverage (stocks of both millésimes, flows from the difference layer, aggregation by commune,
   roll-up, export of the published tables in m²), one qgis_process invocation;
 - p1_coverage: the same with the covered share computed;
 - p2: the same without the difference delivery (flows by overlay of the two millésimes);
+- p2_seuils: p2 with matrice + seuils (the full recompute: the thresholds of both millésimes);
 - p3: `ocsge:classify` matrice + seuils on the fin millésime, written to a GeoPackage;
 - native: bench/native_chain.py (native:intersection → fieldcalculator → statisticsbycategories),
   skipped when the power law fitted on the smaller sizes projects it over 10 minutes;
@@ -64,6 +70,11 @@ from common import (  # noqa: E402 - what bench/postgis.py and bench/consumption
 
 NATIVE_LIMIT_S = 10 * 60
 RUNS = (
+    "read_arrow",
+    "read_arrow_two",
+    "read_arrow_one",
+    "copy_one",
+    "copy_one_noindex",
     "read_qgis",
     "read_ogr",
     "read_ogr_two",
@@ -72,24 +83,31 @@ RUNS = (
     "p1",
     "p1_coverage",
     "p2",
+    "p2_seuils",
     "p3",
     "native",
 )
 LABELS = {
-    "read_qgis": "read floor, QGIS provider (3 layers)",
-    "read_ogr": "read floor, OGR (3 layers)",
-    "read_ogr_two": "read floor, OGR (2 millésimes)",
-    "read_qgis_one": "read floor, QGIS provider (1 millésime)",
-    "read_ogr_one": "read floor, OGR (1 millésime)",
+    "read_arrow": "floor: Arrow read (3 layers)",
+    "read_arrow_two": "floor: Arrow read (2 millésimes)",
+    "read_arrow_one": "floor: Arrow read (1 millésime)",
+    "copy_one": "floor: GDAL copy of 1 millésime, spatial index",
+    "copy_one_noindex": "GDAL copy of 1 millésime, no spatial index",
+    "read_qgis": "extra: QGIS provider loop + area (3 layers)",
+    "read_ogr": "extra: OGR loop + GetArea (3 layers)",
+    "read_ogr_two": "extra: OGR loop + GetArea (2 millésimes)",
+    "read_qgis_one": "extra: QGIS provider loop + area (1 millésime)",
+    "read_ogr_one": "extra: OGR loop + GetArea (1 millésime)",
     "p1": "pipeline 1: diagnostic, DIFF flows, no coverage",
     "p1_coverage": "pipeline 1 with coverage",
     "p2": "pipeline 2: diagnostic, flows by overlay",
+    "p2_seuils": "pipeline 2 with matrice + seuils (full recompute)",
     "p3": "pipeline 3: classify matrice + seuils (1 millésime)",
     "native": "native QGIS chain",
 }
 
 
-def diagnostic(deliveries: list[str], out: Path, coverage: bool) -> list[str]:
+def diagnostic(deliveries: list[str], out: Path, coverage: bool, method: int = 2) -> list[str]:
     shutil.rmtree(out, ignore_errors=True)
     return qgis_process(
         "ocsge:diagnostic",
@@ -99,7 +117,7 @@ def diagnostic(deliveries: list[str], out: Path, coverage: bool) -> list[str]:
             "CODE_FIELD=code",
             "NAME_FIELD=nom",
             f"MEMBERSHIP={MEMBERSHIP}",
-            "METHOD=2",
+            f"METHOD={method}",  # 2: matrice, 3: matrice + seuils
             "UNIT=1",
             f"COVERAGE={str(coverage).lower()}",
             "SIMPLIFY=false",
@@ -230,8 +248,14 @@ def bench_size(size: int, profile: bool, skip_native: bool, rounds: int = 1) -> 
         )
 
     floor = [PYTHON, str(BENCH / "read_floor.py")]
+    copied = outs / "copy.gpkg"
     runs: dict = alternated(
         {
+            "read_arrow": lambda: [*floor, "arrow", *three],
+            "read_arrow_two": lambda: [*floor, "arrow", *three[:2]],
+            "read_arrow_one": lambda: [*floor, "arrow", found["occ_fin"]],
+            "copy_one": lambda: [*floor, "copy", str(copied), found["occ_fin"]],
+            "copy_one_noindex": lambda: [*floor, "copy-noindex", str(copied), found["occ_fin"]],
             "read_qgis": lambda: [*floor, "qgis", *three],
             "read_ogr": lambda: [*floor, "ogr", *three],
             "read_ogr_two": lambda: [*floor, "ogr", *three[:2]],
@@ -240,6 +264,7 @@ def bench_size(size: int, profile: bool, skip_native: bool, rounds: int = 1) -> 
             "p1": lambda: diagnostic(p1_deliveries, outs / "p1", False),
             "p1_coverage": lambda: diagnostic(p1_deliveries, outs / "p1_coverage", True),
             "p2": lambda: diagnostic(p1_deliveries[:2], outs / "p2", False),
+            "p2_seuils": lambda: diagnostic(p1_deliveries[:2], outs / "p2_seuils", False, 3),
             "p3": p3,
         },
         logs,
@@ -356,6 +381,12 @@ def fr_rounds(a: dict | None, b: dict | None) -> str:
     return f"{text} ({min(each):.2f}–{max(each):.2f})" if len(each) > 1 else text
 
 
+def short(name: str) -> str:
+    """A run's label before its colon (« pipeline 2 »), a floor's whole label."""
+    label = LABELS[name]
+    return label if label.startswith(("floor", "extra")) else label.split(":")[0]
+
+
 def rounds_text(results: list[dict]) -> str:
     counts = sorted({r.get("rounds", 1) for r in results})
     return " or ".join(map(str, counts)) if counts else "1"
@@ -389,6 +420,15 @@ def render(results: list[dict]) -> str:
         "memory the highest of the rounds, a ratio the ratio of the medians with the "
         "range of the round-by-round",
         "ratios in brackets; each ratio's floor ran in the same rounds as its pipeline.",
+        "A ratio's floor is the floor of its kind (`bench/read_floor.py`, QGIS's own GDAL): a "
+        "pipeline that reads",
+        "is divided by GDAL's Arrow read of the same layers (WKB + code fields, nothing "
+        "computed, the reader the plugin",
+        "uses); `ocsge:classify`, which writes the whole layer, by GDAL's copy of that layer "
+        "with the same creation",
+        "options (spatial index included). The Python loops over the features (OGR, QGIS "
+        "provider) measure each",
+        "polygon's area: they are extra columns, not floors (the loop is most of their time).",
         "",
     ]
     machine = results[0].get("machine", "") if results else ""
@@ -419,41 +459,27 @@ def render(results: list[dict]) -> str:
     def row(label, bar, values):
         lines.append(f"| {label} | {bar} | " + " | ".join(values) + " |")
 
-    row(
-        "pipeline 1 ÷ read floor (QGIS provider)",
-        "≤ 1",
-        [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_qgis")) for r in results],
+    def ratios(label, bar, run, floor):
+        row(label, bar, [fr_rounds(r["runs"].get(run), r["runs"].get(floor)) for r in results])
+
+    ratios("pipeline 1 ÷ Arrow floor (3 layers)", "–", "p1", "read_arrow")
+    ratios("pipeline 1 with coverage ÷ Arrow floor (3 layers)", "–", "p1_coverage", "read_arrow")
+    ratios(
+        "pipeline 2 (overlay, matrice) ÷ Arrow floor (2 millésimes)", "≤ 6", "p2", "read_arrow_two"
     )
-    row(
-        "pipeline 1 ÷ read floor (OGR)",
-        "–",
-        [fr_rounds(r["runs"].get("p1"), r["runs"].get("read_ogr")) for r in results],
+    ratios(
+        "pipeline 2 with matrice + seuils ÷ Arrow floor (2 millésimes)",
+        "≤ 20",
+        "p2_seuils",
+        "read_arrow_two",
     )
-    row(
-        "pipeline 1 with coverage ÷ read floor (QGIS)",
-        "–",
-        [fr_rounds(r["runs"].get("p1_coverage"), r["runs"].get("read_qgis")) for r in results],
-    )
-    row(
-        "pipeline 2 (overlay) ÷ read floor of both millésimes (OGR)",
-        "≤ 2",
-        [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_ogr_two")) for r in results],
-    )
-    row(
-        "pipeline 2 (overlay) ÷ read floor (QGIS)",
-        "–",
-        [fr_rounds(r["runs"].get("p2"), r["runs"].get("read_qgis")) for r in results],
-    )
-    row(
-        "pipeline 3 (seuils) ÷ read floor of that millésime (OGR)",
-        "≤ 2",
-        [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_ogr_one")) for r in results],
-    )
-    row(
-        "pipeline 3 (seuils) ÷ read floor of that millésime (QGIS)",
-        "–",
-        [fr_rounds(r["runs"].get("p3"), r["runs"].get("read_qgis_one")) for r in results],
-    )
+    ratios("pipeline 3 (classify, seuils) ÷ copy floor (1 millésime)", "≤ 1.3", "p3", "copy_one")
+    ratios("pipeline 3 ÷ Arrow floor (1 millésime)", "–", "p3", "read_arrow_one")
+    ratios("copy floor ÷ its copy without spatial index", "–", "copy_one", "copy_one_noindex")
+    ratios("extra: pipeline 1 ÷ QGIS provider loop (3 layers)", "–", "p1", "read_qgis")
+    ratios("extra: pipeline 2 ÷ OGR loop (2 millésimes)", "–", "p2", "read_ogr_two")
+    ratios("extra: pipeline 3 ÷ OGR loop (1 millésime)", "–", "p3", "read_ogr_one")
+    ratios("extra: OGR loop ÷ Arrow floor (2 millésimes)", "–", "read_ogr_two", "read_arrow_two")
     row(
         "native chain ÷ pipeline 1",
         "–",
@@ -461,6 +487,11 @@ def render(results: list[dict]) -> str:
     )
     row("pipeline 1 peak memory", "< 1 GB", [fmt_mb(r["runs"].get("p1")) for r in results])
     row("pipeline 2 peak memory", "–", [fmt_mb(r["runs"].get("p2")) for r in results])
+    row(
+        "pipeline 2 with seuils peak memory",
+        "≤ 1 GB",
+        [fmt_mb(r["runs"].get("p2_seuils")) for r in results],
+    )
     row("pipeline 3 peak memory", "≤ 1 GB", [fmt_mb(r["runs"].get("p3")) for r in results])
     if 200000 in by_size and 1000000 in by_size:
         big, mid = by_size[1000000]["runs"], by_size[200000]["runs"]
@@ -479,8 +510,8 @@ def render(results: list[dict]) -> str:
             f"1,000,000 not measured yet. Growth {b['size']:,} ÷ {a['size']:,} "
             f"(×{b['size'] / a['size']:.0f} polygons): "
             + ", ".join(
-                f"{LABELS[n].split(':')[0]} ×{fr(ratio(b['runs'].get(n), a['runs'].get(n)), 1)}"
-                for n in ("read_qgis", "p1", "p2", "p3", "native")
+                f"{short(n)} ×{fr(ratio(b['runs'].get(n), a['runs'].get(n)), 1)}"
+                for n in ("read_arrow", "p1", "p2", "p2_seuils", "p3", "native")
             )
             + ".",
         ]
@@ -528,7 +559,7 @@ def render(results: list[dict]) -> str:
             elif strict == 0:
                 verdict += ", all within relative 1e-6"
             lines.append(
-                f"- {r['size']:,}, {LABELS[name].split(':')[0]}: {a['compared']} values "
+                f"- {r['size']:,}, {short(name)}: {a['compared']} values "
                 f"over {a['communes']} communes, {verdict}; "
                 f"max relative difference {a['max_rel']:.1e}, max absolute "
                 f"{a['max_abs_m2']:.1e} m²; début stock mismatches: "

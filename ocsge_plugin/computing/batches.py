@@ -723,7 +723,7 @@ def wkb_blobs(column: Any) -> list:
     one of bytes without a masked value (OGR's Arrow reading of a GeoPackage), else blob by blob."""
     if isinstance(column, np.ndarray) and not np.ma.getmaskarray(column).any():
         items = np.ma.getdata(column).tolist()
-        if all(type(blob) is bytes for blob in items):  # noqa: E721 (the common case, fast)
+        if set(map(type, items)) <= {bytes}:  # the common case, checked at C speed
             return items
     return [wkb_bytes(blob) for blob in column]
 

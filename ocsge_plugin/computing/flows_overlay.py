@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -52,7 +52,13 @@ from .pieces import UNDETERMINED, ChangePiece, FlowReport, OnlyPart
 from .progress import ScaledFeedback, StepProgress
 from .wkb import canonical_key, wkb_area_bbox
 
-__all__ = ["SLIVER_M2", "pieces_from_overlay", "resolve_overlay_method"]
+__all__ = [
+    "SLIVER_M2",
+    "Seuils",
+    "classified_seuils",
+    "pieces_from_overlay",
+    "resolve_overlay_method",
+]
 
 SLIVER_M2 = (
     0.01  # parts present in one millésime only, smaller than this (rounding), are not reported
@@ -227,29 +233,42 @@ def resolve_overlay_method(
     return "ign" if both else "matrice_seuils"
 
 
-def _seuils(
-    layer: QgsVectorLayer,
-    fields: dict[str, str],
-    feedback: Any,
-    convention: str = DEFAULT_CONVENTION,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Artificialisation after the seuils, (sorted feature ids, 1 / 0 / -1), by
-    ``classify.classify_layer``
-    (the code of ``ocsge:classify``: matrix, then the thresholds over the whole millésime)."""
-    try:
+#: ``seuils(layer, cs_field, us_field, feedback) -> (sorted feature ids, artif)``: the matrix +
+#: thresholds of a whole millésime, handed in by a run that also needs them for its stocks (computed
+#: once per layer); :func:`classified_seuils` without one.
+Seuils = Callable[[QgsVectorLayer, str, str, Any], tuple[np.ndarray, np.ndarray]]
+
+
+def classified_seuils(convention: str = DEFAULT_CONVENTION) -> Seuils:
+    """A ``Seuils`` that runs ``classify.classify_layer`` (the code of ``ocsge:classify``: matrix,
+    then the thresholds over the whole millésime) on each call: (sorted feature ids, 1 / 0 / -1)."""
+
+    def run(layer, cs_field: str, us_field: str, feedback: Any):
         result = classify.classify_layer(
             layer,
             "matrice_seuils",
-            cs_field=fields["code_cs"],
-            us_field=fields["code_us"],
+            cs_field=cs_field,
+            us_field=us_field,
             feedback=feedback,
             convention=convention,
         )
+        order = np.argsort(result.fid, kind="stable")
+        return result.fid[order], result.artif[order]
+
+    return run
+
+
+def _seuils(
+    layer: QgsVectorLayer, fields: dict[str, str], feedback: Any, seuils: Seuils
+) -> tuple[np.ndarray, np.ndarray]:
+    """Artificialisation after the seuils, (sorted feature ids, 1 / 0 / -1) + a sentinel (a search
+    always lands on an element)."""
+    try:
+        fid, artif = seuils(layer, fields["code_cs"], fields["code_us"], feedback)
     except classify.ClassifyError as error:
         raise FlowError(f"{layer.name()}: {error}") from None
-    fid, artif = np.asarray(result.fid, np.int64), np.asarray(result.artif, np.int64)
-    order = np.argsort(fid, kind="stable")  # + a sentinel: a search always lands on an element
-    return np.append(fid[order], np.iinfo(np.int64).max), np.append(artif[order], UNDETERMINED)
+    fid, artif = np.asarray(fid, np.int64), np.asarray(artif, np.int64)
+    return np.append(fid, np.iinfo(np.int64).max), np.append(artif, UNDETERMINED)
 
 
 def _overlay_fields(layer: QgsVectorLayer, method: str, convention: str = "") -> dict[str, str]:
@@ -289,6 +308,7 @@ def pieces_from_overlay(
     feedback: Any = None,
     flows_only: bool = False,
     convention: str = DEFAULT_CONVENTION,
+    seuils: Seuils | None = None,
 ) -> Iterator[ChangePiece]:
     """Change pieces from the overlay of two millésimes (occupation du sol, or IGN
     artificialisation layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign'
@@ -301,7 +321,8 @@ def pieces_from_overlay(
     ``only_*_area``. When the CRS differ, the smaller layer (fewer features) is reprojected to
     the other's CRS. ``report.stock`` receives each date's artif / imper stock (m², same
     statuses, in the CRS of the pieces; not with ``flows_only``). Raises FlowError (départements,
-    CRS, fields, method) at once, before any piece."""
+    CRS, fields, method) at once, before any piece. ``seuils``: the matrix + thresholds of a
+    layer (``Seuils``) when the caller shares them with its stocks, else computed here."""
     report = report if report is not None else FlowReport()
     try:
         method = (
@@ -318,13 +339,14 @@ def pieces_from_overlay(
     )
     report.messages.extend(check_pair(layer_debut, layer_fin))
     fields = [_overlay_fields(layer, method, convention) for layer in (layer_debut, layer_fin)]
-    return _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
+    seuils = seuils or classified_seuils(report.convention)
+    return _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only, seuils)
 
 
 def _overlay(
-    layer_debut, layer_fin, fields, method, report, feedback, flows_only
+    layer_debut, layer_fin, fields, method, report, feedback, flows_only, seuils
 ) -> Iterator[ChangePiece]:
-    run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, flows_only)
+    run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, flows_only, seuils)
     rest_fin = yield from run.identical()
     rest_debut = yield from run.canonical(rest_fin)
     yield from run.overlay(rest_debut, rest_fin)
@@ -344,6 +366,7 @@ class _OverlayRun:
         report: FlowReport,
         feedback: Any,
         flows_only: bool,
+        seuils_of: Seuils,
     ) -> None:
         self.report, self.feedback, self.flows_only = report, feedback, flows_only
         self.table = isinstance(report.convention, Correspondence)
@@ -357,7 +380,7 @@ class _OverlayRun:
                     if feedback is not None
                     else None
                 )
-                seuils[index] = _seuils(layer, fields[index], sub, report.convention)
+                seuils[index] = _seuils(layer, fields[index], sub, seuils_of)
             start = 50.0
         self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0], not flows_only)
         self.fin = fin = _Side(layer_fin, fields[1], codes, seuils[1], not flows_only)

@@ -19,6 +19,7 @@ from ..computing.batches import Step
 from ..computing.classes import to_long
 from ..computing.communes import commune_fields
 from ..computing.correspondence_check import unmapped_codes
+from ..computing.flows_overlay import Seuils, classified_seuils
 from ..computing.pieces import FlowReport
 from ..computing.placement import TerritorySet
 from ..computing.sources import Source, resolve_stock_method, sources_from_layers
@@ -187,14 +188,15 @@ def _aggregate_sources(
     if feedback is not None:
         for source in chosen:
             feedback.pushInfo(tr("Using {title}").format(title=source.title))
+    seuils = shared_seuils(convention)  # each layer's thresholds once, for stocks and overlay
     result = territories.aggregate(
         territory_set,
         chosen,
         method,
         coverage,
         feedback,
-        overlay=overlay_flows(method, convention) if overlay else None,
-        thresholds=thresholds(convention),
+        overlay=overlay_flows(method, convention, seuils) if overlay else None,
+        thresholds=thresholds(convention, seuils),
         convention=convention,
     )
     result.convention = convention
@@ -306,8 +308,24 @@ def table_entry(result: territories.AggregateResult) -> dict:
     return {"correspondance": found} if found is not None else {}
 
 
+def shared_seuils(convention: str = DEFAULT_CONVENTION) -> Seuils:
+    """A ``Seuils`` that classifies each layer (matrix + thresholds, ``classify.classify_layer``)
+    once and hands the same answer to every later call: a run whose stocks and overlay both need
+    the thresholds of a millésime computes them once (they are the longest part of the run)."""
+    classified = classified_seuils(convention)
+    done: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+    def run(layer: QgsVectorLayer, cs_field: str, us_field: str, feedback: Any):
+        key = (layer.id(), layer.source(), layer.subsetString(), cs_field, us_field)
+        if key not in done:
+            done[key] = classified(layer, cs_field, us_field, feedback)
+        return done[key]
+
+    return run
+
+
 def overlay_flows(
-    method: str, convention: str = DEFAULT_CONVENTION
+    method: str, convention: str = DEFAULT_CONVENTION, seuils: Seuils | None = None
 ) -> Callable[..., Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]]:
     """An ``overlay`` for ``territories.aggregate``: the change pieces of two stock layers from
     their overlay, by the flow core (``flows.pieces_from_overlay``, same classification as
@@ -322,7 +340,14 @@ def overlay_flows(
         used = "matrice" if used == "classified" else used
         report = FlowReport(keep_undetermined=True)
         pieces = flows.pieces_from_overlay(
-            debut.layer, fin.layer, used, report, feedback, flows_only=False, convention=convention
+            debut.layer,
+            fin.layer,
+            used,
+            report,
+            feedback,
+            flows_only=False,
+            convention=convention,
+            seuils=seuils,
         )
         wkb: list = []
         weights: list = []
@@ -370,22 +395,20 @@ def overlay_flows(
 
 
 def thresholds(
-    convention: str = DEFAULT_CONVENTION,
+    convention: str = DEFAULT_CONVENTION, seuils: Seuils | None = None
 ) -> Callable[[Source, Step], tuple[np.ndarray, np.ndarray]]:
     """A ``thresholds`` for ``territories.aggregate``: (sorted fids, artif) of a stock layer by the
-    matrix + thresholds, through the classification core (the code of ``ocsge:classify``)."""
+    matrix + thresholds, through the classification core (the code of ``ocsge:classify``), or
+    ``seuils`` when the run shares them."""
+    seuils = seuils or classified_seuils(convention)
 
     def run(source: Source, step: Step) -> tuple[np.ndarray, np.ndarray]:
-        result = classify.classify_layer(
+        return seuils(
             source.layer,
-            "matrice_seuils",
             source.fields.get("code_cs", "code_cs"),
             source.fields.get("code_us", "code_us"),
             step,
-            convention=convention,
         )
-        order = np.argsort(result.fid, kind="stable")
-        return result.fid[order], result.artif[order]
 
     return run
 

@@ -242,3 +242,39 @@ def test_chart_labels_colours_and_order_of_messy_codes(tmp_path):
         encoding="utf-8"
     )
     assert "Aucune surface artificialisée" in empty
+
+
+def test_overlay_with_seuils_classifies_each_millesime_once(layers, monkeypatch):
+    """Matrix + seuils by overlay: the stocks and the overlay need the thresholds of both
+    millésimes; each is computed once (it was twice: the longest part of the run), same table."""
+    from ocsge.ocsge_plugin.computing import classify
+    from ocsge.ocsge_plugin.computing.flows_overlay import classified_seuils
+    from ocsge.ocsge_plugin.pipelines import aggregate as pipeline
+
+    calls = []
+    classify_layer = classify.classify_layer
+
+    def counted(layer, *args, **kwargs):
+        calls.append(layer.name())
+        return classify_layer(layer, *args, **kwargs)
+
+    monkeypatch.setattr(classify, "classify_layer", counted)
+    territories = TerritorySet.from_layer(layers("communes"), "code", "nom")
+    names = ["occupation_D090_2018", "occupation_D090_2021"]
+
+    def table():
+        result, _notes = run_aggregate(
+            territories, [layers(n) for n in names], "matrice_seuils", True, True, None
+        )
+        return result.table.sort_values(["code", "millesime_fin"]).reset_index(drop=True)
+
+    shared = table()
+    assert sorted(calls) == names
+    calls.clear()
+    monkeypatch.setattr(pipeline, "shared_seuils", classified_seuils)  # each caller its own
+    apart = table()
+    assert sorted(calls) == sorted(names * 2)
+    assert shared.equals(apart)
+    flows = shared.set_index("code")
+    # by hand: the half of S2 in A; S4 (null couverture at début) is undetermined, not a flow
+    assert flows.loc["A", "flux_artif"] == pytest.approx(5000)
