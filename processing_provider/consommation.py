@@ -25,7 +25,7 @@ from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
-from ..ocsge_plugin.pipelines.logs import log_table
+from ..ocsge_plugin.pipelines.logs import log_table, say
 from . import params
 from .base import OcsgeAlgorithm
 
@@ -369,8 +369,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                     folder=folder, error=error
                 )
             ) from None
-        for note in result.warnings:
-            feedback.pushWarning(note)
+        say(feedback, result.warnings)
         self._log(result, feedback)
         self._log_beside(result, feedback)
         self._load(context, written)

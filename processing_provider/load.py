@@ -376,8 +376,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                     codes=", ".join(f"{code} ({n})" for code, n in sorted(unknown.items())),
                 )
             )
-        if found.null_codes:
-            feedback.pushWarning(
+        if found.null_codes:  # read by the runs' convention (counted apart): information
+            feedback.pushInfo(
                 plural(
                     found.null_codes,
                     self.tr("{title}: {count} polygon with a null code."),

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import TerritoryError
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 from .rollup import decode_text
 
 __all__ = [
@@ -282,11 +282,13 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
     years = [y for y in years if y not in empty]
     if empty:
         warnings.append(
-            plural(
-                len(empty),
-                tr("The file has no value for the year {years}: left out."),
-                tr("The file has no value for the years {years}: left out."),
-            ).format(years=", ".join(map(str, empty)))
+            Note(
+                plural(
+                    len(empty),
+                    tr("The file has no value for the year {years}: left out."),
+                    tr("The file has no value for the years {years}: left out."),
+                ).format(years=", ".join(map(str, empty)))
+            )
         )
     if not years:
         raise TerritoryError(
@@ -305,10 +307,12 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
     twice = table.index[table.index.duplicated()].unique()
     if len(twice):
         warnings.append(
-            tr(
-                "{count} communes appear several times in the consumption file; their "
-                "rows are summed: {codes}."
-            ).format(count=len(twice), codes=", ".join(twice[:30]))
+            Note(
+                tr(
+                    "{count} communes appear several times in the consumption file; their "
+                    "rows are summed: {codes}."
+                ).format(count=len(twice), codes=", ".join(twice[:30]))
+            )
         )
         table = _sum_duplicates(table)
     return ConsumptionFile(table, years, str(path), encoding, cog, warnings, empty)

@@ -268,8 +268,12 @@ def test_the_law_with_the_users_territories(run, tmp_path):
         and report["convention"] == "loi"
         and report["unite"] == "m2"
     )
+    # the commune missing from the file: a warning (its territories partial); the one in no
+    # territory given, left out, and the partial totals: information
     said = " ".join(feedback.warnings)
-    assert "90004" in said and "90003" in said and "partial" in said
+    assert "90004" in said and "90003" not in said and "partial" in said
+    told = " ".join(feedback.infos)
+    assert "90003" in told and "none of the territories" in told and "partial totals" in told
     assert any("ZAN trajectory per region" in info for info in feedback.infos)
 
 
@@ -322,7 +326,7 @@ def test_table_de_passage_and_listed_guarantee(run, tmp_path):
     assert sorted(rows) == ["90001", "90003"]
     assert rows["90001"][1:4] == [264500.0, "non", 132250.0]  # Andelnans + Angeot, merged
     assert rows["90003"][1:4] == [50000.0, "non", 25000.0]  # listed, but over 1 ha anyway
-    assert any("90002" in w and "summed" in w for w in feedback.warnings)
+    assert any("90002" in w and "summed" in w for w in feedback.infos)
     assert any(
         "1 ha guarantee" in w and "90009" in w and "90003" not in w for w in feedback.warnings
     )
@@ -545,8 +549,10 @@ def test_beside_ocsge_the_diagnostics_artificialisation_per_year(run, tmp_path):
     assert report["ocsge"]["unite_des_tables_ocsge"] == {"commune": "ha", "epci": "ha"}
     assert report["mesure_legale"]["2021-2031"]["source"] == "fichiers fonciers (Cerema)"
     assert "décret n° 2023-1096" in report["mesure_legale"]["a_partir_de_2031"]["textes"]
-    said = " ".join(feedback.warnings)
+    # the unit taken as hectares, the level without its table: decisions, said as information
+    said = " ".join(feedback.infos)
     assert "artif_commune.csv" in said and "hectares" in said and "artif_departement.csv" in said
+    assert not [w for w in feedback.warnings if "artif_" in w]
     log = "\n".join(feedback.commands + feedback.infos)
     assert (
         "Beside OCS GE per epci" in log and "Beside OCS GE per departement" not in log
