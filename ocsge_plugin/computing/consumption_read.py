@@ -469,23 +469,29 @@ def apply_passage(
     splits = splits[splits.map(len) > 1]
     renamed = len(pairs) - sum(len(v) for v in splits)
     notes.append(
-        plural(
-            renamed + len(splits),
-            tr("Table de passage ({source}): {count} commune code of the file converted."),
-            tr("Table de passage ({source}): {count} commune codes of the file converted."),
-        ).format(source=Path(passage.source).name, count=renamed + len(splits))
+        Note(
+            plural(
+                renamed + len(splits),
+                tr("Table de passage ({source}): {count} commune code of the file converted."),
+                tr("Table de passage ({source}): {count} commune codes of the file converted."),
+            ).format(source=Path(passage.source).name, count=renamed + len(splits))
+        )
     )
     for new, olds in merges.items():
         notes.append(
-            tr("Merged commune {new}: the rows of {olds} are summed.").format(
-                new=new, olds=", ".join(sorted(olds) + ([new] if new in kept.index else []))
+            Note(
+                tr("Merged commune {new}: the rows of {olds} are summed.").format(
+                    new=new, olds=", ".join(sorted(olds) + ([new] if new in kept.index else []))
+                )
             )
         )
     for old, news in splits.items():
         how = tr("equal shares (no area known)") if old in equal else tr("shares of area")
         notes.append(
-            tr("Split commune {old}: its numbers are shared among {news} by {how}.").format(
-                old=old, news=", ".join(news), how=how
+            Note(
+                tr("Split commune {old}: its numbers are shared among {news} by {how}.").format(
+                    old=old, news=", ".join(news), how=how
+                )
             )
         )
     result = ConsumptionFile(
