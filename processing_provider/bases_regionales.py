@@ -3,8 +3,6 @@ import of a CRIGE's file merged by identifier."""
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -121,5 +119,5 @@ class RegionalBasesAlgorithm(OcsgeAlgorithm):
         for identifier, reason in run.refused:
             feedback.pushWarning(f"{identifier} : {reason}")
         results = {name: path for name, path in outputs.items() if path}
-        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
+        results[self.REPORT] = self.write_report(parameters, context, report)
         return results

@@ -377,14 +377,15 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written, ensure_ascii=False),
-            self.REPORT: json.dumps(
+            self.REPORT: self.write_report(
+                parameters,
+                context,
                 {
                     **result.report(),
                     "mesure_legale": beside_ocsge.MEASURES,
                     "ocsge": beside.report() if beside else None,
                     "fichiers": written,
                 },
-                ensure_ascii=False,
             ),
         }
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from qgis.core import (
@@ -249,7 +248,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             self._warn_codes(found, feedback)
             self._register(found, context, palette, groups, replace)
             self._add_layer(found, results, report, summaries, feedback)
-        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
+        results[self.REPORT] = self.write_report(parameters, context, report)
         return results
 
     def _announce(self, delivery, left_out, feedback) -> None:

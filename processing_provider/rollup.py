@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterEnum,
@@ -116,7 +114,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        outputs[self.REPORT] = json.dumps(run.report(), ensure_ascii=False)
+        outputs[self.REPORT] = self.write_report(parameters, context, run.report())
         return outputs
 
     def write_tables(self, parameters, context, source, run, feedback) -> dict:

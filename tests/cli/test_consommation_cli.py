@@ -3,12 +3,10 @@ issue 26 end to end, and a bad input as a message."""
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 from consumption_hand import write_hand_file, write_membership
-from support import qgis_process, qgis_process_json
+from support import qgis_process, qgis_process_json, report_of
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +23,7 @@ def test_hand_table_end_to_end(tmp_path):
         "UNIT=1",
         f"OUTPUT_FOLDER={out}",
     )
-    report = json.loads(result["results"]["REPORT"])
+    report = report_of(result["results"])
     assert report["communes_absentes_du_fichier"] == ["90004"] and report[
         "communes_hors_territoires"
     ] == ["90003"]

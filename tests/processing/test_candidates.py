@@ -4,10 +4,9 @@ used by rule (IGN's name, else the largest), and the log names both layers disti
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from builders import HAND_SURFACE_HA, read_csv, square, two_candidates, write_layer
+from support import report_of
 
 from ocsge.ocsge_plugin.storage import reading
 
@@ -30,7 +29,7 @@ def test_load_uses_ign_s_layer_and_names_both(run, tmp_path):
         "(5 polygons) is used, named as IGN "
         "names it; OCCUPATION_SOL.gpkg/extrait_occupation (2 polygons) is left out."
     ]
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert [(layer["layer"], layer["features"]) for layer in report["layers"]] == [
         ("OCCUPATION_SOL", 5)
     ]

@@ -21,12 +21,11 @@ polygons), for imperméabilisation U 1,000.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from builders import square, write_layer
 from osgeo import ogr, osr
 from qgis.core import QgsProcessingException, QgsVectorLayer
+from support import report_of
 
 FIELDS = ["ID", "code_cs", "code_us"]
 
@@ -125,7 +124,7 @@ def test_matrice_seuils_surfaces_by_hand(run, tmp_path):
     assert any("1 invalid" in w for w in feedback.infos)
     assert not any("1 invalid" in w for w in feedback.warnings)
     assert any("CS9.9 (1 polygon(s), 0.1000 ha)" in w for w in feedback.warnings)
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["convention"] == "indetermine"
     assert report["codes_hors_nomenclature"] == {
         "CS9.9": {"nombre": 1, "surface_ha": pytest.approx(0.1)}

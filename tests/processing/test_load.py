@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
@@ -16,10 +15,11 @@ from builders import (
     write_layer,
 )
 from qgis.core import QgsProcessingException, QgsVectorLayer
+from support import report_of
 
 
 def _report(results):
-    return json.loads(results["REPORT"])
+    return report_of(results)
 
 
 def _surfaces(layer: QgsVectorLayer) -> dict[str, float]:
