@@ -593,12 +593,21 @@ def report_path(
 ) -> Path | None:
     """Where the REPORT file of ``alg`` goes: ``rapport_<algorithm>.json`` in the run's output
     folder (the folder is the run's); None when the algorithm has no REPORT or no output folder
-    (:func:`kept_report` then: never a file added beside a user's layer)."""
+    (:func:`kept_report` then: never a file added beside a user's layer). Folder parameters only:
+    asking a layer output's path again (``parameterAsOutputLayer``) would register it anew for
+    loading, its style post-processor lost."""
     if alg.outputDefinition(OcsgeAlgorithm.REPORT) is None:
         return None
-    for path, kind, _layer in _parameter_destinations(alg, parameters, context):
-        if kind == files.Kind.FOLDER:
-            return Path(path) / REPORT_FILE.format(algorithm=alg.name())
+    for definition in alg.destinationParameterDefinitions():
+        value = parameters.get(definition.name())
+        if (
+            definition.type() == "folderDestination"
+            and isinstance(value, str)
+            and value
+            and value != "TEMPORARY_OUTPUT"
+        ):
+            folder = alg.parameterAsString(parameters, definition.name(), context)
+            return Path(folder) / REPORT_FILE.format(algorithm=alg.name())
     return None
 
 

@@ -27,11 +27,15 @@ def test_hand_table_end_to_end(tmp_path):
     assert report["communes_absentes_du_fichier"] == ["90004"] and report[
         "communes_hors_territoires"
     ] == ["90003"]
+    assert result["results"]["REPORT"] == str(out / "rapport_consommation.json")
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{k}_{lv}.{e}"
-        for k in ("consommation", "trajectoires")
-        for lv in ("commune", "epci")
-        for e in ("csv", "gpkg")
+        [
+            f"{k}_{lv}.{e}"
+            for k in ("consommation", "trajectoires")
+            for lv in ("commune", "epci")
+            for e in ("csv", "gpkg")
+        ]
+        + ["rapport_consommation.json"]
     )
     epci = pd.read_csv(out / "trajectoires_epci.csv", dtype=str).iloc[0].to_dict()
     assert {
