@@ -74,7 +74,7 @@
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="593"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="594"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -1404,32 +1404,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="239"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="240"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="239"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="256"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="257"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="256"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="265"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="266"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="265"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -2236,52 +2236,52 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l'INSEE (paramètre PASSAGE).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="261"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="263"/>
         <source>The consumption file has no year of the reference period 2011–2020 (years found: {years}).</source>
         <translation>Le fichier de consommation n'a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="269"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="271"/>
         <source>The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.</source>
         <translation>Il manque à la référence 2011–2020 les années {years} dans le fichier : toutes les valeurs conso_2011_2020 sont partielles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="278"/>
         <source>The file ends in {year}: nothing is known since 2021.</source>
         <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="284"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="286"/>
         <source>Communes listed for the 1 ha guarantee but in none of the territories: {codes}.</source>
         <translation>Communes listées pour la garantie de 1 ha mais dans aucun des territoires : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="315"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="317"/>
         <source>Unknown choice {value}. Expected one of {allowed}.</source>
         <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="322"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="324"/>
         <source>Unknown level {value}. Expected one of {allowed}.</source>
         <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="328"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="330"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="347"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="349"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
         <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="356"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="360"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
         <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="446"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="450"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
@@ -2306,12 +2306,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>GDAL ne peut pas lire {path} : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="320"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="324"/>
         <source>The consumption file {path} does not exist. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Le fichier de consommation {path} n'existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="335"/>
         <source>The consumption file {path} cannot be read: {error}.</source>
         <translation>Le fichier de consommation {path} ne peut pas être lu : {error}.</translation>
     </message>
@@ -2331,67 +2331,67 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Le fichier n'a aucune valeur pour les années {years} : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="292"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="294"/>
         <source>{path} has year columns but no value in any of them.</source>
         <translation>{path} a des colonnes d'années mais aucune valeur dans aucune d'elles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="307"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="309"/>
         <source>{count} communes appear several times in the consumption file; their rows are summed: {codes}.</source>
         <translation>{count} communes figurent plusieurs fois dans le fichier de consommation ; leurs lignes sont additionnées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="387"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="391"/>
         <source>The table de passage {path} does not exist.</source>
         <translation>La table de passage {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="405"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="409"/>
         <source>The table de passage has columns {found}. Expected two code columns CODGEO_&lt;year&gt; (or ancien and nouveau), optional part or surface.</source>
         <translation>La table de passage a les colonnes {found}. Attendu : deux colonnes de codes CODGEO_&lt;année&gt; (ou ancien et nouveau), et facultativement part ou surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="435"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="439"/>
         <source>Table de passage: no commune of the file changed code.</source>
         <translation>Table de passage : aucune commune du fichier n'a changé de code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="467"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="489"/>
         <source>Table de passage ({source}): {count} commune codes of the file converted.</source>
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="475"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="498"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="506"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="506"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="482"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="507"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="508"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="526"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="531"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="549"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="543"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="561"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2445,17 +2445,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{level} : pas de artif_{level}.csv dans {path} ; les colonnes OCS GE sont vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="207"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="213"/>
         <source>{path} is not an artificialisation table of the diagnostic (expected {key}, flux_artif_net, millesime_debut, millesime_fin).</source>
         <translation>{path} n'est pas une table d'artificialisation du diagnostic (attendu : {key}, flux_artif_net, millesime_debut, millesime_fin).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="158"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="160"/>
         <source>{name}: no GeoPackage beside it says its unit; taken as hectares, the published tables&apos; documented unit.</source>
         <translation>{name} : aucun GeoPackage à côté n'en donne l'unité ; lue en hectares, l'unité documentée des tables publiées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="178"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="182"/>
         <source>{level}: {count} territories have no OCS GE period meeting the consumption file&apos;s years in {name} (OCS GE columns empty).</source>
         <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
     </message>
@@ -2808,12 +2808,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="446"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="450"/>
         <source>{level}: {count} territory has partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoire a des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="467"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="489"/>
         <source>Table de passage ({source}): {count} commune code of the file converted.</source>
         <translation>Table de passage ({source}) : {count} code de commune du fichier converti.</translation>
     </message>
@@ -2838,7 +2838,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{code} ({count} polygone(s), {area} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="275"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="274"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha} ha), {down} to non artificialisé ({down_ha} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -4117,37 +4117,37 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="460"/>
+        <location filename="../processing_provider/consommation.py" line="459"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="461"/>
+        <location filename="../processing_provider/consommation.py" line="460"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="418"/>
+        <location filename="../processing_provider/consommation.py" line="417"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="419"/>
+        <location filename="../processing_provider/consommation.py" line="418"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="421"/>
+        <location filename="../processing_provider/consommation.py" line="420"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="422"/>
+        <location filename="../processing_provider/consommation.py" line="421"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="424"/>
+        <location filename="../processing_provider/consommation.py" line="423"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
@@ -4157,27 +4157,27 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="462"/>
+        <location filename="../processing_provider/consommation.py" line="461"/>
         <source>OCS GE period</source>
         <translation>Période OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="463"/>
+        <location filename="../processing_provider/consommation.py" line="462"/>
         <source>years</source>
         <translation>années</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="464"/>
+        <location filename="../processing_provider/consommation.py" line="463"/>
         <source>NAF consumption / year</source>
         <translation>Consommation NAF / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="465"/>
+        <location filename="../processing_provider/consommation.py" line="464"/>
         <source>net artificialisation / year</source>
         <translation>Artificialisation nette / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="467"/>
+        <location filename="../processing_provider/consommation.py" line="466"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
@@ -4910,17 +4910,17 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="664"/>
+        <location filename="../processing_provider/base.py" line="688"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="665"/>
+        <location filename="../processing_provider/base.py" line="689"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="666"/>
+        <location filename="../processing_provider/base.py" line="690"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -4935,62 +4935,62 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="199"/>
+        <location filename="../processing_provider/base.py" line="202"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="203"/>
+        <location filename="../processing_provider/base.py" line="206"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="204"/>
+        <location filename="../processing_provider/base.py" line="207"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="205"/>
+        <location filename="../processing_provider/base.py" line="208"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="206"/>
+        <location filename="../processing_provider/base.py" line="209"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="56"/>
+        <location filename="../processing_provider/base.py" line="59"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="364"/>
+        <location filename="../processing_provider/base.py" line="367"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="387"/>
+        <location filename="../processing_provider/base.py" line="390"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="375"/>
+        <location filename="../processing_provider/base.py" line="378"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="60"/>
+        <location filename="../processing_provider/base.py" line="63"/>
         <source>User guide (online)</source>
         <translation>Guide de l'utilisateur (en ligne)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="298"/>
+        <location filename="../processing_provider/base.py" line="301"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="494"/>
+        <location filename="../processing_provider/base.py" line="495"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>

@@ -463,20 +463,37 @@ def apply_passage(
     kept = table.drop(index=pairs["old"].unique())
     merged = pd.concat([kept, pd.concat([text, moved_numbers], axis=1)[list(table.columns)]])
     converted = _sum_duplicates(merged)
+    notes += _passage_notes(pairs, kept, equal, Path(passage.source).name)
+    result = ConsumptionFile(
+        converted,
+        cfile.years,
+        cfile.source,
+        cfile.encoding,
+        cfile.cog,
+        cfile.warnings + notes,
+        cfile.empty_years,
+    )
+    return result, notes
+
+
+def _passage_notes(pairs: pd.DataFrame, kept: pd.DataFrame, equal: list[str], source: str) -> list:
+    """What the table de passage did (``pairs``: old, new), as information: the codes converted,
+    the merged communes (rows summed, ``kept``: the rows not converted), the split ones (shared by
+    area, or equally for those in ``equal``)."""
     merges = pairs.groupby("new")["old"].apply(list)
     merges = merges[merges.map(len) + merges.index.isin(kept.index).astype(int) > 1]
     splits = pairs.groupby("old")["new"].apply(list)
     splits = splits[splits.map(len) > 1]
     renamed = len(pairs) - sum(len(v) for v in splits)
-    notes.append(
+    notes = [
         Note(
             plural(
                 renamed + len(splits),
                 tr("Table de passage ({source}): {count} commune code of the file converted."),
                 tr("Table de passage ({source}): {count} commune codes of the file converted."),
-            ).format(source=Path(passage.source).name, count=renamed + len(splits))
+            ).format(source=source, count=renamed + len(splits))
         )
-    )
+    ]
     for new, olds in merges.items():
         notes.append(
             Note(
@@ -494,16 +511,7 @@ def apply_passage(
                 )
             )
         )
-    result = ConsumptionFile(
-        converted,
-        cfile.years,
-        cfile.source,
-        cfile.encoding,
-        cfile.cog,
-        cfile.warnings + notes,
-        cfile.empty_years,
-    )
-    return result, notes
+    return notes
 
 
 # ------------------------------------------------------------------------- territorialisation

@@ -589,16 +589,10 @@ def open_delivery(
             check_codes(found, is_canceled)
         normalise(found)
         step(60.0 + 40.0 * (index + 1) / len(layers))
-    if len({layer.departement for layer in layers if layer.departement}) > 1:
-        warnings.append(
-            Note(
-                tr("Several départements were found ({deps}): all were loaded.").format(
-                    deps=", ".join(
-                        sorted({layer.departement for layer in layers if layer.departement})
-                    )
-                )
-            )
-        )
+    departements = sorted({layer.departement for layer in layers if layer.departement})
+    if len(departements) > 1:
+        said = tr("Several départements were found ({deps}): all were loaded.")
+        warnings.append(Note(said.format(deps=", ".join(departements))))
     return Delivery(layers, warnings, extracted)
 
 
